@@ -1,0 +1,8 @@
+#!/usr/bin/env bun
+import { main } from "./cli/program.ts";
+
+const code = await main(process.argv.slice(2), {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+});
+process.exitCode = code;

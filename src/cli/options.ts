@@ -1,0 +1,88 @@
+/**
+ * zod schemas for each mode's options: one source of truth for their shape. Flags, RINGUP_*
+ * environment variables and the TOML config all validate against these.
+ */
+import { z } from "zod";
+
+const port = z.coerce
+  .number({ error: "must be a port number" })
+  .int("must be a whole port number")
+  .min(0, "must be between 0 and 65535 (0 picks a free port)")
+  .max(65535, "must be between 0 and 65535 (0 picks a free port)");
+
+const url = required("give the server URL, e.g. http://127.0.0.1:7070").pipe(
+  z.url({ error: "must be a URL such as http://127.0.0.1:7070" }),
+);
+const natsUrl = z
+  .string()
+  .regex(
+    /^(nats|tls|wss?):\/\/[^\s]+$/,
+    "must be a NATS URL such as nats://127.0.0.1:4222 or tls://host:4222",
+  );
+const id = required("give an id such as S1 or T1").regex(
+  /^[A-Za-z0-9_]{1,16}$/,
+  "must be 1 to 16 letters, digits or underscores (no '-': it separates receipt numbers)",
+);
+const token = z.string().min(16, "must be at least 16 characters").max(200, "must be at most 200 characters");
+/** A string setting whose absence is reported as "is required" with what to pass. */
+function required(what: string) {
+  return z.string({
+    error: (issue) => (issue.input === undefined ? `is required: ${what}` : "must be text"),
+  });
+}
+const dir = required("give a directory").min(1, "must name a directory");
+
+export const storeOptionsSchema = z
+  .object({
+    data: dir,
+    port: port.default(7070),
+    host: z.string().default("0.0.0.0"),
+    storeId: id.default("S1"),
+    adminToken: token.optional(),
+    nats: natsUrl.optional(),
+    natsCreds: z.string().optional(),
+  })
+  .loose();
+export type StoreOptions = z.infer<typeof storeOptionsSchema>;
+
+export const hqOptionsSchema = z
+  .object({
+    data: dir,
+    port: port.default(8080),
+    host: z.string().default("0.0.0.0"),
+    adminToken: token.optional(),
+    nats: natsUrl.optional(),
+    natsCreds: z.string().optional(),
+  })
+  .loose();
+export type HqOptions = z.infer<typeof hqOptionsSchema>;
+
+export const LANGUAGES = ["en", "ru", "fr", "az"] as const;
+export const tillOptionsSchema = z
+  .object({
+    server: url,
+    tillId: id,
+    data: dir.default("./till-data"),
+    printer: z.string().optional(),
+    scale: z.string().optional(),
+    display: z.string().optional(),
+    lang: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(", ")}` }).default("en"),
+  })
+  .loose();
+export type TillOptions = z.infer<typeof tillOptionsSchema>;
+
+export const adminOptionsSchema = z.object({
+  server: url,
+  token: required("pass the server's admin token with --token or RINGUP_TOKEN").min(1, "must not be empty"),
+  json: z.boolean().default(false),
+});
+export type AdminOptions = z.infer<typeof adminOptionsSchema>;
+
+export const devicesOptionsSchema = z.object({
+  printer: z.string().optional(),
+  scale: z.string().optional(),
+  display: z.string().optional(),
+  drawer: z.boolean().default(false),
+  lang: z.enum(LANGUAGES).default("en"),
+});
+export type DevicesOptions = z.infer<typeof devicesOptionsSchema>;

@@ -1,0 +1,214 @@
+/**
+ * The `ringup` command line: one binary, every tier. Each mode's implementation is loaded
+ * lazily so that the till starts without loading the servers' code, and the other way round.
+ */
+import { Command, CommanderError, Option } from "commander";
+import pkg from "../../package.json" with { type: "json" };
+import { DomainError } from "../core/errors.ts";
+import { ConfigError, envName, loadConfig, mergeOptions, validateConfig } from "../shared/config.ts";
+import {
+  adminOptionsSchema,
+  devicesOptionsSchema,
+  hqOptionsSchema,
+  LANGUAGES,
+  storeOptionsSchema,
+  tillOptionsSchema,
+} from "./options.ts";
+import { type CliIo, NotBuiltError, runners } from "./runners.ts";
+
+export const VERSION: string = pkg.version;
+
+/** An option that also reads RINGUP_<FLAG> from the environment. */
+function opt(flags: string, description: string, key: string): Option {
+  return new Option(flags, description).env(envName(key));
+}
+
+function configOption(): Option {
+  return opt("--config <file>", "TOML configuration file", "config");
+}
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command("ringup")
+    .description("Ringup point of sale: till, store server, head office and admin tools in one binary")
+    .version(VERSION, "-v, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride();
+
+  program
+    .command("store")
+    .description("run the shop's server: sales, stock, shifts and users on SQLite")
+    .addOption(opt("--data <dir>", "directory for the store database (required)", "data"))
+    .addOption(opt("--port <port>", "HTTP port (default 7070; 0 picks a free one)", "port"))
+    .addOption(opt("--host <addr>", "address to listen on (default 0.0.0.0)", "host"))
+    .addOption(
+      opt(
+        "--store-id <id>",
+        "this store's id, used in receipt numbers and replication (default S1)",
+        "storeId",
+      ),
+    )
+    .addOption(configOption())
+    .addOption(
+      opt(
+        "--admin-token <token>",
+        "bootstrap admin bearer token (otherwise one is generated and printed once)",
+        "adminToken",
+      ),
+    )
+    .addOption(opt("--nats <url>", "NATS server of the head office, e.g. nats://hq.example:4222", "nats"))
+    .addOption(opt("--nats-creds <file>", "NATS credentials file for this store", "natsCreds"))
+    .action(async (_opts: unknown, cmd: Command) => {
+      const config = await loadConfig(cmd, storeOptionsSchema);
+      await (await runners.store())(config, io);
+    });
+
+  program
+    .command("hq")
+    .description("run the head office API: catalog, prices, users, stores and chain reports")
+    .addOption(opt("--data <dir>", "directory for the head office database (required)", "data"))
+    .addOption(opt("--port <port>", "HTTP port (default 8080; 0 picks a free one)", "port"))
+    .addOption(opt("--host <addr>", "address to listen on (default 0.0.0.0)", "host"))
+    .addOption(configOption())
+    .addOption(opt("--admin-token <token>", "bootstrap admin bearer token", "adminToken"))
+    .addOption(opt("--nats <url>", "NATS server, e.g. nats://127.0.0.1:4222", "nats"))
+    .addOption(opt("--nats-creds <file>", "NATS credentials file", "natsCreds"))
+    .action(async (_opts: unknown, cmd: Command) => {
+      const config = await loadConfig(cmd, hqOptionsSchema);
+      await (await runners.hq())(config, io);
+    });
+
+  program
+    .command("till")
+    .description("run the cashier's fullscreen till")
+    .addOption(opt("--server <url>", "store server URL, e.g. http://127.0.0.1:7070 (required)", "server"))
+    .addOption(opt("--till-id <id>", "this till's id (required)", "tillId"))
+    .addOption(opt("--data <dir>", "directory for the till's local database (default ./till-data)", "data"))
+    .addOption(
+      opt(
+        "--printer <uri>",
+        "receipt printer: tcp://host:9100, file:/dev/usb/lp0, serial:/dev/ttyS0, sim:",
+        "printer",
+      ),
+    )
+    .addOption(opt("--scale <uri>", "scale: serial:/dev/ttyUSB0?protocol=toledo&baud=9600, sim:", "scale"))
+    .addOption(opt("--display <uri>", "customer pole display: serial:/dev/ttyS1, sim:", "display"))
+    .addOption(opt("--lang <lang>", `language: ${LANGUAGES.join("|")} (default en)`, "lang"))
+    .addOption(configOption())
+    .action(async (_opts: unknown, cmd: Command) => {
+      const config = await loadConfig(cmd, tillOptionsSchema);
+      await (await runners.till())(config, io);
+    });
+
+  const admin = program
+    .command("admin")
+    .description("administer a store (or head office) server")
+    .addOption(opt("--server <url>", "server URL, e.g. http://127.0.0.1:7070 (required)", "server"))
+    .addOption(opt("--token <token>", "admin bearer token (required)", "token"))
+    .addOption(opt("--json", "print machine-readable JSON", "json"));
+  const adminConfig = () => validateConfig(adminOptionsSchema, mergeOptions(admin, {}), undefined);
+  const runAdmin = async (name: string, args: Record<string, unknown>) =>
+    (await runners.admin())(adminConfig(), name, args, io);
+
+  const importCmd = admin.command("import").description("import catalog data from a file");
+  for (const what of ["products", "departments"] as const) {
+    importCmd
+      .command(`${what} <file>`)
+      .description(`import ${what} from a CSV or CORE-POS file`)
+      .addOption(new Option("--format <format>", "file format").choices(["csv", "corepos"]).default("csv"))
+      .option("--strict", "import nothing if any row is bad (default: skip bad rows and report them)")
+      .action((file: string, o: { format: string; strict?: boolean }) =>
+        runAdmin(`import.${what}`, { file, format: o.format, strict: o.strict === true }),
+      );
+  }
+  admin
+    .command("user")
+    .description("manage cashiers and their roles")
+    .command("add")
+    .description("add a user who logs in at the till with a PIN")
+    .requiredOption("--name <name>", "the user's name")
+    .addOption(
+      new Option("--role <role>", "role")
+        .choices(["cashier", "supervisor", "manager", "admin"])
+        .makeOptionMandatory(),
+    )
+    .requiredOption("--pin <pin>", "4 to 8 digit PIN")
+    .action((o: { name: string; role: string; pin: string }) => runAdmin("user.add", o));
+  admin
+    .command("report")
+    .description("reports")
+    .command("daily")
+    .description("the daily sales report")
+    .requiredOption("--date <YYYY-MM-DD>", "the day to report")
+    .action((o: { date: string }) => runAdmin("report.daily", o));
+  admin
+    .command("journal")
+    .description("the store's tamper-evident event journal")
+    .command("verify")
+    .description("check the hash chain and name the first altered, missing or reordered event")
+    .action(() => runAdmin("journal.verify", {}));
+
+  program
+    .command("devices")
+    .description("check the till's devices")
+    .command("test")
+    .description("print a test receipt, open the drawer, read the scale, show a line on the display")
+    .addOption(opt("--printer <uri>", "receipt printer URI", "printer"))
+    .addOption(opt("--scale <uri>", "scale URI", "scale"))
+    .addOption(opt("--display <uri>", "customer display URI", "display"))
+    .addOption(opt("--drawer", "open the cash drawer through the printer", "drawer"))
+    .addOption(opt("--lang <lang>", `language of the test receipt: ${LANGUAGES.join("|")}`, "lang"))
+    .action(async (_opts: unknown, cmd: Command) => {
+      const config = validateConfig(devicesOptionsSchema, mergeOptions(cmd, {}), undefined);
+      await (await runners.devices())(config, io);
+    });
+
+  program
+    .command("demo")
+    .description(
+      "one-command demo: a store with the sample catalog (plus head office and nats-server when available) and a till",
+    )
+    .addOption(
+      opt("--data <dir>", "directory for the demo's databases (default: a temporary directory)", "data"),
+    )
+    .addOption(
+      opt(
+        "--samples <dir>",
+        "folder of the CORE-POS sample data (default ../shared/data/corepos)",
+        "samples",
+      ),
+    )
+    .action(async (o: { data?: string; samples?: string }) => {
+      await (await runners.demo())(o, io);
+    });
+
+  return program;
+}
+
+/** Runs the CLI and answers the process exit code: 0 ok, 1 failure, 2 usage or configuration error. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof ConfigError) {
+      io.err(`ringup: ${err.message}`);
+      return 2;
+    }
+    if (err instanceof NotBuiltError) {
+      io.err(`ringup: ${err.message}`);
+      return 3;
+    }
+    if (err instanceof DomainError) {
+      io.err(`ringup: ${err.message}`);
+      return 1;
+    }
+    io.err(`ringup: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return 1;
+  }
+}

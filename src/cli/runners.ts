@@ -1,0 +1,35 @@
+/**
+ * Lazy entry points of each mode. A mode's code is imported only when it runs, so starting
+ * the till never loads the servers (and the other way round).
+ */
+import { DomainError } from "../core/errors.ts";
+import type { AdminOptions, DevicesOptions, HqOptions, StoreOptions, TillOptions } from "./options.ts";
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export class NotBuiltError extends DomainError {
+  readonly code = "NOT_BUILT";
+}
+
+function notBuilt(mode: string): never {
+  throw new NotBuiltError(
+    `'ringup ${mode}' is not available in this version yet; see the README for what is.`,
+  );
+}
+
+type Run<O> = (options: O, io: CliIo) => Promise<void>;
+
+export const runners = {
+  store: async (): Promise<Run<StoreOptions>> => notBuilt("store"),
+  hq: async (): Promise<Run<HqOptions>> => notBuilt("hq"),
+  till: async (): Promise<Run<TillOptions>> => notBuilt("till"),
+  admin: async (): Promise<
+    (options: AdminOptions, command: string, args: Record<string, unknown>, io: CliIo) => Promise<void>
+  > => notBuilt("admin"),
+  devices: async (): Promise<Run<DevicesOptions>> => notBuilt("devices test"),
+  demo: async (): Promise<(options: { data?: string; samples?: string }, io: CliIo) => Promise<void>> =>
+    notBuilt("demo"),
+};

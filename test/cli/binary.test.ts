@@ -1,0 +1,29 @@
+import { describe, expect, test } from "bun:test";
+import pkg from "../../package.json" with { type: "json" };
+import { runBinary } from "../support/binary.ts";
+
+describe("the compiled ringup binary", () => {
+  test("--version and --help work without the sources", async () => {
+    const version = await runBinary(["--version"]);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(pkg.version);
+
+    const help = await runBinary(["--help"]);
+    expect(help.code).toBe(0);
+    for (const mode of ["store", "hq", "till", "admin", "devices", "demo"]) {
+      expect(help.stdout).toMatch(new RegExp(`^\\s+${mode}\\b`, "m"));
+    }
+  });
+
+  test("a configuration error exits 2 and names the flag", async () => {
+    const r = await runBinary(["till", "--server", "not a url", "--till-id", "T1"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("flag --server: must be a URL");
+  });
+
+  test("environment variables configure the binary", async () => {
+    const r = await runBinary(["till", "--till-id", "T1"], { RINGUP_SERVER: "nope" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("environment variable RINGUP_SERVER: must be a URL");
+  });
+});
