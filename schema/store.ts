@@ -1,0 +1,315 @@
+/**
+ * The store server's SQLite schema (drizzle). Money in integer minor units, quantities in
+ * integer milli-units. Migrations are generated from this file by drizzle-kit into
+ * `schema/migrations/store/` and applied at start-up.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** Key/value settings and counters owned by the store (store id, settings JSON, …). */
+export const meta = sqliteTable("meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+/** Named monotonic counters: receipt numbers per till, Z report numbers, catalog change seq. */
+export const counters = sqliteTable("counters", {
+  name: text("name").primaryKey(),
+  value: integer("value").notNull(),
+});
+
+export const departments = sqliteTable("departments", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  taxClass: text("tax_class"),
+  changeSeq: integer("change_seq").notNull(),
+});
+
+export const products = sqliteTable(
+  "products",
+  {
+    code: text("code").primaryKey(),
+    name: text("name").notNull(),
+    priceMinor: integer("price_minor").notNull(),
+    taxClass: text("tax_class"),
+    department: text("department"),
+    soldByWeight: integer("sold_by_weight", { mode: "boolean" }).notNull().default(false),
+    openPrice: integer("open_price", { mode: "boolean" }).notNull().default(false),
+    costMinor: integer("cost_minor"),
+    unit: text("unit").notNull().default("each"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** Catalog change sequence: tills sync everything with a higher seq than they have. */
+    changeSeq: integer("change_seq").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("products_change_seq").on(t.changeSeq), index("products_name").on(t.name)],
+);
+
+/** Every barcode of a product, normalised to GTIN-14 where it is a GS1 code. */
+export const barcodes = sqliteTable(
+  "barcodes",
+  {
+    barcode: text("barcode").primaryKey(),
+    productCode: text("product_code").notNull(),
+  },
+  (t) => [index("barcodes_product").on(t.productCode)],
+);
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  role: text("role", { enum: ["cashier", "supervisor", "manager", "admin"] }).notNull(),
+  pinHash: text("pin_hash").notNull(),
+  /** A short non-secret fingerprint so a PIN can be found without hashing against every user. */
+  pinTag: text("pin_tag").notNull(),
+  failedAttempts: integer("failed_attempts").notNull().default(0),
+  lockedUntil: text("locked_until"),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdAt: text("created_at").notNull(),
+});
+
+/** Bearer tokens (stored as SHA-256 hashes): the admin token and cashier session tokens. */
+export const apiTokens = sqliteTable("api_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  kind: text("kind", { enum: ["admin", "session", "till"] }).notNull(),
+  userId: text("user_id"),
+  tillId: text("till_id"),
+  createdAt: text("created_at").notNull(),
+  revokedAt: text("revoked_at"),
+});
+
+export const shifts = sqliteTable(
+  "shifts",
+  {
+    id: text("id").primaryKey(),
+    tillId: text("till_id").notNull(),
+    openedBy: text("opened_by").notNull(),
+    openedAt: text("opened_at").notNull(),
+    floatMinor: integer("float_minor").notNull(),
+    closedAt: text("closed_at"),
+    closedBy: text("closed_by"),
+    zNumber: integer("z_number"),
+    /** The Z report as issued, JSON; never reissued. */
+    zReport: text("z_report"),
+  },
+  (t) => [index("shifts_till").on(t.tillId, t.closedAt)],
+);
+
+export const cashMovements = sqliteTable("cash_movements", {
+  id: text("id").primaryKey(),
+  shiftId: text("shift_id").notNull(),
+  kind: text("kind", { enum: ["in", "out"] }).notNull(),
+  amountMinor: integer("amount_minor").notNull(),
+  reason: text("reason").notNull(),
+  userId: text("user_id").notNull(),
+  at: text("at").notNull(),
+});
+
+export const sales = sqliteTable(
+  "sales",
+  {
+    id: text("id").primaryKey(),
+    receiptNo: text("receipt_no").notNull(),
+    tillId: text("till_id").notNull(),
+    cashierId: text("cashier_id"),
+    shiftId: text("shift_id"),
+    customerId: text("customer_id"),
+    at: text("at").notNull(),
+    /** Business day (store local date) the sale counts on in reports. */
+    day: text("day").notNull(),
+    status: text("status", { enum: ["completed", "voided"] }).notNull(),
+    subtotalMinor: integer("subtotal_minor").notNull(),
+    discountMinor: integer("discount_minor").notNull(),
+    taxMinor: integer("tax_minor").notNull(),
+    totalMinor: integer("total_minor").notNull(),
+    changeMinor: integer("change_minor").notNull(),
+    cashRoundingMinor: integer("cash_rounding_minor").notNull(),
+    /** The answer given to the till, replayed verbatim on a retry of the same id. */
+    response: text("response").notNull(),
+  },
+  (t) => [
+    uniqueIndex("sales_receipt_no").on(t.receiptNo),
+    index("sales_day").on(t.day),
+    index("sales_at").on(t.at),
+  ],
+);
+
+export const saleLines = sqliteTable(
+  "sale_lines",
+  {
+    saleId: text("sale_id").notNull(),
+    lineNo: integer("line_no").notNull(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    department: text("department"),
+    taxClass: text("tax_class"),
+    qtyMilli: integer("qty_milli").notNull(),
+    unitPriceMinor: integer("unit_price_minor").notNull(),
+    extendedMinor: integer("extended_minor").notNull(),
+    discountMinor: integer("discount_minor").notNull(),
+    taxMinor: integer("tax_minor").notNull(),
+    totalMinor: integer("total_minor").notNull(),
+    /** Quantity already returned against this line. */
+    returnedMilli: integer("returned_milli").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.saleId, t.lineNo] })],
+);
+
+/** Tenders of sales (positive, money received) and of returns (positive, money paid back). */
+export const tenders = sqliteTable(
+  "tenders",
+  {
+    docId: text("doc_id").notNull(),
+    idx: integer("idx").notNull(),
+    docKind: text("doc_kind", { enum: ["sale", "return"] }).notNull(),
+    type: text("type").notNull(),
+    amountMinor: integer("amount_minor").notNull(),
+    day: text("day").notNull(),
+    shiftId: text("shift_id"),
+  },
+  (t) => [primaryKey({ columns: [t.docId, t.idx] }), index("tenders_day").on(t.day)],
+);
+
+export const saleTaxes = sqliteTable(
+  "sale_taxes",
+  {
+    docId: text("doc_id").notNull(),
+    docKind: text("doc_kind", { enum: ["sale", "return"] }).notNull(),
+    taxClass: text("tax_class").notNull(),
+    rate: text("rate").notNull(),
+    baseMinor: integer("base_minor").notNull(),
+    taxMinor: integer("tax_minor").notNull(),
+    day: text("day").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.docId, t.taxClass] }), index("sale_taxes_day").on(t.day)],
+);
+
+export const returns = sqliteTable(
+  "returns",
+  {
+    id: text("id").primaryKey(),
+    receiptNo: text("receipt_no").notNull(),
+    originalSaleId: text("original_sale_id"),
+    tillId: text("till_id").notNull(),
+    cashierId: text("cashier_id"),
+    approvedBy: text("approved_by"),
+    shiftId: text("shift_id"),
+    at: text("at").notNull(),
+    day: text("day").notNull(),
+    subtotalMinor: integer("subtotal_minor").notNull(),
+    discountMinor: integer("discount_minor").notNull(),
+    taxMinor: integer("tax_minor").notNull(),
+    totalMinor: integer("total_minor").notNull(),
+    response: text("response").notNull(),
+  },
+  (t) => [index("returns_day").on(t.day), index("returns_original").on(t.originalSaleId)],
+);
+
+export const returnLines = sqliteTable(
+  "return_lines",
+  {
+    returnId: text("return_id").notNull(),
+    lineNo: integer("line_no").notNull(),
+    originalLineNo: integer("original_line_no"),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    department: text("department"),
+    taxClass: text("tax_class"),
+    qtyMilli: integer("qty_milli").notNull(),
+    unitPriceMinor: integer("unit_price_minor").notNull(),
+    extendedMinor: integer("extended_minor").notNull(),
+    discountMinor: integer("discount_minor").notNull(),
+    taxMinor: integer("tax_minor").notNull(),
+    totalMinor: integer("total_minor").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.returnId, t.lineNo] })],
+);
+
+export const heldSales = sqliteTable("held_sales", {
+  id: text("id").primaryKey(),
+  tillId: text("till_id").notNull(),
+  cashierId: text("cashier_id"),
+  label: text("label"),
+  heldAt: text("held_at").notNull(),
+  basket: text("basket").notNull(),
+});
+
+export const stockMovements = sqliteTable(
+  "stock_movements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    productCode: text("product_code").notNull(),
+    /** Signed: negative for sales, positive for returns and receipts. */
+    qtyMilli: integer("qty_milli").notNull(),
+    kind: text("kind", { enum: ["sale", "return", "adjustment", "void"] }).notNull(),
+    refId: text("ref_id"),
+    reason: text("reason"),
+    userId: text("user_id"),
+    at: text("at").notNull(),
+  },
+  (t) => [index("stock_movements_product").on(t.productCode)],
+);
+
+export const stockLevels = sqliteTable("stock_levels", {
+  productCode: text("product_code").primaryKey(),
+  onHandMilli: integer("on_hand_milli").notNull(),
+});
+
+export const audit = sqliteTable(
+  "audit",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    action: text("action").notNull(),
+    userId: text("user_id"),
+    tillId: text("till_id"),
+    approvedBy: text("approved_by"),
+    refId: text("ref_id"),
+    detail: text("detail"),
+  },
+  (t) => [index("audit_user_at").on(t.userId, t.at), index("audit_at").on(t.at)],
+);
+
+/**
+ * The store's event journal and transactional outbox: append-only, one row per change, with a
+ * per-store sequence number and a SHA-256 hash chain over the previous event.
+ */
+export const events = sqliteTable(
+  "events",
+  {
+    seq: integer("seq").primaryKey(),
+    id: text("id").notNull(),
+    type: text("type").notNull(),
+    version: integer("version").notNull(),
+    at: text("at").notNull(),
+    payload: text("payload").notNull(),
+    prevHash: text("prev_hash"),
+    hash: text("hash").notNull(),
+  },
+  (t) => [uniqueIndex("events_id").on(t.id)],
+);
+
+export const storeSchema = {
+  meta,
+  counters,
+  departments,
+  products,
+  barcodes,
+  users,
+  apiTokens,
+  shifts,
+  cashMovements,
+  sales,
+  saleLines,
+  tenders,
+  saleTaxes,
+  returns,
+  returnLines,
+  heldSales,
+  stockMovements,
+  stockLevels,
+  audit,
+  events,
+};
+
+export const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;

@@ -1,0 +1,65 @@
+/**
+ * Opening a Ringup SQLite database: WAL mode with synchronous=FULL (a sale the cashier saw
+ * completed survives a power cut), a busy timeout, and the embedded migrations applied in order
+ * inside one transaction each.
+ */
+import { Database } from "bun:sqlite";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+
+export interface Migration {
+  tag: string;
+  sql: string;
+}
+
+export interface OpenOptions {
+  /** Override the durability level (benchmarks compare against NORMAL). */
+  synchronous?: "FULL" | "NORMAL";
+  readonly?: boolean;
+}
+
+export function openDatabase(
+  path: string,
+  migrations: readonly Migration[],
+  options: OpenOptions = {},
+): Database {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, {
+    create: !options.readonly,
+    readonly: options.readonly ?? false,
+    strict: true,
+  });
+  db.exec("PRAGMA busy_timeout = 5000");
+  if (!options.readonly) {
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec(`PRAGMA synchronous = ${options.synchronous ?? "FULL"}`);
+    db.exec("PRAGMA foreign_keys = ON");
+    migrate(db, migrations);
+  }
+  return db;
+}
+
+export function migrate(db: Database, migrations: readonly Migration[]): string[] {
+  db.exec("CREATE TABLE IF NOT EXISTS __ringup_migrations (tag TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+  const applied = new Set(
+    db
+      .query<{ tag: string }, []>("SELECT tag FROM __ringup_migrations")
+      .all()
+      .map((r) => r.tag),
+  );
+  const done: string[] = [];
+  for (const m of migrations) {
+    if (applied.has(m.tag)) continue;
+    db.transaction(() => {
+      for (const statement of m.sql.split("--> statement-breakpoint")) {
+        if (statement.trim()) db.exec(statement);
+      }
+      db.query("INSERT INTO __ringup_migrations (tag, applied_at) VALUES (?, ?)").run(
+        m.tag,
+        new Date().toISOString(),
+      );
+    })();
+    done.push(m.tag);
+  }
+  return done;
+}
