@@ -41,6 +41,7 @@ export const storeOptionsSchema = z
     adminToken: token.optional(),
     nats: natsUrl.optional(),
     natsCreds: z.string().optional(),
+    config: z.string().optional(),
   })
   .loose();
 export type StoreOptions = z.infer<typeof storeOptionsSchema>;
@@ -53,6 +54,7 @@ export const hqOptionsSchema = z
     adminToken: token.optional(),
     nats: natsUrl.optional(),
     natsCreds: z.string().optional(),
+    config: z.string().optional(),
   })
   .loose();
 export type HqOptions = z.infer<typeof hqOptionsSchema>;

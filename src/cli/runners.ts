@@ -23,7 +23,7 @@ function notBuilt(mode: string): never {
 type Run<O> = (options: O, io: CliIo) => Promise<void>;
 
 export const runners = {
-  store: async (): Promise<Run<StoreOptions>> => notBuilt("store"),
+  store: async (): Promise<Run<StoreOptions>> => (await import("../store-server/main.ts")).runStore,
   hq: async (): Promise<Run<HqOptions>> => notBuilt("hq"),
   till: async (): Promise<Run<TillOptions>> => notBuilt("till"),
   admin: async (): Promise<

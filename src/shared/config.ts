@@ -54,7 +54,7 @@ export function mergeOptions(command: Command, file: Record<string, unknown>): M
   for (const key of Object.keys(file)) sources.set(key, "file");
   const opts = command.opts();
   for (const [key, value] of Object.entries(opts)) {
-    if (value === undefined || key === "config") continue;
+    if (value === undefined) continue;
     const source = command.getOptionValueSource(key);
     if (source === "default" && key in file) continue;
     values[key] = value;

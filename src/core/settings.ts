@@ -1,0 +1,94 @@
+/**
+ * Store settings (the `[store]` part of the TOML config, CONTRACT.md): currency, tax regime,
+ * rounding and barcode layout. Validated once; the pricing settings are derived from it.
+ */
+import { z } from "zod";
+import { currencyExponent } from "./money.ts";
+
+const ratePattern = /^(?:100(?:\.0{1,4})?|\d{1,2}(?:\.\d{1,4})?)$/;
+
+export const taxClassSchema = z.object({
+  id: z.string().min(1).max(16),
+  name: z.string().min(1).max(40),
+  rate: z
+    .string()
+    .regex(ratePattern, 'must be a percent between 0 and 100 as a decimal string, e.g. "8.875"'),
+});
+
+export const EMBEDDED_PRESETS = ["US", "GB", "DE", "FR", "SE", "DK", "NO", "FI"] as const;
+
+export const barcodeRuleSchema = z.object({
+  prefix: z.string().regex(/^\d{1,3}$/, "must be 1 to 3 digits"),
+  length: z.union([z.literal(12), z.literal(13)]),
+  itemStart: z.number().int().min(0).max(12),
+  itemLength: z.number().int().min(1).max(12),
+  valueStart: z.number().int().min(0).max(12),
+  valueLength: z.number().int().min(1).max(6),
+  value: z.enum(["price", "weight"]),
+  priceCheckDigit: z.boolean().default(false),
+});
+
+export const storeSettingsSchema = z
+  .object({
+    storeName: z.string().max(60).default("Ringup store"),
+    addressLines: z.array(z.string().max(60)).max(4).default([]),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD, EUR, CHF or JPY")
+      .refine((c) => {
+        try {
+          currencyExponent(c);
+          return true;
+        } catch {
+          return false;
+        }
+      }, "is not a known ISO 4217 currency")
+      .default("USD"),
+    locale: z.string().min(2).max(20).default("en-US"),
+    /** IANA time zone of the shop: business days and daily reports follow it. */
+    timeZone: z.string().default("UTC"),
+    pricesIncludeTax: z.boolean().default(false),
+    taxRounding: z.enum(["line", "document"]).default("line"),
+    roundingMode: z.enum(["half-up", "half-even"]).default("half-up"),
+    cashRoundingMinor: z.number().int().min(0).max(100_000).default(0),
+    cashRoundingScope: z.enum(["cash", "all"]).default("cash"),
+    embeddedBarcodes: z.enum([...EMBEDDED_PRESETS, "custom"]).default("US"),
+    barcodeRules: z.array(barcodeRuleSchema).default([]),
+    taxClasses: z.array(taxClassSchema).default([
+      { id: "1", name: "Regular", rate: "8.875" },
+      { id: "2", name: "Deli", rate: "8.875" },
+    ]),
+    /** Largest unit price a till may ring or override to (absurd-price guard). */
+    maxPriceMinor: z.number().int().positive().default(10_000_000),
+    /** Supervisor approval (PIN) required for these cashier actions. */
+    approvals: z
+      .object({
+        refund: z.boolean().default(true),
+        voidAfterTotal: z.boolean().default(true),
+        priceOverride: z.boolean().default(true),
+        noSale: z.boolean().default(true),
+        discount: z.boolean().default(false),
+      })
+      .prefault({}),
+    /** Failed PIN attempts before a user is locked out, and for how long. */
+    pinMaxAttempts: z.number().int().min(1).max(20).default(5),
+    pinLockoutSeconds: z.number().int().min(1).max(86_400).default(300),
+  })
+  .superRefine((s, ctx) => {
+    if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["barcodeRules"],
+        message: 'embeddedBarcodes = "custom" needs at least one [[barcodeRules]] entry',
+      });
+    }
+    const ids = new Set<string>();
+    for (const t of s.taxClasses) {
+      if (ids.has(t.id))
+        ctx.addIssue({ code: "custom", path: ["taxClasses"], message: `tax class id "${t.id}" is repeated` });
+      ids.add(t.id);
+    }
+  });
+
+export type StoreSettings = z.infer<typeof storeSettingsSchema>;
+export type StoreSettingsInput = z.input<typeof storeSettingsSchema>;

@@ -1,0 +1,44 @@
+/**
+ * The store server's HTTP app: `/health` and `/openapi.json` in the open, everything under
+ * `/api/v1` behind a bearer token. Each feature folder contributes one Elysia plugin.
+ */
+import { openapi } from "@elysiajs/openapi";
+import { Elysia } from "elysia";
+import { z } from "zod";
+import pkg from "../../package.json" with { type: "json" };
+import { catalogRoutes } from "./catalog/routes.ts";
+import type { StoreContext } from "./context.ts";
+import { errorHandling } from "./http/errors.ts";
+import { salesRoutes } from "./sales/routes.ts";
+
+export interface StoreStatus {
+  /** Extra fields for /health (replication link state, outbox backlog…). */
+  health?: () => Record<string, unknown>;
+}
+
+export function createStoreApp(ctx: StoreContext, status: StoreStatus = {}) {
+  return new Elysia()
+    .use(errorHandling)
+    .use(
+      openapi({
+        path: "/docs",
+        specPath: "/openapi.json",
+        documentation: {
+          info: { title: "Ringup store API", version: pkg.version },
+          components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+          security: [{ bearer: [] }],
+        },
+        mapJsonSchema: { zod: z.toJSONSchema },
+      }),
+    )
+    .get("/health", () => ({
+      status: "ok",
+      mode: "store",
+      version: pkg.version,
+      storeId: ctx.storeId,
+      ...status.health?.(),
+    }))
+    .group("/api/v1", (api) => api.use(catalogRoutes(ctx)).use(salesRoutes(ctx)));
+}
+
+export type StoreApp = ReturnType<typeof createStoreApp>;

@@ -1,0 +1,64 @@
+import { Elysia } from "elysia";
+import { z } from "zod";
+import { requireRole } from "../auth/tokens.ts";
+import type { StoreContext } from "../context.ts";
+import { requireAuth } from "../http/auth-plugin.ts";
+import { HttpError } from "../http/errors.ts";
+import { bulkDepartmentsSchema, bulkProductsSchema, productInputSchema } from "./model.ts";
+import { CatalogService } from "./service.ts";
+
+export function catalogRoutes(ctx: StoreContext) {
+  const catalog = new CatalogService(ctx);
+  return new Elysia({ name: "ringup.store.catalog" })
+    .use(requireAuth(ctx))
+    .post(
+      "/products",
+      ({ body, principal }) => {
+        requireRole(principal, "manager", "changing products");
+        return catalog.upsert(body);
+      },
+      { body: productInputSchema, detail: { summary: "Create or update a product (upsert by code)" } },
+    )
+    .post(
+      "/products/bulk",
+      ({ body, principal }) => {
+        requireRole(principal, "manager", "importing products");
+        return catalog.bulkUpsert(body.products, body.strict);
+      },
+      { body: bulkProductsSchema, detail: { summary: "Import many products in one transaction" } },
+    )
+    .get("/products/lookup", ({ query }) => catalog.lookup(query.code), {
+      query: z.object({ code: z.string().max(64, "must be at most 64 characters") }),
+      detail: { summary: "Resolve a barcode, PLU or embedded-price/weight code" },
+    })
+    .get("/products/changes", ({ query }) => catalog.changes(query.since, query.limit), {
+      query: z.object({
+        since: z.coerce.number().int().min(0).default(0),
+        limit: z.coerce.number().int().min(1).max(5000).default(1000),
+      }),
+      detail: { summary: "Products changed after a catalog sequence number (till sync)" },
+    })
+    .get("/products", ({ query }) => ({ products: catalog.search(query.q, query.limit) }), {
+      query: z.object({
+        q: z.string().trim().min(2, "type at least 2 letters").max(60),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+      }),
+      detail: { summary: "Find products by name" },
+    })
+    .get("/products/:code", ({ params }) => {
+      const product = catalog.get(params.code);
+      if (!product)
+        throw new HttpError("not_found", "UNKNOWN_CODE", `no product has the code "${params.code}"`);
+      return product;
+    })
+    .get("/departments", () => ({ departments: catalog.listDepartments() }))
+    .post(
+      "/departments/bulk",
+      ({ body, principal }) => {
+        requireRole(principal, "manager", "importing departments");
+        return catalog.upsertDepartments(body.departments, body.strict);
+      },
+      { body: bulkDepartmentsSchema },
+    )
+    .get("/settings", () => ctx.settings, { detail: { summary: "Store settings the tills price with" } });
+}

@@ -1,0 +1,313 @@
+/**
+ * The store's catalog: products with several barcodes, departments, and code resolution for
+ * the till (GS1 barcodes, PLU/product codes, price- and weight-embedded barcodes).
+ */
+import { eq, gt, inArray, sql } from "drizzle-orm";
+import { barcodes, counters, departments, products } from "../../../schema/store.ts";
+import { classifyBarcode } from "../../core/barcode.ts";
+import { type EmbeddedRule, parseEmbedded, presetRules } from "../../core/embedded-barcode.ts";
+import { DomainError } from "../../core/errors.ts";
+import { milliToDecimalString } from "../../core/quantity.ts";
+import type { StoreSettings } from "../../core/settings.ts";
+import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
+import { HttpError } from "../http/errors.ts";
+import { appendEvent } from "../journal/journal.ts";
+import type { DepartmentInput, LookupResult, Product, ProductInput, RowError } from "./model.ts";
+
+export class UnknownCodeError extends DomainError {
+  readonly code = "UNKNOWN_CODE";
+  override readonly kind = "not_found";
+}
+
+/** Normalises a barcode for storage and lookup: GS1 codes to GTIN-14, others as typed. */
+export function barcodeKey(code: string): string {
+  try {
+    const c = classifyBarcode(code);
+    return c ? c.gtin14 : code;
+  } catch {
+    return code;
+  }
+}
+
+export function embeddedRules(settings: StoreSettings): readonly EmbeddedRule[] {
+  return settings.embeddedBarcodes === "custom"
+    ? settings.barcodeRules
+    : presetRules(settings.embeddedBarcodes);
+}
+
+/** Next value of a named counter, inside the caller's transaction. */
+export function nextCounter(tx: StoreTx | StoreDb, name: string): number {
+  const row = tx
+    .insert(counters)
+    .values({ name, value: 1 })
+    .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
+    .returning({ value: counters.value })
+    .get();
+  return row.value;
+}
+
+type ProductRow = typeof products.$inferSelect;
+
+function toProduct(row: ProductRow, codes: string[]): Product {
+  return {
+    code: row.code,
+    name: row.name,
+    barcodes: codes,
+    priceMinor: row.priceMinor,
+    taxClass: row.taxClass,
+    department: row.department,
+    soldByWeight: row.soldByWeight,
+    openPrice: row.openPrice,
+    costMinor: row.costMinor,
+    unit: row.unit,
+    active: row.active,
+    changeSeq: row.changeSeq,
+  };
+}
+
+export class CatalogService {
+  constructor(private readonly ctx: StoreContext) {}
+
+  private checkRefs(input: ProductInput): void {
+    const { settings } = this.ctx;
+    if (input.taxClass && !settings.taxClasses.some((t) => t.id === input.taxClass)) {
+      throw new HttpError(
+        "invalid",
+        "UNKNOWN_TAX_CLASS",
+        `tax class "${input.taxClass}" is not configured; known: ${settings.taxClasses.map((t) => t.id).join(", ") || "none"}`,
+      );
+    }
+    if (input.priceMinor > settings.maxPriceMinor) {
+      throw new HttpError(
+        "invalid",
+        "PRICE_TOO_HIGH",
+        `price ${input.priceMinor} is over the store's limit of ${settings.maxPriceMinor} minor units (maxPriceMinor)`,
+      );
+    }
+  }
+
+  /** Inserts or updates one product and its barcodes, inside the caller's transaction. */
+  upsertInTx(tx: StoreTx, input: ProductInput, at: Date): Product {
+    this.checkRefs(input);
+    const changeSeq = nextCounter(tx, "catalog");
+    const now = at.toISOString();
+    const values = {
+      code: input.code,
+      name: input.name,
+      priceMinor: input.priceMinor,
+      taxClass: input.taxClass ?? null,
+      department: input.department ?? null,
+      soldByWeight: input.soldByWeight ?? false,
+      openPrice: input.openPrice ?? false,
+      costMinor: input.costMinor ?? null,
+      unit: input.unit ?? (input.soldByWeight ? "kg" : "each"),
+      active: input.active ?? true,
+      changeSeq,
+      updatedAt: now,
+    };
+    tx.insert(products).values(values).onConflictDoUpdate({ target: products.code, set: values }).run();
+    const keys = [...new Set((input.barcodes ?? []).map(barcodeKey))];
+    if (input.barcodes !== undefined) {
+      tx.delete(barcodes).where(eq(barcodes.productCode, input.code)).run();
+      for (const key of keys) {
+        tx.insert(barcodes)
+          .values({ barcode: key, productCode: input.code })
+          .onConflictDoUpdate({ target: barcodes.barcode, set: { productCode: input.code } })
+          .run();
+      }
+    }
+    const saved = this.barcodesOf(tx, input.code);
+    appendEvent(
+      tx,
+      this.ctx.storeId,
+      "product.upserted",
+      {
+        code: values.code,
+        name: values.name,
+        barcodes: saved,
+        priceMinor: values.priceMinor,
+        taxClass: values.taxClass,
+        department: values.department,
+        soldByWeight: values.soldByWeight,
+      },
+      at,
+    );
+    return toProduct(values as ProductRow, saved);
+  }
+
+  upsert(input: ProductInput): Product {
+    const at = this.ctx.now();
+    return this.ctx.db.transaction((tx) => this.upsertInTx(tx, input, at));
+  }
+
+  /**
+   * Imports many products in one transaction. Rows that break a store rule are reported with
+   * their line; with `strict` nothing is imported when any row is bad.
+   */
+  bulkUpsert(rows: (ProductInput & { line?: number | undefined })[], strict: boolean) {
+    const at = this.ctx.now();
+    const errors: RowError[] = [];
+    let imported = 0;
+    this.ctx.db.transaction((tx) => {
+      for (const row of rows) {
+        try {
+          this.upsertInTx(tx, row, at);
+          imported++;
+        } catch (err) {
+          if (!(err instanceof DomainError)) throw err;
+          errors.push({ line: row.line ?? null, code: row.code, reason: err.message });
+        }
+      }
+      if (strict && errors.length > 0) tx.rollback();
+    });
+    return { imported: strict && errors.length > 0 ? 0 : imported, errors };
+  }
+
+  upsertDepartments(rows: (DepartmentInput & { line?: number | undefined })[], strict: boolean) {
+    const errors: RowError[] = [];
+    let imported = 0;
+    this.ctx.db.transaction((tx) => {
+      for (const row of rows) {
+        if (row.taxClass && !this.ctx.settings.taxClasses.some((t) => t.id === row.taxClass)) {
+          errors.push({
+            line: row.line ?? null,
+            code: row.id,
+            reason: `tax class "${row.taxClass}" is not configured`,
+          });
+          continue;
+        }
+        const values = {
+          id: row.id,
+          name: row.name,
+          taxClass: row.taxClass ?? null,
+          changeSeq: nextCounter(tx, "catalog"),
+        };
+        tx.insert(departments)
+          .values(values)
+          .onConflictDoUpdate({ target: departments.id, set: values })
+          .run();
+        imported++;
+      }
+      if (strict && errors.length > 0) tx.rollback();
+    });
+    return { imported: strict && errors.length > 0 ? 0 : imported, errors };
+  }
+
+  listDepartments() {
+    return this.ctx.db.select().from(departments).orderBy(departments.id).all();
+  }
+
+  private barcodesOf(tx: StoreTx | StoreDb, code: string): string[] {
+    return tx
+      .select({ barcode: barcodes.barcode })
+      .from(barcodes)
+      .where(eq(barcodes.productCode, code))
+      .all()
+      .map((r) => r.barcode);
+  }
+
+  get(code: string): Product | null {
+    const row = this.ctx.db.select().from(products).where(eq(products.code, code)).get();
+    return row ? toProduct(row, this.barcodesOf(this.ctx.db, code)) : null;
+  }
+
+  /** Products changed after `sinceSeq`, in change order (for tills syncing their cache). */
+  changes(sinceSeq: number, limit: number): { products: Product[]; lastSeq: number } {
+    const rows = this.ctx.db
+      .select()
+      .from(products)
+      .where(gt(products.changeSeq, sinceSeq))
+      .orderBy(products.changeSeq)
+      .limit(limit)
+      .all();
+    const codes = rows.map((r) => r.code);
+    const byProduct = new Map<string, string[]>();
+    if (codes.length > 0) {
+      for (const b of this.ctx.db.select().from(barcodes).where(inArray(barcodes.productCode, codes)).all()) {
+        byProduct.set(b.productCode, [...(byProduct.get(b.productCode) ?? []), b.barcode]);
+      }
+    }
+    return {
+      products: rows.map((r) => toProduct(r, byProduct.get(r.code) ?? [])),
+      lastSeq: rows.at(-1)?.changeSeq ?? sinceSeq,
+    };
+  }
+
+  /**
+   * Resolves what a till scanned or typed: a product code / PLU, a GS1 barcode, or a
+   * price- or weight-embedded barcode. A GS1-length code with a wrong check digit that is not
+   * a product code answers BAD_CHECK_DIGIT.
+   */
+  lookup(raw: string): LookupResult {
+    const code = raw.trim();
+    if (code.length === 0 || code.length > 32) {
+      throw new HttpError("invalid", "INVALID_CODE", "code must be 1 to 32 characters");
+    }
+    const direct = this.get(code);
+    if (direct) return { product: direct, matchedBy: "code" };
+
+    let checkError: DomainError | null = null;
+    try {
+      const gs1 = classifyBarcode(code);
+      if (gs1) {
+        const hit = this.ctx.db.select().from(barcodes).where(eq(barcodes.barcode, gs1.gtin14)).get();
+        const product = hit ? this.get(hit.productCode) : null;
+        if (product) return { product, matchedBy: "barcode" };
+      }
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      checkError = err;
+    }
+    const other = this.ctx.db.select().from(barcodes).where(eq(barcodes.barcode, code)).get();
+    if (other) {
+      const product = this.get(other.productCode);
+      if (product) return { product, matchedBy: "barcode" };
+    }
+
+    const embedded = parseEmbedded(code, embeddedRules(this.ctx.settings));
+    if (embedded) {
+      const product =
+        this.get(embedded.itemCode) ??
+        this.get(embedded.itemCode.replace(/^0+/, "")) ??
+        this.byBarcode(embedded.zeroedBarcode);
+      if (product) {
+        const result: LookupResult = { product, matchedBy: "embedded" };
+        if (embedded.priceMinor !== undefined) result.priceMinor = embedded.priceMinor;
+        if (embedded.qtyMilli !== undefined) {
+          result.qtyMilli = embedded.qtyMilli;
+          result.qty = milliToDecimalString(embedded.qtyMilli);
+        }
+        return result;
+      }
+    }
+    if (checkError) throw checkError;
+    throw new UnknownCodeError(
+      `no product has the code or barcode "${code}": check it, or find the product by name`,
+      {
+        code,
+      },
+    );
+  }
+
+  /** Products whose name contains the text (case-insensitive), for finding items by name. */
+  search(text: string, limit: number): Product[] {
+    const pattern = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    return this.ctx.db
+      .select()
+      .from(products)
+      .where(sql`${products.name} LIKE ${pattern} ESCAPE '\\' AND ${products.active} = 1`)
+      .orderBy(products.name)
+      .limit(limit)
+      .all()
+      .map((r) => toProduct(r, []));
+  }
+
+  private byBarcode(code: string): Product | null {
+    const hit = this.ctx.db
+      .select()
+      .from(barcodes)
+      .where(eq(barcodes.barcode, barcodeKey(code)))
+      .get();
+    return hit ? this.get(hit.productCode) : null;
+  }
+}

@@ -1,0 +1,41 @@
+/** What every store feature needs: the database, the store's identity and settings, a clock. */
+import type { Database } from "bun:sqlite";
+import type { BunSQLiteDatabase } from "drizzle-orm/bun-sqlite";
+import type { storeSchema } from "../../schema/store.ts";
+import type { PricingSettings } from "../core/pricing.ts";
+import type { StoreSettings } from "../core/settings.ts";
+
+export type StoreDb = BunSQLiteDatabase<typeof storeSchema>;
+/** A drizzle transaction on the store database (same query API as StoreDb). */
+export type StoreTx = Parameters<Parameters<StoreDb["transaction"]>[0]>[0];
+
+export interface StoreContext {
+  sqlite: Database;
+  db: StoreDb;
+  storeId: string;
+  settings: StoreSettings;
+  pricing: PricingSettings;
+  now: () => Date;
+}
+
+export function pricingSettingsOf(settings: StoreSettings): PricingSettings {
+  return {
+    currency: settings.currency,
+    pricesIncludeTax: settings.pricesIncludeTax,
+    taxRounding: settings.taxRounding,
+    roundingMode: settings.roundingMode,
+    cashRoundingMinor: settings.cashRoundingMinor,
+    cashRoundingScope: settings.cashRoundingScope,
+    taxClasses: settings.taxClasses,
+  };
+}
+
+/** The business day of an instant in the store's time zone, YYYY-MM-DD. */
+export function businessDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(at);
+}

@@ -1,0 +1,82 @@
+/**
+ * The store's event journal: every change appends an immutable, schema-checked event in the
+ * same transaction as the change itself (transactional outbox), numbered per store and
+ * hash-chained over the previous event so any edit, gap or reordering is detectable.
+ */
+import { desc } from "drizzle-orm";
+import { events } from "../../../schema/store.ts";
+import { InvalidInputError } from "../../core/errors.ts";
+import { canonicalJson, type EventPayload, type EventType, eventPayloadSchemas } from "../../core/events.ts";
+import { uuidv7 } from "../../core/ids.ts";
+import type { StoreTx } from "../context.ts";
+
+export const EVENT_VERSION = 1;
+
+export interface JournalEntry {
+  seq: number;
+  id: string;
+  type: string;
+  version: number;
+  at: string;
+  payload: unknown;
+  prevHash: string | null;
+  hash: string;
+}
+
+export function sha256Hex(text: string): string {
+  return new Bun.CryptoHasher("sha256").update(text).digest("hex");
+}
+
+/** The hash of an event: over its canonical JSON without the hash itself. */
+export function eventHash(storeId: string, e: Omit<JournalEntry, "hash">): string {
+  return sha256Hex(
+    canonicalJson({
+      storeId,
+      seq: e.seq,
+      id: e.id,
+      type: e.type,
+      version: e.version,
+      at: e.at,
+      payload: e.payload,
+      prevHash: e.prevHash,
+    }),
+  );
+}
+
+/** Appends one event inside the caller's transaction and answers it. */
+export function appendEvent<T extends EventType>(
+  tx: StoreTx,
+  storeId: string,
+  type: T,
+  payload: EventPayload<T>,
+  at: Date,
+): JournalEntry {
+  const checked = eventPayloadSchemas[type].safeParse(payload);
+  if (!checked.success) {
+    throw new InvalidInputError(
+      "INVALID_EVENT",
+      `event ${type} does not match its schema`,
+      checked.error.issues,
+    );
+  }
+  const last = tx
+    .select({ seq: events.seq, hash: events.hash })
+    .from(events)
+    .orderBy(desc(events.seq))
+    .limit(1)
+    .get();
+  const base = {
+    seq: (last?.seq ?? 0) + 1,
+    id: uuidv7(at.getTime()),
+    type,
+    version: EVENT_VERSION,
+    at: at.toISOString(),
+    payload: checked.data,
+    prevHash: last?.hash ?? null,
+  };
+  const entry: JournalEntry = { ...base, hash: eventHash(storeId, base) };
+  tx.insert(events)
+    .values({ ...entry, payload: canonicalJson(entry.payload) })
+    .run();
+  return entry;
+}

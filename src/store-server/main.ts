@@ -1,0 +1,64 @@
+/**
+ * `ringup store`: opens the database, makes sure an admin token exists, serves the API, and
+ * shuts down gracefully on SIGTERM/SIGINT (in-flight requests finish, the database closes).
+ */
+import { eq } from "drizzle-orm";
+import { apiTokens } from "../../schema/store.ts";
+import type { StoreOptions } from "../cli/options.ts";
+import type { CliIo } from "../cli/runners.ts";
+import { type StoreSettings, storeSettingsSchema } from "../core/settings.ts";
+import { ConfigError, readTomlFile } from "../shared/config.ts";
+import { createStoreApp } from "./app.ts";
+import { newToken, saveToken } from "./auth/tokens.ts";
+import { openStore } from "./open.ts";
+
+const OPTION_KEYS = new Set(["data", "port", "host", "storeId", "adminToken", "nats", "natsCreds", "config"]);
+
+/** Store settings from the TOML file's keys that are not command-line options. */
+export async function loadStoreSettings(configPath: string | undefined): Promise<StoreSettings> {
+  const table = configPath ? await readTomlFile(configPath) : {};
+  const settingsInput = Object.fromEntries(Object.entries(table).filter(([k]) => !OPTION_KEYS.has(k)));
+  const parsed = storeSettingsSchema.safeParse(settingsInput);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (i) => `key "${i.path.join(".")}" in ${configPath}: ${i.message}`,
+    );
+    throw new ConfigError(`invalid store settings:\n  ${problems.join("\n  ")}`);
+  }
+  return parsed.data;
+}
+
+export async function runStore(options: StoreOptions, io: CliIo): Promise<void> {
+  const settings = await loadStoreSettings(options.config);
+  const ctx = openStore(options.data, options.storeId, settings);
+  const now = ctx.now();
+  if (options.adminToken) {
+    saveToken(ctx.db, options.adminToken, "admin", now);
+  } else if (!ctx.db.select().from(apiTokens).where(eq(apiTokens.kind, "admin")).get()) {
+    const token = newToken();
+    saveToken(ctx.db, token, "admin", now);
+    io.out(`store: generated the admin token (shown only this once; keep it safe):\n  ${token}`);
+  }
+
+  const app = createStoreApp(ctx);
+  const server = Bun.serve({
+    port: options.port,
+    hostname: options.host,
+    maxRequestBodySize: 16 * 1024 * 1024,
+    fetch: (request) => app.handle(request),
+  });
+  io.out(
+    `store ${ctx.storeId} listening on http://${server.hostname}:${server.port} (data: ${options.data})`,
+  );
+
+  await new Promise<void>((resolve) => {
+    const stop = async (signal: string) => {
+      io.out(`store: ${signal}: finishing in-flight requests and closing`);
+      await server.stop(false);
+      ctx.sqlite.close();
+      resolve();
+    };
+    process.once("SIGTERM", () => void stop("SIGTERM"));
+    process.once("SIGINT", () => void stop("SIGINT"));
+  });
+}

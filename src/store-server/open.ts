@@ -1,0 +1,27 @@
+/** Opens (creating or migrating) a store's database and builds its context. */
+
+import { join } from "node:path";
+import { drizzle } from "drizzle-orm/bun-sqlite";
+import { migrations } from "../../schema/migrations/store/index.ts";
+import { storeSchema } from "../../schema/store.ts";
+import type { StoreSettings } from "../core/settings.ts";
+import { type OpenOptions, openDatabase } from "../shared/sqlite.ts";
+import { pricingSettingsOf, type StoreContext } from "./context.ts";
+
+export function openStore(
+  dataDir: string,
+  storeId: string,
+  settings: StoreSettings,
+  options: OpenOptions & { now?: () => Date } = {},
+): StoreContext {
+  const sqlite = openDatabase(join(dataDir, "store.db"), migrations, options);
+  const db = drizzle({ client: sqlite, schema: storeSchema });
+  return {
+    sqlite,
+    db,
+    storeId,
+    settings,
+    pricing: pricingSettingsOf(settings),
+    now: options.now ?? (() => new Date()),
+  };
+}

@@ -1,0 +1,379 @@
+/**
+ * Quoting and recording sales. A sale is recorded atomically: the sale, its lines, tenders,
+ * tax breakdown, stock movements, audit entries and its journal event in one transaction, and
+ * idempotently by the sale id the till made (a retry answers the stored result).
+ */
+import { and, eq, gte, isNull, lt, sql } from "drizzle-orm";
+import {
+  audit,
+  saleLines,
+  sales,
+  saleTaxes,
+  shifts,
+  stockLevels,
+  stockMovements,
+  tenders,
+} from "../../../schema/store.ts";
+import { DomainError } from "../../core/errors.ts";
+import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
+import { type BasketLineInput, priceBasket, type Quote } from "../../core/pricing.ts";
+import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
+import { settle } from "../../core/tenders.ts";
+import { CatalogService, nextCounter } from "../catalog/service.ts";
+import { businessDay, type StoreContext, type StoreTx } from "../context.ts";
+import { HttpError } from "../http/errors.ts";
+import { appendEvent } from "../journal/journal.ts";
+import type { QuotedLine, QuoteRequest, QuoteResponse, SaleRequest, SaleResponse } from "./model.ts";
+
+interface Resolved {
+  input: BasketLineInput;
+  department: string | null;
+  catalogPriceMinor: number;
+}
+
+export class SalesService {
+  readonly catalog: CatalogService;
+  constructor(private readonly ctx: StoreContext) {
+    this.catalog = new CatalogService(ctx);
+  }
+
+  /** Resolves each line's code against the catalog and checks quantity and price rules. */
+  private resolve(request: QuoteRequest): Resolved[] {
+    const { maxPriceMinor } = this.ctx.settings;
+    return request.lines.map((line, i) => {
+      const where = `line ${i + 1} (${line.code})`;
+      let found: ReturnType<CatalogService["lookup"]>;
+      try {
+        found = this.catalog.lookup(line.code);
+      } catch (err) {
+        if (err instanceof DomainError) {
+          throw new HttpError(err.kind, err.code, `${where}: ${err.message}`, {
+            line: i + 1,
+            code: line.code,
+          });
+        }
+        throw err;
+      }
+      const { product } = found;
+      if (!product.active) {
+        throw new HttpError("invalid", "PRODUCT_INACTIVE", `${where}: ${product.name} is not for sale`, {
+          line: i + 1,
+        });
+      }
+      let qtyMilli: number;
+      try {
+        qtyMilli = line.qty !== undefined ? parseQuantityMilli(line.qty) : (found.qtyMilli ?? 1000);
+      } catch (err) {
+        if (err instanceof DomainError) throw new HttpError("invalid", err.code, `${where}: ${err.message}`);
+        throw err;
+      }
+      if (product.soldByWeight && line.qty === undefined && found.qtyMilli === undefined) {
+        throw new HttpError(
+          "invalid",
+          "WEIGHT_REQUIRED",
+          `${where}: ${product.name} is sold by weight; give its weight in kg`,
+        );
+      }
+      if (!product.soldByWeight && qtyMilli % 1000 !== 0) {
+        throw new HttpError(
+          "invalid",
+          "FRACTIONAL_QUANTITY",
+          `${where}: ${product.name} is sold by the unit; give a whole quantity`,
+        );
+      }
+      let unitPriceMinor = line.unitPriceMinor ?? product.priceMinor;
+      if (line.unitPriceMinor === undefined && found.priceMinor !== undefined) {
+        // A price-embedded barcode carries the line's price for the packed quantity.
+        unitPriceMinor = Math.round((found.priceMinor * 1000) / qtyMilli);
+        if (qtyMilli === 1000) unitPriceMinor = found.priceMinor;
+      }
+      if (product.openPrice && line.unitPriceMinor === undefined && found.priceMinor === undefined) {
+        throw new HttpError(
+          "invalid",
+          "PRICE_REQUIRED",
+          `${where}: ${product.name} has an open price; enter the price`,
+        );
+      }
+      if (unitPriceMinor > maxPriceMinor) {
+        throw new HttpError(
+          "invalid",
+          "PRICE_TOO_HIGH",
+          `${where}: price ${unitPriceMinor} is over the store's limit of ${maxPriceMinor} minor units`,
+        );
+      }
+      const input: BasketLineInput = {
+        code: product.code,
+        name: product.name,
+        qtyMilli,
+        unitPriceMinor,
+        taxClass: product.taxClass,
+      };
+      if (line.discount) input.discount = line.discount;
+      return { input, department: product.department, catalogPriceMinor: product.priceMinor };
+    });
+  }
+
+  private priceResolved(resolved: Resolved[], request: QuoteRequest): Quote {
+    const basket = request.discount
+      ? { lines: resolved.map((r) => r.input), discount: request.discount }
+      : { lines: resolved.map((r) => r.input) };
+    return priceBasket(basket, this.ctx.pricing);
+  }
+
+  private toResponse(quote: Quote, resolved: Resolved[]): QuoteResponse {
+    const lines: QuotedLine[] = quote.lines.map((l, i) => ({
+      code: l.code,
+      name: l.name,
+      department: resolved[i]?.department ?? null,
+      taxClass: l.taxClass,
+      qty: Number(milliToDecimalString(l.qtyMilli)),
+      qtyMilli: l.qtyMilli,
+      unitPriceMinor: l.unitPriceMinor,
+      extendedMinor: l.extendedMinor,
+      discountMinor: l.discountMinor,
+      taxMinor: l.taxMinor,
+      totalMinor: l.totalMinor,
+    }));
+    return {
+      lines,
+      subtotalMinor: quote.subtotalMinor,
+      discountMinor: quote.discountMinor,
+      taxMinor: quote.taxMinor,
+      totalMinor: quote.totalMinor,
+      cashDueMinor: quote.cashDueMinor,
+      cashRoundingMinor: quote.cashRoundingMinor,
+      taxes: quote.taxes,
+      currency: this.ctx.settings.currency,
+    };
+  }
+
+  quote(request: QuoteRequest): QuoteResponse {
+    const resolved = this.resolve(request);
+    return this.toResponse(this.priceResolved(resolved, request), resolved);
+  }
+
+  get(id: string): SaleResponse | null {
+    const row = this.ctx.db
+      .select({ response: sales.response, status: sales.status })
+      .from(sales)
+      .where(eq(sales.id, id))
+      .get();
+    if (!row) return null;
+    return { ...(JSON.parse(row.response) as SaleResponse), status: row.status };
+  }
+
+  list(from: string, to: string, limit: number): SaleResponse[] {
+    return this.ctx.db
+      .select({ response: sales.response, status: sales.status })
+      .from(sales)
+      .where(and(gte(sales.at, from), lt(sales.at, to)))
+      .orderBy(sales.at)
+      .limit(limit)
+      .all()
+      .map((r) => ({ ...(JSON.parse(r.response) as SaleResponse), status: r.status }));
+  }
+
+  private receiptNoFor(tx: StoreTx, request: SaleRequest): string {
+    if (request.receiptNo) {
+      const parsed = parseReceiptNo(request.receiptNo);
+      if (!parsed || parsed.storeId !== this.ctx.storeId || parsed.tillId !== request.tillId) {
+        throw new HttpError(
+          "invalid",
+          "INVALID_RECEIPT_NO",
+          `receiptNo "${request.receiptNo}" must be ${this.ctx.storeId}-${request.tillId}-<number> for this store and till`,
+        );
+      }
+      const taken = tx
+        .select({ id: sales.id })
+        .from(sales)
+        .where(eq(sales.receiptNo, request.receiptNo))
+        .get();
+      if (taken) {
+        throw new HttpError(
+          "conflict",
+          "RECEIPT_NO_TAKEN",
+          `receipt number ${request.receiptNo} is already used by sale ${taken.id}`,
+        );
+      }
+      // Keep the store's own numbering for this till ahead of what the till used offline.
+      tx.run(
+        sql`INSERT INTO counters (name, value) VALUES (${`receipt:${request.tillId}`}, ${parsed.seq})
+            ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)`,
+      );
+      return request.receiptNo;
+    }
+    return formatReceiptNo(this.ctx.storeId, request.tillId, nextCounter(tx, `receipt:${request.tillId}`));
+  }
+
+  /** Records a completed sale once; a repeat of the same id answers the first result. */
+  record(request: SaleRequest): { sale: SaleResponse; created: boolean } {
+    const existing = this.get(request.id);
+    if (existing) return { sale: existing, created: false };
+
+    const resolved = this.resolve(request);
+    const quote = this.priceResolved(resolved, request);
+    const settlement = settle(quote, request.tenders, this.ctx.pricing);
+    const response = this.toResponse(quote, resolved);
+    const at = request.at ? new Date(request.at) : this.ctx.now();
+    const atIso = at.toISOString();
+    const day = businessDay(at, this.ctx.settings.timeZone);
+
+    return this.ctx.db.transaction((tx) => {
+      // Re-check inside the transaction: concurrent retries of one id record it once.
+      const again = tx.select({ id: sales.id }).from(sales).where(eq(sales.id, request.id)).get();
+      if (again) return { sale: this.get(request.id) as SaleResponse, created: false };
+
+      const receiptNo = this.receiptNoFor(tx, request);
+      const shift = tx
+        .select({ id: shifts.id })
+        .from(shifts)
+        .where(and(eq(shifts.tillId, request.tillId), isNull(shifts.closedAt)))
+        .get();
+      const shiftId = shift?.id ?? null;
+      const sale: SaleResponse = {
+        id: request.id,
+        receiptNo,
+        tillId: request.tillId,
+        cashierId: request.cashierId ?? null,
+        at: atIso,
+        status: "completed",
+        ...response,
+        totalMinor: quote.totalMinor,
+        tenders: request.tenders.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
+        changeMinor: settlement.changeMinor,
+        cashRoundingMinor: settlement.cashRoundingMinor,
+      };
+      const negative: string[] = [];
+      tx.insert(sales)
+        .values({
+          id: sale.id,
+          receiptNo,
+          tillId: sale.tillId,
+          cashierId: sale.cashierId,
+          shiftId,
+          customerId: request.customerId ?? null,
+          at: atIso,
+          day,
+          status: "completed",
+          subtotalMinor: quote.subtotalMinor,
+          discountMinor: quote.discountMinor,
+          taxMinor: quote.taxMinor,
+          totalMinor: quote.totalMinor,
+          changeMinor: settlement.changeMinor,
+          cashRoundingMinor: settlement.cashRoundingMinor,
+          response: "",
+        })
+        .run();
+      sale.lines.forEach((l, i) => {
+        tx.insert(saleLines)
+          .values({
+            saleId: sale.id,
+            lineNo: i + 1,
+            code: l.code,
+            name: l.name,
+            department: l.department,
+            taxClass: l.taxClass,
+            qtyMilli: l.qtyMilli,
+            unitPriceMinor: l.unitPriceMinor,
+            extendedMinor: l.extendedMinor,
+            discountMinor: l.discountMinor,
+            taxMinor: l.taxMinor,
+            totalMinor: l.totalMinor,
+          })
+          .run();
+        tx.insert(stockMovements)
+          .values({
+            productCode: l.code,
+            qtyMilli: -l.qtyMilli,
+            kind: "sale",
+            refId: sale.id,
+            userId: sale.cashierId,
+            at: atIso,
+          })
+          .run();
+        const level = tx
+          .insert(stockLevels)
+          .values({ productCode: l.code, onHandMilli: -l.qtyMilli })
+          .onConflictDoUpdate({
+            target: stockLevels.productCode,
+            set: { onHandMilli: sql`${stockLevels.onHandMilli} - ${l.qtyMilli}` },
+          })
+          .returning({ onHandMilli: stockLevels.onHandMilli })
+          .get();
+        if (level.onHandMilli < 0) negative.push(l.code);
+      });
+      sale.tenders.forEach((t, i) => {
+        tx.insert(tenders)
+          .values({
+            docId: sale.id,
+            idx: i,
+            docKind: "sale",
+            type: t.type,
+            amountMinor: t.amountMinor,
+            day,
+            shiftId,
+          })
+          .run();
+      });
+      for (const t of quote.taxes) {
+        tx.insert(saleTaxes)
+          .values({ docId: sale.id, docKind: "sale", day, ...t })
+          .run();
+      }
+      for (const entry of request.audit ?? []) {
+        tx.insert(audit)
+          .values({
+            at: entry.at ?? atIso,
+            action: entry.action,
+            userId: entry.userId ?? sale.cashierId,
+            tillId: sale.tillId,
+            approvedBy: entry.approvedBy ?? null,
+            refId: sale.id,
+            detail: entry.detail ? JSON.stringify(entry.detail) : null,
+          })
+          .run();
+      }
+      if (negative.length > 0) sale.negativeStock = negative;
+      tx.update(sales)
+        .set({ response: JSON.stringify(sale) })
+        .where(eq(sales.id, sale.id))
+        .run();
+      appendEvent(
+        tx,
+        this.ctx.storeId,
+        "sale.completed",
+        {
+          saleId: sale.id,
+          receiptNo,
+          tillId: sale.tillId,
+          cashierId: sale.cashierId,
+          at: atIso,
+          currency: this.ctx.settings.currency,
+          lines: sale.lines.map((l) => ({
+            code: l.code,
+            name: l.name,
+            department: l.department,
+            taxClass: l.taxClass,
+            qtyMilli: l.qtyMilli,
+            unitPriceMinor: l.unitPriceMinor,
+            extendedMinor: l.extendedMinor,
+            discountMinor: l.discountMinor,
+            taxMinor: l.taxMinor,
+            totalMinor: l.totalMinor,
+          })),
+          subtotalMinor: sale.subtotalMinor,
+          discountMinor: sale.discountMinor,
+          taxMinor: sale.taxMinor,
+          totalMinor: sale.totalMinor,
+          taxes: sale.taxes,
+          tenders: sale.tenders,
+          changeMinor: sale.changeMinor,
+          cashRoundingMinor: sale.cashRoundingMinor,
+          customerId: request.customerId ?? null,
+        },
+        at,
+      );
+      return { sale, created: true };
+    });
+  }
+}
