@@ -1,0 +1,64 @@
+/**
+ * Deterministic JSON for hashing: object keys sorted by UTF-16 code units (as RFC 8785 JCS),
+ * no whitespace, numbers and strings exactly as JSON.stringify writes them. It is the JSON a
+ * parser would read back, so `canonicalJson(JSON.parse(canonicalJson(x))) === canonicalJson(x)`.
+ *
+ * Like JSON.stringify, object properties that are undefined are left out, undefined in an
+ * array becomes null, and toJSON (Date) is honoured. Unlike it, values JSON cannot carry
+ * faithfully (NaN, Infinity, bigint, functions, symbols, cycles) are refused.
+ */
+import { InvalidInputError } from "../errors.ts";
+
+function refuse(what: string, path: string): never {
+  throw new InvalidInputError(
+    "NOT_CANONICAL_JSON",
+    `Cannot write ${what} at ${path || "the top level"} as canonical JSON; use plain objects, arrays, strings, finite numbers, booleans and null.`,
+    { path },
+  );
+}
+
+function hasToJson(value: object): value is { toJSON: (key: string) => unknown } {
+  return typeof (value as { toJSON?: unknown }).toJSON === "function";
+}
+
+function write(value: unknown, path: string, seen: Set<object>): string | undefined {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return JSON.stringify(value);
+    case "number":
+      if (!Number.isFinite(value)) refuse(String(value), path);
+      return JSON.stringify(value);
+    case "undefined":
+      return undefined;
+    case "bigint":
+    case "function":
+    case "symbol":
+      return refuse(`a ${typeof value}`, path);
+  }
+  if (value === null) return "null";
+  const object = value as object;
+  if (hasToJson(object)) return write(object.toJSON(path.split(".").at(-1) ?? ""), path, seen);
+  if (seen.has(object)) refuse("a circular reference", path);
+  seen.add(object);
+  let out: string;
+  if (Array.isArray(object)) {
+    out = `[${object.map((item, i) => write(item, `${path}[${i}]`, seen) ?? "null").join(",")}]`;
+  } else {
+    const parts: string[] = [];
+    const record = object as Record<string, unknown>;
+    for (const key of Object.keys(record).sort()) {
+      const written = write(record[key], path ? `${path}.${key}` : key, seen);
+      if (written !== undefined) parts.push(`${JSON.stringify(key)}:${written}`);
+    }
+    out = `{${parts.join(",")}}`;
+  }
+  seen.delete(object);
+  return out;
+}
+
+export function canonicalJson(value: unknown): string {
+  const written = write(value, "", new Set());
+  if (written === undefined) refuse("undefined", "");
+  return written;
+}

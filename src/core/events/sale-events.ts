@@ -1,0 +1,125 @@
+/**
+ * Version 1 payloads of the events of selling: completed and voided sales, voided lines,
+ * price overrides, and returns. Each carries what head office needs to rebuild the document
+ * and its reports without asking the store.
+ */
+import { z } from "zod";
+import {
+  businessDay,
+  currencyCode,
+  documentLineSchema,
+  id,
+  MAX_LINES,
+  MAX_ROWS,
+  moneyMinor,
+  productCode,
+  productName,
+  qtyMilli,
+  reasonText,
+  receiptNo,
+  refId,
+  signedMinor,
+  taxRowSchema,
+  tenderRowSchema,
+  tillId,
+  utcTimestamp,
+} from "./fields.ts";
+
+/** A sale the customer paid for. Totals as on the receipt; tenders are money received. */
+export const saleCompletedV1 = z.strictObject({
+  saleId: id,
+  receiptNo,
+  tillId,
+  cashierId: refId.nullable(),
+  shiftId: id.nullable().optional(),
+  at: utcTimestamp,
+  /** Business day the sale counts on in reports (store-local date). */
+  day: businessDay.optional(),
+  currency: currencyCode,
+  lines: z.array(documentLineSchema).min(1).max(MAX_LINES),
+  subtotalMinor: moneyMinor,
+  discountMinor: moneyMinor,
+  taxMinor: moneyMinor,
+  totalMinor: moneyMinor,
+  taxes: z.array(taxRowSchema).max(MAX_ROWS),
+  tenders: z.array(tenderRowSchema).max(MAX_ROWS),
+  changeMinor: moneyMinor,
+  /** Cash due minus total: negative when the cash amount was rounded down. */
+  cashRoundingMinor: signedMinor,
+  customerId: refId.nullable(),
+});
+
+/** A sale cancelled before payment (receiptNo null) or voided after completion. */
+export const saleVoidedV1 = z.strictObject({
+  saleId: id,
+  receiptNo: receiptNo.nullable(),
+  tillId,
+  cashierId: refId.nullable(),
+  approvedBy: refId.nullable(),
+  at: utcTimestamp,
+  reason: reasonText.nullable(),
+  lineCount: z.int().nonnegative(),
+  totalMinor: moneyMinor,
+});
+
+/** A line removed from an open sale (the sale itself may still complete). */
+export const lineVoidedV1 = z.strictObject({
+  saleId: id,
+  tillId,
+  cashierId: refId.nullable(),
+  approvedBy: refId.nullable(),
+  at: utcTimestamp,
+  lineNo: z.int().positive().nullable(),
+  code: productCode,
+  name: productName,
+  qtyMilli,
+  unitPriceMinor: moneyMinor,
+  totalMinor: moneyMinor,
+  reason: reasonText.nullable(),
+});
+
+/** A unit price changed by hand at the till. */
+export const priceOverriddenV1 = z.strictObject({
+  saleId: id,
+  tillId,
+  cashierId: refId.nullable(),
+  approvedBy: refId.nullable(),
+  at: utcTimestamp,
+  lineNo: z.int().positive().nullable(),
+  code: productCode,
+  name: productName,
+  originalPriceMinor: moneyMinor,
+  newPriceMinor: moneyMinor,
+  reason: reasonText.nullable(),
+});
+
+/** A returned line: quantities and amounts are positive (what goes back to the customer). */
+export const returnLineSchema = documentLineSchema.extend({
+  /** The line of the original sale it returns, when known. */
+  originalLineNo: z.int().positive().nullable().optional(),
+});
+
+/** Goods taken back; tenders are money paid back to the customer (positive). */
+export const returnRecordedV1 = z.strictObject({
+  returnId: id,
+  receiptNo,
+  originalSaleId: id.nullable(),
+  originalReceiptNo: receiptNo.nullable().optional(),
+  tillId,
+  cashierId: refId.nullable(),
+  approvedBy: refId.nullable(),
+  shiftId: id.nullable().optional(),
+  at: utcTimestamp,
+  day: businessDay.optional(),
+  currency: currencyCode,
+  lines: z.array(returnLineSchema).min(1).max(MAX_LINES),
+  subtotalMinor: moneyMinor,
+  discountMinor: moneyMinor,
+  taxMinor: moneyMinor,
+  totalMinor: moneyMinor,
+  taxes: z.array(taxRowSchema).max(MAX_ROWS),
+  tenders: z.array(tenderRowSchema).max(MAX_ROWS),
+  cashRoundingMinor: signedMinor.optional(),
+  reason: reasonText.nullable().optional(),
+  customerId: refId.nullable().optional(),
+});
