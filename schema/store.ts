@@ -55,17 +55,47 @@ export const barcodes = sqliteTable(
   (t) => [index("barcodes_product").on(t.productCode)],
 );
 
-export const users = sqliteTable("users", {
-  id: text("id").primaryKey(),
-  name: text("name").notNull(),
-  role: text("role", { enum: ["cashier", "supervisor", "manager", "admin"] }).notNull(),
-  pinHash: text("pin_hash").notNull(),
-  /** A short non-secret fingerprint so a PIN can be found without hashing against every user. */
-  pinTag: text("pin_tag").notNull(),
-  failedAttempts: integer("failed_attempts").notNull().default(0),
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["cashier", "supervisor", "manager", "admin"] }).notNull(),
+    pinHash: text("pin_hash").notNull(),
+    /** A short non-secret fingerprint so a PIN can be found without hashing against every user. */
+    pinTag: text("pin_tag").notNull(),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    lockedUntil: text("locked_until"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("users_pin_tag").on(t.pinTag)],
+);
+
+/**
+ * Failed PIN entries per till (log-in and supervisor approvals): after too many failures within
+ * the window the till's PIN entry is locked until `lockedUntil`.
+ */
+export const pinAttempts = sqliteTable("pin_attempts", {
+  /** The till the PIN was typed at ("" when none was given). */
+  tillId: text("till_id").primaryKey(),
+  failures: integer("failures").notNull(),
+  firstFailedAt: text("first_failed_at").notNull(),
   lockedUntil: text("locked_until"),
-  active: integer("active", { mode: "boolean" }).notNull().default(true),
-  createdAt: text("created_at").notNull(),
+});
+
+/** Supervisor approvals granted by PIN; a pending approval may be used once, soon after. */
+export const approvals = sqliteTable("approvals", {
+  id: text("id").primaryKey(),
+  action: text("action").notNull(),
+  tillId: text("till_id"),
+  refId: text("ref_id"),
+  requestedBy: text("requested_by"),
+  approvedBy: text("approved_by").notNull(),
+  at: text("at").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+  usedFor: text("used_for"),
 });
 
 /** Bearer tokens (stored as SHA-256 hashes): the admin token and cashier session tokens. */
@@ -92,7 +122,10 @@ export const shifts = sqliteTable(
     /** The Z report as issued, JSON; never reissued. */
     zReport: text("z_report"),
   },
-  (t) => [index("shifts_till").on(t.tillId, t.closedAt)],
+  (t) => [
+    index("shifts_till").on(t.tillId, t.closedAt),
+    uniqueIndex("shifts_one_open_per_till").on(t.tillId).where(sql`closed_at IS NULL`),
+  ],
 );
 
 export const cashMovements = sqliteTable("cash_movements", {
@@ -131,6 +164,7 @@ export const sales = sqliteTable(
     uniqueIndex("sales_receipt_no").on(t.receiptNo),
     index("sales_day").on(t.day),
     index("sales_at").on(t.at),
+    index("sales_shift").on(t.shiftId),
   ],
 );
 
@@ -167,7 +201,11 @@ export const tenders = sqliteTable(
     day: text("day").notNull(),
     shiftId: text("shift_id"),
   },
-  (t) => [primaryKey({ columns: [t.docId, t.idx] }), index("tenders_day").on(t.day)],
+  (t) => [
+    primaryKey({ columns: [t.docId, t.idx] }),
+    index("tenders_day").on(t.day),
+    index("tenders_shift").on(t.shiftId),
+  ],
 );
 
 export const saleTaxes = sqliteTable(
@@ -202,7 +240,11 @@ export const returns = sqliteTable(
     totalMinor: integer("total_minor").notNull(),
     response: text("response").notNull(),
   },
-  (t) => [index("returns_day").on(t.day), index("returns_original").on(t.originalSaleId)],
+  (t) => [
+    index("returns_day").on(t.day),
+    index("returns_original").on(t.originalSaleId),
+    index("returns_shift").on(t.shiftId),
+  ],
 );
 
 export const returnLines = sqliteTable(
@@ -296,6 +338,8 @@ export const storeSchema = {
   products,
   barcodes,
   users,
+  pinAttempts,
+  approvals,
   apiTokens,
   shifts,
   cashMovements,
