@@ -100,8 +100,10 @@ export const eventEnvelopeSchema = z.strictObject({
 
 type EnvelopeFields = Omit<z.infer<typeof eventEnvelopeSchema>, "type" | "payload">;
 
-/** One event of a given type, its payload typed. */
-export type StoreEventOf<T extends EventType> = EnvelopeFields & { type: T; payload: EventPayload<T> };
+/** One event of a given type, its payload typed (a union of events for a union of types). */
+export type StoreEventOf<T extends EventType> = T extends EventType
+  ? EnvelopeFields & { type: T; payload: EventPayload<T> }
+  : never;
 
 /** Any event, discriminated by `type`. */
 export type StoreEvent = { [K in EventType]: StoreEventOf<K> }[EventType];

@@ -1,0 +1,392 @@
+import { describe, expect, test } from "bun:test";
+import {
+  canonicalJson,
+  computeEventHash,
+  EVENT_TYPES,
+  type EventPayload,
+  type EventType,
+  eventHashMaterial,
+  eventPayloadSchemas,
+  parseEvent,
+  parseEventPayload,
+  type StoreEvent,
+  sealEvent,
+  verifyEventChain,
+} from "../../src/core/events.ts";
+import { uuidv7 } from "../../src/core/ids.ts";
+import { domainErrorOf } from "./expect-code.ts";
+
+const AT = "2026-03-01T14:05:09.123Z";
+const SALE = "0195a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+const SHIFT = "0195a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c";
+
+const line = {
+  lineNo: 1,
+  code: "4011",
+  name: "BANANAS",
+  department: "produce",
+  taxClass: null,
+  qtyMilli: 1250,
+  unitPriceMinor: 79,
+  extendedMinor: 99,
+  discountMinor: 0,
+  taxMinor: 0,
+  totalMinor: 99,
+};
+
+/** One valid version 1 payload of every event type. */
+const samples: { [K in EventType]: EventPayload<K> } = {
+  "sale.completed": {
+    saleId: SALE,
+    receiptNo: "S1-T2-000123",
+    tillId: "T2",
+    cashierId: "56",
+    shiftId: SHIFT,
+    at: AT,
+    day: "2026-03-01",
+    currency: "USD",
+    lines: [
+      line,
+      {
+        ...line,
+        lineNo: 2,
+        code: "0020000500000",
+        name: "TAHINI",
+        taxClass: "1",
+        qtyMilli: 1000,
+        unitPriceMinor: 499,
+        extendedMinor: 499,
+        discountMinor: 50,
+        taxMinor: 40,
+        totalMinor: 489,
+      },
+    ],
+    subtotalMinor: 598,
+    discountMinor: 50,
+    taxMinor: 40,
+    totalMinor: 588,
+    taxes: [{ taxClass: "1", rate: "8.875", baseMinor: 449, taxMinor: 40 }],
+    tenders: [{ type: "cash", amountMinor: 1000 }],
+    changeMinor: 410,
+    cashRoundingMinor: -2,
+    customerId: null,
+  },
+  "sale.voided": {
+    saleId: SALE,
+    receiptNo: null,
+    tillId: "T2",
+    cashierId: "56",
+    approvedBy: "7",
+    at: AT,
+    reason: "customer left",
+    lineCount: 3,
+    totalMinor: 1299,
+  },
+  "line.voided": {
+    saleId: SALE,
+    tillId: "T2",
+    cashierId: "56",
+    approvedBy: null,
+    at: AT,
+    lineNo: 2,
+    code: "4011",
+    name: "BANANAS",
+    qtyMilli: 1000,
+    unitPriceMinor: 79,
+    totalMinor: 79,
+    reason: null,
+  },
+  "price.overridden": {
+    saleId: SALE,
+    tillId: "T2",
+    cashierId: "56",
+    approvedBy: "7",
+    at: AT,
+    lineNo: 1,
+    code: "4011",
+    name: "BANANAS",
+    originalPriceMinor: 79,
+    newPriceMinor: 50,
+    reason: "bruised",
+  },
+  "return.recorded": {
+    returnId: "0195a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5d",
+    receiptNo: "S1-T2-000124",
+    originalSaleId: SALE,
+    tillId: "T2",
+    cashierId: "56",
+    approvedBy: "7",
+    at: AT,
+    currency: "USD",
+    lines: [{ ...line, originalLineNo: 1 }],
+    subtotalMinor: 99,
+    discountMinor: 0,
+    taxMinor: 0,
+    totalMinor: 99,
+    taxes: [],
+    tenders: [{ type: "cash", amountMinor: 99 }],
+  },
+  "shift.opened": { shiftId: SHIFT, tillId: "T2", userId: "56", at: AT, floatMinor: 10000 },
+  "shift.closed": {
+    shiftId: SHIFT,
+    tillId: "T2",
+    userId: "56",
+    at: AT,
+    zNumber: 12,
+    floatMinor: 10000,
+    expectedCashMinor: 10489,
+    countedCashMinor: 10480,
+    varianceMinor: -9,
+    salesCount: 1,
+    salesTotalMinor: 588,
+    returnsCount: 1,
+    returnsTotalMinor: 99,
+    byTender: [{ type: "cash", amountMinor: 489 }],
+  },
+  "cash.moved": {
+    movementId: "0195a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5e",
+    shiftId: SHIFT,
+    tillId: "T2",
+    userId: "56",
+    approvedBy: null,
+    at: AT,
+    kind: "out",
+    amountMinor: 5000,
+    reason: "safe drop",
+  },
+  "drawer.opened": {
+    tillId: "T2",
+    userId: "56",
+    shiftId: SHIFT,
+    approvedBy: null,
+    at: AT,
+    reason: "no_sale",
+    refId: null,
+  },
+  "stock.adjusted": {
+    code: "4011",
+    deltaMilli: -2500,
+    onHandMilli: 40_000,
+    kind: "damage",
+    reason: "dropped crate",
+    refId: null,
+    userId: "7",
+    at: AT,
+  },
+  "product.upserted": {
+    code: "4011",
+    name: "BANANAS",
+    barcodes: ["0000000040110"],
+    priceMinor: 79,
+    taxClass: null,
+    department: "produce",
+    soldByWeight: true,
+    costMinor: 40,
+    active: true,
+    userId: null,
+    at: AT,
+  },
+  "user.changed": {
+    userId: "56",
+    name: "Ann",
+    role: "cashier",
+    active: true,
+    change: "created",
+    changedBy: "1",
+    at: AT,
+  },
+  "audit.recorded": {
+    action: "login.failed",
+    userId: null,
+    tillId: "T2",
+    approvedBy: null,
+    refId: null,
+    detail: "3 attempts",
+    at: AT,
+  },
+};
+
+async function chain(types: readonly EventType[]): Promise<StoreEvent[]> {
+  const out: StoreEvent[] = [];
+  let prevHash: string | null = null;
+  for (const [i, type] of types.entries()) {
+    const event: StoreEvent = await sealEvent({
+      id: uuidv7(),
+      storeId: "S1",
+      seq: i + 1,
+      type,
+      version: 1,
+      at: AT,
+      payload: samples[type],
+      prevHash,
+    });
+    out.push(event);
+    prevHash = event.hash;
+  }
+  return out;
+}
+
+function issuesOf(run: () => unknown): { code: string; message: string; paths: string[] } {
+  const error = domainErrorOf(run);
+  const details = error.details as { issues: { path: PropertyKey[] }[] };
+  return {
+    code: error.code,
+    message: error.message,
+    paths: details.issues.map((i) => i.path.map(String).join(".")),
+  };
+}
+
+describe("event types and schemas", () => {
+  test("every type is a noun.verbed name with a version 1 schema", () => {
+    expect(EVENT_TYPES.length).toBeGreaterThanOrEqual(13);
+    expect(Object.keys(eventPayloadSchemas).sort()).toEqual([...EVENT_TYPES].sort());
+    for (const type of EVENT_TYPES) expect(type).toMatch(/^[a-z]+\.[a-z]+(ed|en)$/);
+  });
+
+  test.each(EVENT_TYPES.map((t) => [t]))("%s: the sample payload is valid", (type) => {
+    expect(parseEventPayload(type, samples[type])).toEqual(samples[type]);
+  });
+});
+
+describe("parseEvent", () => {
+  test("round-trips every event type through JSON", async () => {
+    const events = await chain(EVENT_TYPES);
+    for (const event of events) {
+      const parsed = parseEvent(JSON.parse(JSON.stringify(event)));
+      expect(parsed).toEqual(event);
+      expect(await computeEventHash(parsed)).toBe(event.hash);
+    }
+  });
+
+  test("narrows the payload by type", async () => {
+    const [event] = await chain(["sale.completed"]);
+    const parsed = parseEvent(JSON.parse(JSON.stringify(event)));
+    if (parsed.type !== "sale.completed") throw new Error("expected a sale.completed event");
+    expect(parsed.payload.lines[1]?.totalMinor).toBe(489);
+  });
+
+  test("rejects a payload that belongs to another type, naming payload fields", async () => {
+    const [event] = await chain(["sale.completed"]);
+    const { code, paths } = issuesOf(() => parseEvent({ ...event, payload: samples["shift.opened"] }));
+    expect(code).toBe("INVALID_EVENT");
+    expect(paths).toContain("payload.saleId");
+    expect(paths.every((p) => p.startsWith("payload"))).toBe(true);
+  });
+
+  test("rejects negative money, fractional quantities, unknown fields and over-long names", async () => {
+    const [event] = await chain(["sale.completed"]);
+    const sale = samples["sale.completed"];
+    const cases: [unknown, string][] = [
+      [{ ...sale, totalMinor: -1 }, "payload.totalMinor"],
+      [{ ...sale, lines: [{ ...line, qtyMilli: 1.5 }] }, "payload.lines.0.qtyMilli"],
+      [{ ...sale, lines: [{ ...line, unitPriceMinor: 2 ** 53 }] }, "payload.lines.0.unitPriceMinor"],
+      [{ ...sale, lines: [] }, "payload.lines"],
+      [{ ...sale, surprise: true }, "payload"],
+      [{ ...sale, lines: [{ ...line, name: "x".repeat(121) }] }, "payload.lines.0.name"],
+      [
+        { ...sale, taxes: [{ taxClass: "1", rate: "8,875", baseMinor: 1, taxMinor: 0 }] },
+        "payload.taxes.0.rate",
+      ],
+      [{ ...sale, tenders: [{ type: "cash", amountMinor: 0 }] }, "payload.tenders.0.amountMinor"],
+      [{ ...sale, at: "2026-03-01 14:05:09" }, "payload.at"],
+    ];
+    for (const [payload, path] of cases) {
+      expect(issuesOf(() => parseEvent({ ...event, payload })).paths).toContain(path);
+    }
+  });
+
+  test("rejects an unknown type", async () => {
+    const [event] = await chain(["sale.completed"]);
+    const { code, paths } = issuesOf(() => parseEvent({ ...event, type: "sale.exploded" }));
+    expect(code).toBe("INVALID_EVENT");
+    expect(paths).toEqual(["type"]);
+  });
+
+  test("rejects a version this build does not know", async () => {
+    const [event] = await chain(["shift.opened"]);
+    const { code, paths, message } = issuesOf(() => parseEvent({ ...event, version: 2 }));
+    expect(code).toBe("INVALID_EVENT");
+    expect(paths).toEqual(["version"]);
+    expect(message).toContain("version 2");
+  });
+
+  test("rejects a bad envelope: non-v7 id, store id with '-', seq 0, local time, short hash", async () => {
+    const [event] = await chain(["shift.opened"]);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ id: "9b2f4c1e-3a5d-4e6f-8a7b-1c2d3e4f5a6b" }, "id"],
+      [{ storeId: "S-1" }, "storeId"],
+      [{ seq: 0 }, "seq"],
+      [{ at: "2026-03-01T15:05:09+01:00" }, "at"],
+      [{ hash: "abc" }, "hash"],
+      [{ prevHash: "ABCDEF".repeat(10).padEnd(64, "A") }, "prevHash"],
+    ];
+    for (const [change, path] of cases) {
+      expect(issuesOf(() => parseEvent({ ...event, ...change })).paths).toContain(path);
+    }
+    expect(issuesOf(() => parseEvent("not an event")).code).toBe("INVALID_EVENT");
+  });
+
+  test("sealEvent refuses an invalid payload", async () => {
+    const sealing = sealEvent({
+      id: uuidv7(),
+      storeId: "S1",
+      seq: 1,
+      type: "shift.opened",
+      version: 1,
+      at: AT,
+      payload: { ...samples["shift.opened"], floatMinor: -5 },
+      prevHash: null,
+    });
+    await expect(sealing).rejects.toMatchObject({ code: "INVALID_EVENT" });
+  });
+});
+
+describe("hash chain", () => {
+  test("the hash covers the canonical envelope without the hash", async () => {
+    const [event] = await chain(["drawer.opened"]);
+    if (event === undefined) throw new Error("no event");
+    const { hash: _hash, ...rest } = event;
+    expect(eventHashMaterial(event)).toBe(canonicalJson(rest));
+    const digest = new Bun.CryptoHasher("sha256").update(canonicalJson(rest)).digest("hex");
+    expect(event.hash).toBe(digest);
+  });
+
+  test("a sound chain verifies, and continues from a known event", async () => {
+    const events = await chain(EVENT_TYPES);
+    expect(await verifyEventChain(events)).toEqual({
+      ok: true,
+      count: events.length,
+      lastSeq: events.length,
+      lastHash: events.at(-1)?.hash ?? null,
+    });
+    const [first, ...rest] = events;
+    if (first === undefined) throw new Error("no event");
+    expect((await verifyEventChain(rest, { seq: first.seq, hash: first.hash })).ok).toBe(true);
+  });
+
+  test("an altered payload, a gap, a reordering and a foreign store are each caught", async () => {
+    const events = await chain(["shift.opened", "sale.completed", "cash.moved", "shift.closed"]);
+    const [a, b, c, d] = events;
+    if (!a || !b || !c || !d) throw new Error("chain too short");
+    const altered: StoreEvent = {
+      ...b,
+      payload: { ...samples["sale.completed"], totalMinor: 1 },
+    } as StoreEvent;
+    expect(await verifyEventChain([a, altered, c, d])).toEqual({
+      ok: false,
+      seq: 2,
+      reason: "hash_mismatch",
+    });
+    expect(await verifyEventChain([a, c, d])).toEqual({ ok: false, seq: 3, reason: "seq_gap" });
+    expect(await verifyEventChain([a, { ...c, seq: 2 }, b])).toEqual({
+      ok: false,
+      seq: 2,
+      reason: "prev_hash_mismatch",
+    });
+    expect(await verifyEventChain([a, { ...b, storeId: "S2" }])).toEqual({
+      ok: false,
+      seq: 2,
+      reason: "store_mismatch",
+    });
+  });
+});
