@@ -220,13 +220,14 @@ export const embeddedRuleSchema = z
     valueStart: z.int().nonnegative(),
     valueLength: z.int().positive(),
     value: z.enum(["price", "weight"]),
-    priceCheckDigit: z.boolean(),
+    priceCheckDigit: z.boolean().default(false),
     valueMultiplier: z.int().positive().optional(),
   })
-  .superRefine((rule, ctx) => {
+  .transform((rule, ctx): EmbeddedRule => {
     const { valueMultiplier, ...rest } = rule;
     const candidate: EmbeddedRule = valueMultiplier === undefined ? rest : { ...rest, valueMultiplier };
     for (const message of embeddedRuleProblems(candidate)) ctx.addIssue({ code: "custom", message });
+    return candidate;
   });
 
 // ---- parsing -------------------------------------------------------------------------------

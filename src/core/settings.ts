@@ -3,6 +3,7 @@
  * rounding and barcode layout. Validated once; the pricing settings are derived from it.
  */
 import { z } from "zod";
+import { EMBEDDED_PRESETS, embeddedRuleSchema } from "./embedded-barcode.ts";
 import { currencyExponent } from "./money.ts";
 
 const ratePattern = /^(?:100(?:\.0{1,4})?|\d{1,2}(?:\.\d{1,4})?)$/;
@@ -13,19 +14,6 @@ export const taxClassSchema = z.object({
   rate: z
     .string()
     .regex(ratePattern, 'must be a percent between 0 and 100 as a decimal string, e.g. "8.875"'),
-});
-
-export const EMBEDDED_PRESETS = ["US", "GB", "DE", "FR", "SE", "DK", "NO", "FI"] as const;
-
-export const barcodeRuleSchema = z.object({
-  prefix: z.string().regex(/^\d{1,3}$/, "must be 1 to 3 digits"),
-  length: z.union([z.literal(12), z.literal(13)]),
-  itemStart: z.number().int().min(0).max(12),
-  itemLength: z.number().int().min(1).max(12),
-  valueStart: z.number().int().min(0).max(12),
-  valueLength: z.number().int().min(1).max(6),
-  value: z.enum(["price", "weight"]),
-  priceCheckDigit: z.boolean().default(false),
 });
 
 export const storeSettingsSchema = z
@@ -53,7 +41,7 @@ export const storeSettingsSchema = z
     cashRoundingMinor: z.number().int().min(0).max(100_000).default(0),
     cashRoundingScope: z.enum(["cash", "all"]).default("cash"),
     embeddedBarcodes: z.enum([...EMBEDDED_PRESETS, "custom"]).default("US"),
-    barcodeRules: z.array(barcodeRuleSchema).default([]),
+    barcodeRules: z.array(embeddedRuleSchema).default([]),
     taxClasses: z.array(taxClassSchema).default([
       { id: "1", name: "Regular", rate: "8.875" },
       { id: "2", name: "Deli", rate: "8.875" },
