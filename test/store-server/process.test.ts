@@ -51,7 +51,7 @@ describe("ringup store process: endpoints and hostile input", () => {
   beforeAll(async () => {
     store = await startStore();
     await seedProducts(store, PRODUCTS);
-  });
+  }, 60_000);
   afterAll(async () => {
     await store?.[Symbol.asyncDispose]();
   });
@@ -99,7 +99,7 @@ describe("ringup store process: endpoints and hostile input", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 60_000);
 
   test("malformed JSON answers 400 MALFORMED_JSON", async () => {
     const res = await store.api("/api/v1/sales", { method: "POST", body: '{"id": "x", "lines": [' });
@@ -112,7 +112,7 @@ describe("ringup store process: endpoints and hostile input", () => {
     const res = await store.api("/api/v1/sales", { method: "POST", body: huge });
     expect(res.status).toBe(413);
     expect((await fetch(`${store.url}/health`)).status).toBe(200);
-  });
+  }, 60_000);
 
   test("huge strings within the size limit answer 400 with the field, and change nothing", async () => {
     const big = "9".repeat(2 * 1024 * 1024);
@@ -142,7 +142,7 @@ describe("ringup store process: endpoints and hostile input", () => {
     const lookup = await store.api(`/api/v1/products/lookup?code=${"1".repeat(100_000)}`);
     expect(lookup.status).toBeGreaterThanOrEqual(400);
     expect(lookup.status).toBeLessThan(500);
-  });
+  }, 60_000);
 });
 
 /** One keep-alive HTTP/1.1 connection driven by hand, to hold a request open across a signal. */
@@ -281,5 +281,5 @@ describe("ringup store process: shutdown and restart", () => {
     } finally {
       for (const c of connections) c.close();
     }
-  });
+  }, 60_000);
 });
