@@ -25,6 +25,9 @@ function saleBody(id = uuidv7()) {
   };
 }
 
+/** Routes that are open by design: the PIN log-in that hands out a session token. */
+const OPEN_BY_DESIGN = new Set(["POST /api/v1/sessions"]);
+
 interface OpenApi {
   openapi: string;
   paths: Record<string, Record<string, unknown>>;
@@ -74,7 +77,7 @@ describe("ringup store process: endpoints and hostile input", () => {
 
   test("every /api/v1 route answers 401 without a token or with a wrong one", async () => {
     const spec = (await (await fetch(`${store.url}/openapi.json`)).json()) as OpenApi;
-    const ops = apiOperations(spec);
+    const ops = apiOperations(spec).filter((op) => !OPEN_BY_DESIGN.has(`${op.method} ${op.path}`));
     expect(ops.length).toBeGreaterThanOrEqual(5);
     const variants: Record<string, Record<string, string>> = {
       "no token": {},
