@@ -6,10 +6,15 @@ import { openapi } from "@elysiajs/openapi";
 import { Elysia } from "elysia";
 import { z } from "zod";
 import pkg from "../../package.json" with { type: "json" };
+import { auditRoutes } from "./audit/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import type { StoreContext } from "./context.ts";
+import { heldRoutes } from "./held/routes.ts";
 import { errorHandling } from "./http/errors.ts";
+import { returnsRoutes } from "./returns/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
+import { stockRoutes } from "./stock/routes.ts";
+import { usersRoutes } from "./users/routes.ts";
 
 export interface StoreStatus {
   /** Extra fields for /health (replication link state, outbox backlog…). */
@@ -38,7 +43,16 @@ export function createStoreApp(ctx: StoreContext, status: StoreStatus = {}) {
       storeId: ctx.storeId,
       ...status.health?.(),
     }))
-    .group("/api/v1", (api) => api.use(catalogRoutes(ctx)).use(salesRoutes(ctx)));
+    .group("/api/v1", (api) =>
+      api
+        .use(catalogRoutes(ctx))
+        .use(salesRoutes(ctx))
+        .use(usersRoutes(ctx))
+        .use(auditRoutes(ctx))
+        .use(returnsRoutes(ctx))
+        .use(heldRoutes(ctx))
+        .use(stockRoutes(ctx)),
+    );
 }
 
 export type StoreApp = ReturnType<typeof createStoreApp>;

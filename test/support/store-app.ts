@@ -131,3 +131,20 @@ export function createTestStore(options: TestStoreOptions = {}): TestStore {
     [Symbol.dispose]: close,
   };
 }
+
+/** Adds a user through `POST /api/v1/users` (as admin) and answers its id. */
+export async function addUser(
+  store: TestStore,
+  user: { name: string; role: "cashier" | "supervisor" | "manager" | "admin"; pin: string },
+): Promise<string> {
+  const res = await store.request<{ id: string }>("POST", "/api/v1/users", user);
+  if (res.status !== 201) throw new Error(`adding user ${user.name} failed: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** Logs in at a till with a PIN through `POST /api/v1/sessions` and answers the session token. */
+export async function loginAt(store: TestStore, tillId: string, pin: string): Promise<string> {
+  const res = await store.request<{ token: string }>("POST", "/api/v1/sessions", { tillId, pin }, null);
+  if (res.status !== 201) throw new Error(`log-in at ${tillId} failed: ${JSON.stringify(res.body)}`);
+  return res.body.token;
+}

@@ -1,0 +1,30 @@
+/**
+ * Audit actions written by the store server. Dotted lower-case names, the same shape the
+ * journal's `audit.recorded` event requires, so an audit row can always be journaled.
+ */
+export const AUDIT_ACTIONS = {
+  login: "user.login",
+  logout: "user.logout",
+  pinFailed: "pin.failed",
+  pinLocked: "pin.locked",
+  approvalGranted: "approval.granted",
+  approvalUsed: "approval.used",
+  userCreated: "user.created",
+  userUpdated: "user.updated",
+  shiftOpened: "shift.opened",
+  shiftClosed: "shift.closed",
+  cashIn: "cash.in",
+  cashOut: "cash.out",
+  drawerOpened: "drawer.opened",
+  noSale: "drawer.no_sale",
+  // Written by the sales and returns features:
+  lineVoided: "line.voided",
+  priceOverridden: "price.overridden",
+  discountGiven: "discount.given",
+  saleVoided: "sale.voided",
+} as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
+
+/** Any action name the audit log accepts (features may add their own dotted names). */
+export const AUDIT_ACTION_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;

@@ -1,0 +1,13 @@
+export { actorId, requireTillAccess } from "./access.ts";
+export {
+  APPROVAL_TTL_SECONDS,
+  type ApprovalContext,
+  type ApprovalGrant,
+  consumeApproval,
+  grantApproval,
+  verifyApproval,
+} from "./approvals.ts";
+export { APPROVAL_ACTIONS, type ApprovalAction, type Approver, type UserView } from "./model.ts";
+export { usersRoutes } from "./routes.ts";
+export { UsersService } from "./service.ts";
+export { SessionsService } from "./sessions.ts";

@@ -1,0 +1,82 @@
+/** Shapes of the users, sessions and approvals API. */
+import { z } from "zod";
+import { USER_ROLES } from "../../core/events/back-office-events.ts";
+import { tillIdSchema } from "../../core/ids.ts";
+
+export const pinSchema = z.string().regex(/^\d{4,8}$/, "must be 4 to 8 digits");
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(60, "must be at most 60 characters")
+  .regex(/^[^\p{Cc}]+$/u, "must not contain control characters");
+export const roleSchema = z.enum(USER_ROLES, { error: "must be one of cashier, supervisor, manager, admin" });
+
+export const createUserSchema = z.strictObject({ name: nameSchema, role: roleSchema, pin: pinSchema });
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .strictObject({
+    name: nameSchema.optional(),
+    role: roleSchema.optional(),
+    pin: pinSchema.optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((u) => Object.values(u).some((v) => v !== undefined), {
+    message: "give at least one of name, role, pin, active",
+  });
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const userIdParamsSchema = z.object({
+  id: z.string().min(1).max(64, "must be a user id"),
+});
+
+export const listUsersQuerySchema = z.object({
+  includeInactive: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .default("false")
+    .transform((v) => v === "true"),
+});
+
+export const sessionRequestSchema = z.strictObject({ tillId: tillIdSchema, pin: pinSchema });
+export type SessionRequest = z.infer<typeof sessionRequestSchema>;
+
+export const APPROVAL_ACTIONS = [
+  "refund",
+  "voidAfterTotal",
+  "priceOverride",
+  "noSale",
+  "discount",
+  "returnWithoutReceipt",
+] as const;
+export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
+
+export const approvalRequestSchema = z.strictObject({
+  action: z.enum(APPROVAL_ACTIONS, { error: `must be one of ${APPROVAL_ACTIONS.join(", ")}` }),
+  pin: pinSchema,
+  tillId: tillIdSchema,
+  /** The sale, line or document the approval is for, if known. */
+  refId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[\x21-\x7e]+$/, "must be 1–64 printable characters without spaces")
+    .optional(),
+});
+export type ApprovalRequest = z.infer<typeof approvalRequestSchema>;
+
+export type Role = z.infer<typeof roleSchema>;
+
+export interface UserView {
+  id: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface Approver {
+  id: string;
+  name: string;
+  role: Role;
+}

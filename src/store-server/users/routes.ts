@@ -1,0 +1,91 @@
+import { Elysia } from "elysia";
+import { requireRole } from "../auth/tokens.ts";
+import type { StoreContext } from "../context.ts";
+import { requireAuth } from "../http/auth-plugin.ts";
+import { actorId, requireTillAccess } from "./access.ts";
+import { grantApproval } from "./approvals.ts";
+import {
+  approvalRequestSchema,
+  createUserSchema,
+  listUsersQuerySchema,
+  sessionRequestSchema,
+  updateUserSchema,
+  userIdParamsSchema,
+} from "./model.ts";
+import { UsersService } from "./service.ts";
+import { bearerToken, SessionsService } from "./sessions.ts";
+
+export function usersRoutes(ctx: StoreContext) {
+  const usersService = new UsersService(ctx);
+  const sessions = new SessionsService(ctx);
+  return (
+    new Elysia({ name: "ringup.store.users" })
+      // Open: a till logs a cashier in with a PIN, before it has any token.
+      .post(
+        "/sessions",
+        ({ body, set }) => {
+          set.status = 201;
+          return sessions.login(body);
+        },
+        {
+          body: sessionRequestSchema,
+          detail: { summary: "Log a cashier in at a till with a PIN (no bearer token needed)", security: [] },
+        },
+      )
+      .use(requireAuth(ctx))
+      .delete(
+        "/sessions/current",
+        ({ headers, principal }) => sessions.logout(bearerToken(headers.authorization), principal),
+        { detail: { summary: "Log out: the session token stops working" } },
+      )
+      .get(
+        "/users",
+        ({ query, principal }) => {
+          requireRole(principal, "manager", "listing users");
+          return { users: usersService.list(query.includeInactive) };
+        },
+        { query: listUsersQuerySchema, detail: { summary: "The store's users (never their PINs)" } },
+      )
+      .get(
+        "/users/:id",
+        ({ params, principal }) => {
+          requireRole(principal, "manager", "reading a user");
+          return usersService.get(params.id);
+        },
+        { params: userIdParamsSchema },
+      )
+      .post(
+        "/users",
+        ({ body, principal, set }) => {
+          requireRole(principal, "manager", "adding users");
+          set.status = 201;
+          return usersService.create(body, principal);
+        },
+        { body: createUserSchema, detail: { summary: "Add a user with a role and a unique PIN" } },
+      )
+      .patch(
+        "/users/:id",
+        ({ params, body, principal }) => {
+          requireRole(principal, "manager", "changing users");
+          return usersService.update(params.id, body, principal);
+        },
+        {
+          params: userIdParamsSchema,
+          body: updateUserSchema,
+          detail: { summary: "Rename, change role or PIN, deactivate or reactivate a user" },
+        },
+      )
+      .post(
+        "/approvals",
+        ({ body, principal, set }) => {
+          requireTillAccess(principal, body.tillId, "asking for an approval");
+          set.status = 201;
+          return grantApproval(ctx, body, actorId(principal));
+        },
+        {
+          body: approvalRequestSchema,
+          detail: { summary: "A supervisor approves a cashier action with their PIN (single use)" },
+        },
+      )
+  );
+}

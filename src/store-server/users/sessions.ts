@@ -1,0 +1,107 @@
+/**
+ * Till sessions: a cashier types a PIN at a till and gets a `session` bearer token bound to
+ * that user and till. A new log-in at a till ends the till's earlier session.
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import { apiTokens, shifts } from "../../../schema/store.ts";
+import { AUDIT_ACTIONS } from "../audit/actions.ts";
+import { recordAudit } from "../audit/service.ts";
+import { hashToken, newToken, type Principal } from "../auth/tokens.ts";
+import type { StoreContext } from "../context.ts";
+import { HttpError } from "../http/errors.ts";
+import type { Role, SessionRequest } from "./model.ts";
+import { checkPin } from "./pins.ts";
+
+export interface SessionView {
+  token: string;
+  tillId: string;
+  user: { id: string; name: string; role: Role };
+  /** The till's open shift, if one is open. */
+  shift: { id: string; openedAt: string; floatMinor: number } | null;
+}
+
+export class SessionsService {
+  constructor(private readonly ctx: StoreContext) {}
+
+  login(request: SessionRequest): SessionView {
+    const { tillId } = request;
+    const now = this.ctx.now();
+    const at = now.toISOString();
+    const outcome = this.ctx.db.transaction((tx) => {
+      const check = checkPin(this.ctx, tx, request.pin, tillId, now, "login");
+      if (!check.ok) return check;
+      const { user } = check;
+      const ended = tx
+        .update(apiTokens)
+        .set({ revokedAt: at })
+        .where(and(eq(apiTokens.kind, "session"), eq(apiTokens.tillId, tillId), isNull(apiTokens.revokedAt)))
+        .returning({ userId: apiTokens.userId })
+        .all();
+      const token = newToken();
+      tx.insert(apiTokens)
+        .values({ tokenHash: hashToken(token), kind: "session", userId: user.id, tillId, createdAt: at })
+        .run();
+      recordAudit(
+        this.ctx,
+        tx,
+        {
+          action: AUDIT_ACTIONS.login,
+          at: now,
+          userId: user.id,
+          tillId,
+          detail: { role: user.role, endedSessions: ended.length },
+        },
+        true,
+      );
+      const shift = tx
+        .select({ id: shifts.id, openedAt: shifts.openedAt, floatMinor: shifts.floatMinor })
+        .from(shifts)
+        .where(and(eq(shifts.tillId, tillId), isNull(shifts.closedAt)))
+        .get();
+      const view: SessionView = {
+        token,
+        tillId,
+        user: { id: user.id, name: user.name, role: user.role },
+        shift: shift ?? null,
+      };
+      return { ok: true as const, view };
+    });
+    if (!outcome.ok) throw outcome.error;
+    return outcome.view;
+  }
+
+  /** Ends the caller's own session (its token stops working at once). */
+  logout(
+    token: string,
+    principal: Principal,
+  ): { loggedOut: true; userId: string | null; tillId: string | null } {
+    if (principal.kind !== "session") {
+      throw new HttpError(
+        "invalid",
+        "NOT_A_SESSION",
+        `this is ${principal.kind === "admin" ? "an admin" : "a till"} token, not a till session; only sessions log out`,
+      );
+    }
+    const now = this.ctx.now();
+    this.ctx.db.transaction((tx) => {
+      tx.update(apiTokens)
+        .set({ revokedAt: now.toISOString() })
+        .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+        .run();
+      recordAudit(
+        this.ctx,
+        tx,
+        { action: AUDIT_ACTIONS.logout, at: now, userId: principal.userId, tillId: principal.tillId },
+        true,
+      );
+    });
+    return { loggedOut: true, userId: principal.userId, tillId: principal.tillId };
+  }
+}
+
+/** The bearer token of an Authorization header (already authenticated by requireAuth). */
+export function bearerToken(header: string | undefined): string {
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  if (!match?.[1]) throw new HttpError("unauthorized", "UNAUTHORIZED", "missing bearer token");
+  return match[1];
+}
