@@ -1,0 +1,123 @@
+/** Shapes of the returns and sale-void API (CONTRACT.md `POST /returns`). */
+import { z } from "zod";
+import { MAX_QTY_MILLI } from "../../core/quantity.ts";
+
+const qty = z.union([
+  z
+    .number()
+    .positive("must be more than zero")
+    .max(MAX_QTY_MILLI / 1000, "is absurd: at most 10,000 units per line"),
+  z
+    .string()
+    .regex(
+      /^\d{1,5}(\.\d{1,3})?$/,
+      'must be a positive decimal with at most 3 decimals, e.g. "1" or "0.455"',
+    ),
+]);
+
+const tillId = z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be 1 to 16 letters, digits or underscores");
+/** User and customer references as the journal carries them: printable, no spaces. */
+const ref = z.string().regex(/^[\x21-\x7e]{1,40}$/, "must be 1 to 40 printable characters without spaces");
+const approvalPin = z.string().regex(/^\d{4,8}$/, "must be the supervisor's PIN, 4 to 8 digits");
+
+export const returnLineSchema = z.object({
+  /** Product code, PLU or barcode of the returned item. */
+  code: z.string().trim().min(1, "must not be empty").max(32, "must be at most 32 characters"),
+  qty,
+  /** With a receipt: the line of the original sale to return from (default: any line of the product). */
+  lineNo: z.number().int().positive().max(2000).optional(),
+  /** Without a receipt: the price paid, when it is not the current price (needs the approval anyway). */
+  unitPriceMinor: z.number().int("must be whole minor units").min(0, "must not be negative").optional(),
+});
+
+export const refundTenderSchema = z.object({
+  type: z.string().min(1).max(20),
+  /** Money paid back to the customer: positive. */
+  amountMinor: z.number().int("must be whole minor units").positive("must be more than zero"),
+});
+
+export const returnRequestSchema = z.object({
+  id: z.uuid("must be a UUID (the till makes a UUIDv7 per return)"),
+  /** The sale the goods were bought in. */
+  originalSaleId: z.uuid("must be a sale id (UUID)").optional(),
+  /** Alternative to originalSaleId: the receipt number printed (and barcoded) on the receipt. */
+  receiptNo: z.string().trim().min(1).max(48).optional(),
+  tillId: tillId.optional(),
+  cashierId: ref.optional(),
+  lines: z.array(returnLineSchema).min(1, "a return needs at least one line").max(500, "at most 500 lines"),
+  tenders: z.array(refundTenderSchema).max(20),
+  /** Supervisor PIN: required for a return without a receipt (settings.approvals.refund). */
+  approvalPin: approvalPin.optional(),
+  /** Instead of the PIN: an approval for returnWithoutReceipt obtained with POST /approvals. */
+  approvalId: z.uuid("must be an approval id (UUID)").optional(),
+  reason: z.string().trim().min(1).max(200).optional(),
+  customerId: ref.optional(),
+});
+export type ReturnRequest = z.infer<typeof returnRequestSchema>;
+
+export const voidRequestSchema = z
+  .object({
+    reason: z.string().trim().min(1).max(200).optional(),
+    /** Supervisor PIN, when settings.approvals.voidAfterTotal asks for one. */
+    approvalPin: approvalPin.optional(),
+    /** Instead of the PIN: an approval for voidAfterTotal obtained with POST /approvals. */
+    approvalId: z.uuid("must be an approval id (UUID)").optional(),
+    tillId: tillId.optional(),
+  })
+  .optional();
+export type VoidRequest = z.infer<typeof voidRequestSchema>;
+
+export const saleIdParamsSchema = z.object({ id: z.uuid("must be a sale id (UUID)") });
+
+export interface ReturnedLine {
+  lineNo: number;
+  /** The line of the original sale it returns; null without a receipt. */
+  originalLineNo: number | null;
+  code: string;
+  name: string;
+  department: string | null;
+  taxClass: string | null;
+  qty: number;
+  qtyMilli: number;
+  unitPriceMinor: number;
+  extendedMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+}
+
+export interface TaxRow {
+  taxClass: string;
+  rate: string;
+  baseMinor: number;
+  taxMinor: number;
+}
+
+export interface ReturnResponse {
+  id: string;
+  receiptNo: string;
+  originalSaleId: string | null;
+  originalReceiptNo: string | null;
+  tillId: string;
+  cashierId: string | null;
+  approvedBy: string | null;
+  at: string;
+  lines: ReturnedLine[];
+  subtotalMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+  /** What is paid back, before cash rounding. */
+  totalMinor: number;
+  /** Cash paid back minus the cash part due (non-zero only with cash rounding). */
+  cashRoundingMinor: number;
+  taxes: TaxRow[];
+  tenders: { type: string; amountMinor: number }[];
+  currency: string;
+}
+
+export interface VoidInfo {
+  at: string;
+  userId: string | null;
+  approvedBy: string | null;
+  reason: string | null;
+}

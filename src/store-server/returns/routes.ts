@@ -1,0 +1,49 @@
+import { Elysia } from "elysia";
+import { z } from "zod";
+import type { StoreContext } from "../context.ts";
+import { requireAuth } from "../http/auth-plugin.ts";
+import { HttpError } from "../http/errors.ts";
+import { returnRequestSchema, saleIdParamsSchema, voidRequestSchema } from "./model.ts";
+import { ReturnsService } from "./service.ts";
+import { SaleVoidService } from "./void-service.ts";
+
+export function returnsRoutes(
+  ctx: StoreContext,
+  service = new ReturnsService(ctx),
+  voids = new SaleVoidService(ctx),
+) {
+  return new Elysia({ name: "ringup.store.returns" })
+    .use(requireAuth(ctx))
+    .post(
+      "/returns",
+      ({ body, principal, set }) => {
+        const { ret, created } = service.record(body, principal);
+        set.status = created ? 201 : 200;
+        return ret;
+      },
+      {
+        body: returnRequestSchema,
+        detail: {
+          summary: "Take goods back against a receipt, or without one with approval (idempotent by id)",
+        },
+      },
+    )
+    .get(
+      "/returns/:id",
+      ({ params }) => {
+        const ret = service.get(params.id);
+        if (!ret) throw new HttpError("not_found", "RETURN_NOT_FOUND", `no return has the id ${params.id}`);
+        return ret;
+      },
+      { params: z.object({ id: z.uuid("must be a return id (UUID)") }) },
+    )
+    .get("/returns", ({ query }) => ({ returns: service.forSale(query.originalSaleId) }), {
+      query: z.object({ originalSaleId: z.uuid("must be a sale id (UUID)") }),
+      detail: { summary: "Returns recorded against a sale" },
+    })
+    .post("/sales/:id/void", ({ params, body, principal }) => voids.void(params.id, body, principal).sale, {
+      params: saleIdParamsSchema,
+      body: voidRequestSchema,
+      detail: { summary: "Void a completed sale with no returns (supervisor approval when required)" },
+    });
+}

@@ -1,0 +1,85 @@
+/** Shapes of the stock API: on-hand quantities, the movement ledger and manual adjustments. */
+import { z } from "zod";
+import { MAX_QTY_MILLI } from "../../core/quantity.ts";
+
+const productCode = z.string().trim().min(1, "must not be empty").max(32, "must be at most 32 characters");
+
+/** A signed quantity change: a number or a decimal string with at most 3 decimals, never zero. */
+const signedQty = z.union([
+  z
+    .number()
+    .refine((v) => Number.isFinite(v) && v !== 0, "must be a non-zero number")
+    .refine((v) => Math.abs(v) <= MAX_QTY_MILLI / 1000, "is absurd: at most 10,000 units per adjustment"),
+  z
+    .string()
+    .regex(
+      /^-?\d{1,5}(\.\d{1,3})?$/,
+      'must be a signed decimal with at most 3 decimals, e.g. "12", "-3" or "-0.455"',
+    ),
+]);
+
+export const ADJUSTMENT_KINDS = ["receive", "count", "damage", "shrink", "transfer", "correction"] as const;
+
+export const adjustmentRequestSchema = z.object({
+  /** Optional idempotency key: a repeat of the same id answers the first result. */
+  id: z.uuid("must be a UUID").optional(),
+  code: productCode,
+  /** Signed change: positive adds stock (a delivery), negative removes it (damage, shrink). */
+  qty: signedQty,
+  reason: z
+    .string()
+    .trim()
+    .min(1, "is required: say why the stock changes")
+    .max(200, "must be at most 200 characters"),
+  kind: z.enum(ADJUSTMENT_KINDS).default("correction"),
+});
+export type AdjustmentRequest = z.infer<typeof adjustmentRequestSchema>;
+
+export const stockQuerySchema = z.object({
+  code: productCode.optional(),
+  /** How many of the latest movements to include with a single product (0: none). */
+  movements: z.coerce.number().int().min(0).max(200).default(10),
+  /** Without a code: only products whose on-hand quantity is below zero. */
+  negative: z.enum(["true", "false"]).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+export const movementsQuerySchema = z.object({
+  code: productCode,
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /** Page backwards: only movements with an id below this one. */
+  before: z.coerce.number().int().min(1).optional(),
+});
+
+export const MOVEMENT_KINDS = ["sale", "return", "adjustment", "void"] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+
+export interface StockMovement {
+  id: number;
+  code: string;
+  kind: MovementKind;
+  qty: number;
+  qtyMilli: number;
+  refId: string | null;
+  reason: string | null;
+  userId: string | null;
+  at: string;
+}
+
+export interface StockLevel {
+  code: string;
+  name: string | null;
+  onHand: number;
+  onHandMilli: number;
+  /** On hand is below zero: more was sold than the ledger knows came in (allowed, flagged). */
+  negative: boolean;
+  movements?: StockMovement[];
+}
+
+export interface AdjustmentResult extends StockLevel {
+  movementId: number;
+  deltaMilli: number;
+  kind: (typeof ADJUSTMENT_KINDS)[number];
+  reason: string;
+}

@@ -1,0 +1,231 @@
+/**
+ * Stock: on-hand quantities per product, the movement ledger, and manual adjustments
+ * (deliveries, counts, damage) with a reason, audited and journalled.
+ */
+import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
+import { audit, products, stockLevels, stockMovements } from "../../../schema/store.ts";
+import { DomainError } from "../../core/errors.ts";
+import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
+import type { Principal } from "../auth/tokens.ts";
+import { CatalogService } from "../catalog/service.ts";
+import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
+import { HttpError } from "../http/errors.ts";
+import { appendEvent } from "../journal/journal.ts";
+import { moveStock } from "./ledger.ts";
+import type {
+  AdjustmentRequest,
+  AdjustmentResult,
+  MovementKind,
+  StockLevel,
+  StockMovement,
+} from "./model.ts";
+
+/** A signed quantity ("-3", 2.5) in milli-units; zero and more than 3 decimals are refused. */
+export function parseSignedQuantityMilli(value: string | number): number {
+  const text = typeof value === "number" ? String(value) : value.trim();
+  const negative = text.startsWith("-");
+  try {
+    const milli = parseQuantityMilli(negative ? text.slice(1) : text);
+    return negative ? -milli : milli;
+  } catch (err) {
+    if (err instanceof DomainError) {
+      throw new HttpError("invalid", err.code, `qty: ${err.message}`, { qty: value });
+    }
+    throw err;
+  }
+}
+
+function toQty(milli: number): number {
+  return Number(milliToDecimalString(milli));
+}
+
+type MovementRow = typeof stockMovements.$inferSelect;
+
+function toMovement(row: MovementRow): StockMovement {
+  return {
+    id: row.id,
+    code: row.productCode,
+    kind: row.kind as MovementKind,
+    qty: toQty(row.qtyMilli),
+    qtyMilli: row.qtyMilli,
+    refId: row.refId,
+    reason: row.reason,
+    userId: row.userId,
+    at: row.at,
+  };
+}
+
+export class StockService {
+  private readonly catalog: CatalogService;
+  constructor(private readonly ctx: StoreContext) {
+    this.catalog = new CatalogService(ctx);
+  }
+
+  /** The product code a scanned or typed code stands for (404 when unknown). */
+  resolveCode(code: string): { code: string; name: string; soldByWeight: boolean } {
+    const { product } = this.catalog.lookup(code);
+    return { code: product.code, name: product.name, soldByWeight: product.soldByWeight };
+  }
+
+  private onHandMilli(db: StoreDb | StoreTx, code: string): number {
+    const row = db
+      .select({ onHandMilli: stockLevels.onHandMilli })
+      .from(stockLevels)
+      .where(eq(stockLevels.productCode, code))
+      .get();
+    return row?.onHandMilli ?? 0;
+  }
+
+  movements(code: string, limit: number, before?: number): StockMovement[] {
+    const where = before
+      ? and(eq(stockMovements.productCode, code), lt(stockMovements.id, before))
+      : eq(stockMovements.productCode, code);
+    return this.ctx.db
+      .select()
+      .from(stockMovements)
+      .where(where)
+      .orderBy(desc(stockMovements.id))
+      .limit(limit)
+      .all()
+      .map(toMovement);
+  }
+
+  /** On hand of one product, with its latest movements. */
+  level(rawCode: string, movementCount: number): StockLevel {
+    const product = this.resolveCode(rawCode);
+    const onHandMilli = this.onHandMilli(this.ctx.db, product.code);
+    const level: StockLevel = {
+      code: product.code,
+      name: product.name,
+      onHand: toQty(onHandMilli),
+      onHandMilli,
+      negative: onHandMilli < 0,
+    };
+    if (movementCount > 0) level.movements = this.movements(product.code, movementCount);
+    return level;
+  }
+
+  /** On hand of every product with a movement (optionally only those below zero), by code. */
+  levels(negativeOnly: boolean, limit: number, offset: number): StockLevel[] {
+    return this.ctx.db
+      .select({ code: stockLevels.productCode, onHandMilli: stockLevels.onHandMilli, name: products.name })
+      .from(stockLevels)
+      .leftJoin(products, eq(products.code, stockLevels.productCode))
+      .where(negativeOnly ? lt(stockLevels.onHandMilli, 0) : sql`1 = 1`)
+      .orderBy(asc(stockLevels.productCode))
+      .limit(limit)
+      .offset(offset)
+      .all()
+      .map((r) => ({
+        code: r.code,
+        name: r.name,
+        onHand: toQty(r.onHandMilli),
+        onHandMilli: r.onHandMilli,
+        negative: r.onHandMilli < 0,
+      }));
+  }
+
+  private adjustmentResult(row: MovementRow, kind: AdjustmentResult["kind"], name: string | null) {
+    const onHandMilli = this.onHandMilli(this.ctx.db, row.productCode);
+    const result: AdjustmentResult = {
+      code: row.productCode,
+      name,
+      onHand: toQty(onHandMilli),
+      onHandMilli,
+      negative: onHandMilli < 0,
+      movementId: row.id,
+      deltaMilli: row.qtyMilli,
+      kind,
+      reason: row.reason ?? "",
+    };
+    return result;
+  }
+
+  /**
+   * Changes on-hand stock by hand, with a reason (manager and up). With an `id`, a repeat
+   * answers the first result and changes nothing.
+   */
+  adjust(request: AdjustmentRequest, principal: Principal): { result: AdjustmentResult; created: boolean } {
+    const product = this.resolveCode(request.code);
+    const deltaMilli = parseSignedQuantityMilli(request.qty);
+    if (!product.soldByWeight && deltaMilli % 1000 !== 0) {
+      throw new HttpError(
+        "invalid",
+        "FRACTIONAL_QUANTITY",
+        `qty: ${product.name} is counted by the unit; give a whole quantity`,
+        { code: product.code, qty: request.qty },
+      );
+    }
+    const refId = request.id ?? null;
+    const replay = (): { result: AdjustmentResult; created: boolean } | null => {
+      if (!refId) return null;
+      const row = this.ctx.db
+        .select()
+        .from(stockMovements)
+        .where(and(eq(stockMovements.refId, refId), eq(stockMovements.kind, "adjustment")))
+        .get();
+      if (!row) return null;
+      if (row.productCode !== product.code || row.qtyMilli !== deltaMilli) {
+        throw new HttpError(
+          "conflict",
+          "ADJUSTMENT_ID_REUSED",
+          `adjustment ${refId} was already recorded for ${row.productCode} with another quantity; use a new id`,
+          { id: refId },
+        );
+      }
+      return { result: this.adjustmentResult(row, request.kind, product.name), created: false };
+    };
+    const first = replay();
+    if (first) return first;
+
+    const at = this.ctx.now();
+    const atIso = at.toISOString();
+    const movementId = this.ctx.db.transaction((tx) => {
+      const moved = moveStock(tx, {
+        code: product.code,
+        qtyMilli: deltaMilli,
+        kind: "adjustment",
+        refId,
+        reason: request.reason,
+        userId: principal.userId,
+        at: atIso,
+      });
+      tx.insert(audit)
+        .values({
+          at: atIso,
+          action: "stock.adjusted",
+          userId: principal.userId,
+          tillId: principal.tillId,
+          approvedBy: null,
+          refId: refId ?? String(moved.movementId),
+          detail: JSON.stringify({
+            code: product.code,
+            deltaMilli,
+            kind: request.kind,
+            reason: request.reason,
+          }),
+        })
+        .run();
+      appendEvent(
+        tx,
+        this.ctx.storeId,
+        "stock.adjusted",
+        {
+          code: product.code,
+          deltaMilli,
+          onHandMilli: moved.onHandMilli,
+          kind: request.kind,
+          reason: request.reason,
+          refId,
+          userId: principal.userId,
+          at: atIso,
+        },
+        at,
+      );
+      return moved.movementId;
+    });
+    const row = this.ctx.db.select().from(stockMovements).where(eq(stockMovements.id, movementId)).get();
+    if (!row) throw new Error(`stock movement ${movementId} vanished after commit`);
+    return { result: this.adjustmentResult(row, request.kind, product.name), created: true };
+  }
+}
