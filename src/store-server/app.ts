@@ -11,8 +11,11 @@ import { catalogRoutes } from "./catalog/routes.ts";
 import type { StoreContext } from "./context.ts";
 import { heldRoutes } from "./held/routes.ts";
 import { errorHandling } from "./http/errors.ts";
+import { journalRoutes } from "./journal/routes.ts";
+import { reportsRoutes } from "./reports/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
+import { shiftsRoutes } from "./shifts/routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
 import { usersRoutes } from "./users/routes.ts";
 
@@ -49,9 +52,12 @@ export function createStoreApp(ctx: StoreContext, status: StoreStatus = {}) {
         .use(salesRoutes(ctx))
         .use(usersRoutes(ctx))
         .use(auditRoutes(ctx))
+        .use(shiftsRoutes(ctx))
         .use(returnsRoutes(ctx))
         .use(heldRoutes(ctx))
-        .use(stockRoutes(ctx)),
+        .use(stockRoutes(ctx))
+        .use(reportsRoutes(ctx))
+        .use(journalRoutes(ctx)),
     );
 }
 

@@ -1,0 +1,80 @@
+/** Shapes of the report API: query schemas (zod) and the answers. Money in minor units. */
+import { z } from "zod";
+
+const day = z.iso.date({ error: "must be a date such as 2026-03-02 (YYYY-MM-DD)" });
+
+export const dayQuerySchema = z.object({ date: day });
+export const rangeQuerySchema = z.object({ from: day, to: day });
+
+/** Most days one by-tender report may span. */
+export const MAX_RANGE_DAYS = 366;
+
+/** The money figures every report line shares; sales minus returns, voided sales left out. */
+export interface Figures {
+  /** Lines as priced, before discounts (gross when prices include tax). */
+  grossMinor: number;
+  discountMinor: number;
+  /** Revenue after discounts, without tax. */
+  netMinor: number;
+  taxMinor: number;
+  /** What customers paid: after discounts, with tax. */
+  totalMinor: number;
+}
+
+export interface TaxClassLine {
+  taxClass: string;
+  rate: string;
+  baseMinor: number;
+  taxMinor: number;
+}
+
+export interface DailyReport extends Figures {
+  date: string;
+  currency: string;
+  salesCount: number;
+  returnsCount: number;
+  voidedCount: number;
+  /** Money taken per tender type: cash net of change given, every type net of refunds. */
+  byTender: Record<string, number>;
+  byTaxClass: TaxClassLine[];
+}
+
+export interface HourLine {
+  /** Hour of the day in the store's time zone, 0–23. */
+  hour: number;
+  salesCount: number;
+  returnsCount: number;
+  netMinor: number;
+  totalMinor: number;
+}
+
+export interface DepartmentLine extends Figures {
+  department: string | null;
+  name: string | null;
+  /** Sale lines rung in the department, and lines returned. */
+  lineCount: number;
+  returnLineCount: number;
+}
+
+export interface CashierLine extends Figures {
+  cashierId: string | null;
+  name: string | null;
+  salesCount: number;
+  voidedCount: number;
+  returnsCount: number;
+  /** Money paid back on this cashier's returns (already subtracted from the figures). */
+  refundedMinor: number;
+}
+
+export interface TenderLine {
+  type: string;
+  /** Tenders handed over on sales, and how many. */
+  count: number;
+  receivedMinor: number;
+  /** Change given back (cash). */
+  changeMinor: number;
+  /** Paid back on returns. */
+  refundedMinor: number;
+  /** received − change − refunded. */
+  netMinor: number;
+}

@@ -1,0 +1,42 @@
+import { Elysia } from "elysia";
+import { requireRole } from "../auth/tokens.ts";
+import type { StoreContext } from "../context.ts";
+import { requireAuth } from "../http/auth-plugin.ts";
+import { dayQuerySchema, rangeQuerySchema } from "./model.ts";
+import { ReportsService } from "./service.ts";
+
+/** Sales reports for managers: `/reports/daily`, by hour, department, cashier and tender. */
+export function reportsRoutes(ctx: StoreContext) {
+  const reports = new ReportsService(ctx);
+  return (
+    new Elysia({ name: "ringup.store.reports" })
+      .use(requireAuth(ctx))
+      // A derive runs before query validation, so a caller without the role gets 403 first.
+      .derive(({ principal }) => {
+        requireRole(principal, "manager", "reading reports");
+        return {};
+      })
+      .get("/reports/daily", ({ query }) => reports.daily(query.date), {
+        query: dayQuerySchema,
+        detail: {
+          summary: "The day's sales, returns, tax and tenders (sales minus returns, voids left out)",
+        },
+      })
+      .get("/reports/by-hour", ({ query }) => reports.byHour(query.date), {
+        query: dayQuerySchema,
+        detail: { summary: "A day's sales by hour of the day in the store's time zone" },
+      })
+      .get("/reports/by-department", ({ query }) => reports.byDepartment(query.date), {
+        query: dayQuerySchema,
+        detail: { summary: "A day's sales by department" },
+      })
+      .get("/reports/by-cashier", ({ query }) => reports.byCashier(query.date), {
+        query: dayQuerySchema,
+        detail: { summary: "A day's sales, voids and returns by cashier" },
+      })
+      .get("/reports/by-tender", ({ query }) => reports.byTender(query.from, query.to), {
+        query: rangeQuerySchema,
+        detail: { summary: "Money taken per tender type over a range of days (inclusive)" },
+      })
+  );
+}
