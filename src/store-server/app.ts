@@ -16,7 +16,6 @@ import { reportsRoutes } from "./reports/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { shiftsRoutes } from "./shifts/routes.ts";
-import { shiftsRoutes } from "./shifts/routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
 import { usersRoutes } from "./users/routes.ts";
 
@@ -53,7 +52,6 @@ export function createStoreApp(ctx: StoreContext, status: StoreStatus = {}) {
         .use(salesRoutes(ctx))
         .use(usersRoutes(ctx))
         .use(auditRoutes(ctx))
-        .use(shiftsRoutes(ctx))
         .use(shiftsRoutes(ctx))
         .use(returnsRoutes(ctx))
         .use(heldRoutes(ctx))
