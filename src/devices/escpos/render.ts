@@ -1,0 +1,104 @@
+/**
+ * Turns a receipt or shift report into ESC/POS bytes. The layout (columns, alignment, bold,
+ * tall rows, codes) comes from core, the command bytes from node-thermal-printer (used as a
+ * buffer builder only; the printer drivers own the transport), and the text from our own
+ * code-page encoder so Cyrillic, French and Azerbaijani letters print as letters.
+ */
+import { PrinterTypes, ThermalPrinter } from "node-thermal-printer";
+import type { ReceiptDoc } from "../../core/receipt.ts";
+import type { CurrencyDisplay } from "../../core/receipt-format.ts";
+import { formatAmount } from "../../core/receipt-format.ts";
+import { type Layout, layoutReceipt } from "../../core/receipt-layout.ts";
+import { layoutShiftReport, type ShiftReportDoc } from "../../core/receipt-shift-report.ts";
+import { CODE_PAGE_NAMES, type CodePageName } from "./code-pages.ts";
+import { INIT, LF } from "./commands.ts";
+import {
+  canPrintExactly,
+  type EncoderState,
+  encodeText,
+  pageOrder,
+  preferredCodePage,
+  selectPage,
+} from "./text-encoding.ts";
+
+export type PrintDocument = ReceiptDoc | ShiftReportDoc;
+
+export interface RenderOptions {
+  columns: number;
+  /** Code pages the printer has; the document's language picks the first one to use. */
+  codePages?: readonly CodePageName[];
+  /** Cut the paper at the end (default true). */
+  cut?: boolean;
+}
+
+/** CODE128 in node-thermal-printer's printBarcode numbering (GS k 73). */
+const CODE128 = 73;
+
+function bytesOf(values: number[] | Uint8Array): Buffer {
+  return Buffer.from(values);
+}
+
+/** ESC/POS bytes of a laid-out document, text encoded for `pages` (first = preferred). */
+export function renderLayout(layout: Layout, pages: readonly CodePageName[], cut = true): Uint8Array {
+  const printer = new ThermalPrinter({ type: PrinterTypes.EPSON, interface: "", width: layout.columns });
+  const state: EncoderState = { page: pages[0] };
+  printer.add(bytesOf(INIT));
+  if (state.page !== undefined) printer.add(bytesOf(selectPage(state.page)));
+  for (const row of layout.rows) {
+    switch (row.kind) {
+      case "text":
+        if (row.tall) printer.setTextDoubleHeight();
+        if (row.bold) printer.bold(true);
+        printer.add(bytesOf(encodeText(row.text, state, pages)));
+        printer.add(bytesOf([LF]));
+        if (row.bold) printer.bold(false);
+        if (row.tall) printer.setTextNormal();
+        break;
+      case "rule":
+        printer.drawLine(row.char);
+        break;
+      case "blank":
+        printer.newLine();
+        break;
+      case "code":
+        printer.alignCenter();
+        if (row.symbology === "qr") {
+          printer.printQR(row.data, { cellSize: layout.columns >= 48 ? 6 : 4, correction: "M", model: 2 });
+        } else {
+          printer.printBarcode(row.data, CODE128, { hriPos: 0, hriFont: 0, width: 2, height: 80 });
+        }
+        printer.newLine();
+        printer.alignLeft();
+        break;
+    }
+  }
+  if (cut) printer.cut();
+  return new Uint8Array(printer.getBuffer());
+}
+
+/** Symbol when the printer's pages have it ("€" on PC858), else the ISO code ("RUB", "AZN"). */
+export function printableCurrencyDisplay(
+  currency: string,
+  locale: string,
+  pages: readonly CodePageName[],
+): CurrencyDisplay {
+  return canPrintExactly(formatAmount(0, currency, locale, "symbol"), pages) ? "symbol" : "code";
+}
+
+export function layoutDocument(doc: PrintDocument, columns: number, pages: readonly CodePageName[]): Layout {
+  if (doc.type === "shift-report") return layoutShiftReport(doc, columns);
+  return layoutReceipt(doc, {
+    columns,
+    currencyDisplay: printableCurrencyDisplay(doc.currency, doc.locale, pages),
+  });
+}
+
+/** The code pages to use for a document, its language's page first. */
+export function pagesFor(locale: string, allowed: readonly CodePageName[] = CODE_PAGE_NAMES): CodePageName[] {
+  return pageOrder(preferredCodePage(locale), allowed);
+}
+
+export function renderDocument(doc: PrintDocument, options: RenderOptions): Uint8Array {
+  const pages = pagesFor(doc.locale, options.codePages);
+  return renderLayout(layoutDocument(doc, options.columns, pages), pages, options.cut ?? true);
+}
