@@ -28,7 +28,7 @@ export const runners = {
   till: async (): Promise<Run<TillOptions>> => notBuilt("till"),
   admin: async (): Promise<
     (options: AdminOptions, command: string, args: Record<string, unknown>, io: CliIo) => Promise<void>
-  > => notBuilt("admin"),
+  > => (await import("./admin.ts")).runAdmin,
   devices: async (): Promise<Run<DevicesOptions>> => notBuilt("devices test"),
   demo: async (): Promise<(options: { data?: string; samples?: string }, io: CliIo) => Promise<void>> =>
     notBuilt("demo"),

@@ -1,0 +1,131 @@
+/**
+ * The admin's HTTP client for a store (or head office) API: bearer token, a timeout per
+ * request, every answer checked with zod, and every failure turned into a message that says
+ * what went wrong (in the server's words when it answered) and what to do next.
+ */
+import { z } from "zod";
+import { DomainError } from "../core/errors.ts";
+
+/** A failed admin command: main() prints `ringup: <message>` and exits with status 1. */
+export class AdminError extends DomainError {
+  readonly code = "ADMIN_FAILED";
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+function hintFor(status: number, code: string): string {
+  if (status === 401) return "check the admin token (--token or RINGUP_TOKEN)";
+  if (status === 403) return "use the admin token, or a user with the role it names";
+  if (status === 404 && code === "NOT_FOUND") {
+    return "this server does not offer that: check that --server points at a Ringup store of this version";
+  }
+  if (status === 413) return "the request is too large for the server; split the file";
+  if (status >= 500) return "the server failed; see its log, then try again";
+  return "";
+}
+
+function withHint(message: string, hint: string): string {
+  return hint ? `${message}\n  ${hint}` : message;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  timeoutMs?: number;
+}
+
+export class AdminClient {
+  private readonly base: string;
+  constructor(
+    server: string,
+    private readonly token: string,
+    private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
+  ) {
+    this.base = server.replace(/\/+$/, "");
+  }
+
+  /** Sends a request to `/api/v1<path>` and answers the body, checked against `schema`. */
+  async request<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    options: RequestOptions = {},
+  ): Promise<z.infer<S>> {
+    const url = `${this.base}/api/v1${path}`;
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.token}`,
+      accept: "application/json",
+    };
+    const init: RequestInit = { method, headers, signal: AbortSignal.timeout(timeoutMs) };
+    if (options.body !== undefined) {
+      headers["content-type"] = "application/json";
+      init.body = JSON.stringify(options.body);
+    }
+    let res: Response;
+    let text: string;
+    try {
+      res = await fetch(url, init);
+      text = await res.text();
+    } catch (err) {
+      throw this.transportError(err, timeoutMs);
+    }
+    let json: unknown;
+    try {
+      json = text === "" ? undefined : JSON.parse(text);
+    } catch {
+      throw new AdminError(
+        withHint(
+          `the server at ${this.base} answered ${method} ${path} with HTTP ${res.status} that is not JSON`,
+          "check that --server points at a Ringup store",
+        ),
+      );
+    }
+    if (!res.ok) {
+      const parsed = errorBodySchema.safeParse(json);
+      const message = parsed.success ? parsed.data.error.message : `HTTP ${res.status} ${res.statusText}`;
+      const code = parsed.success ? parsed.data.error.code : "";
+      throw new AdminError(
+        withHint(message, hintFor(res.status, code)),
+        parsed.success ? parsed.data.error : undefined,
+      );
+    }
+    const checked = schema.safeParse(json);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new AdminError(
+        withHint(
+          `the server's answer to ${method} ${path} is not what this version expects (${issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "unexpected shape"})`,
+          "use a ringup admin of the same version as the server",
+        ),
+      );
+    }
+    return checked.data;
+  }
+
+  private transportError(err: unknown, timeoutMs: number): AdminError {
+    const name = err instanceof Error ? err.name : "";
+    if (name === "TimeoutError" || name === "AbortError") {
+      return new AdminError(
+        withHint(
+          `the server at ${this.base} did not answer within ${Math.round(timeoutMs / 1000)} s`,
+          "check that it is running and not overloaded, then try again",
+        ),
+      );
+    }
+    const code = typeof err === "object" && err !== null && "code" in err ? String(err.code) : "";
+    const why =
+      code === "ECONNREFUSED"
+        ? "connection refused"
+        : code || (err instanceof Error ? err.message : String(err));
+    return new AdminError(
+      withHint(
+        `the server is not reachable at ${this.base} (${why})`,
+        "start it with 'ringup store --data DIR', or check --server (RINGUP_SERVER)",
+      ),
+    );
+  }
+}

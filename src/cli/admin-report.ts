@@ -1,0 +1,112 @@
+/** `ringup admin report daily` and `journal verify`: fetch, check, print (or JSON). */
+import { z } from "zod";
+import { currencyExponent, minorToDecimalString } from "../core/money.ts";
+import { type AdminClient, AdminError } from "./admin-client.ts";
+import type { CliIo } from "./runners.ts";
+
+const money = z.number().int();
+
+export const dailyReportSchema = z.object({
+  date: z.string(),
+  currency: z.string().default("USD"),
+  salesCount: z.number().int(),
+  returnsCount: z.number().int().default(0),
+  voidedCount: z.number().int().default(0),
+  grossMinor: money,
+  discountMinor: money,
+  taxMinor: money,
+  netMinor: money,
+  totalMinor: money,
+  byTender: z.record(z.string(), money),
+  byTaxClass: z.array(
+    z.object({ taxClass: z.string(), rate: z.string(), baseMinor: money, taxMinor: money }),
+  ),
+});
+export type DailyReport = z.infer<typeof dailyReportSchema>;
+
+const WIDTH = 36;
+
+/** The daily report as a plain table that fits 80 columns. */
+export function formatDailyReport(r: DailyReport): string {
+  let exponent = 2;
+  try {
+    exponent = currencyExponent(r.currency);
+  } catch {
+    // An unknown currency prints with two decimals.
+  }
+  const amount = (minor: number) => minorToDecimalString(minor, exponent);
+  const row = (label: string, value: string, indent = 2) =>
+    `${" ".repeat(indent)}${label.padEnd(WIDTH - indent - value.length - 1)} ${value}`;
+  const lines = [
+    `Daily report ${r.date} (${r.currency})`,
+    "",
+    row("Sales", String(r.salesCount)),
+    row("Returns", String(r.returnsCount)),
+    row("Voided sales", String(r.voidedCount)),
+    "",
+    row("Gross", amount(r.grossMinor)),
+    row("Discounts", amount(-r.discountMinor)),
+    row("Net", amount(r.netMinor)),
+    row("Tax", amount(r.taxMinor)),
+    row("Total", amount(r.totalMinor)),
+    "",
+    "  By tender",
+  ];
+  const tenders = Object.entries(r.byTender).sort(([a], [b]) => a.localeCompare(b));
+  if (tenders.length === 0) lines.push("    (none)");
+  for (const [type, minor] of tenders) lines.push(row(type, amount(minor), 4));
+  lines.push(
+    "",
+    `  ${"By tax class".padEnd(14)}${"rate".padStart(8)}${"base".padStart(12)}${"tax".padStart(12)}`,
+  );
+  if (r.byTaxClass.length === 0) lines.push("    (none)");
+  for (const t of r.byTaxClass) {
+    lines.push(
+      `    ${t.taxClass.padEnd(12)}${`${t.rate}%`.padStart(8)}${amount(t.baseMinor).padStart(12)}${amount(t.taxMinor).padStart(12)}`,
+    );
+  }
+  return lines.join("\n");
+}
+
+export async function runDailyReport(
+  client: AdminClient,
+  date: string,
+  json: boolean,
+  io: CliIo,
+): Promise<void> {
+  const report = await client.request(
+    "GET",
+    `/reports/daily?date=${encodeURIComponent(date)}`,
+    dailyReportSchema,
+  );
+  io.out(json ? JSON.stringify(report, null, 2) : formatDailyReport(report));
+}
+
+export const verifyResultSchema = z.object({
+  ok: z.boolean(),
+  events: z.number().int(),
+  lastSeq: z.number().int(),
+  lastHash: z.string().nullable(),
+  problem: z
+    .object({ kind: z.string(), seq: z.number().int(), eventId: z.string().nullable(), message: z.string() })
+    .optional(),
+});
+
+export async function runJournalVerify(client: AdminClient, json: boolean, io: CliIo): Promise<void> {
+  const result = await client.request("GET", "/journal/verify", verifyResultSchema, {
+    timeoutMs: 10 * 60_000,
+  });
+  if (json) io.out(JSON.stringify(result, null, 2));
+  if (result.ok) {
+    if (!json) {
+      const hash = result.lastHash ? `, last hash ${result.lastHash.slice(0, 16)}…` : "";
+      io.out(`journal OK: ${result.events.toLocaleString("en-US")} events, hash chain intact${hash}`);
+    }
+    return;
+  }
+  const p = result.problem;
+  if (!json) io.out(`journal FAILED at event ${p?.seq ?? result.lastSeq + 1}`);
+  throw new AdminError(
+    `journal verification failed: ${p?.message ?? "the hash chain is broken"}\n  ${result.events.toLocaleString("en-US")} events before it are intact; keep a copy of the store database for investigation`,
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * `ringup admin …`: commands against a store (or head office) server over its HTTP API.
+ * Each command checks its arguments, calls the API with the admin token, and prints a
+ * readable answer (or JSON with --json). Failures raise AdminError: main() prints
+ * `ringup: <message>` and exits with status 1.
+ */
+import { z } from "zod";
+import { AdminClient, AdminError } from "./admin-client.ts";
+import { importArgsSchema, runImport } from "./admin-import.ts";
+import { runDailyReport, runJournalVerify } from "./admin-report.ts";
+import type { AdminOptions } from "./options.ts";
+import type { CliIo } from "./runners.ts";
+
+export { AdminError } from "./admin-client.ts";
+
+const userAddSchema = z.object({
+  name: z.string().trim().min(1, "give the user's name with --name"),
+  role: z.enum(["cashier", "supervisor", "manager", "admin"], {
+    error: "must be cashier, supervisor, manager or admin",
+  }),
+  pin: z.string().regex(/^\d{4,8}$/, "must be 4 to 8 digits"),
+});
+const createdUserSchema = z.looseObject({ id: z.string(), name: z.string(), role: z.string() });
+const reportArgsSchema = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-03-02 (YYYY-MM-DD)"),
+});
+
+function argsOf<S extends z.ZodType>(schema: S, args: Record<string, unknown>, command: string): z.infer<S> {
+  const parsed = schema.safeParse(args);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `--${issue.path.join(".")} ` : "";
+    throw new AdminError(`${command}: ${where}${issue?.message ?? "invalid arguments"}`);
+  }
+  return parsed.data;
+}
+
+export async function runAdmin(
+  options: AdminOptions,
+  command: string,
+  args: Record<string, unknown>,
+  io: CliIo,
+): Promise<void> {
+  const client = new AdminClient(options.server, options.token);
+  switch (command) {
+    case "import.products":
+    case "import.departments": {
+      const what = command === "import.products" ? "products" : "departments";
+      await runImport(client, what, argsOf(importArgsSchema, args, `import ${what}`), options.json, io);
+      return;
+    }
+    case "user.add": {
+      const user = argsOf(userAddSchema, args, "user add");
+      const created = await client.request("POST", "/users", createdUserSchema, { body: user });
+      io.out(
+        options.json
+          ? JSON.stringify(created, null, 2)
+          : `added ${created.role} ${created.name} (id ${created.id}); they log in at the till with their PIN`,
+      );
+      return;
+    }
+    case "report.daily":
+      await runDailyReport(client, argsOf(reportArgsSchema, args, "report daily").date, options.json, io);
+      return;
+    case "journal.verify":
+      await runJournalVerify(client, options.json, io);
+      return;
+    default:
+      throw new AdminError(`unknown admin command "${command}"; see ringup admin --help`);
+  }
+}
