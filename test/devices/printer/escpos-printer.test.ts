@@ -6,7 +6,7 @@ import { describe, expect, test } from "bun:test";
 import { buildShiftReport } from "../../../src/core/receipt-shift-report.ts";
 import { decodeEscPos, type EscPosCommand } from "../../../src/devices/escpos/decode.ts";
 import { openPrinter } from "../../../src/devices/printer/open-printer.ts";
-import type { PrinterEvent, ReceiptPrinter } from "../../../src/devices/printer/printer.ts";
+import type { PrintDocument, PrinterEvent, ReceiptPrinter } from "../../../src/devices/printer/printer.ts";
 import { closedPort, EscPosSink } from "../support/escpos-sink.ts";
 import { SALE_ID, sampleReceipt } from "../support/fixtures.ts";
 import { waitFor } from "../support/wait.ts";
@@ -34,7 +34,11 @@ function indexOfBytes(haystack: Uint8Array, needle: number[]): number {
   return -1;
 }
 
-async function printOne(sink: EscPosSink, uri: string, doc = sampleReceipt()): Promise<Uint8Array> {
+async function printOne(
+  sink: EscPosSink,
+  uri: string,
+  doc: PrintDocument = sampleReceipt(),
+): Promise<Uint8Array> {
   await withPrinter(uri, async (printer) => {
     const job = printer.print(doc);
     expect((await printer.settled(job.id, 10_000)).state).toBe("printed");
