@@ -31,7 +31,7 @@ beforeEach(async () => {
 });
 afterEach(() => store.close());
 
-function voidSale(id: string, body: JsonObject | undefined, token?: string) {
+function voidSale(id: string, body: JsonObject | undefined, token?: string | null) {
   return store.request<Voided & ErrorBody>("POST", `${API}/sales/${id}/void`, body, token);
 }
 
