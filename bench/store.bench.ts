@@ -1,0 +1,203 @@
+/**
+ * Store server sale throughput against a real `ringup store` process on loopback:
+ * - baseline: the same rows a 3-line cash sale writes, raw bun:sqlite, WAL + synchronous=FULL;
+ * - POST /api/v1/sales with 3-line cash sales, one client at a time and 8 clients at once;
+ * - replay of one month of a real CORE-POS lane (sample data; skipped when it is missing).
+ * The ratio of the sequential HTTP case is its mean time per sale over the baseline's.
+ */
+import { readFileSync } from "node:fs";
+import { uuidv7 } from "../src/core/ids.ts";
+import {
+  type ProductSeed,
+  type StoreProcess,
+  seedProducts,
+  startStore,
+} from "../test/support/store-process.ts";
+import { type BenchCase, type BenchResult, type BenchSuite, summarise } from "./harness.ts";
+import { COREPOS_DIR, coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
+import { openRawSaleWriter, type RawSaleWriter } from "./support/raw-sale-writer.ts";
+
+const SEQUENTIAL_SALES = 1_500;
+const CONCURRENT_SALES = 3_000;
+const CLIENTS = 8;
+const WARMUP_SALES = 150;
+
+const BASELINE = "baseline: bun:sqlite 3-line sale tx, WAL+FULL";
+const SEQUENTIAL = "store: POST /sales, 3 lines, 1 client";
+const CONCURRENT = `store: POST /sales, 3 lines, ${CLIENTS} clients`;
+const REPLAY = "store: replay CORE-POS month, 1 lane";
+
+const PRODUCTS: ProductSeed[] = Array.from({ length: 50 }, (_, i) => ({
+  code: String(1000 + i),
+  name: `Bench product ${i}`,
+  priceMinor: 99 + i * 37,
+  taxClass: i % 3 === 0 ? null : "1",
+}));
+
+interface SaleBody {
+  id: string;
+  tillId: string;
+  lines: { code: string; qty?: number | string; unitPriceMinor?: number }[];
+  tenders: { type: "cash"; amountMinor: number }[];
+  cashierId?: string;
+}
+
+let saleCounter = 0;
+function threeLineSale(tillId: string): SaleBody {
+  const n = saleCounter++;
+  const pick = (k: number) => PRODUCTS[(n * 7 + k * 13) % PRODUCTS.length]?.code ?? "1000";
+  return {
+    id: uuidv7(),
+    tillId,
+    lines: [0, 1, 2].map((k) => ({ code: pick(k), qty: ((n + k) % 3) + 1 })),
+    tenders: [{ type: "cash", amountMinor: 100_000 }],
+  };
+}
+
+/** Posts one sale; answers the response text, throwing unless the store recorded it. */
+async function postSale(store: StoreProcess, body: SaleBody): Promise<string> {
+  const res = await store.api("/api/v1/sales", { method: "POST", body: JSON.stringify(body) });
+  const text = await res.text();
+  if (res.status !== 201) throw new Error(`sale ${body.id} answered ${res.status}: ${text.slice(0, 500)}`);
+  return text;
+}
+
+/** Resident memory of a process in MB (Linux), or undefined where /proc is not readable. */
+function rssMb(pid: number): number | undefined {
+  try {
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Number(kb) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function withRss(result: BenchResult, store: StoreProcess, extra: Record<string, number> = {}): BenchResult {
+  const rss = rssMb(store.proc.pid);
+  return { ...result, extra: { ...extra, ...(rss === undefined ? {} : { serverRssMb: rss }) } };
+}
+
+/** Runs `count` sales over `clients` concurrent connections; one latency sample per sale. */
+async function runSales(
+  store: StoreProcess,
+  count: number,
+  clients: number,
+  next: (i: number, client: number) => SaleBody,
+): Promise<{ samples: number[]; wallMs: number }> {
+  const samples: number[] = [];
+  let issued = 0;
+  const start = Bun.nanoseconds();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (issued < count) {
+        const body = next(issued++, client);
+        const t0 = Bun.nanoseconds();
+        await postSale(store, body);
+        samples.push((Bun.nanoseconds() - t0) / 1e6);
+      }
+    }),
+  );
+  return { samples, wallMs: (Bun.nanoseconds() - start) / 1e6 };
+}
+
+function replayCase(stores: StoreProcess[]): BenchCase {
+  return {
+    name: REPLAY,
+    goal: "≥ 1,000 sales/s",
+    measure: async () => {
+      const t0 = Bun.nanoseconds();
+      const month = await loadCoreposMonth();
+      const loadMs = (Bun.nanoseconds() - t0) / 1e6;
+
+      const store = await startStore();
+      stores.push(store);
+      const t1 = Bun.nanoseconds();
+      const res = await store.api("/api/v1/products/bulk", {
+        method: "POST",
+        body: JSON.stringify({ products: month.products.map(({ line: _line, ...p }) => p), strict: true }),
+      });
+      if (!res.ok)
+        throw new Error(`importing the CORE-POS catalog failed: ${res.status} ${await res.text()}`);
+      const importMs = (Bun.nanoseconds() - t1) / 1e6;
+
+      const { samples, wallMs } = await runSales(store, month.sales.length, 1, (i) => {
+        const sale = month.sales[i];
+        if (!sale) throw new Error(`no replay sale ${i}`);
+        return {
+          id: uuidv7(),
+          tillId: sale.tillId,
+          cashierId: sale.cashierId,
+          lines: sale.lines,
+          tenders: [{ type: "cash", amountMinor: sale.cashMinor }],
+        };
+      });
+      const result = withRss(summarise(REPLAY, samples, wallMs), store, {
+        sales: month.sales.length,
+        lines: month.stats.itemRows,
+        products: month.products.length,
+        totalMs: wallMs,
+        importMs,
+        loadMs,
+      });
+      await store.stop();
+      return result;
+    },
+  };
+}
+
+export default async function storeBench(): Promise<BenchSuite> {
+  const stores: StoreProcess[] = [];
+  let writer: RawSaleWriter | undefined;
+  const teardown = async () => {
+    await writer?.close();
+    for (const store of stores) await store[Symbol.asyncDispose]();
+  };
+  try {
+    const store = await startStore();
+    stores.push(store);
+    await seedProducts(store, PRODUCTS);
+    let responseJson = "";
+    for (let i = 0; i < WARMUP_SALES; i++) responseJson = await postSale(store, threeLineSale("W1"));
+    const recorded = JSON.parse(responseJson) as { lines: { code: string }[] };
+    const codes = recorded.lines.map((l) => l.code);
+    writer = await openRawSaleWriter({
+      codes: [codes[0] ?? "1000", codes[1] ?? "1001", codes[2] ?? "1002"],
+      responseJson,
+    });
+    const raw = writer;
+
+    const cases: BenchCase[] = [
+      { name: BASELINE, iterations: SEQUENTIAL_SALES, run: () => raw.writeSale() },
+      {
+        name: SEQUENTIAL,
+        baseline: BASELINE,
+        goal: "≥ 1,000 sales/s, p99 < 10 ms, ≤ 3x raw SQLite",
+        measure: async () => {
+          const { samples, wallMs } = await runSales(store, SEQUENTIAL_SALES, 1, () => threeLineSale("T1"));
+          return withRss(summarise(SEQUENTIAL, samples, wallMs), store);
+        },
+      },
+      {
+        name: CONCURRENT,
+        goal: "≥ 1,000 sales/s, p99 < 10 ms",
+        measure: async () => {
+          const { samples, wallMs } = await runSales(store, CONCURRENT_SALES, CLIENTS, (_, client) =>
+            threeLineSale(`T${client + 1}`),
+          );
+          return withRss(summarise(CONCURRENT, samples, wallMs), store);
+        },
+      },
+    ];
+    if (coreposAvailable()) {
+      cases.push(replayCase(stores));
+    } else {
+      process.stderr.write(
+        `bench: store.bench.ts: skipping "${REPLAY}": the CORE-POS sample data is not in ${COREPOS_DIR} (set RINGUP_COREPOS_DIR)\n`,
+      );
+    }
+    return { cases, teardown };
+  } catch (err) {
+    await teardown();
+    throw err;
+  }
+}
