@@ -32,10 +32,7 @@ export const userIdParamsSchema = z.object({
 });
 
 export const listUsersQuerySchema = z.object({
-  includeInactive: z
-    .enum(["true", "false"], { error: "must be true or false" })
-    .default("false")
-    .transform((v) => v === "true"),
+  includeInactive: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
 });
 
 export const sessionRequestSchema = z.strictObject({ tillId: tillIdSchema, pin: pinSchema });

@@ -42,7 +42,7 @@ export function usersRoutes(ctx: StoreContext) {
         "/users",
         ({ query, principal }) => {
           requireRole(principal, "manager", "listing users");
-          return { users: usersService.list(query.includeInactive) };
+          return { users: usersService.list(query.includeInactive === "true") };
         },
         { query: listUsersQuerySchema, detail: { summary: "The store's users (never their PINs)" } },
       )
