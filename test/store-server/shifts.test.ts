@@ -178,6 +178,9 @@ describe("shifts", () => {
       ann,
     );
     expect(moveOther.status).toBe(403);
+    const listed = await store.request<{ shifts: Shift[] }>("GET", `${API}/shifts`, undefined, ann);
+    expect(listed.body.shifts.map((s) => s.id)).toEqual([mine.id]);
+    expect((await store.request("GET", `${API}/shifts?tillId=T2`, undefined, ann)).status).toBe(403);
     const move = await store.request(
       "POST",
       `${API}/shifts/${mine.id}/cash`,

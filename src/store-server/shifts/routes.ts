@@ -1,4 +1,5 @@
 import { Elysia } from "elysia";
+import { ROLE_RANK } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { requireTillAccess } from "../users/access.ts";
@@ -34,10 +35,16 @@ export function shiftsRoutes(ctx: StoreContext, service = new ShiftsService(ctx)
       },
       { query: tillQuerySchema, detail: { summary: "The open shift of a till" } },
     )
-    .get("/shifts", ({ query }) => ({ shifts: service.list(query) }), {
-      query: listShiftsQuerySchema,
-      detail: { summary: "Shifts, newest first" },
-    })
+    .get(
+      "/shifts",
+      ({ query, principal }) => {
+        // A till session below manager sees its own till's shifts.
+        const own = ROLE_RANK[principal.role] < ROLE_RANK.manager ? principal.tillId : null;
+        if (own && query.tillId) requireTillAccess(principal, query.tillId, "listing shifts");
+        return { shifts: service.list(own ? { ...query, tillId: own } : query) };
+      },
+      { query: listShiftsQuerySchema, detail: { summary: "Shifts, newest first" } },
+    )
     .get(
       "/shifts/:id",
       ({ params, principal }) => {
