@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import { uuidv7 } from "../../src/core/ids.ts";
+import { saveToken } from "../../src/store-server/auth/tokens.ts";
 import { createTestStore, type JsonObject, type TestStore } from "../support/store-app.ts";
 import {
   API,
@@ -172,5 +173,21 @@ describe("POST /sales/:id/void", () => {
     const cashier = await session(store, "cashier", "1111", "T2");
     const sale = await recordPaidSale(store, [{ code: "BREAD" }]);
     await expectRefused(sale.id, { tillId: "T1" }, 403, "WRONG_TILL", cashier.token);
+  });
+
+  test("a sale of a closed shift is taken back with a return, not voided", async () => {
+    store.ctx.sqlite.run(
+      "INSERT INTO shifts (id, till_id, opened_by, opened_at, float_minor) VALUES (?, 'T1', 'admin', ?, 0)",
+      [uuidv7(), "2026-03-02T14:00:00.000Z"],
+    );
+    const sale = await recordPaidSale(store, [{ code: "BREAD" }]);
+    store.ctx.sqlite.run("UPDATE shifts SET closed_at = '2026-03-02T16:00:00.000Z', closed_by = 'admin'");
+    await expectRefused(sale.id, {}, 409, "SHIFT_CLOSED");
+  });
+
+  test("a till token without a cashier may not void", async () => {
+    saveToken(store.ctx.db, "rgp_till_only", "till", store.ctx.now(), null, "T1");
+    const sale = await recordPaidSale(store, [{ code: "BREAD" }]);
+    await expectRefused(sale.id, {}, 403, "FORBIDDEN", "rgp_till_only");
   });
 });

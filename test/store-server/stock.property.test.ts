@@ -6,6 +6,7 @@
 import { expect, test } from "bun:test";
 import fc from "fast-check";
 import { uuidv7 } from "../../src/core/ids.ts";
+import { verifyJournal } from "../../src/store-server/journal/verify.ts";
 import { createTestStore, type TestStore } from "../support/store-app.ts";
 import { API, onHandMilli, recordPaidSale, seedCatalog, stockMismatches } from "./sales-fixtures.ts";
 
@@ -160,6 +161,7 @@ async function run(store: TestStore, commands: Command[]): Promise<void> {
   }
 
   expect(stockMismatches(store)).toEqual([]);
+  expect(verifyJournal(store.ctx.sqlite, store.ctx.storeId).ok).toBe(true);
   for (const code of CODES) expect(onHandMilli(store, code)).toBe(expected.get(code) ?? 0);
   const over = store.ctx.sqlite
     .query<{ n: number }, []>("SELECT count(*) AS n FROM sale_lines WHERE returned_milli > qty_milli")

@@ -5,26 +5,15 @@
  * the return, its lines, refund tenders, tax breakdown, stock back in, the quantities returned
  * on the sale, an audit row and its journal event, idempotently by the id the till made.
  */
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import {
-  audit,
-  returnLines,
-  returns,
-  saleLines,
-  sales,
-  saleTaxes,
-  shifts,
-  tenders,
-} from "../../../schema/store.ts";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { returns, saleLines, sales, saleTaxes, shifts } from "../../../schema/store.ts";
 import { DomainError } from "../../core/errors.ts";
 import { parseQuantityMilli } from "../../core/quantity.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { nextCounter } from "../catalog/service.ts";
 import { businessDay, type StoreContext, type StoreDb, type StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
-import { appendEvent } from "../journal/journal.ts";
 import { SalesService } from "../sales/service.ts";
-import { moveStock } from "../stock/ledger.ts";
 import { requireTillAccess } from "../users/index.ts";
 import { checkApproval } from "./approval.ts";
 import type { ReturnedLine, ReturnRequest, ReturnResponse } from "./model.ts";
@@ -37,6 +26,7 @@ import {
   type SoldLine,
 } from "./refund-pricing.ts";
 import { checkRefundTenders } from "./refund-tenders.ts";
+import { writeReturn } from "./write-return.ts";
 
 /** Who may take goods back: a cashier logged in at a till, or the admin token. */
 export function requireReturnsPrincipal(principal: Principal, action: string): void {
@@ -314,7 +304,8 @@ export class ReturnsService {
         tenders: request.tenders.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
         currency: this.ctx.settings.currency,
       };
-      this.write(
+      writeReturn(
+        this.ctx,
         tx,
         ret,
         { shiftId, day, reason: request.reason ?? null, customerId: request.customerId ?? null },
@@ -322,116 +313,5 @@ export class ReturnsService {
       );
       return { ret, created: true };
     });
-  }
-
-  private write(
-    tx: StoreTx,
-    ret: ReturnResponse,
-    extra: { shiftId: string | null; day: string; reason: string | null; customerId: string | null },
-    at: Date,
-  ): void {
-    const { shiftId, day } = extra;
-    tx.insert(returns)
-      .values({
-        id: ret.id,
-        receiptNo: ret.receiptNo,
-        originalSaleId: ret.originalSaleId,
-        tillId: ret.tillId,
-        cashierId: ret.cashierId,
-        approvedBy: ret.approvedBy,
-        shiftId,
-        at: ret.at,
-        day,
-        subtotalMinor: ret.subtotalMinor,
-        discountMinor: ret.discountMinor,
-        taxMinor: ret.taxMinor,
-        totalMinor: ret.totalMinor,
-        response: JSON.stringify(ret),
-      })
-      .run();
-    for (const l of ret.lines) {
-      const { qty: _qty, ...row } = l;
-      tx.insert(returnLines)
-        .values({ returnId: ret.id, ...row })
-        .run();
-      if (ret.originalSaleId !== null && l.originalLineNo !== null) {
-        tx.update(saleLines)
-          .set({ returnedMilli: sql`${saleLines.returnedMilli} + ${l.qtyMilli}` })
-          .where(and(eq(saleLines.saleId, ret.originalSaleId), eq(saleLines.lineNo, l.originalLineNo)))
-          .run();
-      }
-      moveStock(tx, {
-        code: l.code,
-        qtyMilli: l.qtyMilli,
-        kind: "return",
-        refId: ret.id,
-        userId: ret.cashierId,
-        at: ret.at,
-      });
-    }
-    ret.tenders.forEach((t, idx) => {
-      tx.insert(tenders)
-        .values({
-          docId: ret.id,
-          idx,
-          docKind: "return",
-          type: t.type,
-          amountMinor: t.amountMinor,
-          day,
-          shiftId,
-        })
-        .run();
-    });
-    for (const t of ret.taxes) {
-      tx.insert(saleTaxes)
-        .values({ docId: ret.id, docKind: "return", day, ...t })
-        .run();
-    }
-    tx.insert(audit)
-      .values({
-        at: ret.at,
-        action: "return.recorded",
-        userId: ret.cashierId,
-        tillId: ret.tillId,
-        approvedBy: ret.approvedBy,
-        refId: ret.id,
-        detail: JSON.stringify({
-          receiptNo: ret.receiptNo,
-          originalSaleId: ret.originalSaleId,
-          withReceipt: ret.originalSaleId !== null,
-          totalMinor: ret.totalMinor,
-          reason: extra.reason,
-        }),
-      })
-      .run();
-    appendEvent(
-      tx,
-      this.ctx.storeId,
-      "return.recorded",
-      {
-        returnId: ret.id,
-        receiptNo: ret.receiptNo,
-        originalSaleId: ret.originalSaleId,
-        originalReceiptNo: ret.originalReceiptNo,
-        tillId: ret.tillId,
-        cashierId: ret.cashierId,
-        approvedBy: ret.approvedBy,
-        shiftId,
-        at: ret.at,
-        day,
-        currency: ret.currency,
-        lines: ret.lines.map(({ qty: _qty, ...l }) => l),
-        subtotalMinor: ret.subtotalMinor,
-        discountMinor: ret.discountMinor,
-        taxMinor: ret.taxMinor,
-        totalMinor: ret.totalMinor,
-        taxes: ret.taxes,
-        tenders: ret.tenders,
-        cashRoundingMinor: ret.cashRoundingMinor,
-        reason: extra.reason,
-        customerId: extra.customerId,
-      },
-      at,
-    );
   }
 }
