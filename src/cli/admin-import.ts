@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import {
+  applyDepartmentRules,
+  applyProductRules,
   type ImportFormat,
   type ImportProblem,
   parseDepartments,
@@ -23,7 +25,11 @@ export type ImportArgs = z.infer<typeof importArgsSchema>;
 /** A whole catalog in one transaction can take a while on a small back-office PC. */
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
 
-const settingsSchema = z.object({ currency: z.string() });
+const settingsSchema = z.object({
+  currency: z.string(),
+  maxPriceMinor: z.number().int(),
+  taxClasses: z.array(z.object({ id: z.string() })),
+});
 const bulkResultSchema = z.object({
   imported: z.number().int(),
   errors: z.array(
@@ -76,7 +82,8 @@ function printSummary(summary: ImportSummary, what: string, json: boolean, io: C
     io.out(JSON.stringify(summary, null, 2));
     return;
   }
-  const head = `imported ${count(summary.imported)} ${what}`;
+  const noun = summary.imported === 1 ? what.replace(/s$/, "") : what;
+  const head = `imported ${count(summary.imported)} ${noun}`;
   if (summary.skipped === 0) {
     io.out(head);
     return;
@@ -93,13 +100,13 @@ export async function runImport(
   io: CliIo,
 ): Promise<void> {
   const text = await readText(args.file);
-  const { currency } = await client.request("GET", "/settings", settingsSchema);
+  const settings = await client.request("GET", "/settings", settingsSchema);
   const progress = progressReporter(io);
-  const options = { currency, onProgress: progress.update };
+  const options = { currency: settings.currency, onProgress: progress.update };
   const parsed =
     what === "products"
-      ? parseProducts(text, args.format, options)
-      : parseDepartments(text, args.format, options);
+      ? applyProductRules(parseProducts(text, args.format, options), settings)
+      : applyDepartmentRules(parseDepartments(text, args.format, options), settings);
   progress.end();
 
   const local: ImportProblem[] = parsed.errors;

@@ -2,7 +2,12 @@ import { describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { gs1CheckDigit, toGtin14 } from "../../src/core/barcode.ts";
-import { parseDepartments, parseProducts } from "../../src/store-server/imports/index.ts";
+import {
+  applyDepartmentRules,
+  applyProductRules,
+  parseDepartments,
+  parseProducts,
+} from "../../src/store-server/imports/index.ts";
 
 const USD = { currency: "USD" } as const;
 const SAMPLES = join(import.meta.dir, "../../../shared/data/corepos");
@@ -295,5 +300,31 @@ describe("departments", () => {
     const r = parseDepartments(await Bun.file(file).text(), "corepos", USD);
     expect(r.errors).toEqual([]);
     expect(r.rows.length).toBe(247);
+  });
+});
+
+describe("the store's rules, checked before sending", () => {
+  const rules = { taxClasses: [{ id: "1" }, { id: "2" }], maxPriceMinor: 100_000 };
+
+  test("unknown tax classes and prices over the ceiling are reported with their lines", () => {
+    const parsed = parseProducts(
+      "code,name,price,taxClass\nA,Ok,1.00,1\nB,Tax,1.00,9\nC,Dear,1000.01,\nD,Bad,x,\n",
+      "csv",
+      USD,
+    );
+    const checked = applyProductRules(parsed, rules);
+    expect(checked.rows.map((r) => r.code)).toEqual(["A"]);
+    expect(checked.errors).toEqual([
+      { line: 3, reason: 'tax class "9" is not configured in the store (known: 1, 2)' },
+      { line: 4, reason: "price 100001 minor units is over the store's limit of 100000 (maxPriceMinor)" },
+      { line: 5, reason: expect.stringContaining('price "x"') },
+    ]);
+    const departments = applyDepartmentRules(
+      parseDepartments("id,name,taxClass\nD,Deli,3\n", "csv", USD),
+      rules,
+    );
+    expect(departments.errors).toEqual([
+      { line: 2, reason: 'tax class "3" is not configured in the store (known: 1, 2)' },
+    ]);
   });
 });

@@ -19,6 +19,7 @@ export type {
   ProductRow,
 } from "./model.ts";
 export { PRODUCT_FORMATS } from "./model.ts";
+export { applyDepartmentRules, applyProductRules, type StoreRules } from "./store-rules.ts";
 
 export function parseProducts(
   text: string,
