@@ -249,6 +249,9 @@ describe("returns against a receipt", () => {
     const res = await postReturn(body);
     expect(res.status).toBe(201);
     expect(res.body.originalSaleId).toBe(sale.id);
+    const typed = await postReturn({ ...body, id: uuidv7(), receiptNo: sale.receiptNo.replace(/-0+/, "-") });
+    expect(typed.status).toBe(201);
+    expect(typed.body.originalSaleId).toBe(sale.id);
     await expectRefused({ ...body, id: uuidv7(), receiptNo: "S1-T1-999999" }, 404, "SALE_NOT_FOUND");
     await expectRefused(
       { ...body, id: uuidv7(), originalSaleId: sale.id, receiptNo: "S1-T1-000777" },

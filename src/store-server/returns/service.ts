@@ -5,9 +5,10 @@
  * the return, its lines, refund tenders, tax breakdown, stock back in, the quantities returned
  * on the sale, an audit row and its journal event, idempotently by the id the till made.
  */
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { returns, saleLines, sales, saleTaxes, shifts } from "../../../schema/store.ts";
 import { DomainError } from "../../core/errors.ts";
+import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import { parseQuantityMilli } from "../../core/quantity.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { nextCounter } from "../catalog/service.ts";
@@ -33,6 +34,12 @@ export function requireReturnsPrincipal(principal: Principal, action: string): v
   if (principal.kind === "till") {
     throw new HttpError("forbidden", "FORBIDDEN", `${action} needs a cashier session or the admin token`);
   }
+}
+
+/** A receipt number as typed or scanned, and in its padded form (`S1-T1-42` → `S1-T1-000042`). */
+function receiptNoForms(text: string): string[] {
+  const parsed = parseReceiptNo(text);
+  return parsed ? [text, formatReceiptNo(parsed.storeId, parsed.tillId, parsed.seq)] : [text];
 }
 
 interface OriginalSale {
@@ -83,7 +90,7 @@ export class ReturnsService {
         : db
             .select(cols)
             .from(sales)
-            .where(eq(sales.receiptNo, request.receiptNo ?? ""))
+            .where(inArray(sales.receiptNo, receiptNoForms(request.receiptNo ?? "")))
             .get();
     const asked = request.originalSaleId ?? request.receiptNo;
     if (!sale) {
