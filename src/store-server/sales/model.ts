@@ -44,7 +44,10 @@ const auditEntrySchema = z.object({
   at: z.iso.datetime().optional(),
   userId: z.string().max(40).nullable().optional(),
   approvedBy: z.string().max(40).nullable().optional(),
-  detail: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean(), z.null()])).optional(),
+  detail: z
+    .record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean(), z.null()]))
+    .refine((d) => Object.keys(d).length <= 8, "at most 8 detail fields")
+    .optional(),
 });
 
 export const saleRequestSchema = quoteRequestSchema.extend({

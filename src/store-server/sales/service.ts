@@ -321,17 +321,17 @@ export class SalesService {
           .run();
       }
       for (const entry of request.audit ?? []) {
-        tx.insert(audit)
-          .values({
-            at: entry.at ?? atIso,
-            action: entry.action,
-            userId: entry.userId ?? sale.cashierId,
-            tillId: sale.tillId,
-            approvedBy: entry.approvedBy ?? null,
-            refId: sale.id,
-            detail: entry.detail ? JSON.stringify(entry.detail) : null,
-          })
-          .run();
+        const row = {
+          at: entry.at ?? atIso,
+          action: entry.action,
+          userId: entry.userId ?? sale.cashierId,
+          tillId: sale.tillId,
+          approvedBy: entry.approvedBy ?? null,
+          refId: sale.id,
+          detail: entry.detail ? JSON.stringify(entry.detail) : null,
+        };
+        tx.insert(audit).values(row).run();
+        appendEvent(tx, this.ctx.storeId, "audit.recorded", row, at);
       }
       if (negative.length > 0) sale.negativeStock = negative;
       tx.update(sales)
