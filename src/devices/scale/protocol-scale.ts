@@ -19,6 +19,8 @@ export interface ProtocolScaleOptions {
 export interface DriverLink extends ScaleLink {
   /** Why the link cannot carry a conversation now, or undefined when it can. */
   unavailable(): string | undefined;
+  /** Waits up to `timeoutMs` for the link to come up (a line still opening, a scale plugged back). */
+  waitReady(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export function serialLink(line: SerialLine): DriverLink {
       line.state === "connected"
         ? undefined
         : `the scale at ${line.path} is not connected (${line.lastProblem})`,
+    waitReady: async (timeoutMs) => void (await line.waitConnected(timeoutMs)),
     close: () => line.close(),
   };
 }
@@ -49,6 +52,7 @@ export function memoryLink(device: ScaleDevice, state: SimulatedScaleState): Dri
     receive: (parse, timeoutMs) => inbox.take(parse, timeoutMs),
     clear: () => inbox.clear(),
     unavailable: () => undefined,
+    waitReady: async () => undefined,
     close: async () => undefined,
   };
 }
@@ -96,6 +100,7 @@ export class ProtocolScale implements Scale {
 
   private exclusive(conversation: () => Promise<ScaleReading>): Promise<ScaleReading> {
     const run = async (): Promise<ScaleReading> => {
+      if (this.link.unavailable() !== undefined) await this.link.waitReady(this.timeoutMs);
       const why = this.link.unavailable();
       if (why !== undefined) return { status: "no-answer", detail: `${why}; check the cable and power` };
       try {
