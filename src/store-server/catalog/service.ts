@@ -48,6 +48,17 @@ export function nextCounter(tx: StoreTx | StoreDb, name: string): number {
 
 type ProductRow = typeof products.$inferSelect;
 
+/** Thrown inside an import transaction to undo it when `strict` and any row was bad. */
+class StrictImportRollback extends Error {}
+
+function rollingBackOnStrict(run: () => void): void {
+  try {
+    run();
+  } catch (err) {
+    if (!(err instanceof StrictImportRollback)) throw err;
+  }
+}
+
 function toProduct(row: ProductRow, codes: string[]): Product {
   return {
     code: row.code,
@@ -148,48 +159,52 @@ export class CatalogService {
     const at = this.ctx.now();
     const errors: RowError[] = [];
     let imported = 0;
-    this.ctx.db.transaction((tx) => {
-      for (const row of rows) {
-        try {
-          this.upsertInTx(tx, row, at);
-          imported++;
-        } catch (err) {
-          if (!(err instanceof DomainError)) throw err;
-          errors.push({ line: row.line ?? null, code: row.code, reason: err.message });
+    rollingBackOnStrict(() =>
+      this.ctx.db.transaction((tx) => {
+        for (const row of rows) {
+          try {
+            this.upsertInTx(tx, row, at);
+            imported++;
+          } catch (err) {
+            if (!(err instanceof DomainError)) throw err;
+            errors.push({ line: row.line ?? null, code: row.code, reason: err.message });
+          }
         }
-      }
-      if (strict && errors.length > 0) tx.rollback();
-    });
+        if (strict && errors.length > 0) throw new StrictImportRollback();
+      }),
+    );
     return { imported: strict && errors.length > 0 ? 0 : imported, errors };
   }
 
   upsertDepartments(rows: (DepartmentInput & { line?: number | undefined })[], strict: boolean) {
     const errors: RowError[] = [];
     let imported = 0;
-    this.ctx.db.transaction((tx) => {
-      for (const row of rows) {
-        if (row.taxClass && !this.ctx.settings.taxClasses.some((t) => t.id === row.taxClass)) {
-          errors.push({
-            line: row.line ?? null,
-            code: row.id,
-            reason: `tax class "${row.taxClass}" is not configured`,
-          });
-          continue;
+    rollingBackOnStrict(() =>
+      this.ctx.db.transaction((tx) => {
+        for (const row of rows) {
+          if (row.taxClass && !this.ctx.settings.taxClasses.some((t) => t.id === row.taxClass)) {
+            errors.push({
+              line: row.line ?? null,
+              code: row.id,
+              reason: `tax class "${row.taxClass}" is not configured`,
+            });
+            continue;
+          }
+          const values = {
+            id: row.id,
+            name: row.name,
+            taxClass: row.taxClass ?? null,
+            changeSeq: nextCounter(tx, "catalog"),
+          };
+          tx.insert(departments)
+            .values(values)
+            .onConflictDoUpdate({ target: departments.id, set: values })
+            .run();
+          imported++;
         }
-        const values = {
-          id: row.id,
-          name: row.name,
-          taxClass: row.taxClass ?? null,
-          changeSeq: nextCounter(tx, "catalog"),
-        };
-        tx.insert(departments)
-          .values(values)
-          .onConflictDoUpdate({ target: departments.id, set: values })
-          .run();
-        imported++;
-      }
-      if (strict && errors.length > 0) tx.rollback();
-    });
+        if (strict && errors.length > 0) throw new StrictImportRollback();
+      }),
+    );
     return { imported: strict && errors.length > 0 ? 0 : imported, errors };
   }
 
@@ -266,10 +281,11 @@ export class CatalogService {
 
     const embedded = parseEmbedded(code, embeddedRules(this.ctx.settings));
     if (embedded) {
+      // The label's zeroed barcode names the item exactly; its item digits may collide with a PLU.
       const product =
+        this.byBarcode(embedded.zeroedBarcode) ??
         this.get(embedded.itemCode) ??
-        this.get(embedded.itemCode.replace(/^0+/, "")) ??
-        this.byBarcode(embedded.zeroedBarcode);
+        this.get(embedded.itemCode.replace(/^0+/, ""));
       if (product) {
         const result: LookupResult = { product, matchedBy: "embedded" };
         if (embedded.priceMinor !== undefined) result.priceMinor = embedded.priceMinor;
