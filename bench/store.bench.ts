@@ -2,11 +2,20 @@
  * Store server sale throughput against a real `ringup store` process on loopback:
  * - baseline: the same rows a 3-line cash sale writes, raw bun:sqlite, WAL + synchronous=FULL;
  * - POST /api/v1/sales with 3-line cash sales, one client at a time and 8 clients at once;
- * - replay of one month of a real CORE-POS lane (sample data; skipped when it is missing).
+ * - replay of one month of a real CORE-POS lane (sample data; skipped when it is missing);
+ * - the server's own CPU cost per sale, without sockets or fsync: the store app in-process
+ *   (`app.handle`) on WAL + synchronous=NORMAL, against raw SQLite with the same setting.
  * The ratio of the sequential HTTP case is its mean time per sale over the baseline's.
  */
 import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { uuidv7 } from "../src/core/ids.ts";
+import { storeSettingsSchema } from "../src/core/settings.ts";
+import { createStoreApp } from "../src/store-server/app.ts";
+import { saveToken } from "../src/store-server/auth/tokens.ts";
+import { openStore } from "../src/store-server/open.ts";
 import {
   type ProductSeed,
   type StoreProcess,
@@ -15,7 +24,7 @@ import {
 } from "../test/support/store-process.ts";
 import { type BenchCase, type BenchResult, type BenchSuite, summarise } from "./harness.ts";
 import { COREPOS_DIR, coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
-import { openRawSaleWriter, type RawSaleWriter } from "./support/raw-sale-writer.ts";
+import { openRawSaleWriter } from "./support/raw-sale-writer.ts";
 
 const SEQUENTIAL_SALES = 1_500;
 const CONCURRENT_SALES = 3_000;
@@ -26,6 +35,9 @@ const BASELINE = "baseline: bun:sqlite 3-line sale tx, WAL+FULL";
 const SEQUENTIAL = "store: POST /sales, 3 lines, 1 client";
 const CONCURRENT = `store: POST /sales, 3 lines, ${CLIENTS} clients`;
 const REPLAY = "store: replay CORE-POS month, 1 lane";
+const BASELINE_NORMAL = "baseline: bun:sqlite 3-line sale tx, WAL+NORMAL";
+const IN_PROCESS = "store: sale via app.handle in-process, WAL+NORMAL";
+const ADMIN_TOKEN = "bench-admin-token-0123456789";
 
 const PRODUCTS: ProductSeed[] = Array.from({ length: 50 }, (_, i) => ({
   code: String(1000 + i),
@@ -145,11 +157,45 @@ function replayCase(stores: StoreProcess[]): BenchCase {
   };
 }
 
+/**
+ * The store app in the bench process on its own data dir with synchronous=NORMAL: what the
+ * server's code costs per sale (validation, pricing, SQL, journal) with sockets and fsync
+ * taken out.
+ */
+async function inProcessStore(): Promise<{
+  post: (body: SaleBody) => Promise<void>;
+  close: () => Promise<void>;
+}> {
+  const dir = await mkdtemp(join(tmpdir(), "ringup-bench-inproc-"));
+  const ctx = openStore(dir, "S1", storeSettingsSchema.parse({}), { synchronous: "NORMAL" });
+  saveToken(ctx.db, ADMIN_TOKEN, "admin", new Date());
+  const app = createStoreApp(ctx);
+  const call = async (path: string, body: unknown, expected: number) => {
+    const res = await app.handle(
+      new Request(`http://127.0.0.1:7070${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+    );
+    const text = await res.text();
+    if (res.status !== expected) throw new Error(`${path} answered ${res.status}: ${text.slice(0, 500)}`);
+  };
+  await call("/api/v1/products/bulk", { products: PRODUCTS, strict: true }, 200);
+  return {
+    post: (body) => call("/api/v1/sales", body, 201),
+    close: async () => {
+      ctx.sqlite.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export default async function storeBench(): Promise<BenchSuite> {
   const stores: StoreProcess[] = [];
-  let writer: RawSaleWriter | undefined;
+  const closers: (() => Promise<void>)[] = [];
   const teardown = async () => {
-    await writer?.close();
+    for (const close of closers) await close();
     for (const store of stores) await store[Symbol.asyncDispose]();
   };
   try {
@@ -160,11 +206,16 @@ export default async function storeBench(): Promise<BenchSuite> {
     for (let i = 0; i < WARMUP_SALES; i++) responseJson = await postSale(store, threeLineSale("W1"));
     const recorded = JSON.parse(responseJson) as { lines: { code: string }[] };
     const codes = recorded.lines.map((l) => l.code);
-    writer = await openRawSaleWriter({
-      codes: [codes[0] ?? "1000", codes[1] ?? "1001", codes[2] ?? "1002"],
+    const template = {
+      codes: [codes[0] ?? "1000", codes[1] ?? "1001", codes[2] ?? "1002"] as const,
       responseJson,
-    });
-    const raw = writer;
+    };
+    const raw = await openRawSaleWriter(template, "FULL");
+    closers.push(raw.close);
+    const rawNormal = await openRawSaleWriter(template, "NORMAL");
+    closers.push(rawNormal.close);
+    const inProcess = await inProcessStore();
+    closers.push(inProcess.close);
 
     const cases: BenchCase[] = [
       { name: BASELINE, iterations: SEQUENTIAL_SALES, run: () => raw.writeSale() },
@@ -186,6 +237,13 @@ export default async function storeBench(): Promise<BenchSuite> {
           );
           return withRss(summarise(CONCURRENT, samples, wallMs), store);
         },
+      },
+      { name: BASELINE_NORMAL, iterations: SEQUENTIAL_SALES, run: () => rawNormal.writeSale() },
+      {
+        name: IN_PROCESS,
+        baseline: BASELINE_NORMAL,
+        iterations: SEQUENTIAL_SALES,
+        run: () => inProcess.post(threeLineSale("T9")),
       },
     ];
     if (coreposAvailable()) {

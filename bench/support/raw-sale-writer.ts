@@ -2,8 +2,9 @@
  * The floor under the store server's sale commit: the same rows a recorded 3-line cash sale
  * writes (sale, 3 lines, tender, tax breakdown, 3 stock movements and stock levels, the receipt
  * counter, one journal event), inserted with prepared bun:sqlite statements in one transaction
- * per sale, on the store's own schema, WAL + synchronous=FULL, in a fresh file. No HTTP, no
- * validation, no pricing, no hashing: only what SQLite must do to make the sale durable.
+ * per sale, on the store's own schema, in WAL mode (synchronous=FULL unless asked for NORMAL),
+ * in a fresh file. No HTTP, no validation, no pricing, no hashing: only what SQLite must do to
+ * store the sale.
  */
 import type { Database } from "bun:sqlite";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -26,9 +27,12 @@ export interface RawSaleWriter {
   close(): Promise<void>;
 }
 
-export async function openRawSaleWriter(template: RawSaleTemplate): Promise<RawSaleWriter> {
+export async function openRawSaleWriter(
+  template: RawSaleTemplate,
+  synchronous: "FULL" | "NORMAL" = "FULL",
+): Promise<RawSaleWriter> {
   const dir = await mkdtemp(join(tmpdir(), "ringup-raw-sqlite-"));
-  const db: Database = openDatabase(join(dir, "store.db"), migrations, { synchronous: "FULL" });
+  const db: Database = openDatabase(join(dir, "store.db"), migrations, { synchronous });
   const insertSale = db.prepare(
     `INSERT INTO sales (id, receipt_no, till_id, cashier_id, shift_id, customer_id, at, day, status,
        subtotal_minor, discount_minor, tax_minor, total_minor, change_minor, cash_rounding_minor, response)
