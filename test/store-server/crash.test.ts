@@ -141,6 +141,10 @@ describe("ringup store process: kill -9 during a burst of sales", () => {
         acknowledged.get(first.id)?.receiptNo ?? "",
       );
     }
+    // The server's own journal check agrees (the route answers the same as verifyJournal).
+    const verified = await store.api("/api/v1/journal/verify");
+    expect(verified.status).toBe(200);
+    expect(await verified.json()).toMatchObject({ ok: true });
     expect(await store.stop()).toBe(0);
     expect(committedBeforeCrash).toBeLessThanOrEqual(CLIENTS);
 
