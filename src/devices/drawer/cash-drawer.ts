@@ -3,6 +3,7 @@
  * with its reason, whether the drawer actually received the pulse or not, so a shift's no-sale
  * openings can be counted and a failed kick is visible.
  */
+import { InvalidInputError } from "../../core/errors.ts";
 import type { ReceiptPrinter } from "../printer/printer.ts";
 
 export const DRAWER_REASONS = ["sale", "refund", "no-sale", "cash-in", "cash-out", "test"] as const;
@@ -45,7 +46,11 @@ export class KickDrawer implements CashDrawer {
 
   async open(reason: DrawerReason, context: DrawerContext = {}): Promise<DrawerOpening> {
     if (!(DRAWER_REASONS as readonly string[]).includes(reason)) {
-      throw new RangeError(`"${reason}" is not a drawer reason; use one of ${DRAWER_REASONS.join(", ")}.`);
+      throw new InvalidInputError(
+        "INVALID_DRAWER_REASON",
+        `"${reason}" is not a drawer reason; use one of ${DRAWER_REASONS.join(", ")}.`,
+        { reason },
+      );
     }
     let opening: DrawerOpening;
     try {
