@@ -179,7 +179,9 @@ export function buildProgram(io: CliIo): Command {
         "samples",
       ),
     )
-    .action(async (o: { data?: string; samples?: string }) => {
+    .addOption(opt("--port <port>", "store port (default 7070; a free one if busy)", "port"))
+    .option("--once", "stop after the walkthrough instead of serving until Ctrl-C")
+    .action(async (o: { data?: string; samples?: string; port?: string; once?: boolean }) => {
       await (await runners.demo())(o, io);
     });
 

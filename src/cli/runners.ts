@@ -3,6 +3,7 @@
  * the till never loads the servers (and the other way round).
  */
 import { DomainError } from "../core/errors.ts";
+import type { DemoOptions } from "./demo.ts";
 import type { AdminOptions, DevicesOptions, HqOptions, StoreOptions, TillOptions } from "./options.ts";
 
 export interface CliIo {
@@ -30,6 +31,6 @@ export const runners = {
     (options: AdminOptions, command: string, args: Record<string, unknown>, io: CliIo) => Promise<void>
   > => (await import("./admin.ts")).runAdmin,
   devices: async (): Promise<Run<DevicesOptions>> => notBuilt("devices test"),
-  demo: async (): Promise<(options: { data?: string; samples?: string }, io: CliIo) => Promise<void>> =>
-    notBuilt("demo"),
+  demo: async (): Promise<(options: DemoOptions, io: CliIo) => Promise<void>> =>
+    (await import("./demo.ts")).runDemo,
 };

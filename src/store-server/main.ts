@@ -10,6 +10,7 @@ import { type StoreSettings, storeSettingsSchema } from "../core/settings.ts";
 import { ConfigError, readTomlFile } from "../shared/config.ts";
 import { createStoreApp } from "./app.ts";
 import { newToken, saveToken } from "./auth/tokens.ts";
+import type { StoreContext } from "./context.ts";
 import { openStore } from "./open.ts";
 
 const OPTION_KEYS = new Set(["data", "port", "host", "storeId", "adminToken", "nats", "natsCreds", "config"]);
@@ -28,9 +29,20 @@ export async function loadStoreSettings(configPath: string | undefined): Promise
   return parsed.data;
 }
 
-export async function runStore(options: StoreOptions, io: CliIo): Promise<void> {
-  const settings = await loadStoreSettings(options.config);
-  const ctx = openStore(options.data, options.storeId, settings);
+export interface RunningStore {
+  ctx: StoreContext;
+  url: string;
+  /** Finishes in-flight requests, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Opens the store's database, makes sure an admin token exists, and starts serving. */
+export async function startStoreServer(
+  options: StoreOptions,
+  io: CliIo,
+  settings?: StoreSettings,
+): Promise<RunningStore> {
+  const ctx = openStore(options.data, options.storeId, settings ?? (await loadStoreSettings(options.config)));
   const now = ctx.now();
   if (options.adminToken) {
     saveToken(ctx.db, options.adminToken, "admin", now);
@@ -39,7 +51,6 @@ export async function runStore(options: StoreOptions, io: CliIo): Promise<void> 
     saveToken(ctx.db, token, "admin", now);
     io.out(`store: generated the admin token (shown only this once; keep it safe):\n  ${token}`);
   }
-
   const app = createStoreApp(ctx);
   const server = Bun.serve({
     port: options.port,
@@ -47,15 +58,23 @@ export async function runStore(options: StoreOptions, io: CliIo): Promise<void> 
     maxRequestBodySize: 16 * 1024 * 1024,
     fetch: (request) => app.handle(request),
   });
-  io.out(
-    `store ${ctx.storeId} listening on http://${server.hostname}:${server.port} (data: ${options.data})`,
-  );
+  return {
+    ctx,
+    url: `http://${server.hostname}:${server.port}`,
+    async stop() {
+      await server.stop(false);
+      ctx.sqlite.close();
+    },
+  };
+}
 
+export async function runStore(options: StoreOptions, io: CliIo): Promise<void> {
+  const store = await startStoreServer(options, io);
+  io.out(`store ${store.ctx.storeId} listening on ${store.url} (data: ${options.data})`);
   await new Promise<void>((resolve) => {
     const stop = async (signal: string) => {
       io.out(`store: ${signal}: finishing in-flight requests and closing`);
-      await server.stop(false);
-      ctx.sqlite.close();
+      await store.stop();
       resolve();
     };
     process.once("SIGTERM", () => void stop("SIGTERM"));

@@ -1,0 +1,168 @@
+/**
+ * `ringup demo`: a store server on the real co-op catalog of the CORE-POS sample data, with a
+ * cashier and a supervisor, a few of the month's real transactions rung up as sales (their
+ * receipts printed here), and the day's report — then it keeps serving until Ctrl-C so the API
+ * can be explored (`--once` stops after the walkthrough).
+ */
+import { existsSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { DomainError } from "../core/errors.ts";
+import { uuidv7 } from "../core/ids.ts";
+import { buildReceipt, renderReceiptText } from "../core/receipt.ts";
+import { storeSettingsSchema } from "../core/settings.ts";
+import { newToken } from "../store-server/auth/tokens.ts";
+import { loadCoreposMonth } from "../store-server/imports/corepos-transactions.ts";
+import { parseDepartments, parseProducts } from "../store-server/imports/index.ts";
+import { startStoreServer } from "../store-server/main.ts";
+import { progressReporter } from "./admin-import.ts";
+import type { CliIo } from "./runners.ts";
+
+export class DemoError extends DomainError {
+  readonly code = "DEMO_FAILED";
+}
+
+export interface DemoOptions {
+  data?: string;
+  samples?: string;
+  port?: string;
+  once?: boolean;
+}
+
+const DEMO_SETTINGS = storeSettingsSchema.parse({
+  storeName: "Riverside Co-op (demo)",
+  addressLines: ["12 Main St", "Springfield"],
+  currency: "USD",
+  locale: "en-US",
+  timeZone: "America/New_York",
+  taxClasses: [
+    { id: "1", name: "Regular", rate: "8.875" },
+    { id: "2", name: "Deli", rate: "8.875" },
+  ],
+});
+
+async function api<T>(url: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await res.json()) as T & { error?: { message: string } };
+  if (!res.ok && res.status !== 409) {
+    throw new DemoError(`demo: ${method} ${path} failed: ${json.error?.message ?? res.statusText}`);
+  }
+  return json;
+}
+
+export async function runDemo(options: DemoOptions, io: CliIo): Promise<void> {
+  const samples = resolve(options.samples ?? process.env.RINGUP_COREPOS_DIR ?? "../shared/data/corepos");
+  if (!existsSync(join(samples, "products.csv")) || !existsSync(join(samples, "sampletrans.csv.gz"))) {
+    throw new DemoError(
+      `the CORE-POS sample data is not at ${samples}: pass --samples DIR (the folder with products.csv and sampletrans.csv.gz)`,
+    );
+  }
+  const data = options.data ?? (await mkdtemp(join(tmpdir(), "ringup-demo-")));
+  const token = newToken();
+  const port = Number(options.port ?? 7070);
+  const store = await startStoreServer(
+    { data, port, host: "127.0.0.1", storeId: "S1", adminToken: token },
+    io,
+    DEMO_SETTINGS,
+  ).catch(async (err: unknown) => {
+    if (port === 0) throw err;
+    io.err(`demo: port ${port} is busy; using a free port`);
+    return startStoreServer(
+      { data, port: 0, host: "127.0.0.1", storeId: "S1", adminToken: token },
+      io,
+      DEMO_SETTINGS,
+    );
+  });
+  try {
+    io.out(`Ringup demo: store S1 on ${store.url} (data in ${data})`);
+    const currency = DEMO_SETTINGS.currency;
+
+    const depts = parseDepartments(await Bun.file(join(samples, "departments.sql")).text(), "corepos", {
+      currency,
+    });
+    await api(store.url, token, "POST", "/departments/bulk", { departments: depts.rows });
+    io.out(`imported ${depts.rows.length} departments`);
+
+    // The catalog as the month's sales need it: the real products file through the CORE-POS
+    // importer, with items the lane sold by weight or at an open price made sellable that way.
+    const progress = progressReporter(io);
+    const parsed = parseProducts(await Bun.file(join(samples, "products.csv")).text(), "corepos", {
+      currency,
+      onProgress: progress.update,
+    });
+    progress.end();
+    const month = await loadCoreposMonth(samples);
+    const imported = await api<{ imported: number }>(store.url, token, "POST", "/products/bulk", {
+      // Products made up from the transaction log (not in products.csv) have no file line.
+      products: month.products.map(({ line, ...product }) => (line > 0 ? { ...product, line } : product)),
+    });
+    io.out(
+      `imported ${imported.imported} products: ${parsed.rows.length} of products.csv (${parsed.errors.length} bad rows skipped, e.g. negative prices) and ${month.stats.minimalProducts} sold in the month's transaction log but missing from products.csv`,
+    );
+
+    await api(store.url, token, "POST", "/users", { name: "Demo Cashier", role: "cashier", pin: "1234" });
+    await api(store.url, token, "POST", "/users", {
+      name: "Demo Supervisor",
+      role: "supervisor",
+      pin: "9999",
+    });
+
+    const picks = month.sales.filter((s) => s.lines.length >= 3 && s.lines.length <= 8).slice(0, 3);
+    let lastAt = "";
+    for (const pick of picks) {
+      const sale = await api<Record<string, unknown> & { at: string; receiptNo: string }>(
+        store.url,
+        token,
+        "POST",
+        "/sales",
+        {
+          id: uuidv7(),
+          tillId: "T1",
+          cashierId: pick.cashierId,
+          lines: pick.lines,
+          tenders: [{ type: "cash", amountMinor: pick.cashMinor }],
+        },
+      );
+      lastAt = sale.at;
+      const doc = buildReceipt({
+        ...sale,
+        saleId: sale.id,
+        timeZone: DEMO_SETTINGS.timeZone,
+        locale: DEMO_SETTINGS.locale,
+        currency,
+        store: { name: DEMO_SETTINGS.storeName, addressLines: DEMO_SETTINGS.addressLines },
+        cashierName: "Demo Cashier",
+      });
+      io.out(`\n${renderReceiptText(doc, 42)}`);
+    }
+
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: DEMO_SETTINGS.timeZone }).format(
+      new Date(lastAt),
+    );
+    const report = await api<Record<string, unknown>>(store.url, token, "GET", `/reports/daily?date=${day}`);
+    io.out(`\nDaily report for ${day}:\n${JSON.stringify(report, null, 2)}`);
+    io.out(
+      [
+        "",
+        `Store API:     ${store.url}/api/v1   (OpenAPI: ${store.url}/openapi.json)`,
+        `Admin token:   ${token}`,
+        "Cashier PIN:   1234   Supervisor PIN: 9999",
+        `Try:           curl -H 'Authorization: Bearer ${token}' '${store.url}/api/v1/products/lookup?code=4011'`,
+        `               ringup admin --server ${store.url} --token ${token} report daily --date ${day}`,
+      ].join("\n"),
+    );
+    if (options.once) return;
+    io.out("\nThe store keeps running; press Ctrl-C to stop.");
+    await new Promise<void>((done) => {
+      process.once("SIGINT", () => done());
+      process.once("SIGTERM", () => done());
+    });
+  } finally {
+    await store.stop();
+  }
+}

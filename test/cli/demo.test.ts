@@ -1,0 +1,50 @@
+import { describe, expect, test } from "bun:test";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const samples = resolve(import.meta.dir, "../../../shared/data/corepos");
+const haveSamples = existsSync(join(samples, "products.csv"));
+if (!haveSamples) console.warn(`demo test skipped: no CORE-POS sample data at ${samples}`);
+
+describe("ringup demo", () => {
+  test.if(haveSamples)(
+    "imports the sample catalog, rings real transactions and reports the day",
+    async () => {
+      const data = await mkdtemp(join(tmpdir(), "ringup-demo-test-"));
+      try {
+        const proc = Bun.spawn(
+          ["bun", "src/cli.ts", "demo", "--once", "--port", "0", "--data", data, "--samples", samples],
+          { cwd: resolve(import.meta.dir, "../.."), stdout: "pipe", stderr: "pipe" },
+        );
+        const [out, err, code] = await Promise.all([
+          new Response(proc.stdout).text(),
+          new Response(proc.stderr).text(),
+          proc.exited,
+        ]);
+        expect(err).not.toContain("ringup:");
+        expect(code).toBe(0);
+        expect(out).toContain("imported 247 departments");
+        expect(out).toMatch(/imported \d+ products: 6638 of products\.csv \(12 bad rows skipped/);
+        for (const n of [1, 2, 3]) expect(out).toContain(`Receipt S1-T1-00000${n}`);
+        expect(out).toContain('"salesCount": 3');
+        expect(out).toContain("Cashier PIN:   1234");
+      } finally {
+        await rm(data, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
+
+  test("without the sample data it says where to point it", async () => {
+    const proc = Bun.spawn(["bun", "src/cli.ts", "demo", "--once", "--samples", "/nonexistent"], {
+      cwd: resolve(import.meta.dir, "../.."),
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    const [err, code] = await Promise.all([new Response(proc.stderr).text(), proc.exited]);
+    expect(code).toBe(1);
+    expect(err).toContain("the CORE-POS sample data is not at /nonexistent: pass --samples DIR");
+  });
+});
