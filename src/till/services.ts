@@ -1,0 +1,154 @@
+/**
+ * The contract between the till's screens (pure state + Ink UI) and its data layer (local
+ * SQLite cache, outbox and sync with the store server). The UI never touches the network or
+ * the database; the data layer never renders. Lookups are local and synchronous: scanning
+ * never waits on the network.
+ */
+import type { Quote } from "../core/pricing.ts";
+import type { StoreSettings } from "../core/settings.ts";
+
+export interface TillIdentity {
+  storeId: string;
+  tillId: string;
+}
+
+/** A catalog item as the till caches it. */
+export interface TillProduct {
+  code: string;
+  name: string;
+  priceMinor: number;
+  taxClass: string | null;
+  department: string | null;
+  soldByWeight: boolean;
+  openPrice: boolean;
+  unit: string;
+}
+
+/** What a scanned or typed code resolved to (embedded barcodes carry a price or a weight). */
+export interface TillLookup {
+  product: TillProduct;
+  qtyMilli?: number;
+  priceMinor?: number;
+}
+
+export interface Cashier {
+  id: string;
+  name: string;
+  role: "cashier" | "supervisor" | "manager" | "admin";
+}
+
+export type ApprovalAction = "refund" | "voidAfterTotal" | "priceOverride" | "noSale" | "discount" | "returnWithoutReceipt";
+
+/** One line of a sale as the till rang it (before pricing). */
+export interface TillLine {
+  code: string;
+  qtyMilli: number;
+  /** Set for open-price items, price overrides and price-embedded labels. */
+  unitPriceMinor?: number;
+  discount?: { percent: string } | { amountMinor: number };
+}
+
+export interface TillAuditEntry {
+  action: "line.voided" | "price.overridden" | "discount.given" | "sale.voided";
+  at: string;
+  userId: string | null;
+  approvedBy: string | null;
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+/** A sale the cashier completed at this till: the body of the store's POST /sales. */
+export interface CompletedSale {
+  id: string;
+  tillId: string;
+  cashierId: string;
+  at: string;
+  receiptNo: string;
+  lines: TillLine[];
+  discount?: { percent: string } | { amountMinor: number };
+  tenders: { type: string; amountMinor: number }[];
+  audit: TillAuditEntry[];
+  /** The till's own pricing of the sale, for the receipt printed at once. */
+  quote: Quote;
+  changeMinor: number;
+  cashRoundingMinor: number;
+}
+
+/** Link to the store, shown on the status bar. */
+export interface LinkStatus {
+  online: boolean;
+  /** Completed sales waiting in the outbox to reach the store. */
+  pending: number;
+  /** Sales the store refused (kept for a manager to look at); never resent blindly. */
+  rejected: number;
+  lastSyncAt: string | null;
+  lastError: string | null;
+}
+
+export interface HeldSaleSummary {
+  id: string;
+  label: string | null;
+  heldAt: string;
+  tillId: string;
+  lines: number;
+}
+
+export interface RecordedSaleLine {
+  lineNo: number;
+  code: string;
+  name: string;
+  qtyMilli: number;
+  unitPriceMinor: number;
+  totalMinor: number;
+}
+
+export interface RecordedSale {
+  id: string;
+  receiptNo: string;
+  at: string;
+  totalMinor: number;
+  lines: RecordedSaleLine[];
+}
+
+/** Everything the till's screens may ask of the outside world. */
+export interface TillServices {
+  identity(): TillIdentity;
+  /** Store settings as last synced (currency, taxes, rounding, approvals, locale…). */
+  settings(): StoreSettings;
+  /** Local, synchronous; throws a DomainError (UNKNOWN_CODE, BAD_CHECK_DIGIT…) with a message for the status line. */
+  lookup(code: string): TillLookup;
+  search(text: string, limit: number): TillProduct[];
+
+  /** PIN log-in: at the store when online, else against PINs this till has seen succeed. */
+  login(pin: string): Promise<Cashier>;
+  logout(): Promise<void>;
+  /** A supervisor's PIN for an action; online at the store, offline against cached supervisors. */
+  approve(pin: string, action: ApprovalAction): Promise<Cashier>;
+
+  /** Next receipt number of this till (STORE-TILL-SEQ), kept locally so offline receipts are numbered too. */
+  nextReceiptNo(): string;
+  /**
+   * Writes the completed sale durably to the local outbox (it survives a kill), then returns;
+   * sending to the store happens in the background, in order, exactly once per sale id.
+   */
+  completeSale(sale: CompletedSale): Promise<void>;
+
+  /** Online-only operations: they reject with a clear message when the store is unreachable. */
+  holdSale(sale: { id: string; label: string | null; lines: TillLine[]; cashierId: string }): Promise<void>;
+  listHeld(): Promise<HeldSaleSummary[]>;
+  resumeHeld(id: string): Promise<{ lines: TillLine[] }>;
+  findSale(receiptNoOrId: string): Promise<RecordedSale>;
+  recordReturn(ret: {
+    id: string;
+    originalSaleId: string | null;
+    lines: { code: string; qtyMilli: number }[];
+    tenders: { type: string; amountMinor: number }[];
+    approvalPin?: string;
+  }): Promise<{ receiptNo: string; totalMinor: number }>;
+  openDrawer(reason: "sale" | "noSale" | "cashIn" | "cashOut", approvalPin?: string): Promise<void>;
+  xReport(): Promise<unknown>;
+  closeShift(counted: Record<string, number>): Promise<unknown>;
+
+  status(): LinkStatus;
+  /** Called whenever status() or the synced catalog changes. */
+  subscribe(listener: () => void): () => void;
+}
