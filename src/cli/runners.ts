@@ -30,7 +30,7 @@ export const runners = {
   admin: async (): Promise<
     (options: AdminOptions, command: string, args: Record<string, unknown>, io: CliIo) => Promise<void>
   > => (await import("./admin.ts")).runAdmin,
-  devices: async (): Promise<Run<DevicesOptions>> => notBuilt("devices test"),
+  devices: async (): Promise<Run<DevicesOptions>> => (await import("./devices.ts")).runDevices,
   demo: async (): Promise<(options: DemoOptions, io: CliIo) => Promise<void>> =>
     (await import("./demo.ts")).runDemo,
 };

@@ -26,4 +26,24 @@ describe("the compiled ringup binary", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("environment variable RINGUP_SERVER: must be a URL");
   });
+
+  test("devices test runs the device drivers inside the binary", async () => {
+    const ok = await runBinary([
+      "devices",
+      "test",
+      "--printer",
+      "sim:",
+      "--scale",
+      "sim:",
+      "--display",
+      "sim:",
+      "--drawer",
+    ]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^OK\s+printer/m);
+    expect(ok.stdout).toMatch(/^OK\s+scale/m);
+    const offline = await runBinary(["devices", "test", "--printer", "tcp://127.0.0.1:1"]);
+    expect(offline.code).toBe(1);
+    expect(offline.stdout).toMatch(/^FAIL printer .*offline/m);
+  });
 });
