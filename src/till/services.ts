@@ -37,7 +37,13 @@ export interface Cashier {
   role: "cashier" | "supervisor" | "manager" | "admin";
 }
 
-export type ApprovalAction = "refund" | "voidAfterTotal" | "priceOverride" | "noSale" | "discount" | "returnWithoutReceipt";
+export type ApprovalAction =
+  | "refund"
+  | "voidAfterTotal"
+  | "priceOverride"
+  | "noSale"
+  | "discount"
+  | "returnWithoutReceipt";
 
 /** One line of a sale as the till rang it (before pricing). */
 export interface TillLine {
