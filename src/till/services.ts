@@ -105,6 +105,10 @@ export interface RecordedSaleLine {
   qtyMilli: number;
   unitPriceMinor: number;
   totalMinor: number;
+  /** Tax of the line as recorded (added on top of totalMinor when prices exclude tax); a refund repays its share. */
+  taxMinor?: number;
+  /** How much of the line was already returned; what is left may still be returned. */
+  returnedMilli?: number;
 }
 
 export interface RecordedSale {
