@@ -4,8 +4,8 @@
  */
 import { eq, gt, inArray, sql } from "drizzle-orm";
 import { barcodes, counters, departments, products } from "../../../schema/store.ts";
-import { classifyBarcode } from "../../core/barcode.ts";
-import { type EmbeddedRule, parseEmbedded, presetRules } from "../../core/embedded-barcode.ts";
+import { barcodeKey, embeddedRulesOf, resolveCode, UnknownCodeError } from "../../core/code-resolution.ts";
+import type { EmbeddedRule } from "../../core/embedded-barcode.ts";
 import { DomainError } from "../../core/errors.ts";
 import { milliToDecimalString } from "../../core/quantity.ts";
 import type { StoreSettings } from "../../core/settings.ts";
@@ -14,25 +14,10 @@ import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import type { DepartmentInput, LookupResult, Product, ProductInput, RowError } from "./model.ts";
 
-export class UnknownCodeError extends DomainError {
-  readonly code = "UNKNOWN_CODE";
-  override readonly kind = "not_found";
-}
-
-/** Normalises a barcode for storage and lookup: GS1 codes to GTIN-14, others as typed. */
-export function barcodeKey(code: string): string {
-  try {
-    const c = classifyBarcode(code);
-    return c ? c.gtin14 : code;
-  } catch {
-    return code;
-  }
-}
+export { barcodeKey, UnknownCodeError };
 
 export function embeddedRules(settings: StoreSettings): readonly EmbeddedRule[] {
-  return settings.embeddedBarcodes === "custom"
-    ? settings.barcodeRules
-    : presetRules(settings.embeddedBarcodes);
+  return embeddedRulesOf(settings);
 }
 
 /** Next value of a named counter, inside the caller's transaction. */
@@ -254,55 +239,18 @@ export class CatalogService {
    * a product code answers BAD_CHECK_DIGIT.
    */
   lookup(raw: string): LookupResult {
-    const code = raw.trim();
-    if (code.length === 0 || code.length > 32) {
-      throw new HttpError("invalid", "INVALID_CODE", "code must be 1 to 32 characters");
-    }
-    const direct = this.get(code);
-    if (direct) return { product: direct, matchedBy: "code" };
-
-    let checkError: DomainError | null = null;
-    try {
-      const gs1 = classifyBarcode(code);
-      if (gs1) {
-        const hit = this.ctx.db.select().from(barcodes).where(eq(barcodes.barcode, gs1.gtin14)).get();
-        const product = hit ? this.get(hit.productCode) : null;
-        if (product) return { product, matchedBy: "barcode" };
-      }
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      checkError = err;
-    }
-    const other = this.ctx.db.select().from(barcodes).where(eq(barcodes.barcode, code)).get();
-    if (other) {
-      const product = this.get(other.productCode);
-      if (product) return { product, matchedBy: "barcode" };
-    }
-
-    const embedded = parseEmbedded(code, embeddedRules(this.ctx.settings));
-    if (embedded) {
-      // The label's zeroed barcode names the item exactly; its item digits may collide with a PLU.
-      const product =
-        this.byBarcode(embedded.zeroedBarcode) ??
-        this.get(embedded.itemCode) ??
-        this.get(embedded.itemCode.replace(/^0+/, ""));
-      if (product) {
-        const result: LookupResult = { product, matchedBy: "embedded" };
-        if (embedded.priceMinor !== undefined) result.priceMinor = embedded.priceMinor;
-        if (embedded.qtyMilli !== undefined) {
-          result.qtyMilli = embedded.qtyMilli;
-          result.qty = milliToDecimalString(embedded.qtyMilli);
-        }
-        return result;
-      }
-    }
-    if (checkError) throw checkError;
-    throw new UnknownCodeError(
-      `no product has the code or barcode "${code}": check it, or find the product by name`,
-      {
-        code,
-      },
+    const found = resolveCode(
+      raw,
+      { byCode: (code) => this.get(code), byBarcode: (key) => this.byBarcode(key) },
+      embeddedRules(this.ctx.settings),
     );
+    const result: LookupResult = { product: found.product, matchedBy: found.matchedBy };
+    if (found.priceMinor !== undefined) result.priceMinor = found.priceMinor;
+    if (found.qtyMilli !== undefined) {
+      result.qtyMilli = found.qtyMilli;
+      result.qty = milliToDecimalString(found.qtyMilli);
+    }
+    return result;
   }
 
   /** Products whose name contains the text (case-insensitive), for finding items by name. */
