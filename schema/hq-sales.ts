@@ -1,0 +1,2 @@
+/** Head office's ingested store records (placeholder until the ingest tables land). */
+export {};
