@@ -3,12 +3,11 @@
  * same transaction as the change itself (transactional outbox), numbered per store and
  * hash-chained over the previous event so any edit, gap or reordering is detectable.
  */
-import { desc } from "drizzle-orm";
-import { events } from "../../../schema/store.ts";
 import { InvalidInputError } from "../../core/errors.ts";
 import { canonicalJson, type EventPayload, type EventType, eventPayloadSchemas } from "../../core/events.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import type { StoreTx } from "../context.ts";
+import { statementsOf } from "../db/statements.ts";
 
 export const EVENT_VERSION = 1;
 
@@ -59,12 +58,8 @@ export function appendEvent<T extends EventType>(
       checked.error.issues,
     );
   }
-  const last = tx
-    .select({ seq: events.seq, hash: events.hash })
-    .from(events)
-    .orderBy(desc(events.seq))
-    .limit(1)
-    .get();
+  const stmts = statementsOf(tx);
+  const last = stmts.journalHead.get();
   const base = {
     seq: (last?.seq ?? 0) + 1,
     id: uuidv7(at.getTime()),
@@ -75,8 +70,15 @@ export function appendEvent<T extends EventType>(
     prevHash: last?.hash ?? null,
   };
   const entry: JournalEntry = { ...base, hash: eventHash(storeId, base) };
-  tx.insert(events)
-    .values({ ...entry, payload: canonicalJson(entry.payload) })
-    .run();
+  stmts.insertEvent.run(
+    entry.seq,
+    entry.id,
+    entry.type,
+    entry.version,
+    entry.at,
+    canonicalJson(entry.payload),
+    entry.prevHash,
+    entry.hash,
+  );
   return entry;
 }

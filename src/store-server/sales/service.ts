@@ -3,17 +3,8 @@
  * tax breakdown, stock movements, audit entries and its journal event in one transaction, and
  * idempotently by the sale id the till made (a retry answers the stored result).
  */
-import { and, eq, gte, isNull, lt, sql } from "drizzle-orm";
-import {
-  audit,
-  saleLines,
-  sales,
-  saleTaxes,
-  shifts,
-  stockLevels,
-  stockMovements,
-  tenders,
-} from "../../../schema/store.ts";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { audit, sales } from "../../../schema/store.ts";
 import { DomainError } from "../../core/errors.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import { type BasketLineInput, priceBasket, type Quote } from "../../core/pricing.ts";
@@ -21,8 +12,10 @@ import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts
 import { settle } from "../../core/tenders.ts";
 import { CatalogService, nextCounter } from "../catalog/service.ts";
 import { businessDay, type StoreContext, type StoreTx } from "../context.ts";
+import { statementsOf } from "../db/statements.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { moveStock } from "../stock/ledger.ts";
 import type { QuotedLine, QuoteRequest, QuoteResponse, SaleRequest, SaleResponse } from "./model.ts";
 
 interface Resolved {
@@ -153,11 +146,7 @@ export class SalesService {
   }
 
   get(id: string): SaleResponse | null {
-    const row = this.ctx.db
-      .select({ response: sales.response, status: sales.status })
-      .from(sales)
-      .where(eq(sales.id, id))
-      .get();
+    const row = statementsOf(this.ctx.sqlite).saleById.get(id);
     if (!row) return null;
     return { ...(JSON.parse(row.response) as SaleResponse), status: row.status };
   }
@@ -220,16 +209,12 @@ export class SalesService {
 
     return this.ctx.db.transaction((tx) => {
       // Re-check inside the transaction: concurrent retries of one id record it once.
-      const again = tx.select({ id: sales.id }).from(sales).where(eq(sales.id, request.id)).get();
+      const again = statementsOf(tx).saleById.get(request.id);
       if (again) return { sale: this.get(request.id) as SaleResponse, created: false };
 
       const receiptNo = this.receiptNoFor(tx, request);
-      const shift = tx
-        .select({ id: shifts.id })
-        .from(shifts)
-        .where(and(eq(shifts.tillId, request.tillId), isNull(shifts.closedAt)))
-        .get();
-      const shiftId = shift?.id ?? null;
+      const stmts = statementsOf(tx);
+      const shiftId = stmts.openShiftOfTill.get(request.tillId)?.id ?? null;
       const sale: SaleResponse = {
         id: request.id,
         receiptNo,
@@ -244,81 +229,60 @@ export class SalesService {
         cashRoundingMinor: settlement.cashRoundingMinor,
       };
       const negative: string[] = [];
-      tx.insert(sales)
-        .values({
-          id: sale.id,
-          receiptNo,
-          tillId: sale.tillId,
-          cashierId: sale.cashierId,
-          shiftId,
-          customerId: request.customerId ?? null,
-          at: atIso,
-          day,
-          status: "completed",
-          subtotalMinor: quote.subtotalMinor,
-          discountMinor: quote.discountMinor,
-          taxMinor: quote.taxMinor,
-          totalMinor: quote.totalMinor,
-          changeMinor: settlement.changeMinor,
-          cashRoundingMinor: settlement.cashRoundingMinor,
-          response: "",
-        })
-        .run();
+      stmts.insertSale.run({
+        id: sale.id,
+        receiptNo,
+        tillId: sale.tillId,
+        cashierId: sale.cashierId,
+        shiftId,
+        customerId: request.customerId ?? null,
+        at: atIso,
+        day,
+        subtotalMinor: quote.subtotalMinor,
+        discountMinor: quote.discountMinor,
+        taxMinor: quote.taxMinor,
+        totalMinor: quote.totalMinor,
+        changeMinor: settlement.changeMinor,
+        cashRoundingMinor: settlement.cashRoundingMinor,
+      });
       sale.lines.forEach((l, i) => {
-        tx.insert(saleLines)
-          .values({
-            saleId: sale.id,
-            lineNo: i + 1,
-            code: l.code,
-            name: l.name,
-            department: l.department,
-            taxClass: l.taxClass,
-            qtyMilli: l.qtyMilli,
-            unitPriceMinor: l.unitPriceMinor,
-            extendedMinor: l.extendedMinor,
-            discountMinor: l.discountMinor,
-            taxMinor: l.taxMinor,
-            totalMinor: l.totalMinor,
-          })
-          .run();
-        tx.insert(stockMovements)
-          .values({
-            productCode: l.code,
-            qtyMilli: -l.qtyMilli,
-            kind: "sale",
-            refId: sale.id,
-            userId: sale.cashierId,
-            at: atIso,
-          })
-          .run();
-        const level = tx
-          .insert(stockLevels)
-          .values({ productCode: l.code, onHandMilli: -l.qtyMilli })
-          .onConflictDoUpdate({
-            target: stockLevels.productCode,
-            set: { onHandMilli: sql`${stockLevels.onHandMilli} - ${l.qtyMilli}` },
-          })
-          .returning({ onHandMilli: stockLevels.onHandMilli })
-          .get();
+        stmts.insertSaleLine.run({
+          saleId: sale.id,
+          lineNo: i + 1,
+          code: l.code,
+          name: l.name,
+          department: l.department,
+          taxClass: l.taxClass,
+          qtyMilli: l.qtyMilli,
+          unitPriceMinor: l.unitPriceMinor,
+          extendedMinor: l.extendedMinor,
+          discountMinor: l.discountMinor,
+          taxMinor: l.taxMinor,
+          totalMinor: l.totalMinor,
+        });
+        const level = moveStock(tx, {
+          code: l.code,
+          qtyMilli: -l.qtyMilli,
+          kind: "sale",
+          refId: sale.id,
+          userId: sale.cashierId,
+          at: atIso,
+        });
         if (level.onHandMilli < 0) negative.push(l.code);
       });
       sale.tenders.forEach((t, i) => {
-        tx.insert(tenders)
-          .values({
-            docId: sale.id,
-            idx: i,
-            docKind: "sale",
-            type: t.type,
-            amountMinor: t.amountMinor,
-            day,
-            shiftId,
-          })
-          .run();
+        stmts.insertTender.run({
+          docId: sale.id,
+          idx: i,
+          docKind: "sale",
+          type: t.type,
+          amountMinor: t.amountMinor,
+          day,
+          shiftId,
+        });
       });
       for (const t of quote.taxes) {
-        tx.insert(saleTaxes)
-          .values({ docId: sale.id, docKind: "sale", day, ...t })
-          .run();
+        stmts.insertTax.run({ docId: sale.id, docKind: "sale", day, ...t });
       }
       for (const entry of request.audit ?? []) {
         const row = {

@@ -3,9 +3,8 @@
  * the running sum per product in the same transaction, so on hand always equals the sum of
  * the product's movements. Selling below zero is allowed; callers flag it.
  */
-import { sql } from "drizzle-orm";
-import { stockLevels, stockMovements } from "../../../schema/store.ts";
 import type { StoreTx } from "../context.ts";
+import { statementsOf } from "../db/statements.ts";
 import type { MovementKind } from "./model.ts";
 
 export interface MovementInput {
@@ -21,27 +20,17 @@ export interface MovementInput {
 
 /** Records one movement and answers the product's on-hand quantity after it. */
 export function moveStock(tx: StoreTx, movement: MovementInput): { movementId: number; onHandMilli: number } {
-  const row = tx
-    .insert(stockMovements)
-    .values({
-      productCode: movement.code,
-      qtyMilli: movement.qtyMilli,
-      kind: movement.kind,
-      refId: movement.refId,
-      reason: movement.reason ?? null,
-      userId: movement.userId,
-      at: movement.at,
-    })
-    .returning({ id: stockMovements.id })
-    .get();
-  const level = tx
-    .insert(stockLevels)
-    .values({ productCode: movement.code, onHandMilli: movement.qtyMilli })
-    .onConflictDoUpdate({
-      target: stockLevels.productCode,
-      set: { onHandMilli: sql`${stockLevels.onHandMilli} + ${movement.qtyMilli}` },
-    })
-    .returning({ onHandMilli: stockLevels.onHandMilli })
-    .get();
+  const stmts = statementsOf(tx);
+  const row = stmts.insertMovement.get(
+    movement.code,
+    movement.qtyMilli,
+    movement.kind,
+    movement.refId,
+    movement.reason ?? null,
+    movement.userId,
+    movement.at,
+  );
+  const level = stmts.addToLevel.get(movement.code, movement.qtyMilli);
+  if (!row || !level) throw new Error(`stock movement of ${movement.code} was not recorded`);
   return { movementId: row.id, onHandMilli: level.onHandMilli };
 }
