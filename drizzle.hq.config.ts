@@ -1,0 +1,7 @@
+import { defineConfig } from "drizzle-kit";
+
+export default defineConfig({
+  dialect: "sqlite",
+  schema: ["./schema/hq-catalog.ts", "./schema/hq-sales.ts"],
+  out: "./schema/migrations/hq",
+});

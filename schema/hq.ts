@@ -1,0 +1,11 @@
+/**
+ * Head office's SQLite schema: its own catalog records and the records ingested from stores.
+ * Migrations are generated from both files into `schema/migrations/hq/` and applied at start-up.
+ */
+import { hqCatalogSchema } from "./hq-catalog.ts";
+import { hqSalesSchema } from "./hq-sales.ts";
+
+export * from "./hq-catalog.ts";
+export * from "./hq-sales.ts";
+
+export const hqSchema = { ...hqCatalogSchema, ...hqSalesSchema };

@@ -1,0 +1,109 @@
+/**
+ * What head office sends down to stores: catalog, prices, users and store settings, as
+ * entries of a compacted change log. Each entry has a chain-wide `seq`, a `storeId` (`*` for
+ * every store, or the one store it is meant for), a `kind`, a `key` within the kind, and the latest `value` for
+ * that key. A store applies entries in seq order and remembers the highest seq it applied;
+ * every value is complete on its own, so a store that missed entries needs only the latest
+ * one per key ("everything after seq N"), and a new store needs only the current entries (a
+ * snapshot).
+ *
+ * Prices: a product's or price entry's `priceMinor` is the chain price and `storePrices` holds
+ * the stores that have their own price; a store sells at `priceForStore(value, storeId)`. A
+ * store therefore never has to combine two entries, and the order in which it reads the `*`
+ * entries and its own entries does not matter.
+ */
+import { z } from "zod";
+import { USER_ROLES } from "./events/back-office-events.ts";
+import { storeIdSchema } from "./ids.ts";
+import { productCodeSchema } from "./product-input.ts";
+import { storeSettingsSchema } from "./settings.ts";
+
+/** Entries meant for every store. */
+export const ALL_STORES = "*";
+
+export const CHANGE_KINDS = ["product", "price", "user", "settings"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+const moneyMinor = z.int().nonnegative();
+
+/** Stores with their own price for a product: store id → price in minor units. */
+export const storePricesSchema = z.record(storeIdSchema, moneyMinor);
+
+export const productChangeValue = z.strictObject({
+  code: productCodeSchema,
+  name: z.string().min(1).max(60),
+  barcodes: z.array(z.string().min(1).max(14)).max(20),
+  /** The chain price. */
+  priceMinor: moneyMinor,
+  storePrices: storePricesSchema,
+  taxClass: z.string().max(16).nullable(),
+  department: z.string().max(16).nullable(),
+  soldByWeight: z.boolean(),
+  openPrice: z.boolean(),
+  costMinor: moneyMinor.nullable(),
+  unit: z.enum(["each", "kg", "lb", "l"]),
+  active: z.boolean(),
+});
+export type ProductChangeValue = z.infer<typeof productChangeValue>;
+
+/** A price changed (now, or a scheduled change that came due): the product's whole price picture. */
+export const priceChangeValue = z.strictObject({
+  code: productCodeSchema,
+  priceMinor: moneyMinor,
+  storePrices: storePricesSchema,
+});
+export type PriceChangeValue = z.infer<typeof priceChangeValue>;
+
+/**
+ * A user and role. `pinHash` is the argon2id hash of the PIN (Bun.password) so the cashier
+ * logs in at any of their stores with one PIN; `storeIds` null means every store.
+ */
+export const userChangeValue = z.strictObject({
+  userId: z.string().min(1).max(64),
+  name: z.string().min(1).max(80),
+  role: z.enum(USER_ROLES),
+  pinHash: z.string().min(1).max(200),
+  storeIds: z.array(storeIdSchema).nullable(),
+  active: z.boolean(),
+});
+export type UserChangeValue = z.infer<typeof userChangeValue>;
+
+/** Settings of one store (always sent to that store only). */
+export const settingsChangeValue = storeSettingsSchema;
+export type SettingsChangeValue = z.infer<typeof settingsChangeValue>;
+
+const envelope = {
+  seq: z.int().positive(),
+  /** `*` (every store) or the one store the entry is meant for. */
+  storeId: z.union([z.literal(ALL_STORES), storeIdSchema]),
+  key: z.string().min(1).max(64),
+  /** When head office made the change, ISO 8601 UTC. */
+  at: z.iso.datetime(),
+};
+
+/** One change-log entry as sent down (validate with this at the receiving boundary). */
+export const catalogChangeSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ ...envelope, kind: z.literal("product"), value: productChangeValue }),
+  z.strictObject({ ...envelope, kind: z.literal("price"), value: priceChangeValue }),
+  z.strictObject({ ...envelope, kind: z.literal("user"), value: userChangeValue }),
+  z.strictObject({ ...envelope, kind: z.literal("settings"), value: settingsChangeValue }),
+]);
+export type CatalogChange = z.infer<typeof catalogChangeSchema>;
+
+/** The price a store sells a product at: its own price when it has one, else the chain price. */
+export function priceForStore(
+  value: { priceMinor: number; storePrices: Record<string, number> },
+  storeId: string,
+) {
+  return value.storePrices[storeId] ?? value.priceMinor;
+}
+
+/** Whether a user may work (log in) at a store. */
+export function userActiveAt(value: UserChangeValue, storeId: string): boolean {
+  return value.active && (value.storeIds === null || value.storeIds.includes(storeId));
+}
+
+/** Whether an entry is meant for a store. */
+export function isForStore(change: { storeId: string }, storeId: string): boolean {
+  return change.storeId === ALL_STORES || change.storeId === storeId;
+}

@@ -1,0 +1,24 @@
+/** What every head office feature needs: the database, its data directory, a clock, a log. */
+import type { Database } from "bun:sqlite";
+import type { BunSQLiteDatabase } from "drizzle-orm/bun-sqlite";
+import type { hqSchema } from "../../schema/hq.ts";
+import type { CatalogPublisher } from "./catalog/publisher.ts";
+
+export type HqDb = BunSQLiteDatabase<typeof hqSchema>;
+/** A drizzle transaction on the head office database (same query API as HqDb). */
+export type HqTx = Parameters<Parameters<HqDb["transaction"]>[0]>[0];
+
+export interface HqContext {
+  sqlite: Database;
+  db: HqDb;
+  /** The `--data` directory (hq.db, nats-accounts.conf, …). */
+  dataDir: string;
+  now: () => Date;
+  /**
+   * Told about every committed catalog change. Replaceable: the NATS side installs its own when
+   * it starts; until then changes wait in the change log.
+   */
+  publisher: CatalogPublisher;
+  /** One line for the operator's log. */
+  log: (line: string) => void;
+}
