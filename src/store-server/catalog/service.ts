@@ -3,13 +3,14 @@
  * the till (GS1 barcodes, PLU/product codes, price- and weight-embedded barcodes).
  */
 import { eq, gt, inArray, sql } from "drizzle-orm";
-import { barcodes, counters, departments, products } from "../../../schema/store.ts";
+import { barcodes, departments, products } from "../../../schema/store.ts";
 import { barcodeKey, embeddedRulesOf, resolveCode, UnknownCodeError } from "../../core/code-resolution.ts";
 import type { EmbeddedRule } from "../../core/embedded-barcode.ts";
 import { DomainError } from "../../core/errors.ts";
 import { milliToDecimalString } from "../../core/quantity.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
+import { statementsOf } from "../db/statements.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import type { DepartmentInput, LookupResult, Product, ProductInput, RowError } from "./model.ts";
@@ -22,12 +23,8 @@ export function embeddedRules(settings: StoreSettings): readonly EmbeddedRule[] 
 
 /** Next value of a named counter, inside the caller's transaction. */
 export function nextCounter(tx: StoreTx | StoreDb, name: string): number {
-  const row = tx
-    .insert(counters)
-    .values({ name, value: 1 })
-    .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
-    .returning({ value: counters.value })
-    .get();
+  const row = statementsOf(tx).nextCounter.get(name);
+  if (!row) throw new Error(`counter ${name} did not advance`);
   return row.value;
 }
 
@@ -62,7 +59,29 @@ function toProduct(row: ProductRow, codes: string[]): Product {
 }
 
 export class CatalogService {
-  constructor(private readonly ctx: StoreContext) {}
+  /** Lookups run on every scan and sale line: prepared once, not rebuilt per call. */
+  private readonly queries;
+
+  constructor(private readonly ctx: StoreContext) {
+    const { db } = ctx;
+    this.queries = {
+      productByCode: db
+        .select()
+        .from(products)
+        .where(eq(products.code, sql.placeholder("code")))
+        .prepare(),
+      barcodesOf: db
+        .select({ barcode: barcodes.barcode })
+        .from(barcodes)
+        .where(eq(barcodes.productCode, sql.placeholder("code")))
+        .prepare(),
+      productCodeByBarcode: db
+        .select({ productCode: barcodes.productCode })
+        .from(barcodes)
+        .where(eq(barcodes.barcode, sql.placeholder("barcode")))
+        .prepare(),
+    };
+  }
 
   private checkRefs(input: ProductInput): void {
     const { settings } = this.ctx;
@@ -197,17 +216,12 @@ export class CatalogService {
     return this.ctx.db.select().from(departments).orderBy(departments.id).all();
   }
 
-  private barcodesOf(tx: StoreTx | StoreDb, code: string): string[] {
-    return tx
-      .select({ barcode: barcodes.barcode })
-      .from(barcodes)
-      .where(eq(barcodes.productCode, code))
-      .all()
-      .map((r) => r.barcode);
+  private barcodesOf(_tx: StoreTx | StoreDb, code: string): string[] {
+    return this.queries.barcodesOf.all({ code }).map((r) => r.barcode);
   }
 
   get(code: string): Product | null {
-    const row = this.ctx.db.select().from(products).where(eq(products.code, code)).get();
+    const row = this.queries.productByCode.get({ code });
     return row ? toProduct(row, this.barcodesOf(this.ctx.db, code)) : null;
   }
 
@@ -267,11 +281,7 @@ export class CatalogService {
   }
 
   private byBarcode(code: string): Product | null {
-    const hit = this.ctx.db
-      .select()
-      .from(barcodes)
-      .where(eq(barcodes.barcode, barcodeKey(code)))
-      .get();
+    const hit = this.queries.productCodeByBarcode.get({ barcode: barcodeKey(code) });
     return hit ? this.get(hit.productCode) : null;
   }
 }
