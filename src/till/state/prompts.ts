@@ -1,0 +1,67 @@
+/** The one-line prompts over the sale screen: price, weight, discount, message, supervisor PIN. */
+import { withApproval } from "./approvals.ts";
+import { done, fail } from "./initial.ts";
+import { parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
+import { addLine } from "./sale.ts";
+import type { Prompt, TillEnv, TillState, Transition } from "./types.ts";
+
+export function openPrompt(state: TillState, prompt: Prompt): Transition {
+  return done({ ...state, prompt, input: "", status: null });
+}
+
+export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Transition {
+  const text = state.input.trim();
+  const currency = env.settings.currency;
+  switch (prompt.kind) {
+    case "price": {
+      const priceMinor = parseAmount(text, currency);
+      if (priceMinor === null || priceMinor === 0) return fail(state, "error.badAmount", { text });
+      return addLine(state, prompt.product, prompt.qtyMilli, priceMinor, env);
+    }
+    case "weight": {
+      const weightMilli = parseQuantity(text);
+      if (weightMilli === null) return fail(state, "error.badWeight", { text });
+      return addLine(state, prompt.product, weightMilli, undefined, env);
+    }
+    case "override": {
+      const priceMinor = parseAmount(text, currency);
+      if (priceMinor === null) return fail(state, "error.badAmount", { text });
+      if (priceMinor > env.settings.maxPriceMinor) return fail(state, "error.priceTooHigh");
+      return withApproval(
+        state,
+        "priceOverride",
+        { type: "line.override", lineId: prompt.lineId, priceMinor },
+        env,
+      );
+    }
+    case "lineDiscount": {
+      const discount = parseDiscount(text, currency);
+      if (discount === null) return fail(state, "error.badDiscount", { text });
+      return withApproval(state, "discount", { type: "line.discount", lineId: prompt.lineId, discount }, env);
+    }
+    case "saleDiscount": {
+      const discount = parseDiscount(text, currency);
+      if (discount === null) return fail(state, "error.badDiscount", { text });
+      return withApproval(state, "discount", { type: "sale.discount", discount }, env);
+    }
+    case "customerMessage": {
+      if (text === "") return done({ ...state, prompt: null, input: "" });
+      return done(
+        {
+          ...state,
+          prompt: null,
+          input: "",
+          status: { tone: "info", message: { key: "info.messageShown" } },
+        },
+        { type: "displayMessage", text },
+      );
+    }
+    case "approval": {
+      if (text === "") return done(state);
+      return done(
+        { ...state, input: "", busy: true },
+        { type: "approve", pin: text, action: prompt.action, approved: prompt.approved },
+      );
+    }
+  }
+}

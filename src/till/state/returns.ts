@@ -1,0 +1,102 @@
+/**
+ * Returns: find the sale by its receipt number (typed, or the receipt's code scanned), pick
+ * the lines and quantities coming back, and refund them in cash.
+ */
+import type { RecordedSale } from "../services.ts";
+import { done, fail, goTo, msg } from "./initial.ts";
+import { parseQuantity } from "./parse-input.ts";
+import { refundMinor, returnableMilli } from "./refund.ts";
+import type { Effect, ReturnPick, TillEnv, TillState, Transition } from "./types.ts";
+
+type ReturnsScreen = Extract<TillState["screen"], { kind: "returns" }>;
+
+export function openReturns(state: TillState): Transition {
+  if (state.sale.lines.length > 0) return fail(state, "error.finishSaleFirst");
+  return done(goTo(state, { kind: "returns", sale: null, picks: [], selected: 0, done: null }));
+}
+
+export function returnsFound(state: TillState, sale: RecordedSale): Transition {
+  if (state.screen.kind !== "returns") return done({ ...state, busy: false });
+  const screen: ReturnsScreen = { ...state.screen, sale, picks: [], selected: 0, done: null };
+  return done({
+    ...state,
+    busy: false,
+    input: "",
+    screen,
+    status: { tone: "info", message: msg("info.pickReturnLines") },
+  });
+}
+
+function setPick(picks: readonly ReturnPick[], lineNo: number, qtyMilli: number): ReturnPick[] {
+  const rest = picks.filter((p) => p.lineNo !== lineNo);
+  return qtyMilli > 0 ? [...rest, { lineNo, qtyMilli }].sort((a, b) => a.lineNo - b.lineNo) : rest;
+}
+
+/** Enter: find the sale; then set the selected line's quantity (empty Enter: all of it, or none). */
+export function returnsSubmit(state: TillState): Transition {
+  const screen = state.screen;
+  if (screen.kind !== "returns") return done(state);
+  const text = state.input.trim();
+  if (screen.sale === null || screen.done !== null) {
+    if (text === "") return done(state);
+    return done(
+      { ...state, busy: true, input: "", status: null, screen: { ...screen, done: null } },
+      { type: "findSale", query: text },
+    );
+  }
+  const line = screen.sale.lines[screen.selected];
+  if (line === undefined) return done(state);
+  const left = returnableMilli(line);
+  const current = screen.picks.find((p) => p.lineNo === line.lineNo)?.qtyMilli ?? 0;
+  let qtyMilli: number;
+  if (text === "") {
+    qtyMilli = current > 0 ? 0 : left;
+  } else {
+    const typed = text === "0" ? 0 : parseQuantity(text);
+    if (typed === null) return fail(state, "error.badQuantity", { text });
+    if (line.qtyMilli % 1000 === 0 && typed % 1000 !== 0)
+      return fail(state, "error.wholeQuantity", { name: line.name });
+    qtyMilli = typed;
+  }
+  if (qtyMilli > left) return fail(state, "error.returnTooMuch", { name: line.name });
+  const picks = setPick(screen.picks, line.lineNo, qtyMilli);
+  const selected = Math.min(screen.sale.lines.length - 1, screen.selected + 1);
+  return done({ ...state, input: "", status: null, screen: { ...screen, picks, selected } });
+}
+
+export function returnsMove(state: TillState, delta: number): TillState {
+  const screen = state.screen;
+  if (screen.kind !== "returns" || screen.sale === null) return state;
+  const selected = Math.min(screen.sale.lines.length - 1, Math.max(0, screen.selected + delta));
+  return { ...state, screen: { ...screen, selected } };
+}
+
+export function recordReturnEffect(
+  state: TillState,
+  sale: RecordedSale,
+  env: TillEnv,
+  pin: string | null,
+): Effect {
+  const picks = state.screen.kind === "returns" ? state.screen.picks : [];
+  return {
+    type: "recordReturn",
+    originalSaleId: sale.id,
+    lines: picks.map((pick) => ({
+      code: sale.lines.find((l) => l.lineNo === pick.lineNo)?.code ?? "",
+      qtyMilli: pick.qtyMilli,
+    })),
+    refundMinor: refundMinor(sale, picks, env.settings.pricesIncludeTax, env.settings.roundingMode),
+    ...(pin ? { approvalPin: pin } : {}),
+  };
+}
+
+export function returnRecorded(state: TillState, receiptNo: string, totalMinor: number): Transition {
+  const screen = state.screen;
+  const next: TillState = {
+    ...state,
+    busy: false,
+    status: { tone: "ok", message: msg("ok.refunded", { receiptNo }) },
+  };
+  if (screen.kind !== "returns") return done(next);
+  return done({ ...next, screen: { ...screen, done: { receiptNo, totalMinor } } });
+}

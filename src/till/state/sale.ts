@@ -1,0 +1,125 @@
+/**
+ * Ringing up: codes and quantities, weighed and open-price items, voids, price overrides and
+ * discounts (with a supervisor's approval where the store asks for one).
+ */
+import type { TillAuditEntry, TillLookup, TillProduct } from "../services.ts";
+import { priceSale } from "./basket.ts";
+import { done, errorMessage, fail, failWith, msg } from "./initial.ts";
+import { parseSaleEntry } from "./parse-input.ts";
+import type { Sale, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
+
+/** Enter on the sale screen: look the code up (locally, at once). */
+export function submitEntry(state: TillState): Transition {
+  const entry = parseSaleEntry(state.input);
+  if (entry === null) return done(state);
+  if (entry.kind === "badQuantity") return fail(state, "error.badQuantity", { text: entry.text });
+  if (entry.kind === "missingCode") return fail(state, "error.missingCode");
+  return done(
+    { ...state, input: "", status: null },
+    { type: "lookup", code: entry.code, qtyMilli: entry.qtyMilli },
+  );
+}
+
+/** A code was found: add it, or ask for what is missing (price, weight). */
+export function addLookup(
+  state: TillState,
+  lookup: TillLookup,
+  typedQty: number | null,
+  env: TillEnv,
+): Transition {
+  const { product } = lookup;
+  const qtyMilli = typedQty ?? lookup.qtyMilli ?? null;
+  if (!product.soldByWeight && qtyMilli !== null && qtyMilli % 1000 !== 0) {
+    return fail(state, "error.wholeQuantity", { name: product.name });
+  }
+  if (lookup.priceMinor !== undefined)
+    return addLine(state, product, qtyMilli ?? 1000, lookup.priceMinor, env);
+  if (product.openPrice) {
+    return done({ ...state, input: "", prompt: { kind: "price", product, qtyMilli: qtyMilli ?? 1000 } });
+  }
+  if (product.soldByWeight && qtyMilli === null) {
+    if (env.hasScale) {
+      return done(
+        { ...state, busy: true, status: { tone: "info", message: msg("info.weighing") } },
+        {
+          type: "weigh",
+          product,
+        },
+      );
+    }
+    return done({ ...state, input: "", prompt: { kind: "weight", product } });
+  }
+  return addLine(state, product, qtyMilli ?? 1000, undefined, env);
+}
+
+/** Adds a line and prices the sale again; a line the engine refuses is not added. */
+export function addLine(
+  state: TillState,
+  product: TillProduct,
+  qtyMilli: number,
+  priceMinor: number | undefined,
+  env: TillEnv,
+): Transition {
+  const unitPriceMinor = priceMinor ?? product.priceMinor;
+  if (unitPriceMinor > env.settings.maxPriceMinor) return fail(state, "error.priceTooHigh");
+  const line: SaleLine = {
+    id: state.sale.nextLineId,
+    code: product.code,
+    name: product.name,
+    unit: product.unit,
+    qtyMilli,
+    unitPriceMinor,
+    priceGiven: priceMinor !== undefined,
+    taxClass: product.taxClass,
+    soldByWeight: product.soldByWeight,
+  };
+  const sale: Sale = { ...state.sale, lines: [...state.sale.lines, line], nextLineId: line.id + 1 };
+  const next = reprice(state, sale, env);
+  if ("error" in next) return next.error;
+  const priced = next.state.quote?.lines.at(-1);
+  return done(
+    { ...next.state, prompt: null, input: "", selectedLine: null, lastSale: null, status: null },
+    { type: "display", show: "item", name: line.name, amountMinor: priced?.totalMinor ?? 0 },
+  );
+}
+
+/** Replaces the sale and its quote; refuses (keeping the old sale) when pricing fails. */
+export function reprice(
+  state: TillState,
+  sale: Sale,
+  env: TillEnv,
+): { state: TillState } | { error: Transition } {
+  try {
+    return { state: { ...state, sale, quote: priceSale(sale, env.settings) } };
+  } catch (err) {
+    return { error: failWith(state, errorMessage(err)) };
+  }
+}
+
+export function selectedLine(state: TillState): SaleLine | undefined {
+  const lines = state.sale.lines;
+  if (state.selectedLine === null) return lines.at(-1);
+  return lines.find((l) => l.id === state.selectedLine) ?? lines.at(-1);
+}
+
+export function moveSelection(state: TillState, delta: number): TillState {
+  const lines = state.sale.lines;
+  if (lines.length === 0) return state;
+  const current = selectedLine(state);
+  const index = current === undefined ? lines.length - 1 : lines.indexOf(current);
+  const next = Math.min(lines.length - 1, Math.max(0, index + delta));
+  const id = lines[next]?.id ?? null;
+  return { ...state, selectedLine: next === lines.length - 1 ? null : id };
+}
+
+export function audit(
+  state: TillState,
+  env: TillEnv,
+  action: TillAuditEntry["action"],
+  approvedBy: string | null,
+  detail: TillAuditEntry["detail"],
+): TillAuditEntry {
+  const entry: TillAuditEntry = { action, at: env.now(), userId: state.cashier?.id ?? null, approvedBy };
+  if (detail !== undefined) entry.detail = detail;
+  return entry;
+}

@@ -1,0 +1,193 @@
+/**
+ * The till's state: which screen is up, the sale in progress, the prompt waiting for input
+ * and the message on the status line. Screens are states of one machine; commands move it.
+ */
+import type { Discount } from "../../core/discount.ts";
+import type { Quote } from "../../core/pricing.ts";
+import type { StoreSettings } from "../../core/settings.ts";
+import type { TenderInput } from "../../core/tenders.ts";
+import type { MessageKey } from "../i18n/en.ts";
+import type { KeyCommand } from "../keys/keymap.ts";
+import type {
+  ApprovalAction,
+  Cashier,
+  CompletedSale,
+  HeldSaleSummary,
+  RecordedSale,
+  TillAuditEntry,
+  TillLookup,
+  TillProduct,
+} from "../services.ts";
+
+export interface SaleLine {
+  /** Local number of the line within the sale, from 1. */
+  id: number;
+  code: string;
+  name: string;
+  unit: string;
+  qtyMilli: number;
+  unitPriceMinor: number;
+  /** The price is not the catalog's (open price, override, price label): it goes with the sale. */
+  priceGiven: boolean;
+  taxClass: string | null;
+  soldByWeight: boolean;
+  discount?: Discount;
+}
+
+export interface Sale {
+  id: string;
+  lines: SaleLine[];
+  discount?: Discount;
+  audit: TillAuditEntry[];
+  /** The cashier went to payment once: voids from now on may need a supervisor. */
+  totaled: boolean;
+  tenders: TenderInput[];
+  /** Given when the sale is first sent to completion, kept for a retry. */
+  receiptNo: string | null;
+  nextLineId: number;
+}
+
+export type Message = { key: MessageKey; params?: Record<string, string | number> } | { text: string };
+
+export interface StatusMessage {
+  tone: "error" | "info" | "ok";
+  message: Message;
+}
+
+/** What a supervisor's approval unlocks, applied once the PIN is accepted. */
+export type Approved =
+  | { type: "line.override"; lineId: number; priceMinor: number }
+  | { type: "line.discount"; lineId: number; discount: Discount }
+  | { type: "sale.discount"; discount: Discount }
+  | { type: "line.void"; lineId: number }
+  | { type: "drawer.noSale" }
+  | { type: "return.record" };
+
+export type Prompt =
+  | { kind: "price"; product: TillProduct; qtyMilli: number }
+  | { kind: "weight"; product: TillProduct }
+  | { kind: "override"; lineId: number }
+  | { kind: "lineDiscount"; lineId: number }
+  | { kind: "saleDiscount" }
+  | { kind: "customerMessage" }
+  | { kind: "approval"; action: ApprovalAction; approved: Approved };
+
+export interface ReturnPick {
+  lineNo: number;
+  qtyMilli: number;
+}
+
+export type Screen =
+  | { kind: "login" }
+  | { kind: "sale" }
+  | { kind: "search"; results: TillProduct[]; selected: number }
+  | { kind: "payment" }
+  | { kind: "receipt"; scroll: number }
+  | {
+      kind: "returns";
+      sale: RecordedSale | null;
+      picks: ReturnPick[];
+      selected: number;
+      done: { receiptNo: string; totalMinor: number } | null;
+    }
+  | { kind: "held"; list: HeldSaleSummary[] | null; selected: number }
+  | { kind: "xReport"; report: unknown; scroll: number }
+  | { kind: "shiftClose"; counts: number[]; selected: number; closed: unknown }
+  | { kind: "menu"; selected: number };
+
+export type ScreenKind = Screen["kind"];
+
+export interface LastSale {
+  receiptNo: string;
+  totalMinor: number;
+  changeMinor: number;
+  /** The receipt as text, as printed (or as it would be printed). */
+  receiptText: string;
+  /** True when a printer took it. */
+  printed: boolean;
+}
+
+export interface TillState {
+  screen: Screen;
+  /** The one input line of the current screen or prompt. */
+  input: string;
+  prompt: Prompt | null;
+  help: boolean;
+  cashier: Cashier | null;
+  sale: Sale;
+  /** The sale priced with the shared pricing engine; null while empty. */
+  quote: Quote | null;
+  /** Id of the selected line; null selects the last one. */
+  selectedLine: number | null;
+  status: StatusMessage | null;
+  /** A request is on its way (log-in, payment…): Enter waits instead of sending it twice. */
+  busy: boolean;
+  lastSale: LastSale | null;
+}
+
+/** What the reducer may not decide alone: ids, time and the store's settings. */
+export interface TillEnv {
+  settings: StoreSettings;
+  newId(): string;
+  now(): string;
+  /** A scale is configured: weighed items read it instead of asking for the weight. */
+  hasScale: boolean;
+}
+
+/** Results of effects, and text typed, fed back into the reducer. */
+export type Command =
+  | { type: KeyCommand }
+  | { type: "input.text"; text: string }
+  | { type: "status.error"; message: Message }
+  | { type: "status.info"; message: Message }
+  | { type: "login.ok"; cashier: Cashier }
+  | { type: "lookup.ok"; lookup: TillLookup; qtyMilli: number | null }
+  | { type: "weight.ok"; product: TillProduct; weightMilli: number }
+  | { type: "search.ok"; results: TillProduct[] }
+  | { type: "approval.ok"; approver: Cashier; pin: string; approved: Approved }
+  | { type: "sale.numbered"; receiptNo: string }
+  | { type: "sale.completed"; last: LastSale }
+  | { type: "sale.held" }
+  | { type: "held.listed"; list: HeldSaleSummary[] }
+  | { type: "held.resumed"; lines: Omit<SaleLine, "id">[] }
+  | { type: "sale.found"; sale: RecordedSale }
+  | { type: "return.recorded"; receiptNo: string; totalMinor: number }
+  | { type: "drawer.opened" }
+  | { type: "report.loaded"; report: unknown }
+  | { type: "shift.closed"; report: unknown }
+  | { type: "request.failed"; message: Message };
+
+export type CommandType = Command["type"];
+
+/** Work for the outside world, carried out by the controller after the state changed. */
+export type Effect =
+  | { type: "login"; pin: string }
+  | { type: "logout" }
+  | { type: "lookup"; code: string; qtyMilli: number | null }
+  | { type: "weigh"; product: TillProduct }
+  | { type: "search"; text: string }
+  | { type: "approve"; pin: string; action: ApprovalAction; approved: Approved }
+  | { type: "completeSale"; sale: Omit<CompletedSale, "receiptNo" | "tillId">; receiptNo: string | null }
+  | { type: "holdSale"; id: string; lines: CompletedSale["lines"]; cashierId: string }
+  | { type: "listHeld" }
+  | { type: "resumeHeld"; id: string }
+  | { type: "findSale"; query: string }
+  | {
+      type: "recordReturn";
+      originalSaleId: string;
+      lines: { code: string; qtyMilli: number }[];
+      refundMinor: number;
+      approvalPin?: string;
+    }
+  | { type: "openDrawer"; reason: "noSale"; approvalPin?: string }
+  | { type: "xReport" }
+  | { type: "closeShift"; counted: Record<string, number> }
+  | { type: "reprint" }
+  | { type: "display"; show: "item" | "total" | "welcome"; name?: string; amountMinor?: number }
+  | { type: "displayMessage"; text: string }
+  | { type: "quit" };
+
+export interface Transition {
+  state: TillState;
+  effects: Effect[];
+}

@@ -1,0 +1,34 @@
+/** A small catalog for the till's tests: plain, weighed, open-price and taxed items. */
+import type { TillProduct } from "../../../src/till/services.ts";
+
+function product(
+  code: string,
+  name: string,
+  priceMinor: number,
+  extra: Partial<TillProduct> = {},
+): TillProduct {
+  return {
+    code,
+    name,
+    priceMinor,
+    taxClass: null,
+    department: null,
+    soldByWeight: false,
+    openPrice: false,
+    unit: "each",
+    ...extra,
+  };
+}
+
+export const CATALOG: readonly TillProduct[] = [
+  product("4011", "Bananas", 69, { soldByWeight: true, unit: "kg" }),
+  product("0001", "Milk 1l", 129),
+  product("0002", "Bread", 250),
+  product("0003", "Coffee beans", 1099, { taxClass: "1" }),
+  product("0004", "Deli item", 0, { openPrice: true }),
+  product("0005", "Apples", 199, { soldByWeight: true, unit: "kg" }),
+];
+
+export function findProduct(code: string): TillProduct | undefined {
+  return CATALOG.find((p) => p.code === code);
+}
