@@ -1,0 +1,85 @@
+/**
+ * The till's languages (en, ru, fr, az) for every screen string, with numbers, money and
+ * times formatted by Intl for the locale and the store's currency.
+ */
+import { formatAmount, formatQuantity } from "../../core/receipt-format.ts";
+import { isKeyCommand, type Keymap } from "../keys/keymap.ts";
+import type { Message } from "../state/types.ts";
+import { az } from "./az.ts";
+import { en, type MessageKey, type Strings } from "./en.ts";
+import { fr } from "./fr.ts";
+import { ru } from "./ru.ts";
+
+export type { MessageKey, Strings } from "./en.ts";
+
+export const TILL_LANGUAGES = ["en", "ru", "fr", "az"] as const;
+export type TillLanguage = (typeof TILL_LANGUAGES)[number];
+
+const TABLES: Record<TillLanguage, Strings> = { en, ru, fr, az };
+const DEFAULT_LOCALES: Record<TillLanguage, string> = { en: "en-US", ru: "ru-RU", fr: "fr-FR", az: "az-AZ" };
+
+export interface Translator {
+  readonly lang: TillLanguage;
+  readonly locale: string;
+  readonly currency: string;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  message(message: Message): string;
+  money(minor: number): string;
+  /** An amount without the currency sign, for columns. */
+  amount(minor: number): string;
+  qty(milli: number): string;
+  time(date: Date): string;
+}
+
+export interface TranslatorOptions {
+  lang: TillLanguage;
+  currency: string;
+  /** The store's locale: used when its language is the till's, for its regional formats. */
+  storeLocale?: string;
+  keymap: Keymap;
+  timeZone?: string;
+}
+
+function localeFor(lang: TillLanguage, storeLocale: string | undefined): string {
+  const storeLang = storeLocale?.toLowerCase().split(/[-_]/)[0];
+  return storeLocale !== undefined && storeLang === lang ? storeLocale : DEFAULT_LOCALES[lang];
+}
+
+export function createTranslator(options: TranslatorOptions): Translator {
+  const table = TABLES[options.lang];
+  const locale = localeFor(options.lang, options.storeLocale);
+  const { currency, keymap } = options;
+  const timeFormat = new Intl.DateTimeFormat(locale, {
+    hour: "2-digit",
+    minute: "2-digit",
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  });
+  const money = (minor: number) => formatAmount(minor, currency, locale);
+  const qty = (milli: number) => formatQuantity(milli, locale);
+  const param = (name: string, value: string | number): string => {
+    if (typeof value === "string") return value;
+    if (name.endsWith("Minor")) return money(value);
+    if (name.endsWith("Milli")) return qty(value);
+    return new Intl.NumberFormat(locale).format(value);
+  };
+  const t = (key: MessageKey, params: Record<string, string | number> = {}): string =>
+    (table[key] ?? en[key]).replace(
+      /\{(key:)?([A-Za-z.]+)\}/g,
+      (whole, isKey: string | undefined, name: string) => {
+        if (isKey) return isKeyCommand(name) ? keymap.labelFor(name) || "—" : whole;
+        const value = params[name];
+        return value === undefined ? whole : param(name, value);
+      },
+    );
+  return {
+    lang: options.lang,
+    locale,
+    currency,
+    t,
+    message: (message) => ("key" in message ? t(message.key, message.params) : message.text),
+    money,
+    amount: (minor) => formatAmount(minor, currency, locale, "none"),
+    qty,
+    time: (date) => timeFormat.format(date),
+  };
+}
