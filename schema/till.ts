@@ -1,0 +1,74 @@
+/**
+ * The till's own SQLite (drizzle): a read-only copy of the store's catalog and settings, the
+ * cashiers this till has seen log in (for offline log-in), and the outbox of completed sales
+ * waiting to reach the store. Migrations are generated from this file by drizzle-kit into
+ * `schema/migrations/till/` and applied at start-up.
+ */
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/** Key/value state: settings JSON, catalog seq, store id, session token, receipt counter. */
+export const tillMeta = sqliteTable("meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+/** The store's catalog as last synced; `changeSeq` is the store's catalog sequence. */
+export const tillProducts = sqliteTable(
+  "products",
+  {
+    code: text("code").primaryKey(),
+    name: text("name").notNull(),
+    priceMinor: integer("price_minor").notNull(),
+    taxClass: text("tax_class"),
+    department: text("department"),
+    soldByWeight: integer("sold_by_weight", { mode: "boolean" }).notNull().default(false),
+    openPrice: integer("open_price", { mode: "boolean" }).notNull().default(false),
+    unit: text("unit").notNull().default("each"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    changeSeq: integer("change_seq").notNull(),
+  },
+  (t) => [index("products_name").on(t.name)],
+);
+
+/** Barcodes as the store keys them: GS1 codes as GTIN-14, others as typed. */
+export const tillBarcodes = sqliteTable(
+  "barcodes",
+  {
+    barcode: text("barcode").primaryKey(),
+    productCode: text("product_code").notNull(),
+  },
+  (t) => [index("barcodes_product").on(t.productCode)],
+);
+
+/** Cashiers who logged in at this till while it reached the store, with a hash of their PIN. */
+export const tillCashiers = sqliteTable("cashiers", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  role: text("role", { enum: ["cashier", "supervisor", "manager", "admin"] }).notNull(),
+  /** Bun.password (argon2id) hash of the PIN that last worked at the store. */
+  pinHash: text("pin_hash").notNull(),
+  lastSeenAt: text("last_seen_at").notNull(),
+});
+
+/**
+ * Completed sales in the order they completed (`seq`), each the body of the store's
+ * `POST /sales`. `pending` until the store answers 2xx (`sent`) or refuses it with 4xx
+ * (`rejected`, kept with the store's error for a manager; never resent automatically).
+ */
+export const tillOutbox = sqliteTable(
+  "outbox",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    saleId: text("sale_id").notNull().unique(),
+    receiptNo: text("receipt_no").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: ["pending", "sent", "rejected"] })
+      .notNull()
+      .default("pending"),
+    createdAt: text("created_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    sentAt: text("sent_at"),
+  },
+  (t) => [index("outbox_status").on(t.status, t.seq), index("outbox_receipt").on(t.receiptNo)],
+);
