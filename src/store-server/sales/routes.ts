@@ -15,8 +15,8 @@ export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) 
     })
     .post(
       "/sales",
-      ({ body, set }) => {
-        const { sale, created } = service.record(body);
+      async ({ body, set }) => {
+        const { sale, created } = await service.record(body);
         set.status = created ? 201 : 200;
         return sale;
       },

@@ -24,8 +24,17 @@ interface Resolved {
   catalogPriceMinor: number;
 }
 
+type RecordResult = { sale: SaleResponse; created: boolean };
+
+interface PendingSale {
+  request: SaleRequest;
+  resolve: (result: RecordResult) => void;
+  reject: (error: unknown) => void;
+}
+
 export class SalesService {
   readonly catalog: CatalogService;
+  private pending: PendingSale[] = [];
   constructor(private readonly ctx: StoreContext) {
     this.catalog = new CatalogService(ctx);
   }
@@ -195,7 +204,48 @@ export class SalesService {
   }
 
   /** Records a completed sale once; a repeat of the same id answers the first result. */
-  record(request: SaleRequest): { sale: SaleResponse; created: boolean } {
+  /**
+   * Records a completed sale once; a repeat of the same id answers the first result.
+   * Sales that arrive while one is being written are committed together (group commit: one
+   * fsync for all of them), each in its own savepoint so that a refused sale fails alone.
+   * A sale is answered only after its transaction is durable.
+   */
+  record(request: SaleRequest): Promise<RecordResult> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ request, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    const results: ({ ok: true; value: RecordResult } | { ok: false; error: unknown })[] = [];
+    try {
+      this.ctx.db.transaction((tx) => {
+        for (const item of batch) {
+          try {
+            results.push({
+              ok: true,
+              value: tx.transaction((savepoint) => this.recordInTx(savepoint, item.request)),
+            });
+          } catch (error) {
+            results.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const result = results[i];
+      if (result?.ok) item.resolve(result.value);
+      else item.reject(result?.error);
+    });
+  }
+
+  private recordInTx(tx: StoreTx, request: SaleRequest): RecordResult {
     const existing = this.get(request.id);
     if (existing) return { sale: existing, created: false };
 
@@ -207,48 +257,108 @@ export class SalesService {
     const atIso = at.toISOString();
     const day = businessDay(at, this.ctx.settings.timeZone);
 
-    return this.ctx.db.transaction((tx) => {
-      // Re-check inside the transaction: concurrent retries of one id record it once.
-      const again = statementsOf(tx).saleById.get(request.id);
-      if (again) return { sale: this.get(request.id) as SaleResponse, created: false };
-
-      const receiptNo = this.receiptNoFor(tx, request);
-      const stmts = statementsOf(tx);
-      const shiftId = stmts.openShiftOfTill.get(request.tillId)?.id ?? null;
-      const sale: SaleResponse = {
-        id: request.id,
-        receiptNo,
-        tillId: request.tillId,
-        cashierId: request.cashierId ?? null,
+    const receiptNo = this.receiptNoFor(tx, request);
+    const stmts = statementsOf(tx);
+    const shiftId = stmts.openShiftOfTill.get(request.tillId)?.id ?? null;
+    const sale: SaleResponse = {
+      id: request.id,
+      receiptNo,
+      tillId: request.tillId,
+      cashierId: request.cashierId ?? null,
+      at: atIso,
+      status: "completed",
+      ...response,
+      totalMinor: quote.totalMinor,
+      tenders: request.tenders.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
+      changeMinor: settlement.changeMinor,
+      cashRoundingMinor: settlement.cashRoundingMinor,
+    };
+    const negative: string[] = [];
+    stmts.insertSale.run({
+      id: sale.id,
+      receiptNo,
+      tillId: sale.tillId,
+      cashierId: sale.cashierId,
+      shiftId,
+      customerId: request.customerId ?? null,
+      at: atIso,
+      day,
+      subtotalMinor: quote.subtotalMinor,
+      discountMinor: quote.discountMinor,
+      taxMinor: quote.taxMinor,
+      totalMinor: quote.totalMinor,
+      changeMinor: settlement.changeMinor,
+      cashRoundingMinor: settlement.cashRoundingMinor,
+    });
+    sale.lines.forEach((l, i) => {
+      stmts.insertSaleLine.run({
+        saleId: sale.id,
+        lineNo: i + 1,
+        code: l.code,
+        name: l.name,
+        department: l.department,
+        taxClass: l.taxClass,
+        qtyMilli: l.qtyMilli,
+        unitPriceMinor: l.unitPriceMinor,
+        extendedMinor: l.extendedMinor,
+        discountMinor: l.discountMinor,
+        taxMinor: l.taxMinor,
+        totalMinor: l.totalMinor,
+      });
+      const level = moveStock(tx, {
+        code: l.code,
+        qtyMilli: -l.qtyMilli,
+        kind: "sale",
+        refId: sale.id,
+        userId: sale.cashierId,
         at: atIso,
-        status: "completed",
-        ...response,
-        totalMinor: quote.totalMinor,
-        tenders: request.tenders.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
-        changeMinor: settlement.changeMinor,
-        cashRoundingMinor: settlement.cashRoundingMinor,
+      });
+      if (level.onHandMilli < 0) negative.push(l.code);
+    });
+    sale.tenders.forEach((t, i) => {
+      stmts.insertTender.run({
+        docId: sale.id,
+        idx: i,
+        docKind: "sale",
+        type: t.type,
+        amountMinor: t.amountMinor,
+        day,
+        shiftId,
+      });
+    });
+    for (const t of quote.taxes) {
+      stmts.insertTax.run({ docId: sale.id, docKind: "sale", day, ...t });
+    }
+    for (const entry of request.audit ?? []) {
+      const row = {
+        at: entry.at ?? atIso,
+        action: entry.action,
+        userId: entry.userId ?? sale.cashierId,
+        tillId: sale.tillId,
+        approvedBy: entry.approvedBy ?? null,
+        refId: sale.id,
+        detail: entry.detail ? JSON.stringify(entry.detail) : null,
       };
-      const negative: string[] = [];
-      stmts.insertSale.run({
-        id: sale.id,
+      tx.insert(audit).values(row).run();
+      appendEvent(tx, this.ctx.storeId, "audit.recorded", row, at);
+    }
+    if (negative.length > 0) sale.negativeStock = negative;
+    tx.update(sales)
+      .set({ response: JSON.stringify(sale) })
+      .where(eq(sales.id, sale.id))
+      .run();
+    appendEvent(
+      tx,
+      this.ctx.storeId,
+      "sale.completed",
+      {
+        saleId: sale.id,
         receiptNo,
         tillId: sale.tillId,
         cashierId: sale.cashierId,
-        shiftId,
-        customerId: request.customerId ?? null,
         at: atIso,
-        day,
-        subtotalMinor: quote.subtotalMinor,
-        discountMinor: quote.discountMinor,
-        taxMinor: quote.taxMinor,
-        totalMinor: quote.totalMinor,
-        changeMinor: settlement.changeMinor,
-        cashRoundingMinor: settlement.cashRoundingMinor,
-      });
-      sale.lines.forEach((l, i) => {
-        stmts.insertSaleLine.run({
-          saleId: sale.id,
-          lineNo: i + 1,
+        currency: this.ctx.settings.currency,
+        lines: sale.lines.map((l) => ({
           code: l.code,
           name: l.name,
           department: l.department,
@@ -259,85 +369,19 @@ export class SalesService {
           discountMinor: l.discountMinor,
           taxMinor: l.taxMinor,
           totalMinor: l.totalMinor,
-        });
-        const level = moveStock(tx, {
-          code: l.code,
-          qtyMilli: -l.qtyMilli,
-          kind: "sale",
-          refId: sale.id,
-          userId: sale.cashierId,
-          at: atIso,
-        });
-        if (level.onHandMilli < 0) negative.push(l.code);
-      });
-      sale.tenders.forEach((t, i) => {
-        stmts.insertTender.run({
-          docId: sale.id,
-          idx: i,
-          docKind: "sale",
-          type: t.type,
-          amountMinor: t.amountMinor,
-          day,
-          shiftId,
-        });
-      });
-      for (const t of quote.taxes) {
-        stmts.insertTax.run({ docId: sale.id, docKind: "sale", day, ...t });
-      }
-      for (const entry of request.audit ?? []) {
-        const row = {
-          at: entry.at ?? atIso,
-          action: entry.action,
-          userId: entry.userId ?? sale.cashierId,
-          tillId: sale.tillId,
-          approvedBy: entry.approvedBy ?? null,
-          refId: sale.id,
-          detail: entry.detail ? JSON.stringify(entry.detail) : null,
-        };
-        tx.insert(audit).values(row).run();
-        appendEvent(tx, this.ctx.storeId, "audit.recorded", row, at);
-      }
-      if (negative.length > 0) sale.negativeStock = negative;
-      tx.update(sales)
-        .set({ response: JSON.stringify(sale) })
-        .where(eq(sales.id, sale.id))
-        .run();
-      appendEvent(
-        tx,
-        this.ctx.storeId,
-        "sale.completed",
-        {
-          saleId: sale.id,
-          receiptNo,
-          tillId: sale.tillId,
-          cashierId: sale.cashierId,
-          at: atIso,
-          currency: this.ctx.settings.currency,
-          lines: sale.lines.map((l) => ({
-            code: l.code,
-            name: l.name,
-            department: l.department,
-            taxClass: l.taxClass,
-            qtyMilli: l.qtyMilli,
-            unitPriceMinor: l.unitPriceMinor,
-            extendedMinor: l.extendedMinor,
-            discountMinor: l.discountMinor,
-            taxMinor: l.taxMinor,
-            totalMinor: l.totalMinor,
-          })),
-          subtotalMinor: sale.subtotalMinor,
-          discountMinor: sale.discountMinor,
-          taxMinor: sale.taxMinor,
-          totalMinor: sale.totalMinor,
-          taxes: sale.taxes,
-          tenders: sale.tenders,
-          changeMinor: sale.changeMinor,
-          cashRoundingMinor: sale.cashRoundingMinor,
-          customerId: request.customerId ?? null,
-        },
-        at,
-      );
-      return { sale, created: true };
-    });
+        })),
+        subtotalMinor: sale.subtotalMinor,
+        discountMinor: sale.discountMinor,
+        taxMinor: sale.taxMinor,
+        totalMinor: sale.totalMinor,
+        taxes: sale.taxes,
+        tenders: sale.tenders,
+        changeMinor: sale.changeMinor,
+        cashRoundingMinor: sale.cashRoundingMinor,
+        customerId: request.customerId ?? null,
+      },
+      at,
+    );
+    return { sale, created: true };
   }
 }
