@@ -1,0 +1,22 @@
+/** Shared NATS plumbing of replication: the one door the store and HQ import from. */
+export { BatchQueue } from "./batch-queue.ts";
+export { type LinkState, NatsLink, type NatsLinkOptions } from "./connection.ts";
+export { type NatsSecurity, natsCredentialsFileSchema, natsSecurity, natsServers } from "./credentials.ts";
+export { type AppliedPointer, appliedPointerSchema, parseJsonMessage } from "./messages.ts";
+export {
+  hqNatsPermissions,
+  type NatsPermissions,
+  type NatsUser,
+  natsAuthorizationBlock,
+  storeNatsPermissions,
+} from "./permissions.ts";
+export * from "./subjects.ts";
+export {
+  catalogStreamConfig,
+  ensureDurableConsumer,
+  ensureStream,
+  ingestConsumerConfig,
+  isApiError,
+  storeEventsStreamConfig,
+  streamReplicas,
+} from "./topology.ts";

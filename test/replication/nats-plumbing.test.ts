@@ -1,0 +1,72 @@
+/**
+ * The shared NATS plumbing against a real nats-server: streams and the ingest consumer are
+ * created idempotently, and the link reports loss and recovery once per transition.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { jetstreamManager } from "@nats-io/jetstream";
+import {
+  CATALOG_STREAM,
+  catalogStreamConfig,
+  ensureDurableConsumer,
+  ensureStream,
+  INGEST_CONSUMER,
+  ingestConsumerConfig,
+  NatsLink,
+  STORE_EVENTS_STREAM,
+  storeEventsStreamConfig,
+} from "../../src/shared/nats/index.ts";
+import { type NatsServerProcess, startNats } from "../support/nats-server.ts";
+import { waitFor } from "./support/wait.ts";
+
+let nats: NatsServerProcess;
+beforeAll(async () => {
+  nats = await startNats();
+});
+afterAll(async () => {
+  await nats?.[Symbol.asyncDispose]();
+});
+
+describe("NATS plumbing", () => {
+  test("streams and the ingest consumer are created once and left alone after", async () => {
+    const lines: string[] = [];
+    const link = new NatsLink({ url: nats.url, name: "test", log: (l) => lines.push(l), label: "t" }).start();
+    try {
+      const nc = await link.ready();
+      const jsm = await jetstreamManager(nc);
+      const first = await ensureStream(jsm, storeEventsStreamConfig());
+      const again = await ensureStream(jsm, storeEventsStreamConfig());
+      expect(again.created).toBe(first.created);
+      expect(again.config.duplicate_window).toBe(120_000_000_000);
+      expect(again.config.storage).toBe("file");
+      const catalog = await ensureStream(jsm, catalogStreamConfig());
+      expect(catalog.config.max_msgs_per_subject).toBe(1);
+      await ensureDurableConsumer(jsm, STORE_EVENTS_STREAM, ingestConsumerConfig());
+      const consumer = await ensureDurableConsumer(jsm, STORE_EVENTS_STREAM, ingestConsumerConfig());
+      expect(consumer.name).toBe(INGEST_CONSUMER);
+      expect(consumer.config.ack_policy).toBe("explicit");
+      // A setting changed by hand is put back.
+      await jsm.streams.update(CATALOG_STREAM, { ...catalog.config, max_msgs_per_subject: 5 });
+      const restored = await ensureStream(jsm, catalogStreamConfig());
+      expect(restored.config.max_msgs_per_subject).toBe(1);
+    } finally {
+      await link.close();
+    }
+  });
+
+  test("the link logs loss and recovery once each, however long the outage", async () => {
+    const lines: string[] = [];
+    const link = new NatsLink({ url: nats.url, name: "test", log: (l) => lines.push(l), label: "t" }).start();
+    try {
+      await link.ready();
+      expect(link.state).toBe("up");
+      await nats.stop();
+      await waitFor(() => link.state === "down", "the link to notice the server stopped");
+      await nats.restart();
+      await waitFor(() => link.state === "up", "the link to come back", 20_000);
+      expect(lines.filter((l) => l.includes("lost"))).toHaveLength(1);
+      expect(lines.filter((l) => l.includes("restored"))).toHaveLength(1);
+    } finally {
+      await link.close();
+    }
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * A real nats-server child process with JetStream for tests and benchmarks: its own temp dir
+ * (config and JetStream store), a free loopback port chosen by the server, and the faults
+ * replication must survive: stop, kill -9, restart on the same port, and wiping the store dir.
+ *
+ *   await using nats = await startNats();
+ *   await nats.kill9();
+ *   await nats.wipe();          // as if the broker lost everything it had acknowledged
+ *   await nats.restart();
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Subprocess } from "bun";
+import { type NatsUser, natsAuthorizationBlock } from "../../src/shared/nats/index.ts";
+
+export const NATS_SERVER = process.env.RINGUP_TEST_NATS_SERVER ?? "nats-server";
+
+export interface StartNatsOptions {
+  /** Users and their permissions (default: no authentication). */
+  users?: readonly NatsUser[];
+  /** TLS for clients: server certificate and key, and a CA to verify client certificates. */
+  tls?: { cert: string; key: string; ca?: string; verify?: boolean };
+  /** How long to wait for "Server is ready" (default 15 s). */
+  startTimeoutMs?: number;
+}
+
+type NatsProc = Subprocess<"ignore", "pipe", "pipe">;
+
+const LISTENING = /Listening for client connections on [^\s]*:(\d+)/;
+
+export class NatsServerProcess implements AsyncDisposable {
+  #proc: NatsProc | undefined;
+  #port = 0;
+  #output = "";
+  #disposed = false;
+
+  private constructor(
+    readonly dir: string,
+    private readonly options: StartNatsOptions,
+  ) {}
+
+  static async start(options: StartNatsOptions = {}): Promise<NatsServerProcess> {
+    const dir = await mkdtemp(join(tmpdir(), "ringup-nats-"));
+    const server = new NatsServerProcess(dir, options);
+    try {
+      await server.spawn();
+    } catch (err) {
+      await server[Symbol.asyncDispose]();
+      throw err;
+    }
+    return server;
+  }
+
+  get port(): number {
+    return this.#port;
+  }
+
+  /** nats://127.0.0.1:<port> (tls://… when TLS is on); stays the same across restarts. */
+  get url(): string {
+    return `${this.options.tls ? "tls" : "nats"}://127.0.0.1:${this.#port}`;
+  }
+
+  /** The JetStream store directory. */
+  get storeDir(): string {
+    return join(this.dir, "jetstream");
+  }
+
+  get output(): string {
+    return this.#output;
+  }
+
+  get running(): boolean {
+    return this.#proc !== undefined && this.#proc.exitCode === null && this.#proc.signalCode === null;
+  }
+
+  /** Graceful stop (SIGTERM): the server flushes and exits. */
+  async stop(): Promise<void> {
+    if (this.running) this.#proc?.kill("SIGTERM");
+    await this.#proc?.exited;
+  }
+
+  /** SIGKILL: no chance to flush anything. */
+  async kill9(): Promise<void> {
+    if (this.running) this.#proc?.kill("SIGKILL");
+    await this.#proc?.exited;
+  }
+
+  /** Starts again on the same port and store dir (stopping first if it still runs). */
+  async restart(): Promise<void> {
+    if (this.running) await this.stop();
+    await this.spawn();
+  }
+
+  /** Deletes the JetStream store dir; only while stopped. */
+  async wipe(): Promise<void> {
+    if (this.running) throw new Error("stop nats-server before wiping its store dir");
+    await rm(this.storeDir, { recursive: true, force: true });
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    await this.kill9();
+    await rm(this.dir, { recursive: true, force: true });
+  }
+
+  private config(): string {
+    const { users, tls } = this.options;
+    const lines = [
+      `listen: "127.0.0.1:${this.#port === 0 ? -1 : this.#port}"`,
+      `server_name: "ringup_test_${process.pid}"`,
+      `jetstream {\n  store_dir: ${JSON.stringify(this.storeDir)}\n  max_memory_store: 268435456\n  max_file_store: 4294967296\n}`,
+      "max_payload: 1048576",
+    ];
+    if (users && users.length > 0) lines.push(natsAuthorizationBlock(users));
+    if (tls) {
+      lines.push(
+        `tls {\n  cert_file: ${JSON.stringify(tls.cert)}\n  key_file: ${JSON.stringify(tls.key)}\n${
+          tls.ca ? `  ca_file: ${JSON.stringify(tls.ca)}\n` : ""
+        }  verify: ${tls.verify === true}\n  timeout: 5\n}`,
+      );
+    }
+    return `${lines.join("\n")}\n`;
+  }
+
+  private async spawn(): Promise<void> {
+    const configPath = join(this.dir, "nats-server.conf");
+    await Bun.write(configPath, this.config());
+    const proc: NatsProc = Bun.spawn([NATS_SERVER, "-c", configPath], {
+      stdin: "ignore",
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    this.#proc = proc;
+    const start = this.#output.length;
+    void this.collect(proc.stdout);
+    void this.collect(proc.stderr);
+    const deadline = Date.now() + (this.options.startTimeoutMs ?? 15_000);
+    for (;;) {
+      const seen = this.#output.slice(start);
+      const port = LISTENING.exec(seen)?.[1];
+      if (port && seen.includes("Server is ready")) {
+        this.#port = Number(port);
+        return;
+      }
+      if (proc.exitCode !== null || proc.signalCode !== null) {
+        throw new Error(`nats-server exited before it was ready:\n${seen}`);
+      }
+      if (Date.now() > deadline) {
+        proc.kill("SIGKILL");
+        throw new Error(`nats-server was not ready in time:\n${seen}`);
+      }
+      await Bun.sleep(5);
+    }
+  }
+
+  private async collect(stream: ReadableStream<Uint8Array>): Promise<void> {
+    const decoder = new TextDecoder();
+    for await (const chunk of stream) this.#output += decoder.decode(chunk, { stream: true });
+  }
+}
+
+export function startNats(options: StartNatsOptions = {}): Promise<NatsServerProcess> {
+  return NatsServerProcess.start(options);
+}
