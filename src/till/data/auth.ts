@@ -1,0 +1,291 @@
+/**
+ * Cashier log-in and supervisor approvals, with the store when it answers and against PINs
+ * this till has seen succeed when it does not.
+ *
+ * - Online, `POST /sessions` checks the PIN (the store counts wrong PINs and locks PIN entry);
+ *   the session token it answers is kept in `meta` for every later call, and a Bun.password
+ *   hash of the PIN is kept with the cashier (id, name, role) for offline log-ins.
+ * - Offline (network down, timeout, 5xx), the PIN is checked against those hashes, most recent
+ *   cashier first, with the store's own lock-out rule (`pinMaxAttempts`, `pinLockoutSeconds`)
+ *   applied locally. The PIN is then kept in memory only, to open a store session as soon as
+ *   the store answers again, so the outbox and the catalog sync carry on.
+ * - Locking the till (`logout`) forgets the cashier but keeps the store session for the
+ *   background work (catalog sync, outbox) until the next log-in replaces it: the store ends a
+ *   till's earlier session at every log-in.
+ */
+import { desc, eq } from "drizzle-orm";
+import { tillCashiers } from "../../../schema/till.ts";
+import type { StoreSettings } from "../../core/settings.ts";
+import type { ApprovalAction, Cashier } from "../services.ts";
+import type { MetaStore, TillDb } from "./db.ts";
+import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
+import type { LinkState } from "./link.ts";
+import { approvalAnswerSchema, sessionAnswerSchema } from "./store-answers.ts";
+import type { StoreClient } from "./store-client.ts";
+
+/** Same profile as the store's PIN hashes (argon2id, about 50 ms a check). */
+const HASH_OPTIONS = { algorithm: "argon2id", memoryCost: 19_456, timeCost: 2 } as const;
+const PIN_PATTERN = /^\d{4,8}$/;
+const RANK: Record<Cashier["role"], number> = { cashier: 1, supervisor: 2, manager: 3, admin: 4 };
+
+export interface AuthDeps {
+  db: TillDb;
+  meta: MetaStore;
+  client: StoreClient;
+  link: LinkState;
+  tillId: string;
+  now: () => Date;
+  settings: () => StoreSettings;
+  /** Called after a store session opens (sync and drain can go ahead). */
+  onSession: () => void;
+}
+
+export class TillAuth {
+  private current: Cashier | null = null;
+  /** PIN of a cashier who logged in offline: memory only, to open a session when the store is back. */
+  private offlinePin: string | null = null;
+  private failures = 0;
+  private lockedUntilMs = 0;
+  private reopening: Promise<boolean> | null = null;
+  /** The store ended the kept session (401): say "log in again" until a new one opens. */
+  private sessionEnded = false;
+
+  constructor(private readonly deps: AuthDeps) {}
+
+  cashier(): Cashier | null {
+    return this.current;
+  }
+
+  token(): string | null {
+    return this.deps.meta.get("sessionToken");
+  }
+
+  async login(pin: string): Promise<Cashier> {
+    requirePinShape(pin);
+    try {
+      const answer = await this.deps.client.request("POST", "/api/v1/sessions", sessionAnswerSchema, {
+        body: { tillId: this.deps.tillId, pin },
+      });
+      this.deps.link.reachable();
+      await this.sessionOpened(answer.token, answer.user, pin);
+      this.current = answer.user;
+      this.offlinePin = null;
+      this.failures = 0;
+      return answer.user;
+    } catch (err) {
+      if (err instanceof StoreUnreachableError) {
+        this.deps.link.unreachable(err);
+        const cashier = await this.offlineCheck(pin, err, 1);
+        this.current = cashier;
+        this.offlinePin = pin;
+        return cashier;
+      }
+      if (err instanceof StoreRefusedError) {
+        this.deps.link.reachable();
+        if (err.code === "WRONG_PIN") await this.forgetPin(pin);
+      }
+      throw err;
+    }
+  }
+
+  async logout(): Promise<void> {
+    this.current = null;
+    this.offlinePin = null;
+  }
+
+  async approve(pin: string, action: ApprovalAction): Promise<Cashier> {
+    requirePinShape(pin);
+    try {
+      const answer = await this.withSession((token) =>
+        this.deps.client.request("POST", "/api/v1/approvals", approvalAnswerSchema, {
+          body: { action, pin, tillId: this.deps.tillId },
+          token,
+        }),
+      );
+      this.deps.link.reachable();
+      const { id, name } = answer.approvedBy;
+      const known = this.deps.db.select().from(tillCashiers).where(eq(tillCashiers.id, id)).get();
+      // The store names the approver but not their role: at least a supervisor.
+      const approver: Cashier = {
+        id,
+        name,
+        role: known && RANK[known.role] >= RANK.supervisor ? known.role : "supervisor",
+      };
+      await this.remember(approver, pin);
+      return approver;
+    } catch (err) {
+      if (err instanceof StoreUnreachableError) {
+        this.deps.link.unreachable(err);
+        return this.offlineCheck(pin, err, RANK.supervisor, action);
+      }
+      if (err instanceof TillAuthError && (err.code === "NO_SESSION" || err.code === "SESSION_ENDED")) {
+        // The store cannot check it without a session: the PINs this till knows can.
+        return this.offlineCheck(pin, err, RANK.supervisor, action);
+      }
+      if (err instanceof StoreRefusedError && err.code === "WRONG_PIN") await this.forgetPin(pin);
+      throw err;
+    }
+  }
+
+  /**
+   * Runs a call that needs the store session. Opens one first from an offline log-in's PIN when
+   * there is none; after a 401 (session ended) opens a new one that way and retries once.
+   */
+  async withSession<T>(run: (token: string) => Promise<T>): Promise<T> {
+    let token = this.token();
+    if (!token) {
+      if (!(await this.reopenSession())) throw this.noSession();
+      token = this.token();
+      if (!token) throw this.noSession();
+    }
+    try {
+      return await run(token);
+    } catch (err) {
+      if (!isSessionRefusal(err)) throw err;
+      const latest = this.token();
+      if (latest && latest !== token) return run(latest);
+      this.deps.meta.delete("sessionToken");
+      if (await this.reopenSession()) {
+        const fresh = this.token();
+        if (fresh) return run(fresh);
+      }
+      this.sessionEnded = true;
+      const ended = this.noSession();
+      this.deps.link.sessionTrouble(ended.message);
+      throw ended;
+    }
+  }
+
+  private noSession(): TillAuthError {
+    return this.sessionEnded
+      ? new TillAuthError(
+          "SESSION_ENDED",
+          "the store ended this till's session: a cashier must log in again while the store is reachable",
+        )
+      : new TillAuthError(
+          "NO_SESSION",
+          "this till has no session with the store: a cashier must log in while the store is reachable",
+        );
+  }
+
+  /** Opens a store session with the PIN of an offline log-in; false when there is none to use. */
+  private reopenSession(): Promise<boolean> {
+    if (!this.reopening) {
+      this.reopening = this.reopen().finally(() => {
+        this.reopening = null;
+      });
+    }
+    return this.reopening;
+  }
+
+  private async reopen(): Promise<boolean> {
+    const pin = this.offlinePin;
+    if (pin === null) return false;
+    try {
+      const answer = await this.deps.client.request("POST", "/api/v1/sessions", sessionAnswerSchema, {
+        body: { tillId: this.deps.tillId, pin },
+      });
+      this.deps.link.reachable();
+      await this.sessionOpened(answer.token, answer.user, pin);
+      this.offlinePin = null;
+      return true;
+    } catch (err) {
+      if (err instanceof StoreRefusedError) {
+        // The store no longer takes that PIN: ask for a log-in rather than try again.
+        this.offlinePin = null;
+        this.deps.link.sessionTrouble(
+          `the store refused the offline cashier's PIN (${err.message}): log in again`,
+        );
+        return false;
+      }
+      throw err;
+    }
+  }
+
+  private async sessionOpened(token: string, user: Cashier, pin: string): Promise<void> {
+    this.deps.meta.set("sessionToken", token);
+    this.sessionEnded = false;
+    this.deps.link.sessionTrouble(null);
+    await this.remember(user, pin);
+    this.deps.onSession();
+  }
+
+  /** Keeps the cashier with a hash of the PIN that just worked at the store. */
+  private async remember(cashier: Cashier, pin: string): Promise<void> {
+    const pinHash = await Bun.password.hash(pin, HASH_OPTIONS);
+    const row = {
+      id: cashier.id,
+      name: cashier.name,
+      role: cashier.role,
+      pinHash,
+      lastSeenAt: this.deps.now().toISOString(),
+    };
+    this.deps.db
+      .insert(tillCashiers)
+      .values(row)
+      .onConflictDoUpdate({ target: tillCashiers.id, set: row })
+      .run();
+  }
+
+  /** Forgets cached cashiers whose PIN the store just called wrong (changed or withdrawn). */
+  private async forgetPin(pin: string): Promise<void> {
+    for (const c of this.deps.db.select().from(tillCashiers).all()) {
+      if (await Bun.password.verify(pin, c.pinHash)) {
+        this.deps.db.delete(tillCashiers).where(eq(tillCashiers.id, c.id)).run();
+      }
+    }
+  }
+
+  /** Checks a PIN against the cashiers this till knows, with a local lock-out. */
+  private async offlineCheck(
+    pin: string,
+    cause: StoreUnreachableError | TillAuthError,
+    minRank: number,
+    action?: ApprovalAction,
+  ): Promise<Cashier> {
+    const nowMs = this.deps.now().getTime();
+    const { pinMaxAttempts, pinLockoutSeconds } = this.deps.settings();
+    if (this.lockedUntilMs > nowMs) {
+      const seconds = Math.ceil((this.lockedUntilMs - nowMs) / 1000);
+      throw new TillAuthError(
+        "PIN_LOCKED",
+        `PIN entry on this till is locked after ${pinMaxAttempts} wrong PINs; try again in ${seconds} seconds`,
+        { secondsLeft: seconds },
+      );
+    }
+    const cached = this.deps.db.select().from(tillCashiers).orderBy(desc(tillCashiers.lastSeenAt)).all();
+    for (const c of cached) {
+      if (!(await Bun.password.verify(pin, c.pinHash))) continue;
+      this.failures = 0;
+      const cashier: Cashier = { id: c.id, name: c.name, role: c.role };
+      if (RANK[c.role] < minRank) {
+        throw new TillAuthError(
+          "NOT_AN_APPROVER",
+          `this PIN belongs to a ${c.role}; ${action ?? "this"} needs the PIN of a supervisor, manager or admin`,
+        );
+      }
+      return cashier;
+    }
+    this.failures += 1;
+    const left = Math.max(0, pinMaxAttempts - this.failures);
+    if (left === 0) {
+      this.lockedUntilMs = nowMs + pinLockoutSeconds * 1000;
+      this.failures = 0;
+    }
+    const why =
+      cause instanceof StoreUnreachableError ? `the store is unreachable (${cause.reason})` : cause.message;
+    const what = action ? "approve" : "log in";
+    throw new TillAuthError(
+      "PIN_UNKNOWN_OFFLINE",
+      `${why}, and this PIN has not been used to ${what} at this till while the store was reachable` +
+        (left === 0
+          ? `; PIN entry is now locked for ${pinLockoutSeconds} seconds`
+          : `; ${left} attempt${left === 1 ? "" : "s"} left`),
+      { attemptsLeft: left },
+    );
+  }
+}
+
+function requirePinShape(pin: string): void {
+  if (!PIN_PATTERN.test(pin)) throw new TillAuthError("INVALID_PIN", "a PIN is 4 to 8 digits");
+}

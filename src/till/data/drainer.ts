@@ -1,0 +1,151 @@
+/**
+ * Sends the outbox to the store in order, one sale at a time, oldest first.
+ *
+ * - 2xx: the store recorded the sale (or had it already: it is idempotent by sale id, so a
+ *   till killed between sending and marking only sends it again, harmlessly) → `sent`.
+ * - store unreachable, timeout, 5xx, no usable session: stop, keep the sale pending, and try
+ *   again after a back-off that doubles from 1 s to 30 s (sooner when the store answers a sync).
+ * - any other 4xx: the store refused this sale → `rejected` with its error, counted on the
+ *   status bar and never resent automatically; the sales after it go on.
+ */
+import type { TillAuth } from "./auth.ts";
+import { StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
+import type { LinkState } from "./link.ts";
+import type { Outbox, OutboxRow } from "./outbox.ts";
+import { saleAnswerSchema } from "./store-answers.ts";
+import type { StoreClient } from "./store-client.ts";
+
+export const BACKOFF_MIN_MS = 1_000;
+export const BACKOFF_MAX_MS = 30_000;
+
+/** Refusals that are about the moment, not about the sale: kept pending and tried later. */
+const TRANSIENT_STATUSES = new Set([401, 408, 425, 429]);
+
+export interface DrainerDeps {
+  outbox: Outbox;
+  client: StoreClient;
+  auth: TillAuth;
+  link: LinkState;
+  now: () => Date;
+  isClosed: () => boolean;
+}
+
+type Verdict = "sent" | "rejected" | "stop";
+
+export class Drainer {
+  private chain: Promise<void> = Promise.resolve();
+  private queued = false;
+  private backoffMs = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly deps: DrainerDeps) {}
+
+  /** Drains now, whatever the back-off; resolves when this pass is over. */
+  drainNow(): Promise<void> {
+    this.clearRetry();
+    return this.enqueue(() => this.pass());
+  }
+
+  /** Asks for a drain soon: now unless a back-off is running (its timer will drain). */
+  kick(): void {
+    if (this.retryTimer !== null || this.queued || this.deps.isClosed()) return;
+    this.queued = true;
+    void this.enqueue(() => {
+      this.queued = false;
+      return this.pass();
+    });
+  }
+
+  /** Runs drain passes one after another; a pass that fails unexpectedly is logged, not fatal. */
+  private enqueue(run: () => Promise<void>): Promise<void> {
+    const next = this.chain.then(run).catch((err: unknown) => {
+      console.error("till: sending the outbox failed:", err);
+    });
+    this.chain = next;
+    return next;
+  }
+
+  /** The store answered something else (a sync): stop waiting out the back-off. */
+  storeIsBack(): void {
+    if (this.retryTimer === null) return;
+    this.clearRetry();
+    this.backoffMs = 0;
+    this.kick();
+  }
+
+  /** Stops the timer; resolves when a pass in flight is over. */
+  async close(): Promise<void> {
+    this.clearRetry();
+    await this.chain;
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private async pass(): Promise<void> {
+    const { deps } = this;
+    for (;;) {
+      if (deps.isClosed()) return;
+      const row = deps.outbox.oldestPending();
+      if (!row) {
+        this.backoffMs = 0;
+        return;
+      }
+      const verdict = await this.send(row);
+      if (deps.isClosed()) return;
+      deps.link.refresh();
+      if (verdict === "stop") {
+        this.scheduleRetry();
+        return;
+      }
+      this.backoffMs = 0;
+    }
+  }
+
+  private async send(row: OutboxRow): Promise<Verdict> {
+    const { deps } = this;
+    const body: unknown = JSON.parse(row.body);
+    try {
+      const answer = await deps.auth.withSession((token) =>
+        deps.client.request("POST", "/api/v1/sales", saleAnswerSchema, { body, token }),
+      );
+      if (deps.isClosed()) return "stop";
+      if (answer.id !== row.saleId) {
+        throw new StoreUnreachableError(
+          `the store answered sale ${answer.id} for sale ${row.saleId}`,
+          "a mismatched answer",
+        );
+      }
+      deps.outbox.markSent(row.seq, deps.now());
+      deps.link.reachable();
+      return "sent";
+    } catch (err) {
+      if (deps.isClosed()) return "stop";
+      if (err instanceof StoreRefusedError && !TRANSIENT_STATUSES.has(err.status)) {
+        deps.link.reachable();
+        deps.outbox.markRejected(row.seq, `${err.code}: ${err.message}`);
+        return "rejected";
+      }
+      const message = err instanceof Error ? err.message : String(err);
+      deps.outbox.noteAttempt(row.seq, message);
+      if (err instanceof StoreUnreachableError) deps.link.unreachable(err);
+      else if (err instanceof TillAuthError || err instanceof StoreRefusedError) {
+        deps.link.sessionTrouble(`sales wait to be sent: ${message}`);
+      } else throw err;
+      return "stop";
+    }
+  }
+
+  private scheduleRetry(): void {
+    this.backoffMs = Math.min(BACKOFF_MAX_MS, this.backoffMs === 0 ? BACKOFF_MIN_MS : this.backoffMs * 2);
+    this.clearRetry();
+    const timer = setTimeout(() => {
+      this.retryTimer = null;
+      this.kick();
+    }, this.backoffMs);
+    timer.unref?.();
+    this.retryTimer = timer;
+  }
+}

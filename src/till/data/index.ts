@@ -1,0 +1,220 @@
+/**
+ * The till's data layer: `createTillServices` implements `TillServices` over a local SQLite
+ * file (catalog, settings, cashiers, outbox) kept in step with the store server.
+ *
+ * - Lookups and name search are local and synchronous; the catalog syncs in the background at
+ *   start and every `syncIntervalMs` (see `sync.ts` for what happens before the first log-in).
+ * - `completeSale` returns once the sale is on disk in the outbox; the drainer sends it to the
+ *   store in order, exactly once per sale id (see `drainer.ts`).
+ * - Log-in and approvals work offline against PINs this till has seen succeed (`auth.ts`).
+ * - Held sales, returns, finding a sale, drawer, X report and shift close need the store and
+ *   say so when it is unreachable (`online-operations.ts`).
+ */
+import { embeddedRulesOf } from "../../core/code-resolution.ts";
+import { InvalidInputError } from "../../core/errors.ts";
+import { formatReceiptNo, tillIdSchema } from "../../core/ids.ts";
+import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
+import type { CompletedSale, TillLookup, TillServices } from "../services.ts";
+import { TillAuth } from "./auth.ts";
+import { LocalCatalog, tillProduct } from "./catalog.ts";
+import { MetaStore, openTillDatabase } from "./db.ts";
+import { Drainer } from "./drainer.ts";
+import { LinkState } from "./link.ts";
+import { OnlineOperations } from "./online-operations.ts";
+import { Outbox } from "./outbox.ts";
+import { StoreClient } from "./store-client.ts";
+import { CatalogSync } from "./sync.ts";
+
+export { TILL_DB_FILE, tillDbPath } from "./db.ts";
+export { StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
+
+export interface TillServicesOptions {
+  /** Base URL of the store server, e.g. http://10.0.0.2:7070. */
+  server: string;
+  tillId: string;
+  /** Folder of the till's SQLite file (made when missing). */
+  dataDir: string;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  /** Catalog sync period; default 30 s. */
+  syncIntervalMs?: number;
+  /** Deadline of each request to the store; default 5 s. */
+  requestTimeoutMs?: number;
+}
+
+export type TillDataServices = TillServices & {
+  /** Stops the background work and closes the database; pending sales stay in the outbox. */
+  close(): Promise<void>;
+  /** One catalog and settings sync pass (after any pass in flight). */
+  syncNow(): Promise<void>;
+  /** One outbox pass, whatever the back-off. */
+  drainNow(): Promise<void>;
+};
+
+export const DEFAULT_SYNC_INTERVAL_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 5_000;
+
+function storedSettings(json: string | null): StoreSettings {
+  if (json !== null) {
+    try {
+      const parsed = storeSettingsSchema.safeParse(JSON.parse(json));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // A damaged copy: fall back to the defaults until the next sync.
+    }
+  }
+  return storeSettingsSchema.parse({});
+}
+
+export async function createTillServices(options: TillServicesOptions): Promise<TillDataServices> {
+  const tillId = tillIdSchema.safeParse(options.tillId);
+  if (!tillId.success) {
+    throw new InvalidInputError("INVALID_TILL_ID", tillId.error.issues[0]?.message ?? "invalid till id");
+  }
+  if (!URL.canParse(options.server) || !/^https?:$/.test(new URL(options.server).protocol)) {
+    throw new InvalidInputError(
+      "INVALID_SERVER",
+      `"${options.server}" is not an http(s) URL of a store server`,
+    );
+  }
+  const now = options.now ?? (() => new Date());
+  const { sqlite, db } = openTillDatabase(options.dataDir);
+  const meta = new MetaStore(db);
+  const outbox = new Outbox(db);
+  const catalog = new LocalCatalog(sqlite);
+  const link = new LinkState(() => outbox.counts(), meta.get("lastSyncAt"));
+  const controller = new AbortController();
+  const client = new StoreClient({
+    server: options.server,
+    fetch: options.fetch ?? fetch,
+    timeoutMs: options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+    signal: controller.signal,
+  });
+  let closed = false;
+  const isClosed = () => closed;
+  let settings = storedSettings(meta.get("settings"));
+  let rules = embeddedRulesOf(settings);
+
+  let syncChain: Promise<void> = Promise.resolve();
+  let syncQueued: Promise<void> | null = null;
+  const syncNow = (): Promise<void> => {
+    if (closed) return Promise.resolve();
+    // At most one pass waits behind the one in flight; it sees every change made before it starts.
+    syncQueued ??= syncChain.then(() => {
+      syncQueued = null;
+      return sync.run();
+    });
+    syncChain = syncQueued;
+    return syncQueued;
+  };
+
+  const auth = new TillAuth({
+    db,
+    meta,
+    client,
+    link,
+    tillId: tillId.data,
+    now,
+    settings: () => settings,
+    onSession: () => {
+      void syncNow();
+      drainer.kick();
+    },
+  });
+  const drainer = new Drainer({ outbox, client, auth, link, now, isClosed });
+  const sync = new CatalogSync({
+    sqlite,
+    meta,
+    catalog,
+    client,
+    auth,
+    link,
+    tillId: tillId.data,
+    now,
+    onSettings: (next) => {
+      settings = next;
+      rules = embeddedRulesOf(next);
+      link.refresh(true);
+    },
+    onCatalog: () => link.refresh(true),
+    onReachable: () => {
+      drainer.storeIsBack();
+      drainer.kick();
+    },
+    isClosed,
+  });
+  const online = new OnlineOperations({ client, auth, link, outbox, tillId: tillId.data, now });
+
+  const timer = setInterval(() => void syncNow(), options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS);
+  timer.unref?.();
+  void syncNow();
+  drainer.kick();
+
+  const services: TillDataServices = {
+    identity: () => ({ storeId: meta.get("storeId") ?? "", tillId: tillId.data }),
+    settings: () => settings,
+    lookup(code: string): TillLookup {
+      const found = catalog.lookup(code, rules);
+      const result: TillLookup = { product: tillProduct(found.product) };
+      if (found.qtyMilli !== undefined) result.qtyMilli = found.qtyMilli;
+      if (found.priceMinor !== undefined) result.priceMinor = found.priceMinor;
+      return result;
+    },
+    search: (text, limit) => catalog.search(text, limit).map(tillProduct),
+
+    login: (pin) => auth.login(pin),
+    logout: () => auth.logout(),
+    approve: (pin, action) => auth.approve(pin, action),
+
+    nextReceiptNo(): string {
+      const storeId = meta.get("storeId");
+      if (storeId === null) {
+        throw new InvalidInputError(
+          "STORE_ID_UNKNOWN",
+          `this till has not reached its store at ${client.server} yet, so it cannot number receipts: check the network and the --server address`,
+        );
+      }
+      const seq = sqlite.transaction(() => {
+        const next = meta.getInt("receiptSeq") + 1;
+        meta.set("receiptSeq", String(next));
+        return next;
+      })();
+      return formatReceiptNo(storeId, tillId.data, seq);
+    },
+    async completeSale(sale: CompletedSale): Promise<void> {
+      if (sale.tillId !== tillId.data) {
+        throw new InvalidInputError(
+          "INVALID_SALE",
+          `the sale says till ${sale.tillId}, but this is till ${tillId.data}`,
+        );
+      }
+      outbox.add(sale, now());
+      link.refresh();
+      drainer.kick();
+    },
+
+    holdSale: (sale) => online.holdSale(sale),
+    listHeld: () => online.listHeld(),
+    resumeHeld: (id) => online.resumeHeld(id),
+    findSale: (text) => online.findSale(text),
+    recordReturn: (ret) => online.recordReturn(ret),
+    openDrawer: (reason, approvalPin) => online.openDrawer(reason, approvalPin),
+    xReport: () => online.xReport(),
+    closeShift: (counted) => online.closeShift(counted),
+
+    status: () => link.status(),
+    subscribe: (listener) => link.subscribe(listener),
+
+    syncNow,
+    drainNow: () => (closed ? Promise.resolve() : drainer.drainNow()),
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      clearInterval(timer);
+      controller.abort();
+      await Promise.allSettled([drainer.close(), syncChain]);
+      sqlite.close();
+    },
+  };
+  return services;
+}

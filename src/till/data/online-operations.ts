@@ -1,0 +1,245 @@
+/**
+ * What only the store can do, called with the till's session: held sales, finding a recorded
+ * sale, returns, drawer openings, X report and shift close. When the store cannot be reached
+ * they reject at once with a message that says so; nothing is queued behind the cashier's back,
+ * and the sale in progress stays on the screen.
+ */
+import { DomainError } from "../../core/errors.ts";
+import { isUuid } from "../../core/ids.ts";
+import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
+import type { HeldSaleSummary, RecordedSale, TillLine, TillServices } from "../services.ts";
+import type { TillAuth } from "./auth.ts";
+import { StoreRefusedError, StoreUnreachableError } from "./errors.ts";
+import type { LinkState } from "./link.ts";
+import type { Outbox } from "./outbox.ts";
+import { RECENT_SALES_DAYS, receiptNoForms, searchRecentSales } from "./recent-sales.ts";
+import {
+  drawerAnswerSchema,
+  heldAnswerSchema,
+  heldListAnswerSchema,
+  type RecordedSaleAnswer,
+  recordedSaleAnswerSchema,
+  returnAnswerSchema,
+  returnsOfSaleAnswerSchema,
+  shiftAnswerSchema,
+  shiftReportAnswerSchema,
+} from "./store-answers.ts";
+import type { StoreClient } from "./store-client.ts";
+
+export class SaleNotFoundError extends DomainError {
+  readonly code = "SALE_NOT_FOUND";
+  override readonly kind = "not_found";
+}
+
+export interface OnlineDeps {
+  client: StoreClient;
+  auth: TillAuth;
+  link: LinkState;
+  outbox: Outbox;
+  tillId: string;
+  now: () => Date;
+}
+
+type ReturnInput = Parameters<TillServices["recordReturn"]>[0];
+
+function basketLine(line: TillLine): Record<string, unknown> {
+  const out: Record<string, unknown> = { code: line.code, qty: milliToDecimalString(line.qtyMilli) };
+  if (line.unitPriceMinor !== undefined) out.unitPriceMinor = line.unitPriceMinor;
+  if (line.discount !== undefined) out.discount = line.discount;
+  return out;
+}
+
+export class OnlineOperations {
+  constructor(private readonly deps: OnlineDeps) {}
+
+  /** Runs a call with the session; an unreachable store becomes "… needs the store". */
+  private async call<T>(what: string, run: (token: string) => Promise<T>): Promise<T> {
+    try {
+      const result = await this.deps.auth.withSession(run);
+      this.deps.link.reachable();
+      return result;
+    } catch (err) {
+      if (err instanceof StoreUnreachableError) {
+        this.deps.link.unreachable(err);
+        throw new StoreUnreachableError(
+          `${what} needs the store, which is unreachable at ${this.deps.client.server} (${err.reason}); the sale in progress is kept: try again when the store is back`,
+          err.reason,
+        );
+      }
+      if (err instanceof StoreRefusedError) this.deps.link.reachable();
+      throw err;
+    }
+  }
+
+  async holdSale(sale: Parameters<TillServices["holdSale"]>[0]): Promise<void> {
+    const body: Record<string, unknown> = {
+      id: sale.id,
+      tillId: this.deps.tillId,
+      cashierId: sale.cashierId,
+      basket: { lines: sale.lines.map(basketLine) },
+    };
+    if (sale.label !== null && sale.label.trim() !== "") body.label = sale.label;
+    await this.call("holding a sale", (token) =>
+      this.deps.client.request("POST", "/api/v1/held", heldAnswerSchema, { body, token }),
+    );
+  }
+
+  async listHeld(): Promise<HeldSaleSummary[]> {
+    const answer = await this.call("listing held sales", (token) =>
+      this.deps.client.request("GET", "/api/v1/held", heldListAnswerSchema, { token }),
+    );
+    return answer.held.map((h) => ({
+      id: h.id,
+      label: h.label,
+      heldAt: h.heldAt,
+      tillId: h.tillId,
+      lines: h.lineCount,
+    }));
+  }
+
+  async resumeHeld(id: string): Promise<{ lines: TillLine[] }> {
+    const held = await this.call("resuming a held sale", (token) =>
+      this.deps.client.request("POST", `/api/v1/held/${encodeURIComponent(id)}/resume`, heldAnswerSchema, {
+        body: { tillId: this.deps.tillId },
+        token,
+      }),
+    );
+    return {
+      lines: held.basket.lines.map((l) => {
+        const line: TillLine = {
+          code: l.code,
+          qtyMilli: l.qty === undefined ? 1000 : parseQuantityMilli(l.qty),
+        };
+        if (l.unitPriceMinor !== undefined) line.unitPriceMinor = l.unitPriceMinor;
+        if (l.discount !== undefined) line.discount = l.discount;
+        return line;
+      }),
+    };
+  }
+
+  /** A recorded sale by id or receipt number, with what was already returned from each line. */
+  async findSale(receiptNoOrId: string): Promise<RecordedSale> {
+    const asked = receiptNoOrId.trim();
+    return this.call("finding a sale", async (token) => {
+      const sale = isUuid(asked) ? await this.saleById(asked, token) : await this.saleByReceipt(asked, token);
+      const returns = await this.deps.client.request(
+        "GET",
+        `/api/v1/returns?originalSaleId=${encodeURIComponent(sale.id)}`,
+        returnsOfSaleAnswerSchema,
+        { token },
+      );
+      const returned = new Map<number, number>();
+      for (const ret of returns.returns) {
+        for (const l of ret.lines) {
+          if (l.originalLineNo !== null)
+            returned.set(l.originalLineNo, (returned.get(l.originalLineNo) ?? 0) + l.qtyMilli);
+        }
+      }
+      return {
+        id: sale.id,
+        receiptNo: sale.receiptNo,
+        at: sale.at,
+        totalMinor: sale.totalMinor,
+        lines: sale.lines.map((l, i) => ({
+          lineNo: i + 1,
+          code: l.code,
+          name: l.name,
+          qtyMilli: l.qtyMilli,
+          unitPriceMinor: l.unitPriceMinor,
+          totalMinor: l.totalMinor,
+          taxMinor: l.taxMinor,
+          returnedMilli: returned.get(i + 1) ?? 0,
+        })),
+      };
+    });
+  }
+
+  private async saleById(id: string, token: string): Promise<RecordedSaleAnswer> {
+    try {
+      return await this.deps.client.request(
+        "GET",
+        `/api/v1/sales/${encodeURIComponent(id)}`,
+        recordedSaleAnswerSchema,
+        { token },
+      );
+    } catch (err) {
+      if (err instanceof StoreRefusedError && err.status === 404 && this.deps.outbox.isPending(id)) {
+        throw new SaleNotFoundError(
+          `sale ${id} is still in this till's outbox on its way to the store; try again once it has been sent`,
+          { id },
+        );
+      }
+      throw err;
+    }
+  }
+
+  private async saleByReceipt(receiptNo: string, token: string): Promise<RecordedSaleAnswer> {
+    const forms = receiptNoForms(receiptNo);
+    for (const form of forms) {
+      const id = this.deps.outbox.saleIdOfReceipt(form);
+      if (id) return this.saleById(id, token);
+    }
+    // The store finds sales by id or time: look through its recent sales for the number.
+    const found = await searchRecentSales(this.deps.client, token, this.deps.now(), (sales) =>
+      sales.find((s) => forms.includes(s.receiptNo)),
+    );
+    if (found) return found;
+    throw new SaleNotFoundError(
+      `no sale has the receipt number ${receiptNo} in the last ${RECENT_SALES_DAYS} days: check the number on the receipt`,
+      { receiptNo },
+    );
+  }
+
+  async recordReturn(ret: ReturnInput): Promise<{ receiptNo: string; totalMinor: number }> {
+    const body: Record<string, unknown> = {
+      id: ret.id,
+      tillId: this.deps.tillId,
+      lines: ret.lines.map((l) => ({ code: l.code, qty: milliToDecimalString(l.qtyMilli) })),
+      tenders: ret.tenders,
+    };
+    if (ret.originalSaleId !== null) body.originalSaleId = ret.originalSaleId;
+    const cashier = this.deps.auth.cashier();
+    if (cashier) body.cashierId = cashier.id;
+    if (ret.approvalPin !== undefined) body.approvalPin = ret.approvalPin;
+    const answer = await this.call("a return", (token) =>
+      this.deps.client.request("POST", "/api/v1/returns", returnAnswerSchema, { body, token }),
+    );
+    return { receiptNo: answer.receiptNo, totalMinor: answer.totalMinor };
+  }
+
+  async openDrawer(reason: "sale" | "noSale" | "cashIn" | "cashOut", approvalPin?: string): Promise<void> {
+    const body: Record<string, unknown> = { tillId: this.deps.tillId, reason };
+    if (approvalPin !== undefined) body.approvalPin = approvalPin;
+    await this.call("opening the drawer", (token) =>
+      this.deps.client.request("POST", "/api/v1/drawer/open", drawerAnswerSchema, { body, token }),
+    );
+  }
+
+  private currentShift(token: string) {
+    return this.deps.client.request(
+      "GET",
+      `/api/v1/shifts/current?tillId=${encodeURIComponent(this.deps.tillId)}`,
+      shiftAnswerSchema,
+      { token },
+    );
+  }
+
+  async xReport(): Promise<unknown> {
+    return this.call("an X report", async (token) => {
+      const shift = await this.currentShift(token);
+      return this.deps.client.request("GET", `/api/v1/shifts/${shift.id}/x-report`, shiftReportAnswerSchema, {
+        token,
+      });
+    });
+  }
+
+  async closeShift(counted: Record<string, number>): Promise<unknown> {
+    return this.call("closing the shift", async (token) => {
+      const shift = await this.currentShift(token);
+      return this.deps.client.request("POST", `/api/v1/shifts/${shift.id}/close`, shiftReportAnswerSchema, {
+        body: { counted },
+        token,
+      });
+    });
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The store's answers as the till reads them: one zod schema per route the till calls. They
+ * check what the till relies on and let the store add fields (loose objects where the till
+ * passes a document on, such as a shift report).
+ */
+import { z } from "zod";
+
+const int = z.number().int();
+const role = z.enum(["cashier", "supervisor", "manager", "admin"]);
+
+export const errorAnswerSchema = z.object({
+  error: z.object({ code: z.string().min(1), message: z.string(), details: z.unknown().optional() }),
+});
+
+export const healthAnswerSchema = z.object({
+  status: z.literal("ok"),
+  mode: z.string(),
+  storeId: z.string().regex(/^[A-Za-z0-9_]{1,16}$/),
+});
+
+export const sessionAnswerSchema = z.object({
+  token: z.string().min(8),
+  user: z.object({ id: z.string().min(1), name: z.string(), role }),
+});
+
+export const approvalAnswerSchema = z.object({
+  approvalId: z.string(),
+  approvedBy: z.object({ id: z.string().min(1), name: z.string() }),
+});
+
+export const catalogProductSchema = z.object({
+  code: z.string().min(1),
+  name: z.string(),
+  barcodes: z.array(z.string()),
+  priceMinor: int,
+  taxClass: z.string().nullable(),
+  department: z.string().nullable(),
+  soldByWeight: z.boolean(),
+  openPrice: z.boolean(),
+  unit: z.string(),
+  active: z.boolean(),
+  changeSeq: int,
+});
+export type CatalogProduct = z.infer<typeof catalogProductSchema>;
+
+export const catalogChangesAnswerSchema = z.object({
+  products: z.array(catalogProductSchema),
+  lastSeq: int.nonnegative(),
+});
+
+export const saleAnswerSchema = z.object({ id: z.string(), receiptNo: z.string() });
+
+export const recordedSaleAnswerSchema = z.object({
+  id: z.string(),
+  receiptNo: z.string(),
+  at: z.string(),
+  status: z.enum(["completed", "voided"]).optional(),
+  totalMinor: int,
+  lines: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      qtyMilli: int,
+      unitPriceMinor: int,
+      taxMinor: int,
+      totalMinor: int,
+    }),
+  ),
+});
+export type RecordedSaleAnswer = z.infer<typeof recordedSaleAnswerSchema>;
+
+export const salesListAnswerSchema = z.object({ sales: z.array(recordedSaleAnswerSchema) });
+
+export const returnsOfSaleAnswerSchema = z.object({
+  returns: z.array(z.object({ lines: z.array(z.object({ originalLineNo: int.nullable(), qtyMilli: int })) })),
+});
+
+export const returnAnswerSchema = z.object({ receiptNo: z.string(), totalMinor: int });
+
+const discountSchema = z.union([z.object({ percent: z.string() }), z.object({ amountMinor: int })]);
+
+export const heldAnswerSchema = z.object({
+  id: z.string(),
+  tillId: z.string(),
+  label: z.string().nullable(),
+  heldAt: z.string(),
+  lineCount: int,
+  basket: z.object({
+    lines: z.array(
+      z.object({
+        code: z.string(),
+        qty: z.union([z.number(), z.string()]).optional(),
+        unitPriceMinor: int.optional(),
+        discount: discountSchema.optional(),
+      }),
+    ),
+  }),
+});
+export const heldListAnswerSchema = z.object({ held: z.array(heldAnswerSchema) });
+
+export const drawerAnswerSchema = z.object({ tillId: z.string(), reason: z.string() });
+
+export const shiftAnswerSchema = z.object({
+  id: z.string(),
+  tillId: z.string(),
+  status: z.enum(["open", "closed"]),
+});
+
+/** An X or Z report, passed on to the screens whole. */
+export const shiftReportAnswerSchema = z.looseObject({
+  kind: z.enum(["X", "Z"]),
+  shiftId: z.string(),
+  tillId: z.string(),
+  openedAt: z.string(),
+  at: z.string(),
+  salesCount: int,
+  totalMinor: int,
+});
+
+/** Any JSON object (answers the till does not read further). */
+export const anyObjectSchema = z.looseObject({});
