@@ -82,18 +82,24 @@ export const priceChanges = sqliteTable(
 );
 
 /** Users and their roles, pushed to the stores they work at (all stores when storeIds is null). */
-export const hqUsers = sqliteTable("hq_users", {
-  id: text("id").primaryKey(),
-  name: text("name").notNull(),
-  role: text("role", { enum: ["cashier", "supervisor", "manager", "admin"] }).notNull(),
-  /** argon2id hash of the PIN (Bun.password); the PIN itself is never stored. */
-  pinHash: text("pin_hash").notNull(),
-  /** JSON array of store ids, or null for every store. */
-  storeIds: text("store_ids"),
-  active: integer("active", { mode: "boolean" }).notNull(),
-  createdAt: text("created_at").notNull(),
-  updatedAt: text("updated_at").notNull(),
-});
+export const hqUsers = sqliteTable(
+  "hq_users",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["cashier", "supervisor", "manager", "admin"] }).notNull(),
+    /** argon2id hash of the PIN (Bun.password); the PIN itself is never stored. */
+    pinHash: text("pin_hash").notNull(),
+    /** HMAC of the PIN keyed with head office's secret: finds a PIN already taken without hashing. */
+    pinTag: text("pin_tag").notNull().default(""),
+    /** JSON array of store ids, or null for every store. */
+    storeIds: text("store_ids"),
+    active: integer("active", { mode: "boolean" }).notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("hq_users_pin_tag").on(t.pinTag)],
+);
 
 /** Bearer tokens, stored as SHA-256 hashes, each with its scopes (JSON array). */
 export const hqApiTokens = sqliteTable("hq_api_tokens", {

@@ -25,7 +25,7 @@ type Run<O> = (options: O, io: CliIo) => Promise<void>;
 
 export const runners = {
   store: async (): Promise<Run<StoreOptions>> => (await import("../store-server/main.ts")).runStore,
-  hq: async (): Promise<Run<HqOptions>> => notBuilt("hq"),
+  hq: async (): Promise<Run<HqOptions>> => (await import("../hq/main.ts")).runHq,
   till: async (): Promise<Run<TillOptions>> => notBuilt("till"),
   admin: async (): Promise<
     (options: AdminOptions, command: string, args: Record<string, unknown>, io: CliIo) => Promise<void>

@@ -1,0 +1,70 @@
+/**
+ * Head office's HTTP app: `/health` and `/openapi.json` in the open, everything under
+ * `/api/v1` behind a bearer token with scopes. Each feature folder contributes one plugin.
+ */
+import { openapi } from "@elysiajs/openapi";
+import { Elysia } from "elysia";
+import { z } from "zod";
+import pkg from "../../package.json" with { type: "json" };
+import { errorHandling } from "../shared/http-errors.ts";
+import { tokensRoutes } from "./auth/routes.ts";
+import { PriceService } from "./catalog/prices.ts";
+import { catalogRoutes } from "./catalog/routes.ts";
+import { PriceScheduler } from "./catalog/scheduler.ts";
+import type { HqContext } from "./context.ts";
+import { reportsRoutes } from "./reports/routes.ts";
+import { salesRoutes } from "./sales/routes.ts";
+import { storesRoutes } from "./stores/routes.ts";
+import { usersRoutes } from "./users/routes.ts";
+
+export interface HqStatus {
+  /** The NATS link's state for /health ("disabled" when head office runs without NATS). */
+  nats?: () => string;
+}
+
+export interface HqServices {
+  prices: PriceService;
+  scheduler: PriceScheduler;
+}
+
+export function hqServices(ctx: HqContext): HqServices {
+  const prices = new PriceService(ctx);
+  return { prices, scheduler: new PriceScheduler(ctx, prices) };
+}
+
+export function createHqApp(ctx: HqContext, services: HqServices = hqServices(ctx), status: HqStatus = {}) {
+  return new Elysia()
+    .use(errorHandling)
+    .use(
+      openapi({
+        path: "/docs",
+        specPath: "/openapi.json",
+        documentation: {
+          info: { title: "Ringup head office API", version: pkg.version },
+          components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+          security: [{ bearer: [] }],
+        },
+        // Bodies and queries are documented as clients send them (before defaults and transforms).
+        mapJsonSchema: {
+          zod: (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }),
+        },
+      }),
+    )
+    .get("/health", () => ({
+      status: "ok",
+      mode: "hq",
+      version: pkg.version,
+      nats: status.nats?.() ?? "disabled",
+    }))
+    .group("/api/v1", (api) =>
+      api
+        .use(tokensRoutes(ctx))
+        .use(storesRoutes(ctx))
+        .use(catalogRoutes(ctx, services.prices, services.scheduler))
+        .use(usersRoutes(ctx))
+        .use(reportsRoutes(ctx))
+        .use(salesRoutes(ctx)),
+    );
+}
+
+export type HqApp = ReturnType<typeof createHqApp>;

@@ -1,0 +1,168 @@
+/**
+ * The chain catalog: products upserted by code, each change recorded in the change log in the
+ * same transaction and handed to the publisher after the commit. Nothing here knows HTTP.
+ */
+import { asc, eq, gt } from "drizzle-orm";
+import { hqProducts, storePrices } from "../../../schema/hq.ts";
+import { ALL_STORES, type CatalogChange, type ProductChangeValue } from "../../core/catalog-changes.ts";
+import type { HqContext, HqDb, HqTx } from "../context.ts";
+import { recordChange } from "./change-log.ts";
+import type { HqProduct, ProductInput, RowError } from "./model.ts";
+
+type ProductRow = typeof hqProducts.$inferSelect;
+
+/** Stores with their own price for a product. */
+export function storePricesOf(db: HqDb | HqTx, code: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  const rows = db
+    .select({ storeId: storePrices.storeId, priceMinor: storePrices.priceMinor })
+    .from(storePrices)
+    .where(eq(storePrices.code, code))
+    .orderBy(asc(storePrices.storeId))
+    .all();
+  for (const row of rows) out[row.storeId] = row.priceMinor;
+  return out;
+}
+
+function barcodesOf(row: ProductRow): string[] {
+  const parsed: unknown = JSON.parse(row.barcodes);
+  return Array.isArray(parsed) ? parsed.filter((b): b is string => typeof b === "string") : [];
+}
+
+export function toProductValue(row: ProductRow, prices: Record<string, number>): ProductChangeValue {
+  return {
+    code: row.code,
+    name: row.name,
+    barcodes: barcodesOf(row),
+    priceMinor: row.priceMinor,
+    storePrices: prices,
+    taxClass: row.taxClass,
+    department: row.department,
+    soldByWeight: row.soldByWeight,
+    openPrice: row.openPrice,
+    costMinor: row.costMinor,
+    unit: row.unit === "kg" || row.unit === "lb" || row.unit === "l" ? row.unit : "each",
+    active: row.active,
+  };
+}
+
+/** Hands committed changes to the publisher; a failing publisher never fails the request. */
+export function publishCommitted(ctx: HqContext, changes: readonly CatalogChange[]): void {
+  if (changes.length === 0) return;
+  try {
+    ctx.publisher.published(changes);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    ctx.log(`hq: handing changes up to seq ${changes.at(-1)?.seq} to the publisher failed: ${reason}`);
+  }
+}
+
+export class CatalogService {
+  constructor(private readonly ctx: HqContext) {}
+
+  get(code: string): HqProduct | null {
+    const row = this.ctx.db.select().from(hqProducts).where(eq(hqProducts.code, code)).get();
+    return row
+      ? { ...toProductValue(row, storePricesOf(this.ctx.db, code)), updatedAt: row.updatedAt }
+      : null;
+  }
+
+  /** Products changed after a time (all without one), by code. */
+  list(changedSince?: string): HqProduct[] {
+    const since = changedSince === undefined ? undefined : new Date(changedSince).toISOString();
+    const base = this.ctx.db.select().from(hqProducts);
+    const rows = (since === undefined ? base : base.where(gt(hqProducts.updatedAt, since)))
+      .orderBy(asc(hqProducts.code))
+      .all();
+    const prices = new Map<string, Record<string, number>>();
+    for (const p of this.ctx.db.select().from(storePrices).all()) {
+      const found = prices.get(p.code) ?? {};
+      found[p.storeId] = p.priceMinor;
+      prices.set(p.code, found);
+    }
+    return rows.map((row) => ({
+      ...toProductValue(row, prices.get(row.code) ?? {}),
+      updatedAt: row.updatedAt,
+    }));
+  }
+
+  /**
+   * Creates or replaces a product (barcodes are kept when the input has none) and records the
+   * change for every store. `priceMinor` is the chain price from now on; stores with their own
+   * price keep it.
+   */
+  upsertInTx(tx: HqTx, input: ProductInput, at: Date): { change: CatalogChange; created: boolean } {
+    const now = at.toISOString();
+    const existing = tx.select().from(hqProducts).where(eq(hqProducts.code, input.code)).get();
+    const barcodes =
+      input.barcodes !== undefined ? [...new Set(input.barcodes)] : existing ? barcodesOf(existing) : [];
+    const values = {
+      code: input.code,
+      name: input.name,
+      barcodes: JSON.stringify(barcodes),
+      priceMinor: input.priceMinor,
+      taxClass: input.taxClass ?? null,
+      department: input.department ?? null,
+      soldByWeight: input.soldByWeight ?? false,
+      openPrice: input.openPrice ?? false,
+      costMinor: input.costMinor ?? null,
+      unit: input.unit ?? (input.soldByWeight ? "kg" : "each"),
+      active: input.active ?? true,
+      updatedAt: now,
+    };
+    tx.insert(hqProducts)
+      .values({ ...values, createdAt: now })
+      .onConflictDoUpdate({ target: hqProducts.code, set: values })
+      .run();
+    const row = { ...values, createdAt: existing?.createdAt ?? now };
+    const change = recordChange(
+      tx,
+      {
+        storeId: ALL_STORES,
+        kind: "product",
+        key: input.code,
+        value: toProductValue(row, storePricesOf(tx, input.code)),
+      },
+      at,
+    );
+    return { change, created: existing === undefined };
+  }
+
+  upsert(input: ProductInput): { product: HqProduct; created: boolean } {
+    const at = this.ctx.now();
+    const { change, created } = this.ctx.db.transaction((tx) => this.upsertInTx(tx, input, at));
+    publishCommitted(this.ctx, [change]);
+    const product = this.get(input.code);
+    if (!product) throw new Error(`product ${input.code} vanished after it was saved`);
+    return { product, created };
+  }
+
+  /**
+   * Imports many products in one transaction (rows are already schema-checked). A repeated
+   * code is reported with its line and only its first row imported; with `strict`, nothing is
+   * imported when any row is reported.
+   */
+  bulkUpsert(
+    rows: readonly (ProductInput & { line?: number | undefined })[],
+    strict: boolean,
+  ): { imported: number; errors: RowError[] } {
+    const at = this.ctx.now();
+    const errors: RowError[] = [];
+    const changes: CatalogChange[] = [];
+    const seen = new Set<string>();
+    const unique = rows.filter((row) => {
+      if (!seen.has(row.code)) {
+        seen.add(row.code);
+        return true;
+      }
+      errors.push({ line: row.line ?? null, code: row.code, reason: `code "${row.code}" is repeated` });
+      return false;
+    });
+    if (strict && errors.length > 0) return { imported: 0, errors };
+    this.ctx.db.transaction((tx) => {
+      for (const row of unique) changes.push(this.upsertInTx(tx, row, at).change);
+    });
+    publishCommitted(this.ctx, changes);
+    return { imported: changes.length, errors };
+  }
+}

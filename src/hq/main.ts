@@ -1,0 +1,105 @@
+/**
+ * `ringup hq`: opens head office's database, makes sure an admin token exists, writes the
+ * nats-server configuration for head office and every store, serves the API, applies scheduled
+ * prices when due, and shuts down gracefully on SIGTERM/SIGINT (in-flight requests finish, the
+ * database closes).
+ */
+import type { HqOptions } from "../cli/options.ts";
+import type { CliIo } from "../cli/runners.ts";
+import { createHqApp, type HqServices, hqServices } from "./app.ts";
+import { hasAdminToken, newToken, saveToken } from "./auth/tokens.ts";
+import type { HqContext } from "./context.ts";
+import { openHq } from "./open.ts";
+import { ensureHqNatsCredentials, writeNatsConf } from "./stores/nats-config.ts";
+
+/** The NATS side of head office (ingest and downstream publishing), when started. */
+export interface HqReplication {
+  /** The link's state for /health. */
+  state(): string;
+  stop(): Promise<void>;
+}
+
+export type StartHqReplication = (
+  ctx: HqContext,
+  nats: { url: string; credsPath: string },
+) => Promise<HqReplication>;
+
+export interface StartHqOptions {
+  now?: () => Date;
+  /** Starts replication when `--nats` is given. */
+  startReplication?: StartHqReplication;
+}
+
+export interface RunningHq {
+  ctx: HqContext;
+  services: HqServices;
+  url: string;
+  /** Stops the scheduler and replication, finishes in-flight requests, closes the database. */
+  stop(): Promise<void>;
+}
+
+export async function startHqServer(
+  options: HqOptions,
+  io: CliIo,
+  start: StartHqOptions = {},
+): Promise<RunningHq> {
+  const ctx = openHq(options.data, { log: (line) => io.out(line), ...(start.now ? { now: start.now } : {}) });
+  const now = ctx.now();
+  if (options.adminToken) {
+    saveToken(ctx.db, options.adminToken, "admin", ["admin"], now);
+  } else if (!hasAdminToken(ctx.db)) {
+    const token = newToken();
+    saveToken(ctx.db, token, "admin", ["admin"], now);
+    io.out(`hq: generated the admin token (shown only this once; keep it safe):\n  ${token}`);
+  }
+  const hqCreds = ensureHqNatsCredentials(ctx);
+  const natsConf = writeNatsConf(ctx);
+  io.out(`hq: nats-server authorization for head office and every store: ${natsConf}`);
+
+  const services = hqServices(ctx);
+  services.scheduler.start();
+  let replication: HqReplication | null = null;
+  if (options.nats) {
+    if (!start.startReplication) {
+      services.scheduler.stop();
+      ctx.sqlite.close();
+      throw new Error("this build of ringup hq cannot replicate over NATS yet; run it without --nats");
+    }
+    replication = await start.startReplication(ctx, {
+      url: options.nats,
+      credsPath: options.natsCreds ?? hqCreds,
+    });
+  }
+  const app = createHqApp(ctx, services, replication ? { nats: () => replication.state() } : {});
+  const server = Bun.serve({
+    port: options.port,
+    hostname: options.host,
+    maxRequestBodySize: 64 * 1024 * 1024,
+    fetch: (request) => app.handle(request),
+  });
+  return {
+    ctx,
+    services,
+    url: `http://${server.hostname}:${server.port}`,
+    async stop() {
+      services.scheduler.stop();
+      await server.stop(false);
+      await replication?.stop();
+      ctx.sqlite.close();
+    },
+  };
+}
+
+export async function runHq(options: HqOptions, io: CliIo): Promise<void> {
+  const hq = await startHqServer(options, io);
+  io.out(`hq listening on ${hq.url} (data: ${options.data})`);
+  await new Promise<void>((resolve) => {
+    const stop = async (signal: string) => {
+      io.out(`hq: ${signal}: finishing in-flight requests and closing`);
+      await hq.stop();
+      resolve();
+    };
+    process.once("SIGTERM", () => void stop("SIGTERM"));
+    process.once("SIGINT", () => void stop("SIGINT"));
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * The stores registry: register a store (its credentials are answered once), list every store
+ * with its replication state, renew credentials, and set the settings sent to a store.
+ */
+import { Elysia } from "elysia";
+import { authorize } from "../auth/plugin.ts";
+import { storeScope } from "../auth/scopes.ts";
+import { requireScope } from "../auth/tokens.ts";
+import type { HqContext } from "../context.ts";
+import { storeInputSchema, storeParamsSchema, storeSettingsInputSchema } from "./model.ts";
+import { StoresService } from "./service.ts";
+
+export function storesRoutes(ctx: HqContext) {
+  const registry = new StoresService(ctx);
+  const admin = new Elysia()
+    .use(authorize(ctx, ["admin"], "managing stores"))
+    .post(
+      "/stores",
+      ({ body, set }) => {
+        set.status = 201;
+        return registry.register(body);
+      },
+      {
+        body: storeInputSchema,
+        detail: {
+          summary:
+            "Register a store: answers its API token and NATS credentials once, and rewrites nats-accounts.conf",
+        },
+      },
+    )
+    .post("/stores/:id/credentials", ({ params }) => registry.renewCredentials(params.id), {
+      params: storeParamsSchema,
+      detail: { summary: "Replace a store's NATS password and API token (shown once)" },
+    })
+    .put("/stores/:id/settings", ({ params, body }) => registry.setSettings(params.id, body), {
+      params: storeParamsSchema,
+      body: storeSettingsInputSchema,
+      detail: { summary: "Replace a store's settings; they are sent to that store" },
+    });
+  const read = new Elysia()
+    .use(authorize(ctx, ["reports:read", "store:*"], "reading stores"))
+    .get(
+      "/stores",
+      ({ principal }) => {
+        requireScope(principal, ["reports:read"], "listing every store");
+        return { stores: registry.list() };
+      },
+      { detail: { summary: "Every store with its replication state: lastSeq, lastEventAt, lagSeconds" } },
+    )
+    .get(
+      "/stores/:id",
+      ({ params, principal }) => {
+        requireScope(principal, ["reports:read", storeScope(params.id)], `reading store ${params.id}`);
+        return registry.get(params.id);
+      },
+      { params: storeParamsSchema },
+    )
+    .get(
+      "/stores/:id/settings",
+      ({ params, principal }) => {
+        requireScope(
+          principal,
+          ["reports:read", storeScope(params.id)],
+          `reading the settings of ${params.id}`,
+        );
+        return { storeId: params.id, settings: registry.settings(params.id) };
+      },
+      { params: storeParamsSchema },
+    );
+  return new Elysia({ name: "ringup.hq.stores" }).use(admin).use(read);
+}

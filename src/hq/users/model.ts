@@ -1,0 +1,46 @@
+/** Shapes of head office's users API: one zod schema each, types inferred. */
+import { z } from "zod";
+import { USER_ROLES } from "../../core/events/back-office-events.ts";
+import { storeIdSchema } from "../../core/ids.ts";
+
+const pin = z.string().regex(/^\d{4,8}$/, "must be 4 to 8 digits");
+const name = z.string().trim().min(1, "must not be empty").max(80, "must be at most 80 characters");
+const role = z.enum(USER_ROLES, { error: `must be one of ${USER_ROLES.join(", ")}` });
+/** The stores a user works at; absent or null means every store. */
+const storeIds = z
+  .array(storeIdSchema)
+  .min(1, "list at least one store, or leave it out for every store")
+  .max(500);
+
+export const userInputSchema = z.object({
+  name,
+  role,
+  pin,
+  storeIds: storeIds.nullable().optional(),
+  active: z.boolean().optional(),
+});
+export type UserInput = z.infer<typeof userInputSchema>;
+
+export const userUpdateSchema = z
+  .object({
+    name: name.optional(),
+    role: role.optional(),
+    pin: pin.optional(),
+    storeIds: storeIds.nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, "give at least one of name, role, pin, storeIds, active");
+export type UserUpdate = z.infer<typeof userUpdateSchema>;
+
+export const userIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** A user as head office answers it (never the PIN or its hash). */
+export interface HqUser {
+  id: string;
+  name: string;
+  role: (typeof USER_ROLES)[number];
+  storeIds: string[] | null;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
