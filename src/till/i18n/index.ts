@@ -52,6 +52,7 @@ export function createTranslator(options: TranslatorOptions): Translator {
   const timeFormat = new Intl.DateTimeFormat(locale, {
     hour: "2-digit",
     minute: "2-digit",
+    hourCycle: "h23",
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
   const money = (minor: number) => formatAmount(minor, currency, locale);

@@ -1,0 +1,147 @@
+/**
+ * The running till: holds the state, turns keys into named commands through the keymap, runs
+ * the reducer and then its effects, locks the till after a while without use, and tells the
+ * screen when to draw again.
+ */
+import { uuidv7 } from "../../core/ids.ts";
+import { createTranslator, type TillLanguage, type Translator } from "../i18n/index.ts";
+import type { KeyEvent } from "../keys/key-names.ts";
+import type { Keymap } from "../keys/keymap.ts";
+import type { TillServices } from "../services.ts";
+import { initialState } from "../state/initial.ts";
+import { reduce } from "../state/reducer.ts";
+import type { Command, TillEnv, TillState } from "../state/types.ts";
+import { type EffectContext, runEffect, type TillDevices } from "./effects.ts";
+
+export interface TillControllerOptions {
+  services: TillServices;
+  devices?: TillDevices;
+  keymap: Keymap;
+  lang: TillLanguage;
+  /** Lock the till after this long without a key while logged in; 0 never. */
+  idleLockMs?: number;
+  onQuit?: () => void;
+  /** Receipt width on screen when no printer is configured. */
+  receiptColumns?: number;
+}
+
+export class TillController {
+  private current: TillState;
+  private readonly listeners = new Set<() => void>();
+  private readonly effects: EffectContext;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private translatorCache: { currency: string; locale: string; translator: Translator } | undefined;
+  private disposed = false;
+
+  constructor(private readonly options: TillControllerOptions) {
+    this.current = initialState(uuidv7());
+    this.effects = {
+      services: options.services,
+      devices: options.devices ?? {},
+      translator: () => this.translator(),
+      state: () => this.current,
+      dispatch: (command) => this.dispatch(command),
+      quit: () => options.onQuit?.(),
+      receiptColumns: options.receiptColumns ?? 42,
+    };
+    const printer = this.effects.devices.printer;
+    printer?.onEvent((event) => {
+      if (event.type === "problem") {
+        this.dispatch({
+          type: "status.error",
+          message: { key: "error.printer", params: { detail: event.message } },
+        });
+      }
+    });
+  }
+
+  get services(): TillServices {
+    return this.options.services;
+  }
+
+  get keymap(): Keymap {
+    return this.options.keymap;
+  }
+
+  get state(): TillState {
+    return this.current;
+  }
+
+  /** The translator for the till's language and the store's current currency and locale. */
+  translator(): Translator {
+    const settings = this.options.services.settings();
+    const cached = this.translatorCache;
+    if (cached && cached.currency === settings.currency && cached.locale === settings.locale)
+      return cached.translator;
+    const translator = createTranslator({
+      lang: this.options.lang,
+      currency: settings.currency,
+      storeLocale: settings.locale,
+      keymap: this.options.keymap,
+      timeZone: settings.timeZone,
+    });
+    this.translatorCache = { currency: settings.currency, locale: settings.locale, translator };
+    return translator;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private env(): TillEnv {
+    return {
+      settings: this.options.services.settings(),
+      newId: uuidv7,
+      now: () => new Date().toISOString(),
+      hasScale: this.effects.devices.scale !== undefined,
+    };
+  }
+
+  dispatch(command: Command): void {
+    if (this.disposed) return;
+    const { state, effects } = reduce(this.current, command, this.env());
+    const changed = state !== this.current;
+    this.current = state;
+    for (const effect of effects) runEffect(this.effects, effect);
+    if (changed) for (const listener of this.listeners) listener();
+  }
+
+  /** A key or text from the keyboard or scanner. */
+  key(event: KeyEvent): void {
+    this.restartIdleTimer();
+    if (event.kind === "text") {
+      this.dispatch({ type: "input.text", text: event.text });
+      return;
+    }
+    const command = this.options.keymap.commandFor(event.name);
+    if (command !== undefined) this.dispatch({ type: command });
+  }
+
+  private restartIdleTimer(): void {
+    const ms = this.options.idleLockMs ?? 0;
+    if (ms <= 0 || this.disposed) return;
+    if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.idleLock(ms), ms);
+    this.idleTimer.unref?.();
+  }
+
+  private idleLock(ms: number): void {
+    this.idleTimer = undefined;
+    if (this.current.cashier === null || this.current.busy) return;
+    this.dispatch({ type: "till.lock" });
+    const minutes = Math.max(1, Math.round(ms / 60_000));
+    this.dispatch({ type: "status.info", message: { key: "info.idleLocked", params: { minutes } } });
+  }
+
+  /** Starts the idle timer (the first key restarts it). */
+  start(): void {
+    this.restartIdleTimer();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+    this.listeners.clear();
+  }
+}

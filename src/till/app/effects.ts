@@ -1,0 +1,292 @@
+/**
+ * Carries out the reducer's effects against the services and devices, and feeds each result
+ * back as a command. Lookups and searches are local and answer at once; everything else is a
+ * promise whose failure becomes a status-line message (the sale in progress stays as it is).
+ */
+import { uuidv7 } from "../../core/ids.ts";
+import { renderReceiptText } from "../../core/receipt.ts";
+import type {
+  CashDrawer,
+  CustomerDisplay,
+  DisplayLines,
+  ReceiptPrinter,
+  Scale,
+} from "../../devices/index.ts";
+import { describeReading, itemLines, thankYouLines, totalLines, welcomeLines } from "../../devices/index.ts";
+import type { Translator } from "../i18n/index.ts";
+import type { CompletedSale, TillServices } from "../services.ts";
+import type { Command, Effect, SaleLine, TillState } from "../state/types.ts";
+import { errorToMessage } from "./error-message.ts";
+import { saleReceipt } from "./receipt.ts";
+
+export interface TillDevices {
+  printer?: ReceiptPrinter;
+  scale?: Scale;
+  display?: CustomerDisplay;
+  drawer?: CashDrawer;
+}
+
+export interface EffectContext {
+  services: TillServices;
+  devices: TillDevices;
+  translator: () => Translator;
+  state: () => TillState;
+  dispatch: (command: Command) => void;
+  quit: () => void;
+  /** Receipt width when no printer says it (characters). */
+  receiptColumns: number;
+}
+
+const SCALE_TIMEOUT_MS = 3000;
+
+function fail(ctx: EffectContext, err: unknown, context: Parameters<typeof errorToMessage>[1] = {}): void {
+  ctx.dispatch({ type: "request.failed", message: errorToMessage(err, context) });
+}
+
+function settle<T>(ctx: EffectContext, work: () => Promise<T>, ok: (value: T) => Command, pin = false): void {
+  let promise: Promise<T>;
+  try {
+    promise = work();
+  } catch (err) {
+    fail(ctx, err, { pin });
+    return;
+  }
+  promise.then(
+    (value) => ctx.dispatch(ok(value)),
+    (err: unknown) => fail(ctx, err, { pin }),
+  );
+}
+
+function show(ctx: EffectContext, lines: DisplayLines): void {
+  void ctx.devices.display?.show(lines);
+}
+
+function money(ctx: EffectContext) {
+  return { currency: ctx.services.settings().currency, locale: ctx.translator().locale };
+}
+
+async function complete(
+  ctx: EffectContext,
+  effect: Extract<Effect, { type: "completeSale" }>,
+): Promise<Command> {
+  const { services, devices } = ctx;
+  const receiptNo = effect.receiptNo ?? services.nextReceiptNo();
+  if (effect.receiptNo === null) ctx.dispatch({ type: "sale.numbered", receiptNo });
+  const sale: CompletedSale = { ...effect.sale, receiptNo, tillId: services.identity().tillId };
+  await services.completeSale(sale);
+  const state = ctx.state();
+  const doc = saleReceipt(sale, {
+    settings: services.settings(),
+    locale: ctx.translator().locale,
+    tillId: sale.tillId,
+    cashierName: state.cashier?.name ?? null,
+    unitOf: (code) => state.sale.lines.find((l) => l.code === code)?.unit,
+  });
+  let printed = false;
+  if (devices.printer) {
+    devices.printer.print(doc);
+    printed = true;
+  }
+  if (sale.tenders.some((t) => t.type === "cash")) {
+    void devices.drawer?.open("sale", { saleId: sale.id, cashierId: sale.cashierId });
+  }
+  show(ctx, thankYouLines(sale.changeMinor, money(ctx)));
+  const columns = devices.printer?.columns ?? ctx.receiptColumns;
+  return {
+    type: "sale.completed",
+    last: {
+      receiptNo,
+      totalMinor: sale.quote.totalMinor,
+      changeMinor: sale.changeMinor,
+      receiptText: renderReceiptText(doc, columns),
+      printed,
+    },
+  };
+}
+
+function resumeLines(
+  services: TillServices,
+  lines: Awaited<ReturnType<TillServices["resumeHeld"]>>["lines"],
+) {
+  return lines.map((line): Omit<SaleLine, "id"> => {
+    const { product } = services.lookup(line.code);
+    return {
+      code: product.code,
+      name: product.name,
+      unit: product.unit,
+      qtyMilli: line.qtyMilli,
+      unitPriceMinor: line.unitPriceMinor ?? product.priceMinor,
+      priceGiven: line.unitPriceMinor !== undefined,
+      taxClass: product.taxClass,
+      soldByWeight: product.soldByWeight,
+      ...(line.discount ? { discount: line.discount } : {}),
+    };
+  });
+}
+
+async function weigh(ctx: EffectContext, effect: Extract<Effect, { type: "weigh" }>): Promise<Command> {
+  const scale = ctx.devices.scale;
+  if (scale === undefined)
+    return { type: "request.failed", message: { key: "error.scaleFailed", params: { detail: "-" } } };
+  const reading = await scale.readStable({ timeoutMs: SCALE_TIMEOUT_MS });
+  if (reading.status === "stable" && reading.weightMilli > 0) {
+    return { type: "weight.ok", product: effect.product, weightMilli: reading.weightMilli };
+  }
+  const detail = describeReading(reading);
+  const key =
+    reading.status === "no-answer" || reading.status === "error"
+      ? "error.scaleFailed"
+      : "error.scaleNotStable";
+  return { type: "request.failed", message: { key, params: { detail } } };
+}
+
+export function runEffect(ctx: EffectContext, effect: Effect): void {
+  const { services, devices } = ctx;
+  switch (effect.type) {
+    case "lookup":
+      try {
+        ctx.dispatch({ type: "lookup.ok", lookup: services.lookup(effect.code), qtyMilli: effect.qtyMilli });
+      } catch (err) {
+        ctx.dispatch({ type: "status.error", message: errorToMessage(err, { code: effect.code }) });
+      }
+      return;
+    case "search":
+      try {
+        ctx.dispatch({ type: "search.ok", results: services.search(effect.text, 50) });
+      } catch (err) {
+        ctx.dispatch({ type: "status.error", message: errorToMessage(err) });
+      }
+      return;
+    case "login":
+      settle(
+        ctx,
+        () => services.login(effect.pin),
+        (cashier) => ({ type: "login.ok", cashier }),
+        true,
+      );
+      return;
+    case "logout":
+      services.logout().catch(() => undefined);
+      return;
+    case "approve":
+      settle(
+        ctx,
+        () => services.approve(effect.pin, effect.action),
+        (approver) => ({ type: "approval.ok", approver, pin: effect.pin, approved: effect.approved }),
+        true,
+      );
+      return;
+    case "weigh":
+      settle(
+        ctx,
+        () => weigh(ctx, effect),
+        (command) => command,
+      );
+      return;
+    case "completeSale":
+      settle(
+        ctx,
+        () => complete(ctx, effect),
+        (command) => command,
+      );
+      return;
+    case "holdSale":
+      settle(
+        ctx,
+        () =>
+          services.holdSale({ id: effect.id, label: null, lines: effect.lines, cashierId: effect.cashierId }),
+        () => ({ type: "sale.held" }),
+      );
+      return;
+    case "listHeld":
+      settle(
+        ctx,
+        () => services.listHeld(),
+        (list) => ({ type: "held.listed", list }),
+      );
+      return;
+    case "resumeHeld":
+      settle(
+        ctx,
+        async () => resumeLines(services, (await services.resumeHeld(effect.id)).lines),
+        (lines) => ({ type: "held.resumed", lines }),
+      );
+      return;
+    case "findSale":
+      settle(
+        ctx,
+        () => services.findSale(effect.query),
+        (sale) => ({ type: "sale.found", sale }),
+      );
+      return;
+    case "recordReturn":
+      settle(
+        ctx,
+        async () => {
+          const result = await services.recordReturn({
+            id: uuidv7(),
+            originalSaleId: effect.originalSaleId,
+            lines: effect.lines,
+            tenders: effect.refundMinor > 0 ? [{ type: "cash", amountMinor: effect.refundMinor }] : [],
+            ...(effect.approvalPin ? { approvalPin: effect.approvalPin } : {}),
+          });
+          void devices.drawer?.open("refund");
+          return result;
+        },
+        (result) => ({ type: "return.recorded", receiptNo: result.receiptNo, totalMinor: result.totalMinor }),
+      );
+      return;
+    case "openDrawer":
+      settle(
+        ctx,
+        async () => {
+          await services.openDrawer("noSale", effect.approvalPin);
+          await devices.drawer?.open("no-sale", { cashierId: ctx.state().cashier?.id ?? "" });
+        },
+        () => ({ type: "drawer.opened" }),
+      );
+      return;
+    case "xReport":
+      settle(
+        ctx,
+        () => services.xReport(),
+        (report) => ({ type: "report.loaded", report }),
+      );
+      return;
+    case "closeShift":
+      settle(
+        ctx,
+        () => services.closeShift(effect.counted),
+        (report) => ({ type: "shift.closed", report }),
+      );
+      return;
+    case "reprint":
+      if (devices.printer === undefined) {
+        ctx.dispatch({ type: "status.info", message: { key: "receipt.notPrinted" } });
+        return;
+      }
+      try {
+        devices.printer.reprint();
+      } catch (err) {
+        ctx.dispatch({ type: "status.error", message: errorToMessage(err) });
+      }
+      return;
+    case "display": {
+      const state = ctx.state();
+      const total = state.quote?.totalMinor ?? 0;
+      if (effect.show === "item")
+        show(ctx, itemLines(effect.name ?? "", effect.amountMinor ?? 0, total, money(ctx)));
+      else if (effect.show === "total") show(ctx, totalLines(total, money(ctx)));
+      else show(ctx, welcomeLines(services.settings().storeName, ctx.translator().locale));
+      return;
+    }
+    case "displayMessage": {
+      const chars = [...effect.text];
+      show(ctx, [chars.slice(0, 20).join(""), chars.slice(20, 40).join("")]);
+      return;
+    }
+    case "quit":
+      ctx.quit();
+      return;
+  }
+}

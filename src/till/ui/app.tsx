@@ -1,0 +1,136 @@
+/**
+ * The till on screen: status bar, the current screen's body, then the input, message and key
+ * bars. Sized to the terminal (80×24 and up) and redrawn when the controller's state or the
+ * link to the store changes, or the clock ticks.
+ */
+import { Box, Text, useWindowSize } from "ink";
+import { type ReactNode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { TillController } from "../app/controller.ts";
+import type { LinkStatus } from "../services.ts";
+import { InputLine, KeyBar, MessageLine, StatusBar } from "./bars.tsx";
+import { ReceiptScreen, ReportScreen } from "./document-screens.tsx";
+import { HelpOverlay } from "./help-overlay.tsx";
+import { HeldScreen, MenuScreen, SearchScreen } from "./list-screens.tsx";
+import { LoginScreen } from "./login-screen.tsx";
+import { PaymentScreen } from "./payment-screen.tsx";
+import { ReturnsScreen } from "./returns-screen.tsx";
+import { SaleScreen } from "./sale-screen.tsx";
+import { ShiftScreen } from "./shift-screen.tsx";
+import { spread } from "./text.ts";
+import { useTillKeys } from "./use-keys.ts";
+import type { BodyProps, View } from "./view.ts";
+
+export const MIN_COLUMNS = 80;
+export const MIN_ROWS = 24;
+/** Status bar, title, input, message and key bars. */
+const CHROME_ROWS = 5;
+
+export interface TillAppProps {
+  controller: TillController;
+  /** Fixed size (tests); otherwise the terminal's, never below 80×24. */
+  size?: { columns: number; rows: number };
+  /** The clock on the status bar (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+function useClock(now: () => Date): Date {
+  const [date, setDate] = useState(now);
+  useEffect(() => {
+    const timer = setInterval(() => setDate(now()), 1000);
+    return () => clearInterval(timer);
+  }, [now]);
+  return date;
+}
+
+function Body(props: BodyProps): ReactNode {
+  const { view } = props;
+  if (view.state.help) return <HelpOverlay {...props} />;
+  switch (view.state.screen.kind) {
+    case "login":
+      return <LoginScreen {...props} />;
+    case "sale":
+      return <SaleScreen {...props} />;
+    case "payment":
+      return <PaymentScreen {...props} />;
+    case "search":
+      return <SearchScreen {...props} />;
+    case "held":
+      return <HeldScreen {...props} />;
+    case "menu":
+      return <MenuScreen {...props} />;
+    case "receipt":
+      return <ReceiptScreen {...props} />;
+    case "xReport":
+      return <ReportScreen {...props} />;
+    case "returns":
+      return <ReturnsScreen {...props} />;
+    case "shiftClose":
+      return <ShiftScreen {...props} />;
+  }
+}
+
+const systemClock = () => new Date();
+
+/** The link status, as one object per change (React needs a stable snapshot). */
+function useLinkStatus(services: TillController["services"]): LinkStatus {
+  const cache = useRef<{ key: string; value: LinkStatus } | null>(null);
+  const read = useCallback(() => {
+    const value = services.status();
+    const key = `${value.online}|${value.pending}|${value.rejected}|${value.lastSyncAt}|${value.lastError}`;
+    if (cache.current?.key !== key) cache.current = { key, value };
+    return cache.current.value;
+  }, [services]);
+  return useSyncExternalStore(
+    useCallback((listener: () => void) => services.subscribe(listener), [services]),
+    read,
+    read,
+  );
+}
+
+export function TillApp({ controller, size, now = systemClock }: TillAppProps) {
+  const state = useSyncExternalStore(
+    useCallback((listener: () => void) => controller.subscribe(listener), [controller]),
+    () => controller.state,
+  );
+  const services = controller.services;
+  const link = useLinkStatus(services);
+  const windowSize = useWindowSize();
+  const columns = Math.max(MIN_COLUMNS, size?.columns ?? windowSize.columns);
+  const rows = Math.max(MIN_ROWS, size?.rows ?? windowSize.rows);
+  const date = useClock(now);
+  const onKey = useCallback(
+    (event: Parameters<TillController["key"]>[0]) => controller.key(event),
+    [controller],
+  );
+  useTillKeys(onKey);
+  const t = controller.translator();
+  const view: View = {
+    state,
+    t,
+    keymap: controller.keymap,
+    settings: services.settings(),
+    identity: services.identity(),
+    link,
+    columns,
+  };
+  const title = state.help ? t.t("screen.help") : t.t(`screen.${state.screen.kind}`);
+  return (
+    <Box flexDirection="column" width={columns} height={rows}>
+      <StatusBar view={view} now={date} />
+      <TitleRow title={title} view={view} />
+      <Body view={view} height={rows - CHROME_ROWS} />
+      <InputLine view={view} />
+      <MessageLine view={view} />
+      <KeyBar view={view} />
+    </Box>
+  );
+}
+
+function TitleRow({ title, view }: { title: string; view: View }) {
+  const receipt = view.state.sale.receiptNo ?? "";
+  return (
+    <Text bold color="cyan" wrap="truncate">
+      {spread(` ${title}`, receipt, view.columns)}
+    </Text>
+  );
+}

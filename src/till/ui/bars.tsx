@@ -1,0 +1,132 @@
+/** The bars around every screen: status at the top; input, message and keys at the bottom. */
+import { Text } from "ink";
+import type { MessageKey } from "../i18n/index.ts";
+import type { KeyCommand } from "../keys/keymap.ts";
+import type { TillState } from "../state/types.ts";
+import { clip, padEnd, spread } from "./text.ts";
+import type { View } from "./view.ts";
+
+export function StatusBar({ view, now }: { view: View; now: Date }) {
+  const { t, link, identity, state, settings, columns } = view;
+  const who = state.cashier?.name ?? t.t("status.locked");
+  const left = `${settings.storeName} │ ${t.t("status.till", { tillId: identity.tillId })} │ ${who}`;
+  const parts = [t.time(now), link.online ? `● ${t.t("status.online")}` : `○ ${t.t("status.offline")}`];
+  if (link.pending > 0) parts.push(t.t("status.pending", { count: link.pending }));
+  if (link.rejected > 0) parts.push(t.t("status.rejected", { count: link.rejected }));
+  return (
+    <Text inverse bold wrap="truncate" {...(link.online ? {} : { color: "red" })}>
+      {spread(` ${left}`, `${parts.join(" │ ")} `, columns)}
+    </Text>
+  );
+}
+
+function promptLabel(view: View): { label: string; masked: boolean } {
+  const { state, t } = view;
+  const prompt = state.prompt;
+  const nameOf = (lineId: number) => state.sale.lines.find((l) => l.id === lineId)?.name ?? "";
+  if (prompt !== null) {
+    switch (prompt.kind) {
+      case "price":
+        return { label: t.t("prompt.price", { name: prompt.product.name }), masked: false };
+      case "weight":
+        return { label: t.t("prompt.weight", { name: prompt.product.name }), masked: false };
+      case "override":
+        return { label: t.t("prompt.override", { name: nameOf(prompt.lineId) }), masked: false };
+      case "lineDiscount":
+        return { label: t.t("prompt.lineDiscount", { name: nameOf(prompt.lineId) }), masked: false };
+      case "saleDiscount":
+        return { label: t.t("prompt.saleDiscount"), masked: false };
+      case "customerMessage":
+        return { label: t.t("prompt.customerMessage"), masked: false };
+      case "approval":
+        return {
+          label: t.t("prompt.approval", { action: t.t(`action.${prompt.action}` as MessageKey) }),
+          masked: true,
+        };
+    }
+  }
+  const labels: Partial<Record<TillState["screen"]["kind"], MessageKey>> = {
+    login: "login.pin",
+    sale: "sale.input",
+    search: "search.prompt",
+    payment: "payment.amount",
+    returns: "returns.find",
+    shiftClose: "shift.colCount",
+  };
+  const key = labels[state.screen.kind];
+  if (state.screen.kind === "returns" && state.screen.sale !== null)
+    return { label: t.t("sale.colQty"), masked: false };
+  return { label: key ? t.t(key) : "", masked: state.screen.kind === "login" };
+}
+
+export function InputLine({ view }: { view: View }) {
+  const { state, columns } = view;
+  const { label, masked } = promptLabel(view);
+  const text = masked ? "•".repeat([...state.input].length) : state.input;
+  const prefix = label === "" ? "" : `${clip(label, Math.floor(columns * 0.6))}: `;
+  const room = Math.max(1, columns - [...prefix].length - 1);
+  const chars = [...text];
+  const visible = chars.length > room - 1 ? chars.slice(chars.length - room + 1).join("") : text;
+  return (
+    <Text wrap="truncate">
+      <Text bold color={state.prompt ? "yellow" : "cyan"}>
+        {prefix}
+      </Text>
+      <Text>{padEnd(`${visible}▌`, room)}</Text>
+    </Text>
+  );
+}
+
+export function MessageLine({ view }: { view: View }) {
+  const { state, t, columns } = view;
+  const status = state.status;
+  if (status === null) return <Text>{" ".repeat(columns)}</Text>;
+  const color = status.tone === "error" ? "red" : status.tone === "ok" ? "green" : "yellow";
+  return (
+    <Text color={color} bold={status.tone === "error"} wrap="truncate">
+      {padEnd(t.message(status.message), columns)}
+    </Text>
+  );
+}
+
+const HINTS: Partial<Record<TillState["screen"]["kind"], KeyCommand[]>> = {
+  login: ["help.toggle"],
+  sale: [
+    "help.toggle",
+    "sale.total",
+    "product.search",
+    "line.void",
+    "sale.hold",
+    "sale.resume",
+    "menu.open",
+    "till.lock",
+    "line.price",
+    "line.discount",
+    "receipt.view",
+  ],
+  payment: ["help.toggle", "payment.card", "line.void", "back", "till.lock"],
+  returns: ["help.toggle", "sale.total", "back"],
+  shiftClose: ["help.toggle", "sale.total", "back"],
+  receipt: ["help.toggle", "receipt.view", "back"],
+};
+
+export function KeyBar({ view }: { view: View }) {
+  const { state, t, keymap, columns } = view;
+  const commands = state.help
+    ? ["help.toggle" as const]
+    : (HINTS[state.screen.kind] ?? ["help.toggle", "back"]);
+  let text = "";
+  for (const command of commands) {
+    const keys = keymap.labelFor(command);
+    if (keys === "") continue;
+    const item = `${keys.split("/")[0]} ${t.t(`cmd.${command}`)}`;
+    const next = text === "" ? item : `${text}  ${item}`;
+    if ([...next].length > columns) continue;
+    text = next;
+  }
+  return (
+    <Text dimColor wrap="truncate">
+      {padEnd(text, columns)}
+    </Text>
+  );
+}

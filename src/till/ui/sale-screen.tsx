@@ -1,0 +1,113 @@
+/** The sale: scrolling lines with quantity, price, discount and amount, and the big total. */
+import { Box, Text } from "ink";
+import { selectedLine } from "../state/sale.ts";
+import { Filler, Row } from "./rows.tsx";
+import { padEnd, padStart, windowFor } from "./text.ts";
+import { Totals } from "./totals.tsx";
+import type { BodyProps, View } from "./view.ts";
+
+const TOTALS_ROWS = 4;
+
+function columnsFor(width: number) {
+  const no = 4;
+  const qty = 10;
+  const price = width >= 100 ? 12 : 10;
+  const disc = 9;
+  const total = width >= 100 ? 13 : 11;
+  const name = Math.max(10, width - no - qty - price - disc - total - 4);
+  return { no, name, qty, price, disc, total };
+}
+
+function header(view: View): string {
+  const c = columnsFor(view.columns);
+  const { t } = view;
+  return [
+    padEnd("#", c.no - 1),
+    padEnd(t.t("sale.colItem"), c.name),
+    padStart(t.t("sale.colQty"), c.qty),
+    padStart(t.t("sale.colPrice"), c.price),
+    padStart(t.t("sale.colDiscount"), c.disc),
+    padStart(t.t("sale.colTotal"), c.total),
+  ].join(" ");
+}
+
+function lineRow(view: View, index: number): string {
+  const c = columnsFor(view.columns);
+  const line = view.state.sale.lines[index];
+  const priced = view.state.quote?.lines[index];
+  if (line === undefined) return "";
+  const { t } = view;
+  const qty = line.soldByWeight
+    ? `${t.qty(line.qtyMilli)} ${line.unit === "each" ? "" : line.unit}`.trim()
+    : t.qty(line.qtyMilli);
+  const discount = priced && priced.discountMinor > 0 ? `-${t.amount(priced.discountMinor)}` : "";
+  const name = line.priceGiven ? `${line.name} *` : line.name;
+  return [
+    padStart(String(index + 1), c.no - 1),
+    padEnd(name, c.name),
+    padStart(qty, c.qty),
+    padStart(t.amount(line.unitPriceMinor), c.price),
+    padStart(discount, c.disc),
+    padStart(priced ? t.amount(priced.totalMinor) : "", c.total),
+  ].join(" ");
+}
+
+export function SaleScreen({ view, height }: BodyProps) {
+  const { state, t, columns } = view;
+  const lines = state.sale.lines;
+  const listRows = Math.max(1, height - 1 - TOTALS_ROWS);
+  const selected = selectedLine(state);
+  const selectedIndex = selected === undefined ? -1 : lines.indexOf(selected);
+  const { start, end } = windowFor(lines.length, listRows, Math.max(0, selectedIndex));
+  const quote = state.quote;
+  const shown = lines.slice(start, end);
+  return (
+    <Box flexDirection="column" height={height}>
+      <Row text={header(view)} width={columns} bold />
+      {lines.length === 0 ? (
+        <Box flexDirection="column" height={listRows}>
+          <Row text={t.t("sale.empty")} width={columns} dim />
+          <Filler rows={listRows - 1} />
+        </Box>
+      ) : (
+        <Box flexDirection="column" height={listRows}>
+          {shown.map((line, i) => (
+            <Row
+              key={line.id}
+              text={lineRow(view, start + i)}
+              width={columns}
+              selected={start + i === selectedIndex}
+            />
+          ))}
+          <Filler rows={listRows - shown.length} />
+        </Box>
+      )}
+      <Text wrap="truncate">{"─".repeat(columns)}</Text>
+      {quote !== null ? (
+        <Totals
+          label={t.t("sale.total")}
+          amount={t.money(quote.totalMinor)}
+          side={[
+            `${t.t("sale.items", { count: lines.length })}  ${t.t("sale.subtotal")} ${t.amount(quote.subtotalMinor)}`,
+            quote.discountMinor > 0 ? `${t.t("sale.discount")} -${t.amount(quote.discountMinor)}` : "",
+            `${t.t("sale.tax")} ${t.amount(quote.taxMinor)}`,
+          ]}
+          width={columns}
+        />
+      ) : state.lastSale !== null ? (
+        <Totals
+          label={t.t("sale.change")}
+          amount={t.money(state.lastSale.changeMinor)}
+          side={[
+            t.t("sale.lastReceipt", { receiptNo: state.lastSale.receiptNo }),
+            `${t.t("payment.total")} ${t.money(state.lastSale.totalMinor)}`,
+          ]}
+          width={columns}
+          color="green"
+        />
+      ) : (
+        <Filler rows={3} />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * Fitting text into terminal cells: every row of the till is laid out as plain strings of an
+ * exact width, so nothing wraps or is cut off at 80×24.
+ */
+
+/** Cells a string takes (the till's languages use no double-width letters). */
+export function cells(text: string): number {
+  return [...text].length;
+}
+
+/** Cuts to `width` cells, marking the cut with "…". */
+export function clip(text: string, width: number): string {
+  if (width <= 0) return "";
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  return `${chars.slice(0, Math.max(0, width - 1)).join("")}…`;
+}
+
+export function padEnd(text: string, width: number): string {
+  const fitted = clip(text, width);
+  return fitted + " ".repeat(Math.max(0, width - cells(fitted)));
+}
+
+export function padStart(text: string, width: number): string {
+  const fitted = clip(text, width);
+  return " ".repeat(Math.max(0, width - cells(fitted))) + fitted;
+}
+
+/** `left` and `right` on one row of `width` cells, `left` shortened to make room. */
+export function spread(left: string, right: string, width: number): string {
+  const r = clip(right, width);
+  const room = width - cells(r);
+  if (room <= 1) return padEnd(r, width);
+  return `${padEnd(left, room - 1)} ${r}`;
+}
+
+/** The window of `count` rows out of `total` that keeps `selected` in view, as far down as possible. */
+export function windowFor(total: number, count: number, selected: number): { start: number; end: number } {
+  if (total <= count) return { start: 0, end: total };
+  const start = Math.min(Math.max(0, selected - count + 1), total - count);
+  const clamped = Math.max(0, Math.min(start, selected));
+  return { start: clamped, end: clamped + count };
+}

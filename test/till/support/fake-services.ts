@@ -1,0 +1,224 @@
+/**
+ * An in-memory TillServices for the screens' tests: the test catalog, two users (cashier 1234,
+ * supervisor 9999), an outbox that "sends" when online, and online-only operations that refuse
+ * with STORE_UNREACHABLE while offline, as the real data layer does.
+ */
+import { DomainError } from "../../../src/core/errors.ts";
+import { formatReceiptNo } from "../../../src/core/ids.ts";
+import {
+  type StoreSettings,
+  type StoreSettingsInput,
+  storeSettingsSchema,
+} from "../../../src/core/settings.ts";
+import type {
+  ApprovalAction,
+  Cashier,
+  CompletedSale,
+  HeldSaleSummary,
+  LinkStatus,
+  RecordedSale,
+  TillLine,
+  TillLookup,
+  TillProduct,
+  TillServices,
+} from "../../../src/till/services.ts";
+import { CATALOG } from "./catalog.ts";
+
+class FakeError extends DomainError {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+const USERS: Record<string, Cashier> = {
+  "1234": { id: "u-ann", name: "Ann", role: "cashier" },
+  "9999": { id: "u-sue", name: "Sue", role: "supervisor" },
+};
+
+export class FakeServices implements TillServices {
+  online = true;
+  readonly sent: CompletedSale[] = [];
+  readonly outbox: CompletedSale[] = [];
+  readonly held = new Map<string, { lines: TillLine[]; cashierId: string; heldAt: string }>();
+  readonly returns: Parameters<TillServices["recordReturn"]>[0][] = [];
+  readonly drawerOpenings: { reason: string; approvalPin?: string }[] = [];
+  readonly approvals: ApprovalAction[] = [];
+  readonly closedShifts: Record<string, number>[] = [];
+  readonly recorded = new Map<string, RecordedSale>();
+  catalog: TillProduct[] = [...CATALOG];
+  /** Makes the next completeSale fail (a full disk, say). */
+  failNextCompletion: string | null = null;
+  private seq = 0;
+  private readonly listeners = new Set<() => void>();
+  private readonly storeSettings: StoreSettings;
+
+  constructor(settings: StoreSettingsInput = {}) {
+    this.storeSettings = storeSettingsSchema.parse({ storeName: "Test Co-op", ...settings });
+  }
+
+  identity() {
+    return { storeId: "S1", tillId: "T1" };
+  }
+
+  settings(): StoreSettings {
+    return this.storeSettings;
+  }
+
+  lookup(code: string): TillLookup {
+    const product = this.catalog.find((p) => p.code === code);
+    if (product === undefined) throw new FakeError("UNKNOWN_CODE", `no product has the code ${code}`);
+    return { product };
+  }
+
+  search(text: string, limit: number): TillProduct[] {
+    const needle = text.toLowerCase();
+    return this.catalog.filter((p) => p.name.toLowerCase().includes(needle)).slice(0, limit);
+  }
+
+  async login(pin: string): Promise<Cashier> {
+    const user = USERS[pin];
+    if (user === undefined) throw new FakeError("WRONG_PIN", "wrong PIN");
+    return user;
+  }
+
+  async logout(): Promise<void> {}
+
+  async approve(pin: string, action: ApprovalAction): Promise<Cashier> {
+    const user = USERS[pin];
+    if (user === undefined || user.role === "cashier")
+      throw new FakeError("NOT_AN_APPROVER", "not a supervisor");
+    this.approvals.push(action);
+    return user;
+  }
+
+  nextReceiptNo(): string {
+    this.seq += 1;
+    return formatReceiptNo("S1", "T1", this.seq);
+  }
+
+  async completeSale(sale: CompletedSale): Promise<void> {
+    if (this.failNextCompletion !== null) {
+      const message = this.failNextCompletion;
+      this.failNextCompletion = null;
+      throw new FakeError("DISK_FULL", message);
+    }
+    this.outbox.push(sale);
+    this.recorded.set(sale.receiptNo, {
+      id: sale.id,
+      receiptNo: sale.receiptNo,
+      at: sale.at,
+      totalMinor: sale.quote.totalMinor,
+      lines: sale.quote.lines.map((l, i) => ({
+        lineNo: i + 1,
+        code: l.code,
+        name: l.name,
+        qtyMilli: l.qtyMilli,
+        unitPriceMinor: l.unitPriceMinor,
+        totalMinor: l.totalMinor,
+        taxMinor: l.taxMinor,
+      })),
+    });
+    this.drain();
+  }
+
+  /** Sends what waits in the outbox when online. */
+  drain(): void {
+    if (this.online) this.sent.push(...this.outbox.splice(0));
+    this.notify();
+  }
+
+  setOnline(online: boolean): void {
+    this.online = online;
+    this.drain();
+  }
+
+  private requireOnline(): void {
+    if (!this.online) throw new FakeError("STORE_UNREACHABLE", "the store server cannot be reached");
+  }
+
+  async holdSale(sale: {
+    id: string;
+    label: string | null;
+    lines: TillLine[];
+    cashierId: string;
+  }): Promise<void> {
+    this.requireOnline();
+    this.held.set(sale.id, { lines: sale.lines, cashierId: sale.cashierId, heldAt: "2026-11-23T12:00:00Z" });
+  }
+
+  async listHeld(): Promise<HeldSaleSummary[]> {
+    this.requireOnline();
+    return [...this.held.entries()].map(([id, h]) => ({
+      id,
+      label: null,
+      heldAt: h.heldAt,
+      tillId: "T1",
+      lines: h.lines.length,
+    }));
+  }
+
+  async resumeHeld(id: string): Promise<{ lines: TillLine[] }> {
+    this.requireOnline();
+    const held = this.held.get(id);
+    if (held === undefined) throw new FakeError("HELD_NOT_FOUND", "that held sale is gone");
+    this.held.delete(id);
+    return { lines: held.lines };
+  }
+
+  async findSale(receiptNoOrId: string): Promise<RecordedSale> {
+    this.requireOnline();
+    const sale =
+      this.recorded.get(receiptNoOrId) ?? [...this.recorded.values()].find((s) => s.id === receiptNoOrId);
+    if (sale === undefined) throw new FakeError("SALE_NOT_FOUND", `no sale ${receiptNoOrId} at this store`);
+    return sale;
+  }
+
+  async recordReturn(ret: Parameters<TillServices["recordReturn"]>[0]) {
+    this.requireOnline();
+    this.returns.push(ret);
+    return {
+      receiptNo: this.nextReceiptNo(),
+      totalMinor: ret.tenders.reduce((s, t) => s + t.amountMinor, 0),
+    };
+  }
+
+  async openDrawer(reason: "sale" | "noSale" | "cashIn" | "cashOut", approvalPin?: string): Promise<void> {
+    this.requireOnline();
+    this.drawerOpenings.push(approvalPin ? { reason, approvalPin } : { reason });
+  }
+
+  async xReport(): Promise<unknown> {
+    this.requireOnline();
+    return {
+      salesCount: this.sent.length,
+      totalMinor: this.sent.reduce((s, x) => s + x.quote.totalMinor, 0),
+    };
+  }
+
+  async closeShift(counted: Record<string, number>): Promise<unknown> {
+    this.requireOnline();
+    this.closedShifts.push(counted);
+    return { zNumber: this.closedShifts.length, countedCashMinor: counted.cash ?? 0 };
+  }
+
+  status(): LinkStatus {
+    return {
+      online: this.online,
+      pending: this.outbox.length,
+      rejected: 0,
+      lastSyncAt: null,
+      lastError: this.online ? null : "connection refused",
+    };
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
