@@ -95,9 +95,7 @@ export function changesAfter(db: HqDb | HqTx, afterSeq: number, query: ChangesQu
 
 /** The highest seq ever given out (0 before the first change). */
 export function lastChangeSeq(db: HqDb | HqTx): number {
-  const row = db.get<{ seq: number } | undefined>(
-    sql`SELECT seq FROM sqlite_sequence WHERE name = 'catalog_changes'`,
-  );
+  const [row] = db.all<{ seq: number }>(sql`SELECT seq FROM sqlite_sequence WHERE name = 'catalog_changes'`);
   return row?.seq ?? 0;
 }
 
