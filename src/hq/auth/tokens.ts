@@ -37,6 +37,14 @@ export function saveToken(
     .run();
 }
 
+/** Revokes every live token of a name (e.g. a store's when its credentials are renewed). */
+export function revokeTokensNamed(db: HqDb | HqTx, name: string, at: Date): void {
+  db.update(hqApiTokens)
+    .set({ revokedAt: at.toISOString() })
+    .where(and(eq(hqApiTokens.name, name), isNull(hqApiTokens.revokedAt)))
+    .run();
+}
+
 /** Whether any admin token exists (the bootstrap token is made only once). */
 export function hasAdminToken(db: HqDb): boolean {
   return db

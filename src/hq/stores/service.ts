@@ -7,7 +7,7 @@ import { asc, eq } from "drizzle-orm";
 import { stores } from "../../../schema/hq.ts";
 import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
 import { storeScope } from "../auth/scopes.ts";
-import { newToken, saveToken } from "../auth/tokens.ts";
+import { newToken, revokeTokensNamed, saveToken } from "../auth/tokens.ts";
 import { recordChange } from "../catalog/change-log.ts";
 import { publishCommitted } from "../catalog/service.ts";
 import type { HqContext } from "../context.ts";
@@ -23,6 +23,11 @@ import {
 import { lagSeconds, type ReplicationState, replicationStates } from "./replication.ts";
 
 type StoreRow = typeof stores.$inferSelect;
+
+/** The name of the API token a store is issued (renewing credentials revokes it). */
+function storeTokenName(storeId: string): string {
+  return `store ${storeId}`;
+}
 
 const NO_REPLICATION: ReplicationState = {
   lastSeq: 0,
@@ -61,7 +66,7 @@ export class StoresService {
           updatedAt: at,
         })
         .run();
-      saveToken(tx, apiToken, `store ${input.storeId}`, [storeScope(input.storeId)], now);
+      saveToken(tx, apiToken, storeTokenName(input.storeId), [storeScope(input.storeId)], now);
       // Inside the transaction: if the file cannot be written, the store is not registered.
       writeNatsConf(this.ctx, tx);
     });
@@ -85,7 +90,8 @@ export class StoresService {
         .set({ natsPasswordHash: passwordHash, updatedAt: now.toISOString() })
         .where(eq(stores.storeId, storeId))
         .run();
-      saveToken(tx, apiToken, `store ${storeId}`, [storeScope(storeId)], now);
+      revokeTokensNamed(tx, storeTokenName(storeId), now);
+      saveToken(tx, apiToken, storeTokenName(storeId), [storeScope(storeId)], now);
       writeNatsConf(this.ctx, tx);
     });
     return { apiToken, nats: { user, password }, natsCredsFile: natsCredsFileText(user, password) };
