@@ -114,18 +114,16 @@ describe("products", () => {
 
   test("POST /products/bulk imports in one go and reports repeated codes by line", async () => {
     const hq = await setUp();
-    const res = await ok<{ imported: number; errors: { line: number | null; reason: string }[] }>(
-      hq,
-      "POST",
-      "/api/v1/products/bulk",
-      {
-        products: [
-          { line: 2, code: "A", name: "Alpha", priceMinor: 100 },
-          { line: 3, code: "B", name: "Beta", priceMinor: 200 },
-          { line: 4, code: "A", name: "Alpha again", priceMinor: 300 },
-        ],
-      },
-    );
+    const res = await ok<{
+      imported: number;
+      errors: { line: number | null; code: string; reason: string }[];
+    }>(hq, "POST", "/api/v1/products/bulk", {
+      products: [
+        { line: 2, code: "A", name: "Alpha", priceMinor: 100 },
+        { line: 3, code: "B", name: "Beta", priceMinor: 200 },
+        { line: 4, code: "A", name: "Alpha again", priceMinor: 300 },
+      ],
+    });
     expect(res.imported).toBe(2);
     expect(res.errors).toEqual([{ line: 4, code: "A", reason: 'code "A" is repeated' }]);
     const strict = await ok<{ imported: number }>(hq, "POST", "/api/v1/products/bulk", {
