@@ -121,7 +121,7 @@ export const en = {
   // Command names (help, menu, key hints)
   "cmd.help.toggle": "Help",
   "cmd.product.search": "Find",
-  "cmd.line.void": "Void line",
+  "cmd.line.void": "Void",
   "cmd.line.price": "Price",
   "cmd.sale.hold": "Hold",
   "cmd.sale.resume": "Resume",

@@ -18,6 +18,7 @@ export function PaymentScreen({ view, height }: BodyProps) {
   const rounding = progress.cashDueMinor !== progress.remainingMinor && progress.remainingMinor > 0;
   const tenders = state.sale.tenders;
   const tenderRows = Math.max(0, height - 9);
+  // Rows: total, paid, cash due, 3 of big amount, blank, tenders title, the tenders, filler, hint.
   const shown = tenders.slice(-tenderRows);
   return (
     <Box flexDirection="column" height={height}>
@@ -43,7 +44,7 @@ export function PaymentScreen({ view, height }: BodyProps) {
         )}
         width={columns}
       />
-      <Filler rows={height - 8 - shown.length} />
+      <Filler rows={height - 9 - shown.length} />
       <Row text={t.t("payment.hint")} width={columns} dim />
     </Box>
   );

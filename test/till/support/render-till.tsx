@@ -2,6 +2,7 @@
  * Renders the whole till with ink-testing-library over FakeServices, at 80×24 unless told,
  * and drives it like a cashier: keys are written to stdin as a terminal sends them.
  */
+import { setDefaultTimeout } from "bun:test";
 import { render } from "ink-testing-library";
 import { TillController } from "../../../src/till/app/controller.ts";
 import type { TillDevices } from "../../../src/till/app/effects.ts";
@@ -9,6 +10,9 @@ import type { TillLanguage } from "../../../src/till/i18n/index.ts";
 import { buildKeymap, type Keymap } from "../../../src/till/keys/index.ts";
 import { TillApp } from "../../../src/till/ui/app.tsx";
 import { FakeServices } from "./fake-services.ts";
+
+// Screens wait on each other with deadlines of their own; a whole test may take a while on a busy machine.
+setDefaultTimeout(30_000);
 
 /** What a terminal sends for each key (xterm). */
 export const KEYS = {
