@@ -45,8 +45,22 @@ const SCREENS: [string, Step, RegExp][] = [
     },
     /Apples|Coffee beans/,
   ],
-  ["menu", async (t) => (await t.login(), t.press("f9")), /8 /],
-  ["help", async (t) => (await t.login(), t.press("f1")), /F12/],
+  [
+    "menu",
+    async (t) => {
+      await t.login();
+      t.press("f9");
+    },
+    /8 /,
+  ],
+  [
+    "help",
+    async (t) => {
+      await t.login();
+      t.press("f1");
+    },
+    /F12/,
+  ],
   [
     "receipt",
     async (t) => {
