@@ -10,6 +10,7 @@ import { createHqApp, type HqServices, hqServices } from "./app.ts";
 import { hasAdminToken, newToken, saveToken } from "./auth/tokens.ts";
 import type { HqContext } from "./context.ts";
 import { openHq } from "./open.ts";
+import { startHqReplication } from "./replication/index.ts";
 import { ensureHqNatsCredentials, writeNatsConf } from "./stores/nats-config.ts";
 
 /** The NATS side of head office (ingest and downstream publishing), when started. */
@@ -91,7 +92,7 @@ export async function startHqServer(
 }
 
 export async function runHq(options: HqOptions, io: CliIo): Promise<void> {
-  const hq = await startHqServer(options, io);
+  const hq = await startHqServer(options, io, { startReplication: startHqReplication });
   io.out(`hq listening on ${hq.url} (data: ${options.data})`);
   await new Promise<void>((resolve) => {
     const stop = async (signal: string) => {

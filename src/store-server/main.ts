@@ -12,6 +12,7 @@ import { createStoreApp } from "./app.ts";
 import { newToken, saveToken } from "./auth/tokens.ts";
 import type { StoreContext } from "./context.ts";
 import { openStore } from "./open.ts";
+import { startStoreReplication } from "./replication/index.ts";
 
 const OPTION_KEYS = new Set(["data", "port", "host", "storeId", "adminToken", "nats", "natsCreds", "config"]);
 
@@ -51,7 +52,13 @@ export async function startStoreServer(
     saveToken(ctx.db, token, "admin", now);
     io.out(`store: generated the admin token (shown only this once; keep it safe):\n  ${token}`);
   }
-  const app = createStoreApp(ctx);
+  const replication = options.nats
+    ? startStoreReplication(ctx, { url: options.nats, credsPath: options.natsCreds, log: (l) => io.out(l) })
+    : null;
+  const app = createStoreApp(
+    ctx,
+    replication ? { health: () => ({ replication: replication.health() }) } : {},
+  );
   const server = Bun.serve({
     port: options.port,
     hostname: options.host,
@@ -63,6 +70,7 @@ export async function startStoreServer(
     url: `http://${server.hostname}:${server.port}`,
     async stop() {
       await server.stop(false);
+      await replication?.stop();
       ctx.sqlite.close();
     },
   };

@@ -1,0 +1,200 @@
+/**
+ * The NATS side of ingest: makes sure the store events stream and HQ's durable consumer exist
+ * (after every reconnect: a broker that lost its store dir gets them back), pulls events,
+ * hands them to the ingestor in batches, acknowledges each batch only after its commit, and
+ * announces each store's applied pointer: after every batch that moved it, and every second
+ * for every store, so a store can tell when HQ is behind what it published.
+ */
+import type { Database, Statement } from "bun:sqlite";
+import { type JsMsg, jetstream, jetstreamManager } from "@nats-io/jetstream";
+import type { NatsConnection } from "@nats-io/transport-node";
+import {
+  type AppliedPointer,
+  appliedSubject,
+  BatchQueue,
+  ensureDurableConsumer,
+  ensureStream,
+  INGEST_CONSUMER,
+  ingestConsumerConfig,
+  type NatsLink,
+  STORE_EVENTS_STREAM,
+  storeEventsStreamConfig,
+} from "../../shared/nats/index.ts";
+import { EventIngestor } from "./ingestor.ts";
+
+export interface IngestOptions {
+  sqlite: Database;
+  now: () => Date;
+  link: NatsLink;
+  log: (line: string) => void;
+  /** Most messages applied in one transaction (default 1000). */
+  batch?: number;
+}
+
+const HEARTBEAT_MS = 1_000;
+
+function reason(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export class IngestConsumer {
+  readonly #ingestor: EventIngestor;
+  readonly #storeIds;
+  #running = false;
+  #stopped: Promise<void> = Promise.resolve();
+  #queue: BatchQueue<JsMsg> | null = null;
+  #wake: (() => void) | null = null;
+  #problem: string | null = null;
+
+  constructor(private readonly options: IngestOptions) {
+    this.#ingestor = new EventIngestor(options.sqlite, options.now);
+    this.#storeIds = storeIdsQuery(options.sqlite);
+  }
+
+  start(): this {
+    if (this.#running) return this;
+    this.#running = true;
+    this.#stopped = this.#run();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#queue?.close();
+    this.#wake?.();
+    await this.#stopped;
+  }
+
+  #log(text: string): void {
+    this.options.log(`hq: ingest: ${text}`);
+  }
+
+  async #run(): Promise<void> {
+    let failures = 0;
+    while (this.#running) {
+      const nc = this.options.link.connection;
+      if (!nc) {
+        await this.#sleep(100);
+        continue;
+      }
+      try {
+        await this.#session(nc);
+        failures = 0;
+      } catch (err) {
+        if (!this.#running) break;
+        failures++;
+        const what = `consuming store events failed (${reason(err)}); retrying`;
+        if (this.#problem !== what) this.#log(what);
+        this.#problem = what;
+        await this.#sleep(Math.min(5_000, 200 * 2 ** Math.min(failures, 5)));
+      }
+    }
+  }
+
+  async #session(nc: NatsConnection): Promise<void> {
+    const jsm = await jetstreamManager(nc);
+    await ensureStream(jsm, storeEventsStreamConfig());
+    await ensureDurableConsumer(jsm, STORE_EVENTS_STREAM, ingestConsumerConfig());
+    const consumer = await jetstream(nc).consumers.get(STORE_EVENTS_STREAM, INGEST_CONSUMER);
+    const queue = new BatchQueue<JsMsg>();
+    this.#queue = queue;
+    const batchSize = this.options.batch ?? 1_000;
+    const messages = await consumer.consume({
+      max_messages: batchSize,
+      callback: (msg) => queue.push(msg),
+    });
+    let ended: string | null = null;
+    void (async () => {
+      for await (const s of messages.status()) {
+        if (
+          s.type === "consumer_deleted" ||
+          s.type === "consumer_not_found" ||
+          s.type === "stream_not_found"
+        ) {
+          ended ??= s.type;
+          queue.close();
+        }
+      }
+    })();
+    if (this.#problem !== null) this.#log("consuming store events again");
+    this.#problem = null;
+    let lastBeat = 0;
+    try {
+      while (this.#running && this.options.link.connection === nc && ended === null) {
+        const now = performance.now();
+        if (now - lastBeat >= HEARTBEAT_MS) {
+          lastBeat = now;
+          for (const storeId of this.#storeIds()) this.#announce(nc, storeId);
+        }
+        const batch = await queue.take(batchSize, 250);
+        if (batch.length > 0) this.#process(nc, batch);
+      }
+      if (ended !== null) throw new Error(`the consumer went away (${ended})`);
+    } finally {
+      this.#queue = null;
+      queue.close();
+      await messages.close().catch(() => undefined);
+    }
+  }
+
+  #process(nc: NatsConnection, batch: readonly JsMsg[]): void {
+    let result: ReturnType<EventIngestor["ingest"]>;
+    try {
+      result = this.#ingestor.ingest(batch.map((m) => ({ subject: m.subject, data: m.data })));
+    } catch (err) {
+      this.#log(`applying ${batch.length} event(s) failed (${reason(err)}); they will be delivered again`);
+      for (const m of batch) m.nak(1_000);
+      return;
+    }
+    for (const m of batch) m.ack();
+    const dead = result.outcomes.filter((o) => o === "dead").length;
+    if (dead > 0) this.#log(`${dead} message(s) dead-lettered (see GET /api/v1/stores)`);
+    for (const storeId of result.moved) this.#announce(nc, storeId);
+  }
+
+  #announce(nc: NatsConnection, storeId: string): void {
+    const applied = this.#ingestor.applied(storeId);
+    const pointer: AppliedPointer = {
+      storeId,
+      seq: applied.seq,
+      lastEventAt: applied.lastEventAt,
+      at: this.options.now().toISOString(),
+    };
+    try {
+      nc.publish(appliedSubject(storeId), JSON.stringify(pointer));
+    } catch {
+      // Not connected right now: the next heartbeat tells it again.
+    }
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        if (self.#wake === done) self.#wake = null;
+        resolve();
+      }
+      this.#wake = done;
+    });
+  }
+}
+
+/** Every store HQ knows: registered ones and those it has events from. */
+function storeIdsQuery(sqlite: Database): () => string[] {
+  const isStoreId = (id: string) => /^[A-Za-z0-9_]{1,16}$/.test(id);
+  let query: Statement<{ id: string }, []>;
+  try {
+    query = sqlite.query<{ id: string }, []>(
+      "SELECT store_id AS id FROM store_replication UNION SELECT store_id AS id FROM stores",
+    );
+  } catch {
+    query = sqlite.query<{ id: string }, []>("SELECT store_id AS id FROM store_replication");
+  }
+  return () =>
+    query
+      .all()
+      .map((r) => r.id)
+      .filter(isStoreId);
+}

@@ -1,0 +1,321 @@
+/**
+ * Applies store events at head office, exactly once and in each store's sequence order:
+ *
+ * - every message is validated (subject, JSON, envelope and payload schemas, the store and
+ *   type named by the subject, the event's hash); one that fails is kept as a dead letter with
+ *   its reason and never touches any store's state;
+ * - an event whose id was applied before is a harmless duplicate (the id is the key);
+ * - the next event of a store (seq = last + 1, prevHash = last hash) is applied; one further
+ *   ahead is parked until the gap before it fills (the store publishes again from HQ's
+ *   applied pointer), then the parked run is applied in order.
+ *
+ * A batch of messages is one transaction and each message one savepoint in it: a bad message
+ * rolls back alone, and the caller acknowledges the batch only after the commit.
+ */
+import type { Database, Statement } from "bun:sqlite";
+import { canonicalJson, eventHashMaterial, parseEvent, type StoreEvent } from "../../core/events.ts";
+import { parseStoreEventSubject, storeEventSubject } from "../../shared/nats/index.ts";
+import { SalesWriter } from "./apply-sales.ts";
+
+export interface IncomingMessage {
+  subject: string;
+  data: Uint8Array;
+}
+
+export type Outcome = "applied" | "duplicate" | "parked" | "dead";
+
+export type DeadLetterReason =
+  | "BAD_SUBJECT"
+  | "INVALID_JSON"
+  | "INVALID_EVENT"
+  | "STORE_MISMATCH"
+  | "TYPE_MISMATCH"
+  | "HASH_MISMATCH"
+  | "SEQUENCE_CONFLICT"
+  | "CHAIN_BROKEN"
+  | "APPLY_FAILED";
+
+interface State {
+  lastSeq: number;
+  lastHash: string | null;
+  lastEventAt: string | null;
+  appliedAt: string | null;
+  gapFromSeq: number | null;
+  gapSince: string | null;
+}
+
+type Row = Record<string, string | number | null>;
+
+class DeadLetter extends Error {
+  constructor(
+    readonly reason: DeadLetterReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const MAX_DATA = 64 * 1024;
+const decoder = new TextDecoder();
+
+function sha256Hex(text: string): string {
+  return new Bun.CryptoHasher("sha256").update(text).digest("hex");
+}
+
+function field(raw: unknown, key: string): unknown {
+  return typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
+}
+
+export class EventIngestor {
+  readonly #sqlite: Database;
+  readonly #now: () => Date;
+  readonly #sales: SalesWriter;
+  readonly #states = new Map<string, State>();
+  readonly #s: {
+    state: Statement<State, [string]>;
+    saveState: Statement<unknown, [Row]>;
+    seen: Statement<{ seq: number }, [string]>;
+    insertEvent: Statement<unknown, [Row]>;
+    park: Statement<unknown, [Row]>;
+    parked: Statement<{ event: string }, [string, number]>;
+    unpark: Statement<unknown, [string, number]>;
+    firstParked: Statement<{ seq: number | null }, [string]>;
+    deadLetter: Statement<unknown, [Row]>;
+  };
+
+  constructor(sqlite: Database, now: () => Date) {
+    this.#sqlite = sqlite;
+    this.#now = now;
+    this.#sales = new SalesWriter(sqlite);
+    this.#s = {
+      state: sqlite.query(
+        `SELECT last_seq AS lastSeq, last_hash AS lastHash, last_event_at AS lastEventAt,
+          applied_at AS appliedAt, gap_from_seq AS gapFromSeq, gap_since AS gapSince
+         FROM store_replication WHERE store_id = ?1`,
+      ),
+      saveState: sqlite.query(
+        `INSERT INTO store_replication (store_id, last_seq, last_hash, last_event_at, applied_at, gap_from_seq, gap_since)
+         VALUES ($storeId, $lastSeq, $lastHash, $lastEventAt, $appliedAt, $gapFromSeq, $gapSince)
+         ON CONFLICT(store_id) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash,
+          last_event_at = excluded.last_event_at, applied_at = excluded.applied_at,
+          gap_from_seq = excluded.gap_from_seq, gap_since = excluded.gap_since`,
+      ),
+      seen: sqlite.query("SELECT seq FROM ingested_events WHERE id = ?1"),
+      insertEvent: sqlite.query(
+        `INSERT INTO ingested_events (id, store_id, seq, type, version, at, payload, prev_hash, hash, applied_at)
+         VALUES ($id, $storeId, $seq, $type, $version, $at, $payload, $prevHash, $hash, $appliedAt)`,
+      ),
+      park: sqlite.query(
+        `INSERT OR IGNORE INTO parked_events (store_id, seq, id, event, received_at)
+         VALUES ($storeId, $seq, $id, $event, $receivedAt)`,
+      ),
+      parked: sqlite.query("SELECT event FROM parked_events WHERE store_id = ?1 AND seq = ?2"),
+      unpark: sqlite.query("DELETE FROM parked_events WHERE store_id = ?1 AND seq <= ?2"),
+      firstParked: sqlite.query("SELECT min(seq) AS seq FROM parked_events WHERE store_id = ?1"),
+      deadLetter: sqlite.query(
+        `INSERT OR IGNORE INTO dead_letters (store_id, subject, event_id, seq, reason, message, data, received_at)
+         VALUES ($storeId, $subject, $eventId, $seq, $reason, $message, $data, $receivedAt)`,
+      ),
+    };
+  }
+
+  /** How far a store is applied (0 for a store never heard of). */
+  applied(storeId: string): { seq: number; lastEventAt: string | null } {
+    const state = this.#state(storeId);
+    return { seq: state.lastSeq, lastEventAt: state.lastEventAt };
+  }
+
+  /**
+   * Ingests messages in order in one transaction. Answers each message's outcome and the
+   * stores whose applied pointer moved.
+   */
+  ingest(messages: readonly IncomingMessage[]): { outcomes: Outcome[]; moved: Set<string> } {
+    const moved = new Set<string>();
+    const outcomes: Outcome[] = [];
+    try {
+      this.#sqlite.transaction(() => {
+        const at = this.#now().toISOString();
+        for (const message of messages) outcomes.push(this.#one(message, at, moved));
+      })();
+    } catch (err) {
+      this.#states.clear();
+      throw err;
+    }
+    return { outcomes, moved };
+  }
+
+  #state(storeId: string): State {
+    let state = this.#states.get(storeId);
+    if (!state) {
+      state = this.#s.state.get(storeId) ?? {
+        lastSeq: 0,
+        lastHash: null,
+        lastEventAt: null,
+        appliedAt: null,
+        gapFromSeq: null,
+        gapSince: null,
+      };
+      this.#states.set(storeId, state);
+    }
+    return state;
+  }
+
+  #one(message: IncomingMessage, at: string, moved: Set<string>): Outcome {
+    const text = decoder.decode(message.data);
+    const subject = parseStoreEventSubject(message.subject);
+    let raw: unknown;
+    try {
+      if (!subject) throw new DeadLetter("BAD_SUBJECT", `${message.subject} is not a store event subject`);
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        throw new DeadLetter("INVALID_JSON", "the message body is not JSON");
+      }
+      const event = this.#validate(raw, subject);
+      return this.#sqlite.transaction(() => this.#sequence(event, text, at, moved))();
+    } catch (err) {
+      const dead =
+        err instanceof DeadLetter
+          ? err
+          : new DeadLetter("APPLY_FAILED", err instanceof Error ? err.message : String(err));
+      const id = field(raw, "id");
+      const seq = field(raw, "seq");
+      this.#recordDead(message.subject, subject?.storeId ?? null, text, at, {
+        reason: dead.reason,
+        message: dead.message,
+        eventId: typeof id === "string" ? id.slice(0, 64) : null,
+        seq: typeof seq === "number" && Number.isSafeInteger(seq) ? seq : null,
+      });
+      // The savepoint of a failed apply rolled back: forget cached state it may have touched.
+      if (subject) this.#states.delete(subject.storeId);
+      return "dead";
+    }
+  }
+
+  #validate(raw: unknown, subject: { storeId: string; type: string | null }): StoreEvent {
+    let event: StoreEvent;
+    try {
+      event = parseEvent(raw);
+    } catch (err) {
+      throw new DeadLetter("INVALID_EVENT", err instanceof Error ? err.message : String(err));
+    }
+    if (event.storeId !== subject.storeId) {
+      throw new DeadLetter(
+        "STORE_MISMATCH",
+        `the event claims store ${event.storeId} but came on store ${subject.storeId}'s subject`,
+      );
+    }
+    if (event.type !== subject.type) {
+      throw new DeadLetter(
+        "TYPE_MISMATCH",
+        `the event is a ${event.type} but came on a ${subject.type} subject`,
+      );
+    }
+    if (sha256Hex(eventHashMaterial(event)) !== event.hash) {
+      throw new DeadLetter("HASH_MISMATCH", `event ${event.seq} (${event.id}) does not match its hash`);
+    }
+    return event;
+  }
+
+  /** Applies, parks or recognises a duplicate; inside the message's savepoint. */
+  #sequence(event: StoreEvent, text: string, at: string, moved: Set<string>): Outcome {
+    if (this.#s.seen.get(event.id)) return "duplicate";
+    const state = { ...this.#state(event.storeId) };
+    if (event.seq <= state.lastSeq) {
+      throw new DeadLetter(
+        "SEQUENCE_CONFLICT",
+        `store ${event.storeId} event ${event.seq} was applied before with another id; this one (${event.id}) is not its journal's`,
+      );
+    }
+    if (event.seq > state.lastSeq + 1) {
+      this.#s.park.run({ storeId: event.storeId, seq: event.seq, id: event.id, event: text, receivedAt: at });
+      state.gapFromSeq = Math.min(state.gapFromSeq ?? event.seq, event.seq);
+      state.gapSince ??= at;
+      this.#save(event.storeId, state);
+      return "parked";
+    }
+    this.#apply(event, state, at);
+    // The gap may have filled: apply the parked run that follows.
+    for (;;) {
+      const next = this.#s.parked.get(event.storeId, state.lastSeq + 1);
+      if (!next) break;
+      const parked = parseEvent(JSON.parse(next.event));
+      if (this.#s.seen.get(parked.id)) {
+        this.#s.unpark.run(event.storeId, parked.seq);
+        continue;
+      }
+      if (parked.prevHash !== state.lastHash) break;
+      const before = { ...state };
+      try {
+        this.#sqlite.transaction(() => this.#apply(parked, state, at))();
+      } catch (err) {
+        Object.assign(state, before);
+        this.#s.unpark.run(event.storeId, parked.seq);
+        this.#recordDead(storeEventSubject(parked.storeId, parked.type), parked.storeId, next.event, at, {
+          reason: "APPLY_FAILED",
+          message: err instanceof Error ? err.message : String(err),
+          eventId: parked.id,
+          seq: parked.seq,
+        });
+        break;
+      }
+    }
+    this.#s.unpark.run(event.storeId, state.lastSeq);
+    const first = this.#s.firstParked.get(event.storeId)?.seq ?? null;
+    state.gapFromSeq = first;
+    state.gapSince = first === null ? null : (state.gapSince ?? at);
+    this.#save(event.storeId, state);
+    moved.add(event.storeId);
+    return "applied";
+  }
+
+  #apply(event: StoreEvent, state: State, at: string): void {
+    if (event.prevHash !== state.lastHash) {
+      throw new DeadLetter(
+        "CHAIN_BROKEN",
+        `store ${event.storeId} event ${event.seq} does not follow event ${state.lastSeq}: its prevHash differs from the hash HQ applied`,
+      );
+    }
+    this.#s.insertEvent.run({
+      id: event.id,
+      storeId: event.storeId,
+      seq: event.seq,
+      type: event.type,
+      version: event.version,
+      at: event.at,
+      payload: canonicalJson(event.payload),
+      prevHash: event.prevHash,
+      hash: event.hash,
+      appliedAt: at,
+    });
+    this.#sales.apply(event);
+    state.lastSeq = event.seq;
+    state.lastHash = event.hash;
+    state.lastEventAt = event.at;
+    state.appliedAt = at;
+  }
+
+  #recordDead(
+    subject: string,
+    storeId: string | null,
+    text: string,
+    at: string,
+    what: { reason: DeadLetterReason; message: string; eventId: string | null; seq: number | null },
+  ): void {
+    this.#s.deadLetter.run({
+      storeId,
+      subject,
+      eventId: what.eventId,
+      seq: what.seq,
+      reason: what.reason,
+      message: what.message.slice(0, 2000),
+      data: text.slice(0, MAX_DATA),
+      receivedAt: at,
+    });
+  }
+
+  #save(storeId: string, state: State): void {
+    this.#s.saveState.run({ storeId, ...state });
+    this.#states.set(storeId, state);
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * Head office → stores over JetStream: publishes the change log (`catalog_changes`) to the
+ * catalog stream, one subject per (target, kind, key) so the stream keeps only the latest
+ * value of each key. The change log is the source of truth and this is an outbox relay over
+ * it: `published()` only wakes it up; it reads what comes after the last seq it published
+ * (kept in `hq_meta`) and so catches up after a restart or a lost link. When the stream is
+ * new (first start, or a broker that lost its store dir) or holds fewer messages than were
+ * published to it, everything current is published again: the stores' snapshot.
+ */
+import type { Database } from "bun:sqlite";
+import { type JetStreamClient, jetstream, jetstreamManager } from "@nats-io/jetstream";
+import type { NatsConnection } from "@nats-io/transport-node";
+import type { CatalogChange } from "../../core/catalog-changes.ts";
+import { catalogStreamConfig, catalogSubject, ensureStream, type NatsLink } from "../../shared/nats/index.ts";
+import { changesAfter } from "../catalog/change-log.ts";
+import type { CatalogPublisher } from "../catalog/publisher.ts";
+import type { HqContext } from "../context.ts";
+
+const KEYS = {
+  /** Highest change-log seq published to the current stream. */
+  published: "replication.catalog.published",
+  /** Stream sequence of that publish, and the stream's creation time. */
+  streamSeq: "replication.catalog.stream_seq",
+  epoch: "replication.catalog.epoch",
+} as const;
+
+const BATCH = 500;
+
+function reason(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+class MetaKeys {
+  readonly #get;
+  readonly #set;
+  constructor(sqlite: Database) {
+    this.#get = sqlite.query<{ value: string }, [string]>("SELECT value FROM hq_meta WHERE key = ?1");
+    this.#set = sqlite.query<unknown, [string, string]>(
+      "INSERT INTO hq_meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    );
+  }
+  text(key: string): string | null {
+    return this.#get.get(key)?.value ?? null;
+  }
+  number(key: string): number {
+    const n = Number(this.text(key) ?? 0);
+    return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+  }
+  set(key: string, value: string | number): void {
+    this.#set.run(key, String(value));
+  }
+}
+
+export class NatsCatalogPublisher implements CatalogPublisher {
+  readonly #meta: MetaKeys;
+  #running = false;
+  #stopped: Promise<void> = Promise.resolve();
+  #wake: (() => void) | null = null;
+  #pending = false;
+  #problem: string | null = null;
+
+  constructor(
+    private readonly ctx: HqContext,
+    private readonly link: NatsLink,
+  ) {
+    this.#meta = new MetaKeys(ctx.sqlite);
+  }
+
+  /** Told after each commit: wakes the relay; never throws or blocks. */
+  published(_changes: readonly CatalogChange[]): void {
+    this.#pending = true;
+    this.#wake?.();
+  }
+
+  /** Highest change-log seq published. */
+  publishedSeq(): number {
+    return this.#meta.number(KEYS.published);
+  }
+
+  start(): this {
+    if (this.#running) return this;
+    this.#running = true;
+    this.#stopped = this.#run();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#wake?.();
+    await this.#stopped;
+  }
+
+  async #run(): Promise<void> {
+    let failures = 0;
+    while (this.#running) {
+      const nc = this.link.connection;
+      if (!nc) {
+        await this.#sleep(100);
+        continue;
+      }
+      try {
+        await this.#session(nc);
+        failures = 0;
+      } catch (err) {
+        if (!this.#running) break;
+        failures++;
+        const what = `publishing catalog changes failed (${reason(err)}); retrying`;
+        if (this.#problem !== what) this.ctx.log(`hq: catalog: ${what}`);
+        this.#problem = what;
+        await this.#sleep(Math.min(5_000, 200 * 2 ** Math.min(failures, 5)));
+      }
+    }
+  }
+
+  async #session(nc: NatsConnection): Promise<void> {
+    const jsm = await jetstreamManager(nc);
+    const info = await ensureStream(jsm, catalogStreamConfig());
+    const epoch = this.#meta.text(KEYS.epoch);
+    if (epoch !== info.created || info.state.last_seq < this.#meta.number(KEYS.streamSeq)) {
+      if (epoch !== null) {
+        this.ctx.log(
+          "hq: catalog: the catalog stream is new or lost messages; publishing the whole catalog again",
+        );
+      }
+      this.ctx.db.transaction(() => {
+        this.#meta.set(KEYS.epoch, info.created);
+        this.#meta.set(KEYS.published, 0);
+        this.#meta.set(KEYS.streamSeq, 0);
+      });
+    }
+    if (this.#problem !== null) this.ctx.log("hq: catalog: publishing again");
+    this.#problem = null;
+    const js = jetstream(nc, { timeout: 5_000 });
+    while (this.#running && this.link.connection === nc) {
+      this.#pending = false;
+      const changes = changesAfter(this.ctx.db, this.publishedSeq(), { limit: BATCH });
+      if (changes.length === 0) {
+        if (!this.#pending) await this.#sleep(1_000);
+        continue;
+      }
+      await this.#publish(js, changes);
+    }
+  }
+
+  async #publish(js: JetStreamClient, changes: readonly CatalogChange[]): Promise<void> {
+    const acks = await Promise.allSettled(
+      changes.map((change) =>
+        js.publish(catalogSubject(change.storeId, change.kind, change.key), JSON.stringify(change), {
+          msgID: `change-${change.seq}`,
+        }),
+      ),
+    );
+    let seq = 0;
+    let streamSeq = 0;
+    let failure: unknown = null;
+    for (const [i, ack] of acks.entries()) {
+      const change = changes[i];
+      if (!change) break;
+      if (ack.status === "rejected") {
+        failure = ack.reason;
+        break;
+      }
+      seq = change.seq;
+      streamSeq = Math.max(streamSeq, ack.value.seq);
+    }
+    if (seq > 0) {
+      this.ctx.db.transaction(() => {
+        this.#meta.set(KEYS.published, seq);
+        this.#meta.set(KEYS.streamSeq, Math.max(streamSeq, this.#meta.number(KEYS.streamSeq)));
+      });
+    }
+    if (failure !== null) throw failure;
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        if (self.#wake === done) self.#wake = null;
+        resolve();
+      }
+      this.#wake = done;
+    });
+  }
+}

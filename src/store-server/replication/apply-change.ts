@@ -1,0 +1,172 @@
+/**
+ * Applies head office's catalog changes to the store: products and prices through the
+ * catalog service (so tills see them by change sequence, and the journal records them),
+ * users into the users table, and store settings to the running store and its database.
+ * Each entry carries its whole value, so applying one is idempotent.
+ */
+import { eq } from "drizzle-orm";
+import { users } from "../../../schema/store.ts";
+import {
+  type CatalogChange,
+  type ProductChangeValue,
+  priceForStore,
+  type UserChangeValue,
+  userActiveAt,
+} from "../../core/catalog-changes.ts";
+import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
+import type { CatalogService } from "../catalog/service.ts";
+import { pricingSettingsOf, type StoreContext, type StoreTx } from "../context.ts";
+import { appendEvent } from "../journal/journal.ts";
+import { POINTER_KEYS, Pointers } from "./pointers.ts";
+
+/** Who the journal names for changes that came from head office. */
+export const HQ_ACTOR = "hq";
+
+function applyProduct(
+  tx: StoreTx,
+  catalog: CatalogService,
+  storeId: string,
+  value: ProductChangeValue,
+  at: Date,
+) {
+  catalog.upsertInTx(
+    tx,
+    {
+      code: value.code,
+      name: value.name,
+      barcodes: value.barcodes,
+      priceMinor: priceForStore(value, storeId),
+      taxClass: value.taxClass,
+      department: value.department,
+      soldByWeight: value.soldByWeight,
+      openPrice: value.openPrice,
+      costMinor: value.costMinor,
+      unit: value.unit,
+      active: value.active,
+    },
+    at,
+  );
+}
+
+function applyPrice(
+  tx: StoreTx,
+  catalog: CatalogService,
+  storeId: string,
+  value: { code: string; priceMinor: number; storePrices: Record<string, number> },
+  at: Date,
+): boolean {
+  const product = catalog.get(value.code);
+  if (!product) return false;
+  const priceMinor = priceForStore(value, storeId);
+  if (product.priceMinor === priceMinor) return true;
+  catalog.upsertInTx(
+    tx,
+    {
+      code: product.code,
+      name: product.name,
+      priceMinor,
+      taxClass: product.taxClass,
+      department: product.department,
+      soldByWeight: product.soldByWeight,
+      openPrice: product.openPrice,
+      costMinor: product.costMinor,
+      unit: product.unit === "kg" || product.unit === "lb" || product.unit === "l" ? product.unit : "each",
+      active: product.active,
+    },
+    at,
+  );
+  return true;
+}
+
+/**
+ * A user from head office. Their PIN tag cannot be computed without the PIN, so it is marked
+ * as coming from head office; the PIN itself is checked against the argon2id hash.
+ */
+function applyUser(tx: StoreTx, storeId: string, value: UserChangeValue, at: Date): void {
+  const existing = tx.select().from(users).where(eq(users.id, value.userId)).get();
+  const active = userActiveAt(value, storeId);
+  const row = {
+    id: value.userId,
+    name: value.name,
+    role: value.role,
+    pinHash: value.pinHash,
+    pinTag: existing && existing.pinHash === value.pinHash ? existing.pinTag : `hq:${value.userId}`,
+    failedAttempts: existing?.failedAttempts ?? 0,
+    lockedUntil: existing?.lockedUntil ?? null,
+    active,
+    createdAt: existing?.createdAt ?? at.toISOString(),
+  };
+  if (existing) tx.update(users).set(row).where(eq(users.id, value.userId)).run();
+  else tx.insert(users).values(row).run();
+  const change = !existing
+    ? "created"
+    : existing.active && !active
+      ? "deactivated"
+      : !existing.active && active
+        ? "reactivated"
+        : existing.pinHash !== value.pinHash
+          ? "pin_reset"
+          : "updated";
+  appendEvent(
+    tx,
+    storeId,
+    "user.changed",
+    {
+      userId: value.userId,
+      name: value.name,
+      role: value.role,
+      active,
+      change,
+      changedBy: HQ_ACTOR,
+      at: at.toISOString(),
+    },
+    at,
+  );
+}
+
+/** Puts settings into effect in the running store. */
+export function applySettings(ctx: StoreContext, settings: StoreSettings): void {
+  Object.assign(ctx.settings, settings);
+  ctx.pricing = pricingSettingsOf(ctx.settings);
+}
+
+/** At start-up: the settings head office sent last win over the config file's. */
+export function applyStoredSettings(ctx: StoreContext): void {
+  const text = new Pointers(ctx.sqlite).text(POINTER_KEYS.settings);
+  if (text === null) return;
+  try {
+    const parsed = storeSettingsSchema.safeParse(JSON.parse(text));
+    if (parsed.success) applySettings(ctx, parsed.data);
+  } catch {
+    // Unreadable: keep the config file's settings until head office sends them again.
+  }
+}
+
+export type ApplyResult = "applied" | "skipped";
+
+/**
+ * Applies one entry inside the caller's transaction. Settings take effect in memory only after
+ * the commit: the caller gets them back to apply then.
+ */
+export function applyChange(
+  ctx: StoreContext,
+  tx: StoreTx,
+  catalog: CatalogService,
+  change: CatalogChange,
+  at: Date,
+): { result: ApplyResult; settings?: StoreSettings } {
+  switch (change.kind) {
+    case "product":
+      applyProduct(tx, catalog, ctx.storeId, change.value, at);
+      return { result: "applied" };
+    case "price":
+      return { result: applyPrice(tx, catalog, ctx.storeId, change.value, at) ? "applied" : "skipped" };
+    case "user":
+      applyUser(tx, ctx.storeId, change.value, at);
+      return { result: "applied" };
+    case "settings":
+      if (change.storeId !== ctx.storeId) return { result: "skipped" };
+      new Pointers(ctx.sqlite).set(POINTER_KEYS.settings, JSON.stringify(change.value));
+      return { result: "applied", settings: change.value };
+  }
+}

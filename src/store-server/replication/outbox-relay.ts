@@ -1,0 +1,276 @@
+/**
+ * The outbox relay: publishes the store's journal (the `events` table) to JetStream in
+ * sequence order, `Nats-Msg-Id` = event id, many in flight at once within a bounded window,
+ * and remembers the highest acknowledged sequence (the published pointer) so it resumes there
+ * after a restart. A publish acknowledgement is not the finish line: HQ announces the highest
+ * sequence it has applied, and when HQ stays behind what was published the relay publishes
+ * again from HQ's pointer, so nothing depends on the broker keeping an acknowledged message.
+ */
+import type { Database } from "bun:sqlite";
+import { jetstream } from "@nats-io/jetstream";
+import type { NatsConnection, Subscription } from "@nats-io/transport-node";
+import {
+  type AppliedPointer,
+  appliedPointerSchema,
+  appliedSubject,
+  type NatsLink,
+  parseJsonMessage,
+  SUBJECT_ROOT,
+} from "../../shared/nats/index.ts";
+import { POINTER_KEYS, Pointers } from "./pointers.ts";
+
+export interface RelayOptions {
+  sqlite: Database;
+  storeId: string;
+  link: NatsLink;
+  log: (line: string) => void;
+  /** Most publishes awaiting their acknowledgement at once (default 256). */
+  window?: number;
+  /** How long HQ may stay behind the published pointer before the relay publishes again (ms). */
+  stallMs?: number;
+  /** Idle poll interval for new journal rows (ms). */
+  pollMs?: number;
+}
+
+export interface RelayStatus {
+  /** Highest sequence JetStream acknowledged. */
+  published: number;
+  /** Highest sequence HQ reports applied (null until HQ has said). */
+  appliedAtHq: number | null;
+  /** Last sequence in the journal. */
+  lastSeq: number;
+  /** Events HQ has not confirmed applying. */
+  backlog: number;
+}
+
+interface EventRow {
+  seq: number;
+  id: string;
+  type: string;
+  version: number;
+  at: string;
+  payload: string;
+  prevHash: string | null;
+  hash: string;
+}
+
+/** How long without a word from HQ before its pointer is considered stale (ms). */
+const HQ_SILENT_MS = 10_000;
+const MAX_REWIND_INTERVAL_MS = 60_000;
+const PUBLISH_TIMEOUT_MS = 5_000;
+const EVENT_TYPE_TOKEN = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
+
+function reason(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export class OutboxRelay {
+  readonly #o: Required<Omit<RelayOptions, "sqlite" | "link" | "log">> & RelayOptions;
+  readonly #pointers: Pointers;
+  readonly #after;
+  readonly #lastSeq;
+  #published: number;
+  #applied: number | null = null;
+  #appliedSeenAt = 0;
+  /** Since when HQ has been behind the published pointer without moving (ms, monotonic). */
+  #behindSince: number | null = null;
+  #lastRewindAt = -Infinity;
+  #rewindInterval: number;
+  #running = false;
+  #stopped: Promise<void> = Promise.resolve();
+  #wake: (() => void) | null = null;
+  #sub: { nc: NatsConnection; sub: Subscription } | null = null;
+  #failureLogged = false;
+
+  constructor(options: RelayOptions) {
+    this.#o = { window: 256, stallMs: 3_000, pollMs: 20, ...options };
+    this.#pointers = new Pointers(options.sqlite);
+    this.#after = options.sqlite.query<EventRow, [number, number]>(
+      `SELECT seq, id, type, version, at, payload, prev_hash AS prevHash, hash
+       FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2`,
+    );
+    this.#lastSeq = options.sqlite.query<{ seq: number | null }, []>("SELECT max(seq) AS seq FROM events");
+    this.#published = this.#pointers.number(POINTER_KEYS.published);
+    this.#rewindInterval = this.#o.stallMs;
+  }
+
+  status(): RelayStatus {
+    const lastSeq = this.#lastSeq.get()?.seq ?? 0;
+    return {
+      published: this.#published,
+      appliedAtHq: this.#applied,
+      lastSeq,
+      backlog: Math.max(0, lastSeq - (this.#applied ?? 0)),
+    };
+  }
+
+  start(): this {
+    if (this.#running) return this;
+    this.#running = true;
+    this.#stopped = this.#run();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#wake?.();
+    await this.#stopped;
+    this.#sub?.sub.unsubscribe();
+    this.#sub = null;
+  }
+
+  async #run(): Promise<void> {
+    const { link } = this.#o;
+    let failures = 0;
+    while (this.#running) {
+      const nc = link.connection;
+      if (!nc) {
+        await this.#sleep(50);
+        continue;
+      }
+      this.#watchApplied(nc);
+      try {
+        await this.#pump(nc);
+        failures = 0;
+      } catch (err) {
+        failures++;
+        if (!this.#failureLogged) {
+          this.#o.log(
+            `store ${this.#o.storeId}: replication: publishing from event ${this.#published + 1} failed (${reason(err)}); retrying with backoff`,
+          );
+          this.#failureLogged = true;
+        }
+        await this.#sleep(Math.min(5_000, 100 * 2 ** Math.min(failures, 6)) * (0.75 + Math.random() / 2));
+      }
+    }
+  }
+
+  /** Publishes until the link drops or the relay stops; throws on a failed publish. */
+  async #pump(nc: NatsConnection): Promise<void> {
+    const js = jetstream(nc, { timeout: PUBLISH_TIMEOUT_MS });
+    const { link, window, pollMs } = this.#o;
+    while (this.#running && link.connection === nc) {
+      this.#checkHq();
+      const rows = this.#after.all(this.#published, window);
+      if (rows.length === 0) {
+        await this.#sleep(pollMs);
+        continue;
+      }
+      const acks = rows.map((row) =>
+        js.publish(this.#subject(row.type), this.#body(row), { msgID: row.id, timeout: PUBLISH_TIMEOUT_MS }),
+      );
+      const results = await Promise.allSettled(acks);
+      const before = this.#published;
+      let failure: unknown = null;
+      for (const [i, result] of results.entries()) {
+        const row = rows[i];
+        if (!row) break;
+        if (result.status === "rejected") {
+          failure = result.reason;
+          break;
+        }
+        // A rewind may have moved the pointer back meanwhile: only move forward from here.
+        if (row.seq === this.#published + 1) this.#published = row.seq;
+      }
+      if (this.#published !== before) {
+        this.#pointers.set(POINTER_KEYS.published, this.#published);
+        if (this.#failureLogged) {
+          this.#o.log(
+            `store ${this.#o.storeId}: replication: publishing again (up to event ${this.#published})`,
+          );
+          this.#failureLogged = false;
+        }
+      }
+      if (failure !== null) throw failure;
+    }
+  }
+
+  #subject(type: string): string {
+    const token = EVENT_TYPE_TOKEN.test(type) ? type : "unknown";
+    return `${SUBJECT_ROOT}.store.${this.#o.storeId}.${token}`;
+  }
+
+  /** The event envelope as JSON, the payload spliced in exactly as journaled. */
+  #body(row: EventRow): string {
+    return `{"id":${JSON.stringify(row.id)},"storeId":${JSON.stringify(this.#o.storeId)},"seq":${row.seq},"type":${JSON.stringify(row.type)},"version":${row.version},"at":${JSON.stringify(row.at)},"payload":${row.payload},"prevHash":${JSON.stringify(row.prevHash)},"hash":${JSON.stringify(row.hash)}}`;
+  }
+
+  /** Subscribes to HQ's applied pointer for this store on a (new) connection. */
+  #watchApplied(nc: NatsConnection): void {
+    if (this.#sub?.nc === nc && !this.#sub.sub.isClosed()) return;
+    this.#sub?.sub.unsubscribe();
+    const sub = nc.subscribe(appliedSubject(this.#o.storeId), {
+      callback: (err, msg) => {
+        if (err) return;
+        const parsed = parseJsonMessage(appliedPointerSchema, msg.data);
+        if (parsed.ok && parsed.value.storeId === this.#o.storeId) this.#onApplied(parsed.value);
+      },
+    });
+    this.#sub = { nc, sub };
+  }
+
+  #onApplied(pointer: AppliedPointer): void {
+    const now = performance.now();
+    this.#appliedSeenAt = now;
+    if (pointer.seq !== this.#applied) {
+      this.#applied = pointer.seq;
+      this.#behindSince = null;
+      this.#rewindInterval = this.#o.stallMs;
+    }
+    this.#checkHq();
+  }
+
+  /**
+   * Compares HQ's applied pointer with the published one: skips ahead when HQ already has
+   * more (e.g. the pointer was not saved before a crash), and publishes again from HQ's
+   * pointer when HQ, alive and talking, has stayed behind for longer than the stall time.
+   */
+  #checkHq(): void {
+    const applied = this.#applied;
+    if (applied === null) return;
+    const now = performance.now();
+    if (applied > this.#published) {
+      const lastSeq = this.#lastSeq.get()?.seq ?? 0;
+      const to = Math.min(applied, lastSeq);
+      if (to > this.#published) {
+        this.#published = to;
+        this.#pointers.set(POINTER_KEYS.published, to);
+      }
+      this.#behindSince = null;
+      return;
+    }
+    if (applied === this.#published) {
+      this.#behindSince = null;
+      return;
+    }
+    this.#behindSince ??= now;
+    const hqTalking = now - this.#appliedSeenAt < HQ_SILENT_MS;
+    if (
+      hqTalking &&
+      now - this.#behindSince >= this.#o.stallMs &&
+      now - this.#lastRewindAt >= this.#rewindInterval
+    ) {
+      this.#o.log(
+        `store ${this.#o.storeId}: replication: HQ has applied up to event ${applied} but ${this.#published} were published; publishing again from ${applied + 1}`,
+      );
+      this.#published = applied;
+      this.#pointers.set(POINTER_KEYS.published, applied);
+      this.#lastRewindAt = now;
+      this.#behindSince = null;
+      this.#rewindInterval = Math.min(this.#rewindInterval * 2, MAX_REWIND_INTERVAL_MS);
+    }
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        if (self.#wake === done) self.#wake = null;
+        resolve();
+      }
+      this.#wake = done;
+    });
+  }
+}

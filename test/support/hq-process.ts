@@ -1,0 +1,202 @@
+/**
+ * A real `ringup hq` child process for replication tests and benchmarks: a temp data dir,
+ * port 0 on loopback, a known admin token, optionally `--nats`. Kill -9 and restart on the
+ * same data dir, and read its database (read-only, beside the running process) to check what
+ * it ingested.
+ *
+ *   await using hq = await startHq({ nats: nats.url });
+ *   await hq.kill9();
+ *   await hq.restart();
+ */
+import { Database } from "bun:sqlite";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Subprocess } from "bun";
+import { ringupCommand } from "./store-process.ts";
+
+const root = resolve(import.meta.dir, "../..");
+const LISTENING = /hq listening on (http:\/\/\S+)/;
+
+export interface StartHqOptions {
+  dataDir?: string;
+  token?: string;
+  /** NATS URL (--nats); without it head office runs without replication. */
+  nats?: string;
+  natsCreds?: string;
+  args?: string[];
+  startTimeoutMs?: number;
+}
+
+type HqProc = Subprocess<"ignore", "pipe", "pipe">;
+
+function childEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !k.startsWith("RINGUP_")) env[k] = v;
+  }
+  return env;
+}
+
+function randomToken(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return `test_${Buffer.from(bytes).toString("base64url")}`;
+}
+
+export class HqProcess implements AsyncDisposable {
+  #proc: HqProc | undefined;
+  #url = "";
+  #output = "";
+  #disposed = false;
+  #db: Database | null = null;
+  #args: string[];
+
+  private constructor(
+    readonly dataDir: string,
+    readonly token: string,
+    private readonly ownsDataDir: boolean,
+    private readonly options: StartHqOptions,
+  ) {
+    this.#args = this.argv(options.nats, options.natsCreds);
+  }
+
+  static async start(options: StartHqOptions = {}): Promise<HqProcess> {
+    const ownsDataDir = options.dataDir === undefined;
+    const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "ringup-hq-")));
+    const hq = new HqProcess(dataDir, options.token ?? randomToken(), ownsDataDir, options);
+    try {
+      await hq.spawn();
+    } catch (err) {
+      await hq[Symbol.asyncDispose]();
+      throw err;
+    }
+    return hq;
+  }
+
+  get url(): string {
+    return this.#url;
+  }
+
+  get output(): string {
+    return this.#output;
+  }
+
+  get running(): boolean {
+    return this.#proc !== undefined && this.#proc.exitCode === null && this.#proc.signalCode === null;
+  }
+
+  api(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (!headers.has("authorization")) headers.set("authorization", `Bearer ${this.token}`);
+    if (init.body !== undefined && !headers.has("content-type"))
+      headers.set("content-type", "application/json");
+    return fetch(`${this.#url}${path}`, { ...init, headers });
+  }
+
+  /** fetch + JSON, throwing with the body on a non-2xx answer. */
+  async json<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const res = await this.api(path, init);
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${init.method ?? "GET"} ${path}: ${res.status} ${text}`);
+    return JSON.parse(text) as T;
+  }
+
+  /** Head office's database, read-only (opened once, beside the running process). */
+  db(): Database {
+    this.#db ??= new Database(join(this.dataDir, "hq.db"), { readonly: true });
+    return this.#db;
+  }
+
+  async stop(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+    if (this.running) this.#proc?.kill(signal);
+    await this.#proc?.exited;
+  }
+
+  async kill9(): Promise<void> {
+    if (this.running) this.#proc?.kill("SIGKILL");
+    await this.#proc?.exited;
+  }
+
+  /** Starts again on the same data dir, optionally with other NATS settings. */
+  async restart(nats?: { url?: string; creds?: string }): Promise<void> {
+    if (this.running) await this.stop();
+    if (nats) this.#args = this.argv(nats.url ?? this.options.nats, nats.creds ?? this.options.natsCreds);
+    await this.spawn();
+  }
+
+  async waitForOutput(text: string | RegExp, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const found = () => (typeof text === "string" ? this.#output.includes(text) : text.test(this.#output));
+    while (!found()) {
+      if (Date.now() > deadline) throw new Error(`hq did not print ${String(text)}:\n${this.#output}`);
+      await Bun.sleep(10);
+    }
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#db?.close();
+    await this.kill9();
+    if (this.ownsDataDir) await rm(this.dataDir, { recursive: true, force: true });
+  }
+
+  private argv(nats: string | undefined, creds: string | undefined): string[] {
+    return [
+      ...ringupCommand(),
+      "hq",
+      "--data",
+      this.dataDir,
+      "--port",
+      "0",
+      "--host",
+      "127.0.0.1",
+      "--admin-token",
+      this.token,
+      ...(nats ? ["--nats", nats] : []),
+      ...(creds ? ["--nats-creds", creds] : []),
+      ...(this.options.args ?? []),
+    ];
+  }
+
+  private async spawn(): Promise<void> {
+    const proc: HqProc = Bun.spawn([...this.#args], {
+      cwd: root,
+      env: childEnv(),
+      stdin: "ignore",
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    this.#proc = proc;
+    this.#url = "";
+    const start = this.#output.length;
+    void this.collect(proc.stdout);
+    void this.collect(proc.stderr);
+    const deadline = Date.now() + (this.options.startTimeoutMs ?? 30_000);
+    for (;;) {
+      const match = LISTENING.exec(this.#output.slice(start));
+      if (match?.[1]) {
+        this.#url = match[1].replace("://0.0.0.0:", "://127.0.0.1:");
+        return;
+      }
+      if (proc.exitCode !== null || proc.signalCode !== null) {
+        throw new Error(`ringup hq exited before listening:\n${this.#output.slice(start)}`);
+      }
+      if (Date.now() > deadline) {
+        proc.kill("SIGKILL");
+        throw new Error(`ringup hq did not start listening in time:\n${this.#output.slice(start)}`);
+      }
+      await Bun.sleep(5);
+    }
+  }
+
+  private async collect(stream: ReadableStream<Uint8Array>): Promise<void> {
+    const decoder = new TextDecoder();
+    for await (const chunk of stream) this.#output += decoder.decode(chunk, { stream: true });
+  }
+}
+
+export function startHq(options: StartHqOptions = {}): Promise<HqProcess> {
+  return HqProcess.start(options);
+}
