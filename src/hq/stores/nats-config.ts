@@ -13,7 +13,12 @@ import { chmodSync, existsSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { hqMeta, stores } from "../../../schema/hq.ts";
-import { hqNatsPermissions, natsAuthorizationBlock, storeNatsPermissions } from "../../shared/nats/index.ts";
+import {
+  hqNatsPermissions,
+  type NatsUser,
+  natsAuthorizationBlock,
+  storeNatsPermissions,
+} from "../../shared/nats/index.ts";
 import type { HqContext, HqDb, HqTx } from "../context.ts";
 
 export const NATS_CONF_FILE = "nats-accounts.conf";
@@ -50,25 +55,24 @@ function writeAtomically(path: string, text: string, mode: number): void {
 }
 
 /** The path of head office's own credentials file, made with a new password when missing. */
-export function ensureHqNatsCredentials(ctx: HqContext): string {
+export function ensureHqNatsCredentials(ctx: HqContext, db: HqDb | HqTx = ctx.db): string {
   const path = join(ctx.dataDir, HQ_CREDS_FILE);
-  const stored = ctx.db.select().from(hqMeta).where(eq(hqMeta.key, HQ_HASH_KEY)).get();
+  const stored = db.select().from(hqMeta).where(eq(hqMeta.key, HQ_HASH_KEY)).get();
   if (stored && existsSync(path)) return path;
   const password = newNatsPassword();
   const hash = hashNatsPassword(password);
   writeAtomically(path, natsCredsFileText(HQ_NATS_USER, password), 0o600);
-  ctx.db
-    .insert(hqMeta)
+  db.insert(hqMeta)
     .values({ key: HQ_HASH_KEY, value: hash })
     .onConflictDoUpdate({ target: hqMeta.key, set: { value: hash } })
     .run();
   return path;
 }
 
-/** The nats-server configuration for head office and every registered store. */
-export function renderNatsConf(db: HqDb | HqTx): string {
+/** The NATS users of head office and every registered store, with their permissions. */
+export function natsUsers(db: HqDb | HqTx): NatsUser[] {
   const hq = db.select().from(hqMeta).where(eq(hqMeta.key, HQ_HASH_KEY)).get();
-  const users = [
+  return [
     ...(hq ? [{ user: HQ_NATS_USER, password: hq.value, permissions: hqNatsPermissions() }] : []),
     ...db
       .select({ storeId: stores.storeId, user: stores.natsUser, hash: stores.natsPasswordHash })
@@ -77,13 +81,21 @@ export function renderNatsConf(db: HqDb | HqTx): string {
       .all()
       .map((s) => ({ user: s.user, password: s.hash, permissions: storeNatsPermissions(s.storeId) })),
   ];
-  return `# Written by ringup hq; rewritten when a store is added. Include it from nats-server.conf
-# and run 'nats-server --signal reload' after a change. Passwords are bcrypt hashes.
-${natsAuthorizationBlock(users)}`;
 }
 
-/** Rewrites `nats-accounts.conf` in the data directory; answers its path. */
+/** The nats-server configuration for head office and every registered store. */
+export function renderNatsConf(db: HqDb | HqTx): string {
+  return `# Written by ringup hq; rewritten when a store is added. Include it from nats-server.conf
+# and run 'nats-server --signal reload' after a change. Passwords are bcrypt hashes.
+${natsAuthorizationBlock(natsUsers(db))}`;
+}
+
+/**
+ * Rewrites `nats-accounts.conf` in the data directory (making head office's own credentials
+ * first when missing, so the file always grants head office too); answers its path.
+ */
 export function writeNatsConf(ctx: HqContext, db: HqDb | HqTx = ctx.db): string {
+  ensureHqNatsCredentials(ctx, db);
   const path = join(ctx.dataDir, NATS_CONF_FILE);
   // Hashes only: readable by the group, so nats-server may run as another user of it.
   writeAtomically(path, renderNatsConf(db), 0o640);
