@@ -15,18 +15,12 @@ export class NotBuiltError extends DomainError {
   readonly code = "NOT_BUILT";
 }
 
-function notBuilt(mode: string): never {
-  throw new NotBuiltError(
-    `'ringup ${mode}' is not available in this version yet; see the README for what is.`,
-  );
-}
-
 type Run<O> = (options: O, io: CliIo) => Promise<void>;
 
 export const runners = {
   store: async (): Promise<Run<StoreOptions>> => (await import("../store-server/main.ts")).runStore,
   hq: async (): Promise<Run<HqOptions>> => (await import("../hq/main.ts")).runHq,
-  till: async (): Promise<Run<TillOptions>> => notBuilt("till"),
+  till: async (): Promise<Run<TillOptions>> => (await import("../till/main.ts")).runTill,
   admin: async (): Promise<
     (options: AdminOptions, command: string, args: Record<string, unknown>, io: CliIo) => Promise<void>
   > => (await import("./admin.ts")).runAdmin,

@@ -1,0 +1,164 @@
+/**
+ * `ringup till`: opens the till's data layer and devices, then runs the fullscreen Ink app on
+ * the terminal until the cashier quits from the log-in screen (Ctrl+C there) or the process
+ * is told to stop. Till-only settings come from the same TOML file (`--config`):
+ *
+ *   idleLockSeconds = 300          # lock after this long without a key; 0 never
+ *   [keymap]                        # see docs/till-keymap.md
+ *   "line.void" = ["f3", "ctrl+d"]
+ */
+import { render } from "ink";
+import { createElement } from "react";
+import { z } from "zod";
+import { DomainError } from "../core/errors.ts";
+import {
+  type CashDrawer,
+  type CustomerDisplay,
+  openDisplay,
+  openPrinter,
+  openScale,
+  printerDrawer,
+  type ReceiptPrinter,
+  type Scale,
+} from "../devices/index.ts";
+import { ConfigError } from "../shared/config.ts";
+import { TillController } from "./app/controller.ts";
+import { createTillServices } from "./data/index.ts";
+import { createTranslator } from "./i18n/index.ts";
+import { buildKeymap, parseKeymapOverrides } from "./keys/keymap.ts";
+import { TillApp } from "./ui/app.tsx";
+
+export interface TillRunOptions {
+  server: string;
+  tillId: string;
+  data: string;
+  printer?: string | undefined;
+  scale?: string | undefined;
+  display?: string | undefined;
+  lang: "en" | "ru" | "fr" | "az";
+  [key: string]: unknown;
+}
+
+export interface TillIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+class NoTerminalError extends DomainError {
+  readonly code = "NO_TERMINAL";
+}
+
+const tillSettingsSchema = z.object({
+  idleLockSeconds: z.coerce
+    .number({ error: "must be a number of seconds" })
+    .int("must be whole seconds")
+    .min(0, "must be 0 (never) or more")
+    .max(86_400, "must be at most 86400 (a day)")
+    .default(300),
+  keymap: z.unknown().optional(),
+});
+
+/** The till-only settings of the config, checked before anything opens. */
+export function tillSettings(options: Record<string, unknown>) {
+  const parsed = tillSettingsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(
+      `invalid configuration:\n  ${issue?.path.join(".") ?? "till"}: ${issue?.message ?? "invalid"}`,
+    );
+  }
+  try {
+    return {
+      idleLockMs: parsed.data.idleLockSeconds * 1000,
+      keymap: buildKeymap(parseKeymapOverrides(parsed.data.keymap)),
+    };
+  } catch (err) {
+    if (err instanceof DomainError) throw new ConfigError(`invalid configuration:\n  ${err.message}`);
+    throw err;
+  }
+}
+
+interface OpenDevices {
+  printer?: ReceiptPrinter;
+  scale?: Scale;
+  display?: CustomerDisplay;
+  drawer?: CashDrawer;
+}
+
+function openDevices(options: TillRunOptions, locale: string): OpenDevices {
+  const devices: OpenDevices = {};
+  if (options.printer) {
+    devices.printer = openPrinter(options.printer);
+    devices.drawer = printerDrawer(devices.printer);
+  }
+  if (options.scale) devices.scale = openScale(options.scale);
+  if (options.display) devices.display = openDisplay(options.display, { locale });
+  return devices;
+}
+
+async function closeDevices(devices: OpenDevices): Promise<void> {
+  await Promise.allSettled([devices.printer?.close(), devices.scale?.close(), devices.display?.close()]);
+}
+
+export async function runTill(options: TillRunOptions, io: TillIo): Promise<void> {
+  const { idleLockMs, keymap } = tillSettings(options);
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new NoTerminalError(
+      "the till needs a terminal (a text console, tmux or a terminal window); run it there, not with input or output redirected",
+    );
+  }
+  const services = await createTillServices({
+    server: options.server,
+    tillId: options.tillId,
+    dataDir: options.data,
+  });
+  const settings = services.settings();
+  const locale = createTranslator({
+    lang: options.lang,
+    currency: settings.currency,
+    storeLocale: settings.locale,
+    keymap,
+  }).locale;
+  let devices: OpenDevices = {};
+  try {
+    devices = openDevices(options, locale);
+  } catch (err) {
+    await services.close();
+    throw err;
+  }
+  let instance: ReturnType<typeof render> | undefined;
+  const controller = new TillController({
+    services,
+    devices,
+    keymap,
+    lang: options.lang,
+    idleLockMs,
+    onQuit: () => instance?.unmount(),
+  });
+  instance = render(createElement(TillApp, { controller }), {
+    exitOnCtrlC: false,
+    alternateScreen: true,
+    maxFps: 60,
+    incrementalRendering: true,
+    patchConsole: true,
+  });
+  const stop = () => instance?.unmount();
+  process.on("SIGTERM", stop);
+  process.on("SIGHUP", stop);
+  controller.start();
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    process.off("SIGTERM", stop);
+    process.off("SIGHUP", stop);
+    controller.dispose();
+    const pending = services.status().pending;
+    await closeDevices(devices);
+    await services.close();
+    io.out(
+      pending > 0
+        ? `till ${options.tillId} closed; ${pending} sale(s) wait in ${options.data} and are sent at the next start`
+        : `till ${options.tillId} closed`,
+    );
+  }
+}
