@@ -2,7 +2,7 @@
  * The shared NATS plumbing against a real nats-server: streams and the ingest consumer are
  * created idempotently, and the link reports loss and recovery once per transition.
  */
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { jetstreamManager } from "@nats-io/jetstream";
 import {
   CATALOG_STREAM,
@@ -18,13 +18,16 @@ import {
 import { type NatsServerProcess, startNats } from "../support/nats-server.ts";
 import { waitFor } from "./support/wait.ts";
 
+// Real processes: starting them and waiting for replication takes seconds, not milliseconds.
+setDefaultTimeout(120_000);
+
 let nats: NatsServerProcess;
 beforeAll(async () => {
   nats = await startNats();
-});
+}, 60_000);
 afterAll(async () => {
   await nats?.[Symbol.asyncDispose]();
-});
+}, 60_000);
 
 describe("NATS plumbing", () => {
   test("streams and the ingest consumer are created once and left alone after", async () => {

@@ -3,17 +3,20 @@
  * return reach head office exactly once, its figures equal each store's daily report, and the
  * store's /health and head office's /stores show the replication state.
  */
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { type Chain, expectExact, ringMixed, ringSale, startChain } from "./support/chain.ts";
 import { waitFor } from "./support/wait.ts";
+
+// Real processes: starting them and waiting for replication takes seconds, not milliseconds.
+setDefaultTimeout(120_000);
 
 let chain: Chain;
 beforeAll(async () => {
   chain = await startChain({ storeIds: ["S1", "S2"] });
-});
+}, 60_000);
 afterAll(async () => {
   await chain?.[Symbol.asyncDispose]();
-});
+}, 60_000);
 
 describe("store → HQ replication", () => {
   test("sales, voids and returns of two stores reach head office exactly once", async () => {
