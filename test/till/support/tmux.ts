@@ -1,0 +1,77 @@
+/**
+ * A program in a detached tmux session of a fixed size: type into it with send-keys and read
+ * the screen with capture-pane, as a cashier at an 80×24 console would.
+ */
+import { randomUUID } from "node:crypto";
+
+async function tmux(...args: string[]): Promise<string> {
+  const proc = Bun.spawn(["tmux", ...args], { stdout: "pipe", stderr: "pipe" });
+  const [out, err, code] = await Promise.all([
+    new Response(proc.stdout).text(),
+    new Response(proc.stderr).text(),
+    proc.exited,
+  ]);
+  if (code !== 0) throw new Error(`tmux ${args.join(" ")} failed (${code}): ${err}`);
+  return out;
+}
+
+export function haveTmux(): boolean {
+  return Bun.which("tmux") !== null;
+}
+
+function shellQuote(arg: string): string {
+  return `'${arg.replace(/'/g, "'\\''")}'`;
+}
+
+export class TmuxSession implements AsyncDisposable {
+  private constructor(readonly name: string) {}
+
+  /** Starts `argv` in a new session of `columns`×`rows`; the pane stays after the program exits. */
+  static async start(
+    argv: string[],
+    env: Record<string, string>,
+    columns = 80,
+    rows = 24,
+  ): Promise<TmuxSession> {
+    const name = `ringup-${randomUUID().slice(0, 8)}`;
+    const exports = Object.entries(env)
+      .map(([k, v]) => `${k}=${shellQuote(v)}`)
+      .join(" ");
+    const command = `env -i ${exports} ${argv.map(shellQuote).join(" ")}; echo "[exited $?]"; sleep 600`;
+    await tmux("new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), command);
+    return new TmuxSession(name);
+  }
+
+  screen(): Promise<string> {
+    return tmux("capture-pane", "-p", "-t", this.name);
+  }
+
+  /** Keys in tmux's names (F10, Enter, Escape…) or literal text with `literal`. */
+  async keys(...keys: string[]): Promise<void> {
+    await tmux("send-keys", "-t", this.name, ...keys);
+  }
+
+  async type(text: string): Promise<void> {
+    await tmux("send-keys", "-t", this.name, "-l", text);
+  }
+
+  /** Polls the screen until `check` passes; fails with the last screen after the deadline. */
+  async waitFor(check: string | RegExp | ((screen: string) => boolean), what: string, timeoutMs = 20_000) {
+    const test =
+      typeof check === "function"
+        ? check
+        : (screen: string) => (typeof check === "string" ? screen.includes(check) : check.test(screen));
+    const deadline = Date.now() + timeoutMs;
+    let screen = "";
+    for (;;) {
+      screen = await this.screen();
+      if (test(screen)) return screen;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen:\n${screen}`);
+      await Bun.sleep(20);
+    }
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await tmux("kill-session", "-t", this.name).catch(() => undefined);
+  }
+}
