@@ -81,7 +81,7 @@ export function ingestConsumerConfig(): Partial<ConsumerConfig> & { durable_name
     filter_subject: STORE_EVENTS_SUBJECTS,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
-    ack_wait: nanos(10_000),
+    ack_wait: nanos(5_000),
     max_deliver: -1,
     max_ack_pending: 20_000,
     max_waiting: 64,
