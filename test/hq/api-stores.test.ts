@@ -170,6 +170,14 @@ describe("GET /stores", () => {
     });
     // Waiting on a gap: the lag grows with the clock.
     expect(byId.S2).toMatchObject({ lastSeq: 7, lagSeconds: 600, deadLetters: 2, gap: { fromSeq: 9 } });
+    const letters = await h.request<{ deadLetters: { reason: string; seq: number }[] }>(
+      "GET",
+      "/api/v1/stores/S2/dead-letters",
+    );
+    expect(letters.body.deadLetters.map((d) => [d.reason, d.seq])).toEqual([
+      ["INVALID_EVENT", 10],
+      ["INVALID_EVENT", 9],
+    ]);
     // Events from a store nobody registered still show.
     expect(byId.X9).toMatchObject({ registered: false, name: null, lastSeq: 1 });
   });

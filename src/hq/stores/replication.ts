@@ -3,7 +3,7 @@
  * journal, the gap it waits on, and how many of its messages were dead-lettered. Read from the
  * ingest tables (schema/hq-sales.ts).
  */
-import { count, isNotNull } from "drizzle-orm";
+import { count, desc, eq, isNotNull } from "drizzle-orm";
 import { deadLetters, storeReplication } from "../../../schema/hq.ts";
 import type { HqDb } from "../context.ts";
 
@@ -64,4 +64,33 @@ export function lagSeconds(state: ReplicationState, now: Date): number {
 function secondsBetween(from: string, to: string): number {
   const ms = Date.parse(to) - Date.parse(from);
   return Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0;
+}
+
+export interface DeadLetterView {
+  id: number;
+  subject: string;
+  eventId: string | null;
+  seq: number | null;
+  reason: string;
+  message: string;
+  receivedAt: string;
+}
+
+/** A store's dead letters, newest first (the message bodies stay in the table). */
+export function deadLettersOf(db: HqDb, storeId: string, limit: number): DeadLetterView[] {
+  return db
+    .select({
+      id: deadLetters.id,
+      subject: deadLetters.subject,
+      eventId: deadLetters.eventId,
+      seq: deadLetters.seq,
+      reason: deadLetters.reason,
+      message: deadLetters.message,
+      receivedAt: deadLetters.receivedAt,
+    })
+    .from(deadLetters)
+    .where(eq(deadLetters.storeId, storeId))
+    .orderBy(desc(deadLetters.id))
+    .limit(limit)
+    .all();
 }

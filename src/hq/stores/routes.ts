@@ -3,11 +3,13 @@
  * with its replication state, renew credentials, and set the settings sent to a store.
  */
 import { Elysia } from "elysia";
+import { z } from "zod";
 import { authorize } from "../auth/plugin.ts";
 import { storeScope } from "../auth/scopes.ts";
 import { requireScope } from "../auth/tokens.ts";
 import type { HqContext } from "../context.ts";
 import { storeInputSchema, storeParamsSchema, storeSettingsInputSchema } from "./model.ts";
+import { deadLettersOf } from "./replication.ts";
 import { StoresService } from "./service.ts";
 
 export function storesRoutes(ctx: HqContext) {
@@ -54,6 +56,22 @@ export function storesRoutes(ctx: HqContext) {
         return registry.get(params.id);
       },
       { params: storeParamsSchema },
+    )
+    .get(
+      "/stores/:id/dead-letters",
+      ({ params, query, principal }) => {
+        requireScope(
+          principal,
+          ["reports:read", storeScope(params.id)],
+          `reading the dead letters of ${params.id}`,
+        );
+        return { storeId: params.id, deadLetters: deadLettersOf(ctx.db, params.id, query.limit) };
+      },
+      {
+        params: storeParamsSchema,
+        query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+        detail: { summary: "Messages from a store that head office refused, with the reason, newest first" },
+      },
     )
     .get(
       "/stores/:id/settings",
