@@ -20,8 +20,23 @@ import { lastReceiptSeqAtStore } from "./recent-sales.ts";
 import { catalogChangesAnswerSchema, healthAnswerSchema } from "./store-answers.ts";
 import type { StoreClient } from "./store-client.ts";
 
-/** Products per page: small enough that writing one page stays well under a frame. */
-export const SYNC_PAGE_SIZE = 500;
+/** Products per page: small enough that writing one page holds scanning up for a few ms at most. */
+export const SYNC_PAGE_SIZE = 250;
+
+/**
+ * Runs a write of re-fetchable data (catalog pages, settings, sync times) without waiting for
+ * fsync: with WAL and synchronous=NORMAL a power cut may lose the last such writes, never
+ * corrupt the file, and the next sync fetches them again (the seq is written with its page).
+ * Sales are written with synchronous=FULL: the next FULL commit syncs these along with it.
+ */
+export function relaxed<T>(sqlite: Database, write: () => T): T {
+  sqlite.exec("PRAGMA synchronous = NORMAL");
+  try {
+    return write();
+  } finally {
+    sqlite.exec("PRAGMA synchronous = FULL");
+  }
+}
 
 export interface SyncDeps {
   sqlite: Database;
@@ -50,7 +65,8 @@ export class CatalogSync {
       const health = await deps.client.request("GET", "/health", healthAnswerSchema);
       if (deps.isClosed()) return;
       deps.link.reachable();
-      if (deps.meta.get("storeId") !== health.storeId) deps.meta.set("storeId", health.storeId);
+      if (deps.meta.get("storeId") !== health.storeId)
+        relaxed(deps.sqlite, () => deps.meta.set("storeId", health.storeId));
       deps.onReachable();
       if (!deps.auth.token()) return;
       await deps.auth.withSession(async (token) => {
@@ -58,7 +74,7 @@ export class CatalogSync {
         if (deps.isClosed()) return;
         const json = JSON.stringify(raw);
         if (json !== deps.meta.get("settings")) {
-          deps.meta.set("settings", json);
+          relaxed(deps.sqlite, () => deps.meta.set("settings", json));
           deps.onSettings(raw);
         }
         await this.pullCatalog(token);
@@ -67,7 +83,7 @@ export class CatalogSync {
       });
       if (deps.isClosed()) return;
       const at = deps.now().toISOString();
-      deps.meta.set("lastSyncAt", at);
+      relaxed(deps.sqlite, () => deps.meta.set("lastSyncAt", at));
       deps.link.synced(at);
     } catch (err) {
       if (deps.isClosed()) return;
@@ -101,10 +117,12 @@ export class CatalogSync {
       );
       if (deps.isClosed()) return;
       if (page.products.length > 0) {
-        deps.sqlite.transaction(() => {
-          deps.catalog.applyChanges(page.products);
-          deps.meta.set("catalogSeq", String(Math.max(since, page.lastSeq)));
-        })();
+        relaxed(deps.sqlite, () =>
+          deps.sqlite.transaction(() => {
+            deps.catalog.applyChanges(page.products);
+            deps.meta.set("catalogSeq", String(Math.max(since, page.lastSeq)));
+          })(),
+        );
         deps.onCatalog();
       }
       if (page.products.length < SYNC_PAGE_SIZE) return;

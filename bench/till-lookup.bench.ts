@@ -1,0 +1,267 @@
+/**
+ * Scan-to-line latency of the till's data layer: `TillServices.lookup` on its own SQLite file.
+ *
+ * - CORE-POS: the real co-op catalog imported into a real store process and synced into a till
+ *   (measured, with how long a scan waits behind the sync's writes meanwhile), then every item line of the month's real
+ *   transactions scanned as a scanner would send it: UPC-A / EAN-13 with check digit, PLUs as
+ *   typed, random-weight items as US price labels. Skipped when the sample data is missing.
+ * - Synthetic: a catalog of RINGUP_BENCH_TILL_PRODUCTS products (default 1,000,000, each with an
+ *   EAN-13) generated straight into a till SQLite file in one transaction, then EAN-13 scans and
+ *   PLU-style product codes looked up at random, and a name search.
+ * - Baseline for each: a raw bun:sqlite primary-key select on the same file.
+ */
+import type { Database } from "bun:sqlite";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { appendCheckDigit, priceCheckDigit } from "../src/core/barcode.ts";
+import { parseProducts } from "../src/store-server/imports/index.ts";
+import { openTillDatabase } from "../src/till/data/db.ts";
+import { createTillServices, type TillDataServices } from "../src/till/data/index.ts";
+import { startStore } from "../test/support/store-process.ts";
+import { type BenchCase, type BenchSuite, quantile, type TimedCase } from "./harness.ts";
+import { COREPOS_DIR, coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
+
+const GOAL = "scan p99 < 5 ms";
+const SYNTHETIC_PRODUCTS = Number(process.env.RINGUP_BENCH_TILL_PRODUCTS ?? 1_000_000);
+const LOOKUPS = 50_000;
+/** Results folded in here so the timed calls cannot be optimised away. */
+let sink = 0;
+/** A server that answers nothing: the synthetic till never syncs. */
+const NOWHERE = "http://127.0.0.1:9";
+const offline = (async () => {
+  throw Object.assign(new TypeError("Unable to connect"), { code: "ECONNREFUSED" });
+}) as unknown as typeof fetch;
+
+/** A US price label `2 IIIII P VVVV C`. */
+function usPriceLabel(item: string, cents: number): string {
+  const value = String(Math.min(9999, Math.max(1, cents))).padStart(4, "0");
+  return appendCheckDigit(`2${item}${priceCheckDigit(value)}${value}`);
+}
+
+/** What a scanner (or the cashier) sends for a CORE-POS product code. */
+function scanned(code: string, unitPriceMinor: number | undefined, hasBarcode: boolean): string {
+  // PLUs are typed; products the importer made up from the transaction log have no barcode.
+  if (!/^\d{13}$/.test(code) || !hasBarcode) return code;
+  if (code.startsWith("002") && code.endsWith("00000"))
+    return usPriceLabel(code.slice(3, 8), unitPriceMinor ?? 199);
+  const gtin14 = appendCheckDigit(code);
+  return gtin14.startsWith("00") ? gtin14.slice(2) : gtin14.slice(1);
+}
+
+function lookupCase(
+  name: string,
+  till: TillDataServices,
+  codes: readonly string[],
+  baseline: string,
+): TimedCase {
+  let i = 0;
+  return {
+    name,
+    iterations: LOOKUPS,
+    baseline,
+    goal: GOAL,
+    run: () => {
+      const code = codes[i++ % codes.length] ?? "";
+      sink += till.lookup(code).product.priceMinor;
+    },
+  };
+}
+
+function rawCase(name: string, sqlite: Database, codes: readonly string[]): TimedCase {
+  const stmt = sqlite.prepare<{ price_minor: number }, [string]>("SELECT * FROM products WHERE code = ?");
+  let i = 0;
+  return {
+    name,
+    iterations: LOOKUPS,
+    run: () => {
+      sink += stmt.get(codes[i++ % codes.length] ?? "")?.price_minor ?? 0;
+    },
+  };
+}
+
+async function coreposCases(dirs: string[], closers: (() => Promise<void>)[]): Promise<BenchCase[]> {
+  const tillDir = await mkdtemp(join(tmpdir(), "ringup-bench-till-"));
+  dirs.push(tillDir);
+  // A real store process, as in a shop: its work does not share the till's event loop.
+  const store = await startStore();
+  closers.push(() => store[Symbol.asyncDispose]());
+  const call = async (path: string, body: unknown) => {
+    const res = await store.api(path, { method: "POST", body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  };
+  const catalog = parseProducts(await Bun.file(join(COREPOS_DIR, "products.csv")).text(), "corepos", {
+    currency: "USD",
+  });
+  const month = await loadCoreposMonth();
+  await call("/api/v1/products/bulk", { products: month.products.map(({ line: _l, ...p }) => p) });
+  await call("/api/v1/users", { name: "Bench Cashier", role: "cashier", pin: "1234" });
+
+  const till = await createTillServices({
+    server: store.url,
+    tillId: "T1",
+    dataDir: tillDir,
+    syncIntervalMs: 3_600_000,
+  });
+  closers.push(() => till.close());
+  Bun.gc(true); // the month's parsing left garbage: collect it before measuring waits
+  // Meanwhile a scan every millisecond: how long can a scan wait behind the sync's writes?
+  const waits: number[] = [];
+  let expected = performance.now() + 1;
+  const probe = setInterval(() => {
+    const t = performance.now();
+    waits.push(Math.max(0, t - expected));
+    try {
+      till.lookup("4011");
+    } catch {
+      // Not synced yet: the wait is what counts.
+    }
+    expected = performance.now() + 1;
+  }, 1);
+  const t0 = Bun.nanoseconds();
+  await till.login("1234");
+  await till.syncNow();
+  const syncMs = (Bun.nanoseconds() - t0) / 1e6;
+  clearInterval(probe);
+  waits.sort((a, b) => a - b);
+
+  const withBarcode = new Set(month.products.filter((p) => p.barcodes?.length).map((p) => p.code));
+  const scans = month.sales.flatMap((s) =>
+    s.lines.map((l) => scanned(l.code, l.unitPriceMinor, withBarcode.has(l.code))),
+  );
+  const codes = month.products.map((p) => p.code);
+  const { sqlite } = openTillDatabase(tillDir);
+  closers.push(async () => sqlite.close());
+  const synced = sqlite.query<{ n: number }, []>("SELECT count(*) AS n FROM products").get()?.n ?? 0;
+  if (synced !== month.products.length) throw new Error(`synced ${synced} of ${month.products.length}`);
+  return [
+    {
+      name: `till: first log-in + catalog sync, CORE-POS (${synced} products)`,
+      measure: async () => ({
+        name: "",
+        ops: synced,
+        opsPerSec: synced / (syncMs / 1000),
+        meanMs: syncMs / synced,
+        p50Ms: syncMs / synced,
+        p99Ms: syncMs / synced,
+        extra: {
+          totalMs: syncMs,
+          csvProducts: catalog.rows.length,
+          scanWaitP99Ms: quantile(waits, 0.99),
+          scanWaitMaxMs: waits.at(-1) ?? 0,
+        },
+      }),
+    },
+    rawCase("baseline: raw PK select, CORE-POS till file", sqlite, codes),
+    lookupCase(
+      `till: lookup, CORE-POS month's ${scans.length} scans`,
+      till,
+      scans,
+      "baseline: raw PK select, CORE-POS till file",
+    ),
+  ];
+}
+
+/** Fills a till file with `count` products (EAN-13 each) in one transaction; answers the codes. */
+function generateCatalog(sqlite: Database, count: number): { eans: string[]; codes: string[] } {
+  const words = ["APPLE", "BREAD", "CHEESE", "COFFEE", "HONEY", "OATS", "PASTA", "RICE", "SOAP", "TEA"];
+  const product = sqlite.prepare(
+    "INSERT INTO products (code, name, price_minor, tax_class, department, unit, change_seq) VALUES (?, ?, ?, ?, ?, 'each', ?)",
+  );
+  const barcode = sqlite.prepare("INSERT INTO barcodes (barcode, product_code) VALUES (?, ?)");
+  const eans: string[] = [];
+  const codes: string[] = [];
+  sqlite.transaction(() => {
+    for (let i = 1; i <= count; i++) {
+      const code = `P${String(i).padStart(7, "0")}`;
+      const ean = appendCheckDigit(`40${String(i).padStart(10, "0")}`);
+      product.run(
+        code,
+        `${words[i % words.length]} ${words[(i >> 3) % words.length]} ${i}`,
+        50 + (i % 5000),
+        "1",
+        String(i % 40),
+        i,
+      );
+      barcode.run(`0${ean}`, code);
+      if (i % 97 === 0) {
+        eans.push(ean);
+        codes.push(code);
+      }
+    }
+    sqlite
+      .prepare("INSERT INTO meta (key, value) VALUES ('storeId', 'S1'), ('catalogSeq', ?)")
+      .run(String(count));
+  })();
+  // Random order, so the lookups do not walk the index in sequence.
+  for (const list of [eans, codes]) {
+    for (let i = list.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [list[i], list[j]] = [list[j] ?? "", list[i] ?? ""];
+    }
+  }
+  return { eans, codes };
+}
+
+async function syntheticCases(dirs: string[], closers: (() => Promise<void>)[]): Promise<BenchCase[]> {
+  const tillDir = await mkdtemp(join(tmpdir(), "ringup-bench-till-1m-"));
+  dirs.push(tillDir);
+  const db = openTillDatabase(tillDir);
+  const t0 = Bun.nanoseconds();
+  const { eans, codes } = generateCatalog(db.sqlite, SYNTHETIC_PRODUCTS);
+  const generateMs = (Bun.nanoseconds() - t0) / 1e6;
+  const fileMb = (await stat(db.path)).size / 1024 / 1024;
+  process.stderr.write(
+    `bench: till-lookup: generated ${SYNTHETIC_PRODUCTS} products in ${Math.round(generateMs)} ms (${fileMb.toFixed(0)} MB)\n`,
+  );
+  closers.push(async () => db.sqlite.close());
+  const till = await createTillServices({ server: NOWHERE, tillId: "T1", dataDir: tillDir, fetch: offline });
+  closers.push(() => till.close());
+  const n = SYNTHETIC_PRODUCTS.toLocaleString("en-US");
+  const baseline = `baseline: raw PK select, ${n} products`;
+  return [
+    { ...rawCase(baseline, db.sqlite, codes) },
+    lookupCase(`till: lookup EAN-13 scan, ${n} products`, till, eans, baseline),
+    lookupCase(`till: lookup product code, ${n} products`, till, codes, baseline),
+    {
+      name: `till: name search "honey tea", ${n} products`,
+      iterations: 200,
+      run: () => {
+        sink += till.search("honey tea", 20).length;
+      },
+    },
+    {
+      name: `till: generate ${n} products (one transaction)`,
+      measure: async () => ({
+        name: "",
+        ops: SYNTHETIC_PRODUCTS,
+        opsPerSec: SYNTHETIC_PRODUCTS / (generateMs / 1000),
+        meanMs: generateMs / SYNTHETIC_PRODUCTS,
+        p50Ms: generateMs / SYNTHETIC_PRODUCTS,
+        p99Ms: generateMs / SYNTHETIC_PRODUCTS,
+        extra: { totalMs: generateMs, fileMb, sink: sink % 10 },
+      }),
+    },
+  ];
+}
+
+export default async function suite(): Promise<BenchSuite> {
+  const dirs: string[] = [];
+  const closers: (() => Promise<void>)[] = [];
+  const cases: BenchCase[] = [];
+  if (coreposAvailable()) {
+    cases.push(...(await coreposCases(dirs, closers)));
+  } else {
+    process.stderr.write(
+      `bench: till-lookup.bench.ts: skipping the CORE-POS cases: the sample data is not in ${COREPOS_DIR} (set RINGUP_COREPOS_DIR)\n`,
+    );
+  }
+  cases.push(...(await syntheticCases(dirs, closers)));
+  return {
+    cases,
+    teardown: async () => {
+      for (const close of closers.reverse()) await close().catch(() => {});
+      await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+    },
+  };
+}
