@@ -10,7 +10,7 @@
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import type { Subprocess } from "bun";
 import { type NatsUser, natsAuthorizationBlock } from "../../src/shared/nats/index.ts";
 
@@ -19,6 +19,8 @@ export const NATS_SERVER = process.env.RINGUP_TEST_NATS_SERVER ?? "nats-server";
 export interface StartNatsOptions {
   /** Users and their permissions (default: no authentication). */
   users?: readonly NatsUser[];
+  /** A configuration file to include, e.g. the `nats-accounts.conf` head office writes. */
+  include?: string;
   /** TLS for clients: server certificate and key, and a CA to verify client certificates. */
   tls?: { cert: string; key: string; ca?: string; verify?: boolean };
   /** How long to wait for "Server is ready" (default 15 s). */
@@ -114,6 +116,9 @@ export class NatsServerProcess implements AsyncDisposable {
       "max_payload: 1048576",
     ];
     if (users && users.length > 0) lines.push(natsAuthorizationBlock(users));
+    // nats-server resolves an include relative to the including file.
+    if (this.options.include)
+      lines.push(`include ${JSON.stringify(relative(this.dir, this.options.include))}`);
     if (tls) {
       lines.push(
         `tls {\n  cert_file: ${JSON.stringify(tls.cert)}\n  key_file: ${JSON.stringify(tls.key)}\n${

@@ -5,7 +5,7 @@
  */
 import { NatsLink } from "../../shared/nats/index.ts";
 import type { HqContext } from "../context.ts";
-import { IngestConsumer } from "../ingest/consumer.ts";
+import { IngestConsumer } from "../ingest/index.ts";
 import { NatsCatalogPublisher } from "./catalog-publisher.ts";
 
 export { NatsCatalogPublisher } from "./catalog-publisher.ts";

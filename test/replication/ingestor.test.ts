@@ -1,0 +1,186 @@
+/**
+ * The ingestor in-process, on a real head office database: sequence order per store, parking
+ * behind a gap until it fills, duplicates by event id, and what it refuses.
+ */
+import { afterEach, beforeEach, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type EventType, type StoreEvent, sealEvent, type UnsealedEvent } from "../../src/core/events.ts";
+import { uuidv7 } from "../../src/core/ids.ts";
+import type { HqContext } from "../../src/hq/context.ts";
+import { EventIngestor, replicationState } from "../../src/hq/ingest/index.ts";
+import { openHq } from "../../src/hq/open.ts";
+
+let dir: string;
+let ctx: HqContext;
+let ingestor: EventIngestor;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "ringup-ingest-"));
+  ctx = openHq(dir, { log: () => undefined });
+  ingestor = new EventIngestor(ctx.sqlite, () => new Date("2026-03-02T15:00:00.000Z"));
+});
+afterEach(() => {
+  ctx.sqlite.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function salePayload(i: number, at: string) {
+  return {
+    saleId: uuidv7(),
+    receiptNo: `S1-T1-${String(i).padStart(6, "0")}`,
+    tillId: "T1",
+    cashierId: null,
+    at,
+    currency: "USD",
+    lines: [
+      {
+        code: "A1",
+        name: "Apple juice",
+        department: null,
+        taxClass: null,
+        qtyMilli: 1000,
+        unitPriceMinor: 199,
+        extendedMinor: 199,
+        discountMinor: 0,
+        taxMinor: 0,
+        totalMinor: 199,
+      },
+    ],
+    subtotalMinor: 199,
+    discountMinor: 0,
+    taxMinor: 0,
+    totalMinor: 199,
+    taxes: [],
+    tenders: [{ type: "cash", amountMinor: 500 }],
+    changeMinor: 301,
+    cashRoundingMinor: 0,
+    customerId: null,
+  };
+}
+
+/** A store's journal of `n` sales, hash-chained. */
+async function journal(storeId: string, n: number, at = "2026-03-02T14:00:00.000Z"): Promise<StoreEvent[]> {
+  const out: StoreEvent[] = [];
+  let prevHash: string | null = null;
+  for (let seq = 1; seq <= n; seq++) {
+    const unsealed: UnsealedEvent<EventType> = {
+      id: uuidv7(),
+      storeId,
+      seq,
+      type: "sale.completed",
+      version: 1,
+      at,
+      payload: salePayload(seq, at),
+      prevHash,
+    } as UnsealedEvent<EventType>;
+    const event = await sealEvent(unsealed);
+    out.push(event);
+    prevHash = event.hash;
+  }
+  return out;
+}
+
+function message(event: StoreEvent, subjectStore = event.storeId) {
+  return {
+    subject: `ringup.v1.store.${subjectStore}.${event.type}`,
+    data: new TextEncoder().encode(JSON.stringify(event)),
+  };
+}
+
+function salesCount(): number {
+  return ctx.sqlite.query<{ n: number }, []>("SELECT count(*) AS n FROM hq_sales").get()?.n ?? 0;
+}
+
+describe("EventIngestor", () => {
+  test("applies in order, parks behind a gap and applies the parked run when it fills", async () => {
+    const events = await journal("S1", 6);
+    const [e1, e2, e3, e4, e5, e6] = events as [
+      StoreEvent,
+      StoreEvent,
+      StoreEvent,
+      StoreEvent,
+      StoreEvent,
+      StoreEvent,
+    ];
+    expect(ingestor.ingest([message(e1), message(e2)]).outcomes).toEqual(["applied", "applied"]);
+    expect(ingestor.ingest([message(e5), message(e4)]).outcomes).toEqual(["parked", "parked"]);
+    let state = replicationState(ctx).get("S1");
+    expect(state).toMatchObject({ lastSeq: 2, gapFromSeq: 4, parked: 2 });
+    expect(state?.gapSince).not.toBeNull();
+    expect(salesCount()).toBe(2);
+    const filled = ingestor.ingest([message(e3), message(e6)]);
+    expect(filled.outcomes).toEqual(["applied", "applied"]);
+    expect([...filled.moved]).toEqual(["S1"]);
+    state = replicationState(ctx).get("S1");
+    expect(state).toMatchObject({ lastSeq: 6, gapFromSeq: null, gapSince: null, parked: 0, deadLetters: 0 });
+    expect(salesCount()).toBe(6);
+  });
+
+  test("a duplicate by event id changes nothing, in order, parked or long after", async () => {
+    const [e1, e2, e3] = (await journal("S1", 3)) as [StoreEvent, StoreEvent, StoreEvent];
+    ingestor.ingest([message(e1), message(e3)]);
+    expect(ingestor.ingest([message(e1), message(e3)]).outcomes).toEqual(["duplicate", "parked"]);
+    ingestor.ingest([message(e2)]);
+    expect(ingestor.ingest([message(e1), message(e2), message(e3)]).outcomes).toEqual([
+      "duplicate",
+      "duplicate",
+      "duplicate",
+    ]);
+    expect(salesCount()).toBe(3);
+  });
+
+  test("stores are independent: one store's gap or bad event does not hold up another", async () => {
+    const s1 = await journal("S1", 3);
+    const s2 = await journal("S2", 2);
+    const forged = { ...(s2[0] as StoreEvent), storeId: "S1" } as StoreEvent;
+    const result = ingestor.ingest([
+      message(s1[2] as StoreEvent),
+      message(forged, "S2"),
+      message(s2[0] as StoreEvent),
+      message(s2[1] as StoreEvent),
+    ]);
+    expect(result.outcomes).toEqual(["parked", "dead", "applied", "applied"]);
+    const states = replicationState(ctx);
+    expect(states.get("S2")).toMatchObject({ lastSeq: 2, deadLetters: 1 });
+    expect(states.get("S2")?.recentDeadLetters[0]?.reason).toBe("STORE_MISMATCH");
+    expect(states.get("S1")).toMatchObject({ lastSeq: 0, parked: 1, deadLetters: 0 });
+  });
+
+  test("refuses another event at an applied sequence, and one that breaks the chain", async () => {
+    const [a1] = (await journal("S1", 1)) as [StoreEvent];
+    const [b1, b2] = (await journal("S1", 2)) as [StoreEvent, StoreEvent];
+    ingestor.ingest([message(a1)]);
+    expect(ingestor.ingest([message(b1), message(b2)]).outcomes).toEqual(["dead", "dead"]);
+    const reasons = ctx.sqlite
+      .query<{ reason: string }, []>("SELECT reason FROM dead_letters ORDER BY id")
+      .all()
+      .map((r) => r.reason);
+    expect(reasons).toEqual(["SEQUENCE_CONFLICT", "CHAIN_BROKEN"]);
+    expect(replicationState(ctx).get("S1")?.lastSeq).toBe(1);
+  });
+
+  test("days follow the store's time zone in the registry when the event names none", async () => {
+    ctx.sqlite
+      .query(
+        `INSERT INTO stores (store_id, name, time_zone, currency, nats_user, nats_password_hash, created_at, updated_at)
+         VALUES ('S9', 'Far east', 'Asia/Tokyo', 'USD', 'store_S9', 'x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+      )
+      .run();
+    const fresh = new EventIngestor(ctx.sqlite, () => new Date());
+    const [e1] = (await journal("S9", 1, "2026-03-02T16:00:00.000Z")) as [StoreEvent];
+    const [u1] = (await journal("S8", 1, "2026-03-02T16:00:00.000Z")) as [StoreEvent];
+    fresh.ingest([message(e1), message(u1)]);
+    const days = ctx.sqlite
+      .query<{ storeId: string; day: string }, []>(
+        "SELECT store_id AS storeId, day FROM hq_sales ORDER BY store_id",
+      )
+      .all();
+    // 16:00 UTC is 01:00 the next day in Tokyo; a store HQ does not know counts in UTC.
+    expect(days).toEqual([
+      { storeId: "S8", day: "2026-03-02" },
+      { storeId: "S9", day: "2026-03-03" },
+    ]);
+  });
+});
