@@ -62,7 +62,7 @@ export class CatalogSubscriber {
   #queue: BatchQueue<{ target: Target; msg: JsMsg }> | null = null;
   #problemLogged: string | null = null;
   #applied = 0;
-  #lastReport = 0;
+  #lastReport = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: CatalogSubscriberOptions) {
     this.#ctx = options.ctx;

@@ -47,8 +47,22 @@ export class Chain implements AsyncDisposable {
     return store;
   }
 
-  async addStore(storeId: string, options: { seed?: boolean; args?: string[] } = {}): Promise<StoreProcess> {
-    const store = await startStore({ storeId, args: ["--nats", this.nats.url, ...(options.args ?? [])] });
+  /** Registers the store at head office (unless it is already) and starts it, replicating. */
+  async addStore(
+    storeId: string,
+    options: { seed?: boolean; args?: string[]; natsUrl?: string } = {},
+  ): Promise<StoreProcess> {
+    const registered = await this.hq.api("/api/v1/stores", {
+      method: "POST",
+      body: JSON.stringify({ storeId, name: `Shop ${storeId}` }),
+    });
+    if (registered.status !== 201 && registered.status !== 409) {
+      throw new Error(`registering ${storeId} failed: ${registered.status} ${await registered.text()}`);
+    }
+    const store = await startStore({
+      storeId,
+      args: ["--nats", options.natsUrl ?? this.nats.url, ...(options.args ?? [])],
+    });
     this.stores.set(storeId, store);
     if (options.seed !== false) await seedProducts(store, PRODUCTS);
     return store;
