@@ -9,7 +9,7 @@
  *   status bar and never resent automatically; the sales after it go on.
  */
 import type { TillAuth } from "./auth.ts";
-import { StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
+import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
 import type { Outbox, OutboxRow } from "./outbox.ts";
 import { saleAnswerSchema } from "./store-answers.ts";
@@ -19,7 +19,7 @@ export const BACKOFF_MIN_MS = 1_000;
 export const BACKOFF_MAX_MS = 30_000;
 
 /** Refusals that are about the moment, not about the sale: kept pending and tried later. */
-const TRANSIENT_STATUSES = new Set([401, 408, 425, 429]);
+const TRANSIENT_STATUSES = new Set([408, 425, 429]);
 
 export interface DrainerDeps {
   outbox: Outbox;
@@ -123,7 +123,7 @@ export class Drainer {
       return "sent";
     } catch (err) {
       if (deps.isClosed()) return "stop";
-      if (err instanceof StoreRefusedError && !TRANSIENT_STATUSES.has(err.status)) {
+      if (err instanceof StoreRefusedError && !isSessionRefusal(err) && !TRANSIENT_STATUSES.has(err.status)) {
         deps.link.reachable();
         deps.outbox.markRejected(row.seq, `${err.code}: ${err.message}`);
         return "rejected";

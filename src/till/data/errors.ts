@@ -44,9 +44,12 @@ export class StoreRefusedError extends DomainError {
   }
 }
 
-/** Refusals that say "log in again" rather than "this request is wrong". */
-export function isSessionRefusal(err: unknown): err is StoreRefusedError {
-  return err instanceof StoreRefusedError && err.status === 401;
+/**
+ * The store no longer takes the till's session token (logged out, replaced by a later log-in):
+ * "log in again", not "this request is wrong". A wrong PIN is a 401 too, with its own code.
+ */
+export function isSessionRefusal(err: unknown): boolean {
+  return err instanceof StoreRefusedError && err.status === 401 && err.code === "UNAUTHORIZED";
 }
 
 /** A till-side refusal: no cashier, a PIN this till has never seen, offline lock-out… */

@@ -65,6 +65,14 @@ describe("till log-in and approvals", () => {
     expect((await refusal(() => till.approve(CASHIER_PIN, "priceOverride"))).code).toBe("NOT_AN_APPROVER");
   });
 
+  test("a wrong supervisor PIN is refused by the store and leaves the till's session alone", async () => {
+    const wrong = await refusal(() => till.approve("8888", "discount"));
+    expect(wrong.code).toBe("WRONG_PIN");
+    expect(wrong.message).toContain("attempts left");
+    expect(await till.listHeld()).toEqual([]);
+    expect(till.status().lastError).toBeNull();
+  });
+
   test("the till keeps PIN hashes, never PINs", () => {
     const db = new Database(tillDbPath(f.tillDir), { readonly: true });
     try {
