@@ -77,6 +77,27 @@ describe("per-store NATS credentials", () => {
     await expectExact(chain);
   });
 
+  test("catalog changes reach the stores through the consumers their permissions allow", async () => {
+    const hqApi = chain.hq;
+    await hqApi.json("/api/v1/products", {
+      method: "POST",
+      body: JSON.stringify({ code: "SEC1", name: "Padlock", priceMinor: 900, taxClass: "1" }),
+    });
+    await hqApi.json("/api/v1/prices", {
+      method: "PUT",
+      body: JSON.stringify({ code: "SEC1", priceMinor: 950, storeId: "S1" }),
+    });
+    for (const [storeId, price] of [
+      ["S1", 950],
+      ["S2", 900],
+    ] as const) {
+      await waitFor(async () => {
+        const res = await chain.store(storeId).api("/api/v1/products/SEC1");
+        return res.ok && ((await res.json()) as { priceMinor: number }).priceMinor === price;
+      }, `${storeId} to get the padlock at ${price}`);
+    }
+  });
+
   test("S2's credentials cannot publish as S1, read S1's pointer or consume S1's catalog", async () => {
     const nc = await connectAs("S2");
     try {
