@@ -4,174 +4,21 @@
  * something bought at S1. Figures are worked out by hand below.
  */
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
-import {
-  hqReturnLines,
-  hqReturns,
-  hqSaleLines,
-  hqSales,
-  hqSaleTaxes,
-  hqTenders,
-  stores,
-} from "../../schema/hq.ts";
 import { uuidv7 } from "../../src/core/ids.ts";
 import { createTestHq, type JsonObject, type TestHq } from "../support/hq-app.ts";
+import { insertReturn, insertSale, insertStores } from "../support/hq-ingested.ts";
 
 let hq: TestHq;
 afterEach(() => hq.close());
-
-type Line = [
-  code: string,
-  dept: string,
-  qtyMilli: number,
-  unit: number,
-  ext: number,
-  disc: number,
-  tax: number,
-  total: number,
-];
-type Tax = [taxClass: string, rate: string, base: number, tax: number];
-
-interface Doc {
-  storeId: string;
-  receiptNo: string;
-  at: string;
-  day: string;
-  lines: Line[];
-  tenders: [type: string, amount: number][];
-  taxes: Tax[];
-  subtotal: number;
-  discount: number;
-  tax: number;
-  total: number;
-}
-
-function lineRow(l: Line, lineNo: number) {
-  const [code, department, qtyMilli, unitPriceMinor, extendedMinor, discountMinor, taxMinor, totalMinor] = l;
-  return {
-    lineNo,
-    code,
-    name: `Product ${code}`,
-    department,
-    taxClass: "1",
-    qtyMilli,
-    unitPriceMinor,
-    extendedMinor,
-    discountMinor,
-    taxMinor,
-    totalMinor,
-  };
-}
-
-function insertDocParts(id: string, kind: "sale" | "return", d: Doc): void {
-  d.tenders.forEach(([type, amountMinor], idx) => {
-    hq.ctx.db
-      .insert(hqTenders)
-      .values({ docId: id, idx, docKind: kind, storeId: d.storeId, type, amountMinor, day: d.day })
-      .run();
-  });
-  for (const [taxClass, rate, baseMinor, taxMinor] of d.taxes) {
-    hq.ctx.db
-      .insert(hqSaleTaxes)
-      .values({
-        docId: id,
-        docKind: kind,
-        storeId: d.storeId,
-        taxClass,
-        rate,
-        baseMinor,
-        taxMinor,
-        day: d.day,
-      })
-      .run();
-  }
-}
-
-function sale(d: Doc, extra: { change?: number; status?: "completed" | "voided" } = {}): string {
-  const id = uuidv7(Date.parse(d.at));
-  hq.ctx.db
-    .insert(hqSales)
-    .values({
-      id,
-      storeId: d.storeId,
-      eventId: uuidv7(Date.parse(d.at)),
-      receiptNo: d.receiptNo,
-      tillId: "T1",
-      cashierId: "ann",
-      at: d.at,
-      day: d.day,
-      currency: "USD",
-      status: extra.status ?? "completed",
-      subtotalMinor: d.subtotal,
-      discountMinor: d.discount,
-      taxMinor: d.tax,
-      totalMinor: d.total,
-      changeMinor: extra.change ?? 0,
-      cashRoundingMinor: 0,
-    })
-    .run();
-  d.lines.forEach((l, i) => {
-    hq.ctx.db
-      .insert(hqSaleLines)
-      .values({ saleId: id, ...lineRow(l, i + 1) })
-      .run();
-  });
-  insertDocParts(id, "sale", d);
-  return id;
-}
-
-function giveBack(d: Doc, originalSaleId: string, originalLineNos: number[]): string {
-  const id = uuidv7(Date.parse(d.at));
-  hq.ctx.db
-    .insert(hqReturns)
-    .values({
-      id,
-      storeId: d.storeId,
-      eventId: uuidv7(Date.parse(d.at)),
-      receiptNo: d.receiptNo,
-      originalSaleId,
-      tillId: "T1",
-      at: d.at,
-      day: d.day,
-      currency: "USD",
-      subtotalMinor: d.subtotal,
-      discountMinor: d.discount,
-      taxMinor: d.tax,
-      totalMinor: d.total,
-      cashRoundingMinor: 0,
-    })
-    .run();
-  d.lines.forEach((l, i) => {
-    hq.ctx.db
-      .insert(hqReturnLines)
-      .values({ returnId: id, originalLineNo: originalLineNos[i] ?? null, ...lineRow(l, i + 1) })
-      .run();
-  });
-  insertDocParts(id, "return", d);
-  return id;
-}
 
 let saleA = "";
 
 beforeEach(() => {
   hq = createTestHq();
-  // The registry only lends names here (registering through the API is tested elsewhere).
-  for (const storeId of ["S1", "S2", "S3"]) {
-    hq.ctx.db
-      .insert(stores)
-      .values({
-        storeId,
-        name: `Store ${storeId}`,
-        timeZone: "UTC",
-        currency: "USD",
-        natsUser: `store_${storeId}`,
-        natsPasswordHash: "-",
-        createdAt: "2026-03-01T00:00:00.000Z",
-        updatedAt: "2026-03-01T00:00:00.000Z",
-      })
-      .run();
-  }
+  insertStores(hq, ["S1", "S2", "S3"]);
   // S1 prices net (tax on top). A: 2×A at 10.00 (10%) and B at 2.50 (5%) = 24.63, cash 30.00.
-  saleA = sale(
+  saleA = insertSale(
+    hq,
     {
       storeId: "S1",
       receiptNo: "S1-T1-000001",
@@ -194,7 +41,8 @@ beforeEach(() => {
     { change: 537 },
   );
   // A voided sale counts nowhere but voidedCount.
-  sale(
+  insertSale(
+    hq,
     {
       storeId: "S1",
       receiptNo: "S1-T1-000002",
@@ -211,7 +59,7 @@ beforeEach(() => {
     { status: "voided" },
   );
   // Next day: A with 10% off = 9.00 + 0.90 tax, by card.
-  sale({
+  insertSale(hq, {
     storeId: "S1",
     receiptNo: "S1-T1-000003",
     at: "2026-03-03T15:00:00.000Z",
@@ -225,7 +73,7 @@ beforeEach(() => {
     total: 990,
   });
   // S2 prices gross (tax inside): 1.5 kg of C at 4.00 = 6.00 with 1.00 tax at 20%.
-  sale({
+  insertSale(hq, {
     storeId: "S2",
     receiptNo: "S2-T1-000001",
     at: "2026-03-02T10:00:00.000Z",
@@ -239,7 +87,8 @@ beforeEach(() => {
     total: 600,
   });
   // The customer brings B (bought at S1) back to S2 and gets 2.63 in cash.
-  giveBack(
+  insertReturn(
+    hq,
     {
       storeId: "S2",
       receiptNo: "S2-T1-000002",
