@@ -61,15 +61,18 @@ export async function startHqServer(
   services.scheduler.start();
   let replication: HqReplication | null = null;
   if (options.nats) {
-    if (!start.startReplication) {
+    try {
+      if (!start.startReplication) throw new Error("replication over NATS is not available here");
+      replication = await start.startReplication(ctx, {
+        url: options.nats,
+        credsPath: options.natsCreds ?? hqCreds,
+      });
+    } catch (err) {
+      // Nothing is served: leave the database closed and the scheduler stopped.
       services.scheduler.stop();
       ctx.sqlite.close();
-      throw new Error("this build of ringup hq cannot replicate over NATS yet; run it without --nats");
+      throw err;
     }
-    replication = await start.startReplication(ctx, {
-      url: options.nats,
-      credsPath: options.natsCreds ?? hqCreds,
-    });
   }
   const app = createHqApp(ctx, services, replication ? { nats: () => replication.state() } : {});
   const server = Bun.serve({
