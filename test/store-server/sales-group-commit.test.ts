@@ -51,3 +51,38 @@ describe("sales committed together", () => {
     expect(verify.body.ok).toBe(true);
   });
 });
+
+describe("sales by receipt number", () => {
+  test("a receipt number finds its sale, padded or not, and the till's last number is known", async () => {
+    store = createTestStore();
+    await seedCatalog(store);
+    const recorded = await store.request<{ id: string; receiptNo: string }>(
+      "POST",
+      `${API}/sales`,
+      sale(5000),
+    );
+    expect(recorded.body.receiptNo).toBe("S1-T1-000001");
+    const padded = await store.request<{ id: string }>("GET", `${API}/sales/by-receipt/S1-T1-000001`);
+    expect(padded.body.id).toBe(recorded.body.id);
+    const short = await store.request<{ id: string }>("GET", `${API}/sales/by-receipt/S1-T1-1`);
+    expect(short.body.id).toBe(recorded.body.id);
+    const missing = await store.request<{ error: { code: string } }>(
+      "GET",
+      `${API}/sales/by-receipt/S1-T1-9`,
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe("SALE_NOT_FOUND");
+
+    await store.request("POST", `${API}/sales`, { ...sale(5000), receiptNo: "S1-T1-000040" });
+    const last = await store.request<{ receiptNo: string; seq: number }>(
+      "GET",
+      `${API}/sales/last-receipt?tillId=T1`,
+    );
+    expect(last.body).toEqual({ receiptNo: "S1-T1-000040", seq: 40 });
+    const none = await store.request<{ receiptNo: string | null; seq: number }>(
+      "GET",
+      `${API}/sales/last-receipt?tillId=T9`,
+    );
+    expect(none.body).toEqual({ receiptNo: null, seq: 0 });
+  });
+});

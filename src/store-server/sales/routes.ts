@@ -23,6 +23,28 @@ export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) 
       { body: saleRequestSchema, detail: { summary: "Record a completed sale (idempotent by id)" } },
     )
     .get(
+      "/sales/by-receipt/:receiptNo",
+      ({ params }) => {
+        const sale = service.byReceiptNo(params.receiptNo);
+        if (!sale) {
+          throw new HttpError(
+            "not_found",
+            "SALE_NOT_FOUND",
+            `no sale has the receipt number ${params.receiptNo}: check the number on the receipt`,
+          );
+        }
+        return sale;
+      },
+      {
+        params: z.object({ receiptNo: z.string().min(1).max(40) }),
+        detail: { summary: "A sale by its receipt number (for returns from a scanned or typed receipt)" },
+      },
+    )
+    .get("/sales/last-receipt", ({ query }) => service.lastReceipt(query.tillId), {
+      query: z.object({ tillId: z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be a till id") }),
+      detail: { summary: "The highest receipt number the store holds for a till" },
+    })
+    .get(
       "/sales/:id",
       ({ params }) => {
         const sale = service.get(params.id);

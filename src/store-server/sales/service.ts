@@ -4,7 +4,7 @@
  * idempotently by the sale id the till made (a retry answers the stored result).
  */
 import { and, eq, gte, lt, sql } from "drizzle-orm";
-import { audit, sales } from "../../../schema/store.ts";
+import { audit, counters, sales } from "../../../schema/store.ts";
 import { DomainError } from "../../core/errors.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import { type BasketLineInput, priceBasket, type Quote } from "../../core/pricing.ts";
@@ -158,6 +158,25 @@ export class SalesService {
     const row = statementsOf(this.ctx.sqlite).saleById.get(id);
     if (!row) return null;
     return { ...(JSON.parse(row.response) as SaleResponse), status: row.status };
+  }
+
+  /** A sale by its receipt number, typed with or without the zero padding (`S1-T1-42`). */
+  byReceiptNo(text: string): SaleResponse | null {
+    const parsed = parseReceiptNo(text.trim());
+    const receiptNo = parsed ? formatReceiptNo(parsed.storeId, parsed.tillId, parsed.seq) : text.trim();
+    const row = this.ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.receiptNo, receiptNo)).get();
+    return row ? this.get(row.id) : null;
+  }
+
+  /** The highest receipt number the store holds for a till (a till starting afresh continues after it). */
+  lastReceipt(tillId: string): { receiptNo: string | null; seq: number } {
+    const row = this.ctx.db
+      .select({ value: counters.value })
+      .from(counters)
+      .where(eq(counters.name, `receipt:${tillId}`))
+      .get();
+    const seq = row?.value ?? 0;
+    return { receiptNo: seq > 0 ? formatReceiptNo(this.ctx.storeId, tillId, seq) : null, seq };
   }
 
   list(from: string, to: string, limit: number): SaleResponse[] {

@@ -12,7 +12,7 @@ import type { TillAuth } from "./auth.ts";
 import { StoreRefusedError, StoreUnreachableError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
 import type { Outbox } from "./outbox.ts";
-import { RECENT_SALES_DAYS, receiptNoForms, searchRecentSales } from "./recent-sales.ts";
+import { receiptNoForms, saleByReceiptAtStore } from "./recent-sales.ts";
 import {
   drawerAnswerSchema,
   heldAnswerSchema,
@@ -179,13 +179,10 @@ export class OnlineOperations {
       const id = this.deps.outbox.saleIdOfReceipt(form);
       if (id) return this.saleById(id, token);
     }
-    // The store finds sales by id or time: look through its recent sales for the number.
-    const found = await searchRecentSales(this.deps.client, token, this.deps.now(), (sales) =>
-      sales.find((s) => forms.includes(s.receiptNo)),
-    );
+    const found = await saleByReceiptAtStore(this.deps.client, token, receiptNo);
     if (found) return found;
     throw new SaleNotFoundError(
-      `no sale has the receipt number ${receiptNo} in the last ${RECENT_SALES_DAYS} days: check the number on the receipt`,
+      `no sale has the receipt number ${receiptNo}: check the number on the receipt`,
       { receiptNo },
     );
   }

@@ -97,7 +97,7 @@ export class CatalogSync {
   /** Once per data dir: continue the receipt numbers after the last one the store has from this till. */
   private async catchUpReceipts(token: string): Promise<void> {
     const { deps } = this;
-    const last = await lastReceiptSeqAtStore(deps.client, token, deps.now(), deps.tillId);
+    const last = await lastReceiptSeqAtStore(deps.client, token, deps.tillId);
     if (deps.isClosed()) return;
     deps.sqlite.transaction(() => {
       if (last > deps.meta.getInt("receiptSeq")) deps.meta.set("receiptSeq", String(last));
