@@ -1,8 +1,14 @@
 /** Shapes of head office's chain reports: the query (zod) and the answers. Money in minor units. */
 import { z } from "zod";
 import { storeIdSchema } from "../../core/ids.ts";
+import {
+  type Figures,
+  MAX_REPORT_RANGE_DAYS,
+  reportDaySchema,
+  type TaxClassLine,
+} from "../../core/report-figures.ts";
 
-const day = z.iso.date({ error: "must be a date such as 2026-03-02 (YYYY-MM-DD)" });
+const day = reportDaySchema;
 
 export const reportQuerySchema = z.object({ from: day, to: day, storeId: storeIdSchema.optional() });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
@@ -11,27 +17,9 @@ export const productReportQuerySchema = reportQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(10_000).default(1000),
 });
 
-/** Most days one report may span. */
-export const MAX_RANGE_DAYS = 366;
+export const MAX_RANGE_DAYS = MAX_REPORT_RANGE_DAYS;
 
-/** The money figures every report line shares; sales minus returns, voided sales left out. */
-export interface Figures {
-  /** Lines as priced, before discounts (gross when prices include tax). */
-  grossMinor: number;
-  discountMinor: number;
-  /** Revenue after discounts, without tax. */
-  netMinor: number;
-  taxMinor: number;
-  /** What customers paid: after discounts, with tax. */
-  totalMinor: number;
-}
-
-export interface TaxClassLine {
-  taxClass: string;
-  rate: string;
-  baseMinor: number;
-  taxMinor: number;
-}
+export type { Figures, TaxClassLine };
 
 /** The fields of a store's daily report, over a range of business days. */
 export interface SalesFigures extends Figures {

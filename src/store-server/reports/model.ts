@@ -1,32 +1,20 @@
 /** Shapes of the report API: query schemas (zod) and the answers. Money in minor units. */
 import { z } from "zod";
+import {
+  type Figures,
+  MAX_REPORT_RANGE_DAYS,
+  reportDaySchema,
+  type TaxClassLine,
+} from "../../core/report-figures.ts";
 
-const day = z.iso.date({ error: "must be a date such as 2026-03-02 (YYYY-MM-DD)" });
+const day = reportDaySchema;
 
 export const dayQuerySchema = z.object({ date: day });
 export const rangeQuerySchema = z.object({ from: day, to: day });
 
-/** Most days one by-tender report may span. */
-export const MAX_RANGE_DAYS = 366;
+export const MAX_RANGE_DAYS = MAX_REPORT_RANGE_DAYS;
 
-/** The money figures every report line shares; sales minus returns, voided sales left out. */
-export interface Figures {
-  /** Lines as priced, before discounts (gross when prices include tax). */
-  grossMinor: number;
-  discountMinor: number;
-  /** Revenue after discounts, without tax. */
-  netMinor: number;
-  taxMinor: number;
-  /** What customers paid: after discounts, with tax. */
-  totalMinor: number;
-}
-
-export interface TaxClassLine {
-  taxClass: string;
-  rate: string;
-  baseMinor: number;
-  taxMinor: number;
-}
+export type { Figures, TaxClassLine };
 
 export interface DailyReport extends Figures {
   date: string;
