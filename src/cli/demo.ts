@@ -55,6 +55,12 @@ async function api<T>(url: string, token: string, method: string, path: string, 
   return json;
 }
 
+/** How to start this same program again: the compiled binary, or Bun with the CLI's source file. */
+function selfCommand(): string[] {
+  const script = process.argv[1];
+  return script && /\.(ts|js)$/.test(script) ? [process.execPath, script] : [process.execPath];
+}
+
 export async function runDemo(options: DemoOptions, io: CliIo): Promise<void> {
   const samples = resolve(options.samples ?? process.env.RINGUP_COREPOS_DIR ?? "../shared/data/corepos");
   if (!existsSync(join(samples, "products.csv")) || !existsSync(join(samples, "sampletrans.csv.gz"))) {
@@ -157,6 +163,19 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<void> {
       ].join("\n"),
     );
     if (options.once) return;
+    if (process.stdin.isTTY && process.stdout.isTTY) {
+      io.out("\nStarting the till T1 on this terminal: log in with PIN 1234 (F1 shows the keys).");
+      const till = Bun.spawn(
+        [...selfCommand(), "till", "--server", store.url, "--till-id", "T1", "--data", join(data, "till-T1")],
+        {
+          stdin: "inherit",
+          stdout: "inherit",
+          stderr: "inherit",
+        },
+      );
+      await till.exited;
+      return;
+    }
     io.out("\nThe store keeps running; press Ctrl-C to stop.");
     await new Promise<void>((done) => {
       process.once("SIGINT", () => done());
