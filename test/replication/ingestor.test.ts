@@ -26,9 +26,9 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function salePayload(i: number, at: string) {
+function salePayload(i: number, at: string, saleId = uuidv7()) {
   return {
-    saleId: uuidv7(),
+    saleId,
     receiptNo: `S1-T1-${String(i).padStart(6, "0")}`,
     tillId: "T1",
     cashierId: null,
@@ -61,7 +61,12 @@ function salePayload(i: number, at: string) {
 }
 
 /** A store's journal of `n` sales, hash-chained. */
-async function journal(storeId: string, n: number, at = "2026-03-02T14:00:00.000Z"): Promise<StoreEvent[]> {
+async function journal(
+  storeId: string,
+  n: number,
+  at = "2026-03-02T14:00:00.000Z",
+  saleId?: string,
+): Promise<StoreEvent[]> {
   const out: StoreEvent[] = [];
   let prevHash: string | null = null;
   for (let seq = 1; seq <= n; seq++) {
@@ -72,7 +77,7 @@ async function journal(storeId: string, n: number, at = "2026-03-02T14:00:00.000
       type: "sale.completed",
       version: 1,
       at,
-      payload: salePayload(seq, at),
+      payload: salePayload(seq, at, saleId),
       prevHash,
     } as UnsealedEvent<EventType>;
     const event = await sealEvent(unsealed);
@@ -159,6 +164,21 @@ describe("EventIngestor", () => {
       .map((r) => r.reason);
     expect(reasons).toEqual(["SEQUENCE_CONFLICT", "CHAIN_BROKEN"]);
     expect(replicationState(ctx).get("S1")?.lastSeq).toBe(1);
+  });
+
+  test("an event that fails to apply is dead-lettered alone; the rest of its batch is applied", async () => {
+    const [e1, e2, e3] = (await journal("S1", 3)) as [StoreEvent, StoreEvent, StoreEvent];
+    // S2's sale reuses S1's first sale id: its rows collide with S1's at HQ.
+    const [clash] = (await journal("S2", 1, undefined, (e1.payload as { saleId: string }).saleId)) as [
+      StoreEvent,
+    ];
+    const result = ingestor.ingest([message(e1), message(clash), message(e2), message(e3)]);
+    expect(result.outcomes).toEqual(["applied", "dead", "applied", "applied"]);
+    const dead = ctx.sqlite.query<{ reason: string }, []>("SELECT reason FROM dead_letters").all();
+    expect(dead).toEqual([{ reason: "APPLY_FAILED" }]);
+    expect(replicationState(ctx).get("S1")?.lastSeq).toBe(3);
+    expect(replicationState(ctx).get("S2")?.lastSeq ?? 0).toBe(0);
+    expect(salesCount()).toBe(3);
   });
 
   test("days follow the store's time zone in the registry when the event names none", async () => {

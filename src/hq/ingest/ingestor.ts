@@ -9,13 +9,16 @@
  *   ahead is parked until the gap before it fills (the store publishes again from HQ's
  *   applied pointer), then the parked run is applied in order.
  *
- * A batch of messages is one transaction and each message one savepoint in it: a bad message
- * rolls back alone, and the caller acknowledges the batch only after the commit.
+ * A batch of messages is one transaction (one fsync) and each store's state is written once
+ * per batch. Events are applied without savepoints (they cost more than the writes); should
+ * applying one fail, the batch is rolled back and run again with a savepoint per event, so the
+ * failing one is dead-lettered alone. The caller acknowledges the batch only after the commit.
  */
 import type { Database, Statement } from "bun:sqlite";
-import { canonicalJson, eventHashMaterial, parseEvent, type StoreEvent } from "../../core/events.ts";
+import { parseEvent, type StoreEvent } from "../../core/events.ts";
 import { parseStoreEventSubject, storeEventSubject } from "../../shared/nats/index.ts";
 import { SalesWriter } from "./apply-sales.ts";
+import { canonicalForm } from "./event-hash.ts";
 
 export interface IncomingMessage {
   subject: string;
@@ -40,11 +43,21 @@ interface State {
   lastHash: string | null;
   lastEventAt: string | null;
   appliedAt: string | null;
+  /** Lowest parked seq; null exactly when nothing is parked. */
   gapFromSeq: number | null;
   gapSince: string | null;
 }
 
+/** A validated event with its canonical payload text. */
+interface Checked {
+  event: StoreEvent;
+  payload: string;
+}
+
 type Row = Record<string, string | number | null>;
+
+/** Applying an event failed in a batch without savepoints: run the batch again carefully. */
+class RetryCarefully extends Error {}
 
 class DeadLetter extends Error {
   constructor(
@@ -58,12 +71,12 @@ class DeadLetter extends Error {
 const MAX_DATA = 64 * 1024;
 const decoder = new TextDecoder();
 
-function sha256Hex(text: string): string {
-  return new Bun.CryptoHasher("sha256").update(text).digest("hex");
-}
-
 function field(raw: unknown, key: string): unknown {
   return typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 export class EventIngestor {
@@ -71,6 +84,8 @@ export class EventIngestor {
   readonly #now: () => Date;
   readonly #sales: SalesWriter;
   readonly #states = new Map<string, State>();
+  /** Each applied event in its own savepoint (the retry of a batch in which one failed). */
+  #careful = false;
   readonly #s: {
     state: Statement<State, [string]>;
     saveState: Statement<unknown, [Row]>;
@@ -130,12 +145,27 @@ export class EventIngestor {
    * stores whose applied pointer moved.
    */
   ingest(messages: readonly IncomingMessage[]): { outcomes: Outcome[]; moved: Set<string> } {
+    try {
+      return this.#batch(messages, false);
+    } catch (err) {
+      if (!(err instanceof RetryCarefully)) throw err;
+      return this.#batch(messages, true);
+    }
+  }
+
+  #batch(
+    messages: readonly IncomingMessage[],
+    careful: boolean,
+  ): { outcomes: Outcome[]; moved: Set<string> } {
     const moved = new Set<string>();
     const outcomes: Outcome[] = [];
+    const dirty = new Set<string>();
+    this.#careful = careful;
     try {
       this.#sqlite.transaction(() => {
         const at = this.#now().toISOString();
-        for (const message of messages) outcomes.push(this.#one(message, at, moved));
+        for (const message of messages) outcomes.push(this.#one(message, at, moved, dirty));
+        for (const storeId of dirty) this.#s.saveState.run({ storeId, ...this.#state(storeId) });
       })();
     } catch (err) {
       this.#states.clear();
@@ -160,7 +190,7 @@ export class EventIngestor {
     return state;
   }
 
-  #one(message: IncomingMessage, at: string, moved: Set<string>): Outcome {
+  #one(message: IncomingMessage, at: string, moved: Set<string>, dirty: Set<string>): Outcome {
     const text = decoder.decode(message.data);
     const subject = parseStoreEventSubject(message.subject);
     let raw: unknown;
@@ -171,13 +201,14 @@ export class EventIngestor {
       } catch {
         throw new DeadLetter("INVALID_JSON", "the message body is not JSON");
       }
-      const event = this.#validate(raw, subject);
-      return this.#sqlite.transaction(() => this.#sequence(event, text, at, moved))();
+      const checked = this.#validate(raw, subject);
+      dirty.add(subject.storeId);
+      const outcome = this.#sequence(checked, text, at);
+      if (outcome === "applied") moved.add(subject.storeId);
+      return outcome;
     } catch (err) {
-      const dead =
-        err instanceof DeadLetter
-          ? err
-          : new DeadLetter("APPLY_FAILED", err instanceof Error ? err.message : String(err));
+      if (err instanceof RetryCarefully) throw err;
+      const dead = err instanceof DeadLetter ? err : new DeadLetter("APPLY_FAILED", messageOf(err));
       const id = field(raw, "id");
       const seq = field(raw, "seq");
       this.#recordDead(message.subject, subject?.storeId ?? null, text, at, {
@@ -186,18 +217,16 @@ export class EventIngestor {
         eventId: typeof id === "string" ? id.slice(0, 64) : null,
         seq: typeof seq === "number" && Number.isSafeInteger(seq) ? seq : null,
       });
-      // The savepoint of a failed apply rolled back: forget cached state it may have touched.
-      if (subject) this.#states.delete(subject.storeId);
       return "dead";
     }
   }
 
-  #validate(raw: unknown, subject: { storeId: string; type: string | null }): StoreEvent {
+  #validate(raw: unknown, subject: { storeId: string; type: string | null }): Checked {
     let event: StoreEvent;
     try {
       event = parseEvent(raw);
     } catch (err) {
-      throw new DeadLetter("INVALID_EVENT", err instanceof Error ? err.message : String(err));
+      throw new DeadLetter("INVALID_EVENT", messageOf(err));
     }
     if (event.storeId !== subject.storeId) {
       throw new DeadLetter(
@@ -211,17 +240,19 @@ export class EventIngestor {
         `the event is a ${event.type} but came on a ${subject.type} subject`,
       );
     }
-    if (sha256Hex(eventHashMaterial(event)) !== event.hash) {
+    const canonical = canonicalForm(event, field(raw, "payload"));
+    if (canonical.hash !== event.hash) {
       throw new DeadLetter("HASH_MISMATCH", `event ${event.seq} (${event.id}) does not match its hash`);
     }
-    return event;
+    return { event, payload: canonical.payload };
   }
 
-  /** Applies, parks or recognises a duplicate; inside the message's savepoint. */
-  #sequence(event: StoreEvent, text: string, at: string, moved: Set<string>): Outcome {
-    if (this.#s.seen.get(event.id)) return "duplicate";
-    const state = { ...this.#state(event.storeId) };
+  /** Applies, parks or recognises a duplicate. Cached state changes only once writes succeed. */
+  #sequence(checked: Checked, text: string, at: string): Outcome {
+    const { event } = checked;
+    const state = this.#state(event.storeId);
     if (event.seq <= state.lastSeq) {
+      if (this.#s.seen.get(event.id)) return "duplicate";
       throw new DeadLetter(
         "SEQUENCE_CONFLICT",
         `store ${event.storeId} event ${event.seq} was applied before with another id; this one (${event.id}) is not its journal's`,
@@ -231,68 +262,95 @@ export class EventIngestor {
       this.#s.park.run({ storeId: event.storeId, seq: event.seq, id: event.id, event: text, receivedAt: at });
       state.gapFromSeq = Math.min(state.gapFromSeq ?? event.seq, event.seq);
       state.gapSince ??= at;
-      this.#save(event.storeId, state);
       return "parked";
     }
-    this.#apply(event, state, at);
-    // The gap may have filled: apply the parked run that follows.
-    for (;;) {
-      const next = this.#s.parked.get(event.storeId, state.lastSeq + 1);
-      if (!next) break;
-      const parked = parseEvent(JSON.parse(next.event));
-      if (this.#s.seen.get(parked.id)) {
-        this.#s.unpark.run(event.storeId, parked.seq);
-        continue;
-      }
-      if (parked.prevHash !== state.lastHash) break;
-      const before = { ...state };
-      try {
-        this.#sqlite.transaction(() => this.#apply(parked, state, at))();
-      } catch (err) {
-        Object.assign(state, before);
-        this.#s.unpark.run(event.storeId, parked.seq);
-        this.#recordDead(storeEventSubject(parked.storeId, parked.type), parked.storeId, next.event, at, {
-          reason: "APPLY_FAILED",
-          message: err instanceof Error ? err.message : String(err),
-          eventId: parked.id,
-          seq: parked.seq,
-        });
-        break;
-      }
-    }
-    this.#s.unpark.run(event.storeId, state.lastSeq);
-    const first = this.#s.firstParked.get(event.storeId)?.seq ?? null;
-    state.gapFromSeq = first;
-    state.gapSince = first === null ? null : (state.gapSince ?? at);
-    this.#save(event.storeId, state);
-    moved.add(event.storeId);
+    this.#applyNext(checked, state, at);
+    if (state.gapFromSeq !== null) this.#drainParked(event.storeId, state, at);
     return "applied";
   }
 
-  #apply(event: StoreEvent, state: State, at: string): void {
+  /** Applies the store's next event in a savepoint; the state moves only after it succeeded. */
+  #applyNext({ event, payload }: Checked, state: State, at: string): void {
     if (event.prevHash !== state.lastHash) {
       throw new DeadLetter(
         "CHAIN_BROKEN",
         `store ${event.storeId} event ${event.seq} does not follow event ${state.lastSeq}: its prevHash differs from the hash HQ applied`,
       );
     }
-    this.#s.insertEvent.run({
-      id: event.id,
-      storeId: event.storeId,
-      seq: event.seq,
-      type: event.type,
-      version: event.version,
-      at: event.at,
-      payload: canonicalJson(event.payload),
-      prevHash: event.prevHash,
-      hash: event.hash,
-      appliedAt: at,
-    });
-    this.#sales.apply(event);
+    const write = () => {
+      this.#s.insertEvent.run({
+        id: event.id,
+        storeId: event.storeId,
+        seq: event.seq,
+        type: event.type,
+        version: event.version,
+        at: event.at,
+        payload,
+        prevHash: event.prevHash,
+        hash: event.hash,
+        appliedAt: at,
+      });
+      this.#sales.apply(event);
+    };
+    if (this.#careful) {
+      this.#sqlite.transaction(write)();
+    } else {
+      try {
+        write();
+      } catch (err) {
+        throw new RetryCarefully(messageOf(err));
+      }
+    }
     state.lastSeq = event.seq;
     state.lastHash = event.hash;
     state.lastEventAt = event.at;
     state.appliedAt = at;
+  }
+
+  /** The gap may have filled: applies the parked run that follows, in order. */
+  #drainParked(storeId: string, state: State, at: string): void {
+    for (;;) {
+      const next = this.#s.parked.get(storeId, state.lastSeq + 1);
+      if (!next) break;
+      let raw: unknown;
+      let event: StoreEvent;
+      try {
+        raw = JSON.parse(next.event);
+        event = parseEvent(raw);
+      } catch (err) {
+        // Parked events were validated first; one this build cannot read is set aside.
+        this.#s.unpark.run(storeId, state.lastSeq + 1);
+        this.#recordDead(`parked.${storeId}`, storeId, next.event, at, {
+          reason: "INVALID_EVENT",
+          message: messageOf(err),
+          eventId: null,
+          seq: state.lastSeq + 1,
+        });
+        break;
+      }
+      if (this.#s.seen.get(event.id)) {
+        this.#s.unpark.run(storeId, event.seq);
+        continue;
+      }
+      if (event.prevHash !== state.lastHash) break;
+      try {
+        this.#applyNext({ event, payload: canonicalForm(event, field(raw, "payload")).payload }, state, at);
+      } catch (err) {
+        if (err instanceof RetryCarefully) throw err;
+        this.#s.unpark.run(storeId, event.seq);
+        this.#recordDead(storeEventSubject(storeId, event.type), storeId, next.event, at, {
+          reason: "APPLY_FAILED",
+          message: messageOf(err),
+          eventId: event.id,
+          seq: event.seq,
+        });
+        break;
+      }
+    }
+    this.#s.unpark.run(storeId, state.lastSeq);
+    const first = this.#s.firstParked.get(storeId)?.seq ?? null;
+    state.gapFromSeq = first;
+    state.gapSince = first === null ? null : (state.gapSince ?? at);
   }
 
   #recordDead(
@@ -312,10 +370,5 @@ export class EventIngestor {
       data: text.slice(0, MAX_DATA),
       receivedAt: at,
     });
-  }
-
-  #save(storeId: string, state: State): void {
-    this.#s.saveState.run({ storeId, ...state });
-    this.#states.set(storeId, state);
   }
 }

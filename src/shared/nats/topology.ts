@@ -74,12 +74,17 @@ export function catalogStreamConfig(): Partial<StreamConfig> & { name: string } 
   };
 }
 
-/** HQ's durable pull consumer: every store's events, acknowledged one by one after commit. */
+/**
+ * HQ's durable pull consumer: every store's events. HQ applies them in delivery order and
+ * acknowledges a whole batch after its commit by acknowledging its last message (ack policy
+ * "all"), so one HQ process consumes it (a consumer created with explicit acks keeps working:
+ * HQ then acknowledges every message).
+ */
 export function ingestConsumerConfig(): Partial<ConsumerConfig> & { durable_name: string } {
   return {
     durable_name: INGEST_CONSUMER,
     filter_subject: STORE_EVENTS_SUBJECTS,
-    ack_policy: AckPolicy.Explicit,
+    ack_policy: AckPolicy.All,
     deliver_policy: DeliverPolicy.All,
     ack_wait: nanos(5_000),
     max_deliver: -1,

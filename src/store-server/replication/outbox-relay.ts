@@ -81,6 +81,10 @@ export class OutboxRelay {
   #wake: (() => void) | null = null;
   #sub: { nc: NatsConnection; sub: Subscription } | null = null;
   #failureLogged = false;
+  /** Bumped whenever the published pointer is moved by HQ's (a rewind or a skip ahead). */
+  #generation = 0;
+  #saved: number;
+  #savedAt = 0;
 
   constructor(options: RelayOptions) {
     this.#o = { window: 256, stallMs: 3_000, pollMs: 20, ...options };
@@ -91,6 +95,7 @@ export class OutboxRelay {
     );
     this.#lastSeq = options.sqlite.query<{ seq: number | null }, []>("SELECT max(seq) AS seq FROM events");
     this.#published = this.#pointers.number(POINTER_KEYS.published);
+    this.#saved = this.#published;
     this.#rewindInterval = this.#o.stallMs;
   }
 
@@ -145,43 +150,70 @@ export class OutboxRelay {
     }
   }
 
-  /** Publishes until the link drops or the relay stops; throws on a failed publish. */
+  /**
+   * Publishes until the link drops or the relay stops; throws on a failed publish. A sliding
+   * window: up to `window` publishes await their acknowledgement, the oldest first, and the
+   * window is refilled from the journal as it drains.
+   */
   async #pump(nc: NatsConnection): Promise<void> {
     const js = jetstream(nc, { timeout: PUBLISH_TIMEOUT_MS });
     const { link, window, pollMs } = this.#o;
-    while (this.#running && link.connection === nc) {
-      this.#checkHq();
-      const rows = this.#after.all(this.#published, window);
-      if (rows.length === 0) {
-        await this.#sleep(pollMs);
-        continue;
-      }
-      const acks = rows.map((row) =>
-        js.publish(this.#subject(row.type), this.#body(row), { msgID: row.id, timeout: PUBLISH_TIMEOUT_MS }),
-      );
-      const results = await Promise.allSettled(acks);
-      const before = this.#published;
-      let failure: unknown = null;
-      for (const [i, result] of results.entries()) {
-        const row = rows[i];
-        if (!row) break;
-        if (result.status === "rejected") {
-          failure = result.reason;
-          break;
+    let inFlight: { seq: number; done: Promise<unknown> }[] = [];
+    let next = this.#published + 1;
+    let generation = this.#generation;
+    try {
+      while (this.#running && link.connection === nc) {
+        this.#checkHq();
+        if (generation !== this.#generation) {
+          // The pointer moved under us (HQ is behind, or ahead): start again from it. The
+          // publishes still in flight settle on their own; their outcome no longer matters.
+          inFlight = [];
+          next = this.#published + 1;
+          generation = this.#generation;
         }
-        // A rewind may have moved the pointer back meanwhile: only move forward from here.
-        if (row.seq === this.#published + 1) this.#published = row.seq;
-      }
-      if (this.#published !== before) {
-        this.#pointers.set(POINTER_KEYS.published, this.#published);
-        if (this.#failureLogged) {
-          this.#o.log(
-            `store ${this.#o.storeId}: replication: publishing again (up to event ${this.#published})`,
-          );
-          this.#failureLogged = false;
+        if (inFlight.length <= window / 2) {
+          for (const row of this.#after.all(next - 1, window - inFlight.length)) {
+            const done = js
+              .publish(this.#subject(row.type), this.#body(row), {
+                msgID: row.id,
+                timeout: PUBLISH_TIMEOUT_MS,
+              })
+              .then(
+                () => null,
+                (err: unknown) => err ?? new Error("publish failed"),
+              );
+            inFlight.push({ seq: row.seq, done });
+            next = row.seq + 1;
+          }
         }
+        const head = inFlight[0];
+        if (!head) {
+          this.#persist(true);
+          await this.#sleep(pollMs);
+          continue;
+        }
+        const failure = await head.done;
+        if (failure !== null) throw failure;
+        inFlight.shift();
+        if (generation === this.#generation && head.seq === this.#published + 1) this.#published = head.seq;
+        this.#persist(inFlight.length === 0);
       }
-      if (failure !== null) throw failure;
+    } finally {
+      this.#persist(true);
+    }
+  }
+
+  /** Saves the published pointer: at most every 250 ms while busy, at once when caught up. */
+  #persist(now: boolean): void {
+    if (this.#published === this.#saved) return;
+    const t = performance.now();
+    if (!now && t - this.#savedAt < 250) return;
+    this.#pointers.set(POINTER_KEYS.published, this.#published);
+    this.#saved = this.#published;
+    this.#savedAt = t;
+    if (this.#failureLogged) {
+      this.#o.log(`store ${this.#o.storeId}: replication: publishing again (up to event ${this.#published})`);
+      this.#failureLogged = false;
     }
   }
 
@@ -234,7 +266,8 @@ export class OutboxRelay {
       const to = Math.min(applied, lastSeq);
       if (to > this.#published) {
         this.#published = to;
-        this.#pointers.set(POINTER_KEYS.published, to);
+        this.#generation++;
+        this.#persist(true);
       }
       this.#behindSince = null;
       return;
@@ -254,7 +287,8 @@ export class OutboxRelay {
         `store ${this.#o.storeId}: replication: HQ has applied up to event ${applied} but ${this.#published} were published; publishing again from ${applied + 1}`,
       );
       this.#published = applied;
-      this.#pointers.set(POINTER_KEYS.published, applied);
+      this.#generation++;
+      this.#persist(true);
       this.#lastRewindAt = now;
       this.#behindSince = null;
       this.#rewindInterval = Math.min(this.#rewindInterval * 2, MAX_REWIND_INTERVAL_MS);
