@@ -110,6 +110,7 @@ const MUTABLE_STREAM_KEYS = [
   "max_msgs_per_subject",
   "max_msg_size",
   "discard",
+  "num_replicas",
 ] as const;
 
 /** Creates the stream, or updates the settings we manage that differ. Answers its info. */
