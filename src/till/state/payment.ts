@@ -3,16 +3,27 @@
  * amount, several tenders in any mix. The sale completes as soon as the tenders cover it.
  */
 import { DomainError } from "../../core/errors.ts";
+import type { Quote } from "../../core/pricing.ts";
 import { TenderShortError } from "../../core/pricing-errors.ts";
 import { settle, type TenderInput } from "../../core/tenders.ts";
-import { paymentProgress, toTillLine } from "./basket.ts";
+import { paymentProgress, priceSale, toTillLine } from "./basket.ts";
 import { done, errorMessage, fail, failWith, goTo, msg } from "./initial.ts";
 import { parseAmount } from "./parse-input.ts";
 import type { TillEnv, TillState, Transition } from "./types.ts";
 
-export function startPayment(state: TillState): Transition {
+export function startPayment(state: TillState, env: TillEnv): Transition {
   if (state.quote === null) return fail(state, "error.emptySale");
-  const next = goTo({ ...state, sale: { ...state.sale, totaled: true }, status: null }, { kind: "payment" });
+  // The engine prices the whole sale once more: what is paid never rests on a running sum.
+  let quote: Quote | null;
+  try {
+    quote = priceSale(state.sale, env.settings);
+  } catch (err) {
+    return failWith(state, errorMessage(err));
+  }
+  const next = goTo(
+    { ...state, quote, sale: { ...state.sale, totaled: true }, status: null },
+    { kind: "payment" },
+  );
   return done(next, { type: "display", show: "total" });
 }
 

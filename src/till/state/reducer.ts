@@ -370,7 +370,7 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
     case "sale.discount":
       return empty ? fail(state, "error.emptySale") : openPrompt(state, { kind: "saleDiscount" });
     case "sale.total":
-      return startPayment(state);
+      return startPayment(state, env);
     case "sale.hold":
       if (empty) return fail(state, "error.emptySale");
       return done(

@@ -3,6 +3,7 @@
  * discounts (with a supervisor's approval where the store asks for one).
  */
 import type { TillAuditEntry, TillLookup, TillProduct } from "../services.ts";
+import { appendLine, canAppend } from "./append-pricing.ts";
 import { priceSale } from "./basket.ts";
 import { done, errorMessage, fail, failWith, msg } from "./initial.ts";
 import { parseSaleEntry } from "./parse-input.ts";
@@ -74,13 +75,28 @@ export function addLine(
     soldByWeight: product.soldByWeight,
   };
   const sale: Sale = { ...state.sale, lines: [...state.sale.lines, line], nextLineId: line.id + 1 };
-  const next = reprice(state, sale, env);
+  const next = canAppend(env.settings, sale.discount !== undefined)
+    ? append(state, sale, line, env)
+    : reprice(state, sale, env);
   if ("error" in next) return next.error;
   const priced = next.state.quote?.lines.at(-1);
   return done(
     { ...next.state, prompt: null, input: "", selectedLine: null, lastSale: null, status: null },
     { type: "display", show: "item", name: line.name, amountMinor: priced?.totalMinor ?? 0 },
   );
+}
+
+function append(
+  state: TillState,
+  sale: Sale,
+  line: SaleLine,
+  env: TillEnv,
+): { state: TillState } | { error: Transition } {
+  try {
+    return { state: { ...state, sale, quote: appendLine(state.quote, line, env.settings) } };
+  } catch (err) {
+    return { error: failWith(state, errorMessage(err)) };
+  }
 }
 
 /** Replaces the sale and its quote; refuses (keeping the old sale) when pricing fails. */

@@ -1,0 +1,66 @@
+/**
+ * Scanning without repricing the whole sale: when tax is rounded per line and there is no
+ * sale discount, a line's pricing does not depend on the others, so the quote of the sale with
+ * one more line is the old quote plus that line priced alone. Scanning the thousandth line
+ * then costs what scanning the first did. Anything else (document tax rounding, a sale
+ * discount, rounding of the amount due itself) prices the whole sale with the engine, and
+ * payment always does (see payment.ts); a property test holds this equal to the engine.
+ */
+import { cashRound } from "../../core/cash-rounding.ts";
+import { priceBasket, type Quote } from "../../core/pricing.ts";
+import type { StoreSettings } from "../../core/settings.ts";
+import type { TaxBreakdown } from "../../core/tax.ts";
+import type { SaleLine } from "./types.ts";
+
+export function canAppend(settings: StoreSettings, hasSaleDiscount: boolean): boolean {
+  return settings.taxRounding === "line" && settings.cashRoundingScope === "cash" && !hasSaleDiscount;
+}
+
+function mergeTaxes(
+  a: readonly TaxBreakdown[],
+  b: readonly TaxBreakdown[],
+  settings: StoreSettings,
+): TaxBreakdown[] {
+  const byClass = new Map(a.map((t) => [t.taxClass, { ...t }]));
+  for (const tax of b) {
+    const found = byClass.get(tax.taxClass);
+    if (found) {
+      found.baseMinor += tax.baseMinor;
+      found.taxMinor += tax.taxMinor;
+    } else byClass.set(tax.taxClass, { ...tax });
+  }
+  const position = (id: string) => settings.taxClasses.findIndex((t) => t.id === id);
+  return [...byClass.values()].sort((x, y) => position(x.taxClass) - position(y.taxClass));
+}
+
+/** The quote with `line` added; only valid when `canAppend` (the caller checks). */
+export function appendLine(quote: Quote | null, line: SaleLine, settings: StoreSettings): Quote {
+  const single = priceBasket(
+    {
+      lines: [
+        {
+          code: line.code,
+          name: line.name,
+          qtyMilli: line.qtyMilli,
+          unitPriceMinor: line.unitPriceMinor,
+          taxClass: line.taxClass,
+          ...(line.discount ? { discount: line.discount } : {}),
+        },
+      ],
+    },
+    settings,
+  );
+  if (quote === null) return single;
+  const totalMinor = quote.totalMinor + single.totalMinor;
+  const rounding = cashRound(totalMinor, settings.cashRoundingMinor);
+  return {
+    lines: [...quote.lines, ...single.lines],
+    subtotalMinor: quote.subtotalMinor + single.subtotalMinor,
+    discountMinor: quote.discountMinor + single.discountMinor,
+    taxMinor: quote.taxMinor + single.taxMinor,
+    totalMinor,
+    cashDueMinor: rounding.roundedMinor,
+    cashRoundingMinor: rounding.roundingMinor,
+    taxes: mergeTaxes(quote.taxes, single.taxes, settings),
+  };
+}
