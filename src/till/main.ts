@@ -11,16 +11,7 @@ import { render } from "ink";
 import { createElement } from "react";
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
-import {
-  type CashDrawer,
-  type CustomerDisplay,
-  openDisplay,
-  openPrinter,
-  openScale,
-  printerDrawer,
-  type ReceiptPrinter,
-  type Scale,
-} from "../devices/index.ts";
+import type { CashDrawer, CustomerDisplay, ReceiptPrinter, Scale } from "../devices/index.ts";
 import { ConfigError } from "../shared/config.ts";
 import { TillController } from "./app/controller.ts";
 import { createTillServices } from "./data/index.ts";
@@ -85,8 +76,11 @@ interface OpenDevices {
   drawer?: CashDrawer;
 }
 
-function openDevices(options: TillRunOptions, locale: string): OpenDevices {
+/** Loads the drivers (serial ports, ESC/POS) only for the devices configured. */
+async function openDevices(options: TillRunOptions, locale: string): Promise<OpenDevices> {
   const devices: OpenDevices = {};
+  if (!options.printer && !options.scale && !options.display) return devices;
+  const { openDisplay, openPrinter, openScale, printerDrawer } = await import("../devices/index.ts");
   if (options.printer) {
     devices.printer = openPrinter(options.printer);
     devices.drawer = printerDrawer(devices.printer);
@@ -120,16 +114,9 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
     keymap,
   }).locale;
   let devices: OpenDevices = {};
-  try {
-    devices = openDevices(options, locale);
-  } catch (err) {
-    await services.close();
-    throw err;
-  }
   let instance: ReturnType<typeof render> | undefined;
   const controller = new TillController({
     services,
-    devices,
     keymap,
     lang: options.lang,
     idleLockMs,
@@ -139,7 +126,8 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
     exitOnCtrlC: false,
     alternateScreen: true,
     maxFps: 60,
-    incrementalRendering: true,
+    // Whole frames (about 2 KB at 80×24, in one synchronized write): simple for any console.
+    incrementalRendering: false,
     patchConsole: true,
   });
   const stop = () => instance?.unmount();
@@ -147,7 +135,13 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
   process.on("SIGHUP", stop);
   controller.start();
   try {
+    // The log-in screen is up; now the devices (a bad device URI stops the till with its reason).
+    devices = await openDevices(options, locale);
+    controller.attachDevices(devices);
     await instance.waitUntilExit();
+  } catch (err) {
+    instance.unmount();
+    throw err;
   } finally {
     process.off("SIGTERM", stop);
     process.off("SIGHUP", stop);

@@ -44,8 +44,17 @@ export class TillController {
       quit: () => options.onQuit?.(),
       receiptColumns: options.receiptColumns ?? 42,
     };
-    const printer = this.effects.devices.printer;
-    printer?.onEvent((event) => {
+    this.watchPrinter();
+  }
+
+  /** Devices opened after the first frame (their drivers take a moment to load). */
+  attachDevices(devices: TillDevices): void {
+    this.effects.devices = devices;
+    this.watchPrinter();
+  }
+
+  private watchPrinter(): void {
+    this.effects.devices.printer?.onEvent((event) => {
       if (event.type === "problem") {
         this.dispatch({
           type: "status.error",

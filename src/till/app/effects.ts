@@ -5,6 +5,8 @@
  */
 import { uuidv7 } from "../../core/ids.ts";
 import { renderReceiptText } from "../../core/receipt.ts";
+// The two light modules the screens need at once; the drivers load only when a device is configured.
+import { itemLines, thankYouLines, totalLines, welcomeLines } from "../../devices/display/display-text.ts";
 import type {
   CashDrawer,
   CustomerDisplay,
@@ -12,7 +14,7 @@ import type {
   ReceiptPrinter,
   Scale,
 } from "../../devices/index.ts";
-import { describeReading, itemLines, thankYouLines, totalLines, welcomeLines } from "../../devices/index.ts";
+import { describeReading } from "../../devices/scale/scale.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { CompletedSale, TillServices } from "../services.ts";
 import type { Command, Effect, SaleLine, TillState } from "../state/types.ts";

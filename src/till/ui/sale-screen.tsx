@@ -8,8 +8,8 @@ import type { BodyProps, View } from "./view.ts";
 
 const TOTALS_ROWS = 4;
 
-function columnsFor(width: number) {
-  const no = 4;
+function columnsFor(width: number, lineCount = 0) {
+  const no = Math.max(3, String(lineCount).length) + 1;
   const qty = 10;
   const price = width >= 100 ? 12 : 10;
   const disc = 9;
@@ -19,7 +19,7 @@ function columnsFor(width: number) {
 }
 
 function header(view: View): string {
-  const c = columnsFor(view.columns);
+  const c = columnsFor(view.columns, view.state.sale.lines.length);
   const { t } = view;
   return [
     padEnd("#", c.no - 1),
@@ -32,7 +32,7 @@ function header(view: View): string {
 }
 
 function lineRow(view: View, index: number): string {
-  const c = columnsFor(view.columns);
+  const c = columnsFor(view.columns, view.state.sale.lines.length);
   const line = view.state.sale.lines[index];
   const priced = view.state.quote?.lines[index];
   if (line === undefined) return "";
