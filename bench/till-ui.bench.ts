@@ -1,0 +1,327 @@
+/**
+ * The till at the counter:
+ * - scan to line: the rendered app (Ink, 80×24, whole frames, 60 fps cap, as `ringup till` runs it) in-process
+ *   over an in-memory catalog; from the scanner's "code + Enter" arriving on stdin to the
+ *   terminal write that shows the new line, for 1,000 scans into one growing sale (a scan
+ *   every 25 ms, faster than any cashier: the render throttle never holds a frame back);
+ * - the compiled binary in a pseudo-terminal against a real store: time from exec to the
+ *   log-in screen, and resident memory after 1,000 scanned lines.
+ */
+import { EventEmitter } from "node:events";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Writable } from "node:stream";
+import type { TillController as Controller } from "../src/till/app/controller.ts";
+import { buildKeymap } from "../src/till/keys/keymap.ts";
+import { type StoreProcess, seedProducts, startStore } from "../test/support/store-process.ts";
+import { FakeServices } from "../test/till/support/fake-services.ts";
+import { type BenchCase, type BenchResult, type BenchSuite, summarise } from "./harness.ts";
+
+const SCANS = 1_000;
+const SCAN_GAP_MS = 25;
+const root = resolve(import.meta.dir, "..");
+
+class FakeTty extends Writable {
+  columns = 80;
+  rows = 24;
+  isTTY = true;
+  onChunk: (text: string) => void = () => {};
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
+    this.onChunk(String(chunk));
+    done();
+  }
+}
+
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  private pending: string | null = null;
+  setRawMode(): void {}
+  setEncoding(): void {}
+  resume(): void {}
+  pause(): void {}
+  ref(): void {}
+  unref(): void {}
+  read(): string | null {
+    const data = this.pending;
+    this.pending = null;
+    return data;
+  }
+  send(data: string): void {
+    this.pending = data;
+    this.emit("readable");
+    this.emit("data", data);
+  }
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`);
+    await Bun.sleep(1);
+  }
+}
+
+/** React's production build, as `ringup till` runs it: set before React is first loaded. */
+async function loadApp() {
+  process.env.NODE_ENV ??= "production";
+  const [{ render }, { createElement }, { TillController }, { TillApp }] = await Promise.all([
+    import("ink"),
+    import("react"),
+    import("../src/till/app/controller.ts"),
+    import("../src/till/ui/app.tsx"),
+  ]);
+  return { render, createElement, TillController, TillApp };
+}
+
+async function scanToLine(): Promise<BenchResult> {
+  const { render, createElement, TillController, TillApp } = await loadApp();
+  const services = new FakeServices();
+  const controller: Controller = new TillController({ services, keymap: buildKeymap(), lang: "en" });
+  const stdout = new FakeTty();
+  const stdin = new FakeStdin();
+  let screen = "";
+  const renderTimes: number[] = [];
+  const keyTimes: number[] = [];
+  const key = controller.key.bind(controller);
+  controller.key = (event) => {
+    const begin = performance.now();
+    key(event);
+    keyTimes.push(performance.now() - begin);
+  };
+  let waitingFor: { marker: string; since: number; done: (ms: number) => void } | null = null;
+  stdout.onChunk = (text) => {
+    screen += text;
+    if (screen.length > 200_000) screen = screen.slice(-100_000);
+    if (waitingFor && text.includes(waitingFor.marker)) {
+      const { since, done } = waitingFor;
+      waitingFor = null;
+      done(performance.now() - since);
+    }
+  };
+  const instance = render(createElement(TillApp, { controller }), {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps: 60,
+    incrementalRendering: false,
+    interactive: true,
+    onRender: ({ renderTime }) => renderTimes.push(renderTime),
+  });
+  try {
+    await until(() => screen.includes("PIN"), "the log-in screen");
+    stdin.send("1234\r");
+    await until(() => controller.state.screen.kind === "sale", "the sale screen");
+    const samples: number[] = [];
+    const start = performance.now();
+    for (let n = 1; n <= SCANS; n++) {
+      await Bun.sleep(SCAN_GAP_MS);
+      const [code, name] =
+        n % 3 === 0 ? ["0003", "Coffee beans"] : n % 3 === 1 ? ["0001", "Milk 1l"] : ["2*0002", "Bread"];
+      const ms = await new Promise<number>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`bench: line ${n} never reached the screen`)), 5_000);
+        waitingFor = {
+          marker: `${n} ${name}`,
+          since: performance.now(),
+          done: (elapsed) => {
+            clearTimeout(timer);
+            done(elapsed);
+          },
+        };
+        stdin.send(`${code}\r`);
+      });
+      samples.push(ms);
+    }
+    const result = summarise(
+      "till: scan to line on screen (rendered, 1,000 lines)",
+      samples,
+      performance.now() - start,
+    );
+    const p = (values: number[], q: number) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return (
+        Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 100) / 100
+      );
+    };
+    return {
+      ...result,
+      extra: {
+        reducerP50Ms: p(keyTimes, 0.5),
+        reducerP99Ms: p(keyTimes, 0.99),
+        renderP50Ms: p(renderTimes, 0.5),
+        renderP99Ms: p(renderTimes, 0.99),
+        rssMb: Math.round(process.memoryUsage().rss / 1e6),
+      },
+    };
+  } finally {
+    instance.unmount();
+    controller.dispose();
+  }
+}
+
+/** The binary in a pseudo-terminal (`script`), 80×24, its screen read as it writes it. */
+class PtyTill {
+  private output = "";
+  private constructor(private readonly proc: Bun.Subprocess<"pipe", "pipe", "pipe">) {}
+
+  static start(binary: string, args: string[]): PtyTill {
+    const command = `stty cols 80 rows 24; exec ${[binary, ...args].map((a) => `'${a}'`).join(" ")}`;
+    const proc = Bun.spawn(["script", "-qfec", command, "/dev/null"], {
+      stdin: "pipe",
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: process.env.HOME ?? "/tmp",
+        TERM: "xterm",
+        ...(process.env.NODE_ENV ? { NODE_ENV: process.env.NODE_ENV } : {}),
+      },
+    });
+    const till = new PtyTill(proc);
+    void till.read();
+    return till;
+  }
+
+  private async read(): Promise<void> {
+    const decoder = new TextDecoder();
+    for await (const chunk of this.proc.stdout) {
+      this.output += decoder.decode(chunk, { stream: true });
+      if (this.output.length > 400_000) this.output = this.output.slice(-200_000);
+    }
+  }
+
+  tail(): string {
+    return this.output.slice(-3000);
+  }
+
+  has(text: string): boolean {
+    return this.output.includes(text);
+  }
+
+  async write(text: string): Promise<void> {
+    this.proc.stdin.write(text);
+    await this.proc.stdin.flush();
+  }
+
+  /** The till's own process (script's child). */
+  async tillPid(): Promise<number> {
+    const out = await new Response(Bun.spawn(["pgrep", "-P", String(this.proc.pid)]).stdout).text();
+    const pid = Number(out.trim().split("\n")[0]);
+    if (!Number.isInteger(pid) || pid <= 0) throw new Error("bench: the till process was not found");
+    return pid;
+  }
+
+  async stop(): Promise<void> {
+    this.proc.kill("SIGKILL");
+    await this.proc.exited;
+  }
+}
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await Bun.file(`/proc/${pid}/status`).text();
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+async function binaryCases(binary: string, store: StoreProcess): Promise<BenchResult[]> {
+  const starts: number[] = [];
+  let rss = Number.NaN;
+  const runs = 5;
+  for (let run = 0; run < runs; run++) {
+    const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-"));
+    const begin = performance.now();
+    const till = PtyTill.start(binary, ["till", "--server", store.url, "--till-id", "T1", "--data", data]);
+    try {
+      await until(() => till.has("Type your PIN"), "the log-in screen", 30_000);
+      starts.push(performance.now() - begin);
+      if (run === runs - 1) {
+        await until(() => till.has("online"), "the till to reach the store", 30_000);
+        await till.write("1234\r");
+        await until(() => till.has("Hello"), "the log-in", 30_000);
+        // The catalog syncs in the background after the first start: scan once it knows the code.
+        const deadline = Date.now() + 30_000;
+        while (!till.has("Bench apples")) {
+          if (Date.now() > deadline) throw new Error(`bench: the till never knew BENCH1:\n${till.tail()}`);
+          await till.write("BENCH1\r");
+          await Bun.sleep(200);
+          if (till.has("Bench apples")) await till.write("\u001bOR");
+        }
+        await until(() => till.has("Line voided"), "the void", 30_000);
+        for (let n = 1; n <= SCANS; n++) {
+          await till.write(n % 2 === 0 ? "BENCH1\r" : "3*BENCH2\r");
+          if (n % 50 === 0) await until(() => till.has(`${n} Bench`), `line ${n}:\n${till.tail()}`, 30_000);
+        }
+        await until(() => till.has(`${SCANS} Bench`), `line ${SCANS}`, 30_000);
+        rss = await rssMb(await till.tillPid());
+      }
+    } finally {
+      await till.stop();
+      await rm(data, { recursive: true, force: true });
+    }
+  }
+  const start = summarise(
+    "till binary: start to log-in screen",
+    starts,
+    starts.reduce((a, b) => a + b, 0),
+  );
+  return [
+    { ...start, goal: "< 500 ms" },
+    {
+      name: "till binary: resident memory after 1,000 scanned lines",
+      ops: SCANS,
+      opsPerSec: Number.NaN,
+      meanMs: Number.NaN,
+      p50Ms: Number.NaN,
+      p99Ms: Number.NaN,
+      extra: { rssMb: Math.round(rss * 10) / 10 },
+      goal: "< 120 MB",
+    },
+  ];
+}
+
+export default async function suite(): Promise<BenchSuite> {
+  const binary = process.env.RINGUP_TEST_BINARY ?? join(root, "dist", "ringup");
+  const haveBinary = existsSync(binary) && Bun.which("script") !== null;
+  if (!haveBinary) console.warn(`bench: till binary cases skipped: build ${binary} first (bun run build)`);
+  let store: StoreProcess | undefined;
+  let binaryResults: BenchResult[] | undefined;
+  const cases: BenchCase[] = [
+    { name: "till: scan to line on screen (rendered, 1,000 lines)", measure: scanToLine, goal: "p99 < 5 ms" },
+  ];
+  if (haveBinary) {
+    const measured = async (index: number): Promise<BenchResult> => {
+      if (binaryResults === undefined) {
+        store = await startStore();
+        await seedProducts(store, [
+          { code: "BENCH1", name: "Bench apples", priceMinor: 199 },
+          { code: "BENCH2", name: "Bench bread", priceMinor: 250 },
+        ]);
+        const res = await store.api("/api/v1/users", {
+          method: "POST",
+          body: JSON.stringify({ name: "Bench", role: "cashier", pin: "1234" }),
+        });
+        if (!res.ok) throw new Error(`bench: adding the cashier failed: ${await res.text()}`);
+        binaryResults = await binaryCases(binary, store);
+      }
+      const result = binaryResults[index];
+      if (result === undefined) throw new Error("bench: missing binary result");
+      return result;
+    };
+    cases.push(
+      { name: "till binary: start to log-in screen", measure: () => measured(0), goal: "< 500 ms" },
+      {
+        name: "till binary: resident memory after 1,000 scanned lines",
+        measure: () => measured(1),
+        goal: "< 120 MB",
+      },
+    );
+  }
+  return {
+    cases,
+    teardown: async () => {
+      if (store) await store[Symbol.asyncDispose]();
+    },
+  };
+}
