@@ -1,0 +1,263 @@
+/**
+ * Keys on each screen once logged in: the sale screen's commands, and the lists, documents and
+ * forms reached from it (search, held sales, receipt, X report, menu, returns, shift close).
+ */
+import type { KeyCommand } from "../keys/keymap.ts";
+import { voidSelected, withApproval } from "./approvals.ts";
+import { denominationsFor } from "./basket.ts";
+import { done, emptySale, fail, goTo, msg, note } from "./initial.ts";
+import { MENU_ITEMS } from "./menu.ts";
+import { parseCount } from "./parse-input.ts";
+import { leavePayment, payCard, payCash, removeLastTender, startPayment } from "./payment.ts";
+import { openPrompt } from "./prompts.ts";
+import { openReturns, returnsMove, returnsSubmit } from "./returns.ts";
+import { addLookup, moveSelection, selectedLine, submitEntry } from "./sale.ts";
+import type { TillEnv, TillState, Transition } from "./types.ts";
+
+const PAGE = 10;
+
+export function msgStatus(key: Parameters<typeof msg>[0]): TillState["status"] {
+  return { tone: "info", message: msg(key) };
+}
+
+export function menuChoose(state: TillState, command: KeyCommand, env: TillEnv): Transition {
+  return saleKey(goTo(state, { kind: "sale" }), command, env);
+}
+
+function list(selected: number, delta: number, length: number): number {
+  return Math.min(Math.max(0, length - 1), Math.max(0, selected + delta));
+}
+
+export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
+  const screen = state.screen;
+  const delta =
+    type === "cursor.up"
+      ? -1
+      : type === "cursor.down"
+        ? 1
+        : type === "page.up"
+          ? -PAGE
+          : type === "page.down"
+            ? PAGE
+            : 0;
+  switch (screen.kind) {
+    case "sale":
+      return saleKey(state, type, env);
+    case "payment":
+      if (type === "input.submit") return payCash(state, env);
+      if (type === "payment.card") return payCard(state, env);
+      if (type === "line.void") return removeLastTender(state);
+      if (type === "back") return leavePayment(state);
+      return done(state);
+    case "search": {
+      if (delta !== 0)
+        return done({
+          ...state,
+          screen: { ...screen, selected: list(screen.selected, delta, screen.results.length) },
+        });
+      if (type === "back") return done(goTo(state, { kind: "sale" }));
+      if (type === "input.submit") {
+        const product = screen.results[screen.selected];
+        if (product === undefined) return fail(state, "error.noResults");
+        return addLookup(goTo(state, { kind: "sale" }), { product }, null, env);
+      }
+      return done(state);
+    }
+    case "held": {
+      const length = screen.list?.length ?? 0;
+      if (delta !== 0)
+        return done({ ...state, screen: { ...screen, selected: list(screen.selected, delta, length) } });
+      if (type === "back") return done(goTo(state, { kind: "sale" }));
+      if (type === "input.submit") {
+        const held = screen.list?.[screen.selected];
+        if (held === undefined) return done(state);
+        return done({ ...state, busy: true, status: null }, { type: "resumeHeld", id: held.id });
+      }
+      return done(state);
+    }
+    case "receipt":
+      if (delta !== 0)
+        return done({ ...state, screen: { ...screen, scroll: Math.max(0, screen.scroll + delta) } });
+      if (type === "receipt.view")
+        return done({ ...state, status: msgStatus("info.reprinting") }, { type: "reprint" });
+      if (type === "back") return done(goTo(state, { kind: "sale" }));
+      return done(state);
+    case "xReport":
+      if (delta !== 0)
+        return done({ ...state, screen: { ...screen, scroll: Math.max(0, screen.scroll + delta) } });
+      if (type === "back") return done(goTo(state, { kind: "sale" }));
+      return done(state);
+    case "menu":
+      if (delta !== 0)
+        return done({
+          ...state,
+          screen: { ...screen, selected: list(screen.selected, delta, MENU_ITEMS.length) },
+        });
+      if (type === "back" || type === "menu.open") return done(goTo(state, { kind: "sale" }));
+      if (type === "input.submit") {
+        const item = MENU_ITEMS[screen.selected];
+        return item === undefined ? done(state) : menuChoose(state, item, env);
+      }
+      return done(state);
+    case "returns":
+      if (delta !== 0) return done(returnsMove(state, delta));
+      if (type === "input.submit") return returnsSubmit(state);
+      if (type === "back") {
+        if (screen.sale !== null && screen.done === null)
+          return done({ ...state, input: "", screen: { ...screen, sale: null, picks: [] } });
+        return done(goTo({ ...state, status: null }, { kind: "sale" }));
+      }
+      if (type === "sale.total") {
+        if (screen.sale === null || screen.picks.length === 0) return fail(state, "error.noReturnLines");
+        if (screen.done !== null) return done(state);
+        return withApproval(state, "refund", { type: "return.record" }, env);
+      }
+      return done(state);
+    case "shiftClose":
+      return shiftKey(state, screen, type, delta, env);
+    case "login":
+      return done(state);
+  }
+}
+
+function shiftKey(
+  state: TillState,
+  screen: Extract<TillState["screen"], { kind: "shiftClose" }>,
+  type: KeyCommand,
+  delta: number,
+  env: TillEnv,
+): Transition {
+  const denominations = denominationsFor(env.settings.currency);
+  if (type === "back") return done(goTo(state, { kind: "sale" }));
+  if (screen.closed !== null) return done(state);
+  if (delta !== 0)
+    return done({
+      ...state,
+      screen: { ...screen, selected: list(screen.selected, delta, denominations.length) },
+    });
+  if (type === "input.submit") {
+    const text = state.input.trim();
+    if (text === "")
+      return done({
+        ...state,
+        screen: { ...screen, selected: list(screen.selected, 1, denominations.length) },
+      });
+    const count = parseCount(text);
+    if (count === null) return fail(state, "error.badCount", { text });
+    const counts = denominations.map((_, i) => (i === screen.selected ? count : (screen.counts[i] ?? 0)));
+    return done({
+      ...state,
+      input: "",
+      status: null,
+      screen: { ...screen, counts, selected: list(screen.selected, 1, denominations.length) },
+    });
+  }
+  if (type === "sale.total") {
+    const cash = denominations.reduce((sum, value, i) => sum + value * (screen.counts[i] ?? 0), 0);
+    return done(
+      { ...state, busy: true, status: msgStatus("info.closingShift") },
+      { type: "closeShift", counted: { cash } },
+    );
+  }
+  return done(state);
+}
+
+function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
+  const empty = state.sale.lines.length === 0;
+  switch (type) {
+    case "input.submit":
+      return submitEntry(state);
+    case "back":
+      return done({ ...state, input: "", status: null });
+    case "cursor.up":
+    case "cursor.down":
+    case "page.up":
+    case "page.down": {
+      const delta =
+        type === "cursor.up" ? -1 : type === "cursor.down" ? 1 : type === "page.up" ? -PAGE : PAGE;
+      return done(moveSelection(state, delta));
+    }
+    case "line.void":
+      return voidSelected(state, env);
+    case "line.price": {
+      const line = selectedLine(state);
+      return line === undefined
+        ? fail(state, "error.noLines")
+        : openPrompt(state, { kind: "override", lineId: line.id });
+    }
+    case "line.discount": {
+      const line = selectedLine(state);
+      return line === undefined
+        ? fail(state, "error.noLines")
+        : openPrompt(state, { kind: "lineDiscount", lineId: line.id });
+    }
+    case "sale.discount":
+      return empty ? fail(state, "error.emptySale") : openPrompt(state, { kind: "saleDiscount" });
+    case "sale.total":
+      return startPayment(state, env);
+    case "sale.hold":
+      if (empty) return fail(state, "error.emptySale");
+      return done(
+        { ...state, busy: true, status: msgStatus("info.holding") },
+        {
+          type: "holdSale",
+          id: state.sale.id,
+          lines: state.sale.lines.map((l) => ({
+            code: l.code,
+            qtyMilli: l.qtyMilli,
+            ...(l.priceGiven ? { unitPriceMinor: l.unitPriceMinor } : {}),
+            ...(l.discount ? { discount: l.discount } : {}),
+          })),
+          cashierId: state.cashier?.id ?? "",
+        },
+      );
+    case "sale.resume":
+      if (!empty) return fail(state, "error.finishSaleFirst");
+      return done(goTo({ ...state, busy: true, status: null }, { kind: "held", list: null, selected: 0 }), {
+        type: "listHeld",
+      });
+    case "sale.void":
+      if (empty) return fail(state, "error.emptySale");
+      if (state.sale.tenders.length > 0) return fail(state, "error.tendersTaken");
+      return done(
+        {
+          ...state,
+          sale: emptySale(env.newId()),
+          quote: null,
+          selectedLine: null,
+          status: msgStatus("info.saleVoided"),
+        },
+        { type: "display", show: "welcome" },
+      );
+    case "product.search":
+      return done(goTo({ ...state, status: null }, { kind: "search", results: [], selected: 0 }));
+    case "menu.open":
+      return done(goTo({ ...state, status: null }, { kind: "menu", selected: 0 }));
+    case "receipt.view":
+      if (state.lastSale === null) return fail(state, "error.noReceipt");
+      return done(goTo({ ...state, status: null }, { kind: "receipt", scroll: 0 }));
+    case "sale.returns":
+      return openReturns(state);
+    case "drawer.noSale":
+      if (!empty) return fail(state, "error.finishSaleFirst");
+      return withApproval(state, "noSale", { type: "drawer.noSale" }, env);
+    case "report.x":
+      return done(
+        goTo({ ...state, busy: true, status: null }, { kind: "xReport", report: null, scroll: 0 }),
+        { type: "xReport" },
+      );
+    case "shift.close": {
+      if (!empty) return fail(state, "error.finishSaleFirst");
+      const counts = denominationsFor(env.settings.currency).map(() => 0);
+      return done(
+        goTo({ ...state, status: null }, { kind: "shiftClose", counts, selected: 0, closed: null }),
+      );
+    }
+    case "customer.message":
+      return openPrompt(state, { kind: "customerMessage" });
+    case "till.quit":
+      return note(state, "info.lockToQuit");
+    default:
+      return done(state);
+  }
+}
