@@ -1,7 +1,7 @@
 /** The sale: scrolling lines with quantity, price, discount and amount, and the big total. */
 import { Box, Text } from "ink";
 import { selectedLine } from "../state/sale.ts";
-import { Filler, Row } from "./rows.tsx";
+import { Filler, Lines, Row } from "./rows.tsx";
 import { padEnd, padStart, windowFor } from "./text.ts";
 import { Totals } from "./totals.tsx";
 import type { BodyProps, View } from "./view.ts";
@@ -71,14 +71,11 @@ export function SaleScreen({ view, height }: BodyProps) {
         </Box>
       ) : (
         <Box flexDirection="column" height={listRows}>
-          {shown.map((line, i) => (
-            <Row
-              key={line.id}
-              text={lineRow(view, start + i)}
-              width={columns}
-              selected={start + i === selectedIndex}
-            />
-          ))}
+          <Lines
+            lines={shown.map((_, i) => lineRow(view, start + i))}
+            width={columns}
+            selected={selectedIndex - start}
+          />
           <Filler rows={listRows - shown.length} />
         </Box>
       )}
