@@ -3,7 +3,7 @@ import { Text } from "ink";
 import type { MessageKey } from "../i18n/index.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
 import type { TillState } from "../state/types.ts";
-import { clip, padEnd, spread } from "./text.ts";
+import { clip, spread } from "./text.ts";
 import type { View } from "./view.ts";
 
 export function StatusBar({ view, now }: { view: View; now: Date }) {
@@ -72,7 +72,7 @@ export function InputLine({ view }: { view: View }) {
       <Text bold color={state.prompt ? "yellow" : "cyan"}>
         {prefix}
       </Text>
-      <Text>{padEnd(`${visible}▌`, room)}</Text>
+      <Text>{`${visible}▌`}</Text>
     </Text>
   );
 }
@@ -80,11 +80,11 @@ export function InputLine({ view }: { view: View }) {
 export function MessageLine({ view }: { view: View }) {
   const { state, t, columns } = view;
   const status = state.status;
-  if (status === null) return <Text>{" ".repeat(columns)}</Text>;
+  if (status === null) return <Text> </Text>;
   const color = status.tone === "error" ? "red" : status.tone === "ok" ? "green" : "yellow";
   return (
     <Text color={color} bold={status.tone === "error"} wrap="truncate">
-      {padEnd(t.message(status.message), columns)}
+      {clip(t.message(status.message), columns)}
     </Text>
   );
 }
@@ -126,7 +126,7 @@ export function KeyBar({ view }: { view: View }) {
   }
   return (
     <Text dimColor wrap="truncate">
-      {padEnd(text, columns)}
+      {text}
     </Text>
   );
 }

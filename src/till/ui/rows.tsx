@@ -1,6 +1,6 @@
 /** Rows of exact width: the building blocks of every screen. */
 import { Box, Text } from "ink";
-import { padEnd } from "./text.ts";
+import { clip, padEnd } from "./text.ts";
 
 export interface RowProps {
   text: string;
@@ -14,7 +14,7 @@ export interface RowProps {
 export function Row({ text, width, selected = false, bold = false, dim = false, color }: RowProps) {
   return (
     <Text inverse={selected} bold={bold} dimColor={dim} wrap="truncate" {...(color ? { color } : {})}>
-      {padEnd(text, width)}
+      {selected ? padEnd(text, width) : clip(text, width).trimEnd()}
     </Text>
   );
 }
@@ -35,7 +35,9 @@ export interface LinesProps {
 
 /** A block of rows of exact width, one of them highlighted. */
 export function Lines({ lines, width, selected = -1, dim = false }: LinesProps) {
-  const fitted = lines.map((line) => padEnd(line, width));
+  // Only the highlighted row needs its trailing blanks (they carry the highlight); the terminal
+  // clears the rest of each row anyway, and fewer characters make a cheaper frame.
+  const fitted = lines.map((line, i) => (i === selected ? padEnd(line, width) : clip(line, width).trimEnd()));
   const before = fitted.slice(0, Math.max(0, selected));
   const current = selected >= 0 ? fitted[selected] : undefined;
   const after = selected >= 0 ? fitted.slice(selected + 1) : [];
