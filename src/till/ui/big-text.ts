@@ -22,12 +22,17 @@ const GLYPHS: Record<string, readonly [string, string, string]> = {
 
 /** The three rows of `text` in the block font (glyphs separated by one blank column). */
 export function bigText(text: string): [string, string, string] {
-  const rows: [string[], string[], string[]] = [[], [], []];
+  const rows: [string, string, string] = ["", "", ""];
+  let previousWasGlyph: boolean | null = null;
   for (const char of text.replace(/[\u00a0\u202f]/g, " ")) {
-    const glyph = GLYPHS[char] ?? [" ", char, " "];
-    rows[0].push(glyph[0]);
-    rows[1].push(glyph[1]);
-    rows[2].push(glyph[2]);
+    const glyph = GLYPHS[char];
+    // Glyphs are one blank column apart; a run of plain characters (a sign, "US$") stays together.
+    const gap = previousWasGlyph === null || (previousWasGlyph === false && glyph === undefined) ? "" : " ";
+    const [top, middle, bottom] = glyph ?? [" ", char, " "];
+    rows[0] += gap + top;
+    rows[1] += gap + middle;
+    rows[2] += gap + bottom;
+    previousWasGlyph = glyph !== undefined;
   }
-  return [rows[0].join(" "), rows[1].join(" "), rows[2].join(" ")];
+  return rows;
 }

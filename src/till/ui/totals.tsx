@@ -1,7 +1,7 @@
 /** The big running total (or the change after a sale), three rows high, with the sums beside it. */
 import { Box, Text } from "ink";
 import { bigText } from "./big-text.ts";
-import { cells, padEnd, padStart } from "./text.ts";
+import { cells, clip, padStart } from "./text.ts";
 
 export interface TotalsProps {
   label: string;
@@ -23,16 +23,16 @@ export function Totals({ label, amount, side, width, color }: TotalsProps) {
   const extra = side[2];
   if (extra !== undefined) left[2] = `${left[2]}  ${extra}`.trim();
   return (
-    <Box flexDirection="column">
-      {right.map((row, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: three fixed rows
-        <Text key={i} wrap="truncate">
-          <Text bold={i === 0}>{padEnd(left[i] ?? "", leftWidth)} </Text>
-          <Text bold {...(color ? { color } : {})}>
-            {padStart(row, rightWidth)}
-          </Text>
+    <Box flexDirection="row" height={3}>
+      <Box width={leftWidth + 1}>
+        <Text>
+          <Text bold>{clip(left[0] ?? "", leftWidth)}</Text>
+          {`\n${clip(left[1] ?? "", leftWidth)}\n${clip(left[2] ?? "", leftWidth)}`}
         </Text>
-      ))}
+      </Box>
+      <Text bold {...(color ? { color } : {})}>
+        {right.map((row) => padStart(row, rightWidth)).join("\n")}
+      </Text>
     </Box>
   );
 }
