@@ -13,6 +13,9 @@ import { reduce } from "../state/reducer.ts";
 import type { Command, TillEnv, TillState } from "../state/types.ts";
 import { type EffectContext, runEffect, type TillDevices } from "./effects.ts";
 
+/** Quiet keyboard time before the till collects garbage. */
+const COLLECT_AFTER_MS = 1500;
+
 export interface TillControllerOptions {
   services: TillServices;
   devices?: TillDevices;
@@ -30,6 +33,7 @@ export class TillController {
   private readonly listeners = new Set<() => void>();
   private readonly effects: EffectContext;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private collectTimer: ReturnType<typeof setTimeout> | undefined;
   private translatorCache: { currency: string; locale: string; translator: Translator } | undefined;
   private disposed = false;
 
@@ -119,12 +123,27 @@ export class TillController {
   /** A key or text from the keyboard or scanner. */
   key(event: KeyEvent): void {
     this.restartIdleTimer();
+    this.scheduleCollect();
     if (event.kind === "text") {
       this.dispatch({ type: "input.text", text: event.text });
       return;
     }
     const command = this.options.keymap.commandFor(event.name);
     if (command !== undefined) this.dispatch({ type: command });
+  }
+
+  /**
+   * Collects garbage once the keyboard has been quiet for a moment, so a kiosk with little
+   * memory gives back what drawing the screen left behind, never while the cashier is typing.
+   */
+  private scheduleCollect(): void {
+    if (this.disposed) return;
+    if (this.collectTimer !== undefined) clearTimeout(this.collectTimer);
+    this.collectTimer = setTimeout(() => {
+      this.collectTimer = undefined;
+      Bun.gc(true);
+    }, COLLECT_AFTER_MS);
+    this.collectTimer.unref?.();
   }
 
   private restartIdleTimer(): void {
@@ -151,6 +170,7 @@ export class TillController {
   dispose(): void {
     this.disposed = true;
     if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+    if (this.collectTimer !== undefined) clearTimeout(this.collectTimer);
     this.listeners.clear();
   }
 }
