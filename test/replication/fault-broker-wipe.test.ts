@@ -3,8 +3,13 @@
  * lost them (nats-server killed and restarted with its store dir wiped, as after a power cut
  * without fsync). Head office announces how far it really applied; the stores see it stay
  * behind what they published and publish again from there, so head office still ends exact.
+ * The same holds for a single event lost while the broker still remembers its message id:
+ * what is published again carries a new message id, so the duplicate window cannot drop it.
  */
 import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
+import { jetstreamManager } from "@nats-io/jetstream";
+import { connect } from "@nats-io/transport-node";
+import { STORE_EVENTS_STREAM } from "../../src/shared/nats/index.ts";
 import { type Chain, expectExact, ringSale, startChain, storeFacts, waitConverged } from "./support/chain.ts";
 import { waitFor } from "./support/wait.ts";
 
@@ -62,4 +67,33 @@ test("(h) broker store dir wiped while HQ was behind: stores publish again from 
       /HQ has applied up to event \d+ but \d+ were published; publishing again/,
     );
   }
+});
+
+test("one acknowledged event lost by the broker inside its duplicate window still reaches HQ", async () => {
+  await waitConverged(chain);
+  await chain.hq.stop();
+  const first = storeFacts(chain.store("S1")).lastSeq;
+  for (let i = 0; i < 20; i++) await ringSale(chain.store("S1"), i);
+  const store = chain.store("S1");
+  await waitFor(async () => (await published("S1")) === storeFacts(store).lastSeq, "S1's sales acknowledged");
+  // Drop one of them from the stream; the broker still remembers its message id.
+  const nc = await connect({ servers: chain.nats.url.replace("nats://", "") });
+  try {
+    const jsm = await jetstreamManager(nc);
+    const info = await jsm.streams.info(STORE_EVENTS_STREAM);
+    let dropped = 0;
+    for (let seq = info.state.last_seq; seq > 0 && dropped === 0; seq--) {
+      const msg = await jsm.streams.getMessage(STORE_EVENTS_STREAM, { seq }).catch(() => null);
+      const event = msg?.json<{ storeId: string; seq: number }>();
+      if (event?.storeId === "S1" && event.seq === first + 5) {
+        await jsm.streams.deleteMessage(STORE_EVENTS_STREAM, seq);
+        dropped = event.seq;
+      }
+    }
+    expect(dropped).toBe(first + 5);
+  } finally {
+    await nc.close();
+  }
+  await chain.hq.restart();
+  await expectExact(chain);
 });

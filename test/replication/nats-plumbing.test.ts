@@ -46,7 +46,7 @@ describe("NATS plumbing", () => {
       await ensureDurableConsumer(jsm, STORE_EVENTS_STREAM, ingestConsumerConfig());
       const consumer = await ensureDurableConsumer(jsm, STORE_EVENTS_STREAM, ingestConsumerConfig());
       expect(consumer.name).toBe(INGEST_CONSUMER);
-      expect(consumer.config.ack_policy).toBe("all");
+      expect(consumer.config.ack_policy).toBe("explicit");
       // A setting changed by hand is put back.
       await jsm.streams.update(CATALOG_STREAM, { ...catalog.config, max_msgs_per_subject: 5 });
       const restored = await ensureStream(jsm, catalogStreamConfig());

@@ -6,7 +6,7 @@
  * for every store, so a store can tell when HQ is behind what it published.
  */
 import type { Database, Statement } from "bun:sqlite";
-import { AckPolicy, type JsMsg, jetstream, jetstreamManager } from "@nats-io/jetstream";
+import { type JsMsg, jetstream, jetstreamManager } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
 import {
   type AppliedPointer,
@@ -94,8 +94,7 @@ export class IngestConsumer {
   async #session(nc: NatsConnection): Promise<void> {
     const jsm = await jetstreamManager(nc);
     await ensureStream(jsm, storeEventsStreamConfig());
-    const info = await ensureDurableConsumer(jsm, STORE_EVENTS_STREAM, ingestConsumerConfig());
-    const ackAll = info.config.ack_policy === AckPolicy.All;
+    await ensureDurableConsumer(jsm, STORE_EVENTS_STREAM, ingestConsumerConfig());
     const consumer = await jetstream(nc).consumers.get(STORE_EVENTS_STREAM, INGEST_CONSUMER);
     const queue = new BatchQueue<JsMsg>();
     this.#queue = queue;
@@ -128,7 +127,7 @@ export class IngestConsumer {
           for (const storeId of this.#storeIds()) this.#announce(nc, storeId);
         }
         const batch = await queue.take(batchSize, 250);
-        if (batch.length > 0) this.#process(nc, batch, ackAll);
+        if (batch.length > 0) this.#process(nc, batch);
       }
       if (ended !== null) throw new Error(`the consumer went away (${ended})`);
     } finally {
@@ -142,7 +141,7 @@ export class IngestConsumer {
    * Applies a batch and acknowledges it after the commit. A batch that fails is not
    * acknowledged: the session ends and its messages are delivered again.
    */
-  #process(nc: NatsConnection, batch: readonly JsMsg[], ackAll: boolean): void {
+  #process(nc: NatsConnection, batch: readonly JsMsg[]): void {
     let result: ReturnType<EventIngestor["ingest"]>;
     try {
       result = this.#ingestor.ingest(batch.map((m) => ({ subject: m.subject, data: m.data })));
@@ -151,8 +150,7 @@ export class IngestConsumer {
         `applying ${batch.length} event(s) failed (${reason(err)}); they will be delivered again`,
       );
     }
-    if (ackAll) batch.at(-1)?.ack();
-    else for (const m of batch) m.ack();
+    for (const m of batch) m.ack();
     const dead = result.outcomes.filter((o) => o === "dead").length;
     if (dead > 0) this.#log(`${dead} message(s) dead-lettered (see GET /api/v1/stores)`);
     for (const storeId of result.moved) this.#announce(nc, storeId);

@@ -75,16 +75,16 @@ export function catalogStreamConfig(): Partial<StreamConfig> & { name: string } 
 }
 
 /**
- * HQ's durable pull consumer: every store's events. HQ applies them in delivery order and
- * acknowledges a whole batch after its commit by acknowledging its last message (ack policy
- * "all"), so one HQ process consumes it (a consumer created with explicit acks keeps working:
- * HQ then acknowledges every message).
+ * HQ's durable pull consumer: every store's events, each acknowledged after the commit of
+ * the batch it was applied in. Explicit acknowledgements, not "all": a message delivered to a
+ * pull request of a process that died must come back, and acknowledging a later message
+ * must not acknowledge it.
  */
 export function ingestConsumerConfig(): Partial<ConsumerConfig> & { durable_name: string } {
   return {
     durable_name: INGEST_CONSUMER,
     filter_subject: STORE_EVENTS_SUBJECTS,
-    ack_policy: AckPolicy.All,
+    ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     ack_wait: nanos(5_000),
     max_deliver: -1,

@@ -54,8 +54,8 @@ interface EventRow {
   hash: string;
 }
 
-/** How long without a word from HQ before its pointer is considered stale (ms). */
-const HQ_SILENT_MS = 10_000;
+/** How long without a word from HQ (it speaks every second) before its pointer is stale (ms). */
+const HQ_SILENT_MS = 3_500;
 const MAX_REWIND_INTERVAL_MS = 60_000;
 const PUBLISH_TIMEOUT_MS = 5_000;
 const EVENT_TYPE_TOKEN = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
@@ -83,6 +83,11 @@ export class OutboxRelay {
   #failureLogged = false;
   /** Bumped whenever the published pointer is moved by HQ's (a rewind or a skip ahead). */
   #generation = 0;
+  /**
+   * Times the relay published again from HQ's pointer. Message ids then carry it, so the
+   * broker's duplicate window cannot drop what HQ says it lacks (HQ dedupes by event id).
+   */
+  #rewinds = 0;
   #saved: number;
   #savedAt = 0;
 
@@ -175,7 +180,7 @@ export class OutboxRelay {
           for (const row of this.#after.all(next - 1, window - inFlight.length)) {
             const done = js
               .publish(this.#subject(row.type), this.#body(row), {
-                msgID: row.id,
+                msgID: this.#rewinds === 0 ? row.id : `${row.id}.r${this.#rewinds}`,
                 timeout: PUBLISH_TIMEOUT_MS,
               })
               .then(
@@ -288,6 +293,7 @@ export class OutboxRelay {
       );
       this.#published = applied;
       this.#generation++;
+      this.#rewinds++;
       this.#persist(true);
       this.#lastRewindAt = now;
       this.#behindSince = null;
