@@ -49,12 +49,25 @@ export function createTranslator(options: TranslatorOptions): Translator {
   const table = TABLES[options.lang];
   const locale = localeFor(options.lang, options.storeLocale);
   const { currency, keymap } = options;
-  const timeFormat = new Intl.DateTimeFormat(locale, {
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  });
+  // Time-zone data takes tens of milliseconds to load: the clock's formatter is made just after
+  // the first frame, so the log-in screen does not wait for it (the clock shows a moment later).
+  let timeFormat: Intl.DateTimeFormat | undefined;
+  let preparing = false;
+  const time = (date: Date): string => {
+    if (timeFormat !== undefined) return timeFormat.format(date);
+    if (!preparing) {
+      preparing = true;
+      setTimeout(() => {
+        timeFormat = new Intl.DateTimeFormat(locale, {
+          hour: "2-digit",
+          minute: "2-digit",
+          hourCycle: "h23",
+          ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+        });
+      }, 0);
+    }
+    return "";
+  };
   const money = (minor: number) => formatAmount(minor, currency, locale);
   const qty = (milli: number) => formatQuantity(milli, locale);
   const param = (name: string, value: string | number): string => {
@@ -81,6 +94,6 @@ export function createTranslator(options: TranslatorOptions): Translator {
     money,
     amount: (minor) => formatAmount(minor, currency, locale, "none"),
     qty,
-    time: (date) => timeFormat.format(date),
+    time,
   };
 }

@@ -15,7 +15,7 @@ export function StatusBar({ view, now }: { view: View; now: Date }) {
   if (link.rejected > 0) parts.push(t.t("status.rejected", { count: link.rejected }));
   return (
     <Text inverse bold wrap="truncate" {...(link.online ? {} : { color: "red" })}>
-      {spread(` ${left}`, `${parts.join(" │ ")} `, columns)}
+      {spread(` ${left}`, `${parts.filter((part) => part !== "").join(" │ ")} `, columns)}
     </Text>
   );
 }
