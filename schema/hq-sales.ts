@@ -43,7 +43,7 @@ export const storeReplication = sqliteTable("store_replication", {
   lastEventAt: text("last_event_at"),
   /** HQ's time when lastSeq was applied. */
   appliedAt: text("applied_at"),
-  /** Lowest sequence parked beyond lastSeq + 1 (events waiting behind a gap), or null. */
+  /** The first missing sequence (lastSeq + 1) while later events wait parked behind it, or null. */
   gapFromSeq: integer("gap_from_seq"),
   /** Since when HQ has waited on the gap. */
   gapSince: text("gap_since"),

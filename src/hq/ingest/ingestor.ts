@@ -43,7 +43,7 @@ interface State {
   lastHash: string | null;
   lastEventAt: string | null;
   appliedAt: string | null;
-  /** Lowest parked seq; null exactly when nothing is parked. */
+  /** The first missing seq (lastSeq + 1) while events are parked behind it; else null. */
   gapFromSeq: number | null;
   gapSince: string | null;
 }
@@ -260,7 +260,7 @@ export class EventIngestor {
     }
     if (event.seq > state.lastSeq + 1) {
       this.#s.park.run({ storeId: event.storeId, seq: event.seq, id: event.id, event: text, receivedAt: at });
-      state.gapFromSeq = Math.min(state.gapFromSeq ?? event.seq, event.seq);
+      state.gapFromSeq = state.lastSeq + 1;
       state.gapSince ??= at;
       return "parked";
     }
@@ -348,9 +348,9 @@ export class EventIngestor {
       }
     }
     this.#s.unpark.run(storeId, state.lastSeq);
-    const first = this.#s.firstParked.get(storeId)?.seq ?? null;
-    state.gapFromSeq = first;
-    state.gapSince = first === null ? null : (state.gapSince ?? at);
+    const parked = this.#s.firstParked.get(storeId)?.seq ?? null;
+    state.gapFromSeq = parked === null ? null : state.lastSeq + 1;
+    state.gapSince = parked === null ? null : (state.gapSince ?? at);
   }
 
   #recordDead(

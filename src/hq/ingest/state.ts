@@ -19,7 +19,7 @@ export interface StoreReplicationState {
   lastEventAt: string | null;
   /** HQ's time when lastSeq was applied. */
   appliedAt: string | null;
-  /** The lowest parked sequence while a gap is open (events lastSeq+1 … gapFromSeq-1 are missing). */
+  /** The first missing sequence (lastSeq + 1) while later events wait parked; else null. */
   gapFromSeq: number | null;
   gapSince: string | null;
   /** Events waiting behind the gap. */
