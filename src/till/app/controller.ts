@@ -36,6 +36,8 @@ export class TillController {
   private collectTimer: ReturnType<typeof setTimeout> | undefined;
   private translatorCache: { currency: string; locale: string; translator: Translator } | undefined;
   private disposed = false;
+  private online: boolean;
+  private readonly unsubscribeLink: () => void;
 
   constructor(private readonly options: TillControllerOptions) {
     this.current = initialState(uuidv7());
@@ -49,6 +51,17 @@ export class TillController {
       receiptColumns: options.receiptColumns ?? 42,
     };
     this.watchPrinter();
+    this.online = options.services.status().online;
+    this.unsubscribeLink = options.services.subscribe(() => this.linkChanged());
+  }
+
+  /** Says on the status line when the store goes away or comes back (selling goes on either way). */
+  private linkChanged(): void {
+    const online = this.options.services.status().online;
+    if (online === this.online) return;
+    this.online = online;
+    if (this.current.cashier === null) return;
+    this.dispatch({ type: "status.info", message: { key: online ? "info.online" : "info.offline" } });
   }
 
   /** Devices opened after the first frame (their drivers take a moment to load). */
@@ -172,5 +185,6 @@ export class TillController {
     if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
     if (this.collectTimer !== undefined) clearTimeout(this.collectTimer);
     this.listeners.clear();
+    this.unsubscribeLink();
   }
 }

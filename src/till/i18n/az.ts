@@ -172,6 +172,8 @@ export const az: Strings = {
   "info.pickReturnLines": "Qaytarılan sətirləri seçin: sətirdə Enter",
   "info.reprinting": "Surət çap olunur…",
   "info.saleVoided": "Satış ləğv edildi",
+  "info.offline": "Mağaza serveri əlçatan deyil: satışa davam edin, satışlar o qayıdanda göndəriləcək",
+  "info.online": "Mağaza serveri yenidən əlçatandır: gözləyən satışlar göndərilir",
   "info.weighing": "Çəkilir…",
   "info.idleLocked": "{minutes} dəq istifadəsiz qaldığı üçün kilidləndi: PIN yazın",
 

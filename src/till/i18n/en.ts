@@ -190,6 +190,8 @@ export const en = {
   "info.pickReturnLines": "Pick the lines coming back: Enter on a line",
   "info.reprinting": "Printing a copy…",
   "info.saleVoided": "Sale voided",
+  "info.offline": "Store server unreachable: keep selling, sales are sent when it is back",
+  "info.online": "Store server reachable again: waiting sales are being sent",
   "info.weighing": "Weighing…",
   "info.idleLocked": "Locked after {minutes} min without use: type your PIN",
 

@@ -176,6 +176,8 @@ export const fr: Strings = {
   "info.pickReturnLines": "Choisissez les lignes rendues : Entrée sur une ligne",
   "info.reprinting": "Impression d'un duplicata…",
   "info.saleVoided": "Vente annulée",
+  "info.offline": "Serveur du magasin injoignable : continuez à vendre, les ventes partiront à son retour",
+  "info.online": "Serveur du magasin de nouveau joignable : les ventes en attente partent",
   "info.weighing": "Pesée…",
   "info.idleLocked": "Verrouillée après {minutes} min d'inactivité : tapez votre PIN",
 

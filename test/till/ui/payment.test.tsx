@@ -107,13 +107,25 @@ describe("payment", () => {
     till = await renderTill({ services });
     await ringUp(till, "0001");
     await till.see("○ OFFLINE");
+    expect(till.frame()).not.toContain("Store server unreachable"); // offline before log-in: no news
     till.press("f10");
     till.press("enter");
     await till.see("1 to send");
     services.setOnline(true);
     await till.see("● online");
+    await till.see("Store server reachable again");
     expect(till.frame()).not.toContain("to send");
     expect(services.sent).toHaveLength(1);
+  });
+
+  test("losing the store says so on the status line and keeps the sale", async () => {
+    till = await renderTill();
+    await ringUp(till, "0001");
+    till.services.setOnline(false);
+    await till.see("Store server unreachable: keep selling, sales are sent when it is back");
+    till.scan("0002");
+    await till.see("Bread");
+    expect(till.controller.state.sale.lines).toHaveLength(2);
   });
 
   test("with a printer the receipt is printed; without, it is kept on screen", async () => {
