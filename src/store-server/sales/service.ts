@@ -375,7 +375,9 @@ export class SalesService {
         receiptNo,
         tillId: sale.tillId,
         cashierId: sale.cashierId,
+        shiftId,
         at: atIso,
+        day,
         currency: this.ctx.settings.currency,
         lines: sale.lines.map((l) => ({
           code: l.code,
