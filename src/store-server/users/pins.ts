@@ -4,7 +4,7 @@
  * `pinLockoutSeconds` the till's PIN entry is locked for `pinLockoutSeconds` (a right PIN too).
  */
 import { createHmac } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { meta, pinAttempts, users } from "../../../schema/store.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
@@ -48,7 +48,19 @@ export function findActiveUserByPin(db: StoreDb | StoreTx, pin: string): UserRow
     .from(users)
     .where(and(eq(users.pinTag, tag), eq(users.active, true)))
     .all();
-  return candidates.find((u) => Bun.password.verifySync(pin, u.pinHash)) ?? null;
+  const byTag = candidates.find((u) => Bun.password.verifySync(pin, u.pinHash));
+  if (byTag) return byTag;
+  // Users pushed from head office arrive with their PIN hash only (tag "hq:<id>"): the store
+  // learns their tag at their first log-in here.
+  const untagged = db
+    .select()
+    .from(users)
+    .where(and(like(users.pinTag, "hq:%"), eq(users.active, true)))
+    .all();
+  const match = untagged.find((u) => Bun.password.verifySync(pin, u.pinHash));
+  if (!match) return null;
+  db.update(users).set({ pinTag: tag }).where(eq(users.id, match.id)).run();
+  return { ...match, pinTag: tag };
 }
 
 /** The key PIN failures are counted under: the till, or "" when the caller named none. */
