@@ -59,8 +59,10 @@ function settle<T>(ctx: EffectContext, work: () => Promise<T>, ok: (value: T) =>
   );
 }
 
-function show(ctx: EffectContext, lines: DisplayLines): void {
-  void ctx.devices.display?.show(lines);
+/** Shows two lines on the customer display; the lines are only made when there is one. */
+function show(ctx: EffectContext, lines: () => DisplayLines): void {
+  const display = ctx.devices.display;
+  if (display !== undefined) void display.show(lines());
 }
 
 function money(ctx: EffectContext) {
@@ -92,7 +94,7 @@ async function complete(
   if (sale.tenders.some((t) => t.type === "cash")) {
     void devices.drawer?.open("sale", { saleId: sale.id, cashierId: sale.cashierId });
   }
-  show(ctx, thankYouLines(sale.changeMinor, money(ctx)));
+  show(ctx, () => thankYouLines(sale.changeMinor, money(ctx)));
   const columns = devices.printer?.columns ?? ctx.receiptColumns;
   return {
     type: "sale.completed",
@@ -277,14 +279,14 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       const state = ctx.state();
       const total = state.quote?.totalMinor ?? 0;
       if (effect.show === "item")
-        show(ctx, itemLines(effect.name ?? "", effect.amountMinor ?? 0, total, money(ctx)));
-      else if (effect.show === "total") show(ctx, totalLines(total, money(ctx)));
-      else show(ctx, welcomeLines(services.settings().storeName, ctx.translator().locale));
+        show(ctx, () => itemLines(effect.name ?? "", effect.amountMinor ?? 0, total, money(ctx)));
+      else if (effect.show === "total") show(ctx, () => totalLines(total, money(ctx)));
+      else show(ctx, () => welcomeLines(services.settings().storeName, ctx.translator().locale));
       return;
     }
     case "displayMessage": {
       const chars = [...effect.text];
-      show(ctx, [chars.slice(0, 20).join(""), chars.slice(20, 40).join("")]);
+      show(ctx, () => [chars.slice(0, 20).join(""), chars.slice(20, 40).join("")]);
       return;
     }
     case "quit":

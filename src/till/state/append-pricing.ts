@@ -33,9 +33,46 @@ function mergeTaxes(
   return [...byClass.values()].sort((x, y) => position(x.taxClass) - position(y.taxClass));
 }
 
+/** Single lines priced recently, per pricing settings: the same item scanned again costs nothing. */
+const singles = new WeakMap<StoreSettings, Map<string, Quote>>();
+const MAX_SINGLES = 512;
+
+function priceSingle(line: SaleLine, settings: StoreSettings): Quote {
+  let cache = singles.get(settings);
+  if (cache === undefined) {
+    cache = new Map();
+    singles.set(settings, cache);
+  }
+  const discount = line.discount ? JSON.stringify(line.discount) : "";
+  const key = `${line.code}\u0000${line.name}\u0000${line.qtyMilli}\u0000${line.unitPriceMinor}\u0000${line.taxClass}\u0000${discount}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const quote = priceOne(line, settings);
+  if (cache.size >= MAX_SINGLES) cache.clear();
+  cache.set(key, quote);
+  return quote;
+}
+
 /** The quote with `line` added; only valid when `canAppend` (the caller checks). */
 export function appendLine(quote: Quote | null, line: SaleLine, settings: StoreSettings): Quote {
-  const single = priceBasket(
+  const single = priceSingle(line, settings);
+  if (quote === null) return single;
+  const totalMinor = quote.totalMinor + single.totalMinor;
+  const rounding = cashRound(totalMinor, settings.cashRoundingMinor);
+  return {
+    lines: [...quote.lines, ...single.lines],
+    subtotalMinor: quote.subtotalMinor + single.subtotalMinor,
+    discountMinor: quote.discountMinor + single.discountMinor,
+    taxMinor: quote.taxMinor + single.taxMinor,
+    totalMinor,
+    cashDueMinor: rounding.roundedMinor,
+    cashRoundingMinor: rounding.roundingMinor,
+    taxes: mergeTaxes(quote.taxes, single.taxes, settings),
+  };
+}
+
+function priceOne(line: SaleLine, settings: StoreSettings): Quote {
+  return priceBasket(
     {
       lines: [
         {
@@ -50,17 +87,4 @@ export function appendLine(quote: Quote | null, line: SaleLine, settings: StoreS
     },
     settings,
   );
-  if (quote === null) return single;
-  const totalMinor = quote.totalMinor + single.totalMinor;
-  const rounding = cashRound(totalMinor, settings.cashRoundingMinor);
-  return {
-    lines: [...quote.lines, ...single.lines],
-    subtotalMinor: quote.subtotalMinor + single.subtotalMinor,
-    discountMinor: quote.discountMinor + single.discountMinor,
-    taxMinor: quote.taxMinor + single.taxMinor,
-    totalMinor,
-    cashDueMinor: rounding.roundedMinor,
-    cashRoundingMinor: rounding.roundingMinor,
-    taxes: mergeTaxes(quote.taxes, single.taxes, settings),
-  };
 }
