@@ -19,7 +19,7 @@ import type { Translator } from "../i18n/index.ts";
 import type { CompletedSale, TillServices } from "../services.ts";
 import type { Command, Effect, SaleLine, TillState } from "../state/types.ts";
 import { errorToMessage } from "./error-message.ts";
-import { saleReceipt } from "./receipt.ts";
+import { saleReceipt, shiftReportDoc } from "./receipt.ts";
 
 export interface TillDevices {
   printer?: ReceiptPrinter;
@@ -260,7 +260,12 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "closeShift":
       settle(
         ctx,
-        () => services.closeShift(effect.counted),
+        async () => {
+          const report = await services.closeShift(effect.counted);
+          const doc = shiftReportDoc(report, services.settings(), ctx.translator().locale);
+          if (doc !== null) devices.printer?.print(doc);
+          return report;
+        },
         (report) => ({ type: "shift.closed", report }),
       );
       return;

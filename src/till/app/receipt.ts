@@ -1,5 +1,6 @@
-/** The receipt of a completed sale, built from the till's own pricing so it prints at once. */
+/** Receipts and shift reports as documents: shown on screen as text, printed when there is a printer. */
 import { buildReceipt, type ReceiptDoc } from "../../core/receipt.ts";
+import { buildShiftReport, type ShiftReportDoc } from "../../core/receipt-shift-report.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import type { CompletedSale, TillProduct } from "../services.ts";
 
@@ -50,4 +51,32 @@ export function saleReceipt(sale: CompletedSale, context: ReceiptContext): Recei
     tenders: sale.tenders,
     changeMinor: sale.changeMinor,
   });
+}
+
+/**
+ * The store's X or Z report as a printable document in the till's language, or null when the
+ * answer does not have the shape of a shift report (then the screen lists its fields as they are).
+ */
+export function shiftReportDoc(
+  report: unknown,
+  settings: StoreSettings,
+  locale: string,
+): ShiftReportDoc | null {
+  if (typeof report !== "object" || report === null) return null;
+  const r = report as Record<string, unknown>;
+  const number =
+    typeof r.zNumber === "number" ? r.zNumber : typeof r.shiftId === "string" ? r.shiftId.slice(-6) : "";
+  const cash = typeof r.cash === "object" && r.cash !== null ? r.cash : undefined;
+  try {
+    return buildShiftReport({
+      ...r,
+      number,
+      ...(cash ? { cash } : {}),
+      store: { name: settings.storeName, addressLines: settings.addressLines },
+      timeZone: settings.timeZone,
+      locale,
+    });
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,7 @@
 /** Screens that show a document: the last receipt (kept as text when no printer) and the X report. */
 import { Box } from "ink";
+import { renderShiftReportText } from "../../core/receipt-shift-report.ts";
+import { shiftReportDoc } from "../app/receipt.ts";
 import { Filler, Lines, Row } from "./rows.tsx";
 import { spread } from "./text.ts";
 import type { BodyProps, View } from "./view.ts";
@@ -68,11 +70,20 @@ export function reportLines(view: View, value: unknown, indent = ""): string[] {
   return rows;
 }
 
+/** A shift report laid out as printed, in the till's language; any other answer as its fields. */
+export function shiftReportLines(view: View, report: unknown): string[] {
+  const doc = shiftReportDoc(report, view.settings, view.t.locale);
+  if (doc === null) return reportLines(view, report);
+  return renderShiftReportText(doc, Math.min(48, view.columns - 4))
+    .split("\n")
+    .map((line) => `  ${line}`);
+}
+
 export function ReportScreen({ view, height }: BodyProps) {
   const { state, t, columns } = view;
   if (state.screen.kind !== "xReport") return null;
   const report = state.screen.report;
-  const lines = report === null ? [t.t("report.loading")] : reportLines(view, report);
+  const lines = report === null ? [t.t("report.loading")] : shiftReportLines(view, report);
   return (
     <Scrolled
       lines={lines}

@@ -1,7 +1,7 @@
 /** Shift close: the cash counted per note and coin, its total, then the store's Z report. */
 import { Box } from "ink";
 import { denominationsFor } from "../state/basket.ts";
-import { reportLines } from "./document-screens.tsx";
+import { shiftReportLines } from "./document-screens.tsx";
 import { Filler, Lines, Row } from "./rows.tsx";
 import { padEnd, padStart, windowFor } from "./text.ts";
 import type { BodyProps } from "./view.ts";
@@ -11,7 +11,7 @@ export function ShiftScreen({ view, height }: BodyProps) {
   if (state.screen.kind !== "shiftClose") return null;
   const screen = state.screen;
   if (screen.closed !== null) {
-    const lines = [t.t("shift.closed"), "", ...reportLines(view, screen.closed)].slice(0, height);
+    const lines = [t.t("shift.closed"), "", ...shiftReportLines(view, screen.closed)].slice(0, height);
     return (
       <Box flexDirection="column" height={height}>
         <Lines lines={lines} width={columns} />

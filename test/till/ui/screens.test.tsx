@@ -189,3 +189,42 @@ describe("screens", () => {
     await waitFor(() => till?.quitRequested() === true, "quit");
   });
 });
+
+describe("shift reports", () => {
+  const report = {
+    kind: "X",
+    zNumber: null,
+    storeId: "S1",
+    shiftId: "0194a000-0000-7000-8000-00000000abcd",
+    tillId: "T1",
+    currency: "USD",
+    openedAt: "2026-11-23T08:00:00.000Z",
+    openedBy: "u-ann",
+    at: "2026-11-23T14:05:00.000Z",
+    closedBy: null,
+    salesCount: 12,
+    returnsCount: 1,
+    grossMinor: 15000,
+    discountMinor: 0,
+    taxMinor: 1200,
+    netMinor: 13800,
+    totalMinor: 15000,
+    byTender: [{ type: "cash", amountMinor: 9000 }],
+    byTaxClass: [],
+    cash: { openingFloatMinor: 10000, cashInMinor: 0, cashOutMinor: 0, expectedMinor: 19000 },
+    noSaleOpenings: 2,
+  };
+
+  test("the X report is laid out as printed, in the till's language", async () => {
+    const { FakeServices } = await import("../support/fake-services.ts");
+    const services = new FakeServices();
+    services.xReport = async () => report;
+    till = await renderTill({ services, lang: "fr" });
+    await till.login();
+    till.press("f9");
+    till.write("7");
+    await till.see("Rapport X");
+    await till.see(/150,00/);
+    expect(till.frame()).not.toContain("salesCount");
+  });
+});
