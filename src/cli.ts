@@ -1,8 +1,9 @@
 #!/usr/bin/env bun
 import { main } from "./cli/program.ts";
 
-const code = await main(process.argv.slice(2), {
+void main(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

@@ -14,7 +14,18 @@ export async function ringupBinary(): Promise<string> {
   if (built) return built;
   const out = join(root, "dist", "ringup");
   const proc = Bun.spawn(
-    ["bun", "build", "src/cli.ts", "--compile", "--minify", "--target=bun-linux-x64", "--outfile", out],
+    [
+      "bun",
+      "build",
+      "src/cli.ts",
+      "--compile",
+      "--minify",
+      "--bytecode",
+      "--format=esm",
+      "--target=bun-linux-x64",
+      "--outfile",
+      out,
+    ],
     { cwd: root, stdout: "pipe", stderr: "pipe" },
   );
   if ((await proc.exited) !== 0) {
