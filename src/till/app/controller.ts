@@ -36,6 +36,8 @@ export class TillController {
   private collectTimer: ReturnType<typeof setTimeout> | undefined;
   private translatorCache: { currency: string; locale: string; translator: Translator } | undefined;
   private disposed = false;
+  /** Enter pressed while a request was on its way: carried out once it is answered. */
+  private pendingSubmit = false;
   private online: boolean;
   private readonly unsubscribeLink: () => void;
 
@@ -131,6 +133,10 @@ export class TillController {
     this.current = state;
     for (const effect of effects) runEffect(this.effects, effect);
     if (changed) for (const listener of this.listeners) listener();
+    if (this.pendingSubmit && !this.current.busy) {
+      this.pendingSubmit = false;
+      if (this.current.input.trim() !== "") this.dispatch({ type: "input.submit" });
+    }
   }
 
   /** A key or text from the keyboard or scanner. */
@@ -142,6 +148,11 @@ export class TillController {
       return;
     }
     const command = this.options.keymap.commandFor(event.name);
+    if (command === "input.submit" && this.current.busy) {
+      // A scanner does not wait for the screen: its Enter counts once the till is free again.
+      this.pendingSubmit = true;
+      return;
+    }
     if (command !== undefined) this.dispatch({ type: command });
   }
 

@@ -59,7 +59,8 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
         },
         { kind: "sale" },
       );
-      return done(next);
+      // What was typed or scanned while the sale was being recorded starts the next sale.
+      return done({ ...next, input: state.input });
     }
     case "sale.held":
       return done(

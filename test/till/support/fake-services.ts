@@ -48,6 +48,8 @@ export class FakeServices implements TillServices {
   readonly closedShifts: Record<string, number>[] = [];
   readonly recorded = new Map<string, RecordedSale>();
   catalog: TillProduct[] = [...CATALOG];
+  /** When set, completeSale waits for it (a slow disk). */
+  completionGate: Promise<void> | null = null;
   /** Makes the next completeSale fail (a full disk, say). */
   failNextCompletion: string | null = null;
   private seq = 0;
@@ -99,6 +101,7 @@ export class FakeServices implements TillServices {
   }
 
   async completeSale(sale: CompletedSale): Promise<void> {
+    if (this.completionGate !== null) await this.completionGate;
     if (this.failNextCompletion !== null) {
       const message = this.failNextCompletion;
       this.failNextCompletion = null;

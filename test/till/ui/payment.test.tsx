@@ -101,6 +101,25 @@ describe("payment", () => {
     expect(services.sent.map((s) => s.receiptNo)).toEqual(["S1-T1-000001"]);
   });
 
+  test("a code scanned while the sale is being recorded is rung up right after", async () => {
+    const services = new FakeServices();
+    let release = () => {};
+    services.completionGate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    till = await renderTill({ services });
+    await ringUp(till, "0001");
+    till.press("f10");
+    till.press("enter");
+    await till.see("Recording the sale");
+    till.scan("0002");
+    await till.see("Cash given: 0002");
+    release();
+    await till.see(/1 Bread\s+1\s+2\.50/);
+    expect(services.sent).toHaveLength(1);
+    expect(till.controller.state.sale.lines.map((l) => l.code)).toEqual(["0002"]);
+  });
+
   test("offline: the sale completes, waits in the outbox, and is counted on the status bar", async () => {
     const services = new FakeServices();
     services.setOnline(false);
