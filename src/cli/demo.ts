@@ -12,6 +12,9 @@ import { DomainError } from "../core/errors.ts";
 import { uuidv7 } from "../core/ids.ts";
 import { buildReceipt, renderReceiptText } from "../core/receipt.ts";
 import { storeSettingsSchema } from "../core/settings.ts";
+import { startHqServer } from "../hq/main.ts";
+import { startHqReplication } from "../hq/replication/index.ts";
+import { NatsServerProcess } from "../shared/nats/server-process.ts";
 import { newToken } from "../store-server/auth/tokens.ts";
 import { loadCoreposMonth } from "../store-server/imports/corepos-transactions.ts";
 import { parseDepartments, parseProducts } from "../store-server/imports/index.ts";
@@ -28,6 +31,72 @@ export interface DemoOptions {
   samples?: string;
   port?: string;
   once?: boolean;
+  /** Run the store alone, without head office and nats-server. */
+  noHq?: boolean;
+}
+
+interface DemoChain {
+  natsUrl: string;
+  hqUrl: string;
+  stop(): Promise<void>;
+}
+
+function firstLine(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
+}
+
+/** nats-server and head office, when nats-server is installed; the store replicates to them. */
+async function startChain(data: string, token: string, io: CliIo): Promise<DemoChain | null> {
+  let nats: NatsServerProcess;
+  try {
+    nats = await NatsServerProcess.start({ dir: join(data, "nats") });
+  } catch (err) {
+    io.err(`demo: running the store alone: nats-server did not start (${firstLine(err)})`);
+    return null;
+  }
+  try {
+    const hq = await startHqServer(
+      { data: join(data, "hq"), port: 0, host: "127.0.0.1", adminToken: token, nats: nats.url },
+      { out: () => {}, err: (line) => io.err(line) },
+      { startReplication: startHqReplication },
+    );
+    const registered = await fetch(`${hq.url}/api/v1/stores`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        storeId: "S1",
+        name: DEMO_SETTINGS.storeName,
+        timeZone: DEMO_SETTINGS.timeZone,
+      }),
+    });
+    if (!registered.ok && registered.status !== 409) {
+      throw new DemoError(`demo: registering the store at head office failed: ${await registered.text()}`);
+    }
+    return {
+      natsUrl: nats.url,
+      hqUrl: hq.url,
+      async stop() {
+        await hq.stop();
+        await nats.stop();
+      },
+    };
+  } catch (err) {
+    await nats.stop();
+    throw err;
+  }
+}
+
+/** Polls head office until it has the store's sales of the day (replication is asynchronous). */
+async function hqReport(chain: DemoChain, token: string, day: string, sales: number): Promise<unknown> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const res = await fetch(`${chain.hqUrl}/api/v1/reports/sales?from=${day}&to=${day}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = (await res.json()) as { total?: { salesCount?: number } };
+    if (body.total?.salesCount === sales || Date.now() > deadline) return body;
+    await Bun.sleep(200);
+  }
 }
 
 const DEMO_SETTINGS = storeSettingsSchema.parse({
@@ -71,20 +140,24 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<void> {
   const data = options.data ?? (await mkdtemp(join(tmpdir(), "ringup-demo-")));
   const token = newToken();
   const port = Number(options.port ?? 7070);
-  const store = await startStoreServer(
-    { data, port, host: "127.0.0.1", storeId: "S1", adminToken: token },
-    io,
-    DEMO_SETTINGS,
-  ).catch(async (err: unknown) => {
-    if (port === 0) throw err;
-    io.err(`demo: port ${port} is busy; using a free port`);
-    return startStoreServer(
-      { data, port: 0, host: "127.0.0.1", storeId: "S1", adminToken: token },
-      io,
-      DEMO_SETTINGS,
-    );
-  });
+  const chain = options.noHq ? null : await startChain(data, token, io);
+  const storeOptions = {
+    data: join(data, "store"),
+    host: "127.0.0.1",
+    storeId: "S1",
+    adminToken: token,
+    ...(chain ? { nats: chain.natsUrl } : {}),
+  };
+  const quiet: CliIo = { out: () => {}, err: (line) => io.err(line) };
+  const store = await startStoreServer({ ...storeOptions, port }, quiet, DEMO_SETTINGS).catch(
+    async (err: unknown) => {
+      if (port === 0) throw err;
+      io.err(`demo: port ${port} is busy; using a free port`);
+      return startStoreServer({ ...storeOptions, port: 0 }, quiet, DEMO_SETTINGS);
+    },
+  );
   try {
+    if (chain) io.out(`Ringup demo: head office on ${chain.hqUrl}, nats-server on ${chain.natsUrl}`);
     io.out(`Ringup demo: store S1 on ${store.url} (data in ${data})`);
     const currency = DEMO_SETTINGS.currency;
 
@@ -152,10 +225,17 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<void> {
     );
     const report = await api<Record<string, unknown>>(store.url, token, "GET", `/reports/daily?date=${day}`);
     io.out(`\nDaily report for ${day}:\n${JSON.stringify(report, null, 2)}`);
+    if (chain) {
+      const hq = await hqReport(chain, token, day, picks.length);
+      io.out(`\nHead office, the same day (replicated over NATS JetStream):\n${JSON.stringify(hq, null, 2)}`);
+    }
     io.out(
       [
         "",
         `Store API:     ${store.url}/api/v1   (OpenAPI: ${store.url}/openapi.json)`,
+        ...(chain
+          ? [`Head office:   ${chain.hqUrl}/api/v1   (same token; GET /stores shows replication)`]
+          : []),
         `Admin token:   ${token}`,
         "Cashier PIN:   1234   Supervisor PIN: 9999",
         `Try:           curl -H 'Authorization: Bearer ${token}' '${store.url}/api/v1/products/lookup?code=4011'`,
@@ -183,5 +263,6 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<void> {
     });
   } finally {
     await store.stop();
+    await chain?.stop();
   }
 }

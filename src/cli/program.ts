@@ -181,8 +181,10 @@ export function buildProgram(io: CliIo): Command {
     )
     .addOption(opt("--port <port>", "store port (default 7070; a free one if busy)", "port"))
     .option("--once", "stop after the walkthrough instead of serving until Ctrl-C")
-    .action(async (o: { data?: string; samples?: string; port?: string; once?: boolean }) => {
-      await (await runners.demo())(o, io);
+    .option("--no-hq", "run the store alone, without head office and nats-server")
+    .action(async (o: { data?: string; samples?: string; port?: string; once?: boolean; hq?: boolean }) => {
+      const { hq, ...rest } = o;
+      await (await runners.demo())({ ...rest, noHq: hq === false }, io);
     });
 
   return program;

@@ -1,20 +1,24 @@
 /**
- * A real nats-server child process with JetStream for tests and benchmarks: its own temp dir
- * (config and JetStream store), a free loopback port chosen by the server, and the faults
- * replication must survive: stop, kill -9, restart on the same port, and wiping the store dir.
+ * A nats-server child process with JetStream, for the demo, the tests and the benchmarks: its
+ * own directory (config and JetStream store; a temp dir unless given), a free loopback port
+ * chosen by the server, and the faults replication must survive: stop, kill -9, restart on the
+ * same port, and wiping the store dir. Production points at the chain's own NATS cluster.
  *
  *   await using nats = await startNats();
  *   await nats.kill9();
  *   await nats.wipe();          // as if the broker lost everything it had acknowledged
  *   await nats.restart();
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import type { Subprocess } from "bun";
-import { type NatsUser, natsAuthorizationBlock } from "../../src/shared/nats/index.ts";
+import type { NatsUser } from "./permissions.ts";
+import { natsAuthorizationBlock } from "./permissions.ts";
 
-export const NATS_SERVER = process.env.RINGUP_TEST_NATS_SERVER ?? "nats-server";
+/** The nats-server program: RINGUP_NATS_SERVER (or RINGUP_TEST_NATS_SERVER), else from PATH. */
+export const NATS_SERVER =
+  process.env.RINGUP_NATS_SERVER ?? process.env.RINGUP_TEST_NATS_SERVER ?? "nats-server";
 
 export interface StartNatsOptions {
   /** Users and their permissions (default: no authentication). */
@@ -25,6 +29,8 @@ export interface StartNatsOptions {
   tls?: { cert: string; key: string; ca?: string; verify?: boolean };
   /** How long to wait for "Server is ready" (default 15 s). */
   startTimeoutMs?: number;
+  /** Directory for the config and the JetStream store, kept on dispose (default: a temp dir, removed). */
+  dir?: string;
 }
 
 type NatsProc = Subprocess<"ignore", "pipe", "pipe">;
@@ -43,7 +49,8 @@ export class NatsServerProcess implements AsyncDisposable {
   ) {}
 
   static async start(options: StartNatsOptions = {}): Promise<NatsServerProcess> {
-    const dir = await mkdtemp(join(tmpdir(), "ringup-nats-"));
+    const dir = options.dir ?? (await mkdtemp(join(tmpdir(), "ringup-nats-")));
+    if (options.dir) await mkdir(options.dir, { recursive: true });
     const server = new NatsServerProcess(dir, options);
     try {
       await server.spawn();
@@ -104,14 +111,14 @@ export class NatsServerProcess implements AsyncDisposable {
     if (this.#disposed) return;
     this.#disposed = true;
     await this.kill9();
-    await rm(this.dir, { recursive: true, force: true });
+    if (!this.options.dir) await rm(this.dir, { recursive: true, force: true });
   }
 
   private config(): string {
     const { users, tls } = this.options;
     const lines = [
       `listen: "127.0.0.1:${this.#port === 0 ? -1 : this.#port}"`,
-      `server_name: "ringup_test_${process.pid}"`,
+      `server_name: "ringup_${process.pid}"`,
       `jetstream {\n  store_dir: ${JSON.stringify(this.storeDir)}\n  max_memory_store: 268435456\n  max_file_store: 4294967296\n}`,
       "max_payload: 1048576",
     ];
