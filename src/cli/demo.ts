@@ -243,24 +243,24 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<void> {
       ].join("\n"),
     );
     if (options.once) return;
+    // Stop cleanly (store, head office, nats-server) however the demo is ended, including a
+    // closed terminal (SIGHUP).
+    const stopRequested = new Promise<void>((done) => {
+      for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => done());
+    });
     if (process.stdin.isTTY && process.stdout.isTTY) {
       io.out("\nStarting the till T1 on this terminal: log in with PIN 1234 (F1 shows the keys).");
       const till = Bun.spawn(
         [...selfCommand(), "till", "--server", store.url, "--till-id", "T1", "--data", join(data, "till-T1")],
-        {
-          stdin: "inherit",
-          stdout: "inherit",
-          stderr: "inherit",
-        },
+        { stdin: "inherit", stdout: "inherit", stderr: "inherit" },
       );
+      await Promise.race([till.exited, stopRequested]);
+      if (till.exitCode === null) till.kill("SIGTERM");
       await till.exited;
       return;
     }
     io.out("\nThe store keeps running; press Ctrl-C to stop.");
-    await new Promise<void>((done) => {
-      process.once("SIGINT", () => done());
-      process.once("SIGTERM", () => done());
-    });
+    await stopRequested;
   } finally {
     await store.stop();
     await chain?.stop();
