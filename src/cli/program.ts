@@ -14,7 +14,7 @@ import {
   storeOptionsSchema,
   tillOptionsSchema,
 } from "./options.ts";
-import { type CliIo, NotBuiltError, runners } from "./runners.ts";
+import { type CliIo, runners } from "./runners.ts";
 
 export const VERSION: string = pkg.version;
 
@@ -203,10 +203,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (err instanceof ConfigError) {
       io.err(`ringup: ${err.message}`);
       return 2;
-    }
-    if (err instanceof NotBuiltError) {
-      io.err(`ringup: ${err.message}`);
-      return 3;
     }
     if (err instanceof DomainError) {
       io.err(`ringup: ${err.message}`);

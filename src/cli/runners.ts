@@ -2,17 +2,12 @@
  * Lazy entry points of each mode. A mode's code is imported only when it runs, so starting
  * the till never loads the servers (and the other way round).
  */
-import { DomainError } from "../core/errors.ts";
 import type { DemoOptions } from "./demo.ts";
 import type { AdminOptions, DevicesOptions, HqOptions, StoreOptions, TillOptions } from "./options.ts";
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
-}
-
-export class NotBuiltError extends DomainError {
-  readonly code = "NOT_BUILT";
 }
 
 type Run<O> = (options: O, io: CliIo) => Promise<void>;
