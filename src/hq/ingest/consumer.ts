@@ -17,6 +17,7 @@ import {
   INGEST_CONSUMER,
   ingestConsumerConfig,
   type NatsLink,
+  SessionSupervisor,
   STORE_EVENTS_STREAM,
   storeEventsStreamConfig,
 } from "../../shared/nats/index.ts";
@@ -40,55 +41,37 @@ function reason(err: unknown): string {
 export class IngestConsumer {
   readonly #ingestor: EventIngestor;
   readonly #storeIds;
-  #running = false;
-  #stopped: Promise<void> = Promise.resolve();
+  readonly #supervisor: SessionSupervisor;
   #queue: BatchQueue<JsMsg> | null = null;
-  #wake: (() => void) | null = null;
-  #problem: string | null = null;
 
   constructor(private readonly options: IngestOptions) {
     this.#ingestor = new EventIngestor(options.sqlite, options.now);
     this.#storeIds = storeIdsQuery(options.sqlite);
+    this.#supervisor = new SessionSupervisor(
+      options.link,
+      (text) => this.#log(text),
+      {
+        session: (nc) => this.#session(nc),
+        onFailure: (err, failures) => ({
+          problem: `consuming store events failed (${reason(err)}); retrying`,
+          retryInMs: Math.min(5_000, 200 * 2 ** Math.min(failures, 5)),
+        }),
+      },
+      () => this.#queue?.close(),
+    );
   }
 
   start(): this {
-    if (this.#running) return this;
-    this.#running = true;
-    this.#stopped = this.#run();
+    this.#supervisor.start();
     return this;
   }
 
-  async stop(): Promise<void> {
-    this.#running = false;
-    this.#queue?.close();
-    this.#wake?.();
-    await this.#stopped;
+  stop(): Promise<void> {
+    return this.#supervisor.stop();
   }
 
   #log(text: string): void {
     this.options.log(`hq: ingest: ${text}`);
-  }
-
-  async #run(): Promise<void> {
-    let failures = 0;
-    while (this.#running) {
-      const nc = this.options.link.connection;
-      if (!nc) {
-        await this.#sleep(100);
-        continue;
-      }
-      try {
-        await this.#session(nc);
-        failures = 0;
-      } catch (err) {
-        if (!this.#running) break;
-        failures++;
-        const what = `consuming store events failed (${reason(err)}); retrying`;
-        if (this.#problem !== what) this.#log(what);
-        this.#problem = what;
-        await this.#sleep(Math.min(5_000, 200 * 2 ** Math.min(failures, 5)));
-      }
-    }
   }
 
   async #session(nc: NatsConnection): Promise<void> {
@@ -116,11 +99,10 @@ export class IngestConsumer {
         }
       }
     })();
-    if (this.#problem !== null) this.#log("consuming store events again");
-    this.#problem = null;
+    this.#supervisor.recovered("consuming store events again");
     let lastBeat = 0;
     try {
-      while (this.#running && this.options.link.connection === nc && ended === null) {
+      while (this.#supervisor.running && this.options.link.connection === nc && ended === null) {
         const now = performance.now();
         if (now - lastBeat >= HEARTBEAT_MS) {
           lastBeat = now;
@@ -169,19 +151,6 @@ export class IngestConsumer {
     } catch {
       // Not connected right now: the next heartbeat tells it again.
     }
-  }
-
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
-        clearTimeout(timer);
-        if (self.#wake === done) self.#wake = null;
-        resolve();
-      }
-      this.#wake = done;
-    });
   }
 }
 

@@ -11,6 +11,7 @@ export {
   storeNatsPermissions,
 } from "./permissions.ts";
 export * from "./subjects.ts";
+export { SessionSupervisor, type SupervisedWorker } from "./supervisor.ts";
 export {
   catalogStreamConfig,
   ensureDurableConsumer,

@@ -29,6 +29,7 @@ import {
   isApiError,
   type NatsLink,
   parseJsonMessage,
+  SessionSupervisor,
 } from "../../shared/nats/index.ts";
 import { CatalogService } from "../catalog/service.ts";
 import type { StoreContext } from "../context.ts";
@@ -56,11 +57,8 @@ export class CatalogSubscriber {
   readonly #ctx: StoreContext;
   readonly #pointers: Pointers;
   readonly #catalog: CatalogService;
-  #running = false;
-  #stopped: Promise<void> = Promise.resolve();
-  #wake: (() => void) | null = null;
+  readonly #supervisor: SessionSupervisor;
   #queue: BatchQueue<{ target: Target; msg: JsMsg }> | null = null;
-  #problemLogged: string | null = null;
   #applied = 0;
   #lastReport = Number.NEGATIVE_INFINITY;
 
@@ -68,6 +66,23 @@ export class CatalogSubscriber {
     this.#ctx = options.ctx;
     this.#pointers = new Pointers(options.ctx.sqlite);
     this.#catalog = new CatalogService(options.ctx);
+    this.#supervisor = new SessionSupervisor(
+      options.link,
+      (text) => this.#log(text),
+      {
+        session: (nc) => this.#session(nc),
+        onFailure: (err, failures) => ({
+          problem:
+            err instanceof SessionEnded
+              ? null
+              : isApiError(err, JetStreamApiCodes.StreamNotFound)
+                ? "head office has not created the catalog stream yet; waiting for it"
+                : `reading head office's changes failed (${reason(err)}); retrying`,
+          retryInMs: err instanceof SessionEnded ? 50 : Math.min(5_000, 200 * 2 ** Math.min(failures, 5)),
+        }),
+      },
+      () => this.#queue?.close(),
+    );
   }
 
   /** The highest head office change seq applied here. */
@@ -76,49 +91,16 @@ export class CatalogSubscriber {
   }
 
   start(): this {
-    if (this.#running) return this;
-    this.#running = true;
-    this.#stopped = this.#run();
+    this.#supervisor.start();
     return this;
   }
 
-  async stop(): Promise<void> {
-    this.#running = false;
-    this.#queue?.close();
-    this.#wake?.();
-    await this.#stopped;
+  stop(): Promise<void> {
+    return this.#supervisor.stop();
   }
 
   #log(text: string): void {
     this.options.log(`store ${this.#ctx.storeId}: catalog: ${text}`);
-  }
-
-  async #run(): Promise<void> {
-    let failures = 0;
-    while (this.#running) {
-      const nc = this.options.link.connection;
-      if (!nc) {
-        await this.#sleep(100);
-        continue;
-      }
-      try {
-        await this.#session(nc);
-        failures = 0;
-      } catch (err) {
-        if (!this.#running) break;
-        failures++;
-        const what = isApiError(err, JetStreamApiCodes.StreamNotFound)
-          ? "head office has not created the catalog stream yet; waiting for it"
-          : `reading head office's changes failed (${reason(err)}); retrying`;
-        if (!(err instanceof SessionEnded) && this.#problemLogged !== what) {
-          this.#log(what);
-          this.#problemLogged = what;
-        }
-        await this.#sleep(
-          err instanceof SessionEnded ? 50 : Math.min(5_000, 200 * 2 ** Math.min(failures, 5)),
-        );
-      }
-    }
   }
 
   async #session(nc: NatsConnection): Promise<void> {
@@ -155,12 +137,9 @@ export class CatalogSubscriber {
           }
         })();
       }
-      if (this.#problemLogged !== null) {
-        this.#log("reading head office's changes again");
-        this.#problemLogged = null;
-      }
+      this.#supervisor.recovered("reading head office's changes again");
       const expected: Record<Target, number> = { all: 1, own: 1 };
-      while (this.#running && this.options.link.connection === nc && ended === null) {
+      while (this.#supervisor.running && this.options.link.connection === nc && ended === null) {
         const batch = await queue.take(BATCH, 250);
         if (batch.length > 0) this.#applyBatch(batch, expected);
       }
@@ -248,18 +227,5 @@ export class CatalogSubscriber {
       this.#applied = 0;
       this.#lastReport = now;
     }
-  }
-
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
-        clearTimeout(timer);
-        if (self.#wake === done) self.#wake = null;
-        resolve();
-      }
-      this.#wake = done;
-    });
   }
 }
