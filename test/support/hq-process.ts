@@ -13,7 +13,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Subprocess } from "bun";
-import { ringupCommand } from "./store-process.ts";
+import { childEnv, randomToken, ringupCommand } from "./store-process.ts";
 
 const root = resolve(import.meta.dir, "../..");
 const LISTENING = /hq listening on (http:\/\/\S+)/;
@@ -29,20 +29,6 @@ export interface StartHqOptions {
 }
 
 type HqProc = Subprocess<"ignore", "pipe", "pipe">;
-
-function childEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !k.startsWith("RINGUP_")) env[k] = v;
-  }
-  return env;
-}
-
-function randomToken(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return `test_${Buffer.from(bytes).toString("base64url")}`;
-}
 
 export class HqProcess implements AsyncDisposable {
   #proc: HqProc | undefined;

@@ -52,7 +52,7 @@ export function ringupCommand(): string[] {
 }
 
 /** The environment for the child: ours without RINGUP_* variables, so flags alone configure it. */
-function childEnv(): Record<string, string> {
+export function childEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v !== undefined && !k.startsWith("RINGUP_")) env[k] = v;
@@ -60,7 +60,8 @@ function childEnv(): Record<string, string> {
   return env;
 }
 
-function randomToken(): string {
+/** A random admin token for a test server. */
+export function randomToken(): string {
   const bytes = new Uint8Array(18);
   crypto.getRandomValues(bytes);
   return `test_${Buffer.from(bytes).toString("base64url")}`;
