@@ -7,6 +7,7 @@
  * Money in integer minor units, quantities in integer milli-units, times ISO 8601 UTC.
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { documentLineColumns } from "./columns.ts";
 
 /** Every event applied at HQ, once: the event id is the idempotency key. */
 export const ingestedEvents = sqliteTable(
@@ -126,16 +127,7 @@ export const hqSaleLines = sqliteTable(
   {
     saleId: text("sale_id").notNull(),
     lineNo: integer("line_no").notNull(),
-    code: text("code").notNull(),
-    name: text("name").notNull(),
-    department: text("department"),
-    taxClass: text("tax_class"),
-    qtyMilli: integer("qty_milli").notNull(),
-    unitPriceMinor: integer("unit_price_minor").notNull(),
-    extendedMinor: integer("extended_minor").notNull(),
-    discountMinor: integer("discount_minor").notNull(),
-    taxMinor: integer("tax_minor").notNull(),
-    totalMinor: integer("total_minor").notNull(),
+    ...documentLineColumns(),
   },
   (t) => [primaryKey({ columns: [t.saleId, t.lineNo] })],
 );
@@ -210,16 +202,7 @@ export const hqReturnLines = sqliteTable(
     returnId: text("return_id").notNull(),
     lineNo: integer("line_no").notNull(),
     originalLineNo: integer("original_line_no"),
-    code: text("code").notNull(),
-    name: text("name").notNull(),
-    department: text("department"),
-    taxClass: text("tax_class"),
-    qtyMilli: integer("qty_milli").notNull(),
-    unitPriceMinor: integer("unit_price_minor").notNull(),
-    extendedMinor: integer("extended_minor").notNull(),
-    discountMinor: integer("discount_minor").notNull(),
-    taxMinor: integer("tax_minor").notNull(),
-    totalMinor: integer("total_minor").notNull(),
+    ...documentLineColumns(),
   },
   (t) => [primaryKey({ columns: [t.returnId, t.lineNo] })],
 );

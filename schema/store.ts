@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { documentLineColumns } from "./columns.ts";
 
 /** Key/value settings and counters owned by the store (store id, settings JSON, …). */
 export const meta = sqliteTable("meta", {
@@ -173,16 +174,7 @@ export const saleLines = sqliteTable(
   {
     saleId: text("sale_id").notNull(),
     lineNo: integer("line_no").notNull(),
-    code: text("code").notNull(),
-    name: text("name").notNull(),
-    department: text("department"),
-    taxClass: text("tax_class"),
-    qtyMilli: integer("qty_milli").notNull(),
-    unitPriceMinor: integer("unit_price_minor").notNull(),
-    extendedMinor: integer("extended_minor").notNull(),
-    discountMinor: integer("discount_minor").notNull(),
-    taxMinor: integer("tax_minor").notNull(),
-    totalMinor: integer("total_minor").notNull(),
+    ...documentLineColumns(),
     /** Quantity already returned against this line. */
     returnedMilli: integer("returned_milli").notNull().default(0),
   },
@@ -253,16 +245,7 @@ export const returnLines = sqliteTable(
     returnId: text("return_id").notNull(),
     lineNo: integer("line_no").notNull(),
     originalLineNo: integer("original_line_no"),
-    code: text("code").notNull(),
-    name: text("name").notNull(),
-    department: text("department"),
-    taxClass: text("tax_class"),
-    qtyMilli: integer("qty_milli").notNull(),
-    unitPriceMinor: integer("unit_price_minor").notNull(),
-    extendedMinor: integer("extended_minor").notNull(),
-    discountMinor: integer("discount_minor").notNull(),
-    taxMinor: integer("tax_minor").notNull(),
-    totalMinor: integer("total_minor").notNull(),
+    ...documentLineColumns(),
   },
   (t) => [primaryKey({ columns: [t.returnId, t.lineNo] })],
 );
