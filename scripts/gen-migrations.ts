@@ -28,3 +28,7 @@ for (const db of dbs) {
   );
   console.log(`gen-migrations: ${db}: ${journal.entries.length} migration(s)`);
 }
+
+// Keep the generated index files as the formatter wants them, so lint stays clean.
+const indexes = dbs.map((db) => join("schema", "migrations", db, "index.ts"));
+await Bun.spawn(["bunx", "biome", "format", "--write", ...indexes], { cwd: root, stdout: "ignore" }).exited;
