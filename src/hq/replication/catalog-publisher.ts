@@ -5,13 +5,21 @@
  * it: `published()` only wakes it up; it reads what comes after the last seq it published
  * (kept in `hq_meta`) and so catches up after a restart or a lost link. When the stream is
  * new (first start, or a broker that lost its store dir) or holds fewer messages than were
- * published to it, everything current is published again: the stores' snapshot.
+ * published to it, everything current is published again: the stores' snapshot. The session
+ * supervisor waits for the link and retries a failed session with back-off, logging a problem
+ * and its recovery once each.
  */
 import type { Database } from "bun:sqlite";
 import { type JetStreamClient, jetstream, jetstreamManager } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
 import type { CatalogChange } from "../../core/catalog-changes.ts";
-import { catalogStreamConfig, catalogSubject, ensureStream, type NatsLink } from "../../shared/nats/index.ts";
+import {
+  catalogStreamConfig,
+  catalogSubject,
+  ensureStream,
+  type NatsLink,
+  SessionSupervisor,
+} from "../../shared/nats/index.ts";
 import { changesAfter } from "../catalog/change-log.ts";
 import type { CatalogPublisher } from "../catalog/publisher.ts";
 import type { HqContext } from "../context.ts";
@@ -53,23 +61,27 @@ class MetaKeys {
 
 export class NatsCatalogPublisher implements CatalogPublisher {
   readonly #meta: MetaKeys;
-  #running = false;
-  #stopped: Promise<void> = Promise.resolve();
-  #wake: (() => void) | null = null;
+  readonly #supervisor: SessionSupervisor;
   #pending = false;
-  #problem: string | null = null;
 
   constructor(
     private readonly ctx: HqContext,
     private readonly link: NatsLink,
   ) {
     this.#meta = new MetaKeys(ctx.sqlite);
+    this.#supervisor = new SessionSupervisor(link, (text) => ctx.log(`hq: catalog: ${text}`), {
+      session: (nc) => this.#session(nc),
+      onFailure: (err, failures) => ({
+        problem: `publishing catalog changes failed (${reason(err)}); retrying`,
+        retryInMs: Math.min(5_000, 200 * 2 ** Math.min(failures, 5)),
+      }),
+    });
   }
 
   /** Told after each commit: wakes the relay; never throws or blocks. */
   published(_changes: readonly CatalogChange[]): void {
     this.#pending = true;
-    this.#wake?.();
+    this.#supervisor.wake();
   }
 
   /** Highest change-log seq published. */
@@ -78,38 +90,12 @@ export class NatsCatalogPublisher implements CatalogPublisher {
   }
 
   start(): this {
-    if (this.#running) return this;
-    this.#running = true;
-    this.#stopped = this.#run();
+    this.#supervisor.start();
     return this;
   }
 
-  async stop(): Promise<void> {
-    this.#running = false;
-    this.#wake?.();
-    await this.#stopped;
-  }
-
-  async #run(): Promise<void> {
-    let failures = 0;
-    while (this.#running) {
-      const nc = this.link.connection;
-      if (!nc) {
-        await this.#sleep(100);
-        continue;
-      }
-      try {
-        await this.#session(nc);
-        failures = 0;
-      } catch (err) {
-        if (!this.#running) break;
-        failures++;
-        const what = `publishing catalog changes failed (${reason(err)}); retrying`;
-        if (this.#problem !== what) this.ctx.log(`hq: catalog: ${what}`);
-        this.#problem = what;
-        await this.#sleep(Math.min(5_000, 200 * 2 ** Math.min(failures, 5)));
-      }
-    }
+  stop(): Promise<void> {
+    return this.#supervisor.stop();
   }
 
   async #session(nc: NatsConnection): Promise<void> {
@@ -128,14 +114,13 @@ export class NatsCatalogPublisher implements CatalogPublisher {
         this.#meta.set(KEYS.streamSeq, 0);
       });
     }
-    if (this.#problem !== null) this.ctx.log("hq: catalog: publishing again");
-    this.#problem = null;
+    this.#supervisor.recovered("publishing again");
     const js = jetstream(nc, { timeout: 5_000 });
-    while (this.#running && this.link.connection === nc) {
+    while (this.#supervisor.running && this.link.connection === nc) {
       this.#pending = false;
       const changes = changesAfter(this.ctx.db, this.publishedSeq(), { limit: BATCH });
       if (changes.length === 0) {
-        if (!this.#pending) await this.#sleep(1_000);
+        if (!this.#pending) await this.#supervisor.sleep(1_000);
         continue;
       }
       await this.#publish(js, changes);
@@ -170,18 +155,5 @@ export class NatsCatalogPublisher implements CatalogPublisher {
       });
     }
     if (failure !== null) throw failure;
-  }
-
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
-        clearTimeout(timer);
-        if (self.#wake === done) self.#wake = null;
-        resolve();
-      }
-      this.#wake = done;
-    });
   }
 }

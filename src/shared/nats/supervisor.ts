@@ -40,8 +40,18 @@ export class SessionSupervisor {
   async stop(): Promise<void> {
     this.#running = false;
     this.onStop();
-    this.#wake?.();
+    this.wake();
     await this.#stopped;
+  }
+
+  /** The problem logged last and not yet recovered from, else null. */
+  get problem(): string | null {
+    return this.#problem;
+  }
+
+  /** Ends the current sleep early, e.g. when the worker has new work. */
+  wake(): void {
+    this.#wake?.();
   }
 
   /** A session is up: says so once if a problem was logged before. */

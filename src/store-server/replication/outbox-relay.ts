@@ -5,6 +5,8 @@
  * after a restart. A publish acknowledgement is not the finish line: HQ announces the highest
  * sequence it has applied, and when HQ stays behind what was published the relay publishes
  * again from HQ's pointer, so nothing depends on the broker keeping an acknowledged message.
+ * The session supervisor waits for the link and retries a failed session with back-off; a
+ * failure is logged once, and once more when publishing moves on again.
  */
 import type { Database } from "bun:sqlite";
 import { jetstream } from "@nats-io/jetstream";
@@ -15,6 +17,7 @@ import {
   appliedSubject,
   type NatsLink,
   parseJsonMessage,
+  SessionSupervisor,
   SUBJECT_ROOT,
 } from "../../shared/nats/index.ts";
 import { POINTER_KEYS, Pointers } from "./pointers.ts";
@@ -76,11 +79,8 @@ export class OutboxRelay {
   #behindSince: number | null = null;
   #lastRewindAt = -Infinity;
   #rewindInterval: number;
-  #running = false;
-  #stopped: Promise<void> = Promise.resolve();
-  #wake: (() => void) | null = null;
+  readonly #supervisor: SessionSupervisor;
   #sub: { nc: NatsConnection; sub: Subscription } | null = null;
-  #failureLogged = false;
   /** Bumped whenever the published pointer is moved by HQ's (a rewind or a skip ahead). */
   #generation = 0;
   /**
@@ -102,6 +102,17 @@ export class OutboxRelay {
     this.#published = this.#pointers.number(POINTER_KEYS.published);
     this.#saved = this.#published;
     this.#rewindInterval = this.#o.stallMs;
+    this.#supervisor = new SessionSupervisor(options.link, (text) => this.#log(text), {
+      session: (nc) => this.#session(nc),
+      onFailure: (err, failures) => ({
+        // One line per outage: later failures before publishing moves on again say nothing new.
+        problem:
+          this.#supervisor.problem === null
+            ? `publishing from event ${this.#published + 1} failed (${reason(err)}); retrying with backoff`
+            : null,
+        retryInMs: Math.min(5_000, 100 * 2 ** Math.min(failures, 6)) * (0.75 + Math.random() / 2),
+      }),
+    });
   }
 
   status(): RelayStatus {
@@ -115,44 +126,24 @@ export class OutboxRelay {
   }
 
   start(): this {
-    if (this.#running) return this;
-    this.#running = true;
-    this.#stopped = this.#run();
+    this.#supervisor.start();
     return this;
   }
 
   async stop(): Promise<void> {
-    this.#running = false;
-    this.#wake?.();
-    await this.#stopped;
+    await this.#supervisor.stop();
     this.#sub?.sub.unsubscribe();
     this.#sub = null;
   }
 
-  async #run(): Promise<void> {
-    const { link } = this.#o;
-    let failures = 0;
-    while (this.#running) {
-      const nc = link.connection;
-      if (!nc) {
-        await this.#sleep(50);
-        continue;
-      }
-      this.#watchApplied(nc);
-      try {
-        await this.#pump(nc);
-        failures = 0;
-      } catch (err) {
-        failures++;
-        if (!this.#failureLogged) {
-          this.#o.log(
-            `store ${this.#o.storeId}: replication: publishing from event ${this.#published + 1} failed (${reason(err)}); retrying with backoff`,
-          );
-          this.#failureLogged = true;
-        }
-        await this.#sleep(Math.min(5_000, 100 * 2 ** Math.min(failures, 6)) * (0.75 + Math.random() / 2));
-      }
-    }
+  #log(text: string): void {
+    this.#o.log(`store ${this.#o.storeId}: replication: ${text}`);
+  }
+
+  /** One session on a live connection: HQ's pointer is watched and the journal published. */
+  async #session(nc: NatsConnection): Promise<void> {
+    this.#watchApplied(nc);
+    await this.#pump(nc);
   }
 
   /**
@@ -167,7 +158,7 @@ export class OutboxRelay {
     let next = this.#published + 1;
     let generation = this.#generation;
     try {
-      while (this.#running && link.connection === nc) {
+      while (this.#supervisor.running && link.connection === nc) {
         this.#checkHq();
         if (generation !== this.#generation) {
           // The pointer moved under us (HQ is behind, or ahead): start again from it. The
@@ -194,7 +185,7 @@ export class OutboxRelay {
         const head = inFlight[0];
         if (!head) {
           this.#persist(true);
-          await this.#sleep(pollMs);
+          await this.#supervisor.sleep(pollMs);
           continue;
         }
         const failure = await head.done;
@@ -216,9 +207,8 @@ export class OutboxRelay {
     this.#pointers.set(POINTER_KEYS.published, this.#published);
     this.#saved = this.#published;
     this.#savedAt = t;
-    if (this.#failureLogged) {
-      this.#o.log(`store ${this.#o.storeId}: replication: publishing again (up to event ${this.#published})`);
-      this.#failureLogged = false;
+    if (this.#supervisor.problem !== null) {
+      this.#supervisor.recovered(`publishing again (up to event ${this.#published})`);
     }
   }
 
@@ -288,8 +278,8 @@ export class OutboxRelay {
       now - this.#behindSince >= this.#o.stallMs &&
       now - this.#lastRewindAt >= this.#rewindInterval
     ) {
-      this.#o.log(
-        `store ${this.#o.storeId}: replication: HQ has applied up to event ${applied} but ${this.#published} were published; publishing again from ${applied + 1}`,
+      this.#log(
+        `HQ has applied up to event ${applied} but ${this.#published} were published; publishing again from ${applied + 1}`,
       );
       this.#published = applied;
       this.#generation++;
@@ -299,18 +289,5 @@ export class OutboxRelay {
       this.#behindSince = null;
       this.#rewindInterval = Math.min(this.#rewindInterval * 2, MAX_REWIND_INTERVAL_MS);
     }
-  }
-
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
-        clearTimeout(timer);
-        if (self.#wake === done) self.#wake = null;
-        resolve();
-      }
-      this.#wake = done;
-    });
   }
 }
