@@ -1,7 +1,9 @@
 /**
  * `ringup admin import products|departments FILE`: parses the file here (with a progress line
- * on stderr), sends the good rows to the store's bulk endpoint in one request (one
- * transaction there), and reports what was imported and each bad row with its line.
+ * on stderr), sends the good rows to the server's bulk endpoint in one request (one
+ * transaction there), and reports what was imported and each bad row with its line. The
+ * server is a store or head office; both answer `GET /settings` with the currency, tax classes
+ * and price ceiling the rows are checked against.
  */
 import { z } from "zod";
 import {

@@ -14,6 +14,7 @@ import { PriceScheduler } from "./catalog/scheduler.ts";
 import type { HqContext } from "./context.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
+import { settingsRoutes } from "./settings/routes.ts";
 import { storesRoutes } from "./stores/routes.ts";
 import { usersRoutes } from "./users/routes.ts";
 
@@ -63,7 +64,8 @@ export function createHqApp(ctx: HqContext, services: HqServices = hqServices(ct
         .use(catalogRoutes(ctx, services.prices, services.scheduler))
         .use(usersRoutes(ctx))
         .use(reportsRoutes(ctx))
-        .use(salesRoutes(ctx)),
+        .use(salesRoutes(ctx))
+        .use(settingsRoutes(ctx)),
     );
 }
 

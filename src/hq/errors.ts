@@ -61,3 +61,14 @@ export class InvalidRangeError extends DomainError {
     this.code = code;
   }
 }
+
+export class CurrenciesDifferError extends DomainError {
+  readonly code = "CURRENCIES_DIFFER";
+  override readonly kind = "conflict";
+  constructor(currencies: readonly string[]) {
+    super(
+      `the registered stores use different currencies (${currencies.join(", ")}), so the chain has no one currency for prices: give them one with PUT /api/v1/stores/:id/settings`,
+      { currencies },
+    );
+  }
+}
