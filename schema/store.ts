@@ -74,11 +74,11 @@ export const users = sqliteTable(
 );
 
 /**
- * Failed PIN entries per till (log-in and supervisor approvals): after too many failures within
- * the window the till's PIN entry is locked until `lockedUntil`.
+ * Failed PIN entries per till (log-in and supervisor approvals), and across all tills: after
+ * too many failures within the window PIN entry is locked until `lockedUntil`.
  */
 export const pinAttempts = sqliteTable("pin_attempts", {
-  /** The till the PIN was typed at ("" when none was given). */
+  /** The till the PIN was typed at ("" when none was given), or "*" for the store-wide count. */
   tillId: text("till_id").primaryKey(),
   failures: integer("failures").notNull(),
   firstFailedAt: text("first_failed_at").notNull(),

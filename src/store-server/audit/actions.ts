@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = {
   logout: "user.logout",
   pinFailed: "pin.failed",
   pinLocked: "pin.locked",
+  pinUnlocked: "pin.unlocked",
   approvalGranted: "approval.granted",
   approvalUsed: "approval.used",
   userCreated: "user.created",

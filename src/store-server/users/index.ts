@@ -7,7 +7,14 @@ export {
   grantApproval,
   verifyApproval,
 } from "./approvals.ts";
-export { APPROVAL_ACTIONS, type ApprovalAction, type Approver, type UserView } from "./model.ts";
+export { listPinLockouts, unlockPinEntry } from "./lockouts.ts";
+export {
+  APPROVAL_ACTIONS,
+  type ApprovalAction,
+  type Approver,
+  type PinLockout,
+  type UserView,
+} from "./model.ts";
 export { usersRoutes } from "./routes.ts";
 export { UsersService } from "./service.ts";
 export { SessionsService } from "./sessions.ts";

@@ -38,6 +38,22 @@ export const listUsersQuerySchema = z.object({
 export const sessionRequestSchema = z.strictObject({ tillId: tillIdSchema, pin: pinSchema });
 export type SessionRequest = z.infer<typeof sessionRequestSchema>;
 
+export const pinUnlockSchema = z
+  .strictObject({ tillId: tillIdSchema.optional(), storeWide: z.boolean().optional() })
+  .refine((u) => u.tillId !== undefined || u.storeWide === true, {
+    message: "give the tillId to unlock, storeWide: true, or both",
+  });
+export type PinUnlockRequest = z.infer<typeof pinUnlockSchema>;
+
+/** A PIN lock-out in force: of one till, or of every till (`scope: "store"`, `tillId: null`). */
+export interface PinLockout {
+  scope: "till" | "store";
+  tillId: string | null;
+  failures: number;
+  lockedUntil: string;
+  secondsLeft: number;
+}
+
 export const APPROVAL_ACTIONS = [
   "refund",
   "voidAfterTotal",

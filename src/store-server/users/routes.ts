@@ -4,10 +4,12 @@ import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { actorId, requireTillAccess } from "./access.ts";
 import { grantApproval } from "./approvals.ts";
+import { listPinLockouts, unlockPinEntry } from "./lockouts.ts";
 import {
   approvalRequestSchema,
   createUserSchema,
   listUsersQuerySchema,
+  pinUnlockSchema,
   sessionRequestSchema,
   updateUserSchema,
   userIdParamsSchema,
@@ -85,6 +87,25 @@ export function usersRoutes(ctx: StoreContext) {
         {
           body: approvalRequestSchema,
           detail: { summary: "A supervisor approves a cashier action with their PIN (single use)" },
+        },
+      )
+      .get(
+        "/pin-lockouts",
+        ({ principal }) => {
+          requireRole(principal, "manager", "reading PIN lock-outs");
+          return { lockouts: listPinLockouts(ctx) };
+        },
+        { detail: { summary: "PIN lock-outs in force: of tills, and store-wide" } },
+      )
+      .post(
+        "/pin-lockouts/unlock",
+        ({ body, principal }) => {
+          requireRole(principal, "manager", "unlocking PIN entry");
+          return unlockPinEntry(ctx, body, principal);
+        },
+        {
+          body: pinUnlockSchema,
+          detail: { summary: "A manager lifts a till's or the store-wide PIN lock-out before it expires" },
         },
       )
   );
