@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { AdminClient, AdminError } from "./admin-client.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
+import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
 import { runDailyReport, runJournalVerify } from "./admin-report.ts";
 import type { AdminOptions } from "./options.ts";
 import type { CliIo } from "./runners.ts";
@@ -64,6 +65,12 @@ export async function runAdmin(
       return;
     case "journal.verify":
       await runJournalVerify(client, options.json, io);
+      return;
+    case "pin.lockouts":
+      await runPinLockouts(client, options.json, io);
+      return;
+    case "pin.unlock":
+      await runPinUnlock(client, args, options.json, io);
       return;
     default:
       throw new AdminError(`unknown admin command "${command}"; see ringup admin --help`);

@@ -148,6 +148,19 @@ export function buildProgram(io: CliIo): Command {
     .command("verify")
     .description("check the hash chain and name the first altered, missing or reordered event")
     .action(() => runAdmin("journal.verify", {}));
+  const pin = admin
+    .command("pin")
+    .description("PIN lock-outs after wrong PINs (needs the admin token or a manager's session)");
+  pin
+    .command("lockouts")
+    .description("list the tills, or the whole store, whose PIN entry is locked, and for how long")
+    .action(() => runAdmin("pin.lockouts", {}));
+  pin
+    .command("unlock")
+    .description("lift a PIN lock-out before it expires (audited as pin.unlocked)")
+    .option("--till <id>", "the till whose PIN entry to unlock")
+    .option("--store-wide", "lift the store-wide lock-out set by wrong PINs across many tills")
+    .action((o: { till?: string; storeWide?: boolean }) => runAdmin("pin.unlock", o));
 
   program
     .command("devices")
