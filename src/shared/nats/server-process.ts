@@ -21,6 +21,13 @@ export const NATS_SERVER =
   process.env.RINGUP_NATS_SERVER ?? process.env.RINGUP_TEST_NATS_SERVER ?? "nats-server";
 
 export interface StartNatsOptions {
+  /** The nats-server program to run (default NATS_SERVER). */
+  program?: string;
+  /**
+   * fsync every JetStream write (`sync_interval: always`, the production setting of
+   * docs/replication.md); nats-server 2.10 and later only: 2.9 refuses the option.
+   */
+  syncAlways?: boolean;
   /** Users and their permissions (default: no authentication). */
   users?: readonly NatsUser[];
   /** A configuration file to include, e.g. the `nats-accounts.conf` head office writes. */
@@ -115,11 +122,13 @@ export class NatsServerProcess implements AsyncDisposable {
   }
 
   private config(): string {
-    const { users, tls } = this.options;
+    const { users, tls, syncAlways } = this.options;
     const lines = [
       `listen: "127.0.0.1:${this.#port === 0 ? -1 : this.#port}"`,
       `server_name: "ringup_${process.pid}"`,
-      `jetstream {\n  store_dir: ${JSON.stringify(this.storeDir)}\n  max_memory_store: 268435456\n  max_file_store: 4294967296\n}`,
+      `jetstream {\n  store_dir: ${JSON.stringify(this.storeDir)}\n  max_memory_store: 268435456\n  max_file_store: 4294967296\n${
+        syncAlways ? "  sync_interval: always\n" : ""
+      }}`,
       "max_payload: 1048576",
     ];
     if (users && users.length > 0) lines.push(natsAuthorizationBlock(users));
@@ -139,7 +148,7 @@ export class NatsServerProcess implements AsyncDisposable {
   private async spawn(): Promise<void> {
     const configPath = join(this.dir, "nats-server.conf");
     await Bun.write(configPath, this.config());
-    const proc: NatsProc = Bun.spawn([NATS_SERVER, "-c", configPath], {
+    const proc: NatsProc = Bun.spawn([this.options.program ?? NATS_SERVER, "-c", configPath], {
       stdin: "ignore",
       stdout: "pipe",
       stderr: "pipe",
