@@ -68,17 +68,15 @@ async function until(check: () => boolean, what: string, timeoutMs = 10_000): Pr
 /** React's production build, as `ringup till` runs it: set before React is first loaded. */
 async function loadApp() {
   process.env.NODE_ENV ??= "production";
-  const [{ render }, { createElement }, { TillController }, { TillApp }] = await Promise.all([
-    import("ink"),
-    import("react"),
+  const [{ TillController }, { mountTill }] = await Promise.all([
     import("../src/till/app/controller.ts"),
-    import("../src/till/ui/app.tsx"),
+    import("../src/till/ui/mount.ts"),
   ]);
-  return { render, createElement, TillController, TillApp };
+  return { TillController, mountTill };
 }
 
 async function scanToLine(): Promise<BenchResult> {
-  const { render, createElement, TillController, TillApp } = await loadApp();
+  const { TillController, mountTill } = await loadApp();
   const services = new FakeServices();
   const controller: Controller = new TillController({ services, keymap: buildKeymap(), lang: "en" });
   const stdout = new FakeTty();
@@ -102,13 +100,10 @@ async function scanToLine(): Promise<BenchResult> {
       done(performance.now() - since);
     }
   };
-  const instance = render(createElement(TillApp, { controller }), {
+  const instance = mountTill(controller, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
-    exitOnCtrlC: false,
     patchConsole: false,
-    maxFps: 60,
-    incrementalRendering: false,
     interactive: true,
     onRender: ({ renderTime }) => renderTimes.push(renderTime),
   });

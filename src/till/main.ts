@@ -7,8 +7,6 @@
  *   [keymap]                        # see docs/till-keymap.md
  *   "line.void" = ["f3", "ctrl+d"]
  */
-import { render } from "ink";
-import { createElement } from "react";
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
 import type { CashDrawer, CustomerDisplay, ReceiptPrinter, Scale } from "../devices/index.ts";
@@ -17,7 +15,7 @@ import { TillController } from "./app/controller.ts";
 import { createTillServices } from "./data/index.ts";
 import { createTranslator } from "./i18n/index.ts";
 import { buildKeymap, parseKeymapOverrides } from "./keys/keymap.ts";
-import { TillApp } from "./ui/app.tsx";
+import { mountTill } from "./ui/mount.ts";
 
 export interface TillRunOptions {
   server: string;
@@ -114,7 +112,7 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
     keymap,
   }).locale;
   let devices: OpenDevices = {};
-  let instance: ReturnType<typeof render> | undefined;
+  let instance: ReturnType<typeof mountTill> | undefined;
   const controller = new TillController({
     services,
     keymap,
@@ -122,14 +120,7 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
     idleLockMs,
     onQuit: () => instance?.unmount(),
   });
-  instance = render(createElement(TillApp, { controller }), {
-    exitOnCtrlC: false,
-    alternateScreen: true,
-    maxFps: 60,
-    // Whole frames (about 2 KB at 80×24, in one synchronized write): simple for any console.
-    incrementalRendering: false,
-    patchConsole: true,
-  });
+  instance = mountTill(controller, { alternateScreen: true, patchConsole: true });
   const stop = () => instance?.unmount();
   process.on("SIGTERM", stop);
   process.on("SIGHUP", stop);

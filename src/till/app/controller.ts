@@ -31,6 +31,7 @@ export interface TillControllerOptions {
 export class TillController {
   private current: TillState;
   private readonly listeners = new Set<() => void>();
+  private shownAtOnce: (() => void) | undefined;
   private readonly effects: EffectContext;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private collectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -112,6 +113,15 @@ export class TillController {
     return translator;
   }
 
+  /**
+   * Called after a key that did more than type into the input line (a scan's Enter, a payment,
+   * a void): the screen draws it at once instead of waiting out the frame-rate cap, which is
+   * there to merge the frames of keys typed in a burst.
+   */
+  showAtOnce(listener: () => void): void {
+    this.shownAtOnce = listener;
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -135,7 +145,10 @@ export class TillController {
     if (changed) for (const listener of this.listeners) listener();
     if (this.pendingSubmit && !this.current.busy) {
       this.pendingSubmit = false;
-      if (this.current.input.trim() !== "") this.dispatch({ type: "input.submit" });
+      if (this.current.input.trim() !== "") {
+        this.dispatch({ type: "input.submit" });
+        this.shownAtOnce?.();
+      }
     }
   }
 
@@ -153,7 +166,10 @@ export class TillController {
       this.pendingSubmit = true;
       return;
     }
-    if (command !== undefined) this.dispatch({ type: command });
+    if (command === undefined) return;
+    const before = this.current;
+    this.dispatch({ type: command });
+    if (this.current !== before) this.shownAtOnce?.();
   }
 
   /**

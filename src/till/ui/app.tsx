@@ -1,11 +1,12 @@
 /**
  * The till on screen: status bar, the current screen's body, then the input, message and key
  * bars. Sized to the terminal (80×24 and up) and redrawn when the controller's state or the
- * link to the store changes, or the clock ticks.
+ * link to the store changes, or the clock's minute does.
  */
 import { Box, Text, useWindowSize } from "ink";
 import { type ReactNode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { TillController } from "../app/controller.ts";
+import type { Translator } from "../i18n/index.ts";
 import type { LinkStatus } from "../services.ts";
 import { InputLine, KeyBar, MessageLine, StatusBar } from "./bars.tsx";
 import { ReceiptScreen, ReportScreen } from "./document-screens.tsx";
@@ -33,13 +34,17 @@ export interface TillAppProps {
   now?: () => Date;
 }
 
-function useClock(now: () => Date): Date {
-  const [date, setDate] = useState(now);
+/**
+ * The clock as shown (hours and minutes): checked every second, but the screen is drawn again
+ * only when the text changes, so a scan never queues behind a frame drawn for the clock.
+ */
+function useClock(now: () => Date, t: Translator): string {
+  const [text, setText] = useState(() => t.time(now()));
   useEffect(() => {
-    const timer = setInterval(() => setDate(now()), 1000);
+    const timer = setInterval(() => setText(t.time(now())), 1000);
     return () => clearInterval(timer);
-  }, [now]);
-  return date;
+  }, [now, t]);
+  return text;
 }
 
 function Body(props: BodyProps): ReactNode {
@@ -76,7 +81,8 @@ function useLinkStatus(services: TillController["services"]): LinkStatus {
   const cache = useRef<{ key: string; value: LinkStatus } | null>(null);
   const read = useCallback(() => {
     const value = services.status();
-    const key = `${value.online}|${value.pending}|${value.rejected}|${value.lastSyncAt}|${value.lastError}`;
+    // Only what the status bar shows: a sync that changes nothing on screen draws no frame.
+    const key = `${value.online}|${value.pending}|${value.rejected}`;
     if (cache.current?.key !== key) cache.current = { key, value };
     return cache.current.value;
   }, [services]);
@@ -97,13 +103,13 @@ export function TillApp({ controller, size, now = systemClock }: TillAppProps) {
   const windowSize = useWindowSize();
   const columns = Math.max(MIN_COLUMNS, size?.columns ?? windowSize.columns);
   const rows = Math.max(MIN_ROWS, size?.rows ?? windowSize.rows);
-  const date = useClock(now);
   const onKey = useCallback(
     (event: Parameters<TillController["key"]>[0]) => controller.key(event),
     [controller],
   );
   useTillKeys(onKey);
   const t = controller.translator();
+  const clock = useClock(now, t);
   const view: View = {
     state,
     t,
@@ -116,7 +122,7 @@ export function TillApp({ controller, size, now = systemClock }: TillAppProps) {
   const title = state.help ? t.t("screen.help") : t.t(`screen.${state.screen.kind}`);
   return (
     <Box flexDirection="column" width={columns} height={rows}>
-      <StatusBar view={view} now={date} />
+      <StatusBar view={view} clock={clock} />
       <TitleRow title={title} view={view} />
       <Body view={view} height={rows - CHROME_ROWS} />
       <InputLine view={view} />

@@ -6,11 +6,11 @@ import type { TillState } from "../state/types.ts";
 import { clip, spread } from "./text.ts";
 import type { View } from "./view.ts";
 
-export function StatusBar({ view, now }: { view: View; now: Date }) {
+export function StatusBar({ view, clock }: { view: View; clock: string }) {
   const { t, link, identity, state, settings, columns } = view;
   const who = state.cashier?.name ?? t.t("status.locked");
   const left = `${settings.storeName} │ ${t.t("status.till", { tillId: identity.tillId })} │ ${who}`;
-  const parts = [t.time(now), link.online ? `● ${t.t("status.online")}` : `○ ${t.t("status.offline")}`];
+  const parts = [clock, link.online ? `● ${t.t("status.online")}` : `○ ${t.t("status.offline")}`];
   if (link.pending > 0) parts.push(t.t("status.pending", { count: link.pending }));
   if (link.rejected > 0) parts.push(t.t("status.rejected", { count: link.rejected }));
   return (
