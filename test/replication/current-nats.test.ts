@@ -2,9 +2,8 @@
  * Replication on a current nats-server (2.10 or later) with the production settings of
  * docs/replication.md (file storage, `sync_interval: always`): sales, a void and a return of
  * two stores reach head office exactly once, also across a kill -9 of the broker, and a catalog
- * change reaches a store. Opt-in: it runs when such a binary is present
- * (`RINGUP_CURRENT_NATS=1 bash scripts/setup` fetches Debian trixie's into .tmp/, or name one
- * in RINGUP_TEST_NATS_SERVER_CURRENT), and is skipped with a message otherwise.
+ * change reaches a store. `scripts/test` fetches Debian trixie's server into .tmp/ first
+ * (`bash scripts/fetch-nats-server`); RINGUP_TEST_NATS_SERVER_CURRENT names another one.
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { existsSync, readFileSync } from "node:fs";
@@ -33,18 +32,15 @@ function versionOf(program: string): [number, number] | null {
 
 const version = versionOf(PROGRAM);
 const current = version !== null && (version[0] > 2 || (version[0] === 2 && version[1] >= 10));
-if (!current) {
-  console.warn(
-    `current-nats: skipped: no nats-server 2.10 or later at ${PROGRAM}${version ? ` (found ${version.join(".")})` : ""}; ` +
-      "fetch one with `RINGUP_CURRENT_NATS=1 bash scripts/setup` (or `bash scripts/fetch-nats-server`), " +
-      "or name one in RINGUP_TEST_NATS_SERVER_CURRENT",
-  );
-}
+const missing =
+  `no nats-server 2.10 or later at ${PROGRAM}${version ? ` (found ${version.join(".")})` : ""}; ` +
+  "fetch one with `bash scripts/fetch-nats-server` (scripts/test does), " +
+  "or name one in RINGUP_TEST_NATS_SERVER_CURRENT";
 
-describe.skipIf(!current)("replication on nats-server 2.10 or later", () => {
+describe("replication on nats-server 2.10 or later", () => {
   let chain: Chain;
   beforeAll(async () => {
-    if (!current) return;
+    if (!current) throw new Error(missing);
     chain = await startChain({ storeIds: ["S1", "S2"], nats: { program: PROGRAM, syncAlways: true } });
   }, 60_000);
   afterAll(async () => {
