@@ -5,6 +5,10 @@
  *   (measured, with how long a scan waits behind the sync's writes meanwhile), then every item line of the month's real
  *   transactions scanned as a scanner would send it: UPC-A / EAN-13 with check digit, PLUs as
  *   typed, random-weight items as US price labels. Skipped when the sample data is missing.
+ * - First sync: a real store process holding RINGUP_BENCH_TILL_SYNC_PRODUCTS synthetic products
+ *   (default 200,000, each with an EAN-13), a brand-new till logging in and syncing them all,
+ *   and meanwhile a scan every millisecond: how long a key press waits behind the sync (timer
+ *   lateness plus the lookup itself), p50 / p99 / max.
  * - Synthetic: a catalog of RINGUP_BENCH_TILL_PRODUCTS products (default 1,000,000, each with an
  *   EAN-13) generated straight into a till SQLite file in one transaction, then EAN-13 scans and
  *   PLU-style product codes looked up at random, and a name search.
@@ -24,6 +28,7 @@ import { COREPOS_DIR, coreposAvailable, loadCoreposMonth } from "./support/corep
 
 const GOAL = "scan p99 < 5 ms";
 const SYNTHETIC_PRODUCTS = Number(process.env.RINGUP_BENCH_TILL_PRODUCTS ?? 1_000_000);
+const SYNC_PRODUCTS = Number(process.env.RINGUP_BENCH_TILL_SYNC_PRODUCTS ?? 200_000);
 const LOOKUPS = 50_000;
 /** Results folded in here so the timed calls cannot be optimised away. */
 let sink = 0;
@@ -162,6 +167,93 @@ async function coreposCases(dirs: string[], closers: (() => Promise<void>)[]): P
   ];
 }
 
+/**
+ * Scans every millisecond until `stop` settles: for each, how late the timer fired (the time a
+ * key press waits for the event loop) plus the lookup itself, in ms.
+ */
+async function scanWhile(till: TillDataServices, code: string, stop: Promise<unknown>) {
+  const answered: number[] = [];
+  let expected = performance.now() + 1;
+  const probe = setInterval(() => {
+    const due = expected;
+    try {
+      sink += till.lookup(code).product.priceMinor;
+    } catch {
+      // Not synced yet: the wait is what counts.
+    }
+    const t = performance.now();
+    answered.push(Math.max(0, t - due));
+    expected = t + 1;
+  }, 1);
+  try {
+    await stop;
+  } finally {
+    clearInterval(probe);
+  }
+  return answered.sort((a, b) => a - b);
+}
+
+/** A real store with `count` synthetic products, and a brand-new till's first log-in and sync. */
+async function firstSyncCase(dirs: string[], closers: (() => Promise<void>)[]): Promise<BenchCase> {
+  const store = await startStore();
+  closers.push(() => store[Symbol.asyncDispose]());
+  const words = ["APPLE", "BREAD", "CHEESE", "COFFEE", "HONEY", "OATS", "PASTA", "RICE", "SOAP", "TEA"];
+  const post = async (path: string, body: unknown) => {
+    const res = await store.api(path, { method: "POST", body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  };
+  for (let from = 1; from <= SYNC_PRODUCTS; from += 20_000) {
+    const products = [];
+    for (let i = from; i < Math.min(from + 20_000, SYNC_PRODUCTS + 1); i++) {
+      products.push({
+        code: `S${String(i).padStart(7, "0")}`,
+        name: `${words[i % words.length]} ${words[(i >> 3) % words.length]} ${i}`,
+        priceMinor: 50 + (i % 5000),
+        barcodes: [appendCheckDigit(`41${String(i).padStart(10, "0")}`)],
+      });
+    }
+    await post("/api/v1/products/bulk", { products });
+  }
+  await post("/api/v1/users", { name: "Bench Cashier", role: "cashier", pin: "1234" });
+  const tillDir = await mkdtemp(join(tmpdir(), "ringup-bench-till-sync-"));
+  dirs.push(tillDir);
+  const till = await createTillServices({
+    server: store.url,
+    tillId: "T1",
+    dataDir: tillDir,
+    syncIntervalMs: 3_600_000,
+  });
+  closers.push(() => till.close());
+  Bun.gc(true);
+  const t0 = Bun.nanoseconds();
+  const answered = await scanWhile(
+    till,
+    "S0000001",
+    till.login("1234").then(() => till.syncNow()),
+  );
+  const syncMs = (Bun.nanoseconds() - t0) / 1e6;
+  const last = `S${String(SYNC_PRODUCTS).padStart(7, "0")}`;
+  if (till.lookup(last).product.code !== last) throw new Error("the first sync did not bring every product");
+  const n = SYNC_PRODUCTS.toLocaleString("en-US");
+  return {
+    name: `till: scan during first sync of ${n} products`,
+    goal: "scan p99 < 5 ms",
+    measure: async () => ({
+      name: "",
+      ops: answered.length,
+      opsPerSec: answered.length / (syncMs / 1000),
+      meanMs: answered.reduce((a, b) => a + b, 0) / answered.length,
+      p50Ms: quantile(answered, 0.5),
+      p99Ms: quantile(answered, 0.99),
+      extra: {
+        maxMs: answered.at(-1) ?? 0,
+        syncMs,
+        productsPerSec: SYNC_PRODUCTS / (syncMs / 1000),
+      },
+    }),
+  };
+}
+
 /** Fills a till file with `count` products (EAN-13 each) in one transaction; answers the codes. */
 function generateCatalog(sqlite: Database, count: number): { eans: string[]; codes: string[] } {
   const words = ["APPLE", "BREAD", "CHEESE", "COFFEE", "HONEY", "OATS", "PASTA", "RICE", "SOAP", "TEA"];
@@ -256,7 +348,8 @@ export default async function suite(): Promise<BenchSuite> {
       `bench: till-lookup.bench.ts: skipping the CORE-POS cases: the sample data is not in ${COREPOS_DIR} (set RINGUP_COREPOS_DIR)\n`,
     );
   }
-  cases.push(...(await syntheticCases(dirs, closers)));
+  if (SYNC_PRODUCTS > 0) cases.push(await firstSyncCase(dirs, closers));
+  if (SYNTHETIC_PRODUCTS > 0) cases.push(...(await syntheticCases(dirs, closers)));
   return {
     cases,
     teardown: async () => {

@@ -12,23 +12,25 @@ export const tillMeta = sqliteTable("meta", {
   value: text("value").notNull(),
 });
 
-/** The store's catalog as last synced; `changeSeq` is the store's catalog sequence. */
-export const tillProducts = sqliteTable(
-  "products",
-  {
-    code: text("code").primaryKey(),
-    name: text("name").notNull(),
-    priceMinor: integer("price_minor").notNull(),
-    taxClass: text("tax_class"),
-    department: text("department"),
-    soldByWeight: integer("sold_by_weight", { mode: "boolean" }).notNull().default(false),
-    openPrice: integer("open_price", { mode: "boolean" }).notNull().default(false),
-    unit: text("unit").notNull().default("each"),
-    active: integer("active", { mode: "boolean" }).notNull().default(true),
-    changeSeq: integer("change_seq").notNull(),
-  },
-  (t) => [index("products_name").on(t.name)],
-);
+/**
+ * The store's catalog as last synced; `changeSeq` is the store's catalog sequence. `id` is the
+ * till's own row number: the name search index (`products_fts`, made by a hand-written
+ * migration since drizzle has no FTS5 tables) refers to rows by it, so it must never change,
+ * which an implicit rowid may do on VACUUM.
+ */
+export const tillProducts = sqliteTable("products", {
+  id: integer("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  priceMinor: integer("price_minor").notNull(),
+  taxClass: text("tax_class"),
+  department: text("department"),
+  soldByWeight: integer("sold_by_weight", { mode: "boolean" }).notNull().default(false),
+  openPrice: integer("open_price", { mode: "boolean" }).notNull().default(false),
+  unit: text("unit").notNull().default("each"),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  changeSeq: integer("change_seq").notNull(),
+});
 
 /** Barcodes as the store keys them: GS1 codes as GTIN-14, others as typed. */
 export const tillBarcodes = sqliteTable(

@@ -1,8 +1,8 @@
 /**
  * The till's copy of the store's catalog: products and barcodes in SQLite, read with prepared
- * statements on primary keys (scanning is a local indexed lookup, never a network call), and
- * written one sync page per transaction. Code resolution is core's `resolveCode`, the same
- * algorithm the store answers `GET /products/lookup` with.
+ * statements on primary keys (scanning is a local indexed lookup, never a network call). Code resolution is core's `resolveCode`, the same
+ * algorithm the store answers `GET /products/lookup` with. Sync writes a page in short
+ * transactions of a few rows each (`applySome`), so a scan never waits long behind them.
  */
 import type { Database, Statement } from "bun:sqlite";
 import { barcodeKey, type CodeResolution, resolveCode } from "../../core/code-resolution.ts";
@@ -49,12 +49,30 @@ function toProduct(row: ProductRow): CachedProduct {
   };
 }
 
-/** `%text%` for LIKE with its wildcards escaped. */
-function containsPattern(word: string): string {
-  return `%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-}
+const MAX_SEARCH_WORDS = 6;
+/**
+ * Matches sorted by name per search. A vaguer search ("a") is not sorted in full (that would
+ * take tens of ms on a large catalog): the first SEARCH_CANDIDATES matches in index order are;
+ * typing more letters narrows it.
+ */
+const SEARCH_CANDIDATES = 500;
+/** A word the index can match: it holds a letter, a digit or a combining mark. */
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
 
-const MAX_SEARCH_WORDS = 4;
+/**
+ * The FTS5 query for what the cashier typed: every word must start a word of the name
+ * ("org mil" finds "Organic Milk"). Each word goes in as a quoted phrase with a prefix star,
+ * so FTS5 syntax (`"`, `*`, `(`, `-`, `AND`, `NEAR`, `:`) is only ever text; words that are
+ * only punctuation are left out. Null when nothing searchable is left.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text
+    .split(/\s+/)
+    .filter((w) => WORD_CHARACTER.test(w))
+    .slice(0, MAX_SEARCH_WORDS);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(" ");
+}
 
 export class LocalCatalog {
   private readonly byCodeStmt: Statement<ProductRow, [string]>;
@@ -65,7 +83,7 @@ export class LocalCatalog {
   >;
   private readonly clearBarcodesStmt: Statement<unknown, [string]>;
   private readonly addBarcodeStmt: Statement<unknown, [string, string]>;
-  private readonly searchStmts = new Map<number, Statement<ProductRow, (string | number)[]>>();
+  private readonly searchStmt: Statement<ProductRow, [string, number]>;
   private readonly finder = {
     byCode: (code: string): CachedProduct | null => {
       const row = this.byCodeStmt.get(code);
@@ -81,6 +99,12 @@ export class LocalCatalog {
     this.byCodeStmt = sqlite.prepare(`SELECT ${COLUMNS} FROM products p WHERE p.code = ?`);
     this.byBarcodeStmt = sqlite.prepare(
       `SELECT ${COLUMNS} FROM barcodes b JOIN products p ON p.code = b.product_code WHERE b.barcode = ?`,
+    );
+    this.searchStmt = sqlite.prepare(
+      `SELECT * FROM (
+         SELECT ${COLUMNS} FROM products_fts f JOIN products p ON p.id = f.rowid
+         WHERE products_fts MATCH ? AND p.active = 1 LIMIT ${SEARCH_CANDIDATES}
+       ) ORDER BY name COLLATE NOCASE, code LIMIT ?`,
     );
     this.upsertStmt = sqlite.prepare(
       `INSERT INTO products (code, name, price_minor, tax_class, department, sold_by_weight, open_price, unit, active, change_seq)
@@ -111,39 +135,47 @@ export class LocalCatalog {
     return found;
   }
 
-  /** Products on sale whose name holds every word of `text` (case-insensitive), by name. */
+  /**
+   * Products on sale with a name word starting with each word of `text` (case- and
+   * diacritics-insensitive, from the FTS5 index), by name; at most SEARCH_CANDIDATES.
+   */
   search(text: string, limit: number): CachedProduct[] {
-    const words = text.trim().split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
-    if (words.length === 0 || limit < 1) return [];
-    let stmt = this.searchStmts.get(words.length);
-    if (!stmt) {
-      const where = words.map(() => "p.name LIKE ? ESCAPE '\\'").join(" AND ");
-      stmt = this.sqlite.prepare(
-        `SELECT ${COLUMNS} FROM products p WHERE p.active = 1 AND ${where} ORDER BY p.name LIMIT ?`,
-      );
-      this.searchStmts.set(words.length, stmt);
-    }
-    return stmt.all(...words.map(containsPattern), Math.min(Math.floor(limit), 500)).map(toProduct);
+    const query = ftsQuery(text);
+    if (query === null || limit < 1) return [];
+    return this.searchStmt.all(query, Math.min(Math.floor(limit), SEARCH_CANDIDATES)).map(toProduct);
   }
 
-  /** Applies one page of catalog changes, in the caller's transaction. */
-  applyChanges(products: readonly CatalogProduct[]): void {
-    for (const p of products) {
-      this.upsertStmt.run(
-        p.code,
-        p.name,
-        p.priceMinor,
-        p.taxClass,
-        p.department,
-        p.soldByWeight ? 1 : 0,
-        p.openPrice ? 1 : 0,
-        p.unit,
-        p.active ? 1 : 0,
-        p.changeSeq,
-      );
-      this.clearBarcodesStmt.run(p.code);
-      for (const barcode of new Set(p.barcodes.map(barcodeKey))) this.addBarcodeStmt.run(barcode, p.code);
+  /**
+   * Applies `rows[from]` onwards in the caller's transaction until `maxRows` rows are written
+   * or `budgetMs` has passed (at least one row); answers the index after the last one applied.
+   */
+  applySome(rows: readonly CatalogProduct[], from: number, maxRows: number, budgetMs: number): number {
+    const end = Math.min(rows.length, from + Math.max(1, maxRows));
+    const deadline = performance.now() + budgetMs;
+    let at = from;
+    while (at < end) {
+      const p = rows[at++];
+      if (p) this.applyOne(p);
+      if ((at - from) % 16 === 0 && performance.now() >= deadline) break;
     }
+    return at;
+  }
+
+  private applyOne(p: CatalogProduct): void {
+    this.upsertStmt.run(
+      p.code,
+      p.name,
+      p.priceMinor,
+      p.taxClass,
+      p.department,
+      p.soldByWeight ? 1 : 0,
+      p.openPrice ? 1 : 0,
+      p.unit,
+      p.active ? 1 : 0,
+      p.changeSeq,
+    );
+    this.clearBarcodesStmt.run(p.code);
+    for (const barcode of new Set(p.barcodes.map(barcodeKey))) this.addBarcodeStmt.run(barcode, p.code);
   }
 
   count(): number {

@@ -1,9 +1,14 @@
 /**
  * Catalog and settings sync from the store, by the store's catalog sequence number:
  * `GET /health` (the store id, and whether the store is there at all), then with the session
- * token `GET /settings` and `GET /products/changes?since=<seq>` page by page until a short page,
- * each page applied in one transaction together with the new seq. Lookups read the tables
- * between pages, so a sync never holds scanning up for longer than one page takes to write.
+ * token `GET /settings` and `GET /products/changes?since=<seq>` page by page until a short page.
+ *
+ * A page is written in short transactions (at most SYNC_CHUNK_ROWS rows or SYNC_CHUNK_MS of
+ * writing each), and the sync gives the event loop back between them, so a key press or a scan
+ * is handled within a couple of milliseconds even during a first sync of a large catalog. Each
+ * transaction moves the catalog seq to the last row it wrote (pages come in seq order), so a
+ * till killed in the middle of a page resumes after the last row it has, neither missing nor
+ * fetching again what it already wrote.
  *
  * Before any cashier has logged in at this till the sync uses the session token kept from the
  * last log-in, if any; a till that never had one only learns the store id, and syncs the
@@ -17,11 +22,20 @@ import type { MetaStore } from "./db.ts";
 import { StoreUnreachableError, TillAuthError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
 import { lastReceiptSeqAtStore } from "./recent-sales.ts";
-import { catalogChangesAnswerSchema, healthAnswerSchema } from "./store-answers.ts";
+import { type CatalogProduct, catalogChangesAnswerSchema, healthAnswerSchema } from "./store-answers.ts";
 import type { StoreClient } from "./store-client.ts";
 
-/** Products per page: small enough that writing one page holds scanning up for a few ms at most. */
-export const SYNC_PAGE_SIZE = 250;
+/** Products per page asked of the store. */
+export const SYNC_PAGE_SIZE = 500;
+/** Most rows written in one transaction before the sync yields to the event loop. */
+export const SYNC_CHUNK_ROWS = 200;
+/** Most time spent writing in one transaction before the sync yields (checked every 16 rows). */
+export const SYNC_CHUNK_MS = 1;
+
+const CATALOG_NOTIFY_MS = 500;
+
+/** Lets timers, key presses and scans waiting on the event loop run. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Runs a write of re-fetchable data (catalog pages, settings, sync times) without waiting for
@@ -107,25 +121,58 @@ export class CatalogSync {
 
   private async pullCatalog(token: string): Promise<void> {
     const { deps } = this;
-    for (;;) {
-      const since = deps.meta.getInt("catalogSeq");
-      const page = await deps.client.request(
-        "GET",
-        `/api/v1/products/changes?since=${since}&limit=${SYNC_PAGE_SIZE}`,
-        catalogChangesAnswerSchema,
-        { token },
-      );
-      if (deps.isClosed()) return;
-      if (page.products.length > 0) {
-        relaxed(deps.sqlite, () =>
-          deps.sqlite.transaction(() => {
-            deps.catalog.applyChanges(page.products);
-            deps.meta.set("catalogSeq", String(Math.max(since, page.lastSeq)));
-          })(),
+    // Screens redraw on a catalog change: at most every CATALOG_NOTIFY_MS during a long sync.
+    let notifiedAt = performance.now();
+    let unnotified = false;
+    try {
+      for (;;) {
+        const since = deps.meta.getInt("catalogSeq");
+        const page = await deps.client.request(
+          "GET",
+          `/api/v1/products/changes?since=${since}&limit=${SYNC_PAGE_SIZE}`,
+          catalogChangesAnswerSchema,
+          { token },
         );
-        deps.onCatalog();
+        if (deps.isClosed()) return;
+        if (page.products.length > 0) {
+          await this.applyPage(page.products);
+          if (deps.isClosed()) return;
+          unnotified = true;
+          if (performance.now() - notifiedAt >= CATALOG_NOTIFY_MS) {
+            unnotified = false;
+            notifiedAt = performance.now();
+            deps.onCatalog();
+          }
+        }
+        if (page.lastSeq > deps.meta.getInt("catalogSeq"))
+          relaxed(deps.sqlite, () => deps.meta.set("catalogSeq", String(page.lastSeq)));
+        if (page.products.length < SYNC_PAGE_SIZE) return;
       }
-      if (page.products.length < SYNC_PAGE_SIZE) return;
+    } finally {
+      if (unnotified && !deps.isClosed()) deps.onCatalog();
+    }
+  }
+
+  /**
+   * Writes one page in short transactions, each moving the catalog seq to its last row, and
+   * yields between them. Stops between two transactions when the till closes.
+   */
+  private async applyPage(products: readonly CatalogProduct[]): Promise<void> {
+    const { deps } = this;
+    const rows = [...products].sort((a, b) => a.changeSeq - b.changeSeq);
+    let at = 0;
+    while (at < rows.length) {
+      if (deps.isClosed()) return;
+      const from = at;
+      at = relaxed(deps.sqlite, () =>
+        deps.sqlite.transaction(() => {
+          const next = deps.catalog.applySome(rows, from, SYNC_CHUNK_ROWS, SYNC_CHUNK_MS);
+          const seq = rows[next - 1]?.changeSeq ?? 0;
+          if (seq > deps.meta.getInt("catalogSeq")) deps.meta.set("catalogSeq", String(seq));
+          return next;
+        })(),
+      );
+      if (at < rows.length) await yieldToEventLoop();
     }
   }
 }

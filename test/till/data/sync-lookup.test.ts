@@ -125,12 +125,14 @@ describe("till catalog sync (US store)", () => {
     );
   });
 
-  test("name search is local, by every word, on-sale items only", () => {
+  test("name search is local, by the start of every word, on-sale items only", () => {
     expect(till.search("ban", 10).map((p) => p.code)).toEqual(["4011"]);
     expect(till.search("DARK choc", 10).map((p) => p.code)).toEqual(["CHOC"]);
+    expect(till.search("oat MIL", 10).map((p) => p.code)).toEqual(["5000"]);
     expect(till.search("broth", 10)).toEqual([]);
     expect(till.search("100%", 10)).toEqual([]);
-    expect(till.search("a", 2)).toHaveLength(2);
+    expect(till.search("d", 10).map((p) => p.name)).toEqual(["Dark chocolate", "Deli salad"]);
+    expect(till.search("d", 1)).toHaveLength(1);
   });
 
   test("a reopened till looks up from its own file while the store is down", async () => {
