@@ -10,8 +10,13 @@ export type CurrencyDisplay = "symbol" | "code" | "none";
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}\u0000${JSON.stringify(options)}`;
+/** The formatter for the locale and options, made once per key (`name` names the options). */
+function formatter(
+  locale: string,
+  options: Intl.NumberFormatOptions,
+  name = JSON.stringify(options),
+): Intl.NumberFormat {
+  const key = `${locale}\u0000${name}`;
   const cached = formatters.get(key);
   if (cached !== undefined) return cached;
   let created: Intl.NumberFormat;
@@ -33,6 +38,9 @@ function plainSpaces(text: string): string {
   return text.replace(/[\u00a0\u202f\u2007\u2009]/g, " ");
 }
 
+/** The currency's exponent and formatter by locale, currency and display (looked up per amount). */
+const amountFormats = new Map<string, { exponent: number; format: Intl.NumberFormat }>();
+
 /** An amount in minor units as text for the locale, e.g. (123450, "RUB", "ru") -> "1 234,50 ₽". */
 export function formatAmount(
   minor: number,
@@ -40,15 +48,21 @@ export function formatAmount(
   locale: string,
   display: CurrencyDisplay = "symbol",
 ): string {
-  const code = normalizeCurrency(currency);
-  const exponent = currencyExponent(code);
-  const decimal = minorToDecimalString(minor, exponent) as Intl.StringNumericLiteral;
-  const digits = { minimumFractionDigits: exponent, maximumFractionDigits: exponent };
-  const options: Intl.NumberFormatOptions =
-    display === "none"
-      ? { ...digits, useGrouping: true }
-      : { ...digits, style: "currency", currency: code, currencyDisplay: display };
-  return plainSpaces(formatter(locale, options).format(decimal));
+  const key = `${locale}\u0000${currency}\u0000${display}`;
+  let amounts = amountFormats.get(key);
+  if (amounts === undefined) {
+    const code = normalizeCurrency(currency);
+    const exponent = currencyExponent(code);
+    const digits = { minimumFractionDigits: exponent, maximumFractionDigits: exponent };
+    const options: Intl.NumberFormatOptions =
+      display === "none"
+        ? { ...digits, useGrouping: true }
+        : { ...digits, style: "currency", currency: code, currencyDisplay: display };
+    amounts = { exponent, format: formatter(locale, options) };
+    amountFormats.set(key, amounts);
+  }
+  const decimal = minorToDecimalString(minor, amounts.exponent) as Intl.StringNumericLiteral;
+  return plainSpaces(amounts.format.format(decimal));
 }
 
 /** An amount with an explicit sign, for adjustments: "+0.02", "-1.00". */
@@ -60,7 +74,7 @@ export function formatSignedAmount(minor: number, currency: string, locale: stri
 /** A quantity in milli-units: 2000 -> "2", 455 -> "0.455" ("0,455" in fr/ru/az). */
 export function formatQuantity(qtyMilli: number, locale: string): string {
   const decimal = minorToDecimalString(qtyMilli, 3) as Intl.StringNumericLiteral;
-  return plainSpaces(formatter(locale, { maximumFractionDigits: 3 }).format(decimal));
+  return plainSpaces(formatter(locale, { maximumFractionDigits: 3 }, "quantity").format(decimal));
 }
 
 /** A percentage given as a decimal string: "8.875" -> "8.875%" ("8,875 %" in fr). */

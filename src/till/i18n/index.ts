@@ -45,6 +45,20 @@ function localeFor(lang: TillLanguage, storeLocale: string | undefined): string 
   return storeLocale !== undefined && storeLang === lang ? storeLocale : DEFAULT_LOCALES[lang];
 }
 
+/** A formatting function that remembers its last few thousand answers. */
+function remembered(format: (value: number) => string): (value: number) => string {
+  const answers = new Map<number, string>();
+  return (value) => {
+    let text = answers.get(value);
+    if (text === undefined) {
+      if (answers.size >= 4096) answers.clear();
+      text = format(value);
+      answers.set(value, text);
+    }
+    return text;
+  };
+}
+
 export function createTranslator(options: TranslatorOptions): Translator {
   const table = TABLES[options.lang];
   const locale = localeFor(options.lang, options.storeLocale);
@@ -68,15 +82,19 @@ export function createTranslator(options: TranslatorOptions): Translator {
     }
     return "";
   };
-  const money = (minor: number) => formatAmount(minor, currency, locale);
-  const qty = (milli: number) => formatQuantity(milli, locale);
+  let numbers: Intl.NumberFormat | undefined;
+  // Every frame shows the same prices and quantities again: each is formatted once.
+  const money = remembered((minor: number) => formatAmount(minor, currency, locale));
+  const amount = remembered((minor: number) => formatAmount(minor, currency, locale, "none"));
+  const qty = remembered((milli: number) => formatQuantity(milli, locale));
   const param = (name: string, value: string | number): string => {
     if (typeof value === "string") return value;
     if (name.endsWith("Minor")) return money(value);
     if (name.endsWith("Milli")) return qty(value);
-    return new Intl.NumberFormat(locale).format(value);
+    numbers ??= new Intl.NumberFormat(locale);
+    return numbers.format(value);
   };
-  const t = (key: MessageKey, params: Record<string, string | number> = {}): string =>
+  const fill = (key: MessageKey, params: Record<string, string | number>): string =>
     (table[key] ?? en[key]).replace(
       /\{(key:)?([A-Za-z.]+)\}/g,
       (whole, isKey: string | undefined, name: string) => {
@@ -85,6 +103,17 @@ export function createTranslator(options: TranslatorOptions): Translator {
         return value === undefined ? whole : param(name, value);
       },
     );
+  // Messages without parameters are drawn on every frame (column heads, key labels): made once.
+  const plain = new Map<MessageKey, string>();
+  const t = (key: MessageKey, params?: Record<string, string | number>): string => {
+    if (params !== undefined) return fill(key, params);
+    let text = plain.get(key);
+    if (text === undefined) {
+      text = fill(key, {});
+      plain.set(key, text);
+    }
+    return text;
+  };
   return {
     lang: options.lang,
     locale,
@@ -92,7 +121,7 @@ export function createTranslator(options: TranslatorOptions): Translator {
     t,
     message: (message) => ("key" in message ? t(message.key, message.params) : message.text),
     money,
-    amount: (minor) => formatAmount(minor, currency, locale, "none"),
+    amount,
     qty,
     time,
   };
