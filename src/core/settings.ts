@@ -61,6 +61,11 @@ export const storeSettingsSchema = z
     /** Failed PIN attempts before a user is locked out, and for how long. */
     pinMaxAttempts: z.number().int().min(1).max(20).default(5),
     pinLockoutSeconds: z.number().int().min(1).max(86_400).default(300),
+    /**
+     * Wrong PINs across all tills within `pinLockoutSeconds` that lock PIN entry at every till
+     * (guesses spread over made-up till ids); unset: 4 × pinMaxAttempts.
+     */
+    pinStoreMaxAttempts: z.number().int().min(1).max(1_000).optional(),
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

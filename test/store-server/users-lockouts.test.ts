@@ -81,6 +81,20 @@ async function guessAcross(n: number, from = 0) {
 }
 
 describe("store-wide PIN lock-out", () => {
+  test("pinStoreMaxAttempts sets the store-wide limit", async () => {
+    store = createTestStore({
+      settings: { pinMaxAttempts: 3, pinStoreMaxAttempts: 4, pinLockoutSeconds: 300 },
+    });
+    await staff();
+    const third = await guessAcross(3);
+    expect(third.body.error.details).toMatchObject({ attemptsLeft: 1, lockedUntil: null });
+    const fourth = await login("X3", "5003");
+    expect(fourth.body.error.details).toMatchObject({ attemptsLeft: 0, scope: "store" });
+    const refused = await login("T1", "1234");
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe("PIN_LOCKED");
+  });
+
   test("wrong PINs spread over made-up till ids lock PIN entry at every till, even for a right PIN", async () => {
     store = shop();
     await staff();

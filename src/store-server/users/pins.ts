@@ -79,7 +79,7 @@ export const STORE_WIDE_KEY = "*";
 
 /**
  * Wrong PINs across all tills, as a multiple of `pinMaxAttempts`, that lock PIN entry at every
- * till. A till locks itself after `pinMaxAttempts`, so one cashier mistyping adds at most that
+ * till unless the store sets `pinStoreMaxAttempts`. A till locks itself after `pinMaxAttempts`, so one cashier mistyping adds at most that
  * many per window; guesses spread over made-up till ids add up here instead.
  */
 export const STORE_WIDE_ATTEMPTS_FACTOR = 4;
@@ -87,7 +87,7 @@ export const STORE_WIDE_ATTEMPTS_FACTOR = 4;
 export type PinLockScope = "till" | "store";
 
 export function storeWideMaxAttempts(settings: StoreContext["settings"]): number {
-  return settings.pinMaxAttempts * STORE_WIDE_ATTEMPTS_FACTOR;
+  return settings.pinStoreMaxAttempts ?? settings.pinMaxAttempts * STORE_WIDE_ATTEMPTS_FACTOR;
 }
 
 function lockedError(
