@@ -4,6 +4,9 @@
  *
  * - Lookups and name search are local and synchronous; the catalog syncs in the background at
  *   start and every `syncIntervalMs` (see `sync.ts` for what happens before the first log-in).
+ * - Settings: the cached copy at once; a till without one waits up to
+ *   STARTUP_SETTINGS_TIMEOUT_MS for the store's before answering. Settings that change later
+ *   notify `subscribe` listeners, so screens redraw with them.
  * - `completeSale` returns once the sale is on disk in the outbox; the drainer sends it to the
  *   store in order, exactly once per sale id (see `drainer.ts`).
  * - Log-in and approvals work offline against PINs this till has seen succeed (`auth.ts`).
@@ -52,6 +55,8 @@ export type TillDataServices = TillServices & {
 };
 
 export const DEFAULT_SYNC_INTERVAL_MS = 30_000;
+/** How long a till with no settings yet waits for the store's before its screens come up. */
+export const STARTUP_SETTINGS_TIMEOUT_MS = 300;
 const DEFAULT_TIMEOUT_MS = 5_000;
 
 function storedSettings(json: string | null): StoreSettings {
@@ -92,7 +97,8 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   });
   let closed = false;
   const isClosed = () => closed;
-  let settings = storedSettings(meta.get("settings"));
+  const cachedSettings = meta.get("settings");
+  let settings = storedSettings(cachedSettings);
   let rules = embeddedRulesOf(settings);
 
   let syncChain: Promise<void> = Promise.resolve();
@@ -144,6 +150,11 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     isClosed,
   });
   const online = new OnlineOperations({ client, auth, link, outbox, tillId: tillId.data, now });
+
+  // Cached settings are used at once (the sync below refreshes them); a till without any asks
+  // the store first, briefly, so the log-in screen shows the store's name rather than a default.
+  if (cachedSettings === null)
+    await sync.settingsAtStart(Math.min(STARTUP_SETTINGS_TIMEOUT_MS, options.requestTimeoutMs ?? Infinity));
 
   const timer = setInterval(() => void syncNow(), options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS);
   timer.unref?.();

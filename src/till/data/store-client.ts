@@ -20,6 +20,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Bearer token; none for the open routes (/health, POST /sessions). */
   token?: string | null;
+  /** A shorter deadline than the client's, for a request that must not hold anything up. */
+  timeoutMs?: number;
 }
 
 /** The cause of a failed fetch in plain words. */
@@ -56,10 +58,11 @@ export class StoreClient {
   ): Promise<z.infer<S>> {
     const headers: Record<string, string> = { accept: "application/json" };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     const init: RequestInit = {
       method,
       headers,
-      signal: AbortSignal.any([this.options.signal, AbortSignal.timeout(this.options.timeoutMs)]),
+      signal: AbortSignal.any([this.options.signal, AbortSignal.timeout(timeoutMs)]),
     };
     if (options.body !== undefined) {
       headers["content-type"] = "application/json";
@@ -71,7 +74,7 @@ export class StoreClient {
       res = await this.options.fetch(`${this.server}${path}`, init);
       text = await res.text();
     } catch (err) {
-      throw this.unreachable(networkReason(err, this.options.timeoutMs));
+      throw this.unreachable(networkReason(err, timeoutMs));
     }
     let json: unknown;
     try {

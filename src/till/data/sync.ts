@@ -12,7 +12,8 @@
  *
  * Before any cashier has logged in at this till the sync uses the session token kept from the
  * last log-in, if any; a till that never had one only learns the store id, and syncs the
- * catalog right after the first log-in.
+ * catalog right after the first log-in. A till with no settings yet asks for them once at
+ * start (`settingsAtStart`, a short deadline) so its first screen shows the store's own.
  */
 import type { Database } from "bun:sqlite";
 import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
@@ -86,11 +87,7 @@ export class CatalogSync {
       await deps.auth.withSession(async (token) => {
         const raw = await deps.client.request("GET", "/api/v1/settings", storeSettingsSchema, { token });
         if (deps.isClosed()) return;
-        const json = JSON.stringify(raw);
-        if (json !== deps.meta.get("settings")) {
-          relaxed(deps.sqlite, () => deps.meta.set("settings", json));
-          deps.onSettings(raw);
-        }
+        this.keepSettings(raw);
         await this.pullCatalog(token);
         if (!deps.isClosed() && deps.meta.get("receiptSeqChecked") === null)
           await this.catchUpReceipts(token);
@@ -106,6 +103,33 @@ export class CatalogSync {
       else
         deps.link.sessionTrouble(`catalog sync failed: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+
+  /**
+   * For a till with no settings yet, before its screens come up: asks the store for them once,
+   * with the session token kept from the last log-in if any, within `timeoutMs`. Any failure
+   * (store down or slow, no session yet) leaves the defaults until a sync brings the settings.
+   */
+  async settingsAtStart(timeoutMs: number): Promise<void> {
+    const { deps } = this;
+    try {
+      const raw = await deps.client.request("GET", "/api/v1/settings", storeSettingsSchema, {
+        token: deps.auth.token(),
+        timeoutMs,
+      });
+      if (!deps.isClosed()) this.keepSettings(raw);
+    } catch {
+      // The sync in the background reports on the link and fetches them again.
+    }
+  }
+
+  /** Stores settings that changed and tells the screens. */
+  private keepSettings(settings: StoreSettings): void {
+    const { deps } = this;
+    const json = JSON.stringify(settings);
+    if (json === deps.meta.get("settings")) return;
+    relaxed(deps.sqlite, () => deps.meta.set("settings", json));
+    deps.onSettings(settings);
   }
 
   /** Once per data dir: continue the receipt numbers after the last one the store has from this till. */
