@@ -26,8 +26,8 @@ import { lastReceiptSeqAtStore } from "./recent-sales.ts";
 import { type CatalogProduct, catalogChangesAnswerSchema, healthAnswerSchema } from "./store-answers.ts";
 import type { StoreClient } from "./store-client.ts";
 
-/** Products per page asked of the store. */
-export const SYNC_PAGE_SIZE = 500;
+/** Products per page asked of the store: parsing a page (JSON and zod, on the till's thread) stays short. */
+export const SYNC_PAGE_SIZE = 250;
 /** Most rows written in one transaction before the sync yields to the event loop. */
 export const SYNC_CHUNK_ROWS = 200;
 /** Most time spent writing in one transaction before the sync yields (checked every 16 rows). */
