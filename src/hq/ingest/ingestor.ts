@@ -10,7 +10,8 @@
  *   applied pointer), then the parked run is applied in order.
  *
  * A batch of messages is one transaction (one fsync) and each store's state is written once
- * per batch. Events are applied without savepoints (they cost more than the writes); should
+ * per batch. Its messages are decoded and validated first, all of them, then applied in order
+ * inside the transaction: each loop stays on one kind of work. Events are applied without savepoints (they cost more than the writes); should
  * applying one fail, the batch is rolled back and run again with a savepoint per event, so the
  * failing one is dead-lettered alone. The caller acknowledges the batch only after the commit.
  */
@@ -52,6 +53,16 @@ interface State {
 interface Checked {
   event: StoreEvent;
   payload: string;
+}
+
+/** A message decoded and checked before the transaction: its event, or why it is refused. */
+interface Read {
+  subject: string;
+  /** The store its subject names (null for a subject that is not a store event subject). */
+  storeId: string | null;
+  text: string;
+  raw: unknown;
+  checked: Checked | DeadLetter;
 }
 
 type Row = Record<string, string | number | null>;
@@ -145,18 +156,17 @@ export class EventIngestor {
    * stores whose applied pointer moved.
    */
   ingest(messages: readonly IncomingMessage[]): { outcomes: Outcome[]; moved: Set<string> } {
+    // Reading and checking touch no table: done for the whole batch before its transaction.
+    const reads = messages.map((message) => this.#read(message));
     try {
-      return this.#batch(messages, false);
+      return this.#batch(reads, false);
     } catch (err) {
       if (!(err instanceof RetryCarefully)) throw err;
-      return this.#batch(messages, true);
+      return this.#batch(reads, true);
     }
   }
 
-  #batch(
-    messages: readonly IncomingMessage[],
-    careful: boolean,
-  ): { outcomes: Outcome[]; moved: Set<string> } {
+  #batch(reads: readonly Read[], careful: boolean): { outcomes: Outcome[]; moved: Set<string> } {
     const moved = new Set<string>();
     const outcomes: Outcome[] = [];
     const dirty = new Set<string>();
@@ -164,7 +174,7 @@ export class EventIngestor {
     try {
       this.#sqlite.transaction(() => {
         const at = this.#now().toISOString();
-        for (const message of messages) outcomes.push(this.#one(message, at, moved, dirty));
+        for (const read of reads) outcomes.push(this.#one(read, at, moved, dirty));
         for (const storeId of dirty) this.#s.saveState.run({ storeId, ...this.#state(storeId) });
       })();
     } catch (err) {
@@ -190,7 +200,8 @@ export class EventIngestor {
     return state;
   }
 
-  #one(message: IncomingMessage, at: string, moved: Set<string>, dirty: Set<string>): Outcome {
+  /** Decodes and validates a message: its checked event, or why it is refused. */
+  #read(message: IncomingMessage): Read {
     const text = decoder.decode(message.data);
     const subject = parseStoreEventSubject(message.subject);
     let raw: unknown;
@@ -201,17 +212,34 @@ export class EventIngestor {
       } catch {
         throw new DeadLetter("INVALID_JSON", "the message body is not JSON");
       }
-      const checked = this.#validate(raw, subject);
-      dirty.add(subject.storeId);
-      const outcome = this.#sequence(checked, text, at);
-      if (outcome === "applied") moved.add(subject.storeId);
+      return {
+        subject: message.subject,
+        storeId: subject.storeId,
+        text,
+        raw,
+        checked: this.#validate(raw, subject),
+      };
+    } catch (err) {
+      const refused = err instanceof DeadLetter ? err : new DeadLetter("APPLY_FAILED", messageOf(err));
+      return { subject: message.subject, storeId: subject?.storeId ?? null, text, raw, checked: refused };
+    }
+  }
+
+  #one(read: Read, at: string, moved: Set<string>, dirty: Set<string>): Outcome {
+    const { checked } = read;
+    try {
+      if (checked instanceof DeadLetter) throw checked;
+      const storeId = checked.event.storeId;
+      dirty.add(storeId);
+      const outcome = this.#sequence(checked, read.text, at);
+      if (outcome === "applied") moved.add(storeId);
       return outcome;
     } catch (err) {
       if (err instanceof RetryCarefully) throw err;
       const dead = err instanceof DeadLetter ? err : new DeadLetter("APPLY_FAILED", messageOf(err));
-      const id = field(raw, "id");
-      const seq = field(raw, "seq");
-      this.#recordDead(message.subject, subject?.storeId ?? null, text, at, {
+      const id = field(read.raw, "id");
+      const seq = field(read.raw, "seq");
+      this.#recordDead(read.subject, read.storeId, read.text, at, {
         reason: dead.reason,
         message: dead.message,
         eventId: typeof id === "string" ? id.slice(0, 64) : null,
