@@ -5,7 +5,9 @@
  *
  * A page is written in short transactions (at most SYNC_CHUNK_ROWS rows or SYNC_CHUNK_MS of
  * writing each), and the sync gives the event loop back between them, so a key press or a scan
- * is handled within a couple of milliseconds even during a first sync of a large catalog. Each
+ * waits for one short transaction at most, not for a page, even during a first sync of a large
+ * catalog (what is left is the commit's WAL checkpoint now and then, and the name index's
+ * segment merges: see the till-lookup benchmark). Each
  * transaction moves the catalog seq to the last row it wrote (pages come in seq order), so a
  * till killed in the middle of a page resumes after the last row it has, neither missing nor
  * fetching again what it already wrote.
