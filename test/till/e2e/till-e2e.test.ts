@@ -4,12 +4,14 @@
  * 3*), pay cash and see the change; the store has the sale. Then the store stops, two more
  * sales are completed offline, the store comes back, and each arrives exactly once.
  */
+import { Database } from "bun:sqlite";
 import { describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { TILL_DB_FILE } from "../../../src/till/data/db.ts";
 import { ringupCommand, type StoreProcess, startStore } from "../../support/store-process.ts";
 import { haveTmux, TmuxSession } from "../support/tmux.ts";
 
@@ -20,6 +22,8 @@ if (!haveTmux()) console.warn("till end-to-end test skipped: tmux is not install
 
 interface Product {
   code: string;
+  /** The store's product code (what the scanned code resolves to). */
+  storeCode: string;
   name: string;
   priceMinor: number;
   soldByWeight: boolean;
@@ -76,7 +80,7 @@ async function pickProducts(store: StoreProcess): Promise<Product[]> {
     const { product } = (await res.json()) as { product: Product };
     if (product.soldByWeight || product.openPrice || product.priceMinor <= 0) continue;
     if (picked.some((p) => p.code === product.code)) continue;
-    picked.push({ ...product, code });
+    picked.push({ ...product, code, storeCode: product.code });
     if (picked.length === 3) return picked;
   }
   throw new Error(`found only ${picked.length} plain products in the sample catalog`);
@@ -107,19 +111,41 @@ async function waitUntil<T>(
 }
 
 /** Scans a code; while the catalog is still syncing after the first start, tries again. */
+/** Rings up `entry` once and waits for its line (the till knows the code: see tillKnows). */
 async function scan(till: TmuxSession, entry: string, expect: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await till.type(entry);
-    await till.keys("Enter");
-    const screen = await till.waitFor(
-      (s) => s.includes(expect) || /Unknown code/.test(s),
-      `${entry} to be rung up`,
-    );
-    if (screen.includes(expect) && !/Unknown code/.test(screen.split("\n").at(-2) ?? "")) return;
-    if (Date.now() > deadline) throw new Error(`the catalog never knew ${entry}:\n${screen}`);
-    await Bun.sleep(200);
-  }
+  await till.type(entry);
+  await till.keys("Enter");
+  const screen = await till.waitFor(
+    (s) => s.includes(expect) || /Unknown code/.test(s),
+    `${entry} to be rung up`,
+  );
+  if (/Unknown code/.test(screen)) throw new Error(`the till did not know ${entry}:\n${screen}`);
+}
+
+/** Waits until the till's own catalog has the products (its first sync runs after log-in). */
+async function tillKnows(tillData: string, products: readonly Product[]): Promise<void> {
+  const file = join(tillData, TILL_DB_FILE);
+  const marks = products.map(() => "?").join(",");
+  await waitUntil(
+    async () => {
+      if (!existsSync(file)) return 0;
+      const db = new Database(file, { readonly: true });
+      try {
+        return (
+          db
+            .query<{ n: number }, string[]>(`SELECT count(*) AS n FROM products WHERE code IN (${marks})`)
+            .get(...products.map((p) => p.storeCode))?.n ?? 0
+        );
+      } catch {
+        return 0; // not created yet
+      } finally {
+        db.close();
+      }
+    },
+    (n) => n === products.length,
+    "the till's catalog to have the products",
+    60_000,
+  );
 }
 
 function changeOnScreen(screen: string): string | undefined {
@@ -162,6 +188,7 @@ describe("till end to end", () => {
         await till.type("1234");
         await till.keys("Enter");
         await till.waitFor("Hello, Ann", "the log-in");
+        await tillKnows(tillData, [a, b, c]);
 
         // Online: three items, one of them 3×, paid in cash.
         await scan(till, a.code, a.name.slice(0, 20));
