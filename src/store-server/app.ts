@@ -44,6 +44,8 @@ export function createStoreApp(ctx: StoreContext, status: StoreStatus = {}) {
       mode: "store",
       version: pkg.version,
       storeId: ctx.storeId,
+      // For a till's log-in screen before anyone has logged in there.
+      storeName: ctx.settings.storeName,
       ...status.health?.(),
     }))
     .group("/api/v1", (api) =>

@@ -62,7 +62,13 @@ describe("ringup store process: endpoints and hostile input", () => {
   test("/health answers without a token in the contract's shape", async () => {
     const res = await fetch(`${store.url}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ok", mode: "store", version: pkg.version });
+    // The store's name too: a till shows it on its log-in screen before anyone has logged in.
+    expect(await res.json()).toMatchObject({
+      status: "ok",
+      mode: "store",
+      version: pkg.version,
+      storeName: "Ringup store",
+    });
   });
 
   test("/openapi.json answers without a token and documents the sales API", async () => {

@@ -16,6 +16,7 @@ export const healthAnswerSchema = z.object({
   status: z.literal("ok"),
   mode: z.string(),
   storeId: z.string().regex(/^[A-Za-z0-9_]{1,16}$/),
+  storeName: z.string().max(60).optional(),
 });
 
 export const sessionAnswerSchema = z.object({

@@ -115,8 +115,17 @@ export class CatalogSync {
   async settingsAtStart(timeoutMs: number): Promise<void> {
     const { deps } = this;
     try {
+      const token = deps.auth.token();
+      if (token === null) {
+        // Never logged in: the store's name from its open /health is enough for the log-in
+        // screen; the rest comes with the first sync (and is not kept until then).
+        const health = await deps.client.request("GET", "/health", healthAnswerSchema, { timeoutMs });
+        if (!deps.isClosed() && health.storeName !== undefined)
+          deps.onSettings(storeSettingsSchema.parse({ storeName: health.storeName }));
+        return;
+      }
       const raw = await deps.client.request("GET", "/api/v1/settings", storeSettingsSchema, {
-        token: deps.auth.token(),
+        token,
         timeoutMs,
       });
       if (!deps.isClosed()) this.keepSettings(raw);

@@ -5,6 +5,7 @@
  */
 import { Box, Text, useWindowSize } from "ink";
 import { type ReactNode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { StoreSettings } from "../../core/settings.ts";
 import type { TillController } from "../app/controller.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { LinkStatus } from "../services.ts";
@@ -76,14 +77,23 @@ function Body(props: BodyProps): ReactNode {
 
 const systemClock = () => new Date();
 
-/** The link status, as one object per change (React needs a stable snapshot). */
-function useLinkStatus(services: TillController["services"]): LinkStatus {
-  const cache = useRef<{ key: string; value: LinkStatus } | null>(null);
+/**
+ * The link status and the store's settings, as one object per change (React needs a stable
+ * snapshot): the screen redraws when what the status bar shows or the settings change.
+ */
+function useStoreStatus(services: TillController["services"]): { link: LinkStatus; settings: StoreSettings } {
+  const cache = useRef<{
+    key: string;
+    settings: StoreSettings;
+    value: { link: LinkStatus; settings: StoreSettings };
+  } | null>(null);
   const read = useCallback(() => {
-    const value = services.status();
+    const link = services.status();
+    const settings = services.settings();
     // Only what the status bar shows: a sync that changes nothing on screen draws no frame.
-    const key = `${value.online}|${value.pending}|${value.rejected}`;
-    if (cache.current?.key !== key) cache.current = { key, value };
+    const key = `${link.online}|${link.pending}|${link.rejected}`;
+    if (cache.current?.key !== key || cache.current.settings !== settings)
+      cache.current = { key, settings, value: { link, settings } };
     return cache.current.value;
   }, [services]);
   return useSyncExternalStore(
@@ -99,7 +109,7 @@ export function TillApp({ controller, size, now = systemClock }: TillAppProps) {
     () => controller.state,
   );
   const services = controller.services;
-  const link = useLinkStatus(services);
+  const { link, settings } = useStoreStatus(services);
   const windowSize = useWindowSize();
   const columns = Math.max(MIN_COLUMNS, size?.columns ?? windowSize.columns);
   const rows = Math.max(MIN_ROWS, size?.rows ?? windowSize.rows);
@@ -114,7 +124,7 @@ export function TillApp({ controller, size, now = systemClock }: TillAppProps) {
     state,
     t,
     keymap: controller.keymap,
-    settings: services.settings(),
+    settings,
     identity: services.identity(),
     link,
     columns,

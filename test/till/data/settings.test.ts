@@ -50,10 +50,24 @@ describe("till settings at start and after", () => {
       const ms = performance.now() - t0;
       expect(ms).toBeLessThan(STARTUP_SETTINGS_TIMEOUT_MS + 1_500);
       expect(till.settings().storeName).toBe("Ringup store");
-      expect(f.sent[0]?.path).toBe("/api/v1/settings");
+      expect(f.sent[0]?.path).toBe("/health");
       await till.close();
     } finally {
       network = fetch;
+    }
+  });
+
+  test("a brand-new till shows the store's name before anyone logs in, and keeps nothing until the first sync", async () => {
+    const till = await f.openTill();
+    expect(till.settings().storeName).toBe("Corner Co-op");
+    // Only the name is known yet: the currency comes with the first sync after a log-in.
+    expect(till.settings().currency).toBe("USD");
+    await till.close();
+    const db = new Database(tillDbPath(f.tillDir), { readonly: true });
+    try {
+      expect(db.query("SELECT value FROM meta WHERE key = 'settings'").get()).toBeNull();
+    } finally {
+      db.close();
     }
   });
 

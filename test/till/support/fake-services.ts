@@ -54,7 +54,7 @@ export class FakeServices implements TillServices {
   failNextCompletion: string | null = null;
   private seq = 0;
   private readonly listeners = new Set<() => void>();
-  private readonly storeSettings: StoreSettings;
+  private storeSettings: StoreSettings;
 
   constructor(settings: StoreSettingsInput = {}) {
     this.storeSettings = storeSettingsSchema.parse({ storeName: "Test Co-op", ...settings });
@@ -66,6 +66,12 @@ export class FakeServices implements TillServices {
 
   settings(): StoreSettings {
     return this.storeSettings;
+  }
+
+  /** New settings from the store, as a sync brings them. */
+  changeSettings(settings: StoreSettingsInput): void {
+    this.storeSettings = storeSettingsSchema.parse({ ...this.storeSettings, ...settings });
+    this.notify();
   }
 
   lookup(code: string): TillLookup {

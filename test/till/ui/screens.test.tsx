@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { openDisplay, openScale, SimulatedDisplay } from "../../../src/devices/index.ts";
+import { FakeServices } from "../support/fake-services.ts";
 import { renderTill, type Till, waitFor } from "../support/render-till.tsx";
 
 let till: Till | undefined;
@@ -20,6 +21,14 @@ async function sell(t: Till, codes: string[], cash = "") {
 }
 
 describe("screens", () => {
+  test("new settings from the store show at once, before anyone logs in", async () => {
+    const services = new FakeServices();
+    till = await renderTill({ services });
+    await till.see("Test Co-op");
+    services.changeSettings({ storeName: "Corner Co-op" });
+    await till.see("Corner Co-op");
+  });
+
   test("F2 finds a product by name and adds it", async () => {
     till = await renderTill();
     await till.login();
