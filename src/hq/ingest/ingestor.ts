@@ -10,10 +10,11 @@
  *   applied pointer), then the parked run is applied in order.
  *
  * A batch of messages is one transaction (one fsync) and each store's state is written once
- * per batch. Its messages are decoded and validated first, all of them, then applied in order
- * inside the transaction: each loop stays on one kind of work. Events are applied without savepoints (they cost more than the writes); should
- * applying one fail, the batch is rolled back and run again with a savepoint per event, so the
- * failing one is dead-lettered alone. The caller acknowledges the batch only after the commit.
+ * per batch. Its messages are decoded and validated a run at a time (no table is touched),
+ * then that run is applied in order: each loop stays on one kind of work. Events are applied
+ * without savepoints (they cost more than the writes); should applying one fail, the batch is
+ * rolled back and run again with a savepoint per event, so the failing one is dead-lettered
+ * alone. The caller acknowledges the batch only after the commit.
  */
 import type { Database, Statement } from "bun:sqlite";
 import { parseEvent, type StoreEvent } from "../../core/events.ts";
@@ -55,7 +56,7 @@ interface Checked {
   payload: string;
 }
 
-/** A message decoded and checked before the transaction: its event, or why it is refused. */
+/** A message decoded and checked before it is applied: its event, or why it is refused. */
 interface Read {
   subject: string;
   /** The store its subject names (null for a subject that is not a store event subject). */
@@ -80,6 +81,11 @@ class DeadLetter extends Error {
 }
 
 const MAX_DATA = 64 * 1024;
+/**
+ * Messages decoded and validated at a time before they are applied: long enough runs of one
+ * kind of work to keep it warm, few enough that what is read stays small.
+ */
+const READ_AHEAD = 128;
 const decoder = new TextDecoder();
 
 function field(raw: unknown, key: string): unknown {
@@ -156,17 +162,18 @@ export class EventIngestor {
    * stores whose applied pointer moved.
    */
   ingest(messages: readonly IncomingMessage[]): { outcomes: Outcome[]; moved: Set<string> } {
-    // Reading and checking touch no table: done for the whole batch before its transaction.
-    const reads = messages.map((message) => this.#read(message));
     try {
-      return this.#batch(reads, false);
+      return this.#batch(messages, false);
     } catch (err) {
       if (!(err instanceof RetryCarefully)) throw err;
-      return this.#batch(reads, true);
+      return this.#batch(messages, true);
     }
   }
 
-  #batch(reads: readonly Read[], careful: boolean): { outcomes: Outcome[]; moved: Set<string> } {
+  #batch(
+    messages: readonly IncomingMessage[],
+    careful: boolean,
+  ): { outcomes: Outcome[]; moved: Set<string> } {
     const moved = new Set<string>();
     const outcomes: Outcome[] = [];
     const dirty = new Set<string>();
@@ -174,7 +181,10 @@ export class EventIngestor {
     try {
       this.#sqlite.transaction(() => {
         const at = this.#now().toISOString();
-        for (const read of reads) outcomes.push(this.#one(read, at, moved, dirty));
+        for (let i = 0; i < messages.length; i += READ_AHEAD) {
+          const reads = messages.slice(i, i + READ_AHEAD).map((message) => this.#read(message));
+          for (const read of reads) outcomes.push(this.#one(read, at, moved, dirty));
+        }
         for (const storeId of dirty) this.#s.saveState.run({ storeId, ...this.#state(storeId) });
       })();
     } catch (err) {
