@@ -25,6 +25,7 @@ import { createTillServices, type TillDataServices } from "../src/till/data/inde
 import { startStore } from "../test/support/store-process.ts";
 import { type BenchCase, type BenchSuite, quantile, type TimedCase } from "./harness.ts";
 import { COREPOS_DIR, coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
+import { generateCatalog, NOWHERE, offline } from "./support/till-catalog.ts";
 
 const GOAL = "scan p99 < 5 ms";
 const SYNTHETIC_PRODUCTS = Number(process.env.RINGUP_BENCH_TILL_PRODUCTS ?? 1_000_000);
@@ -32,11 +33,6 @@ const SYNC_PRODUCTS = Number(process.env.RINGUP_BENCH_TILL_SYNC_PRODUCTS ?? 200_
 const LOOKUPS = 50_000;
 /** Results folded in here so the timed calls cannot be optimised away. */
 let sink = 0;
-/** A server that answers nothing: the synthetic till never syncs. */
-const NOWHERE = "http://127.0.0.1:9";
-const offline = (async () => {
-  throw Object.assign(new TypeError("Unable to connect"), { code: "ECONNREFUSED" });
-}) as unknown as typeof fetch;
 
 /** A US price label `2 IIIII P VVVV C`. */
 function usPriceLabel(item: string, cents: number): string {
@@ -252,47 +248,6 @@ async function firstSyncCase(dirs: string[], closers: (() => Promise<void>)[]): 
       },
     }),
   };
-}
-
-/** Fills a till file with `count` products (EAN-13 each) in one transaction; answers the codes. */
-function generateCatalog(sqlite: Database, count: number): { eans: string[]; codes: string[] } {
-  const words = ["APPLE", "BREAD", "CHEESE", "COFFEE", "HONEY", "OATS", "PASTA", "RICE", "SOAP", "TEA"];
-  const product = sqlite.prepare(
-    "INSERT INTO products (code, name, price_minor, tax_class, department, unit, change_seq) VALUES (?, ?, ?, ?, ?, 'each', ?)",
-  );
-  const barcode = sqlite.prepare("INSERT INTO barcodes (barcode, product_code) VALUES (?, ?)");
-  const eans: string[] = [];
-  const codes: string[] = [];
-  sqlite.transaction(() => {
-    for (let i = 1; i <= count; i++) {
-      const code = `P${String(i).padStart(7, "0")}`;
-      const ean = appendCheckDigit(`40${String(i).padStart(10, "0")}`);
-      product.run(
-        code,
-        `${words[i % words.length]} ${words[(i >> 3) % words.length]} ${i}`,
-        50 + (i % 5000),
-        "1",
-        String(i % 40),
-        i,
-      );
-      barcode.run(`0${ean}`, code);
-      if (i % 97 === 0) {
-        eans.push(ean);
-        codes.push(code);
-      }
-    }
-    sqlite
-      .prepare("INSERT INTO meta (key, value) VALUES ('storeId', 'S1'), ('catalogSeq', ?)")
-      .run(String(count));
-  })();
-  // Random order, so the lookups do not walk the index in sequence.
-  for (const list of [eans, codes]) {
-    for (let i = list.length - 1; i > 0; i--) {
-      const j = Math.floor(Math.random() * (i + 1));
-      [list[i], list[j]] = [list[j] ?? "", list[i] ?? ""];
-    }
-  }
-  return { eans, codes };
 }
 
 async function syntheticCases(dirs: string[], closers: (() => Promise<void>)[]): Promise<BenchCase[]> {

@@ -4,7 +4,9 @@
  *   over an in-memory catalog; from the scanner's "code + Enter" arriving on stdin to the
  *   terminal write that shows the new line, for 1,000 scans into one growing sale (a scan
  *   every 25 ms, faster than any cashier); once with each code and its Enter arriving in one
- *   read, once typed key by key as a keyboard-wedge scanner does (timed from the Enter);
+ *   read, once typed key by key as a keyboard-wedge scanner does (timed from the Enter), and
+ *   key by key with each code looked up in a till's own SQLite file of 1,000,000 products
+ *   (RINGUP_BENCH_TILL_PRODUCTS) instead of the in-memory catalog;
  * - the compiled binary in a pseudo-terminal against a real store: time from exec to the
  *   log-in screen (beside `ringup --version`, the binary's own start), and resident memory
  *   after 1,000 scanned lines, read after 3 s without a key (the till collects garbage when
@@ -17,14 +19,19 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
 import type { TillController as Controller } from "../src/till/app/controller.ts";
+import { openTillDatabase } from "../src/till/data/db.ts";
+import { createTillServices, type TillDataServices } from "../src/till/data/index.ts";
 import { buildKeymap } from "../src/till/keys/keymap.ts";
 import { type StoreProcess, seedProducts, startStore } from "../test/support/store-process.ts";
 import { FakeServices } from "../test/till/support/fake-services.ts";
 import { type BenchCase, type BenchResult, type BenchSuite, summarise } from "./harness.ts";
+import { generateCatalog, NOWHERE, offline } from "./support/till-catalog.ts";
 
 const SCANS = 1_000;
 const BURST = "till: scan to line on screen (rendered, 1,000 lines)";
 const TYPED = "till: scan to line, wedge scanner typing key by key";
+const BIG_PRODUCTS = Number(process.env.RINGUP_BENCH_TILL_PRODUCTS ?? 1_000_000);
+const BIG = `till: scan to line, key by key, ${BIG_PRODUCTS.toLocaleString("en-US")}-product till catalog`;
 const SCAN_GAP_MS = 25;
 const root = resolve(import.meta.dir, "..");
 
@@ -85,9 +92,33 @@ async function loadApp() {
  */
 type ScanInput = "burst" | "typed";
 
-async function scanToLine(input: ScanInput): Promise<BenchResult> {
+/** What is scanned: the code typed or sent, and the name its line shows. */
+type Item = [code: string, name: string];
+
+/** Three items of the in-memory catalog, one of them 2×. */
+const smallCatalogItem = (n: number): Item =>
+  n % 3 === 0 ? ["0003", "Coffee beans"] : n % 3 === 1 ? ["0001", "Milk 1l"] : ["2*0002", "Bread"];
+
+/** The till's screens on a real till data layer for lookups (sales and log-in stay in memory). */
+class CatalogServices extends FakeServices {
+  constructor(private readonly data: TillDataServices) {
+    super();
+  }
+  override lookup(code: string) {
+    return this.data.lookup(code);
+  }
+  override search(text: string, limit: number) {
+    return this.data.search(text, limit);
+  }
+}
+
+async function scanToLine(
+  name: string,
+  input: ScanInput,
+  services: FakeServices = new FakeServices(),
+  item: (n: number) => Item = smallCatalogItem,
+): Promise<BenchResult> {
   const { TillController, mountTill } = await loadApp();
-  const services = new FakeServices();
   const controller: Controller = new TillController({ services, keymap: buildKeymap(), lang: "en" });
   const stdout = new FakeTty();
   const stdin = new FakeStdin();
@@ -126,8 +157,7 @@ async function scanToLine(input: ScanInput): Promise<BenchResult> {
     const start = performance.now();
     for (let n = 1; n <= SCANS; n++) {
       await Bun.sleep(SCAN_GAP_MS);
-      const [code, name] =
-        n % 3 === 0 ? ["0003", "Coffee beans"] : n % 3 === 1 ? ["0001", "Milk 1l"] : ["2*0002", "Bread"];
+      const [code, lineName] = item(n);
       if (input === "typed") {
         for (const char of code) {
           stdin.send(char);
@@ -137,7 +167,7 @@ async function scanToLine(input: ScanInput): Promise<BenchResult> {
       const ms = await new Promise<number>((done, fail) => {
         const timer = setTimeout(() => fail(new Error(`bench: line ${n} never reached the screen`)), 5_000);
         waitingFor = {
-          marker: `${n} ${name}`,
+          marker: `${n} ${lineName}`,
           since: performance.now(),
           done: (elapsed) => {
             clearTimeout(timer);
@@ -148,7 +178,7 @@ async function scanToLine(input: ScanInput): Promise<BenchResult> {
       });
       samples.push(ms);
     }
-    const result = summarise(input === "typed" ? TYPED : BURST, samples, performance.now() - start);
+    const result = summarise(name, samples, performance.now() - start);
     const p = (values: number[], q: number) => {
       const sorted = [...values].sort((a, b) => a - b);
       return (
@@ -313,15 +343,44 @@ async function binaryCases(binary: string, store: StoreProcess): Promise<BenchRe
   ];
 }
 
+/**
+ * Key by key, as TYPED, but each code looked up in a till's own SQLite file holding
+ * BIG_PRODUCTS products (EAN-13 scans in random order).
+ */
+async function scanBigCatalog(dirs: string[]): Promise<BenchResult> {
+  const tillDir = await mkdtemp(join(tmpdir(), "ringup-bench-till-ui-"));
+  dirs.push(tillDir);
+  const db = openTillDatabase(tillDir);
+  process.stderr.write(`bench: till-ui: generating ${BIG_PRODUCTS.toLocaleString("en-US")} products …\n`);
+  const { eans } = generateCatalog(db.sqlite, BIG_PRODUCTS);
+  db.sqlite.close();
+  // A till's process holds its catalog on disk, not the garbage of generating one.
+  Bun.gc(true);
+  const data = await createTillServices({ server: NOWHERE, tillId: "T1", dataDir: tillDir, fetch: offline });
+  try {
+    const items = eans.slice(0, SCANS).map((ean): Item => [ean, data.lookup(ean).product.name]);
+    return await scanToLine(
+      BIG,
+      "typed",
+      new CatalogServices(data),
+      (n) => items[(n - 1) % items.length] ?? ["", ""],
+    );
+  } finally {
+    await data.close();
+  }
+}
+
 export default async function suite(): Promise<BenchSuite> {
   const binary = process.env.RINGUP_TEST_BINARY ?? join(root, "dist", "ringup");
   const haveBinary = existsSync(binary) && Bun.which("script") !== null;
   if (!haveBinary) console.warn(`bench: till binary cases skipped: build ${binary} first (bun run build)`);
   let store: StoreProcess | undefined;
   let binaryResults: BenchResult[] | undefined;
+  const dirs: string[] = [];
   const cases: BenchCase[] = [
-    { name: BURST, measure: () => scanToLine("burst"), goal: "p99 < 5 ms" },
-    { name: TYPED, measure: () => scanToLine("typed"), goal: "p99 < 5 ms" },
+    { name: BURST, measure: () => scanToLine(BURST, "burst"), goal: "p99 < 5 ms" },
+    { name: TYPED, measure: () => scanToLine(TYPED, "typed"), goal: "p99 < 5 ms" },
+    { name: BIG, measure: () => scanBigCatalog(dirs), goal: "p99 < 5 ms" },
   ];
   if (haveBinary) {
     const measured = async (index: number): Promise<BenchResult> => {
@@ -361,6 +420,7 @@ export default async function suite(): Promise<BenchSuite> {
     cases,
     teardown: async () => {
       if (store) await store[Symbol.asyncDispose]();
+      for (const dir of dirs) await rm(dir, { recursive: true, force: true });
     },
   };
 }
