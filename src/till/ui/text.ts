@@ -3,14 +3,26 @@
  * exact width, so nothing wraps or is cut off at 80×24.
  */
 
+/** A high surrogate: the string has letters beyond the Basic Multilingual Plane. */
+const ASTRAL = /[\uD800-\uDBFF]/;
+
 /** Cells a string takes (the till's languages use no double-width letters). */
 export function cells(text: string): number {
-  return [...text].length;
+  if (!ASTRAL.test(text)) return text.length;
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
 }
 
-/** Cuts to `width` cells, marking the cut with "…". */
+/**
+ * Cuts to `width` cells, marking the cut with "…". Every row of every frame goes through
+ * here, so the common cases allocate nothing.
+ */
 export function clip(text: string, width: number): string {
   if (width <= 0) return "";
+  // Never more code points than UTF-16 units: short enough as it is.
+  if (text.length <= width) return text;
+  if (!ASTRAL.test(text)) return `${text.slice(0, Math.max(0, width - 1))}…`;
   const chars = [...text];
   if (chars.length <= width) return text;
   return `${chars.slice(0, Math.max(0, width - 1)).join("")}…`;
