@@ -81,3 +81,27 @@ export function extendPriceBig(unitPriceMinor: number, qtyMilli: number, mode: R
 export function extendPrice(unitPriceMinor: number, qtyMilli: number, mode: RoundingMode): number {
   return toSafeNumber(extendPriceBig(unitPriceMinor, qtyMilli, mode), "line amount");
 }
+
+/** Units a scale weighs in and a product can be priced by. */
+export type MassUnit = "kg" | "lb";
+
+/** The international pound: exactly 0.45359237 kg, as a ratio of integers. */
+const KG_PER_LB_NUMERATOR = 45_359_237n;
+const KG_PER_LB_DENOMINATOR = 100_000_000n;
+
+/**
+ * A weight in milli-units of `from` expressed in milli-units of `to`, rounded half-up to the
+ * nearest milli-unit (a scale in kilograms weighing an item priced by the pound, or back).
+ */
+export function convertWeightMilli(weightMilli: number, from: MassUnit, to: MassUnit): number {
+  if (!Number.isSafeInteger(weightMilli))
+    throw invalidQuantity(weightMilli, "it is not a whole number of milli-units");
+  if (from === to) return weightMilli;
+  const milli = BigInt(weightMilli);
+  return toSafeNumber(
+    from === "lb"
+      ? divRound(milli * KG_PER_LB_NUMERATOR, KG_PER_LB_DENOMINATOR, "half-up")
+      : divRound(milli * KG_PER_LB_DENOMINATOR, KG_PER_LB_NUMERATOR, "half-up"),
+    "weightMilli",
+  );
+}

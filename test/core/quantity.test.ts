@@ -1,5 +1,7 @@
 import { describe, expect, test } from "bun:test";
+import fc from "fast-check";
 import {
+  convertWeightMilli,
   extendPrice,
   MAX_QTY_MILLI,
   milliToDecimalString,
@@ -97,5 +99,27 @@ describe("extendPrice", () => {
 
   test("fractional prices are refused", () => {
     expect(codeOf(() => extendPrice(1.5, 1000, "half-up"))).toBe("INVALID_PRICE");
+  });
+});
+
+describe("convertWeightMilli", () => {
+  test("pounds and kilograms, exact ratio, half-up to the milli-unit", () => {
+    expect(convertWeightMilli(1000, "lb", "kg")).toBe(454); // 453.59237
+    expect(convertWeightMilli(1000, "kg", "lb")).toBe(2205); // 2204.62262
+    expect(convertWeightMilli(455, "kg", "kg")).toBe(455);
+    expect(convertWeightMilli(0, "lb", "kg")).toBe(0);
+  });
+
+  test("there and back again stays within one milli-unit", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), (milli) => {
+        const back = convertWeightMilli(convertWeightMilli(milli, "kg", "lb"), "lb", "kg");
+        return Math.abs(back - milli) <= 1;
+      }),
+    );
+  });
+
+  test("a weight that is not whole milli-units is refused", () => {
+    expect(codeOf(() => convertWeightMilli(1.5, "lb", "kg"))).toBe("INVALID_QUANTITY");
   });
 });

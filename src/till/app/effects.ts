@@ -4,6 +4,7 @@
  * promise whose failure becomes a status-line message (the sale in progress stays as it is).
  */
 import { uuidv7 } from "../../core/ids.ts";
+import { convertWeightMilli } from "../../core/quantity.ts";
 import { renderReceiptText } from "../../core/receipt.ts";
 // The two light modules the screens need at once; the drivers load only when a device is configured.
 import { itemLines, thankYouLines, totalLines, welcomeLines } from "../../devices/display/display-text.ts";
@@ -134,7 +135,13 @@ async function weigh(ctx: EffectContext, effect: Extract<Effect, { type: "weigh"
     return { type: "request.failed", message: { key: "error.scaleFailed", params: { detail: "-" } } };
   const reading = await scale.readStable({ timeoutMs: SCALE_TIMEOUT_MS });
   if (reading.status === "stable" && reading.weightMilli > 0) {
-    return { type: "weight.ok", product: effect.product, weightMilli: reading.weightMilli };
+    // The item's price is per its unit: a scale set to the other one is converted.
+    const unit = effect.product.unit;
+    const weightMilli =
+      unit === "kg" || unit === "lb"
+        ? convertWeightMilli(reading.weightMilli, reading.unit, unit)
+        : reading.weightMilli;
+    return { type: "weight.ok", product: effect.product, weightMilli };
   }
   const detail = describeReading(reading);
   const key =

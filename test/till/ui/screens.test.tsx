@@ -186,6 +186,17 @@ describe("screens", () => {
     await motion.close();
   });
 
+  test("a scale in pounds weighing an item priced by the kilogram rings up kilograms", async () => {
+    const scale = openScale("sim:?weight=1.000&unit=lb&state=stable");
+    till = await renderTill({ devices: { scale } });
+    await till.login();
+    till.scan("4011");
+    // 1 lb = 0.45359237 kg: 0.454 kg at 0.69 a kilogram.
+    await till.see(/Bananas\s+0\.454 kg\s+0\.69\s+0\.31/);
+    expect(till.controller.state.sale.lines[0]?.qtyMilli).toBe(454);
+    await scale.close();
+  });
+
   test("Ctrl+C quits only from the log-in screen", async () => {
     till = await renderTill();
     await till.login();
