@@ -169,7 +169,7 @@ describe("CORE-POS products.csv", () => {
       priceMinor: 99,
       openPrice: false,
       soldByWeight: true,
-      unit: "kg",
+      unit: "lb",
       taxClass: null,
       department: "547",
       line: 1,

@@ -14,7 +14,7 @@
  *   or EAN-13 normalises to. Random-weight `002…` rows keep their zeroed UPC, which is what a
  *   price-embedded scan resolves to once its price digits are zeroed;
  * - normal_price 0: open price (entered at the till); negative: a bad row;
- * - scale 1: sold by weight (kg); tax 0/1/2: no tax class / "1" / "2"; inUse 0: inactive.
+ * - scale 1: sold by weight, priced by the pound (lb); tax 0/1/2: no tax class / "1" / "2"; inUse 0: inactive.
  */
 import { appendCheckDigit } from "../../core/barcode.ts";
 import { readCsvRecords } from "./csv-records.ts";
@@ -100,7 +100,8 @@ function productFrom(fields: readonly string[], line: number, options: ParseOpti
       taxClass,
       department: department === "" || department === "0" ? null : department,
       soldByWeight,
-      unit: soldByWeight ? "kg" : "each",
+      // CORE-POS runs US co-ops: its scale items are priced by the pound.
+      unit: soldByWeight ? "lb" : "each",
       costMinor: costMinor === 0 ? null : costMinor,
       active: at(COREPOS_COLUMN.inUse) !== "0",
     },

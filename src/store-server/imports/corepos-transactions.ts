@@ -166,7 +166,7 @@ export async function loadCoreposMonth(dir = COREPOS_DIR): Promise<CoreposMonth>
       }
       if (item.qtyMilli % 1000 !== 0 && !product.soldByWeight) {
         product.soldByWeight = true;
-        product.unit = "kg";
+        product.unit = "lb"; // CORE-POS weighs in pounds
         adjusted.add(item.code);
       }
     }
