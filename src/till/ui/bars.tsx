@@ -3,7 +3,7 @@ import { Text } from "ink";
 import type { MessageKey } from "../i18n/index.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
 import type { TillState } from "../state/types.ts";
-import { clip, spread } from "./text.ts";
+import { cells, clip, spread } from "./text.ts";
 import type { View } from "./view.ts";
 
 export function StatusBar({ view, clock }: { view: View; clock: string }) {
@@ -62,11 +62,12 @@ function promptLabel(view: View): { label: string; masked: boolean } {
 export function InputLine({ view }: { view: View }) {
   const { state, columns } = view;
   const { label, masked } = promptLabel(view);
-  const text = masked ? "•".repeat([...state.input].length) : state.input;
+  const text = masked ? "•".repeat(cells(state.input)) : state.input;
   const prefix = label === "" ? "" : `${clip(label, Math.floor(columns * 0.6))}: `;
-  const room = Math.max(1, columns - [...prefix].length - 1);
-  const chars = [...text];
-  const visible = chars.length > room - 1 ? chars.slice(chars.length - room + 1).join("") : text;
+  const room = Math.max(1, columns - cells(prefix) - 1);
+  // The end of what is typed stays in view (a long input scrolls left).
+  const length = cells(text);
+  const visible = length > room - 1 ? [...text].slice(length - room + 1).join("") : text;
   return (
     <Text wrap="truncate">
       <Text bold color={state.prompt ? "yellow" : "cyan"}>
@@ -121,7 +122,7 @@ export function KeyBar({ view }: { view: View }) {
     if (keys === "") continue;
     const item = `${keys.split("/")[0]} ${t.t(`cmd.${command}`)}`;
     const next = text === "" ? item : `${text}  ${item}`;
-    if ([...next].length > columns) continue;
+    if (cells(next) > columns) continue;
     text = next;
   }
   return (
