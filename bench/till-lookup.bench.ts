@@ -22,10 +22,10 @@ import { appendCheckDigit, priceCheckDigit } from "../src/core/barcode.ts";
 import { parseProducts } from "../src/store-server/imports/index.ts";
 import { openTillDatabase } from "../src/till/data/db.ts";
 import { createTillServices, type TillDataServices } from "../src/till/data/index.ts";
-import { startStore } from "../test/support/store-process.ts";
+import { type StoreProcess, seedProducts, startStore } from "../test/support/store-process.ts";
 import { type BenchCase, type BenchSuite, quantile, type TimedCase } from "./harness.ts";
 import { COREPOS_DIR, coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
-import { generateCatalog, NOWHERE, offline } from "./support/till-catalog.ts";
+import { generateCatalog, NOWHERE, offline, syntheticName } from "./support/till-catalog.ts";
 
 const GOAL = "scan p99 < 5 ms";
 const SYNTHETIC_PRODUCTS = Number(process.env.RINGUP_BENCH_TILL_PRODUCTS ?? 1_000_000);
@@ -81,30 +81,50 @@ function rawCase(name: string, sqlite: Database, codes: readonly string[]): Time
   };
 }
 
+/**
+ * A real store process with a cashier (PIN 1234), as in a shop: its work does not share the
+ * till's event loop.
+ */
+async function startShop(closers: (() => Promise<void>)[]): Promise<StoreProcess> {
+  const store = await startStore();
+  closers.push(() => store[Symbol.asyncDispose]());
+  const res = await store.api("/api/v1/users", {
+    method: "POST",
+    body: JSON.stringify({ name: "Bench Cashier", role: "cashier", pin: "1234" }),
+  });
+  if (!res.ok) throw new Error(`bench: adding the cashier failed: ${res.status} ${await res.text()}`);
+  return store;
+}
+
+/** A brand-new till on `store` that syncs only when asked (its first log-in). */
+async function newTill(
+  store: StoreProcess,
+  dataDir: string,
+  closers: (() => Promise<void>)[],
+): Promise<TillDataServices> {
+  const till = await createTillServices({
+    server: store.url,
+    tillId: "T1",
+    dataDir,
+    syncIntervalMs: 3_600_000,
+  });
+  closers.push(() => till.close());
+  return till;
+}
+
 async function coreposCases(dirs: string[], closers: (() => Promise<void>)[]): Promise<BenchCase[]> {
   const tillDir = await mkdtemp(join(tmpdir(), "ringup-bench-till-"));
   dirs.push(tillDir);
-  // A real store process, as in a shop: its work does not share the till's event loop.
-  const store = await startStore();
-  closers.push(() => store[Symbol.asyncDispose]());
-  const call = async (path: string, body: unknown) => {
-    const res = await store.api(path, { method: "POST", body: JSON.stringify(body) });
-    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-  };
+  const store = await startShop(closers);
   const catalog = parseProducts(await Bun.file(join(COREPOS_DIR, "products.csv")).text(), "corepos", {
     currency: "USD",
   });
   const month = await loadCoreposMonth();
-  await call("/api/v1/products/bulk", { products: month.products.map(({ line: _l, ...p }) => p) });
-  await call("/api/v1/users", { name: "Bench Cashier", role: "cashier", pin: "1234" });
-
-  const till = await createTillServices({
-    server: store.url,
-    tillId: "T1",
-    dataDir: tillDir,
-    syncIntervalMs: 3_600_000,
-  });
-  closers.push(() => till.close());
+  await seedProducts(
+    store,
+    month.products.map(({ line: _l, ...p }) => p),
+  );
+  const till = await newTill(store, tillDir, closers);
   Bun.gc(true); // the month's parsing left garbage: collect it before measuring waits
   // Meanwhile a scan every millisecond: how long can a scan wait behind the sync's writes?
   const waits: number[] = [];
@@ -191,35 +211,22 @@ async function scanWhile(till: TillDataServices, code: string, stop: Promise<unk
 
 /** A real store with `count` synthetic products, and a brand-new till's first log-in and sync. */
 async function firstSyncCase(dirs: string[], closers: (() => Promise<void>)[]): Promise<BenchCase> {
-  const store = await startStore();
-  closers.push(() => store[Symbol.asyncDispose]());
-  const words = ["APPLE", "BREAD", "CHEESE", "COFFEE", "HONEY", "OATS", "PASTA", "RICE", "SOAP", "TEA"];
-  const post = async (path: string, body: unknown) => {
-    const res = await store.api(path, { method: "POST", body: JSON.stringify(body) });
-    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-  };
+  const store = await startShop(closers);
   for (let from = 1; from <= SYNC_PRODUCTS; from += 20_000) {
     const products = [];
     for (let i = from; i < Math.min(from + 20_000, SYNC_PRODUCTS + 1); i++) {
       products.push({
         code: `S${String(i).padStart(7, "0")}`,
-        name: `${words[i % words.length]} ${words[(i >> 3) % words.length]} ${i}`,
+        name: syntheticName(i),
         priceMinor: 50 + (i % 5000),
         barcodes: [appendCheckDigit(`41${String(i).padStart(10, "0")}`)],
       });
     }
-    await post("/api/v1/products/bulk", { products });
+    await seedProducts(store, products);
   }
-  await post("/api/v1/users", { name: "Bench Cashier", role: "cashier", pin: "1234" });
   const tillDir = await mkdtemp(join(tmpdir(), "ringup-bench-till-sync-"));
   dirs.push(tillDir);
-  const till = await createTillServices({
-    server: store.url,
-    tillId: "T1",
-    dataDir: tillDir,
-    syncIntervalMs: 3_600_000,
-  });
-  closers.push(() => till.close());
+  const till = await newTill(store, tillDir, closers);
   Bun.gc(true);
   const t0 = Bun.nanoseconds();
   const answered = await scanWhile(

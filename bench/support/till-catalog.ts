@@ -11,9 +11,15 @@ export const offline = (async () => {
   throw Object.assign(new TypeError("Unable to connect"), { code: "ECONNREFUSED" });
 }) as unknown as typeof fetch;
 
+const WORDS = ["APPLE", "BREAD", "CHEESE", "COFFEE", "HONEY", "OATS", "PASTA", "RICE", "SOAP", "TEA"];
+
+/** The name of synthetic product `i`: two words of ten (for name searches) and its number. */
+export function syntheticName(i: number): string {
+  return `${WORDS[i % WORDS.length]} ${WORDS[(i >> 3) % WORDS.length]} ${i}`;
+}
+
 /** Fills a till file with `count` products (EAN-13 each) in one transaction; answers the codes. */
 export function generateCatalog(sqlite: Database, count: number): { eans: string[]; codes: string[] } {
-  const words = ["APPLE", "BREAD", "CHEESE", "COFFEE", "HONEY", "OATS", "PASTA", "RICE", "SOAP", "TEA"];
   const product = sqlite.prepare(
     "INSERT INTO products (code, name, price_minor, tax_class, department, unit, change_seq) VALUES (?, ?, ?, ?, ?, 'each', ?)",
   );
@@ -24,14 +30,7 @@ export function generateCatalog(sqlite: Database, count: number): { eans: string
     for (let i = 1; i <= count; i++) {
       const code = `P${String(i).padStart(7, "0")}`;
       const ean = appendCheckDigit(`40${String(i).padStart(10, "0")}`);
-      product.run(
-        code,
-        `${words[i % words.length]} ${words[(i >> 3) % words.length]} ${i}`,
-        50 + (i % 5000),
-        "1",
-        String(i % 40),
-        i,
-      );
+      product.run(code, syntheticName(i), 50 + (i % 5000), "1", String(i % 40), i);
       barcode.run(`0${ean}`, code);
       if (i % 97 === 0) {
         eans.push(ean);

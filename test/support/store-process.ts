@@ -15,6 +15,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Subprocess } from "bun";
+import type { ProductInput } from "../../src/core/product-input.ts";
 
 const root = resolve(import.meta.dir, "../..");
 const LISTENING = /store \S+ listening on (http:\/\/\S+)/;
@@ -31,16 +32,8 @@ export interface StartStoreOptions {
   startTimeoutMs?: number;
 }
 
-export interface ProductSeed {
-  code: string;
-  name: string;
-  priceMinor: number;
-  barcodes?: string[];
-  taxClass?: string | null;
-  department?: string | null;
-  soldByWeight?: boolean;
-  openPrice?: boolean;
-}
+/** A product as `POST /api/v1/products/bulk` takes it. */
+export type ProductSeed = ProductInput;
 
 type StoreProc = Subprocess<"ignore", "pipe", "pipe">;
 
