@@ -3,18 +3,10 @@
  * behind a bearer token whose scopes decide what it may do (401 without a valid token, 403
  * without the scope, both before the body is looked at).
  */
-import { afterEach, describe, expect, test } from "bun:test";
-import { createTestHq, type JsonObject, type TestHq } from "../support/hq-app.ts";
+import { describe, expect, test } from "bun:test";
+import { type JsonObject, testHqPerTest } from "../support/hq-app.ts";
 
-const hqs: TestHq[] = [];
-afterEach(() => {
-  for (const hq of hqs.splice(0)) hq.close();
-});
-function hq(): TestHq {
-  const made = createTestHq();
-  hqs.push(made);
-  return made;
-}
+const hq = testHqPerTest();
 
 type ErrorBody = { error: { code: string; message: string } };
 

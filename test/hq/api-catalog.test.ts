@@ -3,15 +3,12 @@
  * (which wins), scheduled changes applied by the scheduler when due (injected clock), and the
  * change log every change lands in, in seq order, handed to the publisher after the commit.
  */
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { type CatalogChange, priceForStore } from "../../src/core/catalog-changes.ts";
 import { changesAfter, snapshotFor } from "../../src/hq/catalog/change-log.ts";
-import { createTestHq, type TestHq } from "../support/hq-app.ts";
+import { type TestHq, testHqPerTest } from "../support/hq-app.ts";
 
-const hqs: TestHq[] = [];
-afterEach(() => {
-  for (const hq of hqs.splice(0)) hq.close();
-});
+const newHq = testHqPerTest();
 
 type ErrorBody = { error: { code: string; message: string } };
 interface Product {
@@ -23,8 +20,7 @@ interface Product {
 }
 
 async function setUp(): Promise<TestHq> {
-  const hq = createTestHq();
-  hqs.push(hq);
+  const hq = newHq();
   for (const [storeId, name] of [
     ["S1", "Main St"],
     ["S2", "Harbour"],

@@ -3,18 +3,10 @@
  * them (store defaults while none is registered); readable by catalog and reports tokens and
  * stores, and refused when the stores disagree on the currency.
  */
-import { afterEach, expect, test } from "bun:test";
-import { createTestHq, type TestHq } from "../support/hq-app.ts";
+import { expect, test } from "bun:test";
+import { testHqPerTest } from "../support/hq-app.ts";
 
-const hqs: TestHq[] = [];
-afterEach(() => {
-  for (const hq of hqs.splice(0)) hq.close();
-});
-function hq(): TestHq {
-  const made = createTestHq();
-  hqs.push(made);
-  return made;
-}
+const hq = testHqPerTest();
 
 interface ChainSettings {
   currency: string;

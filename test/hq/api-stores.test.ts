@@ -3,23 +3,15 @@
  * the nats-server authorization; GET /stores joins each store with its replication state;
  * settings go to one store only; users and roles are pushed to the stores they work at.
  */
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { deadLetters, storeReplication } from "../../schema/hq.ts";
 import { userActiveAt } from "../../src/core/catalog-changes.ts";
 import { changesAfter, snapshotFor } from "../../src/hq/catalog/change-log.ts";
-import { createTestHq, type TestHq } from "../support/hq-app.ts";
+import { type TestHq, testHqPerTest } from "../support/hq-app.ts";
 
-const hqs: TestHq[] = [];
-afterEach(() => {
-  for (const hq of hqs.splice(0)) hq.close();
-});
-function hq(): TestHq {
-  const made = createTestHq();
-  hqs.push(made);
-  return made;
-}
+const hq = testHqPerTest();
 
 type ErrorBody = { error: { code: string; message: string } };
 interface Registered {

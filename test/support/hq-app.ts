@@ -6,6 +6,7 @@
  *   using hq = createTestHq();
  *   const res = await hq.request("POST", "/api/v1/stores", { storeId: "S1", name: "Main St" });
  */
+import { afterEach } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,6 +43,22 @@ export interface TestHq {
   count(table: string): number;
   close(): void;
   [Symbol.dispose](): void;
+}
+
+/**
+ * For a test file: answers a function that makes a head office for the running test; every
+ * one made is closed after its test.
+ */
+export function testHqPerTest(): () => TestHq {
+  const made: TestHq[] = [];
+  afterEach(() => {
+    for (const hq of made.splice(0)) hq.close();
+  });
+  return () => {
+    const hq = createTestHq();
+    made.push(hq);
+    return hq;
+  };
 }
 
 export function createTestHq(options: { startAt?: Date | string } = {}): TestHq {
