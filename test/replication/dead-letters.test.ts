@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { jetstream } from "@nats-io/jetstream";
 import { connect } from "@nats-io/transport-node";
 import { uuidv7 } from "../../src/core/ids.ts";
-import { type Chain, expectExact, ringSale, startChain, storeFacts } from "./support/chain.ts";
+import { auditEvent, type Chain, expectExact, ringSale, startChain, storeFacts } from "./support/chain.ts";
 import { waitFor } from "./support/wait.ts";
 
 // Real processes: starting them and waiting for replication takes seconds, not milliseconds.
@@ -21,29 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await chain?.[Symbol.asyncDispose]();
 });
-
-function auditEvent(storeId: string, seq: number, prevHash: string | null) {
-  const at = new Date().toISOString();
-  return {
-    id: uuidv7(),
-    storeId,
-    seq,
-    type: "audit.recorded",
-    version: 1,
-    at,
-    payload: {
-      action: "login.failed",
-      userId: null,
-      tillId: null,
-      approvedBy: null,
-      refId: null,
-      detail: null,
-      at,
-    },
-    prevHash,
-    hash: "f".repeat(64),
-  };
-}
 
 test("bad messages are dead-lettered with their reason and block nothing", async () => {
   for (let i = 0; i < 5; i++) {

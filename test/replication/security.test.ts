@@ -14,7 +14,7 @@ import { CATALOG_STREAM, storeInboxPrefix } from "../../src/shared/nats/index.ts
 import { type HqProcess, startHq } from "../support/hq-process.ts";
 import { type NatsServerProcess, startNats } from "../support/nats-server.ts";
 import { seedProducts, startStore } from "../support/store-process.ts";
-import { Chain, expectExact, PRODUCTS, ringSale, storeFacts } from "./support/chain.ts";
+import { auditEvent, Chain, expectExact, PRODUCTS, ringSale, storeFacts } from "./support/chain.ts";
 import { waitFor } from "./support/wait.ts";
 
 // Real processes: starting them and waiting for replication takes seconds, not milliseconds.
@@ -147,25 +147,7 @@ describe("per-store NATS credentials", () => {
         .get();
     const before = counts();
     // A well-formed S1 event (the next in S1's chain) sent with S2's credentials on S2's subject.
-    const forged = {
-      id: uuidv7(),
-      storeId: "S1",
-      seq: s1Before.lastSeq + 1,
-      type: "audit.recorded",
-      version: 1,
-      at: new Date().toISOString(),
-      payload: {
-        action: "login.failed",
-        userId: null,
-        tillId: null,
-        approvedBy: null,
-        refId: null,
-        detail: null,
-        at: new Date().toISOString(),
-      },
-      prevHash: s1Before.lastHash,
-      hash: "0".repeat(64),
-    };
+    const forged = auditEvent("S1", s1Before.lastSeq + 1, s1Before.lastHash);
     const nc = await connectAs("S2");
     try {
       await jetstream(nc).publish("ringup.v1.store.S2.audit.recorded", JSON.stringify(forged), {

@@ -308,3 +308,30 @@ export async function expectExact(chain: Chain): Promise<void> {
     expect(verify.events).toBe(facts.lastSeq);
   }
 }
+
+/**
+ * A well-formed `audit.recorded` event of `storeId` at `seq` (a failed log-in), for sending
+ * by hand; its hash is a placeholder, so head office dead-letters it unless told otherwise.
+ */
+export function auditEvent(storeId: string, seq: number, prevHash: string | null) {
+  const at = new Date().toISOString();
+  return {
+    id: uuidv7(),
+    storeId,
+    seq,
+    type: "audit.recorded",
+    version: 1,
+    at,
+    payload: {
+      action: "login.failed",
+      userId: null,
+      tillId: null,
+      approvedBy: null,
+      refId: null,
+      detail: null,
+      at,
+    },
+    prevHash,
+    hash: "f".repeat(64),
+  };
+}
