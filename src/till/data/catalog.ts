@@ -1,8 +1,9 @@
 /**
  * The till's copy of the store's catalog: products and barcodes in SQLite, read with prepared
- * statements on primary keys (scanning is a local indexed lookup, never a network call). Code resolution is core's `resolveCode`, the same
- * algorithm the store answers `GET /products/lookup` with. Sync writes a page in short
- * transactions of a few rows each (`applySome`), so a scan never waits long behind them.
+ * statements on primary keys (scanning is a local indexed lookup, never a network call). Code
+ * resolution is core's `resolveCode`, the same algorithm the store answers
+ * `GET /products/lookup` with. Sync writes a page in short transactions of a few rows each
+ * (`applySome`), so a scan never waits long behind them.
  */
 import type { Database, Statement } from "bun:sqlite";
 import { barcodeKey, type CodeResolution, resolveCode } from "../../core/code-resolution.ts";

@@ -19,6 +19,8 @@ export const healthAnswerSchema = z.object({
   storeName: z.string().max(60).optional(),
 });
 
+export type HealthAnswer = z.infer<typeof healthAnswerSchema>;
+
 export const sessionAnswerSchema = z.object({
   token: z.string().min(8),
   user: z.object({ id: z.string().min(1), name: z.string(), role }),

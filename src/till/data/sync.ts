@@ -7,15 +7,15 @@
  * writing each), and the sync gives the event loop back between them, so a key press or a scan
  * waits for one short transaction at most, not for a page, even during a first sync of a large
  * catalog (what is left is the commit's WAL checkpoint now and then, and the name index's
- * segment merges: see the till-lookup benchmark). Each
- * transaction moves the catalog seq to the last row it wrote (pages come in seq order), so a
- * till killed in the middle of a page resumes after the last row it has, neither missing nor
- * fetching again what it already wrote.
+ * segment merges: see the till-lookup benchmark). Each transaction moves the catalog seq to the
+ * last row it wrote (pages come in seq order), so a till killed in the middle of a page resumes
+ * after the last row it has, neither missing nor fetching again what it already wrote.
  *
  * Before any cashier has logged in at this till the sync uses the session token kept from the
  * last log-in, if any; a till that never had one only learns the store id, and syncs the
- * catalog right after the first log-in. A till with no settings yet asks for them once at
- * start (`settingsAtStart`, a short deadline) so its first screen shows the store's own.
+ * catalog right after the first log-in; until then it shows the store's name from `/health`.
+ * A till with no settings yet asks for them once at start (`settingsAtStart`, a short
+ * deadline) so its first screen shows the store's own.
  */
 import type { Database } from "bun:sqlite";
 import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
@@ -25,7 +25,12 @@ import type { MetaStore } from "./db.ts";
 import { StoreUnreachableError, TillAuthError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
 import { lastReceiptSeqAtStore } from "./recent-sales.ts";
-import { type CatalogProduct, catalogChangesAnswerSchema, healthAnswerSchema } from "./store-answers.ts";
+import {
+  type CatalogProduct,
+  catalogChangesAnswerSchema,
+  type HealthAnswer,
+  healthAnswerSchema,
+} from "./store-answers.ts";
 import type { StoreClient } from "./store-client.ts";
 
 /** Products per page asked of the store: parsing a page (JSON and zod, on the till's thread) stays short. */
@@ -73,6 +78,8 @@ export interface SyncDeps {
 }
 
 export class CatalogSync {
+  private shownStoreName: string | undefined;
+
   constructor(private readonly deps: SyncDeps) {}
 
   /** One sync pass. Failures are reported on the link status, never thrown. */
@@ -84,6 +91,7 @@ export class CatalogSync {
       deps.link.reachable();
       if (deps.meta.get("storeId") !== health.storeId)
         relaxed(deps.sqlite, () => deps.meta.set("storeId", health.storeId));
+      this.showStoreName(health);
       deps.onReachable();
       if (!deps.auth.token()) return;
       await deps.auth.withSession(async (token) => {
@@ -117,11 +125,9 @@ export class CatalogSync {
     try {
       const token = deps.auth.token();
       if (token === null) {
-        // Never logged in: the store's name from its open /health is enough for the log-in
-        // screen; the rest comes with the first sync (and is not kept until then).
+        // Never logged in: the store's name from its open /health is enough for the log-in screen.
         const health = await deps.client.request("GET", "/health", healthAnswerSchema, { timeoutMs });
-        if (!deps.isClosed() && health.storeName !== undefined)
-          deps.onSettings(storeSettingsSchema.parse({ storeName: health.storeName }));
+        if (!deps.isClosed()) this.showStoreName(health);
         return;
       }
       const raw = await deps.client.request("GET", "/api/v1/settings", storeSettingsSchema, {
@@ -132,6 +138,18 @@ export class CatalogSync {
     } catch {
       // The sync in the background reports on the link and fetches them again.
     }
+  }
+
+  /**
+   * A till that has never had the store's settings shows the store's name from its open
+   * `/health` (the log-in screen's title) until the first sync after a log-in brings them all;
+   * nothing is kept until then.
+   */
+  private showStoreName(health: HealthAnswer): void {
+    const name = health.storeName;
+    if (name === undefined || name === this.shownStoreName || this.deps.meta.get("settings") !== null) return;
+    this.shownStoreName = name;
+    this.deps.onSettings(storeSettingsSchema.parse({ storeName: name }));
   }
 
   /** Stores settings that changed and tells the screens. */

@@ -68,6 +68,20 @@ describe("till settings at start and after", () => {
     }
   });
 
+  test("a brand-new till started while its store was down shows the store's name once the store answers", async () => {
+    network = silent;
+    const till = await f.openTill({ requestTimeoutMs: 1_000 });
+    try {
+      expect(till.settings().storeName).toBe("Ringup store");
+      network = fetch;
+      await till.syncNow();
+      expect(till.settings().storeName).toBe("Corner Co-op");
+    } finally {
+      network = fetch;
+      await till.close();
+    }
+  });
+
   test("a brand-new till shows the store's name before anyone logs in, and keeps nothing until the first sync", async () => {
     const till = await f.openTill();
     expect(till.settings().storeName).toBe("Corner Co-op");
