@@ -21,9 +21,9 @@ import { NatsLink } from "../src/shared/nats/index.ts";
 import { OutboxRelay } from "../src/store-server/replication/outbox-relay.ts";
 import { type HqProcess, startHq } from "../test/support/hq-process.ts";
 import { type NatsServerProcess, startNats } from "../test/support/nats-server.ts";
+import { fillJournal, salePayload } from "../test/support/replication-journal.ts";
 import { type StoreProcess, seedProducts, startStore } from "../test/support/store-process.ts";
 import { type BenchCase, type BenchResult, type BenchSuite, quantile } from "./harness.ts";
-import { fillJournal, salePayload } from "./support/replication-journal.ts";
 
 const RAW = "baseline: raw JetStream acked publish, pipelined";
 const LAG = "replication: steady lag store→HQ, 2 stores";

@@ -81,7 +81,7 @@ export class OutboxRelay {
   #rewindInterval: number;
   readonly #supervisor: SessionSupervisor;
   #sub: { nc: NatsConnection; sub: Subscription } | null = null;
-  /** Bumped whenever the published pointer is moved by HQ's (a rewind or a skip ahead). */
+  /** Bumped whenever HQ's pointer sends the published one back (a rewind). */
   #generation = 0;
   /**
    * Times the relay published again from HQ's pointer. Message ids then carry it, so the
@@ -161,12 +161,15 @@ export class OutboxRelay {
       while (this.#supervisor.running && link.connection === nc) {
         this.#checkHq();
         if (generation !== this.#generation) {
-          // The pointer moved under us (HQ is behind, or ahead): start again from it. The
-          // publishes still in flight settle on their own; their outcome no longer matters.
+          // HQ is behind what was published: start again from its pointer. The publishes
+          // still in flight settle on their own; their outcome no longer matters.
           inFlight = [];
           next = this.#published + 1;
           generation = this.#generation;
         }
+        // HQ may already have more than was acknowledged here (its pointer moved ahead):
+        // nothing it has is read or sent again, and what is in flight beyond it carries on.
+        if (next <= this.#published) next = this.#published + 1;
         if (inFlight.length <= window / 2) {
           for (const row of this.#after.all(next - 1, window - inFlight.length)) {
             const done = js
@@ -189,8 +192,13 @@ export class OutboxRelay {
           continue;
         }
         const failure = await head.done;
-        if (failure !== null) throw failure;
         inFlight.shift();
+        if (head.seq <= this.#published) {
+          // Already applied at HQ: how its publish went no longer matters.
+          this.#persist(inFlight.length === 0);
+          continue;
+        }
+        if (failure !== null) throw failure;
         if (generation === this.#generation && head.seq === this.#published + 1) this.#published = head.seq;
         this.#persist(inFlight.length === 0);
       }
@@ -261,7 +269,6 @@ export class OutboxRelay {
       const to = Math.min(applied, lastSeq);
       if (to > this.#published) {
         this.#published = to;
-        this.#generation++;
         this.#persist(true);
       }
       this.#behindSince = null;

@@ -1,5 +1,5 @@
 /**
- * Store journals for the replication benchmarks: a store database (the store's own schema and
+ * Store journals for the replication tests and benchmarks: a store database (the store's own schema and
  * journal code) filled with `n` 3-line `sale.completed` events, as a store that sold while
  * head office was out of reach would have queued them.
  */
