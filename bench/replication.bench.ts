@@ -94,7 +94,12 @@ function sampleBodies(n: number): string[] {
 
 async function rawPublish(nats: NatsServerProcess): Promise<BenchResult> {
   // The same client and connection settings as the relay's (NatsLink).
-  const link = new NatsLink({ url: nats.url, name: "raw baseline", log: () => undefined, label: "raw" }).start();
+  const link = new NatsLink({
+    url: nats.url,
+    name: "raw baseline",
+    log: () => undefined,
+    label: "raw",
+  }).start();
   try {
     const nc = await link.ready();
     const jsm = await jetstreamManager(nc);
