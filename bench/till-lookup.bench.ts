@@ -18,14 +18,15 @@ import type { Database } from "bun:sqlite";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { appendCheckDigit, priceCheckDigit } from "../src/core/barcode.ts";
+import { appendCheckDigit } from "../src/core/barcode.ts";
 import { parseProducts } from "../src/store-server/imports/index.ts";
 import { openTillDatabase } from "../src/till/data/db.ts";
 import { createTillServices, type TillDataServices } from "../src/till/data/index.ts";
-import { type StoreProcess, seedProducts, startStore } from "../test/support/store-process.ts";
+import { seedProducts } from "../test/support/store-process.ts";
 import { type BenchCase, type BenchSuite, quantile, type TimedCase } from "./harness.ts";
 import { COREPOS_DIR, coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
 import { generateCatalog, NOWHERE, offline, syntheticName } from "./support/till-catalog.ts";
+import { newTill, scanned, startShop } from "./support/till-shop.ts";
 
 const GOAL = "scan p99 < 5 ms";
 const SYNTHETIC_PRODUCTS = Number(process.env.RINGUP_BENCH_TILL_PRODUCTS ?? 1_000_000);
@@ -33,22 +34,6 @@ const SYNC_PRODUCTS = Number(process.env.RINGUP_BENCH_TILL_SYNC_PRODUCTS ?? 200_
 const LOOKUPS = 50_000;
 /** Results folded in here so the timed calls cannot be optimised away. */
 let sink = 0;
-
-/** A US price label `2 IIIII P VVVV C`. */
-function usPriceLabel(item: string, cents: number): string {
-  const value = String(Math.min(9999, Math.max(1, cents))).padStart(4, "0");
-  return appendCheckDigit(`2${item}${priceCheckDigit(value)}${value}`);
-}
-
-/** What a scanner (or the cashier) sends for a CORE-POS product code. */
-function scanned(code: string, unitPriceMinor: number | undefined, hasBarcode: boolean): string {
-  // PLUs are typed; products the importer made up from the transaction log have no barcode.
-  if (!/^\d{13}$/.test(code) || !hasBarcode) return code;
-  if (code.startsWith("002") && code.endsWith("00000"))
-    return usPriceLabel(code.slice(3, 8), unitPriceMinor ?? 199);
-  const gtin14 = appendCheckDigit(code);
-  return gtin14.startsWith("00") ? gtin14.slice(2) : gtin14.slice(1);
-}
 
 function lookupCase(
   name: string,
@@ -79,37 +64,6 @@ function rawCase(name: string, sqlite: Database, codes: readonly string[]): Time
       sink += stmt.get(codes[i++ % codes.length] ?? "")?.price_minor ?? 0;
     },
   };
-}
-
-/**
- * A real store process with a cashier (PIN 1234), as in a shop: its work does not share the
- * till's event loop.
- */
-async function startShop(closers: (() => Promise<void>)[]): Promise<StoreProcess> {
-  const store = await startStore();
-  closers.push(() => store[Symbol.asyncDispose]());
-  const res = await store.api("/api/v1/users", {
-    method: "POST",
-    body: JSON.stringify({ name: "Bench Cashier", role: "cashier", pin: "1234" }),
-  });
-  if (!res.ok) throw new Error(`bench: adding the cashier failed: ${res.status} ${await res.text()}`);
-  return store;
-}
-
-/** A brand-new till on `store` that syncs only when asked (its first log-in). */
-async function newTill(
-  store: StoreProcess,
-  dataDir: string,
-  closers: (() => Promise<void>)[],
-): Promise<TillDataServices> {
-  const till = await createTillServices({
-    server: store.url,
-    tillId: "T1",
-    dataDir,
-    syncIntervalMs: 3_600_000,
-  });
-  closers.push(() => till.close());
-  return till;
 }
 
 async function coreposCases(dirs: string[], closers: (() => Promise<void>)[]): Promise<BenchCase[]> {

@@ -1,0 +1,54 @@
+/**
+ * A shop for the till benchmarks: a real store process with a cashier, brand-new tills on it,
+ * and the codes a scanner sends for the CORE-POS sample's products.
+ */
+import { appendCheckDigit, priceCheckDigit } from "../../src/core/barcode.ts";
+import { createTillServices, type TillDataServices } from "../../src/till/data/index.ts";
+import { type StoreProcess, startStore } from "../../test/support/store-process.ts";
+
+/** A US price label `2 IIIII P VVVV C`. */
+function usPriceLabel(item: string, cents: number): string {
+  const value = String(Math.min(9999, Math.max(1, cents))).padStart(4, "0");
+  return appendCheckDigit(`2${item}${priceCheckDigit(value)}${value}`);
+}
+
+/** What a scanner (or the cashier) sends for a CORE-POS product code. */
+export function scanned(code: string, unitPriceMinor: number | undefined, hasBarcode: boolean): string {
+  // PLUs are typed; products the importer made up from the transaction log have no barcode.
+  if (!/^\d{13}$/.test(code) || !hasBarcode) return code;
+  if (code.startsWith("002") && code.endsWith("00000"))
+    return usPriceLabel(code.slice(3, 8), unitPriceMinor ?? 199);
+  const gtin14 = appendCheckDigit(code);
+  return gtin14.startsWith("00") ? gtin14.slice(2) : gtin14.slice(1);
+}
+
+/**
+ * A real store process with a cashier (PIN 1234), as in a shop: its work does not share the
+ * till's event loop.
+ */
+export async function startShop(closers: (() => Promise<void>)[]): Promise<StoreProcess> {
+  const store = await startStore();
+  closers.push(() => store[Symbol.asyncDispose]());
+  const res = await store.api("/api/v1/users", {
+    method: "POST",
+    body: JSON.stringify({ name: "Bench Cashier", role: "cashier", pin: "1234" }),
+  });
+  if (!res.ok) throw new Error(`bench: adding the cashier failed: ${res.status} ${await res.text()}`);
+  return store;
+}
+
+/** A brand-new till on `store` that syncs only when asked (its first log-in). */
+export async function newTill(
+  store: StoreProcess,
+  dataDir: string,
+  closers: (() => Promise<void>)[],
+): Promise<TillDataServices> {
+  const till = await createTillServices({
+    server: store.url,
+    tillId: "T1",
+    dataDir,
+    syncIntervalMs: 3_600_000,
+  });
+  closers.push(() => till.close());
+  return till;
+}
