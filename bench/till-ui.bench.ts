@@ -10,9 +10,11 @@
  *   them; skipped without the sample), and 1,000,000 generated products
  *   (RINGUP_BENCH_TILL_PRODUCTS);
  * - the compiled binary in a pseudo-terminal against a real store: time from exec to the
- *   log-in screen (beside `ringup --version`, the binary's own start), and resident memory
- *   after 1,000 scanned lines, read after 3 s without a key (the till collects garbage when
- *   the keyboard is quiet).
+ *   log-in screen (beside `ringup --version`, the binary's own start); scan to line typed key
+ *   by key, from the write of the Enter to the terminal receiving the new line (beside a Bun
+ *   program echoing keys through the same kind of pseudo-terminal: what the terminal I/O
+ *   costs on its own); and resident memory after 1,000 scanned lines, read after 3 s without
+ *   a key (the till collects garbage when the keyboard is quiet).
  */
 import { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
@@ -38,6 +40,8 @@ const COREPOS = "till: scan to line, key by key, CORE-POS till catalog";
 const BIG_PRODUCTS = Number(process.env.RINGUP_BENCH_TILL_PRODUCTS ?? 1_000_000);
 const BIG = `till: scan to line, key by key, ${BIG_PRODUCTS.toLocaleString("en-US")}-product till catalog`;
 const SCAN_GAP_MS = 25;
+const BINARY_SCAN = "till binary: scan to line, key by key, in a pseudo-terminal";
+const PTY_ECHO = "baseline: a Bun program echoing each key, same pseudo-terminal";
 const root = resolve(import.meta.dir, "..");
 
 class FakeTty extends Writable {
@@ -83,6 +87,8 @@ async function until(check: () => boolean, what: string, timeoutMs = 10_000): Pr
 /** React's production build, as `ringup till` runs it: set before React is first loaded. */
 async function loadApp() {
   process.env.NODE_ENV ??= "production";
+  // Colours on, as on the till's terminal (TERM=xterm): set before Ink's colour support loads.
+  process.env.FORCE_COLOR ??= "1";
   const [{ TillController }, { mountTill }] = await Promise.all([
     import("../src/till/app/controller.ts"),
     import("../src/till/ui/mount.ts"),
@@ -262,6 +268,146 @@ class PtyTill {
   async stop(): Promise<void> {
     this.proc.kill("SIGKILL");
     await this.proc.exited;
+  }
+}
+
+/**
+ * The compiled binary on a pseudo-terminal of Bun's own (no relay process between): its
+ * screen as the terminal receives it, and the time each write takes to show something.
+ */
+class TerminalTill {
+  private output = "";
+  private waiting: { marker: string; since: number; done: (ms: number) => void } | null = null;
+  private readonly decoder = new TextDecoder();
+  private constructor(private readonly proc: Bun.Subprocess) {}
+
+  static start(binary: string, args: string[]): TerminalTill {
+    let till: TerminalTill | undefined;
+    const proc = Bun.spawn([binary, ...args], {
+      terminal: {
+        cols: 80,
+        rows: 24,
+        name: "xterm",
+        data: (_terminal, data) => till?.received(data),
+      },
+      env: {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: process.env.HOME ?? "/tmp",
+        TERM: "xterm",
+      },
+    });
+    till = new TerminalTill(proc);
+    return till;
+  }
+
+  private received(data: Uint8Array): void {
+    const text = this.decoder.decode(data, { stream: true });
+    // Only the last frame or so is needed.
+    this.output = (this.output + text).slice(-16_384);
+    const waiting = this.waiting;
+    if (waiting && this.output.includes(waiting.marker)) {
+      this.waiting = null;
+      waiting.done(performance.now() - waiting.since);
+    }
+  }
+
+  has(text: string): boolean {
+    return this.output.includes(text);
+  }
+
+  tail(): string {
+    return this.output.slice(-3000);
+  }
+
+  write(text: string): void {
+    this.proc.terminal?.write(text);
+  }
+
+  /** Writes `text` and answers the ms until `marker` is on the screen. */
+  timed(text: string, marker: string, timeoutMs = 5_000): Promise<number> {
+    this.output = "";
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting = null;
+        reject(new Error(`bench: "${marker}" never reached the screen:\n${this.tail()}`));
+      }, timeoutMs);
+      this.waiting = {
+        marker,
+        since: performance.now(),
+        done: (ms) => {
+          clearTimeout(timer);
+          resolve(ms);
+        },
+      };
+      this.write(text);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.proc.kill("SIGKILL");
+    await this.proc.exited;
+    this.proc.terminal?.close();
+  }
+}
+
+/**
+ * Scan to line on the compiled binary in a pseudo-terminal against a real store: after a log-in
+ * and the catalog's sync, 1,000 scans into one sale, typed key by key a millisecond apart as a
+ * keyboard-wedge scanner does, each timed from the write of its Enter to the terminal receiving
+ * the frame with the new line.
+ */
+async function binaryScanToLine(binary: string, store: StoreProcess): Promise<BenchResult> {
+  const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-pty-"));
+  const till = TerminalTill.start(binary, ["till", "--server", store.url, "--till-id", "T2", "--data", data]);
+  try {
+    await until(() => till.has("online"), "the till to reach the store", 30_000);
+    till.write("1234\r");
+    await until(() => till.has("Hello"), "the log-in", 30_000);
+    // The catalog syncs in the background after the first start: scan once it knows the code.
+    const deadline = Date.now() + 30_000;
+    while (!till.has("Bench apples")) {
+      if (Date.now() > deadline) throw new Error(`bench: the till never knew BENCH1:\n${till.tail()}`);
+      till.write("BENCH1\r");
+      await Bun.sleep(200);
+      if (till.has("Bench apples")) till.write("\u001bOR");
+    }
+    await until(() => till.has("Line voided"), "the void", 30_000);
+    const samples: number[] = [];
+    const start = performance.now();
+    for (let n = 1; n <= SCANS; n++) {
+      await Bun.sleep(SCAN_GAP_MS);
+      const [code, name] = n % 2 === 0 ? ["BENCH1", "Bench apples"] : ["BENCH2", "Bench bread"];
+      for (const char of code) {
+        till.write(char);
+        await Bun.sleep(1);
+      }
+      samples.push(await till.timed("\r", `${n} ${name}`));
+    }
+    return summarise(BINARY_SCAN, samples, performance.now() - start);
+  } finally {
+    await till.stop();
+    await rm(data, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What the pseudo-terminal and a Bun process's terminal I/O cost on their own: a program that
+ * writes back each key it reads, timed like the scans (a key every 25 ms, from its write to
+ * its echo on the screen).
+ */
+async function ptyEcho(): Promise<BenchResult> {
+  const echo = TerminalTill.start(process.execPath, [join(root, "bench", "support", "pty-echo.ts")]);
+  try {
+    await until(() => echo.has("ready"), "the echo program", 30_000);
+    const samples: number[] = [];
+    const start = performance.now();
+    for (let n = 1; n <= SCANS; n++) {
+      await Bun.sleep(SCAN_GAP_MS);
+      samples.push(await echo.timed(`<${n}>`, `<${n}>`));
+    }
+    return summarise(PTY_ECHO, samples, performance.now() - start);
+  } finally {
+    await echo.stop();
   }
 }
 
@@ -458,6 +604,17 @@ export default async function suite(): Promise<BenchSuite> {
         baseline: "ringup --version (binary start alone)",
       },
       { name: "ringup --version (binary start alone)", measure: () => measured(1) },
+      { name: PTY_ECHO, measure: ptyEcho },
+      {
+        name: BINARY_SCAN,
+        goal: "p99 < 5 ms",
+        baseline: PTY_ECHO,
+        measure: async () => {
+          await measured(0);
+          if (store === undefined) throw new Error("bench: no store for the binary");
+          return binaryScanToLine(binary, store);
+        },
+      },
       {
         name: "till binary: resident memory after 1,000 scanned lines",
         measure: () => measured(2),
