@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import pkg from "../../package.json" with { type: "json" };
-import { runBinary } from "../support/binary.ts";
+import { ringupBinary, runBinary } from "../support/binary.ts";
 
 describe("the compiled ringup binary", () => {
   test("--version and --help work without the sources", async () => {
@@ -13,6 +13,13 @@ describe("the compiled ringup binary", () => {
     for (const mode of ["store", "hq", "till", "admin", "devices", "demo"]) {
       expect(help.stdout).toMatch(new RegExp(`^\\s+${mode}\\b`, "m"));
     }
+  });
+
+  test("it carries React's production build, not the development one the till once shipped", async () => {
+    // Development builds of React warn about list keys; the production build has no such text.
+    const bytes = await Bun.file(await ringupBinary()).bytes();
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    expect(text.includes('unique "key" prop')).toBe(false);
   });
 
   test("a configuration error exits 2 and names the flag", async () => {

@@ -13,21 +13,13 @@ export async function ringupBinary(): Promise<string> {
   if (given && existsSync(given)) return given;
   if (built) return built;
   const out = join(root, "dist", "ringup");
-  const proc = Bun.spawn(
-    [
-      "bun",
-      "build",
-      "src/cli.ts",
-      "--compile",
-      "--minify",
-      "--bytecode",
-      "--format=esm",
-      "--target=bun-linux-x64",
-      "--outfile",
-      out,
-    ],
-    { cwd: root, stdout: "pipe", stderr: "pipe" },
-  );
+  // The project's own build, so the tests run what ships (only the main target).
+  const proc = Bun.spawn(["bash", "scripts/build"], {
+    cwd: root,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { ...process.env, RINGUP_BUILD_BASELINE: "0" },
+  });
   if ((await proc.exited) !== 0) {
     throw new Error(`building the binary failed: ${await new Response(proc.stderr).text()}`);
   }
