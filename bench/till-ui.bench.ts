@@ -213,64 +213,6 @@ async function scanToLine(
   }
 }
 
-/** The binary in a pseudo-terminal (`script`), 80×24, its screen read as it writes it. */
-class PtyTill {
-  private output = "";
-  private constructor(private readonly proc: Bun.Subprocess<"pipe", "pipe", "pipe">) {}
-
-  static start(binary: string, args: string[]): PtyTill {
-    const command = `stty cols 80 rows 24; exec ${[binary, ...args].map((a) => `'${a}'`).join(" ")}`;
-    const proc = Bun.spawn(["script", "-qfec", command, "/dev/null"], {
-      stdin: "pipe",
-      stdout: "pipe",
-      stderr: "pipe",
-      env: {
-        PATH: process.env.PATH ?? "/usr/bin:/bin",
-        HOME: process.env.HOME ?? "/tmp",
-        TERM: "xterm",
-        ...(process.env.NODE_ENV ? { NODE_ENV: process.env.NODE_ENV } : {}),
-      },
-    });
-    const till = new PtyTill(proc);
-    void till.read();
-    return till;
-  }
-
-  private async read(): Promise<void> {
-    const decoder = new TextDecoder();
-    for await (const chunk of this.proc.stdout) {
-      this.output += decoder.decode(chunk, { stream: true });
-      if (this.output.length > 400_000) this.output = this.output.slice(-200_000);
-    }
-  }
-
-  tail(): string {
-    return this.output.slice(-3000);
-  }
-
-  has(text: string): boolean {
-    return this.output.includes(text);
-  }
-
-  async write(text: string): Promise<void> {
-    this.proc.stdin.write(text);
-    await this.proc.stdin.flush();
-  }
-
-  /** The till's own process (script's child). */
-  async tillPid(): Promise<number> {
-    const out = await new Response(Bun.spawn(["pgrep", "-P", String(this.proc.pid)]).stdout).text();
-    const pid = Number(out.trim().split("\n")[0]);
-    if (!Number.isInteger(pid) || pid <= 0) throw new Error("bench: the till process was not found");
-    return pid;
-  }
-
-  async stop(): Promise<void> {
-    this.proc.kill("SIGKILL");
-    await this.proc.exited;
-  }
-}
-
 /**
  * The compiled binary on a pseudo-terminal of Bun's own (no relay process between): its
  * screen as the terminal receives it, and the time each write takes to show something.
@@ -343,6 +285,26 @@ class TerminalTill {
     });
   }
 
+  get pid(): number {
+    return this.proc.pid;
+  }
+
+  /** Logs in (PIN 1234) and waits until the synced catalog knows BENCH1, on an empty sale. */
+  async readyToScan(): Promise<void> {
+    await until(() => this.has("online"), "the till to reach the store", 30_000);
+    this.write("1234\r");
+    await until(() => this.has("Hello"), "the log-in", 30_000);
+    // The catalog syncs in the background after the first start: scan once it knows the code.
+    const deadline = Date.now() + 30_000;
+    while (!this.has("Bench apples")) {
+      if (Date.now() > deadline) throw new Error(`bench: the till never knew BENCH1:\n${this.tail()}`);
+      this.write("BENCH1\r");
+      await Bun.sleep(200);
+      if (this.has("Bench apples")) this.write("\u001bOR");
+    }
+    await until(() => this.has("Line voided"), "the void", 30_000);
+  }
+
   async stop(): Promise<void> {
     this.proc.kill("SIGKILL");
     await this.proc.exited;
@@ -360,18 +322,7 @@ async function binaryScanToLine(binary: string, store: StoreProcess): Promise<Be
   const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-pty-"));
   const till = TerminalTill.start(binary, ["till", "--server", store.url, "--till-id", "T2", "--data", data]);
   try {
-    await until(() => till.has("online"), "the till to reach the store", 30_000);
-    till.write("1234\r");
-    await until(() => till.has("Hello"), "the log-in", 30_000);
-    // The catalog syncs in the background after the first start: scan once it knows the code.
-    const deadline = Date.now() + 30_000;
-    while (!till.has("Bench apples")) {
-      if (Date.now() > deadline) throw new Error(`bench: the till never knew BENCH1:\n${till.tail()}`);
-      till.write("BENCH1\r");
-      await Bun.sleep(200);
-      if (till.has("Bench apples")) till.write("\u001bOR");
-    }
-    await until(() => till.has("Line voided"), "the void", 30_000);
+    await till.readyToScan();
     const samples: number[] = [];
     const start = performance.now();
     for (let n = 1; n <= SCANS; n++) {
@@ -417,12 +368,12 @@ async function rssMb(pid: number): Promise<number> {
   return kb / 1024;
 }
 
-/** `ringup --version` in the same pseudo-terminal: the binary's own start, for comparison. */
+/** `ringup --version` in the same kind of pseudo-terminal: the binary's own start, for comparison. */
 async function versionStarts(binary: string, runs: number): Promise<number[]> {
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
     const begin = performance.now();
-    const proc = PtyTill.start(binary, ["--version"]);
+    const proc = TerminalTill.start(binary, ["--version"]);
     await until(() => /\d+\.\d+\.\d+/.test(proc.tail()), "the version", 30_000);
     times.push(performance.now() - begin);
     await proc.stop();
@@ -438,31 +389,28 @@ async function binaryCases(binary: string, store: StoreProcess): Promise<BenchRe
   for (let run = 0; run < runs; run++) {
     const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-"));
     const begin = performance.now();
-    const till = PtyTill.start(binary, ["till", "--server", store.url, "--till-id", "T1", "--data", data]);
+    const till = TerminalTill.start(binary, [
+      "till",
+      "--server",
+      store.url,
+      "--till-id",
+      "T1",
+      "--data",
+      data,
+    ]);
     try {
       await until(() => till.has("Type your PIN"), "the log-in screen", 30_000);
       starts.push(performance.now() - begin);
       if (run === runs - 1) {
-        await until(() => till.has("online"), "the till to reach the store", 30_000);
-        await till.write("1234\r");
-        await until(() => till.has("Hello"), "the log-in", 30_000);
-        // The catalog syncs in the background after the first start: scan once it knows the code.
-        const deadline = Date.now() + 30_000;
-        while (!till.has("Bench apples")) {
-          if (Date.now() > deadline) throw new Error(`bench: the till never knew BENCH1:\n${till.tail()}`);
-          await till.write("BENCH1\r");
-          await Bun.sleep(200);
-          if (till.has("Bench apples")) await till.write("\u001bOR");
-        }
-        await until(() => till.has("Line voided"), "the void", 30_000);
+        await till.readyToScan();
         for (let n = 1; n <= SCANS; n++) {
-          await till.write(n % 2 === 0 ? "BENCH1\r" : "3*BENCH2\r");
+          till.write(n % 2 === 0 ? "BENCH1\r" : "3*BENCH2\r");
           if (n % 50 === 0) await until(() => till.has(`${n} Bench`), `line ${n}:\n${till.tail()}`, 30_000);
         }
         await until(() => till.has(`${SCANS} Bench`), `line ${SCANS}`, 30_000);
         // Read once the till has sat idle a moment after the last scan, as it does at the counter.
         await Bun.sleep(3_000);
-        rss = await rssMb(await till.tillPid());
+        rss = await rssMb(till.pid);
       }
     } finally {
       await till.stop();
@@ -561,7 +509,7 @@ async function scanCorepos(dirs: string[], closers: (() => Promise<void>)[]): Pr
 
 export default async function suite(): Promise<BenchSuite> {
   const binary = process.env.RINGUP_TEST_BINARY ?? join(root, "dist", "ringup");
-  const haveBinary = existsSync(binary) && Bun.which("script") !== null;
+  const haveBinary = existsSync(binary);
   if (!haveBinary) console.warn(`bench: till binary cases skipped: build ${binary} first (bun run build)`);
   let store: StoreProcess | undefined;
   let binaryResults: BenchResult[] | undefined;
