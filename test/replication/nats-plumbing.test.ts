@@ -1,9 +1,12 @@
 /**
  * The shared NATS plumbing against a real nats-server: streams and the ingest consumer are
- * created idempotently, and the link reports loss and recovery once per transition.
+ * created idempotently, the link reports loss and recovery once per transition, and
+ * acknowledged publishes leave nothing behind in the client (nats-core is patched so that a
+ * settled request leaves without building an error; see patches/).
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
-import { jetstreamManager } from "@nats-io/jetstream";
+import { jetstream, jetstreamManager } from "@nats-io/jetstream";
+import type { NatsConnection } from "@nats-io/transport-node";
 import {
   CATALOG_STREAM,
   catalogStreamConfig,
@@ -20,6 +23,16 @@ import { waitFor } from "./support/wait.ts";
 
 // Real processes: starting them and waiting for replication takes seconds, not milliseconds.
 setDefaultTimeout(120_000);
+
+/** Requests the connection still waits on (nats.js keeps them in its request multiplexer). */
+function pendingRequests(nc: NatsConnection): number {
+  const protocol: unknown = Reflect.get(nc, "protocol");
+  const mux: unknown =
+    protocol === null || typeof protocol !== "object" ? undefined : Reflect.get(protocol, "muxSubscriptions");
+  const reqs: unknown = mux === null || typeof mux !== "object" ? undefined : Reflect.get(mux, "reqs");
+  if (!(reqs instanceof Map)) throw new Error("nats.js no longer keeps its requests where this test looks");
+  return reqs.size;
+}
 
 let nats: NatsServerProcess;
 beforeAll(async () => {
@@ -68,6 +81,34 @@ describe("NATS plumbing", () => {
       await waitFor(() => link.state === "up", "the link to come back", 20_000);
       expect(lines.filter((l) => l.includes("lost"))).toHaveLength(1);
       expect(lines.filter((l) => l.includes("restored"))).toHaveLength(1);
+    } finally {
+      await link.close();
+    }
+  });
+
+  test("acknowledged publishes settle with their acks and leave no request behind", async () => {
+    const link = new NatsLink({ url: nats.url, name: "test", log: () => undefined, label: "t" }).start();
+    try {
+      const nc = await link.ready();
+      const jsm = await jetstreamManager(nc);
+      await jsm.streams.add({ name: "PLUMBING", subjects: ["plumbing.>"] });
+      const js = jetstream(nc, { timeout: 5_000 });
+      const acks = await Promise.all(
+        Array.from({ length: 500 }, (_, i) => js.publish("plumbing.sale", `{"n":${i}}`, { msgID: `m-${i}` })),
+      );
+      expect(acks.map((ack) => ack.seq)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+      expect(pendingRequests(nc)).toBe(0);
+      // The same ids again are duplicates, answered as such, and also leave nothing behind.
+      const again = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => js.publish("plumbing.sale", `{"n":${i}}`, { msgID: `m-${i}` })),
+      );
+      expect(again.every((ack) => ack.duplicate)).toBe(true);
+      expect(pendingRequests(nc)).toBe(0);
+      // A request nobody answers fails and leaves too.
+      await expect(nc.request("nobody.listens", "x", { timeout: 200 })).rejects.toThrow();
+      expect(pendingRequests(nc)).toBe(0);
+      expect((await jsm.streams.info("PLUMBING")).state.messages).toBe(500);
+      await jsm.streams.delete("PLUMBING");
     } finally {
       await link.close();
     }
