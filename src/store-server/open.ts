@@ -8,13 +8,19 @@ import type { StoreSettings } from "../core/settings.ts";
 import { type OpenOptions, openDatabase } from "../shared/sqlite.ts";
 import { pricingSettingsOf, type StoreContext } from "./context.ts";
 
+/** The store's journal is read once, in order, by the outbox relay: mapped, not read page by page. */
+const STORE_MMAP_BYTES = 256 * 1024 * 1024;
+
 export function openStore(
   dataDir: string,
   storeId: string,
   settings: StoreSettings,
   options: OpenOptions & { now?: () => Date } = {},
 ): StoreContext {
-  const sqlite = openDatabase(join(dataDir, "store.db"), migrations, options);
+  const sqlite = openDatabase(join(dataDir, "store.db"), migrations, {
+    mmapBytes: STORE_MMAP_BYTES,
+    ...options,
+  });
   const db = drizzle({ client: sqlite, schema: storeSchema });
   return {
     sqlite,
