@@ -72,6 +72,11 @@ export class HqProcess implements AsyncDisposable {
     return this.#proc !== undefined && this.#proc.exitCode === null && this.#proc.signalCode === null;
   }
 
+  /** The process id while it runs (benchmarks read its CPU time from /proc). */
+  get pid(): number | undefined {
+    return this.running ? this.#proc?.pid : undefined;
+  }
+
   api(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (!headers.has("authorization")) headers.set("authorization", `Bearer ${this.token}`);

@@ -90,6 +90,11 @@ export class NatsServerProcess implements AsyncDisposable {
     return this.#proc !== undefined && this.#proc.exitCode === null && this.#proc.signalCode === null;
   }
 
+  /** The server's process id while it runs (benchmarks read its CPU time from /proc). */
+  get pid(): number | undefined {
+    return this.running ? this.#proc?.pid : undefined;
+  }
+
   /** Graceful stop (SIGTERM): the server flushes and exits. */
   async stop(): Promise<void> {
     if (this.running) this.#proc?.kill("SIGTERM");

@@ -1,0 +1,46 @@
+/**
+ * CPU time of processes from /proc (user + system), to split a benchmark's cost per event
+ * between the processes that share the machine.
+ */
+import { readFileSync } from "node:fs";
+
+const TICKS_PER_SECOND = 100;
+
+/** CPU milliseconds a process has used so far (NaN when it is gone or /proc is not there). */
+export function processCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU milliseconds this process has used so far. */
+export function ownCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+/**
+ * Starts counting; the answer gives each named process's CPU µs per operation since the start,
+ * this process's under `ownName`.
+ */
+export function cpuSplit(
+  ownName: string,
+  pids: Record<string, number | undefined>,
+): (ops: number) => Record<string, number> {
+  const own = ownCpuMs();
+  const start = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, processCpuMs(pid)]));
+  return (ops) => {
+    const split: Record<string, number> = { [`${ownName}CpuUsPerOp`]: ((ownCpuMs() - own) * 1000) / ops };
+    for (const [name, pid] of Object.entries(pids)) {
+      split[`${name}CpuUsPerOp`] = ((processCpuMs(pid) - (start[name] ?? Number.NaN)) * 1000) / ops;
+    }
+    return split;
+  };
+}
