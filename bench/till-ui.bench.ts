@@ -12,8 +12,8 @@
  * - the compiled binary in a pseudo-terminal against a real store: time from exec to the
  *   log-in screen (beside `ringup --version`, the binary's own start); scan to line typed key
  *   by key, from the write of the Enter to the terminal receiving the new line (beside a Bun
- *   program echoing keys through the same kind of pseudo-terminal: what the terminal I/O
- *   costs on its own); and resident memory after 1,000 scanned lines, read after 3 s without
+ *   program echoing keys sent at the same pace through the same kind of pseudo-terminal: what
+ *   the terminal I/O and the machine's wake-ups cost on their own); and resident memory after 1,000 scanned lines, read after 3 s without
  *   a key (the till collects garbage when the keyboard is quiet).
  */
 import { EventEmitter } from "node:events";
@@ -29,7 +29,7 @@ import { buildKeymap } from "../src/till/keys/keymap.ts";
 import { type StoreProcess, seedProducts, startStore } from "../test/support/store-process.ts";
 import { FakeServices } from "../test/till/support/fake-services.ts";
 import { type BenchCase, type BenchResult, type BenchSuite, summarise } from "./harness.ts";
-import { coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
+import { type CoreposMonth, coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
 import { generateCatalog, NOWHERE, offline } from "./support/till-catalog.ts";
 import { newTill, scanned, startShop } from "./support/till-shop.ts";
 
@@ -41,7 +41,11 @@ const BIG_PRODUCTS = Number(process.env.RINGUP_BENCH_TILL_PRODUCTS ?? 1_000_000)
 const BIG = `till: scan to line, key by key, ${BIG_PRODUCTS.toLocaleString("en-US")}-product till catalog`;
 const SCAN_GAP_MS = 25;
 const BINARY_SCAN = "till binary: scan to line, key by key, in a pseudo-terminal";
-const PTY_ECHO = "baseline: a Bun program echoing each key, same pseudo-terminal";
+const PTY_ECHO = "baseline: a Bun program echoing keys at the scans' pace, same pseudo-terminal";
+const BINARY_BASKETS = "till binary: scan to line, CORE-POS baskets paid in cash, key by key";
+/** xterm's F3 (void the line) and F10 (total: to payment). */
+const F3 = "\u001bOR";
+const F10 = "\u001b[21~";
 const root = resolve(import.meta.dir, "..");
 
 class FakeTty extends Writable {
@@ -289,18 +293,21 @@ class TerminalTill {
     return this.proc.pid;
   }
 
-  /** Logs in (PIN 1234) and waits until the synced catalog knows BENCH1, on an empty sale. */
-  async readyToScan(): Promise<void> {
+  /**
+   * Logs in (PIN 1234) and waits until the synced catalog knows `code` (BENCH1 by default),
+   * on an empty sale.
+   */
+  async readyToScan(code = "BENCH1", name = "Bench apples"): Promise<void> {
     await until(() => this.has("online"), "the till to reach the store", 30_000);
     this.write("1234\r");
     await until(() => this.has("Hello"), "the log-in", 30_000);
     // The catalog syncs in the background after the first start: scan once it knows the code.
-    const deadline = Date.now() + 30_000;
-    while (!this.has("Bench apples")) {
-      if (Date.now() > deadline) throw new Error(`bench: the till never knew BENCH1:\n${this.tail()}`);
-      this.write("BENCH1\r");
+    const deadline = Date.now() + 60_000;
+    while (!this.has(name)) {
+      if (Date.now() > deadline) throw new Error(`bench: the till never knew ${code}:\n${this.tail()}`);
+      this.write(`${code}\r`);
       await Bun.sleep(200);
-      if (this.has("Bench apples")) this.write("\u001bOR");
+      if (this.has(name)) this.write(F3);
     }
     await until(() => this.has("Line voided"), "the void", 30_000);
   }
@@ -342,9 +349,11 @@ async function binaryScanToLine(binary: string, store: StoreProcess): Promise<Be
 }
 
 /**
- * What the pseudo-terminal and a Bun process's terminal I/O cost on their own: a program that
- * writes back each key it reads, timed like the scans (a key every 25 ms, from its write to
- * its echo on the screen).
+ * What the pseudo-terminal and a Bun process's terminal I/O cost on their own, at the scans'
+ * pace: a program that writes back each key it reads, sent a scan's code key by key a
+ * millisecond apart after the same pause, then timed from the write of one more key to its
+ * echo on the screen. At this pace the machine's wake-ups and stalls reach it as they reach
+ * the till.
  */
 async function ptyEcho(): Promise<BenchResult> {
   const echo = TerminalTill.start(process.execPath, [join(root, "bench", "support", "pty-echo.ts")]);
@@ -354,6 +363,10 @@ async function ptyEcho(): Promise<BenchResult> {
     const start = performance.now();
     for (let n = 1; n <= SCANS; n++) {
       await Bun.sleep(SCAN_GAP_MS);
+      for (const char of "BENCH1") {
+        echo.write(char);
+        await Bun.sleep(1);
+      }
       samples.push(await echo.timed(`<${n}>`, `<${n}>`));
     }
     return summarise(PTY_ECHO, samples, performance.now() - start);
@@ -471,33 +484,64 @@ async function scanBigCatalog(dirs: string[]): Promise<BenchResult> {
 }
 
 /**
- * Key by key, as TYPED, on a till that logged in to a real store holding the CORE-POS sample's
- * catalog and synced it into its own SQLite file; the codes are the month's item lines as a
- * scanner sends them (those a scan alone rings up: no weight or price to key in).
+ * The CORE-POS month's sales as baskets a scan alone rings up (no weight or price to key in),
+ * the codes as a scanner sends them, looked up in a till that logged in to `store` (holding
+ * the sample's catalog) and synced it into its own SQLite file.
  */
-async function scanCorepos(dirs: string[], closers: (() => Promise<void>)[]): Promise<BenchResult> {
-  const store = await startShop(closers);
-  const month = await loadCoreposMonth();
-  await seedProducts(
-    store,
-    month.products.map(({ line: _l, ...p }) => p),
-  );
+async function coreposBaskets(
+  store: StoreProcess,
+  month: CoreposMonth,
+  dirs: string[],
+  closers: (() => Promise<void>)[],
+): Promise<{ till: TillDataServices; baskets: Item[][] }> {
   const tillDir = await mkdtemp(join(tmpdir(), "ringup-bench-till-ui-corepos-"));
   dirs.push(tillDir);
   const till = await newTill(store, tillDir, closers);
   await till.login("1234");
   await till.syncNow();
   const withBarcode = new Set(month.products.filter((p) => p.barcodes?.length).map((p) => p.code));
-  const items: Item[] = [];
-  for (const line of month.sales.flatMap((sale) => sale.lines)) {
-    if (items.length >= SCANS) break;
-    const code = scanned(line.code, line.unitPriceMinor, withBarcode.has(line.code));
-    const found = till.lookup(code);
-    const { product } = found;
-    if (product.soldByWeight && found.qtyMilli === undefined) continue;
-    if (product.openPrice && found.priceMinor === undefined) continue;
-    items.push([code, product.name]);
+  const baskets: Item[][] = [];
+  let count = 0;
+  for (const sale of month.sales) {
+    if (count >= SCANS) break;
+    const basket: Item[] = [];
+    for (const line of sale.lines) {
+      if (count >= SCANS) break;
+      const code = scanned(line.code, line.unitPriceMinor, withBarcode.has(line.code));
+      const found = till.lookup(code);
+      const { product } = found;
+      if (product.soldByWeight && found.qtyMilli === undefined) continue;
+      if (product.openPrice && found.priceMinor === undefined) continue;
+      basket.push([code, product.name]);
+      count++;
+    }
+    if (basket.length > 0) baskets.push(basket);
   }
+  return { till, baskets };
+}
+
+/** A real store holding the CORE-POS sample's catalog, with a cashier (PIN 1234). */
+async function coreposShop(
+  closers: (() => Promise<void>)[],
+): Promise<{ store: StoreProcess; month: CoreposMonth }> {
+  const store = await startShop(closers);
+  const month = await loadCoreposMonth();
+  await seedProducts(
+    store,
+    month.products.map(({ line: _l, ...p }) => p),
+  );
+  return { store, month };
+}
+
+/**
+ * Key by key, as TYPED, on a till that logged in to a real store holding the CORE-POS sample's
+ * catalog and synced it into its own SQLite file; the codes are the month's item lines as a
+ * scanner sends them, all in one sale.
+ */
+async function scanCorepos(dirs: string[], closers: (() => Promise<void>)[]): Promise<BenchResult> {
+  const { store, month } = await coreposShop(closers);
+  const { till, baskets } = await coreposBaskets(store, month, dirs, closers);
+  const items = baskets.flat();
   Bun.gc(true); // the month's parsing left garbage: collect it before measuring
   return scanToLine(
     `${COREPOS} (${month.products.length.toLocaleString("en-US")} products)`,
@@ -505,6 +549,51 @@ async function scanCorepos(dirs: string[], closers: (() => Promise<void>)[]): Pr
     new CatalogServices(till),
     (n) => items[(n - 1) % items.length] ?? ["", ""],
   );
+}
+
+/**
+ * The compiled binary at the counter: a till on a real store holding the CORE-POS catalog
+ * (synced into its own SQLite file) rings up the month's sales one after another, each code
+ * typed key by key a millisecond apart after a pause, as a keyboard-wedge scanner does, each
+ * scan timed from the write of its Enter to the terminal receiving the new line; every basket
+ * is then paid in exact cash (F10, Enter) and the next sale begins.
+ */
+async function binaryBaskets(
+  binary: string,
+  dirs: string[],
+  closers: (() => Promise<void>)[],
+): Promise<BenchResult> {
+  const { store, month } = await coreposShop(closers);
+  const { baskets } = await coreposBaskets(store, month, dirs, closers);
+  const first = baskets[0]?.[0];
+  if (first === undefined) throw new Error("bench: the CORE-POS month has no basket to scan");
+  const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-baskets-"));
+  dirs.push(data);
+  const till = TerminalTill.start(binary, ["till", "--server", store.url, "--till-id", "T3", "--data", data]);
+  try {
+    await till.readyToScan(first[0], first[1].slice(0, 20));
+    const samples: number[] = [];
+    const start = performance.now();
+    for (const basket of baskets) {
+      for (const [lineNo, [code, name]] of basket.entries()) {
+        await Bun.sleep(SCAN_GAP_MS);
+        for (const char of code) {
+          till.write(char);
+          await Bun.sleep(1);
+        }
+        samples.push(await till.timed("\r", `${lineNo + 1} ${name.slice(0, 20)}`));
+      }
+      await Bun.sleep(SCAN_GAP_MS);
+      await till.timed(F10, "Cash given");
+      await till.timed("\r", "Sale complete");
+    }
+    return {
+      ...summarise(BINARY_BASKETS, samples, performance.now() - start),
+      extra: { sales: baskets.length, products: month.products.length },
+    };
+  } finally {
+    await till.stop();
+  }
 }
 
 export default async function suite(): Promise<BenchSuite> {
@@ -563,6 +652,16 @@ export default async function suite(): Promise<BenchSuite> {
           return binaryScanToLine(binary, store);
         },
       },
+      ...(coreposAvailable()
+        ? [
+            {
+              name: BINARY_BASKETS,
+              goal: "p99 < 5 ms",
+              baseline: PTY_ECHO,
+              measure: () => binaryBaskets(binary, dirs, closers),
+            },
+          ]
+        : []),
       {
         name: "till binary: resident memory after 1,000 scanned lines",
         measure: () => measured(2),
