@@ -246,6 +246,19 @@ class TerminalTill {
     return till;
   }
 
+  /** `ringup till` on `serverUrl` with its own data dir. */
+  static till(binary: string, serverUrl: string, tillId: string, dataDir: string): TerminalTill {
+    return TerminalTill.start(binary, [
+      "till",
+      "--server",
+      serverUrl,
+      "--till-id",
+      tillId,
+      "--data",
+      dataDir,
+    ]);
+  }
+
   private received(data: Uint8Array): void {
     const text = this.decoder.decode(data, { stream: true });
     // Only the last frame or so is needed.
@@ -327,7 +340,7 @@ class TerminalTill {
  */
 async function binaryScanToLine(binary: string, store: StoreProcess): Promise<BenchResult> {
   const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-pty-"));
-  const till = TerminalTill.start(binary, ["till", "--server", store.url, "--till-id", "T2", "--data", data]);
+  const till = TerminalTill.till(binary, store.url, "T2", data);
   try {
     await till.readyToScan();
     const samples: number[] = [];
@@ -402,15 +415,7 @@ async function binaryCases(binary: string, store: StoreProcess): Promise<BenchRe
   for (let run = 0; run < runs; run++) {
     const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-"));
     const begin = performance.now();
-    const till = TerminalTill.start(binary, [
-      "till",
-      "--server",
-      store.url,
-      "--till-id",
-      "T1",
-      "--data",
-      data,
-    ]);
+    const till = TerminalTill.till(binary, store.url, "T1", data);
     try {
       await until(() => till.has("Type your PIN"), "the log-in screen", 30_000);
       starts.push(performance.now() - begin);
@@ -569,7 +574,7 @@ async function binaryBaskets(
   if (first === undefined) throw new Error("bench: the CORE-POS month has no basket to scan");
   const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-baskets-"));
   dirs.push(data);
-  const till = TerminalTill.start(binary, ["till", "--server", store.url, "--till-id", "T3", "--data", data]);
+  const till = TerminalTill.till(binary, store.url, "T3", data);
   try {
     await till.readyToScan(first[0], first[1].slice(0, 20));
     const samples: number[] = [];
