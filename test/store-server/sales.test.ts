@@ -112,6 +112,20 @@ describe("POST /sales", () => {
     expect(err.error.details).toMatchObject({ shortMinor: 80 });
   });
 
+  test("a sale that comes to nothing needs no tender; one that costs anything does", async () => {
+    const free = await store.request("POST", `${API}/products`, {
+      code: "SAMPLE",
+      name: "Free sample",
+      priceMinor: 0,
+    });
+    expect(free.status).toBe(200);
+    const res = await store.request<Sale>("POST", `${API}/sales`, saleBody([{ code: "SAMPLE", qty: 3 }], []));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ totalMinor: 0, changeMinor: 0, status: "completed" });
+    const err = await refused(saleBody([{ code: "SAMPLE" }, { code: "MILK" }], []), 400, "TENDER_SHORT");
+    expect(err.error.details).toMatchObject({ shortMinor: 380 });
+  });
+
   test("a card may not pay more than is due", async () => {
     await refused(
       saleBody([{ code: "MILK" }], [{ type: "card", amountMinor: 1000 }]),

@@ -65,7 +65,8 @@ export const saleRequestSchema = quoteRequestSchema.extend({
         amountMinor: z.number().int("must be whole minor units").positive("must be more than zero"),
       }),
     )
-    .min(1, "a sale needs at least one tender")
+    // None only for a sale that comes to nothing (free items, a full discount): settling
+    // checks that the tenders cover the total, whatever it is.
     .max(20),
   /** Cashier actions during the sale (voided lines, overrides), recorded in the audit log. */
   audit: z.array(auditEntrySchema).max(200).optional(),

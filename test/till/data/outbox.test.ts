@@ -40,6 +40,7 @@ describe("till outbox", () => {
       products: [
         { code: "APPLE", name: "Apple", priceMinor: 100 },
         { code: "PEAR", name: "Pear", priceMinor: 150 },
+        { code: "SAMPLE", name: "Free sample", priceMinor: 0 },
       ],
       fetch: flakyFetch,
     });
@@ -75,6 +76,15 @@ describe("till outbox", () => {
     const recorded = (await res.json()) as { receiptNo: string; totalMinor: number; cashierId: string };
     expect(recorded).toMatchObject({ receiptNo: s.receiptNo, totalMinor: 400, cashierId: f.cashierId });
     expect(f.postsOf(s.id)).toBe(1);
+  });
+
+  test("a sale that comes to nothing is kept and recorded without a tender", async () => {
+    const s = { ...sale([{ code: "SAMPLE", qtyMilli: 2000 }]), tenders: [] };
+    await till.completeSale(s);
+    await waitFor("the outbox to drain", () => till.status().pending === 0);
+    expect(await countAtStore([s.id])).toEqual([1]);
+    const res = await f.store.api(`/api/v1/sales/${s.id}`);
+    expect(await res.json()).toMatchObject({ receiptNo: s.receiptNo, totalMinor: 0, changeMinor: 0 });
   });
 
   test("with the store stopped the till keeps selling, then drains in order, each sale once", async () => {
