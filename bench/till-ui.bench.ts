@@ -18,18 +18,17 @@
  *   1,000 scanned lines, read after 3 s without a key (the till collects garbage when the
  *   keyboard is quiet).
  */
-import { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { Writable } from "node:stream";
 import type { TillController as Controller } from "../src/till/app/controller.ts";
 import { openTillDatabase } from "../src/till/data/db.ts";
 import { createTillServices, type TillDataServices } from "../src/till/data/index.ts";
 import { buildKeymap } from "../src/till/keys/keymap.ts";
 import { type StoreProcess, seedProducts, startStore } from "../test/support/store-process.ts";
 import { FakeServices } from "../test/till/support/fake-services.ts";
+import { FakeStdin, FakeTty } from "../test/till/support/fake-terminal.ts";
 import { type BenchCase, type BenchResult, type BenchSuite, summarise } from "./harness.ts";
 import { coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
 import { generateCatalog, NOWHERE, offline } from "./support/till-catalog.ts";
@@ -49,38 +48,6 @@ const BINARY_BASKETS = "till binary: scan to line, CORE-POS baskets paid in cash
 const F3 = "\u001bOR";
 const F10 = "\u001b[21~";
 const root = resolve(import.meta.dir, "..");
-
-class FakeTty extends Writable {
-  columns = 80;
-  rows = 24;
-  isTTY = true;
-  onChunk: (text: string) => void = () => {};
-  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
-    this.onChunk(String(chunk));
-    done();
-  }
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private pending: string | null = null;
-  setRawMode(): void {}
-  setEncoding(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-  read(): string | null {
-    const data = this.pending;
-    this.pending = null;
-    return data;
-  }
-  send(data: string): void {
-    this.pending = data;
-    this.emit("readable");
-    this.emit("data", data);
-  }
-}
 
 async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -12,6 +12,7 @@ import { initialState } from "../state/initial.ts";
 import { reduce } from "../state/reducer.ts";
 import type { Command, TillEnv, TillState } from "../state/types.ts";
 import { type EffectContext, runEffect, type TillDevices } from "./effects.ts";
+import { GarbagePolicy } from "./garbage.ts";
 
 /** Quiet keyboard time before the till collects garbage. */
 const COLLECT_AFTER_MS = 1500;
@@ -26,6 +27,8 @@ export interface TillControllerOptions {
   onQuit?: () => void;
   /** Receipt width on screen when no printer is configured. */
   receiptColumns?: number;
+  /** When garbage is collected (the runtime's, by the default policy). */
+  garbage?: GarbagePolicy;
 }
 
 export class TillController {
@@ -33,6 +36,7 @@ export class TillController {
   private readonly listeners = new Set<() => void>();
   private shownAtOnce: (() => void) | undefined;
   private readonly effects: EffectContext;
+  private readonly garbage: GarbagePolicy;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private collectTimer: ReturnType<typeof setTimeout> | undefined;
   private translatorCache: { currency: string; locale: string; translator: Translator } | undefined;
@@ -44,6 +48,7 @@ export class TillController {
 
   constructor(private readonly options: TillControllerOptions) {
     this.current = initialState(uuidv7());
+    this.garbage = options.garbage ?? new GarbagePolicy();
     this.effects = {
       services: options.services,
       devices: options.devices ?? {},
@@ -122,6 +127,11 @@ export class TillController {
     this.shownAtOnce = listener;
   }
 
+  /** The frame asked for by showAtOnce is on the screen: garbage is collected now, between keys. */
+  frameShown(): void {
+    if (!this.disposed) this.garbage.afterFrame();
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -181,7 +191,7 @@ export class TillController {
     if (this.collectTimer !== undefined) clearTimeout(this.collectTimer);
     this.collectTimer = setTimeout(() => {
       this.collectTimer = undefined;
-      Bun.gc(true);
+      this.garbage.whenQuiet();
     }, COLLECT_AFTER_MS);
     this.collectTimer.unref?.();
   }

@@ -17,10 +17,9 @@ export function mountTill(controller: TillController, options: RenderOptions = {
     ...options,
   });
   controller.showAtOnce(() => {
-    // Once the frame is out, the garbage of drawing it is collected (a young-generation pass
-    // of well under a millisecond) while the cashier reaches for the next item, rather than
-    // in the middle of drawing a later scan.
-    void instance.waitUntilRenderFlush().then(() => Bun.gc(false));
+    // Garbage is collected once the frame is out, while the cashier reaches for the next item,
+    // rather than in the middle of drawing a later scan.
+    void instance.waitUntilRenderFlush().then(() => controller.frameShown());
   });
   return instance;
 }
