@@ -16,6 +16,11 @@ import { GarbagePolicy } from "./garbage.ts";
 
 /** Quiet keyboard time before the till collects garbage. */
 const COLLECT_AFTER_MS = 1500;
+/**
+ * Time after a frame shown at once before its garbage is collected: enough for the terminal
+ * to take the frame in first (docs/benchmarks.md), far less than the gap before the next scan.
+ */
+const COLLECT_AFTER_FRAME_MS = 5;
 
 export interface TillControllerOptions {
   services: TillServices;
@@ -39,6 +44,7 @@ export class TillController {
   private readonly garbage: GarbagePolicy;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private collectTimer: ReturnType<typeof setTimeout> | undefined;
+  private afterFrameTimer: ReturnType<typeof setTimeout> | undefined;
   private translatorCache: { currency: string; locale: string; translator: Translator } | undefined;
   private disposed = false;
   /** Enter pressed while a request was on its way: carried out once it is answered. */
@@ -127,9 +133,19 @@ export class TillController {
     this.shownAtOnce = listener;
   }
 
-  /** The frame asked for by showAtOnce is on the screen: garbage is collected now, between keys. */
+  /**
+   * The frame asked for by showAtOnce is written. Its garbage is collected a moment later,
+   * between keys: not in the middle of drawing a later scan, and not while the terminal is
+   * still taking the frame in (on a kiosk's two cores the collection and its helper thread
+   * would hold the terminal off).
+   */
   frameShown(): void {
-    if (!this.disposed) this.garbage.afterFrame();
+    if (this.disposed || this.afterFrameTimer !== undefined) return;
+    this.afterFrameTimer = setTimeout(() => {
+      this.afterFrameTimer = undefined;
+      if (!this.disposed) this.garbage.afterFrame();
+    }, COLLECT_AFTER_FRAME_MS);
+    this.afterFrameTimer.unref?.();
   }
 
   subscribe(listener: () => void): () => void {
@@ -221,6 +237,7 @@ export class TillController {
     this.disposed = true;
     if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
     if (this.collectTimer !== undefined) clearTimeout(this.collectTimer);
+    if (this.afterFrameTimer !== undefined) clearTimeout(this.afterFrameTimer);
     this.listeners.clear();
     this.unsubscribeLink();
   }

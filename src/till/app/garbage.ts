@@ -1,9 +1,9 @@
 /**
  * When the till collects garbage, so that neither a scan's frame nor the kiosk's memory pays
  * for it:
- * - after each frame shown at once (a scan, a key that changes the sale), a young-generation
- *   pass (well under a millisecond) while the cashier reaches for the next item, rather than one
- *   the runtime would start in the middle of drawing a later scan;
+ * - a moment after each frame shown at once (a scan, a key that changes the sale), a
+ *   young-generation pass (well under a millisecond) while the cashier reaches for the next
+ *   item, rather than one the runtime would start in the middle of drawing a later scan;
  * - a full collection right after such a frame once the heap has grown by HEAP_GROWTH_BYTES
  *   since the last one. The young passes promote what a frame still held (the screen's rows,
  *   the renderer's last output) and each one also resets the runtime's own trigger, so without

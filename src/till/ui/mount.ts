@@ -17,8 +17,6 @@ export function mountTill(controller: TillController, options: RenderOptions = {
     ...options,
   });
   controller.showAtOnce(() => {
-    // Garbage is collected once the frame is out, while the cashier reaches for the next item,
-    // rather than in the middle of drawing a later scan.
     void instance.waitUntilRenderFlush().then(() => controller.frameShown());
   });
   return instance;

@@ -72,6 +72,26 @@ describe("garbage policy", () => {
     expect(heap.calls).toEqual(["young", "release", "young", "full"]);
   });
 
+  test("the controller collects a moment after a frame, once for frames close together, never once disposed", async () => {
+    const heap = new ScriptedHeap();
+    const controller = new TillController({
+      services: new FakeServices(),
+      keymap: buildKeymap(),
+      lang: "en",
+      garbage: new GarbagePolicy(heap, 10 * MB),
+    });
+    controller.frameShown();
+    controller.frameShown();
+    expect(heap.calls).toEqual([]); // not while the terminal takes the frame in
+    await waitFor(() => heap.calls.length > 0, "the collection after the frame");
+    await Bun.sleep(30);
+    expect(heap.calls).toEqual(["young"]);
+    controller.frameShown();
+    controller.dispose();
+    await Bun.sleep(30);
+    expect(heap.calls).toEqual(["young"]);
+  });
+
   test("mounted, the till collects after each scan's frame and its heap stays bounded", async () => {
     const GROWTH = 2 * MB;
     const counted = { young: 0, full: 0 };
