@@ -16,6 +16,8 @@ export const runners = {
   store: async (): Promise<Run<StoreOptions>> => (await import("../store-server/main.ts")).runStore,
   hq: async (): Promise<Run<HqOptions>> => (await import("../hq/main.ts")).runHq,
   till: async (): Promise<Run<TillOptions>> => {
+    // Started again at once (same process) when the runtime options are not yet set.
+    (await import("../till/runtime-options.ts")).restartWithRuntimeOptions();
     // React's production build: the development one is several times slower and larger.
     process.env.NODE_ENV ??= "production";
     return (await import("../till/main.ts")).runTill;

@@ -1,4 +1,7 @@
 import { describe, expect, test } from "bun:test";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pkg from "../../package.json" with { type: "json" };
 import { ringupBinary, runBinary } from "../support/binary.ts";
 
@@ -52,5 +55,42 @@ describe("the compiled ringup binary", () => {
     const offline = await runBinary(["devices", "test", "--printer", "tcp://127.0.0.1:1"]);
     expect(offline.code).toBe(1);
     expect(offline.stdout).toMatch(/^FAIL printer .*offline/m);
+  });
+
+  test("the till starts itself again in the same process, without the runtime's top JIT tier", async () => {
+    const binary = await ringupBinary();
+    const data = await mkdtemp(join(tmpdir(), "ringup-till-runtime-"));
+    const environOf = async (given: Record<string, string>) => {
+      let screen = "";
+      const proc = Bun.spawn(
+        [binary, "till", "--server", "http://127.0.0.1:9", "--till-id", "T1", "--data", data],
+        {
+          terminal: { cols: 80, rows: 24, data: (_t, bytes) => (screen += new TextDecoder().decode(bytes)) },
+          env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: data, TERM: "xterm", ...given },
+        },
+      );
+      try {
+        const deadline = Date.now() + 20_000;
+        while (!screen.includes("PIN")) {
+          if (Date.now() > deadline) throw new Error(`the till never showed its log-in screen:\n${screen}`);
+          await Bun.sleep(50);
+        }
+        // The process that shows the log-in screen is the one started: execve, not a child.
+        return (await readFile(`/proc/${proc.pid}/environ`, "utf8")).split("\0");
+      } finally {
+        proc.kill("SIGKILL");
+        await proc.exited;
+        proc.terminal?.close();
+      }
+    };
+    try {
+      expect(await environOf({})).toContain("BUN_JSC_useFTLJIT=false");
+      // A value the operator set is kept.
+      const kept = await environOf({ BUN_JSC_useFTLJIT: "true" });
+      expect(kept).toContain("BUN_JSC_useFTLJIT=true");
+      expect(kept).not.toContain("BUN_JSC_useFTLJIT=false");
+    } finally {
+      await rm(data, { recursive: true, force: true });
+    }
   });
 });

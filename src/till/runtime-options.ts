@@ -1,0 +1,34 @@
+/**
+ * The till runs without the runtime's top JIT tier (JSC's FTL). A till's work per key is a
+ * millisecond or two of rendering, which the tiers below compile well; the FTL compiler,
+ * meanwhile, kept recompiling the renderer's hottest functions: about 3.5 s of a compiler
+ * thread's CPU over 1,000 scans, on a kiosk with two cores, which held the till's own thread
+ * off the CPU at the wrong moment, and 10 MB of resident memory for its code. Without it the
+ * compiler threads use about 0.6 s over the same scans (docs/benchmarks.md).
+ *
+ * JSC reads its options once, as the process starts, so the till starts itself again in the
+ * same process (execve: same pid, same terminal, nothing open yet) with the option set. A
+ * value already in the environment is left as it is: set BUN_JSC_useFTLJIT to change it.
+ */
+
+/** What the till runs with. */
+export const TILL_RUNTIME_ENV = { BUN_JSC_useFTLJIT: "false" } as const;
+
+/** The arguments that start this same program again (a compiled binary or `bun <script>`). */
+export function restartArgv(): string[] {
+  const compiled = Bun.main.startsWith("/$bunfs/");
+  // A compiled binary's argv[1] is its embedded entry point, not an argument it was given.
+  const args = compiled ? process.argv.slice(2) : [Bun.main, ...process.argv.slice(2)];
+  return [process.execPath, ...process.execArgv, ...args];
+}
+
+/**
+ * Starts the till again with its runtime options when the environment lacks them; returns
+ * (having done nothing) when they are set, or where execve is not available.
+ */
+export function restartWithRuntimeOptions(): void {
+  if (process.platform !== "linux" || typeof process.execve !== "function") return;
+  const missing = Object.entries(TILL_RUNTIME_ENV).filter(([name]) => process.env[name] === undefined);
+  if (missing.length === 0) return;
+  process.execve(process.execPath, restartArgv(), { ...process.env, ...Object.fromEntries(missing) });
+}
