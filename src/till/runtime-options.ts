@@ -24,11 +24,19 @@ export function restartArgv(): string[] {
 
 /**
  * Starts the till again with its runtime options when the environment lacks them; returns
- * (having done nothing) when they are set, or where execve is not available.
+ * (having done nothing) when they are set, where execve is not available, or when it fails:
+ * the till then runs with the runtime's defaults rather than not at all.
  */
-export function restartWithRuntimeOptions(): void {
+export function restartWithRuntimeOptions(program = process.execPath): void {
   if (process.platform !== "linux" || typeof process.execve !== "function") return;
   const missing = Object.entries(TILL_RUNTIME_ENV).filter(([name]) => process.env[name] === undefined);
   if (missing.length === 0) return;
-  process.execve(process.execPath, restartArgv(), { ...process.env, ...Object.fromEntries(missing) });
+  try {
+    process.execve(program, [program, ...restartArgv().slice(1)], {
+      ...process.env,
+      ...Object.fromEntries(missing),
+    });
+  } catch {
+    // Not started again (the program cannot be run from here): carry on as we are.
+  }
 }
