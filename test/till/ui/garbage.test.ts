@@ -148,5 +148,5 @@ describe("garbage policy", () => {
       instance.unmount();
       controller.dispose();
     }
-  });
+  }, 60_000); // 300 scans, each waiting for its frame and its collection: seconds on a busy machine
 });
