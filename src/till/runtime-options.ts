@@ -15,11 +15,11 @@
 export const TILL_RUNTIME_ENV = { BUN_JSC_useFTLJIT: "false" } as const;
 
 /** The arguments that start this same program again (a compiled binary or `bun <script>`). */
-export function restartArgv(): string[] {
+export function restartArgv(program = process.execPath): string[] {
   const compiled = Bun.main.startsWith("/$bunfs/");
   // A compiled binary's argv[1] is its embedded entry point, not an argument it was given.
   const args = compiled ? process.argv.slice(2) : [Bun.main, ...process.argv.slice(2)];
-  return [process.execPath, ...process.execArgv, ...args];
+  return [program, ...process.execArgv, ...args];
 }
 
 /**
@@ -32,10 +32,7 @@ export function restartWithRuntimeOptions(program = process.execPath): void {
   const missing = Object.entries(TILL_RUNTIME_ENV).filter(([name]) => process.env[name] === undefined);
   if (missing.length === 0) return;
   try {
-    process.execve(program, [program, ...restartArgv().slice(1)], {
-      ...process.env,
-      ...Object.fromEntries(missing),
-    });
+    process.execve(program, restartArgv(program), { ...process.env, ...Object.fromEntries(missing) });
   } catch {
     // Not started again (the program cannot be run from here): carry on as we are.
   }
