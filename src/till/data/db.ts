@@ -14,7 +14,7 @@ import { openDatabase } from "../../shared/sqlite.ts";
 
 export const TILL_DB_FILE = "till.sqlite";
 
-export type TillDb = BunSQLiteDatabase<typeof tillSchema>;
+export type TillDb = BunSQLiteDatabase<typeof tillSchema> & { $client: Database };
 
 export interface TillDatabase {
   sqlite: Database;
@@ -67,5 +67,23 @@ export class MetaStore {
   getInt(key: MetaKey): number {
     const value = Number(this.get(key) ?? "0");
     return Number.isSafeInteger(value) ? value : 0;
+  }
+}
+
+/**
+ * Runs a write that may be lost without harm, without waiting for fsync: re-fetchable data
+ * (catalog pages, settings, sync times: the next sync fetches them again, the seq is written
+ * with its page) and the outbox's marks of what the store answered (a sale whose mark is lost
+ * is sent again, and the store keeps it once). With WAL and synchronous=NORMAL a power cut may
+ * lose the last such writes, never corrupt the file. Sales are written with synchronous=FULL:
+ * the next FULL commit syncs these along with it. An fsync takes a millisecond or more (far
+ * more on a kiosk's flash), and these writes run while the cashier scans.
+ */
+export function relaxed<T>(sqlite: Database, write: () => T): T {
+  sqlite.exec("PRAGMA synchronous = NORMAL");
+  try {
+    return write();
+  } finally {
+    sqlite.exec("PRAGMA synchronous = FULL");
   }
 }

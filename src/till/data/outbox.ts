@@ -11,7 +11,7 @@ import { InvalidInputError } from "../../core/errors.ts";
 import { uuidSchema } from "../../core/ids.ts";
 import { milliToDecimalString, requireQuantityMilli } from "../../core/quantity.ts";
 import type { CompletedSale } from "../services.ts";
-import type { TillDb } from "./db.ts";
+import { relaxed, type TillDb } from "./db.ts";
 import type { OutboxCounts } from "./link.ts";
 
 /** What the till checks before keeping a sale: what the store would refuse for sure. */
@@ -101,29 +101,38 @@ export class Outbox {
     );
   }
 
+  // The marks below are written without waiting for fsync (see `relaxed`): one lost to a power
+  // cut leaves the sale pending, and it is sent again.
+
   markSent(seq: number, at: Date): void {
-    this.db
-      .update(tillOutbox)
-      .set({ status: "sent", sentAt: at.toISOString(), lastError: null })
-      .where(and(eq(tillOutbox.seq, seq), eq(tillOutbox.status, "pending")))
-      .run();
+    relaxed(this.db.$client, () =>
+      this.db
+        .update(tillOutbox)
+        .set({ status: "sent", sentAt: at.toISOString(), lastError: null })
+        .where(and(eq(tillOutbox.seq, seq), eq(tillOutbox.status, "pending")))
+        .run(),
+    );
   }
 
   markRejected(seq: number, error: string): void {
-    this.db
-      .update(tillOutbox)
-      .set({ status: "rejected", lastError: error })
-      .where(and(eq(tillOutbox.seq, seq), eq(tillOutbox.status, "pending")))
-      .run();
+    relaxed(this.db.$client, () =>
+      this.db
+        .update(tillOutbox)
+        .set({ status: "rejected", lastError: error })
+        .where(and(eq(tillOutbox.seq, seq), eq(tillOutbox.status, "pending")))
+        .run(),
+    );
   }
 
   /** A try that did not reach a verdict (store unreachable): counted, the row stays pending. */
   noteAttempt(seq: number, error: string): void {
-    this.db
-      .update(tillOutbox)
-      .set({ attempts: sql`${tillOutbox.attempts} + 1`, lastError: error })
-      .where(eq(tillOutbox.seq, seq))
-      .run();
+    relaxed(this.db.$client, () =>
+      this.db
+        .update(tillOutbox)
+        .set({ attempts: sql`${tillOutbox.attempts} + 1`, lastError: error })
+        .where(eq(tillOutbox.seq, seq))
+        .run(),
+    );
   }
 
   counts(): OutboxCounts {

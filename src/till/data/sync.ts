@@ -21,7 +21,7 @@ import type { Database } from "bun:sqlite";
 import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
 import type { TillAuth } from "./auth.ts";
 import type { LocalCatalog } from "./catalog.ts";
-import type { MetaStore } from "./db.ts";
+import { type MetaStore, relaxed } from "./db.ts";
 import { StoreUnreachableError, TillAuthError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
 import { lastReceiptSeqAtStore } from "./recent-sales.ts";
@@ -44,21 +44,6 @@ const CATALOG_NOTIFY_MS = 500;
 
 /** Lets timers, key presses and scans waiting on the event loop run. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/**
- * Runs a write of re-fetchable data (catalog pages, settings, sync times) without waiting for
- * fsync: with WAL and synchronous=NORMAL a power cut may lose the last such writes, never
- * corrupt the file, and the next sync fetches them again (the seq is written with its page).
- * Sales are written with synchronous=FULL: the next FULL commit syncs these along with it.
- */
-export function relaxed<T>(sqlite: Database, write: () => T): T {
-  sqlite.exec("PRAGMA synchronous = NORMAL");
-  try {
-    return write();
-  } finally {
-    sqlite.exec("PRAGMA synchronous = FULL");
-  }
-}
 
 export interface SyncDeps {
   sqlite: Database;
