@@ -163,7 +163,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       return;
     case "search":
       try {
-        ctx.dispatch({ type: "search.ok", results: services.search(effect.text, 50) });
+        ctx.dispatch({ type: "search.ok", text: effect.text, results: services.search(effect.text, 50) });
       } catch (err) {
         ctx.dispatch({ type: "status.error", message: errorToMessage(err) });
       }

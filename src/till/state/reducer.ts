@@ -39,8 +39,12 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
     case "weight.ok":
       return addLine({ ...state, busy: false }, command.product, command.weightMilli, undefined, env);
     case "search.ok":
-      if (state.screen.kind !== "search") return done(state);
-      return done({ ...state, screen: { kind: "search", results: command.results, selected: 0 } });
+      // Results for text since changed are not shown: the newer search's answer is on its way.
+      if (state.screen.kind !== "search" || command.text !== state.input.trim()) return done(state);
+      return done({
+        ...state,
+        screen: { kind: "search", query: command.text, results: command.results, selected: 0 },
+      });
     case "approval.ok":
       return applyApproved(state, command.approved, command.approver.id, command.pin, env);
     case "sale.numbered":
@@ -166,7 +170,7 @@ function textOn(state: TillState, command: Command, env: TillEnv): Transition {
   if (screen.kind === "search" && state.prompt === null && next.input !== state.input) {
     const text = next.input.trim();
     if (text.length >= 2) return done(next, { type: "search", text });
-    return done({ ...next, screen: { kind: "search", results: [], selected: 0 } });
+    return done({ ...next, screen: { kind: "search", query: "", results: [], selected: 0 } });
   }
   return done(next);
 }

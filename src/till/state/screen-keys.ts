@@ -230,7 +230,7 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
         { type: "display", show: "welcome" },
       );
     case "product.search":
-      return done(goTo({ ...state, status: null }, { kind: "search", results: [], selected: 0 }));
+      return done(goTo({ ...state, status: null }, { kind: "search", query: "", results: [], selected: 0 }));
     case "menu.open":
       return done(goTo({ ...state, status: null }, { kind: "menu", selected: 0 }));
     case "receipt.view":

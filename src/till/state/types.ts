@@ -80,7 +80,8 @@ export interface ReturnPick {
 export type Screen =
   | { kind: "login" }
   | { kind: "sale" }
-  | { kind: "search"; results: TillProduct[]; selected: number }
+  /** `query`: the text the results are for ("" before a search). */
+  | { kind: "search"; query: string; results: TillProduct[]; selected: number }
   | { kind: "payment" }
   | { kind: "receipt"; scroll: number }
   | {
@@ -143,7 +144,7 @@ export type Command =
   | { type: "login.ok"; cashier: Cashier }
   | { type: "lookup.ok"; lookup: TillLookup; qtyMilli: number | null }
   | { type: "weight.ok"; product: TillProduct; weightMilli: number }
-  | { type: "search.ok"; results: TillProduct[] }
+  | { type: "search.ok"; text: string; results: TillProduct[] }
   | { type: "approval.ok"; approver: Cashier; pin: string; approved: Approved }
   | { type: "sale.numbered"; receiptNo: string }
   | { type: "sale.completed"; last: LastSale }

@@ -34,7 +34,7 @@ export function SearchScreen({ view, height }: BodyProps) {
   const rows = state.screen.results.map((p) =>
     spread(`${p.code}  ${p.name}`, t.money(p.priceMinor), columns),
   );
-  const empty = state.input.trim().length >= 2 ? t.t("search.none") : "";
+  const empty = state.screen.query !== "" ? t.t("search.none") : "";
   return (
     <List
       rows={rows}

@@ -95,10 +95,29 @@ describe("other screens", () => {
     expect(d.lastEffect("search")).toBeUndefined();
     d.send({ type: "input.text", text: "r" });
     expect(d.lastEffect("search")?.text).toBe("br");
-    d.send({ type: "search.ok", results: CATALOG.filter((p) => p.name.toLowerCase().includes("br")) });
+    d.send({
+      type: "search.ok",
+      text: "br",
+      results: CATALOG.filter((p) => p.name.toLowerCase().includes("br")),
+    });
     d.enter();
     expect(d.state.screen.kind).toBe("sale");
     expect(d.state.sale.lines[0]?.code).toBe("0002");
+  });
+
+  test("an answer for text typed since is not shown; the answer for what is typed is", () => {
+    const d = new Driver().key("product.search");
+    d.send({ type: "input.text", text: "br" });
+    d.send({ type: "input.text", text: "e" });
+    d.send({ type: "search.ok", text: "br", results: CATALOG.slice(0, 2) });
+    expect(d.state.screen).toEqual({ kind: "search", query: "", results: [], selected: 0 });
+    d.send({ type: "search.ok", text: "bre", results: CATALOG.slice(1, 2) });
+    expect(d.state.screen).toEqual({
+      kind: "search",
+      query: "bre",
+      results: CATALOG.slice(1, 2),
+      selected: 0,
+    });
   });
 
   test("no-sale needs approval and opens the drawer with the PIN", () => {
