@@ -17,7 +17,9 @@
  *   echoing keys sent at the same pace through the same kind of pseudo-terminal: what the
  *   terminal I/O and the machine's wake-ups cost on their own); and resident memory after
  *   1,000 scanned lines, read after 3 s without a key (the till collects garbage when the
- *   keyboard is quiet).
+ *   keyboard is quiet). The scans are typed and timed by a small driver process of their own
+ *   (support/pty-driver.ts), so that this process's heap and its collections stay out of the
+ *   figures.
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -32,6 +34,8 @@ import { FakeServices } from "../test/till/support/fake-services.ts";
 import { FakeStdin, FakeTty } from "../test/till/support/fake-terminal.ts";
 import { type BenchCase, type BenchResult, type BenchSuite, summarise } from "./harness.ts";
 import { coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
+import { type DriverStep, runDriver, SCAN_GAP_MS } from "./support/pty-driver.ts";
+import { rssMb, Terminal, until } from "./support/terminal.ts";
 import { generateCatalog, NOWHERE, offline } from "./support/till-catalog.ts";
 import { newTill, scanned, startShop } from "./support/till-shop.ts";
 
@@ -41,23 +45,15 @@ const TYPED = "till: scan to line, wedge scanner typing key by key";
 const COREPOS = "till: scan to line, key by key, CORE-POS till catalog";
 const BIG_PRODUCTS = Number(process.env.RINGUP_BENCH_TILL_PRODUCTS ?? 1_000_000);
 const BIG = `till: scan to line, key by key, ${BIG_PRODUCTS.toLocaleString("en-US")}-product till catalog`;
-const SCAN_GAP_MS = 25;
 const BINARY_SCAN = "till binary: scan to line, key by key, in a pseudo-terminal";
 const PTY_ECHO = "baseline: a Bun program echoing keys at the scans' pace, same pseudo-terminal";
 const BINARY_BASKETS = "till binary: scan to line, CORE-POS baskets paid in cash, key by key";
 const BINARY_BIG = `till binary: scan to line, key by key, ${BIG_PRODUCTS.toLocaleString("en-US")}-product till catalog`;
-/** xterm's F3 (void the line) and F10 (total: to payment). */
-const F3 = "\u001bOR";
+/** xterm's F10 (total: to payment). */
 const F10 = "\u001b[21~";
+/** Resident memory is read once the keyboard has been quiet this long, as at the counter. */
+const IDLE_BEFORE_RSS_MS = 3_000;
 const root = resolve(import.meta.dir, "..");
-
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`);
-    await Bun.sleep(1);
-  }
-}
 
 /** React's production build, as `ringup till` runs it: set before React is first loaded. */
 async function loadApp() {
@@ -189,129 +185,6 @@ async function scanToLine(
 }
 
 /**
- * The compiled binary on a pseudo-terminal of Bun's own (no relay process between): its
- * screen as the terminal receives it, and the time each write takes to show something.
- */
-class TerminalTill {
-  private output = "";
-  private waiting: { marker: string; since: number; done: (ms: number) => void } | null = null;
-  private readonly decoder = new TextDecoder();
-  private constructor(private readonly proc: Bun.Subprocess) {}
-
-  static start(binary: string, args: string[]): TerminalTill {
-    let till: TerminalTill | undefined;
-    const proc = Bun.spawn([binary, ...args], {
-      terminal: {
-        cols: 80,
-        rows: 24,
-        name: "xterm",
-        data: (_terminal, data) => till?.received(data),
-      },
-      env: {
-        PATH: process.env.PATH ?? "/usr/bin:/bin",
-        HOME: process.env.HOME ?? "/tmp",
-        TERM: "xterm",
-      },
-    });
-    till = new TerminalTill(proc);
-    return till;
-  }
-
-  /** `ringup till` on `serverUrl` with its own data dir. */
-  static till(binary: string, serverUrl: string, tillId: string, dataDir: string): TerminalTill {
-    return TerminalTill.start(binary, [
-      "till",
-      "--server",
-      serverUrl,
-      "--till-id",
-      tillId,
-      "--data",
-      dataDir,
-    ]);
-  }
-
-  private received(data: Uint8Array): void {
-    const text = this.decoder.decode(data, { stream: true });
-    // Only the last frame or so is needed.
-    this.output = (this.output + text).slice(-16_384);
-    const waiting = this.waiting;
-    if (waiting && this.output.includes(waiting.marker)) {
-      this.waiting = null;
-      waiting.done(performance.now() - waiting.since);
-    }
-  }
-
-  has(text: string): boolean {
-    return this.output.includes(text);
-  }
-
-  tail(): string {
-    return this.output.slice(-3000);
-  }
-
-  write(text: string): void {
-    this.proc.terminal?.write(text);
-  }
-
-  /** Types `text` a key at a time, a millisecond apart, as a keyboard-wedge scanner does. */
-  async type(text: string): Promise<void> {
-    for (const char of text) {
-      this.write(char);
-      await Bun.sleep(1);
-    }
-  }
-
-  /** Writes `text` and answers the ms until `marker` is on the screen. */
-  timed(text: string, marker: string, timeoutMs = 5_000): Promise<number> {
-    this.output = "";
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiting = null;
-        reject(new Error(`bench: "${marker}" never reached the screen:\n${this.tail()}`));
-      }, timeoutMs);
-      this.waiting = {
-        marker,
-        since: performance.now(),
-        done: (ms) => {
-          clearTimeout(timer);
-          resolve(ms);
-        },
-      };
-      this.write(text);
-    });
-  }
-
-  get pid(): number {
-    return this.proc.pid;
-  }
-
-  /**
-   * Logs in (PIN 1234) and waits until the synced catalog knows `code` (BENCH1 by default),
-   * on an empty sale.
-   */
-  async readyToScan(code = "BENCH1", name = "Bench apples"): Promise<void> {
-    await until(() => this.has("online"), "the till to reach the store", 30_000);
-    this.write("1234\r");
-    await until(() => this.has("Hello"), "the log-in", 30_000);
-    // The catalog syncs in the background after the first start: scan once it knows the code.
-    const deadline = Date.now() + 60_000;
-    while (!this.has(name)) {
-      if (Date.now() > deadline) throw new Error(`bench: the till never knew ${code}:\n${this.tail()}`);
-      this.write(`${code}\r`);
-      await Bun.sleep(200);
-      if (this.has(name)) this.write(F3);
-    }
-    await until(() => this.has("Line voided"), "the void", 30_000);
-  }
-
-  async stop(): Promise<void> {
-    this.proc.kill("SIGKILL");
-    await this.proc.exited;
-    this.proc.terminal?.close();
-  }
-}
-
-/**
  * Scan to line on the compiled binary in a pseudo-terminal against a real store: after a log-in
  * and the catalog's sync, 1,000 scans into one sale, typed key by key a millisecond apart as a
  * keyboard-wedge scanner does, each timed from the write of its Enter to the terminal receiving
@@ -319,20 +192,18 @@ class TerminalTill {
  */
 async function binaryScanToLine(binary: string, store: StoreProcess): Promise<BenchResult> {
   const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-pty-"));
-  const till = TerminalTill.till(binary, store.url, "T2", data);
   try {
-    await till.readyToScan();
-    const samples: number[] = [];
-    const start = performance.now();
+    const steps: DriverStep[] = [{ kind: "readyToScan", code: "BENCH1", name: "Bench apples" }];
     for (let n = 1; n <= SCANS; n++) {
-      await Bun.sleep(SCAN_GAP_MS);
       const [code, name] = n % 2 === 0 ? ["BENCH1", "Bench apples"] : ["BENCH2", "Bench bread"];
-      await till.type(code);
-      samples.push(await till.timed("\r", `${n} ${name}`));
+      steps.push({ kind: "scan", code, enter: "\r", marker: `${n} ${name}` });
     }
-    return summarise(BINARY_SCAN, samples, performance.now() - start);
+    const { samples, wallMs } = await runDriver({
+      command: tillCommand(binary, store.url, "T2", data),
+      steps,
+    });
+    return summarise(BINARY_SCAN, samples, wallMs);
   } finally {
-    await till.stop();
     await rm(data, { recursive: true, force: true });
   }
 }
@@ -345,26 +216,19 @@ async function binaryScanToLine(binary: string, store: StoreProcess): Promise<Be
  * the till.
  */
 async function ptyEcho(): Promise<BenchResult> {
-  const echo = TerminalTill.start(process.execPath, [join(root, "bench", "support", "pty-echo.ts")]);
-  try {
-    await until(() => echo.has("ready"), "the echo program", 30_000);
-    const samples: number[] = [];
-    const start = performance.now();
-    for (let n = 1; n <= SCANS; n++) {
-      await Bun.sleep(SCAN_GAP_MS);
-      await echo.type("BENCH1");
-      samples.push(await echo.timed(`<${n}>`, `<${n}>`));
-    }
-    return summarise(PTY_ECHO, samples, performance.now() - start);
-  } finally {
-    await echo.stop();
-  }
+  const steps: DriverStep[] = [{ kind: "wait", text: "ready", timeoutMs: 30_000 }];
+  for (let n = 1; n <= SCANS; n++)
+    steps.push({ kind: "scan", code: "BENCH1", enter: `<${n}>`, marker: `<${n}>` });
+  const { samples, wallMs } = await runDriver({
+    command: [process.execPath, join(root, "bench", "support", "pty-echo.ts")],
+    steps,
+  });
+  return summarise(PTY_ECHO, samples, wallMs);
 }
 
-async function rssMb(pid: number): Promise<number> {
-  const status = await Bun.file(`/proc/${pid}/status`).text();
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-  return kb / 1024;
+/** `ringup till` on `serverUrl` with its own data dir. */
+function tillCommand(binary: string, serverUrl: string, tillId: string, dataDir: string): string[] {
+  return [binary, "till", "--server", serverUrl, "--till-id", tillId, "--data", dataDir];
 }
 
 /** `ringup --version` in the same kind of pseudo-terminal: the binary's own start, for comparison. */
@@ -372,7 +236,7 @@ async function versionStarts(binary: string, runs: number): Promise<number[]> {
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
     const begin = performance.now();
-    const proc = TerminalTill.start(binary, ["--version"]);
+    const proc = Terminal.start([binary, "--version"]);
     await until(() => /\d+\.\d+\.\d+/.test(proc.tail()), "the version", 30_000);
     times.push(performance.now() - begin);
     await proc.stop();
@@ -388,7 +252,7 @@ async function binaryCases(binary: string, store: StoreProcess): Promise<BenchRe
   for (let run = 0; run < runs; run++) {
     const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-"));
     const begin = performance.now();
-    const till = TerminalTill.till(binary, store.url, "T1", data);
+    const till = Terminal.till(binary, store.url, "T1", data);
     try {
       await until(() => till.has("Type your PIN"), "the log-in screen", 30_000);
       starts.push(performance.now() - begin);
@@ -400,7 +264,7 @@ async function binaryCases(binary: string, store: StoreProcess): Promise<BenchRe
         }
         await until(() => till.has(`${SCANS} Bench`), `line ${SCANS}`, 30_000);
         // Read once the till has sat idle a moment after the last scan, as it does at the counter.
-        await Bun.sleep(3_000);
+        await Bun.sleep(IDLE_BEFORE_RSS_MS);
         rss = await rssMb(till.pid);
       }
     } finally {
@@ -485,23 +349,17 @@ async function scanBigCatalog({ dir, items }: BigCatalog): Promise<BenchResult> 
 async function binaryBigCatalog(binary: string, store: StoreProcess, big: BigCatalog): Promise<BenchResult> {
   const first = big.items[0];
   if (first === undefined) throw new Error("bench: the generated catalog has no scan");
-  const till = TerminalTill.till(binary, store.url, "T4", big.dir);
-  try {
-    await till.readyToScan(first[0], first[1]);
-    const samples: number[] = [];
-    const start = performance.now();
-    for (let n = 1; n <= SCANS; n++) {
-      await Bun.sleep(SCAN_GAP_MS);
-      const [code, name] = big.items[(n - 1) % big.items.length] ?? ["", ""];
-      await till.type(code);
-      samples.push(await till.timed("\r", `${n} ${name.slice(0, 20)}`));
-    }
-    const wallMs = performance.now() - start;
-    await Bun.sleep(3_000);
-    return { ...summarise(BINARY_BIG, samples, wallMs), extra: { rssMb: await rssMb(till.pid) } };
-  } finally {
-    await till.stop();
+  const steps: DriverStep[] = [{ kind: "readyToScan", code: first[0], name: first[1] }];
+  for (let n = 1; n <= SCANS; n++) {
+    const [code, name] = big.items[(n - 1) % big.items.length] ?? ["", ""];
+    steps.push({ kind: "scan", code, enter: "\r", marker: `${n} ${name.slice(0, 20)}` });
   }
+  const { samples, wallMs, rssMb } = await runDriver({
+    command: tillCommand(binary, store.url, "T4", big.dir),
+    steps,
+    rssAfterMs: IDLE_BEFORE_RSS_MS,
+  });
+  return { ...summarise(BINARY_BIG, samples, wallMs), extra: { rssMb: rssMb ?? Number.NaN } };
 }
 
 /** The CORE-POS shop both CORE-POS cases ring up in. */
@@ -583,31 +441,24 @@ async function binaryBaskets(binary: string, shop: CoreposShop, dirs: string[]):
   if (first === undefined) throw new Error("bench: the CORE-POS month has no basket to scan");
   const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-baskets-"));
   dirs.push(data);
-  const till = TerminalTill.till(binary, store.url, "T3", data);
-  try {
-    await till.readyToScan(first[0], first[1].slice(0, 20));
-    const samples: number[] = [];
-    const start = performance.now();
-    for (const basket of baskets) {
-      for (const [lineNo, [code, name]] of basket.entries()) {
-        await Bun.sleep(SCAN_GAP_MS);
-        await till.type(code);
-        samples.push(await till.timed("\r", `${lineNo + 1} ${name.slice(0, 20)}`));
-      }
-      await Bun.sleep(SCAN_GAP_MS);
-      await till.timed(F10, "Cash given");
-      await till.timed("\r", "Sale complete");
-    }
-    const wallMs = performance.now() - start;
-    // Memory as in the resident-memory case: read once the keyboard has been quiet 3 s.
-    await Bun.sleep(3_000);
-    return {
-      ...summarise(BINARY_BASKETS, samples, wallMs),
-      extra: { sales: baskets.length, products, rssMb: await rssMb(till.pid) },
-    };
-  } finally {
-    await till.stop();
+  const steps: DriverStep[] = [{ kind: "readyToScan", code: first[0], name: first[1].slice(0, 20) }];
+  for (const basket of baskets) {
+    for (const [lineNo, [code, name]] of basket.entries())
+      steps.push({ kind: "scan", code, enter: "\r", marker: `${lineNo + 1} ${name.slice(0, 20)}` });
+    steps.push(
+      { kind: "keys", keys: F10, marker: "Cash given", pauseMs: SCAN_GAP_MS },
+      { kind: "keys", keys: "\r", marker: "Sale complete", pauseMs: 0 },
+    );
   }
+  const { samples, wallMs, rssMb } = await runDriver({
+    command: tillCommand(binary, store.url, "T3", data),
+    steps,
+    rssAfterMs: IDLE_BEFORE_RSS_MS,
+  });
+  return {
+    ...summarise(BINARY_BASKETS, samples, wallMs),
+    extra: { sales: baskets.length, products, rssMb: rssMb ?? Number.NaN },
+  };
 }
 
 export default async function suite(): Promise<BenchSuite> {

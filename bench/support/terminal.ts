@@ -1,0 +1,138 @@
+/**
+ * A program on a pseudo-terminal of Bun's own (no relay process between): its screen as the
+ * terminal receives it, and the time each write takes to show something.
+ */
+
+/** xterm's F3 (void the line). */
+export const F3 = "\u001bOR";
+
+/** What the screen keeps of the output: enough for a frame (about 2 KB at 80×24) many times. */
+const KEEP_CHARS = 16_384;
+
+export async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`);
+    await Bun.sleep(1);
+  }
+}
+
+export class Terminal {
+  private output = "";
+  private waiting: { marker: string; since: number; done: (ms: number) => void } | null = null;
+  private readonly decoder = new TextDecoder();
+  private constructor(private readonly proc: Bun.Subprocess) {}
+
+  static start(command: string[], env: Record<string, string> = {}): Terminal {
+    let terminal: Terminal | undefined;
+    const proc = Bun.spawn(command, {
+      terminal: {
+        cols: 80,
+        rows: 24,
+        name: "xterm",
+        data: (_terminal, data) => terminal?.received(data),
+      },
+      env: {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: process.env.HOME ?? "/tmp",
+        TERM: "xterm",
+        ...env,
+      },
+    });
+    terminal = new Terminal(proc);
+    return terminal;
+  }
+
+  /** `ringup till` on `serverUrl` with its own data dir. */
+  static till(binary: string, serverUrl: string, tillId: string, dataDir: string): Terminal {
+    return Terminal.start([binary, "till", "--server", serverUrl, "--till-id", tillId, "--data", dataDir]);
+  }
+
+  private received(data: Uint8Array): void {
+    // Appended, and cut back only now and then: the output since the last timed write is what
+    // is searched, and a copy of the whole tail for every chunk would be garbage made while
+    // measuring.
+    this.output += this.decoder.decode(data, { stream: true });
+    if (this.output.length > 4 * KEEP_CHARS) this.output = this.output.slice(-KEEP_CHARS);
+    const waiting = this.waiting;
+    if (waiting && this.output.includes(waiting.marker)) {
+      this.waiting = null;
+      waiting.done(performance.now() - waiting.since);
+    }
+  }
+
+  has(text: string): boolean {
+    return this.output.includes(text);
+  }
+
+  tail(): string {
+    return this.output.slice(-3000);
+  }
+
+  write(text: string): void {
+    this.proc.terminal?.write(text);
+  }
+
+  /** Types `text` a key at a time, a millisecond apart, as a keyboard-wedge scanner does. */
+  async type(text: string): Promise<void> {
+    for (const char of text) {
+      this.write(char);
+      await Bun.sleep(1);
+    }
+  }
+
+  /** Writes `text` and answers the ms until `marker` is on the screen. */
+  timed(text: string, marker: string, timeoutMs = 5_000): Promise<number> {
+    this.output = "";
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting = null;
+        reject(new Error(`bench: "${marker}" never reached the screen:\n${this.tail()}`));
+      }, timeoutMs);
+      this.waiting = {
+        marker,
+        since: performance.now(),
+        done: (ms) => {
+          clearTimeout(timer);
+          resolve(ms);
+        },
+      };
+      this.write(text);
+    });
+  }
+
+  get pid(): number {
+    return this.proc.pid;
+  }
+
+  /**
+   * Logs in (PIN 1234) and waits until the synced catalog knows `code` (BENCH1 by default),
+   * on an empty sale.
+   */
+  async readyToScan(code = "BENCH1", name = "Bench apples"): Promise<void> {
+    await until(() => this.has("online"), "the till to reach the store", 30_000);
+    this.write("1234\r");
+    await until(() => this.has("Hello"), "the log-in", 30_000);
+    // The catalog syncs in the background after the first start: scan once it knows the code.
+    const deadline = Date.now() + 60_000;
+    while (!this.has(name)) {
+      if (Date.now() > deadline) throw new Error(`bench: the till never knew ${code}:\n${this.tail()}`);
+      this.write(`${code}\r`);
+      await Bun.sleep(200);
+      if (this.has(name)) this.write(F3);
+    }
+    await until(() => this.has("Line voided"), "the void", 30_000);
+  }
+
+  async stop(): Promise<void> {
+    this.proc.kill("SIGKILL");
+    await this.proc.exited;
+    this.proc.terminal?.close();
+  }
+}
+
+export async function rssMb(pid: number): Promise<number> {
+  const status = await Bun.file(`/proc/${pid}/status`).text();
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
