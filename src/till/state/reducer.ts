@@ -162,9 +162,15 @@ function key(state: TillState, command: Command, env: TillEnv): Transition {
 function textOn(state: TillState, command: Command, env: TillEnv): Transition {
   const screen = state.screen;
   if (command.type === "input.text" && state.prompt === null && screen.kind === "menu") {
-    const index = Number(command.text.trim()) - 1;
-    const item = MENU_ITEMS[index];
-    return item === undefined ? done(state) : menuChoose(state, item, env);
+    // One digit chooses; what was typed after it (in the same read, or merged with it by the
+    // controller) goes to the screen it opens, as if typed there.
+    const [first = "", ...rest] = [...command.text.trimStart()];
+    const item = MENU_ITEMS[Number(first) - 1];
+    if (item === undefined) return done(state);
+    const chosen = menuChoose(state, item, env);
+    if (rest.length === 0) return chosen;
+    const after = reduce(chosen.state, { type: "input.text", text: rest.join("") }, env);
+    return { state: after.state, effects: [...chosen.effects, ...after.effects] };
   }
   const next = editInput(state, command);
   if (screen.kind === "search" && state.prompt === null && next.input !== state.input) {

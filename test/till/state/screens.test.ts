@@ -189,6 +189,15 @@ describe("other screens", () => {
     expect(d.lastEffect("openDrawer") ?? d.state.prompt?.kind).toBe("approval");
   });
 
+  test("a digit chooses from the menu; what follows it in the same text goes to the screen it opens", () => {
+    const d = new Driver().key("menu.open").send({ type: "input.text", text: "1S1-T1-7" });
+    expect(d.state.screen.kind).toBe("returns");
+    expect(d.state.input).toBe("S1-T1-7");
+    const none = new Driver().key("menu.open").send({ type: "input.text", text: "9x" });
+    expect(none.state.screen.kind).toBe("menu");
+    expect(none.state.input).toBe("");
+  });
+
   test("customer message goes to the display", () => {
     const d = new Driver().key("customer.message").enter("Welcome!");
     expect(d.lastEffect("displayMessage")?.text).toBe("Welcome!");
