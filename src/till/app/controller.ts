@@ -17,14 +17,6 @@ import { GarbagePolicy } from "./garbage.ts";
 /** Quiet keyboard time before the till collects garbage. */
 const COLLECT_AFTER_MS = 1500;
 /**
- * Characters typed within this long of the first one reach the input line together. A
- * keyboard-wedge scanner types a 13-digit code a millisecond a key; drawing the input line
- * after each of them made a scan cost thirteen renders of the screen before its Enter (about
- * 9 ms of CPU here, far more on a kiosk's slower CPU, with the Enter queued behind them). A
- * person typing sees each key at most this late.
- */
-export const TYPED_MERGE_MS = 8;
-/**
  * Time after a frame shown at once before its garbage is collected: enough for the terminal
  * to take the frame in first (docs/benchmarks.md), far less than the gap before the next scan.
  */
@@ -53,9 +45,6 @@ export class TillController {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private collectTimer: ReturnType<typeof setTimeout> | undefined;
   private afterFrameTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Characters typed and not yet on the input line (see TYPED_MERGE_MS). */
-  private typed = "";
-  private typedTimer: ReturnType<typeof setTimeout> | undefined;
   private translatorCache: { currency: string; locale: string; translator: Translator } | undefined;
   private disposed = false;
   /** Enter pressed while a request was on its way: carried out once it is answered. */
@@ -194,12 +183,9 @@ export class TillController {
     this.restartIdleTimer();
     this.scheduleCollect();
     if (event.kind === "text") {
-      this.typed += event.text;
-      this.typedTimer ??= setTimeout(() => this.flushTyped(), TYPED_MERGE_MS);
+      this.dispatch({ type: "input.text", text: event.text });
       return;
     }
-    // What was typed before a key counts before it (a scanner's code before its Enter).
-    this.flushTyped();
     const command = this.options.keymap.commandFor(event.name);
     if (command === "input.submit" && this.current.busy) {
       // A scanner does not wait for the screen: its Enter counts once the till is free again.
@@ -210,16 +196,6 @@ export class TillController {
     const before = this.current;
     this.dispatch({ type: command });
     if (this.current !== before) this.shownAtOnce?.();
-  }
-
-  /** Puts the characters typed since the last time on the input line, in one command. */
-  private flushTyped(): void {
-    if (this.typedTimer !== undefined) clearTimeout(this.typedTimer);
-    this.typedTimer = undefined;
-    if (this.typed === "") return;
-    const text = this.typed;
-    this.typed = "";
-    this.dispatch({ type: "input.text", text });
   }
 
   /**
@@ -262,7 +238,6 @@ export class TillController {
     if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
     if (this.collectTimer !== undefined) clearTimeout(this.collectTimer);
     if (this.afterFrameTimer !== undefined) clearTimeout(this.afterFrameTimer);
-    if (this.typedTimer !== undefined) clearTimeout(this.typedTimer);
     this.listeners.clear();
     this.unsubscribeLink();
   }
