@@ -162,8 +162,8 @@ function key(state: TillState, command: Command, env: TillEnv): Transition {
 function textOn(state: TillState, command: Command, env: TillEnv): Transition {
   const screen = state.screen;
   if (command.type === "input.text" && state.prompt === null && screen.kind === "menu") {
-    // One digit chooses; what was typed after it (in the same read, or merged with it by the
-    // controller) goes to the screen it opens, as if typed there.
+    // One digit chooses; what came after it in the same read (keys sent in a burst) goes to
+    // the screen it opens, as if typed there.
     const [first = "", ...rest] = [...command.text.trimStart()];
     const item = MENU_ITEMS[Number(first) - 1];
     if (item === undefined) return done(state);
