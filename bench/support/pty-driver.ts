@@ -36,7 +36,7 @@ const stepSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 
-export const driverScriptSchema = z.object({
+const driverScriptSchema = z.object({
   command: z.array(z.string()).min(1),
   env: z.record(z.string(), z.string()).default({}),
   steps: z.array(stepSchema),
