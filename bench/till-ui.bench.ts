@@ -34,7 +34,7 @@ import { FakeServices } from "../test/till/support/fake-services.ts";
 import { FakeStdin, FakeTty } from "../test/till/support/fake-terminal.ts";
 import { type BenchCase, type BenchResult, type BenchSuite, summarise } from "./harness.ts";
 import { coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
-import { type DriverStep, runDriver, SCAN_GAP_MS } from "./support/pty-driver.ts";
+import { type DriverResult, type DriverStep, runDriver, SCAN_GAP_MS } from "./support/pty-driver.ts";
 import { rssMb, Terminal, until } from "./support/terminal.ts";
 import { generateCatalog, NOWHERE, offline } from "./support/till-catalog.ts";
 import { newTill, scanned, startShop } from "./support/till-shop.ts";
@@ -198,11 +198,8 @@ async function binaryScanToLine(binary: string, store: StoreProcess): Promise<Be
       const [code, name] = n % 2 === 0 ? ["BENCH1", "Bench apples"] : ["BENCH2", "Bench bread"];
       steps.push({ kind: "scan", code, enter: "\r", marker: `${n} ${name}` });
     }
-    const { samples, wallMs } = await runDriver({
-      command: tillCommand(binary, store.url, "T2", data),
-      steps,
-    });
-    return summarise(BINARY_SCAN, samples, wallMs);
+    const command = tillCommand(binary, store.url, "T2", data);
+    return drivenResult(BINARY_SCAN, await runDriver({ command, steps }));
   } finally {
     await rm(data, { recursive: true, force: true });
   }
@@ -219,16 +216,25 @@ async function ptyEcho(): Promise<BenchResult> {
   const steps: DriverStep[] = [{ kind: "wait", text: "ready", timeoutMs: 30_000 }];
   for (let n = 1; n <= SCANS; n++)
     steps.push({ kind: "scan", code: "BENCH1", enter: `<${n}>`, marker: `<${n}>` });
-  const { samples, wallMs } = await runDriver({
-    command: [process.execPath, join(root, "bench", "support", "pty-echo.ts")],
-    steps,
-  });
-  return summarise(PTY_ECHO, samples, wallMs);
+  const command = [process.execPath, join(root, "bench", "support", "pty-echo.ts")];
+  return drivenResult(PTY_ECHO, await runDriver({ command, steps }));
 }
 
 /** `ringup till` on `serverUrl` with its own data dir. */
 function tillCommand(binary: string, serverUrl: string, tillId: string, dataDir: string): string[] {
   return [binary, "till", "--server", serverUrl, "--till-id", tillId, "--data", dataDir];
+}
+
+/**
+ * A driven case's figures, with the program's CPU per scan (its main thread, and the whole
+ * process): unlike the times, these hardly move with what else the machine runs, so they show
+ * a change in the program's own cost through a noisy run, and a run whose CPU figures are up
+ * for the same work shows the machine itself was slower.
+ */
+function drivenResult(name: string, run: DriverResult, extra: Record<string, number> = {}): BenchResult {
+  const cpu = run.cpu ? { mainCpuMs: run.cpu.mainMsPerSample, processCpuMs: run.cpu.processMsPerSample } : {};
+  const withRss = run.rssMb === undefined ? {} : { rssMb: run.rssMb };
+  return { ...summarise(name, run.samples, run.wallMs), extra: { ...extra, ...cpu, ...withRss } };
 }
 
 /** `ringup --version` in the same kind of pseudo-terminal: the binary's own start, for comparison. */
@@ -354,12 +360,8 @@ async function binaryBigCatalog(binary: string, store: StoreProcess, big: BigCat
     const [code, name] = big.items[(n - 1) % big.items.length] ?? ["", ""];
     steps.push({ kind: "scan", code, enter: "\r", marker: `${n} ${name.slice(0, 20)}` });
   }
-  const { samples, wallMs, rssMb } = await runDriver({
-    command: tillCommand(binary, store.url, "T4", big.dir),
-    steps,
-    rssAfterMs: IDLE_BEFORE_RSS_MS,
-  });
-  return { ...summarise(BINARY_BIG, samples, wallMs), extra: { rssMb: rssMb ?? Number.NaN } };
+  const command = tillCommand(binary, store.url, "T4", big.dir);
+  return drivenResult(BINARY_BIG, await runDriver({ command, steps, rssAfterMs: IDLE_BEFORE_RSS_MS }));
 }
 
 /** The CORE-POS shop both CORE-POS cases ring up in. */
@@ -450,15 +452,9 @@ async function binaryBaskets(binary: string, shop: CoreposShop, dirs: string[]):
       { kind: "keys", keys: "\r", marker: "Sale complete", pauseMs: 0 },
     );
   }
-  const { samples, wallMs, rssMb } = await runDriver({
-    command: tillCommand(binary, store.url, "T3", data),
-    steps,
-    rssAfterMs: IDLE_BEFORE_RSS_MS,
-  });
-  return {
-    ...summarise(BINARY_BASKETS, samples, wallMs),
-    extra: { sales: baskets.length, products, rssMb: rssMb ?? Number.NaN },
-  };
+  const command = tillCommand(binary, store.url, "T3", data);
+  const run = await runDriver({ command, steps, rssAfterMs: IDLE_BEFORE_RSS_MS });
+  return drivenResult(BINARY_BASKETS, run, { sales: baskets.length, products });
 }
 
 export default async function suite(): Promise<BenchSuite> {

@@ -8,9 +8,20 @@ const TICKS_PER_SECOND = 100;
 
 /** CPU milliseconds a process has used so far (NaN when it is gone or /proc is not there). */
 export function processCpuMs(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
+  return pid === undefined ? Number.NaN : statCpuMs(`/proc/${pid}/stat`);
+}
+
+/**
+ * CPU milliseconds a process's main thread has used so far (the thread a JavaScript program's
+ * event loop runs on), without its compiler and collector threads.
+ */
+export function mainThreadCpuMs(pid: number | undefined): number {
+  return pid === undefined ? Number.NaN : statCpuMs(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function statCpuMs(path: string): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(path, "utf8");
     // Fields after the command name, which is in parentheses and may hold spaces.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const ticks = Number(fields[11]) + Number(fields[12]);

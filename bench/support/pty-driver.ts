@@ -12,6 +12,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
+import { mainThreadCpuMs, processCpuMs } from "./process-cpu.ts";
 import { rssMb, Terminal, until } from "./terminal.ts";
 
 /** The pause before each scan: faster than any cashier. */
@@ -51,6 +52,13 @@ export const driverResultSchema = z.object({
   /** From the first timed step to the last sample. */
   wallMs: z.number(),
   rssMb: z.number().optional(),
+  /**
+   * The program's CPU per sample from the first timed step to the last sample, in ms: its
+   * main thread, and the whole process. Unlike the samples' times, these hardly depend on what
+   * else the machine runs, so a change in the program's own cost shows through a noisy run
+   * (clock ticks: 10 ms resolution over the whole run).
+   */
+  cpu: z.object({ mainMsPerSample: z.number(), processMsPerSample: z.number() }).optional(),
 });
 export type DriverResult = z.infer<typeof driverResultSchema>;
 
@@ -59,6 +67,7 @@ async function run(script: z.infer<typeof driverScriptSchema>): Promise<DriverRe
   try {
     const samples: number[] = [];
     let start: number | undefined;
+    let cpuAtStart: { main: number; process: number } | undefined;
     for (const step of script.steps) {
       switch (step.kind) {
         case "readyToScan":
@@ -68,6 +77,7 @@ async function run(script: z.infer<typeof driverScriptSchema>): Promise<DriverRe
           await until(() => terminal.has(step.text), step.text, step.timeoutMs);
           break;
         case "scan":
+          cpuAtStart ??= { main: mainThreadCpuMs(terminal.pid), process: processCpuMs(terminal.pid) };
           start ??= performance.now();
           await Bun.sleep(SCAN_GAP_MS);
           await terminal.type(step.code);
@@ -81,6 +91,12 @@ async function run(script: z.infer<typeof driverScriptSchema>): Promise<DriverRe
     }
     const wallMs = performance.now() - (start ?? performance.now());
     const result: DriverResult = { samples, wallMs };
+    if (cpuAtStart !== undefined && samples.length > 0) {
+      result.cpu = {
+        mainMsPerSample: (mainThreadCpuMs(terminal.pid) - cpuAtStart.main) / samples.length,
+        processMsPerSample: (processCpuMs(terminal.pid) - cpuAtStart.process) / samples.length,
+      };
+    }
     if (script.rssAfterMs !== undefined) {
       await Bun.sleep(script.rssAfterMs);
       result.rssMb = await rssMb(terminal.pid);
