@@ -12,9 +12,11 @@ import { DomainError } from "../core/errors.ts";
 import type { CashDrawer, CustomerDisplay, ReceiptPrinter, Scale } from "../devices/index.ts";
 import { ConfigError } from "../shared/config.ts";
 import { TillController } from "./app/controller.ts";
+import { rehearse } from "./app/rehearsal.ts";
 import { createTillServices } from "./data/index.ts";
 import { createTranslator } from "./i18n/index.ts";
 import { buildKeymap, parseKeymapOverrides } from "./keys/keymap.ts";
+import { MIN_COLUMNS, MIN_ROWS } from "./ui/app.tsx";
 import { mountTill } from "./ui/mount.ts";
 
 export interface TillRunOptions {
@@ -125,6 +127,18 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
   process.on("SIGTERM", stop);
   process.on("SIGHUP", stop);
   controller.start();
+  // While the log-in screen waits, the scan is rehearsed off screen (app/rehearsal.ts).
+  let closing = false;
+  void rehearse({
+    services,
+    keymap,
+    lang: options.lang,
+    columns: Math.max(MIN_COLUMNS, process.stdout.columns ?? MIN_COLUMNS),
+    rows: Math.max(MIN_ROWS, process.stdout.rows ?? MIN_ROWS),
+    mount: (rehearsal, streams) =>
+      mountTill(rehearsal, { ...streams, interactive: true, patchConsole: false }),
+    goOn: () => !closing && controller.state.cashier === null,
+  });
   try {
     // The log-in screen is up; now the devices (a bad device URI stops the till with its reason).
     devices = await openDevices(options, locale);
@@ -136,6 +150,7 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
   } finally {
     process.off("SIGTERM", stop);
     process.off("SIGHUP", stop);
+    closing = true;
     controller.dispose();
     const pending = services.status().pending;
     await closeDevices(devices);
