@@ -6,6 +6,12 @@
 /** xterm's F3 (void the line). */
 export const F3 = "\u001bOR";
 
+/**
+ * The gap between the keys of a PIN typed at the log-in screen: a quick cashier's pace (a PIN
+ * and its Enter in a little under a second), not a machine's.
+ */
+const PIN_KEY_GAP_MS = 180;
+
 /** What the screen keeps of the output: enough for a frame (about 2 KB at 80×24) many times. */
 const KEEP_CHARS = 16_384;
 
@@ -106,12 +112,15 @@ export class Terminal {
   }
 
   /**
-   * Logs in (PIN 1234) and waits until the synced catalog knows `code` (BENCH1 by default),
-   * on an empty sale.
+   * Logs in (PIN 1234, typed at a person's pace) and waits until the synced catalog knows
+   * `code` (BENCH1 by default), on an empty sale.
    */
   async readyToScan(code = "BENCH1", name = "Bench apples"): Promise<void> {
     await until(() => this.has("online"), "the till to reach the store", 30_000);
-    this.write("1234\r");
+    for (const key of "1234\r") {
+      await Bun.sleep(PIN_KEY_GAP_MS);
+      this.write(key);
+    }
     await until(() => this.has("Hello"), "the log-in", 30_000);
     // The catalog syncs in the background after the first start: scan once it knows the code.
     const deadline = Date.now() + 60_000;
