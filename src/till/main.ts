@@ -12,6 +12,7 @@ import { DomainError } from "../core/errors.ts";
 import type { CashDrawer, CustomerDisplay, ReceiptPrinter, Scale } from "../devices/index.ts";
 import { ConfigError } from "../shared/config.ts";
 import { TillController } from "./app/controller.ts";
+import { GarbagePolicy } from "./app/garbage.ts";
 import { rehearse } from "./app/rehearsal.ts";
 import { createTillServices } from "./data/index.ts";
 import { createTranslator } from "./i18n/index.ts";
@@ -115,11 +116,13 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
   }).locale;
   let devices: OpenDevices = {};
   let instance: ReturnType<typeof mountTill> | undefined;
+  const garbage = new GarbagePolicy();
   const controller = new TillController({
     services,
     keymap,
     lang: options.lang,
     idleLockMs,
+    garbage,
     onQuit: () => instance?.unmount(),
   });
   instance = mountTill(controller, { alternateScreen: true, patchConsole: true });
@@ -138,6 +141,7 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
     mount: (rehearsal, streams) =>
       mountTill(rehearsal, { ...streams, interactive: true, patchConsole: false }),
     goOn: () => !closing && controller.state.cashier === null,
+    garbage,
   });
   try {
     // The log-in screen is up; now the devices (a bad device URI stops the till with its reason).

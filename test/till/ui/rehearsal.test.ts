@@ -6,6 +6,7 @@
  */
 import { describe, expect, test } from "bun:test";
 import { TillController } from "../../../src/till/app/controller.ts";
+import { type Collections, GarbagePolicy } from "../../../src/till/app/garbage.ts";
 import { REHEARSED_SCANS, type RehearsalOptions, rehearse } from "../../../src/till/app/rehearsal.ts";
 import { buildKeymap } from "../../../src/till/keys/keymap.ts";
 import type { TillServices } from "../../../src/till/services.ts";
@@ -30,8 +31,26 @@ function recording(real: FakeServices): { services: TillServices; calls: Set<str
   return { services, calls };
 }
 
+/** A heap that only counts what the policy asked of it. */
+class CountedHeap implements Collections {
+  readonly calls = { young: 0, full: 0, release: 0 };
+  heapSize(): number {
+    return 0;
+  }
+  young(): void {
+    this.calls.young++;
+  }
+  full(): void {
+    this.calls.full++;
+  }
+  fullAndRelease(): void {
+    this.calls.release++;
+  }
+}
+
 function options(services: TillServices, overrides: Partial<RehearsalOptions> = {}): RehearsalOptions {
   return {
+    garbage: new GarbagePolicy(new CountedHeap()),
     services,
     keymap: buildKeymap(),
     lang: "en",
@@ -57,8 +76,14 @@ describe("rehearsal", () => {
     expect(real.drawerOpenings).toEqual([]);
   });
 
-  test("rehearses the default number of scans when nothing needs the time", async () => {
-    expect(await rehearse(options(new FakeServices()))).toBe(REHEARSED_SCANS);
+  test("rehearses the default number of scans when nothing needs the time, then gives its memory back", async () => {
+    const heap = new CountedHeap();
+    expect(await rehearse(options(new FakeServices(), { garbage: new GarbagePolicy(heap) }))).toBe(
+      REHEARSED_SCANS,
+    );
+    // Its frames are collected after as the real till's are, and what they left once it is over.
+    expect(heap.calls.young).toBeGreaterThan(0);
+    expect(heap.calls.release).toBe(1);
   }, 30_000); // a few hundred frames on a busy machine
 
   test("stops between two scans once it is told to give way, and does not start if told at once", async () => {
@@ -96,7 +121,9 @@ describe("rehearsal", () => {
 
   test("the real till on its terminal: a cashier logging in at once ends the rehearsal, and the sale is the cashier's alone", async () => {
     const real = new FakeServices();
-    const controller = new TillController({ services: real, keymap: buildKeymap(), lang: "en" });
+    const heap = new CountedHeap();
+    const garbage = new GarbagePolicy(heap);
+    const controller = new TillController({ services: real, keymap: buildKeymap(), lang: "en", garbage });
     const stdout = new FakeTty();
     const stdin = new FakeStdin();
     let screen = "";
@@ -110,12 +137,14 @@ describe("rehearsal", () => {
       interactive: true,
     });
     try {
-      const rehearsal = rehearse(options(real, { goOn: () => controller.state.cashier === null }));
+      const rehearsal = rehearse(options(real, { goOn: () => controller.state.cashier === null, garbage }));
       await waitFor(() => screen.includes("PIN"), "the log-in screen");
       stdin.send("1234\r");
       await waitFor(() => controller.state.screen.kind === "sale", "the sale screen");
       const rehearsed = await rehearsal;
       expect(rehearsed).toBeLessThan(REHEARSED_SCANS);
+      // No long collection of the rehearsal's garbage while the cashier starts to scan.
+      expect(heap.calls.release).toBe(0);
       stdin.send("2*0001\r");
       await waitFor(() => controller.state.sale.lines.length === 1, "the scanned line");
       await waitFor(() => screen.includes("Milk 1l"), "the line on screen");
