@@ -132,7 +132,7 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
   controller.start();
   // While the log-in screen waits, the scan is rehearsed off screen (app/rehearsal.ts).
   let closing = false;
-  void rehearse({
+  const rehearsal = rehearse({
     services,
     keymap,
     lang: options.lang,
@@ -156,6 +156,8 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
     process.off("SIGHUP", stop);
     closing = true;
     controller.dispose();
+    // It gives way before its next scan: the data layer stays open until it has.
+    await rehearsal;
     const pending = services.status().pending;
     await closeDevices(devices);
     await services.close();
