@@ -4,6 +4,9 @@
  */
 import { EventEmitter } from "node:events";
 import { Writable } from "node:stream";
+import type { Instance } from "ink";
+import type { TillController } from "../../../src/till/app/controller.ts";
+import { mountTill } from "../../../src/till/ui/mount.ts";
 
 export class FakeTty extends Writable {
   columns = 80;
@@ -35,4 +38,40 @@ export class FakeStdin extends EventEmitter {
     this.emit("readable");
     this.emit("data", data);
   }
+}
+
+export interface FakeTerminalTill {
+  instance: Instance;
+  stdin: FakeStdin;
+  /** What the till has written since the start or the last clear (its last `keep` characters). */
+  written(): string;
+  clear(): void;
+}
+
+/** The till mounted as `ringup till` mounts it, on a FakeTty and a FakeStdin. */
+export function mountOnFakeTerminal(
+  controller: TillController,
+  keep = Number.POSITIVE_INFINITY,
+): FakeTerminalTill {
+  const stdout = new FakeTty();
+  const stdin = new FakeStdin();
+  let written = "";
+  stdout.onChunk = (text) => {
+    written += text;
+    if (written.length > keep) written = written.slice(-keep);
+  };
+  const instance = mountTill(controller, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    patchConsole: false,
+    interactive: true,
+  });
+  return {
+    instance,
+    stdin,
+    written: () => written,
+    clear: () => {
+      written = "";
+    },
+  };
 }

@@ -10,9 +10,8 @@ import { describe, expect, test } from "bun:test";
 import { TillController } from "../../../src/till/app/controller.ts";
 import { type Collections, GarbagePolicy } from "../../../src/till/app/garbage.ts";
 import { buildKeymap } from "../../../src/till/keys/keymap.ts";
-import { mountTill } from "../../../src/till/ui/mount.ts";
 import { FakeServices } from "../support/fake-services.ts";
-import { FakeStdin, FakeTty } from "../support/fake-terminal.ts";
+import { mountOnFakeTerminal } from "../support/fake-terminal.ts";
 import { waitFor } from "../support/render-till.tsx";
 
 const MB = 1024 * 1024;
@@ -113,20 +112,9 @@ describe("garbage policy", () => {
       lang: "en",
       garbage: new GarbagePolicy(runtime, GROWTH),
     });
-    const stdout = new FakeTty();
-    const stdin = new FakeStdin();
-    let screen = "";
-    stdout.onChunk = (text) => {
-      screen = (screen + text).slice(-8_192);
-    };
-    const instance = mountTill(controller, {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      patchConsole: false,
-      interactive: true,
-    });
+    const { instance, stdin, written: screen } = mountOnFakeTerminal(controller, 8_192);
     try {
-      await waitFor(() => screen.includes("PIN"), "the log-in screen");
+      await waitFor(() => screen().includes("PIN"), "the log-in screen");
       stdin.send("1234\r");
       await waitFor(() => controller.state.screen.kind === "sale", "the sale screen");
       const SCANS = 300;
@@ -140,7 +128,7 @@ describe("garbage policy", () => {
         if (n > 10) largest = Math.max(largest, heapSize());
       }
       expect(controller.state.sale.lines).toHaveLength(SCANS);
-      expect(screen).toContain(`${SCANS} Milk 1l`);
+      expect(screen()).toContain(`${SCANS} Milk 1l`);
       // Young passes alone let the old generation grow by about 18 MB over these scans.
       expect(counted.full).toBeGreaterThan(0);
       expect(largest - start).toBeLessThan(GROWTH + 6 * MB);

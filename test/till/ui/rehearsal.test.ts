@@ -12,7 +12,7 @@ import { buildKeymap } from "../../../src/till/keys/keymap.ts";
 import type { TillServices } from "../../../src/till/services.ts";
 import { mountTill } from "../../../src/till/ui/mount.ts";
 import { FakeServices } from "../support/fake-services.ts";
-import { FakeStdin, FakeTty } from "../support/fake-terminal.ts";
+import { mountOnFakeTerminal } from "../support/fake-terminal.ts";
 import { waitFor } from "../support/render-till.tsx";
 
 /** `real`'s methods, with the name of every one called recorded in `calls`. */
@@ -124,21 +124,10 @@ describe("rehearsal", () => {
     const heap = new CountedHeap();
     const garbage = new GarbagePolicy(heap);
     const controller = new TillController({ services: real, keymap: buildKeymap(), lang: "en", garbage });
-    const stdout = new FakeTty();
-    const stdin = new FakeStdin();
-    let screen = "";
-    stdout.onChunk = (text) => {
-      screen += text;
-    };
-    const instance = mountTill(controller, {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      patchConsole: false,
-      interactive: true,
-    });
+    const { instance, stdin, written: screen } = mountOnFakeTerminal(controller);
     try {
       const rehearsal = rehearse(options(real, { goOn: () => controller.state.cashier === null, garbage }));
-      await waitFor(() => screen.includes("PIN"), "the log-in screen");
+      await waitFor(() => screen().includes("PIN"), "the log-in screen");
       stdin.send("1234\r");
       await waitFor(() => controller.state.screen.kind === "sale", "the sale screen");
       const rehearsed = await rehearsal;
@@ -147,11 +136,11 @@ describe("rehearsal", () => {
       expect(heap.calls.release).toBe(0);
       stdin.send("2*0001\r");
       await waitFor(() => controller.state.sale.lines.length === 1, "the scanned line");
-      await waitFor(() => screen.includes("Milk 1l"), "the line on screen");
+      await waitFor(() => screen().includes("Milk 1l"), "the line on screen");
       expect(controller.state.sale.lines.map((l) => [l.code, l.qtyMilli])).toEqual([["0001", 2000]]);
       // Nothing the rehearsal drew reached the real terminal.
-      expect(screen).not.toContain("Rehearsed product");
-      expect(screen).not.toContain("Rehearsal");
+      expect(screen()).not.toContain("Rehearsed product");
+      expect(screen()).not.toContain("Rehearsal");
     } finally {
       instance.unmount();
       controller.dispose();

@@ -7,9 +7,8 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { TillController } from "../../../src/till/app/controller.ts";
 import { buildKeymap } from "../../../src/till/keys/keymap.ts";
-import { mountTill } from "../../../src/till/ui/mount.ts";
 import { FakeServices } from "../support/fake-services.ts";
-import { FakeStdin, FakeTty } from "../support/fake-terminal.ts";
+import { mountOnFakeTerminal } from "../support/fake-terminal.ts";
 import { waitFor } from "../support/render-till.tsx";
 
 /** Erase to the end of the line: what starts each row written. */
@@ -23,33 +22,22 @@ afterEach(() => {
 
 async function mounted() {
   const controller = new TillController({ services: new FakeServices(), keymap: buildKeymap(), lang: "en" });
-  const stdout = new FakeTty();
-  const stdin = new FakeStdin();
-  let written = "";
-  stdout.onChunk = (text) => {
-    written += text;
-  };
-  const instance = mountTill(controller, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    patchConsole: false,
-    interactive: true,
-  });
+  const { instance, stdin, written, clear } = mountOnFakeTerminal(controller);
   cleanup = () => {
     instance.unmount();
     controller.dispose();
   };
-  await waitFor(() => written.includes("PIN"), "the log-in screen");
+  await waitFor(() => written().includes("PIN"), "the log-in screen");
   stdin.send("1234\r");
-  await waitFor(() => written.includes("Hello"), "the sale screen");
+  await waitFor(() => written().includes("Hello"), "the sale screen");
   /** Scans `code` and answers what the till wrote until `marker` was on the terminal. */
   const scan = async (code: string, marker: string): Promise<string> => {
-    written = "";
+    clear();
     stdin.send(`${code}\r`);
-    await waitFor(() => written.includes(marker), marker);
+    await waitFor(() => written().includes(marker), marker);
     // The frame of a scan is written at once, in one piece: nothing follows it.
     await Bun.sleep(50);
-    return written;
+    return written();
   };
   return { scan };
 }
