@@ -18,7 +18,7 @@ import { createTillServices } from "./data/index.ts";
 import { createTranslator } from "./i18n/index.ts";
 import { buildKeymap, parseKeymapOverrides } from "./keys/keymap.ts";
 import { MIN_COLUMNS, MIN_ROWS } from "./ui/app.tsx";
-import { mountTill } from "./ui/mount.ts";
+import { mountOnStreams, mountTill } from "./ui/mount.ts";
 
 export interface TillRunOptions {
   server: string;
@@ -138,8 +138,7 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
     lang: options.lang,
     columns: Math.max(MIN_COLUMNS, process.stdout.columns ?? MIN_COLUMNS),
     rows: Math.max(MIN_ROWS, process.stdout.rows ?? MIN_ROWS),
-    mount: (rehearsal, streams) =>
-      mountTill(rehearsal, { ...streams, interactive: true, patchConsole: false }),
+    mount: mountOnStreams,
     goOn: () => !closing && controller.state.cashier === null,
     garbage,
   });

@@ -104,7 +104,7 @@ export interface RehearsalOptions {
   lang: TillLanguage;
   columns: number;
   rows: number;
-  /** Draws the rehearsal's till on a terminal (mountTill; passed in to keep this module free of the UI). */
+  /** Draws the rehearsal's till on its streams (ui/mount.ts's mountOnStreams; passed in to keep this module free of the UI). */
   mount: (
     controller: TillController,
     streams: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream },

@@ -25,3 +25,14 @@ export function mountTill(controller: TillController, options: RenderOptions = {
   });
   return instance;
 }
+
+/**
+ * The till on streams of its own rather than the process's terminal (the rehearsal's till,
+ * app/rehearsal.ts): the same settings, without taking over the console.
+ */
+export function mountOnStreams(
+  controller: TillController,
+  streams: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream },
+): Instance {
+  return mountTill(controller, { ...streams, interactive: true, patchConsole: false });
+}

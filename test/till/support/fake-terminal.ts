@@ -6,7 +6,7 @@ import { EventEmitter } from "node:events";
 import { Writable } from "node:stream";
 import type { Instance } from "ink";
 import type { TillController } from "../../../src/till/app/controller.ts";
-import { mountTill } from "../../../src/till/ui/mount.ts";
+import { mountOnStreams } from "../../../src/till/ui/mount.ts";
 
 export class FakeTty extends Writable {
   columns = 80;
@@ -60,11 +60,9 @@ export function mountOnFakeTerminal(
     written += text;
     if (written.length > keep) written = written.slice(-keep);
   };
-  const instance = mountTill(controller, {
+  const instance = mountOnStreams(controller, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
-    patchConsole: false,
-    interactive: true,
   });
   return {
     instance,

@@ -1,8 +1,8 @@
 /**
  * The scan rehearsed off screen while the till waits for its first cashier
  * (src/till/app/rehearsal.ts): it runs the scan's code through a till of its own, asks the real
- * services for nothing but their settings, draws nothing on the real terminal, and gives way as
- * soon as a cashier logs in.
+ * services for nothing but the till's identity, settings and link status, draws nothing on the
+ * real terminal, and gives way as soon as a cashier logs in.
  */
 import { describe, expect, test } from "bun:test";
 import { TillController } from "../../../src/till/app/controller.ts";
@@ -10,7 +10,7 @@ import { type Collections, GarbagePolicy } from "../../../src/till/app/garbage.t
 import { REHEARSED_SCANS, type RehearsalOptions, rehearse } from "../../../src/till/app/rehearsal.ts";
 import { buildKeymap } from "../../../src/till/keys/keymap.ts";
 import type { TillServices } from "../../../src/till/services.ts";
-import { mountTill } from "../../../src/till/ui/mount.ts";
+import { mountOnStreams } from "../../../src/till/ui/mount.ts";
 import { FakeServices } from "../support/fake-services.ts";
 import { mountOnFakeTerminal } from "../support/fake-terminal.ts";
 import { waitFor } from "../support/render-till.tsx";
@@ -56,15 +56,14 @@ function options(services: TillServices, overrides: Partial<RehearsalOptions> = 
     lang: "en",
     columns: 80,
     rows: 24,
-    mount: (controller, streams) =>
-      mountTill(controller, { ...streams, interactive: true, patchConsole: false }),
+    mount: mountOnStreams,
     goOn: () => true,
     ...overrides,
   };
 }
 
 describe("rehearsal", () => {
-  test("rehearses the scans and asks the real services for nothing but the till's settings", async () => {
+  test("rehearses the scans and asks the real services for nothing but the till's identity, settings and status", async () => {
     const real = new FakeServices();
     const { services, calls } = recording(real);
     expect(await rehearse(options(services, { scans: 40 }))).toBe(40);
@@ -97,7 +96,7 @@ describe("rehearsal", () => {
         goOn: () => false,
         mount: (controller, streams) => {
           mounted = true;
-          return mountTill(controller, { ...streams, interactive: true, patchConsole: false });
+          return mountOnStreams(controller, streams);
         },
       }),
     );
