@@ -160,6 +160,8 @@ export const sales = sqliteTable(
     cashRoundingMinor: integer("cash_rounding_minor").notNull(),
     /** The answer given to the till, replayed verbatim on a retry of the same id. */
     response: text("response").notNull(),
+    /** SHA-256 of the request as recorded: a retry must send the same document. */
+    requestHash: text("request_hash"),
   },
   (t) => [
     uniqueIndex("sales_receipt_no").on(t.receiptNo),
@@ -296,6 +298,50 @@ export const audit = sqliteTable(
 );
 
 /**
+ * Differences between a till's sale as rung and the store's catalog when it was recorded: the
+ * sale is kept as rung, each difference is listed here for a manager to look at.
+ */
+export const priceExceptions = sqliteTable(
+  "price_exceptions",
+  {
+    saleId: text("sale_id").notNull(),
+    lineNo: integer("line_no").notNull(),
+    kind: text("kind", { enum: ["price", "tax", "unknown", "inactive"] }).notNull(),
+    code: text("code").notNull(),
+    receiptNo: text("receipt_no").notNull(),
+    tillId: text("till_id").notNull(),
+    at: text("at").notNull(),
+    day: text("day").notNull(),
+    /** What the till rang: the unit price, or the line's tax for a tax difference. */
+    rungMinor: integer("rung_minor").notNull(),
+    /** What the store's catalog says; null when the product is unknown to the store. */
+    catalogMinor: integer("catalog_minor"),
+    detail: text("detail"),
+  },
+  (t) => [primaryKey({ columns: [t.saleId, t.lineNo, t.kind] }), index("price_exceptions_at").on(t.at)],
+);
+
+/**
+ * Sales a till kept that the store refused (an inconsistent or malformed document), as the
+ * till reported them: nothing paid is left unseen. Cleared when the sale is recorded.
+ */
+export const refusedTillSales = sqliteTable(
+  "refused_till_sales",
+  {
+    saleId: text("sale_id").primaryKey(),
+    tillId: text("till_id").notNull(),
+    receiptNo: text("receipt_no").notNull(),
+    reportedAt: text("reported_at").notNull(),
+    reportedBy: text("reported_by"),
+    error: text("error").notNull(),
+    totalMinor: integer("total_minor"),
+    body: text("body").notNull(),
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [index("refused_till_sales_till").on(t.tillId)],
+);
+
+/**
  * The store's event journal and transactional outbox: append-only, one row per change, with a
  * per-store sequence number and a SHA-256 hash chain over the previous event.
  */
@@ -336,6 +382,8 @@ export const storeSchema = {
   stockMovements,
   stockLevels,
   audit,
+  priceExceptions,
+  refusedTillSales,
   events,
 };
 

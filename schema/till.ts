@@ -71,6 +71,12 @@ export const tillOutbox = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     sentAt: text("sent_at"),
+    /** What the row carries: a completed sale, a sale cancelled before payment, or cashier actions. */
+    kind: text("kind", { enum: ["sale", "cancellation", "audit"] })
+      .notNull()
+      .default("sale"),
+    /** When a refused sale was reported to the store (for its list of refused till sales). */
+    reportedAt: text("reported_at"),
   },
   (t) => [index("outbox_status").on(t.status, t.seq), index("outbox_receipt").on(t.receiptNo)],
 );

@@ -17,6 +17,7 @@ import {
 import { canonicalJson } from "./events/canonical-json.ts";
 import {
   lineVoidedV1,
+  priceExceptionV1,
   priceOverriddenV1,
   returnRecordedV1,
   saleCompletedV1,
@@ -41,6 +42,7 @@ export const EVENT_TYPES = [
   "product.upserted",
   "user.changed",
   "audit.recorded",
+  "exception.recorded",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -60,6 +62,7 @@ export const eventPayloadSchemas = {
   "product.upserted": productUpsertedV1,
   "user.changed": userChangedV1,
   "audit.recorded": auditRecordedV1,
+  "exception.recorded": priceExceptionV1,
 } as const satisfies { [K in EventType]: z.ZodType };
 
 /** The version new events of each type are written with. */

@@ -2,6 +2,8 @@
  * The public door of the pure domain: what the till, the servers and the devices may use.
  * Everything here is free of I/O.
  */
+
+export * from "./as-rung.ts";
 export * from "./barcode.ts";
 export * from "./cash-rounding.ts";
 export * from "./discount.ts";

@@ -204,6 +204,14 @@ const samples: { [K in EventType]: EventPayload<K> } = {
     detail: "3 attempts",
     at: AT,
   },
+  "exception.recorded": {
+    saleId: SALE,
+    receiptNo: "S1-T1-000042",
+    tillId: "T1",
+    at: AT,
+    day: "2026-03-01",
+    exceptions: [{ lineNo: 1, code: "4011", kind: "price", rungMinor: 199, catalogMinor: 249, detail: null }],
+  },
 };
 
 async function chain(types: readonly EventType[]): Promise<StoreEvent[]> {

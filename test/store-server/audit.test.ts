@@ -43,6 +43,14 @@ async function morning(s: TestStore) {
   await s.request("POST", `${API}/sessions`, { tillId: "T2", pin: "9999" }, null);
   s.clock.set("2026-03-02T09:06:00.000Z");
   await loginAt(s, "T2", "3333");
+  s.clock.set("2026-03-02T09:59:20.000Z");
+  const grant = await s.request<{ approvalId: string }>(
+    "POST",
+    `${API}/approvals`,
+    { action: "priceOverride", pin: "2222", tillId: "T1" },
+    ann,
+  );
+  expect(grant.status).toBe(201);
   s.clock.set("2026-03-02T10:00:00.000Z");
   const sale = await s.request(
     "POST",
@@ -59,6 +67,7 @@ async function morning(s: TestStore) {
           action: "price.overridden",
           at: "2026-03-02T09:59:30.000Z",
           approvedBy: samId,
+          approval: { grantId: grant.body.approvalId },
           detail: { from: 275, to: 250 },
         },
       ],
@@ -87,6 +96,7 @@ describe("audit log", () => {
       "drawer.no_sale",
       "approval.granted",
       "price.overridden",
+      "approval.granted",
       "line.voided",
       "user.login",
     ]);

@@ -123,3 +123,28 @@ export const returnRecordedV1 = z.strictObject({
   reason: reasonText.nullable().optional(),
   customerId: refId.nullable().optional(),
 });
+
+/** A difference between a till's sale as rung and the store's catalog when it was recorded. */
+export const priceExceptionRowSchema = z.strictObject({
+  lineNo: z.int().positive(),
+  code: productCode,
+  kind: z.enum(["price", "tax", "unknown", "inactive"]),
+  /** The unit price rung, or the line's tax for a tax difference. */
+  rungMinor: moneyMinor,
+  /** The store's unit price (or the tax at its rate); null for a product the store does not know. */
+  catalogMinor: moneyMinor.nullable(),
+  detail: z.string().max(200).nullable(),
+});
+
+/** A till's sale recorded as rung although it differs from the store's catalog (one per sale). */
+export const priceExceptionV1 = z.strictObject({
+  saleId: id,
+  receiptNo,
+  tillId,
+  at: utcTimestamp,
+  day: businessDay,
+  exceptions: z
+    .array(priceExceptionRowSchema)
+    .min(1)
+    .max(MAX_LINES * 2),
+});

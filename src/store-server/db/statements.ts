@@ -16,7 +16,10 @@ export interface StoreStatements {
     [string, number, string, string | null, string | null, string | null, string]
   >;
   addToLevel: Statement<{ onHandMilli: number }, [string, number]>;
-  saleById: Statement<{ response: string; status: "completed" | "voided" }, [string]>;
+  saleById: Statement<
+    { response: string; status: "completed" | "voided"; requestHash: string | null },
+    [string]
+  >;
   openShiftOfTill: Statement<{ id: string }, [string]>;
   insertSale: Statement<unknown, [SaleRow]>;
   insertSaleLine: Statement<unknown, [SaleLineRow]>;
@@ -41,6 +44,7 @@ export interface SaleRow extends Bindings {
   totalMinor: number;
   changeMinor: number;
   cashRoundingMinor: number;
+  requestHash: string | null;
 }
 export interface SaleLineRow extends Bindings {
   saleId: string;
@@ -92,13 +96,15 @@ function prepare(sqlite: Database): StoreStatements {
     addToLevel: sqlite.prepare(
       "INSERT INTO stock_levels (product_code, on_hand_milli) VALUES (?1, ?2) ON CONFLICT(product_code) DO UPDATE SET on_hand_milli = on_hand_milli + ?2 RETURNING on_hand_milli AS onHandMilli",
     ),
-    saleById: sqlite.prepare("SELECT response, status FROM sales WHERE id = ?"),
+    saleById: sqlite.prepare("SELECT response, status, request_hash AS requestHash FROM sales WHERE id = ?"),
     openShiftOfTill: sqlite.prepare("SELECT id FROM shifts WHERE till_id = ? AND closed_at IS NULL LIMIT 1"),
     insertSale: sqlite.prepare(
       `INSERT INTO sales (id, receipt_no, till_id, cashier_id, shift_id, customer_id, at, day, status,
-         subtotal_minor, discount_minor, tax_minor, total_minor, change_minor, cash_rounding_minor, response)
+         subtotal_minor, discount_minor, tax_minor, total_minor, change_minor, cash_rounding_minor, response,
+         request_hash)
        VALUES ($id, $receiptNo, $tillId, $cashierId, $shiftId, $customerId, $at, $day, 'completed',
-         $subtotalMinor, $discountMinor, $taxMinor, $totalMinor, $changeMinor, $cashRoundingMinor, '')`,
+         $subtotalMinor, $discountMinor, $taxMinor, $totalMinor, $changeMinor, $cashRoundingMinor, '',
+         $requestHash)`,
     ),
     insertSaleLine: sqlite.prepare(
       `INSERT INTO sale_lines (sale_id, line_no, code, name, department, tax_class, qty_milli, unit_price_minor,

@@ -39,39 +39,142 @@ export const quoteRequestSchema = z.object({
 });
 export type QuoteRequest = z.infer<typeof quoteRequestSchema>;
 
+/** Proof of a supervisor's approval: a grant the store issued, or a till's signed offline approval. */
+export const approvalProofSchema = z.union([
+  z.object({ grantId: z.uuid("must be the approvalId the store answered to POST /approvals") }).strict(),
+  z
+    .object({
+      signed: z
+        .string()
+        .min(1)
+        .max(2_000)
+        .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, "must be a till-signed approval (payload.signature)"),
+    })
+    .strict(),
+]);
+
 const auditEntrySchema = z.object({
   action: z.enum(["line.voided", "price.overridden", "discount.given", "sale.voided"]),
   at: z.iso.datetime().optional(),
   userId: z.string().max(40).nullable().optional(),
   approvedBy: z.string().max(40).nullable().optional(),
+  /** Required with `approvedBy` from a till session: how the approval is proven. */
+  approval: approvalProofSchema.optional(),
   detail: z
     .record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean(), z.null()]))
     .refine((d) => Object.keys(d).length <= 8, "at most 8 detail fields")
     .optional(),
 });
 
+const tillIdField = z
+  .string()
+  .regex(/^[A-Za-z0-9_]{1,16}$/, "must be 1 to 16 letters, digits or underscores");
+const tendersField = z
+  .array(
+    z.object({
+      type: z.string().min(1).max(20),
+      amountMinor: z.number().int("must be whole minor units").positive("must be more than zero"),
+    }),
+  )
+  // None only for a sale that comes to nothing (free items, a full discount): settling
+  // checks that the tenders cover the total, whatever it is.
+  .max(20);
+
 export const saleRequestSchema = quoteRequestSchema.extend({
+  asRung: z.literal(false).optional(),
   id: z.uuid("must be a UUID (the till makes a UUIDv7 per sale)"),
-  tillId: z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be 1 to 16 letters, digits or underscores"),
+  /** With a till session the session's till; with an admin token, required. */
+  tillId: tillIdField.optional(),
   cashierId: z.string().max(40).optional(),
   /** When the sale completed at the till (offline sales arrive later); default now. */
   at: z.iso.datetime({ error: "must be an ISO 8601 UTC time" }).optional(),
   /** The receipt number the till printed (offline tills number their own receipts). */
   receiptNo: z.string().max(40).optional(),
-  tenders: z
-    .array(
-      z.object({
-        type: z.string().min(1).max(20),
-        amountMinor: z.number().int("must be whole minor units").positive("must be more than zero"),
-      }),
-    )
-    // None only for a sale that comes to nothing (free items, a full discount): settling
-    // checks that the tenders cover the total, whatever it is.
-    .max(20),
+  tenders: tendersField,
   /** Cashier actions during the sale (voided lines, overrides), recorded in the audit log. */
   audit: z.array(auditEntrySchema).max(200).optional(),
+  /** Who made the sale, when not the caller's session: see `sessionProofSchema`. */
+  madeIn: z.string().max(2_000).optional(),
 });
 export type SaleRequest = z.infer<typeof saleRequestSchema>;
+
+const minor = z.number().int("must be whole minor units").min(0, "must not be negative");
+const taxRateField = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,6})?$/, 'must be a percent as a decimal string, e.g. "8.875"');
+
+/** One line of a sale as rung: everything the receipt says of it. */
+export const rungLineSchema = z
+  .object({
+    code: z.string().trim().min(1, "must not be empty").max(32, "must be at most 32 characters"),
+    name: z.string().min(1).max(120),
+    qty,
+    unitPriceMinor: minor,
+    discountMinor: minor,
+    taxClass: z.string().min(1).max(16).nullable(),
+    taxRate: taxRateField.nullable(),
+    taxMinor: minor,
+    totalMinor: minor,
+    department: z.string().max(64).nullable().optional(),
+    /**
+     * Where the unit price came from: the catalog (default), a price typed for an open-price
+     * item, a price override, or a price-embedded label. Only catalog prices are compared with
+     * the store's catalog.
+     */
+    priceSource: z.enum(["catalog", "open", "override", "embedded"]).optional(),
+  })
+  .strict();
+
+/**
+ * A till's completed sale as rung (CONTRACT.md, `POST /sales` "as rung"): the quote as the
+ * till priced it, with the sale's id, time and tenders. Recorded exactly as rung.
+ */
+export const rungSaleSchema = z
+  .object({
+    asRung: z.literal(true),
+    id: z.uuid("must be a UUID (the till makes a UUIDv7 per sale)"),
+    at: z.iso.datetime({ error: "must be an ISO 8601 UTC time" }),
+    tillId: tillIdField.optional(),
+    cashierId: z.string().max(40).optional(),
+    receiptNo: z.string().max(40).optional(),
+    customerId: z.string().max(40).optional(),
+    lines: z.array(rungLineSchema).min(1, "a sale needs at least one line").max(500, "at most 500 lines"),
+    promotions: z
+      .array(z.object({ id: z.string().max(40), name: z.string().max(120), discountMinor: minor }).strict())
+      .max(50)
+      .optional(),
+    subtotalMinor: minor,
+    discountMinor: minor,
+    taxMinor: minor,
+    totalMinor: minor,
+    cashDueMinor: minor,
+    cashRoundingMinor: z.number().int("must be whole minor units"),
+    taxes: z
+      .array(
+        z
+          .object({
+            taxClass: z.string().min(1).max(16),
+            rate: taxRateField,
+            baseMinor: minor,
+            taxMinor: minor,
+          })
+          .strict(),
+      )
+      .max(50),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    tenders: tendersField,
+    audit: z.array(auditEntrySchema).max(200).optional(),
+    madeIn: z.string().max(2_000).optional(),
+  })
+  .strict();
+export type RungSaleRequest = z.infer<typeof rungSaleSchema>;
+
+/** `POST /sales`: priced by the store, or as rung by a till. */
+export const recordSaleSchema = z.discriminatedUnion("asRung", [rungSaleSchema, saleRequestSchema]);
+export type RecordSaleRequest = z.infer<typeof recordSaleSchema>;
 
 export interface QuotedLine {
   code: string;
@@ -108,6 +211,15 @@ export interface SaleResponse extends QuoteResponse {
   status: "completed" | "voided";
   tenders: { type: string; amountMinor: number }[];
   changeMinor: number;
+  /** Where a till's sale as rung differs from the store's catalog (kept as rung, listed for a manager). */
+  exceptions?: {
+    lineNo: number;
+    code: string;
+    kind: "price" | "tax" | "unknown" | "inactive";
+    rungMinor: number;
+    catalogMinor: number | null;
+    detail: string | null;
+  }[];
   /** Set when selling took on-hand stock below zero (allowed, flagged). */
   negativeStock?: string[];
 }

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { HttpError } from "../http/errors.ts";
-import { quoteRequestSchema, saleRequestSchema } from "./model.ts";
+import { listExceptions } from "./exceptions.ts";
+import { quoteRequestSchema, recordSaleSchema } from "./model.ts";
 import { SalesService } from "./service.ts";
 
 export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) {
@@ -15,12 +16,40 @@ export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) 
     })
     .post(
       "/sales",
-      async ({ body, set }) => {
-        const { sale, created } = await service.record(body);
+      async ({ body, set, principal }) => {
+        const { sale, created } = await service.record(body, principal);
         set.status = created ? 201 : 200;
         return sale;
       },
-      { body: saleRequestSchema, detail: { summary: "Record a completed sale (idempotent by id)" } },
+      {
+        body: recordSaleSchema,
+        detail: {
+          summary:
+            "Record a completed sale (idempotent by id): priced by the store, or as rung by a till (asRung: true)",
+        },
+      },
+    )
+    .get(
+      "/reports/exceptions",
+      ({ query }) => ({
+        from: query.from,
+        to: query.to,
+        exceptions: listExceptions(ctx, query.from, query.to),
+      }),
+      {
+        query: z.object({
+          from: z.union([z.iso.date(), z.iso.datetime()], {
+            error: "must be a date (YYYY-MM-DD) or an ISO 8601 UTC time",
+          }),
+          to: z.union([z.iso.date(), z.iso.datetime()], {
+            error: "must be a date (YYYY-MM-DD) or an ISO 8601 UTC time",
+          }),
+        }),
+        detail: {
+          summary:
+            "Till sales recorded as rung that differ from the catalog (price, tax, unknown or withdrawn products)",
+        },
+      },
     )
     .get(
       "/sales/by-receipt/:receiptNo",

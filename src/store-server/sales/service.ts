@@ -5,18 +5,31 @@
  */
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { audit, counters, sales } from "../../../schema/store.ts";
+import { checkRungDocument, type RungLine } from "../../core/as-rung.ts";
 import { DomainError } from "../../core/errors.ts";
+import { canonicalJson } from "../../core/events.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import { type BasketLineInput, priceBasket, type Quote } from "../../core/pricing.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
 import { settle } from "../../core/tenders.ts";
+import type { Principal } from "../auth/tokens.ts";
 import { CatalogService, nextCounter } from "../catalog/service.ts";
 import { businessDay, type StoreContext, type StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { HttpError } from "../http/errors.ts";
-import { appendEvent } from "../journal/journal.ts";
+import { appendEvent, sha256Hex } from "../journal/journal.ts";
 import { moveStock } from "../stock/ledger.ts";
-import type { QuotedLine, QuoteRequest, QuoteResponse, SaleRequest, SaleResponse } from "./model.ts";
+import { findExceptions, type PriceException, recordExceptions } from "./exceptions.ts";
+import { proveApprovals, saleIdentity } from "./identity.ts";
+import type {
+  QuotedLine,
+  QuoteRequest,
+  QuoteResponse,
+  RecordSaleRequest,
+  RungSaleRequest,
+  SaleRequest,
+  SaleResponse,
+} from "./model.ts";
 
 interface Resolved {
   input: BasketLineInput;
@@ -26,8 +39,15 @@ interface Resolved {
 
 type RecordResult = { sale: SaleResponse; created: boolean };
 
+interface Priced {
+  quote: Quote;
+  response: QuoteResponse;
+  exceptions: PriceException[];
+}
+
 interface PendingSale {
-  request: SaleRequest;
+  request: RecordSaleRequest;
+  principal: Principal;
   resolve: (result: RecordResult) => void;
   reject: (error: unknown) => void;
 }
@@ -122,11 +142,11 @@ export class SalesService {
     return priceBasket(basket, this.ctx.pricing);
   }
 
-  private toResponse(quote: Quote, resolved: Resolved[]): QuoteResponse {
+  private toResponse(quote: Quote, departments: readonly (string | null)[]): QuoteResponse {
     const lines: QuotedLine[] = quote.lines.map((l, i) => ({
       code: l.code,
       name: l.name,
-      department: resolved[i]?.department ?? null,
+      department: departments[i] ?? null,
       taxClass: l.taxClass,
       qty: Number(milliToDecimalString(l.qtyMilli)),
       qtyMilli: l.qtyMilli,
@@ -151,7 +171,10 @@ export class SalesService {
 
   quote(request: QuoteRequest): QuoteResponse {
     const resolved = this.resolve(request);
-    return this.toResponse(this.priceResolved(resolved, request), resolved);
+    return this.toResponse(
+      this.priceResolved(resolved, request),
+      resolved.map((r) => r.department),
+    );
   }
 
   get(id: string): SaleResponse | null {
@@ -190,7 +213,7 @@ export class SalesService {
       .map((r) => ({ ...(JSON.parse(r.response) as SaleResponse), status: r.status }));
   }
 
-  private receiptNoFor(tx: StoreTx, request: SaleRequest): string {
+  private receiptNoFor(tx: StoreTx, request: { receiptNo?: string | undefined; tillId: string }): string {
     if (request.receiptNo) {
       const parsed = parseReceiptNo(request.receiptNo);
       if (!parsed || parsed.storeId !== this.ctx.storeId || parsed.tillId !== request.tillId) {
@@ -229,9 +252,9 @@ export class SalesService {
    * fsync for all of them), each in its own savepoint so that a refused sale fails alone.
    * A sale is answered only after its transaction is durable.
    */
-  record(request: SaleRequest): Promise<RecordResult> {
+  record(request: RecordSaleRequest, principal: Principal): Promise<RecordResult> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ request, resolve, reject });
+      this.pending.push({ request, principal, resolve, reject });
       if (this.pending.length === 1) setImmediate(() => this.flush());
     });
   }
@@ -246,7 +269,7 @@ export class SalesService {
           try {
             results.push({
               ok: true,
-              value: tx.transaction((savepoint) => this.recordInTx(savepoint, item.request)),
+              value: tx.transaction((savepoint) => this.recordInTx(savepoint, item.request, item.principal)),
             });
           } catch (error) {
             results.push({ ok: false, error });
@@ -264,26 +287,94 @@ export class SalesService {
     });
   }
 
-  private recordInTx(tx: StoreTx, request: SaleRequest): RecordResult {
-    const existing = this.get(request.id);
-    if (existing) return { sale: existing, created: false };
-
+  /** Prices a sale the store prices itself (API clients without a till document). */
+  private pricedByStore(request: SaleRequest): Priced {
     const resolved = this.resolve(request);
     const quote = this.priceResolved(resolved, request);
+    return {
+      quote,
+      response: this.toResponse(
+        quote,
+        resolved.map((r) => r.department),
+      ),
+      exceptions: [],
+    };
+  }
+
+  /** Checks a till's document adds up and keeps it as rung; differences from the catalog become exceptions. */
+  private asRung(request: RungSaleRequest): Priced {
+    const qtyMilli = request.lines.map((line, i) => {
+      try {
+        return parseQuantityMilli(line.qty);
+      } catch (err) {
+        if (err instanceof DomainError) {
+          throw new HttpError("invalid", err.code, `line ${i + 1} (${line.code}): ${err.message}`);
+        }
+        throw err;
+      }
+    });
+    const lines: RungLine[] = request.lines.map((line, i) => ({
+      code: line.code,
+      name: line.name,
+      qtyMilli: qtyMilli[i] ?? 0,
+      unitPriceMinor: line.unitPriceMinor,
+      discountMinor: line.discountMinor,
+      taxClass: line.taxClass,
+      taxRate: line.taxRate,
+      taxMinor: line.taxMinor,
+      totalMinor: line.totalMinor,
+    }));
+    const check = checkRungDocument({ ...request, lines }, this.ctx.pricing);
+    if (!check.ok) {
+      const first = check.mismatches[0];
+      throw new HttpError(
+        "invalid",
+        "SALE_INCONSISTENT",
+        `the sale does not add up: ${first ? `${first.field} is ${first.rung}, its lines make ${first.computed}` : "its amounts differ"}${check.mismatches.length > 1 ? ` (and ${check.mismatches.length - 1} more)` : ""}`,
+        { mismatches: check.mismatches.slice(0, 20) },
+      );
+    }
+    const quote = check.quote;
+    const departments = request.lines.map(
+      (line) => line.department ?? this.catalog.get(line.code)?.department ?? null,
+    );
+    const response = this.toResponse(quote, departments);
+    return { quote, response, exceptions: findExceptions(this.ctx, this.catalog, request.lines, qtyMilli) };
+  }
+
+  private recordInTx(tx: StoreTx, request: RecordSaleRequest, principal: Principal): RecordResult {
+    const requestHash = sha256Hex(canonicalJson(request));
+    const existing = statementsOf(tx).saleById.get(request.id);
+    if (existing) {
+      if (existing.requestHash !== null && existing.requestHash !== requestHash) {
+        throw new HttpError(
+          "conflict",
+          "SALE_ID_CONFLICT",
+          `sale ${request.id} was already recorded with a different document; a new sale needs a new id`,
+        );
+      }
+      return {
+        sale: { ...(JSON.parse(existing.response) as SaleResponse), status: existing.status },
+        created: false,
+      };
+    }
+
+    const identity = saleIdentity(this.ctx, request, principal);
+    const { quote, response, exceptions } =
+      request.asRung === true ? this.asRung(request) : this.pricedByStore(request);
     const settlement = settle(quote, request.tenders, this.ctx.pricing);
-    const response = this.toResponse(quote, resolved);
     const at = request.at ? new Date(request.at) : this.ctx.now();
     const atIso = at.toISOString();
     const day = businessDay(at, this.ctx.settings.timeZone);
 
-    const receiptNo = this.receiptNoFor(tx, request);
+    const receiptNo = this.receiptNoFor(tx, { receiptNo: request.receiptNo, tillId: identity.tillId });
     const stmts = statementsOf(tx);
-    const shiftId = stmts.openShiftOfTill.get(request.tillId)?.id ?? null;
+    const shiftId = stmts.openShiftOfTill.get(identity.tillId)?.id ?? null;
     const sale: SaleResponse = {
       id: request.id,
       receiptNo,
-      tillId: request.tillId,
-      cashierId: request.cashierId ?? null,
+      tillId: identity.tillId,
+      cashierId: identity.cashierId,
       at: atIso,
       status: "completed",
       ...response,
@@ -292,6 +383,8 @@ export class SalesService {
       changeMinor: settlement.changeMinor,
       cashRoundingMinor: settlement.cashRoundingMinor,
     };
+    if (exceptions.length > 0) sale.exceptions = exceptions;
+    proveApprovals(this.ctx, tx, request.audit ?? [], identity, sale.id);
     const negative: string[] = [];
     stmts.insertSale.run({
       id: sale.id,
@@ -308,6 +401,7 @@ export class SalesService {
       totalMinor: quote.totalMinor,
       changeMinor: settlement.changeMinor,
       cashRoundingMinor: settlement.cashRoundingMinor,
+      requestHash,
     });
     sale.lines.forEach((l, i) => {
       stmts.insertSaleLine.run({
@@ -361,6 +455,7 @@ export class SalesService {
       tx.insert(audit).values(row).run();
       appendEvent(tx, this.ctx.storeId, "audit.recorded", row, at);
     }
+    recordExceptions(this.ctx, tx, { id: sale.id, receiptNo, tillId: sale.tillId, at, day }, exceptions);
     if (negative.length > 0) sale.negativeStock = negative;
     tx.update(sales)
       .set({ response: JSON.stringify(sale) })

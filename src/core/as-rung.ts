@@ -1,0 +1,128 @@
+/**
+ * A sale as rung: the priced document a till completed (what the customer paid and the receipt
+ * says). A store never re-prices it from its own catalog; it only checks that the document adds
+ * up, by pricing the document's own lines again (its unit prices, quantities, discounts and tax
+ * rates) under the store's rounding rules and requiring every amount to match to the minor unit.
+ */
+import { DomainError } from "./errors.ts";
+import { type BasketLineInput, type PricingSettings, priceBasket, type Quote } from "./pricing.ts";
+import type { TaxClass } from "./tax.ts";
+
+export interface RungLine {
+  code: string;
+  name: string;
+  qtyMilli: number;
+  unitPriceMinor: number;
+  /** The line's own discount plus its share of the sale's discounts. */
+  discountMinor: number;
+  taxClass: string | null;
+  /** The rate the till applied (percent, decimal string); null for an untaxed line. */
+  taxRate: string | null;
+  taxMinor: number;
+  totalMinor: number;
+}
+
+export interface RungDocument {
+  lines: readonly RungLine[];
+  subtotalMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  cashDueMinor: number;
+  cashRoundingMinor: number;
+  taxes: readonly { taxClass: string; rate: string; baseMinor: number; taxMinor: number }[];
+}
+
+/** One amount of the document that does not add up. */
+export interface RungMismatch {
+  /** Where: `totalMinor`, `lines[2].taxMinor`, `taxes[1]`… */
+  field: string;
+  rung: number | string | null;
+  computed: number | string | null;
+}
+
+export type RungCheck = { ok: true; quote: Quote } | { ok: false; mismatches: RungMismatch[] };
+
+/** "8.8750" and "8.875" are the same rate. */
+export function normalizeRate(rate: string): string {
+  if (!rate.includes(".")) return rate.replace(/^0+(?=\d)/, "");
+  const [whole = "0", fraction = ""] = rate.split(".");
+  const trimmed = fraction.replace(/0+$/, "");
+  const int = whole.replace(/^0+(?=\d)/, "");
+  return trimmed.length > 0 ? `${int}.${trimmed}` : int;
+}
+
+/** The tax classes the document itself names, each with the rate it was rung at. */
+function documentTaxClasses(doc: RungDocument, mismatches: RungMismatch[]): TaxClass[] {
+  const rates = new Map<string, string>();
+  doc.lines.forEach((line, i) => {
+    if (line.taxClass === null) return;
+    if (line.taxRate === null) {
+      mismatches.push({ field: `lines[${i}].taxRate`, rung: null, computed: "a rate for a taxed line" });
+      return;
+    }
+    const known = rates.get(line.taxClass);
+    if (known !== undefined && normalizeRate(known) !== normalizeRate(line.taxRate)) {
+      mismatches.push({ field: `lines[${i}].taxRate`, rung: line.taxRate, computed: known });
+      return;
+    }
+    rates.set(line.taxClass, line.taxRate);
+  });
+  return [...rates].map(([id, rate]) => ({ id, name: id, rate }));
+}
+
+function compare(mismatches: RungMismatch[], field: string, rung: number, computed: number): void {
+  if (rung !== computed) mismatches.push({ field, rung, computed });
+}
+
+/**
+ * Prices the document's own lines again and lists every amount that differs. The store's
+ * settings give the rounding rules (tax included or added, per line or per document, rounding
+ * mode, cash rounding); the document gives prices, quantities, discounts and tax rates.
+ */
+export function checkRungDocument(doc: RungDocument, settings: PricingSettings): RungCheck {
+  const mismatches: RungMismatch[] = [];
+  const taxClasses = documentTaxClasses(doc, mismatches);
+  if (mismatches.length > 0) return { ok: false, mismatches };
+  const lines = doc.lines.map((line): BasketLineInput => {
+    const input: BasketLineInput = {
+      code: line.code,
+      name: line.name,
+      qtyMilli: line.qtyMilli,
+      unitPriceMinor: line.unitPriceMinor,
+      taxClass: line.taxClass,
+    };
+    if (line.discountMinor > 0) input.discount = { amountMinor: line.discountMinor };
+    return input;
+  });
+  let quote: Quote;
+  try {
+    quote = priceBasket({ lines }, { ...settings, taxClasses });
+  } catch (err) {
+    if (err instanceof DomainError) {
+      return { ok: false, mismatches: [{ field: "lines", rung: null, computed: err.message }] };
+    }
+    throw err;
+  }
+  quote.lines.forEach((computed, i) => {
+    const rung = doc.lines[i];
+    if (rung === undefined) return;
+    compare(mismatches, `lines[${i}].discountMinor`, rung.discountMinor, computed.discountMinor);
+    compare(mismatches, `lines[${i}].taxMinor`, rung.taxMinor, computed.taxMinor);
+    compare(mismatches, `lines[${i}].totalMinor`, rung.totalMinor, computed.totalMinor);
+  });
+  compare(mismatches, "subtotalMinor", doc.subtotalMinor, quote.subtotalMinor);
+  compare(mismatches, "discountMinor", doc.discountMinor, quote.discountMinor);
+  compare(mismatches, "taxMinor", doc.taxMinor, quote.taxMinor);
+  compare(mismatches, "totalMinor", doc.totalMinor, quote.totalMinor);
+  compare(mismatches, "cashDueMinor", doc.cashDueMinor, quote.cashDueMinor);
+  compare(mismatches, "cashRoundingMinor", doc.cashRoundingMinor, quote.cashRoundingMinor);
+  const key = (t: { taxClass: string; rate: string; baseMinor: number; taxMinor: number }) =>
+    `${t.taxClass}|${normalizeRate(t.rate)}|${t.baseMinor}|${t.taxMinor}`;
+  const rungTaxes = doc.taxes.map(key).sort();
+  const computedTaxes = quote.taxes.map(key).sort();
+  if (rungTaxes.join(";") !== computedTaxes.join(";")) {
+    mismatches.push({ field: "taxes", rung: rungTaxes.join("; "), computed: computedTaxes.join("; ") });
+  }
+  return mismatches.length > 0 ? { ok: false, mismatches } : { ok: true, quote };
+}

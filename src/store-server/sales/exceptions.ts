@@ -1,0 +1,183 @@
+/**
+ * Price exceptions: where a till's sale as rung differs from the store's catalog when the store
+ * records it (a price changed at head office after the till synced, a tax rate changed, a
+ * product unknown here or withdrawn). The sale is kept as rung; each difference is listed for a
+ * manager, journaled (`exception.recorded`) and replicated to head office.
+ */
+import { and, asc, gte, lt, lte } from "drizzle-orm";
+import { priceExceptions } from "../../../schema/store.ts";
+import { normalizeRate } from "../../core/as-rung.ts";
+import { priceBasket } from "../../core/pricing.ts";
+import type { CatalogService } from "../catalog/service.ts";
+import type { StoreContext, StoreTx } from "../context.ts";
+import { appendEvent } from "../journal/journal.ts";
+import type { RungSaleRequest } from "./model.ts";
+
+export type ExceptionKind = "price" | "tax" | "unknown" | "inactive";
+
+export interface PriceException {
+  lineNo: number;
+  code: string;
+  kind: ExceptionKind;
+  rungMinor: number;
+  catalogMinor: number | null;
+  detail: string | null;
+}
+
+export interface ExceptionRow extends PriceException {
+  saleId: string;
+  receiptNo: string;
+  tillId: string;
+  at: string;
+  day: string;
+}
+
+type RungLine = RungSaleRequest["lines"][number];
+
+/** The tax the store's catalog would put on the line's own amount. */
+function catalogTax(
+  ctx: StoreContext,
+  line: RungLine,
+  qtyMilli: number,
+  taxClass: string | null,
+): number | null {
+  try {
+    const quote = priceBasket(
+      {
+        lines: [
+          {
+            code: line.code,
+            name: line.name,
+            qtyMilli,
+            unitPriceMinor: line.unitPriceMinor,
+            taxClass,
+            ...(line.discountMinor > 0 ? { discount: { amountMinor: line.discountMinor } } : {}),
+          },
+        ],
+      },
+      { ...ctx.pricing, taxRounding: "line" },
+    );
+    return quote.lines[0]?.taxMinor ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every difference between the rung lines and the store's catalog now. */
+export function findExceptions(
+  ctx: StoreContext,
+  catalog: CatalogService,
+  lines: readonly RungLine[],
+  qtyMilli: readonly number[],
+): PriceException[] {
+  const out: PriceException[] = [];
+  const rates = new Map(ctx.settings.taxClasses.map((t) => [t.id, normalizeRate(t.rate)]));
+  lines.forEach((line, i) => {
+    const lineNo = i + 1;
+    const product = catalog.get(line.code);
+    if (!product) {
+      out.push({
+        lineNo,
+        code: line.code,
+        kind: "unknown",
+        rungMinor: line.unitPriceMinor,
+        catalogMinor: null,
+        detail: `${line.name}: not in the store's catalog`,
+      });
+      return;
+    }
+    if (!product.active) {
+      out.push({
+        lineNo,
+        code: line.code,
+        kind: "inactive",
+        rungMinor: line.unitPriceMinor,
+        catalogMinor: product.priceMinor,
+        detail: `${product.name}: withdrawn from sale in the store's catalog`,
+      });
+    }
+    const source = line.priceSource ?? "catalog";
+    if (source === "catalog" && line.unitPriceMinor !== product.priceMinor) {
+      out.push({
+        lineNo,
+        code: line.code,
+        kind: "price",
+        rungMinor: line.unitPriceMinor,
+        catalogMinor: product.priceMinor,
+        detail: null,
+      });
+    }
+    const rungRate = line.taxRate === null ? null : normalizeRate(line.taxRate);
+    const catalogRate = product.taxClass === null ? null : (rates.get(product.taxClass) ?? null);
+    if (line.taxClass !== product.taxClass || rungRate !== catalogRate) {
+      out.push({
+        lineNo,
+        code: line.code,
+        kind: "tax",
+        rungMinor: line.taxMinor,
+        catalogMinor: catalogTax(ctx, line, qtyMilli[i] ?? 1000, product.taxClass),
+        detail: `rung as tax class ${line.taxClass ?? "none"} at ${rungRate ?? "0"}%; the catalog says ${product.taxClass ?? "none"} at ${catalogRate ?? "0"}%`,
+      });
+    }
+  });
+  return out;
+}
+
+/** Keeps the exceptions of a recorded sale and journals them, in the sale's transaction. */
+export function recordExceptions(
+  ctx: StoreContext,
+  tx: StoreTx,
+  sale: { id: string; receiptNo: string; tillId: string; at: Date; day: string },
+  exceptions: readonly PriceException[],
+): void {
+  if (exceptions.length === 0) return;
+  const at = sale.at.toISOString();
+  for (const e of exceptions) {
+    tx.insert(priceExceptions)
+      .values({ saleId: sale.id, receiptNo: sale.receiptNo, tillId: sale.tillId, at, day: sale.day, ...e })
+      .onConflictDoNothing()
+      .run();
+  }
+  appendEvent(
+    tx,
+    ctx.storeId,
+    "exception.recorded",
+    {
+      saleId: sale.id,
+      receiptNo: sale.receiptNo,
+      tillId: sale.tillId,
+      at,
+      day: sale.day,
+      exceptions: [...exceptions],
+    },
+    sale.at,
+  );
+}
+
+/** Exceptions of sales between two business days (inclusive) or two instants (`to` excluded). */
+export function listExceptions(ctx: StoreContext, from: string, to: string): ExceptionRow[] {
+  const byDay = from.length === 10 && to.length === 10;
+  const where = byDay
+    ? and(gte(priceExceptions.day, from), lte(priceExceptions.day, to))
+    : and(gte(priceExceptions.at, from), lt(priceExceptions.at, to));
+  return ctx.db
+    .select()
+    .from(priceExceptions)
+    .where(where)
+    .orderBy(asc(priceExceptions.at), asc(priceExceptions.saleId), asc(priceExceptions.lineNo))
+    .limit(10_000)
+    .all()
+    .map((r) => ({
+      saleId: r.saleId,
+      receiptNo: r.receiptNo,
+      tillId: r.tillId,
+      at: r.at,
+      day: r.day,
+      lineNo: r.lineNo,
+      code: r.code,
+      kind: r.kind,
+      rungMinor: r.rungMinor,
+      catalogMinor: r.catalogMinor,
+      detail: r.detail,
+    }));
+}
