@@ -20,6 +20,9 @@ export interface RungLine {
   taxRate: string | null;
   taxMinor: number;
   totalMinor: number;
+  /** Stated by a document in a quote's shape: checked when given. */
+  extendedMinor?: number;
+  statedQtyMilli?: number;
 }
 
 export interface RungDocument {
@@ -107,6 +110,12 @@ export function checkRungDocument(doc: RungDocument, settings: PricingSettings):
   quote.lines.forEach((computed, i) => {
     const rung = doc.lines[i];
     if (rung === undefined) return;
+    if (rung.extendedMinor !== undefined) {
+      compare(mismatches, `lines[${i}].extendedMinor`, rung.extendedMinor, computed.extendedMinor);
+    }
+    if (rung.statedQtyMilli !== undefined) {
+      compare(mismatches, `lines[${i}].qtyMilli`, rung.statedQtyMilli, computed.qtyMilli);
+    }
     compare(mismatches, `lines[${i}].discountMinor`, rung.discountMinor, computed.discountMinor);
     compare(mismatches, `lines[${i}].taxMinor`, rung.taxMinor, computed.taxMinor);
     compare(mismatches, `lines[${i}].totalMinor`, rung.totalMinor, computed.totalMinor);

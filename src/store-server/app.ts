@@ -17,6 +17,7 @@ import { returnsRoutes } from "./returns/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { shiftsRoutes } from "./shifts/routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
+import { tillsRoutes } from "./tills/routes.ts";
 import { usersRoutes } from "./users/routes.ts";
 
 export interface StoreStatus {
@@ -59,7 +60,8 @@ export function createStoreApp(ctx: StoreContext, status: StoreStatus = {}) {
         .use(heldRoutes(ctx))
         .use(stockRoutes(ctx))
         .use(reportsRoutes(ctx))
-        .use(journalRoutes(ctx)),
+        .use(journalRoutes(ctx))
+        .use(tillsRoutes(ctx)),
     );
 }
 

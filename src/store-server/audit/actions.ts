@@ -23,6 +23,13 @@ export const AUDIT_ACTIONS = {
   priceOverridden: "price.overridden",
   discountGiven: "discount.given",
   saleVoided: "sale.voided",
+  // Reported by tills:
+  saleRefused: "sale.refused",
+  saleCancelled: "sale.cancelled",
+  priceChecked: "price.checked",
+  offlineLogin: "user.login_offline",
+  offlinePinFailed: "pin.failed_offline",
+  receiptReprinted: "receipt.reprinted",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -106,17 +106,20 @@ export class CatalogService {
     this.checkRefs(input);
     const changeSeq = nextCounter(tx, "catalog");
     const now = at.toISOString();
+    // Fields left out keep the product's values (CONTRACT.md: POST /products is an upsert).
+    const old = tx.select().from(products).where(eq(products.code, input.code)).get();
+    const soldByWeight = input.soldByWeight ?? old?.soldByWeight ?? false;
     const values = {
       code: input.code,
       name: input.name,
       priceMinor: input.priceMinor,
-      taxClass: input.taxClass ?? null,
-      department: input.department ?? null,
-      soldByWeight: input.soldByWeight ?? false,
-      openPrice: input.openPrice ?? false,
-      costMinor: input.costMinor ?? null,
-      unit: input.unit ?? (input.soldByWeight ? "kg" : "each"),
-      active: input.active ?? true,
+      taxClass: input.taxClass !== undefined ? input.taxClass : (old?.taxClass ?? null),
+      department: input.department !== undefined ? input.department : (old?.department ?? null),
+      soldByWeight,
+      openPrice: input.openPrice ?? old?.openPrice ?? false,
+      costMinor: input.costMinor !== undefined ? input.costMinor : (old?.costMinor ?? null),
+      unit: input.unit ?? old?.unit ?? (soldByWeight ? "kg" : "each"),
+      active: input.active ?? old?.active ?? true,
       changeSeq,
       updatedAt: now,
     };

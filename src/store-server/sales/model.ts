@@ -116,6 +116,9 @@ export const rungLineSchema = z
     taxMinor: minor,
     totalMinor: minor,
     department: z.string().max(64).nullable().optional(),
+    /** As a quote answers them: checked against the line when given. */
+    qtyMilli: z.number().int().positive().optional(),
+    extendedMinor: minor.optional(),
     /**
      * Where the unit price came from: the catalog (default), a price typed for an open-price
      * item, a price override, or a price-embedded label. Only catalog prices are compared with
@@ -181,6 +184,8 @@ export interface QuotedLine {
   name: string;
   department: string | null;
   taxClass: string | null;
+  /** The tax class's rate (percent) the line was priced at; null when untaxed. */
+  taxRate: string | null;
   qty: number;
   qtyMilli: number;
   unitPriceMinor: number;

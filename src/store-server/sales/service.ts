@@ -19,6 +19,7 @@ import { statementsOf } from "../db/statements.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent, sha256Hex } from "../journal/journal.ts";
 import { moveStock } from "../stock/ledger.ts";
+import { resolveRefusedSale } from "../tills/refused-sales.ts";
 import { findExceptions, type PriceException, recordExceptions } from "./exceptions.ts";
 import { proveApprovals, saleIdentity } from "./identity.ts";
 import type {
@@ -142,12 +143,17 @@ export class SalesService {
     return priceBasket(basket, this.ctx.pricing);
   }
 
-  private toResponse(quote: Quote, departments: readonly (string | null)[]): QuoteResponse {
+  private toResponse(
+    quote: Quote,
+    departments: readonly (string | null)[],
+    rates: ReadonlyMap<string, string> = new Map(this.ctx.settings.taxClasses.map((t) => [t.id, t.rate])),
+  ): QuoteResponse {
     const lines: QuotedLine[] = quote.lines.map((l, i) => ({
       code: l.code,
       name: l.name,
       department: departments[i] ?? null,
       taxClass: l.taxClass,
+      taxRate: l.taxClass === null ? null : (rates.get(l.taxClass) ?? null),
       qty: Number(milliToDecimalString(l.qtyMilli)),
       qtyMilli: l.qtyMilli,
       unitPriceMinor: l.unitPriceMinor,
@@ -314,6 +320,8 @@ export class SalesService {
       }
     });
     const lines: RungLine[] = request.lines.map((line, i) => ({
+      ...(line.extendedMinor !== undefined ? { extendedMinor: line.extendedMinor } : {}),
+      ...(line.qtyMilli !== undefined ? { statedQtyMilli: line.qtyMilli } : {}),
       code: line.code,
       name: line.name,
       qtyMilli: qtyMilli[i] ?? 0,
@@ -338,7 +346,10 @@ export class SalesService {
     const departments = request.lines.map(
       (line) => line.department ?? this.catalog.get(line.code)?.department ?? null,
     );
-    const response = this.toResponse(quote, departments);
+    const rates = new Map<string, string>();
+    for (const line of request.lines)
+      if (line.taxClass !== null && line.taxRate !== null) rates.set(line.taxClass, line.taxRate);
+    const response = this.toResponse(quote, departments, rates);
     return { quote, response, exceptions: findExceptions(this.ctx, this.catalog, request.lines, qtyMilli) };
   }
 
@@ -456,6 +467,7 @@ export class SalesService {
       appendEvent(tx, this.ctx.storeId, "audit.recorded", row, at);
     }
     recordExceptions(this.ctx, tx, { id: sale.id, receiptNo, tillId: sale.tillId, at, day }, exceptions);
+    resolveRefusedSale(tx, sale.id, this.ctx.now().toISOString());
     if (negative.length > 0) sale.negativeStock = negative;
     tx.update(sales)
       .set({ response: JSON.stringify(sale) })

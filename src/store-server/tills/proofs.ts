@@ -15,7 +15,10 @@ import { createHmac, createPublicKey, type KeyObject, timingSafeEqual, verify } 
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { meta } from "../../../schema/store.ts";
-import type { StoreContext, StoreDb } from "../context.ts";
+import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
+
+type Db = StoreDb | StoreTx;
+
 import { HttpError } from "../http/errors.ts";
 
 const SECRET_KEY = "sessionProofSecret";
@@ -35,11 +38,11 @@ const payloadSchema = z.discriminatedUnion("k", [
 ]);
 export type ProofPayload = z.infer<typeof payloadSchema>;
 
-const secrets = new WeakMap<StoreDb, Buffer>();
-const keys = new WeakMap<StoreDb, Map<string, KeyObject | null>>();
+const secrets = new WeakMap<Db, Buffer>();
+const keys = new WeakMap<Db, Map<string, KeyObject | null>>();
 
 /** The store's secret for session proofs: made once, kept in the database. */
-function secretOf(db: StoreDb): Buffer {
+function secretOf(db: Db): Buffer {
   const cached = secrets.get(db);
   if (cached) return cached;
   let row = db.select({ value: meta.value }).from(meta).where(eq(meta.key, SECRET_KEY)).get();
@@ -53,12 +56,12 @@ function secretOf(db: StoreDb): Buffer {
   return secret;
 }
 
-function hmac(db: StoreDb, text: string): Buffer {
+function hmac(db: Db, text: string): Buffer {
   return createHmac("sha256", secretOf(db)).update(text).digest();
 }
 
 /** The proof a log-in answers: this user logged in at this till, at this time. */
-export function issueSessionProof(db: StoreDb, tillId: string, userId: string, at: Date): string {
+export function issueSessionProof(db: Db, tillId: string, userId: string, at: Date): string {
   const payload: ProofPayload = { v: 1, k: "session", till: tillId, user: userId, at: at.toISOString() };
   const text = Buffer.from(JSON.stringify(payload)).toString("base64url");
   return `${text}.${hmac(db, text).toString("base64url")}`;
@@ -69,7 +72,7 @@ function refused(code: string, message: string): HttpError {
 }
 
 /** The till's registered public key, or null. */
-export function tillKey(db: StoreDb, tillId: string): KeyObject | null {
+export function tillKey(db: Db, tillId: string): KeyObject | null {
   let byTill = keys.get(db);
   if (!byTill) {
     byTill = new Map();
@@ -89,7 +92,7 @@ export function tillKey(db: StoreDb, tillId: string): KeyObject | null {
 }
 
 /** The till's public key as registered (base64url SPKI), or null. */
-export function registeredTillKey(db: StoreDb, tillId: string): string | null {
+export function registeredTillKey(db: Db, tillId: string): string | null {
   return (
     db
       .select({ value: meta.value })
@@ -142,7 +145,7 @@ export function registerTillKey(
 }
 
 /** Checks a proof's signature and answers its payload; throws a 403 naming what is wrong. */
-export function verifyProof(db: StoreDb, proof: string, what: string): ProofPayload {
+export function verifyProof(db: Db, proof: string, what: string): ProofPayload {
   const [text, signature] = proof.split(".");
   if (!text || !signature) throw refused("PROOF_INVALID", `${what}: the proof is malformed`);
   let payload: ProofPayload;

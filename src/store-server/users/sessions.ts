@@ -9,6 +9,7 @@ import { recordAudit } from "../audit/service.ts";
 import { hashToken, newToken, type Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
+import { issueSessionProof } from "../tills/proofs.ts";
 import type { Role, SessionRequest } from "./model.ts";
 import { checkPin } from "./pins.ts";
 
@@ -16,6 +17,11 @@ export interface SessionView {
   token: string;
   tillId: string;
   user: { id: string; name: string; role: Role };
+  /**
+   * Proof that this user logged in at this till (signed by the store): a sale made in this
+   * session carries it as `madeIn`, so it stays the cashier's when sent later under another.
+   */
+  proof: string;
   /** The till's open shift, if one is open. */
   shift: { id: string; openedAt: string; floatMinor: number } | null;
 }
@@ -62,6 +68,7 @@ export class SessionsService {
         token,
         tillId,
         user: { id: user.id, name: user.name, role: user.role },
+        proof: issueSessionProof(tx, tillId, user.id, now),
         shift: shift ?? null,
       };
       return { ok: true as const, view };

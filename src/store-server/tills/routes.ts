@@ -1,0 +1,66 @@
+import { Elysia } from "elysia";
+import { z } from "zod";
+import { ROLE_RANK, requireRole } from "../auth/tokens.ts";
+import type { StoreContext } from "../context.ts";
+import { requireAuth } from "../http/auth-plugin.ts";
+import { requireTillAccess } from "../users/access.ts";
+import { registerTillKey } from "./proofs.ts";
+import { listRefusedSales, refusedSalesReportSchema, reportRefusedSales } from "./refused-sales.ts";
+
+const tillParams = z.object({
+  tillId: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,16}$/, "must be a till id: 1 to 16 letters, digits or underscores"),
+});
+
+export function tillsRoutes(ctx: StoreContext) {
+  return new Elysia({ name: "ringup.store.tills" })
+    .use(requireAuth(ctx))
+    .put(
+      "/tills/:tillId/key",
+      ({ params, body, principal }) => {
+        requireTillAccess(principal, params.tillId, "registering a till's key");
+        return registerTillKey(
+          ctx,
+          params.tillId,
+          body.publicKey,
+          ROLE_RANK[principal.role] >= ROLE_RANK.manager,
+        );
+      },
+      {
+        params: tillParams,
+        body: z.strictObject({ publicKey: z.string().min(20).max(200) }),
+        detail: {
+          summary:
+            "Register the till's Ed25519 public key, which checks its offline log-ins and approvals (a manager may replace it)",
+        },
+      },
+    )
+    .post(
+      "/tills/:tillId/refused-sales",
+      ({ params, body, principal }) => {
+        requireTillAccess(principal, params.tillId, "reporting refused sales");
+        return reportRefusedSales(ctx, params.tillId, body, principal);
+      },
+      {
+        params: tillParams,
+        body: refusedSalesReportSchema,
+        detail: {
+          summary: "A till reports the sales the store refused, which it keeps (nothing paid goes unseen)",
+        },
+      },
+    )
+    .get(
+      "/refused-sales",
+      ({ principal, query }) => {
+        requireRole(principal, "supervisor", "listing refused till sales");
+        return { sales: listRefusedSales(ctx, query.all === "true") };
+      },
+      {
+        query: z.object({ all: z.enum(["true", "false"]).optional() }),
+        detail: {
+          summary: "Till sales the store refused, as reported by the tills (open ones unless all=true)",
+        },
+      },
+    );
+}
