@@ -124,6 +124,16 @@ const EAN_ITEM5_VALUE5 = (value: EmbeddedValue): Layout => ({
   value,
   priceCheckDigit: false,
 });
+/** `2X IIII VVVVVV C` (GS1 Denmark): 4 item digits, 6 value digits, no verifier. */
+const EAN_ITEM4_VALUE6 = (value: EmbeddedValue): Layout => ({
+  length: 13,
+  itemStart: 2,
+  itemLength: 4,
+  valueStart: 6,
+  valueLength: 6,
+  value,
+  priceCheckDigit: false,
+});
 /** `2X IIIIII VVVV C` (GS1 Sweden, GS1 Finland): 6 item digits, 4 value digits. */
 const NORDIC = (value: EmbeddedValue): Layout => ({
   length: 13,
@@ -149,8 +159,8 @@ const NORDIC = (value: EmbeddedValue): Layout => ({
  * | FR     | 20–24 / 25–29         | `2X IIIII VVVVV C`             | price, cents / grams           |
  * | SE, NO | 20 / 21 / 22          | `2X IIIIII VVVV C`             | price: öre / 10 öre / krona    |
  * | SE, NO | 23 / 24 / 25          | `2X IIIIII VVVV C`             | weight: g / 10 g / 100 g       |
- * | DK     | 20–24                 | `2X IIII K VVVVV C`            | price, øre                     |
- * | DK     | 25–29                 | `2X IIIII VVVVV C`             | weight, grams                  |
+ * | DK     | 21–24                 | `2X IIII VVVVVV C`             | price, øre                     |
+ * | DK     | 26, 28 / 27           | `2X IIII VVVVVV C` / `27 IIIII VVVVV C` | weight, grams         |
  * | FI     | 20 / 21 / 22, 23 / 24 / 25 | as SE                     | price / weight as SE           |
  *
  * A 5-digit-price US scale (`2 IIIII VVVVV C`) is `US_PRICE5_RULE`, used as a custom rule.
@@ -170,8 +180,10 @@ const PRESETS: Record<EmbeddedPreset, readonly EmbeddedRule[]> = {
   SE: nordic(["20", "21", "22"], ["23", "24", "25"]),
   NO: nordic(["20", "21", "22"], ["23", "24", "25"]),
   DK: [
-    ...rules(["20", "21", "22", "23", "24"], EAN_ITEM4_VERIFIED5("price")),
-    ...rules(["25", "26", "27", "28", "29"], EAN_ITEM5_VALUE5("weight")),
+    ...rules(["21", "22", "23", "24"], EAN_ITEM4_VALUE6("price")),
+    ...rules(["26"], EAN_ITEM4_VALUE6("weight")),
+    ...rules(["27"], EAN_ITEM5_VALUE5("weight")),
+    ...rules(["28"], EAN_ITEM4_VALUE6("weight")),
   ],
   FI: nordic(["20", "21", "22"], ["23", "24", "25"]),
 };

@@ -164,18 +164,16 @@ describe("EAN-13 presets", () => {
       label({ head: "25640112", value: "1155" }),
       { itemCode: "640112", qtyMilli: 115500 },
     ],
-    // GS1 Denmark internal code with price: 4 item digits, price in øre (kr. 39,75)
-    [
-      "DK 22 price in øre",
-      "DK",
-      label({ head: "221234", value: "03975", verifier: true }),
-      { itemCode: "1234", priceMinor: 3975 },
-    ],
+    // GS1 Denmark's own examples: price 21–24 `2X IIII VVVVVV C` in øre, no verifier
+    ["DK 21 price in øre (kr. 39,75)", "DK", "2135040039753", { itemCode: "3504", priceMinor: 3975 }],
+    // weight 26 and 28 `2X IIII VVVVVV C`, 27 `27 IIIII VVVVV C`, in grams
+    ["DK 26 weight, 150 g", "DK", "2623570001505", { itemCode: "2357", qtyMilli: 150 }],
+    ["DK 27 weight, 225 g", "DK", "2712341002251", { itemCode: "12341", qtyMilli: 225 }],
     [
       "DK 28 weight, 1.505 kg",
       "DK",
-      label({ head: "2812345", value: "01505" }),
-      { itemCode: "12345", qtyMilli: 1505 },
+      label({ head: "281234", value: "001505" }),
+      { itemCode: "1234", qtyMilli: 1505 },
     ],
   ])("%s", (_label, preset, code, expected) => {
     const match = parseEmbedded(code, presetRules(preset));
@@ -187,6 +185,10 @@ describe("EAN-13 presets", () => {
   test("a prefix outside the preset does not match", () => {
     expect(parseEmbedded(label({ head: "2912345", value: "01250" }), presetRules("SE"))).toBeNull();
     expect(parseEmbedded(label({ head: "2112345", value: "01250" }), presetRules("GB"))).toBeNull();
+    // GS1 Denmark publishes no embedded layout for 20, 25 or 29
+    for (const head of ["2012345", "2512345", "2912345"]) {
+      expect(parseEmbedded(label({ head, value: "01250" }), presetRules("DK"))).toBeNull();
+    }
   });
 });
 
