@@ -12,8 +12,11 @@ export interface ClassifiedCode {
   gtin14: string;
 }
 
-/** Which digit of a code failed: the code's own check digit or a price/measure verifier. */
-export type CheckDigitPosition = "check" | "price";
+/**
+ * Which digit of a code failed: the code's own check digit, or the verifier digit over an
+ * embedded price, weight or count (GS1's price and measure verifier digits).
+ */
+export type CheckDigitPosition = "check" | "price" | "weight" | "count";
 
 /** A code whose length fits a GS1 format but whose check (or price verifier) digit is wrong. */
 export class CheckDigitError extends DomainError {
@@ -21,7 +24,7 @@ export class CheckDigitError extends DomainError {
   declare readonly details: { expected: number; got: number; digit: CheckDigitPosition; barcode: string };
 
   constructor(barcode: string, expected: number, got: number, digit: CheckDigitPosition = "check") {
-    const what = digit === "price" ? "price check digit" : "check digit";
+    const what = digit === "check" ? "check digit" : `${digit} check digit`;
     super(
       `Barcode ${barcode} has a wrong ${what} (expected ${expected}, got ${got}); rescan it or type the code again.`,
       { expected, got, digit, barcode },

@@ -3,12 +3,18 @@
  * `GET /products/lookup` and the till's local cache, over whatever tables each keeps.
  *
  * Order: the exact product code (PLU); a GS1 barcode normalised to GTIN-14; any other barcode
- * as typed; a price- or weight-embedded label by its zeroed barcode, then by its item digits
+ * as typed; a price-, weight- or count-embedded label by its zeroed barcode, then by its item digits
  * (with and without leading zeros); BAD_CHECK_DIGIT when a wrong check digit was the problem;
  * UNKNOWN_CODE otherwise.
  */
 import { classifyBarcode } from "./barcode.ts";
-import { type EmbeddedPreset, type EmbeddedRule, parseEmbedded, presetRules } from "./embedded-barcode.ts";
+import {
+  type EmbeddedPreset,
+  type EmbeddedQtyKind,
+  type EmbeddedRule,
+  parseEmbedded,
+  presetRules,
+} from "./embedded-barcode.ts";
 import { DomainError, InvalidInputError } from "./errors.ts";
 
 export class UnknownCodeError extends DomainError {
@@ -28,8 +34,10 @@ export interface CodeFinder<P> {
 
 export interface CodeResolution<P> {
   product: P;
-  /** Quantity read from a weight-embedded label (milli-units: grams of a kg). */
+  /** Quantity read from a weight label (grams of a kg) or a count label (pieces × 1000). */
   qtyMilli?: number;
+  /** Set with `qtyMilli`: whether the label gave a weight or a number of pieces. */
+  qtyKind?: EmbeddedQtyKind;
   /** Price read from a price-embedded label. */
   priceMinor?: number;
   matchedBy: "code" | "barcode" | "embedded";
@@ -96,7 +104,10 @@ export function resolveCode<P>(
     if (product !== null) {
       const result: CodeResolution<P> = { product, matchedBy: "embedded" };
       if (embedded.priceMinor !== undefined) result.priceMinor = embedded.priceMinor;
-      if (embedded.qtyMilli !== undefined) result.qtyMilli = embedded.qtyMilli;
+      if (embedded.qtyMilli !== undefined && embedded.qtyKind !== undefined) {
+        result.qtyMilli = embedded.qtyMilli;
+        result.qtyKind = embedded.qtyKind;
+      }
       return result;
     }
   }

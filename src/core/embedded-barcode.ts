@@ -1,7 +1,8 @@
 /**
- * Price- and weight-embedded barcodes (GS1 restricted circulation numbers, prefixes 02 and
- * 20–29): which digits name the item, which carry the price or weight, and the country
- * layouts a store picks with `embeddedBarcodes = "…"`.
+ * Price-, weight- and count-embedded barcodes (GS1 restricted circulation numbers, prefixes 02
+ * and 20–29): which digits name the item, which carry the price, weight or number of pieces,
+ * and the country layouts a store picks with `embeddedBarcodes = "…"` (docs/embedded-barcodes.md
+ * gives each layout and its source).
  *
  * A store resolves an embedded code to a product by `itemCode` (the product's code or PLU)
  * or by `zeroedBarcode` (the code with its value and verifier digits zeroed and the check
@@ -34,20 +35,31 @@ export interface EmbeddedRule {
   itemLength: number;
   valueStart: number;
   valueLength: number;
-  /** "price": minor units; "weight": grams (= qtyMilli of kg). */
-  value: "price" | "weight";
-  /** A GS1 price/measure verifier digit sits right before the value (4- or 5-digit values only). */
+  /** "price": minor units; "weight": grams (= qtyMilli of kg); "count": pieces (qtyMilli = pieces × 1000). */
+  value: EmbeddedValue;
+  /**
+   * A GS1 verifier digit sits right before the value (4- or 5-digit values only): the price
+   * verifier for a price, the measure verifier (same algorithm) for a weight or a count.
+   */
   priceCheckDigit: boolean;
-  /** The value digits times this give minor units or grams (e.g. 10 for a price with one decimal). Default 1. */
+  /** The value digits times this give minor units, grams or pieces (e.g. 10 for a price with one decimal). Default 1. */
   valueMultiplier?: number;
 }
+
+/** What a label's value digits carry. */
+export type EmbeddedValue = "price" | "weight" | "count";
+
+/** What a quantity read from a label is: a weight (milli-units of a kg) or whole pieces. */
+export type EmbeddedQtyKind = "weight" | "count";
 
 export interface EmbeddedMatch {
   rule: EmbeddedRule;
   itemCode: string;
   zeroedBarcode: string;
   priceMinor?: number;
+  /** Grams of a weight label, or pieces × 1000 of a count label; `qtyKind` says which. */
   qtyMilli?: number;
+  qtyKind?: EmbeddedQtyKind;
 }
 
 type Layout = Omit<EmbeddedRule, "prefix">;
@@ -56,9 +68,9 @@ function rules(prefixes: readonly string[], layout: Layout): EmbeddedRule[] {
   return prefixes.map((prefix) => ({ prefix, ...layout }));
 }
 
-// Positions below are 0-based within the code; I item, P verifier, V value, C check digit.
+// Positions below are 0-based within the code; I item, K verifier, V value, C check digit.
 
-/** UPC-A `2 IIIII P VVVV C`: 5-digit item, 4-digit price verifier, price in cents (GS1 US; CORE-POS default). */
+/** UPC-A `2 IIIII K VVVV C`: 5-digit item, 4-digit price verifier, price in cents (CORE-POS default). */
 export const US_PRICE_CHECK_RULE: EmbeddedRule = {
   prefix: "2",
   length: 12,
@@ -82,6 +94,7 @@ export const US_PRICE5_RULE: EmbeddedRule = {
   priceCheckDigit: false,
 };
 
+/** `2X XXXRR K VVVV C` (GS1 UK branded variable measure). */
 const EAN_PRICE4_VERIFIED: Layout = {
   length: 13,
   itemStart: 2,
@@ -91,57 +104,64 @@ const EAN_PRICE4_VERIFIED: Layout = {
   value: "price",
   priceCheckDigit: true,
 };
-const EAN_PRICE5_VERIFIED: Layout = {
+/** `2X IIII K VVVVV C` (GS1 Germany): 4 item digits, a verifier over the 5 value digits. */
+const EAN_ITEM4_VERIFIED5 = (value: EmbeddedValue): Layout => ({
   length: 13,
   itemStart: 2,
   itemLength: 4,
   valueStart: 7,
   valueLength: 5,
-  value: "price",
+  value,
   priceCheckDigit: true,
-};
-const EAN_PRICE5: Layout = {
+});
+/** `2X IIIII VVVVV C`: 5 item digits, 5 value digits, no verifier. */
+const EAN_ITEM5_VALUE5 = (value: EmbeddedValue): Layout => ({
   length: 13,
   itemStart: 2,
   itemLength: 5,
   valueStart: 7,
   valueLength: 5,
-  value: "price",
+  value,
   priceCheckDigit: false,
-};
-const EAN_WEIGHT5: Layout = { ...EAN_PRICE5, value: "weight" };
-const NORDIC_PRICE: Layout = {
+});
+/** `2X IIII VVVVVV C` (GS1 Denmark): 4 item digits, 6 value digits, no verifier. */
+const EAN_ITEM4_VALUE6 = (value: EmbeddedValue): Layout => ({
+  length: 13,
+  itemStart: 2,
+  itemLength: 4,
+  valueStart: 6,
+  valueLength: 6,
+  value,
+  priceCheckDigit: false,
+});
+/** `2X IIIIII VVVV C` (GS1 Sweden, GS1 Finland): 6 item digits, 4 value digits. */
+const NORDIC = (value: EmbeddedValue): Layout => ({
   length: 13,
   itemStart: 2,
   itemLength: 6,
   valueStart: 8,
   valueLength: 4,
-  value: "price",
+  value,
   priceCheckDigit: false,
-};
-const NORDIC_WEIGHT: Layout = { ...NORDIC_PRICE, value: "weight" };
+});
 
 /**
- * Country presets, as each GS1 member organisation or common retail practice lays them out.
- * Scales are configurable, so a shop whose labels differ uses custom rules.
+ * Country presets after each GS1 member organisation's published layout where one was found;
+ * docs/embedded-barcodes.md gives every layout with its source, and says where none was
+ * found. Scales are configurable, so a shop whose labels differ uses custom rules.
  *
- * | preset | prefix      | layout (13 digits unless noted) | value                        | source |
- * |--------|-------------|---------------------------------|------------------------------|--------|
- * | US     | 2 (UPC-A)   | `2 IIIII P VVVV C` (12 digits)  | price, cents, 4-digit verifier | GS1 US; CORE-POS reads the last 4 digits |
- * | GB     | 20, 28      | `2X XXXRR P VVVV C`             | price, pence, 4-digit verifier | GS1 UK branded variable measure |
- * | GB     | 02 (UPC-A)  | `2 IIIII P VVVV C` (12 digits)  | price, pence, 4-digit verifier | UK in-store (same shape as US) |
- * | DE     | 21, 22      | `2X IIII P VVVVV C`             | price, cents, 5-digit verifier | German in-store practice |
- * | DE     | 23–27       | `2X IIIII VVVVV C`              | price, cents                 | German in-store practice |
- * | DE     | 28, 29      | `2X IIIII VVVVV C`              | weight, grams                | German in-store practice |
- * | FR     | 20–24       | `2X IIIII VVVVV C`              | price, cents                 | French in-store practice |
- * | FR     | 25–29       | `2X IIIII VVVVV C`              | weight, grams                | French in-store practice |
- * | SE     | 20 / 21 / 22 | `2X IIIIII VVVV C`             | price: öre / 10 öre / krona  | GS1 Sweden viktvarunummer |
- * | SE     | 23 / 24 / 25 | `2X IIIIII VVVV C`             | weight: g / 10 g / 100 g     | GS1 Sweden viktvarunummer |
- * | NO     | 20–22, 23–25 | as SE                          | as SE                        | Nordic practice shared with Sweden |
- * | DK     | 20–24       | `2X IIII P VVVVV C`             | price, øre, 5-digit verifier | GS1 Denmark internal code with price |
- * | DK     | 25–29       | `2X IIIII VVVVV C`              | weight, grams                | GS1 Denmark internal code with quantity |
- * | FI     | 23 / 24 / 25 | `2X YYYYAA VVVV C`             | weight: g / 10 g / 100 g     | GS1 Finland variable measure |
- * | FI     | 20 / 21 / 22 | `2X IIIIII VVVV C`             | price: cents / 10 c / euro   | in-store, mirroring the Nordic scheme |
+ * | preset | prefixes              | layout                         | value                          |
+ * |--------|-----------------------|--------------------------------|--------------------------------|
+ * | US     | 2 (UPC-A)             | `2 IIIII K VVVV C`             | price, cents                   |
+ * | GB     | 20, 28                | `2X IIIII K VVVV C`            | price, pence                   |
+ * | GB     | 02 (UPC-A)            | `2 IIIII K VVVV C`             | price, pence                   |
+ * | DE     | 22, 23 / 25, 26 / 28, 29 | `2X IIII K VVVVV C`         | price, cents / pieces / grams  |
+ * | FR     | 20–24 / 25–29         | `2X IIIII VVVVV C`             | price, cents / grams           |
+ * | SE, NO | 20 / 21 / 22          | `2X IIIIII VVVV C`             | price: öre / 10 öre / krona    |
+ * | SE, NO | 23 / 24 / 25          | `2X IIIIII VVVV C`             | weight: g / 10 g / 100 g       |
+ * | DK     | 21–24                 | `2X IIII VVVVVV C`             | price, øre                     |
+ * | DK     | 26, 28 / 27           | `2X IIII VVVVVV C` / `27 IIIII VVVVV C` | weight, grams         |
+ * | FI     | 20 / 21 / 22, 23 / 24 / 25 | as SE                     | price / weight as SE           |
  *
  * A 5-digit-price US scale (`2 IIIII VVVVV C`) is `US_PRICE5_RULE`, used as a custom rule.
  */
@@ -149,19 +169,21 @@ const PRESETS: Record<EmbeddedPreset, readonly EmbeddedRule[]> = {
   US: [US_PRICE_CHECK_RULE],
   GB: [...rules(["20", "28"], EAN_PRICE4_VERIFIED), US_PRICE_CHECK_RULE],
   DE: [
-    ...rules(["21", "22"], EAN_PRICE5_VERIFIED),
-    ...rules(["23", "24", "25", "26", "27"], EAN_PRICE5),
-    ...rules(["28", "29"], EAN_WEIGHT5),
+    ...rules(["22", "23"], EAN_ITEM4_VERIFIED5("price")),
+    ...rules(["25", "26"], EAN_ITEM4_VERIFIED5("count")),
+    ...rules(["28", "29"], EAN_ITEM4_VERIFIED5("weight")),
   ],
   FR: [
-    ...rules(["20", "21", "22", "23", "24"], EAN_PRICE5),
-    ...rules(["25", "26", "27", "28", "29"], EAN_WEIGHT5),
+    ...rules(["20", "21", "22", "23", "24"], EAN_ITEM5_VALUE5("price")),
+    ...rules(["25", "26", "27", "28", "29"], EAN_ITEM5_VALUE5("weight")),
   ],
   SE: nordic(["20", "21", "22"], ["23", "24", "25"]),
   NO: nordic(["20", "21", "22"], ["23", "24", "25"]),
   DK: [
-    ...rules(["20", "21", "22", "23", "24"], EAN_PRICE5_VERIFIED),
-    ...rules(["25", "26", "27", "28", "29"], EAN_WEIGHT5),
+    ...rules(["21", "22", "23", "24"], EAN_ITEM4_VALUE6("price")),
+    ...rules(["26"], EAN_ITEM4_VALUE6("weight")),
+    ...rules(["27"], EAN_ITEM5_VALUE5("weight")),
+    ...rules(["28"], EAN_ITEM4_VALUE6("weight")),
   ],
   FI: nordic(["20", "21", "22"], ["23", "24", "25"]),
 };
@@ -170,7 +192,7 @@ const PRESETS: Record<EmbeddedPreset, readonly EmbeddedRule[]> = {
 function nordic(pricePrefixes: readonly string[], weightPrefixes: readonly string[]): EmbeddedRule[] {
   const scaled = (prefixes: readonly string[], layout: Layout): EmbeddedRule[] =>
     prefixes.map((prefix, i) => ({ prefix, ...layout, valueMultiplier: 10 ** i }));
-  return [...scaled(pricePrefixes, NORDIC_PRICE), ...scaled(weightPrefixes, NORDIC_WEIGHT)];
+  return [...scaled(pricePrefixes, NORDIC("price")), ...scaled(weightPrefixes, NORDIC("weight"))];
 }
 
 /** The rules of a country preset (fresh copies: callers may not change the presets). */
@@ -219,7 +241,7 @@ export const embeddedRuleSchema = z
     itemLength: z.int().positive(),
     valueStart: z.int().nonnegative(),
     valueLength: z.int().positive(),
-    value: z.enum(["price", "weight"]),
+    value: z.enum(["price", "weight", "count"]),
     priceCheckDigit: z.boolean().default(false),
     valueMultiplier: z.int().positive().optional(),
   })
@@ -247,8 +269,9 @@ function zeroed(code: string, from: number, to: number): string {
 /**
  * Match a scanned code against rules, first match wins. Null when no rule's prefix and length
  * fit (the code is then an ordinary barcode). Throws CheckDigitError when a rule fits but the
- * check digit or the price verifier digit is wrong, and INVALID_EMBEDDED_RULE for a rule
- * whose geometry makes no sense.
+ * check digit or the verifier digit over the value is wrong (naming the digit: "check", or the
+ * rule's value "price" / "weight" / "count"), and INVALID_EMBEDDED_RULE for a rule whose
+ * geometry makes no sense.
  */
 export function parseEmbedded(code: string, rules: readonly EmbeddedRule[]): EmbeddedMatch | null {
   if (!/^[0-9]{12,13}$/.test(code)) return null;
@@ -274,7 +297,7 @@ export function parseEmbedded(code: string, rules: readonly EmbeddedRule[]): Emb
       zeroFrom -= 1;
       const verifier = Number(digits[zeroFrom]);
       const wanted = priceCheckDigit(valueDigits);
-      if (verifier !== wanted) throw new CheckDigitError(code, wanted, verifier, "price");
+      if (verifier !== wanted) throw new CheckDigitError(code, wanted, verifier, rule.value);
     }
     const amount = Number(valueDigits) * (rule.valueMultiplier ?? 1);
     const match: EmbeddedMatch = {
@@ -283,7 +306,13 @@ export function parseEmbedded(code: string, rules: readonly EmbeddedRule[]): Emb
       zeroedBarcode: zeroed(digits, zeroFrom, valueEnd),
     };
     if (rule.value === "price") match.priceMinor = amount;
-    else match.qtyMilli = amount;
+    else if (rule.value === "weight") {
+      match.qtyMilli = amount;
+      match.qtyKind = "weight";
+    } else {
+      match.qtyMilli = amount * 1000;
+      match.qtyKind = "count";
+    }
     return match;
   }
   return null;

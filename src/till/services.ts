@@ -24,10 +24,12 @@ export interface TillProduct {
   unit: string;
 }
 
-/** What a scanned or typed code resolved to (embedded barcodes carry a price or a weight). */
+/** What a scanned or typed code resolved to (embedded barcodes carry a price, a weight or a count). */
 export interface TillLookup {
   product: TillProduct;
+  /** From a weight label (grams of a kg) or a count label (pieces × 1000); `qtyKind` says which. */
   qtyMilli?: number;
+  qtyKind?: "weight" | "count";
   priceMinor?: number;
 }
 

@@ -223,6 +223,22 @@ describe("price verifier digits (GS1 General Specifications 7.9)", () => {
     expect(priceCheckDigit5("03975")).toBe(8);
   });
 
+  test("5-digit: every value's verifier balances the weighted sum (7.9.3, from the factors)", () => {
+    // A weighting factor w± maps d to the units digit of w·d plus (or minus) its tens digit.
+    const factor = (w: number, sign: 1 | -1 | 0) => (d: number) => {
+      const product = w * d;
+      return ((((product % 10) + sign * Math.floor(product / 10)) % 10) + 10) % 10;
+    };
+    const weights = [factor(5, 1), factor(2, -1), factor(5, -1), factor(5, 1), factor(2, -1)];
+    const verifierWeight = factor(5, -1);
+    for (let n = 0; n < 100_000; n++) {
+      const value = String(n).padStart(5, "0");
+      const sum = weights.reduce((acc, weigh, i) => acc + weigh(Number(value[i])), 0);
+      // the verifier is the digit whose 5- product brings the sum to a multiple of ten
+      expect((sum + verifierWeight(priceCheckDigit5(value))) % 10).toBe(0);
+    }
+  });
+
   test("priceCheckDigit dispatches by length and refuses other lengths", () => {
     expect(priceCheckDigit("2875")).toBe(9);
     expect(priceCheckDigit("14685")).toBe(6);

@@ -100,20 +100,6 @@ describe("EAN-13 presets", () => {
       `0${label({ head: "200042", value: "0375", verifier: true })}`,
       { itemCode: "00042", priceMinor: 375 },
     ],
-    // DE 21: 2X IIII P VVVVV C, €146.85 with the 5-digit verifier
-    [
-      "DE 21 price, 5-digit verifier",
-      "DE",
-      label({ head: "211234", value: "14685", verifier: true }),
-      { itemCode: "1234", priceMinor: 14685 },
-    ],
-    ["DE 25 price", "DE", label({ head: "2512345", value: "00899" }), { itemCode: "12345", priceMinor: 899 }],
-    [
-      "DE 28 weight in grams",
-      "DE",
-      label({ head: "2812345", value: "01250" }),
-      { itemCode: "12345", qtyMilli: 1250 },
-    ],
     [
       "FR 22 price",
       "FR",
@@ -178,18 +164,16 @@ describe("EAN-13 presets", () => {
       label({ head: "25640112", value: "1155" }),
       { itemCode: "640112", qtyMilli: 115500 },
     ],
-    // GS1 Denmark internal code with price: 4 item digits, price in øre (kr. 39,75)
-    [
-      "DK 22 price in øre",
-      "DK",
-      label({ head: "221234", value: "03975", verifier: true }),
-      { itemCode: "1234", priceMinor: 3975 },
-    ],
+    // GS1 Denmark's own examples: price 21–24 `2X IIII VVVVVV C` in øre, no verifier
+    ["DK 21 price in øre (kr. 39,75)", "DK", "2135040039753", { itemCode: "3504", priceMinor: 3975 }],
+    // weight 26 and 28 `2X IIII VVVVVV C`, 27 `27 IIIII VVVVV C`, in grams
+    ["DK 26 weight, 150 g", "DK", "2623570001505", { itemCode: "2357", qtyMilli: 150 }],
+    ["DK 27 weight, 225 g", "DK", "2712341002251", { itemCode: "12341", qtyMilli: 225 }],
     [
       "DK 28 weight, 1.505 kg",
       "DK",
-      label({ head: "2812345", value: "01505" }),
-      { itemCode: "12345", qtyMilli: 1505 },
+      label({ head: "281234", value: "001505" }),
+      { itemCode: "1234", qtyMilli: 1505 },
     ],
   ])("%s", (_label, preset, code, expected) => {
     const match = parseEmbedded(code, presetRules(preset));
@@ -198,20 +182,54 @@ describe("EAN-13 presets", () => {
     if (expected.qtyMilli === undefined) expect(match?.qtyMilli).toBeUndefined();
   });
 
-  test("the zeroed barcode keeps the item and drops the value and its verifier", () => {
-    const match = parseEmbedded(label({ head: "211234", value: "14685", verifier: true }), presetRules("DE"));
-    expect(match?.zeroedBarcode).toBe(appendCheckDigit("211234000000"));
-  });
-
-  test("a DE 5-digit price verifier that does not match is refused", () => {
-    const code = label({ head: "211234", value: "14685", verifier: true });
-    const error = domainErrorOf(() => parseEmbedded(withDigit(code, 6, "0"), presetRules("DE")));
-    expect(error.details).toMatchObject({ digit: "price", expected: 6, got: 0 });
-  });
-
   test("a prefix outside the preset does not match", () => {
     expect(parseEmbedded(label({ head: "2912345", value: "01250" }), presetRules("SE"))).toBeNull();
     expect(parseEmbedded(label({ head: "2112345", value: "01250" }), presetRules("GB"))).toBeNull();
+    // GS1 Denmark publishes no embedded layout for 20, 25 or 29
+    for (const head of ["2012345", "2512345", "2912345"]) {
+      expect(parseEmbedded(label({ head, value: "01250" }), presetRules("DK"))).toBeNull();
+    }
+  });
+});
+
+describe("DE: GS1 Germany `2X IIII K VVVVV C`", () => {
+  const de = presetRules("DE");
+
+  test.each<[string, string, string, { priceMinor?: number; qtyMilli?: number; qtyKind?: string }]>([
+    ["22 price in cents", "22", "14685", { priceMinor: 14685 }],
+    ["23 price in cents", "23", "00899", { priceMinor: 899 }],
+    ["25 count of pieces", "25", "00006", { qtyMilli: 6000, qtyKind: "count" }],
+    ["26 count of pieces", "26", "00012", { qtyMilli: 12000, qtyKind: "count" }],
+    ["28 weight in grams", "28", "01250", { qtyMilli: 1250, qtyKind: "weight" }],
+    ["29 weight in grams", "29", "12345", { qtyMilli: 12345, qtyKind: "weight" }],
+  ])("%s", (_name, prefix, value, expected) => {
+    const code = label({ head: `${prefix}1234`, value, verifier: true });
+    const match = parseEmbedded(code, de);
+    expect(match).toMatchObject({ itemCode: "1234", ...expected });
+    if (expected.priceMinor === undefined) expect(match?.priceMinor).toBeUndefined();
+    if (expected.qtyMilli === undefined) expect(match?.qtyMilli).toBeUndefined();
+    // the zeroed code keeps the item and zeroes the verifier and the value
+    expect(match?.zeroedBarcode).toBe(appendCheckDigit(`${prefix}1234000000`));
+  });
+
+  test.each([
+    ["22", "14685", "price"],
+    ["25", "00006", "count"],
+    ["28", "01250", "weight"],
+  ])("a wrong verifier on a %s label is refused on that digit", (prefix, value, digit) => {
+    const code = label({ head: `${prefix}1234`, value, verifier: true });
+    const wanted = priceCheckDigit(value);
+    const wrong = String((wanted + 1) % 10);
+    const error = domainErrorOf(() => parseEmbedded(withDigit(code, 6, wrong), de));
+    expect(error).toBeInstanceOf(CheckDigitError);
+    expect(error.details).toMatchObject({ digit, expected: wanted, got: Number(wrong) });
+    expect(error.message).toContain(`wrong ${digit} check digit`);
+  });
+
+  test("prefixes outside GS1 Germany's embedded ranges do not match", () => {
+    for (const prefix of ["20", "21", "24", "27"]) {
+      expect(parseEmbedded(label({ head: `${prefix}1234`, value: "00899", verifier: true }), de)).toBeNull();
+    }
   });
 });
 
@@ -241,7 +259,8 @@ describe("every preset rule", () => {
         const match = parseEmbedded(encode(value), presetRules(preset));
         expect(match?.rule).toEqual(rule);
         expect(match?.itemCode).toBe(item);
-        const amount = Number(value) * (rule.valueMultiplier ?? 1);
+        const pieces = rule.value === "count" ? 1000 : 1;
+        const amount = Number(value) * (rule.valueMultiplier ?? 1) * pieces;
         expect(rule.value === "price" ? match?.priceMinor : match?.qtyMilli).toBe(amount);
         expect(match?.zeroedBarcode).toBe(
           parseEmbedded(encode("0".repeat(rule.valueLength)), [rule])?.zeroedBarcode,
@@ -277,6 +296,14 @@ describe("custom rules", () => {
       priceCheckDigit: true,
     };
     expect(embeddedRuleProblems(badVerifier)).toContain("a price check digit needs a 4- or 5-digit value");
+  });
+
+  test("a count rule reads whole pieces and is accepted by the schema", () => {
+    const count: EmbeddedRule = { ...US_PRICE5_RULE, value: "count" };
+    expect(embeddedRuleSchema.safeParse(count).success).toBe(true);
+    const match = parseEmbedded(label({ head: "212345", value: "00003" }), [count]);
+    expect(match).toMatchObject({ itemCode: "12345", qtyMilli: 3000, qtyKind: "count" });
+    expect(match?.priceMinor).toBeUndefined();
   });
 
   test("the first matching rule wins", () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "bun:test";
-import { appendCheckDigit, priceCheckDigit4 } from "../../src/core/barcode.ts";
+import { appendCheckDigit, priceCheckDigit, priceCheckDigit4 } from "../../src/core/barcode.ts";
 import { createTestStore, type TestStore } from "../support/store-app.ts";
 
 let store: TestStore;
@@ -73,5 +73,71 @@ describe("catalog", () => {
     expect(res.body.product.name).toBe("Hot tea");
     expect(res.body.priceMinor).toBe(275);
     expect(res.body.matchedBy).toBe("embedded");
+  });
+
+  describe('GS1 Germany count labels (embeddedBarcodes = "DE")', () => {
+    /** `25 IIII K VVVVV C`: 4 item digits, the verifier, the number of pieces. */
+    const countLabel = (item: string, pieces: number) => {
+      const value = String(pieces).padStart(5, "0");
+      return appendCheckDigit(`25${item}${priceCheckDigit(value)}${value}`);
+    };
+    const deStore = async () => {
+      store = createTestStore({ settings: { embeddedBarcodes: "DE", currency: "EUR" } });
+      await store.request("POST", "/api/v1/products", { code: "4711", name: "Eggs", priceMinor: 35 });
+      await store.request("POST", "/api/v1/products", {
+        code: "4712",
+        name: "Cherries",
+        priceMinor: 899,
+        soldByWeight: true,
+      });
+    };
+
+    test("the lookup answers the pieces as a whole quantity", async () => {
+      await deStore();
+      const res = await store.request<Record<string, unknown>>(
+        "GET",
+        `/api/v1/products/lookup?code=${countLabel("4711", 6)}`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        product: { code: "4711" },
+        qty: "6",
+        qtyMilli: 6000,
+        qtyKind: "count",
+      });
+      expect(res.body.priceMinor).toBeUndefined();
+    });
+
+    test("a sale line from a count label rings the pieces at the product's unit price", async () => {
+      await deStore();
+      const res = await store.request<{
+        lines: { code: string; qtyMilli: number; unitPriceMinor: number }[];
+      }>("POST", "/api/v1/baskets/quote", { lines: [{ code: countLabel("4711", 6) }] });
+      expect(res.status).toBe(200);
+      expect(res.body.lines[0]).toMatchObject({ code: "4711", qtyMilli: 6000, unitPriceMinor: 35 });
+    });
+
+    test("pieces are no weight: a weighed item's count label still needs its weight", async () => {
+      await deStore();
+      const res = await store.request<{ error: { code: string } }>("POST", "/api/v1/baskets/quote", {
+        lines: [{ code: countLabel("4712", 3) }],
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("WEIGHT_REQUIRED");
+    });
+
+    test("a wrong verifier digit is refused naming the count digit", async () => {
+      await deStore();
+      const good = countLabel("4711", 6);
+      const wrong = (Number(good[6]) + 1) % 10;
+      const bad = appendCheckDigit(`${good.slice(0, 6)}${wrong}${good.slice(7, 12)}`);
+      const res = await store.request<{ error: { code: string; message: string; details: unknown } }>(
+        "GET",
+        `/api/v1/products/lookup?code=${bad}`,
+      );
+      expect(res.body.error.code).toBe("BAD_CHECK_DIGIT");
+      expect(res.body.error.message).toContain("wrong count check digit");
+      expect(res.body.error.details).toMatchObject({ digit: "count", got: wrong });
+    });
   });
 });

@@ -41,9 +41,11 @@ export interface Product {
 
 export interface LookupResult {
   product: Product;
-  /** Quantity read from a weight-embedded barcode. */
+  /** Quantity read from a weight-embedded barcode (kg) or a count-embedded one (pieces). */
   qty?: string;
   qtyMilli?: number;
+  /** Set with `qty`: a weight label's kilograms or a count label's whole pieces. */
+  qtyKind?: "weight" | "count";
   /** Price read from a price-embedded barcode. */
   priceMinor?: number;
   matchedBy: "code" | "barcode" | "embedded";

@@ -252,7 +252,7 @@ export class CatalogService {
 
   /**
    * Resolves what a till scanned or typed: a product code / PLU, a GS1 barcode, or a
-   * price- or weight-embedded barcode. A GS1-length code with a wrong check digit that is not
+   * price-, weight- or count-embedded barcode. A GS1-length code with a wrong check digit that is not
    * a product code answers BAD_CHECK_DIGIT.
    */
   lookup(raw: string): LookupResult {
@@ -263,9 +263,10 @@ export class CatalogService {
     );
     const result: LookupResult = { product: found.product, matchedBy: found.matchedBy };
     if (found.priceMinor !== undefined) result.priceMinor = found.priceMinor;
-    if (found.qtyMilli !== undefined) {
+    if (found.qtyMilli !== undefined && found.qtyKind !== undefined) {
       result.qtyMilli = found.qtyMilli;
       result.qty = milliToDecimalString(found.qtyMilli);
+      result.qtyKind = found.qtyKind;
     }
     return result;
   }

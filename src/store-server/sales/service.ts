@@ -83,14 +83,16 @@ export class SalesService {
           line: i + 1,
         });
       }
+      // A label's quantity: a weight, or whole pieces, which never stand for a weighed item's weight.
+      const labelQtyMilli = product.soldByWeight && found.qtyKind === "count" ? undefined : found.qtyMilli;
       let qtyMilli: number;
       try {
-        qtyMilli = line.qty !== undefined ? parseQuantityMilli(line.qty) : (found.qtyMilli ?? 1000);
+        qtyMilli = line.qty !== undefined ? parseQuantityMilli(line.qty) : (labelQtyMilli ?? 1000);
       } catch (err) {
         if (err instanceof DomainError) throw new HttpError("invalid", err.code, `${where}: ${err.message}`);
         throw err;
       }
-      if (product.soldByWeight && line.qty === undefined && found.qtyMilli === undefined) {
+      if (product.soldByWeight && line.qty === undefined && labelQtyMilli === undefined) {
         throw new HttpError(
           "invalid",
           "WEIGHT_REQUIRED",

@@ -167,7 +167,10 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     lookup(code: string): TillLookup {
       const found = catalog.lookup(code, rules);
       const result: TillLookup = { product: tillProduct(found.product) };
-      if (found.qtyMilli !== undefined) result.qtyMilli = found.qtyMilli;
+      if (found.qtyMilli !== undefined && found.qtyKind !== undefined) {
+        result.qtyMilli = found.qtyMilli;
+        result.qtyKind = found.qtyKind;
+      }
       if (found.priceMinor !== undefined) result.priceMinor = found.priceMinor;
       return result;
     },

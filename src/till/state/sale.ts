@@ -21,7 +21,10 @@ export function submitEntry(state: TillState): Transition {
   );
 }
 
-/** A code was found: add it, or ask for what is missing (price, weight). */
+/**
+ * A code was found: add it, or ask for what is missing (price, weight). A typed quantity wins
+ * over a label's; a count label rings its pieces at the product's unit price.
+ */
 export function addLookup(
   state: TillState,
   lookup: TillLookup,
@@ -29,7 +32,9 @@ export function addLookup(
   env: TillEnv,
 ): Transition {
   const { product } = lookup;
-  const qtyMilli = typedQty ?? lookup.qtyMilli ?? null;
+  // A count label's pieces are a whole quantity: they never stand for a weighed item's weight.
+  const labelQty = product.soldByWeight && lookup.qtyKind === "count" ? undefined : lookup.qtyMilli;
+  const qtyMilli = typedQty ?? labelQty ?? null;
   if (!product.soldByWeight && qtyMilli !== null && qtyMilli % 1000 !== 0) {
     return fail(state, "error.wholeQuantity", { name: product.name });
   }

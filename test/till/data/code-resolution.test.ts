@@ -92,7 +92,18 @@ describe("resolveCode", () => {
     const rules = embeddedRulesOf({ embeddedBarcodes: "FR", barcodeRules: [] });
     const label = appendCheckDigit(`25040110${"0455"}`);
     const r = resolveCode(label, finder(items, {}), rules);
-    expect(r).toEqual({ product: items[0]!, qtyMilli: 455, matchedBy: "embedded" });
+    expect(r).toEqual({ product: items[0]!, qtyMilli: 455, qtyKind: "weight", matchedBy: "embedded" });
+  });
+
+  test("a DE count label carries whole pieces, by its zeroed barcode or its item digits", () => {
+    const rules = embeddedRulesOf({ embeddedBarcodes: "DE", barcodeRules: [] });
+    // 25 IIII K VVVVV C: item 4011, 6 pieces
+    const label = appendCheckDigit(`254011${priceCheckDigit("00006")}00006`);
+    const r = resolveCode(label, finder(items, {}), rules);
+    expect(r).toEqual({ product: items[0]!, qtyMilli: 6000, qtyKind: "count", matchedBy: "embedded" });
+    const eggs = { code: "EGGS", name: "Eggs" };
+    const zeroed = { [appendCheckDigit("254011000000")]: "EGGS" };
+    expect(resolveCode(label, finder([...items, eggs], zeroed), rules).product.name).toBe("Eggs");
   });
 
   test("a wrong check digit that is nothing else is BAD_CHECK_DIGIT", () => {

@@ -176,3 +176,41 @@ describe("till catalog sync (weight labels, FR store)", () => {
     expect(found.priceMinor).toBeUndefined();
   });
 });
+
+describe("till catalog sync (count labels, DE store)", () => {
+  let f: TillFixture;
+  let configDir: string;
+
+  beforeAll(async () => {
+    configDir = await mkdtemp(join(tmpdir(), "ringup-till-config-"));
+    const config = join(configDir, "store.toml");
+    await writeFile(config, 'currency = "EUR"\nembeddedBarcodes = "DE"\npricesIncludeTax = true\n');
+    f = await tillFixture({
+      products: [{ code: "4711", name: "Eier", priceMinor: 35 }],
+      storeArgs: ["--config", config],
+    });
+  });
+  afterAll(async () => {
+    await f?.[Symbol.asyncDispose]();
+    await rm(configDir, { recursive: true, force: true });
+  });
+
+  test("a count-embedded label gives whole pieces at the till and at the store", async () => {
+    const till = await f.openTill();
+    await till.login(CASHIER_PIN);
+    await till.syncNow();
+    // GS1 Germany 25 IIII K VVVVV C: item 4711, 10 pieces
+    const label = appendCheckDigit(`254711${priceCheckDigit("00010")}00010`);
+    const found = till.lookup(label);
+    expect(found.product.code).toBe("4711");
+    expect(found).toMatchObject({ qtyMilli: 10_000, qtyKind: "count" });
+    expect(found.priceMinor).toBeUndefined();
+    const res = await f.store.api(`/api/v1/products/lookup?code=${label}`);
+    expect(await res.json()).toMatchObject({
+      product: { code: "4711" },
+      qty: "10",
+      qtyMilli: 10_000,
+      qtyKind: "count",
+    });
+  });
+});

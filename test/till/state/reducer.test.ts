@@ -90,6 +90,40 @@ describe("ringing up", () => {
     expect(s.state.busy).toBe(false);
   });
 
+  test("a count label rings its pieces at the unit price; a weighed item still asks for its weight", () => {
+    const milk = findProduct("0001")!;
+    const d = new Driver().send({
+      type: "lookup.ok",
+      lookup: { product: milk, qtyMilli: 6000, qtyKind: "count" },
+      qtyMilli: null,
+    });
+    expect(d.state.sale.lines[0]).toMatchObject({
+      code: "0001",
+      qtyMilli: 6000,
+      unitPriceMinor: 129,
+      priceGiven: false,
+      soldByWeight: false,
+    });
+    expect(d.state.quote?.totalMinor).toBe(774);
+
+    // Pieces are no weight: a weighed item's count label asks for the weight as a plain scan does.
+    const apples = findProduct("0005")!;
+    d.send({
+      type: "lookup.ok",
+      lookup: { product: apples, qtyMilli: 3000, qtyKind: "count" },
+      qtyMilli: null,
+    });
+    expect(d.state.prompt?.kind).toBe("weight");
+    expect(d.state.sale.lines).toHaveLength(1);
+    // A weight label's weight is taken as it is.
+    d.send({ type: "input.clear" }).send({
+      type: "lookup.ok",
+      lookup: { product: apples, qtyMilli: 1250, qtyKind: "weight" },
+      qtyMilli: null,
+    });
+    expect(d.state.sale.lines[1]).toMatchObject({ code: "0005", qtyMilli: 1250, soldByWeight: true });
+  });
+
   test("open-price items ask for the price", () => {
     const d = new Driver().enter("2*0004");
     expect(d.state.prompt).toMatchObject({ kind: "price", qtyMilli: 2000 });
