@@ -47,12 +47,23 @@ export type ApprovalAction =
   | "discount"
   | "returnWithoutReceipt";
 
+/**
+ * Proof of a supervisor's approval for the store: the id of the grant the store issued
+ * (online), or an approval this till signed with its registered key (offline).
+ */
+export type ApprovalProof = { grantId: string } | { signed: string };
+
+/** A supervisor who approved an action, with the proof the store will check. */
+export type Approver = Cashier & { proof?: ApprovalProof };
+
 /** One line of a sale as the till rang it (before pricing). */
 export interface TillLine {
   code: string;
   qtyMilli: number;
   /** Set for open-price items, price overrides and price-embedded labels. */
   unitPriceMinor?: number;
+  /** Where a given unit price came from (absent: the catalog's price). */
+  priceSource?: "open" | "override";
   discount?: { percent: string } | { amountMinor: number };
 }
 
@@ -61,6 +72,8 @@ export interface TillAuditEntry {
   at: string;
   userId: string | null;
   approvedBy: string | null;
+  /** How the approval is proven to the store (with approvedBy). */
+  approval?: ApprovalProof;
   detail?: Record<string, string | number | boolean | null>;
 }
 
@@ -75,7 +88,7 @@ export interface CompletedSale {
   discount?: { percent: string } | { amountMinor: number };
   tenders: { type: string; amountMinor: number }[];
   audit: TillAuditEntry[];
-  /** The till's own pricing of the sale, for the receipt printed at once. */
+  /** The till's own pricing of the sale: the document the store records as rung. */
   quote: Quote;
   changeMinor: number;
   cashRoundingMinor: number;
@@ -134,7 +147,7 @@ export interface TillServices {
   login(pin: string): Promise<Cashier>;
   logout(): Promise<void>;
   /** A supervisor's PIN for an action; online at the store, offline against cached supervisors. */
-  approve(pin: string, action: ApprovalAction): Promise<Cashier>;
+  approve(pin: string, action: ApprovalAction): Promise<Approver>;
 
   /** Next receipt number of this till (STORE-TILL-SEQ), kept locally so offline receipts are numbered too. */
   nextReceiptNo(): string;

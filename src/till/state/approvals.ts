@@ -3,7 +3,7 @@
  * discounts, no-sale and refunds. Each is described first (Approved), approved carried out.
  */
 import type { Discount } from "../../core/discount.ts";
-import type { ApprovalAction, TillAuditEntry } from "../services.ts";
+import type { ApprovalAction, ApprovalProof, TillAuditEntry } from "../services.ts";
 import { done, fail, msg } from "./initial.ts";
 import { recordReturnEffect } from "./returns.ts";
 import { audit, reprice, selectedLine } from "./sale.ts";
@@ -59,13 +59,14 @@ export function applyApproved(
   approverId: string | null,
   pin: string | null,
   env: TillEnv,
+  proof?: ApprovalProof,
 ): Transition {
   const base: TillState = { ...state, prompt: null, input: "", busy: false };
   switch (approved.type) {
     case "line.void": {
       const line = state.sale.lines.find((l) => l.id === approved.lineId);
       if (line === undefined) return fail(base, "error.noLines");
-      const entry = audit(state, env, "line.voided", approverId, {
+      const entry = audit(state, env, "line.voided", approverId, proof, {
         code: line.code,
         qtyMilli: line.qtyMilli,
         unitPriceMinor: line.unitPriceMinor,
@@ -82,7 +83,7 @@ export function applyApproved(
     case "line.override": {
       const line = state.sale.lines.find((l) => l.id === approved.lineId);
       if (line === undefined) return fail(base, "error.noLines");
-      const entry = audit(state, env, "price.overridden", approverId, {
+      const entry = audit(state, env, "price.overridden", approverId, proof, {
         code: line.code,
         fromMinor: line.unitPriceMinor,
         toMinor: approved.priceMinor,
@@ -90,7 +91,7 @@ export function applyApproved(
       return lineChange(
         base,
         line.id,
-        (l) => ({ ...l, unitPriceMinor: approved.priceMinor, priceGiven: true }),
+        (l) => ({ ...l, unitPriceMinor: approved.priceMinor, priceGiven: true, overridden: true }),
         entry,
         env,
       );
@@ -98,14 +99,14 @@ export function applyApproved(
     case "line.discount": {
       const line = state.sale.lines.find((l) => l.id === approved.lineId);
       if (line === undefined) return fail(base, "error.noLines");
-      const entry = audit(state, env, "discount.given", approverId, {
+      const entry = audit(state, env, "discount.given", approverId, proof, {
         code: line.code,
         ...discountDetail(approved.discount),
       });
       return lineChange(base, line.id, (l) => ({ ...l, discount: approved.discount }), entry, env);
     }
     case "sale.discount": {
-      const entry = audit(state, env, "discount.given", approverId, discountDetail(approved.discount));
+      const entry = audit(state, env, "discount.given", approverId, proof, discountDetail(approved.discount));
       const next = reprice(
         base,
         { ...state.sale, discount: approved.discount, audit: [...state.sale.audit, entry] },

@@ -31,7 +31,10 @@ export function priceSale(sale: Pick<Sale, "lines" | "discount">, settings: Stor
 /** A line as the store receives it: the price only when it is not the catalog's. */
 export function toTillLine(line: SaleLine): TillLine {
   const result: TillLine = { code: line.code, qtyMilli: line.qtyMilli };
-  if (line.priceGiven) result.unitPriceMinor = line.unitPriceMinor;
+  if (line.priceGiven) {
+    result.unitPriceMinor = line.unitPriceMinor;
+    result.priceSource = line.overridden ? "override" : "open";
+  }
   if (line.discount) result.discount = line.discount;
   return result;
 }

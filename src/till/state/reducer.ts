@@ -46,7 +46,7 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
         screen: { kind: "search", query: command.text, results: command.results, selected: 0 },
       });
     case "approval.ok":
-      return applyApproved(state, command.approved, command.approver.id, command.pin, env);
+      return applyApproved(state, command.approved, command.approver.id, command.pin, env, command.approver.proof);
     case "sale.numbered":
       return done({ ...state, sale: { ...state.sale, receiptNo: command.receiptNo } });
     case "sale.completed": {

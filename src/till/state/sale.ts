@@ -138,9 +138,11 @@ export function audit(
   env: TillEnv,
   action: TillAuditEntry["action"],
   approvedBy: string | null,
+  proof: TillAuditEntry["approval"],
   detail: TillAuditEntry["detail"],
 ): TillAuditEntry {
   const entry: TillAuditEntry = { action, at: env.now(), userId: state.cashier?.id ?? null, approvedBy };
+  if (approvedBy !== null && proof !== undefined) entry.approval = proof;
   if (detail !== undefined) entry.detail = detail;
   return entry;
 }

@@ -10,6 +10,7 @@ import type { MessageKey } from "../i18n/en.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
 import type {
   ApprovalAction,
+  Approver,
   Cashier,
   CompletedSale,
   HeldSaleSummary,
@@ -29,6 +30,8 @@ export interface SaleLine {
   unitPriceMinor: number;
   /** The price is not the catalog's (open price, override, price label): it goes with the sale. */
   priceGiven: boolean;
+  /** The price was overridden by hand (with a supervisor's approval where the store wants one). */
+  overridden?: boolean;
   taxClass: string | null;
   soldByWeight: boolean;
   discount?: Discount;
@@ -145,7 +148,7 @@ export type Command =
   | { type: "lookup.ok"; lookup: TillLookup; qtyMilli: number | null }
   | { type: "weight.ok"; product: TillProduct; weightMilli: number }
   | { type: "search.ok"; text: string; results: TillProduct[] }
-  | { type: "approval.ok"; approver: Cashier; pin: string; approved: Approved }
+  | { type: "approval.ok"; approver: Approver; pin: string; approved: Approved }
   | { type: "sale.numbered"; receiptNo: string }
   | { type: "sale.completed"; last: LastSale }
   | { type: "sale.held" }
