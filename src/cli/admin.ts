@@ -9,6 +9,7 @@ import { AdminClient, AdminError } from "./admin-client.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
 import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
 import { runDailyReport, runJournalVerify } from "./admin-report.ts";
+import { runStockCount, stockCountArgsSchema } from "./admin-stock.ts";
 import type { AdminOptions } from "./options.ts";
 import type { CliIo } from "./runners.ts";
 
@@ -65,6 +66,9 @@ export async function runAdmin(
       return;
     case "journal.verify":
       await runJournalVerify(client, options.json, io);
+      return;
+    case "stock.count":
+      await runStockCount(client, argsOf(stockCountArgsSchema, args, "stock count"), options.json, io);
       return;
     case "pin.lockouts":
       await runPinLockouts(client, options.json, io);

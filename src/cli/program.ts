@@ -148,6 +148,21 @@ export function buildProgram(io: CliIo): Command {
     .command("verify")
     .description("check the hash chain and name the first altered, missing or reordered event")
     .action(() => runAdmin("journal.verify", {}));
+  admin
+    .command("stock")
+    .description("stock at the store (needs the admin token or a manager's session)")
+    .command("count")
+    .description(
+      "record a count of a product: its stock is set to the quantity counted (audited as stock.counted)",
+    )
+    .requiredOption("--code <code>", "product code or barcode")
+    .requiredOption("--qty <qty>", "quantity counted on the shelf (e.g. 20, or 1.25 for weighed items)")
+    .option("--reason <text>", "why, e.g. 'monthly count'")
+    .option("--location <name>", "where it was counted")
+    .option("--id <uuid>", "the count's id, to retry it safely")
+    .action((o: { code: string; qty: string; reason?: string; location?: string; id?: string }) =>
+      runAdmin("stock.count", o),
+    );
   const pin = admin
     .command("pin")
     .description("PIN lock-outs after wrong PINs (needs the admin token or a manager's session)");

@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = {
   priceOverridden: "price.overridden",
   discountGiven: "discount.given",
   saleVoided: "sale.voided",
+  // Written by the stock and receipts features:
+  stockAdjusted: "stock.adjusted",
+  stockCounted: "stock.counted",
+  receiptReprinted: "receipt.reprinted",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
