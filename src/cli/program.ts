@@ -149,6 +149,16 @@ export function buildProgram(io: CliIo): Command {
     .description("check the hash chain and name the first altered, missing or reordered event")
     .action(() => runAdmin("journal.verify", {}));
   admin
+    .command("receipt")
+    .description("a copy of a recorded sale's receipt, marked COPY (audited as receipt.reprinted)")
+    .option("--sale <id>", "the sale's id")
+    .option("--receipt <no>", "the receipt number, e.g. S1-T2-000123")
+    .option("--printer <uri>", "also print it on this receipt printer (tcp://host:9100, /dev/usb/lp0…)")
+    .option("--columns <n>", "characters per line (default: the printer's, else 48)")
+    .action((o: { sale?: string; receipt?: string; printer?: string; columns?: string }) =>
+      runAdmin("receipt", o),
+    );
+  admin
     .command("stock")
     .description("stock at the store (needs the admin token or a manager's session)")
     .command("count")
