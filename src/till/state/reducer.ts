@@ -24,6 +24,8 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
   switch (command.type) {
     case "status.error":
       return done({ ...state, status: { tone: "error", message: command.message } });
+    case "status.ok":
+      return done({ ...state, status: { tone: "ok", message: command.message } });
     case "status.info":
       return done({ ...state, status: { tone: "info", message: command.message } });
     case "request.failed":
@@ -99,6 +101,9 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       const screen = { ...state.screen, closed: command.report };
       return done({ ...state, busy: false, screen, status: { tone: "ok", message: msg("ok.shiftClosed") } });
     }
+    case "prints.listed":
+      if (state.screen.kind !== "prints") return done(state);
+      return done({ ...state, screen: { ...state.screen, list: command.list, selected: 0 } });
     default:
       return key(state, command, env);
   }
