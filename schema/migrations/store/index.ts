@@ -2,8 +2,10 @@
 import type { Migration } from "../../../src/shared/sqlite.ts";
 import m0 from "./0000_init.sql" with { type: "text" };
 import m1 from "./0001_spotty_lenny_balinger.sql" with { type: "text" };
+import m2 from "./0002_cool_ken_ellis.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
   { tag: "0001_spotty_lenny_balinger", sql: m1 },
+  { tag: "0002_cool_ken_ellis", sql: m2 },
 ];
