@@ -268,7 +268,7 @@ export const stockMovements = sqliteTable(
     productCode: text("product_code").notNull(),
     /** Signed: negative for sales, positive for returns and receipts. */
     qtyMilli: integer("qty_milli").notNull(),
-    kind: text("kind", { enum: ["sale", "return", "adjustment", "void"] }).notNull(),
+    kind: text("kind", { enum: ["sale", "return", "adjustment", "void", "count"] }).notNull(),
     refId: text("ref_id"),
     reason: text("reason"),
     userId: text("user_id"),
@@ -281,6 +281,45 @@ export const stockLevels = sqliteTable("stock_levels", {
   productCode: text("product_code").primaryKey(),
   onHandMilli: integer("on_hand_milli").notNull(),
 });
+
+/**
+ * Stock documents (counts so far): a draft may be edited away by a repeat of its id, a posted
+ * one is kept as it was posted. `number` counts documents of the store from 1.
+ */
+export const stockDocuments = sqliteTable(
+  "stock_documents",
+  {
+    id: text("id").primaryKey(),
+    number: integer("number").notNull(),
+    type: text("type", { enum: ["count"] }).notNull(),
+    status: text("status", { enum: ["draft", "posted"] }).notNull(),
+    location: text("location"),
+    reason: text("reason"),
+    /** Who counted (made the document) and when. */
+    userId: text("user_id"),
+    createdAt: text("created_at").notNull(),
+    postedBy: text("posted_by"),
+    postedAt: text("posted_at"),
+    /** The request as first received, to tell a repeat from a different document with the same id. */
+    request: text("request").notNull(),
+  },
+  (t) => [uniqueIndex("stock_documents_number").on(t.number)],
+);
+
+/** Lines of a stock document. For a count, `system` and `difference` are set when it is posted. */
+export const stockDocumentLines = sqliteTable(
+  "stock_document_lines",
+  {
+    documentId: text("document_id").notNull(),
+    lineNo: integer("line_no").notNull(),
+    productCode: text("product_code").notNull(),
+    countedMilli: integer("counted_milli").notNull(),
+    systemMilli: integer("system_milli"),
+    differenceMilli: integer("difference_milli"),
+    movementId: integer("movement_id"),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.lineNo] })],
+);
 
 export const audit = sqliteTable(
   "audit",
@@ -381,6 +420,8 @@ export const storeSchema = {
   heldSales,
   stockMovements,
   stockLevels,
+  stockDocuments,
+  stockDocumentLines,
   audit,
   priceExceptions,
   refusedTillSales,

@@ -80,3 +80,25 @@ export const tillOutbox = sqliteTable(
   },
   (t) => [index("outbox_status").on(t.status, t.seq), index("outbox_receipt").on(t.receiptNo)],
 );
+
+/**
+ * Every document the till printed (receipts, shift reports), written before it goes to the
+ * printer, so any of them can be printed again after a restart. A reprint is an entry of its
+ * own (`copyOf` the original) with who asked for it and when: the till's audit of reprints.
+ */
+export const tillPrintJournal = sqliteTable(
+  "print_journal",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ["receipt", "report"] }).notNull(),
+    /** The receipt's number; null for reports. */
+    receiptNo: text("receipt_no"),
+    title: text("title").notNull(),
+    /** The document as JSON (a ReceiptDoc or ShiftReportDoc, never marked as a copy). */
+    doc: text("doc").notNull(),
+    copyOf: integer("copy_of"),
+    cashierId: text("cashier_id"),
+    at: text("at").notNull(),
+  },
+  (t) => [index("print_journal_receipt").on(t.receiptNo), index("print_journal_copy_of").on(t.copyOf)],
+);

@@ -8,7 +8,9 @@ import { z } from "zod";
 import { AdminClient, AdminError } from "./admin-client.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
 import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
+import { receiptArgsSchema, runReceipt } from "./admin-receipt.ts";
 import { runDailyReport, runJournalVerify } from "./admin-report.ts";
+import { runStockCount, stockCountArgsSchema } from "./admin-stock.ts";
 import type { AdminOptions } from "./options.ts";
 import type { CliIo } from "./runners.ts";
 
@@ -65,6 +67,12 @@ export async function runAdmin(
       return;
     case "journal.verify":
       await runJournalVerify(client, options.json, io);
+      return;
+    case "receipt":
+      await runReceipt(client, argsOf(receiptArgsSchema, args, "receipt"), options.json, io);
+      return;
+    case "stock.count":
+      await runStockCount(client, argsOf(stockCountArgsSchema, args, "stock count"), options.json, io);
       return;
     case "pin.lockouts":
       await runPinLockouts(client, options.json, io);

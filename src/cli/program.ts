@@ -148,6 +148,31 @@ export function buildProgram(io: CliIo): Command {
     .command("verify")
     .description("check the hash chain and name the first altered, missing or reordered event")
     .action(() => runAdmin("journal.verify", {}));
+  admin
+    .command("receipt")
+    .description("a copy of a recorded sale's receipt, marked COPY (audited as receipt.reprinted)")
+    .option("--sale <id>", "the sale's id")
+    .option("--receipt <no>", "the receipt number, e.g. S1-T2-000123")
+    .option("--printer <uri>", "also print it on this receipt printer (tcp://host:9100, /dev/usb/lp0…)")
+    .option("--columns <n>", "characters per line (default: the printer's, else 48)")
+    .action((o: { sale?: string; receipt?: string; printer?: string; columns?: string }) =>
+      runAdmin("receipt", o),
+    );
+  admin
+    .command("stock")
+    .description("stock at the store (needs the admin token or a manager's session)")
+    .command("count")
+    .description(
+      "record a count of a product: its stock is set to the quantity counted (audited as stock.counted)",
+    )
+    .requiredOption("--code <code>", "product code or barcode")
+    .requiredOption("--qty <qty>", "quantity counted on the shelf (e.g. 20, or 1.25 for weighed items)")
+    .option("--reason <text>", "why, e.g. 'monthly count'")
+    .option("--location <name>", "where it was counted")
+    .option("--id <uuid>", "the count's id, to retry it safely")
+    .action((o: { code: string; qty: string; reason?: string; location?: string; id?: string }) =>
+      runAdmin("stock.count", o),
+    );
   const pin = admin
     .command("pin")
     .description("PIN lock-outs after wrong PINs (needs the admin token or a manager's session)");

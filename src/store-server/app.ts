@@ -12,6 +12,7 @@ import type { StoreContext } from "./context.ts";
 import { heldRoutes } from "./held/routes.ts";
 import { errorHandling } from "./http/errors.ts";
 import { journalRoutes } from "./journal/routes.ts";
+import { receiptRoutes } from "./receipts/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
@@ -53,6 +54,7 @@ export function createStoreApp(ctx: StoreContext, status: StoreStatus = {}) {
       api
         .use(catalogRoutes(ctx))
         .use(salesRoutes(ctx))
+        .use(receiptRoutes(ctx))
         .use(usersRoutes(ctx))
         .use(auditRoutes(ctx))
         .use(shiftsRoutes(ctx))

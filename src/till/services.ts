@@ -5,6 +5,8 @@
  * never waits on the network.
  */
 import type { Quote } from "../core/pricing.ts";
+import type { ReceiptDoc } from "../core/receipt.ts";
+import type { ShiftReportDoc } from "../core/receipt-shift-report.ts";
 import type { StoreSettings } from "../core/settings.ts";
 
 export interface TillIdentity {
@@ -134,6 +136,19 @@ export interface RecordedSale {
   lines: RecordedSaleLine[];
 }
 
+/** A document the till prints: a receipt or a shift report. */
+export type PrintableDoc = ReceiptDoc | ShiftReportDoc;
+
+/** An entry of the till's print journal. */
+export interface PrintSummary {
+  id: number;
+  kind: "receipt" | "report";
+  receiptNo: string | null;
+  /** The receipt number, or "Z 17" / "X 3" for a report. */
+  title: string;
+  at: string;
+}
+
 /** Everything the till's screens may ask of the outside world. */
 export interface TillServices {
   identity(): TillIdentity;
@@ -172,6 +187,16 @@ export interface TillServices {
   openDrawer(reason: "sale" | "noSale" | "cashIn" | "cashOut", approvalPin?: string): Promise<void>;
   xReport(): Promise<unknown>;
   closeShift(counted: Record<string, number>): Promise<unknown>;
+
+  /** Writes a document to the print journal (on disk) before it is printed. */
+  journalPrint(doc: PrintableDoc, cashierId: string | null): PrintSummary;
+  /** Documents printed at this till, newest first. */
+  recentPrints(limit: number): PrintSummary[];
+  /**
+   * Journals a reprint (who and when) and answers the document marked as a copy; throws
+   * NOTHING_TO_REPRINT when the journal does not have it.
+   */
+  reprint(key: { id: number } | { receiptNo: string }, cashierId: string | null): PrintableDoc;
 
   status(): LinkStatus;
   /** Called whenever status() or the synced catalog changes. */

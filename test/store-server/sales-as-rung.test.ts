@@ -3,8 +3,9 @@
  * it exactly as rung, turning every difference from its catalog into a price exception; the till
  * and cashier come from the session (or the session proof the sale carries); approvals are proven.
  */
-import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
+import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
 import { uuidv7 } from "../../src/core/ids.ts";
 import { addUser, createTestStore, type JsonObject, type TestStore } from "../support/store-app.ts";
 import { API, seedCatalog, snapshot } from "./sales-fixtures.ts";
@@ -92,7 +93,11 @@ async function exceptions(): Promise<Exception[]> {
 describe("a till's sale as rung", () => {
   test("a price changed after the till synced: recorded at the price the customer paid, listed as an exception", async () => {
     const doc = await rung([{ code: "A1", qty: 2 }, { code: "BREAD" }]);
-    const put = await store.request<ErrorBody>("POST", `${API}/products`, { code: "A1", name: "Apple juice", priceMinor: 249 });
+    const put = await store.request<ErrorBody>("POST", `${API}/products`, {
+      code: "A1",
+      name: "Apple juice",
+      priceMinor: 249,
+    });
     expect(put.status).toBe(200);
     const res = await send(doc);
     expect(res.status).toBe(201);
@@ -100,7 +105,13 @@ describe("a till's sale as rung", () => {
     expect(res.body.lines[0]?.unitPriceMinor).toBe(199);
     const found = await exceptions();
     expect(found).toEqual([
-      expect.objectContaining({ saleId: doc.id, code: "A1", kind: "price", rungMinor: 199, catalogMinor: 249 }),
+      expect.objectContaining({
+        saleId: doc.id,
+        code: "A1",
+        kind: "price",
+        rungMinor: 199,
+        catalogMinor: 249,
+      }),
     ]);
     // The journal carries it to head office.
     const kinds = store.ctx.sqlite.query("SELECT type FROM events ORDER BY seq").all() as { type: string }[];
@@ -115,7 +126,12 @@ describe("a till's sale as rung", () => {
     const body = await rung([{ code: "MILK" }, { code: "BREAD" }, { code: "BREAD" }]);
     const bodyLines = body.lines as JsonObject[];
     bodyLines[2] = unknown;
-    await store.request("POST", `${API}/products`, { code: "BREAD", name: "Bread", priceMinor: 275, active: false });
+    await store.request("POST", `${API}/products`, {
+      code: "BREAD",
+      name: "Bread",
+      priceMinor: 275,
+      active: false,
+    });
     store.ctx.settings.taxClasses = [
       { id: "1", name: "Regular", rate: "10" },
       { id: "2", name: "Deli", rate: "8.875" },
@@ -174,7 +190,9 @@ describe("identity comes from the session", () => {
     const asManager = await send(await rung([{ code: "MILK" }], { cashierId: managerId }));
     expect(asManager.status).toBe(403);
     expect(asManager.body.error.code).toBe("IDENTITY_MISMATCH");
-    const forged = await send(await rung([{ code: "MILK" }], { madeIn: `${cashier.proof.split(".")[0]}.AAAA` }));
+    const forged = await send(
+      await rung([{ code: "MILK" }], { madeIn: `${cashier.proof.split(".")[0]}.AAAA` }),
+    );
     expect(forged.status).toBe(403);
     expect(forged.body.error.code).toBe("PROOF_INVALID");
     expect(snapshot(store)).toEqual(before);
@@ -242,7 +260,11 @@ describe("approvals are proven", () => {
   test("an offline approval signed by the till's registered key is accepted; an unregistered key is not", async () => {
     const supervisorId = await addUser(store, { name: "Sam", role: "supervisor", pin: "9999" });
     const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-    const signed = signedApproval(privateKey, { till: "T1", approver: supervisorId, action: "priceOverride" });
+    const signed = signedApproval(privateKey, {
+      till: "T1",
+      approver: supervisorId,
+      action: "priceOverride",
+    });
     const before = await send(await overridden([override(supervisorId, { signed })]));
     expect(before.status).toBe(403);
     expect(before.body.error.code).toBe("TILL_KEY_UNKNOWN");
@@ -264,8 +286,8 @@ describe("approvals are proven", () => {
 });
 
 function signedApproval(key: KeyObject, fields: { till: string; approver: string; action: string }): string {
-  const text = Buffer.from(JSON.stringify({ v: 1, k: "approval", ...fields, at: "2026-03-02T14:58:00.000Z" })).toString(
-    "base64url",
-  );
+  const text = Buffer.from(
+    JSON.stringify({ v: 1, k: "approval", ...fields, at: "2026-03-02T14:58:00.000Z" }),
+  ).toString("base64url");
   return `${text}.${sign(null, Buffer.from(text), key).toString("base64url")}`;
 }

@@ -100,6 +100,8 @@ const TABLES = [
   "held_sales",
   "stock_movements",
   "stock_levels",
+  "stock_documents",
+  "stock_document_lines",
   "audit",
   "events",
 ] as const;

@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = {
   priceChecked: "price.checked",
   offlineLogin: "user.login_offline",
   offlinePinFailed: "pin.failed_offline",
+  // Written by the stock and receipts features:
+  stockAdjusted: "stock.adjusted",
+  stockCounted: "stock.counted",
   receiptReprinted: "receipt.reprinted",
 } as const;
 

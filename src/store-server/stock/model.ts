@@ -4,12 +4,12 @@ import { MAX_QTY_MILLI } from "../../core/quantity.ts";
 
 const productCode = z.string().trim().min(1, "must not be empty").max(32, "must be at most 32 characters");
 
-/** A signed quantity change: a number or a decimal string with at most 3 decimals, never zero. */
-const signedQty = z.union([
+/** A quantity: a number or a decimal string with at most 3 decimals; the sign is checked by its use. */
+const quantity = z.union([
   z
     .number()
-    .refine((v) => Number.isFinite(v) && v !== 0, "must be a non-zero number")
-    .refine((v) => Math.abs(v) <= MAX_QTY_MILLI / 1000, "is absurd: at most 10,000 units per adjustment"),
+    .refine((v) => Number.isFinite(v), "must be a finite number")
+    .refine((v) => Math.abs(v) <= MAX_QTY_MILLI / 1000, "is absurd: at most 10,000 units per line"),
   z
     .string()
     .regex(
@@ -18,21 +18,44 @@ const signedQty = z.union([
     ),
 ]);
 
+function isZero(qty: number | string): boolean {
+  return Number(qty) === 0;
+}
+
+function isNegative(qty: number | string): boolean {
+  return typeof qty === "number" ? qty < 0 : qty.trim().startsWith("-");
+}
+
 export const ADJUSTMENT_KINDS = ["receive", "count", "damage", "shrink", "transfer", "correction"] as const;
 
-export const adjustmentRequestSchema = z.object({
-  /** Optional idempotency key: a repeat of the same id answers the first result. */
-  id: z.uuid("must be a UUID").optional(),
-  code: productCode,
-  /** Signed change: positive adds stock (a delivery), negative removes it (damage, shrink). */
-  qty: signedQty,
-  reason: z
-    .string()
-    .trim()
-    .min(1, "is required: say why the stock changes")
-    .max(200, "must be at most 200 characters"),
-  kind: z.enum(ADJUSTMENT_KINDS).default("correction"),
-});
+export const adjustmentRequestSchema = z
+  .object({
+    /** Optional idempotency key: a repeat of the same id answers the first result. */
+    id: z.uuid("must be a UUID").optional(),
+    code: productCode,
+    /**
+     * Signed change: positive adds stock (a delivery), negative removes it (damage, shrink).
+     * With kind "count" it is the quantity counted on the shelf: stock is set to it.
+     */
+    qty: quantity,
+    reason: z
+      .string()
+      .trim()
+      .min(1, "is required: say why the stock changes")
+      .max(200, "must be at most 200 characters"),
+    kind: z.enum(ADJUSTMENT_KINDS).default("correction"),
+  })
+  .superRefine((body, issues) => {
+    if (body.kind === "count" && isNegative(body.qty) && !isZero(body.qty)) {
+      issues.addIssue({
+        code: "custom",
+        path: ["qty"],
+        message: "is the quantity counted on the shelf: zero or more",
+      });
+    } else if (body.kind !== "count" && typeof body.qty === "number" && body.qty === 0) {
+      issues.addIssue({ code: "custom", path: ["qty"], message: "must be a non-zero number" });
+    }
+  });
 export type AdjustmentRequest = z.infer<typeof adjustmentRequestSchema>;
 
 export const stockQuerySchema = z.object({
@@ -52,7 +75,7 @@ export const movementsQuerySchema = z.object({
   before: z.coerce.number().int().min(1).optional(),
 });
 
-export const MOVEMENT_KINDS = ["sale", "return", "adjustment", "void"] as const;
+export const MOVEMENT_KINDS = ["sale", "return", "adjustment", "void", "count"] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
 export interface StockMovement {
@@ -78,7 +101,8 @@ export interface StockLevel {
 }
 
 export interface AdjustmentResult extends StockLevel {
-  movementId: number;
+  /** Null when a count found what the system held: nothing moved. */
+  movementId: number | null;
   deltaMilli: number;
   kind: (typeof ADJUSTMENT_KINDS)[number];
   reason: string;

@@ -2,10 +2,16 @@ import { Elysia } from "elysia";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
+import { stockDocumentParamsSchema, stockDocumentRequestSchema } from "./document-model.ts";
+import { StockDocumentService } from "./document-service.ts";
 import { adjustmentRequestSchema, movementsQuerySchema, stockQuerySchema } from "./model.ts";
 import { StockService } from "./service.ts";
 
-export function stockRoutes(ctx: StoreContext, service = new StockService(ctx)) {
+export function stockRoutes(
+  ctx: StoreContext,
+  service = new StockService(ctx),
+  documents = new StockDocumentService(ctx),
+) {
   return new Elysia({ name: "ringup.store.stock" })
     .use(requireAuth(ctx))
     .get(
@@ -39,5 +45,37 @@ export function stockRoutes(ctx: StoreContext, service = new StockService(ctx)) 
         body: adjustmentRequestSchema,
         detail: { summary: "Change on-hand stock by hand, with a reason (manager and up)" },
       },
+    )
+    .post(
+      "/stock/documents",
+      ({ body, principal, set }) => {
+        requireRole(principal, "manager", "recording a stock document");
+        const { document, created } = documents.create(body, principal);
+        set.status = created ? 201 : 200;
+        return document;
+      },
+      {
+        body: stockDocumentRequestSchema,
+        detail: {
+          summary:
+            "Record a stock document (a count: each line's qty is the quantity counted; posting sets stock to it), manager and up",
+        },
+      },
+    )
+    .post(
+      "/stock/documents/:id/post",
+      ({ params, principal }) => {
+        requireRole(principal, "manager", "posting a stock document");
+        return documents.post(params.id, principal);
+      },
+      { params: stockDocumentParamsSchema, detail: { summary: "Post a draft stock document" } },
+    )
+    .get(
+      "/stock/documents/:id",
+      ({ params, principal }) => {
+        requireRole(principal, "manager", "reading stock documents");
+        return documents.get(params.id);
+      },
+      { params: stockDocumentParamsSchema, detail: { summary: "A stock document with its lines" } },
     );
 }

@@ -5,12 +5,14 @@
 import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
 import { audit, products, stockLevels, stockMovements } from "../../../schema/store.ts";
 import { DomainError } from "../../core/errors.ts";
+import { uuidv7 } from "../../core/ids.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { CatalogService } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { StockDocumentService } from "./document-service.ts";
 import { moveStock } from "./ledger.ts";
 import type {
   AdjustmentRequest,
@@ -57,8 +59,10 @@ function toMovement(row: MovementRow): StockMovement {
 
 export class StockService {
   private readonly catalog: CatalogService;
+  private readonly documents: StockDocumentService;
   constructor(private readonly ctx: StoreContext) {
     this.catalog = new CatalogService(ctx);
+    this.documents = new StockDocumentService(ctx);
   }
 
   /** The product code a scanned or typed code stands for (404 when unknown). */
@@ -142,10 +146,48 @@ export class StockService {
   }
 
   /**
+   * An adjustment of kind "count": its qty is the quantity counted, so stock is set to it. It is
+   * recorded as a one-line count document (idempotent by the adjustment's id).
+   */
+  private countOne(
+    request: AdjustmentRequest,
+    principal: Principal,
+  ): { result: AdjustmentResult; created: boolean } {
+    const { document, created } = this.documents.create(
+      {
+        id: request.id ?? uuidv7(),
+        type: "count",
+        post: true,
+        reason: request.reason,
+        lines: [
+          { code: request.code, qty: typeof request.qty === "string" ? request.qty.trim() : request.qty },
+        ],
+      },
+      principal,
+    );
+    const line = document.lines[0];
+    if (!line) throw new Error(`count ${document.id} has no line`);
+    const onHandMilli = this.onHandMilli(this.ctx.db, line.code);
+    const result: AdjustmentResult = {
+      code: line.code,
+      name: line.name,
+      onHand: toQty(onHandMilli),
+      onHandMilli,
+      negative: onHandMilli < 0,
+      movementId: line.movementId,
+      deltaMilli: line.differenceMilli,
+      kind: "count",
+      reason: request.reason,
+    };
+    return { result, created };
+  }
+
+  /**
    * Changes on-hand stock by hand, with a reason (manager and up). With an `id`, a repeat
    * answers the first result and changes nothing.
    */
   adjust(request: AdjustmentRequest, principal: Principal): { result: AdjustmentResult; created: boolean } {
+    if (request.kind === "count") return this.countOne(request, principal);
     const product = this.resolveCode(request.code);
     const deltaMilli = parseSignedQuantityMilli(request.qty);
     if (!product.soldByWeight && deltaMilli % 1000 !== 0) {

@@ -88,6 +88,8 @@ async function complete(
     unitOf: (code) => state.sale.lines.find((l) => l.code === code)?.unit,
   });
   let printed = false;
+  // Journalled on disk before it goes to the printer, so it can be printed again at any time.
+  services.journalPrint(doc, sale.cashierId);
   if (devices.printer) {
     devices.printer.print(doc);
     printed = true;
@@ -270,21 +272,36 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
         async () => {
           const report = await services.closeShift(effect.counted);
           const doc = shiftReportDoc(report, services.settings(), ctx.translator().locale);
-          if (doc !== null) devices.printer?.print(doc);
+          if (doc !== null) {
+            services.journalPrint(doc, ctx.state().cashier?.id ?? null);
+            devices.printer?.print(doc);
+          }
           return report;
         },
         (report) => ({ type: "shift.closed", report }),
       );
       return;
-    case "reprint":
-      if (devices.printer === undefined) {
+    case "reprint": {
+      const printer = devices.printer;
+      if (printer === undefined) {
         ctx.dispatch({ type: "status.info", message: { key: "receipt.notPrinted" } });
         return;
       }
       try {
-        devices.printer.reprint();
+        const doc = services.reprint(effect.key, ctx.state().cashier?.id ?? null);
+        printer.print(doc);
+        const title = doc.type === "receipt" ? doc.receiptNo : `${doc.kind.toUpperCase()} ${doc.number}`;
+        ctx.dispatch({ type: "status.ok", message: { key: "ok.reprinted", params: { title } } });
       } catch (err) {
         ctx.dispatch({ type: "status.error", message: errorToMessage(err) });
+      }
+      return;
+    }
+    case "listPrints":
+      try {
+        ctx.dispatch({ type: "prints.listed", list: services.recentPrints(50) });
+      } catch (err) {
+        ctx.dispatch({ type: "request.failed", message: errorToMessage(err) });
       }
       return;
     case "display": {

@@ -79,6 +79,17 @@ function rehearsalServices(real: TillServices): TillServices {
     openDrawer: refuse,
     xReport: refuse,
     closeShift: refuse,
+    journalPrint: (doc) => ({
+      id: 0,
+      kind: doc.type === "receipt" ? "receipt" : "report",
+      receiptNo: null,
+      title: "REHEARSAL",
+      at: new Date(0).toISOString(),
+    }),
+    recentPrints: () => [],
+    reprint: () => {
+      throw new RehearsalOnly("not during the rehearsal");
+    },
     status: () => real.status(),
     subscribe: () => () => {},
   };

@@ -25,6 +25,7 @@ import { Drainer } from "./drainer.ts";
 import { LinkState } from "./link.ts";
 import { OnlineOperations } from "./online-operations.ts";
 import { Outbox } from "./outbox.ts";
+import { PrintJournal } from "./print-journal.ts";
 import { StoreClient } from "./store-client.ts";
 import { CatalogSync } from "./sync.ts";
 
@@ -86,6 +87,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   const { sqlite, db } = openTillDatabase(options.dataDir);
   const meta = new MetaStore(db);
   const outbox = new Outbox(db);
+  const prints = new PrintJournal(db, now);
   const catalog = new LocalCatalog(sqlite);
   const link = new LinkState(() => outbox.counts(), meta.get("lastSyncAt"));
   const controller = new AbortController();
@@ -215,6 +217,10 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     openDrawer: (reason, approvalPin) => online.openDrawer(reason, approvalPin),
     xReport: () => online.xReport(),
     closeShift: (counted) => online.closeShift(counted),
+
+    journalPrint: (doc, cashierId) => prints.record(doc, cashierId),
+    recentPrints: (limit) => prints.recent(limit),
+    reprint: (key, cashierId) => prints.reprint(key, cashierId),
 
     status: () => link.status(),
     subscribe: (listener) => link.subscribe(listener),

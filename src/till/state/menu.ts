@@ -10,4 +10,5 @@ export const MENU_ITEMS = [
   "customer.message",
   "report.x",
   "shift.close",
+  "receipt.reprint",
 ] as const satisfies readonly KeyCommand[];

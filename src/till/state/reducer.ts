@@ -24,6 +24,8 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
   switch (command.type) {
     case "status.error":
       return done({ ...state, status: { tone: "error", message: command.message } });
+    case "status.ok":
+      return done({ ...state, status: { tone: "ok", message: command.message } });
     case "status.info":
       return done({ ...state, status: { tone: "info", message: command.message } });
     case "request.failed":
@@ -46,7 +48,14 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
         screen: { kind: "search", query: command.text, results: command.results, selected: 0 },
       });
     case "approval.ok":
-      return applyApproved(state, command.approved, command.approver.id, command.pin, env, command.approver.proof);
+      return applyApproved(
+        state,
+        command.approved,
+        command.approver.id,
+        command.pin,
+        env,
+        command.approver.proof,
+      );
     case "sale.numbered":
       return done({ ...state, sale: { ...state.sale, receiptNo: command.receiptNo } });
     case "sale.completed": {
@@ -99,6 +108,9 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       const screen = { ...state.screen, closed: command.report };
       return done({ ...state, busy: false, screen, status: { tone: "ok", message: msg("ok.shiftClosed") } });
     }
+    case "prints.listed":
+      if (state.screen.kind !== "prints") return done(state);
+      return done({ ...state, screen: { ...state.screen, list: command.list, selected: 0 } });
     default:
       return key(state, command, env);
   }

@@ -78,8 +78,13 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
     case "receipt":
       if (delta !== 0)
         return done({ ...state, screen: { ...screen, scroll: Math.max(0, screen.scroll + delta) } });
-      if (type === "receipt.view")
-        return done({ ...state, status: msgStatus("info.reprinting") }, { type: "reprint" });
+      if (type === "receipt.view") {
+        if (state.lastSale === null) return fail(state, "error.noReceipt");
+        return done(
+          { ...state, status: msgStatus("info.reprinting") },
+          { type: "reprint", key: { receiptNo: state.lastSale.receiptNo } },
+        );
+      }
       if (type === "back") return done(goTo(state, { kind: "sale" }));
       return done(state);
     case "xReport":
@@ -113,6 +118,21 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
         return withApproval(state, "refund", { type: "return.record" }, env);
       }
       return done(state);
+    case "prints": {
+      const length = screen.list?.length ?? 0;
+      if (delta !== 0)
+        return done({ ...state, screen: { ...screen, selected: list(screen.selected, delta, length) } });
+      if (type === "back") return done(goTo({ ...state, status: null }, { kind: "sale" }));
+      if (type === "input.submit") {
+        // A receipt number typed (or scanned from the receipt) wins over the line chosen.
+        const typed = state.input.trim();
+        const chosen = screen.list?.[screen.selected];
+        if (typed === "" && chosen === undefined) return fail(state, "error.noReceipt");
+        const key = typed !== "" ? { receiptNo: typed } : { id: chosen?.id ?? 0 };
+        return done({ ...state, input: "", status: msgStatus("info.reprinting") }, { type: "reprint", key });
+      }
+      return done(state);
+    }
     case "shiftClose":
       return shiftKey(state, screen, type, delta, env);
     case "login":
@@ -236,6 +256,10 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
     case "receipt.view":
       if (state.lastSale === null) return fail(state, "error.noReceipt");
       return done(goTo({ ...state, status: null }, { kind: "receipt", scroll: 0 }));
+    case "receipt.reprint":
+      return done(goTo({ ...state, input: "", status: null }, { kind: "prints", list: null, selected: 0 }), {
+        type: "listPrints",
+      });
     case "sale.returns":
       return openReturns(state);
     case "drawer.noSale":

@@ -14,6 +14,7 @@ import type {
   Cashier,
   CompletedSale,
   HeldSaleSummary,
+  PrintSummary,
   RecordedSale,
   TillAuditEntry,
   TillLookup,
@@ -97,7 +98,9 @@ export type Screen =
   | { kind: "held"; list: HeldSaleSummary[] | null; selected: number }
   | { kind: "xReport"; report: unknown; scroll: number }
   | { kind: "shiftClose"; counts: number[]; selected: number; closed: unknown }
-  | { kind: "menu"; selected: number };
+  | { kind: "menu"; selected: number }
+  /** The print journal: recent receipts and reports to print again. */
+  | { kind: "prints"; list: PrintSummary[] | null; selected: number };
 
 export type ScreenKind = Screen["kind"];
 
@@ -144,6 +147,7 @@ export type Command =
   | { type: "input.text"; text: string }
   | { type: "status.error"; message: Message }
   | { type: "status.info"; message: Message }
+  | { type: "status.ok"; message: Message }
   | { type: "login.ok"; cashier: Cashier }
   | { type: "lookup.ok"; lookup: TillLookup; qtyMilli: number | null }
   | { type: "weight.ok"; product: TillProduct; weightMilli: number }
@@ -159,6 +163,7 @@ export type Command =
   | { type: "drawer.opened" }
   | { type: "report.loaded"; report: unknown }
   | { type: "shift.closed"; report: unknown }
+  | { type: "prints.listed"; list: PrintSummary[] }
   | { type: "request.failed"; message: Message };
 
 export type CommandType = Command["type"];
@@ -186,7 +191,9 @@ export type Effect =
   | { type: "openDrawer"; reason: "noSale"; approvalPin?: string }
   | { type: "xReport" }
   | { type: "closeShift"; counted: Record<string, number> }
-  | { type: "reprint" }
+  /** Prints a journalled document again as a copy: by entry, by receipt number, or the last sale's. */
+  | { type: "reprint"; key: { id: number } | { receiptNo: string } }
+  | { type: "listPrints" }
   | { type: "display"; show: "item" | "total" | "welcome"; name?: string; amountMinor?: number }
   | { type: "displayMessage"; text: string }
   | { type: "quit" };

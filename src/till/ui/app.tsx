@@ -12,7 +12,7 @@ import type { LinkStatus } from "../services.ts";
 import { InputLine, KeyBar, MessageLine, StatusBar } from "./bars.tsx";
 import { ReceiptScreen, ReportScreen } from "./document-screens.tsx";
 import { HelpOverlay } from "./help-overlay.tsx";
-import { HeldScreen, MenuScreen, SearchScreen } from "./list-screens.tsx";
+import { HeldScreen, MenuScreen, PrintsScreen, SearchScreen } from "./list-screens.tsx";
 import { LoginScreen } from "./login-screen.tsx";
 import { PaymentScreen } from "./payment-screen.tsx";
 import { ReturnsScreen } from "./returns-screen.tsx";
@@ -64,6 +64,8 @@ function Body(props: BodyProps): ReactNode {
       return <HeldScreen {...props} />;
     case "menu":
       return <MenuScreen {...props} />;
+    case "prints":
+      return <PrintsScreen {...props} />;
     case "receipt":
       return <ReceiptScreen {...props} />;
     case "xReport":

@@ -109,6 +109,7 @@ const HINTS: Partial<Record<TillState["screen"]["kind"], KeyCommand[]>> = {
   returns: ["help.toggle", "sale.total", "back"],
   shiftClose: ["help.toggle", "sale.total", "back"],
   receipt: ["help.toggle", "receipt.view", "back"],
+  prints: ["help.toggle", "back"],
 };
 
 export function KeyBar({ view }: { view: View }) {

@@ -71,6 +71,26 @@ export function HeldScreen({ view, height }: BodyProps) {
   );
 }
 
+export function PrintsScreen({ view, height }: BodyProps) {
+  const { state, t, columns } = view;
+  if (state.screen.kind !== "prints") return null;
+  const list = state.screen.list;
+  const rows = (list ?? []).map((p) =>
+    spread(p.title, `${p.at.slice(0, 10)} ${p.at.slice(11, 16)}`, columns),
+  );
+  const empty = list === null ? t.t("prints.loading") : t.t("prints.none");
+  return (
+    <List
+      rows={rows}
+      selected={state.screen.selected}
+      height={height}
+      width={columns}
+      empty={empty}
+      hint={t.t("prints.hint")}
+    />
+  );
+}
+
 export function MenuScreen({ view, height }: BodyProps) {
   const { state, t, columns, keymap } = view;
   if (state.screen.kind !== "menu") return null;

@@ -3,6 +3,9 @@
  * supervisor 9999), an outbox that "sends" when online, and online-only operations that refuse
  * with STORE_UNREACHABLE while offline, as the real data layer does.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DomainError } from "../../../src/core/errors.ts";
 import { formatReceiptNo } from "../../../src/core/ids.ts";
 import {
@@ -10,12 +13,16 @@ import {
   type StoreSettingsInput,
   storeSettingsSchema,
 } from "../../../src/core/settings.ts";
+import { openTillDatabase, type TillDatabase } from "../../../src/till/data/db.ts";
+import { PrintJournal } from "../../../src/till/data/print-journal.ts";
 import type {
   ApprovalAction,
   Cashier,
   CompletedSale,
   HeldSaleSummary,
   LinkStatus,
+  PrintableDoc,
+  PrintSummary,
   RecordedSale,
   TillLine,
   TillLookup,
@@ -56,8 +63,46 @@ export class FakeServices implements TillServices {
   private readonly listeners = new Set<() => void>();
   private storeSettings: StoreSettings;
 
-  constructor(settings: StoreSettingsInput = {}) {
+  private printDb: TillDatabase | null = null;
+  private journal: PrintJournal | null = null;
+
+  /**
+   * `dataDir`: the folder of the till's SQLite file that holds the real print journal (opened
+   * on first use; default a fresh temp folder). Two FakeServices on one folder are a restart.
+   */
+  constructor(
+    settings: StoreSettingsInput = {},
+    private readonly options: { dataDir?: string } = {},
+  ) {
     this.storeSettings = storeSettingsSchema.parse({ storeName: "Test Co-op", ...settings });
+  }
+
+  private prints(): PrintJournal {
+    if (this.journal === null) {
+      const dir = this.options.dataDir ?? mkdtempSync(join(tmpdir(), "ringup-fake-till-"));
+      this.printDb = openTillDatabase(dir);
+      this.journal = new PrintJournal(this.printDb.db, () => new Date());
+    }
+    return this.journal;
+  }
+
+  journalPrint(doc: PrintableDoc, cashierId: string | null): PrintSummary {
+    return this.prints().record(doc, cashierId);
+  }
+
+  recentPrints(limit: number): PrintSummary[] {
+    return this.prints().recent(limit);
+  }
+
+  reprint(key: { id: number } | { receiptNo: string }, cashierId: string | null): PrintableDoc {
+    return this.prints().reprint(key, cashierId);
+  }
+
+  /** Closes the print journal's database (as a till's shutdown does). */
+  closeJournal(): void {
+    this.printDb?.sqlite.close();
+    this.printDb = null;
+    this.journal = null;
   }
 
   identity() {
