@@ -16,11 +16,12 @@
 import { desc, eq } from "drizzle-orm";
 import { tillCashiers } from "../../../schema/till.ts";
 import type { StoreSettings } from "../../core/settings.ts";
-import type { ApprovalAction, Cashier } from "../services.ts";
+import type { ApprovalAction, Approver, Cashier } from "../services.ts";
 import type { MetaStore, TillDb } from "./db.ts";
 import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
+import type { TillKeys } from "./keys.ts";
 import type { LinkState } from "./link.ts";
-import { approvalAnswerSchema, sessionAnswerSchema } from "./store-answers.ts";
+import { approvalAnswerSchema, keyAnswerSchema, sessionAnswerSchema } from "./store-answers.ts";
 import type { StoreClient } from "./store-client.ts";
 
 /** Same profile as the store's PIN hashes (argon2id, about 50 ms a check). */
@@ -36,12 +37,15 @@ export interface AuthDeps {
   tillId: string;
   now: () => Date;
   settings: () => StoreSettings;
+  keys: TillKeys;
   /** Called after a store session opens (sync and drain can go ahead). */
   onSession: () => void;
 }
 
 export class TillAuth {
   private current: Cashier | null = null;
+  /** Proof of the current cashier's log-in: the store's (online) or signed by this till (offline). */
+  private currentProof: string | null = null;
   /** PIN of a cashier who logged in offline: memory only, to open a session when the store is back. */
   private offlinePin: string | null = null;
   private failures = 0;
@@ -67,8 +71,9 @@ export class TillAuth {
         body: { tillId: this.deps.tillId, pin },
       });
       this.deps.link.reachable();
-      await this.sessionOpened(answer.token, answer.user, pin);
+      await this.sessionOpened(answer.token, answer.user, pin, answer.proof ?? null);
       this.current = answer.user;
+      this.currentProof = answer.proof ?? null;
       this.offlinePin = null;
       this.failures = 0;
       return answer.user;
@@ -77,6 +82,12 @@ export class TillAuth {
         this.deps.link.unreachable(err);
         const cashier = await this.offlineCheck(pin, err, 1);
         this.current = cashier;
+        this.currentProof = this.deps.keys.sign({
+          k: "offline",
+          till: this.deps.tillId,
+          user: cashier.id,
+          at: this.deps.now().toISOString(),
+        });
         this.offlinePin = pin;
         return cashier;
       }
@@ -90,10 +101,16 @@ export class TillAuth {
 
   async logout(): Promise<void> {
     this.current = null;
+    this.currentProof = null;
     this.offlinePin = null;
   }
 
-  async approve(pin: string, action: ApprovalAction): Promise<Cashier> {
+  /** The proof that the current cashier logged in at this till, carried by their sales. */
+  madeIn(): string | null {
+    return this.currentProof;
+  }
+
+  async approve(pin: string, action: ApprovalAction): Promise<Approver> {
     requirePinShape(pin);
     try {
       const answer = await this.withSession((token) =>
@@ -112,19 +129,31 @@ export class TillAuth {
         role: known && RANK[known.role] >= RANK.supervisor ? known.role : "supervisor",
       };
       await this.remember(approver, pin);
-      return approver;
+      return { ...approver, proof: { grantId: answer.approvalId } };
     } catch (err) {
       if (err instanceof StoreUnreachableError) {
         this.deps.link.unreachable(err);
-        return this.offlineCheck(pin, err, RANK.supervisor, action);
+        return this.signedApproval(await this.offlineCheck(pin, err, RANK.supervisor, action), action);
       }
       if (err instanceof TillAuthError && (err.code === "NO_SESSION" || err.code === "SESSION_ENDED")) {
         // The store cannot check it without a session: the PINs this till knows can.
-        return this.offlineCheck(pin, err, RANK.supervisor, action);
+        return this.signedApproval(await this.offlineCheck(pin, err, RANK.supervisor, action), action);
       }
       if (err instanceof StoreRefusedError && err.code === "WRONG_PIN") await this.forgetPin(pin);
       throw err;
     }
+  }
+
+  /** An approval checked here against a known supervisor's PIN, signed for the store to check later. */
+  private signedApproval(approver: Cashier, action: ApprovalAction): Approver {
+    const signed = this.deps.keys.sign({
+      k: "approval",
+      till: this.deps.tillId,
+      approver: approver.id,
+      action,
+      at: this.deps.now().toISOString(),
+    });
+    return { ...approver, proof: { signed } };
   }
 
   /**
@@ -186,7 +215,7 @@ export class TillAuth {
         body: { tillId: this.deps.tillId, pin },
       });
       this.deps.link.reachable();
-      await this.sessionOpened(answer.token, answer.user, pin);
+      await this.sessionOpened(answer.token, answer.user, pin, answer.proof ?? null);
       this.offlinePin = null;
       return true;
     } catch (err) {
@@ -202,12 +231,41 @@ export class TillAuth {
     }
   }
 
-  private async sessionOpened(token: string, user: Cashier, pin: string): Promise<void> {
+  private async sessionOpened(
+    token: string,
+    user: Cashier,
+    pin: string,
+    proof: string | null,
+  ): Promise<void> {
     this.deps.meta.set("sessionToken", token);
+    if (proof !== null) this.deps.meta.set("sessionProof", proof);
     this.sessionEnded = false;
     this.deps.link.sessionTrouble(null);
     await this.remember(user, pin);
+    await this.registerKey(token);
     this.deps.onSession();
+  }
+
+  /**
+   * Registers this till's public key at the store (once), so that what the till signs offline can
+   * be checked. A refusal (the store holds another key for this till) is shown to the cashier:
+   * a manager must replace the key, or offline log-ins and approvals will not be accepted.
+   */
+  private async registerKey(token: string): Promise<void> {
+    const { keys } = this.deps;
+    if (keys.registered()) return;
+    try {
+      await this.deps.client.request("PUT", `/api/v1/tills/${this.deps.tillId}/key`, keyAnswerSchema, {
+        body: { publicKey: keys.publicKey },
+        token,
+      });
+      keys.markRegistered();
+    } catch (err) {
+      if (err instanceof StoreRefusedError) {
+        this.deps.link.sessionTrouble(`the store did not take this till's key: ${err.message}`);
+      }
+      // Unreachable: tried again at the next log-in.
+    }
   }
 
   /** Keeps the cashier with a hash of the PIN that just worked at the store. */

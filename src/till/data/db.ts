@@ -40,7 +40,14 @@ export type MetaKey =
   | "sessionToken"
   | "receiptSeq"
   | "receiptSeqChecked"
-  | "lastSyncAt";
+  | "lastSyncAt"
+  /** The till's Ed25519 key pair (PKCS#8 and SPKI DER, base64url): signs offline log-ins and approvals. */
+  | "tillPrivateKey"
+  | "tillPublicKey"
+  /** The public key the store acknowledged for this till. */
+  | "tillKeyRegistered"
+  /** The store's proof of the current session's log-in (who and where), carried by its sales. */
+  | "sessionProof";
 
 export class MetaStore {
   constructor(private readonly db: TillDb) {}

@@ -12,7 +12,7 @@ import type { TillAuth } from "./auth.ts";
 import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
 import type { Outbox, OutboxRow } from "./outbox.ts";
-import { saleAnswerSchema } from "./store-answers.ts";
+import { refusedReportAnswerSchema, saleAnswerSchema } from "./store-answers.ts";
 import type { StoreClient } from "./store-client.ts";
 
 export const BACKOFF_MIN_MS = 1_000;
@@ -26,6 +26,7 @@ export interface DrainerDeps {
   client: StoreClient;
   auth: TillAuth;
   link: LinkState;
+  tillId: string;
   now: () => Date;
   isClosed: () => boolean;
 }
@@ -91,6 +92,7 @@ export class Drainer {
       const row = deps.outbox.oldestPending();
       if (!row) {
         this.backoffMs = 0;
+        await this.reportRefused();
         return;
       }
       const verdict = await this.send(row);
@@ -126,6 +128,7 @@ export class Drainer {
       if (err instanceof StoreRefusedError && !isSessionRefusal(err) && !TRANSIENT_STATUSES.has(err.status)) {
         deps.link.reachable();
         deps.outbox.markRejected(row.seq, `${err.code}: ${err.message}`);
+        await this.reportRefused();
         return "rejected";
       }
       const message = err instanceof Error ? err.message : String(err);
@@ -135,6 +138,38 @@ export class Drainer {
         deps.link.sessionTrouble(`sales wait to be sent: ${message}`);
       } else throw err;
       return "stop";
+    }
+  }
+
+  /**
+   * Tells the store about refused sales it has not heard of from this till, so that they show
+   * at the store too (nothing paid goes unseen). Tried again at every pass until it goes.
+   */
+  private async reportRefused(): Promise<void> {
+    const { deps } = this;
+    const unreported = deps.outbox.unreportedRejections();
+    if (unreported.length === 0) return;
+    try {
+      await deps.auth.withSession((token) =>
+        deps.client.request("POST", `/api/v1/tills/${deps.tillId}/refused-sales`, refusedReportAnswerSchema, {
+          body: {
+            sales: unreported.map((r) => ({
+              saleId: r.saleId,
+              receiptNo: r.receiptNo,
+              error: r.error ?? "refused",
+              totalMinor: r.totalMinor,
+              body: r.body,
+            })),
+          },
+          token,
+        }),
+      );
+      deps.outbox.markReported(
+        unreported.map((r) => r.seq),
+        deps.now(),
+      );
+    } catch {
+      // Reported at a later pass.
     }
   }
 

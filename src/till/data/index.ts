@@ -22,6 +22,7 @@ import { TillAuth } from "./auth.ts";
 import { LocalCatalog, tillProduct } from "./catalog.ts";
 import { MetaStore, openTillDatabase } from "./db.ts";
 import { Drainer } from "./drainer.ts";
+import { TillKeys } from "./keys.ts";
 import { LinkState } from "./link.ts";
 import { OnlineOperations } from "./online-operations.ts";
 import { Outbox } from "./outbox.ts";
@@ -119,6 +120,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   const auth = new TillAuth({
     db,
     meta,
+    keys: new TillKeys(meta),
     client,
     link,
     tillId: tillId.data,
@@ -129,7 +131,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
       drainer.kick();
     },
   });
-  const drainer = new Drainer({ outbox, client, auth, link, now, isClosed });
+  const drainer = new Drainer({ outbox, client, auth, link, tillId: tillId.data, now, isClosed });
   const sync = new CatalogSync({
     sqlite,
     meta,
@@ -204,7 +206,10 @@ export async function createTillServices(options: TillServicesOptions): Promise<
           `the sale says till ${sale.tillId}, but this is till ${tillId.data}`,
         );
       }
-      outbox.add(sale, now());
+      outbox.add(sale, now(), {
+        taxRates: new Map(settings.taxClasses.map((t) => [t.id, t.rate])),
+        madeIn: auth.madeIn(),
+      });
       link.refresh();
       drainer.kick();
     },

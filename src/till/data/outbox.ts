@@ -4,7 +4,7 @@
  * back oldest first by the drainer. A row is `pending` until the store accepts it (`sent`) or
  * refuses it (`rejected`, kept with the store's error; never resent automatically).
  */
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { tillOutbox } from "../../../schema/till.ts";
 import { InvalidInputError } from "../../core/errors.ts";
@@ -27,8 +27,20 @@ const saleShapeSchema = z.object({
   tenders: z.array(z.object({ type: z.string().min(1).max(20), amountMinor: z.number().int().positive() })),
 });
 
-/** The body of `POST /sales` for a completed sale: quantities as decimal strings. */
-export function saleRequestBody(sale: CompletedSale): Record<string, unknown> {
+/** What the data layer adds to a sale from the session and settings it was made under. */
+export interface SaleContext {
+  /** Rates of the tax classes when the sale was priced (percent, decimal strings). */
+  taxRates: ReadonlyMap<string, string>;
+  /** Proof of the log-in the sale was made under (see the store's `madeIn`). */
+  madeIn: string | null;
+}
+
+/**
+ * The body of `POST /sales` for a completed sale: the document as rung (CONTRACT.md), i.e. the
+ * till's own pricing of it, line by line, with its totals, tax rows and tenders. The store
+ * records it as rung; it never prices it again.
+ */
+export function saleRequestBody(sale: CompletedSale, context: SaleContext): Record<string, unknown> {
   const checked = saleShapeSchema.safeParse(sale);
   if (!checked.success) {
     const issue = checked.error.issues[0];
@@ -37,26 +49,59 @@ export function saleRequestBody(sale: CompletedSale): Record<string, unknown> {
       `the sale cannot be kept: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "it is malformed"}`,
     );
   }
+  const { quote } = sale;
+  const rates = new Map(context.taxRates);
+  for (const t of quote.taxes) rates.set(t.taxClass, t.rate);
   const body: Record<string, unknown> = {
+    asRung: true,
     id: sale.id,
     tillId: sale.tillId,
     cashierId: sale.cashierId,
     at: sale.at,
     receiptNo: sale.receiptNo,
-    lines: sale.lines.map((line) => {
+    lines: quote.lines.map((line, i) => {
+      const rung = sale.lines[i];
       const out: Record<string, unknown> = {
         code: line.code,
+        name: line.name,
         qty: milliToDecimalString(requireQuantityMilli(line.qtyMilli)),
+        unitPriceMinor: line.unitPriceMinor,
+        extendedMinor: line.extendedMinor,
+        discountMinor: line.discountMinor,
+        taxClass: line.taxClass,
+        taxRate: line.taxClass === null ? null : (rates.get(line.taxClass) ?? null),
+        taxMinor: line.taxMinor,
+        totalMinor: line.totalMinor,
       };
-      if (line.unitPriceMinor !== undefined) out.unitPriceMinor = line.unitPriceMinor;
-      if (line.discount !== undefined) out.discount = line.discount;
+      if (rung?.unitPriceMinor !== undefined) out.priceSource = rung.priceSource ?? "open";
       return out;
     }),
+    subtotalMinor: quote.subtotalMinor,
+    discountMinor: quote.discountMinor,
+    taxMinor: quote.taxMinor,
+    totalMinor: quote.totalMinor,
+    cashDueMinor: quote.cashDueMinor,
+    cashRoundingMinor: quote.cashRoundingMinor,
+    taxes: quote.taxes.map((t) => ({
+      taxClass: t.taxClass,
+      rate: t.rate,
+      baseMinor: t.baseMinor,
+      taxMinor: t.taxMinor,
+    })),
     tenders: sale.tenders.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
   };
-  if (sale.discount !== undefined) body.discount = sale.discount;
+  if (context.madeIn !== null) body.madeIn = context.madeIn;
   if (sale.audit.length > 0) body.audit = sale.audit;
   return body;
+}
+
+function totalOf(body: string): number | null {
+  try {
+    const total = (JSON.parse(body) as { totalMinor?: unknown }).totalMinor;
+    return typeof total === "number" && Number.isSafeInteger(total) && total >= 0 ? total : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface OutboxRow {
@@ -71,8 +116,8 @@ export class Outbox {
   constructor(private readonly db: TillDb) {}
 
   /** Keeps a sale durably (idempotent by sale id); answers false when it was kept already. */
-  add(sale: CompletedSale, at: Date): boolean {
-    const body = JSON.stringify(saleRequestBody(sale));
+  add(sale: CompletedSale, at: Date, context: SaleContext): boolean {
+    const body = JSON.stringify(saleRequestBody(sale, context));
     const inserted = this.db
       .insert(tillOutbox)
       .values({ saleId: sale.id, receiptNo: sale.receiptNo, body, createdAt: at.toISOString() })
@@ -132,6 +177,60 @@ export class Outbox {
         .set({ attempts: sql`${tillOutbox.attempts} + 1`, lastError: error })
         .where(eq(tillOutbox.seq, seq))
         .run(),
+    );
+  }
+
+  /** Refused sales not yet reported to the store. */
+  unreportedRejections(): {
+    seq: number;
+    saleId: string;
+    receiptNo: string;
+    error: string | null;
+    body: string;
+    totalMinor: number | null;
+  }[] {
+    return this.db
+      .select({
+        seq: tillOutbox.seq,
+        saleId: tillOutbox.saleId,
+        receiptNo: tillOutbox.receiptNo,
+        error: tillOutbox.lastError,
+        body: tillOutbox.body,
+      })
+      .from(tillOutbox)
+      .where(and(eq(tillOutbox.status, "rejected"), isNull(tillOutbox.reportedAt)))
+      .orderBy(asc(tillOutbox.seq))
+      .limit(100)
+      .all()
+      .map((r) => ({ ...r, totalMinor: totalOf(r.body) }));
+  }
+
+  markReported(seqs: readonly number[], at: Date): void {
+    if (seqs.length === 0) return;
+    this.db
+      .update(tillOutbox)
+      .set({ reportedAt: at.toISOString() })
+      .where(inArray(tillOutbox.seq, [...seqs]))
+      .run();
+  }
+
+  /** A refused sale set back to pending, to be sent again (after a fix at the store). */
+  resend(saleId: string): boolean {
+    return (
+      this.db
+        .update(tillOutbox)
+        .set({ status: "pending", reportedAt: null })
+        .where(and(eq(tillOutbox.saleId, saleId), eq(tillOutbox.status, "rejected")))
+        .returning({ seq: tillOutbox.seq })
+        .all().length > 0
+    );
+  }
+
+  /** The kept document of a sale (the body sent to the store), for an export. */
+  document(saleId: string): string | null {
+    return (
+      this.db.select({ body: tillOutbox.body }).from(tillOutbox).where(eq(tillOutbox.saleId, saleId)).get()
+        ?.body ?? null
     );
   }
 

@@ -24,6 +24,18 @@ export type HealthAnswer = z.infer<typeof healthAnswerSchema>;
 export const sessionAnswerSchema = z.object({
   token: z.string().min(8),
   user: z.object({ id: z.string().min(1), name: z.string(), role }),
+  /** The store's proof of this log-in, carried by the session's sales (absent from older stores). */
+  proof: z.string().max(2_000).optional(),
+});
+
+export const refusedReportAnswerSchema = z.object({
+  reported: z.number().int(),
+  alreadyRecorded: z.array(z.string()),
+});
+
+export const keyAnswerSchema = z.object({
+  tillId: z.string(),
+  registered: z.enum(["new", "same", "replaced"]),
 });
 
 export const approvalAnswerSchema = z.object({

@@ -51,7 +51,7 @@ export class StoreClient {
 
   /** Sends one request and parses the answer; throws StoreUnreachableError or StoreRefusedError. */
   async request<S extends z.ZodType>(
-    method: "GET" | "POST" | "DELETE",
+    method: "GET" | "POST" | "PUT" | "DELETE",
     path: string,
     schema: S,
     options: RequestOptions = {},

@@ -45,20 +45,43 @@ function sale(receiptNo: string): CompletedSale {
     lines: [{ code: "APPLE", qtyMilli: 1000 }],
     tenders: [{ type: "cash", amountMinor: 100 }],
     audit: [],
-    quote: {} as Quote,
+    quote: {
+      lines: [
+        {
+          code: "APPLE",
+          name: "Apple",
+          qtyMilli: 1000,
+          unitPriceMinor: 100,
+          taxClass: null,
+          extendedMinor: 100,
+          discountMinor: 0,
+          taxMinor: 0,
+          totalMinor: 100,
+        },
+      ],
+      subtotalMinor: 100,
+      discountMinor: 0,
+      taxMinor: 0,
+      totalMinor: 100,
+      cashDueMinor: 100,
+      cashRoundingMinor: 0,
+      taxes: [],
+    } satisfies Quote,
     changeMinor: 0,
     cashRoundingMinor: 0,
   };
 }
+
+const NO_CONTEXT = { taxRates: new Map<string, string>(), madeIn: null };
 
 describe("till file durability", () => {
   test("a sale is kept at FULL, and the file is at FULL after each mark of the store's answer", () => {
     const db = open();
     const outbox = new Outbox(db.db);
     expect(synchronous(db)).toBe(FULL);
-    expect(outbox.add(sale("S1-T1-000001"), new Date())).toBe(true);
-    expect(outbox.add(sale("S1-T1-000002"), new Date())).toBe(true);
-    expect(outbox.add(sale("S1-T1-000003"), new Date())).toBe(true);
+    expect(outbox.add(sale("S1-T1-000001"), new Date(), NO_CONTEXT)).toBe(true);
+    expect(outbox.add(sale("S1-T1-000002"), new Date(), NO_CONTEXT)).toBe(true);
+    expect(outbox.add(sale("S1-T1-000003"), new Date(), NO_CONTEXT)).toBe(true);
     const first = outbox.oldestPending();
     if (first === null) throw new Error("no pending sale");
     outbox.noteAttempt(first.seq, "the store was unreachable");

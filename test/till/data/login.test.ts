@@ -57,11 +57,9 @@ describe("till log-in and approvals", () => {
   });
 
   test("a supervisor approves online; a cashier's PIN does not", async () => {
-    expect(await till.approve(SUPERVISOR_PIN, "priceOverride")).toEqual({
-      id: f.supervisorId,
-      name: "Sam Supervisor",
-      role: "supervisor",
-    });
+    const approver = await till.approve(SUPERVISOR_PIN, "priceOverride");
+    expect(approver).toMatchObject({ id: f.supervisorId, name: "Sam Supervisor", role: "supervisor" });
+    expect(approver.proof).toEqual({ grantId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect((await refusal(() => till.approve(CASHIER_PIN, "priceOverride"))).code).toBe("NOT_AN_APPROVER");
   });
 

@@ -170,8 +170,10 @@ describe("till outbox", () => {
     expect(await countAtStore([s.id])).toEqual([1]);
   });
 
-  test("a sale the store refuses is set aside and the sales after it still go", async () => {
-    const refused = sale([{ code: "NO_SUCH_ITEM", qtyMilli: 1000 }]);
+  test("a sale the store refuses is set aside, reported to the store, and the sales after it still go", async () => {
+    // A document that does not add up (its total one cent over its lines) is the only refusal.
+    const good = sale();
+    const refused = { ...good, quote: { ...good.quote, totalMinor: good.quote.totalMinor + 1 } };
     const after = sale();
     await till.completeSale(refused);
     await till.completeSale(after);
@@ -180,6 +182,36 @@ describe("till outbox", () => {
     expect(await countAtStore([refused.id, after.id])).toEqual([0, 1]);
     await till.drainNow();
     expect(f.postsOf(refused.id)).toBe(1);
+    const listed = await f.store.api("/api/v1/refused-sales");
+    const body = (await listed.json()) as { sales: { saleId: string; tillId: string; error: string }[] };
+    expect(body.sales).toEqual([
+      expect.objectContaining({
+        saleId: refused.id,
+        tillId: TILL_ID,
+        error: expect.stringContaining("SALE_INCONSISTENT"),
+      }),
+    ]);
+  });
+
+  test("a product the store does not know is recorded as rung, with an exception for the manager", async () => {
+    const s = sale([APPLE]);
+    const line = s.quote.lines[0];
+    if (!line) throw new Error("no line");
+    const unknown = {
+      ...s,
+      lines: [{ code: "NEW1", qtyMilli: 1000 }],
+      quote: { ...s.quote, lines: [{ ...line, code: "NEW1", name: "New item" }] },
+    };
+    await till.completeSale(unknown);
+    await till.drainNow();
+    expect(await countAtStore([unknown.id])).toEqual([1]);
+    const res = await f.store.api(`/api/v1/sales/${unknown.id}`);
+    const recorded = (await res.json()) as {
+      totalMinor: number;
+      exceptions: { code: string; kind: string }[];
+    };
+    expect(recorded.totalMinor).toBe(s.quote.totalMinor);
+    expect(recorded.exceptions).toEqual([expect.objectContaining({ code: "NEW1", kind: "unknown" })]);
   });
 
   test("a session ended at the store keeps sales pending until a cashier logs in again", async () => {

@@ -11,7 +11,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { uuidv7 } from "../../../../src/core/ids.ts";
-import type { Quote } from "../../../../src/core/pricing.ts";
+import { priceBasket, type Quote } from "../../../../src/core/pricing.ts";
 import {
   createTillServices,
   type TillDataServices,
@@ -96,6 +96,7 @@ export async function tillFixture(
     store = await startStore({ args: ["--port", String(port), ...(options.storeArgs ?? [])] });
     const started = store;
     if (options.products?.length) await seedProducts(started, options.products);
+    seeded = new Map((options.products ?? []).map((p) => [p.code, p]));
     const cashierId = await addUser(started, "Ann Cashier", "cashier", CASHIER_PIN);
     const supervisorId = await addUser(started, "Sam Supervisor", "supervisor", SUPERVISOR_PIN);
     const sent: SentRequest[] = [];
@@ -156,9 +157,42 @@ export async function tillFixture(
   }
 }
 
-const EMPTY_QUOTE = {} as Quote;
+/** The products the latest fixture seeded, for pricing sales before the till has synced them. */
+let seeded = new Map<string, ProductSeed>();
 
-/** A completed cash sale as the till's screens would hand it over (the quote is not sent). */
+/** Prices lines as the till's screens would: its catalog copy, or the seeded product. */
+function priceLines(till: TillDataServices, lines: TillLine[]): Quote {
+  return priceBasket(
+    {
+      lines: lines.map((line) => {
+        let product: { code: string; name: string; priceMinor: number; taxClass: string | null };
+        try {
+          product = till.lookup(line.code).product;
+        } catch {
+          const seed = seeded.get(line.code);
+          if (!seed) throw new Error(`${line.code} is neither in the till's catalog nor seeded`);
+          product = {
+            code: seed.code,
+            name: seed.name,
+            priceMinor: seed.priceMinor,
+            taxClass: seed.taxClass ?? null,
+          };
+        }
+        return {
+          code: product.code,
+          name: product.name,
+          qtyMilli: line.qtyMilli,
+          unitPriceMinor: line.unitPriceMinor ?? product.priceMinor,
+          taxClass: product.taxClass,
+          ...(line.discount ? { discount: line.discount } : {}),
+        };
+      }),
+    },
+    till.settings(),
+  );
+}
+
+/** A completed cash sale as the till's screens would hand it over, priced as the till prices it. */
 export function cashSale(
   till: TillDataServices,
   cashierId: string,
@@ -175,7 +209,7 @@ export function cashSale(
     lines,
     tenders: [{ type: "cash", amountMinor: cashMinor }],
     audit: [],
-    quote: EMPTY_QUOTE,
+    quote: priceLines(till, lines),
     changeMinor: 0,
     cashRoundingMinor: 0,
   };
