@@ -16,8 +16,8 @@ export function returnsRoutes(
     .use(requireAuth(ctx))
     .post(
       "/returns",
-      ({ body, principal, set }) => {
-        const { ret, created } = service.record(body, principal);
+      async ({ body, principal, set }) => {
+        const { ret, created } = await service.record(body, principal);
         set.status = created ? 201 : 200;
         return ret;
       },
