@@ -58,3 +58,32 @@ export const chainSaleSchema = z.object({
 });
 export type ChainSale = z.infer<typeof chainSaleSchema>;
 export type ChainReturn = z.infer<typeof chainReturnSchema>;
+
+/**
+ * A sale as a till sees it for a return (`GET /api/v1/returns/original/:ref` at the store): this
+ * store's or another store's, each line with what was returned of it anywhere, and what each
+ * tender of the sale can still refund.
+ */
+export const returnableSaleSchema = z.object({
+  id: z.string().min(1),
+  storeId: z.string().min(1),
+  receiptNo: z.string().min(1),
+  at: z.string(),
+  totalMinor: minor,
+  /** True when the sale is another store's, looked up at head office. */
+  foreign: z.boolean(),
+  lines: z.array(
+    chainSaleLineSchema.pick({
+      lineNo: true,
+      code: true,
+      name: true,
+      qtyMilli: true,
+      unitPriceMinor: true,
+      taxMinor: true,
+      totalMinor: true,
+      returnedMilli: true,
+    }),
+  ),
+  refundable: z.array(chainTenderSchema),
+});
+export type ReturnableSale = z.infer<typeof returnableSaleSchema>;

@@ -9,9 +9,12 @@
  */
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { returns, sales, shifts } from "../../../schema/store.ts";
+import type { ReturnableSale } from "../../core/chain-sale.ts";
 import { DomainError } from "../../core/errors.ts";
+import { isUuid } from "../../core/ids.ts";
 import { parseQuantityMilli } from "../../core/quantity.ts";
 import { refundableByTender, splitRefund, type TenderAmount } from "../../core/refund-split.ts";
+import { DEFAULT_TENDER_TYPES, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { nextCounter } from "../catalog/service.ts";
 import { businessDay, type StoreContext, type StoreDb, type StoreTx } from "../context.ts";
@@ -56,10 +59,13 @@ export interface PreparedReturn {
   cashierId: string | null;
 }
 
-/** What a return of the named lines would refund now, and how (for exchanges and look-ups). */
-export interface RefundPlan {
-  refundMinor: number;
-  tenders: TenderAmount[];
+/**
+ * The refund tenders a caller chooses once the refund is priced (an exchange: part of it goes to
+ * the new sale), and the tender types they may use.
+ */
+export interface TenderChoice {
+  choose: (refundMinor: number, refundable: readonly TenderAmount[]) => TenderAmount[];
+  tenderTypes: readonly TenderType[];
 }
 
 export class ReturnsService {
@@ -216,14 +222,14 @@ export class ReturnsService {
   }
 
   /**
-   * Prices the return and settles its tenders: the request's, else `tenders` given by the caller
-   * (an exchange), else the original sale's way of paying (cash without a receipt).
+   * Prices the return and settles its tenders: the request's, else the caller's `choice` (an
+   * exchange), else the original sale's way of paying (cash without a receipt).
    */
   private plan(
     db: StoreDb | StoreTx,
     request: ReturnRequest,
     original: OriginalSale | null,
-    tenders?: (refundMinor: number, refundable: readonly TenderAmount[]) => TenderAmount[],
+    choice?: TenderChoice,
   ): Plan {
     const priced = original
       ? this.planWithReceipt(db, original, request)
@@ -231,24 +237,21 @@ export class ReturnsService {
     const refundMinor = priced.totals.totalMinor;
     const chosen =
       request.tenders ??
-      (tenders
-        ? tenders(refundMinor, priced.refundable)
+      (choice
+        ? choice.choose(refundMinor, priced.refundable)
         : splitRefund(refundMinor, priced.refundable, this.ctx.settings.cashRoundingMinor));
-    const { cashRoundingMinor } = checkRefundTenders(refundMinor, chosen, this.ctx.pricing);
+    const { cashRoundingMinor } = checkRefundTenders(
+      refundMinor,
+      chosen,
+      this.ctx.pricing,
+      choice?.tenderTypes ?? DEFAULT_TENDER_TYPES,
+    );
     const { refundable: _refundable, ...rest } = priced;
     return {
       ...rest,
       tenders: chosen.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
       cashRoundingMinor,
     };
-  }
-
-  /** What returning the request's lines would refund now, and to which tenders by default. */
-  refundOf(db: StoreDb | StoreTx, request: ReturnRequest, original: OriginalSale | null): RefundPlan {
-    const plan = this.plan(db, request, original, (refundMinor, refundable) =>
-      splitRefund(refundMinor, refundable, this.ctx.settings.cashRoundingMinor),
-    );
-    return { refundMinor: plan.totals.totalMinor, tenders: plan.tenders };
   }
 
   /**
@@ -259,13 +262,13 @@ export class ReturnsService {
   async prepare(
     request: ReturnRequest,
     principal: Principal,
-    tenders?: (refundMinor: number, refundable: readonly TenderAmount[]) => TenderAmount[],
+    choice?: TenderChoice,
   ): Promise<PreparedReturn> {
     requireReturnsPrincipal(principal, "taking goods back");
     const tillId = request.tillId ?? principal.tillId ?? "backoffice";
     requireTillAccess(principal, tillId, "taking goods back");
     const original = await resolveOriginalSale(this.ctx, request);
-    this.plan(this.ctx.db, request, original, tenders);
+    this.plan(this.ctx.db, request, original, choice);
     const withReceipt = original !== null;
     const approval = checkApproval(
       this.ctx,
@@ -279,13 +282,9 @@ export class ReturnsService {
   }
 
   /** Records a prepared return in the caller's transaction. */
-  writeInTx(
-    tx: StoreTx,
-    prepared: PreparedReturn,
-    tenders?: (refundMinor: number, refundable: readonly TenderAmount[]) => TenderAmount[],
-  ): ReturnResponse {
+  writeInTx(tx: StoreTx, prepared: PreparedReturn, choice?: TenderChoice): ReturnResponse {
     const { request, original, approval, tillId, cashierId } = prepared;
-    const plan = this.plan(tx, request, original, tenders);
+    const plan = this.plan(tx, request, original, choice);
     const approvedBy = approval.consume ? approval.consume(tx) : approval.approvedBy;
     const { sale, lines, totals } = plan;
     const at = this.ctx.now();
@@ -331,6 +330,37 @@ export class ReturnsService {
       at,
     );
     return ret;
+  }
+
+  /**
+   * The sale a receipt number or sale id names, as a till needs it for a return: this store's,
+   * else another store's through head office, with what was returned of each line anywhere and
+   * what each of its tenders can still refund.
+   */
+  async original(ref: string): Promise<ReturnableSale> {
+    const ask = isUuid(ref) ? { originalSaleId: ref.toLowerCase() } : { receiptNo: ref };
+    const sale = await resolveOriginalSale(this.ctx, ask);
+    if (!sale) throw new HttpError("invalid", "INVALID_REQUEST", "give a receipt number or a sale id");
+    const returned = returnedSoFar(this.ctx.db, sale);
+    return {
+      id: sale.id,
+      storeId: sale.storeId,
+      receiptNo: sale.receiptNo,
+      at: sale.at,
+      totalMinor: sale.totalMinor,
+      foreign: sale.foreign,
+      lines: sale.lines.map((l) => ({
+        lineNo: l.lineNo,
+        code: l.code,
+        name: l.name,
+        qtyMilli: l.qtyMilli,
+        unitPriceMinor: l.unitPriceMinor,
+        taxMinor: l.taxMinor,
+        totalMinor: l.totalMinor,
+        returnedMilli: returned.byLine.get(l.lineNo) ?? 0,
+      })),
+      refundable: refundableByTender(sale.tenders, sale.changeMinor, returned.refunded),
+    };
   }
 
   /** Records a return once; a repeat of the same id answers the first result. */

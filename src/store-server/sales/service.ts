@@ -9,7 +9,7 @@ import { DomainError } from "../../core/errors.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import { type BasketLineInput, priceBasket, type Quote } from "../../core/pricing.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
-import { settle } from "../../core/tenders.ts";
+import { DEFAULT_TENDER_TYPES, settle, type TenderType } from "../../core/tenders.ts";
 import { CatalogService, nextCounter } from "../catalog/service.ts";
 import { businessDay, type StoreContext, type StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
@@ -24,7 +24,7 @@ interface Resolved {
   catalogPriceMinor: number;
 }
 
-type RecordResult = { sale: SaleResponse; created: boolean };
+export type RecordResult = { sale: SaleResponse; created: boolean };
 
 interface PendingSale {
   request: SaleRequest;
@@ -264,13 +264,25 @@ export class SalesService {
     });
   }
 
-  private recordInTx(tx: StoreTx, request: SaleRequest): RecordResult {
+  /**
+   * Records a sale in the caller's transaction (an exchange records its return with it), with
+   * the tender types it may use; a repeat of the same id answers the first result.
+   */
+  recordInTransaction(tx: StoreTx, request: SaleRequest, tenderTypes: readonly TenderType[]): RecordResult {
+    return this.recordInTx(tx, request, tenderTypes);
+  }
+
+  private recordInTx(
+    tx: StoreTx,
+    request: SaleRequest,
+    tenderTypes: readonly TenderType[] = DEFAULT_TENDER_TYPES,
+  ): RecordResult {
     const existing = this.get(request.id);
     if (existing) return { sale: existing, created: false };
 
     const resolved = this.resolve(request);
     const quote = this.priceResolved(resolved, request);
-    const settlement = settle(quote, request.tenders, this.ctx.pricing);
+    const settlement = settle(quote, request.tenders, this.ctx.pricing, tenderTypes);
     const response = this.toResponse(quote, resolved);
     const at = request.at ? new Date(request.at) : this.ctx.now();
     const atIso = at.toISOString();
