@@ -41,9 +41,15 @@ export const storeOptionsSchema = z
     adminToken: token.optional(),
     nats: natsUrl.optional(),
     natsCreds: z.string().optional(),
+    hqUrl: z.url({ error: "must be head office's URL, such as https://hq.example:8080" }).optional(),
+    hqToken: token.optional(),
     config: z.string().optional(),
   })
-  .loose();
+  .loose()
+  .refine((o) => (o.hqUrl === undefined) === (o.hqToken === undefined), {
+    error: "give both --hq-url and --hq-token (the store's token from head office), or neither",
+    path: ["hqUrl"],
+  });
 export type StoreOptions = z.infer<typeof storeOptionsSchema>;
 
 export const hqOptionsSchema = z

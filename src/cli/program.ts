@@ -59,6 +59,16 @@ export function buildProgram(io: CliIo): Command {
     )
     .addOption(opt("--nats <url>", "NATS server of the head office, e.g. nats://hq.example:4222", "nats"))
     .addOption(opt("--nats-creds <file>", "NATS credentials file for this store", "natsCreds"))
+    .addOption(
+      opt(
+        "--hq-url <url>",
+        "head office's API, to look up sales of other stores for returns, e.g. https://hq.example:8080",
+        "hqUrl",
+      ),
+    )
+    .addOption(
+      opt("--hq-token <token>", "this store's API token from head office (with --hq-url)", "hqToken"),
+    )
     .action(async (_opts: unknown, cmd: Command) => {
       const config = await loadConfig(cmd, storeOptionsSchema);
       await (await runners.store())(config, io);

@@ -23,6 +23,17 @@ export const DEFAULT_TENDER_TYPES: readonly TenderType[] = [
   { type: "charge", isCash: false, allowsChange: false },
 ];
 
+/**
+ * The credit of an exchange: what the goods brought back are worth pays for the new sale. It
+ * appears as a refund tender of the return and a tender of the sale, of the same amount, so
+ * it nets to nothing in the day's money; only an exchange may use it.
+ */
+export const EXCHANGE_TENDER = "exchange";
+export const EXCHANGE_TENDER_TYPES: readonly TenderType[] = [
+  ...DEFAULT_TENDER_TYPES,
+  { type: EXCHANGE_TENDER, isCash: false, allowsChange: false },
+];
+
 export interface TenderInput {
   type: string;
   /** Amount handed over, in minor units; more than zero. */

@@ -16,6 +16,8 @@ const statusOfKind: Record<DomainError["kind"], number> = {
   conflict: 409,
   unauthorized: 401,
   forbidden: 403,
+  /** Something the server depends on (head office, for a return of another store's sale) is out of reach. */
+  unavailable: 503,
 };
 
 export class HttpError extends DomainError {

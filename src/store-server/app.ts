@@ -9,6 +9,7 @@ import pkg from "../../package.json" with { type: "json" };
 import { auditRoutes } from "./audit/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import type { StoreContext } from "./context.ts";
+import { exchangesRoutes } from "./exchanges/routes.ts";
 import { heldRoutes } from "./held/routes.ts";
 import { errorHandling } from "./http/errors.ts";
 import { journalRoutes } from "./journal/routes.ts";
@@ -59,6 +60,7 @@ export function createStoreApp(ctx: StoreContext, status: StoreStatus = {}) {
         .use(auditRoutes(ctx))
         .use(shiftsRoutes(ctx))
         .use(returnsRoutes(ctx))
+        .use(exchangesRoutes(ctx))
         .use(heldRoutes(ctx))
         .use(stockRoutes(ctx))
         .use(reportsRoutes(ctx))

@@ -4,6 +4,7 @@ import type { BunSQLiteDatabase } from "drizzle-orm/bun-sqlite";
 import type { storeSchema } from "../../schema/store.ts";
 import type { PricingSettings } from "../core/pricing.ts";
 import type { StoreSettings } from "../core/settings.ts";
+import type { HqLink } from "./hq-link/hq-link.ts";
 
 export type StoreDb = BunSQLiteDatabase<typeof storeSchema>;
 /** A drizzle transaction on the store database (same query API as StoreDb). */
@@ -16,6 +17,8 @@ export interface StoreContext {
   settings: StoreSettings;
   pricing: PricingSettings;
   now: () => Date;
+  /** Head office's API, for look-ups only it can answer (another store's sale); absent when not configured. */
+  hq?: HqLink;
 }
 
 export function pricingSettingsOf(settings: StoreSettings): PricingSettings {

@@ -11,10 +11,22 @@ import { ConfigError, readTomlFile } from "../shared/config.ts";
 import { createStoreApp } from "./app.ts";
 import { newToken, saveToken } from "./auth/tokens.ts";
 import type { StoreContext } from "./context.ts";
+import { createHqLink } from "./hq-link/hq-link.ts";
 import { openStore } from "./open.ts";
 import { startStoreReplication } from "./replication/index.ts";
 
-const OPTION_KEYS = new Set(["data", "port", "host", "storeId", "adminToken", "nats", "natsCreds", "config"]);
+const OPTION_KEYS = new Set([
+  "data",
+  "port",
+  "host",
+  "storeId",
+  "adminToken",
+  "nats",
+  "natsCreds",
+  "hqUrl",
+  "hqToken",
+  "config",
+]);
 
 /** Store settings from the TOML file's keys that are not command-line options. */
 export async function loadStoreSettings(configPath: string | undefined): Promise<StoreSettings> {
@@ -44,6 +56,9 @@ export async function startStoreServer(
   settings?: StoreSettings,
 ): Promise<RunningStore> {
   const ctx = openStore(options.data, options.storeId, settings ?? (await loadStoreSettings(options.config)));
+  if (options.hqUrl !== undefined && options.hqToken !== undefined) {
+    ctx.hq = createHqLink({ url: options.hqUrl, token: options.hqToken });
+  }
   const now = ctx.now();
   if (options.adminToken) {
     saveToken(ctx.db, options.adminToken, "admin", now);

@@ -131,9 +131,13 @@ export interface RecordedSaleLine {
 export interface RecordedSale {
   id: string;
   receiptNo: string;
+  /** The store that sold it (another store's receipt is looked up at head office). */
+  storeId?: string;
   at: string;
   totalMinor: number;
   lines: RecordedSaleLine[];
+  /** What each tender of the sale can still refund (card first, then cash). */
+  refundable?: { type: string; amountMinor: number }[];
 }
 
 /** A document the till prints: a receipt or a shift report. */
@@ -181,7 +185,8 @@ export interface TillServices {
     id: string;
     originalSaleId: string | null;
     lines: { code: string; qtyMilli: number }[];
-    tenders: { type: string; amountMinor: number }[];
+    /** How the refund is paid back; without them the store pays back the way the sale was paid. */
+    tenders?: { type: string; amountMinor: number }[];
     approvalPin?: string;
   }): Promise<{ receiptNo: string; totalMinor: number }>;
   openDrawer(reason: "sale" | "noSale" | "cashIn" | "cashOut", approvalPin?: string): Promise<void>;

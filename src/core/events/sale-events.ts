@@ -4,6 +4,7 @@
  * and its reports without asking the store.
  */
 import { z } from "zod";
+import { storeIdSchema } from "../ids.ts";
 import {
   businessDay,
   currencyCode,
@@ -105,6 +106,8 @@ export const returnRecordedV1 = z.strictObject({
   receiptNo,
   originalSaleId: id.nullable(),
   originalReceiptNo: receiptNo.nullable().optional(),
+  /** The store that sold the goods, when it is another store of the chain (looked up at head office). */
+  originalStoreId: storeIdSchema.optional(),
   tillId,
   cashierId: refId.nullable(),
   approvedBy: refId.nullable(),

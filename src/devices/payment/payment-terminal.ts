@@ -34,6 +34,11 @@ export interface AuthorizeOptions {
 export interface PaymentTerminal {
   readonly description: string;
   authorize(request: PaymentRequest, options?: AuthorizeOptions): Promise<PaymentResult>;
+  /**
+   * Pays an amount back to the card the customer presents (a return's card part); answers like
+   * an authorization: approved (with the slip's lines), declined, or nothing in time.
+   */
+  refund(request: PaymentRequest, options?: AuthorizeOptions): Promise<PaymentResult>;
   /** Cancels the authorization in progress, if any. */
   cancel(): Promise<void>;
   close(): Promise<void>;

@@ -7,8 +7,13 @@ import type { AuthorizeOptions, PaymentRequest, PaymentResult, PaymentTerminal }
 
 export type StandaloneAnswer = { approved: true; authCode?: string } | { approved: false; reason?: string };
 
+interface StandaloneRequest extends PaymentRequest {
+  /** A refund (a return's card part) rather than a charge; absent for a charge. */
+  kind?: "refund";
+}
+
 /** Shown to the cashier: key this amount into the terminal and say whether it approved. */
-export interface StandalonePrompt extends PaymentRequest {
+export interface StandalonePrompt extends StandaloneRequest {
   signal: AbortSignal;
 }
 
@@ -22,7 +27,20 @@ export class StandaloneTerminal implements PaymentTerminal {
 
   constructor(private readonly confirm: (prompt: StandalonePrompt) => Promise<StandaloneAnswer>) {}
 
-  async authorize(request: PaymentRequest, options: AuthorizeOptions = {}): Promise<PaymentResult> {
+  authorize(request: PaymentRequest, options: AuthorizeOptions = {}): Promise<PaymentResult> {
+    return this.ask(request, options, "CARD");
+  }
+
+  /** The cashier keys the refund into the terminal and says whether it went through. */
+  refund(request: PaymentRequest, options: AuthorizeOptions = {}): Promise<PaymentResult> {
+    return this.ask({ ...request, kind: "refund" }, options, "CARD REFUND");
+  }
+
+  private async ask(
+    request: StandaloneRequest,
+    options: AuthorizeOptions,
+    label: string,
+  ): Promise<PaymentResult> {
     const controller = new AbortController();
     this.current = controller;
     options.signal?.addEventListener("abort", () => controller.abort(), { once: true });
@@ -37,7 +55,7 @@ export class StandaloneTerminal implements PaymentTerminal {
         amountMinor: request.amountMinor,
         authCode,
         receiptLines: [
-          `CARD ${formatAmount(request.amountMinor, request.currency, "en", "code")}`,
+          `${label} ${formatAmount(request.amountMinor, request.currency, "en", "code")}`,
           ...(authCode ? [`AUTH ${authCode}`] : []),
         ],
       };
@@ -61,6 +79,8 @@ export type SimulatedOutcome = "approve" | "decline" | "timeout" | "error";
 export class SimulatedTerminal implements PaymentTerminal {
   readonly description = "simulated card terminal";
   readonly requests: PaymentRequest[] = [];
+  /** Refunds asked for, in order (also answered from the queued outcomes). */
+  readonly refunds: PaymentRequest[] = [];
   cancels = 0;
   private readonly scripted: SimulatedOutcome[] = [];
   private authCounter = 0;
@@ -76,8 +96,21 @@ export class SimulatedTerminal implements PaymentTerminal {
     return this;
   }
 
-  async authorize(request: PaymentRequest, options: AuthorizeOptions = {}): Promise<PaymentResult> {
+  authorize(request: PaymentRequest, options: AuthorizeOptions = {}): Promise<PaymentResult> {
     this.requests.push(request);
+    return this.answer(request, options, "CARD PAYMENT");
+  }
+
+  refund(request: PaymentRequest, options: AuthorizeOptions = {}): Promise<PaymentResult> {
+    this.refunds.push(request);
+    return this.answer(request, options, "CARD REFUND");
+  }
+
+  private async answer(
+    request: PaymentRequest,
+    options: AuthorizeOptions,
+    label: string,
+  ): Promise<PaymentResult> {
     const outcome = this.scripted.shift() ?? this.outcome;
     const controller = new AbortController();
     this.pending = controller;
@@ -102,7 +135,7 @@ export class SimulatedTerminal implements PaymentTerminal {
           authCode,
           card: "VISA ****4242",
           receiptLines: [
-            "CARD PAYMENT",
+            label,
             "VISA ****4242",
             `AUTH ${authCode}`,
             formatAmount(request.amountMinor, request.currency, "en", "code"),

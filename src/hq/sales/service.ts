@@ -1,7 +1,8 @@
 /**
  * Any store's sale as head office received it, with what was already returned against each
- * line in any store, so a shop can take back goods bought in another one. Found by sale id or
- * by receipt number. Nothing here knows HTTP.
+ * line in any store and what each return paid back per tender, so a shop can take back goods
+ * bought in another one (the answer is the contract's `ChainSale`). Found by sale id or by
+ * receipt number. Nothing here knows HTTP.
  */
 import { and, asc, eq } from "drizzle-orm";
 import {
@@ -12,6 +13,7 @@ import {
   hqSaleTaxes,
   hqTenders,
 } from "../../../schema/hq.ts";
+import type { ChainSale } from "../../core/chain-sale.ts";
 import { isUuid, parseReceiptNo } from "../../core/ids.ts";
 import { milliToDecimalString } from "../../core/quantity.ts";
 import type { HqContext } from "../context.ts";
@@ -37,7 +39,7 @@ export class ChainSalesService {
       .get();
   }
 
-  get(idOrReceipt: string) {
+  get(idOrReceipt: string): ChainSale & Record<string, unknown> {
     const sale = this.find(idOrReceipt.trim());
     if (!sale) throw new UnknownSaleError(idOrReceipt);
     const db = this.ctx.db;
@@ -59,6 +61,12 @@ export class ChainSalesService {
         const key = l.originalLineNo === null ? `code:${l.code}` : `line:${l.originalLineNo}`;
         returned.set(key, (returned.get(key) ?? 0) + l.qtyMilli);
       }
+      const refunded = db
+        .select({ type: hqTenders.type, amountMinor: hqTenders.amountMinor })
+        .from(hqTenders)
+        .where(and(eq(hqTenders.docId, r.id), eq(hqTenders.docKind, "return")))
+        .orderBy(asc(hqTenders.idx))
+        .all();
       return {
         id: r.id,
         storeId: r.storeId,
@@ -66,6 +74,7 @@ export class ChainSalesService {
         at: r.at,
         totalMinor: r.totalMinor,
         lines: lines.map((l) => ({ originalLineNo: l.originalLineNo, code: l.code, qtyMilli: l.qtyMilli })),
+        tenders: refunded,
       };
     });
     const lines = db

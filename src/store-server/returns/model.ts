@@ -45,7 +45,8 @@ export const returnRequestSchema = z.object({
   tillId: tillId.optional(),
   cashierId: ref.optional(),
   lines: z.array(returnLineSchema).min(1, "a return needs at least one line").max(500, "at most 500 lines"),
-  tenders: z.array(refundTenderSchema).max(20),
+  /** How the refund is paid back; without it, the way the original sale was paid (cash without a receipt). */
+  tenders: z.array(refundTenderSchema).max(20, "at most 20 refund tenders").optional(),
   /** Supervisor PIN: required for a return without a receipt (settings.approvals.refund). */
   approvalPin: approvalPin.optional(),
   /** Instead of the PIN: an approval for returnWithoutReceipt obtained with POST /approvals. */
@@ -98,6 +99,8 @@ export interface ReturnResponse {
   receiptNo: string;
   originalSaleId: string | null;
   originalReceiptNo: string | null;
+  /** The store that sold the goods (this store, or another of the chain); null without a receipt. */
+  originalStoreId: string | null;
   tillId: string;
   cashierId: string | null;
   approvedBy: string | null;

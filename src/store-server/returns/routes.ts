@@ -16,8 +16,8 @@ export function returnsRoutes(
     .use(requireAuth(ctx))
     .post(
       "/returns",
-      ({ body, principal, set }) => {
-        const { ret, created } = service.record(body, principal);
+      async ({ body, principal, set }) => {
+        const { ret, created } = await service.record(body, principal);
         set.status = created ? 201 : 200;
         return ret;
       },
@@ -28,6 +28,19 @@ export function returnsRoutes(
         },
       },
     )
+    .get("/returns/original/:ref", ({ params }) => service.original(params.ref), {
+      params: z.object({
+        ref: z
+          .string()
+          .trim()
+          .min(1, "give a receipt number or a sale id")
+          .max(64, "is too long for a receipt number"),
+      }),
+      detail: {
+        summary:
+          "The sale a receipt names, this store's or another store's through head office, with what is left to return and refund",
+      },
+    })
     .get(
       "/returns/:id",
       ({ params }) => {

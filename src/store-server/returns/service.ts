@@ -1,23 +1,29 @@
 /**
  * Returns. With a receipt (originalSaleId or receiptNo) the refund is priced from the original
- * sale, never for more than was sold less what came back before; without one it needs a
- * supervisor's approval and is priced from the current catalog. A return is recorded at once:
- * the return, its lines, refund tenders, tax breakdown, stock back in, the quantities returned
- * on the sale, an audit row and its journal event, idempotently by the id the till made.
+ * sale, this store's or, through head office, another store's of the chain, never for more than
+ * was sold less what came back before anywhere; without one it needs a supervisor's approval and
+ * is priced from the current catalog. Without tenders the refund goes back the way the sale was
+ * paid. A return is recorded at once: the return, its lines, refund tenders, tax breakdown, stock
+ * back in, the quantities returned on the sale, an audit row and its journal event,
+ * idempotently by the id the till made.
  */
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { returns, saleLines, sales, saleTaxes, shifts } from "../../../schema/store.ts";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { returns, sales, shifts } from "../../../schema/store.ts";
+import type { ReturnableSale } from "../../core/chain-sale.ts";
 import { DomainError } from "../../core/errors.ts";
-import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
+import { isUuid } from "../../core/ids.ts";
 import { parseQuantityMilli } from "../../core/quantity.ts";
+import { refundableByTender, splitRefund, type TenderAmount } from "../../core/refund-split.ts";
+import { DEFAULT_TENDER_TYPES, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { nextCounter } from "../catalog/service.ts";
 import { businessDay, type StoreContext, type StoreDb, type StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import { SalesService } from "../sales/service.ts";
 import { requireTillAccess } from "../users/index.ts";
-import { checkApproval } from "./approval.ts";
+import { type Approval, checkApproval } from "./approval.ts";
 import type { ReturnedLine, ReturnRequest, ReturnResponse } from "./model.ts";
+import { type OriginalSale, resolveOriginalSale, returnedSoFar } from "./original-sale.ts";
 import {
   pickLines,
   type RefundTotals,
@@ -36,23 +42,30 @@ export function requireReturnsPrincipal(principal: Principal, action: string): v
   }
 }
 
-/** A receipt number as typed or scanned, and in its padded form (`S1-T1-42` → `S1-T1-000042`). */
-function receiptNoForms(text: string): string[] {
-  const parsed = parseReceiptNo(text);
-  return parsed ? [text, formatReceiptNo(parsed.storeId, parsed.tillId, parsed.seq)] : [text];
-}
-
-interface OriginalSale {
-  id: string;
-  receiptNo: string;
-  status: "completed" | "voided";
-}
-
 interface Plan {
   sale: OriginalSale | null;
   lines: ReturnedLine[];
   totals: RefundTotals;
+  tenders: TenderAmount[];
   cashRoundingMinor: number;
+}
+
+/** A return checked and approved before its transaction: `write` records it inside one. */
+export interface PreparedReturn {
+  request: ReturnRequest;
+  original: OriginalSale | null;
+  approval: Approval;
+  tillId: string;
+  cashierId: string | null;
+}
+
+/**
+ * The refund tenders a caller chooses once the refund is priced (an exchange: part of it goes to
+ * the new sale), and the tender types they may use.
+ */
+export interface TenderChoice {
+  choose: (refundMinor: number, refundable: readonly TenderAmount[]) => TenderAmount[];
+  tenderTypes: readonly TenderType[];
 }
 
 export class ReturnsService {
@@ -79,50 +92,6 @@ export class ReturnsService {
       .orderBy(asc(returns.at), asc(returns.id))
       .all()
       .map((r) => JSON.parse(r.response) as ReturnResponse);
-  }
-
-  private findSale(db: StoreDb | StoreTx, request: ReturnRequest): OriginalSale | null {
-    if (request.originalSaleId === undefined && request.receiptNo === undefined) return null;
-    const cols = { id: sales.id, receiptNo: sales.receiptNo, status: sales.status };
-    const sale =
-      request.originalSaleId !== undefined
-        ? db.select(cols).from(sales).where(eq(sales.id, request.originalSaleId)).get()
-        : db
-            .select(cols)
-            .from(sales)
-            .where(inArray(sales.receiptNo, receiptNoForms(request.receiptNo ?? "")))
-            .get();
-    const asked = request.originalSaleId ?? request.receiptNo;
-    if (!sale) {
-      throw new HttpError(
-        "not_found",
-        "SALE_NOT_FOUND",
-        `no sale of this store has the ${request.originalSaleId ? "id" : "receipt number"} ${asked}`,
-        { originalSaleId: request.originalSaleId ?? null, receiptNo: request.receiptNo ?? null },
-      );
-    }
-    if (
-      request.originalSaleId !== undefined &&
-      request.receiptNo !== undefined &&
-      sale.receiptNo !== request.receiptNo
-    ) {
-      throw new HttpError(
-        "invalid",
-        "RECEIPT_MISMATCH",
-        `sale ${sale.id} has receipt number ${sale.receiptNo}, not ${request.receiptNo}`,
-      );
-    }
-    if (sale.status === "voided") {
-      throw new HttpError(
-        "conflict",
-        "SALE_VOIDED",
-        `sale ${sale.receiptNo} was voided: nothing can be returned from it`,
-        {
-          saleId: sale.id,
-        },
-      );
-    }
-    return sale;
   }
 
   private parseQty(position: number, code: string, qty: string | number): number {
@@ -153,13 +122,24 @@ export class ReturnsService {
     db: StoreDb | StoreTx,
     sale: OriginalSale,
     request: ReturnRequest,
-  ): Omit<Plan, "cashRoundingMinor"> {
-    const sold: SoldLine[] = db
-      .select()
-      .from(saleLines)
-      .where(eq(saleLines.saleId, sale.id))
-      .orderBy(asc(saleLines.lineNo))
-      .all();
+  ): Omit<Plan, "cashRoundingMinor" | "tenders"> & { refundable: TenderAmount[] } {
+    if (!sale.foreign) {
+      // Voided since it was looked up: read again inside the return's transaction.
+      const now = db.select({ status: sales.status }).from(sales).where(eq(sales.id, sale.id)).get();
+      if (now?.status === "voided") {
+        throw new HttpError(
+          "conflict",
+          "SALE_VOIDED",
+          `sale ${sale.receiptNo} was voided: nothing can be returned from it`,
+          { saleId: sale.id },
+        );
+      }
+    }
+    const returned = returnedSoFar(db, sale);
+    const sold: SoldLine[] = sale.lines.map((l) => ({
+      ...l,
+      returnedMilli: returned.byLine.get(l.lineNo) ?? 0,
+    }));
     const asks: ReturnAsk[] = request.lines.map((line, i) => {
       const position = i + 1;
       if (line.unitPriceMinor !== undefined) {
@@ -188,20 +168,18 @@ export class ReturnsService {
     });
     const mode = this.ctx.settings.roundingMode;
     const lines = pickLines(sold, asks).map((pick, i) => refundOfPick(pick, i + 1, mode));
-    const rates = new Map(
-      db
-        .select({ taxClass: saleTaxes.taxClass, rate: saleTaxes.rate })
-        .from(saleTaxes)
-        .where(and(eq(saleTaxes.docId, sale.id), eq(saleTaxes.docKind, "sale")))
-        .all()
-        .map((r) => [r.taxClass, r.rate]),
-    );
+    const rates = new Map(sale.rates);
     for (const t of this.ctx.settings.taxClasses) if (!rates.has(t.id)) rates.set(t.id, t.rate);
     const order = this.ctx.settings.taxClasses.map((t) => t.id);
-    return { sale, lines, totals: refundTotals(lines, this.ctx.settings.pricesIncludeTax, rates, order) };
+    return {
+      sale,
+      lines,
+      totals: refundTotals(lines, this.ctx.settings.pricesIncludeTax, rates, order),
+      refundable: refundableByTender(sale.tenders, sale.changeMinor, returned.refunded),
+    };
   }
 
-  private planWithoutReceipt(request: ReturnRequest): Omit<Plan, "cashRoundingMinor"> {
+  private planWithoutReceipt(request: ReturnRequest): Omit<Plan, "cashRoundingMinor" | "tenders"> {
     request.lines.forEach((line, i) => {
       if (line.lineNo !== undefined) {
         throw new HttpError(
@@ -243,28 +221,55 @@ export class ReturnsService {
     };
   }
 
-  private plan(db: StoreDb | StoreTx, request: ReturnRequest): Plan {
-    const sale = this.findSale(db, request);
-    const priced = sale ? this.planWithReceipt(db, sale, request) : this.planWithoutReceipt(request);
+  /**
+   * Prices the return and settles its tenders: the request's, else the caller's `choice` (an
+   * exchange), else the original sale's way of paying (cash without a receipt).
+   */
+  private plan(
+    db: StoreDb | StoreTx,
+    request: ReturnRequest,
+    original: OriginalSale | null,
+    choice?: TenderChoice,
+  ): Plan {
+    const priced = original
+      ? this.planWithReceipt(db, original, request)
+      : { ...this.planWithoutReceipt(request), refundable: [] };
+    const refundMinor = priced.totals.totalMinor;
+    const chosen =
+      request.tenders ??
+      (choice
+        ? choice.choose(refundMinor, priced.refundable)
+        : splitRefund(refundMinor, priced.refundable, this.ctx.settings.cashRoundingMinor));
     const { cashRoundingMinor } = checkRefundTenders(
-      priced.totals.totalMinor,
-      request.tenders,
+      refundMinor,
+      chosen,
       this.ctx.pricing,
+      choice?.tenderTypes ?? DEFAULT_TENDER_TYPES,
     );
-    return { ...priced, cashRoundingMinor };
+    const { refundable: _refundable, ...rest } = priced;
+    return {
+      ...rest,
+      tenders: chosen.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
+      cashRoundingMinor,
+    };
   }
 
-  /** Records a return once; a repeat of the same id answers the first result. */
-  record(request: ReturnRequest, principal: Principal): { ret: ReturnResponse; created: boolean } {
+  /**
+   * Everything a return needs before its transaction: the original sale (asking head office for
+   * another store's), a dry run of the pricing (so a bad request uses up no approval), and the
+   * approval. Answers null for a repeat of a recorded return.
+   */
+  async prepare(
+    request: ReturnRequest,
+    principal: Principal,
+    choice?: TenderChoice,
+  ): Promise<PreparedReturn> {
     requireReturnsPrincipal(principal, "taking goods back");
-    const existing = this.get(request.id);
-    if (existing) return { ret: existing, created: false };
-
     const tillId = request.tillId ?? principal.tillId ?? "backoffice";
     requireTillAccess(principal, tillId, "taking goods back");
-    // Check everything before asking for approval, so a bad request uses up nothing.
-    const draft = this.plan(this.ctx.db, request);
-    const withReceipt = draft.sale !== null;
+    const original = await resolveOriginalSale(this.ctx, request);
+    this.plan(this.ctx.db, request, original, choice);
+    const withReceipt = original !== null;
     const approval = checkApproval(
       this.ctx,
       principal,
@@ -273,52 +278,104 @@ export class ReturnsService {
       request,
       { tillId: principal.tillId ?? request.tillId ?? null, refId: request.id },
     );
+    return { request, original, approval, tillId, cashierId: request.cashierId ?? principal.userId };
+  }
 
+  /** Records a prepared return in the caller's transaction. */
+  writeInTx(tx: StoreTx, prepared: PreparedReturn, choice?: TenderChoice): ReturnResponse {
+    const { request, original, approval, tillId, cashierId } = prepared;
+    const plan = this.plan(tx, request, original, choice);
+    const approvedBy = approval.consume ? approval.consume(tx) : approval.approvedBy;
+    const { sale, lines, totals } = plan;
     const at = this.ctx.now();
-    const atIso = at.toISOString();
     const day = businessDay(at, this.ctx.settings.timeZone);
-    const cashierId = request.cashierId ?? principal.userId;
+    const receiptNo = `${this.ctx.storeId}-${tillId}-R${String(nextCounter(tx, `return:${tillId}`)).padStart(6, "0")}`;
+    const shiftId =
+      tx
+        .select({ id: shifts.id })
+        .from(shifts)
+        .where(and(eq(shifts.tillId, tillId), isNull(shifts.closedAt)))
+        .get()?.id ?? null;
+    const ret: ReturnResponse = {
+      id: request.id,
+      receiptNo,
+      originalSaleId: sale?.id ?? null,
+      originalReceiptNo: sale?.receiptNo ?? null,
+      originalStoreId: sale?.storeId ?? null,
+      tillId,
+      cashierId,
+      approvedBy,
+      at: at.toISOString(),
+      lines,
+      subtotalMinor: totals.subtotalMinor,
+      discountMinor: totals.discountMinor,
+      taxMinor: totals.taxMinor,
+      totalMinor: totals.totalMinor,
+      cashRoundingMinor: plan.cashRoundingMinor,
+      taxes: totals.taxes,
+      tenders: plan.tenders,
+      currency: this.ctx.settings.currency,
+    };
+    writeReturn(
+      this.ctx,
+      tx,
+      ret,
+      {
+        shiftId,
+        day,
+        reason: request.reason ?? null,
+        customerId: request.customerId ?? null,
+        foreignStoreId: sale?.foreign ? sale.storeId : null,
+      },
+      at,
+    );
+    return ret;
+  }
 
+  /**
+   * The sale a receipt number or sale id names, as a till needs it for a return: this store's,
+   * else another store's through head office, with what was returned of each line anywhere and
+   * what each of its tenders can still refund.
+   */
+  async original(ref: string): Promise<ReturnableSale> {
+    const ask = isUuid(ref) ? { originalSaleId: ref.toLowerCase() } : { receiptNo: ref };
+    const sale = await resolveOriginalSale(this.ctx, ask);
+    if (!sale) throw new HttpError("invalid", "INVALID_REQUEST", "give a receipt number or a sale id");
+    const returned = returnedSoFar(this.ctx.db, sale);
+    return {
+      id: sale.id,
+      storeId: sale.storeId,
+      receiptNo: sale.receiptNo,
+      at: sale.at,
+      totalMinor: sale.totalMinor,
+      foreign: sale.foreign,
+      lines: sale.lines.map((l) => ({
+        lineNo: l.lineNo,
+        code: l.code,
+        name: l.name,
+        qtyMilli: l.qtyMilli,
+        unitPriceMinor: l.unitPriceMinor,
+        taxMinor: l.taxMinor,
+        totalMinor: l.totalMinor,
+        returnedMilli: returned.byLine.get(l.lineNo) ?? 0,
+      })),
+      refundable: refundableByTender(sale.tenders, sale.changeMinor, returned.refunded),
+    };
+  }
+
+  /** Records a return once; a repeat of the same id answers the first result. */
+  async record(
+    request: ReturnRequest,
+    principal: Principal,
+  ): Promise<{ ret: ReturnResponse; created: boolean }> {
+    requireReturnsPrincipal(principal, "taking goods back");
+    const existing = this.get(request.id);
+    if (existing) return { ret: existing, created: false };
+    const prepared = await this.prepare(request, principal);
     return this.ctx.db.transaction((tx) => {
       const again = tx.select({ id: returns.id }).from(returns).where(eq(returns.id, request.id)).get();
       if (again) return { ret: this.get(request.id) as ReturnResponse, created: false };
-      const plan = this.plan(tx, request);
-      const approvedBy = approval.consume ? approval.consume(tx) : approval.approvedBy;
-      const { sale, lines, totals } = plan;
-      const receiptNo = `${this.ctx.storeId}-${tillId}-R${String(nextCounter(tx, `return:${tillId}`)).padStart(6, "0")}`;
-      const shiftId =
-        tx
-          .select({ id: shifts.id })
-          .from(shifts)
-          .where(and(eq(shifts.tillId, tillId), isNull(shifts.closedAt)))
-          .get()?.id ?? null;
-      const ret: ReturnResponse = {
-        id: request.id,
-        receiptNo,
-        originalSaleId: sale?.id ?? null,
-        originalReceiptNo: sale?.receiptNo ?? null,
-        tillId,
-        cashierId,
-        approvedBy,
-        at: atIso,
-        lines,
-        subtotalMinor: totals.subtotalMinor,
-        discountMinor: totals.discountMinor,
-        taxMinor: totals.taxMinor,
-        totalMinor: totals.totalMinor,
-        cashRoundingMinor: plan.cashRoundingMinor,
-        taxes: totals.taxes,
-        tenders: request.tenders.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
-        currency: this.ctx.settings.currency,
-      };
-      writeReturn(
-        this.ctx,
-        tx,
-        ret,
-        { shiftId, day, reason: request.reason ?? null, customerId: request.customerId ?? null },
-        at,
-      );
-      return { ret, created: true };
+      return { ret: this.writeInTx(tx, prepared), created: true };
     });
   }
 }

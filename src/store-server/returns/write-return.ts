@@ -15,6 +15,8 @@ export interface ReturnExtras {
   day: string;
   reason: string | null;
   customerId: string | null;
+  /** The store that sold the goods when it is another store of the chain. */
+  foreignStoreId: string | null;
 }
 
 export function writeReturn(
@@ -92,6 +94,7 @@ export function writeReturn(
       detail: JSON.stringify({
         receiptNo: ret.receiptNo,
         originalSaleId: ret.originalSaleId,
+        originalStoreId: ret.originalStoreId,
         withReceipt: ret.originalSaleId !== null,
         totalMinor: ret.totalMinor,
         reason: extra.reason,
@@ -107,6 +110,7 @@ export function writeReturn(
       receiptNo: ret.receiptNo,
       originalSaleId: ret.originalSaleId,
       originalReceiptNo: ret.originalReceiptNo,
+      ...(extra.foreignStoreId !== null ? { originalStoreId: extra.foreignStoreId } : {}),
       tillId: ret.tillId,
       cashierId: ret.cashierId,
       approvedBy: ret.approvedBy,

@@ -11,7 +11,7 @@ import { canonicalJson } from "../../core/events.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import { type BasketLineInput, priceBasket, type Quote } from "../../core/pricing.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
-import { settle } from "../../core/tenders.ts";
+import { DEFAULT_TENDER_TYPES, settle, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { CatalogService, nextCounter } from "../catalog/service.ts";
 import { businessDay, type StoreContext, type StoreTx } from "../context.ts";
@@ -38,7 +38,7 @@ interface Resolved {
   catalogPriceMinor: number;
 }
 
-type RecordResult = { sale: SaleResponse; created: boolean };
+export type RecordResult = { sale: SaleResponse; created: boolean };
 
 interface Priced {
   quote: Quote;
@@ -355,7 +355,25 @@ export class SalesService {
     return { quote, response, exceptions: findExceptions(this.ctx, this.catalog, request.lines, qtyMilli) };
   }
 
-  private recordInTx(tx: StoreTx, request: RecordSaleRequest, principal: Principal): RecordResult {
+  /**
+   * Records a sale in the caller's transaction (an exchange records its return with it), with
+   * the tender types it may use; a repeat of the same id answers the first result.
+   */
+  recordInTransaction(
+    tx: StoreTx,
+    request: RecordSaleRequest,
+    principal: Principal,
+    tenderTypes: readonly TenderType[],
+  ): RecordResult {
+    return this.recordInTx(tx, request, principal, tenderTypes);
+  }
+
+  private recordInTx(
+    tx: StoreTx,
+    request: RecordSaleRequest,
+    principal: Principal,
+    tenderTypes: readonly TenderType[] = DEFAULT_TENDER_TYPES,
+  ): RecordResult {
     const requestHash = sha256Hex(canonicalJson(request));
     const existing = statementsOf(tx).saleById.get(request.id);
     if (existing) {
@@ -375,7 +393,7 @@ export class SalesService {
     const identity = saleIdentity(this.ctx, request, principal);
     const { quote, response, exceptions } =
       request.asRung === true ? this.asRung(request) : this.pricedByStore(request);
-    const settlement = settle(quote, request.tenders, this.ctx.pricing);
+    const settlement = settle(quote, request.tenders, this.ctx.pricing, tenderTypes);
     const at = request.at ? new Date(request.at) : this.ctx.now();
     const atIso = at.toISOString();
     const day = businessDay(at, this.ctx.settings.timeZone);

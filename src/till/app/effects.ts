@@ -15,18 +15,22 @@ import type {
   ReceiptPrinter,
   Scale,
 } from "../../devices/index.ts";
+import type { PaymentTerminal } from "../../devices/payment/payment-terminal.ts";
 import { describeReading } from "../../devices/scale/scale.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { CompletedSale, TillServices } from "../services.ts";
 import type { Command, Effect, SaleLine, TillState } from "../state/types.ts";
 import { errorToMessage } from "./error-message.ts";
 import { saleReceipt, shiftReportDoc } from "./receipt.ts";
+import { payBackReturn } from "./return-refund.ts";
 
 export interface TillDevices {
   printer?: ReceiptPrinter;
   scale?: Scale;
   display?: CustomerDisplay;
   drawer?: CashDrawer;
+  /** The card terminal: a return's card part is refunded through it. */
+  payment?: PaymentTerminal;
 }
 
 export interface EffectContext {
@@ -236,14 +240,15 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       settle(
         ctx,
         async () => {
-          const result = await services.recordReturn({
+          const result = await payBackReturn(services, devices.payment, {
             id: uuidv7(),
             originalSaleId: effect.originalSaleId,
             lines: effect.lines,
-            tenders: effect.refundMinor > 0 ? [{ type: "cash", amountMinor: effect.refundMinor }] : [],
+            refundMinor: effect.refundMinor,
+            refundable: effect.refundable,
             ...(effect.approvalPin ? { approvalPin: effect.approvalPin } : {}),
           });
-          void devices.drawer?.open("refund");
+          if (result.tenders.some((t) => t.type === "cash")) void devices.drawer?.open("refund");
           return result;
         },
         (result) => ({ type: "return.recorded", receiptNo: result.receiptNo, totalMinor: result.totalMinor }),

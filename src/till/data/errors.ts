@@ -26,7 +26,9 @@ const kindOfStatus = (status: number): DomainError["kind"] =>
         ? "not_found"
         : status === 409
           ? "conflict"
-          : "invalid";
+          : status === 503
+            ? "unavailable"
+            : "invalid";
 
 /** The store answered 4xx: its error code and message, passed on as they are. */
 export class StoreRefusedError extends DomainError {

@@ -4,6 +4,7 @@
  * they reject at once with a message that says so; nothing is queued behind the cashier's back,
  * and the sale in progress stays on the screen.
  */
+import { type ReturnableSale, returnableSaleSchema } from "../../core/chain-sale.ts";
 import { DomainError } from "../../core/errors.ts";
 import { isUuid } from "../../core/ids.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
@@ -12,15 +13,12 @@ import type { TillAuth } from "./auth.ts";
 import { StoreRefusedError, StoreUnreachableError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
 import type { Outbox } from "./outbox.ts";
-import { receiptNoForms, saleByReceiptAtStore } from "./recent-sales.ts";
+import { receiptNoForms } from "./recent-sales.ts";
 import {
   drawerAnswerSchema,
   heldAnswerSchema,
   heldListAnswerSchema,
-  type RecordedSaleAnswer,
-  recordedSaleAnswerSchema,
   returnAnswerSchema,
-  returnsOfSaleAnswerSchema,
   shiftAnswerSchema,
   shiftReportAnswerSchema,
 } from "./store-answers.ts";
@@ -117,74 +115,59 @@ export class OnlineOperations {
     };
   }
 
-  /** A recorded sale by id or receipt number, with what was already returned from each line. */
+  /**
+   * A recorded sale by id or receipt number, this store's or another store's of the chain (the
+   * store asks head office), with what was already returned from each line anywhere and what
+   * each of its tenders can still refund.
+   */
   async findSale(receiptNoOrId: string): Promise<RecordedSale> {
     const asked = receiptNoOrId.trim();
     return this.call("finding a sale", async (token) => {
-      const sale = isUuid(asked) ? await this.saleById(asked, token) : await this.saleByReceipt(asked, token);
-      const returns = await this.deps.client.request(
-        "GET",
-        `/api/v1/returns?originalSaleId=${encodeURIComponent(sale.id)}`,
-        returnsOfSaleAnswerSchema,
-        { token },
-      );
-      const returned = new Map<number, number>();
-      for (const ret of returns.returns) {
-        for (const l of ret.lines) {
-          if (l.originalLineNo !== null)
-            returned.set(l.originalLineNo, (returned.get(l.originalLineNo) ?? 0) + l.qtyMilli);
+      let sale: ReturnableSale;
+      try {
+        sale = await this.deps.client.request(
+          "GET",
+          `/api/v1/returns/original/${encodeURIComponent(asked)}`,
+          returnableSaleSchema,
+          { token },
+        );
+      } catch (err) {
+        if (err instanceof StoreRefusedError && err.status === 404 && this.pendingInOutbox(asked)) {
+          throw new SaleNotFoundError(
+            `sale ${asked} is still in this till's outbox on its way to the store; try again once it has been sent`,
+            { asked },
+          );
         }
+        throw err;
       }
       return {
         id: sale.id,
         receiptNo: sale.receiptNo,
+        storeId: sale.storeId,
         at: sale.at,
         totalMinor: sale.totalMinor,
-        lines: sale.lines.map((l, i) => ({
-          lineNo: i + 1,
+        lines: sale.lines.map((l) => ({
+          lineNo: l.lineNo,
           code: l.code,
           name: l.name,
           qtyMilli: l.qtyMilli,
           unitPriceMinor: l.unitPriceMinor,
           totalMinor: l.totalMinor,
           taxMinor: l.taxMinor,
-          returnedMilli: returned.get(i + 1) ?? 0,
+          returnedMilli: l.returnedMilli,
         })),
+        refundable: sale.refundable,
       };
     });
   }
 
-  private async saleById(id: string, token: string): Promise<RecordedSaleAnswer> {
-    try {
-      return await this.deps.client.request(
-        "GET",
-        `/api/v1/sales/${encodeURIComponent(id)}`,
-        recordedSaleAnswerSchema,
-        { token },
-      );
-    } catch (err) {
-      if (err instanceof StoreRefusedError && err.status === 404 && this.deps.outbox.isPending(id)) {
-        throw new SaleNotFoundError(
-          `sale ${id} is still in this till's outbox on its way to the store; try again once it has been sent`,
-          { id },
-        );
-      }
-      throw err;
-    }
-  }
-
-  private async saleByReceipt(receiptNo: string, token: string): Promise<RecordedSaleAnswer> {
-    const forms = receiptNoForms(receiptNo);
-    for (const form of forms) {
+  /** Whether the sale of this id or receipt number is still waiting in the outbox. */
+  private pendingInOutbox(asked: string): boolean {
+    if (isUuid(asked)) return this.deps.outbox.isPending(asked);
+    return receiptNoForms(asked).some((form) => {
       const id = this.deps.outbox.saleIdOfReceipt(form);
-      if (id) return this.saleById(id, token);
-    }
-    const found = await saleByReceiptAtStore(this.deps.client, token, receiptNo);
-    if (found) return found;
-    throw new SaleNotFoundError(
-      `no sale has the receipt number ${receiptNo}: check the number on the receipt`,
-      { receiptNo },
-    );
+      return id !== undefined && id !== null && this.deps.outbox.isPending(id);
+    });
   }
 
   async recordReturn(ret: ReturnInput): Promise<{ receiptNo: string; totalMinor: number }> {
@@ -192,8 +175,9 @@ export class OnlineOperations {
       id: ret.id,
       tillId: this.deps.tillId,
       lines: ret.lines.map((l) => ({ code: l.code, qty: milliToDecimalString(l.qtyMilli) })),
-      tenders: ret.tenders,
     };
+    // Without tenders the store pays back the way the sale was paid.
+    if (ret.tenders !== undefined) body.tenders = ret.tenders;
     if (ret.originalSaleId !== null) body.originalSaleId = ret.originalSaleId;
     const cashier = this.deps.auth.cashier();
     if (cashier) body.cashierId = cashier.id;

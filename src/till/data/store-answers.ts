@@ -86,10 +86,6 @@ export type RecordedSaleAnswer = z.infer<typeof recordedSaleAnswerSchema>;
 
 export const salesListAnswerSchema = z.object({ sales: z.array(recordedSaleAnswerSchema) });
 
-export const returnsOfSaleAnswerSchema = z.object({
-  returns: z.array(z.object({ lines: z.array(z.object({ originalLineNo: int.nullable(), qtyMilli: int })) })),
-});
-
 export const returnAnswerSchema = z.object({ receiptNo: z.string(), totalMinor: int });
 
 const discountSchema = z.union([z.object({ percent: z.string() }), z.object({ amountMinor: int })]);

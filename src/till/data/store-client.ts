@@ -82,13 +82,18 @@ export class StoreClient {
     } catch {
       json = undefined;
     }
-    if (res.status >= 400 && res.status < 500) {
+    // 503 with an error body: the store is up but something it needs is not (head office, for
+    // a return of another store's sale); its message says what to do instead.
+    const refusal = (res.status >= 400 && res.status < 500) || (res.status === 503 && json !== undefined);
+    if (refusal) {
       const parsed = errorAnswerSchema.safeParse(json);
       if (parsed.success) {
         const { code, message, details } = parsed.data.error;
         throw new StoreRefusedError(res.status, code, message, details);
       }
-      throw new StoreRefusedError(res.status, `HTTP_${res.status}`, `the store refused ${method} ${path}`);
+      if (res.status < 500) {
+        throw new StoreRefusedError(res.status, `HTTP_${res.status}`, `the store refused ${method} ${path}`);
+      }
     }
     if (!res.ok) {
       const parsed = errorAnswerSchema.safeParse(json);

@@ -1,6 +1,7 @@
 /**
- * Returns: find the sale by its receipt number (typed, or the receipt's code scanned), pick
- * the lines and quantities coming back, and refund them in cash.
+ * Returns: find the sale by its receipt number (typed, or the receipt's code scanned; another
+ * store's receipt is found through head office), pick the lines and quantities coming back, and
+ * refund them the way the sale was paid (card through the terminal, cash from the drawer).
  */
 import type { RecordedSale } from "../services.ts";
 import { done, fail, goTo, msg } from "./initial.ts";
@@ -86,6 +87,7 @@ export function recordReturnEffect(
       qtyMilli: pick.qtyMilli,
     })),
     refundMinor: refundMinor(sale, picks, env.settings.pricesIncludeTax, env.settings.roundingMode),
+    refundable: sale.refundable ?? [],
     ...(pin ? { approvalPin: pin } : {}),
   };
 }

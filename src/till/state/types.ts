@@ -186,6 +186,8 @@ export type Effect =
       originalSaleId: string;
       lines: { code: string; qtyMilli: number }[];
       refundMinor: number;
+      /** What each tender of the sale can still refund: the refund goes back the same way. */
+      refundable: { type: string; amountMinor: number }[];
       approvalPin?: string;
     }
   | { type: "openDrawer"; reason: "noSale"; approvalPin?: string }

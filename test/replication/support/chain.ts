@@ -31,6 +31,8 @@ export interface ChainOptions {
   nats?: StartNatsOptions;
   /** Seed the test catalog at each store (default true). */
   seed?: boolean;
+  /** Link each store to head office's API for look-ups (default false). */
+  hqLink?: boolean;
 }
 
 export class Chain implements AsyncDisposable {
@@ -50,7 +52,13 @@ export class Chain implements AsyncDisposable {
   /** Registers the store at head office (unless it is already) and starts it, replicating. */
   async addStore(
     storeId: string,
-    options: { seed?: boolean; args?: string[]; natsUrl?: string } = {},
+    options: {
+      seed?: boolean;
+      args?: string[];
+      natsUrl?: string;
+      /** Give the store its link to head office's API (`--hq-url`, `--hq-token`: its store token). */
+      hqLink?: boolean;
+    } = {},
   ): Promise<StoreProcess> {
     const registered = await this.hq.api("/api/v1/stores", {
       method: "POST",
@@ -59,9 +67,16 @@ export class Chain implements AsyncDisposable {
     if (registered.status !== 201 && registered.status !== 409) {
       throw new Error(`registering ${storeId} failed: ${registered.status} ${await registered.text()}`);
     }
+    const hqArgs: string[] = [];
+    if (options.hqLink) {
+      if (registered.status !== 201)
+        throw new Error(`store ${storeId} was registered before: no token to link it`);
+      const answer = (await registered.json()) as { credentials: { apiToken: string } };
+      hqArgs.push("--hq-url", this.hq.url, "--hq-token", answer.credentials.apiToken);
+    }
     const store = await startStore({
       storeId,
-      args: ["--nats", options.natsUrl ?? this.nats.url, ...(options.args ?? [])],
+      args: ["--nats", options.natsUrl ?? this.nats.url, ...hqArgs, ...(options.args ?? [])],
     });
     this.stores.set(storeId, store);
     if (options.seed !== false) await seedProducts(store, PRODUCTS);
@@ -87,7 +102,7 @@ export async function startChain(options: ChainOptions = {}): Promise<Chain> {
   const chain = new Chain(nats, hq);
   try {
     for (const id of options.storeIds ?? ["S1", "S2"]) {
-      await chain.addStore(id, options.seed === false ? { seed: false } : {});
+      await chain.addStore(id, { seed: options.seed !== false, hqLink: options.hqLink === true });
     }
   } catch (err) {
     await chain[Symbol.asyncDispose]();

@@ -64,6 +64,7 @@ describe("returns", () => {
         { code: "0003", qtyMilli: 1000 },
       ],
       refundMinor: 500 + 200 + 18,
+      refundable: [],
       approvalPin: "9999",
     });
     d.send({ type: "return.recorded", receiptNo: "S1-T1-000002", totalMinor: 718 });

@@ -234,7 +234,7 @@ export class FakeServices implements TillServices {
     this.returns.push(ret);
     return {
       receiptNo: this.nextReceiptNo(),
-      totalMinor: ret.tenders.reduce((s, t) => s + t.amountMinor, 0),
+      totalMinor: (ret.tenders ?? []).reduce((s, t) => s + t.amountMinor, 0),
     };
   }
 

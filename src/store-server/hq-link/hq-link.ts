@@ -1,0 +1,96 @@
+/**
+ * The store's link to head office's HTTP API for look-ups that only head office can answer:
+ * another store's sale, with what was returned of it anywhere in the chain. Configured with
+ * `hqUrl` and `hqToken` (the store's own `store:<id>` token, answered when the store was
+ * registered). Every answer is parsed with the contract's schema; a network failure, a timeout
+ * or a 5xx is HQ_UNREACHABLE, a refused token HQ_REFUSED, both with what to do instead.
+ */
+import { type ChainSale, chainSaleSchema } from "../../core/chain-sale.ts";
+import { DomainError } from "../../core/errors.ts";
+
+export class HqUnreachableError extends DomainError {
+  readonly code = "HQ_UNREACHABLE";
+  override readonly kind = "unavailable";
+  constructor(what: string, reason: string) {
+    super(
+      `${what} needs head office, which is unreachable (${reason}); try again when the link is back, or take the goods back as a return without a receipt with a supervisor's approval`,
+      { reason },
+    );
+  }
+}
+
+export class HqRefusedError extends DomainError {
+  readonly code = "HQ_REFUSED";
+  override readonly kind = "unavailable";
+  constructor(what: string, status: number, message: string) {
+    super(
+      `${what}: head office refused the store's request (HTTP ${status}: ${message}); check the store's hqToken (its store token from head office)`,
+      { status },
+    );
+  }
+}
+
+export interface HqLinkOptions {
+  url: string;
+  token: string;
+  /** How long a look-up may take before head office counts as unreachable (default 5 s). */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface HqLink {
+  readonly url: string;
+  /** A sale of any store by id or receipt number, or null when head office has none. */
+  findSale(idOrReceiptNo: string, what: string, timeoutMs?: number): Promise<ChainSale | null>;
+}
+
+function reasonOf(err: unknown, timeoutMs: number): string {
+  if (err instanceof DOMException && (err.name === "TimeoutError" || err.name === "AbortError")) {
+    return `no answer within ${timeoutMs} ms`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function createHqLink(options: HqLinkOptions): HqLink {
+  const base = options.url.replace(/\/+$/, "");
+  const defaultTimeoutMs = options.timeoutMs ?? 5_000;
+  const doFetch = options.fetch ?? fetch;
+  return {
+    url: base,
+    async findSale(idOrReceiptNo, what, timeoutMs = defaultTimeoutMs) {
+      let res: Response;
+      let text: string;
+      try {
+        res = await doFetch(`${base}/api/v1/sales/${encodeURIComponent(idOrReceiptNo)}`, {
+          headers: { authorization: `Bearer ${options.token}` },
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        text = await res.text();
+      } catch (err) {
+        throw new HqUnreachableError(what, `${base}: ${reasonOf(err, timeoutMs)}`);
+      }
+      if (res.status === 404) return null;
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      if (res.status === 401 || res.status === 403) {
+        const message =
+          typeof json === "object" && json !== null && "error" in json
+            ? String((json as { error: { message?: unknown } }).error.message ?? "")
+            : text.slice(0, 200);
+        throw new HqRefusedError(what, res.status, message);
+      }
+      if (!res.ok) throw new HqUnreachableError(what, `${base} answered HTTP ${res.status}`);
+      const parsed = chainSaleSchema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue ? `${issue.path.join(".") || "answer"}: ${issue.message}` : "unexpected shape";
+        throw new HqUnreachableError(what, `${base} answered a sale this store cannot read (${where})`);
+      }
+      return parsed.data;
+    },
+  };
+}
