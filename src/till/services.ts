@@ -96,6 +96,16 @@ export interface CompletedSale {
   cashRoundingMinor: number;
 }
 
+/** A sale cancelled before payment: what was on it, and what the cashier did to it. */
+export interface CancelledSale {
+  id: string;
+  cashierId: string;
+  at: string;
+  lines: { code: string; name: string; qtyMilli: number; unitPriceMinor: number; totalMinor: number }[];
+  totalMinor: number;
+  audit: TillAuditEntry[];
+}
+
 /** Link to the store, shown on the status bar. */
 export interface LinkStatus {
   online: boolean;
@@ -175,6 +185,8 @@ export interface TillServices {
    * sending to the store happens in the background, in order, exactly once per sale id.
    */
   completeSale(sale: CompletedSale): Promise<void>;
+  /** Keeps a sale cancelled before payment in the outbox, so the store records its trace. */
+  cancelSale(sale: CancelledSale): Promise<void>;
 
   /** Online-only operations: they reject with a clear message when the store is unreachable. */
   holdSale(sale: { id: string; label: string | null; lines: TillLine[]; cashierId: string }): Promise<void>;

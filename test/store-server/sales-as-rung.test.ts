@@ -291,3 +291,44 @@ function signedApproval(key: KeyObject, fields: { till: string; approver: string
   ).toString("base64url");
   return `${text}.${sign(null, Buffer.from(text), key).toString("base64url")}`;
 }
+
+describe("a sale cancelled before payment", () => {
+  test("leaves its voided lines and the cancellation in the audit log and the journal, once", async () => {
+    const id = uuidv7();
+    const body = {
+      id,
+      at: "2026-03-02T14:59:30.000Z",
+      lines: [{ code: "MILK", name: "Milk 1l", qtyMilli: 1000, unitPriceMinor: 349, totalMinor: 349 }],
+      totalMinor: 380,
+      audit: [
+        {
+          action: "line.voided",
+          at: "2026-03-02T14:59:10.000Z",
+          userId: cashier.id,
+          approvedBy: null,
+          detail: { code: "A1", qtyMilli: 1000, unitPriceMinor: 199 },
+        },
+      ],
+      madeIn: cashier.proof,
+    };
+    const journalBefore = store.journalLength();
+    const res = await store.request<JsonObject>("POST", `${API}/sales/cancellations`, body, cashier.token);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ id, cancelled: true, tillId: "T1", cashierId: cashier.id });
+    const again = await store.request("POST", `${API}/sales/cancellations`, body, cashier.token);
+    expect(again.status).toBe(200);
+    const trail = await store.request<{ entries: { action: string; refId: string | null }[] }>(
+      "GET",
+      `${API}/audit?tillId=T1`,
+    );
+    const actions = trail.body.entries.filter((e) => e.refId === id).map((e) => e.action);
+    expect(actions.sort()).toEqual(["line.voided", "sale.cancelled"]);
+    const types = store.ctx.sqlite
+      .query("SELECT type FROM events WHERE seq > ? ORDER BY seq")
+      .all(journalBefore) as { type: string }[];
+    expect(types.map((t) => t.type)).toEqual(["audit.recorded", "audit.recorded", "sale.voided"]);
+    // Nothing was sold.
+    const day = await store.request<{ salesCount: number }>("GET", `${API}/reports/daily?date=2026-03-02`);
+    expect(day.body.salesCount).toBe(0);
+  });
+});

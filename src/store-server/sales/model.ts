@@ -53,7 +53,7 @@ export const approvalProofSchema = z.union([
     .strict(),
 ]);
 
-const auditEntrySchema = z.object({
+export const auditEntrySchema = z.object({
   action: z.enum(["line.voided", "price.overridden", "discount.given", "sale.voided"]),
   at: z.iso.datetime().optional(),
   userId: z.string().max(40).nullable().optional(),

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { HttpError } from "../http/errors.ts";
+import { cancellationSchema, recordCancellation } from "./cancellations.ts";
 import { listExceptions } from "./exceptions.ts";
 import { quoteRequestSchema, recordSaleSchema } from "./model.ts";
 import { SalesService } from "./service.ts";
@@ -26,6 +27,21 @@ export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) 
         detail: {
           summary:
             "Record a completed sale (idempotent by id): priced by the store, or as rung by a till (asRung: true)",
+        },
+      },
+    )
+    .post(
+      "/sales/cancellations",
+      ({ body, set, principal }) => {
+        const { answer, created } = recordCancellation(ctx, body, principal);
+        set.status = created ? 201 : 200;
+        return answer;
+      },
+      {
+        body: cancellationSchema,
+        detail: {
+          summary:
+            "Record a sale cancelled at the till before payment, with its voided lines (idempotent by id)",
         },
       },
     )

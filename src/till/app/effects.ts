@@ -207,6 +207,12 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
         (command) => command,
       );
       return;
+    case "cancelSale":
+      // Kept in the outbox for the store's audit log; a failure here loses no money, but is said.
+      void services.cancelSale(effect.sale).catch((err: unknown) => {
+        console.error("till: keeping the cancelled sale's trace failed:", err);
+      });
+      return;
     case "holdSale":
       settle(
         ctx,

@@ -71,6 +71,7 @@ function rehearsalServices(real: TillServices): TillServices {
     approve: refuse,
     nextReceiptNo: () => "REHEARSAL",
     completeSale: refuse,
+    cancelSale: refuse,
     holdSale: refuse,
     listHeld: refuse,
     resumeHeld: refuse,

@@ -12,7 +12,7 @@ import type { TillAuth } from "./auth.ts";
 import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
 import type { Outbox, OutboxRow } from "./outbox.ts";
-import { refusedReportAnswerSchema, saleAnswerSchema } from "./store-answers.ts";
+import { cancellationAnswerSchema, refusedReportAnswerSchema, saleAnswerSchema } from "./store-answers.ts";
 import type { StoreClient } from "./store-client.ts";
 
 export const BACKOFF_MIN_MS = 1_000;
@@ -110,9 +110,14 @@ export class Drainer {
     const { deps } = this;
     const body: unknown = JSON.parse(row.body);
     try {
-      const answer = await deps.auth.withSession((token) =>
-        deps.client.request("POST", "/api/v1/sales", saleAnswerSchema, { body, token }),
-      );
+      const post = (token: string): Promise<{ id: string }> =>
+        row.kind === "cancellation"
+          ? deps.client.request("POST", "/api/v1/sales/cancellations", cancellationAnswerSchema, {
+              body,
+              token,
+            })
+          : deps.client.request("POST", "/api/v1/sales", saleAnswerSchema, { body, token });
+      const answer = await deps.auth.withSession(post);
       if (deps.isClosed()) return "stop";
       if (answer.id !== row.saleId) {
         throw new StoreUnreachableError(

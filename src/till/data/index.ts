@@ -214,6 +214,12 @@ export async function createTillServices(options: TillServicesOptions): Promise<
       drainer.kick();
     },
 
+    async cancelSale(sale): Promise<void> {
+      outbox.addCancellation(sale, tillId.data, now(), auth.madeIn());
+      link.refresh();
+      drainer.kick();
+    },
+
     holdSale: (sale) => online.holdSale(sale),
     listHeld: () => online.listHeld(),
     resumeHeld: (id) => online.resumeHeld(id),

@@ -10,7 +10,7 @@ import { tillOutbox } from "../../../schema/till.ts";
 import { InvalidInputError } from "../../core/errors.ts";
 import { uuidSchema } from "../../core/ids.ts";
 import { milliToDecimalString, requireQuantityMilli } from "../../core/quantity.ts";
-import type { CompletedSale } from "../services.ts";
+import type { CancelledSale, CompletedSale } from "../services.ts";
 import { relaxed, type TillDb } from "./db.ts";
 import type { OutboxCounts } from "./link.ts";
 
@@ -110,6 +110,7 @@ export interface OutboxRow {
   receiptNo: string;
   body: string;
   attempts: number;
+  kind: "sale" | "cancellation" | "audit";
 }
 
 export class Outbox {
@@ -127,6 +128,34 @@ export class Outbox {
     return inserted.length > 0;
   }
 
+  /** Keeps a sale cancelled before payment, for the store's audit log (idempotent by sale id). */
+  addCancellation(sale: CancelledSale, tillId: string, at: Date, madeIn: string | null): boolean {
+    const body: Record<string, unknown> = {
+      id: sale.id,
+      tillId,
+      cashierId: sale.cashierId,
+      at: sale.at,
+      lines: sale.lines,
+      totalMinor: sale.totalMinor,
+      audit: sale.audit,
+    };
+    if (madeIn !== null) body.madeIn = madeIn;
+    return (
+      this.db
+        .insert(tillOutbox)
+        .values({
+          saleId: sale.id,
+          receiptNo: "",
+          kind: "cancellation",
+          body: JSON.stringify(body),
+          createdAt: at.toISOString(),
+        })
+        .onConflictDoNothing({ target: tillOutbox.saleId })
+        .returning({ seq: tillOutbox.seq })
+        .all().length > 0
+    );
+  }
+
   /** The oldest sale not yet accepted or refused by the store. */
   oldestPending(): OutboxRow | null {
     return (
@@ -137,6 +166,7 @@ export class Outbox {
           receiptNo: tillOutbox.receiptNo,
           body: tillOutbox.body,
           attempts: tillOutbox.attempts,
+          kind: tillOutbox.kind,
         })
         .from(tillOutbox)
         .where(eq(tillOutbox.status, "pending"))

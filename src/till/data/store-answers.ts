@@ -28,6 +28,8 @@ export const sessionAnswerSchema = z.object({
   proof: z.string().max(2_000).optional(),
 });
 
+export const cancellationAnswerSchema = z.object({ id: z.string(), cancelled: z.literal(true) });
+
 export const refusedReportAnswerSchema = z.object({
   reported: z.number().int(),
   alreadyRecorded: z.array(z.string()),

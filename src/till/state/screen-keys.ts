@@ -3,6 +3,7 @@
  * forms reached from it (search, held sales, receipt, X report, menu, returns, shift close).
  */
 import type { KeyCommand } from "../keys/keymap.ts";
+import type { CancelledSale } from "../services.ts";
 import { voidSelected, withApproval } from "./approvals.ts";
 import { denominationsFor } from "./basket.ts";
 import { done, emptySale, fail, goTo, msg, note } from "./initial.ts";
@@ -236,9 +237,26 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return done(goTo({ ...state, busy: true, status: null }, { kind: "held", list: null, selected: 0 }), {
         type: "listHeld",
       });
-    case "sale.void":
-      if (empty) return fail(state, "error.emptySale");
+    case "sale.void": {
+      // A sale whose lines were all voided still has a trace to keep.
+      if (empty && state.sale.audit.length === 0) return fail(state, "error.emptySale");
       if (state.sale.tenders.length > 0) return fail(state, "error.tendersTaken");
+      const totals = state.quote?.lines ?? [];
+      const at = env.now();
+      const cancelled: CancelledSale = {
+        id: state.sale.id,
+        cashierId: state.cashier?.id ?? "",
+        at,
+        lines: state.sale.lines.map((l, i) => ({
+          code: l.code,
+          name: l.name,
+          qtyMilli: l.qtyMilli,
+          unitPriceMinor: l.unitPriceMinor,
+          totalMinor: totals[i]?.totalMinor ?? 0,
+        })),
+        totalMinor: state.quote?.totalMinor ?? 0,
+        audit: state.sale.audit,
+      };
       return done(
         {
           ...state,
@@ -247,8 +265,10 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
           selectedLine: null,
           status: msgStatus("info.saleVoided"),
         },
+        { type: "cancelSale", sale: cancelled },
         { type: "display", show: "welcome" },
       );
+    }
     case "product.search":
       return done(goTo({ ...state, status: null }, { kind: "search", query: "", results: [], selected: 0 }));
     case "menu.open":

@@ -11,6 +11,7 @@ import type { KeyCommand } from "../keys/keymap.ts";
 import type {
   ApprovalAction,
   Approver,
+  CancelledSale,
   Cashier,
   CompletedSale,
   HeldSaleSummary,
@@ -177,6 +178,7 @@ export type Effect =
   | { type: "search"; text: string }
   | { type: "approve"; pin: string; action: ApprovalAction; approved: Approved }
   | { type: "completeSale"; sale: Omit<CompletedSale, "receiptNo" | "tillId">; receiptNo: string | null }
+  | { type: "cancelSale"; sale: CancelledSale }
   | { type: "holdSale"; id: string; lines: CompletedSale["lines"]; cashierId: string }
   | { type: "listHeld" }
   | { type: "resumeHeld"; id: string }

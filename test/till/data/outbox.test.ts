@@ -4,8 +4,10 @@
  * them after it restarts; a crash between sending and marking sends again harmlessly; a sale
  * the store refuses does not hold up the ones after it; an ended session keeps sales pending.
  */
+
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
+import { uuidv7 } from "../../../src/core/ids.ts";
 import type { TillDataServices } from "../../../src/till/data/index.ts";
 import {
   CASHIER_PIN,
@@ -191,6 +193,35 @@ describe("till outbox", () => {
         error: expect.stringContaining("SALE_INCONSISTENT"),
       }),
     ]);
+  });
+
+  test("a sale cancelled before payment reaches the store's audit log with its voided lines", async () => {
+    const id = uuidv7();
+    await till.cancelSale({
+      id,
+      cashierId: f.cashierId,
+      at: new Date().toISOString(),
+      lines: [{ code: "APPLE", name: "Apple", qtyMilli: 1000, unitPriceMinor: 100, totalMinor: 100 }],
+      totalMinor: 100,
+      audit: [
+        {
+          action: "line.voided",
+          at: new Date().toISOString(),
+          userId: f.cashierId,
+          approvedBy: null,
+          detail: { code: "PEAR" },
+        },
+      ],
+    });
+    await till.drainNow();
+    expect(till.status().pending).toBe(0);
+    const res = await f.store.api(`/api/v1/audit?tillId=${TILL_ID}`);
+    const trail = (await res.json()) as {
+      entries: { action: string; refId: string | null; userId: string | null }[];
+    };
+    const mine = trail.entries.filter((e) => e.refId === id);
+    expect(mine.map((e) => e.action).sort()).toEqual(["line.voided", "sale.cancelled"]);
+    expect(mine.every((e) => e.userId === f.cashierId)).toBe(true);
   });
 
   test("a product the store does not know is recorded as rung, with an exception for the manager", async () => {

@@ -17,6 +17,7 @@ import { openTillDatabase, type TillDatabase } from "../../../src/till/data/db.t
 import { PrintJournal } from "../../../src/till/data/print-journal.ts";
 import type {
   ApprovalAction,
+  CancelledSale,
   Cashier,
   CompletedSale,
   HeldSaleSummary,
@@ -149,6 +150,13 @@ export class FakeServices implements TillServices {
   nextReceiptNo(): string {
     this.seq += 1;
     return formatReceiptNo("S1", "T1", this.seq);
+  }
+
+  /** Sales cancelled before payment, as the till kept them. */
+  cancelled: CancelledSale[] = [];
+
+  async cancelSale(sale: CancelledSale): Promise<void> {
+    this.cancelled.push(sale);
   }
 
   async completeSale(sale: CompletedSale): Promise<void> {
