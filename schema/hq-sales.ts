@@ -205,6 +205,29 @@ export const hqReturnLines = sqliteTable(
   (t) => [primaryKey({ columns: [t.returnId, t.lineNo] })],
 );
 
+/** Price exceptions of the stores' till sales (`exception.recorded`): kept as rung, listed here. */
+export const hqPriceExceptions = sqliteTable(
+  "hq_price_exceptions",
+  {
+    storeId: text("store_id").notNull(),
+    saleId: text("sale_id").notNull(),
+    lineNo: integer("line_no").notNull(),
+    kind: text("kind", { enum: ["price", "tax", "unknown", "inactive"] }).notNull(),
+    code: text("code").notNull(),
+    receiptNo: text("receipt_no").notNull(),
+    tillId: text("till_id").notNull(),
+    at: text("at").notNull(),
+    day: text("day").notNull(),
+    rungMinor: integer("rung_minor").notNull(),
+    catalogMinor: integer("catalog_minor"),
+    detail: text("detail"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.saleId, t.lineNo, t.kind] }),
+    index("hq_price_exceptions_store_day").on(t.storeId, t.day),
+  ],
+);
+
 export const hqSalesSchema = {
   ingestedEvents,
   storeReplication,
@@ -216,4 +239,5 @@ export const hqSalesSchema = {
   hqSaleTaxes,
   hqReturns,
   hqReturnLines,
+  hqPriceExceptions,
 };

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { AdminClient, AdminError } from "./admin-client.ts";
+import { runExceptionsReport, runRefusedSales } from "./admin-exceptions.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
 import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
 import { receiptArgsSchema, runReceipt } from "./admin-receipt.ts";
@@ -26,6 +27,16 @@ const userAddSchema = z.object({
 const createdUserSchema = z.looseObject({ id: z.string(), name: z.string(), role: z.string() });
 const reportArgsSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-03-02 (YYYY-MM-DD)"),
+});
+
+const dayArg = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-03-02 (YYYY-MM-DD)");
+const exceptionsArgsSchema = z.object({
+  from: dayArg,
+  to: dayArg.optional(),
+  store: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,16}$/, "must be a store id")
+    .optional(),
 });
 
 function argsOf<S extends z.ZodType>(schema: S, args: Record<string, unknown>, command: string): z.infer<S> {
@@ -64,6 +75,14 @@ export async function runAdmin(
     }
     case "report.daily":
       await runDailyReport(client, argsOf(reportArgsSchema, args, "report daily").date, options.json, io);
+      return;
+    case "report.exceptions": {
+      const a = argsOf(exceptionsArgsSchema, args, "report exceptions");
+      await runExceptionsReport(client, a.from, a.to ?? a.from, a.store, options.json, io);
+      return;
+    }
+    case "sales.refused":
+      await runRefusedSales(client, args.all === true, options.json, io);
       return;
     case "journal.verify":
       await runJournalVerify(client, options.json, io);

@@ -145,13 +145,30 @@ export function buildProgram(io: CliIo): Command {
     )
     .requiredOption("--pin <pin>", "4 to 8 digit PIN")
     .action((o: { name: string; role: string; pin: string }) => runAdmin("user.add", o));
-  admin
-    .command("report")
-    .description("reports")
+  const report = admin.command("report").description("reports");
+  report
     .command("daily")
     .description("the daily sales report")
     .requiredOption("--date <YYYY-MM-DD>", "the day to report")
     .action((o: { date: string }) => runAdmin("report.daily", o));
+  report
+    .command("exceptions")
+    .description(
+      "till sales recorded as rung that differ from the catalog: prices, tax rates, unknown or withdrawn products",
+    )
+    .requiredOption("--from <YYYY-MM-DD>", "the first business day")
+    .option("--to <YYYY-MM-DD>", "the last business day (default: --from)")
+    .option("--store <id>", "one store (head office only)")
+    .action((o: { from: string; to?: string; store?: string }) => runAdmin("report.exceptions", o));
+  admin
+    .command("sales")
+    .description("sales at the store")
+    .command("refused")
+    .description(
+      "till sales the store refused, as the tills reported them (they keep them for a fix and a resend)",
+    )
+    .option("--all", "also those recorded since")
+    .action((o: { all?: boolean }) => runAdmin("sales.refused", o));
   admin
     .command("journal")
     .description("the store's tamper-evident event journal")

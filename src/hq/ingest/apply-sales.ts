@@ -42,6 +42,7 @@ export class SalesWriter {
   readonly #voidSale: Statement<unknown, [Row]>;
   readonly #insertReturn: Statement<unknown, [Row]>;
   readonly #insertReturnLine: Statement<unknown, [Row]>;
+  readonly #insertException: Statement<unknown, [Row]>;
   readonly #timeZone: Statement<{ tz: string }, [string]> | null;
   readonly #zones = new Map<string, string>();
 
@@ -81,6 +82,13 @@ export class SalesWriter {
       `INSERT INTO hq_return_lines (return_id, line_no, original_line_no, ${LINE_COLUMNS})
        VALUES ($docId, $lineNo, $originalLineNo, ${LINE_VALUES})`,
     );
+    this.#insertException = sqlite.query(
+      `INSERT INTO hq_price_exceptions (store_id, sale_id, line_no, kind, code, receipt_no, till_id, at, day,
+        rung_minor, catalog_minor, detail)
+       VALUES ($storeId, $saleId, $lineNo, $kind, $code, $receiptNo, $tillId, $at, $day, $rungMinor,
+        $catalogMinor, $detail)
+       ON CONFLICT DO NOTHING`,
+    );
     let timeZone: Statement<{ tz: string }, [string]> | null = null;
     try {
       timeZone = sqlite.query("SELECT time_zone AS tz FROM stores WHERE store_id = ?1");
@@ -101,6 +109,24 @@ export class SalesWriter {
         return;
       case "return.recorded":
         this.#return(event.storeId, event.id, event.payload);
+        return;
+      case "exception.recorded":
+        for (const e of event.payload.exceptions) {
+          this.#insertException.run({
+            storeId: event.storeId,
+            saleId: event.payload.saleId,
+            receiptNo: event.payload.receiptNo,
+            tillId: event.payload.tillId,
+            at: event.payload.at,
+            day: event.payload.day,
+            lineNo: e.lineNo,
+            kind: e.kind,
+            code: e.code,
+            rungMinor: e.rungMinor,
+            catalogMinor: e.catalogMinor,
+            detail: e.detail,
+          });
+        }
         return;
       default:
         return;

@@ -2,6 +2,7 @@
 import { Elysia } from "elysia";
 import { authorize } from "../auth/plugin.ts";
 import type { HqContext } from "../context.ts";
+import { chainExceptions } from "./exceptions.ts";
 import { productReportQuerySchema, reportQuerySchema } from "./model.ts";
 import { ChainReportsService } from "./service.ts";
 
@@ -24,6 +25,17 @@ export function reportsRoutes(ctx: HqContext) {
       query: reportQuerySchema,
       detail: { summary: "Sales minus returns per department" },
     })
+    .get(
+      "/reports/exceptions",
+      ({ query }) => ({ from: query.from, to: query.to, exceptions: chainExceptions(ctx, query) }),
+      {
+        query: reportQuerySchema,
+        detail: {
+          summary:
+            "Till sales the stores recorded as rung that differ from their catalog (price, tax, unknown or withdrawn products)",
+        },
+      },
+    )
     .get("/reports/sales/by-product", ({ query }) => reports.byProduct(query, query.limit), {
       query: productReportQuerySchema,
       detail: { summary: "Sales minus returns per product, largest net first" },

@@ -1,0 +1,32 @@
+/** The chain's price exceptions: till sales recorded as rung that differ from a store's catalog. */
+import { and, asc, eq, gte, lte } from "drizzle-orm";
+import { hqPriceExceptions } from "../../../schema/hq-sales.ts";
+import type { HqContext } from "../context.ts";
+import type { ReportQuery } from "./model.ts";
+
+export interface ChainException {
+  storeId: string;
+  saleId: string;
+  receiptNo: string;
+  tillId: string;
+  at: string;
+  day: string;
+  lineNo: number;
+  code: string;
+  kind: "price" | "tax" | "unknown" | "inactive";
+  rungMinor: number;
+  catalogMinor: number | null;
+  detail: string | null;
+}
+
+export function chainExceptions(ctx: HqContext, q: ReportQuery): ChainException[] {
+  const t = hqPriceExceptions;
+  const range = and(gte(t.day, q.from), lte(t.day, q.to));
+  return ctx.db
+    .select()
+    .from(t)
+    .where(q.storeId ? and(range, eq(t.storeId, q.storeId)) : range)
+    .orderBy(asc(t.at), asc(t.saleId), asc(t.lineNo))
+    .limit(10_000)
+    .all();
+}
