@@ -12,6 +12,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { uuidv7 } from "../src/core/ids.ts";
+import { priceBasket } from "../src/core/pricing.ts";
 import { storeSettingsSchema } from "../src/core/settings.ts";
 import { createStoreApp } from "../src/store-server/app.ts";
 import { saveToken } from "../src/store-server/auth/tokens.ts";
@@ -46,29 +47,90 @@ const PRODUCTS: ProductSeed[] = Array.from({ length: 50 }, (_, i) => ({
   taxClass: i % 3 === 0 ? null : "1",
 }));
 
-interface SaleBody {
-  id: string;
-  tillId: string;
-  lines: { code: string; qty?: number | string; unitPriceMinor?: number }[];
-  tenders: { type: "cash"; amountMinor: number }[];
-  cashierId?: string;
-}
+type SaleBody = Record<string, unknown> & { id: string; tillId: string };
+
+const SETTINGS = storeSettingsSchema.parse({});
+const RATES = new Map(SETTINGS.taxClasses.map((t) => [t.id, t.rate]));
 
 let saleCounter = 0;
+/**
+ * A till's completed 3-line cash sale as it travels to the store: the document as rung (the
+ * till's own pricing, line by line, with its tax rates and totals), which the store checks.
+ */
 function threeLineSale(tillId: string): SaleBody {
   const n = saleCounter++;
-  const pick = (k: number) => PRODUCTS[(n * 7 + k * 13) % PRODUCTS.length]?.code ?? "1000";
+  const pick = (k: number) => PRODUCTS[(n * 7 + k * 13) % PRODUCTS.length] ?? (PRODUCTS[0] as ProductSeed);
+  const quote = priceBasket(
+    {
+      lines: [0, 1, 2].map((k) => {
+        const p = pick(k);
+        return {
+          code: p.code,
+          name: p.name,
+          qtyMilli: (((n + k) % 3) + 1) * 1000,
+          unitPriceMinor: p.priceMinor,
+          taxClass: p.taxClass ?? null,
+        };
+      }),
+    },
+    SETTINGS,
+  );
   return {
+    asRung: true,
     id: uuidv7(),
     tillId,
-    lines: [0, 1, 2].map((k) => ({ code: pick(k), qty: ((n + k) % 3) + 1 })),
+    at: new Date().toISOString(),
+    lines: quote.lines.map((l) => ({
+      code: l.code,
+      name: l.name,
+      qty: String(l.qtyMilli / 1000),
+      unitPriceMinor: l.unitPriceMinor,
+      extendedMinor: l.extendedMinor,
+      discountMinor: l.discountMinor,
+      taxClass: l.taxClass,
+      taxRate: l.taxClass === null ? null : (RATES.get(l.taxClass) ?? null),
+      taxMinor: l.taxMinor,
+      totalMinor: l.totalMinor,
+    })),
+    subtotalMinor: quote.subtotalMinor,
+    discountMinor: quote.discountMinor,
+    taxMinor: quote.taxMinor,
+    totalMinor: quote.totalMinor,
+    cashDueMinor: quote.cashDueMinor,
+    cashRoundingMinor: quote.cashRoundingMinor,
+    taxes: quote.taxes,
     tenders: [{ type: "cash", amountMinor: 100_000 }],
   };
 }
 
+/** Session tokens of a cashier logged in at each till (sales are sent as tills send them). */
+const sessions = new Map<string, string>();
+
+async function logIn(store: StoreProcess, tillIds: readonly string[]): Promise<void> {
+  const user = await store.api("/api/v1/users", {
+    method: "POST",
+    body: JSON.stringify({ name: "Bench cashier", role: "cashier", pin: "4321" }),
+  });
+  if (user.status !== 201) throw new Error(`adding the bench cashier failed: ${await user.text()}`);
+  for (const tillId of tillIds) {
+    const res = await fetch(`${store.url}/api/v1/sessions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tillId, pin: "4321" }),
+    });
+    if (res.status !== 201) throw new Error(`log-in at ${tillId} failed: ${await res.text()}`);
+    sessions.set(tillId, ((await res.json()) as { token: string }).token);
+  }
+}
+
 /** Posts one sale; answers the response text, throwing unless the store recorded it. */
 async function postSale(store: StoreProcess, body: SaleBody): Promise<string> {
-  const res = await store.api("/api/v1/sales", { method: "POST", body: JSON.stringify(body) });
+  const token = sessions.get(body.tillId);
+  const res = await store.api("/api/v1/sales", {
+    method: "POST",
+    body: JSON.stringify(body),
+    ...(token ? { headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } } : {}),
+  });
   const text = await res.text();
   if (res.status !== 201) throw new Error(`sale ${body.id} answered ${res.status}: ${text.slice(0, 500)}`);
   return text;
@@ -170,20 +232,30 @@ async function inProcessStore(): Promise<{
   const ctx = openStore(dir, "S1", storeSettingsSchema.parse({}), { synchronous: "NORMAL" });
   saveToken(ctx.db, ADMIN_TOKEN, "admin", new Date());
   const app = createStoreApp(ctx);
-  const call = async (path: string, body: unknown, expected: number) => {
+  const call = async (path: string, body: unknown, expected: number, token: string | null = ADMIN_TOKEN) => {
     const res = await app.handle(
       new Request(`http://127.0.0.1:7070${path}`, {
         method: "POST",
-        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          "content-type": "application/json",
+        },
         body: JSON.stringify(body),
       }),
     );
     const text = await res.text();
     if (res.status !== expected) throw new Error(`${path} answered ${res.status}: ${text.slice(0, 500)}`);
+    return text;
   };
   await call("/api/v1/products/bulk", { products: PRODUCTS, strict: true }, 200);
+  await call("/api/v1/users", { name: "Bench cashier", role: "cashier", pin: "4321" }, 201);
+  const session = JSON.parse(await call("/api/v1/sessions", { tillId: "T9", pin: "4321" }, 201, null)) as {
+    token: string;
+  };
   return {
-    post: (body) => call("/api/v1/sales", body, 201),
+    post: async (body) => {
+      await call("/api/v1/sales", body, 201, session.token);
+    },
     close: async () => {
       ctx.sqlite.close();
       await rm(dir, { recursive: true, force: true });
@@ -202,6 +274,7 @@ export default async function storeBench(): Promise<BenchSuite> {
     const store = await startStore();
     stores.push(store);
     await seedProducts(store, PRODUCTS);
+    await logIn(store, ["W1", ...Array.from({ length: CLIENTS }, (_, i) => `T${i + 1}`)]);
     let responseJson = "";
     for (let i = 0; i < WARMUP_SALES; i++) responseJson = await postSale(store, threeLineSale("W1"));
     const recorded = JSON.parse(responseJson) as { lines: { code: string }[] };

@@ -57,8 +57,62 @@ function write(value: unknown, path: string, seen: Set<object>): string | undefi
   return out;
 }
 
+/** Thrown by the fast writer; the slow one then finds where, for the message. */
+const NOT_CANONICAL = Symbol("not canonical");
+
+/**
+ * The same JSON as `write`, without building a path for every value (the hot path of every
+ * journal event): on anything it cannot write, it stops, and `write` runs again to say where.
+ */
+function writeFast(value: unknown, depth: number): string | undefined {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return JSON.stringify(value);
+    case "number":
+      if (!Number.isFinite(value)) throw NOT_CANONICAL;
+      return JSON.stringify(value);
+    case "undefined":
+      return undefined;
+    case "bigint":
+    case "function":
+    case "symbol":
+      throw NOT_CANONICAL;
+  }
+  if (value === null) return "null";
+  // Deeper than any document of ours: let the slow writer tell a cycle from a deep value.
+  if (depth > 64) throw NOT_CANONICAL;
+  const object = value as object;
+  if (hasToJson(object)) throw NOT_CANONICAL;
+  if (Array.isArray(object)) {
+    let out = "[";
+    for (let i = 0; i < object.length; i++) {
+      if (i > 0) out += ",";
+      out += writeFast(object[i], depth + 1) ?? "null";
+    }
+    return `${out}]`;
+  }
+  const record = object as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = "{";
+  let first = true;
+  for (const key of keys) {
+    const written = writeFast(record[key], depth + 1);
+    if (written === undefined) continue;
+    out += `${first ? "" : ","}${JSON.stringify(key)}:${written}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
 export function canonicalJson(value: unknown): string {
-  const written = write(value, "", new Set());
+  let written: string | undefined;
+  try {
+    written = writeFast(value, 0);
+  } catch (err) {
+    if (err !== NOT_CANONICAL) throw err;
+    written = write(value, "", new Set());
+  }
   if (written === undefined) refuse("undefined", "");
   return written;
 }

@@ -3,9 +3,10 @@
  * Kinds: `admin` (the bootstrap token and any made by an admin), `session` (a cashier logged in
  * at a till with a PIN; carries the user's role).
  */
-import { and, eq, isNull } from "drizzle-orm";
-import { apiTokens, users } from "../../../schema/store.ts";
+import { eq } from "drizzle-orm";
+import { apiTokens } from "../../../schema/store.ts";
 import type { StoreDb } from "../context.ts";
+import { statementsOf } from "../db/statements.ts";
 import { HttpError } from "../http/errors.ts";
 import { sha256Hex } from "../journal/journal.ts";
 
@@ -60,12 +61,8 @@ export function authenticate(db: StoreDb, header: string | undefined | null): Pr
       "missing bearer token: send 'Authorization: Bearer <token>' (the admin token, or a session token from POST /api/v1/sessions)",
     );
   }
-  const row = db
-    .select({ kind: apiTokens.kind, userId: apiTokens.userId, tillId: apiTokens.tillId, role: users.role })
-    .from(apiTokens)
-    .leftJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(match[1])), isNull(apiTokens.revokedAt)))
-    .get();
+  // Every request comes here: one statement, prepared once per connection.
+  const row = statementsOf(db).principalByToken.get(hashToken(match[1]));
   if (!row) {
     throw new HttpError(
       "unauthorized",

@@ -26,6 +26,24 @@ export interface StoreStatements {
   insertTender: Statement<unknown, [TenderRow]>;
   insertTax: Statement<unknown, [TaxRow]>;
   setSaleResponse: Statement<unknown, [string, string]>;
+  /** Who a bearer token (by its hash) belongs to, when it is not revoked. */
+  principalByToken: Statement<
+    {
+      kind: "admin" | "session" | "till";
+      userId: string | null;
+      tillId: string | null;
+      role: "cashier" | "supervisor" | "manager" | "admin" | null;
+    },
+    [string]
+  >;
+  /** What a sale line is checked against: the product as the catalog has it. */
+  productForSale: Statement<
+    { priceMinor: number; taxClass: string | null; department: string | null; active: number; name: string },
+    [string]
+  >;
+  saleIdByReceiptNo: Statement<{ id: string }, [string]>;
+  raiseCounter: Statement<unknown, [string, number]>;
+  resolveRefusedSale: Statement<unknown, [string, string]>;
 }
 
 type Bindings = Record<string, string | number | null>;
@@ -121,6 +139,22 @@ function prepare(sqlite: Database): StoreStatements {
        VALUES ($docId, $docKind, $taxClass, $rate, $baseMinor, $taxMinor, $day)`,
     ),
     setSaleResponse: sqlite.prepare("UPDATE sales SET response = ?2 WHERE id = ?1"),
+    principalByToken: sqlite.prepare(
+      `SELECT t.kind AS kind, t.user_id AS userId, t.till_id AS tillId, u.role AS role
+       FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id
+       WHERE t.token_hash = ?1 AND t.revoked_at IS NULL`,
+    ),
+    productForSale: sqlite.prepare(
+      `SELECT price_minor AS priceMinor, tax_class AS taxClass, department, active, name
+       FROM products WHERE code = ?1`,
+    ),
+    saleIdByReceiptNo: sqlite.prepare("SELECT id FROM sales WHERE receipt_no = ?1"),
+    raiseCounter: sqlite.prepare(
+      "INSERT INTO counters (name, value) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)",
+    ),
+    resolveRefusedSale: sqlite.prepare(
+      "UPDATE refused_till_sales SET resolved_at = ?2 WHERE sale_id = ?1 AND resolved_at IS NULL",
+    ),
   };
 }
 

@@ -69,14 +69,18 @@ export function appendEvent<T extends EventType>(
     payload: checked.data,
     prevHash: last?.hash ?? null,
   };
-  const entry: JournalEntry = { ...base, hash: eventHash(storeId, base) };
+  // The payload is written once: stored as it is, and inside the envelope that is hashed. The
+  // envelope's keys in canonical order: at, id, payload, prevHash, seq, storeId, type, version.
+  const payloadJson = canonicalJson(base.payload);
+  const envelope = `{"at":${JSON.stringify(base.at)},"id":${JSON.stringify(base.id)},"payload":${payloadJson},"prevHash":${JSON.stringify(base.prevHash)},"seq":${base.seq},"storeId":${JSON.stringify(storeId)},"type":${JSON.stringify(base.type)},"version":${base.version}}`;
+  const entry: JournalEntry = { ...base, hash: sha256Hex(envelope) };
   stmts.insertEvent.run(
     entry.seq,
     entry.id,
     entry.type,
     entry.version,
     entry.at,
-    canonicalJson(entry.payload),
+    payloadJson,
     entry.prevHash,
     entry.hash,
   );

@@ -8,7 +8,6 @@ import { and, asc, gte, lt, lte } from "drizzle-orm";
 import { priceExceptions } from "../../../schema/store.ts";
 import { normalizeRate } from "../../core/as-rung.ts";
 import { priceBasket } from "../../core/pricing.ts";
-import type { CatalogService } from "../catalog/service.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
 import type { RungSaleRequest } from "./model.ts";
@@ -64,9 +63,17 @@ function catalogTax(
 }
 
 /** Every difference between the rung lines and the store's catalog now. */
+/** A product as the catalog has it, for the comparison (null: unknown to the store). */
+export interface CatalogRow {
+  name: string;
+  priceMinor: number;
+  taxClass: string | null;
+  active: number | boolean;
+}
+
 export function findExceptions(
   ctx: StoreContext,
-  catalog: CatalogService,
+  catalogRows: readonly (CatalogRow | null | undefined)[],
   lines: readonly RungLine[],
   qtyMilli: readonly number[],
 ): PriceException[] {
@@ -74,7 +81,7 @@ export function findExceptions(
   const rates = new Map(ctx.settings.taxClasses.map((t) => [t.id, normalizeRate(t.rate)]));
   lines.forEach((line, i) => {
     const lineNo = i + 1;
-    const product = catalog.get(line.code);
+    const product = catalogRows[i];
     if (!product) {
       out.push({
         lineNo,

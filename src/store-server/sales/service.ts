@@ -3,11 +3,10 @@
  * tax breakdown, stock movements, audit entries and its journal event in one transaction, and
  * idempotently by the sale id the till made (a retry answers the stored result).
  */
-import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { and, eq, gte, lt } from "drizzle-orm";
 import { audit, counters, sales } from "../../../schema/store.ts";
 import { checkRungDocument, type RungLine } from "../../core/as-rung.ts";
 import { DomainError } from "../../core/errors.ts";
-import { canonicalJson } from "../../core/events.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import { type BasketLineInput, priceBasket, type Quote } from "../../core/pricing.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
@@ -231,11 +230,7 @@ export class SalesService {
           `receiptNo "${request.receiptNo}" must be ${this.ctx.storeId}-${request.tillId}-<number> for this store and till`,
         );
       }
-      const taken = tx
-        .select({ id: sales.id })
-        .from(sales)
-        .where(eq(sales.receiptNo, request.receiptNo))
-        .get();
+      const taken = statementsOf(tx).saleIdByReceiptNo.get(request.receiptNo);
       if (taken) {
         throw new HttpError(
           "conflict",
@@ -244,10 +239,7 @@ export class SalesService {
         );
       }
       // Keep the store's own numbering for this till ahead of what the till used offline.
-      tx.run(
-        sql`INSERT INTO counters (name, value) VALUES (${`receipt:${request.tillId}`}, ${parsed.seq})
-            ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)`,
-      );
+      statementsOf(tx).raiseCounter.run(`receipt:${request.tillId}`, parsed.seq);
       return request.receiptNo;
     }
     return formatReceiptNo(this.ctx.storeId, request.tillId, nextCounter(tx, `receipt:${request.tillId}`));
@@ -270,6 +262,16 @@ export class SalesService {
   private flush(): void {
     const batch = this.pending;
     this.pending = [];
+    const only = batch.length === 1 ? batch[0] : undefined;
+    if (only) {
+      // Alone in its commit: its own transaction, without a savepoint (a refusal rolls it back).
+      try {
+        only.resolve(this.ctx.db.transaction((tx) => this.recordInTx(tx, only.request, only.principal)));
+      } catch (error) {
+        only.reject(error);
+      }
+      return;
+    }
     const results: ({ ok: true; value: RecordResult } | { ok: false; error: unknown })[] = [];
     try {
       this.ctx.db.transaction((tx) => {
@@ -345,14 +347,14 @@ export class SalesService {
       );
     }
     const quote = check.quote;
-    const departments = request.lines.map(
-      (line) => line.department ?? this.catalog.get(line.code)?.department ?? null,
-    );
+    const byCode = statementsOf(this.ctx.db).productForSale;
+    const catalogRows = request.lines.map((line) => byCode.get(line.code));
+    const departments = request.lines.map((line, i) => line.department ?? catalogRows[i]?.department ?? null);
     const rates = new Map<string, string>();
     for (const line of request.lines)
       if (line.taxClass !== null && line.taxRate !== null) rates.set(line.taxClass, line.taxRate);
     const response = this.toResponse(quote, departments, rates);
-    return { quote, response, exceptions: findExceptions(this.ctx, this.catalog, request.lines, qtyMilli) };
+    return { quote, response, exceptions: findExceptions(this.ctx, catalogRows, request.lines, qtyMilli) };
   }
 
   /**
@@ -374,7 +376,8 @@ export class SalesService {
     principal: Principal,
     tenderTypes: readonly TenderType[] = DEFAULT_TENDER_TYPES,
   ): RecordResult {
-    const requestHash = sha256Hex(canonicalJson(request));
+    // The parsed request: its keys in the schema's order, so the same document hashes the same.
+    const requestHash = sha256Hex(JSON.stringify(request));
     const existing = statementsOf(tx).saleById.get(request.id);
     if (existing) {
       if (existing.requestHash !== null && existing.requestHash !== requestHash) {
@@ -489,10 +492,7 @@ export class SalesService {
     recordExceptions(this.ctx, tx, { id: sale.id, receiptNo, tillId: sale.tillId, at, day }, exceptions);
     resolveRefusedSale(tx, sale.id, this.ctx.now().toISOString());
     if (negative.length > 0) sale.negativeStock = negative;
-    tx.update(sales)
-      .set({ response: JSON.stringify(sale) })
-      .where(eq(sales.id, sale.id))
-      .run();
+    stmts.setSaleResponse.run(sale.id, JSON.stringify(sale));
     appendEvent(
       tx,
       this.ctx.storeId,

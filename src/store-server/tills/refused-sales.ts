@@ -4,13 +4,14 @@
  * and `ringup admin sales refused` lists it. A report of a sale the store has since recorded
  * (re-sent after a fix) is marked resolved.
  */
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { asc, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { refusedTillSales, sales } from "../../../schema/store.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
+import { statementsOf } from "../db/statements.ts";
 import { actorId } from "../users/access.ts";
 
 export const refusedSalesReportSchema = z.strictObject({
@@ -97,10 +98,7 @@ export function reportRefusedSales(
 
 /** Marks a refused sale resolved once the store records it (re-sent after a fix). */
 export function resolveRefusedSale(tx: StoreTx, saleId: string, at: string): void {
-  tx.update(refusedTillSales)
-    .set({ resolvedAt: at })
-    .where(and(eq(refusedTillSales.saleId, saleId), isNull(refusedTillSales.resolvedAt)))
-    .run();
+  statementsOf(tx).resolveRefusedSale.run(saleId, at);
 }
 
 export function listRefusedSales(ctx: StoreContext, all: boolean): RefusedSaleView[] {
