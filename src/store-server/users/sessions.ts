@@ -16,6 +16,8 @@ import { checkPin } from "./pins.ts";
 export interface SessionView {
   token: string;
   tillId: string;
+  /** The cashier the session's sales are recorded for (the user's id). */
+  cashierId: string;
   user: { id: string; name: string; role: Role };
   /**
    * Proof that this user logged in at this till (signed by the store): a sale made in this
@@ -67,6 +69,7 @@ export class SessionsService {
       const view: SessionView = {
         token,
         tillId,
+        cashierId: user.id,
         user: { id: user.id, name: user.name, role: user.role },
         proof: issueSessionProof(tx, tillId, user.id, now),
         shift: shift ?? null,
