@@ -1,8 +1,8 @@
 import { Elysia } from "elysia";
+import { tillTraceRequestSchema } from "../../core/till-trace.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { tillTraceRequestSchema } from "../../core/till-trace.ts";
 import { auditQuerySchema } from "./model.ts";
 import { AuditService } from "./service.ts";
 import { recordTillEntries } from "./till-entries.ts";

@@ -31,7 +31,12 @@ function tillOf(principal: Principal): string {
 }
 
 /** The cashier an entry's `madeIn` proves, at this till. */
-function cashierOf(ctx: StoreContext, tillId: string, madeIn: string | undefined, where: string): string | null {
+function cashierOf(
+  ctx: StoreContext,
+  tillId: string,
+  madeIn: string | undefined,
+  where: string,
+): string | null {
   if (madeIn === undefined) return null;
   const proof = verifyProof(ctx.db, madeIn, `${where}.madeIn`);
   if (proof.k === "approval") {
@@ -61,7 +66,9 @@ export function recordTillEntries(
   const ids = request.entries.map((e) => e.id);
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);
   if (twice !== undefined) {
-    throw new HttpError("invalid", "DUPLICATE_ENTRY", `entry ${twice} is in the request twice`, { id: twice });
+    throw new HttpError("invalid", "DUPLICATE_ENTRY", `entry ${twice} is in the request twice`, {
+      id: twice,
+    });
   }
   // Proofs are checked before anything is written: one bad entry refuses the whole request.
   const users = request.entries.map((e, i) => cashierOf(ctx, tillId, e.madeIn, `entries[${i}]`));
@@ -71,7 +78,11 @@ export function recordTillEntries(
         .select({ refId: audit.refId, action: audit.action })
         .from(audit)
         .where(
-          and(eq(audit.tillId, tillId), inArray(audit.refId, ids), inArray(audit.action, [...TILL_ENTRY_ACTIONS])),
+          and(
+            eq(audit.tillId, tillId),
+            inArray(audit.refId, ids),
+            inArray(audit.action, [...TILL_ENTRY_ACTIONS]),
+          ),
         )
         .all()
         .map((r) => [r.refId, r.action]),
