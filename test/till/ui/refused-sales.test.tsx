@@ -55,7 +55,6 @@ describe("refused sales screen", () => {
         at: "2026-11-23T11:30:00.000Z",
       },
     ];
-    const printedBefore = sink.jobs.length;
 
     till.press("f9");
     await till.see("0  Refused sales");
@@ -78,11 +77,12 @@ describe("refused sales screen", () => {
     expect(services.exports).toEqual([
       { path: `/data/refused-sales/${sold.receiptNo}.json`, receiptNo: sold.receiptNo },
     ]);
-    const copy = sink;
-    await waitFor(() => copy.jobs.length > printedBefore, "the copy of the receipt at the printer");
-    const text = decodeEscPos(copy.jobs.at(-1) ?? new Uint8Array()).lines.join("\n");
-    expect(text).toContain("COPY");
-    expect(text).toContain(sold.receiptNo);
+    const at = sink;
+    const copies = () =>
+      at.jobs.map((job) => decodeEscPos(job).lines.join("\n")).filter((text) => text.includes("COPY"));
+    await waitFor(() => copies().length > 0, "the copy of the receipt at the printer");
+    expect(copies()).toHaveLength(1);
+    expect(copies()[0]).toContain(sold.receiptNo);
 
     // Send the second again: it leaves the list, and the count on the status bar drops.
     till.press("down");
