@@ -17,6 +17,7 @@ import { buildKeymap } from "../../../src/till/keys/index.ts";
 import {
   CASHIER_PIN,
   cashSale,
+  SUPERVISOR_PIN,
   TILL_ID,
   type TillFixture,
   tillFixture,
@@ -72,6 +73,9 @@ describe("refused sales and cashier traces at a real store", () => {
     await till.completeSale(refused);
     await till.drainNow();
     expect(till.status()).toMatchObject({ pending: 0, rejected: 1 });
+    // A cashier opens the screen with a supervisor's PIN: the store grants that approval.
+    const approver = await till.approve(SUPERVISOR_PIN, "refusedSales");
+    expect(approver).toMatchObject({ id: f.supervisorId, proof: { grantId: expect.any(String) } });
     const listed = till.refusedSales();
     expect(listed).toEqual([
       {
