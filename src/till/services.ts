@@ -8,6 +8,9 @@ import type { Quote } from "../core/pricing.ts";
 import type { ReceiptDoc } from "../core/receipt.ts";
 import type { ShiftReportDoc } from "../core/receipt-shift-report.ts";
 import type { StoreSettings } from "../core/settings.ts";
+import type { TillTraceAction, TillTraceDetail } from "../core/till-trace.ts";
+
+export type { TillTraceAction, TillTraceDetail } from "../core/till-trace.ts";
 
 export interface TillIdentity {
   storeId: string;
@@ -47,7 +50,9 @@ export type ApprovalAction =
   | "priceOverride"
   | "noSale"
   | "discount"
-  | "returnWithoutReceipt";
+  | "returnWithoutReceipt"
+  /** Opening the refused sales (export, send again): always a supervisor's. */
+  | "refusedSales";
 
 /**
  * Proof of a supervisor's approval for the store: the id of the grant the store issued
@@ -163,6 +168,30 @@ export interface PrintSummary {
   at: string;
 }
 
+/** A completed sale the store refused, kept in the outbox for a supervisor. */
+export interface RefusedSale {
+  saleId: string;
+  receiptNo: string;
+  /** The sale's total as rung (null when the kept document has none). */
+  totalMinor: number | null;
+  /** The store's reason ("CODE: message"). */
+  reason: string | null;
+  /** When the sale was completed and kept. */
+  at: string;
+}
+
+/** Where an exported refused sale was written, and whether the till still has its receipt. */
+export interface RefusedExport {
+  path: string;
+  receiptNo: string;
+}
+
+/** A cashier action that leaves no sale behind, for the store's audit log. */
+export interface TillTrace {
+  action: TillTraceAction;
+  detail?: TillTraceDetail;
+}
+
 /** Everything the till's screens may ask of the outside world. */
 export interface TillServices {
   identity(): TillIdentity;
@@ -214,6 +243,21 @@ export interface TillServices {
    * NOTHING_TO_REPRINT when the journal does not have it.
    */
   reprint(key: { id: number } | { receiptNo: string }, cashierId: string | null): PrintableDoc;
+
+  /** Sales the store refused, oldest first, with its reason. */
+  refusedSales(): RefusedSale[];
+  /**
+   * Writes a refused sale's document (the JSON body kept for the store) to a file in the till's
+   * data folder named by its receipt number; throws NOT_REFUSED when it is not a refused sale.
+   */
+  exportRefused(saleId: string): RefusedExport;
+  /** Sets a refused sale back to pending: it is sent again, in order (after a fix at the store). */
+  resendRefused(saleId: string): void;
+  /**
+   * Keeps a cashier action (a price check…) durably in the outbox for the store's audit log,
+   * with when and under which log-in it was made; sent in the background like sales.
+   */
+  trace(entry: TillTrace): void;
 
   status(): LinkStatus;
   /** Called whenever status() or the synced catalog changes. */

@@ -2,6 +2,8 @@
  * Audit actions written by the store server. Dotted lower-case names, the same shape the
  * journal's `audit.recorded` event requires, so an audit row can always be journaled.
  */
+import { TILL_TRACE_ACTIONS } from "../../core/till-trace.ts";
+
 export const AUDIT_ACTIONS = {
   login: "user.login",
   logout: "user.logout",
@@ -23,7 +25,8 @@ export const AUDIT_ACTIONS = {
   priceOverridden: "price.overridden",
   discountGiven: "discount.given",
   saleVoided: "sale.voided",
-  // Reported by tills:
+  // Reported by tills (price checks, offline log-ins and PINs, and reprints come through
+  // POST /audit/till-entries: TILL_TRACE_ACTIONS in core/till-trace.ts lists them):
   saleRefused: "sale.refused",
   saleCancelled: "sale.cancelled",
   priceChecked: "price.checked",
@@ -39,3 +42,6 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 
 /** Any action name the audit log accepts (features may add their own dotted names). */
 export const AUDIT_ACTION_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
+
+/** The audit actions a till may report itself (the compiler checks each is one of the above). */
+export const TILL_ENTRY_ACTIONS: readonly AuditAction[] = TILL_TRACE_ACTIONS;

@@ -61,6 +61,8 @@ export const APPROVAL_ACTIONS = [
   "noSale",
   "discount",
   "returnWithoutReceipt",
+  /** A till's screen of the sales the store refused (export, send again). */
+  "refusedSales",
 ] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 

@@ -157,6 +157,61 @@ async function weigh(ctx: EffectContext, effect: Extract<Effect, { type: "weigh"
   return { type: "request.failed", message: { key, params: { detail } } };
 }
 
+/** Shows a code's price without adding it to the sale, and keeps the check for the store's audit log. */
+function priceCheck(ctx: EffectContext, code: string): void {
+  const { services } = ctx;
+  let lookup: ReturnType<TillServices["lookup"]>;
+  try {
+    lookup = services.lookup(code);
+  } catch (err) {
+    ctx.dispatch({ type: "status.error", message: errorToMessage(err, { code }) });
+    return;
+  }
+  const { product } = lookup;
+  const priceMinor = lookup.priceMinor ?? product.priceMinor;
+  ctx.dispatch({
+    type: "status.info",
+    message: { key: "info.priceCheck", params: { name: product.name, priceMinor, unit: product.unit } },
+  });
+  try {
+    services.trace({ action: "price.checked", detail: { code: product.code, scanned: code, priceMinor } });
+  } catch (err) {
+    console.error("till: keeping the price check's trace failed:", err);
+  }
+}
+
+/**
+ * Writes a refused sale's document to a file in the till's data folder and, where there is a
+ * printer, prints its receipt again (marked as a copy) from the print journal; the status line
+ * says where the file is.
+ */
+function exportRefused(ctx: EffectContext, saleId: string): void {
+  const { services, devices } = ctx;
+  let written: ReturnType<TillServices["exportRefused"]>;
+  try {
+    written = services.exportRefused(saleId);
+  } catch (err) {
+    ctx.dispatch({ type: "status.error", message: errorToMessage(err) });
+    return;
+  }
+  const params = { receiptNo: written.receiptNo, path: written.path };
+  let printed = false;
+  if (devices.printer !== undefined) {
+    try {
+      devices.printer.print(
+        services.reprint({ receiptNo: written.receiptNo }, ctx.state().cashier?.id ?? null),
+      );
+      printed = true;
+    } catch {
+      // Not in this till's print journal: the file is the copy.
+    }
+  }
+  ctx.dispatch({
+    type: "status.ok",
+    message: { key: printed ? "ok.refusedExportedPrinted" : "ok.refusedExported", params },
+  });
+}
+
 export function runEffect(ctx: EffectContext, effect: Effect): void {
   const { services, devices } = ctx;
   switch (effect.type) {
@@ -308,6 +363,27 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       }
       return;
     }
+    case "priceCheck":
+      priceCheck(ctx, effect.code);
+      return;
+    case "listRefused":
+      try {
+        ctx.dispatch({ type: "refused.listed", list: services.refusedSales() });
+      } catch (err) {
+        ctx.dispatch({ type: "request.failed", message: errorToMessage(err) });
+      }
+      return;
+    case "exportRefused":
+      exportRefused(ctx, effect.saleId);
+      return;
+    case "resendRefused":
+      try {
+        services.resendRefused(effect.saleId);
+        ctx.dispatch({ type: "refused.resent", saleId: effect.saleId, receiptNo: effect.receiptNo });
+      } catch (err) {
+        ctx.dispatch({ type: "status.error", message: errorToMessage(err) });
+      }
+      return;
     case "listPrints":
       try {
         ctx.dispatch({ type: "prints.listed", list: services.recentPrints(50) });

@@ -91,6 +91,17 @@ function rehearsalServices(real: TillServices): TillServices {
     reprint: () => {
       throw new RehearsalOnly("not during the rehearsal");
     },
+    refusedSales: () => [],
+    exportRefused: () => {
+      throw new RehearsalOnly("not during the rehearsal");
+    },
+    resendRefused: () => {
+      throw new RehearsalOnly("not during the rehearsal");
+    },
+    // Nothing the rehearsal does is a cashier's action: nothing is kept for the store.
+    trace: () => {
+      throw new RehearsalOnly("not during the rehearsal");
+    },
     status: () => real.status(),
     subscribe: () => () => {},
   };

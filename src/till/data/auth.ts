@@ -16,7 +16,7 @@
 import { desc, eq } from "drizzle-orm";
 import { tillCashiers } from "../../../schema/till.ts";
 import type { StoreSettings } from "../../core/settings.ts";
-import type { ApprovalAction, Approver, Cashier } from "../services.ts";
+import type { ApprovalAction, Approver, Cashier, TillTrace } from "../services.ts";
 import type { MetaStore, TillDb } from "./db.ts";
 import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
 import type { TillKeys } from "./keys.ts";
@@ -38,6 +38,11 @@ export interface AuthDeps {
   now: () => Date;
   settings: () => StoreSettings;
   keys: TillKeys;
+  /**
+   * Keeps a trace for the store's audit log of what happened while it could not see it (an
+   * offline log-in, a PIN refused offline), under the given log-in proof (null: nobody's).
+   */
+  trace: (entry: TillTrace, madeIn: string | null) => void;
   /** Called after a store session opens (sync and drain can go ahead). */
   onSession: () => void;
 }
@@ -89,6 +94,7 @@ export class TillAuth {
           at: this.deps.now().toISOString(),
         });
         this.offlinePin = pin;
+        this.deps.trace({ action: "user.login_offline", detail: { role: cashier.role } }, this.currentProof);
         return cashier;
       }
       if (err instanceof StoreRefusedError) {
@@ -303,8 +309,18 @@ export class TillAuth {
   ): Promise<Cashier> {
     const nowMs = this.deps.now().getTime();
     const { pinMaxAttempts, pinLockoutSeconds } = this.deps.settings();
+    // A PIN typed for an approval is typed in the session of the cashier at the till.
+    const refused = (detail: Record<string, string | number | boolean | null>) =>
+      this.deps.trace(
+        {
+          action: "pin.failed_offline",
+          detail: { purpose: action ? "approval" : "login", action: action ?? null, ...detail },
+        },
+        action ? this.currentProof : null,
+      );
     if (this.lockedUntilMs > nowMs) {
       const seconds = Math.ceil((this.lockedUntilMs - nowMs) / 1000);
+      refused({ locked: true, secondsLeft: seconds });
       throw new TillAuthError(
         "PIN_LOCKED",
         `PIN entry on this till is locked after ${pinMaxAttempts} wrong PINs; try again in ${seconds} seconds`,
@@ -330,6 +346,7 @@ export class TillAuth {
       this.lockedUntilMs = nowMs + pinLockoutSeconds * 1000;
       this.failures = 0;
     }
+    refused({ attemptsLeft: left, locked: left === 0 });
     const why =
       cause instanceof StoreUnreachableError ? `the store is unreachable (${cause.reason})` : cause.message;
     const what = action ? "approve" : "log in";

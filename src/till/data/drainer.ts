@@ -7,7 +7,11 @@
  *   again after a back-off that doubles from 1 s to 30 s (sooner when the store answers a sync).
  * - any other 4xx: the store refused this sale → `rejected` with its error, counted on the
  *   status bar and never resent automatically; the sales after it go on.
+ *
+ * Each row goes where its kind says: a completed sale to `POST /sales`, a sale cancelled before
+ * payment to `POST /sales/cancellations`, a cashier action to `POST /audit/till-entries`.
  */
+import { tillTraceAnswerSchema } from "../../core/till-trace.ts";
 import type { TillAuth } from "./auth.ts";
 import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
@@ -106,22 +110,40 @@ export class Drainer {
     }
   }
 
+  /** Posts a row where its kind goes; answers the id the store acknowledged. */
+  private async post(row: OutboxRow, body: unknown, token: string): Promise<string> {
+    const { client } = this.deps;
+    switch (row.kind) {
+      case "sale":
+        return (await client.request("POST", "/api/v1/sales", saleAnswerSchema, { body, token })).id;
+      case "cancellation":
+        return (
+          await client.request("POST", "/api/v1/sales/cancellations", cancellationAnswerSchema, {
+            body,
+            token,
+          })
+        ).id;
+      case "audit": {
+        const answer = await client.request("POST", "/api/v1/audit/till-entries", tillTraceAnswerSchema, {
+          body: { entries: [body] },
+          token,
+        });
+        return [...answer.recorded, ...answer.already].includes(row.saleId)
+          ? row.saleId
+          : (answer.recorded[0] ?? answer.already[0] ?? "nothing");
+      }
+    }
+  }
+
   private async send(row: OutboxRow): Promise<Verdict> {
     const { deps } = this;
     const body: unknown = JSON.parse(row.body);
     try {
-      const post = (token: string): Promise<{ id: string }> =>
-        row.kind === "cancellation"
-          ? deps.client.request("POST", "/api/v1/sales/cancellations", cancellationAnswerSchema, {
-              body,
-              token,
-            })
-          : deps.client.request("POST", "/api/v1/sales", saleAnswerSchema, { body, token });
-      const answer = await deps.auth.withSession(post);
+      const id = await deps.auth.withSession((token) => this.post(row, body, token));
       if (deps.isClosed()) return "stop";
-      if (answer.id !== row.saleId) {
+      if (id !== row.saleId) {
         throw new StoreUnreachableError(
-          `the store answered sale ${answer.id} for sale ${row.saleId}`,
+          `the store answered ${row.kind} ${id} for ${row.kind} ${row.saleId}`,
           "a mismatched answer",
         );
       }

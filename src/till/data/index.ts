@@ -12,12 +12,16 @@
  * - Log-in and approvals work offline against PINs this till has seen succeed (`auth.ts`).
  * - Held sales, returns, finding a sale, drawer, X report and shift close need the store and
  *   say so when it is unreachable (`online-operations.ts`).
+ * - Cashier actions that leave no sale (price checks, offline log-ins and PINs, reprints) are
+ *   kept in the outbox too (`trace`) and drained to the store's audit log with the sales.
+ * - Sales the store refused are listed, exported to a file or sent again (`refused-sales.ts`).
  */
 import { embeddedRulesOf } from "../../core/code-resolution.ts";
 import { InvalidInputError } from "../../core/errors.ts";
-import { formatReceiptNo, tillIdSchema } from "../../core/ids.ts";
+import { formatReceiptNo, tillIdSchema, uuidv7 } from "../../core/ids.ts";
 import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
-import type { CompletedSale, TillLookup, TillServices } from "../services.ts";
+import { tillTraceEntrySchema } from "../../core/till-trace.ts";
+import type { CompletedSale, TillLookup, TillServices, TillTrace } from "../services.ts";
 import { TillAuth } from "./auth.ts";
 import { LocalCatalog, tillProduct } from "./catalog.ts";
 import { MetaStore, openTillDatabase } from "./db.ts";
@@ -27,6 +31,7 @@ import { LinkState } from "./link.ts";
 import { OnlineOperations } from "./online-operations.ts";
 import { Outbox } from "./outbox.ts";
 import { PrintJournal } from "./print-journal.ts";
+import { exportRefusedSale, resendRefusedSale } from "./refused-sales.ts";
 import { StoreClient } from "./store-client.ts";
 import { CatalogSync } from "./sync.ts";
 
@@ -104,6 +109,26 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   let settings = storedSettings(cachedSettings);
   let rules = embeddedRulesOf(settings);
 
+  /** Keeps a cashier action in the outbox, under the current log-in unless told otherwise. */
+  const trace = (entry: TillTrace, madeIn: string | null = auth.madeIn()): void => {
+    const checked = tillTraceEntrySchema.safeParse({
+      id: uuidv7(),
+      action: entry.action,
+      at: now().toISOString(),
+      ...(entry.detail !== undefined ? { detail: entry.detail } : {}),
+      ...(madeIn !== null ? { madeIn } : {}),
+    });
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new InvalidInputError(
+        "INVALID_TRACE",
+        `the ${entry.action} entry cannot be kept: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "it is malformed"}`,
+      );
+    }
+    outbox.addTrace(checked.data, now());
+    drainer.kick();
+  };
+
   let syncChain: Promise<void> = Promise.resolve();
   let syncQueued: Promise<void> | null = null;
   const syncNow = (): Promise<void> => {
@@ -126,6 +151,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     tillId: tillId.data,
     now,
     settings: () => settings,
+    trace: (entry, madeIn) => trace(entry, madeIn),
     onSession: () => {
       void syncNow();
       drainer.kick();
@@ -231,7 +257,24 @@ export async function createTillServices(options: TillServicesOptions): Promise<
 
     journalPrint: (doc, cashierId) => prints.record(doc, cashierId),
     recentPrints: (limit) => prints.recent(limit),
-    reprint: (key, cashierId) => prints.reprint(key, cashierId),
+    reprint(key, cashierId) {
+      const doc = prints.reprint(key, cashierId);
+      const title = doc.type === "receipt" ? doc.receiptNo : `${doc.kind.toUpperCase()} ${doc.number}`;
+      trace({
+        action: "receipt.reprinted",
+        detail: { title, receiptNo: doc.type === "receipt" ? doc.receiptNo : null },
+      });
+      return doc;
+    },
+
+    refusedSales: () => outbox.rejected(),
+    exportRefused: (saleId) => exportRefusedSale(outbox, options.dataDir, saleId),
+    resendRefused(saleId) {
+      resendRefusedSale(outbox, saleId);
+      link.refresh();
+      drainer.kick();
+    },
+    trace: (entry) => trace(entry),
 
     status: () => link.status(),
     subscribe: (listener) => link.subscribe(listener),

@@ -3,14 +3,19 @@
  * in one synchronous=FULL transaction before the till tells the cashier it is done, and read
  * back oldest first by the drainer. A row is `pending` until the store accepts it (`sent`) or
  * refuses it (`rejected`, kept with the store's error; never resent automatically).
+ * Besides completed sales (`kind: "sale"`) it carries sales cancelled before payment
+ * (`"cancellation"`) and cashier actions for the store's audit log (`"audit"`, one entry a
+ * row, keyed by the entry's id in `sale_id`). Only refused sales are counted and reported as
+ * refused: nothing else was paid.
  */
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { tillOutbox } from "../../../schema/till.ts";
 import { InvalidInputError } from "../../core/errors.ts";
 import { uuidSchema } from "../../core/ids.ts";
 import { milliToDecimalString, requireQuantityMilli } from "../../core/quantity.ts";
-import type { CancelledSale, CompletedSale } from "../services.ts";
+import type { TillTraceEntry } from "../../core/till-trace.ts";
+import type { CancelledSale, CompletedSale, RefusedSale } from "../services.ts";
 import { relaxed, type TillDb } from "./db.ts";
 import type { OutboxCounts } from "./link.ts";
 
@@ -156,6 +161,24 @@ export class Outbox {
     );
   }
 
+  /** Keeps a cashier action for the store's audit log (idempotent by the entry's id). */
+  addTrace(entry: TillTraceEntry, at: Date): boolean {
+    return (
+      this.db
+        .insert(tillOutbox)
+        .values({
+          saleId: entry.id,
+          receiptNo: "",
+          kind: "audit",
+          body: JSON.stringify(entry),
+          createdAt: at.toISOString(),
+        })
+        .onConflictDoNothing({ target: tillOutbox.saleId })
+        .returning({ seq: tillOutbox.seq })
+        .all().length > 0
+    );
+  }
+
   /** The oldest sale not yet accepted or refused by the store. */
   oldestPending(): OutboxRow | null {
     return (
@@ -228,7 +251,9 @@ export class Outbox {
         body: tillOutbox.body,
       })
       .from(tillOutbox)
-      .where(and(eq(tillOutbox.status, "rejected"), isNull(tillOutbox.reportedAt)))
+      .where(
+        and(eq(tillOutbox.status, "rejected"), eq(tillOutbox.kind, "sale"), isNull(tillOutbox.reportedAt)),
+      )
       .orderBy(asc(tillOutbox.seq))
       .limit(100)
       .all()
@@ -250,7 +275,9 @@ export class Outbox {
       this.db
         .update(tillOutbox)
         .set({ status: "pending", reportedAt: null })
-        .where(and(eq(tillOutbox.saleId, saleId), eq(tillOutbox.status, "rejected")))
+        .where(
+          and(eq(tillOutbox.saleId, saleId), eq(tillOutbox.status, "rejected"), eq(tillOutbox.kind, "sale")),
+        )
         .returning({ seq: tillOutbox.seq })
         .all().length > 0
     );
@@ -264,10 +291,14 @@ export class Outbox {
     );
   }
 
+  /** Sales (and cancellations) waiting to be sent, and refused sales: what the status bar shows. */
   counts(): OutboxCounts {
-    const n = (status: "pending" | "rejected") =>
-      this.db.select({ n: count() }).from(tillOutbox).where(eq(tillOutbox.status, status)).get()?.n ?? 0;
-    return { pending: n("pending"), rejected: n("rejected") };
+    const n = (where: ReturnType<typeof and>) =>
+      this.db.select({ n: count() }).from(tillOutbox).where(where).get()?.n ?? 0;
+    return {
+      pending: n(and(eq(tillOutbox.status, "pending"), ne(tillOutbox.kind, "audit"))),
+      rejected: n(and(eq(tillOutbox.status, "rejected"), eq(tillOutbox.kind, "sale"))),
+    };
   }
 
   /** True while the sale waits in the outbox (not yet accepted or refused by the store). */
@@ -292,13 +323,31 @@ export class Outbox {
     );
   }
 
-  /** Rejected sales with the store's reason, oldest first (for a manager to look at). */
-  rejected(): { saleId: string; receiptNo: string; error: string | null }[] {
+  /** Refused sales with the store's reason, oldest first (for a supervisor to look at). */
+  rejected(): RefusedSale[] {
     return this.db
-      .select({ saleId: tillOutbox.saleId, receiptNo: tillOutbox.receiptNo, error: tillOutbox.lastError })
+      .select({
+        saleId: tillOutbox.saleId,
+        receiptNo: tillOutbox.receiptNo,
+        reason: tillOutbox.lastError,
+        body: tillOutbox.body,
+        at: tillOutbox.createdAt,
+      })
       .from(tillOutbox)
-      .where(eq(tillOutbox.status, "rejected"))
+      .where(and(eq(tillOutbox.status, "rejected"), eq(tillOutbox.kind, "sale")))
       .orderBy(asc(tillOutbox.seq))
-      .all();
+      .all()
+      .map(({ body, ...r }) => ({ ...r, totalMinor: totalOf(body) }));
+  }
+
+  /** Where a row stands; null when the till has no row of that id. */
+  status(saleId: string): "pending" | "sent" | "rejected" | null {
+    return (
+      this.db
+        .select({ status: tillOutbox.status })
+        .from(tillOutbox)
+        .where(eq(tillOutbox.saleId, saleId))
+        .get()?.status ?? null
+    );
   }
 }

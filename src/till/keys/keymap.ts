@@ -43,6 +43,8 @@ export const KEY_COMMANDS = [
   "report.x",
   "shift.close",
   "customer.message",
+  "price.check",
+  "sales.refused",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -77,6 +79,8 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "report.x": [],
   "shift.close": [],
   "customer.message": [],
+  "price.check": ["insert"],
+  "sales.refused": [],
 };
 
 export interface Keymap {

@@ -5,6 +5,7 @@
 import type { Discount } from "../../core/discount.ts";
 import type { ApprovalAction, ApprovalProof, TillAuditEntry } from "../services.ts";
 import { done, fail, msg } from "./initial.ts";
+import { showRefused } from "./refused.ts";
 import { recordReturnEffect } from "./returns.ts";
 import { audit, reprice, selectedLine } from "./sale.ts";
 import type { Approved, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
@@ -124,5 +125,7 @@ export function applyApproved(
       if (base.screen.kind !== "returns" || base.screen.sale === null) return done(base);
       return done({ ...base, busy: true }, recordReturnEffect(base, base.screen.sale, env, pin));
     }
+    case "refused.open":
+      return showRefused(base);
   }
 }

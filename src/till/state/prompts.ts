@@ -1,4 +1,7 @@
-/** The one-line prompts over the sale screen: price, weight, discount, message, supervisor PIN. */
+/**
+ * The one-line prompts over the sale screen: price, weight, discount, message, price check,
+ * supervisor PIN.
+ */
 import { withApproval } from "./approvals.ts";
 import { done, fail } from "./initial.ts";
 import { parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
@@ -55,6 +58,11 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
         },
         { type: "displayMessage", text },
       );
+    }
+    case "priceCheck": {
+      // Open for the next code until Esc (or an empty Enter): a customer often asks for several.
+      if (text === "") return done({ ...state, prompt: null, input: "", status: null });
+      return done({ ...state, input: "" }, { type: "priceCheck", code: text });
     }
     case "approval": {
       if (text === "") return done(state);

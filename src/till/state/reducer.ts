@@ -5,8 +5,9 @@
 import type { KeyCommand } from "../keys/keymap.ts";
 import { applyApproved } from "./approvals.ts";
 import { done, emptySale, goTo, msg } from "./initial.ts";
-import { MENU_ITEMS } from "./menu.ts";
+import { MENU_ITEMS, menuIndexOf } from "./menu.ts";
 import { submitPrompt } from "./prompts.ts";
+import { refusedResent } from "./refused.ts";
 import { returnRecorded, returnsFound } from "./returns.ts";
 import { addLine, addLookup, reprice } from "./sale.ts";
 import { menuChoose, msgStatus, screenKey } from "./screen-keys.ts";
@@ -111,6 +112,11 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
     case "prints.listed":
       if (state.screen.kind !== "prints") return done(state);
       return done({ ...state, screen: { ...state.screen, list: command.list, selected: 0 } });
+    case "refused.listed":
+      if (state.screen.kind !== "refused") return done(state);
+      return done({ ...state, screen: { ...state.screen, list: command.list, selected: 0 } });
+    case "refused.resent":
+      return refusedResent(state, command.saleId, command.receiptNo);
     default:
       return key(state, command, env);
   }
@@ -122,7 +128,8 @@ function requestFailed(state: TillState, message: Message): Transition {
   // A list or report that could not be fetched: back to the sale, with the reason.
   if (
     (state.screen.kind === "held" && state.screen.list === null) ||
-    (state.screen.kind === "xReport" && state.screen.report === null)
+    (state.screen.kind === "xReport" && state.screen.report === null) ||
+    (state.screen.kind === "refused" && state.screen.list === null)
   ) {
     return done({ ...goTo(base, { kind: "sale" }), status });
   }
@@ -177,7 +184,7 @@ function textOn(state: TillState, command: Command, env: TillEnv): Transition {
     // One digit chooses; what came after it in the same read (keys sent in a burst) goes to
     // the screen it opens, as if typed there.
     const [first = "", ...rest] = [...command.text.trimStart()];
-    const item = MENU_ITEMS[Number(first) - 1];
+    const item = MENU_ITEMS[menuIndexOf(first)];
     if (item === undefined) return done(state);
     const chosen = menuChoose(state, item, env);
     if (rest.length === 0) return chosen;

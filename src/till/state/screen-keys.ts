@@ -11,6 +11,7 @@ import { MENU_ITEMS } from "./menu.ts";
 import { parseCount } from "./parse-input.ts";
 import { leavePayment, payCard, payCash, removeLastTender, startPayment } from "./payment.ts";
 import { openPrompt } from "./prompts.ts";
+import { openRefused, refusedKey } from "./refused.ts";
 import { openReturns, returnsMove, returnsSubmit } from "./returns.ts";
 import { addLookup, moveSelection, selectedLine, submitEntry } from "./sale.ts";
 import type { TillEnv, TillState, Transition } from "./types.ts";
@@ -136,6 +137,8 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
     }
     case "shiftClose":
       return shiftKey(state, screen, type, delta, env);
+    case "refused":
+      return refusedKey(state, screen, type, delta);
     case "login":
       return done(state);
   }
@@ -299,6 +302,10 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
     }
     case "customer.message":
       return openPrompt(state, { kind: "customerMessage" });
+    case "price.check":
+      return openPrompt(state, { kind: "priceCheck" });
+    case "sales.refused":
+      return openRefused(state);
     case "till.quit":
       return note(state, "info.lockToQuit");
     default:

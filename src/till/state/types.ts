@@ -17,6 +17,7 @@ import type {
   HeldSaleSummary,
   PrintSummary,
   RecordedSale,
+  RefusedSale,
   TillAuditEntry,
   TillLookup,
   TillProduct,
@@ -66,7 +67,8 @@ export type Approved =
   | { type: "sale.discount"; discount: Discount }
   | { type: "line.void"; lineId: number }
   | { type: "drawer.noSale" }
-  | { type: "return.record" };
+  | { type: "return.record" }
+  | { type: "refused.open" };
 
 export type Prompt =
   | { kind: "price"; product: TillProduct; qtyMilli: number }
@@ -75,6 +77,8 @@ export type Prompt =
   | { kind: "lineDiscount"; lineId: number }
   | { kind: "saleDiscount" }
   | { kind: "customerMessage" }
+  /** A code looked up for its price, without adding it to the sale. */
+  | { kind: "priceCheck" }
   | { kind: "approval"; action: ApprovalAction; approved: Approved };
 
 export interface ReturnPick {
@@ -101,7 +105,9 @@ export type Screen =
   | { kind: "shiftClose"; counts: number[]; selected: number; closed: unknown }
   | { kind: "menu"; selected: number }
   /** The print journal: recent receipts and reports to print again. */
-  | { kind: "prints"; list: PrintSummary[] | null; selected: number };
+  | { kind: "prints"; list: PrintSummary[] | null; selected: number }
+  /** Sales the store refused (a supervisor's): export or send again. */
+  | { kind: "refused"; list: RefusedSale[] | null; selected: number };
 
 export type ScreenKind = Screen["kind"];
 
@@ -165,6 +171,8 @@ export type Command =
   | { type: "report.loaded"; report: unknown }
   | { type: "shift.closed"; report: unknown }
   | { type: "prints.listed"; list: PrintSummary[] }
+  | { type: "refused.listed"; list: RefusedSale[] }
+  | { type: "refused.resent"; saleId: string; receiptNo: string }
   | { type: "request.failed"; message: Message };
 
 export type CommandType = Command["type"];
@@ -198,6 +206,11 @@ export type Effect =
   /** Prints a journalled document again as a copy: by entry, by receipt number, or the last sale's. */
   | { type: "reprint"; key: { id: number } | { receiptNo: string } }
   | { type: "listPrints" }
+  | { type: "priceCheck"; code: string }
+  | { type: "listRefused" }
+  /** Writes a refused sale's document to a file, and prints its receipt again where there is a printer. */
+  | { type: "exportRefused"; saleId: string; receiptNo: string }
+  | { type: "resendRefused"; saleId: string; receiptNo: string }
   | { type: "display"; show: "item" | "total" | "welcome"; name?: string; amountMinor?: number }
   | { type: "displayMessage"; text: string }
   | { type: "quit" };

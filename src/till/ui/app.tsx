@@ -15,6 +15,7 @@ import { HelpOverlay } from "./help-overlay.tsx";
 import { HeldScreen, MenuScreen, PrintsScreen, SearchScreen } from "./list-screens.tsx";
 import { LoginScreen } from "./login-screen.tsx";
 import { PaymentScreen } from "./payment-screen.tsx";
+import { RefusedScreen } from "./refused-screen.tsx";
 import { ReturnsScreen } from "./returns-screen.tsx";
 import { SaleScreen } from "./sale-screen.tsx";
 import { ShiftScreen } from "./shift-screen.tsx";
@@ -74,6 +75,8 @@ function Body(props: BodyProps): ReactNode {
       return <ReturnsScreen {...props} />;
     case "shiftClose":
       return <ShiftScreen {...props} />;
+    case "refused":
+      return <RefusedScreen {...props} />;
   }
 }
 

@@ -38,6 +38,8 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t("prompt.saleDiscount"), masked: false };
       case "customerMessage":
         return { label: t.t("prompt.customerMessage"), masked: false };
+      case "priceCheck":
+        return { label: t.t("prompt.priceCheck"), masked: false };
       case "approval":
         return {
           label: t.t("prompt.approval", { action: t.t(`action.${prompt.action}` as MessageKey) }),
@@ -110,6 +112,7 @@ const HINTS: Partial<Record<TillState["screen"]["kind"], KeyCommand[]>> = {
   shiftClose: ["help.toggle", "sale.total", "back"],
   receipt: ["help.toggle", "receipt.view", "back"],
   prints: ["help.toggle", "back"],
+  refused: ["help.toggle", "sale.total", "back"],
 };
 
 export function KeyBar({ view }: { view: View }) {

@@ -1,6 +1,6 @@
 /** Screens that are a list to choose from: product search, held sales, the function menu. */
 import { Box } from "ink";
-import { MENU_ITEMS } from "../state/menu.ts";
+import { MENU_ITEMS, menuDigit } from "../state/menu.ts";
 import { Filler, Lines, Row } from "./rows.tsx";
 import { spread, windowFor } from "./text.ts";
 import type { BodyProps } from "./view.ts";
@@ -95,7 +95,7 @@ export function MenuScreen({ view, height }: BodyProps) {
   const { state, t, columns, keymap } = view;
   if (state.screen.kind !== "menu") return null;
   const rows = MENU_ITEMS.map((command, i) =>
-    spread(`${i + 1}  ${t.t(`cmd.${command}`)}`, keymap.labelFor(command), Math.min(columns, 60)),
+    spread(`${menuDigit(i)}  ${t.t(`cmd.${command}`)}`, keymap.labelFor(command), Math.min(columns, 60)),
   );
   return (
     <List

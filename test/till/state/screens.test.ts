@@ -194,7 +194,7 @@ describe("other screens", () => {
     const d = new Driver().key("menu.open").send({ type: "input.text", text: "1S1-T1-7" });
     expect(d.state.screen.kind).toBe("returns");
     expect(d.state.input).toBe("S1-T1-7");
-    const none = new Driver().key("menu.open").send({ type: "input.text", text: "0x" });
+    const none = new Driver().key("menu.open").send({ type: "input.text", text: "x0" });
     expect(none.state.screen.kind).toBe("menu");
     expect(none.state.input).toBe("");
   });

@@ -25,10 +25,13 @@ import type {
   PrintableDoc,
   PrintSummary,
   RecordedSale,
+  RefusedExport,
+  RefusedSale,
   TillLine,
   TillLookup,
   TillProduct,
   TillServices,
+  TillTrace,
 } from "../../../src/till/services.ts";
 import { CATALOG } from "./catalog.ts";
 
@@ -96,7 +99,44 @@ export class FakeServices implements TillServices {
   }
 
   reprint(key: { id: number } | { receiptNo: string }, cashierId: string | null): PrintableDoc {
-    return this.prints().reprint(key, cashierId);
+    const doc = this.prints().reprint(key, cashierId);
+    this.traces.push({
+      action: "receipt.reprinted",
+      detail: { title: doc.type === "receipt" ? doc.receiptNo : `${doc.kind.toUpperCase()} ${doc.number}` },
+    });
+    return doc;
+  }
+
+  /** Sales the store refused (tests put them here). */
+  refused: RefusedSale[] = [];
+  /** Exports written, and sales sent again, in order. */
+  readonly exports: RefusedExport[] = [];
+  readonly resent: string[] = [];
+  /** Cashier actions kept for the store's audit log. */
+  readonly traces: TillTrace[] = [];
+
+  refusedSales(): RefusedSale[] {
+    return [...this.refused];
+  }
+
+  exportRefused(saleId: string): RefusedExport {
+    const sale = this.refused.find((r) => r.saleId === saleId);
+    if (sale === undefined) throw new FakeError("NOT_REFUSED", `sale ${saleId} is not a refused sale`);
+    const done = { path: `/data/refused-sales/${sale.receiptNo}.json`, receiptNo: sale.receiptNo };
+    this.exports.push(done);
+    return done;
+  }
+
+  resendRefused(saleId: string): void {
+    if (!this.refused.some((r) => r.saleId === saleId))
+      throw new FakeError("NOT_REFUSED", `sale ${saleId} is not a refused sale`);
+    this.refused = this.refused.filter((r) => r.saleId !== saleId);
+    this.resent.push(saleId);
+    this.notify();
+  }
+
+  trace(entry: TillTrace): void {
+    this.traces.push(entry);
   }
 
   /** Closes the print journal's database (as a till's shutdown does). */
@@ -269,7 +309,7 @@ export class FakeServices implements TillServices {
     return {
       online: this.online,
       pending: this.outbox.length,
-      rejected: 0,
+      rejected: this.refused.length,
       lastSyncAt: null,
       lastError: this.online ? null : "connection refused",
     };
