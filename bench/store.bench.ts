@@ -48,6 +48,13 @@ const PRODUCTS: ProductSeed[] = Array.from({ length: 50 }, (_, i) => ({
 }));
 
 type SaleBody = Record<string, unknown> & { id: string; tillId: string };
+/** A sale as a till sends it: its JSON text made on the till (here: before the clock starts). */
+interface SentSale {
+  id: string;
+  tillId: string;
+  json: string;
+}
+const sent = (body: SaleBody): SentSale => ({ id: body.id, tillId: body.tillId, json: JSON.stringify(body) });
 
 const SETTINGS = storeSettingsSchema.parse({});
 const RATES = new Map(SETTINGS.taxClasses.map((t) => [t.id, t.rate]));
@@ -124,11 +131,12 @@ async function logIn(store: StoreProcess, tillIds: readonly string[]): Promise<v
 }
 
 /** Posts one sale; answers the response text, throwing unless the store recorded it. */
-async function postSale(store: StoreProcess, body: SaleBody): Promise<string> {
+async function postSale(store: StoreProcess, sale: SaleBody | SentSale): Promise<string> {
+  const body = "json" in sale && typeof sale.json === "string" ? (sale as SentSale) : sent(sale as SaleBody);
   const token = sessions.get(body.tillId);
   const res = await store.api("/api/v1/sales", {
     method: "POST",
-    body: JSON.stringify(body),
+    body: body.json,
     ...(token ? { headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } } : {}),
   });
   const text = await res.text();
@@ -156,7 +164,7 @@ async function runSales(
   store: StoreProcess,
   count: number,
   clients: number,
-  next: (i: number, client: number) => SaleBody,
+  next: (i: number, client: number) => SaleBody | SentSale,
 ): Promise<{ samples: number[]; wallMs: number }> {
   const samples: number[] = [];
   let issued = 0;

@@ -25,7 +25,6 @@ export interface StoreStatements {
   insertSaleLine: Statement<unknown, [SaleLineRow]>;
   insertTender: Statement<unknown, [TenderRow]>;
   insertTax: Statement<unknown, [TaxRow]>;
-  setSaleResponse: Statement<unknown, [string, string]>;
   /** Who a bearer token (by its hash) belongs to, when it is not revoked. */
   principalByToken: Statement<
     {
@@ -63,6 +62,7 @@ export interface SaleRow extends Bindings {
   changeMinor: number;
   cashRoundingMinor: number;
   requestHash: string | null;
+  response: string;
 }
 export interface SaleLineRow extends Bindings {
   saleId: string;
@@ -121,7 +121,7 @@ function prepare(sqlite: Database): StoreStatements {
          subtotal_minor, discount_minor, tax_minor, total_minor, change_minor, cash_rounding_minor, response,
          request_hash)
        VALUES ($id, $receiptNo, $tillId, $cashierId, $shiftId, $customerId, $at, $day, 'completed',
-         $subtotalMinor, $discountMinor, $taxMinor, $totalMinor, $changeMinor, $cashRoundingMinor, '',
+         $subtotalMinor, $discountMinor, $taxMinor, $totalMinor, $changeMinor, $cashRoundingMinor, $response,
          $requestHash)`,
     ),
     insertSaleLine: sqlite.prepare(
@@ -138,7 +138,6 @@ function prepare(sqlite: Database): StoreStatements {
       `INSERT INTO sale_taxes (doc_id, doc_kind, tax_class, rate, base_minor, tax_minor, day)
        VALUES ($docId, $docKind, $taxClass, $rate, $baseMinor, $taxMinor, $day)`,
     ),
-    setSaleResponse: sqlite.prepare("UPDATE sales SET response = ?2 WHERE id = ?1"),
     principalByToken: sqlite.prepare(
       `SELECT t.kind AS kind, t.user_id AS userId, t.till_id AS tillId, u.role AS role
        FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id

@@ -420,23 +420,6 @@ export class SalesService {
     if (exceptions.length > 0) sale.exceptions = exceptions;
     proveApprovals(this.ctx, tx, request.audit ?? [], identity, sale.id);
     const negative: string[] = [];
-    stmts.insertSale.run({
-      id: sale.id,
-      receiptNo,
-      tillId: sale.tillId,
-      cashierId: sale.cashierId,
-      shiftId,
-      customerId: request.customerId ?? null,
-      at: atIso,
-      day,
-      subtotalMinor: quote.subtotalMinor,
-      discountMinor: quote.discountMinor,
-      taxMinor: quote.taxMinor,
-      totalMinor: quote.totalMinor,
-      changeMinor: settlement.changeMinor,
-      cashRoundingMinor: settlement.cashRoundingMinor,
-      requestHash,
-    });
     sale.lines.forEach((l, i) => {
       stmts.insertSaleLine.run({
         saleId: sale.id,
@@ -492,7 +475,26 @@ export class SalesService {
     recordExceptions(this.ctx, tx, { id: sale.id, receiptNo, tillId: sale.tillId, at, day }, exceptions);
     resolveRefusedSale(tx, sale.id, this.ctx.now().toISOString());
     if (negative.length > 0) sale.negativeStock = negative;
-    stmts.setSaleResponse.run(sale.id, JSON.stringify(sale));
+    // The sale's row is written once, with its answer, after its lines and stock moves.
+    stmts.insertSale.run({
+      id: sale.id,
+      receiptNo,
+      tillId: sale.tillId,
+      cashierId: sale.cashierId,
+      shiftId,
+      customerId: request.customerId ?? null,
+      at: atIso,
+      day,
+      subtotalMinor: quote.subtotalMinor,
+      discountMinor: quote.discountMinor,
+      taxMinor: quote.taxMinor,
+      totalMinor: quote.totalMinor,
+      changeMinor: settlement.changeMinor,
+      cashRoundingMinor: settlement.cashRoundingMinor,
+      requestHash,
+      response: JSON.stringify(sale),
+    });
+
     appendEvent(
       tx,
       this.ctx.storeId,
