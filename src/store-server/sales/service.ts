@@ -279,7 +279,9 @@ export class SalesService {
           try {
             results.push({
               ok: true,
-              value: tx.transaction((savepoint) => this.recordInTx(savepoint, item.request, item.principal)),
+              // A savepoint of the connection's own (its statements prepared once), not a
+              // nested query-builder transaction built afresh for every sale.
+              value: this.ctx.sqlite.transaction(() => this.recordInTx(tx, item.request, item.principal))(),
             });
           } catch (error) {
             results.push({ ok: false, error });
