@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { rungDocumentOf } from "../src/core/as-rung.ts";
 import { uuidv7 } from "../src/core/ids.ts";
 import { priceBasket } from "../src/core/pricing.ts";
 import { storeSettingsSchema } from "../src/core/settings.ts";
@@ -87,25 +88,7 @@ function threeLineSale(tillId: string): SaleBody {
     id: uuidv7(),
     tillId,
     at: new Date().toISOString(),
-    lines: quote.lines.map((l) => ({
-      code: l.code,
-      name: l.name,
-      qty: String(l.qtyMilli / 1000),
-      unitPriceMinor: l.unitPriceMinor,
-      extendedMinor: l.extendedMinor,
-      discountMinor: l.discountMinor,
-      taxClass: l.taxClass,
-      taxRate: l.taxClass === null ? null : (RATES.get(l.taxClass) ?? null),
-      taxMinor: l.taxMinor,
-      totalMinor: l.totalMinor,
-    })),
-    subtotalMinor: quote.subtotalMinor,
-    discountMinor: quote.discountMinor,
-    taxMinor: quote.taxMinor,
-    totalMinor: quote.totalMinor,
-    cashDueMinor: quote.cashDueMinor,
-    cashRoundingMinor: quote.cashRoundingMinor,
-    taxes: quote.taxes,
+    ...rungDocumentOf(quote, RATES),
     tenders: [{ type: "cash", amountMinor: 100_000 }],
   };
 }

@@ -6,6 +6,7 @@
  */
 import { DomainError } from "./errors.ts";
 import { type BasketLineInput, type PricingSettings, priceBasket, type Quote } from "./pricing.ts";
+import { milliToDecimalString, requireQuantityMilli } from "./quantity.ts";
 import type { TaxClass } from "./tax.ts";
 
 export interface RungLine {
@@ -134,4 +135,66 @@ export function checkRungDocument(doc: RungDocument, settings: PricingSettings):
     mismatches.push({ field: "taxes", rung: rungTaxes.join("; "), computed: computedTaxes.join("; ") });
   }
   return mismatches.length > 0 ? { ok: false, mismatches } : { ok: true, quote };
+}
+
+/** A line of a document as rung, as it travels: the quantity as a decimal string. */
+export interface RungLineBody {
+  code: string;
+  name: string;
+  qty: string;
+  unitPriceMinor: number;
+  extendedMinor: number;
+  discountMinor: number;
+  taxClass: string | null;
+  taxRate: string | null;
+  taxMinor: number;
+  totalMinor: number;
+  priceSource?: "catalog" | "open" | "override" | "embedded";
+}
+
+/** The priced part of a document as rung: a quote's lines with their rates, its totals and tax rows. */
+export interface RungDocumentBody {
+  lines: RungLineBody[];
+  subtotalMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  cashDueMinor: number;
+  cashRoundingMinor: number;
+  taxes: { taxClass: string; rate: string; baseMinor: number; taxMinor: number }[];
+}
+
+/**
+ * Writes a quote as the document a till sends (`POST /sales` with `asRung: true`); `rates` gives
+ * each tax class's rate when the sale was priced (the quote's own tax rows win).
+ */
+export function rungDocumentOf(quote: Quote, rates: ReadonlyMap<string, string>): RungDocumentBody {
+  const rateOf = new Map(rates);
+  for (const t of quote.taxes) rateOf.set(t.taxClass, t.rate);
+  return {
+    lines: quote.lines.map((line) => ({
+      code: line.code,
+      name: line.name,
+      qty: milliToDecimalString(requireQuantityMilli(line.qtyMilli)),
+      unitPriceMinor: line.unitPriceMinor,
+      extendedMinor: line.extendedMinor,
+      discountMinor: line.discountMinor,
+      taxClass: line.taxClass,
+      taxRate: line.taxClass === null ? null : (rateOf.get(line.taxClass) ?? null),
+      taxMinor: line.taxMinor,
+      totalMinor: line.totalMinor,
+    })),
+    subtotalMinor: quote.subtotalMinor,
+    discountMinor: quote.discountMinor,
+    taxMinor: quote.taxMinor,
+    totalMinor: quote.totalMinor,
+    cashDueMinor: quote.cashDueMinor,
+    cashRoundingMinor: quote.cashRoundingMinor,
+    taxes: quote.taxes.map((t) => ({
+      taxClass: t.taxClass,
+      rate: t.rate,
+      baseMinor: t.baseMinor,
+      taxMinor: t.taxMinor,
+    })),
+  };
 }

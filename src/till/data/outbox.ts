@@ -11,9 +11,9 @@
 import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { tillOutbox } from "../../../schema/till.ts";
+import { rungDocumentOf } from "../../core/as-rung.ts";
 import { InvalidInputError } from "../../core/errors.ts";
 import { uuidSchema } from "../../core/ids.ts";
-import { milliToDecimalString, requireQuantityMilli } from "../../core/quantity.ts";
 import type { TillTraceEntry } from "../../core/till-trace.ts";
 import type { CancelledSale, CompletedSale, RefusedSale } from "../services.ts";
 import { relaxed, type TillDb } from "./db.ts";
@@ -54,9 +54,11 @@ export function saleRequestBody(sale: CompletedSale, context: SaleContext): Reco
       `the sale cannot be kept: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "it is malformed"}`,
     );
   }
-  const { quote } = sale;
-  const rates = new Map(context.taxRates);
-  for (const t of quote.taxes) rates.set(t.taxClass, t.rate);
+  const doc = rungDocumentOf(sale.quote, context.taxRates);
+  doc.lines.forEach((line, i) => {
+    const rung = sale.lines[i];
+    if (rung?.unitPriceMinor !== undefined) line.priceSource = rung.priceSource ?? "open";
+  });
   const body: Record<string, unknown> = {
     asRung: true,
     id: sale.id,
@@ -64,35 +66,7 @@ export function saleRequestBody(sale: CompletedSale, context: SaleContext): Reco
     cashierId: sale.cashierId,
     at: sale.at,
     receiptNo: sale.receiptNo,
-    lines: quote.lines.map((line, i) => {
-      const rung = sale.lines[i];
-      const out: Record<string, unknown> = {
-        code: line.code,
-        name: line.name,
-        qty: milliToDecimalString(requireQuantityMilli(line.qtyMilli)),
-        unitPriceMinor: line.unitPriceMinor,
-        extendedMinor: line.extendedMinor,
-        discountMinor: line.discountMinor,
-        taxClass: line.taxClass,
-        taxRate: line.taxClass === null ? null : (rates.get(line.taxClass) ?? null),
-        taxMinor: line.taxMinor,
-        totalMinor: line.totalMinor,
-      };
-      if (rung?.unitPriceMinor !== undefined) out.priceSource = rung.priceSource ?? "open";
-      return out;
-    }),
-    subtotalMinor: quote.subtotalMinor,
-    discountMinor: quote.discountMinor,
-    taxMinor: quote.taxMinor,
-    totalMinor: quote.totalMinor,
-    cashDueMinor: quote.cashDueMinor,
-    cashRoundingMinor: quote.cashRoundingMinor,
-    taxes: quote.taxes.map((t) => ({
-      taxClass: t.taxClass,
-      rate: t.rate,
-      baseMinor: t.baseMinor,
-      taxMinor: t.taxMinor,
-    })),
+    ...doc,
     tenders: sale.tenders.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
   };
   if (context.madeIn !== null) body.madeIn = context.madeIn;
