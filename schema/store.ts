@@ -396,7 +396,13 @@ export const events = sqliteTable(
     prevHash: text("prev_hash"),
     hash: text("hash").notNull(),
   },
-  (t) => [uniqueIndex("events_id").on(t.id)],
+  (t) => [
+    uniqueIndex("events_id").on(t.id),
+    // A product's catalog history: what it cost when a till's sale was made (price exceptions).
+    index("events_product_code")
+      .on(sql`json_extract(${t.payload}, '$.code')`, t.seq)
+      .where(sql`${t.type} = 'product.upserted'`),
+  ],
 );
 
 export const storeSchema = {

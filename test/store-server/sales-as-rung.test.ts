@@ -118,6 +118,26 @@ describe("a till's sale as rung", () => {
     expect(kinds.map((k) => k.type)).toContain("exception.recorded");
   });
 
+  test("an offline sale made before a price change is no exception; one made after it is", async () => {
+    // The catalog was seeded at 15:00; head office's new price reaches the store at 15:10.
+    const before = await rung([{ code: "A1" }], { at: "2026-03-02T15:05:00.000Z" });
+    const after = await rung([{ code: "A1" }], { at: "2026-03-02T15:20:00.000Z" });
+    store.clock.set("2026-03-02T15:10:00.000Z");
+    const put = await store.request("POST", `${API}/products`, {
+      code: "A1",
+      name: "Apple juice",
+      priceMinor: 249,
+    });
+    expect(put.status).toBe(200);
+    store.clock.set("2026-03-02T15:30:00.000Z");
+    expect((await send(before)).status).toBe(201);
+    expect((await send(after)).status).toBe(201);
+    const found = await exceptions();
+    expect(found.map((e) => [e.saleId, e.kind, e.rungMinor, e.catalogMinor])).toEqual([
+      [after.id, "price", 199, 249],
+    ]);
+  });
+
   test("a withdrawn product, a product the store does not know and a changed tax rate are recorded, not refused", async () => {
     const doc = await rung([{ code: "MILK" }, { code: "BREAD" }]);
     const lines = doc.lines as JsonObject[];

@@ -41,6 +41,8 @@ export interface StoreStatements {
     [string]
   >;
   saleIdByReceiptNo: Statement<{ id: string }, [string]>;
+  /** The product as the store's catalog last had it at a time: its latest change before then. */
+  productAsOf: Statement<{ payload: string }, [string, string]>;
   raiseCounter: Statement<unknown, [string, number]>;
   resolveRefusedSale: Statement<unknown, [string, string]>;
 }
@@ -148,6 +150,11 @@ function prepare(sqlite: Database): StoreStatements {
        FROM products WHERE code = ?1`,
     ),
     saleIdByReceiptNo: sqlite.prepare("SELECT id FROM sales WHERE receipt_no = ?1"),
+    productAsOf: sqlite.prepare(
+      `SELECT payload FROM events
+       WHERE type = 'product.upserted' AND json_extract(payload, '$.code') = ?1 AND at <= ?2
+       ORDER BY seq DESC LIMIT 1`,
+    ),
     raiseCounter: sqlite.prepare(
       "INSERT INTO counters (name, value) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)",
     ),

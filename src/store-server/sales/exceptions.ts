@@ -5,10 +5,12 @@
  * manager, journaled (`exception.recorded`) and replicated to head office.
  */
 import { and, asc, gte, lt, lte } from "drizzle-orm";
+import { z } from "zod";
 import { priceExceptions } from "../../../schema/store.ts";
 import { normalizeRate } from "../../core/as-rung.ts";
 import { priceBasket } from "../../core/pricing.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
+import { statementsOf } from "../db/statements.ts";
 import { appendEvent } from "../journal/journal.ts";
 import type { RungSaleRequest } from "./model.ts";
 
@@ -71,11 +73,34 @@ export interface CatalogRow {
   active: number | boolean;
 }
 
+/**
+ * The product's price and tax class in the store's catalog when the sale was made, from the
+ * catalog's history in the journal; undefined when the journal has no change of it before then.
+ */
+function catalogAtSaleTime(
+  ctx: StoreContext,
+  code: string,
+  saleAt: string,
+): { priceMinor: number; taxClass: string | null } | undefined {
+  const row = statementsOf(ctx.db).productAsOf.get(code, saleAt);
+  if (!row) return undefined;
+  const parsed = productStateSchema.safeParse(JSON.parse(row.payload));
+  return parsed.success ? parsed.data : undefined;
+}
+
+const productStateSchema = z.object({ priceMinor: z.number().int(), taxClass: z.string().nullable() });
+
+/**
+ * Every difference between the rung lines and the store's catalog at the sale's time: the
+ * catalog now, or, where the product changed since the sale was made (an offline till's sale
+ * that arrives after a price change), the catalog as it stood then.
+ */
 export function findExceptions(
   ctx: StoreContext,
   catalogRows: readonly (CatalogRow | null | undefined)[],
   lines: readonly RungLine[],
   qtyMilli: readonly number[],
+  saleAt: string,
 ): PriceException[] {
   const out: PriceException[] = [];
   const rates = new Map(ctx.settings.taxClasses.map((t) => [t.id, normalizeRate(t.rate)]));
@@ -104,26 +129,33 @@ export function findExceptions(
       });
     }
     const source = line.priceSource ?? "catalog";
-    if (source === "catalog" && line.unitPriceMinor !== product.priceMinor) {
+    const rungRate = line.taxRate === null ? null : normalizeRate(line.taxRate);
+    const rateOf = (taxClass: string | null) => (taxClass === null ? null : (rates.get(taxClass) ?? null));
+    const differs = (p: { priceMinor: number; taxClass: string | null }) =>
+      (source === "catalog" && line.unitPriceMinor !== p.priceMinor) ||
+      line.taxClass !== p.taxClass ||
+      rungRate !== rateOf(p.taxClass);
+    const then = differs(product) ? catalogAtSaleTime(ctx, line.code, saleAt) : undefined;
+    const reference = then ?? product;
+    if (source === "catalog" && line.unitPriceMinor !== reference.priceMinor) {
       out.push({
         lineNo,
         code: line.code,
         kind: "price",
         rungMinor: line.unitPriceMinor,
-        catalogMinor: product.priceMinor,
+        catalogMinor: reference.priceMinor,
         detail: null,
       });
     }
-    const rungRate = line.taxRate === null ? null : normalizeRate(line.taxRate);
-    const catalogRate = product.taxClass === null ? null : (rates.get(product.taxClass) ?? null);
-    if (line.taxClass !== product.taxClass || rungRate !== catalogRate) {
+    const catalogRate = rateOf(reference.taxClass);
+    if (line.taxClass !== reference.taxClass || rungRate !== catalogRate) {
       out.push({
         lineNo,
         code: line.code,
         kind: "tax",
         rungMinor: line.taxMinor,
-        catalogMinor: catalogTax(ctx, line, qtyMilli[i] ?? 1000, product.taxClass),
-        detail: `rung as tax class ${line.taxClass ?? "none"} at ${rungRate ?? "0"}%; the catalog says ${product.taxClass ?? "none"} at ${catalogRate ?? "0"}%`,
+        catalogMinor: catalogTax(ctx, line, qtyMilli[i] ?? 1000, reference.taxClass),
+        detail: `rung as tax class ${line.taxClass ?? "none"} at ${rungRate ?? "0"}%; the catalog says ${reference.taxClass ?? "none"} at ${catalogRate ?? "0"}%`,
       });
     }
   });

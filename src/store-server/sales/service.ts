@@ -356,7 +356,11 @@ export class SalesService {
     for (const line of request.lines)
       if (line.taxClass !== null && line.taxRate !== null) rates.set(line.taxClass, line.taxRate);
     const response = this.toResponse(quote, departments, rates);
-    return { quote, response, exceptions: findExceptions(this.ctx, catalogRows, request.lines, qtyMilli) };
+    return {
+      quote,
+      response,
+      exceptions: findExceptions(this.ctx, catalogRows, request.lines, qtyMilli, request.at),
+    };
   }
 
   /**

@@ -1,0 +1,1 @@
+CREATE INDEX `events_product_code` ON `events` (json_extract(`payload`, '$.code'), `seq`) WHERE `type` = 'product.upserted';
