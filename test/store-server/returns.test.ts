@@ -332,6 +332,39 @@ describe("returns against a receipt", () => {
   });
 });
 
+describe("returns with a receipt follow the refund approval setting", () => {
+  beforeEach(async () => {
+    store = createTestStore();
+    await seedCatalog(store);
+  });
+
+  test("a cashier's refund against a receipt needs a supervisor when refunds need one", async () => {
+    const sale = await recordPaidSale(store, [{ code: "BREAD" }], {}, "cash");
+    const cashier = await session(store, "cashier", "1111");
+    await session(store, "supervisor", "2222", "T2");
+    const body = { lines: [{ code: "BREAD", qty: 1 }], originalSaleId: sale.id };
+    const refused = await expectRefused({ id: uuidv7(), ...body }, 403, "APPROVAL_REQUIRED", cashier.token);
+    expect(refused.error.message).toContain("approvalPin");
+    const approved = await postReturn({ id: uuidv7(), ...body, approvalPin: "2222" }, cashier.token);
+    expect(approved.status).toBe(201);
+    expect(approved.body.approvedBy).not.toBeNull();
+  });
+
+  test("with refunds waived, a cashier refunds against a receipt alone", async () => {
+    store.close();
+    store = createTestStore({ settings: { approvals: { refund: false } } });
+    await seedCatalog(store);
+    const sale = await recordPaidSale(store, [{ code: "BREAD" }], {}, "cash");
+    const cashier = await session(store, "cashier", "1111");
+    const res = await postReturn(
+      { id: uuidv7(), lines: [{ code: "BREAD", qty: 1 }], originalSaleId: sale.id },
+      cashier.token,
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.approvedBy).toBeNull();
+  });
+});
+
 describe("returns without a receipt", () => {
   beforeEach(async () => {
     store = createTestStore();

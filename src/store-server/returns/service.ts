@@ -274,7 +274,8 @@ export class ReturnsService {
       this.ctx,
       principal,
       withReceipt ? "refund" : "returnWithoutReceipt",
-      !withReceipt && this.ctx.settings.approvals.refund,
+      // The store's refund setting covers every refund, with or without a receipt.
+      this.ctx.settings.approvals.refund,
       request,
       { tillId: principal.tillId ?? request.tillId ?? null, refId: request.id },
     );
