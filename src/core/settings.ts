@@ -66,6 +66,11 @@ export const storeSettingsSchema = z
      * (guesses spread over made-up till ids); unset: 4 × pinMaxAttempts.
      */
     pinStoreMaxAttempts: z.number().int().min(1).max(1_000).optional(),
+    /**
+     * How far a till's clock may run ahead of the store's: a sale dated later than now plus this
+     * is refused, as is a till's sale dated before the store opened (less this).
+     */
+    maxClockSkewSeconds: z.number().int().min(0).max(86_400).default(300),
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

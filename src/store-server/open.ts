@@ -22,12 +22,21 @@ export function openStore(
     ...options,
   });
   const db = drizzle({ client: sqlite, schema: storeSchema });
+  const now = options.now ?? (() => new Date());
+  // When the store opened: no till's sale is dated before it (a store opened before this was
+  // recorded counts from its first journal event).
+  sqlite
+    .query(
+      `INSERT OR IGNORE INTO meta (key, value)
+       VALUES ('openedAt', coalesce((SELECT min(at) FROM events), ?1))`,
+    )
+    .run(now().toISOString());
   return {
     sqlite,
     db,
     storeId,
     settings,
     pricing: pricingSettingsOf(settings),
-    now: options.now ?? (() => new Date()),
+    now,
   };
 }

@@ -88,7 +88,7 @@ async function morning(s: TestStore) {
 
 describe("audit log", () => {
   test("a cashier's actions are queryable by cashier, newest first, with who approved", async () => {
-    store = createTestStore();
+    store = createTestStore({ startAt: "2026-03-02T07:00:00.000Z" });
     const { annId, samId } = await morning(store);
     const res = await query(`?userId=${annId}`);
     expect(res.status).toBe(200);
@@ -108,7 +108,7 @@ describe("audit log", () => {
   });
 
   test("filters by time window, action, till and limit", async () => {
-    store = createTestStore();
+    store = createTestStore({ startAt: "2026-03-02T07:00:00.000Z" });
     const { bobId } = await morning(store);
     const window = await query("?from=2026-03-02T09:00:00Z&to=2026-03-02T09:30:00Z");
     expect(window.body.entries.map((e) => e.action)).toEqual(["user.login", "pin.failed", "user.login"]);
@@ -125,7 +125,7 @@ describe("audit log", () => {
   });
 
   test("needs a manager; bad queries are 400", async () => {
-    store = createTestStore();
+    store = createTestStore({ startAt: "2026-03-02T07:00:00.000Z" });
     const { ann } = await morning(store);
     await addUser(store, { name: "Mo", role: "manager", pin: "5555" });
     const manager = await loginAt(store, "BO", "5555");

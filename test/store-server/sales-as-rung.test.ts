@@ -194,6 +194,34 @@ describe("a till's sale as rung", () => {
   });
 });
 
+describe("sale dates are bounded", () => {
+  test("a till's sale dated in 2099, in 1970 or before the store opened is refused; a little clock skew is not", async () => {
+    const before = snapshot(store);
+    for (const at of ["2099-01-01T00:00:00.000Z", "1970-01-01T00:00:00.000Z", "2026-03-01T12:00:00.000Z"]) {
+      const res = await send(await rung([{ code: "MILK" }], { at }));
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("SALE_DATE_INVALID");
+    }
+    expect(snapshot(store)).toEqual(before);
+    // The store's clock reads 15:00; a till two minutes ahead is fine.
+    const ahead = await send(await rung([{ code: "MILK" }], { at: "2026-03-02T15:02:00.000Z" }));
+    expect(ahead.status).toBe(201);
+  });
+
+  test("an import with the admin token may carry older sales made elsewhere, not from 1970", async () => {
+    const old = await send(
+      await rung([{ code: "MILK" }], { at: "2025-01-15T10:00:00.000Z", tillId: "OLD" }),
+      store.adminToken,
+    );
+    expect(old.status).toBe(201);
+    const absurd = await send(
+      await rung([{ code: "MILK" }], { at: "1970-01-01T00:00:00.000Z", tillId: "OLD" }),
+      store.adminToken,
+    );
+    expect(absurd.status).toBe(400);
+  });
+});
+
 describe("identity comes from the session", () => {
   test("the till and cashier are the session's", async () => {
     const res = await send(await rung([{ code: "MILK" }]));

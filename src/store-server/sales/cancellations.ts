@@ -14,6 +14,7 @@ import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { proveApprovals, saleIdentity } from "./identity.ts";
 import { auditEntrySchema } from "./model.ts";
+import { requireSaleTime } from "./sale-time.ts";
 
 const minor = z.number().int("must be whole minor units").min(0, "must not be negative");
 
@@ -61,6 +62,7 @@ export function recordCancellation(
   principal: Principal,
 ): { answer: CancellationAnswer; created: boolean } {
   const identity = saleIdentity(ctx, request, principal);
+  requireSaleTime(ctx, new Date(request.at), identity.fromTill, "the cancelled sale");
   return ctx.db.transaction((tx) => {
     const answer: CancellationAnswer = {
       id: request.id,

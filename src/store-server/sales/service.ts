@@ -30,6 +30,7 @@ import type {
   SaleRequest,
   SaleResponse,
 } from "./model.ts";
+import { requireSaleTime } from "./sale-time.ts";
 
 interface Resolved {
   input: BasketLineInput;
@@ -404,6 +405,7 @@ export class SalesService {
       request.asRung === true ? this.asRung(request) : this.pricedByStore(request);
     const settlement = settle(quote, request.tenders, this.ctx.pricing, tenderTypes);
     const at = request.at ? new Date(request.at) : this.ctx.now();
+    requireSaleTime(this.ctx, at, identity.fromTill);
     const atIso = at.toISOString();
     const day = businessDay(at, this.ctx.settings.timeZone);
 
