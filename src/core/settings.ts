@@ -71,6 +71,8 @@ export const storeSettingsSchema = z
      * is refused, as is a till's sale dated before the store opened (less this).
      */
     maxClockSkewSeconds: z.number().int().min(0).max(86_400).default(300),
+    /** How often the store checks its database file for damage (PRAGMA quick_check); 0: at start only. */
+    integrityCheckMinutes: z.number().int().min(0).max(10_080).default(1_440),
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

@@ -12,6 +12,7 @@ import type { StoreContext } from "./context.ts";
 import { exchangesRoutes } from "./exchanges/routes.ts";
 import { heldRoutes } from "./held/routes.ts";
 import { errorHandling } from "./http/errors.ts";
+import { IntegrityMonitor } from "./integrity.ts";
 import { journalRoutes } from "./journal/routes.ts";
 import { receiptRoutes } from "./receipts/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
@@ -25,11 +26,15 @@ import { usersRoutes } from "./users/routes.ts";
 export interface StoreStatus {
   /** Extra fields for /health (replication link state, outbox backlog…). */
   health?: () => Record<string, unknown>;
+  /** The database's integrity: writes are refused while it is damaged. */
+  integrity?: IntegrityMonitor;
 }
 
 export function createStoreApp(ctx: StoreContext, status: StoreStatus = {}) {
+  const integrity = status.integrity ?? new IntegrityMonitor(ctx);
   return new Elysia()
     .use(errorHandling)
+    .use(integrity.guard())
     .use(
       openapi({
         path: "/docs",
@@ -43,7 +48,8 @@ export function createStoreApp(ctx: StoreContext, status: StoreStatus = {}) {
       }),
     )
     .get("/health", () => ({
-      status: "ok",
+      status: integrity.state.ok ? "ok" : "degraded",
+      ...(integrity.state.ok ? {} : { integrity: integrity.state }),
       mode: "store",
       version: pkg.version,
       storeId: ctx.storeId,

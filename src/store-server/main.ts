@@ -12,6 +12,7 @@ import { createStoreApp } from "./app.ts";
 import { newToken, saveToken } from "./auth/tokens.ts";
 import type { StoreContext } from "./context.ts";
 import { createHqLink } from "./hq-link/hq-link.ts";
+import { IntegrityMonitor } from "./integrity.ts";
 import { openStore } from "./open.ts";
 import { startStoreReplication } from "./replication/index.ts";
 
@@ -59,8 +60,13 @@ export async function startStoreServer(
   if (options.hqUrl !== undefined && options.hqToken !== undefined) {
     ctx.hq = createHqLink({ url: options.hqUrl, token: options.hqToken });
   }
+  const integrity = new IntegrityMonitor(ctx, (message) => io.err(message));
+  integrity.check();
+  integrity.schedule(ctx.settings.integrityCheckMinutes);
   const now = ctx.now();
-  if (options.adminToken) {
+  if (!integrity.state.ok) {
+    // Nothing is written to a damaged file: the admin token in use stays what it was.
+  } else if (options.adminToken) {
     saveToken(ctx.db, options.adminToken, "admin", now);
   } else if (!ctx.db.select().from(apiTokens).where(eq(apiTokens.kind, "admin")).get()) {
     const token = newToken();
@@ -72,7 +78,7 @@ export async function startStoreServer(
     : null;
   const app = createStoreApp(
     ctx,
-    replication ? { health: () => ({ replication: replication.health() }) } : {},
+    replication ? { integrity, health: () => ({ replication: replication.health() }) } : { integrity },
   );
   const server = Bun.serve({
     port: options.port,
@@ -85,6 +91,7 @@ export async function startStoreServer(
     url: `http://${server.hostname}:${server.port}`,
     async stop() {
       await server.stop(false);
+      integrity.stop();
       await replication?.stop();
       ctx.sqlite.close();
     },

@@ -25,12 +25,14 @@ export function openStore(
   const now = options.now ?? (() => new Date());
   // When the store opened: no till's sale is dated before it (a store opened before this was
   // recorded counts from its first journal event).
-  sqlite
-    .query(
-      `INSERT OR IGNORE INTO meta (key, value)
-       VALUES ('openedAt', coalesce((SELECT min(at) FROM events), ?1))`,
-    )
-    .run(now().toISOString());
+  if (!sqlite.query("SELECT 1 FROM meta WHERE key = 'openedAt'").get()) {
+    sqlite
+      .query(
+        `INSERT OR IGNORE INTO meta (key, value)
+         VALUES ('openedAt', coalesce((SELECT at FROM events ORDER BY seq LIMIT 1), ?1))`,
+      )
+      .run(now().toISOString());
+  }
   return {
     sqlite,
     db,
