@@ -72,3 +72,15 @@ export class CurrenciesDifferError extends DomainError {
     );
   }
 }
+
+/** A product some registered store could not apply (a tax class it lacks, a price over its limit). */
+export class ProductNotApplicableError extends DomainError {
+  readonly code = "PRODUCT_NOT_APPLICABLE";
+  override readonly kind = "invalid";
+  constructor(code: string, reasons: readonly string[]) {
+    super(
+      `product ${code} cannot be applied at every store: ${reasons.join("; ")}; fix the product or the stores' settings first`,
+      { code, reasons },
+    );
+  }
+}

@@ -295,3 +295,63 @@ describe("change log", () => {
     expect(hq.logs.some((l) => l.includes("link down"))).toBe(true);
   });
 });
+
+describe("products every store can apply", () => {
+  async function withSettings(): Promise<TestHq> {
+    const hq = await setUp();
+    const put = await hq.request("PUT", "/api/v1/stores/S1/settings", {
+      taxClasses: [{ id: "1", name: "Regular", rate: "8.875" }],
+      maxPriceMinor: 50_000,
+    });
+    expect(put.status).toBe(200);
+    return hq;
+  }
+
+  test("a tax class a store lacks or a price over its limit is refused, naming the store", async () => {
+    const hq = await withSettings();
+    const unknownTax = await hq.request<{ error: { code: string; message: string } }>(
+      "POST",
+      "/api/v1/products",
+      {
+        ...apple,
+        taxClass: "2",
+      },
+    );
+    expect(unknownTax.status).toBe(400);
+    expect(unknownTax.body.error.code).toBe("PRODUCT_NOT_APPLICABLE");
+    expect(unknownTax.body.error.message).toContain("S1");
+    const tooDear = await hq.request<{ error: { code: string } }>("POST", "/api/v1/products", {
+      ...apple,
+      taxClass: "1",
+      priceMinor: 60_000,
+    });
+    expect(tooDear.status).toBe(400);
+    expect(tooDear.body.error.code).toBe("PRODUCT_NOT_APPLICABLE");
+    await ok(hq, "POST", "/api/v1/products", { ...apple, taxClass: "1" });
+    const price = await hq.request<{ error: { code: string } }>("PUT", "/api/v1/prices", {
+      code: apple.code,
+      priceMinor: 99_999,
+    });
+    expect(price.status).toBe(400);
+    expect(price.body.error.code).toBe("PRODUCT_NOT_APPLICABLE");
+  });
+
+  test("a bulk import reports the rows a store could not apply and imports the rest", async () => {
+    const hq = await withSettings();
+    const res = await ok<{ imported: number; errors: { code: string; reason: string }[] }>(
+      hq,
+      "POST",
+      "/api/v1/products/bulk",
+      {
+        products: [
+          { ...apple, taxClass: "1" },
+          { code: "X9", name: "Taxed elsewhere", priceMinor: 100, taxClass: "7" },
+        ],
+      },
+    );
+    expect(res.imported).toBe(1);
+    expect(res.errors).toEqual([
+      expect.objectContaining({ code: "X9", reason: expect.stringContaining("S1") }),
+    ]);
+  });
+});

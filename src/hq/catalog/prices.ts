@@ -7,8 +7,9 @@
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import { hqProducts, priceChanges, storePrices, stores } from "../../../schema/hq.ts";
 import { ALL_STORES, type CatalogChange } from "../../core/catalog-changes.ts";
+import { storeSettingsSchema } from "../../core/settings.ts";
 import type { HqContext, HqTx } from "../context.ts";
-import { UnknownProductError, UnknownStoreError } from "../errors.ts";
+import { ProductNotApplicableError, UnknownProductError, UnknownStoreError } from "../errors.ts";
 import { recordChange } from "./change-log.ts";
 import type { PriceInput, PricePicture, PriceResult, ScheduledPrice } from "./model.ts";
 import { publishCommitted, storePricesOf } from "./service.ts";
@@ -34,6 +35,22 @@ export class PriceService {
         !tx.select({ id: stores.storeId }).from(stores).where(eq(stores.storeId, input.storeId)).get()
       ) {
         throw new UnknownStoreError(input.storeId);
+      }
+      // A price over a store's ceiling would be skipped there: refused here, naming the store.
+      const over = tx
+        .select({ storeId: stores.storeId, settings: stores.settings })
+        .from(stores)
+        .all()
+        .filter((s) => input.storeId === undefined || s.storeId === input.storeId)
+        .map((s) => ({
+          storeId: s.storeId,
+          max: storeSettingsSchema.parse(s.settings === null ? {} : JSON.parse(s.settings)).maxPriceMinor,
+        }))
+        .filter((s) => input.priceMinor !== null && input.priceMinor > s.max);
+      if (over.length > 0) {
+        throw new ProductNotApplicableError(input.code, [
+          `price ${input.priceMinor} is over the price limit of ${over.map((s) => `${s.storeId} (${s.max})`).join(", ")}`,
+        ]);
       }
       const inserted = tx
         .insert(priceChanges)

@@ -3,9 +3,11 @@
  * same transaction and handed to the publisher after the commit. Nothing here knows HTTP.
  */
 import { asc, eq, gt } from "drizzle-orm";
-import { hqProducts, storePrices } from "../../../schema/hq.ts";
+import { hqProducts, storePrices, stores } from "../../../schema/hq.ts";
 import { ALL_STORES, type CatalogChange, type ProductChangeValue } from "../../core/catalog-changes.ts";
+import { storeSettingsSchema } from "../../core/settings.ts";
 import type { HqContext, HqDb, HqTx } from "../context.ts";
+import { ProductNotApplicableError } from "../errors.ts";
 import { recordChange } from "./change-log.ts";
 import type { HqProduct, ProductInput, RowError } from "./model.ts";
 
@@ -128,7 +130,44 @@ export class CatalogService {
     return { change, created: existing === undefined };
   }
 
+  /**
+   * What keeps a product from being applied at the registered stores (they skip what they
+   * cannot apply): a tax class a store lacks, a price over a store's ceiling. Empty when none.
+   */
+  private applicability(): (input: ProductInput) => string[] {
+    const rows = this.ctx.db
+      .select({ storeId: stores.storeId, settings: stores.settings })
+      .from(stores)
+      .all();
+    const defaults = storeSettingsSchema.parse({});
+    const each = rows.map((r) => {
+      const settings = r.settings === null ? defaults : storeSettingsSchema.parse(JSON.parse(r.settings));
+      return {
+        storeId: r.storeId,
+        taxClasses: new Set(settings.taxClasses.map((t) => t.id)),
+        maxPriceMinor: settings.maxPriceMinor,
+      };
+    });
+    return (input) => {
+      const reasons: string[] = [];
+      const taxClass = input.taxClass ?? null;
+      const lacking = taxClass === null ? [] : each.filter((s) => !s.taxClasses.has(taxClass));
+      if (lacking.length > 0) {
+        reasons.push(`tax class "${taxClass}" is unknown at ${lacking.map((s) => s.storeId).join(", ")}`);
+      }
+      const over = each.filter((s) => input.priceMinor > s.maxPriceMinor);
+      if (over.length > 0) {
+        reasons.push(
+          `price ${input.priceMinor} is over the price limit of ${over.map((s) => `${s.storeId} (${s.maxPriceMinor})`).join(", ")}`,
+        );
+      }
+      return reasons;
+    };
+  }
+
   upsert(input: ProductInput): { product: HqProduct; created: boolean } {
+    const reasons = this.applicability()(input);
+    if (reasons.length > 0) throw new ProductNotApplicableError(input.code, reasons);
     const at = this.ctx.now();
     const { change, created } = this.ctx.db.transaction((tx) => this.upsertInTx(tx, input, at));
     publishCommitted(this.ctx, [change]);
@@ -150,7 +189,13 @@ export class CatalogService {
     const errors: RowError[] = [];
     const changes: CatalogChange[] = [];
     const seen = new Set<string>();
+    const problems = this.applicability();
     const unique = rows.filter((row) => {
+      const reasons = problems(row);
+      if (reasons.length > 0) {
+        errors.push({ line: row.line ?? null, code: row.code, reason: reasons.join("; ") });
+        return false;
+      }
       if (!seen.has(row.code)) {
         seen.add(row.code);
         return true;
