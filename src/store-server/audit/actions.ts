@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = {
   priceOverridden: "price.overridden",
   discountGiven: "discount.given",
   saleVoided: "sale.voided",
+  // Written by replication: a change from head office the store could not apply.
+  catalogChangeSkipped: "catalog.change_skipped",
   // Reported by tills (price checks, offline log-ins and PINs, and reprints come through
   // POST /audit/till-entries: TILL_TRACE_ACTIONS in core/till-trace.ts lists them):
   saleRefused: "sale.refused",

@@ -31,6 +31,8 @@ import {
   parseJsonMessage,
   SessionSupervisor,
 } from "../../shared/nats/index.ts";
+import { AUDIT_ACTIONS } from "../audit/actions.ts";
+import { recordAudit } from "../audit/service.ts";
 import { CatalogService } from "../catalog/service.ts";
 import type { StoreContext } from "../context.ts";
 import { applyChange, applySettings } from "./apply-change.ts";
@@ -211,6 +213,23 @@ export class CatalogSubscriber {
           } catch (err) {
             if (!(err instanceof DomainError)) throw err;
             this.#log(`change ${change.seq} (${change.kind} ${change.key}) was not applied: ${err.message}`);
+            // Journaled too, so head office sees which of its changes this store could not apply.
+            recordAudit(
+              this.#ctx,
+              tx,
+              {
+                action: AUDIT_ACTIONS.catalogChangeSkipped,
+                at,
+                refId: change.key.slice(0, 64),
+                detail: {
+                  seq: change.seq,
+                  kind: change.kind,
+                  code: err.code,
+                  reason: err.message.slice(0, 200),
+                },
+              },
+              true,
+            );
           }
           if (change.seq > this.#pointers.number(POINTER_KEYS.catalogSeq)) {
             this.#pointers.set(POINTER_KEYS.catalogSeq, change.seq);
