@@ -63,7 +63,11 @@ export const users = sqliteTable(
     name: text("name").notNull(),
     role: text("role", { enum: ["cashier", "supervisor", "manager", "admin"] }).notNull(),
     pinHash: text("pin_hash").notNull(),
-    /** A short non-secret fingerprint so a PIN can be found without hashing against every user. */
+    /**
+     * HMAC-SHA-256 of the PIN under the key in `pin.key` beside the database (never in it), so
+     * a PIN is found without hashing against every user; `pending:<id>` until the user's first
+     * log-in or PIN change under the current key (users from head office, and older stores).
+     */
     pinTag: text("pin_tag").notNull(),
     failedAttempts: integer("failed_attempts").notNull().default(0),
     lockedUntil: text("locked_until"),
@@ -74,14 +78,17 @@ export const users = sqliteTable(
 );
 
 /**
- * Failed PIN entries per till (log-in and supervisor approvals), and across all tills: after
- * too many failures within the window PIN entry is locked until `lockedUntil`.
+ * Wrong PINs counted per key, with exponential back-off: `till:<id>` (typed at a till that
+ * showed its own token), `anon:<id>` (typed with no token, naming that till), `anon:*` (every
+ * anonymous attempt in the store) and `user:<id>` (PINs a user chose that were refused).
  */
 export const pinAttempts = sqliteTable("pin_attempts", {
-  /** The till the PIN was typed at ("" when none was given), or "*" for the store-wide count. */
+  /** The key counted (the column keeps its first name, `till_id`). */
   tillId: text("till_id").primaryKey(),
   failures: integer("failures").notNull(),
   firstFailedAt: text("first_failed_at").notNull(),
+  /** The latest failure: the count is forgotten once the key has been quiet for the window. */
+  lastFailedAt: text("last_failed_at"),
   lockedUntil: text("locked_until"),
 });
 

@@ -7,9 +7,11 @@ import { z } from "zod";
 import { type AdminClient, AdminError } from "./admin-client.ts";
 import type { CliIo } from "./runners.ts";
 
+const SCOPES = ["till", "anonymous", "store", "user"] as const;
 const lockoutSchema = z.object({
-  scope: z.enum(["till", "store"]),
+  scope: z.enum(SCOPES),
   tillId: z.string().nullable(),
+  userId: z.string().nullable().optional(),
   failures: z.number().int(),
   lockedUntil: z.string(),
   secondsLeft: z.number().int(),
@@ -19,7 +21,7 @@ const lockoutsSchema = z.object({ lockouts: z.array(lockoutSchema) });
 const unlockedSchema = z.object({ unlocked: z.array(lockoutSchema) });
 const notLockedSchema = z.object({
   code: z.literal("NOT_LOCKED"),
-  details: z.object({ scope: z.enum(["till", "store"]), tillId: z.string().nullable() }).optional(),
+  details: z.object({ scope: z.enum(SCOPES), tillId: z.string().nullable() }).optional(),
 });
 
 const unlockArgsSchema = z
@@ -36,7 +38,16 @@ const unlockArgsSchema = z
   });
 
 function describe(lock: Lockout): string {
-  return lock.scope === "store" ? "PIN entry at every till (store-wide)" : `till ${lock.tillId ?? "(none)"}`;
+  switch (lock.scope) {
+    case "store":
+      return "PIN entry without a till token (store-wide)";
+    case "anonymous":
+      return `till ${lock.tillId ?? "(none)"} without its token`;
+    case "user":
+      return `PIN choices of user ${lock.userId ?? "(unknown)"}`;
+    case "till":
+      return `till ${lock.tillId ?? "(none)"}`;
+  }
 }
 
 function line(lock: Lockout): string {

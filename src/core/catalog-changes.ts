@@ -56,13 +56,15 @@ export type PriceChangeValue = z.infer<typeof priceChangeValue>;
 
 /**
  * A user and role. `pinHash` is the argon2id hash of the PIN (Bun.password) so the cashier
- * logs in at any of their stores with one PIN; `storeIds` null means every store.
+ * logs in at any of their stores with one PIN; it is sent only in an entry of a store the user
+ * works at, over that store's own NATS subjects, and is null everywhere else (other stores, and
+ * head office's HTTP feed). `storeIds` null means every store.
  */
 export const userChangeValue = z.strictObject({
   userId: z.string().min(1).max(64),
   name: z.string().min(1).max(80),
   role: z.enum(USER_ROLES),
-  pinHash: z.string().min(1).max(200),
+  pinHash: z.string().min(1).max(200).nullable(),
   storeIds: z.array(storeIdSchema).nullable(),
   active: z.boolean(),
 });

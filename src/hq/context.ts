@@ -14,6 +14,8 @@ export interface HqContext {
   /** The `--data` directory (hq.db, nats-accounts.conf, …). */
   dataDir: string;
   now: () => Date;
+  /** The key of the PINs' lookup tags, read from `pin.key` beside hq.db (never kept in it). */
+  pinKey: Buffer;
   /**
    * Told about every committed catalog change. Replaceable: the NATS side installs its own when
    * it starts; until then changes wait in the change log.

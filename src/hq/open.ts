@@ -6,6 +6,8 @@ import { migrations } from "../../schema/migrations/hq/index.ts";
 import { type OpenOptions, openDatabase } from "../shared/sqlite.ts";
 import { noPublisher } from "./catalog/publisher.ts";
 import type { HqContext } from "./context.ts";
+import { moveUsersToStoreEntries } from "./users/distribution.ts";
+import { loadHqPinKey, retireLegacyHqPinSecret } from "./users/pins.ts";
 
 export interface OpenHqOptions extends OpenOptions {
   now?: () => Date;
@@ -15,11 +17,16 @@ export interface OpenHqOptions extends OpenOptions {
 export function openHq(dataDir: string, options: OpenHqOptions = {}): HqContext {
   const sqlite = openDatabase(join(dataDir, "hq.db"), migrations, options);
   const db = drizzle({ client: sqlite, schema: hqSchema });
+  const pinKey = loadHqPinKey(dataDir);
+  retireLegacyHqPinSecret(db);
+  const now = options.now ?? (() => new Date());
+  moveUsersToStoreEntries(db, now());
   return {
     sqlite,
     db,
     dataDir,
-    now: options.now ?? (() => new Date()),
+    pinKey,
+    now,
     publisher: noPublisher,
     log: options.log ?? ((line) => console.log(line)),
   };

@@ -16,6 +16,8 @@ const statusOfKind: Record<DomainError["kind"], number> = {
   conflict: 409,
   unauthorized: 401,
   forbidden: 403,
+  /** Too many attempts of something guessable (PINs without a till's token): wait, then retry. */
+  rate_limited: 429,
   /** Something the server depends on (head office, for a return of another store's sale) is out of reach. */
   unavailable: 503,
 };

@@ -4,8 +4,23 @@
  * inside one transaction each.
  */
 import { Database } from "bun:sqlite";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
+
+/** Databases and their WAL and shared-memory files are readable by their owner only. */
+export const PRIVATE_FILE_MODE = 0o600;
+
+/**
+ * Makes the database file (empty, which SQLite takes as a new database) with mode 0600 before
+ * SQLite opens it, and narrows an existing one and its `-wal` and `-shm` files to 0600. SQLite
+ * creates the WAL and shared-memory files with the mode of the database file.
+ */
+function makePrivate(path: string): void {
+  if (!existsSync(path)) closeSync(openSync(path, "a", PRIVATE_FILE_MODE));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, PRIVATE_FILE_MODE);
+  }
+}
 
 export interface Migration {
   tag: string;
@@ -29,7 +44,10 @@ export function openDatabase(
   migrations: readonly Migration[],
   options: OpenOptions = {},
 ): Database {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") {
+    mkdirSync(dirname(path), { recursive: true });
+    if (!options.readonly) makePrivate(path);
+  }
   const db = new Database(path, {
     create: !options.readonly,
     readonly: options.readonly ?? false,
@@ -42,7 +60,10 @@ export function openDatabase(
     db.exec("PRAGMA journal_mode = WAL");
     db.exec(`PRAGMA synchronous = ${options.synchronous ?? "FULL"}`);
     db.exec("PRAGMA foreign_keys = ON");
+    // Deleted rows (an erased PIN tag, a retired secret) are overwritten, not left in free pages.
+    db.exec("PRAGMA secure_delete = ON");
     migrate(db, migrations);
+    if (path !== ":memory:") makePrivate(path);
   }
   return db;
 }

@@ -17,6 +17,8 @@ export interface StoreContext {
   settings: StoreSettings;
   pricing: PricingSettings;
   now: () => Date;
+  /** The key of the PINs' lookup tags, read from `pin.key` beside the database (never kept in it). */
+  pinKey: Buffer;
   /** Head office's API, for look-ups only it can answer (another store's sale); absent when not configured. */
   hq?: HqLink;
 }

@@ -7,6 +7,7 @@ import { storeSchema } from "../../schema/store.ts";
 import type { StoreSettings } from "../core/settings.ts";
 import { type OpenOptions, openDatabase } from "../shared/sqlite.ts";
 import { pricingSettingsOf, type StoreContext } from "./context.ts";
+import { loadPinKey, retireLegacyPinSecret } from "./users/pins.ts";
 
 /** The store's journal is read once, in order, by the outbox relay: mapped, not read page by page. */
 const STORE_MMAP_BYTES = 256 * 1024 * 1024;
@@ -33,12 +34,15 @@ export function openStore(
       )
       .run(now().toISOString());
   }
+  const pinKey = loadPinKey(dataDir);
+  retireLegacyPinSecret(db);
   return {
     sqlite,
     db,
     storeId,
     settings,
     pricing: pricingSettingsOf(settings),
+    pinKey,
     now,
   };
 }

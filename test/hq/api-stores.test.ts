@@ -259,13 +259,23 @@ describe("users", () => {
       storeIds: ["S2"],
     });
     expect(bob.status).toBe(201);
+    // One entry per store: the PIN hash only in those of the stores the user works at.
     const pushed = changesAfter(h.ctx.db, 0).filter((c) => c.kind === "user");
-    expect(pushed.map((c) => c.key)).toEqual([ann.body.id, bob.body.id]);
-    const bobValue = pushed[1]?.kind === "user" ? pushed[1].value : null;
-    if (!bobValue) throw new Error("no user entry for Bob");
-    expect(userActiveAt(bobValue, "S1")).toBe(false);
-    expect(userActiveAt(bobValue, "S2")).toBe(true);
-    expect(await Bun.password.verify("7355", bobValue.pinHash)).toBe(true);
+    expect(pushed.map((c) => [c.key, c.storeId])).toEqual([
+      [ann.body.id, "S1"],
+      [ann.body.id, "S2"],
+      [bob.body.id, "S1"],
+      [bob.body.id, "S2"],
+    ]);
+    const bobAt = (storeId: string) => {
+      const entry = pushed.find((c) => c.key === bob.body.id && c.storeId === storeId);
+      if (entry?.kind !== "user") throw new Error(`no user entry for Bob at ${storeId}`);
+      return entry.value;
+    };
+    expect(userActiveAt(bobAt("S1"), "S1")).toBe(false);
+    expect(bobAt("S1").pinHash).toBeNull();
+    expect(userActiveAt(bobAt("S2"), "S2")).toBe(true);
+    expect(await Bun.password.verify("7355", bobAt("S2").pinHash ?? "")).toBe(true);
     expect(JSON.stringify(pushed)).not.toContain("7355");
 
     const list = await h.request<{ users: { name: string }[] }>("GET", "/api/v1/users");
@@ -294,6 +304,7 @@ describe("users", () => {
 
   test("PUT /users/:id changes a role or deactivates, and the stores hear of it", async () => {
     const h = hq();
+    await register(h, "S1");
     const ann = await h.request<{ id: string }>("POST", "/api/v1/users", {
       name: "Ann",
       role: "cashier",

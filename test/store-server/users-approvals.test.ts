@@ -110,7 +110,8 @@ describe("supervisor approvals", () => {
     store = createTestStore({ settings: { pinMaxAttempts: 3, pinLockoutSeconds: 120 } });
     const { cashier } = await staff(store);
     await approve({ action: "refund", pin: "0000", tillId: "T1" }, cashier);
-    await store.request("POST", `${API}/sessions`, { tillId: "T1", pin: "0001" }, null);
+    // Log-ins from the till (with its session) count with its approvals.
+    await store.request("POST", `${API}/sessions`, { tillId: "T1", pin: "0001" }, cashier);
     const third = await approve({ action: "refund", pin: "0002", tillId: "T1" }, cashier);
     expect(third.body.error.details?.attemptsLeft).toBe(0);
     const locked = await approve({ action: "refund", pin: "2222", tillId: "T1" }, cashier);
@@ -120,9 +121,13 @@ describe("supervisor approvals", () => {
       "POST",
       `${API}/sessions`,
       { tillId: "T1", pin: "1111" },
-      null,
+      cashier,
     );
     expect(loginLocked.body.error.code).toBe("PIN_LOCKED");
+    // A log-in without the till's token is not held back by the till's own lock.
+    expect(
+      (await store.request("POST", `${API}/sessions`, { tillId: "T1", pin: "0003" }, null)).body,
+    ).toMatchObject({ error: { code: "WRONG_PIN" } });
     expect(() => verifyApproval(store.ctx, undefined, "2222", "refund", { tillId: "T1" })).toThrow(/locked/);
     store.clock.advance(120_000);
     expect((await approve({ action: "refund", pin: "2222", tillId: "T1" }, cashier)).status).toBe(201);
@@ -138,7 +143,7 @@ describe("supervisor approvals", () => {
     );
     const attempts = store.ctx.sqlite
       .query<{ failures: number }, [string]>("SELECT failures FROM pin_attempts WHERE till_id = ?")
-      .get("T9");
+      .get("till:T9");
     expect(attempts?.failures).toBe(1);
     // Inside the caller's transaction the approval's audit row commits with the caller's change.
     const inTx = store.ctx.db.transaction((tx) =>

@@ -60,8 +60,8 @@ async function call<T>(
   return { status: res.status, body: (await res.json()) as T };
 }
 
-const login = (tillId: string, pin: string) =>
-  call<{ token: string } & ErrorBody>("POST", "/sessions", { tillId, pin }, null);
+const login = (tillId: string, pin: string, token: string | null = null) =>
+  call<{ token: string } & ErrorBody>("POST", "/sessions", { tillId, pin }, token);
 
 async function auditOf(action: string): Promise<AuditEntry[]> {
   const res = await call<{ entries: AuditEntry[] }>("GET", `/audit?action=${action}`);
@@ -94,14 +94,19 @@ describe("PIN lock-outs on the real process", () => {
   test(
     "guesses across made-up tills lock out; only a manager's unlock restores log-in; all audited",
     async () => {
-      const cashier = (await login("T1", "1111")).body.token;
+      let cashier = (await login("T1", "1111")).body.token;
       const manager = (await login("T2", "3333")).body.token;
 
       await lockStoreWide();
       const refused = await login("T1", "1111");
-      expect(refused.status).toBe(403);
-      expect(refused.body.error.code).toBe("PIN_LOCKED");
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.code).toBe("PIN_RATE_LIMITED");
       expect(refused.body.error.details).toMatchObject({ scope: "store", tillId: "T1" });
+      // The till that shows its session is not held back (its new session replaces that one).
+      const paired = await login("T1", "1111", cashier);
+      expect(paired.status).toBe(201);
+      cashier = paired.body.token;
+      expect(await auditOf("pin.attack_suspected")).toHaveLength(1);
 
       const locks = await auditOf("pin.locked");
       expect(locks).toHaveLength(1);
@@ -119,7 +124,7 @@ describe("PIN lock-outs on the real process", () => {
       expect((await call<{ entries: unknown[] }>("GET", "/audit?limit=1000")).body.entries.length).toBe(
         auditBefore,
       );
-      expect((await login("T1", "1111")).body.error.code).toBe("PIN_LOCKED");
+      expect((await login("T1", "1111")).body.error.code).toBe("PIN_RATE_LIMITED");
 
       const unlocked = await call<{ unlocked: { scope: string }[] }>(
         "POST",
@@ -159,12 +164,12 @@ describe("PIN lock-outs on the real process", () => {
 
       const list = await admin("pin", "lockouts");
       expect(list.code).toBe(0);
-      expect(list.stdout).toContain("till T7: locked until");
+      expect(list.stdout).toContain("till T7 without its token: locked until");
 
       const json = await admin("--json", "pin", "lockouts");
       expect(json.code).toBe(0);
       expect(JSON.parse(json.stdout)).toMatchObject({
-        lockouts: [{ scope: "till", tillId: "T7", failures: 2 }],
+        lockouts: [{ scope: "anonymous", tillId: "T7", failures: 2 }],
       });
 
       const done = await admin("pin", "unlock", "--till", "T7");

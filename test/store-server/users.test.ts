@@ -84,7 +84,7 @@ describe("users", () => {
     expect(snapshot(store)).toEqual(before);
   });
 
-  test("a PIN already held by an active user is refused with 409 and nothing changes", async () => {
+  test("a PIN already held by an active user is refused with 409 (an admin is told why) and counted", async () => {
     store = createTestStore();
     await addUser(store, { name: "Ann", role: "cashier", pin: "1234" });
     const before = snapshot(store);
@@ -96,7 +96,9 @@ describe("users", () => {
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe("PIN_TAKEN");
     expect(res.body.error.message).not.toContain("Ann");
-    expect(snapshot(store)).toEqual(before);
+    // Nothing changes but the count of refused PIN choices (audited, journaled).
+    expect(snapshot(store)).toEqual({ ...before, events: before.events + 1, audit: before.audit + 1 });
+    expect(store.count("users")).toBe(1);
   });
 
   test("missing, wrong and cashier tokens are refused and change nothing", async () => {

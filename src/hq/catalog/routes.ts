@@ -11,6 +11,7 @@ import { storeScope } from "../auth/scopes.ts";
 import { requireScope } from "../auth/tokens.ts";
 import type { HqContext } from "../context.ts";
 import { UnknownProductError } from "../errors.ts";
+import { withoutPinHashes } from "../users/distribution.ts";
 import { changesAfter, lastChangeSeq, snapshotFor } from "./change-log.ts";
 import {
   bulkProductsSchema,
@@ -77,12 +78,17 @@ export function catalogRoutes(ctx: HqContext, prices: PriceService, scheduler: P
       "/catalog/changes",
       ({ query, principal }) => {
         requireScope(principal, [storeScope(query.storeId)], `reading the catalog feed of ${query.storeId}`);
-        const changes = changesAfter(ctx.db, query.after, { storeId: query.storeId, limit: query.limit });
+        const changes = changesAfter(ctx.db, query.after, { storeId: query.storeId, limit: query.limit }).map(
+          withoutPinHashes,
+        );
         return { storeId: query.storeId, lastSeq: lastChangeSeq(ctx.db), changes };
       },
       {
         query: feedQuerySchema,
-        detail: { summary: "Change-log entries for a store after a seq (its own and every store's)" },
+        detail: {
+          summary:
+            "Change-log entries for a store after a seq (its own and every store's); users never carry PIN hashes here",
+        },
       },
     )
     .get(
@@ -93,7 +99,8 @@ export function catalogRoutes(ctx: HqContext, prices: PriceService, scheduler: P
           [storeScope(query.storeId)],
           `reading the catalog snapshot of ${query.storeId}`,
         );
-        return { storeId: query.storeId, ...snapshotFor(ctx.db, query.storeId) };
+        const snapshot = snapshotFor(ctx.db, query.storeId);
+        return { storeId: query.storeId, seq: snapshot.seq, changes: snapshot.changes.map(withoutPinHashes) };
       },
       {
         query: z.object({ storeId: storeIdSchema }),

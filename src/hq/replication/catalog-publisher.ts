@@ -12,8 +12,10 @@
 import type { Database } from "bun:sqlite";
 import { type JetStreamClient, jetstream, jetstreamManager } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
-import type { CatalogChange } from "../../core/catalog-changes.ts";
+import { ALL_STORES, type CatalogChange } from "../../core/catalog-changes.ts";
 import {
+  CATALOG_STREAM,
+  catalogKindFilter,
   catalogStreamConfig,
   catalogSubject,
   ensureStream,
@@ -30,6 +32,8 @@ const KEYS = {
   /** Stream sequence of that publish, and the stream's creation time. */
   streamSeq: "replication.catalog.stream_seq",
   epoch: "replication.catalog.epoch",
+  /** Set once the users older versions sent to every store (with PIN hashes) are purged. */
+  usersPurged: "replication.catalog.users_for_all_purged",
 } as const;
 
 const BATCH = 500;
@@ -113,6 +117,12 @@ export class NatsCatalogPublisher implements CatalogPublisher {
         this.#meta.set(KEYS.published, 0);
         this.#meta.set(KEYS.streamSeq, 0);
       });
+    }
+    if (this.#meta.text(KEYS.usersPurged) === null) {
+      // Users now go to each store on its own subjects (users/distribution.ts): the entries for
+      // every store, which carried PIN hashes, leave the stream.
+      await jsm.streams.purge(CATALOG_STREAM, { filter: catalogKindFilter(ALL_STORES, "user") });
+      this.#meta.set(KEYS.usersPurged, "1");
     }
     this.#supervisor.recovered("publishing again");
     const js = jetstream(nc, { timeout: 5_000 });

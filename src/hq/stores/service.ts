@@ -12,6 +12,7 @@ import { recordChange } from "../catalog/change-log.ts";
 import { publishCommitted } from "../catalog/service.ts";
 import type { HqContext } from "../context.ts";
 import { StoreExistsError, UnknownStoreError } from "../errors.ts";
+import { recordUsersForStore } from "../users/distribution.ts";
 import type { StoreCredentials, StoreInput, StoreStatus } from "./model.ts";
 import {
   hashNatsPassword,
@@ -49,7 +50,7 @@ export class StoresService {
     const passwordHash = hashNatsPassword(password);
     const apiToken = newToken();
     const user = storeNatsUser(input.storeId);
-    this.ctx.db.transaction((tx) => {
+    const users = this.ctx.db.transaction((tx) => {
       if (tx.select({ id: stores.storeId }).from(stores).where(eq(stores.storeId, input.storeId)).get()) {
         throw new StoreExistsError(input.storeId);
       }
@@ -69,7 +70,9 @@ export class StoresService {
       saveToken(tx, apiToken, storeTokenName(input.storeId), [storeScope(input.storeId)], now);
       // Inside the transaction: if the file cannot be written, the store is not registered.
       writeNatsConf(this.ctx, tx);
+      return recordUsersForStore(tx, input.storeId, now);
     });
+    publishCommitted(this.ctx, users);
     this.ctx.log(`hq: registered store ${input.storeId}; reload nats-server to let it connect`);
     return {
       store: this.get(input.storeId),

@@ -12,9 +12,10 @@ export function usersRoutes(ctx: HqContext) {
     .get("/users", () => ({ users: users.list() }), { detail: { summary: "Every user and role" } })
     .post(
       "/users",
-      ({ body, set }) => {
+      async ({ body, set }) => {
+        const user = await users.create(body);
         set.status = 201;
-        return users.create(body);
+        return user;
       },
       {
         body: userInputSchema,

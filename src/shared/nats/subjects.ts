@@ -77,6 +77,12 @@ export function catalogSubject(storeId: string, kind: ChangeKind, key: string): 
   return `${SUBJECT_ROOT}.hq.catalog.${catalogTarget(storeId)}.${kind}.${keyToken(key)}`;
 }
 
+/** Every key of one kind and target (`*`: every store), e.g. to purge them from the stream. */
+export function catalogKindFilter(storeId: string, kind: ChangeKind): string {
+  if (!CHANGE_KINDS.includes(kind)) throw new Error(`unknown change kind ${kind}`);
+  return `${SUBJECT_ROOT}.hq.catalog.${catalogTarget(storeId)}.${kind}.>`;
+}
+
 /** What a store reads of the catalog stream: entries for every store, and its own. */
 export function catalogFilter(target: "all" | "own", storeId: string): string {
   return `${SUBJECT_ROOT}.hq.catalog.${target === "all" ? "all" : `store.${checkStoreId(storeId)}`}.>`;

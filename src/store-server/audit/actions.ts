@@ -10,6 +10,10 @@ export const AUDIT_ACTIONS = {
   pinFailed: "pin.failed",
   pinLocked: "pin.locked",
   pinUnlocked: "pin.unlocked",
+  /** A PIN chosen for a user was refused (another user has it); counted against who chose it. */
+  pinRefused: "pin.refused",
+  /** The store-wide limit of wrong PINs from tills without a token tripped. */
+  pinAttackSuspected: "pin.attack_suspected",
   approvalGranted: "approval.granted",
   approvalUsed: "approval.used",
   userCreated: "user.created",

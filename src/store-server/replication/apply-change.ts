@@ -17,6 +17,7 @@ import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts"
 import type { CatalogService } from "../catalog/service.ts";
 import { pricingSettingsOf, type StoreContext, type StoreTx } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { NO_PIN_TAG_PREFIX, pendingTag } from "../users/pins.ts";
 import { POINTER_KEYS, Pointers } from "./pointers.ts";
 
 /** Who the journal names for changes that came from head office. */
@@ -79,18 +80,25 @@ function applyPrice(
 }
 
 /**
- * A user from head office. Their PIN tag cannot be computed without the PIN, so it is marked
- * as coming from head office; the PIN itself is checked against the argon2id hash.
+ * A user from head office. Their PIN tag cannot be computed without the PIN, so it is pending
+ * (checked by the argon2id hash until their first log-in here, see users/pins.ts). A user sent
+ * without a hash (one who does not work at this store) cannot log in here.
  */
 function applyUser(tx: StoreTx, storeId: string, value: UserChangeValue, at: Date): void {
   const existing = tx.select().from(users).where(eq(users.id, value.userId)).get();
-  const active = userActiveAt(value, storeId);
+  const active = userActiveAt(value, storeId) && value.pinHash !== null;
+  const pinHash = value.pinHash ?? "";
   const row = {
     id: value.userId,
     name: value.name,
     role: value.role,
-    pinHash: value.pinHash,
-    pinTag: existing && existing.pinHash === value.pinHash ? existing.pinTag : `hq:${value.userId}`,
+    pinHash,
+    pinTag:
+      existing && existing.pinHash === pinHash && pinHash !== ""
+        ? existing.pinTag
+        : value.pinHash === null
+          ? `${NO_PIN_TAG_PREFIX}${value.userId}`
+          : pendingTag(value.userId),
     failedAttempts: existing?.failedAttempts ?? 0,
     lockedUntil: existing?.lockedUntil ?? null,
     active,
@@ -104,7 +112,7 @@ function applyUser(tx: StoreTx, storeId: string, value: UserChangeValue, at: Dat
       ? "deactivated"
       : !existing.active && active
         ? "reactivated"
-        : existing.pinHash !== value.pinHash
+        : existing.pinHash !== pinHash
           ? "pin_reset"
           : "updated";
   appendEvent(

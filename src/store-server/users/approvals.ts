@@ -21,7 +21,8 @@ import { ROLE_RANK } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import type { ApprovalAction, ApprovalRequest, Approver } from "./model.ts";
-import { assertPinEntryOpen, findActiveUserByPin, notePinFailure, wrongPinError } from "./pins.ts";
+import { assertPinEntryOpen, notePinFailure, type PinGate, wrongPinError } from "./pin-limits.ts";
+import { findUserByPinSync, writeTag } from "./pins.ts";
 
 /** How long an approval from `POST /approvals` may wait before it is used. */
 export const APPROVAL_TTL_SECONDS = 300;
@@ -55,14 +56,18 @@ function verifyIn(
   detail: Record<string, unknown> = {},
 ): Verified {
   const tillId = where.tillId ?? null;
-  assertPinEntryOpen(ctx, tx, tillId, now);
-  const user = findActiveUserByPin(tx, pin);
-  if (!user) {
-    const failure = notePinFailure(ctx, tx, tillId, now, { purpose: `approval:${action}` });
-    return { ok: false, error: wrongPinError(ctx, tillId, failure) };
+  // Approvals are asked for with a session or till token: counted as the till's own.
+  const gate: PinGate = { tillId: tillId ?? "", anonymous: false };
+  assertPinEntryOpen(tx, gate, now);
+  const match = findUserByPinSync(ctx, tx, pin);
+  if (!match) {
+    const failure = notePinFailure(ctx, tx, gate, now, { purpose: `approval:${action}` });
+    return { ok: false, error: wrongPinError(ctx, gate, failure) };
   }
+  writeTag(tx, match);
+  const { user } = match;
   if (ROLE_RANK[user.role] < ROLE_RANK.supervisor) {
-    const failure = notePinFailure(ctx, tx, tillId, now, {
+    const failure = notePinFailure(ctx, tx, gate, now, {
       purpose: `approval:${action}`,
       reason: "not_an_approver",
       userId: user.id,

@@ -11,27 +11,31 @@ import type { StoreContext, StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import { actorId } from "./access.ts";
 import type { PinLockout, PinUnlockRequest } from "./model.ts";
-import { STORE_WIDE_KEY, tillKey } from "./pins.ts";
+import { ANONYMOUS_STORE_KEY, anonymousKey, describeKey, deviceKey } from "./pin-limits.ts";
 
 type AttemptRow = typeof pinAttempts.$inferSelect;
+type LockedRow = AttemptRow & { lockedUntil: string };
 
-function toLockout(row: AttemptRow & { lockedUntil: string }, now: Date): PinLockout {
-  const store = row.tillId === STORE_WIDE_KEY;
+const SCOPE_ORDER = { store: 0, till: 1, anonymous: 2, user: 3 } as const;
+
+function toLockout(row: LockedRow, now: Date): PinLockout {
+  const { scope, tillId, userId } = describeKey(row.tillId);
   return {
-    scope: store ? "store" : "till",
-    tillId: store || row.tillId === "" ? null : row.tillId,
+    scope,
+    tillId,
+    userId,
     failures: row.failures,
     lockedUntil: row.lockedUntil,
     secondsLeft: Math.ceil((Date.parse(row.lockedUntil) - now.getTime()) / 1000),
   };
 }
 
-function lockedRow(row: AttemptRow | undefined, now: Date): (AttemptRow & { lockedUntil: string }) | null {
+function lockedRow(row: AttemptRow | undefined, now: Date): LockedRow | null {
   if (!row?.lockedUntil || Date.parse(row.lockedUntil) <= now.getTime()) return null;
   return { ...row, lockedUntil: row.lockedUntil };
 }
 
-/** Lock-outs in force now: the store-wide one first, then tills by id. */
+/** Lock-outs in force now: the anonymous store-wide one first, then tills, then users. */
 export function listPinLockouts(ctx: StoreContext): PinLockout[] {
   const now = ctx.now();
   return ctx.db
@@ -43,16 +47,18 @@ export function listPinLockouts(ctx: StoreContext): PinLockout[] {
     .flatMap((row) => {
       const locked = lockedRow(row, now);
       return locked ? [toLockout(locked, now)] : [];
-    });
+    })
+    .sort((a, b) => SCOPE_ORDER[a.scope] - SCOPE_ORDER[b.scope]);
 }
 
-function findLock(tx: StoreTx, key: string, now: Date) {
+function findLock(tx: StoreTx, key: string, now: Date): LockedRow | null {
   return lockedRow(tx.select().from(pinAttempts).where(eq(pinAttempts.tillId, key)).get(), now);
 }
 
 /**
- * Lifts the named lock-outs at once (all or nothing). Answers 404 NOT_LOCKED, changing nothing,
- * when one of them is not in force.
+ * Lifts the named lock-outs at once (all or nothing): a till's (with and without its token) and
+ * the anonymous store-wide one. Answers 404 NOT_LOCKED, changing nothing, when one named is not
+ * in force.
  */
 export function unlockPinEntry(
   ctx: StoreContext,
@@ -60,29 +66,40 @@ export function unlockPinEntry(
   principal: Principal,
 ): { unlocked: PinLockout[] } {
   const now = ctx.now();
-  const keys = [
-    ...(request.storeWide ? [STORE_WIDE_KEY] : []),
-    ...(request.tillId !== undefined ? [tillKey(request.tillId)] : []),
-  ];
   return ctx.db.transaction((tx) => {
-    const unlocked: PinLockout[] = [];
-    for (const key of keys) {
-      const row = findLock(tx, key, now);
+    const rows: LockedRow[] = [];
+    if (request.storeWide) {
+      const row = findLock(tx, ANONYMOUS_STORE_KEY, now);
       if (!row) {
-        const what =
-          key === STORE_WIDE_KEY ? "PIN entry is not locked store-wide" : `till ${key} is not locked out`;
         throw new HttpError(
           "not_found",
           "NOT_LOCKED",
-          `${what}: nothing to unlock (the lock-out may have expired); GET /api/v1/pin-lockouts lists the lock-outs in force`,
-          { scope: key === STORE_WIDE_KEY ? "store" : "till", tillId: key === STORE_WIDE_KEY ? null : key },
+          "PIN entry is not paused store-wide: nothing to unlock (the pause may have ended); GET /api/v1/pin-lockouts lists the lock-outs in force",
+          { scope: "store", tillId: null },
         );
       }
-      unlocked.push(toLockout(row, now));
+      rows.push(row);
     }
-    for (const lock of unlocked) {
-      const key = lock.scope === "store" ? STORE_WIDE_KEY : tillKey(lock.tillId);
-      tx.delete(pinAttempts).where(eq(pinAttempts.tillId, key)).run();
+    if (request.tillId !== undefined) {
+      const found = [deviceKey(request.tillId), anonymousKey(request.tillId)].flatMap((key) => {
+        const row = findLock(tx, key, now);
+        return row ? [row] : [];
+      });
+      if (found.length === 0) {
+        throw new HttpError(
+          "not_found",
+          "NOT_LOCKED",
+          `till ${request.tillId} is not locked out: nothing to unlock (the lock-out may have expired); GET /api/v1/pin-lockouts lists the lock-outs in force`,
+          { scope: "till", tillId: request.tillId },
+        );
+      }
+      rows.push(...found);
+    }
+    const unlocked = rows.map((row) => toLockout(row, now));
+    for (const [i, row] of rows.entries()) {
+      const lock = unlocked[i];
+      if (!lock) continue;
+      tx.delete(pinAttempts).where(eq(pinAttempts.tillId, row.tillId)).run();
       recordAudit(
         ctx,
         tx,

@@ -45,10 +45,15 @@ export const pinUnlockSchema = z
   });
 export type PinUnlockRequest = z.infer<typeof pinUnlockSchema>;
 
-/** A PIN lock-out in force: of one till, or of every till (`scope: "store"`, `tillId: null`). */
+/**
+ * A PIN lock-out in force: of a till that shows its token (`till`), of PINs typed without a
+ * token naming a till (`anonymous`), of every PIN typed without a token (`store`, `tillId`
+ * null), or of a user who chose too many PINs that were refused (`user`).
+ */
 export interface PinLockout {
-  scope: "till" | "store";
+  scope: "till" | "anonymous" | "store" | "user";
   tillId: string | null;
+  userId: string | null;
   failures: number;
   lockedUntil: string;
   secondsLeft: number;

@@ -1,5 +1,5 @@
 import { Elysia } from "elysia";
-import { requireRole } from "../auth/tokens.ts";
+import { authenticate, type Principal, requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { actorId, requireTillAccess } from "./access.ts";
@@ -17,21 +17,40 @@ import {
 import { UsersService } from "./service.ts";
 import { bearerToken, SessionsService } from "./sessions.ts";
 
+/**
+ * Who the token of a log-in proves, if anyone: a log-in needs no token, and one that is not
+ * valid (revoked, from another store) makes the attempt anonymous rather than refused.
+ */
+function optionalPrincipal(ctx: StoreContext, header: string | undefined): Principal | null {
+  if (!header) return null;
+  try {
+    return authenticate(ctx.db, header);
+  } catch {
+    return null;
+  }
+}
+
 export function usersRoutes(ctx: StoreContext) {
   const usersService = new UsersService(ctx);
   const sessions = new SessionsService(ctx);
   return (
     new Elysia({ name: "ringup.store.users" })
-      // Open: a till logs a cashier in with a PIN, before it has any token.
+      // Open: a till logs a cashier in with a PIN, before it has any token. A till that sends
+      // its till token or a session of its own is not held back by the anonymous limit.
       .post(
         "/sessions",
-        ({ body, set }) => {
+        async ({ body, headers, set }) => {
+          const session = await sessions.login(body, optionalPrincipal(ctx, headers.authorization));
           set.status = 201;
-          return sessions.login(body);
+          return session;
         },
         {
           body: sessionRequestSchema,
-          detail: { summary: "Log a cashier in at a till with a PIN (no bearer token needed)", security: [] },
+          detail: {
+            summary:
+              "Log a cashier in at a till with a PIN (a bearer token of the till is optional: with one, wrong PINs count against that till only)",
+            security: [],
+          },
         },
       )
       .use(requireAuth(ctx))
@@ -58,10 +77,11 @@ export function usersRoutes(ctx: StoreContext) {
       )
       .post(
         "/users",
-        ({ body, principal, set }) => {
+        async ({ body, principal, set }) => {
           requireRole(principal, "manager", "adding users");
+          const user = await usersService.create(body, principal);
           set.status = 201;
-          return usersService.create(body, principal);
+          return user;
         },
         { body: createUserSchema, detail: { summary: "Add a user with a role and a unique PIN" } },
       )

@@ -1,9 +1,13 @@
 /**
  * User accounts of the store: cashiers, supervisors, managers and admins, each with a PIN that
- * is unique among the store's active users. Every change is journaled as `user.changed` (never
- * with the PIN) and audited.
+ * is unique among the store's active users (a PIN alone finds its user at log-in). Every change
+ * is journaled as `user.changed` (never with the PIN) and audited.
+ *
+ * A PIN that another user has is refused. Only an admin is told why (`PIN_TAKEN`): anyone else
+ * gets `PIN_REFUSED`, which does not say whether the PIN is in use, and every refusal counts
+ * against who chose it (`user:<id>` in pin-limits.ts), so PINs in use cannot be listed by trying.
  */
-import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { apiTokens, users } from "../../../schema/store.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
@@ -14,7 +18,8 @@ import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { actorId } from "./access.ts";
 import type { CreateUserInput, Role, UpdateUserInput, UserView } from "./model.ts";
-import { hashPin, pinSecret, pinTag, type UserRow } from "./pins.ts";
+import { assertPinChoiceOpen, notePinChoiceRefused } from "./pin-limits.ts";
+import { hashPinAsync, PENDING_TAG_PREFIX, pinTag, type UserRow, userHoldingPin } from "./pins.ts";
 
 type UserChange = "created" | "updated" | "deactivated" | "reactivated" | "pin_reset";
 
@@ -33,25 +38,27 @@ function requireRankAtMost(principal: Principal, role: Role, what: string): void
   }
 }
 
-function assertPinFree(tx: StoreTx, tag: string, exceptUserId: string | null): void {
-  const taken = tx
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.pinTag, tag),
-        eq(users.active, true),
-        exceptUserId ? ne(users.id, exceptUserId) : undefined,
-      ),
-    )
-    .get();
-  if (taken) {
-    throw new HttpError(
+/** Who is counted for a PIN choice: the user, or the admin token. */
+function chooserKey(principal: Principal): string {
+  return actorId(principal);
+}
+
+function pinRefusal(principal: Principal, count: { lockedUntil: string | null }): HttpError {
+  if (principal.kind === "admin" || principal.role === "admin") {
+    return new HttpError(
       "conflict",
       "PIN_TAKEN",
       "another active user already has this PIN; choose a different PIN",
     );
   }
+  return new HttpError(
+    "conflict",
+    "PIN_REFUSED",
+    count.lockedUntil
+      ? "this PIN cannot be used, and too many PINs you chose were refused: ask an admin to set it"
+      : "this PIN cannot be used; choose another (each refusal is counted against you)",
+    { lockedUntil: count.lockedUntil },
+  );
 }
 
 export class UsersService {
@@ -91,14 +98,33 @@ export class UsersService {
     return toUserView(row);
   }
 
-  create(input: CreateUserInput, principal: Principal): UserView {
+  /**
+   * Refuses a PIN another active user has (see the module comment), committing the count of
+   * refusals before throwing. Checked again at the write by tag.
+   */
+  private async checkPinChoice(
+    pin: string,
+    forUser: string | null,
+    principal: Principal,
+    at: Date,
+  ): Promise<void> {
+    const chooser = chooserKey(principal);
+    assertPinChoiceOpen(this.ctx.db, chooser, at);
+    const holder = await userHoldingPin(this.ctx, pin, forUser);
+    if (!holder) return;
+    const count = this.ctx.db.transaction((tx) => notePinChoiceRefused(this.ctx, tx, chooser, at, forUser));
+    throw pinRefusal(principal, count);
+  }
+
+  async create(input: CreateUserInput, principal: Principal): Promise<UserView> {
     requireRankAtMost(principal, input.role, "adding a user");
-    const pinHash = hashPin(input.pin);
     const at = this.ctx.now();
+    await this.checkPinChoice(input.pin, null, principal, at);
+    const pinHash = await hashPinAsync(input.pin);
     const by = actorId(principal);
+    const tag = pinTag(this.ctx.pinKey, input.pin);
     return this.ctx.db.transaction((tx) => {
-      const tag = pinTag(pinSecret(tx), input.pin);
-      assertPinFree(tx, tag, null);
+      this.assertTagFree(tx, tag, null, principal);
       const row: UserRow = {
         id: uuidv7(at.getTime()),
         name: input.name,
@@ -123,7 +149,18 @@ export class UsersService {
     });
   }
 
-  update(id: string, input: UpdateUserInput, principal: Principal): UserView {
+  /** Closes the race of two PIN changes at once: the tag written last is refused. */
+  private assertTagFree(tx: StoreTx, tag: string, exceptUserId: string | null, principal: Principal): void {
+    const clash = tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.pinTag, tag), eq(users.active, true)))
+      .all()
+      .some((u) => u.id !== exceptUserId);
+    if (clash) throw pinRefusal(principal, { lockedUntil: null });
+  }
+
+  async update(id: string, input: UpdateUserInput, principal: Principal): Promise<UserView> {
     const current = this.ctx.db.select().from(users).where(eq(users.id, id)).get();
     if (!current) throw new HttpError("not_found", "USER_NOT_FOUND", `no user has the id ${id}`);
     requireRankAtMost(principal, current.role, "changing a user");
@@ -131,8 +168,10 @@ export class UsersService {
     if (input.active === false && principal.userId === id) {
       throw new HttpError("conflict", "CANNOT_DEACTIVATE_SELF", "you cannot deactivate your own account");
     }
-    const pinHash = input.pin === undefined ? undefined : hashPin(input.pin);
     const at = this.ctx.now();
+    if (input.pin !== undefined) await this.checkPinChoice(input.pin, id, principal, at);
+    const pinHash = input.pin === undefined ? undefined : await hashPinAsync(input.pin);
+    const newTag = input.pin === undefined ? undefined : pinTag(this.ctx.pinKey, input.pin);
     const by = actorId(principal);
     return this.ctx.db.transaction((tx) => {
       const next: UserRow = { ...current };
@@ -149,13 +188,14 @@ export class UsersService {
         next.active = input.active;
         changed.push("active");
       }
-      if (input.pin !== undefined && pinHash !== undefined) {
-        next.pinTag = pinTag(pinSecret(tx), input.pin);
+      if (pinHash !== undefined && newTag !== undefined) {
+        next.pinTag = newTag;
         next.pinHash = pinHash;
         changed.push("pin");
       }
       if (changed.length === 0) return toUserView(current);
-      if (next.active) assertPinFree(tx, next.pinTag, id);
+      if (next.active && !next.pinTag.startsWith(PENDING_TAG_PREFIX))
+        this.assertTagFree(tx, next.pinTag, id, principal);
       tx.update(users)
         .set({
           name: next.name,

@@ -11,7 +11,14 @@ import type { StoreContext } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import { issueSessionProof } from "../tills/proofs.ts";
 import type { Role, SessionRequest } from "./model.ts";
-import { checkPin } from "./pins.ts";
+import {
+  assertPinEntryOpen,
+  clearPinFailures,
+  gateFor,
+  notePinFailure,
+  wrongPinError,
+} from "./pin-limits.ts";
+import { findUserByPin, writeTag } from "./pins.ts";
 
 export interface SessionView {
   token: string;
@@ -31,14 +38,29 @@ export interface SessionView {
 export class SessionsService {
   constructor(private readonly ctx: StoreContext) {}
 
-  login(request: SessionRequest): SessionView {
+  /**
+   * Logs a cashier in. `caller` is who the request's token proves (null without one): a till
+   * token or session of this till is counted and limited as that till, anything else as an
+   * anonymous attempt (see pin-limits.ts). The PIN's hash is checked off the event loop; the
+   * gate is checked again when the outcome is written, so attempts racing past a lock learn
+   * nothing.
+   */
+  async login(request: SessionRequest, caller: Principal | null): Promise<SessionView> {
     const { tillId } = request;
+    const gate = gateFor(caller, tillId);
     const now = this.ctx.now();
     const at = now.toISOString();
+    assertPinEntryOpen(this.ctx.db, gate, now);
+    const match = await findUserByPin(this.ctx, request.pin);
     const outcome = this.ctx.db.transaction((tx) => {
-      const check = checkPin(this.ctx, tx, request.pin, tillId, now, "login");
-      if (!check.ok) return check;
-      const { user } = check;
+      assertPinEntryOpen(tx, gate, now);
+      if (!match) {
+        const failure = notePinFailure(this.ctx, tx, gate, now, { purpose: "login" });
+        return { ok: false as const, error: wrongPinError(this.ctx, gate, failure) };
+      }
+      clearPinFailures(tx, gate);
+      writeTag(tx, match);
+      const { user } = match;
       const ended = tx
         .update(apiTokens)
         .set({ revokedAt: at })
@@ -57,7 +79,7 @@ export class SessionsService {
           at: now,
           userId: user.id,
           tillId,
-          detail: { role: user.role, endedSessions: ended.length },
+          detail: { role: user.role, endedSessions: ended.length, anonymous: gate.anonymous },
         },
         true,
       );

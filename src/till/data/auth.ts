@@ -74,6 +74,9 @@ export class TillAuth {
     try {
       const answer = await this.deps.client.request("POST", "/api/v1/sessions", sessionAnswerSchema, {
         body: { tillId: this.deps.tillId, pin },
+        // The till's last session shows the store it is this till: a stranger's wrong PINs
+        // without one cannot lock it out.
+        token: this.token(),
       });
       this.deps.link.reachable();
       await this.sessionOpened(answer.token, answer.user, pin, answer.proof ?? null);
@@ -219,6 +222,9 @@ export class TillAuth {
     try {
       const answer = await this.deps.client.request("POST", "/api/v1/sessions", sessionAnswerSchema, {
         body: { tillId: this.deps.tillId, pin },
+        // The till's last session shows the store it is this till: a stranger's wrong PINs
+        // without one cannot lock it out.
+        token: this.token(),
       });
       this.deps.link.reachable();
       await this.sessionOpened(answer.token, answer.user, pin, answer.proof ?? null);

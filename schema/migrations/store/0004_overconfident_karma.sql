@@ -1,0 +1,1 @@
+ALTER TABLE `pin_attempts` ADD `last_failed_at` text;
