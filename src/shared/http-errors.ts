@@ -30,6 +30,30 @@ export class HttpError extends DomainError {
   }
 }
 
+/**
+ * A request refused before it reaches a feature (too large, not JSON, nested too deep…), with
+ * the status that says so. Thrown by the request limits; mapped here like every other error.
+ */
+export class RequestRefusedError extends DomainError {
+  readonly code: string;
+  readonly status: number;
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message, details);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** The longest excerpt of a caller's input an error message repeats. */
+const EXCERPT_CHARS = 120;
+/** The most validation issues an error lists. */
+const MAX_ISSUES = 20;
+
+/** A short excerpt of untrusted text for an error message: never the whole of a hostile input. */
+export function excerpt(text: string, max = EXCERPT_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
+}
+
 export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
@@ -46,7 +70,7 @@ interface ValidationIssue {
 /** Turns Elysia's validation error (Standard Schema issues from zod) into a precise list. */
 function validationDetails(error: unknown): { path: string; message: string }[] {
   const all = (error as { all?: unknown }).all;
-  const list: ValidationIssue[] = Array.isArray(all) ? (all as ValidationIssue[]) : [];
+  const list: ValidationIssue[] = Array.isArray(all) ? (all as ValidationIssue[]).slice(0, MAX_ISSUES) : [];
   return list.map((issue) => {
     const rawPath = Array.isArray(issue.path)
       ? issue.path
@@ -55,13 +79,22 @@ function validationDetails(error: unknown): { path: string; message: string }[] 
       : typeof issue.path === "string"
         ? issue.path.replace(/^\//, "").replaceAll("/", ".")
         : "";
-    return { path: rawPath, message: String(issue.message ?? "is invalid") };
+    return {
+      path: excerpt(rawPath === "root" ? "" : rawPath),
+      message: excerpt(String(issue.message ?? "is invalid")),
+    };
   });
 }
 
 export const errorHandling = new Elysia({ name: "ringup.errors" }).onError(
   { as: "global" },
   ({ code, error, request }) => {
+    // A refusal from the body reader reaches here wrapped in Elysia's parse error.
+    const refused =
+      error instanceof RequestRefusedError ? error : error instanceof Error ? error.cause : undefined;
+    if (refused instanceof RequestRefusedError) {
+      return json(refused.status, errorBody(refused.code, refused.message, refused.details));
+    }
     if (error instanceof DomainError) {
       return json(statusOfKind[error.kind], errorBody(error.code, error.message, error.details));
     }
@@ -92,7 +125,7 @@ export const errorHandling = new Elysia({ name: "ringup.errors" }).onError(
       default: {
         const message = error instanceof Error ? error.message : String(error);
         if (/too large|payload/i.test(message)) {
-          return json(413, errorBody("PAYLOAD_TOO_LARGE", "the request body is too large"));
+          return json(413, errorBody("BODY_TOO_LARGE", "the request body is too large"));
         }
         console.error(`error: ${request.method} ${new URL(request.url).pathname}:`, error);
         return json(
