@@ -86,6 +86,21 @@ function validationDetails(error: unknown): { path: string; message: string }[] 
   });
 }
 
+/** SQLite's "database or disk is full", and the write and sync failures of a disk out of space. */
+const STORAGE_FULL_CODES = new Set([
+  "SQLITE_FULL",
+  "SQLITE_IOERR",
+  "SQLITE_IOERR_WRITE",
+  "SQLITE_IOERR_FSYNC",
+  "SQLITE_IOERR_TRUNCATE",
+]);
+
+function isStorageFull(error: unknown): boolean {
+  if (!(error instanceof Error) || !("code" in error)) return false;
+  const code = error.code;
+  return typeof code === "string" && STORAGE_FULL_CODES.has(code);
+}
+
 export const errorHandling = new Elysia({ name: "ringup.errors" }).onError(
   { as: "global" },
   ({ code, error, request }) => {
@@ -123,6 +138,17 @@ export const errorHandling = new Elysia({ name: "ringup.errors" }).onError(
       case "INVALID_COOKIE_SIGNATURE":
         return json(400, errorBody("INVALID_REQUEST", "invalid cookie"));
       default: {
+        if (isStorageFull(error)) {
+          const reason = error instanceof Error ? error.message : String(error);
+          console.error(`error: ${request.method} ${new URL(request.url).pathname}: storage: ${reason}`);
+          return json(
+            507,
+            errorBody(
+              "STORAGE_FULL",
+              "the server could not write to its disk (full, or failing): nothing was recorded; free space on the disk that holds the data directory, then send it again",
+            ),
+          );
+        }
         const message = error instanceof Error ? error.message : String(error);
         if (/too large|payload/i.test(message)) {
           return json(413, errorBody("BODY_TOO_LARGE", "the request body is too large"));
