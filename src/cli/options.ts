@@ -31,6 +31,13 @@ function required(what: string) {
   });
 }
 const dir = required("give a directory").min(1, "must name a directory");
+/** The body size limit of bulk imports (`--max-import-bytes`). */
+const maxImportBytes = z.coerce
+  .number({ error: "must be a number of bytes" })
+  .int("must be a whole number of bytes")
+  .min(64 * 1024, "must be at least 65536 (64 KiB)")
+  .max(1024 * 1024 * 1024, "must be at most 1073741824 (1 GiB)")
+  .optional();
 
 export const storeOptionsSchema = z
   .object({
@@ -43,6 +50,7 @@ export const storeOptionsSchema = z
     natsCreds: z.string().optional(),
     hqUrl: z.url({ error: "must be head office's URL, such as https://hq.example:8080" }).optional(),
     hqToken: token.optional(),
+    maxImportBytes,
     config: z.string().optional(),
   })
   .loose()
@@ -60,6 +68,7 @@ export const hqOptionsSchema = z
     adminToken: token.optional(),
     nats: natsUrl.optional(),
     natsCreds: z.string().optional(),
+    maxImportBytes,
     config: z.string().optional(),
   })
   .loose();

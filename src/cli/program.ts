@@ -27,6 +27,14 @@ function configOption(): Option {
   return opt("--config <file>", "TOML configuration file", "config");
 }
 
+function maxImportBytesOption(): Option {
+  return opt(
+    "--max-import-bytes <bytes>",
+    "largest body of a bulk import (POST /api/v1/products/bulk …), in bytes (default 16777216: 16 MiB)",
+    "maxImportBytes",
+  );
+}
+
 export function buildProgram(io: CliIo): Command {
   const program = new Command("ringup")
     .description("Ringup point of sale: till, store server, head office and admin tools in one binary")
@@ -69,6 +77,7 @@ export function buildProgram(io: CliIo): Command {
     .addOption(
       opt("--hq-token <token>", "this store's API token from head office (with --hq-url)", "hqToken"),
     )
+    .addOption(maxImportBytesOption())
     .action(async (_opts: unknown, cmd: Command) => {
       const config = await loadConfig(cmd, storeOptionsSchema);
       await (await runners.store())(config, io);
@@ -84,6 +93,7 @@ export function buildProgram(io: CliIo): Command {
     .addOption(opt("--admin-token <token>", "bootstrap admin bearer token", "adminToken"))
     .addOption(opt("--nats <url>", "NATS server, e.g. nats://127.0.0.1:4222", "nats"))
     .addOption(opt("--nats-creds <file>", "NATS credentials file", "natsCreds"))
+    .addOption(maxImportBytesOption())
     .action(async (_opts: unknown, cmd: Command) => {
       const config = await loadConfig(cmd, hqOptionsSchema);
       await (await runners.hq())(config, io);

@@ -12,9 +12,24 @@ export interface CliIo {
 
 type Run<O> = (options: O, io: CliIo) => Promise<void>;
 
+/**
+ * Elysia's production error formatting, whatever the environment says: outside it, a
+ * validation error pretty-prints the whole offending input, at a cost that grows with the
+ * square of its nesting depth. Elysia reads NODE_ENV once, when it is first imported.
+ */
+function serverErrorFormatting(): void {
+  process.env.NODE_ENV = "production";
+}
+
 export const runners = {
-  store: async (): Promise<Run<StoreOptions>> => (await import("../store-server/main.ts")).runStore,
-  hq: async (): Promise<Run<HqOptions>> => (await import("../hq/main.ts")).runHq,
+  store: async (): Promise<Run<StoreOptions>> => {
+    serverErrorFormatting();
+    return (await import("../store-server/main.ts")).runStore;
+  },
+  hq: async (): Promise<Run<HqOptions>> => {
+    serverErrorFormatting();
+    return (await import("../hq/main.ts")).runHq;
+  },
   till: async (): Promise<Run<TillOptions>> => {
     // Started again at once (same process) when the runtime options are not yet set.
     (await import("../till/runtime-options.ts")).restartWithRuntimeOptions();

@@ -11,7 +11,7 @@ export const productCodeSchema = z
   .max(32, "must be at most 32 characters")
   .regex(/^[A-Za-z0-9._/-]+$/, "may hold only letters, digits and . _ / -");
 
-export const productInputSchema = z.object({
+export const productInputSchema = z.strictObject({
   code: productCodeSchema,
   name: z.string().trim().min(1, "must not be empty").max(60, "must be at most 60 characters"),
   barcodes: z

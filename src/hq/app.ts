@@ -7,6 +7,8 @@ import { Elysia } from "elysia";
 import { z } from "zod";
 import pkg from "../../package.json" with { type: "json" };
 import { errorHandling } from "../shared/http-errors.ts";
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
+import { authenticateRequest } from "./auth/plugin.ts";
 import { tokensRoutes } from "./auth/routes.ts";
 import { PriceService } from "./catalog/prices.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
@@ -33,9 +35,28 @@ export function hqServices(ctx: HqContext): HqServices {
   return { prices, scheduler: new PriceScheduler(ctx, prices) };
 }
 
-export function createHqApp(ctx: HqContext, services: HqServices = hqServices(ctx), status: HqStatus = {}) {
+/** Bounds of a request's URL and body (see docs/hq.md, "Request limits"). */
+export function hqRequestLimits(ctx: HqContext, limits: RequestLimits = DEFAULT_REQUEST_LIMITS) {
+  return requestLimits({
+    limits,
+    smallRoutes: [],
+    importRoutes: ["/api/v1/products/bulk"],
+    // Every route that takes a body needs a token: no byte of it is read without one.
+    authenticateEarly: (request) => {
+      authenticateRequest(ctx, request);
+    },
+  });
+}
+
+export function createHqApp(
+  ctx: HqContext,
+  services: HqServices = hqServices(ctx),
+  status: HqStatus = {},
+  limits: RequestLimits = DEFAULT_REQUEST_LIMITS,
+) {
   return new Elysia()
     .use(errorHandling)
+    .use(hqRequestLimits(ctx, limits))
     .use(
       openapi({
         path: "/docs",

@@ -4,8 +4,10 @@
  * prices when due, and shuts down gracefully on SIGTERM/SIGINT (in-flight requests finish, the
  * database closes).
  */
+
 import type { HqOptions } from "../cli/options.ts";
 import type { CliIo } from "../cli/runners.ts";
+import { requestLimitsOf, serverBodyCap } from "../shared/request-limits.ts";
 import { createHqApp, type HqServices, hqServices } from "./app.ts";
 import { hasAdminToken, newToken, saveToken } from "./auth/tokens.ts";
 import type { HqContext } from "./context.ts";
@@ -74,11 +76,12 @@ export async function startHqServer(
       throw err;
     }
   }
-  const app = createHqApp(ctx, services, replication ? { nats: () => replication.state() } : {});
+  const limits = requestLimitsOf(options);
+  const app = createHqApp(ctx, services, replication ? { nats: () => replication.state() } : {}, limits);
   const server = Bun.serve({
     port: options.port,
     hostname: options.host,
-    maxRequestBodySize: 64 * 1024 * 1024,
+    maxRequestBodySize: serverBodyCap(limits),
     fetch: (request) => app.handle(request),
   });
   return {

@@ -32,6 +32,30 @@ export class HttpError extends DomainError {
   }
 }
 
+/**
+ * A request refused before it reaches a feature (too large, not JSON, nested too deep…), with
+ * the status that says so. Thrown by the request limits; mapped here like every other error.
+ */
+export class RequestRefusedError extends DomainError {
+  readonly code: string;
+  readonly status: number;
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message, details);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** The longest excerpt of a caller's input an error message repeats. */
+const EXCERPT_CHARS = 120;
+/** The most validation issues an error lists. */
+const MAX_ISSUES = 20;
+
+/** A short excerpt of untrusted text for an error message: never the whole of a hostile input. */
+export function excerpt(text: string, max = EXCERPT_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
+}
+
 export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
@@ -48,7 +72,7 @@ interface ValidationIssue {
 /** Turns Elysia's validation error (Standard Schema issues from zod) into a precise list. */
 function validationDetails(error: unknown): { path: string; message: string }[] {
   const all = (error as { all?: unknown }).all;
-  const list: ValidationIssue[] = Array.isArray(all) ? (all as ValidationIssue[]) : [];
+  const list: ValidationIssue[] = Array.isArray(all) ? (all as ValidationIssue[]).slice(0, MAX_ISSUES) : [];
   return list.map((issue) => {
     const rawPath = Array.isArray(issue.path)
       ? issue.path
@@ -57,13 +81,37 @@ function validationDetails(error: unknown): { path: string; message: string }[] 
       : typeof issue.path === "string"
         ? issue.path.replace(/^\//, "").replaceAll("/", ".")
         : "";
-    return { path: rawPath, message: String(issue.message ?? "is invalid") };
+    return {
+      path: excerpt(rawPath === "root" ? "" : rawPath),
+      message: excerpt(String(issue.message ?? "is invalid")),
+    };
   });
+}
+
+/** SQLite's "database or disk is full", and the write and sync failures of a disk out of space. */
+const STORAGE_FULL_CODES = new Set([
+  "SQLITE_FULL",
+  "SQLITE_IOERR",
+  "SQLITE_IOERR_WRITE",
+  "SQLITE_IOERR_FSYNC",
+  "SQLITE_IOERR_TRUNCATE",
+]);
+
+function isStorageFull(error: unknown): boolean {
+  if (!(error instanceof Error) || !("code" in error)) return false;
+  const code = error.code;
+  return typeof code === "string" && STORAGE_FULL_CODES.has(code);
 }
 
 export const errorHandling = new Elysia({ name: "ringup.errors" }).onError(
   { as: "global" },
   ({ code, error, request }) => {
+    // A refusal from the body reader reaches here wrapped in Elysia's parse error.
+    const refused =
+      error instanceof RequestRefusedError ? error : error instanceof Error ? error.cause : undefined;
+    if (refused instanceof RequestRefusedError) {
+      return json(refused.status, errorBody(refused.code, refused.message, refused.details));
+    }
     if (error instanceof DomainError) {
       return json(statusOfKind[error.kind], errorBody(error.code, error.message, error.details));
     }
@@ -92,9 +140,20 @@ export const errorHandling = new Elysia({ name: "ringup.errors" }).onError(
       case "INVALID_COOKIE_SIGNATURE":
         return json(400, errorBody("INVALID_REQUEST", "invalid cookie"));
       default: {
+        if (isStorageFull(error)) {
+          const reason = error instanceof Error ? error.message : String(error);
+          console.error(`error: ${request.method} ${new URL(request.url).pathname}: storage: ${reason}`);
+          return json(
+            507,
+            errorBody(
+              "STORAGE_FULL",
+              "the server could not write to its disk (full, or failing): nothing was recorded; free space on the disk that holds the data directory, then send it again",
+            ),
+          );
+        }
         const message = error instanceof Error ? error.message : String(error);
         if (/too large|payload/i.test(message)) {
-          return json(413, errorBody("PAYLOAD_TOO_LARGE", "the request body is too large"));
+          return json(413, errorBody("BODY_TOO_LARGE", "the request body is too large"));
         }
         console.error(`error: ${request.method} ${new URL(request.url).pathname}:`, error);
         return json(

@@ -6,11 +6,13 @@ import { openapi } from "@elysiajs/openapi";
 import { Elysia } from "elysia";
 import { z } from "zod";
 import pkg from "../../package.json" with { type: "json" };
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import type { StoreContext } from "./context.ts";
 import { exchangesRoutes } from "./exchanges/routes.ts";
 import { heldRoutes } from "./held/routes.ts";
+import { authenticateRequest } from "./http/auth-plugin.ts";
 import { errorHandling } from "./http/errors.ts";
 import { IntegrityMonitor } from "./integrity.ts";
 import { journalRoutes } from "./journal/routes.ts";
@@ -30,10 +32,30 @@ export interface StoreStatus {
   integrity?: IntegrityMonitor;
 }
 
-export function createStoreApp(ctx: StoreContext, status: StoreStatus = {}) {
+/** The one route that takes a body without a token: a till's PIN log-in. */
+const OPEN_BODY_ROUTES = new Set(["/api/v1/sessions"]);
+
+/** Bounds of a request's URL and body (see docs/store.md, "Request limits"). */
+export function storeRequestLimits(ctx: StoreContext, limits: RequestLimits = DEFAULT_REQUEST_LIMITS) {
+  return requestLimits({
+    limits,
+    smallRoutes: ["/api/v1/sessions", "/api/v1/approvals"],
+    importRoutes: ["/api/v1/products/bulk", "/api/v1/departments/bulk"],
+    authenticateEarly: (request, pathname) => {
+      if (!OPEN_BODY_ROUTES.has(pathname)) authenticateRequest(ctx, request);
+    },
+  });
+}
+
+export function createStoreApp(
+  ctx: StoreContext,
+  status: StoreStatus = {},
+  limits: RequestLimits = DEFAULT_REQUEST_LIMITS,
+) {
   const integrity = status.integrity ?? new IntegrityMonitor(ctx);
   return new Elysia()
     .use(errorHandling)
+    .use(storeRequestLimits(ctx, limits))
     .use(integrity.guard())
     .use(
       openapi({

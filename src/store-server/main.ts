@@ -2,12 +2,14 @@
  * `ringup store`: opens the database, makes sure an admin token exists, serves the API, and
  * shuts down gracefully on SIGTERM/SIGINT (in-flight requests finish, the database closes).
  */
+
 import { eq } from "drizzle-orm";
 import { apiTokens } from "../../schema/store.ts";
 import type { StoreOptions } from "../cli/options.ts";
 import type { CliIo } from "../cli/runners.ts";
 import { type StoreSettings, storeSettingsSchema } from "../core/settings.ts";
 import { ConfigError, readTomlFile } from "../shared/config.ts";
+import { requestLimitsOf, serverBodyCap } from "../shared/request-limits.ts";
 import { createStoreApp } from "./app.ts";
 import { newToken, saveToken } from "./auth/tokens.ts";
 import type { StoreContext } from "./context.ts";
@@ -76,14 +78,16 @@ export async function startStoreServer(
   const replication = options.nats
     ? startStoreReplication(ctx, { url: options.nats, credsPath: options.natsCreds, log: (l) => io.out(l) })
     : null;
+  const limits = requestLimitsOf(options);
   const app = createStoreApp(
     ctx,
     replication ? { integrity, health: () => ({ replication: replication.health() }) } : { integrity },
+    limits,
   );
   const server = Bun.serve({
     port: options.port,
     hostname: options.host,
-    maxRequestBodySize: 16 * 1024 * 1024,
+    maxRequestBodySize: serverBodyCap(limits),
     fetch: (request) => app.handle(request),
   });
   return {

@@ -6,7 +6,7 @@ import { authorize } from "./plugin.ts";
 import { scopeSchema } from "./scopes.ts";
 import { newToken, saveToken } from "./tokens.ts";
 
-export const tokenInputSchema = z.object({
+export const tokenInputSchema = z.strictObject({
   name: z.string().trim().min(1, "must not be empty").max(80, "must be at most 80 characters"),
   scopes: z
     .array(scopeSchema, {

@@ -8,7 +8,7 @@ export { type ProductInput, productInputSchema } from "../../core/product-input.
 
 const moneyMinor = z.number().int("must be a whole number of minor units").min(0, "must not be negative");
 
-export const bulkProductsSchema = z.object({
+export const bulkProductsSchema = z.strictObject({
   /** Each row may carry the line number of the file it came from, for error reports. */
   products: z.array(productInputSchema.extend({ line: z.number().int().positive().optional() })).max(100_000),
   strict: z.boolean().default(false),
@@ -21,7 +21,7 @@ export const productsQuerySchema = z.object({
 });
 
 export const priceInputSchema = z
-  .object({
+  .strictObject({
     code: productCodeSchema,
     /** The new price; null (with storeId) removes the store's own price. */
     priceMinor: moneyMinor.nullable(),

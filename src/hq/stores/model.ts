@@ -12,7 +12,7 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-export const storeInputSchema = z.object({
+export const storeInputSchema = z.strictObject({
   storeId: storeIdSchema,
   name: z.string().trim().min(1, "must not be empty").max(60, "must be at most 60 characters"),
   timeZone: z
@@ -28,8 +28,11 @@ export type StoreInput = z.infer<typeof storeInputSchema>;
 
 export const storeParamsSchema = z.object({ id: storeIdSchema });
 
-/** PUT /stores/:id/settings: the whole settings object (absent keys take their defaults). */
-export const storeSettingsInputSchema = storeSettingsSchema;
+/**
+ * PUT /stores/:id/settings: the whole settings object (absent keys take their defaults); unknown
+ * keys refused here, while readers of settings stay lenient (a till reading a newer store's).
+ */
+export const storeSettingsInputSchema = storeSettingsSchema.strict();
 
 /** A store as `GET /stores` answers it: registry entry and replication state. */
 export interface StoreStatus {

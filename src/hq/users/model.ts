@@ -12,7 +12,7 @@ const storeIds = z
   .min(1, "list at least one store, or leave it out for every store")
   .max(500);
 
-export const userInputSchema = z.object({
+export const userInputSchema = z.strictObject({
   name,
   role,
   pin,
@@ -22,7 +22,7 @@ export const userInputSchema = z.object({
 export type UserInput = z.infer<typeof userInputSchema>;
 
 export const userUpdateSchema = z
-  .object({
+  .strictObject({
     name: name.optional(),
     role: role.optional(),
     pin: pin.optional(),

@@ -4,20 +4,20 @@ import { productInputSchema } from "../../core/product-input.ts";
 
 export { type ProductInput, productInputSchema } from "../../core/product-input.ts";
 
-export const bulkProductsSchema = z.object({
+export const bulkProductsSchema = z.strictObject({
   /** Each row may carry the line number of the file it came from, for error reports. */
   products: z.array(productInputSchema.extend({ line: z.number().int().positive().optional() })).max(100_000),
   strict: z.boolean().default(false),
 });
 
-export const departmentInputSchema = z.object({
+export const departmentInputSchema = z.strictObject({
   id: z.string().trim().min(1).max(16),
   name: z.string().trim().min(1).max(40),
   taxClass: z.string().max(16).nullable().optional(),
 });
 export type DepartmentInput = z.infer<typeof departmentInputSchema>;
 
-export const bulkDepartmentsSchema = z.object({
+export const bulkDepartmentsSchema = z.strictObject({
   departments: z
     .array(departmentInputSchema.extend({ line: z.number().int().positive().optional() }))
     .max(10_000),

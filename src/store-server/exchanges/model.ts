@@ -6,7 +6,7 @@ import { returnRequestSchema } from "../returns/model.ts";
 import type { SaleResponse } from "../sales/model.ts";
 import { saleRequestSchema } from "../sales/model.ts";
 
-const tenderSchema = z.object({
+const tenderSchema = z.strictObject({
   type: z
     .string()
     .min(1)
@@ -18,7 +18,7 @@ const tenderSchema = z.object({
   amountMinor: z.number().int("must be whole minor units").positive("must be more than zero"),
 });
 
-export const exchangeRequestSchema = z.object({
+export const exchangeRequestSchema = z.strictObject({
   tillId: z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be 1 to 16 letters, digits or underscores"),
   cashierId: z.string().max(40).optional(),
   /** The goods coming back: a return's body without its tenders (the exchange settles them). */

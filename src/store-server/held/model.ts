@@ -4,7 +4,7 @@ import { quoteRequestSchema } from "../sales/model.ts";
 
 const tillId = z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be 1 to 16 letters, digits or underscores");
 
-export const holdRequestSchema = z.object({
+export const holdRequestSchema = z.strictObject({
   /** Made by the till (UUIDv7); a repeat of the same id answers the held sale already kept. */
   id: z.uuid("must be a UUID (the till makes a UUIDv7 per held sale)"),
   tillId,
@@ -24,7 +24,7 @@ export const heldListQuerySchema = z.object({
 export const heldIdParamsSchema = z.object({ id: z.uuid("must be a held sale id (UUID)") });
 
 export const resumeRequestSchema = z
-  .object({
+  .strictObject({
     /** The till resuming the sale (default: the till of the session token). */
     tillId: tillId.optional(),
   })

@@ -20,7 +20,7 @@ const tillId = z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be 1 to 16 letters
 const ref = z.string().regex(/^[\x21-\x7e]{1,40}$/, "must be 1 to 40 printable characters without spaces");
 const approvalPin = z.string().regex(/^\d{4,8}$/, "must be the supervisor's PIN, 4 to 8 digits");
 
-export const returnLineSchema = z.object({
+export const returnLineSchema = z.strictObject({
   /** Product code, PLU or barcode of the returned item. */
   code: z.string().trim().min(1, "must not be empty").max(32, "must be at most 32 characters"),
   qty,
@@ -30,13 +30,13 @@ export const returnLineSchema = z.object({
   unitPriceMinor: z.number().int("must be whole minor units").min(0, "must not be negative").optional(),
 });
 
-export const refundTenderSchema = z.object({
+export const refundTenderSchema = z.strictObject({
   type: z.string().min(1).max(20),
   /** Money paid back to the customer: positive. */
   amountMinor: z.number().int("must be whole minor units").positive("must be more than zero"),
 });
 
-export const returnRequestSchema = z.object({
+export const returnRequestSchema = z.strictObject({
   id: z.uuid("must be a UUID (the till makes a UUIDv7 per return)"),
   /** The sale the goods were bought in. */
   originalSaleId: z.uuid("must be a sale id (UUID)").optional(),
@@ -57,7 +57,7 @@ export const returnRequestSchema = z.object({
 export type ReturnRequest = z.infer<typeof returnRequestSchema>;
 
 export const voidRequestSchema = z
-  .object({
+  .strictObject({
     reason: z.string().trim().min(1).max(200).optional(),
     /** Supervisor PIN, when settings.approvals.voidAfterTotal asks for one. */
     approvalPin: approvalPin.optional(),

@@ -24,14 +24,14 @@ export const discountSchema = z.union([
   z.object({ amountMinor: z.number().int().positive("must be more than zero") }).strict(),
 ]);
 
-export const basketLineSchema = z.object({
+export const basketLineSchema = z.strictObject({
   code: z.string().trim().min(1, "must not be empty").max(32, "must be at most 32 characters"),
   qty: qty.optional(),
   unitPriceMinor: z.number().int("must be whole minor units").min(0, "must not be negative").optional(),
   discount: discountSchema.optional(),
 });
 
-export const quoteRequestSchema = z.object({
+export const quoteRequestSchema = z.strictObject({
   lines: z.array(basketLineSchema).min(1, "a basket needs at least one line").max(500, "at most 500 lines"),
   discount: discountSchema.optional(),
   customerId: z.string().max(40).optional(),
@@ -53,7 +53,7 @@ export const approvalProofSchema = z.union([
     .strict(),
 ]);
 
-export const auditEntrySchema = z.object({
+export const auditEntrySchema = z.strictObject({
   action: z.enum(["line.voided", "price.overridden", "discount.given", "sale.voided"]),
   at: z.iso.datetime().optional(),
   userId: z.string().max(40).nullable().optional(),
@@ -71,7 +71,7 @@ const tillIdField = z
   .regex(/^[A-Za-z0-9_]{1,16}$/, "must be 1 to 16 letters, digits or underscores");
 const tendersField = z
   .array(
-    z.object({
+    z.strictObject({
       type: z.string().min(1).max(20),
       amountMinor: z.number().int("must be whole minor units").positive("must be more than zero"),
     }),

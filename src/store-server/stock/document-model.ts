@@ -29,12 +29,12 @@ const countedQty = z.union([
     .regex(/^\d{1,5}(\.\d{1,3})?$/, 'must be zero or more, with at most 3 decimals, e.g. "12" or "0.455"'),
 ]);
 
-export const stockDocumentLineSchema = z.object({
+export const stockDocumentLineSchema = z.strictObject({
   code: z.string().trim().min(1, "must not be empty").max(32, "must be at most 32 characters"),
   qty: countedQty,
 });
 
-export const stockDocumentRequestSchema = z.object({
+export const stockDocumentRequestSchema = z.strictObject({
   /** Idempotency key: a repeat answers the document as it is and changes nothing. */
   id: z.uuid("must be a UUID"),
   type: z.enum(STOCK_DOCUMENT_TYPES, { error: `must be one of ${STOCK_DOCUMENT_TYPES.join(", ")}` }),

@@ -29,7 +29,7 @@ function isNegative(qty: number | string): boolean {
 export const ADJUSTMENT_KINDS = ["receive", "count", "damage", "shrink", "transfer", "correction"] as const;
 
 export const adjustmentRequestSchema = z
-  .object({
+  .strictObject({
     /** Optional idempotency key: a repeat of the same id answers the first result. */
     id: z.uuid("must be a UUID").optional(),
     code: productCode,
