@@ -6,8 +6,14 @@
 export abstract class DomainError extends Error {
   abstract readonly code: string;
   /** HTTP-ish category, so servers can map errors without knowing every class. */
-  readonly kind: "invalid" | "not_found" | "conflict" | "unauthorized" | "forbidden" | "unavailable" =
-    "invalid";
+  readonly kind:
+    | "invalid"
+    | "not_found"
+    | "conflict"
+    | "unauthorized"
+    | "forbidden"
+    | "unavailable"
+    | "too_many" = "invalid";
   readonly details: unknown;
 
   constructor(message: string, details?: unknown) {

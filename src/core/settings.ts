@@ -66,6 +66,13 @@ export const storeSettingsSchema = z
      * (guesses spread over made-up till ids); unset: 4 × pinMaxAttempts.
      */
     pinStoreMaxAttempts: z.number().int().min(1).max(1_000).optional(),
+    /**
+     * A cashier's session (PIN log-in) ends after this many minutes without a request, and in any
+     * case this many hours after the log-in; the cashier logs in again. Tills' device tokens and
+     * admin tokens do not expire (revoke them instead).
+     */
+    sessionIdleMinutes: z.number().positive().max(10_080).default(720),
+    sessionMaxHours: z.number().positive().max(720).default(24),
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

@@ -7,6 +7,7 @@ import { Elysia } from "elysia";
 import { z } from "zod";
 import pkg from "../../package.json" with { type: "json" };
 import { auditRoutes } from "./audit/routes.ts";
+import { tokensRoutes } from "./auth/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import type { StoreContext } from "./context.ts";
 import { exchangesRoutes } from "./exchanges/routes.ts";
@@ -65,7 +66,8 @@ export function createStoreApp(ctx: StoreContext, status: StoreStatus = {}) {
         .use(stockRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(journalRoutes(ctx))
-        .use(tillsRoutes(ctx)),
+        .use(tillsRoutes(ctx))
+        .use(tokensRoutes(ctx)),
     );
 }
 

@@ -11,7 +11,7 @@ import { authenticate, requireScope } from "./tokens.ts";
 
 export function authorize(ctx: HqContext, needed: readonly Needed[], action: string) {
   return new Elysia().derive({ as: "scoped" }, ({ headers }): { principal: Principal } => {
-    const principal = authenticate(ctx.db, headers.authorization);
+    const principal = authenticate(ctx.db, headers.authorization, ctx.now());
     requireScope(principal, needed, action);
     return { principal };
   });

@@ -10,7 +10,7 @@ export function requireAuth(ctx: StoreContext) {
   return new Elysia({ name: "ringup.store.auth" }).derive(
     { as: "scoped" },
     ({ headers }): { principal: Principal } => ({
-      principal: authenticate(ctx.db, headers.authorization),
+      principal: authenticate(ctx, headers.authorization),
     }),
   );
 }
