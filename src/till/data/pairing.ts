@@ -11,6 +11,7 @@
  */
 import { X509Certificate } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync } from "node:fs";
+import { isIP } from "node:net";
 import { connect } from "node:tls";
 import { z } from "zod";
 import { InvalidInputError } from "../../core/errors.ts";
@@ -46,7 +47,13 @@ async function presentedCertificate(url: URL, timeoutMs: number): Promise<{ pem:
   const port = Number(url.port || 443);
   return new Promise((resolve, reject) => {
     const socket = connect(
-      { host: url.hostname, port, servername: url.hostname, rejectUnauthorized: false },
+      {
+        host: url.hostname,
+        port,
+        // SNI names hosts, never IP addresses.
+        ...(isIP(url.hostname) === 0 ? { servername: url.hostname } : {}),
+        rejectUnauthorized: false,
+      },
       () => {
         const raw = socket.getPeerCertificate(true).raw;
         socket.end();
