@@ -9,12 +9,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { hqSales } from "../../schema/hq.ts";
-import { FOREIGN_LOOKUPS_PER_HOUR } from "../../src/hq/sales/lookup-limit.ts";
 import { createTestHq } from "../support/hq-app.ts";
 import { insertSale, insertStores } from "../support/hq-ingested.ts";
 import { startHq } from "../support/hq-process.ts";
 import { randomToken } from "../support/store-process.ts";
 import { bearer, ringup, secretFile } from "./support.ts";
+
+/** Look-ups of other stores' sales a store's token may make in an hour (docs/hq.md). */
+const FOREIGN_LOOKUPS_PER_HOUR = 60;
 
 describe("head office tokens", () => {
   test("a made token is listed by id, never shown, and stops working once revoked", async () => {
