@@ -4,10 +4,12 @@ import m0 from "./0000_init.sql" with { type: "text" };
 import m1 from "./0001_spotty_lenny_balinger.sql" with { type: "text" };
 import m2 from "./0002_deep_maelstrom.sql" with { type: "text" };
 import m3 from "./0003_confused_warstar.sql" with { type: "text" };
+import m4 from "./0004_careful_king_cobra.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
   { tag: "0001_spotty_lenny_balinger", sql: m1 },
   { tag: "0002_deep_maelstrom", sql: m2 },
   { tag: "0003_confused_warstar", sql: m3 },
+  { tag: "0004_careful_king_cobra", sql: m4 },
 ];
