@@ -107,6 +107,8 @@ export const hqApiTokens = sqliteTable("hq_api_tokens", {
   name: text("name").notNull(),
   scopes: text("scopes").notNull(),
   createdAt: text("created_at").notNull(),
+  /** Kept to the minute. */
+  lastUsedAt: text("last_used_at"),
   revokedAt: text("revoked_at"),
 });
 

@@ -106,14 +106,32 @@ export const approvals = sqliteTable("approvals", {
   usedFor: text("used_for"),
 });
 
-/** Bearer tokens (stored as SHA-256 hashes): the admin token and cashier session tokens. */
+/**
+ * Bearer tokens (stored as SHA-256 hashes): admin tokens, cashier session tokens and tills'
+ * device tokens. `label` names an admin token (`bootstrap`: the one given with --admin-token
+ * or generated at first start; a new one revokes it). `lastUsedAt` is kept to the minute.
+ */
 export const apiTokens = sqliteTable("api_tokens", {
   tokenHash: text("token_hash").primaryKey(),
   kind: text("kind", { enum: ["admin", "session", "till"] }).notNull(),
   userId: text("user_id"),
   tillId: text("till_id"),
+  label: text("label"),
   createdAt: text("created_at").notNull(),
+  lastUsedAt: text("last_used_at"),
   revokedAt: text("revoked_at"),
+});
+
+/** One-time till pairing codes (only their hashes): single use, short-lived. */
+export const tillPairings = sqliteTable("till_pairings", {
+  codeHash: text("code_hash").primaryKey(),
+  /** The till it is for, or null: the till names itself when it pairs. */
+  tillId: text("till_id"),
+  createdBy: text("created_by").notNull(),
+  createdAt: text("created_at").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+  usedByTill: text("used_by_till"),
 });
 
 export const shifts = sqliteTable(
@@ -422,6 +440,7 @@ export const storeSchema = {
   pinAttempts,
   approvals,
   apiTokens,
+  tillPairings,
   shifts,
   cashMovements,
   sales,

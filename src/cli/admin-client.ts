@@ -43,6 +43,8 @@ export class AdminClient {
     server: string,
     private readonly token: string,
     private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
+    /** A CA certificate (PEM) for a server with a self-signed certificate. */
+    private readonly ca?: string,
   ) {
     this.base = server.replace(/\/+$/, "");
   }
@@ -60,7 +62,12 @@ export class AdminClient {
       authorization: `Bearer ${this.token}`,
       accept: "application/json",
     };
-    const init: RequestInit = { method, headers, signal: AbortSignal.timeout(timeoutMs) };
+    const init: RequestInit = {
+      method,
+      headers,
+      signal: AbortSignal.timeout(timeoutMs),
+      ...(this.ca ? { tls: { ca: this.ca } } : {}),
+    };
     if (options.body !== undefined) {
       headers["content-type"] = "application/json";
       init.body = JSON.stringify(options.body);

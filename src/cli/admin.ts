@@ -12,6 +12,17 @@ import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
 import { receiptArgsSchema, runReceipt } from "./admin-receipt.ts";
 import { runDailyReport, runJournalVerify } from "./admin-report.ts";
 import { runStockCount, stockCountArgsSchema } from "./admin-stock.ts";
+import {
+  pairArgsSchema,
+  runTillList,
+  runTillPair,
+  runTillRevoke,
+  runTokenList,
+  runTokenRevoke,
+  runTokenRotate,
+  tillArgsSchema,
+  tokenIdArgsSchema,
+} from "./admin-tokens.ts";
 import type { AdminOptions } from "./options.ts";
 import type { CliIo } from "./runners.ts";
 
@@ -49,13 +60,21 @@ function argsOf<S extends z.ZodType>(schema: S, args: Record<string, unknown>, c
   return parsed.data;
 }
 
+async function readCa(path: string | undefined): Promise<string | undefined> {
+  if (path === undefined) return undefined;
+  const file = Bun.file(path);
+  if (!(await file.exists()))
+    throw new AdminError(`--ca ${path} does not exist: give the CA certificate (PEM)`);
+  return file.text();
+}
+
 export async function runAdmin(
   options: AdminOptions,
   command: string,
   args: Record<string, unknown>,
   io: CliIo,
 ): Promise<void> {
-  const client = new AdminClient(options.server, options.token);
+  const client = new AdminClient(options.server, options.token, undefined, await readCa(options.ca));
   switch (command) {
     case "import.products":
     case "import.departments": {
@@ -98,6 +117,24 @@ export async function runAdmin(
       return;
     case "pin.unlock":
       await runPinUnlock(client, args, options.json, io);
+      return;
+    case "till.pair":
+      await runTillPair(client, argsOf(pairArgsSchema, args, "till pair"), options.json, io);
+      return;
+    case "till.list":
+      await runTillList(client, options.json, io);
+      return;
+    case "till.revoke":
+      await runTillRevoke(client, argsOf(tillArgsSchema, args, "till revoke"), options.json, io);
+      return;
+    case "token.list":
+      await runTokenList(client, args.all === true, options.json, io);
+      return;
+    case "token.revoke":
+      await runTokenRevoke(client, argsOf(tokenIdArgsSchema, args, "token revoke"), options.json, io);
+      return;
+    case "token.rotate":
+      await runTokenRotate(client, options.json, io);
       return;
     default:
       throw new AdminError(`unknown admin command "${command}"; see ringup admin --help`);

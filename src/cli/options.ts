@@ -39,6 +39,14 @@ const maxImportBytes = z.coerce
   .max(1024 * 1024 * 1024, "must be at most 1073741824 (1 GiB)")
   .optional();
 
+const tlsOptions = { tlsCert: z.string().min(1).optional(), tlsKey: z.string().min(1).optional() };
+const tlsPairGiven = (o: { tlsCert?: string | undefined; tlsKey?: string | undefined }) =>
+  (o.tlsCert === undefined) === (o.tlsKey === undefined);
+const tlsPairError = {
+  error: "give both --tls-cert and --tls-key (the certificate and its private key), or neither",
+  path: ["tlsCert"],
+};
+
 export const storeOptionsSchema = z
   .object({
     data: dir,
@@ -46,17 +54,30 @@ export const storeOptionsSchema = z
     host: z.string().default("0.0.0.0"),
     storeId: id.default("S1"),
     adminToken: token.optional(),
+    adminTokenFile: z.string().optional(),
     nats: natsUrl.optional(),
     natsCreds: z.string().optional(),
     hqUrl: z.url({ error: "must be head office's URL, such as https://hq.example:8080" }).optional(),
     hqToken: token.optional(),
     maxImportBytes,
+    hqTokenFile: z.string().optional(),
+    ...tlsOptions,
+    tlsSelfSigned: z.boolean().optional(),
     config: z.string().optional(),
   })
   .loose()
-  .refine((o) => (o.hqUrl === undefined) === (o.hqToken === undefined), {
-    error: "give both --hq-url and --hq-token (the store's token from head office), or neither",
+  .refine((o) => o.hqUrl === undefined || o.hqToken !== undefined || o.hqTokenFile !== undefined, {
+    error: "give both --hq-url and --hq-token-file (the store's token from head office), or neither",
     path: ["hqUrl"],
+  })
+  .refine((o) => o.hqUrl !== undefined || (o.hqToken === undefined && o.hqTokenFile === undefined), {
+    error: "an hq token needs --hq-url (head office's API) too",
+    path: ["hqToken"],
+  })
+  .refine(tlsPairGiven, tlsPairError)
+  .refine((o) => !(o.tlsSelfSigned && o.tlsCert !== undefined), {
+    error: "give either --tls-self-signed or --tls-cert/--tls-key, not both",
+    path: ["tlsSelfSigned"],
   });
 export type StoreOptions = z.infer<typeof storeOptionsSchema>;
 
@@ -66,12 +87,15 @@ export const hqOptionsSchema = z
     port: port.default(8080),
     host: z.string().default("0.0.0.0"),
     adminToken: token.optional(),
+    adminTokenFile: z.string().optional(),
     nats: natsUrl.optional(),
     natsCreds: z.string().optional(),
     maxImportBytes,
+    ...tlsOptions,
     config: z.string().optional(),
   })
-  .loose();
+  .loose()
+  .refine(tlsPairGiven, tlsPairError);
 export type HqOptions = z.infer<typeof hqOptionsSchema>;
 
 export const LANGUAGES = ["en", "ru", "fr", "az"] as const;
@@ -84,14 +108,22 @@ export const tillOptionsSchema = z
     scale: z.string().optional(),
     display: z.string().optional(),
     lang: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(", ")}` }).default("en"),
+    /** A one-time code from `ringup admin till pair`: exchanged for the till's device token, then the till exits. */
+    pair: z.string().min(1).max(40).optional(),
+    /** A CA certificate (PEM) the store's HTTPS certificate is checked against, instead of the one pinned at pairing. */
+    ca: z.string().min(1).optional(),
   })
   .loose();
 export type TillOptions = z.infer<typeof tillOptionsSchema>;
 
 export const adminOptionsSchema = z.object({
   server: url,
-  token: required("pass the server's admin token with --token or RINGUP_TOKEN").min(1, "must not be empty"),
+  token: required(
+    "pass the server's admin token with --token-file FILE or RINGUP_TOKEN (or --token, which ps shows)",
+  ).min(1, "must not be empty"),
   json: z.boolean().default(false),
+  /** A CA certificate (PEM) to check the server's HTTPS certificate against (a self-signed store's cert.pem). */
+  ca: z.string().min(1).optional(),
 });
 export type AdminOptions = z.infer<typeof adminOptionsSchema>;
 

@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import pkg from "../../package.json" with { type: "json" };
 import { DomainError } from "../core/errors.ts";
 import { ConfigError, envName, loadConfig, mergeOptions, validateConfig } from "../shared/config.ts";
+import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
 import {
   adminOptionsSchema,
   devicesOptionsSchema,
@@ -21,6 +22,17 @@ export const VERSION: string = pkg.version;
 /** An option that also reads RINGUP_<FLAG> from the environment. */
 function opt(flags: string, description: string, key: string): Option {
   return new Option(flags, description).env(envName(key));
+}
+
+/** Warns on stderr when a secret came as a plain flag (ps shows it), naming the file flag to use. */
+function warnPlainSecret(cmd: Command, io: CliIo, key: string, fileKey: string): void {
+  if (cmd.getOptionValueSource(key) === "cli") io.err(plainSecretWarning(key, fileKey));
+}
+
+function tlsOptions(cmd: Command): Command {
+  return cmd
+    .addOption(opt("--tls-cert <file>", "serve HTTPS with this certificate (PEM; with --tls-key)", "tlsCert"))
+    .addOption(opt("--tls-key <file>", "the certificate's private key (PEM)", "tlsKey"));
 }
 
 function configOption(): Option {
@@ -44,12 +56,18 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .exitOverride();
 
-  program
+  const store = program
     .command("store")
     .description("run the shop's server: sales, stock, shifts and users on SQLite")
     .addOption(opt("--data <dir>", "directory for the store database (required)", "data"))
     .addOption(opt("--port <port>", "HTTP port (default 7070; 0 picks a free one)", "port"))
-    .addOption(opt("--host <addr>", "address to listen on (default 0.0.0.0)", "host"))
+    .addOption(
+      opt(
+        "--host <addr>",
+        "address to listen on (default 0.0.0.0: every interface, for the shop's tills; 127.0.0.1: this machine only)",
+        "host",
+      ),
+    )
     .addOption(
       opt(
         "--store-id <id>",
@@ -61,8 +79,15 @@ export function buildProgram(io: CliIo): Command {
     .addOption(
       opt(
         "--admin-token <token>",
-        "bootstrap admin bearer token (otherwise one is generated and printed once)",
+        "bootstrap admin bearer token (ps shows it: prefer --admin-token-file or RINGUP_ADMIN_TOKEN); otherwise one is generated and printed once; a new one revokes the previous one",
         "adminToken",
+      ),
+    )
+    .addOption(
+      opt(
+        "--admin-token-file <file>",
+        "read the bootstrap admin token from this file (mode 0600)",
+        "adminTokenFile",
       ),
     )
     .addOption(opt("--nats <url>", "NATS server of the head office, e.g. nats://hq.example:4222", "nats"))
@@ -75,29 +100,60 @@ export function buildProgram(io: CliIo): Command {
       ),
     )
     .addOption(
-      opt("--hq-token <token>", "this store's API token from head office (with --hq-url)", "hqToken"),
+      opt(
+        "--hq-token <token>",
+        "this store's API token from head office (with --hq-url; ps shows it: prefer --hq-token-file)",
+        "hqToken",
+      ),
+    )
+    .addOption(
+      opt("--hq-token-file <file>", "read the store's head office token from this file", "hqTokenFile"),
+    );
+  tlsOptions(store)
+    .addOption(
+      opt(
+        "--tls-self-signed",
+        "serve HTTPS with a self-signed certificate made once in the data dir (tills pin it when they pair)",
+        "tlsSelfSigned",
+      ),
     )
     .addOption(maxImportBytesOption())
     .action(async (_opts: unknown, cmd: Command) => {
+      warnPlainSecret(cmd, io, "adminToken", "adminTokenFile");
+      warnPlainSecret(cmd, io, "hqToken", "hqTokenFile");
       const config = await loadConfig(cmd, storeOptionsSchema);
       await (await runners.store())(config, io);
     });
 
-  program
+  const hq = program
     .command("hq")
     .description("run the head office API: catalog, prices, users, stores and chain reports")
     .addOption(opt("--data <dir>", "directory for the head office database (required)", "data"))
     .addOption(opt("--port <port>", "HTTP port (default 8080; 0 picks a free one)", "port"))
     .addOption(opt("--host <addr>", "address to listen on (default 0.0.0.0)", "host"))
     .addOption(configOption())
-    .addOption(opt("--admin-token <token>", "bootstrap admin bearer token", "adminToken"))
+    .addOption(
+      opt(
+        "--admin-token <token>",
+        "bootstrap admin bearer token (ps shows it: prefer --admin-token-file); a new one revokes the previous one",
+        "adminToken",
+      ),
+    )
+    .addOption(
+      opt(
+        "--admin-token-file <file>",
+        "read the bootstrap admin token from this file (mode 0600)",
+        "adminTokenFile",
+      ),
+    )
     .addOption(opt("--nats <url>", "NATS server, e.g. nats://127.0.0.1:4222", "nats"))
     .addOption(opt("--nats-creds <file>", "NATS credentials file", "natsCreds"))
-    .addOption(maxImportBytesOption())
-    .action(async (_opts: unknown, cmd: Command) => {
-      const config = await loadConfig(cmd, hqOptionsSchema);
-      await (await runners.hq())(config, io);
-    });
+    .addOption(maxImportBytesOption());
+  tlsOptions(hq).action(async (_opts: unknown, cmd: Command) => {
+    warnPlainSecret(cmd, io, "adminToken", "adminTokenFile");
+    const config = await loadConfig(cmd, hqOptionsSchema);
+    await (await runners.hq())(config, io);
+  });
 
   program
     .command("till")
@@ -115,6 +171,20 @@ export function buildProgram(io: CliIo): Command {
     .addOption(opt("--scale <uri>", "scale: serial:/dev/ttyUSB0?protocol=toledo&baud=9600, sim:", "scale"))
     .addOption(opt("--display <uri>", "customer pole display: serial:/dev/ttyS1, sim:", "display"))
     .addOption(opt("--lang <lang>", `language: ${LANGUAGES.join("|")} (default en)`, "lang"))
+    .addOption(
+      opt(
+        "--pair <code>",
+        "pair this till with the store: exchange a code from 'ringup admin till pair' for its own token, then exit",
+        "pair",
+      ),
+    )
+    .addOption(
+      opt(
+        "--ca <file>",
+        "check the store's HTTPS certificate against this CA certificate (default: the one pinned when pairing)",
+        "ca",
+      ),
+    )
     .addOption(configOption())
     .action(async (_opts: unknown, cmd: Command) => {
       const config = await loadConfig(cmd, tillOptionsSchema);
@@ -125,9 +195,26 @@ export function buildProgram(io: CliIo): Command {
     .command("admin")
     .description("administer a store (or head office) server")
     .addOption(opt("--server <url>", "server URL, e.g. http://127.0.0.1:7070 (required)", "server"))
-    .addOption(opt("--token <token>", "admin bearer token (required)", "token"))
+    .addOption(
+      opt(
+        "--token <token>",
+        "admin bearer token (ps shows it: prefer --token-file or RINGUP_TOKEN)",
+        "token",
+      ),
+    )
+    .addOption(opt("--token-file <file>", "read the bearer token from this file (mode 0600)", "tokenFile"))
+    .addOption(opt("--ca <file>", "CA certificate (PEM) for a server with a self-signed certificate", "ca"))
     .addOption(opt("--json", "print machine-readable JSON", "json"));
-  const adminConfig = () => validateConfig(adminOptionsSchema, mergeOptions(admin, {}), undefined);
+  const adminConfig = () => {
+    warnPlainSecret(admin, io, "token", "tokenFile");
+    const merged = mergeOptions(admin, {});
+    const tokenFile = merged.values.tokenFile;
+    if (merged.values.token === undefined && typeof tokenFile === "string") {
+      merged.values.token = readSecretFile(tokenFile, "tokenFile", (l) => io.err(l));
+      merged.sources.set("token", "flag");
+    }
+    return validateConfig(adminOptionsSchema, merged, undefined);
+  };
   const runAdmin = async (name: string, args: Record<string, unknown>) =>
     (await runners.admin())(adminConfig(), name, args, io);
 
@@ -223,6 +310,41 @@ export function buildProgram(io: CliIo): Command {
     .option("--till <id>", "the till whose PIN entry to unlock")
     .option("--store-wide", "lift the store-wide lock-out set by wrong PINs across many tills")
     .action((o: { till?: string; storeWide?: boolean }) => runAdmin("pin.unlock", o));
+
+  const till = admin.command("till").description("pair tills with the store, list and revoke them");
+  till
+    .command("pair")
+    .description(
+      "print a one-time pairing code (10 minutes, single use) to type at a till: ringup till --pair CODE",
+    )
+    .option("--till <id>", "the till it is for (default: whichever till uses it first)")
+    .action((o: { till?: string }) => runAdmin("till.pair", o));
+  till
+    .command("list")
+    .description("paired tills and when each was last seen")
+    .action(() => runAdmin("till.list", {}));
+  till
+    .command("revoke <tillId>")
+    .description("revoke a till: its device token and its cashiers' sessions stop working at once")
+    .action((tillId: string) => runAdmin("till.revoke", { tillId }));
+  const token = admin
+    .command("token")
+    .description("bearer tokens of the server (never shown, only their ids)");
+  token
+    .command("list")
+    .description("live tokens: id, kind, created, last used (--all: revoked ones too)")
+    .option("--all", "also revoked tokens")
+    .action((o: { all?: boolean }) => runAdmin("token.list", o));
+  token
+    .command("revoke <id>")
+    .description("revoke a token by its id (or a unique prefix of it, 6 hex digits or more)")
+    .action((id: string) => runAdmin("token.revoke", { id }));
+  token
+    .command("rotate")
+    .description(
+      "replace the admin token used for this call with a new one (printed once); the old one stops working",
+    )
+    .action(() => runAdmin("token.rotate", {}));
 
   program
     .command("devices")

@@ -13,7 +13,8 @@ export abstract class DomainError extends Error {
     | "unauthorized"
     | "forbidden"
     | "rate_limited"
-    | "unavailable" = "invalid";
+    | "unavailable"
+    | "too_many" = "invalid";
   readonly details: unknown;
 
   constructor(message: string, details?: unknown) {

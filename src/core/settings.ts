@@ -73,6 +73,13 @@ export const storeSettingsSchema = z
     maxClockSkewSeconds: z.number().int().min(0).max(86_400).default(300),
     /** How often the store checks its database file for damage (PRAGMA quick_check); 0: at start only. */
     integrityCheckMinutes: z.number().int().min(0).max(10_080).default(1_440),
+    /**
+     * A cashier's session (PIN log-in) ends after this many minutes without a request, and in any
+     * case this many hours after the log-in; the cashier logs in again. Tills' device tokens and
+     * admin tokens do not expire (revoke them instead).
+     */
+    sessionIdleMinutes: z.number().positive().max(10_080).default(720),
+    sessionMaxHours: z.number().positive().max(720).default(24),
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

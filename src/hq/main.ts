@@ -7,9 +7,19 @@
 
 import type { HqOptions } from "../cli/options.ts";
 import type { CliIo } from "../cli/runners.ts";
+import { ConfigError } from "../shared/config.ts";
 import { requestLimitsOf, serverBodyCap } from "../shared/request-limits.ts";
+import { readSecretFile } from "../shared/secrets.ts";
+import { isLoopback, loadTls } from "../shared/tls.ts";
 import { createHqApp, type HqServices, hqServices } from "./app.ts";
-import { hasAdminToken, newToken, saveToken } from "./auth/tokens.ts";
+import {
+  BOOTSTRAP_NAME,
+  hasAdminToken,
+  newToken,
+  RevokedAdminTokenError,
+  saveToken,
+  setBootstrapToken,
+} from "./auth/tokens.ts";
 import type { HqContext } from "./context.ts";
 import { openHq } from "./open.ts";
 import { startHqReplication } from "./replication/index.ts";
@@ -46,13 +56,30 @@ export async function startHqServer(
   io: CliIo,
   start: StartHqOptions = {},
 ): Promise<RunningHq> {
+  const adminToken =
+    options.adminToken ??
+    (options.adminTokenFile
+      ? readSecretFile(options.adminTokenFile, "adminTokenFile", (l) => io.err(l))
+      : undefined);
+  const tls =
+    options.tlsCert !== undefined && options.tlsKey !== undefined
+      ? loadTls(options.tlsCert, options.tlsKey)
+      : null;
   const ctx = openHq(options.data, { log: (line) => io.out(line), ...(start.now ? { now: start.now } : {}) });
   const now = ctx.now();
-  if (options.adminToken) {
-    saveToken(ctx.db, options.adminToken, "admin", ["admin"], now);
+  if (adminToken) {
+    try {
+      if (setBootstrapToken(ctx.db, adminToken, now) === "replaced") {
+        io.out("hq: the admin token given replaces the previous one, which no longer works");
+      }
+    } catch (err) {
+      ctx.sqlite.close();
+      if (err instanceof RevokedAdminTokenError) throw new ConfigError(err.message);
+      throw err;
+    }
   } else if (!hasAdminToken(ctx.db)) {
     const token = newToken();
-    saveToken(ctx.db, token, "admin", ["admin"], now);
+    saveToken(ctx.db, token, BOOTSTRAP_NAME, ["admin"], now);
     io.out(`hq: generated the admin token (shown only this once; keep it safe):\n  ${token}`);
   }
   const hqCreds = ensureHqNatsCredentials(ctx);
@@ -82,12 +109,20 @@ export async function startHqServer(
     port: options.port,
     hostname: options.host,
     maxRequestBodySize: serverBodyCap(limits),
+    ...(tls ? { tls: { cert: tls.cert, key: tls.key } } : {}),
     fetch: (request) => app.handle(request),
   });
+  if (tls) {
+    io.out(`hq: HTTPS with ${tls.certPath} (SHA-256 ${tls.sha256})`);
+  } else if (!isLoopback(options.host)) {
+    io.err(
+      `hq: warning: serving plain HTTP on ${options.host}: tokens cross the network readable; give --tls-cert FILE --tls-key FILE, or --host 127.0.0.1 behind a TLS proxy`,
+    );
+  }
   return {
     ctx,
     services,
-    url: `http://${server.hostname}:${server.port}`,
+    url: `${tls ? "https" : "http"}://${server.hostname}:${server.port}`,
     async stop() {
       services.scheduler.stop();
       await server.stop(false);

@@ -20,6 +20,8 @@ const statusOfKind: Record<DomainError["kind"], number> = {
   rate_limited: 429,
   /** Something the server depends on (head office, for a return of another store's sale) is out of reach. */
   unavailable: 503,
+  /** Too many attempts (pairing codes, look-ups): try again later. */
+  too_many: 429,
 };
 
 export class HttpError extends DomainError {

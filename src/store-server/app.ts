@@ -8,6 +8,7 @@ import { z } from "zod";
 import pkg from "../../package.json" with { type: "json" };
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
 import { auditRoutes } from "./audit/routes.ts";
+import { tokensRoutes } from "./auth/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import type { StoreContext } from "./context.ts";
 import { exchangesRoutes } from "./exchanges/routes.ts";
@@ -32,14 +33,14 @@ export interface StoreStatus {
   integrity?: IntegrityMonitor;
 }
 
-/** The one route that takes a body without a token: a till's PIN log-in. */
-const OPEN_BODY_ROUTES = new Set(["/api/v1/sessions"]);
+/** The routes that take a body without a token: a till's PIN log-in, and its pairing. */
+const OPEN_BODY_ROUTES = new Set(["/api/v1/sessions", "/api/v1/tills/pair"]);
 
 /** Bounds of a request's URL and body (see docs/store.md, "Request limits"). */
 export function storeRequestLimits(ctx: StoreContext, limits: RequestLimits = DEFAULT_REQUEST_LIMITS) {
   return requestLimits({
     limits,
-    smallRoutes: ["/api/v1/sessions", "/api/v1/approvals"],
+    smallRoutes: ["/api/v1/sessions", "/api/v1/approvals", "/api/v1/tills/pair"],
     importRoutes: ["/api/v1/products/bulk", "/api/v1/departments/bulk"],
     authenticateEarly: (request, pathname) => {
       if (!OPEN_BODY_ROUTES.has(pathname)) authenticateRequest(ctx, request);
@@ -93,7 +94,8 @@ export function createStoreApp(
         .use(stockRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(journalRoutes(ctx))
-        .use(tillsRoutes(ctx)),
+        .use(tillsRoutes(ctx))
+        .use(tokensRoutes(ctx)),
     );
 }
 

@@ -21,6 +21,8 @@ export interface StoreContext {
   pinKey: Buffer;
   /** Head office's API, for look-ups only it can answer (another store's sale); absent when not configured. */
   hq?: HqLink;
+  /** The certificate served over HTTPS: its SHA-256 is answered to tills when they pair. */
+  tls?: { sha256: string };
 }
 
 export function pricingSettingsOf(settings: StoreSettings): PricingSettings {

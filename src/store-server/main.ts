@@ -2,16 +2,22 @@
  * `ringup store`: opens the database, makes sure an admin token exists, serves the API, and
  * shuts down gracefully on SIGTERM/SIGINT (in-flight requests finish, the database closes).
  */
-
-import { eq } from "drizzle-orm";
-import { apiTokens } from "../../schema/store.ts";
 import type { StoreOptions } from "../cli/options.ts";
 import type { CliIo } from "../cli/runners.ts";
 import { type StoreSettings, storeSettingsSchema } from "../core/settings.ts";
 import { ConfigError, readTomlFile } from "../shared/config.ts";
 import { requestLimitsOf, serverBodyCap } from "../shared/request-limits.ts";
+import { readSecretFile } from "../shared/secrets.ts";
+import { isLoopback, loadTls, selfSignedTls, type TlsFiles } from "../shared/tls.ts";
 import { createStoreApp } from "./app.ts";
-import { newToken, saveToken } from "./auth/tokens.ts";
+import {
+  BOOTSTRAP_LABEL,
+  hasAdminToken,
+  newToken,
+  RevokedAdminTokenError,
+  saveToken,
+  setBootstrapToken,
+} from "./auth/tokens.ts";
 import type { StoreContext } from "./context.ts";
 import { createHqLink } from "./hq-link/hq-link.ts";
 import { IntegrityMonitor } from "./integrity.ts";
@@ -24,10 +30,15 @@ const OPTION_KEYS = new Set([
   "host",
   "storeId",
   "adminToken",
+  "adminTokenFile",
   "nats",
   "natsCreds",
   "hqUrl",
   "hqToken",
+  "hqTokenFile",
+  "tlsCert",
+  "tlsKey",
+  "tlsSelfSigned",
   "config",
 ]);
 
@@ -58,9 +69,23 @@ export async function startStoreServer(
   io: CliIo,
   settings?: StoreSettings,
 ): Promise<RunningStore> {
+  const warn = (line: string) => io.err(line);
+  const adminToken =
+    options.adminToken ??
+    (options.adminTokenFile ? readSecretFile(options.adminTokenFile, "adminTokenFile", warn) : undefined);
+  const hqToken =
+    options.hqToken ??
+    (options.hqTokenFile ? readSecretFile(options.hqTokenFile, "hqTokenFile", warn) : undefined);
+  const tls: TlsFiles | null =
+    options.tlsCert !== undefined && options.tlsKey !== undefined
+      ? loadTls(options.tlsCert, options.tlsKey)
+      : options.tlsSelfSigned
+        ? selfSignedTls(options.data, `ringup-store-${options.storeId}`)
+        : null;
   const ctx = openStore(options.data, options.storeId, settings ?? (await loadStoreSettings(options.config)));
-  if (options.hqUrl !== undefined && options.hqToken !== undefined) {
-    ctx.hq = createHqLink({ url: options.hqUrl, token: options.hqToken });
+  if (tls) ctx.tls = { sha256: tls.sha256 };
+  if (options.hqUrl !== undefined && hqToken !== undefined) {
+    ctx.hq = createHqLink({ url: options.hqUrl, token: hqToken });
   }
   const integrity = new IntegrityMonitor(ctx, (message) => io.err(message));
   integrity.check();
@@ -68,11 +93,19 @@ export async function startStoreServer(
   const now = ctx.now();
   if (!integrity.state.ok) {
     // Nothing is written to a damaged file: the admin token in use stays what it was.
-  } else if (options.adminToken) {
-    saveToken(ctx.db, options.adminToken, "admin", now);
-  } else if (!ctx.db.select().from(apiTokens).where(eq(apiTokens.kind, "admin")).get()) {
+  } else if (adminToken) {
+    try {
+      if (setBootstrapToken(ctx.db, adminToken, now) === "replaced") {
+        io.out("store: the admin token given replaces the previous one, which no longer works");
+      }
+    } catch (err) {
+      ctx.sqlite.close();
+      if (err instanceof RevokedAdminTokenError) throw new ConfigError(err.message);
+      throw err;
+    }
+  } else if (!hasAdminToken(ctx.db)) {
     const token = newToken();
-    saveToken(ctx.db, token, "admin", now);
+    saveToken(ctx.db, token, "admin", now, null, null, BOOTSTRAP_LABEL);
     io.out(`store: generated the admin token (shown only this once; keep it safe):\n  ${token}`);
   }
   const replication = options.nats
@@ -88,11 +121,19 @@ export async function startStoreServer(
     port: options.port,
     hostname: options.host,
     maxRequestBodySize: serverBodyCap(limits),
+    ...(tls ? { tls: { cert: tls.cert, key: tls.key } } : {}),
     fetch: (request) => app.handle(request),
   });
+  if (tls) {
+    io.out(`store: HTTPS with ${tls.certPath} (SHA-256 ${tls.sha256})`);
+  } else if (!isLoopback(options.host)) {
+    io.err(
+      `store: warning: serving plain HTTP on ${options.host}: tokens and PINs cross the network readable; use --tls-self-signed (or --tls-cert/--tls-key), or --host 127.0.0.1`,
+    );
+  }
   return {
     ctx,
-    url: `http://${server.hostname}:${server.port}`,
+    url: `${tls ? "https" : "http"}://${server.hostname}:${server.port}`,
     async stop() {
       await server.stop(false);
       integrity.stop();

@@ -14,7 +14,7 @@ import { ConfigError } from "../shared/config.ts";
 import { TillController } from "./app/controller.ts";
 import { GarbagePolicy } from "./app/garbage.ts";
 import { rehearse } from "./app/rehearsal.ts";
-import { createTillServices } from "./data/index.ts";
+import { createTillServices, pairTill } from "./data/index.ts";
 import { createTranslator } from "./i18n/index.ts";
 import { buildKeymap, parseKeymapOverrides } from "./keys/keymap.ts";
 import { MIN_COLUMNS, MIN_ROWS } from "./ui/app.tsx";
@@ -28,7 +28,39 @@ export interface TillRunOptions {
   scale?: string | undefined;
   display?: string | undefined;
   lang: "en" | "ru" | "fr" | "az";
+  pair?: string | undefined;
+  ca?: string | undefined;
   [key: string]: unknown;
+}
+
+async function readCa(path: string | undefined): Promise<string | undefined> {
+  if (path === undefined) return undefined;
+  const file = Bun.file(path);
+  if (!(await file.exists()))
+    throw new ConfigError(`--ca ${path} does not exist: give the CA certificate (PEM)`);
+  return file.text();
+}
+
+/** `ringup till --pair CODE`: pairs the till with its store, prints what it trusts, and exits. */
+async function runPairing(options: TillRunOptions, code: string, io: TillIo): Promise<void> {
+  const paired = await pairTill({
+    server: options.server,
+    tillId: options.tillId,
+    dataDir: options.data,
+    code,
+    ca: await readCa(options.ca),
+  });
+  io.out(
+    [
+      `till ${options.tillId} is paired with store ${paired.storeId} at ${options.server}; its token is kept in ${options.data}`,
+      ...(paired.certificateSha256
+        ? [`  it trusts the store's certificate SHA-256 ${paired.certificateSha256}`]
+        : [
+            "  warning: plain HTTP: start the store with --tls-self-signed and pair again to protect PINs and tokens",
+          ]),
+      "  start the till without --pair",
+    ].join("\n"),
+  );
 }
 
 export interface TillIo {
@@ -96,6 +128,10 @@ async function closeDevices(devices: OpenDevices): Promise<void> {
 }
 
 export async function runTill(options: TillRunOptions, io: TillIo): Promise<void> {
+  if (options.pair !== undefined) {
+    await runPairing(options, options.pair, io);
+    return;
+  }
   const { idleLockMs, keymap } = tillSettings(options);
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new NoTerminalError(
@@ -106,6 +142,7 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
     server: options.server,
     tillId: options.tillId,
     dataDir: options.data,
+    ca: await readCa(options.ca),
   });
   const settings = services.settings();
   const locale = createTranslator({

@@ -21,16 +21,15 @@ async function admin(...args: string[]): Promise<Run> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env))
     if (v !== undefined && !k.startsWith("RINGUP_")) env[k] = v;
-  const proc = Bun.spawn(
-    [...ringupCommand(), "admin", "--server", store.url, "--token", store.token, ...args],
-    {
-      cwd: ROOT,
-      stdout: "pipe",
-      stderr: "pipe",
-      stdin: "ignore",
-      env,
-    },
-  );
+  // From the environment: a token given as --token is on the command line, and warned about.
+  env.RINGUP_TOKEN = store.token;
+  const proc = Bun.spawn([...ringupCommand(), "admin", "--server", store.url, ...args], {
+    cwd: ROOT,
+    stdout: "pipe",
+    stderr: "pipe",
+    stdin: "ignore",
+    env,
+  });
   const [stdout, stderr, code] = await Promise.all([
     new Response(proc.stdout).text(),
     new Response(proc.stderr).text(),

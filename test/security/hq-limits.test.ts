@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { type HqProcess, startHq } from "../support/hq-process.ts";
-import { chunked, deeplyNested, expectCheapRefusal, manyUnknownKeys, measure } from "./support.ts";
+import { chunked, deeplyNested, expectCheapRefusal, manyUnknownKeys, measure } from "./limits-support.ts";
 
 let hq: HqProcess;
 let pid: number;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { uuidv7 } from "../../src/core/ids.ts";
 import { type StoreProcess, seedProducts, startStore } from "../support/store-process.ts";
-import { chunked, deeplyNested, expectCheapRefusal, manyUnknownKeys, measure } from "./support.ts";
+import { chunked, deeplyNested, expectCheapRefusal, manyUnknownKeys, measure } from "./limits-support.ts";
 
 let store: StoreProcess;
 let pid: number;

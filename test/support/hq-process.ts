@@ -16,7 +16,7 @@ import type { Subprocess } from "bun";
 import { childEnv, randomToken, ringupCommand } from "./store-process.ts";
 
 const root = resolve(import.meta.dir, "../..");
-const LISTENING = /hq listening on (http:\/\/\S+)/;
+const LISTENING = /hq listening on (https?:\/\/\S+)/;
 
 export interface StartHqOptions {
   dataDir?: string;

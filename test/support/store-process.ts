@@ -18,7 +18,7 @@ import type { Subprocess } from "bun";
 import type { ProductInput } from "../../src/core/product-input.ts";
 
 const root = resolve(import.meta.dir, "../..");
-const LISTENING = /store \S+ listening on (http:\/\/\S+)/;
+const LISTENING = /store \S+ listening on (https?:\/\/\S+)/;
 
 export interface StartStoreOptions {
   /** Use this data dir (kept on dispose); default: a fresh temp dir (removed on dispose). */

@@ -5,6 +5,7 @@ import m1 from "./0001_spotty_lenny_balinger.sql" with { type: "text" };
 import m2 from "./0002_deep_maelstrom.sql" with { type: "text" };
 import m3 from "./0003_confused_warstar.sql" with { type: "text" };
 import m4 from "./0004_overconfident_karma.sql" with { type: "text" };
+import m5 from "./0005_eminent_squadron_supreme.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -12,4 +13,5 @@ export const migrations: Migration[] = [
   { tag: "0002_deep_maelstrom", sql: m2 },
   { tag: "0003_confused_warstar", sql: m3 },
   { tag: "0004_overconfident_karma", sql: m4 },
+  { tag: "0005_eminent_squadron_supreme", sql: m5 },
 ];

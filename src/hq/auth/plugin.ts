@@ -17,7 +17,7 @@ const known = new WeakMap<Request, Principal>();
 export function authenticateRequest(ctx: HqContext, request: Request): Principal {
   const cached = known.get(request);
   if (cached) return cached;
-  const principal = authenticate(ctx.db, request.headers.get("authorization"));
+  const principal = authenticate(ctx.db, request.headers.get("authorization"), ctx.now());
   known.set(request, principal);
   return principal;
 }

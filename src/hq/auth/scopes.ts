@@ -21,6 +21,8 @@ export interface Principal {
   /** The token's name, for logs. */
   name: string;
   scopes: readonly Scope[];
+  /** The token's id (the start of its hash), e.g. to count a token's look-ups. */
+  tokenId?: string;
 }
 
 /** A scope the caller must hold: a fixed one, a given store, or any store. */

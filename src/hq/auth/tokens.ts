@@ -2,7 +2,7 @@
  * Head office bearer tokens. Only their SHA-256 hashes are stored; a token is shown once when
  * made. Each token carries scopes (see scopes.ts).
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, like } from "drizzle-orm";
 import { z } from "zod";
 import { hqApiTokens } from "../../../schema/hq.ts";
 import { HttpError } from "../../shared/http-errors.ts";
@@ -45,6 +45,94 @@ export function revokeTokensNamed(db: HqDb | HqTx, name: string, at: Date): void
     .run();
 }
 
+/** The name of the bootstrap admin token (given with --admin-token or generated at first start). */
+export const BOOTSTRAP_NAME = "admin";
+
+export class RevokedAdminTokenError extends Error {}
+
+/**
+ * Makes `token` the bootstrap admin token: the previous one stops working. The current one
+ * again changes nothing; one that was revoked is refused (a leaked old token stays dead).
+ */
+export function setBootstrapToken(db: HqDb, token: string, at: Date): "kept" | "replaced" {
+  const hash = hashToken(token);
+  return db.transaction((tx) => {
+    const existing = tx.select().from(hqApiTokens).where(eq(hqApiTokens.tokenHash, hash)).get();
+    if (existing) {
+      if (existing.revokedAt !== null || !storedScopes(existing.scopes).includes("admin")) {
+        throw new RevokedAdminTokenError(
+          "this admin token was revoked (or is not an admin token) and cannot be used again: give a new one (--admin-token-file FILE with a fresh random token), or leave it out to have one generated",
+        );
+      }
+      return "kept";
+    }
+    revokeTokensNamed(tx, BOOTSTRAP_NAME, at);
+    saveToken(tx, token, BOOTSTRAP_NAME, ["admin"], at);
+    return "replaced";
+  });
+}
+
+export const TOKEN_ID_LENGTH = 12;
+
+export interface HqTokenView {
+  id: string;
+  name: string;
+  scopes: Scope[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+function viewOf(row: typeof hqApiTokens.$inferSelect): HqTokenView {
+  return {
+    id: row.tokenHash.slice(0, TOKEN_ID_LENGTH),
+    name: row.name,
+    scopes: storedScopes(row.scopes),
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+  };
+}
+
+export function listTokens(db: HqDb, all: boolean): HqTokenView[] {
+  return db
+    .select()
+    .from(hqApiTokens)
+    .where(all ? undefined : isNull(hqApiTokens.revokedAt))
+    .orderBy(desc(hqApiTokens.createdAt))
+    .all()
+    .map(viewOf);
+}
+
+/** Revokes the one live token whose id starts with `id`; 404 when none, 409 when several. */
+export function revokeTokenById(db: HqDb, id: string, at: Date): HqTokenView {
+  const matches = db
+    .select()
+    .from(hqApiTokens)
+    .where(and(like(hqApiTokens.tokenHash, `${id}%`), isNull(hqApiTokens.revokedAt)))
+    .all();
+  const [only, second] = matches;
+  if (!only) {
+    throw new HttpError(
+      "not_found",
+      "TOKEN_NOT_FOUND",
+      `no live token has the id ${id}; see ringup admin token list`,
+    );
+  }
+  if (second) {
+    throw new HttpError(
+      "conflict",
+      "TOKEN_ID_AMBIGUOUS",
+      `${matches.length} tokens start with ${id}; give more digits of the id`,
+    );
+  }
+  db.update(hqApiTokens)
+    .set({ revokedAt: at.toISOString() })
+    .where(eq(hqApiTokens.tokenHash, only.tokenHash))
+    .run();
+  return viewOf({ ...only, revokedAt: at.toISOString() });
+}
+
 /** Whether any admin token exists (the bootstrap token is made only once). */
 export function hasAdminToken(db: HqDb): boolean {
   return db
@@ -63,7 +151,10 @@ function storedScopes(text: string): Scope[] {
 }
 
 /** Resolves an Authorization header to who is calling, or throws 401. */
-export function authenticate(db: HqDb, header: string | undefined | null): Principal {
+/** How often `lastUsedAt` is written at most. */
+const TOUCH_EVERY_MS = 60_000;
+
+export function authenticate(db: HqDb, header: string | undefined | null, now: Date = new Date()): Principal {
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match?.[1]) {
     throw new HttpError(
@@ -72,15 +163,22 @@ export function authenticate(db: HqDb, header: string | undefined | null): Princ
       "missing bearer token: send 'Authorization: Bearer <token>' (the admin token, or a token from POST /api/v1/tokens)",
     );
   }
+  const hash = hashToken(match[1]);
   const row = db
-    .select({ name: hqApiTokens.name, scopes: hqApiTokens.scopes })
+    .select({ name: hqApiTokens.name, scopes: hqApiTokens.scopes, lastUsedAt: hqApiTokens.lastUsedAt })
     .from(hqApiTokens)
-    .where(and(eq(hqApiTokens.tokenHash, hashToken(match[1])), isNull(hqApiTokens.revokedAt)))
+    .where(and(eq(hqApiTokens.tokenHash, hash), isNull(hqApiTokens.revokedAt)))
     .get();
   if (!row) {
     throw new HttpError("unauthorized", "UNAUTHORIZED", "the bearer token is not valid (wrong or revoked)");
   }
-  return { name: row.name, scopes: storedScopes(row.scopes) };
+  if (row.lastUsedAt === null || now.getTime() - Date.parse(row.lastUsedAt) >= TOUCH_EVERY_MS) {
+    db.update(hqApiTokens)
+      .set({ lastUsedAt: now.toISOString() })
+      .where(eq(hqApiTokens.tokenHash, hash))
+      .run();
+  }
+  return { name: row.name, scopes: storedScopes(row.scopes), tokenId: hash.slice(0, TOKEN_ID_LENGTH) };
 }
 
 /** Throws 403 unless the caller holds one of the scopes. */

@@ -39,9 +39,39 @@ export class ChainSalesService {
       .get();
   }
 
+  /**
+   * A sale as a store may read it: its own whole; another store's (counted by `countForeign`
+   * before it is looked for, found or not) without who sold it or to whom.
+   */
+  getForStore(
+    idOrReceipt: string,
+    ownStores: readonly string[],
+    countForeign: () => void,
+  ): ChainSale & Record<string, unknown> {
+    const ref = idOrReceipt.trim();
+    const receipt = isUuid(ref) ? null : parseReceiptNo(ref);
+    if (receipt === null || !ownStores.includes(receipt.storeId)) {
+      const sale = this.find(ref);
+      if (!sale || !ownStores.includes(sale.storeId)) {
+        countForeign();
+        if (!sale) throw new UnknownSaleError(idOrReceipt);
+        const { cashierId: _cashier, customerId: _customer, ...rest } = this.view(sale);
+        return rest;
+      }
+      return this.view(sale);
+    }
+    return this.get(ref);
+  }
+
   get(idOrReceipt: string): ChainSale & Record<string, unknown> {
     const sale = this.find(idOrReceipt.trim());
     if (!sale) throw new UnknownSaleError(idOrReceipt);
+    return this.view(sale);
+  }
+
+  private view(
+    sale: SaleRow,
+  ): ChainSale & Record<string, unknown> & { cashierId: string | null; customerId: string | null } {
     const db = this.ctx.db;
     const returns = db
       .select()

@@ -1,11 +1,13 @@
 /**
  * Bearer tokens. Only their SHA-256 hashes are stored; a token is shown once when made.
  * Kinds: `admin` (the bootstrap token and any made by an admin), `session` (a cashier logged in
- * at a till with a PIN; carries the user's role).
+ * at a till with a PIN; carries the user's role; expires when idle and at a maximum age, see
+ * `sessionIdleMinutes` and `sessionMaxHours`), `till` (a paired till's device token, for its
+ * background work). A token is named in lists by its id: the first 12 hex digits of its hash.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, or } from "drizzle-orm";
 import { apiTokens } from "../../../schema/store.ts";
-import type { StoreDb } from "../context.ts";
+import type { StoreContext, StoreDb } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { HttpError } from "../http/errors.ts";
 import { sha256Hex } from "../journal/journal.ts";
@@ -30,6 +32,12 @@ export function hashToken(token: string): string {
   return sha256Hex(token);
 }
 
+/** A token's public id: the start of its hash (never the token). */
+export function tokenIdOf(tokenHash: string): string {
+  return tokenHash.slice(0, TOKEN_ID_LENGTH);
+}
+export const TOKEN_ID_LENGTH = 12;
+
 export function saveToken(
   db: StoreDb,
   token: string,
@@ -37,11 +45,62 @@ export function saveToken(
   at: Date,
   userId: string | null = null,
   tillId: string | null = null,
+  label: string | null = null,
 ): void {
   db.insert(apiTokens)
-    .values({ tokenHash: hashToken(token), kind, userId, tillId, createdAt: at.toISOString() })
+    .values({ tokenHash: hashToken(token), kind, userId, tillId, label, createdAt: at.toISOString() })
     .onConflictDoNothing()
     .run();
+}
+
+export const BOOTSTRAP_LABEL = "bootstrap";
+
+export class RevokedAdminTokenError extends Error {}
+
+/**
+ * Makes `token` the bootstrap admin token: the previous bootstrap token (and admin tokens made
+ * before tokens had labels, which were all bootstrap tokens) stop working. Giving the current
+ * one again changes nothing; giving one that was revoked is refused, so a leaked old token
+ * cannot be brought back by a restart with it.
+ */
+export function setBootstrapToken(db: StoreDb, token: string, at: Date): "kept" | "replaced" {
+  const hash = hashToken(token);
+  return db.transaction((tx) => {
+    const existing = tx.select().from(apiTokens).where(eq(apiTokens.tokenHash, hash)).get();
+    if (existing) {
+      if (existing.revokedAt !== null || existing.kind !== "admin") {
+        throw new RevokedAdminTokenError(
+          "this admin token was revoked (or is not an admin token) and cannot be used again: give a new one (--admin-token-file FILE with a fresh random token), or leave it out to have one generated",
+        );
+      }
+      return "kept";
+    }
+    tx.update(apiTokens)
+      .set({ revokedAt: at.toISOString() })
+      .where(
+        and(
+          eq(apiTokens.kind, "admin"),
+          isNull(apiTokens.revokedAt),
+          or(eq(apiTokens.label, BOOTSTRAP_LABEL), isNull(apiTokens.label)),
+        ),
+      )
+      .run();
+    tx.insert(apiTokens)
+      .values({ tokenHash: hash, kind: "admin", label: BOOTSTRAP_LABEL, createdAt: at.toISOString() })
+      .run();
+    return "replaced";
+  });
+}
+
+/** Whether a live admin token exists (one is generated at first start otherwise). */
+export function hasAdminToken(db: StoreDb): boolean {
+  return (
+    db
+      .select({ h: apiTokens.tokenHash })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.kind, "admin"), isNull(apiTokens.revokedAt)))
+      .get() !== undefined
+  );
 }
 
 export function revokeToken(db: StoreDb, token: string, at: Date): void {
@@ -51,8 +110,15 @@ export function revokeToken(db: StoreDb, token: string, at: Date): void {
     .run();
 }
 
+/** How often `lastUsedAt` is written at most (idle expiry is counted to this). */
+const TOUCH_EVERY_MS = 60_000;
+
 /** Resolves an Authorization header to who is calling, or throws 401. */
-export function authenticate(db: StoreDb, header: string | undefined | null): Principal {
+export function authenticate(
+  ctx: Pick<StoreContext, "db" | "now" | "settings">,
+  header: string | undefined | null,
+): Principal {
+  const { db } = ctx;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match?.[1]) {
     throw new HttpError(
@@ -69,6 +135,28 @@ export function authenticate(db: StoreDb, header: string | undefined | null): Pr
       "UNAUTHORIZED",
       "the bearer token is not valid (wrong, revoked or logged out)",
     );
+  }
+  const nowMs = ctx.now().getTime();
+  const lastUsedMs = Date.parse(row.lastUsedAt ?? row.createdAt);
+  if (row.kind === "session") {
+    const { sessionIdleMinutes, sessionMaxHours } = ctx.settings;
+    const idle = nowMs - lastUsedMs > sessionIdleMinutes * 60_000;
+    const old = nowMs - Date.parse(row.createdAt) > sessionMaxHours * 3_600_000;
+    if (idle || old) {
+      throw new HttpError(
+        "unauthorized",
+        "SESSION_EXPIRED",
+        idle
+          ? `the session expired after ${sessionIdleMinutes} minutes without use: log in again with your PIN`
+          : `the session expired ${sessionMaxHours} hours after its log-in: log in again with your PIN`,
+        { tillId: row.tillId },
+      );
+    }
+  }
+  // Idle expiry must see use within its window even when it is shorter than a minute.
+  const touchEveryMs = Math.min(TOUCH_EVERY_MS, (ctx.settings.sessionIdleMinutes * 60_000) / 4);
+  if (row.lastUsedAt === null || nowMs - lastUsedMs >= touchEveryMs) {
+    statementsOf(db).touchToken.run(hashToken(match[1]), new Date(nowMs).toISOString());
   }
   const role: Role = row.kind === "admin" ? "admin" : (row.role ?? "cashier");
   return { kind: row.kind, userId: row.userId, role, tillId: row.tillId };

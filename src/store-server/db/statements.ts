@@ -32,9 +32,13 @@ export interface StoreStatements {
       userId: string | null;
       tillId: string | null;
       role: "cashier" | "supervisor" | "manager" | "admin" | null;
+      createdAt: string;
+      lastUsedAt: string | null;
     },
     [string]
   >;
+  /** Notes when a token was last used (kept to the minute, not written on every request). */
+  touchToken: Statement<unknown, [string, string]>;
   /** What a sale line is checked against: the product as the catalog has it. */
   productForSale: Statement<
     { priceMinor: number; taxClass: string | null; department: string | null; active: number; name: string },
@@ -141,10 +145,12 @@ function prepare(sqlite: Database): StoreStatements {
        VALUES ($docId, $docKind, $taxClass, $rate, $baseMinor, $taxMinor, $day)`,
     ),
     principalByToken: sqlite.prepare(
-      `SELECT t.kind AS kind, t.user_id AS userId, t.till_id AS tillId, u.role AS role
+      `SELECT t.kind AS kind, t.user_id AS userId, t.till_id AS tillId, u.role AS role,
+         t.created_at AS createdAt, t.last_used_at AS lastUsedAt
        FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id
        WHERE t.token_hash = ?1 AND t.revoked_at IS NULL`,
     ),
+    touchToken: sqlite.prepare("UPDATE api_tokens SET last_used_at = ?2 WHERE token_hash = ?1"),
     productForSale: sqlite.prepare(
       `SELECT price_minor AS priceMinor, tax_class AS taxClass, department, active, name
        FROM products WHERE code = ?1`,

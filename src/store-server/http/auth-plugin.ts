@@ -14,7 +14,7 @@ const known = new WeakMap<Request, Principal>();
 export function authenticateRequest(ctx: StoreContext, request: Request): Principal {
   const cached = known.get(request);
   if (cached) return cached;
-  const principal = authenticate(ctx.db, request.headers.get("authorization"));
+  const principal = authenticate(ctx, request.headers.get("authorization"));
   known.set(request, principal);
   return principal;
 }

@@ -24,7 +24,7 @@ import { bearerToken, SessionsService } from "./sessions.ts";
 function optionalPrincipal(ctx: StoreContext, header: string | undefined): Principal | null {
   if (!header) return null;
   try {
-    return authenticate(ctx.db, header);
+    return authenticate(ctx, header);
   } catch {
     return null;
   }

@@ -12,6 +12,10 @@
  * - Locking the till (`logout`) forgets the cashier but keeps the store session for the
  *   background work (catalog sync, outbox) until the next log-in replaces it: the store ends a
  *   till's earlier session at every log-in.
+ * - A paired till (`ringup till --pair CODE`) does its background work with its own device
+ *   token instead (`withBackground`), before anyone logs in and whatever the sessions do; the
+ *   sales still carry the cashier's log-in proof. When the store refuses the device token (the
+ *   till was revoked), the till says so and a manager must pair it again.
  */
 import { desc, eq } from "drizzle-orm";
 import { tillCashiers } from "../../../schema/till.ts";
@@ -67,6 +71,30 @@ export class TillAuth {
 
   token(): string | null {
     return this.deps.meta.get("sessionToken");
+  }
+
+  /** The token of the background work: the till's device token when paired, else the session's. */
+  backgroundToken(): string | null {
+    return this.deps.meta.get("deviceToken") ?? this.token();
+  }
+
+  /** Runs background work (sync, outbox) with the device token when paired, else as `withSession`. */
+  async withBackground<T>(run: (token: string) => Promise<T>): Promise<T> {
+    const device = this.deps.meta.get("deviceToken");
+    if (device === null) return this.withSession(run);
+    try {
+      const result = await run(device);
+      this.deps.link.sessionTrouble(null);
+      return result;
+    } catch (err) {
+      if (!isSessionRefusal(err)) throw err;
+      const revoked = new TillAuthError(
+        "TILL_REVOKED",
+        "the store no longer accepts this till's token (it was revoked): a manager must pair it again with 'ringup admin till pair'",
+      );
+      this.deps.link.sessionTrouble(revoked.message);
+      throw revoked;
+    }
   }
 
   async login(pin: string): Promise<Cashier> {

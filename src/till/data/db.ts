@@ -47,7 +47,12 @@ export type MetaKey =
   /** The public key the store acknowledged for this till. */
   | "tillKeyRegistered"
   /** The store's proof of the current session's log-in (who and where), carried by its sales. */
-  | "sessionProof";
+  | "sessionProof"
+  /** The till's own device token from pairing (`ringup till --pair`): its background work uses it. */
+  | "deviceToken"
+  /** The store's HTTPS certificate (PEM) pinned when the till paired, and its SHA-256. */
+  | "storeCertificate"
+  | "storeCertificateSha256";
 
 export class MetaStore {
   constructor(private readonly db: TillDb) {}

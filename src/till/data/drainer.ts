@@ -139,7 +139,7 @@ export class Drainer {
     const { deps } = this;
     const body: unknown = JSON.parse(row.body);
     try {
-      const id = await deps.auth.withSession((token) => this.post(row, body, token));
+      const id = await deps.auth.withBackground((token) => this.post(row, body, token));
       if (deps.isClosed()) return "stop";
       if (id !== row.saleId) {
         throw new StoreUnreachableError(
@@ -177,7 +177,7 @@ export class Drainer {
     const unreported = deps.outbox.unreportedRejections();
     if (unreported.length === 0) return;
     try {
-      await deps.auth.withSession((token) =>
+      await deps.auth.withBackground((token) =>
         deps.client.request("POST", `/api/v1/tills/${deps.tillId}/refused-sales`, refusedReportAnswerSchema, {
           body: {
             sales: unreported.map((r) => ({

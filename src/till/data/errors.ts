@@ -51,7 +51,11 @@ export class StoreRefusedError extends DomainError {
  * "log in again", not "this request is wrong". A wrong PIN is a 401 too, with its own code.
  */
 export function isSessionRefusal(err: unknown): boolean {
-  return err instanceof StoreRefusedError && err.status === 401 && err.code === "UNAUTHORIZED";
+  return (
+    err instanceof StoreRefusedError &&
+    err.status === 401 &&
+    (err.code === "UNAUTHORIZED" || err.code === "SESSION_EXPIRED")
+  );
 }
 
 /** A till-side refusal: no cashier, a PIN this till has never seen, offline lock-out… */

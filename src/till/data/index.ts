@@ -30,6 +30,7 @@ import { TillKeys } from "./keys.ts";
 import { LinkState } from "./link.ts";
 import { OnlineOperations } from "./online-operations.ts";
 import { Outbox } from "./outbox.ts";
+import { fetchTrusting } from "./pairing.ts";
 import { PrintJournal } from "./print-journal.ts";
 import { exportRefusedSale, resendRefusedSale } from "./refused-sales.ts";
 import { StoreClient } from "./store-client.ts";
@@ -37,6 +38,7 @@ import { CatalogSync } from "./sync.ts";
 
 export { TILL_DB_FILE, tillDbPath } from "./db.ts";
 export { StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
+export { type Paired, pairTill } from "./pairing.ts";
 
 export interface TillServicesOptions {
   /** Base URL of the store server, e.g. http://10.0.0.2:7070. */
@@ -45,6 +47,8 @@ export interface TillServicesOptions {
   /** Folder of the till's SQLite file (made when missing). */
   dataDir: string;
   fetch?: typeof fetch;
+  /** A CA certificate (PEM) for the store's HTTPS; default: the certificate pinned when pairing. */
+  ca?: string | undefined;
   now?: () => Date;
   /** Catalog sync period; default 30 s. */
   syncIntervalMs?: number;
@@ -99,7 +103,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   const controller = new AbortController();
   const client = new StoreClient({
     server: options.server,
-    fetch: options.fetch ?? fetch,
+    fetch: options.fetch ?? fetchTrusting(options.ca ?? meta.get("storeCertificate")),
     timeoutMs: options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS,
     signal: controller.signal,
   });

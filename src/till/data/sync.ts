@@ -78,8 +78,8 @@ export class CatalogSync {
         relaxed(deps.sqlite, () => deps.meta.set("storeId", health.storeId));
       this.showStoreName(health);
       deps.onReachable();
-      if (!deps.auth.token()) return;
-      await deps.auth.withSession(async (token) => {
+      if (!deps.auth.backgroundToken()) return;
+      await deps.auth.withBackground(async (token) => {
         const raw = await deps.client.request("GET", "/api/v1/settings", storeSettingsSchema, { token });
         if (deps.isClosed()) return;
         this.keepSettings(raw);
@@ -108,7 +108,7 @@ export class CatalogSync {
   async settingsAtStart(timeoutMs: number): Promise<void> {
     const { deps } = this;
     try {
-      const token = deps.auth.token();
+      const token = deps.auth.backgroundToken();
       if (token === null) {
         // Never logged in: the store's name from its open /health is enough for the log-in screen.
         const health = await deps.client.request("GET", "/health", healthAnswerSchema, { timeoutMs });

@@ -1,0 +1,1 @@
+ALTER TABLE `hq_api_tokens` ADD `last_used_at` text;
