@@ -1,18 +1,18 @@
 /**
- * `bun run bench [filter]`: runs every `bench/*.bench.ts` (or those whose file name contains
- * the filter), prints a table and writes `bench/results/latest.json`.
+ * `bun run bench [filter…]`: runs every `bench/*.bench.ts` (or those whose file name contains
+ * one of the filters), prints a table and writes `bench/results/latest.json`.
  */
 import { mkdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { type BenchModule, type BenchResult, formatTable, runCase, withRatios } from "./harness.ts";
 
-const filter = process.argv[2];
+const filters = process.argv.slice(2);
 const dir = import.meta.dir;
 const files = [...new Bun.Glob("*.bench.ts").scanSync({ cwd: dir })]
-  .filter((f) => !filter || f.includes(filter))
+  .filter((f) => filters.length === 0 || filters.some((filter) => f.includes(filter)))
   .sort();
 if (files.length === 0) {
-  console.error(`bench: no benchmark file matches ${filter ?? "*"} in ${dir}`);
+  console.error(`bench: no benchmark file matches ${filters.join(", ") || "*"} in ${dir}`);
   process.exit(1);
 }
 
