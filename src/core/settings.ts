@@ -80,6 +80,11 @@ export const storeSettingsSchema = z
      */
     sessionIdleMinutes: z.number().positive().max(10_080).default(720),
     sessionMaxHours: z.number().positive().max(720).default(24),
+    /**
+     * true: a PIN log-in is taken only from a paired till (its device token, or a session of that
+     * till); false (default, for tills installed before pairing): from any till id.
+     */
+    requirePairedTills: z.boolean().default(false),
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

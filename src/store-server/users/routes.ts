@@ -2,6 +2,7 @@ import { Elysia } from "elysia";
 import { authenticate, type Principal, requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
+import { HttpError } from "../http/errors.ts";
 import { actorId, requireTillAccess } from "./access.ts";
 import { grantApproval } from "./approvals.ts";
 import { listPinLockouts, unlockPinEntry } from "./lockouts.ts";
@@ -30,6 +31,13 @@ function optionalPrincipal(ctx: StoreContext, header: string | undefined): Princ
   }
 }
 
+/** True when the token shows the request comes from that till (its device token or a session of it), or an admin. */
+function provesTill(principal: Principal | null, tillId: string): boolean {
+  if (principal === null) return false;
+  if (principal.kind === "admin") return true;
+  return principal.tillId === tillId;
+}
+
 export function usersRoutes(ctx: StoreContext) {
   const usersService = new UsersService(ctx);
   const sessions = new SessionsService(ctx);
@@ -40,7 +48,16 @@ export function usersRoutes(ctx: StoreContext) {
       .post(
         "/sessions",
         async ({ body, headers, set }) => {
-          const session = await sessions.login(body, optionalPrincipal(ctx, headers.authorization));
+          const principal = optionalPrincipal(ctx, headers.authorization);
+          if (ctx.settings.requirePairedTills && !provesTill(principal, body.tillId)) {
+            throw new HttpError(
+              "forbidden",
+              "TILL_NOT_PAIRED",
+              `till ${body.tillId} is not paired with this store: a manager runs 'ringup admin till pair --till ${body.tillId}', then the till is started once with --pair CODE`,
+              { tillId: body.tillId },
+            );
+          }
+          const session = await sessions.login(body, principal);
           set.status = 201;
           return session;
         },

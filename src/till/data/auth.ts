@@ -102,9 +102,9 @@ export class TillAuth {
     try {
       const answer = await this.deps.client.request("POST", "/api/v1/sessions", sessionAnswerSchema, {
         body: { tillId: this.deps.tillId, pin },
-        // The till's last session shows the store it is this till: a stranger's wrong PINs
-        // without one cannot lock it out.
-        token: this.token(),
+        // The till's device token (paired) or its last session shows the store it is this till:
+        // a stranger's wrong PINs without one cannot lock it out.
+        token: this.backgroundToken(),
       });
       this.deps.link.reachable();
       await this.sessionOpened(answer.token, answer.user, pin, answer.proof ?? null);
@@ -250,9 +250,9 @@ export class TillAuth {
     try {
       const answer = await this.deps.client.request("POST", "/api/v1/sessions", sessionAnswerSchema, {
         body: { tillId: this.deps.tillId, pin },
-        // The till's last session shows the store it is this till: a stranger's wrong PINs
-        // without one cannot lock it out.
-        token: this.token(),
+        // The till's device token (paired) or its last session shows the store it is this till:
+        // a stranger's wrong PINs without one cannot lock it out.
+        token: this.backgroundToken(),
       });
       this.deps.link.reachable();
       await this.sessionOpened(answer.token, answer.user, pin, answer.proof ?? null);
