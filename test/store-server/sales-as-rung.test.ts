@@ -191,6 +191,7 @@ describe("a till's sale as rung", () => {
     const other = await send({ ...doc, tenders: [{ type: "card", amountMinor: doc.totalMinor }] });
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe("SALE_ID_CONFLICT");
+    expect(other.body.error.details).toEqual({ differs: ["tenders"] });
   });
 });
 

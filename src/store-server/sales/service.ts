@@ -53,6 +53,19 @@ interface PendingSale {
   reject: (error: unknown) => void;
 }
 
+/** Which parts of a repeated sale differ from the one recorded under its id. */
+function differencesFrom(stored: SaleResponse, request: RecordSaleRequest): string[] {
+  const differs: string[] = [];
+  const tenders = (list: readonly { type: string; amountMinor: number }[]) =>
+    list.map((t) => `${t.type}:${t.amountMinor}`).join(",");
+  if (tenders(stored.tenders) !== tenders(request.tenders)) differs.push("tenders");
+  const codes = (list: readonly { code: string }[]) => list.map((l) => l.code).join(",");
+  if (codes(stored.lines) !== codes(request.lines)) differs.push("lines");
+  if (request.asRung === true && request.totalMinor !== stored.totalMinor) differs.push("totalMinor");
+  if (request.at !== undefined && new Date(request.at).toISOString() !== stored.at) differs.push("at");
+  return differs;
+}
+
 export class SalesService {
   readonly catalog: CatalogService;
   private pending: PendingSale[] = [];
@@ -388,10 +401,12 @@ export class SalesService {
     const existing = statementsOf(tx).saleById.get(request.id);
     if (existing) {
       if (existing.requestHash !== null && existing.requestHash !== requestHash) {
+        const differs = differencesFrom(JSON.parse(existing.response) as SaleResponse, request);
         throw new HttpError(
           "conflict",
           "SALE_ID_CONFLICT",
-          `sale ${request.id} was already recorded with a different document; a new sale needs a new id`,
+          `sale ${request.id} was already recorded with a different document (${differs.length > 0 ? differs.join(", ") : "other fields"} differ); a new sale needs a new id`,
+          { differs },
         );
       }
       return {
