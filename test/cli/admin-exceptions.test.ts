@@ -4,32 +4,11 @@
  * till reported, and the admin CLI run as a process against it.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { resolve } from "node:path";
 import { uuidv7 } from "../../src/core/ids.ts";
-import { ringupCommand, type StoreProcess, seedProducts, startStore } from "../support/store-process.ts";
+import { runAdmin } from "../support/admin-cli.ts";
+import { type StoreProcess, seedProducts, startStore } from "../support/store-process.ts";
 
-const ROOT = resolve(import.meta.dir, "../..");
-
-async function admin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env))
-    if (v !== undefined && !k.startsWith("RINGUP_")) env[k] = v;
-  // From the environment: a token given as --token is on the command line, and warned about.
-  env.RINGUP_TOKEN = store.token;
-  const proc = Bun.spawn([...ringupCommand(), "admin", "--server", store.url, ...args], {
-    cwd: ROOT,
-    stdout: "pipe",
-    stderr: "pipe",
-    stdin: "ignore",
-    env,
-  });
-  const [stdout, stderr, code] = await Promise.all([
-    new Response(proc.stdout).text(),
-    new Response(proc.stderr).text(),
-    proc.exited,
-  ]);
-  return { code, stdout, stderr };
-}
+const admin = (...args: string[]) => runAdmin(store, ...args);
 
 let store: StoreProcess;
 let saleId: string;

@@ -2,10 +2,12 @@
  * Head office bearer tokens. Only their SHA-256 hashes are stored; a token is shown once when
  * made. Each token carries scopes (see scopes.ts).
  */
+
 import { and, desc, eq, isNull, like } from "drizzle-orm";
 import { z } from "zod";
 import { hqApiTokens } from "../../../schema/hq.ts";
 import { HttpError } from "../../shared/http-errors.ts";
+import { theOnlyTokenMatch } from "../../shared/token-ids.ts";
 import type { HqDb, HqTx } from "../context.ts";
 import { holds, type Needed, type Principal, type Scope, scopeSchema } from "./scopes.ts";
 
@@ -111,21 +113,7 @@ export function revokeTokenById(db: HqDb, id: string, at: Date): HqTokenView {
     .from(hqApiTokens)
     .where(and(like(hqApiTokens.tokenHash, `${id}%`), isNull(hqApiTokens.revokedAt)))
     .all();
-  const [only, second] = matches;
-  if (!only) {
-    throw new HttpError(
-      "not_found",
-      "TOKEN_NOT_FOUND",
-      `no live token has the id ${id}; see ringup admin token list`,
-    );
-  }
-  if (second) {
-    throw new HttpError(
-      "conflict",
-      "TOKEN_ID_AMBIGUOUS",
-      `${matches.length} tokens start with ${id}; give more digits of the id`,
-    );
-  }
+  const only = theOnlyTokenMatch(matches, id);
   db.update(hqApiTokens)
     .set({ revokedAt: at.toISOString() })
     .where(eq(hqApiTokens.tokenHash, only.tokenHash))

@@ -3,10 +3,12 @@
  * ids: the first 12 hex digits of their hashes), revoke one by its id or a unique prefix of it,
  * and rotate the caller's own admin token (the old one stops working at once).
  */
+
 import { and, desc, eq, isNull, like } from "drizzle-orm";
 import { Elysia } from "elysia";
 import { z } from "zod";
 import { apiTokens } from "../../../schema/store.ts";
+import { theOnlyTokenMatch } from "../../shared/token-ids.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { HttpError } from "../http/errors.ts";
@@ -62,21 +64,7 @@ export function revokeTokenById(ctx: StoreContext, id: string): TokenView {
     .from(apiTokens)
     .where(and(like(apiTokens.tokenHash, `${id}%`), isNull(apiTokens.revokedAt)))
     .all();
-  const [only, second] = matches;
-  if (!only) {
-    throw new HttpError(
-      "not_found",
-      "TOKEN_NOT_FOUND",
-      `no live token has the id ${id}; see ringup admin token list`,
-    );
-  }
-  if (second) {
-    throw new HttpError(
-      "conflict",
-      "TOKEN_ID_AMBIGUOUS",
-      `${matches.length} tokens start with ${id}; give more digits of the id`,
-    );
-  }
+  const only = theOnlyTokenMatch(matches, id);
   const at = ctx.now().toISOString();
   ctx.db
     .update(apiTokens)
