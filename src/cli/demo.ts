@@ -251,7 +251,19 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<void> {
     if (process.stdin.isTTY && process.stdout.isTTY) {
       io.out("\nStarting the till T1 on this terminal: log in with PIN 1234 (F1 shows the keys).");
       const till = Bun.spawn(
-        [...selfCommand(), "till", "--server", store.url, "--till-id", "T1", "--data", join(data, "till-T1")],
+        [
+          ...selfCommand(),
+          "till",
+          "--server",
+          store.url,
+          "--till-id",
+          "T1",
+          "--data",
+          join(data, "till-T1"),
+          // The simulated card terminal: it approves after a moment (F7 in payment).
+          "--payment",
+          "sim:?delayMs=800",
+        ],
         { stdin: "inherit", stdout: "inherit", stderr: "inherit" },
       );
       await Promise.race([till.exited, stopRequested]);

@@ -170,6 +170,13 @@ export function buildProgram(io: CliIo): Command {
     )
     .addOption(opt("--scale <uri>", "scale: serial:/dev/ttyUSB0?protocol=toledo&baud=9600, sim:", "scale"))
     .addOption(opt("--display <uri>", "customer pole display: serial:/dev/ttyS1, sim:", "display"))
+    .addOption(
+      opt(
+        "--payment <uri>",
+        "card terminal: sim:[?outcome=approve|decline|timeout&delayMs=500], standalone: (the cashier confirms; the default)",
+        "payment",
+      ),
+    )
     .addOption(opt("--lang <lang>", `language: ${LANGUAGES.join("|")} (default en)`, "lang"))
     .addOption(
       opt(

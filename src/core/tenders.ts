@@ -38,6 +38,8 @@ export interface TenderInput {
   type: string;
   /** Amount handed over, in minor units; more than zero. */
   amountMinor: number;
+  /** The card terminal's reference for a card tender (its authorisation code). */
+  ref?: string | undefined;
 }
 
 export interface Settlement {

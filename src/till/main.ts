@@ -9,7 +9,13 @@
  */
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
-import type { CashDrawer, CustomerDisplay, ReceiptPrinter, Scale } from "../devices/index.ts";
+import type {
+  CashDrawer,
+  CustomerDisplay,
+  PaymentTerminal,
+  ReceiptPrinter,
+  Scale,
+} from "../devices/index.ts";
 import { ConfigError } from "../shared/config.ts";
 import { TillController } from "./app/controller.ts";
 import { GarbagePolicy } from "./app/garbage.ts";
@@ -27,6 +33,8 @@ export interface TillRunOptions {
   printer?: string | undefined;
   scale?: string | undefined;
   display?: string | undefined;
+  /** The card terminal's URI: `sim:…`, or `standalone:` (no terminal connected: the cashier confirms). */
+  payment?: string | undefined;
   lang: "en" | "ru" | "fr" | "az";
   pair?: string | undefined;
   ca?: string | undefined;
@@ -107,11 +115,26 @@ interface OpenDevices {
   scale?: Scale;
   display?: CustomerDisplay;
   drawer?: CashDrawer;
+  payment?: PaymentTerminal;
+}
+
+/**
+ * The connected card terminal, if any. `standalone:` names a terminal the till does not talk to:
+ * the till asks the cashier whether it approved, as it does with no `--payment` at all.
+ */
+async function openCardTerminal(uri: string): Promise<PaymentTerminal | undefined> {
+  const { openPaymentTerminal, parseDeviceUri } = await import("../devices/index.ts");
+  if (parseDeviceUri("payment", uri).scheme === "standalone") return undefined;
+  return openPaymentTerminal(uri);
 }
 
 /** Loads the drivers (serial ports, ESC/POS) only for the devices configured. */
 async function openDevices(options: TillRunOptions, locale: string): Promise<OpenDevices> {
   const devices: OpenDevices = {};
+  if (options.payment) {
+    const payment = await openCardTerminal(options.payment);
+    if (payment !== undefined) devices.payment = payment;
+  }
   if (!options.printer && !options.scale && !options.display) return devices;
   const { openDisplay, openPrinter, openScale, printerDrawer } = await import("../devices/index.ts");
   if (options.printer) {
@@ -124,7 +147,12 @@ async function openDevices(options: TillRunOptions, locale: string): Promise<Ope
 }
 
 async function closeDevices(devices: OpenDevices): Promise<void> {
-  await Promise.allSettled([devices.printer?.close(), devices.scale?.close(), devices.display?.close()]);
+  await Promise.allSettled([
+    devices.printer?.close(),
+    devices.scale?.close(),
+    devices.display?.close(),
+    devices.payment?.close(),
+  ]);
 }
 
 export async function runTill(options: TillRunOptions, io: TillIo): Promise<void> {

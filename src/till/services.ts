@@ -75,7 +75,8 @@ export interface TillLine {
 }
 
 export interface TillAuditEntry {
-  action: "line.voided" | "price.overridden" | "discount.given" | "sale.voided";
+  /** `tender.refunded`: a card tender taken back during payment (refunded on the terminal). */
+  action: "line.voided" | "price.overridden" | "discount.given" | "sale.voided" | "tender.refunded";
   at: string;
   userId: string | null;
   approvedBy: string | null;
@@ -93,7 +94,8 @@ export interface CompletedSale {
   receiptNo: string;
   lines: TillLine[];
   discount?: { percent: string } | { amountMinor: number };
-  tenders: { type: string; amountMinor: number }[];
+  /** `ref`: the card terminal's authorisation code of a card tender. */
+  tenders: { type: string; amountMinor: number; ref?: string | undefined }[];
   audit: TillAuditEntry[];
   /** The till's own pricing of the sale: the document the store records as rung. */
   quote: Quote;

@@ -181,6 +181,21 @@ describe("a till's sale as rung", () => {
     expect(res.body.error.code).toBe("TENDER_SHORT");
   });
 
+  test("a card tender keeps the terminal's authorisation code in the recorded sale; a bad one is refused", async () => {
+    const base = await rung([{ code: "A1" }]);
+    const doc = { ...base, tenders: [{ type: "card", amountMinor: base.totalMinor, ref: "A1B2C3" }] };
+    const res = await send(doc);
+    expect(res.status).toBe(201);
+    expect(res.body.tenders).toEqual([{ type: "card", amountMinor: base.totalMinor, ref: "A1B2C3" }]);
+    const got = await store.request<Sale>("GET", `${API}/sales/${String(base.id)}`);
+    expect(got.body.tenders).toEqual([{ type: "card", amountMinor: base.totalMinor, ref: "A1B2C3" }]);
+    for (const ref of ["", "x".repeat(41), "<script>"]) {
+      const bad = await rung([{ code: "A1" }]);
+      const refused = await send({ ...bad, tenders: [{ type: "card", amountMinor: bad.totalMinor, ref }] });
+      expect(refused.status).toBe(400);
+    }
+  });
+
   test("a repeat with the same document answers the same sale; another document under the same id is a conflict", async () => {
     const doc = await rung([{ code: "MILK" }]);
     const first = await send(doc);

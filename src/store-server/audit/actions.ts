@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = {
   priceOverridden: "price.overridden",
   discountGiven: "discount.given",
   saleVoided: "sale.voided",
+  tenderRefunded: "tender.refunded",
   // Written by replication: a change from head office the store could not apply.
   catalogChangeSkipped: "catalog.change_skipped",
   // Reported by tills (price checks, offline log-ins and PINs, and reprints come through

@@ -83,6 +83,7 @@ export const APPROVAL_OF_AUDIT: Record<string, ApprovalAction> = {
   "sale.voided": "voidAfterTotal",
   "price.overridden": "priceOverride",
   "discount.given": "discount",
+  "tender.refunded": "refund",
 };
 
 export interface AuditApproval {

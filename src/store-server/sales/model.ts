@@ -54,7 +54,7 @@ export const approvalProofSchema = z.union([
 ]);
 
 export const auditEntrySchema = z.strictObject({
-  action: z.enum(["line.voided", "price.overridden", "discount.given", "sale.voided"]),
+  action: z.enum(["line.voided", "price.overridden", "discount.given", "sale.voided", "tender.refunded"]),
   at: z.iso.datetime().optional(),
   userId: z.string().max(40).nullable().optional(),
   approvedBy: z.string().max(40).nullable().optional(),
@@ -74,6 +74,11 @@ const tendersField = z
     z.strictObject({
       type: z.string().min(1).max(20),
       amountMinor: z.number().int("must be whole minor units").positive("must be more than zero"),
+      /** The card terminal's reference (authorisation code) for a card tender. */
+      ref: z
+        .string()
+        .regex(/^[A-Za-z0-9 _.:/-]{1,40}$/, "must be 1 to 40 letters, digits, spaces or _.:/-")
+        .optional(),
     }),
   )
   // None only for a sale that comes to nothing (free items, a full discount): settling
@@ -214,7 +219,7 @@ export interface SaleResponse extends QuoteResponse {
   cashierId: string | null;
   at: string;
   status: "completed" | "voided";
-  tenders: { type: string; amountMinor: number }[];
+  tenders: { type: string; amountMinor: number; ref?: string }[];
   changeMinor: number;
   /** Where a till's sale as rung differs from the store's catalog (kept as rung, listed for a manager). */
   exceptions?: {

@@ -436,7 +436,11 @@ export class SalesService {
       status: "completed",
       ...response,
       totalMinor: quote.totalMinor,
-      tenders: request.tenders.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
+      tenders: request.tenders.map((t) => ({
+        type: t.type,
+        amountMinor: t.amountMinor,
+        ...(t.ref === undefined ? {} : { ref: t.ref }),
+      })),
       changeMinor: settlement.changeMinor,
       cashRoundingMinor: settlement.cashRoundingMinor,
     };
@@ -548,7 +552,7 @@ export class SalesService {
         taxMinor: sale.taxMinor,
         totalMinor: sale.totalMinor,
         taxes: sale.taxes,
-        tenders: sale.tenders,
+        tenders: sale.tenders.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
         changeMinor: sale.changeMinor,
         cashRoundingMinor: sale.cashRoundingMinor,
         customerId: request.customerId ?? null,

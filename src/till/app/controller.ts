@@ -159,6 +159,7 @@ export class TillController {
       newId: uuidv7,
       now: () => new Date().toISOString(),
       hasScale: this.effects.devices.scale !== undefined,
+      hasCardTerminal: this.effects.devices.payment !== undefined,
     };
   }
 

@@ -15,11 +15,16 @@ import type {
   ReceiptPrinter,
   Scale,
 } from "../../devices/index.ts";
-import type { PaymentTerminal } from "../../devices/payment/payment-terminal.ts";
+import { payByCard } from "../../devices/payment/pay-by-card.ts";
+import {
+  describePayment,
+  type PaymentResult,
+  type PaymentTerminal,
+} from "../../devices/payment/payment-terminal.ts";
 import { describeReading } from "../../devices/scale/scale.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { CompletedSale, TillServices } from "../services.ts";
-import type { Command, Effect, SaleLine, TillState } from "../state/types.ts";
+import type { CardAnswer, Command, Effect, SaleLine, TillState } from "../state/types.ts";
 import { errorToMessage } from "./error-message.ts";
 import { saleReceipt, shiftReportDoc } from "./receipt.ts";
 import { payBackReturn } from "./return-refund.ts";
@@ -29,9 +34,14 @@ export interface TillDevices {
   scale?: Scale;
   display?: CustomerDisplay;
   drawer?: CashDrawer;
-  /** The card terminal: a return's card part is refunded through it. */
+  /** The card terminal: card payments, their refunds and a return's card part go through it. */
   payment?: PaymentTerminal;
+  /** How long the customer has to present the card and the terminal to answer (ms). */
+  paymentTimeoutMs?: number;
 }
+
+/** Two minutes for the customer to present the card and the terminal to answer. */
+export const CARD_TIMEOUT_MS = 120_000;
 
 export interface EffectContext {
   services: TillServices;
@@ -210,6 +220,86 @@ function exportRefused(ctx: EffectContext, saleId: string): void {
     type: "status.ok",
     message: { key: printed ? "ok.refusedExportedPrinted" : "ok.refusedExported", params },
   });
+}
+
+function cardAnswer(result: PaymentResult): CardAnswer {
+  switch (result.status) {
+    case "approved":
+      return { status: "approved", authCode: result.authCode };
+    case "declined":
+      return { status: "declined", reason: result.reason };
+    default:
+      return { status: result.status, detail: result.detail };
+  }
+}
+
+/** Charges the card on the terminal; the reducer adds the tender only for an approval. */
+function cardPay(ctx: EffectContext, effect: Extract<Effect, { type: "cardPay" }>): void {
+  const terminal = ctx.devices.payment;
+  const answer = (result: PaymentResult) =>
+    ctx.dispatch({ type: "card.answered", amountMinor: effect.amountMinor, answer: cardAnswer(result) });
+  if (terminal === undefined) {
+    answer({ status: "error", detail: "no card terminal is connected" });
+    return;
+  }
+  payByCard({
+    terminal,
+    request: {
+      amountMinor: effect.amountMinor,
+      currency: ctx.services.settings().currency,
+      reference: effect.reference,
+    },
+    timeoutMs: ctx.devices.paymentTimeoutMs ?? CARD_TIMEOUT_MS,
+    recordPaidSale: async () => {},
+  }).then(
+    (outcome) => answer(outcome.result),
+    (err: unknown) => answer({ status: "error", detail: err instanceof Error ? err.message : String(err) }),
+  );
+}
+
+/** Refunds an approved card tender on the terminal (a supervisor allowed it). */
+function cardRefund(ctx: EffectContext, effect: Extract<Effect, { type: "cardRefund" }>): void {
+  const terminal = ctx.devices.payment;
+  settle(
+    ctx,
+    async (): Promise<Command> => {
+      if (terminal === undefined) throw new Error("no card terminal is connected");
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const abort = new AbortController();
+      const timeoutMs = ctx.devices.paymentTimeoutMs ?? CARD_TIMEOUT_MS;
+      const timedOut = new Promise<PaymentResult>((resolve) => {
+        timer = setTimeout(() => {
+          abort.abort();
+          resolve({ status: "timeout", detail: `no answer within ${Math.ceil(timeoutMs / 1000)} s` });
+        }, timeoutMs);
+      });
+      const result = await Promise.race([
+        terminal.refund(
+          {
+            amountMinor: effect.amountMinor,
+            currency: ctx.services.settings().currency,
+            reference: effect.reference,
+          },
+          { signal: abort.signal },
+        ),
+        timedOut,
+      ]).finally(() => clearTimeout(timer));
+      if (result.status !== "approved") {
+        return {
+          type: "request.failed",
+          message: { text: `${describePayment(result)} The card payment stays on the sale.` },
+        };
+      }
+      return {
+        type: "card.refunded",
+        index: effect.index,
+        refundRef: result.authCode,
+        approvedBy: effect.approvedBy,
+        ...(effect.proof === undefined ? {} : { proof: effect.proof }),
+      };
+    },
+    (command) => command,
+  );
 }
 
 export function runEffect(ctx: EffectContext, effect: Effect): void {
@@ -405,6 +495,15 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       show(ctx, () => [chars.slice(0, 20).join(""), chars.slice(20, 40).join("")]);
       return;
     }
+    case "cardPay":
+      cardPay(ctx, effect);
+      return;
+    case "cardCancel":
+      void ctx.devices.payment?.cancel().catch(() => undefined);
+      return;
+    case "cardRefund":
+      cardRefund(ctx, effect);
+      return;
     case "quit":
       ctx.quit();
       return;

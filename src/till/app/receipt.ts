@@ -48,8 +48,10 @@ export function saleReceipt(sale: CompletedSale, context: ReceiptContext): Recei
     taxMinor: quote.taxMinor,
     totalMinor: quote.totalMinor,
     cashRoundingMinor: sale.cashRoundingMinor,
-    tenders: sale.tenders,
+    tenders: sale.tenders.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
     changeMinor: sale.changeMinor,
+    // The card terminal's authorisation of each card tender.
+    cardSlipLines: sale.tenders.flatMap((t) => (t.ref === undefined ? [] : [`CARD AUTH ${t.ref}`])),
   });
 }
 

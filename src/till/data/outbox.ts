@@ -29,7 +29,13 @@ const saleShapeSchema = z.object({
     .array(z.object({ code: z.string().trim().min(1).max(32) }))
     .min(1, "a sale needs at least one line"),
   // None only for a sale that comes to nothing; the store checks that tenders cover the total.
-  tenders: z.array(z.object({ type: z.string().min(1).max(20), amountMinor: z.number().int().positive() })),
+  tenders: z.array(
+    z.object({
+      type: z.string().min(1).max(20),
+      amountMinor: z.number().int().positive(),
+      ref: z.string().min(1).max(40).optional(),
+    }),
+  ),
 });
 
 /** What the data layer adds to a sale from the session and settings it was made under. */
@@ -67,7 +73,11 @@ export function saleRequestBody(sale: CompletedSale, context: SaleContext): Reco
     at: sale.at,
     receiptNo: sale.receiptNo,
     ...doc,
-    tenders: sale.tenders.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
+    tenders: sale.tenders.map((t) => ({
+      type: t.type,
+      amountMinor: t.amountMinor,
+      ...(t.ref === undefined ? {} : { ref: t.ref }),
+    })),
   };
   if (context.madeIn !== null) body.madeIn = context.madeIn;
   if (sale.audit.length > 0) body.audit = sale.audit;

@@ -204,4 +204,22 @@ export const az: Strings = {
   "ok.saleResumed": "Gözləyən satış davam etdirildi",
   "ok.shiftClosed": "Növbə bağlandı",
   "ok.welcome": "Salam, {name}",
+  "prompt.cardWait": "Kart terminalı: {amountMinor}",
+  "prompt.cardConfirm":
+    "Terminal {amountMinor} təsdiqlədi? Avtorizasiya kodu (istəyə görə), Enter: bəli · Esc: xeyr",
+  "info.cardWaiting": "Kart terminalı gözlənilir: {amountMinor} (Esc ləğv edir)",
+  "info.cardConfirm": "{amountMinor} məbləğini terminala daxil edin; təsdiqlənibsə Enter, yoxsa Esc",
+  "info.cardCancelling": "Terminalda kart ödənişi ləğv edilir…",
+  "info.cardCancelled": "Kart ödənişi ləğv edildi; kartla heç nə ödənilmədi",
+  "info.cardNotTaken": "Kart qəbul edilmədi; kartla heç nə ödənilmədi",
+  "ok.cardApproved": "Kart təsdiqləndi (kod {authCode})",
+  "error.cardDeclined":
+    "Kart rədd edildi: {reason}. Heç nə ödənilmədi; başqa kart və ya ödəniş üsulu istəyin",
+  "error.cardTimeout":
+    "Terminal cavab vermədi ({detail}). Heç nə ödənilmədi; yenidən cəhd etməzdən əvvəl terminalı yoxlayın",
+  "error.cardFailed": "Kart ödənişi alınmadı: {detail}. Heç nə ödənilmədi",
+  "error.badAuthCode": '"{text}" avtorizasiya kodu deyil (hərflər və rəqəmlər, ən çoxu 40)',
+  "info.cardRefunding": "Terminalda karta geri ödəniş…",
+  "ok.cardRefunded": "{amountMinor} kart ödənişi terminalda geri qaytarıldı",
+  "info.cardRefundOnTerminal": "{amountMinor} kart ödənişi geri götürüldü: onu terminalda qaytarın",
 };

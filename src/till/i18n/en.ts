@@ -223,6 +223,24 @@ export const en = {
   "ok.saleResumed": "Held sale resumed",
   "ok.shiftClosed": "Shift closed",
   "ok.welcome": "Hello, {name}",
+  "prompt.cardWait": "Card terminal: {amountMinor}",
+  "prompt.cardConfirm":
+    "Did the card terminal approve {amountMinor}? Auth code (optional), Enter: yes · Esc: no",
+  "info.cardWaiting": "Waiting for the card terminal: {amountMinor} (Esc cancels)",
+  "info.cardConfirm": "Key {amountMinor} into the card terminal; Enter when it approved, Esc if not",
+  "info.cardCancelling": "Cancelling the card payment on the terminal…",
+  "info.cardCancelled": "Card payment cancelled; nothing was paid by card",
+  "info.cardNotTaken": "Card not taken; nothing was paid by card",
+  "ok.cardApproved": "Card approved (auth {authCode})",
+  "error.cardDeclined":
+    "Card declined: {reason}. Nothing was paid; ask for another card or another way to pay",
+  "error.cardTimeout":
+    "No answer from the card terminal ({detail}). Nothing was paid; check the terminal before trying again",
+  "error.cardFailed": "Card payment failed: {detail}. Nothing was paid",
+  "error.badAuthCode": '"{text}" is not an authorisation code (letters and digits, up to 40)',
+  "info.cardRefunding": "Refunding the card on the terminal…",
+  "ok.cardRefunded": "Card payment of {amountMinor} refunded on the terminal",
+  "info.cardRefundOnTerminal": "Card payment of {amountMinor} taken back: refund it on the card terminal",
 } as const;
 
 export type MessageKey = keyof typeof en;

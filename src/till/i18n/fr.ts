@@ -208,4 +208,22 @@ export const fr: Strings = {
   "ok.saleResumed": "Vente en attente reprise",
   "ok.shiftClosed": "Caisse clôturée",
   "ok.welcome": "Bonjour, {name}",
+  "prompt.cardWait": "Terminal de paiement : {amountMinor}",
+  "prompt.cardConfirm":
+    "Le terminal a-t-il accepté {amountMinor} ? Code d'autorisation (facultatif), Entrée : oui · Échap : non",
+  "info.cardWaiting": "En attente du terminal de paiement : {amountMinor} (Échap annule)",
+  "info.cardConfirm": "Saisissez {amountMinor} sur le terminal ; Entrée s'il a accepté, Échap sinon",
+  "info.cardCancelling": "Annulation du paiement sur le terminal…",
+  "info.cardCancelled": "Paiement par carte annulé ; rien n'a été payé par carte",
+  "info.cardNotTaken": "Carte non acceptée ; rien n'a été payé par carte",
+  "ok.cardApproved": "Carte acceptée (autorisation {authCode})",
+  "error.cardDeclined":
+    "Carte refusée : {reason}. Rien n'a été payé ; demandez une autre carte ou un autre moyen de paiement",
+  "error.cardTimeout":
+    "Pas de réponse du terminal ({detail}). Rien n'a été payé ; vérifiez le terminal avant de réessayer",
+  "error.cardFailed": "Échec du paiement par carte : {detail}. Rien n'a été payé",
+  "error.badAuthCode": "« {text} » n'est pas un code d'autorisation (lettres et chiffres, 40 au plus)",
+  "info.cardRefunding": "Remboursement de la carte sur le terminal…",
+  "ok.cardRefunded": "Paiement par carte de {amountMinor} remboursé sur le terminal",
+  "info.cardRefundOnTerminal": "Paiement par carte de {amountMinor} retiré : remboursez-le sur le terminal",
 };

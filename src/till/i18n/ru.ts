@@ -205,4 +205,22 @@ export const ru: Strings = {
   "ok.saleResumed": "Отложенный чек возвращён",
   "ok.shiftClosed": "Смена закрыта",
   "ok.welcome": "Здравствуйте, {name}",
+  "prompt.cardWait": "Терминал: {amountMinor}",
+  "prompt.cardConfirm":
+    "Терминал одобрил {amountMinor}? Код авторизации (необязательно), Enter: да · Esc: нет",
+  "info.cardWaiting": "Ожидание терминала: {amountMinor} (Esc отменяет)",
+  "info.cardConfirm": "Введите {amountMinor} на терминале; Enter, если одобрено, Esc, если нет",
+  "info.cardCancelling": "Отмена оплаты на терминале…",
+  "info.cardCancelled": "Оплата картой отменена; картой ничего не оплачено",
+  "info.cardNotTaken": "Карта не принята; картой ничего не оплачено",
+  "ok.cardApproved": "Карта одобрена (код {authCode})",
+  "error.cardDeclined":
+    "Карта отклонена: {reason}. Ничего не оплачено; попросите другую карту или другой способ оплаты",
+  "error.cardTimeout":
+    "Терминал не ответил ({detail}). Ничего не оплачено; проверьте терминал, прежде чем повторить",
+  "error.cardFailed": "Ошибка оплаты картой: {detail}. Ничего не оплачено",
+  "error.badAuthCode": "«{text}» — не код авторизации (буквы и цифры, не более 40)",
+  "info.cardRefunding": "Возврат на карту через терминал…",
+  "ok.cardRefunded": "Оплата картой {amountMinor} возвращена через терминал",
+  "info.cardRefundOnTerminal": "Оплата картой {amountMinor} снята: сделайте возврат на терминале",
 };

@@ -4,6 +4,7 @@
  */
 import type { Discount } from "../../core/discount.ts";
 import type { ApprovalAction, ApprovalProof, TillAuditEntry } from "../services.ts";
+import { refundCardTender } from "./card.ts";
 import { done, fail, msg } from "./initial.ts";
 import { showRefused } from "./refused.ts";
 import { recordReturnEffect } from "./returns.ts";
@@ -127,5 +128,7 @@ export function applyApproved(
     }
     case "refused.open":
       return showRefused(base);
+    case "tender.remove":
+      return refundCardTender(base, approved.index, approverId, proof, env);
   }
 }

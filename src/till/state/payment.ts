@@ -6,7 +6,9 @@ import { DomainError } from "../../core/errors.ts";
 import type { Quote } from "../../core/pricing.ts";
 import { TenderShortError } from "../../core/pricing-errors.ts";
 import { settle, type TenderInput } from "../../core/tenders.ts";
+import { withApproval } from "./approvals.ts";
 import { paymentProgress, priceSale, toTillLine } from "./basket.ts";
+import { askCard } from "./card.ts";
 import { done, errorMessage, fail, failWith, goTo, msg } from "./initial.ts";
 import { parseAmount } from "./parse-input.ts";
 import type { TillEnv, TillState, Transition } from "./types.ts";
@@ -28,7 +30,7 @@ export function startPayment(state: TillState, env: TillEnv): Transition {
 }
 
 /** Adds a tender; completes the sale when the tenders cover it. */
-function tender(state: TillState, added: TenderInput | null, env: TillEnv): Transition {
+export function tender(state: TillState, added: TenderInput | null, env: TillEnv): Transition {
   const quote = state.quote;
   if (quote === null) return fail(state, "error.emptySale");
   const tenders = added === null ? state.sale.tenders : [...state.sale.tenders, added];
@@ -90,12 +92,27 @@ export function payCard(state: TillState, env: TillEnv): Transition {
   if (amountMinor === null || amountMinor === 0) {
     return text === "" ? fail(state, "error.nothingDue") : fail(state, "error.badAmount", { text });
   }
-  return tender(state, { type: "card", amountMinor }, env);
+  // Checked before the card is charged: a card the sale cannot take is refused here.
+  try {
+    settle(state.quote, [...state.sale.tenders, { type: "card", amountMinor }], env.settings);
+  } catch (err) {
+    if (!(err instanceof TenderShortError)) {
+      if (err instanceof DomainError) return failWith({ ...state, input: "" }, errorMessage(err));
+      throw err;
+    }
+  }
+  return askCard(state, amountMinor, env);
 }
 
-/** F3 in payment: takes back the last tender (the cashier typed a wrong amount). */
-export function removeLastTender(state: TillState): Transition {
-  if (state.sale.tenders.length === 0) return fail(state, "error.noTenders");
+/**
+ * F3 in payment: takes back the last tender (the cashier typed a wrong amount). A card tender
+ * was charged: taking it back is a refund (see card.ts).
+ */
+export function removeLastTender(state: TillState, env: TillEnv): Transition {
+  const index = state.sale.tenders.length - 1;
+  const last = state.sale.tenders[index];
+  if (last === undefined) return fail(state, "error.noTenders");
+  if (last.type === "card") return withApproval(state, "refund", { type: "tender.remove", index }, env);
   return done({ ...state, sale: { ...state.sale, tenders: state.sale.tenders.slice(0, -1) }, status: null });
 }
 

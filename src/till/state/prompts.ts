@@ -3,8 +3,10 @@
  * supervisor PIN.
  */
 import { withApproval } from "./approvals.ts";
+import { confirmCard } from "./card.ts";
 import { done, fail } from "./initial.ts";
 import { parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
+import { tender } from "./payment.ts";
 import { addLine } from "./sale.ts";
 import type { Prompt, TillEnv, TillState, Transition } from "./types.ts";
 
@@ -64,6 +66,10 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
       if (text === "") return done({ ...state, prompt: null, input: "", status: null });
       return done({ ...state, input: "" }, { type: "priceCheck", code: text });
     }
+    case "cardWait":
+      return done(state);
+    case "cardConfirm":
+      return confirmCard(state, prompt.amountMinor, (next, added) => tender(next, added, env));
     case "approval": {
       if (text === "") return done(state);
       return done(

@@ -4,8 +4,10 @@
  */
 import type { KeyCommand } from "../keys/keymap.ts";
 import { applyApproved } from "./approvals.ts";
+import { cancelCard, cardAnswered, declineCard, tenderRemoved } from "./card.ts";
 import { done, emptySale, goTo, msg } from "./initial.ts";
 import { MENU_ITEMS, menuIndexOf } from "./menu.ts";
+import { tender } from "./payment.ts";
 import { submitPrompt } from "./prompts.ts";
 import { refusedResent } from "./refused.ts";
 import { returnRecorded, returnsFound } from "./returns.ts";
@@ -117,6 +119,13 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return done({ ...state, screen: { ...state.screen, list: command.list, selected: 0 } });
     case "refused.resent":
       return refusedResent(state, command.saleId, command.receiptNo);
+    case "card.answered":
+      if (state.prompt?.kind !== "cardWait") return done({ ...state, busy: false });
+      return cardAnswered(state, command.amountMinor, command.answer, (next, added) =>
+        tender(next, added, env),
+      );
+    case "card.refunded":
+      return tenderRemoved(state, command.index, command.refundRef, command.approvedBy, command.proof, env);
     default:
       return key(state, command, env);
   }
@@ -162,6 +171,10 @@ function key(state: TillState, command: Command, env: TillEnv): Transition {
     return type === "help.toggle" || type === "back" ? done({ ...state, help: false }) : done(state);
   }
   if (type === "help.toggle") return done({ ...state, help: true });
+  if (state.prompt?.kind === "cardWait") {
+    // The terminal has the amount: only Esc (cancel it there) does anything.
+    return type === "back" ? cancelCard(state) : done(state);
+  }
   if (TEXT_COMMANDS.has(type)) return textOn(state, command, env);
   if (state.busy) return done(state);
   if (state.screen.kind === "login") return loginKey(state, type);
@@ -172,6 +185,7 @@ function key(state: TillState, command: Command, env: TillEnv): Transition {
   }
   if (state.prompt !== null) {
     if (type === "input.submit") return submitPrompt(state, state.prompt, env);
+    if (type === "back" && state.prompt.kind === "cardConfirm") return declineCard(state);
     if (type === "back") return done({ ...state, prompt: null, input: "", status: null });
     return done(state);
   }

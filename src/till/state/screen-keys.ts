@@ -48,7 +48,7 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
     case "payment":
       if (type === "input.submit") return payCash(state, env);
       if (type === "payment.card") return payCard(state, env);
-      if (type === "line.void") return removeLastTender(state);
+      if (type === "line.void") return removeLastTender(state, env);
       if (type === "back") return leavePayment(state);
       return done(state);
     case "search": {

@@ -10,6 +10,7 @@ import type { MessageKey } from "../i18n/en.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
 import type {
   ApprovalAction,
+  ApprovalProof,
   Approver,
   CancelledSale,
   Cashier,
@@ -68,7 +69,9 @@ export type Approved =
   | { type: "line.void"; lineId: number }
   | { type: "drawer.noSale" }
   | { type: "return.record" }
-  | { type: "refused.open" };
+  | { type: "refused.open" }
+  /** F3 on a card tender: refunded (through the terminal when there is one) and journaled. */
+  | { type: "tender.remove"; index: number };
 
 export type Prompt =
   | { kind: "price"; product: TillProduct; qtyMilli: number }
@@ -79,7 +82,11 @@ export type Prompt =
   | { kind: "customerMessage" }
   /** A code looked up for its price, without adding it to the sale. */
   | { kind: "priceCheck" }
-  | { kind: "approval"; action: ApprovalAction; approved: Approved };
+  | { kind: "approval"; action: ApprovalAction; approved: Approved }
+  /** The card terminal has the amount: waiting for the customer's card and its answer (Esc cancels). */
+  | { kind: "cardWait"; amountMinor: number }
+  /** No terminal connected: the cashier keys the amount into the terminal and confirms it here. */
+  | { kind: "cardConfirm"; amountMinor: number };
 
 export interface ReturnPick {
   lineNo: number;
@@ -146,7 +153,17 @@ export interface TillEnv {
   now(): string;
   /** A scale is configured: weighed items read it instead of asking for the weight. */
   hasScale: boolean;
+  /** A card terminal is connected: card payments and their refunds go through it. */
+  hasCardTerminal: boolean;
 }
+
+/** The card terminal's answer to a charge, as the reducer needs it. */
+export type CardAnswer =
+  | { status: "approved"; authCode: string }
+  | { status: "declined"; reason: string }
+  | { status: "timeout"; detail: string }
+  | { status: "cancelled"; detail: string }
+  | { status: "error"; detail: string };
 
 /** Results of effects, and text typed, fed back into the reducer. */
 export type Command =
@@ -173,6 +190,14 @@ export type Command =
   | { type: "prints.listed"; list: PrintSummary[] }
   | { type: "refused.listed"; list: RefusedSale[] }
   | { type: "refused.resent"; saleId: string; receiptNo: string }
+  | { type: "card.answered"; amountMinor: number; answer: CardAnswer }
+  | {
+      type: "card.refunded";
+      index: number;
+      refundRef: string;
+      approvedBy: string | null;
+      proof?: ApprovalProof;
+    }
   | { type: "request.failed"; message: Message };
 
 export type CommandType = Command["type"];
@@ -213,6 +238,20 @@ export type Effect =
   | { type: "resendRefused"; saleId: string; receiptNo: string }
   | { type: "display"; show: "item" | "total" | "welcome"; name?: string; amountMinor?: number }
   | { type: "displayMessage"; text: string }
+  /** Asks the card terminal to charge the amount; answered by `card.answered`. */
+  | { type: "cardPay"; amountMinor: number; reference: string }
+  /** Stops the card payment waiting at the terminal. */
+  | { type: "cardCancel" }
+  /** Refunds an approved card tender through the terminal; answered by `card.refunded`. */
+  | {
+      type: "cardRefund";
+      index: number;
+      amountMinor: number;
+      reference: string;
+      authCode: string;
+      approvedBy: string | null;
+      proof?: ApprovalProof;
+    }
   | { type: "quit" };
 
 export interface Transition {

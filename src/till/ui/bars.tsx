@@ -40,6 +40,10 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t("prompt.customerMessage"), masked: false };
       case "priceCheck":
         return { label: t.t("prompt.priceCheck"), masked: false };
+      case "cardWait":
+        return { label: t.t("prompt.cardWait", { amountMinor: prompt.amountMinor }), masked: false };
+      case "cardConfirm":
+        return { label: t.t("prompt.cardConfirm", { amountMinor: prompt.amountMinor }), masked: false };
       case "approval":
         return {
           label: t.t("prompt.approval", { action: t.t(`action.${prompt.action}` as MessageKey) }),

@@ -237,12 +237,13 @@ describe("payment", () => {
 
   test("split tenders: card for part, cash for the rest", () => {
     const d = new Driver().enter("3*0002").key("sale.total");
-    d.send({ type: "input.text", text: "5" }).key("payment.card");
+    // No terminal connected: the cashier confirms that the standalone terminal approved.
+    d.send({ type: "input.text", text: "5" }).key("payment.card").enter();
     expect(d.lastEffect("completeSale")).toBeUndefined();
     expect(paymentProgress(d.state.quote!, d.state.sale.tenders, d.env.settings).remainingMinor).toBe(250);
     d.enter("2");
     expect(d.lastEffect("completeSale")).toBeUndefined();
-    d.key("payment.card");
+    d.key("payment.card").enter();
     expect(d.lastEffect("completeSale")?.sale.tenders).toEqual([
       { type: "card", amountMinor: 500 },
       { type: "cash", amountMinor: 200 },

@@ -9,13 +9,18 @@ import {
 } from "../../../src/till/state/index.ts";
 import { findProduct } from "./catalog.ts";
 
-export function testEnv(settings: StoreSettingsInput = {}, hasScale = false): TillEnv {
+export function testEnv(
+  settings: StoreSettingsInput = {},
+  hasScale = false,
+  hasCardTerminal = false,
+): TillEnv {
   let n = 0;
   return {
     settings: storeSettingsSchema.parse({ storeName: "Test Co-op", ...settings }),
     newId: () => `sale-${++n}`,
     now: () => "2026-11-23T12:00:00.000Z",
     hasScale,
+    hasCardTerminal,
   };
 }
 

@@ -31,6 +31,8 @@ const SCREENS: [string, Step, RegExp][] = [
       t.press("f10");
       t.write("5");
       t.press("f7");
+      await waitFor(() => t.controller.state.prompt?.kind === "cardConfirm", "the card question");
+      t.press("enter");
       await waitFor(() => t.controller.state.sale.tenders.length === 1, "a tender");
     },
     /5[.,]00/,

@@ -53,6 +53,8 @@ describe("payment", () => {
     till.press("f10");
     till.write("5");
     till.press("f7");
+    await till.see("Did the card terminal approve $5.00?");
+    till.press("enter");
     await till.see(/Paid\s+\$5\.00/);
     await till.see(/Card\s+\$5\.00/);
     till.scan("5");
@@ -69,6 +71,8 @@ describe("payment", () => {
     till.press("f10");
     await till.see("Payment");
     till.press("f7");
+    await till.see("Did the card terminal approve $1.29?");
+    till.press("enter");
     await till.see("Change: $0.00");
     expect(till.services.sent[0]?.tenders).toEqual([{ type: "card", amountMinor: 129 }]);
   });
