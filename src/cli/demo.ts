@@ -5,7 +5,7 @@
  * can be explored (`--once` stops after the walkthrough).
  */
 import { existsSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DomainError } from "../core/errors.ts";
@@ -41,6 +41,12 @@ interface DemoChain {
   stop(): Promise<void>;
 }
 
+/**
+ * The demo's own requests do not keep their connections open: a server that is stopping waits
+ * for its open connections, so a pooled keep-alive connection would keep `--once` from exiting.
+ */
+const CLOSE = { connection: "close" } as const;
+
 function firstLine(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
 }
@@ -62,7 +68,7 @@ async function startChain(data: string, token: string, io: CliIo): Promise<DemoC
     );
     const registered = await fetch(`${hq.url}/api/v1/stores`, {
       method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      headers: { ...CLOSE, authorization: `Bearer ${token}`, "content-type": "application/json" },
       body: JSON.stringify({
         storeId: "S1",
         name: DEMO_SETTINGS.storeName,
@@ -91,7 +97,7 @@ async function hqReport(chain: DemoChain, token: string, day: string, sales: num
   const deadline = Date.now() + 15_000;
   for (;;) {
     const res = await fetch(`${chain.hqUrl}/api/v1/reports/sales?from=${day}&to=${day}`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: { ...CLOSE, authorization: `Bearer ${token}` },
     });
     const body = (await res.json()) as { total?: { salesCount?: number } };
     if (body.total?.salesCount === sales || Date.now() > deadline) return body;
@@ -114,7 +120,7 @@ const DEMO_SETTINGS = storeSettingsSchema.parse({
 async function api<T>(url: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${url}/api/v1${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    headers: { ...CLOSE, authorization: `Bearer ${token}`, "content-type": "application/json" },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const json = (await res.json()) as T & { error?: { message: string } };
@@ -137,7 +143,23 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<void> {
       `the CORE-POS sample data is not at ${samples}: pass --samples DIR (the folder with products.csv and sampletrans.csv.gz)`,
     );
   }
+  // A folder of its own in the temp directory unless --data is given; removed when the demo ends.
+  const ownData = options.data === undefined;
   const data = options.data ?? (await mkdtemp(join(tmpdir(), "ringup-demo-")));
+  try {
+    await runIn(data, ownData, samples, options, io);
+  } finally {
+    if (ownData) await rm(data, { recursive: true, force: true });
+  }
+}
+
+async function runIn(
+  data: string,
+  ownData: boolean,
+  samples: string,
+  options: DemoOptions,
+  io: CliIo,
+): Promise<void> {
   const token = newToken();
   const port = Number(options.port ?? 7070);
   const chain = options.noHq ? null : await startChain(data, token, io);
@@ -158,7 +180,9 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<void> {
   );
   try {
     if (chain) io.out(`Ringup demo: head office on ${chain.hqUrl}, nats-server on ${chain.natsUrl}`);
-    io.out(`Ringup demo: store S1 on ${store.url} (data in ${data})`);
+    io.out(
+      `Ringup demo: store S1 on ${store.url} (data in ${data}${ownData ? ", removed when the demo ends" : ""})`,
+    );
     const currency = DEMO_SETTINGS.currency;
 
     const depts = parseDepartments(await Bun.file(join(samples, "departments.sql")).text(), "corepos", {

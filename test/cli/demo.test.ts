@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -42,6 +42,41 @@ describe("ringup demo", () => {
     },
     120_000,
   );
+
+  for (const flags of [[], ["--no-hq"]]) {
+    test.if(haveSamples)(
+      `--once ${flags.join(" ") || "(with head office)"} exits within a minute and leaves nothing in the temp directory`,
+      async () => {
+        // A temp directory of its own: the demo's data folder is made in it and must be gone after.
+        const tmp = await mkdtemp(join(tmpdir(), "ringup-demo-tmpdir-"));
+        try {
+          const proc = Bun.spawn(
+            ["bun", "src/cli.ts", "demo", "--once", "--port", "0", "--samples", samples, ...flags],
+            {
+              cwd: resolve(import.meta.dir, "../.."),
+              env: { ...process.env, TMPDIR: tmp },
+              stdout: "pipe",
+              stderr: "pipe",
+            },
+          );
+          const output = Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text()]);
+          const deadline = new Promise<"timeout">((done) => {
+            const timer = setTimeout(() => done("timeout"), 60_000);
+            void proc.exited.finally(() => clearTimeout(timer));
+          });
+          const ended = await Promise.race([proc.exited, deadline]);
+          if (ended === "timeout") proc.kill("SIGKILL");
+          const [out, err] = await output;
+          expect(ended, `the demo did not exit within a minute:\n${out.slice(-500)}\n${err}`).toBe(0);
+          expect(out).toContain("Cashier PIN:   1234");
+          expect(await readdir(tmp)).toEqual([]);
+        } finally {
+          await rm(tmp, { recursive: true, force: true });
+        }
+      },
+      120_000,
+    );
+  }
 
   test("without the sample data it says where to point it", async () => {
     const proc = Bun.spawn(["bun", "src/cli.ts", "demo", "--once", "--samples", "/nonexistent"], {
