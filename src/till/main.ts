@@ -129,7 +129,10 @@ async function openCardTerminal(uri: string): Promise<PaymentTerminal | undefine
 }
 
 /** Loads the drivers (serial ports, ESC/POS) only for the devices configured. */
-async function openDevices(options: TillRunOptions, locale: string): Promise<OpenDevices> {
+export async function openDevices(
+  options: Pick<TillRunOptions, "printer" | "scale" | "display" | "payment">,
+  locale: string,
+): Promise<OpenDevices> {
   const devices: OpenDevices = {};
   if (options.payment) {
     const payment = await openCardTerminal(options.payment);

@@ -3,11 +3,13 @@
  * supervisor 9999), an outbox that "sends" when online, and online-only operations that refuse
  * with STORE_UNREACHABLE while offline, as the real data layer does.
  */
+
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DomainError } from "../../../src/core/errors.ts";
 import { formatReceiptNo } from "../../../src/core/ids.ts";
+import { refundableByTender } from "../../../src/core/refund-split.ts";
 import {
   type StoreSettings,
   type StoreSettingsInput,
@@ -212,6 +214,8 @@ export class FakeServices implements TillServices {
       receiptNo: sale.receiptNo,
       at: sale.at,
       totalMinor: sale.quote.totalMinor,
+      // As the store answers: what each tender of the sale can still refund.
+      refundable: refundableByTender(sale.tenders, sale.changeMinor, []),
       lines: sale.quote.lines.map((l, i) => ({
         lineNo: i + 1,
         code: l.code,

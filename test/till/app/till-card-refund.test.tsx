@@ -1,0 +1,62 @@
+/**
+ * Refunds at a till configured as `ringup till --payment sim:` opens it: a return of a sale
+ * paid by card goes back to the card through the terminal by default, the rest in cash.
+ */
+import { afterEach, describe, expect, test } from "bun:test";
+import { SimulatedTerminal } from "../../../src/devices/payment/terminals.ts";
+import { openDevices } from "../../../src/till/main.ts";
+import { renderTill, type Till, waitFor } from "../support/render-till.tsx";
+
+let till: Till | undefined;
+afterEach(() => {
+  till?.cleanup();
+  till = undefined;
+});
+
+describe("the till's --payment option", () => {
+  test("sim: opens the simulated terminal; standalone: and none connect nothing; a bad URI is refused", async () => {
+    expect((await openDevices({ payment: "sim:" }, "en")).payment).toBeInstanceOf(SimulatedTerminal);
+    expect((await openDevices({ payment: "standalone:" }, "en")).payment).toBeUndefined();
+    expect((await openDevices({}, "en")).payment).toBeUndefined();
+    await expect(openDevices({ payment: "tcp://10.0.0.9:9100" }, "en")).rejects.toThrow(/payment/);
+  });
+
+  test("a return of a card sale is refunded to the card through the configured terminal", async () => {
+    const devices = await openDevices({ payment: "sim:" }, "en");
+    const terminal = devices.payment;
+    if (!(terminal instanceof SimulatedTerminal)) throw new Error("expected the simulated terminal");
+    till = await renderTill({ devices });
+    await till.login();
+    till.scan("3*0002");
+    await waitFor(() => till?.controller.state.sale.lines.length === 1, "the line");
+    till.press("f10");
+    till.write("5");
+    till.press("f7");
+    await waitFor(() => till?.controller.state.sale.tenders.length === 1, "the card tender");
+    till.scan("");
+    await waitFor(
+      () => till?.services.sent.length === 1 && till.controller.state.busy === false,
+      "the sale to complete",
+    );
+    expect(till.services.sent[0]?.tenders).toEqual([
+      { type: "card", amountMinor: 500, ref: "000001" },
+      { type: "cash", amountMinor: 250 },
+    ]);
+    till.press("f9");
+    await till.see("Functions");
+    till.write("1");
+    await till.see("Receipt number or scan the receipt's code");
+    till.scan("S1-T1-000001");
+    await till.see("Sale S1-T1-000001");
+    till.scan("");
+    till.press("f10");
+    await till.see("Supervisor PIN to allow: refund");
+    till.scan("9999");
+    await till.see("Refund recorded");
+    expect(terminal.refunds.map((r) => r.amountMinor)).toEqual([500]);
+    expect(till.services.returns[0]?.tenders).toEqual([
+      { type: "card", amountMinor: 500 },
+      { type: "cash", amountMinor: 250 },
+    ]);
+  });
+});
