@@ -125,7 +125,7 @@ describe("plain CSV products", () => {
       {
         line: 1,
         reason:
-          'the header names an unknown column "prcie"; the columns are code, name, price, barcodes, taxClass, department, soldByWeight, unit, cost',
+          'the header names an unknown column "prcie"; the columns are code, name, price, barcodes, taxClass, department, soldByWeight, unit, cost, active',
       },
     ]);
     expect(parseProducts("name,price\nA,1\n", "csv", USD).errors[0]?.reason).toBe(

@@ -1,6 +1,6 @@
 /**
  * Plain CSV products (docs/import-formats.md): a header naming the columns, in any order,
- * `code,name,price,barcodes,taxClass,department,soldByWeight,unit,cost`; only code is required
+ * `code,name,price,barcodes,taxClass,department,soldByWeight,unit,cost,active`; only code is required
  * in the header. A row for a new product needs a name and a price; for an existing product the
  * columns the file leaves out change nothing. Prices are decimal strings in the store currency,
  * barcodes separated by `|`.
@@ -36,6 +36,7 @@ export const PRODUCT_CSV_COLUMNS = [
   "soldByWeight",
   "unit",
   "cost",
+  "active",
 ] as const;
 type Column = (typeof PRODUCT_CSV_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ["code"];
@@ -120,6 +121,7 @@ function productFrom(
       candidate.unit = unit;
     }
   }
+  if (layout.index.has("active")) candidate.active = readFlag(get("active"), "active");
   if (layout.index.has("cost")) candidate.costMinor = readCost(get("cost"), options.currency);
   return checkProduct(candidate, line);
 }
