@@ -95,3 +95,30 @@ test("a store user cannot take a PIN a head-office user already has at this stor
   });
   expect(taken.status).toBe(409);
 });
+
+test('with usersManagedAt = "hq" the store takes users and PINs only from head office, which keeps PINs unique', async () => {
+  const store = chain.store("S1");
+  const put = await chain.hq.api("/api/v1/stores/S1/settings", {
+    method: "PUT",
+    body: JSON.stringify({ usersManagedAt: "hq" }),
+  });
+  expect(put.status).toBe(200);
+  await waitFor(async () => {
+    const settings = (await (await store.api("/api/v1/settings")).json()) as { usersManagedAt?: string };
+    return settings.usersManagedAt === "hq";
+  }, "the setting at the store");
+  const local = await store.api("/api/v1/users", {
+    method: "POST",
+    body: JSON.stringify({ name: "Eve", role: "cashier", pin: "8052" }),
+  });
+  expect(local.status).toBe(409);
+  const body = (await local.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe("USERS_MANAGED_AT_HQ");
+  expect(body.error.message).toContain("at head office for this store");
+  // Head office refuses a PIN another of its users has.
+  const taken = await chain.hq.api("/api/v1/users", {
+    method: "POST",
+    body: JSON.stringify({ name: "Fay", role: "cashier", pin: "6174", storeIds: ["S1"] }),
+  });
+  expect(taken.status).toBe(409);
+});
