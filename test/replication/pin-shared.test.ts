@@ -96,6 +96,29 @@ test("a store user cannot take a PIN a head-office user already has at this stor
   expect(taken.status).toBe(409);
 });
 
+test("a supervisor's PIN shared with a head-office user approves nothing", async () => {
+  const store = chain.store("S1");
+  const sam = await store.api("/api/v1/users", {
+    method: "POST",
+    body: JSON.stringify({ name: "Sam", role: "supervisor", pin: "3917" }),
+  });
+  expect(sam.status).toBe(201);
+  const hqSup = await chain.hq.json<{ id: string }>("/api/v1/users", {
+    method: "POST",
+    body: JSON.stringify({ name: "Hal", role: "supervisor", pin: "3917", storeIds: ["S1"] }),
+  });
+  await waitFor(async () => {
+    const res = await store.api("/api/v1/users");
+    return ((await res.json()) as { users: { id: string }[] }).users.some((u) => u.id === hqSup.id);
+  }, "Hal at the store");
+  const approval = await store.api("/api/v1/approvals", {
+    method: "POST",
+    body: JSON.stringify({ action: "refund", pin: "3917", tillId: "T1" }),
+  });
+  expect(approval.status).toBe(409);
+  expect(((await approval.json()) as { error: { code: string } }).error.code).toBe("PIN_SHARED");
+});
+
 test('with usersManagedAt = "hq" the store takes users and PINs only from head office, which keeps PINs unique', async () => {
   const store = chain.store("S1");
   const put = await chain.hq.api("/api/v1/stores/S1/settings", {

@@ -173,7 +173,17 @@ export function findUserByPinSync(ctx: StoreContext, db: StoreDb | StoreTx, pin:
   const tag = pinTag(ctx.pinKey, pin);
   const { tagged, pending } = candidates(db, tag);
   const byTag = tagged.find((u) => verifyHashSync(pin, u.pinHash));
-  if (byTag) return { user: byTag, retag: null };
+  if (byTag) {
+    const checked = checkedPairs.get(ctx) ?? new Set<string>();
+    checkedPairs.set(ctx, checked);
+    const unchecked = pending.filter(
+      (p) => p.id !== byTag.id && !checked.has(`${byTag.id} ${p.id} ${p.pinHash}`),
+    );
+    const sharedWith = unchecked.find((p) => verifyHashSync(pin, p.pinHash));
+    if (sharedWith) return { user: byTag, retag: null, sharedWith };
+    for (const p of unchecked) checked.add(`${byTag.id} ${p.id} ${p.pinHash}`);
+    return { user: byTag, retag: null };
+  }
   const user = pending.find((u) => verifyHashSync(pin, u.pinHash));
   return user ? { user, retag: tag } : null;
 }

@@ -4,11 +4,10 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { apiTokens, shifts } from "../../../schema/store.ts";
-import { DomainError } from "../../core/errors.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import { hashToken, newToken, type Principal } from "../auth/tokens.ts";
-import type { StoreContext, StoreTx } from "../context.ts";
+import type { StoreContext } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import { issueSessionProof } from "../tills/proofs.ts";
 import type { Role, SessionRequest } from "./model.ts";
@@ -19,7 +18,8 @@ import {
   notePinFailure,
   wrongPinError,
 } from "./pin-limits.ts";
-import { findUserByPin, type PinMatch, writeTag } from "./pins.ts";
+import { pinShared } from "./pin-shared.ts";
+import { findUserByPin, writeTag } from "./pins.ts";
 
 export interface SessionView {
   token: string;
@@ -34,45 +34,6 @@ export interface SessionView {
   proof: string;
   /** The till's open shift, if one is open. */
   shift: { id: string; openedAt: string; floatMinor: number } | null;
-}
-
-/** A PIN two active users of this store share: nobody logs in with it until one is changed. */
-export class PinSharedError extends DomainError {
-  readonly code = "PIN_SHARED";
-  override readonly kind = "conflict";
-}
-
-/**
- * Refuses a PIN that a user here and a user from head office share, and journals it as a
- * change this store could not apply (`catalog.change_skipped`), so head office sees which of
- * its users needs another PIN.
- */
-function pinShared(ctx: StoreContext, tx: StoreTx, match: PinMatch, at: Date): PinSharedError {
-  const other = match.sharedWith;
-  if (other) {
-    recordAudit(
-      ctx,
-      tx,
-      {
-        action: AUDIT_ACTIONS.catalogChangeSkipped,
-        at,
-        refId: other.id.slice(0, 64),
-        detail: {
-          kind: "user",
-          code: "PIN_SHARED",
-          reason:
-            `the PIN of ${other.name} (from head office) is the PIN of ${match.user.name}, a user of this store`.slice(
-              0,
-              200,
-            ),
-        },
-      },
-      true,
-    );
-  }
-  return new PinSharedError(
-    "this PIN belongs to two users of this store: nobody logs in with it until a manager gives one of them a new PIN (at this store, or at head office for a user from there)",
-  );
 }
 
 export class SessionsService {
