@@ -49,6 +49,29 @@ export class AdminClient {
     this.base = server.replace(/\/+$/, "");
   }
 
+  /** What the server is (`GET /health` answers its `mode`): a store or head office. */
+  async mode(): Promise<string> {
+    let res: Response;
+    let json: unknown;
+    try {
+      res = await fetch(`${this.base}/health`, {
+        signal: AbortSignal.timeout(this.timeoutMs),
+        ...(this.ca ? { tls: { ca: this.ca } } : {}),
+      });
+      json = await res.json();
+    } catch (err) {
+      if (err instanceof SyntaxError) {
+        throw new AdminError(`the server at ${this.base} is not a Ringup server (GET /health is not JSON)`);
+      }
+      throw this.transportError(err, this.timeoutMs);
+    }
+    const parsed = z.object({ mode: z.string() }).safeParse(json);
+    if (!parsed.success) {
+      throw new AdminError(`the server at ${this.base} is not a Ringup server (GET /health names no mode)`);
+    }
+    return parsed.data.mode;
+  }
+
   /** Sends a request to `/api/v1<path>` and answers the body, checked against `schema`. */
   async request<S extends z.ZodType>(
     method: string,

@@ -144,6 +144,11 @@ export async function runImport(
     summary.skipped = summary.errors.length;
   }
   printSummary(summary, what, json, io);
+  if (summary.imported === 0 && summary.skipped > 0) {
+    throw new AdminError(
+      `nothing was imported from ${args.file}: every row was refused (see above)\n  fix the file and import again`,
+    );
+  }
   if (args.strict && summary.skipped > 0) {
     throw new AdminError(
       `--strict: the store refused ${count(summary.skipped)} row${summary.skipped === 1 ? "" : "s"}, so nothing was imported\n  fix the rows listed above and import again`,

@@ -5,6 +5,18 @@
  * `ringup: <message>` and exits with status 1.
  */
 import { z } from "zod";
+import {
+  codeArgsSchema,
+  exportArgsSchema,
+  priceArgsSchema,
+  productArgsSchema,
+  runExportProducts,
+  runProductAdd,
+  runProductDeactivate,
+  runProductEdit,
+  runProductPrice,
+  type ServerMode,
+} from "./admin-catalog.ts";
 import { AdminClient, AdminError } from "./admin-client.ts";
 import { runExceptionsReport, runRefusedSales } from "./admin-exceptions.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
@@ -23,6 +35,13 @@ import {
   tillArgsSchema,
   tokenIdArgsSchema,
 } from "./admin-tokens.ts";
+import {
+  pinResetArgsSchema,
+  runUserDisable,
+  runUserList,
+  runUserPinReset,
+  userIdArgsSchema,
+} from "./admin-users.ts";
 import type { AdminOptions } from "./options.ts";
 import type { CliIo } from "./runners.ts";
 
@@ -37,8 +56,44 @@ const userAddSchema = z.object({
 });
 const createdUserSchema = z.looseObject({ id: z.string(), name: z.string(), role: z.string() });
 const reportArgsSchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-03-02 (YYYY-MM-DD)"),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-03-02 (YYYY-MM-DD)")
+    .optional(),
 });
+const timeZoneSchema = z.looseObject({ timeZone: z.string().default("UTC") });
+
+/** Today's date (YYYY-MM-DD) in a time zone. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}
+
+/** Commands only a store answers; head office refuses them by name. */
+const STORE_ONLY = new Set([
+  "user.add",
+  "user.list",
+  "user.disable",
+  "user.pin-reset",
+  "report.daily",
+  "sales.refused",
+  "journal.verify",
+  "receipt",
+  "stock.count",
+  "pin.lockouts",
+  "pin.unlock",
+  "till.pair",
+  "till.list",
+  "till.revoke",
+]);
+
+/** What head office offers through `ringup admin`. */
+export const HQ_COMMANDS =
+  "import products|departments, product add|edit|price|deactivate, export products, report exceptions, token list|revoke|rotate";
 
 const dayArg = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-03-02 (YYYY-MM-DD)");
 const exceptionsArgsSchema = z.object({
@@ -75,7 +130,45 @@ export async function runAdmin(
   io: CliIo,
 ): Promise<void> {
   const client = new AdminClient(options.server, options.token, undefined, await readCa(options.ca));
+  const mode: ServerMode = (await client.mode()) === "hq" ? "hq" : "store";
+  if (mode === "hq") {
+    io.err(`talking to head office (HQ) at ${options.server}`);
+    if (STORE_ONLY.has(command)) {
+      throw new AdminError(
+        `"${command.replace(".", " ")}" is a store command, and ${options.server} is head office (HQ)\n  point --server at a store, or use one of head office's commands: ${HQ_COMMANDS}`,
+      );
+    }
+  }
   switch (command) {
+    case "product.add":
+      await runProductAdd(client, argsOf(productArgsSchema, args, "product add"), options.json, io);
+      return;
+    case "product.edit":
+      await runProductEdit(client, argsOf(productArgsSchema, args, "product edit"), options.json, io);
+      return;
+    case "product.price":
+      await runProductPrice(client, mode, argsOf(priceArgsSchema, args, "product price"), options.json, io);
+      return;
+    case "product.deactivate":
+      await runProductDeactivate(
+        client,
+        argsOf(codeArgsSchema, args, "product deactivate").code,
+        options.json,
+        io,
+      );
+      return;
+    case "export.products":
+      await runExportProducts(client, mode, argsOf(exportArgsSchema, args, "export products"), io);
+      return;
+    case "user.list":
+      await runUserList(client, args.all === true, options.json, io);
+      return;
+    case "user.disable":
+      await runUserDisable(client, argsOf(userIdArgsSchema, args, "user disable").id, options.json, io);
+      return;
+    case "user.pin-reset":
+      await runUserPinReset(client, argsOf(pinResetArgsSchema, args, "user pin-reset"), options.json, io);
+      return;
     case "import.products":
     case "import.departments": {
       const what = command === "import.products" ? "products" : "departments";
@@ -92,9 +185,12 @@ export async function runAdmin(
       );
       return;
     }
-    case "report.daily":
-      await runDailyReport(client, argsOf(reportArgsSchema, args, "report daily").date, options.json, io);
+    case "report.daily": {
+      const given = argsOf(reportArgsSchema, args, "report daily").date;
+      const date = given ?? todayIn((await client.request("GET", "/settings", timeZoneSchema)).timeZone);
+      await runDailyReport(client, date, options.json, io);
       return;
+    }
     case "report.exceptions": {
       const a = argsOf(exceptionsArgsSchema, args, "report exceptions");
       await runExceptionsReport(client, a.from, a.to ?? a.from, a.store, options.json, io);

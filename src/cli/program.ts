@@ -236,9 +236,60 @@ export function buildProgram(io: CliIo): Command {
         runAdmin(`import.${what}`, { file, format: o.format, strict: o.strict === true }),
       );
   }
+  const user = admin.command("user").description("manage cashiers and their roles (store)");
+  user
+    .command("list")
+    .description("the store's users: id, name, role, whether they may log in")
+    .option("--all", "also disabled users")
+    .action((o: { all?: boolean }) => runAdmin("user.list", { all: o.all === true }));
+  user
+    .command("disable <id>")
+    .description("stop a user logging in (their sales stay theirs)")
+    .action((id: string) => runAdmin("user.disable", { id }));
+  user
+    .command("pin-reset <id>")
+    .description("give a user a new PIN (unique among the store's active users)")
+    .requiredOption("--pin <pin>", "the new 4 to 8 digit PIN")
+    .action((id: string, o: { pin: string }) => runAdmin("user.pin-reset", { id, pin: o.pin }));
+  const product = admin
+    .command("product")
+    .description("add and change products (store, or head office for every store)");
+  const productFields = (cmd: Command) =>
+    cmd
+      .requiredOption("--code <code>", "product code / PLU")
+      .option("--name <name>", "name on the till and receipt")
+      .option("--price <amount>", "shelf price in the store currency, e.g. 5.95")
+      .option("--barcodes <list>", "barcodes, comma-separated (replaces the product's)")
+      .option("--tax-class <id>", "tax class id (empty: none)")
+      .option("--department <id>", "department id (empty: none)")
+      .addOption(new Option("--by-weight <bool>", "sold by weight").choices(["true", "false"]))
+      .addOption(new Option("--unit <unit>", "unit of sale").choices(["each", "kg", "lb", "l"]))
+      .option("--cost <amount>", "unit cost (empty: none)");
+  productFields(product.command("add").description("add a new product (needs --name and --price)")).action(
+    (o: Record<string, unknown>) => runAdmin("product.add", o),
+  );
+  productFields(
+    product.command("edit").description("change the fields given; the others keep their values"),
+  ).action((o: Record<string, unknown>) => runAdmin("product.edit", o));
+  product
+    .command("price")
+    .description("change a product's price (at head office: the chain price)")
+    .requiredOption("--code <code>", "product code / PLU")
+    .requiredOption("--price <amount>", "the new price, e.g. 5.95")
+    .action((o: { code: string; price: string }) => runAdmin("product.price", o));
+  product
+    .command("deactivate")
+    .description("withdraw a product from sale (kept for history and reports)")
+    .requiredOption("--code <code>", "product code / PLU")
+    .action((o: { code: string }) => runAdmin("product.deactivate", o));
   admin
-    .command("user")
-    .description("manage cashiers and their roles")
+    .command("export")
+    .description("export data as CSV")
+    .command("products")
+    .description("every product in the plain CSV import format (imports back as it was)")
+    .option("--out <file>", "write to this file (default: standard output)")
+    .action((o: { out?: string }) => runAdmin("export.products", o));
+  user
     .command("add")
     .description("add a user who logs in at the till with a PIN")
     .requiredOption("--name <name>", "the user's name")
@@ -253,8 +304,8 @@ export function buildProgram(io: CliIo): Command {
   report
     .command("daily")
     .description("the daily sales report")
-    .requiredOption("--date <YYYY-MM-DD>", "the day to report")
-    .action((o: { date: string }) => runAdmin("report.daily", o));
+    .option("--date <YYYY-MM-DD>", "the day to report (default: today in the store's time zone)")
+    .action((o: { date?: string }) => runAdmin("report.daily", o));
   report
     .command("exceptions")
     .description(

@@ -8,6 +8,8 @@ import type { AdminOptions, DevicesOptions, HqOptions, StoreOptions, TillOptions
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** stdout is a terminal a person reads (not a pipe, a file or a service's log). */
+  terminal?: boolean;
 }
 
 type Run<O> = (options: O, io: CliIo) => Promise<void>;

@@ -3,6 +3,7 @@
  * for both, the type inferred from it.
  */
 import { z } from "zod";
+import { DomainError } from "./errors.ts";
 
 export const productCodeSchema = z
   .string()
@@ -13,7 +14,8 @@ export const productCodeSchema = z
 
 export const productInputSchema = z.strictObject({
   code: productCodeSchema,
-  name: z.string().trim().min(1, "must not be empty").max(60, "must be at most 60 characters"),
+  /** Required for a new product; left out, an existing product keeps its name. */
+  name: z.string().trim().min(1, "must not be empty").max(60, "must be at most 60 characters").optional(),
   barcodes: z
     .array(
       z
@@ -23,7 +25,12 @@ export const productInputSchema = z.strictObject({
     )
     .max(20)
     .optional(),
-  priceMinor: z.number().int("must be a whole number of minor units").min(0, "must not be negative"),
+  /** Required for a new product; left out, an existing product keeps its price. */
+  priceMinor: z
+    .number()
+    .int("must be a whole number of minor units")
+    .min(0, "must not be negative")
+    .optional(),
   taxClass: z.string().max(16).nullable().optional(),
   department: z.string().max(16).nullable().optional(),
   soldByWeight: z.boolean().optional(),
@@ -33,3 +40,34 @@ export const productInputSchema = z.strictObject({
   active: z.boolean().optional(),
 });
 export type ProductInput = z.infer<typeof productInputSchema>;
+
+/** A product code not yet in the catalog, sent without the fields a new product needs. */
+export class NewProductIncompleteError extends DomainError {
+  readonly code = "NEW_PRODUCT_INCOMPLETE";
+  constructor(code: string, missing: readonly string[]) {
+    super(
+      `product "${code}" is new: it needs ${missing.join(" and ")} (an existing product keeps the fields left out)`,
+      { code, missing },
+    );
+  }
+}
+
+/**
+ * The name and price of an upsert: the input's, else the existing product's; a new product
+ * without both is refused with the fields it lacks.
+ */
+export function requiredProductFields(
+  input: { code: string; name?: string | undefined; priceMinor?: number | undefined },
+  existing: { name: string; priceMinor: number } | undefined,
+): { name: string; priceMinor: number } {
+  const name = input.name ?? existing?.name;
+  const priceMinor = input.priceMinor ?? existing?.priceMinor;
+  if (name === undefined || priceMinor === undefined) {
+    const missing = [name === undefined ? "name" : null, priceMinor === undefined ? "priceMinor" : null];
+    throw new NewProductIncompleteError(
+      input.code,
+      missing.filter((m): m is string => m !== null),
+    );
+  }
+  return { name, priceMinor };
+}

@@ -85,6 +85,11 @@ export const storeSettingsSchema = z
      * till); false (default, for tills installed before pairing): from any till id.
      */
     requirePairedTills: z.boolean().default(false),
+    /**
+     * Where users and PINs are managed: "store" (here, and head office's users too) or "hq"
+     * (only at head office, which then sees every PIN choice of the store and keeps them unique).
+     */
+    usersManagedAt: z.enum(["store", "hq"]).default("store"),
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

@@ -2,10 +2,12 @@
  * Head office's HTTP app: `/health` and `/openapi.json` in the open, everything under
  * `/api/v1` behind a bearer token with scopes. Each feature folder contributes one plugin.
  */
+
 import { openapi } from "@elysiajs/openapi";
 import { Elysia } from "elysia";
 import { z } from "zod";
 import pkg from "../../package.json" with { type: "json" };
+import { apiDocs } from "../shared/api-docs.ts";
 import { errorHandling } from "../shared/http-errors.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
 import { authenticateRequest } from "./auth/plugin.ts";
@@ -59,7 +61,8 @@ export function createHqApp(
     .use(hqRequestLimits(ctx, limits))
     .use(
       openapi({
-        path: "/docs",
+        // The page is ours (apiDocs): the plugin's UIs load their scripts from a CDN.
+        provider: null,
         specPath: "/openapi.json",
         documentation: {
           info: { title: "Ringup head office API", version: pkg.version },
@@ -72,6 +75,7 @@ export function createHqApp(
         },
       }),
     )
+    .use(apiDocs("Ringup head office API"))
     .get("/health", () => ({
       status: "ok",
       mode: "hq",

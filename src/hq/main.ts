@@ -10,6 +10,7 @@ import type { CliIo } from "../cli/runners.ts";
 import { ConfigError } from "../shared/config.ts";
 import { requestLimitsOf, serverBodyCap } from "../shared/request-limits.ts";
 import { readSecretFile } from "../shared/secrets.ts";
+import { announceGeneratedToken, timestamped } from "../shared/server-log.ts";
 import { isLoopback, loadTls } from "../shared/tls.ts";
 import { createHqApp, type HqServices, hqServices } from "./app.ts";
 import {
@@ -80,7 +81,7 @@ export async function startHqServer(
   } else if (!hasAdminToken(ctx.db)) {
     const token = newToken();
     saveToken(ctx.db, token, BOOTSTRAP_NAME, ["admin"], now);
-    io.out(`hq: generated the admin token (shown only this once; keep it safe):\n  ${token}`);
+    announceGeneratedToken(io, "hq", options.data, token);
   }
   const hqCreds = ensureHqNatsCredentials(ctx);
   const natsConf = writeNatsConf(ctx);
@@ -132,7 +133,8 @@ export async function startHqServer(
   };
 }
 
-export async function runHq(options: HqOptions, io: CliIo): Promise<void> {
+export async function runHq(options: HqOptions, rawIo: CliIo): Promise<void> {
+  const io = timestamped(rawIo);
   const hq = await startHqServer(options, io, { startReplication: startHqReplication });
   io.out(`hq listening on ${hq.url} (data: ${options.data})`);
   await new Promise<void>((resolve) => {

@@ -2,10 +2,12 @@
  * The store server's HTTP app: `/health` and `/openapi.json` in the open, everything under
  * `/api/v1` behind a bearer token. Each feature folder contributes one Elysia plugin.
  */
+
 import { openapi } from "@elysiajs/openapi";
 import { Elysia } from "elysia";
 import { z } from "zod";
 import pkg from "../../package.json" with { type: "json" };
+import { apiDocs } from "../shared/api-docs.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { tokensRoutes } from "./auth/routes.ts";
@@ -60,7 +62,8 @@ export function createStoreApp(
     .use(integrity.guard())
     .use(
       openapi({
-        path: "/docs",
+        // The page is ours (apiDocs): the plugin's UIs load their scripts from a CDN.
+        provider: null,
         specPath: "/openapi.json",
         documentation: {
           info: { title: "Ringup store API", version: pkg.version },
@@ -70,6 +73,7 @@ export function createStoreApp(
         mapJsonSchema: { zod: z.toJSONSchema },
       }),
     )
+    .use(apiDocs("Ringup store API"))
     .get("/health", () => ({
       status: integrity.state.ok ? "ok" : "degraded",
       ...(integrity.state.ok ? {} : { integrity: integrity.state }),

@@ -2,12 +2,14 @@
  * `ringup store`: opens the database, makes sure an admin token exists, serves the API, and
  * shuts down gracefully on SIGTERM/SIGINT (in-flight requests finish, the database closes).
  */
+
 import type { StoreOptions } from "../cli/options.ts";
 import type { CliIo } from "../cli/runners.ts";
 import { type StoreSettings, storeSettingsSchema } from "../core/settings.ts";
 import { ConfigError, readTomlFile } from "../shared/config.ts";
 import { requestLimitsOf, serverBodyCap } from "../shared/request-limits.ts";
 import { readSecretFile } from "../shared/secrets.ts";
+import { announceGeneratedToken, timestamped } from "../shared/server-log.ts";
 import { isLoopback, loadTls, selfSignedTls, type TlsFiles } from "../shared/tls.ts";
 import { createStoreApp } from "./app.ts";
 import {
@@ -106,7 +108,7 @@ export async function startStoreServer(
   } else if (!hasAdminToken(ctx.db)) {
     const token = newToken();
     saveToken(ctx.db, token, "admin", now, null, null, BOOTSTRAP_LABEL);
-    io.out(`store: generated the admin token (shown only this once; keep it safe):\n  ${token}`);
+    announceGeneratedToken(io, "store", options.data, token);
   }
   const replication = options.nats
     ? startStoreReplication(ctx, { url: options.nats, credsPath: options.natsCreds, log: (l) => io.out(l) })
@@ -143,7 +145,8 @@ export async function startStoreServer(
   };
 }
 
-export async function runStore(options: StoreOptions, io: CliIo): Promise<void> {
+export async function runStore(options: StoreOptions, rawIo: CliIo): Promise<void> {
+  const io = timestamped(rawIo);
   const store = await startStoreServer(options, io);
   io.out(`store ${store.ctx.storeId} listening on ${store.url} (data: ${options.data})`);
   await new Promise<void>((resolve) => {

@@ -4,7 +4,7 @@
  * the API answers on a real port, and SIGTERM stops the process cleanly.
  */
 import { afterEach, describe, expect, test } from "bun:test";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,11 +34,15 @@ async function start(data: string, extra: Record<string, unknown> = {}) {
 }
 
 describe("startHqServer", () => {
-  test("generates the admin token once and prints it once", async () => {
+  test("generates the admin token once; without a terminal it goes to DATA/admin-token (0600), not the log", async () => {
     const data = await dataDir();
     const first = await start(data);
-    const printed = first.lines.join("\n").match(/admin token[^\n]*\n\s+(rgh_\S+)/)?.[1];
-    expect(printed).toBeDefined();
+    const file = join(data, "admin-token");
+    const printed = readFileSync(file, "utf8").trim();
+    expect(printed).toStartWith("rgh_");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(first.lines.join("\n")).not.toContain(printed);
+    expect(first.lines.join("\n")).toContain(`wrote it to ${file}`);
     const stores = await fetch(`${first.hq.url}/api/v1/stores`, {
       headers: { authorization: `Bearer ${printed}` },
     });

@@ -125,11 +125,11 @@ describe("plain CSV products", () => {
       {
         line: 1,
         reason:
-          'the header names an unknown column "prcie"; the columns are code, name, price, barcodes, taxClass, department, soldByWeight, cost',
+          'the header names an unknown column "prcie"; the columns are code, name, price, barcodes, taxClass, department, soldByWeight, unit, cost, active',
       },
     ]);
-    expect(parseProducts("code,price\nA,1\n", "csv", USD).errors[0]?.reason).toBe(
-      "the header lacks the required column name",
+    expect(parseProducts("name,price\nA,1\n", "csv", USD).errors[0]?.reason).toBe(
+      "the header lacks the required column code",
     );
     expect(parseProducts("", "csv", USD).errors[0]?.line).toBe(1);
   });

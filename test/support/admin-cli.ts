@@ -14,7 +14,10 @@ export interface AdminRun {
  * `ringup admin --server … ARGS` with the store's admin token in `RINGUP_TOKEN` (a token given as
  * --token is on the command line, and warned about), and no other RINGUP_* variable of the test's.
  */
-export async function runAdmin(store: StoreProcess, ...args: string[]): Promise<AdminRun> {
+export async function runAdmin(
+  store: Pick<StoreProcess, "url" | "token">,
+  ...args: string[]
+): Promise<AdminRun> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env))
     if (v !== undefined && !k.startsWith("RINGUP_")) env[k] = v;

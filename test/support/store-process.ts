@@ -33,7 +33,8 @@ export interface StartStoreOptions {
 }
 
 /** A product as `POST /api/v1/products/bulk` takes it. */
-export type ProductSeed = ProductInput;
+/** A product to seed: a new product, so it has a name and a price. */
+export type ProductSeed = ProductInput & { name: string; priceMinor: number };
 
 type StoreProc = Subprocess<"ignore", "pipe", "pipe">;
 
@@ -221,7 +222,7 @@ export function startStore(options: StartStoreOptions = {}): Promise<StoreProces
 }
 
 /** Imports products through `POST /api/v1/products/bulk`; throws unless every row was imported. */
-export async function seedProducts(store: StoreProcess, products: readonly ProductSeed[]): Promise<void> {
+export async function seedProducts(store: StoreProcess, products: readonly ProductInput[]): Promise<void> {
   const res = await store.api("/api/v1/products/bulk", {
     method: "POST",
     body: JSON.stringify({ products, strict: true }),

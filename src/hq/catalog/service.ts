@@ -5,6 +5,7 @@
 import { asc, eq, gt } from "drizzle-orm";
 import { hqProducts, storePrices, stores } from "../../../schema/hq.ts";
 import { ALL_STORES, type CatalogChange, type ProductChangeValue } from "../../core/catalog-changes.ts";
+import { requiredProductFields } from "../../core/product-input.ts";
 import { storeSettingsSchema } from "../../core/settings.ts";
 import type { HqContext, HqDb, HqTx } from "../context.ts";
 import { ProductNotApplicableError } from "../errors.ts";
@@ -89,8 +90,8 @@ export class CatalogService {
   }
 
   /**
-   * Creates or replaces a product (barcodes are kept when the input has none) and records the
-   * change for every store. `priceMinor` is the chain price from now on; stores with their own
+   * Creates or updates a product (fields left out keep their values; a new product needs a
+   * name and a price) and records the whole product as the change for every store. `priceMinor` is the chain price from now on; stores with their own
    * price keep it.
    */
   upsertInTx(tx: HqTx, input: ProductInput, at: Date): { change: CatalogChange; created: boolean } {
@@ -98,18 +99,21 @@ export class CatalogService {
     const existing = tx.select().from(hqProducts).where(eq(hqProducts.code, input.code)).get();
     const barcodes =
       input.barcodes !== undefined ? [...new Set(input.barcodes)] : existing ? barcodesOf(existing) : [];
+    const { name, priceMinor } = requiredProductFields(input, existing);
+    // Fields left out keep the product's values (CONTRACT.md: POST /products is an upsert).
+    const soldByWeight = input.soldByWeight ?? existing?.soldByWeight ?? false;
     const values = {
       code: input.code,
-      name: input.name,
+      name,
       barcodes: JSON.stringify(barcodes),
-      priceMinor: input.priceMinor,
-      taxClass: input.taxClass ?? null,
-      department: input.department ?? null,
-      soldByWeight: input.soldByWeight ?? false,
-      openPrice: input.openPrice ?? false,
-      costMinor: input.costMinor ?? null,
-      unit: input.unit ?? (input.soldByWeight ? "kg" : "each"),
-      active: input.active ?? true,
+      priceMinor,
+      taxClass: input.taxClass !== undefined ? input.taxClass : (existing?.taxClass ?? null),
+      department: input.department !== undefined ? input.department : (existing?.department ?? null),
+      soldByWeight,
+      openPrice: input.openPrice ?? existing?.openPrice ?? false,
+      costMinor: input.costMinor !== undefined ? input.costMinor : (existing?.costMinor ?? null),
+      unit: input.unit ?? existing?.unit ?? (soldByWeight ? "kg" : "each"),
+      active: input.active ?? existing?.active ?? true,
       updatedAt: now,
     };
     tx.insert(hqProducts)
@@ -155,7 +159,8 @@ export class CatalogService {
       if (lacking.length > 0) {
         reasons.push(`tax class "${taxClass}" is unknown at ${lacking.map((s) => s.storeId).join(", ")}`);
       }
-      const over = each.filter((s) => input.priceMinor > s.maxPriceMinor);
+      const priceMinor = input.priceMinor;
+      const over = priceMinor === undefined ? [] : each.filter((s) => priceMinor > s.maxPriceMinor);
       if (over.length > 0) {
         reasons.push(
           `price ${input.priceMinor} is over the price limit of ${over.map((s) => `${s.storeId} (${s.maxPriceMinor})`).join(", ")}`,

@@ -10,6 +10,12 @@ export function usersRoutes(ctx: HqContext) {
   return new Elysia({ name: "ringup.hq.users" })
     .use(authorize(ctx, ["admin"], "managing users"))
     .get("/users", () => ({ users: users.list() }), { detail: { summary: "Every user and role" } })
+    .get("/users/pin-conflicts", () => ({ conflicts: users.pinConflicts() }), {
+      detail: {
+        summary:
+          "Users whose PIN a store refused because one of its own users has it (found at a log-in there)",
+      },
+    })
     .post(
       "/users",
       async ({ body, set }) => {

@@ -5,6 +5,7 @@
  * `pin.key` (pins.ts). Only admins manage users here, so a PIN in use is named as such.
  */
 import { asc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
 import { hqUsers, stores } from "../../../schema/hq.ts";
 import type { CatalogChange } from "../../core/catalog-changes.ts";
 import { uuidv7 } from "../../core/ids.ts";
@@ -16,6 +17,17 @@ import type { HqUser, UserInput, UserUpdate } from "./model.ts";
 import { hqPinTag, PIN_HASH_OPTIONS, pinHeldByAnother } from "./pins.ts";
 
 type UserRow = typeof hqUsers.$inferSelect;
+
+const pinSharedEntrySchema = z.object({ refId: z.string() });
+
+export interface PinConflict {
+  userId: string;
+  name: string;
+  storeId: string;
+  /** When the store found it. */
+  at: string;
+  message: string;
+}
 
 function toUser(row: UserRow): HqUser {
   return {
@@ -34,6 +46,45 @@ export class UsersService {
 
   list(): HqUser[] {
     return this.ctx.db.select().from(hqUsers).orderBy(asc(hqUsers.name)).all().map(toUser);
+  }
+
+  /**
+   * Users whose PIN a store refused because one of its own users has it (head office cannot
+   * see stores' PINs: the store finds it at a log-in and journals it as `catalog.change_skipped`
+   * with code PIN_SHARED). Reported until the user's PIN is changed here; a store-side change of
+   * the other user's PIN also resolves it, which head office does not see.
+   */
+  pinConflicts(): PinConflict[] {
+    const rows = this.ctx.sqlite
+      .query<{ storeId: string; at: string; payload: string }, []>(
+        `SELECT store_id AS storeId, at, payload FROM ingested_events
+         WHERE type = 'audit.recorded' AND json_extract(payload, '$.action') = 'catalog.change_skipped'
+           AND json_extract(payload, '$.detail') LIKE '%"PIN_SHARED"%'
+         ORDER BY at`,
+      )
+      .all();
+    const byId = new Map(
+      this.ctx.db
+        .select()
+        .from(hqUsers)
+        .all()
+        .map((u) => [u.id, u] as const),
+    );
+    const found = new Map<string, PinConflict>();
+    for (const row of rows) {
+      const parsed = pinSharedEntrySchema.safeParse(JSON.parse(row.payload));
+      if (!parsed.success) continue;
+      const user = byId.get(parsed.data.refId);
+      if (!user || !user.active || row.at < user.updatedAt) continue;
+      found.set(`${user.id} ${row.storeId}`, {
+        userId: user.id,
+        name: user.name,
+        storeId: row.storeId,
+        at: row.at,
+        message: `${user.name}'s PIN is also the PIN of a user of store ${row.storeId}: give ${user.name} a new PIN (PUT /users/${user.id}), or the store's user one at the store`,
+      });
+    }
+    return [...found.values()];
   }
 
   async create(input: UserInput): Promise<HqUser> {

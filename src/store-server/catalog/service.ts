@@ -7,6 +7,7 @@ import { barcodes, departments, products } from "../../../schema/store.ts";
 import { barcodeKey, embeddedRulesOf, resolveCode, UnknownCodeError } from "../../core/code-resolution.ts";
 import type { EmbeddedRule } from "../../core/embedded-barcode.ts";
 import { DomainError } from "../../core/errors.ts";
+import { requiredProductFields } from "../../core/product-input.ts";
 import { milliToDecimalString } from "../../core/quantity.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
@@ -92,7 +93,7 @@ export class CatalogService {
         `tax class "${input.taxClass}" is not configured; known: ${settings.taxClasses.map((t) => t.id).join(", ") || "none"}`,
       );
     }
-    if (input.priceMinor > settings.maxPriceMinor) {
+    if (input.priceMinor !== undefined && input.priceMinor > settings.maxPriceMinor) {
       throw new HttpError(
         "invalid",
         "PRICE_TOO_HIGH",
@@ -108,11 +109,12 @@ export class CatalogService {
     const now = at.toISOString();
     // Fields left out keep the product's values (CONTRACT.md: POST /products is an upsert).
     const old = tx.select().from(products).where(eq(products.code, input.code)).get();
+    const { name, priceMinor } = requiredProductFields(input, old);
     const soldByWeight = input.soldByWeight ?? old?.soldByWeight ?? false;
     const values = {
       code: input.code,
-      name: input.name,
-      priceMinor: input.priceMinor,
+      name,
+      priceMinor,
       taxClass: input.taxClass !== undefined ? input.taxClass : (old?.taxClass ?? null),
       department: input.department !== undefined ? input.department : (old?.department ?? null),
       soldByWeight,

@@ -1,7 +1,9 @@
 /**
  * Plain CSV products (docs/import-formats.md): a header naming the columns, in any order,
- * `code,name,price,barcodes,taxClass,department,soldByWeight,cost`; code, name and price are
- * required. Prices are decimal strings in the store currency, barcodes separated by `|`.
+ * `code,name,price,barcodes,taxClass,department,soldByWeight,unit,cost,active`; only code is required
+ * in the header. A row for a new product needs a name and a price; for an existing product the
+ * columns the file leaves out change nothing. Prices are decimal strings in the store currency,
+ * barcodes separated by `|`.
  */
 import { readCsvRecords } from "./csv-records.ts";
 import {
@@ -32,10 +34,13 @@ export const PRODUCT_CSV_COLUMNS = [
   "taxClass",
   "department",
   "soldByWeight",
+  "unit",
   "cost",
+  "active",
 ] as const;
 type Column = (typeof PRODUCT_CSV_COLUMNS)[number];
-const REQUIRED: readonly Column[] = ["code", "name", "price"];
+const REQUIRED: readonly Column[] = ["code"];
+const UNITS = ["each", "kg", "lb", "l"] as const;
 
 export interface HeaderLayout<C extends string> {
   index: Map<C, number>;
@@ -92,21 +97,31 @@ function productFrom(
   const get = (c: Column) => cell(layout, fields, c);
   const code = get("code").trim();
   if (code === "") throw new RowProblem("code is empty");
-  const name = get("name").trim();
-  if (name === "") throw new RowProblem("name is empty");
-  const candidate: Record<string, unknown> = {
-    code,
-    name,
-    priceMinor: readPrice(get("price"), "price", options.currency),
-  };
+  const candidate: Record<string, unknown> = { code };
+  if (layout.index.has("name")) {
+    const name = get("name").trim();
+    if (name === "") throw new RowProblem("name is empty");
+    candidate.name = name;
+  }
+  if (layout.index.has("price")) candidate.priceMinor = readPrice(get("price"), "price", options.currency);
   if (layout.index.has("barcodes")) candidate.barcodes = readBarcodes(get("barcodes"));
   if (layout.index.has("taxClass")) candidate.taxClass = get("taxClass").trim() || null;
   if (layout.index.has("department")) candidate.department = get("department").trim() || null;
   if (layout.index.has("soldByWeight")) {
     const byWeight = readFlag(get("soldByWeight"), "soldByWeight");
     candidate.soldByWeight = byWeight;
-    if (byWeight) candidate.unit = "kg";
+    if (byWeight && !layout.index.has("unit")) candidate.unit = "kg";
   }
+  if (layout.index.has("unit")) {
+    const unit = get("unit").trim().toLowerCase();
+    if (unit !== "") {
+      if (!UNITS.some((u) => u === unit)) {
+        throw new RowProblem(`unit "${get("unit").trim()}" is not one of ${UNITS.join(", ")}`);
+      }
+      candidate.unit = unit;
+    }
+  }
+  if (layout.index.has("active")) candidate.active = readFlag(get("active"), "active");
   if (layout.index.has("cost")) candidate.costMinor = readCost(get("cost"), options.currency);
   return checkProduct(candidate, line);
 }

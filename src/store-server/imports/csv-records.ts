@@ -47,10 +47,38 @@ export function describeCsvError(err: CsvError | Error): string {
   }
 }
 
-function wholePass(text: string): CsvRecord[] | null {
+/** The separators a spreadsheet may save "CSV" with. */
+export const CSV_DELIMITERS = [",", ";", "\t"] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+/**
+ * The separator of a file, read from its first non-blank line (quoted text aside): a comma
+ * when it has one, else a semicolon or a tab (spreadsheets in many locales save CSV with `;`).
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const first =
+    text
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== "") ?? "";
+  const counts = new Map<CsvDelimiter, number>(CSV_DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const ch of first) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch as CsvDelimiter)) {
+      counts.set(ch as CsvDelimiter, (counts.get(ch as CsvDelimiter) ?? 0) + 1);
+    }
+  }
+  if ((counts.get(",") ?? 0) > 0) return ",";
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best && best[1] > 0 ? best[0] : ",";
+}
+
+function wholePass(text: string, delimiter: CsvDelimiter): CsvRecord[] | null {
   let failed = false;
   const parsed = parse(text, {
     ...OPTIONS,
+    delimiter,
     skip_records_with_error: true,
     on_skip: () => {
       failed = true;
@@ -62,14 +90,14 @@ function wholePass(text: string): CsvRecord[] | null {
     .map((p) => ({ fields: p.record, line: p.info.lines - newlinesIn(p.record) }));
 }
 
-function lineByLine(text: string): CsvRecords {
+function lineByLine(text: string, delimiter: CsvDelimiter): CsvRecords {
   const records: CsvRecord[] = [];
   const errors: ImportProblem[] = [];
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   lines.forEach((content, i) => {
     if (content.trim() === "") return;
     try {
-      const [record] = parse(content, { relax_column_count: true }) as string[][];
+      const [record] = parse(content, { relax_column_count: true, delimiter }) as string[][];
       if (record && !isBlank(record)) records.push({ fields: record, line: i + 1 });
     } catch (err) {
       errors.push({ line: i + 1, reason: describeCsvError(err as Error) });
@@ -79,7 +107,7 @@ function lineByLine(text: string): CsvRecords {
 }
 
 /** Every non-blank record of a CSV text with its starting line, and the lines that are not CSV. */
-export function readCsvRecords(text: string): CsvRecords {
-  const records = wholePass(text);
-  return records ? { records, errors: [] } : lineByLine(text);
+export function readCsvRecords(text: string, delimiter: CsvDelimiter = detectDelimiter(text)): CsvRecords {
+  const records = wholePass(text, delimiter);
+  return records ? { records, errors: [] } : lineByLine(text, delimiter);
 }

@@ -34,7 +34,7 @@ export function applyProductRules(
   rules: StoreRules,
 ): ParseResult<ProductRow> {
   return split(parsed, (row) => {
-    if (row.priceMinor > rules.maxPriceMinor) {
+    if (row.priceMinor !== undefined && row.priceMinor > rules.maxPriceMinor) {
       return `price ${row.priceMinor} minor units is over the store's limit of ${rules.maxPriceMinor} (maxPriceMinor)`;
     }
     return taxProblem(row.taxClass, rules);

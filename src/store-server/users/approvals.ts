@@ -22,6 +22,7 @@ import type { StoreContext, StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import type { ApprovalAction, ApprovalRequest, Approver } from "./model.ts";
 import { assertPinEntryOpen, notePinFailure, type PinGate, wrongPinError } from "./pin-limits.ts";
+import { pinShared } from "./pin-shared.ts";
 import { findUserByPinSync, writeTag } from "./pins.ts";
 
 /** How long an approval from `POST /approvals` may wait before it is used. */
@@ -64,6 +65,7 @@ function verifyIn(
     const failure = notePinFailure(ctx, tx, gate, now, { purpose: `approval:${action}` });
     return { ok: false, error: wrongPinError(ctx, gate, failure) };
   }
+  if (match.sharedWith) return { ok: false, error: pinShared(ctx, tx, match, now) };
   writeTag(tx, match);
   const { user } = match;
   if (ROLE_RANK[user.role] < ROLE_RANK.supervisor) {

@@ -113,7 +113,18 @@ export interface PinMatch {
   user: UserRow;
   /** The tag to write: the user was pending, or their tag was made under another key. */
   retag: string | null;
+  /**
+   * A pending user (from head office, not yet logged in here) whose hash takes the same PIN:
+   * head office cannot see this store's PINs, so two users may share one. Log-in refuses it.
+   */
+  sharedWith?: UserRow;
 }
+
+/**
+ * Pairs (tagged user, pending user with that hash) found not to share a PIN, per store context:
+ * a tagged user's log-in checks each pending user's hash once per run, not at every log-in.
+ */
+const checkedPairs = new WeakMap<StoreContext, Set<string>>();
 
 function candidates(db: StoreDb | StoreTx, tag: string): { tagged: UserRow[]; pending: UserRow[] } {
   const tagged = db
@@ -139,7 +150,17 @@ export async function findUserByPin(ctx: StoreContext, pin: string): Promise<Pin
   const tag = pinTag(ctx.pinKey, pin);
   const { tagged, pending } = candidates(ctx.db, tag);
   for (const user of tagged) {
-    if (await verifyHash(pin, user.pinHash)) return { user, retag: null };
+    if (!(await verifyHash(pin, user.pinHash))) continue;
+    const checked = checkedPairs.get(ctx) ?? new Set<string>();
+    checkedPairs.set(ctx, checked);
+    const unchecked = pending.filter(
+      (p) => p.id !== user.id && !checked.has(`${user.id} ${p.id} ${p.pinHash}`),
+    );
+    const shared = await Promise.all(unchecked.map((p) => verifyHash(pin, p.pinHash)));
+    const sharedWith = unchecked[shared.indexOf(true)];
+    if (sharedWith) return { user, retag: null, sharedWith };
+    for (const p of unchecked) checked.add(`${user.id} ${p.id} ${p.pinHash}`);
+    return { user, retag: null };
   }
   const checks = await Promise.all(pending.map((u) => verifyHash(pin, u.pinHash)));
   const index = checks.indexOf(true);
@@ -152,7 +173,17 @@ export function findUserByPinSync(ctx: StoreContext, db: StoreDb | StoreTx, pin:
   const tag = pinTag(ctx.pinKey, pin);
   const { tagged, pending } = candidates(db, tag);
   const byTag = tagged.find((u) => verifyHashSync(pin, u.pinHash));
-  if (byTag) return { user: byTag, retag: null };
+  if (byTag) {
+    const checked = checkedPairs.get(ctx) ?? new Set<string>();
+    checkedPairs.set(ctx, checked);
+    const unchecked = pending.filter(
+      (p) => p.id !== byTag.id && !checked.has(`${byTag.id} ${p.id} ${p.pinHash}`),
+    );
+    const sharedWith = unchecked.find((p) => verifyHashSync(pin, p.pinHash));
+    if (sharedWith) return { user: byTag, retag: null, sharedWith };
+    for (const p of unchecked) checked.add(`${byTag.id} ${p.id} ${p.pinHash}`);
+    return { user: byTag, retag: null };
+  }
   const user = pending.find((u) => verifyHashSync(pin, u.pinHash));
   return user ? { user, retag: tag } : null;
 }

@@ -116,7 +116,18 @@ export class UsersService {
     throw pinRefusal(principal, count);
   }
 
+  /** With `usersManagedAt = "hq"`, users and PINs change only at head office. */
+  private requireLocalUsers(what: string): void {
+    if (this.ctx.settings.usersManagedAt !== "hq") return;
+    throw new HttpError(
+      "conflict",
+      "USERS_MANAGED_AT_HQ",
+      `${what} is done at head office for this store (usersManagedAt = "hq"), so that every PIN is unique across the chain`,
+    );
+  }
+
   async create(input: CreateUserInput, principal: Principal): Promise<UserView> {
+    this.requireLocalUsers("adding a user");
     requireRankAtMost(principal, input.role, "adding a user");
     const at = this.ctx.now();
     await this.checkPinChoice(input.pin, null, principal, at);
@@ -163,6 +174,8 @@ export class UsersService {
   async update(id: string, input: UpdateUserInput, principal: Principal): Promise<UserView> {
     const current = this.ctx.db.select().from(users).where(eq(users.id, id)).get();
     if (!current) throw new HttpError("not_found", "USER_NOT_FOUND", `no user has the id ${id}`);
+    if (input.pin !== undefined || input.active === true)
+      this.requireLocalUsers("setting a PIN or reactivating a user");
     requireRankAtMost(principal, current.role, "changing a user");
     if (input.role) requireRankAtMost(principal, input.role, "changing a user's role");
     if (input.active === false && principal.userId === id) {

@@ -18,6 +18,7 @@ import {
   notePinFailure,
   wrongPinError,
 } from "./pin-limits.ts";
+import { pinShared } from "./pin-shared.ts";
 import { findUserByPin, writeTag } from "./pins.ts";
 
 export interface SessionView {
@@ -58,6 +59,7 @@ export class SessionsService {
         const failure = notePinFailure(this.ctx, tx, gate, now, { purpose: "login" });
         return { ok: false as const, error: wrongPinError(this.ctx, gate, failure) };
       }
+      if (match.sharedWith) return { ok: false as const, error: pinShared(this.ctx, tx, match, now) };
       clearPinFailures(tx, gate);
       writeTag(tx, match);
       const { user } = match;

@@ -1,0 +1,57 @@
+/** `ringup admin user list|disable|pin-reset`: the store's users from the command line. */
+import { z } from "zod";
+import { type AdminClient, AdminError } from "./admin-client.ts";
+import type { CliIo } from "./runners.ts";
+
+const userSchema = z.looseObject({ id: z.string(), name: z.string(), role: z.string(), active: z.boolean() });
+const usersSchema = z.object({ users: z.array(userSchema) });
+
+export const userIdArgsSchema = z.object({
+  id: z.string().trim().min(1, "give the user's id (see user list)").max(64),
+});
+export const pinResetArgsSchema = userIdArgsSchema.extend({
+  pin: z.string().regex(/^\d{4,8}$/, "must be 4 to 8 digits"),
+});
+
+export async function runUserList(client: AdminClient, all: boolean, json: boolean, io: CliIo) {
+  const { users } = await client.request("GET", `/users?includeInactive=${all}`, usersSchema);
+  if (json) {
+    io.out(JSON.stringify({ users }, null, 2));
+    return;
+  }
+  if (users.length === 0) {
+    io.out("no users");
+    return;
+  }
+  const width = Math.max(...users.map((u) => u.name.length), 4);
+  io.out(`${"id".padEnd(38)}${"name".padEnd(width + 2)}${"role".padEnd(12)}status`);
+  for (const u of users) {
+    io.out(
+      `${u.id.padEnd(38)}${u.name.padEnd(width + 2)}${u.role.padEnd(12)}${u.active ? "active" : "disabled"}`,
+    );
+  }
+}
+
+export async function runUserDisable(client: AdminClient, id: string, json: boolean, io: CliIo) {
+  const user = await client.request("PATCH", `/users/${encodeURIComponent(id)}`, userSchema, {
+    body: { active: false },
+  });
+  io.out(
+    json
+      ? JSON.stringify(user, null, 2)
+      : `disabled ${user.role} ${user.name} (id ${user.id}): they can no longer log in`,
+  );
+}
+
+export async function runUserPinReset(
+  client: AdminClient,
+  args: z.infer<typeof pinResetArgsSchema>,
+  json: boolean,
+  io: CliIo,
+) {
+  const user = await client.request("PATCH", `/users/${encodeURIComponent(args.id)}`, userSchema, {
+    body: { pin: args.pin },
+  });
+  if (!user.active) throw new AdminError(`the PIN of ${user.name} was reset, but the user is disabled`);
+  io.out(json ? JSON.stringify(user, null, 2) : `reset the PIN of ${user.role} ${user.name} (id ${user.id})`);
+}
