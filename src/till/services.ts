@@ -122,6 +122,13 @@ export interface LinkStatus {
   lastError: string | null;
 }
 
+/** A shift open at the till. */
+export interface OpenShift {
+  id: string;
+  floatMinor: number;
+  openedAt: string;
+}
+
 export interface HeldSaleSummary {
   id: string;
   label: string | null;
@@ -231,6 +238,14 @@ export interface TillServices {
     approvalPin?: string;
   }): Promise<{ receiptNo: string; totalMinor: number }>;
   openDrawer(reason: "sale" | "noSale" | "cashIn" | "cashOut", approvalPin?: string): Promise<void>;
+  /** The till's open shift at the store; null when none is open. */
+  currentShift(): Promise<OpenShift | null>;
+  /** Opens a shift at the till with the float counted; SHIFT_ALREADY_OPEN when one is open. */
+  openShift(floatMinor: number): Promise<OpenShift>;
+  /** Cash put into or taken out of the drawer of the open shift, with a reason. */
+  moveCash(move: { direction: "in" | "out"; amountMinor: number; reason: string }): Promise<{
+    expectedCashMinor: number;
+  }>;
   xReport(): Promise<unknown>;
   closeShift(counted: Record<string, number>): Promise<unknown>;
 

@@ -3,6 +3,8 @@
  * back as a command. Lookups and searches are local and answer at once; everything else is a
  * promise whose failure becomes a status-line message (the sale in progress stays as it is).
  */
+import { z } from "zod";
+import { DomainError } from "../../core/errors.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { convertWeightMilli } from "../../core/quantity.ts";
 import { renderReceiptText } from "../../core/receipt.ts";
@@ -45,6 +47,19 @@ export interface EffectContext {
 }
 
 const SCALE_TIMEOUT_MS = 3000;
+
+/** The part of an X report the close confirmation shows. */
+const expectedCashSchema = z.object({ cash: z.object({ expectedMinor: z.number().int() }) });
+
+/**
+ * A shift needs the store: while it is unreachable the cashier is told plainly that the shift
+ * can be opened once it is back, and selling goes on.
+ */
+function offlineOr(err: unknown, type: "status.info" | "request.failed"): Command {
+  if (err instanceof DomainError && err.code === "STORE_UNREACHABLE")
+    return { type, message: { key: "info.shiftWhenOnline" } };
+  return { type: "request.failed", message: errorToMessage(err) };
+}
 
 function fail(ctx: EffectContext, err: unknown, context: Parameters<typeof errorToMessage>[1] = {}): void {
   ctx.dispatch({ type: "request.failed", message: errorToMessage(err, context) });
@@ -323,6 +338,47 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
           await devices.drawer?.open("no-sale", { cashierId: ctx.state().cashier?.id ?? "" });
         },
         () => ({ type: "drawer.opened" }),
+      );
+      return;
+    case "checkShift":
+      services.currentShift().then(
+        (shift) => ctx.dispatch({ type: "shift.checked", open: shift !== null }),
+        (err: unknown) => ctx.dispatch(offlineOr(err, "status.info")),
+      );
+      return;
+    case "openShift":
+      services.openShift(effect.floatMinor).then(
+        (shift) => ctx.dispatch({ type: "shift.opened", floatMinor: shift.floatMinor }),
+        (err: unknown) => ctx.dispatch(offlineOr(err, "request.failed")),
+      );
+      return;
+    case "shiftExpected":
+      settle(
+        ctx,
+        () => services.xReport(),
+        (report) => {
+          const parsed = expectedCashSchema.safeParse(report);
+          return parsed.success
+            ? { type: "shift.expected", expectedMinor: parsed.data.cash.expectedMinor }
+            : { type: "request.failed", message: { text: "the store's X report has no expected cash" } };
+        },
+      );
+      return;
+    case "moveCash":
+      settle(
+        ctx,
+        () =>
+          services.moveCash({
+            direction: effect.direction,
+            amountMinor: effect.amountMinor,
+            reason: effect.reason,
+          }),
+        (moved) => ({
+          type: "cash.moved",
+          direction: effect.direction,
+          amountMinor: effect.amountMinor,
+          expectedCashMinor: moved.expectedCashMinor,
+        }),
       );
       return;
     case "xReport":

@@ -4,17 +4,19 @@
  * they reject at once with a message that says so; nothing is queued behind the cashier's back,
  * and the sale in progress stays on the screen.
  */
+import type { z } from "zod";
 import { type ReturnableSale, returnableSaleSchema } from "../../core/chain-sale.ts";
 import { DomainError } from "../../core/errors.ts";
 import { isUuid } from "../../core/ids.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
-import type { HeldSaleSummary, RecordedSale, TillLine, TillServices } from "../services.ts";
+import type { HeldSaleSummary, OpenShift, RecordedSale, TillLine, TillServices } from "../services.ts";
 import type { TillAuth } from "./auth.ts";
 import { StoreRefusedError, StoreUnreachableError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
 import type { Outbox } from "./outbox.ts";
 import { receiptNoForms } from "./recent-sales.ts";
 import {
+  cashMoveAnswerSchema,
   drawerAnswerSchema,
   heldAnswerSchema,
   heldListAnswerSchema,
@@ -196,7 +198,7 @@ export class OnlineOperations {
     );
   }
 
-  private currentShift(token: string) {
+  private shiftOf(token: string): Promise<z.infer<typeof shiftAnswerSchema>> {
     return this.deps.client.request(
       "GET",
       `/api/v1/shifts/current?tillId=${encodeURIComponent(this.deps.tillId)}`,
@@ -205,9 +207,45 @@ export class OnlineOperations {
     );
   }
 
+  async currentShift(): Promise<OpenShift | null> {
+    return this.call("reading the till's shift", async (token) => {
+      try {
+        const shift = await this.shiftOf(token);
+        return { id: shift.id, floatMinor: shift.floatMinor, openedAt: shift.openedAt };
+      } catch (err) {
+        if (err instanceof StoreRefusedError && err.code === "NO_OPEN_SHIFT") return null;
+        throw err;
+      }
+    });
+  }
+
+  async openShift(floatMinor: number): Promise<OpenShift> {
+    const shift = await this.call("opening a shift", (token) =>
+      this.deps.client.request("POST", "/api/v1/shifts", shiftAnswerSchema, {
+        body: { tillId: this.deps.tillId, floatMinor },
+        token,
+      }),
+    );
+    return { id: shift.id, floatMinor: shift.floatMinor, openedAt: shift.openedAt };
+  }
+
+  async moveCash(move: Parameters<TillServices["moveCash"]>[0]): Promise<{ expectedCashMinor: number }> {
+    return this.call("moving cash", async (token) => {
+      const shift = await this.shiftOf(token);
+      const body = { kind: move.direction, amountMinor: move.amountMinor, reason: move.reason };
+      const moved = await this.deps.client.request(
+        "POST",
+        `/api/v1/shifts/${shift.id}/cash`,
+        cashMoveAnswerSchema,
+        { body, token },
+      );
+      return { expectedCashMinor: moved.expectedCashMinor };
+    });
+  }
+
   async xReport(): Promise<unknown> {
     return this.call("an X report", async (token) => {
-      const shift = await this.currentShift(token);
+      const shift = await this.shiftOf(token);
       return this.deps.client.request("GET", `/api/v1/shifts/${shift.id}/x-report`, shiftReportAnswerSchema, {
         token,
       });
@@ -216,7 +254,7 @@ export class OnlineOperations {
 
   async closeShift(counted: Record<string, number>): Promise<unknown> {
     return this.call("closing the shift", async (token) => {
-      const shift = await this.currentShift(token);
+      const shift = await this.shiftOf(token);
       return this.deps.client.request("POST", `/api/v1/shifts/${shift.id}/close`, shiftReportAnswerSchema, {
         body: { counted },
         token,

@@ -117,7 +117,11 @@ export const shiftAnswerSchema = z.object({
   id: z.string(),
   tillId: z.string(),
   status: z.enum(["open", "closed"]),
+  floatMinor: int,
+  openedAt: z.string(),
 });
+
+export const cashMoveAnswerSchema = z.object({ movementId: z.string(), expectedCashMinor: int });
 
 /** An X or Z report, passed on to the screens whole. */
 export const shiftReportAnswerSchema = z.looseObject({

@@ -6,6 +6,7 @@ import { withApproval } from "./approvals.ts";
 import { done, fail } from "./initial.ts";
 import { parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
 import { addLine } from "./sale.ts";
+import { submitCashPrompt } from "./shift.ts";
 import type { Prompt, TillEnv, TillState, Transition } from "./types.ts";
 
 export function openPrompt(state: TillState, prompt: Prompt): Transition {
@@ -64,6 +65,9 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
       if (text === "") return done({ ...state, prompt: null, input: "", status: null });
       return done({ ...state, input: "" }, { type: "priceCheck", code: text });
     }
+    case "cashAmount":
+    case "cashReason":
+      return submitCashPrompt(state, prompt, env);
     case "approval": {
       if (text === "") return done(state);
       return done(
