@@ -135,6 +135,14 @@ export interface HeldSaleSummary {
   heldAt: string;
   tillId: string;
   lines: number;
+  /** Who held it (null when the store does not know). */
+  cashierName: string | null;
+  /** The held lines as the store keeps them. */
+  basket: TillLine[];
+  /** Priced by the till from its catalog; null until priced, or when a code is unknown here. */
+  totalMinor: number | null;
+  /** Names of the first items, for the list. */
+  items: string[];
 }
 
 export interface RecordedSaleLine {

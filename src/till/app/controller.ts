@@ -45,7 +45,9 @@ export class TillController {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private collectTimer: ReturnType<typeof setTimeout> | undefined;
   private afterFrameTimer: ReturnType<typeof setTimeout> | undefined;
-  private translatorCache: { currency: string; locale: string; translator: Translator } | undefined;
+  private translatorCache:
+    | { currency: string; locale: string; timeZone: string; translator: Translator }
+    | undefined;
   private disposed = false;
   /** Enter pressed while a request was on its way: carried out once it is answered. */
   private pendingSubmit = false;
@@ -107,11 +109,19 @@ export class TillController {
     return this.current;
   }
 
-  /** The translator for the till's language and the store's current currency and locale. */
+  /**
+   * The translator for the till's language and the store's current currency, locale and time
+   * zone (the clock and times on screen are the store's, as on its receipts).
+   */
   translator(): Translator {
     const settings = this.options.services.settings();
     const cached = this.translatorCache;
-    if (cached && cached.currency === settings.currency && cached.locale === settings.locale)
+    if (
+      cached &&
+      cached.currency === settings.currency &&
+      cached.locale === settings.locale &&
+      cached.timeZone === settings.timeZone
+    )
       return cached.translator;
     const translator = createTranslator({
       lang: this.options.lang,
@@ -120,7 +130,12 @@ export class TillController {
       keymap: this.options.keymap,
       timeZone: settings.timeZone,
     });
-    this.translatorCache = { currency: settings.currency, locale: settings.locale, translator };
+    this.translatorCache = {
+      currency: settings.currency,
+      locale: settings.locale,
+      timeZone: settings.timeZone,
+      translator,
+    };
     return translator;
   }
 

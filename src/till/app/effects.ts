@@ -20,7 +20,8 @@ import type {
 import type { PaymentTerminal } from "../../devices/payment/payment-terminal.ts";
 import { describeReading } from "../../devices/scale/scale.ts";
 import type { Translator } from "../i18n/index.ts";
-import type { CompletedSale, TillServices } from "../services.ts";
+import type { CompletedSale, HeldSaleSummary, TillServices } from "../services.ts";
+import { priceSale } from "../state/basket.ts";
 import type { Command, Effect, SaleLine, TillState } from "../state/types.ts";
 import { errorToMessage } from "./error-message.ts";
 import { saleReceipt, shiftReportDoc } from "./receipt.ts";
@@ -148,6 +149,18 @@ function resumeLines(
       ...(line.discount ? { discount: line.discount } : {}),
     };
   });
+}
+
+/** A held sale's total and first items, priced from the till's catalog as a resume would. */
+function priceHeld(services: TillServices, held: HeldSaleSummary): HeldSaleSummary {
+  try {
+    const lines = resumeLines(services, held.basket).map((line, i) => ({ ...line, id: i + 1 }));
+    const quote = priceSale({ lines }, services.settings());
+    return { ...held, totalMinor: quote?.totalMinor ?? 0, items: lines.slice(0, 3).map((l) => l.name) };
+  } catch {
+    // A code this till does not know yet: the list still shows the rest.
+    return { ...held, totalMinor: null, items: held.basket.slice(0, 3).map((l) => l.code) };
+  }
 }
 
 async function weigh(ctx: EffectContext, effect: Extract<Effect, { type: "weigh" }>): Promise<Command> {
@@ -294,7 +307,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "listHeld":
       settle(
         ctx,
-        () => services.listHeld(),
+        async () => (await services.listHeld()).map((held) => priceHeld(services, held)),
         (list) => ({ type: "held.listed", list }),
       );
       return;

@@ -49,6 +49,14 @@ function basketLine(line: TillLine): Record<string, unknown> {
   return out;
 }
 
+/** A held basket's line as the till rings it. */
+function toTillLine(l: z.infer<typeof heldAnswerSchema>["basket"]["lines"][number]): TillLine {
+  const line: TillLine = { code: l.code, qtyMilli: l.qty === undefined ? 1000 : parseQuantityMilli(l.qty) };
+  if (l.unitPriceMinor !== undefined) line.unitPriceMinor = l.unitPriceMinor;
+  if (l.discount !== undefined) line.discount = l.discount;
+  return line;
+}
+
 export class OnlineOperations {
   constructor(private readonly deps: OnlineDeps) {}
 
@@ -94,6 +102,10 @@ export class OnlineOperations {
       heldAt: h.heldAt,
       tillId: h.tillId,
       lines: h.lineCount,
+      cashierName: h.cashierName ?? null,
+      basket: h.basket.lines.map(toTillLine),
+      totalMinor: null,
+      items: [],
     }));
   }
 
@@ -104,17 +116,7 @@ export class OnlineOperations {
         token,
       }),
     );
-    return {
-      lines: held.basket.lines.map((l) => {
-        const line: TillLine = {
-          code: l.code,
-          qtyMilli: l.qty === undefined ? 1000 : parseQuantityMilli(l.qty),
-        };
-        if (l.unitPriceMinor !== undefined) line.unitPriceMinor = l.unitPriceMinor;
-        if (l.discount !== undefined) line.discount = l.discount;
-        return line;
-      }),
-    };
+    return { lines: held.basket.lines.map(toTillLine) };
   }
 
   /**

@@ -95,6 +95,7 @@ const discountSchema = z.union([z.object({ percent: z.string() }), z.object({ am
 export const heldAnswerSchema = z.object({
   id: z.string(),
   tillId: z.string(),
+  cashierName: z.string().nullable().optional(),
   label: z.string().nullable(),
   heldAt: z.string(),
   lineCount: int,

@@ -71,7 +71,16 @@ describe("till online-only operations", () => {
       ],
     });
     const held = await till.listHeld();
-    expect(held.find((h) => h.id === id)).toMatchObject({ label: "blue coat", tillId: TILL_ID, lines: 2 });
+    expect(held.find((h) => h.id === id)).toMatchObject({
+      label: "blue coat",
+      tillId: TILL_ID,
+      lines: 2,
+      cashierName: expect.any(String),
+      basket: [
+        { code: "APPLE", qtyMilli: 3000, discount: { percent: "10" } },
+        { code: "4011", qtyMilli: 455 },
+      ],
+    });
     expect(await till.resumeHeld(id)).toEqual({
       lines: [
         { code: "APPLE", qtyMilli: 3000, discount: { percent: "10" } },

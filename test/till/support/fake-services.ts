@@ -259,6 +259,10 @@ export class FakeServices implements TillServices {
       heldAt: h.heldAt,
       tillId: "T1",
       lines: h.lines.length,
+      cashierName: h.cashierId === "u-ann" ? "Ann" : null,
+      basket: h.lines,
+      totalMinor: null,
+      items: [],
     }));
   }
 
