@@ -380,12 +380,17 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "moveCash":
       settle(
         ctx,
-        () =>
-          services.moveCash({
+        async () => {
+          const moved = await services.moveCash({
             direction: effect.direction,
             amountMinor: effect.amountMinor,
             reason: effect.reason,
-          }),
+          });
+          // Recorded at the store first; then the drawer opens for the cash to go in or out.
+          const reason = effect.direction === "in" ? "cash-in" : "cash-out";
+          void devices.drawer?.open(reason, { cashierId: ctx.state().cashier?.id ?? "" });
+          return moved;
+        },
         (moved) => ({
           type: "cash.moved",
           direction: effect.direction,

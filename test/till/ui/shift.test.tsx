@@ -1,5 +1,6 @@
 /** Opening, moving cash and closing the shift on screen at 80×24, in the cashier's language. */
 import { afterEach, describe, expect, test } from "bun:test";
+import { KickDrawer } from "../../../src/devices/drawer/cash-drawer.ts";
 import { FakeServices } from "../support/fake-services.ts";
 import { fitsScreen, renderTill, type Till, waitFor } from "../support/render-till.tsx";
 
@@ -106,9 +107,10 @@ describe("the shift on screen", () => {
     expect(till.frame()).not.toContain("POST /shifts");
   });
 
-  test("cash out with a reason from the menu", async () => {
+  test("cash out with a reason from the menu: recorded at the store, then the drawer opens", async () => {
     const services = new FakeServices();
-    till = await renderTill({ services });
+    const drawer = new KickDrawer("test drawer", async () => {});
+    till = await renderTill({ services, devices: { drawer } });
     await till.login();
     till.press("f9");
     await till.see("Cash out");
@@ -119,6 +121,8 @@ describe("the shift on screen", () => {
     till.scan("to the safe");
     await till.see("Cash out $20.50: the drawer should hold $79.50");
     expect(services.cashMoves).toEqual([{ direction: "out", amountMinor: 2050, reason: "to the safe" }]);
+    await waitFor(() => drawer.openings().length === 1, "the drawer to open");
+    expect(drawer.openings()[0]).toMatchObject({ reason: "cash-out", cashierId: "u-ann", ok: true });
   });
 
   test("close: counted, expected and difference confirmed; the Z report fits or scrolls at 80×24", async () => {
