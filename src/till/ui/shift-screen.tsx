@@ -80,11 +80,10 @@ export function ShiftOpenScreen({ view, height }: BodyProps) {
   if (state.screen.kind !== "shiftOpen") return null;
   const { count, confirming } = state.screen;
   const total = countedMinor(count, settings.currency);
+  // While confirming, the question is on the status line.
   const footer = [
     { text: sumRow(t.t("shift.float"), t.money(total)), bold: true },
-    confirming
-      ? { text: t.t("shift.confirmOpen", { amountMinor: total }), bold: true }
-      : { text: t.t("shift.openHint"), dim: true },
+    confirming ? { text: "" } : { text: t.t("shift.openHint"), dim: true },
   ];
   return (
     <CountTable
@@ -131,8 +130,8 @@ export function ShiftScreen({ view, height }: BodyProps) {
         text: sumRow(t.t("shift.difference"), `${difference > 0 ? "+" : ""}${t.money(difference)}`),
         bold: true,
       },
-      { text: t.t("shift.confirmClose"), bold: true },
     );
+    // The question is on the status line.
   } else {
     footer.push({ text: t.t("shift.hint"), dim: true });
   }
