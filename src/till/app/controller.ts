@@ -71,13 +71,17 @@ export class TillController {
     this.unsubscribeLink = options.services.subscribe(() => this.linkChanged());
   }
 
-  /** Says on the status line when the store goes away or comes back (selling goes on either way). */
+  /**
+   * Says on the status line when the store goes away or comes back (selling goes on either way);
+   * back, the till asks it again whether a shift is open.
+   */
   private linkChanged(): void {
     const online = this.options.services.status().online;
     if (online === this.online) return;
     this.online = online;
     if (this.current.cashier === null) return;
-    this.dispatch({ type: "status.info", message: { key: online ? "info.online" : "info.offline" } });
+    if (online) this.dispatch({ type: "link.online" });
+    else this.dispatch({ type: "status.info", message: { key: "info.offline" } });
   }
 
   /** Devices opened after the first frame (their drivers take a moment to load). */

@@ -355,7 +355,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       return;
     case "checkShift":
       services.currentShift().then(
-        (shift) => ctx.dispatch({ type: "shift.checked", open: shift !== null }),
+        (shift) => ctx.dispatch({ type: "shift.checked", open: shift !== null, atLogIn: effect.atLogIn }),
         (err: unknown) => ctx.dispatch(offlineOr(err, "status.info")),
       );
       return;

@@ -37,7 +37,7 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       const status = { tone: "ok" as const, message: msg("ok.welcome", { name: command.cashier.name }) };
       const next = goTo({ ...state, cashier: command.cashier, busy: false, status }, screen);
       // The store says whether the till has a shift open; without one the float is counted first.
-      const check = { type: "checkShift" as const };
+      const check = { type: "checkShift" as const, atLogIn: true };
       return state.sale.lines.length === 0
         ? done(next, { type: "display", show: "welcome" }, check)
         : done(next, check);
@@ -115,7 +115,11 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return done({ ...state, busy: false, screen, status: { tone: "ok", message: msg("ok.shiftClosed") } });
     }
     case "shift.checked":
-      return shiftChecked(state, command.open, env);
+      return shiftChecked(state, command.open, command.atLogIn, env);
+    case "link.online": {
+      const next = { ...state, status: { tone: "info" as const, message: msg("info.online") } };
+      return state.cashier === null ? done(next) : done(next, { type: "checkShift", atLogIn: false });
+    }
     case "shift.opened":
       return done(
         goTo(

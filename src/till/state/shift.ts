@@ -74,10 +74,13 @@ export function closeShiftScreen(state: TillState, env: TillEnv): Transition {
   );
 }
 
-/** The store's answer at log-in: without an open shift the cashier counts the float first. */
-export function shiftChecked(state: TillState, open: boolean, env: TillEnv): Transition {
+/**
+ * The store's answer: at log-in without an open shift the cashier counts the float first; when
+ * the store is back after an outage, the status line says that none is open and where to open it.
+ */
+export function shiftChecked(state: TillState, open: boolean, atLogIn: boolean, env: TillEnv): Transition {
   if (open || state.cashier === null) return done(state);
-  if (state.screen.kind !== "sale" || state.sale.lines.length > 0 || state.prompt !== null)
+  if (!atLogIn || state.screen.kind !== "sale" || state.sale.lines.length > 0 || state.prompt !== null)
     return done({ ...state, status: { tone: "info", message: msg("info.shiftNotOpened") } });
   return openShiftScreen(state, env);
 }

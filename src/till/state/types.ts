@@ -195,8 +195,13 @@ export type Command =
   | { type: "drawer.opened" }
   | { type: "report.loaded"; report: unknown }
   | { type: "shift.closed"; report: unknown }
-  /** At log-in: whether the till has an open shift at the store. */
-  | { type: "shift.checked"; open: boolean }
+  /** The store is reachable again (the cashier is logged in). */
+  | { type: "link.online" }
+  /**
+   * Whether the till has an open shift at the store: asked at log-in (without one the float is
+   * counted at once) and when the store is reachable again (then the status line says so).
+   */
+  | { type: "shift.checked"; open: boolean; atLogIn: boolean }
   | { type: "shift.opened"; floatMinor: number }
   /** What the drawer should hold, before the cashier confirms the close. */
   | { type: "shift.expected"; expectedMinor: number }
@@ -234,7 +239,7 @@ export type Effect =
   | { type: "openDrawer"; reason: "noSale"; approvalPin?: string }
   | { type: "xReport" }
   | { type: "closeShift"; counted: Record<string, number> }
-  | { type: "checkShift" }
+  | { type: "checkShift"; atLogIn: boolean }
   | { type: "openShift"; floatMinor: number }
   | { type: "shiftExpected" }
   | { type: "moveCash"; direction: "in" | "out"; amountMinor: number; reason: string }

@@ -7,7 +7,7 @@ describe("opening the shift at log-in", () => {
   test("log-in asks the store whether a shift is open; without one the float is counted", () => {
     const d = new Driver();
     expect(d.lastEffect("checkShift")).toBeDefined();
-    d.send({ type: "shift.checked", open: false });
+    d.send({ type: "shift.checked", open: false, atLogIn: true });
     expect(d.state.screen.kind).toBe("shiftOpen");
     expect(d.statusKey).toBe("info.countFloat");
     d.enter("1"); // 1 × 100.00
@@ -25,20 +25,27 @@ describe("opening the shift at log-in", () => {
   });
 
   test("a total typed on the last row instead of counting, exactly in minor units", () => {
-    const d = new Driver(testEnv({ currency: "EUR" })).send({ type: "shift.checked", open: false });
+    const d = new Driver(testEnv({ currency: "EUR" })).send({
+      type: "shift.checked",
+      open: false,
+      atLogIn: true,
+    });
     d.key("page.down").key("page.down"); // to the total row
     d.enter("150.10");
     d.key("sale.total").enter();
     expect(d.lastEffect("openShift")?.floatMinor).toBe(15010);
-    const bad = new Driver().send({ type: "shift.checked", open: false }).key("page.down").key("page.down");
+    const bad = new Driver()
+      .send({ type: "shift.checked", open: false, atLogIn: true })
+      .key("page.down")
+      .key("page.down");
     bad.enter("1.234");
     expect(bad.statusKey).toBe("error.badAmount");
   });
 
   test("an open shift leaves the sale screen as it is; Esc skips the count and selling goes on", () => {
-    const open = new Driver().send({ type: "shift.checked", open: true });
+    const open = new Driver().send({ type: "shift.checked", open: true, atLogIn: true });
     expect(open.state.screen.kind).toBe("sale");
-    const skip = new Driver().send({ type: "shift.checked", open: false }).key("back");
+    const skip = new Driver().send({ type: "shift.checked", open: false, atLogIn: true }).key("back");
     expect(skip.state.screen.kind).toBe("sale");
     expect(skip.statusKey).toBe("info.shiftNotOpened");
     // Opened later from the menu.
@@ -57,6 +64,19 @@ describe("opening the shift at log-in", () => {
     menu.send({ type: "request.failed", message: { key: "info.shiftWhenOnline" } });
     expect(menu.state.screen.kind).toBe("sale");
     expect(menu.statusKey).toBe("info.shiftWhenOnline");
+  });
+});
+
+describe("when the store is reachable again", () => {
+  test("the till asks again; without a shift the status line says so, the sale screen stays", () => {
+    const d = new Driver().send({ type: "link.online" });
+    expect(d.statusKey).toBe("info.online");
+    expect(d.lastEffect("checkShift")).toEqual({ type: "checkShift", atLogIn: false });
+    d.send({ type: "shift.checked", open: false, atLogIn: false });
+    expect(d.state.screen.kind).toBe("sale");
+    expect(d.statusKey).toBe("info.shiftNotOpened");
+    const locked = new Driver(testEnv(), false).send({ type: "link.online" });
+    expect(locked.lastEffect("checkShift")).toBeUndefined();
   });
 });
 

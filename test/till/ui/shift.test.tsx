@@ -92,6 +92,10 @@ describe("the shift on screen", () => {
     expect(till.controller.state.screen.kind).toBe("sale");
     till.scan("0001");
     await waitFor(() => till?.controller.state.sale.lines.length === 1, "the line");
+    // The store is back: the till asks again and says no shift is open, where to open one.
+    services.setOnline(true);
+    await till.see("No shift is open: selling goes on; open one from the menu (F9)");
+    expect(till.controller.state.sale.lines).toHaveLength(1);
   });
 
   test("X report without a shift speaks the cashier's language", async () => {
