@@ -3,82 +3,25 @@
  * back as a command. Lookups and searches are local and answer at once; everything else is a
  * promise whose failure becomes a status-line message (the sale in progress stays as it is).
  */
-import { z } from "zod";
-import { DomainError } from "../../core/errors.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { convertWeightMilli } from "../../core/quantity.ts";
 import { renderReceiptText } from "../../core/receipt.ts";
 // The two light modules the screens need at once; the drivers load only when a device is configured.
 import { itemLines, thankYouLines, totalLines, welcomeLines } from "../../devices/display/display-text.ts";
-import type {
-  CashDrawer,
-  CustomerDisplay,
-  DisplayLines,
-  ReceiptPrinter,
-  Scale,
-} from "../../devices/index.ts";
-import type { PaymentTerminal } from "../../devices/payment/payment-terminal.ts";
+import type { DisplayLines } from "../../devices/index.ts";
 import { describeReading } from "../../devices/scale/scale.ts";
-import type { Translator } from "../i18n/index.ts";
 import type { CompletedSale, HeldSaleSummary, TillServices } from "../services.ts";
 import { priceSale } from "../state/basket.ts";
-import type { Command, Effect, SaleLine, TillState } from "../state/types.ts";
+import type { Command, Effect, SaleLine } from "../state/types.ts";
+import { type EffectContext, settle } from "./effect-context.ts";
 import { errorToMessage } from "./error-message.ts";
-import { saleReceipt, shiftReportDoc } from "./receipt.ts";
+import { saleReceipt } from "./receipt.ts";
 import { payBackReturn } from "./return-refund.ts";
+import { runShiftEffect } from "./shift-effects.ts";
 
-export interface TillDevices {
-  printer?: ReceiptPrinter;
-  scale?: Scale;
-  display?: CustomerDisplay;
-  drawer?: CashDrawer;
-  /** The card terminal: a return's card part is refunded through it. */
-  payment?: PaymentTerminal;
-}
-
-export interface EffectContext {
-  services: TillServices;
-  devices: TillDevices;
-  translator: () => Translator;
-  state: () => TillState;
-  dispatch: (command: Command) => void;
-  quit: () => void;
-  /** Receipt width when no printer says it (characters). */
-  receiptColumns: number;
-}
+export type { EffectContext, TillDevices } from "./effect-context.ts";
 
 const SCALE_TIMEOUT_MS = 3000;
-
-/** The part of an X report the close confirmation shows. */
-const expectedCashSchema = z.object({ cash: z.object({ expectedMinor: z.number().int() }) });
-
-/**
- * A shift needs the store: while it is unreachable the cashier is told plainly that the shift
- * can be opened once it is back, and selling goes on.
- */
-function offlineOr(err: unknown, type: "status.info" | "request.failed"): Command {
-  if (err instanceof DomainError && err.code === "STORE_UNREACHABLE")
-    return { type, message: { key: "info.shiftWhenOnline" } };
-  return { type: "request.failed", message: errorToMessage(err) };
-}
-
-function fail(ctx: EffectContext, err: unknown, context: Parameters<typeof errorToMessage>[1] = {}): void {
-  ctx.dispatch({ type: "request.failed", message: errorToMessage(err, context) });
-}
-
-function settle<T>(ctx: EffectContext, work: () => Promise<T>, ok: (value: T) => Command, pin = false): void {
-  let promise: Promise<T>;
-  try {
-    promise = work();
-  } catch (err) {
-    fail(ctx, err, { pin });
-    return;
-  }
-  promise.then(
-    (value) => ctx.dispatch(ok(value)),
-    (err: unknown) => fail(ctx, err, { pin }),
-  );
-}
 
 /** Shows two lines on the customer display; the lines are only made when there is one. */
 function show(ctx: EffectContext, lines: () => DisplayLines): void {
@@ -354,72 +297,12 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       );
       return;
     case "checkShift":
-      services.currentShift().then(
-        (shift) => ctx.dispatch({ type: "shift.checked", open: shift !== null, atLogIn: effect.atLogIn }),
-        (err: unknown) => ctx.dispatch(offlineOr(err, "status.info")),
-      );
-      return;
     case "openShift":
-      services.openShift(effect.floatMinor).then(
-        (shift) => ctx.dispatch({ type: "shift.opened", floatMinor: shift.floatMinor }),
-        (err: unknown) => ctx.dispatch(offlineOr(err, "request.failed")),
-      );
-      return;
     case "shiftExpected":
-      settle(
-        ctx,
-        () => services.xReport(),
-        (report) => {
-          const parsed = expectedCashSchema.safeParse(report);
-          return parsed.success
-            ? { type: "shift.expected", expectedMinor: parsed.data.cash.expectedMinor }
-            : { type: "request.failed", message: { text: "the store's X report has no expected cash" } };
-        },
-      );
-      return;
     case "moveCash":
-      settle(
-        ctx,
-        async () => {
-          const moved = await services.moveCash({
-            direction: effect.direction,
-            amountMinor: effect.amountMinor,
-            reason: effect.reason,
-          });
-          // Recorded at the store first; then the drawer opens for the cash to go in or out.
-          const reason = effect.direction === "in" ? "cash-in" : "cash-out";
-          void devices.drawer?.open(reason, { cashierId: ctx.state().cashier?.id ?? "" });
-          return moved;
-        },
-        (moved) => ({
-          type: "cash.moved",
-          direction: effect.direction,
-          amountMinor: effect.amountMinor,
-          expectedCashMinor: moved.expectedCashMinor,
-        }),
-      );
-      return;
     case "xReport":
-      settle(
-        ctx,
-        () => services.xReport(),
-        (report) => ({ type: "report.loaded", report }),
-      );
-      return;
     case "closeShift":
-      settle(
-        ctx,
-        async () => {
-          const report = await services.closeShift(effect.counted);
-          const doc = shiftReportDoc(report, services.settings(), ctx.translator().locale);
-          if (doc !== null) {
-            services.journalPrint(doc, ctx.state().cashier?.id ?? null);
-            devices.printer?.print(doc);
-          }
-          return report;
-        },
-        (report) => ({ type: "shift.closed", report }),
-      );
+      runShiftEffect(ctx, effect);
       return;
     case "reprint": {
       const printer = devices.printer;
