@@ -23,6 +23,16 @@ import { importArgsSchema, runImport } from "./admin-import.ts";
 import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
 import { receiptArgsSchema, runReceipt } from "./admin-receipt.ts";
 import { runDailyReport, runJournalVerify } from "./admin-report.ts";
+import {
+  runShiftCash,
+  runShiftClose,
+  runShiftList,
+  runShiftOpen,
+  shiftCashArgsSchema,
+  shiftCloseArgsSchema,
+  shiftListArgsSchema,
+  shiftOpenArgsSchema,
+} from "./admin-shift.ts";
 import { runStockCount, stockCountArgsSchema } from "./admin-stock.ts";
 import {
   pairArgsSchema,
@@ -207,6 +217,18 @@ export async function runAdmin(
       return;
     case "stock.count":
       await runStockCount(client, argsOf(stockCountArgsSchema, args, "stock count"), options.json, io);
+      return;
+    case "shift.open":
+      await runShiftOpen(client, argsOf(shiftOpenArgsSchema, args, "shift open"), options.json, io);
+      return;
+    case "shift.cash":
+      await runShiftCash(client, argsOf(shiftCashArgsSchema, args, "shift cash"), options.json, io);
+      return;
+    case "shift.close":
+      await runShiftClose(client, argsOf(shiftCloseArgsSchema, args, "shift close"), options.json, io);
+      return;
+    case "shift.list":
+      await runShiftList(client, argsOf(shiftListArgsSchema, args, "shift list"), options.json, io);
       return;
     case "pin.lockouts":
       await runPinLockouts(client, options.json, io);

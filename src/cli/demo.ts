@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DomainError } from "../core/errors.ts";
 import { uuidv7 } from "../core/ids.ts";
+import { formatMoney } from "../core/money.ts";
 import { buildReceipt, renderReceiptText } from "../core/receipt.ts";
 import { storeSettingsSchema } from "../core/settings.ts";
 import { startHqServer } from "../hq/main.ts";
@@ -117,6 +118,13 @@ const DEMO_SETTINGS = storeSettingsSchema.parse({
   ],
 });
 
+/** The demo till's opening float. */
+const DEMO_FLOAT_MINOR = 15_000;
+
+function money(minor: number): string {
+  return formatMoney(minor, DEMO_SETTINGS.currency, DEMO_SETTINGS.locale);
+}
+
 async function api<T>(url: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${url}/api/v1${path}`, {
     method,
@@ -215,6 +223,17 @@ async function runIn(
       pin: "9999",
     });
 
+    // The till's shift, opened with its float as a cashier does at log-in: the demo's sales
+    // belong to it, and its X report counts them (a rerun on the same data finds it open).
+    await api(store.url, token, "POST", "/shifts", { tillId: "T1", floatMinor: DEMO_FLOAT_MINOR });
+    const shift = await api<{ id: string; floatMinor: number }>(
+      store.url,
+      token,
+      "GET",
+      "/shifts/current?tillId=T1",
+    );
+    io.out(`opened a shift at till T1 with a float of ${money(shift.floatMinor)}`);
+
     const picks = month.sales.filter((s) => s.lines.length >= 3 && s.lines.length <= 8).slice(0, 3);
     let lastAt = "";
     for (const pick of picks) {
@@ -246,6 +265,15 @@ async function runIn(
 
     const day = new Intl.DateTimeFormat("en-CA", { timeZone: DEMO_SETTINGS.timeZone }).format(
       new Date(lastAt),
+    );
+    const x = await api<{ salesCount: number; cash: { expectedMinor: number } }>(
+      store.url,
+      token,
+      "GET",
+      `/shifts/${shift.id}/x-report`,
+    );
+    io.out(
+      `\nX report for till T1: ${x.salesCount} sales, expected cash in the drawer ${money(x.cash.expectedMinor)}`,
     );
     const report = await api<Record<string, unknown>>(store.url, token, "GET", `/reports/daily?date=${day}`);
     io.out(`\nDaily report for ${day}:\n${JSON.stringify(report, null, 2)}`);

@@ -355,6 +355,34 @@ export function buildProgram(io: CliIo): Command {
     .action((o: { code: string; qty: string; reason?: string; location?: string; id?: string }) =>
       runAdmin("stock.count", o),
     );
+  const shift = admin
+    .command("shift")
+    .description("a till's shift: open it with a float, move cash in or out, close it with the count");
+  shift
+    .command("open")
+    .description("open a shift at a till with the opening float (cash in the drawer)")
+    .requiredOption("--till <id>", "the till")
+    .requiredOption("--float <amount>", "the opening float, e.g. 150 or 150.00 (the store's currency)")
+    .action((o: { till: string; float: string }) => runAdmin("shift.open", o));
+  shift
+    .command("cash")
+    .description("put cash into (+AMOUNT) or take cash out of (-AMOUNT) the till's drawer, with a reason")
+    .requiredOption("--till <id>", "the till")
+    .requiredOption("--amount <±amount>", "e.g. 50 (in) or -20.50 (out), in the store's currency")
+    .requiredOption("--reason <text>", "why, e.g. 'change from the safe'")
+    .action((o: { till: string; amount: string; reason: string }) => runAdmin("shift.cash", o));
+  shift
+    .command("close")
+    .description("close the till's shift with the cash counted: issues its Z report")
+    .requiredOption("--till <id>", "the till")
+    .requiredOption("--counted <amount>", "the cash counted in the drawer, e.g. 412.35")
+    .action((o: { till: string; counted: string }) => runAdmin("shift.close", o));
+  shift
+    .command("list")
+    .description("shifts, newest first")
+    .option("--till <id>", "one till's shifts")
+    .addOption(new Option("--status <status>", "open or closed shifts only").choices(["open", "closed"]))
+    .action((o: { till?: string; status?: string }) => runAdmin("shift.list", o));
   const pin = admin
     .command("pin")
     .description("PIN lock-outs after wrong PINs (needs the admin token or a manager's session)");

@@ -124,12 +124,27 @@ export interface LinkStatus {
   lastError: string | null;
 }
 
+/** A shift open at the till. */
+export interface OpenShift {
+  id: string;
+  floatMinor: number;
+  openedAt: string;
+}
+
 export interface HeldSaleSummary {
   id: string;
   label: string | null;
   heldAt: string;
   tillId: string;
   lines: number;
+  /** Who held it (null when the store does not know). */
+  cashierName: string | null;
+  /** The held lines as the store keeps them. */
+  basket: TillLine[];
+  /** Priced by the till from its catalog; null until priced, or when a code is unknown here. */
+  totalMinor: number | null;
+  /** Names of the first items, for the list. */
+  items: string[];
 }
 
 export interface RecordedSaleLine {
@@ -233,6 +248,14 @@ export interface TillServices {
     approvalPin?: string;
   }): Promise<{ receiptNo: string; totalMinor: number }>;
   openDrawer(reason: "sale" | "noSale" | "cashIn" | "cashOut", approvalPin?: string): Promise<void>;
+  /** The till's open shift at the store; null when none is open. */
+  currentShift(): Promise<OpenShift | null>;
+  /** Opens a shift at the till with the float counted; SHIFT_ALREADY_OPEN when one is open. */
+  openShift(floatMinor: number): Promise<OpenShift>;
+  /** Cash put into or taken out of the drawer of the open shift, with a reason. */
+  moveCash(move: { direction: "in" | "out"; amountMinor: number; reason: string }): Promise<{
+    expectedCashMinor: number;
+  }>;
   xReport(): Promise<unknown>;
   closeShift(counted: Record<string, number>): Promise<unknown>;
 

@@ -28,6 +28,9 @@ describe("ringup demo", () => {
         expect(out).toContain("imported 247 departments");
         expect(out).toMatch(/imported \d+ products: 6638 of products\.csv \(12 bad rows skipped/);
         for (const n of [1, 2, 3]) expect(out).toContain(`Receipt S1-T1-00000${n}`);
+        // The demo's till has a shift open, and its sales belong to it.
+        expect(out).toContain("opened a shift at till T1 with a float of $150.00");
+        expect(out).toMatch(/X report for till T1: 3 sales, expected cash in the drawer \$[\d,]+\.\d\d/);
         expect(out).toContain('"salesCount": 3');
         // nats-server is installed by scripts/setup: head office receives the same day.
         if (Bun.which("nats-server")) {

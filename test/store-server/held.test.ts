@@ -59,6 +59,8 @@ describe("held sales", () => {
 
     const all = await store.request<{ held: Held[] }>("GET", `${API}/held`, undefined, t2.token);
     expect(all.body.held.map((h) => h.id)).toEqual([body.id as string]);
+    // The list names the cashier who held it, for the tills' list.
+    expect(all.body.held[0]?.cashierName).toBe("cashier 1111");
     const mine = await store.request<{ held: Held[] }>("GET", `${API}/held?tillId=T2`, undefined, t2.token);
     expect(mine.body.held).toEqual([]);
 

@@ -34,6 +34,8 @@ export interface HeldSale {
   id: string;
   tillId: string;
   cashierId: string | null;
+  /** The cashier's name, for the tills' list of held sales (null when unknown). */
+  cashierName: string | null;
   label: string | null;
   heldAt: string;
   lineCount: number;

@@ -3,8 +3,8 @@
  * Resuming takes the held sale away atomically, so two tills cannot both resume it. Holding,
  * resuming and discarding are audited and journalled (`audit.recorded`).
  */
-import { desc, eq } from "drizzle-orm";
-import { audit, heldSales } from "../../../schema/store.ts";
+import { desc, eq, inArray } from "drizzle-orm";
+import { audit, heldSales, users } from "../../../schema/store.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
@@ -19,6 +19,7 @@ function toHeld(row: HeldRow): HeldSale {
     id: row.id,
     tillId: row.tillId,
     cashierId: row.cashierId,
+    cashierName: null,
     label: row.label,
     heldAt: row.heldAt,
     lineCount: basket.lines.length,
@@ -107,7 +108,18 @@ export class HeldSalesService {
       .orderBy(desc(heldSales.heldAt))
       .limit(limit)
       .all();
-    return rows.map(toHeld);
+    const ids = [...new Set(rows.map((r) => r.cashierId).filter((id): id is string => id !== null))];
+    const names = new Map(
+      ids.length === 0
+        ? []
+        : this.ctx.db
+            .select({ id: users.id, name: users.name })
+            .from(users)
+            .where(inArray(users.id, ids))
+            .all()
+            .map((u) => [u.id, u.name] as const),
+    );
+    return rows.map((row) => ({ ...toHeld(row), cashierName: names.get(row.cashierId ?? "") ?? null }));
   }
 
   /** Takes a held sale away and answers it: only one till can resume it. */

@@ -93,10 +93,8 @@ export class ShiftsService {
       throw new HttpError(
         "not_found",
         "NO_OPEN_SHIFT",
-        `till ${tillId} has no open shift; open one with POST /shifts`,
-        {
-          tillId,
-        },
+        `till ${tillId} has no open shift; open one at the till (log in and count the float), or with 'ringup admin shift open --till ${tillId} --float AMOUNT' (POST /shifts)`,
+        { tillId },
       );
     }
     return toShiftView(row);

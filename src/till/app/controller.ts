@@ -45,7 +45,9 @@ export class TillController {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private collectTimer: ReturnType<typeof setTimeout> | undefined;
   private afterFrameTimer: ReturnType<typeof setTimeout> | undefined;
-  private translatorCache: { currency: string; locale: string; translator: Translator } | undefined;
+  private translatorCache:
+    | { currency: string; locale: string; timeZone: string; translator: Translator }
+    | undefined;
   private disposed = false;
   /** Enter pressed while a request was on its way: carried out once it is answered. */
   private pendingSubmit = false;
@@ -69,13 +71,17 @@ export class TillController {
     this.unsubscribeLink = options.services.subscribe(() => this.linkChanged());
   }
 
-  /** Says on the status line when the store goes away or comes back (selling goes on either way). */
+  /**
+   * Says on the status line when the store goes away or comes back (selling goes on either way);
+   * back, the till asks it again whether a shift is open.
+   */
   private linkChanged(): void {
     const online = this.options.services.status().online;
     if (online === this.online) return;
     this.online = online;
     if (this.current.cashier === null) return;
-    this.dispatch({ type: "status.info", message: { key: online ? "info.online" : "info.offline" } });
+    if (online) this.dispatch({ type: "link.online" });
+    else this.dispatch({ type: "status.info", message: { key: "info.offline" } });
   }
 
   /** Devices opened after the first frame (their drivers take a moment to load). */
@@ -107,11 +113,19 @@ export class TillController {
     return this.current;
   }
 
-  /** The translator for the till's language and the store's current currency and locale. */
+  /**
+   * The translator for the till's language and the store's current currency, locale and time
+   * zone (the clock and times on screen are the store's, as on its receipts).
+   */
   translator(): Translator {
     const settings = this.options.services.settings();
     const cached = this.translatorCache;
-    if (cached && cached.currency === settings.currency && cached.locale === settings.locale)
+    if (
+      cached &&
+      cached.currency === settings.currency &&
+      cached.locale === settings.locale &&
+      cached.timeZone === settings.timeZone
+    )
       return cached.translator;
     const translator = createTranslator({
       lang: this.options.lang,
@@ -120,7 +134,12 @@ export class TillController {
       keymap: this.options.keymap,
       timeZone: settings.timeZone,
     });
-    this.translatorCache = { currency: settings.currency, locale: settings.locale, translator };
+    this.translatorCache = {
+      currency: settings.currency,
+      locale: settings.locale,
+      timeZone: settings.timeZone,
+      translator,
+    };
     return translator;
   }
 

@@ -8,71 +8,23 @@ import { convertWeightMilli } from "../../core/quantity.ts";
 import { renderReceiptText } from "../../core/receipt.ts";
 // The two light modules the screens need at once; the drivers load only when a device is configured.
 import { itemLines, thankYouLines, totalLines, welcomeLines } from "../../devices/display/display-text.ts";
-import type {
-  CashDrawer,
-  CustomerDisplay,
-  DisplayLines,
-  ReceiptPrinter,
-  Scale,
-} from "../../devices/index.ts";
+import type { DisplayLines } from "../../devices/index.ts";
 import { payByCard } from "../../devices/payment/pay-by-card.ts";
-import {
-  describePayment,
-  type PaymentResult,
-  type PaymentTerminal,
-} from "../../devices/payment/payment-terminal.ts";
+import { describePayment, type PaymentResult } from "../../devices/payment/payment-terminal.ts";
 import { describeReading } from "../../devices/scale/scale.ts";
-import type { Translator } from "../i18n/index.ts";
-import type { CompletedSale, TillServices } from "../services.ts";
-import type { CardAnswer, Command, Effect, SaleLine, TillState } from "../state/types.ts";
+import type { CompletedSale, HeldSaleSummary, TillServices } from "../services.ts";
+import { priceSale } from "../state/basket.ts";
+import type { CardAnswer, Command, Effect, SaleLine } from "../state/types.ts";
+import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
 import { errorToMessage } from "./error-message.ts";
-import { saleReceipt, shiftReportDoc } from "./receipt.ts";
+import { saleReceipt } from "./receipt.ts";
 import { payBackReturn } from "./return-refund.ts";
+import { runShiftEffect } from "./shift-effects.ts";
 
-export interface TillDevices {
-  printer?: ReceiptPrinter;
-  scale?: Scale;
-  display?: CustomerDisplay;
-  drawer?: CashDrawer;
-  /** The card terminal: card payments, their refunds and a return's card part go through it. */
-  payment?: PaymentTerminal;
-  /** How long the customer has to present the card and the terminal to answer (ms). */
-  paymentTimeoutMs?: number;
-}
-
-/** Two minutes for the customer to present the card and the terminal to answer. */
-export const CARD_TIMEOUT_MS = 120_000;
-
-export interface EffectContext {
-  services: TillServices;
-  devices: TillDevices;
-  translator: () => Translator;
-  state: () => TillState;
-  dispatch: (command: Command) => void;
-  quit: () => void;
-  /** Receipt width when no printer says it (characters). */
-  receiptColumns: number;
-}
+export type { EffectContext, TillDevices } from "./effect-context.ts";
+export { CARD_TIMEOUT_MS } from "./effect-context.ts";
 
 const SCALE_TIMEOUT_MS = 3000;
-
-function fail(ctx: EffectContext, err: unknown, context: Parameters<typeof errorToMessage>[1] = {}): void {
-  ctx.dispatch({ type: "request.failed", message: errorToMessage(err, context) });
-}
-
-function settle<T>(ctx: EffectContext, work: () => Promise<T>, ok: (value: T) => Command, pin = false): void {
-  let promise: Promise<T>;
-  try {
-    promise = work();
-  } catch (err) {
-    fail(ctx, err, { pin });
-    return;
-  }
-  promise.then(
-    (value) => ctx.dispatch(ok(value)),
-    (err: unknown) => fail(ctx, err, { pin }),
-  );
-}
 
 /** Shows two lines on the customer display; the lines are only made when there is one. */
 function show(ctx: EffectContext, lines: () => DisplayLines): void {
@@ -143,6 +95,18 @@ function resumeLines(
       ...(line.discount ? { discount: line.discount } : {}),
     };
   });
+}
+
+/** A held sale's total and first items, priced from the till's catalog as a resume would. */
+function priceHeld(services: TillServices, held: HeldSaleSummary): HeldSaleSummary {
+  try {
+    const lines = resumeLines(services, held.basket).map((line, i) => ({ ...line, id: i + 1 }));
+    const quote = priceSale({ lines }, services.settings());
+    return { ...held, totalMinor: quote?.totalMinor ?? 0, items: lines.slice(0, 3).map((l) => l.name) };
+  } catch {
+    // A code this till does not know yet: the list still shows the rest.
+    return { ...held, totalMinor: null, items: held.basket.slice(0, 3).map((l) => l.code) };
+  }
 }
 
 async function weigh(ctx: EffectContext, effect: Extract<Effect, { type: "weigh" }>): Promise<Command> {
@@ -369,7 +333,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "listHeld":
       settle(
         ctx,
-        () => services.listHeld(),
+        async () => (await services.listHeld()).map((held) => priceHeld(services, held)),
         (list) => ({ type: "held.listed", list }),
       );
       return;
@@ -415,27 +379,13 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
         () => ({ type: "drawer.opened" }),
       );
       return;
+    case "checkShift":
+    case "openShift":
+    case "shiftExpected":
+    case "moveCash":
     case "xReport":
-      settle(
-        ctx,
-        () => services.xReport(),
-        (report) => ({ type: "report.loaded", report }),
-      );
-      return;
     case "closeShift":
-      settle(
-        ctx,
-        async () => {
-          const report = await services.closeShift(effect.counted);
-          const doc = shiftReportDoc(report, services.settings(), ctx.translator().locale);
-          if (doc !== null) {
-            services.journalPrint(doc, ctx.state().cashier?.id ?? null);
-            devices.printer?.print(doc);
-          }
-          return report;
-        },
-        (report) => ({ type: "shift.closed", report }),
-      );
+      runShiftEffect(ctx, effect);
       return;
     case "reprint": {
       const printer = devices.printer;

@@ -32,6 +32,12 @@ export function errorToMessage(err: unknown, context: ErrorContext = {}): Messag
         return { key: "error.badCheckDigit", params: { code } };
       case "STORE_UNREACHABLE":
         return { key: "error.offline" };
+      case "NO_OPEN_SHIFT":
+        return { key: "error.noOpenShift" };
+      case "SHIFT_ALREADY_OPEN":
+        return { key: "error.shiftAlreadyOpen" };
+      case "SHIFT_CLOSED":
+        return { key: "error.shiftClosedAlready" };
     }
     if (
       context.pin &&

@@ -78,6 +78,10 @@ function rehearsalServices(real: TillServices): TillServices {
     findSale: refuse,
     recordReturn: refuse,
     openDrawer: refuse,
+    currentShift: () =>
+      Promise.resolve({ id: "rehearsal", floatMinor: 0, openedAt: new Date(0).toISOString() }),
+    openShift: refuse,
+    moveCash: refuse,
     xReport: refuse,
     closeShift: refuse,
     journalPrint: (doc) => ({

@@ -256,6 +256,9 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     findSale: (text) => online.findSale(text),
     recordReturn: (ret) => online.recordReturn(ret),
     openDrawer: (reason, approvalPin) => online.openDrawer(reason, approvalPin),
+    currentShift: () => online.currentShift(),
+    openShift: (floatMinor) => online.openShift(floatMinor),
+    moveCash: (move) => online.moveCash(move),
     xReport: () => online.xReport(),
     closeShift: (counted) => online.closeShift(counted),
 

@@ -4,17 +4,19 @@
  * they reject at once with a message that says so; nothing is queued behind the cashier's back,
  * and the sale in progress stays on the screen.
  */
+import type { z } from "zod";
 import { type ReturnableSale, returnableSaleSchema } from "../../core/chain-sale.ts";
 import { DomainError } from "../../core/errors.ts";
 import { isUuid } from "../../core/ids.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
-import type { HeldSaleSummary, RecordedSale, TillLine, TillServices } from "../services.ts";
+import type { HeldSaleSummary, OpenShift, RecordedSale, TillLine, TillServices } from "../services.ts";
 import type { TillAuth } from "./auth.ts";
 import { StoreRefusedError, StoreUnreachableError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
 import type { Outbox } from "./outbox.ts";
 import { receiptNoForms } from "./recent-sales.ts";
 import {
+  cashMoveAnswerSchema,
   drawerAnswerSchema,
   heldAnswerSchema,
   heldListAnswerSchema,
@@ -45,6 +47,14 @@ function basketLine(line: TillLine): Record<string, unknown> {
   if (line.unitPriceMinor !== undefined) out.unitPriceMinor = line.unitPriceMinor;
   if (line.discount !== undefined) out.discount = line.discount;
   return out;
+}
+
+/** A held basket's line as the till rings it. */
+function toTillLine(l: z.infer<typeof heldAnswerSchema>["basket"]["lines"][number]): TillLine {
+  const line: TillLine = { code: l.code, qtyMilli: l.qty === undefined ? 1000 : parseQuantityMilli(l.qty) };
+  if (l.unitPriceMinor !== undefined) line.unitPriceMinor = l.unitPriceMinor;
+  if (l.discount !== undefined) line.discount = l.discount;
+  return line;
 }
 
 export class OnlineOperations {
@@ -92,6 +102,10 @@ export class OnlineOperations {
       heldAt: h.heldAt,
       tillId: h.tillId,
       lines: h.lineCount,
+      cashierName: h.cashierName ?? null,
+      basket: h.basket.lines.map(toTillLine),
+      totalMinor: null,
+      items: [],
     }));
   }
 
@@ -102,17 +116,7 @@ export class OnlineOperations {
         token,
       }),
     );
-    return {
-      lines: held.basket.lines.map((l) => {
-        const line: TillLine = {
-          code: l.code,
-          qtyMilli: l.qty === undefined ? 1000 : parseQuantityMilli(l.qty),
-        };
-        if (l.unitPriceMinor !== undefined) line.unitPriceMinor = l.unitPriceMinor;
-        if (l.discount !== undefined) line.discount = l.discount;
-        return line;
-      }),
-    };
+    return { lines: held.basket.lines.map(toTillLine) };
   }
 
   /**
@@ -196,7 +200,7 @@ export class OnlineOperations {
     );
   }
 
-  private currentShift(token: string) {
+  private shiftOf(token: string): Promise<z.infer<typeof shiftAnswerSchema>> {
     return this.deps.client.request(
       "GET",
       `/api/v1/shifts/current?tillId=${encodeURIComponent(this.deps.tillId)}`,
@@ -205,9 +209,45 @@ export class OnlineOperations {
     );
   }
 
+  async currentShift(): Promise<OpenShift | null> {
+    return this.call("reading the till's shift", async (token) => {
+      try {
+        const shift = await this.shiftOf(token);
+        return { id: shift.id, floatMinor: shift.floatMinor, openedAt: shift.openedAt };
+      } catch (err) {
+        if (err instanceof StoreRefusedError && err.code === "NO_OPEN_SHIFT") return null;
+        throw err;
+      }
+    });
+  }
+
+  async openShift(floatMinor: number): Promise<OpenShift> {
+    const shift = await this.call("opening a shift", (token) =>
+      this.deps.client.request("POST", "/api/v1/shifts", shiftAnswerSchema, {
+        body: { tillId: this.deps.tillId, floatMinor },
+        token,
+      }),
+    );
+    return { id: shift.id, floatMinor: shift.floatMinor, openedAt: shift.openedAt };
+  }
+
+  async moveCash(move: Parameters<TillServices["moveCash"]>[0]): Promise<{ expectedCashMinor: number }> {
+    return this.call("moving cash", async (token) => {
+      const shift = await this.shiftOf(token);
+      const body = { kind: move.direction, amountMinor: move.amountMinor, reason: move.reason };
+      const moved = await this.deps.client.request(
+        "POST",
+        `/api/v1/shifts/${shift.id}/cash`,
+        cashMoveAnswerSchema,
+        { body, token },
+      );
+      return { expectedCashMinor: moved.expectedCashMinor };
+    });
+  }
+
   async xReport(): Promise<unknown> {
     return this.call("an X report", async (token) => {
-      const shift = await this.currentShift(token);
+      const shift = await this.shiftOf(token);
       return this.deps.client.request("GET", `/api/v1/shifts/${shift.id}/x-report`, shiftReportAnswerSchema, {
         token,
       });
@@ -216,7 +256,7 @@ export class OnlineOperations {
 
   async closeShift(counted: Record<string, number>): Promise<unknown> {
     return this.call("closing the shift", async (token) => {
-      const shift = await this.currentShift(token);
+      const shift = await this.shiftOf(token);
       return this.deps.client.request("POST", `/api/v1/shifts/${shift.id}/close`, shiftReportAnswerSchema, {
         body: { counted },
         token,

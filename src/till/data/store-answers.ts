@@ -95,6 +95,7 @@ const discountSchema = z.union([z.object({ percent: z.string() }), z.object({ am
 export const heldAnswerSchema = z.object({
   id: z.string(),
   tillId: z.string(),
+  cashierName: z.string().nullable().optional(),
   label: z.string().nullable(),
   heldAt: z.string(),
   lineCount: int,
@@ -117,7 +118,11 @@ export const shiftAnswerSchema = z.object({
   id: z.string(),
   tillId: z.string(),
   status: z.enum(["open", "closed"]),
+  floatMinor: int,
+  openedAt: z.string(),
 });
+
+export const cashMoveAnswerSchema = z.object({ movementId: z.string(), expectedCashMinor: int });
 
 /** An X or Z report, passed on to the screens whole. */
 export const shiftReportAnswerSchema = z.looseObject({

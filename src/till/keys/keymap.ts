@@ -45,6 +45,9 @@ export const KEY_COMMANDS = [
   "customer.message",
   "price.check",
   "sales.refused",
+  "shift.open",
+  "cash.in",
+  "cash.out",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -81,6 +84,9 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "customer.message": [],
   "price.check": ["insert"],
   "sales.refused": [],
+  "shift.open": [],
+  "cash.in": [],
+  "cash.out": [],
 };
 
 export interface Keymap {

@@ -8,6 +8,7 @@ import { done, fail } from "./initial.ts";
 import { parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
 import { tender } from "./payment.ts";
 import { addLine } from "./sale.ts";
+import { submitCashPrompt } from "./shift.ts";
 import type { Prompt, TillEnv, TillState, Transition } from "./types.ts";
 
 export function openPrompt(state: TillState, prompt: Prompt): Transition {
@@ -70,6 +71,9 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
       return done(state);
     case "cardConfirm":
       return confirmCard(state, prompt.amountMinor, (next, added) => tender(next, added, env));
+    case "cashAmount":
+    case "cashReason":
+      return submitCashPrompt(state, prompt, env);
     case "approval": {
       if (text === "") return done(state);
       return done(

@@ -13,6 +13,7 @@ import { refusedResent } from "./refused.ts";
 import { returnRecorded, returnsFound } from "./returns.ts";
 import { addLine, addLookup, reprice } from "./sale.ts";
 import { menuChoose, msgStatus, screenKey } from "./screen-keys.ts";
+import { shiftChecked } from "./shift.ts";
 import type { Command, Message, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
 const TEXT_COMMANDS: ReadonlySet<string> = new Set(["input.text", "input.backspace", "input.clear"]);
@@ -37,7 +38,11 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       const screen = state.sale.tenders.length > 0 ? { kind: "payment" as const } : { kind: "sale" as const };
       const status = { tone: "ok" as const, message: msg("ok.welcome", { name: command.cashier.name }) };
       const next = goTo({ ...state, cashier: command.cashier, busy: false, status }, screen);
-      return state.sale.lines.length === 0 ? done(next, { type: "display", show: "welcome" }) : done(next);
+      // The store says whether the till has a shift open; without one the float is counted first.
+      const check = { type: "checkShift" as const, atLogIn: true };
+      return state.sale.lines.length === 0
+        ? done(next, { type: "display", show: "welcome" }, check)
+        : done(next, check);
     }
     case "lookup.ok":
       return addLookup(state, command.lookup, command.qtyMilli, env);
@@ -108,8 +113,35 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return done({ ...state, busy: false, screen: { kind: "xReport", report: command.report, scroll: 0 } });
     case "shift.closed": {
       if (state.screen.kind !== "shiftClose") return done({ ...state, busy: false });
-      const screen = { ...state.screen, closed: command.report };
+      const screen = { ...state.screen, closed: command.report, scroll: 0 };
       return done({ ...state, busy: false, screen, status: { tone: "ok", message: msg("ok.shiftClosed") } });
+    }
+    case "shift.checked":
+      return shiftChecked(state, command.open, command.atLogIn, env);
+    case "link.online": {
+      const next = { ...state, status: { tone: "info" as const, message: msg("info.online") } };
+      return state.cashier === null ? done(next) : done(next, { type: "checkShift", atLogIn: false });
+    }
+    case "shift.opened":
+      return done(
+        goTo(
+          {
+            ...state,
+            busy: false,
+            status: { tone: "ok", message: msg("ok.shiftOpened", { floatMinor: command.floatMinor }) },
+          },
+          { kind: "sale" },
+        ),
+      );
+    case "shift.expected": {
+      if (state.screen.kind !== "shiftClose") return done({ ...state, busy: false });
+      const screen = { ...state.screen, expectedMinor: command.expectedMinor };
+      return done({ ...state, busy: false, screen, status: msgStatus("shift.confirmClose") });
+    }
+    case "cash.moved": {
+      const key = command.direction === "in" ? "ok.cashIn" : "ok.cashOut";
+      const params = { amountMinor: command.amountMinor, expectedMinor: command.expectedCashMinor };
+      return done({ ...state, busy: false, status: { tone: "ok", message: msg(key, params) } });
     }
     case "prints.listed":
       if (state.screen.kind !== "prints") return done(state);
@@ -138,7 +170,8 @@ function requestFailed(state: TillState, message: Message): Transition {
   if (
     (state.screen.kind === "held" && state.screen.list === null) ||
     (state.screen.kind === "xReport" && state.screen.report === null) ||
-    (state.screen.kind === "refused" && state.screen.list === null)
+    (state.screen.kind === "refused" && state.screen.list === null) ||
+    state.screen.kind === "shiftOpen"
   ) {
     return done({ ...goTo(base, { kind: "sale" }), status });
   }

@@ -5,15 +5,14 @@
 import type { KeyCommand } from "../keys/keymap.ts";
 import type { CancelledSale } from "../services.ts";
 import { voidSelected, withApproval } from "./approvals.ts";
-import { denominationsFor } from "./basket.ts";
 import { done, emptySale, fail, goTo, msg, note } from "./initial.ts";
 import { MENU_ITEMS } from "./menu.ts";
-import { parseCount } from "./parse-input.ts";
 import { leavePayment, payCard, payCash, removeLastTender, startPayment } from "./payment.ts";
 import { openPrompt } from "./prompts.ts";
 import { openRefused, refusedKey } from "./refused.ts";
 import { openReturns, returnsMove, returnsSubmit } from "./returns.ts";
 import { addLookup, moveSelection, selectedLine, submitEntry } from "./sale.ts";
+import { closeShiftScreen, openShiftScreen, shiftCloseKey, shiftOpenKey } from "./shift.ts";
 import type { TillEnv, TillState, Transition } from "./types.ts";
 
 const PAGE = 10;
@@ -136,54 +135,14 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
       return done(state);
     }
     case "shiftClose":
-      return shiftKey(state, screen, type, delta, env);
+      return shiftCloseKey(state, screen, type, delta, env);
+    case "shiftOpen":
+      return shiftOpenKey(state, screen, type, delta, env);
     case "refused":
       return refusedKey(state, screen, type, delta);
     case "login":
       return done(state);
   }
-}
-
-function shiftKey(
-  state: TillState,
-  screen: Extract<TillState["screen"], { kind: "shiftClose" }>,
-  type: KeyCommand,
-  delta: number,
-  env: TillEnv,
-): Transition {
-  const denominations = denominationsFor(env.settings.currency);
-  if (type === "back") return done(goTo(state, { kind: "sale" }));
-  if (screen.closed !== null) return done(state);
-  if (delta !== 0)
-    return done({
-      ...state,
-      screen: { ...screen, selected: list(screen.selected, delta, denominations.length) },
-    });
-  if (type === "input.submit") {
-    const text = state.input.trim();
-    if (text === "")
-      return done({
-        ...state,
-        screen: { ...screen, selected: list(screen.selected, 1, denominations.length) },
-      });
-    const count = parseCount(text);
-    if (count === null) return fail(state, "error.badCount", { text });
-    const counts = denominations.map((_, i) => (i === screen.selected ? count : (screen.counts[i] ?? 0)));
-    return done({
-      ...state,
-      input: "",
-      status: null,
-      screen: { ...screen, counts, selected: list(screen.selected, 1, denominations.length) },
-    });
-  }
-  if (type === "sale.total") {
-    const cash = denominations.reduce((sum, value, i) => sum + value * (screen.counts[i] ?? 0), 0);
-    return done(
-      { ...state, busy: true, status: msgStatus("info.closingShift") },
-      { type: "closeShift", counted: { cash } },
-    );
-  }
-  return done(state);
 }
 
 function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
@@ -293,13 +252,13 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
         goTo({ ...state, busy: true, status: null }, { kind: "xReport", report: null, scroll: 0 }),
         { type: "xReport" },
       );
-    case "shift.close": {
-      if (!empty) return fail(state, "error.finishSaleFirst");
-      const counts = denominationsFor(env.settings.currency).map(() => 0);
-      return done(
-        goTo({ ...state, status: null }, { kind: "shiftClose", counts, selected: 0, closed: null }),
-      );
-    }
+    case "shift.close":
+      return closeShiftScreen(state, env);
+    case "shift.open":
+      return openShiftScreen(state, env);
+    case "cash.in":
+    case "cash.out":
+      return openPrompt(state, { kind: "cashAmount", direction: type === "cash.in" ? "in" : "out" });
     case "customer.message":
       return openPrompt(state, { kind: "customerMessage" });
     case "price.check":

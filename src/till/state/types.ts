@@ -82,6 +82,9 @@ export type Prompt =
   | { kind: "customerMessage" }
   /** A code looked up for its price, without adding it to the sale. */
   | { kind: "priceCheck" }
+  /** Cash put into or taken out of the drawer: the amount, then the reason. */
+  | { kind: "cashAmount"; direction: "in" | "out" }
+  | { kind: "cashReason"; direction: "in" | "out"; amountMinor: number }
   | { kind: "approval"; action: ApprovalAction; approved: Approved }
   /** The card terminal has the amount: waiting for the customer's card and its answer (Esc cancels). */
   | { kind: "cardWait"; amountMinor: number }
@@ -109,7 +112,22 @@ export type Screen =
     }
   | { kind: "held"; list: HeldSaleSummary[] | null; selected: number }
   | { kind: "xReport"; report: unknown; scroll: number }
-  | { kind: "shiftClose"; counts: number[]; selected: number; closed: unknown }
+  /** The opening float counted per note and coin (or as one total) before the shift opens. */
+  | { kind: "shiftOpen"; count: CashCount; confirming: boolean }
+  /**
+   * The drawer counted at close; `expectedMinor` once the store said what it should hold (the
+   * cashier confirms counted, expected and difference); `closed` the Z report, scrolled.
+   */
+  | {
+      kind: "shiftClose";
+      counts: number[];
+      selected: number;
+      /** A total typed on the last row instead of counting each note and coin. */
+      totalMinor: number | null;
+      expectedMinor: number | null;
+      closed: unknown;
+      scroll: number;
+    }
   | { kind: "menu"; selected: number }
   /** The print journal: recent receipts and reports to print again. */
   | { kind: "prints"; list: PrintSummary[] | null; selected: number }
@@ -117,6 +135,13 @@ export type Screen =
   | { kind: "refused"; list: RefusedSale[] | null; selected: number };
 
 export type ScreenKind = Screen["kind"];
+
+/** Cash counted per note and coin; the row after the last denomination takes a total instead. */
+export interface CashCount {
+  counts: number[];
+  selected: number;
+  totalMinor: number | null;
+}
 
 export interface LastSale {
   receiptNo: string;
@@ -187,6 +212,17 @@ export type Command =
   | { type: "drawer.opened" }
   | { type: "report.loaded"; report: unknown }
   | { type: "shift.closed"; report: unknown }
+  /** The store is reachable again (the cashier is logged in). */
+  | { type: "link.online" }
+  /**
+   * Whether the till has an open shift at the store: asked at log-in (without one the float is
+   * counted at once) and when the store is reachable again (then the status line says so).
+   */
+  | { type: "shift.checked"; open: boolean; atLogIn: boolean }
+  | { type: "shift.opened"; floatMinor: number }
+  /** What the drawer should hold, before the cashier confirms the close. */
+  | { type: "shift.expected"; expectedMinor: number }
+  | { type: "cash.moved"; direction: "in" | "out"; amountMinor: number; expectedCashMinor: number }
   | { type: "prints.listed"; list: PrintSummary[] }
   | { type: "refused.listed"; list: RefusedSale[] }
   | { type: "refused.resent"; saleId: string; receiptNo: string }
@@ -228,6 +264,10 @@ export type Effect =
   | { type: "openDrawer"; reason: "noSale"; approvalPin?: string }
   | { type: "xReport" }
   | { type: "closeShift"; counted: Record<string, number> }
+  | { type: "checkShift"; atLogIn: boolean }
+  | { type: "openShift"; floatMinor: number }
+  | { type: "shiftExpected" }
+  | { type: "moveCash"; direction: "in" | "out"; amountMinor: number; reason: string }
   /** Prints a journalled document again as a copy: by entry, by receipt number, or the last sale's. */
   | { type: "reprint"; key: { id: number } | { receiptNo: string } }
   | { type: "listPrints" }

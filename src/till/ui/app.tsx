@@ -18,7 +18,7 @@ import { PaymentScreen } from "./payment-screen.tsx";
 import { RefusedScreen } from "./refused-screen.tsx";
 import { ReturnsScreen } from "./returns-screen.tsx";
 import { SaleScreen } from "./sale-screen.tsx";
-import { ShiftScreen } from "./shift-screen.tsx";
+import { ShiftOpenScreen, ShiftScreen } from "./shift-screen.tsx";
 import { spread } from "./text.ts";
 import { useTillKeys } from "./use-keys.ts";
 import type { BodyProps, View } from "./view.ts";
@@ -75,6 +75,8 @@ function Body(props: BodyProps): ReactNode {
       return <ReturnsScreen {...props} />;
     case "shiftClose":
       return <ShiftScreen {...props} />;
+    case "shiftOpen":
+      return <ShiftOpenScreen {...props} />;
     case "refused":
       return <RefusedScreen {...props} />;
   }

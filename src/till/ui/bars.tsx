@@ -2,6 +2,7 @@
 import { Text } from "ink";
 import type { MessageKey } from "../i18n/index.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
+import { denominationsFor } from "../state/basket.ts";
 import type { TillState } from "../state/types.ts";
 import { cells, clip, spread } from "./text.ts";
 import type { View } from "./view.ts";
@@ -44,6 +45,10 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t("prompt.cardWait", { amountMinor: prompt.amountMinor }), masked: false };
       case "cardConfirm":
         return { label: t.t("prompt.cardConfirm", { amountMinor: prompt.amountMinor }), masked: false };
+      case "cashAmount":
+        return { label: t.t(prompt.direction === "in" ? "prompt.cashIn" : "prompt.cashOut"), masked: false };
+      case "cashReason":
+        return { label: t.t("prompt.cashReason", { amountMinor: prompt.amountMinor }), masked: false };
       case "approval":
         return {
           label: t.t("prompt.approval", { action: t.t(`action.${prompt.action}` as MessageKey) }),
@@ -58,8 +63,16 @@ function promptLabel(view: View): { label: string; masked: boolean } {
     payment: "payment.amount",
     returns: "returns.find",
     shiftClose: "shift.colCount",
+    shiftOpen: "shift.colCount",
   };
   const key = labels[state.screen.kind];
+  const screen = state.screen;
+  if (screen.kind === "shiftClose" && screen.closed !== null) return { label: "", masked: false };
+  if (screen.kind === "shiftOpen" || screen.kind === "shiftClose") {
+    const selected = screen.kind === "shiftOpen" ? screen.count.selected : screen.selected;
+    if (selected >= denominationsFor(view.settings.currency).length)
+      return { label: t.t("shift.colAmount"), masked: false };
+  }
   if (state.screen.kind === "returns" && state.screen.sale !== null)
     return { label: t.t("sale.colQty"), masked: false };
   return { label: key ? t.t(key) : "", masked: state.screen.kind === "login" };
@@ -114,6 +127,7 @@ const HINTS: Partial<Record<TillState["screen"]["kind"], KeyCommand[]>> = {
   payment: ["help.toggle", "payment.card", "line.void", "back", "till.lock"],
   returns: ["help.toggle", "sale.total", "back"],
   shiftClose: ["help.toggle", "sale.total", "back"],
+  shiftOpen: ["help.toggle", "sale.total", "back", "till.lock"],
   receipt: ["help.toggle", "receipt.view", "back"],
   prints: ["help.toggle", "back"],
   refused: ["help.toggle", "sale.total", "back"],

@@ -6,7 +6,7 @@ import { Filler, Lines, Row } from "./rows.tsx";
 import { spread } from "./text.ts";
 import type { BodyProps, View } from "./view.ts";
 
-function Scrolled({
+export function Scrolled({
   lines,
   scroll,
   height,

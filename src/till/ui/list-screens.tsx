@@ -51,13 +51,19 @@ export function HeldScreen({ view, height }: BodyProps) {
   const { state, t, columns } = view;
   if (state.screen.kind !== "held") return null;
   const list = state.screen.list;
-  const rows = (list ?? []).map((h) =>
-    spread(
-      `${h.label ?? h.id.slice(-8)}  ${h.tillId}  ${h.heldAt.slice(11, 16)}`,
-      t.t("held.lines", { count: h.lines }),
+  // Time (in the store's time zone), who held it, its first items; the total on the right.
+  const rows = (list ?? []).map((h) => {
+    const who = [h.label, h.cashierName ?? h.tillId]
+      .filter((part) => part !== null && part !== "")
+      .join(" · ");
+    const more = h.lines > h.items.length ? " …" : "";
+    const total = h.totalMinor === null ? "" : t.money(h.totalMinor);
+    return spread(
+      `${t.time(new Date(h.heldAt))}  ${who}  ${h.items.join(", ")}${more}`,
+      `${t.t("held.lines", { count: h.lines })}  ${total}`,
       columns,
-    ),
-  );
+    );
+  });
   const empty = list === null ? t.t("held.loading") : t.t("held.none");
   return (
     <List

@@ -71,7 +71,16 @@ describe("till online-only operations", () => {
       ],
     });
     const held = await till.listHeld();
-    expect(held.find((h) => h.id === id)).toMatchObject({ label: "blue coat", tillId: TILL_ID, lines: 2 });
+    expect(held.find((h) => h.id === id)).toMatchObject({
+      label: "blue coat",
+      tillId: TILL_ID,
+      lines: 2,
+      cashierName: expect.any(String),
+      basket: [
+        { code: "APPLE", qtyMilli: 3000, discount: { percent: "10" } },
+        { code: "4011", qtyMilli: 455 },
+      ],
+    });
     expect(await till.resumeHeld(id)).toEqual({
       lines: [
         { code: "APPLE", qtyMilli: 3000, discount: { percent: "10" } },
@@ -151,6 +160,22 @@ describe("till online-only operations", () => {
     expect(await till.closeShift({ cash: 10_000 })).toMatchObject({ kind: "Z", tillId: TILL_ID });
   });
 
+  test("the till opens its shift, moves cash with a reason and closes it at the store", async () => {
+    expect(await till.currentShift()).toBeNull();
+    const opened = await till.openShift(15_010);
+    expect(opened.floatMinor).toBe(15_010);
+    expect(await till.currentShift()).toMatchObject({ id: opened.id, floatMinor: 15_010 });
+    expect((await refusal(() => till.openShift(1))).code).toBe("SHIFT_ALREADY_OPEN");
+    expect(await till.moveCash({ direction: "in", amountMinor: 2_000, reason: "change" })).toEqual({
+      expectedCashMinor: 17_010,
+    });
+    expect(await till.moveCash({ direction: "out", amountMinor: 10, reason: "safe" })).toEqual({
+      expectedCashMinor: 17_000,
+    });
+    expect(await till.closeShift({ cash: 17_000 })).toMatchObject({ kind: "Z", overShortMinor: 0 });
+    expect(await till.currentShift()).toBeNull();
+  });
+
   test("with the store unreachable each says so at once and nothing is queued", async () => {
     await f.store.stop();
     const attempts: [string, () => Promise<unknown>][] = [
@@ -168,6 +193,8 @@ describe("till online-only operations", () => {
       ["finding a sale", () => till.findSale("S1-T1-000001")],
       ["opening the drawer", () => till.openDrawer("sale")],
       ["an X report", () => till.xReport()],
+      ["reading the till's shift", () => till.currentShift()],
+      ["opening a shift", () => till.openShift(0)],
       ["closing the shift", () => till.closeShift({ cash: 0 })],
       [
         "a return",

@@ -187,7 +187,15 @@ describe("till end to end", () => {
         await till.waitFor("● online", "the till to reach the store", 30_000);
         await till.type("1234");
         await till.keys("Enter");
-        await till.waitFor("Hello, Ann", "the log-in");
+        // No shift is open at T1: the cashier counts the float (two 100 notes) and opens one.
+        await till.waitFor("count the opening float", "the float count");
+        await till.type("2");
+        await till.keys("Enter");
+        await till.waitFor(/Opening float\s+\$200\.00/, "the float's sum");
+        await till.keys("F10");
+        await till.waitFor("Open the shift with a float of $200.00?", "the confirmation");
+        await till.keys("Enter");
+        await till.waitFor("Shift open with a float of $200.00", "the shift to open");
         await tillKnows(tillData, [a, b, c]);
 
         // Online: three items, one of them 3×, paid in cash.

@@ -295,7 +295,22 @@ describe("hold and resume", () => {
     expect(d.state.sale.lines).toHaveLength(0);
     d.key("sale.resume");
     expect(d.state.screen).toMatchObject({ kind: "held", list: null });
-    d.send({ type: "held.listed", list: [{ id: "h1", label: null, heldAt: "", tillId: "T1", lines: 1 }] });
+    d.send({
+      type: "held.listed",
+      list: [
+        {
+          id: "h1",
+          label: null,
+          heldAt: "",
+          tillId: "T1",
+          lines: 1,
+          cashierName: null,
+          basket: [],
+          totalMinor: null,
+          items: [],
+        },
+      ],
+    });
     d.enter();
     expect(d.lastEffect("resumeHeld")?.id).toBe("h1");
     const milk = findProduct("0001")!;

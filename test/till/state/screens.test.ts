@@ -146,6 +146,12 @@ describe("other screens", () => {
     d.enter(); // skip 50
     d.enter("3"); // 3 × 20.00
     d.key("sale.total");
+    // The store says what the drawer should hold; the cashier confirms counted, expected, difference.
+    expect(d.lastEffect("shiftExpected")).toBeDefined();
+    expect(d.lastEffect("closeShift")).toBeUndefined();
+    d.send({ type: "shift.expected", expectedMinor: 26500 });
+    expect(d.statusKey).toBe("shift.confirmClose");
+    d.enter();
     expect(d.lastEffect("closeShift")?.counted).toEqual({ cash: 26000 });
     d.send({ type: "shift.closed", report: { zNumber: 1 } });
     expect(d.statusKey).toBe("ok.shiftClosed");

@@ -24,6 +24,7 @@ import type {
   CompletedSale,
   HeldSaleSummary,
   LinkStatus,
+  OpenShift,
   PrintableDoc,
   PrintSummary,
   RecordedSale,
@@ -262,6 +263,10 @@ export class FakeServices implements TillServices {
       heldAt: h.heldAt,
       tillId: "T1",
       lines: h.lines.length,
+      cashierName: h.cashierId === "u-ann" ? "Ann" : null,
+      basket: h.lines,
+      totalMinor: null,
+      items: [],
     }));
   }
 
@@ -295,17 +300,58 @@ export class FakeServices implements TillServices {
     this.drawerOpenings.push(approvalPin ? { reason, approvalPin } : { reason });
   }
 
+  /** The till's shift at the "store": open by default; null for a till without one. */
+  shift: OpenShift | null = { id: "shift-1", floatMinor: 10000, openedAt: "2026-11-23T08:00:00.000Z" };
+  readonly openedShifts: number[] = [];
+  readonly cashMoves: Parameters<TillServices["moveCash"]>[0][] = [];
+
+  private expectedCashMinor(): number {
+    const moved = this.cashMoves.reduce(
+      (s, m) => s + (m.direction === "in" ? m.amountMinor : -m.amountMinor),
+      0,
+    );
+    return (this.shift?.floatMinor ?? 0) + moved;
+  }
+
+  async currentShift(): Promise<OpenShift | null> {
+    this.requireOnline();
+    return this.shift;
+  }
+
+  async openShift(floatMinor: number): Promise<OpenShift> {
+    this.requireOnline();
+    if (this.shift !== null) throw new FakeError("SHIFT_ALREADY_OPEN", "till T1 already has a shift open");
+    this.openedShifts.push(floatMinor);
+    this.shift = {
+      id: `shift-${this.openedShifts.length + 1}`,
+      floatMinor,
+      openedAt: new Date().toISOString(),
+    };
+    return this.shift;
+  }
+
+  async moveCash(move: Parameters<TillServices["moveCash"]>[0]): Promise<{ expectedCashMinor: number }> {
+    this.requireOnline();
+    if (this.shift === null) throw new FakeError("NO_OPEN_SHIFT", "till T1 has no open shift");
+    this.cashMoves.push(move);
+    return { expectedCashMinor: this.expectedCashMinor() };
+  }
+
   async xReport(): Promise<unknown> {
     this.requireOnline();
+    if (this.shift === null) throw new FakeError("NO_OPEN_SHIFT", "till T1 has no open shift");
     return {
       salesCount: this.sent.length,
       totalMinor: this.sent.reduce((s, x) => s + x.quote.totalMinor, 0),
+      cash: { expectedMinor: this.expectedCashMinor() },
     };
   }
 
   async closeShift(counted: Record<string, number>): Promise<unknown> {
     this.requireOnline();
+    if (this.shift === null) throw new FakeError("NO_OPEN_SHIFT", "till T1 has no open shift");
     this.closedShifts.push(counted);
+    this.shift = null;
     return { zNumber: this.closedShifts.length, countedCashMinor: counted.cash ?? 0 };
   }
 

@@ -85,6 +85,26 @@ const SCREENS: [string, Step, RegExp][] = [
     /100[.,]00/,
   ],
   [
+    "shift open",
+    async (t) => {
+      await t.login();
+      t.press("f9");
+      t.write("a");
+    },
+    /Opening float/,
+  ],
+  [
+    "shift close confirmation",
+    async (t) => {
+      await t.login();
+      t.press("f9");
+      t.write("8");
+      t.scan("1");
+      t.press("f10");
+    },
+    /Difference\s+\$0\.00/,
+  ],
+  [
     "held",
     async (t) => {
       await t.login();

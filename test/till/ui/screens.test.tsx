@@ -126,6 +126,11 @@ describe("screens", () => {
     till.scan("2"); // two 20s
     await till.see(/Counted cash\s+\$140\.00/);
     till.press("f10");
+    // The float was $100.00: the drawer should hold that, the count is $40.00 over.
+    await till.see(/Expected cash\s+\$100\.00/);
+    await till.see(/Difference\s+\+\$40\.00/);
+    expect(till.services.closedShifts).toEqual([]);
+    till.press("enter");
     await till.see("Shift closed");
     expect(till.services.closedShifts).toEqual([{ cash: 14000 }]);
   });

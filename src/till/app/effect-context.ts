@@ -1,0 +1,59 @@
+/** What the till's effects run with: the services, the devices and the way back to the reducer. */
+import type { CashDrawer, CustomerDisplay, ReceiptPrinter, Scale } from "../../devices/index.ts";
+import type { PaymentTerminal } from "../../devices/payment/payment-terminal.ts";
+import type { Translator } from "../i18n/index.ts";
+import type { TillServices } from "../services.ts";
+import type { Command, TillState } from "../state/types.ts";
+import { errorToMessage } from "./error-message.ts";
+
+export interface TillDevices {
+  printer?: ReceiptPrinter;
+  scale?: Scale;
+  display?: CustomerDisplay;
+  drawer?: CashDrawer;
+  /** The card terminal: card payments, their refunds and a return's card part go through it. */
+  payment?: PaymentTerminal;
+  /** How long the customer has to present the card and the terminal to answer (ms). */
+  paymentTimeoutMs?: number;
+}
+
+/** Two minutes for the customer to present the card and the terminal to answer. */
+export const CARD_TIMEOUT_MS = 120_000;
+
+export interface EffectContext {
+  services: TillServices;
+  devices: TillDevices;
+  translator: () => Translator;
+  state: () => TillState;
+  dispatch: (command: Command) => void;
+  quit: () => void;
+  /** Receipt width when no printer says it (characters). */
+  receiptColumns: number;
+}
+
+export function fail(
+  ctx: EffectContext,
+  err: unknown,
+  context: Parameters<typeof errorToMessage>[1] = {},
+): void {
+  ctx.dispatch({ type: "request.failed", message: errorToMessage(err, context) });
+}
+
+export function settle<T>(
+  ctx: EffectContext,
+  work: () => Promise<T>,
+  ok: (value: T) => Command,
+  pin = false,
+): void {
+  let promise: Promise<T>;
+  try {
+    promise = work();
+  } catch (err) {
+    fail(ctx, err, { pin });
+    return;
+  }
+  promise.then(
+    (value) => ctx.dispatch(ok(value)),
+    (err: unknown) => fail(ctx, err, { pin }),
+  );
+}
