@@ -94,6 +94,12 @@ test.if(haveTmux())(
       body: JSON.stringify({ name: "Ann", role: "cashier", pin: "1234" }),
     });
     expect(user.status).toBe(201);
+    // The shop opened the till's shift with its float (so the till goes straight to selling).
+    const shift = await store.api("/api/v1/shifts", {
+      method: "POST",
+      body: JSON.stringify({ tillId: "T1", floatMinor: 10_000 }),
+    });
+    expect(shift.status).toBeLessThan(300);
 
     const env = {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
