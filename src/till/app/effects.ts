@@ -18,7 +18,7 @@ import type {
 import type { PaymentTerminal } from "../../devices/payment/payment-terminal.ts";
 import { describeReading } from "../../devices/scale/scale.ts";
 import type { Translator } from "../i18n/index.ts";
-import type { CompletedSale, TillServices } from "../services.ts";
+import type { CompletedSale, HeldSaleDoc, TillServices } from "../services.ts";
 import type { Command, Effect, SaleLine, TillState } from "../state/types.ts";
 import { errorToMessage } from "./error-message.ts";
 import { saleReceipt, shiftReportDoc } from "./receipt.ts";
@@ -115,11 +115,9 @@ async function complete(
   };
 }
 
-function resumeLines(
-  services: TillServices,
-  lines: Awaited<ReturnType<TillServices["resumeHeld"]>>["lines"],
-) {
-  return lines.map((line): Omit<SaleLine, "id"> => {
+/** A held sale as the reducer takes it back: lines named from the catalog, the rest as it was. */
+function resumed(services: TillServices, held: HeldSaleDoc): Extract<Command, { type: "held.resumed" }> {
+  const lines = held.lines.map((line): Omit<SaleLine, "id"> => {
     const { product } = services.lookup(line.code);
     return {
       code: product.code,
@@ -128,11 +126,19 @@ function resumeLines(
       qtyMilli: line.qtyMilli,
       unitPriceMinor: line.unitPriceMinor ?? product.priceMinor,
       priceGiven: line.unitPriceMinor !== undefined,
+      ...(line.priceSource === "override" ? { overridden: true } : {}),
       taxClass: product.taxClass,
       soldByWeight: product.soldByWeight,
       ...(line.discount ? { discount: line.discount } : {}),
     };
   });
+  return {
+    type: "held.resumed",
+    lines,
+    ...(held.discount ? { discount: held.discount } : {}),
+    audit: held.audit,
+    cashierId: held.cashierId,
+  };
 }
 
 async function weigh(ctx: EffectContext, effect: Extract<Effect, { type: "weigh" }>): Promise<Command> {
@@ -272,7 +278,14 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       settle(
         ctx,
         () =>
-          services.holdSale({ id: effect.id, label: null, lines: effect.lines, cashierId: effect.cashierId }),
+          services.holdSale({
+            id: effect.id,
+            label: null,
+            lines: effect.lines,
+            ...(effect.discount ? { discount: effect.discount } : {}),
+            audit: effect.audit,
+            cashierId: effect.cashierId,
+          }),
         () => ({ type: "sale.held" }),
       );
       return;
@@ -286,8 +299,8 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "resumeHeld":
       settle(
         ctx,
-        async () => resumeLines(services, (await services.resumeHeld(effect.id)).lines),
-        (lines) => ({ type: "held.resumed", lines }),
+        async () => resumed(services, await services.resumeHeld(effect.id)),
+        (command) => command,
       );
       return;
     case "findSale":

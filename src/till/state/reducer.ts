@@ -95,7 +95,7 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       if (state.screen.kind !== "held") return done({ ...state, busy: false });
       return done({ ...state, busy: false, screen: { ...state.screen, list: command.list, selected: 0 } });
     case "held.resumed":
-      return resumed(state, command.lines, env);
+      return resumed(state, command, env);
     case "sale.found":
       return returnsFound(state, command.sale);
     case "return.recorded":
@@ -136,10 +136,25 @@ function requestFailed(state: TillState, message: Message): Transition {
   return done(base);
 }
 
-function resumed(state: TillState, lines: Omit<SaleLine, "id">[], env: TillEnv): Transition {
+function resumed(
+  state: TillState,
+  held: Extract<Command, { type: "held.resumed" }>,
+  env: TillEnv,
+): Transition {
   const sale = emptySale(env.newId());
-  const numbered = lines.map((line, i) => ({ ...line, id: i + 1 }));
-  const next = reprice(state, { ...sale, lines: numbered, nextLineId: numbered.length + 1 }, env);
+  const numbered: SaleLine[] = held.lines.map((line, i) => ({ ...line, id: i + 1 }));
+  const next = reprice(
+    state,
+    {
+      ...sale,
+      lines: numbered,
+      nextLineId: numbered.length + 1,
+      ...(held.discount ? { discount: held.discount } : {}),
+      ...(held.cashierId ? { cashierId: held.cashierId } : {}),
+      audit: held.audit ?? [],
+    },
+    env,
+  );
   const base = { ...state, busy: false };
   if ("error" in next) return { ...next.error, state: { ...next.error.state, busy: false } };
   return done(

@@ -79,7 +79,13 @@ export function addLine(
     taxClass: product.taxClass,
     soldByWeight: product.soldByWeight,
   };
-  const sale: Sale = { ...state.sale, lines: [...state.sale.lines, line], nextLineId: line.id + 1 };
+  const cashierId = state.sale.cashierId ?? state.cashier?.id;
+  const sale: Sale = {
+    ...state.sale,
+    ...(cashierId !== undefined ? { cashierId } : {}),
+    lines: [...state.sale.lines, line],
+    nextLineId: line.id + 1,
+  };
   const next = canAppend(env.settings, sale.discount !== undefined)
     ? append(state, sale, line, env)
     : reprice(state, sale, env);

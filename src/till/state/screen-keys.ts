@@ -5,7 +5,7 @@
 import type { KeyCommand } from "../keys/keymap.ts";
 import type { CancelledSale } from "../services.ts";
 import { voidSelected, withApproval } from "./approvals.ts";
-import { denominationsFor } from "./basket.ts";
+import { denominationsFor, toTillLine } from "./basket.ts";
 import { done, emptySale, fail, goTo, msg, note } from "./initial.ts";
 import { MENU_ITEMS } from "./menu.ts";
 import { parseCount } from "./parse-input.ts";
@@ -226,13 +226,12 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
         {
           type: "holdSale",
           id: state.sale.id,
-          lines: state.sale.lines.map((l) => ({
-            code: l.code,
-            qtyMilli: l.qtyMilli,
-            ...(l.priceGiven ? { unitPriceMinor: l.unitPriceMinor } : {}),
-            ...(l.discount ? { discount: l.discount } : {}),
-          })),
-          cashierId: state.cashier?.id ?? "",
+          // Everything the sale has goes with it: line prices (and where they came from), line
+          // and sale discounts, and the audit of what was done to it, approvers included.
+          lines: state.sale.lines.map(toTillLine),
+          ...(state.sale.discount ? { discount: state.sale.discount } : {}),
+          audit: state.sale.audit,
+          cashierId: state.sale.cashierId ?? state.cashier?.id ?? "",
         },
       );
     case "sale.resume":

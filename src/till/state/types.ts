@@ -42,6 +42,8 @@ export interface SaleLine {
 
 export interface Sale {
   id: string;
+  /** The cashier who started the sale (rang its first line, or held it before it was resumed). */
+  cashierId?: string;
   lines: SaleLine[];
   discount?: Discount;
   audit: TillAuditEntry[];
@@ -164,7 +166,13 @@ export type Command =
   | { type: "sale.completed"; last: LastSale }
   | { type: "sale.held" }
   | { type: "held.listed"; list: HeldSaleSummary[] }
-  | { type: "held.resumed"; lines: Omit<SaleLine, "id">[] }
+  | {
+      type: "held.resumed";
+      lines: Omit<SaleLine, "id">[];
+      discount?: Discount;
+      audit?: TillAuditEntry[];
+      cashierId?: string | null;
+    }
   | { type: "sale.found"; sale: RecordedSale }
   | { type: "return.recorded"; receiptNo: string; totalMinor: number }
   | { type: "drawer.opened" }
@@ -187,7 +195,14 @@ export type Effect =
   | { type: "approve"; pin: string; action: ApprovalAction; approved: Approved }
   | { type: "completeSale"; sale: Omit<CompletedSale, "receiptNo" | "tillId">; receiptNo: string | null }
   | { type: "cancelSale"; sale: CancelledSale }
-  | { type: "holdSale"; id: string; lines: CompletedSale["lines"]; cashierId: string }
+  | {
+      type: "holdSale";
+      id: string;
+      lines: CompletedSale["lines"];
+      discount?: Discount;
+      audit: TillAuditEntry[];
+      cashierId: string;
+    }
   | { type: "listHeld" }
   | { type: "resumeHeld"; id: string }
   | { type: "findSale"; query: string }

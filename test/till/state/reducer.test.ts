@@ -317,6 +317,38 @@ describe("hold and resume", () => {
     expect(d.state.quote?.totalMinor).toBe(258);
   });
 
+  test("hold sends the sale discount and audit; resume restores them and the total", () => {
+    const d = new Driver().enter("2*0001").enter("0003").key("sale.discount").enter("10%");
+    const total = d.state.quote?.totalMinor;
+    d.key("sale.hold");
+    const hold = d.lastEffect("holdSale")!;
+    expect(hold.discount).toEqual({ percent: "10" });
+    expect(hold.audit.map((a) => a.action)).toEqual(["discount.given"]);
+    d.send({ type: "sale.held" });
+    const milk = findProduct("0001")!;
+    const coffee = findProduct("0003")!;
+    const line = (p: typeof milk, qtyMilli: number) => ({
+      code: p.code,
+      name: p.name,
+      unit: p.unit,
+      qtyMilli,
+      unitPriceMinor: p.priceMinor,
+      priceGiven: false,
+      taxClass: p.taxClass,
+      soldByWeight: p.soldByWeight,
+    });
+    d.send({
+      type: "held.resumed",
+      lines: [line(milk, 2000), line(coffee, 1000)],
+      ...(hold.discount ? { discount: hold.discount } : {}),
+      audit: hold.audit,
+      cashierId: hold.cashierId,
+    });
+    expect(d.state.quote?.totalMinor).toBe(total);
+    expect(d.state.sale.audit).toEqual(hold.audit);
+    expect(d.state.sale.cashierId).toBe("u-ann");
+  });
+
   test("resume with a sale in progress is refused; a failed list returns to the sale", () => {
     const d = new Driver().enter("0001").key("sale.resume");
     expect(d.statusKey).toBe("error.finishSaleFirst");
