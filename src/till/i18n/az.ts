@@ -204,4 +204,8 @@ export const az: Strings = {
   "ok.saleResumed": "Gözləyən satış davam etdirildi",
   "ok.shiftClosed": "Növbə bağlandı",
   "ok.welcome": "Salam, {name}",
+  "prompt.confirmVoidSale": "Bütün satış ləğv edilsin ({totalMinor})? B + Enter: bəli · Esc: xeyr",
+  "info.notDone": "Heç nə dəyişmədi",
+  "error.scanInMenu": "Menyuda skan qəbul edilmir: heç nə seçilmədi. Esc menyunu bağlayır, sonra skan edin",
+  "error.scanInQuestion": "Skan suala cavab vermir: bəli üçün B + Enter, xeyr üçün Esc",
 };

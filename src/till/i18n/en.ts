@@ -223,6 +223,10 @@ export const en = {
   "ok.saleResumed": "Held sale resumed",
   "ok.shiftClosed": "Shift closed",
   "ok.welcome": "Hello, {name}",
+  "prompt.confirmVoidSale": "Void the whole sale ({totalMinor})? Y + Enter: yes · Esc: no",
+  "info.notDone": "Not done: nothing changed",
+  "error.scanInMenu": "A scan is not taken in a menu: nothing was chosen. Esc closes the menu, then scan",
+  "error.scanInQuestion": "A scan does not answer a question: type Y + Enter for yes, or Esc for no",
 } as const;
 
 export type MessageKey = keyof typeof en;

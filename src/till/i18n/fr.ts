@@ -208,4 +208,9 @@ export const fr: Strings = {
   "ok.saleResumed": "Vente en attente reprise",
   "ok.shiftClosed": "Caisse clôturée",
   "ok.welcome": "Bonjour, {name}",
+  "prompt.confirmVoidSale": "Annuler toute la vente ({totalMinor}) ? O + Entrée : oui · Échap : non",
+  "info.notDone": "Rien n'a été fait",
+  "error.scanInMenu":
+    "Un scan n'est pas pris dans un menu : rien n'a été choisi. Échap ferme le menu, puis scannez",
+  "error.scanInQuestion": "Un scan ne répond pas à une question : O + Entrée pour oui, Échap pour non",
 };

@@ -205,4 +205,8 @@ export const ru: Strings = {
   "ok.saleResumed": "Отложенный чек возвращён",
   "ok.shiftClosed": "Смена закрыта",
   "ok.welcome": "Здравствуйте, {name}",
+  "prompt.confirmVoidSale": "Аннулировать весь чек ({totalMinor})? Д + Enter: да · Esc: нет",
+  "info.notDone": "Ничего не изменено",
+  "error.scanInMenu": "Скан в меню не принимается: ничего не выбрано. Esc закрывает меню, затем сканируйте",
+  "error.scanInQuestion": "Скан не отвечает на вопрос: Д + Enter — да, Esc — нет",
 };

@@ -69,3 +69,10 @@ export function parseCount(text: string): number | null {
   if (!/^\d{1,6}$/.test(trimmed)) return null;
   return Number(trimmed);
 }
+
+/** Yes to a yes/no question, in each of the till's languages (y, oui, да, bəli, and their first letters). */
+const YES = new Set(["y", "yes", "o", "oui", "д", "да", "b", "bəli", "h", "hə"]);
+
+export function isYes(text: string): boolean {
+  return YES.has(text.trim().toLocaleLowerCase());
+}

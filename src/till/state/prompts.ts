@@ -2,9 +2,9 @@
  * The one-line prompts over the sale screen: price, weight, discount, message, price check,
  * supervisor PIN.
  */
-import { withApproval } from "./approvals.ts";
-import { done, fail } from "./initial.ts";
-import { parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
+import { confirmed, withApproval } from "./approvals.ts";
+import { done, fail, msg } from "./initial.ts";
+import { isYes, parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
 import { addLine } from "./sale.ts";
 import type { Prompt, TillEnv, TillState, Transition } from "./types.ts";
 
@@ -63,6 +63,18 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
       // Open for the next code until Esc (or an empty Enter): a customer often asks for several.
       if (text === "") return done({ ...state, prompt: null, input: "", status: null });
       return done({ ...state, input: "" }, { type: "priceCheck", code: text });
+    }
+    case "confirm": {
+      // An empty Enter answers nothing (a stray Enter must not void a sale); anything but yes is no.
+      if (text === "") return done(state);
+      if (!isYes(text))
+        return done({
+          ...state,
+          prompt: null,
+          input: "",
+          status: { tone: "info", message: msg("info.notDone") },
+        });
+      return confirmed({ ...state, prompt: null, input: "" }, prompt.confirmed, env);
     }
     case "approval": {
       if (text === "") return done(state);

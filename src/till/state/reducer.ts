@@ -31,6 +31,8 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return done({ ...state, status: { tone: "info", message: command.message } });
     case "request.failed":
       return requestFailed(state, command.message);
+    case "input.scanned":
+      return scanned(state, command.text, env);
     case "login.ok": {
       const screen = state.sale.tenders.length > 0 ? { kind: "payment" as const } : { kind: "sale" as const };
       const status = { tone: "ok" as const, message: msg("ok.welcome", { name: command.cashier.name }) };
@@ -120,6 +122,20 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
     default:
       return key(state, command, env);
   }
+}
+
+/**
+ * A scanner's burst. A menu or a yes/no question never takes one (a code starting with 5 would
+ * choose the menu's fifth entry); everywhere else it is the text typed, then Enter.
+ */
+function scanned(state: TillState, text: string, env: TillEnv): Transition {
+  if (!state.help && state.prompt === null && state.screen.kind === "menu")
+    return done({ ...state, status: { tone: "error", message: msg("error.scanInMenu") } });
+  if (!state.help && state.prompt?.kind === "confirm")
+    return done({ ...state, input: "", status: { tone: "error", message: msg("error.scanInQuestion") } });
+  const typed = reduce(state, { type: "input.text", text }, env);
+  const entered = reduce(typed.state, { type: "input.submit" }, env);
+  return { state: entered.state, effects: [...typed.effects, ...entered.effects] };
 }
 
 function requestFailed(state: TillState, message: Message): Transition {

@@ -3,10 +3,9 @@
  * forms reached from it (search, held sales, receipt, X report, menu, returns, shift close).
  */
 import type { KeyCommand } from "../keys/keymap.ts";
-import type { CancelledSale } from "../services.ts";
-import { voidSelected, withApproval } from "./approvals.ts";
+import { askVoidSale, voidSelected, withApproval } from "./approvals.ts";
 import { denominationsFor, toTillLine } from "./basket.ts";
-import { done, emptySale, fail, goTo, msg, note } from "./initial.ts";
+import { done, fail, goTo, msg, note } from "./initial.ts";
 import { MENU_ITEMS } from "./menu.ts";
 import { parseCount } from "./parse-input.ts";
 import { leavePayment, payCard, payCash, removeLastTender, startPayment } from "./payment.ts";
@@ -239,38 +238,8 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return done(goTo({ ...state, busy: true, status: null }, { kind: "held", list: null, selected: 0 }), {
         type: "listHeld",
       });
-    case "sale.void": {
-      // A sale whose lines were all voided still has a trace to keep.
-      if (empty && state.sale.audit.length === 0) return fail(state, "error.emptySale");
-      if (state.sale.tenders.length > 0) return fail(state, "error.tendersTaken");
-      const totals = state.quote?.lines ?? [];
-      const at = env.now();
-      const cancelled: CancelledSale = {
-        id: state.sale.id,
-        cashierId: state.cashier?.id ?? "",
-        at,
-        lines: state.sale.lines.map((l, i) => ({
-          code: l.code,
-          name: l.name,
-          qtyMilli: l.qtyMilli,
-          unitPriceMinor: l.unitPriceMinor,
-          totalMinor: totals[i]?.totalMinor ?? 0,
-        })),
-        totalMinor: state.quote?.totalMinor ?? 0,
-        audit: state.sale.audit,
-      };
-      return done(
-        {
-          ...state,
-          sale: emptySale(env.newId()),
-          quote: null,
-          selectedLine: null,
-          status: msgStatus("info.saleVoided"),
-        },
-        { type: "cancelSale", sale: cancelled },
-        { type: "display", show: "welcome" },
-      );
-    }
+    case "sale.void":
+      return askVoidSale(state);
     case "product.search":
       return done(goTo({ ...state, status: null }, { kind: "search", query: "", results: [], selected: 0 }));
     case "menu.open":

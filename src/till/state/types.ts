@@ -68,9 +68,13 @@ export type Approved =
   | { type: "line.discount"; lineId: number; discount: Discount }
   | { type: "sale.discount"; discount: Discount }
   | { type: "line.void"; lineId: number }
+  | { type: "sale.void" }
   | { type: "drawer.noSale" }
   | { type: "return.record" }
   | { type: "refused.open" };
+
+/** What a yes/no question asks the cashier to confirm, carried out on yes. */
+export type Confirmed = { type: "sale.void" };
 
 export type Prompt =
   | { kind: "price"; product: TillProduct; qtyMilli: number }
@@ -81,7 +85,9 @@ export type Prompt =
   | { kind: "customerMessage" }
   /** A code looked up for its price, without adding it to the sale. */
   | { kind: "priceCheck" }
-  | { kind: "approval"; action: ApprovalAction; approved: Approved };
+  | { kind: "approval"; action: ApprovalAction; approved: Approved }
+  /** A yes/no question: yes (`y`, or the language's word) and Enter carries it out, Esc does not. */
+  | { kind: "confirm"; question: Message; confirmed: Confirmed };
 
 export interface ReturnPick {
   lineNo: number;
@@ -154,6 +160,8 @@ export interface TillEnv {
 export type Command =
   | { type: KeyCommand }
   | { type: "input.text"; text: string }
+  /** A scanner's burst (text and Enter within a few milliseconds), where it must not be typed. */
+  | { type: "input.scanned"; text: string }
   | { type: "status.error"; message: Message }
   | { type: "status.info"; message: Message }
   | { type: "status.ok"; message: Message }

@@ -40,6 +40,8 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t("prompt.customerMessage"), masked: false };
       case "priceCheck":
         return { label: t.t("prompt.priceCheck"), masked: false };
+      case "confirm":
+        return { label: t.message(prompt.question), masked: false };
       case "approval":
         return {
           label: t.t("prompt.approval", { action: t.t(`action.${prompt.action}` as MessageKey) }),

@@ -136,6 +136,8 @@ describe("screens", () => {
     await till.login();
     till.press("f9");
     till.write("1");
+    // The menu's choice is made before the scan: a scan into the menu itself would be refused.
+    await waitFor(() => till?.controller.state.screen.kind === "returns", "the returns screen");
     till.scan("S1-T1-999");
     await till.see("no sale S1-T1-999 at this store");
   });
@@ -197,6 +199,7 @@ describe("screens", () => {
     expect(display.screen()[1]).toContain("2.50");
     till.press("f9");
     till.write("6");
+    await waitFor(() => till?.controller.state.prompt?.kind === "customerMessage", "the message prompt");
     till.scan("Back in 5 minutes");
     await waitFor(
       () => display.screen()[0]?.includes("Back in 5 minutes") === true,
