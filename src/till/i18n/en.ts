@@ -23,7 +23,7 @@ export const en = {
   "refused.none": "No refused sales: every sale reached the store.",
   "refused.reason": "Store's reason: {reason}",
   "refused.hint":
-    "↑↓ choose · Enter: export to a file (and print a copy) · {key:sale.total}: send again · Esc back",
+    "↑↓ choose · Enter: export to a file (prints a copy) · {key:sale.total}: send again · Esc back",
   "cmd.sales.refused": "Refused sales",
   "cmd.price.check": "Price check",
   "action.refusedSales": "refused sales",

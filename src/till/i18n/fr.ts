@@ -19,7 +19,7 @@ export const fr: Strings = {
   "refused.none": "Aucune vente refusée : toutes les ventes sont au magasin.",
   "refused.reason": "Motif du magasin : {reason}",
   "refused.hint":
-    "↑↓ choisir · Entrée : exporter dans un fichier (et imprimer un duplicata) · {key:sale.total} : renvoyer · Échap retour",
+    "↑↓ choisir · Entrée : exporter (et duplicata) · {key:sale.total} : renvoyer · Échap retour",
   "cmd.sales.refused": "Ventes refusées",
   "cmd.price.check": "Vérifier un prix",
   "action.refusedSales": "ventes refusées",
@@ -88,7 +88,7 @@ export const fr: Strings = {
   "payment.tenders": "Paiements",
   "payment.amount": "Espèces reçues",
   "payment.hint":
-    "Montant + Entrée : espèces · Entrée : compte juste · {key:payment.card} : carte · {key:line.void} : retirer le dernier",
+    "Montant + Entrée : espèces · Entrée : compte juste · {key:payment.card} : carte · {key:line.void} : retirer",
   "payment.completing": "Enregistrement de la vente…",
 
   "receipt.none": "Pas encore de ticket.",

@@ -18,8 +18,7 @@ export const ru: Strings = {
   "refused.loading": "Чтение отклонённых продаж…",
   "refused.none": "Отклонённых продаж нет: все продажи дошли до магазина.",
   "refused.reason": "Причина магазина: {reason}",
-  "refused.hint":
-    "↑↓ выбор · Enter: выгрузить в файл (и напечатать копию) · {key:sale.total}: отправить снова · Esc назад",
+  "refused.hint": "↑↓ выбор · Enter: в файл (и копия чека) · {key:sale.total}: отправить снова · Esc назад",
   "cmd.sales.refused": "Отклонённые продажи",
   "cmd.price.check": "Проверка цены",
   "action.refusedSales": "отклонённые продажи",
