@@ -50,17 +50,22 @@ function fail(ctx: EffectContext, err: unknown, context: Parameters<typeof error
   ctx.dispatch({ type: "request.failed", message: errorToMessage(err, context) });
 }
 
-function settle<T>(ctx: EffectContext, work: () => Promise<T>, ok: (value: T) => Command, pin = false): void {
+function settle<T>(
+  ctx: EffectContext,
+  work: () => Promise<T>,
+  ok: (value: T) => Command,
+  context: Parameters<typeof errorToMessage>[1] = {},
+): void {
   let promise: Promise<T>;
   try {
     promise = work();
   } catch (err) {
-    fail(ctx, err, { pin });
+    fail(ctx, err, context);
     return;
   }
   promise.then(
     (value) => ctx.dispatch(ok(value)),
-    (err: unknown) => fail(ctx, err, { pin }),
+    (err: unknown) => fail(ctx, err, context),
   );
 }
 
@@ -240,7 +245,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
         ctx,
         () => services.login(effect.pin),
         (cashier) => ({ type: "login.ok", cashier }),
-        true,
+        { pin: true },
       );
       return;
     case "logout":
@@ -251,7 +256,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
         ctx,
         () => services.approve(effect.pin, effect.action),
         (approver) => ({ type: "approval.ok", approver, pin: effect.pin, approved: effect.approved }),
-        true,
+        { pin: true },
       );
       return;
     case "weigh":
@@ -308,6 +313,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
         ctx,
         () => services.findSale(effect.query),
         (sale) => ({ type: "sale.found", sale }),
+        { receiptNo: effect.query.trim() },
       );
       return;
     case "recordReturn":

@@ -208,4 +208,22 @@ export const az: Strings = {
   "info.notDone": "Heç nə dəyişmədi",
   "error.scanInMenu": "Menyuda skan qəbul edilmir: heç nə seçilmədi. Esc menyunu bağlayır, sonra skan edin",
   "error.scanInQuestion": "Skan suala cavab vermir: bəli üçün B + Enter, xeyr üçün Esc",
+  "error.pinLocked":
+    "Çoxlu səhv PIN-dən sonra PIN girişi bağlandı: {seconds} san. sonra yenidən cəhd edin və ya menecerə müraciət edin",
+  "error.pinRateLimited": "Çox səhv PIN: PIN girişi {seconds} san. dayandırıldı",
+  "error.pinUnknownOffline":
+    "Mağaza əlçatmazdır və bu PIN bu kassada heç istifadə olunmayıb: mağaza qayıdanda daxil olun",
+  "error.heldGone": "Bu gözləyən satış artıq yoxdur: başqa kassa onu davam etdirib və ya silib",
+  "error.saleNotFound": "Bu mağazada {receiptNo} satışı yoxdur: çek nömrəsini yoxlayın və yenidən cəhd edin",
+  "error.notPrintedHere": "{receiptNo} çeki bu kassada çap olunmayıb: nömrəni yoxlayın",
+  "error.noOpenShift": "Bu kassada açıq növbə yoxdur: əvvəlcə növbə açın",
+  "error.shiftAlreadyOpen": "Bu kassada növbə artıq açıqdır",
+  "error.approvalRequired": "Buna nəzarətçi icazə verməlidir: onun PIN-ini istəyin",
+  "error.approvalUsed": "Bu icazə artıq istifadə olunub: nəzarətçidən yenidən istəyin",
+  "error.forbidden": "Rolunuz buna icazə vermir: nəzarətçiyə və ya menecerə müraciət edin",
+  "error.returnExceedsSold": "Bu satışda qaytarılmağa qalandan çox qaytarılır",
+  "error.refundTenders": "Geri ödəmə satışın ödənişi ilə uyğun gəlmir: məbləğləri yoxlayın",
+  "error.sessionEnded": "Mağaza bu kassanın seansını bitirdi: mağaza əlçatan olanda yenidən daxil olun",
+  "error.tillRevoked": "Mağaza bu kassanı artıq qəbul etmir: menecer onu yenidən qoşmalıdır",
+  "error.nothingToReprint": "Yenidən çap ediləcək heç nə yoxdur: belə çek bu kassanın jurnalında yoxdur",
 };

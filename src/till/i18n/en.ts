@@ -227,6 +227,24 @@ export const en = {
   "info.notDone": "Not done: nothing changed",
   "error.scanInMenu": "A scan is not taken in a menu: nothing was chosen. Esc closes the menu, then scan",
   "error.scanInQuestion": "A scan does not answer a question: type Y + Enter for yes, or Esc for no",
+  "error.pinLocked":
+    "PIN entry is locked after too many wrong PINs: try again in {seconds} s, or ask a manager",
+  "error.pinRateLimited": "Too many wrong PINs: PIN entry is paused for {seconds} s",
+  "error.pinUnknownOffline":
+    "The store is unreachable and this PIN was never used on this till: log in when the store is back",
+  "error.heldGone": "That held sale is gone: another till resumed or discarded it",
+  "error.saleNotFound": "No sale {receiptNo} at this store: check the receipt number and try again",
+  "error.notPrintedHere": "Receipt {receiptNo} was not printed at this till: check the number",
+  "error.noOpenShift": "No shift is open on this till: open one first",
+  "error.shiftAlreadyOpen": "A shift is already open on this till",
+  "error.approvalRequired": "A supervisor must allow this: ask for their PIN",
+  "error.approvalUsed": "That approval was already used: ask the supervisor again",
+  "error.forbidden": "Your role cannot do this: ask a supervisor or a manager",
+  "error.returnExceedsSold": "More is coming back than is left to return on this sale",
+  "error.refundTenders": "The refund does not match how the sale was paid: check the amounts",
+  "error.sessionEnded": "The store ended this till's session: log in again while the store is reachable",
+  "error.tillRevoked": "The store no longer accepts this till: a manager must pair it again",
+  "error.nothingToReprint": "Nothing to print again: no such receipt in this till's journal",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -213,4 +213,24 @@ export const fr: Strings = {
   "error.scanInMenu":
     "Un scan n'est pas pris dans un menu : rien n'a été choisi. Échap ferme le menu, puis scannez",
   "error.scanInQuestion": "Un scan ne répond pas à une question : O + Entrée pour oui, Échap pour non",
+  "error.pinLocked":
+    "Saisie du code bloquée après trop d'erreurs : réessayez dans {seconds} s ou appelez un responsable",
+  "error.pinRateLimited": "Trop de codes faux : saisie du code suspendue pendant {seconds} s",
+  "error.pinUnknownOffline":
+    "Le magasin est injoignable et ce code n'a jamais servi sur cette caisse : connectez-vous à son retour",
+  "error.heldGone": "Cette vente en attente n'existe plus : une autre caisse l'a reprise ou supprimée",
+  "error.saleNotFound":
+    "Aucune vente {receiptNo} dans ce magasin : vérifiez le numéro du ticket et réessayez",
+  "error.notPrintedHere": "Le ticket {receiptNo} n'a pas été imprimé sur cette caisse : vérifiez le numéro",
+  "error.noOpenShift": "Aucune session de caisse ouverte : ouvrez-en une d'abord",
+  "error.shiftAlreadyOpen": "Une session de caisse est déjà ouverte sur cette caisse",
+  "error.approvalRequired": "Un superviseur doit l'autoriser : demandez son code",
+  "error.approvalUsed": "Cette autorisation a déjà servi : redemandez au superviseur",
+  "error.forbidden": "Votre rôle ne permet pas cela : demandez à un superviseur ou un responsable",
+  "error.returnExceedsSold": "Plus d'articles rendus qu'il n'en reste à rendre sur cette vente",
+  "error.refundTenders": "Le remboursement ne correspond pas au paiement de la vente : vérifiez les montants",
+  "error.sessionEnded":
+    "Le magasin a fermé la session de cette caisse : reconnectez-vous quand il est joignable",
+  "error.tillRevoked": "Le magasin n'accepte plus cette caisse : un responsable doit l'appairer à nouveau",
+  "error.nothingToReprint": "Rien à réimprimer : ce ticket n'est pas dans le journal de cette caisse",
 };

@@ -120,7 +120,8 @@ export function applyApproved(
   env: TillEnv,
   proof?: ApprovalProof,
 ): Transition {
-  const base: TillState = { ...state, prompt: null, input: "", busy: false };
+  // The PIN was accepted: a refusal of an earlier try no longer stands on the status line.
+  const base: TillState = { ...state, prompt: null, input: "", busy: false, status: null };
   switch (approved.type) {
     case "line.void": {
       const line = state.sale.lines.find((l) => l.id === approved.lineId);

@@ -159,6 +159,32 @@ describe("ringing up", () => {
     expect(d.state.sale.audit[0]).toMatchObject({ action: "line.voided", approvedBy: "u-sue" });
   });
 
+  test("a refused supervisor PIN does not stay on the status line once a right one is taken", () => {
+    const d = new Driver().enter("0001").enter("0002").key("sale.total").key("back").key("line.void");
+    d.enter("0000");
+    d.send({ type: "request.failed", message: { key: "error.pinRefused" } });
+    expect(d.statusKey).toBe("error.pinRefused");
+    expect(d.state.prompt?.kind).toBe("approval");
+    d.enter("9999");
+    d.send({
+      type: "approval.ok",
+      approver: SUPERVISOR,
+      pin: "9999",
+      approved: d.lastEffect("approve")!.approved,
+    });
+    expect(d.statusKey).toBe("info.lineVoided");
+    d.key("line.price").enter("1.00").enter("0000");
+    d.send({ type: "request.failed", message: { key: "error.pinRefused" } });
+    d.enter("9999");
+    d.send({
+      type: "approval.ok",
+      approver: SUPERVISOR,
+      pin: "9999",
+      approved: d.lastEffect("approve")!.approved,
+    });
+    expect(d.state.status).toBeNull();
+  });
+
   test("price override with approval; discounts without (store default)", () => {
     const d = new Driver().enter("0002").key("line.price").enter("2.00");
     expect(d.state.prompt?.kind).toBe("approval");

@@ -131,3 +131,23 @@ describe("key hints", () => {
     expect(long).toEqual([]);
   });
 });
+
+describe("the store's errors on screen", () => {
+  test("a Russian till says the store's known errors in Russian", async () => {
+    const { renderTill } = await import("../support/render-till.tsx");
+    const { StoreRefusedError } = await import("../../../src/till/data/errors.ts");
+    const till = await renderTill({ lang: "ru" });
+    try {
+      till.services.xReport = async () => {
+        throw new StoreRefusedError(409, "NO_OPEN_SHIFT", "no shift is open on till T1: open one first");
+      };
+      await till.login();
+      till.press("f9");
+      till.write("7");
+      await till.see("На этой кассе нет открытой смены");
+      expect(till.frame()).not.toContain("no shift is open");
+    } finally {
+      till.cleanup();
+    }
+  });
+});

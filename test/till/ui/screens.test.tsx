@@ -139,7 +139,7 @@ describe("screens", () => {
     // The menu's choice is made before the scan: a scan into the menu itself would be refused.
     await waitFor(() => till?.controller.state.screen.kind === "returns", "the returns screen");
     till.scan("S1-T1-999");
-    await till.see("no sale S1-T1-999 at this store");
+    await till.see("No sale S1-T1-999 at this store");
   });
 
   test("X report from the menu", async () => {
