@@ -51,7 +51,7 @@ export const az: Strings = {
   "sale.colTotal": "Məbləğ",
   "sale.empty": "Məhsulu skan edin və ya kodunu yazıb Enter basın (3 ədəd üçün 3*kod).",
   "sale.total": "CƏMİ",
-  "sale.items": "{count} sətir",
+  "sale.items": "{count|one:# sətir|other:# sətir}",
   "sale.subtotal": "Ara cəm",
   "sale.discount": "Endirim",
   "sale.tax": "Vergi",
@@ -106,7 +106,7 @@ export const az: Strings = {
 
   "held.loading": "Gözləyən satışlar yüklənir…",
   "held.none": "Gözləyən satış yoxdur.",
-  "held.lines": "{count} sətir",
+  "held.lines": "{count|one:# sətir|other:# sətir}",
   "held.hint": "↑↓ seçim · Enter davam etdirir · Esc geri",
 
   "report.loading": "Hesabat yüklənir…",
@@ -226,4 +226,5 @@ export const az: Strings = {
   "error.sessionEnded": "Mağaza bu kassanın seansını bitirdi: mağaza əlçatan olanda yenidən daxil olun",
   "error.tillRevoked": "Mağaza bu kassanı artıq qəbul etmir: menecer onu yenidən qoşmalıdır",
   "error.nothingToReprint": "Yenidən çap ediləcək heç nə yoxdur: belə çek bu kassanın jurnalında yoxdur",
+  "ok.saleDone": "Satış tamamlandı",
 };

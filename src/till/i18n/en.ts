@@ -58,7 +58,7 @@ export const en = {
   "sale.colTotal": "Amount",
   "sale.empty": "Scan an item or type its code and press Enter (3*code for 3).",
   "sale.total": "TOTAL",
-  "sale.items": "{count} lines",
+  "sale.items": "{count|one:# line|other:# lines}",
   "sale.subtotal": "Subtotal",
   "sale.discount": "Discount",
   "sale.tax": "Tax",
@@ -120,7 +120,7 @@ export const en = {
   // Held
   "held.loading": "Fetching held sales…",
   "held.none": "No held sales.",
-  "held.lines": "{count} lines",
+  "held.lines": "{count|one:# line|other:# lines}",
   "held.hint": "↑↓ choose · Enter resumes · Esc back",
 
   // X report and shift close
@@ -245,6 +245,7 @@ export const en = {
   "error.sessionEnded": "The store ended this till's session: log in again while the store is reachable",
   "error.tillRevoked": "The store no longer accepts this till: a manager must pair it again",
   "error.nothingToReprint": "Nothing to print again: no such receipt in this till's journal",
+  "ok.saleDone": "Sale complete",
 } as const;
 
 export type MessageKey = keyof typeof en;

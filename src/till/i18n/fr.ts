@@ -51,7 +51,7 @@ export const fr: Strings = {
   "sale.colTotal": "Montant",
   "sale.empty": "Scannez un article ou tapez son code puis Entrée (3*code pour 3).",
   "sale.total": "TOTAL",
-  "sale.items": "{count} lignes",
+  "sale.items": "{count|one:# ligne|other:# lignes}",
   "sale.subtotal": "Sous-total",
   "sale.discount": "Remise",
   "sale.tax": "Taxe",
@@ -107,7 +107,7 @@ export const fr: Strings = {
 
   "held.loading": "Chargement des ventes en attente…",
   "held.none": "Aucune vente en attente.",
-  "held.lines": "{count} lignes",
+  "held.lines": "{count|one:# ligne|other:# lignes}",
   "held.hint": "↑↓ choisir · Entrée reprend · Échap retour",
 
   "report.loading": "Chargement du rapport…",
@@ -145,7 +145,7 @@ export const fr: Strings = {
   "cmd.page.up": "Page préc.",
   "cmd.page.down": "Page suiv.",
   "cmd.till.quit": "Quitter (à la connexion)",
-  "cmd.sale.returns": "Retour",
+  "cmd.sale.returns": "Retour client",
   "cmd.sale.discount": "Remise sur la vente",
   "cmd.sale.void": "Annuler la vente",
   "cmd.drawer.noSale": "Ouvrir le tiroir sans vente",
@@ -233,4 +233,5 @@ export const fr: Strings = {
     "Le magasin a fermé la session de cette caisse : reconnectez-vous quand il est joignable",
   "error.tillRevoked": "Le magasin n'accepte plus cette caisse : un responsable doit l'appairer à nouveau",
   "error.nothingToReprint": "Rien à réimprimer : ce ticket n'est pas dans le journal de cette caisse",
+  "ok.saleDone": "Vente terminée",
 };

@@ -50,7 +50,7 @@ export const ru: Strings = {
   "sale.colTotal": "Сумма",
   "sale.empty": "Отсканируйте товар или введите код и нажмите Enter (3*код — 3 шт.).",
   "sale.total": "ИТОГ",
-  "sale.items": "строк: {count}",
+  "sale.items": "{count|one:# строка|few:# строки|many:# строк|other:# строки}",
   "sale.subtotal": "Подытог",
   "sale.discount": "Скидка",
   "sale.tax": "Налог",
@@ -105,7 +105,7 @@ export const ru: Strings = {
 
   "held.loading": "Загрузка отложенных чеков…",
   "held.none": "Отложенных чеков нет.",
-  "held.lines": "строк: {count}",
+  "held.lines": "{count|one:# строка|few:# строки|many:# строк|other:# строки}",
   "held.hint": "↑↓ выбор · Enter продолжить · Esc назад",
 
   "report.loading": "Загрузка отчёта…",
@@ -126,7 +126,7 @@ export const ru: Strings = {
   "cmd.line.void": "Сторно",
   "cmd.line.price": "Цена",
   "cmd.sale.hold": "Отложить",
-  "cmd.sale.resume": "Вернуть",
+  "cmd.sale.resume": "Отложенные",
   "cmd.payment.card": "Карта",
   "cmd.line.discount": "Скидка",
   "cmd.menu.open": "Функции",
@@ -200,8 +200,8 @@ export const ru: Strings = {
   "ok.drawerOpened": "Ящик открыт",
   "ok.refunded": "Возврат записан: чек {receiptNo}",
   "ok.saleComplete": "Продажа завершена. Сдача: {changeMinor}",
-  "ok.saleHeld": "Чек отложен: вернуть — {key:sale.resume}",
-  "ok.saleResumed": "Отложенный чек возвращён",
+  "ok.saleHeld": "Чек отложен: открыть его снова — {key:sale.resume}",
+  "ok.saleResumed": "Отложенный чек открыт снова",
   "ok.shiftClosed": "Смена закрыта",
   "ok.welcome": "Здравствуйте, {name}",
   "prompt.confirmVoidSale": "Аннулировать весь чек ({totalMinor})? Д + Enter: да · Esc: нет",
@@ -226,4 +226,5 @@ export const ru: Strings = {
   "error.sessionEnded": "Магазин завершил сеанс этой кассы: войдите снова, когда магазин доступен",
   "error.tillRevoked": "Магазин больше не принимает эту кассу: менеджер должен привязать её заново",
   "error.nothingToReprint": "Нечего печатать: такого чека нет в журнале этой кассы",
+  "ok.saleDone": "Продажа завершена",
 };

@@ -71,7 +71,10 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
           selectedLine: null,
           busy: false,
           lastSale: command.last,
-          status: { tone: "ok", message: msg("ok.saleComplete", { changeMinor: change }) },
+          status: {
+            tone: "ok",
+            message: change > 0 ? msg("ok.saleComplete", { changeMinor: change }) : msg("ok.saleDone"),
+          },
         },
         { kind: "sale" },
       );

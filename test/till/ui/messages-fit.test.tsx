@@ -35,7 +35,7 @@ const SAMPLE: Record<string, string | number> = {
 
 function params(text: string): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const [, name = ""] of text.matchAll(/\{([A-Za-z.]+)\}/g)) {
+  for (const [, name = ""] of text.matchAll(/\{([A-Za-z.]+)(?:\|[^}]*)?\}/g)) {
     if (name.endsWith("Minor")) out[name] = 1_234_567;
     else if (name.endsWith("Milli")) out[name] = 12_455;
     else out[name] = SAMPLE[name] ?? "some value";
