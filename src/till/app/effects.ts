@@ -291,7 +291,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
             audit: effect.audit,
             cashierId: effect.cashierId,
           }),
-        () => ({ type: "sale.held" }),
+        () => ({ type: "sale.held", ...(effect.handover ? { handover: true } : {}) }),
       );
       return;
     case "listHeld":

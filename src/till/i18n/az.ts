@@ -227,4 +227,12 @@ export const az: Strings = {
   "error.tillRevoked": "Mağaza bu kassanı artıq qəbul etmir: menecer onu yenidən qoşmalıdır",
   "error.nothingToReprint": "Yenidən çap ediləcək heç nə yoxdur: belə çek bu kassanın jurnalında yoxdur",
   "ok.saleDone": "Satış tamamlandı",
+  "cmd.line.qty": "Miqdar",
+  "prompt.quantity": "{name} üçün yeni miqdar",
+  "prompt.confirmQty": "{qtyMilli} × {name}, adətən olduğundan çox: təsdiq üçün B + Enter · Esc: xeyr",
+  "prompt.confirmPrice":
+    "{name} {priceMinor} qiymətə, adətən olduğundan baha: təsdiq üçün B + Enter · Esc: xeyr",
+  "info.qtyChanged": "{name}: miqdar {qtyMilli}",
+  "info.saleHeldForCashier":
+    "Cari satışı başqa kassir başlayıb: o gözlədildi ({key:sale.resume} ilə davam etdirin)",
 };

@@ -246,6 +246,13 @@ export const en = {
   "error.tillRevoked": "The store no longer accepts this till: a manager must pair it again",
   "error.nothingToReprint": "Nothing to print again: no such receipt in this till's journal",
   "ok.saleDone": "Sale complete",
+  "cmd.line.qty": "Quantity",
+  "prompt.quantity": "New quantity of {name}",
+  "prompt.confirmQty": "{qtyMilli} × {name}, more than usual: Y + Enter to confirm · Esc: no",
+  "prompt.confirmPrice": "{name} at {priceMinor}, more than usual: Y + Enter to confirm · Esc: no",
+  "info.qtyChanged": "{name}: quantity {qtyMilli}",
+  "info.saleHeldForCashier":
+    "The sale in progress was started by another cashier: it was held ({key:sale.resume} resumes it)",
 } as const;
 
 export type MessageKey = keyof typeof en;

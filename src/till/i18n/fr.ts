@@ -234,4 +234,12 @@ export const fr: Strings = {
   "error.tillRevoked": "Le magasin n'accepte plus cette caisse : un responsable doit l'appairer à nouveau",
   "error.nothingToReprint": "Rien à réimprimer : ce ticket n'est pas dans le journal de cette caisse",
   "ok.saleDone": "Vente terminée",
+  "cmd.line.qty": "Quantité",
+  "prompt.quantity": "Nouvelle quantité de {name}",
+  "prompt.confirmQty": "{qtyMilli} × {name}, plus que d'habitude : O + Entrée pour confirmer · Échap : non",
+  "prompt.confirmPrice":
+    "{name} à {priceMinor}, plus que d'habitude : O + Entrée pour confirmer · Échap : non",
+  "info.qtyChanged": "{name} : quantité {qtyMilli}",
+  "info.saleHeldForCashier":
+    "La vente en cours a été commencée par un autre caissier : elle est mise en attente ({key:sale.resume} la reprend)",
 };

@@ -227,4 +227,11 @@ export const ru: Strings = {
   "error.tillRevoked": "Магазин больше не принимает эту кассу: менеджер должен привязать её заново",
   "error.nothingToReprint": "Нечего печатать: такого чека нет в журнале этой кассы",
   "ok.saleDone": "Продажа завершена",
+  "cmd.line.qty": "Количество",
+  "prompt.quantity": "Новое количество: {name}",
+  "prompt.confirmQty": "{qtyMilli} × {name} — больше обычного: Д + Enter — подтвердить · Esc — нет",
+  "prompt.confirmPrice": "{name} по {priceMinor} — дороже обычного: Д + Enter — подтвердить · Esc — нет",
+  "info.qtyChanged": "{name}: количество {qtyMilli}",
+  "info.saleHeldForCashier":
+    "Текущий чек начат другим кассиром: он отложен ({key:sale.resume} — открыть снова)",
 };

@@ -7,7 +7,7 @@ import type { ApprovalAction, ApprovalProof, CancelledSale, TillAuditEntry } fro
 import { done, emptySale, fail, msg } from "./initial.ts";
 import { showRefused } from "./refused.ts";
 import { recordReturnEffect } from "./returns.ts";
-import { audit, reprice, selectedLine } from "./sale.ts";
+import { addLine, audit, reprice, selectedLine } from "./sale.ts";
 import type { Approved, Confirmed, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
 /** Asks for a supervisor's PIN when the store requires one for `action`, else applies at once. */
@@ -60,7 +60,41 @@ export function confirmed(state: TillState, what: Confirmed, env: TillEnv): Tran
     case "sale.void":
       if (state.sale.totaled) return withApproval(state, "voidAfterTotal", { type: "sale.void" }, env);
       return applyApproved(state, { type: "sale.void" }, null, null, env);
+    case "line.qty":
+      return changeQty(state, what.lineId, what.qtyMilli, env, true);
+    case "line.add":
+      return addLine(state, what.product, what.qtyMilli, what.priceMinor, env, true);
   }
+}
+
+/**
+ * Sets a line's quantity and prices the sale again. A quantity far above the usual is asked
+ * first; fewer after total is a partial void, with a supervisor's approval where the store wants one.
+ */
+export function changeQty(
+  state: TillState,
+  lineId: number,
+  qtyMilli: number,
+  env: TillEnv,
+  checked = false,
+): Transition {
+  const line = state.sale.lines.find((l) => l.id === lineId);
+  if (line === undefined) return fail(state, "error.noLines");
+  if (!line.soldByWeight && qtyMilli % 1000 !== 0)
+    return fail(state, "error.wholeQuantity", { name: line.name });
+  if (!checked && qtyMilli > env.settings.confirmQtyAbove * 1000) {
+    const question = msg("prompt.confirmQty", { qtyMilli, name: line.name });
+    return done({
+      ...state,
+      input: "",
+      status: null,
+      prompt: { kind: "confirm", question, confirmed: { type: "line.qty", lineId, qtyMilli } },
+    });
+  }
+  const approved: Approved = { type: "line.qty", lineId, qtyMilli };
+  if (state.sale.totaled && qtyMilli < line.qtyMilli)
+    return withApproval(state, "voidAfterTotal", approved, env);
+  return applyApproved(state, approved, null, null, env);
 }
 
 function voidSale(state: TillState, entry: TillAuditEntry, env: TillEnv): Transition {
@@ -174,6 +208,34 @@ export function applyApproved(
       );
       if ("error" in next) return next.error;
       return done(next.state);
+    }
+    case "line.qty": {
+      const line = state.sale.lines.find((l) => l.id === approved.lineId);
+      if (line === undefined) return fail(base, "error.noLines");
+      // Fewer than rung is a partial void: it goes to the audit log like a voided line.
+      const removed = line.qtyMilli - approved.qtyMilli;
+      const entries =
+        removed > 0
+          ? [
+              audit(state, env, "line.voided", approverId, proof, {
+                code: line.code,
+                qtyMilli: removed,
+                unitPriceMinor: line.unitPriceMinor,
+              }),
+            ]
+          : [];
+      const lines = state.sale.lines.map((l) =>
+        l.id === line.id ? { ...l, qtyMilli: approved.qtyMilli } : l,
+      );
+      const next = reprice(base, { ...state.sale, lines, audit: [...state.sale.audit, ...entries] }, env);
+      if ("error" in next) return next.error;
+      return done({
+        ...next.state,
+        status: {
+          tone: "info",
+          message: msg("info.qtyChanged", { name: line.name, qtyMilli: approved.qtyMilli }),
+        },
+      });
     }
     case "sale.void":
       return voidSale(

@@ -2,7 +2,7 @@
  * The one-line prompts over the sale screen: price, weight, discount, message, price check,
  * supervisor PIN.
  */
-import { confirmed, withApproval } from "./approvals.ts";
+import { changeQty, confirmed, withApproval } from "./approvals.ts";
 import { done, fail, msg } from "./initial.ts";
 import { isYes, parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
 import { addLine } from "./sale.ts";
@@ -25,6 +25,11 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
       const weightMilli = parseQuantity(text);
       if (weightMilli === null) return fail(state, "error.badWeight", { text });
       return addLine(state, prompt.product, weightMilli, undefined, env);
+    }
+    case "quantity": {
+      const qtyMilli = parseQuantity(text);
+      if (qtyMilli === null) return fail(state, "error.badQuantity", { text });
+      return changeQty({ ...state, prompt: null, input: "" }, prompt.lineId, qtyMilli, env);
     }
     case "override": {
       const priceMinor = parseAmount(text, currency);

@@ -10,7 +10,7 @@ import { submitPrompt } from "./prompts.ts";
 import { refusedResent } from "./refused.ts";
 import { returnRecorded, returnsFound } from "./returns.ts";
 import { addLine, addLookup, reprice } from "./sale.ts";
-import { menuChoose, msgStatus, screenKey } from "./screen-keys.ts";
+import { holdEffect, menuChoose, msgStatus, screenKey } from "./screen-keys.ts";
 import type { Command, Message, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
 const TEXT_COMMANDS: ReadonlySet<string> = new Set(["input.text", "input.backspace", "input.clear"]);
@@ -34,6 +34,20 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
     case "input.scanned":
       return scanned(state, command.text, env);
     case "login.ok": {
+      const owner = state.sale.cashierId;
+      if (
+        owner !== undefined &&
+        owner !== command.cashier.id &&
+        state.sale.lines.length > 0 &&
+        state.sale.tenders.length === 0
+      ) {
+        // The sale stays with the cashier who started it: held for them, not handed over.
+        const next = goTo(
+          { ...state, cashier: command.cashier, busy: true, status: msgStatus("info.holding") },
+          { kind: "sale" },
+        );
+        return done(next, holdEffect(state, true));
+      }
       const screen = state.sale.tenders.length > 0 ? { kind: "payment" as const } : { kind: "sale" as const };
       const status = { tone: "ok" as const, message: msg("ok.welcome", { name: command.cashier.name }) };
       const next = goTo({ ...state, cashier: command.cashier, busy: false, status }, screen);
@@ -90,7 +104,9 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
             quote: null,
             selectedLine: null,
             busy: false,
-            status: { tone: "ok", message: msg("ok.saleHeld") },
+            status: command.handover
+              ? { tone: "info", message: msg("info.saleHeldForCashier") }
+              : { tone: "ok", message: msg("ok.saleHeld") },
           },
           { kind: "sale" },
         ),

@@ -3,22 +3,38 @@
  * forms reached from it (search, held sales, receipt, X report, menu, returns, shift close).
  */
 import type { KeyCommand } from "../keys/keymap.ts";
-import { askVoidSale, voidSelected, withApproval } from "./approvals.ts";
+import { askVoidSale, changeQty, voidSelected, withApproval } from "./approvals.ts";
 import { denominationsFor, toTillLine } from "./basket.ts";
 import { done, fail, goTo, msg, note } from "./initial.ts";
 import { MENU_ITEMS } from "./menu.ts";
-import { parseCount } from "./parse-input.ts";
+import { parseCount, parseSaleEntry } from "./parse-input.ts";
 import { leavePayment, payCard, payCash, removeLastTender, startPayment } from "./payment.ts";
 import { openPrompt } from "./prompts.ts";
 import { openRefused, refusedKey } from "./refused.ts";
 import { openReturns, returnsMove, returnsSubmit } from "./returns.ts";
 import { addLookup, moveSelection, selectedLine, submitEntry } from "./sale.ts";
-import type { TillEnv, TillState, Transition } from "./types.ts";
+import type { Effect, TillEnv, TillState, Transition } from "./types.ts";
 
 const PAGE = 10;
 
 export function msgStatus(key: Parameters<typeof msg>[0]): TillState["status"] {
   return { tone: "info", message: msg(key) };
+}
+
+/**
+ * Holds the sale with everything it has: line prices (and where they came from), line and sale
+ * discounts, the audit of what was done to it (approvers included) and the cashier who started it.
+ */
+export function holdEffect(state: TillState, handover: boolean): Effect {
+  return {
+    type: "holdSale",
+    id: state.sale.id,
+    lines: state.sale.lines.map(toTillLine),
+    ...(state.sale.discount ? { discount: state.sale.discount } : {}),
+    audit: state.sale.audit,
+    cashierId: state.sale.cashierId ?? state.cashier?.id ?? "",
+    ...(handover ? { handover: true } : {}),
+  };
 }
 
 export function menuChoose(state: TillState, command: KeyCommand, env: TillEnv): Transition {
@@ -188,8 +204,20 @@ function shiftKey(
 function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
   const empty = state.sale.lines.length === 0;
   switch (type) {
-    case "input.submit":
+    case "input.submit": {
+      // `5*` alone sets the selected line's quantity.
+      const entry = parseSaleEntry(state.input);
+      const line = selectedLine(state);
+      if (entry?.kind === "missingCode" && line !== undefined)
+        return changeQty({ ...state, input: "" }, line.id, entry.qtyMilli, env);
       return submitEntry(state);
+    }
+    case "line.qty": {
+      const line = selectedLine(state);
+      return line === undefined
+        ? fail(state, "error.noLines")
+        : openPrompt(state, { kind: "quantity", lineId: line.id });
+    }
     case "back":
       return done({ ...state, input: "", status: null });
     case "cursor.up":
@@ -220,19 +248,7 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return startPayment(state, env);
     case "sale.hold":
       if (empty) return fail(state, "error.emptySale");
-      return done(
-        { ...state, busy: true, status: msgStatus("info.holding") },
-        {
-          type: "holdSale",
-          id: state.sale.id,
-          // Everything the sale has goes with it: line prices (and where they came from), line
-          // and sale discounts, and the audit of what was done to it, approvers included.
-          lines: state.sale.lines.map(toTillLine),
-          ...(state.sale.discount ? { discount: state.sale.discount } : {}),
-          audit: state.sale.audit,
-          cashierId: state.sale.cashierId ?? state.cashier?.id ?? "",
-        },
-      );
+      return done({ ...state, busy: true, status: msgStatus("info.holding") }, holdEffect(state, false));
     case "sale.resume":
       if (!empty) return fail(state, "error.finishSaleFirst");
       return done(goTo({ ...state, busy: true, status: null }, { kind: "held", list: null, selected: 0 }), {

@@ -68,18 +68,25 @@ export type Approved =
   | { type: "line.discount"; lineId: number; discount: Discount }
   | { type: "sale.discount"; discount: Discount }
   | { type: "line.void"; lineId: number }
+  | { type: "line.qty"; lineId: number; qtyMilli: number }
   | { type: "sale.void" }
   | { type: "drawer.noSale" }
   | { type: "return.record" }
   | { type: "refused.open" };
 
 /** What a yes/no question asks the cashier to confirm, carried out on yes. */
-export type Confirmed = { type: "sale.void" };
+export type Confirmed =
+  | { type: "sale.void" }
+  /** A quantity far above the usual, for a line already rung. */
+  | { type: "line.qty"; lineId: number; qtyMilli: number }
+  /** A new line with a quantity or price far above the usual. */
+  | { type: "line.add"; product: TillProduct; qtyMilli: number; priceMinor: number | undefined };
 
 export type Prompt =
   | { kind: "price"; product: TillProduct; qtyMilli: number }
   | { kind: "weight"; product: TillProduct }
   | { kind: "override"; lineId: number }
+  | { kind: "quantity"; lineId: number }
   | { kind: "lineDiscount"; lineId: number }
   | { kind: "saleDiscount" }
   | { kind: "customerMessage" }
@@ -172,7 +179,7 @@ export type Command =
   | { type: "approval.ok"; approver: Approver; pin: string; approved: Approved }
   | { type: "sale.numbered"; receiptNo: string }
   | { type: "sale.completed"; last: LastSale }
-  | { type: "sale.held" }
+  | { type: "sale.held"; handover?: boolean }
   | { type: "held.listed"; list: HeldSaleSummary[] }
   | {
       type: "held.resumed";
@@ -210,6 +217,8 @@ export type Effect =
       discount?: Discount;
       audit: TillAuditEntry[];
       cashierId: string;
+      /** Held because another cashier logged in at a locked till. */
+      handover?: boolean;
     }
   | { type: "listHeld" }
   | { type: "resumeHeld"; id: string }

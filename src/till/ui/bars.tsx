@@ -30,6 +30,8 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t("prompt.price", { name: prompt.product.name }), masked: false };
       case "weight":
         return { label: t.t("prompt.weight", { name: prompt.product.name }), masked: false };
+      case "quantity":
+        return { label: t.t("prompt.quantity", { name: nameOf(prompt.lineId) }), masked: false };
       case "override":
         return { label: t.t("prompt.override", { name: nameOf(prompt.lineId) }), masked: false };
       case "lineDiscount":
