@@ -284,6 +284,8 @@ export const heldSales = sqliteTable("held_sales", {
   label: text("label"),
   heldAt: text("held_at").notNull(),
   basket: text("basket").notNull(),
+  /** The sale's audit entries (JSON array) when it was held; null for none (and for older rows). */
+  audit: text("audit"),
 });
 
 export const stockMovements = sqliteTable(

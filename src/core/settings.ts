@@ -48,6 +48,10 @@ export const storeSettingsSchema = z
     ]),
     /** Largest unit price a till may ring or override to (absurd-price guard). */
     maxPriceMinor: z.number().int().positive().default(10_000_000),
+    /** A quantity above this many (units or kg) asks the cashier to confirm it (a slip of the finger). */
+    confirmQtyAbove: z.number().positive().max(1_000_000).default(100),
+    /** An open or changed unit price above this asks the cashier to confirm it. */
+    confirmPriceAboveMinor: z.number().int().positive().default(100_000),
     /** Supervisor approval (PIN) required for these cashier actions. */
     approvals: z
       .object({

@@ -131,6 +131,17 @@ export interface OpenShift {
   openedAt: string;
 }
 
+/** A held sale as the store keeps it: everything the sale had, to carry on where it was left. */
+export interface HeldSaleDoc {
+  lines: TillLine[];
+  /** The discount on the whole sale. */
+  discount?: { percent: string } | { amountMinor: number };
+  /** What the cashier did to the sale before holding it (voids, overrides, discounts), with approvers. */
+  audit: TillAuditEntry[];
+  /** The cashier who started the sale (null when the store does not say). */
+  cashierId: string | null;
+}
+
 export interface HeldSaleSummary {
   id: string;
   label: string | null;
@@ -235,9 +246,11 @@ export interface TillServices {
   cancelSale(sale: CancelledSale): Promise<void>;
 
   /** Online-only operations: they reject with a clear message when the store is unreachable. */
-  holdSale(sale: { id: string; label: string | null; lines: TillLine[]; cashierId: string }): Promise<void>;
+  holdSale(
+    sale: { id: string; label: string | null; cashierId: string } & Omit<HeldSaleDoc, "cashierId">,
+  ): Promise<void>;
   listHeld(): Promise<HeldSaleSummary[]>;
-  resumeHeld(id: string): Promise<{ lines: TillLine[] }>;
+  resumeHeld(id: string): Promise<HeldSaleDoc>;
   findSale(receiptNoOrId: string): Promise<RecordedSale>;
   recordReturn(ret: {
     id: string;

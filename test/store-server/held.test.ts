@@ -86,6 +86,39 @@ describe("held sales", () => {
     expect(audit.body.entries).toEqual([expect.objectContaining({ tillId: "T2", refId: body.id })]);
   });
 
+  test("a held sale keeps its sale discount, price sources and audit; an older one reads with none", async () => {
+    const audit = [
+      {
+        action: "price.overridden",
+        at: "2026-11-23T12:00:00.000Z",
+        userId: "u-ann",
+        approvedBy: "u-sue",
+        detail: { code: "A1", fromMinor: 199, toMinor: 150 },
+      },
+      { action: "discount.given", at: "2026-11-23T12:00:01.000Z", userId: "u-ann", approvedBy: null },
+    ];
+    const body = holdBody("T1", {
+      basket: {
+        lines: [{ code: "A1", qty: 2, unitPriceMinor: 150, priceSource: "override" }],
+        discount: { percent: "10" },
+      },
+      audit,
+    });
+    expect((await store.request("POST", `${API}/held`, body)).status).toBe(201);
+    const resumed = await store.request<Held>("POST", `${API}/held/${body.id}/resume`, { tillId: "T2" });
+    expect(resumed.body.basket).toEqual(body.basket as Held["basket"]);
+    expect(resumed.body.audit).toEqual(audit);
+
+    // A sale held before the audit was kept (no audit column value) resumes with an empty one.
+    const old = holdBody("T1");
+    expect((await store.request("POST", `${API}/held`, old)).status).toBe(201);
+    store.ctx.sqlite.run("UPDATE held_sales SET audit = NULL WHERE id = ?", [old.id as string]);
+    const oldResumed = await store.request<Held>("POST", `${API}/held/${old.id}/resume`, { tillId: "T2" });
+    expect(oldResumed.status).toBe(200);
+    expect(oldResumed.body.audit).toEqual([]);
+    expect(oldResumed.body.basket).toEqual(old.basket as Held["basket"]);
+  });
+
   test("two tills racing to resume: exactly one gets the sale", async () => {
     const body = holdBody("T1");
     expect((await store.request("POST", `${API}/held`, body)).status).toBe(201);

@@ -1,8 +1,19 @@
 /** Shapes of the held (parked) sales API: a basket kept by the store so any till can resume it. */
 import { z } from "zod";
-import { quoteRequestSchema } from "../sales/model.ts";
+import { auditEntrySchema, basketLineSchema, quoteRequestSchema } from "../sales/model.ts";
 
 const tillId = z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be 1 to 16 letters, digits or underscores");
+
+/**
+ * The basket as the till would quote it, each line saying where a given price came from (an
+ * open price or an override), so a resumed sale sends the store the same document.
+ */
+export const heldBasketSchema = quoteRequestSchema.extend({
+  lines: z
+    .array(basketLineSchema.extend({ priceSource: z.enum(["open", "override"]).optional() }))
+    .min(1, "a basket needs at least one line")
+    .max(500, "at most 500 lines"),
+});
 
 export const holdRequestSchema = z.strictObject({
   /** Made by the till (UUIDv7); a repeat of the same id answers the held sale already kept. */
@@ -10,9 +21,12 @@ export const holdRequestSchema = z.strictObject({
   tillId,
   cashierId: z.string().max(40).optional(),
   label: z.string().trim().max(60, "must be at most 60 characters").optional(),
-  /** The basket as the till would quote it. */
-  basket: quoteRequestSchema,
+  /** The basket as the till would quote it, with the discount on the whole sale. */
+  basket: heldBasketSchema,
+  /** What the cashier did to the sale before holding it (voids, overrides, discounts), with approvers. */
+  audit: z.array(auditEntrySchema).max(200).optional(),
 });
+export type HeldAuditEntry = z.infer<typeof auditEntrySchema>;
 export type HoldRequest = z.infer<typeof holdRequestSchema>;
 
 export const heldListQuerySchema = z.object({
@@ -40,4 +54,6 @@ export interface HeldSale {
   heldAt: string;
   lineCount: number;
   basket: HoldRequest["basket"];
+  /** The sale's audit when it was held; empty for sales held before it was kept. */
+  audit: HeldAuditEntry[];
 }

@@ -24,6 +24,7 @@ function toHeld(row: HeldRow): HeldSale {
     heldAt: row.heldAt,
     lineCount: basket.lines.length,
     basket,
+    audit: row.audit === null ? [] : (JSON.parse(row.audit) as HeldSale["audit"]),
   };
 }
 
@@ -87,6 +88,7 @@ export class HeldSalesService {
       label: request.label || null,
       heldAt: at.toISOString(),
       basket: JSON.stringify(request.basket),
+      audit: request.audit === undefined || request.audit.length === 0 ? null : JSON.stringify(request.audit),
     };
     const held = toHeld(row);
     this.ctx.db.transaction((tx) => {

@@ -21,6 +21,18 @@ const COLLECT_AFTER_MS = 1500;
  * to take the frame in first (docs/benchmarks.md), far less than the gap before the next scan.
  */
 const COLLECT_AFTER_FRAME_MS = 5;
+/**
+ * Where a scan must not be typed (a menu, a yes/no question), text waits this long for more: a
+ * scanner's burst arrives in one read or several a few milliseconds apart and ends in Enter,
+ * which no hand types this fast. Text with Enter inside the wait is a scan, refused there.
+ */
+export const SCAN_BURST_MS = 30;
+
+/** A menu or a yes/no question: a scanned code must not choose an entry or answer. */
+function scanGuarded(state: TillState): boolean {
+  if (state.help) return false;
+  return (state.prompt === null && state.screen.kind === "menu") || state.prompt?.kind === "confirm";
+}
 
 export interface TillControllerOptions {
   services: TillServices;
@@ -51,6 +63,9 @@ export class TillController {
   private disposed = false;
   /** Enter pressed while a request was on its way: carried out once it is answered. */
   private pendingSubmit = false;
+  /** Text read in a menu or question, waiting a moment to tell a keypress from a scan. */
+  private heldText: string | null = null;
+  private heldTimer: ReturnType<typeof setTimeout> | undefined;
   private online: boolean;
   private readonly unsubscribeLink: () => void;
 
@@ -203,10 +218,21 @@ export class TillController {
     this.restartIdleTimer();
     this.scheduleCollect();
     if (event.kind === "text") {
-      this.dispatch({ type: "input.text", text: event.text });
+      if (this.heldText !== null || scanGuarded(this.current)) this.holdText(event.text);
+      else this.dispatch({ type: "input.text", text: event.text });
       return;
     }
     const command = this.options.keymap.commandFor(event.name);
+    const held = this.takeHeldText();
+    if (held !== null) {
+      if (command === "input.submit") {
+        // Text and Enter in one burst: a scan, which a menu or a question refuses.
+        this.dispatch({ type: "input.scanned", text: held });
+        this.shownAtOnce?.();
+        return;
+      }
+      this.dispatch({ type: "input.text", text: held });
+    }
     if (command === "input.submit" && this.current.busy) {
       // A scanner does not wait for the screen: its Enter counts once the till is free again.
       this.pendingSubmit = true;
@@ -216,6 +242,26 @@ export class TillController {
     const before = this.current;
     this.dispatch({ type: command });
     if (this.current !== before) this.shownAtOnce?.();
+  }
+
+  private holdText(text: string): void {
+    this.heldText = (this.heldText ?? "") + text;
+    if (this.heldTimer !== undefined) clearTimeout(this.heldTimer);
+    this.heldTimer = setTimeout(() => {
+      // Nothing followed soon: the text was typed, and counts as typed.
+      const typed = this.takeHeldText();
+      if (typed === null) return;
+      this.dispatch({ type: "input.text", text: typed });
+      this.shownAtOnce?.();
+    }, SCAN_BURST_MS);
+  }
+
+  private takeHeldText(): string | null {
+    const text = this.heldText;
+    this.heldText = null;
+    if (this.heldTimer !== undefined) clearTimeout(this.heldTimer);
+    this.heldTimer = undefined;
+    return text;
   }
 
   /**
@@ -258,6 +304,7 @@ export class TillController {
     if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
     if (this.collectTimer !== undefined) clearTimeout(this.collectTimer);
     if (this.afterFrameTimer !== undefined) clearTimeout(this.afterFrameTimer);
+    if (this.heldTimer !== undefined) clearTimeout(this.heldTimer);
     this.listeners.clear();
     this.unsubscribeLink();
   }

@@ -43,17 +43,18 @@ export function settle<T>(
   ctx: EffectContext,
   work: () => Promise<T>,
   ok: (value: T) => Command,
-  pin = false,
+  context: Parameters<typeof errorToMessage>[1] | boolean = {},
 ): void {
+  const said = typeof context === "boolean" ? { pin: context } : context;
   let promise: Promise<T>;
   try {
     promise = work();
   } catch (err) {
-    fail(ctx, err, { pin });
+    fail(ctx, err, said);
     return;
   }
   promise.then(
     (value) => ctx.dispatch(ok(value)),
-    (err: unknown) => fail(ctx, err, { pin }),
+    (err: unknown) => fail(ctx, err, said),
   );
 }

@@ -12,7 +12,7 @@ import type { DisplayLines } from "../../devices/index.ts";
 import { payByCard } from "../../devices/payment/pay-by-card.ts";
 import { describePayment, type PaymentResult } from "../../devices/payment/payment-terminal.ts";
 import { describeReading } from "../../devices/scale/scale.ts";
-import type { CompletedSale, HeldSaleSummary, TillServices } from "../services.ts";
+import type { CompletedSale, HeldSaleDoc, HeldSaleSummary, TillServices } from "../services.ts";
 import { priceSale } from "../state/basket.ts";
 import type { CardAnswer, Command, Effect, SaleLine } from "../state/types.ts";
 import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
@@ -77,11 +77,9 @@ async function complete(
   };
 }
 
-function resumeLines(
-  services: TillServices,
-  lines: Awaited<ReturnType<TillServices["resumeHeld"]>>["lines"],
-) {
-  return lines.map((line): Omit<SaleLine, "id"> => {
+/** A held sale as the reducer takes it back: lines named from the catalog, the rest as it was. */
+function resumed(services: TillServices, held: HeldSaleDoc): Extract<Command, { type: "held.resumed" }> {
+  const lines = held.lines.map((line): Omit<SaleLine, "id"> => {
     const { product } = services.lookup(line.code);
     return {
       code: product.code,
@@ -90,17 +88,30 @@ function resumeLines(
       qtyMilli: line.qtyMilli,
       unitPriceMinor: line.unitPriceMinor ?? product.priceMinor,
       priceGiven: line.unitPriceMinor !== undefined,
+      ...(line.priceSource === "override" ? { overridden: true } : {}),
       taxClass: product.taxClass,
       soldByWeight: product.soldByWeight,
       ...(line.discount ? { discount: line.discount } : {}),
     };
   });
+  return {
+    type: "held.resumed",
+    lines,
+    ...(held.discount ? { discount: held.discount } : {}),
+    audit: held.audit,
+    cashierId: held.cashierId,
+  };
 }
 
 /** A held sale's total and first items, priced from the till's catalog as a resume would. */
 function priceHeld(services: TillServices, held: HeldSaleSummary): HeldSaleSummary {
   try {
-    const lines = resumeLines(services, held.basket).map((line, i) => ({ ...line, id: i + 1 }));
+    const lines = resumed(services, { lines: held.basket, audit: [], cashierId: null }).lines.map(
+      (line, i) => ({
+        ...line,
+        id: i + 1,
+      }),
+    );
     const quote = priceSale({ lines }, services.settings());
     return { ...held, totalMinor: quote?.totalMinor ?? 0, items: lines.slice(0, 3).map((l) => l.name) };
   } catch {
@@ -288,7 +299,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
         ctx,
         () => services.login(effect.pin),
         (cashier) => ({ type: "login.ok", cashier }),
-        true,
+        { pin: true },
       );
       return;
     case "logout":
@@ -299,7 +310,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
         ctx,
         () => services.approve(effect.pin, effect.action),
         (approver) => ({ type: "approval.ok", approver, pin: effect.pin, approved: effect.approved }),
-        true,
+        { pin: true },
       );
       return;
     case "weigh":
@@ -326,8 +337,15 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       settle(
         ctx,
         () =>
-          services.holdSale({ id: effect.id, label: null, lines: effect.lines, cashierId: effect.cashierId }),
-        () => ({ type: "sale.held" }),
+          services.holdSale({
+            id: effect.id,
+            label: null,
+            lines: effect.lines,
+            ...(effect.discount ? { discount: effect.discount } : {}),
+            audit: effect.audit,
+            cashierId: effect.cashierId,
+          }),
+        () => ({ type: "sale.held", ...(effect.handover ? { handover: true } : {}) }),
       );
       return;
     case "listHeld":
@@ -340,8 +358,8 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "resumeHeld":
       settle(
         ctx,
-        async () => resumeLines(services, (await services.resumeHeld(effect.id)).lines),
-        (lines) => ({ type: "held.resumed", lines }),
+        async () => resumed(services, await services.resumeHeld(effect.id)),
+        (command) => command,
       );
       return;
     case "findSale":
@@ -349,6 +367,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
         ctx,
         () => services.findSale(effect.query),
         (sale) => ({ type: "sale.found", sale }),
+        { receiptNo: effect.query.trim() },
       );
       return;
     case "recordReturn":

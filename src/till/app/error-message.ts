@@ -4,7 +4,55 @@
  * other DomainError shows its message, which already says what to do.
  */
 import { DomainError } from "../../core/errors.ts";
+import type { MessageKey } from "../i18n/en.ts";
 import type { Message } from "../state/types.ts";
+
+/** Codes from the store and the till's own data layer, each said in the till's words. */
+const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
+  PIN_UNKNOWN_OFFLINE: "error.pinUnknownOffline",
+  HELD_SALE_NOT_FOUND: "error.heldGone",
+  NO_OPEN_SHIFT: "error.noOpenShift",
+  SHIFT_ALREADY_OPEN: "error.shiftAlreadyOpen",
+  APPROVAL_REQUIRED: "error.approvalRequired",
+  APPROVAL_USED: "error.approvalUsed",
+  FORBIDDEN: "error.forbidden",
+  RETURN_EXCEEDS_SOLD: "error.returnExceedsSold",
+  REFUND_TENDER_MISMATCH: "error.refundTenders",
+  SESSION_ENDED: "error.sessionEnded",
+  SESSION_EXPIRED: "error.sessionEnded",
+  NO_SESSION: "error.sessionEnded",
+  TILL_REVOKED: "error.tillRevoked",
+};
+
+/** Codes whose message says how long to wait (`details.secondsLeft`). */
+const WAIT_CODES: Readonly<Record<string, MessageKey>> = {
+  PIN_LOCKED: "error.pinLocked",
+  PIN_RATE_LIMITED: "error.pinRateLimited",
+};
+
+function secondsLeft(details: unknown): number {
+  if (typeof details === "object" && details !== null && "secondsLeft" in details) {
+    const value = details.secondsLeft;
+    if (typeof value === "number" && Number.isFinite(value)) return Math.max(1, Math.ceil(value));
+  }
+  return 60;
+}
+
+function receiptNoOf(details: unknown): string | null {
+  if (typeof details === "object" && details !== null && "receiptNo" in details) {
+    const value = details.receiptNo;
+    if (typeof value === "string" && value.trim() !== "") return value.trim();
+  }
+  return null;
+}
+
+/** Every code the till says in its own words (besides the lookup and PIN ones). */
+export const LOCALIZED_CODES: readonly string[] = [
+  ...Object.keys(KNOWN_CODES),
+  ...Object.keys(WAIT_CODES),
+  "SALE_NOT_FOUND",
+  "NOTHING_TO_REPRINT",
+];
 
 const PIN_CODES = new Set([
   "WRONG_PIN",
@@ -19,6 +67,8 @@ export interface ErrorContext {
   code?: string;
   /** The request was a PIN (log-in or approval). */
   pin?: boolean;
+  /** The receipt number (or sale id) asked for. */
+  receiptNo?: string;
 }
 
 export function errorToMessage(err: unknown, context: ErrorContext = {}): Message {
@@ -39,6 +89,18 @@ export function errorToMessage(err: unknown, context: ErrorContext = {}): Messag
       case "SHIFT_CLOSED":
         return { key: "error.shiftClosedAlready" };
     }
+    const wait = WAIT_CODES[err.code];
+    if (wait !== undefined) return { key: wait, params: { seconds: secondsLeft(err.details) } };
+    if (err.code === "SALE_NOT_FOUND")
+      return { key: "error.saleNotFound", params: { receiptNo: context.receiptNo ?? "" } };
+    if (err.code === "NOTHING_TO_REPRINT") {
+      const receiptNo = receiptNoOf(err.details);
+      return receiptNo === null
+        ? { key: "error.nothingToReprint" }
+        : { key: "error.notPrintedHere", params: { receiptNo } };
+    }
+    const known = KNOWN_CODES[err.code];
+    if (known !== undefined) return { key: known };
     if (
       context.pin &&
       (PIN_CODES.has(err.code) || (err.kind === "unauthorized" && err.code !== "PIN_LOCKED"))

@@ -9,7 +9,15 @@ import { type ReturnableSale, returnableSaleSchema } from "../../core/chain-sale
 import { DomainError } from "../../core/errors.ts";
 import { isUuid } from "../../core/ids.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
-import type { HeldSaleSummary, OpenShift, RecordedSale, TillLine, TillServices } from "../services.ts";
+import type {
+  HeldSaleDoc,
+  HeldSaleSummary,
+  OpenShift,
+  RecordedSale,
+  TillAuditEntry,
+  TillLine,
+  TillServices,
+} from "../services.ts";
 import type { TillAuth } from "./auth.ts";
 import { StoreRefusedError, StoreUnreachableError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
@@ -45,6 +53,7 @@ type ReturnInput = Parameters<TillServices["recordReturn"]>[0];
 function basketLine(line: TillLine): Record<string, unknown> {
   const out: Record<string, unknown> = { code: line.code, qty: milliToDecimalString(line.qtyMilli) };
   if (line.unitPriceMinor !== undefined) out.unitPriceMinor = line.unitPriceMinor;
+  if (line.priceSource !== undefined) out.priceSource = line.priceSource;
   if (line.discount !== undefined) out.discount = line.discount;
   return out;
 }
@@ -84,8 +93,12 @@ export class OnlineOperations {
       id: sale.id,
       tillId: this.deps.tillId,
       cashierId: sale.cashierId,
-      basket: { lines: sale.lines.map(basketLine) },
+      basket: {
+        lines: sale.lines.map(basketLine),
+        ...(sale.discount !== undefined ? { discount: sale.discount } : {}),
+      },
     };
+    if (sale.audit.length > 0) body.audit = sale.audit;
     if (sale.label !== null && sale.label.trim() !== "") body.label = sale.label;
     await this.call("holding a sale", (token) =>
       this.deps.client.request("POST", "/api/v1/held", heldAnswerSchema, { body, token }),
@@ -109,14 +122,39 @@ export class OnlineOperations {
     }));
   }
 
-  async resumeHeld(id: string): Promise<{ lines: TillLine[] }> {
+  async resumeHeld(id: string): Promise<HeldSaleDoc> {
     const held = await this.call("resuming a held sale", (token) =>
       this.deps.client.request("POST", `/api/v1/held/${encodeURIComponent(id)}/resume`, heldAnswerSchema, {
         body: { tillId: this.deps.tillId },
         token,
       }),
     );
-    return { lines: held.basket.lines.map(toTillLine) };
+    return {
+      lines: held.basket.lines.map((l) => {
+        const line: TillLine = {
+          code: l.code,
+          qtyMilli: l.qty === undefined ? 1000 : parseQuantityMilli(l.qty),
+        };
+        if (l.unitPriceMinor !== undefined) line.unitPriceMinor = l.unitPriceMinor;
+        if (l.priceSource !== undefined) line.priceSource = l.priceSource;
+        if (l.discount !== undefined) line.discount = l.discount;
+        return line;
+      }),
+      ...(held.basket.discount !== undefined ? { discount: held.basket.discount } : {}),
+      // A sale held before held sales kept their audit has none.
+      audit: (held.audit ?? []).map((entry) => {
+        const out: TillAuditEntry = {
+          action: entry.action,
+          at: entry.at ?? held.heldAt,
+          userId: entry.userId ?? null,
+          approvedBy: entry.approvedBy ?? null,
+        };
+        if (entry.approval !== undefined) out.approval = entry.approval;
+        if (entry.detail !== undefined) out.detail = entry.detail;
+        return out;
+      }),
+      cashierId: held.cashierId ?? null,
+    };
   }
 
   /**

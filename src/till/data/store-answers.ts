@@ -92,10 +92,16 @@ export const returnAnswerSchema = z.object({ receiptNo: z.string(), totalMinor: 
 
 const discountSchema = z.union([z.object({ percent: z.string() }), z.object({ amountMinor: int })]);
 
+const approvalProofAnswerSchema = z.union([
+  z.object({ grantId: z.string() }).strict(),
+  z.object({ signed: z.string() }).strict(),
+]);
+
 export const heldAnswerSchema = z.object({
   id: z.string(),
   tillId: z.string(),
   cashierName: z.string().nullable().optional(),
+  cashierId: z.string().nullable().optional(),
   label: z.string().nullable(),
   heldAt: z.string(),
   lineCount: int,
@@ -105,10 +111,25 @@ export const heldAnswerSchema = z.object({
         code: z.string(),
         qty: z.union([z.number(), z.string()]).optional(),
         unitPriceMinor: int.optional(),
+        priceSource: z.enum(["open", "override"]).optional(),
         discount: discountSchema.optional(),
       }),
     ),
+    discount: discountSchema.optional(),
   }),
+  /** Absent from a store that does not keep a held sale's audit. */
+  audit: z
+    .array(
+      z.object({
+        action: z.enum(["line.voided", "price.overridden", "discount.given", "sale.voided"]),
+        at: z.string().optional(),
+        userId: z.string().nullable().optional(),
+        approvedBy: z.string().nullable().optional(),
+        approval: approvalProofAnswerSchema.optional(),
+        detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+      }),
+    )
+    .optional(),
 });
 export const heldListAnswerSchema = z.object({ held: z.array(heldAnswerSchema) });
 

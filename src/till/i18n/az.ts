@@ -51,7 +51,7 @@ export const az: Strings = {
   "sale.colTotal": "Məbləğ",
   "sale.empty": "Məhsulu skan edin və ya kodunu yazıb Enter basın (3 ədəd üçün 3*kod).",
   "sale.total": "CƏMİ",
-  "sale.items": "{count} sətir",
+  "sale.items": "{count|one:# sətir|other:# sətir}",
   "sale.subtotal": "Ara cəm",
   "sale.discount": "Endirim",
   "sale.tax": "Vergi",
@@ -106,7 +106,7 @@ export const az: Strings = {
 
   "held.loading": "Gözləyən satışlar yüklənir…",
   "held.none": "Gözləyən satış yoxdur.",
-  "held.lines": "{count} sətir",
+  "held.lines": "{count|one:# sətir|other:# sətir}",
   "held.hint": "↑↓ seçim · Enter davam etdirir · Esc geri",
 
   "report.loading": "Hesabat yüklənir…",
@@ -251,4 +251,33 @@ export const az: Strings = {
   "info.cardRefunding": "Terminalda karta geri ödəniş…",
   "ok.cardRefunded": "{amountMinor} kart ödənişi terminalda geri qaytarıldı",
   "info.cardRefundOnTerminal": "{amountMinor} kart ödənişi geri götürüldü: onu terminalda qaytarın",
+  "prompt.confirmVoidSale": "Bütün satış ləğv edilsin ({totalMinor})? B + Enter: bəli · Esc: xeyr",
+  "info.notDone": "Heç nə dəyişmədi",
+  "error.scanInMenu": "Menyuda skan qəbul edilmir: heç nə seçilmədi. Esc menyunu bağlayır, sonra skan edin",
+  "error.scanInQuestion": "Skan suala cavab vermir: bəli üçün B + Enter, xeyr üçün Esc",
+  "error.pinLocked":
+    "Çoxlu səhv PIN-dən sonra PIN girişi bağlandı: {seconds} san. sonra yenidən cəhd edin və ya menecerə müraciət edin",
+  "error.pinRateLimited": "Çox səhv PIN: PIN girişi {seconds} san. dayandırıldı",
+  "error.pinUnknownOffline":
+    "Mağaza əlçatmazdır və bu PIN bu kassada heç istifadə olunmayıb: mağaza qayıdanda daxil olun",
+  "error.heldGone": "Bu gözləyən satış artıq yoxdur: başqa kassa onu davam etdirib və ya silib",
+  "error.saleNotFound": "Bu mağazada {receiptNo} satışı yoxdur: çek nömrəsini yoxlayın və yenidən cəhd edin",
+  "error.notPrintedHere": "{receiptNo} çeki bu kassada çap olunmayıb: nömrəni yoxlayın",
+  "error.approvalRequired": "Buna nəzarətçi icazə verməlidir: onun PIN-ini istəyin",
+  "error.approvalUsed": "Bu icazə artıq istifadə olunub: nəzarətçidən yenidən istəyin",
+  "error.forbidden": "Rolunuz buna icazə vermir: nəzarətçiyə və ya menecerə müraciət edin",
+  "error.returnExceedsSold": "Bu satışda qaytarılmağa qalandan çox qaytarılır",
+  "error.refundTenders": "Geri ödəmə satışın ödənişi ilə uyğun gəlmir: məbləğləri yoxlayın",
+  "error.sessionEnded": "Mağaza bu kassanın seansını bitirdi: mağaza əlçatan olanda yenidən daxil olun",
+  "error.tillRevoked": "Mağaza bu kassanı artıq qəbul etmir: menecer onu yenidən qoşmalıdır",
+  "error.nothingToReprint": "Yenidən çap ediləcək heç nə yoxdur: belə çek bu kassanın jurnalında yoxdur",
+  "ok.saleDone": "Satış tamamlandı",
+  "cmd.line.qty": "Miqdar",
+  "prompt.quantity": "{name} üçün yeni miqdar",
+  "prompt.confirmQty": "{qtyMilli} × {name}, adətən olduğundan çox: təsdiq üçün B + Enter · Esc: xeyr",
+  "prompt.confirmPrice":
+    "{name} {priceMinor} qiymətə, adətən olduğundan baha: təsdiq üçün B + Enter · Esc: xeyr",
+  "info.qtyChanged": "{name}: miqdar {qtyMilli}",
+  "info.saleHeldForCashier":
+    "Cari satışı başqa kassir başlayıb: o gözlədildi ({key:sale.resume} ilə davam etdirin)",
 };

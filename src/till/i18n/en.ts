@@ -23,7 +23,7 @@ export const en = {
   "refused.none": "No refused sales: every sale reached the store.",
   "refused.reason": "Store's reason: {reason}",
   "refused.hint":
-    "↑↓ choose · Enter: export to a file (and print a copy) · {key:sale.total}: send again · Esc back",
+    "↑↓ choose · Enter: export to a file (prints a copy) · {key:sale.total}: send again · Esc back",
   "cmd.sales.refused": "Refused sales",
   "cmd.price.check": "Price check",
   "action.refusedSales": "refused sales",
@@ -58,7 +58,7 @@ export const en = {
   "sale.colTotal": "Amount",
   "sale.empty": "Scan an item or type its code and press Enter (3*code for 3).",
   "sale.total": "TOTAL",
-  "sale.items": "{count} lines",
+  "sale.items": "{count|one:# line|other:# lines}",
   "sale.subtotal": "Subtotal",
   "sale.discount": "Discount",
   "sale.tax": "Tax",
@@ -120,7 +120,7 @@ export const en = {
   // Held
   "held.loading": "Fetching held sales…",
   "held.none": "No held sales.",
-  "held.lines": "{count} lines",
+  "held.lines": "{count|one:# line|other:# lines}",
   "held.hint": "↑↓ choose · Enter resumes · Esc back",
 
   // X report and shift close
@@ -271,6 +271,34 @@ export const en = {
   "info.cardRefunding": "Refunding the card on the terminal…",
   "ok.cardRefunded": "Card payment of {amountMinor} refunded on the terminal",
   "info.cardRefundOnTerminal": "Card payment of {amountMinor} taken back: refund it on the card terminal",
+  "prompt.confirmVoidSale": "Void the whole sale ({totalMinor})? Y + Enter: yes · Esc: no",
+  "info.notDone": "Not done: nothing changed",
+  "error.scanInMenu": "A scan is not taken in a menu: nothing was chosen. Esc closes the menu, then scan",
+  "error.scanInQuestion": "A scan does not answer a question: type Y + Enter for yes, or Esc for no",
+  "error.pinLocked":
+    "PIN entry is locked after too many wrong PINs: try again in {seconds} s, or ask a manager",
+  "error.pinRateLimited": "Too many wrong PINs: PIN entry is paused for {seconds} s",
+  "error.pinUnknownOffline":
+    "The store is unreachable and this PIN was never used on this till: log in when the store is back",
+  "error.heldGone": "That held sale is gone: another till resumed or discarded it",
+  "error.saleNotFound": "No sale {receiptNo} at this store: check the receipt number and try again",
+  "error.notPrintedHere": "Receipt {receiptNo} was not printed at this till: check the number",
+  "error.approvalRequired": "A supervisor must allow this: ask for their PIN",
+  "error.approvalUsed": "That approval was already used: ask the supervisor again",
+  "error.forbidden": "Your role cannot do this: ask a supervisor or a manager",
+  "error.returnExceedsSold": "More is coming back than is left to return on this sale",
+  "error.refundTenders": "The refund does not match how the sale was paid: check the amounts",
+  "error.sessionEnded": "The store ended this till's session: log in again while the store is reachable",
+  "error.tillRevoked": "The store no longer accepts this till: a manager must pair it again",
+  "error.nothingToReprint": "Nothing to print again: no such receipt in this till's journal",
+  "ok.saleDone": "Sale complete",
+  "cmd.line.qty": "Quantity",
+  "prompt.quantity": "New quantity of {name}",
+  "prompt.confirmQty": "{qtyMilli} × {name}, more than usual: Y + Enter to confirm · Esc: no",
+  "prompt.confirmPrice": "{name} at {priceMinor}, more than usual: Y + Enter to confirm · Esc: no",
+  "info.qtyChanged": "{name}: quantity {qtyMilli}",
+  "info.saleHeldForCashier":
+    "The sale in progress was started by another cashier: it was held ({key:sale.resume} resumes it)",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -19,7 +19,7 @@ export const fr: Strings = {
   "refused.none": "Aucune vente refusée : toutes les ventes sont au magasin.",
   "refused.reason": "Motif du magasin : {reason}",
   "refused.hint":
-    "↑↓ choisir · Entrée : exporter dans un fichier (et imprimer un duplicata) · {key:sale.total} : renvoyer · Échap retour",
+    "↑↓ choisir · Entrée : exporter (et duplicata) · {key:sale.total} : renvoyer · Échap retour",
   "cmd.sales.refused": "Ventes refusées",
   "cmd.price.check": "Vérifier un prix",
   "action.refusedSales": "ventes refusées",
@@ -51,7 +51,7 @@ export const fr: Strings = {
   "sale.colTotal": "Montant",
   "sale.empty": "Scannez un article ou tapez son code puis Entrée (3*code pour 3).",
   "sale.total": "TOTAL",
-  "sale.items": "{count} lignes",
+  "sale.items": "{count|one:# ligne|other:# lignes}",
   "sale.subtotal": "Sous-total",
   "sale.discount": "Remise",
   "sale.tax": "Taxe",
@@ -88,7 +88,7 @@ export const fr: Strings = {
   "payment.tenders": "Paiements",
   "payment.amount": "Espèces reçues",
   "payment.hint":
-    "Montant + Entrée : espèces · Entrée : compte juste · {key:payment.card} : carte · {key:line.void} : retirer le dernier",
+    "Montant + Entrée : espèces · Entrée : compte juste · {key:payment.card} : carte · {key:line.void} : retirer",
   "payment.completing": "Enregistrement de la vente…",
 
   "receipt.none": "Pas encore de ticket.",
@@ -107,7 +107,7 @@ export const fr: Strings = {
 
   "held.loading": "Chargement des ventes en attente…",
   "held.none": "Aucune vente en attente.",
-  "held.lines": "{count} lignes",
+  "held.lines": "{count|one:# ligne|other:# lignes}",
   "held.hint": "↑↓ choisir · Entrée reprend · Échap retour",
 
   "report.loading": "Chargement du rapport…",
@@ -177,7 +177,7 @@ export const fr: Strings = {
   "cmd.page.up": "Page préc.",
   "cmd.page.down": "Page suiv.",
   "cmd.till.quit": "Quitter (à la connexion)",
-  "cmd.sale.returns": "Retour",
+  "cmd.sale.returns": "Retour client",
   "cmd.sale.discount": "Remise sur la vente",
   "cmd.sale.void": "Annuler la vente",
   "cmd.drawer.noSale": "Ouvrir le tiroir sans vente",
@@ -258,4 +258,36 @@ export const fr: Strings = {
   "info.cardRefunding": "Remboursement de la carte sur le terminal…",
   "ok.cardRefunded": "Paiement par carte de {amountMinor} remboursé sur le terminal",
   "info.cardRefundOnTerminal": "Paiement par carte de {amountMinor} retiré : remboursez-le sur le terminal",
+  "prompt.confirmVoidSale": "Annuler toute la vente ({totalMinor}) ? O + Entrée : oui · Échap : non",
+  "info.notDone": "Rien n'a été fait",
+  "error.scanInMenu":
+    "Un scan n'est pas pris dans un menu : rien n'a été choisi. Échap ferme le menu, puis scannez",
+  "error.scanInQuestion": "Un scan ne répond pas à une question : O + Entrée pour oui, Échap pour non",
+  "error.pinLocked":
+    "Saisie du code bloquée après trop d'erreurs : réessayez dans {seconds} s ou appelez un responsable",
+  "error.pinRateLimited": "Trop de codes faux : saisie du code suspendue pendant {seconds} s",
+  "error.pinUnknownOffline":
+    "Le magasin est injoignable et ce code n'a jamais servi sur cette caisse : connectez-vous à son retour",
+  "error.heldGone": "Cette vente en attente n'existe plus : une autre caisse l'a reprise ou supprimée",
+  "error.saleNotFound":
+    "Aucune vente {receiptNo} dans ce magasin : vérifiez le numéro du ticket et réessayez",
+  "error.notPrintedHere": "Le ticket {receiptNo} n'a pas été imprimé sur cette caisse : vérifiez le numéro",
+  "error.approvalRequired": "Un superviseur doit l'autoriser : demandez son code",
+  "error.approvalUsed": "Cette autorisation a déjà servi : redemandez au superviseur",
+  "error.forbidden": "Votre rôle ne permet pas cela : demandez à un superviseur ou un responsable",
+  "error.returnExceedsSold": "Plus d'articles rendus qu'il n'en reste à rendre sur cette vente",
+  "error.refundTenders": "Le remboursement ne correspond pas au paiement de la vente : vérifiez les montants",
+  "error.sessionEnded":
+    "Le magasin a fermé la session de cette caisse : reconnectez-vous quand il est joignable",
+  "error.tillRevoked": "Le magasin n'accepte plus cette caisse : un responsable doit l'appairer à nouveau",
+  "error.nothingToReprint": "Rien à réimprimer : ce ticket n'est pas dans le journal de cette caisse",
+  "ok.saleDone": "Vente terminée",
+  "cmd.line.qty": "Quantité",
+  "prompt.quantity": "Nouvelle quantité de {name}",
+  "prompt.confirmQty": "{qtyMilli} × {name}, plus que d'habitude : O + Entrée pour confirmer · Échap : non",
+  "prompt.confirmPrice":
+    "{name} à {priceMinor}, plus que d'habitude : O + Entrée pour confirmer · Échap : non",
+  "info.qtyChanged": "{name} : quantité {qtyMilli}",
+  "info.saleHeldForCashier":
+    "La vente en cours a été commencée par un autre caissier : elle est mise en attente ({key:sale.resume} la reprend)",
 };

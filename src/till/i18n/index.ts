@@ -94,13 +94,28 @@ export function createTranslator(options: TranslatorOptions): Translator {
     numbers ??= new Intl.NumberFormat(locale);
     return numbers.format(value);
   };
+  let plurals: Intl.PluralRules | undefined;
+  /** `{count|one:# line|other:# lines}`: the form the locale's plural rules choose, `#` the number. */
+  const plural = (name: string, value: number, forms: string): string => {
+    plurals ??= new Intl.PluralRules(locale);
+    const category = plurals.select(value);
+    const table = new Map<string, string>();
+    for (const form of forms.split("|")) {
+      const colon = form.indexOf(":");
+      if (colon > 0) table.set(form.slice(0, colon), form.slice(colon + 1));
+    }
+    const chosen = table.get(category) ?? table.get("other") ?? "#";
+    return chosen.replaceAll("#", param(name, value));
+  };
   const fill = (key: MessageKey, params: Record<string, string | number>): string =>
     (table[key] ?? en[key]).replace(
-      /\{(key:)?([A-Za-z.]+)\}/g,
-      (whole, isKey: string | undefined, name: string) => {
+      /\{(key:)?([A-Za-z.]+)(?:\|([^}]*))?\}/g,
+      (whole, isKey: string | undefined, name: string, forms: string | undefined) => {
         if (isKey) return isKeyCommand(name) ? keymap.labelFor(name) || "—" : whole;
         const value = params[name];
-        return value === undefined ? whole : param(name, value);
+        if (value === undefined) return whole;
+        if (forms !== undefined && typeof value === "number") return plural(name, value, forms);
+        return param(name, value);
       },
     );
   // Messages without parameters are drawn on every frame (column heads, key labels): made once.

@@ -3,13 +3,13 @@
  * discounts, no-sale and refunds. Each is described first (Approved), approved carried out.
  */
 import type { Discount } from "../../core/discount.ts";
-import type { ApprovalAction, ApprovalProof, TillAuditEntry } from "../services.ts";
+import type { ApprovalAction, ApprovalProof, CancelledSale, TillAuditEntry } from "../services.ts";
 import { refundCardTender } from "./card.ts";
-import { done, fail, msg } from "./initial.ts";
+import { done, emptySale, fail, msg } from "./initial.ts";
 import { showRefused } from "./refused.ts";
 import { recordReturnEffect } from "./returns.ts";
-import { audit, reprice, selectedLine } from "./sale.ts";
-import type { Approved, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
+import { addLine, audit, reprice, selectedLine } from "./sale.ts";
+import type { Approved, Confirmed, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
 /** Asks for a supervisor's PIN when the store requires one for `action`, else applies at once. */
 export function withApproval(
@@ -35,6 +35,98 @@ export function voidSelected(state: TillState, env: TillEnv): Transition {
   const approved: Approved = { type: "line.void", lineId: line.id };
   if (state.sale.totaled) return withApproval(state, "voidAfterTotal", approved, env);
   return applyApproved(state, approved, null, null, env);
+}
+
+/** Asks before voiding the whole sale: nothing is lost to a stray key or a scan. */
+export function askVoidSale(state: TillState): Transition {
+  const empty = state.sale.lines.length === 0;
+  // A sale whose lines were all voided still has a trace to keep.
+  if (empty && state.sale.audit.length === 0) return fail(state, "error.emptySale");
+  if (state.sale.tenders.length > 0) return fail(state, "error.tendersTaken");
+  const question = msg("prompt.confirmVoidSale", {
+    count: state.sale.lines.length,
+    totalMinor: state.quote?.totalMinor ?? 0,
+  });
+  return done({
+    ...state,
+    input: "",
+    status: null,
+    prompt: { kind: "confirm", question, confirmed: { type: "sale.void" } },
+  });
+}
+
+/** The cashier said yes: carry it out (with a supervisor's approval where the store wants one). */
+export function confirmed(state: TillState, what: Confirmed, env: TillEnv): Transition {
+  switch (what.type) {
+    case "sale.void":
+      if (state.sale.totaled) return withApproval(state, "voidAfterTotal", { type: "sale.void" }, env);
+      return applyApproved(state, { type: "sale.void" }, null, null, env);
+    case "line.qty":
+      return changeQty(state, what.lineId, what.qtyMilli, env, true);
+    case "line.add":
+      return addLine(state, what.product, what.qtyMilli, what.priceMinor, env, true);
+  }
+}
+
+/**
+ * Sets a line's quantity and prices the sale again. A quantity far above the usual is asked
+ * first; fewer after total is a partial void, with a supervisor's approval where the store wants one.
+ */
+export function changeQty(
+  state: TillState,
+  lineId: number,
+  qtyMilli: number,
+  env: TillEnv,
+  checked = false,
+): Transition {
+  const line = state.sale.lines.find((l) => l.id === lineId);
+  if (line === undefined) return fail(state, "error.noLines");
+  if (!line.soldByWeight && qtyMilli % 1000 !== 0)
+    return fail(state, "error.wholeQuantity", { name: line.name });
+  if (!checked && qtyMilli > env.settings.confirmQtyAbove * 1000) {
+    const question = msg("prompt.confirmQty", { qtyMilli, name: line.name });
+    return done({
+      ...state,
+      input: "",
+      status: null,
+      prompt: { kind: "confirm", question, confirmed: { type: "line.qty", lineId, qtyMilli } },
+    });
+  }
+  const approved: Approved = { type: "line.qty", lineId, qtyMilli };
+  if (state.sale.totaled && qtyMilli < line.qtyMilli)
+    return withApproval(state, "voidAfterTotal", approved, env);
+  return applyApproved(state, approved, null, null, env);
+}
+
+function voidSale(state: TillState, entry: TillAuditEntry, env: TillEnv): Transition {
+  if (state.sale.tenders.length > 0) return fail(state, "error.tendersTaken");
+  const totals = state.quote?.lines ?? [];
+  const cancelled: CancelledSale = {
+    id: state.sale.id,
+    cashierId: state.sale.cashierId ?? state.cashier?.id ?? "",
+    at: entry.at,
+    lines: state.sale.lines.map((l, i) => ({
+      code: l.code,
+      name: l.name,
+      qtyMilli: l.qtyMilli,
+      unitPriceMinor: l.unitPriceMinor,
+      totalMinor: totals[i]?.totalMinor ?? 0,
+    })),
+    totalMinor: state.quote?.totalMinor ?? 0,
+    // The void itself is journaled with the rest, with its approver when one was needed.
+    audit: [...state.sale.audit, entry],
+  };
+  return done(
+    {
+      ...state,
+      sale: emptySale(env.newId()),
+      quote: null,
+      selectedLine: null,
+      status: { tone: "info", message: msg("info.saleVoided") },
+    },
+    { type: "cancelSale", sale: cancelled },
+    { type: "display", show: "welcome" },
+  );
 }
 
 function lineChange(
@@ -63,7 +155,8 @@ export function applyApproved(
   env: TillEnv,
   proof?: ApprovalProof,
 ): Transition {
-  const base: TillState = { ...state, prompt: null, input: "", busy: false };
+  // The PIN was accepted: a refusal of an earlier try no longer stands on the status line.
+  const base: TillState = { ...state, prompt: null, input: "", busy: false, status: null };
   switch (approved.type) {
     case "line.void": {
       const line = state.sale.lines.find((l) => l.id === approved.lineId);
@@ -117,6 +210,43 @@ export function applyApproved(
       if ("error" in next) return next.error;
       return done(next.state);
     }
+    case "line.qty": {
+      const line = state.sale.lines.find((l) => l.id === approved.lineId);
+      if (line === undefined) return fail(base, "error.noLines");
+      // Fewer than rung is a partial void: it goes to the audit log like a voided line.
+      const removed = line.qtyMilli - approved.qtyMilli;
+      const entries =
+        removed > 0
+          ? [
+              audit(state, env, "line.voided", approverId, proof, {
+                code: line.code,
+                qtyMilli: removed,
+                unitPriceMinor: line.unitPriceMinor,
+              }),
+            ]
+          : [];
+      const lines = state.sale.lines.map((l) =>
+        l.id === line.id ? { ...l, qtyMilli: approved.qtyMilli } : l,
+      );
+      const next = reprice(base, { ...state.sale, lines, audit: [...state.sale.audit, ...entries] }, env);
+      if ("error" in next) return next.error;
+      return done({
+        ...next.state,
+        status: {
+          tone: "info",
+          message: msg("info.qtyChanged", { name: line.name, qtyMilli: approved.qtyMilli }),
+        },
+      });
+    }
+    case "sale.void":
+      return voidSale(
+        base,
+        audit(state, env, "sale.voided", approverId, proof, {
+          lines: state.sale.lines.length,
+          totalMinor: state.quote?.totalMinor ?? 0,
+        }),
+        env,
+      );
     case "drawer.noSale":
       return done(
         { ...base, busy: true },

@@ -10,7 +10,8 @@ import { parseQuantityMilli } from "../../core/quantity.ts";
 export type SaleEntry =
   | { kind: "code"; code: string; qtyMilli: number | null }
   | { kind: "badQuantity"; text: string }
-  | { kind: "missingCode" };
+  /** `3*` alone: a quantity for the selected line. */
+  | { kind: "missingCode"; qtyMilli: number };
 
 const QTY_CODE = /^\s*(\d+(?:[.,]\d+)?)\s*[*xX×]\s*(.*)$/;
 
@@ -23,7 +24,7 @@ export function parseSaleEntry(text: string): SaleEntry | null {
   const [, qtyText = "", code = ""] = match;
   const qtyMilli = parseQuantity(qtyText);
   if (qtyMilli === null) return { kind: "badQuantity", text: qtyText };
-  if (code.trim() === "") return { kind: "missingCode" };
+  if (code.trim() === "") return { kind: "missingCode", qtyMilli };
   return { kind: "code", code: code.trim(), qtyMilli };
 }
 
@@ -68,4 +69,11 @@ export function parseCount(text: string): number | null {
   const trimmed = text.trim();
   if (!/^\d{1,6}$/.test(trimmed)) return null;
   return Number(trimmed);
+}
+
+/** Yes to a yes/no question, in each of the till's languages (y, oui, да, bəli, and their first letters). */
+const YES = new Set(["y", "yes", "o", "oui", "д", "да", "b", "bəli", "h", "hə"]);
+
+export function isYes(text: string): boolean {
+  return YES.has(text.trim().toLocaleLowerCase());
 }

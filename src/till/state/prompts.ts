@@ -2,10 +2,10 @@
  * The one-line prompts over the sale screen: price, weight, discount, message, price check,
  * supervisor PIN.
  */
-import { withApproval } from "./approvals.ts";
+import { changeQty, confirmed, withApproval } from "./approvals.ts";
 import { confirmCard } from "./card.ts";
-import { done, fail } from "./initial.ts";
-import { parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
+import { done, fail, msg } from "./initial.ts";
+import { isYes, parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
 import { tender } from "./payment.ts";
 import { addLine } from "./sale.ts";
 import { submitCashPrompt } from "./shift.ts";
@@ -28,6 +28,11 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
       const weightMilli = parseQuantity(text);
       if (weightMilli === null) return fail(state, "error.badWeight", { text });
       return addLine(state, prompt.product, weightMilli, undefined, env);
+    }
+    case "quantity": {
+      const qtyMilli = parseQuantity(text);
+      if (qtyMilli === null) return fail(state, "error.badQuantity", { text });
+      return changeQty({ ...state, prompt: null, input: "" }, prompt.lineId, qtyMilli, env);
     }
     case "override": {
       const priceMinor = parseAmount(text, currency);
@@ -74,6 +79,18 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
     case "cashAmount":
     case "cashReason":
       return submitCashPrompt(state, prompt, env);
+    case "confirm": {
+      // An empty Enter answers nothing (a stray Enter must not void a sale); anything but yes is no.
+      if (text === "") return done(state);
+      if (!isYes(text))
+        return done({
+          ...state,
+          prompt: null,
+          input: "",
+          status: { tone: "info", message: msg("info.notDone") },
+        });
+      return confirmed({ ...state, prompt: null, input: "" }, prompt.confirmed, env);
+    }
     case "approval": {
       if (text === "") return done(state);
       return done(

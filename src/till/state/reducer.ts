@@ -12,7 +12,7 @@ import { submitPrompt } from "./prompts.ts";
 import { refusedResent } from "./refused.ts";
 import { returnRecorded, returnsFound } from "./returns.ts";
 import { addLine, addLookup, reprice } from "./sale.ts";
-import { menuChoose, msgStatus, screenKey } from "./screen-keys.ts";
+import { holdEffect, menuChoose, msgStatus, screenKey } from "./screen-keys.ts";
 import { shiftChecked } from "./shift.ts";
 import type { Command, Message, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
@@ -34,7 +34,23 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return done({ ...state, status: { tone: "info", message: command.message } });
     case "request.failed":
       return requestFailed(state, command.message);
+    case "input.scanned":
+      return scanned(state, command.text, env);
     case "login.ok": {
+      const owner = state.sale.cashierId;
+      if (
+        owner !== undefined &&
+        owner !== command.cashier.id &&
+        state.sale.lines.length > 0 &&
+        state.sale.tenders.length === 0
+      ) {
+        // The sale stays with the cashier who started it: held for them, not handed over.
+        const next = goTo(
+          { ...state, cashier: command.cashier, busy: true, status: msgStatus("info.holding") },
+          { kind: "sale" },
+        );
+        return done(next, holdEffect(state, true));
+      }
       const screen = state.sale.tenders.length > 0 ? { kind: "payment" as const } : { kind: "sale" as const };
       const status = { tone: "ok" as const, message: msg("ok.welcome", { name: command.cashier.name }) };
       const next = goTo({ ...state, cashier: command.cashier, busy: false, status }, screen);
@@ -76,7 +92,10 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
           selectedLine: null,
           busy: false,
           lastSale: command.last,
-          status: { tone: "ok", message: msg("ok.saleComplete", { changeMinor: change }) },
+          status: {
+            tone: "ok",
+            message: change > 0 ? msg("ok.saleComplete", { changeMinor: change }) : msg("ok.saleDone"),
+          },
         },
         { kind: "sale" },
       );
@@ -92,7 +111,9 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
             quote: null,
             selectedLine: null,
             busy: false,
-            status: { tone: "ok", message: msg("ok.saleHeld") },
+            status: command.handover
+              ? { tone: "info", message: msg("info.saleHeldForCashier") }
+              : { tone: "ok", message: msg("ok.saleHeld") },
           },
           { kind: "sale" },
         ),
@@ -102,7 +123,7 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       if (state.screen.kind !== "held") return done({ ...state, busy: false });
       return done({ ...state, busy: false, screen: { ...state.screen, list: command.list, selected: 0 } });
     case "held.resumed":
-      return resumed(state, command.lines, env);
+      return resumed(state, command, env);
     case "sale.found":
       return returnsFound(state, command.sale);
     case "return.recorded":
@@ -163,6 +184,20 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
   }
 }
 
+/**
+ * A scanner's burst. A menu or a yes/no question never takes one (a code starting with 5 would
+ * choose the menu's fifth entry); everywhere else it is the text typed, then Enter.
+ */
+function scanned(state: TillState, text: string, env: TillEnv): Transition {
+  if (!state.help && state.prompt === null && state.screen.kind === "menu")
+    return done({ ...state, status: { tone: "error", message: msg("error.scanInMenu") } });
+  if (!state.help && state.prompt?.kind === "confirm")
+    return done({ ...state, input: "", status: { tone: "error", message: msg("error.scanInQuestion") } });
+  const typed = reduce(state, { type: "input.text", text }, env);
+  const entered = reduce(typed.state, { type: "input.submit" }, env);
+  return { state: entered.state, effects: [...typed.effects, ...entered.effects] };
+}
+
 function requestFailed(state: TillState, message: Message): Transition {
   const status = { tone: "error" as const, message };
   const base: TillState = { ...state, busy: false, status };
@@ -178,10 +213,25 @@ function requestFailed(state: TillState, message: Message): Transition {
   return done(base);
 }
 
-function resumed(state: TillState, lines: Omit<SaleLine, "id">[], env: TillEnv): Transition {
+function resumed(
+  state: TillState,
+  held: Extract<Command, { type: "held.resumed" }>,
+  env: TillEnv,
+): Transition {
   const sale = emptySale(env.newId());
-  const numbered = lines.map((line, i) => ({ ...line, id: i + 1 }));
-  const next = reprice(state, { ...sale, lines: numbered, nextLineId: numbered.length + 1 }, env);
+  const numbered: SaleLine[] = held.lines.map((line, i) => ({ ...line, id: i + 1 }));
+  const next = reprice(
+    state,
+    {
+      ...sale,
+      lines: numbered,
+      nextLineId: numbered.length + 1,
+      ...(held.discount ? { discount: held.discount } : {}),
+      ...(held.cashierId ? { cashierId: held.cashierId } : {}),
+      audit: held.audit ?? [],
+    },
+    env,
+  );
   const base = { ...state, busy: false };
   if ("error" in next) return { ...next.error, state: { ...next.error.state, busy: false } };
   return done(

@@ -65,9 +65,24 @@ export function addLine(
   qtyMilli: number,
   priceMinor: number | undefined,
   env: TillEnv,
+  /** The cashier already confirmed a quantity or price far above the usual. */
+  checked = false,
 ): Transition {
   const unitPriceMinor = priceMinor ?? product.priceMinor;
   if (unitPriceMinor > env.settings.maxPriceMinor) return fail(state, "error.priceTooHigh");
+  const bigQty = qtyMilli > env.settings.confirmQtyAbove * 1000;
+  const bigPrice = priceMinor !== undefined && priceMinor > env.settings.confirmPriceAboveMinor;
+  if (!checked && (bigQty || bigPrice)) {
+    const question = bigPrice
+      ? msg("prompt.confirmPrice", { name: product.name, priceMinor })
+      : msg("prompt.confirmQty", { qtyMilli, name: product.name });
+    return done({
+      ...state,
+      input: "",
+      status: null,
+      prompt: { kind: "confirm", question, confirmed: { type: "line.add", product, qtyMilli, priceMinor } },
+    });
+  }
   const line: SaleLine = {
     id: state.sale.nextLineId,
     code: product.code,
@@ -79,7 +94,13 @@ export function addLine(
     taxClass: product.taxClass,
     soldByWeight: product.soldByWeight,
   };
-  const sale: Sale = { ...state.sale, lines: [...state.sale.lines, line], nextLineId: line.id + 1 };
+  const cashierId = state.sale.cashierId ?? state.cashier?.id;
+  const sale: Sale = {
+    ...state.sale,
+    ...(cashierId !== undefined ? { cashierId } : {}),
+    lines: [...state.sale.lines, line],
+    nextLineId: line.id + 1,
+  };
   const next = canAppend(env.settings, sale.discount !== undefined)
     ? append(state, sale, line, env)
     : reprice(state, sale, env);

@@ -3,22 +3,39 @@
  * forms reached from it (search, held sales, receipt, X report, menu, returns, shift close).
  */
 import type { KeyCommand } from "../keys/keymap.ts";
-import type { CancelledSale } from "../services.ts";
-import { voidSelected, withApproval } from "./approvals.ts";
-import { done, emptySale, fail, goTo, msg, note } from "./initial.ts";
+import { askVoidSale, changeQty, voidSelected, withApproval } from "./approvals.ts";
+import { toTillLine } from "./basket.ts";
+import { done, fail, goTo, msg, note } from "./initial.ts";
 import { MENU_ITEMS } from "./menu.ts";
+import { parseSaleEntry } from "./parse-input.ts";
 import { leavePayment, payCard, payCash, removeLastTender, startPayment } from "./payment.ts";
 import { openPrompt } from "./prompts.ts";
 import { openRefused, refusedKey } from "./refused.ts";
 import { openReturns, returnsMove, returnsSubmit } from "./returns.ts";
 import { addLookup, moveSelection, selectedLine, submitEntry } from "./sale.ts";
 import { closeShiftScreen, openShiftScreen, shiftCloseKey, shiftOpenKey } from "./shift.ts";
-import type { TillEnv, TillState, Transition } from "./types.ts";
+import type { Effect, TillEnv, TillState, Transition } from "./types.ts";
 
 const PAGE = 10;
 
 export function msgStatus(key: Parameters<typeof msg>[0]): TillState["status"] {
   return { tone: "info", message: msg(key) };
+}
+
+/**
+ * Holds the sale with everything it has: line prices (and where they came from), line and sale
+ * discounts, the audit of what was done to it (approvers included) and the cashier who started it.
+ */
+export function holdEffect(state: TillState, handover: boolean): Effect {
+  return {
+    type: "holdSale",
+    id: state.sale.id,
+    lines: state.sale.lines.map(toTillLine),
+    ...(state.sale.discount ? { discount: state.sale.discount } : {}),
+    audit: state.sale.audit,
+    cashierId: state.sale.cashierId ?? state.cashier?.id ?? "",
+    ...(handover ? { handover: true } : {}),
+  };
 }
 
 export function menuChoose(state: TillState, command: KeyCommand, env: TillEnv): Transition {
@@ -148,8 +165,20 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
 function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
   const empty = state.sale.lines.length === 0;
   switch (type) {
-    case "input.submit":
+    case "input.submit": {
+      // `5*` alone sets the selected line's quantity.
+      const entry = parseSaleEntry(state.input);
+      const line = selectedLine(state);
+      if (entry?.kind === "missingCode" && line !== undefined)
+        return changeQty({ ...state, input: "" }, line.id, entry.qtyMilli, env);
       return submitEntry(state);
+    }
+    case "line.qty": {
+      const line = selectedLine(state);
+      return line === undefined
+        ? fail(state, "error.noLines")
+        : openPrompt(state, { kind: "quantity", lineId: line.id });
+    }
     case "back":
       return done({ ...state, input: "", status: null });
     case "cursor.up":
@@ -180,57 +209,14 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return startPayment(state, env);
     case "sale.hold":
       if (empty) return fail(state, "error.emptySale");
-      return done(
-        { ...state, busy: true, status: msgStatus("info.holding") },
-        {
-          type: "holdSale",
-          id: state.sale.id,
-          lines: state.sale.lines.map((l) => ({
-            code: l.code,
-            qtyMilli: l.qtyMilli,
-            ...(l.priceGiven ? { unitPriceMinor: l.unitPriceMinor } : {}),
-            ...(l.discount ? { discount: l.discount } : {}),
-          })),
-          cashierId: state.cashier?.id ?? "",
-        },
-      );
+      return done({ ...state, busy: true, status: msgStatus("info.holding") }, holdEffect(state, false));
     case "sale.resume":
       if (!empty) return fail(state, "error.finishSaleFirst");
       return done(goTo({ ...state, busy: true, status: null }, { kind: "held", list: null, selected: 0 }), {
         type: "listHeld",
       });
-    case "sale.void": {
-      // A sale whose lines were all voided still has a trace to keep.
-      if (empty && state.sale.audit.length === 0) return fail(state, "error.emptySale");
-      if (state.sale.tenders.length > 0) return fail(state, "error.tendersTaken");
-      const totals = state.quote?.lines ?? [];
-      const at = env.now();
-      const cancelled: CancelledSale = {
-        id: state.sale.id,
-        cashierId: state.cashier?.id ?? "",
-        at,
-        lines: state.sale.lines.map((l, i) => ({
-          code: l.code,
-          name: l.name,
-          qtyMilli: l.qtyMilli,
-          unitPriceMinor: l.unitPriceMinor,
-          totalMinor: totals[i]?.totalMinor ?? 0,
-        })),
-        totalMinor: state.quote?.totalMinor ?? 0,
-        audit: state.sale.audit,
-      };
-      return done(
-        {
-          ...state,
-          sale: emptySale(env.newId()),
-          quote: null,
-          selectedLine: null,
-          status: msgStatus("info.saleVoided"),
-        },
-        { type: "cancelSale", sale: cancelled },
-        { type: "display", show: "welcome" },
-      );
-    }
+    case "sale.void":
+      return askVoidSale(state);
     case "product.search":
       return done(goTo({ ...state, status: null }, { kind: "search", query: "", results: [], selected: 0 }));
     case "menu.open":

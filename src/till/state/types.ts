@@ -43,6 +43,8 @@ export interface SaleLine {
 
 export interface Sale {
   id: string;
+  /** The cashier who started the sale (rang its first line, or held it before it was resumed). */
+  cashierId?: string;
   lines: SaleLine[];
   discount?: Discount;
   audit: TillAuditEntry[];
@@ -67,16 +69,27 @@ export type Approved =
   | { type: "line.discount"; lineId: number; discount: Discount }
   | { type: "sale.discount"; discount: Discount }
   | { type: "line.void"; lineId: number }
+  | { type: "line.qty"; lineId: number; qtyMilli: number }
+  | { type: "sale.void" }
   | { type: "drawer.noSale" }
   | { type: "return.record" }
   | { type: "refused.open" }
   /** F3 on a card tender: refunded (through the terminal when there is one) and journaled. */
   | { type: "tender.remove"; index: number };
 
+/** What a yes/no question asks the cashier to confirm, carried out on yes. */
+export type Confirmed =
+  | { type: "sale.void" }
+  /** A quantity far above the usual, for a line already rung. */
+  | { type: "line.qty"; lineId: number; qtyMilli: number }
+  /** A new line with a quantity or price far above the usual. */
+  | { type: "line.add"; product: TillProduct; qtyMilli: number; priceMinor: number | undefined };
+
 export type Prompt =
   | { kind: "price"; product: TillProduct; qtyMilli: number }
   | { kind: "weight"; product: TillProduct }
   | { kind: "override"; lineId: number }
+  | { kind: "quantity"; lineId: number }
   | { kind: "lineDiscount"; lineId: number }
   | { kind: "saleDiscount" }
   | { kind: "customerMessage" }
@@ -89,7 +102,9 @@ export type Prompt =
   /** The card terminal has the amount: waiting for the customer's card and its answer (Esc cancels). */
   | { kind: "cardWait"; amountMinor: number }
   /** No terminal connected: the cashier keys the amount into the terminal and confirms it here. */
-  | { kind: "cardConfirm"; amountMinor: number };
+  | { kind: "cardConfirm"; amountMinor: number }
+  /** A yes/no question: yes (`y`, or the language's word) and Enter carries it out, Esc does not. */
+  | { kind: "confirm"; question: Message; confirmed: Confirmed };
 
 export interface ReturnPick {
   lineNo: number;
@@ -194,6 +209,8 @@ export type CardAnswer =
 export type Command =
   | { type: KeyCommand }
   | { type: "input.text"; text: string }
+  /** A scanner's burst (text and Enter within a few milliseconds), where it must not be typed. */
+  | { type: "input.scanned"; text: string }
   | { type: "status.error"; message: Message }
   | { type: "status.info"; message: Message }
   | { type: "status.ok"; message: Message }
@@ -204,9 +221,15 @@ export type Command =
   | { type: "approval.ok"; approver: Approver; pin: string; approved: Approved }
   | { type: "sale.numbered"; receiptNo: string }
   | { type: "sale.completed"; last: LastSale }
-  | { type: "sale.held" }
+  | { type: "sale.held"; handover?: boolean }
   | { type: "held.listed"; list: HeldSaleSummary[] }
-  | { type: "held.resumed"; lines: Omit<SaleLine, "id">[] }
+  | {
+      type: "held.resumed";
+      lines: Omit<SaleLine, "id">[];
+      discount?: Discount;
+      audit?: TillAuditEntry[];
+      cashierId?: string | null;
+    }
   | { type: "sale.found"; sale: RecordedSale }
   | { type: "return.recorded"; receiptNo: string; totalMinor: number }
   | { type: "drawer.opened" }
@@ -248,7 +271,16 @@ export type Effect =
   | { type: "approve"; pin: string; action: ApprovalAction; approved: Approved }
   | { type: "completeSale"; sale: Omit<CompletedSale, "receiptNo" | "tillId">; receiptNo: string | null }
   | { type: "cancelSale"; sale: CancelledSale }
-  | { type: "holdSale"; id: string; lines: CompletedSale["lines"]; cashierId: string }
+  | {
+      type: "holdSale";
+      id: string;
+      lines: CompletedSale["lines"];
+      discount?: Discount;
+      audit: TillAuditEntry[];
+      cashierId: string;
+      /** Held because another cashier logged in at a locked till. */
+      handover?: boolean;
+    }
   | { type: "listHeld" }
   | { type: "resumeHeld"; id: string }
   | { type: "findSale"; query: string }

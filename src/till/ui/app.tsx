@@ -9,7 +9,7 @@ import type { StoreSettings } from "../../core/settings.ts";
 import type { TillController } from "../app/controller.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { LinkStatus } from "../services.ts";
-import { InputLine, KeyBar, MessageLine, StatusBar } from "./bars.tsx";
+import { barRows, InputLine, KeyBar, MessageLine, StatusBar } from "./bars.tsx";
 import { ReceiptScreen, ReportScreen } from "./document-screens.tsx";
 import { HelpOverlay } from "./help-overlay.tsx";
 import { HeldScreen, MenuScreen, PrintsScreen, SearchScreen } from "./list-screens.tsx";
@@ -137,11 +137,13 @@ export function TillApp({ controller, size, now = systemClock }: TillAppProps) {
     columns,
   };
   const title = state.help ? t.t("screen.help") : t.t(`screen.${state.screen.kind}`);
+  // A long question or message wraps: the body gives up the rows it takes.
+  const bars = barRows(view);
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <StatusBar view={view} clock={clock} />
       <TitleRow title={title} view={view} />
-      <Body view={view} height={rows - CHROME_ROWS} />
+      <Body view={view} height={rows - CHROME_ROWS - bars.input - bars.message + 2} />
       <InputLine view={view} />
       <MessageLine view={view} />
       <KeyBar view={view} />

@@ -1,10 +1,10 @@
 /** The bars around every screen: status at the top; input, message and keys at the bottom. */
-import { Text } from "ink";
+import { Box, Text } from "ink";
 import type { MessageKey } from "../i18n/index.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
 import { denominationsFor } from "../state/basket.ts";
 import type { TillState } from "../state/types.ts";
-import { cells, clip, spread } from "./text.ts";
+import { cells, spread, wrap } from "./text.ts";
 import type { View } from "./view.ts";
 
 export function StatusBar({ view, clock }: { view: View; clock: string }) {
@@ -31,6 +31,8 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t("prompt.price", { name: prompt.product.name }), masked: false };
       case "weight":
         return { label: t.t("prompt.weight", { name: prompt.product.name }), masked: false };
+      case "quantity":
+        return { label: t.t("prompt.quantity", { name: nameOf(prompt.lineId) }), masked: false };
       case "override":
         return { label: t.t("prompt.override", { name: nameOf(prompt.lineId) }), masked: false };
       case "lineDiscount":
@@ -49,6 +51,8 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t(prompt.direction === "in" ? "prompt.cashIn" : "prompt.cashOut"), masked: false };
       case "cashReason":
         return { label: t.t("prompt.cashReason", { amountMinor: prompt.amountMinor }), masked: false };
+      case "confirm":
+        return { label: t.message(prompt.question), masked: false };
       case "approval":
         return {
           label: t.t("prompt.approval", { action: t.t(`action.${prompt.action}` as MessageKey) }),
@@ -78,33 +82,71 @@ function promptLabel(view: View): { label: string; masked: boolean } {
   return { label: key ? t.t(key) : "", masked: state.screen.kind === "login" };
 }
 
+/** Rows a prompt's question or a status message may take; the screen's body gives them up. */
+export const MAX_PROMPT_ROWS = 3;
+export const MAX_MESSAGE_ROWS = 3;
+/** Cells kept for what is typed after a prompt's question on its last row. */
+const MIN_INPUT_CELLS = 16;
+
+/** The input's label in rows: a long question wraps, its last row keeps room for the typing. */
+function inputRows(view: View): { rows: string[]; masked: boolean } {
+  const { label, masked } = promptLabel(view);
+  if (label === "") return { rows: [""], masked };
+  const prefix = `${label}: `;
+  if (cells(prefix) + MIN_INPUT_CELLS <= view.columns) return { rows: [prefix], masked };
+  const rows = wrap(`${label}:`, view.columns, MAX_PROMPT_ROWS);
+  const last = rows.at(-1) ?? "";
+  if (cells(last) + 1 + MIN_INPUT_CELLS <= view.columns) rows[rows.length - 1] = `${last} `;
+  else rows.push("");
+  return { rows, masked };
+}
+
+/** Rows the input and message bars take (one each at least). */
+export function barRows(view: View): { input: number; message: number } {
+  return { input: inputRows(view).rows.length, message: messageRows(view).length };
+}
+
 export function InputLine({ view }: { view: View }) {
   const { state, columns } = view;
-  const { label, masked } = promptLabel(view);
+  const { rows, masked } = inputRows(view);
   const text = masked ? "•".repeat(cells(state.input)) : state.input;
-  const prefix = label === "" ? "" : `${clip(label, Math.floor(columns * 0.6))}: `;
+  const above = rows.slice(0, -1);
+  const prefix = rows.at(-1) ?? "";
   const room = Math.max(1, columns - cells(prefix) - 1);
   // The end of what is typed stays in view (a long input scrolls left).
   const length = cells(text);
   const visible = length > room - 1 ? [...text].slice(length - room + 1).join("") : text;
+  const color = state.prompt ? "yellow" : "cyan";
   return (
-    <Text wrap="truncate">
-      <Text bold color={state.prompt ? "yellow" : "cyan"}>
-        {prefix}
+    <Box flexDirection="column">
+      {above.length > 0 ? (
+        <Text bold color={color}>
+          {above.join("\n")}
+        </Text>
+      ) : null}
+      <Text wrap="truncate">
+        <Text bold color={color}>
+          {prefix}
+        </Text>
+        <Text>{`${visible}▌`}</Text>
       </Text>
-      <Text>{`${visible}▌`}</Text>
-    </Text>
+    </Box>
   );
 }
 
+function messageRows(view: View): string[] {
+  const status = view.state.status;
+  if (status === null) return [" "];
+  return wrap(view.t.message(status.message), view.columns, MAX_MESSAGE_ROWS);
+}
+
 export function MessageLine({ view }: { view: View }) {
-  const { state, t, columns } = view;
-  const status = state.status;
+  const status = view.state.status;
   if (status === null) return <Text> </Text>;
   const color = status.tone === "error" ? "red" : status.tone === "ok" ? "green" : "yellow";
   return (
-    <Text color={color} bold={status.tone === "error"} wrap="truncate">
-      {clip(t.message(status.message), columns)}
+    <Text color={color} bold={status.tone === "error"}>
+      {messageRows(view).join("\n")}
     </Text>
   );
 }

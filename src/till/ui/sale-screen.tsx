@@ -92,9 +92,12 @@ export function SaleScreen({ view, height }: BodyProps) {
           width={columns}
         />
       ) : state.lastSale !== null ? (
+        // The change in large digits only when cash is due back (not after a card or exact cash).
         <Totals
-          label={t.t("sale.change")}
-          amount={t.money(state.lastSale.changeMinor)}
+          label={state.lastSale.changeMinor > 0 ? t.t("sale.change") : t.t("payment.paid")}
+          amount={t.money(
+            state.lastSale.changeMinor > 0 ? state.lastSale.changeMinor : state.lastSale.totalMinor,
+          )}
           side={[
             t.t("sale.lastReceipt", { receiptNo: state.lastSale.receiptNo }),
             `${t.t("payment.total")} ${t.money(state.lastSale.totalMinor)}`,

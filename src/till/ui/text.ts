@@ -53,3 +53,35 @@ export function windowFor(total: number, count: number, selected: number): { sta
   const clamped = Math.max(0, Math.min(start, selected));
   return { start: clamped, end: clamped + count };
 }
+
+/**
+ * Word-wraps `text` into rows of at most `width` cells, at most `maxRows` of them (the last
+ * one clipped with "…" only if the text still does not fit). A word longer than a row is cut
+ * across rows.
+ */
+export function wrap(text: string, width: number, maxRows = Number.POSITIVE_INFINITY): string[] {
+  if (width <= 0) return [];
+  if (cells(text) <= width) return [text];
+  const rows: string[] = [];
+  let row = "";
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    const candidate = row === "" ? word : `${row} ${word}`;
+    if (cells(candidate) <= width) {
+      row = candidate;
+      continue;
+    }
+    if (row !== "") rows.push(row);
+    let rest = word;
+    while (cells(rest) > width) {
+      const chars = [...rest];
+      rows.push(chars.slice(0, width).join(""));
+      rest = chars.slice(width).join("");
+    }
+    row = rest;
+  }
+  if (row !== "") rows.push(row);
+  if (rows.length <= maxRows) return rows;
+  const kept = rows.slice(0, maxRows);
+  kept[maxRows - 1] = clip(`${kept[maxRows - 1] ?? ""} ${rows.slice(maxRows).join(" ")}`, width);
+  return kept;
+}

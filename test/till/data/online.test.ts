@@ -59,16 +59,40 @@ describe("till online-only operations", () => {
     await f?.[Symbol.asyncDispose]();
   });
 
-  test("hold, list and resume a sale", async () => {
+  test("hold, list and resume a sale: the sale discount, prices and audit come back", async () => {
     const id = uuidv7();
+    const audit = [
+      {
+        action: "price.overridden" as const,
+        at: "2026-11-23T12:00:00.000Z",
+        userId: f.cashierId,
+        approvedBy: "u-sue",
+        detail: { code: "APPLE", fromMinor: 50, toMinor: 40 },
+      },
+      {
+        action: "discount.given" as const,
+        at: "2026-11-23T12:00:01.000Z",
+        userId: f.cashierId,
+        approvedBy: null,
+        detail: { percent: "10" },
+      },
+    ];
     await till.holdSale({
       id,
       label: "blue coat",
       cashierId: f.cashierId,
       lines: [
-        { code: "APPLE", qtyMilli: 3000, discount: { percent: "10" } },
+        {
+          code: "APPLE",
+          qtyMilli: 3000,
+          unitPriceMinor: 40,
+          priceSource: "override",
+          discount: { percent: "10" },
+        },
         { code: "4011", qtyMilli: 455 },
       ],
+      discount: { percent: "10" },
+      audit,
     });
     const held = await till.listHeld();
     expect(held.find((h) => h.id === id)).toMatchObject({
@@ -83,9 +107,18 @@ describe("till online-only operations", () => {
     });
     expect(await till.resumeHeld(id)).toEqual({
       lines: [
-        { code: "APPLE", qtyMilli: 3000, discount: { percent: "10" } },
+        {
+          code: "APPLE",
+          qtyMilli: 3000,
+          unitPriceMinor: 40,
+          priceSource: "override",
+          discount: { percent: "10" },
+        },
         { code: "4011", qtyMilli: 455 },
       ],
+      discount: { percent: "10" },
+      audit,
+      cashierId: f.cashierId,
     });
     expect((await refusal(() => till.resumeHeld(id))).code).toBe("HELD_SALE_NOT_FOUND");
   });
@@ -183,6 +216,7 @@ describe("till online-only operations", () => {
         "holding a sale",
         () =>
           till.holdSale({
+            audit: [],
             id: uuidv7(),
             label: null,
             cashierId: f.cashierId,

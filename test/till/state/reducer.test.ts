@@ -159,6 +159,32 @@ describe("ringing up", () => {
     expect(d.state.sale.audit[0]).toMatchObject({ action: "line.voided", approvedBy: "u-sue" });
   });
 
+  test("a refused supervisor PIN does not stay on the status line once a right one is taken", () => {
+    const d = new Driver().enter("0001").enter("0002").key("sale.total").key("back").key("line.void");
+    d.enter("0000");
+    d.send({ type: "request.failed", message: { key: "error.pinRefused" } });
+    expect(d.statusKey).toBe("error.pinRefused");
+    expect(d.state.prompt?.kind).toBe("approval");
+    d.enter("9999");
+    d.send({
+      type: "approval.ok",
+      approver: SUPERVISOR,
+      pin: "9999",
+      approved: d.lastEffect("approve")!.approved,
+    });
+    expect(d.statusKey).toBe("info.lineVoided");
+    d.key("line.price").enter("1.00").enter("0000");
+    d.send({ type: "request.failed", message: { key: "error.pinRefused" } });
+    d.enter("9999");
+    d.send({
+      type: "approval.ok",
+      approver: SUPERVISOR,
+      pin: "9999",
+      approved: d.lastEffect("approve")!.approved,
+    });
+    expect(d.state.status).toBeNull();
+  });
+
   test("price override with approval; discounts without (store default)", () => {
     const d = new Driver().enter("0002").key("line.price").enter("2.00");
     expect(d.state.prompt?.kind).toBe("approval");
@@ -331,6 +357,38 @@ describe("hold and resume", () => {
     });
     expect(d.state.screen.kind).toBe("sale");
     expect(d.state.quote?.totalMinor).toBe(258);
+  });
+
+  test("hold sends the sale discount and audit; resume restores them and the total", () => {
+    const d = new Driver().enter("2*0001").enter("0003").key("sale.discount").enter("10%");
+    const total = d.state.quote?.totalMinor;
+    d.key("sale.hold");
+    const hold = d.lastEffect("holdSale")!;
+    expect(hold.discount).toEqual({ percent: "10" });
+    expect(hold.audit.map((a) => a.action)).toEqual(["discount.given"]);
+    d.send({ type: "sale.held" });
+    const milk = findProduct("0001")!;
+    const coffee = findProduct("0003")!;
+    const line = (p: typeof milk, qtyMilli: number) => ({
+      code: p.code,
+      name: p.name,
+      unit: p.unit,
+      qtyMilli,
+      unitPriceMinor: p.priceMinor,
+      priceGiven: false,
+      taxClass: p.taxClass,
+      soldByWeight: p.soldByWeight,
+    });
+    d.send({
+      type: "held.resumed",
+      lines: [line(milk, 2000), line(coffee, 1000)],
+      ...(hold.discount ? { discount: hold.discount } : {}),
+      audit: hold.audit,
+      cashierId: hold.cashierId,
+    });
+    expect(d.state.quote?.totalMinor).toBe(total);
+    expect(d.state.sale.audit).toEqual(hold.audit);
+    expect(d.state.sale.cashierId).toBe("u-ann");
   });
 
   test("resume with a sale in progress is refused; a failed list returns to the sale", () => {

@@ -22,6 +22,7 @@ import type {
   CancelledSale,
   Cashier,
   CompletedSale,
+  HeldSaleDoc,
   HeldSaleSummary,
   LinkStatus,
   OpenShift,
@@ -30,7 +31,6 @@ import type {
   RecordedSale,
   RefusedExport,
   RefusedSale,
-  TillLine,
   TillLookup,
   TillProduct,
   TillServices,
@@ -55,7 +55,7 @@ export class FakeServices implements TillServices {
   online = true;
   readonly sent: CompletedSale[] = [];
   readonly outbox: CompletedSale[] = [];
-  readonly held = new Map<string, { lines: TillLine[]; cashierId: string; heldAt: string }>();
+  readonly held = new Map<string, HeldSaleDoc & { heldAt: string }>();
   readonly returns: Parameters<TillServices["recordReturn"]>[0][] = [];
   readonly drawerOpenings: { reason: string; approvalPin?: string }[] = [];
   readonly approvals: ApprovalAction[] = [];
@@ -245,14 +245,10 @@ export class FakeServices implements TillServices {
     if (!this.online) throw new FakeError("STORE_UNREACHABLE", "the store server cannot be reached");
   }
 
-  async holdSale(sale: {
-    id: string;
-    label: string | null;
-    lines: TillLine[];
-    cashierId: string;
-  }): Promise<void> {
+  async holdSale(sale: Parameters<TillServices["holdSale"]>[0]): Promise<void> {
     this.requireOnline();
-    this.held.set(sale.id, { lines: sale.lines, cashierId: sale.cashierId, heldAt: "2026-11-23T12:00:00Z" });
+    const { id: _id, label: _label, ...doc } = sale;
+    this.held.set(sale.id, { ...doc, heldAt: "2026-11-23T12:00:00Z" });
   }
 
   async listHeld(): Promise<HeldSaleSummary[]> {
@@ -270,12 +266,13 @@ export class FakeServices implements TillServices {
     }));
   }
 
-  async resumeHeld(id: string): Promise<{ lines: TillLine[] }> {
+  async resumeHeld(id: string): Promise<HeldSaleDoc> {
     this.requireOnline();
     const held = this.held.get(id);
     if (held === undefined) throw new FakeError("HELD_NOT_FOUND", "that held sale is gone");
     this.held.delete(id);
-    return { lines: held.lines };
+    const { heldAt: _heldAt, ...doc } = held;
+    return doc;
   }
 
   async findSale(receiptNoOrId: string): Promise<RecordedSale> {

@@ -14,7 +14,8 @@ describe("till languages", () => {
       for (const key of Object.keys(en) as (keyof typeof en)[]) {
         const value = table[key];
         expect(typeof value).toBe("string");
-        const params = (s: string) => [...s.matchAll(/\{[^}]+\}/g)].map((m) => m[0]).sort();
+        // A plural's forms differ by language: only the parameter's name must match.
+        const params = (s: string) => [...s.matchAll(/\{([^}|]+)[^}]*\}/g)].map((m) => m[1]).sort();
         expect({ key, params: params(value) }).toEqual({ key, params: params(en[key]) });
       }
     }
@@ -55,5 +56,34 @@ describe("till languages", () => {
       keymap: buildKeymap({ "product.search": ["ctrl+f"] }),
     });
     expect(remapped.t("error.unknownCode", { code: "1" })).toContain("Ctrl+F");
+  });
+
+  test("counts take the language's plural forms", () => {
+    const lines = (lang: (typeof TILL_LANGUAGES)[number], count: number) =>
+      createTranslator({ lang, currency: "EUR", keymap }).t("sale.items", { count });
+    expect([1, 2, 21].map((n) => lines("en", n))).toEqual(["1 line", "2 lines", "21 lines"]);
+    expect([0, 1, 2].map((n) => lines("fr", n))).toEqual(["0 ligne", "1 ligne", "2 lignes"]);
+    expect([1, 3, 5, 21, 11].map((n) => lines("ru", n))).toEqual([
+      "1 строка",
+      "3 строки",
+      "5 строк",
+      "21 строка",
+      "11 строк",
+    ]);
+    expect([1, 5].map((n) => lines("az", n))).toEqual(["1 sətir", "5 sətir"]);
+    const held = createTranslator({ lang: "en", currency: "EUR", keymap }).t("held.lines", { count: 1 });
+    expect(held).toBe("1 line");
+  });
+
+  test("key labels are unambiguous: no two commands share a name, and resume never reads as refund", () => {
+    for (const lang of TILL_LANGUAGES) {
+      const t = createTranslator({ lang, currency: "EUR", keymap });
+      const names = (Object.keys(en) as (keyof typeof en)[])
+        .filter((key) => key.startsWith("cmd."))
+        .map((key) => t.t(key).toLocaleLowerCase());
+      expect({ lang, dupes: names.filter((n, i) => names.indexOf(n) !== i) }).toEqual({ lang, dupes: [] });
+    }
+    const ru = createTranslator({ lang: "ru", currency: "RUB", keymap });
+    expect(ru.t("cmd.sale.resume")).not.toMatch(/верн|возвр/i);
   });
 });

@@ -73,7 +73,11 @@ describe("payment", () => {
     till.press("f7");
     await till.see("Did the card terminal approve $1.29?");
     till.press("enter");
-    await till.see("Change: $0.00");
+    await till.see("Sale complete");
+    // No cash comes back: no big CHANGE 0.00, the sum paid instead.
+    expect(till.frame()).not.toContain("CHANGE");
+    expect(till.frame()).not.toContain("Change:");
+    expect(till.frame()).toContain("Paid");
     expect(till.services.sent[0]?.tenders).toEqual([{ type: "card", amountMinor: 129 }]);
   });
 
@@ -157,7 +161,7 @@ describe("payment", () => {
     await ringUp(till, "0001");
     till.press("f10");
     till.press("enter");
-    await till.see("Change: $0.00");
+    await till.see("Sale complete");
     if (!(printer instanceof SimulatedPrinter)) throw new Error("expected the simulated printer");
     await waitFor(() => printer.paperText().includes("Milk 1l"), "the printed receipt");
     expect(printer.paperText()).toContain("S1-T1-000001");
@@ -170,7 +174,7 @@ describe("payment", () => {
     await ringUp(till, "0002");
     till.press("f10");
     till.press("enter");
-    await till.see("Change: $0.00");
+    await till.see("Sale complete");
     till.press("f11");
     await till.see("No printer: the receipt is kept here.");
     await till.see("Bread");

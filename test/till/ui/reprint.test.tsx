@@ -36,7 +36,7 @@ async function sell(t: Till, code: string, name: string): Promise<void> {
   await t.see(name);
   t.press("f10");
   t.press("enter");
-  await t.see("Change: $0.00");
+  await t.see("Sale complete");
 }
 
 async function start(

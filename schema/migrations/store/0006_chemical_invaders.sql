@@ -1,0 +1,1 @@
+ALTER TABLE `held_sales` ADD `audit` text;
