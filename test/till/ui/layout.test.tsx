@@ -99,6 +99,8 @@ const SCREENS: [string, Step, RegExp][] = [
       await t.login();
       t.press("f9");
       t.write("8");
+      // A menu takes no scan: the count is typed once the close screen is up.
+      await waitFor(() => t.controller.state.screen.kind !== "menu", "the shift close screen");
       t.scan("1");
       t.press("f10");
     },
