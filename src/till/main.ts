@@ -19,12 +19,10 @@ import type {
 import { ConfigError } from "../shared/config.ts";
 import { TillController } from "./app/controller.ts";
 import { GarbagePolicy } from "./app/garbage.ts";
-import { rehearse } from "./app/rehearsal.ts";
 import { createTillServices, pairTill } from "./data/index.ts";
 import { createTranslator } from "./i18n/index.ts";
 import { buildKeymap, parseKeymapOverrides } from "./keys/keymap.ts";
-import { MIN_COLUMNS, MIN_ROWS } from "./ui/app.tsx";
-import { mountOnStreams, mountTill } from "./ui/mount.ts";
+import { mountTill } from "./ui/mount.ts";
 
 export interface TillRunOptions {
   server: string;
@@ -198,18 +196,6 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
   process.on("SIGTERM", stop);
   process.on("SIGHUP", stop);
   controller.start();
-  // While the log-in screen waits, the scan is rehearsed off screen (app/rehearsal.ts).
-  let closing = false;
-  const rehearsal = rehearse({
-    services,
-    keymap,
-    lang: options.lang,
-    columns: Math.max(MIN_COLUMNS, process.stdout.columns ?? MIN_COLUMNS),
-    rows: Math.max(MIN_ROWS, process.stdout.rows ?? MIN_ROWS),
-    mount: mountOnStreams,
-    goOn: () => !closing && controller.state.cashier === null,
-    garbage,
-  });
   try {
     // The log-in screen is up; now the devices (a bad device URI stops the till with its reason).
     devices = await openDevices(options, locale);
@@ -221,10 +207,7 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
   } finally {
     process.off("SIGTERM", stop);
     process.off("SIGHUP", stop);
-    closing = true;
     controller.dispose();
-    // It gives way before its next scan: the data layer stays open until it has.
-    await rehearsal;
     const pending = services.status().pending;
     await closeDevices(devices);
     await services.close();

@@ -27,8 +27,8 @@ export function mountTill(controller: TillController, options: RenderOptions = {
 }
 
 /**
- * The till on streams of its own rather than the process's terminal (the rehearsal's till,
- * app/rehearsal.ts): the same settings, without taking over the console.
+ * The till on streams of its own rather than the process's terminal (a test's fake terminal):
+ * the same settings, without taking over the console.
  */
 export function mountOnStreams(
   controller: TillController,
