@@ -75,7 +75,7 @@ export class UsersService {
       const parsed = pinSharedEntrySchema.safeParse(JSON.parse(row.payload));
       if (!parsed.success) continue;
       const user = byId.get(parsed.data.refId);
-      if (!user || !user.active || row.at < user.updatedAt) continue;
+      if (!user?.active || row.at < user.updatedAt) continue;
       found.set(`${user.id} ${row.storeId}`, {
         userId: user.id,
         name: user.name,

@@ -48,7 +48,6 @@ export interface StoreStatements {
   /** The product as the store's catalog last had it at a time: its latest change before then. */
   productAsOf: Statement<{ payload: string }, [string, string]>;
   raiseCounter: Statement<unknown, [string, number]>;
-  resolveRefusedSale: Statement<unknown, [string, string]>;
 }
 
 type Bindings = Record<string, string | number | null>;
@@ -163,9 +162,6 @@ function prepare(sqlite: Database): StoreStatements {
     ),
     raiseCounter: sqlite.prepare(
       "INSERT INTO counters (name, value) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)",
-    ),
-    resolveRefusedSale: sqlite.prepare(
-      "UPDATE refused_till_sales SET resolved_at = ?2 WHERE sale_id = ?1 AND resolved_at IS NULL",
     ),
   };
 }

@@ -18,7 +18,6 @@ import { statementsOf } from "../db/statements.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent, sha256Hex } from "../journal/journal.ts";
 import { moveStock } from "../stock/ledger.ts";
-import { resolveRefusedSale } from "../tills/refused-sales.ts";
 import { findExceptions, type PriceException, recordExceptions } from "./exceptions.ts";
 import { proveApprovals, saleIdentity } from "./identity.ts";
 import type {
@@ -500,7 +499,6 @@ export class SalesService {
       appendEvent(tx, this.ctx.storeId, "audit.recorded", row, at);
     }
     recordExceptions(this.ctx, tx, { id: sale.id, receiptNo, tillId: sale.tillId, at, day }, exceptions);
-    resolveRefusedSale(tx, sale.id, this.ctx.now().toISOString());
     if (negative.length > 0) sale.negativeStock = negative;
     // The sale's row is written once, with its answer, after its lines and stock moves.
     stmts.insertSale.run({

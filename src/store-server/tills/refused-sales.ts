@@ -4,14 +4,13 @@
  * and `ringup admin sales refused` lists it. A report of a sale the store has since recorded
  * (re-sent after a fix) is marked resolved.
  */
-import { asc, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { refusedTillSales, sales } from "../../../schema/store.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
-import type { StoreContext, StoreTx } from "../context.ts";
-import { statementsOf } from "../db/statements.ts";
+import type { StoreContext } from "../context.ts";
 import { actorId } from "../users/access.ts";
 
 export const refusedSalesReportSchema = z.strictObject({
@@ -96,11 +95,6 @@ export function reportRefusedSales(
   });
 }
 
-/** Marks a refused sale resolved once the store records it (re-sent after a fix). */
-export function resolveRefusedSale(tx: StoreTx, saleId: string, at: string): void {
-  statementsOf(tx).resolveRefusedSale.run(saleId, at);
-}
-
 export function listRefusedSales(ctx: StoreContext, all: boolean): RefusedSaleView[] {
   return ctx.db
     .select({
@@ -111,10 +105,12 @@ export function listRefusedSales(ctx: StoreContext, all: boolean): RefusedSaleVi
       totalMinor: refusedTillSales.totalMinor,
       reportedAt: refusedTillSales.reportedAt,
       reportedBy: refusedTillSales.reportedBy,
-      resolvedAt: refusedTillSales.resolvedAt,
+      // Resolved once the sale is recorded (re-sent after a fix): read from the sales, not kept twice.
+      resolvedAt: sql<string | null>`coalesce(${refusedTillSales.resolvedAt}, ${sales.at})`,
     })
     .from(refusedTillSales)
-    .where(all ? undefined : isNull(refusedTillSales.resolvedAt))
+    .leftJoin(sales, eq(sales.id, refusedTillSales.saleId))
+    .where(all ? undefined : and(isNull(refusedTillSales.resolvedAt), isNull(sales.id)))
     .orderBy(asc(refusedTillSales.reportedAt))
     .all();
 }
