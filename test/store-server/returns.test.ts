@@ -559,3 +559,25 @@ describe("prices with tax included and tax rounded per document", () => {
     }
   });
 });
+
+describe("the cashier of a return is the session's", () => {
+  test("a session naming another cashier is refused and records nothing", async () => {
+    store = createTestStore({ settings: { approvals: { refund: false } } });
+    await seedCatalog(store);
+    const sale = await recordPaidSale(store, [{ code: "BREAD" }], {}, "cash");
+    const cashier = await session(store, "cashier", "1111");
+    const other = await session(store, "cashier", "2222", "T2");
+    const refused = await expectRefused(
+      { id: uuidv7(), lines: [{ code: "BREAD", qty: 1 }], originalSaleId: sale.id, cashierId: other.userId },
+      403,
+      "IDENTITY_MISMATCH",
+      cashier.token,
+    );
+    expect(refused.error.message).toContain("logged in");
+    const own = await postReturn(
+      { id: uuidv7(), lines: [{ code: "BREAD", qty: 1 }], originalSaleId: sale.id },
+      cashier.token,
+    );
+    expect(own.status).toBe(201);
+  });
+});

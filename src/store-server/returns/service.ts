@@ -68,6 +68,23 @@ export interface TenderChoice {
   tenderTypes: readonly TenderType[];
 }
 
+/**
+ * Who takes the goods back: the session's cashier. Only an admin token (API clients, imports)
+ * names one in the body; a session naming someone else is refused.
+ */
+function returnCashier(request: ReturnRequest, principal: Principal): string | null {
+  if (principal.kind === "admin") return request.cashierId ?? principal.userId;
+  if (request.cashierId !== undefined && request.cashierId !== principal.userId) {
+    throw new HttpError(
+      "forbidden",
+      "IDENTITY_MISMATCH",
+      `the return names cashier ${request.cashierId}, but this session is ${principal.userId ?? "a till's"}; the cashier is the one logged in`,
+      { cashierId: request.cashierId },
+    );
+  }
+  return principal.userId;
+}
+
 export class ReturnsService {
   readonly sales: SalesService;
   constructor(private readonly ctx: StoreContext) {
@@ -279,7 +296,7 @@ export class ReturnsService {
       request,
       { tillId: principal.tillId ?? request.tillId ?? null, refId: request.id },
     );
-    return { request, original, approval, tillId, cashierId: request.cashierId ?? principal.userId };
+    return { request, original, approval, tillId, cashierId: returnCashier(request, principal) };
   }
 
   /** Records a prepared return in the caller's transaction. */
