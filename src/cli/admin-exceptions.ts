@@ -3,24 +3,12 @@
  * (store): what a manager must look at after till sales were recorded as rung.
  */
 import { z } from "zod";
+import { exceptionReportRowSchema } from "../core/events/sale-events.ts";
 import { minorToDecimalString } from "../core/money.ts";
 import type { AdminClient } from "./admin-client.ts";
 import type { CliIo } from "./runners.ts";
 
-const exceptionSchema = z.object({
-  storeId: z.string().optional(),
-  saleId: z.string(),
-  receiptNo: z.string(),
-  tillId: z.string(),
-  at: z.string(),
-  lineNo: z.number().int(),
-  code: z.string(),
-  kind: z.enum(["price", "tax", "unknown", "inactive"]),
-  rungMinor: z.number().int(),
-  catalogMinor: z.number().int().nullable(),
-  detail: z.string().nullable(),
-});
-const exceptionsSchema = z.object({ exceptions: z.array(exceptionSchema) });
+const exceptionsSchema = z.object({ exceptions: z.array(exceptionReportRowSchema) });
 
 const refusedSchema = z.object({
   sales: z.array(

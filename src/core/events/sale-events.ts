@@ -139,6 +139,18 @@ export const priceExceptionRowSchema = z.strictObject({
   detail: z.string().max(200).nullable(),
 });
 
+/** A price exception as the exception reports list it (store and head office; `storeId` at head office). */
+export const exceptionReportRowSchema = priceExceptionRowSchema.extend({
+  saleId: id,
+  receiptNo,
+  tillId,
+  at: utcTimestamp,
+  day: businessDay,
+  storeId: z.string().optional(),
+});
+export type ExceptionReportRow = z.infer<typeof exceptionReportRowSchema>;
+export type PriceExceptionRow = z.infer<typeof priceExceptionRowSchema>;
+
 /** A till's sale recorded as rung although it differs from the store's catalog (one per sale). */
 export const priceExceptionV1 = z.strictObject({
   saleId: id,

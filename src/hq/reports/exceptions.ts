@@ -1,23 +1,12 @@
 /** The chain's price exceptions: till sales recorded as rung that differ from a store's catalog. */
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { hqPriceExceptions } from "../../../schema/hq-sales.ts";
+import type { ExceptionReportRow } from "../../core/events/sale-events.ts";
 import type { HqContext } from "../context.ts";
 import type { ReportQuery } from "./model.ts";
 
-export interface ChainException {
-  storeId: string;
-  saleId: string;
-  receiptNo: string;
-  tillId: string;
-  at: string;
-  day: string;
-  lineNo: number;
-  code: string;
-  kind: "price" | "tax" | "unknown" | "inactive";
-  rungMinor: number;
-  catalogMinor: number | null;
-  detail: string | null;
-}
+/** A store's price exception as head office lists it: the report's row with its store. */
+export type ChainException = ExceptionReportRow & { storeId: string };
 
 export function chainExceptions(ctx: HqContext, q: ReportQuery): ChainException[] {
   const t = hqPriceExceptions;

@@ -8,30 +8,16 @@ import { and, asc, gte, lt, lte } from "drizzle-orm";
 import { z } from "zod";
 import { priceExceptions } from "../../../schema/store.ts";
 import { normalizeRate } from "../../core/as-rung.ts";
+import type { ExceptionReportRow, PriceExceptionRow } from "../../core/events/sale-events.ts";
 import { priceBasket } from "../../core/pricing.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { appendEvent } from "../journal/journal.ts";
 import type { RungSaleRequest } from "./model.ts";
 
-export type ExceptionKind = "price" | "tax" | "unknown" | "inactive";
-
-export interface PriceException {
-  lineNo: number;
-  code: string;
-  kind: ExceptionKind;
-  rungMinor: number;
-  catalogMinor: number | null;
-  detail: string | null;
-}
-
-export interface ExceptionRow extends PriceException {
-  saleId: string;
-  receiptNo: string;
-  tillId: string;
-  at: string;
-  day: string;
-}
+/** One difference of a sale's line from the catalog; the report's row adds the sale it is in. */
+export type PriceException = PriceExceptionRow;
+export type ExceptionRow = ExceptionReportRow;
 
 type RungLine = RungSaleRequest["lines"][number];
 

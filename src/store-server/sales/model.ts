@@ -1,5 +1,6 @@
 /** Shapes of the basket and sale API (CONTRACT.md). */
 import { z } from "zod";
+import type { PriceExceptionRow } from "../../core/events/sale-events.ts";
 import { MAX_QTY_MILLI } from "../../core/quantity.ts";
 
 const qty = z.union([
@@ -222,14 +223,7 @@ export interface SaleResponse extends QuoteResponse {
   tenders: { type: string; amountMinor: number; ref?: string }[];
   changeMinor: number;
   /** Where a till's sale as rung differs from the store's catalog (kept as rung, listed for a manager). */
-  exceptions?: {
-    lineNo: number;
-    code: string;
-    kind: "price" | "tax" | "unknown" | "inactive";
-    rungMinor: number;
-    catalogMinor: number | null;
-    detail: string | null;
-  }[];
+  exceptions?: PriceExceptionRow[];
   /** Set when selling took on-hand stock below zero (allowed, flagged). */
   negativeStock?: string[];
 }
