@@ -37,7 +37,7 @@ import { coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
 import { type DriverResult, type DriverStep, runDriver, SCAN_GAP_MS } from "./support/pty-driver.ts";
 import { rssMb, Terminal, until } from "./support/terminal.ts";
 import { generateCatalog, NOWHERE, offline } from "./support/till-catalog.ts";
-import { newTill, scanned, startShop } from "./support/till-shop.ts";
+import { newTill, openShift, scanned, startShop } from "./support/till-shop.ts";
 
 const SCANS = 1_000;
 const BURST = "till: scan to line on screen (rendered, 1,000 lines)";
@@ -515,6 +515,7 @@ export default async function suite(): Promise<BenchSuite> {
           body: JSON.stringify({ name: "Bench", role: "cashier", pin: "1234" }),
         });
         if (!res.ok) throw new Error(`bench: adding the cashier failed: ${await res.text()}`);
+        await openShift(store, ["T1", "T2", "T3", "T4"]);
         binaryResults = await binaryCases(binary, store);
       }
       const result = binaryResults[index];

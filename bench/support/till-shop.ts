@@ -23,8 +23,8 @@ export function scanned(code: string, unitPriceMinor: number | undefined, hasBar
 }
 
 /**
- * A real store process with a cashier (PIN 1234), as in a shop: its work does not share the
- * till's event loop.
+ * A real store process with a cashier (PIN 1234) and T1's shift open, as in a shop: its work
+ * does not share the till's event loop.
  */
 export async function startShop(closers: (() => Promise<void>)[]): Promise<StoreProcess> {
   const store = await startStore();
@@ -34,7 +34,23 @@ export async function startShop(closers: (() => Promise<void>)[]): Promise<Store
     body: JSON.stringify({ name: "Bench Cashier", role: "cashier", pin: "1234" }),
   });
   if (!res.ok) throw new Error(`bench: adding the cashier failed: ${res.status} ${await res.text()}`);
+  await openShift(store);
   return store;
+}
+
+/**
+ * Opens the tills' shifts (T1 unless named), as a shop does in the morning: a log-in then goes straight to selling
+ * instead of counting the float.
+ */
+export async function openShift(store: StoreProcess, tillIds: readonly string[] = ["T1"]): Promise<void> {
+  for (const tillId of tillIds) {
+    const shift = await store.api("/api/v1/shifts", {
+      method: "POST",
+      body: JSON.stringify({ tillId, floatMinor: 10_000 }),
+    });
+    if (!shift.ok)
+      throw new Error(`bench: opening ${tillId}'s shift failed: ${shift.status} ${await shift.text()}`);
+  }
 }
 
 /** A brand-new till on `store` that syncs only when asked (its first log-in). */
