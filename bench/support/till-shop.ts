@@ -39,10 +39,13 @@ export async function startShop(closers: (() => Promise<void>)[]): Promise<Store
 }
 
 /**
- * Opens the tills' shifts (T1 unless named), as a shop does in the morning: a log-in then goes straight to selling
+ * Opens the bench tills' shifts (T1–T4 unless named), as a shop does in the morning: a log-in then goes straight to selling
  * instead of counting the float.
  */
-export async function openShift(store: StoreProcess, tillIds: readonly string[] = ["T1"]): Promise<void> {
+export async function openShift(
+  store: StoreProcess,
+  tillIds: readonly string[] = ["T1", "T2", "T3", "T4"],
+): Promise<void> {
   for (const tillId of tillIds) {
     const shift = await store.api("/api/v1/shifts", {
       method: "POST",
