@@ -363,6 +363,40 @@ describe("returns with a receipt follow the refund approval setting", () => {
     expect(res.status).toBe(201);
     expect(res.body.approvedBy).toBeNull();
   });
+
+  test("cash back for a card sale is a supervisor's choice, even with refunds waived", async () => {
+    store.close();
+    store = createTestStore({ settings: { approvals: { refund: false } } });
+    await seedCatalog(store);
+    const sale = await recordPaidSale(store, [{ code: "BREAD", qty: 2 }], {}, "card");
+    const cashier = await session(store, "cashier", "1111");
+    await session(store, "supervisor", "9999", "T2");
+    const lines = [{ code: "BREAD", qty: 1 }];
+    const refund = await refundOf(sale.id, lines);
+
+    const before = snapshot(store);
+    const inCash = { id: uuidv7(), lines, originalSaleId: sale.id };
+    const cash = [{ type: "cash", amountMinor: refund }];
+    const refused = await postReturn({ ...inCash, tenders: cash }, cashier.token);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe("APPROVAL_REQUIRED");
+    // Nor to another card tender the sale never had.
+    const other = { ...inCash, id: uuidv7(), tenders: [{ type: "giftcard", amountMinor: refund }] };
+    expect((await postReturn(other, cashier.token)).status).toBeOneOf([400, 403]);
+    expect(snapshot(store)).toEqual(before);
+
+    const approved = await postReturn({ ...inCash, tenders: cash, approvalPin: "9999" }, cashier.token);
+    expect(approved.status, JSON.stringify(approved.body)).toBe(201);
+    expect(approved.body.approvedBy).not.toBeNull();
+
+    // The way it was paid needs no one.
+    const asPaid = await postReturn(
+      { id: uuidv7(), lines, originalSaleId: sale.id, tenders: [{ type: "card", amountMinor: refund }] },
+      cashier.token,
+    );
+    expect(asPaid.status).toBe(201);
+    expect(asPaid.body.approvedBy).toBeNull();
+  });
 });
 
 describe("returns without a receipt", () => {

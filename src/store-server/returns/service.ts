@@ -48,6 +48,8 @@ interface Plan {
   totals: RefundTotals;
   tenders: TenderAmount[];
   cashRoundingMinor: number;
+  /** The request's tenders pay back otherwise than the sale was paid (e.g. cash for a card). */
+  otherThanPaid: boolean;
 }
 
 /** A return checked and approved before its transaction: `write` records it inside one. */
@@ -83,6 +85,27 @@ function returnCashier(request: ReturnRequest, principal: Principal): string | n
     );
   }
   return principal.userId;
+}
+
+/**
+ * Whether refund tenders pay back otherwise than the sale was paid: more to a non-cash tender
+ * than it can still refund (a card the customer did not pay with), or more in cash than the
+ * refund the way it was paid would give.
+ */
+function paysOtherThanPaid(
+  chosen: readonly TenderAmount[],
+  asPaid: readonly TenderAmount[],
+  refundable: readonly TenderAmount[],
+): boolean {
+  const sum = (list: readonly TenderAmount[], keep: (type: string) => boolean) =>
+    list.filter((t) => keep(t.type)).reduce((n, t) => n + t.amountMinor, 0);
+  const isCash = (type: string) => DEFAULT_TENDER_TYPES.find((k) => k.type === type)?.isCash ?? false;
+  for (const type of new Set(chosen.map((t) => t.type))) {
+    if (isCash(type)) continue;
+    const left = sum(refundable, (k) => k === type);
+    if (sum(chosen, (k) => k === type) > left) return true;
+  }
+  return sum(chosen, isCash) > sum(asPaid, isCash);
 }
 
 export class ReturnsService {
@@ -139,7 +162,7 @@ export class ReturnsService {
     db: StoreDb | StoreTx,
     sale: OriginalSale,
     request: ReturnRequest,
-  ): Omit<Plan, "cashRoundingMinor" | "tenders"> & { refundable: TenderAmount[] } {
+  ): Omit<Plan, "cashRoundingMinor" | "tenders" | "otherThanPaid"> & { refundable: TenderAmount[] } {
     if (!sale.foreign) {
       // Voided since it was looked up: read again inside the return's transaction.
       const now = db.select({ status: sales.status }).from(sales).where(eq(sales.id, sale.id)).get();
@@ -196,7 +219,9 @@ export class ReturnsService {
     };
   }
 
-  private planWithoutReceipt(request: ReturnRequest): Omit<Plan, "cashRoundingMinor" | "tenders"> {
+  private planWithoutReceipt(
+    request: ReturnRequest,
+  ): Omit<Plan, "cashRoundingMinor" | "tenders" | "otherThanPaid"> {
     request.lines.forEach((line, i) => {
       if (line.lineNo !== undefined) {
         throw new HttpError(
@@ -263,11 +288,19 @@ export class ReturnsService {
       this.ctx.pricing,
       choice?.tenderTypes ?? DEFAULT_TENDER_TYPES,
     );
-    const { refundable: _refundable, ...rest } = priced;
+    const { refundable, ...rest } = priced;
     return {
       ...rest,
       tenders: chosen.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
       cashRoundingMinor,
+      otherThanPaid:
+        original !== null &&
+        request.tenders !== undefined &&
+        paysOtherThanPaid(
+          request.tenders,
+          splitRefund(refundMinor, refundable, this.ctx.settings.cashRoundingMinor),
+          refundable,
+        ),
     };
   }
 
@@ -285,14 +318,15 @@ export class ReturnsService {
     const tillId = request.tillId ?? principal.tillId ?? "backoffice";
     requireTillAccess(principal, tillId, "taking goods back");
     const original = await resolveOriginalSale(this.ctx, request);
-    this.plan(this.ctx.db, request, original, choice);
+    const dryRun = this.plan(this.ctx.db, request, original, choice);
     const withReceipt = original !== null;
     const approval = checkApproval(
       this.ctx,
       principal,
       withReceipt ? "refund" : "returnWithoutReceipt",
-      // The store's refund setting covers every refund, with or without a receipt.
-      this.ctx.settings.approvals.refund,
+      // The store's refund setting covers every refund, with or without a receipt; paying back
+      // otherwise than the customer paid (cash for a card) is always a supervisor's choice.
+      this.ctx.settings.approvals.refund || dryRun.otherThanPaid,
       request,
       { tillId: principal.tillId ?? request.tillId ?? null, refId: request.id },
     );

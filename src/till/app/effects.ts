@@ -380,12 +380,18 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
             lines: effect.lines,
             refundMinor: effect.refundMinor,
             refundable: effect.refundable,
+            inCash: effect.inCash,
             ...(effect.approvalPin ? { approvalPin: effect.approvalPin } : {}),
           });
           if (result.tenders.some((t) => t.type === "cash")) void devices.drawer?.open("refund");
           return result;
         },
-        (result) => ({ type: "return.recorded", receiptNo: result.receiptNo, totalMinor: result.totalMinor }),
+        (result) => ({
+          type: "return.recorded",
+          receiptNo: result.receiptNo,
+          totalMinor: result.totalMinor,
+          tenders: result.tenders,
+        }),
       );
       return;
     case "openDrawer":

@@ -20,6 +20,8 @@ export interface ReturnToPay {
   lines: { code: string; qtyMilli: number }[];
   refundMinor: number;
   refundable: readonly { type: string; amountMinor: number }[];
+  /** All in cash (a supervisor's choice) instead of the way the sale was paid. */
+  inCash?: boolean;
   approvalPin?: string;
 }
 
@@ -29,7 +31,7 @@ export async function payBackReturn(
   ret: ReturnToPay,
 ): Promise<{ receiptNo: string; totalMinor: number; tenders: TenderInput[] }> {
   const settings = services.settings();
-  const tenders = splitRefund(ret.refundMinor, ret.refundable, settings.cashRoundingMinor);
+  const tenders = splitRefund(ret.refundMinor, ret.inCash ? [] : ret.refundable, settings.cashRoundingMinor);
   const card = tenders.find((t) => t.type === "card");
   let approved: string | null = null;
   if (card !== undefined && terminal !== undefined) {

@@ -21,6 +21,11 @@ export function withApproval(
   const needed =
     action in env.settings.approvals && env.settings.approvals[action as keyof typeof env.settings.approvals];
   if (!needed) return applyApproved(state, approved, null, null, env);
+  return askApproval(state, action, approved);
+}
+
+/** Asks for a supervisor's PIN whatever the store's settings (a choice that always takes one). */
+export function askApproval(state: TillState, action: ApprovalAction, approved: Approved): Transition {
   return done({
     ...state,
     input: "",

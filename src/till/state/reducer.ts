@@ -127,7 +127,7 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
     case "sale.found":
       return returnsFound(state, command.sale);
     case "return.recorded":
-      return returnRecorded(state, command.receiptNo, command.totalMinor);
+      return returnRecorded(state, command.receiptNo, command.totalMinor, command.tenders);
     case "drawer.opened":
       return done({ ...state, busy: false, status: { tone: "ok", message: msg("ok.drawerOpened") } });
     case "report.loaded":

@@ -3,7 +3,7 @@
  * forms reached from it (search, held sales, receipt, X report, menu, returns, shift close).
  */
 import type { KeyCommand } from "../keys/keymap.ts";
-import { askVoidSale, changeQty, voidSelected, withApproval } from "./approvals.ts";
+import { askApproval, askVoidSale, changeQty, voidSelected, withApproval } from "./approvals.ts";
 import { toTillLine } from "./basket.ts";
 import { done, fail, goTo, msg, note } from "./initial.ts";
 import { MENU_ITEMS } from "./menu.ts";
@@ -11,7 +11,7 @@ import { parseSaleEntry } from "./parse-input.ts";
 import { leavePayment, payCard, payCash, removeLastTender, startPayment } from "./payment.ts";
 import { openPrompt } from "./prompts.ts";
 import { openRefused, refusedKey } from "./refused.ts";
-import { openReturns, returnsMove, returnsSubmit } from "./returns.ts";
+import { openReturns, returnsMark, returnsMove, returnsSubmit, returnsToggleCash } from "./returns.ts";
 import { addLookup, moveSelection, selectedLine, submitEntry } from "./sale.ts";
 import { closeShiftScreen, openShiftScreen, shiftCloseKey, shiftOpenKey } from "./shift.ts";
 import type { Effect, TillEnv, TillState, Transition } from "./types.ts";
@@ -125,16 +125,14 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
     case "returns":
       if (delta !== 0) return done(returnsMove(state, delta));
       if (type === "input.submit") return returnsSubmit(state);
+      if (type === "line.qty") return returnsMark(state);
+      if (type === "refund.cash") return returnsToggleCash(state);
       if (type === "back") {
         if (screen.sale !== null && screen.done === null)
           return done({ ...state, input: "", screen: { ...screen, sale: null, picks: [] } });
         return done(goTo({ ...state, status: null }, { kind: "sale" }));
       }
-      if (type === "sale.total") {
-        if (screen.sale === null || screen.picks.length === 0) return fail(state, "error.noReturnLines");
-        if (screen.done !== null) return done(state);
-        return withApproval(state, "refund", { type: "return.record" }, env);
-      }
+      if (type === "sale.total") return returnsRefund(state, env);
       return done(state);
     case "prints": {
       const length = screen.list?.length ?? 0;
@@ -256,4 +254,14 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
     default:
       return done(state);
   }
+}
+
+/** The refund key: as paid (the store's refund approval applies), or all in cash (always a supervisor). */
+function returnsRefund(state: TillState, env: TillEnv): Transition {
+  const screen = state.screen;
+  if (screen.kind !== "returns") return done(state);
+  if (screen.sale === null || screen.picks.length === 0) return fail(state, "error.noReturnLines");
+  if (screen.done !== null) return done(state);
+  if (screen.inCash) return askApproval(state, "refund", { type: "return.record" });
+  return withApproval(state, "refund", { type: "return.record" }, env);
 }

@@ -4,6 +4,7 @@
  */
 import type { Discount } from "../../core/discount.ts";
 import type { Quote } from "../../core/pricing.ts";
+import type { TenderAmount } from "../../core/refund-split.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import type { TenderInput } from "../../core/tenders.ts";
 import type { MessageKey } from "../i18n/en.ts";
@@ -123,7 +124,9 @@ export type Screen =
       sale: RecordedSale | null;
       picks: ReturnPick[];
       selected: number;
-      done: { receiptNo: string; totalMinor: number } | null;
+      /** The refund goes back all in cash (a supervisor's choice) instead of the way it was paid. */
+      inCash: boolean;
+      done: { receiptNo: string; totalMinor: number; tenders: TenderAmount[] } | null;
     }
   | { kind: "held"; list: HeldSaleSummary[] | null; selected: number }
   | { kind: "xReport"; report: unknown; scroll: number }
@@ -231,7 +234,7 @@ export type Command =
       cashierId?: string | null;
     }
   | { type: "sale.found"; sale: RecordedSale }
-  | { type: "return.recorded"; receiptNo: string; totalMinor: number }
+  | { type: "return.recorded"; receiptNo: string; totalMinor: number; tenders: TenderAmount[] }
   | { type: "drawer.opened" }
   | { type: "report.loaded"; report: unknown }
   | { type: "shift.closed"; report: unknown }
@@ -291,6 +294,8 @@ export type Effect =
       refundMinor: number;
       /** What each tender of the sale can still refund: the refund goes back the same way. */
       refundable: { type: string; amountMinor: number }[];
+      /** All in cash, approved by a supervisor, instead of the way the sale was paid. */
+      inCash: boolean;
       approvalPin?: string;
     }
   | { type: "openDrawer"; reason: "noSale"; approvalPin?: string }

@@ -1,5 +1,7 @@
 /** Returns: the sale found, its lines with what is coming back, and the refund. */
 import { Box } from "ink";
+import { receiptLabels, tenderLabel } from "../../core/receipt-labels.ts";
+import { splitRefund, type TenderAmount } from "../../core/refund-split.ts";
 import { refundMinor, returnableMilli } from "../state/refund.ts";
 import { Filler, Row } from "./rows.tsx";
 import { padEnd, padStart, spread, windowFor } from "./text.ts";
@@ -21,9 +23,15 @@ export function ReturnsScreen({ view, height }: BodyProps) {
   const nameWidth = Math.max(10, columns - 4 - 10 - 10 - 12 - 4);
   const row = (no: string, name: string, sold: string, back: string, amount: string) =>
     `${padStart(no, 3)} ${padEnd(name, nameWidth)} ${padStart(sold, 10)} ${padStart(back, 10)} ${padStart(amount, 12)}`;
-  const listRows = Math.max(1, height - 4);
+  const listRows = Math.max(1, height - 5);
   const { start, end } = windowFor(sale.lines.length, listRows, screen.selected);
   const refund = refundMinor(sale, screen.picks, settings.pricesIncludeTax, settings.roundingMode);
+  const labels = receiptLabels(t.locale);
+  // How the refund goes back: the tenders the till will pay back with (the store splits alike).
+  const tenders: readonly TenderAmount[] =
+    screen.done?.tenders ??
+    splitRefund(refund, screen.inCash ? [] : (sale.refundable ?? []), settings.cashRoundingMinor);
+  const way = tenders.map((x) => `${tenderLabel(labels, x.type)} ${t.amount(x.amountMinor)}`).join(" · ");
   return (
     <Box flexDirection="column" height={height}>
       <Row
@@ -69,6 +77,15 @@ export function ReturnsScreen({ view, height }: BodyProps) {
         }
         width={columns}
         bold
+      />
+      <Row
+        text={
+          tenders.length === 0
+            ? ""
+            : t.t(screen.inCash && screen.done === null ? "returns.inCash" : "returns.way", { way })
+        }
+        width={columns}
+        {...(screen.inCash && screen.done === null ? { color: "yellow" } : {})}
       />
       <Row text={t.t("returns.hint")} width={columns} dim />
     </Box>

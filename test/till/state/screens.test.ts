@@ -38,7 +38,10 @@ describe("returns", () => {
     d.enter("S1-T1-1");
     expect(d.lastEffect("findSale")?.query).toBe("S1-T1-1");
     d.send({ type: "sale.found", sale: SOLD });
-    d.enter(); // all of line 1
+    d.enter(); // an empty Enter (a stray key, a scanner's Enter) marks nothing
+    expect(d.statusKey).toBe("error.markReturnLine");
+    expect(d.state.screen.kind === "returns" && d.state.screen.picks).toEqual([]);
+    d.key("line.qty"); // the mark key: all of line 1
     d.enter("4"); // more than sold of line 2
     expect(d.statusKey).toBe("error.returnTooMuch");
     d.send({ type: "input.clear" }).enter("1");
@@ -65,10 +68,60 @@ describe("returns", () => {
       ],
       refundMinor: 500 + 200 + 18,
       refundable: [],
+      inCash: false,
       approvalPin: "9999",
     });
-    d.send({ type: "return.recorded", receiptNo: "S1-T1-000002", totalMinor: 718 });
+    d.send({
+      type: "return.recorded",
+      receiptNo: "S1-T1-000002",
+      totalMinor: 718,
+      tenders: [{ type: "cash", amountMinor: 718 }],
+    });
     expect(d.statusKey).toBe("ok.refunded");
+  });
+
+  test("the mark key toggles a line; a quantity typed first marks that much", () => {
+    const d = new Driver().key("sale.returns");
+    d.send({ type: "sale.found", sale: SOLD });
+    const picks = () => (d.state.screen.kind === "returns" ? d.state.screen.picks : null);
+    d.key("line.qty");
+    expect(picks()).toEqual([{ lineNo: 1, qtyMilli: 2000 }]);
+    d.key("cursor.up").key("line.qty");
+    expect(picks()).toEqual([]);
+    d.key("cursor.down").send({ type: "input.text", text: "2" }).key("line.qty");
+    expect(picks()).toEqual([{ lineNo: 2, qtyMilli: 2000 }]);
+  });
+
+  test("a card sale refunds to the card; cash instead is a supervisor's choice, asked every time", () => {
+    const paidByCard: RecordedSale = { ...SOLD, refundable: [{ type: "card", amountMinor: 1198 }] };
+    // Refunds need no approval in this store, yet cash for a card does.
+    const d = new Driver(testEnv({ approvals: { refund: false } })).key("sale.returns");
+    d.send({ type: "sale.found", sale: paidByCard });
+    d.key("line.qty").key("sale.total");
+    expect(d.state.prompt).toBeNull();
+    expect(d.lastEffect("recordReturn")).toMatchObject({ inCash: false, refundMinor: 500 });
+
+    const c = new Driver(testEnv({ approvals: { refund: false } })).key("sale.returns");
+    c.send({ type: "sale.found", sale: paidByCard });
+    c.key("line.qty").key("refund.cash");
+    expect(c.statusKey).toBe("info.refundInCash");
+    c.key("sale.total");
+    expect(c.state.prompt).toMatchObject({ kind: "approval", action: "refund" });
+    expect(c.lastEffect("recordReturn")).toBeUndefined();
+    c.enter("9999");
+    c.send({
+      type: "approval.ok",
+      approver: SUPERVISOR,
+      pin: "9999",
+      approved: c.lastEffect("approve")!.approved,
+    });
+    expect(c.lastEffect("recordReturn")).toMatchObject({ inCash: true, approvalPin: "9999" });
+
+    // A cash sale has nothing else to choose.
+    const cash = new Driver().key("sale.returns");
+    cash.send({ type: "sale.found", sale: { ...SOLD, refundable: [{ type: "cash", amountMinor: 1198 }] } });
+    cash.key("line.qty").key("refund.cash");
+    expect(cash.statusKey).toBe("error.refundAlreadyCash");
   });
 
   test("refunds of parts add up to the line", () => {

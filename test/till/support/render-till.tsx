@@ -34,6 +34,8 @@ export const KEYS = {
   down: "\u001b[B",
   backspace: "\u007f",
   ctrlC: "\u0003",
+  ctrlR: "\u0012",
+  tab: "\t",
 } as const;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes are what we strip
