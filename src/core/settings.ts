@@ -42,10 +42,8 @@ export const storeSettingsSchema = z
     cashRoundingScope: z.enum(["cash", "all"]).default("cash"),
     embeddedBarcodes: z.enum([...EMBEDDED_PRESETS, "custom"]).default("US"),
     barcodeRules: z.array(embeddedRuleSchema).default([]),
-    taxClasses: z.array(taxClassSchema).default([
-      { id: "1", name: "Regular", rate: "8.875" },
-      { id: "2", name: "Deli", rate: "8.875" },
-    ]),
+    /** None until configured: a product naming a class the store lacks is refused, never taxed at a guess. */
+    taxClasses: z.array(taxClassSchema).default([]),
     /** Largest unit price a till may ring or override to (absurd-price guard). */
     maxPriceMinor: z.number().int().positive().default(10_000_000),
     /** A quantity above this many (units or kg) asks the cashier to confirm it (a slip of the finger). */

@@ -86,6 +86,11 @@ export async function startStoreServer(
         : null;
   const ctx = openStore(options.data, options.storeId, settings ?? (await loadStoreSettings(options.config)));
   if (tls) ctx.tls = { sha256: tls.sha256 };
+  if (ctx.settings.taxClasses.length === 0) {
+    warn(
+      "store: no tax classes are configured, so products naming one are refused and nothing is taxed; add [[taxClasses]] to the store's configuration (see docs/configuration.md)",
+    );
+  }
   if (options.hqUrl !== undefined && hqToken !== undefined) {
     ctx.hq = createHqLink({ url: options.hqUrl, token: hqToken });
   }

@@ -3,10 +3,12 @@
  * (which wins), scheduled changes applied by the scheduler when due (injected clock), and the
  * change log every change lands in, in seq order, handed to the publisher after the commit.
  */
+
 import { describe, expect, test } from "bun:test";
 import { type CatalogChange, priceForStore } from "../../src/core/catalog-changes.ts";
 import { changesAfter, snapshotFor } from "../../src/hq/catalog/change-log.ts";
 import { type TestHq, testHqPerTest } from "../support/hq-app.ts";
+import { TEST_TAX_CLASSES } from "../support/tax-classes.ts";
 
 const newHq = testHqPerTest();
 
@@ -304,6 +306,11 @@ describe("products every store can apply", () => {
       maxPriceMinor: 50_000,
     });
     expect(put.status).toBe(200);
+    // S2 prices with both test classes: only S1 lacks class 2.
+    const other = await hq.request("PUT", "/api/v1/stores/S2/settings", {
+      taxClasses: TEST_TAX_CLASSES.map((t) => ({ ...t })),
+    });
+    expect(other.status).toBe(200);
     return hq;
   }
 

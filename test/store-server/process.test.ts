@@ -3,7 +3,10 @@
  * bodies, graceful shutdown with requests in flight, and a restart on the same data dir.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { connect, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pkg from "../../package.json" with { type: "json" };
 import { uuidv7 } from "../../src/core/ids.ts";
 import { type StoreProcess, seedProducts, startStore } from "../support/store-process.ts";
@@ -293,4 +296,36 @@ describe("ringup store process: shutdown and restart", () => {
       for (const c of connections) c.close();
     }
   }, 60_000);
+});
+
+describe("ringup store process without a configuration", () => {
+  test("has no tax classes: it says so at start, and a taxed product is refused with what to do", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ringup-noconf-"));
+    const empty = join(dir, "store.toml");
+    await writeFile(empty, "");
+    try {
+      await using store = await startStore({ args: ["--config", empty] });
+      expect(store.output).toContain("no tax classes are configured");
+      const taxed = await store.api("/api/v1/products", {
+        method: "POST",
+        body: JSON.stringify({ code: "4011", name: "Bananas", priceMinor: 69, taxClass: "1" }),
+      });
+      expect(taxed.status).toBe(400);
+      const body = (await taxed.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("UNKNOWN_TAX_CLASS");
+      expect(body.error.message).toContain("[[taxClasses]]");
+      const untaxed = await store.api("/api/v1/products", {
+        method: "POST",
+        body: JSON.stringify({ code: "4011", name: "Bananas", priceMinor: 69 }),
+      });
+      expect(untaxed.status).toBe(200);
+      const quote = await store.api("/api/v1/baskets/quote", {
+        method: "POST",
+        body: JSON.stringify({ lines: [{ code: "4011", qty: 2 }] }),
+      });
+      expect(((await quote.json()) as { taxMinor: number; totalMinor: number }).taxMinor).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -6,6 +6,7 @@
  *   const res = await store.request("POST", "/api/v1/users", { name: "Ann", role: "cashier", pin: "1234" });
  *   expect(res.status).toBe(201);
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import { createStoreApp, type StoreApp } from "../../src/store-server/app.ts";
 import { saveToken } from "../../src/store-server/auth/tokens.ts";
 import type { StoreContext } from "../../src/store-server/context.ts";
 import { openStore } from "../../src/store-server/open.ts";
+import { withTestTaxClasses } from "./tax-classes.ts";
 
 export type JsonObject = Record<string, unknown>;
 
@@ -76,9 +78,14 @@ export function createTestStore(options: TestStoreOptions = {}): TestStore {
   };
   let ctx: StoreContext;
   try {
-    ctx = openStore(dir, options.storeId ?? "S1", storeSettingsSchema.parse(options.settings ?? {}), {
-      now: () => new Date(clock.now.getTime()),
-    });
+    ctx = openStore(
+      dir,
+      options.storeId ?? "S1",
+      storeSettingsSchema.parse(withTestTaxClasses(options.settings)),
+      {
+        now: () => new Date(clock.now.getTime()),
+      },
+    );
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;

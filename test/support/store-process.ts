@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Subprocess } from "bun";
 import type { ProductInput } from "../../src/core/product-input.ts";
+import { writeTestTaxConfig } from "./tax-classes.ts";
 
 const root = resolve(import.meta.dir, "../..");
 const LISTENING = /store \S+ listening on (https?:\/\/\S+)/;
@@ -92,6 +93,8 @@ export class StoreProcess implements AsyncDisposable {
       "--admin-token",
       token,
       ...(options.storeId ? ["--store-id", options.storeId] : []),
+      // A store has no tax classes until configured: tests run with the test classes unless they give a config.
+      ...(options.args?.includes("--config") ? [] : ["--config", await writeTestTaxConfig(dataDir)]),
       ...(options.args ?? []),
     ];
     const store = new StoreProcess(dataDir, token, ownsDataDir, argv, options.startTimeoutMs ?? 30_000);

@@ -90,7 +90,7 @@ export class CatalogService {
       throw new HttpError(
         "invalid",
         "UNKNOWN_TAX_CLASS",
-        `tax class "${input.taxClass}" is not configured; known: ${settings.taxClasses.map((t) => t.id).join(", ") || "none"}`,
+        `tax class "${input.taxClass}" is not configured at this store (known: ${settings.taxClasses.map((t) => t.id).join(", ") || "none"}); add it under [[taxClasses]] in the store's configuration, or leave taxClass out for an untaxed product`,
       );
     }
     if (input.priceMinor !== undefined && input.priceMinor > settings.maxPriceMinor) {
@@ -195,7 +195,7 @@ export class CatalogService {
             errors.push({
               line: row.line ?? null,
               code: row.id,
-              reason: `tax class "${row.taxClass}" is not configured`,
+              reason: `tax class "${row.taxClass}" is not configured at this store; add it under [[taxClasses]] in the store's configuration`,
             });
             continue;
           }

@@ -36,6 +36,7 @@ import type {
   TillServices,
   TillTrace,
 } from "../../../src/till/services.ts";
+import { withTestTaxClasses } from "../../support/tax-classes.ts";
 import { CATALOG } from "./catalog.ts";
 
 class FakeError extends DomainError {
@@ -81,7 +82,9 @@ export class FakeServices implements TillServices {
     settings: StoreSettingsInput = {},
     private readonly options: { dataDir?: string } = {},
   ) {
-    this.storeSettings = storeSettingsSchema.parse({ storeName: "Test Co-op", ...settings });
+    this.storeSettings = storeSettingsSchema.parse(
+      withTestTaxClasses({ storeName: "Test Co-op", ...settings }),
+    );
   }
 
   private prints(): PrintJournal {

@@ -7,6 +7,7 @@ import {
   type TillEnv,
   type TillState,
 } from "../../../src/till/state/index.ts";
+import { withTestTaxClasses } from "../../support/tax-classes.ts";
 import { findProduct } from "./catalog.ts";
 
 export function testEnv(
@@ -16,7 +17,7 @@ export function testEnv(
 ): TillEnv {
   let n = 0;
   return {
-    settings: storeSettingsSchema.parse({ storeName: "Test Co-op", ...settings }),
+    settings: storeSettingsSchema.parse(withTestTaxClasses({ storeName: "Test Co-op", ...settings })),
     newId: () => `sale-${++n}`,
     now: () => "2026-11-23T12:00:00.000Z",
     hasScale,
