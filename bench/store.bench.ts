@@ -7,6 +7,7 @@
  *   (`app.handle`) on WAL + synchronous=NORMAL, against raw SQLite with the same setting.
  * The ratio of the sequential HTTP case is its mean time per sale over the baseline's.
  */
+
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -24,6 +25,7 @@ import {
   seedProducts,
   startStore,
 } from "../test/support/store-process.ts";
+import { withTestTaxClasses } from "../test/support/tax-classes.ts";
 import { type BenchCase, type BenchResult, type BenchSuite, summarise } from "./harness.ts";
 import { COREPOS_DIR, coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
 import { openRawSaleWriter } from "./support/raw-sale-writer.ts";
@@ -57,7 +59,7 @@ interface SentSale {
 }
 const sent = (body: SaleBody): SentSale => ({ id: body.id, tillId: body.tillId, json: JSON.stringify(body) });
 
-const SETTINGS = storeSettingsSchema.parse({});
+const SETTINGS = storeSettingsSchema.parse(withTestTaxClasses());
 const RATES = new Map(SETTINGS.taxClasses.map((t) => [t.id, t.rate]));
 
 let saleCounter = 0;
@@ -220,7 +222,9 @@ async function inProcessStore(): Promise<{
   close: () => Promise<void>;
 }> {
   const dir = await mkdtemp(join(tmpdir(), "ringup-bench-inproc-"));
-  const ctx = openStore(dir, "S1", storeSettingsSchema.parse({}), { synchronous: "NORMAL" });
+  const ctx = openStore(dir, "S1", storeSettingsSchema.parse(withTestTaxClasses()), {
+    synchronous: "NORMAL",
+  });
   saveToken(ctx.db, ADMIN_TOKEN, "admin", new Date());
   const app = createStoreApp(ctx);
   const call = async (path: string, body: unknown, expected: number, token: string | null = ADMIN_TOKEN) => {

@@ -5,6 +5,7 @@
  * exactly as on the receipt, both list the difference as a price exception, and head office's
  * figures equal the store's.
  */
+
 import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { existsSync } from "node:fs";
@@ -15,6 +16,7 @@ import { priceBasket } from "../../src/core/pricing.ts";
 import { storeSettingsSchema } from "../../src/core/settings.ts";
 import { TILL_DB_FILE } from "../../src/till/data/db.ts";
 import { ringupCommand } from "../support/store-process.ts";
+import { withTestTaxClasses } from "../support/tax-classes.ts";
 import { haveTmux, TmuxSession } from "../till/support/tmux.ts";
 import { type Chain, expectExact, PRODUCTS, startChain } from "./support/chain.ts";
 import { TcpProxy } from "./support/tcp-proxy.ts";
@@ -147,7 +149,7 @@ test.if(haveTmux())(
     expect(pendingAtTill()).toBe(1);
 
     // What the customer paid: two at 1.99 with the store's 8.875% tax.
-    const settings = storeSettingsSchema.parse({});
+    const settings = storeSettingsSchema.parse(withTestTaxClasses());
     const receipt = priceBasket(
       { lines: [{ code: "A1", name: "Apple juice", qtyMilli: 2000, unitPriceMinor: 199, taxClass: "1" }] },
       settings,

@@ -3,10 +3,12 @@
  * may work there, its settings) from the catalog stream's snapshot; then, after a day away, it
  * reads only the latest value of what changed, not the history of changes.
  */
+
 import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { join } from "node:path";
-import { type Chain, expectExact, ringSale, startChain } from "./support/chain.ts";
+import { withTestTaxClasses } from "../support/tax-classes.ts";
+import { type Chain, expectExact, giveTestTaxClasses, ringSale, startChain } from "./support/chain.ts";
 import { waitFor } from "./support/wait.ts";
 
 // Real processes: starting them and waiting for replication takes seconds, not milliseconds.
@@ -62,8 +64,9 @@ test("(g) a new store bootstraps the current catalog, then resumes without repla
   for (const [storeId, name] of [
     ["S1", "High street"],
     ["S3", "Shop S3"],
-  ]) {
+  ] as const) {
     await hq.json("/api/v1/stores", { method: "POST", body: JSON.stringify({ storeId, name }) });
+    await giveTestTaxClasses(hq, storeId);
   }
   await hq.json("/api/v1/products/bulk", {
     method: "POST",
@@ -87,7 +90,7 @@ test("(g) a new store bootstraps the current catalog, then resumes without repla
   });
   await hq.json("/api/v1/stores/S3/settings", {
     method: "PUT",
-    body: JSON.stringify({ storeName: "Corner shop", currency: "USD" }),
+    body: JSON.stringify({ ...withTestTaxClasses({ storeName: "Corner shop", currency: "USD" }) }),
   });
 
   await chain.addStore("S3", { seed: false });

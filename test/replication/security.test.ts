@@ -14,7 +14,15 @@ import { CATALOG_STREAM, storeInboxPrefix } from "../../src/shared/nats/index.ts
 import { type HqProcess, startHq } from "../support/hq-process.ts";
 import { type NatsServerProcess, startNats } from "../support/nats-server.ts";
 import { seedProducts, startStore } from "../support/store-process.ts";
-import { auditEvent, Chain, expectExact, PRODUCTS, ringSale, storeFacts } from "./support/chain.ts";
+import {
+  auditEvent,
+  Chain,
+  expectExact,
+  giveTestTaxClasses,
+  PRODUCTS,
+  ringSale,
+  storeFacts,
+} from "./support/chain.ts";
 import { waitFor } from "./support/wait.ts";
 
 // Real processes: starting them and waiting for replication takes seconds, not milliseconds.
@@ -36,6 +44,7 @@ beforeAll(async () => {
       method: "POST",
       body: JSON.stringify({ storeId, name: `Shop ${storeId}` }),
     });
+    await giveTestTaxClasses(hq, storeId);
     const file = join(hq.dataDir, `${storeId}.creds`);
     await Bun.write(file, body.credentials.natsCredsFile);
     creds.set(storeId, { ...body.credentials.nats, file });

@@ -5,6 +5,7 @@
  * figures per store and day equal the store's own daily report, and the store's journal
  * verifies (and ends with the hash head office applied last).
  */
+
 import { Database } from "bun:sqlite";
 import { expect } from "bun:test";
 import { join } from "node:path";
@@ -17,6 +18,7 @@ import {
   seedProducts,
   startStore,
 } from "../../support/store-process.ts";
+import { TEST_TAX_CLASSES } from "../../support/tax-classes.ts";
 import { waitFor } from "./wait.ts";
 
 export const PRODUCTS: ProductSeed[] = [
@@ -67,6 +69,7 @@ export class Chain implements AsyncDisposable {
     if (registered.status !== 201 && registered.status !== 409) {
       throw new Error(`registering ${storeId} failed: ${registered.status} ${await registered.text()}`);
     }
+    if (registered.status === 201) await giveTestTaxClasses(this.hq, storeId);
     const hqArgs: string[] = [];
     if (options.hqLink) {
       if (registered.status !== 201)
@@ -349,4 +352,16 @@ export function auditEvent(storeId: string, seq: number, prevHash: string | null
     prevHash,
     hash: "f".repeat(64),
   };
+}
+
+/**
+ * A store has no tax classes until configured: head office learns the test classes for a store it
+ * registered (the store process gets them from its own configuration), so it accepts taxed products.
+ */
+export async function giveTestTaxClasses(hq: HqProcess, storeId: string): Promise<void> {
+  const res = await hq.api(`/api/v1/stores/${storeId}/settings`, {
+    method: "PUT",
+    body: JSON.stringify({ taxClasses: TEST_TAX_CLASSES.map((t) => ({ ...t })) }),
+  });
+  if (res.status !== 200) throw new Error(`settings of ${storeId}: ${res.status} ${await res.text()}`);
 }
