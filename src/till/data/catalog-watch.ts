@@ -6,9 +6,10 @@
  * page, exactly as the periodic sync does), and the pass opens the next wait when it ends.
  *
  * The waiting request only signals: it asks for one row and writes nothing, so every write to
- * the catalog still goes through the one sync chain, in seq order. When the wait fails (store
- * gone, too many tills waiting, a session problem) the till waits a while before it asks again;
- * the periodic sync goes on regardless.
+ * the catalog still goes through the one sync chain, in seq order. When the store cannot be
+ * reached the till waits again once it can (a sync pass, a sale sent, a log-in); when it refuses
+ * (too many tills waiting, a session problem) the till pauses before it asks again. The
+ * periodic sync goes on regardless.
  */
 import { StoreUnreachableError } from "./errors.ts";
 import { catalogChangesAnswerSchema } from "./store-answers.ts";
@@ -72,8 +73,10 @@ export class CatalogWatch {
     } catch (err) {
       this.open = false;
       if (deps.isClosed()) return;
+      // Unreachable: the till waits again as soon as the store answers anything (the link
+      // comes back). Refused (too many waiting, a token problem): after a pause.
       if (err instanceof StoreUnreachableError) deps.link.unreachable(err);
-      this.retryLater();
+      else this.retryLater();
       return;
     }
     this.open = false;
