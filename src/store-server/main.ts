@@ -20,6 +20,7 @@ import {
   saveToken,
   setBootstrapToken,
 } from "./auth/tokens.ts";
+import { catalogWatchOf, MAX_CATALOG_WAIT_MS } from "./catalog/watch.ts";
 import type { StoreContext } from "./context.ts";
 import { createHqLink } from "./hq-link/hq-link.ts";
 import { IntegrityMonitor } from "./integrity.ts";
@@ -66,6 +67,10 @@ export interface RunningStore {
 }
 
 /** Opens the store's database, makes sure an admin token exists, and starts serving. */
+/** A request that may wait for catalog changes (`GET …/products/changes?…wait=…`). */
+const LONG_POLL = /\/products\/changes\?(?:.*&)?wait=/;
+const LONG_POLL_IDLE_S = Math.ceil(MAX_CATALOG_WAIT_MS / 1000) + 10;
+
 export async function startStoreServer(
   options: StoreOptions,
   io: CliIo,
@@ -129,7 +134,11 @@ export async function startStoreServer(
     hostname: options.host,
     maxRequestBodySize: serverBodyCap(limits),
     ...(tls ? { tls: { cert: tls.cert, key: tls.key } } : {}),
-    fetch: (request) => app.handle(request),
+    fetch: (request, bunServer) => {
+      // A till waiting for catalog changes is quiet for up to MAX_CATALOG_WAIT_MS: longer than the idle timeout.
+      if (LONG_POLL.test(request.url)) bunServer.timeout(request, LONG_POLL_IDLE_S);
+      return app.handle(request);
+    },
   });
   if (tls) {
     io.out(`store: HTTPS with ${tls.certPath} (SHA-256 ${tls.sha256})`);
@@ -142,6 +151,8 @@ export async function startStoreServer(
     ctx,
     url: `${tls ? "https" : "http"}://${server.hostname}:${server.port}`,
     async stop() {
+      // Waiting tills are answered now, so the requests in flight finish at once.
+      catalogWatchOf(ctx).close();
       await server.stop(false);
       integrity.stop();
       await replication?.stop();

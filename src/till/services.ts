@@ -227,6 +227,12 @@ export interface TillServices {
   settings(): StoreSettings;
   /** Local, synchronous; throws a DomainError (UNKNOWN_CODE, BAD_CHECK_DIGIT…) with a message for the status line. */
   lookup(code: string): TillLookup;
+  /**
+   * A code `lookup` does not know: asks the store (only when it is reachable, within a short
+   * deadline) and keeps its answer in the till's catalog. Null when the store was not asked,
+   * did not answer in time, or does not know the code either.
+   */
+  lookupAtStore(code: string): Promise<TillLookup | null>;
   search(text: string, limit: number): TillProduct[];
 
   /** PIN log-in: at the store when online, else against PINs this till has seen succeed. */

@@ -6,6 +6,7 @@ import { requireAuth } from "../http/auth-plugin.ts";
 import { HttpError } from "../http/errors.ts";
 import { bulkDepartmentsSchema, bulkProductsSchema, productInputSchema } from "./model.ts";
 import { CatalogService } from "./service.ts";
+import { MAX_CATALOG_WAIT_MS } from "./watch.ts";
 
 export function catalogRoutes(ctx: StoreContext) {
   const catalog = new CatalogService(ctx);
@@ -31,13 +32,26 @@ export function catalogRoutes(ctx: StoreContext) {
       query: z.object({ code: z.string().max(64, "must be at most 64 characters") }),
       detail: { summary: "Resolve a barcode, PLU or embedded-price/weight code" },
     })
-    .get("/products/changes", ({ query }) => catalog.changes(query.since, query.limit), {
-      query: z.object({
-        since: z.coerce.number().int().min(0).default(0),
-        limit: z.coerce.number().int().min(1).max(5000).default(1000),
-      }),
-      detail: { summary: "Products changed after a catalog sequence number (till sync)" },
-    })
+    .get(
+      "/products/changes",
+      // async: Elysia catches what an async handler throws (a plain one's promise escapes it).
+      async ({ query, request }) =>
+        query.wait > 0
+          ? catalog.changesWaiting(query.since, query.limit, query.wait, request.signal)
+          : catalog.changes(query.since, query.limit),
+      {
+        query: z.object({
+          since: z.coerce.number().int().min(0).default(0),
+          limit: z.coerce.number().int().min(1).max(5000).default(1000),
+          /** ms to wait for a change when there is none yet (long poll); 0 answers at once. */
+          wait: z.coerce.number().int().min(0).max(MAX_CATALOG_WAIT_MS).default(0),
+        }),
+        detail: {
+          summary:
+            "Products changed after a catalog sequence number (till sync); with `wait`, answered as soon as there is one",
+        },
+      },
+    )
     .get("/products", ({ query }) => ({ products: catalog.search(query.q, query.limit) }), {
       query: z.object({
         q: z.string().trim().min(2, "type at least 2 letters").max(60),

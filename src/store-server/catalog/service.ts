@@ -15,6 +15,7 @@ import { statementsOf } from "../db/statements.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import type { DepartmentInput, LookupResult, Product, ProductInput, RowError } from "./model.ts";
+import { catalogWatchOf } from "./watch.ts";
 
 export { barcodeKey, UnknownCodeError };
 
@@ -137,6 +138,8 @@ export class CatalogService {
       }
     }
     const saved = this.barcodesOf(tx, input.code);
+    // Tills waiting for changes come for it once this transaction is over.
+    catalogWatchOf(this.ctx).catalogChanged();
     appendEvent(
       tx,
       this.ctx.storeId,
@@ -250,6 +253,29 @@ export class CatalogService {
       products: rows.map((r) => toProduct(r, byProduct.get(r.code) ?? [])),
       lastSeq: rows.at(-1)?.changeSeq ?? sinceSeq,
     };
+  }
+
+  /**
+   * As `changes`, but when nothing changed after `sinceSeq` waits up to `waitMs` for a change
+   * and answers it at once; empty when the wait runs out, or when the settings changed (the
+   * till then fetches them). TOO_MANY_WAITING when the store already has its fill of waiters.
+   */
+  async changesWaiting(
+    sinceSeq: number,
+    limit: number,
+    waitMs: number,
+    signal?: AbortSignal,
+  ): Promise<{ products: Product[]; lastSeq: number }> {
+    const watch = catalogWatchOf(this.ctx);
+    const deadline = performance.now() + waitMs;
+    for (;;) {
+      const page = this.changes(sinceSeq, limit);
+      const left = deadline - performance.now();
+      if (page.products.length > 0 || left <= 0 || signal?.aborted) return page;
+      // No await between reading the catalog and waiting: a change cannot slip in between.
+      const woken = await watch.wait(left, signal);
+      if (woken !== "catalog") return woken === "timeout" ? page : this.changes(sinceSeq, limit);
+    }
   }
 
   /**

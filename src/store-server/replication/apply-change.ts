@@ -15,6 +15,7 @@ import {
 } from "../../core/catalog-changes.ts";
 import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
 import type { CatalogService } from "../catalog/service.ts";
+import { catalogWatchOf } from "../catalog/watch.ts";
 import { pricingSettingsOf, type StoreContext, type StoreTx } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { NO_PIN_TAG_PREFIX, pendingTag } from "../users/pins.ts";
@@ -136,6 +137,7 @@ function applyUser(tx: StoreTx, storeId: string, value: UserChangeValue, at: Dat
 export function applySettings(ctx: StoreContext, settings: StoreSettings): void {
   Object.assign(ctx.settings, settings);
   ctx.pricing = pricingSettingsOf(ctx.settings);
+  catalogWatchOf(ctx).settingsChanged();
 }
 
 /** At start-up: the settings head office sent last win over the config file's. */

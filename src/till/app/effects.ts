@@ -3,6 +3,7 @@
  * back as a command. Lookups and searches are local and answer at once; everything else is a
  * promise whose failure becomes a status-line message (the sale in progress stays as it is).
  */
+import { DomainError } from "../../core/errors.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { convertWeightMilli } from "../../core/quantity.ts";
 import { renderReceiptText } from "../../core/receipt.ts";
@@ -140,6 +141,36 @@ async function weigh(ctx: EffectContext, effect: Extract<Effect, { type: "weigh"
       ? "error.scaleFailed"
       : "error.scaleNotStable";
   return { type: "request.failed", message: { key, params: { detail } } };
+}
+
+/**
+ * Rings a code from the till's catalog (local, at once). A code it does not know is asked of
+ * the store while it is reachable (the till is busy for that moment, a deadline under a
+ * second); offline, or when the store does not know it either, the code is unknown.
+ */
+function lookupCode(ctx: EffectContext, effect: Extract<Effect, { type: "lookup" }>): void {
+  const { services } = ctx;
+  const { code, qtyMilli } = effect;
+  try {
+    ctx.dispatch({ type: "lookup.ok", lookup: services.lookup(code), qtyMilli });
+    return;
+  } catch (err) {
+    if (!(err instanceof DomainError && err.code === "UNKNOWN_CODE") || !services.status().online) {
+      ctx.dispatch({ type: "status.error", message: errorToMessage(err, { code }) });
+      return;
+    }
+    ctx.dispatch({ type: "lookup.asking", code });
+    services.lookupAtStore(code).then(
+      (found) =>
+        ctx.dispatch(
+          found === null
+            ? { type: "request.failed", message: errorToMessage(err, { code }) }
+            : { type: "lookup.ok", lookup: found, qtyMilli },
+        ),
+      (failure: unknown) =>
+        ctx.dispatch({ type: "request.failed", message: errorToMessage(failure, { code }) }),
+    );
+  }
 }
 
 /** Shows a code's price without adding it to the sale, and keeps the check for the store's audit log. */
@@ -281,11 +312,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
   const { services, devices } = ctx;
   switch (effect.type) {
     case "lookup":
-      try {
-        ctx.dispatch({ type: "lookup.ok", lookup: services.lookup(effect.code), qtyMilli: effect.qtyMilli });
-      } catch (err) {
-        ctx.dispatch({ type: "status.error", message: errorToMessage(err, { code: effect.code }) });
-      }
+      lookupCode(ctx, effect);
       return;
     case "search":
       try {

@@ -2,7 +2,8 @@
  * The till's copy of the store's catalog: products and barcodes in SQLite, read with prepared
  * statements on primary keys (scanning is a local indexed lookup, never a network call). Code
  * resolution is core's `resolveCode`, the same algorithm the store answers
- * `GET /products/lookup` with. Sync writes a page in short transactions of a few rows each
+ * `GET /products/lookup` with. A product is kept at its latest change seq: a write of an older
+ * version changes nothing, whether it comes from a sync page or a look-up at the store. Sync writes a page in short transactions of a few rows each
  * (`applySome`), so a scan never waits long behind them.
  */
 import type { Database, Statement } from "bun:sqlite";
@@ -113,7 +114,8 @@ export class LocalCatalog {
        ON CONFLICT(code) DO UPDATE SET name = excluded.name, price_minor = excluded.price_minor,
          tax_class = excluded.tax_class, department = excluded.department,
          sold_by_weight = excluded.sold_by_weight, open_price = excluded.open_price,
-         unit = excluded.unit, active = excluded.active, change_seq = excluded.change_seq`,
+         unit = excluded.unit, active = excluded.active, change_seq = excluded.change_seq
+       WHERE excluded.change_seq >= products.change_seq`,
     );
     this.clearBarcodesStmt = sqlite.prepare("DELETE FROM barcodes WHERE product_code = ?");
     this.addBarcodeStmt = sqlite.prepare(
@@ -162,8 +164,20 @@ export class LocalCatalog {
     return at;
   }
 
+  /**
+   * Keeps one product the store answered for a code this till did not know (its own short
+   * transaction, outside the sync): the next scan of it is local.
+   */
+  keep(product: CatalogProduct): void {
+    this.sqlite.transaction(() => this.applyOne(product))();
+  }
+
+  /**
+   * Writes a product unless the till already has a later version of it (a product asked of the
+   * store at a scan can be newer than the page a sync is writing).
+   */
   private applyOne(p: CatalogProduct): void {
-    this.upsertStmt.run(
+    const written = this.upsertStmt.run(
       p.code,
       p.name,
       p.priceMinor,
@@ -175,6 +189,7 @@ export class LocalCatalog {
       p.active ? 1 : 0,
       p.changeSeq,
     );
+    if (written.changes === 0) return;
     this.clearBarcodesStmt.run(p.code);
     for (const barcode of new Set(p.barcodes.map(barcodeKey))) this.addBarcodeStmt.run(barcode, p.code);
   }

@@ -3,7 +3,10 @@
  * file (catalog, settings, cashiers, outbox) kept in step with the store server.
  *
  * - Lookups and name search are local and synchronous; the catalog syncs in the background at
- *   start and every `syncIntervalMs` (see `sync.ts` for what happens before the first log-in).
+ *   start and every `syncIntervalMs` (see `sync.ts` for what happens before the first log-in),
+ *   and at once when the store's catalog changes: a waiting request tells the till (see
+ *   `catalog-watch.ts`). A code the till does not know is asked of the store, briefly, before
+ *   the cashier is told it is unknown (`lookupAtStore`).
  * - Settings: the cached copy at once; a till without one waits up to
  *   STARTUP_SETTINGS_TIMEOUT_MS for the store's before answering. Settings that change later
  *   notify `subscribe` listeners, so screens redraw with them.
@@ -24,8 +27,10 @@ import { tillTraceEntrySchema } from "../../core/till-trace.ts";
 import type { CompletedSale, TillLookup, TillServices, TillTrace } from "../services.ts";
 import { TillAuth } from "./auth.ts";
 import { LocalCatalog, tillProduct } from "./catalog.ts";
-import { MetaStore, openTillDatabase } from "./db.ts";
+import { CatalogWatch, DEFAULT_CATALOG_WAIT_MS } from "./catalog-watch.ts";
+import { MetaStore, openTillDatabase, relaxed } from "./db.ts";
 import { Drainer } from "./drainer.ts";
+import { StoreRefusedError, StoreUnreachableError } from "./errors.ts";
 import { TillKeys } from "./keys.ts";
 import { LinkState } from "./link.ts";
 import { OnlineOperations } from "./online-operations.ts";
@@ -33,6 +38,7 @@ import { Outbox } from "./outbox.ts";
 import { fetchTrusting } from "./pairing.ts";
 import { PrintJournal } from "./print-journal.ts";
 import { exportRefusedSale, resendRefusedSale } from "./refused-sales.ts";
+import { productLookupAnswerSchema } from "./store-answers.ts";
 import { StoreClient } from "./store-client.ts";
 import { CatalogSync } from "./sync.ts";
 
@@ -54,6 +60,13 @@ export interface TillServicesOptions {
   syncIntervalMs?: number;
   /** Deadline of each request to the store; default 5 s. */
   requestTimeoutMs?: number;
+  /**
+   * How long each request waiting for catalog changes asks the store to hold it; default 20 s;
+   * 0: no waiting request, changes come with the periodic sync only.
+   */
+  catalogWaitMs?: number;
+  /** Deadline of asking the store for a code this till does not know; default 800 ms; 0: never ask. */
+  lookupAtStoreTimeoutMs?: number;
 }
 
 export type TillDataServices = TillServices & {
@@ -66,6 +79,8 @@ export type TillDataServices = TillServices & {
 };
 
 export const DEFAULT_SYNC_INTERVAL_MS = 30_000;
+/** How long a scan of a code this till does not know waits for the store's answer. */
+export const LOOKUP_AT_STORE_TIMEOUT_MS = 800;
 /** How long a till with no settings yet waits for the store's before its screens come up. */
 export const STARTUP_SETTINGS_TIMEOUT_MS = 300;
 const DEFAULT_TIMEOUT_MS = 5_000;
@@ -181,8 +196,20 @@ export async function createTillServices(options: TillServicesOptions): Promise<
       drainer.storeIsBack();
       drainer.kick();
     },
+    onSynced: () => watch.ensure(),
     isClosed,
   });
+  const watch = new CatalogWatch({
+    client,
+    auth,
+    link,
+    meta,
+    isClosed,
+    waitMs: options.catalogWaitMs ?? DEFAULT_CATALOG_WAIT_MS,
+    syncNow,
+  });
+  // Back online (a sale drained, a log-in): wait for changes again without waiting for the next sync.
+  const unwatchLink = link.subscribe(() => watch.ensure());
   const online = new OnlineOperations({ client, auth, link, outbox, tillId: tillId.data, now });
 
   // Cached settings are used at once (the sync below refreshes them); a till without any asks
@@ -195,19 +222,52 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   void syncNow();
   drainer.kick();
 
+  const lookupTimeoutMs = options.lookupAtStoreTimeoutMs ?? LOOKUP_AT_STORE_TIMEOUT_MS;
+
+  const lookup = (code: string): TillLookup => {
+    const found = catalog.lookup(code, rules);
+    const result: TillLookup = { product: tillProduct(found.product) };
+    if (found.qtyMilli !== undefined && found.qtyKind !== undefined) {
+      result.qtyMilli = found.qtyMilli;
+      result.qtyKind = found.qtyKind;
+    }
+    if (found.priceMinor !== undefined) result.priceMinor = found.priceMinor;
+    return result;
+  };
+
+  /**
+   * A code the till's catalog does not have: asks the store's `GET /products/lookup` within
+   * `lookupTimeoutMs` (never when the store is known to be unreachable or there is no token),
+   * keeps the product it answers, and resolves the code locally again. Null when it was not
+   * asked, did not answer in time, or does not know the code either.
+   */
+  const lookupAtStore = async (code: string): Promise<TillLookup | null> => {
+    const token = auth.backgroundToken();
+    if (closed || lookupTimeoutMs <= 0 || !link.status().online || token === null) return null;
+    let answer: { product: Parameters<LocalCatalog["keep"]>[0] };
+    try {
+      answer = await client.request(
+        "GET",
+        `/api/v1/products/lookup?code=${encodeURIComponent(code)}`,
+        productLookupAnswerSchema,
+        { token, timeoutMs: lookupTimeoutMs },
+      );
+    } catch (err) {
+      if (err instanceof StoreUnreachableError && !closed) link.unreachable(err);
+      if (err instanceof StoreUnreachableError || err instanceof StoreRefusedError) return null;
+      throw err;
+    }
+    if (closed) return null;
+    relaxed(sqlite, () => catalog.keep(answer.product));
+    link.refresh(true);
+    return lookup(code);
+  };
+
   const services: TillDataServices = {
     identity: () => ({ storeId: meta.get("storeId") ?? "", tillId: tillId.data }),
     settings: () => settings,
-    lookup(code: string): TillLookup {
-      const found = catalog.lookup(code, rules);
-      const result: TillLookup = { product: tillProduct(found.product) };
-      if (found.qtyMilli !== undefined && found.qtyKind !== undefined) {
-        result.qtyMilli = found.qtyMilli;
-        result.qtyKind = found.qtyKind;
-      }
-      if (found.priceMinor !== undefined) result.priceMinor = found.priceMinor;
-      return result;
-    },
+    lookup,
+    lookupAtStore,
     search: (text, limit) => catalog.search(text, limit).map(tillProduct),
 
     login: (pin) => auth.login(pin),
@@ -292,6 +352,8 @@ export async function createTillServices(options: TillServicesOptions): Promise<
       if (closed) return;
       closed = true;
       clearInterval(timer);
+      watch.close();
+      unwatchLink();
       controller.abort();
       await Promise.allSettled([drainer.close(), syncChain]);
       sqlite.close();

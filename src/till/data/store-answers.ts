@@ -60,6 +60,9 @@ export const catalogProductSchema = z.object({
 });
 export type CatalogProduct = z.infer<typeof catalogProductSchema>;
 
+/** `GET /products/lookup`: the product a code resolves to (the till resolves the code itself again). */
+export const productLookupAnswerSchema = z.object({ product: catalogProductSchema });
+
 export const catalogChangesAnswerSchema = z.object({
   products: z.array(catalogProductSchema),
   lastSeq: int.nonnegative(),

@@ -59,6 +59,8 @@ export interface SyncDeps {
   onCatalog: () => void;
   /** The store answered: the outbox may drain. */
   onReachable: () => void;
+  /** A pass with the store's catalog ended well: the till waits for the next change. */
+  onSynced: () => void;
   isClosed: () => boolean;
 }
 
@@ -91,6 +93,7 @@ export class CatalogSync {
       const at = deps.now().toISOString();
       relaxed(deps.sqlite, () => deps.meta.set("lastSyncAt", at));
       deps.link.synced(at);
+      deps.onSynced();
     } catch (err) {
       if (deps.isClosed()) return;
       if (err instanceof StoreUnreachableError) deps.link.unreachable(err);

@@ -232,6 +232,7 @@ export const az: Strings = {
   "info.offline": "Mağaza serveri əlçatan deyil: satışa davam edin, satışlar o qayıdanda göndəriləcək",
   "info.online": "Mağaza serveri yenidən əlçatandır: gözləyən satışlar göndərilir",
   "info.weighing": "Çəkilir…",
+  "info.askingStore": "{code} kodu bu kassada hələ yoxdur: mağazadan soruşulur…",
   "info.idleLocked": "{minutes} dəq istifadəsiz qaldığı üçün kilidləndi: PIN yazın",
 
   "ok.drawerOpened": "Qutu açıqdır",

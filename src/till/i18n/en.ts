@@ -251,6 +251,7 @@ export const en = {
   "info.offline": "Store server unreachable: keep selling, sales are sent when it is back",
   "info.online": "Store server reachable again: waiting sales are being sent",
   "info.weighing": "Weighing…",
+  "info.askingStore": "Code {code} is not on this till yet: asking the store…",
   "info.idleLocked": "Locked after {minutes} min without use: type your PIN",
 
   // Done

@@ -238,6 +238,7 @@ export const fr: Strings = {
   "info.offline": "Serveur du magasin injoignable : continuez à vendre, les ventes partiront à son retour",
   "info.online": "Serveur du magasin de nouveau joignable : les ventes en attente partent",
   "info.weighing": "Pesée…",
+  "info.askingStore": "Code {code} absent de cette caisse : le magasin est interrogé…",
   "info.idleLocked": "Verrouillée après {minutes} min d'inactivité : tapez votre PIN",
 
   "ok.drawerOpened": "Tiroir ouvert",

@@ -60,8 +60,20 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
         ? done(next, { type: "display", show: "welcome" }, check)
         : done(next, check);
     }
-    case "lookup.ok":
-      return addLookup(state, command.lookup, command.qtyMilli, env);
+    case "lookup.ok": {
+      // After asking the store, what was typed or scanned meanwhile stays on the input line.
+      const typed = state.busy ? state.input : "";
+      const next = addLookup({ ...state, busy: false }, command.lookup, command.qtyMilli, env);
+      if (typed === "" || next.state.prompt !== null || next.state.busy) return next;
+      return { ...next, state: { ...next.state, input: typed } };
+    }
+    case "lookup.asking":
+      // Busy: a scan's Enter meanwhile waits its turn, so lines are rung in the order scanned.
+      return done({
+        ...state,
+        busy: true,
+        status: { tone: "info", message: msg("info.askingStore", { code: command.code }) },
+      });
     case "weight.ok":
       return addLine({ ...state, busy: false }, command.product, command.weightMilli, undefined, env);
     case "search.ok":

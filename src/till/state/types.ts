@@ -219,6 +219,8 @@ export type Command =
   | { type: "status.ok"; message: Message }
   | { type: "login.ok"; cashier: Cashier }
   | { type: "lookup.ok"; lookup: TillLookup; qtyMilli: number | null }
+  /** The code is not in the till's catalog: the store is being asked for it (briefly). */
+  | { type: "lookup.asking"; code: string }
   | { type: "weight.ok"; product: TillProduct; weightMilli: number }
   | { type: "search.ok"; text: string; results: TillProduct[] }
   | { type: "approval.ok"; approver: Approver; pin: string; approved: Approved }

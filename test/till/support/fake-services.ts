@@ -172,6 +172,22 @@ export class FakeServices implements TillServices {
     return { product };
   }
 
+  /** Products only "the store" has: a scan of one is answered by lookupAtStore. */
+  storeOnly: TillProduct[] = [];
+  lookupsAtStore: string[] = [];
+  /** When set, the store's answer to lookupAtStore waits for it (a slow network). */
+  storeAnswerGate: Promise<void> | null = null;
+
+  async lookupAtStore(code: string): Promise<TillLookup | null> {
+    this.lookupsAtStore.push(code);
+    if (!this.online) return null;
+    if (this.storeAnswerGate) await this.storeAnswerGate;
+    const product = this.storeOnly.find((p) => p.code === code);
+    if (product === undefined) return null;
+    this.catalog.push(product);
+    return { product };
+  }
+
   search(text: string, limit: number): TillProduct[] {
     const needle = text.toLowerCase();
     return this.catalog.filter((p) => p.name.toLowerCase().includes(needle)).slice(0, limit);

@@ -1,5 +1,18 @@
 import { afterEach, describe, expect, test } from "bun:test";
+import type { TillProduct } from "../../../src/till/services.ts";
 import { fitsScreen, renderTill, type Till } from "../support/render-till.tsx";
+
+/** A product added at the store that this till has not synced yet. */
+const NEW_AT_STORE: TillProduct = {
+  code: "7777",
+  name: "New cheese",
+  priceMinor: 450,
+  taxClass: null,
+  department: null,
+  soldByWeight: false,
+  openPrice: false,
+  unit: "each",
+};
 
 let till: Till | undefined;
 afterEach(() => {
@@ -52,6 +65,34 @@ describe("sale screen", () => {
     till.scan("12345");
     await till.see("Unknown code 12345: check it and scan again, or find by name (F2)");
     expect(till.controller.state.sale.lines).toHaveLength(1);
+  });
+
+  test("a code the till does not know is asked of the store, and scans meanwhile ring after it", async () => {
+    till = await renderTill();
+    await till.login();
+    till.services.storeOnly = [NEW_AT_STORE];
+    let answer = () => {};
+    till.services.storeAnswerGate = new Promise((resolve) => {
+      answer = resolve;
+    });
+    till.scan("7777");
+    await till.see("Code 7777 is not on this till yet: asking the store…");
+    expect(fitsScreen(till.frame(), till.size)).toBeNull();
+    till.scan("0001");
+    answer();
+    await till.see("Milk 1l");
+    expect(till.controller.state.sale.lines.map((l) => l.code)).toEqual(["7777", "0001"]);
+    expect(till.services.lookupsAtStore).toEqual(["7777"]);
+  });
+
+  test("offline, a code the till does not know is unknown at once, without asking", async () => {
+    till = await renderTill();
+    await till.login();
+    till.services.online = false;
+    till.services.storeOnly = [NEW_AT_STORE];
+    till.scan("7777");
+    await till.see("Unknown code 7777");
+    expect(till.services.lookupsAtStore).toEqual([]);
   });
 
   test("F3 voids the last line; arrows select another", async () => {
