@@ -25,6 +25,7 @@ import type { CompletedSale, TillLookup, TillServices, TillTrace } from "../serv
 import { TillAuth } from "./auth.ts";
 import { LocalCatalog, tillProduct } from "./catalog.ts";
 import { MetaStore, openTillDatabase } from "./db.ts";
+import { LocalDepartments } from "./departments.ts";
 import { Drainer } from "./drainer.ts";
 import { TillKeys } from "./keys.ts";
 import { LinkState } from "./link.ts";
@@ -99,6 +100,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   const outbox = new Outbox(db);
   const prints = new PrintJournal(db, now);
   const catalog = new LocalCatalog(sqlite);
+  const departments = new LocalDepartments(meta);
   const link = new LinkState(() => outbox.counts(), meta.get("lastSyncAt"));
   const controller = new AbortController();
   const client = new StoreClient({
@@ -166,6 +168,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     sqlite,
     meta,
     catalog,
+    departments,
     client,
     auth,
     link,
@@ -200,7 +203,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     settings: () => settings,
     lookup(code: string): TillLookup {
       const found = catalog.lookup(code, rules);
-      const result: TillLookup = { product: tillProduct(found.product) };
+      const result: TillLookup = { product: departments.withAge(tillProduct(found.product)) };
       if (found.qtyMilli !== undefined && found.qtyKind !== undefined) {
         result.qtyMilli = found.qtyMilli;
         result.qtyKind = found.qtyKind;
@@ -208,7 +211,8 @@ export async function createTillServices(options: TillServicesOptions): Promise<
       if (found.priceMinor !== undefined) result.priceMinor = found.priceMinor;
       return result;
     },
-    search: (text, limit) => catalog.search(text, limit).map(tillProduct),
+    search: (text, limit) => catalog.search(text, limit).map((p) => departments.withAge(tillProduct(p))),
+    departments: () => departments.all(),
 
     login: (pin) => auth.login(pin),
     logout: () => auth.logout(),

@@ -49,6 +49,7 @@ export const KEY_COMMANDS = [
   "shift.open",
   "cash.in",
   "cash.out",
+  "department.ring",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -89,6 +90,7 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "shift.open": [],
   "cash.in": [],
   "cash.out": [],
+  "department.ring": ["ctrl+d"],
 };
 
 export interface Keymap {

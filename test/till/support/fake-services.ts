@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DomainError } from "../../../src/core/errors.ts";
 import { formatReceiptNo } from "../../../src/core/ids.ts";
+import type { Department } from "../../../src/core/open-department.ts";
 import { refundableByTender } from "../../../src/core/refund-split.ts";
 import {
   type StoreSettings,
@@ -62,6 +63,8 @@ export class FakeServices implements TillServices {
   readonly closedShifts: Record<string, number>[] = [];
   readonly recorded = new Map<string, RecordedSale>();
   catalog: TillProduct[] = [...CATALOG];
+  /** The store's departments as the till synced them. */
+  departmentList: Department[] = [];
   /** When set, completeSale waits for it (a slow disk). */
   completionGate: Promise<void> | null = null;
   /** Makes the next completeSale fail (a full disk, say). */
@@ -167,6 +170,10 @@ export class FakeServices implements TillServices {
     const product = this.catalog.find((p) => p.code === code);
     if (product === undefined) throw new FakeError("UNKNOWN_CODE", `no product has the code ${code}`);
     return { product };
+  }
+
+  departments(): Department[] {
+    return this.departmentList;
   }
 
   search(text: string, limit: number): TillProduct[] {
