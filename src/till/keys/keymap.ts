@@ -3,7 +3,7 @@
  * keymap"). A store remaps keys in the till's config:
  *
  *   [keymap]
- *   "line.void" = ["f3", "ctrl+d"]
+ *   "line.void" = ["f3", "ctrl+v"]
  *   "report.x" = "ctrl+x"
  *
  * A key given to a command in the config is taken away from the command it had by default;
