@@ -44,6 +44,8 @@ export const hqProducts = sqliteTable(
     costMinor: integer("cost_minor"),
     unit: text("unit").notNull(),
     active: integer("active", { mode: "boolean" }).notNull(),
+    /** The customer's age the product needs (0: none); null: its department's at the store. */
+    minAge: integer("min_age"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },

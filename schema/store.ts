@@ -24,6 +24,13 @@ export const departments = sqliteTable("departments", {
   name: text("name").notNull(),
   taxClass: text("tax_class"),
   changeSeq: integer("change_seq").notNull(),
+  /** Open rings to the department (an amount without a product) are allowed at all. */
+  openRing: integer("open_ring", { mode: "boolean" }).notNull().default(true),
+  /** The largest and smallest amount of one open ring (CORE-POS dept_limit, dept_minimum); null: none. */
+  openRingMaxMinor: integer("open_ring_max_minor"),
+  openRingMinMinor: integer("open_ring_min_minor"),
+  /** The customer's age the department's items need (18, 21…), unless a product says otherwise. */
+  minAge: integer("min_age"),
 });
 
 export const products = sqliteTable(
@@ -39,6 +46,8 @@ export const products = sqliteTable(
     costMinor: integer("cost_minor"),
     unit: text("unit").notNull().default("each"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** The customer's age the product needs (0: none); null: its department's. */
+    minAge: integer("min_age"),
     /** Catalog change sequence: tills sync everything with a higher seq than they have. */
     changeSeq: integer("change_seq").notNull(),
     updatedAt: text("updated_at").notNull(),
@@ -372,7 +381,7 @@ export const priceExceptions = sqliteTable(
   {
     saleId: text("sale_id").notNull(),
     lineNo: integer("line_no").notNull(),
-    kind: text("kind", { enum: ["price", "tax", "unknown", "inactive"] }).notNull(),
+    kind: text("kind", { enum: ["price", "tax", "unknown", "inactive", "department"] }).notNull(),
     code: text("code").notNull(),
     receiptNo: text("receipt_no").notNull(),
     tillId: text("till_id").notNull(),

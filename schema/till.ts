@@ -30,6 +30,8 @@ export const tillProducts = sqliteTable("products", {
   unit: text("unit").notNull().default("each"),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   changeSeq: integer("change_seq").notNull(),
+  /** The customer's age the product needs (0: none); null: its department's. */
+  minAge: integer("min_age"),
 });
 
 /** Barcodes as the store keys them: GS1 codes as GTIN-14, others as typed. */

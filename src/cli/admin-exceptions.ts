@@ -24,7 +24,13 @@ const refusedSchema = z.object({
   ),
 });
 
-const KIND_LABEL = { price: "price", tax: "tax", unknown: "unknown", inactive: "withdrawn" } as const;
+const KIND_LABEL = {
+  price: "price",
+  tax: "tax",
+  unknown: "unknown",
+  inactive: "withdrawn",
+  department: "dept",
+} as const;
 
 const cents = (minor: number | null) => (minor === null ? "-" : minorToDecimalString(minor, 2));
 

@@ -43,6 +43,8 @@ export const productChangeValue = z.strictObject({
   costMinor: moneyMinor.nullable(),
   unit: z.enum(["each", "kg", "lb", "l"]),
   active: z.boolean(),
+  /** The customer's age the product needs; absent from a head office that predates it. */
+  minAge: z.int().min(0).max(99).nullable().optional(),
 });
 export type ProductChangeValue = z.infer<typeof productChangeValue>;
 

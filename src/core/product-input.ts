@@ -38,6 +38,8 @@ export const productInputSchema = z.strictObject({
   costMinor: z.number().int().min(0).nullable().optional(),
   unit: z.enum(["each", "kg", "lb", "l"]).optional(),
   active: z.boolean().optional(),
+  /** The customer's age the product needs (18, 21…; 0: none); null: its department's. */
+  minAge: z.int("must be a whole number of years").min(0).max(99, "must be at most 99").nullable().optional(),
 });
 export type ProductInput = z.infer<typeof productInputSchema>;
 

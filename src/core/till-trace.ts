@@ -12,6 +12,12 @@ export const TILL_TRACE_ACTIONS = [
   "pin.failed_offline",
   "user.login_offline",
   "receipt.reprinted",
+  /**
+   * An age-restricted item: the age it needs, how it was checked (`confirmed`: the cashier saw
+   * the customer is old enough; `dob`: a date of birth typed, which is never kept; `refused`)
+   * and the result (`over`, `under`, `refused`).
+   */
+  "age.checked",
 ] as const;
 export type TillTraceAction = (typeof TILL_TRACE_ACTIONS)[number];
 

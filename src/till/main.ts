@@ -5,7 +5,7 @@
  *
  *   idleLockSeconds = 300          # lock after this long without a key; 0 never
  *   [keymap]                        # see docs/till-keymap.md
- *   "line.void" = ["f3", "ctrl+d"]
+ *   "line.void" = ["f3", "ctrl+v"]
  */
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";

@@ -4,6 +4,7 @@
  * the database; the data layer never renders. Lookups are local and synchronous: scanning
  * never waits on the network.
  */
+import type { Department } from "../core/open-department.ts";
 import type { Quote } from "../core/pricing.ts";
 import type { ReceiptDoc } from "../core/receipt.ts";
 import type { ShiftReportDoc } from "../core/receipt-shift-report.ts";
@@ -27,6 +28,8 @@ export interface TillProduct {
   soldByWeight: boolean;
   openPrice: boolean;
   unit: string;
+  /** The customer's age the item needs (its own, else its department's); absent or 0: none. */
+  minAge?: number | null;
 }
 
 /** What a scanned or typed code resolved to (embedded barcodes carry a price, a weight or a count). */
@@ -234,6 +237,8 @@ export interface TillServices {
    */
   lookupAtStore(code: string): Promise<TillLookup | null>;
   search(text: string, limit: number): TillProduct[];
+  /** The store's departments as last synced (local, synchronous): for open rings. */
+  departments(): Department[];
 
   /** PIN log-in: at the store when online, else against PINs this till has seen succeed. */
   login(pin: string): Promise<Cashier>;

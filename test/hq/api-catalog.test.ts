@@ -77,6 +77,23 @@ describe("products", () => {
     expect(new Set(seqs).size).toBe(3);
   });
 
+  test("a minimum age is kept by updates that leave it out and travels in the product's change", async () => {
+    const hq = await setUp();
+    await ok(hq, "POST", "/api/v1/products", { code: "ALE", name: "Pale ale", priceMinor: 299, minAge: 21 });
+    const repriced = await ok<Product & { minAge: number | null }>(hq, "POST", "/api/v1/products", {
+      code: "ALE",
+      priceMinor: 319,
+    });
+    expect(repriced.minAge).toBe(21);
+    const log = changesAfter(hq.ctx.db, 0);
+    expect(log.at(-1)).toMatchObject({ kind: "product", key: "ALE", value: { priceMinor: 319, minAge: 21 } });
+    const cleared = await ok<Product & { minAge: number | null }>(hq, "POST", "/api/v1/products", {
+      code: "ALE",
+      minAge: null,
+    });
+    expect(cleared.minAge).toBeNull();
+  });
+
   test("GET /products?changedSince= answers only what changed after that time", async () => {
     const hq = await setUp();
     await ok(hq, "POST", "/api/v1/products", apple);

@@ -27,6 +27,7 @@ interface Product {
   costMinor: number | null;
   unit: string;
   active: boolean;
+  minAge: number | null;
 }
 
 /** Every field a product has, set away from its default. */
@@ -43,6 +44,7 @@ function full(code: string, barcode: string) {
     costMinor: 801,
     unit: "lb" as const,
     active: true,
+    minAge: 21,
   };
 }
 
@@ -59,6 +61,7 @@ function fieldsOf(p: Product) {
     costMinor: p.costMinor,
     unit: p.unit,
     active: p.active,
+    minAge: p.minAge,
   };
 }
 

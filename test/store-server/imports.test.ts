@@ -125,7 +125,7 @@ describe("plain CSV products", () => {
       {
         line: 1,
         reason:
-          'the header names an unknown column "prcie"; the columns are code, name, price, barcodes, taxClass, department, soldByWeight, unit, cost, active',
+          'the header names an unknown column "prcie"; the columns are code, name, price, barcodes, taxClass, department, soldByWeight, unit, cost, active, minAge',
       },
     ]);
     expect(parseProducts("name,price\nA,1\n", "csv", USD).errors[0]?.reason).toBe(
@@ -143,6 +143,15 @@ describe("plain CSV products", () => {
     const stray = parseProducts('code,name,price\nA,"bad"x,1\nB,Bee,2\nC,Sea,3\n', "csv", USD);
     expect(stray.rows.map((r) => r.code)).toEqual(["B", "C"]);
     expect(stray.errors.map((e) => e.line)).toEqual([2]);
+  });
+
+  test("minAge: years, empty for the department's", () => {
+    const r = parseProducts("code,minAge\nALE,21\nOATS,\nX,-1\n", "csv", USD);
+    expect(r.rows.map((row) => [row.code, row.minAge])).toEqual([
+      ["ALE", 21],
+      ["OATS", null],
+    ]);
+    expect(r.errors).toEqual([{ line: 4, reason: expect.stringContaining("minAge") }]);
   });
 
   test("a currency without decimals reads whole amounts", () => {
@@ -182,6 +191,20 @@ describe("CORE-POS products.csv", () => {
     expect(tahini?.barcodes).toEqual([`0020000500000${gs1CheckDigit("0020000500000")}`]);
     expect(pen).toMatchObject({ name: "STABILO PEN", department: null });
     expect(pen?.barcodes).toEqual([toGtin14("4006381333931")]);
+  });
+
+  test("idEnforced is the customer's minimum age (0: no check)", () => {
+    const text = [
+      coreposRow({ 0: "0000000000111", 1: "ALE", 4: "1.65", 32: "21" }),
+      coreposRow({ 0: "0000000000222", 1: "OATS", 4: "1.65", 32: "0" }),
+      coreposRow({ 0: "0000000000333", 1: "ODD", 4: "1.65", 32: "x" }),
+    ].join("\n");
+    const r = parseProducts(text, "corepos", USD);
+    expect(r.rows.map((row) => [row.code, row.minAge])).toEqual([
+      ["111", 21],
+      ["222", null],
+    ]);
+    expect(r.errors).toEqual([{ line: 3, reason: expect.stringContaining("idEnforced") }]);
   });
 
   test("reports corrupt rows with their lines and reasons", () => {
@@ -262,8 +285,8 @@ describe("departments", () => {
     ].join("\n");
     const r = parseDepartments(text, "corepos", USD);
     expect(r.rows).toEqual([
-      { id: "92", name: "HBHBA", taxClass: "1", line: 2 },
-      { id: "14", name: "BWATER", taxClass: null, line: 3 },
+      { id: "92", name: "HBHBA", taxClass: "1", openRingMaxMinor: 5000, openRingMinMinor: 1, line: 2 },
+      { id: "14", name: "BWATER", taxClass: null, openRingMaxMinor: 5000, openRingMinMinor: 1, line: 3 },
       { id: "77", name: "D'SPECIAL", taxClass: "2", line: 4 },
       { id: "17", name: "AFTER", taxClass: null, line: 8 },
     ]);
@@ -289,6 +312,49 @@ describe("departments", () => {
       { line: 4, reason: "id is empty" },
       { line: 5, reason: "has 2 fields; the header has 3" },
     ]);
+  });
+
+  test("CORE-POS dept_limit and dept_minimum are the open-ring limits; 0 is no limit", () => {
+    const r = parseDepartments(
+      "('2','PRODUCE','0','1',0,0.00,'0')\n('3','BAD','0','1',abc,0,'0')\n",
+      "corepos",
+      USD,
+    );
+    expect(r.rows).toEqual([
+      { id: "2", name: "PRODUCE", taxClass: null, openRingMaxMinor: null, openRingMinMinor: null, line: 1 },
+    ]);
+    expect(r.errors).toEqual([{ line: 2, reason: expect.stringContaining("dept_limit") }]);
+  });
+
+  test("plain CSV with open-ring limits and a minimum age", () => {
+    const r = parseDepartments(
+      "id,name,taxClass,openRing,maxAmount,minAmount,minAge\nBEER,Beer,1,yes,50.00,0.01,21\nGIFT,Gift cards,,no,,,\nX,Y,,maybe,,,\nZ,Z,,,,,150\n",
+      "csv",
+      USD,
+    );
+    expect(r.rows).toEqual([
+      {
+        id: "BEER",
+        name: "Beer",
+        taxClass: "1",
+        openRing: true,
+        openRingMaxMinor: 5000,
+        openRingMinMinor: 1,
+        minAge: 21,
+        line: 2,
+      },
+      {
+        id: "GIFT",
+        name: "Gift cards",
+        taxClass: null,
+        openRing: false,
+        openRingMaxMinor: null,
+        openRingMinMinor: null,
+        minAge: null,
+        line: 3,
+      },
+    ]);
+    expect(r.errors.map((e) => e.line)).toEqual([4, 5]);
   });
 
   test("the real departments.sql imports completely", async () => {

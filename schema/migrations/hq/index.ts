@@ -5,6 +5,7 @@ import m1 from "./0001_salty_ezekiel.sql" with { type: "text" };
 import m2 from "./0002_living_hannibal_king.sql" with { type: "text" };
 import m3 from "./0003_bored_living_lightning.sql" with { type: "text" };
 import m4 from "./0004_abnormal_ronan.sql" with { type: "text" };
+import m5 from "./0005_freezing_namorita.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -12,4 +13,5 @@ export const migrations: Migration[] = [
   { tag: "0002_living_hannibal_king", sql: m2 },
   { tag: "0003_bored_living_lightning", sql: m3 },
   { tag: "0004_abnormal_ronan", sql: m4 },
+  { tag: "0005_freezing_namorita", sql: m5 },
 ];

@@ -131,7 +131,8 @@ export const returnRecordedV1 = z.strictObject({
 export const priceExceptionRowSchema = z.strictObject({
   lineNo: z.int().positive(),
   code: productCode,
-  kind: z.enum(["price", "tax", "unknown", "inactive"]),
+  /** `department`: an open ring outside its department's limits, or to a department unknown here. */
+  kind: z.enum(["price", "tax", "unknown", "inactive", "department"]),
   /** The unit price rung, or the line's tax for a tax difference. */
   rungMinor: moneyMinor,
   /** The store's unit price (or the tax at its rate); null for a product the store does not know. */

@@ -46,6 +46,7 @@ export function toProductValue(row: ProductRow, prices: Record<string, number>):
     costMinor: row.costMinor,
     unit: row.unit === "kg" || row.unit === "lb" || row.unit === "l" ? row.unit : "each",
     active: row.active,
+    minAge: row.minAge,
   };
 }
 
@@ -114,6 +115,7 @@ export class CatalogService {
       costMinor: input.costMinor !== undefined ? input.costMinor : (existing?.costMinor ?? null),
       unit: input.unit ?? existing?.unit ?? (soldByWeight ? "kg" : "each"),
       active: input.active ?? existing?.active ?? true,
+      minAge: input.minAge !== undefined ? input.minAge : (existing?.minAge ?? null),
       updatedAt: now,
     };
     tx.insert(hqProducts)

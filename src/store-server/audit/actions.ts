@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = {
   priceChecked: "price.checked",
   offlineLogin: "user.login_offline",
   offlinePinFailed: "pin.failed_offline",
+  ageChecked: "age.checked",
   // Written by the stock and receipts features:
   stockAdjusted: "stock.adjusted",
   stockCounted: "stock.counted",

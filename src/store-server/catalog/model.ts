@@ -10,10 +10,23 @@ export const bulkProductsSchema = z.strictObject({
   strict: z.boolean().default(false),
 });
 
+const limitMinor = z.int("must be a whole number of minor units").min(0, "must not be negative").nullable();
+
+/**
+ * `POST /departments` (and each row of `/departments/bulk`): an upsert by `id`; a new
+ * department needs a `name`, and fields left out keep their values.
+ */
 export const departmentInputSchema = z.strictObject({
   id: z.string().trim().min(1).max(16),
-  name: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(40).optional(),
   taxClass: z.string().max(16).nullable().optional(),
+  /** Open rings (an amount rung to the department without a product) are allowed; default true. */
+  openRing: z.boolean().optional(),
+  /** The largest and smallest amount of one open ring; null: no limit. */
+  openRingMaxMinor: limitMinor.optional(),
+  openRingMinMinor: limitMinor.optional(),
+  /** The customer's age the department's items need (18, 21…); null or 0: none. */
+  minAge: z.int("must be a whole number of years").min(0).max(99, "must be at most 99").nullable().optional(),
 });
 export type DepartmentInput = z.infer<typeof departmentInputSchema>;
 
@@ -36,6 +49,8 @@ export interface Product {
   costMinor: number | null;
   unit: string;
   active: boolean;
+  /** The customer's age the product needs (0: none); null: its department's. */
+  minAge: number | null;
   changeSeq: number;
 }
 

@@ -4,7 +4,12 @@ import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { HttpError } from "../http/errors.ts";
-import { bulkDepartmentsSchema, bulkProductsSchema, productInputSchema } from "./model.ts";
+import {
+  bulkDepartmentsSchema,
+  bulkProductsSchema,
+  departmentInputSchema,
+  productInputSchema,
+} from "./model.ts";
 import { CatalogService } from "./service.ts";
 import { MAX_CATALOG_WAIT_MS } from "./watch.ts";
 
@@ -65,7 +70,22 @@ export function catalogRoutes(ctx: StoreContext) {
         throw new HttpError("not_found", "UNKNOWN_CODE", `no product has the code "${params.code}"`);
       return product;
     })
-    .get("/departments", () => ({ departments: catalog.listDepartments() }))
+    .get("/departments", () => ({ departments: catalog.listDepartments() }), {
+      detail: { summary: "Departments with their tax class, open-ring limits and minimum age" },
+    })
+    .post(
+      "/departments",
+      ({ body, principal }) => {
+        requireRole(principal, "manager", "changing departments");
+        return catalog.upsertDepartment(body);
+      },
+      {
+        body: departmentInputSchema,
+        detail: {
+          summary: "Create or update a department (upsert by id; fields left out keep their values)",
+        },
+      },
+    )
     .post(
       "/departments/bulk",
       ({ body, principal }) => {

@@ -14,6 +14,7 @@ import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { type DepartmentRecord, upsertDepartmentInTx } from "./departments.ts";
 import type { DepartmentInput, LookupResult, Product, ProductInput, RowError } from "./model.ts";
 import { catalogWatchOf } from "./watch.ts";
 
@@ -56,6 +57,7 @@ function toProduct(row: ProductRow, codes: string[]): Product {
     costMinor: row.costMinor,
     unit: row.unit,
     active: row.active,
+    minAge: row.minAge,
     changeSeq: row.changeSeq,
   };
 }
@@ -123,6 +125,7 @@ export class CatalogService {
       costMinor: input.costMinor !== undefined ? input.costMinor : (old?.costMinor ?? null),
       unit: input.unit ?? old?.unit ?? (soldByWeight ? "kg" : "each"),
       active: input.active ?? old?.active ?? true,
+      minAge: input.minAge !== undefined ? input.minAge : (old?.minAge ?? null),
       changeSeq,
       updatedAt: now,
     };
@@ -194,25 +197,13 @@ export class CatalogService {
     rollingBackOnStrict(() =>
       this.ctx.db.transaction((tx) => {
         for (const row of rows) {
-          if (row.taxClass && !this.ctx.settings.taxClasses.some((t) => t.id === row.taxClass)) {
-            errors.push({
-              line: row.line ?? null,
-              code: row.id,
-              reason: `tax class "${row.taxClass}" is not configured at this store; add it under [[taxClasses]] in the store's configuration`,
-            });
-            continue;
+          try {
+            upsertDepartmentInTx(this.ctx, tx, row);
+            imported++;
+          } catch (err) {
+            if (!(err instanceof DomainError)) throw err;
+            errors.push({ line: row.line ?? null, code: row.id, reason: err.message });
           }
-          const values = {
-            id: row.id,
-            name: row.name,
-            taxClass: row.taxClass ?? null,
-            changeSeq: nextCounter(tx, "catalog"),
-          };
-          tx.insert(departments)
-            .values(values)
-            .onConflictDoUpdate({ target: departments.id, set: values })
-            .run();
-          imported++;
         }
         if (strict && errors.length > 0) throw new StrictImportRollback();
       }),
@@ -220,7 +211,12 @@ export class CatalogService {
     return { imported: strict && errors.length > 0 ? 0 : imported, errors };
   }
 
-  listDepartments() {
+  /** `POST /departments`: one department, created or updated (fields left out keep their values). */
+  upsertDepartment(input: DepartmentInput): DepartmentRecord {
+    return this.ctx.db.transaction((tx) => upsertDepartmentInTx(this.ctx, tx, input));
+  }
+
+  listDepartments(): DepartmentRecord[] {
     return this.ctx.db.select().from(departments).orderBy(departments.id).all();
   }
 

@@ -14,7 +14,8 @@
  *   or EAN-13 normalises to. Random-weight `002…` rows keep their zeroed UPC, which is what a
  *   price-embedded scan resolves to once its price digits are zeroed;
  * - normal_price 0: open price (entered at the till); negative: a bad row;
- * - scale 1: sold by weight, priced by the pound (lb); tax 0/1/2: no tax class / "1" / "2"; inUse 0: inactive.
+ * - scale 1: sold by weight, priced by the pound (lb); tax 0/1/2: no tax class / "1" / "2"; inUse 0: inactive;
+ * - idEnforced: the customer's minimum age (21, 18…), 0 none.
  */
 import { appendCheckDigit } from "../../core/barcode.ts";
 import { readCsvRecords } from "./csv-records.ts";
@@ -24,6 +25,7 @@ import {
   dropRepeatedBarcodes,
   dropRepeats,
   readCost,
+  readMinAge,
   readPrice,
   readRow,
 } from "./fields.ts";
@@ -48,6 +50,7 @@ export const COREPOS_COLUMN = {
   department: 15,
   tax: 17,
   scale: 19,
+  idEnforced: 32,
   cost: 33,
   inUse: 36,
 } as const;
@@ -90,6 +93,7 @@ function productFrom(fields: readonly string[], line: number, options: ParseOpti
   const department = at(COREPOS_COLUMN.department);
   const soldByWeight = scale === "1";
   const costMinor = readCost(at(COREPOS_COLUMN.cost), options.currency);
+  const minAge = readMinAge(at(COREPOS_COLUMN.idEnforced), "idEnforced");
   return checkProduct(
     {
       code: coreposCode(upc),
@@ -104,6 +108,7 @@ function productFrom(fields: readonly string[], line: number, options: ParseOpti
       unit: soldByWeight ? "lb" : "each",
       costMinor: costMinor === 0 ? null : costMinor,
       active: at(COREPOS_COLUMN.inUse) !== "0",
+      minAge: minAge === 0 ? null : minAge,
     },
     line,
   );

@@ -14,6 +14,7 @@ import {
   readBarcodes,
   readCost,
   readFlag,
+  readMinAge,
   readPrice,
   readRow,
 } from "./fields.ts";
@@ -37,6 +38,7 @@ export const PRODUCT_CSV_COLUMNS = [
   "unit",
   "cost",
   "active",
+  "minAge",
 ] as const;
 type Column = (typeof PRODUCT_CSV_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ["code"];
@@ -122,6 +124,7 @@ function productFrom(
     }
   }
   if (layout.index.has("active")) candidate.active = readFlag(get("active"), "active");
+  if (layout.index.has("minAge")) candidate.minAge = readMinAge(get("minAge"), "minAge");
   if (layout.index.has("cost")) candidate.costMinor = readCost(get("cost"), options.currency);
   return checkProduct(candidate, line);
 }

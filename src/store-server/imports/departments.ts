@@ -1,11 +1,12 @@
 /**
  * Departments: CORE-POS `departments.sql` tuples `(dept_no, dept_name, dept_tax, …)` with
- * dept_tax 0/1/2 → no tax class / "1" / "2", and plain CSV with the header `id,name,taxClass`.
+ * dept_tax 0/1/2 → no tax class / "1" / "2" and dept_limit / dept_minimum → the open-ring limits
+ * (0: none), and plain CSV with the header `id,name,taxClass[,openRing,maxAmount,minAmount,minAge]`.
  */
 
 import { cell, type HeaderLayout, readHeader } from "./csv-products.ts";
 import { readCsvRecords } from "./csv-records.ts";
-import { byLine, checkDepartment, dropRepeats, readRow } from "./fields.ts";
+import { byLine, checkDepartment, dropRepeats, readFlag, readMinAge, readPrice, readRow } from "./fields.ts";
 import type { DepartmentRow, ImportProblem, ParseOptions, ParseResult } from "./model.ts";
 import { RowProblem } from "./model.ts";
 import { readSqlTuples } from "./sql-tuples.ts";
@@ -36,11 +37,30 @@ export function parseCoreposDepartments(text: string, options: ParseOptions): Pa
             `has ${values.length} values; a department needs (dept_no, dept_name, dept_tax, …)`,
           );
         }
-        const [id, name, tax] = values.map((v) => (v ?? "").trim());
+        const [id, name, tax, , limit, minimum] = values.map((v) => (v ?? "").trim());
         if (!/^\d+$/.test(id ?? "")) throw new RowProblem(`dept_no "${id}" is not a number`);
         const taxClass = TAX_CLASSES[tax ?? ""];
         if (taxClass === undefined) throw new RowProblem(`dept_tax "${tax}" is not 0, 1 or 2`);
-        return checkDepartment({ id, name, taxClass }, line);
+        // dept_limit and dept_minimum: the open-ring limits (0: none). A negative minimum lets a
+        // CORE-POS lane ring credits to the department; open rings here are sales, so: none.
+        const amount = (text: string | undefined, what: string) => {
+          if (text === undefined || text === "" || text.toUpperCase() === "NULL") return undefined;
+          if (text.startsWith("-")) return null;
+          const minor = readPrice(text, what, options.currency);
+          return minor === 0 ? null : minor;
+        };
+        const openRingMaxMinor = amount(limit, "dept_limit");
+        const openRingMinMinor = amount(minimum, "dept_minimum");
+        return checkDepartment(
+          {
+            id,
+            name,
+            taxClass,
+            ...(openRingMaxMinor !== undefined ? { openRingMaxMinor } : {}),
+            ...(openRingMinMinor !== undefined ? { openRingMinMinor } : {}),
+          },
+          line,
+        );
       },
       rows,
       problems,
@@ -49,7 +69,7 @@ export function parseCoreposDepartments(text: string, options: ParseOptions): Pa
   return finish(rows, problems, tuples.length + errors.length, options);
 }
 
-const COLUMNS = ["id", "name", "taxClass"] as const;
+const COLUMNS = ["id", "name", "taxClass", "openRing", "maxAmount", "minAmount", "minAge"] as const;
 type Column = (typeof COLUMNS)[number];
 
 export function parseDepartmentsCsv(text: string, options: ParseOptions): ParseResult<DepartmentRow> {
@@ -79,7 +99,22 @@ export function parseDepartmentsCsv(text: string, options: ParseOptions): ParseR
         const get = (c: Column) => cell(layout, fields, c).trim();
         if (get("id") === "") throw new RowProblem("id is empty");
         if (get("name") === "") throw new RowProblem("name is empty");
-        return checkDepartment({ id: get("id"), name: get("name"), taxClass: get("taxClass") || null }, line);
+        const has = (c: Column) => layout.index.has(c);
+        const amount = (c: Column) => (get(c) === "" ? null : readPrice(get(c), c, options.currency));
+        return checkDepartment(
+          {
+            id: get("id"),
+            name: get("name"),
+            taxClass: get("taxClass") || null,
+            ...(has("openRing")
+              ? { openRing: get("openRing") === "" ? true : readFlag(get("openRing"), "openRing") }
+              : {}),
+            ...(has("maxAmount") ? { openRingMaxMinor: amount("maxAmount") } : {}),
+            ...(has("minAmount") ? { openRingMinMinor: amount("minAmount") } : {}),
+            ...(has("minAge") ? { minAge: readMinAge(get("minAge"), "minAge") } : {}),
+          },
+          line,
+        );
       },
       rows,
       problems,

@@ -49,6 +49,14 @@ export function readCost(text: string, currency: string): number | null {
 const TRUE = new Set(["1", "true", "yes", "y"]);
 const FALSE = new Set(["", "0", "false", "no", "n"]);
 
+/** A minimum age in whole years (0 to 99); empty is null. */
+export function readMinAge(text: string, what: string): number | null {
+  const value = text.trim();
+  if (value === "") return null;
+  if (!/^\d{1,2}$/.test(value)) throw new RowProblem(`${what} "${value}" is not an age from 0 to 99`);
+  return Number(value);
+}
+
 export function readFlag(text: string, what: string): boolean {
   const value = text.trim().toLowerCase();
   if (TRUE.has(value)) return true;

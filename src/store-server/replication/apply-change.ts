@@ -45,6 +45,8 @@ function applyProduct(
       costMinor: value.costMinor,
       unit: value.unit,
       active: value.active,
+      // A head office that predates ages sends none: the store's own stays.
+      ...(value.minAge !== undefined ? { minAge: value.minAge } : {}),
     },
     at,
   );

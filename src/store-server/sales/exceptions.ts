@@ -9,10 +9,12 @@ import { z } from "zod";
 import { priceExceptions } from "../../../schema/store.ts";
 import { normalizeRate } from "../../core/as-rung.ts";
 import type { ExceptionReportRow, PriceExceptionRow } from "../../core/events/sale-events.ts";
+import { departmentIdOf } from "../../core/open-department.ts";
 import { priceBasket } from "../../core/pricing.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { departmentLineExceptions } from "./department-lines.ts";
 import type { RungSaleRequest } from "./model.ts";
 
 /** One difference of a sale's line from the catalog; the report's row adds the sale it is in. */
@@ -92,6 +94,12 @@ export function findExceptions(
   const rates = new Map(ctx.settings.taxClasses.map((t) => [t.id, normalizeRate(t.rate)]));
   lines.forEach((line, i) => {
     const lineNo = i + 1;
+    const departmentId = departmentIdOf(line.code);
+    if (departmentId !== null) {
+      const taxOf = (taxClass: string | null) => catalogTax(ctx, line, qtyMilli[i] ?? 1000, taxClass);
+      out.push(...departmentLineExceptions(ctx, departmentId, line, lineNo, taxOf));
+      return;
+    }
     const product = catalogRows[i];
     if (!product) {
       out.push({

@@ -8,6 +8,7 @@ import { audit, counters, sales } from "../../../schema/store.ts";
 import { checkRungDocument, type RungLine } from "../../core/as-rung.ts";
 import { DomainError } from "../../core/errors.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
+import { departmentIdOf } from "../../core/open-department.ts";
 import { type BasketLineInput, priceBasket, type Quote } from "../../core/pricing.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
 import { DEFAULT_TENDER_TYPES, settle, type TenderType } from "../../core/tenders.ts";
@@ -364,7 +365,9 @@ export class SalesService {
     const quote = check.quote;
     const byCode = statementsOf(this.ctx.db).productForSale;
     const catalogRows = request.lines.map((line) => byCode.get(line.code));
-    const departments = request.lines.map((line, i) => line.department ?? catalogRows[i]?.department ?? null);
+    const departments = request.lines.map(
+      (line, i) => line.department ?? catalogRows[i]?.department ?? departmentIdOf(line.code),
+    );
     const rates = new Map<string, string>();
     for (const line of request.lines)
       if (line.taxClass !== null && line.taxRate !== null) rates.set(line.taxClass, line.taxRate);

@@ -31,7 +31,11 @@ export const SCAN_BURST_MS = 30;
 /** A menu or a yes/no question: a scanned code must not choose an entry or answer. */
 function scanGuarded(state: TillState): boolean {
   if (state.help) return false;
-  return (state.prompt === null && state.screen.kind === "menu") || state.prompt?.kind === "confirm";
+  return (
+    (state.prompt === null && state.screen.kind === "menu") ||
+    state.prompt?.kind === "confirm" ||
+    state.prompt?.kind === "age"
+  );
 }
 
 export interface TillControllerOptions {

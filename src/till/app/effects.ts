@@ -509,5 +509,19 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "quit":
       ctx.quit();
       return;
+    case "listDepartments":
+      try {
+        ctx.dispatch({ type: "departments.listed", departments: services.departments() });
+      } catch (err) {
+        ctx.dispatch({ type: "status.error", message: errorToMessage(err) });
+      }
+      return;
+    case "trace":
+      try {
+        services.trace(effect.entry);
+      } catch (err) {
+        console.error(`till: keeping the ${effect.entry.action} trace failed:`, err);
+      }
+      return;
   }
 }

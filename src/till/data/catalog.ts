@@ -31,11 +31,12 @@ interface ProductRow {
   openPrice: number;
   unit: string;
   active: number;
+  minAge: number | null;
 }
 
 const COLUMNS =
   "p.code, p.name, p.price_minor AS priceMinor, p.tax_class AS taxClass, p.department, " +
-  "p.sold_by_weight AS soldByWeight, p.open_price AS openPrice, p.unit, p.active";
+  "p.sold_by_weight AS soldByWeight, p.open_price AS openPrice, p.unit, p.active, p.min_age AS minAge";
 
 function toProduct(row: ProductRow): CachedProduct {
   return {
@@ -48,6 +49,7 @@ function toProduct(row: ProductRow): CachedProduct {
     openPrice: row.openPrice === 1,
     unit: row.unit,
     active: row.active === 1,
+    minAge: row.minAge,
   };
 }
 
@@ -81,7 +83,19 @@ export class LocalCatalog {
   private readonly byBarcodeStmt: Statement<ProductRow, [string]>;
   private readonly upsertStmt: Statement<
     unknown,
-    [string, string, number, string | null, string | null, number, number, string, number, number]
+    [
+      string,
+      string,
+      number,
+      string | null,
+      string | null,
+      number,
+      number,
+      string,
+      number,
+      number,
+      number | null,
+    ]
   >;
   private readonly clearBarcodesStmt: Statement<unknown, [string]>;
   private readonly addBarcodeStmt: Statement<unknown, [string, string]>;
@@ -109,12 +123,13 @@ export class LocalCatalog {
        ) ORDER BY name COLLATE NOCASE, code LIMIT ?`,
     );
     this.upsertStmt = sqlite.prepare(
-      `INSERT INTO products (code, name, price_minor, tax_class, department, sold_by_weight, open_price, unit, active, change_seq)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO products (code, name, price_minor, tax_class, department, sold_by_weight, open_price, unit, active, change_seq, min_age)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(code) DO UPDATE SET name = excluded.name, price_minor = excluded.price_minor,
          tax_class = excluded.tax_class, department = excluded.department,
          sold_by_weight = excluded.sold_by_weight, open_price = excluded.open_price,
-         unit = excluded.unit, active = excluded.active, change_seq = excluded.change_seq
+         unit = excluded.unit, active = excluded.active, change_seq = excluded.change_seq,
+         min_age = excluded.min_age
        WHERE excluded.change_seq >= products.change_seq`,
     );
     this.clearBarcodesStmt = sqlite.prepare("DELETE FROM barcodes WHERE product_code = ?");
@@ -188,6 +203,7 @@ export class LocalCatalog {
       p.unit,
       p.active ? 1 : 0,
       p.changeSeq,
+      p.minAge ?? null,
     );
     if (written.changes === 0) return;
     this.clearBarcodesStmt.run(p.code);

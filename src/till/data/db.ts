@@ -52,7 +52,9 @@ export type MetaKey =
   | "deviceToken"
   /** The store's HTTPS certificate (PEM) pinned when the till paired, and its SHA-256. */
   | "storeCertificate"
-  | "storeCertificateSha256";
+  | "storeCertificateSha256"
+  /** The store's departments as last synced (JSON): open rings and their ages. */
+  | "departments";
 
 export class MetaStore {
   constructor(private readonly db: TillDb) {}

@@ -29,6 +29,7 @@ import { TillAuth } from "./auth.ts";
 import { LocalCatalog, tillProduct } from "./catalog.ts";
 import { CatalogWatch, DEFAULT_CATALOG_WAIT_MS } from "./catalog-watch.ts";
 import { MetaStore, openTillDatabase, relaxed } from "./db.ts";
+import { LocalDepartments } from "./departments.ts";
 import { Drainer } from "./drainer.ts";
 import { StoreRefusedError, StoreUnreachableError } from "./errors.ts";
 import { TillKeys } from "./keys.ts";
@@ -114,6 +115,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   const outbox = new Outbox(db);
   const prints = new PrintJournal(db, now);
   const catalog = new LocalCatalog(sqlite);
+  const departments = new LocalDepartments(meta);
   const link = new LinkState(() => outbox.counts(), meta.get("lastSyncAt"));
   const controller = new AbortController();
   const client = new StoreClient({
@@ -181,6 +183,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     sqlite,
     meta,
     catalog,
+    departments,
     client,
     auth,
     link,
@@ -226,7 +229,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
 
   const lookup = (code: string): TillLookup => {
     const found = catalog.lookup(code, rules);
-    const result: TillLookup = { product: tillProduct(found.product) };
+    const result: TillLookup = { product: departments.withAge(tillProduct(found.product)) };
     if (found.qtyMilli !== undefined && found.qtyKind !== undefined) {
       result.qtyMilli = found.qtyMilli;
       result.qtyKind = found.qtyKind;
@@ -268,7 +271,8 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     settings: () => settings,
     lookup,
     lookupAtStore,
-    search: (text, limit) => catalog.search(text, limit).map(tillProduct),
+    search: (text, limit) => catalog.search(text, limit).map((p) => departments.withAge(tillProduct(p))),
+    departments: () => departments.all(),
 
     login: (pin) => auth.login(pin),
     logout: () => auth.logout(),

@@ -57,6 +57,8 @@ export const catalogProductSchema = z.object({
   unit: z.string(),
   active: z.boolean(),
   changeSeq: int,
+  /** Absent from a store that does not know ages yet. */
+  minAge: int.min(0).max(99).nullable().optional(),
 });
 export type CatalogProduct = z.infer<typeof catalogProductSchema>;
 

@@ -1,7 +1,8 @@
 /**
  * Catalog and settings sync from the store, by the store's catalog sequence number:
  * `GET /health` (the store id, and whether the store is there at all), then with the session
- * token `GET /settings` and `GET /products/changes?since=<seq>` page by page until a short page.
+ * token `GET /settings`, `GET /products/changes?since=<seq>` page by page until a short page,
+ * and `GET /departments` (a short list, kept whole).
  *
  * A page is written in short transactions (at most SYNC_CHUNK_ROWS rows or SYNC_CHUNK_MS of
  * writing each), and the sync gives the event loop back between them, so a key press or a scan
@@ -22,6 +23,7 @@ import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts"
 import type { TillAuth } from "./auth.ts";
 import type { LocalCatalog } from "./catalog.ts";
 import { type MetaStore, relaxed } from "./db.ts";
+import { departmentsAnswerSchema, type LocalDepartments } from "./departments.ts";
 import { StoreUnreachableError, TillAuthError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
 import { lastReceiptSeqAtStore } from "./recent-sales.ts";
@@ -49,6 +51,8 @@ export interface SyncDeps {
   sqlite: Database;
   meta: MetaStore;
   catalog: LocalCatalog;
+  /** The store's departments (open rings, ages): the whole short list, every pass. */
+  departments?: LocalDepartments;
   client: StoreClient;
   auth: TillAuth;
   link: LinkState;
@@ -86,6 +90,7 @@ export class CatalogSync {
         if (deps.isClosed()) return;
         this.keepSettings(raw);
         await this.pullCatalog(token);
+        if (!deps.isClosed()) await this.pullDepartments(token);
         if (!deps.isClosed() && deps.meta.get("receiptSeqChecked") === null)
           await this.catchUpReceipts(token);
       });
@@ -158,6 +163,17 @@ export class CatalogSync {
       if (last > deps.meta.getInt("receiptSeq")) deps.meta.set("receiptSeq", String(last));
       deps.meta.set("receiptSeqChecked", deps.now().toISOString());
     })();
+  }
+
+  private async pullDepartments(token: string): Promise<void> {
+    const { deps } = this;
+    const local = deps.departments;
+    if (local === undefined) return;
+    const answer = await deps.client.request("GET", "/api/v1/departments", departmentsAnswerSchema, {
+      token,
+    });
+    if (deps.isClosed()) return;
+    if (relaxed(deps.sqlite, () => local.keep(answer.departments))) deps.onCatalog();
   }
 
   private async pullCatalog(token: string): Promise<void> {

@@ -289,4 +289,17 @@ export const az: Strings = {
   "info.qtyChanged": "{name}: miqdar {qtyMilli}",
   "info.saleHeldForCashier":
     "Cari satışı başqa kassir başlayıb: o gözlədildi ({key:sale.resume} ilə davam etdirin)",
+  "cmd.department.ring": "Şöbəyə sərbəst məbləğ",
+  "prompt.department": "Şöbənin nömrəsi ({choices})",
+  "prompt.departmentAmount": "{name} üçün məbləğ",
+  "prompt.age":
+    "{name}: müştəri {minAge} yaşında və ya böyükdür? B + Enter, və ya doğum tarixi {pattern} · Esc: xeyr",
+  "error.noDepartments": "Heç bir şöbə sərbəst məbləğ qəbul etmir (və ya şöbələr hələ alınmayıb)",
+  "error.unknownDepartment": '"{text}" şöbəsi sərbəst məbləğ qəbul etmir: nömrəsini yazın',
+  "error.openRingClosed": "{name} sərbəst məbləğ qəbul etmir: mallarını kodla vurun",
+  "error.openRingOver": "{name} şöbəsinə sərbəst məbləğ ən çox {limitMinor} ola bilər",
+  "error.openRingUnder": "{name} şöbəsinə sərbəst məbləğ ən az {limitMinor} olmalıdır",
+  "error.badDob": '"{text}" doğum tarixi deyil: {pattern} və ya B yazın',
+  "info.ageRefused": "{name} əlavə olunmadı: müştərinin {minAge} yaşı təsdiqlənmədi",
+  "info.ageUnder": "{name} əlavə olunmadı: müştəri {minAge} yaşından kiçikdir",
 };

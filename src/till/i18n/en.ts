@@ -308,6 +308,18 @@ export const en = {
   "info.qtyChanged": "{name}: quantity {qtyMilli}",
   "info.saleHeldForCashier":
     "The sale in progress was started by another cashier: it was held ({key:sale.resume} resumes it)",
+  "cmd.department.ring": "Open ring to a department",
+  "prompt.department": "Department number ({choices})",
+  "prompt.departmentAmount": "Amount for {name}",
+  "prompt.age": "{name}: customer {minAge} or older? Y + Enter, or date of birth {pattern} · Esc: no",
+  "error.noDepartments": "No department takes open rings here (or none synced from the store yet)",
+  "error.unknownDepartment": 'No department "{text}" takes open rings: type its number',
+  "error.openRingClosed": "{name} takes no open rings: ring its items by code",
+  "error.openRingOver": "An open ring to {name} may be at most {limitMinor}",
+  "error.openRingUnder": "An open ring to {name} must be at least {limitMinor}",
+  "error.badDob": '"{text}" is not a date of birth: type {pattern}, or Y',
+  "info.ageRefused": "{name} not added: the customer was not confirmed {minAge} or older",
+  "info.ageUnder": "{name} not added: the customer is under {minAge}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -298,4 +298,17 @@ export const fr: Strings = {
   "info.qtyChanged": "{name} : quantité {qtyMilli}",
   "info.saleHeldForCashier":
     "La vente en cours a été commencée par un autre caissier : elle est mise en attente ({key:sale.resume} la reprend)",
+  "cmd.department.ring": "Vente libre à un rayon",
+  "prompt.department": "Numéro du rayon ({choices})",
+  "prompt.departmentAmount": "Montant pour {name}",
+  "prompt.age":
+    "{name} : client de {minAge} ans ou plus ? O + Entrée, ou date de naissance {pattern} · Échap : non",
+  "error.noDepartments": "Aucun rayon n'accepte de vente libre ici (ou aucun reçu du magasin)",
+  "error.unknownDepartment": "Aucun rayon « {text} » n'accepte de vente libre : tapez son numéro",
+  "error.openRingClosed": "{name} n'accepte pas de vente libre : scannez ses articles",
+  "error.openRingOver": "Une vente libre à {name} ne peut dépasser {limitMinor}",
+  "error.openRingUnder": "Une vente libre à {name} doit être d'au moins {limitMinor}",
+  "error.badDob": "« {text} » n'est pas une date de naissance : tapez {pattern}, ou O",
+  "info.ageRefused": "{name} non ajouté : l'âge de {minAge} ans n'a pas été confirmé",
+  "info.ageUnder": "{name} non ajouté : le client a moins de {minAge} ans",
 };

@@ -288,4 +288,16 @@ export const ru: Strings = {
   "info.qtyChanged": "{name}: количество {qtyMilli}",
   "info.saleHeldForCashier":
     "Текущий чек начат другим кассиром: он отложен ({key:sale.resume} — открыть снова)",
+  "cmd.department.ring": "Свободная сумма в отдел",
+  "prompt.department": "Номер отдела ({choices})",
+  "prompt.departmentAmount": "Сумма для {name}",
+  "prompt.age": "{name}: покупателю {minAge} или больше? Д + Enter, или дата рождения {pattern} · Esc — нет",
+  "error.noDepartments": "Ни один отдел не принимает свободную сумму (или отделы ещё не получены)",
+  "error.unknownDepartment": "Отдел «{text}» не принимает свободную сумму: введите его номер",
+  "error.openRingClosed": "{name} не принимает свободную сумму: пробивайте товары по коду",
+  "error.openRingOver": "Свободная сумма в {name} — не больше {limitMinor}",
+  "error.openRingUnder": "Свободная сумма в {name} — не меньше {limitMinor}",
+  "error.badDob": "«{text}» — не дата рождения: введите {pattern} или Д",
+  "info.ageRefused": "{name} не добавлен: возраст {minAge}+ не подтверждён",
+  "info.ageUnder": "{name} не добавлен: покупателю меньше {minAge}",
 };

@@ -3,7 +3,7 @@
  * keymap"). A store remaps keys in the till's config:
  *
  *   [keymap]
- *   "line.void" = ["f3", "ctrl+d"]
+ *   "line.void" = ["f3", "ctrl+v"]
  *   "report.x" = "ctrl+x"
  *
  * A key given to a command in the config is taken away from the command it had by default;
@@ -50,6 +50,7 @@ export const KEY_COMMANDS = [
   "cash.in",
   "cash.out",
   "refund.cash",
+  "department.ring",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -90,7 +91,8 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "shift.open": [],
   "cash.in": [],
   "cash.out": [],
-  "refund.cash": ["ctrl+r"],
+  "refund.cash": ["ctrl+k"],
+  "department.ring": ["ctrl+d"],
 };
 
 export interface Keymap {

@@ -2,8 +2,11 @@
  * The one-line prompts over the sale screen: price, weight, discount, message, price check,
  * supervisor PIN.
  */
+
+import { submitAge } from "./age-check.ts";
 import { changeQty, confirmed, withApproval } from "./approvals.ts";
 import { confirmCard } from "./card.ts";
+import { submitDepartmentPrompt } from "./department-ring.ts";
 import { done, fail, msg } from "./initial.ts";
 import { isYes, parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
 import { tender } from "./payment.ts";
@@ -91,6 +94,13 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
         });
       return confirmed({ ...state, prompt: null, input: "" }, prompt.confirmed, env);
     }
+    case "department":
+    case "departmentAmount":
+      return submitDepartmentPrompt(state, prompt, env);
+    case "age":
+      return submitAge(state, prompt, env, (next) =>
+        addLine(next, prompt.product, prompt.qtyMilli, prompt.priceMinor, env, prompt.checked),
+      );
     case "approval": {
       if (text === "") return done(state);
       return done(

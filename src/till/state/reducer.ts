@@ -3,8 +3,10 @@
  * keymap's named commands, typed text, and the results of effects. Nothing here does I/O.
  */
 import type { KeyCommand } from "../keys/keymap.ts";
+import { refuseAge } from "./age-check.ts";
 import { applyApproved } from "./approvals.ts";
 import { cancelCard, cardAnswered, declineCard, tenderRemoved } from "./card.ts";
+import { departmentsListed } from "./department-ring.ts";
 import { done, emptySale, goTo, msg } from "./initial.ts";
 import { MENU_ITEMS, menuIndexOf } from "./menu.ts";
 import { tender } from "./payment.ts";
@@ -189,6 +191,8 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return cardAnswered(state, command.amountMinor, command.answer, (next, added) =>
         tender(next, added, env),
       );
+    case "departments.listed":
+      return departmentsListed(state, command.departments);
     case "card.refunded":
       return tenderRemoved(state, command.index, command.refundRef, command.approvedBy, command.proof, env);
     default:
@@ -203,7 +207,7 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
 function scanned(state: TillState, text: string, env: TillEnv): Transition {
   if (!state.help && state.prompt === null && state.screen.kind === "menu")
     return done({ ...state, status: { tone: "error", message: msg("error.scanInMenu") } });
-  if (!state.help && state.prompt?.kind === "confirm")
+  if (!state.help && (state.prompt?.kind === "confirm" || state.prompt?.kind === "age"))
     return done({ ...state, input: "", status: { tone: "error", message: msg("error.scanInQuestion") } });
   const typed = reduce(state, { type: "input.text", text }, env);
   const entered = reduce(typed.state, { type: "input.submit" }, env);
@@ -281,6 +285,7 @@ function key(state: TillState, command: Command, env: TillEnv): Transition {
   if (state.prompt !== null) {
     if (type === "input.submit") return submitPrompt(state, state.prompt, env);
     if (type === "back" && state.prompt.kind === "cardConfirm") return declineCard(state);
+    if (type === "back" && state.prompt.kind === "age") return refuseAge(state, state.prompt);
     if (type === "back") return done({ ...state, prompt: null, input: "", status: null });
     return done(state);
   }

@@ -3,6 +3,7 @@
  * discounts (with a supervisor's approval where the store asks for one).
  */
 import type { TillAuditEntry, TillLookup, TillProduct } from "../services.ts";
+import { askAge } from "./age-check.ts";
 import { appendLine, canAppend } from "./append-pricing.ts";
 import { priceSale } from "./basket.ts";
 import { done, errorMessage, fail, failWith, msg } from "./initial.ts";
@@ -70,6 +71,8 @@ export function addLine(
 ): Transition {
   const unitPriceMinor = priceMinor ?? product.priceMinor;
   if (unitPriceMinor > env.settings.maxPriceMinor) return fail(state, "error.priceTooHigh");
+  const ageAsked = askAge(state, product, qtyMilli, priceMinor, checked);
+  if (ageAsked !== null) return ageAsked;
   const bigQty = qtyMilli > env.settings.confirmQtyAbove * 1000;
   const bigPrice = priceMinor !== undefined && priceMinor > env.settings.confirmPriceAboveMinor;
   if (!checked && (bigQty || bigPrice)) {

@@ -2,9 +2,11 @@
  * Keys on each screen once logged in: the sale screen's commands, and the lists, documents and
  * forms reached from it (search, held sales, receipt, X report, menu, returns, shift close).
  */
+
 import type { KeyCommand } from "../keys/keymap.ts";
 import { askApproval, askVoidSale, changeQty, voidSelected, withApproval } from "./approvals.ts";
 import { toTillLine } from "./basket.ts";
+import { startDepartmentRing } from "./department-ring.ts";
 import { done, fail, goTo, msg, note } from "./initial.ts";
 import { MENU_ITEMS } from "./menu.ts";
 import { parseSaleEntry } from "./parse-input.ts";
@@ -247,6 +249,8 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return openPrompt(state, { kind: "customerMessage" });
     case "price.check":
       return openPrompt(state, { kind: "priceCheck" });
+    case "department.ring":
+      return startDepartmentRing(state);
     case "sales.refused":
       return openRefused(state);
     case "till.quit":

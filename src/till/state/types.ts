@@ -3,6 +3,7 @@
  * and the message on the status line. Screens are states of one machine; commands move it.
  */
 import type { Discount } from "../../core/discount.ts";
+import type { Department } from "../../core/open-department.ts";
 import type { Quote } from "../../core/pricing.ts";
 import type { TenderAmount } from "../../core/refund-split.ts";
 import type { StoreSettings } from "../../core/settings.ts";
@@ -23,6 +24,7 @@ import type {
   TillAuditEntry,
   TillLookup,
   TillProduct,
+  TillTrace,
 } from "../services.ts";
 
 export interface SaleLine {
@@ -55,6 +57,8 @@ export interface Sale {
   /** Given when the sale is first sent to completion, kept for a retry. */
   receiptNo: string | null;
   nextLineId: number;
+  /** The highest age the customer was confirmed to be in this sale (age-restricted items). */
+  ageConfirmed?: number;
 }
 
 export type Message = { key: MessageKey; params?: Record<string, string | number> } | { text: string };
@@ -105,7 +109,23 @@ export type Prompt =
   /** No terminal connected: the cashier keys the amount into the terminal and confirms it here. */
   | { kind: "cardConfirm"; amountMinor: number }
   /** A yes/no question: yes (`y`, or the language's word) and Enter carries it out, Esc does not. */
-  | { kind: "confirm"; question: Message; confirmed: Confirmed };
+  | { kind: "confirm"; question: Message; confirmed: Confirmed }
+  /** An open ring: the department (its number), then the amount. */
+  | { kind: "department"; departments: Department[] }
+  | { kind: "departmentAmount"; department: Department }
+  /**
+   * An age-restricted item: the cashier confirms the customer is `minAge` or older (Y), or types
+   * the date of birth; anything else, or Esc, refuses it. The item is added once confirmed.
+   */
+  | {
+      kind: "age";
+      product: TillProduct;
+      qtyMilli: number;
+      priceMinor: number | undefined;
+      /** The quantity or price far above the usual was already confirmed. */
+      checked: boolean;
+      minAge: number;
+    };
 
 export interface ReturnPick {
   lineNo: number;
@@ -262,7 +282,9 @@ export type Command =
       approvedBy: string | null;
       proof?: ApprovalProof;
     }
-  | { type: "request.failed"; message: Message };
+  | { type: "request.failed"; message: Message }
+  /** The store's departments as the till last synced them, for an open ring. */
+  | { type: "departments.listed"; departments: Department[] };
 
 export type CommandType = Command["type"];
 
@@ -331,7 +353,11 @@ export type Effect =
       approvedBy: string | null;
       proof?: ApprovalProof;
     }
-  | { type: "quit" };
+  | { type: "quit" }
+  /** Reads the synced departments; answered by `departments.listed`. */
+  | { type: "listDepartments" }
+  /** Keeps a cashier action for the store's audit log (an age check…). */
+  | { type: "trace"; entry: TillTrace };
 
 export interface Transition {
   state: TillState;

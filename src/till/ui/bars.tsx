@@ -1,8 +1,10 @@
 /** The bars around every screen: status at the top; input, message and keys at the bottom. */
 import { Box, Text } from "ink";
+import { dobOrderOf, dobPattern } from "../../core/age-check.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
 import { denominationsFor } from "../state/basket.ts";
+import { departmentChoices } from "../state/department-ring.ts";
 import type { TillState } from "../state/types.ts";
 import { cells, spread, wrap } from "./text.ts";
 import type { View } from "./view.ts";
@@ -53,6 +55,22 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t("prompt.cashReason", { amountMinor: prompt.amountMinor }), masked: false };
       case "confirm":
         return { label: t.message(prompt.question), masked: false };
+      case "department":
+        return {
+          label: t.t("prompt.department", { choices: departmentChoices(prompt.departments) }),
+          masked: false,
+        };
+      case "departmentAmount":
+        return { label: t.t("prompt.departmentAmount", { name: prompt.department.name }), masked: false };
+      case "age":
+        return {
+          label: t.t("prompt.age", {
+            name: prompt.product.name,
+            minAge: prompt.minAge,
+            pattern: dobPattern(dobOrderOf(view.settings.locale)),
+          }),
+          masked: false,
+        };
       case "approval":
         return {
           label: t.t("prompt.approval", { action: t.t(`action.${prompt.action}` as MessageKey) }),

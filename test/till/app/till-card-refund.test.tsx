@@ -81,7 +81,7 @@ describe("the till's --payment option", () => {
     await till.see("Sale S1-T1-000001");
     till.press("tab");
     await till.see("Paid back as the sale was paid: Card 5.00");
-    till.press("ctrlR");
+    till.press("ctrlK");
     await till.see("All in cash (needs a supervisor): Cash 5.00");
     till.press("f10");
     await till.see("Supervisor PIN to allow: refund");

@@ -69,6 +69,7 @@ describe("till catalog sync (US store)", () => {
       soldByWeight: true,
       openPrice: false,
       unit: "kg",
+      minAge: null,
     });
     expect(till.settings().currency).toBe("USD");
     expect(till.status().lastSyncAt).not.toBeNull();
@@ -124,6 +125,44 @@ describe("till catalog sync (US store)", () => {
     expect(Number(new URLSearchParams(changes[0]?.query).get("since"))).toBeGreaterThanOrEqual(
       PRODUCTS.length,
     );
+  });
+
+  test("departments arrive with their open-ring limits and ages; a product without its own age has its department's", async () => {
+    const post = (path: string, body: unknown) =>
+      f.store.api(path, { method: "POST", body: JSON.stringify(body) }).then((r) => r.status);
+    expect(await post("/api/v1/departments", { id: "14", name: "BEER", taxClass: "1", minAge: 21 })).toBe(
+      200,
+    );
+    expect(await post("/api/v1/departments", { id: "2", name: "PRODUCE", openRingMaxMinor: 5000 })).toBe(200);
+    const ale = { code: "ALE", name: "Pale ale", priceMinor: 299, department: "14" };
+    expect(await post("/api/v1/products", ale)).toBe(200);
+    expect(await post("/api/v1/products", { code: "CIG", name: "Cigars", priceMinor: 999, minAge: 18 })).toBe(
+      200,
+    );
+    await till.syncNow();
+    expect(till.departments()).toEqual([
+      {
+        id: "2",
+        name: "PRODUCE",
+        taxClass: null,
+        openRing: true,
+        openRingMaxMinor: 5000,
+        openRingMinMinor: null,
+        minAge: null,
+      },
+      {
+        id: "14",
+        name: "BEER",
+        taxClass: "1",
+        openRing: true,
+        openRingMaxMinor: null,
+        openRingMinMinor: null,
+        minAge: 21,
+      },
+    ]);
+    expect(till.lookup("ALE").product.minAge).toBe(21);
+    expect(till.lookup("CIG").product.minAge).toBe(18);
+    expect(till.lookup("4011").product.minAge).toBeNull();
   });
 
   test("name search is local, by the start of every word, on-sale items only", () => {

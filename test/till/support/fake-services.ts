@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DomainError } from "../../../src/core/errors.ts";
 import { formatReceiptNo } from "../../../src/core/ids.ts";
+import type { Department } from "../../../src/core/open-department.ts";
 import { refundableByTender } from "../../../src/core/refund-split.ts";
 import {
   type StoreSettings,
@@ -63,6 +64,8 @@ export class FakeServices implements TillServices {
   readonly closedShifts: Record<string, number>[] = [];
   readonly recorded = new Map<string, RecordedSale>();
   catalog: TillProduct[] = [...CATALOG];
+  /** The store's departments as the till synced them. */
+  departmentList: Department[] = [];
   /** When set, completeSale waits for it (a slow disk). */
   completionGate: Promise<void> | null = null;
   /** Makes the next completeSale fail (a full disk, say). */
@@ -186,6 +189,10 @@ export class FakeServices implements TillServices {
     if (product === undefined) return null;
     this.catalog.push(product);
     return { product };
+  }
+
+  departments(): Department[] {
+    return this.departmentList;
   }
 
   search(text: string, limit: number): TillProduct[] {

@@ -34,6 +34,7 @@ export const KEYS = {
   down: "\u001b[B",
   backspace: "\u007f",
   ctrlC: "\u0003",
+  ctrlK: "\u000b",
   ctrlR: "\u0012",
   tab: "\t",
 } as const;

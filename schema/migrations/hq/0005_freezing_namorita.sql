@@ -1,0 +1,1 @@
+ALTER TABLE `hq_products` ADD `min_age` integer;

@@ -1,0 +1,1 @@
+ALTER TABLE `products` ADD `min_age` integer;
