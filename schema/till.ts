@@ -30,6 +30,8 @@ export const tillProducts = sqliteTable("products", {
   unit: text("unit").notNull().default("each"),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   changeSeq: integer("change_seq").notNull(),
+  depositCode: text("deposit_code"),
+  snapEligible: integer("snap_eligible", { mode: "boolean" }).notNull().default(false),
 });
 
 /** Barcodes as the store keys them: GS1 codes as GTIN-14, others as typed. */

@@ -38,6 +38,10 @@ export const productInputSchema = z.strictObject({
   costMinor: z.number().int().min(0).nullable().optional(),
   unit: z.enum(["each", "kg", "lb", "l"]).optional(),
   active: z.boolean().optional(),
+  /** The deposit product rung with this one (a bottle deposit); null removes it. */
+  depositCode: productCodeSchema.nullable().optional(),
+  /** May be paid with a tender restricted to SNAP-eligible items (EBT). */
+  snapEligible: z.boolean().optional(),
 });
 export type ProductInput = z.infer<typeof productInputSchema>;
 

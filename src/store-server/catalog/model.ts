@@ -36,6 +36,8 @@ export interface Product {
   costMinor: number | null;
   unit: string;
   active: boolean;
+  depositCode: string | null;
+  snapEligible: boolean;
   changeSeq: number;
 }
 

@@ -14,6 +14,7 @@ import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { depositsFirst, requireDepositProduct } from "./deposits.ts";
 import type { DepartmentInput, LookupResult, Product, ProductInput, RowError } from "./model.ts";
 
 export { barcodeKey, UnknownCodeError };
@@ -55,6 +56,8 @@ function toProduct(row: ProductRow, codes: string[]): Product {
     costMinor: row.costMinor,
     unit: row.unit,
     active: row.active,
+    depositCode: row.depositCode,
+    snapEligible: row.snapEligible,
     changeSeq: row.changeSeq,
   };
 }
@@ -105,6 +108,7 @@ export class CatalogService {
   /** Inserts or updates one product and its barcodes, inside the caller's transaction. */
   upsertInTx(tx: StoreTx, input: ProductInput, at: Date): Product {
     this.checkRefs(input);
+    requireDepositProduct(tx, input);
     const changeSeq = nextCounter(tx, "catalog");
     const now = at.toISOString();
     // Fields left out keep the product's values (CONTRACT.md: POST /products is an upsert).
@@ -122,6 +126,8 @@ export class CatalogService {
       costMinor: input.costMinor !== undefined ? input.costMinor : (old?.costMinor ?? null),
       unit: input.unit ?? old?.unit ?? (soldByWeight ? "kg" : "each"),
       active: input.active ?? old?.active ?? true,
+      depositCode: input.depositCode !== undefined ? input.depositCode : (old?.depositCode ?? null),
+      snapEligible: input.snapEligible ?? old?.snapEligible ?? false,
       changeSeq,
       updatedAt: now,
     };
@@ -170,7 +176,7 @@ export class CatalogService {
     let imported = 0;
     rollingBackOnStrict(() =>
       this.ctx.db.transaction((tx) => {
-        for (const row of rows) {
+        for (const row of depositsFirst(rows)) {
           try {
             this.upsertInTx(tx, row, at);
             imported++;

@@ -18,6 +18,7 @@ import { statementsOf } from "../db/statements.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent, sha256Hex } from "../journal/journal.ts";
 import { moveStock } from "../stock/ledger.ts";
+import { requireEligibleTenders, rungQtyMilli } from "./deposit-lines.ts";
 import { findExceptions, type PriceException, recordExceptions } from "./exceptions.ts";
 import { proveApprovals, saleIdentity } from "./identity.ts";
 import type {
@@ -35,6 +36,7 @@ interface Resolved {
   input: BasketLineInput;
   department: string | null;
   catalogPriceMinor: number;
+  snapEligible: boolean;
 }
 
 export type RecordResult = { sale: SaleResponse; created: boolean };
@@ -146,7 +148,12 @@ export class SalesService {
         taxClass: product.taxClass,
       };
       if (line.discount) input.discount = line.discount;
-      return { input, department: product.department, catalogPriceMinor: product.priceMinor };
+      return {
+        input,
+        department: product.department,
+        catalogPriceMinor: product.priceMinor,
+        snapEligible: product.snapEligible,
+      };
     });
   }
 
@@ -175,6 +182,8 @@ export class SalesService {
       discountMinor: l.discountMinor,
       taxMinor: l.taxMinor,
       totalMinor: l.totalMinor,
+      ...(l.kind === undefined ? {} : { kind: l.kind }),
+      ...(l.linkedLine === undefined ? {} : { linkedLine: l.linkedLine }),
     }));
     return {
       lines,
@@ -316,28 +325,19 @@ export class SalesService {
   private pricedByStore(request: SaleRequest): Priced {
     const resolved = this.resolve(request);
     const quote = this.priceResolved(resolved, request);
-    return {
+    const response = this.toResponse(
       quote,
-      response: this.toResponse(
-        quote,
-        resolved.map((r) => r.department),
-      ),
-      exceptions: [],
-    };
+      resolved.map((r) => r.department),
+    );
+    response.lines.forEach((line, i) => {
+      if (resolved[i]?.snapEligible) line.snapEligible = true;
+    });
+    return { quote, response, exceptions: [] };
   }
 
   /** Checks a till's document adds up and keeps it as rung; differences from the catalog become exceptions. */
   private asRung(request: RungSaleRequest): Priced {
-    const qtyMilli = request.lines.map((line, i) => {
-      try {
-        return parseQuantityMilli(line.qty);
-      } catch (err) {
-        if (err instanceof DomainError) {
-          throw new HttpError("invalid", err.code, `line ${i + 1} (${line.code}): ${err.message}`);
-        }
-        throw err;
-      }
-    });
+    const qtyMilli = request.lines.map((line, i) => rungQtyMilli(line, i));
     const lines: RungLine[] = request.lines.map((line, i) => ({
       ...(line.extendedMinor !== undefined ? { extendedMinor: line.extendedMinor } : {}),
       ...(line.qtyMilli !== undefined ? { statedQtyMilli: line.qtyMilli } : {}),
@@ -350,6 +350,8 @@ export class SalesService {
       taxRate: line.taxRate,
       taxMinor: line.taxMinor,
       totalMinor: line.totalMinor,
+      kind: line.kind,
+      linkedLine: line.linkedLine,
     }));
     const check = checkRungDocument({ ...request, lines }, this.ctx.pricing);
     if (!check.ok) {
@@ -369,6 +371,9 @@ export class SalesService {
     for (const line of request.lines)
       if (line.taxClass !== null && line.taxRate !== null) rates.set(line.taxClass, line.taxRate);
     const response = this.toResponse(quote, departments, rates);
+    response.lines.forEach((line, i) => {
+      if (request.lines[i]?.snapEligible === true) line.snapEligible = true;
+    });
     return {
       quote,
       response,
@@ -418,6 +423,7 @@ export class SalesService {
     const { quote, response, exceptions } =
       request.asRung === true ? this.asRung(request) : this.pricedByStore(request);
     const settlement = settle(quote, request.tenders, this.ctx.pricing, tenderTypes);
+    requireEligibleTenders(this.ctx, response.lines, quote.totalMinor, request.tenders);
     const at = request.at ? new Date(request.at) : this.ctx.now();
     requireSaleTime(this.ctx, at, identity.fromTill);
     const atIso = at.toISOString();
@@ -460,6 +466,7 @@ export class SalesService {
         discountMinor: l.discountMinor,
         taxMinor: l.taxMinor,
         totalMinor: l.totalMinor,
+        kind: l.kind ?? null,
       });
       const level = moveStock(tx, {
         code: l.code,
@@ -544,6 +551,7 @@ export class SalesService {
           discountMinor: l.discountMinor,
           taxMinor: l.taxMinor,
           totalMinor: l.totalMinor,
+          ...(l.kind === undefined ? {} : { kind: l.kind }),
         })),
         subtotalMinor: sale.subtotalMinor,
         discountMinor: sale.discountMinor,
