@@ -29,7 +29,7 @@ function findIn(ctx: StoreContext, tx: StoreTx, request: StaffDiscountRequest, n
   const gate: PinGate = { tillId: request.tillId, anonymous: false };
   assertPinEntryOpen(tx, gate, now);
   const match = findUserByPinSync(ctx, tx, request.pin);
-  if (!match || !match.user.active) {
+  if (!match?.user.active) {
     const failure = notePinFailure(ctx, tx, gate, now, { purpose: "staffDiscount" });
     return { ok: false, error: wrongPinError(ctx, gate, failure) };
   }
