@@ -282,7 +282,12 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
   switch (effect.type) {
     case "lookup":
       try {
-        ctx.dispatch({ type: "lookup.ok", lookup: services.lookup(effect.code), qtyMilli: effect.qtyMilli });
+        ctx.dispatch({
+          type: "lookup.ok",
+          lookup: services.lookup(effect.code),
+          qtyMilli: effect.qtyMilli,
+          ...(effect.purpose ? { purpose: effect.purpose } : {}),
+        });
       } catch (err) {
         ctx.dispatch({ type: "status.error", message: errorToMessage(err, { code: effect.code }) });
       }
@@ -310,6 +315,14 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
         ctx,
         () => services.approve(effect.pin, effect.action),
         (approver) => ({ type: "approval.ok", approver, pin: effect.pin, approved: effect.approved }),
+        { pin: true },
+      );
+      return;
+    case "staffDiscount":
+      settle(
+        ctx,
+        () => services.staffDiscount(effect.pin),
+        (staff) => ({ type: "staff.found", staff }),
         { pin: true },
       );
       return;

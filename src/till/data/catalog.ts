@@ -30,11 +30,14 @@ interface ProductRow {
   openPrice: number;
   unit: string;
   active: number;
+  depositCode: string | null;
+  snapEligible: number;
 }
 
 const COLUMNS =
   "p.code, p.name, p.price_minor AS priceMinor, p.tax_class AS taxClass, p.department, " +
-  "p.sold_by_weight AS soldByWeight, p.open_price AS openPrice, p.unit, p.active";
+  "p.sold_by_weight AS soldByWeight, p.open_price AS openPrice, p.unit, p.active, " +
+  "p.deposit_code AS depositCode, p.snap_eligible AS snapEligible";
 
 function toProduct(row: ProductRow): CachedProduct {
   return {
@@ -47,6 +50,8 @@ function toProduct(row: ProductRow): CachedProduct {
     openPrice: row.openPrice === 1,
     unit: row.unit,
     active: row.active === 1,
+    ...(row.depositCode === null ? {} : { depositCode: row.depositCode }),
+    ...(row.snapEligible === 1 ? { snapEligible: true } : {}),
   };
 }
 
@@ -80,7 +85,20 @@ export class LocalCatalog {
   private readonly byBarcodeStmt: Statement<ProductRow, [string]>;
   private readonly upsertStmt: Statement<
     unknown,
-    [string, string, number, string | null, string | null, number, number, string, number, number]
+    [
+      string,
+      string,
+      number,
+      string | null,
+      string | null,
+      number,
+      number,
+      string,
+      number,
+      number,
+      string | null,
+      number,
+    ]
   >;
   private readonly clearBarcodesStmt: Statement<unknown, [string]>;
   private readonly addBarcodeStmt: Statement<unknown, [string, string]>;
@@ -108,18 +126,25 @@ export class LocalCatalog {
        ) ORDER BY name COLLATE NOCASE, code LIMIT ?`,
     );
     this.upsertStmt = sqlite.prepare(
-      `INSERT INTO products (code, name, price_minor, tax_class, department, sold_by_weight, open_price, unit, active, change_seq)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO products (code, name, price_minor, tax_class, department, sold_by_weight, open_price, unit, active, change_seq,
+         deposit_code, snap_eligible)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(code) DO UPDATE SET name = excluded.name, price_minor = excluded.price_minor,
          tax_class = excluded.tax_class, department = excluded.department,
          sold_by_weight = excluded.sold_by_weight, open_price = excluded.open_price,
-         unit = excluded.unit, active = excluded.active, change_seq = excluded.change_seq`,
+         unit = excluded.unit, active = excluded.active, change_seq = excluded.change_seq,
+         deposit_code = excluded.deposit_code, snap_eligible = excluded.snap_eligible`,
     );
     this.clearBarcodesStmt = sqlite.prepare("DELETE FROM barcodes WHERE product_code = ?");
     this.addBarcodeStmt = sqlite.prepare(
       `INSERT INTO barcodes (barcode, product_code) VALUES (?, ?)
        ON CONFLICT(barcode) DO UPDATE SET product_code = excluded.product_code`,
     );
+  }
+
+  /** A product by its code (a deposit product named by another), or null. */
+  byCode(code: string): CachedProduct | null {
+    return this.finder.byCode(code);
   }
 
   /**
@@ -174,6 +199,8 @@ export class LocalCatalog {
       p.unit,
       p.active ? 1 : 0,
       p.changeSeq,
+      p.depositCode ?? null,
+      p.snapEligible ? 1 : 0,
     );
     this.clearBarcodesStmt.run(p.code);
     for (const barcode of new Set(p.barcodes.map(barcodeKey))) this.addBarcodeStmt.run(barcode, p.code);

@@ -21,7 +21,7 @@ import { InvalidInputError } from "../../core/errors.ts";
 import { formatReceiptNo, tillIdSchema, uuidv7 } from "../../core/ids.ts";
 import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
 import { tillTraceEntrySchema } from "../../core/till-trace.ts";
-import type { CompletedSale, TillLookup, TillServices, TillTrace } from "../services.ts";
+import type { CompletedSale, TillLookup, TillProduct, TillServices, TillTrace } from "../services.ts";
 import { TillAuth } from "./auth.ts";
 import { LocalCatalog, tillProduct } from "./catalog.ts";
 import { MetaStore, openTillDatabase } from "./db.ts";
@@ -99,6 +99,12 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   const outbox = new Outbox(db);
   const prints = new PrintJournal(db, now);
   const catalog = new LocalCatalog(sqlite);
+  /** A product with its deposit product attached, when it names one the catalog has. */
+  const withDeposit = (product: TillProduct): TillProduct => {
+    if (product.depositCode === undefined) return product;
+    const deposit = catalog.byCode(product.depositCode);
+    return deposit === null ? product : { ...product, deposit: tillProduct(deposit) };
+  };
   const link = new LinkState(() => outbox.counts(), meta.get("lastSyncAt"));
   const controller = new AbortController();
   const client = new StoreClient({
@@ -200,7 +206,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     settings: () => settings,
     lookup(code: string): TillLookup {
       const found = catalog.lookup(code, rules);
-      const result: TillLookup = { product: tillProduct(found.product) };
+      const result: TillLookup = { product: withDeposit(tillProduct(found.product)) };
       if (found.qtyMilli !== undefined && found.qtyKind !== undefined) {
         result.qtyMilli = found.qtyMilli;
         result.qtyKind = found.qtyKind;
@@ -208,11 +214,12 @@ export async function createTillServices(options: TillServicesOptions): Promise<
       if (found.priceMinor !== undefined) result.priceMinor = found.priceMinor;
       return result;
     },
-    search: (text, limit) => catalog.search(text, limit).map(tillProduct),
+    search: (text, limit) => catalog.search(text, limit).map((p) => withDeposit(tillProduct(p))),
 
     login: (pin) => auth.login(pin),
     logout: () => auth.logout(),
     approve: (pin, action) => auth.approve(pin, action),
+    staffDiscount: (pin) => auth.staffDiscount(pin),
 
     nextReceiptNo(): string {
       const storeId = meta.get("storeId");

@@ -280,4 +280,16 @@ export const az: Strings = {
   "info.qtyChanged": "{name}: miqdar {qtyMilli}",
   "info.saleHeldForCashier":
     "Cari satışı başqa kassir başlayıb: o gözlədildi ({key:sale.resume} ilə davam etdirin)",
+  "cmd.deposit.return": "Taranın qaytarılması",
+  "cmd.payment.ebt": "EBT (uyğun mallar)",
+  "cmd.sale.staffDiscount": "İşçi endirimi",
+  "prompt.depositReturn": "Qaytarılan tara: kodu skan edin və ya yazın (N* — N ədəd)",
+  "prompt.staffPin": "İşçi endirimi üçün işçinin PIN-i",
+  "error.depositLinked": "{name} öz malı ilə gedir: malı ləğv edin və ya dəyişin",
+  "error.ebtAboveEligible": "EBT ən çox {eligibleMinor} ödəyə bilər (uyğun mallar); qalanı başqa üsulla",
+  "error.nothingEligible": "Bu satışda EBT ilə ödəniləcək heç nə qalmayıb",
+  "error.noStaffDiscount": "Bu işçinin işçi endirimi yoxdur",
+  "ok.staffDiscount": "{name} üçün işçi endirimi {percent}%",
+  "info.depositReturned": "Qaytarılan tara: {qtyMilli} × {name}",
+  "payment.eligible": "EBT üçün uyğun",
 };

@@ -299,6 +299,18 @@ export const en = {
   "info.qtyChanged": "{name}: quantity {qtyMilli}",
   "info.saleHeldForCashier":
     "The sale in progress was started by another cashier: it was held ({key:sale.resume} resumes it)",
+  "cmd.deposit.return": "Empties return",
+  "cmd.payment.ebt": "EBT (eligible items)",
+  "cmd.sale.staffDiscount": "Staff discount",
+  "prompt.depositReturn": "Empties returned: scan or type the code (N* for N)",
+  "prompt.staffPin": "Staff member's PIN for their staff discount",
+  "error.depositLinked": "{name} goes with its item: void or change the item",
+  "error.ebtAboveEligible": "EBT may pay at most {eligibleMinor} (eligible items); take the rest another way",
+  "error.nothingEligible": "Nothing left in this sale may be paid with EBT",
+  "error.noStaffDiscount": "This staff member has no staff discount",
+  "ok.staffDiscount": "Staff discount {percent}% for {name}",
+  "info.depositReturned": "Empties returned: {qtyMilli} × {name}",
+  "payment.eligible": "EBT eligible",
 } as const;
 
 export type MessageKey = keyof typeof en;

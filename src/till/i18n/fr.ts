@@ -290,4 +290,17 @@ export const fr: Strings = {
   "info.qtyChanged": "{name} : quantité {qtyMilli}",
   "info.saleHeldForCashier":
     "La vente en cours a été commencée par un autre caissier : elle est mise en attente ({key:sale.resume} la reprend)",
+  "cmd.deposit.return": "Retour de consignes",
+  "cmd.payment.ebt": "EBT (articles éligibles)",
+  "cmd.sale.staffDiscount": "Remise du personnel",
+  "prompt.depositReturn": "Consignes rendues : scannez ou tapez le code (N* pour N)",
+  "prompt.staffPin": "PIN de l'employé pour sa remise du personnel",
+  "error.depositLinked": "{name} va avec son article : annulez ou modifiez l'article",
+  "error.ebtAboveEligible":
+    "L'EBT peut payer au plus {eligibleMinor} (articles éligibles) ; le reste autrement",
+  "error.nothingEligible": "Plus rien dans cette vente ne peut être payé par EBT",
+  "error.noStaffDiscount": "Cet employé n'a pas de remise du personnel",
+  "ok.staffDiscount": "Remise du personnel {percent} % pour {name}",
+  "info.depositReturned": "Consignes rendues : {qtyMilli} × {name}",
+  "payment.eligible": "Éligible EBT",
 };

@@ -279,4 +279,16 @@ export const ru: Strings = {
   "info.qtyChanged": "{name}: количество {qtyMilli}",
   "info.saleHeldForCashier":
     "Текущий чек начат другим кассиром: он отложен ({key:sale.resume} — открыть снова)",
+  "cmd.deposit.return": "Возврат тары",
+  "cmd.payment.ebt": "EBT (льготные товары)",
+  "cmd.sale.staffDiscount": "Скидка сотрудника",
+  "prompt.depositReturn": "Возврат тары: отсканируйте или введите код (N* — N штук)",
+  "prompt.staffPin": "PIN сотрудника для его скидки",
+  "error.depositLinked": "{name} идёт вместе с товаром: аннулируйте или измените товар",
+  "error.ebtAboveEligible": "EBT может оплатить не больше {eligibleMinor} (льготные товары); остальное иначе",
+  "error.nothingEligible": "В этом чеке больше нечего оплатить через EBT",
+  "error.noStaffDiscount": "У этого сотрудника нет скидки сотрудника",
+  "ok.staffDiscount": "Скидка сотрудника {percent}% для {name}",
+  "info.depositReturned": "Возвращена тара: {qtyMilli} × {name}",
+  "payment.eligible": "Доступно для EBT",
 };

@@ -49,6 +49,9 @@ export const KEY_COMMANDS = [
   "shift.open",
   "cash.in",
   "cash.out",
+  "deposit.return",
+  "payment.ebt",
+  "sale.staffDiscount",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -89,6 +92,9 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "shift.open": [],
   "cash.in": [],
   "cash.out": [],
+  "deposit.return": ["ctrl+e"],
+  "payment.ebt": ["ctrl+f"],
+  "sale.staffDiscount": [],
 };
 
 export interface Keymap {

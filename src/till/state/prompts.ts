@@ -4,11 +4,13 @@
  */
 import { changeQty, confirmed, withApproval } from "./approvals.ts";
 import { confirmCard } from "./card.ts";
+import { submitDepositReturn } from "./deposits.ts";
 import { done, fail, msg } from "./initial.ts";
 import { isYes, parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
 import { tender } from "./payment.ts";
 import { addLine } from "./sale.ts";
 import { submitCashPrompt } from "./shift.ts";
+import { submitStaffPin } from "./staff-discount.ts";
 import type { Prompt, TillEnv, TillState, Transition } from "./types.ts";
 
 export function openPrompt(state: TillState, prompt: Prompt): Transition {
@@ -91,6 +93,10 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
         });
       return confirmed({ ...state, prompt: null, input: "" }, prompt.confirmed, env);
     }
+    case "depositReturn":
+      return submitDepositReturn(state);
+    case "staffPin":
+      return submitStaffPin(state);
     case "approval": {
       if (text === "") return done(state);
       return done(

@@ -5,6 +5,7 @@
 import type { KeyCommand } from "../keys/keymap.ts";
 import { applyApproved } from "./approvals.ts";
 import { cancelCard, cardAnswered, declineCard, tenderRemoved } from "./card.ts";
+import { addDepositReturn } from "./deposits.ts";
 import { done, emptySale, goTo, msg } from "./initial.ts";
 import { MENU_ITEMS, menuIndexOf } from "./menu.ts";
 import { tender } from "./payment.ts";
@@ -14,6 +15,7 @@ import { returnRecorded, returnsFound } from "./returns.ts";
 import { addLine, addLookup, reprice } from "./sale.ts";
 import { holdEffect, menuChoose, msgStatus, screenKey } from "./screen-keys.ts";
 import { shiftChecked } from "./shift.ts";
+import { applyStaffDiscount } from "./staff-discount.ts";
 import type { Command, Message, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
 const TEXT_COMMANDS: ReadonlySet<string> = new Set(["input.text", "input.backspace", "input.clear"]);
@@ -61,7 +63,11 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
         : done(next, check);
     }
     case "lookup.ok":
+      if (command.purpose === "depositReturn")
+        return addDepositReturn(state, command.lookup, command.qtyMilli, env);
       return addLookup(state, command.lookup, command.qtyMilli, env);
+    case "staff.found":
+      return applyStaffDiscount(state, command.staff, env);
     case "weight.ok":
       return addLine({ ...state, busy: false }, command.product, command.weightMilli, undefined, env);
     case "search.ok":

@@ -39,6 +39,18 @@ export interface SaleLine {
   taxClass: string | null;
   soldByWeight: boolean;
   discount?: Discount;
+  /** A deposit linked to the item line `linkedTo` (its id), or returned empties (negative qty). */
+  kind?: "deposit" | "depositReturn";
+  linkedTo?: number;
+  /** May be paid with EBT (SNAP-eligible). */
+  snapEligible?: boolean;
+}
+
+/** Whose staff discount the sale's discount is. */
+export interface StaffDiscount {
+  userId: string;
+  name: string;
+  percent: string;
 }
 
 export interface Sale {
@@ -54,6 +66,8 @@ export interface Sale {
   /** Given when the sale is first sent to completion, kept for a retry. */
   receiptNo: string | null;
   nextLineId: number;
+  /** The sale's discount is this staff member's staff discount. */
+  staff?: StaffDiscount;
 }
 
 export type Message = { key: MessageKey; params?: Record<string, string | number> } | { text: string };
@@ -103,6 +117,10 @@ export type Prompt =
   | { kind: "cardWait"; amountMinor: number }
   /** No terminal connected: the cashier keys the amount into the terminal and confirms it here. */
   | { kind: "cardConfirm"; amountMinor: number }
+  /** Returned empties: scan or type the deposit's code or the product's (`N*code` for N). */
+  | { kind: "depositReturn" }
+  /** The staff member's PIN for their staff discount (masked). */
+  | { kind: "staffPin" }
   /** A yes/no question: yes (`y`, or the language's word) and Enter carries it out, Esc does not. */
   | { kind: "confirm"; question: Message; confirmed: Confirmed };
 
@@ -215,7 +233,8 @@ export type Command =
   | { type: "status.info"; message: Message }
   | { type: "status.ok"; message: Message }
   | { type: "login.ok"; cashier: Cashier }
-  | { type: "lookup.ok"; lookup: TillLookup; qtyMilli: number | null }
+  | { type: "lookup.ok"; lookup: TillLookup; qtyMilli: number | null; purpose?: "depositReturn" }
+  | { type: "staff.found"; staff: StaffDiscount }
   | { type: "weight.ok"; product: TillProduct; weightMilli: number }
   | { type: "search.ok"; text: string; results: TillProduct[] }
   | { type: "approval.ok"; approver: Approver; pin: string; approved: Approved }
@@ -265,7 +284,8 @@ export type CommandType = Command["type"];
 export type Effect =
   | { type: "login"; pin: string }
   | { type: "logout" }
-  | { type: "lookup"; code: string; qtyMilli: number | null }
+  | { type: "lookup"; code: string; qtyMilli: number | null; purpose?: "depositReturn" }
+  | { type: "staffDiscount"; pin: string }
   | { type: "weigh"; product: TillProduct }
   | { type: "search"; text: string }
   | { type: "approve"; pin: string; action: ApprovalAction; approved: Approved }

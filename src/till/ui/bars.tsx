@@ -53,6 +53,10 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t("prompt.cashReason", { amountMinor: prompt.amountMinor }), masked: false };
       case "confirm":
         return { label: t.message(prompt.question), masked: false };
+      case "depositReturn":
+        return { label: t.t("prompt.depositReturn"), masked: false };
+      case "staffPin":
+        return { label: t.t("prompt.staffPin"), masked: true };
       case "approval":
         return {
           label: t.t("prompt.approval", { action: t.t(`action.${prompt.action}` as MessageKey) }),
