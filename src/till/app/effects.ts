@@ -12,7 +12,7 @@ import type { DisplayLines } from "../../devices/index.ts";
 import { payByCard } from "../../devices/payment/pay-by-card.ts";
 import { describePayment, type PaymentResult } from "../../devices/payment/payment-terminal.ts";
 import { describeReading } from "../../devices/scale/scale.ts";
-import type { CompletedSale, HeldSaleDoc, HeldSaleSummary, TillServices } from "../services.ts";
+import type { CompletedSale, HeldSaleDoc, HeldSaleSummary, TillProduct, TillServices } from "../services.ts";
 import { priceSale } from "../state/basket.ts";
 import type { CardAnswer, Command, Effect, SaleLine } from "../state/types.ts";
 import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
@@ -79,9 +79,18 @@ async function complete(
 
 /** A held sale as the reducer takes it back: lines named from the catalog, the rest as it was. */
 function resumed(services: TillServices, held: HeldSaleDoc): Extract<Command, { type: "held.resumed" }> {
-  const lines = held.lines.map((line): Omit<SaleLine, "id"> => {
+  let previous: TillProduct | undefined;
+  const lines = held.lines.map((line, i): Omit<SaleLine, "id"> => {
     const { product } = services.lookup(line.code);
+    // A deposit follows its item, of the same quantity: linked again (lines are numbered from 1).
+    const linked =
+      previous?.depositCode === product.code && held.lines[i - 1]?.qtyMilli === line.qtyMilli
+        ? { kind: "deposit" as const, linkedTo: i }
+        : {};
+    previous = product;
     return {
+      ...linked,
+      ...(product.snapEligible ? { snapEligible: true } : {}),
       code: product.code,
       name: product.name,
       unit: product.unit,

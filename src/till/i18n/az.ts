@@ -292,4 +292,6 @@ export const az: Strings = {
   "ok.staffDiscount": "{name} üçün işçi endirimi {percent}%",
   "info.depositReturned": "Qaytarılan tara: {qtyMilli} × {name}",
   "payment.eligible": "EBT üçün uyğun",
+  "error.holdEmpties":
+    "Qaytarılan tara dərhal ödənilir: satışı bitirin və ya gözlətmək üçün taranı ləğv edin",
 };

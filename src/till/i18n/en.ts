@@ -311,6 +311,7 @@ export const en = {
   "ok.staffDiscount": "Staff discount {percent}% for {name}",
   "info.depositReturned": "Empties returned: {qtyMilli} × {name}",
   "payment.eligible": "EBT eligible",
+  "error.holdEmpties": "Returned empties are paid out now: finish the sale, or void the empties to hold it",
 } as const;
 
 export type MessageKey = keyof typeof en;

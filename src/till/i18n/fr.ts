@@ -303,4 +303,6 @@ export const fr: Strings = {
   "ok.staffDiscount": "Remise du personnel {percent} % pour {name}",
   "info.depositReturned": "Consignes rendues : {qtyMilli} × {name}",
   "payment.eligible": "Éligible EBT",
+  "error.holdEmpties":
+    "Les consignes rendues se remboursent tout de suite : terminez la vente, ou annulez-les pour la mettre en attente",
 };

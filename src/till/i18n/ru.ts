@@ -291,4 +291,6 @@ export const ru: Strings = {
   "ok.staffDiscount": "Скидка сотрудника {percent}% для {name}",
   "info.depositReturned": "Возвращена тара: {qtyMilli} × {name}",
   "payment.eligible": "Доступно для EBT",
+  "error.holdEmpties":
+    "Возврат тары оплачивается сразу: завершите чек или аннулируйте тару, чтобы отложить его",
 };

@@ -215,6 +215,7 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return startPayment(state, env);
     case "sale.hold":
       if (empty) return fail(state, "error.emptySale");
+      if (state.sale.lines.some((l) => l.kind === "depositReturn")) return fail(state, "error.holdEmpties");
       return done({ ...state, busy: true, status: msgStatus("info.holding") }, holdEffect(state, false));
     case "sale.resume":
       if (!empty) return fail(state, "error.finishSaleFirst");

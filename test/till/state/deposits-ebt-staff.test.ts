@@ -47,6 +47,12 @@ describe("linked deposits", () => {
     expect(d.state.quote?.totalMinor).toBe(129 - 40);
   });
 
+  test("a sale with returned empties is not held: they are paid out now", () => {
+    const d = new Driver().enter("0010").key("deposit.return").enter("0100").key("sale.hold");
+    expect(d.statusKey).toBe("error.holdEmpties");
+    expect(d.lastEffect("holdSale")).toBeUndefined();
+  });
+
   test("a sale of empties only pays the customer out: the change is the deposit", () => {
     const d = new Driver().key("deposit.return").enter("5*0100").key("sale.total").enter();
     const done = d.lastEffect("completeSale");
