@@ -4,10 +4,12 @@ import m0 from "./0000_init.sql" with { type: "text" };
 import m1 from "./0001_product_ids.sql" with { type: "text" };
 import m2 from "./0002_products_fts.sql" with { type: "text" };
 import m3 from "./0003_charming_fenris.sql" with { type: "text" };
+import m4 from "./0004_thin_victor_mancha.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
   { tag: "0001_product_ids", sql: m1 },
   { tag: "0002_products_fts", sql: m2 },
   { tag: "0003_charming_fenris", sql: m3 },
+  { tag: "0004_thin_victor_mancha", sql: m4 },
 ];
