@@ -48,6 +48,10 @@ export const products = sqliteTable(
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     /** The customer's age the product needs (0: none); null: its department's. */
     minAge: integer("min_age"),
+    /** The deposit product rung with this one (bottle deposit), linked to its line. */
+    depositCode: text("deposit_code"),
+    /** May be paid with a tender restricted to SNAP-eligible items (EBT). */
+    snapEligible: integer("snap_eligible", { mode: "boolean" }).notNull().default(false),
     /** Catalog change sequence: tills sync everything with a higher seq than they have. */
     changeSeq: integer("change_seq").notNull(),
     updatedAt: text("updated_at").notNull(),
@@ -82,6 +86,8 @@ export const users = sqliteTable(
     lockedUntil: text("locked_until"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: text("created_at").notNull(),
+    /** The user's staff discount on their own purchases, a percent ("10"); null: none. */
+    staffDiscountPercent: text("staff_discount_percent"),
   },
   (t) => [index("users_pin_tag").on(t.pinTag)],
 );
@@ -213,6 +219,8 @@ export const saleLines = sqliteTable(
     ...documentLineColumns(),
     /** Quantity already returned against this line. */
     returnedMilli: integer("returned_milli").notNull().default(0),
+    /** null: an item; "deposit": a deposit linked to an item; "depositReturn": empties (negative). */
+    kind: text("kind", { enum: ["deposit", "depositReturn"] }),
   },
   (t) => [primaryKey({ columns: [t.saleId, t.lineNo] })],
 );

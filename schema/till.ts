@@ -32,6 +32,8 @@ export const tillProducts = sqliteTable("products", {
   changeSeq: integer("change_seq").notNull(),
   /** The customer's age the product needs (0: none); null: its department's. */
   minAge: integer("min_age"),
+  depositCode: text("deposit_code"),
+  snapEligible: integer("snap_eligible", { mode: "boolean" }).notNull().default(false),
 });
 
 /** Barcodes as the store keys them: GS1 codes as GTIN-14, others as typed. */

@@ -43,6 +43,36 @@ export async function runUserDisable(client: AdminClient, id: string, json: bool
   );
 }
 
+export const setDiscountArgsSchema = userIdArgsSchema.extend({
+  percent: z
+    .string()
+    .trim()
+    .regex(
+      /^(?:none|100(?:\.0{1,2})?|\d{1,2}(?:\.\d{1,2})?)$/,
+      'must be a percent such as 10 or 12.5, or "none"',
+    ),
+});
+
+/** `ringup admin user set-discount ID --percent P|none`: the user's staff discount. */
+export async function runUserSetDiscount(
+  client: AdminClient,
+  args: z.infer<typeof setDiscountArgsSchema>,
+  json: boolean,
+  io: CliIo,
+) {
+  const percent = args.percent === "none" ? null : args.percent;
+  const user = await client.request("PATCH", `/users/${encodeURIComponent(args.id)}`, userSchema, {
+    body: { staffDiscountPercent: percent },
+  });
+  io.out(
+    json
+      ? JSON.stringify(user, null, 2)
+      : percent === null
+        ? `${user.name} (id ${user.id}) has no staff discount now`
+        : `${user.name} (id ${user.id}) has a staff discount of ${percent}%`,
+  );
+}
+
 export async function runUserPinReset(
   client: AdminClient,
   args: z.infer<typeof pinResetArgsSchema>,

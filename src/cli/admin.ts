@@ -50,6 +50,8 @@ import {
   runUserDisable,
   runUserList,
   runUserPinReset,
+  runUserSetDiscount,
+  setDiscountArgsSchema,
   userIdArgsSchema,
 } from "./admin-users.ts";
 import type { AdminOptions } from "./options.ts";
@@ -63,6 +65,10 @@ const userAddSchema = z.object({
     error: "must be cashier, supervisor, manager or admin",
   }),
   pin: z.string().regex(/^\d{4,8}$/, "must be 4 to 8 digits"),
+  staffDiscountPercent: z
+    .string()
+    .regex(/^(?:100(?:\.0{1,2})?|\d{1,2}(?:\.\d{1,2})?)$/, "must be a percent such as 10 or 12.5")
+    .optional(),
 });
 const createdUserSchema = z.looseObject({ id: z.string(), name: z.string(), role: z.string() });
 const reportArgsSchema = z.object({
@@ -89,6 +95,7 @@ const STORE_ONLY = new Set([
   "user.list",
   "user.disable",
   "user.pin-reset",
+  "user.set-discount",
   "report.daily",
   "sales.refused",
   "journal.verify",
@@ -175,6 +182,14 @@ export async function runAdmin(
       return;
     case "user.disable":
       await runUserDisable(client, argsOf(userIdArgsSchema, args, "user disable").id, options.json, io);
+      return;
+    case "user.set-discount":
+      await runUserSetDiscount(
+        client,
+        argsOf(setDiscountArgsSchema, args, "user set-discount"),
+        options.json,
+        io,
+      );
       return;
     case "user.pin-reset":
       await runUserPinReset(client, argsOf(pinResetArgsSchema, args, "user pin-reset"), options.json, io);

@@ -251,6 +251,13 @@ export function buildProgram(io: CliIo): Command {
     .description("give a user a new PIN (unique among the store's active users)")
     .requiredOption("--pin <pin>", "the new 4 to 8 digit PIN")
     .action((id: string, o: { pin: string }) => runAdmin("user.pin-reset", { id, pin: o.pin }));
+  user
+    .command("set-discount <id>")
+    .description("set a user's staff discount on their own purchases, applied at the till with their PIN")
+    .requiredOption("--percent <percent>", 'percent off, e.g. 10 or 12.5; "none" removes it')
+    .action((id: string, o: { percent: string }) =>
+      runAdmin("user.set-discount", { id, percent: o.percent }),
+    );
   const product = admin
     .command("product")
     .description("add and change products (store, or head office for every store)");
@@ -299,7 +306,14 @@ export function buildProgram(io: CliIo): Command {
         .makeOptionMandatory(),
     )
     .requiredOption("--pin <pin>", "4 to 8 digit PIN")
-    .action((o: { name: string; role: string; pin: string }) => runAdmin("user.add", o));
+    .option("--staff-discount <percent>", "the user's staff discount, e.g. 10 (percent)")
+    .action((o: { name: string; role: string; pin: string; staffDiscount?: string }) => {
+      const { staffDiscount, ...rest } = o;
+      return runAdmin(
+        "user.add",
+        staffDiscount === undefined ? rest : { ...rest, staffDiscountPercent: staffDiscount },
+      );
+    });
   const report = admin.command("report").description("reports");
   report
     .command("daily")

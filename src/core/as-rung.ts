@@ -4,9 +4,10 @@
  * up, by pricing the document's own lines again (its unit prices, quantities, discounts and tax
  * rates) under the store's rounding rules and requiring every amount to match to the minor unit.
  */
+import { type LineKind, requireLineQuantity } from "./deposits.ts";
 import { DomainError } from "./errors.ts";
 import { type BasketLineInput, type PricingSettings, priceBasket, type Quote } from "./pricing.ts";
-import { milliToDecimalString, requireQuantityMilli } from "./quantity.ts";
+import { milliToDecimalString } from "./quantity.ts";
 import type { TaxClass } from "./tax.ts";
 
 export interface RungLine {
@@ -24,6 +25,9 @@ export interface RungLine {
   /** Stated by a document in a quote's shape: checked when given. */
   extendedMinor?: number;
   statedQtyMilli?: number;
+  /** A deposit (linked to the item line `linkedLine`, an index) or returned empties (negative qty). */
+  kind?: LineKind | undefined;
+  linkedLine?: number | undefined;
 }
 
 export interface RungDocument {
@@ -96,6 +100,8 @@ export function checkRungDocument(doc: RungDocument, settings: PricingSettings):
       unitPriceMinor: line.unitPriceMinor,
       taxClass: line.taxClass,
     };
+    if (line.kind !== undefined) input.kind = line.kind;
+    if (line.linkedLine !== undefined) input.linkedLine = line.linkedLine;
     if (line.discountMinor > 0) input.discount = { amountMinor: line.discountMinor };
     return input;
   });
@@ -150,6 +156,11 @@ export interface RungLineBody {
   taxMinor: number;
   totalMinor: number;
   priceSource?: "catalog" | "open" | "override" | "embedded";
+  /** A deposit linked to the item line `linkedLine` (an index), or returned empties (negative qty). */
+  kind?: LineKind;
+  linkedLine?: number;
+  /** The item may be paid with a restricted tender requiring this flag (EBT: SNAP-eligible). */
+  snapEligible?: boolean;
 }
 
 /** The priced part of a document as rung: a quote's lines with their rates, its totals and tax rows. */
@@ -175,7 +186,7 @@ export function rungDocumentOf(quote: Quote, rates: ReadonlyMap<string, string>)
     lines: quote.lines.map((line) => ({
       code: line.code,
       name: line.name,
-      qty: milliToDecimalString(requireQuantityMilli(line.qtyMilli)),
+      qty: milliToDecimalString(requireLineQuantity(line)),
       unitPriceMinor: line.unitPriceMinor,
       extendedMinor: line.extendedMinor,
       discountMinor: line.discountMinor,
@@ -183,6 +194,8 @@ export function rungDocumentOf(quote: Quote, rates: ReadonlyMap<string, string>)
       taxRate: line.taxClass === null ? null : (rateOf.get(line.taxClass) ?? null),
       taxMinor: line.taxMinor,
       totalMinor: line.totalMinor,
+      ...(line.kind === undefined ? {} : { kind: line.kind }),
+      ...(line.linkedLine === undefined ? {} : { linkedLine: line.linkedLine }),
     })),
     subtotalMinor: quote.subtotalMinor,
     discountMinor: quote.discountMinor,

@@ -6,6 +6,7 @@
 export * from "./as-rung.ts";
 export * from "./barcode.ts";
 export * from "./cash-rounding.ts";
+export * from "./deposits.ts";
 export * from "./discount.ts";
 export * from "./embedded-barcode.ts";
 export * from "./errors.ts";
@@ -19,4 +20,5 @@ export * from "./receipt.ts";
 export * from "./rounding.ts";
 export * from "./settings.ts";
 export * from "./tax.ts";
+export * from "./tender-eligibility.ts";
 export * from "./tenders.ts";

@@ -1,16 +1,23 @@
 import { allocateLargestRemainderBig } from "./allocation.ts";
 import { type CashRoundingScope, cashRound, requireCashIncrement } from "./cash-rounding.ts";
+import {
+  computeSignedLineTaxes,
+  discountWeight,
+  type LineKind,
+  requireDepositLinks,
+  requireLineQuantity,
+} from "./deposits.ts";
 import { type Discount, discountAmountBig } from "./discount.ts";
 import { InvalidInputError } from "./errors.ts";
-import { computeLineTaxes } from "./line-taxes.ts";
 import { normalizeCurrency } from "./money.ts";
 import { UnknownTaxClassError } from "./pricing-errors.ts";
-import { extendPriceBig, requireQuantityMilli } from "./quantity.ts";
+import { extendPriceBig } from "./quantity.ts";
 import { ROUNDING_MODES, type RoundingMode } from "./rounding.ts";
 import { sumBig, toSafeNumber } from "./safe-integer.ts";
 import { type ResolvedTaxClass, resolveTaxClasses, type TaxBreakdown, type TaxClass } from "./tax.ts";
 
 export type { CashRoundingScope } from "./cash-rounding.ts";
+export type { LineKind } from "./deposits.ts";
 export type { Discount } from "./discount.ts";
 export type { TaxBreakdown, TaxClass } from "./tax.ts";
 
@@ -38,6 +45,10 @@ export interface BasketLineInput {
   /** Id of a configured tax class; null = untaxed. */
   taxClass: string | null;
   discount?: Discount;
+  /** A deposit linked to an item, or returned empties (negative quantity): see deposits.ts. */
+  kind?: LineKind;
+  /** A deposit line: the index of the item line it belongs to. */
+  linkedLine?: number;
 }
 
 export interface BasketInput {
@@ -60,6 +71,8 @@ export interface PricedLine {
   taxMinor: number;
   /** extendedMinor − discountMinor (gross: tax included; net: tax excluded). */
   totalMinor: number;
+  kind?: LineKind;
+  linkedLine?: number;
 }
 
 export interface Quote {
@@ -120,7 +133,7 @@ interface PreparedLine {
 }
 
 function prepareLine(line: BasketLineInput, resolved: ResolvedSettings): PreparedLine {
-  requireQuantityMilli(line.qtyMilli);
+  requireLineQuantity(line);
   if (!Number.isSafeInteger(line.unitPriceMinor) || line.unitPriceMinor < 0) {
     throw new InvalidInputError(
       "INVALID_PRICE",
@@ -156,19 +169,21 @@ function prepareLine(line: BasketLineInput, resolved: ResolvedSettings): Prepare
 export function priceBasket(input: BasketInput, settings: PricingSettings): Quote {
   const resolved = resolveSettings(settings);
   const prepared = input.lines.map((line) => prepareLine(line, resolved));
+  requireDepositLinks(input.lines);
 
   const afterLineDiscount = prepared.map((line) => line.extended - line.lineDiscount);
+  const weights = prepared.map((line, i) => discountWeight(line.input.kind, afterLineDiscount[i] ?? 0n));
   const basketDiscount =
     input.discount === undefined
       ? 0n
-      : discountAmountBig(input.discount, sumBig(afterLineDiscount), resolved.mode, {
+      : discountAmountBig(input.discount, sumBig(weights), resolved.mode, {
           scope: "basket",
           currency: resolved.currency,
         });
-  const shares = allocateLargestRemainderBig(basketDiscount, afterLineDiscount);
+  const shares = allocateLargestRemainderBig(basketDiscount, weights);
   const lineTotals = afterLineDiscount.map((amount, index) => amount - (shares[index] ?? 0n));
 
-  const { lineTaxMinor, taxes } = computeLineTaxes(
+  const { lineTaxMinor, taxes } = computeSignedLineTaxes(
     prepared.map((line, index) => ({ amountMinor: lineTotals[index] ?? 0n, taxClass: line.taxClass })),
     {
       pricesIncludeTax: settings.pricesIncludeTax,
@@ -189,6 +204,8 @@ export function priceBasket(input: BasketInput, settings: PricingSettings): Quot
       discountMinor: toSafeNumber(discount, "line discount"),
       taxMinor: toSafeNumber(lineTaxMinor[index] ?? 0n, "line tax"),
       totalMinor: toSafeNumber(lineTotals[index] ?? 0n, "line total"),
+      ...(line.input.kind === undefined ? {} : { kind: line.input.kind }),
+      ...(line.input.linkedLine === undefined ? {} : { linkedLine: line.input.linkedLine }),
     };
   });
 

@@ -40,6 +40,10 @@ export const productInputSchema = z.strictObject({
   active: z.boolean().optional(),
   /** The customer's age the product needs (18, 21…; 0: none); null: its department's. */
   minAge: z.int("must be a whole number of years").min(0).max(99, "must be at most 99").nullable().optional(),
+  /** The deposit product rung with this one (a bottle deposit); null removes it. */
+  depositCode: productCodeSchema.nullable().optional(),
+  /** May be paid with a tender restricted to SNAP-eligible items (EBT). */
+  snapEligible: z.boolean().optional(),
 });
 export type ProductInput = z.infer<typeof productInputSchema>;
 

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { EMBEDDED_PRESETS, embeddedRuleSchema } from "./embedded-barcode.ts";
 import { currencyExponent } from "./money.ts";
+import { restrictedTenderSchema } from "./tender-eligibility.ts";
 
 const ratePattern = /^(?:100(?:\.0{1,4})?|\d{1,2}(?:\.\d{1,4})?)$/;
 
@@ -92,6 +93,14 @@ export const storeSettingsSchema = z
      * (only at head office, which then sees every PIN choice of the store and keeps them unique).
      */
     usersManagedAt: z.enum(["store", "hq"]).default("store"),
+    /**
+     * Tenders that may pay only for flagged items, e.g. EBT (SNAP) only up to the total of the
+     * products flagged `snapEligible`: see tender-eligibility.ts.
+     */
+    restrictedTenders: z
+      .array(restrictedTenderSchema)
+      .max(10)
+      .default([{ type: "ebt", requires: "snapEligible" }]),
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

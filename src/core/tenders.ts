@@ -113,10 +113,11 @@ export function settle(
   settings: PricingSettings,
   tenderTypes: readonly TenderType[] = DEFAULT_TENDER_TYPES,
 ): Settlement {
-  const total = BigInt(requireQuoteAmount(quote.totalMinor, "totalMinor", false));
+  const total = BigInt(requireQuoteAmount(quote.totalMinor, "totalMinor", true));
   const increment = requireCashIncrement(settings.cashRoundingMinor);
   const byType = indexTenderTypes(tenderTypes);
   const resolved = tenders.map((tender) => resolveTender(tender, byType));
+  if (total < 0n) return settlePayout(quote, total, resolved, settings, increment);
 
   let remainingForNoChange = total;
   for (const { tender, kind } of resolved) {
@@ -165,6 +166,44 @@ export function settle(
     amountDueMinor: toSafeNumber(amountDue, "amount due"),
     paidMinor: toSafeNumber(paid, "amount paid"),
     changeMinor: toSafeNumber(paid - amountDue, "change"),
+    cashRoundingMinor: toSafeNumber(cashRounding),
+  };
+}
+
+/**
+ * A sale that comes to less than nothing (returned empties worth more than what was bought):
+ * the customer is paid out in cash, as change, rounded to the smallest coin where cash is
+ * rounded. Only change-giving tenders may be taken (cash the customer still hands over).
+ */
+function settlePayout(
+  quote: Quote,
+  total: bigint,
+  resolved: readonly ResolvedTender[],
+  settings: PricingSettings,
+  increment: number,
+): Settlement {
+  let paid = 0n;
+  for (const { tender, kind } of resolved) {
+    if (!kind.allowsChange) {
+      throw new OverpaymentNotAllowedError({
+        type: tender.type,
+        amountMinor: tender.amountMinor,
+        remainingMinor: 0,
+        excessMinor: tender.amountMinor,
+        currency: settings.currency,
+      });
+    }
+    paid += BigInt(tender.amountMinor);
+  }
+  const all = settings.cashRoundingScope === "all";
+  const due = all || increment === 0 ? total : BigInt(cashRound(toSafeNumber(total), increment).roundedMinor);
+  const cashRounding = all
+    ? BigInt(requireQuoteAmount(quote.cashRoundingMinor, "cashRoundingMinor", true))
+    : due - total;
+  return {
+    amountDueMinor: toSafeNumber(due, "amount due"),
+    paidMinor: toSafeNumber(paid, "amount paid"),
+    changeMinor: toSafeNumber(paid - due, "change"),
     cashRoundingMinor: toSafeNumber(cashRounding),
   };
 }

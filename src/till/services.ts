@@ -30,6 +30,12 @@ export interface TillProduct {
   unit: string;
   /** The customer's age the item needs (its own, else its department's); absent or 0: none. */
   minAge?: number | null;
+  /** The deposit product rung with this one (bottle deposit), by code. */
+  depositCode?: string;
+  /** The deposit product itself, as the catalog has it (resolved when looked up). */
+  deposit?: TillProduct;
+  /** May be paid with EBT (a tender restricted to SNAP-eligible items). */
+  snapEligible?: boolean;
 }
 
 /** What a scanned or typed code resolved to (embedded barcodes carry a price, a weight or a count). */
@@ -75,6 +81,9 @@ export interface TillLine {
   /** Where a given unit price came from (absent: the catalog's price). */
   priceSource?: "open" | "override";
   discount?: { percent: string } | { amountMinor: number };
+  /** A deposit linked to an item, or returned empties (negative qtyMilli). */
+  kind?: "deposit" | "depositReturn";
+  snapEligible?: boolean;
 }
 
 export interface TillAuditEntry {
@@ -245,6 +254,8 @@ export interface TillServices {
   logout(): Promise<void>;
   /** A supervisor's PIN for an action; online at the store, offline against cached supervisors. */
   approve(pin: string, action: ApprovalAction): Promise<Approver>;
+  /** A staff member's discount by their PIN (online only: the store checks it). */
+  staffDiscount(pin: string): Promise<{ userId: string; name: string; percent: string }>;
 
   /** Next receipt number of this till (STORE-TILL-SEQ), kept locally so offline receipts are numbered too. */
   nextReceiptNo(): string;

@@ -285,7 +285,10 @@ describe("parseEvent", () => {
     const [event] = await chain(["sale.completed"]);
     const sale = samples["sale.completed"];
     const cases: [unknown, string][] = [
-      [{ ...sale, totalMinor: -1 }, "payload.totalMinor"],
+      [{ ...sale, discountMinor: -1 }, "payload.discountMinor"],
+      [{ ...sale, changeMinor: -1 }, "payload.changeMinor"],
+      // Only returned empties (kind "depositReturn") have a negative quantity.
+      [{ ...sale, lines: [{ ...line, qtyMilli: -1000 }] }, "payload.lines.0"],
       [{ ...sale, lines: [{ ...line, qtyMilli: 1.5 }] }, "payload.lines.0.qtyMilli"],
       [{ ...sale, lines: [{ ...line, unitPriceMinor: 2 ** 53 }] }, "payload.lines.0.unitPriceMinor"],
       [{ ...sale, lines: [] }, "payload.lines"],

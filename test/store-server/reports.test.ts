@@ -136,6 +136,7 @@ describe("reports in a net-prices store", () => {
         { taxClass: "1", rate: "10", baseMinor: 2000 + 900 - 1000, taxMinor: 200 + 90 - 100 },
         { taxClass: "2", rate: "5", baseMinor: 250, taxMinor: 13 },
       ],
+      deposits: { collectedMinor: 0, refundedMinor: 0, netMinor: 0 },
     });
     const next = await ok(s, "GET", "/api/v1/reports/daily?date=2026-03-03");
     expect(next).toMatchObject({ salesCount: 1, totalMinor: 800, byTender: { card: 800 } });

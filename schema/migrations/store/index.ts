@@ -8,6 +8,7 @@ import m4 from "./0004_overconfident_karma.sql" with { type: "text" };
 import m5 from "./0005_eminent_squadron_supreme.sql" with { type: "text" };
 import m6 from "./0006_chemical_invaders.sql" with { type: "text" };
 import m7 from "./0007_numerous_lady_mastermind.sql" with { type: "text" };
+import m8 from "./0008_thin_punisher.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   { tag: "0005_eminent_squadron_supreme", sql: m5 },
   { tag: "0006_chemical_invaders", sql: m6 },
   { tag: "0007_numerous_lady_mastermind", sql: m7 },
+  { tag: "0008_thin_punisher", sql: m8 },
 ];

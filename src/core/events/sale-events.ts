@@ -19,6 +19,7 @@ import {
   reasonText,
   receiptNo,
   refId,
+  signedMilli,
   signedMinor,
   taxRowSchema,
   tenderRowSchema,
@@ -26,7 +27,27 @@ import {
   utcTimestamp,
 } from "./fields.ts";
 
-/** A sale the customer paid for. Totals as on the receipt; tenders are money received. */
+/**
+ * A line of a sale: an item, a deposit linked to one, or returned empties (`depositReturn`,
+ * the only kind with a negative quantity and amounts).
+ */
+export const saleLineSchema = documentLineSchema
+  .extend({
+    qtyMilli: signedMilli.refine((n) => n !== 0, "must not be zero"),
+    extendedMinor: signedMinor,
+    taxMinor: signedMinor,
+    totalMinor: signedMinor,
+    kind: z.enum(["deposit", "depositReturn"]).optional(),
+  })
+  .refine(
+    (l) => l.qtyMilli > 0 || l.kind === "depositReturn",
+    "only returned empties have a negative quantity",
+  );
+
+/** A sale's tax row: returned empties of a taxed deposit may make it negative. */
+const saleTaxRowSchema = taxRowSchema.extend({ baseMinor: signedMinor, taxMinor: signedMinor });
+
+/** A sale the customer paid for (or, of returned empties only, was paid out): totals as on the receipt; tenders are money received. */
 export const saleCompletedV1 = z.strictObject({
   saleId: id,
   receiptNo,
@@ -37,12 +58,12 @@ export const saleCompletedV1 = z.strictObject({
   /** Business day the sale counts on in reports (store-local date). */
   day: businessDay.optional(),
   currency: currencyCode,
-  lines: z.array(documentLineSchema).min(1).max(MAX_LINES),
-  subtotalMinor: moneyMinor,
+  lines: z.array(saleLineSchema).min(1).max(MAX_LINES),
+  subtotalMinor: signedMinor,
   discountMinor: moneyMinor,
-  taxMinor: moneyMinor,
-  totalMinor: moneyMinor,
-  taxes: z.array(taxRowSchema).max(MAX_ROWS),
+  taxMinor: signedMinor,
+  totalMinor: signedMinor,
+  taxes: z.array(saleTaxRowSchema).max(MAX_ROWS),
   tenders: z.array(tenderRowSchema).max(MAX_ROWS),
   changeMinor: moneyMinor,
   /** Cash due minus total: negative when the cash amount was rounded down. */

@@ -51,6 +51,8 @@ export interface Product {
   active: boolean;
   /** The customer's age the product needs (0: none); null: its department's. */
   minAge: number | null;
+  depositCode: string | null;
+  snapEligible: boolean;
   changeSeq: number;
 }
 

@@ -15,6 +15,7 @@ import { statementsOf } from "../db/statements.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { type DepartmentRecord, upsertDepartmentInTx } from "./departments.ts";
+import { depositsFirst, requireDepositProduct } from "./deposits.ts";
 import type { DepartmentInput, LookupResult, Product, ProductInput, RowError } from "./model.ts";
 import { catalogWatchOf } from "./watch.ts";
 
@@ -58,6 +59,8 @@ function toProduct(row: ProductRow, codes: string[]): Product {
     unit: row.unit,
     active: row.active,
     minAge: row.minAge,
+    depositCode: row.depositCode,
+    snapEligible: row.snapEligible,
     changeSeq: row.changeSeq,
   };
 }
@@ -108,6 +111,7 @@ export class CatalogService {
   /** Inserts or updates one product and its barcodes, inside the caller's transaction. */
   upsertInTx(tx: StoreTx, input: ProductInput, at: Date): Product {
     this.checkRefs(input);
+    requireDepositProduct(tx, input);
     const changeSeq = nextCounter(tx, "catalog");
     const now = at.toISOString();
     // Fields left out keep the product's values (CONTRACT.md: POST /products is an upsert).
@@ -126,6 +130,8 @@ export class CatalogService {
       unit: input.unit ?? old?.unit ?? (soldByWeight ? "kg" : "each"),
       active: input.active ?? old?.active ?? true,
       minAge: input.minAge !== undefined ? input.minAge : (old?.minAge ?? null),
+      depositCode: input.depositCode !== undefined ? input.depositCode : (old?.depositCode ?? null),
+      snapEligible: input.snapEligible ?? old?.snapEligible ?? false,
       changeSeq,
       updatedAt: now,
     };
@@ -176,7 +182,7 @@ export class CatalogService {
     let imported = 0;
     rollingBackOnStrict(() =>
       this.ctx.db.transaction((tx) => {
-        for (const row of rows) {
+        for (const row of depositsFirst(rows)) {
           try {
             this.upsertInTx(tx, row, at);
             imported++;

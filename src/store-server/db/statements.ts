@@ -82,6 +82,8 @@ export interface SaleLineRow extends Bindings {
   discountMinor: number;
   taxMinor: number;
   totalMinor: number;
+  /** null: an item; a deposit or returned empties (deposits.ts). */
+  kind?: string | null;
 }
 export interface TenderRow extends Bindings {
   docId: string;
@@ -131,9 +133,9 @@ function prepare(sqlite: Database): StoreStatements {
     ),
     insertSaleLine: sqlite.prepare(
       `INSERT INTO sale_lines (sale_id, line_no, code, name, department, tax_class, qty_milli, unit_price_minor,
-         extended_minor, discount_minor, tax_minor, total_minor)
+         extended_minor, discount_minor, tax_minor, total_minor, kind)
        VALUES ($saleId, $lineNo, $code, $name, $department, $taxClass, $qtyMilli, $unitPriceMinor,
-         $extendedMinor, $discountMinor, $taxMinor, $totalMinor)`,
+         $extendedMinor, $discountMinor, $taxMinor, $totalMinor, $kind)`,
     ),
     insertTender: sqlite.prepare(
       `INSERT INTO tenders (doc_id, idx, doc_kind, type, amount_minor, day, shift_id)

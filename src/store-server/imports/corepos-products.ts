@@ -16,6 +16,9 @@
  * - normal_price 0: open price (entered at the till); negative: a bad row;
  * - scale 1: sold by weight, priced by the pound (lb); tax 0/1/2: no tax class / "1" / "2"; inUse 0: inactive;
  * - idEnforced: the customer's minimum age (21, 18…), 0 none.
+ * - foodstamp 1: SNAP-eligible (`snapEligible`, paid with EBT);
+ * - deposit (the UPC of the deposit product, 0 = none): `depositCode`, when it names a product of
+ *   the same file.
  */
 import { appendCheckDigit } from "../../core/barcode.ts";
 import { readCsvRecords } from "./csv-records.ts";
@@ -53,6 +56,8 @@ export const COREPOS_COLUMN = {
   idEnforced: 32,
   cost: 33,
   inUse: 36,
+  foodstamp: 18,
+  deposit: 39,
 } as const;
 
 const TAX_CLASSES: Readonly<Record<string, string | null>> = { "0": null, "1": "1", "2": "2" };
@@ -61,6 +66,12 @@ const TAX_CLASSES: Readonly<Record<string, string | null>> = { "0": null, "1": "
 export function coreposCode(upc: string): string {
   const stripped = upc.replace(/^0+/, "");
   return stripped.length > 0 && stripped.length <= 6 ? stripped : upc;
+}
+
+/** The deposit column: the deposit product's UPC as a number, 0 for none. */
+function depositOf(text: string): { depositCode?: string } {
+  if (!/^\d{1,13}$/.test(text) || /^0+$/.test(text)) return {};
+  return { depositCode: coreposCode(text.padStart(13, "0")) };
 }
 
 function productFrom(fields: readonly string[], line: number, options: ParseOptions): ProductRow {
@@ -109,6 +120,8 @@ function productFrom(fields: readonly string[], line: number, options: ParseOpti
       costMinor: costMinor === 0 ? null : costMinor,
       active: at(COREPOS_COLUMN.inUse) !== "0",
       minAge: minAge === 0 ? null : minAge,
+      snapEligible: at(COREPOS_COLUMN.foodstamp) === "1",
+      ...depositOf(at(COREPOS_COLUMN.deposit)),
     },
     line,
   );
@@ -128,5 +141,8 @@ export function parseCoreposProducts(text: string, options: ParseOptions): Parse
     dropRepeats(rows, (r) => r.code, "code", problems),
     problems,
   );
+  // A deposit is kept only when it names a product of the file (CORE-POS keeps stale ones).
+  const codes = new Set(unique.map((r) => r.code));
+  for (const row of unique) if (row.depositCode && !codes.has(row.depositCode)) delete row.depositCode;
   return { rows: unique, errors: byLine(problems), total };
 }

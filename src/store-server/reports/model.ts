@@ -1,4 +1,5 @@
 /** Shapes of the report API: query schemas (zod) and the answers. Money in minor units. */
+
 import { z } from "zod";
 import {
   type Figures,
@@ -6,6 +7,7 @@ import {
   reportDaySchema,
   type TaxClassLine,
 } from "../../core/report-figures.ts";
+import type { DepositFigures } from "./deposits.ts";
 
 const day = reportDaySchema;
 
@@ -25,6 +27,8 @@ export interface DailyReport extends Figures {
   /** Money taken per tender type: cash net of change given, every type net of refunds. */
   byTender: Record<string, number>;
   byTaxClass: TaxClassLine[];
+  /** Bottle deposits collected with the items and refunded on returned empties. */
+  deposits: DepositFigures;
 }
 
 export interface HourLine {

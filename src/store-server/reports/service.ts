@@ -7,6 +7,7 @@ import type { Database } from "bun:sqlite";
 import type { StoreContext } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import { byCashier, byDepartment, byHour } from "./breakdowns.ts";
+import { depositFigures } from "./deposits.ts";
 import { documentFigures, minus, type SqlSums } from "./figures.ts";
 import {
   type CashierLine,
@@ -126,6 +127,7 @@ export class ReportsService {
       ...minus(documentFigures(sold), documentFigures(returned)),
       byTender,
       byTaxClass: this.taxLines(date, date),
+      deposits: depositFigures(this.sqlite, date, date),
     };
   }
 

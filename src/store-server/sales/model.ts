@@ -1,5 +1,6 @@
 /** Shapes of the basket and sale API (CONTRACT.md). */
 import { z } from "zod";
+import { LINE_KINDS } from "../../core/deposits.ts";
 import type { PriceExceptionRow } from "../../core/events/sale-events.ts";
 import { MAX_QTY_MILLI } from "../../core/quantity.ts";
 
@@ -105,6 +106,22 @@ export const saleRequestSchema = quoteRequestSchema.extend({
 export type SaleRequest = z.infer<typeof saleRequestSchema>;
 
 const minor = z.number().int("must be whole minor units").min(0, "must not be negative");
+/** An amount that returned empties (a deposit return) make negative; the check sees it adds up. */
+const signedMinor = z.number().int("must be whole minor units");
+/** A deposit return's quantity is negative (the empties given back); every other line's positive. */
+const signedQty = z.union([
+  z
+    .number()
+    .min(-MAX_QTY_MILLI / 1000, "is absurd: at most 10,000 units per line")
+    .max(MAX_QTY_MILLI / 1000, "is absurd: at most 10,000 units per line")
+    .refine((n) => n !== 0, "must not be zero"),
+  z
+    .string()
+    .regex(
+      /^-?\d{1,5}(\.\d{1,3})?$/,
+      'must be a decimal with at most 3 decimals, e.g. "3", "0.455" or "-2" (empties)',
+    ),
+]);
 const taxRateField = z
   .string()
   .regex(/^\d{1,3}(\.\d{1,6})?$/, 'must be a percent as a decimal string, e.g. "8.875"');
@@ -114,17 +131,29 @@ export const rungLineSchema = z
   .object({
     code: z.string().trim().min(1, "must not be empty").max(32, "must be at most 32 characters"),
     name: z.string().min(1).max(120),
-    qty,
+    qty: signedQty,
     unitPriceMinor: minor,
     discountMinor: minor,
     taxClass: z.string().min(1).max(16).nullable(),
     taxRate: taxRateField.nullable(),
-    taxMinor: minor,
-    totalMinor: minor,
+    taxMinor: signedMinor,
+    totalMinor: signedMinor,
     department: z.string().max(64).nullable().optional(),
     /** As a quote answers them: checked against the line when given. */
-    qtyMilli: z.number().int().positive().optional(),
-    extendedMinor: minor.optional(),
+    qtyMilli: z
+      .number()
+      .int()
+      .refine((n) => n !== 0, "must not be zero")
+      .optional(),
+    extendedMinor: signedMinor.optional(),
+    /**
+     * A deposit linked to the item line at index `linkedLine` (same quantity), or returned
+     * empties (`depositReturn`: negative qty and amounts). Absent: an item.
+     */
+    kind: z.enum(LINE_KINDS).optional(),
+    linkedLine: z.number().int().min(0).max(499).optional(),
+    /** The item may be paid with a tender restricted to SNAP-eligible items (EBT). */
+    snapEligible: z.boolean().optional(),
     /**
      * Where the unit price came from: the catalog (default), a price typed for an open-price
      * item, a price override, or a price-embedded label. Only catalog prices are compared with
@@ -152,11 +181,11 @@ export const rungSaleSchema = z
       .array(z.object({ id: z.string().max(40), name: z.string().max(120), discountMinor: minor }).strict())
       .max(50)
       .optional(),
-    subtotalMinor: minor,
+    subtotalMinor: signedMinor,
     discountMinor: minor,
-    taxMinor: minor,
-    totalMinor: minor,
-    cashDueMinor: minor,
+    taxMinor: signedMinor,
+    totalMinor: signedMinor,
+    cashDueMinor: signedMinor,
     cashRoundingMinor: z.number().int("must be whole minor units"),
     taxes: z
       .array(
@@ -164,8 +193,8 @@ export const rungSaleSchema = z
           .object({
             taxClass: z.string().min(1).max(16),
             rate: taxRateField,
-            baseMinor: minor,
-            taxMinor: minor,
+            baseMinor: signedMinor,
+            taxMinor: signedMinor,
           })
           .strict(),
       )
@@ -199,6 +228,9 @@ export interface QuotedLine {
   discountMinor: number;
   taxMinor: number;
   totalMinor: number;
+  kind?: "deposit" | "depositReturn";
+  linkedLine?: number;
+  snapEligible?: boolean;
 }
 
 export interface QuoteResponse {

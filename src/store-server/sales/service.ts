@@ -19,6 +19,7 @@ import { statementsOf } from "../db/statements.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent, sha256Hex } from "../journal/journal.ts";
 import { moveStock } from "../stock/ledger.ts";
+import { requireEligibleTenders, rungQtyMilli } from "./deposit-lines.ts";
 import { findExceptions, type PriceException, recordExceptions } from "./exceptions.ts";
 import { proveApprovals, saleIdentity } from "./identity.ts";
 import type {
@@ -36,6 +37,7 @@ interface Resolved {
   input: BasketLineInput;
   department: string | null;
   catalogPriceMinor: number;
+  snapEligible: boolean;
 }
 
 export type RecordResult = { sale: SaleResponse; created: boolean };
@@ -147,7 +149,12 @@ export class SalesService {
         taxClass: product.taxClass,
       };
       if (line.discount) input.discount = line.discount;
-      return { input, department: product.department, catalogPriceMinor: product.priceMinor };
+      return {
+        input,
+        department: product.department,
+        catalogPriceMinor: product.priceMinor,
+        snapEligible: product.snapEligible,
+      };
     });
   }
 
@@ -176,6 +183,8 @@ export class SalesService {
       discountMinor: l.discountMinor,
       taxMinor: l.taxMinor,
       totalMinor: l.totalMinor,
+      ...(l.kind === undefined ? {} : { kind: l.kind }),
+      ...(l.linkedLine === undefined ? {} : { linkedLine: l.linkedLine }),
     }));
     return {
       lines,
@@ -317,28 +326,19 @@ export class SalesService {
   private pricedByStore(request: SaleRequest): Priced {
     const resolved = this.resolve(request);
     const quote = this.priceResolved(resolved, request);
-    return {
+    const response = this.toResponse(
       quote,
-      response: this.toResponse(
-        quote,
-        resolved.map((r) => r.department),
-      ),
-      exceptions: [],
-    };
+      resolved.map((r) => r.department),
+    );
+    response.lines.forEach((line, i) => {
+      if (resolved[i]?.snapEligible) line.snapEligible = true;
+    });
+    return { quote, response, exceptions: [] };
   }
 
   /** Checks a till's document adds up and keeps it as rung; differences from the catalog become exceptions. */
   private asRung(request: RungSaleRequest): Priced {
-    const qtyMilli = request.lines.map((line, i) => {
-      try {
-        return parseQuantityMilli(line.qty);
-      } catch (err) {
-        if (err instanceof DomainError) {
-          throw new HttpError("invalid", err.code, `line ${i + 1} (${line.code}): ${err.message}`);
-        }
-        throw err;
-      }
-    });
+    const qtyMilli = request.lines.map((line, i) => rungQtyMilli(line, i));
     const lines: RungLine[] = request.lines.map((line, i) => ({
       ...(line.extendedMinor !== undefined ? { extendedMinor: line.extendedMinor } : {}),
       ...(line.qtyMilli !== undefined ? { statedQtyMilli: line.qtyMilli } : {}),
@@ -351,6 +351,8 @@ export class SalesService {
       taxRate: line.taxRate,
       taxMinor: line.taxMinor,
       totalMinor: line.totalMinor,
+      kind: line.kind,
+      linkedLine: line.linkedLine,
     }));
     const check = checkRungDocument({ ...request, lines }, this.ctx.pricing);
     if (!check.ok) {
@@ -372,6 +374,9 @@ export class SalesService {
     for (const line of request.lines)
       if (line.taxClass !== null && line.taxRate !== null) rates.set(line.taxClass, line.taxRate);
     const response = this.toResponse(quote, departments, rates);
+    response.lines.forEach((line, i) => {
+      if (request.lines[i]?.snapEligible === true) line.snapEligible = true;
+    });
     return {
       quote,
       response,
@@ -421,6 +426,7 @@ export class SalesService {
     const { quote, response, exceptions } =
       request.asRung === true ? this.asRung(request) : this.pricedByStore(request);
     const settlement = settle(quote, request.tenders, this.ctx.pricing, tenderTypes);
+    requireEligibleTenders(this.ctx, response.lines, quote.totalMinor, request.tenders);
     const at = request.at ? new Date(request.at) : this.ctx.now();
     requireSaleTime(this.ctx, at, identity.fromTill);
     const atIso = at.toISOString();
@@ -463,6 +469,7 @@ export class SalesService {
         discountMinor: l.discountMinor,
         taxMinor: l.taxMinor,
         totalMinor: l.totalMinor,
+        kind: l.kind ?? null,
       });
       const level = moveStock(tx, {
         code: l.code,
@@ -547,6 +554,7 @@ export class SalesService {
           discountMinor: l.discountMinor,
           taxMinor: l.taxMinor,
           totalMinor: l.totalMinor,
+          ...(l.kind === undefined ? {} : { kind: l.kind }),
         })),
         subtotalMinor: sale.subtotalMinor,
         discountMinor: sale.discountMinor,

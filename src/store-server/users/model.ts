@@ -12,7 +12,22 @@ const nameSchema = z
   .regex(/^[^\p{Cc}]+$/u, "must not contain control characters");
 export const roleSchema = z.enum(USER_ROLES, { error: "must be one of cashier, supervisor, manager, admin" });
 
-export const createUserSchema = z.strictObject({ name: nameSchema, role: roleSchema, pin: pinSchema });
+/** A staff discount percent ("10"); null: none. Same rule as staff-discounts.ts. */
+const staffPercentSchema = z
+  .string()
+  .regex(
+    /^(?:100(?:\.0{1,2})?|\d{1,2}(?:\.\d{1,2})?)$/,
+    'must be a percent from 0 to 100, e.g. "10" or "12.5"',
+  )
+  .nullable();
+
+export const createUserSchema = z.strictObject({
+  name: nameSchema,
+  role: roleSchema,
+  pin: pinSchema,
+  /** The user's staff discount on their own purchases (percent); left out: none. */
+  staffDiscountPercent: staffPercentSchema.optional(),
+});
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z
@@ -21,9 +36,10 @@ export const updateUserSchema = z
     role: roleSchema.optional(),
     pin: pinSchema.optional(),
     active: z.boolean().optional(),
+    staffDiscountPercent: staffPercentSchema.optional(),
   })
   .refine((u) => Object.values(u).some((v) => v !== undefined), {
-    message: "give at least one of name, role, pin, active",
+    message: "give at least one of name, role, pin, active, staffDiscountPercent",
   });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
@@ -93,6 +109,8 @@ export interface UserView {
   role: Role;
   active: boolean;
   createdAt: string;
+  /** Percent off the user's own purchases (staff discount); null: none. */
+  staffDiscountPercent: string | null;
 }
 
 export interface Approver {

@@ -17,6 +17,7 @@ import {
 } from "./model.ts";
 import { UsersService } from "./service.ts";
 import { bearerToken, SessionsService } from "./sessions.ts";
+import { findStaffDiscount, staffDiscountRequestSchema } from "./staff-discounts.ts";
 
 /**
  * Who the token of a log-in proves, if anyone: a log-in needs no token, and one that is not
@@ -112,6 +113,20 @@ export function usersRoutes(ctx: StoreContext) {
           params: userIdParamsSchema,
           body: updateUserSchema,
           detail: { summary: "Rename, change role or PIN, deactivate or reactivate a user" },
+        },
+      )
+      .post(
+        "/staff-discounts",
+        ({ body, principal }) => {
+          requireTillAccess(principal, body.tillId, "asking for a staff discount");
+          return findStaffDiscount(ctx, body);
+        },
+        {
+          body: staffDiscountRequestSchema,
+          detail: {
+            summary:
+              "A staff member's discount by their PIN (they may be the cashier): {userId, name, percent}; NO_STAFF_DISCOUNT when they have none",
+          },
         },
       )
       .post(

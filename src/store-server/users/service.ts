@@ -24,7 +24,14 @@ import { hashPinAsync, PENDING_TAG_PREFIX, pinTag, type UserRow, userHoldingPin 
 type UserChange = "created" | "updated" | "deactivated" | "reactivated" | "pin_reset";
 
 export function toUserView(row: UserRow): UserView {
-  return { id: row.id, name: row.name, role: row.role, active: row.active, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    active: row.active,
+    createdAt: row.createdAt,
+    staffDiscountPercent: row.staffDiscountPercent,
+  };
 }
 
 function requireRankAtMost(principal: Principal, role: Role, what: string): void {
@@ -146,6 +153,7 @@ export class UsersService {
         lockedUntil: null,
         active: true,
         createdAt: at.toISOString(),
+        staffDiscountPercent: input.staffDiscountPercent ?? null,
       };
       tx.insert(users).values(row).run();
       recordAudit(this.ctx, tx, {
@@ -201,6 +209,13 @@ export class UsersService {
         next.active = input.active;
         changed.push("active");
       }
+      if (
+        input.staffDiscountPercent !== undefined &&
+        input.staffDiscountPercent !== current.staffDiscountPercent
+      ) {
+        next.staffDiscountPercent = input.staffDiscountPercent;
+        changed.push("staffDiscountPercent");
+      }
       if (pinHash !== undefined && newTag !== undefined) {
         next.pinTag = newTag;
         next.pinHash = pinHash;
@@ -216,6 +231,7 @@ export class UsersService {
           active: next.active,
           pinHash: next.pinHash,
           pinTag: next.pinTag,
+          staffDiscountPercent: next.staffDiscountPercent,
         })
         .where(eq(users.id, id))
         .run();

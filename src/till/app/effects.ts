@@ -13,7 +13,7 @@ import type { DisplayLines } from "../../devices/index.ts";
 import { payByCard } from "../../devices/payment/pay-by-card.ts";
 import { describePayment, type PaymentResult } from "../../devices/payment/payment-terminal.ts";
 import { describeReading } from "../../devices/scale/scale.ts";
-import type { CompletedSale, HeldSaleDoc, HeldSaleSummary, TillServices } from "../services.ts";
+import type { CompletedSale, HeldSaleDoc, HeldSaleSummary, TillProduct, TillServices } from "../services.ts";
 import { priceSale } from "../state/basket.ts";
 import type { CardAnswer, Command, Effect, SaleLine } from "../state/types.ts";
 import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
@@ -80,9 +80,18 @@ async function complete(
 
 /** A held sale as the reducer takes it back: lines named from the catalog, the rest as it was. */
 function resumed(services: TillServices, held: HeldSaleDoc): Extract<Command, { type: "held.resumed" }> {
-  const lines = held.lines.map((line): Omit<SaleLine, "id"> => {
+  let previous: TillProduct | undefined;
+  const lines = held.lines.map((line, i): Omit<SaleLine, "id"> => {
     const { product } = services.lookup(line.code);
+    // A deposit follows its item, of the same quantity: linked again (lines are numbered from 1).
+    const linked =
+      previous?.depositCode === product.code && held.lines[i - 1]?.qtyMilli === line.qtyMilli
+        ? { kind: "deposit" as const, linkedTo: i }
+        : {};
+    previous = product;
     return {
+      ...linked,
+      ...(product.snapEligible ? { snapEligible: true } : {}),
       code: product.code,
       name: product.name,
       unit: product.unit,
@@ -151,8 +160,9 @@ async function weigh(ctx: EffectContext, effect: Extract<Effect, { type: "weigh"
 function lookupCode(ctx: EffectContext, effect: Extract<Effect, { type: "lookup" }>): void {
   const { services } = ctx;
   const { code, qtyMilli } = effect;
+  const purpose = effect.purpose ? { purpose: effect.purpose } : {};
   try {
-    ctx.dispatch({ type: "lookup.ok", lookup: services.lookup(code), qtyMilli });
+    ctx.dispatch({ type: "lookup.ok", lookup: services.lookup(code), qtyMilli, ...purpose });
     return;
   } catch (err) {
     if (!(err instanceof DomainError && err.code === "UNKNOWN_CODE") || !services.status().online) {
@@ -165,7 +175,7 @@ function lookupCode(ctx: EffectContext, effect: Extract<Effect, { type: "lookup"
         ctx.dispatch(
           found === null
             ? { type: "request.failed", message: errorToMessage(err, { code }) }
-            : { type: "lookup.ok", lookup: found, qtyMilli },
+            : { type: "lookup.ok", lookup: found, qtyMilli, ...purpose },
         ),
       (failure: unknown) =>
         ctx.dispatch({ type: "request.failed", message: errorToMessage(failure, { code }) }),
@@ -337,6 +347,14 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
         ctx,
         () => services.approve(effect.pin, effect.action),
         (approver) => ({ type: "approval.ok", approver, pin: effect.pin, approved: effect.approved }),
+        { pin: true },
+      );
+      return;
+    case "staffDiscount":
+      settle(
+        ctx,
+        () => services.staffDiscount(effect.pin),
+        (staff) => ({ type: "staff.found", staff }),
         { pin: true },
       );
       return;

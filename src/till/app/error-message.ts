@@ -22,6 +22,7 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   SESSION_EXPIRED: "error.sessionEnded",
   NO_SESSION: "error.sessionEnded",
   TILL_REVOKED: "error.tillRevoked",
+  NO_STAFF_DISCOUNT: "error.noStaffDiscount",
 };
 
 /** Codes whose message says how long to wait (`details.secondsLeft`). */

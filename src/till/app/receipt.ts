@@ -52,6 +52,16 @@ export function saleReceipt(sale: CompletedSale, context: ReceiptContext): Recei
     changeMinor: sale.changeMinor,
     // The card terminal's authorisation of each card tender.
     cardSlipLines: sale.tenders.flatMap((t) => (t.ref === undefined ? [] : [`CARD AUTH ${t.ref}`])),
+    footerLines: staffDiscountLines(sale),
+  });
+}
+
+/** Whose staff discount the sale's discount was, printed under the totals. */
+function staffDiscountLines(sale: CompletedSale): string[] {
+  return sale.audit.flatMap((entry) => {
+    const d = entry.detail;
+    if (entry.action !== "discount.given" || d?.reason !== "staff") return [];
+    return [`STAFF DISCOUNT ${String(d.percent)}% ${String(d.staffName ?? d.staffId)}`];
   });
 }
 

@@ -25,7 +25,13 @@ import type { MetaStore, TillDb } from "./db.ts";
 import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
 import type { TillKeys } from "./keys.ts";
 import type { LinkState } from "./link.ts";
-import { approvalAnswerSchema, keyAnswerSchema, sessionAnswerSchema } from "./store-answers.ts";
+import {
+  approvalAnswerSchema,
+  keyAnswerSchema,
+  type StaffDiscountAnswer,
+  sessionAnswerSchema,
+  staffDiscountAnswerSchema,
+} from "./store-answers.ts";
 import type { StoreClient } from "./store-client.ts";
 
 /** Same profile as the store's PIN hashes (argon2id, about 50 ms a check). */
@@ -177,6 +183,24 @@ export class TillAuth {
         return this.signedApproval(await this.offlineCheck(pin, err, RANK.supervisor, action), action);
       }
       if (err instanceof StoreRefusedError && err.code === "WRONG_PIN") await this.forgetPin(pin);
+      throw err;
+    }
+  }
+
+  /** A staff member's discount, by their PIN: the store checks it (there is no offline check). */
+  async staffDiscount(pin: string): Promise<StaffDiscountAnswer> {
+    requirePinShape(pin);
+    try {
+      const answer = await this.withSession((token) =>
+        this.deps.client.request("POST", "/api/v1/staff-discounts", staffDiscountAnswerSchema, {
+          body: { pin, tillId: this.deps.tillId },
+          token,
+        }),
+      );
+      this.deps.link.reachable();
+      return answer;
+    } catch (err) {
+      if (err instanceof StoreUnreachableError) this.deps.link.unreachable(err);
       throw err;
     }
   }

@@ -32,11 +32,14 @@ interface ProductRow {
   unit: string;
   active: number;
   minAge: number | null;
+  depositCode: string | null;
+  snapEligible: number;
 }
 
 const COLUMNS =
   "p.code, p.name, p.price_minor AS priceMinor, p.tax_class AS taxClass, p.department, " +
-  "p.sold_by_weight AS soldByWeight, p.open_price AS openPrice, p.unit, p.active, p.min_age AS minAge";
+  "p.sold_by_weight AS soldByWeight, p.open_price AS openPrice, p.unit, p.active, p.min_age AS minAge, " +
+  "p.deposit_code AS depositCode, p.snap_eligible AS snapEligible";
 
 function toProduct(row: ProductRow): CachedProduct {
   return {
@@ -50,6 +53,8 @@ function toProduct(row: ProductRow): CachedProduct {
     unit: row.unit,
     active: row.active === 1,
     minAge: row.minAge,
+    ...(row.depositCode === null ? {} : { depositCode: row.depositCode }),
+    ...(row.snapEligible === 1 ? { snapEligible: true } : {}),
   };
 }
 
@@ -95,6 +100,8 @@ export class LocalCatalog {
       number,
       number,
       number | null,
+      string | null,
+      number,
     ]
   >;
   private readonly clearBarcodesStmt: Statement<unknown, [string]>;
@@ -123,13 +130,14 @@ export class LocalCatalog {
        ) ORDER BY name COLLATE NOCASE, code LIMIT ?`,
     );
     this.upsertStmt = sqlite.prepare(
-      `INSERT INTO products (code, name, price_minor, tax_class, department, sold_by_weight, open_price, unit, active, change_seq, min_age)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO products (code, name, price_minor, tax_class, department, sold_by_weight, open_price, unit, active, change_seq,
+         min_age, deposit_code, snap_eligible)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(code) DO UPDATE SET name = excluded.name, price_minor = excluded.price_minor,
          tax_class = excluded.tax_class, department = excluded.department,
          sold_by_weight = excluded.sold_by_weight, open_price = excluded.open_price,
          unit = excluded.unit, active = excluded.active, change_seq = excluded.change_seq,
-         min_age = excluded.min_age
+         min_age = excluded.min_age, deposit_code = excluded.deposit_code, snap_eligible = excluded.snap_eligible
        WHERE excluded.change_seq >= products.change_seq`,
     );
     this.clearBarcodesStmt = sqlite.prepare("DELETE FROM barcodes WHERE product_code = ?");
@@ -137,6 +145,11 @@ export class LocalCatalog {
       `INSERT INTO barcodes (barcode, product_code) VALUES (?, ?)
        ON CONFLICT(barcode) DO UPDATE SET product_code = excluded.product_code`,
     );
+  }
+
+  /** A product by its code (a deposit product named by another), or null. */
+  byCode(code: string): CachedProduct | null {
+    return this.finder.byCode(code);
   }
 
   /**
@@ -204,6 +217,8 @@ export class LocalCatalog {
       p.active ? 1 : 0,
       p.changeSeq,
       p.minAge ?? null,
+      p.depositCode ?? null,
+      p.snapEligible ? 1 : 0,
     );
     if (written.changes === 0) return;
     this.clearBarcodesStmt.run(p.code);

@@ -24,7 +24,7 @@ import { InvalidInputError } from "../../core/errors.ts";
 import { formatReceiptNo, tillIdSchema, uuidv7 } from "../../core/ids.ts";
 import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
 import { tillTraceEntrySchema } from "../../core/till-trace.ts";
-import type { CompletedSale, TillLookup, TillServices, TillTrace } from "../services.ts";
+import type { CompletedSale, TillLookup, TillProduct, TillServices, TillTrace } from "../services.ts";
 import { TillAuth } from "./auth.ts";
 import { LocalCatalog, tillProduct } from "./catalog.ts";
 import { CatalogWatch, DEFAULT_CATALOG_WAIT_MS } from "./catalog-watch.ts";
@@ -116,6 +116,12 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   const prints = new PrintJournal(db, now);
   const catalog = new LocalCatalog(sqlite);
   const departments = new LocalDepartments(meta);
+  /** A product with its deposit product attached, when it names one the catalog has. */
+  const withDeposit = (product: TillProduct): TillProduct => {
+    if (product.depositCode === undefined) return product;
+    const deposit = catalog.byCode(product.depositCode);
+    return deposit === null ? product : { ...product, deposit: tillProduct(deposit) };
+  };
   const link = new LinkState(() => outbox.counts(), meta.get("lastSyncAt"));
   const controller = new AbortController();
   const client = new StoreClient({
@@ -229,7 +235,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
 
   const lookup = (code: string): TillLookup => {
     const found = catalog.lookup(code, rules);
-    const result: TillLookup = { product: departments.withAge(tillProduct(found.product)) };
+    const result: TillLookup = { product: departments.withAge(withDeposit(tillProduct(found.product))) };
     if (found.qtyMilli !== undefined && found.qtyKind !== undefined) {
       result.qtyMilli = found.qtyMilli;
       result.qtyKind = found.qtyKind;
@@ -271,12 +277,14 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     settings: () => settings,
     lookup,
     lookupAtStore,
-    search: (text, limit) => catalog.search(text, limit).map((p) => departments.withAge(tillProduct(p))),
+    search: (text, limit) =>
+      catalog.search(text, limit).map((p) => departments.withAge(withDeposit(tillProduct(p)))),
     departments: () => departments.all(),
 
     login: (pin) => auth.login(pin),
     logout: () => auth.logout(),
     approve: (pin, action) => auth.approve(pin, action),
+    staffDiscount: (pin) => auth.staffDiscount(pin),
 
     nextReceiptNo(): string {
       const storeId = meta.get("storeId");

@@ -64,6 +64,7 @@ export function saleRequestBody(sale: CompletedSale, context: SaleContext): Reco
   doc.lines.forEach((line, i) => {
     const rung = sale.lines[i];
     if (rung?.unitPriceMinor !== undefined) line.priceSource = rung.priceSource ?? "open";
+    if (rung?.snapEligible) line.snapEligible = true;
   });
   const body: Record<string, unknown> = {
     asRung: true,

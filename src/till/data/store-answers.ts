@@ -45,6 +45,13 @@ export const approvalAnswerSchema = z.object({
   approvedBy: z.object({ id: z.string().min(1), name: z.string() }),
 });
 
+export const staffDiscountAnswerSchema = z.object({
+  userId: z.string().min(1),
+  name: z.string(),
+  percent: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/),
+});
+export type StaffDiscountAnswer = z.infer<typeof staffDiscountAnswerSchema>;
+
 export const catalogProductSchema = z.object({
   code: z.string().min(1),
   name: z.string(),
@@ -59,6 +66,9 @@ export const catalogProductSchema = z.object({
   changeSeq: int,
   /** Absent from a store that does not know ages yet. */
   minAge: int.min(0).max(99).nullable().optional(),
+  /** Stores before deposits and EBT send neither. */
+  depositCode: z.string().nullable().optional(),
+  snapEligible: z.boolean().optional(),
 });
 export type CatalogProduct = z.infer<typeof catalogProductSchema>;
 

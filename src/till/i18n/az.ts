@@ -302,4 +302,18 @@ export const az: Strings = {
   "error.badDob": '"{text}" doğum tarixi deyil: {pattern} və ya B yazın',
   "info.ageRefused": "{name} əlavə olunmadı: müştərinin {minAge} yaşı təsdiqlənmədi",
   "info.ageUnder": "{name} əlavə olunmadı: müştəri {minAge} yaşından kiçikdir",
+  "cmd.deposit.return": "Taranın qaytarılması",
+  "cmd.payment.ebt": "EBT (uyğun mallar)",
+  "cmd.sale.staffDiscount": "İşçi endirimi",
+  "prompt.depositReturn": "Qaytarılan tara: kodu skan edin və ya yazın (N* — N ədəd)",
+  "prompt.staffPin": "İşçi endirimi üçün işçinin PIN-i",
+  "error.depositLinked": "{name} öz malı ilə gedir: malı ləğv edin və ya dəyişin",
+  "error.ebtAboveEligible": "EBT ən çox {eligibleMinor} ödəyə bilər (uyğun mallar); qalanı başqa üsulla",
+  "error.nothingEligible": "Bu satışda EBT ilə ödəniləcək heç nə qalmayıb",
+  "error.noStaffDiscount": "Bu işçinin işçi endirimi yoxdur",
+  "ok.staffDiscount": "{name} üçün işçi endirimi {percent}%",
+  "info.depositReturned": "Qaytarılan tara: {qtyMilli} × {name}",
+  "payment.eligible": "EBT üçün uyğun",
+  "error.holdEmpties":
+    "Qaytarılan tara dərhal ödənilir: satışı bitirin və ya gözlətmək üçün taranı ləğv edin",
 };

@@ -320,6 +320,19 @@ export const en = {
   "error.badDob": '"{text}" is not a date of birth: type {pattern}, or Y',
   "info.ageRefused": "{name} not added: the customer was not confirmed {minAge} or older",
   "info.ageUnder": "{name} not added: the customer is under {minAge}",
+  "cmd.deposit.return": "Empties return",
+  "cmd.payment.ebt": "EBT (eligible items)",
+  "cmd.sale.staffDiscount": "Staff discount",
+  "prompt.depositReturn": "Empties returned: scan or type the code (N* for N)",
+  "prompt.staffPin": "Staff member's PIN for their staff discount",
+  "error.depositLinked": "{name} goes with its item: void or change the item",
+  "error.ebtAboveEligible": "EBT may pay at most {eligibleMinor} (eligible items); take the rest another way",
+  "error.nothingEligible": "Nothing left in this sale may be paid with EBT",
+  "error.noStaffDiscount": "This staff member has no staff discount",
+  "ok.staffDiscount": "Staff discount {percent}% for {name}",
+  "info.depositReturned": "Empties returned: {qtyMilli} × {name}",
+  "payment.eligible": "EBT eligible",
+  "error.holdEmpties": "Returned empties are paid out now: finish the sale, or void the empties to hold it",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -311,4 +311,19 @@ export const fr: Strings = {
   "error.badDob": "« {text} » n'est pas une date de naissance : tapez {pattern}, ou O",
   "info.ageRefused": "{name} non ajouté : l'âge de {minAge} ans n'a pas été confirmé",
   "info.ageUnder": "{name} non ajouté : le client a moins de {minAge} ans",
+  "cmd.deposit.return": "Retour de consignes",
+  "cmd.payment.ebt": "EBT (articles éligibles)",
+  "cmd.sale.staffDiscount": "Remise du personnel",
+  "prompt.depositReturn": "Consignes rendues : scannez ou tapez le code (N* pour N)",
+  "prompt.staffPin": "PIN de l'employé pour sa remise du personnel",
+  "error.depositLinked": "{name} va avec son article : annulez ou modifiez l'article",
+  "error.ebtAboveEligible":
+    "L'EBT peut payer au plus {eligibleMinor} (articles éligibles) ; le reste autrement",
+  "error.nothingEligible": "Plus rien dans cette vente ne peut être payé par EBT",
+  "error.noStaffDiscount": "Cet employé n'a pas de remise du personnel",
+  "ok.staffDiscount": "Remise du personnel {percent} % pour {name}",
+  "info.depositReturned": "Consignes rendues : {qtyMilli} × {name}",
+  "payment.eligible": "Éligible EBT",
+  "error.holdEmpties":
+    "Les consignes rendues se remboursent tout de suite : terminez la vente, ou annulez-les pour la mettre en attente",
 };

@@ -300,4 +300,18 @@ export const ru: Strings = {
   "error.badDob": "«{text}» — не дата рождения: введите {pattern} или Д",
   "info.ageRefused": "{name} не добавлен: возраст {minAge}+ не подтверждён",
   "info.ageUnder": "{name} не добавлен: покупателю меньше {minAge}",
+  "cmd.deposit.return": "Возврат тары",
+  "cmd.payment.ebt": "EBT (льготные товары)",
+  "cmd.sale.staffDiscount": "Скидка сотрудника",
+  "prompt.depositReturn": "Возврат тары: отсканируйте или введите код (N* — N штук)",
+  "prompt.staffPin": "PIN сотрудника для его скидки",
+  "error.depositLinked": "{name} идёт вместе с товаром: аннулируйте или измените товар",
+  "error.ebtAboveEligible": "EBT может оплатить не больше {eligibleMinor} (льготные товары); остальное иначе",
+  "error.nothingEligible": "В этом чеке больше нечего оплатить через EBT",
+  "error.noStaffDiscount": "У этого сотрудника нет скидки сотрудника",
+  "ok.staffDiscount": "Скидка сотрудника {percent}% для {name}",
+  "info.depositReturned": "Возвращена тара: {qtyMilli} × {name}",
+  "payment.eligible": "Доступно для EBT",
+  "error.holdEmpties":
+    "Возврат тары оплачивается сразу: завершите чек или аннулируйте тару, чтобы отложить его",
 };

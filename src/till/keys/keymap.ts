@@ -51,6 +51,9 @@ export const KEY_COMMANDS = [
   "cash.out",
   "refund.cash",
   "department.ring",
+  "deposit.return",
+  "payment.ebt",
+  "sale.staffDiscount",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -93,6 +96,9 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "cash.out": [],
   "refund.cash": ["ctrl+k"],
   "department.ring": ["ctrl+d"],
+  "deposit.return": ["ctrl+e"],
+  "payment.ebt": ["ctrl+f"],
+  "sale.staffDiscount": [],
 };
 
 export interface Keymap {

@@ -5,6 +5,7 @@
 import type { Discount } from "../../core/discount.ts";
 import type { ApprovalAction, ApprovalProof, CancelledSale, TillAuditEntry } from "../services.ts";
 import { refundCardTender } from "./card.ts";
+import { withoutLine, withQty } from "./deposit-lines.ts";
 import { done, emptySale, fail, msg } from "./initial.ts";
 import { showRefused } from "./refused.ts";
 import { recordReturnEffect } from "./returns.ts";
@@ -171,7 +172,7 @@ export function applyApproved(
         qtyMilli: line.qtyMilli,
         unitPriceMinor: line.unitPriceMinor,
       });
-      const lines = state.sale.lines.filter((l) => l.id !== line.id);
+      const lines = withoutLine(state.sale.lines, line.id);
       const next = reprice(base, { ...state.sale, lines, audit: [...state.sale.audit, entry] }, env);
       if ("error" in next) return next.error;
       return done({
@@ -230,9 +231,7 @@ export function applyApproved(
               }),
             ]
           : [];
-      const lines = state.sale.lines.map((l) =>
-        l.id === line.id ? { ...l, qtyMilli: approved.qtyMilli } : l,
-      );
+      const lines = withQty(state.sale.lines, line.id, approved.qtyMilli);
       const next = reprice(base, { ...state.sale, lines, audit: [...state.sale.audit, ...entries] }, env);
       if ("error" in next) return next.error;
       return done({

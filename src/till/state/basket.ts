@@ -7,6 +7,7 @@ import { priceBasket, type Quote } from "../../core/pricing.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import { DEFAULT_TENDER_TYPES, type TenderInput } from "../../core/tenders.ts";
 import type { TillLine } from "../services.ts";
+import { basketLinesOf } from "./deposit-lines.ts";
 import type { Sale, SaleLine } from "./types.ts";
 
 /** Prices the sale; null when it has no lines. Throws the engine's DomainError when it cannot. */
@@ -14,14 +15,7 @@ export function priceSale(sale: Pick<Sale, "lines" | "discount">, settings: Stor
   if (sale.lines.length === 0) return null;
   return priceBasket(
     {
-      lines: sale.lines.map((line) => ({
-        code: line.code,
-        name: line.name,
-        qtyMilli: line.qtyMilli,
-        unitPriceMinor: line.unitPriceMinor,
-        taxClass: line.taxClass,
-        ...(line.discount ? { discount: line.discount } : {}),
-      })),
+      lines: basketLinesOf(sale.lines),
       ...(sale.discount ? { discount: sale.discount } : {}),
     },
     settings,
@@ -36,6 +30,8 @@ export function toTillLine(line: SaleLine): TillLine {
     result.priceSource = line.overridden ? "override" : "open";
   }
   if (line.discount) result.discount = line.discount;
+  if (line.kind) result.kind = line.kind;
+  if (line.snapEligible) result.snapEligible = true;
   return result;
 }
 

@@ -18,6 +18,8 @@ export const MENU_ITEMS = [
   "shift.open",
   "cash.in",
   "cash.out",
+  "deposit.return",
+  "sale.staffDiscount",
 ] as const satisfies readonly KeyCommand[];
 
 const LETTERS = "abcdefghij";

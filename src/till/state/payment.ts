@@ -9,6 +9,7 @@ import { settle, type TenderInput } from "../../core/tenders.ts";
 import { withApproval } from "./approvals.ts";
 import { paymentProgress, priceSale, toTillLine } from "./basket.ts";
 import { askCard } from "./card.ts";
+import { requireEligible } from "./ebt-limits.ts";
 import { done, errorMessage, fail, failWith, goTo, msg } from "./initial.ts";
 import { parseAmount } from "./parse-input.ts";
 import type { TillEnv, TillState, Transition } from "./types.ts";
@@ -36,6 +37,7 @@ export function tender(state: TillState, added: TenderInput | null, env: TillEnv
   const tenders = added === null ? state.sale.tenders : [...state.sale.tenders, added];
   try {
     const settlement = settle(quote, tenders, env.settings);
+    requireEligible(state.sale, quote, tenders, env.settings);
     const cashier = state.cashier;
     const sale = { ...state.sale, tenders };
     return done(

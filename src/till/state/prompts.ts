@@ -7,11 +7,13 @@ import { submitAge } from "./age-check.ts";
 import { changeQty, confirmed, withApproval } from "./approvals.ts";
 import { confirmCard } from "./card.ts";
 import { submitDepartmentPrompt } from "./department-ring.ts";
+import { submitDepositReturn } from "./deposits.ts";
 import { done, fail, msg } from "./initial.ts";
 import { isYes, parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
 import { tender } from "./payment.ts";
 import { addLine } from "./sale.ts";
 import { submitCashPrompt } from "./shift.ts";
+import { submitStaffPin } from "./staff-discount.ts";
 import type { Prompt, TillEnv, TillState, Transition } from "./types.ts";
 
 export function openPrompt(state: TillState, prompt: Prompt): Transition {
@@ -101,6 +103,10 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
       return submitAge(state, prompt, env, (next) =>
         addLine(next, prompt.product, prompt.qtyMilli, prompt.priceMinor, env, prompt.checked),
       );
+    case "depositReturn":
+      return submitDepositReturn(state);
+    case "staffPin":
+      return submitStaffPin(state);
     case "approval": {
       if (text === "") return done(state);
       return done(

@@ -7,6 +7,7 @@ import { refuseAge } from "./age-check.ts";
 import { applyApproved } from "./approvals.ts";
 import { cancelCard, cardAnswered, declineCard, tenderRemoved } from "./card.ts";
 import { departmentsListed } from "./department-ring.ts";
+import { addDepositReturn } from "./deposits.ts";
 import { done, emptySale, goTo, msg } from "./initial.ts";
 import { MENU_ITEMS, menuIndexOf } from "./menu.ts";
 import { tender } from "./payment.ts";
@@ -16,6 +17,7 @@ import { returnRecorded, returnsFound } from "./returns.ts";
 import { addLine, addLookup, reprice } from "./sale.ts";
 import { holdEffect, menuChoose, msgStatus, screenKey } from "./screen-keys.ts";
 import { shiftChecked } from "./shift.ts";
+import { applyStaffDiscount } from "./staff-discount.ts";
 import type { Command, Message, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
 const TEXT_COMMANDS: ReadonlySet<string> = new Set(["input.text", "input.backspace", "input.clear"]);
@@ -65,10 +67,16 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
     case "lookup.ok": {
       // After asking the store, what was typed or scanned meanwhile stays on the input line.
       const typed = state.busy ? state.input : "";
-      const next = addLookup({ ...state, busy: false }, command.lookup, command.qtyMilli, env);
+      const base = { ...state, busy: false };
+      const next =
+        command.purpose === "depositReturn"
+          ? addDepositReturn(base, command.lookup, command.qtyMilli, env)
+          : addLookup(base, command.lookup, command.qtyMilli, env);
       if (typed === "" || next.state.prompt !== null || next.state.busy) return next;
       return { ...next, state: { ...next.state, input: typed } };
     }
+    case "staff.found":
+      return applyStaffDiscount(state, command.staff, env);
     case "lookup.asking":
       // Busy: a scan's Enter meanwhile waits its turn, so lines are rung in the order scanned.
       return done({

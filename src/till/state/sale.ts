@@ -6,6 +6,7 @@ import type { TillAuditEntry, TillLookup, TillProduct } from "../services.ts";
 import { askAge } from "./age-check.ts";
 import { appendLine, canAppend } from "./append-pricing.ts";
 import { priceSale } from "./basket.ts";
+import { depositLineFor } from "./deposit-lines.ts";
 import { done, errorMessage, fail, failWith, msg } from "./initial.ts";
 import { parseSaleEntry } from "./parse-input.ts";
 import type { Sale, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
@@ -96,19 +97,22 @@ export function addLine(
     priceGiven: priceMinor !== undefined,
     taxClass: product.taxClass,
     soldByWeight: product.soldByWeight,
+    ...(product.snapEligible ? { snapEligible: true } : {}),
   };
+  const deposit = depositLineFor(product, line);
   const cashierId = state.sale.cashierId ?? state.cashier?.id;
   const sale: Sale = {
     ...state.sale,
     ...(cashierId !== undefined ? { cashierId } : {}),
-    lines: [...state.sale.lines, line],
-    nextLineId: line.id + 1,
+    lines: deposit === null ? [...state.sale.lines, line] : [...state.sale.lines, line, deposit],
+    nextLineId: (deposit ?? line).id + 1,
   };
-  const next = canAppend(env.settings, sale.discount !== undefined)
-    ? append(state, sale, line, env)
-    : reprice(state, sale, env);
+  const next =
+    canAppend(env.settings, sale.discount !== undefined) && deposit === null
+      ? append(state, sale, line, env)
+      : reprice(state, sale, env);
   if ("error" in next) return next.error;
-  const priced = next.state.quote?.lines.at(-1);
+  const priced = next.state.quote?.lines.at(deposit === null ? -1 : -2);
   return done(
     { ...next.state, prompt: null, input: "", selectedLine: null, lastSale: null, status: null },
     { type: "display", show: "item", name: line.name, amountMinor: priced?.totalMinor ?? 0 },

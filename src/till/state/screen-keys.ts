@@ -7,6 +7,8 @@ import type { KeyCommand } from "../keys/keymap.ts";
 import { askApproval, askVoidSale, changeQty, voidSelected, withApproval } from "./approvals.ts";
 import { toTillLine } from "./basket.ts";
 import { startDepartmentRing } from "./department-ring.ts";
+import { refuseOnDeposit } from "./deposits.ts";
+import { payEbt } from "./ebt.ts";
 import { done, fail, goTo, msg, note } from "./initial.ts";
 import { MENU_ITEMS } from "./menu.ts";
 import { parseSaleEntry } from "./parse-input.ts";
@@ -16,6 +18,7 @@ import { openRefused, refusedKey } from "./refused.ts";
 import { openReturns, returnsMark, returnsMove, returnsSubmit, returnsToggleCash } from "./returns.ts";
 import { addLookup, moveSelection, selectedLine, submitEntry } from "./sale.ts";
 import { closeShiftScreen, openShiftScreen, shiftCloseKey, shiftOpenKey } from "./shift.ts";
+import { askStaffPin } from "./staff-discount.ts";
 import type { Effect, TillEnv, TillState, Transition } from "./types.ts";
 
 const PAGE = 10;
@@ -66,6 +69,7 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
     case "payment":
       if (type === "input.submit") return payCash(state, env);
       if (type === "payment.card") return payCard(state, env);
+      if (type === "payment.ebt") return payEbt(state, env);
       if (type === "line.void") return removeLastTender(state, env);
       if (type === "back") return leavePayment(state);
       return done(state);
@@ -164,6 +168,8 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
 
 function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
   const empty = state.sale.lines.length === 0;
+  const refused = refuseOnDeposit(state, type);
+  if (refused !== null) return refused;
   switch (type) {
     case "input.submit": {
       // `5*` alone sets the selected line's quantity.
@@ -209,6 +215,7 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return startPayment(state, env);
     case "sale.hold":
       if (empty) return fail(state, "error.emptySale");
+      if (state.sale.lines.some((l) => l.kind === "depositReturn")) return fail(state, "error.holdEmpties");
       return done({ ...state, busy: true, status: msgStatus("info.holding") }, holdEffect(state, false));
     case "sale.resume":
       if (!empty) return fail(state, "error.finishSaleFirst");
@@ -251,6 +258,10 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return openPrompt(state, { kind: "priceCheck" });
     case "department.ring":
       return startDepartmentRing(state);
+    case "deposit.return":
+      return openPrompt(state, { kind: "depositReturn" });
+    case "sale.staffDiscount":
+      return askStaffPin(state);
     case "sales.refused":
       return openRefused(state);
     case "till.quit":

@@ -42,6 +42,18 @@ export interface SaleLine {
   taxClass: string | null;
   soldByWeight: boolean;
   discount?: Discount;
+  /** A deposit linked to the item line `linkedTo` (its id), or returned empties (negative qty). */
+  kind?: "deposit" | "depositReturn";
+  linkedTo?: number;
+  /** May be paid with EBT (SNAP-eligible). */
+  snapEligible?: boolean;
+}
+
+/** Whose staff discount the sale's discount is. */
+export interface StaffDiscount {
+  userId: string;
+  name: string;
+  percent: string;
 }
 
 export interface Sale {
@@ -59,6 +71,8 @@ export interface Sale {
   nextLineId: number;
   /** The highest age the customer was confirmed to be in this sale (age-restricted items). */
   ageConfirmed?: number;
+  /** The sale's discount is this staff member's staff discount. */
+  staff?: StaffDiscount;
 }
 
 export type Message = { key: MessageKey; params?: Record<string, string | number> } | { text: string };
@@ -108,6 +122,10 @@ export type Prompt =
   | { kind: "cardWait"; amountMinor: number }
   /** No terminal connected: the cashier keys the amount into the terminal and confirms it here. */
   | { kind: "cardConfirm"; amountMinor: number }
+  /** Returned empties: scan or type the deposit's code or the product's (`N*code` for N). */
+  | { kind: "depositReturn" }
+  /** The staff member's PIN for their staff discount (masked). */
+  | { kind: "staffPin" }
   /** A yes/no question: yes (`y`, or the language's word) and Enter carries it out, Esc does not. */
   | { kind: "confirm"; question: Message; confirmed: Confirmed }
   /** An open ring: the department (its number), then the amount. */
@@ -238,9 +256,10 @@ export type Command =
   | { type: "status.info"; message: Message }
   | { type: "status.ok"; message: Message }
   | { type: "login.ok"; cashier: Cashier }
-  | { type: "lookup.ok"; lookup: TillLookup; qtyMilli: number | null }
+  | { type: "lookup.ok"; lookup: TillLookup; qtyMilli: number | null; purpose?: "depositReturn" }
   /** The code is not in the till's catalog: the store is being asked for it (briefly). */
   | { type: "lookup.asking"; code: string }
+  | { type: "staff.found"; staff: StaffDiscount }
   | { type: "weight.ok"; product: TillProduct; weightMilli: number }
   | { type: "search.ok"; text: string; results: TillProduct[] }
   | { type: "approval.ok"; approver: Approver; pin: string; approved: Approved }
@@ -292,7 +311,8 @@ export type CommandType = Command["type"];
 export type Effect =
   | { type: "login"; pin: string }
   | { type: "logout" }
-  | { type: "lookup"; code: string; qtyMilli: number | null }
+  | { type: "lookup"; code: string; qtyMilli: number | null; purpose?: "depositReturn" }
+  | { type: "staffDiscount"; pin: string }
   | { type: "weigh"; product: TillProduct }
   | { type: "search"; text: string }
   | { type: "approve"; pin: string; action: ApprovalAction; approved: Approved }

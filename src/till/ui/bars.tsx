@@ -71,6 +71,10 @@ function promptLabel(view: View): { label: string; masked: boolean } {
           }),
           masked: false,
         };
+      case "depositReturn":
+        return { label: t.t("prompt.depositReturn"), masked: false };
+      case "staffPin":
+        return { label: t.t("prompt.staffPin"), masked: true };
       case "approval":
         return {
           label: t.t("prompt.approval", { action: t.t(`action.${prompt.action}` as MessageKey) }),

@@ -3,6 +3,7 @@
 import { Box } from "ink";
 import { receiptLabels, tenderLabel } from "../../core/receipt-labels.ts";
 import { paymentProgress } from "../state/basket.ts";
+import { ebtLeftMinor } from "../state/ebt-limits.ts";
 import { Filler, Lines, Row } from "./rows.tsx";
 import { spread } from "./text.ts";
 import { Totals } from "./totals.tsx";
@@ -20,12 +21,16 @@ export function PaymentScreen({ view, height }: BodyProps) {
   const tenderRows = Math.max(0, height - 9);
   // Rows: total, paid, cash due, 3 of big amount, blank, tenders title, the tenders, filler, hint.
   const shown = tenders.slice(-tenderRows);
+  // What EBT may still pay, on the row cash rounding leaves free, when anything is eligible.
+  const eligible = state.sale.lines.some((l) => l.snapEligible) ? ebtLeftMinor(state.sale, quote) : null;
   return (
     <Box flexDirection="column" height={height}>
       <Row text={spread(t.t("payment.total"), t.money(progress.totalMinor), half)} width={columns} bold />
       <Row text={spread(t.t("payment.paid"), t.money(progress.paidMinor), half)} width={columns} />
       {rounding ? (
         <Row text={spread(t.t("payment.cashDue"), t.money(progress.cashDueMinor), half)} width={columns} />
+      ) : eligible !== null ? (
+        <Row text={spread(t.t("payment.eligible"), t.money(eligible), half)} width={columns} />
       ) : (
         <Row text="" width={columns} />
       )}

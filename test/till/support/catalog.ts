@@ -20,7 +20,12 @@ function product(
   };
 }
 
+const BOTTLE_DEPOSIT = product("0100", "Bottle deposit", 10);
+
 export const CATALOG: readonly TillProduct[] = [
+  BOTTLE_DEPOSIT,
+  product("0010", "Soda 2l", 199, { taxClass: "1", depositCode: "0100", deposit: BOTTLE_DEPOSIT }),
+  product("0011", "Rice", 300, { snapEligible: true }),
   product("4011", "Bananas", 69, { soldByWeight: true, unit: "kg" }),
   product("0001", "Milk 1l", 129),
   product("0002", "Bread", 250),

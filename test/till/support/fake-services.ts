@@ -216,6 +216,17 @@ export class FakeServices implements TillServices {
     return user;
   }
 
+  /** Staff discounts by PIN, as the store would answer them. */
+  staffDiscounts: Record<string, string> = {};
+
+  async staffDiscount(pin: string): Promise<{ userId: string; name: string; percent: string }> {
+    const user = USERS[pin];
+    if (user === undefined) throw new FakeError("WRONG_PIN", "wrong PIN");
+    const percent = this.staffDiscounts[pin];
+    if (percent === undefined) throw new FakeError("NO_STAFF_DISCOUNT", "no staff discount");
+    return { userId: user.id, name: user.name, percent };
+  }
+
   nextReceiptNo(): string {
     this.seq += 1;
     return formatReceiptNo("S1", "T1", this.seq);

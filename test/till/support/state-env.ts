@@ -54,7 +54,12 @@ export class Driver {
           const product = findProduct(effect.code);
           this.send(
             product
-              ? { type: "lookup.ok", lookup: { product }, qtyMilli: effect.qtyMilli }
+              ? {
+                  type: "lookup.ok",
+                  lookup: { product },
+                  qtyMilli: effect.qtyMilli,
+                  ...(effect.purpose ? { purpose: effect.purpose } : {}),
+                }
               : {
                   type: "status.error",
                   message: { key: "error.unknownCode", params: { code: effect.code } },
