@@ -19,6 +19,8 @@ export interface StoreContext {
   now: () => Date;
   /** The key of the PINs' lookup tags, read from `pin.key` beside the database (never kept in it). */
   pinKey: Buffer;
+  /** The key of receipts' links (`/r/<token>`), read from `receipt-link.key` beside the database. */
+  receiptLinkKey: Buffer;
   /** Head office's API, for look-ups only it can answer (another store's sale); absent when not configured. */
   hq?: HqLink;
   /** The certificate served over HTTPS: its SHA-256 is answered to tills when they pair. */
