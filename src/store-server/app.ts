@@ -19,6 +19,7 @@ import { authenticateRequest } from "./http/auth-plugin.ts";
 import { errorHandling } from "./http/errors.ts";
 import { IntegrityMonitor } from "./integrity.ts";
 import { journalRoutes } from "./journal/routes.ts";
+import { notificationsRoutes } from "./notifications/routes.ts";
 import { receiptLinkRoutes, receiptRoutes } from "./receipts/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
@@ -90,6 +91,7 @@ export function createStoreApp(
         .use(catalogRoutes(ctx))
         .use(salesRoutes(ctx))
         .use(receiptRoutes(ctx))
+        .use(notificationsRoutes(ctx))
         .use(usersRoutes(ctx))
         .use(auditRoutes(ctx))
         .use(shiftsRoutes(ctx))

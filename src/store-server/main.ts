@@ -23,6 +23,7 @@ import {
 import type { StoreContext } from "./context.ts";
 import { createHqLink } from "./hq-link/hq-link.ts";
 import { IntegrityMonitor } from "./integrity.ts";
+import { NotificationSender, notificationsConfigOf } from "./notifications/index.ts";
 import { openStore } from "./open.ts";
 import { startStoreReplication } from "./replication/index.ts";
 
@@ -42,6 +43,8 @@ const OPTION_KEYS = new Set([
   "tlsKey",
   "tlsSelfSigned",
   "config",
+  // Read apart (it holds a secret the settings tills fetch must not carry).
+  "notifications",
 ]);
 
 /** Store settings from the TOML file's keys that are not command-line options. */
@@ -84,8 +87,18 @@ export async function startStoreServer(
       : options.tlsSelfSigned
         ? selfSignedTls(options.data, `ringup-store-${options.storeId}`)
         : null;
+  const notifications = options.config
+    ? notificationsConfigOf((await readTomlFile(options.config)).notifications, options.config, warn)
+    : undefined;
   const ctx = openStore(options.data, options.storeId, settings ?? (await loadStoreSettings(options.config)));
   if (tls) ctx.tls = { sha256: tls.sha256 };
+  let sender: NotificationSender | null = null;
+  if (notifications) {
+    ctx.notifications = notifications;
+    sender = new NotificationSender(ctx, notifications, (line) => io.err(line));
+    const started = sender;
+    ctx.wakeNotifications = () => started.wake();
+  }
   if (options.hqUrl !== undefined && hqToken !== undefined) {
     ctx.hq = createHqLink({ url: options.hqUrl, token: hqToken });
   }
@@ -113,6 +126,7 @@ export async function startStoreServer(
   const replication = options.nats
     ? startStoreReplication(ctx, { url: options.nats, credsPath: options.natsCreds, log: (l) => io.out(l) })
     : null;
+  sender?.start();
   const limits = requestLimitsOf(options);
   const app = createStoreApp(
     ctx,
@@ -138,6 +152,7 @@ export async function startStoreServer(
     url: `${tls ? "https" : "http"}://${server.hostname}:${server.port}`,
     async stop() {
       await server.stop(false);
+      await sender?.stop();
       integrity.stop();
       await replication?.stop();
       ctx.sqlite.close();
