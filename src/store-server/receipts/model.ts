@@ -18,7 +18,3 @@ export const receiptLinkQuerySchema = z.object({
   /** `html` (default): a small page for a phone; `text`: the receipt as printed. */
   format: z.enum(["html", "text"], { error: "must be html or text" }).default("html"),
 });
-
-/** The key tills make receipts' links with (hex). */
-export const receiptLinkKeySchema = z.object({ key: z.string().regex(/^[0-9a-f]{64}$/) });
-export type ReceiptLinkKey = z.infer<typeof receiptLinkKeySchema>;

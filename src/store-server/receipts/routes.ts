@@ -1,9 +1,9 @@
 import { Elysia } from "elysia";
+import type { ReceiptLinkKey } from "../../shared/receipt-link.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { COPY_HEADERS, receiptPage } from "./copy-page.ts";
 import {
-  type ReceiptLinkKey,
   receiptLinkParamsSchema,
   receiptLinkQuerySchema,
   receiptParamsSchema,

@@ -22,6 +22,8 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   SESSION_EXPIRED: "error.sessionEnded",
   NO_SESSION: "error.sessionEnded",
   TILL_REVOKED: "error.tillRevoked",
+  RECEIPT_NOT_AT_STORE: "error.receiptNotAtStore",
+  EMAIL_RECEIPTS_OFF: "error.emailReceiptsOff",
 };
 
 /** Codes whose message says how long to wait (`details.secondsLeft`). */

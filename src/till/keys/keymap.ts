@@ -49,6 +49,8 @@ export const KEY_COMMANDS = [
   "shift.open",
   "cash.in",
   "cash.out",
+  "receipt.qr",
+  "receipt.email",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -89,6 +91,8 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "shift.open": [],
   "cash.in": [],
   "cash.out": [],
+  "receipt.qr": ["ctrl+r"],
+  "receipt.email": ["ctrl+e"],
 };
 
 export interface Keymap {

@@ -18,6 +18,8 @@ export const MENU_ITEMS = [
   "shift.open",
   "cash.in",
   "cash.out",
+  "receipt.qr",
+  "receipt.email",
 ] as const satisfies readonly KeyCommand[];
 
 const LETTERS = "abcdefghij";
