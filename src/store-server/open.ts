@@ -39,7 +39,10 @@ export function openStore(
       .run(now().toISOString());
   }
   const pinKey = loadPinKey(dataDir);
-  const receiptLinkKey = loadOrCreateKeyFile(join(dataDir, RECEIPT_LINK_KEY_FILE));
+  const receiptLinkKey = loadOrCreateKeyFile(
+    join(dataDir, RECEIPT_LINK_KEY_FILE),
+    "links printed on earlier receipts then open nothing",
+  );
   retireLegacyPinSecret(db);
   return {
     sqlite,
