@@ -26,6 +26,8 @@ function isRawMatrix(value: unknown): value is RawMatrix {
 
 /** The QR matrix (model 2, the smallest version that holds `data` at `correction`). */
 export function qrMatrix(data: string, correction: QrCorrection = "M"): QrMatrix {
+  // The default export's `raw` is the encoder; the module's named `raw` export is the renderer
+  // of the "raw" symbology, which takes a drawing context (bwip-js 4.11).
   const encoded: unknown[] = bwipjs.raw("qrcode", data, `eclevel=${correction}`);
   const first = encoded[0];
   if (!isRawMatrix(first) || first.pixx !== first.pixy || first.pixs.length !== first.pixx * first.pixy) {
