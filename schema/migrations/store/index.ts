@@ -7,6 +7,7 @@ import m3 from "./0003_confused_warstar.sql" with { type: "text" };
 import m4 from "./0004_overconfident_karma.sql" with { type: "text" };
 import m5 from "./0005_eminent_squadron_supreme.sql" with { type: "text" };
 import m6 from "./0006_chemical_invaders.sql" with { type: "text" };
+import m7 from "./0007_loving_fenris.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   { tag: "0004_overconfident_karma", sql: m4 },
   { tag: "0005_eminent_squadron_supreme", sql: m5 },
   { tag: "0006_chemical_invaders", sql: m6 },
+  { tag: "0007_loving_fenris", sql: m7 },
 ];
