@@ -449,6 +449,27 @@ export const events = sqliteTable(
   ],
 );
 
+/**
+ * Notifications waiting for the webhook (e-mail receipts): a durable outbox, so a delivery
+ * survives a restart. A row is deleted once delivered or given up: what it carries (an e-mail
+ * address) is kept no longer than the delivery needs.
+ */
+export const notificationOutbox = sqliteTable(
+  "notification_outbox",
+  {
+    deliveryId: text("delivery_id").primaryKey(),
+    event: text("event").notNull(),
+    /** The JSON body exactly as posted (and signed) on every attempt. */
+    body: text("body").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    /** When the next attempt is due (ISO 8601). */
+    nextAt: text("next_at").notNull(),
+    createdAt: text("created_at").notNull(),
+    lastError: text("last_error"),
+  },
+  (t) => [index("notification_outbox_next_at").on(t.nextAt)],
+);
+
 export const storeSchema = {
   meta,
   counters,
@@ -477,6 +498,7 @@ export const storeSchema = {
   priceExceptions,
   refusedTillSales,
   events,
+  notificationOutbox,
 };
 
 export const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;

@@ -23,6 +23,8 @@ export interface ReceiptLabels {
   change: string;
   thankYou: string;
   returnsHint: string;
+  /** Caption of the QR code that opens the receipt's copy on a phone. */
+  copyOnline: string;
   tenders: Record<string, string>;
   units: Record<"kg" | "lb" | "g" | "l" | "m", string>;
   // Shift reports.
@@ -71,6 +73,7 @@ const en: ReceiptLabels = {
   change: "Change",
   thankYou: "Thank you!",
   returnsHint: "Keep this receipt for returns",
+  copyOnline: "Your receipt online: scan the code",
   tenders: { cash: "Cash", card: "Card", voucher: "Voucher", giftcard: "Gift card", other: "Other" },
   units: { kg: "kg", lb: "lb", g: "g", l: "l", m: "m" },
   xReport: "X REPORT",
@@ -116,6 +119,7 @@ const ru: ReceiptLabels = {
   change: "Сдача",
   thankYou: "Спасибо за покупку!",
   returnsHint: "Сохраняйте чек для возврата",
+  copyOnline: "Чек онлайн: отсканируйте код",
   tenders: {
     cash: "Наличные",
     card: "Карта",
@@ -167,6 +171,7 @@ const fr: ReceiptLabels = {
   change: "Rendu",
   thankYou: "Merci de votre visite !",
   returnsHint: "Conservez ce ticket pour un échange",
+  copyOnline: "Votre ticket en ligne : scannez le code",
   tenders: {
     cash: "Espèces",
     card: "Carte",
@@ -218,6 +223,7 @@ const az: ReceiptLabels = {
   change: "Qalıq",
   thankYou: "Təşəkkür edirik!",
   returnsHint: "Qaytarmaq üçün çeki saxlayın",
+  copyOnline: "Çekiniz onlayn: kodu skan edin",
   tenders: {
     cash: "Nağd",
     card: "Kart",

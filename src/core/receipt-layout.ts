@@ -224,6 +224,10 @@ export function layoutReceipt(doc: ReceiptDoc, options: ReceiptLayoutOptions): L
   b.rule();
   for (const line of doc.footerLines) b.center(line);
   b.center(labels.thankYou);
+  if (doc.copyUrl !== undefined) {
+    b.blank().center(labels.copyOnline);
+    b.code("qr", doc.copyUrl);
+  }
   if (doc.returnCode !== "none") {
     b.blank().code(doc.returnCode, doc.saleId);
     b.center(doc.saleId);

@@ -66,6 +66,11 @@ export const receiptInputSchema = z.object({
   footerLines: z.array(z.string()).default([]),
   /** The code printed for returns: a QR code (default) or a Code 128 barcode of the sale id. */
   returnCode: z.enum(["qr", "code128", "none"]).default("qr"),
+  /** Where the customer opens the receipt's copy (the store's `/r/<token>`): printed as a QR code. */
+  copyUrl: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .max(512)
+    .optional(),
   /** A reprint: marked as a copy at the top and bottom. */
   copy: z.boolean().default(false),
 });

@@ -21,6 +21,15 @@ export const storeSettingsSchema = z
   .object({
     storeName: z.string().max(60).default("Ringup store"),
     addressLines: z.array(z.string().max(60)).max(4).default([]),
+    /**
+     * The base URL customers reach the store at (e.g. "https://shop.example"): receipts print a
+     * QR code of their copy's link under it (`/r/<token>`). Unset: no QR code for the copy.
+     */
+    publicUrl: z
+      .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, e.g. https://shop.example" })
+      .max(200)
+      .refine((u) => !u.includes("?") && !u.includes("#"), "must not have a query or a fragment")
+      .optional(),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD, EUR, CHF or JPY")

@@ -18,8 +18,13 @@ export class KeyFileError extends Error {
   }
 }
 
-/** Reads the key at `path`, making it (mode 0600) when absent; narrows a wider mode to 0600. */
-export function loadOrCreateKeyFile(path: string): Buffer {
+const PIN_KEY_LOST = "every user's PIN is then checked by its hash until they next log in";
+
+/**
+ * Reads the key at `path`, making it (mode 0600) when absent; narrows a wider mode to 0600.
+ * `whenLost` says what a new key means, for the message of a damaged file.
+ */
+export function loadOrCreateKeyFile(path: string, whenLost = PIN_KEY_LOST): Buffer {
   if (!existsSync(path)) {
     const bytes = new Uint8Array(KEY_BYTES);
     crypto.getRandomValues(bytes);
@@ -40,7 +45,7 @@ export function loadOrCreateKeyFile(path: string): Buffer {
   if (!/^[0-9a-f]{64}$/.test(text)) {
     throw new KeyFileError(
       path,
-      "is not 64 hexadecimal digits: restore it from a backup, or delete it to make a new one (every user's PIN is then checked by its hash until they next log in)",
+      `is not 64 hexadecimal digits: restore it from a backup, or delete it to make a new one (${whenLost})`,
     );
   }
   return Buffer.from(text, "hex");

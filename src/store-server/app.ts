@@ -19,7 +19,8 @@ import { authenticateRequest } from "./http/auth-plugin.ts";
 import { errorHandling } from "./http/errors.ts";
 import { IntegrityMonitor } from "./integrity.ts";
 import { journalRoutes } from "./journal/routes.ts";
-import { receiptRoutes } from "./receipts/routes.ts";
+import { notificationsRoutes } from "./notifications/routes.ts";
+import { receiptLinkRoutes, receiptRoutes } from "./receipts/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
@@ -84,11 +85,13 @@ export function createStoreApp(
       storeName: ctx.settings.storeName,
       ...status.health?.(),
     }))
+    .use(receiptLinkRoutes(ctx))
     .group("/api/v1", (api) =>
       api
         .use(catalogRoutes(ctx))
         .use(salesRoutes(ctx))
         .use(receiptRoutes(ctx))
+        .use(notificationsRoutes(ctx))
         .use(usersRoutes(ctx))
         .use(auditRoutes(ctx))
         .use(shiftsRoutes(ctx))

@@ -5,6 +5,7 @@ import type { storeSchema } from "../../schema/store.ts";
 import type { PricingSettings } from "../core/pricing.ts";
 import type { StoreSettings } from "../core/settings.ts";
 import type { HqLink } from "./hq-link/hq-link.ts";
+import type { NotificationsConfig } from "./notifications/model.ts";
 
 export type StoreDb = BunSQLiteDatabase<typeof storeSchema>;
 /** A drizzle transaction on the store database (same query API as StoreDb). */
@@ -19,8 +20,14 @@ export interface StoreContext {
   now: () => Date;
   /** The key of the PINs' lookup tags, read from `pin.key` beside the database (never kept in it). */
   pinKey: Buffer;
+  /** The key of receipts' links (`/r/<token>`), read from `receipt-link.key` beside the database. */
+  receiptLinkKey: Buffer;
   /** Head office's API, for look-ups only it can answer (another store's sale); absent when not configured. */
   hq?: HqLink;
+  /** The notification webhook (`[notifications]` in the config); absent: no e-mail receipts. */
+  notifications?: NotificationsConfig;
+  /** Tells the notification sender a delivery was queued. */
+  wakeNotifications?: () => void;
   /** The certificate served over HTTPS: its SHA-256 is answered to tills when they pair. */
   tls?: { sha256: string };
 }

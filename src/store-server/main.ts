@@ -24,6 +24,7 @@ import { catalogWatchOf, MAX_CATALOG_WAIT_MS } from "./catalog/watch.ts";
 import type { StoreContext } from "./context.ts";
 import { createHqLink } from "./hq-link/hq-link.ts";
 import { IntegrityMonitor } from "./integrity.ts";
+import { NotificationSender, notificationsConfigOf } from "./notifications/index.ts";
 import { openStore } from "./open.ts";
 import { startStoreReplication } from "./replication/index.ts";
 
@@ -43,6 +44,8 @@ const OPTION_KEYS = new Set([
   "tlsKey",
   "tlsSelfSigned",
   "config",
+  // Read apart (it holds a secret the settings tills fetch must not carry).
+  "notifications",
 ]);
 
 /** Store settings from the TOML file's keys that are not command-line options. */
@@ -89,12 +92,22 @@ export async function startStoreServer(
       : options.tlsSelfSigned
         ? selfSignedTls(options.data, `ringup-store-${options.storeId}`)
         : null;
+  const notifications = options.config
+    ? notificationsConfigOf((await readTomlFile(options.config)).notifications, options.config, warn)
+    : undefined;
   const ctx = openStore(options.data, options.storeId, settings ?? (await loadStoreSettings(options.config)));
   if (tls) ctx.tls = { sha256: tls.sha256 };
   if (ctx.settings.taxClasses.length === 0) {
     warn(
       "store: no tax classes are configured, so products naming one are refused and nothing is taxed; add [[taxClasses]] to the store's configuration (see docs/configuration.md)",
     );
+  }
+  let sender: NotificationSender | null = null;
+  if (notifications) {
+    ctx.notifications = notifications;
+    sender = new NotificationSender(ctx, notifications, (line) => io.err(line));
+    const started = sender;
+    ctx.wakeNotifications = () => started.wake();
   }
   if (options.hqUrl !== undefined && hqToken !== undefined) {
     ctx.hq = createHqLink({ url: options.hqUrl, token: hqToken });
@@ -123,6 +136,7 @@ export async function startStoreServer(
   const replication = options.nats
     ? startStoreReplication(ctx, { url: options.nats, credsPath: options.natsCreds, log: (l) => io.out(l) })
     : null;
+  sender?.start();
   const limits = requestLimitsOf(options);
   const app = createStoreApp(
     ctx,
@@ -154,6 +168,7 @@ export async function startStoreServer(
       // Waiting tills are answered now, so the requests in flight finish at once.
       catalogWatchOf(ctx).close();
       await server.stop(false);
+      await sender?.stop();
       integrity.stop();
       await replication?.stop();
       ctx.sqlite.close();

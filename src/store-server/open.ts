@@ -5,12 +5,16 @@ import { drizzle } from "drizzle-orm/bun-sqlite";
 import { migrations } from "../../schema/migrations/store/index.ts";
 import { storeSchema } from "../../schema/store.ts";
 import type { StoreSettings } from "../core/settings.ts";
+import { loadOrCreateKeyFile } from "../shared/key-file.ts";
 import { type OpenOptions, openDatabase } from "../shared/sqlite.ts";
 import { pricingSettingsOf, type StoreContext } from "./context.ts";
 import { loadPinKey, retireLegacyPinSecret } from "./users/pins.ts";
 
 /** The store's journal is read once, in order, by the outbox relay: mapped, not read page by page. */
 const STORE_MMAP_BYTES = 256 * 1024 * 1024;
+
+/** The key of receipts' links, beside the database (a backup of the data dir keeps the links working). */
+export const RECEIPT_LINK_KEY_FILE = "receipt-link.key";
 
 export function openStore(
   dataDir: string,
@@ -35,6 +39,10 @@ export function openStore(
       .run(now().toISOString());
   }
   const pinKey = loadPinKey(dataDir);
+  const receiptLinkKey = loadOrCreateKeyFile(
+    join(dataDir, RECEIPT_LINK_KEY_FILE),
+    "links printed on earlier receipts then open nothing",
+  );
   retireLegacyPinSecret(db);
   return {
     sqlite,
@@ -43,6 +51,7 @@ export function openStore(
     settings,
     pricing: pricingSettingsOf(settings),
     pinKey,
+    receiptLinkKey,
     now,
   };
 }

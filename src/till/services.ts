@@ -293,6 +293,14 @@ export interface TillServices {
   }>;
   xReport(): Promise<unknown>;
   closeShift(counted: Record<string, number>): Promise<unknown>;
+  /**
+   * Asks the store to e-mail a recorded sale's receipt. A sale still in the outbox is refused
+   * (RECEIPT_NOT_AT_STORE: try again once sent); nothing is queued at the till, which keeps no
+   * address.
+   */
+  emailReceipt(saleId: string, email: string): Promise<{ receiptNo: string }>;
+  /** The link to a sale's copy at the store, printed as a QR code; null without publicUrl or key. */
+  receiptLink(saleId: string): string | null;
 
   /** Writes a document to the print journal (on disk) before it is printed. */
   journalPrint(doc: PrintableDoc, cashierId: string | null): PrintSummary;

@@ -9,6 +9,7 @@ import m5 from "./0005_eminent_squadron_supreme.sql" with { type: "text" };
 import m6 from "./0006_chemical_invaders.sql" with { type: "text" };
 import m7 from "./0007_numerous_lady_mastermind.sql" with { type: "text" };
 import m8 from "./0008_thin_punisher.sql" with { type: "text" };
+import m9 from "./0009_mean_scarlet_witch.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   { tag: "0006_chemical_invaders", sql: m6 },
   { tag: "0007_numerous_lady_mastermind", sql: m7 },
   { tag: "0008_thin_punisher", sql: m8 },
+  { tag: "0009_mean_scarlet_witch", sql: m9 },
 ];

@@ -27,6 +27,8 @@ export type EscPosCommand =
       cellSize: number | undefined;
       correction: string | undefined;
     }
+  /** GS v 0: a raster image, `width` × `height` dots, rows of `width / 8` bytes (1 = black). */
+  | { op: "raster"; width: number; height: number; data: number[] }
   | { op: "status-request"; n: number }
   | { op: "other"; bytes: number[] };
 
@@ -125,6 +127,12 @@ export function decodeEscPos(input: Uint8Array): DecodedJob {
         push({ op: "cut", partial: n === 1 || n === 49 || n === 66 });
         if (line !== "") endLine();
         i += withFeed ? 4 : 3;
+      } else if (c === 0x76 && n === 0x30) {
+        const widthBytes = at(i + 4) + at(i + 5) * 256;
+        const height = at(i + 6) + at(i + 7) * 256;
+        const size = widthBytes * height;
+        push({ op: "raster", width: widthBytes * 8, height, data: [...bytes.slice(i + 8, i + 8 + size)] });
+        i += 8 + size;
       } else if (c === 0x21) {
         push({ op: "size", height: (n & 0x07) + 1, width: ((n >> 4) & 0x07) + 1 });
         i += 3;

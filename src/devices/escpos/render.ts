@@ -12,6 +12,7 @@ import { type Layout, layoutReceipt } from "../../core/receipt-layout.ts";
 import { layoutShiftReport, type ShiftReportDoc } from "../../core/receipt-shift-report.ts";
 import { CODE_PAGE_NAMES, type CodePageName } from "./code-pages.ts";
 import { INIT, LF } from "./commands.ts";
+import { qrCommand } from "./qr.ts";
 import {
   canPrintExactly,
   type EncoderState,
@@ -29,6 +30,8 @@ export interface RenderOptions {
   codePages?: readonly CodePageName[];
   /** Cut the paper at the end (default true). */
   cut?: boolean;
+  /** The printer has the QR command GS ( k (default true); else QR codes print as raster images. */
+  nativeQr?: boolean;
 }
 
 /** CODE128 in node-thermal-printer's printBarcode numbering (GS k 73). */
@@ -39,7 +42,12 @@ function bytesOf(values: number[] | Uint8Array): Buffer {
 }
 
 /** ESC/POS bytes of a laid-out document, text encoded for `pages` (first = preferred). */
-export function renderLayout(layout: Layout, pages: readonly CodePageName[], cut = true): Uint8Array {
+export function renderLayout(
+  layout: Layout,
+  pages: readonly CodePageName[],
+  cut = true,
+  nativeQr = true,
+): Uint8Array {
   const printer = new ThermalPrinter({ type: PrinterTypes.EPSON, interface: "", width: layout.columns });
   const state: EncoderState = { page: pages[0] };
   printer.add(bytesOf(INIT));
@@ -63,7 +71,8 @@ export function renderLayout(layout: Layout, pages: readonly CodePageName[], cut
       case "code":
         printer.alignCenter();
         if (row.symbology === "qr") {
-          printer.printQR(row.data, { cellSize: layout.columns >= 48 ? 6 : 4, correction: "M", model: 2 });
+          const moduleSize = layout.columns >= 48 ? 6 : 4;
+          printer.add(bytesOf(qrCommand(row.data, { moduleSize, correction: "M", native: nativeQr })));
         } else {
           printer.printBarcode(row.data, CODE128, { hriPos: 0, hriFont: 0, width: 2, height: 80 });
         }
@@ -100,5 +109,10 @@ export function pagesFor(locale: string, allowed: readonly CodePageName[] = CODE
 
 export function renderDocument(doc: PrintDocument, options: RenderOptions): Uint8Array {
   const pages = pagesFor(doc.locale, options.codePages);
-  return renderLayout(layoutDocument(doc, options.columns, pages), pages, options.cut ?? true);
+  return renderLayout(
+    layoutDocument(doc, options.columns, pages),
+    pages,
+    options.cut ?? true,
+    options.nativeQr ?? true,
+  );
 }

@@ -32,6 +32,8 @@ export interface EscPosPrinterOptions {
   drawerPin?: DrawerPin;
   /** Printed jobs kept for reprints. */
   history?: number;
+  /** False for a printer without the QR command GS ( k: QR codes print as raster images. */
+  nativeQr?: boolean;
 }
 
 function classify(error: unknown): { problem: PrinterProblem; message: string } {
@@ -217,6 +219,7 @@ export class EscPosPrinter implements ReceiptPrinter {
           bytes = renderDocument(job.doc, {
             columns: this.columns,
             ...(this.options.codePages ? { codePages: this.options.codePages } : {}),
+            ...(this.options.nativeQr === false ? { nativeQr: false } : {}),
           });
         } catch (error) {
           this.queue.shift();

@@ -6,7 +6,8 @@
  *   sim:                       simulated printer in memory (demos, tests)
  * Parameters: width=58|80 (paper, default 80), columns=24..64 (overrides width),
  * codepages=pc437,pc858,pc857,pc866,wpc1252,wpc1251 (the pages the printer has),
- * status=auto|off|required, timeoutMs, drawerPin=2|5; serial lines also baud, dataBits,
+ * status=auto|off|required, timeoutMs, drawerPin=2|5, qr=native|raster (raster for a printer
+ * without the QR command GS ( k); serial lines also baud, dataBits,
  * parity, stopBits; the simulator also paper=out|low and power=off.
  */
 import { z } from "zod";
@@ -42,6 +43,7 @@ const common = {
   status: z.enum(["auto", "off", "required"], { error: "must be auto, off or required" }).optional(),
   timeoutMs: timeoutParam.optional(),
   drawerPin: z.enum(["2", "5"], { error: "must be 2 or 5" }).transform(Number).optional(),
+  qr: z.enum(["native", "raster"], { error: "must be native or raster" }).optional(),
 };
 
 const networkParams = z.strictObject(common);
@@ -94,6 +96,7 @@ function baseOptions(
   const timeoutMs = params.timeoutMs ?? options.timeoutMs;
   if (timeoutMs !== undefined) result.timeoutMs = timeoutMs;
   if (params.drawerPin !== undefined) result.drawerPin = params.drawerPin === 5 ? 5 : 2;
+  if (params.qr === "raster") result.nativeQr = false;
   if (options.retryMinMs !== undefined) result.retryMinMs = options.retryMinMs;
   if (options.retryMaxMs !== undefined) result.retryMaxMs = options.retryMaxMs;
   return result;

@@ -44,6 +44,10 @@ export const AUDIT_ACTIONS = {
   stockAdjusted: "stock.adjusted",
   stockCounted: "stock.counted",
   receiptReprinted: "receipt.reprinted",
+  /** A receipt was e-mailed (queued for the webhook); the address is never recorded. */
+  receiptEmailRequested: "receipt.email_requested",
+  /** A notification was given up after its last attempt (and its content deleted). */
+  notificationGivenUp: "notification.given_up",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -5,6 +5,7 @@
 import { eq } from "drizzle-orm";
 import { users } from "../../../schema/store.ts";
 import { buildReceipt, type ReceiptDoc, renderReceiptText } from "../../core/receipt.ts";
+import { receiptLinkSaleId } from "../../shared/receipt-link.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
@@ -97,5 +98,23 @@ export class ReceiptService {
       ),
     );
     return { saleId: sale.id, receiptNo: sale.receiptNo, text, doc };
+  }
+
+  /**
+   * The copy a receipt's link opens (`/r/<token>`), for anyone holding the link. Any token that
+   * does not open a recorded sale is the same RECEIPT_NOT_FOUND.
+   */
+  byLink(token: string, columns: number): ReceiptCopy {
+    const saleId = receiptLinkSaleId(this.ctx.receiptLinkKey, token);
+    const sale = saleId === null ? null : this.sales.get(saleId);
+    if (!sale) {
+      throw new HttpError(
+        "not_found",
+        "RECEIPT_NOT_FOUND",
+        "there is no receipt at this link: check it against the code on the receipt",
+      );
+    }
+    const doc = this.doc(sale);
+    return { saleId: sale.id, receiptNo: sale.receiptNo, text: renderReceiptText(doc, columns), doc };
   }
 }

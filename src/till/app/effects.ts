@@ -52,6 +52,7 @@ async function complete(
     locale: ctx.translator().locale,
     tillId: sale.tillId,
     cashierName: state.cashier?.name ?? null,
+    copyUrl: services.receiptLink(sale.id),
     unitOf: (code) => state.sale.lines.find((l) => l.code === code)?.unit,
   });
   let printed = false;
@@ -69,7 +70,9 @@ async function complete(
   return {
     type: "sale.completed",
     last: {
+      saleId: sale.id,
       receiptNo,
+      copyUrl: doc.copyUrl ?? null,
       totalMinor: sale.quote.totalMinor,
       changeMinor: sale.changeMinor,
       receiptText: renderReceiptText(doc, columns),
@@ -475,6 +478,13 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     }
     case "priceCheck":
       priceCheck(ctx, effect.code);
+      return;
+    case "emailReceipt":
+      settle(
+        ctx,
+        () => services.emailReceipt(effect.saleId, effect.email),
+        (answer) => ({ type: "receipt.emailed", receiptNo: answer.receiptNo }),
+      );
       return;
     case "listRefused":
       try {

@@ -23,6 +23,8 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   NO_SESSION: "error.sessionEnded",
   TILL_REVOKED: "error.tillRevoked",
   NO_STAFF_DISCOUNT: "error.noStaffDiscount",
+  RECEIPT_NOT_AT_STORE: "error.receiptNotAtStore",
+  EMAIL_RECEIPTS_OFF: "error.emailReceiptsOff",
 };
 
 /** Codes whose message says how long to wait (`details.secondsLeft`). */

@@ -11,6 +11,8 @@ export interface ReceiptContext {
   locale: string;
   tillId: string;
   cashierName: string | null;
+  /** The link to the sale's copy at the store (a QR code on the receipt); null: none. */
+  copyUrl?: string | null;
   /** Unit of each code rung, for weighed items. */
   unitOf(code: string): TillProduct["unit"] | undefined;
 }
@@ -53,6 +55,7 @@ export function saleReceipt(sale: CompletedSale, context: ReceiptContext): Recei
     // The card terminal's authorisation of each card tender.
     cardSlipLines: sale.tenders.flatMap((t) => (t.ref === undefined ? [] : [`CARD AUTH ${t.ref}`])),
     footerLines: staffDiscountLines(sale),
+    ...(context.copyUrl ? { copyUrl: context.copyUrl } : {}),
   });
 }
 

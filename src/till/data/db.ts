@@ -41,6 +41,8 @@ export type MetaKey =
   | "receiptSeq"
   | "receiptSeqChecked"
   | "lastSyncAt"
+  /** The key of receipts' links (hex), from the store: receipts printed offline carry their link. */
+  | "receiptLinkKey"
   /** The till's Ed25519 key pair (PKCS#8 and SPKI DER, base64url): signs offline log-ins and approvals. */
   | "tillPrivateKey"
   | "tillPublicKey"

@@ -24,6 +24,7 @@ import { InvalidInputError } from "../../core/errors.ts";
 import { formatReceiptNo, tillIdSchema, uuidv7 } from "../../core/ids.ts";
 import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
 import { tillTraceEntrySchema } from "../../core/till-trace.ts";
+import { receiptLinkToken, receiptLinkUrl } from "../../shared/receipt-link.ts";
 import type { CompletedSale, TillLookup, TillProduct, TillServices, TillTrace } from "../services.ts";
 import { TillAuth } from "./auth.ts";
 import { LocalCatalog, tillProduct } from "./catalog.ts";
@@ -41,7 +42,7 @@ import { PrintJournal } from "./print-journal.ts";
 import { exportRefusedSale, resendRefusedSale } from "./refused-sales.ts";
 import { productLookupAnswerSchema } from "./store-answers.ts";
 import { StoreClient } from "./store-client.ts";
-import { CatalogSync } from "./sync.ts";
+import { CatalogSync, RECEIPT_LINK_KEY } from "./sync.ts";
 
 export { TILL_DB_FILE, tillDbPath } from "./db.ts";
 export { StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
@@ -333,6 +334,13 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     moveCash: (move) => online.moveCash(move),
     xReport: () => online.xReport(),
     closeShift: (counted) => online.closeShift(counted),
+    emailReceipt: (saleId, email) => online.emailReceipt(saleId, email),
+    receiptLink(saleId: string): string | null {
+      const key = meta.get(RECEIPT_LINK_KEY);
+      if (settings.publicUrl === undefined || key === null) return null;
+      const token = receiptLinkToken(Buffer.from(key, "hex"), saleId);
+      return token === null ? null : receiptLinkUrl(settings.publicUrl, token);
+    },
 
     journalPrint: (doc, cashierId) => prints.record(doc, cashierId),
     recentPrints: (limit) => prints.recent(limit),

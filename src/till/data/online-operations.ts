@@ -9,6 +9,7 @@ import { type ReturnableSale, returnableSaleSchema } from "../../core/chain-sale
 import { DomainError } from "../../core/errors.ts";
 import { isUuid } from "../../core/ids.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
+import { receiptEmailAnswerSchema } from "../../core/receipt-email.ts";
 import type {
   HeldSaleDoc,
   HeldSaleSummary,
@@ -36,6 +37,12 @@ import type { StoreClient } from "./store-client.ts";
 
 export class SaleNotFoundError extends DomainError {
   readonly code = "SALE_NOT_FOUND";
+  override readonly kind = "not_found";
+}
+
+/** E-mailing the receipt of a sale the store does not have yet (still in the till's outbox). */
+export class ReceiptNotAtStoreError extends DomainError {
+  readonly code = "RECEIPT_NOT_AT_STORE";
   override readonly kind = "not_found";
 }
 
@@ -200,6 +207,29 @@ export class OnlineOperations {
         })),
         refundable: sale.refundable,
       };
+    });
+  }
+
+  /** `POST /sales/:id/receipt-email`; a sale still in the outbox is refused (try again once sent). */
+  async emailReceipt(saleId: string, email: string): Promise<{ receiptNo: string }> {
+    return this.call("e-mailing a receipt", async (token) => {
+      try {
+        return await this.deps.client.request(
+          "POST",
+          `/api/v1/sales/${encodeURIComponent(saleId)}/receipt-email`,
+          receiptEmailAnswerSchema,
+          { body: { email }, token },
+        );
+      } catch (err) {
+        if (err instanceof StoreRefusedError && err.code === "SALE_NOT_FOUND") {
+          throw new ReceiptNotAtStoreError(
+            this.deps.outbox.isPending(saleId)
+              ? `sale ${saleId} is still in this till's outbox on its way to the store; try again once it has been sent`
+              : `the store does not have sale ${saleId}`,
+          );
+        }
+        throw err;
+      }
     });
   }
 

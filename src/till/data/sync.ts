@@ -20,6 +20,7 @@
  */
 import type { Database } from "bun:sqlite";
 import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
+import { receiptLinkKeySchema } from "../../shared/receipt-link.ts";
 import type { TillAuth } from "./auth.ts";
 import type { LocalCatalog } from "./catalog.ts";
 import { type MetaStore, relaxed } from "./db.ts";
@@ -36,6 +37,9 @@ import {
 import type { StoreClient } from "./store-client.ts";
 
 /** Products per page asked of the store: parsing a page (JSON and zod, on the till's thread) stays short. */
+/** Where the till keeps the key of receipts' links (hex). */
+export const RECEIPT_LINK_KEY = "receiptLinkKey";
+
 export const SYNC_PAGE_SIZE = 250;
 /** Most rows written in one transaction before the sync yields to the event loop. */
 export const SYNC_CHUNK_ROWS = 200;
@@ -89,6 +93,8 @@ export class CatalogSync {
         const raw = await deps.client.request("GET", "/api/v1/settings", storeSettingsSchema, { token });
         if (deps.isClosed()) return;
         this.keepSettings(raw);
+        if (raw.publicUrl !== undefined && deps.meta.get(RECEIPT_LINK_KEY) === null)
+          await this.fetchReceiptLinkKey(token);
         await this.pullCatalog(token);
         if (!deps.isClosed()) await this.pullDepartments(token);
         if (!deps.isClosed() && deps.meta.get("receiptSeqChecked") === null)
@@ -152,6 +158,20 @@ export class CatalogSync {
     if (json === deps.meta.get("settings")) return;
     relaxed(deps.sqlite, () => deps.meta.set("settings", json));
     deps.onSettings(settings);
+  }
+
+  /** The key receipts' links are made with, once: a receipt printed offline carries its link too. */
+  private async fetchReceiptLinkKey(token: string): Promise<void> {
+    const { deps } = this;
+    try {
+      const answer = await deps.client.request("GET", "/api/v1/receipt-links/key", receiptLinkKeySchema, {
+        token,
+      });
+      if (!deps.isClosed()) relaxed(deps.sqlite, () => deps.meta.set(RECEIPT_LINK_KEY, answer.key));
+    } catch (err) {
+      // A store without links answers 404: receipts print without the QR code of their copy.
+      if (err instanceof StoreUnreachableError || err instanceof TillAuthError) throw err;
+    }
   }
 
   /** Once per data dir: continue the receipt numbers after the last one the store has from this till. */

@@ -316,4 +316,20 @@ export const az: Strings = {
   "payment.eligible": "EBT üçün uyğun",
   "error.holdEmpties":
     "Qaytarılan tara dərhal ödənilir: satışı bitirin və ya gözlətmək üçün taranı ləğv edin",
+  "screen.receiptQr": "Onlayn çek",
+  "cmd.receipt.qr": "Çekin QR kodu",
+  "cmd.receipt.email": "Çeki e-poçtla",
+  "prompt.receiptEmail": "{receiptNo} çeki üçün müştərinin e-poçtu",
+  "error.badEmail": '"{text}" e-poçt ünvanı deyil: ad@example.org kimi yazın',
+  "error.noReceiptLink":
+    "QR kod yoxdur: mağazanın ictimai ünvanı (publicUrl) təyin edilməyib və ya kassa hələ sinxronlaşmayıb",
+  "error.receiptNotAtStore": "Bu satış hələ mağazaya çatmayıb: bir azdan yenidən cəhd edin",
+  "error.emailReceiptsOff":
+    "Bu mağaza çekləri e-poçtla göndərmir: menecerdən bildiriş vebhukunu qurmağı xahiş edin",
+  "info.emailing": "Çek e-poçtla göndərilir…",
+  "ok.receiptEmailed": "{receiptNo} çeki müştəriyə e-poçtla göndəriləcək",
+  "receiptQr.caption": "Çek {receiptNo}: surəti üçün kodu telefonla skan edin",
+  "receiptQr.tooSmall": "Pəncərə QR kod üçün kiçikdir; keçid kağız çekdədir",
+  "receiptQr.hint": "{key:receipt.email}: e-poçtla · Esc geri · satışa başlamaq üçün növbəti malı skan edin",
+  "sale.receiptKeys": "{key:receipt.qr} QR · {key:receipt.email} e-poçt",
 };

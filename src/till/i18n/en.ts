@@ -333,6 +333,22 @@ export const en = {
   "info.depositReturned": "Empties returned: {qtyMilli} × {name}",
   "payment.eligible": "EBT eligible",
   "error.holdEmpties": "Returned empties are paid out now: finish the sale, or void the empties to hold it",
+  "screen.receiptQr": "Receipt online",
+  "cmd.receipt.qr": "Receipt QR code",
+  "cmd.receipt.email": "E-mail receipt",
+  "prompt.receiptEmail": "Customer's e-mail for receipt {receiptNo}",
+  "error.badEmail": '"{text}" is not an e-mail address: type it as name@example.org',
+  "error.noReceiptLink":
+    "No QR code: the store has no public address (publicUrl) set, or the till has not synced yet",
+  "error.receiptNotAtStore": "This sale has not reached the store yet: try again in a moment",
+  "error.emailReceiptsOff":
+    "This store sends no e-mail receipts: ask a manager to set the notification webhook",
+  "info.emailing": "Sending the receipt by e-mail…",
+  "ok.receiptEmailed": "Receipt {receiptNo} will be e-mailed to the customer",
+  "receiptQr.caption": "Receipt {receiptNo}: scan the code with your phone for your copy",
+  "receiptQr.tooSmall": "The window is too small for the QR code; the link is on the paper receipt",
+  "receiptQr.hint": "{key:receipt.email}: e-mail it · Esc back · scan the next item to start a sale",
+  "sale.receiptKeys": "{key:receipt.qr} QR · {key:receipt.email} e-mail",
 } as const;
 
 export type MessageKey = keyof typeof en;

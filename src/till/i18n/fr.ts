@@ -326,4 +326,21 @@ export const fr: Strings = {
   "payment.eligible": "Éligible EBT",
   "error.holdEmpties":
     "Les consignes rendues se remboursent tout de suite : terminez la vente, ou annulez-les pour la mettre en attente",
+  "screen.receiptQr": "Ticket en ligne",
+  "cmd.receipt.qr": "QR code du ticket",
+  "cmd.receipt.email": "Ticket par e-mail",
+  "prompt.receiptEmail": "E-mail du client pour le ticket {receiptNo}",
+  "error.badEmail": "« {text} » n'est pas une adresse e-mail : tapez-la comme nom@exemple.fr",
+  "error.noReceiptLink":
+    "Pas de QR code : le magasin n'a pas d'adresse publique (publicUrl), ou la caisse n'est pas encore synchronisée",
+  "error.receiptNotAtStore": "Cette vente n'est pas encore arrivée au magasin : réessayez dans un instant",
+  "error.emailReceiptsOff":
+    "Ce magasin n'envoie pas de tickets par e-mail : demandez au responsable de configurer le webhook",
+  "info.emailing": "Envoi du ticket par e-mail…",
+  "ok.receiptEmailed": "Le ticket {receiptNo} sera envoyé au client par e-mail",
+  "receiptQr.caption": "Ticket {receiptNo} : scannez le code avec votre téléphone pour votre copie",
+  "receiptQr.tooSmall": "La fenêtre est trop petite pour le QR code ; le lien est sur le ticket papier",
+  "receiptQr.hint":
+    "{key:receipt.email} : par e-mail · Échap retour · scannez l'article suivant pour commencer",
+  "sale.receiptKeys": "{key:receipt.qr} QR · {key:receipt.email} e-mail",
 };

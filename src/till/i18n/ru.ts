@@ -314,4 +314,19 @@ export const ru: Strings = {
   "payment.eligible": "Доступно для EBT",
   "error.holdEmpties":
     "Возврат тары оплачивается сразу: завершите чек или аннулируйте тару, чтобы отложить его",
+  "screen.receiptQr": "Чек онлайн",
+  "cmd.receipt.qr": "QR-код чека",
+  "cmd.receipt.email": "Чек на e-mail",
+  "prompt.receiptEmail": "E-mail покупателя для чека {receiptNo}",
+  "error.badEmail": "«{text}» — не адрес e-mail: введите его как name@example.org",
+  "error.noReceiptLink":
+    "Нет QR-кода: у магазина не задан публичный адрес (publicUrl) или касса ещё не синхронизирована",
+  "error.receiptNotAtStore": "Эта продажа ещё не дошла до магазина: повторите через минуту",
+  "error.emailReceiptsOff": "Магазин не отправляет чеки по e-mail: попросите менеджера настроить вебхук",
+  "info.emailing": "Отправка чека по e-mail…",
+  "ok.receiptEmailed": "Чек {receiptNo} будет отправлен покупателю по e-mail",
+  "receiptQr.caption": "Чек {receiptNo}: отсканируйте код телефоном, чтобы получить копию",
+  "receiptQr.tooSmall": "Окно слишком мало для QR-кода; ссылка есть на бумажном чеке",
+  "receiptQr.hint": "{key:receipt.email}: на e-mail · Esc назад · отсканируйте товар, чтобы начать продажу",
+  "sale.receiptKeys": "{key:receipt.qr} QR · {key:receipt.email} e-mail",
 };

@@ -54,6 +54,8 @@ export const KEY_COMMANDS = [
   "deposit.return",
   "payment.ebt",
   "sale.staffDiscount",
+  "receipt.qr",
+  "receipt.email",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -99,6 +101,8 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "deposit.return": ["ctrl+e"],
   "payment.ebt": ["ctrl+f"],
   "sale.staffDiscount": [],
+  "receipt.qr": ["ctrl+r"],
+  "receipt.email": ["ctrl+w"],
 };
 
 export interface Keymap {

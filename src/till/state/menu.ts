@@ -20,6 +20,8 @@ export const MENU_ITEMS = [
   "cash.out",
   "deposit.return",
   "sale.staffDiscount",
+  "receipt.qr",
+  "receipt.email",
 ] as const satisfies readonly KeyCommand[];
 
 const LETTERS = "abcdefghij";

@@ -11,6 +11,7 @@ import { submitDepositReturn } from "./deposits.ts";
 import { done, fail, msg } from "./initial.ts";
 import { isYes, parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
 import { tender } from "./payment.ts";
+import { submitReceiptEmail } from "./receipt-link.ts";
 import { addLine } from "./sale.ts";
 import { submitCashPrompt } from "./shift.ts";
 import { submitStaffPin } from "./staff-discount.ts";
@@ -77,6 +78,8 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
       if (text === "") return done({ ...state, prompt: null, input: "", status: null });
       return done({ ...state, input: "" }, { type: "priceCheck", code: text });
     }
+    case "receiptEmail":
+      return submitReceiptEmail(state, prompt);
     case "cardWait":
       return done(state);
     case "cardConfirm":

@@ -36,6 +36,12 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return done({ ...state, status: { tone: "ok", message: command.message } });
     case "status.info":
       return done({ ...state, status: { tone: "info", message: command.message } });
+    case "receipt.emailed":
+      return done({
+        ...state,
+        busy: false,
+        status: { tone: "ok", message: msg("ok.receiptEmailed", { receiptNo: command.receiptNo }) },
+      });
     case "request.failed":
       return requestFailed(state, command.message);
     case "input.scanned":

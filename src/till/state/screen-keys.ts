@@ -14,6 +14,7 @@ import { MENU_ITEMS } from "./menu.ts";
 import { parseSaleEntry } from "./parse-input.ts";
 import { leavePayment, payCard, payCash, removeLastTender, startPayment } from "./payment.ts";
 import { openPrompt } from "./prompts.ts";
+import { askReceiptEmail, openReceiptQr } from "./receipt-link.ts";
 import { openRefused, refusedKey } from "./refused.ts";
 import { openReturns, returnsMark, returnsMove, returnsSubmit, returnsToggleCash } from "./returns.ts";
 import { addLookup, moveSelection, selectedLine, submitEntry } from "./sale.ts";
@@ -110,6 +111,12 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
         );
       }
       if (type === "back") return done(goTo(state, { kind: "sale" }));
+      return done(state);
+    case "receiptQr":
+      if (type === "receipt.qr" || type === "back") return done(goTo(state, { kind: "sale" }));
+      if (type === "receipt.email") return askReceiptEmail(state);
+      // The next customer's first scan starts their sale.
+      if (type === "input.submit") return saleKey(goTo(state, { kind: "sale" }), type, env);
       return done(state);
     case "xReport":
       if (delta !== 0)
@@ -264,6 +271,10 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return askStaffPin(state);
     case "sales.refused":
       return openRefused(state);
+    case "receipt.qr":
+      return openReceiptQr(state);
+    case "receipt.email":
+      return askReceiptEmail(state);
     case "till.quit":
       return note(state, "info.lockToQuit");
     default:

@@ -114,6 +114,8 @@ export type Prompt =
   | { kind: "customerMessage" }
   /** A code looked up for its price, without adding it to the sale. */
   | { kind: "priceCheck" }
+  /** The customer's e-mail address for the last sale's receipt. */
+  | { kind: "receiptEmail"; saleId: string; receiptNo: string }
   /** Cash put into or taken out of the drawer: the amount, then the reason. */
   | { kind: "cashAmount"; direction: "in" | "out" }
   | { kind: "cashReason"; direction: "in" | "out"; amountMinor: number }
@@ -157,6 +159,8 @@ export type Screen =
   | { kind: "search"; query: string; results: TillProduct[]; selected: number }
   | { kind: "payment" }
   | { kind: "receipt"; scroll: number }
+  /** The last sale's link as a QR code, for the customer's phone (its copy at the store). */
+  | { kind: "receiptQr" }
   | {
       kind: "returns";
       sale: RecordedSale | null;
@@ -200,7 +204,10 @@ export interface CashCount {
 }
 
 export interface LastSale {
+  saleId: string;
   receiptNo: string;
+  /** The link to the receipt's copy at the store (printed as a QR code); null without publicUrl. */
+  copyUrl: string | null;
   totalMinor: number;
   changeMinor: number;
   /** The receipt as text, as printed (or as it would be printed). */
@@ -302,6 +309,7 @@ export type Command =
       proof?: ApprovalProof;
     }
   | { type: "request.failed"; message: Message }
+  | { type: "receipt.emailed"; receiptNo: string }
   /** The store's departments as the till last synced them, for an open ring. */
   | { type: "departments.listed"; departments: Department[] };
 
@@ -353,6 +361,8 @@ export type Effect =
   | { type: "reprint"; key: { id: number } | { receiptNo: string } }
   | { type: "listPrints" }
   | { type: "priceCheck"; code: string }
+  /** Asks the store to e-mail a recorded sale's receipt (the address is not kept at the till). */
+  | { type: "emailReceipt"; saleId: string; receiptNo: string; email: string }
   | { type: "listRefused" }
   /** Writes a refused sale's document to a file, and prints its receipt again where there is a printer. */
   | { type: "exportRefused"; saleId: string; receiptNo: string }

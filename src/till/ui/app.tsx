@@ -15,6 +15,7 @@ import { HelpOverlay } from "./help-overlay.tsx";
 import { HeldScreen, MenuScreen, PrintsScreen, SearchScreen } from "./list-screens.tsx";
 import { LoginScreen } from "./login-screen.tsx";
 import { PaymentScreen } from "./payment-screen.tsx";
+import { ReceiptQrScreen } from "./receipt-qr-screen.tsx";
 import { RefusedScreen } from "./refused-screen.tsx";
 import { ReturnsScreen } from "./returns-screen.tsx";
 import { SaleScreen } from "./sale-screen.tsx";
@@ -69,6 +70,8 @@ function Body(props: BodyProps): ReactNode {
       return <PrintsScreen {...props} />;
     case "receipt":
       return <ReceiptScreen {...props} />;
+    case "receiptQr":
+      return <ReceiptQrScreen {...props} />;
     case "xReport":
       return <ReportScreen {...props} />;
     case "returns":

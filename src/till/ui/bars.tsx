@@ -45,6 +45,8 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t("prompt.customerMessage"), masked: false };
       case "priceCheck":
         return { label: t.t("prompt.priceCheck"), masked: false };
+      case "receiptEmail":
+        return { label: t.t("prompt.receiptEmail", { receiptNo: prompt.receiptNo }), masked: false };
       case "cardWait":
         return { label: t.t("prompt.cardWait", { amountMinor: prompt.amountMinor }), masked: false };
       case "cardConfirm":

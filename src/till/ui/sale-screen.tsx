@@ -101,6 +101,7 @@ export function SaleScreen({ view, height }: BodyProps) {
           side={[
             t.t("sale.lastReceipt", { receiptNo: state.lastSale.receiptNo }),
             `${t.t("payment.total")} ${t.money(state.lastSale.totalMinor)}`,
+            state.lastSale.copyUrl !== null ? t.t("sale.receiptKeys") : "",
           ]}
           width={columns}
           color="green"

@@ -134,6 +134,33 @@ describe("ESC/POS printer over TCP", () => {
     expect(ops(commands, "qr")).toEqual([]);
   });
 
+  test("the link to the receipt's copy prints as the printer's own QR command, captioned", async () => {
+    await using sink = await EscPosSink.start();
+    const copyUrl = "https://shop.example/r/AZOo9GweEPO6m-XU86KxwNrQyr3RhQvcpJ8b";
+    const bytes = await printOne(sink, sink.uri, sampleReceipt("en-US", "USD", { copyUrl }));
+    const { commands, lines } = decodeEscPos(bytes);
+    expect(ops(commands, "qr")).toEqual([
+      { op: "qr", data: copyUrl, model: 2, cellSize: 6, correction: "M" },
+      { op: "qr", data: SALE_ID, model: 2, cellSize: 6, correction: "M" },
+    ]);
+    const store = [0x1d, 0x28, 0x6b, copyUrl.length + 3, 0x00, 0x31, 0x50, 0x30, ...Buffer.from(copyUrl)];
+    expect(indexOfBytes(bytes, store)).toBeGreaterThan(0);
+    expect(lines.some((line) => line.includes("Your receipt online"))).toBe(true);
+  });
+
+  test("a printer without the QR command (qr=raster) prints the codes as raster images", async () => {
+    await using sink = await EscPosSink.start();
+    const copyUrl = "https://shop.example/r/AZOo9GweEPO6m-XU86KxwNrQyr3RhQvcpJ8b";
+    const { commands } = decodeEscPos(
+      await printOne(sink, `${sink.uri}?qr=raster`, sampleReceipt("en-US", "USD", { copyUrl })),
+    );
+    expect(ops(commands, "qr")).toEqual([]);
+    const rasters = ops(commands, "raster");
+    expect(rasters).toHaveLength(2);
+    // Version 4 (33 modules) and a quiet zone of 4 on each side, 6 dots a module.
+    expect(rasters[0]).toMatchObject({ width: Math.ceil((41 * 6) / 8) * 8, height: 41 * 6 });
+  });
+
   test("opens the cash drawer with ESC p on pin 2 (or pin 5)", async () => {
     await using sink = await EscPosSink.start();
     await withPrinter(sink.uri, (printer) => printer.kickDrawer());

@@ -111,7 +111,15 @@ describe("age-restricted items", () => {
     const d = scan(new Driver(), ALE).enter("y");
     d.send({
       type: "sale.completed",
-      last: { receiptNo: "R1", totalMinor: 299, changeMinor: 0, receiptText: "", printed: false },
+      last: {
+        saleId: "s1",
+        receiptNo: "R1",
+        totalMinor: 299,
+        changeMinor: 0,
+        receiptText: "",
+        printed: false,
+        copyUrl: null,
+      },
     });
     scan(d, ALE);
     expect(d.state.prompt).toMatchObject({ kind: "age" });

@@ -241,7 +241,9 @@ describe("payment", () => {
     d.send({
       type: "sale.completed",
       last: {
+        saleId: "S",
         receiptNo: "S1-T1-000001",
+        copyUrl: null,
         totalMinor: 879,
         changeMinor: 121,
         receiptText: "…",

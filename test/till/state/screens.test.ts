@@ -226,7 +226,15 @@ describe("other screens", () => {
     d.enter("0001").key("sale.total").enter("5");
     d.send({
       type: "sale.completed",
-      last: { receiptNo: "R1", totalMinor: 129, changeMinor: 371, receiptText: "R", printed: false },
+      last: {
+        saleId: "S",
+        receiptNo: "R1",
+        copyUrl: null,
+        totalMinor: 129,
+        changeMinor: 371,
+        receiptText: "R",
+        printed: false,
+      },
     });
     d.key("receipt.view");
     expect(d.state.screen.kind).toBe("receipt");

@@ -148,6 +148,19 @@ export class FakeServices implements TillServices {
     this.traces.push(entry);
   }
 
+  /** Receipts asked to be e-mailed (tests read them), and the link made for a sale. */
+  readonly emailed: { saleId: string; email: string }[] = [];
+
+  async emailReceipt(saleId: string, email: string): Promise<{ receiptNo: string }> {
+    this.emailed.push({ saleId, email });
+    return { receiptNo: this.outbox.find((sale) => sale.id === saleId)?.receiptNo ?? saleId };
+  }
+
+  receiptLink(saleId: string): string | null {
+    const base = this.storeSettings.publicUrl;
+    return base === undefined ? null : `${base}/r/${saleId.replaceAll("-", "")}`;
+  }
+
   /** Closes the print journal's database (as a till's shutdown does). */
   closeJournal(): void {
     this.printDb?.sqlite.close();
