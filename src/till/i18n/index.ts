@@ -29,6 +29,8 @@ export interface Translator {
   amount(minor: number): string;
   qty(milli: number): string;
   time(date: Date): string;
+  /** Date and time in the store's time zone, as the receipts print them (lists of past documents). */
+  dateTime(date: Date): string;
 }
 
 export interface TranslatorOptions {
@@ -81,6 +83,19 @@ export function createTranslator(options: TranslatorOptions): Translator {
       }, 0);
     }
     return "";
+  };
+  let dateTimeFormat: Intl.DateTimeFormat | undefined;
+  const dateTime = (date: Date): string => {
+    dateTimeFormat ??= new Intl.DateTimeFormat(locale, {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    });
+    return dateTimeFormat.format(date);
   };
   let numbers: Intl.NumberFormat | undefined;
   // Every frame shows the same prices and quantities again: each is formatted once.
@@ -139,5 +154,6 @@ export function createTranslator(options: TranslatorOptions): Translator {
     amount,
     qty,
     time,
+    dateTime,
   };
 }

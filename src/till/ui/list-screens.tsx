@@ -81,9 +81,7 @@ export function PrintsScreen({ view, height }: BodyProps) {
   const { state, t, columns } = view;
   if (state.screen.kind !== "prints") return null;
   const list = state.screen.list;
-  const rows = (list ?? []).map((p) =>
-    spread(p.title, `${p.at.slice(0, 10)} ${p.at.slice(11, 16)}`, columns),
-  );
+  const rows = (list ?? []).map((p) => spread(p.title, t.dateTime(new Date(p.at)), columns));
   const empty = list === null ? t.t("prints.loading") : t.t("prints.none");
   return (
     <List

@@ -120,4 +120,31 @@ describe("reprints from the print journal", () => {
       db.close();
     }
   });
+
+  test("the list shows each receipt's date and time in the store's time zone, not UTC", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "ringup-till-prints-tz-"));
+    sink ??= await EscPosSink.start();
+    printer = openPrinter(sink.uri);
+    const services = new FakeServices({ timeZone: "Pacific/Kiritimati" }, { dataDir });
+    till = await renderTill({ services, devices: { printer } });
+    await till.login();
+    await sell(till, "0001", "Milk 1l");
+    const at = services.recentPrints(1)[0]?.at ?? "";
+    // UTC+14: the store's day and hour differ from the UTC ones the journal keeps.
+    const local = new Intl.DateTimeFormat("en-US", {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone: "Pacific/Kiritimati",
+    }).format(new Date(at));
+    till.press("f9");
+    await till.see("Reprint");
+    till.write("9");
+    await till.see("S1-T1-000001");
+    await till.see(local);
+    expect(till.frame()).not.toContain(at.slice(11, 16));
+  });
 });
