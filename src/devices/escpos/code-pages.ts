@@ -1,81 +1,111 @@
 /**
- * Single-byte character tables of ESC/POS printers and displays (selected with ESC t n).
- * `high` lists the characters of bytes 0x80..0xFF; bytes below 0x80 are ASCII on every page.
- * U+FFFD marks a byte the page leaves undefined.
+ * The single-byte character pages of ESC/POS printers and displays (selected with ESC t n).
+ * node-thermal-printer names each page and gives its ESC t command; iconv-lite holds its
+ * characters. Bytes below 0x80 are ASCII on every page.
  */
+import iconv from "iconv-lite";
+import { CharacterSet, PrinterTypes, ThermalPrinter } from "node-thermal-printer";
 
-export const CODE_PAGE_NAMES = ["pc437", "pc858", "pc857", "pc866", "wpc1252", "wpc1251"] as const;
+export const CODE_PAGE_NAMES = ["pc437", "pc858", "pc857", "pc866", "wpc1252", "wpc1251", "kz1048"] as const;
 export type CodePageName = (typeof CODE_PAGE_NAMES)[number];
 
+/**
+ * The pages assumed when a printer's URI does not list its own. KZ1048 (Kazakh, ESC t 53) is
+ * left out: only newer printers have it, so it is used only when a URI names it.
+ */
+export const DEFAULT_CODE_PAGES: readonly CodePageName[] = [
+  "pc437",
+  "pc858",
+  "pc857",
+  "pc866",
+  "wpc1252",
+  "wpc1251",
+];
+
 export interface CodePage {
-  /** The table number n of ESC t n on Epson-compatible printers. */
-  escposTable: number;
+  /** The library's name of the page, for `setCharacterSet`. */
+  characterSet: CharacterSet;
+  /** iconv-lite's name of the same table. */
+  encoding: string;
   label: string;
-  high: string;
 }
 
 export const CODE_PAGES: Record<CodePageName, CodePage> = {
-  pc437: {
-    escposTable: 0,
-    label: "PC437 (USA, standard Europe)",
-    high: "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0",
-  },
+  pc437: { characterSet: CharacterSet.PC437_USA, encoding: "cp437", label: "PC437 (USA, standard Europe)" },
   pc858: {
-    escposTable: 19,
+    characterSet: CharacterSet.PC858_EURO,
+    encoding: "cp858",
     label: "PC858 (Multilingual Latin I + euro)",
-    high: "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈ€ÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´\u00ad±‗¾¶§÷¸°¨·¹³²■\u00a0",
   },
-  pc857: {
-    escposTable: 13,
-    label: "PC857 (Turkish)",
-    high: "ÇüéâäàåçêëèïîıÄÅÉæÆôöòûùİÖÜø£ØŞşáíóúñÑĞğ¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ºªÊËÈ\ufffdÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµ\ufffd×ÚÛÙìÿ¯´\u00ad±\ufffd¾¶§÷¸°¨·¹³²■\u00a0",
-  },
-  pc866: {
-    escposTable: 17,
-    label: "PC866 (Cyrillic #2)",
-    high: "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмноп░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀рстуфхцчшщъыьэюяЁёЄєЇїЎў°∙·√№¤■\u00a0",
-  },
-  wpc1252: {
-    escposTable: 16,
-    label: "WPC1252 (Windows Latin 1)",
-    high: "€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd‘’“”•–—˜™š›œ\ufffdžŸ\u00a0¡¢£¤¥¦§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ",
-  },
+  pc857: { characterSet: CharacterSet.PC857_TURKISH, encoding: "cp857", label: "PC857 (Turkish)" },
+  pc866: { characterSet: CharacterSet.PC866_CYRILLIC2, encoding: "cp866", label: "PC866 (Cyrillic #2)" },
+  wpc1252: { characterSet: CharacterSet.WPC1252, encoding: "cp1252", label: "WPC1252 (Windows Latin 1)" },
   wpc1251: {
-    escposTable: 46,
+    characterSet: CharacterSet.WPC1251_CYRILLIC,
+    encoding: "cp1251",
     label: "WPC1251 (Windows Cyrillic)",
-    high: "ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—\ufffd™љ›њќћџ\u00a0ЎўЈ¤Ґ¦§Ё©Є«¬\u00ad®Ї°±Ііґµ¶·ё№є»јЅѕїАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя",
   },
+  kz1048: { characterSet: CharacterSet.KZ1048_KAZAKHSTAN, encoding: "rk1048", label: "KZ1048 (Kazakhstan)" },
 };
 
-const encoders = new Map<CodePageName, Map<string, number>>();
+const selectCommands = new Map<CodePageName, Uint8Array>();
 const decoders = new Map<CodePageName, string[]>();
+const encoders = new Map<CodePageName, Map<string, number>>();
+
+/** ESC t n for a page, as the library writes it. */
+export function selectPageCommand(page: CodePageName): Uint8Array {
+  let command = selectCommands.get(page);
+  if (command === undefined) {
+    const printer = new ThermalPrinter({ type: PrinterTypes.EPSON, interface: "" });
+    printer.setCharacterSet(CODE_PAGES[page].characterSet);
+    command = new Uint8Array(printer.getBuffer());
+    selectCommands.set(page, command);
+  }
+  return command;
+}
+
+/** The table number n of ESC t n on Epson-compatible printers. */
+export function escposTable(page: CodePageName): number {
+  return selectPageCommand(page)[2] ?? 0;
+}
+
+/** The characters of bytes 0x80..0xFF; "\ufffd" where the page leaves a byte undefined. */
+function upperHalf(page: CodePageName): string[] {
+  let table = decoders.get(page);
+  if (table === undefined) {
+    const bytes = Buffer.from(Array.from({ length: 0x80 }, (_, i) => 0x80 + i));
+    table = [...iconv.decode(bytes, CODE_PAGES[page].encoding)];
+    decoders.set(page, table);
+  }
+  return table;
+}
 
 /** Character -> byte for the upper half of a page. */
 export function pageEncoder(page: CodePageName): Map<string, number> {
   let map = encoders.get(page);
   if (map === undefined) {
-    map = new Map();
-    const high = [...CODE_PAGES[page].high];
-    high.forEach((char, index) => {
-      if (char !== "\ufffd" && map?.has(char) === false) map.set(char, 0x80 + index);
+    const built = new Map<string, number>();
+    upperHalf(page).forEach((char, index) => {
+      if (char !== "\ufffd" && !built.has(char)) built.set(char, 0x80 + index);
     });
+    map = built;
     encoders.set(page, map);
   }
   return map;
 }
 
+/** Bytes of `text` in a page; every character of `text` must be ASCII or on the page. */
+export function encodeInPage(text: string, page: CodePageName): Uint8Array {
+  return iconv.encode(text, CODE_PAGES[page].encoding);
+}
+
 /** The character a byte prints as on a page ("\ufffd" when the page leaves it undefined). */
 export function decodeByte(byte: number, page: CodePageName): string {
   if (byte < 0x80) return String.fromCharCode(byte);
-  let table = decoders.get(page);
-  if (table === undefined) {
-    table = [...CODE_PAGES[page].high];
-    decoders.set(page, table);
-  }
-  return table[byte - 0x80] ?? "\ufffd";
+  return upperHalf(page)[byte - 0x80] ?? "\ufffd";
 }
 
 /** The page selected by ESC t n, if it is one of ours. */
 export function pageForTable(table: number): CodePageName | undefined {
-  return CODE_PAGE_NAMES.find((name) => CODE_PAGES[name].escposTable === table);
+  return CODE_PAGE_NAMES.find((name) => escposTable(name) === table);
 }

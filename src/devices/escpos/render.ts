@@ -1,25 +1,25 @@
 /**
  * Turns a receipt or shift report into ESC/POS bytes. The layout (columns, alignment, bold,
- * tall rows, codes) comes from core, the command bytes from node-thermal-printer (used as a
- * buffer builder only; the printer drivers own the transport), and the text from our own
- * code-page encoder so Cyrillic, French and Azerbaijani letters print as letters.
+ * tall rows, codes) comes from core; the command bytes, the code-page commands and the text's
+ * bytes in each page from node-thermal-printer (used as a buffer builder; the printer drivers
+ * own the transport). Which page prints each character is ours (`textRuns`): the library would
+ * pick among every page it knows, not the ones the printer has, in the document's language order.
  */
-import { PrinterTypes, ThermalPrinter } from "node-thermal-printer";
+import { BreakLine, PrinterTypes, ThermalPrinter } from "node-thermal-printer";
 import type { ReceiptDoc } from "../../core/receipt.ts";
 import type { CurrencyDisplay } from "../../core/receipt-format.ts";
 import { formatAmount } from "../../core/receipt-format.ts";
 import { type Layout, layoutReceipt } from "../../core/receipt-layout.ts";
 import { layoutShiftReport, type ShiftReportDoc } from "../../core/receipt-shift-report.ts";
-import { CODE_PAGE_NAMES, type CodePageName } from "./code-pages.ts";
+import { CODE_PAGES, type CodePageName, DEFAULT_CODE_PAGES } from "./code-pages.ts";
 import { INIT, LF } from "./commands.ts";
 import { qrCommand } from "./qr.ts";
 import {
   canPrintExactly,
   type EncoderState,
-  encodeText,
   pageOrder,
   preferredCodePage,
-  selectPage,
+  textRuns,
 } from "./text-encoding.ts";
 
 export type PrintDocument = ReceiptDoc | ShiftReportDoc;
@@ -48,16 +48,27 @@ export function renderLayout(
   cut = true,
   nativeQr = true,
 ): Uint8Array {
-  const printer = new ThermalPrinter({ type: PrinterTypes.EPSON, interface: "", width: layout.columns });
+  const printer = new ThermalPrinter({
+    type: PrinterTypes.EPSON,
+    interface: "",
+    width: layout.columns,
+    breakLine: BreakLine.NONE,
+  });
   const state: EncoderState = { page: pages[0] };
+  const printText = (text: string): void => {
+    for (const run of textRuns(text, state, pages)) {
+      if (run.select && run.page !== undefined) printer.setCharacterSet(CODE_PAGES[run.page].characterSet);
+      printer.print(run.text);
+    }
+  };
   printer.add(bytesOf(INIT));
-  if (state.page !== undefined) printer.add(bytesOf(selectPage(state.page)));
+  if (state.page !== undefined) printer.setCharacterSet(CODE_PAGES[state.page].characterSet);
   for (const row of layout.rows) {
     switch (row.kind) {
       case "text":
         if (row.tall) printer.setTextDoubleHeight();
         if (row.bold) printer.bold(true);
-        printer.add(bytesOf(encodeText(row.text, state, pages)));
+        printText(row.text);
         printer.add(bytesOf([LF]));
         if (row.bold) printer.bold(false);
         if (row.tall) printer.setTextNormal();
@@ -103,7 +114,10 @@ export function layoutDocument(doc: PrintDocument, columns: number, pages: reado
 }
 
 /** The code pages to use for a document, its language's page first. */
-export function pagesFor(locale: string, allowed: readonly CodePageName[] = CODE_PAGE_NAMES): CodePageName[] {
+export function pagesFor(
+  locale: string,
+  allowed: readonly CodePageName[] = DEFAULT_CODE_PAGES,
+): CodePageName[] {
   return pageOrder(preferredCodePage(locale), allowed);
 }
 

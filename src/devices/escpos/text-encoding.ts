@@ -1,16 +1,25 @@
 /**
- * Encodes Unicode text for an ESC/POS device: each character goes out in the active code page,
- * switching pages (ESC t n) when another allowed page has it, and falling back to a look-alike
- * when none does. Control characters never reach the device, so a product name cannot smuggle
- * commands into a receipt.
+ * Chooses the code page of each character for an ESC/POS device: each character goes out in the
+ * active page, switching pages (ESC t n) when another page the device has holds it, and falling
+ * back to a look-alike when none does. Control characters never reach the device, so a product
+ * name cannot smuggle commands into a receipt. The bytes themselves come from the page's table
+ * (node-thermal-printer for printers, iconv-lite for displays).
  *
- * Azerbaijani ə/Ə has no single-byte page: it prints as ä/Ä from PC857, the letter the
+ * Azerbaijani ə/Ə has no page of its own: on a device with KZ1048 it prints as that page's
+ * Cyrillic schwa ә/Ә (the same letter shape); elsewhere as ä/Ä from PC857, the letter the
  * 1991–1992 Azerbaijani Latin alphabet used for the same sound.
  */
 import { receiptLanguage } from "../../core/receipt-labels.ts";
-import { CODE_PAGE_NAMES, CODE_PAGES, type CodePageName, pageEncoder } from "./code-pages.ts";
+import {
+  type CodePageName,
+  DEFAULT_CODE_PAGES,
+  encodeInPage,
+  pageEncoder,
+  selectPageCommand,
+} from "./code-pages.ts";
 
-const ESC = 0x1b;
+/** Characters printed as another letter of the same shape, when a page has it. */
+const SAME_SHAPE: Record<string, string> = { ə: "ә", Ə: "Ә" };
 
 const FALLBACKS: Record<string, string> = {
   ə: "ä",
@@ -50,7 +59,7 @@ export function preferredCodePage(locale: string): CodePageName {
 /** Allowed pages with the preferred one first. */
 export function pageOrder(
   preferred: CodePageName,
-  allowed: readonly CodePageName[] = CODE_PAGE_NAMES,
+  allowed: readonly CodePageName[] = DEFAULT_CODE_PAGES,
 ): CodePageName[] {
   const rest = allowed.filter((page) => page !== preferred);
   return allowed.includes(preferred) ? [preferred, ...rest] : rest;
@@ -62,7 +71,7 @@ export interface EncoderState {
 }
 
 export function selectPage(page: CodePageName): number[] {
-  return [ESC, 0x74, CODE_PAGES[page].escposTable];
+  return [...selectPageCommand(page)];
 }
 
 function findPage(
@@ -75,43 +84,61 @@ function findPage(
   return pages.find((page) => pageEncoder(page).has(char));
 }
 
-function lookAlike(char: string): string | undefined {
-  const mapped = FALLBACKS[char];
-  if (mapped !== undefined) return mapped;
+function lookAlikes(char: string): string[] {
+  const candidates = [SAME_SHAPE[char], FALLBACKS[char]];
   const base = char.normalize("NFD").replace(/\p{M}+/gu, "");
-  return base.length > 0 && base !== char ? base : undefined;
+  if (base.length > 0 && base !== char) candidates.push(base);
+  return candidates.filter(
+    (candidate): candidate is string => candidate !== undefined && [...candidate].length === 1,
+  );
+}
+
+/** A stretch of text printed in one page; `select` says the page is selected (ESC t n) before it. */
+export interface TextRun {
+  page: CodePageName | undefined;
+  select: boolean;
+  text: string;
 }
 
 /**
- * Bytes for `text`, switching among `pages` (first = preferred) as needed. Updates `state.page`.
- * Every character becomes exactly one printed character, so column layouts stay aligned.
+ * `text` cut into runs of one page each, choosing among `pages` (first = preferred). Updates
+ * `state.page`. Every character becomes exactly one printed character, so column layouts stay
+ * aligned; one that no page has, nor a look-alike of it, prints as "?".
  */
-export function encodeText(text: string, state: EncoderState, pages: readonly CodePageName[]): number[] {
-  const out: number[] = [];
+export function textRuns(text: string, state: EncoderState, pages: readonly CodePageName[]): TextRun[] {
+  const runs: TextRun[] = [];
+  let run: TextRun = { page: state.page, select: false, text: "" };
   const emit = (char: string): boolean => {
     const code = char.codePointAt(0) ?? 0x3f;
-    if (code < 0x20 || code === 0x7f) {
-      out.push(0x20);
-      return true;
-    }
     if (code < 0x80) {
-      out.push(code);
+      run.text += code < 0x20 || code === 0x7f ? " " : char;
       return true;
     }
     const page = findPage(char, state, pages);
     if (page === undefined) return false;
     if (page !== state.page) {
-      out.push(...selectPage(page));
+      if (run.text !== "" || run.select) runs.push(run);
+      run = { page, select: true, text: "" };
       state.page = page;
     }
-    out.push(pageEncoder(page).get(char) ?? 0x3f);
+    run.text += char;
     return true;
   };
   for (const char of text.normalize("NFC")) {
     if (emit(char)) continue;
-    const similar = lookAlike(char);
-    if (similar !== undefined && [...similar].length === 1 && emit(similar)) continue;
-    out.push(0x3f);
+    if (lookAlikes(char).some(emit)) continue;
+    emit("?");
+  }
+  if (run.text !== "" || run.select) runs.push(run);
+  return runs;
+}
+
+/** Bytes for `text`, switching among `pages` (first = preferred) as needed. Updates `state.page`. */
+export function encodeText(text: string, state: EncoderState, pages: readonly CodePageName[]): number[] {
+  const out: number[] = [];
+  for (const run of textRuns(text, state, pages)) {
+    if (run.select && run.page !== undefined) out.push(...selectPageCommand(run.page));
+    out.push(...encodeInPage(run.text, run.page ?? "pc437"));
   }
   return out;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, test } from "bun:test";
-import { CODE_PAGE_NAMES, decodeByte, pageEncoder } from "../../../src/devices/escpos/code-pages.ts";
+import {
+  CODE_PAGE_NAMES,
+  DEFAULT_CODE_PAGES,
+  decodeByte,
+  pageEncoder,
+} from "../../../src/devices/escpos/code-pages.ts";
 import { decodeEscPos } from "../../../src/devices/escpos/decode.ts";
 import {
   canPrintExactly,
@@ -77,5 +82,97 @@ describe("encodeText", () => {
     expect(canPrintExactly("6,16 €", ["pc437"])).toBe(false);
     expect(canPrintExactly("6,16 ₽", pageOrder("pc866"))).toBe(false);
     expect(canPrintExactly("1\u00a0234,50 €", ["pc858"])).toBe(true);
+  });
+});
+
+/** The sample line of each receipt language, as the printer's pages encode it and print it back. */
+describe("each language's sample line under its code page", () => {
+  const selectTable = (table: number): number[] => [0x1b, 0x74, table];
+  const ascii = (text: string): number[] => [...Buffer.from(text, "latin1")];
+  const cases: { locale: string; text: string; bytes: number[]; printed: string }[] = [
+    {
+      // PC437 has the accents but not the euro: it switches to PC858 for "€" and stays there.
+      locale: "en-US",
+      text: "Crème brûlée €4.50",
+      bytes: [
+        ...ascii("Cr"),
+        0x8a,
+        ...ascii("me br"),
+        0x96,
+        0x6c,
+        0x82,
+        ...ascii("e "),
+        ...selectTable(19),
+        0xd5,
+        ...ascii("4.50"),
+      ],
+      printed: "Crème brûlée €4.50",
+    },
+    {
+      locale: "fr-FR",
+      text: "Crème brûlée 4,50 €",
+      bytes: [...ascii("Cr"), 0x8a, ...ascii("me br"), 0x96, 0x6c, 0x82, ...ascii("e 4,50 "), 0xd5],
+      printed: "Crème brûlée 4,50 €",
+    },
+    {
+      locale: "ru-RU",
+      text: "Молоко 3,2%",
+      bytes: [0x8c, 0xae, 0xab, 0xae, 0xaa, 0xae, ...ascii(" 3,2%")],
+      printed: "Молоко 3,2%",
+    },
+    {
+      // No page the printer has holds ə: it prints as ä, here from PC857 itself.
+      locale: "az-AZ",
+      text: "Çörək ğış ə",
+      bytes: [0x80, 0x94, 0x72, 0x84, 0x6b, 0x20, 0xa7, 0x8d, 0x9f, 0x20, 0x84],
+      printed: "Çöräk ğış ä",
+    },
+  ];
+  for (const { locale, text, bytes, printed } of cases) {
+    test(`${locale}: ${text}`, () => {
+      const pages = pageOrder(preferredCodePage(locale));
+      const state: EncoderState = { page: pages[0] };
+      const encoded = encodeText(text, state, pages);
+      expect(encoded).toEqual(bytes);
+      const table = { "en-US": 0, "fr-FR": 19, "ru-RU": 17, "az-AZ": 13 }[locale] ?? -1;
+      const job = decodeEscPos(Uint8Array.from([...selectTable(table), ...encoded]));
+      expect(job.lines).toEqual([printed]);
+    });
+  }
+
+  test("Russian text with a French word switches to a Latin page and back", () => {
+    const pages = pageOrder("pc866");
+    const encoded = encodeText("Молоко, crème", { page: "pc866" }, pages);
+    expect(encoded).toEqual([
+      0x8c,
+      0xae,
+      0xab,
+      0xae,
+      0xaa,
+      0xae,
+      ...ascii(", cr"),
+      ...selectTable(0),
+      0x8a,
+      ...ascii("me"),
+    ]);
+    expect(decodeEscPos(Uint8Array.from([...selectTable(17), ...encoded])).lines).toEqual(["Молоко, crème"]);
+  });
+});
+
+describe("a printer with the Kazakh page KZ1048", () => {
+  test("prints ə as the schwa of that page (ә), switching to it and back mid-line", () => {
+    const pages = pageOrder("pc857", ["pc857", "kz1048"]);
+    const encoded = encodeText("Çörək ğış Ə", { page: "pc857" }, pages);
+    expect(encoded).toEqual([
+      0x80, 0x94, 0x72, 0x1b, 0x74, 53, 0xbc, 0x6b, 0x20, 0x1b, 0x74, 13, 0xa7, 0x8d, 0x9f, 0x20, 0x1b, 0x74,
+      53, 0xa3,
+    ]);
+    expect(decodeEscPos(Uint8Array.from([0x1b, 0x74, 13, ...encoded])).lines).toEqual(["Çörәk ğış Ә"]);
+  });
+
+  test("is not assumed: without it in the printer's list, ə still prints as ä", () => {
+    expect(CODE_PAGE_NAMES).toContain("kz1048");
+    const encoded = encodeText("ə", { page: "pc857" }, pageOrder("pc857", DEFAULT_CODE_PAGES));
+    expect(encoded).toEqual([0x84]);
   });
 });

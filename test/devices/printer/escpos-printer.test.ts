@@ -112,6 +112,56 @@ describe("ESC/POS printer over TCP", () => {
     expect(indexOfBytes(bytes, [0x9f])).toBeGreaterThan(0);
   });
 
+  describe("each language's receipt prints French, Russian and Azerbaijani names and the euro", () => {
+    const names = ["Crème brûlée", "Молоко 3,2%", "Çörək ğış ə"];
+    const lines = names.map((name, index) => ({
+      code: String(index + 1),
+      name,
+      qtyMilli: 1000,
+      unitPriceMinor: 450,
+      totalMinor: 450,
+    }));
+    const receipt = (locale: string): PrintDocument =>
+      sampleReceipt(locale, "EUR", {
+        lines,
+        taxes: [],
+        subtotalMinor: 1350,
+        discountMinor: 0,
+        taxMinor: 0,
+        totalMinor: 1350,
+      });
+    // Each language's own word, in the bytes of its own page.
+    const ownWord: Record<string, { table: number; bytes: number[] }> = {
+      "en-US": { table: 0, bytes: [0x43, 0x72, 0x8a, 0x6d, 0x65, 0x20, 0x62, 0x72, 0x96, 0x6c, 0x82, 0x65] },
+      "fr-FR": { table: 19, bytes: [0x43, 0x72, 0x8a, 0x6d, 0x65, 0x20, 0x62, 0x72, 0x96, 0x6c, 0x82, 0x65] },
+      "ru-RU": { table: 17, bytes: [0x8c, 0xae, 0xab, 0xae, 0xaa, 0xae, 0x20, 0x33, 0x2c, 0x32, 0x25] },
+      "az-AZ": { table: 13, bytes: [0x80, 0x94, 0x72, 0x84, 0x6b, 0x20, 0xa7, 0x8d, 0x9f, 0x20, 0x84] },
+    };
+    for (const [locale, own] of Object.entries(ownWord)) {
+      test(locale, async () => {
+        await using sink = await EscPosSink.start();
+        const bytes = await printOne(sink, sink.uri, receipt(locale));
+        const { commands, lines: printed } = decodeEscPos(bytes);
+        expect(commands[1]).toEqual({ op: "codepage", table: own.table, page: expect.any(String) });
+        expect(indexOfBytes(bytes, own.bytes)).toBeGreaterThan(0);
+        for (const name of ["Crème brûlée", "Молоко 3,2%", "Çöräk ğış ä"]) {
+          expect(printed.some((line) => line.startsWith(name))).toBe(true);
+        }
+        expect(printed.some((line) => /TOTAL|ИТОГ|CƏMİ|CÄMİ/.test(line) && line.includes("€"))).toBe(true);
+        expect(printed.join("\n")).not.toContain("?");
+      });
+    }
+
+    test("az-AZ on a printer that has KZ1048: ə prints as its schwa", async () => {
+      await using sink = await EscPosSink.start();
+      const bytes = await printOne(sink, `${sink.uri}?codepages=pc857,pc858,pc866,kz1048`, receipt("az-AZ"));
+      const { lines: printed } = decodeEscPos(bytes);
+      expect(printed.some((line) => line.startsWith("Çörәk ğış ә"))).toBe(true);
+      expect(printed.some((line) => line.startsWith("CӘMİ"))).toBe(true);
+      expect(indexOfBytes(bytes, [0x80, 0x94, 0x72, 0x1b, 0x74, 53, 0xbc, 0x6b])).toBeGreaterThan(0);
+    });
+  });
+
   test("58 mm paper gets 32-column lines, 80 mm 48", async () => {
     await using sink = await EscPosSink.start();
     for (const [width, columns] of [
