@@ -3,6 +3,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pkg from "../../package.json" with { type: "json" };
+import { decodeEscPos } from "../../src/devices/escpos/decode.ts";
+import { EscPosSink } from "../devices/support/escpos-sink.ts";
 import { ringupBinary, runBinary } from "../support/binary.ts";
 
 describe("the compiled ringup binary", () => {
@@ -55,6 +57,22 @@ describe("the compiled ringup binary", () => {
     const offline = await runBinary(["devices", "test", "--printer", "tcp://127.0.0.1:1"]);
     expect(offline.code).toBe(1);
     expect(offline.stdout).toMatch(/^FAIL printer .*offline/m);
+  });
+
+  test("the binary encodes each language's letters in the printer's code pages", async () => {
+    await using sink = await EscPosSink.start();
+    const cases = [
+      { lang: "ru", query: "", line: "Тестовый товар" },
+      { lang: "az", query: "", line: "Test mähsulu" },
+      { lang: "az", query: "?codepages=pc857,pc858,pc866,kz1048", line: "Test mәhsulu" },
+    ];
+    for (const [index, { lang, query, line }] of cases.entries()) {
+      const run = await runBinary(["devices", "test", "--printer", `${sink.uri}${query}`, "--lang", lang]);
+      expect(run.stdout).toMatch(/^OK\s+printer/m);
+      const printed = decodeEscPos(sink.jobs[index] ?? new Uint8Array()).lines;
+      expect(printed.some((text) => text.startsWith(line))).toBe(true);
+      expect(printed.some((text) => text.includes("ÀÉÎÕÜ çğış ДЖЯ"))).toBe(true);
+    }
   });
 
   test("the till starts itself again in the same process, without the runtime's top JIT tier", async () => {

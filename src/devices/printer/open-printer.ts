@@ -5,7 +5,7 @@
  *   serial:/dev/ttyS0?baud=38400
  *   sim:                       simulated printer in memory (demos, tests)
  * Parameters: width=58|80 (paper, default 80), columns=24..64 (overrides width),
- * codepages=pc437,pc858,pc857,pc866,wpc1252,wpc1251 (the pages the printer has),
+ * codepages=pc437,pc858,pc857,pc866,wpc1252,wpc1251[,kz1048] (the pages the printer has),
  * status=auto|off|required, timeoutMs, drawerPin=2|5, qr=native|raster (raster for a printer
  * without the QR command GS ( k); serial lines also baud, dataBits,
  * parity, stopBits; the simulator also paper=out|low and power=off.
