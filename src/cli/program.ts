@@ -16,6 +16,7 @@ import {
   tillOptionsSchema,
 } from "./options.ts";
 import { type CliIo, runners } from "./runners.ts";
+import { serviceCommands } from "./service/command.ts";
 
 export const VERSION: string = pkg.version;
 
@@ -483,6 +484,8 @@ export function buildProgram(io: CliIo): Command {
       const { hq, ...rest } = o;
       await (await runners.demo())({ ...rest, noHq: hq === false }, io);
     });
+
+  serviceCommands(program, io);
 
   return program;
 }
