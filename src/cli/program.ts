@@ -7,6 +7,7 @@ import pkg from "../../package.json" with { type: "json" };
 import { DomainError } from "../core/errors.ts";
 import { ConfigError, envName, loadConfig, mergeOptions, validateConfig } from "../shared/config.ts";
 import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
+import { doctorCommand } from "./doctor/command.ts";
 import {
   adminOptionsSchema,
   devicesOptionsSchema,
@@ -486,6 +487,7 @@ export function buildProgram(io: CliIo): Command {
     });
 
   serviceCommands(program, io);
+  doctorCommand(program, io);
 
   return program;
 }
