@@ -35,7 +35,9 @@ export const hostSystem: ServiceSystem = {
 /** The command that runs this very program: the compiled binary, or the runtime and its entry script. */
 export function ownCommand(): string[] {
   const main = Bun.main;
-  if (/\.[cm]?[jt]sx?$/.test(main) && existsSync(main)) return [process.execPath, main];
+  // A compiled binary's entry lives in its own embedded file system (/$bunfs/…).
+  const embedded = main.startsWith("/$bunfs/") || main.includes("~BUN");
+  if (!embedded && /\.[cm]?[jt]sx?$/.test(main) && existsSync(main)) return [process.execPath, main];
   return [process.execPath];
 }
 
