@@ -7,6 +7,7 @@ import pkg from "../../package.json" with { type: "json" };
 import { DomainError } from "../core/errors.ts";
 import { ConfigError, envName, loadConfig, mergeOptions, validateConfig } from "../shared/config.ts";
 import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
+import { doctorCommand } from "./doctor/command.ts";
 import {
   adminOptionsSchema,
   devicesOptionsSchema,
@@ -16,6 +17,7 @@ import {
   tillOptionsSchema,
 } from "./options.ts";
 import { type CliIo, runners } from "./runners.ts";
+import { serviceCommands } from "./service/command.ts";
 
 export const VERSION: string = pkg.version;
 
@@ -483,6 +485,9 @@ export function buildProgram(io: CliIo): Command {
       const { hq, ...rest } = o;
       await (await runners.demo())({ ...rest, noHq: hq === false }, io);
     });
+
+  serviceCommands(program, io);
+  doctorCommand(program, io);
 
   return program;
 }
