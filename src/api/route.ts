@@ -11,7 +11,8 @@ export interface Route {
   method: Method;
   /** The full path as served, with `:name` for path parameters (e.g. `/api/v1/held/:id`). */
   path: string;
-  summary: string;
+  /** What the route does, for the reference when the server does not say. */
+  summary?: string;
   body?: z.ZodType;
   query?: z.ZodType;
   /** The answer of a success (2xx). */
