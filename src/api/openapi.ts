@@ -25,14 +25,20 @@ export interface OpenApiInfo {
 
 type JsonSchema = Record<string, unknown>;
 
+/** A schema without its `$schema` dialect URL (the document names its dialect once). */
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
 /** Requests as clients send them (before defaults and transforms). */
 function inputSchema(schema: z.ZodType): JsonSchema {
-  return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  return jsonSchema(schema, "input");
 }
 
 /** Answers as servers send them. */
 function outputSchema(schema: z.ZodType): JsonSchema {
-  return z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }) as JsonSchema;
+  return jsonSchema(schema, "output");
 }
 
 /** `/sales/:id` → `/sales/{id}`. */
