@@ -4,6 +4,7 @@
  * what went wrong (in the server's words when it answered) and what to do next.
  */
 import { z } from "zod";
+import { errorBodySchema } from "../api/error-body.ts";
 import { DomainError } from "../core/errors.ts";
 
 /** A failed admin command: main() prints `ringup: <message>` and exits with status 1. */
@@ -12,10 +13,6 @@ export class AdminError extends DomainError {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-
-const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
 
 function hintFor(status: number, code: string): string {
   if (status === 401) return "check the admin token (--token or RINGUP_TOKEN)";

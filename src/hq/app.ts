@@ -3,12 +3,12 @@
  * `/api/v1` behind a bearer token with scopes. Each feature folder contributes one plugin.
  */
 
-import { openapi } from "@elysiajs/openapi";
-import { Elysia } from "elysia";
-import { z } from "zod";
+import { Elysia, type InternalRoute } from "elysia";
 import pkg from "../../package.json" with { type: "json" };
+import { hqRoutes } from "../api/hq/routes.ts";
 import { apiDocs } from "../shared/api-docs.ts";
 import { errorHandling } from "../shared/http-errors.ts";
+import { openApiRoute } from "../shared/openapi.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
 import { authenticateRequest } from "./auth/plugin.ts";
 import { tokensRoutes } from "./auth/routes.ts";
@@ -56,25 +56,11 @@ export function createHqApp(
   status: HqStatus = {},
   limits: RequestLimits = DEFAULT_REQUEST_LIMITS,
 ) {
-  return new Elysia()
+  let served: readonly InternalRoute[] = [];
+  const app = new Elysia()
     .use(errorHandling)
     .use(hqRequestLimits(ctx, limits))
-    .use(
-      openapi({
-        // The page is ours (apiDocs): the plugin's UIs load their scripts from a CDN.
-        provider: null,
-        specPath: "/openapi.json",
-        documentation: {
-          info: { title: "Ringup head office API", version: pkg.version },
-          components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
-          security: [{ bearer: [] }],
-        },
-        // Bodies and queries are documented as clients send them (before defaults and transforms).
-        mapJsonSchema: {
-          zod: (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }),
-        },
-      }),
-    )
+    .use(openApiRoute({ title: "Ringup head office API", version: pkg.version }, hqRoutes, () => served))
     .use(apiDocs("Ringup head office API"))
     .get("/health", () => ({
       status: "ok",
@@ -92,6 +78,8 @@ export function createHqApp(
         .use(salesRoutes(ctx))
         .use(settingsRoutes(ctx)),
     );
+  served = app.routes;
+  return app;
 }
 
 export type HqApp = ReturnType<typeof createHqApp>;

@@ -4,11 +4,10 @@
  * about HTTP.
  */
 import { Elysia } from "elysia";
+import type { ErrorBody } from "../api/error-body.ts";
 import { DomainError } from "../core/errors.ts";
 
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+export type { ErrorBody } from "../api/error-body.ts";
 
 const statusOfKind: Record<DomainError["kind"], number> = {
   invalid: 400,

@@ -3,11 +3,11 @@
  * `/api/v1` behind a bearer token. Each feature folder contributes one Elysia plugin.
  */
 
-import { openapi } from "@elysiajs/openapi";
-import { Elysia } from "elysia";
-import { z } from "zod";
+import { Elysia, type InternalRoute } from "elysia";
 import pkg from "../../package.json" with { type: "json" };
+import { storeRoutes } from "../api/store/routes.ts";
 import { apiDocs } from "../shared/api-docs.ts";
+import { openApiRoute } from "../shared/openapi.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { tokensRoutes } from "./auth/routes.ts";
@@ -57,23 +57,12 @@ export function createStoreApp(
   limits: RequestLimits = DEFAULT_REQUEST_LIMITS,
 ) {
   const integrity = status.integrity ?? new IntegrityMonitor(ctx);
-  return new Elysia()
+  let served: readonly InternalRoute[] = [];
+  const app = new Elysia()
     .use(errorHandling)
     .use(storeRequestLimits(ctx, limits))
     .use(integrity.guard())
-    .use(
-      openapi({
-        // The page is ours (apiDocs): the plugin's UIs load their scripts from a CDN.
-        provider: null,
-        specPath: "/openapi.json",
-        documentation: {
-          info: { title: "Ringup store API", version: pkg.version },
-          components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
-          security: [{ bearer: [] }],
-        },
-        mapJsonSchema: { zod: z.toJSONSchema },
-      }),
-    )
+    .use(openApiRoute({ title: "Ringup store API", version: pkg.version }, storeRoutes, () => served))
     .use(apiDocs("Ringup store API"))
     .get("/health", () => ({
       status: integrity.state.ok ? "ok" : "degraded",
@@ -104,6 +93,8 @@ export function createStoreApp(
         .use(tillsRoutes(ctx))
         .use(tokensRoutes(ctx)),
     );
+  served = app.routes;
+  return app;
 }
 
 export type StoreApp = ReturnType<typeof createStoreApp>;

@@ -2,10 +2,10 @@
 import type { Database } from "bun:sqlite";
 import type { BunSQLiteDatabase } from "drizzle-orm/bun-sqlite";
 import type { storeSchema } from "../../schema/store.ts";
+import type { NotificationsConfig } from "../api/store/notifications.ts";
 import type { PricingSettings } from "../core/pricing.ts";
 import type { StoreSettings } from "../core/settings.ts";
 import type { HqLink } from "./hq-link/hq-link.ts";
-import type { NotificationsConfig } from "./notifications/model.ts";
 
 export type StoreDb = BunSQLiteDatabase<typeof storeSchema>;
 /** A drizzle transaction on the store database (same query API as StoreDb). */

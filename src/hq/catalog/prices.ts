@@ -6,12 +6,12 @@
  */
 import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import { hqProducts, priceChanges, storePrices, stores } from "../../../schema/hq.ts";
+import type { PriceInput, PricePicture, PriceResult, ScheduledPrice } from "../../api/hq/catalog.ts";
 import { ALL_STORES, type CatalogChange } from "../../core/catalog-changes.ts";
 import { storeSettingsSchema } from "../../core/settings.ts";
 import type { HqContext, HqTx } from "../context.ts";
 import { ProductNotApplicableError, UnknownProductError, UnknownStoreError } from "../errors.ts";
 import { recordChange } from "./change-log.ts";
-import type { PriceInput, PricePicture, PriceResult, ScheduledPrice } from "./model.ts";
 import { publishCommitted, storePricesOf } from "./service.ts";
 
 type PriceChangeRow = typeof priceChanges.$inferSelect;

@@ -5,6 +5,13 @@
  */
 import { Elysia } from "elysia";
 import { z } from "zod";
+import {
+  bulkProductsSchema,
+  priceInputSchema,
+  pricesQuerySchema,
+  productInputSchema,
+  productsQuerySchema,
+} from "../../api/hq/catalog.ts";
 import { storeIdSchema } from "../../core/ids.ts";
 import { authorize } from "../auth/plugin.ts";
 import { storeScope } from "../auth/scopes.ts";
@@ -13,13 +20,6 @@ import type { HqContext } from "../context.ts";
 import { UnknownProductError } from "../errors.ts";
 import { withoutPinHashes } from "../users/distribution.ts";
 import { changesAfter, lastChangeSeq, snapshotFor } from "./change-log.ts";
-import {
-  bulkProductsSchema,
-  priceInputSchema,
-  pricesQuerySchema,
-  productInputSchema,
-  productsQuerySchema,
-} from "./model.ts";
 import type { PriceService } from "./prices.ts";
 import type { PriceScheduler } from "./scheduler.ts";
 import { CatalogService } from "./service.ts";

@@ -4,13 +4,13 @@
  */
 import { asc, eq, gt } from "drizzle-orm";
 import { hqProducts, storePrices, stores } from "../../../schema/hq.ts";
+import type { HqProduct, ProductInput, RowError } from "../../api/hq/catalog.ts";
 import { ALL_STORES, type CatalogChange, type ProductChangeValue } from "../../core/catalog-changes.ts";
 import { requiredProductFields } from "../../core/product-input.ts";
 import { storeSettingsSchema } from "../../core/settings.ts";
 import type { HqContext, HqDb, HqTx } from "../context.ts";
 import { ProductNotApplicableError } from "../errors.ts";
 import { recordChange } from "./change-log.ts";
-import type { HqProduct, ProductInput, RowError } from "./model.ts";
 
 type ProductRow = typeof hqProducts.$inferSelect;
 

@@ -1,9 +1,9 @@
 /** The chain's price exceptions: till sales recorded as rung that differ from a store's catalog. */
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { hqPriceExceptions } from "../../../schema/hq-sales.ts";
+import type { ReportQuery } from "../../api/hq/reports.ts";
 import type { ExceptionReportRow } from "../../core/events/sale-events.ts";
 import type { HqContext } from "../context.ts";
-import type { ReportQuery } from "./model.ts";
 
 /** A store's price exception as head office lists it: the report's row with its store. */
 export type ChainException = ExceptionReportRow & { storeId: string };

@@ -1,9 +1,9 @@
 /** Chain sales reports (scope reports:read): totals per store and for the chain, and breakdowns. */
 import { Elysia } from "elysia";
+import { productReportQuerySchema, reportQuerySchema } from "../../api/hq/reports.ts";
 import { authorize } from "../auth/plugin.ts";
 import type { HqContext } from "../context.ts";
 import { chainExceptions } from "./exceptions.ts";
-import { productReportQuerySchema, reportQuerySchema } from "./model.ts";
 import { ChainReportsService } from "./service.ts";
 
 export function reportsRoutes(ctx: HqContext) {

@@ -6,8 +6,6 @@
 import type { Database } from "bun:sqlite";
 import { asc } from "drizzle-orm";
 import { stores } from "../../../schema/hq.ts";
-import type { HqContext } from "../context.ts";
-import { InvalidRangeError } from "../errors.ts";
 import {
   type DayLine,
   type DepartmentLine,
@@ -18,7 +16,9 @@ import {
   type SalesFigures,
   type SalesReport,
   type TaxClassLine,
-} from "./model.ts";
+} from "../../api/hq/reports.ts";
+import type { HqContext } from "../context.ts";
+import { InvalidRangeError } from "../errors.ts";
 import {
   CURRENCY_BY_STORE,
   documentSums,

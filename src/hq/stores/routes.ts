@@ -4,11 +4,11 @@
  */
 import { Elysia } from "elysia";
 import { z } from "zod";
+import { storeInputSchema, storeParamsSchema, storeSettingsInputSchema } from "../../api/hq/stores.ts";
 import { authorize } from "../auth/plugin.ts";
 import { storeScope } from "../auth/scopes.ts";
 import { requireScope } from "../auth/tokens.ts";
 import type { HqContext } from "../context.ts";
-import { storeInputSchema, storeParamsSchema, storeSettingsInputSchema } from "./model.ts";
 import { deadLettersOf } from "./replication.ts";
 import { StoresService } from "./service.ts";
 

@@ -5,6 +5,7 @@
  */
 import { asc, eq } from "drizzle-orm";
 import { stores } from "../../../schema/hq.ts";
+import type { StoreCredentials, StoreInput, StoreStatus } from "../../api/hq/stores.ts";
 import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
 import { storeScope } from "../auth/scopes.ts";
 import { newToken, revokeTokensNamed, saveToken } from "../auth/tokens.ts";
@@ -13,7 +14,6 @@ import { publishCommitted } from "../catalog/service.ts";
 import type { HqContext } from "../context.ts";
 import { StoreExistsError, UnknownStoreError } from "../errors.ts";
 import { recordUsersForStore } from "../users/distribution.ts";
-import type { StoreCredentials, StoreInput, StoreStatus } from "./model.ts";
 import {
   hashNatsPassword,
   natsCredsFileText,

@@ -1,8 +1,8 @@
 /** Users and roles (admin only): made and changed here, pushed to the stores they work at. */
 import { Elysia } from "elysia";
+import { userIdParamsSchema, userInputSchema, userUpdateSchema } from "../../api/hq/users.ts";
 import { authorize } from "../auth/plugin.ts";
 import type { HqContext } from "../context.ts";
-import { userIdParamsSchema, userInputSchema, userUpdateSchema } from "./model.ts";
 import { UsersService } from "./service.ts";
 
 export function usersRoutes(ctx: HqContext) {

@@ -7,13 +7,13 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { hqUsers, stores } from "../../../schema/hq.ts";
+import type { HqUser, UserInput, UserUpdate } from "../../api/hq/users.ts";
 import type { CatalogChange } from "../../core/catalog-changes.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { publishCommitted } from "../catalog/service.ts";
 import type { HqContext, HqTx } from "../context.ts";
 import { PinTakenError, UnknownStoreError, UnknownUserError } from "../errors.ts";
 import { recordUserForStores, storeIdsOf } from "./distribution.ts";
-import type { HqUser, UserInput, UserUpdate } from "./model.ts";
 import { hqPinTag, PIN_HASH_OPTIONS, pinHeldByAnother } from "./pins.ts";
 
 type UserRow = typeof hqUsers.$inferSelect;

@@ -52,8 +52,7 @@ export const AUDIT_ACTIONS = {
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 
-/** Any action name the audit log accepts (features may add their own dotted names). */
-export const AUDIT_ACTION_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
+export { AUDIT_ACTION_PATTERN } from "../../api/store/audit.ts";
 
 /** The audit actions a till may report itself (the compiler checks each is one of the above). */
 export const TILL_ENTRY_ACTIONS: readonly AuditAction[] = TILL_TRACE_ACTIONS;

@@ -1,9 +1,9 @@
 import { Elysia } from "elysia";
+import { auditQuerySchema } from "../../api/store/audit.ts";
 import { tillTraceRequestSchema } from "../../core/till-trace.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { auditQuerySchema } from "./model.ts";
 import { AuditService } from "./service.ts";
 import { recordTillEntries } from "./till-entries.ts";
 

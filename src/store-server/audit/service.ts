@@ -4,9 +4,9 @@
  */
 import { aliasedTable, and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { audit, users } from "../../../schema/store.ts";
+import type { AuditEntry, AuditQuery } from "../../api/store/audit.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
-import type { AuditEntry, AuditQuery } from "./model.ts";
 
 export interface AuditInput {
   action: string;

@@ -5,10 +5,10 @@
  */
 import { eq } from "drizzle-orm";
 import { departments } from "../../../schema/store.ts";
+import type { DepartmentInput } from "../../api/store/catalog.ts";
 import { InvalidInputError } from "../../core/errors.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
-import type { DepartmentInput } from "./model.ts";
 
 export type DepartmentRecord = typeof departments.$inferSelect;
 

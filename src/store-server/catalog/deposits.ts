@@ -1,9 +1,9 @@
 /** A product's deposit must be a product of its own, without a deposit of its own. */
 import { eq } from "drizzle-orm";
 import { products } from "../../../schema/store.ts";
+import type { ProductInput } from "../../api/store/catalog.ts";
 import type { StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
-import type { ProductInput } from "./model.ts";
 
 export function requireDepositProduct(tx: StoreTx, input: ProductInput): void {
   const code = input.depositCode;

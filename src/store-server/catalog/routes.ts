@@ -1,15 +1,15 @@
 import { Elysia } from "elysia";
 import { z } from "zod";
-import { requireRole } from "../auth/tokens.ts";
-import type { StoreContext } from "../context.ts";
-import { requireAuth } from "../http/auth-plugin.ts";
-import { HttpError } from "../http/errors.ts";
 import {
   bulkDepartmentsSchema,
   bulkProductsSchema,
   departmentInputSchema,
   productInputSchema,
-} from "./model.ts";
+} from "../../api/store/catalog.ts";
+import { requireRole } from "../auth/tokens.ts";
+import type { StoreContext } from "../context.ts";
+import { requireAuth } from "../http/auth-plugin.ts";
+import { HttpError } from "../http/errors.ts";
 import { CatalogService } from "./service.ts";
 import { MAX_CATALOG_WAIT_MS } from "./watch.ts";
 

@@ -4,6 +4,13 @@
  */
 import { eq, gt, inArray, sql } from "drizzle-orm";
 import { barcodes, departments, products } from "../../../schema/store.ts";
+import type {
+  DepartmentInput,
+  LookupResult,
+  Product,
+  ProductInput,
+  RowError,
+} from "../../api/store/catalog.ts";
 import { barcodeKey, embeddedRulesOf, resolveCode, UnknownCodeError } from "../../core/code-resolution.ts";
 import type { EmbeddedRule } from "../../core/embedded-barcode.ts";
 import { DomainError } from "../../core/errors.ts";
@@ -16,7 +23,6 @@ import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { type DepartmentRecord, upsertDepartmentInTx } from "./departments.ts";
 import { depositsFirst, requireDepositProduct } from "./deposits.ts";
-import type { DepartmentInput, LookupResult, Product, ProductInput, RowError } from "./model.ts";
 import { catalogWatchOf } from "./watch.ts";
 
 export { barcodeKey, UnknownCodeError };

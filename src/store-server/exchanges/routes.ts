@@ -1,7 +1,7 @@
 import { Elysia } from "elysia";
+import { exchangeRequestSchema } from "../../api/store/exchanges.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { exchangeRequestSchema } from "./model.ts";
 import { ExchangesService } from "./service.ts";
 
 export function exchangesRoutes(ctx: StoreContext, service = new ExchangesService(ctx)) {

@@ -8,15 +8,15 @@
  */
 import { eq } from "drizzle-orm";
 import { returns } from "../../../schema/store.ts";
+import type { ExchangeRequest, ExchangeResponse } from "../../api/store/exchanges.ts";
+import type { ReturnRequest, ReturnResponse } from "../../api/store/returns.ts";
+import type { SaleRequest } from "../../api/store/sales.ts";
 import { splitRefund } from "../../core/refund-split.ts";
 import { EXCHANGE_TENDER, EXCHANGE_TENDER_TYPES, type TenderInput } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
-import type { ReturnRequest, ReturnResponse } from "../returns/model.ts";
 import { ReturnsService } from "../returns/service.ts";
-import type { SaleRequest } from "../sales/model.ts";
-import type { ExchangeRequest, ExchangeResponse } from "./model.ts";
 
 export class ExchangesService {
   private readonly returns: ReturnsService;

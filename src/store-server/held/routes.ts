@@ -1,7 +1,12 @@
 import { Elysia } from "elysia";
+import {
+  heldIdParamsSchema,
+  heldListQuerySchema,
+  holdRequestSchema,
+  resumeRequestSchema,
+} from "../../api/store/held.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { heldIdParamsSchema, heldListQuerySchema, holdRequestSchema, resumeRequestSchema } from "./model.ts";
 import { HeldSalesService } from "./service.ts";
 
 export function heldRoutes(ctx: StoreContext, service = new HeldSalesService(ctx)) {

@@ -5,11 +5,11 @@
  */
 import { desc, eq, inArray } from "drizzle-orm";
 import { audit, heldSales, users } from "../../../schema/store.ts";
+import type { HeldSale, HoldRequest } from "../../api/store/held.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
-import type { HeldSale, HoldRequest } from "./model.ts";
 
 type HeldRow = typeof heldSales.$inferSelect;
 

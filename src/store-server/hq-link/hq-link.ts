@@ -5,7 +5,9 @@
  * registered). Every answer is parsed with the contract's schema; a network failure, a timeout
  * or a 5xx is HQ_UNREACHABLE, a refused token HQ_REFUSED, both with what to do instead.
  */
-import { type ChainSale, chainSaleSchema } from "../../core/chain-sale.ts";
+import { call } from "../../api/client.ts";
+import { hqRoutes } from "../../api/hq/routes.ts";
+import type { ChainSale } from "../../core/chain-sale.ts";
 import { DomainError } from "../../core/errors.ts";
 
 export class HqUnreachableError extends DomainError {
@@ -58,39 +60,30 @@ export function createHqLink(options: HqLinkOptions): HqLink {
   return {
     url: base,
     async findSale(idOrReceiptNo, what, timeoutMs = defaultTimeoutMs) {
-      let res: Response;
-      let text: string;
-      try {
-        res = await doFetch(`${base}/api/v1/sales/${encodeURIComponent(idOrReceiptNo)}`, {
-          headers: { authorization: `Bearer ${options.token}` },
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        text = await res.text();
-      } catch (err) {
-        throw new HqUnreachableError(what, `${base}: ${reasonOf(err, timeoutMs)}`);
+      const outcome = await call(
+        { server: base, fetch: doFetch, token: options.token, timeoutMs },
+        hqRoutes["GET /api/v1/sales/:id"],
+        { params: { id: idOrReceiptNo } },
+      );
+      switch (outcome.kind) {
+        case "ok":
+          return outcome.data;
+        case "network":
+          throw new HqUnreachableError(what, `${base}: ${reasonOf(outcome.error, timeoutMs)}`);
+        case "not-json":
+          throw new HqUnreachableError(what, `${base} answered a sale this store cannot read (not JSON)`);
+        case "unreadable":
+          throw new HqUnreachableError(
+            what,
+            `${base} answered a sale this store cannot read (${outcome.where})`,
+          );
+        case "failed":
+          if (outcome.status === 404) return null;
+          if (outcome.status === 401 || outcome.status === 403) {
+            throw new HqRefusedError(what, outcome.status, outcome.error?.message ?? "");
+          }
+          throw new HqUnreachableError(what, `${base} answered HTTP ${outcome.status}`);
       }
-      if (res.status === 404) return null;
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      if (res.status === 401 || res.status === 403) {
-        const message =
-          typeof json === "object" && json !== null && "error" in json
-            ? String((json as { error: { message?: unknown } }).error.message ?? "")
-            : text.slice(0, 200);
-        throw new HqRefusedError(what, res.status, message);
-      }
-      if (!res.ok) throw new HqUnreachableError(what, `${base} answered HTTP ${res.status}`);
-      const parsed = chainSaleSchema.safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue ? `${issue.path.join(".") || "answer"}: ${issue.message}` : "unexpected shape";
-        throw new HqUnreachableError(what, `${base} answered a sale this store cannot read (${where})`);
-      }
-      return parsed.data;
     },
   };
 }

@@ -3,11 +3,11 @@
  * a row against the catalog API's own schema, each failing with a reason a person can act on.
  */
 import type { z } from "zod";
+import { departmentInputSchema, productInputSchema } from "../../api/store/catalog.ts";
 import { classifyBarcode } from "../../core/barcode.ts";
 import { DomainError } from "../../core/errors.ts";
 import { currencyExponent, parseMoneyToMinor } from "../../core/money.ts";
 import { divRound } from "../../core/rounding.ts";
-import { departmentInputSchema, productInputSchema } from "../catalog/model.ts";
 import type { DepartmentRow, ImportProblem, ProductRow } from "./model.ts";
 import { RowProblem } from "./model.ts";
 

@@ -2,7 +2,7 @@
  * Shapes shared by the catalog file parsers: what a parsed file yields (good rows with the
  * line they came from, bad rows with the reason) and the options every parser takes.
  */
-import type { DepartmentInput, ProductInput } from "../catalog/model.ts";
+import type { DepartmentInput, ProductInput } from "../../api/store/catalog.ts";
 
 export const PRODUCT_FORMATS = ["csv", "corepos"] as const;
 export type ImportFormat = (typeof PRODUCT_FORMATS)[number];

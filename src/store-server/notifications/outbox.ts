@@ -5,8 +5,8 @@
  */
 import { asc, eq, lte } from "drizzle-orm";
 import { notificationOutbox } from "../../../schema/store.ts";
+import type { NotificationsConfig } from "../../api/store/notifications.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
-import type { NotificationsConfig } from "./model.ts";
 
 export type OutboxRow = typeof notificationOutbox.$inferSelect;
 

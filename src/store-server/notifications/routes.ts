@@ -1,8 +1,8 @@
 import { Elysia } from "elysia";
+import { receiptParamsSchema } from "../../api/store/receipts.ts";
 import { receiptEmailRequestSchema } from "../../core/receipt-email.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { receiptParamsSchema } from "../receipts/model.ts";
 import { ReceiptEmailService } from "./receipt-email.ts";
 
 export function notificationsRoutes(ctx: StoreContext, service = new ReceiptEmailService(ctx)) {

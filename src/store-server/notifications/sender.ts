@@ -6,10 +6,10 @@
  */
 import { createHmac } from "node:crypto";
 import pkg from "../../../package.json" with { type: "json" };
+import type { NotificationsConfig } from "../../api/store/notifications.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { StoreContext } from "../context.ts";
-import type { NotificationsConfig } from "./model.ts";
 import {
   dueNotifications,
   nextDueAt,

@@ -1,14 +1,14 @@
 import { Elysia } from "elysia";
-import type { ReceiptLinkKey } from "../../shared/receipt-link.ts";
-import type { StoreContext } from "../context.ts";
-import { requireAuth } from "../http/auth-plugin.ts";
-import { COPY_HEADERS, receiptPage } from "./copy-page.ts";
 import {
   receiptLinkParamsSchema,
   receiptLinkQuerySchema,
   receiptParamsSchema,
   receiptQuerySchema,
-} from "./model.ts";
+} from "../../api/store/receipts.ts";
+import type { ReceiptLinkKey } from "../../shared/receipt-link.ts";
+import type { StoreContext } from "../context.ts";
+import { requireAuth } from "../http/auth-plugin.ts";
+import { COPY_HEADERS, receiptPage } from "./copy-page.ts";
 import { ReceiptService } from "./service.ts";
 
 /** Columns of the copy at its link: as 80 mm paper prints it. */

@@ -4,6 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import { users } from "../../../schema/store.ts";
+import type { SaleResponse } from "../../api/store/sales.ts";
 import { buildReceipt, type ReceiptDoc, renderReceiptText } from "../../core/receipt.ts";
 import { receiptLinkSaleId } from "../../shared/receipt-link.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
@@ -11,7 +12,6 @@ import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
-import type { SaleResponse } from "../sales/model.ts";
 import { SalesService } from "../sales/service.ts";
 
 export interface ReceiptCopy {

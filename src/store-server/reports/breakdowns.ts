@@ -2,9 +2,10 @@
  * A day's sales broken down by hour (in the store's time zone), by department and by
  * cashier; each sales minus returns, voided sales left out.
  */
+
+import type { CashierLine, DepartmentLine, HourLine } from "../../api/store/reports.ts";
 import type { StoreContext } from "../context.ts";
 import { documentFigures, lineFigures, minus, type SqlSums, ZERO } from "./figures.ts";
-import type { CashierLine, DepartmentLine, HourLine } from "./model.ts";
 
 interface TimedDoc {
   at: string;

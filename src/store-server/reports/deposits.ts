@@ -5,12 +5,9 @@
  */
 import type { Database } from "bun:sqlite";
 
-export interface DepositFigures {
-  collectedMinor: number;
-  refundedMinor: number;
-  /** collected − refunded: what deposits brought in (negative: more paid out than collected). */
-  netMinor: number;
-}
+import type { DepositFigures } from "../../api/store/reports.ts";
+
+export type { DepositFigures } from "../../api/store/reports.ts";
 
 const DEPOSITS = `SELECT
   coalesce(sum(CASE WHEN l.kind = 'deposit' THEN l.total_minor END), 0) AS collected,

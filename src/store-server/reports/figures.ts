@@ -1,5 +1,5 @@
 /** Small arithmetic on report figures: sums of sales minus returns, net of tax. */
-import type { Figures } from "./model.ts";
+import type { Figures } from "../../api/store/reports.ts";
 
 /** Sums as SQL answers them (a SUM over no rows is null). */
 export interface SqlSums {

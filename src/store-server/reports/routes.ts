@@ -1,8 +1,8 @@
 import { Elysia } from "elysia";
+import { dayQuerySchema, rangeQuerySchema } from "../../api/store/reports.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { dayQuerySchema, rangeQuerySchema } from "./model.ts";
 import { ReportsService } from "./service.ts";
 
 /** Sales reports for managers: `/reports/daily`, by hour, department, cashier and tender. */

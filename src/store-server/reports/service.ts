@@ -4,11 +4,6 @@
  * the day indexes; nothing here knows HTTP.
  */
 import type { Database } from "bun:sqlite";
-import type { StoreContext } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
-import { byCashier, byDepartment, byHour } from "./breakdowns.ts";
-import { depositFigures } from "./deposits.ts";
-import { documentFigures, minus, type SqlSums } from "./figures.ts";
 import {
   type CashierLine,
   type DailyReport,
@@ -17,7 +12,12 @@ import {
   MAX_RANGE_DAYS,
   type TaxClassLine,
   type TenderLine,
-} from "./model.ts";
+} from "../../api/store/reports.ts";
+import type { StoreContext } from "../context.ts";
+import { HttpError } from "../http/errors.ts";
+import { byCashier, byDepartment, byHour } from "./breakdowns.ts";
+import { depositFigures } from "./deposits.ts";
+import { documentFigures, minus, type SqlSums } from "./figures.ts";
 
 /** The tender type change is given in. */
 export const CASH = "cash";

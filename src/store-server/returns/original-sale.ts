@@ -9,13 +9,13 @@
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { returns, saleLines, sales, saleTaxes, tenders } from "../../../schema/store.ts";
+import type { ReturnResponse } from "../../api/store/returns.ts";
 import type { ChainReturn, ChainSale } from "../../core/chain-sale.ts";
 import { DomainError } from "../../core/errors.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import type { TenderAmount } from "../../core/refund-split.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
-import type { ReturnResponse } from "./model.ts";
 import type { SoldLine } from "./refund-pricing.ts";
 
 /** How long a return of a local sale waits for head office's view of returns elsewhere. */

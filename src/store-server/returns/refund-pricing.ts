@@ -5,10 +5,10 @@
  * line in any number of parts therefore refunds exactly its original amounts.
  */
 
+import type { ReturnedLine, TaxRow } from "../../api/store/returns.ts";
 import { milliToDecimalString } from "../../core/quantity.ts";
 import { divRound, type RoundingMode } from "../../core/rounding.ts";
 import { HttpError } from "../http/errors.ts";
-import type { ReturnedLine, TaxRow } from "./model.ts";
 
 /** A line of the original sale with what was already returned of it. */
 export interface SoldLine {

@@ -1,9 +1,9 @@
 import { Elysia } from "elysia";
 import { z } from "zod";
+import { returnRequestSchema, saleIdParamsSchema, voidRequestSchema } from "../../api/store/returns.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { HttpError } from "../http/errors.ts";
-import { returnRequestSchema, saleIdParamsSchema, voidRequestSchema } from "./model.ts";
 import { ReturnsService } from "./service.ts";
 import { SaleVoidService } from "./void-service.ts";
 

@@ -9,6 +9,7 @@
  */
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { returns, sales, shifts } from "../../../schema/store.ts";
+import type { ReturnedLine, ReturnRequest, ReturnResponse } from "../../api/store/returns.ts";
 import type { ReturnableSale } from "../../core/chain-sale.ts";
 import { DomainError } from "../../core/errors.ts";
 import { isUuid } from "../../core/ids.ts";
@@ -22,7 +23,6 @@ import { HttpError } from "../http/errors.ts";
 import { SalesService } from "../sales/service.ts";
 import { requireTillAccess } from "../users/index.ts";
 import { type Approval, checkApproval } from "./approval.ts";
-import type { ReturnedLine, ReturnRequest, ReturnResponse } from "./model.ts";
 import { type OriginalSale, resolveOriginalSale, returnedSoFar } from "./original-sale.ts";
 import {
   pickLines,

@@ -6,16 +6,16 @@
  */
 import { and, desc, eq } from "drizzle-orm";
 import { audit, returns, saleLines, sales, shifts } from "../../../schema/store.ts";
+import type { VoidInfo, VoidRequest } from "../../api/store/returns.ts";
+import type { SaleResponse } from "../../api/store/sales.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
-import type { SaleResponse } from "../sales/model.ts";
 import { SalesService } from "../sales/service.ts";
 import { moveStock } from "../stock/ledger.ts";
 import { actorId, requireTillAccess } from "../users/index.ts";
 import { checkApproval } from "./approval.ts";
-import type { VoidInfo, VoidRequest } from "./model.ts";
 import { requireReturnsPrincipal } from "./service.ts";
 
 export type VoidedSale = SaleResponse & { void: VoidInfo | null };

@@ -5,10 +5,10 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { audit, returnLines, returns, saleLines, saleTaxes, tenders } from "../../../schema/store.ts";
+import type { ReturnResponse } from "../../api/store/returns.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { moveStock } from "../stock/ledger.ts";
-import type { ReturnResponse } from "./model.ts";
 
 export interface ReturnExtras {
   shiftId: string | null;

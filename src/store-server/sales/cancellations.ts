@@ -7,13 +7,13 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { audit, sales } from "../../../schema/store.ts";
+import { auditEntrySchema } from "../../api/store/sales.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { proveApprovals, saleIdentity } from "./identity.ts";
-import { auditEntrySchema } from "./model.ts";
 import { requireSaleTime } from "./sale-time.ts";
 
 const minor = z.number().int("must be whole minor units").min(0, "must not be negative");

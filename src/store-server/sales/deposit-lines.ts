@@ -2,12 +2,13 @@
  * The parts of recording a sale that deposits and restricted tenders add: a line's signed
  * quantity (returned empties are negative), and the cap on restricted tenders (EBT).
  */
+
+import type { QuotedLine } from "../../api/store/sales.ts";
 import { DomainError } from "../../core/errors.ts";
 import { parseQuantityMilli } from "../../core/quantity.ts";
 import { requireTenderEligibility } from "../../core/tender-eligibility.ts";
 import type { StoreContext } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
-import type { QuotedLine } from "./model.ts";
 
 /** A line's quantity in milli-units: negative only for a deposit return. */
 export function rungQtyMilli(

@@ -7,6 +7,7 @@
 import { and, asc, gte, lt, lte } from "drizzle-orm";
 import { z } from "zod";
 import { priceExceptions } from "../../../schema/store.ts";
+import type { RungSaleRequest } from "../../api/store/sales.ts";
 import { normalizeRate } from "../../core/as-rung.ts";
 import type { ExceptionReportRow, PriceExceptionRow } from "../../core/events/sale-events.ts";
 import { departmentIdOf } from "../../core/open-department.ts";
@@ -15,7 +16,6 @@ import type { StoreContext, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { departmentLineExceptions } from "./department-lines.ts";
-import type { RungSaleRequest } from "./model.ts";
 
 /** One difference of a sale's line from the catalog; the report's row adds the sale it is in. */
 export type PriceException = PriceExceptionRow;

@@ -6,12 +6,12 @@
  */
 import { and, eq, isNull, or } from "drizzle-orm";
 import { approvals, users } from "../../../schema/store.ts";
+import type { ApprovalAction } from "../../api/store/users.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { ROLE_RANK } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import { verifyProof } from "../tills/proofs.ts";
-import type { ApprovalAction } from "../users/model.ts";
 
 export interface SaleIdentity {
   tillId: string;

@@ -1,11 +1,11 @@
 import { Elysia } from "elysia";
 import { z } from "zod";
+import { quoteRequestSchema, recordSaleSchema } from "../../api/store/sales.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { HttpError } from "../http/errors.ts";
 import { cancellationSchema, recordCancellation } from "./cancellations.ts";
 import { listExceptions } from "./exceptions.ts";
-import { quoteRequestSchema, recordSaleSchema } from "./model.ts";
 import { SalesService } from "./service.ts";
 
 export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) {

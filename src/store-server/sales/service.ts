@@ -5,6 +5,15 @@
  */
 import { and, eq, gte, lt } from "drizzle-orm";
 import { audit, counters, sales } from "../../../schema/store.ts";
+import type {
+  QuotedLine,
+  QuoteRequest,
+  QuoteResponse,
+  RecordSaleRequest,
+  RungSaleRequest,
+  SaleRequest,
+  SaleResponse,
+} from "../../api/store/sales.ts";
 import { checkRungDocument, type RungLine } from "../../core/as-rung.ts";
 import { DomainError } from "../../core/errors.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
@@ -22,15 +31,6 @@ import { moveStock } from "../stock/ledger.ts";
 import { requireEligibleTenders, rungQtyMilli } from "./deposit-lines.ts";
 import { findExceptions, type PriceException, recordExceptions } from "./exceptions.ts";
 import { proveApprovals, saleIdentity } from "./identity.ts";
-import type {
-  QuotedLine,
-  QuoteRequest,
-  QuoteResponse,
-  RecordSaleRequest,
-  RungSaleRequest,
-  SaleRequest,
-  SaleResponse,
-} from "./model.ts";
 import { requireSaleTime } from "./sale-time.ts";
 
 interface Resolved {

@@ -5,6 +5,7 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { shifts } from "../../../schema/store.ts";
+import type { DrawerOpenInput } from "../../api/store/shifts.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import { type Principal, ROLE_RANK } from "../auth/tokens.ts";
@@ -13,7 +14,6 @@ import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { actorId } from "../users/access.ts";
 import { consumeApproval, verifyApproval } from "../users/approvals.ts";
-import type { DrawerOpenInput } from "./model.ts";
 
 const EVENT_REASON = {
   sale: "sale",

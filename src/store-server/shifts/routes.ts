@@ -1,9 +1,4 @@
 import { Elysia } from "elysia";
-import { ROLE_RANK } from "../auth/tokens.ts";
-import type { StoreContext } from "../context.ts";
-import { requireAuth } from "../http/auth-plugin.ts";
-import { requireTillAccess } from "../users/access.ts";
-import { openDrawer } from "./drawer.ts";
 import {
   cashMoveSchema,
   closeShiftSchema,
@@ -12,7 +7,12 @@ import {
   openShiftSchema,
   shiftParamsSchema,
   tillQuerySchema,
-} from "./model.ts";
+} from "../../api/store/shifts.ts";
+import { ROLE_RANK } from "../auth/tokens.ts";
+import type { StoreContext } from "../context.ts";
+import { requireAuth } from "../http/auth-plugin.ts";
+import { requireTillAccess } from "../users/access.ts";
+import { openDrawer } from "./drawer.ts";
 import { ShiftsService } from "./service.ts";
 
 export function shiftsRoutes(ctx: StoreContext, service = new ShiftsService(ctx)) {

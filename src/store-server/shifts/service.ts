@@ -5,6 +5,14 @@
  */
 import { and, desc, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
 import { cashMovements, shifts } from "../../../schema/store.ts";
+import type {
+  CashMoveInput,
+  CloseShiftInput,
+  ListShiftsQuery,
+  OpenShiftInput,
+  ShiftReport,
+  ShiftView,
+} from "../../api/store/shifts.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
@@ -14,14 +22,6 @@ import type { StoreContext, StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { actorId } from "../users/access.ts";
-import type {
-  CashMoveInput,
-  CloseShiftInput,
-  ListShiftsQuery,
-  OpenShiftInput,
-  ShiftReport,
-  ShiftView,
-} from "./model.ts";
 import { type ShiftRow, shiftReport, withCount } from "./totals.ts";
 
 /** The store-wide counter Z reports are numbered by. */

@@ -13,9 +13,9 @@ import {
   type shifts,
   tenders,
 } from "../../../schema/store.ts";
+import type { ShiftReport, TenderReportLine } from "../../api/store/shifts.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
-import type { ShiftReport, TenderReportLine } from "./model.ts";
 
 export type ShiftRow = typeof shifts.$inferSelect;
 

@@ -3,9 +3,10 @@
  * the running sum per product in the same transaction, so on hand always equals the sum of
  * the product's movements. Selling below zero is allowed; callers flag it.
  */
+
+import type { MovementKind } from "../../api/store/stock.ts";
 import type { StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
-import type { MovementKind } from "./model.ts";
 
 export interface MovementInput {
   code: string;

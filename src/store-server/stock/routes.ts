@@ -1,10 +1,10 @@
 import { Elysia } from "elysia";
+import { adjustmentRequestSchema, movementsQuerySchema, stockQuerySchema } from "../../api/store/stock.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { stockDocumentParamsSchema, stockDocumentRequestSchema } from "./document-model.ts";
 import { StockDocumentService } from "./document-service.ts";
-import { adjustmentRequestSchema, movementsQuerySchema, stockQuerySchema } from "./model.ts";
 import { StockService } from "./service.ts";
 
 export function stockRoutes(

@@ -4,6 +4,13 @@
  */
 import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
 import { audit, products, stockLevels, stockMovements } from "../../../schema/store.ts";
+import type {
+  AdjustmentRequest,
+  AdjustmentResult,
+  MovementKind,
+  StockLevel,
+  StockMovement,
+} from "../../api/store/stock.ts";
 import { DomainError } from "../../core/errors.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
@@ -14,13 +21,6 @@ import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { StockDocumentService } from "./document-service.ts";
 import { moveStock } from "./ledger.ts";
-import type {
-  AdjustmentRequest,
-  AdjustmentResult,
-  MovementKind,
-  StockLevel,
-  StockMovement,
-} from "./model.ts";
 
 /** A signed quantity ("-3", 2.5) in milli-units; zero and more than 3 decimals are refused. */
 export function parseSignedQuantityMilli(value: string | number): number {

@@ -14,13 +14,13 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { approvals, users } from "../../../schema/store.ts";
+import type { ApprovalAction, ApprovalRequest, Approver } from "../../api/store/users.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import { ROLE_RANK } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
-import type { ApprovalAction, ApprovalRequest, Approver } from "./model.ts";
 import { assertPinEntryOpen, notePinFailure, type PinGate, wrongPinError } from "./pin-limits.ts";
 import { pinShared } from "./pin-shared.ts";
 import { findUserByPinSync, writeTag } from "./pins.ts";

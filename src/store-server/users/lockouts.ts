@@ -4,13 +4,13 @@
  */
 import { asc, eq, gt } from "drizzle-orm";
 import { pinAttempts } from "../../../schema/store.ts";
+import type { PinLockout, PinUnlockRequest } from "../../api/store/users.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import { actorId } from "./access.ts";
-import type { PinLockout, PinUnlockRequest } from "./model.ts";
 import { ANONYMOUS_STORE_KEY, anonymousKey, describeKey, deviceKey } from "./pin-limits.ts";
 
 type AttemptRow = typeof pinAttempts.$inferSelect;

@@ -1,11 +1,4 @@
 import { Elysia } from "elysia";
-import { authenticate, type Principal, requireRole } from "../auth/tokens.ts";
-import type { StoreContext } from "../context.ts";
-import { requireAuth } from "../http/auth-plugin.ts";
-import { HttpError } from "../http/errors.ts";
-import { actorId, requireTillAccess } from "./access.ts";
-import { grantApproval } from "./approvals.ts";
-import { listPinLockouts, unlockPinEntry } from "./lockouts.ts";
 import {
   approvalRequestSchema,
   createUserSchema,
@@ -14,7 +7,14 @@ import {
   sessionRequestSchema,
   updateUserSchema,
   userIdParamsSchema,
-} from "./model.ts";
+} from "../../api/store/users.ts";
+import { authenticate, type Principal, requireRole } from "../auth/tokens.ts";
+import type { StoreContext } from "../context.ts";
+import { requireAuth } from "../http/auth-plugin.ts";
+import { HttpError } from "../http/errors.ts";
+import { actorId, requireTillAccess } from "./access.ts";
+import { grantApproval } from "./approvals.ts";
+import { listPinLockouts, unlockPinEntry } from "./lockouts.ts";
 import { UsersService } from "./service.ts";
 import { bearerToken, SessionsService } from "./sessions.ts";
 import { findStaffDiscount, staffDiscountRequestSchema } from "./staff-discounts.ts";

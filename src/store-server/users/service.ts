@@ -9,6 +9,7 @@
  */
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { apiTokens, users } from "../../../schema/store.ts";
+import type { CreateUserInput, Role, UpdateUserInput, UserView } from "../../api/store/users.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
@@ -17,7 +18,6 @@ import type { StoreContext, StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { actorId } from "./access.ts";
-import type { CreateUserInput, Role, UpdateUserInput, UserView } from "./model.ts";
 import { assertPinChoiceOpen, notePinChoiceRefused } from "./pin-limits.ts";
 import { hashPinAsync, PENDING_TAG_PREFIX, pinTag, type UserRow, userHoldingPin } from "./pins.ts";
 

@@ -4,13 +4,13 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { apiTokens, shifts } from "../../../schema/store.ts";
+import type { Role, SessionRequest } from "../../api/store/users.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import { hashToken, newToken, type Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
 import { issueSessionProof } from "../tills/proofs.ts";
-import type { Role, SessionRequest } from "./model.ts";
 import {
   assertPinEntryOpen,
   clearPinFailures,

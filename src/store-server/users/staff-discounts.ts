@@ -6,10 +6,10 @@
  * of an inactive user is a wrong PIN.
  */
 import { z } from "zod";
+import { pinSchema } from "../../api/store/users.ts";
 import { tillIdSchema } from "../../core/ids.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { HttpError } from "../http/errors.ts";
-import { pinSchema } from "./model.ts";
 import { assertPinEntryOpen, notePinFailure, type PinGate, wrongPinError } from "./pin-limits.ts";
 import { pinShared } from "./pin-shared.ts";
 import { findUserByPinSync, writeTag } from "./pins.ts";

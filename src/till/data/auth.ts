@@ -19,19 +19,19 @@
  */
 import { desc, eq } from "drizzle-orm";
 import { tillCashiers } from "../../../schema/till.ts";
-import type { StoreSettings } from "../../core/settings.ts";
-import type { ApprovalAction, Approver, Cashier, TillTrace } from "../services.ts";
-import type { MetaStore, TillDb } from "./db.ts";
-import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
-import type { TillKeys } from "./keys.ts";
-import type { LinkState } from "./link.ts";
 import {
   approvalAnswerSchema,
   keyAnswerSchema,
   type StaffDiscountAnswer,
   sessionAnswerSchema,
   staffDiscountAnswerSchema,
-} from "./store-answers.ts";
+} from "../../api/store/answers.ts";
+import type { StoreSettings } from "../../core/settings.ts";
+import type { ApprovalAction, Approver, Cashier, TillTrace } from "../services.ts";
+import type { MetaStore, TillDb } from "./db.ts";
+import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
+import type { TillKeys } from "./keys.ts";
+import type { LinkState } from "./link.ts";
 import type { StoreClient } from "./store-client.ts";
 
 /** Same profile as the store's PIN hashes (argon2id, about 50 ms a check). */

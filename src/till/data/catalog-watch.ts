@@ -11,8 +11,9 @@
  * (too many tills waiting, a session problem) the till pauses before it asks again. The
  * periodic sync goes on regardless.
  */
+
+import { catalogChangesAnswerSchema } from "../../api/store/answers.ts";
 import { StoreUnreachableError } from "./errors.ts";
-import { catalogChangesAnswerSchema } from "./store-answers.ts";
 import type { SyncDeps } from "./sync.ts";
 
 /** How long each waiting request asks the store to hold it (the store allows up to 25 s). */

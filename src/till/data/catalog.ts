@@ -7,11 +7,11 @@
  * (`applySome`), so a scan never waits long behind them.
  */
 import type { Database, Statement } from "bun:sqlite";
+import type { CatalogProduct } from "../../api/store/answers.ts";
 import { barcodeKey, type CodeResolution, resolveCode } from "../../core/code-resolution.ts";
 import type { EmbeddedRule } from "../../core/embedded-barcode.ts";
 import { DomainError } from "../../core/errors.ts";
 import type { TillProduct } from "../services.ts";
-import type { CatalogProduct } from "./store-answers.ts";
 
 export class ProductInactiveError extends DomainError {
   readonly code = "PRODUCT_INACTIVE";

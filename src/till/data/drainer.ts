@@ -11,12 +11,17 @@
  * Each row goes where its kind says: a completed sale to `POST /sales`, a sale cancelled before
  * payment to `POST /sales/cancellations`, a cashier action to `POST /audit/till-entries`.
  */
+
+import {
+  cancellationAnswerSchema,
+  refusedReportAnswerSchema,
+  saleAnswerSchema,
+} from "../../api/store/answers.ts";
 import { tillTraceAnswerSchema } from "../../core/till-trace.ts";
 import type { TillAuth } from "./auth.ts";
 import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
 import type { Outbox, OutboxRow } from "./outbox.ts";
-import { cancellationAnswerSchema, refusedReportAnswerSchema, saleAnswerSchema } from "./store-answers.ts";
 import type { StoreClient } from "./store-client.ts";
 
 export const BACKOFF_MIN_MS = 1_000;

@@ -19,6 +19,8 @@
  *   kept in the outbox too (`trace`) and drained to the store's audit log with the sales.
  * - Sales the store refused are listed, exported to a file or sent again (`refused-sales.ts`).
  */
+
+import { productLookupAnswerSchema } from "../../api/store/answers.ts";
 import { embeddedRulesOf } from "../../core/code-resolution.ts";
 import { InvalidInputError } from "../../core/errors.ts";
 import { formatReceiptNo, tillIdSchema, uuidv7 } from "../../core/ids.ts";
@@ -40,7 +42,6 @@ import { Outbox } from "./outbox.ts";
 import { fetchTrusting } from "./pairing.ts";
 import { PrintJournal } from "./print-journal.ts";
 import { exportRefusedSale, resendRefusedSale } from "./refused-sales.ts";
-import { productLookupAnswerSchema } from "./store-answers.ts";
 import { StoreClient } from "./store-client.ts";
 import { CatalogSync, RECEIPT_LINK_KEY } from "./sync.ts";
 

@@ -5,6 +5,15 @@
  * and the sale in progress stays on the screen.
  */
 import type { z } from "zod";
+import {
+  cashMoveAnswerSchema,
+  drawerAnswerSchema,
+  heldAnswerSchema,
+  heldListAnswerSchema,
+  returnAnswerSchema,
+  shiftAnswerSchema,
+  shiftReportAnswerSchema,
+} from "../../api/store/answers.ts";
 import { type ReturnableSale, returnableSaleSchema } from "../../core/chain-sale.ts";
 import { DomainError } from "../../core/errors.ts";
 import { isUuid } from "../../core/ids.ts";
@@ -24,15 +33,6 @@ import { StoreRefusedError, StoreUnreachableError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
 import type { Outbox } from "./outbox.ts";
 import { receiptNoForms } from "./recent-sales.ts";
-import {
-  cashMoveAnswerSchema,
-  drawerAnswerSchema,
-  heldAnswerSchema,
-  heldListAnswerSchema,
-  returnAnswerSchema,
-  shiftAnswerSchema,
-  shiftReportAnswerSchema,
-} from "./store-answers.ts";
 import type { StoreClient } from "./store-client.ts";
 
 export class SaleNotFoundError extends DomainError {

@@ -4,8 +4,8 @@
  * "refused" (4xx with the store's own error code and message).
  */
 import type { z } from "zod";
+import { errorBodySchema } from "../../api/error-body.ts";
 import { StoreRefusedError, StoreUnreachableError } from "./errors.ts";
-import { errorAnswerSchema } from "./store-answers.ts";
 
 export interface StoreClientOptions {
   server: string;
@@ -86,7 +86,7 @@ export class StoreClient {
     // a return of another store's sale); its message says what to do instead.
     const refusal = (res.status >= 400 && res.status < 500) || (res.status === 503 && json !== undefined);
     if (refusal) {
-      const parsed = errorAnswerSchema.safeParse(json);
+      const parsed = errorBodySchema.safeParse(json);
       if (parsed.success) {
         const { code, message, details } = parsed.data.error;
         throw new StoreRefusedError(res.status, code, message, details);
@@ -96,7 +96,7 @@ export class StoreClient {
       }
     }
     if (!res.ok) {
-      const parsed = errorAnswerSchema.safeParse(json);
+      const parsed = errorBodySchema.safeParse(json);
       const detail = parsed.success ? `: ${parsed.data.error.message}` : "";
       throw this.unreachable(`the store failed with HTTP ${res.status}${detail}`);
     }

@@ -19,6 +19,12 @@
  * deadline) so its first screen shows the store's own.
  */
 import type { Database } from "bun:sqlite";
+import {
+  type CatalogProduct,
+  catalogChangesAnswerSchema,
+  type HealthAnswer,
+  healthAnswerSchema,
+} from "../../api/store/answers.ts";
 import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
 import { receiptLinkKeySchema } from "../../shared/receipt-link.ts";
 import type { TillAuth } from "./auth.ts";
@@ -28,12 +34,6 @@ import { departmentsAnswerSchema, type LocalDepartments } from "./departments.ts
 import { StoreUnreachableError, TillAuthError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
 import { lastReceiptSeqAtStore } from "./recent-sales.ts";
-import {
-  type CatalogProduct,
-  catalogChangesAnswerSchema,
-  type HealthAnswer,
-  healthAnswerSchema,
-} from "./store-answers.ts";
 import type { StoreClient } from "./store-client.ts";
 
 /** Products per page asked of the store: parsing a page (JSON and zod, on the till's thread) stays short. */

@@ -10,10 +10,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrations } from "../../../schema/migrations/till/index.ts";
+import type { CatalogProduct } from "../../../src/api/store/answers.ts";
 import { migrate } from "../../../src/shared/sqlite.ts";
 import { ftsQuery, LocalCatalog } from "../../../src/till/data/catalog.ts";
 import { openTillDatabase, type TillDatabase, tillDbPath } from "../../../src/till/data/db.ts";
-import type { CatalogProduct } from "../../../src/till/data/store-answers.ts";
 
 let seq = 0;
 function product(code: string, name: string, extra: Partial<CatalogProduct> = {}): CatalogProduct {

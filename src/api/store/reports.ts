@@ -7,7 +7,13 @@ import {
   reportDaySchema,
   type TaxClassLine,
 } from "../../core/report-figures.ts";
-import type { DepositFigures } from "./deposits.ts";
+
+export interface DepositFigures {
+  collectedMinor: number;
+  refundedMinor: number;
+  /** collected − refunded: what deposits brought in (negative: more paid out than collected). */
+  netMinor: number;
+}
 
 const day = reportDaySchema;
 

@@ -1,6 +1,6 @@
 /** Shapes of the held (parked) sales API: a basket kept by the store so any till can resume it. */
 import { z } from "zod";
-import { auditEntrySchema, basketLineSchema, quoteRequestSchema } from "../sales/model.ts";
+import { auditEntrySchema, basketLineSchema, quoteRequestSchema } from "./sales.ts";
 
 const tillId = z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be 1 to 16 letters, digits or underscores");
 

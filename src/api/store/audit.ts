@@ -1,6 +1,8 @@
 /** Shapes of the audit API. */
 import { z } from "zod";
-import { AUDIT_ACTION_PATTERN } from "./actions.ts";
+
+/** Any action name the audit log accepts (features may add their own dotted names). */
+export const AUDIT_ACTION_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 
 const instant = z.iso.datetime({ error: "must be an ISO 8601 UTC time such as 2026-03-02T15:00:00Z" });
 

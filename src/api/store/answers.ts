@@ -8,10 +8,6 @@ import { z } from "zod";
 const int = z.number().int();
 const role = z.enum(["cashier", "supervisor", "manager", "admin"]);
 
-export const errorAnswerSchema = z.object({
-  error: z.object({ code: z.string().min(1), message: z.string(), details: z.unknown().optional() }),
-});
-
 export const healthAnswerSchema = z.object({
   status: z.literal("ok"),
   mode: z.string(),

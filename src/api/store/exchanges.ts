@@ -1,10 +1,10 @@
 /** Shapes of `POST /exchanges`: goods brought back and a new sale, in one transaction. */
 import { z } from "zod";
 import { EXCHANGE_TENDER } from "../../core/tenders.ts";
-import type { ReturnResponse } from "../returns/model.ts";
-import { returnRequestSchema } from "../returns/model.ts";
-import type { SaleResponse } from "../sales/model.ts";
-import { saleRequestSchema } from "../sales/model.ts";
+import type { ReturnResponse } from "./returns.ts";
+import { returnRequestSchema } from "./returns.ts";
+import type { SaleResponse } from "./sales.ts";
+import { saleRequestSchema } from "./sales.ts";
 
 const tenderSchema = z.strictObject({
   type: z

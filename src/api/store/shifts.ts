@@ -1,7 +1,7 @@
 /** Shapes of the shifts, cash and drawer API. */
 import { z } from "zod";
 import { tillIdSchema, uuidSchema } from "../../core/ids.ts";
-import { pinSchema } from "../users/model.ts";
+import { pinSchema } from "./users.ts";
 
 /** Largest amount a drawer count, float or cash movement may carry (absurd-amount guard). */
 export const MAX_DRAWER_MINOR = 100_000_000;

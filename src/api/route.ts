@@ -1,0 +1,39 @@
+/**
+ * A route of our HTTP APIs as data: method, path, the schema of its body and query, and the
+ * schema of its answer. Servers validate with the same schemas, clients send and read with
+ * them (see `client.ts`), and the OpenAPI document lists them (see `openapi.ts`).
+ */
+import type { z } from "zod";
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface Route {
+  method: Method;
+  /** The full path as served, with `:name` for path parameters (e.g. `/api/v1/held/:id`). */
+  path: string;
+  /** What the route does, for the reference when the server does not say. */
+  summary?: string;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** The answer of a success (2xx). */
+  answer: z.ZodType;
+}
+
+/** Declares a route, keeping its literal types (the body and answer schemas) for the client. */
+export function route<const R extends Route>(r: R): R {
+  return r;
+}
+
+/** The body a route takes, as a client writes it (before defaults and transforms). */
+export type BodyOf<R extends Route> = R["body"] extends z.ZodType ? z.input<R["body"]> : undefined;
+/** The answer a route gives, as parsed by its schema. */
+export type AnswerOf<R extends Route> = z.output<R["answer"]>;
+
+/** A route's path with its `:name` parameters filled in (each URI-encoded). */
+export function pathOf(r: Route, params: Readonly<Record<string, string>> = {}): string {
+  return r.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new TypeError(`${r.method} ${r.path}: no value for :${name}`);
+    return encodeURIComponent(value);
+  });
+}
