@@ -6,6 +6,7 @@
 import { and, desc, eq, isNull, like } from "drizzle-orm";
 import { z } from "zod";
 import { hqApiTokens } from "../../../schema/hq.ts";
+import { sha256Hex } from "../../core/sha256.ts";
 import { HttpError } from "../../shared/http-errors.ts";
 import { theOnlyTokenMatch } from "../../shared/token-ids.ts";
 import type { HqDb, HqTx } from "../context.ts";
@@ -18,7 +19,7 @@ export function newToken(): string {
 }
 
 export function hashToken(token: string): string {
-  return new Bun.CryptoHasher("sha256").update(token).digest("hex");
+  return sha256Hex(token);
 }
 
 export function saveToken(

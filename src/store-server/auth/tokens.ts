@@ -7,10 +7,10 @@
  */
 import { and, eq, isNull, or } from "drizzle-orm";
 import { apiTokens } from "../../../schema/store.ts";
+import { sha256Hex } from "../../core/sha256.ts";
 import type { StoreContext, StoreDb } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { HttpError } from "../http/errors.ts";
-import { sha256Hex } from "../journal/journal.ts";
 
 export type Role = "cashier" | "supervisor" | "manager" | "admin";
 export const ROLE_RANK: Record<Role, number> = { cashier: 1, supervisor: 2, manager: 3, admin: 4 };
