@@ -10,6 +10,7 @@ import { join, relative } from "node:path";
 import {
   canonicalJson,
   computeEventHash,
+  type EnvelopeHead,
   envelopeJson,
   parseEvent,
   receivedEventForm,
@@ -23,16 +24,8 @@ afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
-interface Row {
-  seq: number;
-  id: string;
-  type: string;
-  version: number;
-  at: string;
-  payload: string;
-  prevHash: string | null;
-  hash: string;
-}
+/** A journal row: the envelope's head without the store, its payload as stored text. */
+type Row = Omit<EnvelopeHead, "storeId"> & { payload: string; hash: string };
 
 test("an event journaled, relayed and ingested has one hash", async () => {
   const dir = await mkdtemp(join(tmpdir(), "ringup-envelope-"));
