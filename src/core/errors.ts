@@ -24,6 +24,35 @@ export abstract class DomainError extends Error {
   }
 }
 
+export type ErrorKind = DomainError["kind"];
+
+/**
+ * The error class of a feature: every code it may throw with its kind, declared once in the
+ * feature's `errors.ts`, so a throw names only the code and a code always has one kind.
+ */
+export function featureErrors<const Kinds extends Record<string, ErrorKind>>(kinds: Kinds) {
+  return class FeatureError extends DomainError {
+    readonly code: keyof Kinds & string;
+    override readonly kind: ErrorKind;
+    constructor(code: keyof Kinds & string, message: string, details?: unknown) {
+      super(message, details);
+      this.code = code;
+      this.kind = kinds[code] as ErrorKind;
+    }
+  };
+}
+
+/** A domain error said again with where it happened (a line, a field): its code and kind kept. */
+export class RestatedError extends DomainError {
+  readonly code: string;
+  override readonly kind: ErrorKind;
+  constructor(cause: DomainError, message: string, details?: unknown) {
+    super(message, details);
+    this.code = cause.code;
+    this.kind = cause.kind;
+  }
+}
+
 /** Input that fails a rule of the domain (bad quantity, bad rate, unknown tender…). */
 export class InvalidInputError extends DomainError {
   readonly code: string;

@@ -9,6 +9,7 @@ import { DomainError } from "../core/errors.ts";
 
 export type { ErrorBody } from "../api/error-body.ts";
 
+/** The one mapping from a domain error's kind to an HTTP status. */
 const statusOfKind: Record<DomainError["kind"], number> = {
   invalid: 400,
   not_found: 404,
@@ -22,16 +23,6 @@ const statusOfKind: Record<DomainError["kind"], number> = {
   /** Too many attempts (pairing codes, look-ups): try again later. */
   too_many: 429,
 };
-
-export class HttpError extends DomainError {
-  readonly code: string;
-  override readonly kind: DomainError["kind"];
-  constructor(kind: DomainError["kind"], code: string, message: string, details?: unknown) {
-    super(message, details);
-    this.kind = kind;
-    this.code = code;
-  }
-}
 
 /**
  * A request refused before it reaches a feature (too large, not JSON, nested too deep…), with

@@ -6,7 +6,7 @@
  */
 import { Elysia } from "elysia";
 import type { StoreContext } from "./context.ts";
-import { HttpError } from "./http/errors.ts";
+import { IntegrityError } from "./integrity-errors.ts";
 
 export interface IntegrityState {
   ok: boolean;
@@ -65,8 +65,7 @@ export class IntegrityMonitor {
   guard() {
     return new Elysia({ name: "ringup.store.integrity" }).onBeforeHandle({ as: "global" }, ({ request }) => {
       if (this.state.ok || READ_METHODS.has(request.method)) return;
-      throw new HttpError(
-        "unavailable",
+      throw new IntegrityError(
         "STORAGE_CORRUPT",
         "the store's database file is damaged, so nothing new can be recorded; tills keep selling offline. Ask the administrator to restore the last backup",
         { checkedAt: this.state.checkedAt },

@@ -116,3 +116,31 @@ export function canonicalJson(value: unknown): string {
   if (written === undefined) refuse("undefined", "");
   return written;
 }
+
+/** Whether JSON.stringify writes this parsed JSON value exactly as canonicalJson does. */
+export function isCanonicalJsonValue(value: unknown): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value);
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isCanonicalJsonValue(item)) return false;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  let previous: string | null = null;
+  for (const key in record) {
+    if (previous !== null && !(previous < key)) return false;
+    if (!isCanonicalJsonValue(record[key])) return false;
+    previous = key;
+  }
+  return true;
+}

@@ -6,9 +6,10 @@
 import { and, desc, eq, isNull, like } from "drizzle-orm";
 import { z } from "zod";
 import { hqApiTokens } from "../../../schema/hq.ts";
-import { HttpError } from "../../shared/http-errors.ts";
+import { sha256Hex } from "../../core/sha256.ts";
 import { theOnlyTokenMatch } from "../../shared/token-ids.ts";
 import type { HqDb, HqTx } from "../context.ts";
+import { HqAuthError } from "./errors.ts";
 import { holds, type Needed, type Principal, type Scope, scopeSchema } from "./scopes.ts";
 
 export function newToken(): string {
@@ -18,7 +19,7 @@ export function newToken(): string {
 }
 
 export function hashToken(token: string): string {
-  return new Bun.CryptoHasher("sha256").update(token).digest("hex");
+  return sha256Hex(token);
 }
 
 export function saveToken(
@@ -145,8 +146,7 @@ const TOUCH_EVERY_MS = 60_000;
 export function authenticate(db: HqDb, header: string | undefined | null, now: Date = new Date()): Principal {
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match?.[1]) {
-    throw new HttpError(
-      "unauthorized",
+    throw new HqAuthError(
       "UNAUTHORIZED",
       "missing bearer token: send 'Authorization: Bearer <token>' (the admin token, or a token from POST /api/v1/tokens)",
     );
@@ -158,7 +158,7 @@ export function authenticate(db: HqDb, header: string | undefined | null, now: D
     .where(and(eq(hqApiTokens.tokenHash, hash), isNull(hqApiTokens.revokedAt)))
     .get();
   if (!row) {
-    throw new HttpError("unauthorized", "UNAUTHORIZED", "the bearer token is not valid (wrong or revoked)");
+    throw new HqAuthError("UNAUTHORIZED", "the bearer token is not valid (wrong or revoked)");
   }
   if (row.lastUsedAt === null || now.getTime() - Date.parse(row.lastUsedAt) >= TOUCH_EVERY_MS) {
     db.update(hqApiTokens)
@@ -173,8 +173,7 @@ export function authenticate(db: HqDb, header: string | undefined | null, now: D
 export function requireScope(principal: Principal, needed: readonly Needed[], action: string): void {
   if (needed.some((n) => holds(principal, n))) return;
   const names = needed.map((n) => (n === "store:*" ? "store:<id>" : n)).join(" or ");
-  throw new HttpError(
-    "forbidden",
+  throw new HqAuthError(
     "FORBIDDEN",
     `${action} needs the ${names} scope; this token has ${principal.scopes.join(", ") || "no scopes"}`,
   );

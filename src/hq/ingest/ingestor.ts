@@ -17,10 +17,9 @@
  * alone. The caller acknowledges the batch only after the commit.
  */
 import type { Database, Statement } from "bun:sqlite";
-import { parseEvent, type StoreEvent } from "../../core/events.ts";
+import { parseEvent, receivedEventForm, type StoreEvent } from "../../core/events.ts";
 import { parseStoreEventSubject, storeEventSubject } from "../../shared/nats/index.ts";
 import { SalesWriter } from "./apply-sales.ts";
-import { canonicalForm } from "./event-hash.ts";
 
 export interface IncomingMessage {
   subject: string;
@@ -278,7 +277,7 @@ export class EventIngestor {
         `the event is a ${event.type} but came on a ${subject.type} subject`,
       );
     }
-    const canonical = canonicalForm(event, field(raw, "payload"));
+    const canonical = receivedEventForm(event, field(raw, "payload"));
     if (canonical.hash !== event.hash) {
       throw new DeadLetter("HASH_MISMATCH", `event ${event.seq} (${event.id}) does not match its hash`);
     }
@@ -372,7 +371,11 @@ export class EventIngestor {
       }
       if (event.prevHash !== state.lastHash) break;
       try {
-        this.#applyNext({ event, payload: canonicalForm(event, field(raw, "payload")).payload }, state, at);
+        this.#applyNext(
+          { event, payload: receivedEventForm(event, field(raw, "payload")).payload },
+          state,
+          at,
+        );
       } catch (err) {
         if (err instanceof RetryCarefully) throw err;
         this.#s.unpark.run(storeId, event.seq);

@@ -4,7 +4,7 @@
  * FOREIGN_LOOKUPS_PER_HOUR sales of other stores (found or not) in a sliding hour; beyond that
  * head office answers 429 until the hour has passed, so nobody walks a chain's receipt numbers.
  */
-import { HttpError } from "../../shared/http-errors.ts";
+import { SaleLookupError } from "./errors.ts";
 
 export const FOREIGN_LOOKUPS_PER_HOUR = 60;
 const HOUR_MS = 3_600_000;
@@ -22,8 +22,7 @@ export class ForeignLookupLimit {
     if (recent.length >= this.perHour) {
       this.byToken.set(tokenId, recent);
       const secondsLeft = Math.ceil(((recent[0] ?? nowMs) + HOUR_MS - nowMs) / 1000);
-      throw new HttpError(
-        "too_many",
+      throw new SaleLookupError(
         "LOOKUP_LIMIT",
         `this store has looked up ${recent.length} sales of other stores in the last hour, the most allowed; try again in ${secondsLeft} seconds, or take the goods back without a receipt with a supervisor's approval`,
         { secondsLeft, perHour: this.perHour },

@@ -8,50 +8,22 @@
  *                                           HQ → one store (its settings); keys encoded as one token
  */
 import { ALL_STORES, CHANGE_KINDS, type ChangeKind } from "../../core/catalog-changes.ts";
-import { EVENT_TYPES, type EventType } from "../../core/events.ts";
+import { checkStoreId, SUBJECT_ROOT } from "../../core/events.ts";
 
-export const SUBJECT_ROOT = "ringup.v1";
+export {
+  parseStoreEventSubject,
+  SUBJECT_ROOT,
+  storeEventSubject,
+  storeEventsFilter,
+} from "../../core/events.ts";
+export { isStoreId } from "../../core/ids.ts";
+
 export const STORE_EVENTS_STREAM = "RINGUP_STORE_EVENTS";
 export const STORE_EVENTS_SUBJECTS = `${SUBJECT_ROOT}.store.>`;
 /** HQ's durable pull consumer on the store events stream. */
 export const INGEST_CONSUMER = "RINGUP_HQ_INGEST";
 export const CATALOG_STREAM = "RINGUP_HQ_CATALOG";
 export const CATALOG_SUBJECTS = `${SUBJECT_ROOT}.hq.catalog.>`;
-
-const STORE_ID = /^[A-Za-z0-9_]{1,16}$/;
-
-export function isStoreId(value: string): boolean {
-  return STORE_ID.test(value);
-}
-
-function checkStoreId(storeId: string): string {
-  if (!isStoreId(storeId)) throw new Error(`"${storeId}" is not a store id (1–16 letters, digits or _)`);
-  return storeId;
-}
-
-export function storeEventSubject(storeId: string, type: EventType): string {
-  return `${SUBJECT_ROOT}.store.${checkStoreId(storeId)}.${type}`;
-}
-
-/** Everything a store may publish its events on. */
-export function storeEventsFilter(storeId: string): string {
-  return `${SUBJECT_ROOT}.store.${checkStoreId(storeId)}.>`;
-}
-
-const EVENT_TYPE_SET = new Set<string>(EVENT_TYPES);
-
-/** The store and event type a store-event subject names, or null when it names none. */
-export function parseStoreEventSubject(subject: string): { storeId: string; type: EventType | null } | null {
-  const prefix = `${SUBJECT_ROOT}.store.`;
-  if (!subject.startsWith(prefix)) return null;
-  const rest = subject.slice(prefix.length);
-  const dot = rest.indexOf(".");
-  if (dot <= 0) return null;
-  const storeId = rest.slice(0, dot);
-  if (!isStoreId(storeId)) return null;
-  const type = rest.slice(dot + 1);
-  return { storeId, type: EVENT_TYPE_SET.has(type) ? (type as EventType) : null };
-}
 
 export function appliedSubject(storeId: string): string {
   return `${SUBJECT_ROOT}.hq.applied.${checkStoreId(storeId)}`;

@@ -14,15 +14,14 @@ import { audit } from "../../../schema/store.ts";
 import type { TillTraceAnswer, TillTraceRequest } from "../../core/till-trace.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { verifyProof } from "../tills/proofs.ts";
 import { TILL_ENTRY_ACTIONS } from "./actions.ts";
+import { AuditError } from "./errors.ts";
 import { recordAudit } from "./service.ts";
 
 function tillOf(principal: Principal): string {
   if (principal.tillId === null) {
-    throw new HttpError(
-      "forbidden",
+    throw new AuditError(
       "NOT_A_TILL",
       "till entries are sent by a till: use the session of a log-in at the till (or its till token), not an admin token",
     );
@@ -40,15 +39,10 @@ function cashierOf(
   if (madeIn === undefined) return null;
   const proof = verifyProof(ctx.db, madeIn, `${where}.madeIn`);
   if (proof.k === "approval") {
-    throw new HttpError(
-      "forbidden",
-      "IDENTITY_MISMATCH",
-      `${where}.madeIn: an approval is not the proof of a log-in`,
-    );
+    throw new AuditError("IDENTITY_MISMATCH", `${where}.madeIn: an approval is not the proof of a log-in`);
   }
   if (proof.till !== tillId) {
-    throw new HttpError(
-      "forbidden",
+    throw new AuditError(
       "IDENTITY_MISMATCH",
       `${where}.madeIn proves a log-in at till ${proof.till}, not at ${tillId}`,
       { sessionTillId: tillId, provenTillId: proof.till },
@@ -66,7 +60,7 @@ export function recordTillEntries(
   const ids = request.entries.map((e) => e.id);
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);
   if (twice !== undefined) {
-    throw new HttpError("invalid", "DUPLICATE_ENTRY", `entry ${twice} is in the request twice`, {
+    throw new AuditError("DUPLICATE_ENTRY", `entry ${twice} is in the request twice`, {
       id: twice,
     });
   }
@@ -92,8 +86,7 @@ export function recordTillEntries(
       const action = seen.get(entry.id);
       if (action !== undefined) {
         if (action !== entry.action) {
-          throw new HttpError(
-            "conflict",
+          throw new AuditError(
             "ENTRY_ID_REUSED",
             `entries[${i}]: entry ${entry.id} was recorded as ${action}, not ${entry.action}`,
             { id: entry.id, recordedAs: action },

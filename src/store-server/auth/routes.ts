@@ -11,8 +11,8 @@ import { apiTokens } from "../../../schema/store.ts";
 import { theOnlyTokenMatch } from "../../shared/token-ids.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { HttpError } from "../http/errors.ts";
 import { bearerToken } from "../users/sessions.ts";
+import { AuthError } from "./errors.ts";
 import { hashToken, newToken, type Principal, requireRole, tokenIdOf } from "./tokens.ts";
 
 export const tokenIdParamsSchema = z.object({
@@ -131,8 +131,7 @@ export function tokensRoutes(ctx: StoreContext) {
       "/tokens/rotate",
       ({ headers, principal, set }) => {
         if (principal.kind !== "admin") {
-          throw new HttpError(
-            "forbidden",
+          throw new AuthError(
             "NOT_AN_ADMIN_TOKEN",
             "only an admin token is rotated; a cashier's session ends by logging out, a till's by revoking it",
           );

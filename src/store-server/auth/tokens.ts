@@ -7,10 +7,10 @@
  */
 import { and, eq, isNull, or } from "drizzle-orm";
 import { apiTokens } from "../../../schema/store.ts";
+import { sha256Hex } from "../../core/sha256.ts";
 import type { StoreContext, StoreDb } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
-import { HttpError } from "../http/errors.ts";
-import { sha256Hex } from "../journal/journal.ts";
+import { AuthError } from "./errors.ts";
 
 export type Role = "cashier" | "supervisor" | "manager" | "admin";
 export const ROLE_RANK: Record<Role, number> = { cashier: 1, supervisor: 2, manager: 3, admin: 4 };
@@ -121,8 +121,7 @@ export function authenticate(
   const { db } = ctx;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match?.[1]) {
-    throw new HttpError(
-      "unauthorized",
+    throw new AuthError(
       "UNAUTHORIZED",
       "missing bearer token: send 'Authorization: Bearer <token>' (the admin token, or a session token from POST /api/v1/sessions)",
     );
@@ -130,11 +129,7 @@ export function authenticate(
   // Every request comes here: one statement, prepared once per connection.
   const row = statementsOf(db).principalByToken.get(hashToken(match[1]));
   if (!row) {
-    throw new HttpError(
-      "unauthorized",
-      "UNAUTHORIZED",
-      "the bearer token is not valid (wrong, revoked or logged out)",
-    );
+    throw new AuthError("UNAUTHORIZED", "the bearer token is not valid (wrong, revoked or logged out)");
   }
   const nowMs = ctx.now().getTime();
   const lastUsedMs = Date.parse(row.lastUsedAt ?? row.createdAt);
@@ -143,8 +138,7 @@ export function authenticate(
     const idle = nowMs - lastUsedMs > sessionIdleMinutes * 60_000;
     const old = nowMs - Date.parse(row.createdAt) > sessionMaxHours * 3_600_000;
     if (idle || old) {
-      throw new HttpError(
-        "unauthorized",
+      throw new AuthError(
         "SESSION_EXPIRED",
         idle
           ? `the session expired after ${sessionIdleMinutes} minutes without use: log in again with your PIN`
@@ -165,8 +159,7 @@ export function authenticate(
 /** Throws 403 unless the caller has at least the given role. */
 export function requireRole(principal: Principal, role: Role, action: string): void {
   if (ROLE_RANK[principal.role] < ROLE_RANK[role]) {
-    throw new HttpError(
-      "forbidden",
+    throw new AuthError(
       "FORBIDDEN",
       `${action} needs the ${role} role; you are logged in as ${principal.role}`,
     );

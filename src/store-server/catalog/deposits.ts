@@ -3,13 +3,13 @@ import { eq } from "drizzle-orm";
 import { products } from "../../../schema/store.ts";
 import type { ProductInput } from "../../api/store/catalog.ts";
 import type { StoreTx } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
+import { CatalogError } from "./errors.ts";
 
 export function requireDepositProduct(tx: StoreTx, input: ProductInput): void {
   const code = input.depositCode;
   if (code === undefined || code === null) return;
   if (code === input.code) {
-    throw new HttpError("invalid", "INVALID_DEPOSIT_PRODUCT", `product "${code}" cannot be its own deposit`);
+    throw new CatalogError("INVALID_DEPOSIT_PRODUCT", `product "${code}" cannot be its own deposit`);
   }
   const deposit = tx
     .select({ depositCode: products.depositCode })
@@ -17,16 +17,14 @@ export function requireDepositProduct(tx: StoreTx, input: ProductInput): void {
     .where(eq(products.code, code))
     .get();
   if (deposit === undefined) {
-    throw new HttpError(
-      "invalid",
+    throw new CatalogError(
       "UNKNOWN_DEPOSIT_PRODUCT",
       `deposit product "${code}" is not in the catalog; add the deposit (e.g. "Bottle deposit 0.10") first`,
       { depositCode: code },
     );
   }
   if (deposit.depositCode !== null) {
-    throw new HttpError(
-      "invalid",
+    throw new CatalogError(
       "INVALID_DEPOSIT_PRODUCT",
       `"${code}" has a deposit of its own and cannot be a deposit`,
       { depositCode: code },

@@ -9,7 +9,7 @@ import {
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { HttpError } from "../http/errors.ts";
+import { CatalogError } from "./errors.ts";
 import { CatalogService } from "./service.ts";
 import { MAX_CATALOG_WAIT_MS } from "./watch.ts";
 
@@ -66,8 +66,7 @@ export function catalogRoutes(ctx: StoreContext) {
     })
     .get("/products/:code", ({ params }) => {
       const product = catalog.get(params.code);
-      if (!product)
-        throw new HttpError("not_found", "UNKNOWN_CODE", `no product has the code "${params.code}"`);
+      if (!product) throw new CatalogError("UNKNOWN_CODE", `no product has the code "${params.code}"`);
       return product;
     })
     .get("/departments", () => ({ departments: catalog.listDepartments() }), {

@@ -19,10 +19,10 @@ import { milliToDecimalString } from "../../core/quantity.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
-import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { type DepartmentRecord, upsertDepartmentInTx } from "./departments.ts";
 import { depositsFirst, requireDepositProduct } from "./deposits.ts";
+import { CatalogError } from "./errors.ts";
 import { catalogWatchOf } from "./watch.ts";
 
 export { barcodeKey, UnknownCodeError };
@@ -99,15 +99,13 @@ export class CatalogService {
   private checkRefs(input: ProductInput): void {
     const { settings } = this.ctx;
     if (input.taxClass && !settings.taxClasses.some((t) => t.id === input.taxClass)) {
-      throw new HttpError(
-        "invalid",
+      throw new CatalogError(
         "UNKNOWN_TAX_CLASS",
         `tax class "${input.taxClass}" is not configured at this store (known: ${settings.taxClasses.map((t) => t.id).join(", ") || "none"}); add it under [[taxClasses]] in the store's configuration, or leave taxClass out for an untaxed product`,
       );
     }
     if (input.priceMinor !== undefined && input.priceMinor > settings.maxPriceMinor) {
-      throw new HttpError(
-        "invalid",
+      throw new CatalogError(
         "PRICE_TOO_HIGH",
         `price ${input.priceMinor} is over the store's limit of ${settings.maxPriceMinor} minor units (maxPriceMinor)`,
       );

@@ -15,8 +15,8 @@ import { splitRefund } from "../../core/refund-split.ts";
 import { EXCHANGE_TENDER, EXCHANGE_TENDER_TYPES, type TenderInput } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { ReturnsService } from "../returns/service.ts";
+import { ExchangeError } from "./errors.ts";
 
 export class ExchangesService {
   private readonly returns: ReturnsService;
@@ -38,15 +38,13 @@ export class ExchangesService {
     if (done) {
       const again = this.answer(done, request.sale.id);
       if (again) return { exchange: again, created: false };
-      throw new HttpError(
-        "conflict",
+      throw new ExchangeError(
         "RETURN_EXISTS",
         `return ${request.return.id} was recorded without sale ${request.sale.id}: give the exchange a new return id`,
       );
     }
     if (this.returns.sales.get(request.sale.id)) {
-      throw new HttpError(
-        "conflict",
+      throw new ExchangeError(
         "SALE_EXISTS",
         `sale ${request.sale.id} is already recorded: give the exchange a new sale id`,
       );

@@ -8,8 +8,8 @@ import { audit, heldSales, users } from "../../../schema/store.ts";
 import type { HeldSale, HoldRequest } from "../../api/store/held.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { HeldSaleError } from "./errors.ts";
 
 type HeldRow = typeof heldSales.$inferSelect;
 
@@ -33,9 +33,8 @@ function journalRef(value: string | null): string | null {
   return value !== null && /^[\x21-\x7e]{1,64}$/.test(value) ? value : null;
 }
 
-function notFound(id: string): HttpError {
-  return new HttpError(
-    "not_found",
+function notFound(id: string): HeldSaleError {
+  return new HeldSaleError(
     "HELD_SALE_NOT_FOUND",
     `no held sale has the id ${id}: it was already resumed or discarded, or never held here`,
     { id },

@@ -4,12 +4,17 @@
  * hash-chained over the previous event so any edit, gap or reordering is detectable.
  */
 import { InvalidInputError } from "../../core/errors.ts";
-import { canonicalJson, type EventPayload, type EventType, eventPayloadSchemas } from "../../core/events.ts";
+import {
+  canonicalJson,
+  EVENT_VERSION,
+  type EventPayload,
+  type EventType,
+  envelopeHash,
+  eventPayloadSchemas,
+} from "../../core/events.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import type { StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
-
-export const EVENT_VERSION = 1;
 
 export interface JournalEntry {
   seq: number;
@@ -20,26 +25,6 @@ export interface JournalEntry {
   payload: unknown;
   prevHash: string | null;
   hash: string;
-}
-
-export function sha256Hex(text: string): string {
-  return new Bun.CryptoHasher("sha256").update(text).digest("hex");
-}
-
-/** The hash of an event: over its canonical JSON without the hash itself. */
-export function eventHash(storeId: string, e: Omit<JournalEntry, "hash">): string {
-  return sha256Hex(
-    canonicalJson({
-      storeId,
-      seq: e.seq,
-      id: e.id,
-      type: e.type,
-      version: e.version,
-      at: e.at,
-      payload: e.payload,
-      prevHash: e.prevHash,
-    }),
-  );
 }
 
 /** Appends one event inside the caller's transaction and answers it. */
@@ -69,11 +54,9 @@ export function appendEvent<T extends EventType>(
     payload: checked.data,
     prevHash: last?.hash ?? null,
   };
-  // The payload is written once: stored as it is, and inside the envelope that is hashed. The
-  // envelope's keys in canonical order: at, id, payload, prevHash, seq, storeId, type, version.
+  // The payload is written once: stored as it is, and inside the envelope that is hashed.
   const payloadJson = canonicalJson(base.payload);
-  const envelope = `{"at":${JSON.stringify(base.at)},"id":${JSON.stringify(base.id)},"payload":${payloadJson},"prevHash":${JSON.stringify(base.prevHash)},"seq":${base.seq},"storeId":${JSON.stringify(storeId)},"type":${JSON.stringify(base.type)},"version":${base.version}}`;
-  const entry: JournalEntry = { ...base, hash: sha256Hex(envelope) };
+  const entry: JournalEntry = { ...base, hash: envelopeHash({ ...base, storeId }, payloadJson) };
   stmts.insertEvent.run(
     entry.seq,
     entry.id,

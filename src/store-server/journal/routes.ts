@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { HttpError } from "../http/errors.ts";
+import { JournalError } from "./errors.ts";
 import { verifyJournal } from "./verify.ts";
 
 interface EventRow {
@@ -54,8 +54,7 @@ export function journalRoutes(ctx: StoreContext) {
             try {
               payload = JSON.parse(row.payload);
             } catch {
-              throw new HttpError(
-                "conflict",
+              throw new JournalError(
                 "JOURNAL_UNREADABLE",
                 `event ${row.seq} (${row.id}) has a payload that is not JSON; run GET /journal/verify`,
                 { seq: row.seq },

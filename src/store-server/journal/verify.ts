@@ -4,7 +4,7 @@
  * reordered (its previous-hash does not link to the event before it).
  */
 import type { Database } from "bun:sqlite";
-import { eventHash } from "./journal.ts";
+import { computeEventHash } from "../../core/events.ts";
 
 export interface VerifyProblem {
   kind: "altered" | "missing" | "reordered" | "unreadable";
@@ -61,7 +61,7 @@ export function verifyJournal(sqlite: Database, storeId: string): VerifyResult {
     } catch {
       return fail("unreadable", `event ${row.seq} (${row.id}) has a payload that is not JSON`);
     }
-    const recomputed = eventHash(storeId, { ...row, payload });
+    const recomputed = computeEventHash({ ...row, storeId, payload });
     if (recomputed !== row.hash) {
       return fail(
         "altered",

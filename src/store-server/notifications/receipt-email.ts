@@ -11,9 +11,9 @@ import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { ReceiptService } from "../receipts/service.ts";
 import { SalesService } from "../sales/service.ts";
+import { NotificationError } from "./errors.ts";
 import { enqueueNotification } from "./outbox.ts";
 
 /** Columns of the e-mailed receipt: as 80 mm paper prints it. */
@@ -30,16 +30,14 @@ export class ReceiptEmailService {
 
   request(idOrReceiptNo: string, email: string, principal: Principal): ReceiptEmailAnswer {
     if (this.ctx.notifications === undefined) {
-      throw new HttpError(
-        "conflict",
+      throw new NotificationError(
         "EMAIL_RECEIPTS_OFF",
         "this store sends no e-mail receipts: set [notifications] webhookUrl and secret in its config",
       );
     }
     const sale = this.sales.get(idOrReceiptNo) ?? this.sales.byReceiptNo(idOrReceiptNo);
     if (!sale) {
-      throw new HttpError(
-        "not_found",
+      throw new NotificationError(
         "SALE_NOT_FOUND",
         `the store has no sale ${idOrReceiptNo} yet: a till's sale reaches it when the till is online`,
         { id: idOrReceiptNo },

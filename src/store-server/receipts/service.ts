@@ -11,8 +11,8 @@ import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { SalesService } from "../sales/service.ts";
+import { ReceiptError } from "./errors.ts";
 
 export interface ReceiptCopy {
   saleId: string;
@@ -73,8 +73,7 @@ export class ReceiptService {
   reprint(idOrReceiptNo: string, columns: number, principal: Principal): ReceiptCopy {
     const sale = this.sales.get(idOrReceiptNo) ?? this.sales.byReceiptNo(idOrReceiptNo);
     if (!sale) {
-      throw new HttpError(
-        "not_found",
+      throw new ReceiptError(
         "SALE_NOT_FOUND",
         `no sale has the id or receipt number ${idOrReceiptNo}: check the number on the receipt`,
         { id: idOrReceiptNo },
@@ -108,8 +107,7 @@ export class ReceiptService {
     const saleId = receiptLinkSaleId(this.ctx.receiptLinkKey, token);
     const sale = saleId === null ? null : this.sales.get(saleId);
     if (!sale) {
-      throw new HttpError(
-        "not_found",
+      throw new ReceiptError(
         "RECEIPT_NOT_FOUND",
         "there is no receipt at this link: check it against the code on the receipt",
       );

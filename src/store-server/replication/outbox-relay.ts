@@ -11,6 +11,7 @@
 import type { Database } from "bun:sqlite";
 import { jetstream } from "@nats-io/jetstream";
 import type { NatsConnection, Subscription } from "@nats-io/transport-node";
+import { envelopeJson, storeEventSubject } from "../../core/events.ts";
 import {
   type AppliedPointer,
   appliedPointerSchema,
@@ -18,7 +19,6 @@ import {
   type NatsLink,
   parseJsonMessage,
   SessionSupervisor,
-  SUBJECT_ROOT,
 } from "../../shared/nats/index.ts";
 import { POINTER_KEYS, Pointers } from "./pointers.ts";
 
@@ -61,7 +61,6 @@ interface EventRow {
 const HQ_SILENT_MS = 3_500;
 const MAX_REWIND_INTERVAL_MS = 60_000;
 const PUBLISH_TIMEOUT_MS = 5_000;
-const EVENT_TYPE_TOKEN = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
 
 function reason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -173,7 +172,7 @@ export class OutboxRelay {
         if (inFlight.length <= window / 2) {
           for (const row of this.#after.all(next - 1, window - inFlight.length)) {
             const done = js
-              .publish(this.#subject(row.type), this.#body(row), {
+              .publish(storeEventSubject(this.#o.storeId, row.type), this.#body(row), {
                 msgID: this.#rewinds === 0 ? row.id : `${row.id}.r${this.#rewinds}`,
                 timeout: PUBLISH_TIMEOUT_MS,
               })
@@ -220,14 +219,9 @@ export class OutboxRelay {
     }
   }
 
-  #subject(type: string): string {
-    const token = EVENT_TYPE_TOKEN.test(type) ? type : "unknown";
-    return `${SUBJECT_ROOT}.store.${this.#o.storeId}.${token}`;
-  }
-
   /** The event envelope as JSON, the payload spliced in exactly as journaled. */
   #body(row: EventRow): string {
-    return `{"id":${JSON.stringify(row.id)},"storeId":${JSON.stringify(this.#o.storeId)},"seq":${row.seq},"type":${JSON.stringify(row.type)},"version":${row.version},"at":${JSON.stringify(row.at)},"payload":${row.payload},"prevHash":${JSON.stringify(row.prevHash)},"hash":${JSON.stringify(row.hash)}}`;
+    return envelopeJson({ ...row, storeId: this.#o.storeId }, row.payload, row.hash);
   }
 
   /** Subscribes to HQ's applied pointer for this store on a (new) connection. */

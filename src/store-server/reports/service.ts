@@ -14,9 +14,9 @@ import {
   type TenderLine,
 } from "../../api/store/reports.ts";
 import type { StoreContext } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { byCashier, byDepartment, byHour } from "./breakdowns.ts";
 import { depositFigures } from "./deposits.ts";
+import { ReportError } from "./errors.ts";
 import { documentFigures, minus, type SqlSums } from "./figures.ts";
 
 /** The tender type change is given in. */
@@ -134,11 +134,10 @@ export class ReportsService {
   byTender(from: string, to: string): { from: string; to: string; currency: string; tenders: TenderLine[] } {
     const days = dayNumber(to) - dayNumber(from) + 1;
     if (days < 1) {
-      throw new HttpError("invalid", "INVALID_RANGE", `to (${to}) is before from (${from})`, { from, to });
+      throw new ReportError("INVALID_RANGE", `to (${to}) is before from (${from})`, { from, to });
     }
     if (days > MAX_RANGE_DAYS) {
-      throw new HttpError(
-        "invalid",
+      throw new ReportError(
         "RANGE_TOO_LONG",
         `the range ${from}…${to} spans ${days} days; ask for at most ${MAX_RANGE_DAYS} at a time`,
         { from, to, days },

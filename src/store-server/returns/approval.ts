@@ -5,8 +5,8 @@
  */
 import { type Principal, ROLE_RANK } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { type ApprovalAction, actorId, consumeApproval, verifyApproval } from "../users/index.ts";
+import { ReturnError } from "./errors.ts";
 
 export interface ApprovalInput {
   approvalPin?: string | undefined;
@@ -57,8 +57,7 @@ export function checkApproval(
   }
   if (!required) return { approvedBy: null };
   if (ROLE_RANK[principal.role] >= ROLE_RANK.supervisor) return { approvedBy: actorId(principal) };
-  throw new HttpError(
-    "forbidden",
+  throw new ReturnError(
     "APPROVAL_REQUIRED",
     `${ACTION_TEXT[action] ?? action} needs a supervisor's approval: send approvalPin (or approvalId from POST /approvals)`,
     { action },

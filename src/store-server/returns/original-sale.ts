@@ -15,7 +15,7 @@ import { DomainError } from "../../core/errors.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import type { TenderAmount } from "../../core/refund-split.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
+import { ReturnError } from "./errors.ts";
 import type { SoldLine } from "./refund-pricing.ts";
 
 /** How long a return of a local sale waits for head office's view of returns elsewhere. */
@@ -58,15 +58,13 @@ function checkAsked(ask: SaleAsk, found: { id: string; receiptNo: string; status
     ask.receiptNo !== undefined &&
     !receiptNoForms(ask.receiptNo).includes(found.receiptNo)
   ) {
-    throw new HttpError(
-      "invalid",
+    throw new ReturnError(
       "RECEIPT_MISMATCH",
       `sale ${found.id} has receipt number ${found.receiptNo}, not ${ask.receiptNo}`,
     );
   }
   if (found.status === "voided") {
-    throw new HttpError(
-      "conflict",
+    throw new ReturnError(
       "SALE_VOIDED",
       `sale ${found.receiptNo} was voided: nothing can be returned from it`,
       { saleId: found.id },
@@ -145,10 +143,10 @@ function fromChain(chain: ChainSale): OriginalSale {
   };
 }
 
-function notFound(ctx: StoreContext, ask: SaleAsk, where: string): HttpError {
+function notFound(ctx: StoreContext, ask: SaleAsk, where: string): ReturnError {
   const asked = ask.originalSaleId ?? ask.receiptNo ?? "";
   const what = ask.originalSaleId !== undefined ? "id" : "receipt number";
-  return new HttpError("not_found", "SALE_NOT_FOUND", `no sale ${where} has the ${what} ${asked}`, {
+  return new ReturnError("SALE_NOT_FOUND", `no sale ${where} has the ${what} ${asked}`, {
     originalSaleId: ask.originalSaleId ?? null,
     receiptNo: ask.receiptNo ?? null,
     storeId: ctx.storeId,
@@ -186,8 +184,7 @@ export async function resolveOriginalSale(ctx: StoreContext, ask: SaleAsk): Prom
   if (!chain) throw notFound(ctx, ask, "of this store or, at head office, of any store of the chain");
   checkAsked(ask, chain);
   if (chain.currency !== ctx.settings.currency) {
-    throw new HttpError(
-      "conflict",
+    throw new ReturnError(
       "CURRENCY_MISMATCH",
       `sale ${chain.receiptNo} was paid in ${chain.currency} at store ${chain.storeId}; this store refunds in ${ctx.settings.currency}: take it back at a store that uses ${chain.currency}`,
       { saleId: chain.id, currency: chain.currency },

@@ -8,7 +8,7 @@
 import type { ReturnedLine, TaxRow } from "../../api/store/returns.ts";
 import { milliToDecimalString } from "../../core/quantity.ts";
 import { divRound, type RoundingMode } from "../../core/rounding.ts";
-import { HttpError } from "../http/errors.ts";
+import { ReturnError } from "./errors.ts";
 
 /** A line of the original sale with what was already returned of it. */
 export interface SoldLine {
@@ -61,8 +61,7 @@ export function pickLines(sold: readonly SoldLine[], asks: readonly ReturnAsk[])
     );
     const where = `line ${ask.position} (${ask.code})`;
     if (candidates.length === 0) {
-      throw new HttpError(
-        "invalid",
+      throw new ReturnError(
         "NOT_ON_SALE",
         ask.lineNo === undefined
           ? `${where}: the original sale has no line with this product`
@@ -73,8 +72,7 @@ export function pickLines(sold: readonly SoldLine[], asks: readonly ReturnAsk[])
     const available = candidates.reduce((sum, l) => sum + (left.get(l.lineNo) ?? 0), 0);
     if (ask.qtyMilli > available) {
       const soldMilli = candidates.reduce((sum, l) => sum + l.qtyMilli, 0);
-      throw new HttpError(
-        "conflict",
+      throw new ReturnError(
         "RETURN_EXCEEDS_SOLD",
         `${where}: ${qtyText(ask.qtyMilli)} asked back, but only ${qtyText(available)} of the ${qtyText(soldMilli)} sold is left to return`,
         {

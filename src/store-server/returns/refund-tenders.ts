@@ -6,7 +6,7 @@ import { cashRound } from "../../core/cash-rounding.ts";
 import type { PricingSettings } from "../../core/pricing.ts";
 import { UnknownTenderError } from "../../core/pricing-errors.ts";
 import { DEFAULT_TENDER_TYPES, type TenderInput, type TenderType } from "../../core/tenders.ts";
-import { HttpError } from "../http/errors.ts";
+import { ReturnError } from "./errors.ts";
 
 /** Answers the cash rounding of the refund (cash paid back − cash part due). */
 export function checkRefundTenders(
@@ -29,8 +29,7 @@ export function checkRefundTenders(
   }
   const paid = cash + nonCash;
   const mismatch = (cashDueMinor: number) =>
-    new HttpError(
-      "invalid",
+    new ReturnError(
       "REFUND_TENDER_MISMATCH",
       `the refund tenders pay back ${paid} minor units, but the refund is ${refundMinor}${
         cashDueMinor !== refundMinor - nonCash ? ` (${cashDueMinor} in cash after rounding)` : ""

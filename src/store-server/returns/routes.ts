@@ -3,7 +3,7 @@ import { z } from "zod";
 import { returnRequestSchema, saleIdParamsSchema, voidRequestSchema } from "../../api/store/returns.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { HttpError } from "../http/errors.ts";
+import { ReturnError } from "./errors.ts";
 import { ReturnsService } from "./service.ts";
 import { SaleVoidService } from "./void-service.ts";
 
@@ -45,7 +45,7 @@ export function returnsRoutes(
       "/returns/:id",
       ({ params }) => {
         const ret = service.get(params.id);
-        if (!ret) throw new HttpError("not_found", "RETURN_NOT_FOUND", `no return has the id ${params.id}`);
+        if (!ret) throw new ReturnError("RETURN_NOT_FOUND", `no return has the id ${params.id}`);
         return ret;
       },
       { params: z.object({ id: z.uuid("must be a return id (UUID)") }) },

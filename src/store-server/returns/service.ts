@@ -11,7 +11,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { returns, sales, shifts } from "../../../schema/store.ts";
 import type { ReturnedLine, ReturnRequest, ReturnResponse } from "../../api/store/returns.ts";
 import type { ReturnableSale } from "../../core/chain-sale.ts";
-import { DomainError } from "../../core/errors.ts";
+import { DomainError, RestatedError } from "../../core/errors.ts";
 import { isUuid } from "../../core/ids.ts";
 import { parseQuantityMilli } from "../../core/quantity.ts";
 import { refundableByTender, splitRefund, type TenderAmount } from "../../core/refund-split.ts";
@@ -19,10 +19,10 @@ import { DEFAULT_TENDER_TYPES, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { nextCounter } from "../catalog/service.ts";
 import { businessDay, type StoreContext, type StoreDb, type StoreTx } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { SalesService } from "../sales/service.ts";
 import { requireTillAccess } from "../users/index.ts";
 import { type Approval, checkApproval } from "./approval.ts";
+import { ReturnError } from "./errors.ts";
 import { type OriginalSale, resolveOriginalSale, returnedSoFar } from "./original-sale.ts";
 import {
   pickLines,
@@ -38,7 +38,7 @@ import { writeReturn } from "./write-return.ts";
 /** Who may take goods back: a cashier logged in at a till, or the admin token. */
 export function requireReturnsPrincipal(principal: Principal, action: string): void {
   if (principal.kind === "till") {
-    throw new HttpError("forbidden", "FORBIDDEN", `${action} needs a cashier session or the admin token`);
+    throw new ReturnError("FORBIDDEN", `${action} needs a cashier session or the admin token`);
   }
 }
 
@@ -77,8 +77,7 @@ export interface TenderChoice {
 function returnCashier(request: ReturnRequest, principal: Principal): string | null {
   if (principal.kind === "admin") return request.cashierId ?? principal.userId;
   if (request.cashierId !== undefined && request.cashierId !== principal.userId) {
-    throw new HttpError(
-      "forbidden",
+    throw new ReturnError(
       "IDENTITY_MISMATCH",
       `the return names cashier ${request.cashierId}, but this session is ${principal.userId ?? "a till's"}; the cashier is the one logged in`,
       { cashierId: request.cashierId },
@@ -139,7 +138,7 @@ export class ReturnsService {
       return parseQuantityMilli(qty);
     } catch (err) {
       if (err instanceof DomainError) {
-        throw new HttpError("invalid", err.code, `line ${position} (${code}): ${err.message}`, {
+        throw new RestatedError(err, `line ${position} (${code}): ${err.message}`, {
           line: position,
         });
       }
@@ -167,8 +166,7 @@ export class ReturnsService {
       // Voided since it was looked up: read again inside the return's transaction.
       const now = db.select({ status: sales.status }).from(sales).where(eq(sales.id, sale.id)).get();
       if (now?.status === "voided") {
-        throw new HttpError(
-          "conflict",
+        throw new ReturnError(
           "SALE_VOIDED",
           `sale ${sale.receiptNo} was voided: nothing can be returned from it`,
           { saleId: sale.id },
@@ -183,8 +181,7 @@ export class ReturnsService {
     const asks: ReturnAsk[] = request.lines.map((line, i) => {
       const position = i + 1;
       if (line.unitPriceMinor !== undefined) {
-        throw new HttpError(
-          "invalid",
+        throw new ReturnError(
           "PRICE_FROM_RECEIPT",
           `line ${position} (${line.code}): a return with a receipt refunds the price paid; leave out unitPriceMinor`,
           { line: position },
@@ -195,8 +192,7 @@ export class ReturnsService {
       const product = this.sales.catalog.get(code);
       const weighed = product?.soldByWeight ?? sold.some((l) => l.code === code && l.qtyMilli % 1000 !== 0);
       if (!weighed && qtyMilli % 1000 !== 0) {
-        throw new HttpError(
-          "invalid",
+        throw new ReturnError(
           "FRACTIONAL_QUANTITY",
           `line ${position} (${line.code}): this product is sold by the unit; give a whole quantity`,
           { line: position },
@@ -224,8 +220,7 @@ export class ReturnsService {
   ): Omit<Plan, "cashRoundingMinor" | "tenders" | "otherThanPaid"> {
     request.lines.forEach((line, i) => {
       if (line.lineNo !== undefined) {
-        throw new HttpError(
-          "invalid",
+        throw new ReturnError(
           "LINE_NO_WITHOUT_RECEIPT",
           `line ${i + 1} (${line.code}): lineNo refers to the original sale; give originalSaleId or receiptNo`,
           { line: i + 1 },
@@ -392,7 +387,7 @@ export class ReturnsService {
   async original(ref: string): Promise<ReturnableSale> {
     const ask = isUuid(ref) ? { originalSaleId: ref.toLowerCase() } : { receiptNo: ref };
     const sale = await resolveOriginalSale(this.ctx, ask);
-    if (!sale) throw new HttpError("invalid", "INVALID_REQUEST", "give a receipt number or a sale id");
+    if (!sale) throw new ReturnError("INVALID_REQUEST", "give a receipt number or a sale id");
     const returned = returnedSoFar(this.ctx.db, sale);
     return {
       id: sale.id,

@@ -10,12 +10,12 @@ import type { VoidInfo, VoidRequest } from "../../api/store/returns.ts";
 import type { SaleResponse } from "../../api/store/sales.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { SalesService } from "../sales/service.ts";
 import { moveStock } from "../stock/ledger.ts";
 import { actorId, requireTillAccess } from "../users/index.ts";
 import { checkApproval } from "./approval.ts";
+import { ReturnError } from "./errors.ts";
 import { requireReturnsPrincipal } from "./service.ts";
 
 export type VoidedSale = SaleResponse & { void: VoidInfo | null };
@@ -38,8 +38,8 @@ export class SaleVoidService {
     return { at: row.at, userId: row.userId, approvedBy: row.approvedBy, reason: detail.reason ?? null };
   }
 
-  private notFound(saleId: string): HttpError {
-    return new HttpError("not_found", "SALE_NOT_FOUND", `no sale has the id ${saleId}`, { saleId });
+  private notFound(saleId: string): ReturnError {
+    return new ReturnError("SALE_NOT_FOUND", `no sale has the id ${saleId}`, { saleId });
   }
 
   void(saleId: string, request: VoidRequest, principal: Principal): { sale: VoidedSale; created: boolean } {
@@ -126,8 +126,7 @@ export class SaleVoidService {
       .where(eq(returns.originalSaleId, saleId))
       .get();
     if (returned) {
-      throw new HttpError(
-        "conflict",
+      throw new ReturnError(
         "SALE_HAS_RETURNS",
         `sale ${receiptNo} has goods returned from it (return ${returned.id}); return the rest instead of voiding`,
         { saleId, returnId: returned.id },
@@ -140,8 +139,7 @@ export class SaleVoidService {
       .where(eq(sales.id, saleId))
       .get();
     if (shift?.closedAt) {
-      throw new HttpError(
-        "conflict",
+      throw new ReturnError(
         "SHIFT_CLOSED",
         `sale ${receiptNo} belongs to a shift closed at ${shift.closedAt}; take the goods back with a return instead`,
         { saleId },

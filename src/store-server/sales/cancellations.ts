@@ -11,8 +11,8 @@ import { auditEntrySchema } from "../../api/store/sales.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { SaleError } from "./errors.ts";
 import { proveApprovals, saleIdentity } from "./identity.ts";
 import { requireSaleTime } from "./sale-time.ts";
 
@@ -80,8 +80,7 @@ export function recordCancellation(
       .get();
     if (seen) return { answer, created: false };
     if (tx.select({ id: sales.id }).from(sales).where(eq(sales.id, request.id)).get()) {
-      throw new HttpError(
-        "conflict",
+      throw new SaleError(
         "SALE_COMPLETED",
         `sale ${request.id} was completed; a completed sale is voided or returned, not cancelled`,
       );

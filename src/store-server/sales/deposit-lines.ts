@@ -4,11 +4,11 @@
  */
 
 import type { QuotedLine } from "../../api/store/sales.ts";
-import { DomainError } from "../../core/errors.ts";
+import { DomainError, RestatedError } from "../../core/errors.ts";
 import { parseQuantityMilli } from "../../core/quantity.ts";
 import { requireTenderEligibility } from "../../core/tender-eligibility.ts";
 import type { StoreContext } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
+import { SaleError } from "./errors.ts";
 
 /** A line's quantity in milli-units: negative only for a deposit return. */
 export function rungQtyMilli(
@@ -19,8 +19,7 @@ export function rungQtyMilli(
   const negative = text.startsWith("-");
   const where = `line ${index + 1} (${line.code})`;
   if (negative !== (line.kind === "depositReturn")) {
-    throw new HttpError(
-      "invalid",
+    throw new SaleError(
       negative ? "INVALID_QUANTITY" : "INVALID_DEPOSIT_RETURN",
       negative
         ? `${where}: only returned empties (kind "depositReturn") have a negative quantity`
@@ -31,7 +30,7 @@ export function rungQtyMilli(
     const milli = parseQuantityMilli(negative ? text.slice(1) : text);
     return negative ? -milli : milli;
   } catch (err) {
-    if (err instanceof DomainError) throw new HttpError("invalid", err.code, `${where}: ${err.message}`);
+    if (err instanceof DomainError) throw new RestatedError(err, `${where}: ${err.message}`);
     throw err;
   }
 }

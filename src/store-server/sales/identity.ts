@@ -10,8 +10,8 @@ import type { ApprovalAction } from "../../api/store/users.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { ROLE_RANK } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { verifyProof } from "../tills/proofs.ts";
+import { SaleError } from "./errors.ts";
 
 export interface SaleIdentity {
   tillId: string;
@@ -30,25 +30,16 @@ interface NamedIdentity {
 export function saleIdentity(ctx: StoreContext, request: NamedIdentity, principal: Principal): SaleIdentity {
   if (principal.kind === "admin") {
     if (!request.tillId) {
-      throw new HttpError(
-        "invalid",
-        "TILL_REQUIRED",
-        "tillId is required when a sale is recorded with an admin token",
-      );
+      throw new SaleError("TILL_REQUIRED", "tillId is required when a sale is recorded with an admin token");
     }
     return { tillId: request.tillId, cashierId: request.cashierId ?? null, fromTill: false };
   }
   const tillId = principal.tillId;
   if (tillId === null) {
-    throw new HttpError(
-      "forbidden",
-      "NOT_A_TILL",
-      "this token is not bound to a till; log in at a till with a PIN",
-    );
+    throw new SaleError("NOT_A_TILL", "this token is not bound to a till; log in at a till with a PIN");
   }
   if (request.tillId !== undefined && request.tillId !== tillId) {
-    throw new HttpError(
-      "forbidden",
+    throw new SaleError(
       "IDENTITY_MISMATCH",
       `this session belongs to till ${tillId}; a sale of till ${request.tillId} can only be sent by that till`,
       { sessionTillId: tillId, tillId: request.tillId },
@@ -58,8 +49,7 @@ export function saleIdentity(ctx: StoreContext, request: NamedIdentity, principa
   if (request.madeIn !== undefined) {
     const proof = verifyProof(ctx.db, request.madeIn, "madeIn");
     if (proof.k === "approval" || proof.till !== tillId) {
-      throw new HttpError(
-        "forbidden",
+      throw new SaleError(
         "IDENTITY_MISMATCH",
         `madeIn proves a log-in at till ${proof.till}, not at ${tillId}`,
       );
@@ -67,8 +57,7 @@ export function saleIdentity(ctx: StoreContext, request: NamedIdentity, principa
     cashierId = proof.user;
   }
   if (request.cashierId !== undefined && request.cashierId !== cashierId) {
-    throw new HttpError(
-      "forbidden",
+    throw new SaleError(
       "IDENTITY_MISMATCH",
       `the sale names cashier ${request.cashierId}, but ${cashierId === null ? "no cashier" : `cashier ${cashierId}`} is proven for it; a till sends the session proof it got at log-in (madeIn)`,
       { cashierId: request.cashierId, provenCashierId: cashierId },
@@ -93,8 +82,8 @@ export interface AuditApproval {
   approval?: { grantId: string } | { signed: string } | undefined;
 }
 
-function unproven(message: string, details?: Record<string, unknown>): HttpError {
-  return new HttpError("forbidden", "APPROVAL_UNPROVEN", message, details);
+function unproven(message: string, details?: Record<string, unknown>): SaleError {
+  return new SaleError("APPROVAL_UNPROVEN", message, details);
 }
 
 /**

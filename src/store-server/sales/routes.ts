@@ -3,8 +3,8 @@ import { z } from "zod";
 import { quoteRequestSchema, recordSaleSchema } from "../../api/store/sales.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { HttpError } from "../http/errors.ts";
 import { cancellationSchema, recordCancellation } from "./cancellations.ts";
+import { SaleError } from "./errors.ts";
 import { listExceptions } from "./exceptions.ts";
 import { SalesService } from "./service.ts";
 
@@ -72,8 +72,7 @@ export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) 
       ({ params }) => {
         const sale = service.byReceiptNo(params.receiptNo);
         if (!sale) {
-          throw new HttpError(
-            "not_found",
+          throw new SaleError(
             "SALE_NOT_FOUND",
             `no sale has the receipt number ${params.receiptNo}: check the number on the receipt`,
           );
@@ -93,7 +92,7 @@ export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) 
       "/sales/:id",
       ({ params }) => {
         const sale = service.get(params.id);
-        if (!sale) throw new HttpError("not_found", "SALE_NOT_FOUND", `no sale has the id ${params.id}`);
+        if (!sale) throw new SaleError("SALE_NOT_FOUND", `no sale has the id ${params.id}`);
         return sale;
       },
       { params: z.object({ id: z.uuid("must be a sale id (UUID)") }) },

@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { meta } from "../../../schema/store.ts";
 import type { StoreContext } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
+import { SaleError } from "./errors.ts";
 
 const EARLIEST = Date.parse("2000-01-01T00:00:00.000Z");
 
@@ -22,8 +22,7 @@ export function requireSaleTime(ctx: StoreContext, at: Date, fromTill: boolean, 
   const now = ctx.now().getTime();
   const when = at.getTime();
   if (when > now + skewMs) {
-    throw new HttpError(
-      "invalid",
+    throw new SaleError(
       "SALE_DATE_INVALID",
       `${what} is dated ${at.toISOString()}, later than the store's clock (${new Date(now).toISOString()}) allows; check the till's date and time`,
       {
@@ -35,8 +34,7 @@ export function requireSaleTime(ctx: StoreContext, at: Date, fromTill: boolean, 
   }
   const floor = fromTill ? Math.max(EARLIEST, openedAt(ctx) - skewMs) : EARLIEST;
   if (when < floor) {
-    throw new HttpError(
-      "invalid",
+    throw new SaleError(
       "SALE_DATE_INVALID",
       `${what} is dated ${at.toISOString()}, before ${fromTill ? "this store opened" : "2000"} (${new Date(floor).toISOString()}); check the till's date and time`,
       { at: at.toISOString(), earliest: new Date(floor).toISOString() },

@@ -15,20 +15,21 @@ import type {
   SaleResponse,
 } from "../../api/store/sales.ts";
 import { checkRungDocument, type RungLine } from "../../core/as-rung.ts";
-import { DomainError } from "../../core/errors.ts";
+import { DomainError, RestatedError } from "../../core/errors.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import { departmentIdOf } from "../../core/open-department.ts";
 import { type BasketLineInput, priceBasket, type Quote } from "../../core/pricing.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
+import { sha256Hex } from "../../core/sha256.ts";
 import { DEFAULT_TENDER_TYPES, settle, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { CatalogService, nextCounter } from "../catalog/service.ts";
 import { businessDay, type StoreContext, type StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
-import { HttpError } from "../http/errors.ts";
-import { appendEvent, sha256Hex } from "../journal/journal.ts";
+import { appendEvent } from "../journal/journal.ts";
 import { moveStock } from "../stock/ledger.ts";
 import { requireEligibleTenders, rungQtyMilli } from "./deposit-lines.ts";
+import { SaleError } from "./errors.ts";
 import { findExceptions, type PriceException, recordExceptions } from "./exceptions.ts";
 import { proveApprovals, saleIdentity } from "./identity.ts";
 import { requireSaleTime } from "./sale-time.ts";
@@ -85,7 +86,7 @@ export class SalesService {
         found = this.catalog.lookup(line.code);
       } catch (err) {
         if (err instanceof DomainError) {
-          throw new HttpError(err.kind, err.code, `${where}: ${err.message}`, {
+          throw new RestatedError(err, `${where}: ${err.message}`, {
             line: i + 1,
             code: line.code,
           });
@@ -94,7 +95,7 @@ export class SalesService {
       }
       const { product } = found;
       if (!product.active) {
-        throw new HttpError("invalid", "PRODUCT_INACTIVE", `${where}: ${product.name} is not for sale`, {
+        throw new SaleError("PRODUCT_INACTIVE", `${where}: ${product.name} is not for sale`, {
           line: i + 1,
         });
       }
@@ -104,19 +105,17 @@ export class SalesService {
       try {
         qtyMilli = line.qty !== undefined ? parseQuantityMilli(line.qty) : (labelQtyMilli ?? 1000);
       } catch (err) {
-        if (err instanceof DomainError) throw new HttpError("invalid", err.code, `${where}: ${err.message}`);
+        if (err instanceof DomainError) throw new RestatedError(err, `${where}: ${err.message}`);
         throw err;
       }
       if (product.soldByWeight && line.qty === undefined && labelQtyMilli === undefined) {
-        throw new HttpError(
-          "invalid",
+        throw new SaleError(
           "WEIGHT_REQUIRED",
           `${where}: ${product.name} is sold by weight; give its weight in kg`,
         );
       }
       if (!product.soldByWeight && qtyMilli % 1000 !== 0) {
-        throw new HttpError(
-          "invalid",
+        throw new SaleError(
           "FRACTIONAL_QUANTITY",
           `${where}: ${product.name} is sold by the unit; give a whole quantity`,
         );
@@ -128,15 +127,10 @@ export class SalesService {
         if (qtyMilli === 1000) unitPriceMinor = found.priceMinor;
       }
       if (product.openPrice && line.unitPriceMinor === undefined && found.priceMinor === undefined) {
-        throw new HttpError(
-          "invalid",
-          "PRICE_REQUIRED",
-          `${where}: ${product.name} has an open price; enter the price`,
-        );
+        throw new SaleError("PRICE_REQUIRED", `${where}: ${product.name} has an open price; enter the price`);
       }
       if (unitPriceMinor > maxPriceMinor) {
-        throw new HttpError(
-          "invalid",
+        throw new SaleError(
           "PRICE_TOO_HIGH",
           `${where}: price ${unitPriceMinor} is over the store's limit of ${maxPriceMinor} minor units`,
         );
@@ -247,16 +241,14 @@ export class SalesService {
     if (request.receiptNo) {
       const parsed = parseReceiptNo(request.receiptNo);
       if (!parsed || parsed.storeId !== this.ctx.storeId || parsed.tillId !== request.tillId) {
-        throw new HttpError(
-          "invalid",
+        throw new SaleError(
           "INVALID_RECEIPT_NO",
           `receiptNo "${request.receiptNo}" must be ${this.ctx.storeId}-${request.tillId}-<number> for this store and till`,
         );
       }
       const taken = statementsOf(tx).saleIdByReceiptNo.get(request.receiptNo);
       if (taken) {
-        throw new HttpError(
-          "conflict",
+        throw new SaleError(
           "RECEIPT_NO_TAKEN",
           `receipt number ${request.receiptNo} is already used by sale ${taken.id}`,
         );
@@ -357,8 +349,7 @@ export class SalesService {
     const check = checkRungDocument({ ...request, lines }, this.ctx.pricing);
     if (!check.ok) {
       const first = check.mismatches[0];
-      throw new HttpError(
-        "invalid",
+      throw new SaleError(
         "SALE_INCONSISTENT",
         `the sale does not add up: ${first ? `${first.field} is ${first.rung}, its lines make ${first.computed}` : "its amounts differ"}${check.mismatches.length > 1 ? ` (and ${check.mismatches.length - 1} more)` : ""}`,
         { mismatches: check.mismatches.slice(0, 20) },
@@ -409,8 +400,7 @@ export class SalesService {
     if (existing) {
       if (existing.requestHash !== null && existing.requestHash !== requestHash) {
         const differs = differencesFrom(JSON.parse(existing.response) as SaleResponse, request);
-        throw new HttpError(
-          "conflict",
+        throw new SaleError(
           "SALE_ID_CONFLICT",
           `sale ${request.id} was already recorded with a different document (${differs.length > 0 ? differs.join(", ") : "other fields"} differ); a new sale needs a new id`,
           { differs },

@@ -10,10 +10,10 @@ import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import { type Principal, ROLE_RANK } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { actorId } from "../users/access.ts";
 import { consumeApproval, verifyApproval } from "../users/approvals.ts";
+import { ShiftError } from "./errors.ts";
 
 const EVENT_REASON = {
   sale: "sale",
@@ -45,8 +45,7 @@ export function openDrawer(ctx: StoreContext, input: DrawerOpenInput, principal:
     }).id;
   } else if (noSale && ctx.settings.approvals.noSale && input.approvalId === undefined) {
     if (ROLE_RANK[principal.role] < ROLE_RANK.supervisor) {
-      throw new HttpError(
-        "forbidden",
+      throw new ShiftError(
         "APPROVAL_REQUIRED",
         "opening the drawer without a sale needs a supervisor's approval: send approvalPin (or approvalId from POST /approvals)",
         { action: "noSale" },

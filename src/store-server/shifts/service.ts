@@ -19,9 +19,9 @@ import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { actorId } from "../users/access.ts";
+import { ShiftError } from "./errors.ts";
 import { type ShiftRow, shiftReport, withCount } from "./totals.ts";
 
 /** The store-wide counter Z reports are numbered by. */
@@ -56,9 +56,8 @@ export interface CashMovement {
   exceedsExpectedCash?: true;
 }
 
-function shiftClosedError(row: ShiftRow): HttpError {
-  return new HttpError(
-    "conflict",
+function shiftClosedError(row: ShiftRow): ShiftError {
+  return new ShiftError(
     "SHIFT_CLOSED",
     `shift ${row.id} at till ${row.tillId} was closed at ${row.closedAt} with Z report ${row.zNumber}; open a new shift`,
     { shiftId: row.id, zNumber: row.zNumber, closedAt: row.closedAt },
@@ -70,7 +69,7 @@ export class ShiftsService {
 
   private row(db: StoreContext["db"] | StoreTx, id: string): ShiftRow {
     const row = db.select().from(shifts).where(eq(shifts.id, id)).get();
-    if (!row) throw new HttpError("not_found", "SHIFT_NOT_FOUND", `no shift has the id ${id}`);
+    if (!row) throw new ShiftError("SHIFT_NOT_FOUND", `no shift has the id ${id}`);
     return row;
   }
 
@@ -90,8 +89,7 @@ export class ShiftsService {
       .where(and(eq(shifts.tillId, tillId), isNull(shifts.closedAt)))
       .get();
     if (!row) {
-      throw new HttpError(
-        "not_found",
+      throw new ShiftError(
         "NO_OPEN_SHIFT",
         `till ${tillId} has no open shift; open one at the till (log in and count the float), or with 'ringup admin shift open --till ${tillId} --float AMOUNT' (POST /shifts)`,
         { tillId },
@@ -125,8 +123,7 @@ export class ShiftsService {
         .where(and(eq(shifts.tillId, input.tillId), isNull(shifts.closedAt)))
         .get();
       if (open) {
-        throw new HttpError(
-          "conflict",
+        throw new ShiftError(
           "SHIFT_ALREADY_OPEN",
           `till ${input.tillId} already has a shift open since ${open.openedAt}; close it first`,
           { shiftId: open.id, tillId: input.tillId },
@@ -235,8 +232,7 @@ export class ShiftsService {
   zReport(shiftId: string): ShiftReport {
     const shift = this.row(this.ctx.db, shiftId);
     if (!shift.zReport) {
-      throw new HttpError(
-        "not_found",
+      throw new ShiftError(
         "NO_Z_REPORT",
         `shift ${shiftId} is still open: it has no Z report yet (GET its x-report, or close it)`,
         { shiftId },

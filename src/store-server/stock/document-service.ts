@@ -12,9 +12,9 @@ import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { CatalogService, nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import type { StockDocument, StockDocumentLine, StockDocumentRequest } from "./document-model.ts";
+import { StockError } from "./errors.ts";
 import { moveStock } from "./ledger.ts";
 
 /** A counted quantity in milli-units: zero or more, at most 3 decimals. */
@@ -24,8 +24,7 @@ export function parseCountedMilli(qty: string | number): number {
   try {
     return parseQuantityMilli(text);
   } catch (err) {
-    if (err instanceof Error)
-      throw new HttpError("invalid", "INVALID_QUANTITY", `qty: ${err.message}`, { qty });
+    if (err instanceof Error) throw new StockError("INVALID_QUANTITY", `qty: ${err.message}`, { qty });
     throw err;
   }
 }
@@ -40,8 +39,8 @@ function onHandMilli(db: StoreDb | StoreTx, code: string): number {
   );
 }
 
-function notFound(id: string): HttpError {
-  return new HttpError("not_found", "STOCK_DOCUMENT_NOT_FOUND", `there is no stock document ${id}`, { id });
+function notFound(id: string): StockError {
+  return new StockError("STOCK_DOCUMENT_NOT_FOUND", `there is no stock document ${id}`, { id });
 }
 
 export class StockDocumentService {
@@ -96,8 +95,7 @@ export class StockDocumentService {
    */
   create(request: StockDocumentRequest, principal: Principal): { document: StockDocument; created: boolean } {
     if (request.type !== "count") {
-      throw new HttpError(
-        "invalid",
+      throw new StockError(
         "STOCK_DOCUMENT_TYPE_UNSUPPORTED",
         `type: this store records "count" documents; for a ${request.type}, use POST /stock/adjustments with a reason`,
         { type: request.type },
@@ -108,8 +106,7 @@ export class StockDocumentService {
     const existing = this.ctx.db.select().from(stockDocuments).where(eq(stockDocuments.id, request.id)).get();
     if (existing) {
       if (existing.request !== fingerprint) {
-        throw new HttpError(
-          "conflict",
+        throw new StockError(
           "STOCK_DOCUMENT_ID_REUSED",
           `stock document ${request.id} was already recorded with other content; use a new id`,
           { id: request.id, number: existing.number },
@@ -123,8 +120,7 @@ export class StockDocumentService {
     const lines = request.lines.map((line, i) => {
       const { product } = this.catalog.lookup(line.code);
       if (seen.has(product.code)) {
-        throw new HttpError(
-          "invalid",
+        throw new StockError(
           "DUPLICATE_LINE",
           `lines.${i}.code: ${product.code} is counted twice in this document; add the counts into one line`,
           { code: product.code },
@@ -133,8 +129,7 @@ export class StockDocumentService {
       seen.add(product.code);
       const countedMilli = parseCountedMilli(line.qty);
       if (!product.soldByWeight && countedMilli % 1000 !== 0) {
-        throw new HttpError(
-          "invalid",
+        throw new StockError(
           "FRACTIONAL_QUANTITY",
           `lines.${i}.qty: ${product.name} is counted by the unit; give a whole quantity`,
           { code: product.code, qty: line.qty },

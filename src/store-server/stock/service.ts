@@ -11,15 +11,15 @@ import type {
   StockLevel,
   StockMovement,
 } from "../../api/store/stock.ts";
-import { DomainError } from "../../core/errors.ts";
+import { DomainError, RestatedError } from "../../core/errors.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { CatalogService } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { StockDocumentService } from "./document-service.ts";
+import { StockError } from "./errors.ts";
 import { moveStock } from "./ledger.ts";
 
 /** A signed quantity ("-3", 2.5) in milli-units; zero and more than 3 decimals are refused. */
@@ -31,7 +31,7 @@ export function parseSignedQuantityMilli(value: string | number): number {
     return negative ? -milli : milli;
   } catch (err) {
     if (err instanceof DomainError) {
-      throw new HttpError("invalid", err.code, `qty: ${err.message}`, { qty: value });
+      throw new RestatedError(err, `qty: ${err.message}`, { qty: value });
     }
     throw err;
   }
@@ -191,8 +191,7 @@ export class StockService {
     const product = this.resolveCode(request.code);
     const deltaMilli = parseSignedQuantityMilli(request.qty);
     if (!product.soldByWeight && deltaMilli % 1000 !== 0) {
-      throw new HttpError(
-        "invalid",
+      throw new StockError(
         "FRACTIONAL_QUANTITY",
         `qty: ${product.name} is counted by the unit; give a whole quantity`,
         { code: product.code, qty: request.qty },
@@ -208,8 +207,7 @@ export class StockService {
         .get();
       if (!row) return null;
       if (row.productCode !== product.code || row.qtyMilli !== deltaMilli) {
-        throw new HttpError(
-          "conflict",
+        throw new StockError(
           "ADJUSTMENT_ID_REUSED",
           `adjustment ${refId} was already recorded for ${row.productCode} with another quantity; use a new id`,
           { id: refId },

@@ -11,8 +11,8 @@ import { z } from "zod";
 import { apiTokens, tillPairings } from "../../../schema/store.ts";
 import { hashToken, newToken, type Principal, tokenIdOf } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { actorId } from "../users/access.ts";
+import { TillError } from "./errors.ts";
 
 export const PAIRING_TTL_MINUTES = 10;
 /** Unused, unexpired codes at once (each is a door; keep few open). */
@@ -75,8 +75,7 @@ export class TillPairing {
       .where(and(isNull(tillPairings.usedAt), gt(tillPairings.expiresAt, at)))
       .all().length;
     if (open >= PAIRING_MAX_OPEN) {
-      throw new HttpError(
-        "conflict",
+      throw new TillError(
         "TOO_MANY_PAIRINGS",
         `${open} pairing codes are still open; use them or wait up to ${PAIRING_TTL_MINUTES} minutes for them to expire`,
       );
@@ -104,8 +103,7 @@ export class TillPairing {
     if (this.failures.length >= PAIRING_MAX_FAILURES) {
       const oldest = this.failures[0] ?? nowMs;
       const secondsLeft = Math.ceil((oldest + PAIRING_WINDOW_MS - nowMs) / 1000);
-      throw new HttpError(
-        "too_many",
+      throw new TillError(
         "PAIRING_LOCKED",
         `too many wrong pairing codes; pairing is closed for ${secondsLeft} seconds, then ask a manager for a new code`,
         { secondsLeft },
@@ -147,8 +145,7 @@ export class TillPairing {
           : row.expiresAt <= at
             ? "has expired"
             : `is for till ${row.tillId}, not ${tillId}`;
-      throw new HttpError(
-        "unauthorized",
+      throw new TillError(
         "PAIRING_REFUSED",
         `the pairing code ${why}: ask a manager for a new one (ringup admin till pair --till ${tillId})`,
       );
@@ -209,8 +206,7 @@ export function revokeTill(ctx: StoreContext, tillId: string): { tillId: string;
     .returning({ h: apiTokens.tokenHash })
     .all();
   if (revoked.length === 0) {
-    throw new HttpError(
-      "not_found",
+    throw new TillError(
       "TILL_NOT_PAIRED",
       `till ${tillId} has no device token or session to revoke; see ringup admin till list`,
     );

@@ -19,7 +19,7 @@ import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 
 type Db = StoreDb | StoreTx;
 
-import { HttpError } from "../http/errors.ts";
+import { TillError, type TillErrorCode } from "./errors.ts";
 
 const SECRET_KEY = "sessionProofSecret";
 const tillKeyName = (tillId: string) => `tillKey:${tillId}`;
@@ -67,8 +67,8 @@ export function issueSessionProof(db: Db, tillId: string, userId: string, at: Da
   return `${text}.${hmac(db, text).toString("base64url")}`;
 }
 
-function refused(code: string, message: string): HttpError {
-  return new HttpError("forbidden", code, message);
+function refused(code: TillErrorCode, message: string): TillError {
+  return new TillError(code, message);
 }
 
 /** The till's registered public key, or null. */
@@ -113,24 +113,15 @@ export function registerTillKey(
   try {
     key = createPublicKey({ key: Buffer.from(publicKey, "base64url"), format: "der", type: "spki" });
   } catch {
-    throw new HttpError(
-      "invalid",
-      "INVALID_KEY",
-      "publicKey must be an Ed25519 public key (SPKI DER, base64url)",
-    );
+    throw new TillError("INVALID_KEY", "publicKey must be an Ed25519 public key (SPKI DER, base64url)");
   }
   if (key.asymmetricKeyType !== "ed25519") {
-    throw new HttpError(
-      "invalid",
-      "INVALID_KEY",
-      `publicKey is an ${key.asymmetricKeyType} key, not Ed25519`,
-    );
+    throw new TillError("INVALID_KEY", `publicKey is an ${key.asymmetricKeyType} key, not Ed25519`);
   }
   const existing = registeredTillKey(ctx.db, tillId);
   if (existing === publicKey) return { tillId, registered: "same" };
   if (existing !== null && !mayReplace) {
-    throw new HttpError(
-      "conflict",
+    throw new TillError(
       "TILL_KEY_REGISTERED",
       `till ${tillId} already has a key; a manager must replace it (a till reinstalled, or its key lost)`,
     );

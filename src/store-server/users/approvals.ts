@@ -12,15 +12,17 @@
  *  - `consumeApproval(ctx, tx, approvalId, action, …)` inside your transaction, for an
  *    approval the till obtained earlier with `POST /approvals` (single use, short-lived).
  */
+
 import { and, eq, isNull } from "drizzle-orm";
 import { approvals, users } from "../../../schema/store.ts";
 import type { ApprovalAction, ApprovalRequest, Approver } from "../../api/store/users.ts";
+import type { DomainError } from "../../core/errors.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import { ROLE_RANK } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
+import { UserError } from "./errors.ts";
 import { assertPinEntryOpen, notePinFailure, type PinGate, wrongPinError } from "./pin-limits.ts";
 import { pinShared } from "./pin-shared.ts";
 import { findUserByPinSync, writeTag } from "./pins.ts";
@@ -45,7 +47,7 @@ export interface ApprovalGrant {
   expiresAt: string;
 }
 
-type Verified = { ok: true; approver: Approver } | { ok: false; error: HttpError };
+type Verified = { ok: true; approver: Approver } | { ok: false; error: DomainError };
 
 function verifyIn(
   ctx: StoreContext,
@@ -76,8 +78,7 @@ function verifyIn(
     });
     return {
       ok: false,
-      error: new HttpError(
-        "forbidden",
+      error: new UserError(
         "NOT_AN_APPROVER",
         `this PIN belongs to a ${user.role}; ${action} needs the PIN of a supervisor, manager or admin`,
         { tillId, attemptsLeft: failure.attemptsLeft, lockedUntil: failure.lockedUntil },
@@ -169,26 +170,20 @@ export function consumeApproval(
   const now = ctx.now();
   const row = tx.select().from(approvals).where(eq(approvals.id, approvalId)).get();
   if (!row) {
-    throw new HttpError("not_found", "APPROVAL_NOT_FOUND", `no approval has the id ${approvalId}`);
+    throw new UserError("APPROVAL_NOT_FOUND", `no approval has the id ${approvalId}`);
   }
   if (row.action !== action || (use.tillId && row.tillId && row.tillId !== use.tillId)) {
-    throw new HttpError(
-      "forbidden",
+    throw new UserError(
       "APPROVAL_MISMATCH",
       `approval ${approvalId} was given for ${row.action} at till ${row.tillId ?? "-"}, not for ${action}${use.tillId ? ` at till ${use.tillId}` : ""}`,
       { approvedAction: row.action, approvedTillId: row.tillId },
     );
   }
   if (row.usedAt) {
-    throw new HttpError(
-      "conflict",
-      "APPROVAL_USED",
-      `approval ${approvalId} was already used at ${row.usedAt}`,
-    );
+    throw new UserError("APPROVAL_USED", `approval ${approvalId} was already used at ${row.usedAt}`);
   }
   if (Date.parse(row.expiresAt) <= now.getTime()) {
-    throw new HttpError(
-      "forbidden",
+    throw new UserError(
       "APPROVAL_EXPIRED",
       `approval ${approvalId} expired at ${row.expiresAt}; ask the supervisor again`,
     );
@@ -199,8 +194,8 @@ export function consumeApproval(
     .where(and(eq(approvals.id, approvalId), isNull(approvals.usedAt)))
     .returning({ approvedBy: approvals.approvedBy })
     .get();
-  if (!used) throw new HttpError("conflict", "APPROVAL_USED", `approval ${approvalId} was already used`);
+  if (!used) throw new UserError("APPROVAL_USED", `approval ${approvalId} was already used`);
   const approver = tx.select().from(users).where(eq(users.id, row.approvedBy)).get();
-  if (!approver) throw new HttpError("not_found", "USER_NOT_FOUND", `the approver ${row.approvedBy} is gone`);
+  if (!approver) throw new UserError("USER_NOT_FOUND", `the approver ${row.approvedBy} is gone`);
   return { approvalId, id: approver.id, name: approver.name, role: approver.role };
 }

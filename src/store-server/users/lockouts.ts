@@ -9,8 +9,8 @@ import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { actorId } from "./access.ts";
+import { UserError } from "./errors.ts";
 import { ANONYMOUS_STORE_KEY, anonymousKey, describeKey, deviceKey } from "./pin-limits.ts";
 
 type AttemptRow = typeof pinAttempts.$inferSelect;
@@ -71,8 +71,7 @@ export function unlockPinEntry(
     if (request.storeWide) {
       const row = findLock(tx, ANONYMOUS_STORE_KEY, now);
       if (!row) {
-        throw new HttpError(
-          "not_found",
+        throw new UserError(
           "NOT_LOCKED",
           "PIN entry is not paused store-wide: nothing to unlock (the pause may have ended); GET /api/v1/pin-lockouts lists the lock-outs in force",
           { scope: "store", tillId: null },
@@ -86,8 +85,7 @@ export function unlockPinEntry(
         return row ? [row] : [];
       });
       if (found.length === 0) {
-        throw new HttpError(
-          "not_found",
+        throw new UserError(
           "NOT_LOCKED",
           `till ${request.tillId} is not locked out: nothing to unlock (the lock-out may have expired); GET /api/v1/pin-lockouts lists the lock-outs in force`,
           { scope: "till", tillId: request.tillId },

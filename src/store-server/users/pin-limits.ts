@@ -21,7 +21,7 @@ import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
+import { UserError } from "./errors.ts";
 
 /** The longest any lock lasts, however many failures came before it. */
 export const MAX_LOCK_SECONDS = 86_400;
@@ -99,19 +99,17 @@ function secondsUntil(lockedUntil: string, now: Date): number {
   return Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000);
 }
 
-function lockedError(gate: PinGate, scope: PinLockScope, lockedUntil: string, now: Date): HttpError {
+function lockedError(gate: PinGate, scope: PinLockScope, lockedUntil: string, now: Date): UserError {
   const secondsLeft = secondsUntil(lockedUntil, now);
   const details = { tillId: gate.tillId, scope, secondsLeft, lockedUntil };
   if (scope === "store") {
-    return new HttpError(
-      "rate_limited",
+    return new UserError(
       "PIN_RATE_LIMITED",
       `too many wrong PINs came from tills that showed no till token; PIN entry without one is paused for ${secondsLeft} seconds. Tills that log in with their till or session token are not affected: pair this till, or ask a manager`,
       details,
     );
   }
-  return new HttpError(
-    "forbidden",
+  return new UserError(
     "PIN_LOCKED",
     `PIN entry on till ${gate.tillId}${scope === "anonymous" ? " without its token" : ""} is locked after too many wrong PINs; try again in ${secondsLeft} seconds or ask a manager to unlock it`,
     details,
@@ -279,7 +277,7 @@ export function clearPinFailures(tx: StoreTx, gate: PinGate): void {
   tx.delete(pinAttempts).where(eq(pinAttempts.tillId, key)).run();
 }
 
-export function wrongPinError(ctx: StoreContext, gate: PinGate, failure: PinFailure): HttpError {
+export function wrongPinError(ctx: StoreContext, gate: PinGate, failure: PinFailure): UserError {
   const where = ` on till ${gate.tillId}`;
   const seconds = failure.lockedUntil ? secondsUntil(failure.lockedUntil, ctx.now()) : 0;
   const message =
@@ -294,7 +292,7 @@ export function wrongPinError(ctx: StoreContext, gate: PinGate, failure: PinFail
     lockedUntil: failure.lockedUntil,
   };
   if (failure.scope) details.scope = failure.scope;
-  return new HttpError("unauthorized", "WRONG_PIN", message, details);
+  return new UserError("WRONG_PIN", message, details);
 }
 
 /** Throws PIN_CHOICE_LOCKED while a user may not choose PINs (too many were refused). */
@@ -302,8 +300,7 @@ export function assertPinChoiceOpen(db: StoreDb | StoreTx, userId: string, now: 
   const lockedUntil = activeLock(db, userKey(userId), now);
   if (!lockedUntil) return;
   const secondsLeft = secondsUntil(lockedUntil, now);
-  throw new HttpError(
-    "forbidden",
+  throw new UserError(
     "PIN_CHOICE_LOCKED",
     `too many PINs you chose were refused; you may set PINs again in ${secondsLeft} seconds, or ask an admin`,
     { scope: "user", secondsLeft, lockedUntil },

@@ -11,9 +11,9 @@ import {
 import { authenticate, type Principal, requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { HttpError } from "../http/errors.ts";
 import { actorId, requireTillAccess } from "./access.ts";
 import { grantApproval } from "./approvals.ts";
+import { UserError } from "./errors.ts";
 import { listPinLockouts, unlockPinEntry } from "./lockouts.ts";
 import { UsersService } from "./service.ts";
 import { bearerToken, SessionsService } from "./sessions.ts";
@@ -51,8 +51,7 @@ export function usersRoutes(ctx: StoreContext) {
         async ({ body, headers, set }) => {
           const principal = optionalPrincipal(ctx, headers.authorization);
           if (ctx.settings.requirePairedTills && !provesTill(principal, body.tillId)) {
-            throw new HttpError(
-              "forbidden",
+            throw new UserError(
               "TILL_NOT_PAIRED",
               `till ${body.tillId} is not paired with this store: a manager runs 'ringup admin till pair --till ${body.tillId}', then the till is started once with --pair CODE`,
               { tillId: body.tillId },

@@ -15,9 +15,9 @@ import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import { type Principal, ROLE_RANK } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { actorId } from "./access.ts";
+import { UserError } from "./errors.ts";
 import { assertPinChoiceOpen, notePinChoiceRefused } from "./pin-limits.ts";
 import { hashPinAsync, PENDING_TAG_PREFIX, pinTag, type UserRow, userHoldingPin } from "./pins.ts";
 
@@ -36,8 +36,7 @@ export function toUserView(row: UserRow): UserView {
 
 function requireRankAtMost(principal: Principal, role: Role, what: string): void {
   if (ROLE_RANK[role] > ROLE_RANK[principal.role]) {
-    throw new HttpError(
-      "forbidden",
+    throw new UserError(
       "ROLE_TOO_HIGH",
       `${what}: a ${principal.role} cannot manage ${role} accounts; ask an admin`,
       { yourRole: principal.role, role },
@@ -50,16 +49,11 @@ function chooserKey(principal: Principal): string {
   return actorId(principal);
 }
 
-function pinRefusal(principal: Principal, count: { lockedUntil: string | null }): HttpError {
+function pinRefusal(principal: Principal, count: { lockedUntil: string | null }): UserError {
   if (principal.kind === "admin" || principal.role === "admin") {
-    return new HttpError(
-      "conflict",
-      "PIN_TAKEN",
-      "another active user already has this PIN; choose a different PIN",
-    );
+    return new UserError("PIN_TAKEN", "another active user already has this PIN; choose a different PIN");
   }
-  return new HttpError(
-    "conflict",
+  return new UserError(
     "PIN_REFUSED",
     count.lockedUntil
       ? "this PIN cannot be used, and too many PINs you chose were refused: ask an admin to set it"
@@ -101,7 +95,7 @@ export class UsersService {
 
   get(id: string): UserView {
     const row = this.ctx.db.select().from(users).where(eq(users.id, id)).get();
-    if (!row) throw new HttpError("not_found", "USER_NOT_FOUND", `no user has the id ${id}`);
+    if (!row) throw new UserError("USER_NOT_FOUND", `no user has the id ${id}`);
     return toUserView(row);
   }
 
@@ -126,8 +120,7 @@ export class UsersService {
   /** With `usersManagedAt = "hq"`, users and PINs change only at head office. */
   private requireLocalUsers(what: string): void {
     if (this.ctx.settings.usersManagedAt !== "hq") return;
-    throw new HttpError(
-      "conflict",
+    throw new UserError(
       "USERS_MANAGED_AT_HQ",
       `${what} is done at head office for this store (usersManagedAt = "hq"), so that every PIN is unique across the chain`,
     );
@@ -181,13 +174,13 @@ export class UsersService {
 
   async update(id: string, input: UpdateUserInput, principal: Principal): Promise<UserView> {
     const current = this.ctx.db.select().from(users).where(eq(users.id, id)).get();
-    if (!current) throw new HttpError("not_found", "USER_NOT_FOUND", `no user has the id ${id}`);
+    if (!current) throw new UserError("USER_NOT_FOUND", `no user has the id ${id}`);
     if (input.pin !== undefined || input.active === true)
       this.requireLocalUsers("setting a PIN or reactivating a user");
     requireRankAtMost(principal, current.role, "changing a user");
     if (input.role) requireRankAtMost(principal, input.role, "changing a user's role");
     if (input.active === false && principal.userId === id) {
-      throw new HttpError("conflict", "CANNOT_DEACTIVATE_SELF", "you cannot deactivate your own account");
+      throw new UserError("CANNOT_DEACTIVATE_SELF", "you cannot deactivate your own account");
     }
     const at = this.ctx.now();
     if (input.pin !== undefined) await this.checkPinChoice(input.pin, id, principal, at);

@@ -9,8 +9,8 @@ import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import { hashToken, newToken, type Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
 import { issueSessionProof } from "../tills/proofs.ts";
+import { UserError } from "./errors.ts";
 import {
   assertPinEntryOpen,
   clearPinFailures,
@@ -110,8 +110,7 @@ export class SessionsService {
     principal: Principal,
   ): { loggedOut: true; userId: string | null; tillId: string | null } {
     if (principal.kind !== "session") {
-      throw new HttpError(
-        "invalid",
+      throw new UserError(
         "NOT_A_SESSION",
         `this is ${principal.kind === "admin" ? "an admin" : "a till"} token, not a till session; only sessions log out`,
       );
@@ -136,6 +135,6 @@ export class SessionsService {
 /** The bearer token of an Authorization header (already authenticated by requireAuth). */
 export function bearerToken(header: string | undefined): string {
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  if (!match?.[1]) throw new HttpError("unauthorized", "UNAUTHORIZED", "missing bearer token");
+  if (!match?.[1]) throw new UserError("UNAUTHORIZED", "missing bearer token");
   return match[1];
 }

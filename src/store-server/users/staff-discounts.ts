@@ -5,11 +5,13 @@
  * the staff member's id. Wrong PINs count towards the till's PIN lock-out like log-ins; the PIN
  * of an inactive user is a wrong PIN.
  */
+
 import { z } from "zod";
 import { pinSchema } from "../../api/store/users.ts";
+import type { DomainError } from "../../core/errors.ts";
 import { tillIdSchema } from "../../core/ids.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
-import { HttpError } from "../http/errors.ts";
+import { UserError } from "./errors.ts";
 import { assertPinEntryOpen, notePinFailure, type PinGate, wrongPinError } from "./pin-limits.ts";
 import { pinShared } from "./pin-shared.ts";
 import { findUserByPinSync, writeTag } from "./pins.ts";
@@ -23,7 +25,7 @@ export interface StaffDiscount {
   percent: string;
 }
 
-type Found = { ok: true; staff: StaffDiscount } | { ok: false; error: HttpError };
+type Found = { ok: true; staff: StaffDiscount } | { ok: false; error: DomainError };
 
 function findIn(ctx: StoreContext, tx: StoreTx, request: StaffDiscountRequest, now: Date): Found {
   const gate: PinGate = { tillId: request.tillId, anonymous: false };
@@ -39,8 +41,7 @@ function findIn(ctx: StoreContext, tx: StoreTx, request: StaffDiscountRequest, n
   if (user.staffDiscountPercent === null) {
     return {
       ok: false,
-      error: new HttpError(
-        "invalid",
+      error: new UserError(
         "NO_STAFF_DISCOUNT",
         `${user.name} has no staff discount; a manager sets one with 'ringup admin user set-discount'`,
         { userId: user.id },

@@ -25,6 +25,15 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   NO_STAFF_DISCOUNT: "error.noStaffDiscount",
   RECEIPT_NOT_AT_STORE: "error.receiptNotAtStore",
   EMAIL_RECEIPTS_OFF: "error.emailReceiptsOff",
+  // Core's refusals while the till prices and settles a sale on its own.
+  TENDER_ABOVE_ELIGIBLE: "error.tenderAboveEligible",
+  CHANGE_NOT_ALLOWED: "error.changeNotAllowed",
+  DISCOUNT_TOO_LARGE: "error.discountTooLarge",
+  UNKNOWN_TAX_CLASS: "error.unknownTaxClass",
+  UNKNOWN_TENDER: "error.unknownTender",
+  INVALID_AMOUNT: "error.invalidAmount",
+  INVALID_DISCOUNT: "error.invalidDiscount",
+  DEPOSIT_NOT_DISCOUNTABLE: "error.depositNotDiscountable",
 };
 
 /** Codes whose message says how long to wait (`details.secondsLeft`). */
@@ -72,6 +81,16 @@ export interface ErrorContext {
   pin?: boolean;
   /** The receipt number (or sale id) asked for. */
   receiptNo?: string;
+}
+
+/**
+ * An error the till met on its own (pricing, settling): always in the cashier's language, a
+ * code without words of its own named in a refusal, never core's English message.
+ */
+export function localErrorMessage(err: unknown): Message {
+  const message = errorToMessage(err);
+  if ("key" in message) return message;
+  return { key: "error.refused", params: { code: err instanceof DomainError ? err.code : "INTERNAL" } };
 }
 
 export function errorToMessage(err: unknown, context: ErrorContext = {}): Message {

@@ -51,7 +51,7 @@ export function runShiftEffect(ctx: EffectContext, effect: ShiftEffect): void {
           const parsed = expectedCashSchema.safeParse(report);
           return parsed.success
             ? { type: "shift.expected", expectedMinor: parsed.data.cash.expectedMinor }
-            : { type: "request.failed", message: { text: "the store's X report has no expected cash" } };
+            : { type: "request.failed", message: { key: "error.noExpectedCash" } };
         },
       );
       return;

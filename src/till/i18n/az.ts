@@ -326,6 +326,17 @@ export const az: Strings = {
   "error.receiptNotAtStore": "Bu satış hələ mağazaya çatmayıb: bir azdan yenidən cəhd edin",
   "error.emailReceiptsOff":
     "Bu mağaza çekləri e-poçtla göndərmir: menecerdən bildiriş vebhukunu qurmağı xahiş edin",
+  "error.tenderAboveEligible": "Bu ödəniş növü yalnız uyğun malları ödəyir: qalanını başqa yolla ödəyin",
+  "error.changeNotAllowed": "Bu ödəniş növü qalıq vermir: ödəniləcək məbləğdən çox daxil etməyin",
+  "error.discountTooLarge": "Endirim qiymətdən çoxdur: daha kiçik endirim daxil edin",
+  "error.unknownTaxClass": "Malın vergi sinfi mağazaya məlum deyil: menecerə müraciət edin",
+  "error.unknownTender": "Mağaza bu ödəniş növünü qəbul etmir: başqasını seçin",
+  "error.invalidAmount": "Bu məbləğ istifadə oluna bilməz: yoxlayıb yenidən daxil edin",
+  "error.invalidDiscount": "Endirim düzgün deyil: faiz və ya məbləğ daxil edin",
+  "error.depositNotDiscountable": "Qab girovuna endirim verilmir",
+  "error.noExpectedCash":
+    "Mağazanın X hesabatında gözlənilən nağd yoxdur: yenidən cəhd edin və ya menecerə müraciət edin",
+  "error.refused": "İmtina ({code}): nəzarətçini çağırın",
   "info.emailing": "Çek e-poçtla göndərilir…",
   "ok.receiptEmailed": "{receiptNo} çeki müştəriyə e-poçtla göndəriləcək",
   "receiptQr.caption": "Çek {receiptNo}: surəti üçün kodu telefonla skan edin",

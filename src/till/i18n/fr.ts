@@ -336,6 +336,18 @@ export const fr: Strings = {
   "error.receiptNotAtStore": "Cette vente n'est pas encore arrivée au magasin : réessayez dans un instant",
   "error.emailReceiptsOff":
     "Ce magasin n'envoie pas de tickets par e-mail : demandez au responsable de configurer le webhook",
+  "error.tenderAboveEligible":
+    "Ce moyen de paiement ne couvre que les articles éligibles : réglez le reste autrement",
+  "error.changeNotAllowed": "Ce moyen de paiement ne rend pas la monnaie : saisissez au plus le montant dû",
+  "error.discountTooLarge": "La remise dépasse le prix : saisissez-en une plus petite",
+  "error.unknownTaxClass": "Un article a une classe de taxe inconnue du magasin : appelez un responsable",
+  "error.unknownTender": "Le magasin n'accepte pas ce moyen de paiement : choisissez-en un autre",
+  "error.invalidAmount": "Ce montant n'est pas utilisable : vérifiez-le et saisissez-le à nouveau",
+  "error.invalidDiscount": "Cette remise n'est pas valide : saisissez un pourcentage ou un montant",
+  "error.depositNotDiscountable": "Une consigne ne peut pas être remisée",
+  "error.noExpectedCash":
+    "Le rapport X du magasin n'indique pas l'espèce attendue : réessayez ou appelez un responsable",
+  "error.refused": "Refusé ({code}) : appelez un superviseur",
   "info.emailing": "Envoi du ticket par e-mail…",
   "ok.receiptEmailed": "Le ticket {receiptNo} sera envoyé au client par e-mail",
   "receiptQr.caption": "Ticket {receiptNo} : scannez le code avec votre téléphone pour votre copie",

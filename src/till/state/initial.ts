@@ -57,8 +57,3 @@ export function done(state: TillState, ...effects: Effect[]): Transition {
 export function goTo(state: TillState, screen: Screen): TillState {
   return { ...state, screen, input: "", prompt: null };
 }
-
-/** The message of an error thrown by core: its own words (they say what to do). */
-export function errorMessage(err: unknown): Message {
-  return { text: err instanceof Error ? err.message : String(err) };
-}

@@ -6,11 +6,12 @@ import { DomainError } from "../../core/errors.ts";
 import type { Quote } from "../../core/pricing.ts";
 import { TenderShortError } from "../../core/pricing-errors.ts";
 import { settle, type TenderInput } from "../../core/tenders.ts";
+import { localErrorMessage } from "../app/error-message.ts";
 import { withApproval } from "./approvals.ts";
 import { paymentProgress, priceSale, toTillLine } from "./basket.ts";
 import { askCard } from "./card.ts";
 import { requireEligible } from "./ebt-limits.ts";
-import { done, errorMessage, fail, failWith, goTo, msg } from "./initial.ts";
+import { done, fail, failWith, goTo, msg } from "./initial.ts";
 import { parseAmount } from "./parse-input.ts";
 import type { TillEnv, TillState, Transition } from "./types.ts";
 
@@ -21,7 +22,7 @@ export function startPayment(state: TillState, env: TillEnv): Transition {
   try {
     quote = priceSale(state.sale, env.settings);
   } catch (err) {
-    return failWith(state, errorMessage(err));
+    return failWith(state, localErrorMessage(err));
   }
   const next = goTo(
     { ...state, quote, sale: { ...state.sale, totaled: true }, status: null },
@@ -63,7 +64,7 @@ export function tender(state: TillState, added: TenderInput | null, env: TillEnv
     if (err instanceof TenderShortError) {
       return done({ ...state, sale: { ...state.sale, tenders }, input: "", status: null });
     }
-    if (err instanceof DomainError) return failWith({ ...state, input: "" }, errorMessage(err));
+    if (err instanceof DomainError) return failWith({ ...state, input: "" }, localErrorMessage(err));
     throw err;
   }
 }
@@ -99,7 +100,7 @@ export function payCard(state: TillState, env: TillEnv): Transition {
     settle(state.quote, [...state.sale.tenders, { type: "card", amountMinor }], env.settings);
   } catch (err) {
     if (!(err instanceof TenderShortError)) {
-      if (err instanceof DomainError) return failWith({ ...state, input: "" }, errorMessage(err));
+      if (err instanceof DomainError) return failWith({ ...state, input: "" }, localErrorMessage(err));
       throw err;
     }
   }

@@ -2,12 +2,14 @@
  * Ringing up: codes and quantities, weighed and open-price items, voids, price overrides and
  * discounts (with a supervisor's approval where the store asks for one).
  */
+
+import { localErrorMessage } from "../app/error-message.ts";
 import type { TillAuditEntry, TillLookup, TillProduct } from "../services.ts";
 import { askAge } from "./age-check.ts";
 import { appendLine, canAppend } from "./append-pricing.ts";
 import { priceSale } from "./basket.ts";
 import { depositLineFor } from "./deposit-lines.ts";
-import { done, errorMessage, fail, failWith, msg } from "./initial.ts";
+import { done, fail, failWith, msg } from "./initial.ts";
 import { parseSaleEntry } from "./parse-input.ts";
 import type { Sale, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
@@ -128,7 +130,7 @@ function append(
   try {
     return { state: { ...state, sale, quote: appendLine(state.quote, line, env.settings) } };
   } catch (err) {
-    return { error: failWith(state, errorMessage(err)) };
+    return { error: failWith(state, localErrorMessage(err)) };
   }
 }
 
@@ -141,7 +143,7 @@ export function reprice(
   try {
     return { state: { ...state, sale, quote: priceSale(sale, env.settings) } };
   } catch (err) {
-    return { error: failWith(state, errorMessage(err)) };
+    return { error: failWith(state, localErrorMessage(err)) };
   }
 }
 

@@ -1,0 +1,17 @@
+/**
+ * The domain errors of the store's stock: each code with its kind. The server's one error handler maps
+ * a kind to an HTTP status; services never speak HTTP.
+ */
+import { featureErrors } from "../../core/errors.ts";
+
+export class StockError extends featureErrors({
+  ADJUSTMENT_ID_REUSED: "conflict",
+  DUPLICATE_LINE: "invalid",
+  FRACTIONAL_QUANTITY: "invalid",
+  INVALID_QUANTITY: "invalid",
+  STOCK_DOCUMENT_ID_REUSED: "conflict",
+  STOCK_DOCUMENT_NOT_FOUND: "not_found",
+  STOCK_DOCUMENT_TYPE_UNSUPPORTED: "invalid",
+}) {}
+
+export type StockErrorCode = StockError["code"];
