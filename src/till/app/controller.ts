@@ -8,19 +8,12 @@ import { createTranslator, type TillLanguage, type Translator } from "../i18n/in
 import type { KeyEvent } from "../keys/key-names.ts";
 import type { Keymap } from "../keys/keymap.ts";
 import type { TillServices } from "../services.ts";
+import { COLLECT_AFTER_FRAME_MS, COLLECT_AFTER_MS, GarbagePolicy } from "../runtime/index.ts";
 import { initialState } from "../state/initial.ts";
 import { reduce } from "../state/reducer.ts";
 import type { Command, TillEnv, TillState } from "../state/types.ts";
 import { type EffectContext, runEffect, type TillDevices } from "./effects.ts";
-import { GarbagePolicy } from "./garbage.ts";
 
-/** Quiet keyboard time before the till collects garbage. */
-const COLLECT_AFTER_MS = 1500;
-/**
- * Time after a frame shown at once before its garbage is collected: enough for the terminal
- * to take the frame in first (docs/benchmarks.md), far less than the gap before the next scan.
- */
-const COLLECT_AFTER_FRAME_MS = 5;
 /**
  * Where a scan must not be typed (a menu, a yes/no question), text waits this long for more: a
  * scanner's burst arrives in one read or several a few milliseconds apart and ends in Enter,
