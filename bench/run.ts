@@ -1,6 +1,8 @@
 /**
  * `bun run bench [filter…]`: runs every `bench/*.bench.ts` (or those whose file name contains
- * one of the filters), prints a table and writes `bench/results/latest.json`.
+ * one of the filters), prints a table and writes `bench/results/latest.json`. With
+ * `RINGUP_BENCH_CASE=text[,text…]` only the cases whose name contains one of the texts run
+ * (those the rest of a file's cases set up lazily are then not set up).
  */
 import { mkdir } from "node:fs/promises";
 import { basename, join } from "node:path";
@@ -16,12 +18,14 @@ if (files.length === 0) {
   process.exit(1);
 }
 
+const caseFilters = (process.env.RINGUP_BENCH_CASE ?? "").split(",").filter(Boolean);
 const results: BenchResult[] = [];
 for (const file of files) {
   const mod = (await import(join(dir, file))) as { default: BenchModule };
   const suite = typeof mod.default === "function" ? await mod.default() : { cases: mod.default };
   try {
     for (const c of suite.cases) {
+      if (caseFilters.length > 0 && !caseFilters.some((text) => c.name.includes(text))) continue;
       process.stderr.write(`bench: ${basename(file)}: ${c.name} …\n`);
       results.push(await runCase(c));
     }

@@ -8,6 +8,7 @@
  * echoing keys measured from a process holding 3 million small objects showed p99 6.0 ms
  * instead of 2.4–3.0. This one holds its script and the screen's last few frames.
  */
+import { writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,6 +42,11 @@ const driverScriptSchema = z.object({
   command: z.array(z.string()).min(1),
   env: z.record(z.string(), z.string()).default({}),
   steps: z.array(stepSchema),
+  /**
+   * A cgroup's `cgroup.procs` file: the program (its process alone) joins that cgroup as soon as
+   * it is started (support/cpu-limit.ts).
+   */
+  cgroupProcs: z.string().optional(),
   /** Read the program's resident memory this long after the last step (none when absent). */
   rssAfterMs: z.number().int().nonnegative().optional(),
 });
@@ -65,6 +71,8 @@ export type DriverResult = z.infer<typeof driverResultSchema>;
 async function run(script: z.infer<typeof driverScriptSchema>): Promise<DriverResult> {
   const terminal = Terminal.start(script.command, script.env);
   try {
+    // Only the program joins the cgroup: not its terminal, and not this driver.
+    if (script.cgroupProcs !== undefined) writeFileSync(script.cgroupProcs, String(terminal.pid));
     const samples: number[] = [];
     let start: number | undefined;
     let cpuAtStart: { main: number; process: number } | undefined;

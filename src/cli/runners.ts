@@ -33,10 +33,8 @@ export const runners = {
     return (await import("../hq/main.ts")).runHq;
   },
   till: async (): Promise<Run<TillOptions>> => {
-    // Started again at once (same process) when the runtime options are not yet set.
-    (await import("../till/runtime-options.ts")).restartWithRuntimeOptions();
-    // React's production build: the development one is several times slower and larger.
-    process.env.NODE_ENV ??= "production";
+    // The till's runtime settings, before anything of the till (or React) is loaded.
+    (await import("../till/runtime/index.ts")).prepareTillRuntime();
     return (await import("../till/main.ts")).runTill;
   },
   admin: async (): Promise<

@@ -18,10 +18,10 @@ import type {
 } from "../devices/index.ts";
 import { ConfigError } from "../shared/config.ts";
 import { TillController } from "./app/controller.ts";
-import { GarbagePolicy } from "./app/garbage.ts";
 import { createTillServices, pairTill } from "./data/index.ts";
 import { createTranslator } from "./i18n/index.ts";
 import { buildKeymap, parseKeymapOverrides } from "./keys/keymap.ts";
+import { GarbagePolicy } from "./runtime/index.ts";
 import { mountTill } from "./ui/mount.ts";
 
 export interface TillRunOptions {

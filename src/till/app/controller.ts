@@ -7,26 +7,26 @@ import { uuidv7 } from "../../core/ids.ts";
 import { createTranslator, type TillLanguage, type Translator } from "../i18n/index.ts";
 import type { KeyEvent } from "../keys/key-names.ts";
 import type { Keymap } from "../keys/keymap.ts";
+import { COLLECT_AFTER_FRAME_MS, COLLECT_AFTER_MS, GarbagePolicy } from "../runtime/index.ts";
 import type { TillServices } from "../services.ts";
 import { initialState } from "../state/initial.ts";
 import { reduce } from "../state/reducer.ts";
 import type { Command, TillEnv, TillState } from "../state/types.ts";
 import { type EffectContext, runEffect, type TillDevices } from "./effects.ts";
-import { GarbagePolicy } from "./garbage.ts";
 
-/** Quiet keyboard time before the till collects garbage. */
-const COLLECT_AFTER_MS = 1500;
-/**
- * Time after a frame shown at once before its garbage is collected: enough for the terminal
- * to take the frame in first (docs/benchmarks.md), far less than the gap before the next scan.
- */
-const COLLECT_AFTER_FRAME_MS = 5;
 /**
  * Where a scan must not be typed (a menu, a yes/no question), text waits this long for more: a
  * scanner's burst arrives in one read or several a few milliseconds apart and ends in Enter,
  * which no hand types this fast. Text with Enter inside the wait is a scan, refused there.
  */
 export const SCAN_BURST_MS = 30;
+/**
+ * Keys that only type into the input line are drawn together, at most one frame this often: a
+ * scanner's burst read key by key would otherwise draw the whole screen once per key (React and
+ * the layout, a few hundred microseconds each here, several times that on a kiosk's slice of a
+ * core), and its Enter would queue behind them. A person sees no difference.
+ */
+export const TYPED_FRAME_MS = 10;
 
 /** A menu or a yes/no question: a scanned code must not choose an entry or answer. */
 function scanGuarded(state: TillState): boolean {
@@ -70,6 +70,8 @@ export class TillController {
   /** Text read in a menu or question, waiting a moment to tell a keypress from a scan. */
   private heldText: string | null = null;
   private heldTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Typed keys not drawn yet: the screen is told when this fires, or sooner by another change. */
+  private typedFrameTimer: ReturnType<typeof setTimeout> | undefined;
   private online: boolean;
   private readonly unsubscribeLink: () => void;
 
@@ -202,12 +204,20 @@ export class TillController {
   }
 
   dispatch(command: Command): void {
+    this.apply(command, "now");
+  }
+
+  /** Runs `command`; the screen draws a change at once, or with the next frame of typed keys. */
+  private apply(command: Command, draw: "now" | "withTyped"): void {
     if (this.disposed) return;
     const { state, effects } = reduce(this.current, command, this.env());
     const changed = state !== this.current;
     this.current = state;
     for (const effect of effects) runEffect(this.effects, effect);
-    if (changed) for (const listener of this.listeners) listener();
+    if (changed) {
+      if (draw === "withTyped") this.drawTypedSoon();
+      else this.draw();
+    }
     if (this.pendingSubmit && !this.current.busy) {
       this.pendingSubmit = false;
       if (this.current.input.trim() !== "") {
@@ -223,7 +233,7 @@ export class TillController {
     this.scheduleCollect();
     if (event.kind === "text") {
       if (this.heldText !== null || scanGuarded(this.current)) this.holdText(event.text);
-      else this.dispatch({ type: "input.text", text: event.text });
+      else this.apply({ type: "input.text", text: event.text }, "withTyped");
       return;
     }
     const command = this.options.keymap.commandFor(event.name);
@@ -246,6 +256,21 @@ export class TillController {
     const before = this.current;
     this.dispatch({ type: command });
     if (this.current !== before) this.shownAtOnce?.();
+  }
+
+  /** Tells the screen to draw now (with any typed keys not drawn yet). */
+  private draw(): void {
+    if (this.typedFrameTimer !== undefined) clearTimeout(this.typedFrameTimer);
+    this.typedFrameTimer = undefined;
+    for (const listener of this.listeners) listener();
+  }
+
+  private drawTypedSoon(): void {
+    if (this.typedFrameTimer !== undefined) return;
+    this.typedFrameTimer = setTimeout(() => {
+      this.typedFrameTimer = undefined;
+      if (!this.disposed) this.draw();
+    }, TYPED_FRAME_MS);
   }
 
   private holdText(text: string): void {
@@ -309,6 +334,7 @@ export class TillController {
     if (this.collectTimer !== undefined) clearTimeout(this.collectTimer);
     if (this.afterFrameTimer !== undefined) clearTimeout(this.afterFrameTimer);
     if (this.heldTimer !== undefined) clearTimeout(this.heldTimer);
+    if (this.typedFrameTimer !== undefined) clearTimeout(this.typedFrameTimer);
     this.listeners.clear();
     this.unsubscribeLink();
   }

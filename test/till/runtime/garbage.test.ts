@@ -1,5 +1,5 @@
 /**
- * When the till collects garbage (src/till/app/garbage.ts): a young pass after each frame the
+ * When the till collects garbage (src/till/runtime/garbage.ts): a young pass after each frame the
  * cashier waits for, a full collection once the heap has grown by a set amount, and one when
  * the keyboard is quiet; mounted as `ringup till` mounts it, the heap stays bounded while
  * scans keep coming.
@@ -8,8 +8,8 @@
 import { heapSize } from "bun:jsc";
 import { describe, expect, test } from "bun:test";
 import { TillController } from "../../../src/till/app/controller.ts";
-import { type Collections, GarbagePolicy } from "../../../src/till/app/garbage.ts";
 import { buildKeymap } from "../../../src/till/keys/keymap.ts";
+import { type Collections, GarbagePolicy } from "../../../src/till/runtime/index.ts";
 import { FakeServices } from "../support/fake-services.ts";
 import { mountOnFakeTerminal } from "../support/fake-terminal.ts";
 import { waitFor } from "../support/render-till.tsx";

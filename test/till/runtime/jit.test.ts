@@ -3,7 +3,7 @@
  * checked in test/cli/binary.test.ts); when that cannot be done, it carries on as it is.
  */
 import { describe, expect, test } from "bun:test";
-import { restartArgv, restartWithRuntimeOptions } from "../../src/till/runtime-options.ts";
+import { restartArgv, restartWithRuntimeOptions } from "../../../src/till/runtime/index.ts";
 
 describe("till runtime options", () => {
   test("started from the sources, the restart runs the same script with the same arguments", () => {

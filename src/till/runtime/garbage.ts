@@ -7,11 +7,19 @@
  * - a full collection after that pass once the heap has grown by HEAP_GROWTH_BYTES
  *   since the last one. The young passes promote what a frame still held (the screen's rows,
  *   the renderer's last output) and each one also resets the runtime's own trigger, so without
- *   this bound the old generation only grows while scans keep coming: the till stood at 250 MB
- *   resident after 125 quick sales on the CORE-POS catalog, against 93 MB before them;
+ *   this bound the old generation only grows while scans keep coming (more than twice the
+ *   memory after a hundred quick sales);
  * - a full collection that also gives memory back once the keyboard has been quiet a moment.
  */
 import { fullGC, heapSize } from "bun:jsc";
+
+/** Quiet keyboard time before the till collects garbage. */
+export const COLLECT_AFTER_MS = 1500;
+/**
+ * Time after a frame shown at once before its garbage is collected: enough for the terminal
+ * to take the frame in first, far less than the gap before the next scan.
+ */
+export const COLLECT_AFTER_FRAME_MS = 5;
 
 /** Heap growth (bytes) after which a frame is followed by a full collection. */
 export const HEAP_GROWTH_BYTES = 4 * 1024 * 1024;
