@@ -1,5 +1,6 @@
 import { Elysia } from "elysia";
 import { z } from "zod";
+import { log } from "../../shared/log.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { HttpError } from "../http/errors.ts";
@@ -19,6 +20,12 @@ export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) 
       "/sales",
       async ({ body, set, principal }) => {
         const { sale, created } = await service.record(body, principal);
+        if (created) {
+          log().info(
+            { saleId: sale.id, receiptNo: sale.receiptNo, tillId: sale.tillId, totalMinor: sale.totalMinor },
+            `sale ${sale.receiptNo} recorded`,
+          );
+        }
         set.status = created ? 201 : 200;
         return sale;
       },
