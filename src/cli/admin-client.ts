@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { errorBodySchema } from "../api/error-body.ts";
 import { DomainError } from "../core/errors.ts";
+import { log } from "../shared/log.ts";
+import { REQUEST_ID_HEADER } from "../shared/request-log.ts";
 
 /** A failed admin command: main() prints `ringup: <message>` and exits with status 1. */
 export class AdminError extends DomainError {
@@ -78,9 +80,12 @@ export class AdminClient {
   ): Promise<z.infer<S>> {
     const url = `${this.base}/api/v1${path}`;
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    // The server logs its lines about this request under the same id.
+    const reqId = Bun.randomUUIDv7();
     const headers: Record<string, string> = {
       authorization: `Bearer ${this.token}`,
       accept: "application/json",
+      [REQUEST_ID_HEADER]: reqId,
     };
     const init: RequestInit = {
       method,
@@ -98,8 +103,10 @@ export class AdminClient {
       res = await fetch(url, init);
       text = await res.text();
     } catch (err) {
+      log().debug({ reqId, method, path, err }, `${method} ${path} failed`);
       throw this.transportError(err, timeoutMs);
     }
+    log().debug({ reqId, method, path, status: res.status }, `${method} ${path} ${res.status}`);
     let json: unknown;
     try {
       json = text === "" ? undefined : JSON.parse(text);

@@ -5,6 +5,7 @@
  * `ringup: <message>` and exits with status 1.
  */
 import { z } from "zod";
+import { createLogger, setProcessLogger } from "../shared/log.ts";
 import {
   codeArgsSchema,
   exportArgsSchema,
@@ -146,6 +147,8 @@ export async function runAdmin(
   args: Record<string, unknown>,
   io: CliIo,
 ): Promise<void> {
+  // stdout carries the command's answer: log lines go to stderr.
+  setProcessLogger(createLogger({ mode: "admin", level: options.logLevel, sink: { kind: "stderr" } }));
   const client = new AdminClient(options.server, options.token, undefined, await readCa(options.ca));
   const mode: ServerMode = (await client.mode()) === "hq" ? "hq" : "store";
   if (mode === "hq") {

@@ -15,6 +15,7 @@ import { buildReceipt, renderReceiptText } from "../core/receipt.ts";
 import { storeSettingsSchema } from "../core/settings.ts";
 import { startHqServer } from "../hq/main.ts";
 import { startHqReplication } from "../hq/replication/index.ts";
+import { createLogger, type LogLevel, log, logLines, setProcessLogger } from "../shared/log.ts";
 import { NatsServerProcess } from "../shared/nats/server-process.ts";
 import { newToken } from "../store-server/auth/tokens.ts";
 import { loadCoreposMonth } from "../store-server/imports/corepos-transactions.ts";
@@ -34,6 +35,8 @@ export interface DemoOptions {
   once?: boolean;
   /** Run the store alone, without head office and nats-server. */
   noHq?: boolean;
+  /** The servers' log lines at this level and above go to stderr (default warn: the walkthrough is the output). */
+  logLevel?: LogLevel;
 }
 
 interface DemoChain {
@@ -63,8 +66,15 @@ async function startChain(data: string, token: string, io: CliIo): Promise<DemoC
   }
   try {
     const hq = await startHqServer(
-      { data: join(data, "hq"), port: 0, host: "127.0.0.1", adminToken: token, nats: nats.url },
-      { out: () => {}, err: (line) => io.err(line) },
+      {
+        data: join(data, "hq"),
+        port: 0,
+        host: "127.0.0.1",
+        adminToken: token,
+        nats: nats.url,
+        logLevel: log().level as LogLevel,
+      },
+      logLines(log()),
       { startReplication: startHqReplication },
     );
     const registered = await fetch(`${hq.url}/api/v1/stores`, {
@@ -145,6 +155,9 @@ function selfCommand(): string[] {
 }
 
 export async function runDemo(options: DemoOptions, io: CliIo): Promise<void> {
+  setProcessLogger(
+    createLogger({ mode: "demo", level: options.logLevel ?? "warn", sink: { kind: "stderr" } }),
+  );
   const samples = resolve(options.samples ?? process.env.RINGUP_COREPOS_DIR ?? "../shared/data/corepos");
   if (!existsSync(join(samples, "products.csv")) || !existsSync(join(samples, "sampletrans.csv.gz"))) {
     throw new DemoError(
@@ -177,8 +190,9 @@ async function runIn(
     storeId: "S1",
     adminToken: token,
     ...(chain ? { nats: chain.natsUrl } : {}),
+    logLevel: log().level as LogLevel,
   };
-  const quiet: CliIo = { out: () => {}, err: (line) => io.err(line) };
+  const quiet: CliIo = logLines(log());
   const store = await startStoreServer({ ...storeOptions, port }, quiet, DEMO_SETTINGS).catch(
     async (err: unknown) => {
       if (port === 0) throw err;

@@ -3,6 +3,7 @@
  * environment variables and the TOML config all validate against these.
  */
 import { z } from "zod";
+import { LOG_LEVELS } from "../shared/log.ts";
 
 const port = z.coerce
   .number({ error: "must be a port number" })
@@ -39,6 +40,9 @@ const maxImportBytes = z.coerce
   .max(1024 * 1024 * 1024, "must be at most 1073741824 (1 GiB)")
   .optional();
 
+/** `--log-level` / `RINGUP_LOG_LEVEL`: lines below it are not written. */
+const logLevel = z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info");
+
 const tlsOptions = { tlsCert: z.string().min(1).optional(), tlsKey: z.string().min(1).optional() };
 const tlsPairGiven = (o: { tlsCert?: string | undefined; tlsKey?: string | undefined }) =>
   (o.tlsCert === undefined) === (o.tlsKey === undefined);
@@ -64,6 +68,7 @@ export const storeOptionsSchema = z
     ...tlsOptions,
     tlsSelfSigned: z.boolean().optional(),
     config: z.string().optional(),
+    logLevel,
   })
   .loose()
   .refine((o) => o.hqUrl === undefined || o.hqToken !== undefined || o.hqTokenFile !== undefined, {
@@ -93,6 +98,7 @@ export const hqOptionsSchema = z
     maxImportBytes,
     ...tlsOptions,
     config: z.string().optional(),
+    logLevel,
   })
   .loose()
   .refine(tlsPairGiven, tlsPairError);
@@ -114,6 +120,7 @@ export const tillOptionsSchema = z
     pair: z.string().min(1).max(40).optional(),
     /** A CA certificate (PEM) the store's HTTPS certificate is checked against, instead of the one pinned at pairing. */
     ca: z.string().min(1).optional(),
+    logLevel,
   })
   .loose();
 export type TillOptions = z.infer<typeof tillOptionsSchema>;
@@ -126,6 +133,7 @@ export const adminOptionsSchema = z.object({
   json: z.boolean().default(false),
   /** A CA certificate (PEM) to check the server's HTTPS certificate against (a self-signed store's cert.pem). */
   ca: z.string().min(1).optional(),
+  logLevel,
 });
 export type AdminOptions = z.infer<typeof adminOptionsSchema>;
 

@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import pkg from "../../package.json" with { type: "json" };
 import { DomainError } from "../core/errors.ts";
 import { ConfigError, envName, loadConfig, mergeOptions, validateConfig } from "../shared/config.ts";
+import { createLogger, LOG_LEVELS, type LogLevel, logLines, setProcessLogger } from "../shared/log.ts";
 import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
 import { doctorCommand } from "./doctor/command.ts";
 import {
@@ -31,6 +32,19 @@ function warnPlainSecret(cmd: Command, io: CliIo, key: string, fileKey: string):
   if (cmd.getOptionValueSource(key) === "cli") io.err(plainSecretWarning(key, fileKey));
 }
 
+/**
+ * A server's messages as lines of its logger (stdout, warnings on stderr), which becomes the
+ * process's; a generated admin token is still shown on a terminal, past the log.
+ */
+function serverIo(io: CliIo, mode: "store" | "hq", level: LogLevel): CliIo {
+  const logger = createLogger({ mode, level, sink: { kind: "console" } });
+  setProcessLogger(logger);
+  return {
+    ...logLines(logger),
+    ...(io.terminal ? { terminal: true, show: (text: string) => io.out(text) } : {}),
+  };
+}
+
 function tlsOptions(cmd: Command): Command {
   return cmd
     .addOption(opt("--tls-cert <file>", "serve HTTPS with this certificate (PEM; with --tls-key)", "tlsCert"))
@@ -39,6 +53,14 @@ function tlsOptions(cmd: Command): Command {
 
 function configOption(): Option {
   return opt("--config <file>", "TOML configuration file", "config");
+}
+
+function logLevelOption(defaultLevel = "info"): Option {
+  return opt(
+    "--log-level <level>",
+    `log lines at this level and above: ${LOG_LEVELS.join("|")} (default ${defaultLevel})`,
+    "logLevel",
+  );
 }
 
 function maxImportBytesOption(): Option {
@@ -120,11 +142,13 @@ export function buildProgram(io: CliIo): Command {
       ),
     )
     .addOption(maxImportBytesOption())
+    .addOption(logLevelOption())
     .action(async (_opts: unknown, cmd: Command) => {
-      warnPlainSecret(cmd, io, "adminToken", "adminTokenFile");
-      warnPlainSecret(cmd, io, "hqToken", "hqTokenFile");
       const config = await loadConfig(cmd, storeOptionsSchema);
-      await (await runners.store())(config, io);
+      const logged = serverIo(io, "store", config.logLevel);
+      warnPlainSecret(cmd, logged, "adminToken", "adminTokenFile");
+      warnPlainSecret(cmd, logged, "hqToken", "hqTokenFile");
+      await (await runners.store())(config, logged);
     });
 
   const hq = program
@@ -150,11 +174,13 @@ export function buildProgram(io: CliIo): Command {
     )
     .addOption(opt("--nats <url>", "NATS server, e.g. nats://127.0.0.1:4222", "nats"))
     .addOption(opt("--nats-creds <file>", "NATS credentials file", "natsCreds"))
-    .addOption(maxImportBytesOption());
+    .addOption(maxImportBytesOption())
+    .addOption(logLevelOption());
   tlsOptions(hq).action(async (_opts: unknown, cmd: Command) => {
-    warnPlainSecret(cmd, io, "adminToken", "adminTokenFile");
     const config = await loadConfig(cmd, hqOptionsSchema);
-    await (await runners.hq())(config, io);
+    const logged = serverIo(io, "hq", config.logLevel);
+    warnPlainSecret(cmd, logged, "adminToken", "adminTokenFile");
+    await (await runners.hq())(config, logged);
   });
 
   program
@@ -195,6 +221,7 @@ export function buildProgram(io: CliIo): Command {
       ),
     )
     .addOption(configOption())
+    .addOption(logLevelOption())
     .action(async (_opts: unknown, cmd: Command) => {
       const config = await loadConfig(cmd, tillOptionsSchema);
       await (await runners.till())(config, io);
@@ -213,7 +240,8 @@ export function buildProgram(io: CliIo): Command {
     )
     .addOption(opt("--token-file <file>", "read the bearer token from this file (mode 0600)", "tokenFile"))
     .addOption(opt("--ca <file>", "CA certificate (PEM) for a server with a self-signed certificate", "ca"))
-    .addOption(opt("--json", "print machine-readable JSON", "json"));
+    .addOption(opt("--json", "print machine-readable JSON", "json"))
+    .addOption(logLevelOption());
   const adminConfig = () => {
     warnPlainSecret(admin, io, "token", "tokenFile");
     const merged = mergeOptions(admin, {});
@@ -479,12 +507,22 @@ export function buildProgram(io: CliIo): Command {
       ),
     )
     .addOption(opt("--port <port>", "store port (default 7070; a free one if busy)", "port"))
+    .addOption(logLevelOption("warn").choices(LOG_LEVELS))
     .option("--once", "stop after the walkthrough instead of serving until Ctrl-C")
     .option("--no-hq", "run the store alone, without head office and nats-server")
-    .action(async (o: { data?: string; samples?: string; port?: string; once?: boolean; hq?: boolean }) => {
-      const { hq, ...rest } = o;
-      await (await runners.demo())({ ...rest, noHq: hq === false }, io);
-    });
+    .action(
+      async (o: {
+        data?: string;
+        samples?: string;
+        port?: string;
+        once?: boolean;
+        hq?: boolean;
+        logLevel?: LogLevel;
+      }) => {
+        const { hq, ...rest } = o;
+        await (await runners.demo())({ ...rest, noHq: hq === false }, io);
+      },
+    );
 
   serviceCommands(program, io);
   doctorCommand(program, io);

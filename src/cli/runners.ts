@@ -10,6 +10,8 @@ export interface CliIo {
   err(text: string): void;
   /** stdout is a terminal a person reads (not a pipe, a file or a service's log). */
   terminal?: boolean;
+  /** Writes straight to that terminal, past the log (a generated admin token, shown once). */
+  show?(text: string): void;
 }
 
 type Run<O> = (options: O, io: CliIo) => Promise<void>;

@@ -8,9 +8,11 @@
 import type { HqOptions } from "../cli/options.ts";
 import type { CliIo } from "../cli/runners.ts";
 import { ConfigError } from "../shared/config.ts";
+import { log } from "../shared/log.ts";
 import { requestLimitsOf, serverBodyCap } from "../shared/request-limits.ts";
+import { handleWithRequestLog } from "../shared/request-log.ts";
 import { readSecretFile } from "../shared/secrets.ts";
-import { announceGeneratedToken, timestamped } from "../shared/server-log.ts";
+import { announceGeneratedToken } from "../shared/server-log.ts";
 import { isLoopback, loadTls } from "../shared/tls.ts";
 import { createHqApp, type HqServices, hqServices } from "./app.ts";
 import {
@@ -105,13 +107,14 @@ export async function startHqServer(
     }
   }
   const limits = requestLimitsOf(options);
+  const logger = log();
   const app = createHqApp(ctx, services, replication ? { nats: () => replication.state() } : {}, limits);
   const server = Bun.serve({
     port: options.port,
     hostname: options.host,
     maxRequestBodySize: serverBodyCap(limits),
     ...(tls ? { tls: { cert: tls.cert, key: tls.key } } : {}),
-    fetch: (request) => app.handle(request),
+    fetch: (request) => handleWithRequestLog(logger, request, (r) => app.handle(r)),
   });
   if (tls) {
     io.out(`hq: HTTPS with ${tls.certPath} (SHA-256 ${tls.sha256})`);
@@ -133,8 +136,8 @@ export async function startHqServer(
   };
 }
 
-export async function runHq(options: HqOptions, rawIo: CliIo): Promise<void> {
-  const io = timestamped(rawIo);
+/** Runs the server until SIGTERM/SIGINT; `io` writes to its log (see `serverIo` of the CLI). */
+export async function runHq(options: HqOptions, io: CliIo): Promise<void> {
   const hq = await startHqServer(options, io, { startReplication: startHqReplication });
   io.out(`hq listening on ${hq.url} (data: ${options.data})`);
   await new Promise<void>((resolve) => {

@@ -6,6 +6,8 @@
 import { Elysia } from "elysia";
 import type { ErrorBody } from "../api/error-body.ts";
 import { DomainError } from "../core/errors.ts";
+import { log } from "./log.ts";
+import { loggedPath } from "./request-log.ts";
 
 export type { ErrorBody } from "../api/error-body.ts";
 
@@ -105,6 +107,10 @@ export const errorHandling = new Elysia({ name: "ringup.errors" }).onError(
       return json(refused.status, errorBody(refused.code, refused.message, refused.details));
     }
     if (error instanceof DomainError) {
+      log().debug(
+        { code: error.code },
+        `${request.method} ${loggedPath(new URL(request.url))}: ${error.code}`,
+      );
       return json(statusOfKind[error.kind], errorBody(error.code, error.message, error.details));
     }
     switch (code) {
@@ -134,7 +140,7 @@ export const errorHandling = new Elysia({ name: "ringup.errors" }).onError(
       default: {
         if (isStorageFull(error)) {
           const reason = error instanceof Error ? error.message : String(error);
-          console.error(`error: ${request.method} ${new URL(request.url).pathname}: storage: ${reason}`);
+          log().error(`${request.method} ${loggedPath(new URL(request.url))}: storage: ${reason}`);
           return json(
             507,
             errorBody(
@@ -147,7 +153,7 @@ export const errorHandling = new Elysia({ name: "ringup.errors" }).onError(
         if (/too large|payload/i.test(message)) {
           return json(413, errorBody("BODY_TOO_LARGE", "the request body is too large"));
         }
-        console.error(`error: ${request.method} ${new URL(request.url).pathname}:`, error);
+        log().error({ err: error }, `${request.method} ${loggedPath(new URL(request.url))}: ${message}`);
         return json(
           500,
           errorBody("INTERNAL", "internal error: the server logged it; try again or contact support"),

@@ -1,28 +1,18 @@
 /**
- * What the servers write to their log: each line starts with an ISO 8601 UTC time, and a
- * generated admin token never goes into it unless a person is watching a terminal.
+ * A generated admin token never goes into a server's log: a person watching a terminal is
+ * shown it once, past the log; otherwise it is written to a private file.
  */
 import { chmodSync, closeSync, openSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { PRIVATE_FILE_MODE } from "./sqlite.ts";
 
-/** Where a server's output goes; `terminal` when stdout is a terminal a person reads. */
+/** Where a server's messages go; `terminal` when stdout is a terminal a person reads. */
 export interface LogIo {
   out(text: string): void;
   err(text: string): void;
   terminal?: boolean;
-}
-
-/** The same output, each line stamped with the time (`2026-03-02T15:00:00.000Z store: …`). */
-export function timestamped<T extends LogIo>(io: T, now: () => Date = () => new Date()): T {
-  const stamp = (text: string) => {
-    const at = now().toISOString();
-    return text
-      .split("\n")
-      .map((line) => `${at} ${line}`)
-      .join("\n");
-  };
-  return { ...io, out: (text: string) => io.out(stamp(text)), err: (text: string) => io.err(stamp(text)) };
+  /** Writes to that terminal itself, not to the log. */
+  show?(text: string): void;
 }
 
 /** The file a generated admin token is written to when no terminal shows it. */
@@ -30,7 +20,7 @@ export const ADMIN_TOKEN_FILE = "admin-token";
 
 /**
  * Hands a just-generated admin token to the person starting the server: on a terminal it is
- * shown once; otherwise (a service, a log file) it is written to `DATA/admin-token` (mode 0600)
+ * shown once (not as a log line); otherwise (a service, a log file) it is written to `DATA/admin-token` (mode 0600)
  * and only that path is logged.
  */
 export function announceGeneratedToken(
@@ -39,8 +29,9 @@ export function announceGeneratedToken(
   dataDir: string,
   token: string,
 ): void {
-  if (io.terminal === true) {
-    io.out(`${mode}: generated the admin token (shown only this once; keep it safe):\n  ${token}`);
+  if (io.terminal === true && io.show) {
+    io.show(`${mode}: generated the admin token (shown only this once; keep it safe):\n  ${token}`);
+    io.out(`${mode}: generated the admin token and showed it on the terminal (not in this log)`);
     return;
   }
   const path = join(dataDir, ADMIN_TOKEN_FILE);

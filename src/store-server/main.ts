@@ -7,9 +7,11 @@ import type { StoreOptions } from "../cli/options.ts";
 import type { CliIo } from "../cli/runners.ts";
 import { type StoreSettings, storeSettingsSchema } from "../core/settings.ts";
 import { ConfigError, readTomlFile } from "../shared/config.ts";
+import { log } from "../shared/log.ts";
 import { requestLimitsOf, serverBodyCap } from "../shared/request-limits.ts";
+import { handleWithRequestLog } from "../shared/request-log.ts";
 import { readSecretFile } from "../shared/secrets.ts";
-import { announceGeneratedToken, timestamped } from "../shared/server-log.ts";
+import { announceGeneratedToken } from "../shared/server-log.ts";
 import { isLoopback, loadTls, selfSignedTls, type TlsFiles } from "../shared/tls.ts";
 import { createStoreApp } from "./app.ts";
 import {
@@ -44,6 +46,7 @@ const OPTION_KEYS = new Set([
   "tlsKey",
   "tlsSelfSigned",
   "config",
+  "logLevel",
   // Read apart (it holds a secret the settings tills fetch must not carry).
   "notifications",
 ]);
@@ -138,6 +141,7 @@ export async function startStoreServer(
     : null;
   sender?.start();
   const limits = requestLimitsOf(options);
+  const logger = log();
   const app = createStoreApp(
     ctx,
     replication ? { integrity, health: () => ({ replication: replication.health() }) } : { integrity },
@@ -151,7 +155,7 @@ export async function startStoreServer(
     fetch: (request, bunServer) => {
       // A till waiting for catalog changes is quiet for up to MAX_CATALOG_WAIT_MS: longer than the idle timeout.
       if (LONG_POLL.test(request.url)) bunServer.timeout(request, LONG_POLL_IDLE_S);
-      return app.handle(request);
+      return handleWithRequestLog(logger, request, (r) => app.handle(r));
     },
   });
   if (tls) {
@@ -176,8 +180,8 @@ export async function startStoreServer(
   };
 }
 
-export async function runStore(options: StoreOptions, rawIo: CliIo): Promise<void> {
-  const io = timestamped(rawIo);
+/** Runs the server until SIGTERM/SIGINT; `io` writes to its log (see `serverIo` of the CLI). */
+export async function runStore(options: StoreOptions, io: CliIo): Promise<void> {
   const store = await startStoreServer(options, io);
   io.out(`store ${store.ctx.storeId} listening on ${store.url} (data: ${options.data})`);
   await new Promise<void>((resolve) => {

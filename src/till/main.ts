@@ -7,6 +7,8 @@
  *   [keymap]                        # see docs/till-keymap.md
  *   "line.void" = ["f3", "ctrl+v"]
  */
+
+import { join } from "node:path";
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
 import type {
@@ -17,6 +19,7 @@ import type {
   Scale,
 } from "../devices/index.ts";
 import { ConfigError } from "../shared/config.ts";
+import { createLogger, type LogLevel, log, setProcessLogger } from "../shared/log.ts";
 import { TillController } from "./app/controller.ts";
 import { createTillServices, pairTill } from "./data/index.ts";
 import { createTranslator } from "./i18n/index.ts";
@@ -36,6 +39,8 @@ export interface TillRunOptions {
   lang: "en" | "ru" | "fr" | "az";
   pair?: string | undefined;
   ca?: string | undefined;
+  /** `--log-level`: the till's lines go to `till.log` in its data dir, never to its screen. */
+  logLevel?: LogLevel | undefined;
   [key: string]: unknown;
 }
 
@@ -156,6 +161,9 @@ async function closeDevices(devices: OpenDevices): Promise<void> {
   ]);
 }
 
+/** The till's log, in its data dir. */
+export const TILL_LOG_FILE = "till.log";
+
 export async function runTill(options: TillRunOptions, io: TillIo): Promise<void> {
   if (options.pair !== undefined) {
     await runPairing(options, options.pair, io);
@@ -167,6 +175,15 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
       "the till needs a terminal (a text console, tmux or a terminal window); run it there, not with input or output redirected",
     );
   }
+  // The terminal is the cashier's screen: the log is a file beside the till's database.
+  setProcessLogger(
+    createLogger({
+      mode: "till",
+      level: options.logLevel ?? "info",
+      sink: { kind: "file", path: join(options.data, TILL_LOG_FILE) },
+    }),
+  );
+  log().info({ tillId: options.tillId, server: options.server }, `till ${options.tillId} starting`);
   const services = await createTillServices({
     server: options.server,
     tillId: options.tillId,
@@ -202,6 +219,7 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
     controller.attachDevices(devices);
     await instance.waitUntilExit();
   } catch (err) {
+    log().error({ err }, `till ${options.tillId} stopped on an error`);
     instance.unmount();
     throw err;
   } finally {
@@ -211,6 +229,7 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
     const pending = services.status().pending;
     await closeDevices(devices);
     await services.close();
+    log().info({ tillId: options.tillId, pending }, `till ${options.tillId} closed`);
     io.out(
       pending > 0
         ? `till ${options.tillId} closed; ${pending} sale(s) wait in ${options.data} and are sent at the next start`

@@ -1,7 +1,7 @@
 /**
  * A generated admin token never lands in a log: `ringup store` and `ringup hq` started with
  * their output going to a pipe (a service, a log file) write it to DATA/admin-token (mode
- * 0600) and log only the path; every log line starts with an ISO 8601 time.
+ * 0600) and log only the path; every log line is a JSON object with an ISO 8601 time.
  */
 import { afterEach, expect, test } from "bun:test";
 import { readFileSync, statSync } from "node:fs";
@@ -15,7 +15,7 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
-const ISO_LINE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z /;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 async function startAndStop(mode: "store" | "hq") {
   const data = await mkdtemp(join(tmpdir(), `ringup-token-log-${mode}-`));
@@ -63,6 +63,6 @@ for (const mode of ["store", "hq"] as const) {
     expect(output).toContain(`wrote it to ${file}`);
     const lines = output.split("\n").filter((l) => l !== "");
     expect(lines.length).toBeGreaterThan(1);
-    for (const line of lines) expect(line).toMatch(ISO_LINE);
+    for (const line of lines) expect((JSON.parse(line) as { time: string }).time).toMatch(ISO_TIME);
   });
 }

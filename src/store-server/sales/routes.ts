@@ -1,6 +1,7 @@
 import { Elysia } from "elysia";
 import { z } from "zod";
 import { quoteRequestSchema, recordSaleSchema } from "../../api/store/sales.ts";
+import { log } from "../../shared/log.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { cancellationSchema, recordCancellation } from "./cancellations.ts";
@@ -19,6 +20,12 @@ export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) 
       "/sales",
       async ({ body, set, principal }) => {
         const { sale, created } = await service.record(body, principal);
+        if (created) {
+          log().info(
+            { saleId: sale.id, receiptNo: sale.receiptNo, tillId: sale.tillId, totalMinor: sale.totalMinor },
+            `sale ${sale.receiptNo} recorded`,
+          );
+        }
         set.status = created ? 201 : 200;
         return sale;
       },

@@ -1,5 +1,6 @@
 import { Elysia } from "elysia";
 import { z } from "zod";
+import { log } from "../../shared/log.ts";
 import { ROLE_RANK, requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
@@ -29,7 +30,9 @@ export function tillsRoutes(ctx: StoreContext) {
         "/tills/pair",
         ({ body, set }) => {
           set.status = 201;
-          return pairing.pair(body.code, body.tillId);
+          const paired = pairing.pair(body.code, body.tillId);
+          log().info({ tillId: paired.tillId }, `till ${paired.tillId} paired`);
+          return paired;
         },
         {
           body: pairRequestSchema,

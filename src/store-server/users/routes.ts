@@ -8,6 +8,8 @@ import {
   updateUserSchema,
   userIdParamsSchema,
 } from "../../api/store/users.ts";
+import { DomainError } from "../../core/errors.ts";
+import { log } from "../../shared/log.ts";
 import { authenticate, type Principal, requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
@@ -39,6 +41,28 @@ function provesTill(principal: Principal | null, tillId: string): boolean {
   return principal.tillId === tillId;
 }
 
+/** PIN entry locked (a till's, or the store-wide pause of tills that show no token). */
+const LOCK_OUTS = new Set(["PIN_LOCKED", "PIN_RATE_LIMITED"]);
+
+/** A log-in, logged: who at which till, or why it was refused (never the PIN). */
+async function loggedLogin<T extends { cashierId: string }>(
+  tillId: string,
+  login: () => Promise<T>,
+): Promise<T> {
+  try {
+    const session = await login();
+    log().info({ tillId, cashierId: session.cashierId }, `log-in: ${session.cashierId} at till ${tillId}`);
+    return session;
+  } catch (err) {
+    if (err instanceof DomainError && LOCK_OUTS.has(err.code)) {
+      log().warn({ tillId, code: err.code }, `PIN entry locked at till ${tillId} (${err.code})`);
+    } else if (err instanceof DomainError) {
+      log().warn({ tillId, code: err.code }, `log-in refused at till ${tillId} (${err.code})`);
+    }
+    throw err;
+  }
+}
+
 export function usersRoutes(ctx: StoreContext) {
   const usersService = new UsersService(ctx);
   const sessions = new SessionsService(ctx);
@@ -57,7 +81,7 @@ export function usersRoutes(ctx: StoreContext) {
               { tillId: body.tillId },
             );
           }
-          const session = await sessions.login(body, principal);
+          const session = await loggedLogin(body.tillId, () => sessions.login(body, principal));
           set.status = 201;
           return session;
         },

@@ -3,6 +3,7 @@
  * back as a command. Lookups and searches are local and answer at once; everything else is a
  * promise whose failure becomes a status-line message (the sale in progress stays as it is).
  */
+
 import { DomainError } from "../../core/errors.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { convertWeightMilli } from "../../core/quantity.ts";
@@ -13,6 +14,7 @@ import type { DisplayLines } from "../../devices/index.ts";
 import { payByCard } from "../../devices/payment/pay-by-card.ts";
 import { describePayment, type PaymentResult } from "../../devices/payment/payment-terminal.ts";
 import { describeReading } from "../../devices/scale/scale.ts";
+import { log } from "../../shared/log.ts";
 import type { CompletedSale, HeldSaleDoc, HeldSaleSummary, TillProduct, TillServices } from "../services.ts";
 import { priceSale } from "../state/basket.ts";
 import type { CardAnswer, Command, Effect, SaleLine } from "../state/types.ts";
@@ -205,7 +207,7 @@ function priceCheck(ctx: EffectContext, code: string): void {
   try {
     services.trace({ action: "price.checked", detail: { code: product.code, scanned: code, priceMinor } });
   } catch (err) {
-    console.error("till: keeping the price check's trace failed:", err);
+    log().error({ err }, "keeping the price check's trace failed");
   }
 }
 
@@ -378,7 +380,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "cancelSale":
       // Kept in the outbox for the store's audit log; a failure here loses no money, but is said.
       void services.cancelSale(effect.sale).catch((err: unknown) => {
-        console.error("till: keeping the cancelled sale's trace failed:", err);
+        log().error({ err }, "keeping the cancelled sale's trace failed");
       });
       return;
     case "holdSale":
@@ -548,7 +550,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       try {
         services.trace(effect.entry);
       } catch (err) {
-        console.error(`till: keeping the ${effect.entry.action} trace failed:`, err);
+        log().error({ err, action: effect.entry.action }, `keeping the ${effect.entry.action} trace failed`);
       }
       return;
   }

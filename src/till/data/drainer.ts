@@ -18,6 +18,7 @@ import {
   saleAnswerSchema,
 } from "../../api/store/answers.ts";
 import { tillTraceAnswerSchema } from "../../core/till-trace.ts";
+import { log } from "../../shared/log.ts";
 import type { TillAuth } from "./auth.ts";
 import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
@@ -69,7 +70,7 @@ export class Drainer {
   /** Runs drain passes one after another; a pass that fails unexpectedly is logged, not fatal. */
   private enqueue(run: () => Promise<void>): Promise<void> {
     const next = this.chain.then(run).catch((err: unknown) => {
-      console.error("till: sending the outbox failed:", err);
+      log().error({ err }, "sending the outbox failed");
     });
     this.chain = next;
     return next;

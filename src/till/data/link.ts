@@ -3,6 +3,7 @@
  * succeeded, the outbox backlog, and the last problem in plain words. `status()` answers the
  * same object until something changes, so screens can subscribe to it directly.
  */
+import { log } from "../../shared/log.ts";
 import type { LinkStatus } from "../services.ts";
 import type { StoreUnreachableError } from "./errors.ts";
 
@@ -93,7 +94,7 @@ export class LinkState {
       try {
         listener();
       } catch (err) {
-        console.error("till: a status listener failed:", err);
+        log().error({ err }, "a status listener failed");
       }
     }
   }
