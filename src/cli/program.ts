@@ -5,17 +5,13 @@
 import { Command, CommanderError, Option } from "commander";
 import pkg from "../../package.json" with { type: "json" };
 import { DomainError } from "../core/errors.ts";
+import { hqOptionsSchema } from "../hq/options.ts";
+import type { CliIo } from "../shared/cli-io.ts";
 import { ConfigError, envName, loadConfig, mergeOptions, validateConfig } from "../shared/config.ts";
 import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
-import {
-  adminOptionsSchema,
-  devicesOptionsSchema,
-  hqOptionsSchema,
-  LANGUAGES,
-  storeOptionsSchema,
-  tillOptionsSchema,
-} from "./options.ts";
-import { type CliIo, runners } from "./runners.ts";
+import { storeOptionsSchema } from "../store-server/options.ts";
+import { adminOptionsSchema, devicesOptionsSchema, LANGUAGES, tillOptionsSchema } from "./options.ts";
+import { runners } from "./runners.ts";
 
 export const VERSION: string = pkg.version;
 

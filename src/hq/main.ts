@@ -5,8 +5,7 @@
  * database closes).
  */
 
-import type { HqOptions } from "../cli/options.ts";
-import type { CliIo } from "../cli/runners.ts";
+import type { CliIo } from "../shared/cli-io.ts";
 import { ConfigError } from "../shared/config.ts";
 import { requestLimitsOf, serverBodyCap } from "../shared/request-limits.ts";
 import { readSecretFile } from "../shared/secrets.ts";
@@ -23,6 +22,7 @@ import {
 } from "./auth/tokens.ts";
 import type { HqContext } from "./context.ts";
 import { openHq } from "./open.ts";
+import type { HqOptions } from "./options.ts";
 import { startHqReplication } from "./replication/index.ts";
 import { ensureHqNatsCredentials, writeNatsConf } from "./stores/nats-config.ts";
 

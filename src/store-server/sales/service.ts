@@ -6,6 +6,7 @@
 import { and, eq, gte, lt } from "drizzle-orm";
 import { audit, counters, sales } from "../../../schema/store.ts";
 import { checkRungDocument, type RungLine } from "../../core/as-rung.ts";
+import { businessDay } from "../../core/business-day.ts";
 import { DomainError } from "../../core/errors.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import { departmentIdOf } from "../../core/open-department.ts";
@@ -14,7 +15,7 @@ import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts
 import { DEFAULT_TENDER_TYPES, settle, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { CatalogService, nextCounter } from "../catalog/service.ts";
-import { businessDay, type StoreContext, type StoreTx } from "../context.ts";
+import type { StoreContext, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { HttpError } from "../http/errors.ts";
 import { appendEvent, sha256Hex } from "../journal/journal.ts";
