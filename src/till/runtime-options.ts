@@ -1,10 +1,10 @@
 /**
  * The till runs without the runtime's top JIT tier (JSC's FTL). A till's work per key is a
  * millisecond or two of rendering, which the tiers below compile well; the FTL compiler,
- * meanwhile, kept recompiling the renderer's hottest functions: about 3.5 s of a compiler
- * thread's CPU over 1,000 scans, on a kiosk with two cores, which held the till's own thread
- * off the CPU at the wrong moment, and 10 MB of resident memory for its code. Without it the
- * compiler threads use about 0.6 s over the same scans (docs/benchmarks.md).
+ * meanwhile, keeps recompiling the renderer's hottest functions, so on a kiosk with few cores
+ * its thread holds the till's own off the CPU at the wrong moment, and its code costs resident
+ * memory. Without it the compiler threads use several times less CPU over the same scans
+ * (`bun run bench till` shows the till's CPU per scan).
  *
  * JSC reads its options once, as the process starts, so the till starts itself again in the
  * same process (execve: same pid, same terminal, nothing open yet) with the option set. A

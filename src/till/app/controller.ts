@@ -18,7 +18,7 @@ import { GarbagePolicy } from "./garbage.ts";
 const COLLECT_AFTER_MS = 1500;
 /**
  * Time after a frame shown at once before its garbage is collected: enough for the terminal
- * to take the frame in first (docs/benchmarks.md), far less than the gap before the next scan.
+ * to take the frame in first, far less than the gap before the next scan.
  */
 const COLLECT_AFTER_FRAME_MS = 5;
 /**
