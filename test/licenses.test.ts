@@ -18,6 +18,8 @@ const COMPATIBLE = new Set([
   "MIT OR Apache-2.0",
   "(MIT OR CC0-1.0)",
   "MIT or GPL-2.0",
+  "Apache-2.0 AND MIT",
+  "BlueOak-1.0.0",
 ]);
 
 function licences(dir: string, out: Map<string, string>): void {

@@ -1,1 +1,1 @@
-export * from "../../src/store-server/imports/corepos-transactions.ts";
+export * from "../../src/samples/corepos-month.ts";

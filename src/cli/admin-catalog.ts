@@ -7,8 +7,8 @@
 import { z } from "zod";
 import { currencyExponent, minorToDecimalString, parseMoneyToMinor } from "../core/money.ts";
 import { productCodeSchema } from "../core/product-input.ts";
+import type { CliIo } from "../shared/cli-io.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
-import type { CliIo } from "./runners.ts";
 
 export type ServerMode = "store" | "hq";
 

@@ -5,8 +5,8 @@
 import { z } from "zod";
 import { exceptionReportRowSchema } from "../core/events/sale-events.ts";
 import { minorToDecimalString } from "../core/money.ts";
+import type { CliIo } from "../shared/cli-io.ts";
 import type { AdminClient } from "./admin-client.ts";
-import type { CliIo } from "./runners.ts";
 
 const exceptionsSchema = z.object({ exceptions: z.array(exceptionReportRowSchema) });
 

@@ -6,6 +6,7 @@
  * and price ceiling the rows are checked against.
  */
 import { z } from "zod";
+import type { CliIo } from "../shared/cli-io.ts";
 import {
   applyDepartmentRules,
   applyProductRules,
@@ -15,7 +16,6 @@ import {
   parseProducts,
 } from "../store-server/imports/index.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
-import type { CliIo } from "./runners.ts";
 
 export const importArgsSchema = z.object({
   file: z.string().min(1, "give the file to import"),

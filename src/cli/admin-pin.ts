@@ -4,8 +4,8 @@
  * the admin token or a manager's session token.
  */
 import { z } from "zod";
+import type { CliIo } from "../shared/cli-io.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
-import type { CliIo } from "./runners.ts";
 
 const SCOPES = ["till", "anonymous", "store", "user"] as const;
 const lockoutSchema = z.object({

@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import { buildReceipt } from "../core/receipt.ts";
+import type { CliIo } from "../shared/cli-io.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
-import type { CliIo } from "./runners.ts";
 
 const PRINT_TIMEOUT_MS = 15_000;
 

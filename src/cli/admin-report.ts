@@ -1,8 +1,8 @@
 /** `ringup admin report daily` and `journal verify`: fetch, check, print (or JSON). */
 import { z } from "zod";
 import { currencyExponent, minorToDecimalString } from "../core/money.ts";
+import type { CliIo } from "../shared/cli-io.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
-import type { CliIo } from "./runners.ts";
 
 const money = z.number().int();
 

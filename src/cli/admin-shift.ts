@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import { currencyExponent, minorToDecimalString, parseMoneyToMinor } from "../core/money.ts";
+import type { CliIo } from "../shared/cli-io.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
-import type { CliIo } from "./runners.ts";
 
 const tillId = z
   .string()

@@ -6,8 +6,8 @@
 import { z } from "zod";
 import { uuidv7 } from "../core/ids.ts";
 import { milliToDecimalString } from "../core/quantity.ts";
+import type { CliIo } from "../shared/cli-io.ts";
 import type { AdminClient } from "./admin-client.ts";
-import type { CliIo } from "./runners.ts";
 
 export const stockCountArgsSchema = z.object({
   code: z.string().trim().min(1, "give the product's code or barcode with --code"),

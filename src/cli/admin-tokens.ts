@@ -4,8 +4,8 @@
  * store's or head office's) by id. Tokens themselves are never shown, except a new one once.
  */
 import { z } from "zod";
+import type { CliIo } from "../shared/cli-io.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
-import type { CliIo } from "./runners.ts";
 
 const tillId = z
   .string()

@@ -1,7 +1,7 @@
 /** `ringup admin user list|disable|pin-reset`: the store's users from the command line. */
 import { z } from "zod";
+import type { CliIo } from "../shared/cli-io.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
-import type { CliIo } from "./runners.ts";
 
 const userSchema = z.looseObject({ id: z.string(), name: z.string(), role: z.string(), active: z.boolean() });
 const usersSchema = z.object({ users: z.array(userSchema) });

@@ -5,6 +5,8 @@
  * `ringup: <message>` and exits with status 1.
  */
 import { z } from "zod";
+import { businessDay } from "../core/business-day.ts";
+import type { CliIo } from "../shared/cli-io.ts";
 import { createLogger, setProcessLogger } from "../shared/log.ts";
 import {
   codeArgsSchema,
@@ -56,7 +58,6 @@ import {
   userIdArgsSchema,
 } from "./admin-users.ts";
 import type { AdminOptions } from "./options.ts";
-import type { CliIo } from "./runners.ts";
 
 export { AdminError } from "./admin-client.ts";
 
@@ -79,16 +80,6 @@ const reportArgsSchema = z.object({
     .optional(),
 });
 const timeZoneSchema = z.looseObject({ timeZone: z.string().default("UTC") });
-
-/** Today's date (YYYY-MM-DD) in a time zone. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
 
 /** Commands only a store answers; head office refuses them by name. */
 const STORE_ONLY = new Set([
@@ -215,7 +206,8 @@ export async function runAdmin(
     }
     case "report.daily": {
       const given = argsOf(reportArgsSchema, args, "report daily").date;
-      const date = given ?? todayIn((await client.request("GET", "/settings", timeZoneSchema)).timeZone);
+      const date =
+        given ?? businessDay(new Date(), (await client.request("GET", "/settings", timeZoneSchema)).timeZone);
       await runDailyReport(client, date, options.json, io);
       return;
     }

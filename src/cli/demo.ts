@@ -8,21 +8,23 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { businessDay } from "../core/business-day.ts";
 import { DomainError } from "../core/errors.ts";
 import { uuidv7 } from "../core/ids.ts";
 import { formatMoney } from "../core/money.ts";
-import { buildReceipt, renderReceiptText } from "../core/receipt.ts";
+import { buildReceipt } from "../core/receipt.ts";
+import { renderReceiptText } from "../core/receipt-layout.ts";
 import { storeSettingsSchema } from "../core/settings.ts";
 import { startHqServer } from "../hq/main.ts";
 import { startHqReplication } from "../hq/replication/index.ts";
+import { loadCoreposMonth } from "../samples/corepos-month.ts";
+import type { CliIo } from "../shared/cli-io.ts";
 import { createLogger, type LogLevel, log, logLines, setProcessLogger } from "../shared/log.ts";
 import { NatsServerProcess } from "../shared/nats/server-process.ts";
 import { newToken } from "../store-server/auth/tokens.ts";
-import { loadCoreposMonth } from "../store-server/imports/corepos-transactions.ts";
 import { parseDepartments, parseProducts } from "../store-server/imports/index.ts";
 import { startStoreServer } from "../store-server/main.ts";
 import { progressReporter } from "./admin-import.ts";
-import type { CliIo } from "./runners.ts";
 
 export class DemoError extends DomainError {
   readonly code = "DEMO_FAILED";
@@ -277,9 +279,7 @@ async function runIn(
       io.out(`\n${renderReceiptText(doc, 42)}`);
     }
 
-    const day = new Intl.DateTimeFormat("en-CA", { timeZone: DEMO_SETTINGS.timeZone }).format(
-      new Date(lastAt),
-    );
+    const day = businessDay(new Date(lastAt), DEMO_SETTINGS.timeZone);
     const x = await api<{ salesCount: number; cash: { expectedMinor: number } }>(
       store.url,
       token,

@@ -1,7 +1,7 @@
 /** `ringup devices test`: checks each configured device and reports plainly; exit 1 if any failed. */
 import { runDevicesTest } from "../devices/index.ts";
+import type { CliIo } from "../shared/cli-io.ts";
 import type { DevicesOptions } from "./options.ts";
-import type { CliIo } from "./runners.ts";
 
 export async function runDevices(options: DevicesOptions, io: CliIo): Promise<void> {
   const result = await runDevicesTest(

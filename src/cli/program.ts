@@ -5,19 +5,15 @@
 import { Command, CommanderError, Option } from "commander";
 import pkg from "../../package.json" with { type: "json" };
 import { DomainError } from "../core/errors.ts";
+import { hqOptionsSchema } from "../hq/options.ts";
+import type { CliIo } from "../shared/cli-io.ts";
 import { ConfigError, envName, loadConfig, mergeOptions, validateConfig } from "../shared/config.ts";
 import { createLogger, LOG_LEVELS, type LogLevel, logLines, setProcessLogger } from "../shared/log.ts";
 import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
+import { storeOptionsSchema } from "../store-server/options.ts";
 import { doctorCommand } from "./doctor/command.ts";
-import {
-  adminOptionsSchema,
-  devicesOptionsSchema,
-  hqOptionsSchema,
-  LANGUAGES,
-  storeOptionsSchema,
-  tillOptionsSchema,
-} from "./options.ts";
-import { type CliIo, runners } from "./runners.ts";
+import { adminOptionsSchema, devicesOptionsSchema, LANGUAGES, tillOptionsSchema } from "./options.ts";
+import { runners } from "./runners.ts";
 import { serviceCommands } from "./service/command.ts";
 
 export const VERSION: string = pkg.version;

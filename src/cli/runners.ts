@@ -2,17 +2,12 @@
  * Lazy entry points of each mode. A mode's code is imported only when it runs, so starting
  * the till never loads the servers (and the other way round).
  */
-import type { DemoOptions } from "./demo.ts";
-import type { AdminOptions, DevicesOptions, HqOptions, StoreOptions, TillOptions } from "./options.ts";
 
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  /** stdout is a terminal a person reads (not a pipe, a file or a service's log). */
-  terminal?: boolean;
-  /** Writes straight to that terminal, past the log (a generated admin token, shown once). */
-  show?(text: string): void;
-}
+import type { HqOptions } from "../hq/options.ts";
+import type { CliIo } from "../shared/cli-io.ts";
+import type { StoreOptions } from "../store-server/options.ts";
+import type { DemoOptions } from "./demo.ts";
+import type { AdminOptions, DevicesOptions, TillOptions } from "./options.ts";
 
 type Run<O> = (options: O, io: CliIo) => Promise<void>;
 

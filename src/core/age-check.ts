@@ -4,6 +4,8 @@
  * is a year older on 1 March in a common year (as UK law and most US states count it).
  */
 
+import { businessDay } from "./business-day.ts";
+
 /** A calendar date (month 1–12, day 1–31). */
 export interface CalendarDate {
   year: number;
@@ -42,14 +44,10 @@ export function ageOn(dob: CalendarDate, today: CalendarDate): number {
 
 /** The calendar date at `now` in an IANA time zone (the store's `timeZone`). */
 export function dateInZone(now: Date, timeZone: string): CalendarDate {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-  }).formatToParts(now);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? Number.NaN);
-  return { year: get("year"), month: get("month"), day: get("day") };
+  const [year = Number.NaN, month = Number.NaN, day = Number.NaN] = businessDay(now, timeZone)
+    .split("-")
+    .map(Number);
+  return { year, month, day };
 }
 
 /** The order of day, month and year in a locale's short dates ("en-US": month first). */

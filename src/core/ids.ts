@@ -1,19 +1,9 @@
 /**
- * Identifiers: branded id types, RFC 9562 UUIDv7 generation (time-ordered, monotonic within
+ * Identifiers: RFC 9562 UUIDv7 generation (time-ordered, monotonic within
  * a process), UUID validation, store/till ids and receipt numbers.
  */
 import { z } from "zod";
 import { InvalidInputError } from "./errors.ts";
-
-export type Brand<T, B extends string> = T & { readonly __brand: B };
-
-export type SaleId = Brand<string, "SaleId">;
-export type EventId = Brand<string, "EventId">;
-export type ReturnId = Brand<string, "ReturnId">;
-export type ShiftId = Brand<string, "ShiftId">;
-export type UserId = Brand<string, "UserId">;
-export type StoreId = Brand<string, "StoreId">;
-export type TillId = Brand<string, "TillId">;
 
 // ---- UUIDs ---------------------------------------------------------------------------------
 
@@ -152,22 +142,6 @@ export function uuidv7(nowMs?: number): string {
   return defaultGenerator(nowMs);
 }
 
-export function newSaleId(): SaleId {
-  return uuidv7() as SaleId;
-}
-
-export function newEventId(): EventId {
-  return uuidv7() as EventId;
-}
-
-export function newReturnId(): ReturnId {
-  return uuidv7() as ReturnId;
-}
-
-export function newShiftId(): ShiftId {
-  return uuidv7() as ShiftId;
-}
-
 // ---- store and till ids, receipt numbers ---------------------------------------------------
 
 /** Letters, digits and underscore, 1–16 characters: safe in receipt numbers and NATS subjects. */
@@ -177,11 +151,7 @@ const SITE_ID_HINT = "1–16 letters, digits or underscores (no '-', '.', spaces
 export const storeIdSchema = z.string().regex(SITE_ID_PATTERN, `a store id is ${SITE_ID_HINT}`);
 export const tillIdSchema = z.string().regex(SITE_ID_PATTERN, `a till id is ${SITE_ID_HINT}`);
 
-export function isStoreId(s: string): s is StoreId {
-  return SITE_ID_PATTERN.test(s);
-}
-
-export function isTillId(s: string): s is TillId {
+export function isStoreId(s: string): boolean {
   return SITE_ID_PATTERN.test(s);
 }
 

@@ -236,3 +236,15 @@ export function layoutReceipt(doc: ReceiptDoc, options: ReceiptLayoutOptions): L
   if (doc.copy) b.blank().center(copyMark, { bold: true });
   return b.build();
 }
+
+/**
+ * The plain-text receipt: 32 columns for 58 mm paper, 48 for 80 mm. The printer prints the same
+ * layout, so what the cashier sees on screen is what the customer gets.
+ */
+export function renderReceiptText(
+  doc: ReceiptDoc,
+  columns: number,
+  options: Omit<ReceiptLayoutOptions, "columns"> = {},
+): string {
+  return renderLayoutText(layoutReceipt(doc, { ...options, columns }));
+}

@@ -5,7 +5,6 @@
 import { z } from "zod";
 import { InvalidInputError } from "./errors.ts";
 import { normalizeCurrency } from "./money.ts";
-import { layoutReceipt, type ReceiptLayoutOptions, renderLayoutText } from "./receipt-layout.ts";
 
 const minor = z.number().int().refine(Number.isSafeInteger, "must be a whole number of minor units");
 const nonNegativeMinor = minor.refine((n) => n >= 0, "must not be negative");
@@ -143,18 +142,6 @@ export function buildReceipt(input: unknown): ReceiptDoc {
 /** The same receipt marked as a copy, for a reprint. */
 export function receiptCopy(doc: ReceiptDoc): ReceiptDoc {
   return { ...doc, copy: true };
-}
-
-/**
- * The plain-text receipt: 32 columns for 58 mm paper, 48 for 80 mm. The printer prints the same
- * layout, so what the cashier sees on screen is what the customer gets.
- */
-export function renderReceiptText(
-  doc: ReceiptDoc,
-  columns: number,
-  options: Omit<ReceiptLayoutOptions, "columns"> = {},
-): string {
-  return renderLayoutText(layoutReceipt(doc, { ...options, columns }));
 }
 
 /** Receipt columns for a paper width: 58 mm -> 32, 80 mm -> 48. */

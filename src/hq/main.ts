@@ -5,8 +5,7 @@
  * database closes).
  */
 
-import type { HqOptions } from "../cli/options.ts";
-import type { CliIo } from "../cli/runners.ts";
+import type { CliIo } from "../shared/cli-io.ts";
 import { ConfigError } from "../shared/config.ts";
 import { log } from "../shared/log.ts";
 import { requestLimitsOf, serverBodyCap } from "../shared/request-limits.ts";
@@ -25,6 +24,7 @@ import {
 } from "./auth/tokens.ts";
 import type { HqContext } from "./context.ts";
 import { openHq } from "./open.ts";
+import type { HqOptions } from "./options.ts";
 import { startHqReplication } from "./replication/index.ts";
 import { ensureHqNatsCredentials, writeNatsConf } from "./stores/nats-config.ts";
 

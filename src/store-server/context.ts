@@ -43,20 +43,3 @@ export function pricingSettingsOf(settings: StoreSettings): PricingSettings {
     taxClasses: settings.taxClasses,
   };
 }
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The business day of an instant in the store's time zone, YYYY-MM-DD. */
-export function businessDay(at: Date, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(at);
-}

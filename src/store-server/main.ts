@@ -3,9 +3,8 @@
  * shuts down gracefully on SIGTERM/SIGINT (in-flight requests finish, the database closes).
  */
 
-import type { StoreOptions } from "../cli/options.ts";
-import type { CliIo } from "../cli/runners.ts";
 import { type StoreSettings, storeSettingsSchema } from "../core/settings.ts";
+import type { CliIo } from "../shared/cli-io.ts";
 import { ConfigError, readTomlFile } from "../shared/config.ts";
 import { log } from "../shared/log.ts";
 import { requestLimitsOf, serverBodyCap } from "../shared/request-limits.ts";
@@ -28,6 +27,7 @@ import { createHqLink } from "./hq-link/hq-link.ts";
 import { IntegrityMonitor } from "./integrity.ts";
 import { NotificationSender, notificationsConfigOf } from "./notifications/index.ts";
 import { openStore } from "./open.ts";
+import type { StoreOptions } from "./options.ts";
 import { startStoreReplication } from "./replication/index.ts";
 
 const OPTION_KEYS = new Set([

@@ -1,15 +1,10 @@
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import { InvalidInputError } from "../../src/core/errors.ts";
-import {
-  buildReceipt,
-  columnsForPaper,
-  type ReceiptInput,
-  renderReceiptText,
-} from "../../src/core/receipt.ts";
+import { buildReceipt, columnsForPaper, type ReceiptInput } from "../../src/core/receipt.ts";
 import { formatAmount, formatQuantity, formatRate } from "../../src/core/receipt-format.ts";
 import { receiptLabels, receiptLanguage } from "../../src/core/receipt-labels.ts";
-import { layoutReceipt, textWidth, wrapText } from "../../src/core/receipt-layout.ts";
+import { layoutReceipt, renderReceiptText, textWidth, wrapText } from "../../src/core/receipt-layout.ts";
 
 const SALE_ID = "0193a8f4-6c1e-7c3a-9b2e-5d4f3a2b1c0d";
 

@@ -8,8 +8,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { hqOptionsSchema } from "../../src/cli/options.ts";
 import { type RunningHq, startHqServer } from "../../src/hq/main.ts";
+import { hqOptionsSchema } from "../../src/hq/options.ts";
 import { ringupCommand } from "../support/store-process.ts";
 
 const dirs: string[] = [];

@@ -17,8 +17,8 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { hqOptionsSchema } from "../../src/cli/options.ts";
 import { startHqServer } from "../../src/hq/main.ts";
+import { hqOptionsSchema } from "../../src/hq/options.ts";
 import { NATS_SERVER } from "../support/nats-server.ts";
 import { makeTestCerts } from "./support/tls-certs.ts";
 import { waitFor } from "./support/wait.ts";

@@ -1,6 +1,6 @@
 /** The `ringup doctor` command; its checks load only when it runs. */
 import { type Command, Option } from "commander";
-import type { CliIo } from "../runners.ts";
+import type { CliIo } from "../../shared/cli-io.ts";
 
 export function doctorCommand(program: Command, io: CliIo): void {
   program

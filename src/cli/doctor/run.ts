@@ -1,5 +1,5 @@
 /** `ringup doctor`: every check of the mode, printed one per line or as JSON; exit code 1 on a FAIL. */
-import type { CliIo } from "../runners.ts";
+import type { CliIo } from "../../shared/cli-io.ts";
 import { databaseChecks, diskCheck, tlsChecks } from "./local-checks.ts";
 import { clockCheck, deviceChecks, natsChecks } from "./network-checks.ts";
 import { type CheckResult, type DoctorReport, errorText, fail, formatCheck, ok, reportOf } from "./report.ts";

@@ -5,17 +5,12 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { StoreSettings } from "../../core/settings.ts";
+import { type HqOptions, hqOptionsSchema } from "../../hq/options.ts";
 import { ConfigError, type ConfigSource, readTomlFile, validateConfig } from "../../shared/config.ts";
 import { loadStoreSettings } from "../../store-server/main.ts";
+import { type StoreOptions, storeOptionsSchema } from "../../store-server/options.ts";
 import { TILL_DB_FILE } from "../../till/data/db.ts";
-import {
-  type HqOptions,
-  hqOptionsSchema,
-  type StoreOptions,
-  storeOptionsSchema,
-  type TillOptions,
-  tillOptionsSchema,
-} from "../options.ts";
+import { type TillOptions, tillOptionsSchema } from "../options.ts";
 
 export const DOCTOR_MODES = ["store", "hq", "till"] as const;
 export type DoctorMode = (typeof DOCTOR_MODES)[number];

@@ -1,6 +1,6 @@
 /** The `ringup service` commands; their implementation loads only when one runs. */
 import { type Command, Option } from "commander";
-import type { CliIo } from "../runners.ts";
+import type { CliIo } from "../../shared/cli-io.ts";
 import { DEFAULT_TTY, DEFAULT_UNIT_DIR, DEFAULT_USER, SERVICE_MODES, type ServiceMode } from "./unit.ts";
 
 const modeOption = () =>

@@ -6,8 +6,8 @@
  */
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
+import type { CliIo } from "../../shared/cli-io.ts";
 import { ConfigError } from "../../shared/config.ts";
-import type { CliIo } from "../runners.ts";
 import {
   renderUnit,
   type ServiceMode,

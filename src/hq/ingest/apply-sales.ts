@@ -4,30 +4,10 @@
  * Prepared statements on the ingest path: they run inside the ingest transaction.
  */
 import type { Database, Statement } from "bun:sqlite";
+import { businessDay } from "../../core/business-day.ts";
 import type { EventPayload, StoreEvent } from "../../core/events.ts";
 
 type Row = Record<string, string | number | null>;
-
-const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
-
-/** The business day of an instant in a time zone, YYYY-MM-DD (UTC when the zone is unknown). */
-export function businessDayOf(at: string, timeZone: string): string {
-  let format = DAY_FORMATS.get(timeZone);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat("en-CA", {
-        timeZone,
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-      });
-    } catch {
-      return at.slice(0, 10);
-    }
-    DAY_FORMATS.set(timeZone, format);
-  }
-  return format.format(new Date(at));
-}
 
 const LINE_COLUMNS = `code, name, department, tax_class, qty_milli, unit_price_minor, extended_minor,
   discount_minor, tax_minor, total_minor`;
@@ -140,7 +120,12 @@ export class SalesWriter {
       zone = this.#timeZone?.get(storeId)?.tz ?? "UTC";
       this.#zones.set(storeId, zone);
     }
-    return businessDayOf(at, zone);
+    try {
+      return businessDay(new Date(at), zone);
+    } catch {
+      // A zone this runtime does not know (head office checks new ones): count in UTC.
+      return businessDay(new Date(at), "UTC");
+    }
   }
 
   #sale(storeId: string, eventId: string, p: EventPayload<"sale.completed">): void {

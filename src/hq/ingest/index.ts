@@ -1,5 +1,4 @@
 /** Store → HQ ingest: the one door to it. */
-export { businessDayOf } from "./apply-sales.ts";
 export { IngestConsumer, type IngestOptions } from "./consumer.ts";
 export { type DeadLetterReason, EventIngestor, type IncomingMessage, type Outcome } from "./ingestor.ts";
 export { type DeadLetterView, replicationState, type StoreReplicationState } from "./state.ts";

@@ -4,8 +4,8 @@
  * log and the journal say that a receipt was e-mailed, never to whom.
  */
 import { uuidv7 } from "../../core/ids.ts";
-import { renderReceiptText } from "../../core/receipt.ts";
 import type { ReceiptEmailAnswer, ReceiptEmailPayload } from "../../core/receipt-email.ts";
+import { renderReceiptText } from "../../core/receipt-layout.ts";
 import { receiptLinkToken, receiptLinkUrl } from "../../shared/receipt-link.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";

@@ -5,7 +5,8 @@
 import { eq } from "drizzle-orm";
 import { users } from "../../../schema/store.ts";
 import type { SaleResponse } from "../../api/store/sales.ts";
-import { buildReceipt, type ReceiptDoc, renderReceiptText } from "../../core/receipt.ts";
+import { buildReceipt, type ReceiptDoc } from "../../core/receipt.ts";
+import { renderReceiptText } from "../../core/receipt-layout.ts";
 import { receiptLinkSaleId } from "../../shared/receipt-link.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";

@@ -10,6 +10,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { returns, sales, shifts } from "../../../schema/store.ts";
 import type { ReturnedLine, ReturnRequest, ReturnResponse } from "../../api/store/returns.ts";
+import { businessDay } from "../../core/business-day.ts";
 import type { ReturnableSale } from "../../core/chain-sale.ts";
 import { DomainError, RestatedError } from "../../core/errors.ts";
 import { isUuid } from "../../core/ids.ts";
@@ -18,7 +19,7 @@ import { refundableByTender, splitRefund, type TenderAmount } from "../../core/r
 import { DEFAULT_TENDER_TYPES, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { nextCounter } from "../catalog/service.ts";
-import { businessDay, type StoreContext, type StoreDb, type StoreTx } from "../context.ts";
+import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { SalesService } from "../sales/service.ts";
 import { requireTillAccess } from "../users/index.ts";
 import { type Approval, checkApproval } from "./approval.ts";

@@ -15,6 +15,7 @@ import type {
   SaleResponse,
 } from "../../api/store/sales.ts";
 import { checkRungDocument, type RungLine } from "../../core/as-rung.ts";
+import { businessDay } from "../../core/business-day.ts";
 import { DomainError, RestatedError } from "../../core/errors.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import { departmentIdOf } from "../../core/open-department.ts";
@@ -24,7 +25,7 @@ import { sha256Hex } from "../../core/sha256.ts";
 import { DEFAULT_TENDER_TYPES, settle, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { CatalogService, nextCounter } from "../catalog/service.ts";
-import { businessDay, type StoreContext, type StoreTx } from "../context.ts";
+import type { StoreContext, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { moveStock } from "../stock/ledger.ts";

@@ -18,8 +18,8 @@ import { loadOrCreateKeyFile } from "../../shared/key-file.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 
 /**
- * OWASP's argon2id profile (19 MiB of memory, 2 passes, 1 lane): about 40–60 ms per hash on a
- * small shop PC, so each guess against a stolen hash costs as much.
+ * OWASP's argon2id profile (19 MiB of memory, 2 passes, 1 lane): a noticeable fraction of a
+ * second's CPU per hash on a small shop PC, so each guess against a stolen hash costs as much.
  */
 export const PIN_HASH_OPTIONS = { algorithm: "argon2id", memoryCost: 19_456, timeCost: 2 } as const;
 

@@ -7,7 +7,7 @@
 import { DomainError } from "../../core/errors.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { convertWeightMilli } from "../../core/quantity.ts";
-import { renderReceiptText } from "../../core/receipt.ts";
+import { renderReceiptText } from "../../core/receipt-layout.ts";
 // The two light modules the screens need at once; the drivers load only when a device is configured.
 import { itemLines, thankYouLines, totalLines, welcomeLines } from "../../devices/display/display-text.ts";
 import type { DisplayLines } from "../../devices/index.ts";

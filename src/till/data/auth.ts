@@ -34,7 +34,7 @@ import type { TillKeys } from "./keys.ts";
 import type { LinkState } from "./link.ts";
 import type { StoreClient } from "./store-client.ts";
 
-/** Same profile as the store's PIN hashes (argon2id, about 50 ms a check). */
+/** Same profile as the store's PIN hashes (argon2id: costly on purpose, like each guess against them). */
 const HASH_OPTIONS = { algorithm: "argon2id", memoryCost: 19_456, timeCost: 2 } as const;
 const PIN_PATTERN = /^\d{4,8}$/;
 const RANK: Record<Cashier["role"], number> = { cashier: 1, supervisor: 2, manager: 3, admin: 4 };

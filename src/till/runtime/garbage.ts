@@ -7,8 +7,8 @@
  * - a full collection after that pass once the heap has grown by HEAP_GROWTH_BYTES
  *   since the last one. The young passes promote what a frame still held (the screen's rows,
  *   the renderer's last output) and each one also resets the runtime's own trigger, so without
- *   this bound the old generation only grows while scans keep coming (more than twice the
- *   memory after a hundred quick sales);
+ *   this bound the old generation only grows while scans keep coming (the till's memory grew
+ *   with every sale of a busy counter);
  * - a full collection that also gives memory back once the keyboard has been quiet a moment.
  */
 import { fullGC, heapSize } from "bun:jsc";

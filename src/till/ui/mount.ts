@@ -13,10 +13,9 @@ export function mountTill(controller: TillController, options: RenderOptions = {
     // Keys typed in a burst (a keyboard-wedge scanner) share frames; at most 60 a second.
     maxFps: 60,
     // Only the rows that changed are written (each whole: patches/ink@8.0.0.patch), not the
-    // whole frame erased and drawn again: about 700 bytes for a scan instead of 2 KB, less for
+    // whole frame erased and drawn again: a fraction of the bytes for a scan, fewer still for
     // a key typed, and no flicker on a text console, which has no synchronized output. The
-    // terminal's line discipline handles every byte written: a scan costs the till about
-    // 0.3 ms less CPU.
+    // terminal's line discipline handles every byte written, so fewer bytes is less CPU.
     incrementalRendering: true,
     ...options,
   });

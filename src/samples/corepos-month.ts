@@ -8,13 +8,14 @@
  * active, by weight when a fractional quantity was rung; UPCs missing from the catalog get a
  * minimal product from the transaction row. Open-price items carry the price the cashier rang.
  * Each sale is tendered in cash with a generous amount (change is given back).
+ *
+ * Sample data for the demo and the benchmarks, not a store feature: the store only lends its
+ * catalog importer.
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
-import { coreposCode } from "./corepos-products.ts";
-import { parseProducts } from "./index.ts";
-import type { ProductRow } from "./model.ts";
+import { coreposCode, type ProductRow, parseProducts } from "../store-server/imports/index.ts";
 
 /** The sample data folder: RINGUP_COREPOS_DIR, else `../shared/data/corepos` from the working directory. */
 export const COREPOS_DIR = process.env.RINGUP_COREPOS_DIR ?? resolve(process.cwd(), "../shared/data/corepos");

@@ -1,0 +1,34 @@
+/**
+ * Head office's options (flags, RINGUP_* environment variables and the TOML config all
+ * validate against this schema): one source of truth for their shape.
+ */
+import { z } from "zod";
+import {
+  dir,
+  logLevel,
+  maxImportBytes,
+  natsUrl,
+  port,
+  tlsOptions,
+  tlsPairError,
+  tlsPairGiven,
+  token,
+} from "../shared/option-fields.ts";
+
+export const hqOptionsSchema = z
+  .object({
+    data: dir,
+    port: port.default(8080),
+    host: z.string().default("0.0.0.0"),
+    adminToken: token.optional(),
+    adminTokenFile: z.string().optional(),
+    nats: natsUrl.optional(),
+    natsCreds: z.string().optional(),
+    maxImportBytes,
+    ...tlsOptions,
+    config: z.string().optional(),
+    logLevel,
+  })
+  .loose()
+  .refine(tlsPairGiven, tlsPairError);
+export type HqOptions = z.infer<typeof hqOptionsSchema>;
