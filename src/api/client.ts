@@ -32,8 +32,18 @@ export type CallOutcome<T> =
   | { kind: "network"; error: unknown }
   /** An answer that is not JSON. */
   | { kind: "not-json"; status: number }
-  /** A failure status; `error` is the server's error body when it sent one. */
-  | { kind: "failed"; status: number; statusText: string; error: ErrorBody["error"] | null; json: unknown }
+  /**
+   * A failure status; `error` is the server's error body when it sent one, `json` the body when
+   * it is JSON (undefined when not), `text` the body as sent.
+   */
+  | {
+      kind: "failed";
+      status: number;
+      statusText: string;
+      error: ErrorBody["error"] | null;
+      json: unknown;
+      text: string;
+    }
   /** A success whose body does not match the route's answer schema. */
   | { kind: "unreadable"; status: number; where: string };
 
@@ -96,6 +106,7 @@ export async function call<R extends Route>(
       statusText: res.statusText,
       error: parsed.success ? parsed.data.error : null,
       json,
+      text,
     };
   }
   const answer = r.answer.safeParse(json);
