@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { hqRoutes } from "../api/hq/routes.ts";
+import type { tokenAnswerSchema } from "../api/store/admin-answers.ts";
 import { storeRoutes } from "../api/store/routes.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
 import type { CliIo } from "./runners.ts";
@@ -25,19 +26,7 @@ export const tokenIdArgsSchema = z.object({
     ),
 });
 
-const tokenSchema = z.looseObject({
-  id: z.string(),
-  kind: z.string().optional(),
-  label: z.string().nullable().optional(),
-  name: z.string().optional(),
-  scopes: z.array(z.string()).optional(),
-  tillId: z.string().nullable().optional(),
-  userId: z.string().nullable().optional(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
-type TokenRow = z.infer<typeof tokenSchema>;
+type TokenRow = z.infer<typeof tokenAnswerSchema>;
 
 export async function runTillPair(
   client: AdminClient,
