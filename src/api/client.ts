@@ -18,6 +18,8 @@ export interface Transport {
   signal?: AbortSignal;
   /** A CA certificate (PEM) for a server with a self-signed certificate. */
   ca?: string;
+  /** Headers sent with every call (e.g. the request id the server logs the call under). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface CallInput<R extends Route> {
@@ -32,8 +34,18 @@ export type CallOutcome<T> =
   | { kind: "network"; error: unknown }
   /** An answer that is not JSON. */
   | { kind: "not-json"; status: number }
-  /** A failure status; `error` is the server's error body when it sent one. */
-  | { kind: "failed"; status: number; statusText: string; error: ErrorBody["error"] | null; json: unknown }
+  /**
+   * A failure status; `error` is the server's error body when it sent one, `json` the body when
+   * it is JSON (undefined when not), `text` the body as sent.
+   */
+  | {
+      kind: "failed";
+      status: number;
+      statusText: string;
+      error: ErrorBody["error"] | null;
+      json: unknown;
+      text: string;
+    }
   /** A success whose body does not match the route's answer schema. */
   | { kind: "unreadable"; status: number; where: string };
 
@@ -59,7 +71,7 @@ export async function call<R extends Route>(
   r: R,
   input: CallInput<R> = {},
 ): Promise<CallOutcome<AnswerOf<R>>> {
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = { ...transport.headers, accept: "application/json" };
   if (transport.token) headers.authorization = `Bearer ${transport.token}`;
   const deadline = AbortSignal.timeout(transport.timeoutMs);
   const init: RequestInit = {
@@ -96,6 +108,7 @@ export async function call<R extends Route>(
       statusText: res.statusText,
       error: parsed.success ? parsed.data.error : null,
       json,
+      text,
     };
   }
   const answer = r.answer.safeParse(json);

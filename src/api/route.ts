@@ -3,7 +3,7 @@
  * schema of its answer. Servers validate with the same schemas, clients send and read with
  * them (see `client.ts`), and the OpenAPI document lists them (see `openapi.ts`).
  */
-import type { z } from "zod";
+import { z } from "zod";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -24,8 +24,37 @@ export function route<const R extends Route>(r: R): R {
   return r;
 }
 
-/** The body a route takes, as a client writes it (before defaults and transforms). */
-export type BodyOf<R extends Route> = R["body"] extends z.ZodType ? z.input<R["body"]> : undefined;
+/** A route in a table (`routeTable`): its answer alone, or its answer with a body, query or summary. */
+export type RouteSpec = z.ZodType | Omit<Route, "method" | "path">;
+
+/** The route a table's row describes. */
+export type RouteOf<S extends RouteSpec> = S extends z.ZodType
+  ? { method: Method; path: string; answer: S }
+  : S & { method: Method; path: string };
+
+const METHODS: readonly string[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/**
+ * Routes from a compact table keyed by `"METHOD /path"` (the way the servers' routes are named
+ * in the OpenAPI document and in tests), each row its answer or its answer with a body.
+ */
+export function routeTable<const T extends Record<string, RouteSpec>>(
+  table: T,
+): { readonly [K in keyof T]: RouteOf<T[K]> } {
+  const out: Record<string, Route> = {};
+  for (const [key, spec] of Object.entries(table)) {
+    const [method = "", path = "", ...rest] = key.split(" ");
+    if (!METHODS.includes(method) || !path.startsWith("/") || rest.length > 0) {
+      throw new TypeError(`route table: "${key}" is not "METHOD /path"`);
+    }
+    const described = spec instanceof z.ZodType ? { answer: spec } : spec;
+    out[key] = { method: method as Method, path, ...described };
+  }
+  return out as { readonly [K in keyof T]: RouteOf<T[K]> };
+}
+
+/** The body a route takes, as a client writes it (before defaults and transforms); any JSON where its descriptor names no body. */
+export type BodyOf<R extends Route> = R["body"] extends z.ZodType ? z.input<R["body"]> : unknown;
 /** The answer a route gives, as parsed by its schema. */
 export type AnswerOf<R extends Route> = z.output<R["answer"]>;
 

@@ -5,6 +5,8 @@
  * given, so the product keeps the others.
  */
 import { z } from "zod";
+import { hqRoutes } from "../api/hq/routes.ts";
+import { storeRoutes } from "../api/store/routes.ts";
 import { currencyExponent, minorToDecimalString, parseMoneyToMinor } from "../core/money.ts";
 import { productCodeSchema } from "../core/product-input.ts";
 import type { CliIo } from "../shared/cli-io.ts";
@@ -31,7 +33,6 @@ export const priceArgsSchema = z.object({ code: productCodeSchema, price: z.stri
 export const codeArgsSchema = z.object({ code: productCodeSchema });
 export const exportArgsSchema = z.object({ out: z.string().min(1).optional() });
 
-const settingsSchema = z.looseObject({ currency: z.string() });
 const productSchema = z.looseObject({
   code: z.string(),
   name: z.string(),
@@ -47,7 +48,9 @@ const productSchema = z.looseObject({
 type Product = z.infer<typeof productSchema>;
 
 async function exponentOf(client: AdminClient): Promise<number> {
-  const settings = await client.request("GET", "/settings", settingsSchema);
+  const settings = await client.request(
+    client.atHq ? hqRoutes["GET /api/v1/settings"] : storeRoutes["GET /api/v1/settings"],
+  );
   try {
     return currencyExponent(settings.currency);
   } catch {
@@ -70,7 +73,10 @@ function money(text: string, what: string, exponent: number): number {
 
 async function existing(client: AdminClient, code: string): Promise<Product | null> {
   try {
-    return await client.request("GET", `/products/${encodeURIComponent(code)}`, productSchema);
+    return await client.request(
+      client.atHq ? hqRoutes["GET /api/v1/products/:code"] : storeRoutes["GET /api/v1/products/:code"],
+      { params: { code } },
+    );
   } catch (err) {
     const details = err instanceof AdminError ? z.object({ code: z.string() }).safeParse(err.details) : null;
     if (details?.success && ["UNKNOWN_CODE", "UNKNOWN_PRODUCT"].includes(details.data.code)) return null;
@@ -116,7 +122,10 @@ async function save(
   io: CliIo,
   verb: string,
 ) {
-  const saved = await client.request("POST", "/products", productSchema, { body });
+  const saved = await client.request(
+    client.atHq ? hqRoutes["POST /api/v1/products"] : storeRoutes["POST /api/v1/products"],
+    { body },
+  );
   io.out(json ? JSON.stringify(saved, null, 2) : `${verb} ${describe(saved, exponent)}`);
 }
 
@@ -145,12 +154,6 @@ export async function runProductEdit(client: AdminClient, args: ProductArgs, jso
   await save(client, body, exponent, json, io, "changed");
 }
 
-const hqPriceSchema = z.looseObject({
-  code: z.string(),
-  priceMinor: z.number().int().nullable(),
-  status: z.string(),
-});
-
 export async function runProductPrice(
   client: AdminClient,
   mode: ServerMode,
@@ -161,7 +164,7 @@ export async function runProductPrice(
   const exponent = await exponentOf(client);
   const priceMinor = money(args.price, "price", exponent);
   if (mode === "hq") {
-    const result = await client.request("PUT", "/prices", hqPriceSchema, {
+    const result = await client.request(hqRoutes["PUT /api/v1/prices"], {
       body: { code: args.code, priceMinor },
     });
     io.out(
@@ -204,16 +207,15 @@ function csvRow(p: Product, exponent: number): string {
     .join(",");
 }
 
-const changesSchema = z.object({ products: z.array(productSchema), lastSeq: z.number().int() });
-const hqProductsSchema = z.object({ products: z.array(productSchema) });
-
 async function allProducts(client: AdminClient, mode: ServerMode): Promise<Product[]> {
-  if (mode === "hq") return (await client.request("GET", "/products", hqProductsSchema)).products;
+  if (mode === "hq") return (await client.request(hqRoutes["GET /api/v1/products"])).products;
   const byCode = new Map<string, Product>();
   let since = 0;
   for (;;) {
-    const page = await client.request("GET", `/products/changes?since=${since}&limit=5000`, changesSchema);
-    for (const p of page.products) byCode.set(p.code, p);
+    const page = await client.request(storeRoutes["GET /api/v1/products/changes"], {
+      query: { since, limit: 5000 },
+    });
+    for (const p of page.products) byCode.set(p.code, { ...p, costMinor: p.costMinor ?? null });
     if (page.products.length < 5000 || page.lastSeq === since) break;
     since = page.lastSeq;
   }

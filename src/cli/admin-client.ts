@@ -4,7 +4,8 @@
  * what went wrong (in the server's words when it answered) and what to do next.
  */
 import { z } from "zod";
-import { errorBodySchema } from "../api/error-body.ts";
+import { type CallInput, call, urlPathOf } from "../api/client.ts";
+import type { AnswerOf, BodyOf, Route } from "../api/route.ts";
 import { DomainError } from "../core/errors.ts";
 import { log } from "../shared/log.ts";
 import { REQUEST_ID_HEADER } from "../shared/request-log.ts";
@@ -31,8 +32,10 @@ function withHint(message: string, hint: string): string {
   return hint ? `${message}\n  ${hint}` : message;
 }
 
-export interface RequestOptions {
-  body?: unknown;
+export interface RequestOptions<R extends Route> {
+  params?: CallInput<R>["params"];
+  query?: CallInput<R>["query"];
+  body?: BodyOf<R>;
   timeoutMs?: number;
 }
 
@@ -68,76 +71,70 @@ export class AdminClient {
     if (!parsed.success) {
       throw new AdminError(`the server at ${this.base} is not a Ringup server (GET /health names no mode)`);
     }
+    this.atHq = parsed.data.mode === "hq";
     return parsed.data.mode;
   }
 
-  /** Sends a request to `/api/v1<path>` and answers the body, checked against `schema`. */
-  async request<S extends z.ZodType>(
-    method: string,
-    path: string,
-    schema: S,
-    options: RequestOptions = {},
-  ): Promise<z.infer<S>> {
-    const url = `${this.base}/api/v1${path}`;
+  /** Whether `mode()` found head office (the commands both servers offer call its routes). */
+  atHq = false;
+
+  /** Calls a route of the server and answers its body, checked against the route's answer schema. */
+  async request<R extends Route>(route: R, options: RequestOptions<R> = {}): Promise<AnswerOf<R>> {
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    const input: CallInput<R> = {
+      ...(options.params ? { params: options.params } : {}),
+      ...(options.query ? { query: options.query } : {}),
+      ...(options.body !== undefined ? { body: options.body } : {}),
+    };
+    // Named as the commands' messages always did: the path below /api/v1.
+    const what = `${route.method} ${urlPathOf(route, input).replace(/^\/api\/v1/, "")}`;
     // The server logs its lines about this request under the same id.
     const reqId = Bun.randomUUIDv7();
-    const headers: Record<string, string> = {
-      authorization: `Bearer ${this.token}`,
-      accept: "application/json",
-      [REQUEST_ID_HEADER]: reqId,
-    };
-    const init: RequestInit = {
-      method,
-      headers,
-      signal: AbortSignal.timeout(timeoutMs),
-      ...(this.ca ? { tls: { ca: this.ca } } : {}),
-    };
-    if (options.body !== undefined) {
-      headers["content-type"] = "application/json";
-      init.body = JSON.stringify(options.body);
+    const outcome = await call(
+      {
+        server: this.base,
+        token: this.token,
+        timeoutMs,
+        headers: { [REQUEST_ID_HEADER]: reqId },
+        ...(this.ca ? { ca: this.ca } : {}),
+      },
+      route,
+      input,
+    );
+    log().debug({ reqId, what, outcome: outcome.kind }, `${what}: ${outcome.kind}`);
+    switch (outcome.kind) {
+      case "ok":
+        return outcome.data;
+      case "network":
+        throw this.transportError(outcome.error, timeoutMs);
+      case "not-json":
+        throw this.notJson(what, outcome.status);
+      case "failed": {
+        if (outcome.json === undefined) throw this.notJson(what, outcome.status);
+        const { error } = outcome;
+        const message = error ? error.message : `HTTP ${outcome.status} ${outcome.statusText}`;
+        throw new AdminError(
+          withHint(message, hintFor(outcome.status, error?.code ?? "")),
+          error ?? undefined,
+        );
+      }
+      case "unreadable":
+        throw new AdminError(
+          withHint(
+            `the server's answer to ${what} is not what this version expects (${outcome.where.replace(/^answer:/, "body:")})`,
+            "use a ringup admin of the same version as the server",
+          ),
+        );
     }
-    let res: Response;
-    let text: string;
-    try {
-      res = await fetch(url, init);
-      text = await res.text();
-    } catch (err) {
-      log().debug({ reqId, method, path, err }, `${method} ${path} failed`);
-      throw this.transportError(err, timeoutMs);
-    }
-    log().debug({ reqId, method, path, status: res.status }, `${method} ${path} ${res.status}`);
-    let json: unknown;
-    try {
-      json = text === "" ? undefined : JSON.parse(text);
-    } catch {
-      throw new AdminError(
-        withHint(
-          `the server at ${this.base} answered ${method} ${path} with HTTP ${res.status} that is not JSON`,
-          "check that --server points at a Ringup store",
-        ),
-      );
-    }
-    if (!res.ok) {
-      const parsed = errorBodySchema.safeParse(json);
-      const message = parsed.success ? parsed.data.error.message : `HTTP ${res.status} ${res.statusText}`;
-      const code = parsed.success ? parsed.data.error.code : "";
-      throw new AdminError(
-        withHint(message, hintFor(res.status, code)),
-        parsed.success ? parsed.data.error : undefined,
-      );
-    }
-    const checked = schema.safeParse(json);
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
-      throw new AdminError(
-        withHint(
-          `the server's answer to ${method} ${path} is not what this version expects (${issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "unexpected shape"})`,
-          "use a ringup admin of the same version as the server",
-        ),
-      );
-    }
-    return checked.data;
+  }
+
+  private notJson(what: string, status: number): AdminError {
+    return new AdminError(
+      withHint(
+        `the server at ${this.base} answered ${what} with HTTP ${status} that is not JSON`,
+        "check that --server points at a Ringup store",
+      ),
+    );
   }
 
   private transportError(err: unknown, timeoutMs: number): AdminError {

@@ -2,27 +2,11 @@
  * `ringup admin report exceptions` (store or head office) and `ringup admin sales refused`
  * (store): what a manager must look at after till sales were recorded as rung.
  */
-import { z } from "zod";
-import { exceptionReportRowSchema } from "../core/events/sale-events.ts";
+import { hqRoutes } from "../api/hq/routes.ts";
+import { storeRoutes } from "../api/store/routes.ts";
 import { minorToDecimalString } from "../core/money.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import type { AdminClient } from "./admin-client.ts";
-
-const exceptionsSchema = z.object({ exceptions: z.array(exceptionReportRowSchema) });
-
-const refusedSchema = z.object({
-  sales: z.array(
-    z.object({
-      saleId: z.string(),
-      tillId: z.string(),
-      receiptNo: z.string(),
-      error: z.string(),
-      totalMinor: z.number().int().nullable(),
-      reportedAt: z.string(),
-      resolvedAt: z.string().nullable(),
-    }),
-  ),
-});
 
 const KIND_LABEL = {
   price: "price",
@@ -42,9 +26,10 @@ export async function runExceptionsReport(
   json: boolean,
   io: CliIo,
 ): Promise<void> {
-  const query = new URLSearchParams({ from, to });
-  if (storeId) query.set("storeId", storeId);
-  const report = await client.request("GET", `/reports/exceptions?${query}`, exceptionsSchema);
+  const report = await client.request(
+    client.atHq ? hqRoutes["GET /api/v1/reports/exceptions"] : storeRoutes["GET /api/v1/reports/exceptions"],
+    { query: { from, to, storeId: storeId || undefined } },
+  );
   if (json) {
     io.out(JSON.stringify(report, null, 2));
     return;
@@ -71,7 +56,9 @@ export async function runRefusedSales(
   json: boolean,
   io: CliIo,
 ): Promise<void> {
-  const answer = await client.request("GET", `/refused-sales${all ? "?all=true" : ""}`, refusedSchema);
+  const answer = await client.request(storeRoutes["GET /api/v1/refused-sales"], {
+    query: { all: all ? true : undefined },
+  });
   if (json) {
     io.out(JSON.stringify(answer, null, 2));
     return;

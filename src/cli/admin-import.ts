@@ -6,6 +6,8 @@
  * and price ceiling the rows are checked against.
  */
 import { z } from "zod";
+import { hqRoutes } from "../api/hq/routes.ts";
+import { storeRoutes } from "../api/store/routes.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import {
   applyDepartmentRules,
@@ -26,18 +28,6 @@ export type ImportArgs = z.infer<typeof importArgsSchema>;
 
 /** A whole catalog in one transaction can take a while on a small back-office PC. */
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
-
-const settingsSchema = z.object({
-  currency: z.string(),
-  maxPriceMinor: z.number().int(),
-  taxClasses: z.array(z.object({ id: z.string() })),
-});
-const bulkResultSchema = z.object({
-  imported: z.number().int(),
-  errors: z.array(
-    z.object({ line: z.number().int().nullable(), code: z.string().nullable(), reason: z.string() }),
-  ),
-});
 
 export interface ImportSummary {
   file: string;
@@ -102,7 +92,9 @@ export async function runImport(
   io: CliIo,
 ): Promise<void> {
   const text = await readText(args.file);
-  const settings = await client.request("GET", "/settings", settingsSchema);
+  const settings = await client.request(
+    client.atHq ? hqRoutes["GET /api/v1/settings"] : storeRoutes["GET /api/v1/settings"],
+  );
   const progress = progressReporter(io);
   const options = { currency: settings.currency, onProgress: progress.update };
   const parsed =
@@ -130,10 +122,17 @@ export async function runImport(
       what === "products"
         ? { products: parsed.rows, strict: args.strict }
         : { departments: parsed.rows, strict: args.strict };
-    const result = await client.request("POST", `/${what}/bulk`, bulkResultSchema, {
-      body,
-      timeoutMs: IMPORT_TIMEOUT_MS,
-    });
+    const result = await client.request(
+      what === "departments"
+        ? storeRoutes["POST /api/v1/departments/bulk"]
+        : client.atHq
+          ? hqRoutes["POST /api/v1/products/bulk"]
+          : storeRoutes["POST /api/v1/products/bulk"],
+      {
+        body,
+        timeoutMs: IMPORT_TIMEOUT_MS,
+      },
+    );
     const refused = result.errors.map((e) => {
       const row: ImportSummary["errors"][number] = { line: e.line, reason: e.reason };
       if (e.code !== null) row.code = e.code;

@@ -4,6 +4,7 @@
  * the admin token or a manager's session token.
  */
 import { z } from "zod";
+import { storeRoutes } from "../api/store/routes.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
 
@@ -17,7 +18,6 @@ const lockoutSchema = z.object({
   secondsLeft: z.number().int(),
 });
 type Lockout = z.infer<typeof lockoutSchema>;
-const lockoutsSchema = z.object({ lockouts: z.array(lockoutSchema) });
 const unlockedSchema = z.object({ unlocked: z.array(lockoutSchema) });
 const notLockedSchema = z.object({
   code: z.literal("NOT_LOCKED"),
@@ -55,7 +55,7 @@ function line(lock: Lockout): string {
 }
 
 export async function runPinLockouts(client: AdminClient, json: boolean, io: CliIo): Promise<void> {
-  const { lockouts } = await client.request("GET", "/pin-lockouts", lockoutsSchema);
+  const { lockouts } = await client.request(storeRoutes["GET /api/v1/pin-lockouts"]);
   if (json) {
     io.out(JSON.stringify({ lockouts }, null, 2));
     return;
@@ -91,7 +91,7 @@ export async function runPinUnlock(
   if (storeWide) body.storeWide = true;
   let result: z.infer<typeof unlockedSchema>;
   try {
-    result = await client.request("POST", "/pin-lockouts/unlock", unlockedSchema, { body });
+    result = await client.request(storeRoutes["POST /api/v1/pin-lockouts/unlock"], { body });
   } catch (err) {
     const refusal = notLockedSchema.safeParse(err instanceof AdminError ? err.details : undefined);
     if (refusal.success) {

@@ -4,6 +4,7 @@
  * reprint; printed on the terminal, and on a receipt printer when one is given.
  */
 import { z } from "zod";
+import { storeRoutes } from "../api/store/routes.ts";
 import { buildReceipt } from "../core/receipt.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
@@ -27,13 +28,6 @@ export const receiptArgsSchema = z
     path: ["sale"],
   });
 
-const copySchema = z.object({
-  saleId: z.string(),
-  receiptNo: z.string(),
-  text: z.string(),
-  doc: z.unknown(),
-});
-
 export async function runReceipt(
   client: AdminClient,
   args: z.infer<typeof receiptArgsSchema>,
@@ -49,11 +43,10 @@ export async function runReceipt(
     columns = args.columns ?? printer.columns;
   }
   try {
-    const copy = await client.request(
-      "GET",
-      `/sales/${encodeURIComponent(key)}/receipt?format=json&columns=${columns}`,
-      copySchema,
-    );
+    const copy = await client.request(storeRoutes["GET /api/v1/sales/:id/receipt"], {
+      params: { id: key },
+      query: { format: "json", columns },
+    });
     if (json)
       io.out(JSON.stringify({ saleId: copy.saleId, receiptNo: copy.receiptNo, text: copy.text }, null, 2));
     else io.out(copy.text);

@@ -1,5 +1,6 @@
 /** `ringup admin report daily` and `journal verify`: fetch, check, print (or JSON). */
 import { z } from "zod";
+import { storeRoutes } from "../api/store/routes.ts";
 import { currencyExponent, minorToDecimalString } from "../core/money.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
@@ -74,11 +75,7 @@ export async function runDailyReport(
   json: boolean,
   io: CliIo,
 ): Promise<void> {
-  const report = await client.request(
-    "GET",
-    `/reports/daily?date=${encodeURIComponent(date)}`,
-    dailyReportSchema,
-  );
+  const report = await client.request(storeRoutes["GET /api/v1/reports/daily"], { query: { date } });
   io.out(json ? JSON.stringify(report, null, 2) : formatDailyReport(report));
 }
 
@@ -93,7 +90,7 @@ export const verifyResultSchema = z.object({
 });
 
 export async function runJournalVerify(client: AdminClient, json: boolean, io: CliIo): Promise<void> {
-  const result = await client.request("GET", "/journal/verify", verifyResultSchema, {
+  const result = await client.request(storeRoutes["GET /api/v1/journal/verify"], {
     timeoutMs: 10 * 60_000,
   });
   if (json) io.out(JSON.stringify(result, null, 2));

@@ -4,6 +4,7 @@
  * currency (GET /settings), then sent to the store's shifts API.
  */
 import { z } from "zod";
+import { storeRoutes } from "../api/store/routes.ts";
 import { currencyExponent, minorToDecimalString, parseMoneyToMinor } from "../core/money.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
@@ -25,32 +26,6 @@ export const shiftListArgsSchema = z.object({
   status: z.enum(["open", "closed"], { error: "must be open or closed" }).optional(),
 });
 
-const settingsSchema = z.looseObject({ currency: z.string() });
-const shiftSchema = z.looseObject({
-  id: z.string(),
-  tillId: z.string(),
-  status: z.enum(["open", "closed"]),
-  openedBy: z.string(),
-  openedAt: z.string(),
-  floatMinor: z.number().int(),
-  closedAt: z.string().nullable(),
-  zNumber: z.number().int().nullable(),
-});
-const shiftsSchema = z.object({ shifts: z.array(shiftSchema) });
-const movementSchema = z.looseObject({
-  movementId: z.string(),
-  kind: z.enum(["in", "out"]),
-  amountMinor: z.number().int(),
-  expectedCashMinor: z.number().int(),
-  exceedsExpectedCash: z.literal(true).optional(),
-});
-const zReportSchema = z.looseObject({
-  zNumber: z.number().int().nullable(),
-  currency: z.string(),
-  cash: z.looseObject({ expectedMinor: z.number().int(), countedMinor: z.number().int().optional() }),
-  overShortMinor: z.number().int().optional(),
-});
-
 interface Money {
   exponent: number;
   currency: string;
@@ -59,7 +34,7 @@ interface Money {
 }
 
 async function storeMoney(client: AdminClient): Promise<Money> {
-  const { currency } = await client.request("GET", "/settings", settingsSchema);
+  const { currency } = await client.request(storeRoutes["GET /api/v1/settings"]);
   const exponent = currencyExponent(currency);
   return {
     exponent,
@@ -81,7 +56,7 @@ function positive(minor: number, flag: string, what: string): number {
 }
 
 async function currentShift(client: AdminClient, till: string) {
-  return client.request("GET", `/shifts/current?tillId=${encodeURIComponent(till)}`, shiftSchema);
+  return client.request(storeRoutes["GET /api/v1/shifts/current"], { query: { tillId: till } });
 }
 
 export async function runShiftOpen(
@@ -92,7 +67,7 @@ export async function runShiftOpen(
 ): Promise<void> {
   const money = await storeMoney(client);
   const floatMinor = positive(money.parse(args.float, "--float"), "--float", "the cash in the drawer");
-  const shift = await client.request("POST", "/shifts", shiftSchema, {
+  const shift = await client.request(storeRoutes["POST /api/v1/shifts"], {
     body: { tillId: args.till, floatMinor },
   });
   io.out(
@@ -113,7 +88,8 @@ export async function runShiftCash(
   if (minor === 0)
     throw new AdminError("--amount must not be zero: +AMOUNT puts cash in, -AMOUNT takes it out");
   const shift = await currentShift(client, args.till);
-  const moved = await client.request("POST", `/shifts/${shift.id}/cash`, movementSchema, {
+  const moved = await client.request(storeRoutes["POST /api/v1/shifts/:id/cash"], {
+    params: { id: shift.id },
     body: { kind: minor > 0 ? "in" : "out", amountMinor: Math.abs(minor), reason: args.reason },
   });
   if (json) {
@@ -137,7 +113,8 @@ export async function runShiftClose(
   const money = await storeMoney(client);
   const cash = positive(money.parse(args.counted, "--counted"), "--counted", "the cash counted");
   const shift = await currentShift(client, args.till);
-  const report = await client.request("POST", `/shifts/${shift.id}/close`, zReportSchema, {
+  const report = await client.request(storeRoutes["POST /api/v1/shifts/:id/close"], {
+    params: { id: shift.id },
     body: { counted: { cash } },
   });
   if (json) {
@@ -162,11 +139,9 @@ export async function runShiftList(
   json: boolean,
   io: CliIo,
 ): Promise<void> {
-  const query = new URLSearchParams();
-  if (args.till) query.set("tillId", args.till);
-  if (args.status) query.set("status", args.status);
-  const q = query.toString();
-  const { shifts } = await client.request("GET", `/shifts${q ? `?${q}` : ""}`, shiftsSchema);
+  const { shifts } = await client.request(storeRoutes["GET /api/v1/shifts"], {
+    query: { tillId: args.till || undefined, status: args.status || undefined },
+  });
   if (json) {
     io.out(JSON.stringify({ shifts }, null, 2));
     return;

@@ -4,6 +4,7 @@
  * what the system held and the difference.
  */
 import { z } from "zod";
+import { storeRoutes } from "../api/store/routes.ts";
 import { uuidv7 } from "../core/ids.ts";
 import { milliToDecimalString } from "../core/quantity.ts";
 import type { CliIo } from "../shared/cli-io.ts";
@@ -21,21 +22,6 @@ export const stockCountArgsSchema = z.object({
   reason: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").optional(),
   location: z.string().trim().min(1, "must not be empty").max(40, "must be at most 40 characters").optional(),
   id: z.uuid("must be a UUID (repeat it to retry the same count safely)").optional(),
-});
-
-const countAnswerSchema = z.object({
-  id: z.string(),
-  number: z.number().int(),
-  status: z.enum(["draft", "posted"]),
-  lines: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string().nullable(),
-      countedMilli: z.number().int(),
-      systemMilli: z.number().int(),
-      differenceMilli: z.number().int(),
-    }),
-  ),
 });
 
 function signed(milli: number): string {
@@ -57,7 +43,7 @@ export async function runStockCount(
     ...(args.location ? { location: args.location } : {}),
     lines: [{ code: args.code, qty: args.qty }],
   };
-  const doc = await client.request("POST", "/stock/documents", countAnswerSchema, { body });
+  const doc = await client.request(storeRoutes["POST /api/v1/stock/documents"], { body });
   if (json) {
     io.out(JSON.stringify(doc, null, 2));
     return;

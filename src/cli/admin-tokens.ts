@@ -4,6 +4,9 @@
  * store's or head office's) by id. Tokens themselves are never shown, except a new one once.
  */
 import { z } from "zod";
+import { hqRoutes } from "../api/hq/routes.ts";
+import type { tokenAnswerSchema } from "../api/store/admin-answers.ts";
+import { storeRoutes } from "../api/store/routes.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
 
@@ -23,38 +26,7 @@ export const tokenIdArgsSchema = z.object({
     ),
 });
 
-const pairingSchema = z.object({
-  code: z.string(),
-  tillId: z.string().nullable(),
-  expiresAt: z.string(),
-  certificateSha256: z.string().nullable(),
-});
-const tillsSchema = z.object({
-  tills: z.array(
-    z.object({
-      tillId: z.string(),
-      tokenId: z.string(),
-      pairedAt: z.string(),
-      lastSeenAt: z.string().nullable(),
-    }),
-  ),
-});
-const revokedTillSchema = z.object({ tillId: z.string(), revokedTokens: z.number().int() });
-const tokenSchema = z.looseObject({
-  id: z.string(),
-  kind: z.string().optional(),
-  label: z.string().nullable().optional(),
-  name: z.string().optional(),
-  scopes: z.array(z.string()).optional(),
-  tillId: z.string().nullable().optional(),
-  userId: z.string().nullable().optional(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
-type TokenRow = z.infer<typeof tokenSchema>;
-const tokensSchema = z.object({ tokens: z.array(tokenSchema) });
-const rotatedSchema = z.object({ token: z.string(), id: z.string(), revokedId: z.string() });
+type TokenRow = z.infer<typeof tokenAnswerSchema>;
 
 export async function runTillPair(
   client: AdminClient,
@@ -63,7 +35,7 @@ export async function runTillPair(
   io: CliIo,
 ): Promise<void> {
   const body = args.till === undefined ? {} : { tillId: args.till };
-  const pairing = await client.request("POST", "/tills/pairings", pairingSchema, { body });
+  const pairing = await client.request(storeRoutes["POST /api/v1/tills/pairings"], { body });
   if (json) {
     io.out(JSON.stringify(pairing, null, 2));
     return;
@@ -84,7 +56,7 @@ export async function runTillPair(
 }
 
 export async function runTillList(client: AdminClient, json: boolean, io: CliIo): Promise<void> {
-  const { tills } = await client.request("GET", "/tills", tillsSchema);
+  const { tills } = await client.request(storeRoutes["GET /api/v1/tills"]);
   if (json) {
     io.out(JSON.stringify({ tills }, null, 2));
     return;
@@ -110,12 +82,10 @@ export async function runTillRevoke(
   json: boolean,
   io: CliIo,
 ): Promise<void> {
-  const revoked = await client.request(
-    "POST",
-    `/tills/${encodeURIComponent(args.tillId)}/revoke`,
-    revokedTillSchema,
-    { body: {} },
-  );
+  const revoked = await client.request(storeRoutes["POST /api/v1/tills/:tillId/revoke"], {
+    params: { tillId: args.tillId },
+    body: {},
+  });
   io.out(
     json
       ? JSON.stringify(revoked, null, 2)
@@ -139,7 +109,12 @@ export async function runTokenList(
   json: boolean,
   io: CliIo,
 ): Promise<void> {
-  const { tokens } = await client.request("GET", `/tokens${all ? "?all=true" : ""}`, tokensSchema);
+  const { tokens } = await client.request(
+    client.atHq ? hqRoutes["GET /api/v1/tokens"] : storeRoutes["GET /api/v1/tokens"],
+    {
+      query: { all: all ? true : undefined },
+    },
+  );
   if (json) {
     io.out(JSON.stringify({ tokens }, null, 2));
     return;
@@ -166,12 +141,15 @@ export async function runTokenRevoke(
   json: boolean,
   io: CliIo,
 ): Promise<void> {
-  const revoked = await client.request("POST", `/tokens/${args.id}/revoke`, tokenSchema, { body: {} });
+  const revoked = await client.request(
+    client.atHq ? hqRoutes["POST /api/v1/tokens/:id/revoke"] : storeRoutes["POST /api/v1/tokens/:id/revoke"],
+    { params: { id: args.id }, body: {} },
+  );
   io.out(json ? JSON.stringify(revoked, null, 2) : `revoked token ${revoked.id} (${whatToken(revoked)})`);
 }
 
 export async function runTokenRotate(client: AdminClient, json: boolean, io: CliIo): Promise<void> {
-  const rotated = await client.request("POST", "/tokens/rotate", rotatedSchema, { body: {} });
+  const rotated = await client.request(storeRoutes["POST /api/v1/tokens/rotate"], { body: {} });
   if (!rotated.token) throw new AdminError("the server answered no new token; the old one still works");
   io.out(
     json

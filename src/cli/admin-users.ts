@@ -1,10 +1,8 @@
 /** `ringup admin user list|disable|pin-reset`: the store's users from the command line. */
 import { z } from "zod";
+import { storeRoutes } from "../api/store/routes.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
-
-const userSchema = z.looseObject({ id: z.string(), name: z.string(), role: z.string(), active: z.boolean() });
-const usersSchema = z.object({ users: z.array(userSchema) });
 
 export const userIdArgsSchema = z.object({
   id: z.string().trim().min(1, "give the user's id (see user list)").max(64),
@@ -14,7 +12,9 @@ export const pinResetArgsSchema = userIdArgsSchema.extend({
 });
 
 export async function runUserList(client: AdminClient, all: boolean, json: boolean, io: CliIo) {
-  const { users } = await client.request("GET", `/users?includeInactive=${all}`, usersSchema);
+  const { users } = await client.request(storeRoutes["GET /api/v1/users"], {
+    query: { includeInactive: all },
+  });
   if (json) {
     io.out(JSON.stringify({ users }, null, 2));
     return;
@@ -33,7 +33,8 @@ export async function runUserList(client: AdminClient, all: boolean, json: boole
 }
 
 export async function runUserDisable(client: AdminClient, id: string, json: boolean, io: CliIo) {
-  const user = await client.request("PATCH", `/users/${encodeURIComponent(id)}`, userSchema, {
+  const user = await client.request(storeRoutes["PATCH /api/v1/users/:id"], {
+    params: { id },
     body: { active: false },
   });
   io.out(
@@ -61,7 +62,8 @@ export async function runUserSetDiscount(
   io: CliIo,
 ) {
   const percent = args.percent === "none" ? null : args.percent;
-  const user = await client.request("PATCH", `/users/${encodeURIComponent(args.id)}`, userSchema, {
+  const user = await client.request(storeRoutes["PATCH /api/v1/users/:id"], {
+    params: { id: args.id },
     body: { staffDiscountPercent: percent },
   });
   io.out(
@@ -79,7 +81,8 @@ export async function runUserPinReset(
   json: boolean,
   io: CliIo,
 ) {
-  const user = await client.request("PATCH", `/users/${encodeURIComponent(args.id)}`, userSchema, {
+  const user = await client.request(storeRoutes["PATCH /api/v1/users/:id"], {
+    params: { id: args.id },
     body: { pin: args.pin },
   });
   if (!user.active) throw new AdminError(`the PIN of ${user.name} was reset, but the user is disabled`);

@@ -5,6 +5,7 @@
  * `ringup: <message>` and exits with status 1.
  */
 import { z } from "zod";
+import { storeRoutes } from "../api/store/routes.ts";
 import { businessDay } from "../core/business-day.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { createLogger, setProcessLogger } from "../shared/log.ts";
@@ -72,14 +73,12 @@ const userAddSchema = z.object({
     .regex(/^(?:100(?:\.0{1,2})?|\d{1,2}(?:\.\d{1,2})?)$/, "must be a percent such as 10 or 12.5")
     .optional(),
 });
-const createdUserSchema = z.looseObject({ id: z.string(), name: z.string(), role: z.string() });
 const reportArgsSchema = z.object({
   date: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-03-02 (YYYY-MM-DD)")
     .optional(),
 });
-const timeZoneSchema = z.looseObject({ timeZone: z.string().default("UTC") });
 
 /** Commands only a store answers; head office refuses them by name. */
 const STORE_ONLY = new Set([
@@ -196,7 +195,7 @@ export async function runAdmin(
     }
     case "user.add": {
       const user = argsOf(userAddSchema, args, "user add");
-      const created = await client.request("POST", "/users", createdUserSchema, { body: user });
+      const created = await client.request(storeRoutes["POST /api/v1/users"], { body: user });
       io.out(
         options.json
           ? JSON.stringify(created, null, 2)
@@ -207,7 +206,8 @@ export async function runAdmin(
     case "report.daily": {
       const given = argsOf(reportArgsSchema, args, "report daily").date;
       const date =
-        given ?? businessDay(new Date(), (await client.request("GET", "/settings", timeZoneSchema)).timeZone);
+        given ??
+        businessDay(new Date(), (await client.request(storeRoutes["GET /api/v1/settings"])).timeZone);
       await runDailyReport(client, date, options.json, io);
       return;
     }

@@ -58,11 +58,3 @@ export const tillTraceRequestSchema = z.strictObject({
     .max(TILL_TRACE_MAX_ENTRIES, `at most ${TILL_TRACE_MAX_ENTRIES} entries per request`),
 });
 export type TillTraceRequest = z.infer<typeof tillTraceRequestSchema>;
-
-export const tillTraceAnswerSchema = z.object({
-  /** Ids recorded by this request. */
-  recorded: z.array(z.string()),
-  /** Ids the store had recorded already (a repeat after a lost answer). */
-  already: z.array(z.string()),
-});
-export type TillTraceAnswer = z.infer<typeof tillTraceAnswerSchema>;

@@ -6,11 +6,6 @@
  * which print the link even while the store is out of reach.
  */
 import crypto from "node:crypto";
-import { z } from "zod";
-
-/** `GET /api/v1/receipt-links/key`: the key tills make receipts' links with (hex). */
-export const receiptLinkKeySchema = z.object({ key: z.string().regex(/^[0-9a-f]{64}$/) });
-export type ReceiptLinkKey = z.infer<typeof receiptLinkKeySchema>;
 
 const ID_BYTES = 16;
 const TAG_BYTES = 12;

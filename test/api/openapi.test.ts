@@ -74,3 +74,32 @@ describe("OpenAPI documents", () => {
     expect(`${current}\n### \`GET /api/v1/gone\`` === fresh).toBe(false);
   });
 });
+
+describe("answers as documented", () => {
+  const answerOf = (doc: { paths: Record<string, Record<string, Json>> }, path: string, method: string) => {
+    const responses = doc.paths[path]?.[method]?.responses as Record<string, Json>;
+    const content = responses["200"]?.content as Record<string, Json>;
+    return (content["application/json"] as Json).schema as Json;
+  };
+
+  test("the store's GET /health may answer degraded", async () => {
+    using store = createTestStore();
+    for (const app of [store.app] as unknown as Elysia[]) {
+      const doc = (await (await app.handle(new Request("http://localhost/openapi.json"))).json()) as {
+        paths: Record<string, Record<string, Json>>;
+      };
+      const status = (answerOf(doc, "/health", "get").properties as Record<string, Json>).status;
+      expect(JSON.stringify(status)).toContain('"degraded"');
+      expect(JSON.stringify(status)).toContain('"ok"');
+    }
+  });
+
+  test("head office's sale is documented as it answers it (with more fields than the contract reads)", async () => {
+    using hq = createTestHq();
+    const doc = (await (await hq.app.handle(new Request("http://localhost/openapi.json"))).json()) as {
+      paths: Record<string, Record<string, Json>>;
+    };
+    const sale = answerOf(doc, "/api/v1/sales/{id}", "get");
+    expect(sale.additionalProperties).not.toBe(false);
+  });
+});

@@ -4,12 +4,14 @@
  * passes a document on, such as a shift report).
  */
 import { z } from "zod";
+import { departmentSchema } from "../../core/open-department.ts";
 
 const int = z.number().int();
 const role = z.enum(["cashier", "supervisor", "manager", "admin"]);
 
 export const healthAnswerSchema = z.object({
-  status: z.literal("ok"),
+  /** `degraded` when the store found its journal or database damaged (it then names `integrity`). */
+  status: z.enum(["ok", "degraded"]),
   mode: z.string(),
   storeId: z.string().regex(/^[A-Za-z0-9_]{1,16}$/),
   storeName: z.string().max(60).optional(),
@@ -65,6 +67,8 @@ export const catalogProductSchema = z.object({
   /** Stores before deposits and EBT send neither. */
   depositCode: z.string().nullable().optional(),
   snapEligible: z.boolean().optional(),
+  /** What the CLI's export writes; the till does not keep it. */
+  costMinor: int.nullable().optional(),
 });
 export type CatalogProduct = z.infer<typeof catalogProductSchema>;
 
@@ -146,26 +150,42 @@ export const heldListAnswerSchema = z.object({ held: z.array(heldAnswerSchema) }
 
 export const drawerAnswerSchema = z.object({ tillId: z.string(), reason: z.string() });
 
-export const shiftAnswerSchema = z.object({
-  id: z.string(),
-  tillId: z.string(),
-  status: z.enum(["open", "closed"]),
-  floatMinor: int,
-  openedAt: z.string(),
-});
-
-export const cashMoveAnswerSchema = z.object({ movementId: z.string(), expectedCashMinor: int });
-
-/** An X or Z report, passed on to the screens whole. */
-export const shiftReportAnswerSchema = z.looseObject({
-  kind: z.enum(["X", "Z"]),
-  shiftId: z.string(),
-  tillId: z.string(),
-  openedAt: z.string(),
-  at: z.string(),
-  salesCount: int,
-  totalMinor: int,
-});
-
 /** Any JSON object (answers the till does not read further). */
 export const anyObjectSchema = z.looseObject({});
+
+/** `GET /departments` (its rows carry more columns: left out). */
+export const departmentsAnswerSchema = z.object({
+  departments: z.array(
+    departmentSchema.extend({
+      // A store without open-ring settings yet answers its rows without them.
+      openRing: z.boolean().default(true),
+      openRingMaxMinor: z.int().nonnegative().nullable().default(null),
+      openRingMinMinor: z.int().nonnegative().nullable().default(null),
+      minAge: z.int().min(0).max(99).nullable().default(null),
+    }),
+  ),
+});
+
+/** `GET /receipt-links/key`: the key tills make receipts' links with (hex). */
+export const receiptLinkKeyAnswerSchema = z.object({ key: z.string().regex(/^[0-9a-f]{64}$/) });
+export type ReceiptLinkKeyAnswer = z.infer<typeof receiptLinkKeyAnswerSchema>;
+
+/** `POST /tills/pair`: the till's device token, and the certificate the store serves (to pin). */
+export const pairAnswerSchema = z.object({
+  token: z.string().min(16),
+  tillId: z.string(),
+  storeId: z.string(),
+  certificateSha256: z.string().nullable(),
+});
+
+/** `GET /sales/last-receipt`: the highest receipt a till numbered that the store holds. */
+export const lastReceiptAnswerSchema = z.object({ receiptNo: z.string().nullable(), seq: int.min(0) });
+
+/** `POST /audit/till-entries`. */
+export const tillTraceAnswerSchema = z.object({
+  /** Ids recorded by this request. */
+  recorded: z.array(z.string()),
+  /** Ids the store had recorded already (a repeat after a lost answer). */
+  already: z.array(z.string()),
+});
+export type TillTraceAnswer = z.infer<typeof tillTraceAnswerSchema>;

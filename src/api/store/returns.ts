@@ -1,19 +1,6 @@
 /** Shapes of the returns and sale-void API (CONTRACT.md `POST /returns`). */
 import { z } from "zod";
-import { MAX_QTY_MILLI } from "../../core/quantity.ts";
-
-const qty = z.union([
-  z
-    .number()
-    .positive("must be more than zero")
-    .max(MAX_QTY_MILLI / 1000, "is absurd: at most 10,000 units per line"),
-  z
-    .string()
-    .regex(
-      /^\d{1,5}(\.\d{1,3})?$/,
-      'must be a positive decimal with at most 3 decimals, e.g. "1" or "0.455"',
-    ),
-]);
+import { qtySchema as qty } from "./quantity.ts";
 
 const tillId = z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be 1 to 16 letters, digits or underscores");
 /** User and customer references as the journal carries them: printable, no spaces. */

@@ -3,19 +3,7 @@ import { z } from "zod";
 import { LINE_KINDS } from "../../core/deposits.ts";
 import type { PriceExceptionRow } from "../../core/events/sale-events.ts";
 import { MAX_QTY_MILLI } from "../../core/quantity.ts";
-
-const qty = z.union([
-  z
-    .number()
-    .positive("must be more than zero")
-    .max(MAX_QTY_MILLI / 1000, "is absurd: at most 10,000 units per line"),
-  z
-    .string()
-    .regex(
-      /^\d{1,5}(\.\d{1,3})?$/,
-      'must be a positive decimal with at most 3 decimals, e.g. "3" or "0.455"',
-    ),
-]);
+import { qtySchema as qty } from "./quantity.ts";
 
 export const discountSchema = z.union([
   z

@@ -11,7 +11,8 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { audit } from "../../../schema/store.ts";
-import type { TillTraceAnswer, TillTraceRequest } from "../../core/till-trace.ts";
+import type { TillTraceAnswer } from "../../api/store/answers.ts";
+import type { TillTraceRequest } from "../../core/till-trace.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { verifyProof } from "../tills/proofs.ts";

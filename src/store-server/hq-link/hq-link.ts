@@ -80,7 +80,9 @@ export function createHqLink(options: HqLinkOptions): HqLink {
         case "failed":
           if (outcome.status === 404) return null;
           if (outcome.status === 401 || outcome.status === 403) {
-            throw new HqRefusedError(what, outcome.status, outcome.error?.message ?? "");
+            // A proxy in front of head office may refuse in its own words, not as JSON.
+            const message = outcome.error?.message ?? outcome.text.slice(0, 200);
+            throw new HqRefusedError(what, outcome.status, message);
           }
           throw new HqUnreachableError(what, `${base} answered HTTP ${outcome.status}`);
       }

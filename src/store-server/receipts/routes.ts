@@ -1,11 +1,11 @@
 import { Elysia } from "elysia";
+import type { ReceiptLinkKeyAnswer } from "../../api/store/answers.ts";
 import {
   receiptLinkParamsSchema,
   receiptLinkQuerySchema,
   receiptParamsSchema,
   receiptQuerySchema,
 } from "../../api/store/receipts.ts";
-import type { ReceiptLinkKey } from "../../shared/receipt-link.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { COPY_HEADERS, receiptPage } from "./copy-page.ts";
@@ -33,7 +33,7 @@ export function receiptRoutes(ctx: StoreContext, service = new ReceiptService(ct
         },
       },
     )
-    .get("/receipt-links/key", (): ReceiptLinkKey => ({ key: ctx.receiptLinkKey.toString("hex") }), {
+    .get("/receipt-links/key", (): ReceiptLinkKeyAnswer => ({ key: ctx.receiptLinkKey.toString("hex") }), {
       detail: {
         summary:
           "The key tills make receipts' links (/r/<token>) with, so a receipt printed offline carries its link",

@@ -19,13 +19,8 @@
  */
 import { desc, eq } from "drizzle-orm";
 import { tillCashiers } from "../../../schema/till.ts";
-import {
-  approvalAnswerSchema,
-  keyAnswerSchema,
-  type StaffDiscountAnswer,
-  sessionAnswerSchema,
-  staffDiscountAnswerSchema,
-} from "../../api/store/answers.ts";
+import type { StaffDiscountAnswer } from "../../api/store/answers.ts";
+import { storeRoutes } from "../../api/store/routes.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import type { ApprovalAction, Approver, Cashier, TillTrace } from "../services.ts";
 import type { MetaStore, TillDb } from "./db.ts";
@@ -106,7 +101,7 @@ export class TillAuth {
   async login(pin: string): Promise<Cashier> {
     requirePinShape(pin);
     try {
-      const answer = await this.deps.client.request("POST", "/api/v1/sessions", sessionAnswerSchema, {
+      const answer = await this.deps.client.request(storeRoutes["POST /api/v1/sessions"], {
         body: { tillId: this.deps.tillId, pin },
         // The till's device token (paired) or its last session shows the store it is this till:
         // a stranger's wrong PINs without one cannot lock it out.
@@ -157,7 +152,7 @@ export class TillAuth {
     requirePinShape(pin);
     try {
       const answer = await this.withSession((token) =>
-        this.deps.client.request("POST", "/api/v1/approvals", approvalAnswerSchema, {
+        this.deps.client.request(storeRoutes["POST /api/v1/approvals"], {
           body: { action, pin, tillId: this.deps.tillId },
           token,
         }),
@@ -192,7 +187,7 @@ export class TillAuth {
     requirePinShape(pin);
     try {
       const answer = await this.withSession((token) =>
-        this.deps.client.request("POST", "/api/v1/staff-discounts", staffDiscountAnswerSchema, {
+        this.deps.client.request(storeRoutes["POST /api/v1/staff-discounts"], {
           body: { pin, tillId: this.deps.tillId },
           token,
         }),
@@ -272,7 +267,7 @@ export class TillAuth {
     const pin = this.offlinePin;
     if (pin === null) return false;
     try {
-      const answer = await this.deps.client.request("POST", "/api/v1/sessions", sessionAnswerSchema, {
+      const answer = await this.deps.client.request(storeRoutes["POST /api/v1/sessions"], {
         body: { tillId: this.deps.tillId, pin },
         // The till's device token (paired) or its last session shows the store it is this till:
         // a stranger's wrong PINs without one cannot lock it out.
@@ -319,7 +314,8 @@ export class TillAuth {
     const { keys } = this.deps;
     if (keys.registered()) return;
     try {
-      await this.deps.client.request("PUT", `/api/v1/tills/${this.deps.tillId}/key`, keyAnswerSchema, {
+      await this.deps.client.request(storeRoutes["PUT /api/v1/tills/:tillId/key"], {
+        params: { tillId: this.deps.tillId },
         body: { publicKey: keys.publicKey },
         token,
       });

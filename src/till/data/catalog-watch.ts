@@ -12,7 +12,7 @@
  * periodic sync goes on regardless.
  */
 
-import { catalogChangesAnswerSchema } from "../../api/store/answers.ts";
+import { storeRoutes } from "../../api/store/routes.ts";
 import { StoreUnreachableError } from "./errors.ts";
 import type { SyncDeps } from "./sync.ts";
 
@@ -63,12 +63,11 @@ export class CatalogWatch {
     let changed: boolean;
     try {
       const page = await deps.auth.withBackground((token) =>
-        deps.client.request(
-          "GET",
-          `/api/v1/products/changes?since=${since}&limit=1&wait=${deps.waitMs}`,
-          catalogChangesAnswerSchema,
-          { token, timeoutMs: deps.waitMs + ANSWER_MARGIN_MS },
-        ),
+        deps.client.request(storeRoutes["GET /api/v1/products/changes"], {
+          query: { since, limit: 1, wait: deps.waitMs },
+          token,
+          timeoutMs: deps.waitMs + ANSWER_MARGIN_MS,
+        }),
       );
       changed = page.products.length > 0;
     } catch (err) {

@@ -8,19 +8,6 @@ import { type Department, departmentSchema } from "../../core/open-department.ts
 import type { TillProduct } from "../services.ts";
 import type { MetaStore } from "./db.ts";
 
-/** The store's answer to `GET /departments` (its rows carry more columns: left out). */
-export const departmentsAnswerSchema = z.object({
-  departments: z.array(
-    departmentSchema.extend({
-      // A store without open-ring settings yet answers its rows without them.
-      openRing: z.boolean().default(true),
-      openRingMaxMinor: z.int().nonnegative().nullable().default(null),
-      openRingMinMinor: z.int().nonnegative().nullable().default(null),
-      minAge: z.int().min(0).max(99).nullable().default(null),
-    }),
-  ),
-});
-
 const storedSchema = z.array(departmentSchema);
 
 export class LocalDepartments {

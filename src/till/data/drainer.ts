@@ -12,12 +12,8 @@
  * payment to `POST /sales/cancellations`, a cashier action to `POST /audit/till-entries`.
  */
 
-import {
-  cancellationAnswerSchema,
-  refusedReportAnswerSchema,
-  saleAnswerSchema,
-} from "../../api/store/answers.ts";
-import { tillTraceAnswerSchema } from "../../core/till-trace.ts";
+import { storeRoutes } from "../../api/store/routes.ts";
+import type { RungSaleRequest } from "../../api/store/sales.ts";
 import { log } from "../../shared/log.ts";
 import type { TillAuth } from "./auth.ts";
 import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
@@ -121,16 +117,18 @@ export class Drainer {
     const { client } = this.deps;
     switch (row.kind) {
       case "sale":
-        return (await client.request("POST", "/api/v1/sales", saleAnswerSchema, { body, token })).id;
+        return (
+          await client.request(storeRoutes["POST /api/v1/sales"], { body: body as RungSaleRequest, token })
+        ).id;
       case "cancellation":
         return (
-          await client.request("POST", "/api/v1/sales/cancellations", cancellationAnswerSchema, {
+          await client.request(storeRoutes["POST /api/v1/sales/cancellations"], {
             body,
             token,
           })
         ).id;
       case "audit": {
-        const answer = await client.request("POST", "/api/v1/audit/till-entries", tillTraceAnswerSchema, {
+        const answer = await client.request(storeRoutes["POST /api/v1/audit/till-entries"], {
           body: { entries: [body] },
           token,
         });
@@ -184,7 +182,8 @@ export class Drainer {
     if (unreported.length === 0) return;
     try {
       await deps.auth.withBackground((token) =>
-        deps.client.request("POST", `/api/v1/tills/${deps.tillId}/refused-sales`, refusedReportAnswerSchema, {
+        deps.client.request(storeRoutes["POST /api/v1/tills/:tillId/refused-sales"], {
+          params: { tillId: deps.tillId },
           body: {
             sales: unreported.map((r) => ({
               saleId: r.saleId,

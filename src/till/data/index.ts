@@ -20,7 +20,7 @@
  * - Sales the store refused are listed, exported to a file or sent again (`refused-sales.ts`).
  */
 
-import { productLookupAnswerSchema } from "../../api/store/answers.ts";
+import { storeRoutes } from "../../api/store/routes.ts";
 import { embeddedRulesOf } from "../../core/code-resolution.ts";
 import { InvalidInputError } from "../../core/errors.ts";
 import { formatReceiptNo, tillIdSchema, uuidv7 } from "../../core/ids.ts";
@@ -257,12 +257,11 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     if (closed || lookupTimeoutMs <= 0 || !link.status().online || token === null) return null;
     let answer: { product: Parameters<LocalCatalog["keep"]>[0] };
     try {
-      answer = await client.request(
-        "GET",
-        `/api/v1/products/lookup?code=${encodeURIComponent(code)}`,
-        productLookupAnswerSchema,
-        { token, timeoutMs: lookupTimeoutMs },
-      );
+      answer = await client.request(storeRoutes["GET /api/v1/products/lookup"], {
+        query: { code },
+        token,
+        timeoutMs: lookupTimeoutMs,
+      });
     } catch (err) {
       if (err instanceof StoreUnreachableError && !closed) link.unreachable(err);
       if (err instanceof StoreUnreachableError || err instanceof StoreRefusedError) return null;

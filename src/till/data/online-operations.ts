@@ -5,20 +5,13 @@
  * and the sale in progress stays on the screen.
  */
 import type { z } from "zod";
-import {
-  cashMoveAnswerSchema,
-  drawerAnswerSchema,
-  heldAnswerSchema,
-  heldListAnswerSchema,
-  returnAnswerSchema,
-  shiftAnswerSchema,
-  shiftReportAnswerSchema,
-} from "../../api/store/answers.ts";
-import { type ReturnableSale, returnableSaleSchema } from "../../core/chain-sale.ts";
+import type { AnswerOf } from "../../api/route.ts";
+import type { heldAnswerSchema } from "../../api/store/answers.ts";
+import { storeRoutes } from "../../api/store/routes.ts";
+import type { ReturnableSale } from "../../core/chain-sale.ts";
 import { DomainError } from "../../core/errors.ts";
 import { isUuid } from "../../core/ids.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
-import { receiptEmailAnswerSchema } from "../../core/receipt-email.ts";
 import type {
   HeldSaleDoc,
   HeldSaleSummary,
@@ -108,13 +101,13 @@ export class OnlineOperations {
     if (sale.audit.length > 0) body.audit = sale.audit;
     if (sale.label !== null && sale.label.trim() !== "") body.label = sale.label;
     await this.call("holding a sale", (token) =>
-      this.deps.client.request("POST", "/api/v1/held", heldAnswerSchema, { body, token }),
+      this.deps.client.request(storeRoutes["POST /api/v1/held"], { body, token }),
     );
   }
 
   async listHeld(): Promise<HeldSaleSummary[]> {
     const answer = await this.call("listing held sales", (token) =>
-      this.deps.client.request("GET", "/api/v1/held", heldListAnswerSchema, { token }),
+      this.deps.client.request(storeRoutes["GET /api/v1/held"], { token }),
     );
     return answer.held.map((h) => ({
       id: h.id,
@@ -131,7 +124,8 @@ export class OnlineOperations {
 
   async resumeHeld(id: string): Promise<HeldSaleDoc> {
     const held = await this.call("resuming a held sale", (token) =>
-      this.deps.client.request("POST", `/api/v1/held/${encodeURIComponent(id)}/resume`, heldAnswerSchema, {
+      this.deps.client.request(storeRoutes["POST /api/v1/held/:id/resume"], {
+        params: { id },
         body: { tillId: this.deps.tillId },
         token,
       }),
@@ -174,12 +168,10 @@ export class OnlineOperations {
     return this.call("finding a sale", async (token) => {
       let sale: ReturnableSale;
       try {
-        sale = await this.deps.client.request(
-          "GET",
-          `/api/v1/returns/original/${encodeURIComponent(asked)}`,
-          returnableSaleSchema,
-          { token },
-        );
+        sale = await this.deps.client.request(storeRoutes["GET /api/v1/returns/original/:ref"], {
+          params: { ref: asked },
+          token,
+        });
       } catch (err) {
         if (err instanceof StoreRefusedError && err.status === 404 && this.pendingInOutbox(asked)) {
           throw new SaleNotFoundError(
@@ -214,12 +206,11 @@ export class OnlineOperations {
   async emailReceipt(saleId: string, email: string): Promise<{ receiptNo: string }> {
     return this.call("e-mailing a receipt", async (token) => {
       try {
-        return await this.deps.client.request(
-          "POST",
-          `/api/v1/sales/${encodeURIComponent(saleId)}/receipt-email`,
-          receiptEmailAnswerSchema,
-          { body: { email }, token },
-        );
+        return await this.deps.client.request(storeRoutes["POST /api/v1/sales/:id/receipt-email"], {
+          params: { id: saleId },
+          body: { email },
+          token,
+        });
       } catch (err) {
         if (err instanceof StoreRefusedError && err.code === "SALE_NOT_FOUND") {
           throw new ReceiptNotAtStoreError(
@@ -255,7 +246,7 @@ export class OnlineOperations {
     if (cashier) body.cashierId = cashier.id;
     if (ret.approvalPin !== undefined) body.approvalPin = ret.approvalPin;
     const answer = await this.call("a return", (token) =>
-      this.deps.client.request("POST", "/api/v1/returns", returnAnswerSchema, { body, token }),
+      this.deps.client.request(storeRoutes["POST /api/v1/returns"], { body, token }),
     );
     return { receiptNo: answer.receiptNo, totalMinor: answer.totalMinor };
   }
@@ -264,17 +255,15 @@ export class OnlineOperations {
     const body: Record<string, unknown> = { tillId: this.deps.tillId, reason };
     if (approvalPin !== undefined) body.approvalPin = approvalPin;
     await this.call("opening the drawer", (token) =>
-      this.deps.client.request("POST", "/api/v1/drawer/open", drawerAnswerSchema, { body, token }),
+      this.deps.client.request(storeRoutes["POST /api/v1/drawer/open"], { body, token }),
     );
   }
 
-  private shiftOf(token: string): Promise<z.infer<typeof shiftAnswerSchema>> {
-    return this.deps.client.request(
-      "GET",
-      `/api/v1/shifts/current?tillId=${encodeURIComponent(this.deps.tillId)}`,
-      shiftAnswerSchema,
-      { token },
-    );
+  private shiftOf(token: string): Promise<AnswerOf<(typeof storeRoutes)["GET /api/v1/shifts/current"]>> {
+    return this.deps.client.request(storeRoutes["GET /api/v1/shifts/current"], {
+      query: { tillId: this.deps.tillId },
+      token,
+    });
   }
 
   async currentShift(): Promise<OpenShift | null> {
@@ -291,7 +280,7 @@ export class OnlineOperations {
 
   async openShift(floatMinor: number): Promise<OpenShift> {
     const shift = await this.call("opening a shift", (token) =>
-      this.deps.client.request("POST", "/api/v1/shifts", shiftAnswerSchema, {
+      this.deps.client.request(storeRoutes["POST /api/v1/shifts"], {
         body: { tillId: this.deps.tillId, floatMinor },
         token,
       }),
@@ -303,12 +292,11 @@ export class OnlineOperations {
     return this.call("moving cash", async (token) => {
       const shift = await this.shiftOf(token);
       const body = { kind: move.direction, amountMinor: move.amountMinor, reason: move.reason };
-      const moved = await this.deps.client.request(
-        "POST",
-        `/api/v1/shifts/${shift.id}/cash`,
-        cashMoveAnswerSchema,
-        { body, token },
-      );
+      const moved = await this.deps.client.request(storeRoutes["POST /api/v1/shifts/:id/cash"], {
+        params: { id: shift.id },
+        body,
+        token,
+      });
       return { expectedCashMinor: moved.expectedCashMinor };
     });
   }
@@ -316,7 +304,8 @@ export class OnlineOperations {
   async xReport(): Promise<unknown> {
     return this.call("an X report", async (token) => {
       const shift = await this.shiftOf(token);
-      return this.deps.client.request("GET", `/api/v1/shifts/${shift.id}/x-report`, shiftReportAnswerSchema, {
+      return this.deps.client.request(storeRoutes["GET /api/v1/shifts/:id/x-report"], {
+        params: { id: shift.id },
         token,
       });
     });
@@ -325,7 +314,8 @@ export class OnlineOperations {
   async closeShift(counted: Record<string, number>): Promise<unknown> {
     return this.call("closing the shift", async (token) => {
       const shift = await this.shiftOf(token);
-      return this.deps.client.request("POST", `/api/v1/shifts/${shift.id}/close`, shiftReportAnswerSchema, {
+      return this.deps.client.request(storeRoutes["POST /api/v1/shifts/:id/close"], {
+        params: { id: shift.id },
         body: { counted },
         token,
       });

@@ -13,18 +13,11 @@ import { X509Certificate } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { isIP } from "node:net";
 import { connect } from "node:tls";
-import { z } from "zod";
+import { storeRoutes } from "../../api/store/routes.ts";
 import { InvalidInputError } from "../../core/errors.ts";
 import { tillIdSchema } from "../../core/ids.ts";
 import { MetaStore, openTillDatabase, tillDbPath } from "./db.ts";
 import { StoreClient } from "./store-client.ts";
-
-const pairAnswerSchema = z.object({
-  token: z.string().min(16),
-  tillId: z.string(),
-  storeId: z.string(),
-  certificateSha256: z.string().nullable(),
-});
 
 export interface PairOptions {
   server: string;
@@ -108,7 +101,7 @@ export async function pairTill(options: PairOptions): Promise<Paired> {
     timeoutMs,
     signal: new AbortController().signal,
   });
-  const answer = await client.request("POST", "/api/v1/tills/pair", pairAnswerSchema, {
+  const answer = await client.request(storeRoutes["POST /api/v1/tills/pair"], {
     body: { code: options.code, tillId: tillId.data },
   });
   if (pinned && answer.certificateSha256 !== pinned.sha256) {

@@ -3,7 +3,7 @@
  * store holds for this till (so a till starting on a fresh data folder
  * continues after it instead of reusing numbers).
  */
-import { z } from "zod";
+import { storeRoutes } from "../../api/store/routes.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import type { StoreClient } from "./store-client.ts";
 
@@ -15,19 +15,15 @@ export function receiptNoForms(text: string): string[] {
   return padded === text ? [text] : [text, padded];
 }
 
-const lastReceiptAnswerSchema = z.object({ receiptNo: z.string().nullable(), seq: z.number().int().min(0) });
-
 /** The highest receipt sequence the store holds for this till (0 when none). */
 export async function lastReceiptSeqAtStore(
   client: StoreClient,
   token: string,
   tillId: string,
 ): Promise<number> {
-  const answer = await client.request(
-    "GET",
-    `/api/v1/sales/last-receipt?tillId=${encodeURIComponent(tillId)}`,
-    lastReceiptAnswerSchema,
-    { token },
-  );
+  const answer = await client.request(storeRoutes["GET /api/v1/sales/last-receipt"], {
+    query: { tillId },
+    token,
+  });
   return answer.seq;
 }

@@ -4,7 +4,8 @@
  * "refused" (4xx with the store's own error code and message).
  */
 import type { z } from "zod";
-import { errorBodySchema } from "../../api/error-body.ts";
+import { type CallInput, call, firstIssue, urlPathOf } from "../../api/client.ts";
+import type { AnswerOf, BodyOf, Route } from "../../api/route.ts";
 import { StoreRefusedError, StoreUnreachableError } from "./errors.ts";
 
 export interface StoreClientOptions {
@@ -16,8 +17,10 @@ export interface StoreClientOptions {
   signal: AbortSignal;
 }
 
-export interface RequestOptions {
-  body?: unknown;
+export interface RequestOptions<R extends Route> {
+  params?: CallInput<R>["params"];
+  query?: CallInput<R>["query"];
+  body?: BodyOf<R>;
   /** Bearer token; none for the open routes (/health, POST /sessions). */
   token?: string | null;
   /** A shorter deadline than the client's, for a request that must not hold anything up. */
@@ -50,62 +53,52 @@ export class StoreClient {
   }
 
   /** Sends one request and parses the answer; throws StoreUnreachableError or StoreRefusedError. */
-  async request<S extends z.ZodType>(
-    method: "GET" | "POST" | "PUT" | "DELETE",
-    path: string,
-    schema: S,
-    options: RequestOptions = {},
-  ): Promise<z.infer<S>> {
-    const headers: Record<string, string> = { accept: "application/json" };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
+  async request<R extends Route>(route: R, options: RequestOptions<R> = {}): Promise<AnswerOf<R>> {
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
-    const init: RequestInit = {
-      method,
-      headers,
-      signal: AbortSignal.any([this.options.signal, AbortSignal.timeout(timeoutMs)]),
+    const input: CallInput<R> = {
+      ...(options.params ? { params: options.params } : {}),
+      ...(options.query ? { query: options.query } : {}),
+      ...(options.body !== undefined ? { body: options.body } : {}),
     };
-    if (options.body !== undefined) {
-      headers["content-type"] = "application/json";
-      init.body = JSON.stringify(options.body);
-    }
-    let res: Response;
-    let text: string;
-    try {
-      res = await this.options.fetch(`${this.server}${path}`, init);
-      text = await res.text();
-    } catch (err) {
-      throw this.unreachable(networkReason(err, timeoutMs));
-    }
-    let json: unknown;
-    try {
-      json = text.length > 0 ? JSON.parse(text) : null;
-    } catch {
-      json = undefined;
-    }
-    // 503 with an error body: the store is up but something it needs is not (head office, for
-    // a return of another store's sale); its message says what to do instead.
-    const refusal = (res.status >= 400 && res.status < 500) || (res.status === 503 && json !== undefined);
-    if (refusal) {
-      const parsed = errorBodySchema.safeParse(json);
-      if (parsed.success) {
-        const { code, message, details } = parsed.data.error;
-        throw new StoreRefusedError(res.status, code, message, details);
+    const what = `${route.method} ${urlPathOf(route, input)}`;
+    const outcome = await call(
+      {
+        server: this.server,
+        fetch: this.options.fetch,
+        token: options.token ?? null,
+        timeoutMs,
+        signal: this.options.signal,
+      },
+      route,
+      input,
+    );
+    switch (outcome.kind) {
+      case "ok":
+        return outcome.data;
+      case "network":
+        throw this.unreachable(networkReason(outcome.error, timeoutMs));
+      case "not-json":
+      case "unreadable": {
+        const where = outcome.kind === "unreadable" ? outcome.where : firstIssueOf(route.answer, undefined);
+        throw this.unreachable(`the store's answer to ${what} makes no sense (${where})`);
       }
-      if (res.status < 500) {
-        throw new StoreRefusedError(res.status, `HTTP_${res.status}`, `the store refused ${method} ${path}`);
+      case "failed": {
+        const { status, error, json } = outcome;
+        // 503 with an error body: the store is up but something it needs is not (head office,
+        // for a return of another store's sale); its message says what to do instead.
+        const refusal = (status >= 400 && status < 500) || (status === 503 && json !== undefined);
+        if (refusal && error) throw new StoreRefusedError(status, error.code, error.message, error.details);
+        if (refusal && status < 500) {
+          throw new StoreRefusedError(status, `HTTP_${status}`, `the store refused ${what}`);
+        }
+        throw this.unreachable(`the store failed with HTTP ${status}${error ? `: ${error.message}` : ""}`);
       }
     }
-    if (!res.ok) {
-      const parsed = errorBodySchema.safeParse(json);
-      const detail = parsed.success ? `: ${parsed.data.error.message}` : "";
-      throw this.unreachable(`the store failed with HTTP ${res.status}${detail}`);
-    }
-    const answer = schema.safeParse(json);
-    if (!answer.success) {
-      const issue = answer.error.issues[0];
-      const where = issue ? `${issue.path.join(".") || "answer"}: ${issue.message}` : "unexpected shape";
-      throw this.unreachable(`the store's answer to ${method} ${path} makes no sense (${where})`);
-    }
-    return answer.data;
   }
+}
+
+/** What a schema says of an answer that is not JSON at all. */
+function firstIssueOf(schema: z.ZodType, value: unknown): string {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? "unexpected shape" : firstIssue(parsed.error);
 }

@@ -19,18 +19,13 @@
  * deadline) so its first screen shows the store's own.
  */
 import type { Database } from "bun:sqlite";
-import {
-  type CatalogProduct,
-  catalogChangesAnswerSchema,
-  type HealthAnswer,
-  healthAnswerSchema,
-} from "../../api/store/answers.ts";
+import type { CatalogProduct, HealthAnswer } from "../../api/store/answers.ts";
+import { storeRoutes } from "../../api/store/routes.ts";
 import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
-import { receiptLinkKeySchema } from "../../shared/receipt-link.ts";
 import type { TillAuth } from "./auth.ts";
 import type { LocalCatalog } from "./catalog.ts";
 import { type MetaStore, relaxed } from "./db.ts";
-import { departmentsAnswerSchema, type LocalDepartments } from "./departments.ts";
+import type { LocalDepartments } from "./departments.ts";
 import { StoreUnreachableError, TillAuthError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
 import { lastReceiptSeqAtStore } from "./recent-sales.ts";
@@ -81,7 +76,7 @@ export class CatalogSync {
   async run(): Promise<void> {
     const { deps } = this;
     try {
-      const health = await deps.client.request("GET", "/health", healthAnswerSchema);
+      const health = healthy(await deps.client.request(storeRoutes["GET /health"]));
       if (deps.isClosed()) return;
       deps.link.reachable();
       if (deps.meta.get("storeId") !== health.storeId)
@@ -90,7 +85,7 @@ export class CatalogSync {
       deps.onReachable();
       if (!deps.auth.backgroundToken()) return;
       await deps.auth.withBackground(async (token) => {
-        const raw = await deps.client.request("GET", "/api/v1/settings", storeSettingsSchema, { token });
+        const raw = await deps.client.request(storeRoutes["GET /api/v1/settings"], { token });
         if (deps.isClosed()) return;
         this.keepSettings(raw);
         if (raw.publicUrl !== undefined && deps.meta.get(RECEIPT_LINK_KEY) === null)
@@ -125,11 +120,11 @@ export class CatalogSync {
       const token = deps.auth.backgroundToken();
       if (token === null) {
         // Never logged in: the store's name from its open /health is enough for the log-in screen.
-        const health = await deps.client.request("GET", "/health", healthAnswerSchema, { timeoutMs });
+        const health = healthy(await deps.client.request(storeRoutes["GET /health"], { timeoutMs }));
         if (!deps.isClosed()) this.showStoreName(health);
         return;
       }
-      const raw = await deps.client.request("GET", "/api/v1/settings", storeSettingsSchema, {
+      const raw = await deps.client.request(storeRoutes["GET /api/v1/settings"], {
         token,
         timeoutMs,
       });
@@ -164,7 +159,7 @@ export class CatalogSync {
   private async fetchReceiptLinkKey(token: string): Promise<void> {
     const { deps } = this;
     try {
-      const answer = await deps.client.request("GET", "/api/v1/receipt-links/key", receiptLinkKeySchema, {
+      const answer = await deps.client.request(storeRoutes["GET /api/v1/receipt-links/key"], {
         token,
       });
       if (!deps.isClosed()) relaxed(deps.sqlite, () => deps.meta.set(RECEIPT_LINK_KEY, answer.key));
@@ -189,7 +184,7 @@ export class CatalogSync {
     const { deps } = this;
     const local = deps.departments;
     if (local === undefined) return;
-    const answer = await deps.client.request("GET", "/api/v1/departments", departmentsAnswerSchema, {
+    const answer = await deps.client.request(storeRoutes["GET /api/v1/departments"], {
       token,
     });
     if (deps.isClosed()) return;
@@ -204,12 +199,10 @@ export class CatalogSync {
     try {
       for (;;) {
         const since = deps.meta.getInt("catalogSeq");
-        const page = await deps.client.request(
-          "GET",
-          `/api/v1/products/changes?since=${since}&limit=${SYNC_PAGE_SIZE}`,
-          catalogChangesAnswerSchema,
-          { token },
-        );
+        const page = await deps.client.request(storeRoutes["GET /api/v1/products/changes"], {
+          query: { since, limit: SYNC_PAGE_SIZE },
+          token,
+        });
         if (deps.isClosed()) return;
         if (page.products.length > 0) {
           await this.applyPage(page.products);
@@ -252,4 +245,11 @@ export class CatalogSync {
       if (at < rows.length) await yieldToEventLoop();
     }
   }
+}
+
+/** A degraded store (its journal or database damaged) is no store to sync with: as unreachable. */
+function healthy(health: HealthAnswer): HealthAnswer {
+  if (health.status === "ok") return health;
+  const reason = "the store reports itself degraded (see its log)";
+  throw new StoreUnreachableError(`store unreachable: ${reason}`, reason);
 }
