@@ -66,7 +66,11 @@ export async function startHqServer(
     options.tlsCert !== undefined && options.tlsKey !== undefined
       ? loadTls(options.tlsCert, options.tlsKey)
       : null;
-  const ctx = openHq(options.data, { log: (line) => io.out(line), ...(start.now ? { now: start.now } : {}) });
+  const ctx = openHq(options.data, {
+    log: (line) => io.out(line),
+    onUpgrade: (message) => io.out(`hq: ${message}`),
+    ...(start.now ? { now: start.now } : {}),
+  });
   const now = ctx.now();
   if (adminToken) {
     try {

@@ -95,7 +95,14 @@ export async function startStoreServer(
   const notifications = options.config
     ? notificationsConfigOf((await readTomlFile(options.config)).notifications, options.config, warn)
     : undefined;
-  const ctx = openStore(options.data, options.storeId, settings ?? (await loadStoreSettings(options.config)));
+  const ctx = openStore(
+    options.data,
+    options.storeId,
+    settings ?? (await loadStoreSettings(options.config)),
+    {
+      onUpgrade: (message) => io.out(`store: ${message}`),
+    },
+  );
   if (tls) ctx.tls = { sha256: tls.sha256 };
   if (ctx.settings.taxClasses.length === 0) {
     warn(
