@@ -32,6 +32,17 @@ function withHint(message: string, hint: string): string {
   return hint ? `${message}\n  ${hint}` : message;
 }
 
+/** A server's refusal, in its own words when it gave them, with what to do. */
+function failure(res: Response, json: unknown): AdminError {
+  const parsed = errorBodySchema.safeParse(json);
+  const message = parsed.success ? parsed.data.error.message : `HTTP ${res.status} ${res.statusText}`;
+  const code = parsed.success ? parsed.data.error.code : "";
+  return new AdminError(
+    withHint(message, hintFor(res.status, code)),
+    parsed.success ? parsed.data.error : undefined,
+  );
+}
+
 export interface RequestOptions {
   body?: unknown;
   timeoutMs?: number;
@@ -114,15 +125,7 @@ export class AdminClient {
         ),
       );
     }
-    if (!res.ok) {
-      const parsed = errorBodySchema.safeParse(json);
-      const message = parsed.success ? parsed.data.error.message : `HTTP ${res.status} ${res.statusText}`;
-      const code = parsed.success ? parsed.data.error.code : "";
-      throw new AdminError(
-        withHint(message, hintFor(res.status, code)),
-        parsed.success ? parsed.data.error : undefined,
-      );
-    }
+    if (!res.ok) throw failure(res, json);
     const checked = schema.safeParse(json);
     if (!checked.success) {
       const issue = checked.error.issues[0];
@@ -134,6 +137,23 @@ export class AdminClient {
       );
     }
     return checked.data;
+  }
+
+  /** Sends a request whose answer is a file, not JSON: answers the response once it is known to be OK. */
+  async download(method: string, path: string, timeoutMs = this.timeoutMs): Promise<Response> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}/api/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${this.token}` },
+        signal: AbortSignal.timeout(timeoutMs),
+        ...(this.ca ? { tls: { ca: this.ca } } : {}),
+      });
+    } catch (err) {
+      throw this.transportError(err, timeoutMs);
+    }
+    if (res.ok) return res;
+    throw failure(res, await res.json().catch(() => undefined));
   }
 
   private transportError(err: unknown, timeoutMs: number): AdminError {

@@ -7,6 +7,7 @@
 
 import type { HqOptions } from "../cli/options.ts";
 import type { CliIo } from "../cli/runners.ts";
+import { readBackupConfig, startScheduledBackups } from "../shared/backup.ts";
 import { ConfigError } from "../shared/config.ts";
 import { requestLimitsOf, serverBodyCap } from "../shared/request-limits.ts";
 import { readSecretFile } from "../shared/secrets.ts";
@@ -66,6 +67,7 @@ export async function startHqServer(
     options.tlsCert !== undefined && options.tlsKey !== undefined
       ? loadTls(options.tlsCert, options.tlsKey)
       : null;
+  const backupConfig = await readBackupConfig(options.config);
   const ctx = openHq(options.data, {
     log: (line) => io.out(line),
     onUpgrade: (message) => io.out(`hq: ${message}`),
@@ -117,6 +119,13 @@ export async function startHqServer(
     ...(tls ? { tls: { cert: tls.cert, key: tls.key } } : {}),
     fetch: (request) => app.handle(request),
   });
+  const backups = startScheduledBackups({
+    db: ctx.sqlite,
+    config: backupConfig,
+    dataDir: options.data,
+    name: "hq",
+    log: (line) => io.out(`hq: ${line}`),
+  });
   if (tls) {
     io.out(`hq: HTTPS with ${tls.certPath} (SHA-256 ${tls.sha256})`);
   } else if (!isLoopback(options.host)) {
@@ -130,6 +139,7 @@ export async function startHqServer(
     url: `${tls ? "https" : "http"}://${server.hostname}:${server.port}`,
     async stop() {
       services.scheduler.stop();
+      backups?.stop();
       await server.stop(false);
       await replication?.stop();
       ctx.sqlite.close();

@@ -8,7 +8,7 @@ import { Database } from "bun:sqlite";
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { z } from "zod";
-import { ConfigError } from "./config.ts";
+import { ConfigError, readTomlFile } from "./config.ts";
 
 /** What a mode checks in a copy beyond SQLite's own check: a problem, or null when it is fine. */
 export type ExtraCheck = (db: Database) => string | null;
@@ -244,4 +244,33 @@ export function describeMs(ms: number): string {
   if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
   if (ms % 60_000 === 0) return `${ms / 60_000} min`;
   return `${Math.round(ms / 1000)} s`;
+}
+
+/** The `[backup]` table of a server's TOML configuration, checked; undefined without one. */
+export async function readBackupConfig(configPath: string | undefined): Promise<BackupConfig | undefined> {
+  if (configPath === undefined) return undefined;
+  return backupConfigOf((await readTomlFile(configPath)).backup, configPath);
+}
+
+export interface ScheduledBackupsOptions {
+  db: Database;
+  /** The server's `[backup]` table (readBackupConfig); no schedule without one. */
+  config: BackupConfig | undefined;
+  /** The data directory: backups go to its `backups` folder unless `[backup] dir` says otherwise. */
+  dataDir: string;
+  /** The name the files start with: the store's id, or "hq". */
+  name: string;
+  log: (line: string) => void;
+  extra?: ExtraCheck;
+  now?: () => Date;
+}
+
+/** Starts the `[backup]` schedule when there is one; answers it (to stop), or null. */
+export function startScheduledBackups(o: ScheduledBackupsOptions): BackupSchedule | null {
+  if (o.config === undefined) return null;
+  const dir = o.config.dir ?? join(o.dataDir, "backups");
+  const schedule = new BackupSchedule(o.db, { ...o.config, dir }, o.name, o.log, o.extra, o.now);
+  o.log(`backup: every ${describeMs(o.config.every)} into ${dir}, keeping the newest ${o.config.keep}`);
+  schedule.start();
+  return schedule;
 }

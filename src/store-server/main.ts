@@ -6,6 +6,7 @@
 import type { StoreOptions } from "../cli/options.ts";
 import type { CliIo } from "../cli/runners.ts";
 import { type StoreSettings, storeSettingsSchema } from "../core/settings.ts";
+import { readBackupConfig, startScheduledBackups } from "../shared/backup.ts";
 import { ConfigError, readTomlFile } from "../shared/config.ts";
 import { requestLimitsOf, serverBodyCap } from "../shared/request-limits.ts";
 import { readSecretFile } from "../shared/secrets.ts";
@@ -20,6 +21,7 @@ import {
   saveToken,
   setBootstrapToken,
 } from "./auth/tokens.ts";
+import { journalChainCheck } from "./backup/verify.ts";
 import { catalogWatchOf, MAX_CATALOG_WAIT_MS } from "./catalog/watch.ts";
 import type { StoreContext } from "./context.ts";
 import { createHqLink } from "./hq-link/hq-link.ts";
@@ -46,6 +48,8 @@ const OPTION_KEYS = new Set([
   "config",
   // Read apart (it holds a secret the settings tills fetch must not carry).
   "notifications",
+  // Read by the backup schedule.
+  "backup",
 ]);
 
 /** Store settings from the TOML file's keys that are not command-line options. */
@@ -95,6 +99,7 @@ export async function startStoreServer(
   const notifications = options.config
     ? notificationsConfigOf((await readTomlFile(options.config)).notifications, options.config, warn)
     : undefined;
+  const backupConfig = await readBackupConfig(options.config);
   const ctx = openStore(
     options.data,
     options.storeId,
@@ -161,6 +166,14 @@ export async function startStoreServer(
       return app.handle(request);
     },
   });
+  const backups = startScheduledBackups({
+    db: ctx.sqlite,
+    config: backupConfig,
+    dataDir: options.data,
+    name: ctx.storeId,
+    log: (line) => io.out(`store: ${line}`),
+    extra: journalChainCheck(ctx.storeId),
+  });
   if (tls) {
     io.out(`store: HTTPS with ${tls.certPath} (SHA-256 ${tls.sha256})`);
   } else if (!isLoopback(options.host)) {
@@ -177,6 +190,7 @@ export async function startStoreServer(
       await server.stop(false);
       await sender?.stop();
       integrity.stop();
+      backups?.stop();
       await replication?.stop();
       ctx.sqlite.close();
     },
