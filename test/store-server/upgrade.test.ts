@@ -20,6 +20,7 @@ import { eventHash } from "../../src/store-server/journal/journal.ts";
 import { verifyJournal } from "../../src/store-server/journal/verify.ts";
 import { openStore } from "../../src/store-server/open.ts";
 import { salePayload } from "../support/replication-journal.ts";
+import { runRingup } from "../support/ringup-cli.ts";
 
 /** The previous release's store schema: every migration but the last two. */
 const PREVIOUS_RELEASE = migrations.slice(0, migrations.length - 2);
@@ -147,4 +148,18 @@ test("a database opened by a newer release is refused, naming both versions", as
     n: migrations.length + 1,
   });
   after.close();
+});
+
+test("ringup store on a newer database exits with both versions and what to do", async () => {
+  const dataDir = await tempDir();
+  openStore(dataDir, "S1", storeSettingsSchema.parse({})).sqlite.close();
+  const db = new Database(join(dataDir, "store.db"));
+  db.query("INSERT INTO __ringup_migrations (tag, applied_at) VALUES ('0099_from_the_future', 'x')").run();
+  db.query("UPDATE __ringup_meta SET value = '9.1.0' WHERE key = 'version'").run();
+  db.close();
+  const run = await runRingup(["store", "--data", dataDir, "--port", "0", "--host", "127.0.0.1"]);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain("Ringup 9.1.0");
+  expect(run.stderr).toContain(`this binary is Ringup ${pkg.version}`);
+  expect(run.stderr).toContain("ringup restore");
 });
