@@ -3,8 +3,10 @@
  * request, every answer checked with zod, and every failure turned into a message that says
  * what went wrong (in the server's words when it answered) and what to do next.
  */
+
 import { z } from "zod";
 import { type CallInput, call, urlPathOf } from "../api/client.ts";
+import { errorBodySchema } from "../api/error-body.ts";
 import type { AnswerOf, BodyOf, Route } from "../api/route.ts";
 import { DomainError } from "../core/errors.ts";
 import { log } from "../shared/log.ts";
@@ -30,6 +32,17 @@ function hintFor(status: number, code: string): string {
 
 function withHint(message: string, hint: string): string {
   return hint ? `${message}\n  ${hint}` : message;
+}
+
+/** A server's refusal, in its own words when it gave them, with what to do. */
+function failure(res: Response, json: unknown): AdminError {
+  const parsed = errorBodySchema.safeParse(json);
+  const message = parsed.success ? parsed.data.error.message : `HTTP ${res.status} ${res.statusText}`;
+  const code = parsed.success ? parsed.data.error.code : "";
+  return new AdminError(
+    withHint(message, hintFor(res.status, code)),
+    parsed.success ? parsed.data.error : undefined,
+  );
 }
 
 export interface RequestOptions<R extends Route> {
@@ -135,6 +148,23 @@ export class AdminClient {
         "check that --server points at a Ringup store",
       ),
     );
+  }
+
+  /** Sends a request whose answer is a file, not JSON: answers the response once it is known to be OK. */
+  async download(method: string, path: string, timeoutMs = this.timeoutMs): Promise<Response> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}/api/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${this.token}` },
+        signal: AbortSignal.timeout(timeoutMs),
+        ...(this.ca ? { tls: { ca: this.ca } } : {}),
+      });
+    } catch (err) {
+      throw this.transportError(err, timeoutMs);
+    }
+    if (res.ok) return res;
+    throw failure(res, await res.json().catch(() => undefined));
   }
 
   private transportError(err: unknown, timeoutMs: number): AdminError {

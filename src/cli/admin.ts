@@ -58,6 +58,7 @@ import {
   setDiscountArgsSchema,
   userIdArgsSchema,
 } from "./admin-users.ts";
+import { adminBackupArgsSchema, runAdminBackup } from "./backup/admin-backup.ts";
 import type { AdminOptions } from "./options.ts";
 
 export { AdminError } from "./admin-client.ts";
@@ -90,6 +91,7 @@ const STORE_ONLY = new Set([
   "report.daily",
   "sales.refused",
   "journal.verify",
+  "backup",
   "receipt",
   "stock.count",
   "pin.lockouts",
@@ -221,6 +223,9 @@ export async function runAdmin(
       return;
     case "journal.verify":
       await runJournalVerify(client, options.json, io);
+      return;
+    case "backup":
+      await runAdminBackup(client, argsOf(adminBackupArgsSchema, args, "backup"), options.json, io);
       return;
     case "receipt":
       await runReceipt(client, argsOf(receiptArgsSchema, args, "receipt"), options.json, io);

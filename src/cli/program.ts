@@ -11,6 +11,7 @@ import { ConfigError, envName, loadConfig, mergeOptions, validateConfig } from "
 import { createLogger, LOG_LEVELS, type LogLevel, logLines, setProcessLogger } from "../shared/log.ts";
 import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
 import { storeOptionsSchema } from "../store-server/options.ts";
+import { backupCommands } from "./backup/command.ts";
 import { doctorCommand } from "./doctor/command.ts";
 import { adminOptionsSchema, devicesOptionsSchema, LANGUAGES, tillOptionsSchema } from "./options.ts";
 import { runners } from "./runners.ts";
@@ -371,6 +372,13 @@ export function buildProgram(io: CliIo): Command {
     .description("check the hash chain and name the first altered, missing or reordered event")
     .action(() => runAdmin("journal.verify", {}));
   admin
+    .command("backup")
+    .description(
+      "a verified copy of the store's database, taken while it keeps selling: written to --out once it verifies",
+    )
+    .requiredOption("--out <file>", "the backup file to write (must not exist)")
+    .action((o: { out: string }) => runAdmin("backup", o));
+  admin
     .command("receipt")
     .description("a copy of a recorded sale's receipt, marked COPY (audited as receipt.reprinted)")
     .option("--sale <id>", "the sale's id")
@@ -522,6 +530,7 @@ export function buildProgram(io: CliIo): Command {
 
   serviceCommands(program, io);
   doctorCommand(program, io);
+  backupCommands(program, io);
 
   return program;
 }

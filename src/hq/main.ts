@@ -5,6 +5,7 @@
  * database closes).
  */
 
+import { readBackupConfig, startScheduledBackups } from "../shared/backup.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { ConfigError } from "../shared/config.ts";
 import { log } from "../shared/log.ts";
@@ -68,7 +69,12 @@ export async function startHqServer(
     options.tlsCert !== undefined && options.tlsKey !== undefined
       ? loadTls(options.tlsCert, options.tlsKey)
       : null;
-  const ctx = openHq(options.data, { log: (line) => io.out(line), ...(start.now ? { now: start.now } : {}) });
+  const backupConfig = await readBackupConfig(options.config);
+  const ctx = openHq(options.data, {
+    log: (line) => io.out(line),
+    onUpgrade: (message) => io.out(`hq: ${message}`),
+    ...(start.now ? { now: start.now } : {}),
+  });
   const now = ctx.now();
   if (adminToken) {
     try {
@@ -116,6 +122,13 @@ export async function startHqServer(
     ...(tls ? { tls: { cert: tls.cert, key: tls.key } } : {}),
     fetch: (request) => handleWithRequestLog(logger, request, (r) => app.handle(r)),
   });
+  const backups = startScheduledBackups({
+    db: ctx.sqlite,
+    config: backupConfig,
+    dataDir: options.data,
+    name: "hq",
+    log: (line) => io.out(`hq: ${line}`),
+  });
   if (tls) {
     io.out(`hq: HTTPS with ${tls.certPath} (SHA-256 ${tls.sha256})`);
   } else if (!isLoopback(options.host)) {
@@ -129,6 +142,7 @@ export async function startHqServer(
     url: `${tls ? "https" : "http"}://${server.hostname}:${server.port}`,
     async stop() {
       services.scheduler.stop();
+      backups?.stop();
       await server.stop(false);
       await replication?.stop();
       ctx.sqlite.close();

@@ -1,6 +1,7 @@
 /** Opens (creating or migrating) head office's database and builds its context. */
 import { join } from "node:path";
 import { drizzle } from "drizzle-orm/bun-sqlite";
+import pkg from "../../package.json" with { type: "json" };
 import { hqSchema } from "../../schema/hq.ts";
 import { migrations } from "../../schema/migrations/hq/index.ts";
 import { type OpenOptions, openDatabase } from "../shared/sqlite.ts";
@@ -15,7 +16,7 @@ export interface OpenHqOptions extends OpenOptions {
 }
 
 export function openHq(dataDir: string, options: OpenHqOptions = {}): HqContext {
-  const sqlite = openDatabase(join(dataDir, "hq.db"), migrations, options);
+  const sqlite = openDatabase(join(dataDir, "hq.db"), migrations, { appVersion: pkg.version, ...options });
   const db = drizzle({ client: sqlite, schema: hqSchema });
   const pinKey = loadHqPinKey(dataDir);
   retireLegacyHqPinSecret(db);

@@ -6,6 +6,7 @@
 import { Database } from "bun:sqlite";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
+import { prepareUpgrade, recordVersion, type UpgradeOptions } from "./db-upgrade.ts";
 
 /** Databases and their WAL and shared-memory files are readable by their owner only. */
 export const PRIVATE_FILE_MODE = 0o600;
@@ -27,7 +28,7 @@ export interface Migration {
   sql: string;
 }
 
-export interface OpenOptions {
+export interface OpenOptions extends UpgradeOptions {
   /** Override the durability level (benchmarks compare against NORMAL). */
   synchronous?: "FULL" | "NORMAL";
   readonly?: boolean;
@@ -62,7 +63,15 @@ export function openDatabase(
     db.exec("PRAGMA foreign_keys = ON");
     // Deleted rows (an erased PIN tag, a retired secret) are overwritten, not left in free pages.
     db.exec("PRAGMA secure_delete = ON");
+    try {
+      // A newer database is refused; one with pending migrations is backed up first.
+      if (path !== ":memory:") prepareUpgrade(db, path, migrations, options);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
     migrate(db, migrations);
+    if (options.appVersion !== undefined) recordVersion(db, options.appVersion, migrations.length);
     if (path !== ":memory:") makePrivate(path);
   }
   return db;

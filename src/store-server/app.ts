@@ -11,6 +11,7 @@ import { openApiRoute } from "../shared/openapi.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { tokensRoutes } from "./auth/routes.ts";
+import { backupRoutes } from "./backup/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import type { StoreContext } from "./context.ts";
 import { exchangesRoutes } from "./exchanges/routes.ts";
@@ -91,7 +92,8 @@ export function createStoreApp(
         .use(reportsRoutes(ctx))
         .use(journalRoutes(ctx))
         .use(tillsRoutes(ctx))
-        .use(tokensRoutes(ctx)),
+        .use(tokensRoutes(ctx))
+        .use(backupRoutes(ctx)),
     );
   served = app.routes;
   return app;

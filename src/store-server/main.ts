@@ -4,6 +4,7 @@
  */
 
 import { type StoreSettings, storeSettingsSchema } from "../core/settings.ts";
+import { readBackupConfig, startScheduledBackups } from "../shared/backup.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { ConfigError, readTomlFile } from "../shared/config.ts";
 import { log } from "../shared/log.ts";
@@ -21,6 +22,7 @@ import {
   saveToken,
   setBootstrapToken,
 } from "./auth/tokens.ts";
+import { journalChainCheck } from "./backup/verify.ts";
 import { catalogWatchOf, MAX_CATALOG_WAIT_MS } from "./catalog/watch.ts";
 import type { StoreContext } from "./context.ts";
 import { createHqLink } from "./hq-link/hq-link.ts";
@@ -49,6 +51,8 @@ const OPTION_KEYS = new Set([
   "logLevel",
   // Read apart (it holds a secret the settings tills fetch must not carry).
   "notifications",
+  // Read by the backup schedule.
+  "backup",
 ]);
 
 /** Store settings from the TOML file's keys that are not command-line options. */
@@ -98,7 +102,15 @@ export async function startStoreServer(
   const notifications = options.config
     ? notificationsConfigOf((await readTomlFile(options.config)).notifications, options.config, warn)
     : undefined;
-  const ctx = openStore(options.data, options.storeId, settings ?? (await loadStoreSettings(options.config)));
+  const backupConfig = await readBackupConfig(options.config);
+  const ctx = openStore(
+    options.data,
+    options.storeId,
+    settings ?? (await loadStoreSettings(options.config)),
+    {
+      onUpgrade: (message) => io.out(`store: ${message}`),
+    },
+  );
   if (tls) ctx.tls = { sha256: tls.sha256 };
   if (ctx.settings.taxClasses.length === 0) {
     warn(
@@ -158,6 +170,14 @@ export async function startStoreServer(
       return handleWithRequestLog(logger, request, (r) => app.handle(r));
     },
   });
+  const backups = startScheduledBackups({
+    db: ctx.sqlite,
+    config: backupConfig,
+    dataDir: options.data,
+    name: ctx.storeId,
+    log: (line) => io.out(`store: ${line}`),
+    extra: journalChainCheck(ctx.storeId),
+  });
   if (tls) {
     io.out(`store: HTTPS with ${tls.certPath} (SHA-256 ${tls.sha256})`);
   } else if (!isLoopback(options.host)) {
@@ -174,6 +194,7 @@ export async function startStoreServer(
       await server.stop(false);
       await sender?.stop();
       integrity.stop();
+      backups?.stop();
       await replication?.stop();
       ctx.sqlite.close();
     },

@@ -2,11 +2,13 @@
 
 import { join } from "node:path";
 import { drizzle } from "drizzle-orm/bun-sqlite";
+import pkg from "../../package.json" with { type: "json" };
 import { migrations } from "../../schema/migrations/store/index.ts";
 import { storeSchema } from "../../schema/store.ts";
 import type { StoreSettings } from "../core/settings.ts";
 import { loadOrCreateKeyFile } from "../shared/key-file.ts";
 import { type OpenOptions, openDatabase } from "../shared/sqlite.ts";
+import { journalChainCheck, STORE_ID_META_KEY } from "./backup/verify.ts";
 import { pricingSettingsOf, type StoreContext } from "./context.ts";
 import { loadPinKey, retireLegacyPinSecret } from "./users/pins.ts";
 
@@ -24,6 +26,8 @@ export function openStore(
 ): StoreContext {
   const sqlite = openDatabase(join(dataDir, "store.db"), migrations, {
     mmapBytes: STORE_MMAP_BYTES,
+    appVersion: pkg.version,
+    verifyBackup: journalChainCheck(storeId),
     ...options,
   });
   const db = drizzle({ client: sqlite, schema: storeSchema });
@@ -37,6 +41,14 @@ export function openStore(
          VALUES ('openedAt', coalesce((SELECT at FROM events ORDER BY seq LIMIT 1), ?1))`,
       )
       .run(now().toISOString());
+  }
+  // Which store the file is: a copy's journal is verified with it.
+  if (!options.readonly) {
+    sqlite
+      .query(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
+      .run(STORE_ID_META_KEY, storeId);
   }
   const pinKey = loadPinKey(dataDir);
   const receiptLinkKey = loadOrCreateKeyFile(

@@ -153,6 +153,13 @@ export const drawerAnswerSchema = z.object({ tillId: z.string(), reason: z.strin
 /** Any JSON object (answers the till does not read further). */
 export const anyObjectSchema = z.looseObject({});
 
+/** `POST /backup`: the database file itself (`application/vnd.sqlite3`), not JSON. */
+export const backupFileAnswerSchema = z
+  .string()
+  .describe(
+    "the store's database file (application/vnd.sqlite3), verified; headers Ringup-Store-Id and Ringup-Backup-At",
+  );
+
 /** `GET /departments` (its rows carry more columns: left out). */
 export const departmentsAnswerSchema = z.object({
   departments: z.array(

@@ -41,6 +41,7 @@ import {
 import {
   anyObjectSchema,
   approvalAnswerSchema,
+  backupFileAnswerSchema,
   cancellationAnswerSchema,
   catalogChangesAnswerSchema,
   departmentsAnswerSchema,
@@ -68,6 +69,7 @@ import { recordSaleSchema } from "./sales.ts";
 const receiptPageSchema = z.string();
 
 export const storeRoutes = routeTable({
+  "POST /api/v1/backup": backupFileAnswerSchema,
   "GET /health": healthAnswerSchema,
   "GET /r/:token": receiptPageSchema,
   "POST /api/v1/products": productAnswerSchema,

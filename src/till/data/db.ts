@@ -7,6 +7,7 @@ import type { Database } from "bun:sqlite";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { type BunSQLiteDatabase, drizzle } from "drizzle-orm/bun-sqlite";
+import pkg from "../../../package.json" with { type: "json" };
 import { migrations } from "../../../schema/migrations/till/index.ts";
 import * as tillSchema from "../../../schema/till.ts";
 import { tillMeta } from "../../../schema/till.ts";
@@ -28,7 +29,7 @@ export function tillDbPath(dataDir: string): string {
 
 export function openTillDatabase(dataDir: string): TillDatabase {
   const path = tillDbPath(dataDir);
-  const sqlite = openDatabase(path, migrations);
+  const sqlite = openDatabase(path, migrations, { appVersion: pkg.version });
   return { sqlite, db: drizzle({ client: sqlite, schema: tillSchema }), path };
 }
 
