@@ -114,7 +114,11 @@ export class AdminClient {
       route,
       input,
     );
-    log().debug({ reqId, what, outcome: outcome.kind }, `${what}: ${outcome.kind}`);
+    const status = "status" in outcome ? outcome.status : null;
+    log().debug(
+      { reqId, what, status, outcome: outcome.kind },
+      status === null ? `${what} failed (${outcome.kind})` : `${what} ${status}`,
+    );
     switch (outcome.kind) {
       case "ok":
         return outcome.data;

@@ -131,11 +131,17 @@ describe("the receipt's QR code on the till's screen", () => {
         const url = receiptLinkUrl(PUBLIC_URL, token);
 
         await till.keys("C-r");
-        const screen = await till.waitFor("scan the code with", "the QR code");
-        const rows = screen.split("\n");
         const drawn = qrBlocks(qrMatrix(url, "L"));
         expect(drawn).toHaveLength(19);
-        for (const [i, line] of drawn.entries()) expect(rows[2 + i]?.startsWith(line)).toBe(true);
+        // Polled until the whole symbol is on screen: a capture may catch a frame half written.
+        const shows = (screen: string) => {
+          const shown = screen.split("\n");
+          return (
+            screen.includes("scan the code with") && drawn.every((line, i) => shown[2 + i]?.startsWith(line))
+          );
+        };
+        const screen = await till.waitFor(shows, "the QR code of the store's link");
+        const rows = screen.split("\n");
         for (const row of rows) expect([...row].length).toBeLessThanOrEqual(80);
 
         // The link is the store's copy of this receipt.
