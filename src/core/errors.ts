@@ -14,7 +14,8 @@ export abstract class DomainError extends Error {
     | "forbidden"
     | "rate_limited"
     | "unavailable"
-    | "too_many" = "invalid";
+    | "too_many"
+    | "storage_full" = "invalid";
   readonly details: unknown;
 
   constructor(message: string, details?: unknown) {

@@ -8,6 +8,7 @@ import type { ErrorBody } from "../api/error-body.ts";
 import { DomainError } from "../core/errors.ts";
 import { log } from "./log.ts";
 import { loggedPath } from "./request-log.ts";
+import { StorageError, storageErrorOf } from "./storage-errors.ts";
 
 export type { ErrorBody } from "../api/error-body.ts";
 
@@ -24,6 +25,8 @@ const statusOfKind: Record<DomainError["kind"], number> = {
   unavailable: 503,
   /** Too many attempts (pairing codes, look-ups): try again later. */
   too_many: 429,
+  /** The disk that holds the data is full (or failing): nothing was recorded; free space, then retry. */
+  storage_full: 507,
 };
 
 /**
@@ -82,24 +85,11 @@ function validationDetails(error: unknown): { path: string; message: string }[] 
   });
 }
 
-/** SQLite's "database or disk is full", and the write and sync failures of a disk out of space. */
-const STORAGE_FULL_CODES = new Set([
-  "SQLITE_FULL",
-  "SQLITE_IOERR",
-  "SQLITE_IOERR_WRITE",
-  "SQLITE_IOERR_FSYNC",
-  "SQLITE_IOERR_TRUNCATE",
-]);
-
-function isStorageFull(error: unknown): boolean {
-  if (!(error instanceof Error) || !("code" in error)) return false;
-  const code = error.code;
-  return typeof code === "string" && STORAGE_FULL_CODES.has(code);
-}
-
 export const errorHandling = new Elysia({ name: "ringup.errors" }).onError(
   { as: "global" },
-  ({ code, error, request }) => {
+  ({ code, error: raised, request }) => {
+    // A write outside a guarded transaction that found the disk full is said as the same domain error.
+    const error = storageErrorOf(raised);
     // A refusal from the body reader reaches here wrapped in Elysia's parse error.
     const refused =
       error instanceof RequestRefusedError ? error : error instanceof Error ? error.cause : undefined;
@@ -107,10 +97,15 @@ export const errorHandling = new Elysia({ name: "ringup.errors" }).onError(
       return json(refused.status, errorBody(refused.code, refused.message, refused.details));
     }
     if (error instanceof DomainError) {
-      log().debug(
-        { code: error.code },
-        `${request.method} ${loggedPath(new URL(request.url))}: ${error.code}`,
-      );
+      if (error instanceof StorageError) {
+        const reason = error.cause instanceof Error ? error.cause.message : String(error.cause);
+        log().error(`${request.method} ${loggedPath(new URL(request.url))}: storage: ${reason}`);
+      } else {
+        log().debug(
+          { code: error.code },
+          `${request.method} ${loggedPath(new URL(request.url))}: ${error.code}`,
+        );
+      }
       return json(statusOfKind[error.kind], errorBody(error.code, error.message, error.details));
     }
     switch (code) {
@@ -138,17 +133,6 @@ export const errorHandling = new Elysia({ name: "ringup.errors" }).onError(
       case "INVALID_COOKIE_SIGNATURE":
         return json(400, errorBody("INVALID_REQUEST", "invalid cookie"));
       default: {
-        if (isStorageFull(error)) {
-          const reason = error instanceof Error ? error.message : String(error);
-          log().error(`${request.method} ${loggedPath(new URL(request.url))}: storage: ${reason}`);
-          return json(
-            507,
-            errorBody(
-              "STORAGE_FULL",
-              "the server could not write to its disk (full, or failing): nothing was recorded; free space on the disk that holds the data directory, then send it again",
-            ),
-          );
-        }
         const message = error instanceof Error ? error.message : String(error);
         if (/too large|payload/i.test(message)) {
           return json(413, errorBody("BODY_TOO_LARGE", "the request body is too large"));

@@ -26,7 +26,7 @@ import { journalChainCheck } from "./backup/verify.ts";
 import { catalogWatchOf, MAX_CATALOG_WAIT_MS } from "./catalog/watch.ts";
 import type { StoreContext } from "./context.ts";
 import { createHqLink } from "./hq-link/hq-link.ts";
-import { IntegrityMonitor } from "./integrity.ts";
+import { damagedAtStart, IntegrityMonitor, isDamagedFile } from "./integrity.ts";
 import { NotificationSender, notificationsConfigOf } from "./notifications/index.ts";
 import { openStore } from "./open.ts";
 import type { StoreOptions } from "./options.ts";
@@ -103,14 +103,17 @@ export async function startStoreServer(
     ? notificationsConfigOf((await readTomlFile(options.config)).notifications, options.config, warn)
     : undefined;
   const backupConfig = await readBackupConfig(options.config);
-  const ctx = openStore(
-    options.data,
-    options.storeId,
-    settings ?? (await loadStoreSettings(options.config)),
-    {
+  const storeSettings = settings ?? (await loadStoreSettings(options.config));
+  let ctx: StoreContext;
+  try {
+    ctx = openStore(options.data, options.storeId, storeSettings, {
       onUpgrade: (message) => io.out(`store: ${message}`),
-    },
-  );
+    });
+  } catch (err) {
+    if (isDamagedFile(err))
+      throw damagedAtStart(options.data, err instanceof Error ? err.message : String(err));
+    throw err;
+  }
   if (tls) ctx.tls = { sha256: tls.sha256 };
   if (ctx.settings.taxClasses.length === 0) {
     warn(
@@ -127,13 +130,16 @@ export async function startStoreServer(
   if (options.hqUrl !== undefined && hqToken !== undefined) {
     ctx.hq = createHqLink({ url: options.hqUrl, token: hqToken });
   }
+  // Damage found at start stops the start (exit code 1); found later, writes are refused.
   const integrity = new IntegrityMonitor(ctx, (message) => io.err(message));
-  integrity.check();
+  const atStart = integrity.checkAtStart();
+  if (!atStart.ok) {
+    ctx.sqlite.close();
+    throw damagedAtStart(options.data, atStart.problem ?? "the integrity check fails");
+  }
   integrity.schedule(ctx.settings.integrityCheckMinutes);
   const now = ctx.now();
-  if (!integrity.state.ok) {
-    // Nothing is written to a damaged file: the admin token in use stays what it was.
-  } else if (adminToken) {
+  if (adminToken) {
     try {
       if (setBootstrapToken(ctx.db, adminToken, now) === "replaced") {
         io.out("store: the admin token given replaces the previous one, which no longer works");

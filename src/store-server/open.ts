@@ -10,6 +10,7 @@ import { loadOrCreateKeyFile } from "../shared/key-file.ts";
 import { type OpenOptions, openDatabase } from "../shared/sqlite.ts";
 import { journalChainCheck, STORE_ID_META_KEY } from "./backup/verify.ts";
 import { pricingSettingsOf, type StoreContext } from "./context.ts";
+import { guardTransactions } from "./db/storage.ts";
 import { loadPinKey, retireLegacyPinSecret } from "./users/pins.ts";
 
 /** The store's journal is read once, in order, by the outbox relay: mapped, not read page by page. */
@@ -30,7 +31,7 @@ export function openStore(
     verifyBackup: journalChainCheck(storeId),
     ...options,
   });
-  const db = drizzle({ client: sqlite, schema: storeSchema });
+  const db = guardTransactions(drizzle({ client: sqlite, schema: storeSchema }));
   const now = options.now ?? (() => new Date());
   // When the store opened: no till's sale is dated before it (a store opened before this was
   // recorded counts from its first journal event).

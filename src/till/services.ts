@@ -134,6 +134,8 @@ export interface LinkStatus {
   rejected: number;
   lastSyncAt: string | null;
   lastError: string | null;
+  /** The store answers that its disk is full (507 STORAGE_FULL): sales wait in the outbox. */
+  storeFull?: boolean;
 }
 
 /** A shift open at the till. */

@@ -1,18 +1,31 @@
 /**
- * A damaged database file is found at start: the store says so on /health, refuses every write
- * with 503 STORAGE_CORRUPT (nothing is recorded into a broken file), and still starts, so that
- * tills get a clear answer and keep selling offline.
+ * A damaged database file is found at start and the store does not start on it: a file of
+ * garbage bytes, a truncated file and a file with a damaged page each end the start with exit
+ * code 1 and a message that says how to restore the last backup. Damage found while running
+ * (the scheduled check) refuses every write with 503 STORAGE_CORRUPT and keeps reads.
  */
 import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  copyFileSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { uuidv7 } from "../../src/core/ids.ts";
-import { type StoreProcess, seedProducts, startStore } from "../support/store-process.ts";
+import { createStoreApp } from "../../src/store-server/app.ts";
+import { IntegrityMonitor } from "../../src/store-server/integrity.ts";
+import { createTestStore } from "../support/store-app.ts";
+import { childEnv, ringupCommand, seedProducts, startStore } from "../support/store-process.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ringup-corrupt-"));
-let store: StoreProcess;
 
 const PRODUCTS = Array.from({ length: 400 }, (_, i) => ({
   code: `P${i}`,
@@ -39,50 +52,96 @@ function damageTable(file: string, table: string): void {
   }
 }
 
+const pristine = join(dir, "pristine.db");
+
 beforeAll(async () => {
   const first = await startStore({ dataDir: dir });
   await seedProducts(first, PRODUCTS);
-  const token = first.token;
   expect(await first.stop()).toBe(0);
   await first[Symbol.asyncDispose]();
-  damageTable(join(dir, "store.db"), "products");
-  store = await startStore({ dataDir: dir, token });
+  copyFileSync(join(dir, "store.db"), pristine);
 }, 60_000);
-afterAll(async () => {
-  await store?.[Symbol.asyncDispose]();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe("a damaged database file", () => {
-  test("is reported on /health", async () => {
-    const health = (await (await fetch(`${store.url}/health`)).json()) as {
-      status: string;
-      integrity?: { ok: boolean; problem: string | null };
-    };
-    expect(health.status).toBe("degraded");
-    expect(health.integrity?.ok).toBe(false);
-    expect(health.integrity?.problem?.length ?? 0).toBeGreaterThan(0);
-  });
+/** Starts `ringup store` on the data dir and answers its exit code and output. */
+async function startOn(dataDir: string): Promise<{ code: number; output: string }> {
+  const proc = Bun.spawn(
+    [
+      ...ringupCommand(),
+      "store",
+      "--data",
+      dataDir,
+      "--port",
+      "0",
+      "--host",
+      "127.0.0.1",
+      "--store-id",
+      "S1",
+    ],
+    { env: childEnv(), stdout: "pipe", stderr: "pipe", stdin: "ignore" },
+  );
+  const deadline = setTimeout(() => proc.kill("SIGKILL"), 30_000);
+  const [out, err, code] = await Promise.all([
+    new Response(proc.stdout).text(),
+    new Response(proc.stderr).text(),
+    proc.exited,
+  ]);
+  clearTimeout(deadline);
+  return { code, output: out + err };
+}
 
-  test("refuses writes with a clear error and records nothing", async () => {
-    const sale = await store.api("/api/v1/sales", {
-      method: "POST",
-      body: JSON.stringify({
-        id: uuidv7(),
-        tillId: "T1",
-        lines: [{ code: "P1" }],
-        tenders: [{ type: "cash", amountMinor: 500 }],
+describe("a damaged database file at start", () => {
+  const cases: [string, (file: string) => void][] = [
+    ["a file of garbage bytes", (file) => writeFileSync(file, Buffer.alloc(200_000, 0x5c))],
+    ["a truncated file", (file) => truncateSync(file, Math.floor(statSync(file).size / 2))],
+    ["a file with a damaged page", (file) => damageTable(file, "products")],
+  ];
+  for (const [name, damage] of cases) {
+    test(`${name}: exit code 1 and how to restore`, async () => {
+      const file = join(dir, "store.db");
+      copyFileSync(pristine, file);
+      damage(file);
+      const { code, output } = await startOn(dir);
+      expect(code).toBe(1);
+      expect(output).toContain("is damaged");
+      expect(output).toContain(`ringup restore --data ${dir} ${join(dir, "backups")}`);
+      expect(output).not.toContain("    at ");
+      expect(output).not.toContain("listening on");
+    }, 60_000);
+  }
+});
+
+describe("damage found while the store runs", () => {
+  test("refuses writes with 503 STORAGE_CORRUPT, keeps reads, and says so on /health", async () => {
+    using store = createTestStore();
+    const monitor = new IntegrityMonitor(store.ctx);
+    const app = createStoreApp(store.ctx, { integrity: monitor });
+    monitor.state = { ok: false, checkedAt: store.ctx.now().toISOString(), problem: "page 3 is never used" };
+    const headers = { authorization: `Bearer ${store.adminToken}`, "content-type": "application/json" };
+    const sale = await app.handle(
+      new Request("http://store.test/api/v1/sales", {
+        method: "POST",
+        headers,
+        body: JSON.stringify({
+          id: uuidv7(),
+          tillId: "T1",
+          lines: [{ code: "P1" }],
+          tenders: [{ type: "cash", amountMinor: 500 }],
+        }),
       }),
-    });
+    );
     expect(sale.status).toBe(503);
     const body = (await sale.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("STORAGE_CORRUPT");
     expect(body.error.message).toContain("backup");
-    const journal = (await (await store.api("/api/v1/journal/verify")).json()) as { events: number };
-    expect(journal.events).toBeGreaterThan(0);
-  });
-
-  test("the process says what to do", () => {
-    expect(store.output).toContain("the database file is damaged");
+    expect(store.count("sales")).toBe(0);
+    const journal = await app.handle(new Request("http://store.test/api/v1/journal/verify", { headers }));
+    expect(journal.status).toBe(200);
+    const health = (await (await app.handle(new Request("http://store.test/health"))).json()) as {
+      status: string;
+    };
+    expect(health.status).toBe("degraded");
   });
 });

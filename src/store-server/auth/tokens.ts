@@ -10,6 +10,7 @@ import { apiTokens } from "../../../schema/store.ts";
 import { sha256Hex } from "../../core/sha256.ts";
 import type { StoreContext, StoreDb } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
+import { isStorageFailure } from "../db/storage.ts";
 import { AuthError } from "./errors.ts";
 
 export type Role = "cashier" | "supervisor" | "manager" | "admin";
@@ -150,7 +151,12 @@ export function authenticate(
   // Idle expiry must see use within its window even when it is shorter than a minute.
   const touchEveryMs = Math.min(TOUCH_EVERY_MS, (ctx.settings.sessionIdleMinutes * 60_000) / 4);
   if (row.lastUsedAt === null || nowMs - lastUsedMs >= touchEveryMs) {
-    statementsOf(db).touchToken.run(hashToken(match[1]), new Date(nowMs).toISOString());
+    try {
+      statementsOf(db).touchToken.run(hashToken(match[1]), new Date(nowMs).toISOString());
+    } catch (err) {
+      // A full disk: the note of use waits for space, and reads go on being answered.
+      if (!isStorageFailure(err)) throw err;
+    }
   }
   const role: Role = row.kind === "admin" ? "admin" : (row.role ?? "cashier");
   return { kind: row.kind, userId: row.userId, role, tillId: row.tillId };

@@ -27,6 +27,7 @@ import type { Principal } from "../auth/tokens.ts";
 import { CatalogService, nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
+import { isStorageFailure } from "../db/storage.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { moveStock } from "../stock/ledger.ts";
 import { requireEligibleTenders, rungQtyMilli } from "./deposit-lines.ts";
@@ -300,6 +301,9 @@ export class SalesService {
               value: this.ctx.sqlite.transaction(() => this.recordInTx(tx, item.request, item.principal))(),
             });
           } catch (error) {
+            // A full disk may have rolled back the whole transaction, not just this sale's
+            // savepoint: end the commit, so every sale of it is refused and none lands alone.
+            if (isStorageFailure(error) || !this.ctx.sqlite.inTransaction) throw error;
             results.push({ ok: false, error });
           }
         }

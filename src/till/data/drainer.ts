@@ -5,6 +5,7 @@
  *   till killed between sending and marking only sends it again, harmlessly) → `sent`.
  * - store unreachable, timeout, 5xx, no usable session: stop, keep the sale pending, and try
  *   again after a back-off that doubles from 1 s to 30 s (sooner when the store answers a sync).
+ *   507 STORAGE_FULL (the store's disk is full) is one of these: the status bar says so.
  * - any other 4xx: the store refused this sale → `rejected` with its error, counted on the
  *   status bar and never resent automatically; the sales after it go on.
  *
@@ -24,8 +25,14 @@ import type { StoreClient } from "./store-client.ts";
 export const BACKOFF_MIN_MS = 1_000;
 export const BACKOFF_MAX_MS = 30_000;
 
-/** Refusals that are about the moment, not about the sale: kept pending and tried later. */
-const TRANSIENT_STATUSES = new Set([408, 425, 429]);
+/**
+ * Refusals that are about the moment, not about the sale: kept pending and tried later (503:
+ * the store cannot record anything now, e.g. its database file is damaged and being restored).
+ */
+const TRANSIENT_STATUSES = new Set([408, 425, 429, 503]);
+
+/** The store's answer when its disk is full: nothing recorded, send again when it has room. */
+const STORAGE_FULL = "STORAGE_FULL";
 
 export interface DrainerDeps {
   outbox: Outbox;
@@ -164,8 +171,10 @@ export class Drainer {
       }
       const message = err instanceof Error ? err.message : String(err);
       deps.outbox.noteAttempt(row.seq, message);
-      if (err instanceof StoreUnreachableError) deps.link.unreachable(err);
-      else if (err instanceof TillAuthError || err instanceof StoreRefusedError) {
+      if (err instanceof StoreUnreachableError) {
+        if (err.storeCode === STORAGE_FULL) deps.link.storeDiskFull(err);
+        else deps.link.unreachable(err);
+      } else if (err instanceof TillAuthError || err instanceof StoreRefusedError) {
         deps.link.sessionTrouble(`sales wait to be sent: ${message}`);
       } else throw err;
       return "stop";

@@ -12,6 +12,8 @@ export class StoreUnreachableError extends DomainError {
     message: string,
     /** The cause in plain words, e.g. "connection refused". */
     readonly reason: string,
+    /** The store's own error code when it answered one (`STORAGE_FULL` from a full disk). */
+    readonly storeCode: string | null = null,
   ) {
     super(message, { reason });
   }

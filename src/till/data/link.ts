@@ -16,6 +16,7 @@ export class LinkState {
   private online = false;
   private networkError: string | null = null;
   private sessionProblem: string | null = null;
+  private storeFull = false;
   private lastSyncAt: string | null;
   private snapshot: LinkStatus;
   private readonly listeners = new Set<() => void>();
@@ -36,6 +37,7 @@ export class LinkState {
       rejected,
       lastSyncAt: this.lastSyncAt,
       lastError: this.networkError ?? this.sessionProblem,
+      storeFull: this.storeFull,
     };
   }
 
@@ -48,7 +50,8 @@ export class LinkState {
       prev.pending === next.pending &&
       prev.rejected === next.rejected &&
       prev.lastSyncAt === next.lastSyncAt &&
-      prev.lastError === next.lastError;
+      prev.lastError === next.lastError &&
+      prev.storeFull === next.storeFull;
     if (!same) this.snapshot = next;
     if (!same || force) this.notify();
   }
@@ -57,13 +60,23 @@ export class LinkState {
   reachable(): void {
     this.online = true;
     this.networkError = null;
+    this.storeFull = false;
     this.refresh();
   }
 
   /** The last contact failed: the store is down, unreachable, or answered nonsense. */
   unreachable(err: StoreUnreachableError): void {
     this.online = false;
+    this.storeFull = false;
     this.networkError = `${err.message} — sales are kept and sent when it is back`;
+    this.refresh();
+  }
+
+  /** The store answered that its disk is full: it is there, but sales wait in the outbox until it has room. */
+  storeDiskFull(err: StoreUnreachableError): void {
+    this.online = true;
+    this.storeFull = true;
+    this.networkError = `${err.message} — sales are kept and sent when it has room`;
     this.refresh();
   }
 

@@ -48,8 +48,8 @@ export class StoreClient {
     this.server = options.server.replace(/\/+$/, "");
   }
 
-  private unreachable(reason: string): StoreUnreachableError {
-    return new StoreUnreachableError(`store unreachable at ${this.server}: ${reason}`, reason);
+  private unreachable(reason: string, storeCode: string | null = null): StoreUnreachableError {
+    return new StoreUnreachableError(`store unreachable at ${this.server}: ${reason}`, reason, storeCode);
   }
 
   /** Sends one request and parses the answer; throws StoreUnreachableError or StoreRefusedError. */
@@ -91,7 +91,10 @@ export class StoreClient {
         if (refusal && status < 500) {
           throw new StoreRefusedError(status, `HTTP_${status}`, `the store refused ${what}`);
         }
-        throw this.unreachable(`the store failed with HTTP ${status}${error ? `: ${error.message}` : ""}`);
+        throw this.unreachable(
+          `the store failed with HTTP ${status}${error ? `: ${error.message}` : ""}`,
+          error?.code ?? null,
+        );
       }
     }
   }

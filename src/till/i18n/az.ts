@@ -36,6 +36,7 @@ export const az: Strings = {
   "status.till": "Kassa {tillId}",
   "status.online": "onlayn",
   "status.offline": "ƏLAQƏ YOXDUR",
+  "status.storeFull": "MAĞAZANIN DİSKİ DOLUDUR, satışlar saxlanılır",
   "status.pending": "göndəriləcək: {count}",
   "status.rejected": "rədd edilib: {count}",
   "status.locked": "kilidli",

@@ -41,6 +41,7 @@ export const en = {
   "status.till": "Till {tillId}",
   "status.online": "online",
   "status.offline": "OFFLINE",
+  "status.storeFull": "STORE DISK FULL, sales kept",
   "status.pending": "{count} to send",
   "status.rejected": "{count} refused",
   "status.locked": "locked",

@@ -36,6 +36,7 @@ export const fr: Strings = {
   "status.till": "Caisse {tillId}",
   "status.online": "en ligne",
   "status.offline": "HORS LIGNE",
+  "status.storeFull": "DISQUE DU MAGASIN PLEIN, ventes gardées",
   "status.pending": "{count} à envoyer",
   "status.rejected": "{count} refusées",
   "status.locked": "verrouillée",

@@ -35,6 +35,7 @@ export const ru: Strings = {
   "status.till": "Касса {tillId}",
   "status.online": "в сети",
   "status.offline": "НЕТ СВЯЗИ",
+  "status.storeFull": "ДИСК МАГАЗИНА ПОЛОН, продажи сохранены",
   "status.pending": "к отправке: {count}",
   "status.rejected": "отклонено: {count}",
   "status.locked": "заблокирована",

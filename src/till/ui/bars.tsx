@@ -13,11 +13,16 @@ export function StatusBar({ view, clock }: { view: View; clock: string }) {
   const { t, link, identity, state, settings, columns } = view;
   const who = state.cashier?.name ?? t.t("status.locked");
   const left = `${settings.storeName} │ ${t.t("status.till", { tillId: identity.tillId })} │ ${who}`;
-  const parts = [clock, link.online ? `● ${t.t("status.online")}` : `○ ${t.t("status.offline")}`];
+  const linkPart = link.storeFull
+    ? `○ ${t.t("status.storeFull")}`
+    : link.online
+      ? `● ${t.t("status.online")}`
+      : `○ ${t.t("status.offline")}`;
+  const parts = [clock, linkPart];
   if (link.pending > 0) parts.push(t.t("status.pending", { count: link.pending }));
   if (link.rejected > 0) parts.push(t.t("status.rejected", { count: link.rejected }));
   return (
-    <Text inverse bold wrap="truncate" {...(link.online ? {} : { color: "red" })}>
+    <Text inverse bold wrap="truncate" {...(link.online && !link.storeFull ? {} : { color: "red" })}>
       {spread(` ${left}`, `${parts.filter((part) => part !== "").join(" │ ")} `, columns)}
     </Text>
   );

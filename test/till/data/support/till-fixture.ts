@@ -79,6 +79,8 @@ export async function tillFixture(
   options: {
     products?: ProductSeed[];
     storeArgs?: string[];
+    /** The store's data directory (kept on dispose), e.g. on a small tmpfs; default: a temp dir. */
+    storeDataDir?: string;
     /** The network under the recording fetch (to cut it on purpose). */
     fetch?: typeof fetch;
   } = {},
@@ -93,7 +95,10 @@ export async function tillFixture(
     await rm(tillDir, { recursive: true, force: true });
   };
   try {
-    store = await startStore({ args: ["--port", String(port), ...(options.storeArgs ?? [])] });
+    store = await startStore({
+      args: ["--port", String(port), ...(options.storeArgs ?? [])],
+      ...(options.storeDataDir === undefined ? {} : { dataDir: options.storeDataDir }),
+    });
     const started = store;
     if (options.products?.length) await seedProducts(started, options.products);
     seeded = new Map((options.products ?? []).map((p) => [p.code, p]));
