@@ -7,7 +7,9 @@
 import { z } from "zod";
 import { type CallInput, call, urlPathOf } from "../api/client.ts";
 import { errorBodySchema } from "../api/error-body.ts";
-import type { AnswerOf, BodyOf, Route } from "../api/route.ts";
+import { hqRoutes } from "../api/hq/routes.ts";
+import { type AnswerOf, type BodyOf, type Route, route } from "../api/route.ts";
+import { storeRoutes } from "../api/store/routes.ts";
 import { DomainError } from "../core/errors.ts";
 import { log } from "../shared/log.ts";
 import { REQUEST_ID_HEADER } from "../shared/request-log.ts";
@@ -45,6 +47,12 @@ function failure(res: Response, json: unknown): AdminError {
   );
 }
 
+/** `GET /health` of a store or of head office: both name their `mode`. */
+const anyServerHealthRoute = route({
+  ...storeRoutes["GET /health"],
+  answer: z.union([storeRoutes["GET /health"].answer, hqRoutes["GET /health"].answer]),
+});
+
 export interface RequestOptions<R extends Route> {
   params?: CallInput<R>["params"];
   query?: CallInput<R>["query"];
@@ -66,26 +74,25 @@ export class AdminClient {
 
   /** What the server is (`GET /health` answers its `mode`): a store or head office. */
   async mode(): Promise<string> {
-    let res: Response;
-    let json: unknown;
-    try {
-      res = await fetch(`${this.base}/health`, {
-        signal: AbortSignal.timeout(this.timeoutMs),
-        ...(this.ca ? { tls: { ca: this.ca } } : {}),
-      });
-      json = await res.json();
-    } catch (err) {
-      if (err instanceof SyntaxError) {
-        throw new AdminError(`the server at ${this.base} is not a Ringup server (GET /health is not JSON)`);
-      }
-      throw this.transportError(err, this.timeoutMs);
+    const outcome = await call(
+      { server: this.base, timeoutMs: this.timeoutMs, ...(this.ca ? { ca: this.ca } : {}) },
+      anyServerHealthRoute,
+    );
+    if (outcome.kind === "network") throw this.transportError(outcome.error, this.timeoutMs);
+    const notRingup = (why: string) =>
+      new AdminError(`the server at ${this.base} is not a Ringup server (GET /health ${why})`);
+    let mode: string;
+    if (outcome.kind === "ok") mode = outcome.data.mode;
+    else if (outcome.kind === "not-json" || (outcome.kind === "failed" && outcome.json === undefined)) {
+      throw notRingup("is not JSON");
+    } else {
+      // A server that answers its health with a failure status still says what it is.
+      const named = outcome.kind === "failed" ? anyServerHealthRoute.answer.safeParse(outcome.json) : null;
+      if (!named?.success) throw notRingup("names no mode");
+      mode = named.data.mode;
     }
-    const parsed = z.object({ mode: z.string() }).safeParse(json);
-    if (!parsed.success) {
-      throw new AdminError(`the server at ${this.base} is not a Ringup server (GET /health names no mode)`);
-    }
-    this.atHq = parsed.data.mode === "hq";
-    return parsed.data.mode;
+    this.atHq = mode === "hq";
+    return mode;
   }
 
   /** Whether `mode()` found head office (the commands both servers offer call its routes). */

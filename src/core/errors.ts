@@ -33,6 +33,8 @@ export type ErrorKind = DomainError["kind"];
  */
 export function featureErrors<const Kinds extends Record<string, ErrorKind>>(kinds: Kinds) {
   return class FeatureError extends DomainError {
+    /** Every code of the feature with its kind (for a client that says each code in its words). */
+    static readonly kinds: Readonly<Kinds> = kinds;
     readonly code: keyof Kinds & string;
     override readonly kind: ErrorKind;
     constructor(code: keyof Kinds & string, message: string, details?: unknown) {

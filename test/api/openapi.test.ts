@@ -6,6 +6,7 @@
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import type { Elysia } from "elysia";
+import { z } from "zod";
 import { API_DOC, apiReference } from "../../scripts/gen-api-docs.ts";
 import { hqRoutes } from "../../src/api/hq/routes.ts";
 import { documentedRoutes, openApiPath } from "../../src/api/openapi.ts";
@@ -101,5 +102,15 @@ describe("answers as documented", () => {
     };
     const sale = answerOf(doc, "/api/v1/sales/{id}", "get");
     expect(sale.additionalProperties).not.toBe(false);
+  });
+
+  test("every descriptor names a real answer, not any JSON object", () => {
+    const vague: string[] = [];
+    for (const [key, r] of [...Object.entries(storeRoutes), ...Object.entries(hqRoutes)]) {
+      const schema = z.toJSONSchema(r.answer, { io: "output", unrepresentable: "any" }) as Json;
+      const props = schema.properties as Json | undefined;
+      if (schema.type === "object" && (!props || Object.keys(props).length === 0)) vague.push(key);
+    }
+    expect(vague).toEqual([]);
   });
 });

@@ -3,7 +3,6 @@
  * link to head office call it through these (`../client.ts`), and the OpenAPI document lists
  * them (`../openapi.ts`). Bodies and queries are validated by head office with the schemas of
  * this folder. Answers are read leniently (a client may meet a newer head office);
- * `anyObjectSchema` marks an answer not described yet.
  */
 import { z } from "zod";
 import { routeTable } from "../route.ts";
@@ -14,45 +13,62 @@ import {
   tokenAnswerSchema,
   tokensAnswerSchema,
 } from "../store/admin-answers.ts";
-import { anyObjectSchema } from "../store/answers.ts";
 import {
+  byDayAnswerSchema,
+  byProductAnswerSchema,
+  catalogFeedAnswerSchema,
+  catalogSnapshotAnswerSchema,
   chainSettingsAnswerSchema,
+  deadLettersAnswerSchema,
+  hqByDepartmentAnswerSchema,
+  hqNewTokenAnswerSchema,
   hqPriceAnswerSchema,
   hqProductsAnswerSchema,
   hqSaleAnswerSchema,
+  hqUserAnswerSchema,
+  hqUsersAnswerSchema,
+  pinConflictsAnswerSchema,
+  pricePictureAnswerSchema,
+  registeredStoreAnswerSchema,
+  salesReportAnswerSchema,
+  storeCredentialsAnswerSchema,
+  storeSettingsAnswerSchema,
+  storeSettingsOfAnswerSchema,
+  storeStatusAnswerSchema,
+  storesAnswerSchema,
 } from "./answers.ts";
 
 export const hqHealthAnswerSchema = z.looseObject({ status: z.string(), mode: z.literal("hq") });
 
 export const hqRoutes = routeTable({
   "GET /health": hqHealthAnswerSchema,
-  "POST /api/v1/tokens": anyObjectSchema,
+  "POST /api/v1/tokens": hqNewTokenAnswerSchema,
   "GET /api/v1/tokens": tokensAnswerSchema,
   "POST /api/v1/tokens/:id/revoke": tokenAnswerSchema,
-  "POST /api/v1/stores": anyObjectSchema,
-  "POST /api/v1/stores/:id/credentials": anyObjectSchema,
-  "PUT /api/v1/stores/:id/settings": anyObjectSchema,
-  "GET /api/v1/stores": anyObjectSchema,
-  "GET /api/v1/stores/:id": anyObjectSchema,
-  "GET /api/v1/stores/:id/dead-letters": anyObjectSchema,
-  "GET /api/v1/stores/:id/settings": anyObjectSchema,
+  "POST /api/v1/stores": registeredStoreAnswerSchema,
+  "POST /api/v1/stores/:id/credentials": storeCredentialsAnswerSchema,
+  "PUT /api/v1/stores/:id/settings": storeSettingsAnswerSchema,
+  "GET /api/v1/stores": storesAnswerSchema,
+  "GET /api/v1/stores/:id": storeStatusAnswerSchema,
+  "GET /api/v1/stores/:id/dead-letters": deadLettersAnswerSchema,
+  "GET /api/v1/stores/:id/settings": storeSettingsOfAnswerSchema,
   "POST /api/v1/products": productAnswerSchema,
   "POST /api/v1/products/bulk": bulkResultAnswerSchema,
   "PUT /api/v1/prices": hqPriceAnswerSchema,
   "GET /api/v1/products": hqProductsAnswerSchema,
   "GET /api/v1/products/:code": productAnswerSchema,
-  "GET /api/v1/prices": anyObjectSchema,
-  "GET /api/v1/catalog/changes": anyObjectSchema,
-  "GET /api/v1/catalog/snapshot": anyObjectSchema,
-  "GET /api/v1/users": anyObjectSchema,
-  "GET /api/v1/users/pin-conflicts": anyObjectSchema,
-  "POST /api/v1/users": anyObjectSchema,
-  "PUT /api/v1/users/:id": anyObjectSchema,
-  "GET /api/v1/reports/sales": anyObjectSchema,
-  "GET /api/v1/reports/sales/by-day": anyObjectSchema,
-  "GET /api/v1/reports/sales/by-department": anyObjectSchema,
+  "GET /api/v1/prices": pricePictureAnswerSchema,
+  "GET /api/v1/catalog/changes": catalogFeedAnswerSchema,
+  "GET /api/v1/catalog/snapshot": catalogSnapshotAnswerSchema,
+  "GET /api/v1/users": hqUsersAnswerSchema,
+  "GET /api/v1/users/pin-conflicts": pinConflictsAnswerSchema,
+  "POST /api/v1/users": hqUserAnswerSchema,
+  "PUT /api/v1/users/:id": hqUserAnswerSchema,
+  "GET /api/v1/reports/sales": salesReportAnswerSchema,
+  "GET /api/v1/reports/sales/by-day": byDayAnswerSchema,
+  "GET /api/v1/reports/sales/by-department": hqByDepartmentAnswerSchema,
   "GET /api/v1/reports/exceptions": exceptionsAnswerSchema,
-  "GET /api/v1/reports/sales/by-product": anyObjectSchema,
+  "GET /api/v1/reports/sales/by-product": byProductAnswerSchema,
   "GET /api/v1/sales/:id": hqSaleAnswerSchema,
   "GET /api/v1/settings": chainSettingsAnswerSchema,
 });

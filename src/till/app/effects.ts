@@ -12,12 +12,12 @@ import { renderReceiptText } from "../../core/receipt-layout.ts";
 import { itemLines, thankYouLines, totalLines, welcomeLines } from "../../devices/display/display-text.ts";
 import type { DisplayLines } from "../../devices/index.ts";
 import { payByCard } from "../../devices/payment/pay-by-card.ts";
-import { describePayment, type PaymentResult } from "../../devices/payment/payment-terminal.ts";
+import type { PaymentResult } from "../../devices/payment/payment-terminal.ts";
 import { describeReading } from "../../devices/scale/scale.ts";
 import { log } from "../../shared/log.ts";
 import type { CompletedSale, HeldSaleDoc, HeldSaleSummary, TillProduct, TillServices } from "../services.ts";
 import { priceSale } from "../state/basket.ts";
-import type { CardAnswer, Command, Effect, SaleLine } from "../state/types.ts";
+import type { CardAnswer, Command, Effect, Message, SaleLine } from "../state/types.ts";
 import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
 import { errorToMessage } from "./error-message.ts";
 import { saleReceipt } from "./receipt.ts";
@@ -306,10 +306,7 @@ function cardRefund(ctx: EffectContext, effect: Extract<Effect, { type: "cardRef
         timedOut,
       ]).finally(() => clearTimeout(timer));
       if (result.status !== "approved") {
-        return {
-          type: "request.failed",
-          message: { text: `${describePayment(result)} The card payment stays on the sale.` },
-        };
+        return { type: "request.failed", message: refundFailedMessage(result) };
       }
       return {
         type: "card.refunded",
@@ -321,6 +318,19 @@ function cardRefund(ctx: EffectContext, effect: Extract<Effect, { type: "cardRef
     },
     (command) => command,
   );
+}
+
+/** A card refund the terminal did not do, in the cashier's language: the card payment stays. */
+function refundFailedMessage(result: Exclude<PaymentResult, { status: "approved" }>): Message {
+  switch (result.status) {
+    case "declined":
+      return { key: "error.cardRefundDeclined", params: { reason: result.reason } };
+    case "timeout":
+      return { key: "error.cardRefundTimeout", params: { detail: result.detail } };
+    case "cancelled":
+    case "error":
+      return { key: "error.cardRefundFailed", params: { detail: result.detail } };
+  }
 }
 
 export function runEffect(ctx: EffectContext, effect: Effect): void {

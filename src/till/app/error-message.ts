@@ -36,6 +36,61 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   DEPOSIT_NOT_DISCOUNTABLE: "error.depositNotDiscountable",
 };
 
+/**
+ * The store's other refusals a till's call can meet, said after the PIN words (a wrong PIN at
+ * log-in or approval says so). The store's own message is English, for its log and the admin.
+ */
+const STORE_CODES: Readonly<Record<string, MessageKey>> = {
+  WRONG_PIN: "error.pinRefused",
+  NOT_AN_APPROVER: "error.notAnApprover",
+  UNAUTHORIZED: "error.sessionEnded",
+  NOT_A_SESSION: "error.sessionEnded",
+  APPROVAL_EXPIRED: "error.approvalNotAccepted",
+  APPROVAL_MISMATCH: "error.approvalNotAccepted",
+  APPROVAL_NOT_FOUND: "error.approvalNotAccepted",
+  APPROVAL_UNPROVEN: "error.approvalNotAccepted",
+  PROOF_INVALID: "error.approvalNotAccepted",
+  WRONG_TILL: "error.tillNotRecognised",
+  IDENTITY_MISMATCH: "error.tillNotRecognised",
+  NOT_A_TILL: "error.tillNotRecognised",
+  TILL_NOT_PAIRED: "error.tillNotRecognised",
+  TILL_KEY_UNKNOWN: "error.tillNotRecognised",
+  TILL_KEY_REGISTERED: "error.tillNotRecognised",
+  INVALID_KEY: "error.tillNotRecognised",
+  TILL_REQUIRED: "error.tillNotRecognised",
+  PAIRING_REFUSED: "error.pairingRefused",
+  PAIRING_LOCKED: "error.pairingLocked",
+  SALE_COMPLETED: "error.saleCompleted",
+  PRICE_REQUIRED: "error.priceRequired",
+  PRICE_TOO_HIGH: "error.priceTooHigh",
+  WEIGHT_REQUIRED: "error.weightRequired",
+  FRACTIONAL_QUANTITY: "error.quantityRefused",
+  INVALID_QUANTITY: "error.quantityRefused",
+  INVALID_DEPOSIT_RETURN: "error.quantityRefused",
+  NOT_ON_SALE: "error.notOnSale",
+  LINE_NO_WITHOUT_RECEIPT: "error.returnReceiptMismatch",
+  RECEIPT_MISMATCH: "error.returnReceiptMismatch",
+  PRICE_FROM_RECEIPT: "error.priceFromReceipt",
+  SALE_HAS_RETURNS: "error.saleHasReturns",
+  SALE_VOIDED: "error.saleVoided",
+  RETURN_NOT_FOUND: "error.returnNotFound",
+  SHIFT_NOT_FOUND: "error.shiftNotFound",
+  NO_Z_REPORT: "error.noZReport",
+};
+
+/** The store refused a record the till sent (a sale, a return, an audit entry): said with its code. */
+const RECORD_CODES: ReadonlySet<string> = new Set([
+  "SALE_INCONSISTENT",
+  "SALE_DATE_INVALID",
+  "SALE_ID_CONFLICT",
+  "INVALID_RECEIPT_NO",
+  "RECEIPT_NO_TAKEN",
+  "CURRENCY_MISMATCH",
+  "INVALID_REQUEST",
+  "DUPLICATE_ENTRY",
+  "ENTRY_ID_REUSED",
+]);
+
 /** Codes whose message says how long to wait (`details.secondsLeft`). */
 const WAIT_CODES: Readonly<Record<string, MessageKey>> = {
   PIN_LOCKED: "error.pinLocked",
@@ -62,6 +117,8 @@ function receiptNoOf(details: unknown): string | null {
 export const LOCALIZED_CODES: readonly string[] = [
   ...Object.keys(KNOWN_CODES),
   ...Object.keys(WAIT_CODES),
+  ...Object.keys(STORE_CODES),
+  ...RECORD_CODES,
   "SALE_NOT_FOUND",
   "NOTHING_TO_REPRINT",
 ];
@@ -129,6 +186,9 @@ export function errorToMessage(err: unknown, context: ErrorContext = {}): Messag
     ) {
       return { key: "error.pinRefused" };
     }
+    const store = STORE_CODES[err.code];
+    if (store !== undefined) return { key: store };
+    if (RECORD_CODES.has(err.code)) return { key: "error.recordRefused", params: { code: err.code } };
     return { text: err.message };
   }
   return { text: err instanceof Error ? err.message : String(err) };

@@ -9,34 +9,18 @@
  * refused: nothing else was paid.
  */
 import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { tillOutbox } from "../../../schema/till.ts";
+import { rungSaleSchema } from "../../api/store/sales.ts";
 import { rungDocumentOf } from "../../core/as-rung.ts";
 import { InvalidInputError } from "../../core/errors.ts";
-import { uuidSchema } from "../../core/ids.ts";
 import type { TillTraceEntry } from "../../core/till-trace.ts";
 import type { CancelledSale, CompletedSale, RefusedSale } from "../services.ts";
 import { relaxed, type TillDb } from "./db.ts";
 import type { OutboxCounts } from "./link.ts";
 
-/** What the till checks before keeping a sale: what the store would refuse for sure. */
-const saleShapeSchema = z.object({
-  id: uuidSchema,
-  cashierId: z.string().min(1).max(40),
-  at: z.iso.datetime({ error: "must be an ISO 8601 UTC time" }),
-  receiptNo: z.string().min(1).max(40),
-  lines: z
-    .array(z.object({ code: z.string().trim().min(1).max(32) }))
-    .min(1, "a sale needs at least one line"),
-  // None only for a sale that comes to nothing; the store checks that tenders cover the total.
-  tenders: z.array(
-    z.object({
-      type: z.string().min(1).max(20),
-      amountMinor: z.number().int().positive(),
-      ref: z.string().min(1).max(40).optional(),
-    }),
-  ),
-});
+/** The body of `POST /sales` as rung, as the till writes it. */
+export type RungSaleBody = z.input<typeof rungSaleSchema>;
 
 /** What the data layer adds to a sale from the session and settings it was made under. */
 export interface SaleContext {
@@ -51,22 +35,9 @@ export interface SaleContext {
  * till's own pricing of it, line by line, with its totals, tax rows and tenders. The store
  * records it as rung; it never prices it again.
  */
-export function saleRequestBody(sale: CompletedSale, context: SaleContext): Record<string, unknown> {
-  const checked = saleShapeSchema.safeParse(sale);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    throw new InvalidInputError(
-      "INVALID_SALE",
-      `the sale cannot be kept: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "it is malformed"}`,
-    );
-  }
+export function saleRequestBody(sale: CompletedSale, context: SaleContext): RungSaleBody {
   const doc = rungDocumentOf(sale.quote, context.taxRates);
-  doc.lines.forEach((line, i) => {
-    const rung = sale.lines[i];
-    if (rung?.unitPriceMinor !== undefined) line.priceSource = rung.priceSource ?? "open";
-    if (rung?.snapEligible) line.snapEligible = true;
-  });
-  const body: Record<string, unknown> = {
+  const body: RungSaleBody = {
     asRung: true,
     id: sale.id,
     tillId: sale.tillId,
@@ -74,14 +45,31 @@ export function saleRequestBody(sale: CompletedSale, context: SaleContext): Reco
     at: sale.at,
     receiptNo: sale.receiptNo,
     ...doc,
+    lines: doc.lines.map((line, i) => {
+      const rung = sale.lines[i];
+      return {
+        ...line,
+        ...(rung?.unitPriceMinor === undefined ? {} : { priceSource: rung.priceSource ?? "open" }),
+        ...(rung?.snapEligible ? { snapEligible: true } : {}),
+      };
+    }),
     tenders: sale.tenders.map((t) => ({
       type: t.type,
       amountMinor: t.amountMinor,
       ...(t.ref === undefined ? {} : { ref: t.ref }),
     })),
+    ...(context.madeIn === null ? {} : { madeIn: context.madeIn }),
+    ...(sale.audit.length > 0 ? { audit: sale.audit } : {}),
   };
-  if (context.madeIn !== null) body.madeIn = context.madeIn;
-  if (sale.audit.length > 0) body.audit = sale.audit;
+  // What the store would refuse for sure is not kept: the cashier hears of it now.
+  const checked = rungSaleSchema.safeParse(body);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new InvalidInputError(
+      "INVALID_SALE",
+      `the sale cannot be kept: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "it is malformed"}`,
+    );
+  }
   return body;
 }
 
