@@ -21,6 +21,7 @@ import {
   hqProductsAnswerSchema,
   hqSaleAnswerSchema,
 } from "./answers.ts";
+import { divergenceReportSchema, storeEventsAnswerSchema, storeEventsQuerySchema } from "./store-journal.ts";
 
 export const hqHealthAnswerSchema = z.looseObject({ status: z.string(), mode: z.literal("hq") });
 
@@ -36,6 +37,8 @@ export const hqRoutes = routeTable({
   "GET /api/v1/stores/:id": anyObjectSchema,
   "GET /api/v1/stores/:id/dead-letters": anyObjectSchema,
   "GET /api/v1/stores/:id/settings": anyObjectSchema,
+  "GET /api/v1/stores/:id/events": { answer: storeEventsAnswerSchema, query: storeEventsQuerySchema },
+  "PUT /api/v1/stores/:id/divergence": { answer: anyObjectSchema, body: divergenceReportSchema },
   "POST /api/v1/products": productAnswerSchema,
   "POST /api/v1/products/bulk": bulkResultAnswerSchema,
   "PUT /api/v1/prices": hqPriceAnswerSchema,

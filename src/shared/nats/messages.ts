@@ -11,6 +11,11 @@ export const appliedPointerSchema = z.strictObject({
   storeId: storeIdSchema,
   /** Highest sequence HQ has applied, gaplessly (0 before the first). */
   seq: z.int().nonnegative(),
+  /**
+   * The hash of the event at seq (null before the first): a store whose own event at seq has
+   * another hash has a journal that forked from the one HQ applied. Absent from older HQs.
+   */
+  hash: z.string().nullable().optional(),
   /** The store's time of that event, if any. */
   lastEventAt: z.iso.datetime().nullable(),
   /** HQ's clock when it sent this. */
