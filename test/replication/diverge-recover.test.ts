@@ -199,4 +199,20 @@ describe("a store restored from an older copy", () => {
       .get(STORE);
     expect(dead?.n).toBe(0);
   }, 120_000);
+
+  test("a lost disk without a backup recovers the whole journal into an empty data directory", async () => {
+    await store?.stop();
+    chain.stores.delete(STORE);
+    const applied = hqAppliedSeq(chain);
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir);
+    store = await start([...linkArgs(), "--recover-from-hq"]);
+    chain.stores.set(STORE, store);
+    expect(storeFacts(store).lastSeq).toBe(applied);
+    expect(storeFacts(store).saleIds).toEqual([...sold].sort());
+    // The store's own products came back with the journal: it sells them again at once.
+    for (let i = 17; i < 19; i++) sold.push(await ringSale(store, i));
+    await expectExact(chain);
+    expect(storeFacts(store).saleIds).toEqual([...sold].sort());
+  }, 120_000);
 });

@@ -3,15 +3,16 @@
  * database: the event goes into the journal exactly as journaled (its sequence number, id,
  * payload text and hash: no new sequence number is issued), and its effect into the tables
  * the store's services write (sales and their lines, tenders and taxes, returns, shifts and
- * cash movements, stock movements and levels, the audit trail, receipt and Z counters). The
- * event's hash and its link to the journal's head are checked first: nothing that is not the
- * store's own chain gets in. Catalog and user events are journaled only (the catalog and
- * users come back from head office's catalog stream).
+ * cash movements, stock movements and levels, the audit trail, receipt and Z counters, the
+ * store's own products). The event's hash and its link to the journal's head are checked
+ * first: nothing that is not the store's own chain gets in. User events are journaled only
+ * (users come back from head office's catalog stream).
  */
 
 import type { JournaledEvent } from "../../api/hq/store-journal.ts";
 import { computeEventHash, type EventPayload, parseEvent, type StoreEvent } from "../../core/events.ts";
 import { parseReceiptNo } from "../../core/ids.ts";
+import { nextCounter } from "../catalog/service.ts";
 import type { StoreTx } from "../context.ts";
 import { connectionOf, statementsOf } from "../db/statements.ts";
 import { Z_COUNTER } from "../shifts/service.ts";
@@ -107,9 +108,12 @@ function applyToTables(tx: StoreTx, storeId: string, event: StoreEvent): void {
         .run(p.at, p.action, p.userId, p.tillId, p.approvedBy, p.refId, p.detail);
       return;
     }
+    case "product.upserted":
+      product(tx, event.payload as EventPayload<"product.upserted">, event.at);
+      return;
     default:
-      // Catalog, users, line voids, price overrides, drawer openings and exceptions: the
-      // journal keeps them; their tables are head office's catalog or the audit trail above.
+      // Users, line voids, price overrides, drawer openings and exceptions: the
+      // journal keeps them; users come back from head office, the rest is the audit trail above.
       return;
   }
 }
@@ -333,4 +337,38 @@ function returned(tx: StoreTx, p: EventPayload<"return.recorded">): void {
   );
   const match = /-R(\d+)$/.exec(p.receiptNo);
   if (match?.[1]) s.raiseCounter.run(`return:${p.tillId}`, Number(match[1]));
+}
+
+/** A product as the store's catalog had it after the change (the tills sync it by change seq). */
+function product(tx: StoreTx, p: EventPayload<"product.upserted">, at: string): void {
+  const db = connectionOf(tx);
+  const changeSeq = nextCounter(tx, "catalog");
+  db.query(
+    `INSERT INTO products (code, name, price_minor, tax_class, department, sold_by_weight, open_price, cost_minor,
+       unit, active, change_seq, updated_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+     ON CONFLICT(code) DO UPDATE SET name = excluded.name, price_minor = excluded.price_minor,
+       tax_class = excluded.tax_class, department = excluded.department, sold_by_weight = excluded.sold_by_weight,
+       open_price = excluded.open_price, cost_minor = excluded.cost_minor, active = excluded.active,
+       change_seq = excluded.change_seq, updated_at = excluded.updated_at`,
+  ).run(
+    p.code,
+    p.name,
+    p.priceMinor,
+    p.taxClass,
+    p.department,
+    p.soldByWeight ? 1 : 0,
+    p.openPrice ? 1 : 0,
+    p.costMinor ?? null,
+    p.soldByWeight ? "kg" : "each",
+    p.active === false ? 0 : 1,
+    changeSeq,
+    p.at ?? at,
+  );
+  db.query("DELETE FROM barcodes WHERE product_code = ?1").run(p.code);
+  for (const barcode of p.barcodes) {
+    db.query(
+      "INSERT INTO barcodes (barcode, product_code) VALUES (?1, ?2) ON CONFLICT(barcode) DO UPDATE SET product_code = excluded.product_code",
+    ).run(barcode, p.code);
+  }
 }
