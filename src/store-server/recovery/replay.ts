@@ -149,28 +149,7 @@ function sale(tx: StoreTx, storeId: string, p: EventPayload<"sale.completed">): 
       at: p.at,
     });
   });
-  p.tenders.forEach((t, idx) => {
-    s.insertTender.run({
-      docId: p.saleId,
-      idx,
-      docKind: "sale",
-      type: t.type,
-      amountMinor: t.amountMinor,
-      day,
-      shiftId,
-    });
-  });
-  for (const t of p.taxes) {
-    s.insertTax.run({
-      docId: p.saleId,
-      docKind: "sale",
-      day,
-      taxClass: t.taxClass,
-      rate: t.rate,
-      baseMinor: t.baseMinor,
-      taxMinor: t.taxMinor,
-    });
-  }
+  tendersAndTaxes(tx, { docId: p.saleId, docKind: "sale", day, shiftId }, p);
   // The answer a till's retry of this sale gets back: the sale as recorded.
   const response = {
     id: p.saleId,
@@ -296,28 +275,7 @@ function returned(tx: StoreTx, p: EventPayload<"return.recorded">): void {
       at: p.at,
     });
   });
-  p.tenders.forEach((t, idx) => {
-    s.insertTender.run({
-      docId: p.returnId,
-      idx,
-      docKind: "return",
-      type: t.type,
-      amountMinor: t.amountMinor,
-      day,
-      shiftId,
-    });
-  });
-  for (const t of p.taxes) {
-    s.insertTax.run({
-      docId: p.returnId,
-      docKind: "return",
-      day,
-      taxClass: t.taxClass,
-      rate: t.rate,
-      baseMinor: t.baseMinor,
-      taxMinor: t.taxMinor,
-    });
-  }
+  tendersAndTaxes(tx, { docId: p.returnId, docKind: "return", day, shiftId }, p);
   db.query(
     "INSERT INTO audit (at, action, user_id, till_id, approved_by, ref_id, detail) VALUES (?1, 'return.recorded', ?2, ?3, ?4, ?5, ?6)",
   ).run(
@@ -370,5 +328,31 @@ function product(tx: StoreTx, p: EventPayload<"product.upserted">, at: string): 
     db.query(
       "INSERT INTO barcodes (barcode, product_code) VALUES (?1, ?2) ON CONFLICT(barcode) DO UPDATE SET product_code = excluded.product_code",
     ).run(barcode, p.code);
+  }
+}
+
+/** A sale's or return's tenders and tax rows, as their services write them. */
+function tendersAndTaxes(
+  tx: StoreTx,
+  doc: { docId: string; docKind: "sale" | "return"; day: string; shiftId: string | null },
+  p: {
+    tenders: readonly { type: string; amountMinor: number }[];
+    taxes: readonly { taxClass: string; rate: string; baseMinor: number; taxMinor: number }[];
+  },
+): void {
+  const s = stmts(tx);
+  p.tenders.forEach((t, idx) => {
+    s.insertTender.run({ ...doc, idx, type: t.type, amountMinor: t.amountMinor });
+  });
+  for (const t of p.taxes) {
+    s.insertTax.run({
+      docId: doc.docId,
+      docKind: doc.docKind,
+      day: doc.day,
+      taxClass: t.taxClass,
+      rate: t.rate,
+      baseMinor: t.baseMinor,
+      taxMinor: t.taxMinor,
+    });
   }
 }
