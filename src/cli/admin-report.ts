@@ -93,7 +93,19 @@ export async function runJournalVerify(client: AdminClient, json: boolean, io: C
   const result = await client.request(storeRoutes["GET /api/v1/journal/verify"], {
     timeoutMs: 10 * 60_000,
   });
-  if (json) io.out(JSON.stringify(result, null, 2));
+  // The store compares its journal with head office's applied pointer: a chain that verifies
+  // but is shorter than (or forked from) what head office applied is not OK.
+  const diverged = (await client.request(storeRoutes["GET /health"], { timeoutMs: 10_000 })).diverged;
+  if (json) io.out(JSON.stringify(diverged ? { ...result, ok: false, diverged } : result, null, 2));
+  if (result.ok && diverged) {
+    if (!json)
+      io.out(
+        `journal FAILED: ${result.events.toLocaleString("en-US")} events, head office applied ${diverged.hqSeq}`,
+      );
+    throw new AdminError(
+      `${diverged.kind === "behind" ? `the journal is shorter than what head office applied (${result.lastSeq} < ${diverged.hqSeq})` : "the journal differs from what head office applied"}: ${diverged.message}\n  fix: ${diverged.fix}`,
+    );
+  }
   if (result.ok) {
     if (!json) {
       const hash = result.lastHash ? `, last hash ${result.lastHash.slice(0, 16)}…` : "";

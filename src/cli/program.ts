@@ -129,6 +129,13 @@ export function buildProgram(io: CliIo): Command {
     )
     .addOption(
       opt("--hq-token-file <file>", "read the store's head office token from this file", "hqTokenFile"),
+    )
+    .addOption(
+      opt(
+        "--recover-from-hq",
+        "before serving, fetch the events this store's journal lacks from head office's copy (after a restore or a lost disk); needs --hq-url",
+        "recoverFromHq",
+      ),
     );
   tlsOptions(store)
     .addOption(

@@ -25,12 +25,14 @@ import {
 import { journalChainCheck } from "./backup/verify.ts";
 import { catalogWatchOf, MAX_CATALOG_WAIT_MS } from "./catalog/watch.ts";
 import type { StoreContext } from "./context.ts";
-import { createHqLink } from "./hq-link/hq-link.ts";
+import { createHqLink, HqRefusedError, HqUnreachableError } from "./hq-link/hq-link.ts";
+import { createJournalLink, type JournalLink } from "./hq-link/journal-link.ts";
 import { damagedAtStart, IntegrityMonitor, isDamagedFile } from "./integrity.ts";
 import { NotificationSender, notificationsConfigOf } from "./notifications/index.ts";
 import { openStore } from "./open.ts";
 import type { StoreOptions } from "./options.ts";
-import { startStoreReplication } from "./replication/index.ts";
+import { reconcileWithHq } from "./recovery/recover.ts";
+import { type ReplicationHealth, startStoreReplication } from "./replication/index.ts";
 
 const OPTION_KEYS = new Set([
   "data",
@@ -44,6 +46,7 @@ const OPTION_KEYS = new Set([
   "hqUrl",
   "hqToken",
   "hqTokenFile",
+  "recoverFromHq",
   "tlsCert",
   "tlsKey",
   "tlsSelfSigned",
@@ -127,8 +130,26 @@ export async function startStoreServer(
     const started = sender;
     ctx.wakeNotifications = () => started.wake();
   }
+  let journalLink: JournalLink | null = null;
   if (options.hqUrl !== undefined && hqToken !== undefined) {
     ctx.hq = createHqLink({ url: options.hqUrl, token: hqToken });
+    journalLink = createJournalLink({ url: options.hqUrl, token: hqToken, storeId: ctx.storeId });
+    try {
+      // Never issue a sequence number head office applied: recover, or refuse to start.
+      await reconcileWithHq(ctx, journalLink, {
+        recover: options.recoverFromHq === true,
+        log: (line) => io.out(line),
+      });
+    } catch (err) {
+      const unreachable = err instanceof HqUnreachableError || err instanceof HqRefusedError;
+      if (!unreachable || options.recoverFromHq) {
+        ctx.sqlite.close();
+        throw err;
+      }
+      io.err(
+        `store: warning: could not compare the journal with head office's copy (${err.message}); it is compared again with every pointer head office sends over NATS`,
+      );
+    }
   }
   // Damage found at start stops the start (exit code 1); found later, writes are refused.
   const integrity = new IntegrityMonitor(ctx, (message) => io.err(message));
@@ -155,14 +176,25 @@ export async function startStoreServer(
     announceGeneratedToken(io, "store", options.data, token);
   }
   const replication = options.nats
-    ? startStoreReplication(ctx, { url: options.nats, credsPath: options.natsCreds, log: (l) => io.out(l) })
+    ? startStoreReplication(ctx, {
+        url: options.nats,
+        credsPath: options.natsCreds,
+        log: (l) => io.out(l),
+        onDivergence: (diverged) => {
+          journalLink?.reportDivergence(diverged).catch((err: unknown) => {
+            io.err(
+              `store: could not tell head office about the journal (${err instanceof Error ? err.message : String(err)})`,
+            );
+          });
+        },
+      })
     : null;
   sender?.start();
   const limits = requestLimitsOf(options);
   const logger = log();
   const app = createStoreApp(
     ctx,
-    replication ? { integrity, health: () => ({ replication: replication.health() }) } : { integrity },
+    replication ? { integrity, health: () => replicationHealth(replication.health()) } : { integrity },
     limits,
   );
   const server = Bun.serve({
@@ -205,6 +237,13 @@ export async function startStoreServer(
       ctx.sqlite.close();
     },
   };
+}
+
+/** `/health`'s replication fields; a journal that diverged from head office's copy is never "ok". */
+function replicationHealth(replication: ReplicationHealth): Record<string, unknown> {
+  return replication.diverged === null
+    ? { replication }
+    : { status: "degraded", diverged: replication.diverged, replication };
 }
 
 /** Runs the server until SIGTERM/SIGINT; `io` writes to its log (see `serverIo` of the CLI). */

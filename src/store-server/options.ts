@@ -30,6 +30,8 @@ export const storeOptionsSchema = z
     hqToken: token.optional(),
     maxImportBytes,
     hqTokenFile: z.string().optional(),
+    /** Rebuild what the journal lacks from head office's copy before serving. */
+    recoverFromHq: z.boolean().optional(),
     ...tlsOptions,
     tlsSelfSigned: z.boolean().optional(),
     config: z.string().optional(),
@@ -43,6 +45,10 @@ export const storeOptionsSchema = z
   .refine((o) => o.hqUrl !== undefined || (o.hqToken === undefined && o.hqTokenFile === undefined), {
     error: "an hq token needs --hq-url (head office's API) too",
     path: ["hqToken"],
+  })
+  .refine((o) => !o.recoverFromHq || o.hqUrl !== undefined, {
+    error: "--recover-from-hq needs the store's link to head office: --hq-url and --hq-token-file",
+    path: ["recoverFromHq"],
   })
   .refine(tlsPairGiven, tlsPairError)
   .refine((o) => !(o.tlsSelfSigned && o.tlsCert !== undefined), {

@@ -37,6 +37,12 @@ import {
   storeStatusAnswerSchema,
   storesAnswerSchema,
 } from "./answers.ts";
+import {
+  divergenceAnswerSchema,
+  divergenceReportSchema,
+  storeEventsAnswerSchema,
+  storeEventsQuerySchema,
+} from "./store-journal.ts";
 
 export const hqHealthAnswerSchema = z.looseObject({ status: z.string(), mode: z.literal("hq") });
 
@@ -52,6 +58,8 @@ export const hqRoutes = routeTable({
   "GET /api/v1/stores/:id": storeStatusAnswerSchema,
   "GET /api/v1/stores/:id/dead-letters": deadLettersAnswerSchema,
   "GET /api/v1/stores/:id/settings": storeSettingsOfAnswerSchema,
+  "GET /api/v1/stores/:id/events": { answer: storeEventsAnswerSchema, query: storeEventsQuerySchema },
+  "PUT /api/v1/stores/:id/divergence": { answer: divergenceAnswerSchema, body: divergenceReportSchema },
   "POST /api/v1/products": productAnswerSchema,
   "POST /api/v1/products/bulk": bulkResultAnswerSchema,
   "PUT /api/v1/prices": hqPriceAnswerSchema,

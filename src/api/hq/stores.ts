@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { storeIdSchema } from "../../core/ids.ts";
 import { storeSettingsSchema } from "../../core/settings.ts";
+import type { Divergence } from "./store-journal.ts";
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -56,6 +57,13 @@ export interface StoreStatus {
   deadLetters: number;
   /** The first missing sequence and since when HQ waits on it, when a gap is open. */
   gap: { fromSeq: number; since: string } | null;
+  /** The hash of the event at lastSeq (null before the first). */
+  lastHash: string | null;
+  /**
+   * Set when the store's journal and head office's copy disagree (a store restored from an
+   * older copy, lost writes, a forked chain): what, since when, and the fix. Never ignore it.
+   */
+  diverged: Divergence | null;
   createdAt: string | null;
 }
 

@@ -15,6 +15,16 @@ export const healthAnswerSchema = z.object({
   mode: z.string(),
   storeId: z.string().regex(/^[A-Za-z0-9_]{1,16}$/),
   storeName: z.string().max(60).optional(),
+  /** Set while the store's journal is behind or forked from what head office applied (status degraded). */
+  diverged: z
+    .looseObject({
+      kind: z.string(),
+      message: z.string(),
+      fix: z.string(),
+      since: z.string(),
+      hqSeq: z.number(),
+    })
+    .optional(),
 });
 
 export type HealthAnswer = z.infer<typeof healthAnswerSchema>;

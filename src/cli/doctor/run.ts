@@ -1,5 +1,6 @@
 /** `ringup doctor`: every check of the mode, printed one per line or as JSON; exit code 1 on a FAIL. */
 import type { CliIo } from "../../shared/cli-io.ts";
+import { hqJournalCheck } from "./hq-journal-check.ts";
 import { databaseChecks, diskCheck, tlsChecks } from "./local-checks.ts";
 import { clockCheck, deviceChecks, natsChecks } from "./network-checks.ts";
 import { type CheckResult, type DoctorReport, errorText, fail, formatCheck, ok, reportOf } from "./report.ts";
@@ -26,12 +27,13 @@ export async function diagnose(o: DoctorOptions, now: () => Date = () => new Dat
     ...databaseChecks(setup),
     diskCheck(setup),
   ];
-  const [clock, nats, devices] = await Promise.all([
+  const [clock, nats, devices, hqJournal] = await Promise.all([
     clockCheck(setup),
     natsChecks(setup),
     deviceChecks(setup),
+    hqJournalCheck(setup),
   ]);
-  checks.push(clock, ...nats, ...tlsChecks(setup, now()), ...devices);
+  checks.push(...hqJournal, clock, ...nats, ...tlsChecks(setup, now()), ...devices);
   return reportOf(checks);
 }
 

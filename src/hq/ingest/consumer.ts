@@ -154,6 +154,7 @@ export class IngestConsumer {
     const pointer: AppliedPointer = {
       storeId,
       seq: applied.seq,
+      hash: applied.hash,
       lastEventAt: applied.lastEventAt,
       at: this.options.now().toISOString(),
     };

@@ -151,9 +151,9 @@ export class EventIngestor {
   }
 
   /** How far a store is applied (0 for a store never heard of). */
-  applied(storeId: string): { seq: number; lastEventAt: string | null } {
+  applied(storeId: string): { seq: number; hash: string | null; lastEventAt: string | null } {
     const state = this.#state(storeId);
-    return { seq: state.lastSeq, lastEventAt: state.lastEventAt };
+    return { seq: state.lastSeq, hash: state.lastHash, lastEventAt: state.lastEventAt };
   }
 
   /**

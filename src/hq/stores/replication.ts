@@ -9,6 +9,7 @@ import type { HqDb } from "../context.ts";
 
 export interface ReplicationState {
   lastSeq: number;
+  lastHash: string | null;
   lastEventAt: string | null;
   /** HQ's time when lastSeq was applied. */
   appliedAt: string | null;
@@ -21,6 +22,7 @@ export function replicationStates(db: HqDb): Map<string, ReplicationState> {
   const states = new Map<string, ReplicationState>();
   const empty = (): ReplicationState => ({
     lastSeq: 0,
+    lastHash: null,
     lastEventAt: null,
     appliedAt: null,
     gapFromSeq: null,
@@ -31,6 +33,7 @@ export function replicationStates(db: HqDb): Map<string, ReplicationState> {
     states.set(row.storeId, {
       ...empty(),
       lastSeq: row.lastSeq,
+      lastHash: row.lastHash,
       lastEventAt: row.lastEventAt,
       appliedAt: row.appliedAt,
       gapFromSeq: row.gapFromSeq,

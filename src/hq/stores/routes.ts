@@ -4,11 +4,13 @@
  */
 import { Elysia } from "elysia";
 import { z } from "zod";
+import { divergenceReportSchema, storeEventsQuerySchema } from "../../api/hq/store-journal.ts";
 import { storeInputSchema, storeParamsSchema, storeSettingsInputSchema } from "../../api/hq/stores.ts";
 import { authorize } from "../auth/plugin.ts";
 import { storeScope } from "../auth/scopes.ts";
 import { requireScope } from "../auth/tokens.ts";
 import type { HqContext } from "../context.ts";
+import { saveReportedDivergence, storeEventsAfter } from "./journal.ts";
 import { deadLettersOf } from "./replication.ts";
 import { StoresService } from "./service.ts";
 
@@ -71,6 +73,42 @@ export function storesRoutes(ctx: HqContext) {
         params: storeParamsSchema,
         query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
         detail: { summary: "Messages from a store that head office refused, with the reason, newest first" },
+      },
+    )
+    .get(
+      "/stores/:id/events",
+      ({ params, query, principal }) => {
+        requireScope(
+          principal,
+          ["reports:read", storeScope(params.id)],
+          `reading the journal of ${params.id}`,
+        );
+        return storeEventsAfter(ctx.db, params.id, query.after, query.limit);
+      },
+      {
+        params: storeParamsSchema,
+        query: storeEventsQuerySchema,
+        detail: {
+          summary:
+            "The store's events head office applied after a sequence number, in order, exactly as journaled (payload text and hashes): what a store that lost its disk recovers from",
+        },
+      },
+    )
+    .put(
+      "/stores/:id/divergence",
+      ({ params, body, principal }) => {
+        requireScope(principal, [storeScope(params.id)], `reporting the journal of ${params.id}`);
+        saveReportedDivergence(ctx.db, params.id, body.diverged);
+        if (body.diverged) ctx.log(`hq: store ${params.id} diverged: ${body.diverged.message}`);
+        return { storeId: params.id, diverged: body.diverged };
+      },
+      {
+        params: storeParamsSchema,
+        body: divergenceReportSchema,
+        detail: {
+          summary:
+            "A store reports that its journal is behind or forked from head office's copy (or, with null, that it matches again)",
+        },
       },
     )
     .get(

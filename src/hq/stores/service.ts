@@ -14,6 +14,7 @@ import { publishCommitted } from "../catalog/service.ts";
 import type { HqContext } from "../context.ts";
 import { StoreExistsError, UnknownStoreError } from "../errors.ts";
 import { recordUsersForStore } from "../users/distribution.ts";
+import { divergenceOf } from "./journal.ts";
 import {
   hashNatsPassword,
   natsCredsFileText,
@@ -32,6 +33,7 @@ function storeTokenName(storeId: string): string {
 
 const NO_REPLICATION: ReplicationState = {
   lastSeq: 0,
+  lastHash: null,
   lastEventAt: null,
   appliedAt: null,
   gapFromSeq: null,
@@ -168,6 +170,8 @@ export class StoresService {
       lagSeconds: lagSeconds(s, now),
       deadLetters: s.deadLetters,
       gap: s.gapFromSeq !== null && s.gapSince !== null ? { fromSeq: s.gapFromSeq, since: s.gapSince } : null,
+      lastHash: s.lastHash,
+      diverged: divergenceOf(this.ctx.db, storeId, s.lastSeq),
       createdAt: row?.createdAt ?? null,
     };
   }

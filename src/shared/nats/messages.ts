@@ -6,11 +6,20 @@
 import { z } from "zod";
 import { storeIdSchema } from "../../core/ids.ts";
 
-/** HQ → store on `ringup.v1.hq.applied.<storeId>`: how far HQ has applied the store's journal. */
-export const appliedPointerSchema = z.strictObject({
+/**
+ * HQ → store on `ringup.v1.hq.applied.<storeId>`: how far HQ has applied the store's journal.
+ * Fields a newer head office adds are dropped, not refused: a store of the release before
+ * keeps reading the pointers of an upgraded head office (upgrade head office first).
+ */
+export const appliedPointerSchema = z.object({
   storeId: storeIdSchema,
   /** Highest sequence HQ has applied, gaplessly (0 before the first). */
   seq: z.int().nonnegative(),
+  /**
+   * The hash of the event at seq (null before the first): a store whose own event at seq has
+   * another hash has a journal that forked from the one HQ applied. Absent from older HQs.
+   */
+  hash: z.string().nullable().optional(),
   /** The store's time of that event, if any. */
   lastEventAt: z.iso.datetime().nullable(),
   /** HQ's clock when it sent this. */

@@ -4,10 +4,12 @@
  * and settings down, and `/health` shows the link, the pointers and the backlog.
  */
 
+import type { Divergence } from "../../api/hq/store-journal.ts";
 import { NatsLink, storeInboxPrefix } from "../../shared/nats/index.ts";
 import type { StoreContext } from "../context.ts";
 import { applyStoredSettings } from "./apply-change.ts";
 import { CatalogSubscriber } from "./catalog-subscriber.ts";
+import { DivergenceWatch } from "./divergence.ts";
 import { OutboxRelay } from "./outbox-relay.ts";
 
 export interface StoreReplicationOptions {
@@ -16,6 +18,8 @@ export interface StoreReplicationOptions {
   log: (line: string) => void;
   /** How long HQ may stay behind the published pointer before publishing again (ms). */
   stallMs?: number;
+  /** Told when the journal diverges from head office's copy, or matches it again. */
+  onDivergence?: (diverged: Divergence | null) => void;
 }
 
 export interface ReplicationHealth {
@@ -29,6 +33,8 @@ export interface ReplicationHealth {
   lastSeq: number;
   /** Highest HQ catalog change applied here. */
   catalogSeq: number;
+  /** Set while the journal is behind or forked from what HQ applied: what, since when, the fix. */
+  diverged: Divergence | null;
 }
 
 export interface StoreReplication {
@@ -46,11 +52,13 @@ export function startStoreReplication(ctx: StoreContext, options: StoreReplicati
     log: options.log,
     label: `store ${ctx.storeId}: replication`,
   }).start();
+  const divergence = new DivergenceWatch(ctx.sqlite, ctx.storeId, options.log, ctx.now, options.onDivergence);
   const relay = new OutboxRelay({
     sqlite: ctx.sqlite,
     storeId: ctx.storeId,
     link,
     log: options.log,
+    onApplied: (pointer) => divergence.check(pointer),
     ...(options.stallMs === undefined ? {} : { stallMs: options.stallMs }),
   }).start();
   const catalog = new CatalogSubscriber({ ctx, link, log: options.log }).start();
@@ -64,6 +72,7 @@ export function startStoreReplication(ctx: StoreContext, options: StoreReplicati
         backlog: status.backlog,
         lastSeq: status.lastSeq,
         catalogSeq: catalog.appliedSeq(),
+        diverged: divergence.current,
       };
     },
     async stop() {

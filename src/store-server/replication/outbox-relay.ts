@@ -33,6 +33,8 @@ export interface RelayOptions {
   stallMs?: number;
   /** Idle poll interval for new journal rows (ms). */
   pollMs?: number;
+  /** Told every applied pointer HQ sends (the divergence check compares it with the journal). */
+  onApplied?: (pointer: AppliedPointer) => void;
 }
 
 export interface RelayStatus {
@@ -67,7 +69,7 @@ function reason(err: unknown): string {
 }
 
 export class OutboxRelay {
-  readonly #o: Required<Omit<RelayOptions, "sqlite" | "link" | "log">> & RelayOptions;
+  readonly #o: Required<Omit<RelayOptions, "sqlite" | "link" | "log" | "onApplied">> & RelayOptions;
   readonly #pointers: Pointers;
   readonly #after;
   readonly #lastSeq;
@@ -239,6 +241,7 @@ export class OutboxRelay {
   }
 
   #onApplied(pointer: AppliedPointer): void {
+    this.#o.onApplied?.(pointer);
     const now = performance.now();
     this.#appliedSeenAt = now;
     if (pointer.seq !== this.#applied) {
