@@ -16,6 +16,8 @@ import { PriceService } from "./catalog/prices.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import { PriceScheduler } from "./catalog/scheduler.ts";
 import type { HqContext } from "./context.ts";
+import { deadLettersRoutes } from "./dead-letters/routes.ts";
+import { type DeadLetterDesk, deadLetterDesk, EventIngestor } from "./ingest/index.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
@@ -25,6 +27,8 @@ import { usersRoutes } from "./users/routes.ts";
 export interface HqStatus {
   /** The NATS link's state for /health ("disabled" when head office runs without NATS). */
   nats?: () => string;
+  /** The running ingest's dead letter desk (without NATS: one on the database alone). */
+  deadLetters?: DeadLetterDesk;
 }
 
 export interface HqServices {
@@ -72,6 +76,13 @@ export function createHqApp(
       api
         .use(tokensRoutes(ctx))
         .use(storesRoutes(ctx))
+        .use(
+          deadLettersRoutes(
+            ctx,
+            status.deadLetters ??
+              deadLetterDesk(ctx.sqlite, new EventIngestor(ctx.sqlite, ctx.now), () => undefined),
+          ),
+        )
         .use(catalogRoutes(ctx, services.prices, services.scheduler))
         .use(usersRoutes(ctx))
         .use(reportsRoutes(ctx))

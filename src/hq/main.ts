@@ -24,6 +24,7 @@ import {
   setBootstrapToken,
 } from "./auth/tokens.ts";
 import type { HqContext } from "./context.ts";
+import type { DeadLetterDesk } from "./ingest/index.ts";
 import { openHq } from "./open.ts";
 import type { HqOptions } from "./options.ts";
 import { startHqReplication } from "./replication/index.ts";
@@ -33,6 +34,8 @@ import { ensureHqNatsCredentials, writeNatsConf } from "./stores/nats-config.ts"
 export interface HqReplication {
   /** The link's state for /health. */
   state(): string;
+  /** Retries and discards dead letters through the running ingest. */
+  deadLetters?: DeadLetterDesk;
   stop(): Promise<void>;
 }
 
@@ -114,7 +117,17 @@ export async function startHqServer(
   }
   const limits = requestLimitsOf(options);
   const logger = log();
-  const app = createHqApp(ctx, services, replication ? { nats: () => replication.state() } : {}, limits);
+  const app = createHqApp(
+    ctx,
+    services,
+    replication
+      ? {
+          nats: () => replication.state(),
+          ...(replication.deadLetters ? { deadLetters: replication.deadLetters } : {}),
+        }
+      : {},
+    limits,
+  );
   const server = Bun.serve({
     port: options.port,
     hostname: options.host,

@@ -21,6 +21,15 @@ import {
   hqProductsAnswerSchema,
   hqSaleAnswerSchema,
 } from "./answers.ts";
+import {
+  deadLetterDetailAnswerSchema,
+  deadLettersAnswerSchema,
+  deadLettersQuerySchema,
+  discardAnswerSchema,
+  discardInputSchema,
+  retryAnswerSchema,
+} from "./dead-letters.ts";
+import { storesAnswerSchema } from "./stores.ts";
 
 export const hqHealthAnswerSchema = z.looseObject({ status: z.string(), mode: z.literal("hq") });
 
@@ -32,10 +41,14 @@ export const hqRoutes = routeTable({
   "POST /api/v1/stores": anyObjectSchema,
   "POST /api/v1/stores/:id/credentials": anyObjectSchema,
   "PUT /api/v1/stores/:id/settings": anyObjectSchema,
-  "GET /api/v1/stores": anyObjectSchema,
+  "GET /api/v1/stores": storesAnswerSchema,
   "GET /api/v1/stores/:id": anyObjectSchema,
   "GET /api/v1/stores/:id/dead-letters": anyObjectSchema,
   "GET /api/v1/stores/:id/settings": anyObjectSchema,
+  "GET /api/v1/dead-letters": { answer: deadLettersAnswerSchema, query: deadLettersQuerySchema },
+  "GET /api/v1/dead-letters/:id": deadLetterDetailAnswerSchema,
+  "POST /api/v1/dead-letters/:id/retry": retryAnswerSchema,
+  "POST /api/v1/dead-letters/:id/discard": { answer: discardAnswerSchema, body: discardInputSchema },
   "POST /api/v1/products": productAnswerSchema,
   "POST /api/v1/products/bulk": bulkResultAnswerSchema,
   "PUT /api/v1/prices": hqPriceAnswerSchema,

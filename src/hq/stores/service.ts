@@ -37,6 +37,8 @@ const NO_REPLICATION: ReplicationState = {
   gapFromSeq: null,
   gapSince: null,
   deadLetters: 0,
+  oldestDeadLetter: null,
+  heldBack: 0,
 };
 
 export class StoresService {
@@ -167,6 +169,8 @@ export class StoresService {
       lastEventAt: s.lastEventAt,
       lagSeconds: lagSeconds(s, now),
       deadLetters: s.deadLetters,
+      oldestDeadLetter: s.oldestDeadLetter,
+      heldBack: s.heldBack,
       gap: s.gapFromSeq !== null && s.gapSince !== null ? { fromSeq: s.gapFromSeq, since: s.gapSince } : null,
       createdAt: row?.createdAt ?? null,
     };
