@@ -8,6 +8,7 @@ import pkg from "../../package.json" with { type: "json" };
 import { hqRoutes } from "../api/hq/routes.ts";
 import { apiDocs } from "../shared/api-docs.ts";
 import { errorHandling } from "../shared/http-errors.ts";
+import { metricsRoute, type ServerMetrics } from "../shared/metrics.ts";
 import { openApiRoute } from "../shared/openapi.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
 import { authenticateRequest } from "./auth/plugin.ts";
@@ -18,6 +19,7 @@ import { PriceScheduler } from "./catalog/scheduler.ts";
 import type { HqContext } from "./context.ts";
 import { deadLettersRoutes } from "./dead-letters/routes.ts";
 import { type DeadLetterDesk, deadLetterDesk, EventIngestor } from "./ingest/index.ts";
+import { hqMetrics } from "./metrics.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
@@ -29,6 +31,8 @@ export interface HqStatus {
   nats?: () => string;
   /** The running ingest's dead letter desk (without NATS: one on the database alone). */
   deadLetters?: DeadLetterDesk;
+  /** What `GET /metrics` answers (the server observes its requests into it). */
+  metrics?: ServerMetrics;
 }
 
 export interface HqServices {
@@ -61,6 +65,7 @@ export function createHqApp(
   limits: RequestLimits = DEFAULT_REQUEST_LIMITS,
 ) {
   let served: readonly InternalRoute[] = [];
+  const metrics = status.metrics ?? hqMetrics(ctx);
   const app = new Elysia()
     .use(errorHandling)
     .use(hqRequestLimits(ctx, limits))
@@ -72,6 +77,7 @@ export function createHqApp(
       version: pkg.version,
       nats: status.nats?.() ?? "disabled",
     }))
+    .use(metricsRoute(metrics))
     .group("/api/v1", (api) =>
       api
         .use(tokensRoutes(ctx))
@@ -90,6 +96,7 @@ export function createHqApp(
         .use(settingsRoutes(ctx)),
     );
   served = app.routes;
+  metrics.routes(served);
   return app;
 }
 

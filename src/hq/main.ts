@@ -25,6 +25,7 @@ import {
 } from "./auth/tokens.ts";
 import type { HqContext } from "./context.ts";
 import type { DeadLetterDesk } from "./ingest/index.ts";
+import { hqMetrics } from "./metrics.ts";
 import { openHq } from "./open.ts";
 import type { HqOptions } from "./options.ts";
 import { startHqReplication } from "./replication/index.ts";
@@ -117,15 +118,17 @@ export async function startHqServer(
   }
   const limits = requestLimitsOf(options);
   const logger = log();
+  const metrics = hqMetrics(ctx);
   const app = createHqApp(
     ctx,
     services,
     replication
       ? {
+          metrics,
           nats: () => replication.state(),
           ...(replication.deadLetters ? { deadLetters: replication.deadLetters } : {}),
         }
-      : {},
+      : { metrics },
     limits,
   );
   const server = Bun.serve({
@@ -133,7 +136,7 @@ export async function startHqServer(
     hostname: options.host,
     maxRequestBodySize: serverBodyCap(limits),
     ...(tls ? { tls: { cert: tls.cert, key: tls.key } } : {}),
-    fetch: (request) => handleWithRequestLog(logger, request, (r) => app.handle(r)),
+    fetch: (request) => handleWithRequestLog(logger, request, (r) => app.handle(r), metrics),
   });
   const backups = startScheduledBackups({
     db: ctx.sqlite,

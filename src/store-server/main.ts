@@ -27,6 +27,7 @@ import { catalogWatchOf, MAX_CATALOG_WAIT_MS } from "./catalog/watch.ts";
 import type { StoreContext } from "./context.ts";
 import { createHqLink } from "./hq-link/hq-link.ts";
 import { IntegrityMonitor } from "./integrity.ts";
+import { storeMetrics } from "./metrics.ts";
 import { NotificationSender, notificationsConfigOf } from "./notifications/index.ts";
 import { openStore } from "./open.ts";
 import type { StoreOptions } from "./options.ts";
@@ -154,9 +155,12 @@ export async function startStoreServer(
   sender?.start();
   const limits = requestLimitsOf(options);
   const logger = log();
+  const metrics = storeMetrics(ctx.sqlite, replication ? () => replication.health() : undefined);
   const app = createStoreApp(
     ctx,
-    replication ? { integrity, health: () => ({ replication: replication.health() }) } : { integrity },
+    replication
+      ? { integrity, metrics, health: () => ({ replication: replication.health() }) }
+      : { integrity, metrics },
     limits,
   );
   const server = Bun.serve({
@@ -167,7 +171,7 @@ export async function startStoreServer(
     fetch: (request, bunServer) => {
       // A till waiting for catalog changes is quiet for up to MAX_CATALOG_WAIT_MS: longer than the idle timeout.
       if (LONG_POLL.test(request.url)) bunServer.timeout(request, LONG_POLL_IDLE_S);
-      return handleWithRequestLog(logger, request, (r) => app.handle(r));
+      return handleWithRequestLog(logger, request, (r) => app.handle(r), metrics);
     },
   });
   const backups = startScheduledBackups({

@@ -35,6 +35,8 @@ export const hqHealthAnswerSchema = z.looseObject({ status: z.string(), mode: z.
 
 export const hqRoutes = routeTable({
   "GET /health": hqHealthAnswerSchema,
+  /** Prometheus text format (text/plain; version=0.0.4), not JSON. */
+  "GET /metrics": z.string(),
   "POST /api/v1/tokens": anyObjectSchema,
   "GET /api/v1/tokens": tokensAnswerSchema,
   "POST /api/v1/tokens/:id/revoke": tokenAnswerSchema,
