@@ -295,18 +295,7 @@ export class EventIngestor {
     }
     const canonical = receivedEventForm(event, field(raw, "payload"));
     if (canonical.hash !== event.hash) return false;
-    this.#s.insertEvent.run({
-      id: event.id,
-      storeId: event.storeId,
-      seq: event.seq,
-      type: event.type,
-      version: event.version,
-      at: event.at,
-      payload: canonical.payload,
-      prevHash: event.prevHash,
-      hash: event.hash,
-      appliedAt: at,
-    });
+    this.#insertEvent(event, canonical.payload, at);
     state.lastSeq = event.seq;
     state.lastHash = event.hash;
     state.lastEventAt = event.at;
@@ -463,18 +452,7 @@ export class EventIngestor {
       );
     }
     const write = () => {
-      this.#s.insertEvent.run({
-        id: event.id,
-        storeId: event.storeId,
-        seq: event.seq,
-        type: event.type,
-        version: event.version,
-        at: event.at,
-        payload,
-        prevHash: event.prevHash,
-        hash: event.hash,
-        appliedAt: at,
-      });
+      this.#insertEvent(event, payload, at);
       this.#sales.apply(event);
       if (this.#openDead.has(event.id)) this.#s.redelivered.run(event.id, at);
     };
@@ -491,6 +469,22 @@ export class EventIngestor {
     state.lastHash = event.hash;
     state.lastEventAt = event.at;
     state.appliedAt = at;
+  }
+
+  /** Keeps the event in HQ's copy of its store's journal. */
+  #insertEvent(event: StoreEvent, payload: string, at: string): void {
+    this.#s.insertEvent.run({
+      id: event.id,
+      storeId: event.storeId,
+      seq: event.seq,
+      type: event.type,
+      version: event.version,
+      at: event.at,
+      payload,
+      prevHash: event.prevHash,
+      hash: event.hash,
+      appliedAt: at,
+    });
   }
 
   /** The gap may have filled: applies the parked run that follows, in order. */
