@@ -61,7 +61,11 @@ export const parkedEvents = sqliteTable(
   (t) => [primaryKey({ columns: [t.storeId, t.seq] })],
 );
 
-/** Messages HQ refused to apply, with the reason; they never block other events. */
+/**
+ * Messages HQ refused to apply, with the reason. One that is a store's next event holds back
+ * that store's later events (parked) until an operator retries it after a fix or discards it;
+ * either is recorded here (who, when, and a discard's reason), and the row stays.
+ */
 export const deadLetters = sqliteTable(
   "dead_letters",
   {
@@ -78,6 +82,13 @@ export const deadLetters = sqliteTable(
     /** The message body as received (at most 64 KiB of it). */
     data: text("data").notNull(),
     receivedAt: text("received_at").notNull(),
+    /** null while open; "retried" (applied on retry), "redelivered" (applied when sent again) or "discarded". */
+    resolution: text("resolution", { enum: ["retried", "redelivered", "discarded"] }),
+    resolvedAt: text("resolved_at"),
+    /** The token name of the operator who retried or discarded it. */
+    resolvedBy: text("resolved_by"),
+    /** A discard's reason, as the operator gave it. */
+    note: text("note"),
   },
   (t) => [
     index("dead_letters_store").on(t.storeId, t.id),

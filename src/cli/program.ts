@@ -13,6 +13,7 @@ import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
 import { storeOptionsSchema } from "../store-server/options.ts";
 import { backupCommands } from "./backup/command.ts";
 import { doctorCommand } from "./doctor/command.ts";
+import type { DeadLettersCommand } from "./hq-dead-letters.ts";
 import { adminOptionsSchema, devicesOptionsSchema, LANGUAGES, tillOptionsSchema } from "./options.ts";
 import { runners } from "./runners.ts";
 import { serviceCommands } from "./service/command.ts";
@@ -186,6 +187,48 @@ export function buildProgram(io: CliIo): Command {
     warnPlainSecret(cmd, logged, "adminToken", "adminTokenFile");
     await (await runners.hq())(config, logged);
   });
+
+  const deadLetters = hq
+    .command("dead-letters")
+    .description("work head office's dead letters through its API: list, show, retry after a fix, discard")
+    .addOption(opt("--server <url>", "head office URL, e.g. http://127.0.0.1:8080 (required)", "server"))
+    .addOption(
+      opt("--token <token>", "admin token (ps shows it: prefer --token-file or RINGUP_TOKEN)", "token"),
+    )
+    .addOption(opt("--token-file <file>", "read the admin token from this file (mode 0600)", "tokenFile"))
+    .addOption(opt("--ca <file>", "CA certificate (PEM) for a server with a self-signed certificate", "ca"))
+    .addOption(opt("--json", "print machine-readable JSON", "json"))
+    .addOption(logLevelOption());
+  const runDeadLetters = async (command: DeadLettersCommand, args: Record<string, unknown>) => {
+    warnPlainSecret(deadLetters, io, "token", "tokenFile");
+    const merged = mergeOptions(deadLetters, {});
+    const tokenFile = merged.values.tokenFile;
+    if (merged.values.token === undefined && typeof tokenFile === "string") {
+      merged.values.token = readSecretFile(tokenFile, "tokenFile", (l) => io.err(l));
+      merged.sources.set("token", "flag");
+    }
+    const options = validateConfig(adminOptionsSchema, merged, undefined);
+    await (await import("./hq-dead-letters.ts")).runDeadLetters(options, command, args, io);
+  };
+  deadLetters
+    .command("list")
+    .description("open dead letters, oldest first: id, store and sequence, reason, message")
+    .option("--store <id>", "only this store's")
+    .option("--all", "closed ones too (retried, redelivered, discarded)")
+    .action((o: { store?: string; all?: boolean }) => runDeadLetters("list", o));
+  deadLetters
+    .command("show <id>")
+    .description("one dead letter: reason, the message as received, the events it holds back")
+    .action((id: string) => runDeadLetters("show", { id }));
+  deadLetters
+    .command("retry <id>")
+    .description("apply it again after a fix; its store's held-back events follow in order")
+    .action((id: string) => runDeadLetters("retry", { id }));
+  deadLetters
+    .command("discard <id>")
+    .description("close it without applying it, with a reason (recorded); the events after it follow")
+    .requiredOption("--reason <text>", "why it is discarded")
+    .action((id: string, o: { reason: string }) => runDeadLetters("discard", { id, reason: o.reason }));
 
   program
     .command("till")

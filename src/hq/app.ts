@@ -8,6 +8,7 @@ import pkg from "../../package.json" with { type: "json" };
 import { hqRoutes } from "../api/hq/routes.ts";
 import { apiDocs } from "../shared/api-docs.ts";
 import { errorHandling } from "../shared/http-errors.ts";
+import { metricsRoute, type ServerMetrics } from "../shared/metrics.ts";
 import { openApiRoute } from "../shared/openapi.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
 import { authenticateRequest } from "./auth/plugin.ts";
@@ -16,6 +17,9 @@ import { PriceService } from "./catalog/prices.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import { PriceScheduler } from "./catalog/scheduler.ts";
 import type { HqContext } from "./context.ts";
+import { deadLettersRoutes } from "./dead-letters/routes.ts";
+import { type DeadLetterDesk, deadLetterDesk, EventIngestor } from "./ingest/index.ts";
+import { hqMetrics } from "./metrics.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
@@ -25,6 +29,10 @@ import { usersRoutes } from "./users/routes.ts";
 export interface HqStatus {
   /** The NATS link's state for /health ("disabled" when head office runs without NATS). */
   nats?: () => string;
+  /** The running ingest's dead letter desk (without NATS: one on the database alone). */
+  deadLetters?: DeadLetterDesk;
+  /** What `GET /metrics` answers (the server observes its requests into it). */
+  metrics?: ServerMetrics;
 }
 
 export interface HqServices {
@@ -57,6 +65,7 @@ export function createHqApp(
   limits: RequestLimits = DEFAULT_REQUEST_LIMITS,
 ) {
   let served: readonly InternalRoute[] = [];
+  const metrics = status.metrics ?? hqMetrics(ctx);
   const app = new Elysia()
     .use(errorHandling)
     .use(hqRequestLimits(ctx, limits))
@@ -68,10 +77,18 @@ export function createHqApp(
       version: pkg.version,
       nats: status.nats?.() ?? "disabled",
     }))
+    .use(metricsRoute(metrics))
     .group("/api/v1", (api) =>
       api
         .use(tokensRoutes(ctx))
         .use(storesRoutes(ctx))
+        .use(
+          deadLettersRoutes(
+            ctx,
+            status.deadLetters ??
+              deadLetterDesk(ctx.sqlite, new EventIngestor(ctx.sqlite, ctx.now), () => undefined),
+          ),
+        )
         .use(catalogRoutes(ctx, services.prices, services.scheduler))
         .use(usersRoutes(ctx))
         .use(reportsRoutes(ctx))
@@ -79,6 +96,7 @@ export function createHqApp(
         .use(settingsRoutes(ctx)),
     );
   served = app.routes;
+  metrics.routes(served);
   return app;
 }
 

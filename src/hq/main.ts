@@ -24,6 +24,8 @@ import {
   setBootstrapToken,
 } from "./auth/tokens.ts";
 import type { HqContext } from "./context.ts";
+import type { DeadLetterDesk } from "./ingest/index.ts";
+import { hqMetrics } from "./metrics.ts";
 import { openHq } from "./open.ts";
 import type { HqOptions } from "./options.ts";
 import { startHqReplication } from "./replication/index.ts";
@@ -33,6 +35,8 @@ import { ensureHqNatsCredentials, writeNatsConf } from "./stores/nats-config.ts"
 export interface HqReplication {
   /** The link's state for /health. */
   state(): string;
+  /** Retries and discards dead letters through the running ingest. */
+  deadLetters?: DeadLetterDesk;
   stop(): Promise<void>;
 }
 
@@ -114,13 +118,25 @@ export async function startHqServer(
   }
   const limits = requestLimitsOf(options);
   const logger = log();
-  const app = createHqApp(ctx, services, replication ? { nats: () => replication.state() } : {}, limits);
+  const metrics = hqMetrics(ctx);
+  const app = createHqApp(
+    ctx,
+    services,
+    replication
+      ? {
+          metrics,
+          nats: () => replication.state(),
+          ...(replication.deadLetters ? { deadLetters: replication.deadLetters } : {}),
+        }
+      : { metrics },
+    limits,
+  );
   const server = Bun.serve({
     port: options.port,
     hostname: options.host,
     maxRequestBodySize: serverBodyCap(limits),
     ...(tls ? { tls: { cert: tls.cert, key: tls.key } } : {}),
-    fetch: (request) => handleWithRequestLog(logger, request, (r) => app.handle(r)),
+    fetch: (request) => handleWithRequestLog(logger, request, (r) => app.handle(r), metrics),
   });
   const backups = startScheduledBackups({
     db: ctx.sqlite,

@@ -31,11 +31,20 @@ function withRequestId(response: Response, id: string): Response {
   }
 }
 
-/** Serves one request with its id: `handle` runs with the request's logger as `log()`. */
+/** Where each request's method, path, status and time taken are counted (`GET /metrics`). */
+export interface RequestObserver {
+  observe(method: string, pathname: string, status: number, seconds: number): void;
+}
+
+/**
+ * Serves one request with its id: `handle` runs with the request's logger as `log()`; the
+ * observer, when given, counts it by route.
+ */
 export async function handleWithRequestLog(
   logger: Logger,
   request: Request,
   handle: (request: Request) => Response | Promise<Response>,
+  observer?: RequestObserver,
 ): Promise<Response> {
   const reqId = requestIdOf(request.headers.get(REQUEST_ID_HEADER));
   const scoped = logger.child({ reqId });
@@ -52,9 +61,11 @@ export async function handleWithRequestLog(
       response = await handle(request);
     } catch (err) {
       scoped.error({ ...fields(), err }, `${request.method} ${loggedPath(url)} failed`);
+      observer?.observe(request.method, url.pathname, 500, (performance.now() - started) / 1000);
       throw err;
     }
     const status = response.status;
+    observer?.observe(request.method, url.pathname, status, (performance.now() - started) / 1000);
     const line = { ...fields(), status };
     const text = `${request.method} ${line.path} ${status}`;
     if (status >= 500) scoped.error(line, text);

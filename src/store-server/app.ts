@@ -7,6 +7,7 @@ import { Elysia, type InternalRoute } from "elysia";
 import pkg from "../../package.json" with { type: "json" };
 import { storeRoutes } from "../api/store/routes.ts";
 import { apiDocs } from "../shared/api-docs.ts";
+import { metricsRoute, type ServerMetrics } from "../shared/metrics.ts";
 import { openApiRoute } from "../shared/openapi.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
 import { auditRoutes } from "./audit/routes.ts";
@@ -20,6 +21,7 @@ import { authenticateRequest } from "./http/auth-plugin.ts";
 import { errorHandling } from "./http/errors.ts";
 import { IntegrityMonitor } from "./integrity.ts";
 import { journalRoutes } from "./journal/routes.ts";
+import { storeMetrics } from "./metrics.ts";
 import { notificationsRoutes } from "./notifications/routes.ts";
 import { receiptLinkRoutes, receiptRoutes } from "./receipts/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
@@ -35,6 +37,8 @@ export interface StoreStatus {
   health?: () => Record<string, unknown>;
   /** The database's integrity: writes are refused while it is damaged. */
   integrity?: IntegrityMonitor;
+  /** What `GET /metrics` answers (the server observes its requests into it). */
+  metrics?: ServerMetrics;
 }
 
 /** The routes that take a body without a token: a till's PIN log-in, and its pairing. */
@@ -59,6 +63,7 @@ export function createStoreApp(
 ) {
   const integrity = status.integrity ?? new IntegrityMonitor(ctx);
   let served: readonly InternalRoute[] = [];
+  const metrics = status.metrics ?? storeMetrics(ctx.sqlite);
   const app = new Elysia()
     .use(errorHandling)
     .use(storeRequestLimits(ctx, limits))
@@ -75,6 +80,7 @@ export function createStoreApp(
       storeName: ctx.settings.storeName,
       ...status.health?.(),
     }))
+    .use(metricsRoute(metrics))
     .use(receiptLinkRoutes(ctx))
     .group("/api/v1", (api) =>
       api
@@ -96,6 +102,7 @@ export function createStoreApp(
         .use(backupRoutes(ctx)),
     );
   served = app.routes;
+  metrics.routes(served);
   return app;
 }
 

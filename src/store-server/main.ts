@@ -28,6 +28,7 @@ import type { StoreContext } from "./context.ts";
 import { createHqLink, HqRefusedError, HqUnreachableError } from "./hq-link/hq-link.ts";
 import { createJournalLink, type JournalLink } from "./hq-link/journal-link.ts";
 import { damagedAtStart, IntegrityMonitor, isDamagedFile } from "./integrity.ts";
+import { storeMetrics } from "./metrics.ts";
 import { NotificationSender, notificationsConfigOf } from "./notifications/index.ts";
 import { openStore } from "./open.ts";
 import type { StoreOptions } from "./options.ts";
@@ -192,9 +193,12 @@ export async function startStoreServer(
   sender?.start();
   const limits = requestLimitsOf(options);
   const logger = log();
+  const metrics = storeMetrics(ctx.sqlite, replication ? () => replication.health() : undefined);
   const app = createStoreApp(
     ctx,
-    replication ? { integrity, health: () => replicationHealth(replication.health()) } : { integrity },
+    replication
+      ? { integrity, metrics, health: () => replicationHealth(replication.health()) }
+      : { integrity, metrics },
     limits,
   );
   const server = Bun.serve({
@@ -205,7 +209,7 @@ export async function startStoreServer(
     fetch: (request, bunServer) => {
       // A till waiting for catalog changes is quiet for up to MAX_CATALOG_WAIT_MS: longer than the idle timeout.
       if (LONG_POLL.test(request.url)) bunServer.timeout(request, LONG_POLL_IDLE_S);
-      return handleWithRequestLog(logger, request, (r) => app.handle(r));
+      return handleWithRequestLog(logger, request, (r) => app.handle(r), metrics);
     },
   });
   const backups = startScheduledBackups({

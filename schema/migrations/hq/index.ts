@@ -6,6 +6,7 @@ import m2 from "./0002_living_hannibal_king.sql" with { type: "text" };
 import m3 from "./0003_bored_living_lightning.sql" with { type: "text" };
 import m4 from "./0004_abnormal_ronan.sql" with { type: "text" };
 import m5 from "./0005_freezing_namorita.sql" with { type: "text" };
+import m6 from "./0006_wakeful_ozymandias.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   { tag: "0003_bored_living_lightning", sql: m3 },
   { tag: "0004_abnormal_ronan", sql: m4 },
   { tag: "0005_freezing_namorita", sql: m5 },
+  { tag: "0006_wakeful_ozymandias", sql: m6 },
 ];

@@ -35,31 +35,45 @@ import {
   storeSettingsAnswerSchema,
   storeSettingsOfAnswerSchema,
   storeStatusAnswerSchema,
-  storesAnswerSchema,
 } from "./answers.ts";
+import {
+  deadLetterDetailAnswerSchema,
+  deadLettersQuerySchema,
+  discardAnswerSchema,
+  discardInputSchema,
+  deadLettersAnswerSchema as openDeadLettersAnswerSchema,
+  retryAnswerSchema,
+} from "./dead-letters.ts";
 import {
   divergenceAnswerSchema,
   divergenceReportSchema,
   storeEventsAnswerSchema,
   storeEventsQuerySchema,
 } from "./store-journal.ts";
+import { storesAnswerSchema as storesWithDeadLettersAnswerSchema } from "./stores.ts";
 
 export const hqHealthAnswerSchema = z.looseObject({ status: z.string(), mode: z.literal("hq") });
 
 export const hqRoutes = routeTable({
   "GET /health": hqHealthAnswerSchema,
+  /** Prometheus text format (text/plain; version=0.0.4), not JSON. */
+  "GET /metrics": z.string(),
   "POST /api/v1/tokens": hqNewTokenAnswerSchema,
   "GET /api/v1/tokens": tokensAnswerSchema,
   "POST /api/v1/tokens/:id/revoke": tokenAnswerSchema,
   "POST /api/v1/stores": registeredStoreAnswerSchema,
   "POST /api/v1/stores/:id/credentials": storeCredentialsAnswerSchema,
   "PUT /api/v1/stores/:id/settings": storeSettingsAnswerSchema,
-  "GET /api/v1/stores": storesAnswerSchema,
+  "GET /api/v1/stores": storesWithDeadLettersAnswerSchema,
   "GET /api/v1/stores/:id": storeStatusAnswerSchema,
   "GET /api/v1/stores/:id/dead-letters": deadLettersAnswerSchema,
   "GET /api/v1/stores/:id/settings": storeSettingsOfAnswerSchema,
   "GET /api/v1/stores/:id/events": { answer: storeEventsAnswerSchema, query: storeEventsQuerySchema },
   "PUT /api/v1/stores/:id/divergence": { answer: divergenceAnswerSchema, body: divergenceReportSchema },
+  "GET /api/v1/dead-letters": { answer: openDeadLettersAnswerSchema, query: deadLettersQuerySchema },
+  "GET /api/v1/dead-letters/:id": deadLetterDetailAnswerSchema,
+  "POST /api/v1/dead-letters/:id/retry": retryAnswerSchema,
+  "POST /api/v1/dead-letters/:id/discard": { answer: discardAnswerSchema, body: discardInputSchema },
   "POST /api/v1/products": productAnswerSchema,
   "POST /api/v1/products/bulk": bulkResultAnswerSchema,
   "PUT /api/v1/prices": hqPriceAnswerSchema,

@@ -53,8 +53,12 @@ export interface StoreStatus {
    * the last event arrived.
    */
   lagSeconds: number;
-  /** Messages from this store HQ refused (schema, wrong store…), kept with their reason. */
+  /** Open dead letters: messages from this store HQ could not apply, kept with their reason. */
   deadLetters: number;
+  /** The oldest open dead letter (the one to work first), or null. */
+  oldestDeadLetter: { id: number; seq: number | null; reason: string; receivedAt: string } | null;
+  /** The store's events parked at HQ behind a dead letter or a gap, waiting to be applied in order. */
+  heldBack: number;
   /** The first missing sequence and since when HQ waits on it, when a gap is open. */
   gap: { fromSeq: number; since: string } | null;
   /** The hash of the event at lastSeq (null before the first). */
@@ -75,3 +79,19 @@ export interface StoreCredentials {
   /** The same NATS credentials as a file for `ringup store --nats-creds FILE`. */
   natsCredsFile: string;
 }
+
+/** `GET /stores`: what its readers (the CLI, the console, monitoring) rely on. */
+export const storesAnswerSchema = z.object({
+  stores: z.array(
+    z.looseObject({
+      storeId: z.string(),
+      lastSeq: z.number().int(),
+      lagSeconds: z.number(),
+      deadLetters: z.number().int(),
+      oldestDeadLetter: z
+        .looseObject({ id: z.number().int(), seq: z.number().int().nullable(), reason: z.string() })
+        .nullable(),
+      heldBack: z.number().int(),
+    }),
+  ),
+});

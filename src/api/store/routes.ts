@@ -90,6 +90,8 @@ const receiptPageSchema = z.string();
 export const storeRoutes = routeTable({
   "POST /api/v1/backup": backupFileAnswerSchema,
   "GET /health": healthAnswerSchema,
+  /** Prometheus text format (text/plain; version=0.0.4), not JSON. */
+  "GET /metrics": z.string(),
   "GET /r/:token": receiptPageSchema,
   "POST /api/v1/products": productAnswerSchema,
   "POST /api/v1/products/bulk": bulkResultAnswerSchema,

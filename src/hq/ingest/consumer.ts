@@ -71,6 +71,18 @@ export class IngestConsumer {
     );
   }
 
+  /** The ingestor this consumer applies with: dead letters are retried and discarded through it. */
+  get ingestor(): EventIngestor {
+    return this.#ingestor;
+  }
+
+  /** Tells these stores HQ's applied pointer now (when connected; the heartbeat does later). */
+  announce(storeIds: ReadonlySet<string>): void {
+    const nc = this.options.link.connection;
+    if (nc === null) return;
+    for (const storeId of storeIds) this.#announce(nc, storeId);
+  }
+
   start(): this {
     this.#supervisor.start();
     return this;

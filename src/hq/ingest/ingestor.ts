@@ -15,11 +15,17 @@
  * without savepoints (they cost more than the writes); should applying one fail, the batch is
  * rolled back and run again with a savepoint per event, so the failing one is dead-lettered
  * alone. The caller acknowledges the batch only after the commit.
+ *
+ * A dead letter that is a store's next event holds back that store's later events (parked):
+ * the chain keeps its order. An operator retries it after a fix (it runs through ingest again)
+ * or discards it with a reason (HQ keeps the event in its copy of the journal without applying
+ * it, and the held-back events follow); either is recorded on the dead letter.
  */
 import type { Database, Statement } from "bun:sqlite";
 import { parseEvent, receivedEventForm, type StoreEvent } from "../../core/events.ts";
 import { parseStoreEventSubject, storeEventSubject } from "../../shared/nats/index.ts";
 import { SalesWriter } from "./apply-sales.ts";
+import { DeadLetterResolvedError, RetryFailedError, UnknownDeadLetterError } from "./errors.ts";
 
 export interface IncomingMessage {
   subject: string;
@@ -67,6 +73,15 @@ interface Read {
 
 type Row = Record<string, string | number | null>;
 
+/** A dead letter as the ingestor reads it back to retry or discard it. */
+interface DeadLetterRow {
+  id: number;
+  storeId: string | null;
+  subject: string;
+  data: string;
+  resolution: string | null;
+}
+
 /** Applying an event failed in a batch without savepoints: run the batch again carefully. */
 class RetryCarefully extends Error {}
 
@@ -80,6 +95,12 @@ class DeadLetter extends Error {
 }
 
 const MAX_DATA = 64 * 1024;
+/**
+ * Reasons a store's own event may be refused for and then apply when it comes again (a fault
+ * at HQ fixed, HQ upgraded to read a newer event): its dead letter closes as "redelivered".
+ */
+const REDELIVERABLE: readonly DeadLetterReason[] = ["APPLY_FAILED", "INVALID_EVENT"];
+const REDELIVERABLE_SQL = REDELIVERABLE.map((r) => `'${r}'`).join(", ");
 /**
  * Messages decoded and validated at a time before they are applied: long enough runs of one
  * kind of work to keep it warm, few enough that what is read stays small.
@@ -112,7 +133,15 @@ export class EventIngestor {
     unpark: Statement<unknown, [string, number]>;
     firstParked: Statement<{ seq: number | null }, [string]>;
     deadLetter: Statement<unknown, [Row]>;
+    openDead: Statement<{ eventId: string }, []>;
+    redelivered: Statement<unknown, [string, string]>;
+    deadLetterRow: Statement<DeadLetterRow, [number]>;
+    resolve: Statement<unknown, [Row]>;
   };
+  /** Event ids with an open dead letter: applying one of them closes it ("redelivered"). */
+  readonly #openDead: Set<string>;
+  /** The last dead letter recorded, for a retry that fails again. */
+  #lastDead: { reason: DeadLetterReason; message: string } | null = null;
 
   constructor(sqlite: Database, now: () => Date) {
     this.#sqlite = sqlite;
@@ -147,7 +176,23 @@ export class EventIngestor {
         `INSERT OR IGNORE INTO dead_letters (store_id, subject, event_id, seq, reason, message, data, received_at)
          VALUES ($storeId, $subject, $eventId, $seq, $reason, $message, $data, $receivedAt)`,
       ),
+      openDead: sqlite.query(
+        `SELECT event_id AS eventId FROM dead_letters
+         WHERE resolution IS NULL AND event_id IS NOT NULL AND reason IN (${REDELIVERABLE_SQL})`,
+      ),
+      redelivered: sqlite.query(
+        `UPDATE dead_letters SET resolution = 'redelivered', resolved_at = ?2
+         WHERE event_id = ?1 AND resolution IS NULL AND reason IN (${REDELIVERABLE_SQL})`,
+      ),
+      deadLetterRow: sqlite.query(
+        "SELECT id, store_id AS storeId, subject, data, resolution FROM dead_letters WHERE id = ?1",
+      ),
+      resolve: sqlite.query(
+        `UPDATE dead_letters SET resolution = $resolution, resolved_at = $at, resolved_by = $by, note = $note
+         WHERE id = $id`,
+      ),
     };
+    this.#openDead = new Set(this.#s.openDead.all().map((r) => r.eventId));
   }
 
   /** How far a store is applied (0 for a store never heard of). */
@@ -160,18 +205,109 @@ export class EventIngestor {
    * Ingests messages in order in one transaction. Answers each message's outcome and the
    * stores whose applied pointer moved.
    */
-  ingest(messages: readonly IncomingMessage[]): { outcomes: Outcome[]; moved: Set<string> } {
+  ingest(
+    messages: readonly IncomingMessage[],
+    finish?: (outcomes: readonly Outcome[], at: string) => void,
+  ): { outcomes: Outcome[]; moved: Set<string> } {
     try {
-      return this.#batch(messages, false);
+      return this.#batch(messages, false, finish);
     } catch (err) {
       if (!(err instanceof RetryCarefully)) throw err;
-      return this.#batch(messages, true);
+      return this.#batch(messages, true, finish);
     }
+  }
+
+  /**
+   * Runs a dead letter's message through ingest again (after a fix: an upgrade, a store's
+   * settings). Applied, parked behind a gap or found applied already, the dead letter is closed
+   * as retried and the store's held-back events follow in order; failing again, nothing
+   * changes and the new reason is thrown.
+   */
+  retry(id: number, by: string): { outcome: Outcome; moved: Set<string> } {
+    const row = this.#openRow(id);
+    this.#lastDead = null;
+    const { outcomes, moved } = this.ingest(
+      [{ subject: row.subject, data: new TextEncoder().encode(row.data) }],
+      (outcomes, at) => {
+        if (outcomes[0] === "dead") {
+          const failed = this.#lastDead ?? { reason: "APPLY_FAILED", message: "refused again" };
+          throw new RetryFailedError(id, failed.reason, failed.message);
+        }
+        this.#s.resolve.run({ id, resolution: "retried", at, by, note: null });
+      },
+    );
+    return { outcome: outcomes[0] ?? "dead", moved };
+  }
+
+  /**
+   * Closes a dead letter without applying it, with the operator's reason. When it is its
+   * store's next event (it reads, verifies and follows the last one applied), HQ keeps it in
+   * its copy of the journal unapplied, so the held-back events after it follow in order and a
+   * copy sent again is a duplicate; answers whether it was such an event (`skipped`).
+   */
+  discard(id: number, by: string, note: string): { skipped: boolean; moved: Set<string> } {
+    const row = this.#openRow(id);
+    const moved = new Set<string>();
+    let skipped = false;
+    this.#careful = true;
+    try {
+      this.#sqlite.transaction(() => {
+        const at = this.#now().toISOString();
+        skipped = this.#skip(row, at);
+        this.#s.resolve.run({ id, resolution: "discarded", at, by, note });
+        if (skipped && row.storeId !== null) {
+          moved.add(row.storeId);
+          this.#s.saveState.run({ storeId: row.storeId, ...this.#state(row.storeId) });
+        }
+      })();
+    } catch (err) {
+      this.#states.clear();
+      throw err;
+    }
+    return { skipped, moved };
+  }
+
+  #openRow(id: number): DeadLetterRow {
+    const row = this.#s.deadLetterRow.get(id);
+    if (!row) throw new UnknownDeadLetterError(id);
+    if (row.resolution !== null) throw new DeadLetterResolvedError(id, row.resolution);
+    return row;
+  }
+
+  /** Records a dead letter's event as its store's next without applying it, when it is that. */
+  #skip(row: DeadLetterRow, at: string): boolean {
+    if (row.storeId === null) return false;
+    let raw: unknown;
+    let event: StoreEvent;
+    try {
+      raw = JSON.parse(row.data);
+      event = parseEvent(raw);
+    } catch {
+      return false;
+    }
+    const state = this.#state(row.storeId);
+    if (
+      event.storeId !== row.storeId ||
+      event.seq !== state.lastSeq + 1 ||
+      event.prevHash !== state.lastHash
+    ) {
+      return false;
+    }
+    const canonical = receivedEventForm(event, field(raw, "payload"));
+    if (canonical.hash !== event.hash) return false;
+    this.#insertEvent(event, canonical.payload, at);
+    state.lastSeq = event.seq;
+    state.lastHash = event.hash;
+    state.lastEventAt = event.at;
+    state.appliedAt = at;
+    this.#drainParked(event.storeId, state, at);
+    return true;
   }
 
   #batch(
     messages: readonly IncomingMessage[],
     careful: boolean,
+    finish?: (outcomes: readonly Outcome[], at: string) => void,
   ): { outcomes: Outcome[]; moved: Set<string> } {
     const moved = new Set<string>();
     const outcomes: Outcome[] = [];
@@ -184,6 +320,7 @@ export class EventIngestor {
           const reads = messages.slice(i, i + READ_AHEAD).map((message) => this.#read(message));
           for (const read of reads) outcomes.push(this.#one(read, at, moved, dirty));
         }
+        finish?.(outcomes, at);
         for (const storeId of dirty) this.#s.saveState.run({ storeId, ...this.#state(storeId) });
       })();
     } catch (err) {
@@ -315,19 +452,9 @@ export class EventIngestor {
       );
     }
     const write = () => {
-      this.#s.insertEvent.run({
-        id: event.id,
-        storeId: event.storeId,
-        seq: event.seq,
-        type: event.type,
-        version: event.version,
-        at: event.at,
-        payload,
-        prevHash: event.prevHash,
-        hash: event.hash,
-        appliedAt: at,
-      });
+      this.#insertEvent(event, payload, at);
       this.#sales.apply(event);
+      if (this.#openDead.has(event.id)) this.#s.redelivered.run(event.id, at);
     };
     if (this.#careful) {
       this.#sqlite.transaction(write)();
@@ -342,6 +469,22 @@ export class EventIngestor {
     state.lastHash = event.hash;
     state.lastEventAt = event.at;
     state.appliedAt = at;
+  }
+
+  /** Keeps the event in HQ's copy of its store's journal. */
+  #insertEvent(event: StoreEvent, payload: string, at: string): void {
+    this.#s.insertEvent.run({
+      id: event.id,
+      storeId: event.storeId,
+      seq: event.seq,
+      type: event.type,
+      version: event.version,
+      at: event.at,
+      payload,
+      prevHash: event.prevHash,
+      hash: event.hash,
+      appliedAt: at,
+    });
   }
 
   /** The gap may have filled: applies the parked run that follows, in order. */
@@ -411,5 +554,7 @@ export class EventIngestor {
       data: text.slice(0, MAX_DATA),
       receivedAt: at,
     });
+    this.#lastDead = { reason: what.reason, message: what.message };
+    if (what.eventId !== null && REDELIVERABLE.includes(what.reason)) this.#openDead.add(what.eventId);
   }
 }

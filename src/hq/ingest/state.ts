@@ -83,7 +83,7 @@ export function replicationState(db: Db): Map<string, StoreReplicationState> {
   }
   for (const row of sqlite
     .query<{ storeId: string; n: number }, []>(
-      "SELECT store_id AS storeId, count(*) AS n FROM dead_letters WHERE store_id IS NOT NULL GROUP BY store_id",
+      "SELECT store_id AS storeId, count(*) AS n FROM dead_letters WHERE store_id IS NOT NULL AND resolution IS NULL GROUP BY store_id",
     )
     .all()) {
     of(row.storeId).deadLetters = row.n;

@@ -5,7 +5,7 @@
  */
 import { NatsLink } from "../../shared/nats/index.ts";
 import type { HqContext } from "../context.ts";
-import { IngestConsumer } from "../ingest/index.ts";
+import { type DeadLetterDesk, deadLetterDesk, IngestConsumer } from "../ingest/index.ts";
 import { NatsCatalogPublisher } from "./catalog-publisher.ts";
 
 export { NatsCatalogPublisher } from "./catalog-publisher.ts";
@@ -13,6 +13,8 @@ export { NatsCatalogPublisher } from "./catalog-publisher.ts";
 export interface HqReplicationHandle {
   /** The link's state for /health. */
   state(): string;
+  /** Retries and discards dead letters through the running ingest. */
+  deadLetters: DeadLetterDesk;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startHqReplication(
   ctx.publisher = publisher;
   return {
     state: () => link.state,
+    deadLetters: deadLetterDesk(ctx.sqlite, ingest.ingestor, (storeIds) => ingest.announce(storeIds)),
     async stop() {
       await Promise.all([ingest.stop(), publisher.stop()]);
       await link.close();

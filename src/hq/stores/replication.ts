@@ -3,8 +3,8 @@
  * journal, the gap it waits on, and how many of its messages were dead-lettered. Read from the
  * ingest tables (schema/hq-sales.ts).
  */
-import { count, desc, eq, isNotNull } from "drizzle-orm";
-import { deadLetters, storeReplication } from "../../../schema/hq.ts";
+import { and, asc, count, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { deadLetters, parkedEvents, storeReplication } from "../../../schema/hq.ts";
 import type { HqDb } from "../context.ts";
 
 export interface ReplicationState {
@@ -15,7 +15,11 @@ export interface ReplicationState {
   appliedAt: string | null;
   gapFromSeq: number | null;
   gapSince: string | null;
+  /** Open dead letters. */
   deadLetters: number;
+  oldestDeadLetter: { id: number; seq: number | null; reason: string; receivedAt: string } | null;
+  /** Events parked behind a dead letter or a gap. */
+  heldBack: number;
 }
 
 export function replicationStates(db: HqDb): Map<string, ReplicationState> {
@@ -28,6 +32,8 @@ export function replicationStates(db: HqDb): Map<string, ReplicationState> {
     gapFromSeq: null,
     gapSince: null,
     deadLetters: 0,
+    oldestDeadLetter: null,
+    heldBack: 0,
   });
   for (const row of db.select().from(storeReplication).all()) {
     states.set(row.storeId, {
@@ -40,18 +46,42 @@ export function replicationStates(db: HqDb): Map<string, ReplicationState> {
       gapSince: row.gapSince,
     });
   }
+  const of = (storeId: string) => {
+    const state = states.get(storeId) ?? empty();
+    states.set(storeId, state);
+    return state;
+  };
+  const open = and(isNotNull(deadLetters.storeId), isNull(deadLetters.resolution));
   const dead = db
     .select({ storeId: deadLetters.storeId, n: count() })
     .from(deadLetters)
-    .where(isNotNull(deadLetters.storeId))
+    .where(open)
     .groupBy(deadLetters.storeId)
     .all();
   for (const row of dead) {
     if (row.storeId === null) continue;
-    const state = states.get(row.storeId) ?? empty();
+    const state = of(row.storeId);
     state.deadLetters = row.n;
-    states.set(row.storeId, state);
+    state.oldestDeadLetter =
+      db
+        .select({
+          id: deadLetters.id,
+          seq: deadLetters.seq,
+          reason: deadLetters.reason,
+          receivedAt: deadLetters.receivedAt,
+        })
+        .from(deadLetters)
+        .where(and(open, eq(deadLetters.storeId, row.storeId)))
+        .orderBy(asc(deadLetters.id))
+        .limit(1)
+        .get() ?? null;
   }
+  const parked = db
+    .select({ storeId: parkedEvents.storeId, n: count() })
+    .from(parkedEvents)
+    .groupBy(parkedEvents.storeId)
+    .all();
+  for (const row of parked) of(row.storeId).heldBack = row.n;
   return states;
 }
 

@@ -39,6 +39,8 @@ const NO_REPLICATION: ReplicationState = {
   gapFromSeq: null,
   gapSince: null,
   deadLetters: 0,
+  oldestDeadLetter: null,
+  heldBack: 0,
 };
 
 export class StoresService {
@@ -169,6 +171,8 @@ export class StoresService {
       lastEventAt: s.lastEventAt,
       lagSeconds: lagSeconds(s, now),
       deadLetters: s.deadLetters,
+      oldestDeadLetter: s.oldestDeadLetter,
+      heldBack: s.heldBack,
       gap: s.gapFromSeq !== null && s.gapSince !== null ? { fromSeq: s.gapFromSeq, since: s.gapSince } : null,
       lastHash: s.lastHash,
       diverged: divergenceOf(this.ctx.db, storeId, s.lastSeq),
