@@ -312,18 +312,43 @@ export const stockMovements = sqliteTable(
     productCode: text("product_code").notNull(),
     /** Signed: negative for sales, positive for returns and receipts. */
     qtyMilli: integer("qty_milli").notNull(),
-    kind: text("kind", { enum: ["sale", "return", "adjustment", "void", "count"] }).notNull(),
+    kind: text("kind", {
+      enum: [
+        "sale",
+        "return",
+        "adjustment",
+        "void",
+        "count",
+        "receipt",
+        "issue",
+        "writeoff",
+        "transfer_out",
+        "transfer_in",
+      ],
+    }).notNull(),
     refId: text("ref_id"),
     reason: text("reason"),
     userId: text("user_id"),
     at: text("at").notNull(),
+    /** Where in the store the stock moved (sales and older rows: the shop floor). */
+    location: text("location").notNull().default("floor"),
+    /** The lot (batch) and its expiry day (YYYY-MM-DD), when known. */
+    lot: text("lot"),
+    expiry: text("expiry"),
+    /** A receipt's cost per unit, in minor units. */
+    unitCostMinor: integer("unit_cost_minor"),
   },
-  (t) => [index("stock_movements_product").on(t.productCode)],
+  (t) => [
+    index("stock_movements_product").on(t.productCode),
+    index("stock_movements_product_location").on(t.productCode, t.location, t.lot),
+  ],
 );
 
 export const stockLevels = sqliteTable("stock_levels", {
   productCode: text("product_code").primaryKey(),
   onHandMilli: integer("on_hand_milli").notNull(),
+  /** Weighted average cost per unit of the receipts recorded, in minor units (null: none yet). */
+  avgCostMinor: integer("avg_cost_minor"),
 });
 
 /**
@@ -335,7 +360,9 @@ export const stockDocuments = sqliteTable(
   {
     id: text("id").primaryKey(),
     number: integer("number").notNull(),
-    type: text("type", { enum: ["count"] }).notNull(),
+    type: text("type", {
+      enum: ["receipt", "issue", "writeoff", "count", "adjustment", "transfer_out", "transfer_in"],
+    }).notNull(),
     status: text("status", { enum: ["draft", "posted"] }).notNull(),
     location: text("location"),
     reason: text("reason"),
@@ -346,11 +373,20 @@ export const stockDocuments = sqliteTable(
     postedAt: text("posted_at"),
     /** The request as first received, to tell a repeat from a different document with the same id. */
     request: text("request").notNull(),
+    /** A transfer_out's receiving store. */
+    toStore: text("to_store"),
+    /** A transfer_in's transfer (the id of the transfer_out document). */
+    transferId: text("transfer_id"),
+    /** Who approved an adjustment. */
+    approvedBy: text("approved_by"),
   },
   (t) => [uniqueIndex("stock_documents_number").on(t.number)],
 );
 
-/** Lines of a stock document. For a count, `system` and `difference` are set when it is posted. */
+/**
+ * Lines of a stock document. `counted` is the line's quantity (for a count, the quantity counted;
+ * for an adjustment, signed). `system` (on hand before) and `difference` are set when it is posted.
+ */
 export const stockDocumentLines = sqliteTable(
   "stock_document_lines",
   {
@@ -361,6 +397,13 @@ export const stockDocumentLines = sqliteTable(
     systemMilli: integer("system_milli"),
     differenceMilli: integer("difference_milli"),
     movementId: integer("movement_id"),
+    /** The line's location, when it differs from the document's. */
+    location: text("location"),
+    lot: text("lot"),
+    expiry: text("expiry"),
+    unitCostMinor: integer("unit_cost_minor"),
+    /** A transfer_in line: the quantity the sending store sent. */
+    expectedMilli: integer("expected_milli"),
   },
   (t) => [primaryKey({ columns: [t.documentId, t.lineNo] })],
 );

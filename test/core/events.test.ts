@@ -212,6 +212,30 @@ const samples: { [K in EventType]: EventPayload<K> } = {
     day: "2026-03-01",
     exceptions: [{ lineNo: 1, code: "4011", kind: "price", rungMinor: 199, catalogMinor: 249, detail: null }],
   },
+  "stock.document_posted": {
+    id: SALE,
+    number: 3,
+    type: "receipt",
+    location: "floor",
+    reason: null,
+    toStore: null,
+    transferId: null,
+    userId: "U1",
+    approvedBy: null,
+    at: AT,
+    lines: [
+      {
+        code: "4011",
+        location: "floor",
+        lot: "L7",
+        expiry: "2026-06-30",
+        qtyMilli: 12_000,
+        deltaMilli: 12_000,
+        unitCostMinor: 55,
+        expectedMilli: null,
+      },
+    ],
+  },
 };
 
 async function chain(types: readonly EventType[]): Promise<StoreEvent[]> {
@@ -248,7 +272,7 @@ describe("event types and schemas", () => {
   test("every type is a noun.verbed name with a version 1 schema", () => {
     expect(EVENT_TYPES.length).toBeGreaterThanOrEqual(13);
     expect(Object.keys(eventPayloadSchemas).sort()).toEqual([...EVENT_TYPES].sort());
-    for (const type of EVENT_TYPES) expect(type).toMatch(/^[a-z]+\.[a-z]+(ed|en)$/);
+    for (const type of EVENT_TYPES) expect(type).toMatch(/^[a-z]+\.[a-z_]+(ed|en)$/);
   });
 
   test.each(EVENT_TYPES.map((t) => [t]))("%s: the sample payload is valid", (type) => {

@@ -103,6 +103,11 @@ describe("stock", () => {
       onHand: 0,
       onHandMilli: 0,
       negative: false,
+      reserved: 0,
+      available: 0,
+      avgCostMinor: null,
+      valueMinor: null,
+      byLocation: [],
     });
     const unknown = await store.request<ErrorBody>("GET", `${API}/stock?code=NOPE`);
     expect(unknown.status).toBe(404);

@@ -172,19 +172,3 @@ export const receiptCopyAnswerSchema = z.object({
   text: z.string(),
   doc: z.unknown(),
 });
-
-/** A stock count (`POST /stock/documents`) with each line's difference to the books. */
-export const stockCountAnswerSchema = z.object({
-  id: z.string(),
-  number: int,
-  status: z.enum(["draft", "posted"]),
-  lines: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string().nullable(),
-      countedMilli: int,
-      systemMilli: int,
-      differenceMilli: int,
-    }),
-  ),
-});

@@ -104,6 +104,13 @@ const stockLevelSchema = z.looseObject({
   onHandMilli: int,
   negative: z.boolean(),
   movements: z.array(movementSchema).optional(),
+  /** With `?code=`: reserved, available, weighted average cost and value, by location and lot. */
+  reserved: z.number().optional(),
+  available: z.number().optional(),
+  avgCostMinor: int.nullable().optional(),
+  valueMinor: int.nullable().optional(),
+  byLocation: z.array(z.looseObject({ location: str, onHand: z.number() })).optional(),
+  lots: z.array(z.looseObject({ lot: str, expiry: str.nullable(), onHand: z.number() })).optional(),
 });
 /** `GET /stock`: one product's level (`?code=`), or every product's. */
 export const stockAnswerSchema = z.union([

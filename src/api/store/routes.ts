@@ -30,7 +30,6 @@ import {
   shiftReportAnswerSchema,
   shiftRowAnswerSchema,
   shiftsAnswerSchema,
-  stockCountAnswerSchema,
   tillsAnswerSchema,
   tokenAnswerSchema,
   tokensAnswerSchema,
@@ -83,6 +82,7 @@ import {
   stockAnswerSchema,
 } from "./more-answers.ts";
 import { recordSaleSchema } from "./sales.ts";
+import { stockDocumentAnswerSchema, stockDocumentsAnswerSchema } from "./stock-document-answers.ts";
 
 /** A receipt's copy at its link: an HTML page, or plain text with `?format=text`. */
 const receiptPageSchema = z.string();
@@ -148,9 +148,10 @@ export const storeRoutes = routeTable({
   "GET /api/v1/stock": stockAnswerSchema,
   "GET /api/v1/stock/movements": movementsAnswerSchema,
   "POST /api/v1/stock/adjustments": adjustmentAnswerSchema,
-  "POST /api/v1/stock/documents": stockCountAnswerSchema,
-  "POST /api/v1/stock/documents/:id/post": stockCountAnswerSchema,
-  "GET /api/v1/stock/documents/:id": stockCountAnswerSchema,
+  "POST /api/v1/stock/documents": stockDocumentAnswerSchema,
+  "POST /api/v1/stock/documents/:id/post": stockDocumentAnswerSchema,
+  "GET /api/v1/stock/documents/:id": stockDocumentAnswerSchema,
+  "GET /api/v1/stock/documents": stockDocumentsAnswerSchema,
   "GET /api/v1/reports/daily": dailyReportAnswerSchema,
   "GET /api/v1/reports/by-hour": byHourAnswerSchema,
   "GET /api/v1/reports/by-department": byDepartmentAnswerSchema,

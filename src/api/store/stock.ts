@@ -75,7 +75,18 @@ export const movementsQuerySchema = z.object({
   before: z.coerce.number().int().min(1).optional(),
 });
 
-export const MOVEMENT_KINDS = ["sale", "return", "adjustment", "void", "count"] as const;
+export const MOVEMENT_KINDS = [
+  "sale",
+  "return",
+  "adjustment",
+  "void",
+  "count",
+  "receipt",
+  "issue",
+  "writeoff",
+  "transfer_out",
+  "transfer_in",
+] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
 export interface StockMovement {
@@ -88,6 +99,9 @@ export interface StockMovement {
   reason: string | null;
   userId: string | null;
   at: string;
+  location?: string;
+  lot?: string | null;
+  expiry?: string | null;
 }
 
 export interface StockLevel {
@@ -98,6 +112,14 @@ export interface StockLevel {
   /** On hand is below zero: more was sold than the ledger knows came in (allowed, flagged). */
   negative: boolean;
   movements?: StockMovement[];
+  /** A single product (`GET /stock?code=`): nothing is reserved yet, so available = on hand. */
+  reserved?: number;
+  available?: number;
+  /** Weighted average cost of the receipts recorded (null: none yet), and on hand at that cost. */
+  avgCostMinor?: number | null;
+  valueMinor?: number | null;
+  byLocation?: { location: string; onHand: number }[];
+  lots?: { lot: string; expiry: string | null; onHand: number }[];
 }
 
 export interface AdjustmentResult extends StockLevel {

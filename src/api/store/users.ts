@@ -84,6 +84,8 @@ export const APPROVAL_ACTIONS = [
   "returnWithoutReceipt",
   /** A till's screen of the sales the store refused (export, send again). */
   "refusedSales",
+  /** A stock adjustment document (`POST /stock/documents` of type "adjustment"). */
+  "stockAdjustment",
 ] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 

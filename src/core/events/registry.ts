@@ -10,6 +10,7 @@ import {
   saleVoidedV1,
 } from "./sale-events.ts";
 import { cashMovedV1, drawerOpenedV1, shiftClosedV1, shiftOpenedV1 } from "./shift-events.ts";
+import { stockDocumentPostedV1 } from "./stock-events.ts";
 
 export const EVENT_TYPES = [
   "sale.completed",
@@ -26,6 +27,7 @@ export const EVENT_TYPES = [
   "user.changed",
   "audit.recorded",
   "exception.recorded",
+  "stock.document_posted",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -46,6 +48,7 @@ export const eventPayloadSchemas = {
   "user.changed": userChangedV1,
   "audit.recorded": auditRecordedV1,
   "exception.recorded": priceExceptionV1,
+  "stock.document_posted": stockDocumentPostedV1,
 } as const satisfies { [K in EventType]: z.ZodType };
 
 /** The version new events of each type are written with. */

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = {
   // Written by the stock and receipts features:
   stockAdjusted: "stock.adjusted",
   stockCounted: "stock.counted",
+  stockDocumentPosted: "stock.document_posted",
   receiptReprinted: "receipt.reprinted",
   /** A receipt was e-mailed (queued for the webhook); the address is never recorded. */
   receiptEmailRequested: "receipt.email_requested",

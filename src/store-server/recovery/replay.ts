@@ -99,6 +99,28 @@ function applyToTables(tx: StoreTx, storeId: string, event: StoreEvent): void {
       });
       return;
     }
+    case "stock.document_posted": {
+      const p = event.payload as EventPayload<"stock.document_posted">;
+      // A count's differences are journalled as stock.adjusted events of their own.
+      if (p.type === "count") return;
+      for (const line of p.lines) {
+        if (line.deltaMilli === 0) continue;
+        moveStock(tx, {
+          code: line.code,
+          qtyMilli: line.deltaMilli,
+          kind: p.type,
+          refId: p.id,
+          reason: p.reason,
+          userId: p.userId,
+          at: p.at,
+          location: line.location,
+          lot: line.lot,
+          expiry: line.expiry,
+          unitCostMinor: line.unitCostMinor,
+        });
+      }
+      return;
+    }
     case "audit.recorded": {
       const p = event.payload as EventPayload<"audit.recorded">;
       connectionOf(tx)

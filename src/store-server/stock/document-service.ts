@@ -1,28 +1,42 @@
 /**
- * Stock documents: a count records what was counted on the shelf, who counted and when; posting
- * it sets each product's stock to the counted quantity. The ledger gets one movement per line
- * that differed (counted − system), and the journal a `stock.adjusted` event of kind "count"
- * for it, so head office sees the change as it sees adjustments.
+ * Stock documents: receipts, issues, write-offs, counts, adjustments and transfers, each kept
+ * as a draft until posted. Posting is one transaction: every line's movement (at its location,
+ * with its lot and expiry), the document's status, the audit entry and the journal's
+ * `stock.document_posted` event, so a crash leaves the document wholly posted or not at all.
+ * A count still journals each difference as a `stock.adjusted` event of kind "count".
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, lt, type SQL } from "drizzle-orm";
 import { audit, products, stockDocumentLines, stockDocuments, stockLevels } from "../../../schema/store.ts";
 import { canonicalJson } from "../../core/events/canonical-json.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
-import type { Principal } from "../auth/tokens.ts";
+import { type Principal, ROLE_RANK } from "../auth/tokens.ts";
 import { CatalogService, nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
-import type { StockDocument, StockDocumentLine, StockDocumentRequest } from "./document-model.ts";
+import { actorId, consumeApproval, verifyApproval } from "../users/index.ts";
+import {
+  DEFAULT_LOCATION,
+  type StockDocument,
+  type StockDocumentLine,
+  type StockDocumentRequest,
+  type StockDocumentSummary,
+  type StockDocumentType,
+  WRITEOFF_REASONS,
+} from "./document-model.ts";
+import { locationOnHandMilli } from "./document-stock.ts";
 import { StockError } from "./errors.ts";
 import { moveStock } from "./ledger.ts";
 
-/** A counted quantity in milli-units: zero or more, at most 3 decimals. */
+/** A quantity in milli-units, signed, at most 3 decimals. */
 export function parseCountedMilli(qty: string | number): number {
   const text = typeof qty === "number" ? String(qty) : qty.trim();
-  if (/^0+(\.0*)?$/.test(text)) return 0;
+  const negative = text.startsWith("-");
+  const unsigned = negative ? text.slice(1) : text;
+  if (/^0+(\.0*)?$/.test(unsigned)) return 0;
   try {
-    return parseQuantityMilli(text);
+    const milli = parseQuantityMilli(unsigned);
+    return negative ? -milli : milli;
   } catch (err) {
     if (err instanceof Error) throw new StockError("INVALID_QUANTITY", `qty: ${err.message}`, { qty });
     throw err;
@@ -43,6 +57,34 @@ function notFound(id: string): StockError {
   return new StockError("STOCK_DOCUMENT_NOT_FOUND", `there is no stock document ${id}`, { id });
 }
 
+/** The signed stock movement a line makes. */
+function deltaOf(type: StockDocumentType, qtyMilli: number, systemMilli: number): number {
+  switch (type) {
+    case "receipt":
+    case "transfer_in":
+    case "adjustment":
+      return qtyMilli;
+    case "issue":
+    case "writeoff":
+    case "transfer_out":
+      return -qtyMilli;
+    case "count":
+      return qtyMilli - systemMilli;
+  }
+}
+
+interface PreparedLine {
+  code: string;
+  qtyMilli: number;
+  location: string | null;
+  lot: string | null;
+  expiry: string | null;
+  unitCostMinor: number | null;
+  expectedMilli: number | null;
+}
+
+type DocRow = typeof stockDocuments.$inferSelect;
+
 export class StockDocumentService {
   private readonly catalog: CatalogService;
   constructor(private readonly ctx: StoreContext) {
@@ -60,17 +102,40 @@ export class StockDocumentService {
       .where(eq(stockDocumentLines.documentId, id))
       .orderBy(asc(stockDocumentLines.lineNo))
       .all();
+    const docLocation = doc.location ?? DEFAULT_LOCATION;
+    let totalCostMinor: number | null = null;
     const lines = rows.map(({ line, name }): StockDocumentLine => {
-      const systemMilli = line.systemMilli ?? onHandMilli(this.ctx.db, line.productCode);
+      const location = line.location ?? docLocation;
+      const systemMilli =
+        line.systemMilli ??
+        (doc.type === "count"
+          ? locationOnHandMilli(this.ctx.db, line.productCode, location, line.lot)
+          : onHandMilli(this.ctx.db, line.productCode));
+      const differenceMilli =
+        doc.type === "transfer_in"
+          ? line.countedMilli - (line.expectedMilli ?? 0)
+          : (line.differenceMilli ?? deltaOf(doc.type, line.countedMilli, systemMilli));
+      if (line.unitCostMinor !== null) {
+        totalCostMinor = (totalCostMinor ?? 0) + Math.round((line.countedMilli * line.unitCostMinor) / 1000);
+      }
+      const qty =
+        Number(milliToDecimalString(Math.abs(line.countedMilli))) * Math.sign(line.countedMilli || 1);
       return {
         lineNo: line.lineNo,
         code: line.productCode,
         name,
-        counted: Number(milliToDecimalString(line.countedMilli)),
+        qty,
+        qtyMilli: line.countedMilli,
+        counted: qty,
         countedMilli: line.countedMilli,
         systemMilli,
-        differenceMilli: line.differenceMilli ?? line.countedMilli - systemMilli,
+        differenceMilli,
         movementId: line.movementId,
+        location,
+        lot: line.lot,
+        expiry: line.expiry,
+        unitCostMinor: line.unitCostMinor,
+        expectedMilli: line.expectedMilli,
       };
     });
     return {
@@ -78,30 +143,83 @@ export class StockDocumentService {
       number: doc.number,
       type: doc.type,
       status: doc.status,
-      location: doc.location,
+      location: docLocation,
       reason: doc.reason,
+      toStore: doc.toStore,
+      transferId: doc.transferId,
+      transferStatus: this.transferStatus(doc),
       userId: doc.userId,
       createdAt: doc.createdAt,
       postedBy: doc.postedBy,
       postedAt: doc.postedAt,
+      approvedBy: doc.approvedBy,
+      totalCostMinor,
       lines,
     };
   }
 
+  private transferStatus(doc: DocRow): StockDocument["transferStatus"] {
+    if (doc.type !== "transfer_out" || doc.status !== "posted") return null;
+    return this.receivedBy(this.ctx.db, doc.id) ? "received" : "in_transit";
+  }
+
+  private receivedBy(db: StoreDb | StoreTx, transferId: string): DocRow | undefined {
+    return db
+      .select()
+      .from(stockDocuments)
+      .where(
+        and(
+          eq(stockDocuments.type, "transfer_in"),
+          eq(stockDocuments.transferId, transferId),
+          eq(stockDocuments.status, "posted"),
+        ),
+      )
+      .get();
+  }
+
+  /** Documents, newest first. */
+  list(filter: {
+    type?: StockDocumentType | undefined;
+    status?: "draft" | "posted" | undefined;
+    limit: number;
+    before?: number | undefined;
+  }): StockDocumentSummary[] {
+    const where: SQL[] = [];
+    if (filter.type) where.push(eq(stockDocuments.type, filter.type));
+    if (filter.status) where.push(eq(stockDocuments.status, filter.status));
+    if (filter.before) where.push(lt(stockDocuments.number, filter.before));
+    const rows = this.ctx.db
+      .select()
+      .from(stockDocuments)
+      .where(where.length ? and(...where) : undefined)
+      .orderBy(desc(stockDocuments.number))
+      .limit(filter.limit)
+      .all();
+    return rows.map((doc) => ({
+      id: doc.id,
+      number: doc.number,
+      type: doc.type,
+      status: doc.status,
+      location: doc.location ?? DEFAULT_LOCATION,
+      reason: doc.reason,
+      lineCount:
+        this.ctx.sqlite
+          .query<{ n: number }, [string]>(
+            "SELECT count(*) AS n FROM stock_document_lines WHERE document_id = ?",
+          )
+          .get(doc.id)?.n ?? 0,
+      createdAt: doc.createdAt,
+      postedAt: doc.postedAt,
+    }));
+  }
+
   /**
-   * Records a document (and posts it when asked). A repeat of the same id with the same lines
+   * Records a document (and posts it when asked). A repeat of the same id with the same content
    * answers the document as it is (posting a draft when the repeat asks to); the same id with
-   * other lines is refused.
+   * other content is refused.
    */
   create(request: StockDocumentRequest, principal: Principal): { document: StockDocument; created: boolean } {
-    if (request.type !== "count") {
-      throw new StockError(
-        "STOCK_DOCUMENT_TYPE_UNSUPPORTED",
-        `type: this store records "count" documents; for a ${request.type}, use POST /stock/adjustments with a reason`,
-        { type: request.type },
-      );
-    }
-    const { post, ...identity } = request;
+    const { post, approvalPin, approvalId, ...identity } = request;
     const fingerprint = canonicalJson(identity);
     const existing = this.ctx.db.select().from(stockDocuments).where(eq(stockDocuments.id, request.id)).get();
     if (existing) {
@@ -116,142 +234,408 @@ export class StockDocumentService {
       return { document: this.get(request.id), created: false };
     }
 
-    const seen = new Set<string>();
-    const lines = request.lines.map((line, i) => {
-      const { product } = this.catalog.lookup(line.code);
-      if (seen.has(product.code)) {
-        throw new StockError(
-          "DUPLICATE_LINE",
-          `lines.${i}.code: ${product.code} is counted twice in this document; add the counts into one line`,
-          { code: product.code },
-        );
-      }
-      seen.add(product.code);
-      const countedMilli = parseCountedMilli(line.qty);
-      if (!product.soldByWeight && countedMilli % 1000 !== 0) {
-        throw new StockError(
-          "FRACTIONAL_QUANTITY",
-          `lines.${i}.qty: ${product.name} is counted by the unit; give a whole quantity`,
-          { code: product.code, qty: line.qty },
-        );
-      }
-      return { code: product.code, countedMilli };
-    });
+    this.checkHeader(request);
+    const lines = this.prepareLines(request);
+    const approval = request.type === "adjustment" ? this.approval(request, principal) : null;
 
     const atIso = this.ctx.now().toISOString();
     this.ctx.db.transaction((tx) => {
+      const approvedBy = approval ? (approval.consume ? approval.consume(tx) : approval.approvedBy) : null;
       const number = nextCounter(tx, "stock_document");
       tx.insert(stockDocuments)
         .values({
           id: request.id,
           number,
-          type: "count",
+          type: request.type,
           status: "draft",
           location: request.location ?? null,
           reason: request.reason ?? null,
           userId: principal.userId,
           createdAt: atIso,
           request: fingerprint,
+          toStore: request.toStore ?? null,
+          transferId: request.transferId ?? null,
+          approvedBy,
         })
         .run();
-      tx.insert(stockDocumentLines)
-        .values(
-          lines.map((line, i) => ({
-            documentId: request.id,
-            lineNo: i + 1,
-            productCode: line.code,
-            countedMilli: line.countedMilli,
-          })),
-        )
-        .run();
+      for (let i = 0; i < lines.length; i += 500) {
+        tx.insert(stockDocumentLines)
+          .values(
+            lines.slice(i, i + 500).map((line, j) => ({
+              documentId: request.id,
+              lineNo: i + j + 1,
+              productCode: line.code,
+              countedMilli: line.qtyMilli,
+              location: line.location,
+              lot: line.lot,
+              expiry: line.expiry,
+              unitCostMinor: line.unitCostMinor,
+              expectedMilli: line.expectedMilli,
+            })),
+          )
+          .run();
+      }
     });
     if (post === true) this.post(request.id, principal);
     return { document: this.get(request.id), created: true };
   }
 
-  /**
-   * Posts a draft count: in one transaction, each line's system quantity is read, stock is set
-   * to the counted quantity, and the difference is kept. Posting a posted document changes nothing.
-   */
+  private checkHeader(request: StockDocumentRequest): void {
+    if (request.type === "writeoff") {
+      const reason = request.reason?.replace(" ", "_");
+      if (!reason || !(WRITEOFF_REASONS as readonly string[]).includes(reason)) {
+        throw new StockError(
+          "REASON_REQUIRED",
+          `reason: a write-off says why: one of ${WRITEOFF_REASONS.join(", ")}`,
+          { reason: request.reason ?? null },
+        );
+      }
+    }
+    if (request.type === "adjustment" && !request.reason) {
+      throw new StockError("REASON_REQUIRED", "reason: an adjustment says why the stock changes", {});
+    }
+    if (request.type === "transfer_out" && !request.toStore) {
+      throw new StockError("DESTINATION_REQUIRED", "toStore: a transfer out names the receiving store", {});
+    }
+    if (request.type === "transfer_in") {
+      if (!request.transferId) {
+        throw new StockError(
+          "TRANSFER_REQUIRED",
+          "transferId: a transfer in names the transfer received (its transfer_out document's id)",
+          {},
+        );
+      }
+      const sent = this.ctx.db
+        .select()
+        .from(stockDocuments)
+        .where(eq(stockDocuments.id, request.transferId))
+        .get();
+      if (!sent || sent.type !== "transfer_out" || sent.status !== "posted") {
+        throw new StockError(
+          "TRANSFER_NOT_FOUND",
+          `transferId: there is no posted transfer out ${request.transferId}`,
+          { transferId: request.transferId },
+        );
+      }
+      const received = this.receivedBy(this.ctx.db, request.transferId);
+      if (received) {
+        throw new StockError(
+          "TRANSFER_ALREADY_RECEIVED",
+          `transferId: transfer ${request.transferId} was received by document ${received.number}`,
+          { transferId: request.transferId, number: received.number },
+        );
+      }
+    }
+  }
+
+  private prepareLines(request: StockDocumentRequest): PreparedLine[] {
+    const { maxPriceMinor } = this.ctx.settings;
+    const seen = new Set<string>();
+    const lines = request.lines.map((line, i): PreparedLine => {
+      const { product } = this.catalog.lookup(line.code);
+      const key = `${product.code}\u0000${line.location ?? ""}\u0000${line.lot ?? ""}`;
+      if (seen.has(key)) {
+        throw new StockError(
+          "DUPLICATE_LINE",
+          `lines.${i}.code: ${product.code} is listed twice in this document; add the quantities into one line`,
+          { code: product.code },
+        );
+      }
+      seen.add(key);
+      const qtyMilli = parseCountedMilli(line.qty);
+      if (!product.soldByWeight && qtyMilli % 1000 !== 0) {
+        throw new StockError(
+          "FRACTIONAL_QUANTITY",
+          `lines.${i}.qty: ${product.name} is counted by the unit; give a whole quantity`,
+          { code: product.code, qty: line.qty },
+        );
+      }
+      if (request.type === "adjustment" ? qtyMilli === 0 : qtyMilli < 0) {
+        throw new StockError(
+          "INVALID_QUANTITY",
+          `lines.${i}.qty: ${request.type === "adjustment" ? "an adjustment changes stock: not zero" : "must be zero or more"}`,
+          { code: product.code, qty: line.qty },
+        );
+      }
+      if (qtyMilli === 0 && request.type !== "count" && request.type !== "transfer_in") {
+        throw new StockError("INVALID_QUANTITY", `lines.${i}.qty: must be more than zero`, {
+          code: product.code,
+          qty: line.qty,
+        });
+      }
+      if (request.type === "receipt" && line.unitCostMinor === undefined) {
+        throw new StockError(
+          "UNIT_COST_REQUIRED",
+          `lines.${i}.unitCostMinor: a receipt line gives its cost`,
+          {
+            code: product.code,
+          },
+        );
+      }
+      if (line.unitCostMinor !== undefined && line.unitCostMinor > maxPriceMinor) {
+        throw new StockError(
+          "COST_OVER_LIMIT",
+          `lines.${i}.unitCostMinor: ${line.unitCostMinor} is over the store's limit of ${maxPriceMinor} minor units (maxPriceMinor)`,
+          { code: product.code, unitCostMinor: line.unitCostMinor, maxPriceMinor },
+        );
+      }
+      return {
+        code: product.code,
+        qtyMilli,
+        location: line.location ?? null,
+        lot: line.lot ?? null,
+        expiry: line.expiry ?? null,
+        unitCostMinor: line.unitCostMinor ?? null,
+        expectedMilli: null,
+      };
+    });
+    if (request.type !== "transfer_in" || !request.transferId) return lines;
+    // What was sent, by product: each received line is set against it, and what was sent but
+    // not received is a line of zero.
+    const sent = new Map<string, number>();
+    for (const row of this.ctx.db
+      .select()
+      .from(stockDocumentLines)
+      .where(eq(stockDocumentLines.documentId, request.transferId))
+      .all()) {
+      sent.set(row.productCode, (sent.get(row.productCode) ?? 0) + row.countedMilli);
+    }
+    for (const line of lines) {
+      line.expectedMilli = sent.get(line.code) ?? 0;
+      sent.delete(line.code);
+    }
+    for (const [code, expectedMilli] of sent) {
+      lines.push({
+        code,
+        qtyMilli: 0,
+        location: null,
+        lot: null,
+        expiry: null,
+        unitCostMinor: null,
+        expectedMilli,
+      });
+    }
+    return lines;
+  }
+
+  /** An adjustment needs a supervisor: the caller's own session, a PIN, or an approval id. */
+  private approval(
+    request: StockDocumentRequest,
+    principal: Principal,
+  ): { approvedBy: string | null; consume?: (tx: StoreTx) => string } {
+    if (request.approvalId !== undefined) {
+      const approvalId = request.approvalId;
+      return {
+        approvedBy: null,
+        consume: (tx) =>
+          consumeApproval(this.ctx, tx, approvalId, "stockAdjustment", {
+            tillId: principal.tillId,
+            usedFor: request.id,
+          }).id,
+      };
+    }
+    if (request.approvalPin !== undefined) {
+      const approver = verifyApproval(this.ctx, undefined, request.approvalPin, "stockAdjustment", {
+        tillId: principal.tillId,
+        requestedBy: actorId(principal),
+        refId: request.id,
+      });
+      return { approvedBy: approver.id };
+    }
+    if (ROLE_RANK[principal.role] >= ROLE_RANK.supervisor) return { approvedBy: actorId(principal) };
+    throw new StockError(
+      "APPROVAL_REQUIRED",
+      "a stock adjustment needs a supervisor's approval: send approvalPin (or approvalId from POST /approvals)",
+      { action: "stockAdjustment" },
+    );
+  }
+
+  /** Posts a draft in one transaction; a posted document is immutable (STOCK_DOCUMENT_POSTED). */
   post(id: string, principal: Principal): StockDocument {
     const at = this.ctx.now();
-    const atIso = at.toISOString();
     this.ctx.db.transaction((tx) => {
       const doc = tx.select().from(stockDocuments).where(eq(stockDocuments.id, id)).get();
       if (!doc) throw notFound(id);
-      if (doc.status === "posted") return;
-      const reason = doc.reason ?? `count ${doc.number}`;
-      const lines = tx
-        .select()
-        .from(stockDocumentLines)
-        .where(eq(stockDocumentLines.documentId, id))
-        .orderBy(asc(stockDocumentLines.lineNo))
-        .all();
-      const differences: {
-        code: string;
-        systemMilli: number;
-        countedMilli: number;
-        differenceMilli: number;
-      }[] = [];
-      for (const line of lines) {
-        const systemMilli = onHandMilli(tx, line.productCode);
-        const differenceMilli = line.countedMilli - systemMilli;
-        let movementId: number | null = null;
-        if (differenceMilli !== 0) {
-          const moved = moveStock(tx, {
-            code: line.productCode,
-            qtyMilli: differenceMilli,
-            kind: "count",
-            refId: id,
-            reason,
-            userId: principal.userId,
-            at: atIso,
-          });
-          movementId = moved.movementId;
-          appendEvent(
-            tx,
-            this.ctx.storeId,
-            "stock.adjusted",
-            {
-              code: line.productCode,
-              deltaMilli: differenceMilli,
-              onHandMilli: moved.onHandMilli,
-              kind: "count",
-              reason,
-              refId: id,
-              userId: principal.userId,
-              at: atIso,
-            },
-            at,
+      if (doc.status === "posted") {
+        throw new StockError(
+          "STOCK_DOCUMENT_POSTED",
+          `stock document ${doc.number} was posted at ${doc.postedAt}; a posted document does not change`,
+          { id, number: doc.number },
+        );
+      }
+      if (doc.type === "transfer_in" && doc.transferId) {
+        const received = this.receivedBy(tx, doc.transferId);
+        if (received) {
+          throw new StockError(
+            "TRANSFER_ALREADY_RECEIVED",
+            `transfer ${doc.transferId} was received by document ${received.number}`,
+            { transferId: doc.transferId, number: received.number },
           );
         }
-        tx.update(stockDocumentLines)
-          .set({ systemMilli, differenceMilli, movementId })
-          .where(and(eq(stockDocumentLines.documentId, id), eq(stockDocumentLines.lineNo, line.lineNo)))
-          .run();
-        differences.push({
-          code: line.productCode,
-          systemMilli,
-          countedMilli: line.countedMilli,
-          differenceMilli,
-        });
       }
-      tx.update(stockDocuments)
-        .set({ status: "posted", postedBy: principal.userId, postedAt: atIso })
-        .where(eq(stockDocuments.id, id))
-        .run();
-      tx.insert(audit)
-        .values({
-          at: atIso,
-          action: AUDIT_ACTIONS.stockCounted,
-          userId: principal.userId,
-          tillId: principal.tillId,
-          approvedBy: null,
-          refId: id,
-          detail: JSON.stringify({ number: doc.number, countedBy: doc.userId, lines: differences }),
-        })
-        .run();
+      postInTx(this.ctx, tx, doc, principal, at);
     });
     return this.get(id);
+  }
+}
+
+function postInTx(ctx: StoreContext, tx: StoreTx, doc: DocRow, principal: Principal, at: Date): void {
+  const atIso = at.toISOString();
+  const id = doc.id;
+  const docLocation = doc.location ?? DEFAULT_LOCATION;
+  const reason = doc.reason ?? `${doc.type.replace("_", " ")} ${doc.number}`;
+  const lines = tx
+    .select()
+    .from(stockDocumentLines)
+    .where(eq(stockDocumentLines.documentId, id))
+    .orderBy(asc(stockDocumentLines.lineNo))
+    .all();
+  const posted: {
+    code: string;
+    location: string;
+    lot: string | null;
+    expiry: string | null;
+    qtyMilli: number;
+    deltaMilli: number;
+    unitCostMinor: number | null;
+    expectedMilli: number | null;
+    systemMilli: number;
+  }[] = [];
+  const countEvents: { code: string; deltaMilli: number; onHandMilli: number }[] = [];
+  for (const line of lines) {
+    const location = line.location ?? docLocation;
+    const systemMilli =
+      doc.type === "count"
+        ? locationOnHandMilli(tx, line.productCode, location, line.lot)
+        : onHandMilli(tx, line.productCode);
+    const deltaMilli = deltaOf(doc.type, line.countedMilli, systemMilli);
+    let movementId: number | null = null;
+    if (deltaMilli !== 0) {
+      if (doc.type === "receipt" && line.unitCostMinor !== null) {
+        updateAverageCost(tx, line.productCode, deltaMilli, line.unitCostMinor);
+      }
+      const moved = moveStock(tx, {
+        code: line.productCode,
+        qtyMilli: deltaMilli,
+        kind: doc.type === "adjustment" ? "adjustment" : doc.type,
+        refId: id,
+        reason,
+        userId: principal.userId,
+        at: atIso,
+        location,
+        lot: line.lot,
+        expiry: line.expiry,
+        unitCostMinor: line.unitCostMinor,
+      });
+      movementId = moved.movementId;
+      if (doc.type === "count") {
+        countEvents.push({ code: line.productCode, deltaMilli, onHandMilli: moved.onHandMilli });
+      }
+    }
+    tx.update(stockDocumentLines)
+      .set({
+        systemMilli,
+        differenceMilli:
+          doc.type === "transfer_in" ? line.countedMilli - (line.expectedMilli ?? 0) : deltaMilli,
+        movementId,
+      })
+      .where(and(eq(stockDocumentLines.documentId, id), eq(stockDocumentLines.lineNo, line.lineNo)))
+      .run();
+    posted.push({
+      code: line.productCode,
+      location,
+      lot: line.lot,
+      expiry: line.expiry,
+      qtyMilli: line.countedMilli,
+      deltaMilli,
+      unitCostMinor: line.unitCostMinor,
+      expectedMilli: line.expectedMilli,
+      systemMilli,
+    });
+  }
+  tx.update(stockDocuments)
+    .set({ status: "posted", postedBy: principal.userId, postedAt: atIso })
+    .where(eq(stockDocuments.id, id))
+    .run();
+  appendEvent(
+    tx,
+    ctx.storeId,
+    "stock.document_posted",
+    {
+      id,
+      number: doc.number,
+      type: doc.type,
+      location: docLocation,
+      reason: doc.reason,
+      toStore: doc.toStore,
+      transferId: doc.transferId,
+      userId: principal.userId,
+      approvedBy: doc.approvedBy,
+      at: atIso,
+      lines: posted.map(({ systemMilli: _system, ...line }) => line),
+    },
+    at,
+  );
+  for (const e of countEvents) {
+    appendEvent(
+      tx,
+      ctx.storeId,
+      "stock.adjusted",
+      {
+        code: e.code,
+        deltaMilli: e.deltaMilli,
+        onHandMilli: e.onHandMilli,
+        kind: "count",
+        reason,
+        refId: id,
+        userId: principal.userId,
+        at: atIso,
+      },
+      at,
+    );
+  }
+  const detail =
+    doc.type === "count"
+      ? {
+          number: doc.number,
+          countedBy: doc.userId,
+          lines: posted.map((l) => ({
+            code: l.code,
+            systemMilli: l.systemMilli,
+            countedMilli: l.qtyMilli,
+            differenceMilli: l.deltaMilli,
+          })),
+        }
+      : { number: doc.number, type: doc.type, lines: posted.length };
+  tx.insert(audit)
+    .values({
+      at: atIso,
+      action: doc.type === "count" ? AUDIT_ACTIONS.stockCounted : AUDIT_ACTIONS.stockDocumentPosted,
+      userId: principal.userId,
+      tillId: principal.tillId,
+      approvedBy: doc.approvedBy,
+      refId: id,
+      detail: JSON.stringify(detail),
+    })
+    .run();
+}
+
+/** A receipt's weighted average: what was on hand at the old average plus what arrived at its cost. */
+function updateAverageCost(tx: StoreTx, code: string, qtyMilli: number, unitCostMinor: number): void {
+  const level = tx
+    .select({ onHandMilli: stockLevels.onHandMilli, avgCostMinor: stockLevels.avgCostMinor })
+    .from(stockLevels)
+    .where(eq(stockLevels.productCode, code))
+    .get();
+  const heldMilli = Math.max(level?.onHandMilli ?? 0, 0);
+  const oldAvg = level?.avgCostMinor ?? null;
+  const avg =
+    oldAvg === null || heldMilli === 0
+      ? unitCostMinor
+      : Math.round((heldMilli * oldAvg + qtyMilli * unitCostMinor) / (heldMilli + qtyMilli));
+  if (level) {
+    tx.update(stockLevels).set({ avgCostMinor: avg }).where(eq(stockLevels.productCode, code)).run();
+  } else {
+    tx.insert(stockLevels).values({ productCode: code, onHandMilli: 0, avgCostMinor: avg }).run();
   }
 }

@@ -11,7 +11,15 @@ export class StockError extends featureErrors({
   INVALID_QUANTITY: "invalid",
   STOCK_DOCUMENT_ID_REUSED: "conflict",
   STOCK_DOCUMENT_NOT_FOUND: "not_found",
-  STOCK_DOCUMENT_TYPE_UNSUPPORTED: "invalid",
+  STOCK_DOCUMENT_POSTED: "conflict",
+  UNIT_COST_REQUIRED: "invalid",
+  COST_OVER_LIMIT: "invalid",
+  REASON_REQUIRED: "invalid",
+  DESTINATION_REQUIRED: "invalid",
+  TRANSFER_REQUIRED: "invalid",
+  TRANSFER_NOT_FOUND: "not_found",
+  TRANSFER_ALREADY_RECEIVED: "conflict",
+  APPROVAL_REQUIRED: "forbidden",
 }) {}
 
 export type StockErrorCode = StockError["code"];

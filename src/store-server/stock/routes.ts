@@ -3,7 +3,13 @@ import { adjustmentRequestSchema, movementsQuerySchema, stockQuerySchema } from 
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { stockDocumentParamsSchema, stockDocumentRequestSchema } from "./document-model.ts";
+import {
+  stockDocumentFileParamsSchema,
+  stockDocumentParamsSchema,
+  stockDocumentRequestSchema,
+  stockDocumentsQuerySchema,
+} from "./document-model.ts";
+import { documentPdf, documentTextLines } from "./document-render.ts";
 import { StockDocumentService } from "./document-service.ts";
 import { StockService } from "./service.ts";
 
@@ -58,7 +64,7 @@ export function stockRoutes(
         body: stockDocumentRequestSchema,
         detail: {
           summary:
-            "Record a stock document (a count: each line's qty is the quantity counted; posting sets stock to it), manager and up",
+            "Record a stock document (receipt, issue, writeoff, count, adjustment, transfer_out, transfer_in) as a draft or posted, manager and up",
         },
       },
     )
@@ -71,11 +77,40 @@ export function stockRoutes(
       { params: stockDocumentParamsSchema, detail: { summary: "Post a draft stock document" } },
     )
     .get(
-      "/stock/documents/:id",
-      ({ params, principal }) => {
+      "/stock/documents",
+      ({ query, principal }) => {
         requireRole(principal, "manager", "reading stock documents");
-        return documents.get(params.id);
+        return { documents: documents.list(query) };
       },
-      { params: stockDocumentParamsSchema, detail: { summary: "A stock document with its lines" } },
+      { query: stockDocumentsQuerySchema, detail: { summary: "Stock documents, newest first" } },
+    )
+    .get(
+      "/stock/documents/:id",
+      async ({ params, principal }) => {
+        requireRole(principal, "manager", "reading stock documents");
+        const [id, format] = params.id.split(".");
+        const doc = documents.get((id ?? "").toLowerCase());
+        if (format === "pdf") {
+          return new Response(await documentPdf(doc), {
+            headers: {
+              "content-type": "application/pdf",
+              "content-disposition": `inline; filename="stock-${doc.number}.pdf"`,
+            },
+          });
+        }
+        if (format === "txt") {
+          return new Response(`${documentTextLines(doc).join("\n")}\n`, {
+            headers: { "content-type": "text/plain; charset=utf-8" },
+          });
+        }
+        return doc;
+      },
+      {
+        params: stockDocumentFileParamsSchema,
+        detail: {
+          summary:
+            "A stock document with its lines; ID.pdf answers it as an A4 PDF, ID.txt as receipt-printer lines",
+        },
+      },
     );
 }

@@ -19,6 +19,7 @@ import { CatalogService } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { StockDocumentService } from "./document-service.ts";
+import { placesOf } from "./document-stock.ts";
 import { StockError } from "./errors.ts";
 import { moveStock } from "./ledger.ts";
 
@@ -98,13 +99,28 @@ export class StockService {
   level(rawCode: string, movementCount: number): StockLevel {
     const product = this.resolveCode(rawCode);
     const onHandMilli = this.onHandMilli(this.ctx.db, product.code);
+    const avgCostMinor =
+      this.ctx.db
+        .select({ avg: stockLevels.avgCostMinor })
+        .from(stockLevels)
+        .where(eq(stockLevels.productCode, product.code))
+        .get()?.avg ?? null;
+    const places = placesOf(this.ctx.db, product.code);
     const level: StockLevel = {
       code: product.code,
       name: product.name,
       onHand: toQty(onHandMilli),
       onHandMilli,
       negative: onHandMilli < 0,
+      reserved: 0,
+      available: toQty(onHandMilli),
+      avgCostMinor,
+      valueMinor: avgCostMinor === null ? null : Math.round((Math.max(onHandMilli, 0) * avgCostMinor) / 1000),
+      byLocation: places.byLocation.map((p) => ({ location: p.location, onHand: toQty(p.onHandMilli) })),
     };
+    if (places.lots.length > 0) {
+      level.lots = places.lots.map((l) => ({ lot: l.lot, expiry: l.expiry, onHand: toQty(l.onHandMilli) }));
+    }
     if (movementCount > 0) level.movements = this.movements(product.code, movementCount);
     return level;
   }
