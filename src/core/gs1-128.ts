@@ -217,3 +217,8 @@ export function parseGs1Product(input: string, referenceYear: number): Gs1Elemen
   }
   return { ...element, gtin: element.gtin };
 }
+
+/** A serial number as AI 21 carries it: 1 to 20 characters of the GS1 character set 82. */
+export function isSerial(text: string): boolean {
+  return text.length >= 1 && text.length <= 20 && CSET82.test(text);
+}

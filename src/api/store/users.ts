@@ -84,6 +84,8 @@ export const APPROVAL_ACTIONS = [
   "returnWithoutReceipt",
   /** A till's screen of the sales the store refused (export, send again). */
   "refusedSales",
+  /** Selling a lot past its expiry date (a till's GS1 label scan). */
+  "expiredLot",
 ] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 
