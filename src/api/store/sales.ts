@@ -237,6 +237,10 @@ export interface QuotedLine {
   kind?: "deposit" | "depositReturn";
   linkedLine?: number;
   snapEligible?: boolean;
+  /** The unit's lot, expiry and serial as rung (GS1 AI 10, 17, 21). */
+  lot?: string;
+  expiry?: string;
+  serial?: string;
 }
 
 export interface QuoteResponse {
