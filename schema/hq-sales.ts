@@ -223,7 +223,7 @@ export const hqPriceExceptions = sqliteTable(
     storeId: text("store_id").notNull(),
     saleId: text("sale_id").notNull(),
     lineNo: integer("line_no").notNull(),
-    kind: text("kind", { enum: ["price", "tax", "unknown", "inactive", "department"] }).notNull(),
+    kind: text("kind", { enum: ["price", "tax", "unknown", "inactive", "department", "serial"] }).notNull(),
     code: text("code").notNull(),
     receiptNo: text("receipt_no").notNull(),
     tillId: text("till_id").notNull(),

@@ -221,8 +221,12 @@ export const saleLines = sqliteTable(
     returnedMilli: integer("returned_milli").notNull().default(0),
     /** null: an item; "deposit": a deposit linked to an item; "depositReturn": empties (negative). */
     kind: text("kind", { enum: ["deposit", "depositReturn"] }),
+    /** The unit's lot (GS1 AI 10), expiry `YYYY-MM-DD` (AI 17) and serial (AI 21), when rung. */
+    lot: text("lot"),
+    expiry: text("expiry"),
+    serial: text("serial"),
   },
-  (t) => [primaryKey({ columns: [t.saleId, t.lineNo] })],
+  (t) => [primaryKey({ columns: [t.saleId, t.lineNo] }), index("sale_lines_serial").on(t.serial)],
 );
 
 /** Tenders of sales (positive, money received) and of returns (positive, money paid back). */
@@ -432,7 +436,7 @@ export const priceExceptions = sqliteTable(
   {
     saleId: text("sale_id").notNull(),
     lineNo: integer("line_no").notNull(),
-    kind: text("kind", { enum: ["price", "tax", "unknown", "inactive", "department"] }).notNull(),
+    kind: text("kind", { enum: ["price", "tax", "unknown", "inactive", "department", "serial"] }).notNull(),
     code: text("code").notNull(),
     receiptNo: text("receipt_no").notNull(),
     tillId: text("till_id").notNull(),

@@ -14,6 +14,7 @@ const KIND_LABEL = {
   unknown: "unknown",
   inactive: "withdrawn",
   department: "dept",
+  serial: "serial",
 } as const;
 
 const cents = (minor: number | null) => (minor === null ? "-" : minorToDecimalString(minor, 2));

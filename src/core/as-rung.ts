@@ -28,6 +28,13 @@ export interface RungLine {
   /** A deposit (linked to the item line `linkedLine`, an index) or returned empties (negative qty). */
   kind?: LineKind | undefined;
   linkedLine?: number | undefined;
+  /**
+   * The unit's lot, expiry and serial (GS1 AI 10, 17, 21): they describe the unit, not its
+   * price, so the check leaves them be; a serial line is one unit.
+   */
+  lot?: string | undefined;
+  expiry?: string | undefined;
+  serial?: string | undefined;
 }
 
 export interface RungDocument {
@@ -126,6 +133,10 @@ export function checkRungDocument(doc: RungDocument, settings: PricingSettings):
     compare(mismatches, `lines[${i}].discountMinor`, rung.discountMinor, computed.discountMinor);
     compare(mismatches, `lines[${i}].taxMinor`, rung.taxMinor, computed.taxMinor);
     compare(mismatches, `lines[${i}].totalMinor`, rung.totalMinor, computed.totalMinor);
+    // A serial names one unit: a line with a serial is of quantity 1.
+    if (rung.serial !== undefined && rung.qtyMilli !== 1000) {
+      mismatches.push({ field: `lines[${i}].qtyMilli`, rung: rung.qtyMilli, computed: 1000 });
+    }
   });
   compare(mismatches, "subtotalMinor", doc.subtotalMinor, quote.subtotalMinor);
   compare(mismatches, "discountMinor", doc.discountMinor, quote.discountMinor);

@@ -36,6 +36,19 @@ export interface TillProduct {
   deposit?: TillProduct;
   /** May be paid with EBT (a tender restricted to SNAP-eligible items). */
   snapEligible?: boolean;
+  /** Each unit sold needs its serial number (asked at the till). */
+  serialised?: boolean;
+  /** What the scanned GS1 label said of this very unit (lot, expiry, serial): not a catalog field. */
+  label?: LineLabel;
+}
+
+/** A unit's lot, expiry (`YYYY-MM-DD`) and serial, from its GS1 label or asked of the cashier. */
+export interface LineLabel {
+  lot?: string;
+  expiry?: string;
+  serial?: string;
+  /** A supervisor approved selling this expired lot (the approval is in the sale's audit). */
+  expiredApproved?: boolean;
 }
 
 /** What a scanned or typed code resolved to (embedded barcodes carry a price, a weight or a count). */
@@ -61,7 +74,9 @@ export type ApprovalAction =
   | "discount"
   | "returnWithoutReceipt"
   /** Opening the refused sales (export, send again): always a supervisor's. */
-  | "refusedSales";
+  | "refusedSales"
+  /** Selling a lot past its expiry date (from its GS1 label): always a supervisor's. */
+  | "expiredLot";
 
 /**
  * Proof of a supervisor's approval for the store: the id of the grant the store issued
@@ -84,11 +99,22 @@ export interface TillLine {
   /** A deposit linked to an item, or returned empties (negative qtyMilli). */
   kind?: "deposit" | "depositReturn";
   snapEligible?: boolean;
+  /** The unit's lot, expiry (`YYYY-MM-DD`) and serial number, when rung from its label or asked. */
+  lot?: string;
+  expiry?: string;
+  serial?: string;
 }
 
 export interface TillAuditEntry {
   /** `tender.refunded`: a card tender taken back during payment (refunded on the terminal). */
-  action: "line.voided" | "price.overridden" | "discount.given" | "sale.voided" | "tender.refunded";
+  action:
+    | "line.voided"
+    | "price.overridden"
+    | "discount.given"
+    | "sale.voided"
+    | "tender.refunded"
+    /** A lot past its expiry date sold, with a supervisor's approval. */
+    | "expired.sold";
   at: string;
   userId: string | null;
   approvedBy: string | null;

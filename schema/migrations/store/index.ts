@@ -11,6 +11,7 @@ import m7 from "./0007_numerous_lady_mastermind.sql" with { type: "text" };
 import m8 from "./0008_thin_punisher.sql" with { type: "text" };
 import m9 from "./0009_mean_scarlet_witch.sql" with { type: "text" };
 import m10 from "./0010_amusing_cassandra_nova.sql" with { type: "text" };
+import m11 from "./0011_tricky_scarlet_witch.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   { tag: "0008_thin_punisher", sql: m8 },
   { tag: "0009_mean_scarlet_witch", sql: m9 },
   { tag: "0010_amusing_cassandra_nova", sql: m10 },
+  { tag: "0011_tricky_scarlet_witch", sql: m11 },
 ];

@@ -44,7 +44,14 @@ export const approvalProofSchema = z.union([
 ]);
 
 export const auditEntrySchema = z.strictObject({
-  action: z.enum(["line.voided", "price.overridden", "discount.given", "sale.voided", "tender.refunded"]),
+  action: z.enum([
+    "line.voided",
+    "price.overridden",
+    "discount.given",
+    "sale.voided",
+    "tender.refunded",
+    "expired.sold",
+  ]),
   at: z.iso.datetime().optional(),
   userId: z.string().max(40).nullable().optional(),
   approvedBy: z.string().max(40).nullable().optional(),
@@ -114,6 +121,12 @@ const taxRateField = z
   .string()
   .regex(/^\d{1,3}(\.\d{1,6})?$/, 'must be a percent as a decimal string, e.g. "8.875"');
 
+/** A lot or serial as GS1 AI 10 and 21 carry them: 1 to 20 characters of GS1 character set 82. */
+const lotSchema = z
+  .string()
+  .regex(/^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/, "must be 1 to 20 letters, digits or GS1 punctuation");
+export const serialSchema = lotSchema;
+
 /** One line of a sale as rung: everything the receipt says of it. */
 export const rungLineSchema = z
   .object({
@@ -148,6 +161,11 @@ export const rungLineSchema = z
      * the store's catalog.
      */
     priceSource: z.enum(["catalog", "open", "override", "embedded"]).optional(),
+    /** The unit's lot (GS1 AI 10) and expiry (AI 17) from its label: recorded on the sale line. */
+    lot: lotSchema.optional(),
+    expiry: z.iso.date("must be a date YYYY-MM-DD").optional(),
+    /** The unit's serial number (GS1 AI 21, or asked of the cashier): one unit per line. */
+    serial: serialSchema.optional(),
   })
   .strict();
 
@@ -219,6 +237,10 @@ export interface QuotedLine {
   kind?: "deposit" | "depositReturn";
   linkedLine?: number;
   snapEligible?: boolean;
+  /** The unit's lot, expiry and serial as rung (GS1 AI 10, 17, 21). */
+  lot?: string;
+  expiry?: string;
+  serial?: string;
 }
 
 export interface QuoteResponse {

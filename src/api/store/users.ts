@@ -86,6 +86,8 @@ export const APPROVAL_ACTIONS = [
   "refusedSales",
   /** A stock adjustment document (`POST /stock/documents` of type "adjustment"). */
   "stockAdjustment",
+  /** Selling a lot past its expiry date (a till's GS1 label scan). */
+  "expiredLot",
 ] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 

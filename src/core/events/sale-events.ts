@@ -38,6 +38,10 @@ export const saleLineSchema = documentLineSchema
     taxMinor: signedMinor,
     totalMinor: signedMinor,
     kind: z.enum(["deposit", "depositReturn"]).optional(),
+    /** The unit's lot, expiry (`YYYY-MM-DD`) and serial number, when rung from its label. */
+    lot: z.string().min(1).max(20).optional(),
+    expiry: z.iso.date().optional(),
+    serial: z.string().min(1).max(20).optional(),
   })
   .refine(
     (l) => l.qtyMilli > 0 || l.kind === "depositReturn",
@@ -153,7 +157,8 @@ export const priceExceptionRowSchema = z.strictObject({
   lineNo: z.int().positive(),
   code: productCode,
   /** `department`: an open ring outside its department's limits, or to a department unknown here. */
-  kind: z.enum(["price", "tax", "unknown", "inactive", "department"]),
+  /** `serial`: a serial number sold before and not returned (the sale is kept as rung). */
+  kind: z.enum(["price", "tax", "unknown", "inactive", "department", "serial"]),
   /** The unit price rung, or the line's tax for a tax difference. */
   rungMinor: moneyMinor,
   /** The store's unit price (or the tax at its rate); null for a product the store does not know. */

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = {
   discountGiven: "discount.given",
   saleVoided: "sale.voided",
   tenderRefunded: "tender.refunded",
+  expiredSold: "expired.sold",
   // Written by replication: a change from head office the store could not apply.
   catalogChangeSkipped: "catalog.change_skipped",
   // Reported by tills (price checks, offline log-ins and PINs, and reprints come through

@@ -84,6 +84,9 @@ export interface SaleLineRow extends Bindings {
   totalMinor: number;
   /** null: an item; a deposit or returned empties (deposits.ts). */
   kind?: string | null;
+  lot?: string | null;
+  expiry?: string | null;
+  serial?: string | null;
 }
 export interface TenderRow extends Bindings {
   docId: string;
@@ -133,9 +136,9 @@ function prepare(sqlite: Database): StoreStatements {
     ),
     insertSaleLine: sqlite.prepare(
       `INSERT INTO sale_lines (sale_id, line_no, code, name, department, tax_class, qty_milli, unit_price_minor,
-         extended_minor, discount_minor, tax_minor, total_minor, kind)
+         extended_minor, discount_minor, tax_minor, total_minor, kind, lot, expiry, serial)
        VALUES ($saleId, $lineNo, $code, $name, $department, $taxClass, $qtyMilli, $unitPriceMinor,
-         $extendedMinor, $discountMinor, $taxMinor, $totalMinor, $kind)`,
+         $extendedMinor, $discountMinor, $taxMinor, $totalMinor, $kind, $lot, $expiry, $serial)`,
     ),
     insertTender: sqlite.prepare(
       `INSERT INTO tenders (doc_id, idx, doc_kind, type, amount_minor, day, shift_id)

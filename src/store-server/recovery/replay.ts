@@ -160,6 +160,9 @@ function sale(tx: StoreTx, storeId: string, p: EventPayload<"sale.completed">): 
       discountMinor: l.discountMinor,
       taxMinor: l.taxMinor,
       totalMinor: l.totalMinor,
+      lot: l.lot ?? null,
+      expiry: l.expiry ?? null,
+      serial: l.serial ?? null,
       kind: l.kind ?? null,
     });
     moveStock(tx, {

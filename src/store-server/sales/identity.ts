@@ -73,6 +73,7 @@ export const APPROVAL_OF_AUDIT: Record<string, ApprovalAction> = {
   "price.overridden": "priceOverride",
   "discount.given": "discount",
   "tender.refunded": "refund",
+  "expired.sold": "expiredLot",
 };
 
 export interface AuditApproval {

@@ -35,6 +35,7 @@ import { SaleError } from "./errors.ts";
 import { findExceptions, type PriceException, recordExceptions } from "./exceptions.ts";
 import { proveApprovals, saleIdentity } from "./identity.ts";
 import { requireSaleTime } from "./sale-time.ts";
+import { serialExceptions } from "./serials.ts";
 
 interface Resolved {
   input: BasketLineInput;
@@ -371,12 +372,19 @@ export class SalesService {
       if (line.taxClass !== null && line.taxRate !== null) rates.set(line.taxClass, line.taxRate);
     const response = this.toResponse(quote, departments, rates);
     response.lines.forEach((line, i) => {
-      if (request.lines[i]?.snapEligible === true) line.snapEligible = true;
+      const rung = request.lines[i];
+      if (rung?.snapEligible === true) line.snapEligible = true;
+      if (rung?.lot !== undefined) line.lot = rung.lot;
+      if (rung?.expiry !== undefined) line.expiry = rung.expiry;
+      if (rung?.serial !== undefined) line.serial = rung.serial;
     });
     return {
       quote,
       response,
-      exceptions: findExceptions(this.ctx, catalogRows, request.lines, qtyMilli, request.at),
+      exceptions: [
+        ...findExceptions(this.ctx, catalogRows, request.lines, qtyMilli, request.at),
+        ...serialExceptions(this.ctx.db, request.lines),
+      ],
     };
   }
 
@@ -465,6 +473,9 @@ export class SalesService {
         taxMinor: l.taxMinor,
         totalMinor: l.totalMinor,
         kind: l.kind ?? null,
+        lot: l.lot ?? null,
+        expiry: l.expiry ?? null,
+        serial: l.serial ?? null,
       });
       const level = moveStock(tx, {
         code: l.code,
@@ -550,6 +561,9 @@ export class SalesService {
           taxMinor: l.taxMinor,
           totalMinor: l.totalMinor,
           ...(l.kind === undefined ? {} : { kind: l.kind }),
+          ...(l.lot === undefined ? {} : { lot: l.lot }),
+          ...(l.expiry === undefined ? {} : { expiry: l.expiry }),
+          ...(l.serial === undefined ? {} : { serial: l.serial }),
         })),
         subtotalMinor: sale.subtotalMinor,
         discountMinor: sale.discountMinor,

@@ -165,7 +165,10 @@ async function weigh(ctx: EffectContext, effect: Extract<Effect, { type: "weigh"
 function lookupCode(ctx: EffectContext, effect: Extract<Effect, { type: "lookup" }>): void {
   const { services } = ctx;
   const { code, qtyMilli } = effect;
-  const purpose = effect.purpose ? { purpose: effect.purpose } : {};
+  const purpose = {
+    ...(effect.purpose ? { purpose: effect.purpose } : {}),
+    ...(effect.label ? { label: effect.label } : {}),
+  };
   try {
     ctx.dispatch({ type: "lookup.ok", lookup: services.lookup(code), qtyMilli, ...purpose });
     return;

@@ -34,6 +34,16 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   INVALID_AMOUNT: "error.invalidAmount",
   INVALID_DISCOUNT: "error.invalidDiscount",
   DEPOSIT_NOT_DISCOUNTABLE: "error.depositNotDiscountable",
+  // A GS1 label (GS1-128, DataMatrix) that cannot be read.
+  GS1_EMPTY: "error.gs1Unreadable",
+  GS1_UNKNOWN_AI: "error.gs1Unreadable",
+  GS1_BAD_LENGTH: "error.gs1Unreadable",
+  GS1_BAD_CHARACTER: "error.gs1Unreadable",
+  GS1_BAD_CHECK_DIGIT: "error.gs1Unreadable",
+  GS1_BAD_DATE: "error.gs1Unreadable",
+  GS1_DUPLICATE_AI: "error.gs1Unreadable",
+  GS1_NO_GTIN: "error.gs1Unreadable",
+  SERIAL_SOLD: "error.serialSold",
 };
 
 /**

@@ -51,6 +51,9 @@ export function saleRequestBody(sale: CompletedSale, context: SaleContext): Rung
         ...line,
         ...(rung?.unitPriceMinor === undefined ? {} : { priceSource: rung.priceSource ?? "open" }),
         ...(rung?.snapEligible ? { snapEligible: true } : {}),
+        ...(rung?.lot === undefined ? {} : { lot: rung.lot }),
+        ...(rung?.expiry === undefined ? {} : { expiry: rung.expiry }),
+        ...(rung?.serial === undefined ? {} : { serial: rung.serial }),
       };
     }),
     tenders: sale.tenders.map((t) => ({

@@ -382,6 +382,18 @@ export const en = {
   "receiptQr.tooSmall": "The window is too small for the QR code; the link is on the paper receipt",
   "receiptQr.hint": "{key:receipt.email}: e-mail it · Esc back · scan the next item to start a sale",
   "sale.receiptKeys": "{key:receipt.qr} QR · {key:receipt.email} e-mail",
+  "action.expiredLot": "selling an expired lot",
+  "prompt.serial": "Serial number of {name}: scan or type it",
+  "error.serialOneEach": "{name} has a serial number per unit: ring them one at a time",
+  "error.serialInSale": "Serial {serial} is already on this sale",
+  "error.notASerial": "That is not a serial number: scan the serial label (S/N) or type it",
+  "error.serialOtherProduct": "That serial label is of another product than {name}",
+  "error.badSerial": '"{text}" is not a serial: 1 to 20 letters, digits or - . /',
+  "error.gs1Unreadable": "The label's GS1 code cannot be read: scan it again or type the code",
+  "error.serialSold": "That serial number is already sold: check the unit, or call a supervisor",
+  "info.stockHere": "{name}: {priceMinor} ({unit}) · in stock here: {onHand}",
+  "receipt.serial": "S/N {serial}",
+  "receipt.lot": "Lot {lot} exp {expiry}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -378,4 +378,16 @@ export const fr: Strings = {
   "receiptQr.hint":
     "{key:receipt.email} : par e-mail · Échap retour · scannez l'article suivant pour commencer",
   "sale.receiptKeys": "{key:receipt.qr} QR · {key:receipt.email} e-mail",
+  "action.expiredLot": "vendre un lot périmé",
+  "prompt.serial": "Numéro de série de {name} : scannez-le ou tapez-le",
+  "error.serialOneEach": "{name} a un numéro de série par unité : enregistrez-les un par un",
+  "error.serialInSale": "Le numéro de série {serial} est déjà sur cette vente",
+  "error.notASerial": "Ce n'est pas un numéro de série : scannez l'étiquette S/N ou tapez-le",
+  "error.serialOtherProduct": "Cette étiquette de série est d'un autre produit que {name}",
+  "error.badSerial": "« {text} » n'est pas un numéro de série : 1 à 20 lettres, chiffres ou - . /",
+  "error.gs1Unreadable": "Code GS1 de l'étiquette illisible : scannez à nouveau ou tapez le code",
+  "error.serialSold": "Ce numéro de série est déjà vendu : vérifiez l'article ou appelez un responsable",
+  "info.stockHere": "{name} : {priceMinor} ({unit}) · en stock ici : {onHand}",
+  "receipt.serial": "N/S {serial}",
+  "receipt.lot": "Lot {lot} exp {expiry}",
 };

@@ -264,5 +264,16 @@ export function applyApproved(
       return showRefused(base);
     case "tender.remove":
       return refundCardTender(base, approved.index, approverId, proof, env);
+    case "lot.expired": {
+      const { product } = approved;
+      const entry = audit(state, env, "expired.sold", approverId, proof, {
+        code: product.code,
+        lot: product.label?.lot ?? null,
+        expiry: product.label?.expiry ?? null,
+      });
+      const label = { ...product.label, expiredApproved: true };
+      const journaled = { ...base, sale: { ...base.sale, audit: [...base.sale.audit, entry] } };
+      return addLine(journaled, { ...product, label }, approved.qtyMilli, approved.priceMinor, env);
+    }
   }
 }

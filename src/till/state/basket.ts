@@ -32,6 +32,9 @@ export function toTillLine(line: SaleLine): TillLine {
   if (line.discount) result.discount = line.discount;
   if (line.kind) result.kind = line.kind;
   if (line.snapEligible) result.snapEligible = true;
+  if (line.lot !== undefined) result.lot = line.lot;
+  if (line.expiry !== undefined) result.expiry = line.expiry;
+  if (line.serial !== undefined) result.serial = line.serial;
   return result;
 }
 

@@ -3,12 +3,14 @@
  * supervisor PIN.
  */
 
+import type { LineLabel, TillLookup } from "../services.ts";
 import { submitAge } from "./age-check.ts";
 import { changeQty, confirmed, withApproval } from "./approvals.ts";
 import { confirmCard } from "./card.ts";
 import { submitDepartmentPrompt } from "./department-ring.ts";
 import { submitDepositReturn } from "./deposits.ts";
 import { done, fail, msg } from "./initial.ts";
+import { serialAnswer } from "./lots-serials.ts";
 import { isYes, parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
 import { tender } from "./payment.ts";
 import { submitReceiptEmail } from "./receipt-link.ts";
@@ -30,6 +32,8 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
       if (priceMinor === null || priceMinor === 0) return fail(state, "error.badAmount", { text });
       return addLine(state, prompt.product, prompt.qtyMilli, priceMinor, env);
     }
+    case "serial":
+      return submitSerial(state, prompt, false, env);
     case "weight": {
       const weightMilli = parseQuantity(text);
       if (weightMilli === null) return fail(state, "error.badWeight", { text });
@@ -118,4 +122,28 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
       );
     }
   }
+}
+
+/** The serial prompt answered: typed (taken as typed) or scanned (a serial label, not a product's barcode). */
+export function submitSerial(
+  state: TillState,
+  prompt: Extract<Prompt, { kind: "serial" }>,
+  scanned: boolean,
+  env: TillEnv,
+): Transition {
+  if (state.input.trim() === "") return done(state);
+  const answer = serialAnswer(state, prompt, scanned, env);
+  if ("error" in answer) return answer.error;
+  return addLine(
+    { ...state, prompt: null, input: "" },
+    answer.product,
+    prompt.qtyMilli,
+    prompt.priceMinor,
+    env,
+  );
+}
+
+/** A looked-up product with what its scanned label said of the unit. */
+export function withLabel(lookup: TillLookup, label: LineLabel | undefined): TillLookup {
+  return label === undefined ? lookup : { ...lookup, product: { ...lookup.product, label } };
 }

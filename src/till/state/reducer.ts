@@ -11,7 +11,7 @@ import { addDepositReturn } from "./deposits.ts";
 import { done, emptySale, goTo, msg } from "./initial.ts";
 import { MENU_ITEMS, menuIndexOf } from "./menu.ts";
 import { tender } from "./payment.ts";
-import { submitPrompt } from "./prompts.ts";
+import { submitPrompt, submitSerial, withLabel } from "./prompts.ts";
 import { refusedResent } from "./refused.ts";
 import { returnRecorded, returnsFound } from "./returns.ts";
 import { addLine, addLookup, reprice } from "./sale.ts";
@@ -74,10 +74,11 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       // After asking the store, what was typed or scanned meanwhile stays on the input line.
       const typed = state.busy ? state.input : "";
       const base = { ...state, busy: false };
+      const lookup = withLabel(command.lookup, command.label);
       const next =
         command.purpose === "depositReturn"
-          ? addDepositReturn(base, command.lookup, command.qtyMilli, env)
-          : addLookup(base, command.lookup, command.qtyMilli, env);
+          ? addDepositReturn(base, lookup, command.qtyMilli, env)
+          : addLookup(base, lookup, command.qtyMilli, env);
       if (typed === "" || next.state.prompt !== null || next.state.busy) return next;
       return { ...next, state: { ...next.state, input: typed } };
     }
@@ -223,6 +224,8 @@ function scanned(state: TillState, text: string, env: TillEnv): Transition {
     return done({ ...state, status: { tone: "error", message: msg("error.scanInMenu") } });
   if (!state.help && (state.prompt?.kind === "confirm" || state.prompt?.kind === "age"))
     return done({ ...state, input: "", status: { tone: "error", message: msg("error.scanInQuestion") } });
+  if (!state.help && state.prompt?.kind === "serial" && !state.busy)
+    return submitSerial({ ...state, input: text }, state.prompt, true, env);
   const typed = reduce(state, { type: "input.text", text }, env);
   const entered = reduce(typed.state, { type: "input.submit" }, env);
   return { state: entered.state, effects: [...typed.effects, ...entered.effects] };

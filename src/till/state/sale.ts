@@ -10,15 +10,17 @@ import { appendLine, canAppend } from "./append-pricing.ts";
 import { priceSale } from "./basket.ts";
 import { depositLineFor } from "./deposit-lines.ts";
 import { done, fail, failWith, msg } from "./initial.ts";
+import { askBeforeAdding, looksLikeGs1, submitGs1 } from "./lots-serials.ts";
 import { parseSaleEntry } from "./parse-input.ts";
 import type { Sale, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
 /** Enter on the sale screen: look the code up (locally, at once). */
-export function submitEntry(state: TillState): Transition {
+export function submitEntry(state: TillState, env: TillEnv): Transition {
   const entry = parseSaleEntry(state.input);
   if (entry === null) return done(state);
   if (entry.kind === "badQuantity") return fail(state, "error.badQuantity", { text: entry.text });
   if (entry.kind === "missingCode") return fail(state, "error.missingCode");
+  if (looksLikeGs1(entry.code)) return submitGs1(state, entry.code, entry.qtyMilli, env);
   return done(
     { ...state, input: "", status: null },
     { type: "lookup", code: entry.code, qtyMilli: entry.qtyMilli },
@@ -74,6 +76,8 @@ export function addLine(
 ): Transition {
   const unitPriceMinor = priceMinor ?? product.priceMinor;
   if (unitPriceMinor > env.settings.maxPriceMinor) return fail(state, "error.priceTooHigh");
+  const asked = askBeforeAdding(state, product, qtyMilli, priceMinor, env);
+  if (asked !== null) return asked;
   const ageAsked = askAge(state, product, qtyMilli, priceMinor, checked);
   if (ageAsked !== null) return ageAsked;
   const bigQty = qtyMilli > env.settings.confirmQtyAbove * 1000;
@@ -100,6 +104,9 @@ export function addLine(
     taxClass: product.taxClass,
     soldByWeight: product.soldByWeight,
     ...(product.snapEligible ? { snapEligible: true } : {}),
+    ...(product.label?.lot !== undefined ? { lot: product.label.lot } : {}),
+    ...(product.label?.expiry !== undefined ? { expiry: product.label.expiry } : {}),
+    ...(product.label?.serial !== undefined ? { serial: product.label.serial } : {}),
   };
   const deposit = depositLineFor(product, line);
   const cashierId = state.sale.cashierId ?? state.cashier?.id;

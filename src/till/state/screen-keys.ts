@@ -184,7 +184,7 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       const line = selectedLine(state);
       if (entry?.kind === "missingCode" && line !== undefined)
         return changeQty({ ...state, input: "" }, line.id, entry.qtyMilli, env);
-      return submitEntry(state);
+      return submitEntry(state, env);
     }
     case "line.qty": {
       const line = selectedLine(state);

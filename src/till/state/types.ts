@@ -18,6 +18,7 @@ import type {
   Cashier,
   CompletedSale,
   HeldSaleSummary,
+  LineLabel,
   PrintSummary,
   RecordedSale,
   RefusedSale,
@@ -47,6 +48,10 @@ export interface SaleLine {
   linkedTo?: number;
   /** May be paid with EBT (SNAP-eligible). */
   snapEligible?: boolean;
+  /** The unit's lot and expiry (`YYYY-MM-DD`) from its GS1 label, and its serial number. */
+  lot?: string;
+  expiry?: string;
+  serial?: string;
 }
 
 /** Whose staff discount the sale's discount is. */
@@ -94,7 +99,9 @@ export type Approved =
   | { type: "return.record" }
   | { type: "refused.open" }
   /** F3 on a card tender: refunded (through the terminal when there is one) and journaled. */
-  | { type: "tender.remove"; index: number };
+  | { type: "tender.remove"; index: number }
+  /** A unit of an expired lot (its label's AI 17 is before today): sold with a supervisor's approval. */
+  | { type: "lot.expired"; product: TillProduct; qtyMilli: number; priceMinor: number | undefined };
 
 /** What a yes/no question asks the cashier to confirm, carried out on yes. */
 export type Confirmed =
@@ -107,6 +114,8 @@ export type Confirmed =
 export type Prompt =
   | { kind: "price"; product: TillProduct; qtyMilli: number }
   | { kind: "weight"; product: TillProduct }
+  /** A serialised product: its serial number, scanned (GS1 AI 21 or a serial barcode) or typed. */
+  | { kind: "serial"; product: TillProduct; qtyMilli: number; priceMinor: number | undefined }
   | { kind: "override"; lineId: number }
   | { kind: "quantity"; lineId: number }
   | { kind: "lineDiscount"; lineId: number }
@@ -263,7 +272,14 @@ export type Command =
   | { type: "status.info"; message: Message }
   | { type: "status.ok"; message: Message }
   | { type: "login.ok"; cashier: Cashier }
-  | { type: "lookup.ok"; lookup: TillLookup; qtyMilli: number | null; purpose?: "depositReturn" }
+  | {
+      type: "lookup.ok";
+      lookup: TillLookup;
+      qtyMilli: number | null;
+      purpose?: "depositReturn";
+      /** The scanned GS1 label's lot, expiry and serial, for the line. */
+      label?: LineLabel;
+    }
   /** The code is not in the till's catalog: the store is being asked for it (briefly). */
   | { type: "lookup.asking"; code: string }
   | { type: "staff.found"; staff: StaffDiscount }
@@ -319,7 +335,7 @@ export type CommandType = Command["type"];
 export type Effect =
   | { type: "login"; pin: string }
   | { type: "logout" }
-  | { type: "lookup"; code: string; qtyMilli: number | null; purpose?: "depositReturn" }
+  | { type: "lookup"; code: string; qtyMilli: number | null; purpose?: "depositReturn"; label?: LineLabel }
   | { type: "staffDiscount"; pin: string }
   | { type: "weigh"; product: TillProduct }
   | { type: "search"; text: string }

@@ -38,6 +38,8 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t("prompt.price", { name: prompt.product.name }), masked: false };
       case "weight":
         return { label: t.t("prompt.weight", { name: prompt.product.name }), masked: false };
+      case "serial":
+        return { label: t.t("prompt.serial", { name: prompt.product.name }), masked: false };
       case "quantity":
         return { label: t.t("prompt.quantity", { name: nameOf(prompt.lineId) }), masked: false };
       case "override":

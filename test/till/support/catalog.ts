@@ -32,8 +32,12 @@ export const CATALOG: readonly TillProduct[] = [
   product("0003", "Coffee beans", 1099, { taxClass: "1" }),
   product("0004", "Deli item", 0, { openPrice: true }),
   product("0005", "Apples", 199, { soldByWeight: true, unit: "kg" }),
+  product("09506000134352", "Eye drops", 650),
+  product("4006381333931", "Phone", 19900, { serialised: true }),
 ];
 
 export function findProduct(code: string): TillProduct | undefined {
-  return CATALOG.find((p) => p.code === code);
+  // A GTIN-14 (from a GS1 label's AI 01) finds the product by its barcode, as the till's catalog does.
+  const gtin = /^\d{14}$/.test(code);
+  return CATALOG.find((p) => p.code === code || (gtin && p.code.padStart(14, "0") === code));
 }

@@ -59,6 +59,7 @@ export class Driver {
                   lookup: { product },
                   qtyMilli: effect.qtyMilli,
                   ...(effect.purpose ? { purpose: effect.purpose } : {}),
+                  ...(effect.label ? { label: effect.label } : {}),
                 }
               : {
                   type: "status.error",

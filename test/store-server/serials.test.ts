@@ -1,0 +1,74 @@
+/**
+ * Serial numbers and lots on sales: recorded on the sale line as rung; a serial sold twice is
+ * kept (the sale happened) with a `serial` exception for the store to look into.
+ */
+import { afterEach, beforeEach, describe, expect, test } from "bun:test";
+import { uuidv7 } from "../../src/core/ids.ts";
+import { addUser, createTestStore, type JsonObject, type TestStore } from "../support/store-app.ts";
+import { API, seedCatalog } from "./sales-fixtures.ts";
+
+let store: TestStore;
+let token: string;
+beforeEach(async () => {
+  store = createTestStore();
+  await seedCatalog(store);
+  await addUser(store, { name: "Ann", role: "cashier", pin: "1111" });
+  const res = await store.request<{ token: string }>(
+    "POST",
+    `${API}/sessions`,
+    { tillId: "T1", pin: "1111" },
+    null,
+  );
+  token = res.body.token;
+});
+afterEach(() => store.close());
+
+async function sellAsRung(label: JsonObject): Promise<{ status: number; id: string; body: JsonObject }> {
+  const quote = await store.request<JsonObject & { lines: JsonObject[]; cashDueMinor: number }>(
+    "POST",
+    `${API}/baskets/quote`,
+    { lines: [{ code: "BREAD" }] },
+  );
+  const id = uuidv7();
+  const doc = {
+    ...quote.body,
+    lines: quote.body.lines.map((l) => ({ ...l, ...label })),
+    asRung: true,
+    id,
+    at: "2026-03-02T14:59:00.000Z",
+    tenders: [{ type: "cash", amountMinor: quote.body.cashDueMinor }],
+  };
+  const res = await store.request<JsonObject>("POST", `${API}/sales`, doc, token);
+  return { status: res.status, id, body: res.body };
+}
+
+function saleLine(id: string): unknown {
+  return store.ctx.sqlite.query("SELECT lot, expiry, serial FROM sale_lines WHERE sale_id = ?").get(id);
+}
+
+function exceptionKinds(): string[] {
+  const rows = store.ctx.sqlite.query("SELECT kind FROM price_exceptions").all() as { kind: string }[];
+  return rows.map((r) => r.kind);
+}
+
+describe("serials and lots on sales", () => {
+  test("a sale line as rung keeps its lot, expiry and serial", async () => {
+    const sold = await sellAsRung({ lot: "L42", expiry: "2027-12-31", serial: "SN-1" });
+    expect(sold.status).toBe(201);
+    expect(saleLine(sold.id)).toEqual({ lot: "L42", expiry: "2027-12-31", serial: "SN-1" });
+    expect(exceptionKinds()).toEqual([]);
+  });
+
+  test("a serial sold twice: the second sale is recorded as rung, with a serial exception", async () => {
+    expect((await sellAsRung({ serial: "SN-7" })).status).toBe(201);
+    const again = await sellAsRung({ serial: "SN-7" });
+    expect(again.status).toBe(201);
+    expect(exceptionKinds()).toEqual(["serial"]);
+  });
+
+  test("a malformed serial is refused before anything is recorded", async () => {
+    const bad = await sellAsRung({ serial: "has space" });
+    expect(bad.status).toBe(400);
+    expect(store.ctx.sqlite.query("SELECT count(*) AS n FROM sales").get()).toEqual({ n: 0 });
+  });
+});
