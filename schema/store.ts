@@ -55,9 +55,31 @@ export const products = sqliteTable(
     /** Catalog change sequence: tills sync everything with a higher seq than they have. */
     changeSeq: integer("change_seq").notNull(),
     updatedAt: text("updated_at").notNull(),
+    /** Its category (`categories.id`). */
+    category: text("category"),
+    /** The product this one is a variant of, and the variant's attributes (JSON object). */
+    variantOf: text("variant_of"),
+    variant: text("variant"),
+    /** Packs it comes in (JSON array of `{barcode?, name, qty}`); pack barcodes are in `barcodes`. */
+    packs: text("packs"),
+    /** Stock to keep: below the minimum it is listed to reorder up to the maximum. */
+    minStockMilli: integer("min_stock_milli"),
+    maxStockMilli: integer("max_stock_milli"),
   },
-  (t) => [index("products_change_seq").on(t.changeSeq), index("products_name").on(t.name)],
+  (t) => [
+    index("products_change_seq").on(t.changeSeq),
+    index("products_name").on(t.name),
+    index("products_variant_of").on(t.variantOf),
+  ],
 );
+
+/** Product categories: a tree by `parent`. */
+export const categories = sqliteTable("categories", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  parent: text("parent"),
+  changeSeq: integer("change_seq").notNull(),
+});
 
 /** Every barcode of a product, normalised to GTIN-14 where it is a GS1 code. */
 export const barcodes = sqliteTable(
@@ -65,6 +87,8 @@ export const barcodes = sqliteTable(
   {
     barcode: text("barcode").primaryKey(),
     productCode: text("product_code").notNull(),
+    /** A pack's barcode: the base units one scan of it stands for (thousandths); null: the product's own. */
+    packQtyMilli: integer("pack_qty_milli"),
   },
   (t) => [index("barcodes_product").on(t.productCode)],
 );

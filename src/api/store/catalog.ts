@@ -1,6 +1,9 @@
 /** Shapes of the catalog API (CONTRACT.md): one zod schema each, types inferred. */
 import { z } from "zod";
+import type { Pack, VariantAttributes } from "../../core/catalog-stock.ts";
 import { productInputSchema } from "../../core/product-input.ts";
+
+export { type CategoryInput, categoryInputSchema } from "../../core/catalog-stock.ts";
 
 export { type ProductInput, productInputSchema } from "../../core/product-input.ts";
 
@@ -54,6 +57,15 @@ export interface Product {
   depositCode: string | null;
   snapEligible: boolean;
   changeSeq: number;
+  category: string | null;
+  /** The product this one is a variant of, and what sets it apart (`{size: "L"}`). */
+  variantOf: string | null;
+  variant: VariantAttributes | null;
+  /** Packs it comes in; a pack's barcode rings `qty` base units. */
+  packs: Pack[];
+  /** Stock to keep, in base units (null: none). */
+  minStock: number | null;
+  maxStock: number | null;
 }
 
 export interface LookupResult {
