@@ -48,8 +48,17 @@ export const hqProducts = sqliteTable(
     minAge: integer("min_age"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
+    /** Its category id (the stores' categories), variant parent and attributes (JSON). */
+    category: text("category"),
+    variantOf: text("variant_of"),
+    variant: text("variant"),
+    /** Packs it comes in (JSON array of `{barcode?, name, qty}`). */
+    packs: text("packs"),
+    /** Stock each store keeps, in milli-units (null: none). */
+    minStockMilli: integer("min_stock_milli"),
+    maxStockMilli: integer("max_stock_milli"),
   },
-  (t) => [index("hq_products_updated").on(t.updatedAt)],
+  (t) => [index("hq_products_updated").on(t.updatedAt), index("hq_products_variant_of").on(t.variantOf)],
 );
 
 /** A store's own price for a product, in force now; it wins over the chain price. */

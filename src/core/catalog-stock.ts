@@ -9,7 +9,10 @@ import { MAX_QTY_MILLI } from "./quantity.ts";
 
 export class CatalogStockError extends featureErrors({
   CATEGORY_CYCLE: "invalid",
+  INVALID_STOCK_LIMITS: "invalid",
+  INVALID_VARIANT_PARENT: "invalid",
   UNKNOWN_PACK: "invalid",
+  UNKNOWN_VARIANT_PARENT: "invalid",
 }) {}
 
 export const categoryIdSchema = z
@@ -113,4 +116,123 @@ export function categoryAncestry(
     if (chain.length > 64) break;
   }
   return chain;
+}
+
+/** Refuses a maximum stock below the minimum (both in milli-units; null: none). */
+export function checkStockLimits(
+  code: string,
+  minStockMilli: number | null,
+  maxStockMilli: number | null,
+): void {
+  if (minStockMilli !== null && maxStockMilli !== null && maxStockMilli < minStockMilli) {
+    throw new CatalogStockError(
+      "INVALID_STOCK_LIMITS",
+      `product "${code}": the maximum stock (${maxStockMilli / 1000}) is below its minimum (${minStockMilli / 1000})`,
+      { code, minStockMilli, maxStockMilli },
+    );
+  }
+}
+
+/**
+ * Variants are one level deep: a product may be a variant of a product that exists, is not
+ * itself, is not a variant, and as long as it has no variants of its own.
+ */
+export function checkVariantParent(
+  code: string,
+  variantOf: string,
+  parent: { variantOf: string | null } | undefined,
+  aVariantOfCode: string | undefined,
+): void {
+  if (variantOf === code) {
+    throw new CatalogStockError("INVALID_VARIANT_PARENT", `product "${code}" cannot be a variant of itself`, {
+      code,
+    });
+  }
+  if (!parent) {
+    throw new CatalogStockError(
+      "UNKNOWN_VARIANT_PARENT",
+      `product "${code}": no product has the code "${variantOf}" to be a variant of`,
+      { code, variantOf },
+    );
+  }
+  if (parent.variantOf !== null) {
+    throw new CatalogStockError(
+      "INVALID_VARIANT_PARENT",
+      `product "${code}": "${variantOf}" is itself a variant of "${parent.variantOf}"; make it a variant of "${parent.variantOf}"`,
+      { code, variantOf },
+    );
+  }
+  if (aVariantOfCode !== undefined) {
+    throw new CatalogStockError(
+      "INVALID_VARIANT_PARENT",
+      `product "${code}" has variants (such as "${aVariantOfCode}"): it cannot itself be a variant`,
+      { code, variantOf },
+    );
+  }
+}
+
+/** Optional stock fields given in units, as milli-units: undefined (left out), null (none) or the value. */
+export function limitMilli(units: number | null | undefined): number | null | undefined {
+  return units === undefined ? undefined : units === null ? null : unitsToMilli(units);
+}
+
+/** How the store and head office keep a product's stock fields (JSON text for the structured ones). */
+export interface StockColumns {
+  category: string | null;
+  variantOf: string | null;
+  variant: string | null;
+  packs: string | null;
+  minStockMilli: number | null;
+  maxStockMilli: number | null;
+}
+
+/** The stock fields of a product input, as given in `POST /products`. */
+export interface StockFieldsInput {
+  code: string;
+  category?: string | null | undefined;
+  variantOf?: string | null | undefined;
+  variant?: VariantAttributes | null | undefined;
+  packs?: Pack[] | undefined;
+  minStock?: number | null | undefined;
+  maxStock?: number | null | undefined;
+}
+
+/**
+ * The stock columns of an upsert: the input's, else the existing product's (fields left out
+ * keep their values). Refuses a maximum below the minimum.
+ */
+export function mergeStockColumns(input: StockFieldsInput, old: StockColumns | undefined): StockColumns {
+  const keep = <T>(given: T | undefined, kept: T) => (given !== undefined ? given : kept);
+  const minStockMilli = keep(limitMilli(input.minStock), old?.minStockMilli ?? null);
+  const maxStockMilli = keep(limitMilli(input.maxStock), old?.maxStockMilli ?? null);
+  checkStockLimits(input.code, minStockMilli, maxStockMilli);
+  const variant =
+    input.variant === undefined ? undefined : input.variant === null ? null : JSON.stringify(input.variant);
+  return {
+    category: keep(input.category, old?.category ?? null),
+    variantOf: keep(input.variantOf, old?.variantOf ?? null),
+    variant: keep(variant, old?.variant ?? null),
+    packs: input.packs !== undefined ? JSON.stringify(input.packs) : (old?.packs ?? null),
+    minStockMilli,
+    maxStockMilli,
+  };
+}
+
+/** A product's stock fields as the APIs answer them, from its columns. */
+export function stockFieldsOfColumns(row: StockColumns): {
+  category: string | null;
+  variantOf: string | null;
+  variant: VariantAttributes | null;
+  packs: Pack[];
+  minStock: number | null;
+  maxStock: number | null;
+} {
+  return {
+    category: row.category,
+    variantOf: row.variantOf,
+    variant: row.variant === null ? null : (JSON.parse(row.variant) as VariantAttributes),
+    packs: row.packs === null ? [] : (JSON.parse(row.packs) as Pack[]),
+    minStock: row.minStockMilli === null ? null : row.minStockMilli / 1000,
+    maxStock: row.maxStockMilli === null ? null : row.maxStockMilli / 1000,
+  };
 }

@@ -6,14 +6,12 @@ import { featureErrors } from "../../core/errors.ts";
 
 export class CatalogError extends featureErrors({
   INVALID_DEPOSIT_PRODUCT: "invalid",
-  INVALID_STOCK_LIMITS: "invalid",
-  INVALID_VARIANT_PARENT: "invalid",
+
   PRICE_TOO_HIGH: "invalid",
   UNKNOWN_CATEGORY: "invalid",
   UNKNOWN_CODE: "not_found",
   UNKNOWN_DEPOSIT_PRODUCT: "invalid",
   UNKNOWN_TAX_CLASS: "invalid",
-  UNKNOWN_VARIANT_PARENT: "invalid",
 }) {}
 
 export type CatalogErrorCode = CatalogError["code"];

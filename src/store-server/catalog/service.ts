@@ -12,6 +12,7 @@ import type {
   ProductInput,
   RowError,
 } from "../../api/store/catalog.ts";
+import { mergeStockColumns, stockFieldsOfColumns } from "../../core/catalog-stock.ts";
 import { barcodeKey, embeddedRulesOf, resolveCode, UnknownCodeError } from "../../core/code-resolution.ts";
 import type { EmbeddedRule } from "../../core/embedded-barcode.ts";
 import { DomainError } from "../../core/errors.ts";
@@ -26,11 +27,9 @@ import { depositsFirst, requireDepositProduct } from "./deposits.ts";
 import { CatalogError } from "./errors.ts";
 import {
   type CategoryRecord,
-  checkCategory,
+  checkStockRefs,
   listCategories,
   ownBarcode,
-  parseJson,
-  stockFieldsOf,
   upsertCategoryInTx,
   writePackBarcodes,
 } from "./stock-fields.ts";
@@ -79,12 +78,7 @@ function toProduct(row: ProductRow, codes: string[]): Product {
     depositCode: row.depositCode,
     snapEligible: row.snapEligible,
     changeSeq: row.changeSeq,
-    category: row.category,
-    variantOf: row.variantOf,
-    variant: parseJson(row.variant),
-    packs: parseJson(row.packs) ?? [],
-    minStock: row.minStockMilli === null ? null : row.minStockMilli / 1000,
-    maxStock: row.maxStockMilli === null ? null : row.maxStockMilli / 1000,
+    ...stockFieldsOfColumns(row),
   };
 }
 
@@ -155,7 +149,7 @@ export class CatalogService {
       snapEligible: input.snapEligible ?? old?.snapEligible ?? false,
       changeSeq,
       updatedAt: now,
-      ...stockFieldsOf(tx, input, old),
+      ...mergeStockColumns(input, old),
     };
     tx.insert(products).values(values).onConflictDoUpdate({ target: products.code, set: values }).run();
     const keys = [...new Set((input.barcodes ?? []).map(barcodeKey))];
@@ -198,7 +192,7 @@ export class CatalogService {
   upsert(input: ProductInput): Product {
     const at = this.ctx.now();
     return this.ctx.db.transaction((tx) => {
-      checkCategory(tx, input);
+      checkStockRefs(tx, input);
       return this.upsertInTx(tx, input, at);
     });
   }
@@ -215,7 +209,7 @@ export class CatalogService {
       this.ctx.db.transaction((tx) => {
         for (const row of depositsFirst(rows)) {
           try {
-            checkCategory(tx, row);
+            checkStockRefs(tx, row);
             this.upsertInTx(tx, row, at);
             imported++;
           } catch (err) {
