@@ -4,6 +4,7 @@
  * the change log every store replicates from. Money in integer minor units.
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { productStockColumns } from "./columns.ts";
 
 /** Key/value settings owned by head office (e.g. the secret PIN tags are keyed with). */
 export const hqMeta = sqliteTable("hq_meta", {
@@ -48,15 +49,8 @@ export const hqProducts = sqliteTable(
     minAge: integer("min_age"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
-    /** Its category id (the stores' categories), variant parent and attributes (JSON). */
-    category: text("category"),
-    variantOf: text("variant_of"),
-    variant: text("variant"),
-    /** Packs it comes in (JSON array of `{barcode?, name, qty}`). */
-    packs: text("packs"),
-    /** Stock each store keeps, in milli-units (null: none). */
-    minStockMilli: integer("min_stock_milli"),
-    maxStockMilli: integer("max_stock_milli"),
+    /** Category id (the stores' categories), variant, packs and the stock each store keeps. */
+    ...productStockColumns(),
   },
   (t) => [index("hq_products_updated").on(t.updatedAt), index("hq_products_variant_of").on(t.variantOf)],
 );

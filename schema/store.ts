@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { documentLineColumns } from "./columns.ts";
+import { documentLineColumns, productStockColumns } from "./columns.ts";
 
 /** Key/value settings and counters owned by the store (store id, settings JSON, …). */
 export const meta = sqliteTable("meta", {
@@ -55,16 +55,8 @@ export const products = sqliteTable(
     /** Catalog change sequence: tills sync everything with a higher seq than they have. */
     changeSeq: integer("change_seq").notNull(),
     updatedAt: text("updated_at").notNull(),
-    /** Its category (`categories.id`). */
-    category: text("category"),
-    /** The product this one is a variant of, and the variant's attributes (JSON object). */
-    variantOf: text("variant_of"),
-    variant: text("variant"),
-    /** Packs it comes in (JSON array of `{barcode?, name, qty}`); pack barcodes are in `barcodes`. */
-    packs: text("packs"),
-    /** Stock to keep: below the minimum it is listed to reorder up to the maximum. */
-    minStockMilli: integer("min_stock_milli"),
-    maxStockMilli: integer("max_stock_milli"),
+    /** Category (`categories.id`), variant, packs (their barcodes are in `barcodes`), stock limits. */
+    ...productStockColumns(),
   },
   (t) => [
     index("products_change_seq").on(t.changeSeq),

@@ -13,10 +13,9 @@
  * entries and its own entries does not matter.
  */
 import { z } from "zod";
-import { categoryIdSchema, packsSchema, stockLimitSchema, variantAttributesSchema } from "./catalog-stock.ts";
 import { USER_ROLES } from "./events/back-office-events.ts";
 import { storeIdSchema } from "./ids.ts";
-import { productCodeSchema } from "./product-input.ts";
+import { productCodeSchema, stockFieldsShape } from "./product-input.ts";
 import { storeSettingsSchema } from "./settings.ts";
 
 /** Entries meant for every store. */
@@ -47,12 +46,7 @@ export const productChangeValue = z.strictObject({
   /** The customer's age the product needs; absent from a head office that predates it. */
   minAge: z.int().min(0).max(99).nullable().optional(),
   /** Stock fields; absent from a head office that predates them (the store's own stay). */
-  category: categoryIdSchema.nullable().optional(),
-  variantOf: productCodeSchema.nullable().optional(),
-  variant: variantAttributesSchema.nullable().optional(),
-  packs: packsSchema.optional(),
-  minStock: stockLimitSchema.optional(),
-  maxStock: stockLimitSchema.optional(),
+  ...stockFieldsShape,
 });
 export type ProductChangeValue = z.infer<typeof productChangeValue>;
 

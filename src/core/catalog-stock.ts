@@ -218,15 +218,21 @@ export function mergeStockColumns(input: StockFieldsInput, old: StockColumns | u
   };
 }
 
-/** A product's stock fields as the APIs answer them, from its columns. */
-export function stockFieldsOfColumns(row: StockColumns): {
+/** A product's stock fields as the APIs answer them. */
+export interface StockFields {
   category: string | null;
+  /** The product this one is a variant of, and what sets it apart (`{size: "L"}`). */
   variantOf: string | null;
   variant: VariantAttributes | null;
+  /** Packs it comes in; a pack's barcode rings `qty` base units. */
   packs: Pack[];
+  /** Stock to keep, in base units (null: none). */
   minStock: number | null;
   maxStock: number | null;
-} {
+}
+
+/** A product's stock fields from its columns. */
+export function stockFieldsOfColumns(row: StockColumns): StockFields {
   return {
     category: row.category,
     variantOf: row.variantOf,

@@ -1,6 +1,6 @@
 /** Shapes of the catalog API (CONTRACT.md): one zod schema each, types inferred. */
 import { z } from "zod";
-import type { Pack, VariantAttributes } from "../../core/catalog-stock.ts";
+import type { StockFields } from "../../core/catalog-stock.ts";
 import { productInputSchema } from "../../core/product-input.ts";
 
 export { type CategoryInput, categoryInputSchema } from "../../core/catalog-stock.ts";
@@ -40,7 +40,8 @@ export const bulkDepartmentsSchema = z.strictObject({
   strict: z.boolean().default(false),
 });
 
-export interface Product {
+/** A product with its stock fields (category, variant, packs, minimum and maximum stock). */
+export interface Product extends StockFields {
   code: string;
   name: string;
   barcodes: string[];
@@ -57,15 +58,6 @@ export interface Product {
   depositCode: string | null;
   snapEligible: boolean;
   changeSeq: number;
-  category: string | null;
-  /** The product this one is a variant of, and what sets it apart (`{size: "L"}`). */
-  variantOf: string | null;
-  variant: VariantAttributes | null;
-  /** Packs it comes in; a pack's barcode rings `qty` base units. */
-  packs: Pack[];
-  /** Stock to keep, in base units (null: none). */
-  minStock: number | null;
-  maxStock: number | null;
 }
 
 export interface LookupResult {
