@@ -19,3 +19,20 @@ export function documentLineColumns() {
     totalMinor: integer("total_minor").notNull(),
   };
 }
+
+/**
+ * A product's stock fields, the same at the store and at head office: its category, the product
+ * it is a variant of and the variant's attributes (JSON object), its packs (JSON array of
+ * `{barcode?, name, qty}`), and the stock to keep (milli-units; below the minimum it is listed to
+ * reorder up to the maximum).
+ */
+export function productStockColumns() {
+  return {
+    category: text("category"),
+    variantOf: text("variant_of"),
+    variant: text("variant"),
+    packs: text("packs"),
+    minStockMilli: integer("min_stock_milli"),
+    maxStockMilli: integer("max_stock_milli"),
+  };
+}

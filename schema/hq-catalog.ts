@@ -4,6 +4,7 @@
  * the change log every store replicates from. Money in integer minor units.
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { productStockColumns } from "./columns.ts";
 
 /** Key/value settings owned by head office (e.g. the secret PIN tags are keyed with). */
 export const hqMeta = sqliteTable("hq_meta", {
@@ -48,8 +49,10 @@ export const hqProducts = sqliteTable(
     minAge: integer("min_age"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
+    /** Category id (the stores' categories), variant, packs and the stock each store keeps. */
+    ...productStockColumns(),
   },
-  (t) => [index("hq_products_updated").on(t.updatedAt)],
+  (t) => [index("hq_products_updated").on(t.updatedAt), index("hq_products_variant_of").on(t.variantOf)],
 );
 
 /** A store's own price for a product, in force now; it wins over the chain price. */

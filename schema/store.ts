@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { documentLineColumns } from "./columns.ts";
+import { documentLineColumns, productStockColumns } from "./columns.ts";
 
 /** Key/value settings and counters owned by the store (store id, settings JSON, …). */
 export const meta = sqliteTable("meta", {
@@ -55,9 +55,23 @@ export const products = sqliteTable(
     /** Catalog change sequence: tills sync everything with a higher seq than they have. */
     changeSeq: integer("change_seq").notNull(),
     updatedAt: text("updated_at").notNull(),
+    /** Category (`categories.id`), variant, packs (their barcodes are in `barcodes`), stock limits. */
+    ...productStockColumns(),
   },
-  (t) => [index("products_change_seq").on(t.changeSeq), index("products_name").on(t.name)],
+  (t) => [
+    index("products_change_seq").on(t.changeSeq),
+    index("products_name").on(t.name),
+    index("products_variant_of").on(t.variantOf),
+  ],
 );
+
+/** Product categories: a tree by `parent`. */
+export const categories = sqliteTable("categories", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  parent: text("parent"),
+  changeSeq: integer("change_seq").notNull(),
+});
 
 /** Every barcode of a product, normalised to GTIN-14 where it is a GS1 code. */
 export const barcodes = sqliteTable(
@@ -65,6 +79,8 @@ export const barcodes = sqliteTable(
   {
     barcode: text("barcode").primaryKey(),
     productCode: text("product_code").notNull(),
+    /** A pack's barcode: the base units one scan of it stands for (thousandths); null: the product's own. */
+    packQtyMilli: integer("pack_qty_milli"),
   },
   (t) => [index("barcodes_product").on(t.productCode)],
 );

@@ -42,6 +42,8 @@ export const tillBarcodes = sqliteTable(
   {
     barcode: text("barcode").primaryKey(),
     productCode: text("product_code").notNull(),
+    /** A pack's barcode: the base units one scan rings (thousandths); null: the product's own. */
+    packQtyMilli: integer("pack_qty_milli"),
   },
   (t) => [index("barcodes_product").on(t.productCode)],
 );

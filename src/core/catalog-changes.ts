@@ -15,7 +15,7 @@
 import { z } from "zod";
 import { USER_ROLES } from "./events/back-office-events.ts";
 import { storeIdSchema } from "./ids.ts";
-import { productCodeSchema } from "./product-input.ts";
+import { productCodeSchema, stockFieldsShape } from "./product-input.ts";
 import { storeSettingsSchema } from "./settings.ts";
 
 /** Entries meant for every store. */
@@ -45,6 +45,8 @@ export const productChangeValue = z.strictObject({
   active: z.boolean(),
   /** The customer's age the product needs; absent from a head office that predates it. */
   minAge: z.int().min(0).max(99).nullable().optional(),
+  /** Stock fields; absent from a head office that predates them (the store's own stay). */
+  ...stockFieldsShape,
 });
 export type ProductChangeValue = z.infer<typeof productChangeValue>;
 

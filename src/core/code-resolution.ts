@@ -3,7 +3,7 @@
  * `GET /products/lookup` and the till's local cache, over whatever tables each keeps.
  *
  * Order: the exact product code (PLU); a GS1 barcode normalised to GTIN-14; any other barcode
- * as typed; a price-, weight- or count-embedded label by its zeroed barcode, then by its item digits
+ * as typed; a pack's barcode (its eaches as a count); a price-, weight- or count-embedded label by its zeroed barcode, then by its item digits
  * (with and without leading zeros); BAD_CHECK_DIGIT when a wrong check digit was the problem;
  * UNKNOWN_CODE otherwise.
  */
@@ -30,6 +30,8 @@ export interface CodeFinder<P> {
   byCode(code: string): P | null;
   /** `key` is a GTIN-14 for GS1 codes (see `barcodeKey`), otherwise the code as typed. */
   byBarcode(key: string): P | null;
+  /** A pack's barcode (a case of 12): the product and the pack's base units in thousandths. */
+  byPackBarcode?(key: string): { product: P; qtyMilli: number } | null;
 }
 
 export interface CodeResolution<P> {
@@ -63,6 +65,15 @@ export function embeddedRulesOf(settings: {
     : presetRules(settings.embeddedBarcodes);
 }
 
+/** A pack barcode: the product with the pack's eaches as a count (a case of 12 rings 12). */
+function packByBarcode<P>(code: string, finder: CodeFinder<P>): CodeResolution<P> | null {
+  if (!finder.byPackBarcode) return null;
+  const key = barcodeKey(code);
+  const hit = finder.byPackBarcode(key) ?? (key === code ? null : finder.byPackBarcode(code));
+  if (hit === null) return null;
+  return { product: hit.product, matchedBy: "barcode", qtyMilli: hit.qtyMilli, qtyKind: "count" };
+}
+
 /**
  * Resolves a scanned or typed code. Throws INVALID_CODE for an empty or over-long code,
  * BAD_CHECK_DIGIT (CheckDigitError) for a GS1-length code with a wrong check digit that is
@@ -93,6 +104,8 @@ export function resolveCode<P>(
   }
   const other = finder.byBarcode(code);
   if (other !== null) return { product: other, matchedBy: "barcode" };
+  const pack = packByBarcode(code, finder);
+  if (pack !== null) return pack;
 
   const embedded = parseEmbedded(code, rules);
   if (embedded) {

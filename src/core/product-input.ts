@@ -3,6 +3,7 @@
  * for both, the type inferred from it.
  */
 import { z } from "zod";
+import { categoryIdSchema, packsSchema, stockLimitSchema, variantAttributesSchema } from "./catalog-stock.ts";
 import { DomainError } from "./errors.ts";
 
 export const productCodeSchema = z
@@ -11,6 +12,24 @@ export const productCodeSchema = z
   .min(1, "must not be empty")
   .max(32, "must be at most 32 characters")
   .regex(/^[A-Za-z0-9._/-]+$/, "may hold only letters, digits and . _ / -");
+
+/**
+ * A product's stock fields, each optional (left out: kept), in `POST /products` and in head
+ * office's product changes.
+ */
+export const stockFieldsShape = {
+  /** Its category (a tree, `POST /categories`); null removes it. */
+  category: categoryIdSchema.nullable().optional(),
+  /** The product this one is a variant of (its own code, barcodes, price and stock); null: none. */
+  variantOf: productCodeSchema.nullable().optional(),
+  /** What sets the variant apart: `{size: "L", colour: "red"}`. */
+  variant: variantAttributesSchema.nullable().optional(),
+  /** Packs it comes in (a case of 12): received by the pack, its barcode rings the eaches. */
+  packs: packsSchema.optional(),
+  /** Stock to keep, in base units: below `minStock` it is listed to reorder up to `maxStock`. */
+  minStock: stockLimitSchema.optional(),
+  maxStock: stockLimitSchema.optional(),
+};
 
 export const productInputSchema = z.strictObject({
   code: productCodeSchema,
@@ -44,6 +63,7 @@ export const productInputSchema = z.strictObject({
   depositCode: productCodeSchema.nullable().optional(),
   /** May be paid with a tender restricted to SNAP-eligible items (EBT). */
   snapEligible: z.boolean().optional(),
+  ...stockFieldsShape,
 });
 export type ProductInput = z.infer<typeof productInputSchema>;
 

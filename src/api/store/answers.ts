@@ -79,6 +79,8 @@ export const catalogProductSchema = z.object({
   snapEligible: z.boolean().optional(),
   /** What the CLI's export writes; the till does not keep it. */
   costMinor: int.nullable().optional(),
+  /** Packs whose barcode rings `qty` base units; stores before packs send none. */
+  packs: z.array(z.object({ barcode: z.string().optional(), name: z.string(), qty: z.number() })).optional(),
 });
 export type CatalogProduct = z.infer<typeof catalogProductSchema>;
 

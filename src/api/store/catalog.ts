@@ -1,6 +1,9 @@
 /** Shapes of the catalog API (CONTRACT.md): one zod schema each, types inferred. */
 import { z } from "zod";
+import type { StockFields } from "../../core/catalog-stock.ts";
 import { productInputSchema } from "../../core/product-input.ts";
+
+export { type CategoryInput, categoryInputSchema } from "../../core/catalog-stock.ts";
 
 export { type ProductInput, productInputSchema } from "../../core/product-input.ts";
 
@@ -37,7 +40,8 @@ export const bulkDepartmentsSchema = z.strictObject({
   strict: z.boolean().default(false),
 });
 
-export interface Product {
+/** A product with its stock fields (category, variant, packs, minimum and maximum stock). */
+export interface Product extends StockFields {
   code: string;
   name: string;
   barcodes: string[];

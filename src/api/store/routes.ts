@@ -62,6 +62,11 @@ import {
   tillTraceAnswerSchema,
 } from "./answers.ts";
 import {
+  categoriesAnswerSchema,
+  categoryAnswerSchema,
+  variantsAnswerSchema,
+} from "./catalog-stock-answers.ts";
+import {
   adjustmentAnswerSchema,
   auditAnswerSchema,
   byCashierAnswerSchema,
@@ -82,6 +87,7 @@ import {
   stockAnswerSchema,
 } from "./more-answers.ts";
 import { recordSaleSchema } from "./sales.ts";
+import { belowMinimumAnswerSchema } from "./stock.ts";
 import { stockDocumentAnswerSchema, stockDocumentsAnswerSchema } from "./stock-document-answers.ts";
 
 /** A receipt's copy at its link: an HTML page, or plain text with `?format=text`. */
@@ -99,6 +105,9 @@ export const storeRoutes = routeTable({
   "GET /api/v1/products/changes": catalogChangesAnswerSchema,
   "GET /api/v1/products": productSearchAnswerSchema,
   "GET /api/v1/products/:code": productAnswerSchema,
+  "GET /api/v1/products/:code/variants": variantsAnswerSchema,
+  "GET /api/v1/categories": categoriesAnswerSchema,
+  "POST /api/v1/categories": categoryAnswerSchema,
   "GET /api/v1/departments": departmentsAnswerSchema,
   "POST /api/v1/departments": departmentAnswerSchema,
   "POST /api/v1/departments/bulk": bulkResultAnswerSchema,
@@ -147,6 +156,7 @@ export const storeRoutes = routeTable({
   "DELETE /api/v1/held/:id": discardedAnswerSchema,
   "GET /api/v1/stock": stockAnswerSchema,
   "GET /api/v1/stock/movements": movementsAnswerSchema,
+  "GET /api/v1/stock/below-minimum": belowMinimumAnswerSchema,
   "POST /api/v1/stock/adjustments": adjustmentAnswerSchema,
   "POST /api/v1/stock/documents": stockDocumentAnswerSchema,
   "POST /api/v1/stock/documents/:id/post": stockDocumentAnswerSchema,

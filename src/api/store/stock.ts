@@ -129,3 +129,22 @@ export interface AdjustmentResult extends StockLevel {
   kind: (typeof ADJUSTMENT_KINDS)[number];
   reason: string;
 }
+
+export const belowMinimumQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+/** `GET /stock/below-minimum`: a product under its minimum stock and what to order to reach its maximum. */
+export const belowMinimumRowSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  onHand: z.number(),
+  onHandMilli: z.int(),
+  min: z.number(),
+  /** Null: no maximum; `toOrder` then reaches the minimum. */
+  max: z.number().nullable(),
+  toOrder: z.number(),
+  toOrderMilli: z.int(),
+});
+export type BelowMinimumRow = z.infer<typeof belowMinimumRowSchema>;
+export const belowMinimumAnswerSchema = z.object({ products: z.array(belowMinimumRowSchema) });

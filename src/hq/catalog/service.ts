@@ -11,6 +11,7 @@ import { storeSettingsSchema } from "../../core/settings.ts";
 import type { HqContext, HqDb, HqTx } from "../context.ts";
 import { ProductNotApplicableError } from "../errors.ts";
 import { recordChange } from "./change-log.ts";
+import { hqStockFieldsOf, stockValueOf } from "./stock-fields.ts";
 
 type ProductRow = typeof hqProducts.$inferSelect;
 
@@ -47,6 +48,7 @@ export function toProductValue(row: ProductRow, prices: Record<string, number>):
     unit: row.unit === "kg" || row.unit === "lb" || row.unit === "l" ? row.unit : "each",
     active: row.active,
     minAge: row.minAge,
+    ...stockValueOf(row),
   };
 }
 
@@ -117,6 +119,7 @@ export class CatalogService {
       active: input.active ?? existing?.active ?? true,
       minAge: input.minAge !== undefined ? input.minAge : (existing?.minAge ?? null),
       updatedAt: now,
+      ...hqStockFieldsOf(tx, input, existing),
     };
     tx.insert(hqProducts)
       .values({ ...values, createdAt: now })

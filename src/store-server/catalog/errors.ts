@@ -6,7 +6,9 @@ import { featureErrors } from "../../core/errors.ts";
 
 export class CatalogError extends featureErrors({
   INVALID_DEPOSIT_PRODUCT: "invalid",
+
   PRICE_TOO_HIGH: "invalid",
+  UNKNOWN_CATEGORY: "invalid",
   UNKNOWN_CODE: "not_found",
   UNKNOWN_DEPOSIT_PRODUCT: "invalid",
   UNKNOWN_TAX_CLASS: "invalid",

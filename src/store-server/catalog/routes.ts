@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   bulkDepartmentsSchema,
   bulkProductsSchema,
+  categoryInputSchema,
   departmentInputSchema,
   productInputSchema,
 } from "../../api/store/catalog.ts";
@@ -69,6 +70,25 @@ export function catalogRoutes(ctx: StoreContext) {
       if (!product) throw new CatalogError("UNKNOWN_CODE", `no product has the code "${params.code}"`);
       return product;
     })
+    .get("/products/:code/variants", ({ params }) => catalog.variants(params.code), {
+      detail: { summary: "The variants of a product (size, colour…), each its own product" },
+    })
+    .get("/categories", () => ({ categories: catalog.listCategories() }), {
+      detail: { summary: "Product categories (a tree by parent)" },
+    })
+    .post(
+      "/categories",
+      ({ body, principal }) => {
+        requireRole(principal, "manager", "changing categories");
+        return catalog.upsertCategory(body);
+      },
+      {
+        body: categoryInputSchema,
+        detail: {
+          summary: "Create, rename or move a category (upsert by id); a category cannot be its own ancestor",
+        },
+      },
+    )
     .get("/departments", () => ({ departments: catalog.listDepartments() }), {
       detail: { summary: "Departments with their tax class, open-ring limits and minimum age" },
     })

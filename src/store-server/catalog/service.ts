@@ -2,15 +2,17 @@
  * The store's catalog: products with several barcodes, departments, and code resolution for
  * the till (GS1 barcodes, PLU/product codes, price- and weight-embedded barcodes).
  */
-import { eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { barcodes, departments, products } from "../../../schema/store.ts";
 import type {
+  CategoryInput,
   DepartmentInput,
   LookupResult,
   Product,
   ProductInput,
   RowError,
 } from "../../api/store/catalog.ts";
+import { mergeStockColumns, stockFieldsOfColumns } from "../../core/catalog-stock.ts";
 import { barcodeKey, embeddedRulesOf, resolveCode, UnknownCodeError } from "../../core/code-resolution.ts";
 import type { EmbeddedRule } from "../../core/embedded-barcode.ts";
 import { DomainError } from "../../core/errors.ts";
@@ -23,6 +25,14 @@ import { appendEvent } from "../journal/journal.ts";
 import { type DepartmentRecord, upsertDepartmentInTx } from "./departments.ts";
 import { depositsFirst, requireDepositProduct } from "./deposits.ts";
 import { CatalogError } from "./errors.ts";
+import {
+  type CategoryRecord,
+  checkStockRefs,
+  listCategories,
+  ownBarcode,
+  upsertCategoryInTx,
+  writePackBarcodes,
+} from "./stock-fields.ts";
 import { catalogWatchOf } from "./watch.ts";
 
 export { barcodeKey, UnknownCodeError };
@@ -68,6 +78,7 @@ function toProduct(row: ProductRow, codes: string[]): Product {
     depositCode: row.depositCode,
     snapEligible: row.snapEligible,
     changeSeq: row.changeSeq,
+    ...stockFieldsOfColumns(row),
   };
 }
 
@@ -86,10 +97,10 @@ export class CatalogService {
       barcodesOf: db
         .select({ barcode: barcodes.barcode })
         .from(barcodes)
-        .where(eq(barcodes.productCode, sql.placeholder("code")))
+        .where(and(eq(barcodes.productCode, sql.placeholder("code")), ownBarcode))
         .prepare(),
       productCodeByBarcode: db
-        .select({ productCode: barcodes.productCode })
+        .select({ productCode: barcodes.productCode, packQtyMilli: barcodes.packQtyMilli })
         .from(barcodes)
         .where(eq(barcodes.barcode, sql.placeholder("barcode")))
         .prepare(),
@@ -138,15 +149,22 @@ export class CatalogService {
       snapEligible: input.snapEligible ?? old?.snapEligible ?? false,
       changeSeq,
       updatedAt: now,
+      ...mergeStockColumns(input, old),
     };
     tx.insert(products).values(values).onConflictDoUpdate({ target: products.code, set: values }).run();
     const keys = [...new Set((input.barcodes ?? []).map(barcodeKey))];
+    if (input.packs !== undefined) writePackBarcodes(tx, input.code, input.packs);
     if (input.barcodes !== undefined) {
-      tx.delete(barcodes).where(eq(barcodes.productCode, input.code)).run();
+      tx.delete(barcodes)
+        .where(and(eq(barcodes.productCode, input.code), ownBarcode))
+        .run();
       for (const key of keys) {
         tx.insert(barcodes)
           .values({ barcode: key, productCode: input.code })
-          .onConflictDoUpdate({ target: barcodes.barcode, set: { productCode: input.code } })
+          .onConflictDoUpdate({
+            target: barcodes.barcode,
+            set: { productCode: input.code, packQtyMilli: null },
+          })
           .run();
       }
     }
@@ -173,7 +191,10 @@ export class CatalogService {
 
   upsert(input: ProductInput): Product {
     const at = this.ctx.now();
-    return this.ctx.db.transaction((tx) => this.upsertInTx(tx, input, at));
+    return this.ctx.db.transaction((tx) => {
+      checkStockRefs(tx, input);
+      return this.upsertInTx(tx, input, at);
+    });
   }
 
   /**
@@ -188,6 +209,7 @@ export class CatalogService {
       this.ctx.db.transaction((tx) => {
         for (const row of depositsFirst(rows)) {
           try {
+            checkStockRefs(tx, row);
             this.upsertInTx(tx, row, at);
             imported++;
           } catch (err) {
@@ -226,6 +248,29 @@ export class CatalogService {
     return this.ctx.db.transaction((tx) => upsertDepartmentInTx(this.ctx, tx, input));
   }
 
+  /** `POST /categories`: one category, created or updated; refuses a cycle. */
+  upsertCategory(input: CategoryInput): CategoryRecord {
+    return this.ctx.db.transaction((tx) => upsertCategoryInTx(tx, input));
+  }
+
+  listCategories(): CategoryRecord[] {
+    return listCategories(this.ctx.db);
+  }
+
+  /** The variants of a product, by code (404 when the product is unknown). */
+  variants(code: string): { code: string; variants: Product[] } {
+    if (!this.queries.productByCode.get({ code })) {
+      throw new CatalogError("UNKNOWN_CODE", `no product has the code "${code}"`);
+    }
+    const rows = this.ctx.db
+      .select()
+      .from(products)
+      .where(eq(products.variantOf, code))
+      .orderBy(asc(products.code))
+      .all();
+    return { code, variants: rows.map((r) => toProduct(r, this.barcodesOf(this.ctx.db, r.code))) };
+  }
+
   listDepartments(): DepartmentRecord[] {
     return this.ctx.db.select().from(departments).orderBy(departments.id).all();
   }
@@ -251,7 +296,11 @@ export class CatalogService {
     const codes = rows.map((r) => r.code);
     const byProduct = new Map<string, string[]>();
     if (codes.length > 0) {
-      for (const b of this.ctx.db.select().from(barcodes).where(inArray(barcodes.productCode, codes)).all()) {
+      for (const b of this.ctx.db
+        .select()
+        .from(barcodes)
+        .where(and(inArray(barcodes.productCode, codes), ownBarcode))
+        .all()) {
         byProduct.set(b.productCode, [...(byProduct.get(b.productCode) ?? []), b.barcode]);
       }
     }
@@ -292,7 +341,11 @@ export class CatalogService {
   lookup(raw: string): LookupResult {
     const found = resolveCode(
       raw,
-      { byCode: (code) => this.get(code), byBarcode: (key) => this.byBarcode(key) },
+      {
+        byCode: (code) => this.get(code),
+        byBarcode: (key) => this.byBarcode(key),
+        byPackBarcode: (key) => this.byPackBarcode(key),
+      },
       embeddedRules(this.ctx.settings),
     );
     const result: LookupResult = { product: found.product, matchedBy: found.matchedBy };
@@ -320,6 +373,13 @@ export class CatalogService {
 
   private byBarcode(code: string): Product | null {
     const hit = this.queries.productCodeByBarcode.get({ barcode: barcodeKey(code) });
-    return hit ? this.get(hit.productCode) : null;
+    return hit && hit.packQtyMilli === null ? this.get(hit.productCode) : null;
+  }
+
+  private byPackBarcode(key: string): { product: Product; qtyMilli: number } | null {
+    const hit = this.queries.productCodeByBarcode.get({ barcode: key });
+    if (!hit || hit.packQtyMilli === null) return null;
+    const product = this.get(hit.productCode);
+    return product ? { product, qtyMilli: hit.packQtyMilli } : null;
   }
 }

@@ -24,6 +24,16 @@ import { POINTER_KEYS, Pointers } from "./pointers.ts";
 /** Who the journal names for changes that came from head office. */
 export const HQ_ACTOR = "hq";
 
+/** The stock fields head office sent (one that predates them sends none: the store's own stay). */
+function stockFieldsFromHq(value: ProductChangeValue) {
+  const { category, variantOf, variant, packs, minStock, maxStock } = value;
+  return Object.fromEntries(
+    Object.entries({ category, variantOf, variant, packs, minStock, maxStock }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  ) as Pick<ProductChangeValue, "category" | "variantOf" | "variant" | "packs" | "minStock" | "maxStock">;
+}
+
 function applyProduct(
   tx: StoreTx,
   catalog: CatalogService,
@@ -47,6 +57,7 @@ function applyProduct(
       active: value.active,
       // A head office that predates ages sends none: the store's own stays.
       ...(value.minAge !== undefined ? { minAge: value.minAge } : {}),
+      ...stockFieldsFromHq(value),
     },
     at,
   );

@@ -1,8 +1,14 @@
 import { Elysia } from "elysia";
-import { adjustmentRequestSchema, movementsQuerySchema, stockQuerySchema } from "../../api/store/stock.ts";
+import {
+  adjustmentRequestSchema,
+  belowMinimumQuerySchema,
+  movementsQuerySchema,
+  stockQuerySchema,
+} from "../../api/store/stock.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
+import { belowMinimum } from "./below-minimum.ts";
 import {
   stockDocumentFileParamsSchema,
   stockDocumentParamsSchema,
@@ -31,6 +37,12 @@ export function stockRoutes(
         detail: { summary: "On-hand stock of a product (by code or barcode), or of every product" },
       },
     )
+    .get("/stock/below-minimum", ({ query }) => ({ products: belowMinimum(ctx.db, query.limit) }), {
+      query: belowMinimumQuerySchema,
+      detail: {
+        summary: "Products below their minimum stock, with the quantity to order to reach the maximum",
+      },
+    })
     .get(
       "/stock/movements",
       ({ query }) => {

@@ -8,6 +8,7 @@
  */
 import type { Database, Statement } from "bun:sqlite";
 import type { CatalogProduct } from "../../api/store/answers.ts";
+import { unitsToMilli } from "../../core/catalog-stock.ts";
 import { barcodeKey, type CodeResolution, resolveCode } from "../../core/code-resolution.ts";
 import type { EmbeddedRule } from "../../core/embedded-barcode.ts";
 import { DomainError } from "../../core/errors.ts";
@@ -86,6 +87,7 @@ export function ftsQuery(text: string): string | null {
 export class LocalCatalog {
   private readonly byCodeStmt: Statement<ProductRow, [string]>;
   private readonly byBarcodeStmt: Statement<ProductRow, [string]>;
+  private readonly byPackBarcodeStmt: Statement<ProductRow & { packQtyMilli: number }, [string]>;
   private readonly upsertStmt: Statement<
     unknown,
     [
@@ -105,7 +107,7 @@ export class LocalCatalog {
     ]
   >;
   private readonly clearBarcodesStmt: Statement<unknown, [string]>;
-  private readonly addBarcodeStmt: Statement<unknown, [string, string]>;
+  private readonly addBarcodeStmt: Statement<unknown, [string, string, number | null]>;
   private readonly searchStmt: Statement<ProductRow, [string, number]>;
   private readonly finder = {
     byCode: (code: string): CachedProduct | null => {
@@ -116,12 +118,21 @@ export class LocalCatalog {
       const row = this.byBarcodeStmt.get(key);
       return row ? toProduct(row) : null;
     },
+    byPackBarcode: (key: string): { product: CachedProduct; qtyMilli: number } | null => {
+      const row = this.byPackBarcodeStmt.get(key);
+      return row ? { product: toProduct(row), qtyMilli: row.packQtyMilli } : null;
+    },
   };
 
   constructor(private readonly sqlite: Database) {
     this.byCodeStmt = sqlite.prepare(`SELECT ${COLUMNS} FROM products p WHERE p.code = ?`);
     this.byBarcodeStmt = sqlite.prepare(
-      `SELECT ${COLUMNS} FROM barcodes b JOIN products p ON p.code = b.product_code WHERE b.barcode = ?`,
+      `SELECT ${COLUMNS} FROM barcodes b JOIN products p ON p.code = b.product_code
+       WHERE b.barcode = ? AND b.pack_qty_milli IS NULL`,
+    );
+    this.byPackBarcodeStmt = sqlite.prepare(
+      `SELECT ${COLUMNS}, b.pack_qty_milli AS packQtyMilli FROM barcodes b JOIN products p ON p.code = b.product_code
+       WHERE b.barcode = ? AND b.pack_qty_milli IS NOT NULL`,
     );
     this.searchStmt = sqlite.prepare(
       `SELECT * FROM (
@@ -142,8 +153,8 @@ export class LocalCatalog {
     );
     this.clearBarcodesStmt = sqlite.prepare("DELETE FROM barcodes WHERE product_code = ?");
     this.addBarcodeStmt = sqlite.prepare(
-      `INSERT INTO barcodes (barcode, product_code) VALUES (?, ?)
-       ON CONFLICT(barcode) DO UPDATE SET product_code = excluded.product_code`,
+      `INSERT INTO barcodes (barcode, product_code, pack_qty_milli) VALUES (?, ?, ?)
+       ON CONFLICT(barcode) DO UPDATE SET product_code = excluded.product_code, pack_qty_milli = excluded.pack_qty_milli`,
     );
   }
 
@@ -222,7 +233,11 @@ export class LocalCatalog {
     );
     if (written.changes === 0) return;
     this.clearBarcodesStmt.run(p.code);
-    for (const barcode of new Set(p.barcodes.map(barcodeKey))) this.addBarcodeStmt.run(barcode, p.code);
+    for (const barcode of new Set(p.barcodes.map(barcodeKey))) this.addBarcodeStmt.run(barcode, p.code, null);
+    for (const pack of p.packs ?? []) {
+      if (pack.barcode !== undefined)
+        this.addBarcodeStmt.run(barcodeKey(pack.barcode), p.code, unitsToMilli(pack.qty));
+    }
   }
 
   count(): number {

@@ -1,0 +1,1 @@
+ALTER TABLE `barcodes` ADD `pack_qty_milli` integer;
