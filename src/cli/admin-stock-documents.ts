@@ -12,6 +12,7 @@ import { uuidv7 } from "../core/ids.ts";
 import { milliToDecimalString } from "../core/quantity.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { readCsvRecords } from "../store-server/imports/index.ts";
+import { stockDocumentRequestSchema } from "../store-server/stock/document-model.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
 
 /** The CLI's verbs for each document type. */
@@ -26,25 +27,19 @@ export const STOCK_DOCUMENT_VERBS = {
 export type StockDocumentVerb = keyof typeof STOCK_DOCUMENT_VERBS;
 
 const QTY = /^-?\d{1,5}(\.\d{1,3})?$/;
-const text = (max: number) =>
-  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+/** The document's fields as the store takes them: checked here with the store's own rules. */
+const request = stockDocumentRequestSchema.shape;
 
 export const stockDocumentArgsSchema = z
   .object({
     file: z.string().min(1, "give the CSV file of lines").optional(),
     line: z.array(z.string()).default([]),
     post: z.boolean().default(false),
-    reason: text(200).optional(),
-    location: text(40).optional(),
-    toStore: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a store id")
-      .optional(),
-    transfer: z.uuid("must be the id of the transfer out document").optional(),
-    approvalPin: z
-      .string()
-      .regex(/^\d{4,8}$/, "must be 4 to 8 digits")
-      .optional(),
+    reason: request.reason,
+    location: request.location,
+    toStore: request.toStore,
+    transfer: request.transferId,
+    approvalPin: request.approvalPin,
     id: z.uuid("must be a UUID (repeat it to retry the same document safely)").optional(),
   })
   .refine((a) => a.file !== undefined || a.line.length > 0, {
