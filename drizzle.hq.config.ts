@@ -2,6 +2,6 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: ["./schema/hq-catalog.ts", "./schema/hq-sales.ts"],
+  schema: ["./schema/hq-catalog.ts", "./schema/hq-sales.ts", "./schema/hq-stock.ts"],
   out: "./schema/migrations/hq",
 });

@@ -4,8 +4,10 @@
  */
 import { hqCatalogSchema } from "./hq-catalog.ts";
 import { hqSalesSchema } from "./hq-sales.ts";
+import { hqStockSchema } from "./hq-stock.ts";
 
 export * from "./hq-catalog.ts";
 export * from "./hq-sales.ts";
+export * from "./hq-stock.ts";
 
-export const hqSchema = { ...hqCatalogSchema, ...hqSalesSchema };
+export const hqSchema = { ...hqCatalogSchema, ...hqSalesSchema, ...hqStockSchema };

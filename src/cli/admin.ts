@@ -39,6 +39,19 @@ import {
 } from "./admin-shift.ts";
 import { runStockCount, stockCountArgsSchema } from "./admin-stock.ts";
 import {
+  runStockDocument,
+  runStockList,
+  runStockPdf,
+  runStockPost,
+  runStockShow,
+  STOCK_DOCUMENT_VERBS,
+  type StockDocumentVerb,
+  stockDocumentArgsSchema,
+  stockDocumentIdArgsSchema,
+  stockListArgsSchema,
+  stockPdfArgsSchema,
+} from "./admin-stock-documents.ts";
+import {
   pairArgsSchema,
   runTillList,
   runTillPair,
@@ -94,6 +107,11 @@ const STORE_ONLY = new Set([
   "backup",
   "receipt",
   "stock.count",
+  ...Object.keys(STOCK_DOCUMENT_VERBS).map((verb) => `stock.${verb}`),
+  "stock.post",
+  "stock.list",
+  "stock.show",
+  "stock.pdf",
   "pin.lockouts",
   "pin.unlock",
   "till.pair",
@@ -232,6 +250,29 @@ export async function runAdmin(
       return;
     case "stock.count":
       await runStockCount(client, argsOf(stockCountArgsSchema, args, "stock count"), options.json, io);
+      return;
+    case "stock.receive":
+    case "stock.issue":
+    case "stock.writeoff":
+    case "stock.transfer-out":
+    case "stock.transfer-in":
+    case "stock.adjust": {
+      const verb = command.slice("stock.".length) as StockDocumentVerb;
+      const a = argsOf(stockDocumentArgsSchema, args, `stock ${verb}`);
+      await runStockDocument(client, verb, a, options.json, io);
+      return;
+    }
+    case "stock.post":
+      await runStockPost(client, argsOf(stockDocumentIdArgsSchema, args, "stock post").id, options.json, io);
+      return;
+    case "stock.show":
+      await runStockShow(client, argsOf(stockDocumentIdArgsSchema, args, "stock show").id, options.json, io);
+      return;
+    case "stock.list":
+      await runStockList(client, argsOf(stockListArgsSchema, args, "stock list"), options.json, io);
+      return;
+    case "stock.pdf":
+      await runStockPdf(client, argsOf(stockPdfArgsSchema, args, "stock pdf"), options.json, io);
       return;
     case "shift.open":
       await runShiftOpen(client, argsOf(shiftOpenArgsSchema, args, "shift open"), options.json, io);

@@ -11,6 +11,7 @@ import { ConfigError, envName, loadConfig, mergeOptions, validateConfig } from "
 import { createLogger, LOG_LEVELS, type LogLevel, logLines, setProcessLogger } from "../shared/log.ts";
 import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
 import { storeOptionsSchema } from "../store-server/options.ts";
+import { addStockDocumentCommands } from "./admin-stock-command.ts";
 import { backupCommands } from "./backup/command.ts";
 import { doctorCommand } from "./doctor/command.ts";
 import type { DeadLettersCommand } from "./hq-dead-letters.ts";
@@ -438,9 +439,10 @@ export function buildProgram(io: CliIo): Command {
     .action((o: { sale?: string; receipt?: string; printer?: string; columns?: string }) =>
       runAdmin("receipt", o),
     );
-  admin
+  const stock = admin
     .command("stock")
-    .description("stock at the store (needs the admin token or a manager's session)")
+    .description("stock at the store (needs the admin token or a manager's session)");
+  stock
     .command("count")
     .description(
       "record a count of a product: its stock is set to the quantity counted (audited as stock.counted)",
@@ -453,6 +455,7 @@ export function buildProgram(io: CliIo): Command {
     .action((o: { code: string; qty: string; reason?: string; location?: string; id?: string }) =>
       runAdmin("stock.count", o),
     );
+  addStockDocumentCommands(stock, runAdmin);
   const shift = admin
     .command("shift")
     .description("a till's shift: open it with a float, move cash in or out, close it with the count");

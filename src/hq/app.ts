@@ -23,6 +23,7 @@ import { hqMetrics } from "./metrics.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
+import { stockRoutes } from "./stock/routes.ts";
 import { storesRoutes } from "./stores/routes.ts";
 import { usersRoutes } from "./users/routes.ts";
 
@@ -93,6 +94,7 @@ export function createHqApp(
         .use(usersRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(salesRoutes(ctx))
+        .use(stockRoutes(ctx))
         .use(settingsRoutes(ctx)),
     );
   served = app.routes;

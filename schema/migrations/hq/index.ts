@@ -8,6 +8,7 @@ import m4 from "./0004_abnormal_ronan.sql" with { type: "text" };
 import m5 from "./0005_freezing_namorita.sql" with { type: "text" };
 import m6 from "./0006_wakeful_ozymandias.sql" with { type: "text" };
 import m7 from "./0007_overconfident_nightcrawler.sql" with { type: "text" };
+import m8 from "./0008_cold_war_machine.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   { tag: "0005_freezing_namorita", sql: m5 },
   { tag: "0006_wakeful_ozymandias", sql: m6 },
   { tag: "0007_overconfident_nightcrawler", sql: m7 },
+  { tag: "0008_cold_war_machine", sql: m8 },
 ];

@@ -45,6 +45,12 @@ import {
   retryAnswerSchema,
 } from "./dead-letters.ts";
 import {
+  hqStockAnswerSchema,
+  hqStockQuerySchema,
+  transfersAnswerSchema,
+  transfersQuerySchema,
+} from "./stock.ts";
+import {
   divergenceAnswerSchema,
   divergenceReportSchema,
   storeEventsAnswerSchema,
@@ -93,4 +99,6 @@ export const hqRoutes = routeTable({
   "GET /api/v1/reports/sales/by-product": byProductAnswerSchema,
   "GET /api/v1/sales/:id": hqSaleAnswerSchema,
   "GET /api/v1/settings": chainSettingsAnswerSchema,
+  "GET /api/v1/stock": { answer: hqStockAnswerSchema, query: hqStockQuerySchema },
+  "GET /api/v1/transfers": { answer: transfersAnswerSchema, query: transfersQuerySchema },
 });

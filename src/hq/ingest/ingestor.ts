@@ -25,6 +25,7 @@ import type { Database, Statement } from "bun:sqlite";
 import { parseEvent, receivedEventForm, type StoreEvent } from "../../core/events.ts";
 import { parseStoreEventSubject, storeEventSubject } from "../../shared/nats/index.ts";
 import { SalesWriter } from "./apply-sales.ts";
+import { StockWriter } from "./apply-stock.ts";
 import { DeadLetterResolvedError, RetryFailedError, UnknownDeadLetterError } from "./errors.ts";
 
 export interface IncomingMessage {
@@ -120,6 +121,7 @@ export class EventIngestor {
   readonly #sqlite: Database;
   readonly #now: () => Date;
   readonly #sales: SalesWriter;
+  readonly #stock: StockWriter;
   readonly #states = new Map<string, State>();
   /** Each applied event in its own savepoint (the retry of a batch in which one failed). */
   #careful = false;
@@ -147,6 +149,7 @@ export class EventIngestor {
     this.#sqlite = sqlite;
     this.#now = now;
     this.#sales = new SalesWriter(sqlite);
+    this.#stock = new StockWriter(sqlite);
     this.#s = {
       state: sqlite.query(
         `SELECT last_seq AS lastSeq, last_hash AS lastHash, last_event_at AS lastEventAt,
@@ -453,6 +456,7 @@ export class EventIngestor {
     }
     const write = () => {
       this.#insertEvent(event, payload, at);
+      this.#stock.apply(event);
       this.#sales.apply(event);
       if (this.#openDead.has(event.id)) this.#s.redelivered.run(event.id, at);
     };

@@ -1,12 +1,14 @@
 /**
  * The store's link to head office's HTTP API for look-ups that only head office can answer:
- * another store's sale, with what was returned of it anywhere in the chain. Configured with
+ * another store's sale, with what was returned of it anywhere in the chain, and a transfer
+ * from another store still in transit to this one. Configured with
  * `hqUrl` and `hqToken` (the store's own `store:<id>` token, answered when the store was
  * registered). Every answer is parsed with the contract's schema; a network failure, a timeout
  * or a 5xx is HQ_UNREACHABLE, a refused token HQ_REFUSED, both with what to do instead.
  */
-import { call } from "../../api/client.ts";
+import { type CallOutcome, call } from "../../api/client.ts";
 import { hqRoutes } from "../../api/hq/routes.ts";
+import type { Transfer } from "../../api/hq/stock.ts";
 import type { ChainSale } from "../../core/chain-sale.ts";
 import { DomainError } from "../../core/errors.ts";
 
@@ -44,6 +46,8 @@ export interface HqLink {
   readonly url: string;
   /** A sale of any store by id or receipt number, or null when head office has none. */
   findSale(idOrReceiptNo: string, what: string, timeoutMs?: number): Promise<ChainSale | null>;
+  /** A transfer from another store still in transit to `toStore`, or null when head office has none. */
+  findTransfer(toStore: string, id: string, what: string): Promise<Transfer | null>;
 }
 
 function reasonOf(err: unknown, timeoutMs: number): string {
@@ -55,6 +59,33 @@ function reasonOf(err: unknown, timeoutMs: number): string {
 
 export function createHqLink(options: HqLinkOptions): HqLink {
   const base = options.url.replace(/\/+$/, "");
+  /** A look-up that did not answer: null for "none", else why head office could not answer. */
+  const failed = (
+    outcome: Exclude<CallOutcome<unknown>, { kind: "ok" }>,
+    what: string,
+    thing: string,
+    timeoutMs: number,
+  ): null => {
+    switch (outcome.kind) {
+      case "network":
+        throw new HqUnreachableError(what, `${base}: ${reasonOf(outcome.error, timeoutMs)}`);
+      case "not-json":
+        throw new HqUnreachableError(what, `${base} answered ${thing} this store cannot read (not JSON)`);
+      case "unreadable":
+        throw new HqUnreachableError(
+          what,
+          `${base} answered ${thing} this store cannot read (${outcome.where})`,
+        );
+      case "failed":
+        if (outcome.status === 404) return null;
+        if (outcome.status === 401 || outcome.status === 403) {
+          // A proxy in front of head office may refuse in its own words, not as JSON.
+          const message = outcome.error?.message ?? outcome.text.slice(0, 200);
+          throw new HqRefusedError(what, outcome.status, message);
+        }
+        throw new HqUnreachableError(what, `${base} answered HTTP ${outcome.status}`);
+    }
+  };
   const defaultTimeoutMs = options.timeoutMs ?? 5_000;
   const doFetch = options.fetch ?? fetch;
   return {
@@ -65,27 +96,16 @@ export function createHqLink(options: HqLinkOptions): HqLink {
         hqRoutes["GET /api/v1/sales/:id"],
         { params: { id: idOrReceiptNo } },
       );
-      switch (outcome.kind) {
-        case "ok":
-          return outcome.data;
-        case "network":
-          throw new HqUnreachableError(what, `${base}: ${reasonOf(outcome.error, timeoutMs)}`);
-        case "not-json":
-          throw new HqUnreachableError(what, `${base} answered a sale this store cannot read (not JSON)`);
-        case "unreadable":
-          throw new HqUnreachableError(
-            what,
-            `${base} answered a sale this store cannot read (${outcome.where})`,
-          );
-        case "failed":
-          if (outcome.status === 404) return null;
-          if (outcome.status === 401 || outcome.status === 403) {
-            // A proxy in front of head office may refuse in its own words, not as JSON.
-            const message = outcome.error?.message ?? outcome.text.slice(0, 200);
-            throw new HqRefusedError(what, outcome.status, message);
-          }
-          throw new HqUnreachableError(what, `${base} answered HTTP ${outcome.status}`);
-      }
+      return outcome.kind === "ok" ? outcome.data : failed(outcome, what, "a sale", timeoutMs);
+    },
+    async findTransfer(toStore, id, what) {
+      const outcome = await call(
+        { server: base, fetch: doFetch, token: options.token, timeoutMs: defaultTimeoutMs },
+        hqRoutes["GET /api/v1/transfers"],
+        { query: { to: toStore, id } },
+      );
+      if (outcome.kind !== "ok") return failed(outcome, what, "transfers", defaultTimeoutMs);
+      return outcome.data.transfers.find((t) => t.id === id) ?? null;
     },
   };
 }

@@ -10,6 +10,7 @@ import type { DepartmentRow, ImportFormat, ParseOptions, ParseResult, ProductRow
 
 export { COREPOS_COLUMN, COREPOS_PRODUCT_COLUMNS, coreposCode } from "./corepos-products.ts";
 export { PRODUCT_CSV_COLUMNS } from "./csv-products.ts";
+export { readCsvRecords } from "./csv-records.ts";
 export type {
   DepartmentRow,
   ImportFormat,

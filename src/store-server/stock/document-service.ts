@@ -73,6 +73,13 @@ function deltaOf(type: StockDocumentType, qtyMilli: number, systemMilli: number)
   }
 }
 
+/** A transfer another store sent, as head office hands it to the receiving store. */
+export interface SentTransfer {
+  id: string;
+  fromStore: string;
+  lines: readonly { code: string; qtyMilli: number }[];
+}
+
 interface PreparedLine {
   code: string;
   qtyMilli: number;
@@ -218,7 +225,12 @@ export class StockDocumentService {
    * answers the document as it is (posting a draft when the repeat asks to); the same id with
    * other content is refused.
    */
-  create(request: StockDocumentRequest, principal: Principal): { document: StockDocument; created: boolean } {
+  create(
+    request: StockDocumentRequest,
+    principal: Principal,
+    /** A transfer_in's transfer when another store sent it (read from head office). */
+    sentElsewhere?: SentTransfer,
+  ): { document: StockDocument; created: boolean } {
     const { post, approvalPin, approvalId, ...identity } = request;
     const fingerprint = canonicalJson(identity);
     const existing = this.ctx.db.select().from(stockDocuments).where(eq(stockDocuments.id, request.id)).get();
@@ -234,8 +246,8 @@ export class StockDocumentService {
       return { document: this.get(request.id), created: false };
     }
 
-    this.checkHeader(request);
-    const lines = this.prepareLines(request);
+    this.checkHeader(request, sentElsewhere);
+    const lines = this.prepareLines(request, sentElsewhere);
     const approval = request.type === "adjustment" ? this.approval(request, principal) : null;
 
     const atIso = this.ctx.now().toISOString();
@@ -280,7 +292,7 @@ export class StockDocumentService {
     return { document: this.get(request.id), created: true };
   }
 
-  private checkHeader(request: StockDocumentRequest): void {
+  private checkHeader(request: StockDocumentRequest, sentElsewhere?: SentTransfer): void {
     if (request.type === "writeoff") {
       const reason = request.reason?.replace(" ", "_");
       if (!reason || !(WRITEOFF_REASONS as readonly string[]).includes(reason)) {
@@ -310,7 +322,8 @@ export class StockDocumentService {
         .from(stockDocuments)
         .where(eq(stockDocuments.id, request.transferId))
         .get();
-      if (!sent || sent.type !== "transfer_out" || sent.status !== "posted") {
+      const sentHere = sent?.type === "transfer_out" && sent.status === "posted";
+      if (!sentHere && sentElsewhere?.id !== request.transferId) {
         throw new StockError(
           "TRANSFER_NOT_FOUND",
           `transferId: there is no posted transfer out ${request.transferId}`,
@@ -328,7 +341,7 @@ export class StockDocumentService {
     }
   }
 
-  private prepareLines(request: StockDocumentRequest): PreparedLine[] {
+  private prepareLines(request: StockDocumentRequest, sentElsewhere?: SentTransfer): PreparedLine[] {
     const { maxPriceMinor } = this.ctx.settings;
     const seen = new Set<string>();
     const lines = request.lines.map((line, i): PreparedLine => {
@@ -393,12 +406,15 @@ export class StockDocumentService {
     // What was sent, by product: each received line is set against it, and what was sent but
     // not received is a line of zero.
     const sent = new Map<string, number>();
-    for (const row of this.ctx.db
+    const sentLines = this.ctx.db
       .select()
       .from(stockDocumentLines)
       .where(eq(stockDocumentLines.documentId, request.transferId))
-      .all()) {
-      sent.set(row.productCode, (sent.get(row.productCode) ?? 0) + row.countedMilli);
+      .all()
+      .map((row) => ({ code: row.productCode, qtyMilli: row.countedMilli }));
+    const fromElsewhere = sentElsewhere?.id === request.transferId ? sentElsewhere.lines : [];
+    for (const row of sentLines.length > 0 ? sentLines : fromElsewhere) {
+      sent.set(row.code, (sent.get(row.code) ?? 0) + row.qtyMilli);
     }
     for (const line of lines) {
       line.expectedMilli = sent.get(line.code) ?? 0;

@@ -18,6 +18,7 @@ import {
 import { documentPdf, documentTextLines } from "./document-render.ts";
 import { StockDocumentService } from "./document-service.ts";
 import { StockService } from "./service.ts";
+import { transferSentElsewhere } from "./transfer-elsewhere.ts";
 
 export function stockRoutes(
   ctx: StoreContext,
@@ -66,9 +67,10 @@ export function stockRoutes(
     )
     .post(
       "/stock/documents",
-      ({ body, principal, set }) => {
+      async ({ body, principal, set }) => {
         requireRole(principal, "manager", "recording a stock document");
-        const { document, created } = documents.create(body, principal);
+        const sentElsewhere = await transferSentElsewhere(ctx, body);
+        const { document, created } = documents.create(body, principal, sentElsewhere);
         set.status = created ? 201 : 200;
         return document;
       },

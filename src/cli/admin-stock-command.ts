@@ -1,0 +1,60 @@
+/** The command-line shape of `ringup admin stock receive|issue|…|pdf` (the work is in admin-stock-documents.ts). */
+import type { Command } from "commander";
+
+type RunAdmin = (name: string, args: Record<string, unknown>) => Promise<void>;
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+const DOCUMENTS = [
+  ["receive", "a receipt of goods: stock comes in at the unit cost given (COST, or the CSV's unitCostMinor)"],
+  ["issue", "stock issued for the store's own use or production"],
+  ["writeoff", "stock written off, with --reason expired, damaged, theft or own_use"],
+  ["transfer-out", "stock sent to another store (--to-store): it is in transit until received"],
+  [
+    "transfer-in",
+    "stock received from another store (--transfer ID): differences from what was sent are recorded",
+  ],
+  ["adjust", "a signed correction (QTY may be negative), with --reason and a supervisor's --approval-pin"],
+] as const;
+
+/** Adds the stock document commands under `ringup admin stock`. */
+export function addStockDocumentCommands(stock: Command, runAdmin: RunAdmin): void {
+  for (const [verb, description] of DOCUMENTS) {
+    stock
+      .command(verb)
+      .description(`${description}; kept as a draft unless --post`)
+      .option("--file <file>", "CSV lines: code,qty[,unitCostMinor,lot,expiry] (comma, semicolon or tab)")
+      .option("--line <CODE:QTY[:COST]>", "one line (repeat it); COST in minor units", collect, [])
+      .option("--post", "post the document at once")
+      .option("--reason <text>", "why")
+      .option("--location <name>", "where the stock is (default: floor)")
+      .option("--to-store <id>", "transfer-out: the receiving store")
+      .option("--transfer <id>", "transfer-in: the transfer out document received")
+      .option("--approval-pin <pin>", "adjust: a supervisor's PIN")
+      .option("--id <uuid>", "the document's id, to retry it safely")
+      .action((o: Record<string, unknown>) => runAdmin(`stock.${verb}`, o));
+  }
+  stock
+    .command("post")
+    .description("post a draft stock document: its movements are made in one transaction")
+    .argument("<id>", "the document's id")
+    .action((id: string) => runAdmin("stock.post", { id }));
+  stock
+    .command("list")
+    .description("stock documents, newest first")
+    .option("--type <type>", "receive, issue, writeoff, count, adjust, transfer-out or transfer-in")
+    .option("--status <status>", "draft or posted")
+    .option("--limit <n>", "at most this many (default 50)")
+    .action((o: Record<string, unknown>) => runAdmin("stock.list", o));
+  stock
+    .command("show")
+    .description("a stock document with its lines")
+    .argument("<id>", "the document's id")
+    .action((id: string) => runAdmin("stock.show", { id }));
+  stock
+    .command("pdf")
+    .description("a stock document as an A4 PDF")
+    .argument("<id>", "the document's id")
+    .requiredOption("--out <file>", "the PDF file to write")
+    .action((id: string, o: { out: string }) => runAdmin("stock.pdf", { id, out: o.out }));
+}

@@ -1,0 +1,50 @@
+/**
+ * `GET /stock?code=` (reports:read): each store's stock of a product; `GET /transfers?to=`
+ * (reports:read, or the receiving store's own token): transfers in transit to a store.
+ */
+import { Elysia } from "elysia";
+import { hqStockQuerySchema, transfersQuerySchema } from "../../api/hq/stock.ts";
+import { HqAuthError } from "../auth/errors.ts";
+import { authorize } from "../auth/plugin.ts";
+import { holds, storesOf } from "../auth/scopes.ts";
+import type { HqContext } from "../context.ts";
+import { ChainStockService } from "./service.ts";
+
+export function stockRoutes(ctx: HqContext) {
+  const stock = new ChainStockService(ctx);
+  return new Elysia({ name: "ringup.hq.stock" })
+    .use(authorize(ctx, ["reports:read", "store:*"], "reading stock"))
+    .get(
+      "/stock",
+      ({ query, principal }) => {
+        if (!holds(principal, "reports:read")) {
+          throw new HqAuthError("FORBIDDEN", "reading every store's stock needs the reports:read scope");
+        }
+        return stock.stock(query.code);
+      },
+      {
+        query: hqStockQuerySchema,
+        detail: {
+          summary: "Each store's on-hand quantity of a product, by location, from replicated events",
+        },
+      },
+    )
+    .get(
+      "/transfers",
+      ({ query, principal }) => {
+        if (!holds(principal, "reports:read") && !storesOf(principal).includes(query.to)) {
+          throw new HqAuthError(
+            "FORBIDDEN",
+            `a store's token reads only the transfers to its own store, not ${query.to}`,
+          );
+        }
+        return stock.transfers(query);
+      },
+      {
+        query: transfersQuerySchema,
+        detail: {
+          summary: "Transfers between stores still in transit to a store (posted out, not yet received)",
+        },
+      },
+    );
+}
