@@ -317,14 +317,44 @@ export const stockMovements = sqliteTable(
     reason: text("reason"),
     userId: text("user_id"),
     at: text("at").notNull(),
+    /** Signed change of the stock's value by this movement (cost of goods out, value in; docs/stock.md). */
+    valueMinor: integer("value_minor"),
+    /** Cost adjustment settled by goods arriving for stock sold below zero (cost of goods). */
+    settledMinor: integer("settled_minor"),
+    /** The sale line ("saleId:lineNo") a sale takes goods for, or a return or void brings back. */
+    saleLine: text("sale_line"),
   },
-  (t) => [index("stock_movements_product").on(t.productCode)],
+  (t) => [
+    index("stock_movements_product").on(t.productCode),
+    index("stock_movements_sale_line").on(t.saleLine),
+    index("stock_movements_at").on(t.at, t.productCode, t.qtyMilli, t.valueMinor),
+  ],
 );
 
 export const stockLevels = sqliteTable("stock_levels", {
   productCode: text("product_code").primaryKey(),
   onHandMilli: integer("on_hand_milli").notNull(),
+  /** Goods sold below zero not yet arrived, and their provisional cost (docs/stock.md). */
+  backlogMilli: integer("backlog_milli").notNull().default(0),
+  backlogMinor: integer("backlog_minor").notNull().default(0),
+  /** The last known cost of one unit; null before any. */
+  lastUnitCostMinor: integer("last_unit_cost_minor"),
 });
+
+/** Cost layers on hand per product (average keeps one), so costing a sale reads only its products' layers. */
+export const stockLayers = sqliteTable(
+  "stock_layers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    productCode: text("product_code").notNull(),
+    location: text("location"),
+    lot: text("lot"),
+    qtyMilli: integer("qty_milli").notNull(),
+    valueMinor: integer("value_minor").notNull(),
+    receivedAt: text("received_at"),
+  },
+  (t) => [index("stock_layers_product").on(t.productCode, t.id)],
+);
 
 /**
  * Stock documents (counts so far): a draft may be edited away by a repeat of its id, a posted
@@ -492,6 +522,7 @@ export const storeSchema = {
   heldSales,
   stockMovements,
   stockLevels,
+  stockLayers,
   stockDocuments,
   stockDocumentLines,
   audit,

@@ -26,6 +26,8 @@ export interface CostingConfig {
 
 /** Goods on hand bought together: quantity and their whole value. */
 export interface CostLayer {
+  /** The caller's key for the layer (a row id), kept while the layer lasts. */
+  id?: number;
   qtyMilli: number;
   valueMinor: number;
   receivedAt?: string;

@@ -65,12 +65,12 @@ describe("costing properties", () => {
         fc.array(movementArb(1000, fc.constant(0)), { maxLength: 40 }),
         (unitCost, raw) => {
           const moves = raw.map((m) => (m.kind === "receipt" ? { ...m, unitCostMinor: unitCost } : m));
-            // before any receipt the last cost is unknown either way; start with one
+          // before any receipt the last cost is unknown either way; start with one
           const seq: SequencedMovement[] = [
             { kind: "receipt", qtyMilli: 1000, unitCostMinor: unitCost },
             ...moves,
           ];
-            const fifo = costMovements({ method: "fifo", mode: "half-up" }, seq).results;
+          const fifo = costMovements({ method: "fifo", mode: "half-up" }, seq).results;
           const avg = costMovements({ method: "average", mode: "half-up" }, seq).results;
           expect(avg).toEqual(fifo);
         },

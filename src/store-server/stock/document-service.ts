@@ -15,7 +15,7 @@ import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
 import type { StockDocument, StockDocumentLine, StockDocumentRequest } from "./document-model.ts";
 import { StockError } from "./errors.ts";
-import { moveStock } from "./ledger.ts";
+import { costingOf, moveStock } from "./ledger.ts";
 
 /** A counted quantity in milli-units: zero or more, at most 3 decimals. */
 export function parseCountedMilli(qty: string | number): number {
@@ -198,15 +198,19 @@ export class StockDocumentService {
         const differenceMilli = line.countedMilli - systemMilli;
         let movementId: number | null = null;
         if (differenceMilli !== 0) {
-          const moved = moveStock(tx, {
-            code: line.productCode,
-            qtyMilli: differenceMilli,
-            kind: "count",
-            refId: id,
-            reason,
-            userId: principal.userId,
-            at: atIso,
-          });
+          const moved = moveStock(
+            tx,
+            {
+              code: line.productCode,
+              qtyMilli: differenceMilli,
+              kind: "count",
+              refId: id,
+              reason,
+              userId: principal.userId,
+              at: atIso,
+            },
+            costingOf(this.ctx.settings),
+          );
           movementId = moved.movementId;
           appendEvent(
             tx,

@@ -1,12 +1,15 @@
 /**
  * The stock ledger: every change of on-hand stock is a movement row, and `stock_levels` keeps
  * the running sum per product in the same transaction, so on hand always equals the sum of
- * the product's movements. Selling below zero is allowed; callers flag it.
+ * the product's movements. Selling below zero is allowed; callers flag it. Each movement is
+ * costed by the store's method as it is written (costing-ledger.ts): its value change is on its row.
  */
 
 import type { MovementKind } from "../../api/store/stock.ts";
+import type { CostingConfig } from "../../core/costing.ts";
 import type { StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
+import { costMovement } from "./costing-ledger.ts";
 
 export interface MovementInput {
   code: string;
@@ -17,11 +20,21 @@ export interface MovementInput {
   reason?: string | null;
   userId: string | null;
   at: string;
+  /** The cost of one unit of goods received; other movements are costed by the method. */
+  unitCostMinor?: number;
+  /** "saleId:lineNo": the sale line a sale takes goods for, or a return or void brings back. */
+  saleLine?: string | null;
 }
 
-/** Records one movement and answers the product's on-hand quantity after it. */
-export function moveStock(tx: StoreTx, movement: MovementInput): { movementId: number; onHandMilli: number } {
+/** Records one movement, costed by `costing`, and answers the product's on-hand quantity after it. */
+export function moveStock(
+  tx: StoreTx,
+  movement: MovementInput,
+  costing: CostingConfig,
+): { movementId: number; onHandMilli: number; valueMinor: number } {
   const stmts = statementsOf(tx);
+  const level = stmts.addToLevel.get(movement.code, movement.qtyMilli);
+  const cost = costMovement(tx, costing, movement);
   const row = stmts.insertMovement.get(
     movement.code,
     movement.qtyMilli,
@@ -30,8 +43,18 @@ export function moveStock(tx: StoreTx, movement: MovementInput): { movementId: n
     movement.reason ?? null,
     movement.userId,
     movement.at,
+    cost.valueMinor,
+    cost.settledMinor === 0 ? null : cost.settledMinor,
+    movement.saleLine ?? null,
   );
-  const level = stmts.addToLevel.get(movement.code, movement.qtyMilli);
   if (!row || !level) throw new Error(`stock movement of ${movement.code} was not recorded`);
-  return { movementId: row.id, onHandMilli: level.onHandMilli };
+  return { movementId: row.id, onHandMilli: level.onHandMilli, valueMinor: cost.valueMinor };
+}
+
+/** The store's costing configuration from its settings. */
+export function costingOf(settings: {
+  costing: CostingConfig["method"];
+  roundingMode: CostingConfig["mode"];
+}): CostingConfig {
+  return { method: settings.costing, mode: settings.roundingMode };
 }
