@@ -327,7 +327,7 @@ export const stockMovements = sqliteTable(
   (t) => [
     index("stock_movements_product").on(t.productCode),
     index("stock_movements_sale_line").on(t.saleLine),
-    index("stock_movements_at").on(t.at, t.productCode, t.qtyMilli, t.valueMinor),
+    index("stock_movements_at").on(t.at, t.productCode, t.kind, t.qtyMilli, t.valueMinor, t.settledMinor),
   ],
 );
 

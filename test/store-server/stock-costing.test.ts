@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import type { CostingMethod } from "../../src/core/costing.ts";
 import { uuidv7 } from "../../src/core/ids.ts";
-import { createTestStore, type TestStore } from "../support/store-app.ts";
+import { createTestStore, type JsonObject, type TestStore } from "../support/store-app.ts";
 import { API, recordPaidSale, seedCatalog, session } from "./sales-fixtures.ts";
 
 interface Movement {
@@ -87,4 +87,47 @@ describe("costing on the store", () => {
       expect(writeoff?.costMinor).toBe(EXPECTED[method].writeoff);
     });
   }
+
+  test("valuation at a date and margin by product and department", async () => {
+    const token = await storeWith("fifo");
+    await receive(token, 10, 100);
+    await receive(token, 10, 200);
+    await recordPaidSale(store, [{ code: "BREAD", qty: 15 }]);
+    store.clock.set("2026-03-03T15:00:00.000Z");
+    await recordPaidSale(store, [{ code: "BREAD", qty: 2 }]);
+
+    const day1 = await store.request<JsonObject>("GET", `${API}/reports/valuation?at=2026-03-02`);
+    expect(day1.status).toBe(200);
+    expect(day1.body).toEqual({
+      at: "2026-03-02",
+      totalValueMinor: 1000,
+      lines: [{ code: "BREAD", onHand: 5, valueMinor: 1000 }],
+    });
+    const day2 = await store.request<JsonObject>("GET", `${API}/reports/valuation?at=2026-03-03`);
+    expect(day2.body).toMatchObject({
+      totalValueMinor: 600,
+      lines: [{ code: "BREAD", onHand: 3, valueMinor: 600 }],
+    });
+    const before = await store.request<JsonObject>("GET", `${API}/reports/valuation?at=2026-03-01`);
+    expect(before.body).toEqual({ at: "2026-03-01", totalValueMinor: 0, lines: [] });
+
+    // BREAD is untaxed at 2.75: 15 sold for 41.25 costing 20.00, 2 for 5.50 costing 4.00
+    const margin = await store.request<JsonObject>(
+      "GET",
+      `${API}/reports/margin?from=2026-03-02&to=2026-03-03&by=product`,
+    );
+    expect(margin.status).toBe(200);
+    expect(margin.body.rows).toEqual([
+      { key: "BREAD", qtySold: 17, netMinor: 4675, cogsMinor: 2400, marginMinor: 2275 },
+    ]);
+    const oneDay = await store.request<JsonObject>(
+      "GET",
+      `${API}/reports/margin?from=2026-03-03&to=2026-03-03&by=department`,
+    );
+    expect(oneDay.body.rows).toEqual([
+      { key: "", qtySold: 2, netMinor: 550, cogsMinor: 400, marginMinor: 150 },
+    ]);
+    const bad = await store.request("GET", `${API}/reports/margin?from=2026-03-03&to=2026-03-01`);
+    expect(bad.status).toBe(400);
+  });
 });
