@@ -22,6 +22,14 @@ import {
   type ServerMode,
 } from "./admin-catalog.ts";
 import { AdminClient, AdminError } from "./admin-client.ts";
+import {
+  historyArgsSchema,
+  marginArgsSchema,
+  runMarginReport,
+  runStockHistory,
+  runValuationReport,
+  valuationArgsSchema,
+} from "./admin-costing.ts";
 import { runExceptionsReport, runRefusedSales } from "./admin-exceptions.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
 import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
@@ -94,6 +102,9 @@ const STORE_ONLY = new Set([
   "backup",
   "receipt",
   "stock.count",
+  "stock.history",
+  "report.valuation",
+  "report.margin",
   "pin.lockouts",
   "pin.unlock",
   "till.pair",
@@ -229,6 +240,20 @@ export async function runAdmin(
       return;
     case "receipt":
       await runReceipt(client, argsOf(receiptArgsSchema, args, "receipt"), options.json, io);
+      return;
+    case "report.valuation":
+      await runValuationReport(
+        client,
+        argsOf(valuationArgsSchema, args, "report valuation"),
+        options.json,
+        io,
+      );
+      return;
+    case "report.margin":
+      await runMarginReport(client, argsOf(marginArgsSchema, args, "report margin"), options.json, io);
+      return;
+    case "stock.history":
+      await runStockHistory(client, argsOf(historyArgsSchema, args, "stock history"), options.json, io);
       return;
     case "stock.count":
       await runStockCount(client, argsOf(stockCountArgsSchema, args, "stock count"), options.json, io);
