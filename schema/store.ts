@@ -323,11 +323,15 @@ export const stockMovements = sqliteTable(
     settledMinor: integer("settled_minor"),
     /** The sale line ("saleId:lineNo") a sale takes goods for, or a return or void brings back. */
     saleLine: text("sale_line"),
+    /** The product's on-hand quantity and value after this movement: valuation at a date reads one row per product. */
+    onHandAfterMilli: integer("on_hand_after_milli"),
+    valueAfterMinor: integer("value_after_minor"),
   },
   (t) => [
     index("stock_movements_product").on(t.productCode),
+    index("stock_movements_product_at").on(t.productCode, t.at),
     index("stock_movements_sale_line").on(t.saleLine),
-    index("stock_movements_at").on(t.at, t.productCode, t.kind, t.qtyMilli, t.valueMinor, t.settledMinor),
+    index("stock_movements_at").on(t.at, t.kind, t.productCode, t.valueMinor, t.settledMinor),
   ],
 );
 

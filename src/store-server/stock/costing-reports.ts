@@ -1,7 +1,8 @@
 /**
  * Costing reports: the value of stock at the end of a business day, and margin (net revenue
- * less cost of goods) over a range of days by product, department or category. Both read the
- * costed movements (`value_minor`, `settled_minor`) through the covering index on `at`.
+ * less cost of goods) over a range of days by product, department or category. Valuation reads,
+ * per product, its last movement before the day's end (each keeps the quantity and value after
+ * it); margin sums the period's costed movements (`value_minor`, `settled_minor`) by `at`.
  */
 import type { MarginReport, ValuationReport } from "../../api/store/costing.ts";
 import { dayStartInstant, nextDay } from "../../core/day-bounds.ts";
@@ -27,34 +28,16 @@ export class CostingReports {
   valuation(at: string): ValuationReport {
     const end = dayStartInstant(nextDay(at), this.ctx.settings.timeZone);
     const db = this.ctx.sqlite;
+    const rows = db
+      .query<Sums, [string]>(
+        `SELECT l.product_code AS code, m.on_hand_after_milli AS qty, m.value_after_minor AS value
+         FROM stock_levels l JOIN stock_movements m ON m.id = (
+           SELECT x.id FROM stock_movements x INDEXED BY stock_movements_product_at
+           WHERE x.product_code = l.product_code AND x.at < ?1 ORDER BY x.at DESC, x.id DESC LIMIT 1)`,
+      )
+      .all(end);
     const byCode = new Map<string, { qty: number; value: number }>();
-    if (this.mostlyBefore(end)) {
-      // now, less what moved after the day
-      const now = db
-        .query<Sums, []>(
-          `SELECT l.product_code AS code, l.on_hand_milli AS qty,
-             COALESCE((SELECT SUM(value_minor) FROM stock_layers y WHERE y.product_code = l.product_code), 0) - l.backlog_minor AS value
-           FROM stock_levels l`,
-        )
-        .all();
-      for (const r of now) byCode.set(r.code, { qty: r.qty ?? 0, value: r.value ?? 0 });
-      const after = db
-        .query<Sums, [string]>(
-          "SELECT product_code AS code, SUM(qty_milli) AS qty, SUM(COALESCE(value_minor, 0)) AS value FROM stock_movements WHERE at >= ? GROUP BY product_code",
-        )
-        .all(end);
-      for (const r of after) {
-        const had = byCode.get(r.code) ?? { qty: 0, value: 0 };
-        byCode.set(r.code, { qty: had.qty - (r.qty ?? 0), value: had.value - (r.value ?? 0) });
-      }
-    } else {
-      const before = db
-        .query<Sums, [string]>(
-          "SELECT product_code AS code, SUM(qty_milli) AS qty, SUM(COALESCE(value_minor, 0)) AS value FROM stock_movements WHERE at < ? GROUP BY product_code",
-        )
-        .all(end);
-      for (const r of before) byCode.set(r.code, { qty: r.qty ?? 0, value: r.value ?? 0 });
-    }
+    for (const r of rows) byCode.set(r.code, { qty: r.qty ?? 0, value: r.value ?? 0 });
     const lines: ValuationReport["lines"] = [];
     let totalValueMinor = 0;
     for (const code of [...byCode.keys()].sort()) {
@@ -64,22 +47,6 @@ export class CostingReports {
       lines.push({ code, onHand: units(v.qty), valueMinor: v.value });
     }
     return { at, totalValueMinor, lines };
-  }
-
-  /** Whether most movements happened before `instant` (then subtracting the later ones reads fewer). */
-  private mostlyBefore(instant: string): boolean {
-    const db = this.ctx.sqlite;
-    const span = db
-      .query<{ lo: number | null; hi: number | null }, []>(
-        "SELECT MIN(id) AS lo, MAX(id) AS hi FROM stock_movements",
-      )
-      .get();
-    if (!span || span.lo === null || span.hi === null) return true;
-    const first = db
-      .query<{ id: number }, [string]>("SELECT id FROM stock_movements WHERE at >= ? ORDER BY at LIMIT 1")
-      .get(instant);
-    if (!first) return true;
-    return first.id - span.lo > (span.hi - span.lo) / 2;
   }
 
   /** Sales less returns of the days `from`..`to`, their cost of goods and margin, grouped by `by`. */
@@ -127,7 +94,7 @@ export class CostingReports {
         `SELECT product_code AS code,
            SUM(CASE WHEN kind IN ('sale', 'return', 'void') THEN -COALESCE(value_minor, 0) ELSE 0 END)
              + SUM(COALESCE(settled_minor, 0)) AS cogs
-         FROM stock_movements WHERE at >= ? AND at < ? GROUP BY product_code`,
+         FROM stock_movements INDEXED BY stock_movements_at WHERE at >= ? AND at < ? GROUP BY product_code`,
       )
       .all(start, end);
     for (const r of costs) if (r.cogs) entry(r.code).cogs += r.cogs;

@@ -35,6 +35,7 @@ export function moveStock(
   const stmts = statementsOf(tx);
   const level = stmts.addToLevel.get(movement.code, movement.qtyMilli);
   const cost = costMovement(tx, costing, movement);
+  if (!level) throw new Error(`stock level of ${movement.code} was not kept`);
   const row = stmts.insertMovement.get(
     movement.code,
     movement.qtyMilli,
@@ -46,8 +47,10 @@ export function moveStock(
     cost.valueMinor,
     cost.settledMinor === 0 ? null : cost.settledMinor,
     movement.saleLine ?? null,
+    level.onHandMilli,
+    cost.onHandValueMinor,
   );
-  if (!row || !level) throw new Error(`stock movement of ${movement.code} was not recorded`);
+  if (!row) throw new Error(`stock movement of ${movement.code} was not recorded`);
   return { movementId: row.id, onHandMilli: level.onHandMilli, valueMinor: cost.valueMinor };
 }
 
