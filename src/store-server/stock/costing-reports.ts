@@ -6,7 +6,6 @@
  */
 import type { MarginReport, ValuationReport } from "../../api/store/costing.ts";
 import { dayStartInstant, nextDay } from "../../core/day-bounds.ts";
-import { milliToDecimalString } from "../../core/quantity.ts";
 import type { StoreContext } from "../context.ts";
 
 interface Sums {
@@ -15,8 +14,9 @@ interface Sums {
   value: number | null;
 }
 
+/** Thousandths as units: an integer over 1000 is the nearest double to its decimal, printed as it. */
 function units(milli: number): number {
-  return Number(milliToDecimalString(milli));
+  return milli / 1000;
 }
 
 export class CostingReports {
@@ -33,18 +33,18 @@ export class CostingReports {
         `SELECT l.product_code AS code, m.on_hand_after_milli AS qty, m.value_after_minor AS value
          FROM stock_levels l JOIN stock_movements m ON m.id = (
            SELECT x.id FROM stock_movements x INDEXED BY stock_movements_product_at
-           WHERE x.product_code = l.product_code AND x.at < ?1 ORDER BY x.at DESC, x.id DESC LIMIT 1)`,
+           WHERE x.product_code = l.product_code AND x.at < ?1 ORDER BY x.at DESC, x.id DESC LIMIT 1)
+         ORDER BY l.product_code`,
       )
       .all(end);
-    const byCode = new Map<string, { qty: number; value: number }>();
-    for (const r of rows) byCode.set(r.code, { qty: r.qty ?? 0, value: r.value ?? 0 });
     const lines: ValuationReport["lines"] = [];
     let totalValueMinor = 0;
-    for (const code of [...byCode.keys()].sort()) {
-      const v = byCode.get(code) as { qty: number; value: number };
-      if (v.qty === 0 && v.value === 0) continue;
-      totalValueMinor += v.value;
-      lines.push({ code, onHand: units(v.qty), valueMinor: v.value });
+    for (const r of rows) {
+      const qty = r.qty ?? 0;
+      const value = r.value ?? 0;
+      if (qty === 0 && value === 0) continue;
+      totalValueMinor += value;
+      lines.push({ code: r.code, onHand: units(qty), valueMinor: value });
     }
     return { at, totalValueMinor, lines };
   }
