@@ -10,6 +10,7 @@ import m6 from "./0006_chemical_invaders.sql" with { type: "text" };
 import m7 from "./0007_numerous_lady_mastermind.sql" with { type: "text" };
 import m8 from "./0008_thin_punisher.sql" with { type: "text" };
 import m9 from "./0009_mean_scarlet_witch.sql" with { type: "text" };
+import m10 from "./0010_romantic_chimera.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   { tag: "0007_numerous_lady_mastermind", sql: m7 },
   { tag: "0008_thin_punisher", sql: m8 },
   { tag: "0009_mean_scarlet_witch", sql: m9 },
+  { tag: "0010_romantic_chimera", sql: m10 },
 ];
