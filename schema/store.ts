@@ -357,10 +357,22 @@ export const stockMovements = sqliteTable(
     expiry: text("expiry"),
     /** A receipt's cost per unit, in minor units. */
     unitCostMinor: integer("unit_cost_minor"),
+    /** Signed change of the stock's value by this movement (cost of goods out, value in; docs/stock.md). */
+    valueMinor: integer("value_minor"),
+    /** Cost adjustment settled by goods arriving for stock sold below zero (cost of goods). */
+    settledMinor: integer("settled_minor"),
+    /** The sale line ("saleId:lineNo") a sale takes goods for, or a return or void brings back. */
+    saleLine: text("sale_line"),
+    /** The product's on-hand quantity and value after this movement: valuation at a date reads one row per product. */
+    onHandAfterMilli: integer("on_hand_after_milli"),
+    valueAfterMinor: integer("value_after_minor"),
   },
   (t) => [
     index("stock_movements_product").on(t.productCode),
     index("stock_movements_product_location").on(t.productCode, t.location, t.lot),
+    index("stock_movements_product_at").on(t.productCode, t.at),
+    index("stock_movements_sale_line").on(t.saleLine),
+    index("stock_movements_at").on(t.at, t.kind, t.productCode, t.valueMinor, t.settledMinor),
   ],
 );
 
@@ -369,7 +381,27 @@ export const stockLevels = sqliteTable("stock_levels", {
   onHandMilli: integer("on_hand_milli").notNull(),
   /** Weighted average cost per unit of the receipts recorded, in minor units (null: none yet). */
   avgCostMinor: integer("avg_cost_minor"),
+  /** Goods sold below zero not yet arrived, and their provisional cost (docs/stock.md). */
+  backlogMilli: integer("backlog_milli").notNull().default(0),
+  backlogMinor: integer("backlog_minor").notNull().default(0),
+  /** The last known cost of one unit; null before any. */
+  lastUnitCostMinor: integer("last_unit_cost_minor"),
 });
+
+/** Cost layers on hand per product (average keeps one), so costing a sale reads only its products' layers. */
+export const stockLayers = sqliteTable(
+  "stock_layers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    productCode: text("product_code").notNull(),
+    location: text("location"),
+    lot: text("lot"),
+    qtyMilli: integer("qty_milli").notNull(),
+    valueMinor: integer("value_minor").notNull(),
+    receivedAt: text("received_at"),
+  },
+  (t) => [index("stock_layers_product").on(t.productCode, t.id)],
+);
 
 /**
  * Stock documents (counts so far): a draft may be edited away by a repeat of its id, a posted
@@ -555,6 +587,7 @@ export const storeSchema = {
   heldSales,
   stockMovements,
   stockLevels,
+  stockLayers,
   stockDocuments,
   stockDocumentLines,
   audit,

@@ -22,6 +22,14 @@ import {
   type ServerMode,
 } from "./admin-catalog.ts";
 import { AdminClient, AdminError } from "./admin-client.ts";
+import {
+  historyArgsSchema,
+  marginArgsSchema,
+  runMarginReport,
+  runStockHistory,
+  runValuationReport,
+  valuationArgsSchema,
+} from "./admin-costing.ts";
 import { runExceptionsReport, runRefusedSales } from "./admin-exceptions.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
 import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
@@ -112,6 +120,9 @@ const STORE_ONLY = new Set([
   "stock.list",
   "stock.show",
   "stock.pdf",
+  "stock.history",
+  "report.valuation",
+  "report.margin",
   "pin.lockouts",
   "pin.unlock",
   "till.pair",
@@ -247,6 +258,20 @@ export async function runAdmin(
       return;
     case "receipt":
       await runReceipt(client, argsOf(receiptArgsSchema, args, "receipt"), options.json, io);
+      return;
+    case "report.valuation":
+      await runValuationReport(
+        client,
+        argsOf(valuationArgsSchema, args, "report valuation"),
+        options.json,
+        io,
+      );
+      return;
+    case "report.margin":
+      await runMarginReport(client, argsOf(marginArgsSchema, args, "report margin"), options.json, io);
+      return;
+    case "stock.history":
+      await runStockHistory(client, argsOf(historyArgsSchema, args, "stock history"), options.json, io);
       return;
     case "stock.count":
       await runStockCount(client, argsOf(stockCountArgsSchema, args, "stock count"), options.json, io);

@@ -407,6 +407,22 @@ export function buildProgram(io: CliIo): Command {
     .option("--to <YYYY-MM-DD>", "the last business day (default: --from)")
     .option("--store <id>", "one store (head office only)")
     .action((o: { from: string; to?: string; store?: string }) => runAdmin("report.exceptions", o));
+  report
+    .command("valuation")
+    .description("stock on hand and its value at the end of a business day (by the store's costing method)")
+    .requiredOption("--at <YYYY-MM-DD>", "the business day")
+    .action((o: { at: string }) => runAdmin("report.valuation", o));
+  report
+    .command("margin")
+    .description("net sales, cost of goods and margin over business days")
+    .requiredOption("--from <YYYY-MM-DD>", "the first business day")
+    .requiredOption("--to <YYYY-MM-DD>", "the last business day")
+    .addOption(
+      new Option("--by <group>", "group rows by")
+        .choices(["product", "department", "category"])
+        .default("product"),
+    )
+    .action((o: { from: string; to: string; by: string }) => runAdmin("report.margin", o));
   admin
     .command("sales")
     .description("sales at the store")
@@ -442,6 +458,16 @@ export function buildProgram(io: CliIo): Command {
   const stock = admin
     .command("stock")
     .description("stock at the store (needs the admin token or a manager's session)");
+  stock
+    .command("history")
+    .description("a product's stock movements with their cost of goods, newest first")
+    .argument("<code>", "product code or barcode")
+    .option("--from <YYYY-MM-DD>", "the first business day (with --to)")
+    .option("--to <YYYY-MM-DD>", "the last business day (with --from)")
+    .option("--limit <n>", "at most this many movements (default 100)")
+    .action((code: string, o: { from?: string; to?: string; limit?: string }) =>
+      runAdmin("stock.history", { code, ...o }),
+    );
   stock
     .command("count")
     .description(

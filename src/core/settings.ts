@@ -3,6 +3,7 @@
  * rounding and barcode layout. Validated once; the pricing settings are derived from it.
  */
 import { z } from "zod";
+import { COSTING_METHODS } from "./costing.ts";
 import { EMBEDDED_PRESETS, embeddedRuleSchema } from "./embedded-barcode.ts";
 import { currencyExponent } from "./money.ts";
 import { restrictedTenderSchema } from "./tender-eligibility.ts";
@@ -48,6 +49,8 @@ export const storeSettingsSchema = z
     pricesIncludeTax: z.boolean().default(false),
     taxRounding: z.enum(["line", "document"]).default("line"),
     roundingMode: z.enum(["half-up", "half-even"]).default("half-up"),
+    /** How stock is valued and what goods sold cost (docs/stock.md). */
+    costing: z.enum(COSTING_METHODS).default("average"),
     cashRoundingMinor: z.number().int().min(0).max(100_000).default(0),
     cashRoundingScope: z.enum(["cash", "all"]).default("cash"),
     embeddedBarcodes: z.enum([...EMBEDDED_PRESETS, "custom"]).default("US"),

@@ -28,6 +28,7 @@ import { reportsRoutes } from "./reports/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { shiftsRoutes } from "./shifts/routes.ts";
+import { costingRoutes } from "./stock/costing-routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
 import { tillsRoutes } from "./tills/routes.ts";
 import { usersRoutes } from "./users/routes.ts";
@@ -95,6 +96,7 @@ export function createStoreApp(
         .use(exchangesRoutes(ctx))
         .use(heldRoutes(ctx))
         .use(stockRoutes(ctx))
+        .use(costingRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(journalRoutes(ctx))
         .use(tillsRoutes(ctx))

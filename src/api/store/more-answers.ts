@@ -97,6 +97,9 @@ const movementSchema = z.looseObject({
   reason: str.nullable(),
   userId: str.nullable(),
   at: str,
+  valueMinor: int.nullable().optional(),
+  costMinor: int.nullable().optional(),
+  settledMinor: int.nullable().optional(),
 });
 const stockLevelSchema = z.looseObject({
   code: str,

@@ -66,6 +66,7 @@ import {
   categoryAnswerSchema,
   variantsAnswerSchema,
 } from "./catalog-stock-answers.ts";
+import { marginAnswerSchema, valuationAnswerSchema } from "./costing.ts";
 import {
   adjustmentAnswerSchema,
   auditAnswerSchema,
@@ -167,6 +168,8 @@ export const storeRoutes = routeTable({
   "GET /api/v1/reports/by-department": byDepartmentAnswerSchema,
   "GET /api/v1/reports/by-cashier": byCashierAnswerSchema,
   "GET /api/v1/reports/by-tender": byTenderAnswerSchema,
+  "GET /api/v1/reports/valuation": valuationAnswerSchema,
+  "GET /api/v1/reports/margin": marginAnswerSchema,
   "GET /api/v1/journal/verify": journalVerifyAnswerSchema,
   "GET /api/v1/journal/events": journalEventsAnswerSchema,
   "POST /api/v1/tills/pair": pairAnswerSchema,

@@ -1,6 +1,7 @@
 /** Shapes of the stock API: on-hand quantities, the movement ledger and manual adjustments. */
 import { z } from "zod";
 import { MAX_QTY_MILLI } from "../../core/quantity.ts";
+import { reportDaySchema } from "../../core/report-figures.ts";
 
 const productCode = z.string().trim().min(1, "must not be empty").max(32, "must be at most 32 characters");
 
@@ -44,6 +45,8 @@ export const adjustmentRequestSchema = z
       .min(1, "is required: say why the stock changes")
       .max(200, "must be at most 200 characters"),
     kind: z.enum(ADJUSTMENT_KINDS).default("correction"),
+    /** What one unit of goods received cost (kind "receive"): the cost layer it makes (docs/stock.md). */
+    unitCostMinor: z.number().int().min(0).max(100_000_000).optional(),
   })
   .superRefine((body, issues) => {
     if (body.kind === "count" && isNegative(body.qty) && !isZero(body.qty)) {
@@ -51,6 +54,12 @@ export const adjustmentRequestSchema = z
         code: "custom",
         path: ["qty"],
         message: "is the quantity counted on the shelf: zero or more",
+      });
+    } else if (body.unitCostMinor !== undefined && (body.kind !== "receive" || isNegative(body.qty))) {
+      issues.addIssue({
+        code: "custom",
+        path: ["unitCostMinor"],
+        message: 'is the cost of goods received: only with kind "receive" and a positive qty',
       });
     } else if (body.kind !== "count" && typeof body.qty === "number" && body.qty === 0) {
       issues.addIssue({ code: "custom", path: ["qty"], message: "must be a non-zero number" });
@@ -73,6 +82,9 @@ export const movementsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   /** Page backwards: only movements with an id below this one. */
   before: z.coerce.number().int().min(1).optional(),
+  /** Only movements of these business days (inclusive; both or neither). */
+  from: reportDaySchema.optional(),
+  to: reportDaySchema.optional(),
 });
 
 export const MOVEMENT_KINDS = [
@@ -102,6 +114,12 @@ export interface StockMovement {
   location?: string;
   lot?: string | null;
   expiry?: string | null;
+  /** Signed change of the stock's value; null for movements made before costing. */
+  valueMinor: number | null;
+  /** Cost of goods taken out, or restored or brought in (docs/stock.md); null before costing. */
+  costMinor: number | null;
+  /** Cost adjustment settled on goods arriving for stock sold below zero. */
+  settledMinor: number | null;
 }
 
 export interface StockLevel {

@@ -13,7 +13,20 @@ export interface StoreStatements {
   nextCounter: Statement<{ value: number }, [string]>;
   insertMovement: Statement<
     { id: number },
-    [string, number, string, string | null, string | null, string | null, string]
+    [
+      string,
+      number,
+      string,
+      string | null,
+      string | null,
+      string | null,
+      string,
+      number,
+      number | null,
+      string | null,
+      number,
+      number,
+    ]
   >;
   addToLevel: Statement<{ onHandMilli: number }, [string, number]>;
   saleById: Statement<
@@ -119,7 +132,7 @@ function prepare(sqlite: Database): StoreStatements {
       "INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value",
     ),
     insertMovement: sqlite.prepare(
-      "INSERT INTO stock_movements (product_code, qty_milli, kind, ref_id, reason, user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "INSERT INTO stock_movements (product_code, qty_milli, kind, ref_id, reason, user_id, at, value_minor, settled_minor, sale_line, on_hand_after_milli, value_after_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     ),
     addToLevel: sqlite.prepare(
       "INSERT INTO stock_levels (product_code, on_hand_milli) VALUES (?1, ?2) ON CONFLICT(product_code) DO UPDATE SET on_hand_milli = on_hand_milli + ?2 RETURNING on_hand_milli AS onHandMilli",

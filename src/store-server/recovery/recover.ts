@@ -13,6 +13,7 @@ import type { StoreContext } from "../context.ts";
 import type { JournalLink } from "../hq-link/journal-link.ts";
 import { verifyJournal } from "../journal/verify.ts";
 import { compareWithHq, compareWithHqCopy, type Finding, journalHead } from "../replication/divergence.ts";
+import { costingOf } from "../stock/ledger.ts";
 import { replayEvent } from "./replay.ts";
 
 export class JournalDivergedError extends DomainError {
@@ -79,7 +80,7 @@ export async function reconcileWithHq(
   for (;;) {
     const events = page.events;
     ctx.db.transaction((tx) => {
-      for (const event of events) replayEvent(tx, ctx.storeId, event);
+      for (const event of events) replayEvent(tx, ctx.storeId, event, costingOf(ctx.settings));
     });
     recovered += events.length;
     const last = journalHead(ctx.sqlite).seq;

@@ -10,6 +10,7 @@
  */
 
 import type { JournaledEvent } from "../../api/hq/store-journal.ts";
+import type { CostingConfig } from "../../core/costing.ts";
 import { computeEventHash, type EventPayload, parseEvent, type StoreEvent } from "../../core/events.ts";
 import { parseReceiptNo } from "../../core/ids.ts";
 import { nextCounter } from "../catalog/service.ts";
@@ -21,7 +22,7 @@ import { moveStock } from "../stock/ledger.ts";
 export class ReplayError extends Error {}
 
 /** Checks and journals one event, then applies it to the tables, in the caller's transaction. */
-export function replayEvent(tx: StoreTx, storeId: string, row: JournaledEvent): void {
+export function replayEvent(tx: StoreTx, storeId: string, row: JournaledEvent, costing: CostingConfig): void {
   const stmts = statementsOf(tx);
   const head = stmts.journalHead.get();
   const expected = (head?.seq ?? 0) + 1;
@@ -45,19 +46,19 @@ export function replayEvent(tx: StoreTx, storeId: string, row: JournaledEvent): 
   }
   const event = parseEvent(envelope);
   stmts.insertEvent.run(row.seq, row.id, row.type, row.version, row.at, row.payload, row.prevHash, row.hash);
-  applyToTables(tx, storeId, event);
+  applyToTables(tx, storeId, event, costing);
 }
 
-function applyToTables(tx: StoreTx, storeId: string, event: StoreEvent): void {
+function applyToTables(tx: StoreTx, storeId: string, event: StoreEvent, costing: CostingConfig): void {
   switch (event.type) {
     case "sale.completed":
-      sale(tx, storeId, event.payload as EventPayload<"sale.completed">);
+      sale(tx, storeId, event.payload as EventPayload<"sale.completed">, costing);
       return;
     case "sale.voided":
-      voided(tx, event.payload as EventPayload<"sale.voided">);
+      voided(tx, event.payload as EventPayload<"sale.voided">, costing);
       return;
     case "return.recorded":
-      returned(tx, event.payload as EventPayload<"return.recorded">);
+      returned(tx, event.payload as EventPayload<"return.recorded">, costing);
       return;
     case "shift.opened": {
       const p = event.payload as EventPayload<"shift.opened">;
@@ -88,15 +89,19 @@ function applyToTables(tx: StoreTx, storeId: string, event: StoreEvent): void {
     }
     case "stock.adjusted": {
       const p = event.payload as EventPayload<"stock.adjusted">;
-      moveStock(tx, {
-        code: p.code,
-        qtyMilli: p.deltaMilli,
-        kind: p.kind === "count" ? "count" : "adjustment",
-        refId: p.refId,
-        reason: p.reason,
-        userId: p.userId,
-        at: p.at,
-      });
+      moveStock(
+        tx,
+        {
+          code: p.code,
+          qtyMilli: p.deltaMilli,
+          kind: p.kind === "count" ? "count" : "adjustment",
+          refId: p.refId,
+          reason: p.reason,
+          userId: p.userId,
+          at: p.at,
+        },
+        costing,
+      );
       return;
     }
     case "stock.document_posted": {
@@ -105,19 +110,23 @@ function applyToTables(tx: StoreTx, storeId: string, event: StoreEvent): void {
       if (p.type === "count") return;
       for (const line of p.lines) {
         if (line.deltaMilli === 0) continue;
-        moveStock(tx, {
-          code: line.code,
-          qtyMilli: line.deltaMilli,
-          kind: p.type,
-          refId: p.id,
-          reason: p.reason,
-          userId: p.userId,
-          at: p.at,
-          location: line.location,
-          lot: line.lot,
-          expiry: line.expiry,
-          unitCostMinor: line.unitCostMinor,
-        });
+        moveStock(
+          tx,
+          {
+            code: line.code,
+            qtyMilli: line.deltaMilli,
+            kind: p.type,
+            refId: p.id,
+            reason: p.reason,
+            userId: p.userId,
+            at: p.at,
+            location: line.location,
+            lot: line.lot,
+            expiry: line.expiry,
+            unitCostMinor: line.unitCostMinor,
+          },
+          costing,
+        );
       }
       return;
     }
@@ -142,7 +151,7 @@ function applyToTables(tx: StoreTx, storeId: string, event: StoreEvent): void {
 
 const stmts = statementsOf;
 
-function sale(tx: StoreTx, storeId: string, p: EventPayload<"sale.completed">): void {
+function sale(tx: StoreTx, storeId: string, p: EventPayload<"sale.completed">, costing: CostingConfig): void {
   const s = stmts(tx);
   const day = p.day ?? p.at.slice(0, 10);
   const shiftId = p.shiftId ?? null;
@@ -165,14 +174,19 @@ function sale(tx: StoreTx, storeId: string, p: EventPayload<"sale.completed">): 
       serial: l.serial ?? null,
       kind: l.kind ?? null,
     });
-    moveStock(tx, {
-      code: l.code,
-      qtyMilli: -l.qtyMilli,
-      kind: "sale",
-      refId: p.saleId,
-      userId: p.cashierId,
-      at: p.at,
-    });
+    moveStock(
+      tx,
+      {
+        code: l.code,
+        qtyMilli: -l.qtyMilli,
+        kind: "sale",
+        refId: p.saleId,
+        userId: p.cashierId,
+        at: p.at,
+        saleLine: `${p.saleId}:${i + 1}`,
+      },
+      costing,
+    );
   });
   tendersAndTaxes(tx, { docId: p.saleId, docKind: "sale", day, shiftId }, p);
   // The answer a till's retry of this sale gets back: the sale as recorded.
@@ -216,31 +230,36 @@ function sale(tx: StoreTx, storeId: string, p: EventPayload<"sale.completed">): 
   if (parsed && parsed.storeId === storeId) s.raiseCounter.run(`receipt:${parsed.tillId}`, parsed.seq);
 }
 
-function voided(tx: StoreTx, p: EventPayload<"sale.voided">): void {
+function voided(tx: StoreTx, p: EventPayload<"sale.voided">, costing: CostingConfig): void {
   const was = connectionOf(tx)
     .query<{ status: string }, [string]>("SELECT status FROM sales WHERE id = ?1")
     .get(p.saleId);
   if (!was || was.status === "voided") return;
   connectionOf(tx).query("UPDATE sales SET status = 'voided' WHERE id = ?1").run(p.saleId);
   const lines = connectionOf(tx)
-    .query<{ code: string; qtyMilli: number }, [string]>(
-      "SELECT code, qty_milli AS qtyMilli FROM sale_lines WHERE sale_id = ?1 ORDER BY line_no",
+    .query<{ code: string; qtyMilli: number; lineNo: number }, [string]>(
+      "SELECT code, qty_milli AS qtyMilli, line_no AS lineNo FROM sale_lines WHERE sale_id = ?1 ORDER BY line_no",
     )
     .all(p.saleId);
   for (const l of lines) {
-    moveStock(tx, {
-      code: l.code,
-      qtyMilli: l.qtyMilli,
-      kind: "void",
-      refId: p.saleId,
-      reason: p.reason,
-      userId: p.approvedBy ?? p.cashierId,
-      at: p.at,
-    });
+    moveStock(
+      tx,
+      {
+        code: l.code,
+        qtyMilli: l.qtyMilli,
+        kind: "void",
+        refId: p.saleId,
+        reason: p.reason,
+        userId: p.approvedBy ?? p.cashierId,
+        at: p.at,
+        saleLine: `${p.saleId}:${l.lineNo}`,
+      },
+      costing,
+    );
   }
 }
 
-function returned(tx: StoreTx, p: EventPayload<"return.recorded">): void {
+function returned(tx: StoreTx, p: EventPayload<"return.recorded">, costing: CostingConfig): void {
   const s = stmts(tx);
   const day = p.day ?? p.at.slice(0, 10);
   const shiftId = p.shiftId ?? null;
@@ -291,14 +310,22 @@ function returned(tx: StoreTx, p: EventPayload<"return.recorded">): void {
         "UPDATE sale_lines SET returned_milli = returned_milli + ?3 WHERE sale_id = ?1 AND line_no = ?2",
       ).run(p.originalSaleId, originalLineNo, l.qtyMilli);
     }
-    moveStock(tx, {
-      code: l.code,
-      qtyMilli: l.qtyMilli,
-      kind: "return",
-      refId: p.returnId,
-      userId: p.cashierId,
-      at: p.at,
-    });
+    moveStock(
+      tx,
+      {
+        code: l.code,
+        qtyMilli: l.qtyMilli,
+        kind: "return",
+        refId: p.returnId,
+        userId: p.cashierId,
+        at: p.at,
+        saleLine:
+          p.originalSaleId !== null && originalLineNo !== null
+            ? `${p.originalSaleId}:${originalLineNo}`
+            : null,
+      },
+      costing,
+    );
   });
   tendersAndTaxes(tx, { docId: p.returnId, docKind: "return", day, shiftId }, p);
   db.query(

@@ -12,7 +12,7 @@ import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { SalesService } from "../sales/service.ts";
-import { moveStock } from "../stock/ledger.ts";
+import { costingOf, moveStock } from "../stock/ledger.ts";
 import { actorId, requireTillAccess } from "../users/index.ts";
 import { checkApproval } from "./approval.ts";
 import { ReturnError } from "./errors.ts";
@@ -74,15 +74,20 @@ export class SaleVoidService {
       const approvedBy = approval.consume ? approval.consume(tx) : approval.approvedBy;
       const lines = tx.select().from(saleLines).where(eq(saleLines.saleId, saleId)).all();
       for (const l of lines) {
-        moveStock(tx, {
-          code: l.code,
-          qtyMilli: l.qtyMilli,
-          kind: "void",
-          refId: saleId,
-          reason,
-          userId,
-          at: atIso,
-        });
+        moveStock(
+          tx,
+          {
+            code: l.code,
+            qtyMilli: l.qtyMilli,
+            kind: "void",
+            refId: saleId,
+            reason,
+            userId,
+            at: atIso,
+            saleLine: `${saleId}:${l.lineNo}`,
+          },
+          costingOf(this.ctx.settings),
+        );
       }
       tx.insert(audit)
         .values({

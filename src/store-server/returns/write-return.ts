@@ -8,7 +8,7 @@ import { audit, returnLines, returns, saleLines, saleTaxes, tenders } from "../.
 import type { ReturnResponse } from "../../api/store/returns.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
-import { moveStock } from "../stock/ledger.ts";
+import { costingOf, moveStock } from "../stock/ledger.ts";
 
 export interface ReturnExtras {
   shiftId: string | null;
@@ -56,14 +56,22 @@ export function writeReturn(
         .where(and(eq(saleLines.saleId, ret.originalSaleId), eq(saleLines.lineNo, l.originalLineNo)))
         .run();
     }
-    moveStock(tx, {
-      code: l.code,
-      qtyMilli: l.qtyMilli,
-      kind: "return",
-      refId: ret.id,
-      userId: ret.cashierId,
-      at: ret.at,
-    });
+    moveStock(
+      tx,
+      {
+        code: l.code,
+        qtyMilli: l.qtyMilli,
+        kind: "return",
+        refId: ret.id,
+        userId: ret.cashierId,
+        at: ret.at,
+        saleLine:
+          ret.originalSaleId !== null && l.originalLineNo !== null
+            ? `${ret.originalSaleId}:${l.originalLineNo}`
+            : null,
+      },
+      costingOf(ctx.settings),
+    );
   }
   ret.tenders.forEach((t, idx) => {
     tx.insert(tenders)

@@ -29,7 +29,7 @@ import type { StoreContext, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { isStorageFailure } from "../db/storage.ts";
 import { appendEvent } from "../journal/journal.ts";
-import { moveStock } from "../stock/ledger.ts";
+import { costingOf, moveStock } from "../stock/ledger.ts";
 import { requireEligibleTenders, rungQtyMilli } from "./deposit-lines.ts";
 import { SaleError } from "./errors.ts";
 import { findExceptions, type PriceException, recordExceptions } from "./exceptions.ts";
@@ -458,6 +458,7 @@ export class SalesService {
     if (exceptions.length > 0) sale.exceptions = exceptions;
     proveApprovals(this.ctx, tx, request.audit ?? [], identity, sale.id);
     const negative: string[] = [];
+    const costing = costingOf(this.ctx.settings);
     sale.lines.forEach((l, i) => {
       stmts.insertSaleLine.run({
         saleId: sale.id,
@@ -477,14 +478,19 @@ export class SalesService {
         expiry: l.expiry ?? null,
         serial: l.serial ?? null,
       });
-      const level = moveStock(tx, {
-        code: l.code,
-        qtyMilli: -l.qtyMilli,
-        kind: "sale",
-        refId: sale.id,
-        userId: sale.cashierId,
-        at: atIso,
-      });
+      const level = moveStock(
+        tx,
+        {
+          code: l.code,
+          qtyMilli: -l.qtyMilli,
+          kind: "sale",
+          refId: sale.id,
+          userId: sale.cashierId,
+          at: atIso,
+          saleLine: `${sale.id}:${i + 1}`,
+        },
+        costing,
+      );
       if (level.onHandMilli < 0) negative.push(l.code);
     });
     sale.tenders.forEach((t, i) => {

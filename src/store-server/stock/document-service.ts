@@ -26,7 +26,7 @@ import {
 } from "./document-model.ts";
 import { locationOnHandMilli } from "./document-stock.ts";
 import { StockError } from "./errors.ts";
-import { moveStock } from "./ledger.ts";
+import { costingOf, moveStock } from "./ledger.ts";
 
 /** A quantity in milli-units, signed, at most 3 decimals. */
 export function parseCountedMilli(qty: string | number): number {
@@ -530,19 +530,23 @@ function postInTx(ctx: StoreContext, tx: StoreTx, doc: DocRow, principal: Princi
       if (doc.type === "receipt" && line.unitCostMinor !== null) {
         updateAverageCost(tx, line.productCode, deltaMilli, line.unitCostMinor);
       }
-      const moved = moveStock(tx, {
-        code: line.productCode,
-        qtyMilli: deltaMilli,
-        kind: doc.type === "adjustment" ? "adjustment" : doc.type,
-        refId: id,
-        reason,
-        userId: principal.userId,
-        at: atIso,
-        location,
-        lot: line.lot,
-        expiry: line.expiry,
-        unitCostMinor: line.unitCostMinor,
-      });
+      const moved = moveStock(
+        tx,
+        {
+          code: line.productCode,
+          qtyMilli: deltaMilli,
+          kind: doc.type === "adjustment" ? "adjustment" : doc.type,
+          refId: id,
+          reason,
+          userId: principal.userId,
+          at: atIso,
+          location,
+          lot: line.lot,
+          expiry: line.expiry,
+          unitCostMinor: line.unitCostMinor,
+        },
+        costingOf(ctx.settings),
+      );
       movementId = moved.movementId;
       if (doc.type === "count") {
         countEvents.push({ code: line.productCode, deltaMilli, onHandMilli: moved.onHandMilli });

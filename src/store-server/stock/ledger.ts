@@ -1,13 +1,17 @@
 /**
  * The stock ledger: every change of on-hand stock is a movement row, and `stock_levels` keeps
  * the running sum per product in the same transaction, so on hand always equals the sum of
- * the product's movements. Selling below zero is allowed; callers flag it.
+ * the product's movements. Selling below zero is allowed; callers flag it. Each movement is
+ * costed by the store's method as it is written (costing-ledger.ts): its value change is on its row.
  */
 
+import { eq } from "drizzle-orm";
 import { stockMovements } from "../../../schema/store.ts";
 import type { MovementKind } from "../../api/store/stock.ts";
+import type { CostingConfig } from "../../core/costing.ts";
 import type { StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
+import { costMovement } from "./costing-ledger.ts";
 
 export interface MovementInput {
   code: string;
@@ -18,13 +22,17 @@ export interface MovementInput {
   reason?: string | null;
   userId: string | null;
   at: string;
-  /** Where in the store (default: the shop floor), the lot and its expiry, a receipt's unit cost. */
+  /** Where in the store (default: the shop floor), the lot and its expiry. */
   location?: string;
   lot?: string | null;
   expiry?: string | null;
+  /** The cost of one unit of goods received; other movements are costed by the method. */
   unitCostMinor?: number | null;
+  /** "saleId:lineNo": the sale line a sale takes goods for, or a return or void brings back. */
+  saleLine?: string | null;
 }
 
+/** A movement somewhere other than the floor without a lot (documents): its place is kept on its row. */
 function hasPlace(m: MovementInput): boolean {
   return (
     (m.location !== undefined && m.location !== "floor") ||
@@ -34,31 +42,17 @@ function hasPlace(m: MovementInput): boolean {
   );
 }
 
-/** Records one movement and answers the product's on-hand quantity after it. */
-export function moveStock(tx: StoreTx, movement: MovementInput): { movementId: number; onHandMilli: number } {
+/** Records one movement, costed by `costing`, and answers the product's on-hand quantity after it. */
+export function moveStock(
+  tx: StoreTx,
+  movement: MovementInput,
+  costing: CostingConfig,
+): { movementId: number; onHandMilli: number; valueMinor: number } {
   const stmts = statementsOf(tx);
-  if (hasPlace(movement)) {
-    const placed = tx
-      .insert(stockMovements)
-      .values({
-        productCode: movement.code,
-        qtyMilli: movement.qtyMilli,
-        kind: movement.kind,
-        refId: movement.refId,
-        reason: movement.reason ?? null,
-        userId: movement.userId,
-        at: movement.at,
-        location: movement.location ?? "floor",
-        lot: movement.lot ?? null,
-        expiry: movement.expiry ?? null,
-        unitCostMinor: movement.unitCostMinor ?? null,
-      })
-      .returning({ id: stockMovements.id })
-      .get();
-    const placedLevel = stmts.addToLevel.get(movement.code, movement.qtyMilli);
-    if (!placedLevel) throw new Error(`stock movement of ${movement.code} was not recorded`);
-    return { movementId: placed.id, onHandMilli: placedLevel.onHandMilli };
-  }
+  const level = stmts.addToLevel.get(movement.code, movement.qtyMilli);
+  const { unitCostMinor, ...rest } = movement;
+  const cost = costMovement(tx, costing, unitCostMinor == null ? rest : { ...rest, unitCostMinor });
+  if (!level) throw new Error(`stock level of ${movement.code} was not kept`);
   const row = stmts.insertMovement.get(
     movement.code,
     movement.qtyMilli,
@@ -67,8 +61,31 @@ export function moveStock(tx: StoreTx, movement: MovementInput): { movementId: n
     movement.reason ?? null,
     movement.userId,
     movement.at,
+    cost.valueMinor,
+    cost.settledMinor === 0 ? null : cost.settledMinor,
+    movement.saleLine ?? null,
+    level.onHandMilli,
+    cost.onHandValueMinor,
   );
-  const level = stmts.addToLevel.get(movement.code, movement.qtyMilli);
-  if (!row || !level) throw new Error(`stock movement of ${movement.code} was not recorded`);
-  return { movementId: row.id, onHandMilli: level.onHandMilli };
+  if (!row) throw new Error(`stock movement of ${movement.code} was not recorded`);
+  if (hasPlace(movement)) {
+    tx.update(stockMovements)
+      .set({
+        location: movement.location ?? "floor",
+        lot: movement.lot ?? null,
+        expiry: movement.expiry ?? null,
+        unitCostMinor: movement.unitCostMinor ?? null,
+      })
+      .where(eq(stockMovements.id, row.id))
+      .run();
+  }
+  return { movementId: row.id, onHandMilli: level.onHandMilli, valueMinor: cost.valueMinor };
+}
+
+/** The store's costing configuration from its settings. */
+export function costingOf(settings: {
+  costing: CostingConfig["method"];
+  roundingMode: CostingConfig["mode"];
+}): CostingConfig {
+  return { method: settings.costing, mode: settings.roundingMode };
 }

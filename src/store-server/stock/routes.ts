@@ -48,7 +48,8 @@ export function stockRoutes(
       "/stock/movements",
       ({ query }) => {
         const { code } = service.resolveCode(query.code);
-        return { code, movements: service.movements(code, query.limit, query.before) };
+        const range = query.from && query.to ? { from: query.from, to: query.to } : undefined;
+        return { code, movements: service.movements(code, query.limit, query.before, range) };
       },
       { query: movementsQuerySchema, detail: { summary: "A product's stock movements, newest first" } },
     )

@@ -2,7 +2,8 @@
  * Stock: on-hand quantities per product, the movement ledger, and manual adjustments
  * (deliveries, counts, damage) with a reason, audited and journalled.
  */
-import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
+
+import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { audit, products, stockLevels, stockMovements } from "../../../schema/store.ts";
 import type {
   AdjustmentRequest,
@@ -11,6 +12,7 @@ import type {
   StockLevel,
   StockMovement,
 } from "../../api/store/stock.ts";
+import { dayStartInstant, nextDay } from "../../core/day-bounds.ts";
 import { DomainError, RestatedError } from "../../core/errors.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
@@ -21,7 +23,7 @@ import { appendEvent } from "../journal/journal.ts";
 import { StockDocumentService } from "./document-service.ts";
 import { placesOf } from "./document-stock.ts";
 import { StockError } from "./errors.ts";
-import { moveStock } from "./ledger.ts";
+import { costingOf, moveStock } from "./ledger.ts";
 
 /** A signed quantity ("-3", 2.5) in milli-units; zero and more than 3 decimals are refused. */
 export function parseSignedQuantityMilli(value: string | number): number {
@@ -55,6 +57,14 @@ function toMovement(row: MovementRow): StockMovement {
     reason: row.reason,
     userId: row.userId,
     at: row.at,
+    valueMinor: row.valueMinor,
+    costMinor:
+      row.valueMinor === null
+        ? null
+        : row.qtyMilli < 0
+          ? -row.valueMinor
+          : row.valueMinor + (row.settledMinor ?? 0),
+    settledMinor: row.settledMinor,
   };
 }
 
@@ -81,10 +91,20 @@ export class StockService {
     return row?.onHandMilli ?? 0;
   }
 
-  movements(code: string, limit: number, before?: number): StockMovement[] {
-    const where = before
-      ? and(eq(stockMovements.productCode, code), lt(stockMovements.id, before))
-      : eq(stockMovements.productCode, code);
+  movements(
+    code: string,
+    limit: number,
+    before?: number,
+    range?: { from: string; to: string },
+  ): StockMovement[] {
+    const where = and(
+      eq(stockMovements.productCode, code),
+      before ? lt(stockMovements.id, before) : undefined,
+      range ? gte(stockMovements.at, dayStartInstant(range.from, this.ctx.settings.timeZone)) : undefined,
+      range
+        ? lt(stockMovements.at, dayStartInstant(nextDay(range.to), this.ctx.settings.timeZone))
+        : undefined,
+    );
     return this.ctx.db
       .select()
       .from(stockMovements)
@@ -237,15 +257,20 @@ export class StockService {
     const at = this.ctx.now();
     const atIso = at.toISOString();
     const movementId = this.ctx.db.transaction((tx) => {
-      const moved = moveStock(tx, {
-        code: product.code,
-        qtyMilli: deltaMilli,
-        kind: "adjustment",
-        refId,
-        reason: request.reason,
-        userId: principal.userId,
-        at: atIso,
-      });
+      const moved = moveStock(
+        tx,
+        {
+          code: product.code,
+          qtyMilli: deltaMilli,
+          kind: "adjustment",
+          refId,
+          reason: request.reason,
+          userId: principal.userId,
+          at: atIso,
+          ...(request.unitCostMinor === undefined ? {} : { unitCostMinor: request.unitCostMinor }),
+        },
+        costingOf(this.ctx.settings),
+      );
       tx.insert(audit)
         .values({
           at: atIso,
