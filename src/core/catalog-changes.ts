@@ -45,6 +45,8 @@ export const productChangeValue = z.strictObject({
   active: z.boolean(),
   /** The customer's age the product needs; absent from a head office that predates it. */
   minAge: z.int().min(0).max(99).nullable().optional(),
+  /** Absent from a head office that predates serials. */
+  serialised: z.boolean().optional(),
 });
 export type ProductChangeValue = z.infer<typeof productChangeValue>;
 

@@ -77,6 +77,8 @@ export const catalogProductSchema = z.object({
   /** Stores before deposits and EBT send neither. */
   depositCode: z.string().nullable().optional(),
   snapEligible: z.boolean().optional(),
+  /** Stores before serials send none. */
+  serialised: z.boolean().optional(),
   /** What the CLI's export writes; the till does not keep it. */
   costMinor: int.nullable().optional(),
 });

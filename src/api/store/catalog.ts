@@ -53,6 +53,7 @@ export interface Product {
   minAge: number | null;
   depositCode: string | null;
   snapEligible: boolean;
+  serialised: boolean;
   changeSeq: number;
 }
 

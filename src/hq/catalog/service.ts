@@ -47,6 +47,7 @@ export function toProductValue(row: ProductRow, prices: Record<string, number>):
     unit: row.unit === "kg" || row.unit === "lb" || row.unit === "l" ? row.unit : "each",
     active: row.active,
     minAge: row.minAge,
+    serialised: row.serialised,
   };
 }
 
@@ -116,6 +117,7 @@ export class CatalogService {
       unit: input.unit ?? existing?.unit ?? (soldByWeight ? "kg" : "each"),
       active: input.active ?? existing?.active ?? true,
       minAge: input.minAge !== undefined ? input.minAge : (existing?.minAge ?? null),
+      serialised: input.serialised ?? existing?.serialised ?? false,
       updatedAt: now,
     };
     tx.insert(hqProducts)

@@ -47,6 +47,7 @@ function applyProduct(
       active: value.active,
       // A head office that predates ages sends none: the store's own stays.
       ...(value.minAge !== undefined ? { minAge: value.minAge } : {}),
+      ...(value.serialised !== undefined ? { serialised: value.serialised } : {}),
     },
     at,
   );
