@@ -82,6 +82,7 @@ import {
   stockAnswerSchema,
 } from "./more-answers.ts";
 import { recordSaleSchema } from "./sales.ts";
+import { serialHistoryAnswerSchema } from "./serials.ts";
 import { stockDocumentAnswerSchema, stockDocumentsAnswerSchema } from "./stock-document-answers.ts";
 
 /** A receipt's copy at its link: an HTML page, or plain text with `?format=text`. */
@@ -152,6 +153,7 @@ export const storeRoutes = routeTable({
   "POST /api/v1/stock/documents/:id/post": stockDocumentAnswerSchema,
   "GET /api/v1/stock/documents/:id": stockDocumentAnswerSchema,
   "GET /api/v1/stock/documents": stockDocumentsAnswerSchema,
+  "GET /api/v1/serials/:serial": serialHistoryAnswerSchema,
   "GET /api/v1/reports/daily": dailyReportAnswerSchema,
   "GET /api/v1/reports/by-hour": byHourAnswerSchema,
   "GET /api/v1/reports/by-department": byDepartmentAnswerSchema,

@@ -29,6 +29,7 @@ import type { StoreContext, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { isStorageFailure } from "../db/storage.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { markSerialInTx } from "../serials/service.ts";
 import { moveStock } from "../stock/ledger.ts";
 import { requireEligibleTenders, rungQtyMilli } from "./deposit-lines.ts";
 import { SaleError } from "./errors.ts";
@@ -477,6 +478,7 @@ export class SalesService {
         expiry: l.expiry ?? null,
         serial: l.serial ?? null,
       });
+      if (l.serial !== undefined) markSerialInTx(tx, l.code, l.serial, "sold");
       const level = moveStock(tx, {
         code: l.code,
         qtyMilli: -l.qtyMilli,
