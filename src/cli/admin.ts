@@ -23,6 +23,7 @@ import {
 } from "./admin-catalog.ts";
 import { AdminClient, AdminError } from "./admin-client.ts";
 import { runExceptionsReport, runRefusedSales } from "./admin-exceptions.ts";
+import { expiryArgsSchema, runExpiryReport } from "./admin-expiry.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
 import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
 import { receiptArgsSchema, runReceipt } from "./admin-receipt.ts";
@@ -89,6 +90,7 @@ const STORE_ONLY = new Set([
   "user.pin-reset",
   "user.set-discount",
   "report.daily",
+  "report.expiry",
   "sales.refused",
   "journal.verify",
   "backup",
@@ -216,6 +218,11 @@ export async function runAdmin(
     case "report.exceptions": {
       const a = argsOf(exceptionsArgsSchema, args, "report exceptions");
       await runExceptionsReport(client, a.from, a.to ?? a.from, a.store, options.json, io);
+      return;
+    }
+    case "report.expiry": {
+      const a = argsOf(expiryArgsSchema, args, "report expiry");
+      await runExpiryReport(client, Number(a.days), options.json, io);
       return;
     }
     case "sales.refused":

@@ -406,6 +406,11 @@ export function buildProgram(io: CliIo): Command {
     .option("--to <YYYY-MM-DD>", "the last business day (default: --from)")
     .option("--store <id>", "one store (head office only)")
     .action((o: { from: string; to?: string; store?: string }) => runAdmin("report.exceptions", o));
+  report
+    .command("expiry")
+    .description("lots on hand expiring within N days (and those past their expiry), soonest first")
+    .option("--days <n>", "how many days ahead (default 30)")
+    .action((o: { days?: string }) => runAdmin("report.expiry", o));
   admin
     .command("sales")
     .description("sales at the store")

@@ -61,6 +61,7 @@ import {
   staffDiscountAnswerSchema,
   tillTraceAnswerSchema,
 } from "./answers.ts";
+import { expiryReportAnswerSchema } from "./expiry-report.ts";
 import {
   adjustmentAnswerSchema,
   auditAnswerSchema,
@@ -159,6 +160,7 @@ export const storeRoutes = routeTable({
   "GET /api/v1/reports/by-department": byDepartmentAnswerSchema,
   "GET /api/v1/reports/by-cashier": byCashierAnswerSchema,
   "GET /api/v1/reports/by-tender": byTenderAnswerSchema,
+  "GET /api/v1/reports/expiry": expiryReportAnswerSchema,
   "GET /api/v1/journal/verify": journalVerifyAnswerSchema,
   "GET /api/v1/journal/events": journalEventsAnswerSchema,
   "POST /api/v1/tills/pair": pairAnswerSchema,
