@@ -57,6 +57,13 @@ describe("serials and lots on sales", () => {
     expect(sold.status).toBe(201);
     expect(saleLine(sold.id)).toEqual({ lot: "L42", expiry: "2027-12-31", serial: "SN-1" });
     expect(exceptionKinds()).toEqual([]);
+    const copy = await store.request<{ text: string }>(
+      "GET",
+      `${API}/sales/${sold.id}/receipt?format=json&columns=32`,
+      undefined,
+      token,
+    );
+    expect(copy.body.text).toContain("  S/N SN-1\n  Lot L42 exp 2027-12-31\n");
   });
 
   test("a serial sold twice: the second sale is recorded as rung, with a serial exception", async () => {

@@ -140,6 +140,10 @@ export const heldAnswerSchema = z.object({
         unitPriceMinor: int.optional(),
         priceSource: z.enum(["open", "override"]).optional(),
         discount: discountSchema.optional(),
+        /** Absent from a store before lots and serials. */
+        lot: z.string().optional(),
+        expiry: z.string().optional(),
+        serial: z.string().optional(),
       }),
     ),
     discount: discountSchema.optional(),
@@ -148,7 +152,7 @@ export const heldAnswerSchema = z.object({
   audit: z
     .array(
       z.object({
-        action: z.enum(["line.voided", "price.overridden", "discount.given", "sale.voided"]),
+        action: z.enum(["line.voided", "price.overridden", "discount.given", "sale.voided", "expired.sold"]),
         at: z.string().optional(),
         userId: z.string().nullable().optional(),
         approvedBy: z.string().nullable().optional(),

@@ -122,7 +122,7 @@ const taxRateField = z
   .regex(/^\d{1,3}(\.\d{1,6})?$/, 'must be a percent as a decimal string, e.g. "8.875"');
 
 /** A lot or serial as GS1 AI 10 and 21 carry them: 1 to 20 characters of GS1 character set 82. */
-const lotSchema = z
+export const lotSchema = z
   .string()
   .regex(/^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/, "must be 1 to 20 letters, digits or GS1 punctuation");
 export const serialSchema = lotSchema;

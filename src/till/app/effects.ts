@@ -107,6 +107,9 @@ function resumed(services: TillServices, held: HeldSaleDoc): Extract<Command, { 
       taxClass: product.taxClass,
       soldByWeight: product.soldByWeight,
       ...(line.discount ? { discount: line.discount } : {}),
+      ...(line.lot === undefined ? {} : { lot: line.lot }),
+      ...(line.expiry === undefined ? {} : { expiry: line.expiry }),
+      ...(line.serial === undefined ? {} : { serial: line.serial }),
     };
   });
   return {

@@ -55,6 +55,9 @@ function basketLine(line: TillLine): Record<string, unknown> {
   if (line.unitPriceMinor !== undefined) out.unitPriceMinor = line.unitPriceMinor;
   if (line.priceSource !== undefined) out.priceSource = line.priceSource;
   if (line.discount !== undefined) out.discount = line.discount;
+  if (line.lot !== undefined) out.lot = line.lot;
+  if (line.expiry !== undefined) out.expiry = line.expiry;
+  if (line.serial !== undefined) out.serial = line.serial;
   return out;
 }
 
@@ -63,6 +66,9 @@ function toTillLine(l: z.infer<typeof heldAnswerSchema>["basket"]["lines"][numbe
   const line: TillLine = { code: l.code, qtyMilli: l.qty === undefined ? 1000 : parseQuantityMilli(l.qty) };
   if (l.unitPriceMinor !== undefined) line.unitPriceMinor = l.unitPriceMinor;
   if (l.discount !== undefined) line.discount = l.discount;
+  if (l.lot !== undefined) line.lot = l.lot;
+  if (l.expiry !== undefined) line.expiry = l.expiry;
+  if (l.serial !== undefined) line.serial = l.serial;
   return line;
 }
 
@@ -132,13 +138,8 @@ export class OnlineOperations {
     );
     return {
       lines: held.basket.lines.map((l) => {
-        const line: TillLine = {
-          code: l.code,
-          qtyMilli: l.qty === undefined ? 1000 : parseQuantityMilli(l.qty),
-        };
-        if (l.unitPriceMinor !== undefined) line.unitPriceMinor = l.unitPriceMinor;
+        const line = toTillLine(l);
         if (l.priceSource !== undefined) line.priceSource = l.priceSource;
-        if (l.discount !== undefined) line.discount = l.discount;
         return line;
       }),
       ...(held.basket.discount !== undefined ? { discount: held.basket.discount } : {}),
