@@ -111,6 +111,16 @@ export class OnlineOperations {
     );
   }
 
+  /** Stock on hand at this store (`GET /stock?code=`), for the price check. */
+  async stockHere(code: string): Promise<{ onHandMilli: number }> {
+    const answer = await this.call("reading the stock", (token) =>
+      this.deps.client.request(storeRoutes["GET /api/v1/stock"], { query: { code, movements: 0 }, token }),
+    );
+    return {
+      onHandMilli: "onHandMilli" in answer && typeof answer.onHandMilli === "number" ? answer.onHandMilli : 0,
+    };
+  }
+
   async listHeld(): Promise<HeldSaleSummary[]> {
     const answer = await this.call("listing held sales", (token) =>
       this.deps.client.request(storeRoutes["GET /api/v1/held"], { token }),
