@@ -78,4 +78,24 @@ describe("serials and lots on sales", () => {
     expect(bad.status).toBe(400);
     expect(store.ctx.sqlite.query("SELECT count(*) AS n FROM sales").get()).toEqual({ n: 0 });
   });
+
+  test("a sale the store prices itself with a serial already sold is refused: SERIAL_SOLD, nothing recorded", async () => {
+    const sell = () =>
+      store.request<{ error?: { code: string } }>(
+        "POST",
+        `${API}/sales`,
+        {
+          id: uuidv7(),
+          lines: [{ code: "BREAD", serial: "SN-42" }],
+          tenders: [{ type: "cash", amountMinor: 1000 }],
+        },
+        token,
+      );
+    const first = await sell();
+    expect(first.status).toBe(201);
+    expect(store.ctx.sqlite.query("SELECT serial FROM sale_lines").all()).toEqual([{ serial: "SN-42" }]);
+    const again = await sell();
+    expect([again.status, again.body.error?.code]).toEqual([409, "SERIAL_SOLD"]);
+    expect(store.ctx.sqlite.query("SELECT count(*) AS n FROM sales").get()).toEqual({ n: 1 });
+  });
 });

@@ -36,7 +36,7 @@ import { SaleError } from "./errors.ts";
 import { findExceptions, type PriceException, recordExceptions } from "./exceptions.ts";
 import { proveApprovals, saleIdentity } from "./identity.ts";
 import { requireSaleTime } from "./sale-time.ts";
-import { serialExceptions } from "./serials.ts";
+import { refuseSoldSerials, serialExceptions } from "./serials.ts";
 
 interface Resolved {
   input: BasketLineInput;
@@ -331,6 +331,12 @@ export class SalesService {
     );
     response.lines.forEach((line, i) => {
       if (resolved[i]?.snapEligible) line.snapEligible = true;
+    });
+    // Serials: a unit sold and not returned cannot be sold again (a till's sale as rung is kept).
+    refuseSoldSerials(this.ctx.db, request.lines);
+    request.lines.forEach((line, i) => {
+      const out = response.lines[i];
+      if (line.serial !== undefined && out) out.serial = line.serial;
     });
     return { quote, response, exceptions: [] };
   }
