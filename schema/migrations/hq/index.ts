@@ -7,6 +7,7 @@ import m3 from "./0003_bored_living_lightning.sql" with { type: "text" };
 import m4 from "./0004_abnormal_ronan.sql" with { type: "text" };
 import m5 from "./0005_freezing_namorita.sql" with { type: "text" };
 import m6 from "./0006_wakeful_ozymandias.sql" with { type: "text" };
+import m7 from "./0007_minor_jubilee.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   { tag: "0004_abnormal_ronan", sql: m4 },
   { tag: "0005_freezing_namorita", sql: m5 },
   { tag: "0006_wakeful_ozymandias", sql: m6 },
+  { tag: "0007_minor_jubilee", sql: m7 },
 ];

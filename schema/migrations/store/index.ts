@@ -12,6 +12,7 @@ import m8 from "./0008_thin_punisher.sql" with { type: "text" };
 import m9 from "./0009_mean_scarlet_witch.sql" with { type: "text" };
 import m10 from "./0010_amusing_cassandra_nova.sql" with { type: "text" };
 import m11 from "./0011_tricky_scarlet_witch.sql" with { type: "text" };
+import m12 from "./0012_white_hydra.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   { tag: "0009_mean_scarlet_witch", sql: m9 },
   { tag: "0010_amusing_cassandra_nova", sql: m10 },
   { tag: "0011_tricky_scarlet_witch", sql: m11 },
+  { tag: "0012_white_hydra", sql: m12 },
 ];

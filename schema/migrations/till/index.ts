@@ -6,6 +6,7 @@ import m2 from "./0002_products_fts.sql" with { type: "text" };
 import m3 from "./0003_charming_fenris.sql" with { type: "text" };
 import m4 from "./0004_ambitious_eternity.sql" with { type: "text" };
 import m5 from "./0005_skinny_master_chief.sql" with { type: "text" };
+import m6 from "./0006_elite_magdalene.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   { tag: "0003_charming_fenris", sql: m3 },
   { tag: "0004_ambitious_eternity", sql: m4 },
   { tag: "0005_skinny_master_chief", sql: m5 },
+  { tag: "0006_elite_magdalene", sql: m6 },
 ];
