@@ -47,6 +47,8 @@ export const hqProducts = sqliteTable(
     active: integer("active", { mode: "boolean" }).notNull(),
     /** The customer's age the product needs (0: none); null: its department's at the store. */
     minAge: integer("min_age"),
+    /** Each unit sold needs its serial number (the till asks for it). */
+    serialised: integer("serialised", { mode: "boolean" }).notNull().default(false),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
     /** Category id (the stores' categories), variant, packs and the stock each store keeps. */

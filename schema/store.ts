@@ -52,6 +52,8 @@ export const products = sqliteTable(
     depositCode: text("deposit_code"),
     /** May be paid with a tender restricted to SNAP-eligible items (EBT). */
     snapEligible: integer("snap_eligible", { mode: "boolean" }).notNull().default(false),
+    /** Each unit sold needs its serial number (the till asks for it). */
+    serialised: integer("serialised", { mode: "boolean" }).notNull().default(false),
     /** Catalog change sequence: tills sync everything with a higher seq than they have. */
     changeSeq: integer("change_seq").notNull(),
     updatedAt: text("updated_at").notNull(),
@@ -460,6 +462,22 @@ export const stockDocumentLines = sqliteTable(
   (t) => [primaryKey({ columns: [t.documentId, t.lineNo] })],
 );
 
+/**
+ * Serial numbers received on stock documents: one row per unit, `in_stock` until a sale of its
+ * serial (`sold`) and again after its return (`returned`).
+ */
+export const stockSerials = sqliteTable(
+  "stock_serials",
+  {
+    serial: text("serial").notNull(),
+    productCode: text("product_code").notNull(),
+    documentId: text("document_id").notNull(),
+    status: text("status", { enum: ["in_stock", "sold", "returned"] }).notNull(),
+    receivedAt: text("received_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productCode, t.serial] }), index("stock_serials_serial").on(t.serial)],
+);
+
 export const audit = sqliteTable(
   "audit",
   {
@@ -590,6 +608,7 @@ export const storeSchema = {
   stockLayers,
   stockDocuments,
   stockDocumentLines,
+  stockSerials,
   audit,
   priceExceptions,
   refusedTillSales,

@@ -34,6 +34,7 @@ export const tillProducts = sqliteTable("products", {
   minAge: integer("min_age"),
   depositCode: text("deposit_code"),
   snapEligible: integer("snap_eligible", { mode: "boolean" }).notNull().default(false),
+  serialised: integer("serialised", { mode: "boolean" }).notNull().default(false),
 });
 
 /** Barcodes as the store keys them: GS1 codes as GTIN-14, others as typed. */

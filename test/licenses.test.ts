@@ -20,6 +20,7 @@ const COMPATIBLE = new Set([
   "MIT or GPL-2.0",
   "Apache-2.0 AND MIT",
   "BlueOak-1.0.0",
+  "(MIT AND Zlib)",
 ]);
 
 function licences(dir: string, out: Map<string, string>): void {

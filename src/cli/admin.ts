@@ -31,6 +31,7 @@ import {
   valuationArgsSchema,
 } from "./admin-costing.ts";
 import { runExceptionsReport, runRefusedSales } from "./admin-exceptions.ts";
+import { expiryArgsSchema, runExpiryReport } from "./admin-expiry.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
 import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
 import { receiptArgsSchema, runReceipt } from "./admin-receipt.ts";
@@ -110,6 +111,7 @@ const STORE_ONLY = new Set([
   "user.pin-reset",
   "user.set-discount",
   "report.daily",
+  "report.expiry",
   "sales.refused",
   "journal.verify",
   "backup",
@@ -245,6 +247,11 @@ export async function runAdmin(
     case "report.exceptions": {
       const a = argsOf(exceptionsArgsSchema, args, "report exceptions");
       await runExceptionsReport(client, a.from, a.to ?? a.from, a.store, options.json, io);
+      return;
+    }
+    case "report.expiry": {
+      const a = argsOf(expiryArgsSchema, args, "report expiry");
+      await runExpiryReport(client, Number(a.days), options.json, io);
       return;
     }
     case "sales.refused":

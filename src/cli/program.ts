@@ -423,6 +423,11 @@ export function buildProgram(io: CliIo): Command {
         .default("product"),
     )
     .action((o: { from: string; to: string; by: string }) => runAdmin("report.margin", o));
+  report
+    .command("expiry")
+    .description("lots on hand expiring within N days (and those past their expiry), soonest first")
+    .option("--days <n>", "how many days ahead (default 30)")
+    .action((o: { days?: string }) => runAdmin("report.expiry", o));
   admin
     .command("sales")
     .description("sales at the store")

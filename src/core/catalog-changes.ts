@@ -47,6 +47,8 @@ export const productChangeValue = z.strictObject({
   minAge: z.int().min(0).max(99).nullable().optional(),
   /** Stock fields; absent from a head office that predates them (the store's own stay). */
   ...stockFieldsShape,
+  /** Absent from a head office that predates serials. */
+  serialised: z.boolean().optional(),
 });
 export type ProductChangeValue = z.infer<typeof productChangeValue>;
 

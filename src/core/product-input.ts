@@ -64,6 +64,8 @@ export const productInputSchema = z.strictObject({
   /** May be paid with a tender restricted to SNAP-eligible items (EBT). */
   snapEligible: z.boolean().optional(),
   ...stockFieldsShape,
+  /** Each unit sold needs its serial number (the till asks for it). */
+  serialised: z.boolean().optional(),
 });
 export type ProductInput = z.infer<typeof productInputSchema>;
 

@@ -54,6 +54,10 @@ export interface ReceiptLabels {
   // Devices test.
   testReceipt: string;
   testLine: string;
+  // Lots and serials under a line: "S/N SN1", "Lot L7 exp 2027-12-31".
+  serial: string;
+  lot: string;
+  expires: string;
 }
 
 const en: ReceiptLabels = {
@@ -100,6 +104,9 @@ const en: ReceiptLabels = {
   displayWelcome: "Welcome",
   testReceipt: "TEST RECEIPT",
   testLine: "Test item",
+  serial: "S/N",
+  lot: "Lot",
+  expires: "exp",
 };
 
 const ru: ReceiptLabels = {
@@ -152,6 +159,9 @@ const ru: ReceiptLabels = {
   displayWelcome: "Добро пожаловать",
   testReceipt: "ТЕСТОВЫЙ ЧЕК",
   testLine: "Тестовый товар",
+  serial: "S/N",
+  lot: "Партия",
+  expires: "годен до",
 };
 
 const fr: ReceiptLabels = {
@@ -204,6 +214,9 @@ const fr: ReceiptLabels = {
   displayWelcome: "Bienvenue",
   testReceipt: "TICKET DE TEST",
   testLine: "Article d'essai",
+  serial: "N/S",
+  lot: "Lot",
+  expires: "exp",
 };
 
 const az: ReceiptLabels = {
@@ -256,6 +269,9 @@ const az: ReceiptLabels = {
   displayWelcome: "Xoş gəlmisiniz",
   testReceipt: "TEST ÇEKİ",
   testLine: "Test məhsulu",
+  serial: "S/N",
+  lot: "Partiya",
+  expires: "son",
 };
 
 const TABLES: Record<ReceiptLanguage, ReceiptLabels> = { en, ru, fr, az };

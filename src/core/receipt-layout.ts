@@ -82,6 +82,14 @@ export class LayoutBuilder {
     return this;
   }
 
+  /** Text indented by `indent` columns, wrapped within the rest of the line. */
+  indented(value: string, indent: number): this {
+    for (const line of wrapText(value, this.columns - indent)) {
+      this.rows.push({ kind: "text", text: " ".repeat(indent) + line, bold: false, tall: false });
+    }
+    return this;
+  }
+
   center(value: string, style: { bold?: boolean; tall?: boolean } = {}): this {
     for (const line of wrapText(value, this.columns)) {
       const pad = Math.floor((this.columns - textWidth(line)) / 2);
@@ -171,6 +179,12 @@ function lineRows(b: LayoutBuilder, line: ReceiptLine, doc: ReceiptDoc, labels: 
     b.pair(qty, money(beforeDiscount), { indent: 2 });
   }
   if (line.discountMinor !== 0) b.pair(labels.discount, money(-line.discountMinor), { indent: 2 });
+  if (line.serial !== undefined) b.indented(`${labels.serial} ${line.serial}`, 2);
+  if (line.lot !== undefined || line.expiry !== undefined) {
+    const lot = line.lot === undefined ? [] : [labels.lot, line.lot];
+    const expiry = line.expiry === undefined ? [] : [labels.expires, line.expiry];
+    b.indented([...lot, ...expiry].join(" "), 2);
+  }
 }
 
 /** Rows of a receipt for a paper width in columns. */

@@ -21,6 +21,10 @@ export const receiptLineSchema = z.object({
   discountMinor: minor.default(0),
   taxMinor: minor.default(0),
   totalMinor: minor,
+  /** The unit's lot, expiry (YYYY-MM-DD) and serial number, printed under the line. */
+  lot: text.optional(),
+  expiry: text.optional(),
+  serial: text.optional(),
 });
 
 export const receiptTaxSchema = z.object({

@@ -27,6 +27,7 @@ import { receiptLinkRoutes, receiptRoutes } from "./receipts/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
+import { serialsRoutes } from "./serials/routes.ts";
 import { shiftsRoutes } from "./shifts/routes.ts";
 import { costingRoutes } from "./stock/costing-routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
@@ -97,6 +98,7 @@ export function createStoreApp(
         .use(heldRoutes(ctx))
         .use(stockRoutes(ctx))
         .use(costingRoutes(ctx))
+        .use(serialsRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(journalRoutes(ctx))
         .use(tillsRoutes(ctx))

@@ -273,6 +273,8 @@ export interface TillServices {
    * did not answer in time, or does not know the code either.
    */
   lookupAtStore(code: string): Promise<TillLookup | null>;
+  /** Stock on hand at this store of a product, by its code (needs the store). */
+  stockHere(code: string): Promise<{ onHandMilli: number }>;
   search(text: string, limit: number): TillProduct[];
   /** The store's departments as last synced (local, synchronous): for open rings. */
   departments(): Department[];

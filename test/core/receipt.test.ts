@@ -246,3 +246,45 @@ describe("receipt formatting", () => {
     expect(wrapText("abcdefghij", 4)).toEqual(["abcd", "efgh", "ij"]);
   });
 });
+
+describe("lots and serials on the receipt", () => {
+  const labelled = (locale: string) =>
+    sale({
+      locale,
+      lines: [
+        {
+          code: "TV",
+          name: "Television",
+          qtyMilli: 1000,
+          unitPriceMinor: 639,
+          discountMinor: 0,
+          taxMinor: 0,
+          totalMinor: 639,
+          serial: "SN-0042",
+          lot: "L7",
+          expiry: "2027-12-31",
+        },
+      ],
+      taxes: [],
+      subtotalMinor: 639,
+      discountMinor: 0,
+      taxMinor: 0,
+      totalMinor: 639,
+      tenders: [{ type: "cash", amountMinor: 639 }],
+      changeMinor: 0,
+    });
+
+  test("a line's serial and lot print under it, in the receipt's language", () => {
+    const en = lines(renderReceiptText(buildReceipt(labelled("en-US")), 32));
+    const at = en.findIndex((l) => l.startsWith("Television"));
+    expect(en.slice(at + 1, at + 3)).toEqual(["  S/N SN-0042", "  Lot L7 exp 2027-12-31"]);
+    const fr = renderReceiptText(buildReceipt(labelled("fr-FR")), 32);
+    expect(fr).toContain("  N/S SN-0042");
+    const ru = renderReceiptText(buildReceipt(labelled("ru-RU")), 32);
+    expect(ru).toContain("  Партия L7 годен до 2027-12-31");
+  });
+
+  test("a line without them prints as before", () => {
+    expect(renderReceiptText(buildReceipt(sale()), 32)).not.toContain("S/N");
+  });
+});

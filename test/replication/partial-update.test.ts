@@ -28,6 +28,7 @@ interface Product {
   unit: string;
   active: boolean;
   minAge: number | null;
+  serialised: boolean;
 }
 
 /** Every field a product has, set away from its default. */
@@ -45,6 +46,7 @@ function full(code: string, barcode: string) {
     unit: "lb" as const,
     active: true,
     minAge: 21,
+    serialised: true,
   };
 }
 
@@ -62,6 +64,7 @@ function fieldsOf(p: Product) {
     unit: p.unit,
     active: p.active,
     minAge: p.minAge,
+    serialised: p.serialised,
   };
 }
 

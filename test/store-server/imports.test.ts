@@ -125,7 +125,7 @@ describe("plain CSV products", () => {
       {
         line: 1,
         reason:
-          'the header names an unknown column "prcie"; the columns are code, name, price, barcodes, taxClass, department, soldByWeight, unit, cost, active, minAge',
+          'the header names an unknown column "prcie"; the columns are code, name, price, barcodes, taxClass, department, soldByWeight, unit, cost, active, minAge, serialised',
       },
     ]);
     expect(parseProducts("name,price\nA,1\n", "csv", USD).errors[0]?.reason).toBe(
@@ -152,6 +152,14 @@ describe("plain CSV products", () => {
       ["OATS", null],
     ]);
     expect(r.errors).toEqual([{ line: 4, reason: expect.stringContaining("minAge") }]);
+  });
+
+  test("serialised: a flag, each unit sold asks for its serial", () => {
+    const r = parseProducts("code,serialised\nTV,yes\nOATS,0\n", "csv", USD);
+    expect(r.rows.map((row) => [row.code, row.serialised])).toEqual([
+      ["TV", true],
+      ["OATS", false],
+    ]);
   });
 
   test("a currency without decimals reads whole amounts", () => {

@@ -57,6 +57,13 @@ describe("serials and lots on sales", () => {
     expect(sold.status).toBe(201);
     expect(saleLine(sold.id)).toEqual({ lot: "L42", expiry: "2027-12-31", serial: "SN-1" });
     expect(exceptionKinds()).toEqual([]);
+    const copy = await store.request<{ text: string }>(
+      "GET",
+      `${API}/sales/${sold.id}/receipt?format=json&columns=32`,
+      undefined,
+      token,
+    );
+    expect(copy.body.text).toContain("  S/N SN-1\n  Lot L42 exp 2027-12-31\n");
   });
 
   test("a serial sold twice: the second sale is recorded as rung, with a serial exception", async () => {
@@ -70,5 +77,25 @@ describe("serials and lots on sales", () => {
     const bad = await sellAsRung({ serial: "has space" });
     expect(bad.status).toBe(400);
     expect(store.ctx.sqlite.query("SELECT count(*) AS n FROM sales").get()).toEqual({ n: 0 });
+  });
+
+  test("a sale the store prices itself with a serial already sold is refused: SERIAL_SOLD, nothing recorded", async () => {
+    const sell = () =>
+      store.request<{ error?: { code: string } }>(
+        "POST",
+        `${API}/sales`,
+        {
+          id: uuidv7(),
+          lines: [{ code: "BREAD", serial: "SN-42" }],
+          tenders: [{ type: "cash", amountMinor: 1000 }],
+        },
+        token,
+      );
+    const first = await sell();
+    expect(first.status).toBe(201);
+    expect(store.ctx.sqlite.query("SELECT serial FROM sale_lines").all()).toEqual([{ serial: "SN-42" }]);
+    const again = await sell();
+    expect([again.status, again.body.error?.code]).toEqual([409, "SERIAL_SOLD"]);
+    expect(store.ctx.sqlite.query("SELECT count(*) AS n FROM sales").get()).toEqual({ n: 1 });
   });
 });

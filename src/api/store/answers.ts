@@ -77,6 +77,8 @@ export const catalogProductSchema = z.object({
   /** Stores before deposits and EBT send neither. */
   depositCode: z.string().nullable().optional(),
   snapEligible: z.boolean().optional(),
+  /** Stores before serials send none. */
+  serialised: z.boolean().optional(),
   /** What the CLI's export writes; the till does not keep it. */
   costMinor: int.nullable().optional(),
   /** Packs whose barcode rings `qty` base units; stores before packs send none. */
@@ -140,6 +142,10 @@ export const heldAnswerSchema = z.object({
         unitPriceMinor: int.optional(),
         priceSource: z.enum(["open", "override"]).optional(),
         discount: discountSchema.optional(),
+        /** Absent from a store before lots and serials. */
+        lot: z.string().optional(),
+        expiry: z.string().optional(),
+        serial: z.string().optional(),
       }),
     ),
     discount: discountSchema.optional(),
@@ -148,7 +154,7 @@ export const heldAnswerSchema = z.object({
   audit: z
     .array(
       z.object({
-        action: z.enum(["line.voided", "price.overridden", "discount.given", "sale.voided"]),
+        action: z.enum(["line.voided", "price.overridden", "discount.given", "sale.voided", "expired.sold"]),
         at: z.string().optional(),
         userId: z.string().nullable().optional(),
         approvedBy: z.string().nullable().optional(),

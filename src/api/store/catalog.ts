@@ -57,6 +57,7 @@ export interface Product extends StockFields {
   minAge: number | null;
   depositCode: string | null;
   snapEligible: boolean;
+  serialised: boolean;
   changeSeq: number;
 }
 

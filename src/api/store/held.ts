@@ -1,6 +1,6 @@
 /** Shapes of the held (parked) sales API: a basket kept by the store so any till can resume it. */
 import { z } from "zod";
-import { auditEntrySchema, basketLineSchema, quoteRequestSchema } from "./sales.ts";
+import { auditEntrySchema, basketLineSchema, lotSchema, quoteRequestSchema, serialSchema } from "./sales.ts";
 
 const tillId = z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be 1 to 16 letters, digits or underscores");
 
@@ -10,7 +10,15 @@ const tillId = z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be 1 to 16 letters
  */
 export const heldBasketSchema = quoteRequestSchema.extend({
   lines: z
-    .array(basketLineSchema.extend({ priceSource: z.enum(["open", "override"]).optional() }))
+    .array(
+      basketLineSchema.extend({
+        priceSource: z.enum(["open", "override"]).optional(),
+        /** The unit's lot, expiry and serial as rung (from its GS1 label, or asked). */
+        lot: lotSchema.optional(),
+        expiry: z.iso.date("must be a date YYYY-MM-DD").optional(),
+        serial: serialSchema.optional(),
+      }),
+    )
     .min(1, "a basket needs at least one line")
     .max(500, "at most 500 lines"),
 });

@@ -67,6 +67,7 @@ import {
   variantsAnswerSchema,
 } from "./catalog-stock-answers.ts";
 import { marginAnswerSchema, valuationAnswerSchema } from "./costing.ts";
+import { expiryReportAnswerSchema } from "./expiry-report.ts";
 import {
   adjustmentAnswerSchema,
   auditAnswerSchema,
@@ -88,6 +89,7 @@ import {
   stockAnswerSchema,
 } from "./more-answers.ts";
 import { recordSaleSchema } from "./sales.ts";
+import { serialHistoryAnswerSchema } from "./serials.ts";
 import { belowMinimumAnswerSchema } from "./stock.ts";
 import { stockDocumentAnswerSchema, stockDocumentsAnswerSchema } from "./stock-document-answers.ts";
 
@@ -163,6 +165,7 @@ export const storeRoutes = routeTable({
   "POST /api/v1/stock/documents/:id/post": stockDocumentAnswerSchema,
   "GET /api/v1/stock/documents/:id": stockDocumentAnswerSchema,
   "GET /api/v1/stock/documents": stockDocumentsAnswerSchema,
+  "GET /api/v1/serials/:serial": serialHistoryAnswerSchema,
   "GET /api/v1/reports/daily": dailyReportAnswerSchema,
   "GET /api/v1/reports/by-hour": byHourAnswerSchema,
   "GET /api/v1/reports/by-department": byDepartmentAnswerSchema,
@@ -170,6 +173,7 @@ export const storeRoutes = routeTable({
   "GET /api/v1/reports/by-tender": byTenderAnswerSchema,
   "GET /api/v1/reports/valuation": valuationAnswerSchema,
   "GET /api/v1/reports/margin": marginAnswerSchema,
+  "GET /api/v1/reports/expiry": expiryReportAnswerSchema,
   "GET /api/v1/journal/verify": journalVerifyAnswerSchema,
   "GET /api/v1/journal/events": journalEventsAnswerSchema,
   "POST /api/v1/tills/pair": pairAnswerSchema,

@@ -14,6 +14,12 @@ export const discountSchema = z.union([
   z.object({ amountMinor: z.number().int().positive("must be more than zero") }).strict(),
 ]);
 
+/** A lot or serial as GS1 AI 10 and 21 carry them: 1 to 20 characters of GS1 character set 82. */
+export const lotSchema = z
+  .string()
+  .regex(/^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/, "must be 1 to 20 letters, digits or GS1 punctuation");
+export const serialSchema = lotSchema;
+
 export const basketLineSchema = z.strictObject({
   code: z.string().trim().min(1, "must not be empty").max(32, "must be at most 32 characters"),
   qty: qty.optional(),
@@ -83,6 +89,11 @@ const tendersField = z
   .max(20);
 
 export const saleRequestSchema = quoteRequestSchema.extend({
+  /** A line may name its unit's serial number: a serial sold and not returned is refused (SERIAL_SOLD). */
+  lines: z
+    .array(basketLineSchema.extend({ serial: serialSchema.optional() }))
+    .min(1, "a basket needs at least one line")
+    .max(500, "at most 500 lines"),
   asRung: z.literal(false).optional(),
   id: z.uuid("must be a UUID (the till makes a UUIDv7 per sale)"),
   /** With a till session the session's till; with an admin token, required. */
@@ -120,12 +131,6 @@ const signedQty = z.union([
 const taxRateField = z
   .string()
   .regex(/^\d{1,3}(\.\d{1,6})?$/, 'must be a percent as a decimal string, e.g. "8.875"');
-
-/** A lot or serial as GS1 AI 10 and 21 carry them: 1 to 20 characters of GS1 character set 82. */
-const lotSchema = z
-  .string()
-  .regex(/^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/, "must be 1 to 20 letters, digits or GS1 punctuation");
-export const serialSchema = lotSchema;
 
 /** One line of a sale as rung: everything the receipt says of it. */
 export const rungLineSchema = z

@@ -49,6 +49,7 @@ export function toProductValue(row: ProductRow, prices: Record<string, number>):
     active: row.active,
     minAge: row.minAge,
     ...stockValueOf(row),
+    serialised: row.serialised,
   };
 }
 
@@ -118,6 +119,7 @@ export class CatalogService {
       unit: input.unit ?? existing?.unit ?? (soldByWeight ? "kg" : "each"),
       active: input.active ?? existing?.active ?? true,
       minAge: input.minAge !== undefined ? input.minAge : (existing?.minAge ?? null),
+      serialised: input.serialised ?? existing?.serialised ?? false,
       updatedAt: now,
       ...hqStockFieldsOf(tx, input, existing),
     };

@@ -77,6 +77,7 @@ function toProduct(row: ProductRow, codes: string[]): Product {
     minAge: row.minAge,
     depositCode: row.depositCode,
     snapEligible: row.snapEligible,
+    serialised: row.serialised,
     changeSeq: row.changeSeq,
     ...stockFieldsOfColumns(row),
   };
@@ -147,6 +148,7 @@ export class CatalogService {
       minAge: input.minAge !== undefined ? input.minAge : (old?.minAge ?? null),
       depositCode: input.depositCode !== undefined ? input.depositCode : (old?.depositCode ?? null),
       snapEligible: input.snapEligible ?? old?.snapEligible ?? false,
+      serialised: input.serialised ?? old?.serialised ?? false,
       changeSeq,
       updatedAt: now,
       ...mergeStockColumns(input, old),

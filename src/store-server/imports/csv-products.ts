@@ -39,6 +39,7 @@ export const PRODUCT_CSV_COLUMNS = [
   "cost",
   "active",
   "minAge",
+  "serialised",
 ] as const;
 type Column = (typeof PRODUCT_CSV_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ["code"];
@@ -124,6 +125,7 @@ function productFrom(
     }
   }
   if (layout.index.has("active")) candidate.active = readFlag(get("active"), "active");
+  if (layout.index.has("serialised")) candidate.serialised = readFlag(get("serialised"), "serialised");
   if (layout.index.has("minAge")) candidate.minAge = readMinAge(get("minAge"), "minAge");
   if (layout.index.has("cost")) candidate.costMinor = readCost(get("cost"), options.currency);
   return checkProduct(candidate, line);

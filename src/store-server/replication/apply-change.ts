@@ -58,6 +58,7 @@ function applyProduct(
       // A head office that predates ages sends none: the store's own stays.
       ...(value.minAge !== undefined ? { minAge: value.minAge } : {}),
       ...stockFieldsFromHq(value),
+      ...(value.serialised !== undefined ? { serialised: value.serialised } : {}),
     },
     at,
   );

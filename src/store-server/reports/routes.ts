@@ -1,8 +1,10 @@
 import { Elysia } from "elysia";
+import { expiryQuerySchema } from "../../api/store/expiry-report.ts";
 import { dayQuerySchema, rangeQuerySchema } from "../../api/store/reports.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
+import { expiryReport } from "./expiry.ts";
 import { ReportsService } from "./service.ts";
 
 /** Sales reports for managers: `/reports/daily`, by hour, department, cashier and tender. */
@@ -37,6 +39,10 @@ export function reportsRoutes(ctx: StoreContext) {
       .get("/reports/by-tender", ({ query }) => reports.byTender(query.from, query.to), {
         query: rangeQuerySchema,
         detail: { summary: "Money taken per tender type over a range of days (inclusive)" },
+      })
+      .get("/reports/expiry", ({ query }) => expiryReport(ctx, query.days), {
+        query: expiryQuerySchema,
+        detail: { summary: "Lots on hand expiring within N days (past ones included), soonest first" },
       })
   );
 }

@@ -21,6 +21,7 @@ import type { Principal } from "../auth/tokens.ts";
 import { nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { SalesService } from "../sales/service.ts";
+import { saleIdOfSerial } from "../serials/service.ts";
 import { requireTillAccess } from "../users/index.ts";
 import { type Approval, checkApproval } from "./approval.ts";
 import { ReturnError } from "./errors.ts";
@@ -385,8 +386,15 @@ export class ReturnsService {
    * else another store's through head office, with what was returned of each line anywhere and
    * what each of its tenders can still refund.
    */
+  /** A receipt number of this store's, else the serial of a unit sold here, else a receipt number elsewhere. */
+  private receiptOrSerial(ref: string): { originalSaleId: string } | { receiptNo: string } {
+    const byReceipt = this.ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.receiptNo, ref)).get();
+    const bySerial = byReceipt ? null : saleIdOfSerial(this.ctx.db, ref);
+    return bySerial === null ? { receiptNo: ref } : { originalSaleId: bySerial };
+  }
+
   async original(ref: string): Promise<ReturnableSale> {
-    const ask = isUuid(ref) ? { originalSaleId: ref.toLowerCase() } : { receiptNo: ref };
+    const ask = isUuid(ref) ? { originalSaleId: ref.toLowerCase() } : this.receiptOrSerial(ref);
     const sale = await resolveOriginalSale(this.ctx, ask);
     if (!sale) throw new ReturnError("INVALID_REQUEST", "give a receipt number or a sale id");
     const returned = returnedSoFar(this.ctx.db, sale);

@@ -8,6 +8,7 @@ import { audit, returnLines, returns, saleLines, saleTaxes, tenders } from "../.
 import type { ReturnResponse } from "../../api/store/returns.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { markSerialInTx, serialOfSaleLine } from "../serials/service.ts";
 import { costingOf, moveStock } from "../stock/ledger.ts";
 
 export interface ReturnExtras {
@@ -55,6 +56,8 @@ export function writeReturn(
         .set({ returnedMilli: sql`${saleLines.returnedMilli} + ${l.qtyMilli}` })
         .where(and(eq(saleLines.saleId, ret.originalSaleId), eq(saleLines.lineNo, l.originalLineNo)))
         .run();
+      const sold = serialOfSaleLine(tx, ret.originalSaleId, l.originalLineNo);
+      if (sold) markSerialInTx(tx, sold.code, sold.serial, "returned");
     }
     moveStock(
       tx,

@@ -23,6 +23,7 @@ export class SaleError extends featureErrors({
   WEIGHT_REQUIRED: "invalid",
   INVALID_DEPOSIT_RETURN: "invalid",
   INVALID_QUANTITY: "invalid",
+  SERIAL_SOLD: "conflict",
 }) {}
 
 export type SaleErrorCode = SaleError["code"];

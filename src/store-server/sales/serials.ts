@@ -7,6 +7,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import { saleLines, sales } from "../../../schema/store.ts";
 import type { RungSaleRequest } from "../../api/store/sales.ts";
 import type { StoreContext } from "../context.ts";
+import { SaleError } from "./errors.ts";
 import type { PriceException } from "./exceptions.ts";
 
 /** The sale that has `serial` sold and not returned, if any. */
@@ -24,6 +25,25 @@ export function openSaleOfSerial(db: StoreContext["db"], serial: string): string
     )
     .get();
   return row?.saleId ?? null;
+}
+
+/** A sale the store prices itself: a serial already sold (or twice in it) refuses the sale. */
+export function refuseSoldSerials(
+  db: StoreContext["db"],
+  lines: readonly { code: string; serial?: string | undefined }[],
+): void {
+  const seen = new Set<string>();
+  lines.forEach((line, i) => {
+    if (line.serial === undefined) return;
+    const soldIn = seen.has(line.serial) ? "this sale" : openSaleOfSerial(db, line.serial);
+    seen.add(line.serial);
+    if (soldIn === null) return;
+    throw new SaleError(
+      "SERIAL_SOLD",
+      `lines.${i}.serial: serial ${line.serial} was already sold (${soldIn}) and not returned; check the unit`,
+      { code: line.code, serial: line.serial, saleId: soldIn },
+    );
+  });
 }
 
 /** A `serial` exception for each line whose serial is already sold (or twice in the document). */

@@ -29,13 +29,14 @@ import type { StoreContext, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { isStorageFailure } from "../db/storage.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { markSerialInTx } from "../serials/service.ts";
 import { costingOf, moveStock } from "../stock/ledger.ts";
 import { requireEligibleTenders, rungQtyMilli } from "./deposit-lines.ts";
 import { SaleError } from "./errors.ts";
 import { findExceptions, type PriceException, recordExceptions } from "./exceptions.ts";
 import { proveApprovals, saleIdentity } from "./identity.ts";
 import { requireSaleTime } from "./sale-time.ts";
-import { serialExceptions } from "./serials.ts";
+import { refuseSoldSerials, serialExceptions } from "./serials.ts";
 
 interface Resolved {
   input: BasketLineInput;
@@ -331,6 +332,12 @@ export class SalesService {
     response.lines.forEach((line, i) => {
       if (resolved[i]?.snapEligible) line.snapEligible = true;
     });
+    // Serials: a unit sold and not returned cannot be sold again (a till's sale as rung is kept).
+    refuseSoldSerials(this.ctx.db, request.lines);
+    request.lines.forEach((line, i) => {
+      const out = response.lines[i];
+      if (line.serial !== undefined && out) out.serial = line.serial;
+    });
     return { quote, response, exceptions: [] };
   }
 
@@ -478,6 +485,7 @@ export class SalesService {
         expiry: l.expiry ?? null,
         serial: l.serial ?? null,
       });
+      if (l.serial !== undefined) markSerialInTx(tx, l.code, l.serial, "sold");
       const level = moveStock(
         tx,
         {

@@ -14,6 +14,7 @@ import { type Principal, ROLE_RANK } from "../auth/tokens.ts";
 import { CatalogService, nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { checkLineSerials, receiveSerialsInTx } from "../serials/service.ts";
 import { actorId, consumeApproval, verifyApproval } from "../users/index.ts";
 import {
   DEFAULT_LOCATION,
@@ -247,6 +248,7 @@ export class StockDocumentService {
     }
 
     this.checkHeader(request, sentElsewhere);
+    checkLineSerials(request);
     const lines = this.prepareLines(request, sentElsewhere);
     const approval = request.type === "adjustment" ? this.approval(request, principal) : null;
 
@@ -573,6 +575,12 @@ function postInTx(ctx: StoreContext, tx: StoreTx, doc: DocRow, principal: Princi
       systemMilli,
     });
   }
+  receiveSerialsInTx(
+    tx,
+    doc,
+    lines.map((l) => l.productCode),
+    atIso,
+  );
   tx.update(stockDocuments)
     .set({ status: "posted", postedBy: principal.userId, postedAt: atIso })
     .where(eq(stockDocuments.id, id))

@@ -107,6 +107,9 @@ function resumed(services: TillServices, held: HeldSaleDoc): Extract<Command, { 
       taxClass: product.taxClass,
       soldByWeight: product.soldByWeight,
       ...(line.discount ? { discount: line.discount } : {}),
+      ...(line.lot === undefined ? {} : { lot: line.lot }),
+      ...(line.expiry === undefined ? {} : { expiry: line.expiry }),
+      ...(line.serial === undefined ? {} : { serial: line.serial }),
     };
   });
   return {
@@ -203,10 +206,27 @@ function priceCheck(ctx: EffectContext, code: string): void {
   }
   const { product } = lookup;
   const priceMinor = lookup.priceMinor ?? product.priceMinor;
+  const params = { name: product.name, priceMinor, unit: product.unit };
+  const online = services.status().online;
   ctx.dispatch({
     type: "status.info",
-    message: { key: "info.priceCheck", params: { name: product.name, priceMinor, unit: product.unit } },
+    message: { key: online ? "info.priceCheck" : "info.priceCheckOffline", params },
   });
+  // Online, the stock on hand here follows the price (the price shows at once).
+  if (online) {
+    services.stockHere(product.code).then(
+      ({ onHandMilli }) =>
+        ctx.dispatch({
+          type: "status.info",
+          message: { key: "info.priceCheckStock", params: { ...params, onHandMilli } },
+        }),
+      (err: unknown) => {
+        if (err instanceof DomainError && err.code === "STORE_UNREACHABLE") {
+          ctx.dispatch({ type: "status.info", message: { key: "info.priceCheckOffline", params } });
+        } else log().warn({ err }, "reading the stock for a price check failed");
+      },
+    );
+  }
   try {
     services.trace({ action: "price.checked", detail: { code: product.code, scanned: code, priceMinor } });
   } catch (err) {

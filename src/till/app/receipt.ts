@@ -30,8 +30,10 @@ export function saleReceipt(sale: CompletedSale, context: ReceiptContext): Recei
     store: { name: settings.storeName, addressLines: settings.addressLines },
     tillId: context.tillId,
     ...(context.cashierName ? { cashierName: context.cashierName } : {}),
-    lines: quote.lines.map((line) => {
+    lines: quote.lines.map((line, i) => {
       const unit = context.unitOf(line.code);
+      // Quote lines follow the sale's lines one for one (as the outbox sends them).
+      const rung = sale.lines[i];
       return {
         code: line.code,
         name: line.name,
@@ -41,6 +43,9 @@ export function saleReceipt(sale: CompletedSale, context: ReceiptContext): Recei
         discountMinor: line.discountMinor,
         taxMinor: line.taxMinor,
         totalMinor: line.totalMinor,
+        ...(rung?.lot === undefined ? {} : { lot: rung.lot }),
+        ...(rung?.expiry === undefined ? {} : { expiry: rung.expiry }),
+        ...(rung?.serial === undefined ? {} : { serial: rung.serial }),
       };
     }),
     taxes: quote.taxes,

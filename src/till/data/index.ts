@@ -324,6 +324,8 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     },
 
     holdSale: (sale) => online.holdSale(sale),
+
+    stockHere: (code) => online.stockHere(code),
     listHeld: () => online.listHeld(),
     resumeHeld: (id) => online.resumeHeld(id),
     findSale: (text) => online.findSale(text),

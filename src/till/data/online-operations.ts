@@ -55,6 +55,9 @@ function basketLine(line: TillLine): Record<string, unknown> {
   if (line.unitPriceMinor !== undefined) out.unitPriceMinor = line.unitPriceMinor;
   if (line.priceSource !== undefined) out.priceSource = line.priceSource;
   if (line.discount !== undefined) out.discount = line.discount;
+  if (line.lot !== undefined) out.lot = line.lot;
+  if (line.expiry !== undefined) out.expiry = line.expiry;
+  if (line.serial !== undefined) out.serial = line.serial;
   return out;
 }
 
@@ -63,6 +66,9 @@ function toTillLine(l: z.infer<typeof heldAnswerSchema>["basket"]["lines"][numbe
   const line: TillLine = { code: l.code, qtyMilli: l.qty === undefined ? 1000 : parseQuantityMilli(l.qty) };
   if (l.unitPriceMinor !== undefined) line.unitPriceMinor = l.unitPriceMinor;
   if (l.discount !== undefined) line.discount = l.discount;
+  if (l.lot !== undefined) line.lot = l.lot;
+  if (l.expiry !== undefined) line.expiry = l.expiry;
+  if (l.serial !== undefined) line.serial = l.serial;
   return line;
 }
 
@@ -105,6 +111,16 @@ export class OnlineOperations {
     );
   }
 
+  /** Stock on hand at this store (`GET /stock?code=`), for the price check. */
+  async stockHere(code: string): Promise<{ onHandMilli: number }> {
+    const answer = await this.call("reading the stock", (token) =>
+      this.deps.client.request(storeRoutes["GET /api/v1/stock"], { query: { code, movements: 0 }, token }),
+    );
+    return {
+      onHandMilli: "onHandMilli" in answer && typeof answer.onHandMilli === "number" ? answer.onHandMilli : 0,
+    };
+  }
+
   async listHeld(): Promise<HeldSaleSummary[]> {
     const answer = await this.call("listing held sales", (token) =>
       this.deps.client.request(storeRoutes["GET /api/v1/held"], { token }),
@@ -132,13 +148,8 @@ export class OnlineOperations {
     );
     return {
       lines: held.basket.lines.map((l) => {
-        const line: TillLine = {
-          code: l.code,
-          qtyMilli: l.qty === undefined ? 1000 : parseQuantityMilli(l.qty),
-        };
-        if (l.unitPriceMinor !== undefined) line.unitPriceMinor = l.unitPriceMinor;
+        const line = toTillLine(l);
         if (l.priceSource !== undefined) line.priceSource = l.priceSource;
-        if (l.discount !== undefined) line.discount = l.discount;
         return line;
       }),
       ...(held.basket.discount !== undefined ? { discount: held.basket.discount } : {}),

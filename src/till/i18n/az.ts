@@ -25,6 +25,8 @@ export const az: Strings = {
   "action.refusedSales": "rədd edilmiş satışlar",
   "prompt.priceCheck": "Qiymət yoxlaması: kodu skan edin və ya yazın",
   "info.priceCheck": "{name}: {priceMinor} ({unit})",
+  "info.priceCheckStock": "{name}: {priceMinor} ({unit}), burada qalıq: {onHandMilli}",
+  "info.priceCheckOffline": "{name}: {priceMinor} ({unit}), qalıq bilinmir: mağaza ilə əlaqə yoxdur",
   "ok.refusedExported": "{receiptNo} satışı {path} faylına yazıldı",
   "ok.refusedExportedPrinted": "{receiptNo} satışı {path} faylına yazıldı; çeki SURƏT kimi çap olunur",
   "ok.refusedResent": "{receiptNo} satışı mağazaya yenidən göndərilir",

@@ -29,6 +29,8 @@ export const en = {
   "action.refusedSales": "refused sales",
   "prompt.priceCheck": "Price check: scan or type a code",
   "info.priceCheck": "{name}: {priceMinor} ({unit})",
+  "info.priceCheckStock": "{name}: {priceMinor} ({unit}), on hand here: {onHandMilli}",
+  "info.priceCheckOffline": "{name}: {priceMinor} ({unit}), stock unknown: the store is offline",
   "ok.refusedExported": "Sale {receiptNo} written to {path}",
   "ok.refusedExportedPrinted": "Sale {receiptNo} written to {path}; its receipt is printing as a COPY",
   "ok.refusedResent": "Sale {receiptNo} is being sent to the store again",

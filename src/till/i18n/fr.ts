@@ -25,6 +25,8 @@ export const fr: Strings = {
   "action.refusedSales": "ventes refusées",
   "prompt.priceCheck": "Vérifier un prix : scannez ou tapez un code",
   "info.priceCheck": "{name} : {priceMinor} ({unit})",
+  "info.priceCheckStock": "{name} : {priceMinor} ({unit}), en stock ici : {onHandMilli}",
+  "info.priceCheckOffline": "{name} : {priceMinor} ({unit}), stock inconnu : le magasin est hors ligne",
   "ok.refusedExported": "Vente {receiptNo} écrite dans {path}",
   "ok.refusedExportedPrinted": "Vente {receiptNo} écrite dans {path} ; son ticket s’imprime en DUPLICATA",
   "ok.refusedResent": "La vente {receiptNo} est renvoyée au magasin",

@@ -24,6 +24,8 @@ export const ru: Strings = {
   "action.refusedSales": "отклонённые продажи",
   "prompt.priceCheck": "Проверка цены: отсканируйте или введите код",
   "info.priceCheck": "{name}: {priceMinor} ({unit})",
+  "info.priceCheckStock": "{name}: {priceMinor} ({unit}), в наличии здесь: {onHandMilli}",
+  "info.priceCheckOffline": "{name}: {priceMinor} ({unit}), остаток неизвестен: нет связи с магазином",
   "ok.refusedExported": "Продажа {receiptNo} записана в {path}",
   "ok.refusedExportedPrinted": "Продажа {receiptNo} записана в {path}; её чек печатается как КОПИЯ",
   "ok.refusedResent": "Продажа {receiptNo} снова отправляется в магазин",

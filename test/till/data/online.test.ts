@@ -90,6 +90,7 @@ describe("till online-only operations", () => {
           discount: { percent: "10" },
         },
         { code: "4011", qtyMilli: 455 },
+        { code: "APPLE", qtyMilli: 1000, lot: "L42", expiry: "2027-12-31", serial: "SN-7" },
       ],
       discount: { percent: "10" },
       audit,
@@ -98,11 +99,12 @@ describe("till online-only operations", () => {
     expect(held.find((h) => h.id === id)).toMatchObject({
       label: "blue coat",
       tillId: TILL_ID,
-      lines: 2,
+      lines: 3,
       cashierName: expect.any(String),
       basket: [
         { code: "APPLE", qtyMilli: 3000, discount: { percent: "10" } },
         { code: "4011", qtyMilli: 455 },
+        { code: "APPLE", qtyMilli: 1000, lot: "L42", expiry: "2027-12-31", serial: "SN-7" },
       ],
     });
     expect(await till.resumeHeld(id)).toEqual({
@@ -115,6 +117,7 @@ describe("till online-only operations", () => {
           discount: { percent: "10" },
         },
         { code: "4011", qtyMilli: 455 },
+        { code: "APPLE", qtyMilli: 1000, lot: "L42", expiry: "2027-12-31", serial: "SN-7" },
       ],
       discount: { percent: "10" },
       audit,

@@ -165,6 +165,15 @@ describe("till catalog sync (US store)", () => {
     expect(till.lookup("4011").product.minAge).toBeNull();
   });
 
+  test("a serialised product arrives marked: the till asks for its serial", async () => {
+    const tv = { code: "TV55", name: "Television", priceMinor: 49_900, serialised: true };
+    const res = await f.store.api("/api/v1/products", { method: "POST", body: JSON.stringify(tv) });
+    expect(res.status).toBe(200);
+    await till.syncNow();
+    expect(till.lookup("TV55").product.serialised).toBe(true);
+    expect(till.lookup("4011").product.serialised).toBeUndefined();
+  });
+
   test("name search is local, by the start of every word, on-sale items only", () => {
     expect(till.search("ban", 10).map((p) => p.code)).toEqual(["4011"]);
     expect(till.search("DARK choc", 10).map((p) => p.code)).toEqual(["CHOC"]);

@@ -194,6 +194,16 @@ export class FakeServices implements TillServices {
   /** When set, the store's answer to lookupAtStore waits for it (a slow network). */
   storeAnswerGate: Promise<void> | null = null;
 
+  /** Stock on hand at "the store" by code (thousandths), for the price check. */
+  readonly stockOnHand = new Map<string, number>();
+  readonly stockAsked: string[] = [];
+
+  async stockHere(code: string): Promise<{ onHandMilli: number }> {
+    this.stockAsked.push(code);
+    this.requireOnline();
+    return { onHandMilli: this.stockOnHand.get(code) ?? 0 };
+  }
+
   async lookupAtStore(code: string): Promise<TillLookup | null> {
     this.lookupsAtStore.push(code);
     if (!this.online) return null;

@@ -145,4 +145,20 @@ describe("price check", () => {
     await waitFor(() => till?.controller.state.prompt === null, "the prompt to close");
     expect(till.controller.state.sale.lines).toHaveLength(1);
   });
+
+  test("online, the check shows stock on hand at this store; offline it says the stock is unknown", async () => {
+    const services = new FakeServices();
+    services.stockOnHand.set("0001", 12_000);
+    till = await renderTill({ services });
+    await till.login();
+    till.write(INSERT);
+    await till.see("Price check: scan or type a code");
+    till.scan("0001");
+    await till.see("Milk 1l: $1.29 (each), on hand here: 12");
+    expect(services.stockAsked).toEqual(["0001"]);
+    services.setOnline(false);
+    till.scan("0001");
+    await till.see("Milk 1l: $1.29 (each), stock unknown: the store is offline");
+    expect(services.stockAsked).toEqual(["0001"]);
+  });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `hq_products` ADD `serialised` integer DEFAULT false NOT NULL;

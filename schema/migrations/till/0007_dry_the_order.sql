@@ -1,0 +1,1 @@
+ALTER TABLE `products` ADD `serialised` integer DEFAULT false NOT NULL;
