@@ -51,6 +51,7 @@ const ADMIN_ONLY = new Set([
   // catalog: writing products
   "INVALID_DEPOSIT_PRODUCT",
   "UNKNOWN_DEPOSIT_PRODUCT",
+  "UNKNOWN_CATEGORY",
   // tills: making pairing codes
   "TOO_MANY_PAIRINGS",
 ]);
