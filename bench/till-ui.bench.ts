@@ -24,12 +24,13 @@
  *   again with the till's process alone limited to a quarter of one core, as on a low-spec
  *   kiosk (support/cpu-limit.ts; skipped, with the reason, where no cgroup can be written).
  */
+import { Database } from "bun:sqlite";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TillController as Controller } from "../src/till/app/controller.ts";
-import { openTillDatabase } from "../src/till/data/db.ts";
+import { openTillDatabase, TILL_DB_FILE } from "../src/till/data/db.ts";
 import { createTillServices, type TillDataServices } from "../src/till/data/index.ts";
 import { buildKeymap } from "../src/till/keys/keymap.ts";
 import { type StoreProcess, seedProducts, startStore } from "../test/support/store-process.ts";
@@ -78,8 +79,11 @@ async function loadApp() {
  */
 type ScanInput = "burst" | "typed";
 
-/** What is scanned: the code typed or sent, and the name its line shows. */
-type Item = [code: string, name: string];
+/**
+ * What is scanned: the code typed or sent, the name its line shows, and whether the till rings a
+ * deposit line after it (a bottle's), which moves the next line's number on by one more.
+ */
+type Item = [code: string, name: string, deposit?: boolean];
 
 /** Three items of the in-memory catalog, one of them 2×. */
 const smallCatalogItem = (n: number): Item =>
@@ -141,9 +145,10 @@ async function scanToLine(
     await until(() => controller.state.screen.kind === "sale", "the sale screen");
     const samples: number[] = [];
     const start = performance.now();
+    let lineNo = 1;
     for (let n = 1; n <= SCANS; n++) {
       await Bun.sleep(SCAN_GAP_MS);
-      const [code, lineName] = item(n);
+      const [code, lineName, deposit = false] = item(n);
       if (input === "typed") {
         for (const char of code) {
           stdin.send(char);
@@ -154,7 +159,7 @@ async function scanToLine(
         const timer = setTimeout(() => fail(new Error(`bench: line ${n} never reached the screen`)), 5_000);
         waitingFor = {
           // The start of the name: a long one is cut to its column.
-          marker: `${n} ${lineName.slice(0, 20)}`,
+          marker: `${lineNo} ${lineName.slice(0, 20)}`,
           since: performance.now(),
           done: (elapsed) => {
             clearTimeout(timer);
@@ -164,6 +169,7 @@ async function scanToLine(
         stdin.send(input === "typed" ? "\r" : `${code}\r`);
       });
       samples.push(ms);
+      lineNo += deposit ? 2 : 1;
     }
     const result = summarise(name, samples, performance.now() - start);
     const p = (values: number[], q: number) => {
@@ -421,6 +427,8 @@ interface CoreposShop {
    * 1,000 lines in all, the codes as a scanner sends them.
    */
   baskets: Item[][];
+  /** The store's catalog sequence number once the whole catalog was imported. */
+  catalogSeq: number;
 }
 
 async function coreposShop(dirs: string[], closers: (() => Promise<void>)[]): Promise<CoreposShop> {
@@ -448,12 +456,17 @@ async function coreposShop(dirs: string[], closers: (() => Promise<void>)[]): Pr
       const { product } = found;
       if (product.soldByWeight && found.qtyMilli === undefined) continue;
       if (product.openPrice && found.priceMinor === undefined) continue;
-      basket.push([code, product.name]);
+      basket.push([code, product.name, product.deposit !== undefined]);
       count++;
     }
     if (basket.length > 0) baskets.push(basket);
   }
-  return { store, products: month.products.length, till, baskets };
+  const synced = new Database(join(tillDir, TILL_DB_FILE), { readonly: true });
+  const catalogSeq = Number(
+    synced.query<{ value: string }, []>("SELECT value FROM meta WHERE key = 'catalogSeq'").get()?.value ?? 0,
+  );
+  synced.close();
+  return { store, products: month.products.length, till, baskets, catalogSeq };
 }
 
 /**
@@ -492,10 +505,16 @@ async function binaryBaskets(
   if (first === undefined) throw new Error("bench: the CORE-POS month has no basket to scan");
   const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-baskets-"));
   dirs.push(data);
-  const steps: DriverStep[] = [{ kind: "readyToScan", code: first[0], name: first[1].slice(0, 20) }];
+  const steps: DriverStep[] = [
+    { kind: "readyToScan", code: first[0], name: first[1].slice(0, 20) },
+    { kind: "catalogSynced", dbFile: join(data, TILL_DB_FILE), seq: shop.catalogSeq, timeoutMs: 120_000 },
+  ];
   for (const basket of baskets) {
-    for (const [lineNo, [code, name]] of basket.entries())
-      steps.push({ kind: "scan", code, enter: "\r", marker: `${lineNo + 1} ${name.slice(0, 20)}` });
+    let lineNo = 1;
+    for (const [code, name, deposit = false] of basket) {
+      steps.push({ kind: "scan", code, enter: "\r", marker: `${lineNo} ${name.slice(0, 20)}` });
+      lineNo += deposit ? 2 : 1;
+    }
     steps.push(
       { kind: "keys", keys: F10, marker: "Cash given", pauseMs: SCAN_GAP_MS },
       { kind: "keys", keys: "\r", marker: "Sale complete", pauseMs: 0 },

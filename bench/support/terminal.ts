@@ -12,6 +12,9 @@ export const F3 = "\u001bOR";
  */
 const PIN_KEY_GAP_MS = 180;
 
+/** How often the log-in step scans again while the till's catalog is still syncing. */
+const SYNC_POLL_MS = 200;
+
 /** What the screen keeps of the output: enough for a frame (about 2 KB at 80×24) many times. */
 const KEEP_CHARS = 16_384;
 
@@ -112,8 +115,10 @@ export class Terminal {
   }
 
   /**
-   * Logs in (PIN 1234, typed at a person's pace) and waits until the synced catalog knows
-   * `code` (BENCH1 by default), on an empty sale.
+   * Logs in (PIN 1234, typed at a person's pace) and scans `code` (BENCH1 by default) until the
+   * till's own synced catalog knows it, voiding each line it rang: the scans then start on an
+   * empty sale. Each step waits for what it leads to on the screen, however long the till takes
+   * (the machine may be busy), so no scan is sent twice and every line rung is voided.
    */
   async readyToScan(code = "BENCH1", name = "Bench apples"): Promise<void> {
     await until(() => this.has("online"), "the till to reach the store", 30_000);
@@ -122,15 +127,25 @@ export class Terminal {
       this.write(key);
     }
     await until(() => this.has("Hello"), "the log-in", 30_000);
-    // The catalog syncs in the background after the first start: scan once it knows the code.
     const deadline = Date.now() + 60_000;
-    while (!this.has(name)) {
-      if (Date.now() > deadline) throw new Error(`bench: the till never knew ${code}:\n${this.tail()}`);
+    for (;;) {
+      this.output = "";
       this.write(`${code}\r`);
-      await Bun.sleep(200);
-      if (this.has(name)) this.write(F3);
+      await until(
+        () => this.has(`1 ${name}`) || this.has("Unknown code"),
+        `the line of ${code}`,
+        Math.max(1, deadline - Date.now()),
+      );
+      if (!this.has(`1 ${name}`)) throw new Error(`bench: the till does not know ${code}:\n${this.tail()}`);
+      // Not on the till yet, the store answered: the catalog is still syncing.
+      const askedStore = this.has("not on this till yet");
+      this.output = "";
+      this.write(F3);
+      await until(() => this.has("Line voided"), "the void", 30_000);
+      if (!askedStore) return;
+      if (Date.now() > deadline) throw new Error(`bench: the till's catalog never knew ${code}`);
+      await Bun.sleep(SYNC_POLL_MS);
     }
-    await until(() => this.has("Line voided"), "the void", 30_000);
   }
 
   async stop(): Promise<void> {
