@@ -24,7 +24,6 @@
  *   again with the till's process alone limited to a quarter of one core, as on a low-spec
  *   kiosk (support/cpu-limit.ts; skipped, with the reason, where no cgroup can be written).
  */
-import { Database } from "bun:sqlite";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -207,7 +206,9 @@ async function binaryScanToLine(
 ): Promise<DriverResult> {
   const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-pty-"));
   try {
-    const steps: DriverStep[] = [{ kind: "readyToScan", code: "BENCH1", name: "Bench apples" }];
+    const steps: DriverStep[] = [
+      { kind: "readyToScan", code: "BENCH1", name: "Bench apples", dbFile: join(data, TILL_DB_FILE) },
+    ];
     for (let n = 1; n <= SCANS; n++) {
       const [code, name] = n % 2 === 0 ? ["BENCH1", "Bench apples"] : ["BENCH2", "Bench bread"];
       steps.push({ kind: "scan", code, enter: "\r", marker: `${n} ${name}` });
@@ -308,7 +309,7 @@ async function binaryCases(binary: string, store: StoreProcess): Promise<BenchRe
       await until(() => till.has("Type your PIN"), "the log-in screen", 30_000);
       starts.push(performance.now() - begin);
       if (run === runs - 1) {
-        await till.readyToScan();
+        await till.readyToScan(join(data, TILL_DB_FILE));
         for (let n = 1; n <= SCANS; n++) {
           till.write(n % 2 === 0 ? "BENCH1\r" : "3*BENCH2\r");
           if (n % 50 === 0) await until(() => till.has(`${n} Bench`), `line ${n}:\n${till.tail()}`, 30_000);
@@ -405,7 +406,9 @@ async function binaryBigCatalog(
 ): Promise<DriverResult> {
   const first = big.items[0];
   if (first === undefined) throw new Error("bench: the generated catalog has no scan");
-  const steps: DriverStep[] = [{ kind: "readyToScan", code: first[0], name: first[1] }];
+  const steps: DriverStep[] = [
+    { kind: "readyToScan", code: first[0], name: first[1], dbFile: join(big.dir, TILL_DB_FILE) },
+  ];
   for (let n = 1; n <= SCANS; n++) {
     const [code, name] = big.items[(n - 1) % big.items.length] ?? ["", ""];
     steps.push({ kind: "scan", code, enter: "\r", marker: `${n} ${name.slice(0, 20)}` });
@@ -427,8 +430,6 @@ interface CoreposShop {
    * 1,000 lines in all, the codes as a scanner sends them.
    */
   baskets: Item[][];
-  /** The store's catalog sequence number once the whole catalog was imported. */
-  catalogSeq: number;
 }
 
 async function coreposShop(dirs: string[], closers: (() => Promise<void>)[]): Promise<CoreposShop> {
@@ -461,12 +462,7 @@ async function coreposShop(dirs: string[], closers: (() => Promise<void>)[]): Pr
     }
     if (basket.length > 0) baskets.push(basket);
   }
-  const synced = new Database(join(tillDir, TILL_DB_FILE), { readonly: true });
-  const catalogSeq = Number(
-    synced.query<{ value: string }, []>("SELECT value FROM meta WHERE key = 'catalogSeq'").get()?.value ?? 0,
-  );
-  synced.close();
-  return { store, products: month.products.length, till, baskets, catalogSeq };
+  return { store, products: month.products.length, till, baskets };
 }
 
 /**
@@ -506,8 +502,7 @@ async function binaryBaskets(
   const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-baskets-"));
   dirs.push(data);
   const steps: DriverStep[] = [
-    { kind: "readyToScan", code: first[0], name: first[1].slice(0, 20) },
-    { kind: "catalogSynced", dbFile: join(data, TILL_DB_FILE), seq: shop.catalogSeq, timeoutMs: 120_000 },
+    { kind: "readyToScan", code: first[0], name: first[1].slice(0, 20), dbFile: join(data, TILL_DB_FILE) },
   ];
   for (const basket of baskets) {
     let lineNo = 1;

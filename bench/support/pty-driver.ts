@@ -8,7 +8,6 @@
  * echoing keys measured from a process holding 3 million small objects showed p99 6.0 ms
  * instead of 2.4–3.0. This one holds its script and the screen's last few frames.
  */
-import { Database } from "bun:sqlite";
 import { writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -21,19 +20,11 @@ import { rssMb, Terminal, until } from "./terminal.ts";
 export const SCAN_GAP_MS = 25;
 
 const stepSchema = z.discriminatedUnion("kind", [
-  /** Log in (PIN 1234) and wait until the synced catalog knows `code`. */
-  z.object({ kind: z.literal("readyToScan"), code: z.string(), name: z.string() }),
   /**
-   * Wait until the till's SQLite file (`dbFile`) holds the store's catalog up to `seq`: its
-   * first sync after the log-in runs in the background, and a scan before it ends may meet a
-   * code the till does not have yet.
+   * Log in (PIN 1234), wait until the till's SQLite file (`dbFile`) records a sync since, then
+   * ring `code` and void it.
    */
-  z.object({
-    kind: z.literal("catalogSynced"),
-    dbFile: z.string(),
-    seq: z.number().int().nonnegative(),
-    timeoutMs: z.number().int().positive(),
-  }),
+  z.object({ kind: z.literal("readyToScan"), code: z.string(), name: z.string(), dbFile: z.string() }),
   /** Wait until `text` is on the screen. */
   z.object({ kind: z.literal("wait"), text: z.string(), timeoutMs: z.number().int().positive() }),
   /**
@@ -91,10 +82,7 @@ async function run(script: z.infer<typeof driverScriptSchema>): Promise<DriverRe
     for (const step of script.steps) {
       switch (step.kind) {
         case "readyToScan":
-          await terminal.readyToScan(step.code, step.name);
-          break;
-        case "catalogSynced":
-          await catalogSynced(step.dbFile, step.seq, step.timeoutMs);
+          await terminal.readyToScan(step.dbFile, step.code, step.name);
           break;
         case "wait":
           await until(() => terminal.has(step.text), step.text, step.timeoutMs);
@@ -127,21 +115,6 @@ async function run(script: z.infer<typeof driverScriptSchema>): Promise<DriverRe
     return result;
   } finally {
     await terminal.stop();
-  }
-}
-
-/** Waits until the till's file holds the catalog up to `seq` (its `catalogSeq`). */
-async function catalogSynced(dbFile: string, seq: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  const db = new Database(dbFile);
-  try {
-    const query = db.prepare<{ value: string }, []>("SELECT value FROM meta WHERE key = 'catalogSeq'");
-    while (Number(query.get()?.value ?? 0) < seq) {
-      if (Date.now() > deadline) throw new Error(`bench: the till's catalog never reached seq ${seq}`);
-      await Bun.sleep(20);
-    }
-  } finally {
-    db.close();
   }
 }
 
