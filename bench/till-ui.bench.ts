@@ -29,7 +29,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TillController as Controller } from "../src/till/app/controller.ts";
-import { openTillDatabase } from "../src/till/data/db.ts";
+import { openTillDatabase, TILL_DB_FILE } from "../src/till/data/db.ts";
 import { createTillServices, type TillDataServices } from "../src/till/data/index.ts";
 import { buildKeymap } from "../src/till/keys/keymap.ts";
 import { type StoreProcess, seedProducts, startStore } from "../test/support/store-process.ts";
@@ -78,8 +78,11 @@ async function loadApp() {
  */
 type ScanInput = "burst" | "typed";
 
-/** What is scanned: the code typed or sent, and the name its line shows. */
-type Item = [code: string, name: string];
+/**
+ * What is scanned: the code typed or sent, the name its line shows, and whether the till rings a
+ * deposit line after it (a bottle's), which moves the next line's number on by one more.
+ */
+type Item = [code: string, name: string, deposit?: boolean];
 
 /** Three items of the in-memory catalog, one of them 2×. */
 const smallCatalogItem = (n: number): Item =>
@@ -141,9 +144,10 @@ async function scanToLine(
     await until(() => controller.state.screen.kind === "sale", "the sale screen");
     const samples: number[] = [];
     const start = performance.now();
+    let lineNo = 1;
     for (let n = 1; n <= SCANS; n++) {
       await Bun.sleep(SCAN_GAP_MS);
-      const [code, lineName] = item(n);
+      const [code, lineName, deposit = false] = item(n);
       if (input === "typed") {
         for (const char of code) {
           stdin.send(char);
@@ -154,7 +158,7 @@ async function scanToLine(
         const timer = setTimeout(() => fail(new Error(`bench: line ${n} never reached the screen`)), 5_000);
         waitingFor = {
           // The start of the name: a long one is cut to its column.
-          marker: `${n} ${lineName.slice(0, 20)}`,
+          marker: `${lineNo} ${lineName.slice(0, 20)}`,
           since: performance.now(),
           done: (elapsed) => {
             clearTimeout(timer);
@@ -164,6 +168,7 @@ async function scanToLine(
         stdin.send(input === "typed" ? "\r" : `${code}\r`);
       });
       samples.push(ms);
+      lineNo += deposit ? 2 : 1;
     }
     const result = summarise(name, samples, performance.now() - start);
     const p = (values: number[], q: number) => {
@@ -201,7 +206,9 @@ async function binaryScanToLine(
 ): Promise<DriverResult> {
   const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-pty-"));
   try {
-    const steps: DriverStep[] = [{ kind: "readyToScan", code: "BENCH1", name: "Bench apples" }];
+    const steps: DriverStep[] = [
+      { kind: "readyToScan", code: "BENCH1", name: "Bench apples", dbFile: join(data, TILL_DB_FILE) },
+    ];
     for (let n = 1; n <= SCANS; n++) {
       const [code, name] = n % 2 === 0 ? ["BENCH1", "Bench apples"] : ["BENCH2", "Bench bread"];
       steps.push({ kind: "scan", code, enter: "\r", marker: `${n} ${name}` });
@@ -302,7 +309,7 @@ async function binaryCases(binary: string, store: StoreProcess): Promise<BenchRe
       await until(() => till.has("Type your PIN"), "the log-in screen", 30_000);
       starts.push(performance.now() - begin);
       if (run === runs - 1) {
-        await till.readyToScan();
+        await till.readyToScan(join(data, TILL_DB_FILE));
         for (let n = 1; n <= SCANS; n++) {
           till.write(n % 2 === 0 ? "BENCH1\r" : "3*BENCH2\r");
           if (n % 50 === 0) await until(() => till.has(`${n} Bench`), `line ${n}:\n${till.tail()}`, 30_000);
@@ -399,7 +406,9 @@ async function binaryBigCatalog(
 ): Promise<DriverResult> {
   const first = big.items[0];
   if (first === undefined) throw new Error("bench: the generated catalog has no scan");
-  const steps: DriverStep[] = [{ kind: "readyToScan", code: first[0], name: first[1] }];
+  const steps: DriverStep[] = [
+    { kind: "readyToScan", code: first[0], name: first[1], dbFile: join(big.dir, TILL_DB_FILE) },
+  ];
   for (let n = 1; n <= SCANS; n++) {
     const [code, name] = big.items[(n - 1) % big.items.length] ?? ["", ""];
     steps.push({ kind: "scan", code, enter: "\r", marker: `${n} ${name.slice(0, 20)}` });
@@ -448,7 +457,7 @@ async function coreposShop(dirs: string[], closers: (() => Promise<void>)[]): Pr
       const { product } = found;
       if (product.soldByWeight && found.qtyMilli === undefined) continue;
       if (product.openPrice && found.priceMinor === undefined) continue;
-      basket.push([code, product.name]);
+      basket.push([code, product.name, product.deposit !== undefined]);
       count++;
     }
     if (basket.length > 0) baskets.push(basket);
@@ -492,10 +501,15 @@ async function binaryBaskets(
   if (first === undefined) throw new Error("bench: the CORE-POS month has no basket to scan");
   const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-baskets-"));
   dirs.push(data);
-  const steps: DriverStep[] = [{ kind: "readyToScan", code: first[0], name: first[1].slice(0, 20) }];
+  const steps: DriverStep[] = [
+    { kind: "readyToScan", code: first[0], name: first[1].slice(0, 20), dbFile: join(data, TILL_DB_FILE) },
+  ];
   for (const basket of baskets) {
-    for (const [lineNo, [code, name]] of basket.entries())
-      steps.push({ kind: "scan", code, enter: "\r", marker: `${lineNo + 1} ${name.slice(0, 20)}` });
+    let lineNo = 1;
+    for (const [code, name, deposit = false] of basket) {
+      steps.push({ kind: "scan", code, enter: "\r", marker: `${lineNo} ${name.slice(0, 20)}` });
+      lineNo += deposit ? 2 : 1;
+    }
     steps.push(
       { kind: "keys", keys: F10, marker: "Cash given", pauseMs: SCAN_GAP_MS },
       { kind: "keys", keys: "\r", marker: "Sale complete", pauseMs: 0 },

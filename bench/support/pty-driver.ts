@@ -20,8 +20,11 @@ import { rssMb, Terminal, until } from "./terminal.ts";
 export const SCAN_GAP_MS = 25;
 
 const stepSchema = z.discriminatedUnion("kind", [
-  /** Log in (PIN 1234) and wait until the synced catalog knows `code`. */
-  z.object({ kind: z.literal("readyToScan"), code: z.string(), name: z.string() }),
+  /**
+   * Log in (PIN 1234), wait until the till's SQLite file (`dbFile`) records a sync since, then
+   * ring `code` and void it.
+   */
+  z.object({ kind: z.literal("readyToScan"), code: z.string(), name: z.string(), dbFile: z.string() }),
   /** Wait until `text` is on the screen. */
   z.object({ kind: z.literal("wait"), text: z.string(), timeoutMs: z.number().int().positive() }),
   /**
@@ -79,7 +82,7 @@ async function run(script: z.infer<typeof driverScriptSchema>): Promise<DriverRe
     for (const step of script.steps) {
       switch (step.kind) {
         case "readyToScan":
-          await terminal.readyToScan(step.code, step.name);
+          await terminal.readyToScan(step.dbFile, step.code, step.name);
           break;
         case "wait":
           await until(() => terminal.has(step.text), step.text, step.timeoutMs);

@@ -1,3 +1,6 @@
+import { Database } from "bun:sqlite";
+import { existsSync } from "node:fs";
+
 /**
  * A program on a pseudo-terminal of Bun's own (no relay process between): its screen as the
  * terminal receives it, and the time each write takes to show something.
@@ -12,6 +15,9 @@ export const F3 = "\u001bOR";
  */
 const PIN_KEY_GAP_MS = 180;
 
+/** How often the log-in step scans again while the till's catalog is still syncing. */
+const SYNC_POLL_MS = 200;
+
 /** What the screen keeps of the output: enough for a frame (about 2 KB at 80×24) many times. */
 const KEEP_CHARS = 16_384;
 
@@ -23,10 +29,32 @@ export async function until(check: () => boolean, what: string, timeoutMs = 10_0
   }
 }
 
+/** Waits until the till's file (`dbFile`) records a sync that ended after `since` (an ISO time). */
+async function syncedSince(dbFile: string, since: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const lastSync = () => {
+    if (!existsSync(dbFile)) return "";
+    const db = new Database(dbFile);
+    try {
+      return (
+        db.query<{ value: string }, []>("SELECT value FROM meta WHERE key = 'lastSyncAt'").get()?.value ?? ""
+      );
+    } finally {
+      db.close();
+    }
+  };
+  while (lastSync() <= since) {
+    if (Date.now() > deadline) throw new Error(`bench: the till never synced after its log-in (${dbFile})`);
+    await Bun.sleep(20);
+  }
+}
+
 export class Terminal {
   private output = "";
   private waiting: { marker: string; since: number; done: (ms: number) => void } | null = null;
   private readonly decoder = new TextDecoder();
+  /** When the program was started (an ISO time). */
+  private readonly startedAt = new Date().toISOString();
   private constructor(private readonly proc: Bun.Subprocess) {}
 
   static start(command: string[], env: Record<string, string> = {}): Terminal {
@@ -112,25 +140,44 @@ export class Terminal {
   }
 
   /**
-   * Logs in (PIN 1234, typed at a person's pace) and waits until the synced catalog knows
-   * `code` (BENCH1 by default), on an empty sale.
+   * Logs in (PIN 1234, typed at a person's pace), waits until the till's SQLite file (`dbFile`)
+   * records a whole sync since it started (settings, catalog, departments: the first one after a log-in
+   * runs in the background, and a scan before it ends may meet a code or a tax class the till
+   * does not have yet), then rings `code` (BENCH1 by default) and voids it: the scans then start
+   * on an empty sale. Each step waits for what it leads to on the screen, however long the till
+   * takes (the machine may be busy), so no scan is sent twice and every line rung is voided.
    */
-  async readyToScan(code = "BENCH1", name = "Bench apples"): Promise<void> {
+  async readyToScan(dbFile: string, code = "BENCH1", name = "Bench apples"): Promise<void> {
     await until(() => this.has("online"), "the till to reach the store", 30_000);
     for (const key of "1234\r") {
       await Bun.sleep(PIN_KEY_GAP_MS);
       this.write(key);
     }
     await until(() => this.has("Hello"), "the log-in", 30_000);
-    // The catalog syncs in the background after the first start: scan once it knows the code.
+    await syncedSince(dbFile, this.startedAt, 120_000);
     const deadline = Date.now() + 60_000;
-    while (!this.has(name)) {
-      if (Date.now() > deadline) throw new Error(`bench: the till never knew ${code}:\n${this.tail()}`);
+    // The start of the name: a long one is cut to its column.
+    const line = `1 ${name.slice(0, 20)}`;
+    for (;;) {
+      this.output = "";
       this.write(`${code}\r`);
-      await Bun.sleep(200);
-      if (this.has(name)) this.write(F3);
+      await until(
+        () => this.has(line) || this.has("Unknown code"),
+        `the line of ${code}`,
+        Math.max(1, deadline - Date.now()),
+      ).catch((err: Error) => {
+        throw new Error(`${err.message}:\n${this.tail()}`);
+      });
+      if (!this.has(line)) throw new Error(`bench: the till does not know ${code}:\n${this.tail()}`);
+      // Not on the till yet, the store answered: the catalog is still syncing.
+      const askedStore = this.has("not on this till yet");
+      this.output = "";
+      this.write(F3);
+      await until(() => this.has("Line voided"), "the void", 30_000);
+      if (!askedStore) return;
+      if (Date.now() > deadline) throw new Error(`bench: the till's catalog never knew ${code}`);
+      await Bun.sleep(SYNC_POLL_MS);
     }
-    await until(() => this.has("Line voided"), "the void", 30_000);
   }
 
   async stop(): Promise<void> {
