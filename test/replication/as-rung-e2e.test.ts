@@ -15,9 +15,8 @@ import { join } from "node:path";
 import { priceBasket } from "../../src/core/pricing.ts";
 import { storeSettingsSchema } from "../../src/core/settings.ts";
 import { TILL_DB_FILE } from "../../src/till/data/db.ts";
-import { ringupCommand } from "../support/store-process.ts";
 import { withTestTaxClasses } from "../support/tax-classes.ts";
-import { haveTmux, TmuxSession } from "../till/support/tmux.ts";
+import { haveTmux, startTillInTmux } from "../till/support/tmux.ts";
 import { type Chain, expectExact, PRODUCTS, startChain } from "./support/chain.ts";
 import { TcpProxy } from "./support/tcp-proxy.ts";
 import { waitFor } from "./support/wait.ts";
@@ -103,24 +102,8 @@ test.if(haveTmux())(
     });
     expect(shift.status).toBeLessThan(300);
 
-    const env = {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: process.env.HOME ?? "/tmp",
-      TERM: "screen",
-    };
-    const argv = [
-      ...ringupCommand(),
-      "till",
-      "--server",
-      `http://127.0.0.1:${proxy.port}`,
-      "--till-id",
-      "T1",
-      "--data",
-      tillData,
-    ];
-    await using till = await TmuxSession.start(argv, env, 80, 24);
-    await till.waitFor("Type your PIN", "the log-in screen", 30_000);
-    await till.waitFor("● online", "the till to reach the store", 30_000);
+    await using till = await startTillInTmux(`http://127.0.0.1:${proxy.port}`, "T1", tillData);
+    await till.waitFor("Type your PIN", "the log-in screen");
     await till.type("1234");
     await till.keys("Enter");
     await till.waitFor("Hello, Ann", "the log-in");

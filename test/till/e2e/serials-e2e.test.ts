@@ -14,7 +14,7 @@ import { join, resolve } from "node:path";
 import { uuidv7 } from "../../../src/core/ids.ts";
 import { TILL_DB_FILE } from "../../../src/till/data/db.ts";
 import { ringupCommand, type StoreProcess, seedProducts, startStore } from "../../support/store-process.ts";
-import { haveTmux, TmuxSession } from "../support/tmux.ts";
+import { haveTmux, startTillInTmux } from "../support/tmux.ts";
 
 if (!haveTmux())
   console.warn("serials end-to-end test skipped: tmux is not installed (apt-get install tmux)");
@@ -119,24 +119,8 @@ describe("serials at the till", () => {
 
         await admin(store, "user", "add", "--name", "Ann", "--role", "cashier", "--pin", "1234");
         await admin(store, "shift", "open", "--till", "T1", "--float", "100");
-        const env = {
-          PATH: process.env.PATH ?? "/usr/bin:/bin",
-          HOME: process.env.HOME ?? "/tmp",
-          TERM: "screen",
-        };
-        const argv = [
-          ...ringupCommand(),
-          "till",
-          "--server",
-          store.url,
-          "--till-id",
-          "T1",
-          "--data",
-          tillData,
-        ];
-        await using till = await TmuxSession.start(argv, env, 80, 24);
-        await till.waitFor("Type your PIN", "the log-in screen", 30_000);
-        await till.waitFor("● online", "the till to reach the store", 30_000);
+        await using till = await startTillInTmux(store.url, "T1", tillData);
+        await till.waitFor("Type your PIN", "the log-in screen");
         await till.type("1234");
         await till.keys("Enter");
         await till.waitFor("Hello, Ann", "the sale screen");

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { TILL_DB_FILE } from "../../../src/till/data/db.ts";
 import { ringupCommand, type StoreProcess, startStore } from "../../support/store-process.ts";
-import { haveTmux, TmuxSession } from "../support/tmux.ts";
+import { haveTmux, startTillInTmux, type TmuxSession } from "../support/tmux.ts";
 
 const samples = resolve(import.meta.dir, "../../../../shared/data/corepos");
 const haveSamples = existsSync(join(samples, "products.csv"));
@@ -166,25 +166,8 @@ describe("till end to end", () => {
         const [a, b, c] = await pickProducts(store);
         if (!a || !b || !c) throw new Error("three products are needed");
 
-        const env = {
-          PATH: process.env.PATH ?? "/usr/bin:/bin",
-          HOME: process.env.HOME ?? "/tmp",
-          TERM: "screen",
-        };
-        const argv = [
-          ...ringupCommand(),
-          "till",
-          "--server",
-          store.url,
-          "--till-id",
-          "T1",
-          "--data",
-          tillData,
-        ];
-        await using till = await TmuxSession.start(argv, env, 80, 24);
-
-        await till.waitFor("Type your PIN", "the log-in screen", 30_000);
-        await till.waitFor("● online", "the till to reach the store", 30_000);
+        await using till = await startTillInTmux(store.url, "T1", tillData);
+        await till.waitFor("Type your PIN", "the log-in screen");
         await till.type("1234");
         await till.keys("Enter");
         // No shift is open at T1: the cashier counts the float (two 100 notes) and opens one.

@@ -3,6 +3,7 @@
  * the screen with capture-pane, as a cashier at an 80×24 console would.
  */
 import { randomUUID } from "node:crypto";
+import { ringupCommand } from "../../support/store-process.ts";
 
 async function tmux(...args: string[]): Promise<string> {
   const proc = Bun.spawn(["tmux", ...args], { stdout: "pipe", stderr: "pipe" });
@@ -73,5 +74,27 @@ export class TmuxSession implements AsyncDisposable {
 
   async [Symbol.asyncDispose](): Promise<void> {
     await tmux("kill-session", "-t", this.name).catch(() => undefined);
+  }
+}
+
+/**
+ * `ringup till` (the compiled binary under RINGUP_TEST_BINARY, else the sources) in a tmux
+ * session of 80×24 against a store, once it shows the store online: the end-to-end tests'
+ * common start.
+ */
+export async function startTillInTmux(server: string, tillId: string, dataDir: string): Promise<TmuxSession> {
+  const env = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: process.env.HOME ?? "/tmp",
+    TERM: "screen",
+  };
+  const argv = [...ringupCommand(), "till", "--server", server, "--till-id", tillId, "--data", dataDir];
+  const till = await TmuxSession.start(argv, env, 80, 24);
+  try {
+    await till.waitFor("● online", "the till to reach the store", 30_000);
+    return till;
+  } catch (err) {
+    await till[Symbol.asyncDispose]();
+    throw err;
   }
 }
