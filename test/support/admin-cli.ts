@@ -36,3 +36,14 @@ export async function runAdmin(
   ]);
   return { code, stdout, stderr };
 }
+
+/** `runAdmin` that must succeed: answers its standard output, or throws with everything it said. */
+export async function adminOk(
+  store: Pick<StoreProcess, "url" | "token">,
+  ...args: string[]
+): Promise<string> {
+  const run = await runAdmin(store, ...args);
+  if (run.code !== 0)
+    throw new Error(`ringup admin ${args.join(" ")} failed (${run.code}): ${run.stdout}${run.stderr}`);
+  return run.stdout;
+}

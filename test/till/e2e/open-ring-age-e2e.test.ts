@@ -5,13 +5,15 @@
  * added), then confirmed. The store records the open ring with its department and no exception,
  * and its audit log has both age checks from the till.
  */
+
 import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { TILL_DB_FILE } from "../../../src/till/data/db.ts";
+import { adminOk } from "../../support/admin-cli.ts";
 import { ringupCommand, type StoreProcess, startStore } from "../../support/store-process.ts";
 import { haveTmux, TmuxSession } from "../support/tmux.ts";
 
@@ -24,22 +26,7 @@ interface RecordedSale {
   lines: { code: string; name: string; department: string | null; totalMinor: number }[];
 }
 
-async function admin(store: StoreProcess, ...args: string[]): Promise<void> {
-  const proc = Bun.spawn(
-    [...ringupCommand(), "admin", "--server", store.url, "--token", store.token, ...args],
-    {
-      cwd: resolve(import.meta.dir, "../../.."),
-      stdout: "pipe",
-      stderr: "pipe",
-    },
-  );
-  const [out, err, code] = await Promise.all([
-    new Response(proc.stdout).text(),
-    new Response(proc.stderr).text(),
-    proc.exited,
-  ]);
-  if (code !== 0) throw new Error(`ringup admin ${args.join(" ")} failed (${code}): ${out}${err}`);
-}
+const admin = adminOk;
 
 async function post(store: StoreProcess, path: string, body: unknown): Promise<void> {
   const res = await store.api(path, { method: "POST", body: JSON.stringify(body) });

@@ -10,10 +10,11 @@ import { describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { uuidv7 } from "../../../src/core/ids.ts";
 import { TILL_DB_FILE } from "../../../src/till/data/db.ts";
-import { ringupCommand, type StoreProcess, seedProducts, startStore } from "../../support/store-process.ts";
+import { adminOk } from "../../support/admin-cli.ts";
+import { type StoreProcess, seedProducts, startStore } from "../../support/store-process.ts";
 import { haveTmux, startTillInTmux } from "../support/tmux.ts";
 
 if (!haveTmux())
@@ -27,22 +28,7 @@ interface History {
   units: { code: string; status: string; received: unknown[]; sold: { receiptNo: string }[] }[];
 }
 
-async function admin(store: StoreProcess, ...args: string[]): Promise<void> {
-  const proc = Bun.spawn(
-    [...ringupCommand(), "admin", "--server", store.url, "--token", store.token, ...args],
-    {
-      cwd: resolve(import.meta.dir, "../../.."),
-      stdout: "pipe",
-      stderr: "pipe",
-    },
-  );
-  const [out, err, code] = await Promise.all([
-    new Response(proc.stdout).text(),
-    new Response(proc.stderr).text(),
-    proc.exited,
-  ]);
-  if (code !== 0) throw new Error(`ringup admin ${args.join(" ")} failed (${code}): ${out}${err}`);
-}
+const admin = adminOk;
 
 async function waitUntil<T>(
   read: () => Promise<T>,

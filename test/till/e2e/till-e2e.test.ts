@@ -4,6 +4,7 @@
  * 3*), pay cash and see the change; the store has the sale. Then the store stops, two more
  * sales are completed offline, the store comes back, and each arrives exactly once.
  */
+
 import { Database } from "bun:sqlite";
 import { describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
@@ -12,7 +13,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { TILL_DB_FILE } from "../../../src/till/data/db.ts";
-import { ringupCommand, type StoreProcess, startStore } from "../../support/store-process.ts";
+import { adminOk } from "../../support/admin-cli.ts";
+import { type StoreProcess, startStore } from "../../support/store-process.ts";
 import { haveTmux, startTillInTmux, type TmuxSession } from "../support/tmux.ts";
 
 const samples = resolve(import.meta.dir, "../../../../shared/data/corepos");
@@ -50,22 +52,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function admin(store: StoreProcess, ...args: string[]): Promise<void> {
-  const proc = Bun.spawn(
-    [...ringupCommand(), "admin", "--server", store.url, "--token", store.token, ...args],
-    {
-      cwd: resolve(import.meta.dir, "../../.."),
-      stdout: "pipe",
-      stderr: "pipe",
-    },
-  );
-  const [out, err, code] = await Promise.all([
-    new Response(proc.stdout).text(),
-    new Response(proc.stderr).text(),
-    proc.exited,
-  ]);
-  if (code !== 0) throw new Error(`ringup admin ${args.join(" ")} failed (${code}): ${out}${err}`);
-}
+const admin = adminOk;
 
 /** Three products of the catalog sold by the unit at a fixed price, as the store resolves them. */
 async function pickProducts(store: StoreProcess): Promise<Product[]> {
