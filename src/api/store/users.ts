@@ -4,6 +4,10 @@ import { USER_ROLES } from "../../core/events/back-office-events.ts";
 import { tillIdSchema } from "../../core/ids.ts";
 
 export const pinSchema = z.string().regex(/^\d{4,8}$/, "must be 4 to 8 digits");
+
+/** `POST /staff-discounts`: a staff member's PIN typed at a till, for their staff discount. */
+export const staffDiscountRequestSchema = z.strictObject({ tillId: tillIdSchema, pin: pinSchema });
+export type StaffDiscountRequest = z.infer<typeof staffDiscountRequestSchema>;
 const nameSchema = z
   .string()
   .trim()

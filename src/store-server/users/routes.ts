@@ -5,6 +5,7 @@ import {
   listUsersQuerySchema,
   pinUnlockSchema,
   sessionRequestSchema,
+  staffDiscountRequestSchema,
   updateUserSchema,
   userIdParamsSchema,
 } from "../../api/store/users.ts";
@@ -19,7 +20,7 @@ import { UserError } from "./errors.ts";
 import { listPinLockouts, unlockPinEntry } from "./lockouts.ts";
 import { UsersService } from "./service.ts";
 import { bearerToken, SessionsService } from "./sessions.ts";
-import { findStaffDiscount, staffDiscountRequestSchema } from "./staff-discounts.ts";
+import { findStaffDiscount } from "./staff-discounts.ts";
 
 /**
  * Who the token of a log-in proves, if anyone: a log-in needs no token, and one that is not

@@ -6,18 +6,13 @@
  * of an inactive user is a wrong PIN.
  */
 
-import { z } from "zod";
-import { pinSchema } from "../../api/store/users.ts";
+import type { StaffDiscountRequest } from "../../api/store/users.ts";
 import type { DomainError } from "../../core/errors.ts";
-import { tillIdSchema } from "../../core/ids.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { UserError } from "./errors.ts";
 import { assertPinEntryOpen, notePinFailure, type PinGate, wrongPinError } from "./pin-limits.ts";
 import { pinShared } from "./pin-shared.ts";
 import { findUserByPinSync, writeTag } from "./pins.ts";
-
-export const staffDiscountRequestSchema = z.strictObject({ tillId: tillIdSchema, pin: pinSchema });
-export type StaffDiscountRequest = z.infer<typeof staffDiscountRequestSchema>;
 
 export interface StaffDiscount {
   userId: string;
