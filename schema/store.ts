@@ -381,8 +381,6 @@ export const stockMovements = sqliteTable(
 export const stockLevels = sqliteTable("stock_levels", {
   productCode: text("product_code").primaryKey(),
   onHandMilli: integer("on_hand_milli").notNull(),
-  /** Weighted average cost per unit of the receipts recorded, in minor units (null: none yet). */
-  avgCostMinor: integer("avg_cost_minor"),
   /** Goods sold below zero not yet arrived, and their provisional cost (docs/stock.md). */
   backlogMilli: integer("backlog_milli").notNull().default(0),
   backlogMinor: integer("backlog_minor").notNull().default(0),

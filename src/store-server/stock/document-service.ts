@@ -529,9 +529,6 @@ function postInTx(ctx: StoreContext, tx: StoreTx, doc: DocRow, principal: Princi
     const deltaMilli = deltaOf(doc.type, line.countedMilli, systemMilli);
     let movementId: number | null = null;
     if (deltaMilli !== 0) {
-      if (doc.type === "receipt" && line.unitCostMinor !== null) {
-        updateAverageCost(tx, line.productCode, deltaMilli, line.unitCostMinor);
-      }
       const moved = moveStock(
         tx,
         {
@@ -646,24 +643,4 @@ function postInTx(ctx: StoreContext, tx: StoreTx, doc: DocRow, principal: Princi
       detail: JSON.stringify(detail),
     })
     .run();
-}
-
-/** A receipt's weighted average: what was on hand at the old average plus what arrived at its cost. */
-function updateAverageCost(tx: StoreTx, code: string, qtyMilli: number, unitCostMinor: number): void {
-  const level = tx
-    .select({ onHandMilli: stockLevels.onHandMilli, avgCostMinor: stockLevels.avgCostMinor })
-    .from(stockLevels)
-    .where(eq(stockLevels.productCode, code))
-    .get();
-  const heldMilli = Math.max(level?.onHandMilli ?? 0, 0);
-  const oldAvg = level?.avgCostMinor ?? null;
-  const avg =
-    oldAvg === null || heldMilli === 0
-      ? unitCostMinor
-      : Math.round((heldMilli * oldAvg + qtyMilli * unitCostMinor) / (heldMilli + qtyMilli));
-  if (level) {
-    tx.update(stockLevels).set({ avgCostMinor: avg }).where(eq(stockLevels.productCode, code)).run();
-  } else {
-    tx.insert(stockLevels).values({ productCode: code, onHandMilli: 0, avgCostMinor: avg }).run();
-  }
 }

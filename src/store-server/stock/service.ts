@@ -3,7 +3,7 @@
  * (deliveries, counts, damage) with a reason, audited and journalled.
  */
 
-import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
 import { audit, products, stockLevels, stockMovements } from "../../../schema/store.ts";
 import type {
   AdjustmentRequest,
@@ -16,6 +16,7 @@ import { dayStartInstant, nextDay } from "../../core/day-bounds.ts";
 import { DomainError, RestatedError } from "../../core/errors.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
+import { divRound, type RoundingMode } from "../../core/rounding.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { CatalogService } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
@@ -119,12 +120,12 @@ export class StockService {
   level(rawCode: string, movementCount: number): StockLevel {
     const product = this.resolveCode(rawCode);
     const onHandMilli = this.onHandMilli(this.ctx.db, product.code);
-    const avgCostMinor =
-      this.ctx.db
-        .select({ avg: stockLevels.avgCostMinor })
-        .from(stockLevels)
-        .where(eq(stockLevels.productCode, product.code))
-        .get()?.avg ?? null;
+    const { avgCostMinor, valueMinor } = costOnHand(
+      this.ctx.db,
+      product.code,
+      onHandMilli,
+      this.ctx.settings.roundingMode,
+    );
     const places = placesOf(this.ctx.db, product.code);
     const level: StockLevel = {
       code: product.code,
@@ -135,7 +136,7 @@ export class StockService {
       reserved: 0,
       available: toQty(onHandMilli),
       avgCostMinor,
-      valueMinor: avgCostMinor === null ? null : Math.round((Math.max(onHandMilli, 0) * avgCostMinor) / 1000),
+      valueMinor,
       byLocation: places.byLocation.map((p) => ({ location: p.location, onHand: toQty(p.onHandMilli) })),
     };
     if (places.lots.length > 0) {
@@ -309,4 +310,27 @@ export class StockService {
     if (!row) throw new Error(`stock movement ${movementId} vanished after commit`);
     return { result: this.adjustmentResult(row, request.kind, product.name), created: true };
   }
+}
+
+/**
+ * The value of a product's stock on hand as the store's costing method left it (the value after
+ * its latest costed movement), and the average cost of a unit of it: null before any costed movement.
+ */
+function costOnHand(
+  db: StoreDb,
+  code: string,
+  onHandMilli: number,
+  mode: RoundingMode,
+): { avgCostMinor: number | null; valueMinor: number | null } {
+  const last = db
+    .select({ value: stockMovements.valueAfterMinor })
+    .from(stockMovements)
+    .where(and(eq(stockMovements.productCode, code), isNotNull(stockMovements.valueAfterMinor)))
+    .orderBy(desc(stockMovements.id))
+    .limit(1)
+    .get();
+  if (last?.value == null) return { avgCostMinor: null, valueMinor: null };
+  const avgCostMinor =
+    onHandMilli > 0 ? Number(divRound(BigInt(last.value) * 1000n, BigInt(onHandMilli), mode)) : null;
+  return { avgCostMinor, valueMinor: last.value };
 }
