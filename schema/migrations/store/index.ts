@@ -15,6 +15,7 @@ import m11 from "./0011_tricky_scarlet_witch.sql" with { type: "text" };
 import m12 from "./0012_rapid_purple_man.sql" with { type: "text" };
 import m13 from "./0013_absurd_red_ghost.sql" with { type: "text" };
 import m14 from "./0014_smiling_grey_gargoyle.sql" with { type: "text" };
+import m15 from "./0015_majestic_lily_hollister.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
   { tag: "0012_rapid_purple_man", sql: m12 },
   { tag: "0013_absurd_red_ghost", sql: m13 },
   { tag: "0014_smiling_grey_gargoyle", sql: m14 },
+  { tag: "0015_majestic_lily_hollister", sql: m15 },
 ];
