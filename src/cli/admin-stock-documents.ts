@@ -8,11 +8,11 @@
 import { z } from "zod";
 import { storeRoutes } from "../api/store/routes.ts";
 import type { StockDocumentAnswer } from "../api/store/stock-document-answers.ts";
+import { stockDocumentRequestSchema } from "../api/store/stock-documents.ts";
 import { uuidv7 } from "../core/ids.ts";
 import { milliToDecimalString } from "../core/quantity.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { readCsvRecords } from "../store-server/imports/index.ts";
-import { stockDocumentRequestSchema } from "../store-server/stock/document-model.ts";
 import { type AdminClient, AdminError } from "./admin-client.ts";
 
 /** The CLI's verbs for each document type. */

@@ -15,8 +15,8 @@ import {
   stockSerials,
 } from "../../../schema/store.ts";
 import type { SerialHistory, SerialUnitHistory } from "../../api/store/serials.ts";
+import type { StockDocumentRequest } from "../../api/store/stock-documents.ts";
 import type { StoreDb, StoreTx } from "../context.ts";
-import type { StockDocumentRequest } from "../stock/document-model.ts";
 import { SerialError } from "./errors.ts";
 
 /** A line's serials: each one unit, so no more than its whole units and none twice. */

@@ -4,8 +4,8 @@
  * JavaScript, so it runs in the compiled binary).
  */
 import { PDFDocument, StandardFonts } from "pdf-lib";
+import type { StockDocument } from "../../api/store/stock-documents.ts";
 import { milliToDecimalString } from "../../core/quantity.ts";
-import type { StockDocument } from "./document-model.ts";
 
 const TITLES: Record<StockDocument["type"], string> = {
   receipt: "Goods receipt",

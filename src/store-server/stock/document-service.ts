@@ -7,6 +7,15 @@
  */
 import { and, asc, desc, eq, lt, type SQL } from "drizzle-orm";
 import { audit, products, stockDocumentLines, stockDocuments, stockLevels } from "../../../schema/store.ts";
+import {
+  DEFAULT_LOCATION,
+  type StockDocument,
+  type StockDocumentLine,
+  type StockDocumentRequest,
+  type StockDocumentSummary,
+  type StockDocumentType,
+  WRITEOFF_REASONS,
+} from "../../api/store/stock-documents.ts";
 import { canonicalJson } from "../../core/events/canonical-json.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
@@ -16,15 +25,6 @@ import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { checkLineSerials, receiveSerialsInTx } from "../serials/service.ts";
 import { actorId, consumeApproval, verifyApproval } from "../users/index.ts";
-import {
-  DEFAULT_LOCATION,
-  type StockDocument,
-  type StockDocumentLine,
-  type StockDocumentRequest,
-  type StockDocumentSummary,
-  type StockDocumentType,
-  WRITEOFF_REASONS,
-} from "./document-model.ts";
 import { locationOnHandMilli } from "./document-stock.ts";
 import { StockError } from "./errors.ts";
 import { costingOf, moveStock } from "./ledger.ts";

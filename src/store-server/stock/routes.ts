@@ -5,16 +5,16 @@ import {
   movementsQuerySchema,
   stockQuerySchema,
 } from "../../api/store/stock.ts";
-import { requireRole } from "../auth/tokens.ts";
-import type { StoreContext } from "../context.ts";
-import { requireAuth } from "../http/auth-plugin.ts";
-import { belowMinimum } from "./below-minimum.ts";
 import {
   stockDocumentFileParamsSchema,
   stockDocumentParamsSchema,
   stockDocumentRequestSchema,
   stockDocumentsQuerySchema,
-} from "./document-model.ts";
+} from "../../api/store/stock-documents.ts";
+import { requireRole } from "../auth/tokens.ts";
+import type { StoreContext } from "../context.ts";
+import { requireAuth } from "../http/auth-plugin.ts";
+import { belowMinimum } from "./below-minimum.ts";
 import { documentPdf, documentTextLines } from "./document-render.ts";
 import { StockDocumentService } from "./document-service.ts";
 import { StockService } from "./service.ts";

@@ -3,8 +3,9 @@
  * has no copy: head office, which ingested the sending store's `stock.document_posted`, hands
  * it over (`GET /transfers?to=<this store>&id=`) through the store's link to head office.
  */
+
+import type { StockDocumentRequest } from "../../api/store/stock-documents.ts";
 import type { StoreContext } from "../context.ts";
-import type { StockDocumentRequest } from "./document-model.ts";
 import type { SentTransfer } from "./document-service.ts";
 
 export async function transferSentElsewhere(
