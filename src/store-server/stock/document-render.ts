@@ -63,16 +63,20 @@ function winAnsi(text: string): string {
 }
 
 /** The document as an A4 PDF. */
-export async function documentPdf(doc: StockDocument): Promise<Uint8Array> {
+export function documentPdf(doc: StockDocument): Promise<Uint8Array> {
+  return textPdf(`${TITLES[doc.type]} ${doc.number}`, documentTextLines(doc, 95));
+}
+
+/** Lines of text (at most 95 characters) as A4 pages in a fixed-width font. */
+export async function textPdf(title: string, lines: readonly string[]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(`${TITLES[doc.type]} ${doc.number}`);
+  pdf.setTitle(title);
   const font = await pdf.embedFont(StandardFonts.Courier);
   const size = 9;
   const lineHeight = 11;
   const [width, height] = [595.28, 841.89];
   const margin = 40;
   const perPage = Math.floor((height - 2 * margin) / lineHeight);
-  const lines = documentTextLines(doc, 95);
   for (let i = 0; i < lines.length; i += perPage) {
     const page = pdf.addPage([width, height]);
     lines.slice(i, i + perPage).forEach((text, j) => {

@@ -255,43 +255,25 @@ export class StockDocumentService {
     const atIso = this.ctx.now().toISOString();
     this.ctx.db.transaction((tx) => {
       const approvedBy = approval ? (approval.consume ? approval.consume(tx) : approval.approvedBy) : null;
-      const number = nextCounter(tx, "stock_document");
-      tx.insert(stockDocuments)
-        .values({
-          id: request.id,
-          number,
-          type: request.type,
-          status: "draft",
-          location: request.location ?? null,
-          reason: request.reason ?? null,
-          userId: principal.userId,
-          createdAt: atIso,
-          request: fingerprint,
-          toStore: request.toStore ?? null,
-          transferId: request.transferId ?? null,
-          approvedBy,
-        })
-        .run();
-      for (let i = 0; i < lines.length; i += 500) {
-        tx.insert(stockDocumentLines)
-          .values(
-            lines.slice(i, i + 500).map((line, j) => ({
-              documentId: request.id,
-              lineNo: i + j + 1,
-              productCode: line.code,
-              countedMilli: line.qtyMilli,
-              location: line.location,
-              lot: line.lot,
-              expiry: line.expiry,
-              unitCostMinor: line.unitCostMinor,
-              expectedMilli: line.expectedMilli,
-            })),
-          )
-          .run();
-      }
+      insertDraft(tx, request, fingerprint, lines, principal, atIso, approvedBy);
     });
     if (post === true) this.post(request.id, principal);
     return { document: this.get(request.id), created: true };
+  }
+
+  /**
+   * Records and posts a document inside the caller's transaction (a goods receipt of purchasing
+   * posts with its order's bookkeeping, all or nothing). The caller checks the id is new.
+   */
+  createPostedInTx(tx: StoreTx, request: StockDocumentRequest, principal: Principal, at: Date): void {
+    const { post: _post, approvalPin: _pin, approvalId: _approval, ...identity } = request;
+    this.checkHeader(request);
+    checkLineSerials(request);
+    const lines = this.prepareLines(request);
+    insertDraft(tx, request, canonicalJson(identity), lines, principal, at.toISOString(), null);
+    const doc = tx.select().from(stockDocuments).where(eq(stockDocuments.id, request.id)).get();
+    if (!doc) throw notFound(request.id);
+    postInTx(this.ctx, tx, doc, principal, at);
   }
 
   private checkHeader(request: StockDocumentRequest, sentElsewhere?: SentTransfer): void {
@@ -494,6 +476,51 @@ export class StockDocumentService {
       postInTx(this.ctx, tx, doc, principal, at);
     });
     return this.get(id);
+  }
+}
+
+function insertDraft(
+  tx: StoreTx,
+  request: StockDocumentRequest,
+  fingerprint: string,
+  lines: readonly PreparedLine[],
+  principal: Principal,
+  atIso: string,
+  approvedBy: string | null,
+): void {
+  const number = nextCounter(tx, "stock_document");
+  tx.insert(stockDocuments)
+    .values({
+      id: request.id,
+      number,
+      type: request.type,
+      status: "draft",
+      location: request.location ?? null,
+      reason: request.reason ?? null,
+      userId: principal.userId,
+      createdAt: atIso,
+      request: fingerprint,
+      toStore: request.toStore ?? null,
+      transferId: request.transferId ?? null,
+      approvedBy,
+    })
+    .run();
+  for (let i = 0; i < lines.length; i += 500) {
+    tx.insert(stockDocumentLines)
+      .values(
+        lines.slice(i, i + 500).map((line, j) => ({
+          documentId: request.id,
+          lineNo: i + j + 1,
+          productCode: line.code,
+          countedMilli: line.qtyMilli,
+          location: line.location,
+          lot: line.lot,
+          expiry: line.expiry,
+          unitCostMinor: line.unitCostMinor,
+          expectedMilli: line.expectedMilli,
+        })),
+      )
+      .run();
   }
 }
 
