@@ -6,6 +6,9 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { documentLineColumns, productStockColumns } from "./columns.ts";
+import { purchasingSchema } from "./store-purchasing.ts";
+
+export * from "./store-purchasing.ts";
 
 /** Key/value settings and counters owned by the store (store id, settings JSON, …). */
 export const meta = sqliteTable("meta", {
@@ -612,6 +615,7 @@ export const storeSchema = {
   refusedTillSales,
   events,
   notificationOutbox,
+  ...purchasingSchema,
 };
 
 export const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;

@@ -59,6 +59,8 @@ export const storeSettingsSchema = z
     taxClasses: z.array(taxClassSchema).default([]),
     /** Largest unit price a till may ring or override to (absurd-price guard). */
     maxPriceMinor: z.number().int().positive().default(10_000_000),
+    /** A goods receipt may bring a purchase order's line this many percent over what was ordered. */
+    overReceiptPercent: z.number().int().min(0).max(1000).default(10),
     /** A quantity above this many (units or kg) asks the cashier to confirm it (a slip of the finger). */
     confirmQtyAbove: z.number().positive().max(1_000_000).default(100),
     /** An open or changed unit price above this asks the cashier to confirm it. */

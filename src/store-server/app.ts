@@ -23,6 +23,7 @@ import { IntegrityMonitor } from "./integrity.ts";
 import { journalRoutes } from "./journal/routes.ts";
 import { storeMetrics } from "./metrics.ts";
 import { notificationsRoutes } from "./notifications/routes.ts";
+import { purchasingRoutes } from "./purchasing/routes.ts";
 import { receiptLinkRoutes, receiptRoutes } from "./receipts/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
@@ -51,7 +52,7 @@ export function storeRequestLimits(ctx: StoreContext, limits: RequestLimits = DE
   return requestLimits({
     limits,
     smallRoutes: ["/api/v1/sessions", "/api/v1/approvals", "/api/v1/tills/pair"],
-    importRoutes: ["/api/v1/products/bulk", "/api/v1/departments/bulk"],
+    importRoutes: ["/api/v1/products/bulk", "/api/v1/departments/bulk", "/api/v1/vendor-items/import"],
     authenticateEarly: (request, pathname) => {
       if (!OPEN_BODY_ROUTES.has(pathname)) authenticateRequest(ctx, request);
     },
@@ -98,6 +99,7 @@ export function createStoreApp(
         .use(heldRoutes(ctx))
         .use(stockRoutes(ctx))
         .use(costingRoutes(ctx))
+        .use(purchasingRoutes(ctx))
         .use(serialsRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(journalRoutes(ctx))

@@ -2,6 +2,13 @@
 import type { z } from "zod";
 import { auditRecordedV1, productUpsertedV1, stockAdjustedV1, userChangedV1 } from "./back-office-events.ts";
 import {
+  purchaseGoodsReceivedV1,
+  purchaseOrderChangedV1,
+  vendorChangedV1,
+  vendorCreditChangedV1,
+  vendorItemsChangedV1,
+} from "./purchasing-events.ts";
+import {
   lineVoidedV1,
   priceExceptionV1,
   priceOverriddenV1,
@@ -28,6 +35,11 @@ export const EVENT_TYPES = [
   "audit.recorded",
   "exception.recorded",
   "stock.document_posted",
+  "vendor.changed",
+  "vendor.items_changed",
+  "purchase.order_changed",
+  "purchase.goods_received",
+  "vendor.credit_changed",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -49,6 +61,11 @@ export const eventPayloadSchemas = {
   "audit.recorded": auditRecordedV1,
   "exception.recorded": priceExceptionV1,
   "stock.document_posted": stockDocumentPostedV1,
+  "vendor.changed": vendorChangedV1,
+  "vendor.items_changed": vendorItemsChangedV1,
+  "purchase.order_changed": purchaseOrderChangedV1,
+  "purchase.goods_received": purchaseGoodsReceivedV1,
+  "vendor.credit_changed": vendorCreditChangedV1,
 } as const satisfies { [K in EventType]: z.ZodType };
 
 /** The version new events of each type are written with. */

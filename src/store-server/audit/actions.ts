@@ -46,6 +46,12 @@ export const AUDIT_ACTIONS = {
   stockCounted: "stock.counted",
   stockDocumentPosted: "stock.document_posted",
   receiptReprinted: "receipt.reprinted",
+  // Written by the purchasing feature:
+  vendorChanged: "vendor.changed",
+  vendorItemsChanged: "vendor.items_changed",
+  purchaseOrderChanged: "purchase.order_changed",
+  goodsReceived: "purchase.goods_received",
+  vendorCreditChanged: "vendor.credit_changed",
   /** A receipt was e-mailed (queued for the webhook); the address is never recorded. */
   receiptEmailRequested: "receipt.email_requested",
   /** A notification was given up after its last attempt (and its content deleted). */
