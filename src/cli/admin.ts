@@ -34,6 +34,7 @@ import { runExceptionsReport, runRefusedSales } from "./admin-exceptions.ts";
 import { expiryArgsSchema, runExpiryReport } from "./admin-expiry.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
 import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
+import { isPurchasingCommand, PURCHASING_COMMANDS, runPurchasing } from "./admin-purchasing.ts";
 import { receiptArgsSchema, runReceipt } from "./admin-receipt.ts";
 import { runDailyReport, runJournalVerify } from "./admin-report.ts";
 import {
@@ -130,6 +131,7 @@ const STORE_ONLY = new Set([
   "till.pair",
   "till.list",
   "till.revoke",
+  ...PURCHASING_COMMANDS,
 ]);
 
 /** What head office offers through `ringup admin`. */
@@ -181,6 +183,10 @@ export async function runAdmin(
         `"${command.replace(".", " ")}" is a store command, and ${options.server} is head office (HQ)\n  point --server at a store, or use one of head office's commands: ${HQ_COMMANDS}`,
       );
     }
+  }
+  if (isPurchasingCommand(command)) {
+    await runPurchasing(client, command, args, options.json, io);
+    return;
   }
   switch (command) {
     case "product.add":

@@ -11,6 +11,7 @@ import { ConfigError, envName, loadConfig, mergeOptions, validateConfig } from "
 import { createLogger, LOG_LEVELS, type LogLevel, logLines, setProcessLogger } from "../shared/log.ts";
 import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
 import { storeOptionsSchema } from "../store-server/options.ts";
+import { addPurchasingCommands } from "./admin-purchasing-command.ts";
 import { addStockDocumentCommands } from "./admin-stock-command.ts";
 import { backupCommands } from "./backup/command.ts";
 import { doctorCommand } from "./doctor/command.ts";
@@ -487,6 +488,7 @@ export function buildProgram(io: CliIo): Command {
       runAdmin("stock.count", o),
     );
   addStockDocumentCommands(stock, runAdmin);
+  addPurchasingCommands(admin, runAdmin);
   const shift = admin
     .command("shift")
     .description("a till's shift: open it with a float, move cash in or out, close it with the count");
