@@ -159,21 +159,7 @@ async function purchase(store: StoreProcess): Promise<{ milk: Level; eggs: Level
     "BUTTER:1:damaged:100",
   );
   expect(nothing.code).toBe(1);
-  const credit = JSON.parse(
-    await admin(
-      "credits",
-      "add",
-      "--vendor",
-      "DAIRY",
-      "--receipt",
-      second.id,
-      "--line",
-      "EGGS:1:damaged:206",
-    ),
-  ) as { id: string; status: string };
-  expect(credit.status).toBe("open");
-  const tooMuch = await runAdmin(
-    store,
+  const creditOn = (line: string) => [
     "credits",
     "add",
     "--vendor",
@@ -181,8 +167,11 @@ async function purchase(store: StoreProcess): Promise<{ milk: Level; eggs: Level
     "--receipt",
     second.id,
     "--line",
-    "EGGS:6:expired:1200",
-  );
+    line,
+  ];
+  const credit = JSON.parse(await admin(...creditOn("EGGS:1:damaged:206"))) as { id: string; status: string };
+  expect(credit.status).toBe("open");
+  const tooMuch = await runAdmin(store, ...creditOn("EGGS:6:expired:1200"));
   expect(tooMuch.code).toBe(1);
   expect(tooMuch.stderr).toContain("more than the 5 received");
 

@@ -265,6 +265,25 @@ describe("purchase orders", () => {
     });
     expect(negative.status).toBe(400);
     expect(JSON.stringify(negative.body)).toContain("must not be negative");
+    await refused(
+      "/purchase-orders",
+      { id, vendorId: "ACME", lines: [{ code: "MILK", qty: 1, costMinor: 10_000_001 }] },
+      400,
+      "COST_OVER_LIMIT",
+    );
+    await refused(
+      "/purchase-orders",
+      {
+        id,
+        vendorId: "ACME",
+        lines: [
+          { code: "MILK", qty: 1 },
+          { code: "MILK", qty: 2 },
+        ],
+      },
+      400,
+      "DUPLICATE_LINE",
+    );
     const negativeItem = await post("/vendors/ACME/items", { code: "MILK", costMinor: -1 });
     expect(negativeItem.status).toBe(400);
     expect(store.count("purchase_orders")).toBe(0);

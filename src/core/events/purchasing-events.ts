@@ -11,6 +11,10 @@ import { moneyMinor, productCode, refId, signedMilli, utcTimestamp } from "./fie
 const vendorId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const milli = z.int().nonnegative();
+/** A document's lines: one to 5,000. */
+const linesOf = <T extends z.ZodType>(line: T) => z.array(line).min(1).max(5000);
+/** A numbered document of a vendor's. */
+const numbered = { id: z.uuid(), number: z.int().min(1), vendorId };
 
 export const vendorChangedV1 = z.strictObject({
   id: vendorId,
@@ -47,9 +51,7 @@ export const vendorItemsChangedV1 = z.strictObject({
 });
 
 export const purchaseOrderChangedV1 = z.strictObject({
-  id: z.uuid(),
-  number: z.int().min(1),
-  vendorId,
+  ...numbered,
   status: z.enum(["draft", "sent", "partly_received", "received", "cancelled"]),
   expectedAt: day.nullable(),
   createdAt: utcTimestamp,
@@ -57,17 +59,14 @@ export const purchaseOrderChangedV1 = z.strictObject({
   closedAt: utcTimestamp.nullable(),
   userId: refId.nullable(),
   at: utcTimestamp,
-  lines: z
-    .array(
-      z.strictObject({
-        code: productCode,
-        orderedMilli: milli,
-        costMinor: moneyMinor,
-        receivedMilli: milli,
-      }),
-    )
-    .min(1)
-    .max(5000),
+  lines: linesOf(
+    z.strictObject({
+      code: productCode,
+      orderedMilli: milli,
+      costMinor: moneyMinor,
+      receivedMilli: milli,
+    }),
+  ),
 });
 
 export const purchaseGoodsReceivedV1 = z.strictObject({
@@ -80,41 +79,33 @@ export const purchaseGoodsReceivedV1 = z.strictObject({
   landedCostMinor: moneyMinor,
   userId: refId.nullable(),
   at: utcTimestamp,
-  lines: z
-    .array(
-      z.strictObject({
-        code: productCode,
-        /** Open on the order before this receipt; null without an order. */
-        openMilli: signedMilli.nullable(),
-        receivedMilli: milli,
-        costMinor: moneyMinor,
-        landedMinor: moneyMinor,
-        unitCostMinor: moneyMinor,
-      }),
-    )
-    .min(1)
-    .max(5000),
+  lines: linesOf(
+    z.strictObject({
+      code: productCode,
+      /** Open on the order before this receipt; null without an order. */
+      openMilli: signedMilli.nullable(),
+      receivedMilli: milli,
+      costMinor: moneyMinor,
+      landedMinor: moneyMinor,
+      unitCostMinor: moneyMinor,
+    }),
+  ),
 });
 
 export const vendorCreditChangedV1 = z.strictObject({
-  id: z.uuid(),
-  number: z.int().min(1),
-  vendorId,
+  ...numbered,
   receiptId: z.uuid().nullable(),
   status: z.enum(["open", "settled"]),
   totalMinor: moneyMinor,
   settlementRef: z.string().min(1).max(64).nullable(),
   userId: refId.nullable(),
   at: utcTimestamp,
-  lines: z
-    .array(
-      z.strictObject({
-        code: productCode,
-        qtyMilli: milli,
-        reason: z.enum(["not_received", "damaged", "expired", "mispriced"]),
-        amountMinor: moneyMinor,
-      }),
-    )
-    .min(1)
-    .max(5000),
+  lines: linesOf(
+    z.strictObject({
+      code: productCode,
+      qtyMilli: milli,
+      reason: z.enum(["not_received", "damaged", "expired", "mispriced"]),
+      amountMinor: moneyMinor,
+    }),
+  ),
 });

@@ -3,8 +3,8 @@
  * the request, a vendor that must exist, and the trace every change leaves (an audit row and
  * its journal event, in the caller's transaction).
  */
-import { eq } from "drizzle-orm";
-import { audit, products, vendors } from "../../../schema/store.ts";
+import { and, eq } from "drizzle-orm";
+import { audit, products, vendorItems, vendors } from "../../../schema/store.ts";
 import { DomainError, RestatedError } from "../../core/errors.ts";
 import type { EventPayload, EventType } from "../../core/events.ts";
 import { parseQuantityMilli } from "../../core/quantity.ts";
@@ -98,4 +98,54 @@ export function trace<T extends EventType>(
 
 export function catalogOf(ctx: StoreContext): CatalogService {
   return new CatalogService(ctx);
+}
+
+/** A cost no higher than the store's absurd-price guard (`maxPriceMinor`). */
+export function checkedCost(ctx: StoreContext, costMinor: number, where: string): number {
+  const { maxPriceMinor } = ctx.settings;
+  if (costMinor > maxPriceMinor) {
+    throw new PurchasingError(
+      "COST_OVER_LIMIT",
+      `${where}: ${costMinor} is over the store's limit of ${maxPriceMinor} minor units (maxPriceMinor)`,
+      { costMinor, maxPriceMinor },
+    );
+  }
+  return costMinor;
+}
+
+/** Refuses a product a request lists twice (`seen` holds the codes met so far). */
+export function onceEach(seen: Set<string>, code: string, where: string): void {
+  if (seen.has(code)) {
+    throw new PurchasingError(
+      "DUPLICATE_LINE",
+      `${where}.code: ${code} is listed twice; add the quantities into one line`,
+      { code },
+    );
+  }
+  seen.add(code);
+}
+
+/** A line's cost: as given, else the vendor item's; checked against the store's guard. */
+export function lineCost(
+  ctx: StoreContext,
+  vendorId: string,
+  code: string,
+  given: number | undefined,
+  where: string,
+): number {
+  const costMinor =
+    given ??
+    ctx.db
+      .select({ costMinor: vendorItems.costMinor })
+      .from(vendorItems)
+      .where(and(eq(vendorItems.vendorId, vendorId), eq(vendorItems.productCode, code)))
+      .get()?.costMinor;
+  if (costMinor === undefined) {
+    throw new PurchasingError(
+      "COST_REQUIRED",
+      `${where}.costMinor: ${code} is not in vendor ${vendorId}'s catalog; give its cost`,
+      { code },
+    );
+  }
+  return checkedCost(ctx, costMinor, `${where}.costMinor`);
 }

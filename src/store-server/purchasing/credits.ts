@@ -5,15 +5,8 @@
  * (or, for goods not received, ordered from it): anything else is refused, and so is crediting
  * more than was delivered.
  */
-import { and, asc, desc, eq, ne, type SQL, sql } from "drizzle-orm";
-import {
-  purchaseOrderLines,
-  purchaseOrders,
-  purchaseReceiptLines,
-  purchaseReceipts,
-  vendorCreditLines,
-  vendorCredits,
-} from "../../../schema/store.ts";
+import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import { purchaseReceipts, vendorCreditLines, vendorCredits } from "../../../schema/store.ts";
 import type { VendorCredit, VendorCreditRequest } from "../../api/store/purchasing.ts";
 import { canonicalJson } from "../../core/events.ts";
 import { milliToDecimalString } from "../../core/quantity.ts";
@@ -78,50 +71,41 @@ export class VendorCreditService {
       .map((r) => this.get(r.id));
   }
 
+  private total(query: string, ...params: (string | null)[]): number {
+    return this.ctx.sqlite.query<{ n: number | null }, (string | null)[]>(query).get(...params)?.n ?? 0;
+  }
+
   /** Quantity of a product the vendor delivered (on one receipt, or on all of its receipts). */
   private receivedMilli(vendorId: string, code: string, receiptId: string | undefined): number {
-    const where = [eq(purchaseReceipts.vendorId, vendorId), eq(purchaseReceiptLines.productCode, code)];
-    if (receiptId) where.push(eq(purchaseReceipts.id, receiptId));
-    return (
-      this.ctx.db
-        .select({ n: sql<number>`coalesce(sum(${purchaseReceiptLines.receivedMilli}), 0)` })
-        .from(purchaseReceiptLines)
-        .innerJoin(purchaseReceipts, eq(purchaseReceipts.id, purchaseReceiptLines.receiptId))
-        .where(and(...where))
-        .get()?.n ?? 0
+    return this.total(
+      `SELECT SUM(l.received_milli) AS n FROM purchase_receipt_lines l JOIN purchase_receipts r ON r.id = l.receipt_id
+       WHERE r.vendor_id = ?1 AND l.product_code = ?2 AND (?3 IS NULL OR r.id = ?3)`,
+      vendorId,
+      code,
+      receiptId ?? null,
     );
   }
 
   /** Whether the product was ordered from the vendor (on the receipt's order, when one is named). */
-  private ordered(vendorId: string, code: string, orderId: string | null | undefined): boolean {
-    const where = [eq(purchaseOrders.vendorId, vendorId), eq(purchaseOrderLines.productCode, code)];
-    if (orderId) where.push(eq(purchaseOrders.id, orderId));
-    where.push(ne(purchaseOrders.status, "draft"));
-    return (
-      (this.ctx.db
-        .select({ n: sql<number>`count(*)` })
-        .from(purchaseOrderLines)
-        .innerJoin(purchaseOrders, eq(purchaseOrders.id, purchaseOrderLines.orderId))
-        .where(and(...where))
-        .get()?.n ?? 0) > 0
+  private ordered(vendorId: string, code: string, orderId: string | null): boolean {
+    const lines = this.total(
+      `SELECT COUNT(*) AS n FROM purchase_order_lines l JOIN purchase_orders o ON o.id = l.order_id
+       WHERE o.vendor_id = ?1 AND l.product_code = ?2 AND o.status <> 'draft' AND (?3 IS NULL OR o.id = ?3)`,
+      vendorId,
+      code,
+      orderId,
     );
+    return lines > 0;
   }
 
   /** What earlier credits already claim for delivered goods of a product (damaged, expired, mis-priced). */
   private creditedMilli(vendorId: string, code: string, receiptId: string | undefined): number {
-    const where = [
-      eq(vendorCredits.vendorId, vendorId),
-      eq(vendorCreditLines.productCode, code),
-      ne(vendorCreditLines.reason, "not_received"),
-    ];
-    if (receiptId) where.push(eq(vendorCredits.receiptId, receiptId));
-    return (
-      this.ctx.db
-        .select({ n: sql<number>`coalesce(sum(${vendorCreditLines.qtyMilli}), 0)` })
-        .from(vendorCreditLines)
-        .innerJoin(vendorCredits, eq(vendorCredits.id, vendorCreditLines.creditId))
-        .where(and(...where))
-        .get()?.n ?? 0
+    return this.total(
+      `SELECT SUM(l.qty_milli) AS n FROM vendor_credit_lines l JOIN vendor_credits c ON c.id = l.credit_id
+       WHERE c.vendor_id = ?1 AND l.product_code = ?2 AND l.reason <> 'not_received' AND (?3 IS NULL OR c.receipt_id = ?3)`,
+      vendorId,
+      code,
+      receiptId ?? null,
     );
   }
 

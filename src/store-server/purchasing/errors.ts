@@ -15,6 +15,7 @@ export class PurchasingError extends featureErrors({
   PURCHASE_ORDER_CLOSED: "conflict",
   STATUS_CHANGE_REFUSED: "conflict",
   COST_REQUIRED: "invalid",
+  COST_OVER_LIMIT: "invalid",
   DUPLICATE_LINE: "invalid",
   FRACTIONAL_QUANTITY: "invalid",
   NOT_ON_ORDER: "invalid",

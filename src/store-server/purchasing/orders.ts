@@ -24,7 +24,7 @@ import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
-import { catalogOf, productOf, qtyOf, trace, vendorOf } from "./common.ts";
+import { catalogOf, lineCost, onceEach, productOf, qtyOf, trace, vendorOf } from "./common.ts";
 import { PurchasingError } from "./errors.ts";
 
 type OrderRow = typeof purchaseOrders.$inferSelect;
@@ -206,31 +206,13 @@ export class PurchaseOrderService {
     const lines = request.lines.map((line, i) => {
       const where = `lines.${i}`;
       const product = productOf(catalog, line.code, `${where}.code`);
-      if (seen.has(product.code)) {
-        throw new PurchasingError(
-          "DUPLICATE_LINE",
-          `${where}.code: ${product.code} is ordered twice; add the quantities into one line`,
-          { code: product.code },
-        );
-      }
-      seen.add(product.code);
+      onceEach(seen, product.code, where);
       const orderedMilli = qtyOf(product, line.qty, `${where}.qty`);
-      const costMinor = line.costMinor ?? this.vendorCost(vendor.id, product.code);
-      if (costMinor === null) {
-        throw new PurchasingError(
-          "COST_REQUIRED",
-          `${where}.costMinor: ${product.code} is not in vendor ${vendor.id}'s catalog; give its cost`,
-          { code: product.code },
-        );
-      }
-      if (costMinor > this.ctx.settings.maxPriceMinor) {
-        throw new PurchasingError(
-          "COST_REQUIRED",
-          `${where}.costMinor: ${costMinor} is over the store's limit of ${this.ctx.settings.maxPriceMinor} minor units (maxPriceMinor)`,
-          { code: product.code },
-        );
-      }
-      return { code: product.code, orderedMilli, costMinor };
+      return {
+        code: product.code,
+        orderedMilli,
+        costMinor: lineCost(this.ctx, vendor.id, product.code, line.costMinor, where),
+      };
     });
     const at = this.ctx.now();
     const atIso = at.toISOString();
@@ -267,16 +249,6 @@ export class PurchaseOrderService {
       journalOrder(this.ctx, tx, request.id, principal, at, send === true ? "created and sent" : "created");
     });
     return { order: this.get(request.id), created: true };
-  }
-
-  private vendorCost(vendorId: string, code: string): number | null {
-    return (
-      this.ctx.db
-        .select({ costMinor: vendorItems.costMinor })
-        .from(vendorItems)
-        .where(and(eq(vendorItems.vendorId, vendorId), eq(vendorItems.productCode, code)))
-        .get()?.costMinor ?? null
-    );
   }
 
   /**

@@ -30,7 +30,7 @@ import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { StockDocumentService } from "../stock/document-service.ts";
-import { catalogOf, productOf, qtyOf, trace, vendorOf } from "./common.ts";
+import { catalogOf, checkedCost, lineCost, onceEach, productOf, qtyOf, trace, vendorOf } from "./common.ts";
 import { PurchasingError } from "./errors.ts";
 import { journalOrder, orderRowOf } from "./orders.ts";
 import { setItemsInTx } from "./vendors.ts";
@@ -172,16 +172,7 @@ export class ReceivingService {
             { code: product.code },
           );
         }
-        if (seen.has(product.code)) {
-          throw new PurchasingError(
-            "DUPLICATE_LINE",
-            `${where}.code: ${product.code} is listed twice; add the quantities into one line`,
-            {
-              code: product.code,
-            },
-          );
-        }
-        seen.add(product.code);
+        onceEach(seen, product.code, where);
         const receivedMilli = qtyOf(product, line.qty, `${where}.qty`);
         const limitMilli = Math.floor((ordered.orderedMilli * (100 + percent)) / 100);
         if (ordered.receivedMilli + receivedMilli > limitMilli) {
@@ -200,7 +191,7 @@ export class ReceivingService {
           code: product.code,
           openMilli: ordered.orderedMilli - ordered.receivedMilli,
           receivedMilli,
-          costMinor: this.checkedCost(line.costMinor ?? ordered.costMinor, `${where}.costMinor`),
+          costMinor: checkedCost(this.ctx, line.costMinor ?? ordered.costMinor, `${where}.costMinor`),
         };
       });
     }
@@ -231,51 +222,16 @@ export class ReceivingService {
     const lines = request.lines.map((line, i): ReceivedLine => {
       const where = `lines.${i}`;
       const product = productOf(catalog, line.code, `${where}.code`);
-      if (seen.has(product.code)) {
-        throw new PurchasingError(
-          "DUPLICATE_LINE",
-          `${where}.code: ${product.code} is listed twice; add the quantities into one line`,
-          {
-            code: product.code,
-          },
-        );
-      }
-      seen.add(product.code);
-      const costMinor =
-        line.costMinor ??
-        this.ctx.db
-          .select({ costMinor: vendorItems.costMinor })
-          .from(vendorItems)
-          .where(and(eq(vendorItems.vendorId, vendor.id), eq(vendorItems.productCode, product.code)))
-          .get()?.costMinor;
-      if (costMinor === undefined) {
-        throw new PurchasingError(
-          "COST_REQUIRED",
-          `${where}.costMinor: ${product.code} is not in vendor ${vendor.id}'s catalog; give its cost`,
-          { code: product.code },
-        );
-      }
+      onceEach(seen, product.code, where);
       return {
         code: product.code,
         openMilli: null,
         receivedMilli: qtyOf(product, line.qty, `${where}.qty`),
-        costMinor: this.checkedCost(costMinor, `${where}.costMinor`),
+        costMinor: lineCost(this.ctx, vendor.id, product.code, line.costMinor, where),
       };
     });
     const receipt = this.post(request.id, fingerprint, vendor.id, null, lines, request, principal);
     return { receipt, created: true };
-  }
-
-  private checkedCost(costMinor: number, where: string): number {
-    const { maxPriceMinor } = this.ctx.settings;
-    if (costMinor > maxPriceMinor) {
-      throw new PurchasingError(
-        "COST_REQUIRED",
-        `${where}: ${costMinor} is over the store's limit of ${maxPriceMinor} minor units (maxPriceMinor)`,
-        { costMinor, maxPriceMinor },
-      );
-    }
-    return costMinor;
   }
 
   private post(

@@ -19,7 +19,7 @@ import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { CatalogService } from "../catalog/service.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
-import { catalogOf, productOf, qtyOf, trace, type VendorRow, vendorOf } from "./common.ts";
+import { catalogOf, checkedCost, productOf, qtyOf, trace, type VendorRow, vendorOf } from "./common.ts";
 import { PurchasingError } from "./errors.ts";
 
 export type CostSource = "manual" | "import" | "invoice";
@@ -304,23 +304,11 @@ export class VendorService {
       vendorCode: request.vendorCode ?? null,
       caseSizeMilli:
         request.caseSize === undefined ? null : qtyOf(product, request.caseSize, `${where}caseSize`),
-      costMinor: this.checkedCost(request.costMinor, `${where}costMinor`),
+      costMinor: checkedCost(this.ctx, request.costMinor, `${where}costMinor`),
       leadTimeDays: request.leadTimeDays ?? null,
       minOrderMilli:
         request.minOrderQty === undefined ? null : qtyOf(product, request.minOrderQty, `${where}minOrderQty`),
     };
-  }
-
-  private checkedCost(costMinor: number, where: string): number {
-    const { maxPriceMinor } = this.ctx.settings;
-    if (costMinor > maxPriceMinor) {
-      throw new PurchasingError(
-        "IMPORT_INVALID",
-        `${where}: ${costMinor} is over the store's limit of ${maxPriceMinor} minor units (maxPriceMinor)`,
-        { costMinor, maxPriceMinor },
-      );
-    }
-    return costMinor;
   }
 
   /** Sets one item of the vendor's catalog by hand (a cost change is kept as "manual"). */
