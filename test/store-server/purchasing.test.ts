@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import { uuidv7 } from "../../src/core/ids.ts";
 import { createTestStore, type JsonObject, type TestStore } from "../support/store-app.ts";
-import { API, onHandMilli, recordPaidSale, seedCatalog } from "./sales-fixtures.ts";
+import { API, onHandMilli, recordPaidSale, seedCatalog, session } from "./sales-fixtures.ts";
 
 type Body = JsonObject & { error?: { code: string; message: string } };
 
@@ -169,6 +169,22 @@ describe("vendors and their catalogs", () => {
       refId: "acme.csv",
     });
   });
+});
+
+test("purchasing is for managers: a cashier is refused and nothing changes", async () => {
+  const cashier = await session(store, "cashier", "1111");
+  const before = counts();
+  const res = await store.request<Body>(
+    "POST",
+    `${API}/vendors`,
+    { id: "ACME", name: "Acme" },
+    cashier.token,
+  );
+  expect(res.status).toBe(403);
+  expect(counts()).toEqual(before);
+  expect((await store.request<Body>("GET", `${API}/purchase-orders`, undefined, cashier.token)).status).toBe(
+    403,
+  );
 });
 
 describe("purchase orders", () => {
