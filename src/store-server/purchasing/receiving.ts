@@ -21,11 +21,9 @@ import type {
   PurchaseReceipt,
   PurchaseReceiptRequest,
 } from "../../api/store/purchasing.ts";
-import { allocateLargestRemainder } from "../../core/allocation.ts";
 import { canonicalJson } from "../../core/events.ts";
+import { costReceiptLines } from "../../core/landed-cost.ts";
 import { extendPrice, milliToDecimalString } from "../../core/quantity.ts";
-import { divRound } from "../../core/rounding.ts";
-import { toSafeNumber } from "../../core/safe-integer.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
@@ -46,19 +44,6 @@ interface Invoice {
   number: string;
   date: string;
   landedCostMinor?: number | undefined;
-}
-
-/** Each line's share of the landed cost: by value, or by quantity when nothing has a value. */
-export function allocateLanded(
-  landedMinor: number,
-  lines: readonly { qtyMilli: number; valueMinor: number }[],
-): number[] {
-  if (landedMinor === 0) return lines.map(() => 0);
-  const byValue = lines.some((l) => l.valueMinor > 0);
-  return allocateLargestRemainder(
-    landedMinor,
-    lines.map((l) => (byValue ? l.valueMinor : l.qtyMilli)),
-  );
 }
 
 export class ReceivingService {
@@ -245,19 +230,16 @@ export class ReceivingService {
   ): PurchaseReceipt {
     const { roundingMode } = this.ctx.settings;
     const landedCostMinor = request.invoice?.landedCostMinor ?? 0;
-    const values = lines.map((l) => ({
-      qtyMilli: l.receivedMilli,
-      valueMinor: extendPrice(l.costMinor, l.receivedMilli, roundingMode),
+    const costs = costReceiptLines(
+      lines.map((l) => ({ qtyMilli: l.receivedMilli, costMinor: l.costMinor })),
+      landedCostMinor,
+      roundingMode,
+    );
+    const costed = lines.map((l, i) => ({
+      ...l,
+      landedMinor: costs[i]?.landedMinor ?? 0,
+      unitCostMinor: costs[i]?.unitCostMinor ?? l.costMinor,
     }));
-    const shares = allocateLanded(landedCostMinor, values);
-    const costed = lines.map((l, i) => {
-      const landedMinor = shares[i] ?? 0;
-      const valueMinor = (values[i]?.valueMinor ?? 0) + landedMinor;
-      const unitCostMinor = toSafeNumber(
-        divRound(BigInt(valueMinor) * 1000n, BigInt(l.receivedMilli), roundingMode),
-      );
-      return { ...l, landedMinor, unitCostMinor };
-    });
     const at = this.ctx.now();
     const atIso = at.toISOString();
     const order = orderId ? orderRowOf(this.ctx.db, orderId) : null;
