@@ -204,8 +204,8 @@ export const creditListQuerySchema = z.object({
 const int = z.number().int();
 const str = z.string();
 
-export const vendorItemAnswerSchema = z.looseObject({
-  vendorId: str,
+/** A vendor item's terms, as its catalog and the worksheet answer them. */
+const vendorItemFields = {
   code: str,
   name: str.nullable(),
   vendorCode: str.nullable(),
@@ -213,6 +213,11 @@ export const vendorItemAnswerSchema = z.looseObject({
   costMinor: int,
   leadTimeDays: int.nullable(),
   minOrderMilli: int.nullable(),
+};
+
+export const vendorItemAnswerSchema = z.looseObject({
+  vendorId: str,
+  ...vendorItemFields,
   updatedAt: str,
   costHistory: z
     .array(
@@ -307,13 +312,7 @@ export const worksheetAnswerSchema = z.looseObject({
   salesTo: str,
   lines: z.array(
     z.looseObject({
-      code: str,
-      name: str.nullable(),
-      vendorCode: str.nullable(),
-      caseSizeMilli: int.nullable(),
-      costMinor: int,
-      leadTimeDays: int.nullable(),
-      minOrderMilli: int.nullable(),
+      ...vendorItemFields,
       onHandMilli: int,
       /** Quantity on open orders from any vendor, not yet received. */
       onOrderMilli: int,
