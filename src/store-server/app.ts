@@ -24,6 +24,7 @@ import { journalRoutes } from "./journal/routes.ts";
 import { storeMetrics } from "./metrics.ts";
 import { notificationsRoutes } from "./notifications/routes.ts";
 import { receiptLinkRoutes, receiptRoutes } from "./receipts/routes.ts";
+import { replenishmentRoutes } from "./replenishment/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
@@ -98,6 +99,7 @@ export function createStoreApp(
         .use(heldRoutes(ctx))
         .use(stockRoutes(ctx))
         .use(costingRoutes(ctx))
+        .use(replenishmentRoutes(ctx))
         .use(serialsRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(journalRoutes(ctx))

@@ -41,10 +41,15 @@ export function medianOf(values: readonly number[]): number {
  */
 export const OUTLIER_MADS = 3;
 
-/** The days of a history that show demand (stock-out days left out), outliers capped. */
+/**
+ * The days of a history that show demand, outliers capped: stock-out days are left out, and so
+ * are the days before the product's first sale (not yet sold there, not "no demand").
+ */
 export function cleanDays(history: DailyHistory): CleanDay[] {
   const days: CleanDay[] = [];
+  const firstSale = history.qtyMilli.findIndex((milli) => Number.isFinite(milli) && milli > 0);
   history.qtyMilli.forEach((milli, index) => {
+    if (firstSale < 0 || index < firstSale) return;
     const qty = Number.isFinite(milli) ? Math.max(0, milli) / 1000 : 0;
     if (history.stockOut?.[index] === true && qty === 0) return;
     days.push({
