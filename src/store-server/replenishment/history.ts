@@ -67,25 +67,25 @@ export class SalesHistory {
     const onlyCode = code === undefined ? "" : " AND l.code = ?3";
     const params = code === undefined ? [first, from] : [first, from, code];
     const rows = db
-      .query<{ code: string; day: string; qty: number; promo: number }, string[]>(
+      .query<[string, string, number, number], string[]>(
         `SELECT l.code AS code, s.day AS day, SUM(l.qty_milli) AS qty,
            SUM(CASE WHEN l.discount_minor > 0 THEN l.qty_milli ELSE 0 END) AS promo
          FROM sales s INDEXED BY sales_day JOIN sale_lines l ON l.sale_id = s.id
          WHERE s.day >= ?1 AND s.day < ?2 AND s.status = 'completed' AND l.kind IS NULL${onlyCode}
          GROUP BY l.code, s.day`,
       )
-      .all(...params);
+      .values(...params) as [string, string, number, number][];
     const series = new Map<string, Series>();
-    for (const r of rows) {
-      const i = index.get(r.day);
+    for (const [c, day, qty, promo] of rows) {
+      const i = index.get(day);
       if (i === undefined) continue;
-      let s = series.get(r.code);
+      let s = series.get(c);
       if (!s) {
         s = { qtyMilli: days.map(() => 0), promo: days.map(() => false) };
-        series.set(r.code, s);
+        series.set(c, s);
       }
-      s.qtyMilli[i] = Math.max(0, r.qty);
-      s.promo[i] = r.qty > 0 && r.promo * 2 >= r.qty;
+      s.qtyMilli[i] = Math.max(0, qty);
+      s.promo[i] = qty > 0 && promo * 2 >= qty;
     }
     if (code !== undefined && !series.has(code)) {
       series.set(code, { qtyMilli: days.map(() => 0), promo: days.map(() => false) });
@@ -113,10 +113,22 @@ export class SalesHistory {
   }
 }
 
+/** The index of the last start at or before an instant (instants before the first: 0). */
+function dayOf(starts: readonly string[], at: string): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] ?? "") <= at) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Marks the days a product sold nothing while out of stock. The stock as of an instant is the
  * stock now less every movement dated at or after it (movements by their `at`, so back-dated
- * ones fall on their own day).
+ * ones fall on their own day). Only products that may have run out are looked at.
  */
 function markStockOuts(
   ctx: StoreContext,
@@ -127,58 +139,56 @@ function markStockOuts(
   if (days.length === 0 || series.size === 0) return;
   const db = ctx.sqlite;
   const tz = ctx.settings.timeZone;
-  const starts = days.map((d) => dayStartInstant(d, tz));
+  // Each day's first instant, and the first after the history: a movement falls on the last at or before it.
+  const starts = [...days, nextDay(days[days.length - 1] ?? "")].map((d) => dayStartInstant(d, tz));
   const firstStart = starts[0] ?? "";
   const onlyCode = (n: number) => (code === undefined ? "" : ` AND product_code = ?${n}`);
   const withCode = (params: string[]) => (code === undefined ? params : [...params, code]);
-  const kept = new Set(
-    db
-      .query<{ code: string }, string[]>(
-        `SELECT DISTINCT product_code AS code FROM stock_movements
-         WHERE kind IN ('receipt', 'count', 'adjustment', 'transfer_in')${onlyCode(1)}`,
-      )
-      .all(...withCode([]))
-      .map((r) => r.code),
-  );
-  if (kept.size === 0) return;
+  // Products whose stock is kept and may have run out: at or below zero now, or after some
+  // movement of the history's days (or its level after a movement not recorded).
+  const candidates = `
+    SELECT product_code FROM stock_levels WHERE on_hand_milli <= 0${onlyCode(2)}
+    UNION SELECT product_code FROM stock_movements
+      WHERE at >= ?1 AND (on_hand_after_milli IS NULL OR on_hand_after_milli <= 0)${onlyCode(2)}
+    INTERSECT SELECT product_code FROM stock_movements
+      WHERE kind IN ('receipt', 'count', 'adjustment', 'transfer_in')${onlyCode(2)}`;
   const levels = new Map(
     db
-      .query<{ code: string; qty: number }, []>(
-        "SELECT product_code AS code, on_hand_milli AS qty FROM stock_levels",
+      .query<[string, number], string[]>(
+        `SELECT product_code, on_hand_milli FROM stock_levels WHERE product_code IN (${candidates})`,
       )
-      .all()
-      .filter((r) => kept.has(r.code))
-      .map((r) => [r.code, r.qty]),
+      .values(...withCode([firstStart])) as [string, number][],
   );
+  if (levels.size === 0) return;
+  const codes = JSON.stringify([...levels.keys()]);
+  // Net movement per product and day (index days.length: after the history), by `at`.
+  const net = new Map<string, Float64Array>();
   const moves = db
-    .query<{ code: string; at: string; qty: number }, string[]>(
-      `SELECT product_code AS code, at, qty_milli AS qty FROM stock_movements
-       WHERE at >= ?1${onlyCode(2)} ORDER BY product_code, at DESC`,
+    .query<[string, string, number], string[]>(
+      `SELECT product_code, at, qty_milli FROM stock_movements INDEXED BY stock_movements_product_at
+       WHERE product_code IN (SELECT value FROM json_each(?2)) AND at >= ?1 ORDER BY product_code`,
     )
-    .all(...withCode([firstStart]));
-  const byCode = new Map<string, { at: string; qty: number }[]>();
-  for (const m of moves) {
-    if (!kept.has(m.code) || !series.has(m.code)) continue;
-    let list = byCode.get(m.code);
-    if (!list) {
-      list = [];
-      byCode.set(m.code, list);
+    .values(firstStart, codes) as [string, string, number][];
+  let current = "";
+  let perDay = new Float64Array(0);
+  for (const [c, at, qty] of moves) {
+    if (c !== current) {
+      current = c;
+      perDay = new Float64Array(days.length + 1);
+      net.set(c, perDay);
     }
-    list.push(m);
+    const i = dayOf(starts, at);
+    perDay[i] = (perDay[i] ?? 0) + qty;
   }
   for (const [c, s] of series) {
-    if (!kept.has(c)) continue;
-    const later = byCode.get(c) ?? [];
+    if (!levels.has(c)) continue;
+    const perDay = net.get(c);
+    // The stock at a day's start: the stock now less every movement of that day and after.
     let level = levels.get(c) ?? 0;
-    let next = 0;
+    if (perDay) level -= perDay[days.length] ?? 0;
     const stockOut = days.map(() => false);
-    // From the last day back: take out the movements at or after each day's start.
     for (let i = days.length - 1; i >= 0; i--) {
-      const start = starts[i] ?? "";
-      while (next < later.length && (later[next]?.at ?? "") >= start) {
-        level -= later[next]?.qty ?? 0;
-        next++;
-      }
+      if (perDay) level -= perDay[i] ?? 0;
       stockOut[i] = level <= 0 && (s.qtyMilli[i] ?? 0) === 0;
     }
     s.stockOut = stockOut;
