@@ -90,7 +90,7 @@ export class SalesHistory {
     if (code !== undefined && !series.has(code)) {
       series.set(code, { qtyMilli: days.map(() => 0), promo: days.map(() => false) });
     }
-    markStockOuts(ctx, days, series, code);
+    markStockOuts(ctx, days, series);
 
     const totals = db
       .query<{ day: string; qty: number }, [string, string]>(
@@ -130,34 +130,29 @@ function dayOf(starts: readonly string[], at: string): number {
  * stock now less every movement dated at or after it (movements by their `at`, so back-dated
  * ones fall on their own day). Only products that may have run out are looked at.
  */
-function markStockOuts(
-  ctx: StoreContext,
-  days: readonly string[],
-  series: Map<string, Series>,
-  code?: string,
-): void {
-  if (days.length === 0 || series.size === 0) return;
+function markStockOuts(ctx: StoreContext, days: readonly string[], series: Map<string, Series>): void {
+  // Only a day without a sale can be a stock-out day.
+  const withZeroDays = [...series].filter(([, s]) => s.qtyMilli.some((q) => q === 0)).map(([c]) => c);
+  if (days.length === 0 || withZeroDays.length === 0) return;
   const db = ctx.sqlite;
   const tz = ctx.settings.timeZone;
   // Each day's first instant, and the first after the history: a movement falls on the last at or before it.
   const starts = [...days, nextDay(days[days.length - 1] ?? "")].map((d) => dayStartInstant(d, tz));
   const firstStart = starts[0] ?? "";
-  const onlyCode = (n: number) => (code === undefined ? "" : ` AND product_code = ?${n}`);
-  const withCode = (params: string[]) => (code === undefined ? params : [...params, code]);
-  // Products whose stock is kept and may have run out: at or below zero now, or after some
-  // movement of the history's days (or its level after a movement not recorded).
-  const candidates = `
-    SELECT product_code FROM stock_levels WHERE on_hand_milli <= 0${onlyCode(2)}
-    UNION SELECT product_code FROM stock_movements
-      WHERE at >= ?1 AND (on_hand_after_milli IS NULL OR on_hand_after_milli <= 0)${onlyCode(2)}
-    INTERSECT SELECT product_code FROM stock_movements
-      WHERE kind IN ('receipt', 'count', 'adjustment', 'transfer_in')${onlyCode(2)}`;
+  // Of those, the products whose stock is kept and may have run out: at or below zero now, or
+  // after some movement of the history's days (or its level after a movement not recorded).
   const levels = new Map(
     db
-      .query<[string, number], string[]>(
-        `SELECT product_code, on_hand_milli FROM stock_levels WHERE product_code IN (${candidates})`,
+      .query<[string, number], [string, string]>(
+        `SELECT l.product_code, l.on_hand_milli FROM json_each(?2) z
+         JOIN stock_levels l ON l.product_code = z.value
+         WHERE EXISTS (SELECT 1 FROM stock_movements k INDEXED BY stock_movements_product
+             WHERE k.product_code = l.product_code AND k.kind IN ('receipt', 'count', 'adjustment', 'transfer_in'))
+           AND (l.on_hand_milli <= 0 OR EXISTS (SELECT 1 FROM stock_movements m INDEXED BY stock_movements_product_at
+             WHERE m.product_code = l.product_code AND m.at >= ?1
+               AND (m.on_hand_after_milli IS NULL OR m.on_hand_after_milli <= 0)))`,
       )
-      .values(...withCode([firstStart])) as [string, number][],
+      .values(firstStart, JSON.stringify(withZeroDays)) as [string, number][],
   );
   if (levels.size === 0) return;
   const codes = JSON.stringify([...levels.keys()]);
