@@ -16,7 +16,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { businessDay } from "../src/core/business-day.ts";
 import { forecastDemand, weekdayProfile } from "../src/core/forecast/index.ts";
-import { parseQuantityMilli } from "../src/core/quantity.ts";
 import { storeSettingsSchema } from "../src/core/settings.ts";
 import { loadCoreposDailySales } from "../src/samples/corepos-daily.ts";
 import { openStore } from "../src/store-server/open.ts";
@@ -24,7 +23,8 @@ import { daysBefore } from "../src/store-server/replenishment/history.ts";
 import { ReplenishmentService } from "../src/store-server/replenishment/service.ts";
 import type { BenchCase, BenchResult, BenchSuite } from "./harness.ts";
 import { summarise } from "./harness.ts";
-import { coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
+import { coreposAvailable } from "./support/corepos-month.ts";
+import { type MonthSale, monthOfSales } from "./support/spread-month.ts";
 
 const PRODUCTS = 50_000;
 const TOP = 500;
@@ -124,36 +124,6 @@ async function backtest(): Promise<BenchResult> {
   };
 }
 
-type MonthSale = { lines: { idx: number; qtyMilli: number }[] };
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-async function monthOfSales(): Promise<MonthSale[]> {
-  if (coreposAvailable()) {
-    const month = await loadCoreposMonth();
-    return month.sales.map((s) => ({
-      lines: s.lines.map((l, n) => {
-        let qtyMilli = 1000;
-        try {
-          qtyMilli = Math.max(1, Math.min(100_000, parseQuantityMilli(l.qty)));
-        } catch {}
-        // Spread over the products: the product and the sale pick one of 50,000.
-        return { idx: hash(`${l.code}:${n % 4}`) % PRODUCTS, qtyMilli };
-      }),
-    }));
-  }
-  process.stderr.write(
-    "bench: forecast.bench.ts: no CORE-POS sample data; synthetic sales of the same shape\n",
-  );
-  return Array.from({ length: 5_257 }, (_, n) => ({
-    lines: Array.from({ length: 12 }, (_, k) => ({ idx: hash(`${n}:${k}`) % PRODUCTS, qtyMilli: 1000 })),
-  }));
-}
-
 /** 50,000 products, a receipt of each, and the last 91 days of sales with their stock movements. */
 function build(sqlite: import("bun:sqlite").Database, sales: MonthSale[], today: string): number {
   const code = (i: number) => `P${String(i).padStart(5, "0")}`;
@@ -217,7 +187,7 @@ export default async function forecastBench(): Promise<BenchSuite> {
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    const sales = await monthOfSales();
+    const sales = await monthOfSales(PRODUCTS, "forecast.bench.ts");
     const t0 = performance.now();
     const built = openStore(dir, "S1", settings, { synchronous: "NORMAL" });
     const lines = build(built.sqlite, sales, businessDay(new Date(), settings.timeZone));

@@ -39,41 +39,25 @@ describe("forecast invariants", () => {
   test("an order is whole cases, at least the minimum, and brings stock to at least the order-up-to level", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 40 }),
-        fc.integer({ min: 0, max: 500_000 }),
-        fc.integer({ min: 0, max: 30 }),
-        fc.integer({ min: 0, max: 14 }),
-        fc.double({ min: 0.5, max: 0.999, noNaN: true }),
-        fc.integer({ min: -100_000, max: 10_000_000 }),
-        fc.integer({ min: 1, max: 48 }),
-        fc.integer({ min: 0, max: 100 }),
-        (
-          dailyMilli,
-          sigmaMilli,
-          leadTimeDays,
-          reviewDays,
-          serviceLevel,
-          onHandMilli,
-          caseUnits,
-          minUnits,
-        ) => {
-          const caseSizeMilli = caseUnits * 1000;
-          const plan = reorderPlan({
-            dailyMilli,
-            sigmaMilli,
-            leadTimeDays,
-            reviewDays,
-            serviceLevel,
-            onHandMilli,
-            caseSizeMilli,
-            minOrderMilli: minUnits * 1000,
-          });
+        fc.record({
+          dailyMilli: fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 40 }),
+          sigmaMilli: fc.integer({ min: 0, max: 500_000 }),
+          leadTimeDays: fc.integer({ min: 0, max: 30 }),
+          reviewDays: fc.integer({ min: 0, max: 14 }),
+          serviceLevel: fc.double({ min: 0.5, max: 0.999, noNaN: true }),
+          onHandMilli: fc.integer({ min: -100_000, max: 10_000_000 }),
+          caseSizeMilli: fc.integer({ min: 1, max: 48 }).map((units) => units * 1000),
+          minOrderMilli: fc.integer({ min: 0, max: 100 }).map((units) => units * 1000),
+        }),
+        (input) => {
+          const { onHandMilli, caseSizeMilli, minOrderMilli } = input;
+          const plan = reorderPlan(input);
           expect(plan.safetyStockMilli).toBeGreaterThanOrEqual(0);
           expect(plan.orderUpToMilli).toBeGreaterThanOrEqual(plan.reorderPointMilli);
           expect(plan.orderMilli % caseSizeMilli).toBe(0);
           if (plan.orderMilli > 0) {
             expect(onHandMilli).toBeLessThanOrEqual(plan.reorderPointMilli);
-            expect(plan.orderMilli).toBeGreaterThanOrEqual(minUnits * 1000);
+            expect(plan.orderMilli).toBeGreaterThanOrEqual(minOrderMilli);
             expect(onHandMilli + plan.orderMilli).toBeGreaterThanOrEqual(plan.orderUpToMilli);
           } else {
             expect(onHandMilli > plan.reorderPointMilli || plan.orderUpToMilli <= onHandMilli).toBe(true);
