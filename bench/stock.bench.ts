@@ -19,14 +19,13 @@ import {
   type CostState,
   EMPTY_COST_STATE,
 } from "../src/core/costing.ts";
-import { parseQuantityMilli } from "../src/core/quantity.ts";
 import { storeSettingsSchema } from "../src/core/settings.ts";
 import { statementsOf } from "../src/store-server/db/statements.ts";
 import { openStore } from "../src/store-server/open.ts";
 import { CostingReports } from "../src/store-server/stock/costing-reports.ts";
 import { moveStock } from "../src/store-server/stock/ledger.ts";
 import type { BenchCase, BenchSuite } from "./harness.ts";
-import { coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
+import { type MonthSale, monthOfSales } from "./support/spread-month.ts";
 
 const PRODUCTS = 50_000;
 const DEPARTMENTS = 40;
@@ -34,36 +33,6 @@ const REPEATS = Number(process.env.RINGUP_BENCH_STOCK_REPEATS ?? 24);
 const YEAR = 2025;
 const FIFO: CostingConfig = { method: "fifo", mode: "half-up" };
 const DAY_MS = 86_400_000;
-
-type MonthSale = { lines: { idx: number; qtyMilli: number }[] };
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-async function monthOfSales(): Promise<MonthSale[]> {
-  if (coreposAvailable()) {
-    const month = await loadCoreposMonth();
-    return month.sales.map((s) => ({
-      lines: s.lines.map((l) => {
-        let qtyMilli = 1000;
-        try {
-          qtyMilli = Math.max(1, Math.min(100_000, parseQuantityMilli(l.qty)));
-        } catch {}
-        return { idx: hash(l.code) % PRODUCTS, qtyMilli };
-      }),
-    }));
-  }
-  process.stderr.write("bench: stock.bench.ts: no CORE-POS sample data; synthetic sales of the same shape\n");
-  return Array.from({ length: 5_257 }, (_, n) => ({
-    lines: Array.from({ length: 12 }, (_, k) => ({
-      idx: hash(`${n}:${k}`) % PRODUCTS,
-      qtyMilli: 1000 * (1 + (k % 3)),
-    })),
-  }));
-}
 
 const priceOf = (idx: number) => 99 + ((idx * 37) % 2_000);
 const costOf = (idx: number, month: number) => Math.floor(priceOf(idx) * 0.6) + ((idx + month) % 7);
@@ -188,7 +157,7 @@ export default async function stockBench(): Promise<BenchSuite> {
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    const sales = await monthOfSales();
+    const sales = await monthOfSales(PRODUCTS, "stock.bench.ts");
     const t0 = performance.now();
     const movements = build(ctx.sqlite, sales);
     process.stderr.write(

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { COSTING_METHODS } from "./costing.ts";
 import { EMBEDDED_PRESETS, embeddedRuleSchema } from "./embedded-barcode.ts";
 import { currencyExponent } from "./money.ts";
+import { replenishmentSettingsSchema } from "./replenishment-settings.ts";
 import { restrictedTenderSchema } from "./tender-eligibility.ts";
 
 const ratePattern = /^(?:100(?:\.0{1,4})?|\d{1,2}(?:\.\d{1,4})?)$/;
@@ -51,6 +52,8 @@ export const storeSettingsSchema = z
     roundingMode: z.enum(["half-up", "half-even"]).default("half-up"),
     /** How stock is valued and what goods sold cost (docs/stock.md). */
     costing: z.enum(COSTING_METHODS).default("average"),
+    /** Forecast, reorder points and suggested orders (docs/replenishment.md). */
+    replenishment: replenishmentSettingsSchema,
     cashRoundingMinor: z.number().int().min(0).max(100_000).default(0),
     cashRoundingScope: z.enum(["cash", "all"]).default("cash"),
     embeddedBarcodes: z.enum([...EMBEDDED_PRESETS, "custom"]).default("US"),

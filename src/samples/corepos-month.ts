@@ -21,7 +21,7 @@ import { coreposCode, type ProductRow, parseProducts } from "../store-server/imp
 export const COREPOS_DIR = process.env.RINGUP_COREPOS_DIR ?? resolve(process.cwd(), "../shared/data/corepos");
 
 /** Columns of `dtransactions` used here (0-based). */
-const COL = {
+export const COL = {
   datetime: 0,
   registerNo: 1,
   empNo: 2,
@@ -34,6 +34,7 @@ const COL = {
   quantity: 10,
   unitPrice: 13,
   tax: 16,
+  discountType: 21,
   voided: 22,
 } as const;
 
@@ -77,7 +78,7 @@ function toMinor(decimal: string): number {
   return Number.isFinite(n) ? Math.round(n * 100) : 0;
 }
 
-function toMilli(decimal: string): number {
+export function toMilli(decimal: string): number {
   const n = Number(decimal);
   return Number.isFinite(n) ? Math.round(n * 1000) : 0;
 }
@@ -97,7 +98,8 @@ interface ItemRow {
   department: string | null;
 }
 
-function isKeptItem(r: readonly string[]): boolean {
+/** An item row of a normal sale (not voided, refunded or informational) with a real UPC and a positive quantity. */
+export function isKeptItem(r: readonly string[]): boolean {
   const status = (r[COL.transStatus] ?? "").trim();
   return (
     r[COL.transType] === "I" &&
@@ -109,10 +111,15 @@ function isKeptItem(r: readonly string[]): boolean {
   );
 }
 
+/** The rows of `sampletrans.csv.gz`. */
+export async function readTransactions(dir = COREPOS_DIR): Promise<string[][]> {
+  const gz = new Uint8Array(await Bun.file(join(dir, "sampletrans.csv.gz")).arrayBuffer());
+  return parse(Bun.gunzipSync(gz), { escape: "\\", relax_column_count: true }) as string[][];
+}
+
 /** Loads the month: parses both files and derives the catalog and the sales, in time order. */
 export async function loadCoreposMonth(dir = COREPOS_DIR): Promise<CoreposMonth> {
-  const gz = new Uint8Array(await Bun.file(join(dir, "sampletrans.csv.gz")).arrayBuffer());
-  const records = parse(Bun.gunzipSync(gz), { escape: "\\", relax_column_count: true }) as string[][];
+  const records = await readTransactions(dir);
 
   const groups = new Map<string, { first: string; items: ItemRow[] }>();
   let itemRows = 0;

@@ -23,8 +23,10 @@ import { IntegrityMonitor } from "./integrity.ts";
 import { journalRoutes } from "./journal/routes.ts";
 import { storeMetrics } from "./metrics.ts";
 import { notificationsRoutes } from "./notifications/routes.ts";
+import { unitsOnOrder, vendorTermsOf } from "./purchasing/replenishment-sources.ts";
 import { purchasingRoutes } from "./purchasing/routes.ts";
 import { receiptLinkRoutes, receiptRoutes } from "./receipts/routes.ts";
+import { replenishmentRoutes } from "./replenishment/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
@@ -100,6 +102,12 @@ export function createStoreApp(
         .use(stockRoutes(ctx))
         .use(costingRoutes(ctx))
         .use(purchasingRoutes(ctx))
+        .use(
+          replenishmentRoutes(ctx, {
+            vendorItems: (vendorId) => vendorTermsOf(ctx, vendorId),
+            onOrder: (codes) => unitsOnOrder(ctx, codes),
+          }),
+        )
         .use(serialsRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(journalRoutes(ctx))

@@ -111,6 +111,13 @@ import {
   vendorsAnswerSchema,
   worksheetAnswerSchema,
 } from "./purchasing.ts";
+import {
+  forecastAnswerSchema,
+  forecastQuerySchema,
+  stockOptimisationAnswerSchema,
+  suggestedOrderAnswerSchema,
+  suggestedOrderQuerySchema,
+} from "./replenishment.ts";
 import { recordSaleSchema } from "./sales.ts";
 import { serialHistoryAnswerSchema } from "./serials.ts";
 import { belowMinimumAnswerSchema } from "./stock.ts";
@@ -228,6 +235,12 @@ export const storeRoutes = routeTable({
   "GET /api/v1/reports/valuation": valuationAnswerSchema,
   "GET /api/v1/reports/margin": marginAnswerSchema,
   "GET /api/v1/reports/expiry": expiryReportAnswerSchema,
+  "GET /api/v1/forecast": { query: forecastQuerySchema, answer: forecastAnswerSchema },
+  "GET /api/v1/replenishment/suggested": {
+    query: suggestedOrderQuerySchema,
+    answer: suggestedOrderAnswerSchema,
+  },
+  "GET /api/v1/reports/stock-optimisation": stockOptimisationAnswerSchema,
   "GET /api/v1/journal/verify": journalVerifyAnswerSchema,
   "GET /api/v1/journal/events": journalEventsAnswerSchema,
   "POST /api/v1/tills/pair": pairAnswerSchema,
