@@ -192,5 +192,9 @@ export function applyChange(
       if (change.storeId !== ctx.storeId) return { result: "skipped" };
       new Pointers(ctx.sqlite).set(POINTER_KEYS.settings, JSON.stringify(change.value));
       return { result: "applied", settings: change.value };
+    case "customer":
+    case "customer_group":
+    case "card":
+      return { result: "skipped" };
   }
 }
