@@ -17,6 +17,7 @@ import { PriceService } from "./catalog/prices.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import { PriceScheduler } from "./catalog/scheduler.ts";
 import type { HqContext } from "./context.ts";
+import { accountsRoutes } from "./customers/accounts-routes.ts";
 import { customersRoutes } from "./customers/routes.ts";
 import { deadLettersRoutes } from "./dead-letters/routes.ts";
 import { type DeadLetterDesk, deadLetterDesk, EventIngestor } from "./ingest/index.ts";
@@ -97,7 +98,8 @@ export function createHqApp(
         .use(salesRoutes(ctx))
         .use(stockRoutes(ctx))
         .use(settingsRoutes(ctx))
-        .use(customersRoutes(ctx)),
+        .use(customersRoutes(ctx))
+        .use(accountsRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

@@ -145,10 +145,9 @@ test("spend rules are applied by refresh, from the sales head office holds", asy
      VALUES ('s1', 'S1', 'e1', 'S1-T1-000001', 'T1', 'c1', '2026-03-01T10:00:00.000Z', '2026-03-01', 'USD', 'completed',
        12000, 0, 0, 12000, 0, 0)`,
   );
-  const refreshed = await h.request<{ groups: { id: string; members: number; added: number; removed: number }[] }>(
-    "POST",
-    "/api/v1/customer-groups/refresh",
-  );
+  const refreshed = await h.request<{
+    groups: { id: string; members: number; added: number; removed: number }[];
+  }>("POST", "/api/v1/customer-groups/refresh");
   expect(refreshed.status).toBe(200);
   expect(refreshed.body.groups).toEqual([{ id: "gold", members: 1, added: 1, removed: 0 }]);
   expect((await h.request<Customer>("GET", "/api/v1/customers/c1")).body.groups).toEqual(["gold"]);
