@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { documentLineColumns, productStockColumns } from "./columns.ts";
+import { storeCustomersSchema } from "./store-customers.ts";
 
 /** Key/value settings and counters owned by the store (store id, settings JSON, …). */
 export const meta = sqliteTable("meta", {
@@ -581,7 +582,10 @@ export const notificationOutbox = sqliteTable(
   (t) => [index("notification_outbox_next_at").on(t.nextAt)],
 );
 
+export * from "./store-customers.ts";
+
 export const storeSchema = {
+  ...storeCustomersSchema,
   meta,
   counters,
   departments,
