@@ -198,3 +198,56 @@ export const groupsAnswerSchema = z.looseObject({ groups: z.array(groupAnswerSch
 export const groupsRefreshAnswerSchema = z.looseObject({
   groups: z.array(z.looseObject({ id: str, members: int, added: int, removed: int })),
 });
+
+/** `GET /reports/customers`: per customer over business days from…to, and over their whole history. */
+export const customerReportQuerySchema = z.object({
+  from: z.iso.date("must be a date such as 2026-03-01"),
+  to: z.iso.date("must be a date such as 2026-03-31"),
+  storeId: z.string().min(1).max(32).optional(),
+  sort: z.enum(["spend", "visits", "recency", "lifetime"]).default("spend"),
+  limit: z.coerce.number().int().min(1).max(10_000).default(100),
+});
+export type CustomerReportQuery = z.infer<typeof customerReportQuerySchema>;
+
+export const customerReportAnswerSchema = z.looseObject({
+  from: str,
+  to: str,
+  customers: z.array(
+    z.looseObject({
+      customerId: str,
+      name: str.nullable(),
+      /** Sales in the range (a visit is a completed sale). */
+      visits: int,
+      /** Sales minus returns in the range, minor units. */
+      spendMinor: int,
+      averageBasketMinor: int,
+      lastVisit: str.nullable(),
+      /** Whole days from the last visit (any time) to `to`. */
+      recencyDays: int.nullable(),
+      /** Visits per 30 days between the first visit and `to`. */
+      visitsPer30Days: z.number(),
+      lifetimeVisits: int,
+      /** Everything the customer has spent, sales minus returns: their lifetime value. */
+      lifetimeSpendMinor: int,
+    }),
+  ),
+});
+
+export const groupActivityAnswerSchema = z.looseObject({
+  from: str,
+  to: str,
+  groups: z.array(
+    z.looseObject({ id: str, name: str, members: int, activeMembers: int, visits: int, spendMinor: int }),
+  ),
+});
+
+export const liabilityAnswerSchema = z.looseObject({
+  /** Points on cards not blocked, and what they are worth at the current point value. */
+  points: int,
+  pointsValueMinor: int,
+  /** Money on gift cards and store credit. */
+  moneyMinor: int,
+  heldPoints: int,
+  heldMinor: int,
+  cards: int,
+});

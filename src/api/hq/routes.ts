@@ -60,15 +60,19 @@ import {
   customerExportAnswerSchema,
   customerInputSchema,
   customerPatchSchema,
+  customerReportAnswerSchema,
+  customerReportQuerySchema,
   customersAnswerSchema,
   customersQuerySchema,
   fieldAnswerSchema,
   fieldInputSchema,
   fieldsAnswerSchema,
+  groupActivityAnswerSchema,
   groupAnswerSchema,
   groupInputSchema,
   groupsAnswerSchema,
   groupsRefreshAnswerSchema,
+  liabilityAnswerSchema,
   mergeInputSchema,
 } from "./customers.ts";
 import {
@@ -79,6 +83,7 @@ import {
   deadLettersAnswerSchema as openDeadLettersAnswerSchema,
   retryAnswerSchema,
 } from "./dead-letters.ts";
+import { reportQuerySchema } from "./reports.ts";
 import {
   hqStockAnswerSchema,
   hqStockQuerySchema,
@@ -163,4 +168,7 @@ export const hqRoutes = routeTable({
   "POST /api/v1/accounts/redemptions": { answer: redemptionAnswerSchema, body: redemptionInputSchema },
   "POST /api/v1/accounts/redemptions/:id/commit": redemptionAnswerSchema,
   "POST /api/v1/accounts/redemptions/:id/release": redemptionAnswerSchema,
+  "GET /api/v1/reports/customers": { answer: customerReportAnswerSchema, query: customerReportQuerySchema },
+  "GET /api/v1/reports/customer-groups": { answer: groupActivityAnswerSchema, query: reportQuerySchema },
+  "GET /api/v1/reports/points-liability": liabilityAnswerSchema,
 });

@@ -16,11 +16,14 @@ import {
   redemptionParamsSchema,
   replaceInputSchema,
 } from "../../api/hq/accounts.ts";
+import { customerReportQuerySchema } from "../../api/hq/customers.ts";
+import { reportQuerySchema } from "../../api/hq/reports.ts";
 import { authorize } from "../auth/plugin.ts";
 import { storeScope } from "../auth/scopes.ts";
 import { requireScope } from "../auth/tokens.ts";
 import type { HqContext } from "../context.ts";
 import { AccountsService } from "./accounts.ts";
+import { CustomerAnalytics } from "./analytics.ts";
 import { CardsService } from "./cards.ts";
 
 export function accountsRoutes(ctx: HqContext) {
@@ -125,5 +128,24 @@ export function accountsRoutes(ctx: HqContext) {
       detail: { summary: "The card's ledger with that of the cards it replaced, oldest first" },
     })
     .get("/loyalty", () => accounts.getProgram(), { detail: { summary: "The loyalty programme" } });
-  return new Elysia({ name: "ringup.hq.accounts" }).use(manage).use(store).use(read);
+  const analytics = new CustomerAnalytics(ctx);
+  const reports = new Elysia()
+    .use(authorize(ctx, ["reports:read", "customers:write"], "reading customer reports"))
+    .get("/reports/customers", ({ query }) => analytics.customers(query), {
+      query: customerReportQuerySchema,
+      detail: {
+        summary:
+          "Per customer: visits, spend, average basket, recency, frequency and lifetime value; top customers first",
+      },
+    })
+    .get("/reports/customer-groups", ({ query }) => analytics.groups(query), {
+      query: reportQuerySchema,
+      detail: { summary: "Per customer group: members, active members, visits and spend over the range" },
+    })
+    .get("/reports/points-liability", () => analytics.liability(), {
+      detail: {
+        summary: "Points and money outstanding on cards, what the points are worth, and what is held",
+      },
+    });
+  return new Elysia({ name: "ringup.hq.accounts" }).use(manage).use(store).use(read).use(reports);
 }
