@@ -126,6 +126,7 @@ export class AccountsService {
       );
       if (points > 0 && card.customerId) {
         customerEvent(
+          this.ctx,
           tx,
           "points.earned",
           card.customerId,

@@ -183,7 +183,7 @@ export class CardsService {
       const row = cardRow(tx, number);
       if (row.blockedAt !== null) return { answer: cardAnswer(tx, row), changes: [] };
       tx.update(cards).set({ blockedAt: now.toISOString() }).where(eq(cards.number, number)).run();
-      if (row.customerId) customerEvent(tx, "card.blocked", row.customerId, { card: number }, now);
+      if (row.customerId) customerEvent(this.ctx, tx, "card.blocked", row.customerId, { card: number }, now);
       return { answer: cardAnswer(tx, cardRow(tx, number)), changes: [recordCard(tx, number, now)] };
     });
     publishCommitted(this.ctx, changes);

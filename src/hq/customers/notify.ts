@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { customerNotificationOutbox, hqMeta } from "../../../schema/hq.ts";
 import { uuidv7 } from "../../core/ids.ts";
-import type { HqTx } from "../context.ts";
+import type { HqContext, HqTx } from "../context.ts";
 
 export const CUSTOMER_EVENTS = ["points.earned", "card.blocked", "customer.birthday"] as const;
 export type CustomerEvent = (typeof CUSTOMER_EVENTS)[number];
@@ -16,6 +16,7 @@ export type CustomerEvent = (typeof CUSTOMER_EVENTS)[number];
 export const NOTIFICATIONS_ON_KEY = "notifications.customers";
 
 export function customerEvent(
+  ctx: HqContext,
   tx: HqTx,
   event: CustomerEvent,
   customerId: string,
@@ -35,4 +36,6 @@ export function customerEvent(
       createdAt: when,
     })
     .run();
+  // The sender looks after a timer tick, by when the caller's transaction has committed.
+  ctx.wakeCustomerNotifications?.();
 }
