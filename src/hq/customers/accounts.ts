@@ -34,6 +34,15 @@ import { customerEvent } from "./notify.ts";
 const DAY_MS = 86_400_000;
 type RedemptionRow = typeof redemptions.$inferSelect;
 
+export interface EarnResult {
+  card: string;
+  key: string;
+  points: number;
+  balance: number;
+  /** True when this sale had already earned (nothing was added again). */
+  duplicate: boolean;
+}
+
 function redemptionAnswer(row: RedemptionRow): RedemptionAnswer {
   return {
     id: row.id,
@@ -79,68 +88,70 @@ export class AccountsService {
   }
 
   /** Points for a sale, once (key `sale:<saleId>`): a retry answers the first earning. */
-  earn(input: EarnInput): { card: string; key: string; points: number; balance: number; duplicate: boolean } {
+  earn(input: EarnInput): EarnResult {
     const now = this.ctx.now();
+    const { answer, change } = this.ctx.db.transaction((tx) => this.earnInTx(tx, input, now));
+    publishCommitted(this.ctx, change ? [change] : []);
+    return answer;
+  }
+
+  /**
+   * Earning inside the caller's transaction (the ingest applies a batch of sales in one): the
+   * card's change-log entry comes back for the caller to publish after its commit. Throws the
+   * refusals of `earn` (an unknown, blocked or gift card): run it in a savepoint to go on.
+   */
+  earnInTx(tx: HqTx, input: EarnInput, now: Date): { answer: EarnResult; change?: CatalogChange } {
     const key = `sale:${input.saleId}`;
-    const { answer, changes } = this.ctx.db.transaction((tx) => {
-      const done = tx.select().from(accountEntries).where(eq(accountEntries.key, key)).get();
-      if (done) {
-        const balance = balanceOf(tx, done.card, "points");
-        return {
-          answer: { card: done.card, key, points: done.amount, balance, duplicate: true },
-          changes: [],
-        };
-      }
-      const program = this.program(tx);
-      if (!program)
-        throw new AccountError(
-          "NO_LOYALTY_PROGRAM",
-          "no loyalty programme yet: set one with PUT /api/v1/loyalty",
-        );
-      const card = usableCard(tx, input.card, now);
-      if (card.kind !== "loyalty") {
-        throw new AccountError(
-          "CARD_KIND_MISMATCH",
-          `card ${input.card} is a gift card: it earns no points`,
-          { number: input.card },
-        );
-      }
-      const groups = card.customerId ? groupIdsOf(tx, card.customerId) : [];
-      const points = pointsEarned(program, input.paidMinor, multiplierFor(program, groups));
-      const expiresAt = program.expiryDays
-        ? new Date(now.getTime() + program.expiryDays * DAY_MS).toISOString()
-        : null;
-      const posted = postEntry(
+    const done = tx.select().from(accountEntries).where(eq(accountEntries.key, key)).get();
+    if (done) {
+      const balance = balanceOf(tx, done.card, "points");
+      return { answer: { card: done.card, key, points: done.amount, balance, duplicate: true } };
+    }
+    const program = this.program(tx);
+    if (!program)
+      throw new AccountError(
+        "NO_LOYALTY_PROGRAM",
+        "no loyalty programme yet: set one with PUT /api/v1/loyalty",
+      );
+    const card = usableCard(tx, input.card, now);
+    if (card.kind !== "loyalty") {
+      throw new AccountError("CARD_KIND_MISMATCH", `card ${input.card} is a gift card: it earns no points`, {
+        number: input.card,
+      });
+    }
+    const groups = card.customerId ? groupIdsOf(tx, card.customerId) : [];
+    const points = pointsEarned(program, input.paidMinor, multiplierFor(program, groups));
+    const expiresAt = program.expiryDays
+      ? new Date(now.getTime() + program.expiryDays * DAY_MS).toISOString()
+      : null;
+    const posted = postEntry(
+      tx,
+      {
+        key,
+        card: input.card,
+        unit: "points",
+        type: "earn",
+        amount: points,
+        expiresAt,
+        storeId: input.storeId,
+        saleId: input.saleId,
+      },
+      now,
+    );
+    if (points > 0 && card.customerId) {
+      customerEvent(
+        this.ctx,
         tx,
-        {
-          key,
-          card: input.card,
-          unit: "points",
-          type: "earn",
-          amount: points,
-          expiresAt,
-          storeId: input.storeId,
-          saleId: input.saleId,
-        },
+        "points.earned",
+        card.customerId,
+        { card: input.card, points, balance: posted.balance, saleId: input.saleId },
         now,
       );
-      if (points > 0 && card.customerId) {
-        customerEvent(
-          this.ctx,
-          tx,
-          "points.earned",
-          card.customerId,
-          { card: input.card, points, balance: posted.balance, saleId: input.saleId },
-          now,
-        );
-      }
-      return {
-        answer: { card: input.card, key, points, balance: posted.balance, duplicate: false },
-        changes: [recordCard(tx, input.card, now)],
-      };
-    });
-    publishCommitted(this.ctx, changes);
-    return answer;
+    }
+    return {
+      answer: { card: input.card, key, points, balance: posted.balance, duplicate: false },
+      change: recordCard(tx, input.card, now),
+    };
   }
 
   adjust(input: AdjustmentInput) {
