@@ -7,8 +7,8 @@ import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { ringup } from "../security/support.ts";
 import { type HqProcess, startHq } from "../support/hq-process.ts";
-import { childEnv, ringupCommand } from "../support/store-process.ts";
 
 setDefaultTimeout(60_000);
 
@@ -26,19 +26,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function importFile(...args: string[]) {
-  const proc = Bun.spawn([...ringupCommand(), "hq", "customers", "import", ...args, "--server", hq.url], {
-    cwd: ROOT,
-    env: { ...childEnv(), RINGUP_TOKEN: hq.token },
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  const [stdout, stderr, code] = await Promise.all([
-    new Response(proc.stdout).text(),
-    new Response(proc.stderr).text(),
-    proc.exited,
-  ]);
-  return { stdout, stderr, code };
+function importFile(...args: string[]) {
+  return ringup(["hq", "customers", "import", ...args, "--server", hq.url], { RINGUP_TOKEN: hq.token });
 }
 
 test("a CSV with a header: customers, answers, consents and groups; bad rows by line; again changes nothing", async () => {

@@ -39,6 +39,11 @@ async function withCard(h: ReturnType<typeof hq>, points: number) {
     });
 }
 
+/** Asks head office to authorise a redemption (store S1 unless given). */
+function redeem<T>(h: ReturnType<typeof hq>, body: Record<string, unknown>) {
+  return h.request<T>("POST", "/api/v1/accounts/redemptions", { storeId: "S1", ...body });
+}
+
 function ledgerMatches(h: ReturnType<typeof hq>) {
   const rows = h.ctx.sqlite
     .query<{ n: number }, []>(
@@ -69,46 +74,21 @@ test("earning happens once per sale, multiplied for the customer's group", async
 test("a redemption holds, then commits once; release frees a hold; refusals are precise and change nothing", async () => {
   const h = hq();
   await withCard(h, 100);
-  const held = await h.request<Redemption>("POST", "/api/v1/accounts/redemptions", {
-    id: "r1",
-    card: "1001",
-    storeId: "S1",
-    points: 60,
-  });
+  const held = await redeem<Redemption>(h, { id: "r1", card: "1001", points: 60 });
   expect(held.status).toBe(201);
   expect(held.body).toMatchObject({ status: "authorised", points: 60, amountMinor: 300 });
   expect((await h.request("GET", "/api/v1/cards/1001")).body).toMatchObject({ points: 100, heldPoints: 60 });
-  const over = await h.request<ErrorBody>("POST", "/api/v1/accounts/redemptions", {
-    id: "r2",
-    card: "1001",
-    storeId: "S1",
-    points: 41,
-  });
+  const over = await redeem<ErrorBody>(h, { id: "r2", card: "1001", points: 41 });
   expect(over.status).toBe(409);
   expect(over.body.error.code).toBe("OVER_BALANCE");
   expect(over.body.error.details).toMatchObject({ balance: 100, held: 60, available: 40, asked: 41 });
-  const small = await h.request<ErrorBody>("POST", "/api/v1/accounts/redemptions", {
-    id: "r3",
-    card: "1001",
-    storeId: "S1",
-    points: 5,
-  });
+  const small = await redeem<ErrorBody>(h, { id: "r3", card: "1001", points: 5 });
   expect(small.status).toBe(400);
   expect(small.body.error.code).toBe("BELOW_MINIMUM");
-  const reused = await h.request<ErrorBody>("POST", "/api/v1/accounts/redemptions", {
-    id: "r1",
-    card: "1001",
-    storeId: "S1",
-    points: 61,
-  });
+  const reused = await redeem<ErrorBody>(h, { id: "r1", card: "1001", points: 61 });
   expect(reused.body.error.code).toBe("REDEMPTION_ID_REUSED");
   expect(h.count("redemptions")).toBe(1);
-  const retry = await h.request<Redemption>("POST", "/api/v1/accounts/redemptions", {
-    id: "r1",
-    card: "1001",
-    storeId: "S1",
-    points: 60,
-  });
+  const retry = await redeem<Redemption>(h, { id: "r1", card: "1001", points: 60 });
   expect(retry.body.status).toBe("authorised");
   expect((await h.request<Redemption>("POST", "/api/v1/accounts/redemptions/r1/commit")).body.status).toBe(
     "committed",
@@ -117,12 +97,7 @@ test("a redemption holds, then commits once; release frees a hold; refusals are 
     "committed",
   );
   expect((await h.request("GET", "/api/v1/cards/1001")).body).toMatchObject({ points: 40, heldPoints: 0 });
-  const byAmount = await h.request<Redemption>("POST", "/api/v1/accounts/redemptions", {
-    id: "r4",
-    card: "1001",
-    storeId: "S1",
-    amountMinor: 73,
-  });
+  const byAmount = await redeem<Redemption>(h, { id: "r4", card: "1001", amountMinor: 73 });
   expect(byAmount.body).toMatchObject({ points: 14, amountMinor: 70 });
   expect((await h.request<Redemption>("POST", "/api/v1/accounts/redemptions/r4/release")).body.status).toBe(
     "released",
@@ -132,12 +107,7 @@ test("a redemption holds, then commits once; release frees a hold; refusals are 
   );
   expect((await h.request("GET", "/api/v1/cards/1001")).body).toMatchObject({ points: 40, heldPoints: 0 });
   await h.request("POST", "/api/v1/cards/1001/block");
-  const blocked = await h.request<ErrorBody>("POST", "/api/v1/accounts/redemptions", {
-    id: "r5",
-    card: "1001",
-    storeId: "S1",
-    points: 10,
-  });
+  const blocked = await redeem<ErrorBody>(h, { id: "r5", card: "1001", points: 10 });
   expect(blocked.body.error.code).toBe("CARD_BLOCKED");
   expect(ledgerMatches(h)).toBe(true);
 });
@@ -145,19 +115,9 @@ test("a redemption holds, then commits once; release frees a hold; refusals are 
 test("a gift card redeems money, not points", async () => {
   const h = hq();
   await h.request("POST", "/api/v1/cards", { number: "6001", kind: "gift", balanceMinor: 2_000 });
-  const pts = await h.request<ErrorBody>("POST", "/api/v1/accounts/redemptions", {
-    id: "g0",
-    card: "6001",
-    storeId: "S1",
-    points: 5,
-  });
+  const pts = await redeem<ErrorBody>(h, { id: "g0", card: "6001", points: 5 });
   expect(pts.body.error.code).toBe("CARD_KIND_MISMATCH");
-  const r = await h.request<Redemption>("POST", "/api/v1/accounts/redemptions", {
-    id: "g1",
-    card: "6001",
-    storeId: "S2",
-    amountMinor: 1_500,
-  });
+  const r = await redeem<Redemption>(h, { id: "g1", card: "6001", storeId: "S2", amountMinor: 1_500 });
   expect(r.body).toMatchObject({ status: "authorised", points: null, amountMinor: 1_500 });
   await h.request("POST", "/api/v1/accounts/redemptions/g1/commit");
   expect((await h.request("GET", "/api/v1/cards/6001")).body).toMatchObject({ balanceMinor: 500 });
@@ -197,20 +157,10 @@ test("points expire after expiryDays, held points are not expired, and it happen
 test("bad input changes nothing: no programme, unknown card, both points and amount", async () => {
   const h = hq();
   await h.request("POST", "/api/v1/cards", { number: "1001", kind: "loyalty" });
-  const noProgram = await h.request<ErrorBody>("POST", "/api/v1/accounts/redemptions", {
-    id: "r",
-    card: "1001",
-    storeId: "S1",
-    points: 10,
-  });
+  const noProgram = await redeem<ErrorBody>(h, { id: "r", card: "1001", points: 10 });
   expect(noProgram.status).toBe(409);
   expect(noProgram.body.error.code).toBe("NO_LOYALTY_PROGRAM");
-  const unknown = await h.request<ErrorBody>("POST", "/api/v1/accounts/redemptions", {
-    id: "r",
-    card: "4040",
-    storeId: "S1",
-    amountMinor: 10,
-  });
+  const unknown = await redeem<ErrorBody>(h, { id: "r", card: "4040", amountMinor: 10 });
   expect(unknown.status).toBe(404);
   const both = await h.request("POST", "/api/v1/accounts/redemptions", {
     id: "r",
