@@ -5,20 +5,13 @@
  * notification outbox. Money in integer minor units, times ISO 8601 UTC.
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { customerContactColumns } from "./columns.ts";
 
 export const customers = sqliteTable(
   "customers",
   {
     id: text("id").primaryKey(),
-    name: text("name").notNull(),
-    /** Lower-case name, for searching. */
-    nameKey: text("name_key").notNull(),
-    /** Normalised: `+` and digits only. */
-    phone: text("phone"),
-    /** Lower-case. */
-    email: text("email"),
-    /** YYYY-MM-DD. */
-    birthday: text("birthday"),
+    ...customerContactColumns(),
     address: text("address"),
     /** JSON object: consent name → given (e.g. `{"email": true}`). */
     consents: text("consents").notNull().default("{}"),

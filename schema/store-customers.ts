@@ -4,17 +4,13 @@
  * answered here, head office reachable or not. Balances are the last head office sent.
  */
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { customerContactColumns } from "./columns.ts";
 
 export const storeCustomers = sqliteTable(
   "customers",
   {
     id: text("id").primaryKey(),
-    name: text("name").notNull(),
-    /** Lower-case name, for searching. */
-    nameKey: text("name_key").notNull(),
-    phone: text("phone"),
-    email: text("email"),
-    birthday: text("birthday"),
+    ...customerContactColumns(),
     /** JSON array of group ids. */
     groups: text("groups").notNull(),
     mergedInto: text("merged_into"),
