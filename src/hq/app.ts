@@ -53,7 +53,7 @@ export function hqRequestLimits(ctx: HqContext, limits: RequestLimits = DEFAULT_
   return requestLimits({
     limits,
     smallRoutes: [],
-    importRoutes: ["/api/v1/products/bulk"],
+    importRoutes: ["/api/v1/products/bulk", "/api/v1/customers/bulk"],
     // Every route that takes a body needs a token: no byte of it is read without one.
     authenticateEarly: (request) => {
       authenticateRequest(ctx, request);

@@ -236,3 +236,18 @@ test("a store's token manages customers but cannot erase; a reports token only r
   expect((await h.request("GET", "/api/v1/customers/c1", undefined, reports)).status).toBe(200);
   expect((await h.request("PATCH", "/api/v1/customers/c1", { name: "B" }, reports)).status).toBe(403);
 });
+
+test("an import batch may pass 1 MiB (the import limit applies), and a second import changes nothing", async () => {
+  const h = hq();
+  const customers = Array.from({ length: 1_000 }, (_, i) => ({
+    line: i + 2,
+    id: `i${i}`,
+    name: `Imported ${i}`,
+    notes: "n".repeat(1_500),
+  }));
+  const first = await h.request("POST", "/api/v1/customers/bulk", { customers });
+  expect(first.status).toBe(200);
+  expect(first.body).toMatchObject({ created: 1_000, updated: 0, unchanged: 0, errors: [] });
+  const second = await h.request("POST", "/api/v1/customers/bulk", { customers });
+  expect(second.body).toMatchObject({ created: 0, updated: 0, unchanged: 1_000 });
+});
