@@ -109,14 +109,38 @@ export function accountsRoutes(ctx: HqContext) {
         detail: { summary: "Authorise a redemption (points or money): held until committed or released" },
       },
     )
-    .post("/accounts/redemptions/:id/commit", ({ params }) => accounts.commit(params.id), {
-      params: redemptionParamsSchema,
-      detail: { summary: "Debit what a redemption holds (once)" },
-    })
-    .post("/accounts/redemptions/:id/release", ({ params }) => accounts.release(params.id), {
-      params: redemptionParamsSchema,
-      detail: { summary: "Free what a redemption holds (the sale was not completed)" },
-    });
+    .post(
+      "/accounts/redemptions/:id/commit",
+      ({ params, principal }) => {
+        const storeId = accounts.storeOf(params.id);
+        requireScope(
+          principal,
+          ["customers:write", storeScope(storeId)],
+          `committing a redemption of ${storeId}`,
+        );
+        return accounts.commit(params.id);
+      },
+      {
+        params: redemptionParamsSchema,
+        detail: { summary: "Debit what a redemption holds (once), by the store it was authorised for" },
+      },
+    )
+    .post(
+      "/accounts/redemptions/:id/release",
+      ({ params, principal }) => {
+        const storeId = accounts.storeOf(params.id);
+        requireScope(
+          principal,
+          ["customers:write", storeScope(storeId)],
+          `releasing a redemption of ${storeId}`,
+        );
+        return accounts.release(params.id);
+      },
+      {
+        params: redemptionParamsSchema,
+        detail: { summary: "Free what a redemption holds (the sale was not completed), by its store" },
+      },
+    );
   const read = new Elysia()
     .use(authorize(ctx, ["customers:write", "reports:read", "store:*"], "reading cards"))
     .get("/cards/:number", ({ params }) => cards.get(params.number), {

@@ -291,6 +291,11 @@ export class AccountsService {
     return row;
   }
 
+  /** The store a redemption was authorised for (only that store may commit or release it). */
+  storeOf(id: string): string {
+    return this.ctx.db.transaction((tx) => this.redemption(tx, id).storeId);
+  }
+
   /** Debits what the redemption holds (key `redemption:<id>`); again answers the same. */
   commit(id: string): RedemptionAnswer {
     const now = this.ctx.now();

@@ -40,8 +40,8 @@ async function withCard(h: ReturnType<typeof hq>, points: number) {
 }
 
 /** Asks head office to authorise a redemption (store S1 unless given). */
-function redeem<T>(h: ReturnType<typeof hq>, body: Record<string, unknown>) {
-  return h.request<T>("POST", "/api/v1/accounts/redemptions", { storeId: "S1", ...body });
+function redeem<T>(h: ReturnType<typeof hq>, body: Record<string, unknown>, token?: string) {
+  return h.request<T>("POST", "/api/v1/accounts/redemptions", { storeId: "S1", ...body }, token);
 }
 
 function ledgerMatches(h: ReturnType<typeof hq>) {
@@ -211,4 +211,27 @@ test("parallel redemptions on one card against a real head office never overdraw
     heldPoints: number;
   };
   expect(card).toMatchObject({ points: 0, heldPoints: 0 });
+});
+
+test("only the store a redemption was authorised for commits or releases it", async () => {
+  const h = hq();
+  await withCard(h, 100);
+  await redeem(h, { id: "r1", card: "1001", points: 10 }, h.token("store:S1"));
+  const other = h.token("store:S2");
+  for (const action of ["commit", "release"]) {
+    const res = await h.request<ErrorBody>(
+      "POST",
+      `/api/v1/accounts/redemptions/r1/${action}`,
+      undefined,
+      other,
+    );
+    expect(res.status).toBe(403);
+  }
+  const own = await h.request<Redemption>(
+    "POST",
+    "/api/v1/accounts/redemptions/r1/commit",
+    undefined,
+    h.token("store:S1"),
+  );
+  expect(own.body.status).toBe("committed");
 });
