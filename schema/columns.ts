@@ -36,3 +36,18 @@ export function productStockColumns() {
     maxStockMilli: integer("max_stock_milli"),
   };
 }
+
+/**
+ * A customer's contact columns, the same at head office and in a store's copy: the name (and its
+ * lower-case form for searching), the phone (`+` and digits), the e-mail (lower case) and the
+ * birthday (YYYY-MM-DD).
+ */
+export function customerContactColumns() {
+  return {
+    name: text("name").notNull(),
+    nameKey: text("name_key").notNull(),
+    phone: text("phone"),
+    email: text("email"),
+    birthday: text("birthday"),
+  };
+}

@@ -128,6 +128,7 @@ export const hqSales = sqliteTable(
     // index is written with every sale HQ ingests).
     index("hq_sales_day_store").on(t.day, t.storeId),
     index("hq_sales_receipt").on(t.receiptNo),
+    index("hq_sales_customer").on(t.customerId),
   ],
 );
 

@@ -10,6 +10,8 @@ import { purchasingSchema } from "./store-purchasing.ts";
 
 export * from "./store-purchasing.ts";
 
+import { storeCustomersSchema } from "./store-customers.ts";
+
 /** Key/value settings and counters owned by the store (store id, settings JSON, …). */
 export const meta = sqliteTable("meta", {
   key: text("key").primaryKey(),
@@ -584,7 +586,10 @@ export const notificationOutbox = sqliteTable(
   (t) => [index("notification_outbox_next_at").on(t.nextAt)],
 );
 
+export * from "./store-customers.ts";
+
 export const storeSchema = {
+  ...storeCustomersSchema,
   meta,
   counters,
   departments,

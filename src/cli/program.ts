@@ -190,26 +190,37 @@ export function buildProgram(io: CliIo): Command {
     await (await runners.hq())(config, logged);
   });
 
-  const deadLetters = hq
-    .command("dead-letters")
-    .description("work head office's dead letters through its API: list, show, retry after a fix, discard")
-    .addOption(opt("--server <url>", "head office URL, e.g. http://127.0.0.1:8080 (required)", "server"))
-    .addOption(
-      opt("--token <token>", "admin token (ps shows it: prefer --token-file or RINGUP_TOKEN)", "token"),
-    )
-    .addOption(opt("--token-file <file>", "read the admin token from this file (mode 0600)", "tokenFile"))
-    .addOption(opt("--ca <file>", "CA certificate (PEM) for a server with a self-signed certificate", "ca"))
-    .addOption(opt("--json", "print machine-readable JSON", "json"))
-    .addOption(logLevelOption());
+  /** A command that works head office through its API: server, token, CA; its options parsed. */
+  const hqApiCommand = (name: string, description: string) => {
+    const cmd = hq
+      .command(name)
+      .description(description)
+      .addOption(opt("--server <url>", "head office URL, e.g. http://127.0.0.1:8080 (required)", "server"))
+      .addOption(
+        opt("--token <token>", "admin token (ps shows it: prefer --token-file or RINGUP_TOKEN)", "token"),
+      )
+      .addOption(opt("--token-file <file>", "read the admin token from this file (mode 0600)", "tokenFile"))
+      .addOption(opt("--ca <file>", "CA certificate (PEM) for a server with a self-signed certificate", "ca"))
+      .addOption(opt("--json", "print machine-readable JSON", "json"))
+      .addOption(logLevelOption());
+    const options = () => {
+      warnPlainSecret(cmd, io, "token", "tokenFile");
+      const merged = mergeOptions(cmd, {});
+      const tokenFile = merged.values.tokenFile;
+      if (merged.values.token === undefined && typeof tokenFile === "string") {
+        merged.values.token = readSecretFile(tokenFile, "tokenFile", (l) => io.err(l));
+        merged.sources.set("token", "flag");
+      }
+      return validateConfig(adminOptionsSchema, merged, undefined);
+    };
+    return { cmd, options };
+  };
+  const { cmd: deadLetters, options: deadLettersOptions } = hqApiCommand(
+    "dead-letters",
+    "work head office's dead letters through its API: list, show, retry after a fix, discard",
+  );
   const runDeadLetters = async (command: DeadLettersCommand, args: Record<string, unknown>) => {
-    warnPlainSecret(deadLetters, io, "token", "tokenFile");
-    const merged = mergeOptions(deadLetters, {});
-    const tokenFile = merged.values.tokenFile;
-    if (merged.values.token === undefined && typeof tokenFile === "string") {
-      merged.values.token = readSecretFile(tokenFile, "tokenFile", (l) => io.err(l));
-      merged.sources.set("token", "flag");
-    }
-    const options = validateConfig(adminOptionsSchema, merged, undefined);
+    const options = deadLettersOptions();
     await (await import("./hq-dead-letters.ts")).runDeadLetters(options, command, args, io);
   };
   deadLetters
@@ -231,6 +242,24 @@ export function buildProgram(io: CliIo): Command {
     .description("close it without applying it, with a reason (recorded); the events after it follow")
     .requiredOption("--reason <text>", "why it is discarded")
     .action((id: string, o: { reason: string }) => runDeadLetters("discard", { id, reason: o.reason }));
+
+  const { cmd: customers, options: customersOptions } = hqApiCommand(
+    "customers",
+    "work head office's customers through its API",
+  );
+  customers
+    .command("import <file>")
+    .description("import customers from a CSV file (see docs/customers.md); a second import changes nothing")
+    .addOption(
+      new Option("--format <format>", "csv (with a header row) or corepos (CORE-POS custdata.csv)")
+        .choices(["csv", "corepos"])
+        .default("csv"),
+    )
+    .option("--member-group <id>", "corepos: put paid members (type PC) in this customer group")
+    .action(async (file: string, o: { format: "csv" | "corepos"; memberGroup?: string }) => {
+      const options = customersOptions();
+      await (await import("./hq-customers.ts")).importCustomersFile(options, file, o, io);
+    });
 
   program
     .command("till")

@@ -13,6 +13,7 @@
  * entries and its own entries does not matter.
  */
 import { z } from "zod";
+import { cardChangeValue, customerChangeValue, customerGroupChangeValue } from "./customer-changes.ts";
 import { USER_ROLES } from "./events/back-office-events.ts";
 import { storeIdSchema } from "./ids.ts";
 import { productCodeSchema, stockFieldsShape } from "./product-input.ts";
@@ -21,7 +22,15 @@ import { storeSettingsSchema } from "./settings.ts";
 /** Entries meant for every store. */
 export const ALL_STORES = "*";
 
-export const CHANGE_KINDS = ["product", "price", "user", "settings"] as const;
+export const CHANGE_KINDS = [
+  "product",
+  "price",
+  "user",
+  "settings",
+  "customer",
+  "customer_group",
+  "card",
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 const moneyMinor = z.int().nonnegative();
@@ -95,6 +104,9 @@ export const catalogChangeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...envelope, kind: z.literal("price"), value: priceChangeValue }),
   z.strictObject({ ...envelope, kind: z.literal("user"), value: userChangeValue }),
   z.strictObject({ ...envelope, kind: z.literal("settings"), value: settingsChangeValue }),
+  z.strictObject({ ...envelope, kind: z.literal("customer"), value: customerChangeValue }),
+  z.strictObject({ ...envelope, kind: z.literal("customer_group"), value: customerGroupChangeValue }),
+  z.strictObject({ ...envelope, kind: z.literal("card"), value: cardChangeValue }),
 ]);
 export type CatalogChange = z.infer<typeof catalogChangeSchema>;
 

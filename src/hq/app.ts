@@ -17,6 +17,8 @@ import { PriceService } from "./catalog/prices.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import { PriceScheduler } from "./catalog/scheduler.ts";
 import type { HqContext } from "./context.ts";
+import { accountsRoutes } from "./customers/accounts-routes.ts";
+import { customersRoutes } from "./customers/routes.ts";
 import { deadLettersRoutes } from "./dead-letters/routes.ts";
 import { type DeadLetterDesk, deadLetterDesk, EventIngestor } from "./ingest/index.ts";
 import { hqMetrics } from "./metrics.ts";
@@ -51,7 +53,7 @@ export function hqRequestLimits(ctx: HqContext, limits: RequestLimits = DEFAULT_
   return requestLimits({
     limits,
     smallRoutes: [],
-    importRoutes: ["/api/v1/products/bulk"],
+    importRoutes: ["/api/v1/products/bulk", "/api/v1/customers/bulk"],
     // Every route that takes a body needs a token: no byte of it is read without one.
     authenticateEarly: (request) => {
       authenticateRequest(ctx, request);
@@ -95,7 +97,9 @@ export function createHqApp(
         .use(reportsRoutes(ctx))
         .use(salesRoutes(ctx))
         .use(stockRoutes(ctx))
-        .use(settingsRoutes(ctx)),
+        .use(settingsRoutes(ctx))
+        .use(customersRoutes(ctx))
+        .use(accountsRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

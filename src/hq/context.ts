@@ -23,4 +23,6 @@ export interface HqContext {
   publisher: CatalogPublisher;
   /** One line for the operator's log. */
   log: (line: string) => void;
+  /** Wakes the customer notification sender (a customer event was queued); unset without one. */
+  wakeCustomerNotifications?: () => void;
 }

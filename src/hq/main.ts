@@ -7,8 +7,9 @@
 
 import { readBackupConfig, startScheduledBackups } from "../shared/backup.ts";
 import type { CliIo } from "../shared/cli-io.ts";
-import { ConfigError } from "../shared/config.ts";
+import { ConfigError, readTomlFile } from "../shared/config.ts";
 import { log } from "../shared/log.ts";
+import { notificationsConfigOf } from "../shared/notifications-config.ts";
 import { requestLimitsOf, serverBodyCap } from "../shared/request-limits.ts";
 import { handleWithRequestLog } from "../shared/request-log.ts";
 import { readSecretFile } from "../shared/secrets.ts";
@@ -24,6 +25,7 @@ import {
   setBootstrapToken,
 } from "./auth/tokens.ts";
 import type { HqContext } from "./context.ts";
+import { CustomerJobs } from "./customers/jobs.ts";
 import type { DeadLetterDesk } from "./ingest/index.ts";
 import { hqMetrics } from "./metrics.ts";
 import { openHq } from "./open.ts";
@@ -74,6 +76,11 @@ export async function startHqServer(
       ? loadTls(options.tlsCert, options.tlsKey)
       : null;
   const backupConfig = await readBackupConfig(options.config);
+  const notifications = options.config
+    ? notificationsConfigOf((await readTomlFile(options.config)).notifications, options.config, (l) =>
+        io.err(l),
+      )
+    : undefined;
   const ctx = openHq(options.data, {
     log: (line) => io.out(line),
     onUpgrade: (message) => io.out(`hq: ${message}`),
@@ -101,6 +108,7 @@ export async function startHqServer(
 
   const services = hqServices(ctx);
   services.scheduler.start();
+  const customerJobs = new CustomerJobs(ctx, notifications).start();
   let replication: HqReplication | null = null;
   if (options.nats) {
     try {
@@ -112,6 +120,7 @@ export async function startHqServer(
     } catch (err) {
       // Nothing is served: leave the database closed and the scheduler stopped.
       services.scheduler.stop();
+      await customerJobs.stop();
       ctx.sqlite.close();
       throw err;
     }
@@ -158,6 +167,7 @@ export async function startHqServer(
     url: `${tls ? "https" : "http"}://${server.hostname}:${server.port}`,
     async stop() {
       services.scheduler.stop();
+      await customerJobs.stop();
       backups?.stop();
       await server.stop(false);
       await replication?.stop();

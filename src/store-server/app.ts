@@ -15,6 +15,7 @@ import { tokensRoutes } from "./auth/routes.ts";
 import { backupRoutes } from "./backup/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import type { StoreContext } from "./context.ts";
+import { customersRoutes } from "./customers/routes.ts";
 import { exchangesRoutes } from "./exchanges/routes.ts";
 import { heldRoutes } from "./held/routes.ts";
 import { authenticateRequest } from "./http/auth-plugin.ts";
@@ -113,7 +114,8 @@ export function createStoreApp(
         .use(journalRoutes(ctx))
         .use(tillsRoutes(ctx))
         .use(tokensRoutes(ctx))
-        .use(backupRoutes(ctx)),
+        .use(backupRoutes(ctx))
+        .use(customersRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

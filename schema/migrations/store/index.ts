@@ -17,6 +17,7 @@ import m13 from "./0013_absurd_red_ghost.sql" with { type: "text" };
 import m14 from "./0014_smiling_grey_gargoyle.sql" with { type: "text" };
 import m15 from "./0015_majestic_lily_hollister.sql" with { type: "text" };
 import m16 from "./0016_early_sally_floyd.sql" with { type: "text" };
+import m17 from "./0017_thick_swordsman.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -36,4 +37,5 @@ export const migrations: Migration[] = [
   { tag: "0014_smiling_grey_gargoyle", sql: m14 },
   { tag: "0015_majestic_lily_hollister", sql: m15 },
   { tag: "0016_early_sally_floyd", sql: m16 },
+  { tag: "0017_thick_swordsman", sql: m17 },
 ];

@@ -67,6 +67,7 @@ import {
   variantsAnswerSchema,
 } from "./catalog-stock-answers.ts";
 import { marginAnswerSchema, valuationAnswerSchema } from "./costing.ts";
+import { storeCardAnswerSchema, storeCustomersAnswerSchema, storeCustomersQuerySchema } from "./customers.ts";
 import { expiryReportAnswerSchema } from "./expiry-report.ts";
 import {
   adjustmentAnswerSchema,
@@ -253,4 +254,6 @@ export const storeRoutes = routeTable({
   "GET /api/v1/tokens": tokensAnswerSchema,
   "POST /api/v1/tokens/:id/revoke": tokenAnswerSchema,
   "POST /api/v1/tokens/rotate": rotatedTokenAnswerSchema,
+  "GET /api/v1/cards/:number": storeCardAnswerSchema,
+  "GET /api/v1/customers": { answer: storeCustomersAnswerSchema, query: storeCustomersQuerySchema },
 });

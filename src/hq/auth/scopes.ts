@@ -1,12 +1,13 @@
 /**
  * Scopes of head office API tokens. `admin` may do everything; `catalog:write` manages the
- * catalog and prices; `reports:read` reads chain reports, stores and sales; `store:<id>` is a
- * store's own token (its catalog feed, any store's sale for a return).
+ * catalog and prices; `reports:read` reads chain reports, stores and sales; `customers:write`
+ * manages customers, groups, cards and accounts; `store:<id>` is a store's own token (its
+ * catalog feed, any store's sale for a return, customers, cards and redemptions).
  */
 import { z } from "zod";
 import { storeIdSchema } from "../../core/ids.ts";
 
-export const FIXED_SCOPES = ["admin", "catalog:write", "reports:read"] as const;
+export const FIXED_SCOPES = ["admin", "catalog:write", "reports:read", "customers:write"] as const;
 export type FixedScope = (typeof FIXED_SCOPES)[number];
 export type StoreScope = `store:${string}`;
 export type Scope = FixedScope | StoreScope;

@@ -5,7 +5,6 @@
  */
 import { asc, eq, lte } from "drizzle-orm";
 import { notificationOutbox } from "../../../schema/store.ts";
-import type { NotificationsConfig } from "../../api/store/notifications.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 
 export type OutboxRow = typeof notificationOutbox.$inferSelect;
@@ -44,11 +43,6 @@ export function nextDueAt(ctx: StoreContext): Date | null {
 
 export function removeNotification(db: StoreDb | StoreTx, deliveryId: string): void {
   db.delete(notificationOutbox).where(eq(notificationOutbox.deliveryId, deliveryId)).run();
-}
-
-/** The pause before attempt `attempts + 1`: retryMinMs doubled per failed attempt, at most retryMaxMs. */
-export function retryDelayMs(config: NotificationsConfig, attempts: number): number {
-  return Math.min(config.retryMaxMs, config.retryMinMs * 2 ** Math.max(0, attempts - 1));
 }
 
 export function postponeNotification(ctx: StoreContext, row: OutboxRow, nextAt: Date, error: string): void {

@@ -17,6 +17,7 @@ import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts"
 import type { CatalogService } from "../catalog/service.ts";
 import { catalogWatchOf } from "../catalog/watch.ts";
 import { pricingSettingsOf, type StoreContext, type StoreTx } from "../context.ts";
+import { applyCard, applyCustomer, applyCustomerGroup } from "../customers/apply.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { NO_PIN_TAG_PREFIX, pendingTag } from "../users/pins.ts";
 import { POINTER_KEYS, Pointers } from "./pointers.ts";
@@ -192,5 +193,14 @@ export function applyChange(
       if (change.storeId !== ctx.storeId) return { result: "skipped" };
       new Pointers(ctx.sqlite).set(POINTER_KEYS.settings, JSON.stringify(change.value));
       return { result: "applied", settings: change.value };
+    case "customer":
+      applyCustomer(tx, change.value, change.at);
+      return { result: "applied" };
+    case "customer_group":
+      applyCustomerGroup(tx, change.value, change.at);
+      return { result: "applied" };
+    case "card":
+      applyCard(tx, change.value, change.at);
+      return { result: "applied" };
   }
 }

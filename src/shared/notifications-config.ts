@@ -1,8 +1,8 @@
-/** Reads `[notifications]` from the store's TOML: kept out of the settings tills fetch (it holds a secret). */
+/** Reads `[notifications]` from a server's TOML (store or head office): kept out of the settings tills fetch (it holds a secret). */
 
-import { type NotificationsConfig, notificationsConfigSchema } from "../../api/store/notifications.ts";
-import { ConfigError } from "../../shared/config.ts";
-import { readSecretFile } from "../../shared/secrets.ts";
+import { type NotificationsConfig, notificationsConfigSchema } from "../api/store/notifications.ts";
+import { ConfigError } from "./config.ts";
+import { readSecretFile } from "./secrets.ts";
 
 export function notificationsConfigOf(
   table: unknown,
