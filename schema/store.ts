@@ -461,6 +461,25 @@ export const stockDocumentLines = sqliteTable(
 );
 
 /**
+ * Minimum and maximum stock of a product at one location of the store, set at the store. A
+ * product with limits here is listed below its minimum location by location, instead of by
+ * its store-wide limits from the catalog (docs/stock.md).
+ */
+export const stockLimits = sqliteTable(
+  "stock_limits",
+  {
+    productCode: text("product_code").notNull(),
+    location: text("location").notNull(),
+    minMilli: integer("min_milli").notNull(),
+    /** Null: no maximum; below the minimum, order up to the minimum. */
+    maxMilli: integer("max_milli"),
+    userId: text("user_id"),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productCode, t.location] })],
+);
+
+/**
  * Serial numbers received on stock documents: one row per unit, `in_stock` until a sale of its
  * serial (`sold`) and again after its return (`returned`).
  */
@@ -607,6 +626,7 @@ export const storeSchema = {
   stockDocuments,
   stockDocumentLines,
   stockSerials,
+  stockLimits,
   audit,
   priceExceptions,
   refusedTillSales,

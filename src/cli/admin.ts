@@ -61,6 +61,12 @@ import {
   stockPdfArgsSchema,
 } from "./admin-stock-documents.ts";
 import {
+  belowMinimumArgsSchema,
+  runBelowMinimum,
+  runStockLimit,
+  stockLimitArgsSchema,
+} from "./admin-stock-limits.ts";
+import {
   pairArgsSchema,
   runTillList,
   runTillPair,
@@ -123,6 +129,8 @@ const STORE_ONLY = new Set([
   "stock.show",
   "stock.pdf",
   "stock.history",
+  "stock.limit",
+  "stock.below-minimum",
   "report.valuation",
   "report.margin",
   "pin.lockouts",
@@ -279,6 +287,17 @@ export async function runAdmin(
       return;
     case "stock.history":
       await runStockHistory(client, argsOf(historyArgsSchema, args, "stock history"), options.json, io);
+      return;
+    case "stock.limit":
+      await runStockLimit(client, argsOf(stockLimitArgsSchema, args, "stock limit"), options.json, io);
+      return;
+    case "stock.below-minimum":
+      await runBelowMinimum(
+        client,
+        argsOf(belowMinimumArgsSchema, args, "stock below-minimum"),
+        options.json,
+        io,
+      );
       return;
     case "stock.count":
       await runStockCount(client, argsOf(stockCountArgsSchema, args, "stock count"), options.json, io);

@@ -236,6 +236,14 @@ const samples: { [K in EventType]: EventPayload<K> } = {
       },
     ],
   },
+  "stock.limits_changed": {
+    code: "4011",
+    location: "backroom",
+    minMilli: 6000,
+    maxMilli: 24_000,
+    userId: "U1",
+    at: AT,
+  },
 };
 
 async function chain(types: readonly EventType[]): Promise<StoreEvent[]> {

@@ -92,6 +92,7 @@ import { recordSaleSchema } from "./sales.ts";
 import { serialHistoryAnswerSchema } from "./serials.ts";
 import { belowMinimumAnswerSchema } from "./stock.ts";
 import { stockDocumentAnswerSchema, stockDocumentsAnswerSchema } from "./stock-document-answers.ts";
+import { stockLimitAnswerSchema, stockLimitRequestSchema, stockLimitsAnswerSchema } from "./stock-limits.ts";
 
 /** A receipt's copy at its link: an HTML page, or plain text with `?format=text`. */
 const receiptPageSchema = z.string();
@@ -160,6 +161,8 @@ export const storeRoutes = routeTable({
   "GET /api/v1/stock": stockAnswerSchema,
   "GET /api/v1/stock/movements": movementsAnswerSchema,
   "GET /api/v1/stock/below-minimum": belowMinimumAnswerSchema,
+  "POST /api/v1/stock/limits": { body: stockLimitRequestSchema, answer: stockLimitAnswerSchema },
+  "GET /api/v1/stock/limits": stockLimitsAnswerSchema,
   "POST /api/v1/stock/adjustments": adjustmentAnswerSchema,
   "POST /api/v1/stock/documents": stockDocumentAnswerSchema,
   "POST /api/v1/stock/documents/:id/post": stockDocumentAnswerSchema,

@@ -10,7 +10,7 @@ import {
   saleVoidedV1,
 } from "./sale-events.ts";
 import { cashMovedV1, drawerOpenedV1, shiftClosedV1, shiftOpenedV1 } from "./shift-events.ts";
-import { stockDocumentPostedV1 } from "./stock-events.ts";
+import { stockDocumentPostedV1, stockLimitsChangedV1 } from "./stock-events.ts";
 
 export const EVENT_TYPES = [
   "sale.completed",
@@ -28,6 +28,7 @@ export const EVENT_TYPES = [
   "audit.recorded",
   "exception.recorded",
   "stock.document_posted",
+  "stock.limits_changed",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -49,6 +50,7 @@ export const eventPayloadSchemas = {
   "audit.recorded": auditRecordedV1,
   "exception.recorded": priceExceptionV1,
   "stock.document_posted": stockDocumentPostedV1,
+  "stock.limits_changed": stockLimitsChangedV1,
 } as const satisfies { [K in EventType]: z.ZodType };
 
 /** The version new events of each type are written with. */

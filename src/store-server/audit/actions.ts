@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = {
   stockAdjusted: "stock.adjusted",
   stockCounted: "stock.counted",
   stockDocumentPosted: "stock.document_posted",
+  stockLimitsChanged: "stock.limits_changed",
   receiptReprinted: "receipt.reprinted",
   /** A receipt was e-mailed (queued for the webhook); the address is never recorded. */
   receiptEmailRequested: "receipt.email_requested",
