@@ -50,6 +50,7 @@ import {
   transfersAnswerSchema,
   transfersQuerySchema,
 } from "./stock.ts";
+import { hqBelowMinimumAnswerSchema, hqBelowMinimumQuerySchema } from "./stock-limits.ts";
 import {
   divergenceAnswerSchema,
   divergenceReportSchema,
@@ -100,5 +101,6 @@ export const hqRoutes = routeTable({
   "GET /api/v1/sales/:id": hqSaleAnswerSchema,
   "GET /api/v1/settings": chainSettingsAnswerSchema,
   "GET /api/v1/stock": { answer: hqStockAnswerSchema, query: hqStockQuerySchema },
+  "GET /api/v1/stock/below-minimum": { answer: hqBelowMinimumAnswerSchema, query: hqBelowMinimumQuerySchema },
   "GET /api/v1/transfers": { answer: transfersAnswerSchema, query: transfersQuerySchema },
 });
