@@ -431,6 +431,12 @@ export const stockDocuments = sqliteTable(
     transferId: text("transfer_id"),
     /** Who approved an adjustment. */
     approvedBy: text("approved_by"),
+    /** A count's mode (full, partial, cycle; null: partial) and the time it was counted (null: when made). */
+    mode: text("mode", { enum: ["full", "partial", "cycle"] }),
+    countedAt: text("counted_at"),
+    /** A full count's scope within its location: one department or category (and its subcategories). */
+    department: text("department"),
+    category: text("category"),
   },
   (t) => [uniqueIndex("stock_documents_number").on(t.number)],
 );

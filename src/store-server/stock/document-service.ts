@@ -25,6 +25,7 @@ import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { checkLineSerials, receiveSerialsInTx } from "../serials/service.ts";
 import { actorId, consumeApproval, verifyApproval } from "../users/index.ts";
+import { addFullCountLines, checkCountHeader, countedAtOf, onHandAtMilli } from "./count-modes.ts";
 import { locationOnHandMilli } from "./document-stock.ts";
 import { StockError } from "./errors.ts";
 import { costingOf, moveStock } from "./ledger.ts";
@@ -162,6 +163,10 @@ export class StockDocumentService {
       postedAt: doc.postedAt,
       approvedBy: doc.approvedBy,
       totalCostMinor,
+      mode: doc.type === "count" ? (doc.mode ?? "partial") : null,
+      countedAt: countedAtOf(doc),
+      department: doc.department,
+      category: doc.category,
       lines,
     };
   }
@@ -247,12 +252,13 @@ export class StockDocumentService {
       return { document: this.get(request.id), created: false };
     }
 
+    const atIso = this.ctx.now().toISOString();
     this.checkHeader(request, sentElsewhere);
+    checkCountHeader(this.ctx.db, request, atIso);
     checkLineSerials(request);
     const lines = this.prepareLines(request, sentElsewhere);
     const approval = request.type === "adjustment" ? this.approval(request, principal) : null;
 
-    const atIso = this.ctx.now().toISOString();
     this.ctx.db.transaction((tx) => {
       const approvedBy = approval ? (approval.consume ? approval.consume(tx) : approval.approvedBy) : null;
       const number = nextCounter(tx, "stock_document");
@@ -270,6 +276,10 @@ export class StockDocumentService {
           toStore: request.toStore ?? null,
           transferId: request.transferId ?? null,
           approvedBy,
+          mode: request.mode ?? null,
+          countedAt: request.countedAt ?? null,
+          department: request.department ?? null,
+          category: request.category ?? null,
         })
         .run();
       for (let i = 0; i < lines.length; i += 500) {
@@ -502,6 +512,8 @@ function postInTx(ctx: StoreContext, tx: StoreTx, doc: DocRow, principal: Princi
   const id = doc.id;
   const docLocation = doc.location ?? DEFAULT_LOCATION;
   const reason = doc.reason ?? `${doc.type.replace("_", " ")} ${doc.number}`;
+  const countedAt = countedAtOf(doc);
+  addFullCountLines(tx, doc, docLocation);
   const lines = tx
     .select()
     .from(stockDocumentLines)
@@ -523,8 +535,8 @@ function postInTx(ctx: StoreContext, tx: StoreTx, doc: DocRow, principal: Princi
   for (const line of lines) {
     const location = line.location ?? docLocation;
     const systemMilli =
-      doc.type === "count"
-        ? locationOnHandMilli(tx, line.productCode, location, line.lot)
+      countedAt !== null
+        ? onHandAtMilli(tx, line.productCode, location, line.lot, countedAt)
         : onHandMilli(tx, line.productCode);
     const deltaMilli = deltaOf(doc.type, line.countedMilli, systemMilli);
     let movementId: number | null = null;
