@@ -1,5 +1,5 @@
 /**
- * `GET /stock?code=` (reports:read): each store's stock of a product; `GET /stock/below-minimum`
+ * `GET /stock?code=` (reports:read, or a store's token): each store's stock of a product; `GET /stock/below-minimum`
  * (reports:read, or a store's token for its own store): stock below its minimum; `GET /transfers?to=`
  * (reports:read, or the receiving store's own token): transfers in transit to a store.
  */
@@ -20,7 +20,8 @@ export function stockRoutes(ctx: HqContext) {
     .get(
       "/stock",
       ({ query, principal }) => {
-        if (!holds(principal, "reports:read")) {
+        // A store reads the other sites' stock too: its tills show it in the price check.
+        if (!holds(principal, "reports:read") && !holds(principal, "store:*")) {
           throw new HqAuthError("FORBIDDEN", "reading every store's stock needs the reports:read scope");
         }
         return stock.stock(query.code);

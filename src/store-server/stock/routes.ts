@@ -12,6 +12,7 @@ import {
   stockDocumentsQuerySchema,
 } from "../../api/store/stock-documents.ts";
 import { stockLimitRequestSchema, stockLimitsQuerySchema } from "../../api/store/stock-limits.ts";
+import { stockSitesQuerySchema } from "../../api/store/stock-sites.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
@@ -19,6 +20,7 @@ import { belowMinimum } from "./below-minimum.ts";
 import { documentPdf, documentTextLines } from "./document-render.ts";
 import { StockDocumentService } from "./document-service.ts";
 import { StockLimitService } from "./limits.ts";
+import { stockAtSites } from "./other-sites.ts";
 import { StockService } from "./service.ts";
 import { transferSentElsewhere } from "./transfer-elsewhere.ts";
 
@@ -68,6 +70,13 @@ export function stockRoutes(
     .get("/stock/limits", ({ query }) => ({ limits: limits.list(query) }), {
       query: stockLimitsQuerySchema,
       detail: { summary: "Minimum and maximum stock set per product and location" },
+    })
+    .get("/stock/sites", ({ query }) => stockAtSites(ctx, query.code), {
+      query: stockSitesQuerySchema,
+      detail: {
+        summary:
+          "A product's stock here and at the chain's other sites (from head office, when it answers in time)",
+      },
     })
     .get(
       "/stock/movements",
