@@ -66,6 +66,14 @@ export function addStockDocumentCommands(stock: Command, runAdmin: RunAdmin): vo
     .option("--location <name>", "only this location")
     .action((o: Record<string, unknown>) => runAdmin("stock.below-minimum", o));
   stock
+    .command("print")
+    .description("print a stock document on a receipt printer")
+    .argument("<id>", "the document's id")
+    .requiredOption("--printer <uri>", "the receipt printer (tcp://host:9100, /dev/usb/lp0…)")
+    .option("--columns <n>", "characters per line (default: the printer's)")
+    .option("--locale <tag>", "picks the printer's code page for the text (default en)")
+    .action((id: string, o: Record<string, unknown>) => runAdmin("stock.print", { id, ...o }));
+  stock
     .command("pdf")
     .description("a stock document as an A4 PDF")
     .argument("<id>", "the document's id")

@@ -66,6 +66,7 @@ import {
   runStockLimit,
   stockLimitArgsSchema,
 } from "./admin-stock-limits.ts";
+import { runStockPrint, stockPrintArgsSchema } from "./admin-stock-print.ts";
 import {
   pairArgsSchema,
   runTillList,
@@ -131,6 +132,7 @@ const STORE_ONLY = new Set([
   "stock.history",
   "stock.limit",
   "stock.below-minimum",
+  "stock.print",
   "report.valuation",
   "report.margin",
   "pin.lockouts",
@@ -287,6 +289,9 @@ export async function runAdmin(
       return;
     case "stock.history":
       await runStockHistory(client, argsOf(historyArgsSchema, args, "stock history"), options.json, io);
+      return;
+    case "stock.print":
+      await runStockPrint(client, argsOf(stockPrintArgsSchema, args, "stock print"), options.json, io);
       return;
     case "stock.limit":
       await runStockLimit(client, argsOf(stockLimitArgsSchema, args, "stock limit"), options.json, io);
