@@ -6,7 +6,7 @@
  * A count still journals each difference as a `stock.adjusted` event of kind "count".
  */
 import { and, asc, desc, eq, lt, type SQL } from "drizzle-orm";
-import { audit, products, stockDocumentLines, stockDocuments, stockLevels } from "../../../schema/store.ts";
+import { audit, products, stockDocumentLines, stockDocuments } from "../../../schema/store.ts";
 import {
   DEFAULT_LOCATION,
   type StockDocument,
@@ -22,6 +22,7 @@ import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { type Principal, ROLE_RANK } from "../auth/tokens.ts";
 import { CatalogService, nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
+import { connectionOf } from "../db/statements.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { checkLineSerials, receiveSerialsInTx } from "../serials/service.ts";
 import { actorId, consumeApproval, verifyApproval } from "../users/index.ts";
@@ -47,11 +48,9 @@ export function parseCountedMilli(qty: string | number): number {
 
 function onHandMilli(db: StoreDb | StoreTx, code: string): number {
   return (
-    db
-      .select({ onHandMilli: stockLevels.onHandMilli })
-      .from(stockLevels)
-      .where(eq(stockLevels.productCode, code))
-      .get()?.onHandMilli ?? 0
+    connectionOf(db)
+      .query<{ n: number }, [string]>("SELECT on_hand_milli AS n FROM stock_levels WHERE product_code = ?1")
+      .get(code)?.n ?? 0
   );
 }
 
@@ -563,15 +562,19 @@ function postInTx(ctx: StoreContext, tx: StoreTx, doc: DocRow, principal: Princi
         countEvents.push({ code: line.productCode, deltaMilli, onHandMilli: moved.onHandMilli });
       }
     }
-    tx.update(stockDocumentLines)
-      .set({
+    // One prepared statement for every line (a receipt may have thousands).
+    connectionOf(tx)
+      .query<unknown, [number, number, number | null, string, number]>(
+        `UPDATE stock_document_lines SET system_milli = ?1, difference_milli = ?2, movement_id = ?3
+          WHERE document_id = ?4 AND line_no = ?5`,
+      )
+      .run(
         systemMilli,
-        differenceMilli:
-          doc.type === "transfer_in" ? line.countedMilli - (line.expectedMilli ?? 0) : deltaMilli,
+        doc.type === "transfer_in" ? line.countedMilli - (line.expectedMilli ?? 0) : deltaMilli,
         movementId,
-      })
-      .where(and(eq(stockDocumentLines.documentId, id), eq(stockDocumentLines.lineNo, line.lineNo)))
-      .run();
+        id,
+        line.lineNo,
+      );
     posted.push({
       code: line.productCode,
       location,
