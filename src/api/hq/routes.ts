@@ -44,6 +44,7 @@ import {
   deadLettersAnswerSchema as openDeadLettersAnswerSchema,
   retryAnswerSchema,
 } from "./dead-letters.ts";
+import { sitesAnswerSchema } from "./sites.ts";
 import {
   hqStockAnswerSchema,
   hqStockQuerySchema,
@@ -102,5 +103,6 @@ export const hqRoutes = routeTable({
   "GET /api/v1/settings": chainSettingsAnswerSchema,
   "GET /api/v1/stock": { answer: hqStockAnswerSchema, query: hqStockQuerySchema },
   "GET /api/v1/stock/below-minimum": { answer: hqBelowMinimumAnswerSchema, query: hqBelowMinimumQuerySchema },
+  "GET /api/v1/sites": sitesAnswerSchema,
   "GET /api/v1/transfers": { answer: transfersAnswerSchema, query: transfersQuerySchema },
 });

@@ -56,6 +56,17 @@ export function stockRoutes(ctx: HqContext) {
       },
     )
     .get(
+      "/sites",
+      () => ({
+        sites: ctx.sqlite
+          .query<{ storeId: string; name: string }, []>(
+            "SELECT store_id AS storeId, name FROM stores ORDER BY store_id",
+          )
+          .all(),
+      }),
+      { detail: { summary: "The chain's stores (a store names one as a transfer's destination)" } },
+    )
+    .get(
       "/transfers",
       ({ query, principal }) => {
         if (!holds(principal, "reports:read") && !storesOf(principal).includes(query.to)) {

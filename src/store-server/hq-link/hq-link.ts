@@ -50,6 +50,8 @@ export interface HqLink {
   findTransfer(toStore: string, id: string, what: string): Promise<Transfer | null>;
   /** Each store's stock of a product, as head office keeps it. */
   stockAcrossSites(code: string, what: string, timeoutMs: number): Promise<HqStockAnswer>;
+  /** The chain's stores head office has registered. */
+  sites(what: string, timeoutMs: number): Promise<{ storeId: string; name: string }[]>;
 }
 
 function reasonOf(err: unknown, timeoutMs: number): string {
@@ -117,6 +119,15 @@ export function createHqLink(options: HqLinkOptions): HqLink {
       );
       if (outcome.kind === "ok") return outcome.data;
       return failed(outcome, what, "stock", timeoutMs) ?? { code, sites: [] };
+    },
+    async sites(what, timeoutMs) {
+      const outcome = await call(
+        { server: base, fetch: doFetch, token: options.token, timeoutMs },
+        hqRoutes["GET /api/v1/sites"],
+        {},
+      );
+      if (outcome.kind === "ok") return outcome.data.sites;
+      return failed(outcome, what, "the stores", timeoutMs) ?? [];
     },
   };
 }

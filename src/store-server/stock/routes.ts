@@ -22,6 +22,7 @@ import { StockDocumentService } from "./document-service.ts";
 import { StockLimitService } from "./limits.ts";
 import { stockAtSites } from "./other-sites.ts";
 import { StockService } from "./service.ts";
+import { checkTransferDestination } from "./transfer-destination.ts";
 import { transferSentElsewhere } from "./transfer-elsewhere.ts";
 
 export function stockRoutes(
@@ -104,6 +105,7 @@ export function stockRoutes(
       "/stock/documents",
       async ({ body, principal, set }) => {
         requireRole(principal, "manager", "recording a stock document");
+        await checkTransferDestination(ctx, body);
         const sentElsewhere = await transferSentElsewhere(ctx, body);
         const { document, created } = documents.create(body, principal, sentElsewhere);
         set.status = created ? 201 : 200;
