@@ -45,6 +45,8 @@ afterEach(() => store.close());
 
 const doc = (body: JsonObject) =>
   store.request<Doc>("POST", `${API}/stock/documents`, { id: uuidv7(), ...body }, manager.token);
+const postDraft = (id: string) =>
+  store.request<Doc>("POST", `${API}/stock/documents/${id}/post`, undefined, manager.token);
 const receive = async (lines: [string, number][], location = "floor") => {
   const res = await doc({
     type: "receipt",
@@ -131,12 +133,7 @@ describe("count modes", () => {
     store.clock.set("2026-03-02T16:30:00Z");
     await recordPaidSale(store, [{ code: "MILK", qty: 2 }]);
     store.clock.set("2026-03-02T17:00:00Z");
-    const posted = await store.request<Doc>(
-      "POST",
-      `${API}/stock/documents/${draft.body.id}/post`,
-      undefined,
-      manager.token,
-    );
+    const posted = await postDraft(draft.body.id);
     expect(posted.status).toBe(200);
     // 9 on the shelf at 16:00, 2 sold since: 7 now, and the difference is the one missing.
     expect(onHandMilli(store, "MILK")).toBe(7000);
@@ -198,12 +195,7 @@ describe("count modes", () => {
       ]);
     }
     // A count on a posted count: posting it again, or the same id with other lines.
-    const again = await store.request<Doc>(
-      "POST",
-      `${API}/stock/documents/${posted.body.id}/post`,
-      undefined,
-      manager.token,
-    );
+    const again = await postDraft(posted.body.id);
     expect([again.status, again.body.error.code]).toEqual([409, "STOCK_DOCUMENT_POSTED"]);
     const reused = await store.request<Doc>(
       "POST",
