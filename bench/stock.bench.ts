@@ -1,10 +1,13 @@
 /**
- * Stock costing at size, in-process on a store's own database (synchronous=NORMAL):
+ * Stock costing at size, in-process on a store's own database (built with synchronous=NORMAL,
+ * measured with synchronous=FULL as the store runs, plus one pair of sale commits with NORMAL):
  * - valuation of every product at the end of a day, and margin by department over a month, on a
  *   store of 50,000 products and a year of movements: the sales of the CORE-POS sample month
  *   (sample data) repeated twice a month, their lines spread over the 50,000 products, plus a
  *   receipt of every product each month, costed FIFO as they are generated and written in bulk
  *   straight into SQLite (not through the API);
+ * - posting a 500-line goods receipt on that store (through the stock documents' service: the
+ *   document, its lines, a costed movement per line, the audit entry and the journal's event);
  * - a 3-line sale's commit on that store: the sale's rows and its stock movements without
  *   costing (the ledger as it was) against the same with FIFO costing (layers read and written).
  * `RINGUP_BENCH_STOCK_REPEATS` sets how many times the month is repeated (default 24); without
@@ -23,6 +26,7 @@ import { storeSettingsSchema } from "../src/core/settings.ts";
 import { statementsOf } from "../src/store-server/db/statements.ts";
 import { openStore } from "../src/store-server/open.ts";
 import { CostingReports } from "../src/store-server/stock/costing-reports.ts";
+import { StockDocumentService } from "../src/store-server/stock/document-service.ts";
 import { moveStock } from "../src/store-server/stock/ledger.ts";
 import type { BenchCase, BenchSuite } from "./harness.ts";
 import { type MonthSale, monthOfSales } from "./support/spread-month.ts";
@@ -182,7 +186,16 @@ export default async function stockBench(): Promise<BenchSuite> {
       `INSERT INTO sales (id, receipt_no, till_id, at, day, status, subtotal_minor, discount_minor, tax_minor, total_minor, change_minor, cash_rounding_minor, response)
        VALUES (?, ?, 'T1', ?, '2026-01-01', 'completed', 300, 0, 0, 300, 0, 0, '{}')`,
     );
-    const commit = (costed: boolean) => {
+    // Built with synchronous=NORMAL for speed; measured as the store runs (synchronous=FULL),
+    // except the pair of sale commits that shows the same comparison without the commit's sync.
+    let durability: "NORMAL" | "FULL" = "NORMAL";
+    const durable = (mode: "NORMAL" | "FULL") => {
+      if (durability !== mode) ctx.sqlite.exec(`PRAGMA synchronous = ${mode}`);
+      durability = mode;
+    };
+    durable("FULL");
+    const commit = (costed: boolean, mode: "NORMAL" | "FULL" = "FULL") => {
+      durable(mode);
       const id = `B${s++}`;
       const when = at();
       ctx.db.transaction((tx) => {
@@ -210,6 +223,25 @@ export default async function stockBench(): Promise<BenchSuite> {
         });
       });
     };
+    const documents = new StockDocumentService(ctx);
+    const manager = { kind: "admin", userId: null, role: "admin", tillId: null } as const;
+    let r = 0;
+    const receipt = () => {
+      const first = (r++ * 500) % PRODUCTS;
+      documents.create(
+        {
+          id: crypto.randomUUID(),
+          type: "receipt",
+          post: true,
+          lines: Array.from({ length: 500 }, (_, k) => ({
+            code: `P${String((first + k) % PRODUCTS).padStart(5, "0")}`,
+            qty: 12,
+            unitCostMinor: 50 + (k % 40),
+          })),
+        },
+        manager,
+      );
+    };
     const cases: BenchCase[] = [
       {
         name: `valuation at a day, ${movements.toLocaleString("en")} movements`,
@@ -229,6 +261,24 @@ export default async function stockBench(): Promise<BenchSuite> {
           const month = String((m++ % 12) + 1).padStart(2, "0");
           reports.margin(`${YEAR}-${month}-01`, `${YEAR}-${month}-28`, "department");
         },
+      },
+      {
+        name: "posting a 500-line goods receipt",
+        iterations: 40,
+        warmup: 3,
+        goal: "p99 < 200 ms",
+        run: receipt,
+      },
+      {
+        name: "sale commit, 3 lines, stock without costing, synchronous=NORMAL",
+        iterations: 3_000,
+        run: () => commit(false, "NORMAL"),
+      },
+      {
+        name: "sale commit, 3 lines, FIFO costing, synchronous=NORMAL",
+        iterations: 3_000,
+        baseline: "sale commit, 3 lines, stock without costing, synchronous=NORMAL",
+        run: () => commit(true, "NORMAL"),
       },
       { name: "sale commit, 3 lines, stock without costing", iterations: 3_000, run: () => commit(false) },
       {

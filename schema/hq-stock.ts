@@ -40,4 +40,20 @@ export const hqStockDocuments = sqliteTable(
   ],
 );
 
-export const hqStockSchema = { hqStock, hqStockDocuments };
+/**
+ * Each store's minimum and maximum stock per product and location, from its
+ * `stock.limits_changed` events (a cleared limit is deleted).
+ */
+export const hqStockLimits = sqliteTable(
+  "hq_stock_limits",
+  {
+    storeId: text("store_id").notNull(),
+    code: text("code").notNull(),
+    location: text("location").notNull(),
+    minMilli: integer("min_milli").notNull(),
+    maxMilli: integer("max_milli"),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.code, t.location] })],
+);
+
+export const hqStockSchema = { hqStock, hqStockDocuments, hqStockLimits };

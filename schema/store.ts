@@ -436,6 +436,12 @@ export const stockDocuments = sqliteTable(
     transferId: text("transfer_id"),
     /** Who approved an adjustment. */
     approvedBy: text("approved_by"),
+    /** A count's mode (full, partial, cycle; null: partial) and the time it was counted (null: when made). */
+    mode: text("mode", { enum: ["full", "partial", "cycle"] }),
+    countedAt: text("counted_at"),
+    /** A full count's scope within its location: one department or category (and its subcategories). */
+    department: text("department"),
+    category: text("category"),
   },
   (t) => [uniqueIndex("stock_documents_number").on(t.number)],
 );
@@ -463,6 +469,25 @@ export const stockDocumentLines = sqliteTable(
     expectedMilli: integer("expected_milli"),
   },
   (t) => [primaryKey({ columns: [t.documentId, t.lineNo] })],
+);
+
+/**
+ * Minimum and maximum stock of a product at one location of the store, set at the store. A
+ * product with limits here is listed below its minimum location by location, instead of by
+ * its store-wide limits from the catalog (docs/stock.md).
+ */
+export const stockLimits = sqliteTable(
+  "stock_limits",
+  {
+    productCode: text("product_code").notNull(),
+    location: text("location").notNull(),
+    minMilli: integer("min_milli").notNull(),
+    /** Null: no maximum; below the minimum, order up to the minimum. */
+    maxMilli: integer("max_milli"),
+    userId: text("user_id"),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productCode, t.location] })],
 );
 
 /**
@@ -615,6 +640,7 @@ export const storeSchema = {
   stockDocuments,
   stockDocumentLines,
   stockSerials,
+  stockLimits,
   audit,
   priceExceptions,
   refusedTillSales,

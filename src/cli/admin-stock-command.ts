@@ -52,6 +52,28 @@ export function addStockDocumentCommands(stock: Command, runAdmin: RunAdmin): vo
     .argument("<id>", "the document's id")
     .action((id: string) => runAdmin("stock.show", { id }));
   stock
+    .command("limit")
+    .description("set a product's minimum and maximum stock at one location (audited)")
+    .argument("<code>", "product code or barcode")
+    .requiredOption("--location <name>", "the location, e.g. floor or backroom")
+    .option("--min <qty>", "below it the location is listed to reorder")
+    .option("--max <qty>", "reorder up to it (default: up to the minimum)")
+    .option("--clear", "remove the location's limits")
+    .action((code: string, o: Record<string, unknown>) => runAdmin("stock.limit", { code, ...o }));
+  stock
+    .command("below-minimum")
+    .description("stock below its minimum, per location where limits are set per location")
+    .option("--location <name>", "only this location")
+    .action((o: Record<string, unknown>) => runAdmin("stock.below-minimum", o));
+  stock
+    .command("print")
+    .description("print a stock document on a receipt printer")
+    .argument("<id>", "the document's id")
+    .requiredOption("--printer <uri>", "the receipt printer (tcp://host:9100, /dev/usb/lp0…)")
+    .option("--columns <n>", "characters per line (default: the printer's)")
+    .option("--locale <tag>", "picks the printer's code page for the text (default en)")
+    .action((id: string, o: Record<string, unknown>) => runAdmin("stock.print", { id, ...o }));
+  stock
     .command("pdf")
     .description("a stock document as an A4 PDF")
     .argument("<id>", "the document's id")

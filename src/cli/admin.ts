@@ -62,6 +62,13 @@ import {
   stockPdfArgsSchema,
 } from "./admin-stock-documents.ts";
 import {
+  belowMinimumArgsSchema,
+  runBelowMinimum,
+  runStockLimit,
+  stockLimitArgsSchema,
+} from "./admin-stock-limits.ts";
+import { runStockPrint, stockPrintArgsSchema } from "./admin-stock-print.ts";
+import {
   pairArgsSchema,
   runTillList,
   runTillPair,
@@ -124,6 +131,9 @@ const STORE_ONLY = new Set([
   "stock.show",
   "stock.pdf",
   "stock.history",
+  "stock.limit",
+  "stock.below-minimum",
+  "stock.print",
   "report.valuation",
   "report.margin",
   "pin.lockouts",
@@ -285,6 +295,20 @@ export async function runAdmin(
       return;
     case "stock.history":
       await runStockHistory(client, argsOf(historyArgsSchema, args, "stock history"), options.json, io);
+      return;
+    case "stock.print":
+      await runStockPrint(client, argsOf(stockPrintArgsSchema, args, "stock print"), options.json, io);
+      return;
+    case "stock.limit":
+      await runStockLimit(client, argsOf(stockLimitArgsSchema, args, "stock limit"), options.json, io);
+      return;
+    case "stock.below-minimum":
+      await runBelowMinimum(
+        client,
+        argsOf(belowMinimumArgsSchema, args, "stock below-minimum"),
+        options.json,
+        io,
+      );
       return;
     case "stock.count":
       await runStockCount(client, argsOf(stockCountArgsSchema, args, "stock count"), options.json, io);

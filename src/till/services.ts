@@ -261,6 +261,12 @@ export interface TillTrace {
 }
 
 /** Everything the till's screens may ask of the outside world. */
+/** Other sites' stock of a product; `reachable` false: head office did not answer the store. */
+export interface StockAtSites {
+  reachable: boolean;
+  sites: { storeId: string; onHandMilli: number }[];
+}
+
 export interface TillServices {
   identity(): TillIdentity;
   /** Store settings as last synced (currency, taxes, rounding, approvals, locale…). */
@@ -275,6 +281,8 @@ export interface TillServices {
   lookupAtStore(code: string): Promise<TillLookup | null>;
   /** Stock on hand at this store of a product, by its code (needs the store). */
   stockHere(code: string): Promise<{ onHandMilli: number }>;
+  /** Stock at the chain's other sites, as the store has it from head office (needs the store). */
+  stockAtSites(code: string): Promise<StockAtSites>;
   search(text: string, limit: number): TillProduct[];
   /** The store's departments as last synced (local, synchronous): for open rings. */
   departments(): Department[];

@@ -308,6 +308,14 @@ const samples: { [K in EventType]: EventPayload<K> } = {
     at: AT,
     lines: [{ code: "4011", qtyMilli: 2000, reason: "damaged", amountMinor: 110 }],
   },
+  "stock.limits_changed": {
+    code: "4011",
+    location: "backroom",
+    minMilli: 6000,
+    maxMilli: 24_000,
+    userId: "U1",
+    at: AT,
+  },
 };
 
 async function chain(types: readonly EventType[]): Promise<StoreEvent[]> {

@@ -132,3 +132,27 @@ describe("stock documents across the chain", () => {
     ]);
   }, 180_000);
 });
+
+test("a transfer out to a site head office does not know, or to this store, is refused and changes nothing", async () => {
+  await using chain = await startChain({ hqLink: true });
+  const s1 = chain.store("S1");
+  expect(
+    (await postDocument(s1, { type: "receipt", lines: [{ code: "MILK", qty: 5, unitCostMinor: 90 }] }))
+      .status,
+  ).toBe(201);
+  for (const [toStore, code] of [
+    ["NOPE", "UNKNOWN_STORE"],
+    ["S1", "TRANSFER_TO_SELF"],
+  ] as const) {
+    const res = await postDocument(s1, { type: "transfer_out", toStore, lines: [{ code: "MILK", qty: 1 }] });
+    const body = (await res.json()) as { error: { code: string } };
+    expect([toStore, res.status, body.error.code]).toEqual([toStore, 400, code]);
+  }
+  expect(await onHandMilli(s1, "MILK")).toBe(5_000);
+  const docs = (await (await s1.api("/api/v1/stock/documents")).json()) as { documents: unknown[] };
+  expect(docs.documents).toHaveLength(1);
+  expect(
+    (await postDocument(s1, { type: "transfer_out", toStore: "S2", lines: [{ code: "MILK", qty: 1 }] }))
+      .status,
+  ).toBe(201);
+}, 120_000);

@@ -191,6 +191,11 @@ describe("stock documents", () => {
         "DESTINATION_REQUIRED",
       ],
       [
+        { id: uuidv7(), type: "transfer_out", toStore: "S1", lines: [{ code: "BREAD", qty: 1 }] },
+        400,
+        "TRANSFER_TO_SELF",
+      ],
+      [
         { id: uuidv7(), type: "writeoff", reason: "lost it", lines: [{ code: "BREAD", qty: 1 }] },
         400,
         "REASON_REQUIRED",

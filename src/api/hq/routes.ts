@@ -84,12 +84,14 @@ import {
   retryAnswerSchema,
 } from "./dead-letters.ts";
 import { reportQuerySchema } from "./reports.ts";
+import { sitesAnswerSchema } from "./sites.ts";
 import {
   hqStockAnswerSchema,
   hqStockQuerySchema,
   transfersAnswerSchema,
   transfersQuerySchema,
 } from "./stock.ts";
+import { hqBelowMinimumAnswerSchema, hqBelowMinimumQuerySchema } from "./stock-limits.ts";
 import {
   divergenceAnswerSchema,
   divergenceReportSchema,
@@ -140,6 +142,8 @@ export const hqRoutes = routeTable({
   "GET /api/v1/sales/:id": hqSaleAnswerSchema,
   "GET /api/v1/settings": chainSettingsAnswerSchema,
   "GET /api/v1/stock": { answer: hqStockAnswerSchema, query: hqStockQuerySchema },
+  "GET /api/v1/stock/below-minimum": { answer: hqBelowMinimumAnswerSchema, query: hqBelowMinimumQuerySchema },
+  "GET /api/v1/sites": sitesAnswerSchema,
   "GET /api/v1/transfers": { answer: transfersAnswerSchema, query: transfersQuerySchema },
   "POST /api/v1/customers": { answer: customerAnswerSchema, body: customerInputSchema },
   "GET /api/v1/customers": { answer: customersAnswerSchema, query: customersQuerySchema },

@@ -123,6 +123,8 @@ import { recordSaleSchema } from "./sales.ts";
 import { serialHistoryAnswerSchema } from "./serials.ts";
 import { belowMinimumAnswerSchema } from "./stock.ts";
 import { stockDocumentAnswerSchema, stockDocumentsAnswerSchema } from "./stock-document-answers.ts";
+import { stockLimitAnswerSchema, stockLimitRequestSchema, stockLimitsAnswerSchema } from "./stock-limits.ts";
+import { stockSitesAnswerSchema, stockSitesQuerySchema } from "./stock-sites.ts";
 
 /** A receipt's copy at its link: an HTML page, or plain text with `?format=text`. */
 const receiptPageSchema = z.string();
@@ -191,6 +193,9 @@ export const storeRoutes = routeTable({
   "GET /api/v1/stock": stockAnswerSchema,
   "GET /api/v1/stock/movements": movementsAnswerSchema,
   "GET /api/v1/stock/below-minimum": belowMinimumAnswerSchema,
+  "POST /api/v1/stock/limits": { body: stockLimitRequestSchema, answer: stockLimitAnswerSchema },
+  "GET /api/v1/stock/limits": stockLimitsAnswerSchema,
+  "GET /api/v1/stock/sites": { answer: stockSitesAnswerSchema, query: stockSitesQuerySchema },
   "POST /api/v1/stock/adjustments": adjustmentAnswerSchema,
   "POST /api/v1/stock/documents": stockDocumentAnswerSchema,
   "POST /api/v1/stock/documents/:id/post": stockDocumentAnswerSchema,

@@ -31,6 +31,10 @@ export const stockDocumentAnswerSchema = z.looseObject({
   postedAt: str.nullable(),
   approvedBy: str.nullable(),
   totalCostMinor: int.nullable(),
+  mode: z.enum(["full", "partial", "cycle"]).nullable().optional(),
+  countedAt: str.nullable().optional(),
+  department: str.nullable().optional(),
+  category: str.nullable().optional(),
   lines: z.array(
     z.looseObject({
       lineNo: int,

@@ -19,6 +19,9 @@ export const STOCK_DOCUMENT_TYPES = [
 ] as const;
 export type StockDocumentType = (typeof STOCK_DOCUMENT_TYPES)[number];
 
+/** How a count treats what it does not list (docs/store.md). */
+export const COUNT_MODES = ["full", "partial", "cycle"] as const;
+
 /** Why stock is written off. */
 export const WRITEOFF_REASONS = ["expired", "damaged", "theft", "own_use"] as const;
 
@@ -83,12 +86,48 @@ export const stockDocumentRequestSchema = z
       .regex(/^\d{4,8}$/, "must be 4 to 8 digits")
       .optional(),
     approvalId: z.uuid("must be a UUID").optional(),
+    /**
+     * count: `full` sets every product of the location (or of `department` / `category`) that is
+     * not on the count to zero; `partial` (default) and `cycle` touch only the lines counted.
+     */
+    mode: z.enum(COUNT_MODES, { error: `must be one of ${COUNT_MODES.join(", ")}` }).optional(),
+    /** count: when it was counted (default: when the document is made); stock moved since is kept. */
+    countedAt: z.iso
+      .datetime({ offset: true, error: "must be a time such as 2026-03-02T16:00:00Z" })
+      .transform((v) => new Date(v).toISOString())
+      .optional(),
+    department: z
+      .string()
+      .trim()
+      .min(1, "must not be empty")
+      .max(64, "must be at most 64 characters")
+      .optional(),
+    category: z
+      .string()
+      .trim()
+      .min(1, "must not be empty")
+      .max(16, "must be at most 16 characters")
+      .optional(),
     lines: z
       .array(stockDocumentLineSchema)
       .min(1, "a stock document has at least one line")
       .max(5000, "at most 5,000 lines per document"),
   })
   .superRefine((body, issues) => {
+    for (const field of ["mode", "countedAt", "department", "category"] as const) {
+      if (body[field] !== undefined && body.type !== "count") {
+        issues.addIssue({ code: "custom", path: [field], message: "is a count's: only with type count" });
+      }
+    }
+    for (const field of ["department", "category"] as const) {
+      if (body[field] !== undefined && body.mode !== "full") {
+        issues.addIssue({
+          code: "custom",
+          path: [field],
+          message: 'limits a full count: only with mode "full"',
+        });
+      }
+    }
     if (body.type === "adjustment") return;
     body.lines.forEach((line, i) => {
       if (typeof line.qty === "number" ? line.qty < 0 : line.qty.startsWith("-")) {
@@ -163,6 +202,11 @@ export interface StockDocument {
   postedAt: string | null;
   approvedBy: string | null;
   totalCostMinor: number | null;
+  /** A count's mode and when it was counted (other documents: null). */
+  mode: (typeof COUNT_MODES)[number] | null;
+  countedAt: string | null;
+  department: string | null;
+  category: string | null;
   lines: StockDocumentLine[];
 }
 

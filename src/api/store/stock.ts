@@ -149,6 +149,8 @@ export interface AdjustmentResult extends StockLevel {
 }
 
 export const belowMinimumQuerySchema = z.object({
+  /** Only this location's limits (store-wide catalog limits are left out). */
+  location: z.string().trim().min(1).max(40).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 
@@ -156,6 +158,8 @@ export const belowMinimumQuerySchema = z.object({
 export const belowMinimumRowSchema = z.object({
   code: z.string(),
   name: z.string(),
+  /** The location whose limits these are; null: the whole store, by the catalog's limits. */
+  location: z.string().nullable(),
   onHand: z.number(),
   onHandMilli: z.int(),
   min: z.number(),

@@ -17,7 +17,7 @@ import {
   saleVoidedV1,
 } from "./sale-events.ts";
 import { cashMovedV1, drawerOpenedV1, shiftClosedV1, shiftOpenedV1 } from "./shift-events.ts";
-import { stockDocumentPostedV1 } from "./stock-events.ts";
+import { stockDocumentPostedV1, stockLimitsChangedV1 } from "./stock-events.ts";
 
 export const EVENT_TYPES = [
   "sale.completed",
@@ -40,6 +40,7 @@ export const EVENT_TYPES = [
   "purchase.order_changed",
   "purchase.goods_received",
   "vendor.credit_changed",
+  "stock.limits_changed",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -66,6 +67,7 @@ export const eventPayloadSchemas = {
   "purchase.order_changed": purchaseOrderChangedV1,
   "purchase.goods_received": purchaseGoodsReceivedV1,
   "vendor.credit_changed": vendorCreditChangedV1,
+  "stock.limits_changed": stockLimitsChangedV1,
 } as const satisfies { [K in EventType]: z.ZodType };
 
 /** The version new events of each type are written with. */

@@ -39,3 +39,16 @@ export const stockDocumentPostedV1 = z.strictObject({
     .min(1)
     .max(5000),
 });
+
+/**
+ * Version 1 payload of a product's minimum and maximum stock at one location of the store, set
+ * or cleared (`minMilli` null), so head office lists each store's products below their minimum.
+ */
+export const stockLimitsChangedV1 = z.strictObject({
+  code: productCode,
+  location: place,
+  minMilli: z.int().nonnegative().nullable(),
+  maxMilli: z.int().nonnegative().nullable(),
+  userId: refId.nullable(),
+  at: utcTimestamp,
+});

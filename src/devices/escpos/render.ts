@@ -11,6 +11,7 @@ import type { CurrencyDisplay } from "../../core/receipt-format.ts";
 import { formatAmount } from "../../core/receipt-format.ts";
 import { type Layout, layoutReceipt } from "../../core/receipt-layout.ts";
 import { layoutShiftReport, type ShiftReportDoc } from "../../core/receipt-shift-report.ts";
+import { layoutTextSlip, type TextSlipDoc } from "../../core/receipt-text-slip.ts";
 import { CODE_PAGES, type CodePageName, DEFAULT_CODE_PAGES } from "./code-pages.ts";
 import { INIT, LF } from "./commands.ts";
 import { qrCommand } from "./qr.ts";
@@ -22,7 +23,7 @@ import {
   textRuns,
 } from "./text-encoding.ts";
 
-export type PrintDocument = ReceiptDoc | ShiftReportDoc;
+export type PrintDocument = ReceiptDoc | ShiftReportDoc | TextSlipDoc;
 
 export interface RenderOptions {
   columns: number;
@@ -107,6 +108,7 @@ export function printableCurrencyDisplay(
 
 export function layoutDocument(doc: PrintDocument, columns: number, pages: readonly CodePageName[]): Layout {
   if (doc.type === "shift-report") return layoutShiftReport(doc, columns);
+  if (doc.type === "text-slip") return layoutTextSlip(doc, columns);
   return layoutReceipt(doc, {
     columns,
     currencyDisplay: printableCurrencyDisplay(doc.currency, doc.locale, pages),

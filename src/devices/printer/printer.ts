@@ -75,6 +75,11 @@ export interface ReceiptPrinter {
 }
 
 export function documentTitle(doc: PrintDocument): string {
-  const base = doc.type === "receipt" ? `Receipt ${doc.receiptNo}` : `${doc.kind} report ${doc.number}`;
+  const base =
+    doc.type === "receipt"
+      ? `Receipt ${doc.receiptNo}`
+      : doc.type === "text-slip"
+        ? doc.title
+        : `${doc.kind} report ${doc.number}`;
   return doc.copy ? `${base} (copy)` : base;
 }

@@ -3,7 +3,8 @@
  * sales take stock off the shop floor, voids and returns put it back, adjustments move it, and
  * posted stock documents move each line at its location (a count's differences come as
  * `stock.adjusted` events of their own, which are moved at the count's locations here instead).
- * Each posted document is kept too, so transfers can be followed between stores. Runs inside
+ * Each posted document is kept too, so transfers can be followed between stores, and each
+ * store's minimum and maximum stock per location (`stock.limits_changed`). Runs inside
  * the ingest transaction, before the sales writer (a void reads the sale's lines while the sale
  * is still completed).
  */
@@ -18,6 +19,8 @@ export class StockWriter {
   readonly #insertDocument: Statement<unknown, [Record<string, string | number | null>]>;
   readonly #saleLines: Statement<{ code: string; qtyMilli: number }, [string, string]>;
   readonly #isCount: Statement<{ n: number }, [string, string]>;
+  readonly #setLimits: Statement<unknown, [string, string, string, number, number | null]>;
+  readonly #clearLimits: Statement<unknown, [string, string, string]>;
 
   constructor(sqlite: Database) {
     this.#move = sqlite.query(
@@ -34,6 +37,13 @@ export class StockWriter {
     );
     this.#isCount = sqlite.query(
       "SELECT COUNT(*) AS n FROM hq_stock_documents WHERE id = ?1 AND store_id = ?2 AND type = 'count'",
+    );
+    this.#setLimits = sqlite.query(
+      `INSERT INTO hq_stock_limits (store_id, code, location, min_milli, max_milli) VALUES (?1, ?2, ?3, ?4, ?5)
+       ON CONFLICT (store_id, code, location) DO UPDATE SET min_milli = excluded.min_milli, max_milli = excluded.max_milli`,
+    );
+    this.#clearLimits = sqlite.query(
+      "DELETE FROM hq_stock_limits WHERE store_id = ?1 AND code = ?2 AND location = ?3",
     );
   }
 
@@ -78,6 +88,12 @@ export class StockWriter {
         });
         for (const l of p.lines)
           if (l.deltaMilli !== 0) this.#move.run(store, l.code, l.location, l.deltaMilli);
+        return;
+      }
+      case "stock.limits_changed": {
+        const p = event.payload as EventPayload<"stock.limits_changed">;
+        if (p.minMilli === null) this.#clearLimits.run(store, p.code, p.location);
+        else this.#setLimits.run(store, p.code, p.location, p.minMilli, p.maxMilli);
         return;
       }
       default:

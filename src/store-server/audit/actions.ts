@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = {
   stockAdjusted: "stock.adjusted",
   stockCounted: "stock.counted",
   stockDocumentPosted: "stock.document_posted",
+  stockLimitsChanged: "stock.limits_changed",
   receiptReprinted: "receipt.reprinted",
   // Written by the purchasing feature:
   vendorChanged: "vendor.changed",

@@ -1,14 +1,14 @@
 /**
  * The store's link to head office's HTTP API for look-ups that only head office can answer:
  * another store's sale, with what was returned of it anywhere in the chain, and a transfer
- * from another store still in transit to this one. Configured with
+ * from another store still in transit to this one, and the other sites' stock of a product. Configured with
  * `hqUrl` and `hqToken` (the store's own `store:<id>` token, answered when the store was
  * registered). Every answer is parsed with the contract's schema; a network failure, a timeout
  * or a 5xx is HQ_UNREACHABLE, a refused token HQ_REFUSED, both with what to do instead.
  */
 import { type CallOutcome, call } from "../../api/client.ts";
 import { hqRoutes } from "../../api/hq/routes.ts";
-import type { Transfer } from "../../api/hq/stock.ts";
+import type { HqStockAnswer, Transfer } from "../../api/hq/stock.ts";
 import type { ChainSale } from "../../core/chain-sale.ts";
 import { DomainError } from "../../core/errors.ts";
 
@@ -48,6 +48,10 @@ export interface HqLink {
   findSale(idOrReceiptNo: string, what: string, timeoutMs?: number): Promise<ChainSale | null>;
   /** A transfer from another store still in transit to `toStore`, or null when head office has none. */
   findTransfer(toStore: string, id: string, what: string): Promise<Transfer | null>;
+  /** Each store's stock of a product, as head office keeps it. */
+  stockAcrossSites(code: string, what: string, timeoutMs: number): Promise<HqStockAnswer>;
+  /** The chain's stores head office has registered. */
+  sites(what: string, timeoutMs: number): Promise<{ storeId: string; name: string }[]>;
 }
 
 function reasonOf(err: unknown, timeoutMs: number): string {
@@ -106,6 +110,24 @@ export function createHqLink(options: HqLinkOptions): HqLink {
       );
       if (outcome.kind !== "ok") return failed(outcome, what, "transfers", defaultTimeoutMs);
       return outcome.data.transfers.find((t) => t.id === id) ?? null;
+    },
+    async stockAcrossSites(code, what, timeoutMs) {
+      const outcome = await call(
+        { server: base, fetch: doFetch, token: options.token, timeoutMs },
+        hqRoutes["GET /api/v1/stock"],
+        { query: { code } },
+      );
+      if (outcome.kind === "ok") return outcome.data;
+      return failed(outcome, what, "stock", timeoutMs) ?? { code, sites: [] };
+    },
+    async sites(what, timeoutMs) {
+      const outcome = await call(
+        { server: base, fetch: doFetch, token: options.token, timeoutMs },
+        hqRoutes["GET /api/v1/sites"],
+        {},
+      );
+      if (outcome.kind === "ok") return outcome.data.sites;
+      return failed(outcome, what, "the stores", timeoutMs) ?? [];
     },
   };
 }

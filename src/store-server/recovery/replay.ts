@@ -18,6 +18,7 @@ import type { StoreTx } from "../context.ts";
 import { connectionOf, statementsOf } from "../db/statements.ts";
 import { Z_COUNTER } from "../shifts/service.ts";
 import { moveStock } from "../stock/ledger.ts";
+import { writeLimits } from "../stock/limits.ts";
 
 export class ReplayError extends Error {}
 
@@ -130,6 +131,9 @@ function applyToTables(tx: StoreTx, storeId: string, event: StoreEvent, costing:
       }
       return;
     }
+    case "stock.limits_changed":
+      writeLimits(tx, event.payload as EventPayload<"stock.limits_changed">);
+      return;
     case "audit.recorded": {
       const p = event.payload as EventPayload<"audit.recorded">;
       connectionOf(tx)

@@ -1,46 +1,32 @@
 /**
- * Products below their minimum stock (`minStock` on the product), with what to order to reach
- * the maximum (`maxStock`; without one, up to the minimum).
+ * Stock below its minimum, with what to order to reach the maximum (without one, up to the
+ * minimum). A product with limits per location (`stock_limits`) is listed location by location,
+ * each location's on hand against its own limits; a product without any is listed for the whole
+ * store by its catalog limits (`minStock`/`maxStock`), with `location` null.
  */
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
-import { products, stockLevels } from "../../../schema/store.ts";
-import type { BelowMinimumRow } from "../../api/store/stock.ts";
-import type { StoreDb } from "../context.ts";
 
-export function belowMinimum(db: StoreDb, limit: number): BelowMinimumRow[] {
-  const onHand = sql<number>`coalesce(${stockLevels.onHandMilli}, 0)`;
-  return db
-    .select({
-      code: products.code,
-      name: products.name,
-      onHandMilli: onHand,
-      minMilli: products.minStockMilli,
-      maxMilli: products.maxStockMilli,
-    })
-    .from(products)
-    .leftJoin(stockLevels, eq(stockLevels.productCode, products.code))
-    .where(
-      and(
-        isNotNull(products.minStockMilli),
-        eq(products.active, true),
-        sql`${onHand} < ${products.minStockMilli}`,
-      ),
+import type { BelowMinimumRow } from "../../api/store/stock.ts";
+import { type BelowMinimumLimits, belowMinimumRow } from "../../api/store/stock-limits.ts";
+import type { StoreDb } from "../context.ts";
+import { connectionOf } from "../db/statements.ts";
+
+export function belowMinimum(db: StoreDb, limit: number, location?: string): BelowMinimumRow[] {
+  const rows = connectionOf(db)
+    .query<BelowMinimumLimits, [string | null, number]>(
+      `SELECT code, name, location, onHandMilli, minMilli, maxMilli FROM (
+         SELECT p.code, p.name, l.location, l.min_milli AS minMilli, l.max_milli AS maxMilli,
+                coalesce((SELECT sum(m.qty_milli) FROM stock_movements m
+                           WHERE m.product_code = l.product_code AND m.location = l.location), 0) AS onHandMilli
+           FROM stock_limits l JOIN products p ON p.code = l.product_code
+          WHERE p.active = 1 AND (?1 IS NULL OR l.location = ?1)
+         UNION ALL
+         SELECT p.code, p.name, NULL, p.min_stock_milli, p.max_stock_milli, coalesce(s.on_hand_milli, 0)
+           FROM products p LEFT JOIN stock_levels s ON s.product_code = p.code
+          WHERE ?1 IS NULL AND p.min_stock_milli IS NOT NULL AND p.active = 1
+            AND NOT EXISTS (SELECT 1 FROM stock_limits l WHERE l.product_code = p.code)
+       ) WHERE onHandMilli < minMilli
+       ORDER BY code, location LIMIT ?2`,
     )
-    .orderBy(asc(products.code))
-    .limit(limit)
-    .all()
-    .map((r) => {
-      const minMilli = r.minMilli ?? 0;
-      const toOrderMilli = (r.maxMilli ?? minMilli) - r.onHandMilli;
-      return {
-        code: r.code,
-        name: r.name,
-        onHand: r.onHandMilli / 1000,
-        onHandMilli: r.onHandMilli,
-        min: minMilli / 1000,
-        max: r.maxMilli === null ? null : r.maxMilli / 1000,
-        toOrder: toOrderMilli / 1000,
-        toOrderMilli,
-      };
-    });
+    .all(location ?? null, limit);
+  return rows.map(belowMinimumRow);
 }

@@ -24,12 +24,18 @@ interface LayerRow {
   receivedAt: string | null;
 }
 
+/** A product's stock level as costing reads it. */
+export interface LevelRow {
+  onHandMilli: number;
+  backlogMilli: number;
+  backlogMinor: number;
+  lastUnitCostMinor: number | null;
+}
+
 interface CostingStatements {
   layers: Statement<LayerRow, [string]>;
-  level: Statement<
-    { backlogMilli: number; backlogMinor: number; lastUnitCostMinor: number | null },
-    [string]
-  >;
+  level: Statement<Omit<LevelRow, "onHandMilli">, [string]>;
+  addToLevel: Statement<LevelRow, [string, number]>;
   saveLevel: Statement<unknown, [string, number, number, number | null]>;
   insertLayer: Statement<unknown, [string, number, number, string | null]>;
   updateLayer: Statement<unknown, [number, number, number]>;
@@ -50,6 +56,13 @@ function statements(tx: StoreTx): CostingStatements {
       level: sqlite.prepare(
         "SELECT backlog_milli AS backlogMilli, backlog_minor AS backlogMinor, last_unit_cost_minor AS lastUnitCostMinor FROM stock_levels WHERE product_code = ?",
       ),
+      // On hand moves and the cost state is read in one statement.
+      addToLevel: sqlite.prepare(
+        `INSERT INTO stock_levels (product_code, on_hand_milli) VALUES (?1, ?2)
+         ON CONFLICT(product_code) DO UPDATE SET on_hand_milli = on_hand_milli + ?2
+         RETURNING on_hand_milli AS onHandMilli, backlog_milli AS backlogMilli, backlog_minor AS backlogMinor,
+                   last_unit_cost_minor AS lastUnitCostMinor`,
+      ),
       saveLevel: sqlite.prepare(
         "UPDATE stock_levels SET backlog_milli = ?2, backlog_minor = ?3, last_unit_cost_minor = ?4 WHERE product_code = ?1",
       ),
@@ -69,7 +82,7 @@ function statements(tx: StoreTx): CostingStatements {
   return s;
 }
 
-function stateOf(s: CostingStatements, code: string): CostState {
+function stateOf(s: CostingStatements, code: string, known?: Omit<LevelRow, "onHandMilli">): CostState {
   const layers: CostLayer[] = s.layers
     .all(code)
     .map((r) =>
@@ -77,7 +90,7 @@ function stateOf(s: CostingStatements, code: string): CostState {
         ? { id: r.id, qtyMilli: r.qtyMilli, valueMinor: r.valueMinor }
         : { id: r.id, qtyMilli: r.qtyMilli, valueMinor: r.valueMinor, receivedAt: r.receivedAt },
     );
-  const level = s.level.get(code);
+  const level = known ?? s.level.get(code);
   return {
     layers,
     backlogMilli: level?.backlogMilli ?? 0,
@@ -100,7 +113,21 @@ function save(s: CostingStatements, code: string, before: CostState, after: Cost
     }
   }
   for (const b of before.layers) if (b.id !== undefined && !kept.has(b.id)) s.deleteLayer.run(b.id);
-  s.saveLevel.run(code, after.backlogMilli, after.backlogMinor, after.lastUnitCostMinor);
+  // Most sales leave the backlog and the last cost as they were: nothing to write then.
+  if (
+    after.backlogMilli !== before.backlogMilli ||
+    after.backlogMinor !== before.backlogMinor ||
+    after.lastUnitCostMinor !== before.lastUnitCostMinor
+  ) {
+    s.saveLevel.run(code, after.backlogMilli, after.backlogMinor, after.lastUnitCostMinor);
+  }
+}
+
+/** Moves a product's on hand by `qtyMilli` (making its level row) and answers the level after. */
+export function addToLevel(tx: StoreTx, code: string, qtyMilli: number): LevelRow {
+  const level = statements(tx).addToLevel.get(code, qtyMilli);
+  if (!level) throw new Error(`stock level of ${code} was not kept`);
+  return level;
 }
 
 const COST_KINDS: ReadonlySet<string> = new Set<CostMovementKind>([
@@ -127,11 +154,17 @@ export interface CostedMovement {
 
 /**
  * Costs one movement of a product and keeps its layers; the stock level row must exist (the
- * ledger writes it first). A return or void of a sale line restores what that line has left.
+ * ledger writes it first, with `addToLevel`). A return or void of a sale line restores what that line has left.
  */
-export function costMovement(tx: StoreTx, config: CostingConfig, m: CostedMovement): CostResult {
+export function costMovement(
+  tx: StoreTx,
+  config: CostingConfig,
+  m: CostedMovement,
+  /** The product's level as `addToLevel` just answered it (read here when not given). */
+  level?: LevelRow,
+): CostResult {
   const s = statements(tx);
-  const before = stateOf(s, m.code);
+  const before = stateOf(s, m.code, level);
   const kind = (COST_KINDS.has(m.kind) ? m.kind : "adjustment") as CostMovementKind;
   let restore: SaleCost | undefined;
   if ((kind === "return" || kind === "void") && m.qtyMilli > 0 && m.saleLine) {

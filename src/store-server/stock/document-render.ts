@@ -25,8 +25,36 @@ function clip(text: string, width: number): string {
   return text.length > width ? text.slice(0, width) : text;
 }
 
+/** What the text and PDF versions print of a document (the store's document, or its answer to a client). */
+export type PrintableStockDocument = Pick<
+  StockDocument,
+  | "type"
+  | "number"
+  | "status"
+  | "postedAt"
+  | "location"
+  | "reason"
+  | "toStore"
+  | "transferId"
+  | "totalCostMinor"
+> & {
+  lines: readonly Pick<
+    StockDocument["lines"][number],
+    | "code"
+    | "name"
+    | "qtyMilli"
+    | "location"
+    | "lot"
+    | "expiry"
+    | "unitCostMinor"
+    | "expectedMilli"
+    | "systemMilli"
+    | "differenceMilli"
+  >[];
+};
+
 /** The document as text lines of `columns` characters. */
-export function documentTextLines(doc: StockDocument, columns = 48): string[] {
+export function documentTextLines(doc: PrintableStockDocument, columns = 48): string[] {
   const out: string[] = [];
   const pair = (left: string, right: string): void => {
     const room = Math.max(columns - right.length - 1, 1);

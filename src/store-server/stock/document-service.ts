@@ -6,7 +6,7 @@
  * A count still journals each difference as a `stock.adjusted` event of kind "count".
  */
 import { and, asc, desc, eq, lt, type SQL } from "drizzle-orm";
-import { audit, products, stockDocumentLines, stockDocuments, stockLevels } from "../../../schema/store.ts";
+import { audit, products, stockDocumentLines, stockDocuments } from "../../../schema/store.ts";
 import {
   DEFAULT_LOCATION,
   type StockDocument,
@@ -22,9 +22,11 @@ import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { type Principal, ROLE_RANK } from "../auth/tokens.ts";
 import { CatalogService, nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
+import { connectionOf } from "../db/statements.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { checkLineSerials, receiveSerialsInTx } from "../serials/service.ts";
 import { actorId, consumeApproval, verifyApproval } from "../users/index.ts";
+import { addFullCountLines, checkCountHeader, countedAtOf, onHandAtMilli } from "./count-modes.ts";
 import { locationOnHandMilli } from "./document-stock.ts";
 import { StockError } from "./errors.ts";
 import { costingOf, moveStock } from "./ledger.ts";
@@ -46,11 +48,9 @@ export function parseCountedMilli(qty: string | number): number {
 
 function onHandMilli(db: StoreDb | StoreTx, code: string): number {
   return (
-    db
-      .select({ onHandMilli: stockLevels.onHandMilli })
-      .from(stockLevels)
-      .where(eq(stockLevels.productCode, code))
-      .get()?.onHandMilli ?? 0
+    connectionOf(db)
+      .query<{ n: number }, [string]>("SELECT on_hand_milli AS n FROM stock_levels WHERE product_code = ?1")
+      .get(code)?.n ?? 0
   );
 }
 
@@ -162,6 +162,10 @@ export class StockDocumentService {
       postedAt: doc.postedAt,
       approvedBy: doc.approvedBy,
       totalCostMinor,
+      mode: doc.type === "count" ? (doc.mode ?? "partial") : null,
+      countedAt: countedAtOf(doc),
+      department: doc.department,
+      category: doc.category,
       lines,
     };
   }
@@ -247,12 +251,13 @@ export class StockDocumentService {
       return { document: this.get(request.id), created: false };
     }
 
+    const atIso = this.ctx.now().toISOString();
     this.checkHeader(request, sentElsewhere);
+    checkCountHeader(this.ctx.db, request, atIso);
     checkLineSerials(request);
     const lines = this.prepareLines(request, sentElsewhere);
     const approval = request.type === "adjustment" ? this.approval(request, principal) : null;
 
-    const atIso = this.ctx.now().toISOString();
     this.ctx.db.transaction((tx) => {
       const approvedBy = approval ? (approval.consume ? approval.consume(tx) : approval.approvedBy) : null;
       insertDraft(tx, request, fingerprint, lines, principal, atIso, approvedBy);
@@ -503,6 +508,10 @@ function insertDraft(
       toStore: request.toStore ?? null,
       transferId: request.transferId ?? null,
       approvedBy,
+      mode: request.mode ?? null,
+      countedAt: request.countedAt ?? null,
+      department: request.department ?? null,
+      category: request.category ?? null,
     })
     .run();
   for (let i = 0; i < lines.length; i += 500) {
@@ -529,6 +538,8 @@ function postInTx(ctx: StoreContext, tx: StoreTx, doc: DocRow, principal: Princi
   const id = doc.id;
   const docLocation = doc.location ?? DEFAULT_LOCATION;
   const reason = doc.reason ?? `${doc.type.replace("_", " ")} ${doc.number}`;
+  const countedAt = countedAtOf(doc);
+  addFullCountLines(tx, doc, docLocation);
   const lines = tx
     .select()
     .from(stockDocumentLines)
@@ -550,8 +561,8 @@ function postInTx(ctx: StoreContext, tx: StoreTx, doc: DocRow, principal: Princi
   for (const line of lines) {
     const location = line.location ?? docLocation;
     const systemMilli =
-      doc.type === "count"
-        ? locationOnHandMilli(tx, line.productCode, location, line.lot)
+      countedAt !== null
+        ? onHandAtMilli(tx, line.productCode, location, line.lot, countedAt)
         : onHandMilli(tx, line.productCode);
     const deltaMilli = deltaOf(doc.type, line.countedMilli, systemMilli);
     let movementId: number | null = null;
@@ -578,15 +589,19 @@ function postInTx(ctx: StoreContext, tx: StoreTx, doc: DocRow, principal: Princi
         countEvents.push({ code: line.productCode, deltaMilli, onHandMilli: moved.onHandMilli });
       }
     }
-    tx.update(stockDocumentLines)
-      .set({
+    // One prepared statement for every line (a receipt may have thousands).
+    connectionOf(tx)
+      .query<unknown, [number, number, number | null, string, number]>(
+        `UPDATE stock_document_lines SET system_milli = ?1, difference_milli = ?2, movement_id = ?3
+          WHERE document_id = ?4 AND line_no = ?5`,
+      )
+      .run(
         systemMilli,
-        differenceMilli:
-          doc.type === "transfer_in" ? line.countedMilli - (line.expectedMilli ?? 0) : deltaMilli,
+        doc.type === "transfer_in" ? line.countedMilli - (line.expectedMilli ?? 0) : deltaMilli,
         movementId,
-      })
-      .where(and(eq(stockDocumentLines.documentId, id), eq(stockDocumentLines.lineNo, line.lineNo)))
-      .run();
+        id,
+        line.lineNo,
+      );
     posted.push({
       code: line.productCode,
       location,

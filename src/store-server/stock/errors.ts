@@ -20,6 +20,11 @@ export class StockError extends featureErrors({
   TRANSFER_NOT_FOUND: "not_found",
   TRANSFER_ALREADY_RECEIVED: "conflict",
   APPROVAL_REQUIRED: "forbidden",
+  COUNTED_AT_IN_FUTURE: "invalid",
+  TRANSFER_TO_SELF: "invalid",
+  UNKNOWN_STORE: "invalid",
+  UNKNOWN_DEPARTMENT: "invalid",
+  UNKNOWN_CATEGORY: "invalid",
 }) {}
 
 export type StockErrorCode = StockError["code"];

@@ -5,13 +5,11 @@
  * costed by the store's method as it is written (costing-ledger.ts): its value change is on its row.
  */
 
-import { eq } from "drizzle-orm";
-import { stockMovements } from "../../../schema/store.ts";
 import type { MovementKind } from "../../api/store/stock.ts";
 import type { CostingConfig } from "../../core/costing.ts";
 import type { StoreTx } from "../context.ts";
-import { statementsOf } from "../db/statements.ts";
-import { costMovement } from "./costing-ledger.ts";
+import { connectionOf, statementsOf } from "../db/statements.ts";
+import { addToLevel, costMovement } from "./costing-ledger.ts";
 
 export interface MovementInput {
   code: string;
@@ -49,11 +47,10 @@ export function moveStock(
   costing: CostingConfig,
 ): { movementId: number; onHandMilli: number; valueMinor: number } {
   const stmts = statementsOf(tx);
-  const level = stmts.addToLevel.get(movement.code, movement.qtyMilli);
+  const level = addToLevel(tx, movement.code, movement.qtyMilli);
   const { unitCostMinor, ...rest } = movement;
-  const cost = costMovement(tx, costing, unitCostMinor == null ? rest : { ...rest, unitCostMinor });
-  if (!level) throw new Error(`stock level of ${movement.code} was not kept`);
-  const row = stmts.insertMovement.get(
+  const cost = costMovement(tx, costing, unitCostMinor == null ? rest : { ...rest, unitCostMinor }, level);
+  const values = [
     movement.code,
     movement.qtyMilli,
     movement.kind,
@@ -66,19 +63,24 @@ export function moveStock(
     movement.saleLine ?? null,
     level.onHandMilli,
     cost.onHandValueMinor,
-  );
+  ] as const;
+  // A movement with a place is written with it at once: no second write of its indexed columns.
+  const row = hasPlace(movement)
+    ? connectionOf(tx)
+        .query<{ id: number }, [...typeof values, string, string | null, string | null, number | null]>(
+          `INSERT INTO stock_movements (product_code, qty_milli, kind, ref_id, reason, user_id, at, value_minor,
+             settled_minor, sale_line, on_hand_after_milli, value_after_minor, location, lot, expiry, unit_cost_minor)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        )
+        .get(
+          ...values,
+          movement.location ?? "floor",
+          movement.lot ?? null,
+          movement.expiry ?? null,
+          movement.unitCostMinor ?? null,
+        )
+    : stmts.insertMovement.get(...values);
   if (!row) throw new Error(`stock movement of ${movement.code} was not recorded`);
-  if (hasPlace(movement)) {
-    tx.update(stockMovements)
-      .set({
-        location: movement.location ?? "floor",
-        lot: movement.lot ?? null,
-        expiry: movement.expiry ?? null,
-        unitCostMinor: movement.unitCostMinor ?? null,
-      })
-      .where(eq(stockMovements.id, row.id))
-      .run();
-  }
   return { movementId: row.id, onHandMilli: level.onHandMilli, valueMinor: cost.valueMinor };
 }
 

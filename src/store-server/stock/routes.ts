@@ -11,19 +11,25 @@ import {
   stockDocumentRequestSchema,
   stockDocumentsQuerySchema,
 } from "../../api/store/stock-documents.ts";
+import { stockLimitRequestSchema, stockLimitsQuerySchema } from "../../api/store/stock-limits.ts";
+import { stockSitesQuerySchema } from "../../api/store/stock-sites.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { belowMinimum } from "./below-minimum.ts";
 import { documentPdf, documentTextLines } from "./document-render.ts";
 import { StockDocumentService } from "./document-service.ts";
+import { StockLimitService } from "./limits.ts";
+import { stockAtSites } from "./other-sites.ts";
 import { StockService } from "./service.ts";
+import { checkTransferDestination } from "./transfer-destination.ts";
 import { transferSentElsewhere } from "./transfer-elsewhere.ts";
 
 export function stockRoutes(
   ctx: StoreContext,
   service = new StockService(ctx),
   documents = new StockDocumentService(ctx),
+  limits = new StockLimitService(ctx),
 ) {
   return new Elysia({ name: "ringup.store.stock" })
     .use(requireAuth(ctx))
@@ -38,10 +44,39 @@ export function stockRoutes(
         detail: { summary: "On-hand stock of a product (by code or barcode), or of every product" },
       },
     )
-    .get("/stock/below-minimum", ({ query }) => ({ products: belowMinimum(ctx.db, query.limit) }), {
-      query: belowMinimumQuerySchema,
+    .get(
+      "/stock/below-minimum",
+      ({ query }) => ({ products: belowMinimum(ctx.db, query.limit, query.location) }),
+      {
+        query: belowMinimumQuerySchema,
+        detail: {
+          summary:
+            "Products below their minimum stock, per location where limits are set per location, with the quantity to order to reach the maximum",
+        },
+      },
+    )
+    .post(
+      "/stock/limits",
+      ({ body, principal }) => {
+        requireRole(principal, "manager", "setting stock limits");
+        return limits.set(body, principal);
+      },
+      {
+        body: stockLimitRequestSchema,
+        detail: {
+          summary: "Set or clear a product's minimum and maximum stock at one location (manager and up)",
+        },
+      },
+    )
+    .get("/stock/limits", ({ query }) => ({ limits: limits.list(query) }), {
+      query: stockLimitsQuerySchema,
+      detail: { summary: "Minimum and maximum stock set per product and location" },
+    })
+    .get("/stock/sites", ({ query }) => stockAtSites(ctx, query.code), {
+      query: stockSitesQuerySchema,
       detail: {
-        summary: "Products below their minimum stock, with the quantity to order to reach the maximum",
+        summary:
+          "A product's stock here and at the chain's other sites (from head office, when it answers in time)",
       },
     })
     .get(
@@ -70,6 +105,7 @@ export function stockRoutes(
       "/stock/documents",
       async ({ body, principal, set }) => {
         requireRole(principal, "manager", "recording a stock document");
+        await checkTransferDestination(ctx, body);
         const sentElsewhere = await transferSentElsewhere(ctx, body);
         const { document, created } = documents.create(body, principal, sentElsewhere);
         set.status = created ? 201 : 200;

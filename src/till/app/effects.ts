@@ -212,14 +212,17 @@ function priceCheck(ctx: EffectContext, code: string): void {
     type: "status.info",
     message: { key: online ? "info.priceCheck" : "info.priceCheckOffline", params },
   });
-  // Online, the stock on hand here follows the price (the price shows at once).
+  // Online, the stock on hand here follows the price (the price shows at once), then the other
+  // sites' (the store asks head office, which may take longer).
   if (online) {
     services.stockHere(product.code).then(
-      ({ onHandMilli }) =>
+      ({ onHandMilli }) => {
         ctx.dispatch({
           type: "status.info",
           message: { key: "info.priceCheckStock", params: { ...params, onHandMilli } },
-        }),
+        });
+        showOtherSites(ctx, product.code, { ...params, onHandMilli });
+      },
       (err: unknown) => {
         if (err instanceof DomainError && err.code === "STORE_UNREACHABLE") {
           ctx.dispatch({ type: "status.info", message: { key: "info.priceCheckOffline", params } });
@@ -232,6 +235,33 @@ function priceCheck(ctx: EffectContext, code: string): void {
   } catch (err) {
     log().error({ err }, "keeping the price check's trace failed");
   }
+}
+
+/** How many other sites the price check names (those with the most stock first). */
+const PRICE_CHECK_SITES = 3;
+
+/** The price check's line with the stock at the chain's other sites, once the store has it. */
+function showOtherSites(
+  ctx: EffectContext,
+  code: string,
+  params: { name: string; priceMinor: number; unit: string; onHandMilli: number },
+): void {
+  ctx.services.stockAtSites(code).then(
+    ({ reachable, sites }) => {
+      if (!reachable) {
+        ctx.dispatch({ type: "status.info", message: { key: "info.priceCheckSitesUnknown", params } });
+        return;
+      }
+      const { qty } = ctx.translator();
+      const named = sites.slice(0, PRICE_CHECK_SITES).map((s) => `${s.storeId} ${qty(s.onHandMilli)}`);
+      if (sites.length > PRICE_CHECK_SITES) named.push("…");
+      ctx.dispatch({
+        type: "status.info",
+        message: { key: "info.priceCheckSites", params: { ...params, sites: named.join(", ") || "—" } },
+      });
+    },
+    (err: unknown) => log().warn({ err }, "reading the stock at other sites for a price check failed"),
+  );
 }
 
 /**

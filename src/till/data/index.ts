@@ -326,6 +326,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     holdSale: (sale) => online.holdSale(sale),
 
     stockHere: (code) => online.stockHere(code),
+    stockAtSites: (code) => online.stockAtSites(code),
     listHeld: () => online.listHeld(),
     resumeHeld: (id) => online.resumeHeld(id),
     findSale: (text) => online.findSale(text),

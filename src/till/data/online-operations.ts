@@ -17,6 +17,7 @@ import type {
   HeldSaleSummary,
   OpenShift,
   RecordedSale,
+  StockAtSites,
   TillAuditEntry,
   TillLine,
   TillServices,
@@ -118,6 +119,17 @@ export class OnlineOperations {
     );
     return {
       onHandMilli: "onHandMilli" in answer && typeof answer.onHandMilli === "number" ? answer.onHandMilli : 0,
+    };
+  }
+
+  /** Stock at the chain's other sites (`GET /stock/sites?code=`), for the price check. */
+  async stockAtSites(code: string): Promise<StockAtSites> {
+    const answer = await this.call("reading the stock at other sites", (token) =>
+      this.deps.client.request(storeRoutes["GET /api/v1/stock/sites"], { query: { code }, token }),
+    );
+    return {
+      reachable: answer.reachable,
+      sites: answer.sites.map((s) => ({ storeId: s.storeId, onHandMilli: s.onHandMilli })),
     };
   }
 

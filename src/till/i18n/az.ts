@@ -27,6 +27,9 @@ export const az: Strings = {
   "info.priceCheck": "{name}: {priceMinor} ({unit})",
   "info.priceCheckStock": "{name}: {priceMinor} ({unit}), burada qalıq: {onHandMilli}",
   "info.priceCheckOffline": "{name}: {priceMinor} ({unit}), qalıq bilinmir: mağaza ilə əlaqə yoxdur",
+  "info.priceCheckSites": "{name}: {priceMinor} ({unit}), burada: {onHandMilli}; digər mağazalarda: {sites}",
+  "info.priceCheckSitesUnknown":
+    "{name}: {priceMinor} ({unit}), burada: {onHandMilli}; digər mağazalar bilinmir: baş ofislə əlaqə yoxdur",
   "ok.refusedExported": "{receiptNo} satışı {path} faylına yazıldı",
   "ok.refusedExportedPrinted": "{receiptNo} satışı {path} faylına yazıldı; çeki SURƏT kimi çap olunur",
   "ok.refusedResent": "{receiptNo} satışı mağazaya yenidən göndərilir",

@@ -31,6 +31,9 @@ export const en = {
   "info.priceCheck": "{name}: {priceMinor} ({unit})",
   "info.priceCheckStock": "{name}: {priceMinor} ({unit}), on hand here: {onHandMilli}",
   "info.priceCheckOffline": "{name}: {priceMinor} ({unit}), stock unknown: the store is offline",
+  "info.priceCheckSites": "{name}: {priceMinor} ({unit}), here: {onHandMilli}; elsewhere: {sites}",
+  "info.priceCheckSitesUnknown":
+    "{name}: {priceMinor} ({unit}), here: {onHandMilli}; other sites unknown: head office unreachable",
   "ok.refusedExported": "Sale {receiptNo} written to {path}",
   "ok.refusedExportedPrinted": "Sale {receiptNo} written to {path}; its receipt is printing as a COPY",
   "ok.refusedResent": "Sale {receiptNo} is being sent to the store again",

@@ -27,6 +27,9 @@ export const fr: Strings = {
   "info.priceCheck": "{name} : {priceMinor} ({unit})",
   "info.priceCheckStock": "{name} : {priceMinor} ({unit}), en stock ici : {onHandMilli}",
   "info.priceCheckOffline": "{name} : {priceMinor} ({unit}), stock inconnu : le magasin est hors ligne",
+  "info.priceCheckSites": "{name} : {priceMinor} ({unit}), ici : {onHandMilli} ; ailleurs : {sites}",
+  "info.priceCheckSitesUnknown":
+    "{name} : {priceMinor} ({unit}), ici : {onHandMilli} ; autres sites inconnus : siège injoignable",
   "ok.refusedExported": "Vente {receiptNo} écrite dans {path}",
   "ok.refusedExportedPrinted": "Vente {receiptNo} écrite dans {path} ; son ticket s’imprime en DUPLICATA",
   "ok.refusedResent": "La vente {receiptNo} est renvoyée au magasin",

@@ -26,6 +26,9 @@ export const ru: Strings = {
   "info.priceCheck": "{name}: {priceMinor} ({unit})",
   "info.priceCheckStock": "{name}: {priceMinor} ({unit}), в наличии здесь: {onHandMilli}",
   "info.priceCheckOffline": "{name}: {priceMinor} ({unit}), остаток неизвестен: нет связи с магазином",
+  "info.priceCheckSites": "{name}: {priceMinor} ({unit}), здесь: {onHandMilli}; в других магазинах: {sites}",
+  "info.priceCheckSitesUnknown":
+    "{name}: {priceMinor} ({unit}), здесь: {onHandMilli}; другие магазины неизвестны: нет связи с центральным офисом",
   "ok.refusedExported": "Продажа {receiptNo} записана в {path}",
   "ok.refusedExportedPrinted": "Продажа {receiptNo} записана в {path}; её чек печатается как КОПИЯ",
   "ok.refusedResent": "Продажа {receiptNo} снова отправляется в магазин",

@@ -32,6 +32,7 @@ import type {
   RecordedSale,
   RefusedExport,
   RefusedSale,
+  StockAtSites,
   TillLookup,
   TillProduct,
   TillServices,
@@ -202,6 +203,18 @@ export class FakeServices implements TillServices {
     this.stockAsked.push(code);
     this.requireOnline();
     return { onHandMilli: this.stockOnHand.get(code) ?? 0 };
+  }
+
+  /** Stock at the chain's other sites by code, and whether "head office" answers. */
+  readonly otherSites = new Map<string, { storeId: string; onHandMilli: number }[]>();
+  otherSitesReachable = true;
+
+  async stockAtSites(code: string): Promise<StockAtSites> {
+    this.requireOnline();
+    return {
+      reachable: this.otherSitesReachable,
+      sites: this.otherSitesReachable ? (this.otherSites.get(code) ?? []) : [],
+    };
   }
 
   async lookupAtStore(code: string): Promise<TillLookup | null> {

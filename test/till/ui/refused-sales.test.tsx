@@ -154,11 +154,29 @@ describe("price check", () => {
     till.write(INSERT);
     await till.see("Price check: scan or type a code");
     till.scan("0001");
-    await till.see("Milk 1l: $1.29 (each), on hand here: 12");
+    await till.see("Milk 1l: $1.29 (each), here: 12; elsewhere: —");
     expect(services.stockAsked).toEqual(["0001"]);
     services.setOnline(false);
     till.scan("0001");
     await till.see("Milk 1l: $1.29 (each), stock unknown: the store is offline");
     expect(services.stockAsked).toEqual(["0001"]);
+  });
+
+  test("with head office reachable, the check also shows stock at the other sites", async () => {
+    const services = new FakeServices();
+    services.stockOnHand.set("0001", 3000);
+    services.otherSites.set("0001", [
+      { storeId: "S2", onHandMilli: 9000 },
+      { storeId: "S3", onHandMilli: 2500 },
+    ]);
+    till = await renderTill({ services });
+    await till.login();
+    till.write(INSERT);
+    await till.see("Price check: scan or type a code");
+    till.scan("0001");
+    await till.see("Milk 1l: $1.29 (each), here: 3; elsewhere: S2 9, S3 2.5");
+    services.otherSitesReachable = false;
+    till.scan("0001");
+    await till.see("Milk 1l: $1.29 (each), here: 3; other sites unknown: head office unreachable");
   });
 });
