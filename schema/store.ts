@@ -581,6 +581,8 @@ export const notificationOutbox = sqliteTable(
   (t) => [index("notification_outbox_next_at").on(t.nextAt)],
 );
 
+export * from "./store-promotions.ts";
+
 export const storeSchema = {
   meta,
   counters,

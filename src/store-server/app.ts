@@ -23,6 +23,7 @@ import { IntegrityMonitor } from "./integrity.ts";
 import { journalRoutes } from "./journal/routes.ts";
 import { storeMetrics } from "./metrics.ts";
 import { notificationsRoutes } from "./notifications/routes.ts";
+import { promotionsRoutes } from "./promotions/routes.ts";
 import { receiptLinkRoutes, receiptRoutes } from "./receipts/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
@@ -103,7 +104,8 @@ export function createStoreApp(
         .use(journalRoutes(ctx))
         .use(tillsRoutes(ctx))
         .use(tokensRoutes(ctx))
-        .use(backupRoutes(ctx)),
+        .use(backupRoutes(ctx))
+        .use(promotionsRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

@@ -112,6 +112,8 @@ export const recordedSaleAnswerSchema = z.object({
       totalMinor: int,
     }),
   ),
+  /** The promotions the sale got (absent from a store that predates them). */
+  promotions: z.array(z.object({ id: z.string(), name: z.string(), discountMinor: int })).optional(),
 });
 export type RecordedSaleAnswer = z.infer<typeof recordedSaleAnswerSchema>;
 

@@ -15,3 +15,9 @@ export {
 } from "./price.ts";
 export { type PromotionClock, promotionClock } from "./schedule.ts";
 export * from "./schema.ts";
+export {
+  type PromotionRefs,
+  PromotionRuleError,
+  requireKnownRefs,
+  requireNoExclusiveOverlap,
+} from "./validate.ts";

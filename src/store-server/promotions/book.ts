@@ -1,0 +1,71 @@
+/**
+ * The store's promotions ready to price with: the active ones of `promotions`, compiled once
+ * and kept until one changes (a local definition or one from head office), and each product
+ * category's chain up the tree (a promotion on "dairy" meets a product of "dairy/milk").
+ */
+import type { Database } from "bun:sqlite";
+import { eq } from "drizzle-orm";
+import { categories, promotions } from "../../../schema/store.ts";
+import { type Promotion, PromotionBook, promotionSchema } from "../../core/promotions/index.ts";
+import type { StoreDb, StoreTx } from "../context.ts";
+
+interface Cached {
+  book: PromotionBook;
+  /** Category id → itself and its ancestors. */
+  chains: Map<string, string[]>;
+}
+
+const cache = new WeakMap<Database, Cached>();
+
+export function activePromotions(db: StoreDb | StoreTx): Promotion[] {
+  return db
+    .select({ body: promotions.body })
+    .from(promotions)
+    .where(eq(promotions.active, true))
+    .all()
+    .map((row) => promotionSchema.parse(JSON.parse(row.body)));
+}
+
+function categoryChains(db: StoreDb): Map<string, string[]> {
+  const parentOf = new Map(
+    db
+      .select({ id: categories.id, parent: categories.parent })
+      .from(categories)
+      .all()
+      .map((c) => [c.id, c.parent]),
+  );
+  const chains = new Map<string, string[]>();
+  for (const id of parentOf.keys()) {
+    const chain: string[] = [];
+    for (let at: string | null | undefined = id; at != null && chain.length < 64; at = parentOf.get(at)) {
+      chain.push(at);
+    }
+    chains.set(id, chain);
+  }
+  return chains;
+}
+
+function cached(ctx: { sqlite: Database; db: StoreDb }): Cached {
+  let found = cache.get(ctx.sqlite);
+  if (found === undefined) {
+    found = { book: new PromotionBook(activePromotions(ctx.db)), chains: categoryChains(ctx.db) };
+    cache.set(ctx.sqlite, found);
+  }
+  return found;
+}
+
+/** The active promotions, compiled. */
+export function promotionBookOf(ctx: { sqlite: Database; db: StoreDb }): PromotionBook {
+  return cached(ctx).book;
+}
+
+/** A product's category and the ones above it (none without a category). */
+export function categoryChainOf(ctx: { sqlite: Database; db: StoreDb }, category: string | null): string[] {
+  if (category === null) return [];
+  return cached(ctx).chains.get(category) ?? [category];
+}
+
+/** A promotion or a category changed: the next sale reads them again. */
+export function promotionsChanged(ctx: { sqlite: Database }): void {
+  cache.delete(ctx.sqlite);
+}
