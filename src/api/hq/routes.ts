@@ -45,6 +45,15 @@ import {
   retryAnswerSchema,
 } from "./dead-letters.ts";
 import {
+  categoryInputSchema,
+  hqCategoriesAnswerSchema,
+  hqCategoryAnswerSchema,
+  hqPromotionAnswerSchema,
+  hqPromotionsAnswerSchema,
+  promotionInputSchema,
+  promotionsQuerySchema,
+} from "./promotions.ts";
+import {
   hqStockAnswerSchema,
   hqStockQuerySchema,
   transfersAnswerSchema,
@@ -101,4 +110,10 @@ export const hqRoutes = routeTable({
   "GET /api/v1/settings": chainSettingsAnswerSchema,
   "GET /api/v1/stock": { answer: hqStockAnswerSchema, query: hqStockQuerySchema },
   "GET /api/v1/transfers": { answer: transfersAnswerSchema, query: transfersQuerySchema },
+  "POST /api/v1/promotions": { body: promotionInputSchema, answer: hqPromotionAnswerSchema },
+  "GET /api/v1/promotions": { answer: hqPromotionsAnswerSchema, query: promotionsQuerySchema },
+  "GET /api/v1/promotions/:id": hqPromotionAnswerSchema,
+  "POST /api/v1/promotions/:id/deactivate": hqPromotionAnswerSchema,
+  "POST /api/v1/categories": { body: categoryInputSchema, answer: hqCategoryAnswerSchema },
+  "GET /api/v1/categories": hqCategoriesAnswerSchema,
 });

@@ -4,8 +4,9 @@
  * office's to change. Each change is in the audit log.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
-import { departments, products, promotions } from "../../../schema/store.ts";
+import { categories, departments, products, promotions } from "../../../schema/store.ts";
 import type { StoredPromotion } from "../../api/store/promotions.ts";
+import type { CategoryChangeValue } from "../../core/catalog-changes.ts";
 import {
   type Promotion,
   PromotionRuleError,
@@ -16,6 +17,7 @@ import {
 import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
+import { statementsOf } from "../db/statements.ts";
 import { activePromotions, promotionsChanged } from "./book.ts";
 import { StorePromotionError } from "./errors.ts";
 
@@ -125,6 +127,18 @@ export class PromotionsService {
   private categoryExists(tx: StoreTx, id: string): boolean {
     return tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM categories WHERE id = ${id}`).n > 0;
   }
+}
+
+/**
+ * A category from head office, applied in the caller's transaction. Taken as sent (a snapshot may
+ * bring a child before its parent): head office checked the tree.
+ */
+export function applyHqCategory(ctx: StoreContext, tx: StoreTx, value: CategoryChangeValue): void {
+  const seq = statementsOf(tx).nextCounter.get("catalog");
+  if (!seq) throw new Error("counter catalog did not advance");
+  const values = { id: value.id, name: value.name, parent: value.parent, changeSeq: seq.value };
+  tx.insert(categories).values(values).onConflictDoUpdate({ target: categories.id, set: values }).run();
+  promotionsChanged(ctx);
 }
 
 /** A promotion from head office, applied in the caller's transaction (replication). */
