@@ -52,35 +52,86 @@ export interface PromotionOutcome {
   codesUsed: string[];
 }
 
-function matches(spec: LineSpec, line: PromotionLine): boolean {
-  if (spec.products?.has(line.code)) return true;
-  if (spec.departments !== null && line.department != null && spec.departments.has(line.department)) {
-    return true;
+/** The basket's lines by what promotions name them by, each list in the canonical order. */
+class LineIndex {
+  private readonly byProduct = new Map<string, number[]>();
+  private readonly byCategory = new Map<string, number[]>();
+  private readonly byDepartment = new Map<string, number[]>();
+  private readonly rank: Map<number, number>;
+
+  constructor(
+    lines: readonly PromotionLine[],
+    readonly order: readonly number[],
+  ) {
+    this.rank = new Map(order.map((line, rank) => [line, rank]));
+    const push = (map: Map<string, number[]>, key: string, line: number) => {
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [line]);
+      else if (list[list.length - 1] !== line) list.push(line);
+    };
+    for (const i of order) {
+      const line = lines[i] as PromotionLine;
+      push(this.byProduct, line.code, i);
+      if (line.department != null) push(this.byDepartment, line.department, i);
+      for (const id of line.categories ?? []) push(this.byCategory, id, i);
+    }
   }
-  if (spec.categories !== null && line.categories !== undefined) {
-    for (const id of line.categories) if (spec.categories.has(id)) return true;
+
+  /** The lines a spec names, in the canonical order. */
+  named(spec: LineSpec): number[] {
+    const found = new Set<number>();
+    const add = (map: Map<string, number[]>, keys: ReadonlySet<string> | null) => {
+      if (keys === null) return;
+      for (const key of keys) for (const line of map.get(key) ?? []) found.add(line);
+    };
+    add(this.byProduct, spec.products);
+    add(this.byCategory, spec.categories);
+    add(this.byDepartment, spec.departments);
+    return [...found].sort((a, b) => (this.rank.get(a) ?? 0) - (this.rank.get(b) ?? 0));
   }
-  return false;
 }
 
 function eligible(line: PromotionLine): boolean {
   return line.kind === undefined && line.amountMinor > 0 && line.qtyMilli > 0;
 }
 
-/** The promotions the basket may meet, in the order they apply. */
-function candidates(book: PromotionBook, lines: readonly PromotionLine[], codes: ReadonlySet<string>) {
+/** A line a promotion may name: an item (deposits take none), of a positive quantity. */
+function nameable(line: PromotionLine): boolean {
+  return line.kind === undefined && line.qtyMilli > 0;
+}
+
+/**
+ * The promotions in force that the basket's lines may meet (by the products, categories and
+ * departments they name, their codes, customer groups and schedule), in the order they apply.
+ * Amounts play no part: a basket none of whose lines is named costs a look-up per line.
+ */
+export function livePromotions(
+  book: PromotionBook,
+  lines: readonly Omit<PromotionLine, "amountMinor">[],
+  context: PromotionContext,
+): CompiledPromotion[] {
+  if (book.size === 0) return [];
+  const codes = new Set((context.codes ?? []).map((c) => c.trim().toUpperCase()));
+  const groups = context.customerGroups ?? [];
   const found = new Set<CompiledPromotion>(book.general);
   const addAll = (list: readonly CompiledPromotion[] | undefined) => {
     if (list !== undefined) for (const p of list) found.add(p);
   };
   for (const line of lines) {
-    if (!eligible(line)) continue;
+    if (!nameable(line as PromotionLine)) continue;
     addAll(book.byProduct.get(line.code));
     if (line.department != null) addAll(book.byDepartment.get(line.department));
-    for (const id of line.categories ?? []) addAll(book.byCategory.get(id));
+    if (line.categories !== undefined) for (const id of line.categories) addAll(book.byCategory.get(id));
   }
   for (const code of codes) addAll(book.byCode.get(code));
-  return [...found].sort((a, b) => a.rank - b.rank);
+  const live: CompiledPromotion[] = [];
+  for (const p of found) {
+    if (p.code !== null && !codes.has(p.code)) continue;
+    if (p.groups !== null && !groups.some((g) => p.groups?.has(g))) continue;
+    if (!inSchedule(p, context.clock)) continue;
+    live.push(p);
+  }
+  return live.sort((a, b) => a.rank - b.rank);
 }
 
 function canonicalOrder(lines: readonly PromotionLine[]): number[] {
@@ -122,21 +173,16 @@ export function applyPromotions(
   lines: readonly PromotionLine[],
   context: PromotionContext,
 ): PromotionOutcome {
+  const outcome: PromotionOutcome = { lineDiscountMinor: lines.map(() => 0), applied: [], codesUsed: [] };
+  const live = livePromotions(book, lines, context);
+  if (live.length === 0) return outcome;
   const lineDiscount = lines.map(() => 0n);
-  const outcome: PromotionOutcome = { lineDiscountMinor: [], applied: [], codesUsed: [] };
-  const codes = new Set((context.codes ?? []).map((c) => c.trim().toUpperCase()));
-  const groups = new Set(context.customerGroups ?? []);
   const order = canonicalOrder(lines);
+  const index = new LineIndex(lines, order);
   const remaining = lines.map((line) => BigInt(eligible(line) ? line.amountMinor : 0));
 
-  for (const p of candidates(book, lines, codes)) {
-    if (p.code !== null && !codes.has(p.code)) continue;
-    if (p.groups !== null && ![...p.groups].some((g) => groups.has(g))) continue;
-    if (!inSchedule(p, context.clock)) continue;
-    const named =
-      p.condition === null
-        ? order
-        : order.filter((i) => matches(p.condition as LineSpec, lines[i] as PromotionLine));
+  for (const p of live) {
+    const named = p.condition === null ? order : index.named(p.condition);
     if (named.length === 0) continue;
     const condition = p.promotion.condition;
     if (condition?.minQty !== undefined) {
@@ -146,12 +192,7 @@ export function applyPromotions(
     if (condition?.minAmountMinor !== undefined) {
       if (sumBig(named.map((i) => remaining[i] ?? 0n)) < BigInt(condition.minAmountMinor)) continue;
     }
-    const on =
-      p.promotion.reward.on === "order"
-        ? order
-        : p.reward !== null
-          ? order.filter((i) => matches(p.reward as LineSpec, lines[i] as PromotionLine))
-          : named;
+    const on = p.promotion.reward.on === "order" ? order : p.reward !== null ? index.named(p.reward) : named;
     const targetIndexes = on.filter((i) => (remaining[i] ?? 0n) > 0n);
     if (targetIndexes.length === 0) continue;
     const targets = targetIndexes.map((i) => ({
@@ -183,6 +224,7 @@ export function applyPromotions(
     if (p.code !== null && !outcome.codesUsed.includes(p.code)) outcome.codesUsed.push(p.code);
     if (p.promotion.exclusive === true) break;
   }
-  outcome.lineDiscountMinor = lineDiscount.map((d) => toSafeNumber(d, "promotion discount"));
+  // Each is at most its line's amount, a safe integer.
+  outcome.lineDiscountMinor = lineDiscount.map((d) => Number(d));
   return outcome;
 }

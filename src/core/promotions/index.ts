@@ -2,6 +2,7 @@
 export { comparePromotions, NO_PROMOTIONS, PromotionBook, percentText } from "./book.ts";
 export {
   applyPromotions,
+  livePromotions,
   type PromotionContext,
   type PromotionLine,
   type PromotionOutcome,

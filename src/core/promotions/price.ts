@@ -18,7 +18,7 @@ import {
 import { extendPriceBig } from "../quantity.ts";
 import { toSafeNumber } from "../safe-integer.ts";
 import type { PromotionBook } from "./book.ts";
-import { applyPromotions, type PromotionLine } from "./engine.ts";
+import { applyPromotions, livePromotions, type PromotionLine } from "./engine.ts";
 import { type PromotionClock, promotionClock } from "./schedule.ts";
 import type { AppliedPromotion } from "./schema.ts";
 
@@ -85,7 +85,14 @@ export function priceWithPromotions(
     lines: input.lines,
     ...(input.discount === undefined ? {} : { discount: input.discount }),
   });
-  if (promotions === null || promotions.book.size === 0) {
+  if (promotions === null) return { ...priceBasket(plain(), settings), promotions: [], codesUsed: [] };
+  const context = {
+    clock: clockOf(promotions.at, promotions.timeZone),
+    roundingMode: settings.roundingMode,
+    codes: promotions.codes,
+    customerGroups: promotions.customerGroups,
+  };
+  if (livePromotions(promotions.book, input.lines, context).length === 0) {
     return { ...priceBasket(plain(), settings), promotions: [], codesUsed: [] };
   }
   const amounts = input.lines.map((line) => amountBeforePromotions(line, settings));
@@ -97,12 +104,7 @@ export function priceWithPromotions(
     categories: line.categories,
     kind: line.kind,
   }));
-  const outcome = applyPromotions(promotions.book, lines, {
-    clock: clockOf(promotions.at, promotions.timeZone),
-    roundingMode: settings.roundingMode,
-    codes: promotions.codes,
-    customerGroups: promotions.customerGroups,
-  });
+  const outcome = applyPromotions(promotions.book, lines, context);
   if (outcome.applied.length === 0) {
     return { ...priceBasket(plain(), settings), promotions: [], codesUsed: [] };
   }
