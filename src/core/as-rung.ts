@@ -217,7 +217,7 @@ export interface RungDocumentBody {
  * each tax class's rate when the sale was priced (the quote's own tax rows win).
  */
 export function rungDocumentOf(
-  quote: Quote & { promotions?: readonly RungPromotion[] },
+  quote: Quote & { promotions?: readonly RungPromotion[] | undefined },
   rates: ReadonlyMap<string, string>,
 ): RungDocumentBody {
   const rateOf = new Map(rates);

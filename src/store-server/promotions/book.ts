@@ -6,6 +6,7 @@
 import type { Database } from "bun:sqlite";
 import { eq } from "drizzle-orm";
 import { categories, promotions } from "../../../schema/store.ts";
+import { categoryChains } from "../../core/catalog-stock-chains.ts";
 import { type Promotion, PromotionBook, promotionSchema } from "../../core/promotions/index.ts";
 import type { StoreDb, StoreTx } from "../context.ts";
 
@@ -26,29 +27,14 @@ export function activePromotions(db: StoreDb | StoreTx): Promotion[] {
     .map((row) => promotionSchema.parse(JSON.parse(row.body)));
 }
 
-function categoryChains(db: StoreDb): Map<string, string[]> {
-  const parentOf = new Map(
-    db
-      .select({ id: categories.id, parent: categories.parent })
-      .from(categories)
-      .all()
-      .map((c) => [c.id, c.parent]),
-  );
-  const chains = new Map<string, string[]>();
-  for (const id of parentOf.keys()) {
-    const chain: string[] = [];
-    for (let at: string | null | undefined = id; at != null && chain.length < 64; at = parentOf.get(at)) {
-      chain.push(at);
-    }
-    chains.set(id, chain);
-  }
-  return chains;
+function chainsOf(db: StoreDb): Map<string, string[]> {
+  return categoryChains(db.select({ id: categories.id, parent: categories.parent }).from(categories).all());
 }
 
 function cached(ctx: { sqlite: Database; db: StoreDb }): Cached {
   let found = cache.get(ctx.sqlite);
   if (found === undefined) {
-    found = { book: new PromotionBook(activePromotions(ctx.db)), chains: categoryChains(ctx.db) };
+    found = { book: new PromotionBook(activePromotions(ctx.db)), chains: chainsOf(ctx.db) };
     cache.set(ctx.sqlite, found);
   }
   return found;

@@ -3,7 +3,7 @@
  * (`POST /promotions`). A store may add and deactivate its own; head office's are head
  * office's to change. Each change is in the audit log.
  */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { categories, departments, products, promotions } from "../../../schema/store.ts";
 import type { StoredPromotion } from "../../api/store/promotions.ts";
 import type { CategoryChangeValue } from "../../core/catalog-changes.ts";
@@ -125,7 +125,7 @@ export class PromotionsService {
   }
 
   private categoryExists(tx: StoreTx, id: string): boolean {
-    return tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM categories WHERE id = ${id}`).n > 0;
+    return tx.select({ id: categories.id }).from(categories).where(eq(categories.id, id)).get() !== undefined;
   }
 }
 
