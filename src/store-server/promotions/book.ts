@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import { categories, promotions } from "../../../schema/store.ts";
 import { categoryChains } from "../../core/catalog-stock-chains.ts";
 import { type Promotion, PromotionBook, promotionSchema } from "../../core/promotions/index.ts";
+import { catalogWatchOf } from "../catalog/watch.ts";
 import type { StoreDb, StoreTx } from "../context.ts";
 
 interface Cached {
@@ -51,7 +52,11 @@ export function categoryChainOf(ctx: { sqlite: Database; db: StoreDb }, category
   return cached(ctx).chains.get(category) ?? [category];
 }
 
-/** A promotion or a category changed: the next sale reads them again. */
+/**
+ * A promotion or a category changed: the next sale reads them again, and tills waiting for
+ * catalog changes are woken (as for new settings) to sync them at once.
+ */
 export function promotionsChanged(ctx: { sqlite: Database }): void {
   cache.delete(ctx.sqlite);
+  catalogWatchOf(ctx).settingsChanged();
 }
