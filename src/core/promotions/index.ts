@@ -17,6 +17,7 @@ export {
 export { type PromotionClock, promotionClock } from "./schedule.ts";
 export * from "./schema.ts";
 export {
+  checkPromotion,
   type PromotionRefs,
   PromotionRuleError,
   requireKnownRefs,

@@ -6,11 +6,12 @@
  * promotion; the quote names each promotion with what it took off.
  */
 import { isDepositKind } from "../deposits.ts";
-import { type Discount, discountAmountBig } from "../discount.ts";
+import type { Discount } from "../discount.ts";
 import { normalizeCurrency } from "../money.ts";
 import {
   type BasketInput,
   type BasketLineInput,
+  lineDiscountBig,
   type PricingSettings,
   priceBasket,
   type Quote,
@@ -54,14 +55,7 @@ function amountBeforePromotions(line: BasketLineInput, settings: PricingSettings
   if (!Number.isSafeInteger(line.unitPriceMinor) || line.unitPriceMinor < 0) return 0;
   if (!Number.isSafeInteger(line.qtyMilli) || line.qtyMilli <= 0) return 0;
   const extended = extendPriceBig(line.unitPriceMinor, line.qtyMilli, settings.roundingMode);
-  const own =
-    line.discount === undefined
-      ? 0n
-      : discountAmountBig(line.discount, extended, settings.roundingMode, {
-          scope: "line",
-          code: line.code,
-          currency: normalizeCurrency(settings.currency),
-        });
+  const own = lineDiscountBig(line, extended, settings.roundingMode, normalizeCurrency(settings.currency));
   return toSafeNumber(extended - own, "line amount");
 }
 

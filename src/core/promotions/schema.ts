@@ -132,3 +132,8 @@ export const appliedPromotionSchema = z.strictObject({
   discountMinor: minorField,
 });
 export type AppliedPromotion = z.infer<typeof appliedPromotionSchema>;
+
+/** A promotion kept as JSON (as `POST /promotions` took it), read back. */
+export function promotionFromJson(text: string): Promotion {
+  return promotionSchema.parse(JSON.parse(text));
+}

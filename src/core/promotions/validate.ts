@@ -127,3 +127,9 @@ export function requireNoExclusiveOverlap(p: Promotion, active: readonly Promoti
     );
   }
 }
+
+/** Both rules: the names it uses exist, and it overlaps no exclusive promotion in force. */
+export function checkPromotion(p: Promotion, refs: PromotionRefs, active: readonly Promotion[]): void {
+  requireKnownRefs(p, refs);
+  requireNoExclusiveOverlap(p, active);
+}

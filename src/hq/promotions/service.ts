@@ -9,11 +9,10 @@ import { hqCategories, hqProducts, hqPromotions } from "../../../schema/hq.ts";
 import { ALL_STORES } from "../../core/catalog-changes.ts";
 import { type CategoryInput, categoryAncestry } from "../../core/catalog-stock.ts";
 import {
+  checkPromotion,
   type Promotion,
   PromotionRuleError,
-  promotionSchema,
-  requireKnownRefs,
-  requireNoExclusiveOverlap,
+  promotionFromJson,
 } from "../../core/promotions/index.ts";
 import { recordChange } from "../catalog/change-log.ts";
 import { publishCommitted } from "../catalog/service.ts";
@@ -25,7 +24,7 @@ export type HqPromotion = Promotion & { active: boolean; createdAt: string; upda
 
 function toPromotion(row: PromotionRow): HqPromotion {
   return {
-    ...promotionSchema.parse(JSON.parse(row.body)),
+    ...promotionFromJson(row.body),
     active: row.active,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -38,7 +37,7 @@ function activeOf(db: HqDb | HqTx): Promotion[] {
     .from(hqPromotions)
     .where(eq(hqPromotions.active, true))
     .all()
-    .map((row) => promotionSchema.parse(JSON.parse(row.body)));
+    .map((row) => promotionFromJson(row.body));
 }
 
 function notFound(id: string): PromotionRuleError {
@@ -66,17 +65,20 @@ export class HqPromotionsService {
   define(promotion: Promotion): HqPromotion {
     const at = this.ctx.now();
     const { result, change } = this.ctx.db.transaction((tx) => {
-      requireKnownRefs(promotion, {
-        hasProduct: (code) =>
-          tx.select({ code: hqProducts.code }).from(hqProducts).where(eq(hqProducts.code, code)).get() !==
-          undefined,
-        hasCategory: (id) =>
-          tx.select({ id: hqCategories.id }).from(hqCategories).where(eq(hqCategories.id, id)).get() !==
-          undefined,
-        // Departments are each store's own: any id is taken.
-        hasDepartment: () => true,
-      });
-      requireNoExclusiveOverlap(promotion, activeOf(tx));
+      checkPromotion(
+        promotion,
+        {
+          hasProduct: (code) =>
+            tx.select({ code: hqProducts.code }).from(hqProducts).where(eq(hqProducts.code, code)).get() !==
+            undefined,
+          hasCategory: (id) =>
+            tx.select({ id: hqCategories.id }).from(hqCategories).where(eq(hqCategories.id, id)).get() !==
+            undefined,
+          // Departments are each store's own: any id is taken.
+          hasDepartment: () => true,
+        },
+        activeOf(tx),
+      );
       const existing = tx.select().from(hqPromotions).where(eq(hqPromotions.id, promotion.id)).get();
       const row: PromotionRow = {
         id: promotion.id,
@@ -108,7 +110,7 @@ export class HqPromotionsService {
         .set({ active: false, updatedAt: ended.updatedAt })
         .where(eq(hqPromotions.id, id))
         .run();
-      const promotion = promotionSchema.parse(JSON.parse(row.body));
+      const promotion = promotionFromJson(row.body);
       const change = recordChange(
         tx,
         { storeId: ALL_STORES, kind: "promotion", key: id, value: { promotion, active: false } },

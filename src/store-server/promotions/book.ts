@@ -7,7 +7,7 @@ import type { Database } from "bun:sqlite";
 import { eq } from "drizzle-orm";
 import { categories, promotions } from "../../../schema/store.ts";
 import { categoryChains } from "../../core/catalog-stock-chains.ts";
-import { type Promotion, PromotionBook, promotionSchema } from "../../core/promotions/index.ts";
+import { type Promotion, PromotionBook, promotionFromJson } from "../../core/promotions/index.ts";
 import { catalogWatchOf } from "../catalog/watch.ts";
 import type { StoreDb, StoreTx } from "../context.ts";
 
@@ -25,7 +25,7 @@ export function activePromotions(db: StoreDb | StoreTx): Promotion[] {
     .from(promotions)
     .where(eq(promotions.active, true))
     .all()
-    .map((row) => promotionSchema.parse(JSON.parse(row.body)));
+    .map((row) => promotionFromJson(row.body));
 }
 
 function chainsOf(db: StoreDb): Map<string, string[]> {

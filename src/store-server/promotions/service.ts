@@ -8,11 +8,10 @@ import { categories, departments, products, promotions } from "../../../schema/s
 import type { StoredPromotion } from "../../api/store/promotions.ts";
 import type { CategoryChangeValue } from "../../core/catalog-changes.ts";
 import {
+  checkPromotion,
   type Promotion,
   PromotionRuleError,
-  promotionSchema,
-  requireKnownRefs,
-  requireNoExclusiveOverlap,
+  promotionFromJson,
 } from "../../core/promotions/index.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
@@ -25,7 +24,7 @@ type Row = typeof promotions.$inferSelect;
 
 function toStored(row: Row): StoredPromotion {
   return {
-    ...promotionSchema.parse(JSON.parse(row.body)),
+    ...promotionFromJson(row.body),
     source: row.source,
     active: row.active,
     updatedAt: row.updatedAt,
@@ -59,18 +58,21 @@ export class PromotionsService {
           { id: promotion.id },
         );
       }
-      requireKnownRefs(promotion, {
-        hasProduct: (code) =>
-          tx.select({ code: products.code }).from(products).where(eq(products.code, code)).get() !==
-          undefined,
-        hasCategory: (id) => this.categoryExists(tx, id),
-        hasDepartment: (id) =>
-          tx.select({ id: departments.id }).from(departments).where(eq(departments.id, id)).get() !==
-            undefined ||
-          tx.select({ code: products.code }).from(products).where(eq(products.department, id)).get() !==
+      checkPromotion(
+        promotion,
+        {
+          hasProduct: (code) =>
+            tx.select({ code: products.code }).from(products).where(eq(products.code, code)).get() !==
             undefined,
-      });
-      requireNoExclusiveOverlap(promotion, activePromotions(tx));
+          hasCategory: (id) => this.categoryExists(tx, id),
+          hasDepartment: (id) =>
+            tx.select({ id: departments.id }).from(departments).where(eq(departments.id, id)).get() !==
+              undefined ||
+            tx.select({ code: products.code }).from(products).where(eq(products.department, id)).get() !==
+              undefined,
+        },
+        activePromotions(tx),
+      );
       const row: Row = {
         id: promotion.id,
         source: "store",
