@@ -16,6 +16,7 @@ import m12 from "./0012_rapid_purple_man.sql" with { type: "text" };
 import m13 from "./0013_absurd_red_ghost.sql" with { type: "text" };
 import m14 from "./0014_smiling_grey_gargoyle.sql" with { type: "text" };
 import m15 from "./0015_majestic_lily_hollister.sql" with { type: "text" };
+import m16 from "./0016_typical_riptide.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -34,4 +35,5 @@ export const migrations: Migration[] = [
   { tag: "0013_absurd_red_ghost", sql: m13 },
   { tag: "0014_smiling_grey_gargoyle", sql: m14 },
   { tag: "0015_majestic_lily_hollister", sql: m15 },
+  { tag: "0016_typical_riptide", sql: m16 },
 ];
