@@ -612,6 +612,7 @@ export const notificationOutbox = sqliteTable(
 );
 
 export * from "./store-customers.ts";
+export * from "./store-promotions.ts";
 
 export const storeSchema = {
   ...storeCustomersSchema,

@@ -22,6 +22,7 @@ import { customersRoutes } from "./customers/routes.ts";
 import { deadLettersRoutes } from "./dead-letters/routes.ts";
 import { type DeadLetterDesk, deadLetterDesk, EventIngestor } from "./ingest/index.ts";
 import { hqMetrics } from "./metrics.ts";
+import { promotionsRoutes } from "./promotions/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
@@ -99,7 +100,8 @@ export function createHqApp(
         .use(stockRoutes(ctx))
         .use(settingsRoutes(ctx))
         .use(customersRoutes(ctx))
-        .use(accountsRoutes(ctx)),
+        .use(accountsRoutes(ctx))
+        .use(promotionsRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

@@ -24,6 +24,7 @@ import { IntegrityMonitor } from "./integrity.ts";
 import { journalRoutes } from "./journal/routes.ts";
 import { storeMetrics } from "./metrics.ts";
 import { notificationsRoutes } from "./notifications/routes.ts";
+import { promotionsRoutes } from "./promotions/routes.ts";
 import { unitsOnOrder, vendorTermsOf } from "./purchasing/replenishment-sources.ts";
 import { purchasingRoutes } from "./purchasing/routes.ts";
 import { receiptLinkRoutes, receiptRoutes } from "./receipts/routes.ts";
@@ -115,7 +116,8 @@ export function createStoreApp(
         .use(tillsRoutes(ctx))
         .use(tokensRoutes(ctx))
         .use(backupRoutes(ctx))
-        .use(customersRoutes(ctx)),
+        .use(customersRoutes(ctx))
+        .use(promotionsRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

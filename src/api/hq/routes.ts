@@ -83,6 +83,15 @@ import {
   deadLettersAnswerSchema as openDeadLettersAnswerSchema,
   retryAnswerSchema,
 } from "./dead-letters.ts";
+import {
+  categoryInputSchema,
+  hqCategoriesAnswerSchema,
+  hqCategoryAnswerSchema,
+  hqPromotionAnswerSchema,
+  hqPromotionsAnswerSchema,
+  promotionInputSchema,
+  promotionsQuerySchema,
+} from "./promotions.ts";
 import { reportQuerySchema } from "./reports.ts";
 import { sitesAnswerSchema } from "./sites.ts";
 import {
@@ -175,4 +184,10 @@ export const hqRoutes = routeTable({
   "GET /api/v1/reports/customers": { answer: customerReportAnswerSchema, query: customerReportQuerySchema },
   "GET /api/v1/reports/customer-groups": { answer: groupActivityAnswerSchema, query: reportQuerySchema },
   "GET /api/v1/reports/points-liability": liabilityAnswerSchema,
+  "POST /api/v1/promotions": { body: promotionInputSchema, answer: hqPromotionAnswerSchema },
+  "GET /api/v1/promotions": { answer: hqPromotionsAnswerSchema, query: promotionsQuerySchema },
+  "GET /api/v1/promotions/:id": hqPromotionAnswerSchema,
+  "POST /api/v1/promotions/:id/deactivate": hqPromotionAnswerSchema,
+  "POST /api/v1/categories": { body: categoryInputSchema, answer: hqCategoryAnswerSchema },
+  "GET /api/v1/categories": hqCategoriesAnswerSchema,
 });

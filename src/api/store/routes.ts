@@ -90,6 +90,12 @@ import {
   stockAnswerSchema,
 } from "./more-answers.ts";
 import {
+  promotionInputSchema,
+  promotionsAnswerSchema,
+  promotionsQuerySchema,
+  storedPromotionAnswerSchema,
+} from "./promotions.ts";
+import {
   creditSettleRequestSchema,
   poReceiptRequestSchema,
   poStatusRequestSchema,
@@ -149,6 +155,10 @@ export const storeRoutes = routeTable({
   "POST /api/v1/departments/bulk": bulkResultAnswerSchema,
   "GET /api/v1/settings": storeSettingsSchema,
   "POST /api/v1/baskets/quote": quoteAnswerSchema,
+  "GET /api/v1/promotions": { answer: promotionsAnswerSchema, query: promotionsQuerySchema },
+  "GET /api/v1/promotions/:id": storedPromotionAnswerSchema,
+  "POST /api/v1/promotions": { body: promotionInputSchema, answer: storedPromotionAnswerSchema },
+  "POST /api/v1/promotions/:id/deactivate": storedPromotionAnswerSchema,
   "POST /api/v1/sales": { body: recordSaleSchema, answer: saleAnswerSchema },
   "POST /api/v1/sales/cancellations": cancellationAnswerSchema,
   "GET /api/v1/reports/exceptions": exceptionsAnswerSchema,

@@ -19,6 +19,7 @@ import { catalogWatchOf } from "../catalog/watch.ts";
 import { pricingSettingsOf, type StoreContext, type StoreTx } from "../context.ts";
 import { applyCard, applyCustomer, applyCustomerGroup } from "../customers/apply.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { applyHqCategory, applyHqPromotion } from "../promotions/service.ts";
 import { NO_PIN_TAG_PREFIX, pendingTag } from "../users/pins.ts";
 import { POINTER_KEYS, Pointers } from "./pointers.ts";
 
@@ -201,6 +202,12 @@ export function applyChange(
       return { result: "applied" };
     case "card":
       applyCard(tx, change.value, change.at);
+      return { result: "applied" };
+    case "promotion":
+      applyHqPromotion(ctx, tx, change.value, at);
+      return { result: "applied" };
+    case "category":
+      applyHqCategory(ctx, tx, change.value);
       return { result: "applied" };
   }
 }
