@@ -23,6 +23,7 @@ import { IntegrityMonitor } from "./integrity.ts";
 import { journalRoutes } from "./journal/routes.ts";
 import { storeMetrics } from "./metrics.ts";
 import { notificationsRoutes } from "./notifications/routes.ts";
+import { supplierPerformanceRoutes } from "./purchasing/performance-routes.ts";
 import { purchasingRoutes } from "./purchasing/routes.ts";
 import { receiptLinkRoutes, receiptRoutes } from "./receipts/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
@@ -100,6 +101,7 @@ export function createStoreApp(
         .use(stockRoutes(ctx))
         .use(costingRoutes(ctx))
         .use(purchasingRoutes(ctx))
+        .use(supplierPerformanceRoutes(ctx))
         .use(serialsRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(journalRoutes(ctx))
