@@ -2,6 +2,11 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: ["./schema/hq-catalog.ts", "./schema/hq-sales.ts", "./schema/hq-stock.ts"],
+  schema: [
+    "./schema/hq-catalog.ts",
+    "./schema/hq-sales.ts",
+    "./schema/hq-stock.ts",
+    "./schema/hq-purchasing.ts",
+  ],
   out: "./schema/migrations/hq",
 });

@@ -3,11 +3,13 @@
  * Migrations are generated from both files into `schema/migrations/hq/` and applied at start-up.
  */
 import { hqCatalogSchema } from "./hq-catalog.ts";
+import { hqPurchasingSchema } from "./hq-purchasing.ts";
 import { hqSalesSchema } from "./hq-sales.ts";
 import { hqStockSchema } from "./hq-stock.ts";
 
 export * from "./hq-catalog.ts";
+export * from "./hq-purchasing.ts";
 export * from "./hq-sales.ts";
 export * from "./hq-stock.ts";
 
-export const hqSchema = { ...hqCatalogSchema, ...hqSalesSchema, ...hqStockSchema };
+export const hqSchema = { ...hqCatalogSchema, ...hqSalesSchema, ...hqStockSchema, ...hqPurchasingSchema };

@@ -20,6 +20,7 @@ import type { HqContext } from "./context.ts";
 import { deadLettersRoutes } from "./dead-letters/routes.ts";
 import { type DeadLetterDesk, deadLetterDesk, EventIngestor } from "./ingest/index.ts";
 import { hqMetrics } from "./metrics.ts";
+import { purchasingReadRoutes } from "./purchasing/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
@@ -95,6 +96,7 @@ export function createHqApp(
         .use(reportsRoutes(ctx))
         .use(salesRoutes(ctx))
         .use(stockRoutes(ctx))
+        .use(purchasingReadRoutes(ctx))
         .use(settingsRoutes(ctx)),
     );
   served = app.routes;

@@ -14,6 +14,11 @@ import {
   tokensAnswerSchema,
 } from "../store/admin-answers.ts";
 import {
+  cheapestVendorAnswerSchema,
+  vendorReportAnswerSchema,
+  vendorsReportAnswerSchema,
+} from "../store/supplier-performance.ts";
+import {
   byDayAnswerSchema,
   byProductAnswerSchema,
   catalogFeedAnswerSchema,
@@ -44,6 +49,19 @@ import {
   deadLettersAnswerSchema as openDeadLettersAnswerSchema,
   retryAnswerSchema,
 } from "./dead-letters.ts";
+import {
+  hqCheapestVendorQuerySchema,
+  hqPurchaseOrderAnswerSchema,
+  hqPurchaseOrdersAnswerSchema,
+  hqPurchaseOrdersQuerySchema,
+  hqVendorCreditsAnswerSchema,
+  hqVendorCreditsQuerySchema,
+  hqVendorDetailAnswerSchema,
+  hqVendorQuerySchema,
+  hqVendorReportQuerySchema,
+  hqVendorsAnswerSchema,
+  hqVendorsQuerySchema,
+} from "./purchasing.ts";
 import {
   hqStockAnswerSchema,
   hqStockQuerySchema,
@@ -101,4 +119,15 @@ export const hqRoutes = routeTable({
   "GET /api/v1/settings": chainSettingsAnswerSchema,
   "GET /api/v1/stock": { answer: hqStockAnswerSchema, query: hqStockQuerySchema },
   "GET /api/v1/transfers": { answer: transfersAnswerSchema, query: transfersQuerySchema },
+  "GET /api/v1/vendors": { answer: hqVendorsAnswerSchema, query: hqVendorsQuerySchema },
+  "GET /api/v1/vendors/:id": { answer: hqVendorDetailAnswerSchema, query: hqVendorQuerySchema },
+  "GET /api/v1/purchase-orders": { answer: hqPurchaseOrdersAnswerSchema, query: hqPurchaseOrdersQuerySchema },
+  "GET /api/v1/purchase-orders/:id": hqPurchaseOrderAnswerSchema,
+  "GET /api/v1/vendor-credits": { answer: hqVendorCreditsAnswerSchema, query: hqVendorCreditsQuerySchema },
+  "GET /api/v1/reports/vendors": { answer: vendorsReportAnswerSchema, query: hqVendorReportQuerySchema },
+  "GET /api/v1/reports/vendors/:id": { answer: vendorReportAnswerSchema, query: hqVendorReportQuerySchema },
+  "GET /api/v1/reports/cheapest-vendor": {
+    answer: cheapestVendorAnswerSchema,
+    query: hqCheapestVendorQuerySchema,
+  },
 });

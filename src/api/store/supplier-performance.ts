@@ -9,15 +9,26 @@ import { reportDaySchema } from "../../core/report-figures.ts";
 import { vendorIdSchema } from "./purchasing.ts";
 
 const periodShape = { from: reportDaySchema.optional(), to: reportDaySchema.optional() };
-const fromNotAfterTo = (q: { from?: string | undefined; to?: string | undefined }) =>
-  q.from === undefined || q.to === undefined || q.from <= q.to;
-const FROM_AFTER_TO = { message: "from must not be after to", path: ["from"] };
 
-export const vendorReportQuerySchema = z.object(periodShape).refine(fromNotAfterTo, FROM_AFTER_TO);
+/** A query of a period (`from`, `to`, either open) with the fields given. */
+export function periodQuery<T extends z.ZodRawShape>(shape: T) {
+  return z.object({ ...shape, ...periodShape }).refine(
+    (q) => {
+      const { from, to } = q as { from?: string; to?: string };
+      return from === undefined || to === undefined || from <= to;
+    },
+    {
+      message: "from must not be after to",
+      path: ["from"],
+    },
+  );
+}
+
+export const vendorReportQuerySchema = periodQuery({});
 export const vendorReportParamsSchema = z.object({ id: vendorIdSchema });
-export const cheapestVendorQuerySchema = z
-  .object({ code: z.string().trim().min(1, "must not be empty").max(32), ...periodShape })
-  .refine(fromNotAfterTo, FROM_AFTER_TO);
+export const cheapestVendorQuerySchema = periodQuery({
+  code: z.string().trim().min(1, "must not be empty").max(32),
+});
 
 const int = z.number().int();
 const rate = z.number().nullable();
