@@ -131,7 +131,7 @@ export const catalogChanges = sqliteTable(
     /** AUTOINCREMENT: a seq is never reused, even after its row is superseded. */
     seq: integer("seq").primaryKey({ autoIncrement: true }),
     storeId: text("store_id").notNull(),
-    kind: text("kind", { enum: ["product", "price", "user", "settings"] }).notNull(),
+    kind: text("kind", { enum: ["product", "price", "user", "settings", "purchase_order"] }).notNull(),
     key: text("key").notNull(),
     /** JSON of the value (see src/core/catalog-changes.ts). */
     value: text("value").notNull(),

@@ -2,8 +2,8 @@
  * Head office's view of each store's purchasing, rebuilt from the stores' replicated events:
  * vendors and their catalogs with every cost change, purchase orders as they last were, goods
  * receipts and vendor credits. Keyed by store, since each store keeps its own vendors and
- * documents; what head office orders for stores (`hq_purchase_orders_sent`) is its own record
- * of the orders it sent down. Lines are kept as the events' JSON; times are ISO 8601 UTC.
+ * documents; what head office orders for stores (`hq_chain_orders`) is its own record of the
+ * orders it sent down. Lines are kept as the events' JSON; times are ISO 8601 UTC.
  */
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
@@ -119,6 +119,20 @@ export const hqVendorCredits = sqliteTable(
   (t) => [primaryKey({ columns: [t.storeId, t.id] }), index("hq_vendor_credits_vendor").on(t.vendorId)],
 );
 
+/**
+ * Orders head office placed for stores: one purchase order per store (`storeIds`), or a central
+ * one delivered to a warehouse site (`deliverTo`) with its distribution to stores. Each store's
+ * order went down the change log; the stores report them back like their own.
+ */
+export const hqChainOrders = sqliteTable("hq_chain_orders", {
+  id: text("id").primaryKey(),
+  vendorId: text("vendor_id").notNull(),
+  deliverTo: text("deliver_to"),
+  /** The request as canonical JSON: a repeat with other content is refused. */
+  request: text("request").notNull(),
+  createdAt: text("created_at").notNull(),
+});
+
 export const hqPurchasingSchema = {
   hqVendors,
   hqVendorItems,
@@ -126,4 +140,5 @@ export const hqPurchasingSchema = {
   hqPurchaseOrders,
   hqPurchaseReceipts,
   hqVendorCredits,
+  hqChainOrders,
 };

@@ -13,6 +13,7 @@
  * entries and its own entries does not matter.
  */
 import { z } from "zod";
+import { purchaseOrderChangeValue } from "./chain-orders.ts";
 import { USER_ROLES } from "./events/back-office-events.ts";
 import { storeIdSchema } from "./ids.ts";
 import { productCodeSchema, stockFieldsShape } from "./product-input.ts";
@@ -21,7 +22,7 @@ import { storeSettingsSchema } from "./settings.ts";
 /** Entries meant for every store. */
 export const ALL_STORES = "*";
 
-export const CHANGE_KINDS = ["product", "price", "user", "settings"] as const;
+export const CHANGE_KINDS = ["product", "price", "user", "settings", "purchase_order"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 const moneyMinor = z.int().nonnegative();
@@ -95,6 +96,8 @@ export const catalogChangeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...envelope, kind: z.literal("price"), value: priceChangeValue }),
   z.strictObject({ ...envelope, kind: z.literal("user"), value: userChangeValue }),
   z.strictObject({ ...envelope, kind: z.literal("settings"), value: settingsChangeValue }),
+  /** A purchase order head office placed for the store (always sent to that store only). */
+  z.strictObject({ ...envelope, kind: z.literal("purchase_order"), value: purchaseOrderChangeValue }),
 ]);
 export type CatalogChange = z.infer<typeof catalogChangeSchema>;
 

@@ -20,6 +20,7 @@ import type { HqContext } from "./context.ts";
 import { deadLettersRoutes } from "./dead-letters/routes.ts";
 import { type DeadLetterDesk, deadLetterDesk, EventIngestor } from "./ingest/index.ts";
 import { hqMetrics } from "./metrics.ts";
+import { chainOrderRoutes } from "./purchasing/order-routes.ts";
 import { purchasingReadRoutes } from "./purchasing/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
@@ -97,6 +98,7 @@ export function createHqApp(
         .use(salesRoutes(ctx))
         .use(stockRoutes(ctx))
         .use(purchasingReadRoutes(ctx))
+        .use(chainOrderRoutes(ctx))
         .use(settingsRoutes(ctx)),
     );
   served = app.routes;

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { storeIdSchema } from "../../core/ids.ts";
 import { CREDIT_REASONS, PO_STATUSES, vendorIdSchema } from "../store/purchasing.ts";
+import { qtySchema } from "../store/quantity.ts";
 import { periodQuery } from "../store/supplier-performance.ts";
 
 const storeId = { storeId: storeIdSchema.optional() };
@@ -108,3 +109,90 @@ export const hqVendorCreditAnswerSchema = z.looseObject({
 });
 export type HqVendorCredit = z.infer<typeof hqVendorCreditAnswerSchema>;
 export const hqVendorCreditsAnswerSchema = z.looseObject({ credits: z.array(hqVendorCreditAnswerSchema) });
+
+const chainLineSchema = z.strictObject({
+  code: z.string().trim().min(1, "must not be empty").max(32),
+  qty: qtySchema,
+  costMinor: z
+    .int("must be a whole number of minor units")
+    .min(0, "must not be negative")
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional(),
+});
+
+/**
+ * `POST /purchase-orders` at head office: a purchase order for several stores, idempotent by id.
+ * With `storeIds`, each store gets its own order of these lines; with `deliverTo`, one central
+ * order is delivered to that site (a warehouse) and `distribution` says how much of each
+ * product goes on to which store by transfer.
+ */
+export const chainOrderRequestSchema = z
+  .strictObject({
+    id: z.uuid("must be a UUID"),
+    vendorId: vendorIdSchema,
+    lines: z.array(chainLineSchema).min(1, "an order has at least one line").max(5000, "at most 5,000 lines"),
+    expectedAt: z.iso.date({ error: "must be a day such as 2026-06-30 (YYYY-MM-DD)" }).optional(),
+    note: z.string().trim().min(1).max(500).optional(),
+    /** Send the stores' orders to the vendor at once (default: each store gets a draft). */
+    send: z.boolean().optional(),
+    storeIds: z
+      .array(storeIdSchema)
+      .min(1, "name at least one store")
+      .max(500)
+      .refine((ids) => new Set(ids).size === ids.length, "a store is named twice")
+      .optional(),
+    deliverTo: storeIdSchema.optional(),
+    distribution: z
+      .array(
+        z.strictObject({
+          storeId: storeIdSchema,
+          lines: z.array(z.strictObject({ code: z.string().trim().min(1).max(32), qty: qtySchema })).min(1),
+        }),
+      )
+      .max(500)
+      .optional(),
+  })
+  .refine((r) => (r.storeIds === undefined) !== (r.deliverTo === undefined), {
+    message: "give either storeIds (one order per store) or deliverTo (a central order to a warehouse)",
+    path: ["storeIds"],
+  })
+  .refine((r) => r.distribution === undefined || r.deliverTo !== undefined, {
+    message: "a distribution goes with deliverTo (a central order)",
+    path: ["distribution"],
+  });
+export type ChainOrderRequest = z.infer<typeof chainOrderRequestSchema>;
+
+export const chainOrderParamsSchema = z.object({ id: z.uuid("must be a UUID") });
+
+export const chainOrderAnswerSchema = z.looseObject({
+  id: str,
+  vendorId: str,
+  /** The warehouse site of a central order; null for one order per store. */
+  deliverTo: str.nullable(),
+  createdAt: str,
+  orders: z.array(
+    z.looseObject({
+      storeId: str,
+      /** The store's purchase order id. */
+      orderId: str,
+      /** As the store last reported it; null until its order reaches head office. */
+      status: z.enum(PO_STATUSES).nullable(),
+      number: int.nullable(),
+      lines: z.array(z.looseObject({ code: str, orderedMilli: int, receivedMilli: int })),
+    }),
+  ),
+  distribution: z.array(
+    z.looseObject({
+      storeId: str,
+      lines: z.array(
+        z.looseObject({
+          code: str,
+          qtyMilli: int,
+          /** Transferred out of the warehouse to the store since the order was made. */
+          transferredMilli: int,
+        }),
+      ),
+    }),
+  ),
+});
+export type ChainOrder = z.infer<typeof chainOrderAnswerSchema>;

@@ -50,6 +50,8 @@ import {
   retryAnswerSchema,
 } from "./dead-letters.ts";
 import {
+  chainOrderAnswerSchema,
+  chainOrderRequestSchema,
   hqCheapestVendorQuerySchema,
   hqPurchaseOrderAnswerSchema,
   hqPurchaseOrdersAnswerSchema,
@@ -130,4 +132,6 @@ export const hqRoutes = routeTable({
     answer: cheapestVendorAnswerSchema,
     query: hqCheapestVendorQuerySchema,
   },
+  "POST /api/v1/purchase-orders": { body: chainOrderRequestSchema, answer: chainOrderAnswerSchema },
+  "GET /api/v1/chain-orders/:id": chainOrderAnswerSchema,
 });

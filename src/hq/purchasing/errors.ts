@@ -7,6 +7,7 @@ export class HqPurchasingError extends featureErrors({
   PURCHASE_ORDER_ID_REUSED: "conflict",
   COST_REQUIRED: "invalid",
   DUPLICATE_LINE: "invalid",
-  DUPLICATE_STORE: "invalid",
   FRACTIONAL_QUANTITY: "invalid",
+  UNKNOWN_PRODUCT: "not_found",
+  DISTRIBUTION_INVALID: "invalid",
 }) {}

@@ -18,6 +18,7 @@ import type { CatalogService } from "../catalog/service.ts";
 import { catalogWatchOf } from "../catalog/watch.ts";
 import { pricingSettingsOf, type StoreContext, type StoreTx } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { applyPurchaseOrderFromHq } from "../purchasing/from-hq.ts";
 import { NO_PIN_TAG_PREFIX, pendingTag } from "../users/pins.ts";
 import { POINTER_KEYS, Pointers } from "./pointers.ts";
 
@@ -192,5 +193,8 @@ export function applyChange(
       if (change.storeId !== ctx.storeId) return { result: "skipped" };
       new Pointers(ctx.sqlite).set(POINTER_KEYS.settings, JSON.stringify(change.value));
       return { result: "applied", settings: change.value };
+    case "purchase_order":
+      if (change.storeId !== ctx.storeId) return { result: "skipped" };
+      return { result: applyPurchaseOrderFromHq(ctx, tx, change.value, at) ? "applied" : "skipped" };
   }
 }
