@@ -23,6 +23,25 @@ export interface PerfOrder {
   lines: readonly { code: string; orderedMilli: number; costMinor: number; receivedMilli: number }[];
 }
 
+/** An order as a store keeps it, with the day it was sent in the store's time zone (`dayOf`). */
+export function perfOrder(
+  order: Pick<PerfOrder, "id" | "number" | "vendorId" | "status" | "sentAt" | "expectedAt">,
+  lines: PerfOrder["lines"],
+  dayOf: (iso: string) => string,
+): PerfOrder {
+  const { id, number, vendorId, status, sentAt, expectedAt } = order;
+  return {
+    id,
+    number,
+    vendorId,
+    status,
+    sentAt,
+    sentDay: sentAt === null ? null : dayOf(sentAt),
+    expectedAt,
+    lines,
+  };
+}
+
 /** A goods receipt from a vendor, against an order or not. */
 export interface PerfReceipt {
   id: string;

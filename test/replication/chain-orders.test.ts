@@ -10,16 +10,10 @@ import { storeOrderId } from "../../src/core/chain-orders.ts";
 import { uuidv7 } from "../../src/core/ids.ts";
 import type { StoreProcess } from "../support/store-process.ts";
 import { startChain, waitConverged } from "./support/chain.ts";
+import { postOk } from "./support/purchasing.ts";
 import { waitFor } from "./support/wait.ts";
 
 type Json = Record<string, unknown>;
-
-async function call<T = Json>(store: StoreProcess, path: string, body: unknown): Promise<T> {
-  const res = await store.api(`/api/v1${path}`, { method: "POST", body: JSON.stringify(body) });
-  const text = await res.text();
-  expect(res.status, text).toBeLessThan(300);
-  return JSON.parse(text) as T;
-}
 
 /** The store's purchase order once it has it. */
 function orderAt(store: StoreProcess, id: string): Promise<Json> {
@@ -32,15 +26,15 @@ function orderAt(store: StoreProcess, id: string): Promise<Json> {
 test("head office orders for several stores, one order each, and centrally through a warehouse", async () => {
   await using chain = await startChain({ storeIds: ["S1", "S2", "W1"] });
   for (const id of ["S1", "S2", "W1"]) {
-    await call(chain.store(id), "/vendors", { id: "DAIRY", name: "North Dairy" });
-    await call(chain.store(id), "/vendors/DAIRY/items", {
+    await postOk(chain.store(id), "/vendors", { id: "DAIRY", name: "North Dairy" });
+    await postOk(chain.store(id), "/vendors/DAIRY/items", {
       code: "MILK",
       costMinor: 100 + (id === "S2" ? 5 : 0),
     });
   }
   // BREAD is known to head office through another vendor's catalog, not DAIRY's.
-  await call(chain.store("S1"), "/vendors", { id: "FARM", name: "Farm Direct" });
-  await call(chain.store("S1"), "/vendors/FARM/items", { code: "BREAD", costMinor: 40 });
+  await postOk(chain.store("S1"), "/vendors", { id: "FARM", name: "Farm Direct" });
+  await postOk(chain.store("S1"), "/vendors/FARM/items", { code: "BREAD", costMinor: 40 });
   await waitConverged(chain);
   const hqPost = (body: unknown) =>
     chain.hq.api("/api/v1/purchase-orders", { method: "POST", body: JSON.stringify(body) });
@@ -150,8 +144,8 @@ test("head office orders for several stores, one order each, and centrally throu
   const w1 = chain.store("W1");
   const atW1 = await orderAt(w1, storeOrderId(central, "W1"));
   expect(atW1).toMatchObject({ lines: [{ orderedMilli: 20_000, costMinor: 95 }] });
-  await call(w1, `/purchase-orders/${storeOrderId(central, "W1")}/receipts`, { id: uuidv7() });
-  await call(w1, "/stock/documents", {
+  await postOk(w1, `/purchase-orders/${storeOrderId(central, "W1")}/receipts`, { id: uuidv7() });
+  await postOk(w1, "/stock/documents", {
     id: uuidv7(),
     type: "transfer_out",
     toStore: "S1",

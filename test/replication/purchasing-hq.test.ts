@@ -6,17 +6,10 @@
  */
 import { expect, test } from "bun:test";
 import { uuidv7 } from "../../src/core/ids.ts";
-import type { StoreProcess } from "../support/store-process.ts";
 import { startChain, waitConverged } from "./support/chain.ts";
+import { postOk } from "./support/purchasing.ts";
 
 type Json = Record<string, unknown>;
-
-async function call<T = Json>(store: StoreProcess, path: string, body: unknown): Promise<T> {
-  const res = await store.api(`/api/v1${path}`, { method: "POST", body: JSON.stringify(body) });
-  const text = await res.text();
-  expect(res.status, text).toBeLessThan(300);
-  return JSON.parse(text) as T;
-}
 
 async function read(api: (path: string) => Promise<Response>, path: string): Promise<Json> {
   const res = await api(`/api/v1${path}`);
@@ -36,47 +29,47 @@ test("head office answers a store's purchasing and supplier performance as the s
   const s1 = chain.store("S1");
   const s2 = chain.store("S2");
 
-  await call(s1, "/vendors", { id: "DAIRY", name: "North Dairy", paymentTerms: "net 30" });
-  await call(s1, "/vendors/DAIRY/items", { code: "MILK", costMinor: 100, leadTimeDays: 2 });
-  await call(s1, "/vendors", { id: "FARM", name: "Farm Direct" });
-  await call(s1, "/vendors/FARM/items", { code: "MILK", costMinor: 90, leadTimeDays: 3 });
-  const dairyOrder = await call<{ id: string }>(s1, "/purchase-orders", {
+  await postOk(s1, "/vendors", { id: "DAIRY", name: "North Dairy", paymentTerms: "net 30" });
+  await postOk(s1, "/vendors/DAIRY/items", { code: "MILK", costMinor: 100, leadTimeDays: 2 });
+  await postOk(s1, "/vendors", { id: "FARM", name: "Farm Direct" });
+  await postOk(s1, "/vendors/FARM/items", { code: "MILK", costMinor: 90, leadTimeDays: 3 });
+  const dairyOrder = await postOk<{ id: string }>(s1, "/purchase-orders", {
     id: uuidv7(),
     vendorId: "DAIRY",
     lines: [{ code: "MILK", qty: 10 }],
     expectedAt: "2099-12-31",
     send: true,
   });
-  const receipt = await call<{ id: string }>(s1, `/purchase-orders/${dairyOrder.id}/receipts`, {
+  const receipt = await postOk<{ id: string }>(s1, `/purchase-orders/${dairyOrder.id}/receipts`, {
     id: uuidv7(),
     lines: [{ code: "MILK", qty: 8, costMinor: 105 }],
     invoice: { number: "INV-1", date: "2026-12-09", landedCostMinor: 16 },
   });
-  await call(s1, `/purchase-orders/${dairyOrder.id}/status`, { status: "received" });
-  const credit = await call<{ id: string }>(s1, "/vendor-credits", {
+  await postOk(s1, `/purchase-orders/${dairyOrder.id}/status`, { status: "received" });
+  const credit = await postOk<{ id: string }>(s1, "/vendor-credits", {
     id: uuidv7(),
     vendorId: "DAIRY",
     receiptId: receipt.id,
     lines: [{ code: "MILK", qty: 1, reason: "damaged", amountMinor: 107 }],
   });
-  await call(s1, `/vendor-credits/${credit.id}/settle`, { reference: "CN-9" });
-  const farmOrder = await call<{ id: string }>(s1, "/purchase-orders", {
+  await postOk(s1, `/vendor-credits/${credit.id}/settle`, { reference: "CN-9" });
+  const farmOrder = await postOk<{ id: string }>(s1, "/purchase-orders", {
     id: uuidv7(),
     vendorId: "FARM",
     lines: [{ code: "MILK", qty: 5 }],
     send: true,
   });
-  await call(s1, `/purchase-orders/${farmOrder.id}/receipts`, { id: uuidv7() });
+  await postOk(s1, `/purchase-orders/${farmOrder.id}/receipts`, { id: uuidv7() });
 
-  await call(s2, "/vendors", { id: "DAIRY", name: "North Dairy" });
-  await call(s2, "/vendors/DAIRY/items", { code: "MILK", costMinor: 110 });
-  const s2Order = await call<{ id: string }>(s2, "/purchase-orders", {
+  await postOk(s2, "/vendors", { id: "DAIRY", name: "North Dairy" });
+  await postOk(s2, "/vendors/DAIRY/items", { code: "MILK", costMinor: 110 });
+  const s2Order = await postOk<{ id: string }>(s2, "/purchase-orders", {
     id: uuidv7(),
     vendorId: "DAIRY",
     lines: [{ code: "MILK", qty: 4 }],
     send: true,
   });
-  await call(s2, `/purchase-orders/${s2Order.id}/receipts`, { id: uuidv7() });
+  await postOk(s2, `/purchase-orders/${s2Order.id}/receipts`, { id: uuidv7() });
   await waitConverged(chain);
 
   const atHq = (path: string) => read((p) => chain.hq.api(p), path);

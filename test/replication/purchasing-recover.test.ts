@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { uuidv7 } from "../../src/core/ids.ts";
 import { type StoreProcess, seedProducts, startStore } from "../support/store-process.ts";
-import { type Chain, giveTestTaxClasses, PRODUCTS, startChain, waitConverged } from "./support/chain.ts";
+import { type Chain, PRODUCTS, startChain, waitConverged } from "./support/chain.ts";
+import { postOk, registerStore } from "./support/purchasing.ts";
 
 const STORE = "S1";
 type Json = Record<string, unknown>;
@@ -28,12 +29,9 @@ const start = (args: string[]) =>
     args: ["--nats", chain.nats.url, "--hq-url", chain.hq.url, "--hq-token", hqToken, ...args],
   });
 
-async function call<T = Json>(path: string, body: unknown): Promise<T> {
+function call<T = Json>(path: string, body: unknown): Promise<T> {
   if (!store) throw new Error("no store");
-  const res = await store.api(`/api/v1${path}`, { method: "POST", body: JSON.stringify(body) });
-  const text = await res.text();
-  expect(res.status, text).toBeLessThan(300);
-  return JSON.parse(text) as T;
+  return postOk<T>(store, path, body);
 }
 
 async function read(path: string): Promise<Json> {
@@ -45,13 +43,7 @@ async function read(path: string): Promise<Json> {
 
 beforeAll(async () => {
   chain = await startChain({ storeIds: [] });
-  const registered = await chain.hq.api("/api/v1/stores", {
-    method: "POST",
-    body: JSON.stringify({ storeId: STORE, name: "Shop S1" }),
-  });
-  expect(registered.status).toBe(201);
-  hqToken = ((await registered.json()) as { credentials: { apiToken: string } }).credentials.apiToken;
-  await giveTestTaxClasses(chain.hq, STORE);
+  hqToken = await registerStore(chain, STORE);
   work = mkdtempSync(join(tmpdir(), "ringup-purchasing-recover-"));
   dataDir = join(work, "data");
   mkdirSync(dataDir);

@@ -6,7 +6,13 @@
  */
 import { z } from "zod";
 import { storeIdSchema } from "../../core/ids.ts";
-import { CREDIT_REASONS, PO_STATUSES, vendorIdSchema } from "../store/purchasing.ts";
+import {
+  CREDIT_REASONS,
+  PO_STATUSES,
+  vendorCreditAnswerSchema,
+  vendorIdSchema,
+  vendorItemAnswerSchema,
+} from "../store/purchasing.ts";
 import { qtySchema } from "../store/quantity.ts";
 import { periodQuery } from "../store/supplier-performance.ts";
 
@@ -34,6 +40,8 @@ export const hqCheapestVendorQuerySchema = periodQuery({
 
 const int = z.number().int();
 const str = z.string();
+/** A vendor item's every cost, as the store answers it. */
+const costHistorySchema = vendorItemAnswerSchema.shape.costHistory.unwrap();
 
 export const hqVendorAnswerSchema = z.looseObject({
   storeId: str,
@@ -48,25 +56,9 @@ export const hqVendorAnswerSchema = z.looseObject({
 export const hqVendorsAnswerSchema = z.looseObject({ vendors: z.array(hqVendorAnswerSchema) });
 
 export const hqVendorDetailAnswerSchema = hqVendorAnswerSchema.extend({
+  /** The store's vendor items as the store answers them (without the product's name), each with its cost history. */
   items: z.array(
-    z.looseObject({
-      code: str,
-      vendorCode: str.nullable(),
-      caseSizeMilli: int.nullable(),
-      costMinor: int,
-      leadTimeDays: int.nullable(),
-      minOrderMilli: int.nullable(),
-      updatedAt: str,
-      costHistory: z.array(
-        z.looseObject({
-          costMinor: int,
-          previousCostMinor: int.nullable(),
-          source: z.enum(["manual", "import", "invoice"]),
-          refId: str.nullable(),
-          at: str,
-        }),
-      ),
-    }),
+    vendorItemAnswerSchema.omit({ vendorId: true, name: true }).extend({ costHistory: costHistorySchema }),
   ),
 });
 export type HqVendorDetail = z.infer<typeof hqVendorDetailAnswerSchema>;
@@ -92,17 +84,9 @@ export const hqPurchaseOrderAnswerSchema = z.looseObject({
 export type HqPurchaseOrder = z.infer<typeof hqPurchaseOrderAnswerSchema>;
 export const hqPurchaseOrdersAnswerSchema = z.looseObject({ orders: z.array(hqPurchaseOrderAnswerSchema) });
 
-export const hqVendorCreditAnswerSchema = z.looseObject({
+/** A store's credit as the store answers it, less its note, and with the store. */
+export const hqVendorCreditAnswerSchema = vendorCreditAnswerSchema.omit({ note: true, lines: true }).extend({
   storeId: str,
-  id: str,
-  number: int,
-  vendorId: str,
-  receiptId: str.nullable(),
-  status: z.enum(["open", "settled"]),
-  totalMinor: int,
-  createdAt: str,
-  settledAt: str.nullable(),
-  settlementRef: str.nullable(),
   lines: z.array(
     z.looseObject({ code: str, qtyMilli: int, reason: z.enum(CREDIT_REASONS), amountMinor: int }),
   ),

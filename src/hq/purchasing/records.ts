@@ -6,7 +6,13 @@
 import type { Database } from "bun:sqlite";
 import { businessDay } from "../../core/business-day.ts";
 import type { EventPayload } from "../../core/events.ts";
-import type { PerfOrder, PerfReceipt, PerfRecords } from "../../core/supplier-performance.ts";
+import {
+  type PerfCostChange,
+  type PerfOrder,
+  type PerfReceipt,
+  type PerfRecords,
+  perfOrder,
+} from "../../core/supplier-performance.ts";
 
 type OrderLines = EventPayload<"purchase.order_changed">["lines"];
 type ReceiptLines = EventPayload<"purchase.goods_received">["lines"];
@@ -45,23 +51,7 @@ export function purchasingRecords(sqlite: Database, storeId: string | null): Per
   }>(
     `SELECT store_id AS storeId, id, number, vendor_id AS vendorId, status, sent_at AS sentAt,
        expected_at AS expectedAt, lines FROM hq_purchase_orders WHERE ${OF_STORE} ORDER BY store_id, number`,
-  ).map(
-    (o): PerfOrder => ({
-      id: o.id,
-      number: o.number,
-      vendorId: o.vendorId,
-      status: o.status,
-      sentAt: o.sentAt,
-      sentDay: o.sentAt === null ? null : day(o.storeId, o.sentAt),
-      expectedAt: o.expectedAt,
-      lines: (JSON.parse(o.lines) as OrderLines).map((l) => ({
-        code: l.code,
-        orderedMilli: l.orderedMilli,
-        costMinor: l.costMinor,
-        receivedMilli: l.receivedMilli,
-      })),
-    }),
-  );
+  ).map((o) => perfOrder(o, JSON.parse(o.lines) as OrderLines, (iso) => day(o.storeId, iso)));
   const receipts = all<{
     storeId: string;
     id: string;
@@ -87,16 +77,7 @@ export function purchasingRecords(sqlite: Database, storeId: string | null): Per
       })),
     }),
   );
-  const costChanges = all<{
-    storeId: string;
-    vendorId: string;
-    code: string;
-    costMinor: number;
-    previousCostMinor: number | null;
-    source: "manual" | "import" | "invoice";
-    refId: string | null;
-    at: string;
-  }>(
+  const costChanges = all<Omit<PerfCostChange, "day"> & { storeId: string }>(
     `SELECT store_id AS storeId, vendor_id AS vendorId, code, cost_minor AS costMinor,
        previous_cost_minor AS previousCostMinor, source, ref_id AS refId, at
      FROM hq_vendor_item_costs WHERE ${OF_STORE} ORDER BY at, event_id, item_no`,

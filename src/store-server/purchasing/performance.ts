@@ -15,7 +15,12 @@ import {
   vendors,
 } from "../../../schema/store.ts";
 import { businessDay } from "../../core/business-day.ts";
-import type { PerfOrder, PerfReceipt, PerfRecords, Period } from "../../core/supplier-performance.ts";
+import {
+  type PerfReceipt,
+  type PerfRecords,
+  type Period,
+  perfOrder,
+} from "../../core/supplier-performance.ts";
 import { cheapestVendorReport, vendorReport, vendorsReport } from "../../core/supplier-reports.ts";
 import type { StoreContext } from "../context.ts";
 import { catalogOf, productOf, vendorOf } from "./common.ts";
@@ -54,22 +59,17 @@ export class SupplierPerformanceService {
       .from(purchaseOrders)
       .orderBy(asc(purchaseOrders.number))
       .all()
-      .map(
-        (o): PerfOrder => ({
-          id: o.id,
-          number: o.number,
-          vendorId: o.vendorId,
-          status: o.status,
-          sentAt: o.sentAt,
-          sentDay: o.sentAt === null ? null : this.day(o.sentAt),
-          expectedAt: o.expectedAt,
-          lines: (orderLines.get(o.id) ?? []).map((l) => ({
+      .map((o) =>
+        perfOrder(
+          o,
+          (orderLines.get(o.id) ?? []).map((l) => ({
             code: l.productCode,
             orderedMilli: l.orderedMilli,
             costMinor: l.costMinor,
             receivedMilli: l.receivedMilli,
           })),
-        }),
+          (iso) => this.day(iso),
+        ),
       );
     const receipts = db
       .select()
