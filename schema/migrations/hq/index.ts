@@ -10,6 +10,7 @@ import m6 from "./0006_wakeful_ozymandias.sql" with { type: "text" };
 import m7 from "./0007_overconfident_nightcrawler.sql" with { type: "text" };
 import m8 from "./0008_cold_war_machine.sql" with { type: "text" };
 import m9 from "./0009_lonely_cardiac.sql" with { type: "text" };
+import m10 from "./0010_eager_liz_osborn.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   { tag: "0007_overconfident_nightcrawler", sql: m7 },
   { tag: "0008_cold_war_machine", sql: m8 },
   { tag: "0009_lonely_cardiac", sql: m9 },
+  { tag: "0010_eager_liz_osborn", sql: m10 },
 ];
