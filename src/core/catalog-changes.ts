@@ -14,6 +14,7 @@
  */
 import { z } from "zod";
 import { categoryIdSchema, categoryInputSchema } from "./catalog-stock.ts";
+import { purchaseOrderChangeValue } from "./chain-orders.ts";
 import { cardChangeValue, customerChangeValue, customerGroupChangeValue } from "./customer-changes.ts";
 import { USER_ROLES } from "./events/back-office-events.ts";
 import { storeIdSchema } from "./ids.ts";
@@ -34,6 +35,7 @@ export const CHANGE_KINDS = [
   "card",
   "promotion",
   "category",
+  "purchase_order",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -121,6 +123,8 @@ export const catalogChangeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...envelope, kind: z.literal("card"), value: cardChangeValue }),
   z.strictObject({ ...envelope, kind: z.literal("promotion"), value: promotionChangeValue }),
   z.strictObject({ ...envelope, kind: z.literal("category"), value: categoryChangeValue }),
+  /** A purchase order head office placed for the store (always sent to that store only). */
+  z.strictObject({ ...envelope, kind: z.literal("purchase_order"), value: purchaseOrderChangeValue }),
 ]);
 export type CatalogChange = z.infer<typeof catalogChangeSchema>;
 

@@ -25,6 +25,7 @@ import { journalRoutes } from "./journal/routes.ts";
 import { storeMetrics } from "./metrics.ts";
 import { notificationsRoutes } from "./notifications/routes.ts";
 import { promotionsRoutes } from "./promotions/routes.ts";
+import { supplierPerformanceRoutes } from "./purchasing/performance-routes.ts";
 import { unitsOnOrder, vendorTermsOf } from "./purchasing/replenishment-sources.ts";
 import { purchasingRoutes } from "./purchasing/routes.ts";
 import { receiptLinkRoutes, receiptRoutes } from "./receipts/routes.ts";
@@ -110,6 +111,7 @@ export function createStoreApp(
             onOrder: (codes) => unitsOnOrder(ctx, codes),
           }),
         )
+        .use(supplierPerformanceRoutes(ctx))
         .use(serialsRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(journalRoutes(ctx))

@@ -131,6 +131,11 @@ import { belowMinimumAnswerSchema } from "./stock.ts";
 import { stockDocumentAnswerSchema, stockDocumentsAnswerSchema } from "./stock-document-answers.ts";
 import { stockLimitAnswerSchema, stockLimitRequestSchema, stockLimitsAnswerSchema } from "./stock-limits.ts";
 import { stockSitesAnswerSchema, stockSitesQuerySchema } from "./stock-sites.ts";
+import {
+  cheapestVendorAnswerSchema,
+  vendorReportAnswerSchema,
+  vendorsReportAnswerSchema,
+} from "./supplier-performance.ts";
 
 /** A receipt's copy at its link: an HTML page, or plain text with `?format=text`. */
 const receiptPageSchema = z.string();
@@ -243,6 +248,9 @@ export const storeRoutes = routeTable({
     body: creditSettleRequestSchema,
     answer: vendorCreditAnswerSchema,
   },
+  "GET /api/v1/reports/vendors": vendorsReportAnswerSchema,
+  "GET /api/v1/reports/vendors/:id": vendorReportAnswerSchema,
+  "GET /api/v1/reports/cheapest-vendor": cheapestVendorAnswerSchema,
   "GET /api/v1/reports/daily": dailyReportAnswerSchema,
   "GET /api/v1/reports/by-hour": byHourAnswerSchema,
   "GET /api/v1/reports/by-department": byDepartmentAnswerSchema,

@@ -20,6 +20,7 @@ import { pricingSettingsOf, type StoreContext, type StoreTx } from "../context.t
 import { applyCard, applyCustomer, applyCustomerGroup } from "../customers/apply.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { applyHqCategory, applyHqPromotion } from "../promotions/service.ts";
+import { applyPurchaseOrderFromHq } from "../purchasing/from-hq.ts";
 import { NO_PIN_TAG_PREFIX, pendingTag } from "../users/pins.ts";
 import { POINTER_KEYS, Pointers } from "./pointers.ts";
 
@@ -209,5 +210,8 @@ export function applyChange(
     case "category":
       applyHqCategory(ctx, tx, change.value);
       return { result: "applied" };
+    case "purchase_order":
+      if (change.storeId !== ctx.storeId) return { result: "skipped" };
+      return { result: applyPurchaseOrderFromHq(ctx, tx, change.value, at) ? "applied" : "skipped" };
   }
 }
