@@ -46,7 +46,11 @@ export class WebhookDispatcher {
       const sender: WebhookSender<DeliveryRow> = new WebhookSender(
         endpointOutbox(this.ctx, endpoint.id, (row, error) => this.park(row, error)),
         { ...this.config, webhookUrl: endpoint.url, secret: endpoint.secret },
-        { now: () => this.ctx.now(), userAgent: `ringup-store/${pkg.version}` },
+        {
+          now: () => this.ctx.now(),
+          userAgent: `ringup-store/${pkg.version}`,
+          concurrency: this.config.concurrency,
+        },
       );
       this.senders.set(endpoint.id, sender);
       setWaker(this.ctx.sqlite, endpoint.id, () => sender.wake());

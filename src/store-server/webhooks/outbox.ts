@@ -2,8 +2,12 @@
  * One endpoint's view of the webhook outbox, as the shared sender (src/shared/webhook-sender.ts)
  * works through it: its due deliveries, oldest first, deleted once taken. A delivery out of
  * attempts parks its endpoint (with the reason) and stays, to be sent when it is resumed.
+ *
+ * Deliveries taken are deleted together, in one commit before the outbox is next read, not
+ * one commit each: a store that stops in between sends those again, with the same delivery
+ * id, which the receiver already took (delivery is at least once, exactly once by id).
  */
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { webhookDeliveries, webhookEndpoints } from "../../../schema/store.ts";
 import type { WebhookOutbox } from "../../shared/webhook-sender.ts";
 import type { StoreContext } from "../context.ts";
@@ -16,16 +20,26 @@ export function endpointOutbox(
   onGivenUp: (row: DeliveryRow, error: string) => void,
 ): WebhookOutbox<DeliveryRow> {
   const mine = eq(webhookDeliveries.endpointId, endpointId);
+  let taken: string[] = [];
+  const forgetTaken = () => {
+    if (taken.length === 0) return;
+    const ids = taken;
+    taken = [];
+    ctx.db.delete(webhookDeliveries).where(inArray(webhookDeliveries.deliveryId, ids)).run();
+  };
   return {
-    due: (now) =>
-      ctx.db
+    due: (now) => {
+      forgetTaken();
+      return ctx.db
         .select()
         .from(webhookDeliveries)
         .where(and(mine, lte(webhookDeliveries.nextAt, now.toISOString())))
         .orderBy(asc(webhookDeliveries.nextAt), asc(webhookDeliveries.deliveryId))
         .limit(50)
-        .all(),
+        .all();
+    },
     nextDueAt: () => {
+      forgetTaken();
       const row = ctx.db
         .select({ nextAt: webhookDeliveries.nextAt })
         .from(webhookDeliveries)
@@ -35,8 +49,9 @@ export function endpointOutbox(
         .get();
       return row ? new Date(row.nextAt) : null;
     },
-    delivered: (row) =>
-      ctx.db.delete(webhookDeliveries).where(eq(webhookDeliveries.deliveryId, row.deliveryId)).run(),
+    delivered: (row) => {
+      taken.push(row.deliveryId);
+    },
     postpone: (row, nextAt, error) =>
       ctx.db
         .update(webhookDeliveries)

@@ -14,6 +14,8 @@ export const webhookDeliveryConfigSchema = z.strictObject({
   retryMaxMs: z.number().int().min(10).max(86_400_000).default(600_000),
   /** How long an attempt may take before it counts as failed. */
   timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  /** Deliveries posted to one endpoint at once (their order is then not kept: see docs/orders.md). */
+  concurrency: z.number().int().min(1).max(64).default(8),
 });
 export type WebhookDeliveryConfig = z.infer<typeof webhookDeliveryConfigSchema>;
 
