@@ -8,6 +8,7 @@ export default defineConfig({
     "./schema/hq-stock.ts",
     "./schema/hq-customers.ts",
     "./schema/hq-promotions.ts",
+    "./schema/hq-orders.ts",
   ],
   out: "./schema/migrations/hq",
 });

@@ -142,6 +142,7 @@ export const catalogChanges = sqliteTable(
         "card",
         "promotion",
         "category",
+        "order",
       ],
     }).notNull(),
     key: text("key").notNull(),

@@ -4,12 +4,14 @@
  */
 import { hqCatalogSchema } from "./hq-catalog.ts";
 import { hqCustomersSchema } from "./hq-customers.ts";
+import { hqOrdersSchema } from "./hq-orders.ts";
 import { hqPromotionsSchema } from "./hq-promotions.ts";
 import { hqSalesSchema } from "./hq-sales.ts";
 import { hqStockSchema } from "./hq-stock.ts";
 
 export * from "./hq-catalog.ts";
 export * from "./hq-customers.ts";
+export * from "./hq-orders.ts";
 export * from "./hq-promotions.ts";
 export * from "./hq-sales.ts";
 export * from "./hq-stock.ts";
@@ -20,4 +22,5 @@ export const hqSchema = {
   ...hqStockSchema,
   ...hqCustomersSchema,
   ...hqPromotionsSchema,
+  ...hqOrdersSchema,
 };

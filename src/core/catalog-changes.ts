@@ -17,6 +17,7 @@ import { categoryIdSchema, categoryInputSchema } from "./catalog-stock.ts";
 import { cardChangeValue, customerChangeValue, customerGroupChangeValue } from "./customer-changes.ts";
 import { USER_ROLES } from "./events/back-office-events.ts";
 import { storeIdSchema } from "./ids.ts";
+import { orderChangeValue } from "./order-change.ts";
 import { productCodeSchema, stockFieldsShape } from "./product-input.ts";
 import { promotionSchema } from "./promotions/schema.ts";
 import { storeSettingsSchema } from "./settings.ts";
@@ -34,6 +35,7 @@ export const CHANGE_KINDS = [
   "card",
   "promotion",
   "category",
+  "order",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -121,6 +123,8 @@ export const catalogChangeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...envelope, kind: z.literal("card"), value: cardChangeValue }),
   z.strictObject({ ...envelope, kind: z.literal("promotion"), value: promotionChangeValue }),
   z.strictObject({ ...envelope, kind: z.literal("category"), value: categoryChangeValue }),
+  /** A customer order for one store (its pick-up store): see order-change.ts. */
+  z.strictObject({ ...envelope, kind: z.literal("order"), value: orderChangeValue }),
 ]);
 export type CatalogChange = z.infer<typeof catalogChangeSchema>;
 

@@ -83,6 +83,7 @@ import {
   deadLettersAnswerSchema as openDeadLettersAnswerSchema,
   retryAnswerSchema,
 } from "./dead-letters.ts";
+import { hqOrderRequestSchema, hqOrderSchema, hqOrdersAnswerSchema, hqOrdersQuerySchema } from "./orders.ts";
 import {
   categoryInputSchema,
   hqCategoriesAnswerSchema,
@@ -190,4 +191,7 @@ export const hqRoutes = routeTable({
   "POST /api/v1/promotions/:id/deactivate": hqPromotionAnswerSchema,
   "POST /api/v1/categories": { body: categoryInputSchema, answer: hqCategoryAnswerSchema },
   "GET /api/v1/categories": hqCategoriesAnswerSchema,
+  "POST /api/v1/orders": { body: hqOrderRequestSchema, answer: hqOrderSchema },
+  "GET /api/v1/orders": { answer: hqOrdersAnswerSchema, query: hqOrdersQuerySchema },
+  "GET /api/v1/orders/:id": hqOrderSchema,
 });

@@ -10,7 +10,7 @@ import { sha256Hex } from "../../core/sha256.ts";
 import { DEFAULT_TENDER_TYPES } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import { nextCounter } from "../catalog/service.ts";
-import type { StoreContext } from "../context.ts";
+import type { StoreContext, StoreTx } from "../context.ts";
 import { SalesService } from "../sales/service.ts";
 import { OrderError } from "./errors.ts";
 import { type LineInput, lineInputsOf, priceOrder } from "./pricing.ts";
@@ -53,6 +53,11 @@ export class OrderService {
   }
 
   place(request: OrderRequest, principal: Principal) {
+    return this.ctx.db.transaction((tx) => this.placeInTx(tx, request, principal));
+  }
+
+  /** Places an order in the caller's transaction (head office's orders arrive in one). */
+  placeInTx(tx: StoreTx, request: OrderRequest, principal: Principal) {
     if (request.pickupStore !== this.ctx.storeId) {
       throw new OrderError(
         "UNKNOWN_SITE",
@@ -61,7 +66,7 @@ export class OrderService {
       );
     }
     const requestHash = sha256Hex(JSON.stringify(request));
-    const existing = this.ctx.db.select().from(customerOrders).where(eq(customerOrders.id, request.id)).get();
+    const existing = tx.select().from(customerOrders).where(eq(customerOrders.id, request.id)).get();
     if (existing) {
       if (existing.requestHash !== requestHash) {
         throw new OrderError(
@@ -92,7 +97,7 @@ export class OrderService {
     const prepaidMinor = prepaid.reduce((sum, t) => sum + t.amountMinor, 0);
     const at = this.ctx.now();
     const atIso = at.toISOString();
-    const order = this.ctx.db.transaction((tx) => {
+    const order = (() => {
       const number = nextCounter(tx, "order");
       const row = {
         id: request.id,
@@ -124,7 +129,7 @@ export class OrderService {
         at,
       });
       return order;
-    });
+    })();
     return { order: summaryOf(order), created: true };
   }
 

@@ -19,6 +19,7 @@ import { catalogWatchOf } from "../catalog/watch.ts";
 import { pricingSettingsOf, type StoreContext, type StoreTx } from "../context.ts";
 import { applyCard, applyCustomer, applyCustomerGroup } from "../customers/apply.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { applyHqOrder } from "../orders/from-hq.ts";
 import { applyHqCategory, applyHqPromotion } from "../promotions/service.ts";
 import { NO_PIN_TAG_PREFIX, pendingTag } from "../users/pins.ts";
 import { POINTER_KEYS, Pointers } from "./pointers.ts";
@@ -208,6 +209,10 @@ export function applyChange(
       return { result: "applied" };
     case "category":
       applyHqCategory(ctx, tx, change.value);
+      return { result: "applied" };
+    case "order":
+      if (change.storeId !== ctx.storeId) return { result: "skipped" };
+      applyHqOrder(ctx, tx, change.value);
       return { result: "applied" };
   }
 }
