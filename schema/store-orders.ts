@@ -3,6 +3,7 @@
  * each order's history, and the web shop's webhooks with their delivery outbox.
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { webhookOutboxColumns } from "./columns.ts";
 
 /** An order as placed and changed since: its lines and prepayments are JSON documents on the row. */
 export const customerOrders = sqliteTable(
@@ -92,17 +93,7 @@ export const webhookEndpoints = sqliteTable("webhook_endpoints", {
 /** Deliveries waiting for their endpoint to take them (deleted once taken). */
 export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
-  {
-    deliveryId: text("delivery_id").primaryKey(),
-    endpointId: text("endpoint_id").notNull(),
-    event: text("event").notNull(),
-    /** The JSON body exactly as posted (and signed) on every attempt. */
-    body: text("body").notNull(),
-    attempts: integer("attempts").notNull().default(0),
-    nextAt: text("next_at").notNull(),
-    createdAt: text("created_at").notNull(),
-    lastError: text("last_error"),
-  },
+  { ...webhookOutboxColumns(), endpointId: text("endpoint_id").notNull() },
   (t) => [index("webhook_deliveries_due").on(t.endpointId, t.nextAt)],
 );
 

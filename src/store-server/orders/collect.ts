@@ -13,7 +13,7 @@ import { DEFAULT_TENDER_TYPES } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { OrderError } from "./errors.ts";
-import { type LineInput, saleLinesOf } from "./pricing.ts";
+import { inputsOfLines, saleLinesOf } from "./pricing.ts";
 import { orderRow, requireOpen, summaryOf, toOrder, traceChange } from "./record.ts";
 import { release } from "./reservations.ts";
 import type { OrderService } from "./service.ts";
@@ -43,12 +43,7 @@ export function collectOrder(
   const row = orderRow(ctx.db, id);
   requireOpen(row, "collected again");
   const order = toOrder(ctx.storeId, row);
-  const inputs: LineInput[] = order.lines.map((l) => ({
-    code: l.code,
-    qtyMilli: l.qtyMilli,
-    unitPriceMinor: l.unitPriceMinor,
-  }));
-  const lines = saleLinesOf(inputs);
+  const lines = saleLinesOf(inputsOfLines(order.lines));
   if (lines.length === 0) {
     throw new OrderError("ORDER_EMPTY", `order ${row.number} has nothing to hand over; cancel it instead`, {
       id,

@@ -10,7 +10,7 @@ import { parseQuantityMilli } from "../../core/quantity.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { OrderError } from "./errors.ts";
-import type { LineInput } from "./pricing.ts";
+import { inputsOfLines } from "./pricing.ts";
 import { orderRow, requireOpen, toOrder } from "./record.ts";
 import type { OrderService } from "./service.ts";
 
@@ -24,13 +24,7 @@ export function recordPicking(
   const row = orderRow(ctx.db, id);
   requireOpen(row, "picked");
   const order = toOrder(ctx.storeId, row);
-  const inputs: LineInput[] = order.lines.map((l) => ({
-    code: l.code,
-    qtyMilli: l.qtyMilli,
-    unitPriceMinor: l.unitPriceMinor,
-    shortMilli: l.shortMilli,
-    substitutes: l.substitutes,
-  }));
+  const inputs = inputsOfLines(order.lines);
   for (const pick of request.lines) {
     const input = inputs[pick.line - 1];
     if (!input) {

@@ -30,6 +30,17 @@ export function lineInputsOf(
   });
 }
 
+/** An order's lines as they are, to re-price or to sell. */
+export function inputsOfLines(lines: readonly OrderLine[]): LineInput[] {
+  return lines.map((l) => ({
+    code: l.code,
+    qtyMilli: l.qtyMilli,
+    unitPriceMinor: l.unitPriceMinor,
+    shortMilli: l.shortMilli,
+    substitutes: l.substitutes,
+  }));
+}
+
 export interface PricedOrder {
   lines: OrderLine[];
   totalMinor: number;

@@ -11,6 +11,7 @@ import {
 } from "../../api/store/orders.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
+import { pdfResponse, textLinesResponse } from "../http/documents.ts";
 import { collectOrder } from "./collect.ts";
 import { pickingList, recordPicking } from "./picking.ts";
 import { pickingPdf, pickingTextLines } from "./picking-render.ts";
@@ -42,19 +43,8 @@ export function ordersRoutes(ctx: StoreContext, service = new OrderService(ctx))
       "/orders/picking",
       async ({ query }) => {
         const list = pickingList(ctx, query.date, query.slot);
-        if (query.format === "pdf") {
-          return new Response(await pickingPdf(list), {
-            headers: {
-              "content-type": "application/pdf",
-              "content-disposition": `inline; filename="picking-${list.date}.pdf"`,
-            },
-          });
-        }
-        if (query.format === "txt") {
-          return new Response(`${pickingTextLines(list).join("\n")}\n`, {
-            headers: { "content-type": "text/plain; charset=utf-8" },
-          });
-        }
+        if (query.format === "pdf") return pdfResponse(await pickingPdf(list), `picking-${list.date}.pdf`);
+        if (query.format === "txt") return textLinesResponse(pickingTextLines(list));
         return list;
       },
       {
