@@ -295,6 +295,17 @@ describe("changing, moving and collecting an order", () => {
     );
     expect(await txt.text()).toContain("[ ] MILK Milk 1l");
 
+    const before = rows();
+    const over = await store.request<Answer>("POST", `${API}/orders/${id}/picking`, {
+      lines: [{ line: 1, picked: 3 }],
+    });
+    expect([over.status, over.body.error?.code]).toEqual([400, "PICKED_OVER_ORDERED"]);
+    const noLine = await store.request<Answer>("POST", `${API}/orders/${id}/picking`, {
+      lines: [{ line: 3, picked: 1 }],
+    });
+    expect([noLine.status, noLine.body.error?.code]).toEqual([400, "NO_SUCH_LINE"]);
+    expect(rows()).toEqual(before);
+
     const picked = await store.request<Summary>("POST", `${API}/orders/${id}/picking`, {
       lines: [
         { line: 1, picked: 1 },
@@ -334,5 +345,9 @@ describe("orders in the journal", () => {
     expect(listed.body.orders.map((o) => o.id)).toEqual([id]);
     const none = await store.request<{ orders: Summary[] }>("GET", `${API}/orders?status=placed`);
     expect(none.body.orders).toEqual([]);
+    const elsewhere = await store.request<{ orders: Summary[] }>("GET", `${API}/orders?store=S2`);
+    expect(elsewhere.body.orders).toEqual([]);
+    const here = await store.request<{ orders: Summary[] }>("GET", `${API}/orders?store=S1`);
+    expect(here.body.orders.map((o) => o.id)).toEqual([id]);
   });
 });

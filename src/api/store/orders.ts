@@ -118,8 +118,9 @@ export type PickingRequest = z.infer<typeof pickingRequestSchema>;
 export const orderParamsSchema = z.object({ id: z.string().min(1).max(40) });
 export const ordersQuerySchema = z.object({
   status: z.enum(ORDER_STATUSES).optional(),
-  /** The pick-up day (the slot's date) or, for orders without a slot, the day placed. */
+  /** The pick-up day (the slot's date). */
   date: day.optional(),
+  /** This store's id (another store's orders are at that store, or at head office). */
   store: z.string().max(16).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });

@@ -16,6 +16,7 @@ export class OrderError extends featureErrors({
   ORDER_EMPTY: "invalid",
   BALANCE_PAID: "invalid",
   NO_SUCH_LINE: "invalid",
+  PICKED_OVER_ORDERED: "invalid",
 }) {}
 
 export type OrderErrorCode = OrderError["code"];

@@ -41,7 +41,7 @@ export function recordPicking(
       pick.picked === undefined ? ordered : pick.picked === 0 ? 0 : parseQuantityMilli(pick.picked);
     if (picked > ordered) {
       throw new OrderError(
-        "NO_SUCH_LINE",
+        "PICKED_OVER_ORDERED",
         `line ${pick.line}: more picked than ordered; add a line with PATCH instead`,
         {
           line: pick.line,

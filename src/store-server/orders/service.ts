@@ -38,7 +38,13 @@ export class OrderService {
     return { ...toOrder(this.ctx.storeId, row), history: historyOf(this.ctx.db, id) };
   }
 
-  list(query: { status?: OrderStatus | undefined; date?: string | undefined; limit: number }): Order[] {
+  list(query: {
+    store?: string | undefined;
+    status?: OrderStatus | undefined;
+    date?: string | undefined;
+    limit: number;
+  }): Order[] {
+    if (query.store !== undefined && query.store !== this.ctx.storeId) return [];
     const where: SQL[] = [];
     if (query.status !== undefined) where.push(eq(customerOrders.status, query.status));
     if (query.date !== undefined) where.push(eq(customerOrders.slotDate, query.date));
