@@ -9,6 +9,7 @@ export default defineConfig({
     "./schema/hq-customers.ts",
     "./schema/hq-promotions.ts",
     "./schema/hq-purchasing.ts",
+    "./schema/hq-orders.ts",
   ],
   out: "./schema/migrations/hq",
 });

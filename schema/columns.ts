@@ -51,3 +51,20 @@ export function customerContactColumns() {
     birthday: text("birthday"),
   };
 }
+
+/**
+ * A signed webhook delivery waiting in an outbox (the store's notifications, the web shop's
+ * webhooks): its id, event, the body exactly as posted (and signed) on every attempt, failed
+ * attempts so far, when the next is due (ISO 8601), and the last error.
+ */
+export function webhookOutboxColumns() {
+  return {
+    deliveryId: text("delivery_id").primaryKey(),
+    event: text("event").notNull(),
+    body: text("body").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAt: text("next_at").notNull(),
+    createdAt: text("created_at").notNull(),
+    lastError: text("last_error"),
+  };
+}

@@ -143,6 +143,7 @@ export const catalogChanges = sqliteTable(
         "promotion",
         "category",
         "purchase_order",
+        "order",
       ],
     }).notNull(),
     key: text("key").notNull(),

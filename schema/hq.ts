@@ -4,6 +4,7 @@
  */
 import { hqCatalogSchema } from "./hq-catalog.ts";
 import { hqCustomersSchema } from "./hq-customers.ts";
+import { hqOrdersSchema } from "./hq-orders.ts";
 import { hqPromotionsSchema } from "./hq-promotions.ts";
 import { hqPurchasingSchema } from "./hq-purchasing.ts";
 import { hqSalesSchema } from "./hq-sales.ts";
@@ -11,6 +12,7 @@ import { hqStockSchema } from "./hq-stock.ts";
 
 export * from "./hq-catalog.ts";
 export * from "./hq-customers.ts";
+export * from "./hq-orders.ts";
 export * from "./hq-promotions.ts";
 export * from "./hq-purchasing.ts";
 export * from "./hq-sales.ts";
@@ -23,4 +25,5 @@ export const hqSchema = {
   ...hqCustomersSchema,
   ...hqPromotionsSchema,
   ...hqPurchasingSchema,
+  ...hqOrdersSchema,
 };

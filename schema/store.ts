@@ -5,12 +5,13 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { documentLineColumns, productStockColumns } from "./columns.ts";
+import { documentLineColumns, productStockColumns, webhookOutboxColumns } from "./columns.ts";
 import { purchasingSchema } from "./store-purchasing.ts";
 
 export * from "./store-purchasing.ts";
 
 import { storeCustomersSchema } from "./store-customers.ts";
+import { ordersSchema } from "./store-orders.ts";
 
 /** Key/value settings and counters owned by the store (store id, settings JSON, …). */
 export const meta = sqliteTable("meta", {
@@ -595,23 +596,12 @@ export const events = sqliteTable(
  * survives a restart. A row is deleted once delivered or given up: what it carries (an e-mail
  * address) is kept no longer than the delivery needs.
  */
-export const notificationOutbox = sqliteTable(
-  "notification_outbox",
-  {
-    deliveryId: text("delivery_id").primaryKey(),
-    event: text("event").notNull(),
-    /** The JSON body exactly as posted (and signed) on every attempt. */
-    body: text("body").notNull(),
-    attempts: integer("attempts").notNull().default(0),
-    /** When the next attempt is due (ISO 8601). */
-    nextAt: text("next_at").notNull(),
-    createdAt: text("created_at").notNull(),
-    lastError: text("last_error"),
-  },
-  (t) => [index("notification_outbox_next_at").on(t.nextAt)],
-);
+export const notificationOutbox = sqliteTable("notification_outbox", webhookOutboxColumns(), (t) => [
+  index("notification_outbox_next_at").on(t.nextAt),
+]);
 
 export * from "./store-customers.ts";
+export * from "./store-orders.ts";
 export * from "./store-promotions.ts";
 
 export const storeSchema = {
@@ -648,6 +638,7 @@ export const storeSchema = {
   events,
   notificationOutbox,
   ...purchasingSchema,
+  ...ordersSchema,
 };
 
 export const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;

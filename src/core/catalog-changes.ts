@@ -18,6 +18,7 @@ import { purchaseOrderChangeValue } from "./chain-orders.ts";
 import { cardChangeValue, customerChangeValue, customerGroupChangeValue } from "./customer-changes.ts";
 import { USER_ROLES } from "./events/back-office-events.ts";
 import { storeIdSchema } from "./ids.ts";
+import { orderChangeValue } from "./order-change.ts";
 import { productCodeSchema, stockFieldsShape } from "./product-input.ts";
 import { promotionSchema } from "./promotions/schema.ts";
 import { storeSettingsSchema } from "./settings.ts";
@@ -36,6 +37,7 @@ export const CHANGE_KINDS = [
   "promotion",
   "category",
   "purchase_order",
+  "order",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -125,6 +127,8 @@ export const catalogChangeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...envelope, kind: z.literal("category"), value: categoryChangeValue }),
   /** A purchase order head office placed for the store (always sent to that store only). */
   z.strictObject({ ...envelope, kind: z.literal("purchase_order"), value: purchaseOrderChangeValue }),
+  /** A customer order for one store (its pick-up store): see order-change.ts. */
+  z.strictObject({ ...envelope, kind: z.literal("order"), value: orderChangeValue }),
 ]);
 export type CatalogChange = z.infer<typeof catalogChangeSchema>;
 

@@ -22,6 +22,7 @@ import { customersRoutes } from "./customers/routes.ts";
 import { deadLettersRoutes } from "./dead-letters/routes.ts";
 import { type DeadLetterDesk, deadLetterDesk, EventIngestor } from "./ingest/index.ts";
 import { hqMetrics } from "./metrics.ts";
+import { ordersRoutes } from "./orders/routes.ts";
 import { promotionsRoutes } from "./promotions/routes.ts";
 import { chainOrderRoutes } from "./purchasing/order-routes.ts";
 import { purchasingReadRoutes } from "./purchasing/routes.ts";
@@ -105,7 +106,8 @@ export function createHqApp(
         .use(chainOrderRoutes(ctx))
         .use(customersRoutes(ctx))
         .use(accountsRoutes(ctx))
-        .use(promotionsRoutes(ctx)),
+        .use(promotionsRoutes(ctx))
+        .use(ordersRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

@@ -2,7 +2,9 @@
  * Posts an outbox's deliveries to a webhook, signed (`Ringup-Signature`: hex HMAC-SHA256 of the
  * body with the secret, as CONTRACT.md's webhooks), each with its delivery id
  * (`Ringup-Delivery`) and event (`Ringup-Event`). A failed attempt (no answer, not 2xx) is
- * retried with a doubling pause up to `maxAttempts`; then the delivery is given up. The outbox
+ * retried with a doubling pause up to `maxAttempts`; then the delivery is given up. Deliveries are
+ * posted one after the other, or `concurrency` at once (a busy server then waits for one round
+ * trip per batch rather than per delivery). The outbox
  * (the store's receipts, head office's customer events) keeps the rows; this is only the loop.
  */
 import { createHmac } from "node:crypto";
@@ -61,7 +63,12 @@ export class WebhookSender<Row extends OutboxDelivery> {
   constructor(
     private readonly outbox: WebhookOutbox<Row>,
     private readonly config: WebhookConfig,
-    private readonly options: { now: () => Date; userAgent: string },
+    private readonly options: {
+      now: () => Date;
+      userAgent: string;
+      /** Deliveries posted at once (default 1: one after the other, in order). */
+      concurrency?: number;
+    },
   ) {}
 
   start(): void {
@@ -110,17 +117,27 @@ export class WebhookSender<Row extends OutboxDelivery> {
   }
 
   private async deliverDue(): Promise<void> {
-    for (const row of this.outbox.due(this.options.now())) {
+    const rows = this.outbox.due(this.options.now());
+    const width = Math.max(1, this.options.concurrency ?? 1);
+    for (let i = 0; i < rows.length; i += width) {
       if (this.stopped) return;
-      const error = await this.attempt(row);
-      if (error === null) {
-        this.outbox.delivered(row);
-      } else if (row.attempts + 1 >= this.config.maxAttempts) {
-        this.outbox.givenUp(row, error);
-      } else {
-        const wait = retryDelayMs(this.config, row.attempts + 1);
-        this.outbox.postpone(row, new Date(this.options.now().getTime() + wait), error);
+      const batch = rows.slice(i, i + width);
+      const errors = await Promise.all(batch.map((row) => this.attempt(row)));
+      for (const [j, row] of batch.entries()) {
+        if (this.stopped) return;
+        this.settle(row, errors[j] ?? null);
       }
+    }
+  }
+
+  private settle(row: Row, error: string | null): void {
+    if (error === null) {
+      this.outbox.delivered(row);
+    } else if (row.attempts + 1 >= this.config.maxAttempts) {
+      this.outbox.givenUp(row, error);
+    } else {
+      const wait = retryDelayMs(this.config, row.attempts + 1);
+      this.outbox.postpone(row, new Date(this.options.now().getTime() + wait), error);
     }
   }
 

@@ -24,6 +24,7 @@ import { IntegrityMonitor } from "./integrity.ts";
 import { journalRoutes } from "./journal/routes.ts";
 import { storeMetrics } from "./metrics.ts";
 import { notificationsRoutes } from "./notifications/routes.ts";
+import { ordersRoutes } from "./orders/routes.ts";
 import { promotionsRoutes } from "./promotions/routes.ts";
 import { supplierPerformanceRoutes } from "./purchasing/performance-routes.ts";
 import { unitsOnOrder, vendorTermsOf } from "./purchasing/replenishment-sources.ts";
@@ -39,6 +40,7 @@ import { costingRoutes } from "./stock/costing-routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
 import { tillsRoutes } from "./tills/routes.ts";
 import { usersRoutes } from "./users/routes.ts";
+import { webhooksRoutes } from "./webhooks/routes.ts";
 
 export interface StoreStatus {
   /** Extra fields for /health (replication link state, outbox backlog…). */
@@ -119,7 +121,9 @@ export function createStoreApp(
         .use(tokensRoutes(ctx))
         .use(backupRoutes(ctx))
         .use(customersRoutes(ctx))
-        .use(promotionsRoutes(ctx)),
+        .use(promotionsRoutes(ctx))
+        .use(ordersRoutes(ctx))
+        .use(webhooksRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

@@ -28,6 +28,10 @@ export interface StoreContext {
   notifications?: NotificationsConfig;
   /** Tells the notification sender a delivery was queued. */
   wakeNotifications?: () => void;
+  /** The web shop's webhooks at work (absent in tests of the app alone: deliveries then wait in the outbox). */
+  webhooks?: { sync(): void };
+  /** Customer orders: may an order reserve more than is available (`[orders]` in the config)? */
+  orders?: { allowOverReservation: boolean };
   /** The certificate served over HTTPS: its SHA-256 is answered to tills when they pair. */
   tls?: { sha256: string };
 }

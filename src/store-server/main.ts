@@ -34,6 +34,8 @@ import { openStore } from "./open.ts";
 import type { StoreOptions } from "./options.ts";
 import { reconcileWithHq } from "./recovery/recover.ts";
 import { type ReplicationHealth, startStoreReplication } from "./replication/index.ts";
+import { WebhookDispatcher } from "./webhooks/dispatcher.ts";
+import { readShopConfig } from "./webhooks/settings.ts";
 
 const OPTION_KEYS = new Set([
   "data",
@@ -57,6 +59,9 @@ const OPTION_KEYS = new Set([
   "notifications",
   // Read by the backup schedule.
   "backup",
+  // Read by the web shop's webhooks and orders (webhooks/settings.ts).
+  "webhooks",
+  "orders",
 ]);
 
 /** Store settings from the TOML file's keys that are not command-line options. */
@@ -107,6 +112,7 @@ export async function startStoreServer(
     ? notificationsConfigOf((await readTomlFile(options.config)).notifications, options.config, warn)
     : undefined;
   const backupConfig = await readBackupConfig(options.config);
+  const shopConfig = await readShopConfig(options.config);
   const storeSettings = settings ?? (await loadStoreSettings(options.config));
   let ctx: StoreContext;
   try {
@@ -119,6 +125,9 @@ export async function startStoreServer(
     throw err;
   }
   if (tls) ctx.tls = { sha256: tls.sha256 };
+  ctx.orders = shopConfig.orders;
+  const webhooks = new WebhookDispatcher(ctx, shopConfig.webhooks, (line) => io.err(line));
+  ctx.webhooks = webhooks;
   if (ctx.settings.taxClasses.length === 0) {
     warn(
       "store: no tax classes are configured, so products naming one are refused and nothing is taxed; add [[taxClasses]] to the store's configuration (see docs/configuration.md)",
@@ -191,6 +200,7 @@ export async function startStoreServer(
       })
     : null;
   sender?.start();
+  webhooks.sync();
   const limits = requestLimitsOf(options);
   const logger = log();
   const metrics = storeMetrics(ctx.sqlite, replication ? () => replication.health() : undefined);
@@ -235,6 +245,7 @@ export async function startStoreServer(
       catalogWatchOf(ctx).close();
       await server.stop(false);
       await sender?.stop();
+      await webhooks.stop();
       integrity.stop();
       backups?.stop();
       await replication?.stop();

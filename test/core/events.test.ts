@@ -316,6 +316,25 @@ const samples: { [K in EventType]: EventPayload<K> } = {
     userId: "U1",
     at: AT,
   },
+  "order.changed": {
+    id: SALE,
+    number: 7,
+    status: "placed",
+    action: "placed",
+    customerId: null,
+    slot: { date: "2026-03-01", from: "10:00", to: "11:00" },
+    delivery: false,
+    lines: [{ code: "4011", name: "Bananas", qtyMilli: 2000, unitPriceMinor: 79, totalMinor: 158 }],
+    prepaid: [{ type: "card", amountMinor: 100 }],
+    totalMinor: 158,
+    prepaidMinor: 100,
+    balanceDueMinor: 58,
+    refundedMinor: 0,
+    saleId: null,
+    userId: null,
+    tillId: null,
+    at: AT,
+  },
 };
 
 async function chain(types: readonly EventType[]): Promise<StoreEvent[]> {

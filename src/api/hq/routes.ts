@@ -88,6 +88,7 @@ import {
   deadLettersAnswerSchema as openDeadLettersAnswerSchema,
   retryAnswerSchema,
 } from "./dead-letters.ts";
+import { hqOrderRequestSchema, hqOrderSchema, hqOrdersAnswerSchema, hqOrdersQuerySchema } from "./orders.ts";
 import {
   categoryInputSchema,
   hqCategoriesAnswerSchema,
@@ -224,4 +225,7 @@ export const hqRoutes = routeTable({
   },
   "POST /api/v1/purchase-orders": { body: chainOrderRequestSchema, answer: chainOrderAnswerSchema },
   "GET /api/v1/chain-orders/:id": chainOrderAnswerSchema,
+  "POST /api/v1/orders": { body: hqOrderRequestSchema, answer: hqOrderSchema },
+  "GET /api/v1/orders": { answer: hqOrdersAnswerSchema, query: hqOrdersQuerySchema },
+  "GET /api/v1/orders/:id": hqOrderSchema,
 });

@@ -90,6 +90,18 @@ import {
   stockAnswerSchema,
 } from "./more-answers.ts";
 import {
+  collectAnswerSchema,
+  orderCollectSchema,
+  orderDetailSchema,
+  orderPatchSchema,
+  orderRequestSchema,
+  orderStatusRequestSchema,
+  orderSummarySchema,
+  ordersAnswerSchema,
+  pickingListSchema,
+  pickingRequestSchema,
+} from "./orders.ts";
+import {
   promotionInputSchema,
   promotionsAnswerSchema,
   promotionsQuerySchema,
@@ -136,6 +148,14 @@ import {
   vendorReportAnswerSchema,
   vendorsReportAnswerSchema,
 } from "./supplier-performance.ts";
+import {
+  shopProductsAnswerSchema,
+  shopProductsQuerySchema,
+  webhookDeletedAnswerSchema,
+  webhookRequestSchema,
+  webhookSchema,
+  webhooksAnswerSchema,
+} from "./webhooks.ts";
 
 /** A receipt's copy at its link: an HTML page, or plain text with `?format=text`. */
 const receiptPageSchema = z.string();
@@ -279,4 +299,17 @@ export const storeRoutes = routeTable({
   "POST /api/v1/tokens/rotate": rotatedTokenAnswerSchema,
   "GET /api/v1/cards/:number": storeCardAnswerSchema,
   "GET /api/v1/customers": { answer: storeCustomersAnswerSchema, query: storeCustomersQuerySchema },
+  "POST /api/v1/orders": { body: orderRequestSchema, answer: orderSummarySchema },
+  "GET /api/v1/orders": ordersAnswerSchema,
+  "GET /api/v1/orders/picking": pickingListSchema,
+  "GET /api/v1/orders/:id": orderDetailSchema,
+  "PATCH /api/v1/orders/:id": { body: orderPatchSchema, answer: orderSummarySchema },
+  "POST /api/v1/orders/:id/status": { body: orderStatusRequestSchema, answer: orderSummarySchema },
+  "POST /api/v1/orders/:id/picking": { body: pickingRequestSchema, answer: orderSummarySchema },
+  "POST /api/v1/orders/:id/collect": { body: orderCollectSchema, answer: collectAnswerSchema },
+  "POST /api/v1/webhooks": { body: webhookRequestSchema, answer: webhookSchema },
+  "GET /api/v1/webhooks": webhooksAnswerSchema,
+  "DELETE /api/v1/webhooks/:id": webhookDeletedAnswerSchema,
+  "POST /api/v1/webhooks/:id/resume": webhookSchema,
+  "GET /api/v1/shop/products": { answer: shopProductsAnswerSchema, query: shopProductsQuerySchema },
 });

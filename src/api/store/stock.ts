@@ -130,7 +130,7 @@ export interface StockLevel {
   /** On hand is below zero: more was sold than the ledger knows came in (allowed, flagged). */
   negative: boolean;
   movements?: StockMovement[];
-  /** A single product (`GET /stock?code=`): nothing is reserved yet, so available = on hand. */
+  /** A single product (`GET /stock?code=`): reserved by open customer orders; available = on hand − reserved. */
   reserved?: number;
   available?: number;
   /** Weighted average cost of the receipts recorded (null: none yet), and on hand at that cost. */

@@ -1,6 +1,7 @@
 /** Every event type of the store journal and its versioned zod payload schemas. */
 import type { z } from "zod";
 import { auditRecordedV1, productUpsertedV1, stockAdjustedV1, userChangedV1 } from "./back-office-events.ts";
+import { orderChangedV1 } from "./order-events.ts";
 import {
   purchaseGoodsReceivedV1,
   purchaseOrderChangedV1,
@@ -41,6 +42,7 @@ export const EVENT_TYPES = [
   "purchase.goods_received",
   "vendor.credit_changed",
   "stock.limits_changed",
+  "order.changed",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -68,6 +70,7 @@ export const eventPayloadSchemas = {
   "purchase.goods_received": purchaseGoodsReceivedV1,
   "vendor.credit_changed": vendorCreditChangedV1,
   "stock.limits_changed": stockLimitsChangedV1,
+  "order.changed": orderChangedV1,
 } as const satisfies { [K in EventType]: z.ZodType };
 
 /** The version new events of each type are written with. */

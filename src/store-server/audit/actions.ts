@@ -57,6 +57,13 @@ export const AUDIT_ACTIONS = {
   receiptEmailRequested: "receipt.email_requested",
   /** A notification was given up after its last attempt (and its content deleted). */
   notificationGivenUp: "notification.given_up",
+  // Written by the orders and webhooks features:
+  orderChanged: "order.changed",
+  webhookAdded: "webhook.added",
+  webhookDeleted: "webhook.deleted",
+  webhookResumed: "webhook.resumed",
+  /** A web shop's webhook kept failing: it is parked with the reason. */
+  webhookParked: "webhook.parked",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

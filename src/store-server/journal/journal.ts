@@ -15,6 +15,7 @@ import {
 import { uuidv7 } from "../../core/ids.ts";
 import type { StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
+import { eventWebhook } from "../webhooks/events.ts";
 
 export interface JournalEntry {
   seq: number;
@@ -67,5 +68,6 @@ export function appendEvent<T extends EventType>(
     entry.prevHash,
     entry.hash,
   );
+  eventWebhook(tx, type, checked.data, entry.at);
   return entry;
 }

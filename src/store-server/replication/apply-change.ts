@@ -19,6 +19,7 @@ import { catalogWatchOf } from "../catalog/watch.ts";
 import { pricingSettingsOf, type StoreContext, type StoreTx } from "../context.ts";
 import { applyCard, applyCustomer, applyCustomerGroup } from "../customers/apply.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { applyHqOrder } from "../orders/from-hq.ts";
 import { applyHqCategory, applyHqPromotion } from "../promotions/service.ts";
 import { applyPurchaseOrderFromHq } from "../purchasing/from-hq.ts";
 import { NO_PIN_TAG_PREFIX, pendingTag } from "../users/pins.ts";
@@ -213,5 +214,9 @@ export function applyChange(
     case "purchase_order":
       if (change.storeId !== ctx.storeId) return { result: "skipped" };
       return { result: applyPurchaseOrderFromHq(ctx, tx, change.value, at) ? "applied" : "skipped" };
+    case "order":
+      if (change.storeId !== ctx.storeId) return { result: "skipped" };
+      applyHqOrder(ctx, tx, change.value);
+      return { result: "applied" };
   }
 }

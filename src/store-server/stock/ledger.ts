@@ -9,6 +9,7 @@ import type { MovementKind } from "../../api/store/stock.ts";
 import type { CostingConfig } from "../../core/costing.ts";
 import type { StoreTx } from "../context.ts";
 import { connectionOf, statementsOf } from "../db/statements.ts";
+import { stockChanged } from "../webhooks/stock-changes.ts";
 import { addToLevel, costMovement } from "./costing-ledger.ts";
 
 export interface MovementInput {
@@ -81,6 +82,7 @@ export function moveStock(
         )
     : stmts.insertMovement.get(...values);
   if (!row) throw new Error(`stock movement of ${movement.code} was not recorded`);
+  stockChanged(tx, { code: movement.code, cause: movement.kind, refId: movement.refId, at: movement.at });
   return { movementId: row.id, onHandMilli: level.onHandMilli, valueMinor: cost.valueMinor };
 }
 

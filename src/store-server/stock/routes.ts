@@ -16,6 +16,7 @@ import { stockSitesQuerySchema } from "../../api/store/stock-sites.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
+import { pdfResponse, textLinesResponse } from "../http/documents.ts";
 import { belowMinimum } from "./below-minimum.ts";
 import { documentPdf, documentTextLines } from "./document-render.ts";
 import { StockDocumentService } from "./document-service.ts";
@@ -141,19 +142,8 @@ export function stockRoutes(
         requireRole(principal, "manager", "reading stock documents");
         const [id, format] = params.id.split(".");
         const doc = documents.get((id ?? "").toLowerCase());
-        if (format === "pdf") {
-          return new Response(await documentPdf(doc), {
-            headers: {
-              "content-type": "application/pdf",
-              "content-disposition": `inline; filename="stock-${doc.number}.pdf"`,
-            },
-          });
-        }
-        if (format === "txt") {
-          return new Response(`${documentTextLines(doc).join("\n")}\n`, {
-            headers: { "content-type": "text/plain; charset=utf-8" },
-          });
-        }
+        if (format === "pdf") return pdfResponse(await documentPdf(doc), `stock-${doc.number}.pdf`);
+        if (format === "txt") return textLinesResponse(documentTextLines(doc));
         return doc;
       },
       {

@@ -21,6 +21,7 @@ import type { Principal } from "../auth/tokens.ts";
 import { CatalogService } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { stockFiguresOf } from "../webhooks/stock-changes.ts";
 import { StockDocumentService } from "./document-service.ts";
 import { placesOf } from "./document-stock.ts";
 import { StockError } from "./errors.ts";
@@ -127,14 +128,15 @@ export class StockService {
       this.ctx.settings.roundingMode,
     );
     const places = placesOf(this.ctx.db, product.code);
+    const { reservedMilli, availableMilli } = stockFiguresOf(this.ctx.sqlite, product.code);
     const level: StockLevel = {
       code: product.code,
       name: product.name,
       onHand: toQty(onHandMilli),
       onHandMilli,
       negative: onHandMilli < 0,
-      reserved: 0,
-      available: toQty(onHandMilli),
+      reserved: toQty(reservedMilli),
+      available: toQty(availableMilli),
       avgCostMinor,
       valueMinor,
       byLocation: places.byLocation.map((p) => ({ location: p.location, onHand: toQty(p.onHandMilli) })),

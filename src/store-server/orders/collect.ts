@@ -1,0 +1,109 @@
+/**
+ * Collecting an order at its pick-up store: its lines are recorded as a sale through the
+ * store's sale path (stock, journal, replication, receipts are the sale's), paid by what was
+ * prepaid and the tenders given now; the difference, when the order came to less than was
+ * prepaid, is refunded to the prepaid tender. The reservation is released in the same
+ * transaction.
+ */
+import { eq } from "drizzle-orm";
+import { customerOrders } from "../../../schema/store.ts";
+import type { OrderCollectRequest } from "../../api/store/orders.ts";
+import { uuidv7 } from "../../core/ids.ts";
+import { DEFAULT_TENDER_TYPES } from "../../core/tenders.ts";
+import type { Principal } from "../auth/tokens.ts";
+import type { StoreContext } from "../context.ts";
+import { OrderError } from "./errors.ts";
+import { inputsOfLines, saleLinesOf } from "./pricing.ts";
+import { orderRow, requireOpen, summaryOf, toOrder, traceChange } from "./record.ts";
+import { release } from "./reservations.ts";
+import type { OrderService } from "./service.ts";
+
+type Tender = { type: string; amountMinor: number; ref?: string | undefined };
+
+/** The prepaid tenders that pay `totalMinor`, in order; what is left over is refunded. */
+function prepaidUsed(prepaid: readonly Tender[], totalMinor: number): Tender[] {
+  const used: Tender[] = [];
+  let left = totalMinor;
+  for (const tender of prepaid) {
+    if (left <= 0) break;
+    const amountMinor = Math.min(left, tender.amountMinor);
+    used.push({ ...tender, amountMinor });
+    left -= amountMinor;
+  }
+  return used;
+}
+
+export function collectOrder(
+  ctx: StoreContext,
+  orders: OrderService,
+  id: string,
+  request: OrderCollectRequest,
+  principal: Principal,
+) {
+  const row = orderRow(ctx.db, id);
+  requireOpen(row, "collected again");
+  const order = toOrder(ctx.storeId, row);
+  const lines = saleLinesOf(inputsOfLines(order.lines));
+  if (lines.length === 0) {
+    throw new OrderError("ORDER_EMPTY", `order ${row.number} has nothing to hand over; cancel it instead`, {
+      id,
+    });
+  }
+  const balanceDueMinor = order.totalMinor - order.prepaidMinor;
+  if (balanceDueMinor <= 0 && request.tenders.length > 0) {
+    throw new OrderError(
+      "BALANCE_PAID",
+      `order ${row.number} is paid (${-balanceDueMinor} minor units go back to the prepaid tender): collect it without tenders`,
+      { balanceDueMinor },
+    );
+  }
+  const refundedMinor = Math.max(0, -balanceDueMinor);
+  const tenders = [...prepaidUsed(order.prepaid, order.totalMinor), ...request.tenders];
+  const saleId = uuidv7();
+  const at = ctx.now();
+  const atIso = at.toISOString();
+  return ctx.db.transaction((tx) => {
+    const { sale } = orders.sales.recordInTransaction(
+      tx,
+      {
+        id: saleId,
+        lines,
+        tenders,
+        ...(order.customerId === null ? {} : { customerId: order.customerId }),
+        ...(request.tillId === undefined ? {} : { tillId: request.tillId }),
+        ...(request.cashierId === undefined ? {} : { cashierId: request.cashierId }),
+      },
+      principal,
+      DEFAULT_TENDER_TYPES,
+    );
+    release(ctx, tx, id, atIso);
+    const changed = {
+      status: "collected" as const,
+      saleId: sale.id,
+      refundedMinor,
+      balanceDueMinor: 0,
+      updatedAt: atIso,
+    };
+    tx.update(customerOrders).set(changed).where(eq(customerOrders.id, id)).run();
+    const collected = toOrder(ctx.storeId, { ...row, ...changed });
+    traceChange(ctx, tx, collected, {
+      action: "collected",
+      detail: {
+        saleId: sale.id,
+        receiptNo: sale.receiptNo,
+        paidNowMinor: request.tenders.reduce((s, t) => s + t.amountMinor, 0),
+        refundedMinor,
+        saleTotalMinor: sale.totalMinor,
+      },
+      principal,
+      at,
+    });
+    return {
+      ...summaryOf(collected),
+      saleId: sale.id,
+      receiptNo: sale.receiptNo,
+      refundedMinor,
+      changeMinor: sale.changeMinor,
+    };
+  });
+}

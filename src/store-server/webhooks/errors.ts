@@ -1,0 +1,13 @@
+/**
+ * The domain errors of the store's webhooks and web-shop API: each code with its kind. The
+ * server's one error handler maps a kind to an HTTP status; services never speak HTTP.
+ */
+import { featureErrors } from "../../core/errors.ts";
+
+export class WebhookError extends featureErrors({
+  WEBHOOK_NOT_FOUND: "not_found",
+  WEBHOOK_URL_REFUSED: "invalid",
+  WEBHOOK_EXISTS: "conflict",
+}) {}
+
+export type WebhookErrorCode = WebhookError["code"];
