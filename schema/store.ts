@@ -11,6 +11,7 @@ import { purchasingSchema } from "./store-purchasing.ts";
 export * from "./store-purchasing.ts";
 
 import { storeCustomersSchema } from "./store-customers.ts";
+import { storeInvoicesSchema } from "./store-invoices.ts";
 
 /** Key/value settings and counters owned by the store (store id, settings JSON, …). */
 export const meta = sqliteTable("meta", {
@@ -612,6 +613,7 @@ export const notificationOutbox = sqliteTable(
 );
 
 export * from "./store-customers.ts";
+export * from "./store-invoices.ts";
 export * from "./store-promotions.ts";
 
 export const storeSchema = {
@@ -648,6 +650,7 @@ export const storeSchema = {
   events,
   notificationOutbox,
   ...purchasingSchema,
+  ...storeInvoicesSchema,
 };
 
 export const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;

@@ -33,6 +33,7 @@ import {
 import { runExceptionsReport, runRefusedSales } from "./admin-exceptions.ts";
 import { expiryArgsSchema, runExpiryReport } from "./admin-expiry.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
+import { INVOICE_COMMANDS, isInvoiceCommand, runInvoicing } from "./admin-invoices.ts";
 import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
 import { isPurchasingCommand, PURCHASING_COMMANDS, runPurchasing } from "./admin-purchasing.ts";
 import { receiptArgsSchema, runReceipt } from "./admin-receipt.ts";
@@ -142,6 +143,7 @@ const STORE_ONLY = new Set([
   "till.list",
   "till.revoke",
   ...PURCHASING_COMMANDS,
+  ...INVOICE_COMMANDS,
 ]);
 
 /** What head office offers through `ringup admin`. */
@@ -196,6 +198,10 @@ export async function runAdmin(
   }
   if (isPurchasingCommand(command)) {
     await runPurchasing(client, command, args, options.json, io);
+    return;
+  }
+  if (isInvoiceCommand(command)) {
+    await runInvoicing(client, command, args, options.json, io);
     return;
   }
   switch (command) {

@@ -21,6 +21,7 @@ import { heldRoutes } from "./held/routes.ts";
 import { authenticateRequest } from "./http/auth-plugin.ts";
 import { errorHandling } from "./http/errors.ts";
 import { IntegrityMonitor } from "./integrity.ts";
+import { invoicesRoutes } from "./invoices/routes.ts";
 import { journalRoutes } from "./journal/routes.ts";
 import { storeMetrics } from "./metrics.ts";
 import { notificationsRoutes } from "./notifications/routes.ts";
@@ -117,7 +118,8 @@ export function createStoreApp(
         .use(tokensRoutes(ctx))
         .use(backupRoutes(ctx))
         .use(customersRoutes(ctx))
-        .use(promotionsRoutes(ctx)),
+        .use(promotionsRoutes(ctx))
+        .use(invoicesRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

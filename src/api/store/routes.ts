@@ -70,6 +70,14 @@ import { marginAnswerSchema, valuationAnswerSchema } from "./costing.ts";
 import { storeCardAnswerSchema, storeCustomersAnswerSchema, storeCustomersQuerySchema } from "./customers.ts";
 import { expiryReportAnswerSchema } from "./expiry-report.ts";
 import {
+  creditNoteRequestSchema,
+  invoiceRequestSchema,
+  invoiceSchema,
+  invoicesAnswerSchema,
+  invoicesQuerySchema,
+  issuedInvoiceAnswerSchema,
+} from "./invoices.ts";
+import {
   adjustmentAnswerSchema,
   auditAnswerSchema,
   byCashierAnswerSchema,
@@ -271,4 +279,9 @@ export const storeRoutes = routeTable({
   "POST /api/v1/tokens/rotate": rotatedTokenAnswerSchema,
   "GET /api/v1/cards/:number": storeCardAnswerSchema,
   "GET /api/v1/customers": { answer: storeCustomersAnswerSchema, query: storeCustomersQuerySchema },
+  "POST /api/v1/invoices": { body: invoiceRequestSchema, answer: issuedInvoiceAnswerSchema },
+  "POST /api/v1/credit-notes": { body: creditNoteRequestSchema, answer: issuedInvoiceAnswerSchema },
+  "GET /api/v1/invoices": { query: invoicesQuerySchema, answer: invoicesAnswerSchema },
+  /** NUMBER.pdf answers an A4 PDF, NUMBER.txt receipt-printer lines. */
+  "GET /api/v1/invoices/:number": invoiceSchema,
 });

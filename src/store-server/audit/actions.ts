@@ -57,6 +57,9 @@ export const AUDIT_ACTIONS = {
   receiptEmailRequested: "receipt.email_requested",
   /** A notification was given up after its last attempt (and its content deleted). */
   notificationGivenUp: "notification.given_up",
+  // Written by the invoices feature:
+  invoiceIssued: "invoice.issued",
+  creditNoteIssued: "credit_note.issued",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
