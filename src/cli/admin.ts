@@ -9,6 +9,7 @@ import { storeRoutes } from "../api/store/routes.ts";
 import { businessDay } from "../core/business-day.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { createLogger, setProcessLogger } from "../shared/log.ts";
+import { accountingArgsSchema, runAccountingExport } from "./admin-accounting.ts";
 import {
   codeArgsSchema,
   exportArgsSchema,
@@ -144,6 +145,7 @@ const STORE_ONLY = new Set([
   "till.revoke",
   ...PURCHASING_COMMANDS,
   ...INVOICE_COMMANDS,
+  "export.accounting",
 ]);
 
 /** What head office offers through `ringup admin`. */
@@ -224,6 +226,9 @@ export async function runAdmin(
       return;
     case "export.products":
       await runExportProducts(client, mode, argsOf(exportArgsSchema, args, "export products"), io);
+      return;
+    case "export.accounting":
+      await runAccountingExport(client, argsOf(accountingArgsSchema, args, "export accounting"), io);
       return;
     case "user.list":
       await runUserList(client, args.all === true, options.json, io);

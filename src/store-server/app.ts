@@ -10,6 +10,7 @@ import { apiDocs } from "../shared/api-docs.ts";
 import { metricsRoute, type ServerMetrics } from "../shared/metrics.ts";
 import { openApiRoute } from "../shared/openapi.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
+import { accountingRoutes } from "./accounting/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { tokensRoutes } from "./auth/routes.ts";
 import { backupRoutes } from "./backup/routes.ts";
@@ -119,7 +120,8 @@ export function createStoreApp(
         .use(backupRoutes(ctx))
         .use(customersRoutes(ctx))
         .use(promotionsRoutes(ctx))
-        .use(invoicesRoutes(ctx)),
+        .use(invoicesRoutes(ctx))
+        .use(accountingRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

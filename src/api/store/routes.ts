@@ -13,6 +13,7 @@ import { returnableSaleSchema } from "../../core/chain-sale.ts";
 import { receiptEmailAnswerSchema } from "../../core/receipt-email.ts";
 import { storeSettingsSchema } from "../../core/settings.ts";
 import { routeTable } from "../route.ts";
+import { accountingExportSchema, accountingQuerySchema } from "./accounting.ts";
 import {
   bulkResultAnswerSchema,
   cashMovementAnswerSchema,
@@ -284,4 +285,6 @@ export const storeRoutes = routeTable({
   "GET /api/v1/invoices": { query: invoicesQuerySchema, answer: invoicesAnswerSchema },
   /** NUMBER.pdf answers an A4 PDF, NUMBER.txt receipt-printer lines. */
   "GET /api/v1/invoices/:number": invoiceSchema,
+  /** format=json answers this; csv (the default) and saft answer the file (docs/accounting-export.md). */
+  "GET /api/v1/export/accounting": { query: accountingQuerySchema, answer: accountingExportSchema },
 });
