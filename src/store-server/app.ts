@@ -17,6 +17,7 @@ import { backupRoutes } from "./backup/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import type { StoreContext } from "./context.ts";
 import { customersRoutes } from "./customers/routes.ts";
+import { dfcRoutes } from "./dfc/routes.ts";
 import { exchangesRoutes } from "./exchanges/routes.ts";
 import { heldRoutes } from "./held/routes.ts";
 import { authenticateRequest } from "./http/auth-plugin.ts";
@@ -121,7 +122,8 @@ export function createStoreApp(
         .use(customersRoutes(ctx))
         .use(promotionsRoutes(ctx))
         .use(invoicesRoutes(ctx))
-        .use(accountingRoutes(ctx)),
+        .use(accountingRoutes(ctx))
+        .use(dfcRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

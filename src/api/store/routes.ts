@@ -69,6 +69,12 @@ import {
 } from "./catalog-stock-answers.ts";
 import { marginAnswerSchema, valuationAnswerSchema } from "./costing.ts";
 import { storeCardAnswerSchema, storeCustomersAnswerSchema, storeCustomersQuerySchema } from "./customers.ts";
+import {
+  dfcCatalogQuerySchema,
+  dfcDocumentSchema,
+  dfcOrderDocumentSchema,
+  dfcOrdersAnswerSchema,
+} from "./dfc.ts";
 import { expiryReportAnswerSchema } from "./expiry-report.ts";
 import {
   creditNoteRequestSchema,
@@ -287,4 +293,10 @@ export const storeRoutes = routeTable({
   "GET /api/v1/invoices/:number": invoiceSchema,
   /** format=json answers this; csv (the default) and saft answer the file (docs/accounting-export.md). */
   "GET /api/v1/export/accounting": { query: accountingQuerySchema, answer: accountingExportSchema },
+  /** DFC JSON-LD (application/ld+json), docs/integrations.md. */
+  "GET /api/v1/dfc/enterprise": dfcDocumentSchema,
+  "GET /api/v1/dfc/supplied-products": { query: dfcCatalogQuerySchema, answer: dfcDocumentSchema },
+  "GET /api/v1/dfc/supplied-products/:code": dfcDocumentSchema,
+  "GET /api/v1/dfc/offers": { query: dfcCatalogQuerySchema, answer: dfcDocumentSchema },
+  "POST /api/v1/dfc/orders": { body: dfcOrderDocumentSchema, answer: dfcOrdersAnswerSchema },
 });
