@@ -203,7 +203,7 @@ export async function runAdmin(
     return;
   }
   if (isInvoiceCommand(command)) {
-    await runInvoicing(client, command, args, options.json, io);
+    await runInvoicing(client, command, args, options.json, io, argsOf);
     return;
   }
   switch (command) {

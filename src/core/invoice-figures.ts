@@ -4,19 +4,13 @@
  * recorded. Lines without tax (no class, or a class the document taxed nothing in) add up in a
  * row of their own (class "", rate "0"), so the rows always sum to the document's totals.
  */
+import type { RungLine as AsRungLine } from "./as-rung.ts";
 
-export interface RungLine {
-  lineNo: number;
-  code: string;
-  name: string;
-  taxClass: string | null;
-  qtyMilli: number;
-  unitPriceMinor: number;
-  discountMinor: number;
-  taxMinor: number;
-  /** After discount; tax inside it when prices include tax. */
-  totalMinor: number;
-}
+/** A line as rung (the fields an invoice prints), with its number in the document. */
+export type RungLine = Pick<
+  AsRungLine,
+  "code" | "name" | "taxClass" | "qtyMilli" | "unitPriceMinor" | "discountMinor" | "taxMinor" | "totalMinor"
+> & { lineNo: number };
 
 export interface RungTax {
   taxClass: string;
@@ -25,19 +19,12 @@ export interface RungTax {
   taxMinor: number;
 }
 
-export interface InvoiceLine {
-  lineNo: number;
-  code: string;
-  name: string;
-  qtyMilli: number;
-  unitPriceMinor: number;
-  discountMinor: number;
-  taxClass: string | null;
+/** A line of an invoice: as rung, with its rate and its net, tax and gross amounts. */
+export type InvoiceLine = Omit<RungLine, "totalMinor"> & {
   taxRate: string;
   netMinor: number;
-  taxMinor: number;
   grossMinor: number;
-}
+};
 
 export interface InvoiceTaxRow {
   taxClass: string;

@@ -102,6 +102,19 @@ test("an invoice is issued, printed on the receipt printer and exported with the
   expect(xml).toContain("<TaxRegistrationNumber>FR40123456789</TaxRegistrationNumber>");
   expect(xml).toContain("<AccountID>TENDER-card</AccountID>");
 
+  // A long range is fetched a month at a time, saying how far it got.
+  const from = new Date(Date.parse(`${day}T00:00:00Z`) - 40 * 86_400_000).toISOString().slice(0, 10);
+  const csv = await runAdmin(store, "export", "accounting", "--from", from, "--to", day);
+  expect(csv.code).toBe(0);
+  expect(csv.stderr.trim().split("\n")).toEqual([
+    expect.stringMatching(/^exported \S+ \(1\/2\)$/),
+    expect.stringMatching(/^exported \S+ \(2\/2\)$/),
+  ]);
+  const rows = csv.stdout.trim().split("\r\n");
+  expect(rows[0]?.startsWith("date,store,currency,section")).toBe(true);
+  expect(rows.filter((r) => r.includes(",totals,"))).toHaveLength(41);
+  expect(rows.some((r) => r.startsWith(`${day},S1,EUR,totals,,,1,2000,400,2400,`))).toBe(true);
+
   const refused = await runAdmin(store, "export", "accounting", "--from", day, "--to", "2020-01-01");
   expect(refused.code).toBe(1);
   expect(refused.stderr).toContain("--to");

@@ -1,37 +1,22 @@
 /**
  * The accounting export's figures, per business day, from the store's own records and with the
- * daily report's rules (sales minus returns, voided sales left out): its tenders are the daily
- * report's (`ReportsService.tenderLines`), its totals the daily report's net, tax and total.
+ * daily report's rules and queries (sales minus returns, voided sales left out): its sums, tax
+ * rows and tenders are read as the daily report reads them (`reports/service.ts`).
  * Cash movements count on the business day of their time, cost of goods as the margin report
  * counts it, stock documents on the day they were posted.
  */
 import type { AccountingDay, AccountingExport } from "../../api/store/accounting.ts";
 import { dayStartInstant, nextDay } from "../../core/day-bounds.ts";
 import type { StoreContext } from "../context.ts";
-import { ReportsService } from "../reports/service.ts";
+import {
+  type DocSums,
+  RETURN_SUMS,
+  ReportsService,
+  SALE_SUMS,
+  TAXES,
+  type TaxRow,
+} from "../reports/service.ts";
 
-interface DocSums {
-  n: number;
-  total: number | null;
-  tax: number | null;
-}
-interface TaxRow {
-  taxClass: string;
-  rate: string;
-  kind: "sale" | "return";
-  base: number;
-  tax: number;
-}
-
-const SALES = `SELECT count(*) AS n, sum(total_minor) AS total, sum(tax_minor) AS tax
-  FROM sales WHERE day = ?1 AND status = 'completed'`;
-const RETURNS =
-  "SELECT count(*) AS n, sum(total_minor) AS total, sum(tax_minor) AS tax FROM returns WHERE day = ?1";
-const TAXES = `SELECT x.tax_class AS taxClass, x.rate AS rate, x.doc_kind AS kind,
-  sum(x.base_minor) AS base, sum(x.tax_minor) AS tax
-  FROM sale_taxes x LEFT JOIN sales s ON x.doc_kind = 'sale' AND s.id = x.doc_id
-  WHERE x.day = ?1 AND (x.doc_kind = 'return' OR s.status = 'completed')
-  GROUP BY x.tax_class, x.rate, x.doc_kind`;
 const CASH = `SELECT kind, reason, count(*) AS count, sum(amount_minor) AS amountMinor
   FROM cash_movements WHERE at >= ?1 AND at < ?2 GROUP BY kind, reason ORDER BY kind, reason`;
 const COGS = `SELECT SUM(CASE WHEN kind IN ('sale', 'return', 'void') THEN -COALESCE(value_minor, 0) ELSE 0 END)
@@ -90,13 +75,13 @@ export class AccountingExportService {
     const tz = this.ctx.settings.timeZone;
     const start = dayStartInstant(date, tz);
     const end = dayStartInstant(nextDay(date), tz);
-    const sold = db.query<DocSums, [string]>(SALES).get(date);
-    const returned = db.query<DocSums, [string]>(RETURNS).get(date);
+    const sold = db.query<DocSums, [string, string]>(SALE_SUMS).get(date, date);
+    const returned = db.query<DocSums, [string, string]>(RETURN_SUMS).get(date, date);
     const sales = of(sold);
     const refunds = of(returned);
 
     const rows = new Map<string, AccountingDay["taxes"][number]>();
-    for (const r of db.query<TaxRow, [string]>(TAXES).all(date)) {
+    for (const r of db.query<TaxRow, [string, string]>(TAXES).all(date, date)) {
       const key = `${r.taxClass}\u0000${r.rate}`;
       const row = rows.get(key) ?? { taxClass: r.taxClass, rate: r.rate, sales: zero(), refunds: zero() };
       const f = r.kind === "sale" ? row.sales : row.refunds;
