@@ -16,7 +16,7 @@ export const invoices = sqliteTable(
     saleId: text("sale_id").notNull(),
     /** The order the sale collected, when invoiced through its order. */
     orderId: text("order_id"),
-    /** A credit note's return, and the invoice it credits. */
+    /** A credit note's return (`void:<saleId>` for a voided sale), and the invoice it credits. */
     returnId: text("return_id"),
     refersTo: text("refers_to"),
     buyerName: text("buyer_name").notNull(),

@@ -17,8 +17,9 @@ export function addInvoiceCommands(admin: Command, runAdmin: RunAdmin): void {
     .action((o: Options) => runAdmin("invoice.create", o));
   invoice
     .command("credit-note")
-    .description("issue the credit note of a return of an invoiced sale")
-    .requiredOption("--return <id>", "the return's id")
+    .description("issue the credit note of a return of an invoiced sale, or of an invoiced sale voided since")
+    .option("--return <id>", "the return's id")
+    .option("--voided-sale <id>", "the voided sale's id (credits all of it)")
     .action((o: Options) => runAdmin("invoice.credit-note", o));
   invoice
     .command("show")

@@ -37,7 +37,12 @@ const createArgs = z.object({
   address: z.string().trim().min(1, "give the buyer's address with --address"),
   taxId: z.string().trim().min(1).optional(),
 });
-const creditArgs = z.object({ return: z.string().trim().min(1, "give the return's id with --return") });
+const creditArgs = z
+  .object({ return: z.string().trim().min(1).optional(), voidedSale: z.string().trim().min(1).optional() })
+  .refine((a) => (a.return === undefined) !== (a.voidedSale === undefined), {
+    path: ["return"],
+    message: "give the return's id, or --voided-sale with a voided sale's id (one of them)",
+  });
 const showArgs = z.object({ number: numberArg });
 const listArgs = z.object({ year: z.coerce.number().int().min(2000).max(9999).optional() });
 const pdfArgs = z.object({ number: numberArg, out: z.string().trim().min(1, "give the file with --out") });
@@ -86,7 +91,7 @@ export async function runInvoicing(
     case "invoice.credit-note": {
       const a = parse(creditArgs, args, name);
       const doc = await client.request(storeRoutes["POST /api/v1/credit-notes"], {
-        body: { returnId: a.return },
+        body: a.return !== undefined ? { returnId: a.return } : { voidedSaleId: a.voidedSale ?? "" },
       });
       io.out(json ? JSON.stringify(doc, null, 2) : summary(doc, doc.created));
       return;

@@ -215,6 +215,32 @@ describe("invoices", () => {
     expect(refused.body.error.code).toBe("SALE_NOT_INVOICED");
     expect(unchanged()).toEqual(before);
   });
+
+  test("an invoiced sale voided since is credited whole; a sale not voided is refused", async () => {
+    const sale = await recordPaidSale(store, [{ code: "A1", qty: 2 }]);
+    const issued = await invoice({ saleId: sale.id, buyer: BUYER });
+    const notVoided = await store.request<ErrorBody>("POST", `${API}/credit-notes`, {
+      voidedSaleId: sale.id,
+    });
+    expect([notVoided.status, notVoided.body.error.code]).toEqual([409, "SALE_NOT_VOIDED"]);
+    expect((await store.request("POST", `${API}/sales/${sale.id}/void`, {})).status).toBe(200);
+    const note = await store.request<InvoiceDoc>("POST", `${API}/credit-notes`, { voidedSaleId: sale.id });
+    expect(note.status).toBe(201);
+    expect(note.body).toMatchObject({
+      number: "CN2026-000001",
+      refersTo: issued.body.number,
+      returnId: null,
+      totalMinor: issued.body.totalMinor,
+      taxes: issued.body.taxes,
+    });
+    const again = await store.request<InvoiceDoc>("POST", `${API}/credit-notes`, { voidedSaleId: sale.id });
+    expect([again.status, again.body.number]).toEqual([200, "CN2026-000001"]);
+    const both = await store.request<ErrorBody>("POST", `${API}/credit-notes`, {
+      voidedSaleId: sale.id,
+      returnId: "x",
+    });
+    expect(both.status).toBe(400);
+  });
 });
 
 test("a store without legal details issues no invoice", async () => {

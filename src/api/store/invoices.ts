@@ -29,8 +29,14 @@ export const invoiceRequestSchema = z.union(
 );
 export type InvoiceRequest = z.infer<typeof invoiceRequestSchema>;
 
-/** `POST /credit-notes`: a credit note for a return of an invoiced sale. */
-export const creditNoteRequestSchema = z.strictObject({ returnId: id });
+/** `POST /credit-notes`: a credit note for a return of an invoiced sale, or for an invoiced sale voided since. */
+export const creditNoteRequestSchema = z.union(
+  [z.strictObject({ returnId: id }), z.strictObject({ voidedSaleId: id })],
+  {
+    error:
+      "give either returnId (a return of an invoiced sale) or voidedSaleId (an invoiced sale voided since)",
+  },
+);
 export type CreditNoteRequest = z.infer<typeof creditNoteRequestSchema>;
 
 /** An invoice's or credit note's number: `[prefix]YYYY-NNNNNN`, credit notes `[prefix]CNYYYY-NNNNNN`. */

@@ -11,6 +11,7 @@ export class InvoiceError extends featureErrors({
   RETURN_NOT_FOUND: "not_found",
   RETURN_WITHOUT_SALE: "conflict",
   SALE_NOT_INVOICED: "conflict",
+  SALE_NOT_VOIDED: "conflict",
   INVOICE_NOT_FOUND: "not_found",
 }) {}
 

@@ -101,28 +101,18 @@ export class InvoicesService {
     });
   }
 
-  /** Issues the credit note of a return of an invoiced sale (or answers the one already issued). */
+  /**
+   * Issues the credit note of a return of an invoiced sale, or of an invoiced sale voided since
+   * (crediting all of it), or answers the one already issued.
+   */
   creditNote(request: CreditNoteRequest, principal: Principal): { invoice: Invoice; created: boolean } {
     const legal = this.legal();
-    const ret = readReturn(this.ctx.sqlite, request.returnId);
-    if (!ret) {
-      throw new InvoiceError("RETURN_NOT_FOUND", `no return ${request.returnId} at this store`, {
-        returnId: request.returnId,
-      });
-    }
-    const saleId = ret.originalSaleId;
-    if (saleId === null) {
-      throw new InvoiceError(
-        "RETURN_WITHOUT_SALE",
-        `return ${ret.receiptNo} names no original sale: a credit note must refer to an invoice`,
-        { returnId: ret.id },
-      );
-    }
+    const { doc, saleId, creditKey } = this.credited(request);
     return this.ctx.db.transaction((tx) => {
       const done = tx
         .select({ document: invoices.document })
         .from(invoices)
-        .where(eq(invoices.returnId, ret.id))
+        .where(eq(invoices.returnId, creditKey))
         .get();
       if (done) return { invoice: JSON.parse(done.document) as Invoice, created: false };
       const original = tx
@@ -133,23 +123,58 @@ export class InvoicesService {
       if (!original) {
         throw new InvoiceError(
           "SALE_NOT_INVOICED",
-          `the sale of return ${ret.receiptNo} has no invoice: its receipt is the record of the refund`,
-          { returnId: ret.id, saleId },
+          `sale ${saleId} has no invoice: its receipt is the record of the refund`,
+          { saleId },
         );
       }
       const buyer = JSON.parse(original.buyer) as { name: string; address: string; taxId: string | null };
       const invoice = this.write(tx, principal, legal, {
         kind: "credit_note",
-        doc: ret,
+        doc,
         saleId,
         orderId: original.orderId,
-        returnId: ret.id,
+        returnId: "voidedSaleId" in request ? null : creditKey,
+        creditKey,
         refersTo: original.number,
         buyer: { name: buyer.name, address: buyer.address, ...(buyer.taxId ? { taxId: buyer.taxId } : {}) },
         buyerKey: original.buyer,
       });
       return { invoice, created: true };
     });
+  }
+
+  /** What a credit note credits: a return, or a whole voided sale (kept as `void:<saleId>`). */
+  private credited(request: CreditNoteRequest): { doc: RungDocument; saleId: string; creditKey: string } {
+    if ("voidedSaleId" in request) {
+      const sale = readSale(this.ctx.sqlite, request.voidedSaleId);
+      if (!sale) {
+        throw new InvoiceError("SALE_NOT_FOUND", `no sale ${request.voidedSaleId} at this store`, {
+          saleId: request.voidedSaleId,
+        });
+      }
+      if (sale.status !== "voided") {
+        throw new InvoiceError(
+          "SALE_NOT_VOIDED",
+          `sale ${sale.receiptNo} is not voided: credit what is returned with its return's id`,
+          { saleId: sale.id },
+        );
+      }
+      return { doc: sale, saleId: sale.id, creditKey: `void:${sale.id}` };
+    }
+    const ret = readReturn(this.ctx.sqlite, request.returnId);
+    if (!ret) {
+      throw new InvoiceError("RETURN_NOT_FOUND", `no return ${request.returnId} at this store`, {
+        returnId: request.returnId,
+      });
+    }
+    if (ret.originalSaleId === null) {
+      throw new InvoiceError(
+        "RETURN_WITHOUT_SALE",
+        `return ${ret.receiptNo} names no original sale: a credit note must refer to an invoice`,
+        { returnId: ret.id },
+      );
+    }
+    return { doc: ret, saleId: ret.originalSaleId, creditKey: ret.id };
   }
 
   private saleOfOrder(orderId: string): string {
@@ -176,6 +201,8 @@ export class InvoicesService {
       saleId: string;
       orderId: string | null;
       returnId: string | null;
+      /** What the credit note credits, once only: the return's id, or `void:<saleId>`. */
+      creditKey?: string;
       refersTo: string | null;
       buyer: InvoiceBuyer;
       buyerKey: string;
@@ -230,7 +257,7 @@ export class InvoicesService {
         seq,
         saleId: input.saleId,
         orderId: input.orderId,
-        returnId: input.returnId,
+        returnId: input.creditKey ?? input.returnId,
         refersTo: input.refersTo,
         buyerName: input.buyer.name,
         buyer: input.buyerKey,
