@@ -11,6 +11,7 @@ import { purchasingSchema } from "./store-purchasing.ts";
 export * from "./store-purchasing.ts";
 
 import { storeCustomersSchema } from "./store-customers.ts";
+import { storeInvoicesSchema } from "./store-invoices.ts";
 import { ordersSchema } from "./store-orders.ts";
 
 /** Key/value settings and counters owned by the store (store id, settings JSON, …). */
@@ -601,6 +602,7 @@ export const notificationOutbox = sqliteTable("notification_outbox", webhookOutb
 ]);
 
 export * from "./store-customers.ts";
+export * from "./store-invoices.ts";
 export * from "./store-orders.ts";
 export * from "./store-promotions.ts";
 
@@ -639,6 +641,7 @@ export const storeSchema = {
   notificationOutbox,
   ...purchasingSchema,
   ...ordersSchema,
+  ...storeInvoicesSchema,
 };
 
 export const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;

@@ -9,6 +9,7 @@ import { storeRoutes } from "../api/store/routes.ts";
 import { businessDay } from "../core/business-day.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { createLogger, setProcessLogger } from "../shared/log.ts";
+import { accountingArgsSchema, runAccountingExport } from "./admin-accounting.ts";
 import {
   codeArgsSchema,
   exportArgsSchema,
@@ -33,6 +34,7 @@ import {
 import { runExceptionsReport, runRefusedSales } from "./admin-exceptions.ts";
 import { expiryArgsSchema, runExpiryReport } from "./admin-expiry.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
+import { INVOICE_COMMANDS, isInvoiceCommand, runInvoicing } from "./admin-invoices.ts";
 import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
 import { isPurchasingCommand, PURCHASING_COMMANDS, runPurchasing } from "./admin-purchasing.ts";
 import { receiptArgsSchema, runReceipt } from "./admin-receipt.ts";
@@ -142,6 +144,8 @@ const STORE_ONLY = new Set([
   "till.list",
   "till.revoke",
   ...PURCHASING_COMMANDS,
+  ...INVOICE_COMMANDS,
+  "export.accounting",
 ]);
 
 /** What head office offers through `ringup admin`. */
@@ -198,6 +202,10 @@ export async function runAdmin(
     await runPurchasing(client, command, args, options.json, io);
     return;
   }
+  if (isInvoiceCommand(command)) {
+    await runInvoicing(client, command, args, options.json, io, argsOf);
+    return;
+  }
   switch (command) {
     case "product.add":
       await runProductAdd(client, argsOf(productArgsSchema, args, "product add"), options.json, io);
@@ -218,6 +226,9 @@ export async function runAdmin(
       return;
     case "export.products":
       await runExportProducts(client, mode, argsOf(exportArgsSchema, args, "export products"), io);
+      return;
+    case "export.accounting":
+      await runAccountingExport(client, argsOf(accountingArgsSchema, args, "export accounting"), io);
       return;
     case "user.list":
       await runUserList(client, args.all === true, options.json, io);

@@ -11,6 +11,7 @@ import { ConfigError, envName, loadConfig, mergeOptions, validateConfig } from "
 import { createLogger, LOG_LEVELS, type LogLevel, logLines, setProcessLogger } from "../shared/log.ts";
 import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
 import { storeOptionsSchema } from "../store-server/options.ts";
+import { addInvoiceCommands } from "./admin-invoice-command.ts";
 import { addPurchasingCommands } from "./admin-purchasing-command.ts";
 import { addStockDocumentCommands } from "./admin-stock-command.ts";
 import { backupCommands } from "./backup/command.ts";
@@ -397,13 +398,22 @@ export function buildProgram(io: CliIo): Command {
     .description("withdraw a product from sale (kept for history and reports)")
     .requiredOption("--code <code>", "product code / PLU")
     .action((o: { code: string }) => runAdmin("product.deactivate", o));
-  admin
-    .command("export")
-    .description("export data as CSV")
+  const exporting = admin.command("export").description("export data (CSV, SAF-T)");
+  exporting
     .command("products")
     .description("every product in the plain CSV import format (imports back as it was)")
     .option("--out <file>", "write to this file (default: standard output)")
     .action((o: { out?: string }) => runAdmin("export.products", o));
+  exporting
+    .command("accounting")
+    .description(
+      "per day: sales and refunds by tax rate, tenders, cash in/out, cost of goods, stock documents",
+    )
+    .requiredOption("--from <YYYY-MM-DD>", "the first business day")
+    .requiredOption("--to <YYYY-MM-DD>", "the last business day")
+    .option("--format <format>", "csv (default), saft (SAF-T Financial XML) or json")
+    .option("--out <file>", "write to this file (default: standard output)")
+    .action((o: Record<string, unknown>) => runAdmin("export.accounting", o));
   user
     .command("add")
     .description("add a user who logs in at the till with a PIN")
@@ -518,6 +528,7 @@ export function buildProgram(io: CliIo): Command {
     );
   addStockDocumentCommands(stock, runAdmin);
   addPurchasingCommands(admin, runAdmin);
+  addInvoiceCommands(admin, runAdmin);
   const shift = admin
     .command("shift")
     .description("a till's shift: open it with a float, move cash in or out, close it with the count");

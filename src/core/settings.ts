@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { COSTING_METHODS } from "./costing.ts";
 import { EMBEDDED_PRESETS, embeddedRuleSchema } from "./embedded-barcode.ts";
+import { legalSettingsSchema } from "./legal-settings.ts";
 import { currencyExponent } from "./money.ts";
 import { replenishmentSettingsSchema } from "./replenishment-settings.ts";
 import { restrictedTenderSchema } from "./tender-eligibility.ts";
@@ -118,6 +119,8 @@ export const storeSettingsSchema = z
       .array(restrictedTenderSchema)
       .max(10)
       .default([{ type: "ebt", requires: "snapEligible" }]),
+    /** The seller's legal details for invoices and the accounting export (`[legal]`); none: no invoices. */
+    legal: legalSettingsSchema.optional(),
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

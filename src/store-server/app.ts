@@ -10,20 +10,24 @@ import { apiDocs } from "../shared/api-docs.ts";
 import { metricsRoute, type ServerMetrics } from "../shared/metrics.ts";
 import { openApiRoute } from "../shared/openapi.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
+import { accountingRoutes } from "./accounting/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { tokensRoutes } from "./auth/routes.ts";
 import { backupRoutes } from "./backup/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import type { StoreContext } from "./context.ts";
 import { customersRoutes } from "./customers/routes.ts";
+import { dfcRoutes } from "./dfc/routes.ts";
 import { exchangesRoutes } from "./exchanges/routes.ts";
 import { heldRoutes } from "./held/routes.ts";
 import { authenticateRequest } from "./http/auth-plugin.ts";
 import { errorHandling } from "./http/errors.ts";
 import { IntegrityMonitor } from "./integrity.ts";
+import { invoicesRoutes } from "./invoices/routes.ts";
 import { journalRoutes } from "./journal/routes.ts";
 import { storeMetrics } from "./metrics.ts";
 import { notificationsRoutes } from "./notifications/routes.ts";
+import { orderForInvoice } from "./orders/for-invoice.ts";
 import { ordersRoutes } from "./orders/routes.ts";
 import { promotionsRoutes } from "./promotions/routes.ts";
 import { supplierPerformanceRoutes } from "./purchasing/performance-routes.ts";
@@ -123,7 +127,10 @@ export function createStoreApp(
         .use(customersRoutes(ctx))
         .use(promotionsRoutes(ctx))
         .use(ordersRoutes(ctx))
-        .use(webhooksRoutes(ctx)),
+        .use(webhooksRoutes(ctx))
+        .use(invoicesRoutes(ctx, { find: (orderId) => orderForInvoice(ctx, orderId) }))
+        .use(accountingRoutes(ctx))
+        .use(dfcRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

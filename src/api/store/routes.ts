@@ -13,6 +13,7 @@ import { returnableSaleSchema } from "../../core/chain-sale.ts";
 import { receiptEmailAnswerSchema } from "../../core/receipt-email.ts";
 import { storeSettingsSchema } from "../../core/settings.ts";
 import { routeTable } from "../route.ts";
+import { accountingExportSchema, accountingQuerySchema } from "./accounting.ts";
 import {
   bulkResultAnswerSchema,
   cashMovementAnswerSchema,
@@ -68,7 +69,21 @@ import {
 } from "./catalog-stock-answers.ts";
 import { marginAnswerSchema, valuationAnswerSchema } from "./costing.ts";
 import { storeCardAnswerSchema, storeCustomersAnswerSchema, storeCustomersQuerySchema } from "./customers.ts";
+import {
+  dfcCatalogQuerySchema,
+  dfcDocumentSchema,
+  dfcOrderDocumentSchema,
+  dfcOrdersAnswerSchema,
+} from "./dfc.ts";
 import { expiryReportAnswerSchema } from "./expiry-report.ts";
+import {
+  creditNoteRequestSchema,
+  invoiceRequestSchema,
+  invoiceSchema,
+  invoicesAnswerSchema,
+  invoicesQuerySchema,
+  issuedInvoiceAnswerSchema,
+} from "./invoices.ts";
 import {
   adjustmentAnswerSchema,
   auditAnswerSchema,
@@ -312,4 +327,17 @@ export const storeRoutes = routeTable({
   "DELETE /api/v1/webhooks/:id": webhookDeletedAnswerSchema,
   "POST /api/v1/webhooks/:id/resume": webhookSchema,
   "GET /api/v1/shop/products": { answer: shopProductsAnswerSchema, query: shopProductsQuerySchema },
+  "POST /api/v1/invoices": { body: invoiceRequestSchema, answer: issuedInvoiceAnswerSchema },
+  "POST /api/v1/credit-notes": { body: creditNoteRequestSchema, answer: issuedInvoiceAnswerSchema },
+  "GET /api/v1/invoices": { query: invoicesQuerySchema, answer: invoicesAnswerSchema },
+  /** NUMBER.pdf answers an A4 PDF, NUMBER.txt receipt-printer lines. */
+  "GET /api/v1/invoices/:number": invoiceSchema,
+  /** format=json answers this; csv (the default) and saft answer the file (docs/accounting-export.md). */
+  "GET /api/v1/export/accounting": { query: accountingQuerySchema, answer: accountingExportSchema },
+  /** DFC JSON-LD (application/ld+json), docs/integrations.md. */
+  "GET /api/v1/dfc/enterprise": dfcDocumentSchema,
+  "GET /api/v1/dfc/supplied-products": { query: dfcCatalogQuerySchema, answer: dfcDocumentSchema },
+  "GET /api/v1/dfc/supplied-products/:code": dfcDocumentSchema,
+  "GET /api/v1/dfc/offers": { query: dfcCatalogQuerySchema, answer: dfcDocumentSchema },
+  "POST /api/v1/dfc/orders": { body: dfcOrderDocumentSchema, answer: dfcOrdersAnswerSchema },
 });

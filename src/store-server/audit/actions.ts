@@ -64,6 +64,9 @@ export const AUDIT_ACTIONS = {
   webhookResumed: "webhook.resumed",
   /** A web shop's webhook kept failing: it is parked with the reason. */
   webhookParked: "webhook.parked",
+  // Written by the invoices feature:
+  invoiceIssued: "invoice.issued",
+  creditNoteIssued: "credit_note.issued",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -22,7 +22,7 @@ import { documentFigures, minus, type SqlSums } from "./figures.ts";
 /** The tender type change is given in. */
 export const CASH = "cash";
 
-type DocSums = SqlSums & { n: number; change: number | null };
+export type DocSums = SqlSums & { n: number; change: number | null };
 
 interface TenderRow {
   type: string;
@@ -31,7 +31,7 @@ interface TenderRow {
   amount: number;
 }
 
-interface TaxRow {
+export interface TaxRow {
   taxClass: string;
   rate: string;
   kind: "sale" | "return";
@@ -39,10 +39,10 @@ interface TaxRow {
   tax: number;
 }
 
-const SALE_SUMS = `SELECT count(*) AS n, sum(subtotal_minor) AS gross, sum(discount_minor) AS discount,
+export const SALE_SUMS = `SELECT count(*) AS n, sum(subtotal_minor) AS gross, sum(discount_minor) AS discount,
   sum(tax_minor) AS tax, sum(total_minor) AS total, sum(change_minor) AS change
   FROM sales WHERE day BETWEEN ?1 AND ?2 AND status = 'completed'`;
-const RETURN_SUMS = `SELECT count(*) AS n, sum(subtotal_minor) AS gross, sum(discount_minor) AS discount,
+export const RETURN_SUMS = `SELECT count(*) AS n, sum(subtotal_minor) AS gross, sum(discount_minor) AS discount,
   sum(tax_minor) AS tax, sum(total_minor) AS total, 0 AS change
   FROM returns WHERE day BETWEEN ?1 AND ?2`;
 /** Tenders of completed sales and of returns; a voided sale's tenders do not count. */
@@ -50,7 +50,7 @@ const TENDERS = `SELECT t.type AS type, t.doc_kind AS kind, count(*) AS n, sum(t
   FROM tenders t LEFT JOIN sales s ON t.doc_kind = 'sale' AND s.id = t.doc_id
   WHERE t.day BETWEEN ?1 AND ?2 AND (t.doc_kind = 'return' OR s.status = 'completed')
   GROUP BY t.type, t.doc_kind`;
-const TAXES = `SELECT x.tax_class AS taxClass, x.rate AS rate, x.doc_kind AS kind,
+export const TAXES = `SELECT x.tax_class AS taxClass, x.rate AS rate, x.doc_kind AS kind,
   sum(x.base_minor) AS base, sum(x.tax_minor) AS tax
   FROM sale_taxes x LEFT JOIN sales s ON x.doc_kind = 'sale' AND s.id = x.doc_id
   WHERE x.day BETWEEN ?1 AND ?2 AND (x.doc_kind = 'return' OR s.status = 'completed')
