@@ -114,7 +114,13 @@ export function buildProgram(io: CliIo): Command {
         "adminTokenFile",
       ),
     )
-    .addOption(opt("--nats <url>", "NATS server of the head office, e.g. nats://hq.example:4222", "nats"))
+    .addOption(
+      opt(
+        "--nats <urls>",
+        "NATS server of the head office, or a cluster's servers separated by commas, e.g. nats://hq.example:4222",
+        "nats",
+      ),
+    )
     .addOption(opt("--nats-creds <file>", "NATS credentials file for this store", "natsCreds"))
     .addOption(
       opt(
@@ -179,7 +185,13 @@ export function buildProgram(io: CliIo): Command {
         "adminTokenFile",
       ),
     )
-    .addOption(opt("--nats <url>", "NATS server, e.g. nats://127.0.0.1:4222", "nats"))
+    .addOption(
+      opt(
+        "--nats <urls>",
+        "NATS server, or a cluster's servers separated by commas, e.g. nats://127.0.0.1:4222",
+        "nats",
+      ),
+    )
     .addOption(opt("--nats-creds <file>", "NATS credentials file", "natsCreds"))
     .addOption(maxImportBytesOption())
     .addOption(logLevelOption());
