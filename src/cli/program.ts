@@ -193,6 +193,13 @@ export function buildProgram(io: CliIo): Command {
       ),
     )
     .addOption(opt("--nats-creds <file>", "NATS credentials file", "natsCreds"))
+    .addOption(
+      opt(
+        "--nats-replicas <n>",
+        "replicas of the JetStream streams and consumers head office creates (1-5, default 1; 3 on a cluster of three)",
+        "natsReplicas",
+      ),
+    )
     .addOption(maxImportBytesOption())
     .addOption(logLevelOption());
   tlsOptions(hq).action(async (_opts: unknown, cmd: Command) => {

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { LOG_LEVELS } from "./log.ts";
 import { parseNatsServers } from "./nats/servers.ts";
 
+const REPLICAS_ERROR = "must be a whole number of replicas from 1 to 5 (3 on a cluster of three servers)";
+
 export const port = z.coerce
   .number({ error: "must be a port number" })
   .int("must be a whole port number")
@@ -27,6 +29,13 @@ export const natsUrl = z
     ctx.addIssue({ code: "custom", message: parsed.problem });
     return z.NEVER;
   });
+/** `--nats-replicas N` (head office): replicas of the streams and consumers it creates. */
+export const natsReplicas = z.coerce
+  .number({ error: REPLICAS_ERROR })
+  .int(REPLICAS_ERROR)
+  .min(1, REPLICAS_ERROR)
+  .max(5, REPLICAS_ERROR)
+  .default(1);
 export const id = required("give an id such as S1 or T1").regex(
   /^[A-Za-z0-9_]{1,16}$/,
   "must be 1 to 16 letters, digits or underscores (no '-': it separates receipt numbers)",

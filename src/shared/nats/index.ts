@@ -20,5 +20,5 @@ export {
   ingestConsumerConfig,
   isApiError,
   storeEventsStreamConfig,
-  streamReplicas,
+  type TopologyLog,
 } from "./topology.ts";
