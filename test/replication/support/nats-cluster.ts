@@ -8,7 +8,7 @@
  *   const leader = await cluster.streamLeader("RINGUP_STORE_EVENTS");
  *   await cluster.node(leader).kill9();
  */
-import { jetstreamManager, type StreamInfo } from "@nats-io/jetstream";
+import { type ConsumerInfo, jetstreamManager, type StreamInfo } from "@nats-io/jetstream";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { type NatsServerProcess, startNats } from "../../support/nats-server.ts";
 import { waitFor } from "./wait.ts";
@@ -62,6 +62,13 @@ export class NatsCluster implements AsyncDisposable {
   streamInfo(stream: string): Promise<StreamInfo> {
     return this.#withConnection(async (nc) =>
       (await jetstreamManager(nc, { timeout: 2_000 })).streams.info(stream),
+    );
+  }
+
+  /** A consumer's info as the cluster answers it now. */
+  consumerInfo(stream: string, consumer: string): Promise<ConsumerInfo> {
+    return this.#withConnection(async (nc) =>
+      (await jetstreamManager(nc, { timeout: 2_000 })).consumers.info(stream, consumer),
     );
   }
 
