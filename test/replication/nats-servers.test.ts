@@ -43,28 +43,28 @@ describe("--nats takes a list of servers", () => {
   });
 
   test("each bad entry is named with what is wrong", () => {
-    expect(natsIssues(hqOptionsSchema, "nats://a:4222,,nats://b:4222")).toEqual([
-      "server 2 of 3 is empty: separate the servers' URLs with single commas",
-    ]);
-    expect(natsIssues(storeOptionsSchema, "nats://a:4222,http://b:4222")).toEqual([
-      'server 2 of 2 ("http://b:4222") must be a NATS URL such as nats://127.0.0.1:4222 or tls://host:4222',
-    ]);
-    expect(natsIssues(storeOptionsSchema, "nats://a:70000")).toEqual([
-      'server 1 of 1 ("nats://a:70000") has port 70000: it must be between 1 and 65535',
-    ]);
-    expect(natsIssues(hqOptionsSchema, "nats://a:4222,nats://a:4222")).toEqual([
-      'server 2 of 2 ("nats://a:4222") is given twice',
-    ]);
-    expect(natsIssues(hqOptionsSchema, "nats://a:4222,tls://b:4222")).toEqual([
-      "mixes nats:// and tls:// servers: a connection uses TLS with every server of the list or with none",
-    ]);
-    expect(natsIssues(hqOptionsSchema, "ws://a:8080")).toEqual([
-      'server 1 of 1 ("ws://a:8080") must be a NATS URL such as nats://127.0.0.1:4222 or tls://host:4222',
-    ]);
-    expect(natsIssues(hqOptionsSchema, "nats://a b:4222")).toEqual([
-      'server 1 of 1 ("nats://a b:4222") must be a NATS URL such as nats://127.0.0.1:4222 or tls://host:4222',
-    ]);
-    expect(natsIssues(hqOptionsSchema, [])).toEqual(["give at least one NATS server"]);
+    const notNats = (entry: string, n = "1 of 1") =>
+      `server ${n} (${JSON.stringify(entry)}) must be a NATS URL such as nats://127.0.0.1:4222 or tls://host:4222`;
+    const cases: [unknown, string][] = [
+      [
+        "nats://a:4222,,nats://b:4222",
+        "server 2 of 3 is empty: separate the servers' URLs with single commas",
+      ],
+      ["nats://a:4222,http://b:4222", notNats("http://b:4222", "2 of 2")],
+      ["nats://a:70000", 'server 1 of 1 ("nats://a:70000") has port 70000: it must be between 1 and 65535'],
+      ["nats://a:4222,nats://a:4222", 'server 2 of 2 ("nats://a:4222") is given twice'],
+      [
+        "nats://a:4222,tls://b:4222",
+        "mixes nats:// and tls:// servers: a connection uses TLS with every server of the list or with none",
+      ],
+      ["ws://a:8080", notNats("ws://a:8080")],
+      ["nats://a b:4222", notNats("nats://a b:4222")],
+      [[], "give at least one NATS server"],
+    ];
+    for (const schema of [hqOptionsSchema, storeOptionsSchema]) {
+      for (const [input, message] of cases)
+        expect({ input, issues: natsIssues(schema, input) }).toEqual({ input, issues: [message] });
+    }
   });
 
   test("ringup hq refuses a bad list at start, naming the flag and the entry", async () => {
