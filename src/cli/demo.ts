@@ -74,6 +74,7 @@ async function startChain(data: string, token: string, io: CliIo): Promise<DemoC
         host: "127.0.0.1",
         adminToken: token,
         nats: nats.url,
+        natsReplicas: 1,
         logLevel: log().level as LogLevel,
       },
       logLines(log()),

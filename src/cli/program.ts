@@ -115,7 +115,13 @@ export function buildProgram(io: CliIo): Command {
         "adminTokenFile",
       ),
     )
-    .addOption(opt("--nats <url>", "NATS server of the head office, e.g. nats://hq.example:4222", "nats"))
+    .addOption(
+      opt(
+        "--nats <urls>",
+        "NATS server of the head office, or a cluster's servers separated by commas, e.g. nats://hq.example:4222",
+        "nats",
+      ),
+    )
     .addOption(opt("--nats-creds <file>", "NATS credentials file for this store", "natsCreds"))
     .addOption(
       opt(
@@ -180,8 +186,21 @@ export function buildProgram(io: CliIo): Command {
         "adminTokenFile",
       ),
     )
-    .addOption(opt("--nats <url>", "NATS server, e.g. nats://127.0.0.1:4222", "nats"))
+    .addOption(
+      opt(
+        "--nats <urls>",
+        "NATS server, or a cluster's servers separated by commas, e.g. nats://127.0.0.1:4222",
+        "nats",
+      ),
+    )
     .addOption(opt("--nats-creds <file>", "NATS credentials file", "natsCreds"))
+    .addOption(
+      opt(
+        "--nats-replicas <n>",
+        "replicas of the JetStream streams and consumers head office creates (1-5, default 1; 3 on a cluster of three)",
+        "natsReplicas",
+      ),
+    )
     .addOption(maxImportBytesOption())
     .addOption(logLevelOption());
   tlsOptions(hq).action(async (_opts: unknown, cmd: Command) => {

@@ -44,7 +44,7 @@ export interface HqReplication {
 
 export type StartHqReplication = (
   ctx: HqContext,
-  nats: { url: string; credsPath: string },
+  nats: { url: string; credsPath: string; replicas?: number },
 ) => Promise<HqReplication>;
 
 export interface StartHqOptions {
@@ -116,6 +116,7 @@ export async function startHqServer(
       replication = await start.startReplication(ctx, {
         url: options.nats,
         credsPath: options.natsCreds ?? hqCreds,
+        replicas: options.natsReplicas,
       });
     } catch (err) {
       // Nothing is served: leave the database closed and the scheduler stopped.

@@ -4,6 +4,9 @@
  */
 import { z } from "zod";
 import { LOG_LEVELS } from "./log.ts";
+import { parseNatsServers } from "./nats/servers.ts";
+
+const REPLICAS_ERROR = "must be a whole number of replicas from 1 to 5 (3 on a cluster of three servers)";
 
 export const port = z.coerce
   .number({ error: "must be a port number" })
@@ -14,12 +17,25 @@ export const port = z.coerce
 export const url = required("give the server URL, e.g. http://127.0.0.1:7070").pipe(
   z.url({ error: "must be a URL such as http://127.0.0.1:7070" }),
 );
+/**
+ * `--nats URL[,URL…]`: one server or a cluster's (a config file may give an array); every
+ * entry is checked, and the value is the list joined with commas.
+ */
 export const natsUrl = z
-  .string()
-  .regex(
-    /^(nats|tls|wss?):\/\/[^\s]+$/,
-    "must be a NATS URL such as nats://127.0.0.1:4222 or tls://host:4222",
-  );
+  .union([z.string(), z.array(z.string())], { error: "must be a NATS URL, or several separated by commas" })
+  .transform((input, ctx) => {
+    const parsed = parseNatsServers(input);
+    if (parsed.ok) return parsed.servers.join(",");
+    ctx.addIssue({ code: "custom", message: parsed.problem });
+    return z.NEVER;
+  });
+/** `--nats-replicas N` (head office): replicas of the streams and consumers it creates. */
+export const natsReplicas = z.coerce
+  .number({ error: REPLICAS_ERROR })
+  .int(REPLICAS_ERROR)
+  .min(1, REPLICAS_ERROR)
+  .max(5, REPLICAS_ERROR)
+  .default(1);
 export const id = required("give an id such as S1 or T1").regex(
   /^[A-Za-z0-9_]{1,16}$/,
   "must be 1 to 16 letters, digits or underscores (no '-': it separates receipt numbers)",

@@ -30,6 +30,8 @@ export interface IngestOptions {
   log: (line: string) => void;
   /** Most messages applied in one transaction (default 1000). */
   batch?: number;
+  /** Replicas of the stream and the consumer (`--nats-replicas`, default 1). */
+  replicas?: number;
 }
 
 const HEARTBEAT_MS = 1_000;
@@ -98,8 +100,10 @@ export class IngestConsumer {
 
   async #session(nc: NatsConnection): Promise<void> {
     const jsm = await jetstreamManager(nc);
-    await ensureStream(jsm, storeEventsStreamConfig());
-    await ensureDurableConsumer(jsm, STORE_EVENTS_STREAM, ingestConsumerConfig());
+    const replicas = this.options.replicas ?? 1;
+    const log = (line: string) => this.#log(line);
+    await ensureStream(jsm, storeEventsStreamConfig(replicas), log);
+    await ensureDurableConsumer(jsm, STORE_EVENTS_STREAM, ingestConsumerConfig(replicas), log);
     const consumer = await jetstream(nc).consumers.get(STORE_EVENTS_STREAM, INGEST_CONSUMER);
     const queue = new BatchQueue<JsMsg>();
     this.#queue = queue;

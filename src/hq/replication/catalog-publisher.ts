@@ -71,6 +71,8 @@ export class NatsCatalogPublisher implements CatalogPublisher {
   constructor(
     private readonly ctx: HqContext,
     private readonly link: NatsLink,
+    /** Replicas of the catalog stream (`--nats-replicas`). */
+    private readonly replicas = 1,
   ) {
     this.#meta = new MetaKeys(ctx.sqlite);
     this.#supervisor = new SessionSupervisor(link, (text) => ctx.log(`hq: catalog: ${text}`), {
@@ -104,7 +106,9 @@ export class NatsCatalogPublisher implements CatalogPublisher {
 
   async #session(nc: NatsConnection): Promise<void> {
     const jsm = await jetstreamManager(nc);
-    const info = await ensureStream(jsm, catalogStreamConfig());
+    const info = await ensureStream(jsm, catalogStreamConfig(this.replicas), (line) =>
+      this.ctx.log(`hq: catalog: ${line}`),
+    );
     const epoch = this.#meta.text(KEYS.epoch);
     if (epoch !== info.created || info.state.last_seq < this.#meta.number(KEYS.streamSeq)) {
       if (epoch !== null) {

@@ -20,8 +20,14 @@ export interface HqReplicationHandle {
 
 export async function startHqReplication(
   ctx: HqContext,
-  nats: { url: string; credsPath: string },
+  nats: {
+    url: string;
+    credsPath: string;
+    /** Replicas of the streams and the ingest consumer (`--nats-replicas`, default 1). */
+    replicas?: number;
+  },
 ): Promise<HqReplicationHandle> {
+  const replicas = nats.replicas ?? 1;
   const link = new NatsLink({
     url: nats.url,
     credsPath: nats.credsPath,
@@ -29,8 +35,14 @@ export async function startHqReplication(
     log: ctx.log,
     label: "hq: replication",
   }).start();
-  const ingest = new IngestConsumer({ sqlite: ctx.sqlite, now: ctx.now, link, log: ctx.log }).start();
-  const publisher = new NatsCatalogPublisher(ctx, link).start();
+  const ingest = new IngestConsumer({
+    sqlite: ctx.sqlite,
+    now: ctx.now,
+    link,
+    log: ctx.log,
+    replicas,
+  }).start();
+  const publisher = new NatsCatalogPublisher(ctx, link, replicas).start();
   ctx.publisher = publisher;
   return {
     state: () => link.state,

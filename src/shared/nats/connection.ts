@@ -4,12 +4,16 @@
  * loss and recovery are logged once per transition, never once per retry.
  */
 import { connect, type NatsConnection } from "@nats-io/transport-node";
-import { natsSecurity, natsServers } from "./credentials.ts";
+import { natsSecurity } from "./credentials.ts";
+import { natsServers } from "./servers.ts";
 
 export type LinkState = "connecting" | "up" | "down" | "closed";
 
 export interface NatsLinkOptions {
-  /** nats://host:port or tls://host:port. */
+  /**
+   * nats://host:port or tls://host:port, or several (a cluster's servers) separated by commas:
+   * the client connects to any of them and fails over to another.
+   */
   url: string;
   /** Credentials file (--nats-creds). */
   credsPath?: string | undefined;
@@ -146,8 +150,8 @@ export class NatsLink {
       this.#nc = nc;
       this.#log(
         everUp || downLogged
-          ? `link to NATS ${url} restored`
-          : `link to NATS ${url} up (server ${nc.info?.version ?? "?"})`,
+          ? `link to NATS ${url} restored (${nc.getServer()})`
+          : `link to NATS ${url} up (server ${nc.info?.version ?? "?"} at ${nc.getServer()})`,
       );
       everUp = true;
       downLogged = false;
@@ -158,7 +162,7 @@ export class NatsLink {
           downLogged = true;
           this.#set("down");
         } else if (status.type === "reconnect") {
-          this.#log(`link to NATS ${url} restored`);
+          this.#log(`link to NATS ${url} restored (${nc.getServer()})`);
           downLogged = false;
           this.#set("up");
         }

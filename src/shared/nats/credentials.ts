@@ -13,6 +13,7 @@
 import { credsAuthenticator, type NodeConnectionOptions } from "@nats-io/transport-node";
 import { z } from "zod";
 import { ConfigError } from "../config.ts";
+import { natsListWantsTls } from "./servers.ts";
 
 const tlsSchema = z.strictObject({
   ca: z.string().min(1).optional(),
@@ -40,9 +41,9 @@ export type NatsSecurity = Pick<NodeConnectionOptions, "user" | "pass" | "token"
 
 const JWT_MARKER = "-----BEGIN NATS USER JWT-----";
 
-/** Options from a credentials file (or none) and the server URL (tls:// asks for TLS). */
+/** Options from a credentials file (or none) and the servers' URLs (tls:// asks for TLS). */
 export async function natsSecurity(url: string, credsPath: string | undefined): Promise<NatsSecurity> {
-  const wantsTls = url.startsWith("tls://");
+  const wantsTls = natsListWantsTls(url);
   const security: NatsSecurity = {};
   let tls: NatsTls | undefined;
   if (credsPath !== undefined) {
@@ -85,9 +86,4 @@ function parseCredentials(path: string, text: string): NatsCredentialsFile {
     throw new ConfigError(`NATS credentials file ${path} is not valid:\n  ${problems.join("\n  ")}`);
   }
   return parsed.data;
-}
-
-/** The host:port list nats.js wants from a nats:// or tls:// URL. */
-export function natsServers(url: string): string {
-  return url.replace(/^(nats|tls):\/\//, "");
 }

@@ -1,7 +1,7 @@
 /** Shared NATS plumbing of replication: the one door the store and HQ import from. */
 export { BatchQueue } from "./batch-queue.ts";
 export { type LinkState, NatsLink, type NatsLinkOptions } from "./connection.ts";
-export { type NatsSecurity, natsCredentialsFileSchema, natsSecurity, natsServers } from "./credentials.ts";
+export { type NatsSecurity, natsCredentialsFileSchema, natsSecurity } from "./credentials.ts";
 export { type AppliedPointer, appliedPointerSchema, parseJsonMessage } from "./messages.ts";
 export {
   hqNatsPermissions,
@@ -10,6 +10,7 @@ export {
   natsAuthorizationBlock,
   storeNatsPermissions,
 } from "./permissions.ts";
+export { natsServerList, natsServers, parseNatsServers } from "./servers.ts";
 export * from "./subjects.ts";
 export { SessionSupervisor, type SupervisedWorker } from "./supervisor.ts";
 export {
@@ -19,5 +20,5 @@ export {
   ingestConsumerConfig,
   isApiError,
   storeEventsStreamConfig,
-  streamReplicas,
+  type TopologyLog,
 } from "./topology.ts";

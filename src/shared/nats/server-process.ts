@@ -38,6 +38,13 @@ export interface StartNatsOptions {
   startTimeoutMs?: number;
   /** Directory for the config and the JetStream store, kept on dispose (default: a temp dir, removed). */
   dir?: string;
+  /** The server's name, unique within a cluster (default `ringup_<pid>`). */
+  serverName?: string;
+  /**
+   * Membership of a cluster: its name, the loopback port this node's routes listen on and the
+   * route ports of the other nodes (JetStream then replicates across them).
+   */
+  cluster?: { name: string; port: number; routes: readonly number[] };
 }
 
 type NatsProc = Subprocess<"ignore", "pipe", "pipe">;
@@ -130,12 +137,19 @@ export class NatsServerProcess implements AsyncDisposable {
     const { users, tls, syncAlways } = this.options;
     const lines = [
       `listen: "127.0.0.1:${this.#port === 0 ? -1 : this.#port}"`,
-      `server_name: "ringup_${process.pid}"`,
+      `server_name: ${JSON.stringify(this.options.serverName ?? `ringup_${process.pid}`)}`,
       `jetstream {\n  store_dir: ${JSON.stringify(this.storeDir)}\n  max_memory_store: 268435456\n  max_file_store: 4294967296\n${
         syncAlways ? "  sync_interval: always\n" : ""
       }}`,
       "max_payload: 1048576",
     ];
+    const { cluster } = this.options;
+    if (cluster) {
+      const routes = cluster.routes.map((port) => JSON.stringify(`nats-route://127.0.0.1:${port}`));
+      lines.push(
+        `cluster {\n  name: ${JSON.stringify(cluster.name)}\n  listen: "127.0.0.1:${cluster.port}"\n  routes: [${routes.join(", ")}]\n}`,
+      );
+    }
     if (users && users.length > 0) lines.push(natsAuthorizationBlock(users));
     // nats-server resolves an include relative to the including file.
     if (this.options.include)

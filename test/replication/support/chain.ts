@@ -37,11 +37,14 @@ export interface ChainOptions {
   hqLink?: boolean;
 }
 
-export class Chain implements AsyncDisposable {
+/** What a chain replicates through: one nats-server, or a cluster of them (its URLs joined by commas). */
+export type ChainNats = AsyncDisposable & { readonly url: string };
+
+export class Chain<N extends ChainNats = NatsServerProcess> implements AsyncDisposable {
   readonly stores = new Map<string, StoreProcess>();
 
   constructor(
-    readonly nats: NatsServerProcess,
+    readonly nats: N,
     readonly hq: HqProcess,
   ) {}
 
@@ -251,7 +254,7 @@ function hqApplied(hq: HqProcess, storeId: string): { lastSeq: number; lastHash:
 }
 
 /** Waits until head office has applied each store's whole journal. */
-export async function waitConverged(chain: Chain, timeoutMs = 90_000): Promise<void> {
+export async function waitConverged(chain: Chain<ChainNats>, timeoutMs = 90_000): Promise<void> {
   for (const [storeId, store] of chain.stores) {
     await waitFor(
       () => {
@@ -282,7 +285,7 @@ const REPORT_FIELDS = [
  * The invariants after every fault: exactly-once sales at HQ (count and ids), HQ's figures
  * equal the store's daily report for every day it sold, and the store's journal verifies.
  */
-export async function expectExact(chain: Chain): Promise<void> {
+export async function expectExact(chain: Chain<ChainNats>): Promise<void> {
   await waitConverged(chain);
   const hqDb = chain.hq.db();
   for (const [storeId, store] of chain.stores) {
