@@ -4,12 +4,20 @@
  */
 import { hqCatalogSchema } from "./hq-catalog.ts";
 import { hqCustomersSchema } from "./hq-customers.ts";
+import { hqOfflineRedemptionsSchema } from "./hq-offline-redemptions.ts";
 import { hqSalesSchema } from "./hq-sales.ts";
 import { hqStockSchema } from "./hq-stock.ts";
 
 export * from "./hq-catalog.ts";
 export * from "./hq-customers.ts";
+export * from "./hq-offline-redemptions.ts";
 export * from "./hq-sales.ts";
 export * from "./hq-stock.ts";
 
-export const hqSchema = { ...hqCatalogSchema, ...hqSalesSchema, ...hqStockSchema, ...hqCustomersSchema };
+export const hqSchema = {
+  ...hqCatalogSchema,
+  ...hqSalesSchema,
+  ...hqStockSchema,
+  ...hqCustomersSchema,
+  ...hqOfflineRedemptionsSchema,
+};

@@ -10,6 +10,7 @@ import { purchasingSchema } from "./store-purchasing.ts";
 
 export * from "./store-purchasing.ts";
 
+import { storeCardTendersSchema } from "./store-card-tenders.ts";
 import { storeCustomersSchema } from "./store-customers.ts";
 
 /** Key/value settings and counters owned by the store (store id, settings JSON, …). */
@@ -611,10 +612,12 @@ export const notificationOutbox = sqliteTable(
   (t) => [index("notification_outbox_next_at").on(t.nextAt)],
 );
 
+export * from "./store-card-tenders.ts";
 export * from "./store-customers.ts";
 
 export const storeSchema = {
   ...storeCustomersSchema,
+  ...storeCardTendersSchema,
   meta,
   counters,
   departments,

@@ -21,6 +21,9 @@ export const DEFAULT_TENDER_TYPES: readonly TenderType[] = [
   { type: "coupon", isCash: false, allowsChange: false },
   { type: "ebt", isCash: false, allowsChange: false },
   { type: "charge", isCash: false, allowsChange: false },
+  /** Loyalty points and a gift card's balance, authorised with head office (card-tenders). */
+  { type: "points", isCash: false, allowsChange: false },
+  { type: "giftcard", isCash: false, allowsChange: false },
 ];
 
 /**

@@ -458,6 +458,8 @@ export class SalesService {
         type: t.type,
         amountMinor: t.amountMinor,
         ...(t.ref === undefined ? {} : { ref: t.ref }),
+        ...(t.card === undefined ? {} : { card: t.card }),
+        ...(t.points === undefined ? {} : { points: t.points }),
       })),
       changeMinor: settlement.changeMinor,
       cashRoundingMinor: settlement.cashRoundingMinor,
