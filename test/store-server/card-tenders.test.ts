@@ -35,7 +35,7 @@ function linkTo(hq: TestHq, storeId: string) {
     timeoutMs: 2_000,
     fetch: (async (input: string | URL | Request, init?: RequestInit) => {
       if (state.cut) throw new TypeError("connect ECONNREFUSED 127.0.0.1:1");
-      return hq.app.handle(new Request(input, init));
+      return hq.app.handle(new Request(String(input instanceof Request ? input.url : input), init));
     }) as typeof fetch,
   });
   return { link, state };
