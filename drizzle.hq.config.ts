@@ -8,6 +8,8 @@ export default defineConfig({
     "./schema/hq-stock.ts",
     "./schema/hq-customers.ts",
     "./schema/hq-offline-redemptions.ts",
+    "./schema/hq-promotions.ts",
+    "./schema/hq-purchasing.ts",
   ],
   out: "./schema/migrations/hq",
 });

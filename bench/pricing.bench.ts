@@ -2,10 +2,16 @@
  * Pricing engine throughput: a 100-line basket with three tax classes (and untaxed lines),
  * weighed items, line discounts and a basket discount, priced with document tax rounding and
  * Swiss-style cash rounding. Compared to a trivial loop over the same 100 line amounts.
+ *
+ * With promotions: the same basket with 10,000 promotions in force of every kind (see
+ * `support/promotions.ts`), most of them naming products, categories or departments the basket
+ * does not hold, some on its lines, some order-wide outside their hours or behind a code.
  */
 
 import { type BasketInput, type PricingSettings, priceBasket } from "../src/core/pricing.ts";
-import type { TimedCase } from "./harness.ts";
+import { PromotionBook, priceWithPromotions } from "../src/core/promotions/index.ts";
+import { type BenchCase, summarise } from "./harness.ts";
+import { benchPromotions } from "./support/promotions.ts";
 
 const settings: PricingSettings = {
   currency: "CHF",
@@ -37,9 +43,23 @@ const basket: BasketInput = {
 };
 
 const amounts = basket.lines.map((line) => line.unitPriceMinor);
+
+const promotedBasket = {
+  ...basket,
+  lines: basket.lines.map((line, index) => ({
+    ...line,
+    department: `D${index % 12}`,
+    categories: [`C${index % 20}`, `G${index % 4}`],
+  })),
+};
+const promotions = benchPromotions(10_000);
+const book = new PromotionBook(promotions);
+/** A Wednesday at 11:00 in Zurich: the happy hours (17:00–19:00) are not on. */
+const at = new Date("2026-12-09T10:00:00Z");
+const withPromotions = { book, at, timeZone: "Europe/Zurich" };
 let sink = 0;
 
-const cases: TimedCase[] = [
+const cases: BenchCase[] = [
   {
     name: "baseline: sum 100 line amounts",
     iterations: 20_000,
@@ -55,6 +75,33 @@ const cases: TimedCase[] = [
     baseline: "baseline: sum 100 line amounts",
     run: () => {
       sink = priceBasket(basket, settings).totalMinor;
+    },
+  },
+  {
+    name: "pricing: the same basket, 10,000 promotions in force",
+    iterations: 2_000,
+    baseline: "pricing: 100-line basket, mixed taxes, basket discount",
+    goal: "p99 < 2 ms",
+    run: () => {
+      sink = priceWithPromotions(promotedBasket, settings, withPromotions).totalMinor;
+    },
+  },
+  {
+    name: "cold: compiling 10,000 promotions, then the first basket",
+    measure: async () => {
+      const samples: number[] = [];
+      const start = Bun.nanoseconds();
+      for (let i = 0; i < 5; i++) {
+        const t0 = Bun.nanoseconds();
+        const fresh = new PromotionBook(benchPromotions(10_000, i));
+        sink = priceWithPromotions(promotedBasket, settings, { ...withPromotions, book: fresh }).totalMinor;
+        samples.push((Bun.nanoseconds() - t0) / 1e6);
+      }
+      return summarise(
+        "cold: compiling 10,000 promotions, then the first basket",
+        samples,
+        (Bun.nanoseconds() - start) / 1e6,
+      );
     },
   },
 ];

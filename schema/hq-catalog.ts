@@ -132,7 +132,18 @@ export const catalogChanges = sqliteTable(
     seq: integer("seq").primaryKey({ autoIncrement: true }),
     storeId: text("store_id").notNull(),
     kind: text("kind", {
-      enum: ["product", "price", "user", "settings", "customer", "customer_group", "card"],
+      enum: [
+        "product",
+        "price",
+        "user",
+        "settings",
+        "customer",
+        "customer_group",
+        "card",
+        "promotion",
+        "category",
+        "purchase_order",
+      ],
     }).notNull(),
     key: text("key").notNull(),
     /** JSON of the value (see src/core/catalog-changes.ts). */

@@ -5,12 +5,16 @@
 import { hqCatalogSchema } from "./hq-catalog.ts";
 import { hqCustomersSchema } from "./hq-customers.ts";
 import { hqOfflineRedemptionsSchema } from "./hq-offline-redemptions.ts";
+import { hqPromotionsSchema } from "./hq-promotions.ts";
+import { hqPurchasingSchema } from "./hq-purchasing.ts";
 import { hqSalesSchema } from "./hq-sales.ts";
 import { hqStockSchema } from "./hq-stock.ts";
 
 export * from "./hq-catalog.ts";
 export * from "./hq-customers.ts";
 export * from "./hq-offline-redemptions.ts";
+export * from "./hq-promotions.ts";
+export * from "./hq-purchasing.ts";
 export * from "./hq-sales.ts";
 export * from "./hq-stock.ts";
 
@@ -20,4 +24,6 @@ export const hqSchema = {
   ...hqStockSchema,
   ...hqCustomersSchema,
   ...hqOfflineRedemptionsSchema,
+  ...hqPromotionsSchema,
+  ...hqPurchasingSchema,
 };

@@ -614,6 +614,7 @@ export const notificationOutbox = sqliteTable(
 
 export * from "./store-card-tenders.ts";
 export * from "./store-customers.ts";
+export * from "./store-promotions.ts";
 
 export const storeSchema = {
   ...storeCustomersSchema,

@@ -35,6 +35,8 @@ export const tillProducts = sqliteTable("products", {
   depositCode: text("deposit_code"),
   snapEligible: integer("snap_eligible", { mode: "boolean" }).notNull().default(false),
   serialised: integer("serialised", { mode: "boolean" }).notNull().default(false),
+  /** The product's category (promotions on a category meet it); null: none. */
+  category: text("category"),
 });
 
 /** Barcodes as the store keys them: GS1 codes as GTIN-14, others as typed. */

@@ -46,6 +46,15 @@ export interface RungDocument {
   cashDueMinor: number;
   cashRoundingMinor: number;
   taxes: readonly { taxClass: string; rate: string; baseMinor: number; taxMinor: number }[];
+  /** The promotions as rung: their discounts are inside the lines' discounts (checked, never re-priced). */
+  promotions?: readonly RungPromotion[] | undefined;
+}
+
+/** A promotion as the till applied it: what it took off the sale. */
+export interface RungPromotion {
+  id: string;
+  name: string;
+  discountMinor: number;
 }
 
 /** One amount of the document that does not add up. */
@@ -151,7 +160,23 @@ export function checkRungDocument(doc: RungDocument, settings: PricingSettings):
   if (rungTaxes.join(";") !== computedTaxes.join(";")) {
     mismatches.push({ field: "taxes", rung: rungTaxes.join("; "), computed: computedTaxes.join("; ") });
   }
+  checkPromotions(doc, mismatches);
   return mismatches.length > 0 ? { ok: false, mismatches } : { ok: true, quote };
+}
+
+/**
+ * The promotions as rung take off no more than the document's discounts do (each line's
+ * `discountMinor` holds its share): whichever promotions were in force when it was rung, a later
+ * change to them changes nothing of the sale.
+ */
+function checkPromotions(doc: RungDocument, mismatches: RungMismatch[]): void {
+  if (doc.promotions === undefined || doc.promotions.length === 0) return;
+  const claimed = doc.promotions.reduce((sum, p) => sum + p.discountMinor, 0);
+  if (doc.promotions.some((p) => !Number.isSafeInteger(p.discountMinor) || p.discountMinor < 0)) {
+    mismatches.push({ field: "promotions", rung: claimed, computed: "whole minor units, 0 or more" });
+  } else if (claimed > doc.discountMinor) {
+    mismatches.push({ field: "promotions", rung: claimed, computed: doc.discountMinor });
+  }
 }
 
 /** A line of a document as rung, as it travels: the quantity as a decimal string. */
@@ -184,13 +209,17 @@ export interface RungDocumentBody {
   cashDueMinor: number;
   cashRoundingMinor: number;
   taxes: { taxClass: string; rate: string; baseMinor: number; taxMinor: number }[];
+  promotions?: RungPromotion[];
 }
 
 /**
  * Writes a quote as the document a till sends (`POST /sales` with `asRung: true`); `rates` gives
  * each tax class's rate when the sale was priced (the quote's own tax rows win).
  */
-export function rungDocumentOf(quote: Quote, rates: ReadonlyMap<string, string>): RungDocumentBody {
+export function rungDocumentOf(
+  quote: Quote & { promotions?: readonly RungPromotion[] | undefined },
+  rates: ReadonlyMap<string, string>,
+): RungDocumentBody {
   const rateOf = new Map(rates);
   for (const t of quote.taxes) rateOf.set(t.taxClass, t.rate);
   return {
@@ -220,5 +249,14 @@ export function rungDocumentOf(quote: Quote, rates: ReadonlyMap<string, string>)
       baseMinor: t.baseMinor,
       taxMinor: t.taxMinor,
     })),
+    ...(quote.promotions === undefined || quote.promotions.length === 0
+      ? {}
+      : {
+          promotions: quote.promotions.map((p) => ({
+            id: p.id,
+            name: p.name,
+            discountMinor: p.discountMinor,
+          })),
+        }),
   };
 }

@@ -13,10 +13,13 @@
  * entries and its own entries does not matter.
  */
 import { z } from "zod";
+import { categoryIdSchema, categoryInputSchema } from "./catalog-stock.ts";
+import { purchaseOrderChangeValue } from "./chain-orders.ts";
 import { cardChangeValue, customerChangeValue, customerGroupChangeValue } from "./customer-changes.ts";
 import { USER_ROLES } from "./events/back-office-events.ts";
 import { storeIdSchema } from "./ids.ts";
 import { productCodeSchema, stockFieldsShape } from "./product-input.ts";
+import { promotionSchema } from "./promotions/schema.ts";
 import { storeSettingsSchema } from "./settings.ts";
 
 /** Entries meant for every store. */
@@ -30,6 +33,9 @@ export const CHANGE_KINDS = [
   "customer",
   "customer_group",
   "card",
+  "promotion",
+  "category",
+  "purchase_order",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -85,6 +91,14 @@ export const userChangeValue = z.strictObject({
 });
 export type UserChangeValue = z.infer<typeof userChangeValue>;
 
+/** A promotion of the chain, whole, and whether it is in force (an ended one is sent inactive). */
+export const promotionChangeValue = z.strictObject({ promotion: promotionSchema, active: z.boolean() });
+export type PromotionChangeValue = z.infer<typeof promotionChangeValue>;
+
+/** A product category of the chain (a tree by parent). */
+export const categoryChangeValue = categoryInputSchema.extend({ parent: categoryIdSchema.nullable() });
+export type CategoryChangeValue = z.infer<typeof categoryChangeValue>;
+
 /** Settings of one store (always sent to that store only). */
 export const settingsChangeValue = storeSettingsSchema;
 export type SettingsChangeValue = z.infer<typeof settingsChangeValue>;
@@ -107,6 +121,10 @@ export const catalogChangeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...envelope, kind: z.literal("customer"), value: customerChangeValue }),
   z.strictObject({ ...envelope, kind: z.literal("customer_group"), value: customerGroupChangeValue }),
   z.strictObject({ ...envelope, kind: z.literal("card"), value: cardChangeValue }),
+  z.strictObject({ ...envelope, kind: z.literal("promotion"), value: promotionChangeValue }),
+  z.strictObject({ ...envelope, kind: z.literal("category"), value: categoryChangeValue }),
+  /** A purchase order head office placed for the store (always sent to that store only). */
+  z.strictObject({ ...envelope, kind: z.literal("purchase_order"), value: purchaseOrderChangeValue }),
 ]);
 export type CatalogChange = z.infer<typeof catalogChangeSchema>;
 

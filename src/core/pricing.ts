@@ -149,15 +149,20 @@ function prepareLine(line: BasketLineInput, resolved: ResolvedSettings): Prepare
     taxClass = found;
   }
   const extended = extendPriceBig(line.unitPriceMinor, line.qtyMilli, resolved.mode);
-  const lineDiscount =
-    line.discount === undefined
-      ? 0n
-      : discountAmountBig(line.discount, extended, resolved.mode, {
-          scope: "line",
-          code: line.code,
-          currency: resolved.currency,
-        });
+  const lineDiscount = lineDiscountBig(line, extended, resolved.mode, resolved.currency);
   return { input: line, taxClass, extended, lineDiscount };
+}
+
+/** A line's own discount on its extended amount: a percentage rounded with `mode`, or an amount. */
+export function lineDiscountBig(
+  line: Pick<BasketLineInput, "code" | "discount">,
+  extended: bigint,
+  mode: RoundingMode,
+  currency: string,
+): bigint {
+  return line.discount === undefined
+    ? 0n
+    : discountAmountBig(line.discount, extended, mode, { scope: "line", code: line.code, currency });
 }
 
 /**

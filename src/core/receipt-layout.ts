@@ -213,6 +213,9 @@ export function layoutReceipt(doc: ReceiptDoc, options: ReceiptLayoutOptions): L
 
   b.pair(labels.subtotal, money(doc.subtotalMinor));
   if (doc.discountMinor !== 0) b.pair(labels.discount, money(-doc.discountMinor));
+  for (const promotion of doc.promotions ?? []) {
+    b.pair(promotion.name, money(-promotion.discountMinor), { indent: 2 });
+  }
   if (!doc.pricesIncludeTax && doc.taxMinor !== 0) b.pair(labels.tax, money(doc.taxMinor));
   b.pair(labels.total, withCurrency(doc.totalMinor), { bold: true, tall: true });
   if (doc.cashRoundingMinor !== 0) {

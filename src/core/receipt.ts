@@ -58,6 +58,8 @@ export const receiptInputSchema = z.object({
   pricesIncludeTax: z.boolean().default(false),
   subtotalMinor: minor,
   discountMinor: minor.default(0),
+  /** The promotions the sale got, each by its name with what it took off (inside `discountMinor`). */
+  promotions: z.array(z.object({ name: text, discountMinor: nonNegativeMinor })).default([]),
   taxMinor: minor.default(0),
   totalMinor: minor,
   /** What cash rounding added to the total (negative when it rounded down); 0 when none. */

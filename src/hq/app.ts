@@ -22,6 +22,9 @@ import { customersRoutes } from "./customers/routes.ts";
 import { deadLettersRoutes } from "./dead-letters/routes.ts";
 import { type DeadLetterDesk, deadLetterDesk, EventIngestor } from "./ingest/index.ts";
 import { hqMetrics } from "./metrics.ts";
+import { promotionsRoutes } from "./promotions/routes.ts";
+import { chainOrderRoutes } from "./purchasing/order-routes.ts";
+import { purchasingReadRoutes } from "./purchasing/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
@@ -98,8 +101,11 @@ export function createHqApp(
         .use(salesRoutes(ctx))
         .use(stockRoutes(ctx))
         .use(settingsRoutes(ctx))
+        .use(purchasingReadRoutes(ctx))
+        .use(chainOrderRoutes(ctx))
         .use(customersRoutes(ctx))
-        .use(accountsRoutes(ctx)),
+        .use(accountsRoutes(ctx))
+        .use(promotionsRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

@@ -24,6 +24,8 @@ import { IntegrityMonitor } from "./integrity.ts";
 import { journalRoutes } from "./journal/routes.ts";
 import { storeMetrics } from "./metrics.ts";
 import { notificationsRoutes } from "./notifications/routes.ts";
+import { promotionsRoutes } from "./promotions/routes.ts";
+import { supplierPerformanceRoutes } from "./purchasing/performance-routes.ts";
 import { unitsOnOrder, vendorTermsOf } from "./purchasing/replenishment-sources.ts";
 import { purchasingRoutes } from "./purchasing/routes.ts";
 import { receiptLinkRoutes, receiptRoutes } from "./receipts/routes.ts";
@@ -109,13 +111,15 @@ export function createStoreApp(
             onOrder: (codes) => unitsOnOrder(ctx, codes),
           }),
         )
+        .use(supplierPerformanceRoutes(ctx))
         .use(serialsRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(journalRoutes(ctx))
         .use(tillsRoutes(ctx))
         .use(tokensRoutes(ctx))
         .use(backupRoutes(ctx))
-        .use(customersRoutes(ctx)),
+        .use(customersRoutes(ctx))
+        .use(promotionsRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

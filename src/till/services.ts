@@ -6,6 +6,7 @@
  */
 import type { Department } from "../core/open-department.ts";
 import type { Quote } from "../core/pricing.ts";
+import type { AppliedPromotion, PromotionBook } from "../core/promotions/index.ts";
 import type { ReceiptDoc } from "../core/receipt.ts";
 import type { ShiftReportDoc } from "../core/receipt-shift-report.ts";
 import type { StoreSettings } from "../core/settings.ts";
@@ -38,6 +39,8 @@ export interface TillProduct {
   snapEligible?: boolean;
   /** Each unit sold needs its serial number (asked at the till). */
   serialised?: boolean;
+  /** Its category: promotions on the category (or one above it) meet it. */
+  category?: string;
   /** What the scanned GS1 label said of this very unit (lot, expiry, serial): not a catalog field. */
   label?: LineLabel;
 }
@@ -136,7 +139,7 @@ export interface CompletedSale {
   tenders: { type: string; amountMinor: number; ref?: string | undefined }[];
   audit: TillAuditEntry[];
   /** The till's own pricing of the sale: the document the store records as rung. */
-  quote: Quote;
+  quote: TillQuote;
   changeMinor: number;
   cashRoundingMinor: number;
 }
@@ -260,6 +263,15 @@ export interface TillTrace {
   detail?: TillTraceDetail;
 }
 
+/** A sale as the till priced it, with the promotions it got (none without promotions in force). */
+export type TillQuote = Quote & { promotions?: AppliedPromotion[] | undefined };
+
+/** The promotions a till prices with, and each category's chain up the tree. */
+export interface TillPromotions {
+  book: PromotionBook;
+  categoriesOf(category: string | undefined): string[];
+}
+
 /** Everything the till's screens may ask of the outside world. */
 /** Other sites' stock of a product; `reachable` false: head office did not answer the store. */
 export interface StockAtSites {
@@ -286,6 +298,8 @@ export interface TillServices {
   search(text: string, limit: number): TillProduct[];
   /** The store's departments as last synced (local, synchronous): for open rings. */
   departments(): Department[];
+  /** The store's promotions as last synced (local, synchronous): the till prices with them. */
+  promotions?(): TillPromotions;
 
   /** PIN log-in: at the store when online, else against PINs this till has seen succeed. */
   login(pin: string): Promise<Cashier>;

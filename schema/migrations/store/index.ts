@@ -19,6 +19,7 @@ import m15 from "./0015_majestic_lily_hollister.sql" with { type: "text" };
 import m16 from "./0016_early_sally_floyd.sql" with { type: "text" };
 import m17 from "./0017_thick_swordsman.sql" with { type: "text" };
 import m18 from "./0018_dizzy_joseph.sql" with { type: "text" };
+import m19 from "./0019_yielding_thor.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -40,4 +41,5 @@ export const migrations: Migration[] = [
   { tag: "0016_early_sally_floyd", sql: m16 },
   { tag: "0017_thick_swordsman", sql: m17 },
   { tag: "0018_dizzy_joseph", sql: m18 },
+  { tag: "0019_yielding_thor", sql: m19 },
 ];

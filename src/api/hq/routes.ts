@@ -14,6 +14,11 @@ import {
   tokensAnswerSchema,
 } from "../store/admin-answers.ts";
 import {
+  cheapestVendorAnswerSchema,
+  vendorReportAnswerSchema,
+  vendorsReportAnswerSchema,
+} from "../store/supplier-performance.ts";
+import {
   adjustmentInputSchema,
   bulkCardsAnswerSchema,
   bulkCardsInputSchema,
@@ -89,8 +94,33 @@ import {
   offlineReportAnswerSchema,
   offlineReportQuerySchema,
 } from "./offline-redemptions.ts";
+import {
+  categoryInputSchema,
+  hqCategoriesAnswerSchema,
+  hqCategoryAnswerSchema,
+  hqPromotionAnswerSchema,
+  hqPromotionsAnswerSchema,
+  promotionInputSchema,
+  promotionsQuerySchema,
+} from "./promotions.ts";
+import {
+  chainOrderAnswerSchema,
+  chainOrderRequestSchema,
+  hqCheapestVendorQuerySchema,
+  hqPurchaseOrderAnswerSchema,
+  hqPurchaseOrdersAnswerSchema,
+  hqPurchaseOrdersQuerySchema,
+  hqVendorCreditsAnswerSchema,
+  hqVendorCreditsQuerySchema,
+  hqVendorDetailAnswerSchema,
+  hqVendorQuerySchema,
+  hqVendorReportQuerySchema,
+  hqVendorsAnswerSchema,
+  hqVendorsQuerySchema,
+} from "./purchasing.ts";
 import { reportQuerySchema } from "./reports.ts";
 import { sitesAnswerSchema } from "./sites.ts";
+
 import {
   hqStockAnswerSchema,
   hqStockQuerySchema,
@@ -189,4 +219,23 @@ export const hqRoutes = routeTable({
   "GET /api/v1/reports/customers": { answer: customerReportAnswerSchema, query: customerReportQuerySchema },
   "GET /api/v1/reports/customer-groups": { answer: groupActivityAnswerSchema, query: reportQuerySchema },
   "GET /api/v1/reports/points-liability": liabilityAnswerSchema,
+  "POST /api/v1/promotions": { body: promotionInputSchema, answer: hqPromotionAnswerSchema },
+  "GET /api/v1/promotions": { answer: hqPromotionsAnswerSchema, query: promotionsQuerySchema },
+  "GET /api/v1/promotions/:id": hqPromotionAnswerSchema,
+  "POST /api/v1/promotions/:id/deactivate": hqPromotionAnswerSchema,
+  "POST /api/v1/categories": { body: categoryInputSchema, answer: hqCategoryAnswerSchema },
+  "GET /api/v1/categories": hqCategoriesAnswerSchema,
+  "GET /api/v1/vendors": { answer: hqVendorsAnswerSchema, query: hqVendorsQuerySchema },
+  "GET /api/v1/vendors/:id": { answer: hqVendorDetailAnswerSchema, query: hqVendorQuerySchema },
+  "GET /api/v1/purchase-orders": { answer: hqPurchaseOrdersAnswerSchema, query: hqPurchaseOrdersQuerySchema },
+  "GET /api/v1/purchase-orders/:id": hqPurchaseOrderAnswerSchema,
+  "GET /api/v1/vendor-credits": { answer: hqVendorCreditsAnswerSchema, query: hqVendorCreditsQuerySchema },
+  "GET /api/v1/reports/vendors": { answer: vendorsReportAnswerSchema, query: hqVendorReportQuerySchema },
+  "GET /api/v1/reports/vendors/:id": { answer: vendorReportAnswerSchema, query: hqVendorReportQuerySchema },
+  "GET /api/v1/reports/cheapest-vendor": {
+    answer: cheapestVendorAnswerSchema,
+    query: hqCheapestVendorQuerySchema,
+  },
+  "POST /api/v1/purchase-orders": { body: chainOrderRequestSchema, answer: chainOrderAnswerSchema },
+  "GET /api/v1/chain-orders/:id": chainOrderAnswerSchema,
 });

@@ -81,6 +81,8 @@ export const catalogProductSchema = z.object({
   serialised: z.boolean().optional(),
   /** What the CLI's export writes; the till does not keep it. */
   costMinor: int.nullable().optional(),
+  /** The product's category (stores before categories send none). */
+  category: z.string().nullable().optional(),
   /** Packs whose barcode rings `qty` base units; stores before packs send none. */
   packs: z.array(z.object({ barcode: z.string().optional(), name: z.string(), qty: z.number() })).optional(),
 });
@@ -112,6 +114,8 @@ export const recordedSaleAnswerSchema = z.object({
       totalMinor: int,
     }),
   ),
+  /** The promotions the sale got (absent from a store that predates them). */
+  promotions: z.array(z.object({ id: z.string(), name: z.string(), discountMinor: int })).optional(),
 });
 export type RecordedSaleAnswer = z.infer<typeof recordedSaleAnswerSchema>;
 

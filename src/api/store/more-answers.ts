@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { productAnswerSchema } from "./admin-answers.ts";
 import { heldAnswerSchema, recordedSaleAnswerSchema, returnAnswerSchema } from "./answers.ts";
+import { appliedPromotionsAnswerSchema } from "./promotions.ts";
 
 const int = z.number().int();
 const str = z.string();
@@ -47,6 +48,8 @@ export const quoteAnswerSchema = z.looseObject({
   cashRoundingMinor: int,
   taxes: z.array(taxRowSchema),
   currency: str,
+  /** Absent from a store that predates promotions. */
+  promotions: appliedPromotionsAnswerSchema.optional(),
 });
 
 /** A sale as the store recorded it (`GET /sales/by-receipt/:receiptNo`, `POST /sales/:id/void`). */

@@ -90,6 +90,12 @@ import {
   stockAnswerSchema,
 } from "./more-answers.ts";
 import {
+  promotionInputSchema,
+  promotionsAnswerSchema,
+  promotionsQuerySchema,
+  storedPromotionAnswerSchema,
+} from "./promotions.ts";
+import {
   creditSettleRequestSchema,
   poReceiptRequestSchema,
   poStatusRequestSchema,
@@ -125,6 +131,11 @@ import { belowMinimumAnswerSchema } from "./stock.ts";
 import { stockDocumentAnswerSchema, stockDocumentsAnswerSchema } from "./stock-document-answers.ts";
 import { stockLimitAnswerSchema, stockLimitRequestSchema, stockLimitsAnswerSchema } from "./stock-limits.ts";
 import { stockSitesAnswerSchema, stockSitesQuerySchema } from "./stock-sites.ts";
+import {
+  cheapestVendorAnswerSchema,
+  vendorReportAnswerSchema,
+  vendorsReportAnswerSchema,
+} from "./supplier-performance.ts";
 
 /** A receipt's copy at its link: an HTML page, or plain text with `?format=text`. */
 const receiptPageSchema = z.string();
@@ -149,6 +160,10 @@ export const storeRoutes = routeTable({
   "POST /api/v1/departments/bulk": bulkResultAnswerSchema,
   "GET /api/v1/settings": storeSettingsSchema,
   "POST /api/v1/baskets/quote": quoteAnswerSchema,
+  "GET /api/v1/promotions": { answer: promotionsAnswerSchema, query: promotionsQuerySchema },
+  "GET /api/v1/promotions/:id": storedPromotionAnswerSchema,
+  "POST /api/v1/promotions": { body: promotionInputSchema, answer: storedPromotionAnswerSchema },
+  "POST /api/v1/promotions/:id/deactivate": storedPromotionAnswerSchema,
   "POST /api/v1/sales": { body: recordSaleSchema, answer: saleAnswerSchema },
   "POST /api/v1/sales/cancellations": cancellationAnswerSchema,
   "GET /api/v1/reports/exceptions": exceptionsAnswerSchema,
@@ -233,6 +248,9 @@ export const storeRoutes = routeTable({
     body: creditSettleRequestSchema,
     answer: vendorCreditAnswerSchema,
   },
+  "GET /api/v1/reports/vendors": vendorsReportAnswerSchema,
+  "GET /api/v1/reports/vendors/:id": vendorReportAnswerSchema,
+  "GET /api/v1/reports/cheapest-vendor": cheapestVendorAnswerSchema,
   "GET /api/v1/reports/daily": dailyReportAnswerSchema,
   "GET /api/v1/reports/by-hour": byHourAnswerSchema,
   "GET /api/v1/reports/by-department": byDepartmentAnswerSchema,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { LINE_KINDS } from "../../core/deposits.ts";
 import type { PriceExceptionRow } from "../../core/events/sale-events.ts";
+import type { AppliedPromotion } from "../../core/promotions/index.ts";
 import { MAX_QTY_MILLI } from "../../core/quantity.ts";
 import { qtySchema as qty } from "./quantity.ts";
 
@@ -271,6 +272,8 @@ export interface QuoteResponse {
   cashRoundingMinor: number;
   taxes: { taxClass: string; rate: string; baseMinor: number; taxMinor: number }[];
   currency: string;
+  /** The promotions that took something off, each with its discount (inside the lines' discounts). */
+  promotions: AppliedPromotion[];
 }
 
 export interface SaleResponse extends QuoteResponse {

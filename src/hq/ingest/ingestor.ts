@@ -24,6 +24,7 @@
 import type { Database, Statement } from "bun:sqlite";
 import { parseEvent, receivedEventForm, type StoreEvent } from "../../core/events.ts";
 import { parseStoreEventSubject, storeEventSubject } from "../../shared/nats/index.ts";
+import { PurchasingWriter } from "./apply-purchasing.ts";
 import { SalesWriter } from "./apply-sales.ts";
 import { StockWriter } from "./apply-stock.ts";
 import { DeadLetterResolvedError, RetryFailedError, UnknownDeadLetterError } from "./errors.ts";
@@ -122,6 +123,7 @@ export class EventIngestor {
   readonly #now: () => Date;
   readonly #sales: SalesWriter;
   readonly #stock: StockWriter;
+  readonly #purchasing: PurchasingWriter;
   readonly #states = new Map<string, State>();
   /** Each applied event in its own savepoint (the retry of a batch in which one failed). */
   #careful = false;
@@ -150,6 +152,7 @@ export class EventIngestor {
     this.#now = now;
     this.#sales = new SalesWriter(sqlite);
     this.#stock = new StockWriter(sqlite);
+    this.#purchasing = new PurchasingWriter(sqlite);
     this.#s = {
       state: sqlite.query(
         `SELECT last_seq AS lastSeq, last_hash AS lastHash, last_event_at AS lastEventAt,
@@ -458,6 +461,7 @@ export class EventIngestor {
       this.#insertEvent(event, payload, at);
       this.#stock.apply(event);
       this.#sales.apply(event);
+      this.#purchasing.apply(event);
       if (this.#openDead.has(event.id)) this.#s.redelivered.run(event.id, at);
     };
     if (this.#careful) {

@@ -22,6 +22,7 @@ import type { StoreSettings } from "../../core/settings.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { promotionsChanged } from "../promotions/book.ts";
 import { type DepartmentRecord, upsertDepartmentInTx } from "./departments.ts";
 import { depositsFirst, requireDepositProduct } from "./deposits.ts";
 import { CatalogError } from "./errors.ts";
@@ -252,7 +253,10 @@ export class CatalogService {
 
   /** `POST /categories`: one category, created or updated; refuses a cycle. */
   upsertCategory(input: CategoryInput): CategoryRecord {
-    return this.ctx.db.transaction((tx) => upsertCategoryInTx(tx, input));
+    const category = this.ctx.db.transaction((tx) => upsertCategoryInTx(tx, input));
+    // Promotions on a category meet the products of the categories under it.
+    promotionsChanged(this.ctx);
+    return category;
   }
 
   listCategories(): CategoryRecord[] {

@@ -191,6 +191,54 @@ export class PurchaseOrderService {
         return { order: this.setStatus(request.id, "sent", principal), created: false };
       return { order: this.get(request.id), created: false };
     }
+    const lines = this.checkedLines(request);
+    const at = this.ctx.now();
+    this.ctx.db.transaction((tx) =>
+      this.insert(
+        tx,
+        request,
+        fingerprint,
+        lines,
+        principal,
+        at,
+        send === true ? "created and sent" : "created",
+      ),
+    );
+    return { order: this.get(request.id), created: true };
+  }
+
+  /**
+   * An order head office placed for this store, made inside the caller's transaction (the
+   * change-log subscriber's); answers false for a repeat of its id, which changes nothing.
+   */
+  createInTx(
+    tx: StoreTx,
+    request: PurchaseOrderRequest,
+    principal: Principal,
+    at: Date,
+    what: string,
+  ): boolean {
+    const { send: _send, ...identity } = request;
+    const fingerprint = canonicalJson(identity);
+    const existing = tx.select().from(purchaseOrders).where(eq(purchaseOrders.id, request.id)).get();
+    if (existing) {
+      if (existing.request !== fingerprint) {
+        throw new PurchasingError(
+          "PURCHASE_ORDER_ID_REUSED",
+          `purchase order ${request.id} was already recorded with other content`,
+          { id: request.id, number: existing.number },
+        );
+      }
+      return false;
+    }
+    this.insert(tx, request, fingerprint, this.checkedLines(request), principal, at, what);
+    return true;
+  }
+
+  /** The order's lines checked: an active vendor, known products once each, quantities and costs. */
+  private checkedLines(
+    request: PurchaseOrderRequest,
+  ): { code: string; orderedMilli: number; costMinor: number }[] {
     const vendor = vendorOf(this.ctx.db, request.vendorId);
     if (!vendor.active) {
       throw new PurchasingError(
@@ -203,7 +251,7 @@ export class PurchaseOrderService {
     }
     const catalog = catalogOf(this.ctx);
     const seen = new Set<string>();
-    const lines = request.lines.map((line, i) => {
+    return request.lines.map((line, i) => {
       const where = `lines.${i}`;
       const product = productOf(catalog, line.code, `${where}.code`);
       onceEach(seen, product.code, where);
@@ -214,41 +262,49 @@ export class PurchaseOrderService {
         costMinor: lineCost(this.ctx, vendor.id, product.code, line.costMinor, where),
       };
     });
-    const at = this.ctx.now();
+  }
+
+  private insert(
+    tx: StoreTx,
+    request: PurchaseOrderRequest,
+    fingerprint: string,
+    lines: readonly { code: string; orderedMilli: number; costMinor: number }[],
+    principal: Principal,
+    at: Date,
+    what: string,
+  ): void {
+    const send = request.send === true;
     const atIso = at.toISOString();
-    this.ctx.db.transaction((tx) => {
-      tx.insert(purchaseOrders)
-        .values({
-          id: request.id,
-          number: nextCounter(tx, "purchase_order"),
-          vendorId: vendor.id,
-          status: send === true ? "sent" : "draft",
-          expectedAt: request.expectedAt ?? null,
-          note: request.note ?? null,
-          userId: principal.userId,
-          createdAt: atIso,
-          sentAt: send === true ? atIso : null,
-          closedAt: null,
-          request: fingerprint,
-        })
+    tx.insert(purchaseOrders)
+      .values({
+        id: request.id,
+        number: nextCounter(tx, "purchase_order"),
+        vendorId: request.vendorId,
+        status: send ? "sent" : "draft",
+        expectedAt: request.expectedAt ?? null,
+        note: request.note ?? null,
+        userId: principal.userId,
+        createdAt: atIso,
+        sentAt: send ? atIso : null,
+        closedAt: null,
+        request: fingerprint,
+      })
+      .run();
+    for (let i = 0; i < lines.length; i += 500) {
+      tx.insert(purchaseOrderLines)
+        .values(
+          lines.slice(i, i + 500).map((l, j) => ({
+            orderId: request.id,
+            lineNo: i + j + 1,
+            productCode: l.code,
+            orderedMilli: l.orderedMilli,
+            costMinor: l.costMinor,
+            receivedMilli: 0,
+          })),
+        )
         .run();
-      for (let i = 0; i < lines.length; i += 500) {
-        tx.insert(purchaseOrderLines)
-          .values(
-            lines.slice(i, i + 500).map((l, j) => ({
-              orderId: request.id,
-              lineNo: i + j + 1,
-              productCode: l.code,
-              orderedMilli: l.orderedMilli,
-              costMinor: l.costMinor,
-              receivedMilli: 0,
-            })),
-          )
-          .run();
-      }
-      journalOrder(this.ctx, tx, request.id, principal, at, send === true ? "created and sent" : "created");
-    });
-    return { order: this.get(request.id), created: true };
+    }
+    journalOrder(this.ctx, tx, request.id, principal, at, what);
   }
 
   /**

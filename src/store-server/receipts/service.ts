@@ -64,6 +64,7 @@ export class ReceiptService {
       pricesIncludeTax: settings.pricesIncludeTax,
       subtotalMinor: sale.subtotalMinor,
       discountMinor: sale.discountMinor,
+      promotions: (sale.promotions ?? []).map((p) => ({ name: p.name, discountMinor: p.discountMinor })),
       taxMinor: sale.taxMinor,
       totalMinor: sale.totalMinor,
       cashRoundingMinor: sale.cashRoundingMinor,

@@ -19,6 +19,7 @@ import { connectionOf, statementsOf } from "../db/statements.ts";
 import { Z_COUNTER } from "../shifts/service.ts";
 import { moveStock } from "../stock/ledger.ts";
 import { writeLimits } from "../stock/limits.ts";
+import { replayPurchasing } from "./replay-purchasing.ts";
 
 export class ReplayError extends Error {}
 
@@ -147,6 +148,7 @@ function applyToTables(tx: StoreTx, storeId: string, event: StoreEvent, costing:
       product(tx, event.payload as EventPayload<"product.upserted">, event.at);
       return;
     default:
+      if (replayPurchasing(tx, event)) return;
       // Users, line voids, price overrides, drawer openings and exceptions: the
       // journal keeps them; users come back from head office, the rest is the audit trail above.
       return;

@@ -19,6 +19,8 @@ import { catalogWatchOf } from "../catalog/watch.ts";
 import { pricingSettingsOf, type StoreContext, type StoreTx } from "../context.ts";
 import { applyCard, applyCustomer, applyCustomerGroup } from "../customers/apply.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { applyHqCategory, applyHqPromotion } from "../promotions/service.ts";
+import { applyPurchaseOrderFromHq } from "../purchasing/from-hq.ts";
 import { NO_PIN_TAG_PREFIX, pendingTag } from "../users/pins.ts";
 import { POINTER_KEYS, Pointers } from "./pointers.ts";
 
@@ -202,5 +204,14 @@ export function applyChange(
     case "card":
       applyCard(tx, change.value, change.at);
       return { result: "applied" };
+    case "promotion":
+      applyHqPromotion(ctx, tx, change.value, at);
+      return { result: "applied" };
+    case "category":
+      applyHqCategory(ctx, tx, change.value);
+      return { result: "applied" };
+    case "purchase_order":
+      if (change.storeId !== ctx.storeId) return { result: "skipped" };
+      return { result: applyPurchaseOrderFromHq(ctx, tx, change.value, at) ? "applied" : "skipped" };
   }
 }

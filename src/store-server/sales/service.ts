@@ -19,7 +19,8 @@ import { businessDay } from "../../core/business-day.ts";
 import { DomainError, RestatedError } from "../../core/errors.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import { departmentIdOf } from "../../core/open-department.ts";
-import { type BasketLineInput, priceBasket, type Quote } from "../../core/pricing.ts";
+import type { BasketLineInput, Quote } from "../../core/pricing.ts";
+import { type PromotedQuote, priceWithPromotions } from "../../core/promotions/index.ts";
 import { milliToDecimalString, parseQuantityMilli } from "../../core/quantity.ts";
 import { sha256Hex } from "../../core/sha256.ts";
 import { DEFAULT_TENDER_TYPES, settle, type TenderType } from "../../core/tenders.ts";
@@ -29,6 +30,7 @@ import type { StoreContext, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { isStorageFailure } from "../db/storage.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { categoryChainOf, promotionBookOf } from "../promotions/book.ts";
 import { markSerialInTx } from "../serials/service.ts";
 import { costingOf, moveStock } from "../stock/ledger.ts";
 import { requireEligibleTenders, rungQtyMilli } from "./deposit-lines.ts";
@@ -41,6 +43,7 @@ import { refuseSoldSerials, serialExceptions } from "./serials.ts";
 interface Resolved {
   input: BasketLineInput;
   department: string | null;
+  category: string | null;
   catalogPriceMinor: number;
   snapEligible: boolean;
 }
@@ -150,21 +153,34 @@ export class SalesService {
       return {
         input,
         department: product.department,
+        category: product.category ?? null,
         catalogPriceMinor: product.priceMinor,
         snapEligible: product.snapEligible,
       };
     });
   }
 
-  private priceResolved(resolved: Resolved[], request: QuoteRequest): Quote {
-    const basket = request.discount
-      ? { lines: resolved.map((r) => r.input), discount: request.discount }
-      : { lines: resolved.map((r) => r.input) };
-    return priceBasket(basket, this.ctx.pricing);
+  /** Prices with the promotions in force at `at` and the codes the request presents. */
+  private priceResolved(resolved: Resolved[], request: QuoteRequest, at = this.ctx.now()): PromotedQuote {
+    const lines = resolved.map((r) => ({
+      ...r.input,
+      department: r.department,
+      categories: categoryChainOf(this.ctx, r.category),
+    }));
+    return priceWithPromotions(
+      request.discount ? { lines, discount: request.discount } : { lines },
+      this.ctx.pricing,
+      {
+        book: promotionBookOf(this.ctx),
+        at,
+        timeZone: this.ctx.settings.timeZone,
+        codes: request.couponCodes,
+      },
+    );
   }
 
   private toResponse(
-    quote: Quote,
+    quote: Quote & { promotions?: PromotedQuote["promotions"] | undefined },
     departments: readonly (string | null)[],
     rates: ReadonlyMap<string, string> = new Map(this.ctx.settings.taxClasses.map((t) => [t.id, t.rate])),
   ): QuoteResponse {
@@ -194,6 +210,7 @@ export class SalesService {
       cashRoundingMinor: quote.cashRoundingMinor,
       taxes: quote.taxes,
       currency: this.ctx.settings.currency,
+      promotions: quote.promotions ?? [],
     };
   }
 
@@ -324,7 +341,7 @@ export class SalesService {
   /** Prices a sale the store prices itself (API clients without a till document). */
   private pricedByStore(request: SaleRequest): Priced {
     const resolved = this.resolve(request);
-    const quote = this.priceResolved(resolved, request);
+    const quote = this.priceResolved(resolved, request, request.at ? new Date(request.at) : this.ctx.now());
     const response = this.toResponse(
       quote,
       resolved.map((r) => r.department),
@@ -377,7 +394,7 @@ export class SalesService {
     const rates = new Map<string, string>();
     for (const line of request.lines)
       if (line.taxClass !== null && line.taxRate !== null) rates.set(line.taxClass, line.taxRate);
-    const response = this.toResponse(quote, departments, rates);
+    const response = this.toResponse({ ...quote, promotions: request.promotions }, departments, rates);
     response.lines.forEach((line, i) => {
       const rung = request.lines[i];
       if (rung?.snapEligible === true) line.snapEligible = true;

@@ -200,7 +200,13 @@ export class TillController {
       now: () => new Date().toISOString(),
       hasScale: this.effects.devices.scale !== undefined,
       hasCardTerminal: this.effects.devices.payment !== undefined,
+      ...this.promotionsEnv(),
     };
+  }
+
+  private promotionsEnv(): Pick<TillEnv, "promotions"> {
+    const promotions = this.options.services.promotions?.();
+    return promotions === undefined ? {} : { promotions };
   }
 
   dispatch(command: Command): void {

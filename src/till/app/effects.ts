@@ -16,7 +16,7 @@ import type { PaymentResult } from "../../devices/payment/payment-terminal.ts";
 import { describeReading } from "../../devices/scale/scale.ts";
 import { log } from "../../shared/log.ts";
 import type { CompletedSale, HeldSaleDoc, HeldSaleSummary, TillProduct, TillServices } from "../services.ts";
-import { priceSale } from "../state/basket.ts";
+import { priceSale, promotionsAt } from "../state/basket.ts";
 import type { CardAnswer, Command, Effect, Message, SaleLine } from "../state/types.ts";
 import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
 import { errorToMessage } from "./error-message.ts";
@@ -106,6 +106,9 @@ function resumed(services: TillServices, held: HeldSaleDoc): Extract<Command, { 
       ...(line.priceSource === "override" ? { overridden: true } : {}),
       taxClass: product.taxClass,
       soldByWeight: product.soldByWeight,
+      // What promotions name a line by.
+      department: product.department,
+      ...(product.category !== undefined ? { category: product.category } : {}),
       ...(line.discount ? { discount: line.discount } : {}),
       ...(line.lot === undefined ? {} : { lot: line.lot }),
       ...(line.expiry === undefined ? {} : { expiry: line.expiry }),
@@ -130,7 +133,15 @@ function priceHeld(services: TillServices, held: HeldSaleSummary): HeldSaleSumma
         id: i + 1,
       }),
     );
-    const quote = priceSale({ lines }, services.settings());
+    const settings = services.settings();
+    const promotions = services.promotions?.();
+    const quote = priceSale(
+      { lines },
+      settings,
+      promotions === undefined
+        ? null
+        : promotionsAt({ promotions, now: () => new Date().toISOString(), settings }),
+    );
     return { ...held, totalMinor: quote?.totalMinor ?? 0, items: lines.slice(0, 3).map((l) => l.name) };
   } catch {
     // A code this till does not know yet: the list still shows the rest.

@@ -52,6 +52,7 @@ export function saleReceipt(sale: CompletedSale, context: ReceiptContext): Recei
     pricesIncludeTax: settings.pricesIncludeTax,
     subtotalMinor: quote.subtotalMinor,
     discountMinor: quote.discountMinor,
+    promotions: (quote.promotions ?? []).map((p) => ({ name: p.name, discountMinor: p.discountMinor })),
     taxMinor: quote.taxMinor,
     totalMinor: quote.totalMinor,
     cashRoundingMinor: sale.cashRoundingMinor,

@@ -36,12 +36,13 @@ interface ProductRow {
   depositCode: string | null;
   snapEligible: number;
   serialised: number;
+  category: string | null;
 }
 
 const COLUMNS =
   "p.code, p.name, p.price_minor AS priceMinor, p.tax_class AS taxClass, p.department, " +
   "p.sold_by_weight AS soldByWeight, p.open_price AS openPrice, p.unit, p.active, p.min_age AS minAge, " +
-  "p.deposit_code AS depositCode, p.snap_eligible AS snapEligible, p.serialised";
+  "p.deposit_code AS depositCode, p.snap_eligible AS snapEligible, p.serialised, p.category";
 
 function toProduct(row: ProductRow): CachedProduct {
   return {
@@ -58,6 +59,7 @@ function toProduct(row: ProductRow): CachedProduct {
     ...(row.depositCode === null ? {} : { depositCode: row.depositCode }),
     ...(row.snapEligible === 1 ? { snapEligible: true } : {}),
     ...(row.serialised === 1 ? { serialised: true } : {}),
+    ...(row.category === null ? {} : { category: row.category }),
   };
 }
 
@@ -107,6 +109,7 @@ export class LocalCatalog {
       string | null,
       number,
       number,
+      string | null,
     ]
   >;
   private readonly clearBarcodesStmt: Statement<unknown, [string]>;
@@ -145,14 +148,14 @@ export class LocalCatalog {
     );
     this.upsertStmt = sqlite.prepare(
       `INSERT INTO products (code, name, price_minor, tax_class, department, sold_by_weight, open_price, unit, active, change_seq,
-         min_age, deposit_code, snap_eligible, serialised)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         min_age, deposit_code, snap_eligible, serialised, category)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(code) DO UPDATE SET name = excluded.name, price_minor = excluded.price_minor,
          tax_class = excluded.tax_class, department = excluded.department,
          sold_by_weight = excluded.sold_by_weight, open_price = excluded.open_price,
          unit = excluded.unit, active = excluded.active, change_seq = excluded.change_seq,
          min_age = excluded.min_age, deposit_code = excluded.deposit_code, snap_eligible = excluded.snap_eligible,
-         serialised = excluded.serialised
+         serialised = excluded.serialised, category = excluded.category
        WHERE excluded.change_seq >= products.change_seq`,
     );
     this.clearBarcodesStmt = sqlite.prepare("DELETE FROM barcodes WHERE product_code = ?");
@@ -235,6 +238,7 @@ export class LocalCatalog {
       p.depositCode ?? null,
       p.snapEligible ? 1 : 0,
       p.serialised ? 1 : 0,
+      p.category ?? null,
     );
     if (written.changes === 0) return;
     this.clearBarcodesStmt.run(p.code);

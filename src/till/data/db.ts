@@ -57,7 +57,9 @@ export type MetaKey =
   | "storeCertificate"
   | "storeCertificateSha256"
   /** The store's departments as last synced (JSON): open rings and their ages. */
-  | "departments";
+  | "departments"
+  /** The store's promotions in force and its categories as last synced (JSON). */
+  | "promotions";
 
 export class MetaStore {
   constructor(private readonly db: TillDb) {}

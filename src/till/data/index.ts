@@ -41,6 +41,7 @@ import { OnlineOperations } from "./online-operations.ts";
 import { Outbox } from "./outbox.ts";
 import { fetchTrusting } from "./pairing.ts";
 import { PrintJournal } from "./print-journal.ts";
+import { LocalPromotions } from "./promotions.ts";
 import { exportRefusedSale, resendRefusedSale } from "./refused-sales.ts";
 import { StoreClient } from "./store-client.ts";
 import { CatalogSync, RECEIPT_LINK_KEY } from "./sync.ts";
@@ -118,6 +119,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   const prints = new PrintJournal(db, now);
   const catalog = new LocalCatalog(sqlite);
   const departments = new LocalDepartments(meta);
+  const promotions = new LocalPromotions(meta);
   /** A product with its deposit product attached, when it names one the catalog has. */
   const withDeposit = (product: TillProduct): TillProduct => {
     if (product.depositCode === undefined) return product;
@@ -192,6 +194,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     meta,
     catalog,
     departments,
+    promotions,
     client,
     auth,
     link,
@@ -281,6 +284,10 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     search: (text, limit) =>
       catalog.search(text, limit).map((p) => departments.withAge(withDeposit(tillProduct(p)))),
     departments: () => departments.all(),
+    promotions: () => ({
+      book: promotions.book(),
+      categoriesOf: (category) => promotions.categoriesOf(category),
+    }),
 
     login: (pin) => auth.login(pin),
     logout: () => auth.logout(),

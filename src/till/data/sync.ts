@@ -28,6 +28,7 @@ import { type MetaStore, relaxed } from "./db.ts";
 import type { LocalDepartments } from "./departments.ts";
 import { StoreUnreachableError, TillAuthError } from "./errors.ts";
 import type { LinkState } from "./link.ts";
+import type { LocalPromotions } from "./promotions.ts";
 import { lastReceiptSeqAtStore } from "./recent-sales.ts";
 import type { StoreClient } from "./store-client.ts";
 
@@ -52,6 +53,8 @@ export interface SyncDeps {
   catalog: LocalCatalog;
   /** The store's departments (open rings, ages): the whole short list, every pass. */
   departments?: LocalDepartments;
+  /** The store's promotions in force and its categories: the whole list, every pass. */
+  promotions?: LocalPromotions;
   client: StoreClient;
   auth: TillAuth;
   link: LinkState;
@@ -92,6 +95,7 @@ export class CatalogSync {
           await this.fetchReceiptLinkKey(token);
         await this.pullCatalog(token);
         if (!deps.isClosed()) await this.pullDepartments(token);
+        if (!deps.isClosed()) await this.pullPromotions(token);
         if (!deps.isClosed() && deps.meta.get("receiptSeqChecked") === null)
           await this.catchUpReceipts(token);
       });
@@ -189,6 +193,17 @@ export class CatalogSync {
     });
     if (deps.isClosed()) return;
     if (relaxed(deps.sqlite, () => local.keep(answer.departments))) deps.onCatalog();
+  }
+
+  private async pullPromotions(token: string): Promise<void> {
+    const { deps } = this;
+    const local = deps.promotions;
+    if (local === undefined) return;
+    const promotions = await deps.client.request(storeRoutes["GET /api/v1/promotions"], { token, query: {} });
+    const categories = await deps.client.request(storeRoutes["GET /api/v1/categories"], { token });
+    if (deps.isClosed()) return;
+    const tree = categories.categories.map((c) => ({ id: c.id, parent: c.parent ?? null }));
+    if (relaxed(deps.sqlite, () => local.keep(promotions.promotions, tree))) deps.onCatalog();
   }
 
   private async pullCatalog(token: string): Promise<void> {

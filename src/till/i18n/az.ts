@@ -60,6 +60,7 @@ export const az: Strings = {
   "sale.items": "{count|one:# sətir|other:# sətir}",
   "sale.subtotal": "Ara cəm",
   "sale.discount": "Endirim",
+  "sale.promotions": "Kampaniyalar: {names}",
   "sale.tax": "Vergi",
   "sale.saleDiscount": "Satışa endirim {value}",
   "sale.change": "QALIQ",

@@ -67,6 +67,7 @@ export const en = {
   "sale.items": "{count|one:# line|other:# lines}",
   "sale.subtotal": "Subtotal",
   "sale.discount": "Discount",
+  "sale.promotions": "Promotions: {names}",
   "sale.tax": "Tax",
   "sale.saleDiscount": "Sale discount {value}",
   "sale.change": "CHANGE",

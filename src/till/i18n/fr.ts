@@ -60,6 +60,7 @@ export const fr: Strings = {
   "sale.items": "{count|one:# ligne|other:# lignes}",
   "sale.subtotal": "Sous-total",
   "sale.discount": "Remise",
+  "sale.promotions": "Promotions : {names}",
   "sale.tax": "Taxe",
   "sale.saleDiscount": "Remise sur la vente {value}",
   "sale.change": "RENDU",

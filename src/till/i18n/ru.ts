@@ -59,6 +59,7 @@ export const ru: Strings = {
   "sale.items": "{count|one:# строка|few:# строки|many:# строк|other:# строки}",
   "sale.subtotal": "Подытог",
   "sale.discount": "Скидка",
+  "sale.promotions": "Акции: {names}",
   "sale.tax": "Налог",
   "sale.saleDiscount": "Скидка на чек {value}",
   "sale.change": "СДАЧА",

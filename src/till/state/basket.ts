@@ -4,22 +4,50 @@
  */
 import { cashRound } from "../../core/cash-rounding.ts";
 import { priceBasket, type Quote } from "../../core/pricing.ts";
+import { type PromotedQuote, priceWithPromotions } from "../../core/promotions/index.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import { DEFAULT_TENDER_TYPES, type TenderInput } from "../../core/tenders.ts";
-import type { TillLine } from "../services.ts";
+import type { TillLine, TillPromotions } from "../services.ts";
 import { basketLinesOf } from "./deposit-lines.ts";
-import type { Sale, SaleLine } from "./types.ts";
+import type { Sale, SaleLine, TillEnv } from "./types.ts";
 
-/** Prices the sale; null when it has no lines. Throws the engine's DomainError when it cannot. */
-export function priceSale(sale: Pick<Sale, "lines" | "discount">, settings: StoreSettings): Quote | null {
+/** The promotions a sale is priced with now (in the store's time zone), or null without any. */
+export function promotionsAt(env: Pick<TillEnv, "promotions" | "now" | "settings">): SalePromotions | null {
+  if (env.promotions === undefined || env.promotions.book.size === 0) return null;
+  return { ...env.promotions, at: new Date(env.now()), timeZone: env.settings.timeZone };
+}
+
+/** Whether promotions are in force: a line's price may then depend on the others. */
+export function hasPromotions(env: Pick<TillEnv, "promotions">): boolean {
+  return env.promotions !== undefined && env.promotions.book.size > 0;
+}
+
+export type SalePromotions = TillPromotions & { at: Date; timeZone: string };
+
+/**
+ * Prices the sale, with the promotions in force when given (the quote then names them); null
+ * when it has no lines. Throws the engine's DomainError when it cannot.
+ */
+export function priceSale(
+  sale: Pick<Sale, "lines" | "discount">,
+  settings: StoreSettings,
+  promotions: SalePromotions | null = null,
+): (Quote & { promotions?: PromotedQuote["promotions"] }) | null {
   if (sale.lines.length === 0) return null;
-  return priceBasket(
-    {
-      lines: basketLinesOf(sale.lines),
-      ...(sale.discount ? { discount: sale.discount } : {}),
-    },
-    settings,
-  );
+  const basket = basketLinesOf(sale.lines);
+  const discount = sale.discount ? { discount: sale.discount } : {};
+  if (promotions === null) return priceBasket({ lines: basket, ...discount }, settings);
+  const lines = basket.map((line, i) => ({
+    ...line,
+    department: sale.lines[i]?.department ?? null,
+    categories: promotions.categoriesOf(sale.lines[i]?.category),
+  }));
+  const { codesUsed: _codes, ...quote } = priceWithPromotions({ lines, ...discount }, settings, {
+    book: promotions.book,
+    at: promotions.at,
+    timeZone: promotions.timeZone,
+  });
+  return quote;
 }
 
 /** A line as the store receives it: the price only when it is not the catalog's. */

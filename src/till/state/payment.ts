@@ -8,7 +8,7 @@ import { TenderShortError } from "../../core/pricing-errors.ts";
 import { settle, type TenderInput } from "../../core/tenders.ts";
 import { localErrorMessage } from "../app/error-message.ts";
 import { withApproval } from "./approvals.ts";
-import { paymentProgress, priceSale, toTillLine } from "./basket.ts";
+import { paymentProgress, priceSale, promotionsAt, toTillLine } from "./basket.ts";
 import { askCard } from "./card.ts";
 import { requireEligible } from "./ebt-limits.ts";
 import { done, fail, failWith, goTo, msg } from "./initial.ts";
@@ -20,7 +20,7 @@ export function startPayment(state: TillState, env: TillEnv): Transition {
   // The engine prices the whole sale once more: what is paid never rests on a running sum.
   let quote: Quote | null;
   try {
-    quote = priceSale(state.sale, env.settings);
+    quote = priceSale(state.sale, env.settings, promotionsAt(env));
   } catch (err) {
     return failWith(state, localErrorMessage(err));
   }

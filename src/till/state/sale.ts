@@ -7,7 +7,7 @@ import { localErrorMessage } from "../app/error-message.ts";
 import type { TillAuditEntry, TillLookup, TillProduct } from "../services.ts";
 import { askAge } from "./age-check.ts";
 import { appendLine, canAppend } from "./append-pricing.ts";
-import { priceSale } from "./basket.ts";
+import { hasPromotions, priceSale, promotionsAt } from "./basket.ts";
 import { depositLineFor } from "./deposit-lines.ts";
 import { done, fail, failWith, msg } from "./initial.ts";
 import { askBeforeAdding, looksLikeGs1, submitGs1 } from "./lots-serials.ts";
@@ -103,6 +103,8 @@ export function addLine(
     priceGiven: priceMinor !== undefined,
     taxClass: product.taxClass,
     soldByWeight: product.soldByWeight,
+    department: product.department,
+    ...(product.category !== undefined ? { category: product.category } : {}),
     ...(product.snapEligible ? { snapEligible: true } : {}),
     ...(product.label?.lot !== undefined ? { lot: product.label.lot } : {}),
     ...(product.label?.expiry !== undefined ? { expiry: product.label.expiry } : {}),
@@ -117,7 +119,7 @@ export function addLine(
     nextLineId: (deposit ?? line).id + 1,
   };
   const next =
-    canAppend(env.settings, sale.discount !== undefined) && deposit === null
+    canAppend(env.settings, sale.discount !== undefined) && deposit === null && !hasPromotions(env)
       ? append(state, sale, line, env)
       : reprice(state, sale, env);
   if ("error" in next) return next.error;
@@ -148,7 +150,7 @@ export function reprice(
   env: TillEnv,
 ): { state: TillState } | { error: Transition } {
   try {
-    return { state: { ...state, sale, quote: priceSale(sale, env.settings) } };
+    return { state: { ...state, sale, quote: priceSale(sale, env.settings, promotionsAt(env)) } };
   } catch (err) {
     return { error: failWith(state, localErrorMessage(err)) };
   }

@@ -4,7 +4,6 @@
  */
 import type { Discount } from "../../core/discount.ts";
 import type { Department } from "../../core/open-department.ts";
-import type { Quote } from "../../core/pricing.ts";
 import type { TenderAmount } from "../../core/refund-split.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import type { TenderInput } from "../../core/tenders.ts";
@@ -25,6 +24,8 @@ import type {
   TillAuditEntry,
   TillLookup,
   TillProduct,
+  TillPromotions,
+  TillQuote,
   TillTrace,
 } from "../services.ts";
 
@@ -48,6 +49,9 @@ export interface SaleLine {
   linkedTo?: number;
   /** May be paid with EBT (SNAP-eligible). */
   snapEligible?: boolean;
+  /** The product's department and category, as promotions name them. */
+  department?: string | null;
+  category?: string;
   /** The unit's lot and expiry (`YYYY-MM-DD`) from its GS1 label, and its serial number. */
   lot?: string;
   expiry?: string;
@@ -234,7 +238,7 @@ export interface TillState {
   cashier: Cashier | null;
   sale: Sale;
   /** The sale priced with the shared pricing engine; null while empty. */
-  quote: Quote | null;
+  quote: TillQuote | null;
   /** Id of the selected line; null selects the last one. */
   selectedLine: number | null;
   status: StatusMessage | null;
@@ -252,6 +256,8 @@ export interface TillEnv {
   hasScale: boolean;
   /** A card terminal is connected: card payments and their refunds go through it. */
   hasCardTerminal: boolean;
+  /** The promotions in force, as last synced from the store; absent: none. */
+  promotions?: TillPromotions;
 }
 
 /** The card terminal's answer to a charge, as the reducer needs it. */

@@ -86,7 +86,7 @@ export function SaleScreen({ view, height }: BodyProps) {
           amount={t.money(quote.totalMinor)}
           side={[
             `${t.t("sale.items", { count: lines.length })}  ${t.t("sale.subtotal")} ${t.amount(quote.subtotalMinor)}`,
-            quote.discountMinor > 0 ? `${t.t("sale.discount")} -${t.amount(quote.discountMinor)}` : "",
+            quote.discountMinor > 0 ? discountRow(view, quote) : "",
             `${t.t("sale.tax")} ${t.amount(quote.taxMinor)}`,
           ]}
           width={columns}
@@ -111,4 +111,14 @@ export function SaleScreen({ view, height }: BodyProps) {
       )}
     </Box>
   );
+}
+
+/** The sale's discount, and the promotions in it by name. */
+function discountRow(view: View, quote: NonNullable<View["state"]["quote"]>): string {
+  const { t } = view;
+  const discount = `${t.t("sale.discount")} -${t.amount(quote.discountMinor)}`;
+  const names = (quote.promotions ?? []).map((p) => p.name);
+  return names.length === 0
+    ? discount
+    : `${discount}  ${t.t("sale.promotions", { names: names.join(", ") })}`;
 }

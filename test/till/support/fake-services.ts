@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { DomainError } from "../../../src/core/errors.ts";
 import { formatReceiptNo } from "../../../src/core/ids.ts";
 import type { Department } from "../../../src/core/open-department.ts";
+import { type Promotion, PromotionBook } from "../../../src/core/promotions/index.ts";
 import { refundableByTender } from "../../../src/core/refund-split.ts";
 import {
   type StoreSettings,
@@ -35,6 +36,7 @@ import type {
   StockAtSites,
   TillLookup,
   TillProduct,
+  TillPromotions,
   TillServices,
   TillTrace,
 } from "../../../src/till/services.ts";
@@ -229,6 +231,19 @@ export class FakeServices implements TillServices {
 
   departments(): Department[] {
     return this.departmentList;
+  }
+
+  /** The store's promotions as the till synced them (none unless a test sets some). */
+  promotionList: Promotion[] = [];
+  /** Each category's chain up the tree, as the till synced the store's categories. */
+  categoryChains = new Map<string, string[]>();
+
+  promotions(): TillPromotions {
+    return {
+      book: new PromotionBook(this.promotionList),
+      categoriesOf: (category) =>
+        category === undefined ? [] : (this.categoryChains.get(category) ?? [category]),
+    };
   }
 
   search(text: string, limit: number): TillProduct[] {

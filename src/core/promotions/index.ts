@@ -1,0 +1,25 @@
+/** Promotions: their schema, the engine, and pricing a basket with them. */
+export { comparePromotions, NO_PROMOTIONS, PromotionBook, percentText } from "./book.ts";
+export {
+  applyPromotions,
+  livePromotions,
+  type PromotionContext,
+  type PromotionLine,
+  type PromotionOutcome,
+} from "./engine.ts";
+export {
+  type PromotedBasketInput,
+  type PromotedLineInput,
+  type PromotedQuote,
+  type PromotionPricing,
+  priceWithPromotions,
+} from "./price.ts";
+export { type PromotionClock, promotionClock } from "./schedule.ts";
+export * from "./schema.ts";
+export {
+  checkPromotion,
+  type PromotionRefs,
+  PromotionRuleError,
+  requireKnownRefs,
+  requireNoExclusiveOverlap,
+} from "./validate.ts";

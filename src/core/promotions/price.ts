@@ -1,0 +1,117 @@
+/**
+ * Pricing a basket with promotions: each line's own discount first, then the promotions on
+ * what is left (see engine.ts), then the sale's discount and tax on what the lines come to
+ * after both (pricing.ts) — so tax is always computed after discounts, and deposits (a fixed
+ * amount per unit) are never discounted. A line's `discountMinor` includes its share of every
+ * promotion; the quote names each promotion with what it took off.
+ */
+import { isDepositKind } from "../deposits.ts";
+import type { Discount } from "../discount.ts";
+import { normalizeCurrency } from "../money.ts";
+import {
+  type BasketInput,
+  type BasketLineInput,
+  lineDiscountBig,
+  type PricingSettings,
+  priceBasket,
+  type Quote,
+} from "../pricing.ts";
+import { extendPriceBig } from "../quantity.ts";
+import { toSafeNumber } from "../safe-integer.ts";
+import type { PromotionBook } from "./book.ts";
+import { applyPromotions, livePromotions, type PromotionLine } from "./engine.ts";
+import { type PromotionClock, promotionClock } from "./schedule.ts";
+import type { AppliedPromotion } from "./schema.ts";
+
+export interface PromotedLineInput extends BasketLineInput {
+  department?: string | null | undefined;
+  /** The product's category and the categories above it. */
+  categories?: readonly string[] | undefined;
+}
+
+export interface PromotedBasketInput {
+  lines: readonly PromotedLineInput[];
+  discount?: Discount;
+}
+
+export interface PromotionPricing {
+  book: PromotionBook;
+  /** When the sale is made, and the store's time zone (schedules are local). */
+  at: Date;
+  timeZone: string;
+  codes?: readonly string[] | undefined;
+  customerGroups?: readonly string[] | undefined;
+}
+
+export interface PromotedQuote extends Quote {
+  promotions: AppliedPromotion[];
+  /** Codes a promotion used (upper case). */
+  codesUsed: string[];
+}
+
+/** What a line comes to after its own discount, or 0 when it cannot be priced (pricing says why). */
+function amountBeforePromotions(line: BasketLineInput, settings: PricingSettings): number {
+  if (isDepositKind(line.kind)) return 0;
+  if (!Number.isSafeInteger(line.unitPriceMinor) || line.unitPriceMinor < 0) return 0;
+  if (!Number.isSafeInteger(line.qtyMilli) || line.qtyMilli <= 0) return 0;
+  const extended = extendPriceBig(line.unitPriceMinor, line.qtyMilli, settings.roundingMode);
+  const own = lineDiscountBig(line, extended, settings.roundingMode, normalizeCurrency(settings.currency));
+  return toSafeNumber(extended - own, "line amount");
+}
+
+const clocks = new Map<string, { at: number; clock: PromotionClock }>();
+
+function clockOf(at: Date, timeZone: string): PromotionClock {
+  const cached = clocks.get(timeZone);
+  if (cached !== undefined && cached.at === at.getTime()) return cached.clock;
+  const clock = promotionClock(at, timeZone);
+  clocks.set(timeZone, { at: at.getTime(), clock });
+  return clock;
+}
+
+/** Prices a basket with the promotions in force; with none, exactly as priceBasket. */
+export function priceWithPromotions(
+  input: PromotedBasketInput,
+  settings: PricingSettings,
+  promotions: PromotionPricing | null,
+): PromotedQuote {
+  const plain = (): BasketInput => ({
+    lines: input.lines,
+    ...(input.discount === undefined ? {} : { discount: input.discount }),
+  });
+  if (promotions === null) return { ...priceBasket(plain(), settings), promotions: [], codesUsed: [] };
+  const context = {
+    clock: clockOf(promotions.at, promotions.timeZone),
+    roundingMode: settings.roundingMode,
+    codes: promotions.codes,
+    customerGroups: promotions.customerGroups,
+  };
+  if (livePromotions(promotions.book, input.lines, context).length === 0) {
+    return { ...priceBasket(plain(), settings), promotions: [], codesUsed: [] };
+  }
+  const amounts = input.lines.map((line) => amountBeforePromotions(line, settings));
+  const lines: PromotionLine[] = input.lines.map((line, i) => ({
+    code: line.code,
+    qtyMilli: line.qtyMilli,
+    amountMinor: amounts[i] ?? 0,
+    department: line.department,
+    categories: line.categories,
+    kind: line.kind,
+  }));
+  const outcome = applyPromotions(promotions.book, lines, context);
+  if (outcome.applied.length === 0) {
+    return { ...priceBasket(plain(), settings), promotions: [], codesUsed: [] };
+  }
+  const promoted = input.lines.map((line, i): BasketLineInput => {
+    const promotion = outcome.lineDiscountMinor[i] ?? 0;
+    if (promotion === 0) return line;
+    const extended = extendPriceBig(line.unitPriceMinor, line.qtyMilli, settings.roundingMode);
+    const own = toSafeNumber(extended) - (amounts[i] ?? 0);
+    return { ...line, discount: { amountMinor: own + promotion } };
+  });
+  const quote = priceBasket(
+    { lines: promoted, ...(input.discount === undefined ? {} : { discount: input.discount }) },
+    settings,
+  );
+  return { ...quote, promotions: outcome.applied, codesUsed: outcome.codesUsed };
+}

@@ -1,0 +1,164 @@
+/**
+ * What each kind of reward takes off the lines it is on, given what earlier promotions left of
+ * them. Every function answers one discount per target line, in minor units, never more than
+ * what is left of the line. Unit rewards (cheapest, multibuy, N for a price) count whole units:
+ * a line of a whole quantity is split into units whose values differ by at most one minor unit
+ * and sum to the line exactly; a weighed line (a fractional quantity) takes no unit reward.
+ */
+import { allocateLargestRemainderBig } from "../allocation.ts";
+import type { Fraction } from "../percent.ts";
+import { extendPriceBig } from "../quantity.ts";
+import { divRound, type RoundingMode } from "../rounding.ts";
+import { sumBig } from "../safe-integer.ts";
+
+/** A line the reward is on: what is left of it, and what it is. */
+export interface Target {
+  code: string;
+  qtyMilli: number;
+  remaining: bigint;
+}
+
+/** `count` units of target `target`, each worth `value`. */
+interface UnitRun {
+  target: number;
+  value: bigint;
+  count: number;
+}
+
+function unitRuns(targets: readonly Target[]): UnitRun[] {
+  const runs: UnitRun[] = [];
+  targets.forEach((t, target) => {
+    if (t.qtyMilli <= 0 || t.qtyMilli % 1000 !== 0) return;
+    const units = BigInt(t.qtyMilli / 1000);
+    const base = t.remaining / units;
+    const more = Number(t.remaining % units);
+    if (more > 0) runs.push({ target, value: base + 1n, count: more });
+    if (Number(units) - more > 0) runs.push({ target, value: base, count: Number(units) - more });
+  });
+  return runs;
+}
+
+/** Dearest units first; equal values by product code, then by position (identical lines). */
+function byValueDescending(targets: readonly Target[]) {
+  return (a: UnitRun, b: UnitRun): number => {
+    if (a.value !== b.value) return a.value > b.value ? -1 : 1;
+    const ca = targets[a.target]?.code ?? "";
+    const cb = targets[b.target]?.code ?? "";
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    return a.target - b.target;
+  };
+}
+
+/** A share of `total` for each target, in proportion to what is left of it. */
+export function shareByValue(total: bigint, targets: readonly Target[]): bigint[] {
+  const weights = targets.map((t) => t.remaining);
+  const sum = sumBig(weights);
+  return allocateLargestRemainderBig(total > sum ? sum : total, weights);
+}
+
+export function percentOff(targets: readonly Target[], percent: Fraction, mode: RoundingMode): bigint[] {
+  const total = divRound(sumBig(targets.map((t) => t.remaining)) * percent.num, percent.den, mode);
+  return shareByValue(total, targets);
+}
+
+export function amountOff(targets: readonly Target[], amountMinor: number): bigint[] {
+  return shareByValue(BigInt(amountMinor), targets);
+}
+
+/** Each line at `priceMinor` a unit (a kg for a weighed line): what is left above that comes off. */
+export function fixedPrice(targets: readonly Target[], priceMinor: number, mode: RoundingMode): bigint[] {
+  return targets.map((t) => {
+    const price = extendPriceBig(priceMinor, t.qtyMilli, mode);
+    return t.remaining > price ? t.remaining - price : 0n;
+  });
+}
+
+/**
+ * N for a price (CORE-POS group price, and mix-and-match across the products of a group): the
+ * units, dearest first, in groups of `buy`; each full group costs `priceMinor` when it is worth
+ * more, its discount shared among its units by value. Units left over pay their own price.
+ */
+export function groupPrice(targets: readonly Target[], buy: number, priceMinor: number): bigint[] {
+  const out = targets.map(() => 0n);
+  const price = BigInt(priceMinor);
+  const runs = unitRuns(targets).sort(byValueDescending(targets));
+  let group: { target: number; value: bigint }[] = [];
+  let inGroup = 0;
+  const close = () => {
+    const worth = sumBig(group.map((g) => g.value));
+    if (worth > price) {
+      const shares = allocateLargestRemainderBig(
+        worth - price,
+        group.map((g) => g.value),
+      );
+      group.forEach((g, i) => {
+        out[g.target] = (out[g.target] ?? 0n) + (shares[i] ?? 0n);
+      });
+    }
+    group = [];
+    inGroup = 0;
+  };
+  for (const run of runs) {
+    let left = run.count;
+    if (inGroup > 0) {
+      const take = Math.min(left, buy - inGroup);
+      group.push({ target: run.target, value: run.value * BigInt(take) });
+      inGroup += take;
+      left -= take;
+      if (inGroup === buy) close();
+    }
+    // Whole groups from this run alone.
+    const whole = Math.floor(left / buy);
+    if (whole > 0) {
+      const worth = run.value * BigInt(buy);
+      if (worth > price) out[run.target] = (out[run.target] ?? 0n) + (worth - price) * BigInt(whole);
+      left -= whole * buy;
+    }
+    if (left > 0) {
+      group.push({ target: run.target, value: run.value * BigInt(left) });
+      inGroup += left;
+    }
+  }
+  return out;
+}
+
+/** `percent` off the single cheapest unit of the lines. */
+export function cheapest(targets: readonly Target[], percent: Fraction, mode: RoundingMode): bigint[] {
+  const out = targets.map(() => 0n);
+  const runs = unitRuns(targets).sort(byValueDescending(targets));
+  const last = runs[runs.length - 1];
+  if (last !== undefined) out[last.target] = divRound(last.value * percent.num, percent.den, mode);
+  return out;
+}
+
+/**
+ * Buy `buy` get `get`: the units, dearest first, in groups of buy + get; in every full group
+ * the `get` cheapest are `percent` off (buy 2 get 1 at 100: every third unit free).
+ */
+export function multibuy(
+  targets: readonly Target[],
+  buy: number,
+  get: number,
+  percent: Fraction,
+  mode: RoundingMode,
+): bigint[] {
+  const out = targets.map(() => 0n);
+  const size = buy + get;
+  const runs = unitRuns(targets).sort(byValueDescending(targets));
+  const units = runs.reduce((n, run) => n + run.count, 0);
+  const end = Math.floor(units / size) * size;
+  // Positions below x that are among the `get` last of their group.
+  const freeBelow = (x: number) => Math.floor(x / size) * get + Math.max(0, (x % size) - buy);
+  let at = 0;
+  for (const run of runs) {
+    const from = Math.min(at, end);
+    const to = Math.min(at + run.count, end);
+    const free = freeBelow(to) - freeBelow(from);
+    if (free > 0) {
+      out[run.target] =
+        (out[run.target] ?? 0n) + divRound(run.value * BigInt(free) * percent.num, percent.den, mode);
+    }
+    at += run.count;
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * When a promotion is in force: its validity dates, weekdays and time of day, read in the
+ * store's time zone (a happy hour at 17:00 is 17:00 where the shop is).
+ */
+import type { CompiledPromotion } from "./book.ts";
+
+/** An instant as a promotion's schedule reads it. */
+export interface PromotionClock {
+  /** The instant, ISO 8601 UTC: `validFrom`/`validTo` given as times compare with it. */
+  instant: string;
+  /** The local date YYYY-MM-DD: `validFrom`/`validTo` given as dates compare with it (both inclusive). */
+  date: string;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** Minutes after local midnight. */
+  minutes: number;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+/** The clock of an instant in an IANA time zone. */
+export function promotionClock(at: Date, timeZone: string): PromotionClock {
+  let format = formats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      weekday: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    formats.set(timeZone, format);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of format.formatToParts(at)) parts[part.type] = part.value;
+  return {
+    instant: at.toISOString(),
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday: WEEKDAYS[parts.weekday ?? ""] ?? 1,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+function isDate(text: string): boolean {
+  return text.length === 10;
+}
+
+/** Whether the promotion's dates, weekdays and hours hold at the clock's instant. */
+export function inSchedule(compiled: CompiledPromotion, clock: PromotionClock): boolean {
+  const { validFrom, validTo } = compiled.promotion;
+  if (validFrom !== undefined) {
+    if (isDate(validFrom) ? clock.date < validFrom : clock.instant < new Date(validFrom).toISOString()) {
+      return false;
+    }
+  }
+  if (validTo !== undefined) {
+    if (isDate(validTo) ? clock.date > validTo : clock.instant >= new Date(validTo).toISOString()) {
+      return false;
+    }
+  }
+  if (compiled.days !== null && !compiled.days.has(clock.weekday)) return false;
+  const { minutesFrom: from, minutesTo: to } = compiled;
+  if (from !== null && to !== null) {
+    const inside =
+      from <= to ? clock.minutes >= from && clock.minutes < to : clock.minutes >= from || clock.minutes < to;
+    if (!inside) return false;
+  }
+  return true;
+}

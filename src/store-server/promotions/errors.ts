@@ -1,0 +1,7 @@
+/** The domain errors of the store's promotions (beyond the core's rules): each code with its kind. */
+import { featureErrors } from "../../core/errors.ts";
+
+export class StorePromotionError extends featureErrors({
+  PROMOTION_FROM_HQ: "conflict",
+  PROMOTION_NOT_FOUND: "not_found",
+}) {}

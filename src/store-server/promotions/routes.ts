@@ -1,0 +1,43 @@
+import { Elysia } from "elysia";
+import { z } from "zod";
+import { promotionInputSchema, promotionsQuerySchema } from "../../api/store/promotions.ts";
+import { promotionIdSchema } from "../../core/promotions/index.ts";
+import { requireRole } from "../auth/tokens.ts";
+import type { StoreContext } from "../context.ts";
+import { requireAuth } from "../http/auth-plugin.ts";
+import { PromotionsService } from "./service.ts";
+
+export function promotionsRoutes(ctx: StoreContext, service = new PromotionsService(ctx)) {
+  const params = z.object({ id: promotionIdSchema });
+  return new Elysia({ name: "ringup.store.promotions" })
+    .use(requireAuth(ctx))
+    .get("/promotions", ({ query }) => ({ promotions: service.list(query.all === "true") }), {
+      query: promotionsQuerySchema,
+      detail: {
+        summary: "Promotions in force (head office's and the store's own); all=true lists ended ones too",
+      },
+    })
+    .get("/promotions/:id", ({ params }) => service.get(params.id), {
+      params,
+      detail: { summary: "One promotion" },
+    })
+    .post(
+      "/promotions",
+      ({ body, principal }) => {
+        requireRole(principal, "manager", "defining promotions");
+        return service.define(body, principal);
+      },
+      {
+        body: promotionInputSchema,
+        detail: { summary: "Define one of the store's own promotions (upsert by id)" },
+      },
+    )
+    .post(
+      "/promotions/:id/deactivate",
+      ({ params, principal }) => {
+        requireRole(principal, "manager", "ending promotions");
+        return service.deactivate(params.id, principal);
+      },
+      { params, detail: { summary: "End one of the store's own promotions" } },
+    );
+}

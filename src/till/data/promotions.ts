@@ -1,0 +1,76 @@
+/**
+ * The store's promotions as the till last synced them (`GET /promotions` and `GET /categories`,
+ * kept whole in the till's meta table), compiled once, so the till prices a sale with the same
+ * promotions the store would, offline too.
+ */
+import { z } from "zod";
+import { categoryChains } from "../../core/catalog-stock-chains.ts";
+import { type Promotion, PromotionBook, promotionSchema } from "../../core/promotions/index.ts";
+import type { MetaStore } from "./db.ts";
+
+const storedSchema = z.object({
+  promotions: z.array(z.unknown()),
+  categories: z.array(z.object({ id: z.string(), parent: z.string().nullable() })),
+});
+type Stored = z.infer<typeof storedSchema>;
+
+const KEY = "promotions";
+
+/** The promotions of a store's answer this till can read (a newer kind it does not know is left out). */
+function readable(list: readonly unknown[]): Promotion[] {
+  return list.flatMap((p) => {
+    // The store answers each with where it comes from and whether it is in force: not part of it.
+    const {
+      source: _source,
+      active: _active,
+      updatedAt: _updated,
+      ...promotion
+    } = typeof p === "object" && p !== null ? (p as Record<string, unknown>) : {};
+    const parsed = promotionSchema.safeParse(promotion);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+export class LocalPromotions {
+  private loaded: { book: PromotionBook; chains: Map<string, string[]> } | null = null;
+
+  constructor(private readonly meta: MetaStore) {}
+
+  private load(): { book: PromotionBook; chains: Map<string, string[]> } {
+    if (this.loaded === null) {
+      const raw = this.meta.get(KEY);
+      const parsed = raw === null ? null : storedSchema.safeParse(JSON.parse(raw));
+      const stored: Stored = parsed?.success ? parsed.data : { promotions: [], categories: [] };
+      this.loaded = {
+        book: new PromotionBook(readable(stored.promotions)),
+        chains: categoryChains(stored.categories),
+      };
+    }
+    return this.loaded;
+  }
+
+  book(): PromotionBook {
+    return this.load().book;
+  }
+
+  /** A category and the ones above it. */
+  categoriesOf(category: string | undefined): string[] {
+    if (category === undefined) return [];
+    return this.load().chains.get(category) ?? [category];
+  }
+
+  /** Keeps the store's promotions in force and its categories; answers whether they changed. */
+  keep(
+    promotions: readonly unknown[],
+    categories: readonly { id: string; parent: string | null }[],
+  ): boolean {
+    const json = JSON.stringify({
+      promotions,
+      categories: categories.map((c) => ({ id: c.id, parent: c.parent })),
+    });
+    if (json === this.meta.get(KEY)) return false;
+    this.meta.set(KEY, json);
+    this.loaded = null;
+    return true;
+  }
+}
