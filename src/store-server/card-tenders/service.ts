@@ -12,6 +12,7 @@ import type { RecordSaleRequest } from "../../api/store/sales.ts";
 import { businessDay } from "../../core/business-day.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
+import { usableCard } from "../customers/sale-customer.ts";
 import { HqUnreachableError } from "../hq-link/hq-link.ts";
 import type { RecordResult, SalesService } from "../sales/service.ts";
 import { CardTenderError } from "./errors.ts";
@@ -40,30 +41,19 @@ export class CardTendersService {
     return this.ctx.db.select().from(storeCards).where(eq(storeCards.number, number)).get();
   }
 
-  private row(id: string): RedemptionRow | undefined {
-    return this.ctx.db.select().from(cardRedemptions).where(eq(cardRedemptions.id, id)).get();
+  /**
+   * The card the sale names (its customer, its earning): known here and not blocked. A till's
+   * sale as rung already happened: an unknown or blocked card is kept on it, earning nothing.
+   */
+  private saleCard(request: RecordSaleRequest): CardRow | undefined {
+    const number = request.card as string;
+    if (request.asRung !== true) return usableCard(this.ctx, number);
+    const card = this.localCard(number);
+    return card && !card.blocked ? card : undefined;
   }
 
-  /** The card the sale names (its customer, its earning): known here and not blocked. */
-  private saleCard(number: string): CardRow {
-    const card = this.localCard(number);
-    if (!card) {
-      throw new CardTenderError(
-        "CARD_NOT_FOUND",
-        `no card ${number} here: check the number, or issue the card`,
-        {
-          number,
-        },
-      );
-    }
-    if (card.blocked) {
-      throw new CardTenderError(
-        "CARD_BLOCKED",
-        `card ${number} is blocked${card.replacedBy ? ` (replaced by ${card.replacedBy})` : ""}`,
-        { number, replacedBy: card.replacedBy },
-      );
-    }
-    return card;
+  private row(id: string): RedemptionRow | undefined {
+    return this.ctx.db.select().from(cardRedemptions).where(eq(cardRedemptions.id, id)).get();
   }
 
   /**
@@ -74,7 +64,7 @@ export class CardTendersService {
     const redeeming = request.tenders.map((t, i) => ({ t, i })).filter(({ t }) => isCardTender(t.type));
     if (redeeming.length === 0 && request.card === undefined) return this.sales.record(request, principal);
     if (this.sales.get(request.id)) return this.sales.record(request, principal);
-    const card = request.card === undefined ? undefined : this.saleCard(request.card);
+    const card = request.card === undefined ? undefined : this.saleCard(request);
     if (card && request.customerId === undefined && card.customerId !== null) {
       request.customerId = card.customerId;
     }
@@ -120,7 +110,7 @@ export class CardTendersService {
     }
     const kind = CARD_TENDERS[tender.type];
     const local = this.localCard(number);
-    if (local?.blocked) this.saleCard(number);
+    if (local?.blocked) usableCard(this.ctx, number);
     if (local && local.kind !== kind) {
       throw new CardTenderError(
         "CARD_KIND_MISMATCH",
