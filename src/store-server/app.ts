@@ -13,6 +13,7 @@ import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../sh
 import { auditRoutes } from "./audit/routes.ts";
 import { tokensRoutes } from "./auth/routes.ts";
 import { backupRoutes } from "./backup/routes.ts";
+import { cardTendersRoutes } from "./card-tenders/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import type { StoreContext } from "./context.ts";
 import { customersRoutes } from "./customers/routes.ts";
@@ -119,7 +120,8 @@ export function createStoreApp(
         .use(tokensRoutes(ctx))
         .use(backupRoutes(ctx))
         .use(customersRoutes(ctx))
-        .use(promotionsRoutes(ctx)),
+        .use(promotionsRoutes(ctx))
+        .use(cardTendersRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

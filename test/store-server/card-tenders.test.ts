@@ -253,3 +253,84 @@ test("offline, a gift card pays within the allowance per card and day at each st
   expect(report.body.redemptions).toEqual([expect.objectContaining({ storeId: "S2", overdraftMinor: 200 })]);
   expect(new AccountsService(hq.ctx).mismatches()).toEqual([]);
 });
+
+test("a till's card tender is authorised before its sale, which then redeems nothing more; one taken off is freed", async () => {
+  using hq = createTestHq();
+  const { store } = await setUp(hq);
+  using _ = store;
+  await hq.request("PUT", `${API}/loyalty`, { earn: { points: 1, perAmountMinor: 10 }, pointValueMinor: 5 });
+  await issue(hq, [store], "LOY-5", "loyalty");
+  await hq.request("POST", `${API}/accounts/adjustments`, {
+    key: "seed",
+    card: "LOY-5",
+    points: 100,
+    reason: "welcome",
+  });
+  const body = saleBody(LINES, []);
+  // 203 asked: 40 points, worth 200, are what points can pay.
+  const ahead = await store.request<{ id: string; points: number; amountMinor: number; status: string }>(
+    "POST",
+    `${API}/card-redemptions`,
+    { saleId: body.id, index: 0, type: "points", card: "LOY-5", amountMinor: 203 },
+  );
+  expect(ahead.status).toBe(201);
+  expect(ahead.body).toMatchObject({ points: 40, amountMinor: 200, status: "held" });
+  expect(await cardAtHq(hq, "LOY-5")).toMatchObject({ points: 100, heldPoints: 40 });
+  const sale = await store.request("POST", `${API}/sales`, {
+    ...body,
+    tenders: [
+      { type: "points", card: "LOY-5", amountMinor: 200 },
+      { type: "cash", amountMinor: 350 },
+    ],
+  });
+  expect(sale.status).toBe(201);
+  expect(await cardAtHq(hq, "LOY-5")).toMatchObject({ points: 60, heldPoints: 0 });
+  const late = await store.request<ErrorBody>("POST", `${API}/card-redemptions/${ahead.body.id}/release`);
+  expect([late.status, late.body.error.code]).toEqual([409, "REDEMPTION_COMMITTED"]);
+
+  const other = saleBody(LINES, []);
+  const taken = await store.request<{ id: string }>("POST", `${API}/card-redemptions`, {
+    saleId: other.id,
+    index: 0,
+    type: "points",
+    card: "LOY-5",
+    amountMinor: 100,
+  });
+  expect(await cardAtHq(hq, "LOY-5")).toMatchObject({ heldPoints: 20 });
+  const freed = await store.request<{ status: string }>(
+    "POST",
+    `${API}/card-redemptions/${taken.body.id}/release`,
+  );
+  expect([freed.status, freed.body.status]).toEqual([200, "released"]);
+  expect(await cardAtHq(hq, "LOY-5")).toMatchObject({ points: 60, heldPoints: 0 });
+});
+
+test("a card issued or blocked at the till goes through head office and is in the store's copy at once", async () => {
+  using hq = createTestHq();
+  const { store, state } = await setUp(hq);
+  using _ = store;
+  const issued = await store.request<{ number: string; kind: string; blocked: boolean }>(
+    "POST",
+    `${API}/cards`,
+    {
+      number: "2990000000101",
+    },
+  );
+  expect(issued.status).toBe(201);
+  expect(issued.body).toMatchObject({ number: "2990000000101", kind: "loyalty", blocked: false });
+  expect((await cardAtHq(hq, "2990000000101")).points).toBe(0);
+  expect((await store.request("GET", `${API}/cards/2990000000101`)).status).toBe(200);
+  const twice = await store.request<ErrorBody>("POST", `${API}/cards`, { number: "2990000000101" });
+  expect([twice.status, twice.body.error.code]).toEqual([409, "CARD_EXISTS"]);
+  const blocked = await store.request<{ blocked: boolean }>("POST", `${API}/cards/2990000000101/block`);
+  expect([blocked.status, blocked.body.blocked]).toEqual([200, true]);
+  const refused = await store.request<ErrorBody>("POST", `${API}/baskets/quote`, {
+    lines: LINES,
+    card: "2990000000101",
+  });
+  expect(refused.body.error.code).toBe("CARD_BLOCKED");
+  state.cut = true;
+  const offline = await store.request<ErrorBody>("POST", `${API}/cards`, { number: "2990000000202" });
+  expect([offline.status, offline.body.error.code]).toEqual([503, "HQ_UNREACHABLE"]);
+  expect(store.count("cards")).toBe(1);
+});

@@ -109,6 +109,15 @@ export function accountsLink(config: AccountsLinkConfig) {
         { body },
         `reconciling offline redemption ${body.id}`,
       ),
+    issue: (body: { number: string; kind: "loyalty" | "gift"; customerId?: string; storeId: string }) =>
+      send(config, hqRoutes["POST /api/v1/cards"], { body }, `issuing card ${body.number}`),
+    block: (number: string) =>
+      send(
+        config,
+        hqRoutes["POST /api/v1/cards/:number/block"],
+        { params: { number } },
+        `blocking card ${number}`,
+      ),
     earn: (body: { card: string; storeId: string; saleId: string; paidMinor: number }) =>
       send(config, hqRoutes["POST /api/v1/accounts/earnings"], { body }, `earning for sale ${body.saleId}`),
   };

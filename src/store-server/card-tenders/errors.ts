@@ -19,6 +19,9 @@ export class CardTenderError extends featureErrors({
   OFFLINE_ALLOWANCE_EXCEEDED: "conflict",
   POINTS_NEED_HQ: "unavailable",
   HQ_REFUSED: "unavailable",
+  REDEMPTION_NOT_FOUND: "not_found",
+  REDEMPTION_COMMITTED: "conflict",
+  CARD_EXISTS: "conflict",
 }) {}
 
 export type CardTenderErrorCode = CardTenderError["code"];
@@ -33,4 +36,5 @@ export const PASSED_ON_CODES: ReadonlySet<string> = new Set([
   "BELOW_MINIMUM",
   "NOTHING_TO_REDEEM",
   "NO_LOYALTY_PROGRAM",
+  "CARD_EXISTS",
 ]);

@@ -8,6 +8,7 @@
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { cardEarnings, cardRedemptions, storeCards } from "../../../schema/store.ts";
+import type { CardRedemptionAnswer, CardRedemptionInput } from "../../api/store/card-tenders.ts";
 import type { RecordSaleRequest } from "../../api/store/sales.ts";
 import { businessDay } from "../../core/business-day.ts";
 import type { Principal } from "../auth/tokens.ts";
@@ -26,6 +27,18 @@ export const CARD_TENDERS: Readonly<Record<string, "loyalty" | "gift">> = {
   points: "loyalty",
   giftcard: "gift",
 };
+
+function answerOf(row: RedemptionRow): CardRedemptionAnswer {
+  return {
+    id: row.id,
+    saleId: row.saleId,
+    card: row.card,
+    unit: row.unit,
+    points: row.unit === "points" ? row.amount : null,
+    amountMinor: row.valueMinor,
+    status: row.status,
+  };
+}
 
 export function isCardTender(type: string): boolean {
   return Object.hasOwn(CARD_TENDERS, type);
@@ -96,10 +109,24 @@ export class CardTendersService {
   }
 
   /** Redeems one tender: held at head office, or within the offline allowance. */
-  private async take(request: RecordSaleRequest, tender: Tender, index: number): Promise<RedemptionRow> {
+  private async take(
+    request: Pick<RecordSaleRequest, "id">,
+    tender: Pick<Tender, "type" | "card" | "points" | "amountMinor">,
+    index: number,
+    exact = true,
+  ): Promise<RedemptionRow> {
     const id = `${request.id}:${index}`;
     const done = this.row(id);
-    if (done && done.status !== "released") return done;
+    if (done && done.status !== "released") {
+      if (exact && done.valueMinor !== tender.amountMinor) {
+        throw new CardTenderError(
+          "POINTS_VALUE_MISMATCH",
+          `tender ${index + 1} was authorised for ${done.valueMinor}, not ${tender.amountMinor}`,
+          { authorisedMinor: done.valueMinor, asked: tender.amountMinor },
+        );
+      }
+      return done;
+    }
     const number = tender.card;
     if (number === undefined) {
       throw new CardTenderError(
@@ -138,7 +165,7 @@ export class CardTendersService {
           saleId: request.id,
           ...(tender.points !== undefined ? { points: tender.points } : { amountMinor: tender.amountMinor }),
         });
-        if (answer.amountMinor !== tender.amountMinor) {
+        if (exact && answer.amountMinor !== tender.amountMinor) {
           await link.release(id).catch(() => undefined);
           throw new CardTenderError(
             "POINTS_VALUE_MISMATCH",
@@ -165,10 +192,40 @@ export class CardTendersService {
     return this.takeOffline(base, tender, local);
   }
 
+  /**
+   * A till's card tender, authorised before it completes the sale: held at head office (or taken
+   * within the offline allowance) under the sale's id and the tender's index; the sale, when it
+   * arrives, finds it taken. Points pay the most whole points worth no more than asked.
+   */
+  async authoriseAhead(input: CardRedemptionInput): Promise<CardRedemptionAnswer> {
+    const row = await this.take(
+      { id: input.saleId },
+      { type: input.type, card: input.card, amountMinor: input.amountMinor, points: undefined },
+      input.index,
+      false,
+    );
+    return answerOf(row);
+  }
+
+  /** Frees a card tender the till took off a sale (or whose sale was cancelled). */
+  async release(id: string): Promise<CardRedemptionAnswer> {
+    const row = this.row(id);
+    if (!row) throw new CardTenderError("REDEMPTION_NOT_FOUND", `no card tender ${id} here`, { id });
+    if (row.status === "committed" || row.status === "reconciled" || this.sales.get(row.saleId)) {
+      throw new CardTenderError(
+        "REDEMPTION_COMMITTED",
+        `card tender ${id} paid a recorded sale: refund it as a return instead`,
+        { id },
+      );
+    }
+    await this.undo([row]);
+    return answerOf(this.row(id) as RedemptionRow);
+  }
+
   /** Within the allowance and the last balance head office sent, in one transaction (no double spend here). */
   private takeOffline(
     base: { id: string; saleId: string; card: string; unit: "points" | "money"; day: string; at: string },
-    tender: Tender,
+    tender: Pick<Tender, "amountMinor">,
     local: CardRow | undefined,
   ): RedemptionRow {
     if (base.unit === "points") {
