@@ -43,6 +43,9 @@ export interface TenderInput {
   amountMinor: number;
   /** The card terminal's reference for a card tender (its authorisation code). */
   ref?: string | undefined;
+  /** The customer's card a points or gift-card tender redeems from, and the points it takes. */
+  card?: string | undefined;
+  points?: number | undefined;
 }
 
 export interface Settlement {
