@@ -5,9 +5,11 @@
  * HQ_UNREACHABLE, which the caller may answer within the offline allowance.
  */
 import { type CallInput, type CallOutcome, call } from "../../api/client.ts";
+import type { EarnInput, RedemptionInput } from "../../api/hq/accounts.ts";
+import type { OfflineRedemptionInput } from "../../api/hq/offline-redemptions.ts";
 import { hqRoutes } from "../../api/hq/routes.ts";
 import type { AnswerOf, Route } from "../../api/route.ts";
-import { HqUnreachableError } from "../hq-link/hq-link.ts";
+import { HqUnreachableError, unreachableReason } from "../hq-link/hq-link.ts";
 import { CardTenderError, type CardTenderErrorCode, PASSED_ON_CODES } from "./errors.ts";
 
 export interface AccountsLinkConfig {
@@ -53,27 +55,12 @@ async function send<R extends Route>(
       },
     );
   }
-  const reason =
-    outcome.kind === "network"
-      ? outcome.error instanceof Error
-        ? outcome.error.message
-        : String(outcome.error)
-      : outcome.kind === "failed"
-        ? `HTTP ${outcome.status}`
-        : `an answer this store cannot read (${outcome.kind})`;
-  throw new HqUnreachableError(what, reason);
+  throw new HqUnreachableError(what, unreachableReason(outcome));
 }
 
 export function accountsLink(config: AccountsLinkConfig) {
   return {
-    authorise: (body: {
-      id: string;
-      card: string;
-      storeId: string;
-      saleId: string;
-      points?: number;
-      amountMinor?: number;
-    }) =>
+    authorise: (body: RedemptionInput) =>
       send(
         config,
         hqRoutes["POST /api/v1/accounts/redemptions"],
@@ -94,15 +81,7 @@ export function accountsLink(config: AccountsLinkConfig) {
         { params: { id } },
         `releasing ${id}`,
       ),
-    offline: (body: {
-      id: string;
-      card: string;
-      storeId: string;
-      saleId: string;
-      points?: number;
-      amountMinor?: number;
-      at: string;
-    }) =>
+    offline: (body: OfflineRedemptionInput) =>
       send(
         config,
         hqRoutes["POST /api/v1/accounts/offline-redemptions"],
@@ -118,7 +97,7 @@ export function accountsLink(config: AccountsLinkConfig) {
         { params: { number } },
         `blocking card ${number}`,
       ),
-    earn: (body: { card: string; storeId: string; saleId: string; paidMinor: number }) =>
+    earn: (body: EarnInput) =>
       send(config, hqRoutes["POST /api/v1/accounts/earnings"], { body }, `earning for sale ${body.saleId}`),
   };
 }
