@@ -14,6 +14,7 @@ import m10 from "./0010_eminent_toro.sql" with { type: "text" };
 import m11 from "./0011_hard_human_fly.sql" with { type: "text" };
 import m12 from "./0012_parched_ikaris.sql" with { type: "text" };
 import m13 from "./0013_tired_redwing.sql" with { type: "text" };
+import m14 from "./0014_public_chamber.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -30,4 +31,5 @@ export const migrations: Migration[] = [
   { tag: "0011_hard_human_fly", sql: m11 },
   { tag: "0012_parched_ikaris", sql: m12 },
   { tag: "0013_tired_redwing", sql: m13 },
+  { tag: "0014_public_chamber", sql: m14 },
 ];
