@@ -4,6 +4,7 @@
  */
 import { hqCatalogSchema } from "./hq-catalog.ts";
 import { hqCustomersSchema } from "./hq-customers.ts";
+import { hqOfflineRedemptionsSchema } from "./hq-offline-redemptions.ts";
 import { hqOrdersSchema } from "./hq-orders.ts";
 import { hqPromotionsSchema } from "./hq-promotions.ts";
 import { hqPurchasingSchema } from "./hq-purchasing.ts";
@@ -12,6 +13,7 @@ import { hqStockSchema } from "./hq-stock.ts";
 
 export * from "./hq-catalog.ts";
 export * from "./hq-customers.ts";
+export * from "./hq-offline-redemptions.ts";
 export * from "./hq-orders.ts";
 export * from "./hq-promotions.ts";
 export * from "./hq-purchasing.ts";
@@ -23,6 +25,7 @@ export const hqSchema = {
   ...hqSalesSchema,
   ...hqStockSchema,
   ...hqCustomersSchema,
+  ...hqOfflineRedemptionsSchema,
   ...hqPromotionsSchema,
   ...hqPurchasingSchema,
   ...hqOrdersSchema,

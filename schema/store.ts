@@ -10,6 +10,7 @@ import { purchasingSchema } from "./store-purchasing.ts";
 
 export * from "./store-purchasing.ts";
 
+import { storeCardTendersSchema } from "./store-card-tenders.ts";
 import { storeCustomersSchema } from "./store-customers.ts";
 import { storeInvoicesSchema } from "./store-invoices.ts";
 import { ordersSchema } from "./store-orders.ts";
@@ -601,6 +602,7 @@ export const notificationOutbox = sqliteTable("notification_outbox", webhookOutb
   index("notification_outbox_next_at").on(t.nextAt),
 ]);
 
+export * from "./store-card-tenders.ts";
 export * from "./store-customers.ts";
 export * from "./store-invoices.ts";
 export * from "./store-orders.ts";
@@ -608,6 +610,7 @@ export * from "./store-promotions.ts";
 
 export const storeSchema = {
   ...storeCustomersSchema,
+  ...storeCardTendersSchema,
   meta,
   counters,
   departments,

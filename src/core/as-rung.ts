@@ -6,6 +6,7 @@
  */
 import { type LineKind, requireLineQuantity } from "./deposits.ts";
 import { DomainError } from "./errors.ts";
+import { GROUP_PROMOTION_PREFIX } from "./group-discount.ts";
 import { type BasketLineInput, type PricingSettings, priceBasket, type Quote } from "./pricing.ts";
 import { milliToDecimalString } from "./quantity.ts";
 import type { TaxClass } from "./tax.ts";
@@ -48,6 +49,8 @@ export interface RungDocument {
   taxes: readonly { taxClass: string; rate: string; baseMinor: number; taxMinor: number }[];
   /** The promotions as rung: their discounts are inside the lines' discounts (checked, never re-priced). */
   promotions?: readonly RungPromotion[] | undefined;
+  /** The customer's card the sale was rung with: a group discount (`group:<id>`) needs one. */
+  card?: string | undefined;
 }
 
 /** A promotion as the till applied it: what it took off the sale. */
@@ -171,6 +174,10 @@ export function checkRungDocument(doc: RungDocument, settings: PricingSettings):
  */
 function checkPromotions(doc: RungDocument, mismatches: RungMismatch[]): void {
   if (doc.promotions === undefined || doc.promotions.length === 0) return;
+  const groupDiscount = doc.promotions.find((p) => p.id.startsWith(GROUP_PROMOTION_PREFIX));
+  if (groupDiscount !== undefined && doc.card === undefined) {
+    mismatches.push({ field: "card", rung: null, computed: `the card of a customer in ${groupDiscount.id}` });
+  }
   const claimed = doc.promotions.reduce((sum, p) => sum + p.discountMinor, 0);
   if (doc.promotions.some((p) => !Number.isSafeInteger(p.discountMinor) || p.discountMinor < 0)) {
     mismatches.push({ field: "promotions", rung: claimed, computed: "whole minor units, 0 or more" });

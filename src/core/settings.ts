@@ -69,6 +69,11 @@ export const storeSettingsSchema = z
     confirmQtyAbove: z.number().positive().max(1_000_000).default(100),
     /** An open or changed unit price above this asks the cashier to confirm it. */
     confirmPriceAboveMinor: z.number().int().positive().default(100_000),
+    /**
+     * While head office is unreachable, a gift card may pay up to this much (minor units) per
+     * card per business day at this store; 0: card tenders only online.
+     */
+    offlineAllowanceMinor: z.number().int().min(0).max(100_000_000).default(0),
     /** Supervisor approval (PIN) required for these cashier actions. */
     approvals: z
       .object({

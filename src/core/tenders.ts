@@ -21,6 +21,9 @@ export const DEFAULT_TENDER_TYPES: readonly TenderType[] = [
   { type: "coupon", isCash: false, allowsChange: false },
   { type: "ebt", isCash: false, allowsChange: false },
   { type: "charge", isCash: false, allowsChange: false },
+  /** Loyalty points and a gift card's balance, authorised with head office (card-tenders). */
+  { type: "points", isCash: false, allowsChange: false },
+  { type: "giftcard", isCash: false, allowsChange: false },
 ];
 
 /**
@@ -40,6 +43,9 @@ export interface TenderInput {
   amountMinor: number;
   /** The card terminal's reference for a card tender (its authorisation code). */
   ref?: string | undefined;
+  /** The customer's card a points or gift-card tender redeems from, and the points it takes. */
+  card?: string | undefined;
+  points?: number | undefined;
 }
 
 export interface Settlement {

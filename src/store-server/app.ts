@@ -14,6 +14,7 @@ import { accountingRoutes } from "./accounting/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { tokensRoutes } from "./auth/routes.ts";
 import { backupRoutes } from "./backup/routes.ts";
+import { cardTendersRoutes } from "./card-tenders/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import type { StoreContext } from "./context.ts";
 import { customersRoutes } from "./customers/routes.ts";
@@ -130,7 +131,8 @@ export function createStoreApp(
         .use(webhooksRoutes(ctx))
         .use(invoicesRoutes(ctx, { find: (orderId) => orderForInvoice(ctx, orderId) }))
         .use(accountingRoutes(ctx))
-        .use(dfcRoutes(ctx)),
+        .use(dfcRoutes(ctx))
+        .use(cardTendersRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

@@ -5,6 +5,7 @@ import type { storeSchema } from "../../schema/store.ts";
 import type { NotificationsConfig } from "../api/store/notifications.ts";
 import type { PricingSettings } from "../core/pricing.ts";
 import type { StoreSettings } from "../core/settings.ts";
+import type { AccountsLink } from "./card-tenders/accounts-link.ts";
 import type { HqLink } from "./hq-link/hq-link.ts";
 
 export type StoreDb = BunSQLiteDatabase<typeof storeSchema>;
@@ -24,6 +25,8 @@ export interface StoreContext {
   receiptLinkKey: Buffer;
   /** Head office's API, for look-ups only it can answer (another store's sale); absent when not configured. */
   hq?: HqLink;
+  /** Head office's account server (card tenders, earnings); absent when not configured. */
+  accounts?: AccountsLink;
   /** The notification webhook (`[notifications]` in the config); absent: no e-mail receipts. */
   notifications?: NotificationsConfig;
   /** Tells the notification sender a delivery was queued. */

@@ -23,6 +23,8 @@ import {
   setBootstrapToken,
 } from "./auth/tokens.ts";
 import { journalChainCheck } from "./backup/verify.ts";
+import { accountsLink } from "./card-tenders/accounts-link.ts";
+import { startCardReconciler } from "./card-tenders/reconciler.ts";
 import { catalogWatchOf, MAX_CATALOG_WAIT_MS } from "./catalog/watch.ts";
 import type { StoreContext } from "./context.ts";
 import { createHqLink, HqRefusedError, HqUnreachableError } from "./hq-link/hq-link.ts";
@@ -143,6 +145,7 @@ export async function startStoreServer(
   let journalLink: JournalLink | null = null;
   if (options.hqUrl !== undefined && hqToken !== undefined) {
     ctx.hq = createHqLink({ url: options.hqUrl, token: hqToken });
+    ctx.accounts = accountsLink({ url: options.hqUrl, token: hqToken, timeoutMs: 3_000 });
     journalLink = createJournalLink({ url: options.hqUrl, token: hqToken, storeId: ctx.storeId });
     try {
       // Never issue a sequence number head office applied: recover, or refuse to start.
@@ -201,6 +204,7 @@ export async function startStoreServer(
     : null;
   sender?.start();
   webhooks.sync();
+  const cardReconciler = ctx.accounts ? startCardReconciler(ctx) : null;
   const limits = requestLimitsOf(options);
   const logger = log();
   const metrics = storeMetrics(ctx.sqlite, replication ? () => replication.health() : undefined);
@@ -246,6 +250,7 @@ export async function startStoreServer(
       await server.stop(false);
       await sender?.stop();
       await webhooks.stop();
+      await cardReconciler?.stop();
       integrity.stop();
       backups?.stop();
       await replication?.stop();

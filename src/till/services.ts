@@ -6,7 +6,7 @@
  */
 import type { Department } from "../core/open-department.ts";
 import type { Quote } from "../core/pricing.ts";
-import type { AppliedPromotion, PromotionBook } from "../core/promotions/index.ts";
+import type { AppliedPromotion, Promotion, PromotionBook } from "../core/promotions/index.ts";
 import type { ReceiptDoc } from "../core/receipt.ts";
 import type { ShiftReportDoc } from "../core/receipt-shift-report.ts";
 import type { StoreSettings } from "../core/settings.ts";
@@ -135,8 +135,16 @@ export interface CompletedSale {
   receiptNo: string;
   lines: TillLine[];
   discount?: { percent: string } | { amountMinor: number };
-  /** `ref`: the card terminal's authorisation code of a card tender. */
-  tenders: { type: string; amountMinor: number; ref?: string | undefined }[];
+  /** `ref`: the card terminal's authorisation code of a card tender; `card`: a points or gift-card tender's. */
+  tenders: {
+    type: string;
+    amountMinor: number;
+    ref?: string | undefined;
+    card?: string | undefined;
+    points?: number | undefined;
+  }[];
+  /** The customer's card the sale was rung with. */
+  card?: string;
   audit: TillAuditEntry[];
   /** The till's own pricing of the sale: the document the store records as rung. */
   quote: TillQuote;
@@ -270,6 +278,27 @@ export type TillQuote = Quote & { promotions?: AppliedPromotion[] | undefined };
 export interface TillPromotions {
   book: PromotionBook;
   categoriesOf(category: string | undefined): string[];
+  /** The promotions the book was compiled from (a customer's group discount is added to them). */
+  list?: readonly Promotion[];
+}
+
+/** A customer's card as the store answered it when scanned: who, their groups, the balances. */
+export interface TillCustomer {
+  card: string;
+  kind: "loyalty" | "gift";
+  /** Null for a card with no customer (an anonymous or gift card). */
+  name: string | null;
+  groups: { id: string; name: string; discountPercent: number | null }[];
+  points: number;
+  balanceMinor: number;
+}
+
+/** A card tender the store authorised: what it pays, and the points it takes. */
+export interface CardTender {
+  type: "points" | "giftcard";
+  card: string;
+  amountMinor: number;
+  points: number | null;
 }
 
 /** Everything the till's screens may ask of the outside world. */
@@ -291,6 +320,19 @@ export interface TillServices {
    * did not answer in time, or does not know the code either.
    */
   lookupAtStore(code: string): Promise<TillLookup | null>;
+  /** A customer's card at the store (needs the store): CARD_NOT_FOUND when it has none. */
+  findCard?(number: string): Promise<TillCustomer>;
+  /** Issues a loyalty card with this number (the store asks head office), or blocks a lost one. */
+  issueCard?(number: string): Promise<TillCustomer>;
+  blockCard?(number: string): Promise<TillCustomer>;
+  /** Authorises a points or gift-card tender of the sale at the store, before it completes. */
+  redeemCard?(input: {
+    saleId: string;
+    index: number;
+    type: "points" | "giftcard";
+    card: string;
+    amountMinor: number;
+  }): Promise<CardTender>;
   /** Stock on hand at this store of a product, by its code (needs the store). */
   stockHere(code: string): Promise<{ onHandMilli: number }>;
   /** Stock at the chain's other sites, as the store has it from head office (needs the store). */

@@ -15,6 +15,7 @@ import m11 from "./0011_hard_human_fly.sql" with { type: "text" };
 import m12 from "./0012_parched_ikaris.sql" with { type: "text" };
 import m13 from "./0013_tired_redwing.sql" with { type: "text" };
 import m14 from "./0014_curious_tomas.sql" with { type: "text" };
+import m15 from "./0015_third_kulan_gath.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
   { tag: "0012_parched_ikaris", sql: m12 },
   { tag: "0013_tired_redwing", sql: m13 },
   { tag: "0014_curious_tomas", sql: m14 },
+  { tag: "0015_third_kulan_gath", sql: m15 },
 ];

@@ -88,6 +88,12 @@ import {
   deadLettersAnswerSchema as openDeadLettersAnswerSchema,
   retryAnswerSchema,
 } from "./dead-letters.ts";
+import {
+  offlineRedemptionAnswerSchema,
+  offlineRedemptionInputSchema,
+  offlineReportAnswerSchema,
+  offlineReportQuerySchema,
+} from "./offline-redemptions.ts";
 import { hqOrderRequestSchema, hqOrderSchema, hqOrdersAnswerSchema, hqOrdersQuerySchema } from "./orders.ts";
 import {
   categoryInputSchema,
@@ -202,6 +208,14 @@ export const hqRoutes = routeTable({
   "POST /api/v1/accounts/expire": expiryAnswerSchema,
   "POST /api/v1/accounts/redemptions": { answer: redemptionAnswerSchema, body: redemptionInputSchema },
   "POST /api/v1/accounts/redemptions/:id/commit": redemptionAnswerSchema,
+  "POST /api/v1/accounts/offline-redemptions": {
+    answer: offlineRedemptionAnswerSchema,
+    body: offlineRedemptionInputSchema,
+  },
+  "GET /api/v1/reports/offline-redemptions": {
+    answer: offlineReportAnswerSchema,
+    query: offlineReportQuerySchema,
+  },
   "POST /api/v1/accounts/redemptions/:id/release": redemptionAnswerSchema,
   "GET /api/v1/reports/customers": { answer: customerReportAnswerSchema, query: customerReportQuerySchema },
   "GET /api/v1/reports/customer-groups": { answer: groupActivityAnswerSchema, query: reportQuerySchema },

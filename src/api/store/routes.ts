@@ -63,6 +63,11 @@ import {
   tillTraceAnswerSchema,
 } from "./answers.ts";
 import {
+  cardRedemptionAnswerSchema,
+  cardRedemptionInputSchema,
+  issueCardInputSchema,
+} from "./card-tenders.ts";
+import {
   categoriesAnswerSchema,
   categoryAnswerSchema,
   variantsAnswerSchema,
@@ -313,6 +318,10 @@ export const storeRoutes = routeTable({
   "POST /api/v1/tokens/:id/revoke": tokenAnswerSchema,
   "POST /api/v1/tokens/rotate": rotatedTokenAnswerSchema,
   "GET /api/v1/cards/:number": storeCardAnswerSchema,
+  "POST /api/v1/cards": { answer: storeCardAnswerSchema, body: issueCardInputSchema },
+  "POST /api/v1/cards/:number/block": storeCardAnswerSchema,
+  "POST /api/v1/card-redemptions": { answer: cardRedemptionAnswerSchema, body: cardRedemptionInputSchema },
+  "POST /api/v1/card-redemptions/:id/release": cardRedemptionAnswerSchema,
   "GET /api/v1/customers": { answer: storeCustomersAnswerSchema, query: storeCustomersQuerySchema },
   "POST /api/v1/orders": { body: orderRequestSchema, answer: orderSummarySchema },
   "GET /api/v1/orders": ordersAnswerSchema,

@@ -6,6 +6,12 @@ import type { AppliedPromotion } from "../../core/promotions/index.ts";
 import { MAX_QTY_MILLI } from "../../core/quantity.ts";
 import { qtySchema as qty } from "./quantity.ts";
 
+/** A customer's card as scanned or typed: 4–32 letters, digits or dashes. */
+export const cardNumberField = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z-]{4,32}$/, "must be a card number: 4–32 letters, digits or dashes");
+
 export const discountSchema = z.union([
   z
     .object({
@@ -32,6 +38,8 @@ export const quoteRequestSchema = z.strictObject({
   lines: z.array(basketLineSchema).min(1, "a basket needs at least one line").max(500, "at most 500 lines"),
   discount: discountSchema.optional(),
   customerId: z.string().max(40).optional(),
+  /** The customer's card: attaches the customer, and a loyalty card earns points for the sale. */
+  card: cardNumberField.optional(),
   couponCodes: z.array(z.string().max(40)).max(20).optional(),
 });
 export type QuoteRequest = z.infer<typeof quoteRequestSchema>;
@@ -83,6 +91,10 @@ const tendersField = z
         .string()
         .regex(/^[A-Za-z0-9 _.:/-]{1,40}$/, "must be 1 to 40 letters, digits, spaces or _.:/-")
         .optional(),
+      /** The card a `points` or `giftcard` tender redeems from. */
+      card: cardNumberField.optional(),
+      /** A `points` tender: the points redeemed (they must be worth `amountMinor`). */
+      points: z.number().int("must be whole points").positive("must be more than zero").optional(),
     }),
   )
   // None only for a sale that comes to nothing (free items, a full discount): settling
@@ -188,6 +200,7 @@ export const rungSaleSchema = z
     cashierId: z.string().max(40).optional(),
     receiptNo: z.string().max(40).optional(),
     customerId: z.string().max(40).optional(),
+    card: cardNumberField.optional(),
     lines: z.array(rungLineSchema).min(1, "a sale needs at least one line").max(500, "at most 500 lines"),
     promotions: z
       .array(z.object({ id: z.string().max(40), name: z.string().max(120), discountMinor: minor }).strict())
@@ -270,7 +283,7 @@ export interface SaleResponse extends QuoteResponse {
   cashierId: string | null;
   at: string;
   status: "completed" | "voided";
-  tenders: { type: string; amountMinor: number; ref?: string }[];
+  tenders: { type: string; amountMinor: number; ref?: string; card?: string; points?: number }[];
   changeMinor: number;
   /** Where a till's sale as rung differs from the store's catalog (kept as rung, listed for a manager). */
   exceptions?: PriceExceptionRow[];

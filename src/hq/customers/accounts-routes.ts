@@ -17,6 +17,7 @@ import {
   replaceInputSchema,
 } from "../../api/hq/accounts.ts";
 import { customerReportQuerySchema } from "../../api/hq/customers.ts";
+import { offlineRedemptionInputSchema, offlineReportQuerySchema } from "../../api/hq/offline-redemptions.ts";
 import { reportQuerySchema } from "../../api/hq/reports.ts";
 import { authorize } from "../auth/plugin.ts";
 import { storeScope } from "../auth/scopes.ts";
@@ -25,10 +26,12 @@ import type { HqContext } from "../context.ts";
 import { AccountsService } from "./accounts.ts";
 import { CustomerAnalytics } from "./analytics.ts";
 import { CardsService } from "./cards.ts";
+import { OfflineRedemptionsService } from "./offline-redemptions.ts";
 
 export function accountsRoutes(ctx: HqContext) {
   const cards = new CardsService(ctx);
   const accounts = new AccountsService(ctx);
+  const offline = new OfflineRedemptionsService(ctx);
   const manage = new Elysia()
     .use(authorize(ctx, ["customers:write"], "managing the loyalty programme and accounts"))
     .put("/loyalty", ({ body }) => accounts.setProgram(body), {
@@ -110,6 +113,24 @@ export function accountsRoutes(ctx: HqContext) {
       },
     )
     .post(
+      "/accounts/offline-redemptions",
+      ({ body, principal }) => {
+        requireScope(
+          principal,
+          ["customers:write", storeScope(body.storeId)],
+          `reconciling offline redemptions of ${body.storeId}`,
+        );
+        return offline.apply(body);
+      },
+      {
+        body: offlineRedemptionInputSchema,
+        detail: {
+          summary:
+            "A redemption a store took offline: debits what the card has, reports the rest as an overdraft (once per id)",
+        },
+      },
+    )
+    .post(
       "/accounts/redemptions/:id/commit",
       ({ params, principal }) => {
         const storeId = accounts.storeOf(params.id);
@@ -165,6 +186,12 @@ export function accountsRoutes(ctx: HqContext) {
     .get("/reports/customer-groups", ({ query }) => analytics.groups(query), {
       query: reportQuerySchema,
       detail: { summary: "Per customer group: members, active members, visits and spend over the range" },
+    })
+    .get("/reports/offline-redemptions", ({ query }) => offline.report(query), {
+      query: offlineReportQuerySchema,
+      detail: {
+        summary: "Redemptions stores took offline, with the overdrafts of concurrent offline spending",
+      },
     })
     .get("/reports/points-liability", () => analytics.liability(), {
       detail: {

@@ -54,6 +54,19 @@ export interface HqLink {
   sites(what: string, timeoutMs: number): Promise<{ storeId: string; name: string }[]>;
 }
 
+/** Why a call to head office got no usable answer, in a few words. */
+export function unreachableReason(outcome: {
+  kind: string;
+  status?: number;
+  error?: unknown;
+  where?: string;
+}): string {
+  if (outcome.kind === "network")
+    return outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+  if (outcome.kind === "failed") return `HTTP ${outcome.status}`;
+  return `an answer this store cannot read (${outcome.where ?? outcome.kind})`;
+}
+
 function reasonOf(err: unknown, timeoutMs: number): string {
   if (err instanceof DOMException && (err.name === "TimeoutError" || err.name === "AbortError")) {
     return `no answer within ${timeoutMs} ms`;

@@ -6,7 +6,7 @@
 import { call } from "../../api/client.ts";
 import { hqRoutes } from "../../api/hq/routes.ts";
 import type { Divergence, StoreEventsAnswer } from "../../api/hq/store-journal.ts";
-import { HqRefusedError, HqUnreachableError } from "./hq-link.ts";
+import { HqRefusedError, HqUnreachableError, unreachableReason } from "./hq-link.ts";
 
 export interface JournalLinkOptions {
   url: string;
@@ -37,15 +37,7 @@ export function createJournalLink(options: JournalLinkOptions): JournalLink {
     if (outcome.kind === "failed" && (outcome.status === 401 || outcome.status === 403)) {
       throw new HqRefusedError(what, outcome.status, "the store's token is not accepted");
     }
-    const reason =
-      outcome.kind === "network"
-        ? outcome.error instanceof Error
-          ? outcome.error.message
-          : String(outcome.error)
-        : outcome.kind === "failed"
-          ? `HTTP ${outcome.status}`
-          : `an answer this store cannot read (${outcome.where ?? outcome.kind})`;
-    throw new HqUnreachableError(what, `${base}: ${reason}`);
+    throw new HqUnreachableError(what, `${base}: ${unreachableReason(outcome)}`);
   };
   return {
     url: base,

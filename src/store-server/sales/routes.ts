@@ -2,6 +2,7 @@ import { Elysia } from "elysia";
 import { z } from "zod";
 import { quoteRequestSchema, recordSaleSchema } from "../../api/store/sales.ts";
 import { log } from "../../shared/log.ts";
+import { CardTendersService } from "../card-tenders/service.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { cancellationSchema, recordCancellation } from "./cancellations.ts";
@@ -10,6 +11,7 @@ import { listExceptions } from "./exceptions.ts";
 import { SalesService } from "./service.ts";
 
 export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) {
+  const cards = new CardTendersService(ctx, service);
   return new Elysia({ name: "ringup.store.sales" })
     .use(requireAuth(ctx))
     .post("/baskets/quote", ({ body }) => service.quote(body), {
@@ -19,7 +21,7 @@ export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) 
     .post(
       "/sales",
       async ({ body, set, principal }) => {
-        const { sale, created } = await service.record(body, principal);
+        const { sale, created } = await cards.record(body, principal);
         if (created) {
           log().info(
             { saleId: sale.id, receiptNo: sale.receiptNo, tillId: sale.tillId, totalMinor: sale.totalMinor },

@@ -27,10 +27,11 @@ import { DEFAULT_TENDER_TYPES, settle, type TenderType } from "../../core/tender
 import type { Principal } from "../auth/tokens.ts";
 import { CatalogService, nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
+import { promotionBookFor, saleCustomerOf } from "../customers/sale-customer.ts";
 import { statementsOf } from "../db/statements.ts";
 import { isStorageFailure } from "../db/storage.ts";
 import { appendEvent } from "../journal/journal.ts";
-import { categoryChainOf, promotionBookOf } from "../promotions/book.ts";
+import { categoryChainOf } from "../promotions/book.ts";
 import { markSerialInTx } from "../serials/service.ts";
 import { costingOf, moveStock } from "../stock/ledger.ts";
 import { requireEligibleTenders, rungQtyMilli } from "./deposit-lines.ts";
@@ -167,14 +168,16 @@ export class SalesService {
       department: r.department,
       categories: categoryChainOf(this.ctx, r.category),
     }));
+    const customer = request.card === undefined ? null : saleCustomerOf(this.ctx, request.card);
     return priceWithPromotions(
       request.discount ? { lines, discount: request.discount } : { lines },
       this.ctx.pricing,
       {
-        book: promotionBookOf(this.ctx),
+        book: promotionBookFor(this.ctx, customer),
         at,
         timeZone: this.ctx.settings.timeZone,
         codes: request.couponCodes,
+        customerGroups: customer?.groups,
       },
     );
   }
@@ -475,6 +478,8 @@ export class SalesService {
         type: t.type,
         amountMinor: t.amountMinor,
         ...(t.ref === undefined ? {} : { ref: t.ref }),
+        ...(t.card === undefined ? {} : { card: t.card }),
+        ...(t.points === undefined ? {} : { points: t.points }),
       })),
       changeMinor: settlement.changeMinor,
       cashRoundingMinor: settlement.cashRoundingMinor,

@@ -193,16 +193,43 @@ function lookupCode(ctx: EffectContext, effect: Extract<Effect, { type: "lookup"
     }
     ctx.dispatch({ type: "lookup.asking", code });
     services.lookupAtStore(code).then(
-      (found) =>
-        ctx.dispatch(
-          found === null
-            ? { type: "request.failed", message: errorToMessage(err, { code }) }
-            : { type: "lookup.ok", lookup: found, qtyMilli, ...purpose },
-        ),
+      (found) => {
+        if (found !== null) {
+          ctx.dispatch({ type: "lookup.ok", lookup: found, qtyMilli, ...purpose });
+          return;
+        }
+        // Not a product anywhere: a customer's card, when the store has one by that number.
+        if (purpose.purpose === undefined && qtyMilli === null) {
+          findCardOrUnknown(ctx, code, errorToMessage(err, { code }));
+          return;
+        }
+        ctx.dispatch({ type: "request.failed", message: errorToMessage(err, { code }) });
+      },
       (failure: unknown) =>
         ctx.dispatch({ type: "request.failed", message: errorToMessage(failure, { code }) }),
     );
   }
+}
+
+/** A scanned code no product has: the customer's card it is, or the product's "unknown code". */
+function findCardOrUnknown(ctx: EffectContext, code: string, unknown: Message): void {
+  const find = ctx.services.findCard;
+  if (find === undefined || !ctx.services.status().online || !/^[0-9A-Za-z-]{4,32}$/.test(code)) {
+    ctx.dispatch({ type: "request.failed", message: unknown });
+    return;
+  }
+  find(code).then(
+    (customer) => ctx.dispatch({ type: "customer.attached", customer, how: "found" }),
+    (failure: unknown) => {
+      // Not a card either, or the store stopped answering meanwhile: the code is unknown here.
+      const notCard =
+        !(failure instanceof DomainError) ||
+        failure.code === "CARD_NOT_FOUND" ||
+        failure.code === "STORE_UNREACHABLE" ||
+        failure.kind === "unavailable";
+      ctx.dispatch({ type: "request.failed", message: notCard ? unknown : errorToMessage(failure) });
+    },
+  );
 }
 
 /** Shows a code's price without adding it to the sale, and keeps the check for the store's audit log. */
@@ -444,6 +471,45 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
         (command) => command,
       );
       return;
+    case "customerCard": {
+      const run =
+        effect.action === "issue"
+          ? services.issueCard
+          : effect.action === "block"
+            ? services.blockCard
+            : services.findCard;
+      if (run === undefined) {
+        ctx.dispatch({ type: "request.failed", message: { key: "error.offline" } });
+        return;
+      }
+      const how = effect.action === "find" ? "found" : effect.action === "issue" ? "issued" : "blocked";
+      settle(
+        ctx,
+        () => run(effect.number),
+        (customer) => ({ type: "customer.attached", customer, how }),
+      );
+      return;
+    }
+    case "redeemCard": {
+      const redeem = services.redeemCard;
+      if (redeem === undefined) {
+        ctx.dispatch({ type: "request.failed", message: { key: "error.offline" } });
+        return;
+      }
+      settle(
+        ctx,
+        () =>
+          redeem({
+            saleId: effect.saleId,
+            index: effect.index,
+            type: effect.tenderType,
+            card: effect.card,
+            amountMinor: effect.amountMinor,
+          }),
+        (tender) => ({ type: "card.redeemed", tender }),
+      );
+      return;
+    }
     case "completeSale":
       settle(
         ctx,

@@ -44,6 +44,19 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   GS1_DUPLICATE_AI: "error.gs1Unreadable",
   GS1_NO_GTIN: "error.gs1Unreadable",
   SERIAL_SOLD: "error.serialSold",
+  // Customers' cards and card tenders (the store's, or head office's passed on).
+  CARD_NOT_FOUND: "error.cardNotFound",
+  CARD_BLOCKED: "error.cardBlocked",
+  CARD_EXPIRED: "error.cardExpired",
+  CARD_KIND_MISMATCH: "error.cardKind",
+  CARD_EXISTS: "error.cardExists",
+  OVER_BALANCE: "error.overBalance",
+  OFFLINE_ALLOWANCE_EXCEEDED: "error.offlineAllowance",
+  POINTS_NEED_HQ: "error.pointsNeedHq",
+  BELOW_MINIMUM: "error.belowMinimum",
+  NOTHING_TO_REDEEM: "error.nothingToRedeem",
+  NO_LOYALTY_PROGRAM: "error.noLoyaltyProgram",
+  HQ_UNREACHABLE: "error.hqUnreachable",
 };
 
 /**

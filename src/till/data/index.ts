@@ -31,13 +31,13 @@ import type { CompletedSale, TillLookup, TillProduct, TillServices, TillTrace } 
 import { TillAuth } from "./auth.ts";
 import { LocalCatalog, tillProduct } from "./catalog.ts";
 import { CatalogWatch, DEFAULT_CATALOG_WAIT_MS } from "./catalog-watch.ts";
+import { CustomerOperations } from "./customer-operations.ts";
 import { MetaStore, openTillDatabase, relaxed } from "./db.ts";
 import { LocalDepartments } from "./departments.ts";
 import { Drainer } from "./drainer.ts";
 import { StoreRefusedError, StoreUnreachableError } from "./errors.ts";
 import { TillKeys } from "./keys.ts";
 import { LinkState } from "./link.ts";
-import { OnlineOperations } from "./online-operations.ts";
 import { Outbox } from "./outbox.ts";
 import { fetchTrusting } from "./pairing.ts";
 import { PrintJournal } from "./print-journal.ts";
@@ -224,7 +224,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   });
   // Back online (a sale drained, a log-in): wait for changes again without waiting for the next sync.
   const unwatchLink = link.subscribe(() => watch.ensure());
-  const online = new OnlineOperations({ client, auth, link, outbox, tillId: tillId.data, now });
+  const online = new CustomerOperations({ client, auth, link, outbox, tillId: tillId.data, now });
 
   // Cached settings are used at once (the sync below refreshes them); a till without any asks
   // the store first, briefly, so the log-in screen shows the store's name rather than a default.
@@ -286,6 +286,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     departments: () => departments.all(),
     promotions: () => ({
       book: promotions.book(),
+      list: promotions.list(),
       categoriesOf: (category) => promotions.categoriesOf(category),
     }),
 
@@ -333,6 +334,10 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     holdSale: (sale) => online.holdSale(sale),
 
     stockHere: (code) => online.stockHere(code),
+    findCard: (number) => online.findCard(number),
+    issueCard: (number) => online.issueCard(number),
+    blockCard: (number) => online.blockCard(number),
+    redeemCard: (input) => online.redeemCard(input),
     stockAtSites: (code) => online.stockAtSites(code),
     listHeld: () => online.listHeld(),
     resumeHeld: (id) => online.resumeHeld(id),

@@ -76,8 +76,12 @@ function toTillLine(l: z.infer<typeof heldAnswerSchema>["basket"]["lines"][numbe
 export class OnlineOperations {
   constructor(private readonly deps: OnlineDeps) {}
 
+  protected storeClient(): StoreClient {
+    return this.deps.client;
+  }
+
   /** Runs a call with the session; an unreachable store becomes "… needs the store". */
-  private async call<T>(what: string, run: (token: string) => Promise<T>): Promise<T> {
+  protected async call<T>(what: string, run: (token: string) => Promise<T>): Promise<T> {
     try {
       const result = await this.deps.auth.withSession(run);
       this.deps.link.reachable();

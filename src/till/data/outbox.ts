@@ -56,10 +56,12 @@ export function saleRequestBody(sale: CompletedSale, context: SaleContext): Rung
         ...(rung?.serial === undefined ? {} : { serial: rung.serial }),
       };
     }),
+    ...(sale.card === undefined ? {} : { card: sale.card }),
     tenders: sale.tenders.map((t) => ({
       type: t.type,
       amountMinor: t.amountMinor,
       ...(t.ref === undefined ? {} : { ref: t.ref }),
+      ...(t.card === undefined ? {} : { card: t.card }),
     })),
     ...(context.madeIn === null ? {} : { madeIn: context.madeIn }),
     ...(sale.audit.length > 0 ? { audit: sale.audit } : {}),

@@ -32,17 +32,19 @@ function readable(list: readonly unknown[]): Promotion[] {
 }
 
 export class LocalPromotions {
-  private loaded: { book: PromotionBook; chains: Map<string, string[]> } | null = null;
+  private loaded: { book: PromotionBook; list: Promotion[]; chains: Map<string, string[]> } | null = null;
 
   constructor(private readonly meta: MetaStore) {}
 
-  private load(): { book: PromotionBook; chains: Map<string, string[]> } {
+  private load(): { book: PromotionBook; list: Promotion[]; chains: Map<string, string[]> } {
     if (this.loaded === null) {
       const raw = this.meta.get(KEY);
       const parsed = raw === null ? null : storedSchema.safeParse(JSON.parse(raw));
       const stored: Stored = parsed?.success ? parsed.data : { promotions: [], categories: [] };
+      const list = readable(stored.promotions);
       this.loaded = {
-        book: new PromotionBook(readable(stored.promotions)),
+        book: new PromotionBook(list),
+        list,
         chains: categoryChains(stored.categories),
       };
     }
@@ -51,6 +53,11 @@ export class LocalPromotions {
 
   book(): PromotionBook {
     return this.load().book;
+  }
+
+  /** The promotions the book is compiled from. */
+  list(): readonly Promotion[] {
+    return this.load().list;
   }
 
   /** A category and the ones above it. */

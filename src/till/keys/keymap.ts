@@ -56,6 +56,9 @@ export const KEY_COMMANDS = [
   "sale.staffDiscount",
   "receipt.qr",
   "receipt.email",
+  "customer.card",
+  "payment.points",
+  "payment.giftcard",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -103,6 +106,9 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "sale.staffDiscount": [],
   "receipt.qr": ["ctrl+r"],
   "receipt.email": ["ctrl+w"],
+  "customer.card": ["ctrl+l"],
+  "payment.points": ["ctrl+p"],
+  "payment.giftcard": ["ctrl+g"],
 };
 
 export interface Keymap {

@@ -7,7 +7,8 @@ import { priceBasket, type Quote } from "../../core/pricing.ts";
 import { type PromotedQuote, priceWithPromotions } from "../../core/promotions/index.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import { DEFAULT_TENDER_TYPES, type TenderInput } from "../../core/tenders.ts";
-import type { TillLine, TillPromotions } from "../services.ts";
+import type { TillLine } from "../services.ts";
+import { type SalePromotions, withCustomer } from "./customer-pricing.ts";
 import { basketLinesOf } from "./deposit-lines.ts";
 import type { Sale, SaleLine, TillEnv } from "./types.ts";
 
@@ -22,18 +23,19 @@ export function hasPromotions(env: Pick<TillEnv, "promotions">): boolean {
   return env.promotions !== undefined && env.promotions.book.size > 0;
 }
 
-export type SalePromotions = TillPromotions & { at: Date; timeZone: string };
+export type { SalePromotions };
 
 /**
  * Prices the sale, with the promotions in force when given (the quote then names them); null
  * when it has no lines. Throws the engine's DomainError when it cannot.
  */
 export function priceSale(
-  sale: Pick<Sale, "lines" | "discount">,
+  sale: Pick<Sale, "lines" | "discount" | "customer">,
   settings: StoreSettings,
-  promotions: SalePromotions | null = null,
+  inForce: SalePromotions | null = null,
 ): (Quote & { promotions?: PromotedQuote["promotions"] }) | null {
   if (sale.lines.length === 0) return null;
+  const promotions = withCustomer(inForce, sale.customer, () => new Date(), settings.timeZone);
   const basket = basketLinesOf(sale.lines);
   const discount = sale.discount ? { discount: sale.discount } : {};
   if (promotions === null) return priceBasket({ lines: basket, ...discount }, settings);
@@ -46,6 +48,7 @@ export function priceSale(
     book: promotions.book,
     at: promotions.at,
     timeZone: promotions.timeZone,
+    customerGroups: promotions.customerGroups,
   });
   return quote;
 }

@@ -52,6 +52,7 @@ export function tender(state: TillState, added: TenderInput | null, env: TillEnv
           at: env.now(),
           lines: sale.lines.map(toTillLine),
           ...(sale.discount ? { discount: sale.discount } : {}),
+          ...(sale.customer ? { card: sale.customer.card } : {}),
           tenders,
           audit: sale.audit,
           quote,

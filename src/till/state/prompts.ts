@@ -7,6 +7,7 @@ import type { LineLabel, TillLookup } from "../services.ts";
 import { submitAge } from "./age-check.ts";
 import { changeQty, confirmed, withApproval } from "./approvals.ts";
 import { confirmCard } from "./card.ts";
+import { submitCustomerCard, submitGiftCard } from "./customer.ts";
 import { submitDepartmentPrompt } from "./department-ring.ts";
 import { submitDepositReturn } from "./deposits.ts";
 import { done, fail, msg } from "./initial.ts";
@@ -114,6 +115,10 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
       return submitDepositReturn(state);
     case "staffPin":
       return submitStaffPin(state);
+    case "customerCard":
+      return submitCustomerCard(state);
+    case "giftCard":
+      return submitGiftCard(state, prompt);
     case "approval": {
       if (text === "") return done(state);
       return done(

@@ -6,6 +6,7 @@ import type { KeyCommand } from "../keys/keymap.ts";
 import { refuseAge } from "./age-check.ts";
 import { applyApproved } from "./approvals.ts";
 import { cancelCard, cardAnswered, declineCard, tenderRemoved } from "./card.ts";
+import { cardRedeemed, customerAttached } from "./customer.ts";
 import { departmentsListed } from "./department-ring.ts";
 import { addDepositReturn } from "./deposits.ts";
 import { done, emptySale, goTo, msg } from "./initial.ts";
@@ -208,6 +209,10 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       );
     case "departments.listed":
       return departmentsListed(state, command.departments);
+    case "customer.attached":
+      return customerAttached(state, command.customer, command.how, env);
+    case "card.redeemed":
+      return cardRedeemed(state, command.tender, env);
     case "card.refunded":
       return tenderRemoved(state, command.index, command.refundRef, command.approvedBy, command.proof, env);
     default:

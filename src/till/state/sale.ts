@@ -119,7 +119,10 @@ export function addLine(
     nextLineId: (deposit ?? line).id + 1,
   };
   const next =
-    canAppend(env.settings, sale.discount !== undefined) && deposit === null && !hasPromotions(env)
+    canAppend(env.settings, sale.discount !== undefined) &&
+    deposit === null &&
+    !hasPromotions(env) &&
+    sale.customer === undefined
       ? append(state, sale, line, env)
       : reprice(state, sale, env);
   if ("error" in next) return next.error;

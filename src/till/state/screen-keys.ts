@@ -6,6 +6,7 @@
 import type { KeyCommand } from "../keys/keymap.ts";
 import { askApproval, askVoidSale, changeQty, voidSelected, withApproval } from "./approvals.ts";
 import { toTillLine } from "./basket.ts";
+import { payGiftCard, payPoints } from "./customer.ts";
 import { startDepartmentRing } from "./department-ring.ts";
 import { refuseOnDeposit } from "./deposits.ts";
 import { payEbt } from "./ebt.ts";
@@ -71,6 +72,8 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
       if (type === "input.submit") return payCash(state, env);
       if (type === "payment.card") return payCard(state, env);
       if (type === "payment.ebt") return payEbt(state, env);
+      if (type === "payment.points") return payPoints(state, env);
+      if (type === "payment.giftcard") return payGiftCard(state, env);
       if (type === "line.void") return removeLastTender(state, env);
       if (type === "back") return leavePayment(state);
       return done(state);
@@ -263,6 +266,8 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return openPrompt(state, { kind: "customerMessage" });
     case "price.check":
       return openPrompt(state, { kind: "priceCheck" });
+    case "customer.card":
+      return openPrompt(state, { kind: "customerCard" });
     case "department.ring":
       return startDepartmentRing(state);
     case "deposit.return":

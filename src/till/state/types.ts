@@ -14,6 +14,7 @@ import type {
   ApprovalProof,
   Approver,
   CancelledSale,
+  CardTender,
   Cashier,
   CompletedSale,
   HeldSaleSummary,
@@ -22,6 +23,7 @@ import type {
   RecordedSale,
   RefusedSale,
   TillAuditEntry,
+  TillCustomer,
   TillLookup,
   TillProduct,
   TillPromotions,
@@ -82,6 +84,8 @@ export interface Sale {
   ageConfirmed?: number;
   /** The sale's discount is this staff member's staff discount. */
   staff?: StaffDiscount;
+  /** The customer's card scanned for the sale: their group discount, their points. */
+  customer?: TillCustomer;
 }
 
 export type Message = { key: MessageKey; params?: Record<string, string | number> } | { text: string };
@@ -141,6 +145,10 @@ export type Prompt =
   | { kind: "depositReturn" }
   /** The staff member's PIN for their staff discount (masked). */
   | { kind: "staffPin" }
+  /** Clients service: a card number to attach, `+number` to issue a card, `-number` to block one. */
+  | { kind: "customerCard" }
+  /** A gift card pays `amountMinor`: scan or type its number. */
+  | { kind: "giftCard"; amountMinor: number }
   /** A yes/no question: yes (`y`, or the language's word) and Enter carries it out, Esc does not. */
   | { kind: "confirm"; question: Message; confirmed: Confirmed }
   /** An open ring: the department (its number), then the amount. */
@@ -331,6 +339,10 @@ export type Command =
       proof?: ApprovalProof;
     }
   | { type: "request.failed"; message: Message }
+  /** The store answered a scanned, issued or blocked card. */
+  | { type: "customer.attached"; customer: TillCustomer; how: "found" | "issued" | "blocked" }
+  /** The store authorised a points or gift-card tender: it goes on the sale. */
+  | { type: "card.redeemed"; tender: CardTender }
   | { type: "receipt.emailed"; receiptNo: string }
   /** The store's departments as the till last synced them, for an open ring. */
   | { type: "departments.listed"; departments: Department[] };
@@ -406,6 +418,17 @@ export type Effect =
       proof?: ApprovalProof;
     }
   | { type: "quit" }
+  /** Asks the store for a card (`find`), or to issue or block one through head office. */
+  | { type: "customerCard"; action: "find" | "issue" | "block"; number: string }
+  /** Asks the store to authorise a card tender; answered by `card.redeemed`. */
+  | {
+      type: "redeemCard";
+      saleId: string;
+      index: number;
+      tenderType: "points" | "giftcard";
+      card: string;
+      amountMinor: number;
+    }
   /** Reads the synced departments; answered by `departments.listed`. */
   | { type: "listDepartments" }
   /** Keeps a cashier action for the store's audit log (an age check…). */

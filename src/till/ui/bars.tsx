@@ -84,6 +84,10 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t("prompt.depositReturn"), masked: false };
       case "staffPin":
         return { label: t.t("prompt.staffPin"), masked: true };
+      case "customerCard":
+        return { label: t.t("prompt.customerCard"), masked: false };
+      case "giftCard":
+        return { label: t.t("prompt.giftCard", { amountMinor: prompt.amountMinor }), masked: false };
       case "approval":
         return {
           label: t.t("prompt.approval", { action: t.t(`action.${prompt.action}` as MessageKey) }),

@@ -52,10 +52,24 @@ function lineRow(view: View, index: number): string {
   ].join(" ");
 }
 
+/** The customer whose card is on the sale: name, group, points and money on the card. */
+function customerRow(view: View): string {
+  const customer = view.state.sale.customer;
+  if (customer === undefined) return "";
+  const group = customer.groups.find((g) => g.discountPercent !== null) ?? customer.groups[0];
+  return view.t.t("sale.customer", {
+    name: customer.name ?? customer.card,
+    group: group === undefined ? "-" : group.name,
+    points: customer.points,
+    balanceMinor: customer.balanceMinor,
+  });
+}
+
 export function SaleScreen({ view, height }: BodyProps) {
   const { state, t, columns } = view;
   const lines = state.sale.lines;
-  const listRows = Math.max(1, height - 1 - TOTALS_ROWS);
+  const customer = state.sale.customer;
+  const listRows = Math.max(1, height - 1 - TOTALS_ROWS - (customer === undefined ? 0 : 1));
   const selected = selectedLine(state);
   const selectedIndex = selected === undefined ? -1 : lines.indexOf(selected);
   const { start, end } = windowFor(lines.length, listRows, Math.max(0, selectedIndex));
@@ -64,6 +78,7 @@ export function SaleScreen({ view, height }: BodyProps) {
   return (
     <Box flexDirection="column" height={height}>
       <Row text={header(view)} width={columns} bold />
+      {customer === undefined ? null : <Row text={customerRow(view)} width={columns} dim />}
       {lines.length === 0 ? (
         <Box flexDirection="column" height={listRows}>
           <Row text={t.t("sale.empty")} width={columns} dim />

@@ -63,6 +63,10 @@ export class Chain<N extends ChainNats = NatsServerProcess> implements AsyncDisp
       natsUrl?: string;
       /** Give the store its link to head office's API (`--hq-url`, `--hq-token`: its store token). */
       hqLink?: boolean;
+      /** The URL the store reaches head office's API at (a proxy a test can cut); default head office's. */
+      hqUrl?: string;
+      /** Settings head office gives the store besides the test tax classes. */
+      settings?: Record<string, unknown>;
     } = {},
   ): Promise<StoreProcess> {
     const registered = await this.hq.api("/api/v1/stores", {
@@ -72,13 +76,13 @@ export class Chain<N extends ChainNats = NatsServerProcess> implements AsyncDisp
     if (registered.status !== 201 && registered.status !== 409) {
       throw new Error(`registering ${storeId} failed: ${registered.status} ${await registered.text()}`);
     }
-    if (registered.status === 201) await giveTestTaxClasses(this.hq, storeId);
+    if (registered.status === 201) await giveTestTaxClasses(this.hq, storeId, options.settings);
     const hqArgs: string[] = [];
     if (options.hqLink) {
       if (registered.status !== 201)
         throw new Error(`store ${storeId} was registered before: no token to link it`);
       const answer = (await registered.json()) as { credentials: { apiToken: string } };
-      hqArgs.push("--hq-url", this.hq.url, "--hq-token", answer.credentials.apiToken);
+      hqArgs.push("--hq-url", options.hqUrl ?? this.hq.url, "--hq-token", answer.credentials.apiToken);
     }
     const store = await startStore({
       storeId,
@@ -361,10 +365,14 @@ export function auditEvent(storeId: string, seq: number, prevHash: string | null
  * A store has no tax classes until configured: head office learns the test classes for a store it
  * registered (the store process gets them from its own configuration), so it accepts taxed products.
  */
-export async function giveTestTaxClasses(hq: HqProcess, storeId: string): Promise<void> {
+export async function giveTestTaxClasses(
+  hq: HqProcess,
+  storeId: string,
+  settings: Record<string, unknown> = {},
+): Promise<void> {
   const res = await hq.api(`/api/v1/stores/${storeId}/settings`, {
     method: "PUT",
-    body: JSON.stringify({ taxClasses: TEST_TAX_CLASSES.map((t) => ({ ...t })) }),
+    body: JSON.stringify({ taxClasses: TEST_TAX_CLASSES.map((t) => ({ ...t })), ...settings }),
   });
   if (res.status !== 200) throw new Error(`settings of ${storeId}: ${res.status} ${await res.text()}`);
 }

@@ -1,0 +1,54 @@
+/**
+ * A store's side of card tenders: each points or gift-card tender of a sale is a redemption,
+ * authorised at head office (online) or within the card's offline allowance (offline), and each
+ * sale with a loyalty card an earning; the reconciler posts what head office has not seen yet.
+ */
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const cardRedemptions = sqliteTable(
+  "card_redemptions",
+  {
+    /** `<saleId>:<tender index>`: head office's redemption id, the same on every retry. */
+    id: text("id").primaryKey(),
+    saleId: text("sale_id").notNull(),
+    card: text("card").notNull(),
+    unit: text("unit", { enum: ["points", "money"] }).notNull(),
+    /** Points (loyalty) or minor units (gift card) redeemed. */
+    amount: integer("amount").notNull(),
+    /** What the redemption pays of the sale, minor units. */
+    valueMinor: integer("value_minor").notNull(),
+    /**
+     * held: authorised at head office, not yet committed; committed; released (the sale did not
+     * complete); offline: taken within the offline allowance, not yet at head office; reconciled.
+     */
+    status: text("status", { enum: ["held", "committed", "released", "offline", "reconciled"] }).notNull(),
+    /** The store's business day the redemption counts on (the offline allowance is per day). */
+    day: text("day").notNull(),
+    at: text("at").notNull(),
+    /** What head office could not take off the card when an offline redemption reached it. */
+    overdraft: integer("overdraft"),
+    /** The last refusal or failure while posting it to head office. */
+    lastError: text("last_error"),
+  },
+  (t) => [
+    index("card_redemptions_card_day").on(t.card, t.day),
+    index("card_redemptions_status").on(t.status),
+  ],
+);
+
+/** A sale made with a loyalty card: its points are earned at head office once (by sale id). */
+export const cardEarnings = sqliteTable(
+  "card_earnings",
+  {
+    saleId: text("sale_id").primaryKey(),
+    card: text("card").notNull(),
+    /** What the customer paid, after discounts and card redemptions. */
+    paidMinor: integer("paid_minor").notNull(),
+    status: text("status", { enum: ["pending", "earned", "refused"] }).notNull(),
+    points: integer("points"),
+    lastError: text("last_error"),
+  },
+  (t) => [index("card_earnings_status").on(t.status)],
+);
+
+export const storeCardTendersSchema = { cardRedemptions, cardEarnings };

@@ -1,0 +1,60 @@
+/**
+ * The clients service and card tenders at the till, through the store (with the till's session):
+ * a card scanned or typed, a card issued or blocked (the store asks head office), and a points or
+ * gift-card tender authorised before the sale completes. They need the store: unreachable, the
+ * cashier is told so and the sale stays as it is.
+ */
+import type { AnswerOf } from "../../api/route.ts";
+import { storeRoutes } from "../../api/store/routes.ts";
+import type { CardTender, TillCustomer, TillServices } from "../services.ts";
+import { OnlineOperations } from "./online-operations.ts";
+
+type CardAnswer = AnswerOf<(typeof storeRoutes)["GET /api/v1/cards/:number"]>;
+
+function tillCustomer(card: CardAnswer): TillCustomer {
+  return {
+    card: card.number,
+    kind: card.kind,
+    name: card.customer?.name ?? null,
+    groups: (card.customer?.groups ?? []).map((g) => ({
+      id: g.id,
+      name: g.name,
+      discountPercent: g.discountPercent,
+    })),
+    points: card.points,
+    balanceMinor: card.balanceMinor,
+  };
+}
+
+export class CustomerOperations extends OnlineOperations {
+  async findCard(number: string): Promise<TillCustomer> {
+    const card = await this.call("reading a customer's card", (token) =>
+      this.storeClient().request(storeRoutes["GET /api/v1/cards/:number"], { params: { number }, token }),
+    );
+    return tillCustomer(card);
+  }
+
+  async issueCard(number: string): Promise<TillCustomer> {
+    const card = await this.call("issuing a card", (token) =>
+      this.storeClient().request(storeRoutes["POST /api/v1/cards"], { body: { number }, token }),
+    );
+    return tillCustomer(card);
+  }
+
+  async blockCard(number: string): Promise<TillCustomer> {
+    const card = await this.call("blocking a card", (token) =>
+      this.storeClient().request(storeRoutes["POST /api/v1/cards/:number/block"], {
+        params: { number },
+        token,
+      }),
+    );
+    return tillCustomer(card);
+  }
+
+  async redeemCard(input: Parameters<NonNullable<TillServices["redeemCard"]>>[0]): Promise<CardTender> {
+    const answer = await this.call("paying with a card", (token) =>
+      this.storeClient().request(storeRoutes["POST /api/v1/card-redemptions"], { body: input, token }),
+    );
+    return { type: input.type, card: answer.card, amountMinor: answer.amountMinor, points: answer.points };
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The customer at the till: a card attaches them and their group discount is priced on every
+ * line (named as the sale's promotion, as the store prices it), points and gift cards pay as
+ * tenders the store authorised, and the document carries the card.
+ */
+import { describe, expect, test } from "bun:test";
+import type { TillCustomer } from "../../../src/till/services.ts";
+import { Driver } from "../support/state-env.ts";
+
+const ANA: TillCustomer = {
+  card: "2990000000019",
+  kind: "loyalty",
+  name: "Ana Lima",
+  groups: [{ id: "staff", name: "Staff", discountPercent: 10 }],
+  points: 120,
+  balanceMinor: 0,
+};
+
+describe("a customer's card at the till", () => {
+  test("attaches the customer: their group discount on every line, named on the sale", () => {
+    const d = new Driver().enter("0002").enter("0001");
+    d.send({ type: "customer.attached", customer: ANA, how: "found" });
+    expect(d.statusKey).toBe("ok.customerAttached");
+    expect(d.state.sale.customer?.name).toBe("Ana Lima");
+    // Bread 2.50 and milk 1.29, 10% off each.
+    expect(d.state.quote?.lines.map((l) => l.discountMinor)).toEqual([25, 13]);
+    expect(d.state.quote?.promotions).toEqual([{ id: "group:staff", name: "Staff 10%", discountMinor: 38 }]);
+    d.enter("0003");
+    expect(d.state.quote?.lines.map((l) => l.discountMinor)).toEqual([25, 13, 110]);
+  });
+
+  test("the clients service prompt finds, issues (+) or blocks (-) a card; bad numbers are refused", () => {
+    const d = new Driver().key("customer.card");
+    expect(d.state.prompt?.kind).toBe("customerCard");
+    d.enter("+2990000000026");
+    expect(d.lastEffect("customerCard")).toEqual({
+      type: "customerCard",
+      action: "issue",
+      number: "2990000000026",
+    });
+    d.send({ type: "customer.attached", customer: { ...ANA, card: "2990000000026" }, how: "issued" });
+    expect(d.statusKey).toBe("ok.cardIssued");
+    d.key("customer.card").enter("-2990000000019");
+    expect(d.lastEffect("customerCard")?.action).toBe("block");
+    d.send({ type: "customer.attached", customer: ANA, how: "blocked" });
+    expect(d.statusKey).toBe("ok.cardBlocked");
+    d.key("customer.card").enter("a b!");
+    expect(d.statusKey).toBe("error.badCardNumber");
+  });
+
+  test("points pay what the store authorised, and the sale's document carries the card", () => {
+    const d = new Driver().enter("0002");
+    d.send({ type: "customer.attached", customer: ANA, how: "found" });
+    // Total 2.25: 1.00 by points, the rest in cash.
+    d.key("sale.total");
+    d.send({ type: "input.text", text: "1.00" });
+    d.key("payment.points");
+    expect(d.lastEffect("redeemCard")).toMatchObject({
+      tenderType: "points",
+      card: ANA.card,
+      amountMinor: 100,
+      index: 0,
+    });
+    d.send({
+      type: "card.redeemed",
+      tender: { type: "points", card: ANA.card, amountMinor: 100, points: 20 },
+    });
+    expect(d.state.sale.tenders).toEqual([{ type: "points", amountMinor: 100, card: ANA.card, points: 20 }]);
+    d.enter("");
+    const sale = d.lastEffect("completeSale")?.sale;
+    expect(sale?.card).toBe(ANA.card);
+    expect(sale?.tenders).toEqual([
+      { type: "points", amountMinor: 100, card: ANA.card, points: 20 },
+      { type: "cash", amountMinor: 125 },
+    ]);
+  });
+
+  test("points need the customer's card; a gift card is asked for and pays its part", () => {
+    const d = new Driver().enter("0002").key("sale.total").key("payment.points");
+    expect(d.statusKey).toBe("error.noLoyaltyCard");
+    d.key("payment.giftcard");
+    expect(d.state.prompt).toEqual({ kind: "giftCard", amountMinor: 250 });
+    d.enter("GIFT-1");
+    expect(d.lastEffect("redeemCard")).toMatchObject({
+      tenderType: "giftcard",
+      card: "GIFT-1",
+      amountMinor: 250,
+    });
+  });
+});
