@@ -84,7 +84,8 @@ function requireTimestamp(ms: number): void {
  * Ids from one generator are strictly increasing: within one millisecond the counter (seeded
  * at random below 0x800) is incremented; if it overflows, the timestamp moves on by one
  * millisecond. A clock stepping back by up to 10 s keeps the last timestamp; an explicit
- * time further in the past (back-dated imports) is used as given, with a fresh counter.
+ * time further in the past (back-dated imports) is used as given, with a fresh counter; the
+ * clock itself further behind restarts the sequence from the clock.
  */
 export function createUuidv7Generator(options: Uuidv7GeneratorOptions = {}): Uuidv7Generator {
   const now = options.now ?? Date.now;
@@ -110,6 +111,11 @@ export function createUuidv7Generator(options: Uuidv7GeneratorOptions = {}): Uui
         ms = lastMs + 1;
         seq = firstRandom & 0x7ff;
       }
+    } else if (nowMs === undefined) {
+      // The clock itself is far behind the last id (it was set back, or the last id was given
+      // a time far ahead): the sequence goes on from the clock, so the next ids sort again.
+      ms = requested;
+      seq = firstRandom & 0x7ff;
     } else {
       // Back-dated on purpose: take the time as given and leave the live sequence alone.
       return hex(fill(bytes, requested, firstRandom & 0x7ff));

@@ -32,6 +32,18 @@ describe("uuidv7", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  test("after an id at a time far ahead (a test or import clock), ids on the live clock still sort as generated", () => {
+    let clock = 1_700_000_000_000;
+    const generate = createUuidv7Generator({ now: () => clock });
+    generate(clock + 86_400_000);
+    const ids = Array.from({ length: 5_000 }, (_, i) => {
+      if (i % 1000 === 999) clock += 1;
+      return generate();
+    });
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   test("the time is extracted from the first 48 bits", () => {
     const before = Date.now();
     const id = uuidv7();
