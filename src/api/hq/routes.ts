@@ -84,6 +84,12 @@ import {
   retryAnswerSchema,
 } from "./dead-letters.ts";
 import {
+  codeClaimAnswerSchema,
+  codeClaimInputSchema,
+  codeReleaseAnswerSchema,
+  codeUsageAnswerSchema,
+} from "./promo-codes.ts";
+import {
   categoryInputSchema,
   hqCategoriesAnswerSchema,
   hqCategoryAnswerSchema,
@@ -190,4 +196,7 @@ export const hqRoutes = routeTable({
   "POST /api/v1/promotions/:id/deactivate": hqPromotionAnswerSchema,
   "POST /api/v1/categories": { body: categoryInputSchema, answer: hqCategoryAnswerSchema },
   "GET /api/v1/categories": hqCategoriesAnswerSchema,
+  "POST /api/v1/promotions/claims": { body: codeClaimInputSchema, answer: codeClaimAnswerSchema },
+  "POST /api/v1/promotions/claims/:saleId/release": codeReleaseAnswerSchema,
+  "GET /api/v1/reports/promotion-codes": codeUsageAnswerSchema,
 });

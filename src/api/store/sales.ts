@@ -188,6 +188,8 @@ export const rungSaleSchema = z
     cashierId: z.string().max(40).optional(),
     receiptNo: z.string().max(40).optional(),
     customerId: z.string().max(40).optional(),
+    /** Promo codes the till presented whose promotions took something off (their uses are counted). */
+    couponCodes: z.array(z.string().max(40)).max(20).optional(),
     lines: z.array(rungLineSchema).min(1, "a sale needs at least one line").max(500, "at most 500 lines"),
     promotions: z
       .array(z.object({ id: z.string().max(40), name: z.string().max(120), discountMinor: minor }).strict())

@@ -1,6 +1,14 @@
 /** Promotions: their schema, the engine, and pricing a basket with them. */
 export { comparePromotions, NO_PROMOTIONS, PromotionBook, percentText } from "./book.ts";
 export {
+  type CodeUses,
+  codeOutOfDate,
+  isLimited,
+  isSingleUse,
+  PromoCodeError,
+  requireUseAllowed,
+} from "./codes.ts";
+export {
   applyPromotions,
   livePromotions,
   type PromotionContext,

@@ -1,10 +1,14 @@
 /** Promotions and product categories of the chain: defined here, replicated to every store. */
 import { Elysia } from "elysia";
 import { z } from "zod";
+import { codeClaimInputSchema, codeReleaseParamsSchema } from "../../api/hq/promo-codes.ts";
 import { categoryInputSchema, promotionInputSchema, promotionsQuerySchema } from "../../api/hq/promotions.ts";
 import { promotionIdSchema } from "../../core/promotions/index.ts";
 import { authorize } from "../auth/plugin.ts";
+import { storeScope } from "../auth/scopes.ts";
+import { requireScope } from "../auth/tokens.ts";
 import type { HqContext } from "../context.ts";
+import { HqCodeUsesService } from "./code-uses.ts";
 import { HqPromotionsService } from "./service.ts";
 
 export function promotionsRoutes(ctx: HqContext) {
@@ -36,5 +40,43 @@ export function promotionsRoutes(ctx: HqContext) {
     .get("/categories", () => ({ categories: service.listCategories() }), {
       detail: { summary: "The chain's product categories (a tree by parent)" },
     });
-  return new Elysia({ name: "ringup.hq.promotions" }).use(write).use(read);
+  const codeUses = new HqCodeUsesService(ctx);
+  const claims = new Elysia()
+    .use(authorize(ctx, ["catalog:write", "store:*"], "claiming promo code uses"))
+    .post(
+      "/promotions/claims",
+      ({ body, principal }) => {
+        requireScope(
+          principal,
+          ["catalog:write", storeScope(body.storeId)],
+          `claiming codes for ${body.storeId}`,
+        );
+        return codeUses.claim(body);
+      },
+      {
+        body: codeClaimInputSchema,
+        detail: {
+          summary: "Count a sale's uses of limited promo codes chain-wide (all or none, once per sale id)",
+        },
+      },
+    )
+    .post(
+      "/promotions/claims/:saleId/release",
+      ({ params, principal }) => {
+        const storeId = codeUses.storeOf(params.saleId);
+        if (storeId !== null)
+          requireScope(principal, ["catalog:write", storeScope(storeId)], `releasing codes of ${storeId}`);
+        return codeUses.release(params.saleId);
+      },
+      {
+        params: codeReleaseParamsSchema,
+        detail: { summary: "Free a sale's code uses (the sale was not completed), by its store" },
+      },
+    );
+  const reports = new Elysia()
+    .use(authorize(ctx, ["reports:read", "catalog:write"], "reading promo code usage"))
+    .get("/reports/promotion-codes", () => codeUses.usage(), {
+      detail: { summary: "Each promo code's uses chain-wide (by store), its limits and the discount given" },
+    });
+  return new Elysia({ name: "ringup.hq.promotions" }).use(write).use(read).use(claims).use(reports);
 }

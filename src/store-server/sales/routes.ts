@@ -4,9 +4,11 @@ import { quoteRequestSchema, recordSaleSchema } from "../../api/store/sales.ts";
 import { log } from "../../shared/log.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
+import { releaseSaleCodes } from "../promotions/code-claims.ts";
 import { cancellationSchema, recordCancellation } from "./cancellations.ts";
 import { SaleError } from "./errors.ts";
 import { listExceptions } from "./exceptions.ts";
+import { recordWithCodes } from "./sale-codes.ts";
 import { SalesService } from "./service.ts";
 
 export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) {
@@ -19,7 +21,7 @@ export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) 
     .post(
       "/sales",
       async ({ body, set, principal }) => {
-        const { sale, created } = await service.record(body, principal);
+        const { sale, created } = await recordWithCodes(ctx, service, body, principal);
         if (created) {
           log().info(
             { saleId: sale.id, receiptNo: sale.receiptNo, tillId: sale.tillId, totalMinor: sale.totalMinor },
@@ -39,8 +41,9 @@ export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) 
     )
     .post(
       "/sales/cancellations",
-      ({ body, set, principal }) => {
+      async ({ body, set, principal }) => {
         const { answer, created } = recordCancellation(ctx, body, principal);
+        await releaseSaleCodes(ctx, body.id);
         set.status = created ? 201 : 200;
         return answer;
       },

@@ -44,6 +44,14 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   GS1_DUPLICATE_AI: "error.gs1Unreadable",
   GS1_NO_GTIN: "error.gs1Unreadable",
   SERIAL_SOLD: "error.serialSold",
+  // Promo codes (the store's refusals; the till's own check of a code's dates).
+  CODE_UNKNOWN: "error.codeUnknown",
+  CODE_NOT_YET_VALID: "error.codeNotYetValid",
+  CODE_EXPIRED: "error.codeExpired",
+  CODE_USED_UP: "error.codeUsedUp",
+  CODE_CUSTOMER_LIMIT: "error.codeCustomerLimit",
+  CODE_NEEDS_CUSTOMER: "error.codeNeedsCustomer",
+  CODE_NEEDS_HQ: "error.codeNeedsHq",
 };
 
 /**
