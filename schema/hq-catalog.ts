@@ -142,6 +142,7 @@ export const catalogChanges = sqliteTable(
         "card",
         "promotion",
         "category",
+        "message",
       ],
     }).notNull(),
     key: text("key").notNull(),

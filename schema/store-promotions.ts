@@ -46,6 +46,5 @@ export const messages = sqliteTable("messages", {
 export const prizeCodes = sqliteTable("prize_codes", {
   code: text("code").primaryKey(),
   saleId: text("sale_id").notNull().unique(),
-  messageId: text("message_id").notNull(),
   at: text("at").notNull(),
 });

@@ -17,6 +17,7 @@ import { categoryIdSchema, categoryInputSchema } from "./catalog-stock.ts";
 import { cardChangeValue, customerChangeValue, customerGroupChangeValue } from "./customer-changes.ts";
 import { USER_ROLES } from "./events/back-office-events.ts";
 import { storeIdSchema } from "./ids.ts";
+import { messageSchema } from "./messages/schema.ts";
 import { productCodeSchema, stockFieldsShape } from "./product-input.ts";
 import { promotionSchema } from "./promotions/schema.ts";
 import { storeSettingsSchema } from "./settings.ts";
@@ -34,6 +35,7 @@ export const CHANGE_KINDS = [
   "card",
   "promotion",
   "category",
+  "message",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -93,6 +95,10 @@ export type UserChangeValue = z.infer<typeof userChangeValue>;
 export const promotionChangeValue = z.strictObject({ promotion: promotionSchema, active: z.boolean() });
 export type PromotionChangeValue = z.infer<typeof promotionChangeValue>;
 
+/** A message of the chain, whole, and whether it is in force. */
+export const messageChangeValue = z.strictObject({ message: messageSchema, active: z.boolean() });
+export type MessageChangeValue = z.infer<typeof messageChangeValue>;
+
 /** A product category of the chain (a tree by parent). */
 export const categoryChangeValue = categoryInputSchema.extend({ parent: categoryIdSchema.nullable() });
 export type CategoryChangeValue = z.infer<typeof categoryChangeValue>;
@@ -121,6 +127,7 @@ export const catalogChangeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...envelope, kind: z.literal("card"), value: cardChangeValue }),
   z.strictObject({ ...envelope, kind: z.literal("promotion"), value: promotionChangeValue }),
   z.strictObject({ ...envelope, kind: z.literal("category"), value: categoryChangeValue }),
+  z.strictObject({ ...envelope, kind: z.literal("message"), value: messageChangeValue }),
 ]);
 export type CatalogChange = z.infer<typeof catalogChangeSchema>;
 

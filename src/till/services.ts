@@ -4,6 +4,8 @@
  * the database; the data layer never renders. Lookups are local and synchronous: scanning
  * never waits on the network.
  */
+
+import type { Message } from "../core/messages/index.ts";
 import type { Department } from "../core/open-department.ts";
 import type { Quote } from "../core/pricing.ts";
 import type { AppliedPromotion, PromotionBook } from "../core/promotions/index.ts";
@@ -142,6 +144,10 @@ export interface CompletedSale {
   quote: TillQuote;
   changeMinor: number;
   cashRoundingMinor: number;
+  /** Texts of the messages fired in the sale, printed on its receipt. */
+  receiptTexts?: string[];
+  /** The sale's prize-draw code, printed on its receipt and recorded at the store. */
+  prizeCode?: string;
 }
 
 /** A sale cancelled before payment: what was on it, and what the cashier did to it. */
@@ -270,6 +276,8 @@ export type TillQuote = Quote & { promotions?: AppliedPromotion[] | undefined };
 export interface TillPromotions {
   book: PromotionBook;
   categoriesOf(category: string | undefined): string[];
+  /** Messages to the cashier and for the receipt, synced with the promotions. */
+  messages?: readonly Message[];
 }
 
 /** Everything the till's screens may ask of the outside world. */

@@ -84,6 +84,12 @@ import {
   retryAnswerSchema,
 } from "./dead-letters.ts";
 import {
+  messageAnswerSchema,
+  messageInputSchema,
+  messagesAnswerSchema,
+  messagesQuerySchema,
+} from "./messages.ts";
+import {
   codeClaimAnswerSchema,
   codeClaimInputSchema,
   codeReleaseAnswerSchema,
@@ -199,4 +205,7 @@ export const hqRoutes = routeTable({
   "POST /api/v1/promotions/claims": { body: codeClaimInputSchema, answer: codeClaimAnswerSchema },
   "POST /api/v1/promotions/claims/:saleId/release": codeReleaseAnswerSchema,
   "GET /api/v1/reports/promotion-codes": codeUsageAnswerSchema,
+  "POST /api/v1/messages": { body: messageInputSchema, answer: messageAnswerSchema },
+  "POST /api/v1/messages/:id/deactivate": messageAnswerSchema,
+  "GET /api/v1/messages": { answer: messagesAnswerSchema, query: messagesQuerySchema },
 });

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { returnableSaleSchema } from "../../core/chain-sale.ts";
 import { receiptEmailAnswerSchema } from "../../core/receipt-email.ts";
 import { storeSettingsSchema } from "../../core/settings.ts";
+import { messagesAnswerSchema, messagesQuerySchema } from "../hq/messages.ts";
 import { routeTable } from "../route.ts";
 import {
   bulkResultAnswerSchema,
@@ -156,6 +157,7 @@ export const storeRoutes = routeTable({
   "GET /api/v1/settings": storeSettingsSchema,
   "POST /api/v1/baskets/quote": quoteAnswerSchema,
   "GET /api/v1/promotions": { answer: promotionsAnswerSchema, query: promotionsQuerySchema },
+  "GET /api/v1/messages": { answer: messagesAnswerSchema, query: messagesQuerySchema },
   "GET /api/v1/promotions/:id": storedPromotionAnswerSchema,
   "POST /api/v1/promotions": { body: promotionInputSchema, answer: storedPromotionAnswerSchema },
   "POST /api/v1/promotions/:id/deactivate": storedPromotionAnswerSchema,

@@ -15,6 +15,7 @@ export {
   type PromotionLine,
   type PromotionOutcome,
 } from "./engine.ts";
+export { promotionsNear } from "./near.ts";
 export {
   type PromotedBasketInput,
   type PromotedLineInput,

@@ -1,14 +1,17 @@
 /** Promotions and product categories of the chain: defined here, replicated to every store. */
 import { Elysia } from "elysia";
 import { z } from "zod";
+import { messageInputSchema, messagesQuerySchema } from "../../api/hq/messages.ts";
 import { codeClaimInputSchema, codeReleaseParamsSchema } from "../../api/hq/promo-codes.ts";
 import { categoryInputSchema, promotionInputSchema, promotionsQuerySchema } from "../../api/hq/promotions.ts";
+import { messageIdSchema } from "../../core/messages/index.ts";
 import { promotionIdSchema } from "../../core/promotions/index.ts";
 import { authorize } from "../auth/plugin.ts";
 import { storeScope } from "../auth/scopes.ts";
 import { requireScope } from "../auth/tokens.ts";
 import type { HqContext } from "../context.ts";
 import { HqCodeUsesService } from "./code-uses.ts";
+import { HqMessagesService } from "./messages.ts";
 import { HqPromotionsService } from "./service.ts";
 
 export function promotionsRoutes(ctx: HqContext) {
@@ -78,5 +81,28 @@ export function promotionsRoutes(ctx: HqContext) {
     .get("/reports/promotion-codes", () => codeUses.usage(), {
       detail: { summary: "Each promo code's uses chain-wide (by store), its limits and the discount given" },
     });
-  return new Elysia({ name: "ringup.hq.promotions" }).use(write).use(read).use(claims).use(reports);
+  const messages = new HqMessagesService(ctx);
+  const messageParams = z.object({ id: messageIdSchema });
+  const messageRoutes = new Elysia()
+    .use(authorize(ctx, ["catalog:write"], "changing messages"))
+    .post("/messages", ({ body }) => messages.define(body), {
+      body: messageInputSchema,
+      detail: {
+        summary: "Define a message to cashiers and receipts (upsert by id), replicated to every till",
+      },
+    })
+    .post("/messages/:id/deactivate", ({ params }) => messages.deactivate(params.id), {
+      params: messageParams,
+      detail: { summary: "End a message everywhere" },
+    })
+    .get("/messages", ({ query }) => ({ messages: messages.list(query.all === "true") }), {
+      query: messagesQuerySchema,
+      detail: { summary: "The chain's messages in force; all=true lists ended ones too" },
+    });
+  return new Elysia({ name: "ringup.hq.promotions" })
+    .use(write)
+    .use(read)
+    .use(claims)
+    .use(reports)
+    .use(messageRoutes);
 }

@@ -1,10 +1,12 @@
 import { Elysia } from "elysia";
 import { z } from "zod";
+import { messagesQuerySchema } from "../../api/hq/messages.ts";
 import { promotionInputSchema, promotionsQuerySchema } from "../../api/store/promotions.ts";
 import { promotionIdSchema } from "../../core/promotions/index.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
+import { listMessages } from "./messages.ts";
 import { PromotionsService } from "./service.ts";
 
 export function promotionsRoutes(ctx: StoreContext, service = new PromotionsService(ctx)) {
@@ -16,6 +18,10 @@ export function promotionsRoutes(ctx: StoreContext, service = new PromotionsServ
       detail: {
         summary: "Promotions in force (head office's and the store's own); all=true lists ended ones too",
       },
+    })
+    .get("/messages", ({ query }) => ({ messages: listMessages(ctx, query.all === "true") }), {
+      query: messagesQuerySchema,
+      detail: { summary: "Messages to cashiers and receipts in force (tills sync them with the promotions)" },
     })
     .get("/promotions/:id", ({ params }) => service.get(params.id), {
       params,

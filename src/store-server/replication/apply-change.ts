@@ -19,6 +19,7 @@ import { catalogWatchOf } from "../catalog/watch.ts";
 import { pricingSettingsOf, type StoreContext, type StoreTx } from "../context.ts";
 import { applyCard, applyCustomer, applyCustomerGroup } from "../customers/apply.ts";
 import { appendEvent } from "../journal/journal.ts";
+import { applyHqMessage } from "../promotions/messages.ts";
 import { applyHqCategory, applyHqPromotion } from "../promotions/service.ts";
 import { NO_PIN_TAG_PREFIX, pendingTag } from "../users/pins.ts";
 import { POINTER_KEYS, Pointers } from "./pointers.ts";
@@ -208,6 +209,9 @@ export function applyChange(
       return { result: "applied" };
     case "category":
       applyHqCategory(ctx, tx, change.value);
+      return { result: "applied" };
+    case "message":
+      applyHqMessage(ctx, tx, change.value, at);
       return { result: "applied" };
   }
 }

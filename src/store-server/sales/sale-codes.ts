@@ -1,15 +1,30 @@
 /**
  * Recording a sale that presents promo codes: the uses of limited codes are counted first
  * (chain-wide through head office, see promotions/code-claims.ts), and released again when the
- * sale is not recorded. A sale without codes is recorded as it is.
+ * sale is not recorded. A sale without codes is recorded as it is. A till's prize-draw code
+ * (the sale's own) is recorded with the sale.
  */
 import type { RecordSaleRequest } from "../../api/store/sales.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { claimSaleCodes, releaseSaleCodes } from "../promotions/code-claims.ts";
+import { recordPrizeCode, requirePrizeCode } from "../promotions/messages.ts";
 import type { RecordResult, SalesService } from "./service.ts";
 
 export async function recordWithCodes(
+  ctx: StoreContext,
+  service: SalesService,
+  request: RecordSaleRequest,
+  principal: Principal,
+): Promise<RecordResult> {
+  const prizeCode = request.asRung === true ? request.prizeCode : undefined;
+  requirePrizeCode(request.id, prizeCode);
+  const recorded = await recordCounted(ctx, service, request, principal);
+  if (prizeCode !== undefined) recordPrizeCode(ctx, request.id, prizeCode, recorded.sale.at);
+  return recorded;
+}
+
+async function recordCounted(
   ctx: StoreContext,
   service: SalesService,
   request: RecordSaleRequest,

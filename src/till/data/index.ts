@@ -287,6 +287,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     promotions: () => ({
       book: promotions.book(),
       categoriesOf: (category) => promotions.categoriesOf(category),
+      messages: promotions.messages(),
     }),
 
     login: (pin) => auth.login(pin),

@@ -5,11 +5,13 @@
  */
 import { z } from "zod";
 import { categoryChains } from "../../core/catalog-stock-chains.ts";
+import { type Message, readableMessages } from "../../core/messages/index.ts";
 import { type Promotion, PromotionBook, promotionSchema } from "../../core/promotions/index.ts";
 import type { MetaStore } from "./db.ts";
 
 const storedSchema = z.object({
   promotions: z.array(z.unknown()),
+  messages: z.array(z.unknown()).optional(),
   categories: z.array(z.object({ id: z.string(), parent: z.string().nullable() })),
 });
 type Stored = z.infer<typeof storedSchema>;
@@ -32,11 +34,11 @@ function readable(list: readonly unknown[]): Promotion[] {
 }
 
 export class LocalPromotions {
-  private loaded: { book: PromotionBook; chains: Map<string, string[]> } | null = null;
+  private loaded: { book: PromotionBook; chains: Map<string, string[]>; messages: Message[] } | null = null;
 
   constructor(private readonly meta: MetaStore) {}
 
-  private load(): { book: PromotionBook; chains: Map<string, string[]> } {
+  private load(): { book: PromotionBook; chains: Map<string, string[]>; messages: Message[] } {
     if (this.loaded === null) {
       const raw = this.meta.get(KEY);
       const parsed = raw === null ? null : storedSchema.safeParse(JSON.parse(raw));
@@ -44,6 +46,7 @@ export class LocalPromotions {
       this.loaded = {
         book: new PromotionBook(readable(stored.promotions)),
         chains: categoryChains(stored.categories),
+        messages: readableMessages(stored.messages ?? []),
       };
     }
     return this.loaded;
@@ -51,6 +54,11 @@ export class LocalPromotions {
 
   book(): PromotionBook {
     return this.load().book;
+  }
+
+  /** The store's messages in force, as last synced. */
+  messages(): Message[] {
+    return this.load().messages;
   }
 
   /** A category and the ones above it. */
@@ -63,10 +71,12 @@ export class LocalPromotions {
   keep(
     promotions: readonly unknown[],
     categories: readonly { id: string; parent: string | null }[],
+    messages: readonly unknown[] = [],
   ): boolean {
     const json = JSON.stringify({
       promotions,
       categories: categories.map((c) => ({ id: c.id, parent: c.parent })),
+      ...(messages.length === 0 ? {} : { messages }),
     });
     if (json === this.meta.get(KEY)) return false;
     this.meta.set(KEY, json);

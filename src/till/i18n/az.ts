@@ -73,6 +73,7 @@ export const az: Strings = {
   "prompt.override": "{name} üçün yeni vahid qiyməti",
   "prompt.lineDiscount": "{name} üçün endirim: 10% və ya məbləğ",
   "prompt.saleDiscount": "Satışa endirim: 10% və ya məbləğ",
+  "prompt.notice": "{text} (davam etmək üçün Enter)",
   "prompt.customerMessage": "Müştəri displeyi üçün mesaj",
   "prompt.approval": "İcazə üçün rəhbərin PIN kodu: {action}",
   "prompt.hint": "Təsdiq üçün Enter, ləğv üçün Esc",

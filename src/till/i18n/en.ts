@@ -81,6 +81,7 @@ export const en = {
   "prompt.override": "New unit price of {name}",
   "prompt.lineDiscount": "Discount on {name}: 10% or an amount",
   "prompt.saleDiscount": "Discount on the sale: 10% or an amount",
+  "prompt.notice": "{text} (Enter to go on)",
   "prompt.customerMessage": "Message for the customer display",
   "prompt.approval": "Supervisor PIN to allow: {action}",
   "prompt.hint": "Enter to confirm, Esc to cancel",

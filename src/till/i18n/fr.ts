@@ -73,6 +73,7 @@ export const fr: Strings = {
   "prompt.override": "Nouveau prix unitaire de {name}",
   "prompt.lineDiscount": "Remise sur {name} : 10 % ou un montant",
   "prompt.saleDiscount": "Remise sur la vente : 10 % ou un montant",
+  "prompt.notice": "{text} (Entrée pour continuer)",
   "prompt.customerMessage": "Message pour l'afficheur client",
   "prompt.approval": "PIN du responsable pour autoriser : {action}",
   "prompt.hint": "Entrée pour valider, Échap pour annuler",

@@ -72,6 +72,7 @@ export const ru: Strings = {
   "prompt.override": "Новая цена за единицу: {name}",
   "prompt.lineDiscount": "Скидка на {name}: 10% или сумма",
   "prompt.saleDiscount": "Скидка на чек: 10% или сумма",
+  "prompt.notice": "{text} (Enter — продолжить)",
   "prompt.customerMessage": "Сообщение на дисплей покупателя",
   "prompt.approval": "ПИН старшего кассира для: {action}",
   "prompt.hint": "Enter — подтвердить, Esc — отмена",

@@ -11,6 +11,7 @@ import { hasPromotions, priceSale, promotionsAt } from "./basket.ts";
 import { depositLineFor } from "./deposit-lines.ts";
 import { done, fail, failWith, msg } from "./initial.ts";
 import { askBeforeAdding, looksLikeGs1, submitGs1 } from "./lots-serials.ts";
+import { messagesOnScan } from "./messages.ts";
 import { parseSaleEntry } from "./parse-input.ts";
 import type { Sale, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
@@ -125,7 +126,12 @@ export function addLine(
   if ("error" in next) return next.error;
   const priced = next.state.quote?.lines.at(deposit === null ? -1 : -2);
   return done(
-    { ...next.state, prompt: null, input: "", selectedLine: null, lastSale: null, status: null },
+    messagesOnScan(
+      state,
+      { ...next.state, prompt: null, input: "", selectedLine: null, lastSale: null, status: null },
+      line,
+      env,
+    ),
     { type: "display", show: "item", name: line.name, amountMinor: priced?.totalMinor ?? 0 },
   );
 }
