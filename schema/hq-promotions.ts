@@ -54,4 +54,18 @@ export const hqMessages = sqliteTable("hq_messages", {
   updatedAt: text("updated_at").notNull(),
 });
 
-export const hqPromotionsSchema = { hqPromotions, hqCategories, hqCodeUses, hqMessages };
+/** The promotions each store's sale got (from `sale.completed`), for promotion reports. */
+export const hqSalePromotions = sqliteTable(
+  "hq_sale_promotions",
+  {
+    saleId: text("sale_id").notNull(),
+    promotionId: text("promotion_id").notNull(),
+    discountMinor: integer("discount_minor").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.saleId, t.promotionId] }),
+    index("hq_sale_promotions_promotion").on(t.promotionId),
+  ],
+);
+
+export const hqPromotionsSchema = { hqPromotions, hqCategories, hqCodeUses, hqMessages, hqSalePromotions };

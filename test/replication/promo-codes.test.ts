@@ -2,7 +2,7 @@
  * Promo codes counted chain-wide on real processes: a single-use code defined at head office and
  * used at store 1 is refused at store 2 (CODE_USED_UP) and changes nothing there; the repeat of
  * the first sale is answered as recorded; an expired code is refused precisely; head office's
- * code report counts the use at store 1.
+ * code report counts the use at store 1, and its promotion report the sale, once replicated.
  */
 import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { uuidv7 } from "../../src/core/ids.ts";
@@ -96,6 +96,19 @@ test("a single-use code used at store 1 is refused at store 2", async () => {
       },
     ],
   });
+});
+
+test("head office's promotion report counts the sale that got the promotion, once it replicated", async () => {
+  const from = new Date(Date.now() - 3_600_000).toISOString();
+  const to = new Date(Date.now() + 3_600_000).toISOString();
+  const row = await waitFor(async () => {
+    const res = await chain.hq.api(`/api/v1/reports/promotions?from=${from}&to=${to}`);
+    const body = (await res.json()) as { promotions: { id: string; uses: number }[] };
+    const welcome = body.promotions.find((p) => p.id === "welcome");
+    return welcome !== undefined && welcome.uses > 0 ? welcome : null;
+  }, "the sale at head office");
+  // MILK 3.49 (taxed): the order-wide 1.00 off, on the one sale; the refused sale never happened.
+  expect(row).toMatchObject({ id: "welcome", uses: 1, discountMinor: 100, qtyMilli: 1_000 });
 });
 
 test("an expired code is refused at the store with its own error, and nothing is recorded", async () => {

@@ -13,6 +13,7 @@ import {
   tokenAnswerSchema,
   tokensAnswerSchema,
 } from "../store/admin-answers.ts";
+import { promotionReportAnswerSchema, promotionReportQuerySchema } from "../store/promotion-reports.ts";
 import {
   adjustmentInputSchema,
   bulkCardsAnswerSchema,
@@ -205,6 +206,10 @@ export const hqRoutes = routeTable({
   "POST /api/v1/promotions/claims": { body: codeClaimInputSchema, answer: codeClaimAnswerSchema },
   "POST /api/v1/promotions/claims/:saleId/release": codeReleaseAnswerSchema,
   "GET /api/v1/reports/promotion-codes": codeUsageAnswerSchema,
+  "GET /api/v1/reports/promotions": {
+    answer: promotionReportAnswerSchema,
+    query: promotionReportQuerySchema,
+  },
   "POST /api/v1/messages": { body: messageInputSchema, answer: messageAnswerSchema },
   "POST /api/v1/messages/:id/deactivate": messageAnswerSchema,
   "GET /api/v1/messages": { answer: messagesAnswerSchema, query: messagesQuerySchema },

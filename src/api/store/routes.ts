@@ -13,6 +13,7 @@ import { returnableSaleSchema } from "../../core/chain-sale.ts";
 import { receiptEmailAnswerSchema } from "../../core/receipt-email.ts";
 import { storeSettingsSchema } from "../../core/settings.ts";
 import { messagesAnswerSchema, messagesQuerySchema } from "../hq/messages.ts";
+import { codeUsageAnswerSchema } from "../hq/promo-codes.ts";
 import { routeTable } from "../route.ts";
 import {
   bulkResultAnswerSchema,
@@ -90,6 +91,7 @@ import {
   saleRecordAnswerSchema,
   stockAnswerSchema,
 } from "./more-answers.ts";
+import { promotionReportAnswerSchema, promotionReportQuerySchema } from "./promotion-reports.ts";
 import {
   promotionInputSchema,
   promotionsAnswerSchema,
@@ -158,6 +160,11 @@ export const storeRoutes = routeTable({
   "POST /api/v1/baskets/quote": quoteAnswerSchema,
   "GET /api/v1/promotions": { answer: promotionsAnswerSchema, query: promotionsQuerySchema },
   "GET /api/v1/messages": { answer: messagesAnswerSchema, query: messagesQuerySchema },
+  "GET /api/v1/reports/promotions": {
+    answer: promotionReportAnswerSchema,
+    query: promotionReportQuerySchema,
+  },
+  "GET /api/v1/reports/promotion-codes": codeUsageAnswerSchema,
   "GET /api/v1/promotions/:id": storedPromotionAnswerSchema,
   "POST /api/v1/promotions": { body: promotionInputSchema, answer: storedPromotionAnswerSchema },
   "POST /api/v1/promotions/:id/deactivate": storedPromotionAnswerSchema,

@@ -17,6 +17,13 @@ export {
 } from "./engine.ts";
 export { promotionsNear } from "./near.ts";
 export {
+  type PromotionPerformance,
+  periodBefore,
+  promotionPerformance,
+  type ReportSale,
+  upliftPercent,
+} from "./performance.ts";
+export {
   type PromotedBasketInput,
   type PromotedLineInput,
   type PromotedQuote,

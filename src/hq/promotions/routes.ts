@@ -4,6 +4,7 @@ import { z } from "zod";
 import { messageInputSchema, messagesQuerySchema } from "../../api/hq/messages.ts";
 import { codeClaimInputSchema, codeReleaseParamsSchema } from "../../api/hq/promo-codes.ts";
 import { categoryInputSchema, promotionInputSchema, promotionsQuerySchema } from "../../api/hq/promotions.ts";
+import { promotionReportQuerySchema } from "../../api/store/promotion-reports.ts";
 import { messageIdSchema } from "../../core/messages/index.ts";
 import { promotionIdSchema } from "../../core/promotions/index.ts";
 import { authorize } from "../auth/plugin.ts";
@@ -12,6 +13,7 @@ import { requireScope } from "../auth/tokens.ts";
 import type { HqContext } from "../context.ts";
 import { HqCodeUsesService } from "./code-uses.ts";
 import { HqMessagesService } from "./messages.ts";
+import { hqPromotionReport } from "./report.ts";
 import { HqPromotionsService } from "./service.ts";
 
 export function promotionsRoutes(ctx: HqContext) {
@@ -78,6 +80,13 @@ export function promotionsRoutes(ctx: HqContext) {
     );
   const reports = new Elysia()
     .use(authorize(ctx, ["reports:read", "catalog:write"], "reading promo code usage"))
+    .get("/reports/promotions", ({ query }) => hqPromotionReport(ctx, query.from, query.to), {
+      query: promotionReportQuerySchema,
+      detail: {
+        summary:
+          "Each promotion's uses, discount given and its lines' sales chain-wide against the same time before (uplift)",
+      },
+    })
     .get("/reports/promotion-codes", () => codeUses.usage(), {
       detail: { summary: "Each promo code's uses chain-wide (by store), its limits and the discount given" },
     });

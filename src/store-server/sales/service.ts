@@ -621,6 +621,7 @@ export class SalesService {
         changeMinor: sale.changeMinor,
         cashRoundingMinor: sale.cashRoundingMinor,
         customerId: request.customerId ?? null,
+        ...(sale.promotions.length === 0 ? {} : { promotions: sale.promotions }),
       },
       at,
     );
