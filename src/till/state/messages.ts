@@ -17,7 +17,15 @@ import {
   wantsPrizeCode,
 } from "../../core/messages/index.ts";
 import { type PromotionLine, promotionClock, promotionsNear } from "../../core/promotions/index.ts";
-import type { Sale, SaleLine, TillEnv, TillState } from "./types.ts";
+import type { Message, Sale, SaleLine, TillEnv, TillState } from "./types.ts";
+
+/**
+ * A message's own words, as head office wrote them for its tills (the till's own words around
+ * them, such as the notice's "Enter to go on", are in the till's languages).
+ */
+function asWritten(text: string): Message {
+  return { text };
+}
 
 function shapeOf(state: Pick<TillState, "sale" | "quote">): SaleShape {
   return { lines: state.sale.lines.length, totalMinor: state.quote?.totalMinor ?? 0 };
@@ -61,10 +69,10 @@ function showFired(state: TillState, fired: readonly FiredMessage[]): TillState 
     sale,
     ...(lines.length === 0
       ? {}
-      : { status: { tone: "info" as const, message: { text: lines.join(" · ") } } }),
+      : { status: { tone: "info" as const, message: asWritten(lines.join(" · ")) } }),
     ...(notice === undefined
       ? {}
-      : { prompt: { kind: "notice" as const, message: { text: notice.cashier ?? "" } } }),
+      : { prompt: { kind: "notice" as const, message: asWritten(notice.cashier ?? "") } }),
   };
 }
 
