@@ -32,6 +32,7 @@ export {
 } from "./price.ts";
 export { type PromotionClock, promotionClock } from "./schedule.ts";
 export * from "./schema.ts";
+export { promotionsLeaveLine } from "./untouched.ts";
 export {
   checkPromotion,
   type PromotionRefs,

@@ -7,7 +7,7 @@ import { localErrorMessage } from "../app/error-message.ts";
 import type { TillAuditEntry, TillLookup, TillProduct } from "../services.ts";
 import { askAge } from "./age-check.ts";
 import { appendLine, canAppend } from "./append-pricing.ts";
-import { hasPromotions, priceSale, promotionsAt } from "./basket.ts";
+import { priceSale, promotionsAt, promotionLeavesAppended as promotionsLeaveAppended } from "./basket.ts";
 import { depositLineFor } from "./deposit-lines.ts";
 import { done, fail, failWith, msg } from "./initial.ts";
 import { askBeforeAdding, looksLikeGs1, submitGs1 } from "./lots-serials.ts";
@@ -120,7 +120,9 @@ export function addLine(
     nextLineId: (deposit ?? line).id + 1,
   };
   const next =
-    canAppend(env.settings, sale.discount !== undefined) && deposit === null && !hasPromotions(env)
+    canAppend(env.settings, sale.discount !== undefined) &&
+    deposit === null &&
+    promotionsLeaveAppended(sale, env)
       ? append(state, sale, line, env)
       : reprice(state, sale, env);
   if ("error" in next) return next.error;
@@ -143,7 +145,10 @@ function append(
   env: TillEnv,
 ): { state: TillState } | { error: Transition } {
   try {
-    return { state: { ...state, sale, quote: appendLine(state.quote, line, env.settings) } };
+    const quote = appendLine(state.quote, line, env.settings);
+    // With promotions in force, the sale's quote names them (none yet: an empty list).
+    const promotions = promotionsAt(env) === null ? undefined : (state.quote?.promotions ?? []);
+    return { state: { ...state, sale, quote: promotions === undefined ? quote : { ...quote, promotions } } };
   } catch (err) {
     return { error: failWith(state, localErrorMessage(err)) };
   }
