@@ -15,8 +15,8 @@ import { TILL_DB_FILE } from "../../src/till/data/db.ts";
 import { seedProducts, startStore } from "../../test/support/store-process.ts";
 import { type BenchResult, summarise } from "../harness.ts";
 import { benchPromotions } from "./promotions.ts";
-import { type DriverStep, runDriver } from "./pty-driver.ts";
-import { openShift } from "./till-shop.ts";
+import { runDriver } from "./pty-driver.ts";
+import { openShift, twoProductScans } from "./till-shop.ts";
 
 const SCANS = 1_000;
 /** The first scans after the log-in, reported apart (the runtime still compiling the till's code). */
@@ -31,13 +31,7 @@ async function scans(
 ): Promise<{ samples: number[]; wallMs: number }> {
   const data = await mkdtemp(join(tmpdir(), "ringup-bench-till-promotions-"));
   try {
-    const steps: DriverStep[] = [
-      { kind: "readyToScan", code: "BENCH1", name: "Bench apples", dbFile: join(data, TILL_DB_FILE) },
-    ];
-    for (let n = 1; n <= SCANS; n++) {
-      const [code, name] = n % 2 === 0 ? ["BENCH1", "Bench apples"] : ["BENCH2", "Bench bread"];
-      steps.push({ kind: "scan", code, enter: "\r", marker: `${n} ${name}` });
-    }
+    const steps = twoProductScans(join(data, TILL_DB_FILE), SCANS);
     const command = [binary, "till", "--server", storeUrl, "--till-id", tillId, "--data", data];
     return await runDriver({ command, steps });
   } finally {

@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { adminOk } from "../support/admin-cli.ts";
+import { coreposRow } from "../support/corepos-rows.ts";
 import { type StoreProcess, startStore } from "../support/store-process.ts";
 
 let store: StoreProcess;
@@ -21,43 +22,15 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-function row(
-  upc: string,
-  name: string,
-  price: string,
-  method: string,
-  group: string,
-  qty: string,
-  mix: string,
-) {
-  const fields = Array.from({ length: 48 }, () => "0");
-  Object.assign(fields, {
-    0: upc,
-    1: `"${name}"`,
-    2: "",
-    3: "",
-    4: price,
-    5: method,
-    6: group,
-    7: qty,
-    21: mix,
-  });
-  fields[13] = '"1900-01-01 00:00:00"';
-  fields[14] = '"1900-01-01 00:00:00"';
-  fields[15] = "10";
-  fields[36] = "1";
-  return fields.join(",");
-}
-
 test("quantity pricing and an A/B deal from CORE-POS price the next quote", async () => {
   const file = join(dir, "products.csv");
   await writeFile(
     file,
     `${[
-      row("0000000000101", "LIMES", "0.40", "1", "1.00", "3", "0"),
-      row("0000000000301", "SOUP", "3.99", "3", "0.50", "2", "9"),
-      row("0000000000302", "HALF SANDWICH", "2.49", "3", "0.50", "2", "-9"),
-      row("0000000000401", "RHUBARB", "1.99", "4", "0.2", "2", "5"),
+      coreposRow("0000000000101", "LIMES", "0.40", "1", "1.00", "3", "0"),
+      coreposRow("0000000000301", "SOUP", "3.99", "3", "0.50", "2", "9"),
+      coreposRow("0000000000302", "HALF SANDWICH", "2.49", "3", "0.50", "2", "-9"),
+      coreposRow("0000000000401", "RHUBARB", "1.99", "4", "0.2", "2", "5"),
     ].join("\n")}\n`,
   );
   await adminOk(store, "import", "departments", "--format", "csv", await departmentsFile());

@@ -8,41 +8,21 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { applyPromotions, PromotionBook, promotionClock } from "../../src/core/promotions/index.ts";
 import { parseCoreposPromotions } from "../../src/store-server/imports/corepos-promotions.ts";
+import { coreposRow } from "../support/corepos-rows.ts";
 
 const SAMPLES = join(import.meta.dir, "../../../shared/data/corepos");
 
 /** A 48-column CORE-POS row: upc, name, price, pricemethod, groupprice, quantity, mixmatchcode. */
-function row(
-  upc: string,
-  name: string,
-  price: string,
-  method: string,
-  group: string,
-  qty: string,
-  mix: string,
-) {
-  const fields = Array.from({ length: 48 }, () => "0");
-  fields[0] = upc;
-  fields[1] = `"${name}"`;
-  fields[2] = "";
-  fields[3] = "";
-  fields[4] = price;
-  fields[5] = method;
-  fields[6] = group;
-  fields[7] = qty;
-  fields[21] = mix;
-  return fields.join(",");
-}
 
 test("group price per product, mix-and-match across a group, and an A/B deal", () => {
   const text = [
-    row("0000000000101", "LIMES", "0.40", "1", "1.00", "3", "0"),
-    row("0000000000201", "YOGURT PLAIN", "1.29", "2", "5.00", "5", "77"),
-    row("0000000000202", "YOGURT VANILLA", "1.39", "2", "5.00", "5", "77"),
-    row("0000000000301", "SOUP", "3.99", "3", "0.50", "2", "9"),
-    row("0000000000302", "HALF SANDWICH", "2.49", "3", "0.50", "2", "-9"),
-    row("0000000000401", "RHUBARB", "1.99", "4", "0.2", "2", "5"),
-    row("0000000000501", "BREAD", "2.75", "0", "0", "0", "0"),
+    coreposRow("0000000000101", "LIMES", "0.40", "1", "1.00", "3", "0"),
+    coreposRow("0000000000201", "YOGURT PLAIN", "1.29", "2", "5.00", "5", "77"),
+    coreposRow("0000000000202", "YOGURT VANILLA", "1.39", "2", "5.00", "5", "77"),
+    coreposRow("0000000000301", "SOUP", "3.99", "3", "0.50", "2", "9"),
+    coreposRow("0000000000302", "HALF SANDWICH", "2.49", "3", "0.50", "2", "-9"),
+    coreposRow("0000000000401", "RHUBARB", "1.99", "4", "0.2", "2", "5"),
+    coreposRow("0000000000501", "BREAD", "2.75", "0", "0", "0", "0"),
   ].join("\n");
   const { promotions, skipped } = parseCoreposPromotions(text);
   expect(promotions).toEqual([

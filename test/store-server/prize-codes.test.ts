@@ -7,22 +7,13 @@ import { afterEach, beforeEach, expect, test } from "bun:test";
 import { prizeCodes } from "../../schema/store.ts";
 import { uuidv7 } from "../../src/core/ids.ts";
 import { prizeCodeOf } from "../../src/core/messages/index.ts";
-import { addUser, createTestStore, type JsonObject, type TestStore } from "../support/store-app.ts";
-import { API, seedCatalog } from "./sales-fixtures.ts";
+import type { JsonObject, TestStore } from "../support/store-app.ts";
+import { API, storeWithTillSession } from "./sales-fixtures.ts";
 
 let store: TestStore;
 let token: string;
 beforeEach(async () => {
-  store = createTestStore();
-  await seedCatalog(store);
-  await addUser(store, { name: "Ann", role: "cashier", pin: "1111" });
-  const res = await store.request<{ token: string }>(
-    "POST",
-    `${API}/sessions`,
-    { tillId: "T1", pin: "1111" },
-    null,
-  );
-  token = res.body.token;
+  ({ store, token } = await storeWithTillSession());
 });
 afterEach(() => store.close());
 

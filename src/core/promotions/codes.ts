@@ -106,3 +106,33 @@ export function codeOutOfDate(
   }
   return null;
 }
+
+/** Uses of one promotion's code at one store, as counted. */
+export interface CodeUseCount {
+  promotionId: string;
+  storeId: string;
+  uses: number;
+  /** Of those, accepted while head office could not be reached (not yet counted there, at a store). */
+  offline: number;
+  discountMinor: number;
+}
+
+/** Each promo code of `promotions` (by id) with its limits and its counted uses, by store. */
+export function codeUsage(promotions: readonly Promotion[], counts: readonly CodeUseCount[]) {
+  return promotions
+    .filter((p) => p.code !== undefined)
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((p) => {
+      const mine = counts.filter((c) => c.promotionId === p.id && c.uses > 0);
+      return {
+        promotionId: p.id,
+        code: (p.code ?? "").toUpperCase(),
+        maxUses: p.maxUses ?? null,
+        maxUsesPerCustomer: p.maxUsesPerCustomer ?? null,
+        uses: mine.reduce((n, c) => n + c.uses, 0),
+        offlineUses: mine.reduce((n, c) => n + c.offline, 0),
+        discountMinor: mine.reduce((n, c) => n + c.discountMinor, 0),
+        byStore: mine.map((c) => ({ storeId: c.storeId, uses: c.uses })),
+      };
+    });
+}

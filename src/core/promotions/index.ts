@@ -1,8 +1,10 @@
 /** Promotions: their schema, the engine, and pricing a basket with them. */
 export { comparePromotions, NO_PROMOTIONS, PromotionBook, percentText } from "./book.ts";
 export {
+  type CodeUseCount,
   type CodeUses,
   codeOutOfDate,
+  codeUsage,
   isLimited,
   isSingleUse,
   PromoCodeError,

@@ -7,7 +7,12 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { hqCodeUses, hqPromotions } from "../../../schema/hq.ts";
 import type { CodeClaimAnswer, CodeClaimInput, CodeUsageAnswer } from "../../api/hq/promo-codes.ts";
-import { PromoCodeError, promotionFromJson, requireUseAllowed } from "../../core/promotions/index.ts";
+import {
+  codeUsage,
+  PromoCodeError,
+  promotionFromJson,
+  requireUseAllowed,
+} from "../../core/promotions/index.ts";
 import type { HqContext, HqTx } from "../context.ts";
 
 function countUses(tx: HqTx, promotionId: string, saleId: string, customerId: string | null) {
@@ -101,7 +106,7 @@ export class HqCodeUsesService {
 
   /** Every limited code's uses, by store (released ones not counted). */
   usage(): CodeUsageAnswer {
-    const rows = this.ctx.db
+    const counts = this.ctx.db
       .select({
         promotionId: hqCodeUses.promotionId,
         storeId: hqCodeUses.storeId,
@@ -118,22 +123,6 @@ export class HqCodeUsesService {
       .from(hqPromotions)
       .all()
       .map((r) => promotionFromJson(r.body));
-    const codes = promotions
-      .filter((p) => p.code !== undefined)
-      .sort((a, b) => (a.id < b.id ? -1 : 1))
-      .map((p) => {
-        const mine = rows.filter((r) => r.promotionId === p.id);
-        return {
-          promotionId: p.id,
-          code: (p.code ?? "").toUpperCase(),
-          maxUses: p.maxUses ?? null,
-          maxUsesPerCustomer: p.maxUsesPerCustomer ?? null,
-          uses: mine.reduce((n, r) => n + r.uses, 0),
-          offlineUses: mine.reduce((n, r) => n + r.offline, 0),
-          discountMinor: mine.reduce((n, r) => n + r.discountMinor, 0),
-          byStore: mine.map((r) => ({ storeId: r.storeId, uses: r.uses })),
-        };
-      });
-    return { codes };
+    return { codes: codeUsage(promotions, counts) };
   }
 }

@@ -9,13 +9,24 @@ import type { CodeUsageAnswer } from "../../api/hq/promo-codes.ts";
 import { instantOf, type PromotionReportAnswer } from "../../api/store/promotion-reports.ts";
 import type { SaleResponse } from "../../api/store/sales.ts";
 import {
+  type Promotion,
   periodBefore,
   promotionFromJson,
   promotionPerformance,
   type ReportSale,
+  codeUsage as usageOfCodes,
 } from "../../core/promotions/index.ts";
 import type { StoreContext } from "../context.ts";
 import { categoryChainOf } from "./book.ts";
+
+/** Every promotion the store holds, in force or ended. */
+function storePromotions(ctx: StoreContext): Promotion[] {
+  return ctx.db
+    .select({ body: promotions.body })
+    .from(promotions)
+    .all()
+    .map((row) => promotionFromJson(row.body));
+}
 
 function salesBetween(ctx: StoreContext, from: string, to: string, categoryOf: (code: string) => string[]) {
   return ctx.db
@@ -57,12 +68,7 @@ export function promotionReport(ctx: StoreContext, fromText: string, toText: str
     }
     return found;
   };
-  const all = ctx.db
-    .select({ body: promotions.body })
-    .from(promotions)
-    .all()
-    .map((row) => promotionFromJson(row.body))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const all = storePromotions(ctx).sort((a, b) => (a.id < b.id ? -1 : 1));
   return {
     from,
     to,
@@ -77,37 +83,17 @@ export function promotionReport(ctx: StoreContext, fromText: string, toText: str
 
 /** The store's uses of limited codes (claimed at head office or not yet), released ones left out. */
 export function codeUsage(ctx: StoreContext): CodeUsageAnswer {
-  const rows = ctx.db
+  const counts = ctx.db
     .select({
       promotionId: codeUses.promotionId,
       uses: sql<number>`count(*)`,
-      waiting: sql<number>`sum(case when ${codeUses.claimed} then 0 else 1 end)`,
+      offline: sql<number>`sum(case when ${codeUses.claimed} then 0 else 1 end)`,
       discountMinor: sql<number>`sum(${codeUses.discountMinor})`,
     })
     .from(codeUses)
     .where(eq(codeUses.released, false))
     .groupBy(codeUses.promotionId)
-    .all();
-  const codes = ctx.db
-    .select({ body: promotions.body })
-    .from(promotions)
     .all()
-    .map((row) => promotionFromJson(row.body))
-    .filter((p) => p.code !== undefined)
-    .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((p) => {
-      const mine = rows.find((r) => r.promotionId === p.id);
-      const uses = mine?.uses ?? 0;
-      return {
-        promotionId: p.id,
-        code: (p.code ?? "").toUpperCase(),
-        maxUses: p.maxUses ?? null,
-        maxUsesPerCustomer: p.maxUsesPerCustomer ?? null,
-        uses,
-        offlineUses: mine?.waiting ?? 0,
-        discountMinor: mine?.discountMinor ?? 0,
-        byStore: uses === 0 ? [] : [{ storeId: ctx.storeId, uses }],
-      };
-    });
-  return { codes };
+    .map((c) => ({ ...c, storeId: ctx.storeId }));
+  return { codes: usageOfCodes(storePromotions(ctx), counts) };
 }
