@@ -13,6 +13,7 @@ import m9 from "./0009_lonely_cardiac.sql" with { type: "text" };
 import m10 from "./0010_eminent_toro.sql" with { type: "text" };
 import m11 from "./0011_hard_human_fly.sql" with { type: "text" };
 import m12 from "./0012_parched_ikaris.sql" with { type: "text" };
+import m13 from "./0013_tricky_jimmy_woo.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -28,4 +29,5 @@ export const migrations: Migration[] = [
   { tag: "0010_eminent_toro", sql: m10 },
   { tag: "0011_hard_human_fly", sql: m11 },
   { tag: "0012_parched_ikaris", sql: m12 },
+  { tag: "0013_tricky_jimmy_woo", sql: m13 },
 ];

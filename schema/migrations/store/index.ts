@@ -20,6 +20,7 @@ import m16 from "./0016_early_sally_floyd.sql" with { type: "text" };
 import m17 from "./0017_thick_swordsman.sql" with { type: "text" };
 import m18 from "./0018_dizzy_joseph.sql" with { type: "text" };
 import m19 from "./0019_yielding_thor.sql" with { type: "text" };
+import m20 from "./0020_damp_rocket_raccoon.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -42,4 +43,5 @@ export const migrations: Migration[] = [
   { tag: "0017_thick_swordsman", sql: m17 },
   { tag: "0018_dizzy_joseph", sql: m18 },
   { tag: "0019_yielding_thor", sql: m19 },
+  { tag: "0020_damp_rocket_raccoon", sql: m20 },
 ];
