@@ -6,12 +6,18 @@
  * With promotions: the same basket with 10,000 promotions in force of every kind (see
  * `support/promotions.ts`), most of them naming products, categories or departments the basket
  * does not hold, some on its lines, some order-wide outside their hours or behind a code.
+ *
+ * And the compiled till's scan to line without promotions and with the same 10,000 in force, in
+ * the same run (support/till-promotions.ts; skipped without the binary: `bash scripts/build`).
  */
 
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { type BasketInput, type PricingSettings, priceBasket } from "../src/core/pricing.ts";
 import { PromotionBook, priceWithPromotions } from "../src/core/promotions/index.ts";
-import { type BenchCase, summarise } from "./harness.ts";
+import { type BenchCase, type BenchResult, type BenchSuite, summarise } from "./harness.ts";
 import { benchPromotions } from "./support/promotions.ts";
+import { NO_PROMOTIONS, tillScanWithPromotions, WITH_PROMOTIONS } from "./support/till-promotions.ts";
 
 const settings: PricingSettings = {
   currency: "CHF",
@@ -111,4 +117,33 @@ export function lastResult(): number {
   return sink;
 }
 
-export default cases;
+export default async function suite(): Promise<BenchSuite> {
+  const binary = process.env.RINGUP_TEST_BINARY ?? join(resolve(import.meta.dir, ".."), "dist", "ringup");
+  if (!existsSync(binary)) {
+    process.stderr.write(
+      `bench: pricing: no till binary at ${binary} (bash scripts/build): its rows are skipped\n`,
+    );
+    return { cases };
+  }
+  let results: Promise<BenchResult[]> | undefined;
+  const row = (index: number) => async (): Promise<BenchResult> => {
+    results ??= tillScanWithPromotions(binary);
+    const result = (await results)[index];
+    if (result === undefined) throw new Error("bench: missing till row");
+    return result;
+  };
+  return {
+    cases: [
+      ...cases,
+      { name: NO_PROMOTIONS, measure: row(0) },
+      { name: `${NO_PROMOTIONS}, first 200`, measure: row(1) },
+      {
+        name: WITH_PROMOTIONS,
+        measure: row(2),
+        baseline: NO_PROMOTIONS,
+        goal: "within 1 ms of no promotions",
+      },
+      { name: `${WITH_PROMOTIONS}, first 200`, measure: row(3), baseline: `${NO_PROMOTIONS}, first 200` },
+    ],
+  };
+}

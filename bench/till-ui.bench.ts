@@ -41,7 +41,7 @@ import { type CpuLimit, quarterCore } from "./support/cpu-limit.ts";
 import { type DriverResult, type DriverStep, runDriver, SCAN_GAP_MS } from "./support/pty-driver.ts";
 import { rssMb, Terminal, until } from "./support/terminal.ts";
 import { generateCatalog, NOWHERE, offline } from "./support/till-catalog.ts";
-import { newTill, openShift, scanned, startShop } from "./support/till-shop.ts";
+import { newTill, openShift, scanned, startShop, twoProductScans } from "./support/till-shop.ts";
 
 const SCANS = 1_000;
 const BURST = "till: scan to line on screen (rendered, 1,000 lines)";
@@ -206,13 +206,7 @@ async function binaryScanToLine(
 ): Promise<DriverResult> {
   const data = await mkdtemp(join(tmpdir(), "ringup-till-bench-pty-"));
   try {
-    const steps: DriverStep[] = [
-      { kind: "readyToScan", code: "BENCH1", name: "Bench apples", dbFile: join(data, TILL_DB_FILE) },
-    ];
-    for (let n = 1; n <= SCANS; n++) {
-      const [code, name] = n % 2 === 0 ? ["BENCH1", "Bench apples"] : ["BENCH2", "Bench bread"];
-      steps.push({ kind: "scan", code, enter: "\r", marker: `${n} ${name}` });
-    }
+    const steps = twoProductScans(join(data, TILL_DB_FILE), SCANS);
     const command = tillCommand(binary, store.url, "T2", data);
     return await runDriver({ command, steps, ...limited(limit) });
   } finally {

@@ -144,6 +144,7 @@ export const catalogChanges = sqliteTable(
         "category",
         "purchase_order",
         "order",
+        "message",
       ],
     }).notNull(),
     key: text("key").notNull(),

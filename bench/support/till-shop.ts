@@ -5,6 +5,7 @@
 import { appendCheckDigit, priceCheckDigit } from "../../src/core/barcode.ts";
 import { createTillServices, type TillDataServices } from "../../src/till/data/index.ts";
 import { type StoreProcess, startStore } from "../../test/support/store-process.ts";
+import type { DriverStep } from "./pty-driver.ts";
 
 /** A US price label `2 IIIII P VVVV C`. */
 function usPriceLabel(item: string, cents: number): string {
@@ -70,4 +71,18 @@ export async function newTill(
   });
   closers.push(() => till.close());
   return till;
+}
+
+/**
+ * A driven till's steps for `scans` scans into one sale on the two-product bench catalog
+ * (BENCH1 apples, BENCH2 bread, alternately), after the log-in and the catalog's sync into
+ * `dbFile`: each typed key by key and timed until its line shows.
+ */
+export function twoProductScans(dbFile: string, scans: number): DriverStep[] {
+  const steps: DriverStep[] = [{ kind: "readyToScan", code: "BENCH1", name: "Bench apples", dbFile }];
+  for (let n = 1; n <= scans; n++) {
+    const [code, name] = n % 2 === 0 ? ["BENCH1", "Bench apples"] : ["BENCH2", "Bench bread"];
+    steps.push({ kind: "scan", code, enter: "\r", marker: `${n} ${name}` });
+  }
+  return steps;
 }

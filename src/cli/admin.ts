@@ -4,6 +4,7 @@
  * readable answer (or JSON with --json). Failures raise AdminError: main() prints
  * `ringup: <message>` and exits with status 1.
  */
+
 import { z } from "zod";
 import { storeRoutes } from "../api/store/routes.ts";
 import { businessDay } from "../core/business-day.ts";
@@ -34,6 +35,7 @@ import {
 import { runExceptionsReport, runRefusedSales } from "./admin-exceptions.ts";
 import { expiryArgsSchema, runExpiryReport } from "./admin-expiry.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
+import { importPromotionsArgsSchema, runImportPromotions } from "./admin-import-promotions.ts";
 import { INVOICE_COMMANDS, isInvoiceCommand, runInvoicing } from "./admin-invoices.ts";
 import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
 import { isPurchasingCommand, PURCHASING_COMMANDS, runPurchasing } from "./admin-purchasing.ts";
@@ -246,6 +248,14 @@ export async function runAdmin(
       return;
     case "user.pin-reset":
       await runUserPinReset(client, argsOf(pinResetArgsSchema, args, "user pin-reset"), options.json, io);
+      return;
+    case "import.promotions":
+      await runImportPromotions(
+        client,
+        argsOf(importPromotionsArgsSchema, args, "import promotions"),
+        options.json,
+        io,
+      );
       return;
     case "import.products":
     case "import.departments": {

@@ -364,6 +364,13 @@ export function buildProgram(io: CliIo): Command {
         runAdmin(`import.${what}`, { file, format: o.format, strict: o.strict === true }),
       );
   }
+  importCmd
+    .command("promotions <file>")
+    .description("CORE-POS quantity pricing and mix-and-match groups (products.csv) as promotions")
+    .addOption(new Option("--format <format>", "file format").choices(["corepos"]).default("corepos"))
+    .action((file: string, o: { format: string }) =>
+      runAdmin("import.promotions", { file, format: o.format }),
+    );
   const user = admin.command("user").description("manage cashiers and their roles (store)");
   user
     .command("list")

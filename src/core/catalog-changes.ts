@@ -18,6 +18,7 @@ import { purchaseOrderChangeValue } from "./chain-orders.ts";
 import { cardChangeValue, customerChangeValue, customerGroupChangeValue } from "./customer-changes.ts";
 import { USER_ROLES } from "./events/back-office-events.ts";
 import { storeIdSchema } from "./ids.ts";
+import { messageSchema } from "./messages/schema.ts";
 import { orderChangeValue } from "./order-change.ts";
 import { productCodeSchema, stockFieldsShape } from "./product-input.ts";
 import { promotionSchema } from "./promotions/schema.ts";
@@ -38,6 +39,7 @@ export const CHANGE_KINDS = [
   "category",
   "purchase_order",
   "order",
+  "message",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -97,6 +99,10 @@ export type UserChangeValue = z.infer<typeof userChangeValue>;
 export const promotionChangeValue = z.strictObject({ promotion: promotionSchema, active: z.boolean() });
 export type PromotionChangeValue = z.infer<typeof promotionChangeValue>;
 
+/** A message of the chain, whole, and whether it is in force. */
+export const messageChangeValue = z.strictObject({ message: messageSchema, active: z.boolean() });
+export type MessageChangeValue = z.infer<typeof messageChangeValue>;
+
 /** A product category of the chain (a tree by parent). */
 export const categoryChangeValue = categoryInputSchema.extend({ parent: categoryIdSchema.nullable() });
 export type CategoryChangeValue = z.infer<typeof categoryChangeValue>;
@@ -129,6 +135,7 @@ export const catalogChangeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...envelope, kind: z.literal("purchase_order"), value: purchaseOrderChangeValue }),
   /** A customer order for one store (its pick-up store): see order-change.ts. */
   z.strictObject({ ...envelope, kind: z.literal("order"), value: orderChangeValue }),
+  z.strictObject({ ...envelope, kind: z.literal("message"), value: messageChangeValue }),
 ]);
 export type CatalogChange = z.infer<typeof catalogChangeSchema>;
 

@@ -4,6 +4,8 @@
  * the database; the data layer never renders. Lookups are local and synchronous: scanning
  * never waits on the network.
  */
+
+import type { Message } from "../core/messages/index.ts";
 import type { Department } from "../core/open-department.ts";
 import type { Quote } from "../core/pricing.ts";
 import type { AppliedPromotion, Promotion, PromotionBook } from "../core/promotions/index.ts";
@@ -150,6 +152,10 @@ export interface CompletedSale {
   quote: TillQuote;
   changeMinor: number;
   cashRoundingMinor: number;
+  /** Texts of the messages fired in the sale, printed on its receipt. */
+  receiptTexts?: string[];
+  /** The sale's prize-draw code, printed on its receipt and recorded at the store. */
+  prizeCode?: string;
 }
 
 /** A sale cancelled before payment: what was on it, and what the cashier did to it. */
@@ -280,6 +286,8 @@ export interface TillPromotions {
   categoriesOf(category: string | undefined): string[];
   /** The promotions the book was compiled from (a customer's group discount is added to them). */
   list?: readonly Promotion[];
+  /** Messages to the cashier and for the receipt, synced with the promotions. */
+  messages?: readonly Message[];
 }
 
 /** A customer's card as the store answered it when scanned: who, their groups, the balances. */

@@ -6,7 +6,7 @@
 import { expect } from "bun:test";
 import { appendCheckDigit, priceCheckDigit4 } from "../../src/core/barcode.ts";
 import { uuidv7 } from "../../src/core/ids.ts";
-import type { JsonObject, TestStore } from "../support/store-app.ts";
+import { addUser, createTestStore, type JsonObject, type TestStore } from "../support/store-app.ts";
 
 export const API = "/api/v1";
 
@@ -152,4 +152,18 @@ export function journalTypes(store: TestStore): string[] {
     .query<{ type: string }, []>("SELECT type FROM events ORDER BY seq")
     .all()
     .map((r) => r.type);
+}
+
+/** A store with the test catalog and a cashier (PIN 1111) logged in at till T1: the session's token. */
+export async function storeWithTillSession(): Promise<{ store: TestStore; token: string }> {
+  const store = createTestStore();
+  await seedCatalog(store);
+  await addUser(store, { name: "Ann", role: "cashier", pin: "1111" });
+  const res = await store.request<{ token: string }>(
+    "POST",
+    `${API}/sessions`,
+    { tillId: "T1", pin: "1111" },
+    null,
+  );
+  return { store, token: res.body.token };
 }

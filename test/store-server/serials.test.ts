@@ -4,22 +4,13 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import { uuidv7 } from "../../src/core/ids.ts";
-import { addUser, createTestStore, type JsonObject, type TestStore } from "../support/store-app.ts";
-import { API, seedCatalog } from "./sales-fixtures.ts";
+import type { JsonObject, TestStore } from "../support/store-app.ts";
+import { API, storeWithTillSession } from "./sales-fixtures.ts";
 
 let store: TestStore;
 let token: string;
 beforeEach(async () => {
-  store = createTestStore();
-  await seedCatalog(store);
-  await addUser(store, { name: "Ann", role: "cashier", pin: "1111" });
-  const res = await store.request<{ token: string }>(
-    "POST",
-    `${API}/sessions`,
-    { tillId: "T1", pin: "1111" },
-    null,
-  );
-  token = res.body.token;
+  ({ store, token } = await storeWithTillSession());
 });
 afterEach(() => store.close());
 

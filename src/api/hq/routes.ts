@@ -13,6 +13,7 @@ import {
   tokenAnswerSchema,
   tokensAnswerSchema,
 } from "../store/admin-answers.ts";
+import { promotionReportAnswerSchema, promotionReportQuerySchema } from "../store/promotion-reports.ts";
 import {
   cheapestVendorAnswerSchema,
   vendorReportAnswerSchema,
@@ -89,12 +90,25 @@ import {
   retryAnswerSchema,
 } from "./dead-letters.ts";
 import {
+  messageAnswerSchema,
+  messageInputSchema,
+  messagesAnswerSchema,
+  messagesQuerySchema,
+} from "./messages.ts";
+import {
   offlineRedemptionAnswerSchema,
   offlineRedemptionInputSchema,
   offlineReportAnswerSchema,
   offlineReportQuerySchema,
 } from "./offline-redemptions.ts";
 import { hqOrderRequestSchema, hqOrderSchema, hqOrdersAnswerSchema, hqOrdersQuerySchema } from "./orders.ts";
+
+import {
+  codeClaimAnswerSchema,
+  codeClaimInputSchema,
+  codeReleaseAnswerSchema,
+  codeUsageAnswerSchema,
+} from "./promo-codes.ts";
 import {
   categoryInputSchema,
   hqCategoriesAnswerSchema,
@@ -242,4 +256,14 @@ export const hqRoutes = routeTable({
   "POST /api/v1/orders": { body: hqOrderRequestSchema, answer: hqOrderSchema },
   "GET /api/v1/orders": { answer: hqOrdersAnswerSchema, query: hqOrdersQuerySchema },
   "GET /api/v1/orders/:id": hqOrderSchema,
+  "POST /api/v1/promotions/claims": { body: codeClaimInputSchema, answer: codeClaimAnswerSchema },
+  "POST /api/v1/promotions/claims/:saleId/release": codeReleaseAnswerSchema,
+  "GET /api/v1/reports/promotion-codes": codeUsageAnswerSchema,
+  "GET /api/v1/reports/promotions": {
+    answer: promotionReportAnswerSchema,
+    query: promotionReportQuerySchema,
+  },
+  "POST /api/v1/messages": { body: messageInputSchema, answer: messageAnswerSchema },
+  "POST /api/v1/messages/:id/deactivate": messageAnswerSchema,
+  "GET /api/v1/messages": { answer: messagesAnswerSchema, query: messagesQuerySchema },
 });

@@ -12,6 +12,8 @@ import { z } from "zod";
 import { returnableSaleSchema } from "../../core/chain-sale.ts";
 import { receiptEmailAnswerSchema } from "../../core/receipt-email.ts";
 import { storeSettingsSchema } from "../../core/settings.ts";
+import { messagesAnswerSchema, messagesQuerySchema } from "../hq/messages.ts";
+import { codeUsageAnswerSchema } from "../hq/promo-codes.ts";
 import { routeTable } from "../route.ts";
 import { accountingExportSchema, accountingQuerySchema } from "./accounting.ts";
 import {
@@ -121,6 +123,7 @@ import {
   pickingListSchema,
   pickingRequestSchema,
 } from "./orders.ts";
+import { promotionReportAnswerSchema, promotionReportQuerySchema } from "./promotion-reports.ts";
 import {
   promotionInputSchema,
   promotionsAnswerSchema,
@@ -201,6 +204,12 @@ export const storeRoutes = routeTable({
   "GET /api/v1/settings": storeSettingsSchema,
   "POST /api/v1/baskets/quote": quoteAnswerSchema,
   "GET /api/v1/promotions": { answer: promotionsAnswerSchema, query: promotionsQuerySchema },
+  "GET /api/v1/messages": { answer: messagesAnswerSchema, query: messagesQuerySchema },
+  "GET /api/v1/reports/promotions": {
+    answer: promotionReportAnswerSchema,
+    query: promotionReportQuerySchema,
+  },
+  "GET /api/v1/reports/promotion-codes": codeUsageAnswerSchema,
   "GET /api/v1/promotions/:id": storedPromotionAnswerSchema,
   "POST /api/v1/promotions": { body: promotionInputSchema, answer: storedPromotionAnswerSchema },
   "POST /api/v1/promotions/:id/deactivate": storedPromotionAnswerSchema,

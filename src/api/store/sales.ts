@@ -201,6 +201,13 @@ export const rungSaleSchema = z
     receiptNo: z.string().max(40).optional(),
     customerId: z.string().max(40).optional(),
     card: cardNumberField.optional(),
+    /** Promo codes the till presented whose promotions took something off (their uses are counted). */
+    couponCodes: z.array(z.string().max(40)).max(20).optional(),
+    /** The prize-draw code printed on the receipt (the sale's own, see core/messages): recorded once. */
+    prizeCode: z
+      .string()
+      .regex(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/, "must be a prize-draw code XXXXX-XXXXX")
+      .optional(),
     lines: z.array(rungLineSchema).min(1, "a sale needs at least one line").max(500, "at most 500 lines"),
     promotions: z
       .array(z.object({ id: z.string().max(40), name: z.string().max(120), discountMinor: minor }).strict())

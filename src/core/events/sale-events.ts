@@ -73,6 +73,11 @@ export const saleCompletedV1 = z.strictObject({
   /** Cash due minus total: negative when the cash amount was rounded down. */
   cashRoundingMinor: signedMinor,
   customerId: refId.nullable(),
+  /** The promotions that took something off (absent: none; events before promotions had none). */
+  promotions: z
+    .array(z.strictObject({ id: refId, name: z.string().min(1).max(120), discountMinor: moneyMinor }))
+    .max(50)
+    .optional(),
 });
 
 /** A sale cancelled before payment (receiptNo null) or voided after completion. */

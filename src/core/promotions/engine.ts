@@ -62,6 +62,8 @@ class LineIndex {
   constructor(
     lines: readonly PromotionLine[],
     readonly order: readonly number[],
+    /** Which kinds of names the live promotions use: the other maps are not built. */
+    uses: { products: boolean; categories: boolean; departments: boolean },
   ) {
     this.rank = new Map(order.map((line, rank) => [line, rank]));
     const push = (map: Map<string, number[]>, key: string, line: number) => {
@@ -71,9 +73,10 @@ class LineIndex {
     };
     for (const i of order) {
       const line = lines[i] as PromotionLine;
-      push(this.byProduct, line.code, i);
-      if (line.department != null) push(this.byDepartment, line.department, i);
-      for (const id of line.categories ?? []) push(this.byCategory, id, i);
+      if (uses.products) push(this.byProduct, line.code, i);
+      if (uses.departments && line.department != null) push(this.byDepartment, line.department, i);
+      if (uses.categories && line.categories !== undefined)
+        for (const id of line.categories) push(this.byCategory, id, i);
     }
   }
 
@@ -172,13 +175,24 @@ export function applyPromotions(
   book: PromotionBook,
   lines: readonly PromotionLine[],
   context: PromotionContext,
+  /** The basket's live promotions when the caller has them already (livePromotions of the same lines). */
+  known?: readonly CompiledPromotion[],
 ): PromotionOutcome {
   const outcome: PromotionOutcome = { lineDiscountMinor: lines.map(() => 0), applied: [], codesUsed: [] };
-  const live = livePromotions(book, lines, context);
+  const live = known ?? livePromotions(book, lines, context);
   if (live.length === 0) return outcome;
   const lineDiscount = lines.map(() => 0n);
   const order = canonicalOrder(lines);
-  const index = new LineIndex(lines, order);
+  const uses = { products: false, categories: false, departments: false };
+  for (const p of live) {
+    for (const spec of [p.condition, p.reward]) {
+      if (spec === null) continue;
+      uses.products ||= spec.products !== null;
+      uses.categories ||= spec.categories !== null;
+      uses.departments ||= spec.departments !== null;
+    }
+  }
+  const index = new LineIndex(lines, order, uses);
   const remaining = lines.map((line) => BigInt(eligible(line) ? line.amountMinor : 0));
 
   for (const p of live) {

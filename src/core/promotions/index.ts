@@ -1,12 +1,30 @@
 /** Promotions: their schema, the engine, and pricing a basket with them. */
 export { comparePromotions, NO_PROMOTIONS, PromotionBook, percentText } from "./book.ts";
 export {
+  type CodeUseCount,
+  type CodeUses,
+  codeOutOfDate,
+  codeUsage,
+  isLimited,
+  isSingleUse,
+  PromoCodeError,
+  requireUseAllowed,
+} from "./codes.ts";
+export {
   applyPromotions,
   livePromotions,
   type PromotionContext,
   type PromotionLine,
   type PromotionOutcome,
 } from "./engine.ts";
+export { promotionsNear } from "./near.ts";
+export {
+  type PromotionPerformance,
+  periodBefore,
+  promotionPerformance,
+  type ReportSale,
+  upliftPercent,
+} from "./performance.ts";
 export {
   type PromotedBasketInput,
   type PromotedLineInput,
@@ -16,6 +34,7 @@ export {
 } from "./price.ts";
 export { type PromotionClock, promotionClock } from "./schedule.ts";
 export * from "./schema.ts";
+export { promotionsLeaveLine } from "./untouched.ts";
 export {
   checkPromotion,
   type PromotionRefs,

@@ -86,7 +86,8 @@ export function priceWithPromotions(
     codes: promotions.codes,
     customerGroups: promotions.customerGroups,
   };
-  if (livePromotions(promotions.book, input.lines, context).length === 0) {
+  const live = livePromotions(promotions.book, input.lines, context);
+  if (live.length === 0) {
     return { ...priceBasket(plain(), settings), promotions: [], codesUsed: [] };
   }
   const amounts = input.lines.map((line) => amountBeforePromotions(line, settings));
@@ -98,7 +99,7 @@ export function priceWithPromotions(
     categories: line.categories,
     kind: line.kind,
   }));
-  const outcome = applyPromotions(promotions.book, lines, context);
+  const outcome = applyPromotions(promotions.book, lines, context, live);
   if (outcome.applied.length === 0) {
     return { ...priceBasket(plain(), settings), promotions: [], codesUsed: [] };
   }

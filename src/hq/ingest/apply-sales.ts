@@ -17,6 +17,7 @@ const LINE_VALUES = `$code, $name, $department, $taxClass, $qtyMilli, $unitPrice
 export class SalesWriter {
   readonly #insertSale: Statement<unknown, [Row]>;
   readonly #insertSaleLine: Statement<unknown, [Row]>;
+  readonly #insertSalePromotion: Statement<unknown, [Row]>;
   readonly #insertTender: Statement<unknown, [Row]>;
   readonly #insertTax: Statement<unknown, [Row]>;
   readonly #voidSale: Statement<unknown, [Row]>;
@@ -37,6 +38,10 @@ export class SalesWriter {
     );
     this.#insertSaleLine = sqlite.query(
       `INSERT INTO hq_sale_lines (sale_id, line_no, ${LINE_COLUMNS}) VALUES ($docId, $lineNo, ${LINE_VALUES})`,
+    );
+    this.#insertSalePromotion = sqlite.query(
+      `INSERT OR IGNORE INTO hq_sale_promotions (sale_id, promotion_id, discount_minor)
+       VALUES ($saleId, $promotionId, $discountMinor)`,
     );
     this.#insertTender = sqlite.query(
       `INSERT INTO hq_tenders (doc_id, idx, doc_kind, store_id, type, amount_minor, day)
@@ -165,6 +170,13 @@ export class SalesWriter {
         totalMinor: line.totalMinor,
       });
     });
+    for (const promotion of p.promotions ?? []) {
+      this.#insertSalePromotion.run({
+        saleId: p.saleId,
+        promotionId: promotion.id,
+        discountMinor: promotion.discountMinor,
+      });
+    }
     this.#tendersAndTaxes(storeId, p.saleId, "sale", day, p.tenders, p.taxes);
   }
 

@@ -7,10 +7,12 @@
  * or a 5xx is HQ_UNREACHABLE, a refused token HQ_REFUSED, both with what to do instead.
  */
 import { type CallOutcome, call } from "../../api/client.ts";
+import type { CodeClaimAnswer, CodeClaimInput } from "../../api/hq/promo-codes.ts";
 import { hqRoutes } from "../../api/hq/routes.ts";
 import type { HqStockAnswer, Transfer } from "../../api/hq/stock.ts";
 import type { ChainSale } from "../../core/chain-sale.ts";
 import { DomainError } from "../../core/errors.ts";
+import { PromoCodeError } from "../../core/promotions/index.ts";
 
 export class HqUnreachableError extends DomainError {
   readonly code = "HQ_UNREACHABLE";
@@ -52,6 +54,10 @@ export interface HqLink {
   stockAcrossSites(code: string, what: string, timeoutMs: number): Promise<HqStockAnswer>;
   /** The chain's stores head office has registered. */
   sites(what: string, timeoutMs: number): Promise<{ storeId: string; name: string }[]>;
+  /** Counts a sale's uses of limited promo codes chain-wide; head office's refusal as PromoCodeError. */
+  claimCodes(input: CodeClaimInput, timeoutMs: number): Promise<CodeClaimAnswer>;
+  /** Frees a sale's code uses. */
+  releaseCodes(saleId: string, timeoutMs: number): Promise<void>;
 }
 
 /** Why a call to head office got no usable answer, in a few words. */
@@ -66,6 +72,8 @@ export function unreachableReason(outcome: {
   if (outcome.kind === "failed") return `HTTP ${outcome.status}`;
   return `an answer this store cannot read (${outcome.where ?? outcome.kind})`;
 }
+
+const CODE_REFUSALS = new Set(Object.keys(PromoCodeError.kinds));
 
 function reasonOf(err: unknown, timeoutMs: number): string {
   if (err instanceof DOMException && (err.name === "TimeoutError" || err.name === "AbortError")) {
@@ -141,6 +149,32 @@ export function createHqLink(options: HqLinkOptions): HqLink {
       );
       if (outcome.kind === "ok") return outcome.data.sites;
       return failed(outcome, what, "the stores", timeoutMs) ?? [];
+    },
+    async claimCodes(input, timeoutMs) {
+      const outcome = await call(
+        { server: base, fetch: doFetch, token: options.token, timeoutMs },
+        hqRoutes["POST /api/v1/promotions/claims"],
+        { body: input },
+      );
+      if (outcome.kind === "ok") return outcome.data;
+      const code = outcome.kind === "failed" ? outcome.error?.code : undefined;
+      if (outcome.kind === "failed" && code !== undefined && CODE_REFUSALS.has(code)) {
+        throw new PromoCodeError(
+          code as keyof typeof PromoCodeError.kinds,
+          outcome.error?.message ?? code,
+          outcome.error?.details,
+        );
+      }
+      failed(outcome, "claiming a promo code", "a claim", timeoutMs);
+      throw new HqUnreachableError("claiming a promo code", `${base} answered HTTP 404`);
+    },
+    async releaseCodes(saleId, timeoutMs) {
+      const outcome = await call(
+        { server: base, fetch: doFetch, token: options.token, timeoutMs },
+        hqRoutes["POST /api/v1/promotions/claims/:saleId/release"],
+        { params: { saleId } },
+      );
+      if (outcome.kind !== "ok") failed(outcome, "releasing a promo code", "a release", timeoutMs);
     },
   };
 }

@@ -4,4 +4,5 @@ import { featureErrors } from "../../core/errors.ts";
 export class StorePromotionError extends featureErrors({
   PROMOTION_FROM_HQ: "conflict",
   PROMOTION_NOT_FOUND: "not_found",
+  PRIZE_CODE_INVALID: "invalid",
 }) {}

@@ -1,10 +1,14 @@
 import { Elysia } from "elysia";
 import { z } from "zod";
+import { messagesQuerySchema } from "../../api/hq/messages.ts";
+import { promotionReportQuerySchema } from "../../api/store/promotion-reports.ts";
 import { promotionInputSchema, promotionsQuerySchema } from "../../api/store/promotions.ts";
 import { promotionIdSchema } from "../../core/promotions/index.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
+import { listMessages } from "./messages.ts";
+import { codeUsage, promotionReport } from "./report.ts";
 import { PromotionsService } from "./service.ts";
 
 export function promotionsRoutes(ctx: StoreContext, service = new PromotionsService(ctx)) {
@@ -15,6 +19,22 @@ export function promotionsRoutes(ctx: StoreContext, service = new PromotionsServ
       query: promotionsQuerySchema,
       detail: {
         summary: "Promotions in force (head office's and the store's own); all=true lists ended ones too",
+      },
+    })
+    .get("/messages", ({ query }) => ({ messages: listMessages(ctx, query.all === "true") }), {
+      query: messagesQuerySchema,
+      detail: { summary: "Messages to cashiers and receipts in force (tills sync them with the promotions)" },
+    })
+    .get("/reports/promotions", ({ query }) => promotionReport(ctx, query.from, query.to), {
+      query: promotionReportQuerySchema,
+      detail: {
+        summary:
+          "Each promotion's uses, discount given and its lines' sales against the same time before (uplift)",
+      },
+    })
+    .get("/reports/promotion-codes", () => codeUsage(ctx), {
+      detail: {
+        summary: "The store's uses of limited promo codes (offlineUses: not yet counted at head office)",
       },
     })
     .get("/promotions/:id", ({ params }) => service.get(params.id), {

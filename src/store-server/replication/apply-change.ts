@@ -20,6 +20,7 @@ import { pricingSettingsOf, type StoreContext, type StoreTx } from "../context.t
 import { applyCard, applyCustomer, applyCustomerGroup } from "../customers/apply.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { applyHqOrder } from "../orders/from-hq.ts";
+import { applyHqMessage } from "../promotions/messages.ts";
 import { applyHqCategory, applyHqPromotion } from "../promotions/service.ts";
 import { applyPurchaseOrderFromHq } from "../purchasing/from-hq.ts";
 import { NO_PIN_TAG_PREFIX, pendingTag } from "../users/pins.ts";
@@ -217,6 +218,9 @@ export function applyChange(
     case "order":
       if (change.storeId !== ctx.storeId) return { result: "skipped" };
       applyHqOrder(ctx, tx, change.value);
+      return { result: "applied" };
+    case "message":
+      applyHqMessage(ctx, tx, change.value, at);
       return { result: "applied" };
   }
 }

@@ -5,9 +5,11 @@ import { log } from "../../shared/log.ts";
 import { CardTendersService } from "../card-tenders/service.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
+import { releaseSaleCodes } from "../promotions/code-claims.ts";
 import { cancellationSchema, recordCancellation } from "./cancellations.ts";
 import { SaleError } from "./errors.ts";
 import { listExceptions } from "./exceptions.ts";
+import { recordWithCodes } from "./sale-codes.ts";
 import { SalesService } from "./service.ts";
 
 export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) {
@@ -21,7 +23,9 @@ export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) 
     .post(
       "/sales",
       async ({ body, set, principal }) => {
-        const { sale, created } = await cards.record(body, principal);
+        const { sale, created } = await recordWithCodes(ctx, service, body, principal, (request, p) =>
+          cards.record(request, p),
+        );
         if (created) {
           log().info(
             { saleId: sale.id, receiptNo: sale.receiptNo, tillId: sale.tillId, totalMinor: sale.totalMinor },
@@ -41,8 +45,9 @@ export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) 
     )
     .post(
       "/sales/cancellations",
-      ({ body, set, principal }) => {
+      async ({ body, set, principal }) => {
         const { answer, created } = recordCancellation(ctx, body, principal);
+        await releaseSaleCodes(ctx, body.id);
         set.status = created ? 201 : 200;
         return answer;
       },

@@ -32,6 +32,7 @@ import { statementsOf } from "../db/statements.ts";
 import { isStorageFailure } from "../db/storage.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { categoryChainOf } from "../promotions/book.ts";
+import { requireCodesInForce, type SaleCodes } from "../promotions/code-claims.ts";
 import { markSerialInTx } from "../serials/service.ts";
 import { costingOf, moveStock } from "../stock/ledger.ts";
 import { requireEligibleTenders, rungQtyMilli } from "./deposit-lines.ts";
@@ -219,10 +220,25 @@ export class SalesService {
 
   quote(request: QuoteRequest): QuoteResponse {
     const resolved = this.resolve(request);
+    const at = this.ctx.now();
+    const quote = this.priceResolved(resolved, request, at);
+    requireCodesInForce(this.ctx, request.couponCodes, quote.codesUsed, at);
     return this.toResponse(
-      this.priceResolved(resolved, request),
+      quote,
       resolved.map((r) => r.department),
     );
+  }
+
+  /** The promo codes a sale presents and what their promotions took off; null when it presents none. */
+  saleCodes(request: RecordSaleRequest): SaleCodes | null {
+    const presented = (request.couponCodes ?? []).map((code) => code.trim().toUpperCase());
+    if (presented.length === 0) return null;
+    const at = request.at === undefined ? this.ctx.now() : new Date(request.at);
+    const sale = { saleId: request.id, at: at.toISOString(), customerId: request.customerId ?? null };
+    if (request.asRung === true) return { ...sale, codes: presented, promotions: request.promotions ?? [] };
+    const quote = this.priceResolved(this.resolve(request), request, at);
+    requireCodesInForce(this.ctx, presented, quote.codesUsed, at);
+    return { ...sale, codes: quote.codesUsed, promotions: quote.promotions };
   }
 
   get(id: string): SaleResponse | null {
@@ -610,6 +626,7 @@ export class SalesService {
         changeMinor: sale.changeMinor,
         cashRoundingMinor: sale.cashRoundingMinor,
         customerId: request.customerId ?? null,
+        ...(sale.promotions.length === 0 ? {} : { promotions: sale.promotions }),
       },
       at,
     );

@@ -57,6 +57,14 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   NOTHING_TO_REDEEM: "error.nothingToRedeem",
   NO_LOYALTY_PROGRAM: "error.noLoyaltyProgram",
   HQ_UNREACHABLE: "error.hqUnreachable",
+  // Promo codes (the store's refusals; the till's own check of a code's dates).
+  CODE_UNKNOWN: "error.codeUnknown",
+  CODE_NOT_YET_VALID: "error.codeNotYetValid",
+  CODE_EXPIRED: "error.codeExpired",
+  CODE_USED_UP: "error.codeUsedUp",
+  CODE_CUSTOMER_LIMIT: "error.codeCustomerLimit",
+  CODE_NEEDS_CUSTOMER: "error.codeNeedsCustomer",
+  CODE_NEEDS_HQ: "error.codeNeedsHq",
 };
 
 /**

@@ -60,7 +60,7 @@ export function saleReceipt(sale: CompletedSale, context: ReceiptContext): Recei
     changeMinor: sale.changeMinor,
     // The card terminal's authorisation of each card tender.
     cardSlipLines: sale.tenders.flatMap((t) => (t.ref === undefined ? [] : [`CARD AUTH ${t.ref}`])),
-    footerLines: staffDiscountLines(sale),
+    footerLines: [...staffDiscountLines(sale), ...(sale.receiptTexts ?? [])],
     ...(context.copyUrl ? { copyUrl: context.copyUrl } : {}),
   });
 }

@@ -288,6 +288,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
       book: promotions.book(),
       list: promotions.list(),
       categoriesOf: (category) => promotions.categoriesOf(category),
+      messages: promotions.messages(),
     }),
 
     login: (pin) => auth.login(pin),

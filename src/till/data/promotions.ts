@@ -5,11 +5,13 @@
  */
 import { z } from "zod";
 import { categoryChains } from "../../core/catalog-stock-chains.ts";
+import { type Message, readableMessages } from "../../core/messages/index.ts";
 import { type Promotion, PromotionBook, promotionSchema } from "../../core/promotions/index.ts";
 import type { MetaStore } from "./db.ts";
 
 const storedSchema = z.object({
   promotions: z.array(z.unknown()),
+  messages: z.array(z.unknown()).optional(),
   categories: z.array(z.object({ id: z.string(), parent: z.string().nullable() })),
 });
 type Stored = z.infer<typeof storedSchema>;
@@ -32,11 +34,21 @@ function readable(list: readonly unknown[]): Promotion[] {
 }
 
 export class LocalPromotions {
-  private loaded: { book: PromotionBook; list: Promotion[]; chains: Map<string, string[]> } | null = null;
+  private loaded: {
+    book: PromotionBook;
+    list: Promotion[];
+    chains: Map<string, string[]>;
+    messages: Message[];
+  } | null = null;
 
   constructor(private readonly meta: MetaStore) {}
 
-  private load(): { book: PromotionBook; list: Promotion[]; chains: Map<string, string[]> } {
+  private load(): {
+    book: PromotionBook;
+    list: Promotion[];
+    chains: Map<string, string[]>;
+    messages: Message[];
+  } {
     if (this.loaded === null) {
       const raw = this.meta.get(KEY);
       const parsed = raw === null ? null : storedSchema.safeParse(JSON.parse(raw));
@@ -46,6 +58,7 @@ export class LocalPromotions {
         book: new PromotionBook(list),
         list,
         chains: categoryChains(stored.categories),
+        messages: readableMessages(stored.messages ?? []),
       };
     }
     return this.loaded;
@@ -60,6 +73,11 @@ export class LocalPromotions {
     return this.load().list;
   }
 
+  /** The store's messages in force, as last synced. */
+  messages(): Message[] {
+    return this.load().messages;
+  }
+
   /** A category and the ones above it. */
   categoriesOf(category: string | undefined): string[] {
     if (category === undefined) return [];
@@ -70,10 +88,12 @@ export class LocalPromotions {
   keep(
     promotions: readonly unknown[],
     categories: readonly { id: string; parent: string | null }[],
+    messages: readonly unknown[] = [],
   ): boolean {
     const json = JSON.stringify({
       promotions,
       categories: categories.map((c) => ({ id: c.id, parent: c.parent })),
+      ...(messages.length === 0 ? {} : { messages }),
     });
     if (json === this.meta.get(KEY)) return false;
     this.meta.set(KEY, json);

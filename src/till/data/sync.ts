@@ -201,9 +201,11 @@ export class CatalogSync {
     if (local === undefined) return;
     const promotions = await deps.client.request(storeRoutes["GET /api/v1/promotions"], { token, query: {} });
     const categories = await deps.client.request(storeRoutes["GET /api/v1/categories"], { token });
+    const messages = await deps.client.request(storeRoutes["GET /api/v1/messages"], { token, query: {} });
     if (deps.isClosed()) return;
     const tree = categories.categories.map((c) => ({ id: c.id, parent: c.parent ?? null }));
-    if (relaxed(deps.sqlite, () => local.keep(promotions.promotions, tree))) deps.onCatalog();
+    if (relaxed(deps.sqlite, () => local.keep(promotions.promotions, tree, messages.messages)))
+      deps.onCatalog();
   }
 
   private async pullCatalog(token: string): Promise<void> {

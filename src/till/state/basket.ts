@@ -4,7 +4,12 @@
  */
 import { cashRound } from "../../core/cash-rounding.ts";
 import { priceBasket, type Quote } from "../../core/pricing.ts";
-import { type PromotedQuote, priceWithPromotions } from "../../core/promotions/index.ts";
+import {
+  type PromotedQuote,
+  priceWithPromotions,
+  promotionClock,
+  promotionsLeaveLine,
+} from "../../core/promotions/index.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import { DEFAULT_TENDER_TYPES, type TenderInput } from "../../core/tenders.ts";
 import type { TillLine } from "../services.ts";
@@ -18,12 +23,27 @@ export function promotionsAt(env: Pick<TillEnv, "promotions" | "now" | "settings
   return { ...env.promotions, at: new Date(env.now()), timeZone: env.settings.timeZone };
 }
 
-/** Whether promotions are in force: a line's price may then depend on the others. */
-export function hasPromotions(env: Pick<TillEnv, "promotions">): boolean {
-  return env.promotions !== undefined && env.promotions.book.size > 0;
-}
-
 export type { SalePromotions };
+
+/**
+ * Whether the sale's last line may be priced alone and added (no promotion in force touches it):
+ * always without promotions.
+ */
+export function promotionLeavesAppended(sale: Pick<Sale, "lines">, env: TillEnv): boolean {
+  const promotions = promotionsAt(env);
+  if (promotions === null) return true;
+  const lines = sale.lines.map((line) => ({
+    code: line.code,
+    qtyMilli: line.qtyMilli,
+    department: line.department ?? null,
+    categories: promotions.categoriesOf(line.category),
+    kind: line.kind,
+  }));
+  return promotionsLeaveLine(promotions.book, lines, lines.length - 1, {
+    clock: promotionClock(promotions.at, promotions.timeZone),
+    roundingMode: env.settings.roundingMode,
+  });
+}
 
 /**
  * Prices the sale, with the promotions in force when given (the quote then names them); null

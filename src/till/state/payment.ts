@@ -12,6 +12,7 @@ import { paymentProgress, priceSale, promotionsAt, toTillLine } from "./basket.t
 import { askCard } from "./card.ts";
 import { requireEligible } from "./ebt-limits.ts";
 import { done, fail, failWith, goTo, msg } from "./initial.ts";
+import { receiptExtrasOf } from "./messages.ts";
 import { parseAmount } from "./parse-input.ts";
 import type { TillEnv, TillState, Transition } from "./types.ts";
 
@@ -58,6 +59,7 @@ export function tender(state: TillState, added: TenderInput | null, env: TillEnv
           quote,
           changeMinor: settlement.changeMinor,
           cashRoundingMinor: settlement.cashRoundingMinor,
+          ...receiptExtrasOf(sale),
         },
       },
     );

@@ -104,6 +104,8 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
         });
       return confirmed({ ...state, prompt: null, input: "" }, prompt.confirmed, env);
     }
+    case "notice":
+      return done({ ...state, prompt: null, input: "" });
     case "department":
     case "departmentAmount":
       return submitDepartmentPrompt(state, prompt, env);

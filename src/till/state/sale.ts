@@ -7,10 +7,11 @@ import { localErrorMessage } from "../app/error-message.ts";
 import type { TillAuditEntry, TillLookup, TillProduct } from "../services.ts";
 import { askAge } from "./age-check.ts";
 import { appendLine, canAppend } from "./append-pricing.ts";
-import { hasPromotions, priceSale, promotionsAt } from "./basket.ts";
+import { priceSale, promotionsAt, promotionLeavesAppended as promotionsLeaveAppended } from "./basket.ts";
 import { depositLineFor } from "./deposit-lines.ts";
 import { done, fail, failWith, msg } from "./initial.ts";
 import { askBeforeAdding, looksLikeGs1, submitGs1 } from "./lots-serials.ts";
+import { messagesOnScan } from "./messages.ts";
 import { parseSaleEntry } from "./parse-input.ts";
 import type { Sale, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
@@ -121,14 +122,19 @@ export function addLine(
   const next =
     canAppend(env.settings, sale.discount !== undefined) &&
     deposit === null &&
-    !hasPromotions(env) &&
-    sale.customer === undefined
+    sale.customer === undefined &&
+    promotionsLeaveAppended(sale, env)
       ? append(state, sale, line, env)
       : reprice(state, sale, env);
   if ("error" in next) return next.error;
   const priced = next.state.quote?.lines.at(deposit === null ? -1 : -2);
   return done(
-    { ...next.state, prompt: null, input: "", selectedLine: null, lastSale: null, status: null },
+    messagesOnScan(
+      state,
+      { ...next.state, prompt: null, input: "", selectedLine: null, lastSale: null, status: null },
+      line,
+      env,
+    ),
     { type: "display", show: "item", name: line.name, amountMinor: priced?.totalMinor ?? 0 },
   );
 }
@@ -140,7 +146,10 @@ function append(
   env: TillEnv,
 ): { state: TillState } | { error: Transition } {
   try {
-    return { state: { ...state, sale, quote: appendLine(state.quote, line, env.settings) } };
+    const quote = appendLine(state.quote, line, env.settings);
+    // With promotions in force, the sale's quote names them (none yet: an empty list).
+    const promotions = promotionsAt(env) === null ? undefined : (state.quote?.promotions ?? []);
+    return { state: { ...state, sale, quote: promotions === undefined ? quote : { ...quote, promotions } } };
   } catch (err) {
     return { error: failWith(state, localErrorMessage(err)) };
   }

@@ -86,6 +86,8 @@ export interface Sale {
   staff?: StaffDiscount;
   /** The customer's card scanned for the sale: their group discount, their points. */
   customer?: TillCustomer;
+  /** Messages fired in this sale (each once) and the receipt texts they left. */
+  messages?: { fired: string[]; receipt: string[] };
 }
 
 export type Message = { key: MessageKey; params?: Record<string, string | number> } | { text: string };
@@ -151,6 +153,8 @@ export type Prompt =
   | { kind: "giftCard"; amountMinor: number }
   /** A yes/no question: yes (`y`, or the language's word) and Enter carries it out, Esc does not. */
   | { kind: "confirm"; question: Message; confirmed: Confirmed }
+  /** A message for the cashier that needs Enter to go on. */
+  | { kind: "notice"; message: Message }
   /** An open ring: the department (its number), then the amount. */
   | { kind: "department"; departments: Department[] }
   | { kind: "departmentAmount"; department: Department }

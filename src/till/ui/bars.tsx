@@ -64,6 +64,8 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t("prompt.cashReason", { amountMinor: prompt.amountMinor }), masked: false };
       case "confirm":
         return { label: t.message(prompt.question), masked: false };
+      case "notice":
+        return { label: t.t("prompt.notice", { text: t.message(prompt.message) }), masked: false };
       case "department":
         return {
           label: t.t("prompt.department", { choices: departmentChoices(prompt.departments) }),
