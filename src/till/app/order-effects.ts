@@ -9,20 +9,25 @@ import { buildReceipt, type ReceiptDoc } from "../../core/receipt.ts";
 import { renderReceiptText } from "../../core/receipt-layout.ts";
 import type { TillOrder, TillOrderCollected, TillServices } from "../services.ts";
 import type { Effect, LastSale } from "../state/types.ts";
-import type { EffectContext } from "./effect-context.ts";
-import { errorToMessage } from "./error-message.ts";
+import { type EffectContext, settle } from "./effect-context.ts";
 
 type OrderEffect = Extract<Effect, { type: "listOrders" | "openOrder" | "changeOrder" | "collectOrder" }>;
 
-/** A till without the store's order calls (a test double): orders need the store. */
-class OrdersNeedStoreError extends DomainError {
-  readonly code = "STORE_UNREACHABLE";
+/** The store unreachable (or a till without its order calls): orders need the store. */
+export class OrdersNeedStoreError extends DomainError {
+  readonly code = "ORDERS_NEED_STORE";
+  override readonly kind = "unavailable";
 }
 
-function failed(ctx: EffectContext, err: unknown, list: boolean): void {
-  const unreachable = err instanceof DomainError && err.code === "STORE_UNREACHABLE";
-  const message = unreachable ? { key: "error.ordersNeedStore" as const } : errorToMessage(err);
-  ctx.dispatch(list ? { type: "orders.failed", message } : { type: "request.failed", message });
+/** An order call at the store, an unreachable store said as "orders need the store". */
+async function atStore<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof DomainError && err.code === "STORE_UNREACHABLE")
+      throw new OrdersNeedStoreError(err.message);
+    throw err;
+  }
 }
 
 function needs<K extends "ordersToCollect" | "order" | "changeOrder" | "collectOrder">(
@@ -117,40 +122,33 @@ async function collect(
 
 export function runOrderEffect(ctx: EffectContext, effect: OrderEffect): void {
   const { services } = ctx;
-  const run = <T>(work: () => Promise<T>, ok: (value: T) => void, list = false) => {
-    let promise: Promise<T>;
-    try {
-      promise = work();
-    } catch (err) {
-      failed(ctx, err, list);
-      return;
-    }
-    promise.then(ok, (err: unknown) => failed(ctx, err, list));
-  };
   switch (effect.type) {
     case "listOrders":
-      run(
-        () => needs(services, "ordersToCollect")(effect.date),
-        (list) => ctx.dispatch({ type: "orders.listed", list }),
-        true,
+      settle(
+        ctx,
+        () => atStore(() => needs(services, "ordersToCollect")(effect.date)),
+        (list) => ({ type: "orders.listed", list }),
       );
       return;
     case "openOrder":
-      run(
-        () => needs(services, "order")(effect.id),
-        (order) => ctx.dispatch({ type: "order.opened", order }),
+      settle(
+        ctx,
+        () => atStore(() => needs(services, "order")(effect.id)),
+        (order) => ({ type: "order.opened", order }),
       );
       return;
     case "changeOrder":
-      run(
-        () => needs(services, "changeOrder")(effect.id, effect.lines),
-        (order) => ctx.dispatch({ type: "order.opened", order }),
+      settle(
+        ctx,
+        () => atStore(() => needs(services, "changeOrder")(effect.id, effect.lines)),
+        (order) => ({ type: "order.opened", order }),
       );
       return;
     case "collectOrder":
-      run(
-        () => collect(ctx, effect),
-        ({ collected, last }) => ctx.dispatch({ type: "order.collected", collected, last }),
+      settle(
+        ctx,
+        () => atStore(() => collect(ctx, effect)),
+        ({ collected, last }) => ({ type: "order.collected", collected, last }),
       );
       return;
   }

@@ -23,12 +23,12 @@ export function tillOrder(order: Omit<OrderAnswer, "history">): TillOrder {
     status: order.status,
     customer: order.customerId,
     slot: order.slot === null ? null : `${order.slot.from}-${order.slot.to}`,
-    lines: order.lines.map((l) => ({
-      code: l.code,
-      name: l.name,
-      qtyMilli: l.qtyMilli,
-      unitPriceMinor: l.unitPriceMinor,
-      totalMinor: l.totalMinor,
+    lines: order.lines.map(({ code, name, qtyMilli, unitPriceMinor, totalMinor }) => ({
+      code,
+      name,
+      qtyMilli,
+      unitPriceMinor,
+      totalMinor,
     })),
     totalMinor: order.totalMinor,
     prepaid: order.prepaid.map((p) => ({ type: p.type, amountMinor: p.amountMinor })),

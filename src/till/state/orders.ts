@@ -8,7 +8,7 @@ import { businessDay } from "../../core/business-day.ts";
 import type { TillOrder, TillOrderCollected, TillOrderLine } from "../services.ts";
 import { done, fail, goTo, msg } from "./initial.ts";
 import { parseAmount, parseQuantity, parseSaleEntry } from "./parse-input.ts";
-import type { Effect, Message, TillEnv, TillState, Transition } from "./types.ts";
+import type { Effect, TillEnv, TillState, Transition } from "./types.ts";
 
 export type OrdersScreen = Extract<TillState["screen"], { kind: "orders" }>;
 
@@ -50,11 +50,6 @@ export function ordersListed(state: TillState, list: TillOrder[]): Transition {
   if (state.screen.kind !== "orders") return done({ ...state, busy: false });
   const status = list.length === 0 ? { tone: "info" as const, message: msg("info.noOrders") } : null;
   return done({ ...state, busy: false, status, screen: { ...state.screen, list, selected: 0 } });
-}
-
-/** The list could not be read (the store unreachable): the screen says so, and stays. */
-export function ordersFailed(state: TillState, message: Message): Transition {
-  return done({ ...state, busy: false, status: { tone: "error", message } });
 }
 
 export function orderOpened(state: TillState, order: TillOrder): Transition {

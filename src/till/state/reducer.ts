@@ -11,7 +11,7 @@ import { departmentsListed } from "./department-ring.ts";
 import { addDepositReturn } from "./deposits.ts";
 import { done, emptySale, goTo, msg } from "./initial.ts";
 import { MENU_ITEMS, menuIndexOf } from "./menu.ts";
-import { orderCollected, orderOpened, ordersFailed, ordersListed } from "./orders.ts";
+import { orderCollected, orderOpened, ordersListed } from "./orders.ts";
 import { tender } from "./payment.ts";
 import { submitPrompt, submitSerial, withLabel } from "./prompts.ts";
 import { refusedResent } from "./refused.ts";
@@ -216,8 +216,6 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return cardRedeemed(state, command.tender, env);
     case "orders.listed":
       return ordersListed(state, command.list);
-    case "orders.failed":
-      return ordersFailed(state, command.message);
     case "order.opened":
       return orderOpened(state, command.order);
     case "order.collected":

@@ -359,8 +359,6 @@ export type Command =
   /** The store authorised a points or gift-card tender: it goes on the sale. */
   | { type: "card.redeemed"; tender: CardTender }
   | { type: "orders.listed"; list: TillOrder[] }
-  /** The orders could not be read (the store unreachable): said on the orders screen. */
-  | { type: "orders.failed"; message: Message }
   | { type: "order.opened"; order: TillOrder }
   | { type: "order.collected"; collected: TillOrderCollected; last: LastSale }
   | { type: "receipt.emailed"; receiptNo: string }

@@ -11,9 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { businessDay } from "../../../src/core/business-day.ts";
 import { uuidv7 } from "../../../src/core/ids.ts";
-import { adminOk } from "../../support/admin-cli.ts";
 import { type StoreProcess, seedProducts, startStore } from "../../support/store-process.ts";
-import { haveTmux, startTillInTmux, type TmuxSession } from "../support/tmux.ts";
+import { haveTmux, loggedInTill, type TmuxSession } from "../support/tmux.ts";
 
 if (!haveTmux()) console.warn("orders pick-up end-to-end test skipped: tmux is not installed");
 
@@ -51,10 +50,7 @@ describe.if(haveTmux())("orders collected at the till", () => {
       id: uuidv7(),
       type: "receipt",
       post: true,
-      lines: [
-        { code: "MILK", qty: 10, unitCostMinor: 100 },
-        { code: "BREAD", qty: 10, unitCostMinor: 100 },
-      ],
+      lines: ["MILK", "BREAD"].map((code) => ({ code, qty: 20, unitCostMinor: 90 })),
     });
     await send("/orders", {
       id,
@@ -64,12 +60,7 @@ describe.if(haveTmux())("orders collected at the till", () => {
       lines: [{ code: "MILK", qty: 3 }],
       prepaid: [{ type: "card", amountMinor: 500, ref: "shop-pay-1" }],
     });
-    await adminOk(store, "user", "add", "--name", "Ann", "--role", "cashier", "--pin", "1234");
-    await adminOk(store, "shift", "open", "--till", "T1", "--float", "100");
-    till = await startTillInTmux(store.url, "T1", join(dir, "till"));
-    await till.type("1234");
-    await till.keys("Enter");
-    await till.waitFor("Hello, Ann", "the log-in");
+    till = await loggedInTill(store, "T1", join(dir, "till"));
   }, 120_000);
 
   afterAll(async () => {
