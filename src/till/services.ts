@@ -438,7 +438,7 @@ export interface TillServices {
   /** Collects an order: the store records its sale, paid by the prepaid tenders and these. */
   collectOrder?(
     id: string,
-    tenders: readonly { type: string; amountMinor: number }[],
+    tenders: readonly { type: string; amountMinor: number; ref?: string }[],
   ): Promise<TillOrderCollected>;
   /** The link to a sale's copy at the store, printed as a QR code; null without publicUrl or key. */
   receiptLink(saleId: string): string | null;

@@ -7,9 +7,13 @@
 import { DomainError } from "../../core/errors.ts";
 import { buildReceipt, type ReceiptDoc } from "../../core/receipt.ts";
 import { renderReceiptText } from "../../core/receipt-layout.ts";
+import { payByCard } from "../../devices/payment/pay-by-card.ts";
+import { describePayment } from "../../devices/payment/payment-terminal.ts";
 import type { TillOrder, TillOrderCollected, TillServices } from "../services.ts";
 import type { Effect, LastSale } from "../state/types.ts";
-import { type EffectContext, settle } from "./effect-context.ts";
+import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
+
+type Tender = { type: string; amountMinor: number; ref?: string };
 
 type OrderEffect = Extract<Effect, { type: "listOrders" | "openOrder" | "changeOrder" | "collectOrder" }>;
 
@@ -43,7 +47,7 @@ function needs<K extends "ordersToCollect" | "order" | "changeOrder" | "collectO
 export function orderReceipt(
   ctx: EffectContext,
   order: TillOrder,
-  tenders: readonly { type: string; amountMinor: number }[],
+  tenders: readonly Tender[],
   collected: TillOrderCollected,
 ): ReceiptDoc {
   const settings = ctx.services.settings();
@@ -81,6 +85,7 @@ export function orderReceipt(
     totalMinor: collected.totalMinor,
     tenders: [...prepaid, ...tenders],
     changeMinor: collected.changeMinor,
+    cardSlipLines: tenders.flatMap((t) => (t.ref === undefined ? [] : [`CARD AUTH ${t.ref}`])),
     footerLines: [
       `ORDER ${order.number}`,
       ...(collected.refundedMinor > 0 ? [`REFUNDED TO PREPAID ${collected.refundedMinor}`] : []),
@@ -88,13 +93,50 @@ export function orderReceipt(
   });
 }
 
+/** The card terminal refused the order's card payment: nothing was collected. */
+export class OrderCardRefusedError extends DomainError {
+  readonly code = "CARD_DECLINED";
+}
+
+/**
+ * A card tender goes through the card terminal when there is one, for exactly its amount, and
+ * carries the approval's code; without a terminal the cashier took it on a standalone one.
+ */
+async function chargeCard(
+  ctx: EffectContext,
+  order: TillOrder,
+  tenders: readonly Tender[],
+): Promise<Tender[]> {
+  const terminal = ctx.devices.payment;
+  const card = tenders.find((t) => t.type === "card");
+  if (terminal === undefined || card === undefined) return [...tenders];
+  let approval = "";
+  const outcome = await payByCard({
+    terminal,
+    request: {
+      amountMinor: card.amountMinor,
+      currency: ctx.services.settings().currency,
+      reference: order.id,
+    },
+    timeoutMs: ctx.devices.paymentTimeoutMs ?? CARD_TIMEOUT_MS,
+    recordPaidSale: async (approved) => {
+      approval = approved.authCode;
+    },
+  });
+  if (!outcome.recorded) throw new OrderCardRefusedError(describePayment(outcome.result));
+  return tenders.map((t) =>
+    t === card ? { ...t, ref: approval.replace(/[^A-Za-z0-9 _.:/-]/g, "-").slice(0, 40) || "-" } : t,
+  );
+}
+
 async function collect(
   ctx: EffectContext,
   effect: Extract<OrderEffect, { type: "collectOrder" }>,
 ): Promise<{ collected: TillOrderCollected; last: LastSale }> {
   const { services, devices } = ctx;
-  const collected = await needs(services, "collectOrder")(effect.order.id, effect.tenders);
-  const doc = orderReceipt(ctx, effect.order, effect.tenders, collected);
+  const tenders = await chargeCard(ctx, effect.order, effect.tenders);
+  const collected = await needs(services, "collectOrder")(effect.order.id, tenders);
+  const doc = orderReceipt(ctx, effect.order, tenders, collected);
   const cashierId = ctx.state().cashier?.id ?? null;
   // Journalled before it goes to the printer, so it can be printed again at any time.
   services.journalPrint(doc, cashierId);

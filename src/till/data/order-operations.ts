@@ -73,12 +73,18 @@ export class OrderOperations extends OnlineOperations {
 
   async collectOrder(
     id: string,
-    tenders: readonly { type: string; amountMinor: number }[],
+    tenders: readonly { type: string; amountMinor: number; ref?: string }[],
   ): Promise<TillOrderCollected> {
     const answer = await this.call("collecting an order", (token) =>
       this.storeClient().request(storeRoutes["POST /api/v1/orders/:id/collect"], {
         params: { id },
-        body: { tenders: tenders.map((t) => ({ type: t.type, amountMinor: t.amountMinor })) },
+        body: {
+          tenders: tenders.map((t) => ({
+            type: t.type,
+            amountMinor: t.amountMinor,
+            ...(t.ref === undefined ? {} : { ref: t.ref }),
+          })),
+        },
         token,
       }),
     );

@@ -4,9 +4,10 @@
  * store; offline, the screen says orders need the store in the cashier's language, within 80×24.
  */
 import { afterEach, describe, expect, test } from "bun:test";
+import { SimulatedTerminal } from "../../../src/devices/payment/terminals.ts";
 import { StoreUnreachableError } from "../../../src/till/data/errors.ts";
 import type { TillLanguage } from "../../../src/till/i18n/index.ts";
-import type { TillOrder, TillOrderLine } from "../../../src/till/services.ts";
+import type { TillOrder, TillOrderCollected, TillOrderLine } from "../../../src/till/services.ts";
 import { FakeServices } from "../support/fake-services.ts";
 import { fitsScreen, renderTill, type Till, waitFor } from "../support/render-till.tsx";
 
@@ -72,6 +73,16 @@ class OrderServices extends FakeServices {
   }
 }
 
+type Tender = { type: string; amountMinor: number; ref?: string };
+
+class CollectingServices extends OrderServices {
+  collected: { id: string; tenders: readonly Tender[] }[] = [];
+  async collectOrder(id: string, tenders: readonly Tender[]): Promise<TillOrderCollected> {
+    this.collected.push({ id, tenders });
+    return { saleId: "s-1", receiptNo: "S1-T1-000009", totalMinor: 200, refundedMinor: 0, changeMinor: 0 };
+  }
+}
+
 class OfflineServices extends FakeServices {
   async ordersToCollect(): Promise<TillOrder[]> {
     throw new StoreUnreachableError("store unreachable", "connection refused");
@@ -102,6 +113,37 @@ describe("orders to collect at the till", () => {
     // 1 milk now, 3.00 prepaid: 2.00 goes back to the prepaid tender.
     await till.see("To refund");
     expect(fitsScreen(till.frame(), till.size)).toBeNull();
+  });
+
+  test("F7 with a card terminal charges the balance there, and the order is collected with its approval", async () => {
+    const services = new CollectingServices();
+    till = await renderTill({ services, devices: { payment: new SimulatedTerminal("approve") } });
+    await till.login();
+    till.write(CTRL_O);
+    await till.see("Ada");
+    till.scan("ORD1");
+    await till.see("Order 1 · Ada");
+    till.press("f7");
+    await till.see("Order collected: receipt S1-T1-000009");
+    const tender = services.collected[0]?.tenders[0];
+    expect(tender).toMatchObject({ type: "card", amountMinor: 200 });
+    expect(tender?.ref).toMatch(/\S/);
+  });
+
+  test("a card the terminal declines collects nothing", async () => {
+    const services = new CollectingServices();
+    till = await renderTill({ services, devices: { payment: new SimulatedTerminal("decline") } });
+    await till.login();
+    till.write(CTRL_O);
+    await till.see("Ada");
+    till.scan("ORD1");
+    await till.see("Order 1 · Ada");
+    till.press("f7");
+    await waitFor(
+      () => till?.controller.state.busy === false && till.controller.state.status?.tone === "error",
+      "the refusal",
+    );
+    expect(services.collected).toEqual([]);
   });
 
   for (const [lang, text] of [
