@@ -83,6 +83,18 @@ class CollectingServices extends OrderServices {
   }
 }
 
+/** Order 1 opened by its barcode, and F7 pressed with a simulated card terminal. */
+async function payOrderByCard(services: FakeServices, mode: "approve" | "decline"): Promise<Till> {
+  const t = await renderTill({ services, devices: { payment: new SimulatedTerminal(mode) } });
+  await t.login();
+  t.write(CTRL_O);
+  await t.see("Ada");
+  t.scan("ORD1");
+  await t.see("Order 1 · Ada");
+  t.press("f7");
+  return t;
+}
+
 class OfflineServices extends FakeServices {
   async ordersToCollect(): Promise<TillOrder[]> {
     throw new StoreUnreachableError("store unreachable", "connection refused");
@@ -117,13 +129,7 @@ describe("orders to collect at the till", () => {
 
   test("F7 with a card terminal charges the balance there, and the order is collected with its approval", async () => {
     const services = new CollectingServices();
-    till = await renderTill({ services, devices: { payment: new SimulatedTerminal("approve") } });
-    await till.login();
-    till.write(CTRL_O);
-    await till.see("Ada");
-    till.scan("ORD1");
-    await till.see("Order 1 · Ada");
-    till.press("f7");
+    till = await payOrderByCard(services, "approve");
     await till.see("Order collected: receipt S1-T1-000009");
     const tender = services.collected[0]?.tenders[0];
     expect(tender).toMatchObject({ type: "card", amountMinor: 200 });
@@ -132,13 +138,7 @@ describe("orders to collect at the till", () => {
 
   test("a card the terminal declines collects nothing", async () => {
     const services = new CollectingServices();
-    till = await renderTill({ services, devices: { payment: new SimulatedTerminal("decline") } });
-    await till.login();
-    till.write(CTRL_O);
-    await till.see("Ada");
-    till.scan("ORD1");
-    await till.see("Order 1 · Ada");
-    till.press("f7");
+    till = await payOrderByCard(services, "decline");
     await waitFor(
       () => till?.controller.state.busy === false && till.controller.state.status?.tone === "error",
       "the refusal",
