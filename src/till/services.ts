@@ -215,6 +215,42 @@ export interface HeldSaleSummary {
   items: string[];
 }
 
+/** A customer order's line as the pick-up screen shows and changes it. */
+export interface TillOrderLine {
+  code: string;
+  name?: string;
+  qtyMilli: number;
+  /** The price it was sold at (kept when the line changes); left out for a new line: the catalog's. */
+  unitPriceMinor?: number;
+  totalMinor?: number;
+}
+
+/** A customer order to collect at this store, as the store has it. */
+export interface TillOrder {
+  id: string;
+  number: number;
+  status: string;
+  customer: string | null;
+  /** The pick-up slot as `HH:MM-HH:MM`; null for a delivery. */
+  slot: string | null;
+  lines: TillOrderLine[];
+  totalMinor: number;
+  prepaid: { type: string; amountMinor: number }[];
+  prepaidMinor: number;
+  /** Total − prepaid: negative when the customer paid more than the order now comes to. */
+  balanceDueMinor: number;
+}
+
+/** The sale recorded when an order is collected. */
+export interface TillOrderCollected {
+  saleId: string;
+  receiptNo: string;
+  totalMinor: number;
+  /** Given back to the prepaid tender. */
+  refundedMinor: number;
+  changeMinor: number;
+}
+
 export interface RecordedSaleLine {
   lineNo: number;
   code: string;
@@ -401,6 +437,17 @@ export interface TillServices {
    * address.
    */
   emailReceipt(saleId: string, email: string): Promise<{ receiptNo: string }>;
+  /** A pick-up day's orders still to collect (needs the store). */
+  ordersToCollect?(date: string): Promise<TillOrder[]>;
+  /** One order, by its id or number (needs the store). */
+  order?(id: string): Promise<TillOrder>;
+  /** Sets an order's lines (all of them) at the store; answers the order as it now is. */
+  changeOrder?(id: string, lines: readonly TillOrderLine[]): Promise<TillOrder>;
+  /** Collects an order: the store records its sale, paid by the prepaid tenders and these. */
+  collectOrder?(
+    id: string,
+    tenders: readonly { type: string; amountMinor: number; ref?: string }[],
+  ): Promise<TillOrderCollected>;
   /** The link to a sale's copy at the store, printed as a QR code; null without publicUrl or key. */
   receiptLink(saleId: string): string | null;
 

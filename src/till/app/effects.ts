@@ -20,6 +20,7 @@ import { priceSale, promotionsAt } from "../state/basket.ts";
 import type { CardAnswer, Command, Effect, Message, SaleLine } from "../state/types.ts";
 import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
 import { errorToMessage } from "./error-message.ts";
+import { runOrderEffect } from "./order-effects.ts";
 import { saleReceipt } from "./receipt.ts";
 import { payBackReturn } from "./return-refund.ts";
 import { runShiftEffect } from "./shift-effects.ts";
@@ -620,6 +621,12 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     }
     case "priceCheck":
       priceCheck(ctx, effect.code);
+      return;
+    case "listOrders":
+    case "openOrder":
+    case "changeOrder":
+    case "collectOrder":
+      runOrderEffect(ctx, effect);
       return;
     case "emailReceipt":
       settle(

@@ -11,6 +11,7 @@ import type { Message } from "../state/types.ts";
 const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   PIN_UNKNOWN_OFFLINE: "error.pinUnknownOffline",
   HELD_SALE_NOT_FOUND: "error.heldGone",
+  ORDERS_NEED_STORE: "error.ordersNeedStore",
   NO_OPEN_SHIFT: "error.noOpenShift",
   SHIFT_ALREADY_OPEN: "error.shiftAlreadyOpen",
   APPROVAL_REQUIRED: "error.approvalRequired",

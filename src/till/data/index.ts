@@ -38,6 +38,7 @@ import { Drainer } from "./drainer.ts";
 import { StoreRefusedError, StoreUnreachableError } from "./errors.ts";
 import { TillKeys } from "./keys.ts";
 import { LinkState } from "./link.ts";
+import { OrderOperations } from "./order-operations.ts";
 import { Outbox } from "./outbox.ts";
 import { fetchTrusting } from "./pairing.ts";
 import { PrintJournal } from "./print-journal.ts";
@@ -225,6 +226,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   // Back online (a sale drained, a log-in): wait for changes again without waiting for the next sync.
   const unwatchLink = link.subscribe(() => watch.ensure());
   const online = new CustomerOperations({ client, auth, link, outbox, tillId: tillId.data, now });
+  const orders = new OrderOperations({ client, auth, link, outbox, tillId: tillId.data, now });
 
   // Cached settings are used at once (the sync below refreshes them); a till without any asks
   // the store first, briefly, so the log-in screen shows the store's name rather than a default.
@@ -351,6 +353,10 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     xReport: () => online.xReport(),
     closeShift: (counted) => online.closeShift(counted),
     emailReceipt: (saleId, email) => online.emailReceipt(saleId, email),
+    ordersToCollect: (date) => orders.ordersToCollect(date),
+    order: (id) => orders.order(id),
+    changeOrder: (id, lines) => orders.changeOrder(id, lines),
+    collectOrder: (id, tenders) => orders.collectOrder(id, tenders),
     receiptLink(saleId: string): string | null {
       const key = meta.get(RECEIPT_LINK_KEY);
       if (settings.publicUrl === undefined || key === null) return null;

@@ -59,6 +59,7 @@ export const KEY_COMMANDS = [
   "customer.card",
   "payment.points",
   "payment.giftcard",
+  "orders.open",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -109,6 +110,7 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "customer.card": ["ctrl+l"],
   "payment.points": ["ctrl+p"],
   "payment.giftcard": ["ctrl+g"],
+  "orders.open": ["ctrl+o"],
 };
 
 export interface Keymap {

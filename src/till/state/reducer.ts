@@ -11,6 +11,7 @@ import { departmentsListed } from "./department-ring.ts";
 import { addDepositReturn } from "./deposits.ts";
 import { done, emptySale, goTo, msg } from "./initial.ts";
 import { MENU_ITEMS, menuIndexOf } from "./menu.ts";
+import { orderCollected, orderOpened, ordersListed } from "./orders.ts";
 import { tender } from "./payment.ts";
 import { submitPrompt, submitSerial, withLabel } from "./prompts.ts";
 import { refusedResent } from "./refused.ts";
@@ -213,6 +214,12 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return customerAttached(state, command.customer, command.how, env);
     case "card.redeemed":
       return cardRedeemed(state, command.tender, env);
+    case "orders.listed":
+      return ordersListed(state, command.list);
+    case "order.opened":
+      return orderOpened(state, command.order);
+    case "order.collected":
+      return orderCollected({ ...state, lastSale: command.last }, command.collected);
     case "card.refunded":
       return tenderRemoved(state, command.index, command.refundRef, command.approvedBy, command.proof, env);
     default:

@@ -12,6 +12,7 @@ import { refuseOnDeposit } from "./deposits.ts";
 import { payEbt } from "./ebt.ts";
 import { done, fail, goTo, msg, note } from "./initial.ts";
 import { MENU_ITEMS } from "./menu.ts";
+import { openOrders, ordersKey } from "./orders.ts";
 import { parseSaleEntry } from "./parse-input.ts";
 import { leavePayment, payCard, payCash, removeLastTender, startPayment } from "./payment.ts";
 import { openPrompt } from "./prompts.ts";
@@ -171,6 +172,8 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
       return shiftOpenKey(state, screen, type, delta, env);
     case "refused":
       return refusedKey(state, screen, type, delta);
+    case "orders":
+      return ordersKey(state, screen, type, delta, env);
     case "login":
       return done(state);
   }
@@ -247,6 +250,8 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       });
     case "sale.returns":
       return openReturns(state);
+    case "orders.open":
+      return openOrders(state, env);
     case "drawer.noSale":
       if (!empty) return fail(state, "error.finishSaleFirst");
       return withApproval(state, "noSale", { type: "drawer.noSale" }, env);

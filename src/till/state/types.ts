@@ -25,6 +25,9 @@ import type {
   TillAuditEntry,
   TillCustomer,
   TillLookup,
+  TillOrder,
+  TillOrderCollected,
+  TillOrderLine,
   TillProduct,
   TillPromotions,
   TillQuote,
@@ -217,7 +220,19 @@ export type Screen =
   /** The print journal: recent receipts and reports to print again. */
   | { kind: "prints"; list: PrintSummary[] | null; selected: number }
   /** Sales the store refused (a supervisor's): export or send again. */
-  | { kind: "refused"; list: RefusedSale[] | null; selected: number };
+  | { kind: "refused"; list: RefusedSale[] | null; selected: number }
+  /**
+   * Today's customer orders to collect (`selected` in the list filtered by what is typed); an
+   * order opened (`line` selected), then collected (`done`).
+   */
+  | {
+      kind: "orders";
+      list: TillOrder[] | null;
+      selected: number;
+      order: TillOrder | null;
+      line: number;
+      done: TillOrderCollected | null;
+    };
 
 export type ScreenKind = Screen["kind"];
 
@@ -347,6 +362,9 @@ export type Command =
   | { type: "customer.attached"; customer: TillCustomer; how: "found" | "issued" | "blocked" }
   /** The store authorised a points or gift-card tender: it goes on the sale. */
   | { type: "card.redeemed"; tender: CardTender }
+  | { type: "orders.listed"; list: TillOrder[] }
+  | { type: "order.opened"; order: TillOrder }
+  | { type: "order.collected"; collected: TillOrderCollected; last: LastSale }
   | { type: "receipt.emailed"; receiptNo: string }
   /** The store's departments as the till last synced them, for an open ring. */
   | { type: "departments.listed"; departments: Department[] };
@@ -435,6 +453,13 @@ export type Effect =
     }
   /** Reads the synced departments; answered by `departments.listed`. */
   | { type: "listDepartments" }
+  /** The store's orders of a pick-up day still to collect; answered by `orders.listed`. */
+  | { type: "listOrders"; date: string }
+  | { type: "openOrder"; id: string }
+  /** Sets the order's lines at the store; answered by `order.opened` with the order as it is. */
+  | { type: "changeOrder"; id: string; lines: TillOrderLine[] }
+  /** Collects the order at the store and prints its receipt; answered by `order.collected`. */
+  | { type: "collectOrder"; order: TillOrder; tenders: { type: string; amountMinor: number }[] }
   /** Keeps a cashier action for the store's audit log (an age check…). */
   | { type: "trace"; entry: TillTrace };
 

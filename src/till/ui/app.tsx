@@ -14,6 +14,7 @@ import { ReceiptScreen, ReportScreen } from "./document-screens.tsx";
 import { HelpOverlay } from "./help-overlay.tsx";
 import { HeldScreen, MenuScreen, PrintsScreen, SearchScreen } from "./list-screens.tsx";
 import { LoginScreen } from "./login-screen.tsx";
+import { OrdersScreen } from "./orders-screen.tsx";
 import { PaymentScreen } from "./payment-screen.tsx";
 import { ReceiptQrScreen } from "./receipt-qr-screen.tsx";
 import { RefusedScreen } from "./refused-screen.tsx";
@@ -82,6 +83,8 @@ function Body(props: BodyProps): ReactNode {
       return <ShiftOpenScreen {...props} />;
     case "refused":
       return <RefusedScreen {...props} />;
+    case "orders":
+      return <OrdersScreen {...props} />;
   }
 }
 

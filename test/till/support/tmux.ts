@@ -3,7 +3,8 @@
  * the screen with capture-pane, as a cashier at an 80×24 console would.
  */
 import { randomUUID } from "node:crypto";
-import { ringupCommand } from "../../support/store-process.ts";
+import { adminOk } from "../../support/admin-cli.ts";
+import { ringupCommand, type StoreProcess } from "../../support/store-process.ts";
 
 async function tmux(...args: string[]): Promise<string> {
   const proc = Bun.spawn(["tmux", ...args], { stdout: "pipe", stderr: "pipe" });
@@ -97,4 +98,22 @@ export async function startTillInTmux(server: string, tillId: string, dataDir: s
     await till[Symbol.asyncDispose]();
     throw err;
   }
+}
+
+/**
+ * A cashier (Ann, PIN 1234) with the till's shift open, and `ringup till` logged in as her:
+ * where the end-to-end tests of a cashier's work start.
+ */
+export async function loggedInTill(
+  store: Pick<StoreProcess, "url" | "token">,
+  tillId: string,
+  dataDir: string,
+): Promise<TmuxSession> {
+  await adminOk(store, "user", "add", "--name", "Ann", "--role", "cashier", "--pin", "1234");
+  await adminOk(store, "shift", "open", "--till", tillId, "--float", "100");
+  const till = await startTillInTmux(store.url, tillId, dataDir);
+  await till.type("1234");
+  await till.keys("Enter");
+  await till.waitFor("Hello, Ann", "the log-in");
+  return till;
 }
