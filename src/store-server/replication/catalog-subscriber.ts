@@ -55,6 +55,11 @@ function reason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** A pull waits this long (heartbeats every half of it): a silent consumer is noticed soon. */
+const PULL_EXPIRES_MS = 10_000;
+/** Heartbeats missed in a row after which the session starts again with new consumers. */
+const MISSED_HEARTBEATS_TO_RESTART = 2;
+
 export class CatalogSubscriber {
   readonly #ctx: StoreContext;
   readonly #pointers: Pointers;
@@ -123,15 +128,19 @@ export class CatalogSubscriber {
         );
         const messages = await consumer.consume({
           max_messages: BATCH,
+          expires: PULL_EXPIRES_MS,
           callback: (msg) => queue.push({ target, msg }),
         });
         running.push(messages);
         void (async () => {
           for await (const s of messages.status()) {
+            // A consumer that stays silent (its server lost, a cluster without quorum that came
+            // back) is made again from the saved positions, like a deleted one.
             if (
               s.type === "consumer_deleted" ||
               s.type === "consumer_not_found" ||
-              s.type === "stream_not_found"
+              s.type === "stream_not_found" ||
+              (s.type === "heartbeats_missed" && s.count >= MISSED_HEARTBEATS_TO_RESTART)
             ) {
               ended ??= s.type;
               queue.close();
