@@ -128,6 +128,7 @@ describe("placing an order", () => {
       [{ ...base, id: uuidv7(), lines: [{ code: "NOPE", qty: 1 }] }, 404, "UNKNOWN_CODE"],
       [{ ...base, id: uuidv7(), lines: [{ code: "MILK", qty: 11 }] }, 409, "OVER_RESERVATION"],
       [{ ...base, id: uuidv7(), prepaid: [{ type: "cash", amountMinor: 100 }] }, 400, "UNKNOWN_TENDER"],
+      [{ ...base, id: uuidv7(), customerId: "C 1042" }, 400, "INVALID_REQUEST"],
     ];
     for (const [body, status, code] of cases) {
       const res = await place(body);

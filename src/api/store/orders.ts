@@ -4,6 +4,7 @@
  * collecting it (`POST /orders/:id/collect`), which records the sale.
  */
 import { z } from "zod";
+import { refId } from "../../core/events/fields.ts";
 import { qtySchema } from "./quantity.ts";
 
 export const ORDER_STATUSES = ["placed", "confirmed", "picked", "ready", "collected", "cancelled"] as const;
@@ -51,7 +52,7 @@ export const orderDeliverySchema = z.strictObject({
 export const orderRequestSchema = z
   .strictObject({
     id: z.uuid("must be a UUID (the web shop makes one per order)"),
-    customerId: z.string().min(1).max(40).optional(),
+    customerId: refId.optional(),
     /** The store the order is collected at (or delivered from): this store's id. */
     pickupStore: z.string().min(1).max(16),
     slot: orderSlotSchema.optional(),

@@ -1,6 +1,7 @@
 /** Shapes of the basket and sale API (CONTRACT.md). */
 import { z } from "zod";
 import { LINE_KINDS } from "../../core/deposits.ts";
+import { refId } from "../../core/events/fields.ts";
 import type { PriceExceptionRow } from "../../core/events/sale-events.ts";
 import type { AppliedPromotion } from "../../core/promotions/index.ts";
 import { MAX_QTY_MILLI } from "../../core/quantity.ts";
@@ -37,7 +38,7 @@ export const basketLineSchema = z.strictObject({
 export const quoteRequestSchema = z.strictObject({
   lines: z.array(basketLineSchema).min(1, "a basket needs at least one line").max(500, "at most 500 lines"),
   discount: discountSchema.optional(),
-  customerId: z.string().max(40).optional(),
+  customerId: refId.optional(),
   /** The customer's card: attaches the customer, and a loyalty card earns points for the sale. */
   card: cardNumberField.optional(),
   couponCodes: z.array(z.string().max(40)).max(20).optional(),
@@ -199,7 +200,7 @@ export const rungSaleSchema = z
     tillId: tillIdField.optional(),
     cashierId: z.string().max(40).optional(),
     receiptNo: z.string().max(40).optional(),
-    customerId: z.string().max(40).optional(),
+    customerId: refId.optional(),
     card: cardNumberField.optional(),
     /** Promo codes the till presented whose promotions took something off (their uses are counted). */
     couponCodes: z.array(z.string().max(40)).max(20).optional(),
