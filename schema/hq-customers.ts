@@ -93,7 +93,9 @@ export const accountEntries = sqliteTable(
     key: text("key").notNull(),
     card: text("card").notNull(),
     unit: text("unit", { enum: ["points", "money"] }).notNull(),
-    type: text("type", { enum: ["issue", "earn", "redeem", "expire", "adjust", "transfer"] }).notNull(),
+    type: text("type", {
+      enum: ["issue", "earn", "redeem", "expire", "adjust", "transfer", "refund"],
+    }).notNull(),
     /** Signed: credits positive, debits negative (points, or minor units of money). */
     amount: integer("amount").notNull(),
     /** A credit's expiry (points), or null. */

@@ -4,6 +4,7 @@
  * them (`../openapi.ts`). Bodies and queries are validated by head office with the schemas of
  * this folder. Answers are read leniently (a client may meet a newer head office);
  */
+
 import { z } from "zod";
 import { routeTable } from "../route.ts";
 import {
@@ -58,6 +59,7 @@ import {
   storeSettingsOfAnswerSchema,
   storeStatusAnswerSchema,
 } from "./answers.ts";
+import { cardRefundAnswerSchema, cardRefundInputSchema } from "./card-refunds.ts";
 import {
   bulkCustomersAnswerSchema,
   bulkCustomersSchema,
@@ -208,6 +210,7 @@ export const hqRoutes = routeTable({
   "POST /api/v1/accounts/expire": expiryAnswerSchema,
   "POST /api/v1/accounts/redemptions": { answer: redemptionAnswerSchema, body: redemptionInputSchema },
   "POST /api/v1/accounts/redemptions/:id/commit": redemptionAnswerSchema,
+  "POST /api/v1/accounts/refunds": { answer: cardRefundAnswerSchema, body: cardRefundInputSchema },
   "POST /api/v1/accounts/offline-redemptions": {
     answer: offlineRedemptionAnswerSchema,
     body: offlineRedemptionInputSchema,

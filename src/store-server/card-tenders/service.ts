@@ -4,7 +4,8 @@
  * With head office out of reach a gift card may pay up to `offlineAllowanceMinor` per card and
  * business day at this store, never more than its last known balance; such a redemption is kept
  * here and sent to head office by the reconciler once it answers again. Each redemption's id is
- * `<saleId>:<tender index>`, so a retried sale never redeems twice.
+ * `<saleId>:<tender index>`, so a retried sale never redeems twice. A return's refund to the card
+ * is queued with the return (refunds.ts) and sent here too.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { cardEarnings, cardRedemptions, storeCards } from "../../../schema/store.ts";
@@ -17,6 +18,7 @@ import { usableCard } from "../customers/sale-customer.ts";
 import { HqUnreachableError } from "../hq-link/hq-link.ts";
 import type { RecordResult, SalesService } from "../sales/service.ts";
 import { CardTenderError } from "./errors.ts";
+import { postCardRefunds } from "./refunds.ts";
 
 type Tender = RecordSaleRequest["tenders"][number];
 type RedemptionRow = typeof cardRedemptions.$inferSelect;
@@ -376,8 +378,8 @@ export class CardTendersService {
    */
   async reconcile(
     staleMs = 60_000,
-  ): Promise<{ committed: number; released: number; reconciled: number; earned: number }> {
-    const done = { committed: 0, released: 0, reconciled: 0, earned: 0 };
+  ): Promise<{ committed: number; released: number; reconciled: number; earned: number; refunded: number }> {
+    const done = { committed: 0, released: 0, reconciled: 0, earned: 0, refunded: 0 };
     const link = this.ctx.accounts;
     if (!link) return done;
     const rows = this.ctx.db
@@ -420,6 +422,7 @@ export class CardTendersService {
       return done;
     }
     done.earned = await this.postEarnings();
+    done.refunded = await postCardRefunds(this.ctx);
     return done;
   }
 }

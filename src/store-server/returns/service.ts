@@ -18,6 +18,7 @@ import { parseQuantityMilli } from "../../core/quantity.ts";
 import { refundableByTender, splitRefund, type TenderAmount } from "../../core/refund-split.ts";
 import { DEFAULT_TENDER_TYPES, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
+import { postCardRefunds, queueCardRefunds, refundableHere } from "../card-tenders/refunds.ts";
 import { nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { SalesService } from "../sales/service.ts";
@@ -213,7 +214,10 @@ export class ReturnsService {
       sale,
       lines,
       totals: refundTotals(lines, this.ctx.settings.pricesIncludeTax, rates, order),
-      refundable: refundableByTender(sale.tenders, sale.changeMinor, returned.refunded),
+      refundable: refundableHere(
+        sale.foreign,
+        refundableByTender(sale.tenders, sale.changeMinor, returned.refunded),
+      ),
     };
   }
 
@@ -378,6 +382,7 @@ export class ReturnsService {
       },
       at,
     );
+    queueCardRefunds(tx, ret);
     return ret;
   }
 
@@ -415,7 +420,10 @@ export class ReturnsService {
         totalMinor: l.totalMinor,
         returnedMilli: returned.byLine.get(l.lineNo) ?? 0,
       })),
-      refundable: refundableByTender(sale.tenders, sale.changeMinor, returned.refunded),
+      refundable: refundableHere(
+        sale.foreign,
+        refundableByTender(sale.tenders, sale.changeMinor, returned.refunded),
+      ),
     };
   }
 
@@ -428,10 +436,13 @@ export class ReturnsService {
     const existing = this.get(request.id);
     if (existing) return { ret: existing, created: false };
     const prepared = await this.prepare(request, principal);
-    return this.ctx.db.transaction((tx) => {
+    const done = this.ctx.db.transaction((tx) => {
       const again = tx.select({ id: returns.id }).from(returns).where(eq(returns.id, request.id)).get();
       if (again) return { ret: this.get(request.id) as ReturnResponse, created: false };
       return { ret: this.writeInTx(tx, prepared), created: true };
     });
+    // Card tenders go back to their cards at head office now, or from the reconciler.
+    if (done.created) await postCardRefunds(this.ctx, [done.ret.id]);
+    return done;
   }
 }

@@ -1,0 +1,57 @@
+/**
+ * Refunds back to a card: a return of a sale paid by points or a gift card credits the card
+ * (a `refund` entry, key `refund:<id>`), once per id. A replaced card's credit goes to the card
+ * that replaced it; a blocked or expired card still takes it (the customer's value is kept).
+ */
+import type { CardRefundAnswer, CardRefundInput } from "../../api/hq/card-refunds.ts";
+import { publishCommitted } from "../catalog/service.ts";
+import type { HqContext } from "../context.ts";
+import { cardRow } from "./cards.ts";
+import { recordCard } from "./changes.ts";
+import { AccountError } from "./errors.ts";
+import { postEntry, type Unit } from "./ledger.ts";
+
+export function refundToCard(ctx: HqContext, input: CardRefundInput): CardRefundAnswer {
+  const now = ctx.now();
+  const unit: Unit = input.points !== undefined ? "points" : "money";
+  const amount = input.points ?? input.amountMinor ?? 0;
+  const { answer, changes } = ctx.db.transaction((tx) => {
+    let card = cardRow(tx, input.card);
+    for (let hops = 0; card.replacedBy !== null && hops < 100; hops++) card = cardRow(tx, card.replacedBy);
+    const kind = unit === "points" ? "loyalty" : "gift";
+    if (card.kind !== kind) {
+      throw new AccountError(
+        "CARD_KIND_MISMATCH",
+        `card ${input.card} is a ${card.kind} card: ${unit === "points" ? "points go back to a loyalty card" : "money goes back to a gift card"}`,
+        { number: input.card, kind: card.kind },
+      );
+    }
+    const posted = postEntry(
+      tx,
+      {
+        key: `refund:${input.id}`,
+        card: card.number,
+        unit,
+        type: "refund",
+        amount,
+        storeId: input.storeId,
+        saleId: input.saleId,
+        note: `return ${input.returnId}`,
+      },
+      now,
+    );
+    return {
+      answer: {
+        id: input.id,
+        card: card.number,
+        unit,
+        amount,
+        balance: posted.balance,
+        duplicate: posted.duplicate,
+      },
+      changes: posted.duplicate ? [] : [recordCard(tx, card.number, now)],
+    };
+  });
+  publishCommitted(ctx, changes);
+  return answer;
+}

@@ -1,0 +1,133 @@
+/**
+ * Refunds back to the cards a sale was paid from. A return's `points` and `giftcard` refund
+ * tenders are shared over the sale's redemptions of that kind, in order, each up to what it
+ * paid less what earlier returns gave back: money back for a gift card, and for points the
+ * share of the points the redemption took (rounded down, so every point is back once the whole
+ * of it is). They are queued in the return's transaction and credited at head office once each
+ * (key `refund:<id>`): at once, else by the reconciler when head office answers.
+ */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { cardRedemptions, cardRefunds } from "../../../schema/store.ts";
+import type { ReturnResponse } from "../../api/store/returns.ts";
+import type { StoreContext, StoreTx } from "../context.ts";
+import { HqUnreachableError } from "../hq-link/hq-link.ts";
+
+/** The refund tenders that go back to a card, with the unit of the card's account. */
+const REFUND_UNITS: Readonly<Record<string, "points" | "money">> = { points: "points", giftcard: "money" };
+
+/**
+ * What a sale can still refund per tender, as this store can pay it back: the card tenders of
+ * another store's sale are not known here (their redemptions are that store's), so they are
+ * paid back in cash.
+ */
+export function refundableHere<T extends { type: string; amountMinor: number }>(
+  foreign: boolean,
+  refundable: readonly T[],
+): T[] {
+  return refundable.map((t) =>
+    foreign && REFUND_UNITS[t.type] !== undefined ? { ...t, amountMinor: 0 } : t,
+  );
+}
+
+/** Queues the credits of a return's card refund tenders (inside the return's transaction). */
+export function queueCardRefunds(tx: StoreTx, ret: ReturnResponse): void {
+  const saleId = ret.originalSaleId;
+  if (saleId === null) return;
+  ret.tenders.forEach((tender, index) => {
+    const unit = REFUND_UNITS[tender.type];
+    if (unit === undefined) return;
+    const redeemed = tx
+      .select()
+      .from(cardRedemptions)
+      .where(
+        and(
+          eq(cardRedemptions.saleId, saleId),
+          eq(cardRedemptions.unit, unit),
+          inArray(cardRedemptions.status, ["held", "committed", "offline", "reconciled"]),
+        ),
+      )
+      .orderBy(asc(cardRedemptions.id))
+      .all();
+    let rest = tender.amountMinor;
+    for (const r of redeemed) {
+      if (rest <= 0) break;
+      const before = tx
+        .select({
+          value: sql<number>`coalesce(sum(${cardRefunds.valueMinor}), 0)`,
+          amount: sql<number>`coalesce(sum(${cardRefunds.amount}), 0)`,
+        })
+        .from(cardRefunds)
+        .where(eq(cardRefunds.redemptionId, r.id))
+        .get() ?? { value: 0, amount: 0 };
+      const take = Math.min(rest, r.valueMinor - Number(before.value));
+      if (take <= 0) continue;
+      rest -= take;
+      const amount =
+        unit === "points"
+          ? Math.floor((r.amount * (Number(before.value) + take)) / r.valueMinor) - Number(before.amount)
+          : take;
+      tx.insert(cardRefunds)
+        .values({
+          id: `${ret.id}:${index}:${r.id}`,
+          returnId: ret.id,
+          redemptionId: r.id,
+          saleId,
+          card: r.card,
+          unit,
+          amount,
+          valueMinor: take,
+          status: amount > 0 ? "pending" : "credited",
+          at: ret.at,
+        })
+        .run();
+    }
+  });
+}
+
+/** Credits queued refunds at head office (those of `returnIds`, or all); answers how many. */
+export async function postCardRefunds(ctx: StoreContext, returnIds?: readonly string[]): Promise<number> {
+  const link = ctx.accounts;
+  if (!link) return 0;
+  const pending = ctx.db
+    .select()
+    .from(cardRefunds)
+    .where(
+      and(
+        eq(cardRefunds.status, "pending"),
+        returnIds ? inArray(cardRefunds.returnId, [...returnIds]) : undefined,
+      ),
+    )
+    .orderBy(asc(cardRefunds.at), asc(cardRefunds.id))
+    .all();
+  let credited = 0;
+  for (const r of pending) {
+    try {
+      await link.refund({
+        id: r.id,
+        card: r.card,
+        storeId: ctx.storeId,
+        returnId: r.returnId,
+        saleId: r.saleId,
+        ...(r.unit === "points" ? { points: r.amount } : { amountMinor: r.amount }),
+      });
+      ctx.db
+        .update(cardRefunds)
+        .set({ status: "credited", lastError: null })
+        .where(eq(cardRefunds.id, r.id))
+        .run();
+      credited++;
+    } catch (error) {
+      const unreachable = error instanceof HqUnreachableError;
+      ctx.db
+        .update(cardRefunds)
+        .set({
+          ...(unreachable ? {} : { status: "refused" as const }),
+          lastError: error instanceof Error ? error.message : String(error),
+        })
+        .where(eq(cardRefunds.id, r.id))
+        .run();
+      if (unreachable) break;
+    }
+  }
+  return credited;
+}
