@@ -113,6 +113,44 @@ test("a return of a sale paid by points gives the points back, in proportion, al
   expect(new AccountsService(hq.ctx).mismatches()).toEqual([]);
 });
 
+test("voiding a completed sale gives every card tender back in full", async () => {
+  using hq = createTestHq();
+  const { store } = await setUp(hq);
+  using _ = store;
+  await hq.request("PUT", `${API}/loyalty`, {
+    earn: { points: 1, perAmountMinor: 1_000 },
+    pointValueMinor: 3,
+  });
+  await issue(hq, [store], "GIFT-V1", "gift", 1_000);
+  await issue(hq, [store], "LOY-V1", "loyalty");
+  await hq.request("POST", `${API}/accounts/adjustments`, {
+    key: "seed",
+    card: "LOY-V1",
+    points: 50,
+    reason: "x",
+  });
+  const sale = await store.request<Sale>(
+    "POST",
+    `${API}/sales`,
+    saleBody(
+      [{ code: "BREAD", qty: 2 }],
+      [
+        { type: "points", card: "LOY-V1", points: 50, amountMinor: 150 } as never,
+        { type: "giftcard", card: "GIFT-V1", amountMinor: 400 } as never,
+      ],
+    ),
+  );
+  expect(sale.status).toBe(201);
+  expect(await cardAtHq(hq, "GIFT-V1")).toMatchObject({ balanceMinor: 600 });
+  const voided = await store.request("POST", `${API}/sales/${sale.body.id}/void`, { reason: "wrong card" });
+  expect(voided.status).toBe(200);
+  expect(await cardAtHq(hq, "GIFT-V1")).toMatchObject({ balanceMinor: 1_000 });
+  expect(await cardAtHq(hq, "LOY-V1")).toMatchObject({ points: 50 });
+  expect((await store.request("POST", `${API}/sales/${sale.body.id}/void`, {})).status).toBe(200);
+  expect(await cardAtHq(hq, "GIFT-V1")).toMatchObject({ balanceMinor: 1_000 });
+  expect(new AccountsService(hq.ctx).mismatches()).toEqual([]);
+});
+
 test("head office refuses a refund to the wrong kind of card or another store's, and changes nothing", async () => {
   using hq = createTestHq();
   await hq.request("POST", `${API}/cards`, { number: "GIFT-R9", kind: "gift", balanceMinor: 100 });

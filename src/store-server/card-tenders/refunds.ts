@@ -4,7 +4,8 @@
  * paid less what earlier returns gave back: money back for a gift card, and for points the
  * share of the points the redemption took (rounded down, so every point is back once the whole
  * of it is). They are queued in the return's transaction and credited at head office once each
- * (key `refund:<id>`): at once, else by the reconciler when head office answers.
+ * (key `refund:<id>`): at once, else by the reconciler when head office answers. Voiding a
+ * completed sale gives every card tender back in full the same way.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { cardRedemptions, cardRefunds } from "../../../schema/store.ts";
@@ -29,59 +30,92 @@ export function refundableHere<T extends { type: string; amountMinor: number }>(
   );
 }
 
+/** A document that pays a sale back (a return, or `void:<saleId>`), and when. */
+interface RefundDoc {
+  id: string;
+  saleId: string;
+  at: string;
+}
+
+/**
+ * Shares `amountMinor` of one refund tender over the sale's redemptions of `unit`, each up to
+ * what it paid less what was given back before, and queues the credits.
+ */
+function queueTender(
+  tx: StoreTx,
+  doc: RefundDoc,
+  index: number,
+  unit: "points" | "money",
+  amountMinor: number,
+) {
+  const redeemed = tx
+    .select()
+    .from(cardRedemptions)
+    .where(
+      and(
+        eq(cardRedemptions.saleId, doc.saleId),
+        eq(cardRedemptions.unit, unit),
+        inArray(cardRedemptions.status, ["held", "committed", "offline", "reconciled"]),
+      ),
+    )
+    .orderBy(asc(cardRedemptions.id))
+    .all();
+  let rest = amountMinor;
+  for (const r of redeemed) {
+    if (rest <= 0) break;
+    const before = tx
+      .select({
+        value: sql<number>`coalesce(sum(${cardRefunds.valueMinor}), 0)`,
+        amount: sql<number>`coalesce(sum(${cardRefunds.amount}), 0)`,
+      })
+      .from(cardRefunds)
+      .where(eq(cardRefunds.redemptionId, r.id))
+      .get() ?? { value: 0, amount: 0 };
+    const take = Math.min(rest, r.valueMinor - Number(before.value));
+    if (take <= 0) continue;
+    rest -= take;
+    const amount =
+      unit === "points"
+        ? Math.floor((r.amount * (Number(before.value) + take)) / r.valueMinor) - Number(before.amount)
+        : take;
+    tx.insert(cardRefunds)
+      .values({
+        id: `${doc.id}:${index}:${r.id}`,
+        returnId: doc.id,
+        redemptionId: r.id,
+        saleId: doc.saleId,
+        card: r.card,
+        unit,
+        amount,
+        valueMinor: take,
+        status: amount > 0 ? "pending" : "credited",
+        at: doc.at,
+      })
+      .run();
+  }
+}
+
 /** Queues the credits of a return's card refund tenders (inside the return's transaction). */
 export function queueCardRefunds(tx: StoreTx, ret: ReturnResponse): void {
   const saleId = ret.originalSaleId;
   if (saleId === null) return;
   ret.tenders.forEach((tender, index) => {
     const unit = REFUND_UNITS[tender.type];
-    if (unit === undefined) return;
-    const redeemed = tx
-      .select()
-      .from(cardRedemptions)
-      .where(
-        and(
-          eq(cardRedemptions.saleId, saleId),
-          eq(cardRedemptions.unit, unit),
-          inArray(cardRedemptions.status, ["held", "committed", "offline", "reconciled"]),
-        ),
-      )
-      .orderBy(asc(cardRedemptions.id))
-      .all();
-    let rest = tender.amountMinor;
-    for (const r of redeemed) {
-      if (rest <= 0) break;
-      const before = tx
-        .select({
-          value: sql<number>`coalesce(sum(${cardRefunds.valueMinor}), 0)`,
-          amount: sql<number>`coalesce(sum(${cardRefunds.amount}), 0)`,
-        })
-        .from(cardRefunds)
-        .where(eq(cardRefunds.redemptionId, r.id))
-        .get() ?? { value: 0, amount: 0 };
-      const take = Math.min(rest, r.valueMinor - Number(before.value));
-      if (take <= 0) continue;
-      rest -= take;
-      const amount =
-        unit === "points"
-          ? Math.floor((r.amount * (Number(before.value) + take)) / r.valueMinor) - Number(before.amount)
-          : take;
-      tx.insert(cardRefunds)
-        .values({
-          id: `${ret.id}:${index}:${r.id}`,
-          returnId: ret.id,
-          redemptionId: r.id,
-          saleId,
-          card: r.card,
-          unit,
-          amount,
-          valueMinor: take,
-          status: amount > 0 ? "pending" : "credited",
-          at: ret.at,
-        })
-        .run();
-    }
+    if (unit !== undefined)
+      queueTender(tx, { id: ret.id, saleId, at: ret.at }, index, unit, tender.amountMinor);
   });
+}
+
+/** The id a void's credits are queued under. */
+export function voidRefundId(saleId: string): string {
+  return `void:${saleId}`;
+}
+
+/** A voided sale gives every card tender back in full (inside the void's transaction). */
+export function queueVoidRefunds(tx: StoreTx, saleId: string, at: string): void {
+  const doc = { id: voidRefundId(saleId), saleId, at };
+  queueTender(tx, doc, 0, "points", Number.MAX_SAFE_INTEGER);
+  queueTender(tx, doc, 1, "money", Number.MAX_SAFE_INTEGER);
 }
 
 /** Credits queued refunds at head office (those of `returnIds`, or all); answers how many. */
