@@ -129,9 +129,14 @@ export const redemptionInputSchema = z
     saleId: z.string().min(1).max(64).optional(),
     points: z.number().int().min(1).optional(),
     amountMinor: z.number().int().min(1).optional(),
+    /** `money` on a loyalty card: its store credit (money account), not its points. */
+    unit: z.enum(["money"]).optional(),
   })
   .refine((r) => (r.points === undefined) !== (r.amountMinor === undefined), {
     message: "give points or amountMinor, not both",
+  })
+  .refine((r) => r.unit === undefined || r.points === undefined, {
+    message: "money is redeemed as amountMinor, not points",
   });
 export type RedemptionInput = z.infer<typeof redemptionInputSchema>;
 

@@ -199,6 +199,7 @@ export class AccountsService {
       input.saleId ?? null,
       input.points ?? null,
       input.amountMinor ?? null,
+      ...(input.unit === undefined ? [] : [input.unit]),
     ]);
     return this.ctx.db.transaction((tx) => {
       const existing = tx.select().from(redemptions).where(eq(redemptions.id, input.id)).get();
@@ -219,7 +220,7 @@ export class AccountsService {
       let amount: number;
       let valueMinor: number;
       let minimum = 1;
-      if (card.kind === "gift") {
+      if (card.kind === "gift" || input.unit === "money") {
         if (input.amountMinor === undefined) {
           throw new AccountError(
             "CARD_KIND_MISMATCH",

@@ -18,11 +18,11 @@ export function refundToCard(ctx: HqContext, input: CardRefundInput): CardRefund
   const { answer, changes } = ctx.db.transaction((tx) => {
     let card = cardRow(tx, input.card);
     for (let hops = 0; card.replacedBy !== null && hops < 100; hops++) card = cardRow(tx, card.replacedBy);
-    const kind = unit === "points" ? "loyalty" : "gift";
-    if (card.kind !== kind) {
+    // Money goes back to a gift card or to a loyalty card's store credit; points to a loyalty card.
+    if (unit === "points" && card.kind !== "loyalty") {
       throw new AccountError(
         "CARD_KIND_MISMATCH",
-        `card ${input.card} is a ${card.kind} card: ${unit === "points" ? "points go back to a loyalty card" : "money goes back to a gift card"}`,
+        `card ${input.card} is a ${card.kind} card: points go back to a loyalty card`,
         { number: input.card, kind: card.kind },
       );
     }

@@ -8,13 +8,52 @@
  * completed sale gives every card tender back in full the same way.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { cardRedemptions, cardRefunds } from "../../../schema/store.ts";
+import { cardRedemptions, cardRefunds, tenders } from "../../../schema/store.ts";
 import type { ReturnResponse } from "../../api/store/returns.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
+import { usableCard } from "../customers/sale-customer.ts";
 import { HqUnreachableError } from "../hq-link/hq-link.ts";
+import { CardTenderError } from "./errors.ts";
 
 /** The refund tenders that go back to a card, with the unit of the card's account. */
-const REFUND_UNITS: Readonly<Record<string, "points" | "money">> = { points: "points", giftcard: "money" };
+const REFUND_UNITS: Readonly<Record<string, "points" | "money">> = {
+  points: "points",
+  giftcard: "money",
+  store_credit: "money",
+};
+
+/** The tender that pays a refund as store credit: money on the customer's loyalty card. */
+export const STORE_CREDIT = "store_credit";
+
+/**
+ * Refund tenders given as store credit name a loyalty card this store knows and that is not
+ * blocked (CARD_REQUIRED, CARD_NOT_FOUND, CARD_BLOCKED, CARD_KIND_MISMATCH).
+ */
+export function checkStoreCredit(
+  ctx: StoreContext,
+  tenders: readonly { type: string; card?: string | undefined }[],
+): void {
+  tenders.forEach((t, i) => {
+    if (t.type !== STORE_CREDIT) return;
+    if (t.card === undefined) {
+      throw new CardTenderError(
+        "CARD_REQUIRED",
+        `refund tender ${i + 1} (store_credit) needs the customer's card`,
+        {
+          tender: i + 1,
+        },
+      );
+    }
+    const card = usableCard(ctx, t.card);
+    if (card.kind !== "loyalty") {
+      throw new CardTenderError(
+        "CARD_KIND_MISMATCH",
+        `card ${t.card} is a ${card.kind} card: store credit goes on a customer's loyalty card`,
+        { number: t.card, kind: card.kind },
+      );
+    }
+  });
+}
 
 /**
  * What a sale can still refund per tender, as this store can pay it back: the card tenders of
@@ -38,16 +77,26 @@ interface RefundDoc {
 }
 
 /**
- * Shares `amountMinor` of one refund tender over the sale's redemptions of `unit`, each up to
- * what it paid less what was given back before, and queues the credits.
+ * Shares one refund tender over the sale's redemptions by tenders of its type, each up to what
+ * it paid less what was given back before, and queues the credits.
  */
 function queueTender(
   tx: StoreTx,
   doc: RefundDoc,
   index: number,
-  unit: "points" | "money",
-  amountMinor: number,
+  tender: { type: string; amountMinor: number },
 ) {
+  const unit = REFUND_UNITS[tender.type];
+  if (unit === undefined) return;
+  // The sale's tenders of this type (a gift card and store credit are both money).
+  const sameType = new Set(
+    tx
+      .select({ idx: tenders.idx })
+      .from(tenders)
+      .where(and(eq(tenders.docId, doc.saleId), eq(tenders.docKind, "sale"), eq(tenders.type, tender.type)))
+      .all()
+      .map((t) => `${doc.saleId}:${t.idx}`),
+  );
   const redeemed = tx
     .select()
     .from(cardRedemptions)
@@ -59,8 +108,9 @@ function queueTender(
       ),
     )
     .orderBy(asc(cardRedemptions.id))
-    .all();
-  let rest = amountMinor;
+    .all()
+    .filter((r) => sameType.has(r.id));
+  let rest = tender.amountMinor;
   for (const r of redeemed) {
     if (rest <= 0) break;
     const before = tx
@@ -100,9 +150,25 @@ export function queueCardRefunds(tx: StoreTx, ret: ReturnResponse): void {
   const saleId = ret.originalSaleId;
   if (saleId === null) return;
   ret.tenders.forEach((tender, index) => {
-    const unit = REFUND_UNITS[tender.type];
-    if (unit !== undefined)
-      queueTender(tx, { id: ret.id, saleId, at: ret.at }, index, unit, tender.amountMinor);
+    if (tender.type === STORE_CREDIT && tender.card !== undefined) {
+      // Store credit given as the refund: credited to the customer's card.
+      tx.insert(cardRefunds)
+        .values({
+          id: `${ret.id}:${index}`,
+          returnId: ret.id,
+          redemptionId: `store-credit:${ret.id}:${index}`,
+          saleId,
+          card: tender.card,
+          unit: "money",
+          amount: tender.amountMinor,
+          valueMinor: tender.amountMinor,
+          status: "pending",
+          at: ret.at,
+        })
+        .run();
+      return;
+    }
+    queueTender(tx, { id: ret.id, saleId, at: ret.at }, index, tender);
   });
 }
 
@@ -114,8 +180,9 @@ export function voidRefundId(saleId: string): string {
 /** A voided sale gives every card tender back in full (inside the void's transaction). */
 export function queueVoidRefunds(tx: StoreTx, saleId: string, at: string): void {
   const doc = { id: voidRefundId(saleId), saleId, at };
-  queueTender(tx, doc, 0, "points", Number.MAX_SAFE_INTEGER);
-  queueTender(tx, doc, 1, "money", Number.MAX_SAFE_INTEGER);
+  Object.keys(REFUND_UNITS).forEach((type, index) => {
+    queueTender(tx, doc, index, { type, amountMinor: Number.MAX_SAFE_INTEGER });
+  });
 }
 
 /** Credits queued refunds at head office (those of `returnIds`, or all); answers how many. */

@@ -28,6 +28,8 @@ type CardRow = typeof storeCards.$inferSelect;
 export const CARD_TENDERS: Readonly<Record<string, "loyalty" | "gift">> = {
   points: "loyalty",
   giftcard: "gift",
+  /** A loyalty card's money account: the customer's store credit. */
+  store_credit: "loyalty",
 };
 
 function answerOf(row: RedemptionRow): CardRedemptionAnswer {
@@ -143,7 +145,7 @@ export class CardTendersService {
     if (local && local.kind !== kind) {
       throw new CardTenderError(
         "CARD_KIND_MISMATCH",
-        `card ${number} is a ${local.kind} card: ${local.kind === "gift" ? "pay with it as giftcard" : "redeem its points"}`,
+        `card ${number} is a ${local.kind} card: ${local.kind === "gift" ? "pay with it as giftcard" : "redeem its points or its store credit"}`,
         { number, kind: local.kind },
       );
     }
@@ -166,6 +168,7 @@ export class CardTendersService {
           storeId: this.ctx.storeId,
           saleId: request.id,
           ...(tender.points !== undefined ? { points: tender.points } : { amountMinor: tender.amountMinor }),
+          ...(tender.type === "store_credit" ? { unit: "money" as const } : {}),
         });
         if (exact && answer.amountMinor !== tender.amountMinor) {
           await link.release(id).catch(() => undefined);

@@ -18,7 +18,13 @@ import { parseQuantityMilli } from "../../core/quantity.ts";
 import { refundableByTender, splitRefund, type TenderAmount } from "../../core/refund-split.ts";
 import { DEFAULT_TENDER_TYPES, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
-import { postCardRefunds, queueCardRefunds, refundableHere } from "../card-tenders/refunds.ts";
+import {
+  checkStoreCredit,
+  postCardRefunds,
+  queueCardRefunds,
+  refundableHere,
+  STORE_CREDIT,
+} from "../card-tenders/refunds.ts";
 import { nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { SalesService } from "../sales/service.ts";
@@ -103,7 +109,8 @@ function paysOtherThanPaid(
     list.filter((t) => keep(t.type)).reduce((n, t) => n + t.amountMinor, 0);
   const isCash = (type: string) => DEFAULT_TENDER_TYPES.find((k) => k.type === type)?.isCash ?? false;
   for (const type of new Set(chosen.map((t) => t.type))) {
-    if (isCash(type)) continue;
+    // Store credit keeps the money in the shop: the customer may always take it instead.
+    if (isCash(type) || type === STORE_CREDIT) continue;
     const left = sum(refundable, (k) => k === type);
     if (sum(chosen, (k) => k === type) > left) return true;
   }
@@ -289,10 +296,15 @@ export class ReturnsService {
       this.ctx.pricing,
       choice?.tenderTypes ?? DEFAULT_TENDER_TYPES,
     );
+    if (request.tenders) checkStoreCredit(this.ctx, request.tenders);
     const { refundable, ...rest } = priced;
     return {
       ...rest,
-      tenders: chosen.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
+      tenders: chosen.map((t) => ({
+        type: t.type,
+        amountMinor: t.amountMinor,
+        ...("card" in t && t.card !== undefined ? { card: t.card } : {}),
+      })),
       cashRoundingMinor,
       otherThanPaid:
         original !== null &&
