@@ -12,7 +12,7 @@ export const cardRedemptions = sqliteTable(
     id: text("id").primaryKey(),
     saleId: text("sale_id").notNull(),
     card: text("card").notNull(),
-    unit: text("unit", { enum: ["points", "money"] }).notNull(),
+    unit: text("unit", { enum: ["points", "money", "account"] }).notNull(),
     /** Points (loyalty) or minor units (gift card) redeemed. */
     amount: integer("amount").notNull(),
     /** What the redemption pays of the sale, minor units. */
@@ -64,8 +64,8 @@ export const cardRefunds = sqliteTable(
     redemptionId: text("redemption_id").notNull(),
     saleId: text("sale_id").notNull(),
     card: text("card").notNull(),
-    unit: text("unit", { enum: ["points", "money"] }).notNull(),
-    /** Points (loyalty) or minor units (gift card) credited back. */
+    unit: text("unit", { enum: ["points", "money", "account"] }).notNull(),
+    /** Points (loyalty) or minor units (gift card, store credit, house account) credited back. */
     amount: integer("amount").notNull(),
     /** What the credit refunds of the return, minor units. */
     valueMinor: integer("value_minor").notNull(),

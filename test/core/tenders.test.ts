@@ -27,6 +27,7 @@ describe("DEFAULT_TENDER_TYPES", () => {
       "points",
       "giftcard",
       "store_credit",
+      "account",
     ]);
     expect(DEFAULT_TENDER_TYPES.filter((t) => t.isCash || t.allowsChange).map((t) => t.type)).toEqual([
       "cash",

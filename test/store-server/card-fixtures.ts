@@ -48,11 +48,13 @@ export async function issue(
   number: string,
   kind: "gift" | "loyalty",
   balanceMinor = 0,
+  customerId: string | null = null,
 ) {
   const res = await hq.request("POST", `${API}/cards`, {
     number,
     kind,
     ...(balanceMinor > 0 ? { balanceMinor } : {}),
+    ...(customerId !== null ? { customerId } : {}),
   });
   expect(res.status).toBe(201);
   for (const store of stores) {
@@ -61,7 +63,7 @@ export async function issue(
       .values({
         number,
         kind,
-        customerId: null,
+        customerId,
         blocked: false,
         replacedBy: null,
         expiresAt: null,

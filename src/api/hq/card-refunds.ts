@@ -17,9 +17,14 @@ export const cardRefundInputSchema = z
     saleId: z.string().min(1).max(64),
     points: z.number().int().min(1).optional(),
     amountMinor: z.number().int().min(1).optional(),
+    /** `account`: the amount goes back to the house account of the card's customer. */
+    unit: z.enum(["account"]).optional(),
   })
   .refine((r) => (r.points === undefined) !== (r.amountMinor === undefined), {
     message: "give points or amountMinor, not both",
+  })
+  .refine((r) => r.unit === undefined || r.points === undefined, {
+    message: "a house account is refunded amountMinor, not points",
   });
 export type CardRefundInput = z.infer<typeof cardRefundInputSchema>;
 
@@ -27,7 +32,7 @@ export const cardRefundAnswerSchema = z.looseObject({
   id: z.string(),
   /** The card credited: the one named, or the card that replaced it. */
   card: z.string(),
-  unit: z.enum(["points", "money"]),
+  unit: z.enum(["points", "money", "account"]),
   amount: z.number().int(),
   /** The card's balance in that unit after the credit. */
   balance: z.number().int(),

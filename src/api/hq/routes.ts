@@ -91,6 +91,13 @@ import {
   retryAnswerSchema,
 } from "./dead-letters.ts";
 import {
+  accountPaymentInputSchema,
+  creditLimitInputSchema,
+  houseAccountAnswerSchema,
+  statementAnswerSchema,
+  statementQuerySchema,
+} from "./house-accounts.ts";
+import {
   offlineRedemptionAnswerSchema,
   offlineRedemptionInputSchema,
   offlineReportAnswerSchema,
@@ -211,6 +218,16 @@ export const hqRoutes = routeTable({
   "POST /api/v1/accounts/redemptions": { answer: redemptionAnswerSchema, body: redemptionInputSchema },
   "POST /api/v1/accounts/redemptions/:id/commit": redemptionAnswerSchema,
   "POST /api/v1/accounts/refunds": { answer: cardRefundAnswerSchema, body: cardRefundInputSchema },
+  "PUT /api/v1/customers/:id/account": { answer: houseAccountAnswerSchema, body: creditLimitInputSchema },
+  "POST /api/v1/customers/:id/account/payments": {
+    answer: houseAccountAnswerSchema,
+    body: accountPaymentInputSchema,
+  },
+  "GET /api/v1/customers/:id/account": houseAccountAnswerSchema,
+  "GET /api/v1/customers/:id/account/statement": {
+    answer: statementAnswerSchema,
+    query: statementQuerySchema,
+  },
   "POST /api/v1/accounts/offline-redemptions": {
     answer: offlineRedemptionAnswerSchema,
     body: offlineRedemptionInputSchema,

@@ -28,6 +28,7 @@ import { AccountsService } from "./accounts.ts";
 import { CustomerAnalytics } from "./analytics.ts";
 import { refundToCard } from "./card-refunds.ts";
 import { CardsService } from "./cards.ts";
+import { houseAccountsRoutes } from "./house-accounts-routes.ts";
 import { OfflineRedemptionsService } from "./offline-redemptions.ts";
 
 export function accountsRoutes(ctx: HqContext) {
@@ -215,5 +216,10 @@ export function accountsRoutes(ctx: HqContext) {
         summary: "Points and money outstanding on cards, what the points are worth, and what is held",
       },
     });
-  return new Elysia({ name: "ringup.hq.accounts" }).use(manage).use(store).use(read).use(reports);
+  return new Elysia({ name: "ringup.hq.accounts" })
+    .use(manage)
+    .use(store)
+    .use(read)
+    .use(reports)
+    .use(houseAccountsRoutes(ctx));
 }

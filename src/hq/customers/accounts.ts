@@ -28,6 +28,7 @@ import type { HqContext, HqTx } from "../context.ts";
 import { cardRow, usableCard } from "./cards.ts";
 import { groupIdsOf, recordCard } from "./changes.ts";
 import { AccountError } from "./errors.ts";
+import { authoriseCharge } from "./house-accounts.ts";
 import { balanceOf, entriesOf, heldOf, postEntry, toEntry, type Unit } from "./ledger.ts";
 import { customerEvent } from "./notify.ts";
 
@@ -215,6 +216,7 @@ export class AccountsService {
         }
         return redemptionAnswer(existing);
       }
+      if (input.unit === "account") return redemptionAnswer(authoriseCharge(tx, input, request, now));
       const card = usableCard(tx, input.card, now);
       let unit: Unit;
       let amount: number;
@@ -326,7 +328,9 @@ export class AccountsService {
         .set({ status: "committed", updatedAt: now.toISOString() })
         .where(eq(redemptions.id, id))
         .run();
-      return { answer: redemptionAnswer(this.redemption(tx, id)), changes: [recordCard(tx, row.card, now)] };
+      // A house account is no card: nothing to send the stores.
+      const changes = row.unit === "account" ? [] : [recordCard(tx, row.card, now)];
+      return { answer: redemptionAnswer(this.redemption(tx, id)), changes };
     });
     publishCommitted(this.ctx, changes);
     return answer;

@@ -9,7 +9,8 @@ import type { HqTx } from "../context.ts";
 import { balanceOf } from "./changes.ts";
 import { AccountError } from "./errors.ts";
 
-export type Unit = "points" | "money";
+/** `account`: a customer's house charge account (its balance is the credit still available). */
+export type Unit = "points" | "money" | "account";
 export type EntryRow = typeof accountEntries.$inferSelect;
 export type NewEntry = Omit<typeof accountEntries.$inferInsert, "id" | "at">;
 

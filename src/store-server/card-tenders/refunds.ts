@@ -16,10 +16,11 @@ import { HqUnreachableError } from "../hq-link/hq-link.ts";
 import { CardTenderError } from "./errors.ts";
 
 /** The refund tenders that go back to a card, with the unit of the card's account. */
-const REFUND_UNITS: Readonly<Record<string, "points" | "money">> = {
+const REFUND_UNITS: Readonly<Record<string, "points" | "money" | "account">> = {
   points: "points",
   giftcard: "money",
   store_credit: "money",
+  account: "account",
 };
 
 /** The tender that pays a refund as store credit: money on the customer's loyalty card. */
@@ -210,6 +211,7 @@ export async function postCardRefunds(ctx: StoreContext, returnIds?: readonly st
         returnId: r.returnId,
         saleId: r.saleId,
         ...(r.unit === "points" ? { points: r.amount } : { amountMinor: r.amount }),
+        ...(r.unit === "account" ? { unit: "account" as const } : {}),
       });
       ctx.db
         .update(cardRefunds)

@@ -30,6 +30,8 @@ export const CARD_TENDERS: Readonly<Record<string, "loyalty" | "gift">> = {
   giftcard: "gift",
   /** A loyalty card's money account: the customer's store credit. */
   store_credit: "loyalty",
+  /** A charge to the house account of the card's customer. */
+  account: "loyalty",
 };
 
 function answerOf(row: RedemptionRow): CardRedemptionAnswer {
@@ -149,7 +151,7 @@ export class CardTendersService {
         { number, kind: local.kind },
       );
     }
-    const unit = tender.type === "points" ? "points" : "money";
+    const unit = tender.type === "points" ? "points" : tender.type === "account" ? "account" : "money";
     const at = this.ctx.now();
     const base = {
       id,
@@ -169,6 +171,7 @@ export class CardTendersService {
           saleId: request.id,
           ...(tender.points !== undefined ? { points: tender.points } : { amountMinor: tender.amountMinor }),
           ...(tender.type === "store_credit" ? { unit: "money" as const } : {}),
+          ...(tender.type === "account" ? { unit: "account" as const } : {}),
         });
         if (exact && answer.amountMinor !== tender.amountMinor) {
           await link.release(id).catch(() => undefined);
@@ -229,10 +232,16 @@ export class CardTendersService {
 
   /** Within the allowance and the last balance head office sent, in one transaction (no double spend here). */
   private takeOffline(
-    base: { id: string; saleId: string; card: string; unit: "points" | "money"; day: string; at: string },
+    base: { id: string; saleId: string; card: string; unit: RedemptionRow["unit"]; day: string; at: string },
     tender: Pick<Tender, "amountMinor">,
     local: CardRow | undefined,
   ): RedemptionRow {
+    if (base.unit === "account") {
+      throw new CardTenderError(
+        "ACCOUNT_NEEDS_HQ",
+        "a charge to a house account needs head office, to check the credit limit; take another tender",
+      );
+    }
     if (base.unit === "points") {
       throw new CardTenderError(
         "POINTS_NEED_HQ",
