@@ -6,7 +6,7 @@ import { CardTendersService } from "../../src/store-server/card-tenders/service.
 import { SalesService } from "../../src/store-server/sales/service.ts";
 import type { TestHq } from "../support/hq-app.ts";
 import { createTestStore, type TestStore } from "../support/store-app.ts";
-import { API, seedCatalog } from "./sales-fixtures.ts";
+import { API, saleBody, seedCatalog } from "./sales-fixtures.ts";
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -77,4 +77,30 @@ export async function issue(
 
 export async function cardAtHq(hq: TestHq, number: string): Promise<CardAtHq> {
   return (await hq.request<CardAtHq & Record<string, unknown>>("GET", `${API}/cards/${number}`)).body;
+}
+
+/** A loyalty programme (a point is worth 3), and a loyalty card at head office with `points`. */
+export async function loyaltyCard(hq: TestHq, stores: TestStore[], number: string, points = 0) {
+  await hq.request("PUT", `${API}/loyalty`, {
+    earn: { points: 1, perAmountMinor: 1_000 },
+    pointValueMinor: 3,
+  });
+  await issue(hq, stores, number, "loyalty");
+  if (points > 0) {
+    await hq.request("POST", `${API}/accounts/adjustments`, {
+      key: "seed",
+      card: number,
+      points,
+      reason: "seed",
+    });
+  }
+}
+
+/** Two loaves of bread (550, untaxed) paid with `tenders`. */
+export function sellBread(store: TestStore, tenders: Record<string, unknown>[]) {
+  return store.request<ErrorBody & { id: string }>(
+    "POST",
+    `${API}/sales`,
+    saleBody([{ code: "BREAD", qty: 2 }], tenders as { type: string; amountMinor: number }[]),
+  );
 }

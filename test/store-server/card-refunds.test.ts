@@ -10,12 +10,9 @@ import { AccountsService } from "../../src/hq/customers/accounts.ts";
 import { CardTendersService } from "../../src/store-server/card-tenders/service.ts";
 import { SalesService } from "../../src/store-server/sales/service.ts";
 import { createTestHq } from "../support/hq-app.ts";
-import { cardAtHq, type ErrorBody, issue, setUp } from "./card-fixtures.ts";
-import { API, saleBody } from "./sales-fixtures.ts";
+import { cardAtHq, type ErrorBody, issue, loyaltyCard, sellBread, setUp } from "./card-fixtures.ts";
+import { API } from "./sales-fixtures.ts";
 
-interface Sale {
-  id: string;
-}
 interface Return {
   tenders: { type: string; amountMinor: number }[];
 }
@@ -25,14 +22,10 @@ test("a return of a sale paid by gift card credits the card back once, and waits
   const { store, state } = await setUp(hq);
   using _ = store;
   await issue(hq, [store], "GIFT-R1", "gift", 1_000);
-  const sale = await store.request<Sale>(
-    "POST",
-    `${API}/sales`,
-    saleBody(
-      [{ code: "BREAD", qty: 2 }],
-      [{ type: "giftcard", card: "GIFT-R1", amountMinor: 400 } as never, { type: "cash", amountMinor: 150 }],
-    ),
-  );
+  const sale = await sellBread(store, [
+    { type: "giftcard", card: "GIFT-R1", amountMinor: 400 },
+    { type: "cash", amountMinor: 150 },
+  ]);
   expect(sale.status).toBe(201);
   expect(await cardAtHq(hq, "GIFT-R1")).toMatchObject({ balanceMinor: 600 });
 
@@ -74,29 +67,12 @@ test("a return of a sale paid by points gives the points back, in proportion, al
   using hq = createTestHq();
   const { store } = await setUp(hq);
   using _ = store;
-  await hq.request("PUT", `${API}/loyalty`, {
-    earn: { points: 1, perAmountMinor: 1_000 },
-    pointValueMinor: 3,
-  });
-  await issue(hq, [store], "LOY-R1", "loyalty");
-  await hq.request("POST", `${API}/accounts/adjustments`, {
-    key: "seed",
-    card: "LOY-R1",
-    points: 200,
-    reason: "welcome",
-  });
+  await loyaltyCard(hq, [store], "LOY-R1", 200);
   // 100 points are worth 300; the rest (250) in cash.
-  const sale = await store.request<Sale>(
-    "POST",
-    `${API}/sales`,
-    saleBody(
-      [{ code: "BREAD", qty: 2 }],
-      [
-        { type: "points", card: "LOY-R1", points: 100, amountMinor: 300 } as never,
-        { type: "cash", amountMinor: 250 },
-      ],
-    ),
-  );
+  const sale = await sellBread(store, [
+    { type: "points", card: "LOY-R1", points: 100, amountMinor: 300 },
+    { type: "cash", amountMinor: 250 },
+  ]);
   expect(sale.status).toBe(201);
   expect(await cardAtHq(hq, "LOY-R1")).toMatchObject({ points: 100 });
   const ret = (id: string) => ({ id, originalSaleId: sale.body.id, lines: [{ code: "BREAD", qty: 1 }] });
@@ -117,29 +93,12 @@ test("voiding a completed sale gives every card tender back in full", async () =
   using hq = createTestHq();
   const { store } = await setUp(hq);
   using _ = store;
-  await hq.request("PUT", `${API}/loyalty`, {
-    earn: { points: 1, perAmountMinor: 1_000 },
-    pointValueMinor: 3,
-  });
   await issue(hq, [store], "GIFT-V1", "gift", 1_000);
-  await issue(hq, [store], "LOY-V1", "loyalty");
-  await hq.request("POST", `${API}/accounts/adjustments`, {
-    key: "seed",
-    card: "LOY-V1",
-    points: 50,
-    reason: "x",
-  });
-  const sale = await store.request<Sale>(
-    "POST",
-    `${API}/sales`,
-    saleBody(
-      [{ code: "BREAD", qty: 2 }],
-      [
-        { type: "points", card: "LOY-V1", points: 50, amountMinor: 150 } as never,
-        { type: "giftcard", card: "GIFT-V1", amountMinor: 400 } as never,
-      ],
-    ),
-  );
+  await loyaltyCard(hq, [store], "LOY-V1", 50);
+  const sale = await sellBread(store, [
+    { type: "points", card: "LOY-V1", points: 50, amountMinor: 150 },
+    { type: "giftcard", card: "GIFT-V1", amountMinor: 400 },
+  ]);
   expect(sale.status).toBe(201);
   expect(await cardAtHq(hq, "GIFT-V1")).toMatchObject({ balanceMinor: 600 });
   const voided = await store.request("POST", `${API}/sales/${sale.body.id}/void`, { reason: "wrong card" });

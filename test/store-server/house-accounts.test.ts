@@ -7,8 +7,8 @@ import { expect, test } from "bun:test";
 import { uuidv7 } from "../../src/core/ids.ts";
 import { AccountsService } from "../../src/hq/customers/accounts.ts";
 import { createTestHq } from "../support/hq-app.ts";
-import { type ErrorBody, issue, setUp } from "./card-fixtures.ts";
-import { API, saleBody } from "./sales-fixtures.ts";
+import { type ErrorBody, issue, sellBread, setUp } from "./card-fixtures.ts";
+import { API } from "./sales-fixtures.ts";
 
 interface HouseAccount {
   customerId: string;
@@ -32,11 +32,7 @@ test("a customer buys on account up to the limit, returns, pays, and reads the s
   const id = customer.body.id;
   await issue(hq, [store], "LOY-H1", "loyalty", 0, id);
   const onAccount = (amountMinor: number) =>
-    store.request<ErrorBody & { id: string }>(
-      "POST",
-      `${API}/sales`,
-      saleBody([{ code: "BREAD", qty: 2 }], [{ type: "account", card: "LOY-H1", amountMinor } as never]),
-    );
+    sellBread(store, [{ type: "account", card: "LOY-H1", amountMinor }]);
   const account = async () => (await hq.request<HouseAccount>("GET", `${API}/customers/${id}/account`)).body;
 
   const none = await onAccount(550);

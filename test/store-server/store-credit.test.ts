@@ -8,27 +8,15 @@ import { expect, test } from "bun:test";
 import { uuidv7 } from "../../src/core/ids.ts";
 import { AccountsService } from "../../src/hq/customers/accounts.ts";
 import { createTestHq } from "../support/hq-app.ts";
-import { cardAtHq, type ErrorBody, issue, setUp } from "./card-fixtures.ts";
-import { API, saleBody } from "./sales-fixtures.ts";
-
-interface Sale {
-  id: string;
-}
+import { cardAtHq, type ErrorBody, issue, loyaltyCard, sellBread, setUp } from "./card-fixtures.ts";
+import { API } from "./sales-fixtures.ts";
 
 test("a refund paid as store credit is spent on a later sale, and a return of that sale gives it back", async () => {
   using hq = createTestHq();
   const { store } = await setUp(hq);
   using _ = store;
-  await hq.request("PUT", `${API}/loyalty`, {
-    earn: { points: 1, perAmountMinor: 1_000 },
-    pointValueMinor: 3,
-  });
-  await issue(hq, [store], "LOY-C1", "loyalty");
-  const bought = await store.request<Sale>(
-    "POST",
-    `${API}/sales`,
-    saleBody([{ code: "BREAD", qty: 2 }], [{ type: "cash", amountMinor: 550 }]),
-  );
+  await loyaltyCard(hq, [store], "LOY-C1");
+  const bought = await sellBread(store, [{ type: "cash", amountMinor: 550 }]);
   expect(bought.status).toBe(201);
   const refund = await store.request<{ tenders: unknown[] }>("POST", `${API}/returns`, {
     id: uuidv7(),
@@ -40,17 +28,10 @@ test("a refund paid as store credit is spent on a later sale, and a return of th
   expect(refund.body.tenders).toEqual([{ type: "store_credit", card: "LOY-C1", amountMinor: 550 }]);
   expect(await cardAtHq(hq, "LOY-C1")).toMatchObject({ balanceMinor: 550, points: 0 });
 
-  const spent = await store.request<Sale>(
-    "POST",
-    `${API}/sales`,
-    saleBody(
-      [{ code: "BREAD", qty: 2 }],
-      [
-        { type: "store_credit", card: "LOY-C1", amountMinor: 300 } as never,
-        { type: "cash", amountMinor: 250 },
-      ],
-    ),
-  );
+  const spent = await sellBread(store, [
+    { type: "store_credit", card: "LOY-C1", amountMinor: 300 },
+    { type: "cash", amountMinor: 250 },
+  ]);
   expect(spent.status).toBe(201);
   expect(await cardAtHq(hq, "LOY-C1")).toMatchObject({ balanceMinor: 250, heldMinor: 0, points: 0 });
 
@@ -70,11 +51,7 @@ test("store credit needs a known loyalty card: refused precisely, nothing record
   const { store } = await setUp(hq);
   using _ = store;
   await issue(hq, [store], "GIFT-C1", "gift", 500);
-  const bought = await store.request<Sale>(
-    "POST",
-    `${API}/sales`,
-    saleBody([{ code: "BREAD", qty: 2 }], [{ type: "cash", amountMinor: 550 }]),
-  );
+  const bought = await sellBread(store, [{ type: "cash", amountMinor: 550 }]);
   const ret = (tender: Record<string, unknown>) =>
     store.request<ErrorBody>("POST", `${API}/returns`, {
       id: uuidv7(),
@@ -96,17 +73,10 @@ test("store credit needs a known loyalty card: refused precisely, nothing record
     `${API}/returns?originalSaleId=${bought.body.id}`,
   );
   expect(returns.body.returns).toEqual([]);
-  const pay = await store.request<ErrorBody>(
-    "POST",
-    `${API}/sales`,
-    saleBody(
-      [{ code: "BREAD", qty: 2 }],
-      [
-        { type: "store_credit", card: "GIFT-C1", amountMinor: 300 } as never,
-        { type: "cash", amountMinor: 250 },
-      ],
-    ),
-  );
+  const pay = await sellBread(store, [
+    { type: "store_credit", card: "GIFT-C1", amountMinor: 300 },
+    { type: "cash", amountMinor: 250 },
+  ]);
   expect(pay.status).toBe(400);
   expect(pay.body.error.code).toBe("CARD_KIND_MISMATCH");
   expect(await cardAtHq(hq, "GIFT-C1")).toMatchObject({ balanceMinor: 500, heldMinor: 0 });

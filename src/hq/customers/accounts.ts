@@ -29,7 +29,7 @@ import { cardRow, usableCard } from "./cards.ts";
 import { groupIdsOf, recordCard } from "./changes.ts";
 import { AccountError } from "./errors.ts";
 import { authoriseCharge } from "./house-accounts.ts";
-import { balanceOf, entriesOf, heldOf, postEntry, toEntry, type Unit } from "./ledger.ts";
+import { balanceOf, entriesOf, heldOf, holdRedemption, postEntry, toEntry, type Unit } from "./ledger.ts";
 import { customerEvent } from "./notify.ts";
 
 const DAY_MS = 86_400_000;
@@ -266,10 +266,9 @@ export class AccountsService {
           asked: amount,
         });
       }
-      const at = now.toISOString();
-      const row = tx
-        .insert(redemptions)
-        .values({
+      const row = holdRedemption(
+        tx,
+        {
           id: input.id,
           card: input.card,
           unit,
@@ -277,13 +276,10 @@ export class AccountsService {
           valueMinor,
           storeId: input.storeId,
           saleId: input.saleId ?? null,
-          status: "held",
           request,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .returning()
-        .get();
+        },
+        now,
+      );
       return redemptionAnswer(row);
     });
   }

@@ -7,7 +7,7 @@
  * the same rule that keeps a card from being overspent, in one transaction.
  */
 import { and, asc, count, eq, inArray, sum } from "drizzle-orm";
-import { accountEntries, customers, redemptions } from "../../../schema/hq.ts";
+import { accountEntries, customers, type redemptions } from "../../../schema/hq.ts";
 import type { RedemptionInput } from "../../api/hq/accounts.ts";
 import type {
   AccountPaymentInput,
@@ -18,7 +18,7 @@ import type {
 import type { HqContext, HqTx } from "../context.ts";
 import { usableCard } from "./cards.ts";
 import { AccountError, CustomerError } from "./errors.ts";
-import { balanceOf, heldOf, postEntry } from "./ledger.ts";
+import { balanceOf, heldOf, holdRedemption, postEntry } from "./ledger.ts";
 
 type RedemptionRow = typeof redemptions.$inferSelect;
 
@@ -87,10 +87,9 @@ export function authoriseCharge(tx: HqTx, input: RedemptionInput, request: strin
       { ...state, asked: amount },
     );
   }
-  const at = now.toISOString();
-  return tx
-    .insert(redemptions)
-    .values({
+  return holdRedemption(
+    tx,
+    {
       id: input.id,
       card: key,
       unit: "account",
@@ -98,13 +97,10 @@ export function authoriseCharge(tx: HqTx, input: RedemptionInput, request: strin
       valueMinor: amount,
       storeId: input.storeId,
       saleId: input.saleId ?? null,
-      status: "held",
       request,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning()
-    .get();
+    },
+    now,
+  );
 }
 
 export class HouseAccountsService {

@@ -64,6 +64,20 @@ export function postEntry(
   return { entry: row, balance, duplicate: false };
 }
 
+/** Holds a redemption: what it takes is held (not yet debited) until committed or released. */
+export function holdRedemption(
+  tx: HqTx,
+  hold: Omit<typeof redemptions.$inferInsert, "status" | "createdAt" | "updatedAt">,
+  now: Date,
+): typeof redemptions.$inferSelect {
+  const at = now.toISOString();
+  return tx
+    .insert(redemptions)
+    .values({ ...hold, status: "held", createdAt: at, updatedAt: at })
+    .returning()
+    .get();
+}
+
 /** What authorised redemptions hold on a card, per unit. */
 export function heldOf(tx: HqTx, card: string, unit: Unit): number {
   const row = tx
