@@ -23,6 +23,7 @@ import m19 from "./0019_yielding_thor.sql" with { type: "text" };
 import m20 from "./0020_slow_miracleman.sql" with { type: "text" };
 import m21 from "./0021_talented_mandarin.sql" with { type: "text" };
 import m22 from "./0022_wild_snowbird.sql" with { type: "text" };
+import m23 from "./0023_grey_tag.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -48,4 +49,5 @@ export const migrations: Migration[] = [
   { tag: "0020_slow_miracleman", sql: m20 },
   { tag: "0021_talented_mandarin", sql: m21 },
   { tag: "0022_wild_snowbird", sql: m22 },
+  { tag: "0023_grey_tag", sql: m23 },
 ];
