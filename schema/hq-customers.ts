@@ -92,8 +92,10 @@ export const accountEntries = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     key: text("key").notNull(),
     card: text("card").notNull(),
-    unit: text("unit", { enum: ["points", "money"] }).notNull(),
-    type: text("type", { enum: ["issue", "earn", "redeem", "expire", "adjust", "transfer"] }).notNull(),
+    unit: text("unit", { enum: ["points", "money", "account"] }).notNull(),
+    type: text("type", {
+      enum: ["issue", "earn", "redeem", "expire", "adjust", "transfer", "refund", "limit", "payment"],
+    }).notNull(),
     /** Signed: credits positive, debits negative (points, or minor units of money). */
     amount: integer("amount").notNull(),
     /** A credit's expiry (points), or null. */
@@ -111,7 +113,7 @@ export const accountBalances = sqliteTable(
   "account_balances",
   {
     card: text("card").notNull(),
-    unit: text("unit", { enum: ["points", "money"] }).notNull(),
+    unit: text("unit", { enum: ["points", "money", "account"] }).notNull(),
     balance: integer("balance").notNull(),
   },
   (t) => [primaryKey({ columns: [t.card, t.unit] })],
@@ -123,7 +125,7 @@ export const redemptions = sqliteTable(
   {
     id: text("id").primaryKey(),
     card: text("card").notNull(),
-    unit: text("unit", { enum: ["points", "money"] }).notNull(),
+    unit: text("unit", { enum: ["points", "money", "account"] }).notNull(),
     /** Points, or minor units of money, held. */
     amount: integer("amount").notNull(),
     /** What the held amount is worth in money (minor units). */

@@ -12,7 +12,7 @@ export const cardRedemptions = sqliteTable(
     id: text("id").primaryKey(),
     saleId: text("sale_id").notNull(),
     card: text("card").notNull(),
-    unit: text("unit", { enum: ["points", "money"] }).notNull(),
+    unit: text("unit", { enum: ["points", "money", "account"] }).notNull(),
     /** Points (loyalty) or minor units (gift card) redeemed. */
     amount: integer("amount").notNull(),
     /** What the redemption pays of the sale, minor units. */
@@ -51,4 +51,29 @@ export const cardEarnings = sqliteTable(
   (t) => [index("card_earnings_status").on(t.status)],
 );
 
-export const storeCardTendersSchema = { cardRedemptions, cardEarnings };
+/**
+ * A return's refund back to a card tender of the sale: credited at head office once (by id,
+ * `<returnId>:<tender index>:<redemption id>`), queued here until head office has it.
+ */
+export const cardRefunds = sqliteTable(
+  "card_refunds",
+  {
+    id: text("id").primaryKey(),
+    returnId: text("return_id").notNull(),
+    /** The redemption of the sale it gives back. */
+    redemptionId: text("redemption_id").notNull(),
+    saleId: text("sale_id").notNull(),
+    card: text("card").notNull(),
+    unit: text("unit", { enum: ["points", "money", "account"] }).notNull(),
+    /** Points (loyalty) or minor units (gift card, store credit, house account) credited back. */
+    amount: integer("amount").notNull(),
+    /** What the credit refunds of the return, minor units. */
+    valueMinor: integer("value_minor").notNull(),
+    status: text("status", { enum: ["pending", "credited", "refused"] }).notNull(),
+    at: text("at").notNull(),
+    lastError: text("last_error"),
+  },
+  (t) => [index("card_refunds_redemption").on(t.redemptionId), index("card_refunds_status").on(t.status)],
+);
+
+export const storeCardTendersSchema = { cardRedemptions, cardEarnings, cardRefunds };

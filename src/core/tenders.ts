@@ -24,6 +24,10 @@ export const DEFAULT_TENDER_TYPES: readonly TenderType[] = [
   /** Loyalty points and a gift card's balance, authorised with head office (card-tenders). */
   { type: "points", isCash: false, allowsChange: false },
   { type: "giftcard", isCash: false, allowsChange: false },
+  /** Money on a customer's loyalty card at head office, given as a refund or spent. */
+  { type: "store_credit", isCash: false, allowsChange: false },
+  /** A charge to the customer's house account at head office, within its credit limit. */
+  { type: "account", isCash: false, allowsChange: false },
 ];
 
 /**

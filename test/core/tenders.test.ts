@@ -16,7 +16,19 @@ function quoteOf(totalMinor: number, settings: PricingSettings): Quote {
 describe("DEFAULT_TENDER_TYPES", () => {
   test("only cash is cash and only cash gives change", () => {
     const types = DEFAULT_TENDER_TYPES.map((t) => t.type);
-    expect(types).toEqual(["cash", "card", "check", "gift", "coupon", "ebt", "charge", "points", "giftcard"]);
+    expect(types).toEqual([
+      "cash",
+      "card",
+      "check",
+      "gift",
+      "coupon",
+      "ebt",
+      "charge",
+      "points",
+      "giftcard",
+      "store_credit",
+      "account",
+    ]);
     expect(DEFAULT_TENDER_TYPES.filter((t) => t.isCash || t.allowsChange).map((t) => t.type)).toEqual([
       "cash",
     ]);

@@ -7,83 +7,11 @@
  * its ledger.
  */
 import { expect, test } from "bun:test";
-import { storeCards } from "../../schema/store.ts";
 import { AccountsService } from "../../src/hq/customers/accounts.ts";
-import { accountsLink } from "../../src/store-server/card-tenders/accounts-link.ts";
-import { CardTendersService } from "../../src/store-server/card-tenders/service.ts";
-import { SalesService } from "../../src/store-server/sales/service.ts";
-import { createTestHq, type TestHq } from "../support/hq-app.ts";
-import { createTestStore, type TestStore } from "../support/store-app.ts";
-import { API, saleBody, seedCatalog } from "./sales-fixtures.ts";
-
-interface ErrorBody {
-  error: { code: string; message: string; details?: Record<string, unknown> };
-}
-interface CardAtHq {
-  balanceMinor: number;
-  points: number;
-  heldMinor: number;
-  heldPoints: number;
-}
-
-/** A link to head office that can be cut: while cut, every call fails as a network error. */
-function linkTo(hq: TestHq, storeId: string) {
-  const state = { cut: false };
-  const link = accountsLink({
-    url: "http://hq.test",
-    token: hq.token(`store:${storeId}`),
-    timeoutMs: 2_000,
-    fetch: (async (input: string | URL | Request, init?: RequestInit) => {
-      if (state.cut) throw new TypeError("connect ECONNREFUSED 127.0.0.1:1");
-      return hq.app.handle(new Request(String(input instanceof Request ? input.url : input), init));
-    }) as typeof fetch,
-  });
-  return { link, state };
-}
-
-async function setUp(hq: TestHq, storeId = "S1", offlineAllowanceMinor = 600) {
-  const store = createTestStore({ storeId, settings: { offlineAllowanceMinor } });
-  await seedCatalog(store);
-  const { link, state } = linkTo(hq, storeId);
-  store.ctx.accounts = link;
-  return { store, state, cards: new CardTendersService(store.ctx, new SalesService(store.ctx)) };
-}
-
-/** Issues a card at head office and gives the store its copy (as replication would). */
-async function issue(
-  hq: TestHq,
-  stores: TestStore[],
-  number: string,
-  kind: "gift" | "loyalty",
-  balanceMinor = 0,
-) {
-  const res = await hq.request("POST", `${API}/cards`, {
-    number,
-    kind,
-    ...(balanceMinor > 0 ? { balanceMinor } : {}),
-  });
-  expect(res.status).toBe(201);
-  for (const store of stores) {
-    store.ctx.db
-      .insert(storeCards)
-      .values({
-        number,
-        kind,
-        customerId: null,
-        blocked: false,
-        replacedBy: null,
-        expiresAt: null,
-        points: 0,
-        balanceMinor,
-        asOf: "2026-03-02T15:00:00.000Z",
-      })
-      .run();
-  }
-}
-
-async function cardAtHq(hq: TestHq, number: string): Promise<CardAtHq> {
-  return (await hq.request<CardAtHq & Record<string, unknown>>("GET", `${API}/cards/${number}`)).body;
-}
+import { createTestHq } from "../support/hq-app.ts";
+import type { TestStore } from "../support/store-app.ts";
+import { cardAtHq, type ErrorBody, issue, setUp } from "./card-fixtures.ts";
+import { API, saleBody } from "./sales-fixtures.ts";
 
 /** Bread (275, untaxed) twice: 550. */
 const LINES = [{ code: "BREAD", qty: 2 }];

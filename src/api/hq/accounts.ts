@@ -129,9 +129,17 @@ export const redemptionInputSchema = z
     saleId: z.string().min(1).max(64).optional(),
     points: z.number().int().min(1).optional(),
     amountMinor: z.number().int().min(1).optional(),
+    /**
+     * `money` on a loyalty card: its store credit (money account), not its points; `account`:
+     * a charge to the house account of the card's customer, within its credit limit.
+     */
+    unit: z.enum(["money", "account"]).optional(),
   })
   .refine((r) => (r.points === undefined) !== (r.amountMinor === undefined), {
     message: "give points or amountMinor, not both",
+  })
+  .refine((r) => r.unit === undefined || r.points === undefined, {
+    message: "money is redeemed as amountMinor, not points",
   });
 export type RedemptionInput = z.infer<typeof redemptionInputSchema>;
 
@@ -141,7 +149,7 @@ export const redemptionAnswerSchema = z.looseObject({
   id: str,
   status: z.enum(["authorised", "committed", "released"]),
   card: str,
-  unit: z.enum(["points", "money"]),
+  unit: z.enum(["points", "money", "account"]),
   /** Points held (loyalty), or null for money. */
   points: int.nullable(),
   /** What the redemption is worth (money taken off the sale), minor units. */

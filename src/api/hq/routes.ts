@@ -4,6 +4,7 @@
  * them (`../openapi.ts`). Bodies and queries are validated by head office with the schemas of
  * this folder. Answers are read leniently (a client may meet a newer head office);
  */
+
 import { z } from "zod";
 import { routeTable } from "../route.ts";
 import {
@@ -59,6 +60,7 @@ import {
   storeSettingsOfAnswerSchema,
   storeStatusAnswerSchema,
 } from "./answers.ts";
+import { cardRefundAnswerSchema, cardRefundInputSchema } from "./card-refunds.ts";
 import {
   bulkCustomersAnswerSchema,
   bulkCustomersSchema,
@@ -89,6 +91,13 @@ import {
   deadLettersAnswerSchema as openDeadLettersAnswerSchema,
   retryAnswerSchema,
 } from "./dead-letters.ts";
+import {
+  accountPaymentInputSchema,
+  creditLimitInputSchema,
+  houseAccountAnswerSchema,
+  statementAnswerSchema,
+  statementQuerySchema,
+} from "./house-accounts.ts";
 import {
   messageAnswerSchema,
   messageInputSchema,
@@ -222,6 +231,17 @@ export const hqRoutes = routeTable({
   "POST /api/v1/accounts/expire": expiryAnswerSchema,
   "POST /api/v1/accounts/redemptions": { answer: redemptionAnswerSchema, body: redemptionInputSchema },
   "POST /api/v1/accounts/redemptions/:id/commit": redemptionAnswerSchema,
+  "POST /api/v1/accounts/refunds": { answer: cardRefundAnswerSchema, body: cardRefundInputSchema },
+  "PUT /api/v1/customers/:id/account": { answer: houseAccountAnswerSchema, body: creditLimitInputSchema },
+  "POST /api/v1/customers/:id/account/payments": {
+    answer: houseAccountAnswerSchema,
+    body: accountPaymentInputSchema,
+  },
+  "GET /api/v1/customers/:id/account": houseAccountAnswerSchema,
+  "GET /api/v1/customers/:id/account/statement": {
+    answer: statementAnswerSchema,
+    query: statementQuerySchema,
+  },
   "POST /api/v1/accounts/offline-redemptions": {
     answer: offlineRedemptionAnswerSchema,
     body: offlineRedemptionInputSchema,

@@ -25,7 +25,7 @@ export const cardRedemptionAnswerSchema = z.looseObject({
   id: str,
   saleId: str,
   card: str,
-  unit: z.enum(["points", "money"]),
+  unit: z.enum(["points", "money", "account"]),
   /** Points redeemed (a points tender), else null. */
   points: int.nullable(),
   /** What the tender pays: put it on the sale as the tender's amount. */

@@ -1,6 +1,7 @@
 /** Shapes of the returns and sale-void API (CONTRACT.md `POST /returns`). */
 import { z } from "zod";
 import { qtySchema as qty } from "./quantity.ts";
+import { cardNumberField } from "./sales.ts";
 
 const tillId = z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be 1 to 16 letters, digits or underscores");
 /** User and customer references as the journal carries them: printable, no spaces. */
@@ -21,6 +22,8 @@ export const refundTenderSchema = z.strictObject({
   type: z.string().min(1).max(20),
   /** Money paid back to the customer: positive. */
   amountMinor: z.number().int("must be whole minor units").positive("must be more than zero"),
+  /** `store_credit`: the customer's loyalty card the refund is credited to. */
+  card: cardNumberField.optional(),
 });
 
 export const returnRequestSchema = z.strictObject({
@@ -101,7 +104,7 @@ export interface ReturnResponse {
   /** Cash paid back minus the cash part due (non-zero only with cash rounding). */
   cashRoundingMinor: number;
   taxes: TaxRow[];
-  tenders: { type: string; amountMinor: number }[];
+  tenders: { type: string; amountMinor: number; card?: string }[];
   currency: string;
 }
 

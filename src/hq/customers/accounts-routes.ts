@@ -16,6 +16,7 @@ import {
   redemptionParamsSchema,
   replaceInputSchema,
 } from "../../api/hq/accounts.ts";
+import { cardRefundInputSchema } from "../../api/hq/card-refunds.ts";
 import { customerReportQuerySchema } from "../../api/hq/customers.ts";
 import { offlineRedemptionInputSchema, offlineReportQuerySchema } from "../../api/hq/offline-redemptions.ts";
 import { reportQuerySchema } from "../../api/hq/reports.ts";
@@ -25,7 +26,9 @@ import { requireScope } from "../auth/tokens.ts";
 import type { HqContext } from "../context.ts";
 import { AccountsService } from "./accounts.ts";
 import { CustomerAnalytics } from "./analytics.ts";
+import { refundToCard } from "./card-refunds.ts";
 import { CardsService } from "./cards.ts";
+import { houseAccountsRoutes } from "./house-accounts-routes.ts";
 import { OfflineRedemptionsService } from "./offline-redemptions.ts";
 
 export function accountsRoutes(ctx: HqContext) {
@@ -110,6 +113,21 @@ export function accountsRoutes(ctx: HqContext) {
       {
         body: redemptionInputSchema,
         detail: { summary: "Authorise a redemption (points or money): held until committed or released" },
+      },
+    )
+    .post(
+      "/accounts/refunds",
+      ({ body, principal }) => {
+        requireScope(
+          principal,
+          ["customers:write", storeScope(body.storeId)],
+          `refunding for ${body.storeId}`,
+        );
+        return refundToCard(ctx, body);
+      },
+      {
+        body: cardRefundInputSchema,
+        detail: { summary: "Credit a return's refund back to the card it was paid from (once per id)" },
       },
     )
     .post(
@@ -198,5 +216,10 @@ export function accountsRoutes(ctx: HqContext) {
         summary: "Points and money outstanding on cards, what the points are worth, and what is held",
       },
     });
-  return new Elysia({ name: "ringup.hq.accounts" }).use(manage).use(store).use(read).use(reports);
+  return new Elysia({ name: "ringup.hq.accounts" })
+    .use(manage)
+    .use(store)
+    .use(read)
+    .use(reports)
+    .use(houseAccountsRoutes(ctx));
 }

@@ -28,7 +28,8 @@ import type { HqContext, HqTx } from "../context.ts";
 import { cardRow, usableCard } from "./cards.ts";
 import { groupIdsOf, recordCard } from "./changes.ts";
 import { AccountError } from "./errors.ts";
-import { balanceOf, entriesOf, heldOf, postEntry, toEntry, type Unit } from "./ledger.ts";
+import { authoriseCharge } from "./house-accounts.ts";
+import { balanceOf, entriesOf, heldOf, holdRedemption, postEntry, toEntry, type Unit } from "./ledger.ts";
 import { customerEvent } from "./notify.ts";
 
 const DAY_MS = 86_400_000;
@@ -199,6 +200,7 @@ export class AccountsService {
       input.saleId ?? null,
       input.points ?? null,
       input.amountMinor ?? null,
+      ...(input.unit === undefined ? [] : [input.unit]),
     ]);
     return this.ctx.db.transaction((tx) => {
       const existing = tx.select().from(redemptions).where(eq(redemptions.id, input.id)).get();
@@ -214,12 +216,13 @@ export class AccountsService {
         }
         return redemptionAnswer(existing);
       }
+      if (input.unit === "account") return redemptionAnswer(authoriseCharge(tx, input, request, now));
       const card = usableCard(tx, input.card, now);
       let unit: Unit;
       let amount: number;
       let valueMinor: number;
       let minimum = 1;
-      if (card.kind === "gift") {
+      if (card.kind === "gift" || input.unit === "money") {
         if (input.amountMinor === undefined) {
           throw new AccountError(
             "CARD_KIND_MISMATCH",
@@ -263,10 +266,9 @@ export class AccountsService {
           asked: amount,
         });
       }
-      const at = now.toISOString();
-      const row = tx
-        .insert(redemptions)
-        .values({
+      const row = holdRedemption(
+        tx,
+        {
           id: input.id,
           card: input.card,
           unit,
@@ -274,13 +276,10 @@ export class AccountsService {
           valueMinor,
           storeId: input.storeId,
           saleId: input.saleId ?? null,
-          status: "held",
           request,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .returning()
-        .get();
+        },
+        now,
+      );
       return redemptionAnswer(row);
     });
   }
@@ -325,7 +324,9 @@ export class AccountsService {
         .set({ status: "committed", updatedAt: now.toISOString() })
         .where(eq(redemptions.id, id))
         .run();
-      return { answer: redemptionAnswer(this.redemption(tx, id)), changes: [recordCard(tx, row.card, now)] };
+      // A house account is no card: nothing to send the stores.
+      const changes = row.unit === "account" ? [] : [recordCard(tx, row.card, now)];
+      return { answer: redemptionAnswer(this.redemption(tx, id)), changes };
     });
     publishCommitted(this.ctx, changes);
     return answer;

@@ -64,7 +64,7 @@ export function recordGroup(tx: HqTx, id: string, at: Date): CatalogChange {
   );
 }
 
-export function balanceOf(tx: HqTx, card: string, unit: "points" | "money"): number {
+export function balanceOf(tx: HqTx, card: string, unit: "points" | "money" | "account"): number {
   return (
     tx
       .select({ balance: accountBalances.balance })

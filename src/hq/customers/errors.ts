@@ -36,6 +36,10 @@ export class AccountError extends featureErrors({
   REDEMPTION_COMMITTED: "conflict",
   ENTRY_KEY_REUSED: "conflict",
   BULK_TOO_LONG: "invalid",
+  NO_HOUSE_ACCOUNT: "conflict",
+  OVER_CREDIT_LIMIT: "conflict",
+  OVERPAYMENT: "conflict",
+  LIMIT_BELOW_OWED: "conflict",
 }) {}
 
 export type AccountErrorCode = AccountError["code"];

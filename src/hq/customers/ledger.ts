@@ -9,7 +9,8 @@ import type { HqTx } from "../context.ts";
 import { balanceOf } from "./changes.ts";
 import { AccountError } from "./errors.ts";
 
-export type Unit = "points" | "money";
+/** `account`: a customer's house charge account (its balance is the credit still available). */
+export type Unit = "points" | "money" | "account";
 export type EntryRow = typeof accountEntries.$inferSelect;
 export type NewEntry = Omit<typeof accountEntries.$inferInsert, "id" | "at">;
 
@@ -61,6 +62,20 @@ export function postEntry(
     })
     .run();
   return { entry: row, balance, duplicate: false };
+}
+
+/** Holds a redemption: what it takes is held (not yet debited) until committed or released. */
+export function holdRedemption(
+  tx: HqTx,
+  hold: Omit<typeof redemptions.$inferInsert, "status" | "createdAt" | "updatedAt">,
+  now: Date,
+): typeof redemptions.$inferSelect {
+  const at = now.toISOString();
+  return tx
+    .insert(redemptions)
+    .values({ ...hold, status: "held", createdAt: at, updatedAt: at })
+    .returning()
+    .get();
 }
 
 /** What authorised redemptions hold on a card, per unit. */

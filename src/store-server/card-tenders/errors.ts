@@ -18,6 +18,9 @@ export class CardTenderError extends featureErrors({
   POINTS_VALUE_MISMATCH: "invalid",
   OFFLINE_ALLOWANCE_EXCEEDED: "conflict",
   POINTS_NEED_HQ: "unavailable",
+  ACCOUNT_NEEDS_HQ: "unavailable",
+  NO_HOUSE_ACCOUNT: "conflict",
+  OVER_CREDIT_LIMIT: "conflict",
   HQ_REFUSED: "unavailable",
   REDEMPTION_NOT_FOUND: "not_found",
   REDEMPTION_COMMITTED: "conflict",
@@ -37,4 +40,6 @@ export const PASSED_ON_CODES: ReadonlySet<string> = new Set([
   "NOTHING_TO_REDEEM",
   "NO_LOYALTY_PROGRAM",
   "CARD_EXISTS",
+  "NO_HOUSE_ACCOUNT",
+  "OVER_CREDIT_LIMIT",
 ]);

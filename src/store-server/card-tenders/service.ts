@@ -4,7 +4,8 @@
  * With head office out of reach a gift card may pay up to `offlineAllowanceMinor` per card and
  * business day at this store, never more than its last known balance; such a redemption is kept
  * here and sent to head office by the reconciler once it answers again. Each redemption's id is
- * `<saleId>:<tender index>`, so a retried sale never redeems twice.
+ * `<saleId>:<tender index>`, so a retried sale never redeems twice. A return's refund to the card
+ * is queued with the return (refunds.ts) and sent here too.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { cardEarnings, cardRedemptions, storeCards } from "../../../schema/store.ts";
@@ -17,6 +18,7 @@ import { usableCard } from "../customers/sale-customer.ts";
 import { HqUnreachableError } from "../hq-link/hq-link.ts";
 import type { RecordResult, SalesService } from "../sales/service.ts";
 import { CardTenderError } from "./errors.ts";
+import { postCardRefunds } from "./refunds.ts";
 
 type Tender = RecordSaleRequest["tenders"][number];
 type RedemptionRow = typeof cardRedemptions.$inferSelect;
@@ -26,6 +28,10 @@ type CardRow = typeof storeCards.$inferSelect;
 export const CARD_TENDERS: Readonly<Record<string, "loyalty" | "gift">> = {
   points: "loyalty",
   giftcard: "gift",
+  /** A loyalty card's money account: the customer's store credit. */
+  store_credit: "loyalty",
+  /** A charge to the house account of the card's customer. */
+  account: "loyalty",
 };
 
 function answerOf(row: RedemptionRow): CardRedemptionAnswer {
@@ -141,11 +147,11 @@ export class CardTendersService {
     if (local && local.kind !== kind) {
       throw new CardTenderError(
         "CARD_KIND_MISMATCH",
-        `card ${number} is a ${local.kind} card: ${local.kind === "gift" ? "pay with it as giftcard" : "redeem its points"}`,
+        `card ${number} is a ${local.kind} card: ${local.kind === "gift" ? "pay with it as giftcard" : "redeem its points or its store credit"}`,
         { number, kind: local.kind },
       );
     }
-    const unit = tender.type === "points" ? "points" : "money";
+    const unit = tender.type === "points" ? "points" : tender.type === "account" ? "account" : "money";
     const at = this.ctx.now();
     const base = {
       id,
@@ -164,6 +170,8 @@ export class CardTendersService {
           storeId: this.ctx.storeId,
           saleId: request.id,
           ...(tender.points !== undefined ? { points: tender.points } : { amountMinor: tender.amountMinor }),
+          ...(tender.type === "store_credit" ? { unit: "money" as const } : {}),
+          ...(tender.type === "account" ? { unit: "account" as const } : {}),
         });
         if (exact && answer.amountMinor !== tender.amountMinor) {
           await link.release(id).catch(() => undefined);
@@ -224,10 +232,16 @@ export class CardTendersService {
 
   /** Within the allowance and the last balance head office sent, in one transaction (no double spend here). */
   private takeOffline(
-    base: { id: string; saleId: string; card: string; unit: "points" | "money"; day: string; at: string },
+    base: { id: string; saleId: string; card: string; unit: RedemptionRow["unit"]; day: string; at: string },
     tender: Pick<Tender, "amountMinor">,
     local: CardRow | undefined,
   ): RedemptionRow {
+    if (base.unit === "account") {
+      throw new CardTenderError(
+        "ACCOUNT_NEEDS_HQ",
+        "a charge to a house account needs head office, to check the credit limit; take another tender",
+      );
+    }
     if (base.unit === "points") {
       throw new CardTenderError(
         "POINTS_NEED_HQ",
@@ -376,8 +390,8 @@ export class CardTendersService {
    */
   async reconcile(
     staleMs = 60_000,
-  ): Promise<{ committed: number; released: number; reconciled: number; earned: number }> {
-    const done = { committed: 0, released: 0, reconciled: 0, earned: 0 };
+  ): Promise<{ committed: number; released: number; reconciled: number; earned: number; refunded: number }> {
+    const done = { committed: 0, released: 0, reconciled: 0, earned: 0, refunded: 0 };
     const link = this.ctx.accounts;
     if (!link) return done;
     const rows = this.ctx.db
@@ -420,6 +434,7 @@ export class CardTendersService {
       return done;
     }
     done.earned = await this.postEarnings();
+    done.refunded = await postCardRefunds(this.ctx);
     return done;
   }
 }

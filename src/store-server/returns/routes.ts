@@ -1,6 +1,7 @@
 import { Elysia } from "elysia";
 import { z } from "zod";
 import { returnRequestSchema, saleIdParamsSchema, voidRequestSchema } from "../../api/store/returns.ts";
+import { postCardRefunds, voidRefundId } from "../card-tenders/refunds.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { ReturnError } from "./errors.ts";
@@ -54,9 +55,18 @@ export function returnsRoutes(
       query: z.object({ originalSaleId: z.uuid("must be a sale id (UUID)") }),
       detail: { summary: "Returns recorded against a sale" },
     })
-    .post("/sales/:id/void", ({ params, body, principal }) => voids.void(params.id, body, principal).sale, {
-      params: saleIdParamsSchema,
-      body: voidRequestSchema,
-      detail: { summary: "Void a completed sale with no returns (supervisor approval when required)" },
-    });
+    .post(
+      "/sales/:id/void",
+      async ({ params, body, principal }) => {
+        const done = voids.void(params.id, body, principal);
+        // Card tenders go back to their cards at head office now, or from the reconciler.
+        if (done.created) await postCardRefunds(ctx, [voidRefundId(params.id)]);
+        return done.sale;
+      },
+      {
+        params: saleIdParamsSchema,
+        body: voidRequestSchema,
+        detail: { summary: "Void a completed sale with no returns (supervisor approval when required)" },
+      },
+    );
 }

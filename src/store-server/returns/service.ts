@@ -18,6 +18,13 @@ import { parseQuantityMilli } from "../../core/quantity.ts";
 import { refundableByTender, splitRefund, type TenderAmount } from "../../core/refund-split.ts";
 import { DEFAULT_TENDER_TYPES, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
+import {
+  checkStoreCredit,
+  postCardRefunds,
+  queueCardRefunds,
+  refundableHere,
+  STORE_CREDIT,
+} from "../card-tenders/refunds.ts";
 import { nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { SalesService } from "../sales/service.ts";
@@ -102,7 +109,8 @@ function paysOtherThanPaid(
     list.filter((t) => keep(t.type)).reduce((n, t) => n + t.amountMinor, 0);
   const isCash = (type: string) => DEFAULT_TENDER_TYPES.find((k) => k.type === type)?.isCash ?? false;
   for (const type of new Set(chosen.map((t) => t.type))) {
-    if (isCash(type)) continue;
+    // Store credit keeps the money in the shop: the customer may always take it instead.
+    if (isCash(type) || type === STORE_CREDIT) continue;
     const left = sum(refundable, (k) => k === type);
     if (sum(chosen, (k) => k === type) > left) return true;
   }
@@ -213,7 +221,10 @@ export class ReturnsService {
       sale,
       lines,
       totals: refundTotals(lines, this.ctx.settings.pricesIncludeTax, rates, order),
-      refundable: refundableByTender(sale.tenders, sale.changeMinor, returned.refunded),
+      refundable: refundableHere(
+        sale.foreign,
+        refundableByTender(sale.tenders, sale.changeMinor, returned.refunded),
+      ),
     };
   }
 
@@ -285,10 +296,15 @@ export class ReturnsService {
       this.ctx.pricing,
       choice?.tenderTypes ?? DEFAULT_TENDER_TYPES,
     );
+    if (request.tenders) checkStoreCredit(this.ctx, request.tenders);
     const { refundable, ...rest } = priced;
     return {
       ...rest,
-      tenders: chosen.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
+      tenders: chosen.map((t) => ({
+        type: t.type,
+        amountMinor: t.amountMinor,
+        ...("card" in t && t.card !== undefined ? { card: t.card } : {}),
+      })),
       cashRoundingMinor,
       otherThanPaid:
         original !== null &&
@@ -378,6 +394,7 @@ export class ReturnsService {
       },
       at,
     );
+    queueCardRefunds(tx, ret);
     return ret;
   }
 
@@ -415,7 +432,10 @@ export class ReturnsService {
         totalMinor: l.totalMinor,
         returnedMilli: returned.byLine.get(l.lineNo) ?? 0,
       })),
-      refundable: refundableByTender(sale.tenders, sale.changeMinor, returned.refunded),
+      refundable: refundableHere(
+        sale.foreign,
+        refundableByTender(sale.tenders, sale.changeMinor, returned.refunded),
+      ),
     };
   }
 
@@ -428,10 +448,13 @@ export class ReturnsService {
     const existing = this.get(request.id);
     if (existing) return { ret: existing, created: false };
     const prepared = await this.prepare(request, principal);
-    return this.ctx.db.transaction((tx) => {
+    const done = this.ctx.db.transaction((tx) => {
       const again = tx.select({ id: returns.id }).from(returns).where(eq(returns.id, request.id)).get();
       if (again) return { ret: this.get(request.id) as ReturnResponse, created: false };
       return { ret: this.writeInTx(tx, prepared), created: true };
     });
+    // Card tenders go back to their cards at head office now, or from the reconciler.
+    if (done.created) await postCardRefunds(this.ctx, [done.ret.id]);
+    return done;
   }
 }

@@ -9,6 +9,7 @@ import { audit, returns, saleLines, sales, shifts } from "../../../schema/store.
 import type { VoidInfo, VoidRequest } from "../../api/store/returns.ts";
 import type { SaleResponse } from "../../api/store/sales.ts";
 import type { Principal } from "../auth/tokens.ts";
+import { queueVoidRefunds } from "../card-tenders/refunds.ts";
 import type { StoreContext } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { SalesService } from "../sales/service.ts";
@@ -89,6 +90,7 @@ export class SaleVoidService {
           costingOf(this.ctx.settings),
         );
       }
+      queueVoidRefunds(tx, saleId, atIso);
       tx.insert(audit)
         .values({
           at: atIso,

@@ -135,7 +135,7 @@ export function writeReturn(
       taxMinor: ret.taxMinor,
       totalMinor: ret.totalMinor,
       taxes: ret.taxes,
-      tenders: ret.tenders,
+      tenders: ret.tenders.map(({ type, amountMinor }) => ({ type, amountMinor })),
       cashRoundingMinor: ret.cashRoundingMinor,
       reason: extra.reason,
       customerId: extra.customerId,

@@ -7,6 +7,7 @@
 import { describe, expect, test } from "bun:test";
 import { AuditError } from "../../../src/store-server/audit/errors.ts";
 import { AuthError } from "../../../src/store-server/auth/errors.ts";
+import { CardTenderError } from "../../../src/store-server/card-tenders/errors.ts";
 import { CatalogError } from "../../../src/store-server/catalog/errors.ts";
 import { HeldSaleError } from "../../../src/store-server/held/errors.ts";
 import { NotificationError } from "../../../src/store-server/notifications/errors.ts";
@@ -33,6 +34,7 @@ const TILL_FEATURES = {
   "departments, look-ups": CatalogError.kinds,
   "till audit entries": AuditError.kinds,
   "pairing, till keys, refused sales": TillError.kinds,
+  "card tenders, store credit, house accounts": CardTenderError.kinds,
 };
 
 /** Codes of those features that only an admin's routes answer (a till never meets them). */
