@@ -4,6 +4,7 @@
  * the change log every store replicates from. Money in integer minor units.
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CHANGE_KINDS } from "../src/core/change-kinds.ts";
 import { productStockColumns } from "./columns.ts";
 
 /** Key/value settings owned by head office (e.g. the secret PIN tags are keyed with). */
@@ -131,22 +132,7 @@ export const catalogChanges = sqliteTable(
     /** AUTOINCREMENT: a seq is never reused, even after its row is superseded. */
     seq: integer("seq").primaryKey({ autoIncrement: true }),
     storeId: text("store_id").notNull(),
-    kind: text("kind", {
-      enum: [
-        "product",
-        "price",
-        "user",
-        "settings",
-        "customer",
-        "customer_group",
-        "card",
-        "promotion",
-        "category",
-        "purchase_order",
-        "order",
-        "message",
-      ],
-    }).notNull(),
+    kind: text("kind", { enum: CHANGE_KINDS }).notNull(),
     key: text("key").notNull(),
     /** JSON of the value (see src/core/catalog-changes.ts). */
     value: text("value").notNull(),

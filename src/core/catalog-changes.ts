@@ -27,21 +27,7 @@ import { storeSettingsSchema } from "./settings.ts";
 /** Entries meant for every store. */
 export const ALL_STORES = "*";
 
-export const CHANGE_KINDS = [
-  "product",
-  "price",
-  "user",
-  "settings",
-  "customer",
-  "customer_group",
-  "card",
-  "promotion",
-  "category",
-  "purchase_order",
-  "order",
-  "message",
-] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
+export { CHANGE_KINDS, type ChangeKind } from "./change-kinds.ts";
 
 const moneyMinor = z.int().nonnegative();
 
