@@ -62,10 +62,18 @@ function parameters(route: ServedRoute): JsonSchema[] {
   return out;
 }
 
-/** The routes a server serves that the document lists (its own pages and the document itself are left out). */
+/**
+ * The routes a server serves that the document lists (its own pages, the web console at `/`
+ * and `/console/…`, and the document itself are left out).
+ */
 export function documentedRoutes(served: readonly ServedRoute[]): ServedRoute[] {
   return served.filter(
-    (r) => r.path !== "/openapi.json" && !r.path.startsWith("/docs") && r.method !== "ALL",
+    (r) =>
+      r.path !== "/openapi.json" &&
+      !r.path.startsWith("/docs") &&
+      r.path !== "/" &&
+      !r.path.startsWith("/console/") &&
+      r.method !== "ALL",
   );
 }
 

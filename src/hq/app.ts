@@ -11,11 +11,13 @@ import { errorHandling } from "../shared/http-errors.ts";
 import { metricsRoute, type ServerMetrics } from "../shared/metrics.ts";
 import { openApiRoute } from "../shared/openapi.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
+import type { ConsoleSite } from "../shared/web/console.ts";
 import { authenticateRequest } from "./auth/plugin.ts";
 import { tokensRoutes } from "./auth/routes.ts";
 import { PriceService } from "./catalog/prices.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import { PriceScheduler } from "./catalog/scheduler.ts";
+import { consoleForms, hqConsole, hqConsoleSite } from "./console/index.ts";
 import type { HqContext } from "./context.ts";
 import { accountsRoutes } from "./customers/accounts-routes.ts";
 import { customersRoutes } from "./customers/routes.ts";
@@ -53,8 +55,13 @@ export function hqServices(ctx: HqContext): HqServices {
 }
 
 /** Bounds of a request's URL and body (see docs/hq.md, "Request limits"). */
-export function hqRequestLimits(ctx: HqContext, limits: RequestLimits = DEFAULT_REQUEST_LIMITS) {
+export function hqRequestLimits(
+  ctx: HqContext,
+  limits: RequestLimits = DEFAULT_REQUEST_LIMITS,
+  console?: ConsoleSite,
+) {
   return requestLimits({
+    ...(console ? { forms: consoleForms(console) } : {}),
     limits,
     smallRoutes: [],
     importRoutes: ["/api/v1/products/bulk", "/api/v1/customers/bulk"],
@@ -73,9 +80,10 @@ export function createHqApp(
 ) {
   let served: readonly InternalRoute[] = [];
   const metrics = status.metrics ?? hqMetrics(ctx);
+  const console = hqConsoleSite(ctx);
   const app = new Elysia()
     .use(errorHandling)
-    .use(hqRequestLimits(ctx, limits))
+    .use(hqRequestLimits(ctx, limits, console))
     .use(openApiRoute({ title: "Ringup head office API", version: pkg.version }, hqRoutes, () => served))
     .use(apiDocs("Ringup head office API"))
     .get("/health", () => ({
@@ -85,6 +93,7 @@ export function createHqApp(
       nats: status.nats?.() ?? "disabled",
     }))
     .use(metricsRoute(metrics))
+    .use(hqConsole(ctx, console, services.prices))
     .group("/api/v1", (api) =>
       api
         .use(tokensRoutes(ctx))

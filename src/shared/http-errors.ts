@@ -13,7 +13,7 @@ import { StorageError, storageErrorOf } from "./storage-errors.ts";
 export type { ErrorBody } from "../api/error-body.ts";
 
 /** The one mapping from a domain error's kind to an HTTP status. */
-const statusOfKind: Record<DomainError["kind"], number> = {
+export const statusOfKind: Record<DomainError["kind"], number> = {
   invalid: 400,
   not_found: 404,
   conflict: 409,

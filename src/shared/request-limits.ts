@@ -53,6 +53,12 @@ export interface RequestLimitsOptions {
    * the route needs a token and the request has no valid one.
    */
   authenticateEarly: (request: Request, pathname: string) => void;
+  /**
+   * The web console's HTML forms: under `prefix` a body is a URL-encoded form (not JSON) of at
+   * most `smallBodyBytes`, read as text; `authenticate` (its session cookie) runs instead of
+   * `authenticateEarly`, before any of it is read.
+   */
+  forms?: { prefix: string; authenticate: (request: Request, pathname: string) => void };
 }
 
 /** The limits a server runs with: the defaults, and the import limit it was given. */
@@ -171,13 +177,37 @@ export async function readBoundedJson(
   }
 }
 
+const FORM_MEDIA = "application/x-www-form-urlencoded";
+
+/** Reads a form body within `limitBytes` as UTF-8 text (the console parses it with zod). */
+export async function readBoundedText(request: Request, limitBytes: number): Promise<string> {
+  const body = request.body;
+  if (body === null) return "";
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limitBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limitBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
+}
+
 /** The Elysia plugin: use it right after the error handling, before any route. */
 export function requestLimits(options: RequestLimitsOptions) {
   const { limits } = options;
   const small = new Set(options.smallRoutes);
   const imports = new Set(options.importRoutes);
+  const isForm = (pathname: string): boolean =>
+    options.forms !== undefined && pathname.startsWith(options.forms.prefix);
   const limitFor = (pathname: string): number =>
-    small.has(pathname)
+    small.has(pathname) || isForm(pathname)
       ? limits.smallBodyBytes
       : imports.has(pathname)
         ? limits.importBodyBytes
@@ -196,8 +226,20 @@ export function requestLimits(options: RequestLimitsOptions) {
         }
         if (!hasBody(request)) return;
         const pathname = pathnameOf(request.url);
-        options.authenticateEarly(request, pathname);
-        if (!isJson(request.headers.get("content-type"))) {
+        if (isForm(pathname)) {
+          options.forms?.authenticate(request, pathname);
+          const media = request.headers.get("content-type")?.split(";", 1)[0]?.trim().toLowerCase();
+          if (media !== FORM_MEDIA) {
+            throw new RequestRefusedError(
+              415,
+              "UNSUPPORTED_MEDIA_TYPE",
+              `a console form is sent as ${FORM_MEDIA}`,
+            );
+          }
+        } else {
+          options.authenticateEarly(request, pathname);
+        }
+        if (!isForm(pathname) && !isJson(request.headers.get("content-type"))) {
           throw new RequestRefusedError(
             415,
             "UNSUPPORTED_MEDIA_TYPE",
@@ -210,8 +252,12 @@ export function requestLimits(options: RequestLimitsOptions) {
       })
       // A request without a body leaves its route's body undefined, as before; one with a body is
       // read here, and only here, within its limits.
-      .onParse({ as: "global" }, ({ request }) =>
-        hasBody(request) ? readBoundedJson(request, limitFor(pathnameOf(request.url)), limits) : undefined,
-      )
+      .onParse({ as: "global" }, ({ request }) => {
+        if (!hasBody(request)) return undefined;
+        const pathname = pathnameOf(request.url);
+        return isForm(pathname)
+          ? readBoundedText(request, limitFor(pathname))
+          : readBoundedJson(request, limitFor(pathname), limits);
+      })
   );
 }
