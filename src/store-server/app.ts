@@ -10,12 +10,14 @@ import { apiDocs } from "../shared/api-docs.ts";
 import { metricsRoute, type ServerMetrics } from "../shared/metrics.ts";
 import { openApiRoute } from "../shared/openapi.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
+import type { ConsoleSite } from "../shared/web/console.ts";
 import { accountingRoutes } from "./accounting/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { tokensRoutes } from "./auth/routes.ts";
 import { backupRoutes } from "./backup/routes.ts";
 import { cardTendersRoutes } from "./card-tenders/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
+import { storeConsole, storeConsoleForms, storeConsoleSite } from "./console/index.ts";
 import type { StoreContext } from "./context.ts";
 import { customersRoutes } from "./customers/routes.ts";
 import { dfcRoutes } from "./dfc/routes.ts";
@@ -60,8 +62,13 @@ export interface StoreStatus {
 const OPEN_BODY_ROUTES = new Set(["/api/v1/sessions", "/api/v1/tills/pair"]);
 
 /** Bounds of a request's URL and body (see docs/store.md, "Request limits"). */
-export function storeRequestLimits(ctx: StoreContext, limits: RequestLimits = DEFAULT_REQUEST_LIMITS) {
+export function storeRequestLimits(
+  ctx: StoreContext,
+  limits: RequestLimits = DEFAULT_REQUEST_LIMITS,
+  console?: ConsoleSite,
+) {
   return requestLimits({
+    ...(console ? { forms: storeConsoleForms(console) } : {}),
     limits,
     smallRoutes: ["/api/v1/sessions", "/api/v1/approvals", "/api/v1/tills/pair"],
     importRoutes: ["/api/v1/products/bulk", "/api/v1/departments/bulk", "/api/v1/vendor-items/import"],
@@ -79,9 +86,10 @@ export function createStoreApp(
   const integrity = status.integrity ?? new IntegrityMonitor(ctx);
   let served: readonly InternalRoute[] = [];
   const metrics = status.metrics ?? storeMetrics(ctx.sqlite);
+  const console = storeConsoleSite(ctx);
   const app = new Elysia()
     .use(errorHandling)
-    .use(storeRequestLimits(ctx, limits))
+    .use(storeRequestLimits(ctx, limits, console))
     .use(integrity.guard())
     .use(openApiRoute({ title: "Ringup store API", version: pkg.version }, storeRoutes, () => served))
     .use(apiDocs("Ringup store API"))
@@ -97,6 +105,7 @@ export function createStoreApp(
     }))
     .use(metricsRoute(metrics))
     .use(receiptLinkRoutes(ctx))
+    .use(storeConsole(ctx, console))
     .group("/api/v1", (api) =>
       api
         .use(catalogRoutes(ctx))

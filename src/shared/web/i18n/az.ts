@@ -28,6 +28,7 @@ export const az: Messages = {
   "dashboard.net": "Vergisiz",
   "dashboard.byStore": "Mağazalar üzrə",
   "dashboard.byHour": "Bu gün saatlar üzrə (UTC)",
+  "dashboard.byDepartment": "Bu gün şöbələr üzrə",
   "dashboard.top": "Günün ən yaxşı məhsulları",
   "dashboard.margin": "Günün marjası",
   "dashboard.marginNote":

@@ -26,6 +26,7 @@ export const en = {
   "dashboard.net": "Net",
   "dashboard.byStore": "By store",
   "dashboard.byHour": "Today by hour (UTC)",
+  "dashboard.byDepartment": "By department today",
   "dashboard.top": "Top products today",
   "dashboard.margin": "Margin today",
   "dashboard.marginNote":

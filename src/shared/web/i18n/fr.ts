@@ -28,6 +28,7 @@ export const fr: Messages = {
   "dashboard.net": "Net",
   "dashboard.byStore": "Par magasin",
   "dashboard.byHour": "Aujourd'hui par heure (UTC)",
+  "dashboard.byDepartment": "Par rayon aujourd'hui",
   "dashboard.top": "Meilleurs produits du jour",
   "dashboard.margin": "Marge du jour",
   "dashboard.marginNote":

@@ -28,6 +28,7 @@ export const ru: Messages = {
   "dashboard.net": "Без налога",
   "dashboard.byStore": "По магазинам",
   "dashboard.byHour": "Сегодня по часам (UTC)",
+  "dashboard.byDepartment": "По отделам сегодня",
   "dashboard.top": "Лучшие товары дня",
   "dashboard.margin": "Маржа за день",
   "dashboard.marginNote":
