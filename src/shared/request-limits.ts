@@ -133,6 +133,38 @@ function malformed(message: string): RequestRefusedError {
   return new RequestRefusedError(400, "MALFORMED_JSON", message);
 }
 
+/**
+ * Reads a body's bytes within `limitBytes`; `check` looks at each chunk as it arrives and may
+ * refuse it. A refused body is not read further.
+ */
+async function readBounded(
+  body: ReadableStream<Uint8Array>,
+  limitBytes: number,
+  check: (chunk: Uint8Array) => RequestRefusedError | null = () => null,
+): Promise<Uint8Array> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    const refusal = check(value) ?? (total > limitBytes ? tooLarge(limitBytes) : null);
+    if (refusal !== null) {
+      await reader.cancel().catch(() => undefined);
+      throw refusal;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
 /** Reads a JSON body within `limitBytes`, checking its shape as it arrives, then parses it. */
 export async function readBoundedJson(
   request: Request,
@@ -142,28 +174,11 @@ export async function readBoundedJson(
   const body = request.body;
   if (body === null) throw malformed("the request body is empty: send a JSON document");
   const scanner = new JsonShapeScanner(limits);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    const shape = scanner.feed(value);
-    const refusal = shape ? shapeError(shape) : total > limitBytes ? tooLarge(limitBytes) : null;
-    if (refusal !== null) {
-      await reader.cancel().catch(() => undefined);
-      throw refusal;
-    }
-    chunks.push(value);
-  }
-  if (total === 0) throw malformed("the request body is empty: send a JSON document");
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
+  const bytes = await readBounded(body, limitBytes, (chunk) => {
+    const shape = scanner.feed(chunk);
+    return shape ? shapeError(shape) : null;
+  });
+  if (bytes.byteLength === 0) throw malformed("the request body is empty: send a JSON document");
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -183,20 +198,7 @@ const FORM_MEDIA = "application/x-www-form-urlencoded";
 export async function readBoundedText(request: Request, limitBytes: number): Promise<string> {
   const body = request.body;
   if (body === null) return "";
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limitBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(limitBytes);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
+  return new TextDecoder("utf-8").decode(await readBounded(body, limitBytes));
 }
 
 /** The Elysia plugin: use it right after the error handling, before any route. */

@@ -33,7 +33,7 @@ export function hqCustomers(ctx: HqContext) {
         [t("customers.phone"), c.phone ?? "—"],
         [t("customers.email"), c.email ?? "—"],
         [t("customers.groups"), c.groups.join(", ") || "—"],
-        ["Cards", c.cards.join(", ") || "—"],
+        [t("customers.cards"), c.cards.join(", ") || "—"],
       ];
       const table = html`<table id="customer">${rows.map(([k, v]) => html`<tr><th>${k}</th><td>${v}</td></tr>`)}</table>`;
       return pageResponse(view, c.name, table);

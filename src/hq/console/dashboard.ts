@@ -57,7 +57,7 @@ export function hqDashboard(ctx: HqContext) {
       </tbody></table>
       ${barChart(storeIds.map((id) => ({ label: nameOf.get(id) ?? id, value: nowOf.get(id)?.totalMinor ?? 0, text: m(nowOf.get(id)?.totalMinor ?? 0) })))}`;
 
-    const byHour = html`<h2>${t("dashboard.byHour")}</h2><div id="by-hour">${columnChart(
+    const byHour = html`<h2>${t("dashboard.byHour", { zone: "UTC" })}</h2><div id="by-hour">${columnChart(
       hours.map((h) => ({
         label: String(h.hour).padStart(2, "0"),
         value: h.totalMinor,

@@ -72,7 +72,7 @@ function dashboard(ctx: StoreContext) {
     const hours = reports.byHour(today).hours;
     const departments = reports.byDepartment(today).departments;
     const body = html`<div class="cards">${card("today", t("dashboard.today", { day: today }), current)}${card("last-week", t("dashboard.lastWeek", { day: lastWeek }), before)}</div>
-      <h2>${t("dashboard.byHour").replace("UTC", ctx.settings.timeZone)}</h2>
+      <h2>${t("dashboard.byHour", { zone: ctx.settings.timeZone })}</h2>
       <div id="by-hour">${columnChart(hours.map((h) => ({ label: String(h.hour).padStart(2, "0"), value: h.totalMinor, text: `${m(h.totalMinor)} (${h.salesCount})` })))}</div>
       <h2>${t("dashboard.byDepartment")}</h2>
       <div id="by-department">${barChart(departments.map((d) => ({ label: d.name ?? d.department ?? "—", value: d.netMinor, text: m(d.netMinor) })))}</div>`;

@@ -1,16 +1,5 @@
 /** The receipt's copy as a customer's phone shows it: one small page, nothing loaded from elsewhere. */
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+import { escapeHtml } from "../../shared/web/html.ts";
 
 /** Headers of both forms: the link is the key, so it is neither cached, indexed nor sent on. */
 export const COPY_HEADERS = {
