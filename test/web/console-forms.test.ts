@@ -142,7 +142,9 @@ test("a reports:read token may not set a price; a catalog:write one schedules on
     }).toString(),
   });
   expect(scheduled.status).toBe(200);
-  expect(await scheduled.text()).toContain("will be");
+  const page = await scheduled.text();
+  expect(page).toContain("will be");
+  expect(page).toContain('class="muted scheduled">→ US$2.50 · 2026-04-01 00:00 UTC');
   const picture = (
     await hq.request<{ chainPriceMinor: number; scheduled: { priceMinor: number; effectiveAt: string }[] }>(
       "GET",

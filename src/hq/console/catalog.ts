@@ -42,6 +42,15 @@ export function chainCurrency(ctx: HqContext): string {
 }
 
 export function hqCatalog(ctx: HqContext, prices: PriceService) {
+  /** The chain price changes waiting for their time, under the price. */
+  const scheduledOf = (view: View, code: string, currency: string) =>
+    prices
+      .picture(code)
+      .scheduled.filter((c) => c.storeId === null && c.priceMinor !== null)
+      .map(
+        (c) =>
+          html`<div class="muted scheduled">→ ${money(view, c.priceMinor ?? 0, currency)} · ${minute(c.effectiveAt)}</div>`,
+      );
   const render = (view: View, q: string, flash: Flash = {}, status = 200): Response => {
     const { t } = view;
     const currency = chainCurrency(ctx);
@@ -58,7 +67,7 @@ export function hqCatalog(ctx: HqContext, prices: PriceService) {
             .all();
     const search = html`<form method="get" action="/console/catalog" class="inline"><label>${t("catalog.query")} <input name="q" value="${q}" maxlength="60" autofocus></label><button type="submit">${t("common.search")}</button></form>`;
     const table = html`<table id="products"><thead><tr><th>${t("common.code")}</th><th>${t("common.name")}</th><th class="num">${t("common.price")}</th><th>${t("common.price")} · ${t("catalog.effective")}</th></tr></thead><tbody>
-      ${rows.length === 0 ? html`<tr><td colspan="4" class="muted">${t("common.none")}</td></tr>` : rows.map((p) => html`<tr><td>${p.code}</td><td>${p.name}</td><td class="num">${money(view, p.priceMinor, currency)}</td><td><form method="post" action="/console/catalog/price" class="inline"><input type="hidden" name="csrf" value="${view.session.csrf}"><input type="hidden" name="code" value="${p.code}"><input name="price" value="${moneyField(p.priceMinor, currency)}" size="8" inputmode="decimal" aria-label="${t("common.price")}"><input type="datetime-local" name="effectiveAt" aria-label="${t("catalog.effective")}"><button type="submit">${t("common.save")}</button></form></td></tr>`)}
+      ${rows.length === 0 ? html`<tr><td colspan="4" class="muted">${t("common.none")}</td></tr>` : rows.map((p) => html`<tr><td>${p.code}</td><td>${p.name}</td><td class="num">${money(view, p.priceMinor, currency)}${scheduledOf(view, p.code, currency)}</td><td><form method="post" action="/console/catalog/price" class="inline"><input type="hidden" name="csrf" value="${view.session.csrf}"><input type="hidden" name="code" value="${p.code}"><input name="price" value="${moneyField(p.priceMinor, currency)}" size="8" inputmode="decimal" aria-label="${t("common.price")}"><input type="datetime-local" name="effectiveAt" aria-label="${t("catalog.effective")}"><button type="submit">${t("common.save")}</button></form></td></tr>`)}
       </tbody></table>`;
     return pageResponse(view, t("catalog.title"), html`${search}${table}`, flash, status);
   };

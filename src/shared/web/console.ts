@@ -11,7 +11,16 @@ import { statusOfKind } from "../http-errors.ts";
 import { ConsoleError } from "./errors.ts";
 import { formFields, parseForm } from "./form.ts";
 import { type Html, html } from "./html.ts";
-import { isLang, LANGS, type Lang, LOCALES, type MessageKey, type T, translator } from "./i18n/index.ts";
+import {
+  isLang,
+  isMessageKey,
+  LANGS,
+  type Lang,
+  LOCALES,
+  type MessageKey,
+  type T,
+  translator,
+} from "./i18n/index.ts";
 import {
   type ConsoleSession,
   type ConsoleSessions,
@@ -108,8 +117,9 @@ function shell(
     (l) =>
       html`<a href="${CONSOLE_PREFIX}/lang/${l}?back=${back}" hreflang="${l}" lang="${l}">${l.toUpperCase()}</a>`,
   );
+  const said = flash.error ? `error.${flash.error.code}` : "";
   const error = flash.error
-    ? html`<div class="error" role="alert"><strong>${t("error.title")}</strong> (${flash.error.code}): ${flash.error.message}</div>`
+    ? html`<div class="error" role="alert"><strong>${t("error.title")}</strong> (${flash.error.code}): ${isMessageKey(said) ? `${t(said)} ` : ""}${flash.error.message}</div>`
     : "";
   const notice = flash.notice ? html`<div class="notice" role="status">${flash.notice}</div>` : "";
   return html`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${t("app.title")}</title><link rel="stylesheet" href="${CONSOLE_PREFIX}/console.css"></head><body><header><span class="brand">${site.brand(t)}</span>${nav}<span class="langs">${langs}</span>${signOut}</header><main>${error}${notice}<h1>${title}</h1>${body}</main></body></html>`

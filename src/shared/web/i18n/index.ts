@@ -20,6 +20,10 @@ export function isLang(value: string | undefined): value is Lang {
 /** A translator: the message of `key` with `{name}` filled from `vars`. */
 export type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 export function translator(lang: Lang): T {
   const messages = MESSAGES[lang];
   return (key, vars = {}) =>
