@@ -137,6 +137,12 @@ describe("head office console", () => {
     const csv = await res.text();
     expect(csv.split("\n")[0]).toStartWith("store,name,sales");
     expect(csv).toContain("S1,");
+    const products = await page.request.get(
+      `${chain.hq.url}${await page.locator("a#products-csv").getAttribute("href")}`,
+    );
+    const productLines = (await products.text()).split("\r\n");
+    expect(productLines[0]).toBe("code,name,department,qty,net_minor,tax_minor,total_minor");
+    expect(productLines.some((l) => l.startsWith("MILK,Milk 1l,"))).toBe(true);
   });
 
   test("a form sent without the page's CSRF token is refused and changes nothing", async () => {

@@ -71,5 +71,6 @@ export function hqConsole(ctx: HqContext, site: ConsoleSite, prices: PriceServic
     .get("/console/stock", guardPage(site, hqStock(ctx)))
     .get("/console/purchase-orders", guardPage(site, hqOrders(ctx)))
     .get("/console/reports", guardPage(site, reports.page))
-    .get("/console/reports/sales.csv", guardPage(site, reports.csv));
+    .get("/console/reports/sales.csv", guardPage(site, reports.csv))
+    .get("/console/reports/products.csv", guardPage(site, reports.productsCsv));
 }

@@ -15,6 +15,8 @@ import { ChainReportsService } from "../reports/service.ts";
 
 const rangeSchema = z.object({ from: reportDaySchema.optional(), to: reportDaySchema.optional() });
 const WEEK_MS = 6 * 86_400_000;
+/** The most products one CSV export holds (the report's own limit). */
+const PRODUCTS_CSV_ROWS = 10_000;
 
 const CSV_HEADER = [
   "store",
@@ -64,7 +66,7 @@ export function hqReports(ctx: HqContext) {
       const report = reports.sales({ from, to });
       const m = (minor: number) => money(view, minor, report.total.currency);
       const form = html`<form method="get" action="/console/reports" class="inline"><label>${t("common.from")} <input type="date" name="from" value="${from}"></label><label>${t("common.to")} <input type="date" name="to" value="${to}"></label><button type="submit">${t("common.show")}</button></form>
-        <p><a id="csv" href="/console/reports/sales.csv?from=${from}&amp;to=${to}">${t("reports.csv")}</a></p>`;
+        <p><a id="csv" href="/console/reports/sales.csv?from=${from}&amp;to=${to}">${t("reports.csv")}</a> · <a id="products-csv" href="/console/reports/products.csv?from=${from}&amp;to=${to}">${t("reports.productsCsv")}</a></p>`;
       const row = (label: string, f: SalesFigures) =>
         html`<tr><td>${label}</td><td class="num">${f.salesCount}</td><td class="num">${f.returnsCount}</td><td class="num">${m(f.netMinor)}</td><td class="num">${m(f.taxMinor)}</td><td class="num">${m(f.totalMinor)}</td></tr>`;
       const table = html`<table id="report"><thead><tr><th>${t("common.store")}</th><th class="num">${t("reports.salesCount")}</th><th class="num">${t("reports.returnsCount")}</th><th class="num">${t("dashboard.net")}</th><th class="num">${t("reports.tax")}</th><th class="num">${t("dashboard.total")}</th></tr></thead><tbody>
@@ -84,6 +86,25 @@ export function hqReports(ctx: HqContext) {
         csvRow("*", null, report.total),
       ];
       return csvResponse(toCsv(rows), `sales-${from}-${to}.csv`);
+    },
+    productsCsv: (view: View) => {
+      requireScopeOf(view, ["reports:read"]);
+      const { from, to } = range(view);
+      const lines = reports.byProduct({ from, to }, PRODUCTS_CSV_ROWS).products;
+      ctx.log(`console: ${view.session.user.name} exported sales by product ${from}…${to}`);
+      const rows: Cell[][] = [
+        ["code", "name", "department", "qty", "net_minor", "tax_minor", "total_minor"],
+        ...lines.map((l) => [
+          l.code,
+          l.name,
+          l.department,
+          l.qtyMilli / 1000,
+          l.netMinor,
+          l.taxMinor,
+          l.totalMinor,
+        ]),
+      ];
+      return csvResponse(toCsv(rows), `products-${from}-${to}.csv`);
     },
   };
 }

@@ -85,6 +85,7 @@ export const az: Messages = {
   "orders.created": "Yaradılıb",
   "reports.title": "Hesabatlar",
   "reports.csv": "CSV yüklə",
+  "reports.productsCsv": "Məhsullar üzrə satışlar (CSV)",
   "reports.salesCount": "Satışlar",
   "reports.returnsCount": "Qaytarmalar",
   "reports.tax": "Vergi",

@@ -83,6 +83,7 @@ export const en = {
   "orders.created": "Created",
   "reports.title": "Reports",
   "reports.csv": "Download CSV",
+  "reports.productsCsv": "Sales by product (CSV)",
   "reports.salesCount": "Sales",
   "reports.returnsCount": "Returns",
   "reports.tax": "Tax",

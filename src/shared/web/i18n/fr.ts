@@ -85,6 +85,7 @@ export const fr: Messages = {
   "orders.created": "Créée",
   "reports.title": "Rapports",
   "reports.csv": "Télécharger le CSV",
+  "reports.productsCsv": "Ventes par produit (CSV)",
   "reports.salesCount": "Ventes",
   "reports.returnsCount": "Retours",
   "reports.tax": "Taxe",

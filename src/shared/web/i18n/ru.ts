@@ -85,6 +85,7 @@ export const ru: Messages = {
   "orders.created": "Создан",
   "reports.title": "Отчёты",
   "reports.csv": "Скачать CSV",
+  "reports.productsCsv": "Продажи по товарам (CSV)",
   "reports.salesCount": "Продажи",
   "reports.returnsCount": "Возвраты",
   "reports.tax": "Налог",
