@@ -607,6 +607,7 @@ export * from "./store-customers.ts";
 export * from "./store-invoices.ts";
 export * from "./store-orders.ts";
 export * from "./store-promotions.ts";
+export * from "./store-tenders.ts";
 
 export const storeSchema = {
   ...storeCustomersSchema,

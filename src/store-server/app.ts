@@ -43,6 +43,7 @@ import { serialsRoutes } from "./serials/routes.ts";
 import { shiftsRoutes } from "./shifts/routes.ts";
 import { costingRoutes } from "./stock/costing-routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
+import { tendersRoutes } from "./tenders/routes.ts";
 import { tillsRoutes } from "./tills/routes.ts";
 import { usersRoutes } from "./users/routes.ts";
 import { webhooksRoutes } from "./webhooks/routes.ts";
@@ -127,6 +128,7 @@ export function createStoreApp(
         .use(backupRoutes(ctx))
         .use(customersRoutes(ctx))
         .use(promotionsRoutes(ctx))
+        .use(tendersRoutes(ctx))
         .use(ordersRoutes(ctx))
         .use(webhooksRoutes(ctx))
         .use(invoicesRoutes(ctx, { find: (orderId) => orderForInvoice(ctx, orderId) }))

@@ -111,7 +111,6 @@ import {
   offlineReportQuerySchema,
 } from "./offline-redemptions.ts";
 import { hqOrderRequestSchema, hqOrderSchema, hqOrdersAnswerSchema, hqOrdersQuerySchema } from "./orders.ts";
-
 import {
   codeClaimAnswerSchema,
   codeClaimInputSchema,
@@ -144,7 +143,6 @@ import {
 } from "./purchasing.ts";
 import { reportQuerySchema } from "./reports.ts";
 import { sitesAnswerSchema } from "./sites.ts";
-
 import {
   hqStockAnswerSchema,
   hqStockQuerySchema,
@@ -159,6 +157,12 @@ import {
   storeEventsQuerySchema,
 } from "./store-journal.ts";
 import { storesAnswerSchema as storesWithDeadLettersAnswerSchema } from "./stores.ts";
+import {
+  customTenderAnswerSchema,
+  customTenderInputSchema,
+  customTendersAnswerSchema,
+  customTendersQuerySchema,
+} from "./tenders.ts";
 
 export const hqHealthAnswerSchema = z.looseObject({ status: z.string(), mode: z.literal("hq") });
 
@@ -286,4 +290,6 @@ export const hqRoutes = routeTable({
   "POST /api/v1/messages": { body: messageInputSchema, answer: messageAnswerSchema },
   "POST /api/v1/messages/:id/deactivate": messageAnswerSchema,
   "GET /api/v1/messages": { answer: messagesAnswerSchema, query: messagesQuerySchema },
+  "POST /api/v1/tenders": { body: customTenderInputSchema, answer: customTenderAnswerSchema },
+  "GET /api/v1/tenders": { answer: customTendersAnswerSchema, query: customTendersQuerySchema },
 });

@@ -29,6 +29,7 @@ import { nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { SalesService } from "../sales/service.ts";
 import { saleIdOfSerial } from "../serials/service.ts";
+import { withCustomTenderTypes } from "../tenders/service.ts";
 import { requireTillAccess } from "../users/index.ts";
 import { type Approval, checkApproval } from "./approval.ts";
 import { ReturnError } from "./errors.ts";
@@ -294,7 +295,8 @@ export class ReturnsService {
       refundMinor,
       chosen,
       this.ctx.pricing,
-      choice?.tenderTypes ?? DEFAULT_TENDER_TYPES,
+      // A sale paid with one of the shop's own tenders pays back to it, even once it has ended.
+      withCustomTenderTypes(db, choice?.tenderTypes ?? DEFAULT_TENDER_TYPES),
     );
     if (request.tenders) checkStoreCredit(this.ctx, request.tenders);
     const { refundable, ...rest } = priced;
