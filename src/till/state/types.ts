@@ -2,6 +2,7 @@
  * The till's state: which screen is up, the sale in progress, the prompt waiting for input
  * and the message on the status line. Screens are states of one machine; commands move it.
  */
+import type { CustomTender } from "../../core/custom-tenders.ts";
 import type { Discount } from "../../core/discount.ts";
 import type { Department } from "../../core/open-department.ts";
 import type { TenderAmount } from "../../core/refund-split.ts";
@@ -154,6 +155,8 @@ export type Prompt =
   | { kind: "customerCard" }
   /** A gift card pays `amountMinor`: scan or type its number. */
   | { kind: "giftCard"; amountMinor: number }
+  /** The shop's own tenders to pay `amountMinor` with, chosen by number (payment.custom). */
+  | { kind: "customTender"; tenders: CustomTender[]; amountMinor: number }
   /** A yes/no question: yes (`y`, or the language's word) and Enter carries it out, Esc does not. */
   | { kind: "confirm"; question: Message; confirmed: Confirmed }
   /** A message for the cashier that needs Enter to go on. */
@@ -285,6 +288,8 @@ export interface TillEnv {
   hasCardTerminal: boolean;
   /** The promotions in force, as last synced from the store; absent: none. */
   promotions?: TillPromotions;
+  /** The shop's own tenders, as last synced from the store (ended ones too); absent: none. */
+  customTenders?: readonly CustomTender[];
 }
 
 /** The card terminal's answer to a charge, as the reducer needs it. */
