@@ -5,6 +5,7 @@
  * never waits on the network.
  */
 
+import type { TillCardTender } from "../api/store/card-tenders.ts";
 import type { CustomTender } from "../core/custom-tenders.ts";
 import type { Message } from "../core/messages/index.ts";
 import type { Department } from "../core/open-department.ts";
@@ -344,7 +345,7 @@ export interface TillCustomer {
 
 /** A card tender the store authorised: what it pays, and the points it takes. */
 export interface CardTender {
-  type: "points" | "giftcard";
+  type: TillCardTender;
   card: string;
   amountMinor: number;
   points: number | null;
@@ -378,7 +379,7 @@ export interface TillServices {
   redeemCard?(input: {
     saleId: string;
     index: number;
-    type: "points" | "giftcard";
+    type: TillCardTender;
     card: string;
     amountMinor: number;
   }): Promise<CardTender>;

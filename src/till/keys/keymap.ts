@@ -61,6 +61,7 @@ export const KEY_COMMANDS = [
   "payment.giftcard",
   "orders.open",
   "payment.custom",
+  "payment.account",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -113,6 +114,7 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "payment.giftcard": ["ctrl+g"],
   "orders.open": ["ctrl+o"],
   "payment.custom": ["ctrl+y"],
+  "payment.account": ["ctrl+v"],
 };
 
 export interface Keymap {

@@ -80,6 +80,14 @@ function promptLabel(view: View): { label: string; masked: boolean } {
           }),
           masked: false,
         };
+      case "cardAccount":
+        return {
+          label: t.t("prompt.cardAccount", {
+            amountMinor: prompt.amountMinor,
+            balanceMinor: prompt.balanceMinor,
+          }),
+          masked: false,
+        };
       case "departmentAmount":
         return { label: t.t("prompt.departmentAmount", { name: prompt.department.name }), masked: false };
       case "age":
