@@ -91,6 +91,7 @@ import {
   deadLettersAnswerSchema as openDeadLettersAnswerSchema,
   retryAnswerSchema,
 } from "./dead-letters.ts";
+import { earningReversalAnswerSchema, earningReversalInputSchema } from "./earning-reversals.ts";
 import {
   accountPaymentInputSchema,
   creditLimitInputSchema,
@@ -231,6 +232,10 @@ export const hqRoutes = routeTable({
   "POST /api/v1/cards/:number/block": cardAnswerSchema,
   "POST /api/v1/cards/:number/replace": { answer: cardAnswerSchema, body: replaceInputSchema },
   "POST /api/v1/accounts/earnings": { answer: earnAnswerSchema, body: earnInputSchema },
+  "POST /api/v1/accounts/earning-reversals": {
+    answer: earningReversalAnswerSchema,
+    body: earningReversalInputSchema,
+  },
   "POST /api/v1/accounts/adjustments": { answer: entryAnswerSchema, body: adjustmentInputSchema },
   "POST /api/v1/accounts/expire": expiryAnswerSchema,
   "POST /api/v1/accounts/redemptions": { answer: redemptionAnswerSchema, body: redemptionInputSchema },

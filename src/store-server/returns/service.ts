@@ -18,6 +18,7 @@ import { parseQuantityMilli } from "../../core/quantity.ts";
 import { refundableByTender, splitRefund, type TenderAmount } from "../../core/refund-split.ts";
 import { DEFAULT_TENDER_TYPES, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
+import { postEarningReversals, queueEarningReversal } from "../card-tenders/earning-reversals.ts";
 import {
   checkStoreCredit,
   postCardRefunds,
@@ -397,6 +398,7 @@ export class ReturnsService {
       at,
     );
     queueCardRefunds(tx, ret);
+    queueEarningReversal(tx, ret);
     return ret;
   }
 
@@ -456,7 +458,10 @@ export class ReturnsService {
       return { ret: this.writeInTx(tx, prepared), created: true };
     });
     // Card tenders go back to their cards at head office now, or from the reconciler.
-    if (done.created) await postCardRefunds(this.ctx, [done.ret.id]);
+    if (done.created) {
+      await postCardRefunds(this.ctx, [done.ret.id]);
+      await postEarningReversals(this.ctx, [done.ret.id]);
+    }
     return done;
   }
 }
