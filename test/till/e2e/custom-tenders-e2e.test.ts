@@ -12,6 +12,7 @@ import { type Chain, startChain } from "../../replication/support/chain.ts";
 import { waitFor } from "../../replication/support/wait.ts";
 import { adminOk } from "../../support/admin-cli.ts";
 import type { StoreProcess } from "../../support/store-process.ts";
+import { tillMeta } from "../support/till-at-store.ts";
 import { haveTmux, startTillInTmux, type TmuxSession } from "../support/tmux.ts";
 
 if (!haveTmux())
@@ -48,6 +49,10 @@ describe.if(haveTmux())("the shop's own tenders at the till", () => {
     await till.type("1234");
     await till.keys("Enter");
     await till.waitFor("Hello, Ann", "the log-in");
+    await waitFor(
+      () => tillMeta(tillData, "customTenders").includes("meal_ticket"),
+      "the tender at the till",
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -73,7 +78,7 @@ describe.if(haveTmux())("the shop's own tenders at the till", () => {
     await till.waitFor("Pay $2.00 with: 1 Meal ticket", "the list for 2.00");
     await till.type("1");
     await till.keys("Enter");
-    await till.waitFor(/Paid\s+\$2\.00/, "the meal ticket on the sale");
+    await till.waitFor(/Meal ticket\s+\$2\.00/, "the meal ticket on the sale, by name");
     await till.keys("Enter");
     await till.waitFor("Sale complete", "the sale completed");
     await till.keys("F11");
