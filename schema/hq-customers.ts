@@ -94,7 +94,18 @@ export const accountEntries = sqliteTable(
     card: text("card").notNull(),
     unit: text("unit", { enum: ["points", "money", "account"] }).notNull(),
     type: text("type", {
-      enum: ["issue", "earn", "redeem", "expire", "adjust", "transfer", "refund", "limit", "payment"],
+      enum: [
+        "issue",
+        "earn",
+        "redeem",
+        "expire",
+        "adjust",
+        "transfer",
+        "refund",
+        "limit",
+        "payment",
+        "reverse",
+      ],
     }).notNull(),
     /** Signed: credits positive, debits negative (points, or minor units of money). */
     amount: integer("amount").notNull(),

@@ -604,9 +604,11 @@ export const notificationOutbox = sqliteTable("notification_outbox", webhookOutb
 
 export * from "./store-card-tenders.ts";
 export * from "./store-customers.ts";
+export * from "./store-earning-reversals.ts";
 export * from "./store-invoices.ts";
 export * from "./store-orders.ts";
 export * from "./store-promotions.ts";
+export * from "./store-tenders.ts";
 
 export const storeSchema = {
   ...storeCustomersSchema,

@@ -15,6 +15,7 @@
 import { z } from "zod";
 import { categoryIdSchema, categoryInputSchema } from "./catalog-stock.ts";
 import { purchaseOrderChangeValue } from "./chain-orders.ts";
+import { customTenderSchema } from "./custom-tenders.ts";
 import { cardChangeValue, customerChangeValue, customerGroupChangeValue } from "./customer-changes.ts";
 import { USER_ROLES } from "./events/back-office-events.ts";
 import { storeIdSchema } from "./ids.ts";
@@ -122,6 +123,8 @@ export const catalogChangeSchema = z.discriminatedUnion("kind", [
   /** A customer order for one store (its pick-up store): see order-change.ts. */
   z.strictObject({ ...envelope, kind: z.literal("order"), value: orderChangeValue }),
   z.strictObject({ ...envelope, kind: z.literal("message"), value: messageChangeValue }),
+  /** One of the shop's own tenders, whole (an ended one is sent with `active: false`). */
+  z.strictObject({ ...envelope, kind: z.literal("tender"), value: customTenderSchema }),
 ]);
 export type CatalogChange = z.infer<typeof catalogChangeSchema>;
 

@@ -12,5 +12,6 @@ export const CHANGE_KINDS = [
   "purchase_order",
   "order",
   "message",
+  "tender",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];

@@ -223,7 +223,9 @@ export function layoutReceipt(doc: ReceiptDoc, options: ReceiptLayoutOptions): L
     b.pair(labels.cashRounding, `${sign}${money(Math.abs(doc.cashRoundingMinor))}`);
     b.pair(labels.amountDue, withCurrency(doc.totalMinor + doc.cashRoundingMinor), { bold: true });
   }
-  for (const tender of doc.tenders) b.pair(tenderLabel(labels, tender.type), money(tender.amountMinor));
+  for (const tender of doc.tenders) {
+    b.pair(tender.label ?? tenderLabel(labels, tender.type), money(tender.amountMinor));
+  }
   if (doc.changeMinor > 0) b.pair(labels.change, withCurrency(doc.changeMinor), { bold: true });
 
   if (doc.taxes.length > 0) {

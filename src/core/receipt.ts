@@ -34,7 +34,12 @@ export const receiptTaxSchema = z.object({
   taxMinor: minor,
 });
 
-export const receiptTenderSchema = z.object({ type: text, amountMinor: minor });
+export const receiptTenderSchema = z.object({
+  type: text,
+  amountMinor: minor,
+  /** The printed name, for a tender the labels do not know (the shop's own). */
+  label: text.optional(),
+});
 
 export const receiptInputSchema = z.object({
   kind: z.enum(["sale", "refund"]).default("sale"),

@@ -33,6 +33,7 @@ import { salesRoutes } from "./sales/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
 import { storesRoutes } from "./stores/routes.ts";
+import { tendersRoutes } from "./tenders/routes.ts";
 import { usersRoutes } from "./users/routes.ts";
 
 export interface HqStatus {
@@ -116,7 +117,8 @@ export function createHqApp(
         .use(customersRoutes(ctx))
         .use(accountsRoutes(ctx))
         .use(promotionsRoutes(ctx))
-        .use(ordersRoutes(ctx)),
+        .use(ordersRoutes(ctx))
+        .use(tendersRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

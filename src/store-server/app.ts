@@ -45,6 +45,7 @@ import { serialsRoutes } from "./serials/routes.ts";
 import { shiftsRoutes } from "./shifts/routes.ts";
 import { costingRoutes } from "./stock/costing-routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
+import { tendersRoutes } from "./tenders/routes.ts";
 import { tillsRoutes } from "./tills/routes.ts";
 import { usersRoutes } from "./users/routes.ts";
 import { webhooksRoutes } from "./webhooks/routes.ts";
@@ -136,6 +137,7 @@ export function createStoreApp(
         .use(backupRoutes(ctx))
         .use(customersRoutes(ctx))
         .use(promotionsRoutes(ctx))
+        .use(tendersRoutes(ctx))
         .use(ordersRoutes(ctx))
         .use(webhooksRoutes(ctx))
         .use(invoicesRoutes(ctx, { find: (orderId) => orderForInvoice(ctx, orderId) }))

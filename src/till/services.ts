@@ -5,6 +5,8 @@
  * never waits on the network.
  */
 
+import type { TillCardTender } from "../api/store/card-tenders.ts";
+import type { CustomTender } from "../core/custom-tenders.ts";
 import type { Message } from "../core/messages/index.ts";
 import type { Department } from "../core/open-department.ts";
 import type { Quote } from "../core/pricing.ts";
@@ -156,6 +158,10 @@ export interface CompletedSale {
   receiptTexts?: string[];
   /** The sale's prize-draw code, printed on its receipt and recorded at the store. */
   prizeCode?: string;
+  /** The names of the shop's own tenders it was paid with, by id (printed on the receipt). */
+  tenderNames?: Record<string, string>;
+  /** One of its tenders opens the cash drawer (a paper voucher goes in). */
+  opensDrawer?: true;
 }
 
 /** A sale cancelled before payment: what was on it, and what the cashier did to it. */
@@ -339,7 +345,7 @@ export interface TillCustomer {
 
 /** A card tender the store authorised: what it pays, and the points it takes. */
 export interface CardTender {
-  type: "points" | "giftcard";
+  type: TillCardTender;
   card: string;
   amountMinor: number;
   points: number | null;
@@ -373,7 +379,7 @@ export interface TillServices {
   redeemCard?(input: {
     saleId: string;
     index: number;
-    type: "points" | "giftcard";
+    type: TillCardTender;
     card: string;
     amountMinor: number;
   }): Promise<CardTender>;
@@ -386,6 +392,8 @@ export interface TillServices {
   departments(): Department[];
   /** The store's promotions as last synced (local, synchronous): the till prices with them. */
   promotions?(): TillPromotions;
+  /** The shop's own tenders as last synced (local, synchronous), ended ones too. */
+  customTenders?(): readonly CustomTender[];
 
   /** PIN log-in: at the store when online, else against PINs this till has seen succeed. */
   login(pin: string): Promise<Cashier>;

@@ -91,6 +91,7 @@ import {
   deadLettersAnswerSchema as openDeadLettersAnswerSchema,
   retryAnswerSchema,
 } from "./dead-letters.ts";
+import { earningReversalAnswerSchema, earningReversalInputSchema } from "./earning-reversals.ts";
 import {
   accountPaymentInputSchema,
   creditLimitInputSchema,
@@ -111,7 +112,6 @@ import {
   offlineReportQuerySchema,
 } from "./offline-redemptions.ts";
 import { hqOrderRequestSchema, hqOrderSchema, hqOrdersAnswerSchema, hqOrdersQuerySchema } from "./orders.ts";
-
 import {
   codeClaimAnswerSchema,
   codeClaimInputSchema,
@@ -144,7 +144,6 @@ import {
 } from "./purchasing.ts";
 import { reportQuerySchema } from "./reports.ts";
 import { sitesAnswerSchema } from "./sites.ts";
-
 import {
   hqStockAnswerSchema,
   hqStockQuerySchema,
@@ -159,6 +158,12 @@ import {
   storeEventsQuerySchema,
 } from "./store-journal.ts";
 import { storesAnswerSchema as storesWithDeadLettersAnswerSchema } from "./stores.ts";
+import {
+  customTenderAnswerSchema,
+  customTenderInputSchema,
+  customTendersAnswerSchema,
+  customTendersQuerySchema,
+} from "./tenders.ts";
 
 export const hqHealthAnswerSchema = z.looseObject({ status: z.string(), mode: z.literal("hq") });
 
@@ -227,6 +232,10 @@ export const hqRoutes = routeTable({
   "POST /api/v1/cards/:number/block": cardAnswerSchema,
   "POST /api/v1/cards/:number/replace": { answer: cardAnswerSchema, body: replaceInputSchema },
   "POST /api/v1/accounts/earnings": { answer: earnAnswerSchema, body: earnInputSchema },
+  "POST /api/v1/accounts/earning-reversals": {
+    answer: earningReversalAnswerSchema,
+    body: earningReversalInputSchema,
+  },
   "POST /api/v1/accounts/adjustments": { answer: entryAnswerSchema, body: adjustmentInputSchema },
   "POST /api/v1/accounts/expire": expiryAnswerSchema,
   "POST /api/v1/accounts/redemptions": { answer: redemptionAnswerSchema, body: redemptionInputSchema },
@@ -286,4 +295,6 @@ export const hqRoutes = routeTable({
   "POST /api/v1/messages": { body: messageInputSchema, answer: messageAnswerSchema },
   "POST /api/v1/messages/:id/deactivate": messageAnswerSchema,
   "GET /api/v1/messages": { answer: messagesAnswerSchema, query: messagesQuerySchema },
+  "POST /api/v1/tenders": { body: customTenderInputSchema, answer: customTenderAnswerSchema },
+  "GET /api/v1/tenders": { answer: customTendersAnswerSchema, query: customTendersQuerySchema },
 });

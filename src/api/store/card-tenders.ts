@@ -9,11 +9,15 @@ import { cardNumberField } from "./sales.ts";
 const int = z.number().int();
 const str = z.string();
 
+/** The card tenders a till has authorised ahead (store credit and house accounts of loyalty cards). */
+export const TILL_CARD_TENDERS = ["points", "giftcard", "store_credit", "account"] as const;
+export type TillCardTender = (typeof TILL_CARD_TENDERS)[number];
+
 export const cardRedemptionInputSchema = z.strictObject({
   /** The sale the tender pays (the till's UUIDv7) and the tender's index on it. */
   saleId: z.uuid("must be the sale's id (UUID)"),
   index: z.number().int().min(0).max(19),
-  type: z.enum(["points", "giftcard"]),
+  type: z.enum(TILL_CARD_TENDERS),
   card: cardNumberField,
   /** What the tender should pay; points pay the most whole points worth no more than it. */
   amountMinor: z.number().int("must be whole minor units").positive("must be more than zero"),

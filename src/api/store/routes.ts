@@ -14,6 +14,7 @@ import { receiptEmailAnswerSchema } from "../../core/receipt-email.ts";
 import { storeSettingsSchema } from "../../core/settings.ts";
 import { messagesAnswerSchema, messagesQuerySchema } from "../hq/messages.ts";
 import { codeUsageAnswerSchema } from "../hq/promo-codes.ts";
+import { customTendersAnswerSchema, customTendersQuerySchema } from "../hq/tenders.ts";
 import { routeTable } from "../route.ts";
 import { accountingExportSchema, accountingQuerySchema } from "./accounting.ts";
 import {
@@ -205,6 +206,7 @@ export const storeRoutes = routeTable({
   "POST /api/v1/baskets/quote": quoteAnswerSchema,
   "GET /api/v1/promotions": { answer: promotionsAnswerSchema, query: promotionsQuerySchema },
   "GET /api/v1/messages": { answer: messagesAnswerSchema, query: messagesQuerySchema },
+  "GET /api/v1/tenders": { answer: customTendersAnswerSchema, query: customTendersQuerySchema },
   "GET /api/v1/reports/promotions": {
     answer: promotionReportAnswerSchema,
     query: promotionReportQuerySchema,

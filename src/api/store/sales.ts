@@ -96,6 +96,8 @@ const tendersField = z
       card: cardNumberField.optional(),
       /** A `points` tender: the points redeemed (they must be worth `amountMinor`). */
       points: z.number().int("must be whole points").positive("must be more than zero").optional(),
+      /** A `custom` tender: the id of the shop's own tender it pays with (recorded as its type). */
+      tenderId: z.string().min(1).max(20).optional(),
     }),
   )
   // None only for a sale that comes to nothing (free items, a full discount): settling

@@ -18,6 +18,7 @@ import {
 } from "../../api/hq/accounts.ts";
 import { cardRefundInputSchema } from "../../api/hq/card-refunds.ts";
 import { customerReportQuerySchema } from "../../api/hq/customers.ts";
+import { earningReversalInputSchema } from "../../api/hq/earning-reversals.ts";
 import { offlineRedemptionInputSchema, offlineReportQuerySchema } from "../../api/hq/offline-redemptions.ts";
 import { reportQuerySchema } from "../../api/hq/reports.ts";
 import { authorize } from "../auth/plugin.ts";
@@ -28,6 +29,7 @@ import { AccountsService } from "./accounts.ts";
 import { CustomerAnalytics } from "./analytics.ts";
 import { refundToCard } from "./card-refunds.ts";
 import { CardsService } from "./cards.ts";
+import { reverseEarning } from "./earning-reversals.ts";
 import { houseAccountsRoutes } from "./house-accounts-routes.ts";
 import { OfflineRedemptionsService } from "./offline-redemptions.ts";
 
@@ -113,6 +115,21 @@ export function accountsRoutes(ctx: HqContext) {
       {
         body: redemptionInputSchema,
         detail: { summary: "Authorise a redemption (points or money): held until committed or released" },
+      },
+    )
+    .post(
+      "/accounts/earning-reversals",
+      ({ body, principal }) => {
+        requireScope(
+          principal,
+          ["customers:write", storeScope(body.storeId)],
+          `taking back points for ${body.storeId}`,
+        );
+        return reverseEarning(ctx, body);
+      },
+      {
+        body: earningReversalInputSchema,
+        detail: { summary: "Take back a return's share of the points its sale earned (once per return)" },
       },
     )
     .post(

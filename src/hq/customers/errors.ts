@@ -40,6 +40,8 @@ export class AccountError extends featureErrors({
   OVER_CREDIT_LIMIT: "conflict",
   OVERPAYMENT: "conflict",
   LIMIT_BELOW_OWED: "conflict",
+  /** A return's points taken back before its sale's earning reached head office: send it again later. */
+  EARNING_NOT_FOUND: "conflict",
 }) {}
 
 export type AccountErrorCode = AccountError["code"];

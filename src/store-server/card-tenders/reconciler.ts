@@ -14,7 +14,10 @@ export function startCardReconciler(ctx: StoreContext, everyMs = 2_000): { stop(
     running = running
       .then(() => service.reconcile())
       .then((done) => {
-        if (done.reconciled + done.committed + done.released + done.earned + done.refunded > 0) {
+        if (
+          done.reconciled + done.committed + done.released + done.earned + done.refunded + done.reversed >
+          0
+        ) {
           log().info(done, "card tenders reconciled with head office");
         }
       })

@@ -17,6 +17,7 @@ import type { StoreContext } from "../context.ts";
 import { usableCard } from "../customers/sale-customer.ts";
 import { HqUnreachableError } from "../hq-link/hq-link.ts";
 import type { RecordResult, SalesService } from "../sales/service.ts";
+import { postEarningReversals } from "./earning-reversals.ts";
 import { CardTenderError } from "./errors.ts";
 import { postCardRefunds } from "./refunds.ts";
 
@@ -388,10 +389,15 @@ export class CardTendersService {
    * never recorded (after `staleMs`), sends offline redemptions (head office answers any
    * overdraft) and earnings. Stops at the first sign that head office is unreachable.
    */
-  async reconcile(
-    staleMs = 60_000,
-  ): Promise<{ committed: number; released: number; reconciled: number; earned: number; refunded: number }> {
-    const done = { committed: 0, released: 0, reconciled: 0, earned: 0, refunded: 0 };
+  async reconcile(staleMs = 60_000): Promise<{
+    committed: number;
+    released: number;
+    reconciled: number;
+    earned: number;
+    refunded: number;
+    reversed: number;
+  }> {
+    const done = { committed: 0, released: 0, reconciled: 0, earned: 0, refunded: 0, reversed: 0 };
     const link = this.ctx.accounts;
     if (!link) return done;
     const rows = this.ctx.db
@@ -435,6 +441,7 @@ export class CardTendersService {
     }
     done.earned = await this.postEarnings();
     done.refunded = await postCardRefunds(this.ctx);
+    done.reversed = await postEarningReversals(this.ctx);
     return done;
   }
 }

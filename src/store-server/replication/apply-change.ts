@@ -23,6 +23,7 @@ import { applyHqOrder } from "../orders/from-hq.ts";
 import { applyHqMessage } from "../promotions/messages.ts";
 import { applyHqCategory, applyHqPromotion } from "../promotions/service.ts";
 import { applyPurchaseOrderFromHq } from "../purchasing/from-hq.ts";
+import { applyHqTender } from "../tenders/service.ts";
 import { NO_PIN_TAG_PREFIX, pendingTag } from "../users/pins.ts";
 import { POINTER_KEYS, Pointers } from "./pointers.ts";
 
@@ -221,6 +222,9 @@ export function applyChange(
       return { result: "applied" };
     case "message":
       applyHqMessage(ctx, tx, change.value, at);
+      return { result: "applied" };
+    case "tender":
+      applyHqTender(tx, change.value, at);
       return { result: "applied" };
   }
 }

@@ -1,6 +1,7 @@
 import { Elysia } from "elysia";
 import { z } from "zod";
 import { returnRequestSchema, saleIdParamsSchema, voidRequestSchema } from "../../api/store/returns.ts";
+import { postEarningReversals } from "../card-tenders/earning-reversals.ts";
 import { postCardRefunds, voidRefundId } from "../card-tenders/refunds.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
@@ -60,7 +61,10 @@ export function returnsRoutes(
       async ({ params, body, principal }) => {
         const done = voids.void(params.id, body, principal);
         // Card tenders go back to their cards at head office now, or from the reconciler.
-        if (done.created) await postCardRefunds(ctx, [voidRefundId(params.id)]);
+        if (done.created) {
+          await postCardRefunds(ctx, [voidRefundId(params.id)]);
+          await postEarningReversals(ctx, [voidRefundId(params.id)]);
+        }
         return done.sale;
       },
       {

@@ -18,6 +18,7 @@ import { parseQuantityMilli } from "../../core/quantity.ts";
 import { refundableByTender, splitRefund, type TenderAmount } from "../../core/refund-split.ts";
 import { DEFAULT_TENDER_TYPES, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
+import { postEarningReversals, queueEarningReversal } from "../card-tenders/earning-reversals.ts";
 import {
   checkStoreCredit,
   postCardRefunds,
@@ -29,6 +30,7 @@ import { nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
 import { SalesService } from "../sales/service.ts";
 import { saleIdOfSerial } from "../serials/service.ts";
+import { withCustomTenderTypes } from "../tenders/service.ts";
 import { requireTillAccess } from "../users/index.ts";
 import { type Approval, checkApproval } from "./approval.ts";
 import { ReturnError } from "./errors.ts";
@@ -294,7 +296,8 @@ export class ReturnsService {
       refundMinor,
       chosen,
       this.ctx.pricing,
-      choice?.tenderTypes ?? DEFAULT_TENDER_TYPES,
+      // A sale paid with one of the shop's own tenders pays back to it, even once it has ended.
+      withCustomTenderTypes(db, choice?.tenderTypes ?? DEFAULT_TENDER_TYPES),
     );
     if (request.tenders) checkStoreCredit(this.ctx, request.tenders);
     const { refundable, ...rest } = priced;
@@ -395,6 +398,7 @@ export class ReturnsService {
       at,
     );
     queueCardRefunds(tx, ret);
+    queueEarningReversal(tx, ret);
     return ret;
   }
 
@@ -454,7 +458,10 @@ export class ReturnsService {
       return { ret: this.writeInTx(tx, prepared), created: true };
     });
     // Card tenders go back to their cards at head office now, or from the reconciler.
-    if (done.created) await postCardRefunds(this.ctx, [done.ret.id]);
+    if (done.created) {
+      await postCardRefunds(this.ctx, [done.ret.id]);
+      await postEarningReversals(this.ctx, [done.ret.id]);
+    }
     return done;
   }
 }

@@ -4,11 +4,13 @@
  * for one. The stock comes back (movements of kind "void"), the sale is marked voided (reports
  * leave it out), and the void is audited and journalled. A repeat answers the voided sale.
  */
+
 import { and, desc, eq } from "drizzle-orm";
 import { audit, returns, saleLines, sales, shifts } from "../../../schema/store.ts";
 import type { VoidInfo, VoidRequest } from "../../api/store/returns.ts";
 import type { SaleResponse } from "../../api/store/sales.ts";
 import type { Principal } from "../auth/tokens.ts";
+import { queueVoidReversal } from "../card-tenders/earning-reversals.ts";
 import { queueVoidRefunds } from "../card-tenders/refunds.ts";
 import type { StoreContext } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
@@ -91,6 +93,7 @@ export class SaleVoidService {
         );
       }
       queueVoidRefunds(tx, saleId, atIso);
+      queueVoidReversal(tx, saleId, atIso);
       tx.insert(audit)
         .values({
           at: atIso,

@@ -35,6 +35,7 @@ import { categoryChainOf } from "../promotions/book.ts";
 import { requireCodesInForce, type SaleCodes } from "../promotions/code-claims.ts";
 import { markSerialInTx } from "../serials/service.ts";
 import { costingOf, moveStock } from "../stock/ledger.ts";
+import { resolvedTenders } from "../tenders/sale-tenders.ts";
 import { requireEligibleTenders, rungQtyMilli } from "./deposit-lines.ts";
 import { SaleError } from "./errors.ts";
 import { findExceptions, type PriceException, recordExceptions } from "./exceptions.ts";
@@ -471,8 +472,9 @@ export class SalesService {
     const identity = saleIdentity(this.ctx, request, principal);
     const { quote, response, exceptions } =
       request.asRung === true ? this.asRung(request) : this.pricedByStore(request);
-    const settlement = settle(quote, request.tenders, this.ctx.pricing, tenderTypes);
-    requireEligibleTenders(this.ctx, response.lines, quote.totalMinor, request.tenders);
+    const { tenders, types } = resolvedTenders(tx, request, tenderTypes);
+    const settlement = settle(quote, tenders, this.ctx.pricing, types);
+    requireEligibleTenders(this.ctx, response.lines, quote.totalMinor, tenders);
     const at = request.at ? new Date(request.at) : this.ctx.now();
     requireSaleTime(this.ctx, at, identity.fromTill);
     const atIso = at.toISOString();
@@ -490,7 +492,7 @@ export class SalesService {
       status: "completed",
       ...response,
       totalMinor: quote.totalMinor,
-      tenders: request.tenders.map((t) => ({
+      tenders: tenders.map((t) => ({
         type: t.type,
         amountMinor: t.amountMinor,
         ...(t.ref === undefined ? {} : { ref: t.ref }),

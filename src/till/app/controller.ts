@@ -201,12 +201,18 @@ export class TillController {
       hasScale: this.effects.devices.scale !== undefined,
       hasCardTerminal: this.effects.devices.payment !== undefined,
       ...this.promotionsEnv(),
+      ...this.customTendersEnv(),
     };
   }
 
   private promotionsEnv(): Pick<TillEnv, "promotions"> {
     const promotions = this.options.services.promotions?.();
     return promotions === undefined ? {} : { promotions };
+  }
+
+  private customTendersEnv(): Pick<TillEnv, "customTenders"> {
+    const customTenders = this.options.services.customTenders?.();
+    return customTenders === undefined ? {} : { customTenders };
   }
 
   dispatch(command: Command): void {

@@ -65,7 +65,7 @@ async function complete(
     devices.printer.print(doc);
     printed = true;
   }
-  if (sale.tenders.some((t) => t.type === "cash")) {
+  if (sale.opensDrawer === true || sale.tenders.some((t) => t.type === "cash")) {
     void devices.drawer?.open("sale", { saleId: sale.id, cashierId: sale.cashierId });
   }
   show(ctx, () => thankYouLines(sale.changeMinor, money(ctx)));

@@ -66,6 +66,11 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   NOTHING_TO_REDEEM: "error.nothingToRedeem",
   NO_LOYALTY_PROGRAM: "error.noLoyaltyProgram",
   HQ_UNREACHABLE: "error.hqUnreachable",
+  // The shop's own tenders (the till's check, or the store's refusal).
+  CUSTOM_TENDER_UNKNOWN: "error.unknownCustomTender",
+  CUSTOM_TENDER_ID_REQUIRED: "error.unknownCustomTender",
+  CUSTOM_TENDER_DISABLED: "error.customTenderDisabled",
+  CUSTOM_TENDER_OVER_MAX: "error.customTenderOverMax",
   // Promo codes (the store's refusals; the till's own check of a code's dates).
   CODE_UNKNOWN: "error.codeUnknown",
   CODE_NOT_YET_VALID: "error.codeNotYetValid",

@@ -56,7 +56,10 @@ export function saleReceipt(sale: CompletedSale, context: ReceiptContext): Recei
     taxMinor: quote.taxMinor,
     totalMinor: quote.totalMinor,
     cashRoundingMinor: sale.cashRoundingMinor,
-    tenders: sale.tenders.map((t) => ({ type: t.type, amountMinor: t.amountMinor })),
+    tenders: sale.tenders.map((t) => {
+      const label = sale.tenderNames?.[t.type];
+      return { type: t.type, amountMinor: t.amountMinor, ...(label === undefined ? {} : { label }) };
+    }),
     changeMinor: sale.changeMinor,
     // The card terminal's authorisation of each card tender.
     cardSlipLines: sale.tenders.flatMap((t) => (t.ref === undefined ? [] : [`CARD AUTH ${t.ref}`])),

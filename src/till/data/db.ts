@@ -59,7 +59,9 @@ export type MetaKey =
   /** The store's departments as last synced (JSON): open rings and their ages. */
   | "departments"
   /** The store's promotions in force and its categories as last synced (JSON). */
-  | "promotions";
+  | "promotions"
+  /** The shop's own tenders as last synced (JSON), ended ones too. */
+  | "customTenders";
 
 export class MetaStore {
   constructor(private readonly db: TillDb) {}

@@ -31,6 +31,7 @@ import type { CompletedSale, TillLookup, TillProduct, TillServices, TillTrace } 
 import { TillAuth } from "./auth.ts";
 import { LocalCatalog, tillProduct } from "./catalog.ts";
 import { CatalogWatch, DEFAULT_CATALOG_WAIT_MS } from "./catalog-watch.ts";
+import { LocalCustomTenders } from "./custom-tenders.ts";
 import { CustomerOperations } from "./customer-operations.ts";
 import { MetaStore, openTillDatabase, relaxed } from "./db.ts";
 import { LocalDepartments } from "./departments.ts";
@@ -121,6 +122,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   const catalog = new LocalCatalog(sqlite);
   const departments = new LocalDepartments(meta);
   const promotions = new LocalPromotions(meta);
+  const customTenders = new LocalCustomTenders(meta);
   /** A product with its deposit product attached, when it names one the catalog has. */
   const withDeposit = (product: TillProduct): TillProduct => {
     if (product.depositCode === undefined) return product;
@@ -196,6 +198,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     catalog,
     departments,
     promotions,
+    customTenders,
     client,
     auth,
     link,
@@ -292,6 +295,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
       categoriesOf: (category) => promotions.categoriesOf(category),
       messages: promotions.messages(),
     }),
+    customTenders: () => customTenders.all(),
 
     login: (pin) => auth.login(pin),
     logout: () => auth.logout(),

@@ -24,6 +24,7 @@ import { storeRoutes } from "../../api/store/routes.ts";
 import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
 import type { TillAuth } from "./auth.ts";
 import type { LocalCatalog } from "./catalog.ts";
+import type { LocalCustomTenders } from "./custom-tenders.ts";
 import { type MetaStore, relaxed } from "./db.ts";
 import type { LocalDepartments } from "./departments.ts";
 import { StoreUnreachableError, TillAuthError } from "./errors.ts";
@@ -55,6 +56,8 @@ export interface SyncDeps {
   departments?: LocalDepartments;
   /** The store's promotions in force and its categories: the whole list, every pass. */
   promotions?: LocalPromotions;
+  /** The shop's own tenders (ended ones too, to name them on receipts): the whole list, every pass. */
+  customTenders?: LocalCustomTenders;
   client: StoreClient;
   auth: TillAuth;
   link: LinkState;
@@ -96,6 +99,7 @@ export class CatalogSync {
         await this.pullCatalog(token);
         if (!deps.isClosed()) await this.pullDepartments(token);
         if (!deps.isClosed()) await this.pullPromotions(token);
+        if (!deps.isClosed()) await this.pullCustomTenders(token);
         if (!deps.isClosed() && deps.meta.get("receiptSeqChecked") === null)
           await this.catchUpReceipts(token);
       });
@@ -206,6 +210,18 @@ export class CatalogSync {
     const tree = categories.categories.map((c) => ({ id: c.id, parent: c.parent ?? null }));
     if (relaxed(deps.sqlite, () => local.keep(promotions.promotions, tree, messages.messages)))
       deps.onCatalog();
+  }
+
+  private async pullCustomTenders(token: string): Promise<void> {
+    const { deps } = this;
+    const local = deps.customTenders;
+    if (local === undefined) return;
+    const answer = await deps.client.request(storeRoutes["GET /api/v1/tenders"], {
+      token,
+      query: { all: "true" },
+    });
+    if (deps.isClosed()) return;
+    if (relaxed(deps.sqlite, () => local.keep(answer.tenders))) deps.onCatalog();
   }
 
   private async pullCatalog(token: string): Promise<void> {

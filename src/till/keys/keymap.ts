@@ -60,6 +60,8 @@ export const KEY_COMMANDS = [
   "payment.points",
   "payment.giftcard",
   "orders.open",
+  "payment.custom",
+  "payment.account",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -111,6 +113,8 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "payment.points": ["ctrl+p"],
   "payment.giftcard": ["ctrl+g"],
   "orders.open": ["ctrl+o"],
+  "payment.custom": ["ctrl+y"],
+  "payment.account": ["ctrl+v"],
 };
 
 export interface Keymap {

@@ -4,6 +4,7 @@
  * issues (`+number`) or blocks (`-number`) a card, and points and gift cards pay as tenders the
  * store authorises before the sale completes.
  */
+import type { TillCardTender } from "../../api/store/card-tenders.ts";
 import type { CardTender, TillCustomer } from "../services.ts";
 import { paymentProgress } from "./basket.ts";
 import { done, fail, goTo, msg } from "./initial.ts";
@@ -78,7 +79,7 @@ export function submitGiftCard(state: TillState, prompt: Extract<Prompt, { kind:
   return redeem({ ...state, prompt: null }, "giftcard", number, prompt.amountMinor);
 }
 
-function amountToPay(state: TillState, env: TillEnv): { amountMinor: number } | { error: Transition } {
+export function amountToPay(state: TillState, env: TillEnv): { amountMinor: number } | { error: Transition } {
   if (state.quote === null) return { error: fail(state, "error.emptySale") };
   const progress = paymentProgress(state.quote, state.sale.tenders, env.settings);
   const text = state.input.trim();
@@ -91,9 +92,9 @@ function amountToPay(state: TillState, env: TillEnv): { amountMinor: number } | 
   return { amountMinor: Math.min(typed, progress.remainingMinor) };
 }
 
-function redeem(
+export function redeem(
   state: TillState,
-  tenderType: "points" | "giftcard",
+  tenderType: TillCardTender,
   card: string,
   amountMinor: number,
 ): Transition {

@@ -10,6 +10,7 @@ import { localErrorMessage } from "../app/error-message.ts";
 import { withApproval } from "./approvals.ts";
 import { paymentProgress, priceSale, promotionsAt, toTillLine } from "./basket.ts";
 import { askCard } from "./card.ts";
+import { customTenderExtras, tenderTypesAt } from "./custom-tender-sale.ts";
 import { requireEligible } from "./ebt-limits.ts";
 import { done, fail, failWith, goTo, msg } from "./initial.ts";
 import { receiptExtrasOf } from "./messages.ts";
@@ -38,7 +39,7 @@ export function tender(state: TillState, added: TenderInput | null, env: TillEnv
   if (quote === null) return fail(state, "error.emptySale");
   const tenders = added === null ? state.sale.tenders : [...state.sale.tenders, added];
   try {
-    const settlement = settle(quote, tenders, env.settings);
+    const settlement = settle(quote, tenders, env.settings, tenderTypesAt(env));
     requireEligible(state.sale, quote, tenders, env.settings);
     const cashier = state.cashier;
     const sale = { ...state.sale, tenders };
@@ -60,6 +61,7 @@ export function tender(state: TillState, added: TenderInput | null, env: TillEnv
           changeMinor: settlement.changeMinor,
           cashRoundingMinor: settlement.cashRoundingMinor,
           ...receiptExtrasOf(sale),
+          ...customTenderExtras(tenders, env),
         },
       },
     );

@@ -7,6 +7,8 @@ import type { LineLabel, TillLookup } from "../services.ts";
 import { submitAge } from "./age-check.ts";
 import { changeQty, confirmed, withApproval } from "./approvals.ts";
 import { confirmCard } from "./card.ts";
+import { submitCardAccount } from "./card-account.ts";
+import { submitCustomTender } from "./custom-tender.ts";
 import { submitCustomerCard, submitGiftCard } from "./customer.ts";
 import { submitDepartmentPrompt } from "./department-ring.ts";
 import { submitDepositReturn } from "./deposits.ts";
@@ -121,6 +123,10 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
       return submitCustomerCard(state);
     case "giftCard":
       return submitGiftCard(state, prompt);
+    case "customTender":
+      return submitCustomTender(state, prompt, env);
+    case "cardAccount":
+      return submitCardAccount(state, prompt);
     case "approval": {
       if (text === "") return done(state);
       return done(

@@ -6,6 +6,8 @@
 import type { KeyCommand } from "../keys/keymap.ts";
 import { askApproval, askVoidSale, changeQty, voidSelected, withApproval } from "./approvals.ts";
 import { toTillLine } from "./basket.ts";
+import { payFromAccount } from "./card-account.ts";
+import { payCustom } from "./custom-tender.ts";
 import { payGiftCard, payPoints } from "./customer.ts";
 import { startDepartmentRing } from "./department-ring.ts";
 import { refuseOnDeposit } from "./deposits.ts";
@@ -75,6 +77,8 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
       if (type === "payment.ebt") return payEbt(state, env);
       if (type === "payment.points") return payPoints(state, env);
       if (type === "payment.giftcard") return payGiftCard(state, env);
+      if (type === "payment.custom") return payCustom(state, env);
+      if (type === "payment.account") return payFromAccount(state, env);
       if (type === "line.void") return removeLastTender(state, env);
       if (type === "back") return leavePayment(state);
       return done(state);

@@ -2,6 +2,8 @@
  * The till's state: which screen is up, the sale in progress, the prompt waiting for input
  * and the message on the status line. Screens are states of one machine; commands move it.
  */
+import type { TillCardTender } from "../../api/store/card-tenders.ts";
+import type { CustomTender } from "../../core/custom-tenders.ts";
 import type { Discount } from "../../core/discount.ts";
 import type { Department } from "../../core/open-department.ts";
 import type { TenderAmount } from "../../core/refund-split.ts";
@@ -154,6 +156,10 @@ export type Prompt =
   | { kind: "customerCard" }
   /** A gift card pays `amountMinor`: scan or type its number. */
   | { kind: "giftCard"; amountMinor: number }
+  /** The shop's own tenders to pay `amountMinor` with, chosen by number (payment.custom). */
+  | { kind: "customTender"; tenders: CustomTender[]; amountMinor: number }
+  /** Store credit (1) or charge on account (2) of the customer's card pays `amountMinor`. */
+  | { kind: "cardAccount"; card: string; balanceMinor: number; amountMinor: number }
   /** A yes/no question: yes (`y`, or the language's word) and Enter carries it out, Esc does not. */
   | { kind: "confirm"; question: Message; confirmed: Confirmed }
   /** A message for the cashier that needs Enter to go on. */
@@ -285,6 +291,8 @@ export interface TillEnv {
   hasCardTerminal: boolean;
   /** The promotions in force, as last synced from the store; absent: none. */
   promotions?: TillPromotions;
+  /** The shop's own tenders, as last synced from the store (ended ones too); absent: none. */
+  customTenders?: readonly CustomTender[];
 }
 
 /** The card terminal's answer to a charge, as the reducer needs it. */
@@ -447,7 +455,7 @@ export type Effect =
       type: "redeemCard";
       saleId: string;
       index: number;
-      tenderType: "points" | "giftcard";
+      tenderType: TillCardTender;
       card: string;
       amountMinor: number;
     }

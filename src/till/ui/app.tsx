@@ -141,6 +141,7 @@ export function TillApp({ controller, size, now = systemClock }: TillAppProps) {
     identity: services.identity(),
     link,
     columns,
+    customTenders: services.customTenders?.() ?? [],
   };
   const title = state.help ? t.t("screen.help") : t.t(`screen.${state.screen.kind}`);
   // A long question or message wraps: the body gives up the rows it takes.

@@ -4,6 +4,7 @@ import { dobOrderOf, dobPattern } from "../../core/age-check.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
 import { denominationsFor } from "../state/basket.ts";
+import { customTenderChoices } from "../state/custom-tender.ts";
 import { departmentChoices } from "../state/department-ring.ts";
 import type { TillState } from "../state/types.ts";
 import { cells, spread, wrap } from "./text.ts";
@@ -69,6 +70,22 @@ function promptLabel(view: View): { label: string; masked: boolean } {
       case "department":
         return {
           label: t.t("prompt.department", { choices: departmentChoices(prompt.departments) }),
+          masked: false,
+        };
+      case "customTender":
+        return {
+          label: t.t("prompt.customTender", {
+            amountMinor: prompt.amountMinor,
+            choices: customTenderChoices(prompt.tenders),
+          }),
+          masked: false,
+        };
+      case "cardAccount":
+        return {
+          label: t.t("prompt.cardAccount", {
+            amountMinor: prompt.amountMinor,
+            balanceMinor: prompt.balanceMinor,
+          }),
           masked: false,
         };
       case "departmentAmount":

@@ -45,7 +45,11 @@ export function PaymentScreen({ view, height }: BodyProps) {
       <Row text={tenders.length > 0 ? t.t("payment.tenders") : ""} width={columns} bold />
       <Lines
         lines={shown.map((tender) =>
-          spread(`  ${tenderLabel(labels, tender.type)}`, t.money(tender.amountMinor), half),
+          spread(
+            `  ${view.customTenders?.find((c) => c.id === tender.type)?.name ?? tenderLabel(labels, tender.type)}`,
+            t.money(tender.amountMinor),
+            half,
+          ),
         )}
         width={columns}
       />

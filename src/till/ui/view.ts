@@ -1,3 +1,4 @@
+import type { CustomTender } from "../../core/custom-tenders.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { Keymap } from "../keys/keymap.ts";
@@ -14,6 +15,8 @@ export interface View {
   link: LinkStatus;
   /** Width of the screen in cells. */
   columns: number;
+  /** The shop's own tenders as synced: the payment screen names them. */
+  customTenders?: readonly CustomTender[];
 }
 
 export interface BodyProps {
