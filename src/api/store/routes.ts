@@ -123,6 +123,7 @@ import {
   pickingListSchema,
   pickingRequestSchema,
 } from "./orders.ts";
+import { promoCodeCheckAnswerSchema, promoCodeCheckInputSchema } from "./promo-code-check.ts";
 import { promotionReportAnswerSchema, promotionReportQuerySchema } from "./promotion-reports.ts";
 import {
   promotionInputSchema,
@@ -213,6 +214,10 @@ export const storeRoutes = routeTable({
   "GET /api/v1/promotions/:id": storedPromotionAnswerSchema,
   "POST /api/v1/promotions": { body: promotionInputSchema, answer: storedPromotionAnswerSchema },
   "POST /api/v1/promotions/:id/deactivate": storedPromotionAnswerSchema,
+  "POST /api/v1/promotions/codes/check": {
+    body: promoCodeCheckInputSchema,
+    answer: promoCodeCheckAnswerSchema,
+  },
   "POST /api/v1/sales": { body: recordSaleSchema, answer: saleAnswerSchema },
   "POST /api/v1/sales/cancellations": cancellationAnswerSchema,
   "GET /api/v1/reports/exceptions": exceptionsAnswerSchema,

@@ -1,12 +1,14 @@
 import { Elysia } from "elysia";
 import { z } from "zod";
 import { messagesQuerySchema } from "../../api/hq/messages.ts";
+import { promoCodeCheckInputSchema } from "../../api/store/promo-code-check.ts";
 import { promotionReportQuerySchema } from "../../api/store/promotion-reports.ts";
 import { promotionInputSchema, promotionsQuerySchema } from "../../api/store/promotions.ts";
 import { promotionIdSchema } from "../../core/promotions/index.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
+import { checkPromoCode } from "./code-check.ts";
 import { listMessages } from "./messages.ts";
 import { codeUsage, promotionReport } from "./report.ts";
 import { PromotionsService } from "./service.ts";
@@ -35,6 +37,13 @@ export function promotionsRoutes(ctx: StoreContext, service = new PromotionsServ
     .get("/reports/promotion-codes", () => codeUsage(ctx), {
       detail: {
         summary: "The store's uses of limited promo codes (offlineUses: not yet counted at head office)",
+      },
+    })
+    .post("/promotions/codes/check", ({ body }) => checkPromoCode(ctx, body), {
+      body: promoCodeCheckInputSchema,
+      detail: {
+        summary:
+          "Whether a sale may use a promo code now (in force, its limits not reached chain-wide); counts nothing",
       },
     })
     .get("/promotions/:id", ({ params }) => service.get(params.id), {

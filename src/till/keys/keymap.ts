@@ -60,6 +60,7 @@ export const KEY_COMMANDS = [
   "payment.points",
   "payment.giftcard",
   "orders.open",
+  "sale.promoCode",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -111,6 +112,7 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "payment.points": ["ctrl+p"],
   "payment.giftcard": ["ctrl+g"],
   "orders.open": ["ctrl+o"],
+  "sale.promoCode": ["ctrl+t"],
 };
 
 export interface Keymap {

@@ -88,6 +88,8 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t("prompt.staffPin"), masked: true };
       case "customerCard":
         return { label: t.t("prompt.customerCard"), masked: false };
+      case "promoCode":
+        return { label: t.t("prompt.promoCode"), masked: false };
       case "giftCard":
         return { label: t.t("prompt.giftCard", { amountMinor: prompt.amountMinor }), masked: false };
       case "approval":
