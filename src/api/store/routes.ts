@@ -12,7 +12,12 @@ import { z } from "zod";
 import { returnableSaleSchema } from "../../core/chain-sale.ts";
 import { receiptEmailAnswerSchema } from "../../core/receipt-email.ts";
 import { storeSettingsSchema } from "../../core/settings.ts";
-import { messagesAnswerSchema, messagesQuerySchema } from "../hq/messages.ts";
+import {
+  messageAnswerSchema,
+  messageInputSchema,
+  messagesAnswerSchema,
+  messagesQuerySchema,
+} from "../hq/messages.ts";
 import { codeUsageAnswerSchema } from "../hq/promo-codes.ts";
 import { routeTable } from "../route.ts";
 import { accountingExportSchema, accountingQuerySchema } from "./accounting.ts";
@@ -206,6 +211,8 @@ export const storeRoutes = routeTable({
   "POST /api/v1/baskets/quote": quoteAnswerSchema,
   "GET /api/v1/promotions": { answer: promotionsAnswerSchema, query: promotionsQuerySchema },
   "GET /api/v1/messages": { answer: messagesAnswerSchema, query: messagesQuerySchema },
+  "POST /api/v1/messages": { body: messageInputSchema, answer: messageAnswerSchema },
+  "POST /api/v1/messages/:id/deactivate": messageAnswerSchema,
   "GET /api/v1/reports/promotions": {
     answer: promotionReportAnswerSchema,
     query: promotionReportQuerySchema,

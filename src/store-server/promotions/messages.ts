@@ -26,8 +26,17 @@ export function listMessages(ctx: StoreContext, all: boolean): StoredMessage[] {
     }));
 }
 
-/** A message from head office, applied in the caller's transaction (replication). */
-export function applyHqMessage(ctx: StoreContext, tx: StoreTx, value: MessageChangeValue, at: Date): void {
+/**
+ * A message from head office, applied in the caller's transaction (replication); false (skipped)
+ * when the store has its own under that id.
+ */
+export function applyHqMessage(ctx: StoreContext, tx: StoreTx, value: MessageChangeValue, at: Date): boolean {
+  const existing = tx
+    .select({ source: messages.source })
+    .from(messages)
+    .where(eq(messages.id, value.message.id))
+    .get();
+  if (existing?.source === "store") return false;
   const row = {
     id: value.message.id,
     source: "hq" as const,
@@ -37,6 +46,7 @@ export function applyHqMessage(ctx: StoreContext, tx: StoreTx, value: MessageCha
   };
   tx.insert(messages).values(row).onConflictDoUpdate({ target: messages.id, set: row }).run();
   promotionsChanged(ctx);
+  return true;
 }
 
 /** Refuses a prize-draw code that is not the sale's own (it cannot be made up at the till). */

@@ -143,13 +143,22 @@ export function applyHqCategory(ctx: StoreContext, tx: StoreTx, value: CategoryC
   promotionsChanged(ctx);
 }
 
-/** A promotion from head office, applied in the caller's transaction (replication). */
+/**
+ * A promotion from head office, applied in the caller's transaction (replication); false (skipped)
+ * when the store has its own under that id: head office never overwrites a store's own.
+ */
 export function applyHqPromotion(
   ctx: StoreContext,
   tx: StoreTx,
   value: { promotion: Promotion; active: boolean },
   at: Date,
-): void {
+): boolean {
+  const existing = tx
+    .select({ source: promotions.source })
+    .from(promotions)
+    .where(eq(promotions.id, value.promotion.id))
+    .get();
+  if (existing?.source === "store") return false;
   const row: Row = {
     id: value.promotion.id,
     source: "hq",
@@ -159,4 +168,5 @@ export function applyHqPromotion(
   };
   tx.insert(promotions).values(row).onConflictDoUpdate({ target: promotions.id, set: row }).run();
   promotionsChanged(ctx);
+  return true;
 }
