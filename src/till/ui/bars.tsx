@@ -175,12 +175,13 @@ export function InputLine({ view }: { view: View }) {
 
 function messageRows(view: View): string[] {
   const status = view.state.status;
-  if (status === null) return [" "];
+  if (status === null) return view.ambient ? wrap(view.ambient, view.columns, MAX_MESSAGE_ROWS) : [" "];
   return wrap(view.t.message(status.message), view.columns, MAX_MESSAGE_ROWS);
 }
 
 export function MessageLine({ view }: { view: View }) {
   const status = view.state.status;
+  if (status === null && view.ambient) return <Text color="yellow">{messageRows(view).join("\n")}</Text>;
   if (status === null) return <Text> </Text>;
   const color = status.tone === "error" ? "red" : status.tone === "ok" ? "green" : "yellow";
   return (

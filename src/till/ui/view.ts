@@ -14,6 +14,8 @@ export interface View {
   link: LinkStatus;
   /** Width of the screen in cells. */
   columns: number;
+  /** The time-of-day messages in force ("" or absent: none), shown when the status line is free. */
+  ambient?: string;
 }
 
 export interface BodyProps {
