@@ -10,6 +10,7 @@ import { type Message, messageSchema, prizeCodeOf } from "../../core/messages/in
 import type { StoreContext, StoreTx } from "../context.ts";
 import { promotionsChanged } from "./book.ts";
 import { StorePromotionError } from "./errors.ts";
+import { isStoreOwn } from "./store-own.ts";
 
 export type StoredMessage = Message & { source: "hq" | "store"; active: boolean; updatedAt: string };
 
@@ -31,12 +32,7 @@ export function listMessages(ctx: StoreContext, all: boolean): StoredMessage[] {
  * when the store has its own under that id.
  */
 export function applyHqMessage(ctx: StoreContext, tx: StoreTx, value: MessageChangeValue, at: Date): boolean {
-  const existing = tx
-    .select({ source: messages.source })
-    .from(messages)
-    .where(eq(messages.id, value.message.id))
-    .get();
-  if (existing?.source === "store") return false;
+  if (isStoreOwn(tx, messages, value.message.id)) return false;
   const row = {
     id: value.message.id,
     source: "hq" as const,

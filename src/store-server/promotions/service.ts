@@ -19,6 +19,7 @@ import type { StoreContext, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { activePromotions, promotionsChanged } from "./book.ts";
 import { StorePromotionError } from "./errors.ts";
+import { isStoreOwn } from "./store-own.ts";
 
 type Row = typeof promotions.$inferSelect;
 
@@ -153,12 +154,7 @@ export function applyHqPromotion(
   value: { promotion: Promotion; active: boolean },
   at: Date,
 ): boolean {
-  const existing = tx
-    .select({ source: promotions.source })
-    .from(promotions)
-    .where(eq(promotions.id, value.promotion.id))
-    .get();
-  if (existing?.source === "store") return false;
+  if (isStoreOwn(tx, promotions, value.promotion.id)) return false;
   const row: Row = {
     id: value.promotion.id,
     source: "hq",
