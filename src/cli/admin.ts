@@ -38,6 +38,7 @@ import { importArgsSchema, runImport } from "./admin-import.ts";
 import { importPromotionsArgsSchema, runImportPromotions } from "./admin-import-promotions.ts";
 import { INVOICE_COMMANDS, isInvoiceCommand, runInvoicing } from "./admin-invoices.ts";
 import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
+import { isPromotionCommand, runPromotions } from "./admin-promotions.ts";
 import { isPurchasingCommand, PURCHASING_COMMANDS, runPurchasing } from "./admin-purchasing.ts";
 import { receiptArgsSchema, runReceipt } from "./admin-receipt.ts";
 import { runDailyReport, runJournalVerify } from "./admin-report.ts";
@@ -152,7 +153,7 @@ const STORE_ONLY = new Set([
 
 /** What head office offers through `ringup admin`. */
 export const HQ_COMMANDS =
-  "import products|departments, product add|edit|price|deactivate, export products, report exceptions, token list|revoke|rotate";
+  "import products|departments|promotions, product add|edit|price|deactivate, promotions list|add|remove, export products, report exceptions, token list|revoke|rotate";
 
 const dayArg = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2026-03-02 (YYYY-MM-DD)");
 const exceptionsArgsSchema = z.object({
@@ -202,6 +203,10 @@ export async function runAdmin(
   }
   if (isPurchasingCommand(command)) {
     await runPurchasing(client, command, args, options.json, io);
+    return;
+  }
+  if (isPromotionCommand(command)) {
+    await runPromotions(client, command, args, options.json, io, argsOf);
     return;
   }
   if (isInvoiceCommand(command)) {

@@ -371,6 +371,23 @@ export function buildProgram(io: CliIo): Command {
     .action((file: string, o: { format: string }) =>
       runAdmin("import.promotions", { file, format: o.format }),
     );
+  const promotions = admin
+    .command("promotions")
+    .description("promotions: a store's own at a store, the chain's at head office");
+  promotions
+    .command("list")
+    .description("promotions in force (at a store: head office's and its own, marked [hq] or [store])")
+    .option("--all", "also ended ones")
+    .action((o: { all?: boolean }) => runAdmin("promotions.list", { all: o.all === true }));
+  promotions
+    .command("add")
+    .description("define promotions from a JSON file (one, or a list; replaced by id)")
+    .requiredOption("--file <file>", "the JSON file")
+    .action((o: { file: string }) => runAdmin("promotions.add", { file: o.file }));
+  promotions
+    .command("remove <id>")
+    .description("end a promotion (recorded sales keep it)")
+    .action((id: string) => runAdmin("promotions.remove", { id }));
   const user = admin.command("user").description("manage cashiers and their roles (store)");
   user
     .command("list")

@@ -18,6 +18,8 @@ export const TILL_TRACE_ACTIONS = [
    * and the result (`over`, `under`, `refused`).
    */
   "age.checked",
+  /** A promo code keyed or scanned for a sale: the code, the sale and the answer (`accepted`, `accepted_offline`, or the refusal's code). */
+  "promo_code.entered",
 ] as const;
 export type TillTraceAction = (typeof TILL_TRACE_ACTIONS)[number];
 

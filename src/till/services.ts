@@ -149,6 +149,8 @@ export interface CompletedSale {
   }[];
   /** The customer's card the sale was rung with. */
   card?: string;
+  /** Promo codes presented with the sale (their limited uses are counted when the store records it). */
+  couponCodes?: string[];
   audit: TillAuditEntry[];
   /** The till's own pricing of the sale: the document the store records as rung. */
   quote: TillQuote;
@@ -319,6 +321,14 @@ export interface TillTrace {
   detail?: TillTraceDetail;
 }
 
+/** A promo code the sale may use: the names of its promotions, and who said so. */
+export interface PromoCodeCheck {
+  code: string;
+  names: string[];
+  /** `till`: the store could not be reached, the till's synced promotions allowed it (multi-use). */
+  checkedBy: "store" | "till";
+}
+
 /** A sale as the till priced it, with the promotions it got (none without promotions in force). */
 export type TillQuote = Quote & { promotions?: AppliedPromotion[] | undefined };
 
@@ -372,6 +382,15 @@ export interface TillServices {
   lookupAtStore(code: string): Promise<TillLookup | null>;
   /** A customer's card at the store (needs the store): CARD_NOT_FOUND when it has none. */
   findCard?(number: string): Promise<TillCustomer>;
+  /**
+   * Whether the sale may use a promo code (the store asks head office for the chain's limited
+   * codes; cut off, the till decides with its synced promotions): refused with a PromoCodeError.
+   */
+  checkPromoCode?(input: {
+    code: string;
+    saleId: string;
+    card?: string | undefined;
+  }): Promise<PromoCodeCheck>;
   /** Issues a loyalty card with this number (the store asks head office), or blocks a lost one. */
   issueCard?(number: string): Promise<TillCustomer>;
   blockCard?(number: string): Promise<TillCustomer>;

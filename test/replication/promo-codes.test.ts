@@ -134,3 +134,34 @@ test("an expired code is refused at the store with its own error, and nothing is
   expect(unknown.status).toBe(404);
   expect(unknown.body).toMatchObject({ error: { code: "CODE_UNKNOWN" } });
 });
+
+test("a dry-run claim (a till asking before the sale) refuses like a claim and counts nothing", async () => {
+  const dryRun = (promotionId: string, code: string) =>
+    chain.hq.api("/api/v1/promotions/claims", {
+      method: "POST",
+      body: JSON.stringify({
+        saleId: uuidv7(),
+        storeId: "S2",
+        at: new Date().toISOString(),
+        uses: [{ promotionId, code, discountMinor: 0 }],
+        dryRun: true,
+      }),
+    });
+  const refused = await dryRun("welcome", "WELCOME1");
+  expect(refused.status).toBe(409);
+  expect(await refused.json()).toMatchObject({ error: { code: "CODE_USED_UP" } });
+  expect(
+    await hqPost("/api/v1/promotions", {
+      id: "fresh",
+      name: "Fresh",
+      code: "FRESH",
+      reward: { kind: "amount", amountMinor: 10, on: "order" },
+      maxUses: 1,
+    }),
+  ).toBe(200);
+  expect((await dryRun("fresh", "FRESH")).status).toBe(200);
+  const report = (await (await chain.hq.api("/api/v1/reports/promotion-codes")).json()) as {
+    codes: { code: string; uses: number }[];
+  };
+  expect(report.codes.find((c) => c.code === "FRESH")?.uses).toBe(0);
+});

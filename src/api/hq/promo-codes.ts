@@ -25,6 +25,8 @@ export const codeClaimInputSchema = z.strictObject({
     .max(20),
   /** Uses a store accepted while head office was unreachable: counted, never refused. */
   offline: z.boolean().optional(),
+  /** Only checks that the uses could be counted now (a till asking before the sale): counts nothing. */
+  dryRun: z.boolean().optional(),
 });
 export type CodeClaimInput = z.infer<typeof codeClaimInputSchema>;
 

@@ -12,7 +12,12 @@ import { z } from "zod";
 import { returnableSaleSchema } from "../../core/chain-sale.ts";
 import { receiptEmailAnswerSchema } from "../../core/receipt-email.ts";
 import { storeSettingsSchema } from "../../core/settings.ts";
-import { messagesAnswerSchema, messagesQuerySchema } from "../hq/messages.ts";
+import {
+  messageAnswerSchema,
+  messageInputSchema,
+  messagesAnswerSchema,
+  messagesQuerySchema,
+} from "../hq/messages.ts";
 import { codeUsageAnswerSchema } from "../hq/promo-codes.ts";
 import { customTendersAnswerSchema, customTendersQuerySchema } from "../hq/tenders.ts";
 import { routeTable } from "../route.ts";
@@ -124,6 +129,7 @@ import {
   pickingListSchema,
   pickingRequestSchema,
 } from "./orders.ts";
+import { promoCodeCheckAnswerSchema, promoCodeCheckInputSchema } from "./promo-code-check.ts";
 import { promotionReportAnswerSchema, promotionReportQuerySchema } from "./promotion-reports.ts";
 import {
   promotionInputSchema,
@@ -207,6 +213,8 @@ export const storeRoutes = routeTable({
   "GET /api/v1/promotions": { answer: promotionsAnswerSchema, query: promotionsQuerySchema },
   "GET /api/v1/messages": { answer: messagesAnswerSchema, query: messagesQuerySchema },
   "GET /api/v1/tenders": { answer: customTendersAnswerSchema, query: customTendersQuerySchema },
+  "POST /api/v1/messages": { body: messageInputSchema, answer: messageAnswerSchema },
+  "POST /api/v1/messages/:id/deactivate": messageAnswerSchema,
   "GET /api/v1/reports/promotions": {
     answer: promotionReportAnswerSchema,
     query: promotionReportQuerySchema,
@@ -215,6 +223,10 @@ export const storeRoutes = routeTable({
   "GET /api/v1/promotions/:id": storedPromotionAnswerSchema,
   "POST /api/v1/promotions": { body: promotionInputSchema, answer: storedPromotionAnswerSchema },
   "POST /api/v1/promotions/:id/deactivate": storedPromotionAnswerSchema,
+  "POST /api/v1/promotions/codes/check": {
+    body: promoCodeCheckInputSchema,
+    answer: promoCodeCheckAnswerSchema,
+  },
   "POST /api/v1/sales": { body: recordSaleSchema, answer: saleAnswerSchema },
   "POST /api/v1/sales/cancellations": cancellationAnswerSchema,
   "GET /api/v1/reports/exceptions": exceptionsAnswerSchema,

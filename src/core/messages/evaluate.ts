@@ -80,6 +80,9 @@ function fires(
       return event.kind === "customer" && event.customer.birthdayToday
         ? { customer: event.customer.name }
         : null;
+    case "time":
+      // Shown while its window lasts (time.ts), not fired by a sale's events.
+      return null;
   }
 }
 

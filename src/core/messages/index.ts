@@ -10,3 +10,4 @@ export {
 } from "./evaluate.ts";
 export { prizeCodeOf, wantsPrizeCode } from "./prize-code.ts";
 export * from "./schema.ts";
+export { type MessageClock, timeMessagesAt } from "./time.ts";

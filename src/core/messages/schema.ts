@@ -5,7 +5,9 @@
  * Events: `scan` (a product by `code`, or any of a `category`), `lines` (the sale passes `over`
  * lines), `total` (its total passes `over` minor units), `promotionNear` (a scanned item is one
  * unit short of a promotion; `code`/`category` narrow it to some items), `customer` (a customer
- * is attached) and `birthday` (an attached customer's birthday is today).
+ * is attached), `birthday` (an attached customer's birthday is today) and `time` (a time of day:
+ * from `from` to `to`, local time, on `days` — ISO weekdays, every day without; shown on the
+ * till's status line while it lasts, see time.ts).
  *
  * Texts are templates: `{item}` the scanned item's name, `{customer}` the customer's name,
  * `{promotion}` the promotion almost met, and on the receipt `{prizeCode}`, the sale's prize-draw
@@ -15,13 +17,23 @@ import { z } from "zod";
 import { categoryIdSchema } from "../catalog-stock.ts";
 import { productCodeSchema } from "../product-input.ts";
 
-export const MESSAGE_EVENTS = ["customer", "scan", "lines", "total", "birthday", "promotionNear"] as const;
+export const MESSAGE_EVENTS = [
+  "customer",
+  "scan",
+  "lines",
+  "total",
+  "birthday",
+  "promotionNear",
+  "time",
+] as const;
 export type MessageEvent = (typeof MESSAGE_EVENTS)[number];
 
 export const messageIdSchema = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9._:-]{1,40}$/, "must be 1 to 40 letters, digits or . _ : -");
+
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day "HH:MM"');
 
 const text = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
 
@@ -34,6 +46,15 @@ export const messageSchema = z
       category: categoryIdSchema.optional(),
       /** `lines`: a count of lines; `total`: an amount in minor units. */
       over: z.number().int("must be a whole number").min(0, "must not be negative").optional(),
+      /** `time`: from (inclusive) and to (exclusive), local "HH:MM"; over midnight when from > to. */
+      from: timeOfDay.optional(),
+      to: timeOfDay.optional(),
+      /** `time`: ISO weekdays, 1 = Monday … 7 = Sunday (every day without). */
+      days: z
+        .array(z.number().int().min(1, "must be 1 to 7").max(7, "must be 1 to 7"))
+        .min(1)
+        .max(7)
+        .optional(),
     }),
     /** Shown to the cashier on the status line. */
     cashier: text.optional(),
@@ -69,6 +90,31 @@ export const messageSchema = z
         code: "custom",
         path: ["when", "code"],
         message: "code and category are for scan and promotionNear messages",
+      });
+    }
+    const { from, to, days } = m.when;
+    if (event === "time") {
+      if (from === undefined || to === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["when", from === undefined ? "from" : "to"],
+          message: "a time message needs from and to",
+        });
+      } else if (from === to) {
+        ctx.addIssue({ code: "custom", path: ["when", "to"], message: "must not be the same time as from" });
+      }
+      if (m.receipt !== undefined || m.confirm !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: [m.receipt !== undefined ? "receipt" : "confirm"],
+          message: "a time message shows on the till's status line: give cashier text only",
+        });
+      }
+    } else if (from !== undefined || to !== undefined || days !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["when", from !== undefined ? "from" : to !== undefined ? "to" : "days"],
+        message: "from, to and days are for time messages",
       });
     }
     if (m.confirm === true && m.cashier === undefined) {

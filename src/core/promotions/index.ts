@@ -34,7 +34,7 @@ export {
 } from "./price.ts";
 export { type PromotionClock, promotionClock } from "./schedule.ts";
 export * from "./schema.ts";
-export { promotionsLeaveLine } from "./untouched.ts";
+export { linesPromotionsName, promotionsLeaveLine } from "./untouched.ts";
 export {
   checkPromotion,
   type PromotionRefs,

@@ -13,8 +13,28 @@ function names(spec: LineSpec, line: Omit<PromotionLine, "amountMinor">): boolea
   return spec.categories !== null && (line.categories ?? []).some((c) => spec.categories?.has(c));
 }
 
+/**
+ * A promotion without a condition that counts (no names, no minimum) and with a reward on named
+ * lines touches those lines only: the others neither meet it nor take from it.
+ */
+function rewardOnly(p: CompiledPromotion): boolean {
+  const condition = p.promotion.condition;
+  return (
+    p.condition === null &&
+    p.reward !== null &&
+    condition?.minQty === undefined &&
+    condition?.minAmountMinor === undefined
+  );
+}
+
+/** Whether a promotion touches every line, whatever it is. */
+function touchesAll(p: CompiledPromotion): boolean {
+  return p.promotion.reward.on === "order" || (p.condition === null && !rewardOnly(p));
+}
+
 function touches(p: CompiledPromotion, line: Omit<PromotionLine, "amountMinor">): boolean {
-  if (p.promotion.reward.on === "order" || p.condition === null) return true;
+  if (touchesAll(p)) return true;
+  if (p.condition === null) return p.reward !== null && names(p.reward, line);
   if (names(p.condition, line)) return true;
   return p.reward !== null && names(p.reward, line);
 }
@@ -29,4 +49,24 @@ export function promotionsLeaveLine(
   const line = lines[index];
   if (line === undefined) return false;
   return !livePromotions(book, lines, context).some((p) => touches(p, line));
+}
+
+/**
+ * The lines the promotions in force for `lines` name (by their conditions or rewards), or null
+ * when one of them touches every line (order-wide, or naming none). The other lines take no
+ * discount from promotions and change nothing of what they take off these.
+ */
+export function linesPromotionsName(
+  book: PromotionBook,
+  lines: readonly Omit<PromotionLine, "amountMinor">[],
+  context: PromotionContext,
+): Set<number> | null {
+  const live = livePromotions(book, lines, context);
+  const named = new Set<number>();
+  if (live.length === 0) return named;
+  if (live.some(touchesAll)) return null;
+  lines.forEach((line, i) => {
+    if (live.some((p) => touches(p, line))) named.add(i);
+  });
+  return named;
 }

@@ -35,7 +35,10 @@ function countUses(tx: HqTx, promotionId: string, saleId: string, customerId: st
 export class HqCodeUsesService {
   constructor(private readonly ctx: HqContext) {}
 
-  /** `POST /promotions/claims`: counts a sale's uses of limited codes, or refuses them all. */
+  /**
+   * `POST /promotions/claims`: counts a sale's uses of limited codes, or refuses them all. A
+   * `dryRun` only refuses what a claim would refuse now, and counts nothing.
+   */
   claim(input: CodeClaimInput): CodeClaimAnswer {
     const customerId = input.customerId ?? null;
     return this.ctx.db.transaction((tx) => {
@@ -57,6 +60,10 @@ export class HqCodeUsesService {
               countUses(tx, use.promotionId, input.saleId, customerId),
               customerId,
             );
+          }
+          if (input.dryRun === true) {
+            const counted = countUses(tx, use.promotionId, input.saleId, null).total;
+            return { promotionId: use.promotionId, code, uses: counted, maxUses: promotion.maxUses ?? null };
           }
           const value = {
             saleId: input.saleId,

@@ -57,7 +57,12 @@ function usesOf(ctx: StoreContext, sale: SaleCodes): Use[] {
   return uses;
 }
 
-function localCount(ctx: StoreContext, promotionId: string, saleId: string, customerId: string | null) {
+export function localCount(
+  ctx: StoreContext,
+  promotionId: string,
+  saleId: string,
+  customerId: string | null,
+) {
   const row = ctx.db
     .select({
       total: sql<number>`count(*)`,

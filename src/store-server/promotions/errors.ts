@@ -5,4 +5,6 @@ export class StorePromotionError extends featureErrors({
   PROMOTION_FROM_HQ: "conflict",
   PROMOTION_NOT_FOUND: "not_found",
   PRIZE_CODE_INVALID: "invalid",
+  MESSAGE_FROM_HQ: "conflict",
+  MESSAGE_NOT_FOUND: "not_found",
 }) {}

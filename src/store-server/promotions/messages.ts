@@ -10,6 +10,7 @@ import { type Message, messageSchema, prizeCodeOf } from "../../core/messages/in
 import type { StoreContext, StoreTx } from "../context.ts";
 import { promotionsChanged } from "./book.ts";
 import { StorePromotionError } from "./errors.ts";
+import { isStoreOwn } from "./store-own.ts";
 
 export type StoredMessage = Message & { source: "hq" | "store"; active: boolean; updatedAt: string };
 
@@ -26,8 +27,12 @@ export function listMessages(ctx: StoreContext, all: boolean): StoredMessage[] {
     }));
 }
 
-/** A message from head office, applied in the caller's transaction (replication). */
-export function applyHqMessage(ctx: StoreContext, tx: StoreTx, value: MessageChangeValue, at: Date): void {
+/**
+ * A message from head office, applied in the caller's transaction (replication); false (skipped)
+ * when the store has its own under that id.
+ */
+export function applyHqMessage(ctx: StoreContext, tx: StoreTx, value: MessageChangeValue, at: Date): boolean {
+  if (isStoreOwn(tx, messages, value.message.id)) return false;
   const row = {
     id: value.message.id,
     source: "hq" as const,
@@ -37,6 +42,7 @@ export function applyHqMessage(ctx: StoreContext, tx: StoreTx, value: MessageCha
   };
   tx.insert(messages).values(row).onConflictDoUpdate({ target: messages.id, set: row }).run();
   promotionsChanged(ctx);
+  return true;
 }
 
 /** Refuses a prize-draw code that is not the sale's own (it cannot be made up at the till). */

@@ -1,18 +1,23 @@
 import { Elysia } from "elysia";
 import { z } from "zod";
-import { messagesQuerySchema } from "../../api/hq/messages.ts";
+import { messageInputSchema, messagesQuerySchema } from "../../api/hq/messages.ts";
+import { promoCodeCheckInputSchema } from "../../api/store/promo-code-check.ts";
 import { promotionReportQuerySchema } from "../../api/store/promotion-reports.ts";
 import { promotionInputSchema, promotionsQuerySchema } from "../../api/store/promotions.ts";
+import { messageIdSchema } from "../../core/messages/index.ts";
 import { promotionIdSchema } from "../../core/promotions/index.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
+import { checkPromoCode } from "./code-check.ts";
+import { deactivateLocalMessage, defineLocalMessage } from "./local-messages.ts";
 import { listMessages } from "./messages.ts";
 import { codeUsage, promotionReport } from "./report.ts";
 import { PromotionsService } from "./service.ts";
 
 export function promotionsRoutes(ctx: StoreContext, service = new PromotionsService(ctx)) {
   const params = z.object({ id: promotionIdSchema });
+  const messageParams = z.object({ id: messageIdSchema });
   return new Elysia({ name: "ringup.store.promotions" })
     .use(requireAuth(ctx))
     .get("/promotions", ({ query }) => ({ promotions: service.list(query.all === "true") }), {
@@ -37,6 +42,13 @@ export function promotionsRoutes(ctx: StoreContext, service = new PromotionsServ
         summary: "The store's uses of limited promo codes (offlineUses: not yet counted at head office)",
       },
     })
+    .post("/promotions/codes/check", ({ body }) => checkPromoCode(ctx, body), {
+      body: promoCodeCheckInputSchema,
+      detail: {
+        summary:
+          "Whether a sale may use a promo code now (in force, its limits not reached chain-wide); counts nothing",
+      },
+    })
     .get("/promotions/:id", ({ params }) => service.get(params.id), {
       params,
       detail: { summary: "One promotion" },
@@ -51,6 +63,25 @@ export function promotionsRoutes(ctx: StoreContext, service = new PromotionsServ
         body: promotionInputSchema,
         detail: { summary: "Define one of the store's own promotions (upsert by id)" },
       },
+    )
+    .post(
+      "/messages",
+      ({ body, principal }) => {
+        requireRole(principal, "manager", "defining messages");
+        return defineLocalMessage(ctx, body, principal);
+      },
+      {
+        body: messageInputSchema,
+        detail: { summary: "Define one of the store's own messages (upsert by id)" },
+      },
+    )
+    .post(
+      "/messages/:id/deactivate",
+      ({ params, principal }) => {
+        requireRole(principal, "manager", "ending messages");
+        return deactivateLocalMessage(ctx, params.id, principal);
+      },
+      { params: messageParams, detail: { summary: "End one of the store's own messages" } },
     )
     .post(
       "/promotions/:id/deactivate",

@@ -19,6 +19,7 @@ import type { StoreContext, StoreTx } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { activePromotions, promotionsChanged } from "./book.ts";
 import { StorePromotionError } from "./errors.ts";
+import { isStoreOwn } from "./store-own.ts";
 
 type Row = typeof promotions.$inferSelect;
 
@@ -143,13 +144,17 @@ export function applyHqCategory(ctx: StoreContext, tx: StoreTx, value: CategoryC
   promotionsChanged(ctx);
 }
 
-/** A promotion from head office, applied in the caller's transaction (replication). */
+/**
+ * A promotion from head office, applied in the caller's transaction (replication); false (skipped)
+ * when the store has its own under that id: head office never overwrites a store's own.
+ */
 export function applyHqPromotion(
   ctx: StoreContext,
   tx: StoreTx,
   value: { promotion: Promotion; active: boolean },
   at: Date,
-): void {
+): boolean {
+  if (isStoreOwn(tx, promotions, value.promotion.id)) return false;
   const row: Row = {
     id: value.promotion.id,
     source: "hq",
@@ -159,4 +164,5 @@ export function applyHqPromotion(
   };
   tx.insert(promotions).values(row).onConflictDoUpdate({ target: promotions.id, set: row }).run();
   promotionsChanged(ctx);
+  return true;
 }

@@ -208,8 +208,7 @@ export function applyChange(
       applyCard(tx, change.value, change.at);
       return { result: "applied" };
     case "promotion":
-      applyHqPromotion(ctx, tx, change.value, at);
-      return { result: "applied" };
+      return { result: applyHqPromotion(ctx, tx, change.value, at) ? "applied" : "skipped" };
     case "category":
       applyHqCategory(ctx, tx, change.value);
       return { result: "applied" };
@@ -221,8 +220,7 @@ export function applyChange(
       applyHqOrder(ctx, tx, change.value);
       return { result: "applied" };
     case "message":
-      applyHqMessage(ctx, tx, change.value, at);
-      return { result: "applied" };
+      return { result: applyHqMessage(ctx, tx, change.value, at) ? "applied" : "skipped" };
     case "tender":
       applyHqTender(tx, change.value, at);
       return { result: "applied" };

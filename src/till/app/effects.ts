@@ -21,6 +21,7 @@ import type { CardAnswer, Command, Effect, Message, SaleLine } from "../state/ty
 import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
 import { errorToMessage } from "./error-message.ts";
 import { runOrderEffect } from "./order-effects.ts";
+import { checkPromoCode } from "./promo-code-effects.ts";
 import { saleReceipt } from "./receipt.ts";
 import { payBackReturn } from "./return-refund.ts";
 import { runShiftEffect } from "./shift-effects.ts";
@@ -491,6 +492,9 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       );
       return;
     }
+    case "checkPromoCode":
+      checkPromoCode(ctx, effect);
+      return;
     case "redeemCard": {
       const redeem = services.redeemCard;
       if (redeem === undefined) {

@@ -43,6 +43,7 @@ import { OrderOperations } from "./order-operations.ts";
 import { Outbox } from "./outbox.ts";
 import { fetchTrusting } from "./pairing.ts";
 import { PrintJournal } from "./print-journal.ts";
+import { PromoCodeOperations } from "./promo-code-operations.ts";
 import { LocalPromotions } from "./promotions.ts";
 import { exportRefusedSale, resendRefusedSale } from "./refused-sales.ts";
 import { StoreClient } from "./store-client.ts";
@@ -229,6 +230,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   // Back online (a sale drained, a log-in): wait for changes again without waiting for the next sync.
   const unwatchLink = link.subscribe(() => watch.ensure());
   const online = new CustomerOperations({ client, auth, link, outbox, tillId: tillId.data, now });
+  const promoCodes = new PromoCodeOperations({ client, auth, link, outbox, tillId: tillId.data, now });
   const orders = new OrderOperations({ client, auth, link, outbox, tillId: tillId.data, now });
 
   // Cached settings are used at once (the sync below refreshes them); a till without any asks
@@ -342,6 +344,8 @@ export async function createTillServices(options: TillServicesOptions): Promise<
 
     stockHere: (code) => online.stockHere(code),
     findCard: (number) => online.findCard(number),
+    checkPromoCode: (input) =>
+      promoCodes.checkPromoCode(input, { promotions: promotions.list(), timeZone: settings.timeZone }),
     issueCard: (number) => online.issueCard(number),
     blockCard: (number) => online.blockCard(number),
     redeemCard: (input) => online.redeemCard(input),

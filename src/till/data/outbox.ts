@@ -57,6 +57,7 @@ export function saleRequestBody(sale: CompletedSale, context: SaleContext): Rung
       };
     }),
     ...(sale.card === undefined ? {} : { card: sale.card }),
+    ...(sale.couponCodes === undefined ? {} : { couponCodes: sale.couponCodes }),
     tenders: sale.tenders.map((t) => ({
       type: t.type,
       amountMinor: t.amountMinor,

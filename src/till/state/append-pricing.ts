@@ -16,7 +16,7 @@ export function canAppend(settings: StoreSettings, hasSaleDiscount: boolean): bo
   return settings.taxRounding === "line" && settings.cashRoundingScope === "cash" && !hasSaleDiscount;
 }
 
-function mergeTaxes(
+export function mergeTaxes(
   a: readonly TaxBreakdown[],
   b: readonly TaxBreakdown[],
   settings: StoreSettings,
@@ -37,7 +37,7 @@ function mergeTaxes(
 const singles = new WeakMap<StoreSettings, Map<string, Quote>>();
 const MAX_SINGLES = 512;
 
-function priceSingle(line: SaleLine, settings: StoreSettings): Quote {
+export function priceSingle(line: SaleLine, settings: StoreSettings): Quote {
   let cache = singles.get(settings);
   if (cache === undefined) {
     cache = new Map();

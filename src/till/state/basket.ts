@@ -29,7 +29,7 @@ export type { SalePromotions };
  * Whether the sale's last line may be priced alone and added (no promotion in force touches it):
  * always without promotions.
  */
-export function promotionLeavesAppended(sale: Pick<Sale, "lines">, env: TillEnv): boolean {
+export function promotionLeavesAppended(sale: Pick<Sale, "lines" | "couponCodes">, env: TillEnv): boolean {
   const promotions = promotionsAt(env);
   if (promotions === null) return true;
   const lines = sale.lines.map((line) => ({
@@ -42,6 +42,7 @@ export function promotionLeavesAppended(sale: Pick<Sale, "lines">, env: TillEnv)
   return promotionsLeaveLine(promotions.book, lines, lines.length - 1, {
     clock: promotionClock(promotions.at, promotions.timeZone),
     roundingMode: env.settings.roundingMode,
+    codes: sale.couponCodes,
   });
 }
 
@@ -50,7 +51,7 @@ export function promotionLeavesAppended(sale: Pick<Sale, "lines">, env: TillEnv)
  * when it has no lines. Throws the engine's DomainError when it cannot.
  */
 export function priceSale(
-  sale: Pick<Sale, "lines" | "discount" | "customer">,
+  sale: Pick<Sale, "lines" | "discount" | "customer" | "couponCodes">,
   settings: StoreSettings,
   inForce: SalePromotions | null = null,
 ): (Quote & { promotions?: PromotedQuote["promotions"] }) | null {
@@ -68,6 +69,7 @@ export function priceSale(
     book: promotions.book,
     at: promotions.at,
     timeZone: promotions.timeZone,
+    codes: sale.couponCodes,
     customerGroups: promotions.customerGroups,
   });
   return quote;

@@ -55,6 +55,7 @@ export function tender(state: TillState, added: TenderInput | null, env: TillEnv
           lines: sale.lines.map(toTillLine),
           ...(sale.discount ? { discount: sale.discount } : {}),
           ...(sale.customer ? { card: sale.customer.card } : {}),
+          ...(sale.couponCodes?.length ? { couponCodes: sale.couponCodes } : {}),
           tenders,
           audit: sale.audit,
           quote,

@@ -16,6 +16,7 @@ import { done, fail, msg } from "./initial.ts";
 import { serialAnswer } from "./lots-serials.ts";
 import { isYes, parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
 import { tender } from "./payment.ts";
+import { submitPromoCode } from "./promo-codes.ts";
 import { submitReceiptEmail } from "./receipt-link.ts";
 import { addLine } from "./sale.ts";
 import { submitCashPrompt } from "./shift.ts";
@@ -121,6 +122,8 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
       return submitStaffPin(state);
     case "customerCard":
       return submitCustomerCard(state);
+    case "promoCode":
+      return submitPromoCode(state);
     case "giftCard":
       return submitGiftCard(state, prompt);
     case "customTender":

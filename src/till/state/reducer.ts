@@ -13,6 +13,7 @@ import { done, emptySale, goTo, msg } from "./initial.ts";
 import { MENU_ITEMS, menuIndexOf } from "./menu.ts";
 import { orderCollected, orderOpened, ordersListed } from "./orders.ts";
 import { tender } from "./payment.ts";
+import { promoCodeAccepted } from "./promo-codes.ts";
 import { submitPrompt, submitSerial, withLabel } from "./prompts.ts";
 import { refusedResent } from "./refused.ts";
 import { returnRecorded, returnsFound } from "./returns.ts";
@@ -214,6 +215,8 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return customerAttached(state, command.customer, command.how, env);
     case "card.redeemed":
       return cardRedeemed(state, command.tender, env);
+    case "promoCode.accepted":
+      return promoCodeAccepted(state, command.code, command.names, env);
     case "orders.listed":
       return ordersListed(state, command.list);
     case "order.opened":

@@ -13,6 +13,7 @@ import { done, fail, failWith, msg } from "./initial.ts";
 import { askBeforeAdding, looksLikeGs1, submitGs1 } from "./lots-serials.ts";
 import { messagesOnScan } from "./messages.ts";
 import { parseSaleEntry } from "./parse-input.ts";
+import { priceByParts } from "./promoted-append.ts";
 import type { Sale, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
 /** Enter on the sale screen: look the code up (locally, at once). */
@@ -119,13 +120,14 @@ export function addLine(
     lines: deposit === null ? [...state.sale.lines, line] : [...state.sale.lines, line, deposit],
     nextLineId: (deposit ?? line).id + 1,
   };
+  const appendable =
+    canAppend(env.settings, sale.discount !== undefined) && deposit === null && sale.customer === undefined;
   const next =
-    canAppend(env.settings, sale.discount !== undefined) &&
-    deposit === null &&
-    sale.customer === undefined &&
-    promotionsLeaveAppended(sale, env)
+    appendable && promotionsLeaveAppended(sale, env)
       ? append(state, sale, line, env)
-      : reprice(state, sale, env);
+      : appendable
+        ? repriceByParts(state, sale, env)
+        : reprice(state, sale, env);
   if ("error" in next) return next.error;
   const priced = next.state.quote?.lines.at(deposit === null ? -1 : -2);
   return done(
@@ -153,6 +155,21 @@ function append(
   } catch (err) {
     return { error: failWith(state, localErrorMessage(err)) };
   }
+}
+
+/** The sale priced by parts when it can be (promoted-append.ts), else whole. */
+function repriceByParts(
+  state: TillState,
+  sale: Sale,
+  env: TillEnv,
+): { state: TillState } | { error: Transition } {
+  try {
+    const quote = priceByParts(sale, env);
+    if (quote !== null) return { state: { ...state, sale, quote } };
+  } catch (err) {
+    return { error: failWith(state, localErrorMessage(err)) };
+  }
+  return reprice(state, sale, env);
 }
 
 /** Replaces the sale and its quote; refuses (keeping the old sale) when pricing fails. */

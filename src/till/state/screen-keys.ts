@@ -277,6 +277,8 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return openPrompt(state, { kind: "priceCheck" });
     case "customer.card":
       return openPrompt(state, { kind: "customerCard" });
+    case "sale.promoCode":
+      return openPrompt(state, { kind: "promoCode" });
     case "department.ring":
       return startDepartmentRing(state);
     case "deposit.return":

@@ -91,6 +91,8 @@ export interface Sale {
   staff?: StaffDiscount;
   /** The customer's card scanned for the sale: their group discount, their points. */
   customer?: TillCustomer;
+  /** Promo codes the store (or the till, cut off) accepted for the sale, upper case. */
+  couponCodes?: string[];
   /** Messages fired in this sale (each once) and the receipt texts they left. */
   messages?: { fired: string[]; receipt: string[] };
 }
@@ -154,6 +156,8 @@ export type Prompt =
   | { kind: "staffPin" }
   /** Clients service: a card number to attach, `+number` to issue a card, `-number` to block one. */
   | { kind: "customerCard" }
+  /** A promo code for the sale: typed, or scanned from a coupon. */
+  | { kind: "promoCode" }
   /** A gift card pays `amountMinor`: scan or type its number. */
   | { kind: "giftCard"; amountMinor: number }
   /** The shop's own tenders to pay `amountMinor` with, chosen by number (payment.custom). */
@@ -368,6 +372,8 @@ export type Command =
   | { type: "request.failed"; message: Message }
   /** The store answered a scanned, issued or blocked card. */
   | { type: "customer.attached"; customer: TillCustomer; how: "found" | "issued" | "blocked" }
+  /** A promo code the sale may use, with the names of its promotions. */
+  | { type: "promoCode.accepted"; code: string; names: string[] }
   /** The store authorised a points or gift-card tender: it goes on the sale. */
   | { type: "card.redeemed"; tender: CardTender }
   | { type: "orders.listed"; list: TillOrder[] }
@@ -450,6 +456,8 @@ export type Effect =
   | { type: "quit" }
   /** Asks the store for a card (`find`), or to issue or block one through head office. */
   | { type: "customerCard"; action: "find" | "issue" | "block"; number: string }
+  /** Asks the store whether the sale may use a promo code; answered by `promoCode.accepted`. */
+  | { type: "checkPromoCode"; code: string; saleId: string; card?: string }
   /** Asks the store to authorise a card tender; answered by `card.redeemed`. */
   | {
       type: "redeemCard";

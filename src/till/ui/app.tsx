@@ -22,6 +22,7 @@ import { ReturnsScreen } from "./returns-screen.tsx";
 import { SaleScreen } from "./sale-screen.tsx";
 import { ShiftOpenScreen, ShiftScreen } from "./shift-screen.tsx";
 import { spread } from "./text.ts";
+import { useTimeMessage } from "./time-messages.ts";
 import { useTillKeys } from "./use-keys.ts";
 import type { BodyProps, View } from "./view.ts";
 
@@ -133,6 +134,7 @@ export function TillApp({ controller, size, now = systemClock }: TillAppProps) {
   useTillKeys(onKey);
   const t = controller.translator();
   const clock = useClock(now, t);
+  const ambient = useTimeMessage(services, now, settings.timeZone);
   const view: View = {
     state,
     t,
@@ -142,6 +144,7 @@ export function TillApp({ controller, size, now = systemClock }: TillAppProps) {
     link,
     columns,
     customTenders: services.customTenders?.() ?? [],
+    ambient,
   };
   const title = state.help ? t.t("screen.help") : t.t(`screen.${state.screen.kind}`);
   // A long question or message wraps: the body gives up the rows it takes.

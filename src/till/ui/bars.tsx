@@ -105,6 +105,8 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t("prompt.staffPin"), masked: true };
       case "customerCard":
         return { label: t.t("prompt.customerCard"), masked: false };
+      case "promoCode":
+        return { label: t.t("prompt.promoCode"), masked: false };
       case "giftCard":
         return { label: t.t("prompt.giftCard", { amountMinor: prompt.amountMinor }), masked: false };
       case "approval":
@@ -190,12 +192,13 @@ export function InputLine({ view }: { view: View }) {
 
 function messageRows(view: View): string[] {
   const status = view.state.status;
-  if (status === null) return [" "];
+  if (status === null) return view.ambient ? wrap(view.ambient, view.columns, MAX_MESSAGE_ROWS) : [" "];
   return wrap(view.t.message(status.message), view.columns, MAX_MESSAGE_ROWS);
 }
 
 export function MessageLine({ view }: { view: View }) {
   const status = view.state.status;
+  if (status === null && view.ambient) return <Text color="yellow">{messageRows(view).join("\n")}</Text>;
   if (status === null) return <Text> </Text>;
   const color = status.tone === "error" ? "red" : status.tone === "ok" ? "green" : "yellow";
   return (

@@ -17,6 +17,8 @@ export interface View {
   columns: number;
   /** The shop's own tenders as synced: the payment screen names them. */
   customTenders?: readonly CustomTender[];
+  /** The time-of-day messages in force ("" or absent: none), shown when the status line is free. */
+  ambient?: string;
 }
 
 export interface BodyProps {

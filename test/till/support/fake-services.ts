@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DomainError } from "../../../src/core/errors.ts";
 import { formatReceiptNo } from "../../../src/core/ids.ts";
+import type { Message } from "../../../src/core/messages/index.ts";
 import type { Department } from "../../../src/core/open-department.ts";
 import { type Promotion, PromotionBook } from "../../../src/core/promotions/index.ts";
 import { refundableByTender } from "../../../src/core/refund-split.ts";
@@ -238,9 +239,13 @@ export class FakeServices implements TillServices {
   /** Each category's chain up the tree, as the till synced the store's categories. */
   categoryChains = new Map<string, string[]>();
 
+  /** The store's messages as the till synced them (none unless a test sets some). */
+  messageList: Message[] = [];
+
   promotions(): TillPromotions {
     return {
       book: new PromotionBook(this.promotionList),
+      messages: this.messageList,
       categoriesOf: (category) =>
         category === undefined ? [] : (this.categoryChains.get(category) ?? [category]),
     };

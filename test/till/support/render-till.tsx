@@ -61,6 +61,8 @@ export interface RenderOptions {
   keymap?: Keymap;
   devices?: TillDevices;
   idleLockMs?: number;
+  /** The till's clock (default: CLOCK, fixed). */
+  now?: () => Date;
 }
 
 export const CLOCK = new Date("2026-11-23T14:05:00Z");
@@ -79,7 +81,7 @@ export async function renderTill(options: RenderOptions = {}) {
     },
   });
   const size = options.size ?? { columns: 80, rows: 24 };
-  const ui = render(<TillApp controller={controller} size={size} now={() => CLOCK} />);
+  const ui = render(<TillApp controller={controller} size={size} now={options.now ?? (() => CLOCK)} />);
   const frame = () => plain(ui.lastFrame());
   await waitFor(() => frame().length > 0, "the first frame");
   const till = {
