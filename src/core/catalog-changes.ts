@@ -19,7 +19,7 @@ import { cardChangeValue, customerChangeValue, customerGroupChangeValue } from "
 import { USER_ROLES } from "./events/back-office-events.ts";
 import { storeIdSchema } from "./ids.ts";
 import { messageSchema } from "./messages/schema.ts";
-import { orderChangeValue } from "./order-change.ts";
+import { orderActionValue, orderChangeValue } from "./order-change.ts";
 import { productCodeSchema, stockFieldsShape } from "./product-input.ts";
 import { promotionSchema } from "./promotions/schema.ts";
 import { storeSettingsSchema } from "./settings.ts";
@@ -121,6 +121,8 @@ export const catalogChangeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...envelope, kind: z.literal("purchase_order"), value: purchaseOrderChangeValue }),
   /** A customer order for one store (its pick-up store): see order-change.ts. */
   z.strictObject({ ...envelope, kind: z.literal("order"), value: orderChangeValue }),
+  /** A change of such an order forwarded by head office (its lines, status or collection). */
+  z.strictObject({ ...envelope, kind: z.literal("order_action"), value: orderActionValue }),
   z.strictObject({ ...envelope, kind: z.literal("message"), value: messageChangeValue }),
 ]);
 export type CatalogChange = z.infer<typeof catalogChangeSchema>;

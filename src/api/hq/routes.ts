@@ -110,7 +110,15 @@ import {
   offlineReportAnswerSchema,
   offlineReportQuerySchema,
 } from "./offline-redemptions.ts";
-import { hqOrderRequestSchema, hqOrderSchema, hqOrdersAnswerSchema, hqOrdersQuerySchema } from "./orders.ts";
+import {
+  hqOrderCollectSchema,
+  hqOrderPatchSchema,
+  hqOrderRequestSchema,
+  hqOrderSchema,
+  hqOrderStatusRequestSchema,
+  hqOrdersAnswerSchema,
+  hqOrdersQuerySchema,
+} from "./orders.ts";
 
 import {
   codeClaimAnswerSchema,
@@ -276,6 +284,9 @@ export const hqRoutes = routeTable({
   "POST /api/v1/orders": { body: hqOrderRequestSchema, answer: hqOrderSchema },
   "GET /api/v1/orders": { answer: hqOrdersAnswerSchema, query: hqOrdersQuerySchema },
   "GET /api/v1/orders/:id": hqOrderSchema,
+  "PATCH /api/v1/orders/:id": { body: hqOrderPatchSchema, answer: hqOrderSchema },
+  "POST /api/v1/orders/:id/status": { body: hqOrderStatusRequestSchema, answer: hqOrderSchema },
+  "POST /api/v1/orders/:id/collect": { body: hqOrderCollectSchema, answer: hqOrderSchema },
   "POST /api/v1/promotions/claims": { body: codeClaimInputSchema, answer: codeClaimAnswerSchema },
   "POST /api/v1/promotions/claims/:saleId/release": codeReleaseAnswerSchema,
   "GET /api/v1/reports/promotion-codes": codeUsageAnswerSchema,
