@@ -11,6 +11,7 @@ export default defineConfig({
     "./schema/hq-promotions.ts",
     "./schema/hq-purchasing.ts",
     "./schema/hq-orders.ts",
+    "./schema/hq-webhooks.ts",
   ],
   out: "./schema/migrations/hq",
 });

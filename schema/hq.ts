@@ -10,6 +10,7 @@ import { hqPromotionsSchema } from "./hq-promotions.ts";
 import { hqPurchasingSchema } from "./hq-purchasing.ts";
 import { hqSalesSchema } from "./hq-sales.ts";
 import { hqStockSchema } from "./hq-stock.ts";
+import { hqWebhooksSchema } from "./hq-webhooks.ts";
 
 export * from "./hq-catalog.ts";
 export * from "./hq-customers.ts";
@@ -19,6 +20,7 @@ export * from "./hq-promotions.ts";
 export * from "./hq-purchasing.ts";
 export * from "./hq-sales.ts";
 export * from "./hq-stock.ts";
+export * from "./hq-webhooks.ts";
 
 export const hqSchema = {
   ...hqCatalogSchema,
@@ -29,4 +31,5 @@ export const hqSchema = {
   ...hqPromotionsSchema,
   ...hqPurchasingSchema,
   ...hqOrdersSchema,
+  ...hqWebhooksSchema,
 };

@@ -32,6 +32,7 @@ import { settingsRoutes } from "./settings/routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
 import { storesRoutes } from "./stores/routes.ts";
 import { usersRoutes } from "./users/routes.ts";
+import { webhooksRoutes } from "./webhooks/routes.ts";
 
 export interface HqStatus {
   /** The NATS link's state for /health ("disabled" when head office runs without NATS). */
@@ -107,7 +108,8 @@ export function createHqApp(
         .use(customersRoutes(ctx))
         .use(accountsRoutes(ctx))
         .use(promotionsRoutes(ctx))
-        .use(ordersRoutes(ctx)),
+        .use(ordersRoutes(ctx))
+        .use(webhooksRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

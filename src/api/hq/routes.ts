@@ -21,6 +21,12 @@ import {
   vendorsReportAnswerSchema,
 } from "../store/supplier-performance.ts";
 import {
+  webhookDeletedAnswerSchema,
+  webhookRequestSchema,
+  webhookSchema,
+  webhooksAnswerSchema,
+} from "../store/webhooks.ts";
+import {
   adjustmentInputSchema,
   bulkCardsAnswerSchema,
   bulkCardsInputSchema,
@@ -287,6 +293,10 @@ export const hqRoutes = routeTable({
   "PATCH /api/v1/orders/:id": { body: hqOrderPatchSchema, answer: hqOrderSchema },
   "POST /api/v1/orders/:id/status": { body: hqOrderStatusRequestSchema, answer: hqOrderSchema },
   "POST /api/v1/orders/:id/collect": { body: hqOrderCollectSchema, answer: hqOrderSchema },
+  "POST /api/v1/webhooks": { body: webhookRequestSchema, answer: webhookSchema },
+  "GET /api/v1/webhooks": webhooksAnswerSchema,
+  "DELETE /api/v1/webhooks/:id": webhookDeletedAnswerSchema,
+  "POST /api/v1/webhooks/:id/resume": webhookSchema,
   "POST /api/v1/promotions/claims": { body: codeClaimInputSchema, answer: codeClaimAnswerSchema },
   "POST /api/v1/promotions/claims/:saleId/release": codeReleaseAnswerSchema,
   "GET /api/v1/reports/promotion-codes": codeUsageAnswerSchema,
