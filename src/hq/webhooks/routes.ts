@@ -7,7 +7,7 @@ import { HqWebhookService } from "./service.ts";
 
 export function webhooksRoutes(ctx: HqContext) {
   const service = new HqWebhookService(ctx);
-  return new Elysia({ name: "ringup.hq.webhooks" })
+  const routes = new Elysia()
     .use(authorize(ctx, ["admin"], "managing webhooks"))
     .post(
       "/webhooks",
@@ -36,4 +36,5 @@ export function webhooksRoutes(ctx: HqContext) {
       params: webhookParamsSchema,
       detail: { summary: "Resume a parked webhook of head office: the deliveries it missed are sent first" },
     });
+  return new Elysia({ name: "ringup.hq.webhooks" }).use(routes);
 }
