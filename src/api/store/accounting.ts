@@ -2,7 +2,7 @@
  * The accounting export (docs/accounting-export.md): per business day of the store, sales and
  * refunds by tax rate, tenders, cash paid in and out, cost of goods and stock documents. The
  * JSON answer is the data; `format=csv` and `format=saft` answer it rendered
- * (src/core/accounting-csv.ts, src/core/accounting-saft.ts).
+ * (src/shared/accounting/csv.ts, src/shared/accounting/saft.ts).
  */
 import { z } from "zod";
 import { MAX_REPORT_RANGE_DAYS, reportDaySchema } from "../../core/report-figures.ts";
