@@ -11,6 +11,7 @@ import { errorHandling } from "../shared/http-errors.ts";
 import { metricsRoute, type ServerMetrics } from "../shared/metrics.ts";
 import { openApiRoute } from "../shared/openapi.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
+import { accountingRoutes } from "./accounting/routes.ts";
 import { authenticateRequest } from "./auth/plugin.ts";
 import { tokensRoutes } from "./auth/routes.ts";
 import { PriceService } from "./catalog/prices.ts";
@@ -109,7 +110,8 @@ export function createHqApp(
         .use(accountsRoutes(ctx))
         .use(promotionsRoutes(ctx))
         .use(ordersRoutes(ctx))
-        .use(webhooksRoutes(ctx)),
+        .use(webhooksRoutes(ctx))
+        .use(accountingRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

@@ -26,6 +26,7 @@ import {
   webhookSchema,
   webhooksAnswerSchema,
 } from "../store/webhooks.ts";
+import { hqAccountingAnswerSchema, hqAccountingQuerySchema } from "./accounting.ts";
 import {
   adjustmentInputSchema,
   bulkCardsAnswerSchema,
@@ -297,6 +298,10 @@ export const hqRoutes = routeTable({
   "GET /api/v1/webhooks": webhooksAnswerSchema,
   "DELETE /api/v1/webhooks/:id": webhookDeletedAnswerSchema,
   "POST /api/v1/webhooks/:id/resume": webhookSchema,
+  "GET /api/v1/export/accounting": {
+    query: hqAccountingQuerySchema,
+    answer: hqAccountingAnswerSchema,
+  },
   "POST /api/v1/promotions/claims": { body: codeClaimInputSchema, answer: codeClaimAnswerSchema },
   "POST /api/v1/promotions/claims/:saleId/release": codeReleaseAnswerSchema,
   "GET /api/v1/reports/promotion-codes": codeUsageAnswerSchema,
