@@ -5,19 +5,9 @@
  * `webhook_endpoints` and `webhook_deliveries` (src/shared/webhook-endpoints.ts works on both).
  */
 import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { webhookOutboxColumns } from "./columns.ts";
+import { webhookEndpointColumns, webhookOutboxColumns } from "./columns.ts";
 
-export const hqWebhookEndpoints = sqliteTable("hq_webhook_endpoints", {
-  id: text("id").primaryKey(),
-  url: text("url").notNull(),
-  /** JSON array of event names (`*` for all). */
-  events: text("events").notNull(),
-  secret: text("secret").notNull(),
-  status: text("status", { enum: ["active", "parked"] }).notNull(),
-  parkedReason: text("parked_reason"),
-  parkedAt: text("parked_at"),
-  createdAt: text("created_at").notNull(),
-});
+export const hqWebhookEndpoints = sqliteTable("hq_webhook_endpoints", webhookEndpointColumns());
 
 export const hqWebhookDeliveries = sqliteTable(
   "hq_webhook_deliveries",
