@@ -12,6 +12,7 @@ export default defineConfig({
     "./schema/hq-purchasing.ts",
     "./schema/hq-orders.ts",
     "./schema/hq-tenders.ts",
+    "./schema/hq-webhooks.ts",
   ],
   out: "./schema/migrations/hq",
 });

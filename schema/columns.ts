@@ -68,3 +68,21 @@ export function webhookOutboxColumns() {
     lastError: text("last_error"),
   };
 }
+
+/**
+ * A webhook endpoint (the store's web shop hooks, head office's chain hooks): its URL, the
+ * events it takes (a JSON array, `*` for all), its secret, and whether it is parked (with why
+ * and since when) after a delivery ran out of attempts.
+ */
+export function webhookEndpointColumns() {
+  return {
+    id: text("id").primaryKey(),
+    url: text("url").notNull(),
+    events: text("events").notNull(),
+    secret: text("secret").notNull(),
+    status: text("status", { enum: ["active", "parked"] }).notNull(),
+    parkedReason: text("parked_reason"),
+    parkedAt: text("parked_at"),
+    createdAt: text("created_at").notNull(),
+  };
+}

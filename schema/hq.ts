@@ -11,6 +11,7 @@ import { hqPurchasingSchema } from "./hq-purchasing.ts";
 import { hqSalesSchema } from "./hq-sales.ts";
 import { hqStockSchema } from "./hq-stock.ts";
 import { hqTendersSchema } from "./hq-tenders.ts";
+import { hqWebhooksSchema } from "./hq-webhooks.ts";
 
 export * from "./hq-catalog.ts";
 export * from "./hq-customers.ts";
@@ -21,6 +22,7 @@ export * from "./hq-purchasing.ts";
 export * from "./hq-sales.ts";
 export * from "./hq-stock.ts";
 export * from "./hq-tenders.ts";
+export * from "./hq-webhooks.ts";
 
 export const hqSchema = {
   ...hqCatalogSchema,
@@ -32,4 +34,5 @@ export const hqSchema = {
   ...hqPurchasingSchema,
   ...hqOrdersSchema,
   ...hqTendersSchema,
+  ...hqWebhooksSchema,
 };

@@ -3,7 +3,7 @@
  * each order's history, and the web shop's webhooks with their delivery outbox.
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { webhookOutboxColumns } from "./columns.ts";
+import { webhookEndpointColumns, webhookOutboxColumns } from "./columns.ts";
 
 /** An order as placed and changed since: its lines and prepayments are JSON documents on the row. */
 export const customerOrders = sqliteTable(
@@ -78,17 +78,7 @@ export const orderHistory = sqliteTable(
 );
 
 /** A web shop's webhook: the events it takes, signed with its secret; parked when it keeps failing. */
-export const webhookEndpoints = sqliteTable("webhook_endpoints", {
-  id: text("id").primaryKey(),
-  url: text("url").notNull(),
-  /** JSON array of event names (`*` for all). */
-  events: text("events").notNull(),
-  secret: text("secret").notNull(),
-  status: text("status", { enum: ["active", "parked"] }).notNull(),
-  parkedReason: text("parked_reason"),
-  parkedAt: text("parked_at"),
-  createdAt: text("created_at").notNull(),
-});
+export const webhookEndpoints = sqliteTable("webhook_endpoints", webhookEndpointColumns());
 
 /** Deliveries waiting for their endpoint to take them (deleted once taken). */
 export const webhookDeliveries = sqliteTable(

@@ -9,9 +9,9 @@ import { ACCOUNTING_FORMATS, type AccountingExport } from "../api/store/accounti
 import { storeRoutes } from "../api/store/routes.ts";
 import { nextDay } from "../core/day-bounds.ts";
 import { reportDaySchema } from "../core/report-figures.ts";
+import { accountingCsv } from "../shared/accounting/csv.ts";
+import { accountingSaft } from "../shared/accounting/saft.ts";
 import type { CliIo } from "../shared/cli-io.ts";
-import { accountingCsv } from "../store-server/accounting/csv.ts";
-import { accountingSaft } from "../store-server/accounting/saft.ts";
 import type { AdminClient } from "./admin-client.ts";
 
 const CHUNK_DAYS = 31;

@@ -20,7 +20,7 @@ import { cardChangeValue, customerChangeValue, customerGroupChangeValue } from "
 import { USER_ROLES } from "./events/back-office-events.ts";
 import { storeIdSchema } from "./ids.ts";
 import { messageSchema } from "./messages/schema.ts";
-import { orderChangeValue } from "./order-change.ts";
+import { orderActionValue, orderChangeValue } from "./order-change.ts";
 import { productCodeSchema, stockFieldsShape } from "./product-input.ts";
 import { promotionSchema } from "./promotions/schema.ts";
 import { storeSettingsSchema } from "./settings.ts";
@@ -122,6 +122,8 @@ export const catalogChangeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...envelope, kind: z.literal("purchase_order"), value: purchaseOrderChangeValue }),
   /** A customer order for one store (its pick-up store): see order-change.ts. */
   z.strictObject({ ...envelope, kind: z.literal("order"), value: orderChangeValue }),
+  /** A change of such an order forwarded by head office (its lines, status or collection). */
+  z.strictObject({ ...envelope, kind: z.literal("order_action"), value: orderActionValue }),
   z.strictObject({ ...envelope, kind: z.literal("message"), value: messageChangeValue }),
   /** One of the shop's own tenders, whole (an ended one is sent with `active: false`). */
   z.strictObject({ ...envelope, kind: z.literal("tender"), value: customTenderSchema }),

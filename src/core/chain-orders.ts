@@ -35,7 +35,12 @@ export type PurchaseOrderChangeValue = z.infer<typeof purchaseOrderChangeValue>;
 
 /** The purchase order id a store gets for its part of a chain order: a UUID (version 8) from both ids. */
 export function storeOrderId(chainOrderId: string, storeId: string): string {
-  const hex = sha256Hex(`ringup.chain-order:${chainOrderId.toLowerCase()}:${storeId}`);
+  return uuidOfName(`ringup.chain-order:${chainOrderId.toLowerCase()}:${storeId}`);
+}
+
+/** A UUID (version 8) from a name: the same name, the same id (the first 122 bits of its SHA-256). */
+export function uuidOfName(name: string): string {
+  const hex = sha256Hex(name);
   const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

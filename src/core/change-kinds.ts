@@ -11,6 +11,7 @@ export const CHANGE_KINDS = [
   "category",
   "purchase_order",
   "order",
+  "order_action",
   "message",
   "tender",
 ] as const;

@@ -36,3 +36,29 @@ export const orderChangeValue = z.strictObject({
     .max(10),
 });
 export type OrderChangeValue = z.infer<typeof orderChangeValue>;
+
+/**
+ * A change of an order head office forwards to its pick-up store (a change-log entry of kind
+ * `order_action`, keyed by the action's own id, meant for that store only): its new lines, a new
+ * status, or its collection with the tenders paid now. The store applies it as the web shop's
+ * call to the store would be, in the name of head office.
+ */
+export const orderActionValue = z.discriminatedUnion("action", [
+  z.strictObject({
+    action: z.literal("lines"),
+    orderId: z.uuid(),
+    lines: orderChangeValue.shape.lines,
+  }),
+  z.strictObject({
+    action: z.literal("status"),
+    orderId: z.uuid(),
+    status: z.enum(["confirmed", "picked", "ready", "cancelled"]),
+  }),
+  z.strictObject({
+    action: z.literal("collect"),
+    orderId: z.uuid(),
+    tenders: orderChangeValue.shape.prepaid.max(20),
+    tillId: z.string().regex(/^[A-Za-z0-9_]{1,16}$/),
+  }),
+]);
+export type OrderActionValue = z.infer<typeof orderActionValue>;

@@ -12,6 +12,7 @@ import { metricsRoute, type ServerMetrics } from "../shared/metrics.ts";
 import { openApiRoute } from "../shared/openapi.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
 import type { ConsoleSite } from "../shared/web/console.ts";
+import { accountingRoutes } from "./accounting/routes.ts";
 import { authenticateRequest } from "./auth/plugin.ts";
 import { tokensRoutes } from "./auth/routes.ts";
 import { PriceService } from "./catalog/prices.ts";
@@ -35,6 +36,7 @@ import { stockRoutes } from "./stock/routes.ts";
 import { storesRoutes } from "./stores/routes.ts";
 import { tendersRoutes } from "./tenders/routes.ts";
 import { usersRoutes } from "./users/routes.ts";
+import { webhooksRoutes } from "./webhooks/routes.ts";
 
 export interface HqStatus {
   /** The NATS link's state for /health ("disabled" when head office runs without NATS). */
@@ -118,7 +120,9 @@ export function createHqApp(
         .use(accountsRoutes(ctx))
         .use(promotionsRoutes(ctx))
         .use(ordersRoutes(ctx))
-        .use(tendersRoutes(ctx)),
+        .use(tendersRoutes(ctx))
+        .use(webhooksRoutes(ctx))
+        .use(accountingRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

@@ -25,4 +25,6 @@ export interface HqContext {
   log: (line: string) => void;
   /** Wakes the customer notification sender (a customer event was queued); unset without one. */
   wakeCustomerNotifications?: () => void;
+  /** Head office's webhook senders (started by the server): told when the endpoints change. */
+  webhooks?: { sync(): void };
 }

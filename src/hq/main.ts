@@ -15,6 +15,7 @@ import { handleWithRequestLog } from "../shared/request-log.ts";
 import { readSecretFile } from "../shared/secrets.ts";
 import { announceGeneratedToken } from "../shared/server-log.ts";
 import { isLoopback, loadTls } from "../shared/tls.ts";
+import { readWebhookDeliveryConfig } from "../shared/webhook-delivery-config.ts";
 import { createHqApp, type HqServices, hqServices } from "./app.ts";
 import {
   BOOTSTRAP_NAME,
@@ -32,6 +33,7 @@ import { openHq } from "./open.ts";
 import type { HqOptions } from "./options.ts";
 import { startHqReplication } from "./replication/index.ts";
 import { ensureHqNatsCredentials, writeNatsConf } from "./stores/nats-config.ts";
+import { startHqWebhooks } from "./webhooks/dispatcher.ts";
 
 /** The NATS side of head office (ingest and downstream publishing), when started. */
 export interface HqReplication {
@@ -76,6 +78,7 @@ export async function startHqServer(
       ? loadTls(options.tlsCert, options.tlsKey)
       : null;
   const backupConfig = await readBackupConfig(options.config);
+  const webhookConfig = await readWebhookDeliveryConfig(options.config);
   const notifications = options.config
     ? notificationsConfigOf((await readTomlFile(options.config)).notifications, options.config, (l) =>
         io.err(l),
@@ -109,6 +112,7 @@ export async function startHqServer(
   const services = hqServices(ctx);
   services.scheduler.start();
   const customerJobs = new CustomerJobs(ctx, notifications).start();
+  const webhooks = startHqWebhooks(ctx, webhookConfig);
   let replication: HqReplication | null = null;
   if (options.nats) {
     try {
@@ -122,6 +126,7 @@ export async function startHqServer(
       // Nothing is served: leave the database closed and the scheduler stopped.
       services.scheduler.stop();
       await customerJobs.stop();
+      await webhooks.stop();
       ctx.sqlite.close();
       throw err;
     }
@@ -169,6 +174,7 @@ export async function startHqServer(
     async stop() {
       services.scheduler.stop();
       await customerJobs.stop();
+      await webhooks.stop();
       backups?.stop();
       await server.stop(false);
       await replication?.stop();

@@ -134,3 +134,97 @@ test("an order placed at head office is reserved at its store, collected there, 
   const placedOnly = await hq("/api/v1/orders?status=placed");
   expect((placedOnly.body.orders as { id: string }[]).map((o) => o.id)).toEqual([tooMuch]);
 });
+
+async function hqSend(
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await chain.hq.api(path, { method, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+async function storeOrder(id: string) {
+  const res = await atStore<{
+    status: string;
+    totalMinor: number;
+    balanceDueMinor: number;
+    saleId: string | null;
+    lines: { code: string; qtyMilli: number }[];
+    history: { action: string; userId: string | null }[];
+  }>(`/api/v1/orders/${id}`);
+  return res.status === 200 ? res.body : null;
+}
+
+test("an order is changed, moved on and collected through head office, at its pick-up store", async () => {
+  const id = uuidv7();
+  const placed = await hq("/api/v1/orders", {
+    id,
+    pickupStore: "S1",
+    slot,
+    lines: [{ code: "MILK", qty: 1 }],
+  });
+  expect(placed.status).toBe(202);
+  await waitFor(() => storeOrder(id), "the order at its store");
+
+  // Bad input at head office: precise, nothing routed.
+  const changesBefore =
+    chain.hq.db().query<{ n: number }, []>("SELECT COUNT(*) AS n FROM catalog_changes").get()?.n ?? 0;
+  const unknown = await hqSend("PATCH", `/api/v1/orders/${uuidv7()}`, { lines: [{ code: "MILK", qty: 1 }] });
+  expect([unknown.status, (unknown.body.error as { code: string }).code]).toEqual([404, "ORDER_NOT_FOUND"]);
+  const badCode = await hqSend("PATCH", `/api/v1/orders/${id}`, { lines: [{ code: "NOPE", qty: 1 }] });
+  expect([badCode.status, (badCode.body.error as { code: string }).code]).toEqual([404, "UNKNOWN_CODE"]);
+  const noTill = await hqSend("POST", `/api/v1/orders/${id}/collect`, { tenders: [] });
+  expect(noTill.status).toBe(400);
+  const badStatus = await hqSend("POST", `/api/v1/orders/${id}/status`, { status: "collected" });
+  expect(badStatus.status).toBe(400);
+  expect(
+    chain.hq.db().query<{ n: number }, []>("SELECT COUNT(*) AS n FROM catalog_changes").get()?.n ?? 0,
+  ).toBe(changesBefore);
+
+  // The customer wants two milks and a bread: changed through head office, re-reserved at the store.
+  const changed = await hqSend("PATCH", `/api/v1/orders/${id}`, {
+    lines: [
+      { code: "MILK", qty: 2 },
+      { code: "BREAD", qty: 1 },
+    ],
+  });
+  expect(changed.status).toBe(202);
+  expect(changed.body).toMatchObject({ id, storeId: "S1" });
+  const atS1 = await waitFor(async () => {
+    const order = await storeOrder(id);
+    return order && order.lines.length === 2 ? order : null;
+  }, "the change at the store");
+  expect(atS1.totalMinor).toBe(2 * 349 + 275);
+  const bread = await atStore<{ reserved: number }>("/api/v1/stock?code=BREAD");
+  expect(bread.body.reserved).toBe(1);
+
+  expect((await hqSend("POST", `/api/v1/orders/${id}/status`, { status: "confirmed" })).status).toBe(202);
+  await waitFor(async () => (await storeOrder(id))?.status === "confirmed", "confirmed at the store");
+
+  const collected = await hqSend("POST", `/api/v1/orders/${id}/collect`, {
+    tenders: [{ type: "card", amountMinor: 2 * 349 + 275, ref: "shop-2" }],
+    tillId: "WEB",
+  });
+  expect(collected.status).toBe(202);
+  const done = await waitFor(async () => {
+    const order = await storeOrder(id);
+    return order?.status === "collected" ? order : null;
+  }, "collected at the store");
+  expect(done.saleId).not.toBeNull();
+  expect(done.history.map((h) => [h.action, h.userId])).toEqual([
+    ["placed", "hq"],
+    ["lines_changed", "hq"],
+    ["status", "hq"],
+    ["collected", "hq"],
+  ]);
+  expect((await atStore<{ reserved: number }>("/api/v1/stock?code=BREAD")).body.reserved).toBe(0);
+
+  // Head office hears of it, and refuses any change of a collected order.
+  await waitFor(async () => {
+    const res = await hq(`/api/v1/orders/${id}`);
+    return res.body.status === "collected";
+  }, "the collected order at head office");
+  const late = await hqSend("PATCH", `/api/v1/orders/${id}`, { lines: [{ code: "MILK", qty: 1 }] });
+  expect([late.status, (late.body.error as { code: string }).code]).toEqual([409, "ORDER_COLLECTED"]);
+});

@@ -18,6 +18,7 @@ import m14 from "./0014_curious_tomas.sql" with { type: "text" };
 import m15 from "./0015_third_kulan_gath.sql" with { type: "text" };
 import m16 from "./0016_rapid_shard.sql" with { type: "text" };
 import m17 from "./0017_secret_hardball.sql" with { type: "text" };
+import m18 from "./0018_workable_skrulls.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -38,4 +39,5 @@ export const migrations: Migration[] = [
   { tag: "0015_third_kulan_gath", sql: m15 },
   { tag: "0016_rapid_shard", sql: m16 },
   { tag: "0017_secret_hardball", sql: m17 },
+  { tag: "0018_workable_skrulls", sql: m18 },
 ];

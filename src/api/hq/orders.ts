@@ -4,9 +4,16 @@
  * chain's orders are read back by store, status and day.
  */
 import { z } from "zod";
-import { ORDER_STATUSES } from "../store/orders.ts";
+import { ORDER_STATUSES, orderCollectSchema } from "../store/orders.ts";
 
-export { orderRequestSchema as hqOrderRequestSchema } from "../store/orders.ts";
+export {
+  orderPatchSchema as hqOrderPatchSchema,
+  orderRequestSchema as hqOrderRequestSchema,
+  orderStatusRequestSchema as hqOrderStatusRequestSchema,
+} from "../store/orders.ts";
+
+/** Collecting an order through head office: the till the sale is recorded at is needed (`WEB` for a shop). */
+export const hqOrderCollectSchema = orderCollectSchema.required({ tillId: true });
 
 /** An order as head office knows it: the store's latest snapshot, or as placed here until then. */
 export const hqOrderSchema = z.object({

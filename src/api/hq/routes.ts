@@ -21,6 +21,13 @@ import {
   vendorsReportAnswerSchema,
 } from "../store/supplier-performance.ts";
 import {
+  webhookDeletedAnswerSchema,
+  webhookRequestSchema,
+  webhookSchema,
+  webhooksAnswerSchema,
+} from "../store/webhooks.ts";
+import { hqAccountingAnswerSchema, hqAccountingQuerySchema } from "./accounting.ts";
+import {
   adjustmentInputSchema,
   bulkCardsAnswerSchema,
   bulkCardsInputSchema,
@@ -111,7 +118,16 @@ import {
   offlineReportAnswerSchema,
   offlineReportQuerySchema,
 } from "./offline-redemptions.ts";
-import { hqOrderRequestSchema, hqOrderSchema, hqOrdersAnswerSchema, hqOrdersQuerySchema } from "./orders.ts";
+import {
+  hqOrderCollectSchema,
+  hqOrderPatchSchema,
+  hqOrderRequestSchema,
+  hqOrderSchema,
+  hqOrderStatusRequestSchema,
+  hqOrdersAnswerSchema,
+  hqOrdersQuerySchema,
+} from "./orders.ts";
+
 import {
   codeClaimAnswerSchema,
   codeClaimInputSchema,
@@ -285,6 +301,17 @@ export const hqRoutes = routeTable({
   "POST /api/v1/orders": { body: hqOrderRequestSchema, answer: hqOrderSchema },
   "GET /api/v1/orders": { answer: hqOrdersAnswerSchema, query: hqOrdersQuerySchema },
   "GET /api/v1/orders/:id": hqOrderSchema,
+  "PATCH /api/v1/orders/:id": { body: hqOrderPatchSchema, answer: hqOrderSchema },
+  "POST /api/v1/orders/:id/status": { body: hqOrderStatusRequestSchema, answer: hqOrderSchema },
+  "POST /api/v1/orders/:id/collect": { body: hqOrderCollectSchema, answer: hqOrderSchema },
+  "POST /api/v1/webhooks": { body: webhookRequestSchema, answer: webhookSchema },
+  "GET /api/v1/webhooks": webhooksAnswerSchema,
+  "DELETE /api/v1/webhooks/:id": webhookDeletedAnswerSchema,
+  "POST /api/v1/webhooks/:id/resume": webhookSchema,
+  "GET /api/v1/export/accounting": {
+    query: hqAccountingQuerySchema,
+    answer: hqAccountingAnswerSchema,
+  },
   "POST /api/v1/promotions/claims": { body: codeClaimInputSchema, answer: codeClaimAnswerSchema },
   "POST /api/v1/promotions/claims/:saleId/release": codeReleaseAnswerSchema,
   "GET /api/v1/reports/promotion-codes": codeUsageAnswerSchema,

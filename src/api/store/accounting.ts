@@ -2,24 +2,31 @@
  * The accounting export (docs/accounting-export.md): per business day of the store, sales and
  * refunds by tax rate, tenders, cash paid in and out, cost of goods and stock documents. The
  * JSON answer is the data; `format=csv` and `format=saft` answer it rendered
- * (src/core/accounting-csv.ts, src/core/accounting-saft.ts).
+ * (src/shared/accounting/csv.ts, src/shared/accounting/saft.ts).
  */
 import { z } from "zod";
 import { MAX_REPORT_RANGE_DAYS, reportDaySchema } from "../../core/report-figures.ts";
 
 export const ACCOUNTING_FORMATS = ["csv", "saft", "json"] as const;
 
-export const accountingQuerySchema = z
-  .object({
-    from: reportDaySchema,
-    to: reportDaySchema,
-    format: z.enum(ACCOUNTING_FORMATS, { error: "must be csv, saft or json" }).default("csv"),
-  })
-  .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_REPORT_RANGE_DAYS, {
-    path: ["to"],
-    message: `ask for at most ${MAX_REPORT_RANGE_DAYS} days at a time`,
-  });
+/** The export's query fields (the store's; head office's adds the store). */
+export const accountingQueryFields = {
+  from: reportDaySchema,
+  to: reportDaySchema,
+  format: z.enum(ACCOUNTING_FORMATS, { error: "must be csv, saft or json" }).default("csv"),
+};
+
+/** The range checks of an export's query: in order, and at most MAX_REPORT_RANGE_DAYS days. */
+export function withRangeChecks<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
+  return schema
+    .refine((q) => q.from <= q.to, { path: ["to"], message: "must not be before from" })
+    .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_REPORT_RANGE_DAYS, {
+      path: ["to"],
+      message: `ask for at most ${MAX_REPORT_RANGE_DAYS} days at a time`,
+    });
+}
+
+export const accountingQuerySchema = withRangeChecks(z.object(accountingQueryFields));
 export type AccountingQuery = z.infer<typeof accountingQuerySchema>;
 
 const int = z.number().int();

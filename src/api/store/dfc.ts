@@ -58,3 +58,26 @@ export const dfcOrdersAnswerSchema = z.object({
   ),
 });
 export type DfcOrdersAnswer = z.infer<typeof dfcOrdersAnswerSchema>;
+
+/** `POST /dfc/orders/place`: the pick-up slot the hub's orders are collected in. */
+export { orderSlotSchema as dfcPlaceQuerySchema } from "./orders.ts";
+
+/** `POST /dfc/orders/place`: each DFC order as the order placed here (`created` false: placed before). */
+export const dfcPlacedAnswerSchema = z.object({
+  /** Whether any order of the document was placed now. */
+  created: z.boolean(),
+  pickupStore: z.string(),
+  orders: z.array(
+    z.object({
+      externalId: z.string(),
+      /** The order's id here (derived from externalId and the store: the same each time). */
+      id: z.string(),
+      number: int,
+      status: z.string(),
+      totalMinor: int,
+      balanceDueMinor: int,
+      created: z.boolean(),
+    }),
+  ),
+});
+export type DfcPlacedAnswer = z.infer<typeof dfcPlacedAnswerSchema>;

@@ -87,6 +87,8 @@ import {
   dfcDocumentSchema,
   dfcOrderDocumentSchema,
   dfcOrdersAnswerSchema,
+  dfcPlacedAnswerSchema,
+  dfcPlaceQuerySchema,
 } from "./dfc.ts";
 import { expiryReportAnswerSchema } from "./expiry-report.ts";
 import {
@@ -372,4 +374,9 @@ export const storeRoutes = routeTable({
   "GET /api/v1/dfc/supplied-products/:code": dfcDocumentSchema,
   "GET /api/v1/dfc/offers": { query: dfcCatalogQuerySchema, answer: dfcDocumentSchema },
   "POST /api/v1/dfc/orders": { body: dfcOrderDocumentSchema, answer: dfcOrdersAnswerSchema },
+  "POST /api/v1/dfc/orders/place": {
+    body: dfcOrderDocumentSchema,
+    query: dfcPlaceQuerySchema,
+    answer: dfcPlacedAnswerSchema,
+  },
 });

@@ -15,15 +15,19 @@ import type { EventPayload, StoreEvent } from "../../core/events.ts";
 const FLOOR = "floor";
 
 export class StockWriter {
-  readonly #move: Statement<unknown, [string, string, string, number]>;
+  readonly #moveStock: Statement<unknown, [string, string, string, number]>;
   readonly #insertDocument: Statement<unknown, [Record<string, string | number | null>]>;
   readonly #saleLines: Statement<{ code: string; qtyMilli: number }, [string, string]>;
   readonly #isCount: Statement<{ n: number }, [string, string]>;
   readonly #setLimits: Statement<unknown, [string, string, string, number, number | null]>;
   readonly #clearLimits: Statement<unknown, [string, string, string]>;
 
-  constructor(sqlite: Database) {
-    this.#move = sqlite.query(
+  /** `onMove`: told of each product a store's stock moved for (head office's webhooks). */
+  constructor(
+    sqlite: Database,
+    private readonly onMove: (storeId: string, code: string) => void = () => undefined,
+  ) {
+    this.#moveStock = sqlite.query(
       `INSERT INTO hq_stock (store_id, code, location, qty_milli) VALUES (?1, ?2, ?3, ?4)
        ON CONFLICT (store_id, code, location) DO UPDATE SET qty_milli = qty_milli + excluded.qty_milli`,
     );
@@ -47,31 +51,35 @@ export class StockWriter {
     );
   }
 
+  #move(storeId: string, code: string, location: string, deltaMilli: number): void {
+    this.#moveStock.run(storeId, code, location, deltaMilli);
+    this.onMove(storeId, code);
+  }
+
   /** Applies the event's effect on the store's stock, if it has one. */
   apply(event: StoreEvent): void {
     const store = event.storeId;
     switch (event.type) {
       case "sale.completed": {
         const p = event.payload as EventPayload<"sale.completed">;
-        for (const l of p.lines) this.#move.run(store, l.code, FLOOR, -l.qtyMilli);
+        for (const l of p.lines) this.#move(store, l.code, FLOOR, -l.qtyMilli);
         return;
       }
       case "sale.voided": {
         const p = event.payload as EventPayload<"sale.voided">;
-        for (const l of this.#saleLines.all(p.saleId, store))
-          this.#move.run(store, l.code, FLOOR, l.qtyMilli);
+        for (const l of this.#saleLines.all(p.saleId, store)) this.#move(store, l.code, FLOOR, l.qtyMilli);
         return;
       }
       case "return.recorded": {
         const p = event.payload as EventPayload<"return.recorded">;
-        for (const l of p.lines) this.#move.run(store, l.code, FLOOR, l.qtyMilli);
+        for (const l of p.lines) this.#move(store, l.code, FLOOR, l.qtyMilli);
         return;
       }
       case "stock.adjusted": {
         const p = event.payload as EventPayload<"stock.adjusted">;
         // A count document's differences were moved with the document, at its locations.
         if (p.kind === "count" && p.refId !== null && (this.#isCount.get(p.refId, store)?.n ?? 0) > 0) return;
-        this.#move.run(store, p.code, FLOOR, p.deltaMilli);
+        this.#move(store, p.code, FLOOR, p.deltaMilli);
         return;
       }
       case "stock.document_posted": {
@@ -86,8 +94,7 @@ export class StockWriter {
           postedAt: p.at,
           payload: JSON.stringify(p),
         });
-        for (const l of p.lines)
-          if (l.deltaMilli !== 0) this.#move.run(store, l.code, l.location, l.deltaMilli);
+        for (const l of p.lines) if (l.deltaMilli !== 0) this.#move(store, l.code, l.location, l.deltaMilli);
         return;
       }
       case "stock.limits_changed": {

@@ -24,6 +24,7 @@
 import type { Database, Statement } from "bun:sqlite";
 import { parseEvent, receivedEventForm, type StoreEvent } from "../../core/events.ts";
 import { parseStoreEventSubject, storeEventSubject } from "../../shared/nats/index.ts";
+import { HqWebhookQueue } from "../webhooks/queue.ts";
 import { OrdersWriter } from "./apply-orders.ts";
 import { PurchasingWriter } from "./apply-purchasing.ts";
 import { SalesWriter } from "./apply-sales.ts";
@@ -126,6 +127,7 @@ export class EventIngestor {
   readonly #stock: StockWriter;
   readonly #purchasing: PurchasingWriter;
   readonly #orders: OrdersWriter;
+  readonly #webhooks: HqWebhookQueue;
   readonly #states = new Map<string, State>();
   /** Each applied event in its own savepoint (the retry of a batch in which one failed). */
   #careful = false;
@@ -153,7 +155,8 @@ export class EventIngestor {
     this.#sqlite = sqlite;
     this.#now = now;
     this.#sales = new SalesWriter(sqlite);
-    this.#stock = new StockWriter(sqlite);
+    this.#webhooks = new HqWebhookQueue(sqlite);
+    this.#stock = new StockWriter(sqlite, (storeId, code) => this.#webhooks.moved(storeId, code));
     this.#purchasing = new PurchasingWriter(sqlite);
     this.#orders = new OrdersWriter(sqlite);
     this.#s = {
@@ -462,10 +465,12 @@ export class EventIngestor {
     }
     const write = () => {
       this.#insertEvent(event, payload, at);
+      this.#webhooks.before(event);
       this.#stock.apply(event);
       this.#sales.apply(event);
       this.#purchasing.apply(event);
       this.#orders.apply(event);
+      this.#webhooks.after(event);
       if (this.#openDead.has(event.id)) this.#s.redelivered.run(event.id, at);
     };
     if (this.#careful) {

@@ -9,4 +9,6 @@ export class HqOrderError extends featureErrors({
   UNKNOWN_CODE: "not_found",
   ORDER_ID_REUSED: "conflict",
   ORDER_NOT_FOUND: "not_found",
+  ORDER_COLLECTED: "conflict",
+  ORDER_CANCELLED: "conflict",
 }) {}

@@ -25,7 +25,7 @@ export const VOIDED_BY_STORE = `SELECT d.store_id AS k, count(*) AS n FROM hq_sa
   WHERE ${IN_RANGE("d")} AND d.status = 'voided' GROUP BY d.store_id`;
 
 export const TENDERS_BY_STORE = `SELECT t.store_id AS k, t.type AS type, t.doc_kind AS kind,
-  sum(t.amount_minor) AS amount
+  count(*) AS n, sum(t.amount_minor) AS amount
   FROM hq_tenders t LEFT JOIN hq_sales s ON t.doc_kind = 'sale' AND s.id = t.doc_id
   WHERE ${IN_RANGE("t")} AND (t.doc_kind = 'return' OR s.status = 'completed')
   GROUP BY t.store_id, t.type, t.doc_kind`;

@@ -1,11 +1,11 @@
 import { Elysia } from "elysia";
 import pkg from "../../../package.json" with { type: "json" };
 import { accountingQuerySchema } from "../../api/store/accounting.ts";
+import { accountingCsv } from "../../shared/accounting/csv.ts";
+import { accountingSaft } from "../../shared/accounting/saft.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { accountingCsv } from "./csv.ts";
-import { accountingSaft } from "./saft.ts";
 import { AccountingExportService } from "./service.ts";
 
 /** `GET /export/accounting?from&to&format=csv|saft|json`, for managers. */

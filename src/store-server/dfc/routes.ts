@@ -4,14 +4,14 @@ import {
   dfcCatalogQuerySchema,
   dfcCodeParamsSchema,
   dfcOrderDocumentSchema,
+  dfcPlaceQuerySchema,
 } from "../../api/store/dfc.ts";
 import { DfcError } from "../../core/dfc/errors.ts";
-import { importDfcOrders } from "../../core/dfc/order-import.ts";
-import { milliToDecimalString } from "../../core/quantity.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { codeOfIri, DfcCatalog } from "./catalog.ts";
+import { DfcCatalog } from "./catalog.ts";
+import { placeDfcOrders, readDfcOrders } from "./orders.ts";
 
 const LD_JSON = { "content-type": "application/ld+json; charset=utf-8" };
 
@@ -58,39 +58,32 @@ export function dfcRoutes(ctx: StoreContext) {
     })
     .post(
       "/dfc/orders",
-      ({ request, body }): DfcOrdersAnswer => {
-        const catalog = catalogFor(request);
-        const orders = importDfcOrders(body, { codeOf: codeOfIri, currency: ctx.settings.currency });
-        const names = catalog.names(orders.flatMap((o) => o.lines.map((l) => l.code)));
-        for (const o of orders) {
-          for (const l of o.lines) {
-            if (!names.has(l.code)) {
-              throw new DfcError(
-                "DFC_PRODUCT_NOT_FOUND",
-                `order ${o.externalId} orders product ${l.code}, which this store does not sell`,
-                { order: o.externalId, code: l.code },
-              );
-            }
-          }
-        }
-        return {
-          created: false,
-          pickupStore: ctx.storeId,
-          orders: orders.map((o) => ({
-            ...o,
-            lines: o.lines.map((l) => ({
-              ...l,
-              name: names.get(l.code) ?? "",
-              qty: milliToDecimalString(l.qtyMilli),
-            })),
-          })),
-        };
-      },
+      ({ request, body }): DfcOrdersAnswer => ({
+        created: false,
+        pickupStore: ctx.storeId,
+        orders: readDfcOrders(ctx, catalogFor(request), body),
+      }),
       {
         body: dfcOrderDocumentSchema,
         detail: {
           summary:
             "Read a hub's DFC order document into the orders it would create at this pick-up store (validated; nothing is stored)",
+        },
+      },
+    )
+    .post(
+      "/dfc/orders/place",
+      ({ request, body, query, principal, set }) => {
+        const answer = placeDfcOrders(ctx, catalogFor(request), body, query, principal);
+        set.status = answer.created ? 201 : 200;
+        return answer;
+      },
+      {
+        body: dfcOrderDocumentSchema,
+        query: dfcPlaceQuerySchema,
+        detail: {
+          summary:
+            "Place a hub's DFC orders at this pick-up store in the slot given (idempotent by each order's @id): stock reserved, all or none",
         },
       },
     );

@@ -11,7 +11,7 @@ import type { OrderCollectRequest } from "../../api/store/orders.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { DEFAULT_TENDER_TYPES } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
-import type { StoreContext } from "../context.ts";
+import type { StoreContext, StoreTx } from "../context.ts";
 import { OrderError } from "./errors.ts";
 import { inputsOfLines, saleLinesOf } from "./pricing.ts";
 import { orderRow, requireOpen, summaryOf, toOrder, traceChange } from "./record.ts";
@@ -39,6 +39,8 @@ export function collectOrder(
   id: string,
   request: OrderCollectRequest,
   principal: Principal,
+  /** The transaction this runs in (a collection forwarded by head office), else its own. */
+  outer?: StoreTx,
 ) {
   const row = orderRow(ctx.db, id);
   requireOpen(row, "collected again");
@@ -62,7 +64,7 @@ export function collectOrder(
   const saleId = uuidv7();
   const at = ctx.now();
   const atIso = at.toISOString();
-  return ctx.db.transaction((tx) => {
+  return (outer ?? ctx.db).transaction((tx) => {
     const { sale } = orders.sales.recordInTransaction(
       tx,
       {

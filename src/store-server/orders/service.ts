@@ -140,11 +140,11 @@ export class OrderService {
   }
 
   /** Replaces the order's lines (with the customer at the counter, or the web shop): re-reserved, re-priced. */
-  update(id: string, patch: OrderPatch, principal: Principal) {
+  update(id: string, patch: OrderPatch, principal: Principal, outer?: StoreTx) {
     const row = orderRow(this.ctx.db, id);
     requireOpen(row, "changed");
     const before = toOrder(this.ctx.storeId, row);
-    return this.rewrite(row, lineInputsOf(patch.lines, before.lines), principal, "lines_changed", {});
+    return this.rewrite(row, lineInputsOf(patch.lines, before.lines), principal, "lines_changed", {}, outer);
   }
 
   /** Writes new lines of an order: priced, reserved, traced. */
@@ -154,12 +154,14 @@ export class OrderService {
     principal: Principal,
     action: string,
     extra: { status?: OrderStatus },
+    /** The transaction this runs in (a change from head office), else its own. */
+    outer?: StoreTx,
   ) {
     const before = toOrder(this.ctx.storeId, row);
     const priced = priceOrder(this.sales, inputs, row.customerId);
     const at = this.ctx.now();
     const atIso = at.toISOString();
-    const order = this.ctx.db.transaction((tx) => {
+    const order = (outer ?? this.ctx.db).transaction((tx) => {
       reserve(this.ctx, tx, row.id, needsOf(priced.lines), atIso);
       const changed = {
         lines: JSON.stringify(priced.lines),
@@ -186,7 +188,7 @@ export class OrderService {
     return summaryOf(order);
   }
 
-  setStatus(id: string, status: OrderStatus, principal: Principal) {
+  setStatus(id: string, status: OrderStatus, principal: Principal, outer?: StoreTx) {
     const row = orderRow(this.ctx.db, id);
     if (row.status === status) return summaryOf(row);
     if (row.status === "collected" || row.status === "cancelled") requireOpen(row, `made ${status}`);
@@ -199,7 +201,7 @@ export class OrderService {
     }
     const at = this.ctx.now();
     const atIso = at.toISOString();
-    const order = this.ctx.db.transaction((tx) => {
+    const order = (outer ?? this.ctx.db).transaction((tx) => {
       if (status === "cancelled") release(this.ctx, tx, id, atIso);
       tx.update(customerOrders).set({ status, updatedAt: atIso }).where(eq(customerOrders.id, id)).run();
       const order = toOrder(this.ctx.storeId, { ...row, status, updatedAt: atIso });

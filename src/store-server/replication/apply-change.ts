@@ -19,7 +19,7 @@ import { catalogWatchOf } from "../catalog/watch.ts";
 import { pricingSettingsOf, type StoreContext, type StoreTx } from "../context.ts";
 import { applyCard, applyCustomer, applyCustomerGroup } from "../customers/apply.ts";
 import { appendEvent } from "../journal/journal.ts";
-import { applyHqOrder } from "../orders/from-hq.ts";
+import { applyHqOrder, applyHqOrderAction } from "../orders/from-hq.ts";
 import { applyHqMessage } from "../promotions/messages.ts";
 import { applyHqCategory, applyHqPromotion } from "../promotions/service.ts";
 import { applyPurchaseOrderFromHq } from "../purchasing/from-hq.ts";
@@ -218,6 +218,10 @@ export function applyChange(
     case "order":
       if (change.storeId !== ctx.storeId) return { result: "skipped" };
       applyHqOrder(ctx, tx, change.value);
+      return { result: "applied" };
+    case "order_action":
+      if (change.storeId !== ctx.storeId) return { result: "skipped" };
+      applyHqOrderAction(ctx, tx, change.value);
       return { result: "applied" };
     case "message":
       return { result: applyHqMessage(ctx, tx, change.value, at) ? "applied" : "skipped" };

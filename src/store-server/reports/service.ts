@@ -13,6 +13,7 @@ import {
   type TaxClassLine,
   type TenderLine,
 } from "../../api/store/reports.ts";
+import { tenderLinesOf } from "../../shared/accounting/day.ts";
 import type { StoreContext } from "../context.ts";
 import { byCashier, byDepartment, byHour } from "./breakdowns.ts";
 import { depositFigures } from "./deposits.ts";
@@ -72,27 +73,7 @@ export class ReportsService {
 
   tenderLines(from: string, to: string): TenderLine[] {
     const change = this.sums(SALE_SUMS, from, to)?.change ?? 0;
-    const lines = new Map<string, TenderLine>();
-    const line = (type: string): TenderLine => {
-      let found = lines.get(type);
-      if (!found) {
-        found = { type, count: 0, receivedMinor: 0, changeMinor: 0, refundedMinor: 0, netMinor: 0 };
-        lines.set(type, found);
-      }
-      return found;
-    };
-    for (const row of this.sqlite.query<TenderRow, [string, string]>(TENDERS).all(from, to)) {
-      const l = line(row.type);
-      if (row.kind === "sale") {
-        l.count += row.n;
-        l.receivedMinor += row.amount;
-      } else {
-        l.refundedMinor += row.amount;
-      }
-    }
-    if (change !== 0) line(CASH).changeMinor = change;
-    for (const l of lines.values()) l.netMinor = l.receivedMinor - l.changeMinor - l.refundedMinor;
-    return [...lines.values()].sort((a, b) => a.type.localeCompare(b.type));
+    return tenderLinesOf(this.sqlite.query<TenderRow, [string, string]>(TENDERS).all(from, to), change);
   }
 
   private taxLines(from: string, to: string): TaxClassLine[] {

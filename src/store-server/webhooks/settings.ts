@@ -5,19 +5,12 @@
  */
 import { z } from "zod";
 import { ConfigError, readTomlFile } from "../../shared/config.ts";
+import {
+  type WebhookDeliveryConfig,
+  webhookDeliveryConfigSchema,
+} from "../../shared/webhook-delivery-config.ts";
 
-export const webhookDeliveryConfigSchema = z.strictObject({
-  /** Attempts of one delivery before its endpoint is parked. */
-  maxAttempts: z.number().int().min(1).max(100).default(12),
-  /** The pause after a failed attempt: doubles from retryMinMs up to retryMaxMs. */
-  retryMinMs: z.number().int().min(10).max(86_400_000).default(1_000),
-  retryMaxMs: z.number().int().min(10).max(86_400_000).default(600_000),
-  /** How long an attempt may take before it counts as failed. */
-  timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
-  /** Deliveries posted to one endpoint at once (their order is then not kept: see docs/orders.md). */
-  concurrency: z.number().int().min(1).max(64).default(8),
-});
-export type WebhookDeliveryConfig = z.infer<typeof webhookDeliveryConfigSchema>;
+export { type WebhookDeliveryConfig, webhookDeliveryConfigSchema };
 
 export const ordersConfigSchema = z.strictObject({
   /** An order may reserve more than is available (available stock then goes below zero). */

@@ -35,6 +35,8 @@ export interface ChainOptions {
   seed?: boolean;
   /** Link each store to head office's API for look-ups (default false). */
   hqLink?: boolean;
+  /** More arguments of `ringup hq` (e.g. `--config FILE`). */
+  hqArgs?: string[];
 }
 
 /** What a chain replicates through: one nats-server, or a cluster of them (its URLs joined by commas). */
@@ -104,7 +106,7 @@ export async function startChain(options: ChainOptions = {}): Promise<Chain> {
   const nats = await startNats(options.nats);
   let hq: HqProcess;
   try {
-    hq = await startHq({ nats: nats.url });
+    hq = await startHq({ nats: nats.url, ...(options.hqArgs ? { args: options.hqArgs } : {}) });
   } catch (err) {
     await nats[Symbol.asyncDispose]();
     throw err;

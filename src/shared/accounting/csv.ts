@@ -69,8 +69,11 @@ export function accountingCsvRows(doc: AccountingExport): Cell[][] {
   return rows;
 }
 
+/** Rows as CSV text: CRLF line ends, quoted where needed. */
+export function csvText(rows: Cell[][]): string {
+  return `${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
+}
+
 export function accountingCsv(doc: AccountingExport): string {
-  return `${accountingCsvRows(doc)
-    .map((r) => r.map(cell).join(","))
-    .join("\r\n")}\r\n`;
+  return csvText(accountingCsvRows(doc));
 }
