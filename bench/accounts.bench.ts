@@ -94,7 +94,10 @@ export default async function accountsBench(): Promise<BenchSuite> {
   const chain = async () => {
     if (till && store && hq) return { till, store, hq };
     hq = await startHq({ dataDir: await copyOf(data.hq, join(work, "hq")) });
-    closers.push(() => (hq as HqProcess)[Symbol.asyncDispose]());
+    closers.push(async () => {
+      await hq?.stop();
+      await hq?.[Symbol.asyncDispose]();
+    });
     const registered = await hq.api("/api/v1/stores", {
       method: "POST",
       body: JSON.stringify({ storeId: "S1", name: "Shop S1" }),
@@ -106,7 +109,10 @@ export default async function accountsBench(): Promise<BenchSuite> {
       storeId: "S1",
       args: ["--hq-url", hq.url, "--hq-token", token],
     });
-    closers.push(() => (store as StoreProcess)[Symbol.asyncDispose]());
+    closers.push(async () => {
+      await store?.stop();
+      await store?.[Symbol.asyncDispose]();
+    });
     const added = await store.api("/api/v1/users", {
       method: "POST",
       body: JSON.stringify({ name: "Bench cashier", role: "cashier", pin: PIN }),
