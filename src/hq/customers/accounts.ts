@@ -23,12 +23,12 @@ import {
 } from "../../core/loyalty.ts";
 import { publishCommitted } from "../catalog/service.ts";
 import type { HqContext, HqTx } from "../context.ts";
-import { cardRow, usableCard } from "./cards.ts";
+import { accountStatements, noLoyaltyProgram } from "./account-statements.ts";
+import { cardRow } from "./cards.ts";
 import { recordCard } from "./changes.ts";
-import { earningStatements } from "./earning.ts";
 import { AccountError } from "./errors.ts";
 import { authoriseCharge } from "./house-accounts.ts";
-import { balanceOf, entriesOf, heldOf, holdRedemption, postEntry, toEntry, type Unit } from "./ledger.ts";
+import { balanceOf, entriesOf, heldOf, postEntry, toEntry, type Unit } from "./ledger.ts";
 import { customerEvent } from "./notify.ts";
 
 type RedemptionRow = typeof redemptions.$inferSelect;
@@ -100,7 +100,7 @@ export class AccountsService {
    * refusals of `earn` (an unknown, blocked or gift card): run it in a savepoint to go on.
    */
   earnInTx(tx: HqTx, input: EarnInput, now: Date): { answer: EarnResult; change?: CatalogChange } {
-    const statements = earningStatements(this.ctx.sqlite);
+    const statements = accountStatements(this.ctx.sqlite);
     const { customerId, change, ...answer } = statements.earn(input, now);
     if (customerId !== undefined && statements.notificationsOn()) {
       customerEvent(
@@ -162,8 +162,9 @@ export class AccountsService {
       input.amountMinor ?? null,
       ...(input.unit === undefined ? [] : [input.unit]),
     ]);
+    const statements = accountStatements(this.ctx.sqlite);
     return this.ctx.db.transaction((tx) => {
-      const existing = tx.select().from(redemptions).where(eq(redemptions.id, input.id)).get();
+      const existing = statements.redemption(input.id);
       if (existing) {
         if (existing.request !== request) {
           throw new AccountError(
@@ -177,7 +178,7 @@ export class AccountsService {
         return redemptionAnswer(existing);
       }
       if (input.unit === "account") return redemptionAnswer(authoriseCharge(tx, input, request, now));
-      const card = usableCard(tx, input.card, now);
+      const card = statements.usableCard(input.card, now);
       let unit: Unit;
       let amount: number;
       let valueMinor: number;
@@ -196,19 +197,15 @@ export class AccountsService {
         amount = input.amountMinor;
         valueMinor = amount;
       } else {
-        const program = this.program(tx);
-        if (!program)
-          throw new AccountError(
-            "NO_LOYALTY_PROGRAM",
-            "no loyalty programme yet: set one with PUT /api/v1/loyalty",
-          );
+        const program = statements.program();
+        if (!program) throw noLoyaltyProgram();
         unit = "points";
         amount = input.points ?? pointsForAmount(program, input.amountMinor ?? 0);
         valueMinor = pointsValueMinor(program, amount);
         minimum = program.minRedeemPoints ?? 1;
       }
-      const balance = balanceOf(tx, input.card, unit);
-      const held = heldOf(tx, input.card, unit);
+      const balance = statements.balance(input.card, unit);
+      const held = statements.held(input.card, unit);
       const refusal = redemptionRefusal(amount, balance, held, minimum);
       if (refusal !== null) {
         const what = unit === "points" ? "points" : "minor units";
@@ -226,8 +223,7 @@ export class AccountsService {
           asked: amount,
         });
       }
-      const row = holdRedemption(
-        tx,
+      const row = statements.hold(
         {
           id: input.id,
           card: input.card,

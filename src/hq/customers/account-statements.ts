@@ -1,21 +1,29 @@
 /**
- * Earning on prepared statements: head office applies a sale's points for every sale with a
- * loyalty card (from the API one at a time, from the ingest by the thousand), so this path reads
- * the sale's key, the programme, the card, the customer's groups and the balances, and writes the
- * ledger row, the balance and the card's change-log entry with statements prepared once per
- * database, run inside the caller's transaction (same connection). Other account movements are
- * rarer and stay on the query builder (ledger.ts).
+ * The account server's hot paths on prepared statements, run inside the caller's transaction
+ * (same connection), prepared once per database instead of a query built per call:
+ *
+ * - earning: head office applies a sale's points for every sale with a loyalty card (from the API
+ *   one at a time, from the ingest by the thousand): the sale's key, the programme, the card, the
+ *   customer's groups and the balances are read; the ledger row, the balance and the card's
+ *   change-log entry written;
+ * - authorising a redemption, which a cashier waits on: the redemption by id, the card, the
+ *   programme, the balance and what is held are read, and the hold written.
+ *
+ * Other account movements are rarer and stay on the query builder (ledger.ts).
  */
 import type { Database, Statement } from "bun:sqlite";
+import type { redemptions } from "../../../schema/hq.ts";
 import type { EarnInput, LoyaltyProgram } from "../../api/hq/accounts.ts";
 import { ALL_STORES, type CatalogChange } from "../../core/catalog-changes.ts";
 import { loyaltyProgramSchema, multiplierFor, pointsEarned } from "../../core/loyalty.ts";
 import { checkedChange } from "../catalog/change-log.ts";
 import { checkUsable, noCard } from "./cards.ts";
 import { AccountError } from "./errors.ts";
+import type { Unit } from "./ledger.ts";
 import { NOTIFICATIONS_ON_KEY } from "./notify.ts";
 
 const DAY_MS = 86_400_000;
+type RedemptionRow = typeof redemptions.$inferSelect;
 
 interface CardRow {
   number: string;
@@ -42,7 +50,7 @@ export function noLoyaltyProgram(): AccountError {
   return new AccountError("NO_LOYALTY_PROGRAM", "no loyalty programme yet: set one with PUT /api/v1/loyalty");
 }
 
-export class EarningStatements {
+export class AccountStatements {
   readonly #entryByKey: Statement<{ card: string; amount: number }, [string]>;
   readonly #program: Statement<{ program: string }, []>;
   readonly #card: Statement<CardRow, [string]>;
@@ -53,6 +61,9 @@ export class EarningStatements {
   readonly #meta: Statement<{ value: string }, [string]>;
   readonly #deleteChange: Statement<unknown, [string, string, string]>;
   readonly #insertChange: Statement<{ seq: number }, [string, string, string, string, string]>;
+  readonly #redemption: Statement<RedemptionRow, [string]>;
+  readonly #held: Statement<{ total: number }, [string, string]>;
+  readonly #hold: Statement<RedemptionRow, [Record<string, string | number | null>]>;
   /** The programme's JSON as last read, and what it parsed to (parsed again only when it changes). */
   #programText = "";
   #parsed: LoyaltyProgram | null = null;
@@ -83,6 +94,19 @@ export class EarningStatements {
     this.#insertChange = sqlite.prepare(
       "INSERT INTO catalog_changes (store_id, kind, key, value, at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING seq",
     );
+    const redemptionColumns = `id, card, unit, amount, value_minor AS valueMinor, store_id AS storeId,
+      sale_id AS saleId, status, request, created_at AS createdAt, updated_at AS updatedAt`;
+    this.#redemption = sqlite.prepare(`SELECT ${redemptionColumns} FROM redemptions WHERE id = ?1`);
+    this.#held = sqlite.prepare(
+      `SELECT coalesce(sum(amount), 0) AS total FROM redemptions
+       WHERE card = ?1 AND unit = ?2 AND status = 'held'`,
+    );
+    this.#hold = sqlite.prepare(
+      `INSERT INTO redemptions (id, card, unit, amount, value_minor, store_id, sale_id, status, request,
+        created_at, updated_at)
+       VALUES ($id, $card, $unit, $amount, $valueMinor, $storeId, $saleId, 'held', $request, $at, $at)
+       RETURNING ${redemptionColumns}`,
+    );
   }
 
   program(): LoyaltyProgram | null {
@@ -94,8 +118,31 @@ export class EarningStatements {
     return this.#parsed;
   }
 
-  balance(card: string, unit: "points" | "money"): number {
+  balance(card: string, unit: Unit): number {
     return this.#balance.get(card, unit)?.balance ?? 0;
+  }
+
+  /** A card that may be used now (not blocked, not expired), or the refusal. */
+  usableCard(number: string, now: Date): CardRow {
+    const row = this.#card.get(number);
+    if (!row) throw noCard(number);
+    return checkUsable(row, now);
+  }
+
+  /** What authorised redemptions hold on a card, per unit. */
+  held(card: string, unit: Unit): number {
+    return this.#held.get(card, unit)?.total ?? 0;
+  }
+
+  redemption(id: string): RedemptionRow | null {
+    return this.#redemption.get(id);
+  }
+
+  /** Holds a redemption: what it takes is held (not yet debited) until committed or released. */
+  hold(hold: Omit<RedemptionRow, "status" | "createdAt" | "updatedAt">, now: Date): RedemptionRow {
+    const row = this.#hold.get({ ...hold, at: now.toISOString() });
+    if (!row) throw new Error(`redemption ${hold.id} was not held`);
+    return row;
   }
 
   notificationsOn(): boolean {
@@ -115,9 +162,7 @@ export class EarningStatements {
     }
     const program = this.program();
     if (!program) throw noLoyaltyProgram();
-    const found = this.#card.get(input.card);
-    if (!found) throw noCard(input.card);
-    const card = checkUsable(found, now);
+    const card = this.usableCard(input.card, now);
     if (card.kind !== "loyalty") {
       throw new AccountError("CARD_KIND_MISMATCH", `card ${input.card} is a gift card: it earns no points`, {
         number: input.card,
@@ -183,13 +228,13 @@ export class EarningStatements {
   }
 }
 
-const byDatabase = new WeakMap<Database, EarningStatements>();
+const byDatabase = new WeakMap<Database, AccountStatements>();
 
-/** The earning statements of a database, prepared on first use. */
-export function earningStatements(sqlite: Database): EarningStatements {
+/** The account statements of a database, prepared on first use. */
+export function accountStatements(sqlite: Database): AccountStatements {
   let statements = byDatabase.get(sqlite);
   if (!statements) {
-    statements = new EarningStatements(sqlite);
+    statements = new AccountStatements(sqlite);
     byDatabase.set(sqlite, statements);
   }
   return statements;
