@@ -74,14 +74,14 @@ function memoryMb(pid: number | undefined, prefix: string): Record<string, numbe
 async function timed(
   name: string,
   count: number,
-  op: (i: number) => Promise<void>,
+  op: () => Promise<void>,
   extra?: () => Record<string, number>,
 ): Promise<BenchResult> {
   const samples: number[] = [];
   const start = Bun.nanoseconds();
   for (let i = 0; i < count; i++) {
     const t0 = Bun.nanoseconds();
-    await op(i);
+    await op();
     samples.push((Bun.nanoseconds() - t0) / 1e6);
   }
   const result = summarise(name, samples, (Bun.nanoseconds() - start) / 1e6);
@@ -135,53 +135,63 @@ export default async function accountsBench(): Promise<BenchSuite> {
     return { till, store, hq };
   };
 
-  let scans = 0;
-  const scan = (name: string, count: number): BenchCase => ({
+  type Chain = Awaited<ReturnType<typeof chain>>;
+  /** A case timing `op` through the till on the running chain, with one process's memory after. */
+  const onChain = (
+    name: string,
+    count: number,
+    goal: string,
+    op: (c: Chain) => Promise<void>,
+    memory: (c: Chain) => Record<string, number>,
+  ): BenchCase => ({
     name,
-    goal: "p99 < 10 ms",
+    goal,
     measure: async () => {
-      const { till, store } = await chain();
-      const findCard = till.findCard?.bind(till);
-      if (!findCard) throw new Error("this till has no card look-up");
+      const c = await chain();
       return timed(
         name,
         count,
-        async () => {
-          const customer = await findCard(cardNumber(pick(scans++, CUSTOMERS)));
-          sink += customer.points;
-        },
-        () => memoryMb(store.proc.pid, "store"),
+        () => op(c),
+        () => memory(c),
       );
     },
   });
 
+  let scans = 0;
+  const scan = (name: string, count: number) =>
+    onChain(
+      name,
+      count,
+      "p99 < 10 ms",
+      async ({ till }) => {
+        const customer = await till.findCard?.(cardNumber(pick(scans++, CUSTOMERS)));
+        if (!customer) throw new Error("this till has no card look-up");
+        sink += customer.points;
+      },
+      ({ store }) => memoryMb(store.proc.pid, "store"),
+    );
+
   let redemptions = 0;
-  const redeem = (name: string, count: number): BenchCase => ({
-    name,
-    goal: "p99 < 50 ms",
-    measure: async () => {
-      const { till, hq } = await chain();
-      const redeemCard = till.redeemCard?.bind(till);
-      if (!redeemCard) throw new Error("this till has no card tenders");
-      return timed(
-        name,
-        count,
-        async () => {
-          const k = redemptions++;
-          const card = cardNumber(pick(k, CUSTOMERS / REDEEMABLE_EVERY) * REDEEMABLE_EVERY);
-          const tender = await redeemCard({
-            saleId: uuidv7(),
-            index: 0,
-            type: "points",
-            card,
-            amountMinor: 10,
-          });
-          sink += tender.amountMinor;
-        },
-        () => memoryMb(hq.pid, "hq"),
-      );
-    },
-  });
+  const redeem = (name: string, count: number) =>
+    onChain(
+      name,
+      count,
+      "p99 < 50 ms",
+      async ({ till }) => {
+        const k = redemptions++;
+        const card = cardNumber(pick(k, CUSTOMERS / REDEEMABLE_EVERY) * REDEEMABLE_EVERY);
+        const tender = await till.redeemCard?.({
+          saleId: uuidv7(),
+          index: 0,
+          type: "points",
+          card,
+          amountMinor: 10,
+        });
+        if (!tender) throw new Error("this till has no card tenders");
+        sink += tender.amountMinor;
+      },
+      ({ hq }) => memoryMb(hq.pid, "hq"),
+    );
 
   /** Head office in-process on its database once the processes are stopped. */
   let accounts: { service: AccountsService; ctx: HqContext } | undefined;
