@@ -16,6 +16,7 @@ import type { redemptions } from "../../../schema/hq.ts";
 import type { EarnInput, LoyaltyProgram } from "../../api/hq/accounts.ts";
 import { ALL_STORES, type CatalogChange } from "../../core/catalog-changes.ts";
 import { loyaltyProgramSchema, multiplierFor, pointsEarned } from "../../core/loyalty.ts";
+import { perDatabase } from "../../shared/per-database.ts";
 import { checkedChange } from "../catalog/change-log.ts";
 import { checkUsable, noCard } from "./cards.ts";
 import { AccountError } from "./errors.ts";
@@ -228,14 +229,5 @@ export class AccountStatements {
   }
 }
 
-const byDatabase = new WeakMap<Database, AccountStatements>();
-
 /** The account statements of a database, prepared on first use. */
-export function accountStatements(sqlite: Database): AccountStatements {
-  let statements = byDatabase.get(sqlite);
-  if (!statements) {
-    statements = new AccountStatements(sqlite);
-    byDatabase.set(sqlite, statements);
-  }
-  return statements;
-}
+export const accountStatements = perDatabase((sqlite) => new AccountStatements(sqlite));

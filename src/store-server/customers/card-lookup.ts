@@ -5,6 +5,7 @@
  */
 import type { Database, Statement } from "bun:sqlite";
 import type { StoreCardAnswer, StoreCustomer } from "../../api/store/customers.ts";
+import { perDatabase } from "../../shared/per-database.ts";
 
 interface CardRow {
   number: string;
@@ -92,14 +93,5 @@ export class CardLookup {
   }
 }
 
-const byDatabase = new WeakMap<Database, CardLookup>();
-
 /** The card look-up of a database, prepared on first use. */
-export function cardLookup(sqlite: Database): CardLookup {
-  let lookup = byDatabase.get(sqlite);
-  if (!lookup) {
-    lookup = new CardLookup(sqlite);
-    byDatabase.set(sqlite, lookup);
-  }
-  return lookup;
-}
+export const cardLookup = perDatabase((sqlite) => new CardLookup(sqlite));
