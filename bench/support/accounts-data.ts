@@ -124,10 +124,16 @@ export async function accountsData(log: (line: string) => void): Promise<{ hq: s
   if (!existsSync(join(cache, "done"))) {
     const build = await mkdtemp(join(tmpdir(), "ringup-bench-accounts-build-"));
     const t0 = performance.now();
-    await mkdir(join(build, "hq"));
-    buildHq(join(build, "hq"));
-    const t1 = performance.now();
-    await buildStore(join(build, "store"));
+    let t1 = t0;
+    try {
+      await mkdir(join(build, "hq"));
+      buildHq(join(build, "hq"));
+      t1 = performance.now();
+      await buildStore(join(build, "store"));
+    } catch (err) {
+      await rm(build, { recursive: true, force: true });
+      throw err;
+    }
     log(
       `accounts: built ${CUSTOMERS.toLocaleString("en-US")} customers and cards at head office in ${((t1 - t0) / 1000).toFixed(1)} s and at the store in ${((performance.now() - t1) / 1000).toFixed(1)} s`,
     );
