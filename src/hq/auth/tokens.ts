@@ -3,7 +3,7 @@
  * made. Each token carries scopes (see scopes.ts).
  */
 
-import { and, desc, eq, isNull, like } from "drizzle-orm";
+import { and, desc, eq, isNull, like, sql } from "drizzle-orm";
 import { z } from "zod";
 import { hqApiTokens } from "../../../schema/hq.ts";
 import { sha256Hex } from "../../core/sha256.ts";
@@ -139,6 +139,16 @@ function storedScopes(text: string): Scope[] {
   return parsed.success ? parsed.data : [];
 }
 
+/** A live token by its hash, prepared once per database. */
+function tokenQuery(db: HqDb) {
+  return db
+    .select({ name: hqApiTokens.name, scopes: hqApiTokens.scopes, lastUsedAt: hqApiTokens.lastUsedAt })
+    .from(hqApiTokens)
+    .where(and(eq(hqApiTokens.tokenHash, sql.placeholder("hash")), isNull(hqApiTokens.revokedAt)))
+    .prepare();
+}
+const tokenByHash = new WeakMap<HqDb, ReturnType<typeof tokenQuery>>();
+
 /** Resolves an Authorization header to who is calling, or throws 401. */
 /** How often `lastUsedAt` is written at most. */
 const TOUCH_EVERY_MS = 60_000;
@@ -152,11 +162,13 @@ export function authenticate(db: HqDb, header: string | undefined | null, now: D
     );
   }
   const hash = hashToken(match[1]);
-  const row = db
-    .select({ name: hqApiTokens.name, scopes: hqApiTokens.scopes, lastUsedAt: hqApiTokens.lastUsedAt })
-    .from(hqApiTokens)
-    .where(and(eq(hqApiTokens.tokenHash, hash), isNull(hqApiTokens.revokedAt)))
-    .get();
+  // Every request comes here (each card tender a store authorises): prepared once per database.
+  let byHash = tokenByHash.get(db);
+  if (!byHash) {
+    byHash = tokenQuery(db);
+    tokenByHash.set(db, byHash);
+  }
+  const row = byHash.get({ hash });
   if (!row) {
     throw new HqAuthError("UNAUTHORIZED", "the bearer token is not valid (wrong or revoked)");
   }

@@ -30,15 +30,7 @@ export interface NewChange {
  * its kind's schema: a bad value is a bug here, never sent down.
  */
 export function recordChange(tx: HqTx, change: NewChange, at: Date): CatalogChange {
-  const draft = { seq: 1, ...change, at: at.toISOString() };
-  const checked = catalogChangeSchema.safeParse(draft);
-  if (!checked.success) {
-    throw new InvalidInputError(
-      "INVALID_CHANGE",
-      `the ${change.kind} change of ${change.key} does not fit its schema`,
-      checked.error.issues,
-    );
-  }
+  const checked = checkedChange(change, at);
   tx.delete(catalogChanges)
     .where(
       and(
@@ -54,12 +46,28 @@ export function recordChange(tx: HqTx, change: NewChange, at: Date): CatalogChan
       storeId: change.storeId,
       kind: change.kind,
       key: change.key,
-      value: JSON.stringify(checked.data.value),
-      at: draft.at,
+      value: JSON.stringify(checked.value),
+      at: checked.at,
     })
     .returning({ seq: catalogChanges.seq })
     .get();
-  return { ...checked.data, seq: row.seq };
+  return { ...checked, seq: row.seq };
+}
+
+/**
+ * A new entry checked against its kind's schema (seq 1 until it is written): a bad value is a bug
+ * here, never sent down. For writers that record entries with their own prepared statements.
+ */
+export function checkedChange(change: NewChange, at: Date): CatalogChange {
+  const checked = catalogChangeSchema.safeParse({ seq: 1, ...change, at: at.toISOString() });
+  if (!checked.success) {
+    throw new InvalidInputError(
+      "INVALID_CHANGE",
+      `the ${change.kind} change of ${change.key} does not fit its schema`,
+      checked.error.issues,
+    );
+  }
+  return checked.data;
 }
 
 type ChangeRow = typeof catalogChanges.$inferSelect;

@@ -16,8 +16,6 @@ import type {
 import type { CatalogChange } from "../../core/catalog-changes.ts";
 import {
   loyaltyProgramSchema,
-  multiplierFor,
-  pointsEarned,
   pointsForAmount,
   pointsToExpire,
   pointsValueMinor,
@@ -25,14 +23,14 @@ import {
 } from "../../core/loyalty.ts";
 import { publishCommitted } from "../catalog/service.ts";
 import type { HqContext, HqTx } from "../context.ts";
-import { cardRow, usableCard } from "./cards.ts";
-import { groupIdsOf, recordCard } from "./changes.ts";
+import { accountStatements, noLoyaltyProgram } from "./account-statements.ts";
+import { cardRow } from "./cards.ts";
+import { recordCard } from "./changes.ts";
 import { AccountError } from "./errors.ts";
 import { authoriseCharge } from "./house-accounts.ts";
-import { balanceOf, entriesOf, heldOf, holdRedemption, postEntry, toEntry, type Unit } from "./ledger.ts";
+import { balanceOf, entriesOf, heldOf, postEntry, toEntry, type Unit } from "./ledger.ts";
 import { customerEvent } from "./notify.ts";
 
-const DAY_MS = 86_400_000;
 type RedemptionRow = typeof redemptions.$inferSelect;
 
 export interface EarnResult {
@@ -102,57 +100,19 @@ export class AccountsService {
    * refusals of `earn` (an unknown, blocked or gift card): run it in a savepoint to go on.
    */
   earnInTx(tx: HqTx, input: EarnInput, now: Date): { answer: EarnResult; change?: CatalogChange } {
-    const key = `sale:${input.saleId}`;
-    const done = tx.select().from(accountEntries).where(eq(accountEntries.key, key)).get();
-    if (done) {
-      const balance = balanceOf(tx, done.card, "points");
-      return { answer: { card: done.card, key, points: done.amount, balance, duplicate: true } };
-    }
-    const program = this.program(tx);
-    if (!program)
-      throw new AccountError(
-        "NO_LOYALTY_PROGRAM",
-        "no loyalty programme yet: set one with PUT /api/v1/loyalty",
-      );
-    const card = usableCard(tx, input.card, now);
-    if (card.kind !== "loyalty") {
-      throw new AccountError("CARD_KIND_MISMATCH", `card ${input.card} is a gift card: it earns no points`, {
-        number: input.card,
-      });
-    }
-    const groups = card.customerId ? groupIdsOf(tx, card.customerId) : [];
-    const points = pointsEarned(program, input.paidMinor, multiplierFor(program, groups));
-    const expiresAt = program.expiryDays
-      ? new Date(now.getTime() + program.expiryDays * DAY_MS).toISOString()
-      : null;
-    const posted = postEntry(
-      tx,
-      {
-        key,
-        card: input.card,
-        unit: "points",
-        type: "earn",
-        amount: points,
-        expiresAt,
-        storeId: input.storeId,
-        saleId: input.saleId,
-      },
-      now,
-    );
-    if (points > 0 && card.customerId) {
+    const statements = accountStatements(this.ctx.sqlite);
+    const { customerId, change, ...answer } = statements.earn(input, now);
+    if (customerId !== undefined && statements.notificationsOn()) {
       customerEvent(
         this.ctx,
         tx,
         "points.earned",
-        card.customerId,
-        { card: input.card, points, balance: posted.balance, saleId: input.saleId },
+        customerId,
+        { card: input.card, points: answer.points, balance: answer.balance, saleId: input.saleId },
         now,
       );
     }
-    return {
-      answer: { card: input.card, key, points, balance: posted.balance, duplicate: false },
-      change: recordCard(tx, input.card, now),
-    };
+    return change ? { answer, change } : { answer };
   }
 
   adjust(input: AdjustmentInput) {
@@ -202,8 +162,9 @@ export class AccountsService {
       input.amountMinor ?? null,
       ...(input.unit === undefined ? [] : [input.unit]),
     ]);
+    const statements = accountStatements(this.ctx.sqlite);
     return this.ctx.db.transaction((tx) => {
-      const existing = tx.select().from(redemptions).where(eq(redemptions.id, input.id)).get();
+      const existing = statements.redemption(input.id);
       if (existing) {
         if (existing.request !== request) {
           throw new AccountError(
@@ -217,7 +178,7 @@ export class AccountsService {
         return redemptionAnswer(existing);
       }
       if (input.unit === "account") return redemptionAnswer(authoriseCharge(tx, input, request, now));
-      const card = usableCard(tx, input.card, now);
+      const card = statements.usableCard(input.card, now);
       let unit: Unit;
       let amount: number;
       let valueMinor: number;
@@ -236,19 +197,15 @@ export class AccountsService {
         amount = input.amountMinor;
         valueMinor = amount;
       } else {
-        const program = this.program(tx);
-        if (!program)
-          throw new AccountError(
-            "NO_LOYALTY_PROGRAM",
-            "no loyalty programme yet: set one with PUT /api/v1/loyalty",
-          );
+        const program = statements.program();
+        if (!program) throw noLoyaltyProgram();
         unit = "points";
         amount = input.points ?? pointsForAmount(program, input.amountMinor ?? 0);
         valueMinor = pointsValueMinor(program, amount);
         minimum = program.minRedeemPoints ?? 1;
       }
-      const balance = balanceOf(tx, input.card, unit);
-      const held = heldOf(tx, input.card, unit);
+      const balance = statements.balance(input.card, unit);
+      const held = statements.held(input.card, unit);
       const refusal = redemptionRefusal(amount, balance, held, minimum);
       if (refusal !== null) {
         const what = unit === "points" ? "points" : "minor units";
@@ -266,8 +223,7 @@ export class AccountsService {
           asked: amount,
         });
       }
-      const row = holdRedemption(
-        tx,
+      const row = statements.hold(
         {
           id: input.id,
           card: input.card,

@@ -21,16 +21,27 @@ type CardRow = typeof cards.$inferSelect;
 
 export function cardRow(tx: HqTx, number: string): CardRow {
   const row = tx.select().from(cards).where(eq(cards.number, number)).get();
-  if (!row)
-    throw new AccountError("CARD_NOT_FOUND", `no card ${number}: issue it with POST /api/v1/cards`, {
-      number,
-    });
+  if (!row) throw noCard(number);
   return row;
+}
+
+export function noCard(number: string): AccountError {
+  return new AccountError("CARD_NOT_FOUND", `no card ${number}: issue it with POST /api/v1/cards`, {
+    number,
+  });
 }
 
 /** A card that may be used now: not blocked, not expired. */
 export function usableCard(tx: HqTx, number: string, now: Date): CardRow {
-  const row = cardRow(tx, number);
+  return checkUsable(cardRow(tx, number), now);
+}
+
+/** Refuses a card that is blocked or expired at `now`; answers it otherwise. */
+export function checkUsable<R extends Pick<CardRow, "number" | "blockedAt" | "replacedBy" | "expiresAt">>(
+  row: R,
+  now: Date,
+): R {
+  const number = row.number;
   if (row.blockedAt !== null) {
     throw new AccountError(
       "CARD_BLOCKED",

@@ -2,55 +2,19 @@
  * Card look-ups and customer searches from the store's copy of head office's customers: what a
  * till shows when a card is scanned (the customer, their groups with discounts, balances).
  */
-import { and, asc, eq, inArray, isNull, like, or, type SQL } from "drizzle-orm";
-import { storeCards, storeCustomerGroups, storeCustomers } from "../../../schema/store.ts";
+import { and, asc, eq, isNull, like, or, type SQL } from "drizzle-orm";
+import { storeCards, storeCustomers } from "../../../schema/store.ts";
 import type { StoreCardAnswer, StoreCustomer, StoreCustomersQuery } from "../../api/store/customers.ts";
 import type { StoreContext } from "../context.ts";
+import { cardLookup } from "./card-lookup.ts";
 import { StoreCustomerError } from "./errors.ts";
-
-type CustomerRow = typeof storeCustomers.$inferSelect;
 
 export class StoreCustomersService {
   constructor(private readonly ctx: StoreContext) {}
 
-  private customer(row: CustomerRow): StoreCustomer {
-    const ids = JSON.parse(row.groups) as string[];
-    const groups =
-      ids.length === 0
-        ? []
-        : this.ctx.db
-            .select()
-            .from(storeCustomerGroups)
-            .where(inArray(storeCustomerGroups.id, ids))
-            .orderBy(asc(storeCustomerGroups.id))
-            .all();
-    return {
-      id: row.id,
-      name: row.name,
-      phone: row.phone,
-      email: row.email,
-      birthday: row.birthday,
-      groups: groups.map((g) => ({
-        id: g.id,
-        name: g.name,
-        discountPercent: g.discountBp === null ? null : g.discountBp / 100,
-      })),
-    };
-  }
-
-  /** A customer by id, following merges (a merged customer answers as the one it went into). */
-  private customerById(id: string): StoreCustomer | null {
-    let row = this.ctx.db.select().from(storeCustomers).where(eq(storeCustomers.id, id)).get();
-    for (let hops = 0; row?.mergedInto && hops < 10; hops++) {
-      const into: string = row.mergedInto;
-      row = this.ctx.db.select().from(storeCustomers).where(eq(storeCustomers.id, into)).get();
-    }
-    return row && !row.erased ? this.customer(row) : null;
-  }
-
   card(number: string): StoreCardAnswer {
-    const row = this.ctx.db.select().from(storeCards).where(eq(storeCards.number, number)).get();
-    if (!row) {
+    const card = cardLookup(this.ctx.sqlite).card(number);
+    if (!card) {
       throw new StoreCustomerError(
         "CARD_NOT_FOUND",
         `no card ${number} here (head office has not issued it, or it has not arrived yet)`,
@@ -59,18 +23,7 @@ export class StoreCustomersService {
         },
       );
     }
-    return {
-      number: row.number,
-      kind: row.kind,
-      customerId: row.customerId,
-      blocked: row.blocked,
-      points: row.points,
-      balanceMinor: row.balanceMinor,
-      replacedBy: row.replacedBy,
-      expiresAt: row.expiresAt,
-      asOf: row.asOf,
-      customer: row.customerId === null ? null : this.customerById(row.customerId),
-    };
+    return card;
   }
 
   search(query: StoreCustomersQuery): { customers: StoreCustomer[] } {
@@ -104,6 +57,7 @@ export class StoreCustomersService {
       .orderBy(asc(storeCustomers.nameKey), asc(storeCustomers.id))
       .limit(query.limit)
       .all();
-    return { customers: rows.map((r) => this.customer(r)) };
+    const lookup = cardLookup(this.ctx.sqlite);
+    return { customers: rows.map((r) => lookup.customer(r)) };
   }
 }

@@ -8,7 +8,8 @@
  * row, keyed by the entry's id in `sale_id`). Only refused sales are counted and reported as
  * refused: nothing else was paid.
  */
-import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import type { Statement } from "bun:sqlite";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { tillOutbox } from "../../../schema/till.ts";
 import { rungSaleSchema } from "../../api/store/sales.ts";
@@ -99,6 +100,8 @@ export interface OutboxRow {
 }
 
 export class Outbox {
+  #counts: Statement<OutboxCounts, []> | undefined;
+
   constructor(private readonly db: TillDb) {}
 
   /** Keeps a sale durably (idempotent by sale id); answers false when it was kept already. */
@@ -273,12 +276,12 @@ export class Outbox {
 
   /** Sales (and cancellations) waiting to be sent, and refused sales: what the status bar shows. */
   counts(): OutboxCounts {
-    const n = (where: ReturnType<typeof and>) =>
-      this.db.select({ n: count() }).from(tillOutbox).where(where).get()?.n ?? 0;
-    return {
-      pending: n(and(eq(tillOutbox.status, "pending"), ne(tillOutbox.kind, "audit"))),
-      rejected: n(and(eq(tillOutbox.status, "rejected"), eq(tillOutbox.kind, "sale"))),
-    };
+    // Read after every call to the store (card scans included): prepared once, not built per call.
+    this.#counts ??= this.db.$client.prepare(
+      `SELECT (SELECT count(*) FROM outbox WHERE status = 'pending' AND kind != 'audit') AS pending,
+        (SELECT count(*) FROM outbox WHERE status = 'rejected' AND kind = 'sale') AS rejected`,
+    );
+    return this.#counts.get() ?? { pending: 0, rejected: 0 };
   }
 
   /** True while the sale waits in the outbox (not yet accepted or refused by the store). */
