@@ -18,6 +18,8 @@ export const TILL_TRACE_ACTIONS = [
    * and the result (`over`, `under`, `refused`).
    */
   "age.checked",
+  /** A customer created at the till (`offline`: kept at the till until the store was back). */
+  "customer.created",
 ] as const;
 export type TillTraceAction = (typeof TILL_TRACE_ACTIONS)[number];
 

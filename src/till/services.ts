@@ -369,6 +369,14 @@ export interface TillServices {
   /** Issues a loyalty card with this number (the store asks head office), or blocks a lost one. */
   issueCard?(number: string): Promise<TillCustomer>;
   blockCard?(number: string): Promise<TillCustomer>;
+  /**
+   * Creates a customer with a loyalty card (the store keeps them and tells head office). With the
+   * store out of reach the till keeps them and sends them when it is back (`kept: true`).
+   */
+  createCustomer?(input: { id: string; name: string; card: string }): Promise<{
+    customer: TillCustomer;
+    kept: boolean;
+  }>;
   /** Authorises a points or gift-card tender of the sale at the store, before it completes. */
   redeemCard?(input: {
     saleId: string;

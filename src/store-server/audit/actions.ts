@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = {
   offlineLogin: "user.login_offline",
   offlinePinFailed: "pin.failed_offline",
   ageChecked: "age.checked",
+  customerCreatedAtTill: "customer.created",
   // Written by the stock and receipts features:
   stockAdjusted: "stock.adjusted",
   stockCounted: "stock.counted",

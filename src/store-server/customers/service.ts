@@ -39,7 +39,7 @@ export class StoreCustomersService {
   }
 
   /** A customer by id, following merges (a merged customer answers as the one it went into). */
-  private customerById(id: string): StoreCustomer | null {
+  customerById(id: string): StoreCustomer | null {
     let row = this.ctx.db.select().from(storeCustomers).where(eq(storeCustomers.id, id)).get();
     for (let hops = 0; row?.mergedInto && hops < 10; hops++) {
       const into: string = row.mergedInto;

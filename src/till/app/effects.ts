@@ -491,6 +491,23 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       );
       return;
     }
+    case "createCustomer": {
+      const create = services.createCustomer;
+      if (create === undefined) {
+        ctx.dispatch({ type: "request.failed", message: { key: "error.offline" } });
+        return;
+      }
+      settle(
+        ctx,
+        () => create({ id: effect.id, name: effect.name, card: effect.card }),
+        (created) => ({
+          type: "customer.attached",
+          customer: created.customer,
+          how: created.kept ? "kept" : "created",
+        }),
+      );
+      return;
+    }
     case "redeemCard": {
       const redeem = services.redeemCard;
       if (redeem === undefined) {

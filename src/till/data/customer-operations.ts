@@ -2,12 +2,14 @@
  * The clients service and card tenders at the till, through the store (with the till's session):
  * a card scanned or typed, a card issued or blocked (the store asks head office), and a points or
  * gift-card tender authorised before the sale completes. They need the store: unreachable, the
- * cashier is told so and the sale stays as it is.
+ * cashier is told so and the sale stays as it is — except a new customer, whom the till keeps in
+ * its outbox (sent before the sales after it) and puts on the sale at once.
  */
 import type { AnswerOf } from "../../api/route.ts";
 import { storeRoutes } from "../../api/store/routes.ts";
 import type { CardTender, TillCustomer, TillServices } from "../services.ts";
-import { OnlineOperations } from "./online-operations.ts";
+import { StoreUnreachableError } from "./errors.ts";
+import { type OnlineDeps, OnlineOperations } from "./online-operations.ts";
 
 type CardAnswer = AnswerOf<(typeof storeRoutes)["GET /api/v1/cards/:number"]>;
 
@@ -26,7 +28,34 @@ function tillCustomer(card: CardAnswer): TillCustomer {
   };
 }
 
+/** A customer just created, with their new card: no groups, nothing on the card yet. */
+function newCustomer(input: { name: string; card: string }): TillCustomer {
+  return { card: input.card, kind: "loyalty", name: input.name, groups: [], points: 0, balanceMinor: 0 };
+}
+
 export class CustomerOperations extends OnlineOperations {
+  constructor(private readonly own: OnlineDeps) {
+    super(own);
+  }
+
+  async createCustomer(input: { id: string; name: string; card: string }): Promise<{
+    customer: TillCustomer;
+    kept: boolean;
+  }> {
+    try {
+      const answer = await this.call("creating a customer", (token) =>
+        this.storeClient().request(storeRoutes["POST /api/v1/customers"], { body: input, token }),
+      );
+      if (answer.card !== null) return { customer: tillCustomer(answer.card), kept: false };
+    } catch (err) {
+      if (!(err instanceof StoreUnreachableError)) throw err;
+      this.own.outbox.addCustomer(input, this.own.now());
+      this.own.link.refresh();
+      return { customer: newCustomer(input), kept: true };
+    }
+    return { customer: newCustomer(input), kept: false };
+  }
+
   async findCard(number: string): Promise<TillCustomer> {
     const card = await this.call("reading a customer's card", (token) =>
       this.storeClient().request(storeRoutes["GET /api/v1/cards/:number"], { params: { number }, token }),

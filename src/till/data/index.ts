@@ -340,6 +340,15 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     findCard: (number) => online.findCard(number),
     issueCard: (number) => online.issueCard(number),
     blockCard: (number) => online.blockCard(number),
+    async createCustomer(input) {
+      const created = await online.createCustomer(input);
+      trace({
+        action: "customer.created",
+        detail: { customerId: input.id, card: input.card, offline: created.kept },
+      });
+      if (created.kept) drainer.kick();
+      return created;
+    },
     redeemCard: (input) => online.redeemCard(input),
     stockAtSites: (code) => online.stockAtSites(code),
     listHeld: () => online.listHeld(),

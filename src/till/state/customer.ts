@@ -26,7 +26,7 @@ function customerLine(customer: TillCustomer): Message {
 export function customerAttached(
   state: TillState,
   customer: TillCustomer,
-  how: "found" | "issued" | "blocked",
+  how: "found" | "issued" | "blocked" | "created" | "kept",
   env: TillEnv,
 ): Transition {
   const base = { ...state, busy: false, prompt: null, input: "" };
@@ -36,12 +36,30 @@ export function customerAttached(
     return done({ ...base, status: { tone: "info", message: customerLine(customer) } });
   const priced = reprice(base, { ...state.sale, customer }, env);
   if ("error" in priced) return priced.error;
-  const message = how === "issued" ? msg("ok.cardIssued", { card: customer.card }) : customerLine(customer);
-  return done({ ...priced.state, status: { tone: "ok", message } });
+  const params = { card: customer.card, name: customer.name ?? customer.card };
+  const message =
+    how === "issued"
+      ? msg("ok.cardIssued", params)
+      : how === "created"
+        ? msg("ok.customerCreated", params)
+        : how === "kept"
+          ? msg("info.customerKept", params)
+          : customerLine(customer);
+  return done({ ...priced.state, status: { tone: how === "kept" ? "info" : "ok", message } });
 }
 
-/** The clients service prompt: a card number, `+number` to issue one, `-number` to block one. */
-export function submitCustomerCard(state: TillState): Transition {
+/**
+ * The clients service prompt: a card number, `+number` to issue one, `+number Name` to create a
+ * customer with that card, `-number` to block one.
+ */
+export function submitCustomerCard(state: TillState, env: TillEnv): Transition {
+  const created = /^\+\s*([0-9A-Za-z-]+)\s+(\S.*)$/.exec(state.input.trim());
+  if (created?.[1] !== undefined && created[2] !== undefined) {
+    const card = created[1];
+    const name = created[2].replace(/\s+/g, " ").slice(0, 120);
+    if (!/^[0-9A-Za-z-]{4,32}$/.test(card)) return fail(state, "error.badCardNumber", { text: card });
+    return done({ ...state, input: "", busy: true }, { type: "createCustomer", id: env.newId(), name, card });
+  }
   const text = state.input.trim().replace(/\s+/g, "");
   if (text === "") return done({ ...state, prompt: null, input: "" });
   const action = text.startsWith("+") ? "issue" : text.startsWith("-") ? "block" : "find";

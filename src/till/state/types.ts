@@ -358,8 +358,12 @@ export type Command =
       proof?: ApprovalProof;
     }
   | { type: "request.failed"; message: Message }
-  /** The store answered a scanned, issued or blocked card. */
-  | { type: "customer.attached"; customer: TillCustomer; how: "found" | "issued" | "blocked" }
+  /** The store answered a scanned, issued or blocked card, or a new customer (`kept`: at the till). */
+  | {
+      type: "customer.attached";
+      customer: TillCustomer;
+      how: "found" | "issued" | "blocked" | "created" | "kept";
+    }
   /** The store authorised a points or gift-card tender: it goes on the sale. */
   | { type: "card.redeemed"; tender: CardTender }
   | { type: "orders.listed"; list: TillOrder[] }
@@ -442,6 +446,8 @@ export type Effect =
   | { type: "quit" }
   /** Asks the store for a card (`find`), or to issue or block one through head office. */
   | { type: "customerCard"; action: "find" | "issue" | "block"; number: string }
+  /** Creates a customer with a loyalty card (kept at the till when the store is out of reach). */
+  | { type: "createCustomer"; id: string; name: string; card: string }
   /** Asks the store to authorise a card tender; answered by `card.redeemed`. */
   | {
       type: "redeemCard";

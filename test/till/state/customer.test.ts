@@ -48,6 +48,22 @@ describe("a customer's card at the till", () => {
     expect(d.statusKey).toBe("error.badCardNumber");
   });
 
+  test("+number Name creates a customer with that card, kept at the till when the store is away", () => {
+    const d = new Driver().enter("0002").key("customer.card");
+    d.enter("+2990000000033   Nora   Offline ");
+    const effect = d.lastEffect("createCustomer");
+    expect(effect).toMatchObject({ type: "createCustomer", name: "Nora Offline", card: "2990000000033" });
+    expect(effect?.id).toMatch(/^sale-\d+$/); // env.newId: a UUIDv7 at the till
+    const nora: TillCustomer = { ...ANA, card: "2990000000033", name: "Nora Offline", groups: [], points: 0 };
+    d.send({ type: "customer.attached", customer: nora, how: "kept" });
+    expect(d.statusKey).toBe("info.customerKept");
+    expect(d.state.sale.customer?.name).toBe("Nora Offline");
+    d.send({ type: "customer.attached", customer: nora, how: "created" });
+    expect(d.statusKey).toBe("ok.customerCreated");
+    d.key("customer.card").enter("+29! Nora");
+    expect(d.statusKey).toBe("error.badCardNumber");
+  });
+
   test("points pay what the store authorised, and the sale's document carries the card", () => {
     const d = new Driver().enter("0002");
     d.send({ type: "customer.attached", customer: ANA, how: "found" });

@@ -1,0 +1,121 @@
+/**
+ * A customer created at the till while the store is out of reach, end to end on real processes
+ * (nats-server, head office, a store linked to head office on a fixed port, and `ringup till` in
+ * an 80×24 tmux pane): the till keeps the new customer and their card, rings the sale with them,
+ * and once the store is back sends the customer before the sale; the store forwards them to
+ * head office, which has the customer once, with the card, and the sale's points on it.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Chain, startChain } from "../../replication/support/chain.ts";
+import { waitFor } from "../../replication/support/wait.ts";
+import { adminOk } from "../../support/admin-cli.ts";
+import type { StoreProcess } from "../../support/store-process.ts";
+import { haveTmux, startTillInTmux, type TmuxSession } from "../support/tmux.ts";
+
+if (!haveTmux()) console.warn("offline customer end-to-end test skipped: tmux is not installed");
+
+const CARD = "2990000000781";
+
+function freePort(): number {
+  const socket = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+  const { port } = socket;
+  socket.stop(true);
+  return port;
+}
+
+describe.if(haveTmux())("a customer created at a till that cannot reach its store", () => {
+  let chain: Chain;
+  let store: StoreProcess;
+  let tillData: string;
+  let till: TmuxSession;
+
+  async function hq(method: string, path: string, body: unknown): Promise<void> {
+    const res = await chain.hq.api(path, { method, body: JSON.stringify(body) });
+    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  }
+
+  beforeAll(async () => {
+    chain = await startChain({ storeIds: [], seed: false });
+    store = await chain.addStore("S1", { seed: false, hqLink: true, args: ["--port", String(freePort())] });
+    await hq("PUT", "/api/v1/loyalty", { earn: { points: 1, perAmountMinor: 100 }, pointValueMinor: 1 });
+    await hq("POST", "/api/v1/products", {
+      code: "OJ",
+      name: "Orange juice",
+      priceMinor: 300,
+      taxClass: null,
+    });
+    await waitFor(
+      async () => (await store.api("/api/v1/products/OJ")).status === 200,
+      "the juice at the store",
+    );
+    await adminOk(store, "user", "add", "--name", "Ann", "--role", "cashier", "--pin", "1234");
+    await adminOk(store, "shift", "open", "--till", "T1", "--float", "100");
+    tillData = await mkdtemp(join(tmpdir(), "ringup-till-offline-customer-"));
+    till = await startTillInTmux(store.url, "T1", tillData);
+    await till.type("1234");
+    await till.keys("Enter");
+    await till.waitFor("Hello, Ann", "the log-in");
+  }, 120_000);
+
+  afterAll(async () => {
+    await till?.[Symbol.asyncDispose]();
+    await chain?.[Symbol.asyncDispose]();
+    if (tillData) await rm(tillData, { recursive: true, force: true });
+  });
+
+  test("created offline, used on the sale, at head office once when the store is back", async () => {
+    await till.type("2*OJ");
+    await till.keys("Enter");
+    await till.waitFor("6.00", "the juice on the sale");
+    await store.stop();
+
+    await till.keys("C-l");
+    await till.waitFor("Customer card", "the clients service prompt");
+    await till.type(`+${CARD} Nora Offline`);
+    await till.keys("Enter");
+    await till.waitFor("Nora Offline", "the customer kept at the till");
+    await till.waitFor(/sent when the store is back/, "the cashier told the customer waits for the store");
+    await till.keys("F10");
+    await till.waitFor("Payment", "the payment screen");
+    await till.keys("Enter");
+    await till.waitFor("Sale complete", "the sale completed offline");
+    await till.waitFor("2 to send", "the customer and the sale kept at the till");
+
+    await store.restart();
+    type Found = { customers: { id: string; name: string }[] };
+    await waitFor(async () => {
+      const found = await chain.hq.json<Found>("/api/v1/customers?q=Nora");
+      return found.customers.length > 0;
+    }, "the customer at head office");
+    // 6.00 paid earns 6 points on the card issued offline: the sale went with the card.
+    await waitFor(
+      async () => (await chain.hq.json<{ points: number }>(`/api/v1/cards/${CARD}`)).points === 6,
+      "the sale's points on the card at head office",
+    );
+    const found = await chain.hq.json<Found>("/api/v1/customers?q=Nora");
+    expect(found.customers.map((c) => c.name)).toEqual(["Nora Offline"]);
+    const card = await chain.hq.json<{ customerId: string }>(`/api/v1/cards/${CARD}`);
+    expect(card.customerId).toBe(found.customers[0]?.id ?? "");
+    // The id is the till's (a UUIDv7), so the store's copy and head office's agree.
+    expect(card.customerId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/);
+    const atStore = (await (await store.api(`/api/v1/cards/${CARD}`)).json()) as {
+      customer: { id: string; name: string } | null;
+    };
+    expect(atStore.customer).toMatchObject({ id: card.customerId, name: "Nora Offline" });
+    // The cashier's action is in the store's audit log.
+    const audit = await waitFor(async () => {
+      const res = await store.api("/api/v1/audit?action=customer.created");
+      const body = (await res.json()) as { entries: { tillId: string | null; detail: unknown }[] };
+      return body.entries.length > 0 ? body.entries : null;
+    }, "the creation in the store's audit log");
+    expect(audit).toEqual([
+      expect.objectContaining({
+        tillId: "T1",
+        detail: { customerId: card.customerId, card: CARD, offline: true },
+      }),
+    ]);
+  }, 120_000);
+});
