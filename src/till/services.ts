@@ -337,6 +337,15 @@ export interface TillCustomer {
   balanceMinor: number;
 }
 
+/** A customer a search at the store found, with the card that puts them on a sale (null: none). */
+export interface TillCustomerMatch {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  card: string | null;
+}
+
 /** A card tender the store authorised: what it pays, and the points it takes. */
 export interface CardTender {
   type: "points" | "giftcard";
@@ -369,6 +378,8 @@ export interface TillServices {
   /** Issues a loyalty card with this number (the store asks head office), or blocks a lost one. */
   issueCard?(number: string): Promise<TillCustomer>;
   blockCard?(number: string): Promise<TillCustomer>;
+  /** Customers whose name has `q` in it, or whose phone, e-mail or card is `q` (needs the store). */
+  searchCustomers?(q: string): Promise<TillCustomerMatch[]>;
   /**
    * Creates a customer with a loyalty card (the store keeps them and tells head office). With the
    * store out of reach the till keeps them and sends them when it is back (`kept: true`).

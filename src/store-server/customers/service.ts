@@ -4,7 +4,12 @@
  */
 import { and, asc, eq, inArray, isNull, like, or, type SQL } from "drizzle-orm";
 import { storeCards, storeCustomerGroups, storeCustomers } from "../../../schema/store.ts";
-import type { StoreCardAnswer, StoreCustomer, StoreCustomersQuery } from "../../api/store/customers.ts";
+import type {
+  StoreCardAnswer,
+  StoreCustomer,
+  StoreCustomerMatch,
+  StoreCustomersQuery,
+} from "../../api/store/customers.ts";
 import type { StoreContext } from "../context.ts";
 import { StoreCustomerError } from "./errors.ts";
 
@@ -73,7 +78,24 @@ export class StoreCustomersService {
     };
   }
 
-  search(query: StoreCustomersQuery): { customers: StoreCustomer[] } {
+  /** A customer's loyalty cards that may go on a sale (not blocked), by number. */
+  private cardsOf(customerId: string): string[] {
+    return this.ctx.db
+      .select({ number: storeCards.number })
+      .from(storeCards)
+      .where(
+        and(
+          eq(storeCards.customerId, customerId),
+          eq(storeCards.kind, "loyalty"),
+          eq(storeCards.blocked, false),
+        ),
+      )
+      .orderBy(asc(storeCards.number))
+      .all()
+      .map((c) => c.number);
+  }
+
+  search(query: StoreCustomersQuery): { customers: StoreCustomerMatch[] } {
     const where: (SQL | undefined)[] = [isNull(storeCustomers.mergedInto), eq(storeCustomers.erased, false)];
     const digits = (s: string) => (s.trim().startsWith("+") ? "+" : "") + s.replace(/\D/g, "");
     const byCard = (number: string) => {
@@ -93,6 +115,8 @@ export class StoreCustomersService {
           like(storeCustomers.nameKey, `%${query.q.toLowerCase().replace(/[%_\\]/g, "")}%`),
           eq(storeCustomers.email, query.q.toLowerCase()),
           eq(storeCustomers.phone, digits(query.q)),
+          // A phone number typed without its country code: the end of the number (6 digits or more).
+          ...(/^\d{6,15}$/.test(digits(query.q)) ? [like(storeCustomers.phone, `%${digits(query.q)}`)] : []),
           byCard(query.q),
         ),
       );
@@ -104,6 +128,6 @@ export class StoreCustomersService {
       .orderBy(asc(storeCustomers.nameKey), asc(storeCustomers.id))
       .limit(query.limit)
       .all();
-    return { customers: rows.map((r) => this.customer(r)) };
+    return { customers: rows.map((r) => ({ ...this.customer(r), cards: this.cardsOf(r.id) })) };
   }
 }

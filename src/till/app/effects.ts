@@ -491,6 +491,19 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       );
       return;
     }
+    case "searchCustomers": {
+      const search = services.searchCustomers;
+      if (search === undefined) {
+        ctx.dispatch({ type: "request.failed", message: { key: "error.offline" } });
+        return;
+      }
+      settle(
+        ctx,
+        () => search(effect.q),
+        (list) => ({ type: "customers.found", list }),
+      );
+      return;
+    }
     case "createCustomer": {
       const create = services.createCustomer;
       if (create === undefined) {

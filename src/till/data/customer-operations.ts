@@ -7,7 +7,7 @@
  */
 import type { AnswerOf } from "../../api/route.ts";
 import { storeRoutes } from "../../api/store/routes.ts";
-import type { CardTender, TillCustomer, TillServices } from "../services.ts";
+import type { CardTender, TillCustomer, TillCustomerMatch, TillServices } from "../services.ts";
 import { StoreUnreachableError } from "./errors.ts";
 import { type OnlineDeps, OnlineOperations } from "./online-operations.ts";
 
@@ -61,6 +61,19 @@ export class CustomerOperations extends OnlineOperations {
       this.storeClient().request(storeRoutes["GET /api/v1/cards/:number"], { params: { number }, token }),
     );
     return tillCustomer(card);
+  }
+
+  async searchCustomers(q: string): Promise<TillCustomerMatch[]> {
+    const answer = await this.call("searching customers", (token) =>
+      this.storeClient().request(storeRoutes["GET /api/v1/customers"], { query: { q, limit: 20 }, token }),
+    );
+    return answer.customers.map((c) => ({
+      id: c.id,
+      name: c.name,
+      phone: c.phone,
+      email: c.email,
+      card: c.cards[0] ?? null,
+    }));
   }
 
   async issueCard(number: string): Promise<TillCustomer> {

@@ -340,6 +340,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     findCard: (number) => online.findCard(number),
     issueCard: (number) => online.issueCard(number),
     blockCard: (number) => online.blockCard(number),
+    searchCustomers: (q) => online.searchCustomers(q),
     async createCustomer(input) {
       const created = await online.createCustomer(input);
       trace({

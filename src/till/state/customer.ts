@@ -6,6 +6,7 @@
  */
 import type { CardTender, TillCustomer } from "../services.ts";
 import { paymentProgress } from "./basket.ts";
+import { isCustomerSearch, searchCustomers } from "./customer-search.ts";
 import { done, fail, goTo, msg } from "./initial.ts";
 import { parseAmount } from "./parse-input.ts";
 import { tender } from "./payment.ts";
@@ -29,7 +30,8 @@ export function customerAttached(
   how: "found" | "issued" | "blocked" | "created" | "kept",
   env: TillEnv,
 ): Transition {
-  const base = { ...state, busy: false, prompt: null, input: "" };
+  const back = state.screen.kind === "customers" ? goTo(state, { kind: "sale" }) : state;
+  const base = { ...back, busy: false, prompt: null, input: "" };
   if (how === "blocked")
     return done({ ...base, status: { tone: "ok", message: msg("ok.cardBlocked", { card: customer.card }) } });
   if (customer.kind === "gift")
@@ -60,6 +62,7 @@ export function submitCustomerCard(state: TillState, env: TillEnv): Transition {
     if (!/^[0-9A-Za-z-]{4,32}$/.test(card)) return fail(state, "error.badCardNumber", { text: card });
     return done({ ...state, input: "", busy: true }, { type: "createCustomer", id: env.newId(), name, card });
   }
+  if (isCustomerSearch(state.input)) return searchCustomers(state, state.input);
   const text = state.input.trim().replace(/\s+/g, "");
   if (text === "") return done({ ...state, prompt: null, input: "" });
   const action = text.startsWith("+") ? "issue" : text.startsWith("-") ? "block" : "find";

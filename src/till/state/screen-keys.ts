@@ -7,6 +7,7 @@ import type { KeyCommand } from "../keys/keymap.ts";
 import { askApproval, askVoidSale, changeQty, voidSelected, withApproval } from "./approvals.ts";
 import { toTillLine } from "./basket.ts";
 import { payGiftCard, payPoints } from "./customer.ts";
+import { customersKey } from "./customer-search.ts";
 import { startDepartmentRing } from "./department-ring.ts";
 import { refuseOnDeposit } from "./deposits.ts";
 import { payEbt } from "./ebt.ts";
@@ -172,6 +173,8 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
       return shiftOpenKey(state, screen, type, delta, env);
     case "refused":
       return refusedKey(state, screen, type, delta);
+    case "customers":
+      return customersKey(state, screen, type, delta);
     case "orders":
       return ordersKey(state, screen, type, delta, env);
     case "login":

@@ -24,6 +24,7 @@ import type {
   RefusedSale,
   TillAuditEntry,
   TillCustomer,
+  TillCustomerMatch,
   TillLookup,
   TillOrder,
   TillOrderCollected,
@@ -221,6 +222,8 @@ export type Screen =
   | { kind: "prints"; list: PrintSummary[] | null; selected: number }
   /** Sales the store refused (a supervisor's): export or send again. */
   | { kind: "refused"; list: RefusedSale[] | null; selected: number }
+  /** Customers the clients service found by name, phone or e-mail: Enter puts one on the sale. */
+  | { kind: "customers"; query: string; list: TillCustomerMatch[] | null; selected: number }
   /**
    * Today's customer orders to collect (`selected` in the list filtered by what is typed); an
    * order opened (`line` selected), then collected (`done`).
@@ -364,6 +367,8 @@ export type Command =
       customer: TillCustomer;
       how: "found" | "issued" | "blocked" | "created" | "kept";
     }
+  /** The store answered a customer search of the clients service. */
+  | { type: "customers.found"; list: TillCustomerMatch[] }
   /** The store authorised a points or gift-card tender: it goes on the sale. */
   | { type: "card.redeemed"; tender: CardTender }
   | { type: "orders.listed"; list: TillOrder[] }
@@ -446,6 +451,8 @@ export type Effect =
   | { type: "quit" }
   /** Asks the store for a card (`find`), or to issue or block one through head office. */
   | { type: "customerCard"; action: "find" | "issue" | "block"; number: string }
+  /** Asks the store for customers by name (part), phone or e-mail; answered by `customers.found`. */
+  | { type: "searchCustomers"; q: string }
   /** Creates a customer with a loyalty card (kept at the till when the store is out of reach). */
   | { type: "createCustomer"; id: string; name: string; card: string }
   /** Asks the store to authorise a card tender; answered by `card.redeemed`. */

@@ -118,4 +118,46 @@ describe.if(haveTmux())("a customer created at a till that cannot reach its stor
       }),
     ]);
   }, 120_000);
+
+  test("part of a name lists the customers the store has; Enter puts the one chosen on the sale", async () => {
+    // Another Nora, at head office, reaches the store by replication.
+    await hq("POST", "/api/v1/customers", { id: "c-nora-2", name: "Nora Second", phone: "+1 555 010 0199" });
+    await hq("POST", "/api/v1/cards", { number: "2990000000828", kind: "loyalty", customerId: "c-nora-2" });
+    await waitFor(
+      async () => (await store.api("/api/v1/cards/2990000000828")).status === 200,
+      "the second Nora at the store",
+    );
+    await till.type("OJ");
+    await till.keys("Enter");
+    await till.waitFor("Orange juice", "the next sale");
+    await till.keys("C-l");
+    await till.waitFor("Customer card", "the clients service prompt");
+    await till.type("nora");
+    await till.keys("Enter");
+    await till.waitFor(
+      (screen) => screen.includes("Nora Offline") && screen.includes("Nora Second"),
+      "both Noras listed",
+    );
+    await till.keys("Down");
+    await till.keys("Enter");
+    await till.waitFor(/Nora Second \(-\): 0 points/, "the second Nora on the sale");
+    await till.waitFor("Orange juice", "back on the sale screen");
+
+    // By phone (as people write it), the store's search finds her too.
+    await till.keys("C-l");
+    await till.type("555 010 0199");
+    await till.keys("Enter");
+    await till.waitFor(/2990000000828/, "the second Nora found by phone, with her card");
+    await till.keys("Escape");
+    await till.waitFor("Orange juice", "back on the sale screen");
+
+    // Without the store the search cannot be made: the cashier is told so, the sale stays.
+    await store.stop();
+    await till.keys("C-l");
+    await till.type("nora");
+    await till.keys("Enter");
+    await till.waitFor(/search.*needs the store|cannot be reached/i, "the search needs the store");
+    await till.waitFor("Orange juice", "the sale kept");
+    await store.restart();
+  }, 120_000);
 });
