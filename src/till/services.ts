@@ -335,6 +335,8 @@ export interface TillCustomer {
   groups: { id: string; name: string; discountPercent: number | null }[];
   points: number;
   balanceMinor: number;
+  /** The customer's birthday (YYYY-MM-DD), when the store has one: birthday messages fire on it. */
+  birthday?: string | null;
 }
 
 /** A customer a search at the store found, with the card that puts them on a sale (null: none). */

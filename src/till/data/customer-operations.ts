@@ -25,6 +25,7 @@ function tillCustomer(card: CardAnswer): TillCustomer {
     })),
     points: card.points,
     balanceMinor: card.balanceMinor,
+    birthday: card.customer?.birthday ?? null,
   };
 }
 

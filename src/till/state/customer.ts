@@ -4,10 +4,12 @@
  * issues (`+number`) or blocks (`-number`) a card, and points and gift cards pay as tenders the
  * store authorises before the sale completes.
  */
+import { businessDay } from "../../core/business-day.ts";
 import type { CardTender, TillCustomer } from "../services.ts";
 import { paymentProgress } from "./basket.ts";
 import { isCustomerSearch, searchCustomers } from "./customer-search.ts";
 import { done, fail, goTo, msg } from "./initial.ts";
+import { messagesOnCustomer } from "./messages.ts";
 import { parseAmount } from "./parse-input.ts";
 import { tender } from "./payment.ts";
 import { reprice } from "./sale.ts";
@@ -21,6 +23,13 @@ function customerLine(customer: TillCustomer): Message {
     points: customer.points,
     balanceMinor: customer.balanceMinor,
   });
+}
+
+/** Whether the customer was born on today's month and day at the store (its time zone), as head office greets them. */
+function birthdayToday(customer: TillCustomer, env: TillEnv): boolean {
+  const birthday = customer.birthday;
+  if (birthday === undefined || birthday === null || birthday.length !== 10) return false;
+  return businessDay(new Date(env.now()), env.settings.timeZone).slice(5) === birthday.slice(5);
 }
 
 /** The store answered a card: a loyalty card goes on the sale; a gift card's balance is shown. */
@@ -47,7 +56,12 @@ export function customerAttached(
         : how === "kept"
           ? msg("info.customerKept", params)
           : customerLine(customer);
-  return done({ ...priced.state, status: { tone: how === "kept" ? "info" : "ok", message } });
+  const attached: TillState = { ...priced.state, status: { tone: how === "kept" ? "info" : "ok", message } };
+  if (customer.name === null) return done(attached);
+  // Head office's customer and birthday messages (their cashier text replaces the line above).
+  return done(
+    messagesOnCustomer(attached, { name: customer.name, birthdayToday: birthdayToday(customer, env) }, env),
+  );
 }
 
 /**
