@@ -29,6 +29,7 @@ import { CustomerAnalytics } from "./analytics.ts";
 import { refundToCard } from "./card-refunds.ts";
 import { CardsService } from "./cards.ts";
 import { houseAccountsRoutes } from "./house-accounts-routes.ts";
+import { membersRoutes } from "./members-routes.ts";
 import { OfflineRedemptionsService } from "./offline-redemptions.ts";
 
 export function accountsRoutes(ctx: HqContext) {
@@ -221,5 +222,6 @@ export function accountsRoutes(ctx: HqContext) {
     .use(store)
     .use(read)
     .use(reports)
-    .use(houseAccountsRoutes(ctx));
+    .use(houseAccountsRoutes(ctx))
+    .use(membersRoutes(ctx));
 }
