@@ -8,8 +8,8 @@ import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 export const members = sqliteTable("members", {
   customerId: text("customer_id").primaryKey(),
   number: text("number").notNull().unique(),
-  /** YYYY-MM-DD. */
-  since: text("since").notNull(),
+  /** YYYY-MM-DD, or null when not known (an import without it). */
+  since: text("since"),
   /** The whole equity the member owes (the plan's total), minor units. */
   equityDueMinor: integer("equity_due_minor").notNull(),
   updatedAt: text("updated_at").notNull(),

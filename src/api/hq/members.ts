@@ -12,16 +12,20 @@ export const memberInputSchema = z.strictObject({
     .string()
     .trim()
     .regex(/^[0-9A-Za-z-]{1,20}$/, "must be 1–20 letters, digits or dashes"),
-  since: z.iso.date("must be a date such as 2020-03-01"),
-  /** The whole equity the member owes (the plan's total); 0 for none. */
-  equityDueMinor: minor.min(0, "must not be negative").max(1_000_000_000, "must be at most 1,000,000,000"),
+  /** When they joined; absent: kept (null for a new member). */
+  since: z.iso.date("must be a date such as 2020-03-01").nullable().optional(),
+  /** The whole equity the member owes (the plan's total); absent: kept (0 for a new member). */
+  equityDueMinor: minor
+    .min(0, "must not be negative")
+    .max(1_000_000_000, "must be at most 1,000,000,000")
+    .optional(),
 });
 export type MemberInput = z.infer<typeof memberInputSchema>;
 
 export const memberAnswerSchema = z.looseObject({
   customerId: z.string(),
   number: z.string(),
-  since: z.string(),
+  since: z.string().nullable(),
   equityDueMinor: minor,
   paidMinor: minor,
   outstandingMinor: minor,
@@ -44,7 +48,7 @@ export const equityReportAnswerSchema = z.looseObject({
       customerId: z.string(),
       name: z.string(),
       number: z.string(),
-      since: z.string(),
+      since: z.string().nullable(),
       dueMinor: minor,
       paidMinor: minor,
       outstandingMinor: minor,

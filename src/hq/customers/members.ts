@@ -1,6 +1,6 @@
 /**
  * Co-op members and their equity at head office. A customer becomes a member (owner) with a
- * number, a date and the equity they owe; equity payments are recorded against them, once per id
+ * number, a date and the equity they owe (what a change leaves out is kept); equity payments are recorded against them, once per id
  * (a store's is `<saleId>:equity`, so a sale sent again records nothing more), never beyond what
  * is due. A merged customer's membership and payments count for the one they were merged into.
  */
@@ -68,19 +68,17 @@ export class MembersService {
           customerId: taken.customerId,
         });
       }
+      const before = tx.select().from(members).where(eq(members.customerId, id)).get();
+      const due = input.equityDueMinor ?? before?.equityDueMinor ?? 0;
       const paid = paidOf(tx, id);
-      if (input.equityDueMinor < paid) {
+      if (due < paid) {
         throw new MemberError("EQUITY_BELOW_PAID", "the equity due cannot be less than what is paid", {
-          equityDueMinor: input.equityDueMinor,
+          equityDueMinor: due,
           paidMinor: paid,
         });
       }
-      const row = {
-        number: input.number,
-        since: input.since,
-        equityDueMinor: input.equityDueMinor,
-        updatedAt: at,
-      };
+      const since = input.since === undefined ? (before?.since ?? null) : input.since;
+      const row = { number: input.number, since, equityDueMinor: due, updatedAt: at };
       tx.insert(members)
         .values({ customerId: id, ...row })
         .onConflictDoUpdate({ target: members.customerId, set: row })
