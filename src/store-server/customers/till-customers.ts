@@ -13,7 +13,7 @@ import { log } from "../../shared/log.ts";
 import { HqRefusal } from "../card-tenders/accounts-link.ts";
 import type { StoreContext } from "../context.ts";
 import { HqUnreachableError } from "../hq-link/hq-link.ts";
-import { applyCard, applyCustomer } from "./apply.ts";
+import { applyCard, applyCardAnswer, applyCustomer } from "./apply.ts";
 import { StoreCustomerError } from "./errors.ts";
 import { StoreCustomersService } from "./service.ts";
 
@@ -163,22 +163,7 @@ export class TillCustomersService {
       if (card.customerId !== customerId) throw error;
     }
     const at = this.ctx.now().toISOString();
-    this.ctx.db.transaction((tx) =>
-      applyCard(
-        tx,
-        {
-          number: card.number,
-          kind: card.kind,
-          customerId: card.customerId,
-          blocked: card.blocked,
-          replacedBy: card.replacedBy ?? null,
-          expiresAt: card.expiresAt ?? null,
-          points: card.points,
-          balanceMinor: card.balanceMinor,
-        },
-        at,
-      ),
-    );
+    this.ctx.db.transaction((tx) => applyCardAnswer(tx, card, at));
   }
 
   private mark(id: string, status: Queued["status"], lastError: string | null): void {

@@ -7,7 +7,7 @@
  */
 import type { KeyCommand } from "../keys/keymap.ts";
 import type { TillCustomerMatch } from "../services.ts";
-import { done, fail, goTo } from "./initial.ts";
+import { clampSelection, done, fail, goTo } from "./initial.ts";
 import type { Screen, TillState, Transition } from "./types.ts";
 
 type CustomersScreen = Extract<Screen, { kind: "customers" }>;
@@ -45,11 +45,11 @@ export function customersKey(
   type: KeyCommand,
   delta: number,
 ): Transition {
-  const length = screen.list?.length ?? 0;
-  if (delta !== 0) {
-    const selected = Math.min(Math.max(0, length - 1), Math.max(0, screen.selected + delta));
-    return done({ ...state, screen: { ...screen, selected } });
-  }
+  if (delta !== 0)
+    return done({
+      ...state,
+      screen: { ...screen, selected: clampSelection(screen.selected, delta, screen.list?.length ?? 0) },
+    });
   if (type === "back") return done(goTo({ ...state, status: null, busy: false }, { kind: "sale" }));
   if (type !== "input.submit" || state.busy) return done(state);
   const chosen = screen.list?.[screen.selected];

@@ -11,7 +11,7 @@ import { customersKey } from "./customer-search.ts";
 import { startDepartmentRing } from "./department-ring.ts";
 import { refuseOnDeposit } from "./deposits.ts";
 import { payEbt } from "./ebt.ts";
-import { done, fail, goTo, msg, note } from "./initial.ts";
+import { clampSelection, done, fail, goTo, msg, note } from "./initial.ts";
 import { MENU_ITEMS } from "./menu.ts";
 import { openOrders, ordersKey } from "./orders.ts";
 import { parseSaleEntry } from "./parse-input.ts";
@@ -51,9 +51,7 @@ export function menuChoose(state: TillState, command: KeyCommand, env: TillEnv):
   return saleKey(goTo(state, { kind: "sale" }), command, env);
 }
 
-function list(selected: number, delta: number, length: number): number {
-  return Math.min(Math.max(0, length - 1), Math.max(0, selected + delta));
-}
+const list = clampSelection;
 
 export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
   const screen = state.screen;

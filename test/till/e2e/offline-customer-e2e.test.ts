@@ -6,14 +6,11 @@
  * head office, which has the customer once, with the card, and the sale's points on it.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Chain, startChain } from "../../replication/support/chain.ts";
+import type { Chain } from "../../replication/support/chain.ts";
 import { waitFor } from "../../replication/support/wait.ts";
-import { adminOk } from "../../support/admin-cli.ts";
 import type { StoreProcess } from "../../support/store-process.ts";
-import { haveTmux, startTillInTmux, type TmuxSession } from "../support/tmux.ts";
+import { LoyaltyChainTill } from "../support/till-at-store.ts";
+import { haveTmux, type TmuxSession } from "../support/tmux.ts";
 
 if (!haveTmux()) console.warn("offline customer end-to-end test skipped: tmux is not installed");
 
@@ -27,43 +24,20 @@ function freePort(): number {
 }
 
 describe.if(haveTmux())("a customer created at a till that cannot reach its store", () => {
+  let at: LoyaltyChainTill;
   let chain: Chain;
   let store: StoreProcess;
-  let tillData: string;
   let till: TmuxSession;
-
-  async function hq(method: string, path: string, body: unknown): Promise<void> {
-    const res = await chain.hq.api(path, { method, body: JSON.stringify(body) });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  }
+  const hq = (method: string, path: string, body: unknown) => at.hq(method, path, body);
 
   beforeAll(async () => {
-    chain = await startChain({ storeIds: [], seed: false });
-    store = await chain.addStore("S1", { seed: false, hqLink: true, args: ["--port", String(freePort())] });
-    await hq("PUT", "/api/v1/loyalty", { earn: { points: 1, perAmountMinor: 100 }, pointValueMinor: 1 });
-    await hq("POST", "/api/v1/products", {
-      code: "OJ",
-      name: "Orange juice",
-      priceMinor: 300,
-      taxClass: null,
-    });
-    await waitFor(
-      async () => (await store.api("/api/v1/products/OJ")).status === 200,
-      "the juice at the store",
-    );
-    await adminOk(store, "user", "add", "--name", "Ann", "--role", "cashier", "--pin", "1234");
-    await adminOk(store, "shift", "open", "--till", "T1", "--float", "100");
-    tillData = await mkdtemp(join(tmpdir(), "ringup-till-offline-customer-"));
-    till = await startTillInTmux(store.url, "T1", tillData);
-    await till.type("1234");
-    await till.keys("Enter");
-    await till.waitFor("Hello, Ann", "the log-in");
+    // A fixed port: the till finds the store again at the same address after its restart.
+    at = await LoyaltyChainTill.start("ringup-till-offline-customer-", ["--port", String(freePort())]);
+    ({ chain, store, till } = at);
   }, 120_000);
 
   afterAll(async () => {
-    await till?.[Symbol.asyncDispose]();
-    await chain?.[Symbol.asyncDispose]();
-    if (tillData) await rm(tillData, { recursive: true, force: true });
+    await at?.[Symbol.asyncDispose]();
   });
 
   test("created offline, used on the sale, at head office once when the store is back", async () => {
