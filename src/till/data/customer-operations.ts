@@ -57,17 +57,36 @@ export class CustomerOperations extends OnlineOperations {
     return { customer: newCustomer(input), kept: false };
   }
 
+  /** A card at the store; with the store out of reach, a card of a customer this till keeps. */
   async findCard(number: string): Promise<TillCustomer> {
-    const card = await this.call("reading a customer's card", (token) =>
-      this.storeClient().request(storeRoutes["GET /api/v1/cards/:number"], { params: { number }, token }),
-    );
-    return tillCustomer(card);
+    try {
+      const card = await this.call("reading a customer's card", (token) =>
+        this.storeClient().request(storeRoutes["GET /api/v1/cards/:number"], { params: { number }, token }),
+      );
+      return tillCustomer(card);
+    } catch (err) {
+      const kept = this.own.outbox.keptCustomers().find((c) => c.card === number);
+      if (!(err instanceof StoreUnreachableError) || kept?.card === undefined) throw err;
+      return newCustomer({ name: kept.name, card: kept.card });
+    }
   }
 
+  /**
+   * Customers at the store by name (part), phone, e-mail or card; with the store out of reach,
+   * those this till created and keeps whose name has `q` in it (none: the search needs the store).
+   */
   async searchCustomers(q: string): Promise<TillCustomerMatch[]> {
-    const answer = await this.call("searching customers", (token) =>
-      this.storeClient().request(storeRoutes["GET /api/v1/customers"], { query: { q, limit: 20 }, token }),
-    );
+    let answer: AnswerOf<(typeof storeRoutes)["GET /api/v1/customers"]>;
+    try {
+      answer = await this.call("searching customers", (token) =>
+        this.storeClient().request(storeRoutes["GET /api/v1/customers"], { query: { q, limit: 20 }, token }),
+      );
+    } catch (err) {
+      const needle = q.toLowerCase();
+      const kept = this.own.outbox.keptCustomers().filter((c) => c.name.toLowerCase().includes(needle));
+      if (!(err instanceof StoreUnreachableError) || kept.length === 0) throw err;
+      return kept.map((c) => ({ id: c.id, name: c.name, phone: null, email: null, card: c.card ?? null }));
+    }
     return answer.customers.map((c) => ({
       id: c.id,
       name: c.name,

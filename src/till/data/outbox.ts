@@ -182,6 +182,17 @@ export class Outbox {
     );
   }
 
+  /** Customers created here that the store does not have yet (oldest first). */
+  keptCustomers(): TillCustomerInput[] {
+    return this.db
+      .select({ body: tillOutbox.body })
+      .from(tillOutbox)
+      .where(and(eq(tillOutbox.kind, "customer"), eq(tillOutbox.status, "pending")))
+      .orderBy(asc(tillOutbox.seq))
+      .all()
+      .map((r) => JSON.parse(r.body) as TillCustomerInput);
+  }
+
   /** The oldest sale not yet accepted or refused by the store. */
   oldestPending(): OutboxRow | null {
     return (

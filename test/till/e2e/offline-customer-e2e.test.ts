@@ -58,15 +58,30 @@ describe.if(haveTmux())("a customer created at a till that cannot reach its stor
     await till.waitFor("Sale complete", "the sale completed offline");
     await till.waitFor("2 to send", "the customer and the sale kept at the till");
 
+    // Still offline, the next sale finds her among the customers the till keeps, by name.
+    await till.type("OJ");
+    await till.keys("Enter");
+    await till.waitFor("Orange juice", "the next sale");
+    await till.keys("C-l");
+    await till.type("nora");
+    await till.keys("Enter");
+    await till.waitFor(CARD, "Nora listed from what the till keeps");
+    await till.keys("Enter");
+    await till.waitFor(/Nora Offline \(-\): 0 points/, "Nora on the second sale, offline");
+    await till.keys("F10");
+    await till.waitFor("Payment", "the payment screen");
+    await till.keys("Enter");
+    await till.waitFor("3 to send", "the second sale kept too");
+
     await store.restart();
     type Found = { customers: { id: string; name: string }[] };
     await waitFor(async () => {
       const found = await chain.hq.json<Found>("/api/v1/customers?q=Nora");
       return found.customers.length > 0;
     }, "the customer at head office");
-    // 6.00 paid earns 6 points on the card issued offline: the sale went with the card.
+    // 6.00 and 3.00 paid earn 9 points on the card issued offline: both sales went with the card.
     await waitFor(
-      async () => (await chain.hq.json<{ points: number }>(`/api/v1/cards/${CARD}`)).points === 6,
+      async () => (await chain.hq.json<{ points: number }>(`/api/v1/cards/${CARD}`)).points === 9,
       "the sale's points on the card at head office",
     );
     const found = await chain.hq.json<Found>("/api/v1/customers?q=Nora");
