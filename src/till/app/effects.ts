@@ -497,10 +497,16 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
         ctx.dispatch({ type: "request.failed", message: { key: "error.offline" } });
         return;
       }
-      settle(
-        ctx,
-        () => search(effect.q),
-        (list) => ({ type: "customers.found", list }),
+      search(effect.q).then(
+        (list) => ctx.dispatch({ type: "customers.found", list }),
+        (err: unknown) => {
+          // Out of reach and nothing the till keeps matches: the search needs the store.
+          const offline = err instanceof DomainError && err.code === "STORE_UNREACHABLE";
+          ctx.dispatch({
+            type: "request.failed",
+            message: offline ? { key: "error.searchNeedsStore" } : errorToMessage(err),
+          });
+        },
       );
       return;
     }

@@ -408,6 +408,7 @@ export const az: Strings = {
   "customers.noCard": "kart yoxdur",
   "customers.hint": "↑↓ seçin · Enter müştərini satışa bağlayır · Esc geri",
   "error.customerNoCard": "{name} üçün kart yoxdur: kart verin (Ctrl+L, +nömrə)",
+  "error.searchNeedsStore": "Müştəri axtarışı mağaza tələb edir, o əlçatmazdır: kartı skan edin",
   "ok.cardBlocked": "Kart {card} bloklandı: artıq toplamır və ödəmir",
   "info.askingCard": "Mağazadan {card} kartı soruşulur…",
   "sale.customer": "Müştəri: {name} · {group} · {points} bal · {balanceMinor}",

@@ -425,6 +425,7 @@ export const en = {
   "customers.noCard": "no card",
   "customers.hint": "↑↓ choose · Enter puts the customer on the sale · Esc back",
   "error.customerNoCard": "{name} has no card to use: issue one (Ctrl+L, +number)",
+  "error.searchNeedsStore": "Searching customers needs the store, which is unreachable: scan the card",
   "ok.cardBlocked": "Card {card} is blocked: it no longer earns or pays",
   "info.askingCard": "Asking the store about card {card}…",
   "sale.customer": "Customer: {name} · {group} · {points} pts · {balanceMinor}",

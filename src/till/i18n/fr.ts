@@ -421,6 +421,7 @@ export const fr: Strings = {
   "customers.noCard": "sans carte",
   "customers.hint": "↑↓ choisir · Entrée lie le client à la vente · Échap retour",
   "error.customerNoCard": "{name} n'a pas de carte utilisable : émettez-en une (Ctrl+L, +numéro)",
+  "error.searchNeedsStore": "La recherche de clients demande le magasin, injoignable : scannez la carte",
   "ok.cardBlocked": "Carte {card} bloquée : elle ne cumule ni ne paie plus",
   "info.askingCard": "Demande au magasin pour la carte {card}…",
   "sale.customer": "Client : {name} · {group} · {points} pts · {balanceMinor}",

@@ -405,6 +405,7 @@ export const ru: Strings = {
   "customers.noCard": "нет карты",
   "customers.hint": "↑↓ выбор · Enter привязать клиента к продаже · Esc назад",
   "error.customerNoCard": "У клиента {name} нет карты: выдайте её (Ctrl+L, +номер)",
+  "error.searchNeedsStore": "Поиск клиентов требует магазина, он недоступен: сканируйте карту",
   "ok.cardBlocked": "Карта {card} заблокирована: не копит и не платит",
   "info.askingCard": "Запрос в магазин по карте {card}…",
   "sale.customer": "Клиент: {name} · {group} · {points} б. · {balanceMinor}",
