@@ -17,6 +17,7 @@ import m13 from "./0013_tired_redwing.sql" with { type: "text" };
 import m14 from "./0014_curious_tomas.sql" with { type: "text" };
 import m15 from "./0015_third_kulan_gath.sql" with { type: "text" };
 import m16 from "./0016_rapid_shard.sql" with { type: "text" };
+import m17 from "./0017_stiff_harrier.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -36,4 +37,5 @@ export const migrations: Migration[] = [
   { tag: "0014_curious_tomas", sql: m14 },
   { tag: "0015_third_kulan_gath", sql: m15 },
   { tag: "0016_rapid_shard", sql: m16 },
+  { tag: "0017_stiff_harrier", sql: m17 },
 ];

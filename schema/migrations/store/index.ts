@@ -25,6 +25,7 @@ import m21 from "./0021_talented_mandarin.sql" with { type: "text" };
 import m22 from "./0022_wild_snowbird.sql" with { type: "text" };
 import m23 from "./0023_yellow_spyke.sql" with { type: "text" };
 import m24 from "./0024_chilly_warstar.sql" with { type: "text" };
+import m25 from "./0025_chilly_starbolt.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -52,4 +53,5 @@ export const migrations: Migration[] = [
   { tag: "0022_wild_snowbird", sql: m22 },
   { tag: "0023_yellow_spyke", sql: m23 },
   { tag: "0024_chilly_warstar", sql: m24 },
+  { tag: "0025_chilly_starbolt", sql: m25 },
 ];
