@@ -7,6 +7,7 @@ export default defineConfig({
     "./schema/hq-sales.ts",
     "./schema/hq-stock.ts",
     "./schema/hq-customers.ts",
+    "./schema/hq-members.ts",
     "./schema/hq-offline-redemptions.ts",
     "./schema/hq-promotions.ts",
     "./schema/hq-purchasing.ts",

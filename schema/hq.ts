@@ -4,6 +4,7 @@
  */
 import { hqCatalogSchema } from "./hq-catalog.ts";
 import { hqCustomersSchema } from "./hq-customers.ts";
+import { hqMembersSchema } from "./hq-members.ts";
 import { hqOfflineRedemptionsSchema } from "./hq-offline-redemptions.ts";
 import { hqOrdersSchema } from "./hq-orders.ts";
 import { hqPromotionsSchema } from "./hq-promotions.ts";
@@ -15,6 +16,7 @@ import { hqWebhooksSchema } from "./hq-webhooks.ts";
 
 export * from "./hq-catalog.ts";
 export * from "./hq-customers.ts";
+export * from "./hq-members.ts";
 export * from "./hq-offline-redemptions.ts";
 export * from "./hq-orders.ts";
 export * from "./hq-promotions.ts";
@@ -29,6 +31,7 @@ export const hqSchema = {
   ...hqSalesSchema,
   ...hqStockSchema,
   ...hqCustomersSchema,
+  ...hqMembersSchema,
   ...hqOfflineRedemptionsSchema,
   ...hqPromotionsSchema,
   ...hqPurchasingSchema,

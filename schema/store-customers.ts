@@ -49,4 +49,24 @@ export const storeCards = sqliteTable(
   (t) => [index("cards_customer").on(t.customerId)],
 );
 
-export const storeCustomersSchema = { storeCustomers, storeCustomerGroups, storeCards };
+/**
+ * Customers created at this store's tills (with the card issued to them), queued until head office
+ * has them: sent once head office answers, under the till's id, so sending again adds nothing.
+ */
+export const tillCustomersOutbox = sqliteTable(
+  "till_customers_outbox",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    phone: text("phone"),
+    email: text("email"),
+    card: text("card"),
+    tillId: text("till_id"),
+    status: text("status", { enum: ["pending", "sent", "refused"] }).notNull(),
+    at: text("at").notNull(),
+    lastError: text("last_error"),
+  },
+  (t) => [index("till_customers_outbox_status").on(t.status)],
+);
+
+export const storeCustomersSchema = { storeCustomers, storeCustomerGroups, storeCards, tillCustomersOutbox };

@@ -80,8 +80,11 @@ export const tillOutbox = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     sentAt: text("sent_at"),
-    /** What the row carries: a completed sale, a sale cancelled before payment, or cashier actions. */
-    kind: text("kind", { enum: ["sale", "cancellation", "audit"] })
+    /**
+     * What the row carries: a completed sale, a sale cancelled before payment, cashier actions,
+     * or a customer created while the store was out of reach (sent before the sales after it).
+     */
+    kind: text("kind", { enum: ["sale", "cancellation", "audit", "customer"] })
       .notNull()
       .default("sale"),
     /** When a refused sale was reported to the store (for its list of refused till sales). */

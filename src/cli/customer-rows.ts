@@ -81,10 +81,17 @@ export function rowsFromCsv(records: readonly CsvRecord[]): { rows: CustomerRow[
   return { rows, problems };
 }
 
+/**
+ * CORE-POS `custdata.csv`: one row per person of an account (CardNo, personNum…, Type in column
+ * 13). With `memberGroup`, paid members' people (Type `PC`) go in that group. `members` lists the
+ * co-op members: each paid member account's first person (personNum 1), numbered by CardNo
+ * (custdata carries neither a join date nor equity: CORE-POS keeps equity elsewhere).
+ */
 export function rowsFromCorepos(
   records: readonly CsvRecord[],
   options: { memberGroup?: string | undefined } = {},
-): { rows: CustomerRow[]; problems: RowProblem[] } {
+): { rows: CustomerRow[]; problems: RowProblem[]; members: { id: string; number: string }[] } {
+  const members: { id: string; number: string }[] = [];
   const rows: CustomerRow[] = [];
   const problems: RowProblem[] = [];
   for (const record of records) {
@@ -106,6 +113,8 @@ export function rowsFromCorepos(
       notes: `CORE-POS member ${cardNo}, person ${personNum}`,
       ...(options.memberGroup && type === "PC" ? { groups: [options.memberGroup] } : {}),
     });
+    if (type === "PC" && personNum === "1")
+      members.push({ id: `corepos-${cardNo}-${personNum}`, number: cardNo });
   }
-  return { rows, problems };
+  return { rows, problems, members };
 }

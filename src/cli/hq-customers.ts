@@ -16,17 +16,17 @@ const BATCH = 1_000;
 export async function importCustomersFile(
   options: AdminOptions,
   file: string,
-  how: { format: "csv" | "corepos"; memberGroup?: string },
+  how: { format: "csv" | "corepos"; memberGroup?: string; members?: boolean },
   io: CliIo,
 ): Promise<void> {
   const source = Bun.file(file);
   if (!(await source.exists())) throw new AdminError(`no file ${file}`);
   const text = await source.text();
   const csv = readCsvRecords(text);
-  const { rows, problems } =
+  const { rows, problems, members } =
     how.format === "corepos"
       ? rowsFromCorepos(csv.records, { memberGroup: how.memberGroup })
-      : rowsFromCsv(csv.records);
+      : { ...rowsFromCsv(csv.records), members: [] };
   const errors: RowProblem[] = [
     ...csv.errors.map((e) => ({ line: e.line ?? 0, reason: e.reason })),
     ...problems,
@@ -47,13 +47,32 @@ export async function importCustomersFile(
     errors.push(...answer.errors.map((e) => ({ line: e.line ?? 0, reason: e.reason })));
     io.err(`customers: ${Math.min(i + BATCH, rows.length)}/${rows.length} rows sent`);
   }
+  // Co-op members (corepos, --members): the number set; the date and equity head office has are kept.
+  let membersSet = 0;
+  if (how.members === true) {
+    for (const member of members) {
+      await client.request(hqRoutes["PUT /api/v1/customers/:id/member"], {
+        params: { id: member.id },
+        body: { number: member.number },
+      });
+      membersSet++;
+    }
+  }
   errors.sort((a, b) => a.line - b.line);
-  if (options.json) io.out(JSON.stringify({ ...totals, errors }, null, 2));
+  if (options.json)
+    io.out(
+      JSON.stringify(
+        { ...totals, errors, ...(how.members === true ? { members: membersSet } : {}) },
+        null,
+        2,
+      ),
+    );
   else {
     for (const e of errors) io.out(`line ${e.line}: ${e.reason}`);
     io.out(
       `${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${errors.length} refused`,
     );
+    if (how.members === true) io.out(`${membersSet} members`);
   }
   if (errors.length > 0) throw new AdminError(`${errors.length} row(s) of ${file} were refused (see above)`);
 }

@@ -276,10 +276,16 @@ export function buildProgram(io: CliIo): Command {
         .default("csv"),
     )
     .option("--member-group <id>", "corepos: put paid members (type PC) in this customer group")
-    .action(async (file: string, o: { format: "csv" | "corepos"; memberGroup?: string }) => {
-      const options = customersOptions();
-      await (await import("./hq-customers.ts")).importCustomersFile(options, file, o, io);
-    });
+    .option(
+      "--members",
+      "corepos: make each paid member account's first person a co-op member (number: CardNo)",
+    )
+    .action(
+      async (file: string, o: { format: "csv" | "corepos"; memberGroup?: string; members?: boolean }) => {
+        const options = customersOptions();
+        await (await import("./hq-customers.ts")).importCustomersFile(options, file, o, io);
+      },
+    );
 
   program
     .command("till")

@@ -20,6 +20,8 @@ export const TILL_TRACE_ACTIONS = [
   "age.checked",
   /** A promo code keyed or scanned for a sale: the code, the sale and the answer (`accepted`, `accepted_offline`, or the refusal's code). */
   "promo_code.entered",
+  /** A customer created at the till (`offline`: kept at the till until the store was back). */
+  "customer.created",
 ] as const;
 export type TillTraceAction = (typeof TILL_TRACE_ACTIONS)[number];
 

@@ -351,6 +351,17 @@ export interface TillCustomer {
   groups: { id: string; name: string; discountPercent: number | null }[];
   points: number;
   balanceMinor: number;
+  /** The customer's birthday (YYYY-MM-DD), when the store has one: birthday messages fire on it. */
+  birthday?: string | null;
+}
+
+/** A customer a search at the store found, with the card that puts them on a sale (null: none). */
+export interface TillCustomerMatch {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  card: string | null;
 }
 
 /** A card tender the store authorised: what it pays, and the points it takes. */
@@ -394,6 +405,16 @@ export interface TillServices {
   /** Issues a loyalty card with this number (the store asks head office), or blocks a lost one. */
   issueCard?(number: string): Promise<TillCustomer>;
   blockCard?(number: string): Promise<TillCustomer>;
+  /** Customers whose name has `q` in it, or whose phone, e-mail or card is `q` (needs the store). */
+  searchCustomers?(q: string): Promise<TillCustomerMatch[]>;
+  /**
+   * Creates a customer with a loyalty card (the store keeps them and tells head office). With the
+   * store out of reach the till keeps them and sends them when it is back (`kept: true`).
+   */
+  createCustomer?(input: { id: string; name: string; card: string }): Promise<{
+    customer: TillCustomer;
+    kept: boolean;
+  }>;
   /** Authorises a points or gift-card tender of the sale at the store, before it completes. */
   redeemCard?(input: {
     saleId: string;

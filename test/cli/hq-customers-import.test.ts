@@ -92,3 +92,27 @@ test.skipIf(!existsSync(CUSTDATA))(
     expect(second.stdout).toContain("0 created, 0 updated, 999 unchanged, 1 refused");
   },
 );
+
+test.skipIf(!existsSync(CUSTDATA))(
+  "CORE-POS custdata.csv with --members: each paid member account's first person is a co-op member by card number",
+  async () => {
+    const first = await importFile(CUSTDATA, "--format", "corepos", "--members");
+    expect(first.stdout).toContain("388 members");
+    const member = await hq.json<{ number: string; since: string | null; equityDueMinor: number }>(
+      "/api/v1/customers/corepos-654-1/member",
+    );
+    expect(member).toMatchObject({ number: "654", since: null, equityDueMinor: 0 });
+    // Equity set at head office since is kept by a second import.
+    await hq.json("/api/v1/customers/corepos-654-1/member", {
+      method: "PUT",
+      body: JSON.stringify({ number: "654", equityDueMinor: 17_500 }),
+    });
+    const second = await importFile(CUSTDATA, "--format", "corepos", "--members");
+    expect(second.stdout).toContain("388 members");
+    const report = await hq.json<{ members: { number: string; dueMinor: number }[] }>(
+      "/api/v1/reports/equity",
+    );
+    expect(report.members).toHaveLength(388);
+    expect(report.members).toContainEqual(expect.objectContaining({ number: "654", dueMinor: 17_500 }));
+  },
+);

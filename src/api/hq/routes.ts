@@ -107,6 +107,12 @@ import {
   statementQuerySchema,
 } from "./house-accounts.ts";
 import {
+  equityPaymentInputSchema,
+  equityReportAnswerSchema,
+  memberAnswerSchema,
+  memberInputSchema,
+} from "./members.ts";
+import {
   messageAnswerSchema,
   messageInputSchema,
   messagesAnswerSchema,
@@ -279,6 +285,13 @@ export const hqRoutes = routeTable({
   "GET /api/v1/reports/customers": { answer: customerReportAnswerSchema, query: customerReportQuerySchema },
   "GET /api/v1/reports/customer-groups": { answer: groupActivityAnswerSchema, query: reportQuerySchema },
   "GET /api/v1/reports/points-liability": liabilityAnswerSchema,
+  "PUT /api/v1/customers/:id/member": { answer: memberAnswerSchema, body: memberInputSchema },
+  "GET /api/v1/customers/:id/member": memberAnswerSchema,
+  "POST /api/v1/customers/:id/equity/payments": {
+    answer: memberAnswerSchema,
+    body: equityPaymentInputSchema,
+  },
+  "GET /api/v1/reports/equity": equityReportAnswerSchema,
   "POST /api/v1/promotions": { body: promotionInputSchema, answer: hqPromotionAnswerSchema },
   "GET /api/v1/promotions": { answer: hqPromotionsAnswerSchema, query: promotionsQuerySchema },
   "GET /api/v1/promotions/:id": hqPromotionAnswerSchema,

@@ -57,4 +57,8 @@ export const storeCardAnswerSchema = z.looseObject({
 });
 export type StoreCardAnswer = z.infer<typeof storeCardAnswerSchema>;
 
-export const storeCustomersAnswerSchema = z.looseObject({ customers: z.array(storeCustomerSchema) });
+/** A customer a search found, with their loyalty cards that are not blocked (to put on a sale). */
+export const storeCustomerMatchSchema = storeCustomerSchema.extend({ cards: z.array(str) });
+export type StoreCustomerMatch = z.infer<typeof storeCustomerMatchSchema>;
+
+export const storeCustomersAnswerSchema = z.looseObject({ customers: z.array(storeCustomerMatchSchema) });

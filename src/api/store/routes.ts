@@ -180,6 +180,7 @@ import {
   vendorReportAnswerSchema,
   vendorsReportAnswerSchema,
 } from "./supplier-performance.ts";
+import { tillCustomerAnswerSchema, tillCustomerInputSchema } from "./till-customers.ts";
 import {
   shopProductsAnswerSchema,
   shopProductsQuerySchema,
@@ -348,6 +349,7 @@ export const storeRoutes = routeTable({
   "POST /api/v1/card-redemptions": { answer: cardRedemptionAnswerSchema, body: cardRedemptionInputSchema },
   "POST /api/v1/card-redemptions/:id/release": cardRedemptionAnswerSchema,
   "GET /api/v1/customers": { answer: storeCustomersAnswerSchema, query: storeCustomersQuerySchema },
+  "POST /api/v1/customers": { answer: tillCustomerAnswerSchema, body: tillCustomerInputSchema },
   "POST /api/v1/orders": { body: orderRequestSchema, answer: orderSummarySchema },
   "GET /api/v1/orders": ordersAnswerSchema,
   "GET /api/v1/orders/picking": pickingListSchema,

@@ -31,6 +31,7 @@ import { refundToCard } from "./card-refunds.ts";
 import { CardsService } from "./cards.ts";
 import { reverseEarning } from "./earning-reversals.ts";
 import { houseAccountsRoutes } from "./house-accounts-routes.ts";
+import { membersRoutes } from "./members-routes.ts";
 import { OfflineRedemptionsService } from "./offline-redemptions.ts";
 
 export function accountsRoutes(ctx: HqContext) {
@@ -238,5 +239,6 @@ export function accountsRoutes(ctx: HqContext) {
     .use(store)
     .use(read)
     .use(reports)
-    .use(houseAccountsRoutes(ctx));
+    .use(houseAccountsRoutes(ctx))
+    .use(membersRoutes(ctx));
 }

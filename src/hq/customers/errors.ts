@@ -20,6 +20,15 @@ export class CustomerError extends featureErrors({
 
 export type CustomerErrorCode = CustomerError["code"];
 
+export class MemberError extends featureErrors({
+  CUSTOMER_NOT_FOUND: "not_found",
+  MEMBER_NUMBER_TAKEN: "conflict",
+  NOT_A_MEMBER: "conflict",
+  EQUITY_OVERPAID: "conflict",
+  EQUITY_BELOW_PAID: "conflict",
+  EQUITY_PAYMENT_ID_REUSED: "conflict",
+}) {}
+
 export class AccountError extends featureErrors({
   CARD_NOT_FOUND: "not_found",
   CARD_EXISTS: "conflict",

@@ -113,6 +113,10 @@ export function accountsLink(config: AccountsLinkConfig) {
         { body },
         `taking back points for return ${body.returnId}`,
       ),
+    card: (number: string) =>
+      send(config, hqRoutes["GET /api/v1/cards/:number"], { params: { number } }, `reading card ${number}`),
+    createCustomer: (body: { id: string; name: string; phone?: string; email?: string }) =>
+      send(config, hqRoutes["POST /api/v1/customers"], { body }, `creating customer ${body.id}`),
     earn: (body: EarnInput) =>
       send(config, hqRoutes["POST /api/v1/accounts/earnings"], { body }, `earning for sale ${body.saleId}`),
   };

@@ -12,7 +12,7 @@ import {
 } from "../../api/store/card-tenders.ts";
 import { storeCardParamsSchema } from "../../api/store/customers.ts";
 import type { StoreContext } from "../context.ts";
-import { applyCard } from "../customers/apply.ts";
+import { applyCardAnswer } from "../customers/apply.ts";
 import { StoreCustomersService } from "../customers/service.ts";
 import { HqUnreachableError } from "../hq-link/hq-link.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
@@ -27,22 +27,7 @@ function linkOf(ctx: StoreContext, what: string) {
 /** Head office's answer into the store's copy, so the card scans here at once. */
 function keep(ctx: StoreContext, card: CardAnswer) {
   const at = ctx.now().toISOString();
-  ctx.db.transaction((tx) =>
-    applyCard(
-      tx,
-      {
-        number: card.number,
-        kind: card.kind,
-        customerId: card.customerId,
-        blocked: card.blocked,
-        replacedBy: card.replacedBy ?? null,
-        expiresAt: card.expiresAt ?? null,
-        points: card.points,
-        balanceMinor: card.balanceMinor,
-      },
-      at,
-    ),
-  );
+  ctx.db.transaction((tx) => applyCardAnswer(tx, card, at));
   return new StoreCustomersService(ctx).card(card.number);
 }
 

@@ -15,6 +15,7 @@ import { businessDay } from "../../core/business-day.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { usableCard } from "../customers/sale-customer.ts";
+import { TillCustomersService } from "../customers/till-customers.ts";
 import { HqUnreachableError } from "../hq-link/hq-link.ts";
 import type { RecordResult, SalesService } from "../sales/service.ts";
 import { postEarningReversals } from "./earning-reversals.ts";
@@ -400,6 +401,8 @@ export class CardTendersService {
     const done = { committed: 0, released: 0, reconciled: 0, earned: 0, refunded: 0, reversed: 0 };
     const link = this.ctx.accounts;
     if (!link) return done;
+    // Customers created at the tills first: their cards' earnings need them at head office.
+    await new TillCustomersService(this.ctx).forward();
     const rows = this.ctx.db
       .select()
       .from(cardRedemptions)

@@ -3,6 +3,7 @@
  * so applying one again changes nothing). An erased customer's personal data is overwritten.
  */
 import { storeCards, storeCustomerGroups, storeCustomers } from "../../../schema/store.ts";
+import type { CardAnswer } from "../../api/hq/accounts.ts";
 import type {
   CardChangeValue,
   CustomerChangeValue,
@@ -34,6 +35,24 @@ export function applyCustomerGroup(tx: StoreTx, value: CustomerGroupChangeValue,
     .values({ id: value.id, ...row })
     .onConflictDoUpdate({ target: storeCustomerGroups.id, set: row })
     .run();
+}
+
+/** Head office's answer for a card (issued, blocked…) into the store's copy, before replication brings it. */
+export function applyCardAnswer(tx: StoreTx, card: CardAnswer, at: string): void {
+  applyCard(
+    tx,
+    {
+      number: card.number,
+      kind: card.kind,
+      customerId: card.customerId,
+      blocked: card.blocked,
+      replacedBy: card.replacedBy ?? null,
+      expiresAt: card.expiresAt ?? null,
+      points: card.points,
+      balanceMinor: card.balanceMinor,
+    },
+    at,
+  );
 }
 
 export function applyCard(tx: StoreTx, value: CardChangeValue, at: string): void {

@@ -6,4 +6,6 @@ import { featureErrors } from "../../core/errors.ts";
 
 export class StoreCustomerError extends featureErrors({
   CARD_NOT_FOUND: "not_found",
+  CARD_EXISTS: "conflict",
+  CUSTOMER_NOT_FOUND: "not_found",
 }) {}

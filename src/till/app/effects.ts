@@ -495,6 +495,42 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "checkPromoCode":
       checkPromoCode(ctx, effect);
       return;
+    case "searchCustomers": {
+      const search = services.searchCustomers;
+      if (search === undefined) {
+        ctx.dispatch({ type: "request.failed", message: { key: "error.offline" } });
+        return;
+      }
+      search(effect.q).then(
+        (list) => ctx.dispatch({ type: "customers.found", list }),
+        (err: unknown) => {
+          // Out of reach and nothing the till keeps matches: the search needs the store.
+          const offline = err instanceof DomainError && err.code === "STORE_UNREACHABLE";
+          ctx.dispatch({
+            type: "request.failed",
+            message: offline ? { key: "error.searchNeedsStore" } : errorToMessage(err),
+          });
+        },
+      );
+      return;
+    }
+    case "createCustomer": {
+      const create = services.createCustomer;
+      if (create === undefined) {
+        ctx.dispatch({ type: "request.failed", message: { key: "error.offline" } });
+        return;
+      }
+      settle(
+        ctx,
+        () => create({ id: effect.id, name: effect.name, card: effect.card }),
+        (created) => ({
+          type: "customer.attached",
+          customer: created.customer,
+          how: created.kept ? "kept" : "created",
+        }),
+      );
+      return;
+    }
     case "redeemCard": {
       const redeem = services.redeemCard;
       if (redeem === undefined) {

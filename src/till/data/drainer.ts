@@ -10,11 +10,13 @@
  *   status bar and never resent automatically; the sales after it go on.
  *
  * Each row goes where its kind says: a completed sale to `POST /sales`, a sale cancelled before
- * payment to `POST /sales/cancellations`, a cashier action to `POST /audit/till-entries`.
+ * payment to `POST /sales/cancellations`, a cashier action to `POST /audit/till-entries`, a
+ * customer created while the store was out of reach to `POST /customers`.
  */
 
 import { storeRoutes } from "../../api/store/routes.ts";
 import type { RungSaleRequest } from "../../api/store/sales.ts";
+import type { TillCustomerInput } from "../../api/store/till-customers.ts";
 import { log } from "../../shared/log.ts";
 import type { TillAuth } from "./auth.ts";
 import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
@@ -134,6 +136,13 @@ export class Drainer {
             token,
           })
         ).id;
+      case "customer":
+        return (
+          await client.request(storeRoutes["POST /api/v1/customers"], {
+            body: body as TillCustomerInput,
+            token,
+          })
+        ).customer.id;
       case "audit": {
         const answer = await client.request(storeRoutes["POST /api/v1/audit/till-entries"], {
           body: { entries: [body] },

@@ -348,6 +348,16 @@ export async function createTillServices(options: TillServicesOptions): Promise<
       promoCodes.checkPromoCode(input, { promotions: promotions.list(), timeZone: settings.timeZone }),
     issueCard: (number) => online.issueCard(number),
     blockCard: (number) => online.blockCard(number),
+    searchCustomers: (q) => online.searchCustomers(q),
+    async createCustomer(input) {
+      const created = await online.createCustomer(input);
+      trace({
+        action: "customer.created",
+        detail: { customerId: input.id, card: input.card, offline: created.kept },
+      });
+      if (created.kept) drainer.kick();
+      return created;
+    },
     redeemCard: (input) => online.redeemCard(input),
     stockAtSites: (code) => online.stockAtSites(code),
     listHeld: () => online.listHeld(),

@@ -5,7 +5,8 @@
  * refuses it (`rejected`, kept with the store's error; never resent automatically).
  * Besides completed sales (`kind: "sale"`) it carries sales cancelled before payment
  * (`"cancellation"`) and cashier actions for the store's audit log (`"audit"`, one entry a
- * row, keyed by the entry's id in `sale_id`). Only refused sales are counted and reported as
+ * row, keyed by the entry's id in `sale_id`), and customers created while the store was out of
+ * reach (`"customer"`, keyed by the customer's id). Only refused sales are counted and reported as
  * refused: nothing else was paid.
  */
 import type { Statement } from "bun:sqlite";
@@ -13,6 +14,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { tillOutbox } from "../../../schema/till.ts";
 import { rungSaleSchema } from "../../api/store/sales.ts";
+import type { TillCustomerInput } from "../../api/store/till-customers.ts";
 import { rungDocumentOf } from "../../core/as-rung.ts";
 import { InvalidInputError } from "../../core/errors.ts";
 import type { TillTraceEntry } from "../../core/till-trace.ts";
@@ -96,7 +98,7 @@ export interface OutboxRow {
   receiptNo: string;
   body: string;
   attempts: number;
-  kind: "sale" | "cancellation" | "audit";
+  kind: "sale" | "cancellation" | "audit" | "customer";
 }
 
 export class Outbox {
@@ -160,6 +162,39 @@ export class Outbox {
         .returning({ seq: tillOutbox.seq })
         .all().length > 0
     );
+  }
+
+  /**
+   * Keeps a customer created while the store was out of reach (the body of the store's
+   * `POST /customers`; idempotent by the customer's id). Sent in order, before the sales rung
+   * with them after it.
+   */
+  addCustomer(customer: TillCustomerInput, at: Date): boolean {
+    return (
+      this.db
+        .insert(tillOutbox)
+        .values({
+          saleId: customer.id,
+          receiptNo: "",
+          kind: "customer",
+          body: JSON.stringify(customer),
+          createdAt: at.toISOString(),
+        })
+        .onConflictDoNothing({ target: tillOutbox.saleId })
+        .returning({ seq: tillOutbox.seq })
+        .all().length > 0
+    );
+  }
+
+  /** Customers created here that the store does not have yet (oldest first). */
+  keptCustomers(): TillCustomerInput[] {
+    return this.db
+      .select({ body: tillOutbox.body })
+      .from(tillOutbox)
+      .where(and(eq(tillOutbox.kind, "customer"), eq(tillOutbox.status, "pending")))
+      .orderBy(asc(tillOutbox.seq))
+      .all()
+      .map((r) => JSON.parse(r.body) as TillCustomerInput);
   }
 
   /** The oldest sale not yet accepted or refused by the store. */

@@ -5,9 +5,12 @@
  * store authorises before the sale completes.
  */
 import type { TillCardTender } from "../../api/store/card-tenders.ts";
+import { businessDay } from "../../core/business-day.ts";
 import type { CardTender, TillCustomer } from "../services.ts";
 import { paymentProgress } from "./basket.ts";
+import { isCustomerSearch, searchCustomers } from "./customer-search.ts";
 import { done, fail, goTo, msg } from "./initial.ts";
+import { messagesOnCustomer } from "./messages.ts";
 import { parseAmount } from "./parse-input.ts";
 import { tender } from "./payment.ts";
 import { reprice } from "./sale.ts";
@@ -23,26 +26,58 @@ function customerLine(customer: TillCustomer): Message {
   });
 }
 
+/** Whether the customer was born on today's month and day at the store (its time zone), as head office greets them. */
+function birthdayToday(customer: TillCustomer, env: TillEnv): boolean {
+  const birthday = customer.birthday;
+  if (birthday === undefined || birthday === null || birthday.length !== 10) return false;
+  return businessDay(new Date(env.now()), env.settings.timeZone).slice(5) === birthday.slice(5);
+}
+
 /** The store answered a card: a loyalty card goes on the sale; a gift card's balance is shown. */
 export function customerAttached(
   state: TillState,
   customer: TillCustomer,
-  how: "found" | "issued" | "blocked",
+  how: "found" | "issued" | "blocked" | "created" | "kept",
   env: TillEnv,
 ): Transition {
-  const base = { ...state, busy: false, prompt: null, input: "" };
+  const back = state.screen.kind === "customers" ? goTo(state, { kind: "sale" }) : state;
+  const base = { ...back, busy: false, prompt: null, input: "" };
   if (how === "blocked")
     return done({ ...base, status: { tone: "ok", message: msg("ok.cardBlocked", { card: customer.card }) } });
   if (customer.kind === "gift")
     return done({ ...base, status: { tone: "info", message: customerLine(customer) } });
   const priced = reprice(base, { ...state.sale, customer }, env);
   if ("error" in priced) return priced.error;
-  const message = how === "issued" ? msg("ok.cardIssued", { card: customer.card }) : customerLine(customer);
-  return done({ ...priced.state, status: { tone: "ok", message } });
+  const params = { card: customer.card, name: customer.name ?? customer.card };
+  const message =
+    how === "issued"
+      ? msg("ok.cardIssued", params)
+      : how === "created"
+        ? msg("ok.customerCreated", params)
+        : how === "kept"
+          ? msg("info.customerKept", params)
+          : customerLine(customer);
+  const attached: TillState = { ...priced.state, status: { tone: how === "kept" ? "info" : "ok", message } };
+  if (customer.name === null) return done(attached);
+  // Head office's customer and birthday messages (their cashier text replaces the line above).
+  return done(
+    messagesOnCustomer(attached, { name: customer.name, birthdayToday: birthdayToday(customer, env) }, env),
+  );
 }
 
-/** The clients service prompt: a card number, `+number` to issue one, `-number` to block one. */
-export function submitCustomerCard(state: TillState): Transition {
+/**
+ * The clients service prompt: a card number, `+number` to issue one, `+number Name` to create a
+ * customer with that card, `-number` to block one.
+ */
+export function submitCustomerCard(state: TillState, env: TillEnv): Transition {
+  const created = /^\+\s*([0-9A-Za-z-]+)\s+(\S.*)$/.exec(state.input.trim());
+  if (created?.[1] !== undefined && created[2] !== undefined) {
+    const card = created[1];
+    const name = created[2].replace(/\s+/g, " ").slice(0, 120);
+    if (!/^[0-9A-Za-z-]{4,32}$/.test(card)) return fail(state, "error.badCardNumber", { text: card });
+    return done({ ...state, input: "", busy: true }, { type: "createCustomer", id: env.newId(), name, card });
+  }
+  if (isCustomerSearch(state.input)) return searchCustomers(state, state.input);
   const text = state.input.trim().replace(/\s+/g, "");
   if (text === "") return done({ ...state, prompt: null, input: "" });
   const action = text.startsWith("+") ? "issue" : text.startsWith("-") ? "block" : "find";

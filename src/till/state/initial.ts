@@ -57,3 +57,8 @@ export function done(state: TillState, ...effects: Effect[]): Transition {
 export function goTo(state: TillState, screen: Screen): TillState {
   return { ...state, screen, input: "", prompt: null };
 }
+
+/** A list's selected row moved by `delta`, kept within its `length` rows. */
+export function clampSelection(selected: number, delta: number, length: number): number {
+  return Math.min(Math.max(0, length - 1), Math.max(0, selected + delta));
+}

@@ -121,7 +121,7 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
     case "staffPin":
       return submitStaffPin(state);
     case "customerCard":
-      return submitCustomerCard(state);
+      return submitCustomerCard(state, env);
     case "promoCode":
       return submitPromoCode(state);
     case "giftCard":

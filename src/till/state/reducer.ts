@@ -7,6 +7,7 @@ import { refuseAge } from "./age-check.ts";
 import { applyApproved } from "./approvals.ts";
 import { cancelCard, cardAnswered, declineCard, tenderRemoved } from "./card.ts";
 import { cardRedeemed, customerAttached } from "./customer.ts";
+import { customersFound } from "./customer-search.ts";
 import { departmentsListed } from "./department-ring.ts";
 import { addDepositReturn } from "./deposits.ts";
 import { done, emptySale, goTo, msg } from "./initial.ts";
@@ -213,6 +214,8 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return departmentsListed(state, command.departments);
     case "customer.attached":
       return customerAttached(state, command.customer, command.how, env);
+    case "customers.found":
+      return customersFound(state, command.list);
     case "card.redeemed":
       return cardRedeemed(state, command.tender, env);
     case "promoCode.accepted":
@@ -254,6 +257,7 @@ function requestFailed(state: TillState, message: Message): Transition {
     (state.screen.kind === "held" && state.screen.list === null) ||
     (state.screen.kind === "xReport" && state.screen.report === null) ||
     (state.screen.kind === "refused" && state.screen.list === null) ||
+    (state.screen.kind === "customers" && state.screen.list === null) ||
     state.screen.kind === "shiftOpen"
   ) {
     return done({ ...goTo(base, { kind: "sale" }), status });

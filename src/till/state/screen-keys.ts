@@ -9,10 +9,11 @@ import { toTillLine } from "./basket.ts";
 import { payFromAccount } from "./card-account.ts";
 import { payCustom } from "./custom-tender.ts";
 import { payGiftCard, payPoints } from "./customer.ts";
+import { customersKey } from "./customer-search.ts";
 import { startDepartmentRing } from "./department-ring.ts";
 import { refuseOnDeposit } from "./deposits.ts";
 import { payEbt } from "./ebt.ts";
-import { done, fail, goTo, msg, note } from "./initial.ts";
+import { clampSelection, done, fail, goTo, msg, note } from "./initial.ts";
 import { MENU_ITEMS } from "./menu.ts";
 import { openOrders, ordersKey } from "./orders.ts";
 import { parseSaleEntry } from "./parse-input.ts";
@@ -52,9 +53,7 @@ export function menuChoose(state: TillState, command: KeyCommand, env: TillEnv):
   return saleKey(goTo(state, { kind: "sale" }), command, env);
 }
 
-function list(selected: number, delta: number, length: number): number {
-  return Math.min(Math.max(0, length - 1), Math.max(0, selected + delta));
-}
+const list = clampSelection;
 
 export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
   const screen = state.screen;
@@ -176,6 +175,8 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
       return shiftOpenKey(state, screen, type, delta, env);
     case "refused":
       return refusedKey(state, screen, type, delta);
+    case "customers":
+      return customersKey(state, screen, type, delta);
     case "orders":
       return ordersKey(state, screen, type, delta, env);
     case "login":

@@ -26,6 +26,7 @@ import type {
   RefusedSale,
   TillAuditEntry,
   TillCustomer,
+  TillCustomerMatch,
   TillLookup,
   TillOrder,
   TillOrderCollected,
@@ -231,6 +232,8 @@ export type Screen =
   | { kind: "prints"; list: PrintSummary[] | null; selected: number }
   /** Sales the store refused (a supervisor's): export or send again. */
   | { kind: "refused"; list: RefusedSale[] | null; selected: number }
+  /** Customers the clients service found by name, phone or e-mail: Enter puts one on the sale. */
+  | { kind: "customers"; query: string; list: TillCustomerMatch[] | null; selected: number }
   /**
    * Today's customer orders to collect (`selected` in the list filtered by what is typed); an
    * order opened (`line` selected), then collected (`done`).
@@ -370,8 +373,14 @@ export type Command =
       proof?: ApprovalProof;
     }
   | { type: "request.failed"; message: Message }
-  /** The store answered a scanned, issued or blocked card. */
-  | { type: "customer.attached"; customer: TillCustomer; how: "found" | "issued" | "blocked" }
+  /** The store answered a scanned, issued or blocked card, or a new customer (`kept`: at the till). */
+  | {
+      type: "customer.attached";
+      customer: TillCustomer;
+      how: "found" | "issued" | "blocked" | "created" | "kept";
+    }
+  /** The store answered a customer search of the clients service. */
+  | { type: "customers.found"; list: TillCustomerMatch[] }
   /** A promo code the sale may use, with the names of its promotions. */
   | { type: "promoCode.accepted"; code: string; names: string[] }
   /** The store authorised a points or gift-card tender: it goes on the sale. */
@@ -458,6 +467,10 @@ export type Effect =
   | { type: "customerCard"; action: "find" | "issue" | "block"; number: string }
   /** Asks the store whether the sale may use a promo code; answered by `promoCode.accepted`. */
   | { type: "checkPromoCode"; code: string; saleId: string; card?: string }
+  /** Asks the store for customers by name (part), phone or e-mail; answered by `customers.found`. */
+  | { type: "searchCustomers"; q: string }
+  /** Creates a customer with a loyalty card (kept at the till when the store is out of reach). */
+  | { type: "createCustomer"; id: string; name: string; card: string }
   /** Asks the store to authorise a card tender; answered by `card.redeemed`. */
   | {
       type: "redeemCard";

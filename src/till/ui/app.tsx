@@ -10,6 +10,7 @@ import type { TillController } from "../app/controller.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { LinkStatus } from "../services.ts";
 import { barRows, InputLine, KeyBar, MessageLine, StatusBar } from "./bars.tsx";
+import { CustomersScreen } from "./customers-screen.tsx";
 import { ReceiptScreen, ReportScreen } from "./document-screens.tsx";
 import { HelpOverlay } from "./help-overlay.tsx";
 import { HeldScreen, MenuScreen, PrintsScreen, SearchScreen } from "./list-screens.tsx";
@@ -84,6 +85,8 @@ function Body(props: BodyProps): ReactNode {
       return <ShiftOpenScreen {...props} />;
     case "refused":
       return <RefusedScreen {...props} />;
+    case "customers":
+      return <CustomersScreen {...props} />;
     case "orders":
       return <OrdersScreen {...props} />;
   }

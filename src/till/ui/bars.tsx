@@ -230,6 +230,7 @@ const HINTS: Partial<Record<TillState["screen"]["kind"], KeyCommand[]>> = {
   receipt: ["help.toggle", "receipt.view", "back"],
   prints: ["help.toggle", "back"],
   refused: ["help.toggle", "sale.total", "back"],
+  customers: ["help.toggle", "back"],
   orders: ["help.toggle", "sale.total", "payment.card", "line.void", "back"],
 };
 

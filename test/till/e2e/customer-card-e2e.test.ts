@@ -5,14 +5,11 @@
  * points, which then pay part of it; head office's balance equals its ledger.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Chain, startChain } from "../../replication/support/chain.ts";
+import type { Chain } from "../../replication/support/chain.ts";
 import { waitFor } from "../../replication/support/wait.ts";
-import { adminOk } from "../../support/admin-cli.ts";
 import type { StoreProcess } from "../../support/store-process.ts";
-import { haveTmux, startTillInTmux, type TmuxSession } from "../support/tmux.ts";
+import { LoyaltyChainTill } from "../support/till-at-store.ts";
+import { haveTmux, type TmuxSession } from "../support/tmux.ts";
 
 if (!haveTmux())
   console.warn("customer card end-to-end test skipped: tmux is not installed (apt-get install tmux)");
@@ -20,47 +17,22 @@ if (!haveTmux())
 const CARD = "2990000000774";
 
 describe.if(haveTmux())("a customer's card at the till", () => {
+  let at: LoyaltyChainTill;
   let chain: Chain;
   let store: StoreProcess;
-  let tillData: string;
   let till: TmuxSession;
-
-  async function hq(method: string, path: string, body: unknown): Promise<void> {
-    const res = await chain.hq.api(path, { method, body: JSON.stringify(body) });
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  }
 
   async function cardAtHq(): Promise<{ points: number }> {
     return chain.hq.json<{ points: number }>(`/api/v1/cards/${CARD}`);
   }
 
   beforeAll(async () => {
-    chain = await startChain({ storeIds: [], seed: false });
-    store = await chain.addStore("S1", { seed: false, hqLink: true });
-    await hq("PUT", "/api/v1/loyalty", { earn: { points: 1, perAmountMinor: 100 }, pointValueMinor: 1 });
-    await hq("POST", "/api/v1/products", {
-      code: "OJ",
-      name: "Orange juice",
-      priceMinor: 300,
-      taxClass: null,
-    });
-    await waitFor(
-      async () => (await store.api("/api/v1/products/OJ")).status === 200,
-      "the juice at the store",
-    );
-    await adminOk(store, "user", "add", "--name", "Ann", "--role", "cashier", "--pin", "1234");
-    await adminOk(store, "shift", "open", "--till", "T1", "--float", "100");
-    tillData = await mkdtemp(join(tmpdir(), "ringup-till-cards-"));
-    till = await startTillInTmux(store.url, "T1", tillData);
-    await till.type("1234");
-    await till.keys("Enter");
-    await till.waitFor("Hello, Ann", "the log-in");
+    at = await LoyaltyChainTill.start("ringup-till-cards-");
+    ({ chain, store, till } = at);
   }, 120_000);
 
   afterAll(async () => {
-    await till?.[Symbol.asyncDispose]();
-    await chain?.[Symbol.asyncDispose]();
-    if (tillData) await rm(tillData, { recursive: true, force: true });
+    await at?.[Symbol.asyncDispose]();
   });
 
   test("issue a card at the till, earn with it, then pay with its points", async () => {

@@ -76,4 +76,53 @@ describe.if(haveTmux())("messages from head office at the till", () => {
     );
     expect(receipt).toContain("Glass vase");
   }, 90_000);
+
+  test("a customer whose birthday is today: the cashier is told with their name, the receipt greets them", async () => {
+    // Today at the store (its time zone is UTC here), some years ago.
+    const today = new Date().toISOString().slice(0, 10);
+    const birthday = `1990-${today.slice(5)}`;
+    for (const [path, body] of [
+      ["/api/v1/customers", { id: "bea", name: "Bea Today", birthday }],
+      ["/api/v1/cards", { number: "2990000000835", kind: "loyalty", customerId: "bea" }],
+    ] as const) {
+      const res = await at.chain.hq.api(path, { method: "POST", body: JSON.stringify(body) });
+      expect(res.status).toBe(201);
+    }
+    await at.hq("/api/v1/messages", {
+      id: "birthday",
+      when: { event: "birthday" },
+      cashier: "Wish {customer} a happy birthday",
+      receipt: "Happy birthday, {customer}!",
+    });
+    await at.hq("/api/v1/messages", {
+      id: "welcome",
+      when: { event: "customer" },
+      cashier: "Welcome {customer}",
+    });
+    await waitFor(
+      () => tillMeta(at.tillData, "promotions").includes("Wish {customer}"),
+      "the birthday message at the till",
+    );
+    await waitFor(
+      async () => (await at.store.api("/api/v1/cards/2990000000835")).status === 200,
+      "the card at the store",
+    );
+
+    // From the receipt the test before left on screen, back to a new sale.
+    await at.till.keys("Escape");
+    await at.till.waitFor("Code:", "the receipt closed");
+    await at.till.type("VASE");
+    await at.till.keys("Enter");
+    await at.till.waitFor("Glass vase", "the vase on the sale");
+    await at.till.type("2990000000835");
+    await at.till.keys("Enter");
+    await at.till.waitFor("Wish Bea Today a happy birthday", "the birthday message with her name");
+    await at.till.waitFor("Welcome Bea Today", "the customer message");
+    await at.till.keys("F10");
+    await at.till.waitFor("Payment", "the payment screen");
+    await at.till.keys("Enter");
+    await at.till.waitFor(/Sale (complete|done)|Change|Paid/, "the sale to complete");
+    await at.till.keys("F11");
+    await at.till.waitFor("Happy birthday, Bea Today!", "the greeting on the receipt");
+  }, 90_000);
 });

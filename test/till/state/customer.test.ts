@@ -44,8 +44,57 @@ describe("a customer's card at the till", () => {
     expect(d.lastEffect("customerCard")?.action).toBe("block");
     d.send({ type: "customer.attached", customer: ANA, how: "blocked" });
     expect(d.statusKey).toBe("ok.cardBlocked");
-    d.key("customer.card").enter("a b!");
+    d.key("customer.card").enter("12!4");
     expect(d.statusKey).toBe("error.badCardNumber");
+  });
+
+  test("+number Name creates a customer with that card, kept at the till when the store is away", () => {
+    const d = new Driver().enter("0002").key("customer.card");
+    d.enter("+2990000000033   Nora   Offline ");
+    const effect = d.lastEffect("createCustomer");
+    expect(effect).toMatchObject({ type: "createCustomer", name: "Nora Offline", card: "2990000000033" });
+    expect(effect?.id).toMatch(/^sale-\d+$/); // env.newId: a UUIDv7 at the till
+    const nora: TillCustomer = { ...ANA, card: "2990000000033", name: "Nora Offline", groups: [], points: 0 };
+    d.send({ type: "customer.attached", customer: nora, how: "kept" });
+    expect(d.statusKey).toBe("info.customerKept");
+    expect(d.state.sale.customer?.name).toBe("Nora Offline");
+    d.send({ type: "customer.attached", customer: nora, how: "created" });
+    expect(d.statusKey).toBe("ok.customerCreated");
+    d.key("customer.card").enter("+29! Nora");
+    expect(d.statusKey).toBe("error.badCardNumber");
+  });
+
+  test("a name (or a phone with spaces, an e-mail) searches; Enter puts the one chosen on the sale", () => {
+    const d = new Driver().enter("0002").key("customer.card");
+    d.enter("  nora ");
+    expect(d.lastEffect("searchCustomers")).toEqual({ type: "searchCustomers", q: "nora" });
+    expect(d.state.screen).toMatchObject({ kind: "customers", list: null });
+    d.send({
+      type: "customers.found",
+      list: [
+        { id: "c1", name: "Nora Lima", phone: null, email: null, card: null },
+        { id: "c2", name: "Nora Second", phone: "+15550100199", email: null, card: "2990000000828" },
+      ],
+    });
+    d.enter("");
+    expect(d.statusKey).toBe("error.customerNoCard");
+    d.key("cursor.down").enter("");
+    expect(d.lastEffect("customerCard")).toEqual({
+      type: "customerCard",
+      action: "find",
+      number: "2990000000828",
+    });
+    d.send({ type: "customer.attached", customer: { ...ANA, name: "Nora Second" }, how: "found" });
+    expect(d.state.screen.kind).toBe("sale");
+    expect(d.state.sale.customer?.name).toBe("Nora Second");
+    d.key("customer.card").enter("555 010 0199");
+    expect(d.lastEffect("searchCustomers")?.q).toBe("555 010 0199");
+    d.send({ type: "customers.found", list: [] });
+    d.key("back");
+    expect(d.state.screen.kind).toBe("sale");
+    // Digits alone are a card number, as a scanner types it.
+    d.key("customer.card").enter("5550100199");
+    expect(d.lastEffect("customerCard")?.number).toBe("5550100199");
   });
 
   test("points pay what the store authorised, and the sale's document carries the card", () => {

@@ -92,6 +92,63 @@ export class ChainTill implements AsyncDisposable {
   }
 }
 
+/**
+ * A chain (nats-server, head office, store S1 linked to head office's API, started with
+ * `storeArgs`) with a loyalty programme (a point per 1.00 paid) and orange juice (OJ, 3.00) at
+ * the store, and Ann logged in at the store's till T1 in tmux: where the customers' end-to-end
+ * tests start.
+ */
+export class LoyaltyChainTill implements AsyncDisposable {
+  private constructor(
+    readonly chain: Chain,
+    readonly store: StoreProcess,
+    readonly tillData: string,
+    readonly till: TmuxSession,
+  ) {}
+
+  static async start(prefix: string, storeArgs: string[] = []): Promise<LoyaltyChainTill> {
+    const chain = await startChain({ storeIds: [], seed: false });
+    try {
+      const store = await chain.addStore("S1", { seed: false, hqLink: true, args: storeArgs });
+      await hqCall(chain, "PUT", "/api/v1/loyalty", {
+        earn: { points: 1, perAmountMinor: 100 },
+        pointValueMinor: 1,
+      });
+      await hqCall(chain, "POST", "/api/v1/products", {
+        code: "OJ",
+        name: "Orange juice",
+        priceMinor: 300,
+        taxClass: null,
+      });
+      await waitFor(
+        async () => (await store.api("/api/v1/products/OJ")).status === 200,
+        "the juice at the store",
+      );
+      const { tillData, till } = await annAtTill(store, prefix);
+      return new LoyaltyChainTill(chain, store, tillData, till);
+    } catch (err) {
+      await chain[Symbol.asyncDispose]();
+      throw err;
+    }
+  }
+
+  /** A call to head office that must answer 2xx. */
+  hq(method: string, path: string, body: unknown): Promise<void> {
+    return hqCall(this.chain, method, path, body);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.till[Symbol.asyncDispose]();
+    await this.chain[Symbol.asyncDispose]();
+    await rm(this.tillData, { recursive: true, force: true });
+  }
+}
+
+async function hqCall(chain: Chain, method: string, path: string, body: unknown): Promise<void> {
+  const res = await chain.hq.api(path, { method, body: JSON.stringify(body) });
+  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+}
+
 async function postToHq(chain: Chain, path: string, body: unknown): Promise<void> {
   const res = await chain.hq.api(path, { method: "POST", body: JSON.stringify(body) });
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
