@@ -79,6 +79,6 @@ test("a scanned card answers its customer and groups, following a merge; an eras
   const unknown = await store.request<{ error: { code: string } }>("GET", "/api/v1/cards/9999");
   expect([unknown.status, unknown.body.error.code]).toEqual([404, "CARD_NOT_FOUND"]);
   const found = await store.request("GET", "/api/v1/customers?q=ana");
-  // The search leaves merged customers out: only the one they went into.
-  expect(found.body).toEqual({ customers: [ANA] });
+  // The search leaves merged customers out: only the one they went into, with their usable cards.
+  expect(found.body).toEqual({ customers: [{ ...ANA, cards: ["1001"] }] });
 });
