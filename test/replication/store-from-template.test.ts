@@ -40,6 +40,7 @@ beforeAll(async () => {
       taxClasses: TEST_TAX_CLASSES,
       priceList: { prices: [{ code: "MILK", priceMinor: 329 }] },
       devices: { printer: "sim:", scale: "sim:" },
+      departments: [{ id: "10", name: "Grocery", taxClass: "1" }],
     }),
   });
 });
@@ -97,6 +98,12 @@ test("a store opened from a template sells within a minute, and its sale reaches
     settings: { storeName: string; timeZone: string };
   };
   expect(settings.settings).toMatchObject({ storeName: "Riverside", timeZone: "Europe/Paris" });
+  const departments = (await (await store.api("/api/v1/departments")).json()) as {
+    departments: { id: string; name: string; taxClass: string | null }[];
+  };
+  expect(departments.departments).toContainEqual(
+    expect.objectContaining({ id: "10", name: "Grocery", taxClass: "1" }),
+  );
   for (const secret of ["nats.creds", "hq-token"])
     expect(statSync(join(store.dataDir, secret)).mode & 0o777).toBe(0o600);
 });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { storeIdSchema } from "../../core/ids.ts";
 import { productCodeSchema } from "../../core/product-input.ts";
 import { storeSettingsSchema, taxClassSchema } from "../../core/settings.ts";
+import { departmentInputSchema } from "../store/catalog.ts";
 import { storeCredentialsAnswerSchema, storeStatusAnswerSchema } from "./answers.ts";
 import {
   type StoreCredentials,
@@ -30,8 +31,8 @@ export const templateDevicesSchema = z.strictObject({
   display: deviceUri.optional(),
 });
 
-export const templateDepartmentSchema = z.strictObject({
-  id: z.string().trim().min(1).max(16),
+/** A department of the new store, as the store's `POST /departments` takes it (with its name). */
+export const templateDepartmentSchema = departmentInputSchema.extend({
   name: z.string().trim().min(1).max(40),
 });
 
