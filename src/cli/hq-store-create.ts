@@ -1,14 +1,16 @@
 /**
  * `ringup hq store create ID --from-template NAME`: opens a store at head office from a template
- * (`POST /store-templates/:id/stores`: registered, with the template's settings, prices and users)
- * and writes its pairing bundle, one file with everything `ringup store --bundle FILE` needs.
- * The bundle holds the store's credentials: it is written with mode 0600 and never printed.
+ * (registered, with the template's settings, prices and users) and writes its pairing bundle, one
+ * file with everything `ringup store --bundle FILE` needs. Through a running head office's API
+ * (`--server`, `POST /store-templates/:id/stores`), or on its data directory (`--data`) while it
+ * is stopped: the catalog changes then go out when it starts. The bundle holds the store's
+ * credentials: it is written with mode 0600 and never printed.
  */
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { hqRoutes } from "../api/hq/routes.ts";
 import type { CliIo } from "../shared/cli-io.ts";
-import { buildStoreBundle } from "../shared/store-bundle.ts";
+import { buildStoreBundle, type OpenedStore } from "../shared/store-bundle.ts";
 import { AdminClient, AdminError } from "./admin-client.ts";
 import type { AdminOptions } from "./options.ts";
 
@@ -23,16 +25,16 @@ export interface StoreCreateOptions {
   out?: string;
 }
 
+type Opened = OpenedStore & { template: string; prices: number; users: string[] };
+
+/** Through a running head office's API. */
 export async function createStoreFromTemplate(
   options: AdminOptions,
   storeId: string,
   how: StoreCreateOptions,
   io: CliIo,
 ): Promise<void> {
-  const natsUrls = how.nats;
-  if (natsUrls === undefined) {
-    throw new AdminError("give --nats URLS: the NATS servers the new store connects to, separated by commas");
-  }
+  const natsUrls = requireNats(how);
   const ca = options.ca === undefined ? undefined : await Bun.file(options.ca).text();
   const client = new AdminClient(options.server, options.token, undefined, ca);
   if ((await client.mode()) !== "hq") throw new AdminError(`${options.server} is not head office`);
@@ -40,20 +42,69 @@ export async function createStoreFromTemplate(
     params: { id: how.fromTemplate },
     body: { storeId, ...(how.name ? { name: how.name } : {}) },
   });
-  const bundle = buildStoreBundle(
+  await writeBundle(
     { ...opened, storeId: opened.store.storeId },
     { hqUrl: how.hqUrl ?? options.server, natsUrls },
+    how,
+    options.json,
+    io,
   );
-  const path = resolve(how.out ?? `store-${storeId}.bundle.json`);
+}
+
+/** On head office's data directory, while it is stopped. */
+export async function createStoreFromTemplateAt(
+  dataDir: string,
+  storeId: string,
+  how: StoreCreateOptions & { json: boolean },
+  io: CliIo,
+): Promise<void> {
+  const natsUrls = requireNats(how);
+  if (!how.hqUrl) {
+    throw new AdminError("with --data, give --hq-url URL: head office's API as the new store reaches it");
+  }
+  const { openHq } = await import("../hq/open.ts");
+  const { StoreTemplatesService } = await import("../hq/store-templates/service.ts");
+  const ctx = openHq(dataDir, { log: (line) => io.err(line) });
+  try {
+    const opened = await new StoreTemplatesService(ctx).openStore(how.fromTemplate, {
+      storeId,
+      ...(how.name ? { name: how.name } : {}),
+    });
+    await writeBundle({ ...opened, storeId }, { hqUrl: how.hqUrl, natsUrls }, how, how.json, io);
+  } finally {
+    ctx.sqlite.close();
+  }
+}
+
+function requireNats(how: StoreCreateOptions): string {
+  if (how.nats === undefined) {
+    throw new AdminError("give --nats URLS: the NATS servers the new store connects to, separated by commas");
+  }
+  return how.nats;
+}
+
+async function writeBundle(
+  opened: Opened,
+  link: { hqUrl: string; natsUrls: string },
+  how: StoreCreateOptions,
+  json: boolean,
+  io: CliIo,
+): Promise<void> {
+  const bundle = buildStoreBundle(opened, link);
+  const path = resolve(how.out ?? `store-${opened.storeId}.bundle.json`);
   await writeFile(path, `${JSON.stringify(bundle, null, 2)}\n`, { mode: 0o600 });
-  if (options.json) {
+  if (json) {
     io.out(
-      JSON.stringify({ storeId, template: opened.template, bundle: path, prices: opened.prices }, null, 2),
+      JSON.stringify(
+        { storeId: opened.storeId, template: opened.template, bundle: path, prices: opened.prices },
+        null,
+        2,
+      ),
     );
     return;
   }
   io.out(
-    `store ${storeId} opened from template ${opened.template}: ${opened.prices} price(s), ${opened.users.length} user(s) given access`,
+    `store ${opened.storeId} opened from template ${opened.template}: ${opened.prices} price(s), ${opened.users.length} user(s) given access`,
   );
   io.out(`pairing bundle (holds the store's credentials; keep it secret): ${path}`);
   io.out(`at the store: ringup store --bundle ${path} --data DIR`);

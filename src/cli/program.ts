@@ -310,13 +310,24 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption("--from-template <name>", "the store template's id")
     .option("--name <name>", "the store's name (default: the template's store name)")
     .option("--nats <urls>", "NATS servers the store connects to, separated by commas (required)")
-    .option("--hq-url <url>", "head office's URL as the store reaches it (default --server)")
+    .option(
+      "--hq-url <url>",
+      "head office's URL as the store reaches it (default --server; required with --data)",
+    )
     .option("--out <file>", "where to write the bundle (default ./store-<id>.bundle.json)")
-    .action(async (id: string, o: Omit<import("./hq-store-create.ts").StoreCreateOptions, "nats">) => {
-      const options = hqStoreOptions();
-      // `--nats` after the subcommand is taken by `ringup hq` itself, which has that option too.
-      const nats = (o as { nats?: string }).nats ?? (hq.opts().nats as string | undefined);
-      await (await import("./hq-store-create.ts")).createStoreFromTemplate(options, id, { ...o, nats }, io);
+    .option("--data <dir>", "work on a stopped head office's data directory instead of --server")
+    .action(async (id: string, o: import("./hq-store-create.ts").StoreCreateOptions & { data?: string }) => {
+      // `--nats` and `--data` after the subcommand are taken by `ringup hq` itself, which has them too.
+      const parent = hq.opts();
+      const how = { ...o, nats: o.nats ?? (parent.nats as string | undefined) };
+      const data =
+        o.data ?? (hq.getOptionValueSource("data") === "cli" ? (parent.data as string) : undefined);
+      const create = await import("./hq-store-create.ts");
+      if (data !== undefined) {
+        await create.createStoreFromTemplateAt(data, id, { ...how, json: hqStore.opts().json === true }, io);
+        return;
+      }
+      await create.createStoreFromTemplate(hqStoreOptions(), id, how, io);
     });
 
   program
