@@ -87,6 +87,7 @@ export class StoreTemplatesService {
         })
         .run();
     });
+    this.ctx.log(`hq: store template ${template.id} made`);
     return template;
   }
 
@@ -106,11 +107,7 @@ export class StoreTemplatesService {
   /** Opens a store from a template; its credentials are in the answer and nowhere else. */
   async openStore(templateId: string, input: StoreFromTemplateInput): Promise<StoreFromTemplateAnswer> {
     const template = this.get(templateId);
-    if (
-      this.ctx.db.select({ id: stores.storeId }).from(stores).where(eq(stores.storeId, input.storeId)).get()
-    ) {
-      throw new StoreExistsError(input.storeId);
-    }
+    if (isRegistered(this.ctx.db, input.storeId)) throw new StoreExistsError(input.storeId);
     checkReferences(this.ctx.db, template);
     const prices = priceListOf(this.ctx.db, template);
     const name = input.name ?? template.settings.storeName;
@@ -155,6 +152,12 @@ export class StoreTemplatesService {
   }
 }
 
+function isRegistered(db: Pick<HqDb, "select">, storeId: string): boolean {
+  return (
+    db.select({ id: stores.storeId }).from(stores).where(eq(stores.storeId, storeId)).get() !== undefined
+  );
+}
+
 /** Refuses a template whose products, users or source store head office does not know. */
 function checkReferences(db: Pick<HqDb, "select">, template: StoreTemplate): void {
   if (template.users.length > 0) {
@@ -176,7 +179,7 @@ function checkReferences(db: Pick<HqDb, "select">, template: StoreTemplate): voi
   const list = template.priceList;
   if (list === null) return;
   if ("fromStore" in list) {
-    if (!db.select({ id: stores.storeId }).from(stores).where(eq(stores.storeId, list.fromStore)).get()) {
+    if (!isRegistered(db, list.fromStore)) {
       throw new StoreTemplateError(
         "TEMPLATE_UNKNOWN_STORE",
         `priceList.fromStore: no store "${list.fromStore}" is registered`,
@@ -218,9 +221,7 @@ function priceListOf(db: HqDb, template: StoreTemplate): Price[] {
   const list = template.priceList;
   if (list === null) return [];
   if ("prices" in list) return list.prices;
-  if (!db.select({ id: stores.storeId }).from(stores).where(eq(stores.storeId, list.fromStore)).get()) {
-    throw new UnknownStoreError(list.fromStore);
-  }
+  if (!isRegistered(db, list.fromStore)) throw new UnknownStoreError(list.fromStore);
   return db
     .select({ code: storePrices.code, priceMinor: storePrices.priceMinor })
     .from(storePrices)
