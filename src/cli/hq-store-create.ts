@@ -6,8 +6,9 @@
  * is stopped: the catalog changes then go out when it starts. The bundle holds the store's
  * credentials: it is written with mode 0600 and never printed.
  */
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { constants } from "node:fs";
+import { access, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { hqRoutes } from "../api/hq/routes.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { buildStoreBundle, type OpenedStore } from "../shared/store-bundle.ts";
@@ -35,6 +36,7 @@ export async function createStoreFromTemplate(
   io: CliIo,
 ): Promise<void> {
   const natsUrls = requireNats(how);
+  await requireBundleDir(bundlePath(storeId, how));
   const ca = options.ca === undefined ? undefined : await Bun.file(options.ca).text();
   const client = new AdminClient(options.server, options.token, undefined, ca);
   if ((await client.mode()) !== "hq") throw new AdminError(`${options.server} is not head office`);
@@ -59,6 +61,7 @@ export async function createStoreFromTemplateAt(
   io: CliIo,
 ): Promise<void> {
   const natsUrls = requireNats(how);
+  await requireBundleDir(bundlePath(storeId, how));
   if (!how.hqUrl) {
     throw new AdminError("with --data, give --hq-url URL: head office's API as the new store reaches it");
   }
@@ -73,6 +76,21 @@ export async function createStoreFromTemplateAt(
     await writeBundle({ ...opened, storeId }, { hqUrl: how.hqUrl, natsUrls }, how, how.json, io);
   } finally {
     ctx.sqlite.close();
+  }
+}
+
+function bundlePath(storeId: string, how: StoreCreateOptions): string {
+  return resolve(how.out ?? `store-${storeId}.bundle.json`);
+}
+
+/** Checked before the store is opened: its credentials are shown once, in the bundle alone. */
+async function requireBundleDir(path: string): Promise<void> {
+  try {
+    await access(dirname(path), constants.W_OK);
+  } catch {
+    throw new AdminError(
+      `cannot write the bundle in ${dirname(path)}: give --out FILE in a directory you may write`,
+    );
   }
 }
 
@@ -91,7 +109,7 @@ async function writeBundle(
   io: CliIo,
 ): Promise<void> {
   const bundle = buildStoreBundle(opened, link);
-  const path = resolve(how.out ?? `store-${opened.storeId}.bundle.json`);
+  const path = bundlePath(opened.storeId, how);
   await writeFile(path, `${JSON.stringify(bundle, null, 2)}\n`, { mode: 0o600 });
   if (json) {
     io.out(

@@ -116,6 +116,9 @@ test("an unknown template or a store id taken is refused and changes nothing", a
   const taken = await storeCreate("S1", "--from-template", "corner", "--out", join(dir, "S1.json"));
   expect(taken.code).toBe(1);
   expect(taken.stderr).toContain('store "S1" is already registered');
+  const nowhere = await storeCreate("S6", "--from-template", "corner", "--out", join(dir, "none", "S6.json"));
+  expect(nowhere.code).toBe(1);
+  expect(nowhere.stderr).toContain("cannot write the bundle");
   const after = (await chain.hq.json("/api/v1/stores")) as { stores: unknown[] };
   expect(after.stores.length).toBe(before.stores.length);
   expect(Bun.file(join(dir, "S6.json")).size).toBe(0);

@@ -8,7 +8,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { storeSettingsSchema } from "../../src/core/settings.ts";
-import { buildStoreBundle, setUpStoreFromBundle } from "../../src/shared/store-bundle.ts";
+import {
+  buildStoreBundle,
+  setUpStoreFromBundle,
+  storeConfigFromBundle,
+} from "../../src/shared/store-bundle.ts";
 import { tomlDocument } from "../../src/shared/toml-write.ts";
 import { loadStoreSettings } from "../../src/store-server/main.ts";
 import { runRingup } from "../support/ringup-cli.ts";
@@ -103,6 +107,35 @@ test("ringup store init --bundle FILE --data DIR sets the store up and says how 
     expect(again.stderr).toContain("already set up");
     const noData = await runRingup(["store", "init", "--bundle", file]);
     expect(noData.stderr).toContain("give --data DIR");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("started with --bundle again, a store keeps its configuration; another store's bundle is refused", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "ringup-bundle-"));
+  try {
+    const write = (storeId: string) => {
+      const file = join(dir, `${storeId}.json`);
+      const bundle = buildStoreBundle(
+        {
+          storeId,
+          credentials: { apiToken: "rgh_0123456789abcdef0123", natsCredsFile: "x" },
+          settings,
+          devices: {},
+          departments: [],
+        },
+        { hqUrl: "http://127.0.0.1:8080", natsUrls: "nats://127.0.0.1:4222" },
+      );
+      writeFileSync(file, JSON.stringify(bundle));
+      return file;
+    };
+    const data = join(dir, "data");
+    const first = await storeConfigFromBundle(write("S4"), data);
+    const text = readFileSync(first, "utf8");
+    expect(await storeConfigFromBundle(write("S4"), data)).toBe(first);
+    expect(readFileSync(first, "utf8")).toBe(text);
+    await expect(storeConfigFromBundle(write("S5"), data)).rejects.toThrow(/set up for store S4, not S5/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
