@@ -14,6 +14,7 @@ export default defineConfig({
     "./schema/hq-orders.ts",
     "./schema/hq-tenders.ts",
     "./schema/hq-webhooks.ts",
+    "./schema/hq-store-templates.ts",
   ],
   out: "./schema/migrations/hq",
 });

@@ -11,6 +11,7 @@ import { hqPromotionsSchema } from "./hq-promotions.ts";
 import { hqPurchasingSchema } from "./hq-purchasing.ts";
 import { hqSalesSchema } from "./hq-sales.ts";
 import { hqStockSchema } from "./hq-stock.ts";
+import { hqStoreTemplatesSchema } from "./hq-store-templates.ts";
 import { hqTendersSchema } from "./hq-tenders.ts";
 import { hqWebhooksSchema } from "./hq-webhooks.ts";
 
@@ -23,6 +24,7 @@ export * from "./hq-promotions.ts";
 export * from "./hq-purchasing.ts";
 export * from "./hq-sales.ts";
 export * from "./hq-stock.ts";
+export * from "./hq-store-templates.ts";
 export * from "./hq-tenders.ts";
 export * from "./hq-webhooks.ts";
 
@@ -38,4 +40,5 @@ export const hqSchema = {
   ...hqOrdersSchema,
   ...hqTendersSchema,
   ...hqWebhooksSchema,
+  ...hqStoreTemplatesSchema,
 };

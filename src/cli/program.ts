@@ -157,12 +157,31 @@ export function buildProgram(io: CliIo): Command {
     )
     .addOption(maxImportBytesOption())
     .addOption(logLevelOption())
+    .addOption(
+      opt(
+        "--bundle <file>",
+        "set the store up from its pairing bundle (ringup hq store create) into --data, then start it",
+        "bundle",
+      ),
+    )
     .action(async (_opts: unknown, cmd: Command) => {
+      await (await import("./store-init.ts")).configFromBundleOption(cmd);
       const config = await loadConfig(cmd, storeOptionsSchema);
       const logged = serverIo(io, "store", config.logLevel);
       warnPlainSecret(cmd, logged, "adminToken", "adminTokenFile");
       warnPlainSecret(cmd, logged, "hqToken", "hqTokenFile");
       await (await runners.store())(config, logged);
+    });
+
+  store
+    .command("init")
+    .description("set a store up from its pairing bundle: configuration and credentials (0600) in --data")
+    .option("--bundle <file>", "the pairing bundle from ringup hq store create (required)")
+    .option("--data <dir>", "the store's data directory (required)")
+    .action(async (o: { bundle?: string; data?: string }) => {
+      // After `init`, --bundle and --data are taken by `ringup store` itself, which has them too.
+      const parent = store.opts();
+      await (await import("./store-init.ts")).initStore(o.bundle ?? parent.bundle, o.data ?? parent.data, io);
     });
 
   const hq = program
@@ -286,6 +305,36 @@ export function buildProgram(io: CliIo): Command {
         await (await import("./hq-customers.ts")).importCustomersFile(options, file, o, io);
       },
     );
+
+  const { cmd: hqStore, options: hqStoreOptions } = hqApiCommand(
+    "store",
+    "open stores through head office's API",
+  );
+  hqStore
+    .command("create <id>")
+    .description('open a store from a template and write its pairing bundle (docs/hq.md, "Store templates")')
+    .requiredOption("--from-template <name>", "the store template's id")
+    .option("--name <name>", "the store's name (default: the template's store name)")
+    .option("--nats <urls>", "NATS servers the store connects to, separated by commas (required)")
+    .option(
+      "--hq-url <url>",
+      "head office's URL as the store reaches it (default --server; required with --data)",
+    )
+    .option("--out <file>", "where to write the bundle (default ./store-<id>.bundle.json)")
+    .option("--data <dir>", "work on a stopped head office's data directory instead of --server")
+    .action(async (id: string, o: import("./hq-store-create.ts").StoreCreateOptions & { data?: string }) => {
+      // `--nats` and `--data` after the subcommand are taken by `ringup hq` itself, which has them too.
+      const parent = hq.opts();
+      const how = { ...o, nats: o.nats ?? (parent.nats as string | undefined) };
+      const data =
+        o.data ?? (hq.getOptionValueSource("data") === "cli" ? (parent.data as string) : undefined);
+      const create = await import("./hq-store-create.ts");
+      if (data !== undefined) {
+        await create.createStoreFromTemplateAt(data, id, { ...how, json: hqStore.opts().json === true }, io);
+        return;
+      }
+      await create.createStoreFromTemplate(hqStoreOptions(), id, how, io);
+    });
 
   program
     .command("till")

@@ -33,6 +33,7 @@ import { reportsRoutes } from "./reports/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
+import { storeTemplatesRoutes } from "./store-templates/routes.ts";
 import { storesRoutes } from "./stores/routes.ts";
 import { tendersRoutes } from "./tenders/routes.ts";
 import { usersRoutes } from "./users/routes.ts";
@@ -101,6 +102,7 @@ export function createHqApp(
       api
         .use(tokensRoutes(ctx))
         .use(storesRoutes(ctx))
+        .use(storeTemplatesRoutes(ctx))
         .use(
           deadLettersRoutes(
             ctx,

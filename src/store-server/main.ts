@@ -25,6 +25,7 @@ import {
 import { journalChainCheck } from "./backup/verify.ts";
 import { accountsLink } from "./card-tenders/accounts-link.ts";
 import { startCardReconciler } from "./card-tenders/reconciler.ts";
+import { applyBundleDepartments } from "./catalog/bundle-departments.ts";
 import { catalogWatchOf, MAX_CATALOG_WAIT_MS } from "./catalog/watch.ts";
 import type { StoreContext } from "./context.ts";
 import { createHqLink, HqRefusedError, HqUnreachableError } from "./hq-link/hq-link.ts";
@@ -269,6 +270,11 @@ function replicationHealth(replication: ReplicationHealth): Record<string, unkno
 /** Runs the server until SIGTERM/SIGINT; `io` writes to its log (see `serverIo` of the CLI). */
 export async function runStore(options: StoreOptions, io: CliIo): Promise<void> {
   const store = await startStoreServer(options, io);
+  const departments = await applyBundleDepartments(store.ctx, options.data).catch(async (err: unknown) => {
+    await store.stop();
+    throw err;
+  });
+  if (departments > 0) io.out(`store: imported ${departments} department(s) from the pairing bundle`);
   io.out(`store ${store.ctx.storeId} listening on ${store.url} (data: ${options.data})`);
   await new Promise<void>((resolve) => {
     const stop = async (signal: string) => {

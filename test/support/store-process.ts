@@ -94,7 +94,9 @@ export class StoreProcess implements AsyncDisposable {
       token,
       ...(options.storeId ? ["--store-id", options.storeId] : []),
       // A store has no tax classes until configured: tests run with the test classes unless they give a config.
-      ...(options.args?.includes("--config") ? [] : ["--config", await writeTestTaxConfig(dataDir)]),
+      ...(options.args?.includes("--config") || options.args?.includes("--bundle")
+        ? []
+        : ["--config", await writeTestTaxConfig(dataDir)]),
       ...(options.args ?? []),
     ];
     const store = new StoreProcess(dataDir, token, ownsDataDir, argv, options.startTimeoutMs ?? 30_000);

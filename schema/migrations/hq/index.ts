@@ -20,6 +20,7 @@ import m16 from "./0016_rapid_shard.sql" with { type: "text" };
 import m17 from "./0017_secret_hardball.sql" with { type: "text" };
 import m18 from "./0018_workable_skrulls.sql" with { type: "text" };
 import m19 from "./0019_ancient_cerise.sql" with { type: "text" };
+import m20 from "./0020_careless_kang.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -42,4 +43,5 @@ export const migrations: Migration[] = [
   { tag: "0017_secret_hardball", sql: m17 },
   { tag: "0018_workable_skrulls", sql: m18 },
   { tag: "0019_ancient_cerise", sql: m19 },
+  { tag: "0020_careless_kang", sql: m20 },
 ];

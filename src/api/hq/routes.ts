@@ -179,6 +179,14 @@ import {
   storeEventsAnswerSchema,
   storeEventsQuerySchema,
 } from "./store-journal.ts";
+import {
+  storeFromTemplateAnswerSchema,
+  storeFromTemplateInputSchema,
+  storeTemplateInputSchema,
+  storeTemplateSchema,
+  storeTemplatesAnswerSchema,
+  templateFromStoreInputSchema,
+} from "./store-templates.ts";
 import { storesAnswerSchema as storesWithDeadLettersAnswerSchema } from "./stores.ts";
 import {
   customTenderAnswerSchema,
@@ -205,6 +213,17 @@ export const hqRoutes = routeTable({
   "GET /api/v1/stores/:id/settings": storeSettingsOfAnswerSchema,
   "GET /api/v1/stores/:id/events": { answer: storeEventsAnswerSchema, query: storeEventsQuerySchema },
   "PUT /api/v1/stores/:id/divergence": { answer: divergenceAnswerSchema, body: divergenceReportSchema },
+  "POST /api/v1/store-templates": { answer: storeTemplateSchema, body: storeTemplateInputSchema },
+  "GET /api/v1/store-templates": storeTemplatesAnswerSchema,
+  "GET /api/v1/store-templates/:id": storeTemplateSchema,
+  "POST /api/v1/store-templates/from-store/:id": {
+    answer: storeTemplateSchema,
+    body: templateFromStoreInputSchema,
+  },
+  "POST /api/v1/store-templates/:id/stores": {
+    answer: storeFromTemplateAnswerSchema,
+    body: storeFromTemplateInputSchema,
+  },
   "GET /api/v1/dead-letters": { answer: openDeadLettersAnswerSchema, query: deadLettersQuerySchema },
   "GET /api/v1/dead-letters/:id": deadLetterDetailAnswerSchema,
   "POST /api/v1/dead-letters/:id/retry": retryAnswerSchema,
