@@ -605,6 +605,7 @@ export const notificationOutbox = sqliteTable("notification_outbox", webhookOutb
 export * from "./store-card-tenders.ts";
 export * from "./store-customers.ts";
 export * from "./store-earning-reversals.ts";
+export * from "./store-gift-card-loads.ts";
 export * from "./store-invoices.ts";
 export * from "./store-orders.ts";
 export * from "./store-promotions.ts";

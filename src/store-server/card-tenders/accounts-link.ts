@@ -8,6 +8,7 @@ import { type CallInput, type CallOutcome, call } from "../../api/client.ts";
 import type { EarnInput, RedemptionInput } from "../../api/hq/accounts.ts";
 import type { CardRefundInput } from "../../api/hq/card-refunds.ts";
 import type { EarningReversalInput } from "../../api/hq/earning-reversals.ts";
+import type { GiftCardLoadInput } from "../../api/hq/gift-card-loads.ts";
 import type { OfflineRedemptionInput } from "../../api/hq/offline-redemptions.ts";
 import { hqRoutes } from "../../api/hq/routes.ts";
 import type { AnswerOf, Route } from "../../api/route.ts";
@@ -112,6 +113,13 @@ export function accountsLink(config: AccountsLinkConfig) {
         hqRoutes["POST /api/v1/accounts/earning-reversals"],
         { body },
         `taking back points for return ${body.returnId}`,
+      ),
+    loadGiftCard: (body: GiftCardLoadInput) =>
+      send(
+        config,
+        hqRoutes["POST /api/v1/accounts/gift-card-loads"],
+        { body },
+        `loading gift card ${body.card} for ${body.id}`,
       ),
     earn: (body: EarnInput) =>
       send(config, hqRoutes["POST /api/v1/accounts/earnings"], { body }, `earning for sale ${body.saleId}`),
