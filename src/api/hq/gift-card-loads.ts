@@ -17,6 +17,11 @@ export const giftCardLoadInputSchema = z.strictObject({
     .int("must be whole minor units")
     .min(1, "must be more than zero")
     .max(100_000_000, "must be at most 100000000"),
+  /**
+   * Takes a load back (a void or return of the line): `amountMinor` comes off the card, never
+   * below what is left of it less what redemptions hold (409 OVER_BALANCE: the card was spent).
+   */
+  takeBack: z.boolean().optional(),
 });
 export type GiftCardLoadInput = z.infer<typeof giftCardLoadInputSchema>;
 
@@ -24,6 +29,7 @@ export const giftCardLoadAnswerSchema = z.strictObject({
   id: z.string(),
   /** The card loaded: the one named, or the card that replaced it. */
   card: z.string(),
+  /** Signed: negative when a load was taken back. */
   amountMinor: z.number().int(),
   /** The card's money balance after the load. */
   balanceMinor: z.number().int(),

@@ -2,15 +2,25 @@
  * Gift cards sold at a till: the money a sale's gift card line put on the card becomes a `load`
  * entry (key `load:<saleId>:<lineNo>`), once per line. The store checked the card when it sold
  * it; a card replaced since takes the load on its replacement, and a card blocked since still
- * takes it (the customer paid for it).
+ * takes it (the customer paid for it). A void or return takes a load back (`takeBack`), never
+ * below what is left on the card less what redemptions hold.
  */
+import { eq } from "drizzle-orm";
+import { accountEntries } from "../../../schema/hq.ts";
 import type { GiftCardLoadAnswer, GiftCardLoadInput } from "../../api/hq/gift-card-loads.ts";
 import { publishCommitted } from "../catalog/service.ts";
-import type { HqContext } from "../context.ts";
+import type { HqContext, HqTx } from "../context.ts";
 import { cardRow } from "./cards.ts";
 import { recordCard } from "./changes.ts";
 import { AccountError } from "./errors.ts";
-import { postEntry } from "./ledger.ts";
+import { balanceOf, heldOf, postEntry } from "./ledger.ts";
+
+function entryExists(tx: HqTx, key: string): boolean {
+  return (
+    tx.select({ id: accountEntries.id }).from(accountEntries).where(eq(accountEntries.key, key)).get() !==
+    undefined
+  );
+}
 
 export function loadGiftCard(ctx: HqContext, input: GiftCardLoadInput): GiftCardLoadAnswer {
   const now = ctx.now();
@@ -27,6 +37,18 @@ export function loadGiftCard(ctx: HqContext, input: GiftCardLoadInput): GiftCard
         },
       );
     }
+    const amount = input.takeBack === true ? -input.amountMinor : input.amountMinor;
+    if (amount < 0) {
+      const balance = balanceOf(tx, card.number, "money");
+      const held = heldOf(tx, card.number, "money");
+      if (balance - held < -amount && !entryExists(tx, `load:${input.id}`)) {
+        throw new AccountError(
+          "OVER_BALANCE",
+          `gift card ${card.number} has ${balance - held} left, less than the ${-amount} to take back: it was spent`,
+          { card: card.number, balance, held, available: balance - held, asked: -amount },
+        );
+      }
+    }
     const posted = postEntry(
       tx,
       {
@@ -34,10 +56,10 @@ export function loadGiftCard(ctx: HqContext, input: GiftCardLoadInput): GiftCard
         card: card.number,
         unit: "money",
         type: "load",
-        amount: input.amountMinor,
+        amount,
         storeId: input.storeId,
         saleId: input.saleId,
-        note: `sold on sale ${input.saleId}`,
+        note: `${input.takeBack === true ? "taken back from" : "sold on"} sale ${input.saleId}`,
       },
       now,
     );
@@ -45,7 +67,7 @@ export function loadGiftCard(ctx: HqContext, input: GiftCardLoadInput): GiftCard
       answer: {
         id: input.id,
         card: card.number,
-        amountMinor: input.amountMinor,
+        amountMinor: amount,
         balanceMinor: posted.balance,
         duplicate: posted.duplicate,
       },
