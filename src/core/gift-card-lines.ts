@@ -66,3 +66,8 @@ export function giftCardLoadsMinor(
 ): number {
   return lines.reduce((sum, line) => sum + (line.kind === "giftCard" ? line.totalMinor : 0), 0);
 }
+
+/** A gift card line's name, as the receipt prints it: the card's last four characters only. */
+export function giftCardLineName(card: string): string {
+  return `Gift card ****${card.slice(-4)} loaded`;
+}

@@ -62,6 +62,7 @@ export const KEY_COMMANDS = [
   "orders.open",
   "payment.custom",
   "payment.account",
+  "giftcard.sell",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -115,6 +116,7 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "orders.open": ["ctrl+o"],
   "payment.custom": ["ctrl+y"],
   "payment.account": ["ctrl+v"],
+  "giftcard.sell": ["ctrl+a"],
 };
 
 export interface Keymap {
