@@ -197,5 +197,50 @@ test("voiding the sale takes the load back; a card spent since refuses the void"
   const voided = await store.request<{ status: string }>("POST", `${API}/sales/${sale.id}/void`, {});
   expect([voided.status, voided.body.status]).toEqual([200, "voided"]);
   expect(await cardAtHq(hq, GIFT)).toMatchObject({ balanceMinor: 0 });
+  const moved = store.ctx.sqlite
+    .query<{ n: number }, []>("SELECT count(*) AS n FROM stock_movements WHERE product_code = 'GIFTCARD'")
+    .get();
+  expect(moved?.n).toBe(0);
+  expect(new AccountsService(hq.ctx).mismatches()).toEqual([]);
+});
+
+test("returning the gift card line takes its load back; a card spent since refuses the return", async () => {
+  using hq = createTestHq();
+  const { store } = await setUp(hq);
+  using _ = store;
+  await issue(hq, [store], GIFT, "gift");
+  const sale = rungSale(GIFT, 2_000);
+  expect((await store.request("POST", `${API}/sales`, sale)).status).toBe(201);
+  const giveBack = (id: string) =>
+    store.request<ErrorBody & { totalMinor: number }>("POST", `${API}/returns`, {
+      id,
+      originalSaleId: sale.id,
+      lines: [{ code: "GIFTCARD", qty: 1 }],
+    });
+  await hq.request("POST", `${API}/accounts/adjustments`, {
+    key: "spent",
+    card: GIFT,
+    amountMinor: -1,
+    reason: "spent elsewhere",
+  });
+  const before = counts(store);
+  const refused = await giveBack(uuidv7());
+  expect([refused.status, refused.body.error.code]).toEqual([409, "GIFT_CARD_SPENT"]);
+  expect(counts(store)).toEqual(before);
+  expect(await cardAtHq(hq, GIFT)).toMatchObject({ balanceMinor: 1_999 });
+  await hq.request("POST", `${API}/accounts/adjustments`, {
+    key: "back",
+    card: GIFT,
+    amountMinor: 1,
+    reason: "x",
+  });
+  const back = await giveBack(uuidv7());
+  expect(back.status).toBe(201);
+  expect(back.body.totalMinor).toBe(2_000);
+  expect(await cardAtHq(hq, GIFT)).toMatchObject({ balanceMinor: 0 });
+  const moved = store.ctx.sqlite
+    .query<{ n: number }, []>("SELECT count(*) AS n FROM stock_movements WHERE product_code = 'GIFTCARD'")
+    .get();
+  expect(moved?.n).toBe(0);
   expect(new AccountsService(hq.ctx).mismatches()).toEqual([]);
 });

@@ -7,8 +7,11 @@ import { storeIdSchema } from "../../core/ids.ts";
 import { cardNumberSchema } from "./accounts.ts";
 
 export const giftCardLoadInputSchema = z.strictObject({
-  /** `<saleId>:<lineNo>`: a line loads once. */
-  id: z.string().min(1).max(100),
+  /**
+   * `<saleId>:<lineNo>`: a line loads once; a take-back's id names its void or return and the
+   * attempt (`void:<saleId>:<lineNo>:<attempt>`).
+   */
+  id: z.string().min(1).max(200),
   card: cardNumberSchema,
   storeId: storeIdSchema,
   saleId: z.string().min(1).max(64),

@@ -5,7 +5,7 @@
  * once and again by the card reconciler until head office has them (`load:<saleId>:<lineNo>`).
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { giftCardLoads } from "../../../schema/store.ts";
+import { giftCardLoads, saleLines } from "../../../schema/store.ts";
 import type { LineKind } from "../../core/deposits.ts";
 import { CardTenderError } from "../card-tenders/errors.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
@@ -55,6 +55,23 @@ export function queueGiftCardLoads(
       .onConflictDoNothing()
       .run();
   });
+}
+
+/** Which of `lineNos` (of the sale) are gift card lines. */
+export function giftCardLineNos(ctx: StoreContext, saleId: string, lineNos: readonly number[]): Set<number> {
+  if (lineNos.length === 0) return new Set();
+  const rows = ctx.db
+    .select({ lineNo: saleLines.lineNo })
+    .from(saleLines)
+    .where(
+      and(
+        eq(saleLines.saleId, saleId),
+        inArray(saleLines.lineNo, [...lineNos]),
+        eq(saleLines.kind, "giftCard"),
+      ),
+    )
+    .all();
+  return new Set(rows.map((r) => r.lineNo));
 }
 
 export function loadsOfSale(ctx: StoreContext, saleId: string) {

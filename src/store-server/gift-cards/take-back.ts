@@ -1,7 +1,7 @@
 /**
- * Taking back what a sale's gift card lines loaded when the sale is voided: head office takes
- * each load back first (refused when the card was spent since: GIFT_CARD_SPENT), then the void
- * is recorded; a void that fails puts the loads back (queued, so the reconciler sends them if
+ * Taking back what a sale's gift card lines loaded when the sale is voided or the lines are
+ * returned: head office takes each load back first (refused when the card was spent since:
+ * GIFT_CARD_SPENT), then the void or return is recorded; one that fails puts the loads back (queued, so the reconciler sends them if
  * head office stops answering in between). Without head office nothing changes:
  * GIFT_CARD_NEEDS_HQ.
  */
@@ -34,14 +34,22 @@ function translated(error: unknown, saleId: string): unknown {
   return error;
 }
 
-/** Runs `run` (the void) with the sale's gift card loads taken back at head office. */
+/**
+ * Runs `run` (a void, or a return as `doc`) with the loads of the sale's gift card lines (those of
+ * `lineNos`, or all) taken back at head office.
+ */
 export async function withGiftCardLoadsTakenBack<T extends { created: boolean }>(
   ctx: StoreContext,
   saleId: string,
   run: () => T,
+  taking: { doc: string; lineNos?: ReadonlySet<number> } = { doc: "void" },
 ): Promise<T> {
   const status = ctx.db.select({ status: sales.status }).from(sales).where(eq(sales.id, saleId)).get();
-  const own = (rows: LoadRow[]) => rows.filter((r) => r.id === `${saleId}:${r.lineNo}`);
+  const own = (rows: LoadRow[]) =>
+    rows.filter(
+      (r) =>
+        r.id === `${saleId}:${r.lineNo}` && (taking.lineNos === undefined || taking.lineNos.has(r.lineNo)),
+    );
   if (status?.status !== "completed" || own(loadsOfSale(ctx, saleId)).length === 0) return run();
   await postGiftCardLoads(ctx, [saleId]);
   const loads = own(loadsOfSale(ctx, saleId)).filter((r) => r.status !== "refused");
@@ -55,7 +63,7 @@ export async function withGiftCardLoadsTakenBack<T extends { created: boolean }>
   try {
     for (const load of loads) {
       await link.loadGiftCard({
-        id: `void:${load.id}:${attempt}`,
+        id: `${taking.doc}:${load.id}:${attempt}`,
         card: load.card,
         storeId: ctx.storeId,
         saleId,

@@ -626,6 +626,7 @@ export class SalesService {
           taxMinor: l.taxMinor,
           totalMinor: l.totalMinor,
           ...(l.kind === undefined ? {} : { kind: l.kind }),
+          ...(l.card === undefined ? {} : { card: l.card }),
           ...(l.lot === undefined ? {} : { lot: l.lot }),
           ...(l.expiry === undefined ? {} : { expiry: l.expiry }),
           ...(l.serial === undefined ? {} : { serial: l.serial }),
