@@ -69,6 +69,23 @@ async function ledger(hq: TestHq, card: string): Promise<string[]> {
   return res.body.entries.map((e) => `${e.type}:${e.amount}`);
 }
 
+/** How many stock movements gift card lines made (none should). */
+function giftCardMoves(store: TestStore): number {
+  return (
+    store.ctx.sqlite
+      .query<{ n: number }, []>("SELECT count(*) AS n FROM stock_movements WHERE product_code = 'GIFTCARD'")
+      .get()?.n ?? 0
+  );
+}
+
+/** The gift card issued, then sold loading `amountMinor` on a till's sale. */
+async function soldGiftCard(hq: TestHq, store: TestStore, amountMinor: number) {
+  await issue(hq, [store], GIFT, "gift");
+  const sale = rungSale(GIFT, amountMinor);
+  expect((await store.request("POST", `${API}/sales`, sale)).status).toBe(201);
+  return sale;
+}
+
 function counts(store: TestStore) {
   const one = (sql: string) => store.ctx.sqlite.query<{ n: number }, []>(sql).get()?.n ?? 0;
   return {
@@ -174,9 +191,7 @@ test("voiding the sale takes the load back; a card spent since refuses the void"
   using hq = createTestHq();
   const { store } = await setUp(hq);
   using _ = store;
-  await issue(hq, [store], GIFT, "gift");
-  const sale = rungSale(GIFT, 2_000);
-  expect((await store.request("POST", `${API}/sales`, sale)).status).toBe(201);
+  const sale = await soldGiftCard(hq, store, 2_000);
   await hq.request("POST", `${API}/accounts/adjustments`, {
     key: "spent",
     card: GIFT,
@@ -197,10 +212,7 @@ test("voiding the sale takes the load back; a card spent since refuses the void"
   const voided = await store.request<{ status: string }>("POST", `${API}/sales/${sale.id}/void`, {});
   expect([voided.status, voided.body.status]).toEqual([200, "voided"]);
   expect(await cardAtHq(hq, GIFT)).toMatchObject({ balanceMinor: 0 });
-  const moved = store.ctx.sqlite
-    .query<{ n: number }, []>("SELECT count(*) AS n FROM stock_movements WHERE product_code = 'GIFTCARD'")
-    .get();
-  expect(moved?.n).toBe(0);
+  expect(giftCardMoves(store)).toBe(0);
   expect(new AccountsService(hq.ctx).mismatches()).toEqual([]);
 });
 
@@ -208,9 +220,7 @@ test("returning the gift card line takes its load back; a card spent since refus
   using hq = createTestHq();
   const { store } = await setUp(hq);
   using _ = store;
-  await issue(hq, [store], GIFT, "gift");
-  const sale = rungSale(GIFT, 2_000);
-  expect((await store.request("POST", `${API}/sales`, sale)).status).toBe(201);
+  const sale = await soldGiftCard(hq, store, 2_000);
   const giveBack = (id: string) =>
     store.request<ErrorBody & { totalMinor: number }>("POST", `${API}/returns`, {
       id,
@@ -238,9 +248,6 @@ test("returning the gift card line takes its load back; a card spent since refus
   expect(back.status).toBe(201);
   expect(back.body.totalMinor).toBe(2_000);
   expect(await cardAtHq(hq, GIFT)).toMatchObject({ balanceMinor: 0 });
-  const moved = store.ctx.sqlite
-    .query<{ n: number }, []>("SELECT count(*) AS n FROM stock_movements WHERE product_code = 'GIFTCARD'")
-    .get();
-  expect(moved?.n).toBe(0);
+  expect(giftCardMoves(store)).toBe(0);
   expect(new AccountsService(hq.ctx).mismatches()).toEqual([]);
 });

@@ -6,10 +6,10 @@
  * office.
  */
 import { GIFT_CARD_CODE, giftCardLineName } from "../../core/gift-card-lines.ts";
+import { appendLine } from "./append-line.ts";
 import { done, fail, msg } from "./initial.ts";
 import { parseAmount } from "./parse-input.ts";
-import { reprice } from "./sale.ts";
-import type { Prompt, Sale, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
+import type { Prompt, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
 const CARD_NUMBER = /^[0-9A-Za-z-]{4,32}$/;
 
@@ -43,24 +43,11 @@ export function submitGiftCardSale(
     kind: "giftCard",
     card: prompt.card,
   };
-  const cashierId = state.sale.cashierId ?? state.cashier?.id;
-  const sale: Sale = {
-    ...state.sale,
-    ...(cashierId !== undefined ? { cashierId } : {}),
-    lines: [...state.sale.lines, line],
-    nextLineId: line.id + 1,
-  };
-  const next = reprice(state, sale, env);
-  if ("error" in next) return next.error;
-  return done(
-    {
-      ...next.state,
-      prompt: null,
-      input: "",
-      selectedLine: null,
-      lastSale: null,
-      status: { tone: "ok", message: msg("ok.giftCardAdded", { name: line.name, amountMinor }) },
-    },
-    { type: "display", show: "item", name: line.name, amountMinor },
+  return appendLine(
+    state,
+    line,
+    env,
+    { tone: "ok", message: msg("ok.giftCardAdded", { name: line.name, amountMinor }) },
+    () => ({ type: "display", show: "item", name: line.name, amountMinor }),
   );
 }
