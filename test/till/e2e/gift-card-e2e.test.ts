@@ -104,9 +104,10 @@ describe.if(haveTmux())("cards across two stores and the till", () => {
     await till.keys("Enter");
     await till.waitFor("Orange juice", "the juice on the sale");
     await till.keys("C-l");
+    await till.waitFor("Customer card", "the clients service prompt");
     await till.type(`+${LOYALTY}`);
     await till.keys("Enter");
-    await till.waitFor(LOYALTY, "the card issued and on the sale");
+    await till.waitFor(`Card ${LOYALTY} issued`, "the card issued and on the sale");
     await till.keys("F10");
     await till.waitFor("Payment", "the payment screen");
     await till.keys("Enter");
