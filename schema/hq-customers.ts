@@ -105,6 +105,7 @@ export const accountEntries = sqliteTable(
         "limit",
         "payment",
         "reverse",
+        "load",
       ],
     }).notNull(),
     /** Signed: credits positive, debits negative (points, or minor units of money). */

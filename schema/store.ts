@@ -245,8 +245,8 @@ export const saleLines = sqliteTable(
     ...documentLineColumns(),
     /** Quantity already returned against this line. */
     returnedMilli: integer("returned_milli").notNull().default(0),
-    /** null: an item; "deposit": a deposit linked to an item; "depositReturn": empties (negative). */
-    kind: text("kind", { enum: ["deposit", "depositReturn"] }),
+    /** null: an item; "deposit": a deposit linked to an item; "depositReturn": empties (negative); "giftCard": a gift card sold. */
+    kind: text("kind", { enum: ["deposit", "depositReturn", "giftCard"] }),
     /** The unit's lot (GS1 AI 10), expiry `YYYY-MM-DD` (AI 17) and serial (AI 21), when rung. */
     lot: text("lot"),
     expiry: text("expiry"),
@@ -605,6 +605,7 @@ export const notificationOutbox = sqliteTable("notification_outbox", webhookOutb
 export * from "./store-card-tenders.ts";
 export * from "./store-customers.ts";
 export * from "./store-earning-reversals.ts";
+export * from "./store-gift-card-loads.ts";
 export * from "./store-invoices.ts";
 export * from "./store-orders.ts";
 export * from "./store-promotions.ts";

@@ -29,6 +29,8 @@ export interface RungLine {
   /** A deposit (linked to the item line `linkedLine`, an index) or returned empties (negative qty). */
   kind?: LineKind | undefined;
   linkedLine?: number | undefined;
+  /** A gift card line's card (the amount loaded is its price): see gift-card-lines.ts. */
+  card?: string | undefined;
   /**
    * The unit's lot, expiry and serial (GS1 AI 10, 17, 21): they describe the unit, not its
    * price, so the check leaves them be; a serial line is one unit.
@@ -202,6 +204,8 @@ export interface RungLineBody {
   /** A deposit linked to the item line `linkedLine` (an index), or returned empties (negative qty). */
   kind?: LineKind;
   linkedLine?: number;
+  /** A gift card line's card number. */
+  card?: string;
   /** The item may be paid with a restricted tender requiring this flag (EBT: SNAP-eligible). */
   snapEligible?: boolean;
 }

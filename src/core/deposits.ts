@@ -13,12 +13,20 @@ import { computeLineTaxes, type LineTaxes, type TaxableLine, type TaxOptions } f
 import { requireQuantityMilli } from "./quantity.ts";
 import type { TaxBreakdown } from "./tax.ts";
 
-export const LINE_KINDS = ["deposit", "depositReturn"] as const;
-/** What a line is besides an item: a deposit linked to an item, or returned empties. */
+export const LINE_KINDS = ["deposit", "depositReturn", "giftCard"] as const;
+/**
+ * What a line is besides an item: a deposit linked to an item, returned empties, or a gift card
+ * sold (the amount loaded on it, see gift-card-lines.ts).
+ */
 export type LineKind = (typeof LINE_KINDS)[number];
 
 export function isDepositKind(kind: LineKind | undefined): kind is LineKind {
   return kind === "deposit" || kind === "depositReturn";
+}
+
+/** Deposits and gift cards take no discount (neither their own nor a share of the sale's). */
+export function takesNoDiscount(kind: LineKind | undefined): boolean {
+  return isDepositKind(kind) || kind === "giftCard";
 }
 
 interface KindedLine {
@@ -45,6 +53,15 @@ export function requireLineQuantity(line: KindedLine): number {
     requireQuantityMilli(-line.qtyMilli);
   } else {
     requireQuantityMilli(line.qtyMilli);
+  }
+  if (line.kind === "giftCard" && line.discount !== undefined) {
+    throw new InvalidInputError(
+      "GIFT_CARD_NOT_DISCOUNTABLE",
+      `A gift card (${line.code}) takes no discount.`,
+      {
+        code: line.code,
+      },
+    );
   }
   if (isDepositKind(line.kind) && line.discount !== undefined) {
     throw new InvalidInputError("DEPOSIT_NOT_DISCOUNTABLE", `A deposit (${line.code}) takes no discount.`, {
@@ -87,9 +104,9 @@ export function requireDepositLinks(lines: readonly KindedLine[]): void {
   });
 }
 
-/** What a line weighs in sharing the sale's discount: deposits take none of it. */
+/** What a line weighs in sharing the sale's discount: deposits and gift cards take none of it. */
 export function discountWeight(kind: LineKind | undefined, amount: bigint): bigint {
-  return isDepositKind(kind) ? 0n : amount;
+  return takesNoDiscount(kind) ? 0n : amount;
 }
 
 /**

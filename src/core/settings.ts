@@ -2,9 +2,11 @@
  * Store settings (the `[store]` part of the TOML config, CONTRACT.md): currency, tax regime,
  * rounding and barcode layout. Validated once; the pricing settings are derived from it.
  */
+
 import { z } from "zod";
 import { COSTING_METHODS } from "./costing.ts";
 import { EMBEDDED_PRESETS, embeddedRuleSchema } from "./embedded-barcode.ts";
+import { DEFAULT_GIFT_CARD_MAX_MINOR } from "./gift-card-lines.ts";
 import { legalSettingsSchema } from "./legal-settings.ts";
 import { currencyExponent } from "./money.ts";
 import { replenishmentSettingsSchema } from "./replenishment-settings.ts";
@@ -74,6 +76,8 @@ export const storeSettingsSchema = z
      * card per business day at this store; 0: card tenders only online.
      */
     offlineAllowanceMinor: z.number().int().min(0).max(100_000_000).default(0),
+    /** The most one gift card sold at a till may load (minor units). */
+    giftCardMaxMinor: z.number().int().min(1).max(100_000_000).default(DEFAULT_GIFT_CARD_MAX_MINOR),
     /** Supervisor approval (PIN) required for these cashier actions. */
     approvals: z
       .object({

@@ -104,7 +104,9 @@ export interface TillLine {
   priceSource?: "open" | "override";
   discount?: { percent: string } | { amountMinor: number };
   /** A deposit linked to an item, or returned empties (negative qtyMilli). */
-  kind?: "deposit" | "depositReturn";
+  kind?: "deposit" | "depositReturn" | "giftCard";
+  /** A gift card line's card. */
+  card?: string;
   snapEligible?: boolean;
   /** The unit's lot, expiry (`YYYY-MM-DD`) and serial number, when rung from its label or asked. */
   lot?: string;

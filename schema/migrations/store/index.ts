@@ -27,6 +27,7 @@ import m23 from "./0023_yellow_spyke.sql" with { type: "text" };
 import m24 from "./0024_chilly_warstar.sql" with { type: "text" };
 import m25 from "./0025_minor_puma.sql" with { type: "text" };
 import m26 from "./0026_wild_venom.sql" with { type: "text" };
+import m27 from "./0027_supreme_red_ghost.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -56,4 +57,5 @@ export const migrations: Migration[] = [
   { tag: "0024_chilly_warstar", sql: m24 },
   { tag: "0025_minor_puma", sql: m25 },
   { tag: "0026_wild_venom", sql: m26 },
+  { tag: "0027_supreme_red_ghost", sql: m27 },
 ];

@@ -99,6 +99,7 @@ import {
   retryAnswerSchema,
 } from "./dead-letters.ts";
 import { earningReversalAnswerSchema, earningReversalInputSchema } from "./earning-reversals.ts";
+import { giftCardLoadAnswerSchema, giftCardLoadInputSchema } from "./gift-card-loads.ts";
 import {
   accountPaymentInputSchema,
   creditLimitInputSchema,
@@ -282,6 +283,10 @@ export const hqRoutes = routeTable({
   "POST /api/v1/accounts/redemptions": { answer: redemptionAnswerSchema, body: redemptionInputSchema },
   "POST /api/v1/accounts/redemptions/:id/commit": redemptionAnswerSchema,
   "POST /api/v1/accounts/refunds": { answer: cardRefundAnswerSchema, body: cardRefundInputSchema },
+  "POST /api/v1/accounts/gift-card-loads": {
+    answer: giftCardLoadAnswerSchema,
+    body: giftCardLoadInputSchema,
+  },
   "PUT /api/v1/customers/:id/account": { answer: houseAccountAnswerSchema, body: creditLimitInputSchema },
   "POST /api/v1/customers/:id/account/payments": {
     answer: houseAccountAnswerSchema,

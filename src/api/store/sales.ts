@@ -1,6 +1,6 @@
 /** Shapes of the basket and sale API (CONTRACT.md). */
 import { z } from "zod";
-import { LINE_KINDS } from "../../core/deposits.ts";
+import { LINE_KINDS, type LineKind } from "../../core/deposits.ts";
 import { refId } from "../../core/events/fields.ts";
 import type { PriceExceptionRow } from "../../core/events/sale-events.ts";
 import type { AppliedPromotion } from "../../core/promotions/index.ts";
@@ -174,6 +174,8 @@ export const rungLineSchema = z
      */
     kind: z.enum(LINE_KINDS).optional(),
     linkedLine: z.number().int().min(0).max(499).optional(),
+    /** A `giftCard` line's card: the line's price is the amount loaded on it. */
+    card: cardNumberField.optional(),
     /** The item may be paid with a tender restricted to SNAP-eligible items (EBT). */
     snapEligible: z.boolean().optional(),
     /**
@@ -263,8 +265,10 @@ export interface QuotedLine {
   discountMinor: number;
   taxMinor: number;
   totalMinor: number;
-  kind?: "deposit" | "depositReturn";
+  kind?: LineKind;
   linkedLine?: number;
+  /** A gift card line's card. */
+  card?: string;
   snapEligible?: boolean;
   /** The unit's lot, expiry and serial as rung (GS1 AI 10, 17, 21). */
   lot?: string;

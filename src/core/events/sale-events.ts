@@ -37,7 +37,9 @@ export const saleLineSchema = documentLineSchema
     extendedMinor: signedMinor,
     taxMinor: signedMinor,
     totalMinor: signedMinor,
-    kind: z.enum(["deposit", "depositReturn"]).optional(),
+    kind: z.enum(["deposit", "depositReturn", "giftCard"]).optional(),
+    /** A gift card line's card. */
+    card: z.string().min(4).max(32).optional(),
     /** The unit's lot, expiry (`YYYY-MM-DD`) and serial number, when rung from its label. */
     lot: z.string().min(1).max(20).optional(),
     expiry: z.iso.date().optional(),

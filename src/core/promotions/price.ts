@@ -5,7 +5,7 @@
  * amount per unit) are never discounted. A line's `discountMinor` includes its share of every
  * promotion; the quote names each promotion with what it took off.
  */
-import { isDepositKind } from "../deposits.ts";
+import { takesNoDiscount } from "../deposits.ts";
 import type { Discount } from "../discount.ts";
 import { normalizeCurrency } from "../money.ts";
 import {
@@ -51,7 +51,7 @@ export interface PromotedQuote extends Quote {
 
 /** What a line comes to after its own discount, or 0 when it cannot be priced (pricing says why). */
 function amountBeforePromotions(line: BasketLineInput, settings: PricingSettings): number {
-  if (isDepositKind(line.kind)) return 0;
+  if (takesNoDiscount(line.kind)) return 0;
   if (!Number.isSafeInteger(line.unitPriceMinor) || line.unitPriceMinor < 0) return 0;
   if (!Number.isSafeInteger(line.qtyMilli) || line.qtyMilli <= 0) return 0;
   const extended = extendPriceBig(line.unitPriceMinor, line.qtyMilli, settings.roundingMode);

@@ -19,6 +19,7 @@ import {
 import { cardRefundInputSchema } from "../../api/hq/card-refunds.ts";
 import { customerReportQuerySchema } from "../../api/hq/customers.ts";
 import { earningReversalInputSchema } from "../../api/hq/earning-reversals.ts";
+import { giftCardLoadInputSchema } from "../../api/hq/gift-card-loads.ts";
 import { offlineRedemptionInputSchema, offlineReportQuerySchema } from "../../api/hq/offline-redemptions.ts";
 import { reportQuerySchema } from "../../api/hq/reports.ts";
 import { authorize } from "../auth/plugin.ts";
@@ -30,6 +31,7 @@ import { CustomerAnalytics } from "./analytics.ts";
 import { refundToCard } from "./card-refunds.ts";
 import { CardsService } from "./cards.ts";
 import { reverseEarning } from "./earning-reversals.ts";
+import { loadGiftCard } from "./gift-card-loads.ts";
 import { houseAccountsRoutes } from "./house-accounts-routes.ts";
 import { membersRoutes } from "./members-routes.ts";
 import { OfflineRedemptionsService } from "./offline-redemptions.ts";
@@ -146,6 +148,21 @@ export function accountsRoutes(ctx: HqContext) {
       {
         body: cardRefundInputSchema,
         detail: { summary: "Credit a return's refund back to the card it was paid from (once per id)" },
+      },
+    )
+    .post(
+      "/accounts/gift-card-loads",
+      ({ body, principal }) => {
+        requireScope(
+          principal,
+          ["customers:write", storeScope(body.storeId)],
+          `loading gift cards for ${body.storeId}`,
+        );
+        return loadGiftCard(ctx, body);
+      },
+      {
+        body: giftCardLoadInputSchema,
+        detail: { summary: "Load the money a sale's gift card line put on the card (once per line)" },
       },
     )
     .post(

@@ -8,6 +8,7 @@ import { type CallInput, type CallOutcome, call } from "../../api/client.ts";
 import type { EarnInput, RedemptionInput } from "../../api/hq/accounts.ts";
 import type { CardRefundInput } from "../../api/hq/card-refunds.ts";
 import type { EarningReversalInput } from "../../api/hq/earning-reversals.ts";
+import type { GiftCardLoadInput } from "../../api/hq/gift-card-loads.ts";
 import type { OfflineRedemptionInput } from "../../api/hq/offline-redemptions.ts";
 import { hqRoutes } from "../../api/hq/routes.ts";
 import type { AnswerOf, Route } from "../../api/route.ts";
@@ -117,6 +118,13 @@ export function accountsLink(config: AccountsLinkConfig) {
       send(config, hqRoutes["GET /api/v1/cards/:number"], { params: { number } }, `reading card ${number}`),
     createCustomer: (body: { id: string; name: string; phone?: string; email?: string }) =>
       send(config, hqRoutes["POST /api/v1/customers"], { body }, `creating customer ${body.id}`),
+    loadGiftCard: (body: GiftCardLoadInput) =>
+      send(
+        config,
+        hqRoutes["POST /api/v1/accounts/gift-card-loads"],
+        { body },
+        `loading gift card ${body.card} for ${body.id}`,
+      ),
     earn: (body: EarnInput) =>
       send(config, hqRoutes["POST /api/v1/accounts/earnings"], { body }, `earning for sale ${body.saleId}`),
   };

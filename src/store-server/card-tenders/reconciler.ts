@@ -15,7 +15,13 @@ export function startCardReconciler(ctx: StoreContext, everyMs = 2_000): { stop(
       .then(() => service.reconcile())
       .then((done) => {
         if (
-          done.reconciled + done.committed + done.released + done.earned + done.refunded + done.reversed >
+          done.reconciled +
+            done.committed +
+            done.released +
+            done.earned +
+            done.refunded +
+            done.reversed +
+            done.loaded >
           0
         ) {
           log().info(done, "card tenders reconciled with head office");

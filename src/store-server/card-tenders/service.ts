@@ -12,10 +12,12 @@ import { cardEarnings, cardRedemptions, storeCards } from "../../../schema/store
 import type { CardRedemptionAnswer, CardRedemptionInput } from "../../api/store/card-tenders.ts";
 import type { RecordSaleRequest } from "../../api/store/sales.ts";
 import { businessDay } from "../../core/business-day.ts";
+import { giftCardLoadsMinor } from "../../core/gift-card-lines.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { usableCard } from "../customers/sale-customer.ts";
 import { TillCustomersService } from "../customers/till-customers.ts";
+import { postGiftCardLoads } from "../gift-cards/loads.ts";
 import { HqUnreachableError } from "../hq-link/hq-link.ts";
 import type { RecordResult, SalesService } from "../sales/service.ts";
 import { postEarningReversals } from "./earning-reversals.ts";
@@ -82,6 +84,14 @@ export class CardTendersService {
    * (exactly once, by the sale's id) and a loyalty card's earning is queued for head office.
    */
   async record(request: RecordSaleRequest, principal: Principal): Promise<RecordResult> {
+    const result = await this.recordWithCards(request, principal);
+    if (result.created && result.sale.lines.some((l) => l.kind === "giftCard")) {
+      await postGiftCardLoads(this.ctx, [result.sale.id]);
+    }
+    return result;
+  }
+
+  private async recordWithCards(request: RecordSaleRequest, principal: Principal): Promise<RecordResult> {
     const redeeming = request.tenders.map((t, i) => ({ t, i })).filter(({ t }) => isCardTender(t.type));
     if (redeeming.length === 0 && request.card === undefined) return this.sales.record(request, principal);
     if (this.sales.get(request.id)) return this.sales.record(request, principal);
@@ -100,7 +110,9 @@ export class CardTendersService {
     }
     for (const row of taken) if (row.status === "held") await this.commit(row);
     if (card?.kind === "loyalty" && result.created) {
-      const redeemed = taken.reduce((sum, r) => sum + r.valueMinor, 0);
+      // Money put on gift cards is not spending: it earns nothing.
+      const redeemed =
+        taken.reduce((sum, r) => sum + r.valueMinor, 0) + giftCardLoadsMinor(result.sale.lines);
       this.ctx.db
         .insert(cardEarnings)
         .values({
@@ -397,8 +409,9 @@ export class CardTendersService {
     earned: number;
     refunded: number;
     reversed: number;
+    loaded: number;
   }> {
-    const done = { committed: 0, released: 0, reconciled: 0, earned: 0, refunded: 0, reversed: 0 };
+    const done = { committed: 0, released: 0, reconciled: 0, earned: 0, refunded: 0, reversed: 0, loaded: 0 };
     const link = this.ctx.accounts;
     if (!link) return done;
     // Customers created at the tills first: their cards' earnings need them at head office.
@@ -445,6 +458,7 @@ export class CardTendersService {
     done.earned = await this.postEarnings();
     done.refunded = await postCardRefunds(this.ctx);
     done.reversed = await postEarningReversals(this.ctx);
+    done.loaded = await postGiftCardLoads(this.ctx);
     return done;
   }
 }

@@ -16,6 +16,7 @@ import { parseReceiptNo } from "../../core/ids.ts";
 import { nextCounter } from "../catalog/service.ts";
 import type { StoreTx } from "../context.ts";
 import { connectionOf, statementsOf } from "../db/statements.ts";
+import { queueGiftCardLoads } from "../gift-cards/loads.ts";
 import { Z_COUNTER } from "../shifts/service.ts";
 import { moveStock } from "../stock/ledger.ts";
 import { writeLimits } from "../stock/limits.ts";
@@ -180,6 +181,8 @@ function sale(tx: StoreTx, storeId: string, p: EventPayload<"sale.completed">, c
       serial: l.serial ?? null,
       kind: l.kind ?? null,
     });
+    // A gift card sold moves no stock.
+    if (l.kind === "giftCard") return;
     moveStock(
       tx,
       {
@@ -194,6 +197,8 @@ function sale(tx: StoreTx, storeId: string, p: EventPayload<"sale.completed">, c
       costing,
     );
   });
+  // Its gift cards' loads wait for head office again (once per line there).
+  queueGiftCardLoads(tx, p.saleId, p.lines, p.at);
   tendersAndTaxes(tx, { docId: p.saleId, docKind: "sale", day, shiftId }, p);
   // The answer a till's retry of this sale gets back: the sale as recorded.
   const response = {
@@ -244,7 +249,7 @@ function voided(tx: StoreTx, p: EventPayload<"sale.voided">, costing: CostingCon
   connectionOf(tx).query("UPDATE sales SET status = 'voided' WHERE id = ?1").run(p.saleId);
   const lines = connectionOf(tx)
     .query<{ code: string; qtyMilli: number; lineNo: number }, [string]>(
-      "SELECT code, qty_milli AS qtyMilli, line_no AS lineNo FROM sale_lines WHERE sale_id = ?1 ORDER BY line_no",
+      "SELECT code, qty_milli AS qtyMilli, line_no AS lineNo FROM sale_lines WHERE sale_id = ?1 AND (kind IS NULL OR kind <> 'giftCard') ORDER BY line_no",
     )
     .all(p.saleId);
   for (const l of lines) {

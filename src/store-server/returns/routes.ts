@@ -4,6 +4,7 @@ import { returnRequestSchema, saleIdParamsSchema, voidRequestSchema } from "../.
 import { postEarningReversals } from "../card-tenders/earning-reversals.ts";
 import { postCardRefunds, voidRefundId } from "../card-tenders/refunds.ts";
 import type { StoreContext } from "../context.ts";
+import { withGiftCardLoadsTakenBack } from "../gift-cards/take-back.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { ReturnError } from "./errors.ts";
 import { ReturnsService } from "./service.ts";
@@ -59,7 +60,10 @@ export function returnsRoutes(
     .post(
       "/sales/:id/void",
       async ({ params, body, principal }) => {
-        const done = voids.void(params.id, body, principal);
+        // What the sale's gift card lines loaded is taken back at head office first.
+        const done = await withGiftCardLoadsTakenBack(ctx, params.id, () =>
+          voids.void(params.id, body, principal),
+        );
         // Card tenders go back to their cards at head office now, or from the reconciler.
         if (done.created) {
           await postCardRefunds(ctx, [voidRefundId(params.id)]);

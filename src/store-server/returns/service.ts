@@ -28,6 +28,8 @@ import {
 } from "../card-tenders/refunds.ts";
 import { nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
+import { giftCardLineNos } from "../gift-cards/loads.ts";
+import { withGiftCardLoadsTakenBack } from "../gift-cards/take-back.ts";
 import { SalesService } from "../sales/service.ts";
 import { saleIdOfSerial } from "../serials/service.ts";
 import { withCustomTenderTypes } from "../tenders/service.ts";
@@ -452,11 +454,31 @@ export class ReturnsService {
     const existing = this.get(request.id);
     if (existing) return { ret: existing, created: false };
     const prepared = await this.prepare(request, principal);
-    const done = this.ctx.db.transaction((tx) => {
-      const again = tx.select({ id: returns.id }).from(returns).where(eq(returns.id, request.id)).get();
-      if (again) return { ret: this.get(request.id) as ReturnResponse, created: false };
-      return { ret: this.writeInTx(tx, prepared), created: true };
-    });
+    const write = () =>
+      this.ctx.db.transaction((tx) => {
+        const again = tx.select({ id: returns.id }).from(returns).where(eq(returns.id, request.id)).get();
+        if (again) return { ret: this.get(request.id) as ReturnResponse, created: false };
+        return { ret: this.writeInTx(tx, prepared), created: true };
+      });
+    const original = prepared.original;
+    // Gift cards sold on the sale and returned: their loads are taken back at head office first.
+    const giftLines =
+      original === null || original.foreign
+        ? new Set<number>()
+        : giftCardLineNos(
+            this.ctx,
+            original.id,
+            this.planWithReceipt(this.ctx.db, original, request).lines.flatMap((l) =>
+              l.originalLineNo === null ? [] : [l.originalLineNo],
+            ),
+          );
+    const done =
+      original === null || giftLines.size === 0
+        ? write()
+        : await withGiftCardLoadsTakenBack(this.ctx, original.id, write, {
+            doc: `return:${request.id}`,
+            lineNos: giftLines,
+          });
     // Card tenders go back to their cards at head office now, or from the reconciler.
     if (done.created) {
       await postCardRefunds(this.ctx, [done.ret.id]);

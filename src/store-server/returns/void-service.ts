@@ -77,6 +77,8 @@ export class SaleVoidService {
       const approvedBy = approval.consume ? approval.consume(tx) : approval.approvedBy;
       const lines = tx.select().from(saleLines).where(eq(saleLines.saleId, saleId)).all();
       for (const l of lines) {
+        // A gift card sold moved no stock; its load is taken back at head office (gift-cards/).
+        if (l.kind === "giftCard") continue;
         moveStock(
           tx,
           {

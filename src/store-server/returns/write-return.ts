@@ -51,7 +51,9 @@ export function writeReturn(
     tx.insert(returnLines)
       .values({ returnId: ret.id, ...row })
       .run();
+    let giftCard = false;
     if (ret.originalSaleId !== null && l.originalLineNo !== null) {
+      giftCard = isGiftCardLine(tx, ret.originalSaleId, l.originalLineNo);
       tx.update(saleLines)
         .set({ returnedMilli: sql`${saleLines.returnedMilli} + ${l.qtyMilli}` })
         .where(and(eq(saleLines.saleId, ret.originalSaleId), eq(saleLines.lineNo, l.originalLineNo)))
@@ -59,6 +61,8 @@ export function writeReturn(
       const sold = serialOfSaleLine(tx, ret.originalSaleId, l.originalLineNo);
       if (sold) markSerialInTx(tx, sold.code, sold.serial, "returned");
     }
+    // A gift card sold moved no stock; its load was taken back at head office (gift-cards/).
+    if (giftCard) continue;
     moveStock(
       tx,
       {
@@ -142,4 +146,13 @@ export function writeReturn(
     },
     at,
   );
+}
+
+function isGiftCardLine(tx: StoreTx, saleId: string, lineNo: number): boolean {
+  const row = tx
+    .select({ kind: saleLines.kind })
+    .from(saleLines)
+    .where(and(eq(saleLines.saleId, saleId), eq(saleLines.lineNo, lineNo)))
+    .get();
+  return row?.kind === "giftCard";
 }

@@ -17,6 +17,7 @@ import type {
 import { checkRungDocument, type RungLine } from "../../core/as-rung.ts";
 import { businessDay } from "../../core/business-day.ts";
 import { DomainError, RestatedError } from "../../core/errors.ts";
+import { requireGiftCardLines } from "../../core/gift-card-lines.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import { departmentIdOf } from "../../core/open-department.ts";
 import type { BasketLineInput, Quote } from "../../core/pricing.ts";
@@ -30,6 +31,7 @@ import type { StoreContext, StoreTx } from "../context.ts";
 import { promotionBookFor, saleCustomerOf } from "../customers/sale-customer.ts";
 import { statementsOf } from "../db/statements.ts";
 import { isStorageFailure } from "../db/storage.ts";
+import { queueGiftCardLoads, requireGiftCards } from "../gift-cards/loads.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { categoryChainOf } from "../promotions/book.ts";
 import { requireCodesInForce, type SaleCodes } from "../promotions/code-claims.ts";
@@ -395,7 +397,10 @@ export class SalesService {
       totalMinor: line.totalMinor,
       kind: line.kind,
       linkedLine: line.linkedLine,
+      card: line.card,
     }));
+    requireGiftCardLines(lines, this.ctx.settings.giftCardMaxMinor);
+    requireGiftCards(this.ctx, lines);
     const check = checkRungDocument({ ...request, lines }, this.ctx.pricing);
     if (!check.ok) {
       const first = check.mismatches[0];
@@ -421,12 +426,16 @@ export class SalesService {
       if (rung?.lot !== undefined) line.lot = rung.lot;
       if (rung?.expiry !== undefined) line.expiry = rung.expiry;
       if (rung?.serial !== undefined) line.serial = rung.serial;
+      if (rung?.card !== undefined) line.card = rung.card;
     });
     return {
       quote,
       response,
       exceptions: [
-        ...findExceptions(this.ctx, catalogRows, request.lines, qtyMilli, request.at),
+        // A gift card line is no product of the catalog: its price is what it loads.
+        ...findExceptions(this.ctx, catalogRows, request.lines, qtyMilli, request.at).filter(
+          (e) => request.lines[e.lineNo - 1]?.kind !== "giftCard",
+        ),
         ...serialExceptions(this.ctx.db, request.lines),
       ],
     };
@@ -526,6 +535,7 @@ export class SalesService {
         serial: l.serial ?? null,
       });
       if (l.serial !== undefined) markSerialInTx(tx, l.code, l.serial, "sold");
+      if (l.kind === "giftCard") return;
       const level = moveStock(
         tx,
         {
@@ -568,6 +578,7 @@ export class SalesService {
       tx.insert(audit).values(row).run();
       appendEvent(tx, this.ctx.storeId, "audit.recorded", row, at);
     }
+    queueGiftCardLoads(tx, sale.id, sale.lines, atIso);
     recordExceptions(this.ctx, tx, { id: sale.id, receiptNo, tillId: sale.tillId, at, day }, exceptions);
     if (negative.length > 0) sale.negativeStock = negative;
     // The sale's row is written once, with its answer, after its lines and stock moves.
@@ -615,6 +626,7 @@ export class SalesService {
           taxMinor: l.taxMinor,
           totalMinor: l.totalMinor,
           ...(l.kind === undefined ? {} : { kind: l.kind }),
+          ...(l.card === undefined ? {} : { card: l.card }),
           ...(l.lot === undefined ? {} : { lot: l.lot }),
           ...(l.expiry === undefined ? {} : { expiry: l.expiry }),
           ...(l.serial === undefined ? {} : { serial: l.serial }),

@@ -35,6 +35,13 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   INVALID_AMOUNT: "error.invalidAmount",
   INVALID_DISCOUNT: "error.invalidDiscount",
   DEPOSIT_NOT_DISCOUNTABLE: "error.depositNotDiscountable",
+  GIFT_CARD_NOT_DISCOUNTABLE: "error.giftCardNotDiscountable",
+  GIFT_CARD_AMOUNT_INVALID: "error.giftCardLine",
+  GIFT_CARD_NUMBER_REQUIRED: "error.giftCardLine",
+  GIFT_CARD_TAXED: "error.giftCardLine",
+  CARD_ON_ITEM_LINE: "error.giftCardLine",
+  GIFT_CARD_SPENT: "error.giftCardSpent",
+  GIFT_CARD_NEEDS_HQ: "error.giftCardNeedsHq",
   // A GS1 label (GS1-128, DataMatrix) that cannot be read.
   GS1_EMPTY: "error.gs1Unreadable",
   GS1_UNKNOWN_AI: "error.gs1Unreadable",

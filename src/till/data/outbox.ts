@@ -57,6 +57,7 @@ export function saleRequestBody(sale: CompletedSale, context: SaleContext): Rung
         ...(rung?.lot === undefined ? {} : { lot: rung.lot }),
         ...(rung?.expiry === undefined ? {} : { expiry: rung.expiry }),
         ...(rung?.serial === undefined ? {} : { serial: rung.serial }),
+        ...(rung?.card === undefined ? {} : { card: rung.card }),
       };
     }),
     ...(sale.card === undefined ? {} : { card: sale.card }),

@@ -84,6 +84,7 @@ export function toTillLine(line: SaleLine): TillLine {
   }
   if (line.discount) result.discount = line.discount;
   if (line.kind) result.kind = line.kind;
+  if (line.card !== undefined) result.card = line.card;
   if (line.snapEligible) result.snapEligible = true;
   if (line.lot !== undefined) result.lot = line.lot;
   if (line.expiry !== undefined) result.expiry = line.expiry;

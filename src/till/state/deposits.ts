@@ -6,10 +6,11 @@
  */
 import type { KeyCommand } from "../keys/keymap.ts";
 import type { TillLookup } from "../services.ts";
+import { appendLine } from "./append-line.ts";
 import { done, fail, msg } from "./initial.ts";
 import { parseSaleEntry } from "./parse-input.ts";
-import { reprice, selectedLine } from "./sale.ts";
-import type { Sale, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
+import { selectedLine } from "./sale.ts";
+import type { SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
 const LINE_COMMANDS: ReadonlySet<string> = new Set(["line.void", "line.price", "line.discount", "line.qty"]);
 
@@ -63,29 +64,16 @@ export function addDepositReturn(
     soldByWeight: false,
     kind: "depositReturn",
   };
-  const cashierId = state.sale.cashierId ?? state.cashier?.id;
-  const sale: Sale = {
-    ...state.sale,
-    ...(cashierId !== undefined ? { cashierId } : {}),
-    lines: [...state.sale.lines, line],
-    nextLineId: line.id + 1,
-  };
-  const next = reprice(state, sale, env);
-  if ("error" in next) return next.error;
-  return done(
-    {
-      ...next.state,
-      prompt: null,
-      input: "",
-      selectedLine: null,
-      lastSale: null,
-      status: { tone: "info", message: msg("info.depositReturned", { qtyMilli, name: deposit.name }) },
-    },
-    {
+  return appendLine(
+    state,
+    line,
+    env,
+    { tone: "info", message: msg("info.depositReturned", { qtyMilli, name: deposit.name }) },
+    (priced) => ({
       type: "display",
       show: "item",
       name: deposit.name,
-      amountMinor: next.state.quote?.lines.at(-1)?.totalMinor ?? 0,
-    },
+      amountMinor: priced.quote?.lines.at(-1)?.totalMinor ?? 0,
+    }),
   );
 }

@@ -12,6 +12,7 @@ import { submitCustomTender } from "./custom-tender.ts";
 import { submitCustomerCard, submitGiftCard } from "./customer.ts";
 import { submitDepartmentPrompt } from "./department-ring.ts";
 import { submitDepositReturn } from "./deposits.ts";
+import { submitGiftCardSale } from "./gift-card-sale.ts";
 import { done, fail, msg } from "./initial.ts";
 import { serialAnswer } from "./lots-serials.ts";
 import { isYes, parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
@@ -112,6 +113,9 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
     case "department":
     case "departmentAmount":
       return submitDepartmentPrompt(state, prompt, env);
+    case "giftCardSaleNumber":
+    case "giftCardSaleAmount":
+      return submitGiftCardSale(state, prompt, env);
     case "age":
       return submitAge(state, prompt, env, (next) =>
         addLine(next, prompt.product, prompt.qtyMilli, prompt.priceMinor, env, prompt.checked),

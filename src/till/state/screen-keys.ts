@@ -282,6 +282,8 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return openPrompt(state, { kind: "promoCode" });
     case "department.ring":
       return startDepartmentRing(state);
+    case "giftcard.sell":
+      return openPrompt(state, { kind: "giftCardSaleNumber" });
     case "deposit.return":
       return openPrompt(state, { kind: "depositReturn" });
     case "sale.staffDiscount":

@@ -53,8 +53,10 @@ export interface SaleLine {
   soldByWeight: boolean;
   discount?: Discount;
   /** A deposit linked to the item line `linkedTo` (its id), or returned empties (negative qty). */
-  kind?: "deposit" | "depositReturn";
+  kind?: "deposit" | "depositReturn" | "giftCard";
   linkedTo?: number;
+  /** A gift card line's card (its price is the amount loaded). */
+  card?: string;
   /** May be paid with EBT (SNAP-eligible). */
   snapEligible?: boolean;
   /** The product's department and category, as promotions name them. */
@@ -172,6 +174,9 @@ export type Prompt =
   /** An open ring: the department (its number), then the amount. */
   | { kind: "department"; departments: Department[] }
   | { kind: "departmentAmount"; department: Department }
+  /** Selling a gift card: its number (scanned or typed), then the amount to load on it. */
+  | { kind: "giftCardSaleNumber" }
+  | { kind: "giftCardSaleAmount"; card: string }
   /**
    * An age-restricted item: the cashier confirms the customer is `minAge` or older (Y), or types
    * the date of birth; anything else, or Esc, refuses it. The item is added once confirmed.

@@ -90,6 +90,10 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         };
       case "departmentAmount":
         return { label: t.t("prompt.departmentAmount", { name: prompt.department.name }), masked: false };
+      case "giftCardSaleNumber":
+        return { label: t.t("prompt.giftCardSaleNumber"), masked: false };
+      case "giftCardSaleAmount":
+        return { label: t.t("prompt.giftCardSaleAmount", { card: prompt.card.slice(-4) }), masked: false };
       case "age":
         return {
           label: t.t("prompt.age", {
