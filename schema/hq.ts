@@ -2,6 +2,7 @@
  * Head office's SQLite schema: its own catalog records and the records ingested from stores.
  * Migrations are generated from both files into `schema/migrations/hq/` and applied at start-up.
  */
+import { hqAnalyticsSchema } from "./hq-analytics.ts";
 import { hqCatalogSchema } from "./hq-catalog.ts";
 import { hqCustomersSchema } from "./hq-customers.ts";
 import { hqOfflineRedemptionsSchema } from "./hq-offline-redemptions.ts";
@@ -13,6 +14,7 @@ import { hqStockSchema } from "./hq-stock.ts";
 import { hqTendersSchema } from "./hq-tenders.ts";
 import { hqWebhooksSchema } from "./hq-webhooks.ts";
 
+export * from "./hq-analytics.ts";
 export * from "./hq-catalog.ts";
 export * from "./hq-customers.ts";
 export * from "./hq-offline-redemptions.ts";
@@ -35,4 +37,5 @@ export const hqSchema = {
   ...hqOrdersSchema,
   ...hqTendersSchema,
   ...hqWebhooksSchema,
+  ...hqAnalyticsSchema,
 };
