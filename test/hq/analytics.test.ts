@@ -13,7 +13,7 @@ import { ingestSampleChain, SAMPLE_PRODUCTS } from "../support/hq-sample-chain.t
 let hq: TestHq;
 beforeAll(async () => {
   hq = createTestHq();
-  await ingestSampleChain(hq);
+  await ingestSampleChain(hq.ctx);
   return () => hq.close();
 });
 

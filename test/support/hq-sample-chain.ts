@@ -6,9 +6,8 @@
  */
 import { type EventType, type StoreEvent, sealEvent, type UnsealedEvent } from "../../src/core/events.ts";
 import { uuidv7 } from "../../src/core/ids.ts";
+import type { HqContext } from "../../src/hq/context.ts";
 import { EventIngestor } from "../../src/hq/ingest/index.ts";
-import type { TestHq } from "./hq-app.ts";
-import { insertStores } from "./hq-ingested.ts";
 
 interface Product {
   code: string;
@@ -111,10 +110,14 @@ export interface SampleChain {
 }
 
 /** Adds the catalog and ingests the sample chain's journals; answers what was sent. */
-export async function ingestSampleChain(hq: TestHq, seed = 7): Promise<SampleChain> {
+export async function ingestSampleChain(ctx: HqContext, seed = 7): Promise<SampleChain> {
   const stores = ["S1", "S2", "S3"];
-  insertStores(hq, stores);
-  const insertProduct = hq.ctx.sqlite.query(
+  const insertStore = ctx.sqlite.query(
+    `INSERT INTO stores (store_id, name, time_zone, currency, nats_user, nats_password_hash, created_at, updated_at)
+     VALUES (?1, ?2, 'UTC', 'USD', ?3, '-', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
+  );
+  for (const storeId of stores) insertStore.run(storeId, `Store ${storeId}`, `store_${storeId}`);
+  const insertProduct = ctx.sqlite.query(
     `INSERT INTO hq_products (code, name, barcodes, price_minor, tax_class, department, sold_by_weight, open_price,
       cost_minor, unit, active, created_at, updated_at, category)
      VALUES (?1, ?2, '[]', ?3, NULL, ?4, 0, 0, ?5, 'each', 1, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', ?6)`,
@@ -124,7 +127,7 @@ export async function ingestSampleChain(hq: TestHq, seed = 7): Promise<SampleCha
   }
   const next = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
-  const ingestor = new EventIngestor(hq.ctx.sqlite, () => new Date("2026-03-06T00:00:00.000Z"));
+  const ingestor = new EventIngestor(ctx.sqlite, () => new Date("2026-03-06T00:00:00.000Z"));
   const counts: SampleChain = { stores, sales: 0, voids: 0, returns: 0 };
   for (const storeId of stores) {
     const gross = storeId !== "S1";
