@@ -51,6 +51,8 @@ const MONEY = ["qty_milli", "net_minor", "tax_minor", "cost_minor", "uncosted_ne
 export class SummaryWriter {
   readonly #s: {
     sale: Statement<DocRow, [string]>;
+    saleDay: Statement<{ day: string }, [string]>;
+    returnDay: Statement<{ day: string }, [string]>;
     ret: Statement<DocRow, [string]>;
     saleLines: Statement<LineRow, [string]>;
     returnLines: Statement<LineRow, [string]>;
@@ -65,6 +67,8 @@ export class SummaryWriter {
   constructor(sqlite: Database) {
     this.#s = {
       sale: sqlite.query(`SELECT ${DOC}, status FROM hq_sales WHERE id = ?1`),
+      saleDay: sqlite.query("SELECT day FROM hq_sales WHERE id = ?1"),
+      returnDay: sqlite.query("SELECT day FROM hq_returns WHERE id = ?1"),
       ret: sqlite.query(`SELECT ${DOC}, 'completed' AS status FROM hq_returns WHERE id = ?1`),
       saleLines: sqlite.query(`SELECT ${LINE} FROM hq_sale_lines WHERE sale_id = ?1`),
       returnLines: sqlite.query(`SELECT ${LINE} FROM hq_return_lines WHERE return_id = ?1`),
@@ -109,17 +113,37 @@ export class SummaryWriter {
         if (before?.status === "completed" && before.storeId === event.storeId) this.voided(before.id);
         return;
       }
-      case "sale.completed":
+      case "sale.completed": {
         write();
-        this.sale(event.payload.saleId);
+        const p = event.payload;
+        this.#fromEvent(event.storeId, p.saleId, p, "sale");
         return;
-      case "return.recorded":
+      }
+      case "return.recorded": {
         write();
-        this.returned(event.payload.returnId);
+        const p = event.payload;
+        this.#fromEvent(event.storeId, p.returnId, { ...p, customerId: p.customerId ?? null }, "return");
         return;
+      }
       default:
         write();
     }
+  }
+
+  /** Adds a sale or subtracts a return from its event: its lines as sent, its day as written. */
+  #fromEvent(
+    storeId: string,
+    id: string,
+    p: Omit<DocRow, "id" | "storeId" | "day" | "status"> & {
+      day?: string | undefined;
+      lines: readonly LineRow[];
+    },
+    kind: Kind,
+  ): void {
+    const day = p.day ?? (kind === "sale" ? this.#s.saleDay : this.#s.returnDay).get(id)?.day;
+    if (day === undefined) return;
+    const doc: DocRow = { ...p, id, storeId, day, status: "completed" };
+    this.#add(doc, p.lines, kind, kind === "sale" ? 1 : -1);
   }
 
   /** Adds a completed sale from its detail rows. */
