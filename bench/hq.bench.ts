@@ -106,6 +106,9 @@ function build(ctx: HqContext, days: DayTemplate[]): number {
   const group = q(`INSERT INTO hq_sum_groups VALUES (?1, ?2, 'department', ?3, ?4, ?5, 0, ?6, 0)
     ON CONFLICT DO UPDATE SET qty_milli = qty_milli + excluded.qty_milli, net_minor = net_minor + excluded.net_minor,
       cost_minor = cost_minor + excluded.cost_minor`);
+  const chainProduct = q("INSERT INTO hq_sum_chain_products VALUES (?1, ?2, ?3, ?4, '', ?5, ?6, 0, ?7, ?8)");
+  const lifetime = q("INSERT INTO hq_sum_customer_lifetimes VALUES (?1, ?2, ?3)");
+  const lifetimes = new Map<string, { orders: number; net: number }>();
   const hour = q("INSERT INTO hq_sum_hours VALUES (?1, ?2, ?3, ?4, 0, ?5, 0, ?5)");
   const cashier = q("INSERT INTO hq_sum_cashiers VALUES (?1, ?2, ?3, ?4, ?5, 0, 0, 0, 0)");
   const customer = q("INSERT INTO hq_sum_customers VALUES (?1, ?2, ?3, ?4, 0, ?5)");
@@ -118,6 +121,10 @@ function build(ctx: HqContext, days: DayTemplate[]): number {
   for (let d = 0; d < DAYS; d++) {
     const day = dayOf(d);
     ctx.sqlite.transaction(() => {
+      const chain = new Map<
+        string,
+        { name: string; department: string; qty: number; net: number; cost: number }
+      >();
       for (let s = 0; s < STORES; s++) {
         const t = days[(d + s * 7) % days.length] as DayTemplate;
         const storeId = storeOf(s);
@@ -135,14 +142,27 @@ function build(ctx: HqContext, days: DayTemplate[]): number {
             p.cost === 0 ? p.net : 0,
           );
           group.run(day, storeId, p.department, p.qty, p.net, p.cost);
+          const c = chain.get(code) ?? { ...p, qty: 0, net: 0, cost: 0 };
+          chain.set(code, { ...c, qty: c.qty + p.qty, net: c.net + p.net, cost: c.cost + p.cost });
         }
         for (const [h, x] of t.hours) hour.run(day, storeId, h, x.sales, x.net);
         for (const [id, x] of t.cashiers) cashier.run(day, storeId, id, x.sales, x.net);
-        for (const [k, x] of t.customers) customer.run(day, storeId, `${storeId}-${k}`, x.orders, x.net);
+        for (const [k, x] of t.customers) {
+          const id = `${storeId}-${k}`;
+          customer.run(day, storeId, id, x.orders, x.net);
+          const l = lifetimes.get(id) ?? { orders: 0, net: 0 };
+          lifetimes.set(id, { orders: l.orders + x.orders, net: l.net + x.net });
+        }
+      }
+      for (const [code, p] of chain) {
+        chainProduct.run(day, code, p.name, p.department, p.qty, p.net, p.cost, p.cost === 0 ? p.net : 0);
       }
     })();
     if (d % 30 === 29) process.stderr.write(`bench: hq: built ${d + 1}/${DAYS} days\n`);
   }
+  ctx.sqlite.transaction(() => {
+    for (const [id, l] of lifetimes) lifetime.run(id, l.orders, l.net);
+  })();
   ctx.sqlite.run("INSERT INTO hq_sum_state VALUES ('sales', '2025-01-01T00:00:00.000Z', 0, 0)");
   ctx.sqlite.run("ANALYZE");
   return lines;

@@ -14,24 +14,43 @@ const figures = () => ({
   taxMinor: integer("tax_minor").notNull(),
 });
 
-/** Per day × store × product. Cost is the catalog cost when the sale was applied (0 without one). */
+/** A product's figures; cost is the catalog cost when the sale was applied (0 without one). */
+const productFigures = () => ({
+  code: text("code").notNull(),
+  name: text("name").notNull(),
+  department: text("department").notNull(),
+  category: text("category").notNull(),
+  qtyMilli: integer("qty_milli").notNull(),
+  ...figures(),
+  costMinor: integer("cost_minor").notNull(),
+  /** Net of the quantities that had no catalog cost (margin leaves them out). */
+  uncostedNetMinor: integer("uncosted_net_minor").notNull(),
+});
+
+/** Per day × store × product. */
 export const hqSumProducts = sqliteTable(
   "hq_sum_products",
   {
     day: text("day").notNull(),
     storeId: text("store_id").notNull(),
-    code: text("code").notNull(),
-    name: text("name").notNull(),
-    department: text("department").notNull(),
-    category: text("category").notNull(),
-    qtyMilli: integer("qty_milli").notNull(),
-    ...figures(),
-    costMinor: integer("cost_minor").notNull(),
-    /** Net of the quantities that had no catalog cost (margin leaves them out). */
-    uncostedNetMinor: integer("uncosted_net_minor").notNull(),
+    ...productFigures(),
   },
   (t) => [primaryKey({ columns: [t.day, t.storeId, t.code] })],
 );
+
+/** Per day × product over the whole chain: what a report of every store reads. */
+export const hqSumChainProducts = sqliteTable(
+  "hq_sum_chain_products",
+  { day: text("day").notNull(), ...productFigures() },
+  (t) => [primaryKey({ columns: [t.day, t.code] })],
+);
+
+/** Per customer over the whole chain and all time: orders and net (lifetime value). */
+export const hqSumCustomerLifetimes = sqliteTable("hq_sum_customer_lifetimes", {
+  customerId: text("customer_id").primaryKey(),
+  ordersCount: integer("orders_count").notNull(),
+  netMinor: integer("net_minor").notNull(),
+});
 
 /** Per day × store × department, and × category (`kind`). */
 export const hqSumGroups = sqliteTable(
@@ -109,6 +128,8 @@ export const hqSumState = sqliteTable("hq_sum_state", {
 
 export const hqAnalyticsSchema = {
   hqSumProducts,
+  hqSumChainProducts,
+  hqSumCustomerLifetimes,
   hqSumGroups,
   hqSumHours,
   hqSumCashiers,

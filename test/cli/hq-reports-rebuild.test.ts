@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SUMMARY_TABLES } from "../../src/hq/analytics/rebuild.ts";
 import { openHq } from "../../src/hq/open.ts";
 import { startHq } from "../support/hq-process.ts";
 import { ingestSampleChain } from "../support/hq-sample-chain.ts";
@@ -16,12 +17,21 @@ import { runRingup } from "../support/ringup-cli.ts";
 
 setDefaultTimeout(60_000);
 
-const TABLES = ["hq_sum_products", "hq_sum_groups", "hq_sum_hours", "hq_sum_cashiers", "hq_sum_customers"];
+const TABLES = SUMMARY_TABLES;
 let dir = "";
 let kept: Record<string, unknown[]> = {};
 
 function dump(db: Database): Record<string, unknown[]> {
-  return Object.fromEntries(TABLES.map((t) => [t, db.query(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4`).all()]));
+  return Object.fromEntries(
+    TABLES.map((t) => [
+      t,
+      db
+        .query(`SELECT * FROM ${t}`)
+        .all()
+        .map((r) => JSON.stringify(r))
+        .sort(),
+    ]),
+  );
 }
 
 /** Takes the summaries away, as a database from before they existed had none. */

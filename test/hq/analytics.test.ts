@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, test } from "bun:test";
 import { ANALYTICS_SQL } from "../../src/hq/analytics/queries.ts";
-import { rebuildSummaries } from "../../src/hq/analytics/rebuild.ts";
+import { rebuildSummaries, SUMMARY_TABLES } from "../../src/hq/analytics/rebuild.ts";
 import { createTestHq, type JsonObject, type TestHq } from "../support/hq-app.ts";
 import { ingestSampleChain, SAMPLE_PRODUCTS } from "../support/hq-sample-chain.ts";
 
@@ -114,6 +114,18 @@ const profit = (l: ScanLine) => ({
   uncostedNetMinor: l.uncostedNetMinor,
 });
 
+/** A sale's or return's figures as a day or an hour counts them (a return subtracts). */
+function docFigures(d: Doc): Record<string, number> {
+  const sign = d.kind === "sale" ? 1 : -1;
+  return {
+    salesCount: d.kind === "sale" ? 1 : 0,
+    returnsCount: d.kind === "return" ? 1 : 0,
+    netMinor: sign * (d.totalMinor - d.taxMinor),
+    taxMinor: sign * d.taxMinor,
+    totalMinor: sign * d.totalMinor,
+  };
+}
+
 async function get<T = JsonObject>(path: string): Promise<T> {
   const res = await hq.request<T>("GET", `/api/v1/reports/chain/${path}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -170,16 +182,7 @@ describe("chain analytics equal a scan of the detail rows", () => {
       sumBy(
         scan(from, to).docs.filter((d) => d.kind !== "void"),
         (d) => d.day,
-        (d) => {
-          const sign = d.kind === "sale" ? 1 : -1;
-          return {
-            salesCount: d.kind === "sale" ? 1 : 0,
-            returnsCount: d.kind === "return" ? 1 : 0,
-            netMinor: sign * (d.totalMinor - d.taxMinor),
-            taxMinor: sign * d.taxMinor,
-            totalMinor: sign * d.totalMinor,
-          };
-        },
+        docFigures,
       );
     const now = days("2026-03-02", "2026-03-03");
     const week = days("2026-02-23", "2026-02-24");
@@ -187,36 +190,22 @@ describe("chain analytics equal a scan of the detail rows", () => {
     expect(week.size).toBe(2);
     expect(year.size).toBe(2);
     const body = await get<{ days: JsonObject[] }>("daily?from=2026-03-02&to=2026-03-03");
-    expect(body.days).toEqual([
-      {
-        date: "2026-03-02",
-        ...now.get("2026-03-02"),
-        lastWeek: {
-          date: "2026-02-23",
-          salesCount: week.get("2026-02-23")?.salesCount,
-          netMinor: week.get("2026-02-23")?.netMinor,
-        },
-        lastYear: {
-          date: "2025-03-03",
-          salesCount: year.get("2025-03-03")?.salesCount,
-          netMinor: year.get("2025-03-03")?.netMinor,
-        },
-      },
-      {
-        date: "2026-03-03",
-        ...now.get("2026-03-03"),
-        lastWeek: {
-          date: "2026-02-24",
-          salesCount: week.get("2026-02-24")?.salesCount,
-          netMinor: week.get("2026-02-24")?.netMinor,
-        },
-        lastYear: {
-          date: "2025-03-04",
-          salesCount: year.get("2025-03-04")?.salesCount,
-          netMinor: year.get("2025-03-04")?.netMinor,
-        },
-      },
-    ]);
+    const compared = (m: typeof week, date: string) => ({
+      date,
+      salesCount: m.get(date)?.salesCount,
+      netMinor: m.get(date)?.netMinor,
+    });
+    expect(body.days).toEqual(
+      [
+        ["2026-03-02", "2026-02-23", "2025-03-03"],
+        ["2026-03-03", "2026-02-24", "2025-03-04"],
+      ].map(([date = "", lastWeek = "", lastYear = ""]) => ({
+        date,
+        ...now.get(date),
+        lastWeek: compared(week, lastWeek),
+        lastYear: compared(year, lastYear),
+      })),
+    );
   });
 
   test("by hour, and per cashier with voids and refunds", async () => {
@@ -224,16 +213,7 @@ describe("chain analytics equal a scan of the detail rows", () => {
     const hours = sumBy(
       docs.filter((d) => d.kind !== "void" && d.storeId === "S2"),
       (d) => String(Number(d.at.slice(11, 13))),
-      (d) => {
-        const sign = d.kind === "sale" ? 1 : -1;
-        return {
-          salesCount: d.kind === "sale" ? 1 : 0,
-          returnsCount: d.kind === "return" ? 1 : 0,
-          netMinor: sign * (d.totalMinor - d.taxMinor),
-          taxMinor: sign * d.taxMinor,
-          totalMinor: sign * d.totalMinor,
-        };
-      },
+      docFigures,
     );
     const byHour = await get<{ hours: (JsonObject & { hour: number })[] }>(`hours?${RANGE}&stores=S2`);
     expect(byHour.hours.length).toBe(24);
@@ -345,9 +325,13 @@ describe("chain analytics equal a scan of the detail rows", () => {
 describe("summaries", () => {
   const dump = () =>
     Object.fromEntries(
-      ["hq_sum_products", "hq_sum_groups", "hq_sum_hours", "hq_sum_cashiers", "hq_sum_customers"].map((t) => [
+      SUMMARY_TABLES.map((t) => [
         t,
-        hq.ctx.sqlite.query(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4`).all(),
+        hq.ctx.sqlite
+          .query(`SELECT * FROM ${t}`)
+          .all()
+          .map((r) => JSON.stringify(r))
+          .sort(),
       ]),
     );
 

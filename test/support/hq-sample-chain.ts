@@ -4,7 +4,13 @@
  * different hours, by three cashiers and five customers, with voids and partial returns. The
  * catalog gives departments, categories and costs (one product has none).
  */
-import { type EventType, type StoreEvent, sealEvent, type UnsealedEvent } from "../../src/core/events.ts";
+import {
+  type EventPayload,
+  type EventType,
+  type StoreEvent,
+  sealEvent,
+  type UnsealedEvent,
+} from "../../src/core/events.ts";
 import { uuidv7 } from "../../src/core/ids.ts";
 import type { HqContext } from "../../src/hq/context.ts";
 import { EventIngestor } from "../../src/hq/ingest/index.ts";
@@ -50,18 +56,7 @@ function random(seed: number): () => number {
   };
 }
 
-interface Line {
-  code: string;
-  name: string;
-  department: string | null;
-  taxClass: string | null;
-  qtyMilli: number;
-  unitPriceMinor: number;
-  extendedMinor: number;
-  discountMinor: number;
-  taxMinor: number;
-  totalMinor: number;
-}
+type Line = Omit<EventPayload<"sale.completed">["lines"][number], "lineNo">;
 
 function priced(p: Product, qtyMilli: number, discountMinor: number, gross: boolean): Line {
   const extendedMinor = Math.round((p.price * qtyMilli) / 1000);

@@ -18,10 +18,15 @@ export type ProductSort = "net" | "margin" | "qty";
 
 const ORDER: Record<ProductSort, string> = { net: "netMinor", margin: "marginMinor", qty: "qtyMilli" };
 
-/** Products by the sort, largest first; ?5 categories as a JSON array or null, ?6 the limit. */
-export function productsSql(sort: ProductSort): string {
+/**
+ * Products by the sort, largest first; ?5 categories as a JSON array or null, ?6 the limit. The
+ * whole chain (`chain`, ?3 unused) reads the chain's per-day rows, a few stores their own.
+ */
+export function productsSql(sort: ProductSort, chain: boolean): string {
+  const from = chain ? "hq_sum_chain_products" : "hq_sum_products";
+  const where = chain ? "day BETWEEN ?1 AND ?2 AND ?3 IS NULL" : IN_RANGE;
   return `SELECT code, max(name) AS name, max(department) AS department, max(category) AS category, ${PROFIT}
-    FROM hq_sum_products WHERE ${IN_RANGE} AND ${ONE_OF("department")}
+    FROM ${from} WHERE ${where} AND ${ONE_OF("department")}
       AND (?5 IS NULL OR category IN (SELECT value FROM json_each(?5)))
     GROUP BY code ORDER BY ${ORDER[sort]} DESC, code LIMIT ?6`;
 }
@@ -42,17 +47,16 @@ export const CASHIERS_SQL = `SELECT store_id AS storeId, cashier_id AS cashierId
 
 /**
  * Customers who bought or returned in the range (at the stores asked for), with their orders
- * and net there, and over the whole chain up to the range's end: first purchase day, orders, net.
+ * and net there, the first day they bought anywhere in the chain, and their lifetime to date.
  */
 export const CUSTOMERS_SQL = `WITH active AS (
     SELECT customer_id AS c, sum(orders_count) AS o, sum(net_minor) AS n
     FROM hq_sum_customers WHERE ${IN_RANGE} GROUP BY customer_id
   )
   SELECT a.c AS customerId, a.o AS orders, a.n AS netMinor,
-    min(CASE WHEN x.orders_count > 0 THEN x.day END) AS firstDay,
-    sum(x.orders_count) AS lifetimeOrders, sum(x.net_minor) AS lifetimeNetMinor
-  FROM active a JOIN hq_sum_customers x ON x.customer_id = a.c AND x.day <= ?2
-  GROUP BY a.c`;
+    (SELECT min(x.day) FROM hq_sum_customers x WHERE x.customer_id = a.c AND x.orders_count > 0) AS firstDay,
+    l.orders_count AS lifetimeOrders, l.net_minor AS lifetimeNetMinor
+  FROM active a JOIN hq_sum_customer_lifetimes l ON l.customer_id = a.c`;
 
 /** Stock on hand per site (all locations) valued at the catalog cost; ?1 stores JSON or null. */
 export const SITES_SQL = `WITH onhand AS (
@@ -68,8 +72,9 @@ export const SITES_SQL = `WITH onhand AS (
 
 /** Every report query, for checks of their plans. */
 export const ANALYTICS_SQL: Record<string, string> = {
-  products: productsSql("net"),
-  productsByMargin: productsSql("margin"),
+  products: productsSql("net", false),
+  chainProducts: productsSql("net", true),
+  productsByMargin: productsSql("margin", false),
   groups: GROUPS_SQL,
   days: DAYS_SQL,
   hours: HOURS_SQL,

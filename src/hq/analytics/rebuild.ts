@@ -6,7 +6,16 @@
 import type { Database } from "bun:sqlite";
 import { SummaryWriter } from "./writer.ts";
 
-const TABLES = ["hq_sum_products", "hq_sum_groups", "hq_sum_hours", "hq_sum_cashiers", "hq_sum_customers"];
+/** The summary tables, emptied and refilled by a rebuild. */
+export const SUMMARY_TABLES = [
+  "hq_sum_products",
+  "hq_sum_chain_products",
+  "hq_sum_groups",
+  "hq_sum_hours",
+  "hq_sum_cashiers",
+  "hq_sum_customers",
+  "hq_sum_customer_lifetimes",
+];
 const BATCH = 5000;
 
 export interface RebuildProgress {
@@ -26,7 +35,7 @@ export function rebuildSummaries(
   progress: (p: RebuildProgress) => void = () => undefined,
 ): RebuildResult {
   return sqlite.transaction(() => {
-    for (const table of TABLES) sqlite.run(`DELETE FROM ${table}`);
+    for (const table of SUMMARY_TABLES) sqlite.run(`DELETE FROM ${table}`);
     const writer = new SummaryWriter(sqlite);
     const count = (table: string) =>
       sqlite.query<{ n: number }, []>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0;

@@ -107,7 +107,7 @@ export class ChainAnalyticsService {
     const [from, to, stores] = this.#range(q);
     const sort: ProductSort = q.sort;
     const products = this.#all<ChainProductsAnswer["products"][number]>(
-      productsSql(sort),
+      productsSql(sort, stores === null),
       from,
       to,
       stores,

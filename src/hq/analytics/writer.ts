@@ -58,6 +58,8 @@ export class SummaryWriter {
     returnLines: Statement<LineRow, [string]>;
     product: Statement<{ cost: number | null; category: string | null }, [string]>;
     products: Statement<unknown, [Params]>;
+    chainProducts: Statement<unknown, [Params]>;
+    lifetimes: Statement<unknown, [Params]>;
     groups: Statement<unknown, [Params]>;
     hours: Statement<unknown, [Params]>;
     cashiers: Statement<unknown, [Params]>;
@@ -75,6 +77,12 @@ export class SummaryWriter {
       product: sqlite.query("SELECT cost_minor AS cost, category FROM hq_products WHERE code = ?1"),
       products: sqlite.query(
         upsert("hq_sum_products", ["day", "store_id", "code"], MONEY, ["name", "department", "category"]),
+      ),
+      chainProducts: sqlite.query(
+        upsert("hq_sum_chain_products", ["day", "code"], MONEY, ["name", "department", "category"]),
+      ),
+      lifetimes: sqlite.query(
+        upsert("hq_sum_customer_lifetimes", ["customer_id"], ["orders_count", "net_minor"]),
       ),
       groups: sqlite.query(upsert("hq_sum_groups", ["day", "store_id", "kind", "key"], MONEY)),
       hours: sqlite.query(
@@ -213,15 +221,16 @@ export class SummaryWriter {
         returns_count: returns,
         net_minor: sign * net,
       });
+      this.#s.lifetimes.run({ customer_id: doc.customerId, orders_count: count, net_minor: sign * net });
     }
     // A line's total is after discounts, with its tax inside when the store prices gross and
     // without it when net; the document tells which (as the chain reports read it, queries.ts).
     const lineTotal = lines.reduce((s, l) => s + l.totalMinor, 0);
     const gross = Math.abs(lineTotal - doc.totalMinor) <= Math.abs(lineTotal + doc.taxMinor - doc.totalMinor);
     for (const line of lines) {
-      const product = this.#s.product.get(line.code);
+      const catalog = this.#s.product.get(line.code);
       const lineNet = gross ? line.totalMinor - line.taxMinor : line.totalMinor;
-      const cost = product?.cost ?? null;
+      const cost = catalog?.cost ?? null;
       const figures = {
         qty_milli: sign * line.qtyMilli,
         net_minor: sign * lineNet,
@@ -230,8 +239,10 @@ export class SummaryWriter {
         uncosted_net_minor: cost === null ? sign * lineNet : 0,
       };
       const department = line.department ?? "";
-      const category = product?.category ?? "";
-      this.#s.products.run({ ...key, code: line.code, name: line.name, department, category, ...figures });
+      const category = catalog?.category ?? "";
+      const row = { code: line.code, name: line.name, department, category, ...figures };
+      this.#s.products.run({ ...key, ...row });
+      this.#s.chainProducts.run({ day: doc.day, ...row });
       this.#s.groups.run({ ...key, kind: "department", key: department, ...figures });
       this.#s.groups.run({ ...key, kind: "category", key: category, ...figures });
     }
