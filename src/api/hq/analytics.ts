@@ -142,7 +142,7 @@ export const chainCustomersAnswerSchema = z.object({
   /** Of those customers: first purchase in the range (new) or before it (returning). */
   newCustomers: int,
   returningCustomers: int,
-  /** From each customer's first purchase up to `to`, of the customers who bought in the range. */
+  /** Of the customers who bought in the range: their orders and net to date, over the whole chain. */
   lifetime: z.object({ orders: int, netMinor: int, averageValueMinor: int, averageOrders: z.number() }),
 });
 
