@@ -15,6 +15,7 @@ export default defineConfig({
     "./schema/hq-tenders.ts",
     "./schema/hq-webhooks.ts",
     "./schema/hq-store-templates.ts",
+    "./schema/hq-analytics.ts",
   ],
   out: "./schema/migrations/hq",
 });

@@ -2,6 +2,7 @@
  * Head office's SQLite schema: its own catalog records and the records ingested from stores.
  * Migrations are generated from both files into `schema/migrations/hq/` and applied at start-up.
  */
+import { hqAnalyticsSchema } from "./hq-analytics.ts";
 import { hqCatalogSchema } from "./hq-catalog.ts";
 import { hqCustomersSchema } from "./hq-customers.ts";
 import { hqMembersSchema } from "./hq-members.ts";
@@ -15,6 +16,7 @@ import { hqStoreTemplatesSchema } from "./hq-store-templates.ts";
 import { hqTendersSchema } from "./hq-tenders.ts";
 import { hqWebhooksSchema } from "./hq-webhooks.ts";
 
+export * from "./hq-analytics.ts";
 export * from "./hq-catalog.ts";
 export * from "./hq-customers.ts";
 export * from "./hq-members.ts";
@@ -41,4 +43,5 @@ export const hqSchema = {
   ...hqTendersSchema,
   ...hqWebhooksSchema,
   ...hqStoreTemplatesSchema,
+  ...hqAnalyticsSchema,
 };

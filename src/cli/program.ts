@@ -282,6 +282,19 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption("--reason <text>", "why it is discarded")
     .action((id: string, o: { reason: string }) => runDeadLetters("discard", { id, reason: o.reason }));
 
+  hq.command("reports")
+    .description("head office's report summaries")
+    .command("rebuild")
+    .description(
+      "rebuild the report summaries from the sales, voids and returns (one transaction, with progress)",
+    )
+    .option("--data <dir>", "head office's data directory (required)")
+    .action(async (_o: unknown, cmd: Command) => {
+      // `--data` is also head office's own option: commander hands it to the parent.
+      const data = (cmd.optsWithGlobals() as { data?: string }).data;
+      (await import("./hq-reports.ts")).rebuildReportSummaries(data, io);
+    });
+
   const { cmd: customers, options: customersOptions } = hqApiCommand(
     "customers",
     "work head office's customers through its API",

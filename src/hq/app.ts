@@ -13,6 +13,7 @@ import { openApiRoute } from "../shared/openapi.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
 import type { ConsoleSite } from "../shared/web/console.ts";
 import { accountingRoutes } from "./accounting/routes.ts";
+import { analyticsRoutes } from "./analytics/routes.ts";
 import { authenticateRequest } from "./auth/plugin.ts";
 import { tokensRoutes } from "./auth/routes.ts";
 import { PriceService } from "./catalog/prices.ts";
@@ -113,6 +114,7 @@ export function createHqApp(
         .use(catalogRoutes(ctx, services.prices, services.scheduler))
         .use(usersRoutes(ctx))
         .use(reportsRoutes(ctx))
+        .use(analyticsRoutes(ctx))
         .use(salesRoutes(ctx))
         .use(stockRoutes(ctx))
         .use(settingsRoutes(ctx))

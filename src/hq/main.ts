@@ -16,6 +16,7 @@ import { readSecretFile } from "../shared/secrets.ts";
 import { announceGeneratedToken } from "../shared/server-log.ts";
 import { isLoopback, loadTls } from "../shared/tls.ts";
 import { readWebhookDeliveryConfig } from "../shared/webhook-delivery-config.ts";
+import { ensureSummaries } from "./analytics/rebuild.ts";
 import { createHqApp, type HqServices, hqServices } from "./app.ts";
 import {
   BOOTSTRAP_NAME,
@@ -90,6 +91,7 @@ export async function startHqServer(
     ...(start.now ? { now: start.now } : {}),
   });
   const now = ctx.now();
+  ensureSummaries(ctx.sqlite, now, (line) => io.out(`hq: ${line}`));
   if (adminToken) {
     try {
       if (setBootstrapToken(ctx.db, adminToken, now) === "replaced") {

@@ -21,6 +21,7 @@ import m17 from "./0017_secret_hardball.sql" with { type: "text" };
 import m18 from "./0018_workable_skrulls.sql" with { type: "text" };
 import m19 from "./0019_ancient_cerise.sql" with { type: "text" };
 import m20 from "./0020_careless_kang.sql" with { type: "text" };
+import m21 from "./0021_stale_living_tribunal.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -44,4 +45,5 @@ export const migrations: Migration[] = [
   { tag: "0018_workable_skrulls", sql: m18 },
   { tag: "0019_ancient_cerise", sql: m19 },
   { tag: "0020_careless_kang", sql: m20 },
+  { tag: "0021_stale_living_tribunal", sql: m21 },
 ];

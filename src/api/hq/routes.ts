@@ -45,6 +45,21 @@ import {
   replaceInputSchema,
 } from "./accounts.ts";
 import {
+  chainCashierQuerySchema,
+  chainCashiersAnswerSchema,
+  chainCategoryQuerySchema,
+  chainCustomersAnswerSchema,
+  chainDailyAnswerSchema,
+  chainDepartmentQuerySchema,
+  chainGroupsAnswerSchema,
+  chainHoursAnswerSchema,
+  chainProductQuerySchema,
+  chainProductsAnswerSchema,
+  chainQuerySchema,
+  chainSitesAnswerSchema,
+  chainSitesQuerySchema,
+} from "./analytics.ts";
+import {
   byDayAnswerSchema,
   byProductAnswerSchema,
   catalogFeedAnswerSchema,
@@ -361,4 +376,18 @@ export const hqRoutes = routeTable({
   "GET /api/v1/messages": { answer: messagesAnswerSchema, query: messagesQuerySchema },
   "POST /api/v1/tenders": { body: customTenderInputSchema, answer: customTenderAnswerSchema },
   "GET /api/v1/tenders": { answer: customTendersAnswerSchema, query: customTendersQuerySchema },
+  "GET /api/v1/reports/chain/daily": { answer: chainDailyAnswerSchema, query: chainQuerySchema },
+  "GET /api/v1/reports/chain/products": { answer: chainProductsAnswerSchema, query: chainProductQuerySchema },
+  "GET /api/v1/reports/chain/departments": {
+    answer: chainGroupsAnswerSchema,
+    query: chainDepartmentQuerySchema,
+  },
+  "GET /api/v1/reports/chain/categories": {
+    answer: chainGroupsAnswerSchema,
+    query: chainCategoryQuerySchema,
+  },
+  "GET /api/v1/reports/chain/hours": { answer: chainHoursAnswerSchema, query: chainQuerySchema },
+  "GET /api/v1/reports/chain/cashiers": { answer: chainCashiersAnswerSchema, query: chainCashierQuerySchema },
+  "GET /api/v1/reports/chain/customers": { answer: chainCustomersAnswerSchema, query: chainQuerySchema },
+  "GET /api/v1/reports/chain/sites": { answer: chainSitesAnswerSchema, query: chainSitesQuerySchema },
 });

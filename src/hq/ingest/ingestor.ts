@@ -24,6 +24,7 @@
 import type { Database, Statement } from "bun:sqlite";
 import { parseEvent, receivedEventForm, type StoreEvent } from "../../core/events.ts";
 import { parseStoreEventSubject, storeEventSubject } from "../../shared/nats/index.ts";
+import { SummaryWriter } from "../analytics/writer.ts";
 import { HqWebhookQueue } from "../webhooks/queue.ts";
 import { OrdersWriter } from "./apply-orders.ts";
 import { PurchasingWriter } from "./apply-purchasing.ts";
@@ -124,6 +125,7 @@ export class EventIngestor {
   readonly #sqlite: Database;
   readonly #now: () => Date;
   readonly #sales: SalesWriter;
+  readonly #summaries: SummaryWriter;
   readonly #stock: StockWriter;
   readonly #purchasing: PurchasingWriter;
   readonly #orders: OrdersWriter;
@@ -155,6 +157,7 @@ export class EventIngestor {
     this.#sqlite = sqlite;
     this.#now = now;
     this.#sales = new SalesWriter(sqlite);
+    this.#summaries = new SummaryWriter(sqlite);
     this.#webhooks = new HqWebhookQueue(sqlite);
     this.#stock = new StockWriter(sqlite, (storeId, code) => this.#webhooks.moved(storeId, code));
     this.#purchasing = new PurchasingWriter(sqlite);
@@ -467,7 +470,7 @@ export class EventIngestor {
       this.#insertEvent(event, payload, at);
       this.#webhooks.before(event);
       this.#stock.apply(event);
-      this.#sales.apply(event);
+      this.#summaries.apply(event, () => this.#sales.apply(event));
       this.#purchasing.apply(event);
       this.#orders.apply(event);
       this.#webhooks.after(event);

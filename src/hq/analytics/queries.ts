@@ -1,0 +1,83 @@
+/**
+ * SQL of the chain analytics, over the summary tables only (schema/hq-analytics.ts). Parameters:
+ * ?1 first day, ?2 last day (inclusive), ?3 stores as a JSON array or null for the chain, ?4 the
+ * report's own filter (departments, categories or cashiers) as a JSON array or null.
+ */
+
+const IN_RANGE = "day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR store_id IN (SELECT value FROM json_each(?3)))";
+const ONE_OF = (column: string) => `(?4 IS NULL OR ${column} IN (SELECT value FROM json_each(?4)))`;
+
+const PROFIT = `sum(qty_milli) AS qtyMilli, sum(net_minor) AS netMinor, sum(tax_minor) AS taxMinor,
+  sum(cost_minor) AS costMinor, sum(net_minor - cost_minor - uncosted_net_minor) AS marginMinor,
+  sum(uncosted_net_minor) AS uncostedNetMinor`;
+
+const DAY_FIGURES = `sum(sales_count) AS salesCount, sum(returns_count) AS returnsCount,
+  sum(net_minor) AS netMinor, sum(tax_minor) AS taxMinor, sum(total_minor) AS totalMinor`;
+
+export type ProductSort = "net" | "margin" | "qty";
+
+const ORDER: Record<ProductSort, string> = { net: "netMinor", margin: "marginMinor", qty: "qtyMilli" };
+
+/**
+ * Products by the sort, largest first; ?5 categories as a JSON array or null, ?6 the limit. The
+ * whole chain (`chain`, ?3 unused) reads the chain's per-day rows, a few stores their own.
+ */
+export function productsSql(sort: ProductSort, chain: boolean): string {
+  const from = chain ? "hq_sum_chain_products" : "hq_sum_products";
+  const where = chain ? "day BETWEEN ?1 AND ?2 AND ?3 IS NULL" : IN_RANGE;
+  return `SELECT code, max(name) AS name, max(department) AS department, max(category) AS category, ${PROFIT}
+    FROM ${from} WHERE ${where} AND ${ONE_OF("department")}
+      AND (?5 IS NULL OR category IN (SELECT value FROM json_each(?5)))
+    GROUP BY code ORDER BY ${ORDER[sort]} DESC, code LIMIT ?6`;
+}
+
+/** Departments or categories (?5), largest net first. */
+export const GROUPS_SQL = `SELECT key, ${PROFIT} FROM hq_sum_groups
+  WHERE ${IN_RANGE} AND kind = ?5 AND ${ONE_OF("key")} GROUP BY key ORDER BY netMinor DESC, key`;
+
+export const DAYS_SQL = `SELECT day, ${DAY_FIGURES} FROM hq_sum_hours WHERE ${IN_RANGE} GROUP BY day`;
+
+export const HOURS_SQL = `SELECT hour, ${DAY_FIGURES} FROM hq_sum_hours WHERE ${IN_RANGE} GROUP BY hour`;
+
+export const CASHIERS_SQL = `SELECT store_id AS storeId, cashier_id AS cashierId, sum(sales_count) AS salesCount,
+  sum(net_minor) AS netMinor, sum(voids_count) AS voidsCount, sum(voids_minor) AS voidsMinor,
+  sum(refunds_count) AS refundsCount, sum(refunds_minor) AS refundsMinor
+  FROM hq_sum_cashiers WHERE ${IN_RANGE} AND ${ONE_OF("cashier_id")}
+  GROUP BY store_id, cashier_id ORDER BY netMinor DESC, store_id, cashier_id`;
+
+/**
+ * Customers who bought or returned in the range (at the stores asked for), with their orders
+ * and net there, the first day they bought anywhere in the chain, and their lifetime to date.
+ */
+export const CUSTOMERS_SQL = `WITH active AS (
+    SELECT customer_id AS c, sum(orders_count) AS o, sum(net_minor) AS n
+    FROM hq_sum_customers WHERE ${IN_RANGE} GROUP BY customer_id
+  )
+  SELECT a.c AS customerId, a.o AS orders, a.n AS netMinor,
+    (SELECT min(x.day) FROM hq_sum_customers x WHERE x.customer_id = a.c AND x.orders_count > 0) AS firstDay,
+    l.orders_count AS lifetimeOrders, l.net_minor AS lifetimeNetMinor
+  FROM active a JOIN hq_sum_customer_lifetimes l ON l.customer_id = a.c`;
+
+/** Stock on hand per site (all locations) valued at the catalog cost; ?1 stores JSON or null. */
+export const SITES_SQL = `WITH onhand AS (
+    SELECT store_id, code, sum(qty_milli) AS qty FROM hq_stock
+    WHERE ?1 IS NULL OR store_id IN (SELECT value FROM json_each(?1)) GROUP BY store_id, code
+  )
+  SELECT o.store_id AS storeId, s.name AS name, count(*) AS products, sum(o.qty) AS onHandMilli,
+    coalesce(sum(CASE WHEN o.qty > 0 AND p.cost_minor IS NOT NULL
+      THEN CAST(round(p.cost_minor * o.qty / 1000.0) AS INTEGER) END), 0) AS valueMinor,
+    sum(p.cost_minor IS NULL) AS uncostedProducts
+  FROM onhand o LEFT JOIN hq_products p ON p.code = o.code LEFT JOIN stores s ON s.store_id = o.store_id
+  GROUP BY o.store_id ORDER BY o.store_id`;
+
+/** Every report query, for checks of their plans. */
+export const ANALYTICS_SQL: Record<string, string> = {
+  products: productsSql("net", false),
+  chainProducts: productsSql("net", true),
+  productsByMargin: productsSql("margin", false),
+  groups: GROUPS_SQL,
+  days: DAYS_SQL,
+  hours: HOURS_SQL,
+  cashiers: CASHIERS_SQL,
+  customers: CUSTOMERS_SQL,
+};
