@@ -20,6 +20,8 @@ export const TILL_TRACE_ACTIONS = [
   "age.checked",
   /** A promo code keyed or scanned for a sale: the code, the sale and the answer (`accepted`, `accepted_offline`, or the refusal's code). */
   "promo_code.entered",
+  /** An invoice asked for at the till: the sale, and the invoice's number or the refusal's code. */
+  "invoice.requested",
 ] as const;
 export type TillTraceAction = (typeof TILL_TRACE_ACTIONS)[number];
 

@@ -6,6 +6,7 @@
  */
 
 import type { TillCardTender } from "../api/store/card-tenders.ts";
+import type { Invoice, InvoiceBuyer } from "../api/store/invoices.ts";
 import type { CustomTender } from "../core/custom-tenders.ts";
 import type { Message } from "../core/messages/index.ts";
 import type { Department } from "../core/open-department.ts";
@@ -475,6 +476,8 @@ export interface TillServices {
     id: string,
     tenders: readonly { type: string; amountMinor: number; ref?: string }[],
   ): Promise<TillOrderCollected>;
+  /** The invoice of a recorded sale, made out to the buyer (needs the store). */
+  issueInvoice?(saleId: string, buyer: InvoiceBuyer): Promise<Invoice>;
   /** The link to a sale's copy at the store, printed as a QR code; null without publicUrl or key. */
   receiptLink(saleId: string): string | null;
 

@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = {
   offlinePinFailed: "pin.failed_offline",
   ageChecked: "age.checked",
   promoCodeEntered: "promo_code.entered",
+  invoiceRequested: "invoice.requested",
   // Written by the stock and receipts features:
   stockAdjusted: "stock.adjusted",
   stockCounted: "stock.counted",

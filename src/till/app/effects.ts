@@ -20,6 +20,7 @@ import { priceSale, promotionsAt } from "../state/basket.ts";
 import type { CardAnswer, Command, Effect, Message, SaleLine } from "../state/types.ts";
 import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
 import { errorToMessage } from "./error-message.ts";
+import { issueInvoice } from "./invoice-effects.ts";
 import { runOrderEffect } from "./order-effects.ts";
 import { checkPromoCode } from "./promo-code-effects.ts";
 import { saleReceipt } from "./receipt.ts";
@@ -631,6 +632,9 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "changeOrder":
     case "collectOrder":
       runOrderEffect(ctx, effect);
+      return;
+    case "issueInvoice":
+      issueInvoice(ctx, effect);
       return;
     case "emailReceipt":
       settle(

@@ -485,6 +485,20 @@ export const en = {
   "orders.status.confirmed": "confirmed",
   "orders.status.picked": "picked",
   "orders.status.ready": "ready",
+  "cmd.sale.invoice": "Invoice",
+  "prompt.invoice.name": "Invoice for {receiptNo}: buyer's name (Enter empty: cancel)",
+  "prompt.invoice.address": "Buyer's address (street, town)",
+  "prompt.invoice.taxId": "Buyer's tax id (Enter: none)",
+  "info.invoicing": "Asking the store for the invoice of {receiptNo}…",
+  "ok.invoiceIssued": "Invoice {number} issued and printed",
+  "ok.invoiceIssuedNoPrinter": "Invoice {number} issued (no printer here: print it from the store)",
+  "error.invoicesNeedStore": "Invoices need the store, which is unreachable: try again when it is back",
+  "error.invoiceBuyerName": "The invoice needs the buyer's name",
+  "error.invoiceBuyerAddress": "The invoice needs the buyer's address",
+  "error.invoiceBuyerTaxId": "The buyer's tax id is too long (at most 40 characters)",
+  "error.saleNotAtStore": "The sale has not reached the store yet: try again in a moment",
+  "error.saleAlreadyInvoiced": "This sale has an invoice for another buyer already",
+  "error.legalDetailsMissing": "The store issues no invoices until its legal details are set",
 } as const;
 
 export type MessageKey = keyof typeof en;

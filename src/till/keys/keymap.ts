@@ -63,6 +63,7 @@ export const KEY_COMMANDS = [
   "payment.custom",
   "payment.account",
   "sale.promoCode",
+  "sale.invoice",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -117,6 +118,7 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "payment.custom": ["ctrl+y"],
   "payment.account": ["ctrl+v"],
   "sale.promoCode": ["ctrl+t"],
+  "sale.invoice": ["ctrl+x"],
 };
 
 export interface Keymap {

@@ -10,6 +10,7 @@ import { cardRedeemed, customerAttached } from "./customer.ts";
 import { departmentsListed } from "./department-ring.ts";
 import { addDepositReturn } from "./deposits.ts";
 import { done, emptySale, goTo, msg } from "./initial.ts";
+import { invoiceIssued } from "./invoice.ts";
 import { MENU_ITEMS, menuIndexOf } from "./menu.ts";
 import { orderCollected, orderOpened, ordersListed } from "./orders.ts";
 import { tender } from "./payment.ts";
@@ -45,6 +46,8 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
         busy: false,
         status: { tone: "ok", message: msg("ok.receiptEmailed", { receiptNo: command.receiptNo }) },
       });
+    case "invoice.issued":
+      return invoiceIssued(state, command.number, command.printed);
     case "request.failed":
       return requestFailed(state, command.message);
     case "input.scanned":

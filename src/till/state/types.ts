@@ -158,6 +158,15 @@ export type Prompt =
   | { kind: "customerCard" }
   /** A promo code for the sale: typed, or scanned from a coupon. */
   | { kind: "promoCode" }
+  /** The buyer of the last sale's invoice: name, then address, then tax id (optional). */
+  | {
+      kind: "invoiceBuyer";
+      step: "name" | "address" | "taxId";
+      saleId: string;
+      receiptNo: string;
+      name: string;
+      address: string;
+    }
   /** A gift card pays `amountMinor`: scan or type its number. */
   | { kind: "giftCard"; amountMinor: number }
   /** The shop's own tenders to pay `amountMinor` with, chosen by number (payment.custom). */
@@ -380,6 +389,8 @@ export type Command =
   | { type: "order.opened"; order: TillOrder }
   | { type: "order.collected"; collected: TillOrderCollected; last: LastSale }
   | { type: "receipt.emailed"; receiptNo: string }
+  /** The store issued the last sale's invoice; `printed` when the till printed its copy. */
+  | { type: "invoice.issued"; number: string; printed: boolean }
   /** The store's departments as the till last synced them, for an open ring. */
   | { type: "departments.listed"; departments: Department[] };
 
@@ -433,6 +444,8 @@ export type Effect =
   | { type: "priceCheck"; code: string }
   /** Asks the store to e-mail a recorded sale's receipt (the address is not kept at the till). */
   | { type: "emailReceipt"; saleId: string; receiptNo: string; email: string }
+  /** Asks the store for a recorded sale's invoice, made out to the buyer; answered by `invoice.issued`. */
+  | { type: "issueInvoice"; saleId: string; buyer: { name: string; address: string; taxId?: string } }
   | { type: "listRefused" }
   /** Writes a refused sale's document to a file, and prints its receipt again where there is a printer. */
   | { type: "exportRefused"; saleId: string; receiptNo: string }
