@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = {
   ageChecked: "age.checked",
   promoCodeEntered: "promo_code.entered",
   invoiceRequested: "invoice.requested",
+  orderPlacedAtTill: "order.placed",
   // Written by the stock and receipts features:
   stockAdjusted: "stock.adjusted",
   stockCounted: "stock.counted",

@@ -23,6 +23,7 @@ import { errorToMessage } from "./error-message.ts";
 import { issueInvoice } from "./invoice-effects.ts";
 import { runOrderEffect } from "./order-effects.ts";
 import { checkPromoCode } from "./promo-code-effects.ts";
+import { placeQuickOrder } from "./quick-order-effects.ts";
 import { saleReceipt } from "./receipt.ts";
 import { payBackReturn } from "./return-refund.ts";
 import { runShiftEffect } from "./shift-effects.ts";
@@ -632,6 +633,9 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "changeOrder":
     case "collectOrder":
       runOrderEffect(ctx, effect);
+      return;
+    case "placeOrder":
+      placeQuickOrder(ctx, effect);
       return;
     case "issueInvoice":
       issueInvoice(ctx, effect);

@@ -13,6 +13,7 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   HELD_SALE_NOT_FOUND: "error.heldGone",
   ORDERS_NEED_STORE: "error.ordersNeedStore",
   INVOICES_NEED_STORE: "error.invoicesNeedStore",
+  OVER_RESERVATION: "error.overReservation",
   INVOICE_BUYER_NAME: "error.invoiceBuyerName",
   INVOICE_BUYER_ADDRESS: "error.invoiceBuyerAddress",
   INVOICE_BUYER_TAX_ID: "error.invoiceBuyerTaxId",

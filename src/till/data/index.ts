@@ -367,6 +367,8 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     order: (id) => orders.order(id),
     changeOrder: (id, lines) => orders.changeOrder(id, lines),
     collectOrder: (id, tenders) => orders.collectOrder(id, tenders),
+    placeOrder: (id, request) => orders.placeOrder(id, request),
+    cancelOrder: (id) => orders.cancelOrder(id),
     issueInvoice: (saleId, buyer) => invoices.issueInvoice(saleId, buyer),
     receiptLink(saleId: string): string | null {
       const key = meta.get(RECEIPT_LINK_KEY);

@@ -482,4 +482,13 @@ export const az: Strings = {
   "error.saleNotAtStore": "Satış hələ mağazaya çatmayıb: bir azdan yenidən cəhd edin",
   "error.saleAlreadyInvoiced": "Bu satışın artıq başqa alıcıya fakturası var",
   "error.legalDetailsMissing": "Mağazanın hüquqi məlumatları verilməyincə faktura verilmir",
+  "info.placingOrder": "Sifariş mağazada qeyd olunur…",
+  "ok.orderPlaced": "{number} sifarişi qeyd olundu: götürərkən {balanceMinor} ödəniləcək",
+  "ok.orderPlacedPrepaid": "{number} sifarişi qeyd olundu, kartla {prepaidMinor} ödənildi",
+  "error.orderNeedsBasket": "Əvvəlcə malları vurun, sonra Ctrl+O və F4 sifariş edir",
+  "error.basketNotOrderable": "Endirimlər və qaytarılan qablar sifarişə daxil olmur: silin",
+  "error.badPickupTime": '"{text}" götürmə vaxtı deyil: SS:DD yazın, məs. 17:30',
+  "error.overReservation": "Bu sifariş üçün kifayət qədər stok yoxdur (rezerv olunub)",
+  "error.orderUnknownCode": "Mağaza {code} satmır: onu səbətdən çıxarın",
+  "orders.newHint": "F4: səbət sifariş olur (SS:DD: götürmə) · F7: kartla ön ödəniş",
 };

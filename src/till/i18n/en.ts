@@ -499,6 +499,15 @@ export const en = {
   "error.saleNotAtStore": "The sale has not reached the store yet: try again in a moment",
   "error.saleAlreadyInvoiced": "This sale has an invoice for another buyer already",
   "error.legalDetailsMissing": "The store issues no invoices until its legal details are set",
+  "info.placingOrder": "Placing the order at the store…",
+  "ok.orderPlaced": "Order {number} placed: {balanceMinor} to pay at pick-up",
+  "ok.orderPlacedPrepaid": "Order {number} placed, {prepaidMinor} paid by card",
+  "error.orderNeedsBasket": "Ring up the items first, then Ctrl+O and F4 makes them an order",
+  "error.basketNotOrderable": "Discounts and returned empties cannot go in an order: remove them",
+  "error.badPickupTime": '"{text}" is not a pick-up time today: type HH:MM, e.g. 17:30',
+  "error.overReservation": "Not enough stock left for this order (others reserved it)",
+  "error.orderUnknownCode": "The store does not sell {code}: remove it from the basket",
+  "orders.newHint": "F4: the basket becomes an order (HH:MM: pick-up) · F7: prepaid by card",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -495,4 +495,13 @@ export const fr: Strings = {
   "error.saleNotAtStore": "La vente n'est pas encore au magasin : réessayez dans un instant",
   "error.saleAlreadyInvoiced": "Cette vente a déjà une facture pour un autre acheteur",
   "error.legalDetailsMissing": "Pas de facture tant que les mentions légales du magasin manquent",
+  "info.placingOrder": "Enregistrement de la commande au magasin…",
+  "ok.orderPlaced": "Commande {number} enregistrée : {balanceMinor} à payer au retrait",
+  "ok.orderPlacedPrepaid": "Commande {number} enregistrée, {prepaidMinor} payé par carte",
+  "error.orderNeedsBasket": "Saisissez d'abord les articles, puis Ctrl+O et F4 pour commander",
+  "error.basketNotOrderable": "Remises et consignes rendues n'entrent pas dans une commande",
+  "error.badPickupTime": "« {text} » n'est pas une heure de retrait : tapez HH:MM, ex. 17:30",
+  "error.overReservation": "Stock insuffisant pour cette commande (réservé par d'autres)",
+  "error.orderUnknownCode": "Le magasin ne vend pas {code} : retirez-le du panier",
+  "orders.newHint": "F4 : le panier devient une commande (HH:MM : retrait) · F7 : payé par carte",
 };

@@ -479,4 +479,13 @@ export const ru: Strings = {
   "error.saleNotAtStore": "Продажа ещё не дошла до магазина: повторите через минуту",
   "error.saleAlreadyInvoiced": "У этой продажи уже есть счёт на другого покупателя",
   "error.legalDetailsMissing": "Магазин не выставляет счета, пока не заданы его реквизиты",
+  "info.placingOrder": "Заказ оформляется в магазине…",
+  "ok.orderPlaced": "Заказ {number} оформлен: {balanceMinor} к оплате при выдаче",
+  "ok.orderPlacedPrepaid": "Заказ {number} оформлен, {prepaidMinor} оплачено картой",
+  "error.orderNeedsBasket": "Сначала пробейте товары, затем Ctrl+O и F4 оформят заказ",
+  "error.basketNotOrderable": "Скидки и возврат тары в заказ не входят: уберите их",
+  "error.badPickupTime": "«{text}» — не время выдачи: введите ЧЧ:ММ, например 17:30",
+  "error.overReservation": "Для заказа не хватает свободного остатка (зарезервирован)",
+  "error.orderUnknownCode": "Магазин не продаёт {code}: уберите его из корзины",
+  "orders.newHint": "F4: корзина станет заказом (ЧЧ:ММ: выдача) · F7: предоплата картой",
 };

@@ -16,6 +16,7 @@ import { orderCollected, orderOpened, ordersListed } from "./orders.ts";
 import { tender } from "./payment.ts";
 import { promoCodeAccepted } from "./promo-codes.ts";
 import { submitPrompt, submitSerial, withLabel } from "./prompts.ts";
+import { orderPlaced } from "./quick-order.ts";
 import { refusedResent } from "./refused.ts";
 import { returnRecorded, returnsFound } from "./returns.ts";
 import { addLine, addLookup, reprice } from "./sale.ts";
@@ -224,6 +225,8 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return ordersListed(state, command.list);
     case "order.opened":
       return orderOpened(state, command.order);
+    case "order.placed":
+      return orderPlaced(state, command.basketId, command.placed, env);
     case "order.collected":
       return orderCollected({ ...state, lastSale: command.last }, command.collected);
     case "card.refunded":

@@ -30,6 +30,7 @@ import type {
   TillOrder,
   TillOrderCollected,
   TillOrderLine,
+  TillOrderPlaced,
   TillProduct,
   TillPromotions,
   TillQuote,
@@ -388,6 +389,8 @@ export type Command =
   | { type: "orders.listed"; list: TillOrder[] }
   | { type: "order.opened"; order: TillOrder }
   | { type: "order.collected"; collected: TillOrderCollected; last: LastSale }
+  /** The store placed the basket `basketId` as an order. */
+  | { type: "order.placed"; basketId: string; placed: TillOrderPlaced }
   | { type: "receipt.emailed"; receiptNo: string }
   /** The store issued the last sale's invoice; `printed` when the till printed its copy. */
   | { type: "invoice.issued"; number: string; printed: boolean }
@@ -482,6 +485,18 @@ export type Effect =
     }
   /** Reads the synced departments; answered by `departments.listed`. */
   | { type: "listDepartments" }
+  /**
+   * Places the basket as an order for pick-up today (prepaid by card for `prepaidCardMinor`,
+   * 0: paid at collection); answered by `order.placed`.
+   */
+  | {
+      type: "placeOrder";
+      basketId: string;
+      lines: { code: string; qtyMilli: number; unitPriceMinor?: number }[];
+      customerId?: string;
+      slot: { date: string; from: string; to: string };
+      prepaidCardMinor: number;
+    }
   /** The store's orders of a pick-up day still to collect; answered by `orders.listed`. */
   | { type: "listOrders"; date: string }
   | { type: "openOrder"; id: string }
