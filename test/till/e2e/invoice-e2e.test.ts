@@ -7,66 +7,37 @@
  * the till says invoices need it.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { decodeEscPos } from "../../../src/devices/escpos/decode.ts";
-import { EscPosSink } from "../../devices/support/escpos-sink.ts";
 import { waitFor } from "../../replication/support/wait.ts";
-import { adminOk } from "../../support/admin-cli.ts";
-import { ringupCommand, type StoreProcess, seedProducts, startStore } from "../../support/store-process.ts";
-import { haveTmux, TmuxSession } from "../support/tmux.ts";
+import { type StoreProcess, seedProducts } from "../../support/store-process.ts";
+import { PrintingTill } from "../support/printing-till.ts";
+import { haveTmux, type TmuxSession } from "../support/tmux.ts";
 
 if (!haveTmux()) console.warn("invoice end-to-end test skipped: tmux is not installed");
 
 describe.if(haveTmux())("an invoice at the till", () => {
+  let fixture: PrintingTill;
   let store: StoreProcess;
-  let dir: string;
   let till: TmuxSession;
-  let sink: EscPosSink;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "ringup-invoice-e2e-"));
-    const config = join(dir, "store.toml");
-    await writeFile(
-      config,
-      '[legal]\nname = "Green Basket Co-op Ltd"\naddress = ["12 Market Street"]\ntaxId = "FR40123456789"\n',
+    fixture = await PrintingTill.start(
+      async (dir) => {
+        const config = join(dir, "store.toml");
+        await writeFile(
+          config,
+          '[legal]\nname = "Green Basket Co-op Ltd"\naddress = ["12 Market Street"]\ntaxId = "FR40123456789"\n',
+        );
+        return { storeId: "S1", args: ["--config", config] };
+      },
+      (store) => seedProducts(store, [{ code: "MILK", name: "Milk 1l", priceMinor: 350, taxClass: null }]),
     );
-    store = await startStore({ storeId: "S1", args: ["--config", config] });
-    await seedProducts(store, [{ code: "MILK", name: "Milk 1l", priceMinor: 350, taxClass: null }]);
-    sink = await EscPosSink.start();
-    await adminOk(store, "user", "add", "--name", "Ann", "--role", "cashier", "--pin", "1234");
-    await adminOk(store, "shift", "open", "--till", "T1", "--float", "100");
-    const env = {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: process.env.HOME ?? "/tmp",
-      TERM: "screen",
-    };
-    const argv = [
-      ...ringupCommand(),
-      "till",
-      "--server",
-      store.url,
-      "--till-id",
-      "T1",
-      "--data",
-      join(dir, "till"),
-      "--printer",
-      sink.uri,
-    ];
-    till = await TmuxSession.start(argv, env, 80, 24);
-    await till.waitFor("● online", "the till to reach the store", 30_000);
-    await till.type("1234");
-    await till.keys("Enter");
-    await till.waitFor("Hello, Ann", "the log-in");
+    store = fixture.storeProcess;
+    till = fixture.tmux;
   }, 120_000);
 
-  afterAll(async () => {
-    await till?.[Symbol.asyncDispose]();
-    await store?.[Symbol.asyncDispose]();
-    await sink?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => fixture?.[Symbol.asyncDispose]());
 
   const invoices = async () =>
     (
@@ -90,7 +61,7 @@ describe.if(haveTmux())("an invoice at the till", () => {
       const { sales } = (await res.json()) as { sales: unknown[] };
       return sales.length === 1 ? sales : null;
     }, "the store to record the sale");
-    const receipts = sink.jobs.length;
+    const receipts = fixture.printed().length;
 
     // No address: the store's refusal, in the cashier's words; nothing issued.
     await till.keys("C-x");
@@ -116,7 +87,7 @@ describe.if(haveTmux())("an invoice at the till", () => {
     await till.waitFor(`Invoice ${year}-000001 issued and printed`, "the invoice's number");
     expect(await invoices()).toMatchObject([{ number: `${year}-000001`, buyerName: "Cafe Lune SARL" }]);
     const copy = await waitFor(async () => {
-      const jobs = sink.jobs.slice(receipts).map((job) => decodeEscPos(job).lines.join("\n"));
+      const jobs = fixture.printed().slice(receipts);
       return jobs.find((text) => text.includes(`INVOICE ${year}-000001`)) ?? null;
     }, "the invoice's copy printed");
     expect(copy).toContain("Cafe Lune SARL");

@@ -7,16 +7,11 @@
  * its number printed, and is journaled; the basket is cleared.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { uuidv7 } from "../../../src/core/ids.ts";
-import { decodeEscPos } from "../../../src/devices/escpos/decode.ts";
-import { EscPosSink } from "../../devices/support/escpos-sink.ts";
 import { waitFor } from "../../replication/support/wait.ts";
-import { adminOk } from "../../support/admin-cli.ts";
-import { ringupCommand, type StoreProcess, seedProducts, startStore } from "../../support/store-process.ts";
-import { haveTmux, TmuxSession } from "../support/tmux.ts";
+import { type StoreProcess, seedProducts } from "../../support/store-process.ts";
+import { PrintingTill } from "../support/printing-till.ts";
+import { haveTmux, type TmuxSession } from "../support/tmux.ts";
 
 if (!haveTmux()) console.warn("quick order end-to-end test skipped: tmux is not installed");
 
@@ -32,65 +27,39 @@ interface OrderRow {
 }
 
 describe.if(haveTmux())("quick orders at the pick-up point", () => {
+  let fixture: PrintingTill;
   let store: StoreProcess;
-  let dir: string;
   let till: TmuxSession;
-  let sink: EscPosSink;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "ringup-quick-order-e2e-"));
-    store = await startStore({ storeId: "S1" });
-    await seedProducts(store, [
-      { code: "MILK", name: "Milk 1l", priceMinor: 350, taxClass: null },
-      { code: "BREAD", name: "Bread", priceMinor: 275, taxClass: null },
-    ]);
-    const res = await store.api("/api/v1/stock/documents", {
-      method: "POST",
-      body: JSON.stringify({
-        id: uuidv7(),
-        type: "receipt",
-        post: true,
-        lines: ["MILK", "BREAD"].map((code) => ({ code, qty: 20, unitCostMinor: 90 })),
-      }),
-    });
-    expect(res.status).toBeLessThan(300);
-    sink = await EscPosSink.start();
-    await adminOk(store, "user", "add", "--name", "Ann", "--role", "cashier", "--pin", "1234");
-    await adminOk(store, "shift", "open", "--till", "T1", "--float", "100");
-    const env = {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: process.env.HOME ?? "/tmp",
-      TERM: "screen",
-    };
-    const argv = [
-      ...ringupCommand(),
-      "till",
-      "--server",
-      store.url,
-      "--till-id",
-      "T1",
-      "--data",
-      join(dir, "till"),
-      "--printer",
-      sink.uri,
-    ];
-    till = await TmuxSession.start(argv, env, 80, 24);
-    await till.waitFor("● online", "the till to reach the store", 30_000);
-    await till.type("1234");
-    await till.keys("Enter");
-    await till.waitFor("Hello, Ann", "the log-in");
+    fixture = await PrintingTill.start(
+      () => ({ storeId: "S1" }),
+      async (store) => {
+        await seedProducts(store, [
+          { code: "MILK", name: "Milk 1l", priceMinor: 350, taxClass: null },
+          { code: "BREAD", name: "Bread", priceMinor: 275, taxClass: null },
+        ]);
+        const res = await store.api("/api/v1/stock/documents", {
+          method: "POST",
+          body: JSON.stringify({
+            id: uuidv7(),
+            type: "receipt",
+            post: true,
+            lines: ["MILK", "BREAD"].map((code) => ({ code, qty: 20, unitCostMinor: 90 })),
+          }),
+        });
+        expect(res.status).toBeLessThan(300);
+      },
+    );
+    store = fixture.storeProcess;
+    till = fixture.tmux;
   }, 120_000);
 
-  afterAll(async () => {
-    await till?.[Symbol.asyncDispose]();
-    await store?.[Symbol.asyncDispose]();
-    await sink?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => fixture?.[Symbol.asyncDispose]());
 
   const orders = async () =>
     ((await (await store.api("/api/v1/orders?limit=10")).json()) as { orders: OrderRow[] }).orders;
-  const slips = () => sink.jobs.map((job) => decodeEscPos(job).lines.join("\n"));
+  const slips = () => fixture.printed();
 
   test("a basket becomes an order paid at pick-up, another one prepaid by card", async () => {
     await till.type("2*MILK");
