@@ -14,7 +14,7 @@ export function issueInvoice(ctx: EffectContext, effect: Extract<Effect, { type:
   const { services, devices } = ctx;
   const trace = (result: string) =>
     services.trace({ action: "invoice.requested", detail: { saleId: effect.saleId, result } });
-  const issue = services.issueInvoice;
+  const issue = services.issueInvoice?.bind(services);
   if (issue === undefined) {
     trace("INVOICES_NEED_STORE");
     fail(ctx, new InvoicesNeedStoreError("invoices need the store"));

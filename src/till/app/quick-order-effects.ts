@@ -39,8 +39,8 @@ function codeOf(details: unknown): string | null {
 
 async function place(ctx: EffectContext, effect: PlaceOrder): Promise<TillOrderPlaced> {
   const { services } = ctx;
-  const placeOrder = services.placeOrder;
-  if (placeOrder === undefined) throw new OrdersNeedStoreError("orders need the store");
+  if (services.placeOrder === undefined) throw new OrdersNeedStoreError("orders need the store");
+  const placeOrder = services.placeOrder.bind(services);
   const id = uuidv7();
   const tillId = services.identity().tillId;
   const request: TillOrderRequest = {

@@ -52,7 +52,8 @@ export function ordersListed(state: TillState, list: TillOrder[]): Transition {
   if (state.screen.kind !== "orders") return done({ ...state, busy: false });
   // What was just done (an order placed) stays said over the list it reloaded.
   const kept = state.status?.tone === "ok" ? state.status : null;
-  const status = list.length === 0 ? { tone: "info" as const, message: msg("info.noOrders") } : kept;
+  const status =
+    kept ?? (list.length === 0 ? { tone: "info" as const, message: msg("info.noOrders") } : null);
   return done({ ...state, busy: false, status, screen: { ...state.screen, list, selected: 0 } });
 }
 
