@@ -22,6 +22,10 @@ export const TILL_TRACE_ACTIONS = [
   "promo_code.entered",
   /** A customer created at the till (`offline`: kept at the till until the store was back). */
   "customer.created",
+  /** An invoice asked for at the till: the sale, and the invoice's number or the refusal's code. */
+  "invoice.requested",
+  /** A basket placed as an order at the pick-up point: the order's id and number, the basket, the prepaid amount. */
+  "order.placed",
 ] as const;
 export type TillTraceAction = (typeof TILL_TRACE_ACTIONS)[number];
 

@@ -6,6 +6,7 @@
  */
 
 import type { TillCardTender } from "../api/store/card-tenders.ts";
+import type { Invoice, InvoiceBuyer } from "../api/store/invoices.ts";
 import type { CustomTender } from "../core/custom-tenders.ts";
 import type { Message } from "../core/messages/index.ts";
 import type { Department } from "../core/open-department.ts";
@@ -249,6 +250,25 @@ export interface TillOrder {
   prepaidMinor: number;
   /** Total − prepaid: negative when the customer paid more than the order now comes to. */
   balanceDueMinor: number;
+}
+
+/** An order the till placed at the store. */
+export interface TillOrderPlaced {
+  id: string;
+  number: number;
+  totalMinor: number;
+  balanceDueMinor: number;
+  prepaidMinor: number;
+}
+
+/** What the till asks the store to place: a basket as an order for later pick-up. */
+export interface TillOrderRequest {
+  pickupStore: string;
+  lines: readonly { code: string; qtyMilli: number; unitPriceMinor?: number }[];
+  customerId?: string;
+  slot: { date: string; from: string; to: string };
+  /** Paid now by card (0: nothing, paid at collection). */
+  prepaid: readonly { type: "card"; amountMinor: number; ref?: string }[];
 }
 
 /** The sale recorded when an order is collected. */
@@ -498,6 +518,12 @@ export interface TillServices {
     id: string,
     tenders: readonly { type: string; amountMinor: number; ref?: string }[],
   ): Promise<TillOrderCollected>;
+  /** Places an order at this store with a new id (needs the store). */
+  placeOrder?(id: string, request: TillOrderRequest): Promise<TillOrderPlaced>;
+  /** Cancels an open order (a card prepayment the terminal then declined). */
+  cancelOrder?(id: string): Promise<void>;
+  /** The invoice of a recorded sale, made out to the buyer (needs the store). */
+  issueInvoice?(saleId: string, buyer: InvoiceBuyer): Promise<Invoice>;
   /** The link to a sale's copy at the store, printed as a QR code; null without publicUrl or key. */
   receiptLink(saleId: string): string | null;
 

@@ -43,6 +43,8 @@ export const AUDIT_ACTIONS = {
   ageChecked: "age.checked",
   promoCodeEntered: "promo_code.entered",
   customerCreatedAtTill: "customer.created",
+  invoiceRequested: "invoice.requested",
+  orderPlacedAtTill: "order.placed",
   // Written by the stock and receipts features:
   stockAdjusted: "stock.adjusted",
   stockCounted: "stock.counted",

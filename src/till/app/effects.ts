@@ -20,8 +20,10 @@ import { priceSale, promotionsAt } from "../state/basket.ts";
 import type { CardAnswer, Command, Effect, Message, SaleLine } from "../state/types.ts";
 import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
 import { errorToMessage } from "./error-message.ts";
+import { issueInvoice } from "./invoice-effects.ts";
 import { runOrderEffect } from "./order-effects.ts";
 import { checkPromoCode } from "./promo-code-effects.ts";
+import { placeQuickOrder } from "./quick-order-effects.ts";
 import { saleReceipt } from "./receipt.ts";
 import { payBackReturn } from "./return-refund.ts";
 import { runShiftEffect } from "./shift-effects.ts";
@@ -667,6 +669,12 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "changeOrder":
     case "collectOrder":
       runOrderEffect(ctx, effect);
+      return;
+    case "placeOrder":
+      placeQuickOrder(ctx, effect);
+      return;
+    case "issueInvoice":
+      issueInvoice(ctx, effect);
       return;
     case "emailReceipt":
       settle(

@@ -24,7 +24,7 @@ export class OrdersNeedStoreError extends DomainError {
 }
 
 /** An order call at the store, an unreachable store said as "orders need the store". */
-async function atStore<T>(work: () => Promise<T>): Promise<T> {
+export async function atStore<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
@@ -102,9 +102,9 @@ export class OrderCardRefusedError extends DomainError {
  * A card tender goes through the card terminal when there is one, for exactly its amount, and
  * carries the approval's code; without a terminal the cashier took it on a standalone one.
  */
-async function chargeCard(
+export async function chargeCard(
   ctx: EffectContext,
-  order: TillOrder,
+  order: Pick<TillOrder, "id">,
   tenders: readonly Tender[],
 ): Promise<Tender[]> {
   const terminal = ctx.devices.payment;

@@ -37,6 +37,7 @@ import { MetaStore, openTillDatabase, relaxed } from "./db.ts";
 import { LocalDepartments } from "./departments.ts";
 import { Drainer } from "./drainer.ts";
 import { StoreRefusedError, StoreUnreachableError } from "./errors.ts";
+import { InvoiceOperations } from "./invoice-operations.ts";
 import { TillKeys } from "./keys.ts";
 import { LinkState } from "./link.ts";
 import { OrderOperations } from "./order-operations.ts";
@@ -232,6 +233,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   const online = new CustomerOperations({ client, auth, link, outbox, tillId: tillId.data, now });
   const promoCodes = new PromoCodeOperations({ client, auth, link, outbox, tillId: tillId.data, now });
   const orders = new OrderOperations({ client, auth, link, outbox, tillId: tillId.data, now });
+  const invoices = new InvoiceOperations({ client, auth, link, outbox, tillId: tillId.data, now });
 
   // Cached settings are used at once (the sync below refreshes them); a till without any asks
   // the store first, briefly, so the log-in screen shows the store's name rather than a default.
@@ -375,6 +377,9 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     order: (id) => orders.order(id),
     changeOrder: (id, lines) => orders.changeOrder(id, lines),
     collectOrder: (id, tenders) => orders.collectOrder(id, tenders),
+    placeOrder: (id, request) => orders.placeOrder(id, request),
+    cancelOrder: (id) => orders.cancelOrder(id),
+    issueInvoice: (saleId, buyer) => invoices.issueInvoice(saleId, buyer),
     receiptLink(saleId: string): string | null {
       const key = meta.get(RECEIPT_LINK_KEY);
       if (settings.publicUrl === undefined || key === null) return null;

@@ -8,7 +8,13 @@
 import type { AnswerOf } from "../../api/route.ts";
 import { storeRoutes } from "../../api/store/routes.ts";
 import { milliToDecimalString } from "../../core/quantity.ts";
-import type { TillOrder, TillOrderCollected, TillOrderLine } from "../services.ts";
+import type {
+  TillOrder,
+  TillOrderCollected,
+  TillOrderLine,
+  TillOrderPlaced,
+  TillOrderRequest,
+} from "../services.ts";
 import { OnlineOperations } from "./online-operations.ts";
 
 type OrderAnswer = AnswerOf<(typeof storeRoutes)["GET /api/v1/orders/:id"]>;
@@ -69,6 +75,39 @@ export class OrderOperations extends OnlineOperations {
       this.storeClient().request(storeRoutes["PATCH /api/v1/orders/:id"], { params: { id }, body, token }),
     );
     return this.order(id);
+  }
+
+  /** Places an order (`POST /orders`) with the till's session; answers it with what was prepaid. */
+  async placeOrder(id: string, request: TillOrderRequest): Promise<TillOrderPlaced> {
+    const body = {
+      id,
+      pickupStore: request.pickupStore,
+      ...(request.customerId === undefined ? {} : { customerId: request.customerId }),
+      slot: request.slot,
+      lines: request.lines.map((l) => ({
+        code: l.code,
+        qty: milliToDecimalString(l.qtyMilli),
+        ...(l.unitPriceMinor === undefined ? {} : { unitPriceMinor: l.unitPriceMinor }),
+      })),
+      ...(request.prepaid.length === 0 ? {} : { prepaid: request.prepaid.map((p) => ({ ...p })) }),
+    };
+    const answer = await this.call("placing an order", (token) =>
+      this.storeClient().request(storeRoutes["POST /api/v1/orders"], { body, token }),
+    );
+    const { number, totalMinor, balanceDueMinor } = answer;
+    const prepaidMinor = request.prepaid.reduce((sum, p) => sum + p.amountMinor, 0);
+    return { id, number, totalMinor, balanceDueMinor, prepaidMinor };
+  }
+
+  /** Cancels an open order (`POST /orders/:id/status {status: "cancelled"}`). */
+  async cancelOrder(id: string): Promise<void> {
+    await this.call("cancelling an order", (token) =>
+      this.storeClient().request(storeRoutes["POST /api/v1/orders/:id/status"], {
+        params: { id },
+        body: { status: "cancelled" },
+        token,
+      }),
+    );
   }
 
   async collectOrder(

@@ -64,6 +64,7 @@ export const KEY_COMMANDS = [
   "payment.account",
   "sale.promoCode",
   "giftcard.sell",
+  "sale.invoice",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -119,6 +120,7 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "payment.account": ["ctrl+v"],
   "sale.promoCode": ["ctrl+t"],
   "giftcard.sell": ["ctrl+a"],
+  "sale.invoice": ["ctrl+x"],
 };
 
 export interface Keymap {

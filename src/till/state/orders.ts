@@ -8,6 +8,7 @@ import { businessDay } from "../../core/business-day.ts";
 import type { TillOrder, TillOrderCollected, TillOrderLine } from "../services.ts";
 import { done, fail, goTo, msg } from "./initial.ts";
 import { parseAmount, parseQuantity, parseSaleEntry } from "./parse-input.ts";
+import { placeQuickOrder } from "./quick-order.ts";
 import type { Effect, TillEnv, TillState, Transition } from "./types.ts";
 
 export type OrdersScreen = Extract<TillState["screen"], { kind: "orders" }>;
@@ -38,7 +39,8 @@ function listEffect(env: TillEnv): Effect {
 }
 
 export function openOrders(state: TillState, env: TillEnv): Transition {
-  if (state.sale.lines.length > 0) return fail(state, "error.finishSaleFirst");
+  // A basket may come along: F4 or F7 in the list makes it an order (quick-order.ts).
+  if (state.sale.tenders.length > 0) return fail(state, "error.finishSaleFirst");
   const screen: OrdersScreen = { kind: "orders", list: null, selected: 0, order: null, line: 0, done: null };
   return done(
     goTo({ ...state, busy: true, status: { tone: "info", message: msg("info.ordersLoading") } }, screen),
@@ -48,7 +50,10 @@ export function openOrders(state: TillState, env: TillEnv): Transition {
 
 export function ordersListed(state: TillState, list: TillOrder[]): Transition {
   if (state.screen.kind !== "orders") return done({ ...state, busy: false });
-  const status = list.length === 0 ? { tone: "info" as const, message: msg("info.noOrders") } : null;
+  // What was just done (an order placed) stays said over the list it reloaded.
+  const kept = state.status?.tone === "ok" ? state.status : null;
+  const status =
+    kept ?? (list.length === 0 ? { tone: "info" as const, message: msg("info.noOrders") } : null);
   return done({ ...state, busy: false, status, screen: { ...state.screen, list, selected: 0 } });
 }
 
@@ -94,6 +99,7 @@ function withQty(order: TillOrder, index: number, qtyMilli: number): TillOrderLi
 }
 
 function submitList(state: TillState, screen: OrdersScreen): Transition {
+  if (state.sale.lines.length > 0) return fail(state, "error.finishSaleFirst");
   const text = state.input.trim();
   const list = screen.list ?? [];
   if (text !== "") {
@@ -156,6 +162,8 @@ export function ordersKey(
       if (screen.list === null) return done({ ...state, busy: true }, listEffect(env));
       return submitList(state, screen);
     }
+    if (type === "line.price") return placeQuickOrder(state, "later", env);
+    if (type === "payment.card") return placeQuickOrder(state, "card", env);
     return done(state);
   }
   if (type === "back") {

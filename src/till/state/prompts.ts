@@ -14,6 +14,7 @@ import { submitDepartmentPrompt } from "./department-ring.ts";
 import { submitDepositReturn } from "./deposits.ts";
 import { submitGiftCardSale } from "./gift-card-sale.ts";
 import { done, fail, msg } from "./initial.ts";
+import { submitInvoiceBuyer } from "./invoice.ts";
 import { serialAnswer } from "./lots-serials.ts";
 import { isYes, parseAmount, parseDiscount, parseQuantity } from "./parse-input.ts";
 import { tender } from "./payment.ts";
@@ -89,6 +90,8 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
     }
     case "receiptEmail":
       return submitReceiptEmail(state, prompt);
+    case "invoiceBuyer":
+      return submitInvoiceBuyer(state, prompt);
     case "cardWait":
       return done(state);
     case "cardConfirm":

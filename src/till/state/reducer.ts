@@ -11,11 +11,13 @@ import { customersFound } from "./customer-search.ts";
 import { departmentsListed } from "./department-ring.ts";
 import { addDepositReturn } from "./deposits.ts";
 import { done, emptySale, goTo, msg } from "./initial.ts";
+import { invoiceIssued } from "./invoice.ts";
 import { MENU_ITEMS, menuIndexOf } from "./menu.ts";
 import { orderCollected, orderOpened, ordersListed } from "./orders.ts";
 import { tender } from "./payment.ts";
 import { promoCodeAccepted } from "./promo-codes.ts";
 import { submitPrompt, submitSerial, withLabel } from "./prompts.ts";
+import { orderPlaced } from "./quick-order.ts";
 import { refusedResent } from "./refused.ts";
 import { returnRecorded, returnsFound } from "./returns.ts";
 import { addLine, addLookup, reprice } from "./sale.ts";
@@ -46,6 +48,8 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
         busy: false,
         status: { tone: "ok", message: msg("ok.receiptEmailed", { receiptNo: command.receiptNo }) },
       });
+    case "invoice.issued":
+      return invoiceIssued(state, command.number, command.printed);
     case "request.failed":
       return requestFailed(state, command.message);
     case "input.scanned":
@@ -224,6 +228,8 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return ordersListed(state, command.list);
     case "order.opened":
       return orderOpened(state, command.order);
+    case "order.placed":
+      return orderPlaced(state, command.basketId, command.placed, env);
     case "order.collected":
       return orderCollected({ ...state, lastSale: command.last }, command.collected);
     case "card.refunded":

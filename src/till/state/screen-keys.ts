@@ -14,6 +14,7 @@ import { startDepartmentRing } from "./department-ring.ts";
 import { refuseOnDeposit } from "./deposits.ts";
 import { payEbt } from "./ebt.ts";
 import { clampSelection, done, fail, goTo, msg, note } from "./initial.ts";
+import { askInvoiceBuyer } from "./invoice.ts";
 import { MENU_ITEMS } from "./menu.ts";
 import { openOrders, ordersKey } from "./orders.ts";
 import { parseSaleEntry } from "./parse-input.ts";
@@ -278,6 +279,8 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return openPrompt(state, { kind: "priceCheck" });
     case "customer.card":
       return openPrompt(state, { kind: "customerCard" });
+    case "sale.invoice":
+      return askInvoiceBuyer(state);
     case "sale.promoCode":
       return openPrompt(state, { kind: "promoCode" });
     case "department.ring":

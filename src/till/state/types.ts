@@ -31,6 +31,7 @@ import type {
   TillOrder,
   TillOrderCollected,
   TillOrderLine,
+  TillOrderPlaced,
   TillProduct,
   TillPromotions,
   TillQuote,
@@ -161,6 +162,15 @@ export type Prompt =
   | { kind: "customerCard" }
   /** A promo code for the sale: typed, or scanned from a coupon. */
   | { kind: "promoCode" }
+  /** The buyer of the last sale's invoice: name, then address, then tax id (optional). */
+  | {
+      kind: "invoiceBuyer";
+      step: "name" | "address" | "taxId";
+      saleId: string;
+      receiptNo: string;
+      name: string;
+      address: string;
+    }
   /** A gift card pays `amountMinor`: scan or type its number. */
   | { kind: "giftCard"; amountMinor: number }
   /** The shop's own tenders to pay `amountMinor` with, chosen by number (payment.custom). */
@@ -393,7 +403,11 @@ export type Command =
   | { type: "orders.listed"; list: TillOrder[] }
   | { type: "order.opened"; order: TillOrder }
   | { type: "order.collected"; collected: TillOrderCollected; last: LastSale }
+  /** The store placed the basket `basketId` as an order. */
+  | { type: "order.placed"; basketId: string; placed: TillOrderPlaced }
   | { type: "receipt.emailed"; receiptNo: string }
+  /** The store issued the last sale's invoice; `printed` when the till printed its copy. */
+  | { type: "invoice.issued"; number: string; printed: boolean }
   /** The store's departments as the till last synced them, for an open ring. */
   | { type: "departments.listed"; departments: Department[] };
 
@@ -447,6 +461,8 @@ export type Effect =
   | { type: "priceCheck"; code: string }
   /** Asks the store to e-mail a recorded sale's receipt (the address is not kept at the till). */
   | { type: "emailReceipt"; saleId: string; receiptNo: string; email: string }
+  /** Asks the store for a recorded sale's invoice, made out to the buyer; answered by `invoice.issued`. */
+  | { type: "issueInvoice"; saleId: string; buyer: { name: string; address: string; taxId?: string } }
   | { type: "listRefused" }
   /** Writes a refused sale's document to a file, and prints its receipt again where there is a printer. */
   | { type: "exportRefused"; saleId: string; receiptNo: string }
@@ -487,6 +503,18 @@ export type Effect =
     }
   /** Reads the synced departments; answered by `departments.listed`. */
   | { type: "listDepartments" }
+  /**
+   * Places the basket as an order for pick-up today (prepaid by card for `prepaidCardMinor`,
+   * 0: paid at collection); answered by `order.placed`.
+   */
+  | {
+      type: "placeOrder";
+      basketId: string;
+      lines: { code: string; qtyMilli: number; unitPriceMinor?: number }[];
+      customerId?: string;
+      slot: { date: string; from: string; to: string };
+      prepaidCardMinor: number;
+    }
   /** The store's orders of a pick-up day still to collect; answered by `orders.listed`. */
   | { type: "listOrders"; date: string }
   | { type: "openOrder"; id: string }

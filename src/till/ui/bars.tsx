@@ -109,6 +109,11 @@ function promptLabel(view: View): { label: string; masked: boolean } {
         return { label: t.t("prompt.staffPin"), masked: true };
       case "customerCard":
         return { label: t.t("prompt.customerCard"), masked: false };
+      case "invoiceBuyer":
+        return {
+          label: t.t(`prompt.invoice.${prompt.step}`, { receiptNo: prompt.receiptNo }),
+          masked: false,
+        };
       case "promoCode":
         return { label: t.t("prompt.promoCode"), masked: false };
       case "giftCard":

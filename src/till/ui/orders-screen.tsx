@@ -31,7 +31,7 @@ function OrderList({ view, height }: BodyProps) {
   const { start, end } = windowFor(list.length, rows, screen.selected);
   return (
     <Box flexDirection="column" height={height}>
-      <Row text={t.t("orders.find")} width={columns} />
+      <Row text={t.t(state.sale.lines.length > 0 ? "orders.newHint" : "orders.find")} width={columns} />
       <Row
         text={row(
           t.t("orders.colNo"),

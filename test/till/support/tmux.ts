@@ -83,13 +83,28 @@ export class TmuxSession implements AsyncDisposable {
  * session of 80×24 against a store, once it shows the store online: the end-to-end tests'
  * common start.
  */
-export async function startTillInTmux(server: string, tillId: string, dataDir: string): Promise<TmuxSession> {
+export async function startTillInTmux(
+  server: string,
+  tillId: string,
+  dataDir: string,
+  extraArgs: readonly string[] = [],
+): Promise<TmuxSession> {
   const env = {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: process.env.HOME ?? "/tmp",
     TERM: "screen",
   };
-  const argv = [...ringupCommand(), "till", "--server", server, "--till-id", tillId, "--data", dataDir];
+  const argv = [
+    ...ringupCommand(),
+    "till",
+    "--server",
+    server,
+    "--till-id",
+    tillId,
+    "--data",
+    dataDir,
+    ...extraArgs,
+  ];
   const till = await TmuxSession.start(argv, env, 80, 24);
   try {
     await till.waitFor("● online", "the till to reach the store", 30_000);
@@ -108,10 +123,12 @@ export async function loggedInTill(
   store: Pick<StoreProcess, "url" | "token">,
   tillId: string,
   dataDir: string,
+  /** More arguments of `ringup till` (e.g. `--printer URI`). */
+  extraArgs: readonly string[] = [],
 ): Promise<TmuxSession> {
   await adminOk(store, "user", "add", "--name", "Ann", "--role", "cashier", "--pin", "1234");
   await adminOk(store, "shift", "open", "--till", tillId, "--float", "100");
-  const till = await startTillInTmux(store.url, tillId, dataDir);
+  const till = await startTillInTmux(store.url, tillId, dataDir, extraArgs);
   await till.type("1234");
   await till.keys("Enter");
   await till.waitFor("Hello, Ann", "the log-in");
