@@ -19,6 +19,8 @@ export function allocateLargestRemainderBig(total: bigint, weights: readonly big
     return weights.map(() => 0n);
   }
   const shares = weights.map((weight) => (total * weight) / weightSum);
+  // Nothing left over (a share of every weight, or a total that divides evenly): no ranking needed.
+  if (sumBig(shares) === total) return shares;
   const remainders = weights.map((weight, index) => ({ index, remainder: (total * weight) % weightSum }));
   let leftover = total - sumBig(shares);
   remainders.sort((a, b) =>

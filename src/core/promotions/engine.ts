@@ -120,12 +120,19 @@ export function livePromotions(
   const addAll = (list: readonly CompiledPromotion[] | undefined) => {
     if (list !== undefined) for (const p of list) found.add(p);
   };
+  // Each name once: a long basket repeats the same few products, departments and categories.
+  const products = new Set<string>();
+  const departments = new Set<string>();
+  const categories = new Set<string>();
   for (const line of lines) {
     if (!nameable(line as PromotionLine)) continue;
-    addAll(book.byProduct.get(line.code));
-    if (line.department != null) addAll(book.byDepartment.get(line.department));
-    if (line.categories !== undefined) for (const id of line.categories) addAll(book.byCategory.get(id));
+    products.add(line.code);
+    if (line.department != null) departments.add(line.department);
+    if (line.categories !== undefined) for (const id of line.categories) categories.add(id);
   }
+  for (const code of products) addAll(book.byProduct.get(code));
+  for (const id of departments) addAll(book.byDepartment.get(id));
+  for (const id of categories) addAll(book.byCategory.get(id));
   for (const code of codes) addAll(book.byCode.get(code));
   const live: CompiledPromotion[] = [];
   for (const p of found) {

@@ -64,7 +64,21 @@ export type MetaKey =
   | "customTenders";
 
 export class MetaStore {
+  /** Values read through `cached`, dropped whenever this store writes their key. */
+  private readonly memo = new Map<MetaKey, string | null>();
+
   constructor(private readonly db: TillDb) {}
+
+  /**
+   * The value as `get` reads it, kept until this store writes the key again: for a value the
+   * screen reads with every frame (the store's id) and that changes rarely.
+   */
+  cached(key: MetaKey): string | null {
+    if (this.memo.has(key)) return this.memo.get(key) ?? null;
+    const value = this.get(key);
+    this.memo.set(key, value);
+    return value;
+  }
 
   get(key: MetaKey): string | null {
     return (
@@ -74,6 +88,7 @@ export class MetaStore {
   }
 
   set(key: MetaKey, value: string): void {
+    this.memo.delete(key);
     this.db
       .insert(tillMeta)
       .values({ key, value })
@@ -82,6 +97,7 @@ export class MetaStore {
   }
 
   delete(key: MetaKey): void {
+    this.memo.delete(key);
     this.db.delete(tillMeta).where(eq(tillMeta.key, key)).run();
   }
 

@@ -286,7 +286,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   };
 
   const services: TillDataServices = {
-    identity: () => ({ storeId: meta.get("storeId") ?? "", tillId: tillId.data }),
+    identity: () => ({ storeId: meta.cached("storeId") ?? "", tillId: tillId.data }),
     settings: () => settings,
     lookup,
     lookupAtStore,
