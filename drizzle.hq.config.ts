@@ -13,6 +13,7 @@ export default defineConfig({
     "./schema/hq-orders.ts",
     "./schema/hq-tenders.ts",
     "./schema/hq-webhooks.ts",
+    "./schema/hq-roles.ts",
   ],
   out: "./schema/migrations/hq",
 });

@@ -8,6 +8,7 @@ import { hqOfflineRedemptionsSchema } from "./hq-offline-redemptions.ts";
 import { hqOrdersSchema } from "./hq-orders.ts";
 import { hqPromotionsSchema } from "./hq-promotions.ts";
 import { hqPurchasingSchema } from "./hq-purchasing.ts";
+import { hqRolesSchema } from "./hq-roles.ts";
 import { hqSalesSchema } from "./hq-sales.ts";
 import { hqStockSchema } from "./hq-stock.ts";
 import { hqTendersSchema } from "./hq-tenders.ts";
@@ -19,6 +20,7 @@ export * from "./hq-offline-redemptions.ts";
 export * from "./hq-orders.ts";
 export * from "./hq-promotions.ts";
 export * from "./hq-purchasing.ts";
+export * from "./hq-roles.ts";
 export * from "./hq-sales.ts";
 export * from "./hq-stock.ts";
 export * from "./hq-tenders.ts";
@@ -35,4 +37,5 @@ export const hqSchema = {
   ...hqOrdersSchema,
   ...hqTendersSchema,
   ...hqWebhooksSchema,
+  ...hqRolesSchema,
 };

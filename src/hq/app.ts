@@ -30,6 +30,7 @@ import { promotionsRoutes } from "./promotions/routes.ts";
 import { chainOrderRoutes } from "./purchasing/order-routes.ts";
 import { purchasingReadRoutes } from "./purchasing/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
+import { rolesRoutes } from "./roles/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
@@ -110,6 +111,7 @@ export function createHqApp(
         )
         .use(catalogRoutes(ctx, services.prices, services.scheduler))
         .use(usersRoutes(ctx))
+        .use(rolesRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(salesRoutes(ctx))
         .use(stockRoutes(ctx))
