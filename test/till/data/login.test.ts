@@ -8,6 +8,7 @@ import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { TillDataServices } from "../../../src/till/data/index.ts";
 import { tillDbPath } from "../../../src/till/data/index.ts";
+import type { Cashier } from "../../../src/till/services.ts";
 import { domainErrorOf } from "../../core/expect-code.ts";
 import {
   CASHIER_PIN,
@@ -31,7 +32,7 @@ async function refusal(run: () => Promise<unknown>): Promise<{ code: string; mes
 }
 
 /** Ann as the store names her, with her role's rights (kept for offline log-ins too). */
-const ANN = {
+const ANN: Omit<Cashier, "id"> = {
   name: "Ann Cashier",
   role: "cashier",
   permissions: ["sell", "discount"],
