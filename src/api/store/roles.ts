@@ -4,8 +4,8 @@ import { isBuiltInRole, levelOf, PERMISSIONS, type Permission, type Rights } fro
 import type { ApprovalAction } from "./users.ts";
 
 /**
- * The permission an approver's role must hold for each approval; null: the approver must be a
- * supervisor, manager or admin (actions no permission names).
+ * The permission an approver of a custom role must hold for each approval; null: only a
+ * supervisor, manager or admin approves it (actions no permission names).
  */
 export const APPROVAL_PERMISSION: Readonly<Record<ApprovalAction, Permission | null>> = {
   refund: "refund",
@@ -19,11 +19,15 @@ export const APPROVAL_PERMISSION: Readonly<Record<ApprovalAction, Permission | n
   expiredLot: null,
 };
 
-/** Whether a role may approve an action (or do it without an approval). */
+/**
+ * Whether a role may approve an action (or do it without an approval). A built-in role as
+ * before roles had permissions: a supervisor, manager or admin (a cashier gives discounts but
+ * does not approve them); a custom role when it holds the action's permission.
+ */
 export function mayApprove(rights: Rights, action: ApprovalAction): boolean {
+  if (isBuiltInRole(rights.roleId)) return levelOf(rights.roleId) !== "cashier";
   const permission = APPROVAL_PERMISSION[action];
-  if (permission !== null) return rights.permissions.has(permission);
-  return levelOf(rights.roleId) !== "cashier";
+  return permission !== null && rights.permissions.has(permission);
 }
 
 /**
