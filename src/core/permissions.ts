@@ -7,7 +7,8 @@ import { z } from "zod";
 import type { USER_ROLES } from "./events/back-office-events.ts";
 import { roleIdSchema } from "./role-id.ts";
 
-export const PERMISSIONS = [
+/** What a supervisor may do at a till (and approve for a cashier). */
+const TILL_PERMISSIONS = [
   "sell",
   "refund",
   "void_after_total",
@@ -16,6 +17,10 @@ export const PERMISSIONS = [
   "discount",
   /** Opening the drawer without a sale. */
   "open_drawer",
+] as const;
+
+export const PERMISSIONS = [
+  ...TILL_PERMISSIONS,
   "stock_documents",
   "purchasing",
   "reports",
@@ -41,15 +46,8 @@ export const roleSchema = z.strictObject({
 });
 export type RoleDefinition = z.infer<typeof roleSchema>;
 
-const SUPERVISOR: Permission[] = [
-  "sell",
-  "refund",
-  "void_after_total",
-  "price_override",
-  "discount",
-  "open_drawer",
-];
-const MANAGER: Permission[] = [...SUPERVISOR, "stock_documents", "purchasing", "reports", "catalog", "users"];
+const SUPERVISOR: Permission[] = [...TILL_PERMISSIONS];
+const MANAGER: Permission[] = [...PERMISSIONS];
 
 /** The built-in roles, with the rights each had before roles had permissions. */
 export const BUILT_IN_ROLES: Readonly<Record<BuiltInRole, RoleDefinition>> = {

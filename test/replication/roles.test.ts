@@ -6,6 +6,7 @@
  * needs an approver whose role holds the action's permission.
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { PERMISSIONS } from "../../src/core/permissions.ts";
 import { ROUTE_PERMISSIONS } from "../../src/store-server/auth/permissions.ts";
 import { type Chain, startChain } from "./support/chain.ts";
 import { waitFor } from "./support/wait.ts";
@@ -31,20 +32,8 @@ const HOLDS: Record<string, readonly string[]> = {
   deli: ["sell", "discount"],
   lead: ["sell", "refund", "void_after_total", "reports"],
   cashier: ["sell", "discount"],
-  supervisor: ["sell", "discount", "refund", "void_after_total", "price_override", "open_drawer"],
-  manager: [
-    "sell",
-    "discount",
-    "refund",
-    "void_after_total",
-    "price_override",
-    "open_drawer",
-    "stock_documents",
-    "purchasing",
-    "reports",
-    "catalog",
-    "users",
-  ],
+  supervisor: ["sell", "refund", "void_after_total", "price_override", "discount", "open_drawer"],
+  manager: PERMISSIONS,
 };
 
 type ErrorBody = { error?: { code: string; message: string } };
