@@ -19,6 +19,7 @@ import m15 from "./0015_third_kulan_gath.sql" with { type: "text" };
 import m16 from "./0016_rapid_shard.sql" with { type: "text" };
 import m17 from "./0017_secret_hardball.sql" with { type: "text" };
 import m18 from "./0018_workable_skrulls.sql" with { type: "text" };
+import m19 from "./0019_smiling_gorgon.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -40,4 +41,5 @@ export const migrations: Migration[] = [
   { tag: "0016_rapid_shard", sql: m16 },
   { tag: "0017_secret_hardball", sql: m17 },
   { tag: "0018_workable_skrulls", sql: m18 },
+  { tag: "0019_smiling_gorgon", sql: m19 },
 ];

@@ -26,6 +26,7 @@ import m22 from "./0022_wild_snowbird.sql" with { type: "text" };
 import m23 from "./0023_yellow_spyke.sql" with { type: "text" };
 import m24 from "./0024_chilly_warstar.sql" with { type: "text" };
 import m25 from "./0025_minor_puma.sql" with { type: "text" };
+import m26 from "./0026_classy_human_robot.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -54,4 +55,5 @@ export const migrations: Migration[] = [
   { tag: "0023_yellow_spyke", sql: m23 },
   { tag: "0024_chilly_warstar", sql: m24 },
   { tag: "0025_minor_puma", sql: m25 },
+  { tag: "0026_classy_human_robot", sql: m26 },
 ];
