@@ -16,6 +16,7 @@ export default defineConfig({
     "./schema/hq-webhooks.ts",
     "./schema/hq-store-templates.ts",
     "./schema/hq-analytics.ts",
+    "./schema/hq-roles.ts",
   ],
   out: "./schema/migrations/hq",
 });

@@ -23,6 +23,7 @@ import {
   EMPTY_COST_STATE,
 } from "../src/core/costing.ts";
 import { storeSettingsSchema } from "../src/core/settings.ts";
+import { ADMIN_RIGHTS } from "../src/store-server/auth/tokens.ts";
 import { statementsOf } from "../src/store-server/db/statements.ts";
 import { openStore } from "../src/store-server/open.ts";
 import { CostingReports } from "../src/store-server/stock/costing-reports.ts";
@@ -224,7 +225,13 @@ export default async function stockBench(): Promise<BenchSuite> {
       });
     };
     const documents = new StockDocumentService(ctx);
-    const manager = { kind: "admin", userId: null, role: "admin", tillId: null } as const;
+    const manager = {
+      kind: "admin" as const,
+      userId: null,
+      role: "admin" as const,
+      tillId: null,
+      rights: ADMIN_RIGHTS,
+    };
     let r = 0;
     const receipt = () => {
       const first = (r++ * 500) % PRODUCTS;

@@ -95,7 +95,8 @@ export const hqUsers = sqliteTable(
   {
     id: text("id").primaryKey(),
     name: text("name").notNull(),
-    role: text("role", { enum: ["cashier", "supervisor", "manager", "admin"] }).notNull(),
+    /** A built-in role (cashier, supervisor, manager, admin) or a custom one (`hq_roles`). */
+    role: text("role").notNull(),
     /** argon2id hash of the PIN (Bun.password); the PIN itself is never stored. */
     pinHash: text("pin_hash").notNull(),
     /** HMAC of the PIN keyed with head office's secret: finds a PIN already taken without hashing. */

@@ -10,6 +10,7 @@ import { hqOfflineRedemptionsSchema } from "./hq-offline-redemptions.ts";
 import { hqOrdersSchema } from "./hq-orders.ts";
 import { hqPromotionsSchema } from "./hq-promotions.ts";
 import { hqPurchasingSchema } from "./hq-purchasing.ts";
+import { hqRolesSchema } from "./hq-roles.ts";
 import { hqSalesSchema } from "./hq-sales.ts";
 import { hqStockSchema } from "./hq-stock.ts";
 import { hqStoreTemplatesSchema } from "./hq-store-templates.ts";
@@ -24,6 +25,7 @@ export * from "./hq-offline-redemptions.ts";
 export * from "./hq-orders.ts";
 export * from "./hq-promotions.ts";
 export * from "./hq-purchasing.ts";
+export * from "./hq-roles.ts";
 export * from "./hq-sales.ts";
 export * from "./hq-stock.ts";
 export * from "./hq-store-templates.ts";
@@ -44,4 +46,5 @@ export const hqSchema = {
   ...hqWebhooksSchema,
   ...hqStoreTemplatesSchema,
   ...hqAnalyticsSchema,
+  ...hqRolesSchema,
 };

@@ -100,7 +100,8 @@ export const users = sqliteTable(
   {
     id: text("id").primaryKey(),
     name: text("name").notNull(),
-    role: text("role", { enum: ["cashier", "supervisor", "manager", "admin"] }).notNull(),
+    /** A built-in role (cashier, supervisor, manager, admin) or a custom one (`roles`). */
+    role: text("role").notNull(),
     pinHash: text("pin_hash").notNull(),
     /**
      * HMAC-SHA-256 of the PIN under the key in `pin.key` beside the database (never in it), so
@@ -609,6 +610,7 @@ export * from "./store-gift-card-loads.ts";
 export * from "./store-invoices.ts";
 export * from "./store-orders.ts";
 export * from "./store-promotions.ts";
+export * from "./store-roles.ts";
 export * from "./store-tenders.ts";
 
 export const storeSchema = {

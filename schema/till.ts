@@ -55,7 +55,11 @@ export const tillBarcodes = sqliteTable(
 export const tillCashiers = sqliteTable("cashiers", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
-  role: text("role", { enum: ["cashier", "supervisor", "manager", "admin"] }).notNull(),
+  /** A built-in role or a custom one from head office. */
+  role: text("role").notNull(),
+  /** JSON array of the role's permissions as the store last said (null: the built-in role's). */
+  permissions: text("permissions"),
+  maxDiscountPercent: integer("max_discount_percent"),
   /** Bun.password (argon2id) hash of the PIN that last worked at the store. */
   pinHash: text("pin_hash").notNull(),
   lastSeenAt: text("last_seen_at").notNull(),

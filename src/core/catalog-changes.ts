@@ -17,10 +17,10 @@ import { categoryIdSchema, categoryInputSchema } from "./catalog-stock.ts";
 import { purchaseOrderChangeValue } from "./chain-orders.ts";
 import { customTenderSchema } from "./custom-tenders.ts";
 import { cardChangeValue, customerChangeValue, customerGroupChangeValue } from "./customer-changes.ts";
-import { USER_ROLES } from "./events/back-office-events.ts";
 import { storeIdSchema } from "./ids.ts";
 import { messageSchema } from "./messages/schema.ts";
 import { orderActionValue, orderChangeValue } from "./order-change.ts";
+import { roleIdSchema, roleSchema } from "./permissions.ts";
 import { productCodeSchema, stockFieldsShape } from "./product-input.ts";
 import { promotionSchema } from "./promotions/schema.ts";
 import { storeSettingsSchema } from "./settings.ts";
@@ -75,12 +75,17 @@ export type PriceChangeValue = z.infer<typeof priceChangeValue>;
 export const userChangeValue = z.strictObject({
   userId: z.string().min(1).max(64),
   name: z.string().min(1).max(80),
-  role: z.enum(USER_ROLES),
+  /** A built-in role or a custom one (sent as a `role` entry). */
+  role: roleIdSchema,
   pinHash: z.string().min(1).max(200).nullable(),
   storeIds: z.array(storeIdSchema).nullable(),
   active: z.boolean(),
 });
 export type UserChangeValue = z.infer<typeof userChangeValue>;
+
+/** A custom role, whole; a deleted one is sent with `active: false`. */
+export const roleChangeValue = roleSchema.extend({ active: z.boolean() });
+export type RoleChangeValue = z.infer<typeof roleChangeValue>;
 
 /** A promotion of the chain, whole, and whether it is in force (an ended one is sent inactive). */
 export const promotionChangeValue = z.strictObject({ promotion: promotionSchema, active: z.boolean() });
@@ -127,6 +132,8 @@ export const catalogChangeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...envelope, kind: z.literal("message"), value: messageChangeValue }),
   /** One of the shop's own tenders, whole (an ended one is sent with `active: false`). */
   z.strictObject({ ...envelope, kind: z.literal("tender"), value: customTenderSchema }),
+  /** A custom role of the chain (for every store). */
+  z.strictObject({ ...envelope, kind: z.literal("role"), value: roleChangeValue }),
 ]);
 export type CatalogChange = z.infer<typeof catalogChangeSchema>;
 

@@ -14,5 +14,6 @@ export const CHANGE_KINDS = [
   "order_action",
   "message",
   "tender",
+  "role",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];

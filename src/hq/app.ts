@@ -31,6 +31,7 @@ import { promotionsRoutes } from "./promotions/routes.ts";
 import { chainOrderRoutes } from "./purchasing/order-routes.ts";
 import { purchasingReadRoutes } from "./purchasing/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
+import { rolesRoutes } from "./roles/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
@@ -113,6 +114,7 @@ export function createHqApp(
         )
         .use(catalogRoutes(ctx, services.prices, services.scheduler))
         .use(usersRoutes(ctx))
+        .use(rolesRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(analyticsRoutes(ctx))
         .use(salesRoutes(ctx))

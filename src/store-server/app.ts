@@ -13,6 +13,7 @@ import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../sh
 import type { ConsoleSite } from "../shared/web/console.ts";
 import { accountingRoutes } from "./accounting/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
+import { permissionGuard } from "./auth/permissions.ts";
 import { tokensRoutes } from "./auth/routes.ts";
 import { backupRoutes } from "./backup/routes.ts";
 import { cardTendersRoutes } from "./card-tenders/routes.ts";
@@ -47,6 +48,7 @@ import { costingRoutes } from "./stock/costing-routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
 import { tendersRoutes } from "./tenders/routes.ts";
 import { tillsRoutes } from "./tills/routes.ts";
+import { rolesRoutes } from "./users/roles-routes.ts";
 import { usersRoutes } from "./users/routes.ts";
 import { webhooksRoutes } from "./webhooks/routes.ts";
 
@@ -91,6 +93,7 @@ export function createStoreApp(
   const app = new Elysia()
     .use(errorHandling)
     .use(storeRequestLimits(ctx, limits, console))
+    .use(permissionGuard(ctx))
     .use(integrity.guard())
     .use(openApiRoute({ title: "Ringup store API", version: pkg.version }, storeRoutes, () => served))
     .use(apiDocs("Ringup store API"))
@@ -114,6 +117,7 @@ export function createStoreApp(
         .use(receiptRoutes(ctx))
         .use(notificationsRoutes(ctx))
         .use(usersRoutes(ctx))
+        .use(rolesRoutes(ctx))
         .use(auditRoutes(ctx))
         .use(shiftsRoutes(ctx))
         .use(returnsRoutes(ctx))

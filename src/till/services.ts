@@ -10,6 +10,7 @@ import type { Invoice, InvoiceBuyer } from "../api/store/invoices.ts";
 import type { CustomTender } from "../core/custom-tenders.ts";
 import type { Message } from "../core/messages/index.ts";
 import type { Department } from "../core/open-department.ts";
+import type { Permission } from "../core/permissions.ts";
 import type { Quote } from "../core/pricing.ts";
 import type { AppliedPromotion, Promotion, PromotionBook } from "../core/promotions/index.ts";
 import type { ReceiptDoc } from "../core/receipt.ts";
@@ -71,7 +72,11 @@ export interface TillLookup {
 export interface Cashier {
   id: string;
   name: string;
-  role: "cashier" | "supervisor" | "manager" | "admin";
+  /** A built-in role or a custom one from head office. */
+  role: string;
+  /** What the role may do, as the store said at log-in (absent: the built-in role's rights). */
+  permissions?: Permission[] | undefined;
+  maxDiscountPercent?: number | undefined;
 }
 
 export type ApprovalAction =

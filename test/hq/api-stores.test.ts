@@ -291,7 +291,8 @@ describe("users", () => {
     const cases: [object, number, string][] = [
       [{ name: "Cat", role: "cashier", pin: "4821" }, 409, "PIN_TAKEN"],
       [{ name: "Cat", role: "cashier", pin: "1111", storeIds: ["S9"] }, 404, "UNKNOWN_STORE"],
-      [{ name: "Cat", role: "owner", pin: "1111" }, 400, "INVALID_REQUEST"],
+      [{ name: "Cat", role: "owner", pin: "1111" }, 400, "UNKNOWN_ROLE"],
+      [{ name: "Cat", role: "Owner!", pin: "1111" }, 400, "INVALID_REQUEST"],
       [{ name: "Cat", role: "cashier", pin: "12" }, 400, "INVALID_REQUEST"],
     ];
     for (const [body, status, code] of cases) {

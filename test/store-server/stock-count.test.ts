@@ -169,7 +169,7 @@ describe("stock counts", () => {
       [
         { id: uuidv7(), type: "count", post: true, lines: [{ code: "BREAD", qty: 1 }] },
         403,
-        "FORBIDDEN",
+        "PERMISSION_DENIED",
         cashier.token,
       ],
       [{ id: uuidv7(), type: "count", lines: [{ code: "BREAD", qty: -1 }] }, 400, "INVALID_REQUEST"],

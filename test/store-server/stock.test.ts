@@ -118,7 +118,7 @@ describe("stock", () => {
 
   test("adjustments are signed, need a reason and a manager, and are journalled", async () => {
     const cashier = await session(store, "cashier", "1111");
-    await expectRefused({ code: "MILK", qty: 5, reason: "found" }, 403, "FORBIDDEN", cashier.token);
+    await expectRefused({ code: "MILK", qty: 5, reason: "found" }, 403, "PERMISSION_DENIED", cashier.token);
     await expectRefused({ code: "MILK", qty: 5 }, 400, "INVALID_REQUEST");
     await expectRefused({ code: "MILK", qty: 5, reason: "   " }, 400, "INVALID_REQUEST");
     await expectRefused({ code: "MILK", qty: 0, reason: "none" }, 400, "INVALID_REQUEST");

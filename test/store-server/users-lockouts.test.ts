@@ -266,8 +266,8 @@ describe("manager unlock", () => {
     await guessAcross(12);
     const before = snapshot();
     for (const [token, status, code] of [
-      [cashier, 403, "FORBIDDEN"],
-      [supervisor, 403, "FORBIDDEN"],
+      [cashier, 403, "PERMISSION_DENIED"],
+      [supervisor, 403, "PERMISSION_DENIED"],
       [null, 401, "UNAUTHORIZED"],
       ["rgp_bogus", 401, "UNAUTHORIZED"],
     ] as const) {

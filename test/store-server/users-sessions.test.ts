@@ -7,7 +7,7 @@ interface ErrorBody {
 interface Session {
   token: string;
   tillId: string;
-  user: { id: string; name: string; role: string };
+  user: { id: string; name: string; role: string; permissions: string[]; maxDiscountPercent: number };
   shift: unknown;
 }
 interface AuditRow {
@@ -35,7 +35,13 @@ describe("PIN sessions", () => {
     const id = await addUser(store, { name: "Ann", role: "cashier", pin: "1234" });
     const res = await login("T1", "1234");
     expect(res.status).toBe(201);
-    expect(res.body.user).toEqual({ id, name: "Ann", role: "cashier" });
+    expect(res.body.user).toEqual({
+      id,
+      name: "Ann",
+      role: "cashier",
+      permissions: ["sell", "discount"],
+      maxDiscountPercent: 100,
+    });
     expect(res.body.tillId).toBe("T1");
     expect(res.body.shift).toBeNull();
     expect(res.body.token).toMatch(/^rgp_/);

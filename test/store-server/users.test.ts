@@ -115,7 +115,7 @@ describe("users", () => {
     expect(wrong.status).toBe(401);
     const asCashier = await store.request<ErrorBody>("POST", "/api/v1/users", body, cashier);
     expect(asCashier.status).toBe(403);
-    expect(asCashier.body.error.code).toBe("FORBIDDEN");
+    expect(asCashier.body.error.code).toBe("PERMISSION_DENIED");
     const listAsCashier = await store.request<ErrorBody>("GET", "/api/v1/users", undefined, cashier);
     expect(listAsCashier.status).toBe(403);
     const patchAsCashier = await store.request<ErrorBody>(

@@ -22,6 +22,7 @@ import m18 from "./0018_workable_skrulls.sql" with { type: "text" };
 import m19 from "./0019_ancient_cerise.sql" with { type: "text" };
 import m20 from "./0020_careless_kang.sql" with { type: "text" };
 import m21 from "./0021_stale_living_tribunal.sql" with { type: "text" };
+import m22 from "./0022_bent_solo.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -46,4 +47,5 @@ export const migrations: Migration[] = [
   { tag: "0019_ancient_cerise", sql: m19 },
   { tag: "0020_careless_kang", sql: m20 },
   { tag: "0021_stale_living_tribunal", sql: m21 },
+  { tag: "0022_bent_solo", sql: m22 },
 ];

@@ -181,6 +181,7 @@ import {
   hqVendorsQuerySchema,
 } from "./purchasing.ts";
 import { reportQuerySchema } from "./reports.ts";
+import { roleAnswerSchema, roleDeletedAnswerSchema, roleInputSchema, rolesAnswerSchema } from "./roles.ts";
 import { sitesAnswerSchema } from "./sites.ts";
 import {
   hqStockAnswerSchema,
@@ -256,6 +257,9 @@ export const hqRoutes = routeTable({
   "GET /api/v1/users/pin-conflicts": pinConflictsAnswerSchema,
   "POST /api/v1/users": hqUserAnswerSchema,
   "PUT /api/v1/users/:id": hqUserAnswerSchema,
+  "GET /api/v1/roles": rolesAnswerSchema,
+  "POST /api/v1/roles": { body: roleInputSchema, answer: roleAnswerSchema },
+  "DELETE /api/v1/roles/:id": roleDeletedAnswerSchema,
   "GET /api/v1/reports/sales": salesReportAnswerSchema,
   "GET /api/v1/reports/sales/by-day": byDayAnswerSchema,
   "GET /api/v1/reports/sales/by-department": hqByDepartmentAnswerSchema,

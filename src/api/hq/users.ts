@@ -1,11 +1,12 @@
 /** Shapes of head office's users API: one zod schema each, types inferred. */
 import { z } from "zod";
-import { USER_ROLES } from "../../core/events/back-office-events.ts";
 import { storeIdSchema } from "../../core/ids.ts";
+import { roleIdSchema } from "../../core/role-id.ts";
 
 const pin = z.string().regex(/^\d{4,8}$/, "must be 4 to 8 digits");
 const name = z.string().trim().min(1, "must not be empty").max(80, "must be at most 80 characters");
-const role = z.enum(USER_ROLES, { error: `must be one of ${USER_ROLES.join(", ")}` });
+/** A built-in role or one defined with `POST /roles` (an unknown one is UNKNOWN_ROLE). */
+const role = roleIdSchema;
 /** The stores a user works at; absent or null means every store. */
 const storeIds = z
   .array(storeIdSchema)
@@ -38,7 +39,7 @@ export const userIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
 export interface HqUser {
   id: string;
   name: string;
-  role: (typeof USER_ROLES)[number];
+  role: string;
   storeIds: string[] | null;
   active: boolean;
   createdAt: string;

@@ -5,9 +5,11 @@
  */
 import { z } from "zod";
 import { departmentSchema } from "../../core/open-department.ts";
+import { PERMISSIONS, roleIdSchema } from "../../core/permissions.ts";
 
 const int = z.number().int();
-const role = z.enum(["cashier", "supervisor", "manager", "admin"]);
+/** A built-in role or a custom one from head office. */
+const role = roleIdSchema;
 
 export const healthAnswerSchema = z.object({
   /** `degraded` when the store found its journal or database damaged (it then names `integrity`). */
@@ -31,7 +33,14 @@ export type HealthAnswer = z.infer<typeof healthAnswerSchema>;
 
 export const sessionAnswerSchema = z.object({
   token: z.string().min(8),
-  user: z.object({ id: z.string().min(1), name: z.string(), role }),
+  user: z.object({
+    id: z.string().min(1),
+    name: z.string(),
+    role,
+    /** What the role may do (absent from older stores: the built-in role's rights). */
+    permissions: z.array(z.enum(PERMISSIONS)).optional(),
+    maxDiscountPercent: z.int().min(0).max(100).optional(),
+  }),
   /** The store's proof of this log-in, carried by the session's sales (absent from older stores). */
   proof: z.string().max(2_000).optional(),
 });
@@ -50,7 +59,14 @@ export const keyAnswerSchema = z.object({
 
 export const approvalAnswerSchema = z.object({
   approvalId: z.string(),
-  approvedBy: z.object({ id: z.string().min(1), name: z.string() }),
+  approvedBy: z.object({
+    id: z.string().min(1),
+    name: z.string(),
+    /** The approver's role and its rights (absent from older stores). */
+    role: roleIdSchema.optional(),
+    permissions: z.array(z.enum(PERMISSIONS)).optional(),
+    maxDiscountPercent: z.int().min(0).max(100).optional(),
+  }),
 });
 
 export const staffDiscountAnswerSchema = z.object({

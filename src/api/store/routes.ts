@@ -169,6 +169,7 @@ import {
   suggestedOrderAnswerSchema,
   suggestedOrderQuerySchema,
 } from "./replenishment.ts";
+import { storeRolesAnswerSchema } from "./roles.ts";
 import { recordSaleSchema } from "./sales.ts";
 import { serialHistoryAnswerSchema } from "./serials.ts";
 import { belowMinimumAnswerSchema } from "./stock.ts";
@@ -245,6 +246,7 @@ export const storeRoutes = routeTable({
   "GET /api/v1/users": usersAnswerSchema,
   "GET /api/v1/users/:id": userAnswerSchema,
   "POST /api/v1/users": createdUserAnswerSchema,
+  "GET /api/v1/roles": storeRolesAnswerSchema,
   "PATCH /api/v1/users/:id": userAnswerSchema,
   "POST /api/v1/staff-discounts": staffDiscountAnswerSchema,
   "POST /api/v1/approvals": approvalAnswerSchema,

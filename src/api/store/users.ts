@@ -114,7 +114,8 @@ export type Role = z.infer<typeof roleSchema>;
 export interface UserView {
   id: string;
   name: string;
-  role: Role;
+  /** A built-in role or a custom one from head office. */
+  role: string;
   active: boolean;
   createdAt: string;
   /** Percent off the user's own purchases (staff discount); null: none. */
@@ -124,5 +125,5 @@ export interface UserView {
 export interface Approver {
   id: string;
   name: string;
-  role: Role;
+  role: string;
 }

@@ -3,6 +3,7 @@
  * user changes and audit entries.
  */
 import { z } from "zod";
+import { roleIdSchema } from "../role-id.ts";
 import {
   departmentId,
   MAX_ROWS,
@@ -58,7 +59,8 @@ export const USER_ROLES = ["cashier", "supervisor", "manager", "admin"] as const
 export const userChangedV1 = z.strictObject({
   userId: refId,
   name: z.string().min(1).max(80),
-  role: z.enum(USER_ROLES),
+  /** A built-in role or a custom one from head office. */
+  role: roleIdSchema,
   active: z.boolean(),
   change: z.enum(["created", "updated", "deactivated", "reactivated", "pin_reset", "locked", "unlocked"]),
   changedBy: refId.nullable(),

@@ -13,6 +13,7 @@ import { uuidv7 } from "../../core/ids.ts";
 import { publishCommitted } from "../catalog/service.ts";
 import type { HqContext, HqTx } from "../context.ts";
 import { PinTakenError, UnknownStoreError, UnknownUserError } from "../errors.ts";
+import { requireKnownRole } from "../roles/service.ts";
 import { recordUserForStores, storeIdsOf } from "./distribution.ts";
 import { hqPinTag, PIN_HASH_OPTIONS, pinHeldByAnother } from "./pins.ts";
 
@@ -96,6 +97,7 @@ export class UsersService {
     const pinTag = hqPinTag(this.ctx.pinKey, input.pin);
     const { row, change } = this.ctx.db.transaction((tx) => {
       this.checkStores(tx, input.storeIds ?? null);
+      requireKnownRole(tx, input.role);
       this.requireTagFree(tx, pinTag, null);
       const inserted = tx
         .insert(hqUsers)
@@ -128,6 +130,7 @@ export class UsersService {
       const existing = tx.select().from(hqUsers).where(eq(hqUsers.id, id)).get();
       if (!existing) throw new UnknownUserError(id);
       if (input.storeIds !== undefined) this.checkStores(tx, input.storeIds);
+      if (input.role !== undefined) requireKnownRole(tx, input.role);
       const active = input.active ?? existing.active;
       const pinTag = newTag ?? existing.pinTag;
       if (active && (newTag !== undefined || !existing.active)) this.requireTagFree(tx, pinTag, id);

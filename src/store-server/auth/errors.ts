@@ -7,6 +7,7 @@ import { featureErrors } from "../../core/errors.ts";
 export class AuthError extends featureErrors({
   FORBIDDEN: "forbidden",
   NOT_AN_ADMIN_TOKEN: "forbidden",
+  PERMISSION_DENIED: "forbidden",
   SESSION_EXPIRED: "unauthorized",
   UNAUTHORIZED: "unauthorized",
 }) {}

@@ -7,10 +7,12 @@
  */
 import { and, eq, isNull, or } from "drizzle-orm";
 import { apiTokens } from "../../../schema/store.ts";
+import { BUILT_IN_ROLES, levelOf, type Rights, rightsOf } from "../../core/permissions.ts";
 import { sha256Hex } from "../../core/sha256.ts";
 import type { StoreContext, StoreDb } from "../context.ts";
 import { statementsOf } from "../db/statements.ts";
 import { isStorageFailure } from "../db/storage.ts";
+import { rightsOfRole } from "../users/rights.ts";
 import { AuthError } from "./errors.ts";
 
 export type Role = "cashier" | "supervisor" | "manager" | "admin";
@@ -19,9 +21,15 @@ export const ROLE_RANK: Record<Role, number> = { cashier: 1, supervisor: 2, mana
 export interface Principal {
   kind: "admin" | "session" | "till";
   userId: string | null;
+  /** The built-in level the role counts as (a custom role counts as cashier), for rank checks. */
   role: Role;
   tillId: string | null;
+  /** What the role may do (src/core/permissions.ts); an admin token may do everything. */
+  rights: Rights;
 }
+
+/** What an admin token (and head office acting on the store) may do: everything. */
+export const ADMIN_RIGHTS: Rights = rightsOf(BUILT_IN_ROLES.admin);
 
 export function newToken(): string {
   const bytes = new Uint8Array(24);
@@ -158,8 +166,14 @@ export function authenticate(
       if (!isStorageFailure(err)) throw err;
     }
   }
-  const role: Role = row.kind === "admin" ? "admin" : (row.role ?? "cashier");
-  return { kind: row.kind, userId: row.userId, role, tillId: row.tillId };
+  const roleId = row.kind === "admin" ? "admin" : (row.role ?? "cashier");
+  return {
+    kind: row.kind,
+    userId: row.userId,
+    role: levelOf(roleId),
+    tillId: row.tillId,
+    rights: rightsOfRole(db, roleId),
+  };
 }
 
 /** Throws 403 unless the caller has at least the given role. */

@@ -44,7 +44,7 @@ export interface StoreStatements {
       kind: "admin" | "session" | "till";
       userId: string | null;
       tillId: string | null;
-      role: "cashier" | "supervisor" | "manager" | "admin" | null;
+      role: string | null;
       createdAt: string;
       lastUsedAt: string | null;
     },

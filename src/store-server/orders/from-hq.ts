@@ -7,13 +7,13 @@
  */
 import type { OrderActionValue, OrderChangeValue } from "../../core/order-change.ts";
 import { milliToDecimalString } from "../../core/quantity.ts";
-import type { Principal } from "../auth/tokens.ts";
+import { ADMIN_RIGHTS, type Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { collectOrder } from "./collect.ts";
 import { OrderService } from "./service.ts";
 
 /** Who the order's history names: head office (replication/apply-change.ts's HQ_ACTOR, which imports this file). */
-const FROM_HQ: Principal = { kind: "admin", userId: "hq", role: "admin", tillId: null };
+const FROM_HQ: Principal = { kind: "admin", userId: "hq", role: "admin", tillId: null, rights: ADMIN_RIGHTS };
 
 const linesOf = (lines: OrderChangeValue["lines"]) =>
   lines.map((l) => ({

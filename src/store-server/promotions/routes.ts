@@ -6,7 +6,6 @@ import { promotionReportQuerySchema } from "../../api/store/promotion-reports.ts
 import { promotionInputSchema, promotionsQuerySchema } from "../../api/store/promotions.ts";
 import { messageIdSchema } from "../../core/messages/index.ts";
 import { promotionIdSchema } from "../../core/promotions/index.ts";
-import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { checkPromoCode } from "./code-check.ts";
@@ -56,7 +55,6 @@ export function promotionsRoutes(ctx: StoreContext, service = new PromotionsServ
     .post(
       "/promotions",
       ({ body, principal }) => {
-        requireRole(principal, "manager", "defining promotions");
         return service.define(body, principal);
       },
       {
@@ -67,7 +65,6 @@ export function promotionsRoutes(ctx: StoreContext, service = new PromotionsServ
     .post(
       "/messages",
       ({ body, principal }) => {
-        requireRole(principal, "manager", "defining messages");
         return defineLocalMessage(ctx, body, principal);
       },
       {
@@ -78,7 +75,6 @@ export function promotionsRoutes(ctx: StoreContext, service = new PromotionsServ
     .post(
       "/messages/:id/deactivate",
       ({ params, principal }) => {
-        requireRole(principal, "manager", "ending messages");
         return deactivateLocalMessage(ctx, params.id, principal);
       },
       { params: messageParams, detail: { summary: "End one of the store's own messages" } },
@@ -86,7 +82,6 @@ export function promotionsRoutes(ctx: StoreContext, service = new PromotionsServ
     .post(
       "/promotions/:id/deactivate",
       ({ params, principal }) => {
-        requireRole(principal, "manager", "ending promotions");
         return service.deactivate(params.id, principal);
       },
       { params, detail: { summary: "End one of the store's own promotions" } },

@@ -8,12 +8,18 @@
  */
 import type { PurchaseOrderChangeValue } from "../../core/chain-orders.ts";
 import { milliToDecimalString } from "../../core/quantity.ts";
-import type { Principal } from "../auth/tokens.ts";
+import { ADMIN_RIGHTS, type Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { PurchaseOrderService } from "./orders.ts";
 
 /** Head office acting on the store: no user of the store's own. */
-const HQ_PRINCIPAL: Principal = { kind: "admin", userId: null, role: "admin", tillId: null };
+const HQ_PRINCIPAL: Principal = {
+  kind: "admin",
+  userId: null,
+  role: "admin",
+  tillId: null,
+  rights: ADMIN_RIGHTS,
+};
 
 /** Answers whether the order was made (false: it was there already). */
 export function applyPurchaseOrderFromHq(

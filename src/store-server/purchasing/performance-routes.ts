@@ -5,7 +5,6 @@ import {
   vendorReportParamsSchema,
   vendorReportQuerySchema,
 } from "../../api/store/supplier-performance.ts";
-import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { SupplierPerformanceService } from "./performance.ts";
@@ -14,7 +13,6 @@ export function supplierPerformanceRoutes(ctx: StoreContext) {
   const reports = new SupplierPerformanceService(ctx);
   return new Elysia({ name: "ringup.store.supplier-performance" })
     .use(requireAuth(ctx))
-    .onBeforeHandle(({ principal }) => requireRole(principal, "manager", "supplier performance"))
     .get("/reports/vendors", ({ query }) => reports.vendors(query), {
       query: vendorReportQuerySchema,
       detail: {

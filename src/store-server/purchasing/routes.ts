@@ -18,7 +18,6 @@ import {
   vendorPatchSchema,
   vendorRequestSchema,
 } from "../../api/store/purchasing.ts";
-import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { VendorCreditService } from "./credits.ts";
@@ -27,8 +26,6 @@ import { ReceivingService } from "./receiving.ts";
 import { orderCsv, orderPdf } from "./render.ts";
 import { VendorService } from "./vendors.ts";
 
-const MANAGER = "manager";
-
 export function purchasingRoutes(ctx: StoreContext) {
   const vendors = new VendorService(ctx);
   const orders = new PurchaseOrderService(ctx);
@@ -36,7 +33,6 @@ export function purchasingRoutes(ctx: StoreContext) {
   const credits = new VendorCreditService(ctx);
   return new Elysia({ name: "ringup.store.purchasing" })
     .use(requireAuth(ctx))
-    .onBeforeHandle(({ principal }) => requireRole(principal, MANAGER, "purchasing"))
     .post(
       "/vendors",
       ({ body, principal, set }) => {

@@ -1,6 +1,5 @@
 import { Elysia } from "elysia";
 import { forecastQuerySchema, suggestedOrderQuerySchema } from "../../api/store/replenishment.ts";
-import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { ReplenishmentService, type ReplenishmentSources } from "./service.ts";
@@ -14,10 +13,6 @@ export function replenishmentRoutes(ctx: StoreContext, sources: ReplenishmentSou
   const service = new ReplenishmentService(ctx, sources);
   return new Elysia({ name: "ringup.store.replenishment" })
     .use(requireAuth(ctx))
-    .derive(({ principal }) => {
-      requireRole(principal, "manager", "reading forecasts and suggested orders");
-      return {};
-    })
     .get("/forecast", ({ query }) => service.forecast(query.code, query.days, query.from), {
       query: forecastQuerySchema,
       detail: { summary: "Expected units sold per day of a product, from its sales history" },

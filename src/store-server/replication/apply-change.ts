@@ -25,6 +25,7 @@ import { applyHqCategory, applyHqPromotion } from "../promotions/service.ts";
 import { applyPurchaseOrderFromHq } from "../purchasing/from-hq.ts";
 import { applyHqTender } from "../tenders/service.ts";
 import { NO_PIN_TAG_PREFIX, pendingTag } from "../users/pins.ts";
+import { applyHqRole } from "../users/rights.ts";
 import { POINTER_KEYS, Pointers } from "./pointers.ts";
 
 /** Who the journal names for changes that came from head office. */
@@ -193,6 +194,9 @@ export function applyChange(
       return { result: applyPrice(tx, catalog, ctx.storeId, change.value, at) ? "applied" : "skipped" };
     case "user":
       applyUser(tx, ctx.storeId, change.value, at);
+      return { result: "applied" };
+    case "role":
+      applyHqRole(tx, change.value, at);
       return { result: "applied" };
     case "settings":
       if (change.storeId !== ctx.storeId) return { result: "skipped" };

@@ -3,7 +3,8 @@
  * (`approvalPin`), an approval obtained earlier with `POST /approvals` (`approvalId`, used up
  * inside the caller's transaction), or the caller being a supervisor or higher already.
  */
-import { type Principal, ROLE_RANK } from "../auth/tokens.ts";
+import { approvalNeeded, mayApprove } from "../../api/store/roles.ts";
+import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { type ApprovalAction, actorId, consumeApproval, verifyApproval } from "../users/index.ts";
 import { ReturnError } from "./errors.ts";
@@ -55,8 +56,8 @@ export function checkApproval(
     });
     return { approvedBy: approver.id };
   }
-  if (!required) return { approvedBy: null };
-  if (ROLE_RANK[principal.role] >= ROLE_RANK.supervisor) return { approvedBy: actorId(principal) };
+  if (!approvalNeeded(required, principal.rights, action)) return { approvedBy: null };
+  if (mayApprove(principal.rights, action)) return { approvedBy: actorId(principal) };
   throw new ReturnError(
     "APPROVAL_REQUIRED",
     `${ACTION_TEXT[action] ?? action} needs a supervisor's approval: send approvalPin (or approvalId from POST /approvals)`,

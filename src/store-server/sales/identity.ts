@@ -6,11 +6,12 @@
  */
 import { and, eq, isNull, or } from "drizzle-orm";
 import { approvals, users } from "../../../schema/store.ts";
+import { APPROVAL_PERMISSION, mayApprove } from "../../api/store/roles.ts";
 import type { ApprovalAction } from "../../api/store/users.ts";
 import type { Principal } from "../auth/tokens.ts";
-import { ROLE_RANK } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { verifyProof } from "../tills/proofs.ts";
+import { rightsOfRole } from "../users/rights.ts";
 import { SaleError } from "./errors.ts";
 
 export interface SaleIdentity {
@@ -123,8 +124,10 @@ export function proveApprovals(
       });
     }
     const approver = tx.select({ role: users.role }).from(users).where(eq(users.id, approverId)).get();
-    if (!approver || ROLE_RANK[approver.role] < ROLE_RANK.supervisor) {
-      throw unproven(`${where}: ${approverId} is not a supervisor, manager or admin of this store`);
+    if (!approver || !mayApprove(rightsOfRole(tx, approver.role), action)) {
+      throw unproven(
+        `${where}: ${approverId} is not a user of this store whose role may approve ${action} (${APPROVAL_PERMISSION[action] ?? "supervisor or above"})`,
+      );
     }
   });
 }

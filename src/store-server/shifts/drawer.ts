@@ -5,10 +5,11 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { shifts } from "../../../schema/store.ts";
+import { approvalNeeded, mayApprove } from "../../api/store/roles.ts";
 import type { DrawerOpenInput } from "../../api/store/shifts.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
-import { type Principal, ROLE_RANK } from "../auth/tokens.ts";
+import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { actorId } from "../users/access.ts";
@@ -43,8 +44,12 @@ export function openDrawer(ctx: StoreContext, input: DrawerOpenInput, principal:
       requestedBy: by,
       refId: input.refId ?? null,
     }).id;
-  } else if (noSale && ctx.settings.approvals.noSale && input.approvalId === undefined) {
-    if (ROLE_RANK[principal.role] < ROLE_RANK.supervisor) {
+  } else if (
+    noSale &&
+    approvalNeeded(ctx.settings.approvals.noSale, principal.rights, "noSale") &&
+    input.approvalId === undefined
+  ) {
+    if (!mayApprove(principal.rights, "noSale")) {
       throw new ShiftError(
         "APPROVAL_REQUIRED",
         "opening the drawer without a sale needs a supervisor's approval: send approvalPin (or approvalId from POST /approvals)",

@@ -1,6 +1,5 @@
 import { Elysia } from "elysia";
 import { marginQuerySchema, valuationQuerySchema } from "../../api/store/costing.ts";
-import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { CostingReports } from "./costing-reports.ts";
@@ -9,10 +8,6 @@ import { CostingReports } from "./costing-reports.ts";
 export function costingRoutes(ctx: StoreContext, reports = new CostingReports(ctx)) {
   return new Elysia({ name: "ringup.store.costing" })
     .use(requireAuth(ctx))
-    .derive(({ principal }) => {
-      requireRole(principal, "manager", "reading reports");
-      return {};
-    })
     .get("/reports/valuation", ({ query }) => reports.valuation(query.at), {
       query: valuationQuerySchema,
       detail: {

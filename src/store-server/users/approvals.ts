@@ -1,7 +1,8 @@
 /**
- * Supervisor approvals. A supervisor, manager or admin types their PIN at the till to approve a
- * cashier's refund, void after total, price override, no-sale, discount or return without a
- * receipt. Wrong PINs count towards the till's PIN lock-out, exactly like log-ins.
+ * Supervisor approvals. Someone whose role holds the action's permission (APPROVAL_PERMISSION:
+ * a supervisor, manager or admin, or a custom role with it) types their PIN at the till to
+ * approve a cashier's refund, void after total, price override, no-sale, discount or return
+ * without a receipt. Wrong PINs count towards the till's PIN lock-out, exactly like log-ins.
  *
  * Two ways to use an approval from another feature:
  *  - `verifyApproval(ctx, undefined, pin, action, {tillId})` before your own transaction, then
@@ -15,17 +16,19 @@
 
 import { and, eq, isNull } from "drizzle-orm";
 import { approvals, users } from "../../../schema/store.ts";
+import { APPROVAL_PERMISSION, mayApprove } from "../../api/store/roles.ts";
 import type { ApprovalAction, ApprovalRequest, Approver } from "../../api/store/users.ts";
 import type { DomainError } from "../../core/errors.ts";
 import { uuidv7 } from "../../core/ids.ts";
+import type { Permission } from "../../core/permissions.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
-import { ROLE_RANK } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { UserError } from "./errors.ts";
 import { assertPinEntryOpen, notePinFailure, type PinGate, wrongPinError } from "./pin-limits.ts";
 import { pinShared } from "./pin-shared.ts";
 import { findUserByPinSync, writeTag } from "./pins.ts";
+import { rightsOfRole, rightsView } from "./rights.ts";
 
 /** How long an approval from `POST /approvals` may wait before it is used. */
 export const APPROVAL_TTL_SECONDS = 300;
@@ -43,7 +46,14 @@ export interface ApprovalGrant {
   action: ApprovalAction;
   tillId: string;
   refId: string | null;
-  approvedBy: { id: string; name: string };
+  /** The approver, with their role and its rights (the till keeps them for offline approvals). */
+  approvedBy: {
+    id: string;
+    name: string;
+    role: string;
+    permissions: Permission[];
+    maxDiscountPercent: number;
+  };
   expiresAt: string;
 }
 
@@ -70,18 +80,21 @@ function verifyIn(
   if (match.sharedWith) return { ok: false, error: pinShared(ctx, tx, match, now) };
   writeTag(tx, match);
   const { user } = match;
-  if (ROLE_RANK[user.role] < ROLE_RANK.supervisor) {
+  if (!mayApprove(rightsOfRole(tx, user.role), action)) {
     const failure = notePinFailure(ctx, tx, gate, now, {
       purpose: `approval:${action}`,
       reason: "not_an_approver",
       userId: user.id,
     });
+    const permission = APPROVAL_PERMISSION[action];
     return {
       ok: false,
       error: new UserError(
         "NOT_AN_APPROVER",
-        `this PIN belongs to a ${user.role}; ${action} needs the PIN of a supervisor, manager or admin`,
-        { tillId, attemptsLeft: failure.attemptsLeft, lockedUntil: failure.lockedUntil },
+        permission === null
+          ? `this PIN belongs to a ${user.role}; ${action} needs the PIN of a supervisor, manager or admin`
+          : `this PIN belongs to a ${user.role}, whose role has no ${permission} permission; ${action} needs the PIN of someone whose role has it`,
+        { tillId, permission, attemptsLeft: failure.attemptsLeft, lockedUntil: failure.lockedUntil },
       ),
     };
   }
@@ -151,7 +164,12 @@ export function grantApproval(
     action: request.action,
     tillId: request.tillId,
     refId: request.refId ?? null,
-    approvedBy: { id: result.approver.id, name: result.approver.name },
+    approvedBy: {
+      id: result.approver.id,
+      name: result.approver.name,
+      role: result.approver.role,
+      ...rightsView(rightsOfRole(ctx.db, result.approver.role)),
+    },
     expiresAt,
   };
 }

@@ -11,6 +11,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { apiTokens, users } from "../../../schema/store.ts";
 import type { CreateUserInput, Role, UpdateUserInput, UserView } from "../../api/store/users.ts";
 import { uuidv7 } from "../../core/ids.ts";
+import { levelOf } from "../../core/permissions.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import { type Principal, ROLE_RANK } from "../auth/tokens.ts";
@@ -177,7 +178,7 @@ export class UsersService {
     if (!current) throw new UserError("USER_NOT_FOUND", `no user has the id ${id}`);
     if (input.pin !== undefined || input.active === true)
       this.requireLocalUsers("setting a PIN or reactivating a user");
-    requireRankAtMost(principal, current.role, "changing a user");
+    requireRankAtMost(principal, levelOf(current.role), "changing a user");
     if (input.role) requireRankAtMost(principal, input.role, "changing a user's role");
     if (input.active === false && principal.userId === id) {
       throw new UserError("CANNOT_DEACTIVATE_SELF", "you cannot deactivate your own account");

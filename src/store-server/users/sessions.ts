@@ -4,7 +4,8 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { apiTokens, shifts } from "../../../schema/store.ts";
-import type { Role, SessionRequest } from "../../api/store/users.ts";
+import type { SessionRequest } from "../../api/store/users.ts";
+import type { Permission } from "../../core/permissions.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import { hashToken, newToken, type Principal } from "../auth/tokens.ts";
@@ -20,13 +21,15 @@ import {
 } from "./pin-limits.ts";
 import { pinShared } from "./pin-shared.ts";
 import { findUserByPin, writeTag } from "./pins.ts";
+import { rightsOfRole, rightsView } from "./rights.ts";
 
 export interface SessionView {
   token: string;
   tillId: string;
   /** The cashier the session's sales are recorded for (the user's id). */
   cashierId: string;
-  user: { id: string; name: string; role: Role };
+  /** The user, with what their role may do (the till hides what it may not). */
+  user: { id: string; name: string; role: string; permissions: Permission[]; maxDiscountPercent: number };
   /**
    * Proof that this user logged in at this till (signed by the store): a sale made in this
    * session carries it as `madeIn`, so it stays the cashier's when sent later under another.
@@ -94,7 +97,7 @@ export class SessionsService {
         token,
         tillId,
         cashierId: user.id,
-        user: { id: user.id, name: user.name, role: user.role },
+        user: { id: user.id, name: user.name, role: user.role, ...rightsView(rightsOfRole(tx, user.role)) },
         proof: issueSessionProof(tx, tillId, user.id, now),
         shift: shift ?? null,
       };

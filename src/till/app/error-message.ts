@@ -25,6 +25,7 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   APPROVAL_REQUIRED: "error.approvalRequired",
   APPROVAL_USED: "error.approvalUsed",
   FORBIDDEN: "error.forbidden",
+  PERMISSION_DENIED: "error.permissionDenied",
   RETURN_EXCEEDS_SOLD: "error.returnExceedsSold",
   REFUND_TENDER_MISMATCH: "error.refundTenders",
   SESSION_ENDED: "error.sessionEnded",

@@ -18,10 +18,13 @@
  *   till was revoked), the till says so and a manager must pair it again.
  */
 import { desc, eq } from "drizzle-orm";
+import { z } from "zod";
 import { tillCashiers } from "../../../schema/till.ts";
 import type { StaffDiscountAnswer } from "../../api/store/answers.ts";
 import { storeRoutes } from "../../api/store/routes.ts";
+import { permissionSchema } from "../../core/permissions.ts";
 import type { StoreSettings } from "../../core/settings.ts";
+import { cashierMay } from "../rights.ts";
 import type { ApprovalAction, Approver, Cashier, TillTrace } from "../services.ts";
 import type { MetaStore, TillDb } from "./db.ts";
 import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
@@ -32,7 +35,6 @@ import type { StoreClient } from "./store-client.ts";
 /** Same profile as the store's PIN hashes (argon2id: costly on purpose, like each guess against them). */
 const HASH_OPTIONS = { algorithm: "argon2id", memoryCost: 19_456, timeCost: 2 } as const;
 const PIN_PATTERN = /^\d{4,8}$/;
-const RANK: Record<Cashier["role"], number> = { cashier: 1, supervisor: 2, manager: 3, admin: 4 };
 
 export interface AuthDeps {
   db: TillDb;
@@ -117,7 +119,7 @@ export class TillAuth {
     } catch (err) {
       if (err instanceof StoreUnreachableError) {
         this.deps.link.unreachable(err);
-        const cashier = await this.offlineCheck(pin, err, 1);
+        const cashier = await this.offlineCheck(pin, err);
         this.current = cashier;
         this.currentProof = this.deps.keys.sign({
           k: "offline",
@@ -160,22 +162,24 @@ export class TillAuth {
       this.deps.link.reachable();
       const { id, name } = answer.approvedBy;
       const known = this.deps.db.select().from(tillCashiers).where(eq(tillCashiers.id, id)).get();
-      // The store names the approver but not their role: at least a supervisor.
-      const approver: Cashier = {
-        id,
-        name,
-        role: known && RANK[known.role] >= RANK.supervisor ? known.role : "supervisor",
-      };
+      // The store names the approver (and, from newer stores, their role and its rights).
+      const { role, permissions, maxDiscountPercent } = answer.approvedBy;
+      const approver: Cashier =
+        role !== undefined
+          ? { id, name, role, permissions, maxDiscountPercent }
+          : known
+            ? cashierOf(known)
+            : { id, name, role: "supervisor" };
       await this.remember(approver, pin);
       return { ...approver, proof: { grantId: answer.approvalId } };
     } catch (err) {
       if (err instanceof StoreUnreachableError) {
         this.deps.link.unreachable(err);
-        return this.signedApproval(await this.offlineCheck(pin, err, RANK.supervisor, action), action);
+        return this.signedApproval(await this.offlineCheck(pin, err, action), action);
       }
       if (err instanceof TillAuthError && (err.code === "NO_SESSION" || err.code === "SESSION_ENDED")) {
         // The store cannot check it without a session: the PINs this till knows can.
-        return this.signedApproval(await this.offlineCheck(pin, err, RANK.supervisor, action), action);
+        return this.signedApproval(await this.offlineCheck(pin, err, action), action);
       }
       if (err instanceof StoreRefusedError && err.code === "WRONG_PIN") await this.forgetPin(pin);
       throw err;
@@ -335,6 +339,8 @@ export class TillAuth {
       id: cashier.id,
       name: cashier.name,
       role: cashier.role,
+      permissions: cashier.permissions === undefined ? null : JSON.stringify(cashier.permissions),
+      maxDiscountPercent: cashier.maxDiscountPercent ?? null,
       pinHash,
       lastSeenAt: this.deps.now().toISOString(),
     };
@@ -358,7 +364,6 @@ export class TillAuth {
   private async offlineCheck(
     pin: string,
     cause: StoreUnreachableError | TillAuthError,
-    minRank: number,
     action?: ApprovalAction,
   ): Promise<Cashier> {
     const nowMs = this.deps.now().getTime();
@@ -385,11 +390,11 @@ export class TillAuth {
     for (const c of cached) {
       if (!(await Bun.password.verify(pin, c.pinHash))) continue;
       this.failures = 0;
-      const cashier: Cashier = { id: c.id, name: c.name, role: c.role };
-      if (RANK[c.role] < minRank) {
+      const cashier = cashierOf(c);
+      if (action !== undefined && !cashierMay(cashier, action)) {
         throw new TillAuthError(
           "NOT_AN_APPROVER",
-          `this PIN belongs to a ${c.role}; ${action ?? "this"} needs the PIN of a supervisor, manager or admin`,
+          `this PIN belongs to a ${c.role}; ${action} needs the PIN of someone whose role may approve it`,
         );
       }
       return cashier;
@@ -413,6 +418,18 @@ export class TillAuth {
       { attemptsLeft: left },
     );
   }
+}
+
+/** A cashier this till keeps, with the rights the store last gave their role. */
+function cashierOf(row: typeof tillCashiers.$inferSelect): Cashier {
+  const parsed =
+    row.permissions === null ? null : z.array(permissionSchema).safeParse(JSON.parse(row.permissions));
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    ...(parsed?.success ? { permissions: parsed.data, maxDiscountPercent: row.maxDiscountPercent ?? 0 } : {}),
+  };
 }
 
 function requirePinShape(pin: string): void {

@@ -283,6 +283,7 @@ export const az: Strings = {
   "error.approvalRequired": "Buna nəzarətçi icazə verməlidir: onun PIN-ini istəyin",
   "error.approvalUsed": "Bu icazə artıq istifadə olunub: nəzarətçidən yenidən istəyin",
   "error.forbidden": "Rolunuz buna icazə vermir: nəzarətçiyə və ya menecerə müraciət edin",
+  "error.permissionDenied": "Rolunuzun bu hüququ yoxdur: bu hüququ olan birinə müraciət edin",
   "error.returnExceedsSold": "Bu satışda qaytarılmağa qalandan çox qaytarılır",
   "error.refundTenders": "Geri ödəmə satışın ödənişi ilə uyğun gəlmir: məbləğləri yoxlayın",
   "error.sessionEnded": "Mağaza bu kassanın seansını bitirdi: mağaza əlçatan olanda yenidən daxil olun",

@@ -303,6 +303,7 @@ export const en = {
   "error.approvalRequired": "A supervisor must allow this: ask for their PIN",
   "error.approvalUsed": "That approval was already used: ask the supervisor again",
   "error.forbidden": "Your role cannot do this: ask a supervisor or a manager",
+  "error.permissionDenied": "Your role does not have this right: ask someone whose role has it",
   "error.returnExceedsSold": "More is coming back than is left to return on this sale",
   "error.refundTenders": "The refund does not match how the sale was paid: check the amounts",
   "error.sessionEnded": "The store ended this till's session: log in again while the store is reachable",

@@ -291,6 +291,7 @@ export const fr: Strings = {
   "error.approvalRequired": "Un superviseur doit l'autoriser : demandez son code",
   "error.approvalUsed": "Cette autorisation a déjà servi : redemandez au superviseur",
   "error.forbidden": "Votre rôle ne permet pas cela : demandez à un superviseur ou un responsable",
+  "error.permissionDenied": "Votre rôle n'a pas ce droit : demandez à quelqu'un dont le rôle l'a",
   "error.returnExceedsSold": "Plus d'articles rendus qu'il n'en reste à rendre sur cette vente",
   "error.refundTenders": "Le remboursement ne correspond pas au paiement de la vente : vérifiez les montants",
   "error.sessionEnded":

@@ -3,6 +3,7 @@
  * discounts, no-sale and refunds. Each is described first (Approved), approved carried out.
  */
 import type { Discount } from "../../core/discount.ts";
+import { tillNeedsApproval } from "../rights.ts";
 import type { ApprovalAction, ApprovalProof, CancelledSale, TillAuditEntry } from "../services.ts";
 import { refundCardTender } from "./card.ts";
 import { withoutLine, withQty } from "./deposit-lines.ts";
@@ -12,7 +13,10 @@ import { recordReturnEffect } from "./returns.ts";
 import { addLine, audit, reprice, selectedLine } from "./sale.ts";
 import type { Approved, Confirmed, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
-/** Asks for a supervisor's PIN when the store requires one for `action`, else applies at once. */
+/**
+ * Asks for an approver's PIN when the store requires one for `action`, or when the cashier's
+ * role lacks the action's permission (src/api/store/roles.ts); else applies at once.
+ */
 export function withApproval(
   state: TillState,
   action: ApprovalAction,
@@ -21,7 +25,9 @@ export function withApproval(
 ): Transition {
   const needed =
     action in env.settings.approvals && env.settings.approvals[action as keyof typeof env.settings.approvals];
-  if (!needed) return applyApproved(state, approved, null, null, env);
+  // A custom role without the action's permission always needs someone's whose role has it.
+  if (!tillNeedsApproval(state.cashier, Boolean(needed), action))
+    return applyApproved(state, approved, null, null, env);
   return askApproval(state, action, approved);
 }
 

@@ -3,9 +3,11 @@
  * supervisor PIN.
  */
 
+import type { Discount } from "../../core/discount.ts";
+import { cashierRights } from "../rights.ts";
 import type { LineLabel, TillLookup } from "../services.ts";
 import { submitAge } from "./age-check.ts";
-import { changeQty, confirmed, withApproval } from "./approvals.ts";
+import { askApproval, changeQty, confirmed, withApproval } from "./approvals.ts";
 import { confirmCard } from "./card.ts";
 import { submitCardAccount } from "./card-account.ts";
 import { submitCustomTender } from "./custom-tender.ts";
@@ -64,11 +66,15 @@ export function submitPrompt(state: TillState, prompt: Prompt, env: TillEnv): Tr
     case "lineDiscount": {
       const discount = parseDiscount(text, currency);
       if (discount === null) return fail(state, "error.badDiscount", { text });
-      return withApproval(state, "discount", { type: "line.discount", lineId: prompt.lineId, discount }, env);
+      const approved = { type: "line.discount", lineId: prompt.lineId, discount } as const;
+      if (overRoleMaximum(state, discount)) return askApproval(state, "discount", approved);
+      return withApproval(state, "discount", approved, env);
     }
     case "saleDiscount": {
       const discount = parseDiscount(text, currency);
       if (discount === null) return fail(state, "error.badDiscount", { text });
+      if (overRoleMaximum(state, discount))
+        return askApproval(state, "discount", { type: "sale.discount", discount });
       return withApproval(state, "discount", { type: "sale.discount", discount }, env);
     }
     case "customerMessage": {
@@ -169,4 +175,9 @@ export function submitSerial(
 /** A looked-up product with what its scanned label said of the unit. */
 export function withLabel(lookup: TillLookup, label: LineLabel | undefined): TillLookup {
   return label === undefined ? lookup : { ...lookup, product: { ...lookup.product, label } };
+}
+
+/** A percent discount above what the cashier's role may give alone (`maxDiscountPercent`). */
+function overRoleMaximum(state: TillState, discount: Discount): boolean {
+  return "percent" in discount && Number(discount.percent) > cashierRights(state.cashier).maxDiscountPercent;
 }

@@ -4,11 +4,9 @@
  * receipt, or sends it again once the cause is fixed. Nothing paid is left unseen.
  */
 import type { KeyCommand } from "../keys/keymap.ts";
-import type { Cashier } from "../services.ts";
+import { cashierMay } from "../rights.ts";
 import { done, goTo, msg } from "./initial.ts";
 import type { Screen, TillState, Transition } from "./types.ts";
-
-const RANK: Record<Cashier["role"], number> = { cashier: 1, supervisor: 2, manager: 3, admin: 4 };
 
 type RefusedScreen = Extract<Screen, { kind: "refused" }>;
 
@@ -21,8 +19,7 @@ export function showRefused(state: TillState): Transition {
 
 /** A supervisor (or higher) opens it at once; anyone else needs a supervisor's PIN. */
 export function openRefused(state: TillState): Transition {
-  const role = state.cashier?.role ?? "cashier";
-  if (RANK[role] >= RANK.supervisor) return showRefused(state);
+  if (cashierMay(state.cashier, "refusedSales")) return showRefused(state);
   return done({
     ...state,
     input: "",

@@ -8,6 +8,7 @@ import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { TillDataServices } from "../../../src/till/data/index.ts";
 import { tillDbPath } from "../../../src/till/data/index.ts";
+import type { Cashier } from "../../../src/till/services.ts";
 import { domainErrorOf } from "../../core/expect-code.ts";
 import {
   CASHIER_PIN,
@@ -30,6 +31,14 @@ async function refusal(run: () => Promise<unknown>): Promise<{ code: string; mes
   throw new Error("expected a refusal, but it succeeded");
 }
 
+/** Ann as the store names her, with her role's rights (kept for offline log-ins too). */
+const ANN: Omit<Cashier, "id"> = {
+  name: "Ann Cashier",
+  role: "cashier",
+  permissions: ["sell", "discount"],
+  maxDiscountPercent: 100,
+};
+
 describe("till log-in and approvals", () => {
   let f: TillFixture;
   let till: TillDataServices;
@@ -44,7 +53,7 @@ describe("till log-in and approvals", () => {
   });
 
   test("online, the store checks the PIN and names the cashier", async () => {
-    expect(await till.login(CASHIER_PIN)).toEqual({ id: f.cashierId, name: "Ann Cashier", role: "cashier" });
+    expect(await till.login(CASHIER_PIN)).toEqual({ ...ANN, id: f.cashierId });
     expect(till.status().online).toBe(true);
   });
 
@@ -88,7 +97,7 @@ describe("till log-in and approvals", () => {
   test("offline, a cashier who logged in here before can log in again, and a supervisor can approve", async () => {
     await till.logout();
     await f.store.stop();
-    expect(await till.login(CASHIER_PIN)).toEqual({ id: f.cashierId, name: "Ann Cashier", role: "cashier" });
+    expect(await till.login(CASHIER_PIN)).toEqual({ ...ANN, id: f.cashierId });
     expect(till.status().online).toBe(false);
     expect((await till.approve(SUPERVISOR_PIN, "noSale")).id).toBe(f.supervisorId);
     expect((await refusal(() => till.approve(CASHIER_PIN, "noSale"))).code).toBe("NOT_AN_APPROVER");

@@ -1,0 +1,2 @@
+ALTER TABLE `cashiers` ADD `permissions` text;--> statement-breakpoint
+ALTER TABLE `cashiers` ADD `max_discount_percent` integer;

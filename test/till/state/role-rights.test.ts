@@ -1,0 +1,43 @@
+/**
+ * The till follows the logged-in cashier's role: a custom role without a permission is asked
+ * for an approver's PIN for that action whatever the store's settings, a discount above the
+ * role's maximum too, and the built-in cashier keeps the settings' word alone.
+ */
+import { describe, expect, test } from "bun:test";
+import type { Cashier } from "../../../src/till/services.ts";
+import { CASHIER, Driver, testEnv } from "../support/state-env.ts";
+
+const DELI: Cashier = {
+  id: "u-dee",
+  name: "Dee",
+  role: "deli",
+  permissions: ["sell", "discount"],
+  maxDiscountPercent: 10,
+};
+const NO_APPROVALS = {
+  approvals: { refund: false, voidAfterTotal: false, priceOverride: false, noSale: false, discount: false },
+};
+
+function as(cashier: Cashier): Driver {
+  const d = new Driver(testEnv(NO_APPROVALS), false);
+  return d.send({ type: "login.ok", cashier });
+}
+
+describe("a custom role at the till", () => {
+  test("is asked for an approver to override a price it may not, where a cashier is not", () => {
+    const deli = as(DELI).enter("0002").key("line.price").enter("2.00");
+    expect(deli.state.prompt?.kind).toBe("approval");
+    const cashier = as(CASHIER).enter("0002").key("line.price").enter("2.00");
+    expect(cashier.state.prompt).toBeNull();
+    expect(cashier.state.sale.lines[0]).toMatchObject({ unitPriceMinor: 200 });
+  });
+
+  test("gives a discount up to its maximum alone, and above it only with an approver", () => {
+    const small = as(DELI).enter("0002").key("line.discount").enter("10%");
+    expect(small.state.prompt).toBeNull();
+    expect(small.state.sale.audit.map((a) => a.action)).toEqual(["discount.given"]);
+    const large = as(DELI).enter("0002").key("line.discount").enter("15%");
+    expect(large.state.prompt?.kind).toBe("approval");
+    expect(large.state.sale.audit).toEqual([]);
+  });
+});
