@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Page } from "playwright-core";
 import { type Chain, ringSale, startChain, waitConverged } from "../replication/support/chain.ts";
 import { waitFor } from "../replication/support/wait.ts";
-import { openBrowser, shot, signIn, type WebBrowser } from "./support/browser.ts";
+import { clickAndLoad, openBrowser, shot, signIn, type WebBrowser } from "./support/browser.ts";
 
 let chain: Chain;
 let web: WebBrowser;
@@ -42,7 +42,7 @@ describe("head office console", () => {
     await page.goto(`${chain.hq.url}/`);
     expect(page.url()).toEndWith("/console/sign-in");
     await page.fill("input[name=token]", "rgh_not_a_token");
-    await page.click("button[type=submit]");
+    await clickAndLoad(page, "button[type=submit]");
     await expect(page.locator(".error").textContent()).resolves.toContain("UNAUTHORIZED");
     await signIn(page, chain.hq.url, chain.hq.token);
     expect(await page.locator("h1").textContent()).toBe("Dashboard");
@@ -68,14 +68,14 @@ describe("head office console", () => {
     await page.goto(`${chain.hq.url}/console/catalog?q=milk`);
     const row = page.locator("tr", { hasText: "MILK" });
     await row.locator("input[name=price]").fill("abc");
-    await row.locator("button[type=submit]").click();
+    await clickAndLoad(page, row.locator("button[type=submit]"));
     await expect(page.locator(".error").textContent()).resolves.toContain("price");
     const unchanged = await chain.hq.json<{ priceMinor: number }>("/api/v1/products/MILK");
     expect(unchanged.priceMinor).toBe(349);
 
     await page.goto(`${chain.hq.url}/console/catalog?q=milk`);
     await page.locator("tr", { hasText: "MILK" }).locator("input[name=price]").fill("3.99");
-    await page.locator("tr", { hasText: "MILK" }).locator("button[type=submit]").click();
+    await clickAndLoad(page, page.locator("tr", { hasText: "MILK" }).locator("button[type=submit]"));
     await expect(page.locator(".notice").textContent()).resolves.toContain("MILK");
     await shot(page, "hq-catalog");
     await waitFor(async () => {
@@ -91,7 +91,7 @@ describe("head office console", () => {
     await page.fill("input[name=name]", "Ten percent off");
     await page.selectOption("select[name=kind]", "percent");
     await page.fill("input[name=value]", "10");
-    await page.click("form#new-promotion button[type=submit]");
+    await clickAndLoad(page, "form#new-promotion button[type=submit]");
     await expect(page.locator(".notice").textContent()).resolves.toContain("TENOFF");
     expect(await page.locator("#promotions").textContent()).toContain("Ten percent off");
     const promo = await chain.hq.json<{ reward: { kind: string; percent: number } }>(
@@ -101,7 +101,7 @@ describe("head office console", () => {
     await page.fill("input[name=id]", "BAD");
     await page.fill("input[name=name]", "Too much");
     await page.fill("input[name=value]", "250");
-    await page.click("form#new-promotion button[type=submit]");
+    await clickAndLoad(page, "form#new-promotion button[type=submit]");
     await expect(page.locator(".error").textContent()).resolves.toContain("percent");
     expect((await chain.hq.api("/api/v1/promotions/BAD")).status).toBe(404);
     await shot(page, "hq-promotions");
@@ -113,7 +113,7 @@ describe("head office console", () => {
       body: JSON.stringify({ name: "Ada Lovelace", email: "ada@example.org" }),
     });
     await page.goto(`${chain.hq.url}/console/customers?q=Lovelace`);
-    await page.click("text=Ada Lovelace");
+    await clickAndLoad(page, "text=Ada Lovelace");
     expect(page.url()).toContain(made.id);
     expect(await page.locator("main").textContent()).toContain("ada@example.org");
     await shot(page, "hq-customer");
@@ -159,21 +159,21 @@ describe("head office console", () => {
 
   test("the console speaks French, Russian and Azerbaijani", async () => {
     await page.goto(`${chain.hq.url}/`);
-    await page.click("a[hreflang=fr]");
+    await clickAndLoad(page, "a[hreflang=fr]");
     expect(await page.locator("h1").textContent()).toBe("Tableau de bord");
-    await page.click("a[hreflang=ru]");
+    await clickAndLoad(page, "a[hreflang=ru]");
     expect(await page.locator("h1").textContent()).toBe("Сводка");
-    await page.click("a[hreflang=az]");
+    await clickAndLoad(page, "a[hreflang=az]");
     expect(await page.locator("h1").textContent()).toBe("İdarə paneli");
     await shot(page, "hq-dashboard-az");
-    await page.click("a[hreflang=en]");
+    await clickAndLoad(page, "a[hreflang=en]");
   });
 
   test("signing out ends the session", async () => {
     const page = await web.page();
     await signIn(page, chain.hq.url, chain.hq.token);
     await page.goto(`${chain.hq.url}/`);
-    await page.click("form#sign-out button");
+    await clickAndLoad(page, "form#sign-out button");
     await page.waitForURL((u) => u.pathname.endsWith("/console/sign-in"));
     await page.goto(`${chain.hq.url}/console/catalog`);
     expect(page.url()).toEndWith("/console/sign-in");

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import type { Page } from "playwright-core";
 import { PRODUCTS, ringSale } from "../replication/support/chain.ts";
 import { type StoreProcess, seedProducts, startStore } from "../support/store-process.ts";
-import { openBrowser, shot, signIn, type WebBrowser } from "./support/browser.ts";
+import { clickAndLoad, openBrowser, shot, signIn, type WebBrowser } from "./support/browser.ts";
 
 let store: StoreProcess;
 let web: WebBrowser;
@@ -53,6 +53,6 @@ test("a wrong token does not sign in", async () => {
   const other = await web.page();
   await other.goto(`${store.url}/`);
   await other.fill("input[name=token]", "not-a-token");
-  await other.click("button[type=submit]");
+  await clickAndLoad(other, "button[type=submit]");
   expect(await other.locator(".error").textContent()).toContain("UNAUTHORIZED");
 });

@@ -10,7 +10,7 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 
 const root = resolve(import.meta.dir, "../../..");
 export const ARTIFACTS = join(root, "test-artifacts", "web");
@@ -70,4 +70,14 @@ export async function signIn(page: Page, url: string, token: string): Promise<vo
     page.waitForURL((u) => !u.pathname.endsWith("/sign-in")),
     page.click("button[type=submit]"),
   ]);
+}
+
+/**
+ * Clicks what sends a form or follows a link, and waits until the page it leads to has loaded,
+ * so what the test reads next is the new page, not the one the click left.
+ */
+export async function clickAndLoad(page: Page, selector: string | Locator): Promise<void> {
+  const loaded = page.waitForNavigation({ waitUntil: "load" });
+  await (typeof selector === "string" ? page.click(selector) : selector.click());
+  await loaded;
 }
