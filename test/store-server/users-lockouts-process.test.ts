@@ -117,7 +117,7 @@ describe("PIN lock-outs on the real process", () => {
         .length;
       const byCashier = await call<ErrorBody>("POST", "/pin-lockouts/unlock", { storeWide: true }, cashier);
       expect(byCashier.status).toBe(403);
-      expect(byCashier.body.error.code).toBe("FORBIDDEN");
+      expect(byCashier.body.error.code).toBe("PERMISSION_DENIED");
       const anonymous = await call<ErrorBody>("POST", "/pin-lockouts/unlock", { storeWide: true }, null);
       expect(anonymous.status).toBe(401);
       expect(anonymous.body.error.code).toBe("UNAUTHORIZED");
@@ -184,7 +184,7 @@ describe("PIN lock-outs on the real process", () => {
       );
       const [stderr, code] = await Promise.all([new Response(proc.stderr).text(), proc.exited]);
       expect(code).toBe(1);
-      expect(stderr).toContain("needs the manager role");
+      expect(stderr).toContain("needs the users permission");
 
       const help = await admin("pin", "unlock", "--help");
       expect(help.code).toBe(0);
