@@ -13,6 +13,7 @@ export * from "./store-purchasing.ts";
 import { storeCardTendersSchema } from "./store-card-tenders.ts";
 import { storeCustomersSchema } from "./store-customers.ts";
 import { storeInvoicesSchema } from "./store-invoices.ts";
+import { storeKitchenSchema } from "./store-kitchen.ts";
 import { ordersSchema } from "./store-orders.ts";
 
 /** Key/value settings and counters owned by the store (store id, settings JSON, …). */
@@ -608,6 +609,7 @@ export * from "./store-customers.ts";
 export * from "./store-earning-reversals.ts";
 export * from "./store-gift-card-loads.ts";
 export * from "./store-invoices.ts";
+export * from "./store-kitchen.ts";
 export * from "./store-orders.ts";
 export * from "./store-promotions.ts";
 export * from "./store-roles.ts";
@@ -650,6 +652,7 @@ export const storeSchema = {
   ...purchasingSchema,
   ...ordersSchema,
   ...storeInvoicesSchema,
+  ...storeKitchenSchema,
 };
 
 export const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;

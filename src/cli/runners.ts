@@ -23,7 +23,9 @@ function serverErrorFormatting(): void {
 export const runners = {
   store: async (): Promise<Run<StoreOptions>> => {
     serverErrorFormatting();
-    return (await import("../store-server/main.ts")).runStore;
+    const { runStore } = await import("../store-server/main.ts");
+    const { openKitchenPrinter } = await import("./kitchen-printer.ts");
+    return (options, io) => runStore(options, io, { openKitchenPrinter });
   },
   hq: async (): Promise<Run<HqOptions>> => {
     serverErrorFormatting();

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { COSTING_METHODS } from "./costing.ts";
 import { EMBEDDED_PRESETS, embeddedRuleSchema } from "./embedded-barcode.ts";
 import { DEFAULT_GIFT_CARD_MAX_MINOR } from "./gift-card-lines.ts";
+import { kitchenSettingsSchema } from "./kitchen-settings.ts";
 import { legalSettingsSchema } from "./legal-settings.ts";
 import { currencyExponent } from "./money.ts";
 import { replenishmentSettingsSchema } from "./replenishment-settings.ts";
@@ -130,6 +131,8 @@ export const storeSettingsSchema = z
       .default([{ type: "ebt", requires: "snapEligible" }]),
     /** The seller's legal details for invoices and the accounting export (`[legal]`); none: no invoices. */
     legal: legalSettingsSchema.optional(),
+    /** The kitchen's stations and printers (`[[kitchen.stations]]`); none: no kitchen tickets. */
+    kitchen: kitchenSettingsSchema.optional(),
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

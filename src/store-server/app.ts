@@ -29,6 +29,7 @@ import { errorHandling } from "./http/errors.ts";
 import { IntegrityMonitor } from "./integrity.ts";
 import { invoicesRoutes } from "./invoices/routes.ts";
 import { journalRoutes } from "./journal/routes.ts";
+import { kitchenRoutes } from "./kitchen/routes.ts";
 import { storeMetrics } from "./metrics.ts";
 import { notificationsRoutes } from "./notifications/routes.ts";
 import { orderForInvoice } from "./orders/for-invoice.ts";
@@ -147,7 +148,8 @@ export function createStoreApp(
         .use(invoicesRoutes(ctx, { find: (orderId) => orderForInvoice(ctx, orderId) }))
         .use(accountingRoutes(ctx))
         .use(dfcRoutes(ctx))
-        .use(cardTendersRoutes(ctx)),
+        .use(cardTendersRoutes(ctx))
+        .use(kitchenRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

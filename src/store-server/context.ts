@@ -35,6 +35,8 @@ export interface StoreContext {
   webhooks?: { sync(): void };
   /** Customer orders: may an order reserve more than is available (`[orders]` in the config)? */
   orders?: { allowOverReservation: boolean };
+  /** Tells the kitchen printers a ticket was queued (absent in tests of the app alone: tickets wait in the queue). */
+  wakeKitchenPrinters?: () => void;
   /** The certificate served over HTTPS: its SHA-256 is answered to tills when they pair. */
   tls?: { sha256: string };
 }

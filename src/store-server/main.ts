@@ -31,6 +31,7 @@ import type { StoreContext } from "./context.ts";
 import { createHqLink, HqRefusedError, HqUnreachableError } from "./hq-link/hq-link.ts";
 import { createJournalLink, type JournalLink } from "./hq-link/journal-link.ts";
 import { damagedAtStart, IntegrityMonitor, isDamagedFile } from "./integrity.ts";
+import { KitchenPrinters, kitchenWatchOf, type OpenKitchenPrinter } from "./kitchen/index.ts";
 import { storeMetrics } from "./metrics.ts";
 import { NotificationSender, notificationsConfigOf } from "./notifications/index.ts";
 import { openStore } from "./open.ts";
@@ -90,13 +91,19 @@ export interface RunningStore {
 
 /** Opens the store's database, makes sure an admin token exists, and starts serving. */
 /** A request that may wait for catalog changes (`GET …/products/changes?…wait=…`). */
-const LONG_POLL = /\/products\/changes\?(?:.*&)?wait=/;
+const LONG_POLL = /\/(?:products\/changes|kitchen\/tickets)\?(?:.*&)?wait=/;
 const LONG_POLL_IDLE_S = Math.ceil(MAX_CATALOG_WAIT_MS / 1000) + 10;
+
+/** What the store drives but does not open itself (the CLI hands in the device drivers). */
+export interface StoreDevices {
+  openKitchenPrinter?: OpenKitchenPrinter;
+}
 
 export async function startStoreServer(
   options: StoreOptions,
   io: CliIo,
   settings?: StoreSettings,
+  devices: StoreDevices = {},
 ): Promise<RunningStore> {
   const warn = (line: string) => io.err(line);
   const adminToken =
@@ -204,6 +211,11 @@ export async function startStoreServer(
       })
     : null;
   sender?.start();
+  const kitchenPrinters =
+    ctx.settings.kitchen && devices.openKitchenPrinter
+      ? new KitchenPrinters(ctx, devices.openKitchenPrinter, { log: warn })
+      : null;
+  kitchenPrinters?.start();
   webhooks.sync();
   const cardReconciler = ctx.accounts ? startCardReconciler(ctx) : null;
   const limits = requestLimitsOf(options);
@@ -248,7 +260,9 @@ export async function startStoreServer(
     async stop() {
       // Waiting tills are answered now, so the requests in flight finish at once.
       catalogWatchOf(ctx).close();
+      kitchenWatchOf(ctx).close();
       await server.stop(false);
+      await kitchenPrinters?.stop();
       await sender?.stop();
       await webhooks.stop();
       await cardReconciler?.stop();
@@ -268,8 +282,8 @@ function replicationHealth(replication: ReplicationHealth): Record<string, unkno
 }
 
 /** Runs the server until SIGTERM/SIGINT; `io` writes to its log (see `serverIo` of the CLI). */
-export async function runStore(options: StoreOptions, io: CliIo): Promise<void> {
-  const store = await startStoreServer(options, io);
+export async function runStore(options: StoreOptions, io: CliIo, devices: StoreDevices = {}): Promise<void> {
+  const store = await startStoreServer(options, io, undefined, devices);
   const departments = await applyBundleDepartments(store.ctx, options.data).catch(async (err: unknown) => {
     await store.stop();
     throw err;

@@ -100,6 +100,13 @@ import {
   issuedInvoiceAnswerSchema,
 } from "./invoices.ts";
 import {
+  kitchenRoundSchema,
+  kitchenRoundStatusSchema,
+  kitchenTicketSchema,
+  kitchenTicketsAnswerSchema,
+  kitchenTicketsQuerySchema,
+} from "./kitchen.ts";
+import {
   adjustmentAnswerSchema,
   auditAnswerSchema,
   byCashierAnswerSchema,
@@ -383,4 +390,11 @@ export const storeRoutes = routeTable({
     query: dfcPlaceQuerySchema,
     answer: dfcPlacedAnswerSchema,
   },
+  "POST /api/v1/kitchen/rounds": { body: kitchenRoundSchema, answer: kitchenRoundStatusSchema },
+  "GET /api/v1/kitchen/rounds/:id": kitchenRoundStatusSchema,
+  "POST /api/v1/kitchen/rounds/:id/fire": kitchenRoundStatusSchema,
+  "GET /api/v1/kitchen/tickets": { query: kitchenTicketsQuerySchema, answer: kitchenTicketsAnswerSchema },
+  "POST /api/v1/kitchen/tickets/:id/start": kitchenTicketSchema,
+  "POST /api/v1/kitchen/tickets/:id/bump": kitchenTicketSchema,
+  "POST /api/v1/kitchen/tickets/:id/recall": kitchenTicketSchema,
 });

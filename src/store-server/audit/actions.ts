@@ -71,6 +71,12 @@ export const AUDIT_ACTIONS = {
   // Written by the invoices feature:
   invoiceIssued: "invoice.issued",
   creditNoteIssued: "credit_note.issued",
+  // Written by the kitchen feature:
+  kitchenRoundSent: "kitchen.round_sent",
+  kitchenRoundFired: "kitchen.round_fired",
+  kitchenTicketStarted: "kitchen.ticket_started",
+  kitchenTicketBumped: "kitchen.ticket_bumped",
+  kitchenTicketRecalled: "kitchen.ticket_recalled",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
