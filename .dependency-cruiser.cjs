@@ -72,6 +72,12 @@ module.exports = {
       "The till never imports the store server, HQ or the CLI.",
     ),
     onlyImports(
+      "kds-layering",
+      "kds",
+      ["core", "api", "shared", "package.json"],
+      "The kitchen display talks to the store through its API only.",
+    ),
+    onlyImports(
       "samples-layering",
       "samples",
       ["core", "store-server"],
@@ -80,7 +86,7 @@ module.exports = {
     onlyImports(
       "cli-layering",
       "cli",
-      ["core", "api", "shared", "store-server", "hq", "till", "devices", "samples", "package.json"],
+      ["core", "api", "shared", "store-server", "hq", "till", "kds", "devices", "samples", "package.json"],
       "The CLI may start every mode, but takes nothing from outside src/ except package.json.",
     ),
     {

@@ -393,6 +393,44 @@ export function buildProgram(io: CliIo): Command {
       await (await runners.till())(config, io);
     });
 
+  program
+    .command("kds")
+    .description("run a kitchen station's display: its tickets with timers, bump and recall by keys")
+    .addOption(opt("--server <url>", "store server URL, e.g. http://127.0.0.1:7070 (required)", "server"))
+    .addOption(
+      opt("--station <id>", "the kitchen station shown, from [[kitchen.stations]] (required)", "station"),
+    )
+    .addOption(
+      opt(
+        "--token <token>",
+        "a device or admin token (ps shows it: prefer RINGUP_TOKEN); default: the one kept at pairing",
+        "token",
+      ),
+    )
+    .addOption(
+      opt(
+        "--data <dir>",
+        "directory for the display's token and unsent actions (default ./kds-data)",
+        "data",
+      ),
+    )
+    .addOption(
+      opt(
+        "--pair <code>",
+        "pair this display with the store: exchange a code from 'ringup admin till pair' for its own token, then exit",
+        "pair",
+      ),
+    )
+    .addOption(opt("--device-id <id>", "the id the pairing code was made for (with --pair)", "deviceId"))
+    .addOption(opt("--lang <lang>", `language: ${LANGUAGES.join("|")} (default en)`, "lang"))
+    .addOption(configOption())
+    .addOption(logLevelOption())
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { kdsOptionsSchema } = await import("../kds/options.ts");
+      const config = await loadConfig(cmd, kdsOptionsSchema);
+      await (await runners.kds())(config, io);
+    });
+
   const admin = program
     .command("admin")
     .description("administer a store (or head office) server")

@@ -4,6 +4,7 @@
  */
 
 import type { HqOptions } from "../hq/options.ts";
+import type { KdsOptions } from "../kds/options.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import type { StoreOptions } from "../store-server/options.ts";
 import type { DemoOptions } from "./demo.ts";
@@ -35,6 +36,10 @@ export const runners = {
     // The till's runtime settings, before anything of the till (or React) is loaded.
     (await import("../till/runtime/index.ts")).prepareTillRuntime();
     return (await import("../till/main.ts")).runTill;
+  },
+  kds: async (): Promise<Run<KdsOptions>> => {
+    process.env.NODE_ENV ??= "production";
+    return (await import("../kds/main.ts")).runKds;
   },
   admin: async (): Promise<
     (options: AdminOptions, command: string, args: Record<string, unknown>, io: CliIo) => Promise<void>
