@@ -15,6 +15,25 @@ export interface KdsMessages {
   more: (n: number) => string;
   keys: string;
   notices: Record<NoticeKey, string>;
+  /** The store's refusals a display can meet, by code (others: "refused" and the code). */
+  refusals: Record<KdsRefusal, string>;
+}
+
+export const KDS_REFUSALS = [
+  "KITCHEN_NOT_CONFIGURED",
+  "UNKNOWN_STATION",
+  "TICKET_NOT_FOUND",
+  "TICKET_ON_HOLD",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+] as const;
+export type KdsRefusal = (typeof KDS_REFUSALS)[number];
+
+/** What the notice line says for a refusal's code. */
+export function refusalText(t: KdsMessages, code: string): string {
+  return (KDS_REFUSALS as readonly string[]).includes(code)
+    ? t.refusals[code as KdsRefusal]
+    : `${t.notices.refused} ${code}`;
 }
 
 const en: KdsMessages = {
@@ -33,6 +52,14 @@ const en: KdsMessages = {
     nothingToRecall: "Nothing to recall.",
     noTicket: "No ticket selected.",
     onHold: "On hold until its course is fired:",
+  },
+  refusals: {
+    KITCHEN_NOT_CONFIGURED: "The store has no kitchen stations: ask the manager to set them up.",
+    UNKNOWN_STATION: "The store has no such station: check --station.",
+    TICKET_NOT_FOUND: "The store does not know that ticket any more.",
+    TICKET_ON_HOLD: "That course is on hold until the waiter fires it.",
+    UNAUTHORIZED: "The store refuses this display's token: pair it again.",
+    FORBIDDEN: "This display's token may not do that.",
   },
 };
 
@@ -53,6 +80,14 @@ const fr: KdsMessages = {
     noTicket: "Aucun bon choisi.",
     onHold: "En attente jusqu'à l'envoi du plat :",
   },
+  refusals: {
+    KITCHEN_NOT_CONFIGURED: "Le magasin n'a pas de postes de cuisine : demandez au gérant.",
+    UNKNOWN_STATION: "Le magasin n'a pas ce poste : vérifiez --station.",
+    TICKET_NOT_FOUND: "Le magasin ne connaît plus ce bon.",
+    TICKET_ON_HOLD: "Ce plat attend que le serveur l'envoie.",
+    UNAUTHORIZED: "Le magasin refuse le jeton de cet écran : appairez-le à nouveau.",
+    FORBIDDEN: "Le jeton de cet écran ne permet pas cela.",
+  },
 };
 
 const ru: KdsMessages = {
@@ -72,6 +107,14 @@ const ru: KdsMessages = {
     noTicket: "Заказ не выбран.",
     onHold: "Ждёт подачи курса:",
   },
+  refusals: {
+    KITCHEN_NOT_CONFIGURED: "В магазине нет кухонных станций: обратитесь к менеджеру.",
+    UNKNOWN_STATION: "В магазине нет такой станции: проверьте --station.",
+    TICKET_NOT_FOUND: "Магазин больше не знает этот заказ.",
+    TICKET_ON_HOLD: "Этот курс ждёт, пока официант его подаст.",
+    UNAUTHORIZED: "Магазин не принимает токен этого экрана: подключите его заново.",
+    FORBIDDEN: "Токен этого экрана не даёт такого права.",
+  },
 };
 
 const az: KdsMessages = {
@@ -90,6 +133,14 @@ const az: KdsMessages = {
     nothingToRecall: "Geri qaytarılacaq yoxdur.",
     noTicket: "Sifariş seçilməyib.",
     onHold: "Kurs verilənə qədər gözləyir:",
+  },
+  refusals: {
+    KITCHEN_NOT_CONFIGURED: "Mağazada mətbəx stansiyası yoxdur: menecerə müraciət edin.",
+    UNKNOWN_STATION: "Mağazada belə stansiya yoxdur: --station yoxlayın.",
+    TICKET_NOT_FOUND: "Mağaza bu sifarişi artıq tanımır.",
+    TICKET_ON_HOLD: "Bu kurs ofisiant göndərənə qədər gözləyir.",
+    UNAUTHORIZED: "Mağaza bu ekranın tokenini qəbul etmir: yenidən qoşun.",
+    FORBIDDEN: "Bu ekranın tokeni buna icazə vermir.",
   },
 };
 

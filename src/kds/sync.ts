@@ -123,12 +123,16 @@ export class KdsSync {
           signal: AbortSignal.any([this.stopping.signal, AbortSignal.timeout(wait + 5_000)]),
         });
         const body: unknown = await res.json();
-        if (!res.ok) throw new Error(refusal(body, res.status));
+        if (!res.ok) throw new StoreRefusal(refusalCode(body, res.status));
         this.set(received(this.state, kitchenTicketsAnswerSchema.parse(body), this.now().toISOString()));
         this.wakeFlush?.();
       } catch (err) {
         if (this.stopping.signal.aborted) return;
-        this.set(offline(this.state, err instanceof Error ? err.message : String(err)));
+        this.set(
+          err instanceof StoreRefusal
+            ? { ...this.state, online: false, notice: { key: "refused", detail: err.code } }
+            : offline(this.state, err instanceof Error ? err.message : String(err)),
+        );
         await this.pause(RETRY_MS);
       }
     }
@@ -164,17 +168,18 @@ export class KdsSync {
         this.set(confirmed(this.state));
         return true;
       }
-      if (res.status >= 500 || res.status === 401) throw new Error(refusal(body, res.status));
-      const code = errorBodySchema.safeParse(body).data?.error.code ?? "";
+      const code = refusalCode(body, res.status);
+      if (res.status >= 500 || res.status === 401) throw new StoreRefusal(code);
       // Refused for good: the store's tickets are read again from the start to undo it on screen.
-      this.set({
-        ...confirmed(this.state, ALREADY.has(code) ? undefined : refusal(body, res.status)),
-        seq: 0,
-      });
+      this.set({ ...confirmed(this.state, ALREADY.has(code) ? undefined : code), seq: 0 });
       return true;
     } catch (err) {
-      if (!this.stopping.signal.aborted)
-        this.set(offline(this.state, err instanceof Error ? err.message : String(err)));
+      if (this.stopping.signal.aborted) return false;
+      this.set(
+        err instanceof StoreRefusal
+          ? { ...this.state, notice: { key: "refused", detail: err.code } }
+          : offline(this.state, err instanceof Error ? err.message : String(err)),
+      );
       return false;
     } finally {
       this.flushing = false;
@@ -200,7 +205,13 @@ export class KdsSync {
   }
 }
 
-function refusal(body: unknown, status: number): string {
-  const parsed = errorBodySchema.safeParse(body);
-  return parsed.success ? `${parsed.data.error.code}: ${parsed.data.error.message}` : `HTTP ${status}`;
+/** The store answered with a refusal (its code, said in the cook's language on screen). */
+class StoreRefusal extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+function refusalCode(body: unknown, status: number): string {
+  return errorBodySchema.safeParse(body).data?.error.code ?? `HTTP ${status}`;
 }

@@ -7,7 +7,7 @@ import { Box, render, Text, useApp, useInput } from "ink";
 import { createElement, useEffect, useState } from "react";
 import type { KitchenTicket } from "../api/store/kitchen.ts";
 import { milliToDecimalString } from "../core/quantity.ts";
-import type { KdsMessages } from "./i18n.ts";
+import { type KdsMessages, refusalText } from "./i18n.ts";
 import { type KdsState, openTickets } from "./state.ts";
 import type { KdsSync } from "./sync.ts";
 
@@ -82,9 +82,12 @@ export function KdsView(props: { state: KdsState; now: number; t: KdsMessages })
   const shown = open.slice(first, first + COLUMNS);
   const more = open.length - first - shown.length;
   const clock = new Date(now).toTimeString().slice(0, 8);
-  const notice = state.notice
-    ? `${t.notices[state.notice.key]}${state.notice.detail && state.notice.key !== "offline" ? ` ${state.notice.detail}` : ""}`
-    : "";
+  const notice =
+    state.notice === null
+      ? ""
+      : state.notice.key === "refused"
+        ? refusalText(t, state.notice.detail ?? "")
+        : `${t.notices[state.notice.key]}${state.notice.key === "onHold" ? ` ${state.notice.detail ?? ""}` : ""}`;
   return (
     <Box flexDirection="column" width={80} height={24}>
       <Box width={80}>
