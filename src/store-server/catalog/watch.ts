@@ -95,14 +95,18 @@ export class CatalogWatch {
   }
 }
 
-const watches = new WeakMap<Database, CatalogWatch>();
+/** A store's own watch for one kind of change: `of(ctx)` makes it when first asked. */
+export function perStoreWatch(): (ctx: { sqlite: Database }) => CatalogWatch {
+  const watches = new WeakMap<Database, CatalogWatch>();
+  return (ctx) => {
+    let watch = watches.get(ctx.sqlite);
+    if (watch === undefined) {
+      watch = new CatalogWatch();
+      watches.set(ctx.sqlite, watch);
+    }
+    return watch;
+  };
+}
 
 /** The watch of the store whose database this is (one per store, made when first asked). */
-export function catalogWatchOf(ctx: { sqlite: Database }): CatalogWatch {
-  let watch = watches.get(ctx.sqlite);
-  if (watch === undefined) {
-    watch = new CatalogWatch();
-    watches.set(ctx.sqlite, watch);
-  }
-  return watch;
-}
+export const catalogWatchOf = perStoreWatch();

@@ -15,7 +15,7 @@ import {
 import { canonicalJson } from "../../core/events.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { type KitchenSettings, stationFor } from "../../core/kitchen-settings.ts";
-import { AUDIT_ACTIONS } from "../audit/actions.ts";
+import { AUDIT_ACTIONS, type AuditAction } from "../audit/actions.ts";
 import { recordAudit } from "../audit/service.ts";
 import { nextCounter } from "../catalog/service.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
@@ -37,6 +37,27 @@ export function kitchenSettingsOf(ctx: StoreContext): KitchenSettings {
     );
   }
   return kitchen;
+}
+
+/** A kitchen action in the audit trail, journaled so head office receives it. */
+export function auditKitchen(
+  ctx: StoreContext,
+  tx: StoreTx,
+  entry: { action: AuditAction; at: Date; by: KitchenActor; refId: string; detail?: Record<string, unknown> },
+): void {
+  recordAudit(
+    ctx,
+    tx,
+    {
+      action: entry.action,
+      at: entry.at,
+      userId: entry.by.userId ?? null,
+      tillId: entry.by.tillId ?? null,
+      refId: entry.refId,
+      ...(entry.detail ? { detail: entry.detail } : {}),
+    },
+    true,
+  );
 }
 
 /** The next change number of the kitchen's tickets (a display asks for what came after the last it saw). */
@@ -108,24 +129,18 @@ export function enqueueKitchenRound(
       .run();
     if (round.fired) queuePrint(tx, settings, ticketId, station.id, at);
   }
-  recordAudit(
-    ctx,
-    tx,
-    {
-      action: AUDIT_ACTIONS.kitchenRoundSent,
-      at: now,
-      userId: by.userId ?? null,
-      tillId: by.tillId ?? null,
-      refId: round.id,
-      detail: {
-        lines: round.lines.length,
-        stations: [...byStation.keys()],
-        fired: round.fired,
-        ...(round.tableLabel ? { table: round.tableLabel } : {}),
-      },
+  auditKitchen(ctx, tx, {
+    action: AUDIT_ACTIONS.kitchenRoundSent,
+    at: now,
+    by,
+    refId: round.id,
+    detail: {
+      lines: round.lines.length,
+      stations: [...byStation.keys()],
+      fired: round.fired,
+      ...(round.tableLabel ? { table: round.tableLabel } : {}),
     },
-    true,
-  );
+  });
   kitchenChanged(ctx);
   return { status: roundStatus(tx, round.id), created: true };
 }
@@ -151,18 +166,7 @@ export function fireKitchenRound(
       .run();
     queuePrint(tx, settings, ticket.id, ticket.stationId, at);
   }
-  recordAudit(
-    ctx,
-    tx,
-    {
-      action: AUDIT_ACTIONS.kitchenRoundFired,
-      at: now,
-      userId: by.userId ?? null,
-      tillId: by.tillId ?? null,
-      refId: roundId,
-    },
-    true,
-  );
+  auditKitchen(ctx, tx, { action: AUDIT_ACTIONS.kitchenRoundFired, at: now, by, refId: roundId });
   kitchenChanged(ctx);
   return roundStatus(tx, roundId);
 }

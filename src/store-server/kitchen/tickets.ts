@@ -13,10 +13,15 @@ import {
 } from "../../api/store/kitchen.ts";
 import type { KitchenSettings, KitchenStation } from "../../core/kitchen-settings.ts";
 import { AUDIT_ACTIONS, type AuditAction } from "../audit/actions.ts";
-import { recordAudit } from "../audit/service.ts";
 import type { StoreContext, StoreDb } from "../context.ts";
 import { KitchenError } from "./errors.ts";
-import { type KitchenActor, kitchenChanged, kitchenSettingsOf, nextChangeSeq } from "./rounds.ts";
+import {
+  auditKitchen,
+  type KitchenActor,
+  kitchenChanged,
+  kitchenSettingsOf,
+  nextChangeSeq,
+} from "./rounds.ts";
 import { kitchenWatchOf } from "./watch.ts";
 
 /** The most tickets one answer carries; a display asks again from the last one's change. */
@@ -191,19 +196,13 @@ export class KitchenTickets {
         .set({ ...set, changeSeq: nextChangeSeq(tx) })
         .where(eq(kitchenTickets.id, ticketId))
         .run();
-      recordAudit(
-        this.ctx,
-        tx,
-        {
-          action,
-          at: now,
-          userId: by.userId ?? null,
-          tillId: by.tillId ?? null,
-          refId: ticketId,
-          detail: { station: row.stationId, number: row.number, round: row.roundId },
-        },
-        true,
-      );
+      auditKitchen(this.ctx, tx, {
+        action,
+        at: now,
+        by,
+        refId: ticketId,
+        detail: { station: row.stationId, number: row.number, round: row.roundId },
+      });
       kitchenChanged(this.ctx);
     });
     return this.byId(ticketId);
