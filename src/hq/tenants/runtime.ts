@@ -1,0 +1,42 @@
+/**
+ * Opens one tenant's head office in this process: its database (created or migrated) from the
+ * tenant's data directory, its NATS credentials and users, and its working parts, which ingest
+ * over the tenant's own NATS account when head office replicates.
+ */
+import { hqMetrics } from "../metrics.ts";
+import { openHq } from "../open.ts";
+import { type HqPartsOptions, startHqParts } from "../parts.ts";
+import { ensureHqNatsCredentials, writeNatsConf } from "../stores/nats-config.ts";
+import { tenantDataDir } from "./locate.ts";
+import type { OpenTenant } from "./router.ts";
+
+export interface TenantOpenOptions extends Omit<HqPartsOptions, "metrics" | "nats"> {
+  now?: () => Date;
+  nats?: Omit<NonNullable<HqPartsOptions["nats"]>, "credsPath">;
+}
+
+export function tenantOpener(baseDir: string, o: TenantOpenOptions): OpenTenant {
+  const { nats, now, ...common } = o;
+  return async (tenant) => {
+    const log = (line: string) => o.log(`[${tenant}] ${line}`);
+    const ctx = openHq(tenantDataDir(baseDir, tenant), {
+      tenant,
+      log,
+      onUpgrade: log,
+      ...(now ? { now } : {}),
+    });
+    try {
+      const credsPath = ensureHqNatsCredentials(ctx);
+      writeNatsConf(ctx);
+      return await startHqParts(ctx, {
+        ...common,
+        log,
+        metrics: hqMetrics(ctx),
+        ...(nats ? { nats: { ...nats, credsPath } } : {}),
+      });
+    } catch (err) {
+      ctx.sqlite.close();
+      throw err;
+    }
+  };
+}
