@@ -10,36 +10,15 @@ import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { type Ran, ringup as run } from "../security/support.ts";
 import { type HqProcess, startHq } from "../support/hq-process.ts";
-import { childEnv, ringupCommand } from "../support/store-process.ts";
+import { createTenant } from "../support/tenants.ts";
 
 setDefaultTimeout(60_000);
 
-const ROOT = resolve(import.meta.dir, "../..");
-
-async function ringup(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const proc = Bun.spawn([...ringupCommand(), ...args], {
-    cwd: ROOT,
-    env: childEnv(),
-    stdin: "ignore",
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  const [stdout, stderr, code] = await Promise.all([
-    new Response(proc.stdout).text(),
-    new Response(proc.stderr).text(),
-    proc.exited,
-  ]);
-  return { code, stdout, stderr };
-}
-
-async function createTenant(dataDir: string, id: string): Promise<string> {
-  const run = await ringup("hq", "tenant", "create", id, "--data", dataDir);
-  if (run.code !== 0) throw new Error(`tenant create ${id}: ${run.stdout}${run.stderr}`);
-  const token = /rgh_\S+/.exec(run.stdout)?.[0];
-  if (!token) throw new Error(`no token printed: ${run.stdout}`);
-  return token;
+function ringup(...args: string[]): Promise<Ran> {
+  return run(args);
 }
 
 let dataDir: string;

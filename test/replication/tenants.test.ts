@@ -9,27 +9,20 @@ import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { jetstream } from "@nats-io/jetstream";
 import { connect } from "@nats-io/transport-node";
 import { uuidv7 } from "../../src/core/ids.ts";
 import { storeInboxPrefix } from "../../src/shared/nats/index.ts";
 import { type HqProcess, startHq } from "../support/hq-process.ts";
 import { type NatsServerProcess, startNats } from "../support/nats-server.ts";
-import {
-  childEnv,
-  ringupCommand,
-  type StoreProcess,
-  seedProducts,
-  startStore,
-} from "../support/store-process.ts";
+import { type StoreProcess, seedProducts, startStore } from "../support/store-process.ts";
 import { TEST_TAX_CLASSES } from "../support/tax-classes.ts";
+import { createTenant } from "../support/tenants.ts";
 import { auditEvent, PRODUCTS, ringSale, storeFacts } from "./support/chain.ts";
 import { waitFor } from "./support/wait.ts";
 
 setDefaultTimeout(120_000);
-
-const ROOT = resolve(import.meta.dir, "../..");
 
 interface Registered {
   credentials: { nats: { user: string; password: string }; natsCredsFile: string };
@@ -41,23 +34,6 @@ let nats: NatsServerProcess | undefined;
 const tokens = new Map<string, string>();
 const stores = new Map<string, StoreProcess>();
 const creds = new Map<string, { user: string; password: string }>();
-
-async function createTenant(id: string): Promise<string> {
-  const proc = Bun.spawn([...ringupCommand(), "hq", "tenant", "create", id, "--data", dataDir], {
-    cwd: ROOT,
-    env: childEnv(),
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  const [out, err, code] = await Promise.all([
-    new Response(proc.stdout).text(),
-    new Response(proc.stderr).text(),
-    proc.exited,
-  ]);
-  const token = /rgh_\S+/.exec(out)?.[0];
-  if (code !== 0 || !token) throw new Error(`tenant create ${id}: ${out}${err}`);
-  return token;
-}
 
 async function tenantApi(tenant: string, path: string, init: RequestInit = {}): Promise<Response> {
   if (!hq) throw new Error("no head office");
@@ -85,7 +61,7 @@ function salesAt(tenant: string | null): string[] {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "ringup-tenants-nats-"));
-  for (const tenant of ["acme", "beta"]) tokens.set(tenant, await createTenant(tenant));
+  for (const tenant of ["acme", "beta"]) tokens.set(tenant, await createTenant(dataDir, tenant));
   hq = await startHq({ dataDir });
   for (const tenant of ["acme", "beta"]) {
     const res = await tenantApi(tenant, "/api/v1/stores", {
