@@ -121,6 +121,7 @@ export async function startHqServer(
       ...common,
       ...(start.now ? { now: start.now } : {}),
       ...(replicate ? { nats: replicate } : {}),
+      backup: backupConfig,
     }),
     (line) => io.out(line),
   ).start();

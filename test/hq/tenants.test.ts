@@ -7,7 +7,7 @@
  */
 import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,7 +41,9 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "ringup-tenants-"));
   // Created with head office stopped: the tenant's database and registry entry exist before it starts.
   acme = await createTenant(dataDir, "acme");
-  hq = await startHq({ dataDir });
+  const config = join(dataDir, "hq.toml");
+  await Bun.write(config, '[backup]\nevery = "1d"\nkeep = 2\n');
+  hq = await startHq({ dataDir, args: ["--config", config] });
   // Created while head office runs.
   beta = await createTenant(dataDir, "beta-2");
 });
@@ -174,6 +176,26 @@ describe("suspend and resume", () => {
     const resumed = await ringup("hq", "tenant", "resume", "beta-2", "--data", dataDir);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect((await as(beta, "/api/v1/products/ACME1")).status).toBe(200);
+  });
+});
+
+describe("backups", () => {
+  test("the [backup] schedule backs every tenant up into its own directory, under its own name", async () => {
+    const backups = (dir: string, name: string) =>
+      existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && f.endsWith(".db")) : [];
+    const acmeDir = join(dataDir, "tenants", "acme", "backups");
+    const deadline = Date.now() + 20_000;
+    while (backups(acmeDir, "hq-acme").length === 0 || backups(join(dataDir, "backups"), "hq").length === 0) {
+      if (Date.now() > deadline) throw new Error(`no backups yet:\n${hq.output}`);
+      await Bun.sleep(50);
+    }
+    const file = join(acmeDir, backups(acmeDir, "hq-acme")[0] as string);
+    const copy = new Database(file, { readonly: true });
+    try {
+      expect(copy.query("PRAGMA integrity_check").get()).toEqual({ integrity_check: "ok" });
+    } finally {
+      copy.close();
+    }
   });
 });
 

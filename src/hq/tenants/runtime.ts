@@ -3,6 +3,7 @@
  * tenant's data directory, its NATS credentials and users, and its working parts, which ingest
  * over the tenant's own NATS account when head office replicates.
  */
+import { type BackupConfig, startScheduledBackups } from "../../shared/backup.ts";
 import { hqMetrics } from "../metrics.ts";
 import { openHq } from "../open.ts";
 import { type HqPartsOptions, startHqParts } from "../parts.ts";
@@ -13,13 +14,16 @@ import type { OpenTenant } from "./router.ts";
 export interface TenantOpenOptions extends Omit<HqPartsOptions, "metrics" | "nats"> {
   now?: () => Date;
   nats?: Omit<NonNullable<HqPartsOptions["nats"]>, "credsPath">;
+  /** Head office's `[backup]` schedule: each tenant is backed up into its own directory as `hq-<id>`. */
+  backup?: BackupConfig | undefined;
 }
 
 export function tenantOpener(baseDir: string, o: TenantOpenOptions): OpenTenant {
-  const { nats, now, ...common } = o;
+  const { nats, now, backup, ...common } = o;
   return async (tenant) => {
     const log = (line: string) => o.log(`[${tenant}] ${line}`);
-    const ctx = openHq(tenantDataDir(baseDir, tenant), {
+    const dataDir = tenantDataDir(baseDir, tenant);
+    const ctx = openHq(dataDir, {
       tenant,
       log,
       onUpgrade: log,
@@ -28,12 +32,26 @@ export function tenantOpener(baseDir: string, o: TenantOpenOptions): OpenTenant 
     try {
       const credsPath = ensureHqNatsCredentials(ctx);
       writeNatsConf(ctx);
-      return await startHqParts(ctx, {
+      const parts = await startHqParts(ctx, {
         ...common,
         log,
         metrics: hqMetrics(ctx),
         ...(nats ? { nats: { ...nats, credsPath } } : {}),
       });
+      const backups = startScheduledBackups({
+        db: ctx.sqlite,
+        config: backup,
+        dataDir,
+        name: `hq-${tenant}`,
+        log,
+      });
+      return {
+        ...parts,
+        async stop() {
+          backups?.stop();
+          await parts.stop();
+        },
+      };
     } catch (err) {
       ctx.sqlite.close();
       throw err;
