@@ -157,6 +157,47 @@ describe("a tenant's token acts within its tenant only", () => {
   });
 });
 
+describe("POST /tenants and GET /tenants (the default tenant's admin: the operator)", () => {
+  test("creates a tenant whose token works at once; a tenant's own token cannot see the route", async () => {
+    const res = await hq.api("/api/v1/tenants", { method: "POST", body: JSON.stringify({ id: "gamma" }) });
+    expect(res.status).toBe(201);
+    const made = (await res.json()) as { tenant: { id: string; status: string }; token: string };
+    expect(made.tenant).toMatchObject({ id: "gamma", status: "active" });
+    expect(made.token).toStartWith("rgh_gamma.");
+    expect((await as(made.token, "/api/v1/products")).status).toBe(200);
+    expect((await as(made.token, "/api/v1/products/ACME1")).status).toBe(404);
+    const list = await hq.json<{ tenants: { id: string }[] }>("/api/v1/tenants");
+    expect(list.tenants.map((t) => t.id)).toEqual(["acme", "beta-2", "gamma"]);
+    expect((await as(acme, "/api/v1/tenants")).status).toBe(404);
+    expect((await post(acme, "/api/v1/tenants", { id: "delta" })).status).toBe(404);
+
+    const suspended = await hq.json<{ status: string }>("/api/v1/tenants/gamma/suspend", { method: "POST" });
+    expect(suspended.status).toBe("suspended");
+    expect((await as(made.token, "/api/v1/products")).status).toBe(403);
+    await hq.json("/api/v1/tenants/gamma/resume", { method: "POST" });
+    expect((await as(made.token, "/api/v1/products")).status).toBe(200);
+    const unknown = await hq.api("/api/v1/tenants/nobody/suspend", { method: "POST" });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("TENANT_NOT_FOUND");
+  });
+
+  test("a bad or taken id is refused precisely and creates nothing", async () => {
+    for (const [body, code, status] of [
+      [{ id: "Bad_Id" }, "TENANT_ID_INVALID", 400],
+      [{ id: "acme" }, "TENANT_EXISTS", 409],
+    ] as const) {
+      const res = await hq.api("/api/v1/tenants", { method: "POST", body: JSON.stringify(body) });
+      expect(res.status).toBe(status);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+    }
+    const missing = await hq.api("/api/v1/tenants", { method: "POST", body: "{}" });
+    expect(missing.status).toBe(400);
+    const list = await hq.json<{ tenants: { id: string }[] }>("/api/v1/tenants");
+    expect(list.tenants.map((t) => t.id)).toEqual(["acme", "beta-2", "gamma"]);
+    expect(existsSync(join(dataDir, "tenants", "Bad_Id"))).toBe(false);
+  });
+});
+
 describe("suspend and resume", () => {
   test("a suspended tenant's tokens get 403 TENANT_SUSPENDED; others keep working; resume restores it", async () => {
     const suspended = await ringup("hq", "tenant", "suspend", "beta-2", "--data", dataDir);

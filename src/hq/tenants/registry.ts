@@ -6,12 +6,12 @@
 import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { tenantStatusSchema } from "../../api/hq/tenants.ts";
 import { TenantError } from "./errors.ts";
 import { tenantIdSchema } from "./ids.ts";
 
 export const REGISTRY_FILE = "tenants.json";
 
-export const tenantStatusSchema = z.enum(["active", "suspended"]);
 export type TenantStatus = z.infer<typeof tenantStatusSchema>;
 
 export const tenantEntrySchema = z.object({
