@@ -163,3 +163,18 @@ describe("tenants over NATS", () => {
     }
   });
 });
+
+describe("a nats-server without authentication", () => {
+  test("head office does not replicate tenants through it, since they would share its streams", async () => {
+    await using open = await startNats();
+    const dir = await mkdtemp(join(tmpdir(), "ringup-tenants-open-nats-"));
+    try {
+      await createTenant(dir, "acme");
+      await using shared = await startHq({ dataDir: dir, nats: open.url });
+      await shared.waitForOutput(/tenant acme: .*requires no authentication.*not replicating/);
+      expect((await shared.api("/health")).status).toBe(200);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

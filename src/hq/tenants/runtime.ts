@@ -9,6 +9,7 @@ import { openHq } from "../open.ts";
 import { type HqPartsOptions, startHqParts } from "../parts.ts";
 import { ensureHqNatsCredentials, writeNatsConf } from "../stores/nats-config.ts";
 import { tenantDataDir } from "./locate.ts";
+import { natsIsolation } from "./nats-check.ts";
 import type { OpenTenant } from "./router.ts";
 
 export interface TenantOpenOptions extends Omit<HqPartsOptions, "metrics" | "nats"> {
@@ -32,11 +33,18 @@ export function tenantOpener(baseDir: string, o: TenantOpenOptions): OpenTenant 
     try {
       const credsPath = ensureHqNatsCredentials(ctx);
       writeNatsConf(ctx);
+      let replicate = nats;
+      if (nats && (await natsIsolation(nats.url, credsPath)) === "shared") {
+        o.log(
+          `tenant ${tenant}: nats-server at ${nats.url} requires no authentication, so tenants would share its streams: not replicating this tenant; give nats-server nats-tenants.conf (see docs/tenants.md) and restart head office`,
+        );
+        replicate = undefined;
+      }
       const parts = await startHqParts(ctx, {
         ...common,
         log,
         metrics: hqMetrics(ctx),
-        ...(nats ? { nats: { ...nats, credsPath } } : {}),
+        ...(replicate ? { nats: { ...replicate, credsPath } } : {}),
       });
       const backups = startScheduledBackups({
         db: ctx.sqlite,
