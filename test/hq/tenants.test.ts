@@ -135,18 +135,32 @@ describe("a tenant's token acts within its tenant only", () => {
   });
 
   test("web console sign-in", async () => {
-    const signIn = await fetch(`${hq.url}/console/sign-in`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: hq.url },
-      body: new URLSearchParams({ token: beta }).toString(),
-    });
-    expect(signIn.status).toBe(303);
-    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    expect(cookie).toStartWith("ringup_console=");
-    const page = await fetch(`${hq.url}/console/catalog?q=anvil`, { headers: { cookie } });
-    expect(page.status).toBe(200);
-    const html = await page.text();
+    const signIn = async (token: string, cookie?: string) => {
+      const res = await fetch(`${hq.url}/console/sign-in`, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          origin: hq.url,
+          ...(cookie ? { cookie } : {}),
+        },
+        body: new URLSearchParams({ token }).toString(),
+      });
+      expect(res.status).toBe(303);
+      const set = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      expect(set).toStartWith("ringup_console=");
+      return set;
+    };
+    const catalog = async (cookie: string) => {
+      const page = await fetch(`${hq.url}/console/catalog?q=anvil`, { headers: { cookie } });
+      expect(page.status).toBe(200);
+      return page.text();
+    };
+    const acmeSession = await signIn(acme);
+    expect(await catalog(acmeSession)).toContain("Acme anvil");
+    // Signing in with beta's token from a browser still holding acme's session: beta's console.
+    const betaSession = await signIn(beta, acmeSession);
+    const html = await catalog(betaSession);
     expect(html).toContain("Beta anvil");
     expect(html).not.toContain("Acme anvil");
   });

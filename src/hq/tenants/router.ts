@@ -129,13 +129,13 @@ export class TenantRouter {
   async #tenantOf(request: Request): Promise<string | null> {
     const bearer = bearerOf(request);
     if (bearer !== null) return tenantOfToken(bearer);
-    const session = cookieOf(request, SESSION_COOKIE);
-    if (session !== undefined) return this.#sessions.get(session) ?? null;
+    // A sign-in goes by the token typed in, whatever session the browser still holds.
     if (request.method === "POST" && new URL(request.url).pathname === SIGN_IN_PATH) {
       const token = await signInToken(request);
       return token === null ? null : tenantOfToken(token);
     }
-    return null;
+    const session = cookieOf(request, SESSION_COOKIE);
+    return session === undefined ? null : (this.#sessions.get(session) ?? null);
   }
 
   #parts(tenant: string): Promise<HqParts> {
