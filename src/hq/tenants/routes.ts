@@ -8,6 +8,7 @@ import { Elysia } from "elysia";
 import { tenantInputSchema, tenantParamsSchema } from "../../api/hq/tenants.ts";
 import { authorize } from "../auth/plugin.ts";
 import type { HqContext } from "../context.ts";
+import type { TenantStatus } from "./registry.ts";
 import { createTenant, listTenants, setTenantStatus, type TenantView } from "./service.ts";
 
 function viewOf(baseDir: string, id: string): TenantView {
@@ -20,6 +21,11 @@ export function tenantsRoutes(ctx: HqContext) {
   const routes = new Elysia({ name: "ringup.hq.tenants" });
   if (ctx.tenant !== undefined) return routes;
   const base = ctx.dataDir;
+  const change = (id: string, status: TenantStatus, who: string): TenantView => {
+    setTenantStatus(base, id, status, ctx.now());
+    ctx.log(`hq: tenant ${id} is ${status} (by ${who})`);
+    return viewOf(base, id);
+  };
   return routes
     .use(authorize(ctx, ["admin"], "managing tenants"))
     .get("/tenants", () => ({ tenants: listTenants(base) }), {
@@ -41,25 +47,12 @@ export function tenantsRoutes(ctx: HqContext) {
         },
       },
     )
-    .post(
-      "/tenants/:id/suspend",
-      ({ params, principal }) => {
-        setTenantStatus(base, params.id, "suspended", ctx.now());
-        ctx.log(`hq: tenant ${params.id} suspended by ${principal.name}`);
-        return viewOf(base, params.id);
-      },
-      {
-        params: tenantParamsSchema,
-        detail: { summary: "Suspend a tenant: its tokens get 403 TENANT_SUSPENDED, its data is kept" },
-      },
-    )
-    .post(
-      "/tenants/:id/resume",
-      ({ params, principal }) => {
-        setTenantStatus(base, params.id, "active", ctx.now());
-        ctx.log(`hq: tenant ${params.id} resumed by ${principal.name}`);
-        return viewOf(base, params.id);
-      },
-      { params: tenantParamsSchema, detail: { summary: "Serve a suspended tenant again" } },
-    );
+    .post("/tenants/:id/suspend", ({ params, principal }) => change(params.id, "suspended", principal.name), {
+      params: tenantParamsSchema,
+      detail: { summary: "Suspend a tenant: its tokens get 403 TENANT_SUSPENDED, its data is kept" },
+    })
+    .post("/tenants/:id/resume", ({ params, principal }) => change(params.id, "active", principal.name), {
+      params: tenantParamsSchema,
+      detail: { summary: "Serve a suspended tenant again" },
+    });
 }
