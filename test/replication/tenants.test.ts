@@ -164,6 +164,39 @@ describe("tenants over NATS", () => {
   });
 });
 
+describe("a tenant created while head office runs", () => {
+  test("is served at once and ingests its store's sales once nats-server has its account", async () => {
+    if (!hq || !nats) throw new Error("no chain");
+    const made = await hq.json<{ token: string }>("/api/v1/tenants", {
+      method: "POST",
+      body: JSON.stringify({ id: "gamma" }),
+    });
+    tokens.set("gamma", made.token);
+    const res = await tenantApi("gamma", "/api/v1/stores", {
+      method: "POST",
+      body: JSON.stringify({ storeId: "S1", name: "gamma S1" }),
+    });
+    expect(res.status).toBe(201);
+    const file = join(dataDir, "gamma-S1.creds");
+    await Bun.write(file, ((await res.json()) as Registered).credentials.natsCredsFile);
+    const settings = await tenantApi("gamma", "/api/v1/stores/S1/settings", {
+      method: "PUT",
+      body: JSON.stringify({ taxClasses: TEST_TAX_CLASSES.map((t) => ({ ...t })) }),
+    });
+    expect(settings.status).toBe(200);
+    // nats-server reads nats-tenants.conf again (a restart here; a reload in production).
+    await nats.restart();
+    const store = await startStore({ storeId: "S1", args: ["--nats", nats.url, "--nats-creds", file] });
+    stores.set("gamma", store);
+    await seedProducts(store, PRODUCTS);
+    const sale = await ringSale(store, 4);
+    await waitFor(() => salesAt("gamma").includes(sale), "gamma to ingest its store's sale", 60_000);
+    expect(salesAt("gamma")).toEqual([sale]);
+    expect(salesAt("acme")).not.toContain(sale);
+    expect(salesAt("beta")).not.toContain(sale);
+  });
+});
+
 describe("a nats-server without authentication", () => {
   test("head office does not replicate tenants through it, since they would share its streams", async () => {
     await using open = await startNats();
