@@ -17,6 +17,7 @@ import { addStockDocumentCommands } from "./admin-stock-command.ts";
 import { backupCommands } from "./backup/command.ts";
 import { doctorCommand } from "./doctor/command.ts";
 import type { DeadLettersCommand } from "./hq-dead-letters.ts";
+import { addTenantCommands } from "./hq-tenant-command.ts";
 import { adminOptionsSchema, devicesOptionsSchema, LANGUAGES, tillOptionsSchema } from "./options.ts";
 import { runners } from "./runners.ts";
 import { serviceCommands } from "./service/command.ts";
@@ -281,6 +282,8 @@ export function buildProgram(io: CliIo): Command {
     .description("close it without applying it, with a reason (recorded); the events after it follow")
     .requiredOption("--reason <text>", "why it is discarded")
     .action((id: string, o: { reason: string }) => runDeadLetters("discard", { id, reason: o.reason }));
+
+  addTenantCommands(hq, io);
 
   hq.command("reports")
     .description("head office's report summaries")

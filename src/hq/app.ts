@@ -37,6 +37,7 @@ import { settingsRoutes } from "./settings/routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
 import { storeTemplatesRoutes } from "./store-templates/routes.ts";
 import { storesRoutes } from "./stores/routes.ts";
+import { tenantsRoutes } from "./tenants/routes.ts";
 import { tendersRoutes } from "./tenders/routes.ts";
 import { usersRoutes } from "./users/routes.ts";
 import { webhooksRoutes } from "./webhooks/routes.ts";
@@ -128,7 +129,8 @@ export function createHqApp(
         .use(ordersRoutes(ctx))
         .use(tendersRoutes(ctx))
         .use(webhooksRoutes(ctx))
-        .use(accountingRoutes(ctx)),
+        .use(accountingRoutes(ctx))
+        .use(tenantsRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

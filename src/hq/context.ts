@@ -23,6 +23,8 @@ export interface HqContext {
   publisher: CatalogPublisher;
   /** One line for the operator's log. */
   log: (line: string) => void;
+  /** The tenant this context serves (see src/hq/tenants); unset for the default tenant. */
+  tenant?: string;
   /** Wakes the customer notification sender (a customer event was queued); unset without one. */
   wakeCustomerNotifications?: () => void;
   /** Head office's webhook senders (started by the server): told when the endpoints change. */

@@ -16,8 +16,7 @@ import { readSecretFile } from "../shared/secrets.ts";
 import { announceGeneratedToken } from "../shared/server-log.ts";
 import { isLoopback, loadTls } from "../shared/tls.ts";
 import { readWebhookDeliveryConfig } from "../shared/webhook-delivery-config.ts";
-import { ensureSummaries } from "./analytics/rebuild.ts";
-import { createHqApp, type HqServices, hqServices } from "./app.ts";
+import type { HqServices } from "./app.ts";
 import {
   BOOTSTRAP_NAME,
   hasAdminToken,
@@ -27,28 +26,16 @@ import {
   setBootstrapToken,
 } from "./auth/tokens.ts";
 import type { HqContext } from "./context.ts";
-import { CustomerJobs } from "./customers/jobs.ts";
-import type { DeadLetterDesk } from "./ingest/index.ts";
 import { hqMetrics } from "./metrics.ts";
 import { openHq } from "./open.ts";
 import type { HqOptions } from "./options.ts";
+import { type StartHqReplication, startHqParts } from "./parts.ts";
 import { startHqReplication } from "./replication/index.ts";
 import { ensureHqNatsCredentials, writeNatsConf } from "./stores/nats-config.ts";
-import { startHqWebhooks } from "./webhooks/dispatcher.ts";
+import { TenantRouter } from "./tenants/router.ts";
+import { tenantOpener } from "./tenants/runtime.ts";
 
-/** The NATS side of head office (ingest and downstream publishing), when started. */
-export interface HqReplication {
-  /** The link's state for /health. */
-  state(): string;
-  /** Retries and discards dead letters through the running ingest. */
-  deadLetters?: DeadLetterDesk;
-  stop(): Promise<void>;
-}
-
-export type StartHqReplication = (
-  ctx: HqContext,
-  nats: { url: string; credsPath: string; replicas?: number },
-) => Promise<HqReplication>;
+export type { HqReplication, StartHqReplication } from "./parts.ts";
 
 export interface StartHqOptions {
   now?: () => Date;
@@ -91,7 +78,6 @@ export async function startHqServer(
     ...(start.now ? { now: start.now } : {}),
   });
   const now = ctx.now();
-  ensureSummaries(ctx.sqlite, now, (line) => io.out(`hq: ${line}`));
   if (adminToken) {
     try {
       if (setBootstrapToken(ctx.db, adminToken, now) === "replaced") {
@@ -111,49 +97,42 @@ export async function startHqServer(
   const natsConf = writeNatsConf(ctx);
   io.out(`hq: nats-server authorization for head office and every store: ${natsConf}`);
 
-  const services = hqServices(ctx);
-  services.scheduler.start();
-  const customerJobs = new CustomerJobs(ctx, notifications).start();
-  const webhooks = startHqWebhooks(ctx, webhookConfig);
-  let replication: HqReplication | null = null;
-  if (options.nats) {
-    try {
-      if (!start.startReplication) throw new Error("replication over NATS is not available here");
-      replication = await start.startReplication(ctx, {
-        url: options.nats,
-        credsPath: options.natsCreds ?? hqCreds,
-        replicas: options.natsReplicas,
-      });
-    } catch (err) {
-      // Nothing is served: leave the database closed and the scheduler stopped.
-      services.scheduler.stop();
-      await customerJobs.stop();
-      await webhooks.stop();
-      ctx.sqlite.close();
-      throw err;
-    }
-  }
   const limits = requestLimitsOf(options);
-  const logger = log();
   const metrics = hqMetrics(ctx);
-  const app = createHqApp(
-    ctx,
-    services,
-    replication
-      ? {
-          metrics,
-          nats: () => replication.state(),
-          ...(replication.deadLetters ? { deadLetters: replication.deadLetters } : {}),
-        }
-      : { metrics },
+  const common = {
+    notifications,
+    webhooks: webhookConfig,
     limits,
-  );
+    log: (line: string) => io.out(`hq: ${line}`),
+  };
+  const replicate = options.nats
+    ? { url: options.nats, replicas: options.natsReplicas, start: start.startReplication }
+    : undefined;
+  const parts = await startHqParts(ctx, {
+    ...common,
+    metrics,
+    ...(replicate ? { nats: { ...replicate, credsPath: options.natsCreds ?? hqCreds } } : {}),
+  });
+  const services = parts.services;
+  const app = parts.app;
+  const tenants = await new TenantRouter(
+    options.data,
+    tenantOpener(options.data, {
+      ...common,
+      ...(start.now ? { now: start.now } : {}),
+      ...(replicate ? { nats: replicate } : {}),
+      backup: backupConfig,
+    }),
+    (line) => io.out(line),
+  ).start();
+  const logger = log();
   const server = Bun.serve({
     port: options.port,
     hostname: options.host,
     maxRequestBodySize: serverBodyCap(limits),
     ...(tls ? { tls: { cert: tls.cert, key: tls.key } } : {}),
-    fetch: (request) => handleWithRequestLog(logger, request, (r) => app.handle(r), metrics),
+    fetch: (request) =>
+      handleWithRequestLog(logger, request, (r) => tenants.handle(r, (d) => app.handle(d)), metrics),
   });
   const backups = startScheduledBackups({
     db: ctx.sqlite,
@@ -174,13 +153,10 @@ export async function startHqServer(
     services,
     url: `${tls ? "https" : "http"}://${server.hostname}:${server.port}`,
     async stop() {
-      services.scheduler.stop();
-      await customerJobs.stop();
-      await webhooks.stop();
       backups?.stop();
       await server.stop(false);
-      await replication?.stop();
-      ctx.sqlite.close();
+      await tenants.stop();
+      await parts.stop();
     },
   };
 }

@@ -13,6 +13,8 @@ import { loadHqPinKey, retireLegacyHqPinSecret } from "./users/pins.ts";
 export interface OpenHqOptions extends OpenOptions {
   now?: () => Date;
   log?: (line: string) => void;
+  /** The tenant served (unset: the default tenant of the data directory). */
+  tenant?: string;
 }
 
 export function openHq(dataDir: string, options: OpenHqOptions = {}): HqContext {
@@ -30,5 +32,6 @@ export function openHq(dataDir: string, options: OpenHqOptions = {}): HqContext 
     now,
     publisher: noPublisher,
     log: options.log ?? ((line) => console.log(line)),
+    ...(options.tenant !== undefined ? { tenant: options.tenant } : {}),
   };
 }

@@ -206,6 +206,12 @@ import {
 } from "./store-templates.ts";
 import { storesAnswerSchema as storesWithDeadLettersAnswerSchema } from "./stores.ts";
 import {
+  createdTenantAnswerSchema,
+  tenantAnswerSchema,
+  tenantInputSchema,
+  tenantsAnswerSchema,
+} from "./tenants.ts";
+import {
   customTenderAnswerSchema,
   customTenderInputSchema,
   customTendersAnswerSchema,
@@ -394,4 +400,8 @@ export const hqRoutes = routeTable({
   "GET /api/v1/reports/chain/cashiers": { answer: chainCashiersAnswerSchema, query: chainCashierQuerySchema },
   "GET /api/v1/reports/chain/customers": { answer: chainCustomersAnswerSchema, query: chainQuerySchema },
   "GET /api/v1/reports/chain/sites": { answer: chainSitesAnswerSchema, query: chainSitesQuerySchema },
+  "GET /api/v1/tenants": tenantsAnswerSchema,
+  "POST /api/v1/tenants": { answer: createdTenantAnswerSchema, body: tenantInputSchema },
+  "POST /api/v1/tenants/:id/suspend": tenantAnswerSchema,
+  "POST /api/v1/tenants/:id/resume": tenantAnswerSchema,
 });

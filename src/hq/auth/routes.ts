@@ -32,7 +32,7 @@ export function tokensRoutes(ctx: HqContext) {
     .post(
       "/tokens",
       ({ body, set }) => {
-        const token = newToken();
+        const token = newToken(ctx.tenant);
         const scopes = [...new Set(body.scopes)];
         saveToken(ctx.db, token, body.name, scopes, ctx.now());
         set.status = 201;

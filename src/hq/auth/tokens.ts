@@ -9,10 +9,13 @@ import { hqApiTokens } from "../../../schema/hq.ts";
 import { sha256Hex } from "../../core/sha256.ts";
 import { theOnlyTokenMatch } from "../../shared/token-ids.ts";
 import type { HqDb, HqTx } from "../context.ts";
+import { newTenantToken } from "../tenants/ids.ts";
 import { HqAuthError } from "./errors.ts";
 import { holds, type Needed, type Principal, type Scope, scopeSchema } from "./scopes.ts";
 
-export function newToken(): string {
+/** A new bearer token; a tenant's carries its id (see src/hq/tenants/ids.ts). */
+export function newToken(tenant?: string): string {
+  if (tenant !== undefined) return newTenantToken(tenant);
   const bytes = new Uint8Array(24);
   crypto.getRandomValues(bytes);
   return `rgh_${Buffer.from(bytes).toString("base64url")}`;

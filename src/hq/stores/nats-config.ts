@@ -17,6 +17,7 @@ import {
   hqNatsPermissions,
   type NatsUser,
   natsAuthorizationBlock,
+  natsUsersList,
   storeNatsPermissions,
 } from "../../shared/nats/index.ts";
 import type { HqContext, HqDb, HqTx } from "../context.ts";
@@ -24,10 +25,16 @@ import type { HqContext, HqDb, HqTx } from "../context.ts";
 export const NATS_CONF_FILE = "nats-accounts.conf";
 export const HQ_CREDS_FILE = "nats-hq.creds";
 export const HQ_NATS_USER = "hq";
+export const NATS_USERS_FILE = "nats-users.conf";
 const HQ_HASH_KEY = "nats_hq_password_hash";
 
-export function storeNatsUser(storeId: string): string {
-  return `store_${storeId}`;
+/** A NATS user name; a tenant's users carry its id, as user names are unique across a server. */
+export function storeNatsUser(storeId: string, tenant?: string): string {
+  return tenant === undefined ? `store_${storeId}` : `${tenant}.store_${storeId}`;
+}
+
+export function hqNatsUser(tenant?: string): string {
+  return tenant === undefined ? HQ_NATS_USER : `${tenant}.${HQ_NATS_USER}`;
 }
 
 export function newNatsPassword(): string {
@@ -61,7 +68,7 @@ export function ensureHqNatsCredentials(ctx: HqContext, db: HqDb | HqTx = ctx.db
   if (stored && existsSync(path)) return path;
   const password = newNatsPassword();
   const hash = hashNatsPassword(password);
-  writeAtomically(path, natsCredsFileText(HQ_NATS_USER, password), 0o600);
+  writeAtomically(path, natsCredsFileText(hqNatsUser(ctx.tenant), password), 0o600);
   db.insert(hqMeta)
     .values({ key: HQ_HASH_KEY, value: hash })
     .onConflictDoUpdate({ target: hqMeta.key, set: { value: hash } })
@@ -70,10 +77,10 @@ export function ensureHqNatsCredentials(ctx: HqContext, db: HqDb | HqTx = ctx.db
 }
 
 /** The NATS users of head office and every registered store, with their permissions. */
-export function natsUsers(db: HqDb | HqTx): NatsUser[] {
+export function natsUsers(db: HqDb | HqTx, tenant?: string): NatsUser[] {
   const hq = db.select().from(hqMeta).where(eq(hqMeta.key, HQ_HASH_KEY)).get();
   return [
-    ...(hq ? [{ user: HQ_NATS_USER, password: hq.value, permissions: hqNatsPermissions() }] : []),
+    ...(hq ? [{ user: hqNatsUser(tenant), password: hq.value, permissions: hqNatsPermissions() }] : []),
     ...db
       .select({ storeId: stores.storeId, user: stores.natsUser, hash: stores.natsPasswordHash })
       .from(stores)
@@ -84,10 +91,10 @@ export function natsUsers(db: HqDb | HqTx): NatsUser[] {
 }
 
 /** The nats-server configuration for head office and every registered store. */
-export function renderNatsConf(db: HqDb | HqTx): string {
+export function renderNatsConf(db: HqDb | HqTx, tenant?: string): string {
   return `# Written by ringup hq; rewritten when a store is added. Include it from nats-server.conf
 # and run 'nats-server --signal reload' after a change. Passwords are bcrypt hashes.
-${natsAuthorizationBlock(natsUsers(db))}`;
+${natsAuthorizationBlock(natsUsers(db, tenant))}`;
 }
 
 /**
@@ -98,6 +105,8 @@ export function writeNatsConf(ctx: HqContext, db: HqDb | HqTx = ctx.db): string 
   ensureHqNatsCredentials(ctx, db);
   const path = join(ctx.dataDir, NATS_CONF_FILE);
   // Hashes only: readable by the group, so nats-server may run as another user of it.
-  writeAtomically(path, renderNatsConf(db), 0o640);
+  writeAtomically(path, renderNatsConf(db, ctx.tenant), 0o640);
+  // The same users as one account's list, for nats-tenants.conf (see src/hq/tenants/nats.ts).
+  writeAtomically(join(ctx.dataDir, NATS_USERS_FILE), natsUsersList(natsUsers(db, ctx.tenant)), 0o640);
   return path;
 }

@@ -52,8 +52,8 @@ export class StoresService {
     const at = now.toISOString();
     const password = newNatsPassword();
     const passwordHash = hashNatsPassword(password);
-    const apiToken = newToken();
-    const user = storeNatsUser(input.storeId);
+    const apiToken = newToken(this.ctx.tenant);
+    const user = storeNatsUser(input.storeId, this.ctx.tenant);
     const users = this.ctx.db.transaction((tx) => {
       if (tx.select({ id: stores.storeId }).from(stores).where(eq(stores.storeId, input.storeId)).get()) {
         throw new StoreExistsError(input.storeId);
@@ -89,8 +89,8 @@ export class StoresService {
     const now = this.ctx.now();
     const password = newNatsPassword();
     const passwordHash = hashNatsPassword(password);
-    const apiToken = newToken();
-    const user = storeNatsUser(storeId);
+    const apiToken = newToken(this.ctx.tenant);
+    const user = storeNatsUser(storeId, this.ctx.tenant);
     this.ctx.db.transaction((tx) => {
       this.requireRow(storeId);
       tx.update(stores)

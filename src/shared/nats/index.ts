@@ -8,6 +8,7 @@ export {
   type NatsPermissions,
   type NatsUser,
   natsAuthorizationBlock,
+  natsUsersList,
   storeNatsPermissions,
 } from "./permissions.ts";
 export { natsServerList, natsServers, parseNatsServers } from "./servers.ts";

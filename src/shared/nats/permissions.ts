@@ -60,3 +60,9 @@ export function natsAuthorizationBlock(users: readonly NatsUser[]): string {
   const lines = users.map((u) => `    ${JSON.stringify(u)}`);
   return `authorization {\n  users = [\n${lines.join("\n")}\n  ]\n}\n`;
 }
+
+/** A `users = […]` list alone, included inside an account of nats-server's `accounts` block. */
+export function natsUsersList(users: readonly NatsUser[]): string {
+  const lines = users.map((u) => `  ${JSON.stringify(u)}`);
+  return `users = [\n${lines.join("\n")}\n]\n`;
+}

@@ -1,0 +1,68 @@
+/**
+ * Opens one tenant's head office in this process: its database (created or migrated) from the
+ * tenant's data directory, its NATS credentials and users, and its working parts, which ingest
+ * over the tenant's own NATS account when head office replicates.
+ */
+import { type BackupConfig, startScheduledBackups } from "../../shared/backup.ts";
+import { hqMetrics } from "../metrics.ts";
+import { openHq } from "../open.ts";
+import { type HqPartsOptions, startHqParts } from "../parts.ts";
+import { ensureHqNatsCredentials, writeNatsConf } from "../stores/nats-config.ts";
+import { tenantDataDir } from "./locate.ts";
+import { natsIsolation } from "./nats-check.ts";
+import type { OpenTenant } from "./router.ts";
+
+export interface TenantOpenOptions extends Omit<HqPartsOptions, "metrics" | "nats"> {
+  now?: () => Date;
+  nats?: Omit<NonNullable<HqPartsOptions["nats"]>, "credsPath">;
+  /** Head office's `[backup]` schedule: each tenant is backed up into its own directory as `hq-<id>`. */
+  backup?: BackupConfig | undefined;
+}
+
+export function tenantOpener(baseDir: string, o: TenantOpenOptions): OpenTenant {
+  const { nats, now, backup, ...common } = o;
+  return async (tenant) => {
+    const log = (line: string) => o.log(`[${tenant}] ${line}`);
+    const dataDir = tenantDataDir(baseDir, tenant);
+    const ctx = openHq(dataDir, {
+      tenant,
+      log,
+      onUpgrade: log,
+      ...(now ? { now } : {}),
+    });
+    try {
+      const credsPath = ensureHqNatsCredentials(ctx);
+      writeNatsConf(ctx);
+      let replicate = nats;
+      if (nats && (await natsIsolation(nats.url, credsPath)) === "shared") {
+        o.log(
+          `tenant ${tenant}: nats-server at ${nats.url} requires no authentication, so tenants would share its streams: not replicating this tenant; give nats-server nats-tenants.conf (see docs/tenants.md) and restart head office`,
+        );
+        replicate = undefined;
+      }
+      const parts = await startHqParts(ctx, {
+        ...common,
+        log,
+        metrics: hqMetrics(ctx),
+        ...(replicate ? { nats: { ...replicate, credsPath } } : {}),
+      });
+      const backups = startScheduledBackups({
+        db: ctx.sqlite,
+        config: backup,
+        dataDir,
+        name: `hq-${tenant}`,
+        log,
+      });
+      return {
+        ...parts,
+        async stop() {
+          backups?.stop();
+          await parts.stop();
+        },
+      };
+    } catch (err) {
+      ctx.sqlite.close();
+      throw err;
+    }
+  };
+}
