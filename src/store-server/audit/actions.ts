@@ -71,6 +71,13 @@ export const AUDIT_ACTIONS = {
   // Written by the invoices feature:
   invoiceIssued: "invoice.issued",
   creditNoteIssued: "credit_note.issued",
+  // Written by the cash book and deliveries features:
+  cashExpense: "cash.expense",
+  cashCorrection: "cash.correction",
+  cashHandIn: "cash.hand_in",
+  deliveryCreated: "delivery.created",
+  deliveryCourierAssigned: "delivery.courier_assigned",
+  deliveryStatus: "delivery.status",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
