@@ -27,6 +27,7 @@ import type {
   TillAuditEntry,
   TillCustomer,
   TillCustomerMatch,
+  TillDelivery,
   TillLookup,
   TillOrder,
   TillOrderCollected,
@@ -260,7 +261,9 @@ export type Screen =
       order: TillOrder | null;
       line: number;
       done: TillOrderCollected | null;
-    };
+    }
+  /** The dispatch list: open deliveries, a courier given and each moved forward. */
+  | { kind: "deliveries"; list: TillDelivery[] | null; selected: number };
 
 export type ScreenKind = Screen["kind"];
 
@@ -401,6 +404,9 @@ export type Command =
   /** The store authorised a points or gift-card tender: it goes on the sale. */
   | { type: "card.redeemed"; tender: CardTender }
   | { type: "orders.listed"; list: TillOrder[] }
+  | { type: "deliveries.listed"; list: TillDelivery[] }
+  /** A delivery changed at the store: given to a courier (`courierGiven`) or moved forward. */
+  | { type: "delivery.updated"; delivery: TillDelivery; courierGiven: boolean }
   | { type: "order.opened"; order: TillOrder }
   | { type: "order.collected"; collected: TillOrderCollected; last: LastSale }
   /** The store placed the basket `basketId` as an order. */
@@ -522,6 +528,11 @@ export type Effect =
   | { type: "changeOrder"; id: string; lines: TillOrderLine[] }
   /** Collects the order at the store and prints its receipt; answered by `order.collected`. */
   | { type: "collectOrder"; order: TillOrder; tenders: { type: string; amountMinor: number }[] }
+  /** The dispatch list from the store; answered by `deliveries.listed`. */
+  | { type: "listDeliveries" }
+  /** Answered by `delivery.updated` with the delivery as it now is. */
+  | { type: "setDeliveryStatus"; id: string; status: TillDelivery["status"] }
+  | { type: "assignCourier"; id: string; courierId: string }
   /** Keeps a cashier action for the store's audit log (an age check…). */
   | { type: "trace"; entry: TillTrace };
 

@@ -241,6 +241,7 @@ const HINTS: Partial<Record<TillState["screen"]["kind"], KeyCommand[]>> = {
   refused: ["help.toggle", "sale.total", "back"],
   customers: ["help.toggle", "back"],
   orders: ["help.toggle", "sale.total", "payment.card", "line.void", "back"],
+  deliveries: ["help.toggle", "line.void", "back"],
 };
 
 export function KeyBar({ view }: { view: View }) {
