@@ -47,7 +47,7 @@ describe("the dispatch list (F9 menu)", () => {
     d.key("cursor.down");
     const before = d.effects.length;
     d.key("input.submit");
-    expect(d.state.status?.message.key).toBe("error.deliveryNeedsCourier");
+    expect(d.statusKey).toBe("error.deliveryNeedsCourier");
     expect(d.effects.length).toBe(before);
   });
 
@@ -66,7 +66,7 @@ describe("the dispatch list (F9 menu)", () => {
     });
     d.send({ type: "deliveries.listed", list: [{ ...ACCEPTED, courierId: "C-KIM" }] });
     d.send({ type: "input.text", text: "no way!" }).key("input.submit");
-    expect(d.state.status?.message.key).toBe("error.badCourier");
+    expect(d.statusKey).toBe("error.badCourier");
     d.send({ type: "input.clear" }).key("line.void");
     expect(d.lastEffect("setDeliveryStatus")).toEqual({
       type: "setDeliveryStatus",
