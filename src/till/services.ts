@@ -539,6 +539,15 @@ export interface TillServices {
   placeOrder?(id: string, request: TillOrderRequest): Promise<TillOrderPlaced>;
   /** Cancels an open order (a card prepayment the terminal then declined). */
   cancelOrder?(id: string): Promise<void>;
+  /** Pays an expense from the drawer of the till's open shift (the cash book; needs the store). */
+  recordExpense?(expense: {
+    id: string;
+    amountMinor: number;
+    category: string;
+    note: string | null;
+  }): Promise<{
+    expectedCashMinor: number;
+  }>;
   /** The dispatch list: deliveries still open, oldest promise first (needs the store). */
   deliveries?(): Promise<TillDelivery[]>;
   /** Moves a delivery forward (the store refuses a status going back). */

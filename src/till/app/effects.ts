@@ -642,6 +642,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "openShift":
     case "shiftExpected":
     case "moveCash":
+    case "recordExpense":
     case "xReport":
     case "closeShift":
       runShiftEffect(ctx, effect);

@@ -1,5 +1,5 @@
 /**
- * The dispatch list through the store (with the till's session): the open deliveries, a
+ * Expenses from the drawer and the dispatch list through the store (with the till's session): the open deliveries, a
  * courier given to one, and each moved forward. They need the store: unreachable, the cashier
  * is told so and nothing changes.
  */
@@ -23,6 +23,23 @@ function tillDelivery(d: DeliveryAnswer): TillDelivery {
 }
 
 export class DeliveryOperations extends OnlineOperations {
+  /** An expense from the drawer of the session's till (`POST /cash/expenses`), idempotent by id. */
+  async recordExpense(expense: {
+    id: string;
+    amountMinor: number;
+    category: string;
+    note: string | null;
+  }): Promise<{ expectedCashMinor: number }> {
+    const { note, ...rest } = expense;
+    const answer = await this.call("an expense", (token) =>
+      this.storeClient().request(storeRoutes["POST /api/v1/cash/expenses"], {
+        body: { ...rest, ...(note === null ? {} : { note }) },
+        token,
+      }),
+    );
+    return { expectedCashMinor: answer.expectedCashMinor ?? 0 };
+  }
+
   /** Open deliveries, the earliest promise (then the oldest) first. */
   async deliveries(): Promise<TillDelivery[]> {
     const answer = await this.call("the deliveries", (token) =>

@@ -381,6 +381,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     collectOrder: (id, tenders) => orders.collectOrder(id, tenders),
     placeOrder: (id, request) => orders.placeOrder(id, request),
     cancelOrder: (id) => orders.cancelOrder(id),
+    recordExpense: (expense) => deliveries.recordExpense(expense),
     deliveries: () => deliveries.deliveries(),
     setDeliveryStatus: (id, status) => deliveries.setDeliveryStatus(id, status),
     assignCourier: (id, courierId) => deliveries.assignCourier(id, courierId),

@@ -540,4 +540,9 @@ export const az: Strings = {
   "error.notYourDelivery": "Bu çatdırılma sizin deyil: dispetçerə müraciət edin",
   "error.overDrawerCash": "Qutuda bu qədər nağd pul yoxdur: məbləği yoxlayın",
   "error.entryIdReused": "Bu qeyd artıq başqa məlumatlarla yazılıb: yenidən daxil edin",
+  "cmd.cash.expense": "Xərc",
+  "prompt.expense": "Xərc: qutudan ödənilən məbləğ",
+  "prompt.expenseCategory": "{amountMinor} üçün kateqoriya və qeyd, məs. supplies dəsmallar",
+  "ok.expense": "Xərc {category}: {amountMinor} ödənildi; qutuda {expectedMinor} olmalıdır",
+  "error.expenseCategory": '"{text}" kateqoriya deyil: əvvəlcə supplies və ya cleaning kimi söz',
 };

@@ -558,6 +558,11 @@ export const en = {
   "error.notYourDelivery": "This delivery is not yours: ask the dispatcher",
   "error.overDrawerCash": "The drawer does not hold that much cash: check the amount",
   "error.entryIdReused": "This entry was already recorded with other details: record it again",
+  "cmd.cash.expense": "Expense",
+  "prompt.expense": "Expense: amount paid from the drawer",
+  "prompt.expenseCategory": "Category and note for {amountMinor}, e.g. supplies paper towels",
+  "ok.expense": "Expense {category}: {amountMinor} paid; the drawer should hold {expectedMinor}",
+  "error.expenseCategory": '"{text}" is not a category: a word such as supplies or cleaning first',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -555,4 +555,9 @@ export const fr: Strings = {
   "error.notYourDelivery": "Cette livraison n'est pas la vôtre : voyez le répartiteur",
   "error.overDrawerCash": "Le tiroir ne contient pas autant d'espèces : vérifiez le montant",
   "error.entryIdReused": "Cette écriture existe déjà avec d'autres détails : saisissez-la à nouveau",
+  "cmd.cash.expense": "Dépense",
+  "prompt.expense": "Dépense : montant payé depuis le tiroir",
+  "prompt.expenseCategory": "Catégorie et note pour {amountMinor}, ex. fournitures essuie-tout",
+  "ok.expense": "Dépense {category} : {amountMinor} payé ; le tiroir devrait contenir {expectedMinor}",
+  "error.expenseCategory": "« {text} » n'est pas une catégorie : un mot comme fournitures ou menage d'abord",
 };

@@ -538,4 +538,9 @@ export const ru: Strings = {
   "error.notYourDelivery": "Это не ваша доставка: обратитесь к диспетчеру",
   "error.overDrawerCash": "В ящике нет столько наличных: проверьте сумму",
   "error.entryIdReused": "Эта запись уже сделана с другими данными: внесите её заново",
+  "cmd.cash.expense": "Расход",
+  "prompt.expense": "Расход: сумма, выданная из ящика",
+  "prompt.expenseCategory": "Категория и заметка для {amountMinor}, напр. supplies полотенца",
+  "ok.expense": "Расход {category}: выдано {amountMinor}; в ящике должно быть {expectedMinor}",
+  "error.expenseCategory": "«{text}» — не категория: сначала слово вроде supplies или cleaning",
 };

@@ -66,6 +66,7 @@ export const KEY_COMMANDS = [
   "giftcard.sell",
   "sale.invoice",
   "deliveries.open",
+  "cash.expense",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -123,6 +124,7 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "giftcard.sell": ["ctrl+a"],
   "sale.invoice": ["ctrl+x"],
   "deliveries.open": [],
+  "cash.expense": [],
 };
 
 export interface Keymap {

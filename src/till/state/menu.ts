@@ -23,6 +23,7 @@ export const MENU_ITEMS = [
   "receipt.qr",
   "receipt.email",
   "deliveries.open",
+  "cash.expense",
 ] as const satisfies readonly KeyCommand[];
 
 const LETTERS = "abcdefghij";

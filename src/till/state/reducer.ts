@@ -227,6 +227,14 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return promoCodeAccepted(state, command.code, command.names, env);
     case "orders.listed":
       return ordersListed(state, command.list);
+    case "cash.expensed": {
+      const params = {
+        category: command.category,
+        amountMinor: command.amountMinor,
+        expectedMinor: command.expectedCashMinor,
+      };
+      return done({ ...state, busy: false, status: { tone: "ok", message: msg("ok.expense", params) } });
+    }
     case "deliveries.listed":
       return deliveriesListed(state, command.list);
     case "delivery.updated":

@@ -278,6 +278,8 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
     case "cash.in":
     case "cash.out":
       return openPrompt(state, { kind: "cashAmount", direction: type === "cash.in" ? "in" : "out" });
+    case "cash.expense":
+      return openPrompt(state, { kind: "cashAmount", direction: "expense" });
     case "customer.message":
       return openPrompt(state, { kind: "customerMessage" });
     case "price.check":

@@ -109,4 +109,36 @@ describe.if(haveTmux())("the dispatch list at the till", () => {
     };
     expect(audit.entries.map((e) => e.tillId).sort()).toEqual(["K1", "T1", "T1"]);
   }, 120_000);
+
+  test("an expense paid from the drawer goes in the store's cash book; more than the drawer holds is refused", async () => {
+    await till.keys("Escape");
+    await till.keys("F9");
+    await till.keys("i");
+    await till.waitFor("Expense: amount paid from the drawer", "the expense's amount");
+    await till.type("500");
+    await till.keys("Enter");
+    await till.type("supplies too much");
+    await till.keys("Enter");
+    await till.waitFor("The drawer does not hold that much cash", "refused over the drawer's cash");
+    await till.keys("F9");
+    await till.keys("i");
+    await till.type("12.50");
+    await till.keys("Enter");
+    await till.waitFor("Category and note for", "the category's question");
+    await till.type("supplies paper towels");
+    await till.keys("Enter");
+    await till.waitFor(
+      /Expense supplies: \$?12\.50 paid; the drawer should hold \$?87\.50/,
+      "the expense recorded",
+    );
+    const day = new Date().toISOString().slice(0, 10);
+    const book = (await (
+      await store.api(`/api/v1/reports/cash-book?from=${day}&to=${day}&tillId=T1`)
+    ).json()) as {
+      entries: { kind: string; category: string; note: string | null; amountMinor: number }[];
+    };
+    expect(book.entries).toMatchObject([
+      { kind: "expense", category: "supplies", note: "paper towels", amountMinor: -1250 },
+    ]);
+  }, 120_000);
 });

@@ -75,3 +75,26 @@ describe("the dispatch list (F9 menu)", () => {
     });
   });
 });
+
+describe("an expense from the drawer (F9 menu)", () => {
+  test("the amount, then the category and a note: recorded at the store with its own id", () => {
+    const d = new Driver().send({ type: "login.ok", cashier: CASHIER }).key("menu.open");
+    expect(MENU_ITEMS[18]).toBe("cash.expense");
+    d.send({ type: "input.text", text: "i" });
+    expect(d.state.prompt).toEqual({ kind: "cashAmount", direction: "expense" });
+    d.enter("12.50");
+    expect(d.state.prompt).toEqual({ kind: "cashReason", direction: "expense", amountMinor: 1250 });
+    d.enter("Supplies& towels");
+    expect(d.statusKey).toBe("error.expenseCategory");
+    expect(d.lastEffect("recordExpense")).toBeUndefined();
+    d.send({ type: "input.clear" }).enter("Supplies paper towels");
+    const effect = d.lastEffect("recordExpense");
+    expect(effect).toMatchObject({ amountMinor: 1250, category: "supplies", note: "paper towels" });
+    expect(effect?.id).toBeString();
+    d.send({ type: "cash.expensed", category: "supplies", amountMinor: 1250, expectedCashMinor: 8750 });
+    expect(d.state.status?.message).toEqual({
+      key: "ok.expense",
+      params: { category: "supplies", amountMinor: 1250, expectedMinor: 8750 },
+    });
+  });
+});
