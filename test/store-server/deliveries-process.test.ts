@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { uuidv7 } from "../../src/core/ids.ts";
-import { addCourier } from "../support/couriers.ts";
+import { addCourierToStore, pollFor } from "../support/couriers.ts";
 import { seedProducts, startStore } from "../support/store-process.ts";
 
 const SECRET = "whsec_deliveries_test";
@@ -46,16 +46,6 @@ afterAll(async () => {
   await rm(configDir, { recursive: true, force: true });
 });
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(20);
-  }
-}
-
 describe("a delivery through the API on a real store", () => {
   test("the courier takes it to delivered with his own session; the webhook receives each status once", async () => {
     const configFile = join(configDir, "store.toml");
@@ -81,13 +71,7 @@ describe("a delivery through the API on a real store", () => {
         .status,
     ).toBe(201);
     // The courier and his role, as head office's feed writes them into the store's database.
-    const db = new Database(join(store.dataDir, "store.db"));
-    try {
-      db.exec("PRAGMA busy_timeout = 5000");
-      addCourier(db, "C-KIM", "Kim", "7001");
-    } finally {
-      db.close();
-    }
+    addCourierToStore(store.dataDir, "C-KIM", "Kim", "7001");
     const ann = (await call("/api/v1/sessions", "POST", { tillId: "T1", pin: "1111" }, null)).body
       .token as string;
     const kim = (await call("/api/v1/sessions", "POST", { tillId: "K1", pin: "7001" }, null)).body
@@ -118,7 +102,7 @@ describe("a delivery through the API on a real store", () => {
     expect(back.status).toBe(409);
     expect((back.body.error as { code: string }).code).toBe("STATUS_BACKWARDS");
 
-    await waitFor("four notifications", () => posted.length >= 4);
+    await pollFor("four notifications", () => posted.length >= 4);
     // Nothing more comes: the outbox is empty once the four were taken.
     const outbox = () => {
       const check = new Database(join(store.dataDir, "store.db"), { readonly: true });
@@ -128,7 +112,7 @@ describe("a delivery through the API on a real store", () => {
         check.close();
       }
     };
-    await waitFor("an empty outbox", () => outbox() === 0);
+    await pollFor("an empty outbox", () => outbox() === 0);
     const bodies = posted.map(
       (p) => JSON.parse(p.body) as { status: string; deliveryId: string; phone: string },
     );

@@ -6,7 +6,7 @@
 import type { MessageKey } from "../i18n/en.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
 import type { TillDelivery } from "../services.ts";
-import { done, fail, goTo, msg } from "./initial.ts";
+import { clampSelection, done, fail, goTo, msg } from "./initial.ts";
 import type { Effect, Screen, TillState, Transition } from "./types.ts";
 
 type DeliveriesScreen = Extract<Screen, { kind: "deliveries" }>;
@@ -72,9 +72,8 @@ export function deliveriesKey(
   type: KeyCommand,
   delta: number,
 ): Transition {
-  const length = screen.list?.length ?? 0;
   if (delta !== 0) {
-    const selected = Math.min(Math.max(0, length - 1), Math.max(0, screen.selected + delta));
+    const selected = clampSelection(screen.selected, delta, screen.list?.length ?? 0);
     return done({ ...state, screen: { ...screen, selected } });
   }
   if (type === "back") return done(goTo({ ...state, status: null }, { kind: "sale" }));

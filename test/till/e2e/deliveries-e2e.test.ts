@@ -5,13 +5,12 @@
  * it to "delivered" through the API with his own session, after which it leaves the list. The
  * store's history names who set each status.
  */
-import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { uuidv7 } from "../../../src/core/ids.ts";
-import { addCourier } from "../../support/couriers.ts";
+import { addCourierToStore } from "../../support/couriers.ts";
 import { type StoreProcess, seedProducts, startStore } from "../../support/store-process.ts";
 import { haveTmux, loggedInTill, type TmuxSession } from "../support/tmux.ts";
 
@@ -46,13 +45,7 @@ describe.if(haveTmux())("the dispatch list at the till", () => {
     dir = await mkdtemp(join(tmpdir(), "ringup-deliveries-e2e-"));
     store = await startStore({ storeId: "S1" });
     await seedProducts(store, [{ code: "BREAD", name: "Bread", priceMinor: 275, taxClass: null }]);
-    const db = new Database(join(store.dataDir, "store.db"));
-    try {
-      db.exec("PRAGMA busy_timeout = 5000");
-      addCourier(db, "C-KIM", "Kim", "7001");
-    } finally {
-      db.close();
-    }
+    addCourierToStore(store.dataDir, "C-KIM", "Kim", "7001");
     const saleId = uuidv7();
     await send("/sales", {
       id: saleId,
