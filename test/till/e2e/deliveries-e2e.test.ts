@@ -88,6 +88,7 @@ describe.if(haveTmux())("the dispatch list at the till", () => {
     await send(`/deliveries/${id}/status`, { status: "delivered" }, session.token as string);
     await till.keys("Escape");
     await till.keys("F9");
+    await till.waitFor("Functions", "the menu");
     await till.keys("h");
     await till.waitFor("No open deliveries", "the delivered one gone from the list");
 
@@ -106,6 +107,7 @@ describe.if(haveTmux())("the dispatch list at the till", () => {
   test("an expense paid from the drawer goes in the store's cash book; more than the drawer holds is refused", async () => {
     await till.keys("Escape");
     await till.keys("F9");
+    await till.waitFor("Functions", "the menu");
     await till.keys("i");
     await till.waitFor("Expense: amount paid from the drawer", "the expense's amount");
     await till.type("500");
@@ -114,7 +116,9 @@ describe.if(haveTmux())("the dispatch list at the till", () => {
     await till.keys("Enter");
     await till.waitFor("The drawer does not hold that much cash", "refused over the drawer's cash");
     await till.keys("F9");
+    await till.waitFor("Functions", "the menu");
     await till.keys("i");
+    await till.waitFor("Expense: amount paid from the drawer", "the expense's amount again");
     await till.type("12.50");
     await till.keys("Enter");
     await till.waitFor("Category and note for", "the category's question");
