@@ -605,7 +605,9 @@ export const notificationOutbox = sqliteTable("notification_outbox", webhookOutb
 ]);
 
 export * from "./store-card-tenders.ts";
+export * from "./store-cash-book.ts";
 export * from "./store-customers.ts";
+export * from "./store-deliveries.ts";
 export * from "./store-earning-reversals.ts";
 export * from "./store-gift-card-loads.ts";
 export * from "./store-invoices.ts";

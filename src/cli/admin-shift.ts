@@ -33,7 +33,7 @@ interface Money {
   text(minor: number): string;
 }
 
-async function storeMoney(client: AdminClient): Promise<Money> {
+export async function storeMoney(client: AdminClient): Promise<Money> {
   const { currency } = await client.request(storeRoutes["GET /api/v1/settings"]);
   const exponent = currencyExponent(currency);
   return {

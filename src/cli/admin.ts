@@ -11,6 +11,7 @@ import { businessDay } from "../core/business-day.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { createLogger, setProcessLogger } from "../shared/log.ts";
 import { accountingArgsSchema, runAccountingExport } from "./admin-accounting.ts";
+import { CASH_COMMANDS, isCashCommand, runCash } from "./admin-cash.ts";
 import {
   codeArgsSchema,
   exportArgsSchema,
@@ -148,6 +149,7 @@ const STORE_ONLY = new Set([
   "till.revoke",
   ...PURCHASING_COMMANDS,
   ...INVOICE_COMMANDS,
+  ...CASH_COMMANDS,
   "export.accounting",
 ]);
 
@@ -211,6 +213,10 @@ export async function runAdmin(
   }
   if (isInvoiceCommand(command)) {
     await runInvoicing(client, command, args, options.json, io, argsOf);
+    return;
+  }
+  if (isCashCommand(command)) {
+    await runCash(client, command, args, options.json, io, argsOf);
     return;
   }
   switch (command) {

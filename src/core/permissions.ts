@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   "catalog",
   /** Managing users. */
   "users",
+  /** Taking deliveries out and setting their status: what a courier's role holds. */
+  "deliver",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export const permissionSchema = z.enum(PERMISSIONS, { error: `must be one of ${PERMISSIONS.join(", ")}` });

@@ -28,6 +28,8 @@ export const DEFAULT_TENDER_TYPES: readonly TenderType[] = [
   { type: "store_credit", isCash: false, allowsChange: false },
   /** A charge to the customer's house account at head office, within its credit limit. */
   { type: "account", isCash: false, allowsChange: false },
+  /** Paid by bank transfer (to the shop's account); counted like any other tender in the reports. */
+  { type: "bank_transfer", isCash: false, allowsChange: false },
 ];
 
 /**

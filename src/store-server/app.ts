@@ -17,10 +17,12 @@ import { permissionGuard } from "./auth/permissions.ts";
 import { tokensRoutes } from "./auth/routes.ts";
 import { backupRoutes } from "./backup/routes.ts";
 import { cardTendersRoutes } from "./card-tenders/routes.ts";
+import { cashBookRoutes } from "./cash-book/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import { storeConsole, storeConsoleForms, storeConsoleSite } from "./console/index.ts";
 import type { StoreContext } from "./context.ts";
 import { customersRoutes } from "./customers/routes.ts";
+import { deliveriesRoutes } from "./deliveries/routes.ts";
 import { dfcRoutes } from "./dfc/routes.ts";
 import { exchangesRoutes } from "./exchanges/routes.ts";
 import { heldRoutes } from "./held/routes.ts";
@@ -149,7 +151,9 @@ export function createStoreApp(
         .use(accountingRoutes(ctx))
         .use(dfcRoutes(ctx))
         .use(cardTendersRoutes(ctx))
-        .use(kitchenRoutes(ctx)),
+        .use(kitchenRoutes(ctx))
+        .use(cashBookRoutes(ctx))
+        .use(deliveriesRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

@@ -241,6 +241,18 @@ export interface TillOrderLine {
   totalMinor?: number;
 }
 
+/** A delivery on the dispatch list, as the store has it. */
+export interface TillDelivery {
+  id: string;
+  status: "accepted" | "preparing" | "on_the_way" | "delivered" | "failed";
+  address: string;
+  phone: string;
+  courierId: string | null;
+  /** Cash the courier collects at the door. */
+  collectMinor: number;
+  promisedAt: string | null;
+}
+
 /** A customer order to collect at this store, as the store has it. */
 export interface TillOrder {
   id: string;
@@ -527,6 +539,21 @@ export interface TillServices {
   placeOrder?(id: string, request: TillOrderRequest): Promise<TillOrderPlaced>;
   /** Cancels an open order (a card prepayment the terminal then declined). */
   cancelOrder?(id: string): Promise<void>;
+  /** Pays an expense from the drawer of the till's open shift (the cash book; needs the store). */
+  recordExpense?(expense: {
+    id: string;
+    amountMinor: number;
+    category: string;
+    note: string | null;
+  }): Promise<{
+    expectedCashMinor: number;
+  }>;
+  /** The dispatch list: deliveries still open, oldest promise first (needs the store). */
+  deliveries?(): Promise<TillDelivery[]>;
+  /** Moves a delivery forward (the store refuses a status going back). */
+  setDeliveryStatus?(id: string, status: TillDelivery["status"]): Promise<TillDelivery>;
+  /** Gives a delivery to a courier (a user whose role holds deliver). */
+  assignCourier?(id: string, courierId: string): Promise<TillDelivery>;
   /** The invoice of a recorded sale, made out to the buyer (needs the store). */
   issueInvoice?(saleId: string, buyer: InvoiceBuyer): Promise<Invoice>;
   /** The link to a sale's copy at the store, printed as a QR code; null without publicUrl or key. */

@@ -28,6 +28,7 @@ describe("DEFAULT_TENDER_TYPES", () => {
       "giftcard",
       "store_credit",
       "account",
+      "bank_transfer",
     ]);
     expect(DEFAULT_TENDER_TYPES.filter((t) => t.isCash || t.allowsChange).map((t) => t.type)).toEqual([
       "cash",

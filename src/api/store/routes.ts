@@ -76,12 +76,28 @@ import {
   issueCardInputSchema,
 } from "./card-tenders.ts";
 import {
+  cashBookEntrySchema,
+  cashBookQuerySchema,
+  cashBookReportSchema,
+  correctionSchema,
+  expenseSchema,
+  handInSchema,
+} from "./cash-book.ts";
+import {
   categoriesAnswerSchema,
   categoryAnswerSchema,
   variantsAnswerSchema,
 } from "./catalog-stock-answers.ts";
 import { marginAnswerSchema, valuationAnswerSchema } from "./costing.ts";
 import { storeCardAnswerSchema, storeCustomersAnswerSchema, storeCustomersQuerySchema } from "./customers.ts";
+import {
+  courierRequestSchema,
+  deliveriesAnswerSchema,
+  deliveriesQuerySchema,
+  deliveryRequestSchema,
+  deliverySchema,
+  deliveryStatusRequestSchema,
+} from "./deliveries.ts";
 import {
   dfcCatalogQuerySchema,
   dfcDocumentSchema,
@@ -397,4 +413,13 @@ export const storeRoutes = routeTable({
   "POST /api/v1/kitchen/tickets/:id/start": kitchenTicketSchema,
   "POST /api/v1/kitchen/tickets/:id/bump": kitchenTicketSchema,
   "POST /api/v1/kitchen/tickets/:id/recall": kitchenTicketSchema,
+  "POST /api/v1/cash/expenses": { body: expenseSchema, answer: cashBookEntrySchema },
+  "POST /api/v1/cash/corrections": { body: correctionSchema, answer: cashBookEntrySchema },
+  "POST /api/v1/cash/hand-ins": { body: handInSchema, answer: cashBookEntrySchema },
+  "GET /api/v1/reports/cash-book": { query: cashBookQuerySchema, answer: cashBookReportSchema },
+  "POST /api/v1/deliveries": { body: deliveryRequestSchema, answer: deliverySchema },
+  "GET /api/v1/deliveries": { query: deliveriesQuerySchema, answer: deliveriesAnswerSchema },
+  "GET /api/v1/deliveries/:id": deliverySchema,
+  "POST /api/v1/deliveries/:id/courier": { body: courierRequestSchema, answer: deliverySchema },
+  "POST /api/v1/deliveries/:id/status": { body: deliveryStatusRequestSchema, answer: deliverySchema },
 });

@@ -77,6 +77,13 @@ export const AUDIT_ACTIONS = {
   kitchenTicketStarted: "kitchen.ticket_started",
   kitchenTicketBumped: "kitchen.ticket_bumped",
   kitchenTicketRecalled: "kitchen.ticket_recalled",
+  // Written by the cash book and deliveries features:
+  cashExpense: "cash.expense",
+  cashCorrection: "cash.correction",
+  cashHandIn: "cash.hand_in",
+  deliveryCreated: "delivery.created",
+  deliveryCourierAssigned: "delivery.courier_assigned",
+  deliveryStatus: "delivery.status",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

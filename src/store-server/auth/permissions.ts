@@ -63,6 +63,12 @@ export const ROUTE_PERMISSIONS: Readonly<Record<`${Method} /${string}`, Permissi
   "GET /forecast": "purchasing",
   "GET /replenishment/suggested": "purchasing",
   "GET /reports/stock-optimisation": "purchasing",
+  "POST /deliveries": "sell",
+  "POST /deliveries/:id/courier": "sell",
+  "POST /cash/expenses": "sell",
+  "POST /cash/hand-ins": "sell",
+  "POST /cash/corrections": "reports",
+  "GET /reports/cash-book": "reports",
 };
 
 const PREFIX = "/api/v1";

@@ -18,6 +18,7 @@ import { log } from "../../shared/log.ts";
 import type { CompletedSale, HeldSaleDoc, HeldSaleSummary, TillProduct, TillServices } from "../services.ts";
 import { priceSale, promotionsAt } from "../state/basket.ts";
 import type { CardAnswer, Command, Effect, Message, SaleLine } from "../state/types.ts";
+import { runDeliveryEffect } from "./delivery-effects.ts";
 import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
 import { errorToMessage } from "./error-message.ts";
 import { issueInvoice } from "./invoice-effects.ts";
@@ -641,6 +642,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "openShift":
     case "shiftExpected":
     case "moveCash":
+    case "recordExpense":
     case "xReport":
     case "closeShift":
       runShiftEffect(ctx, effect);
@@ -672,6 +674,11 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       return;
     case "placeOrder":
       placeQuickOrder(ctx, effect);
+      return;
+    case "listDeliveries":
+    case "setDeliveryStatus":
+    case "assignCourier":
+      runDeliveryEffect(ctx, effect);
       return;
     case "issueInvoice":
       issueInvoice(ctx, effect);

@@ -25,7 +25,16 @@ function offlineOr(err: unknown, type: "status.info" | "request.failed"): Comman
 
 type ShiftEffect = Extract<
   Effect,
-  { type: "checkShift" | "openShift" | "shiftExpected" | "moveCash" | "xReport" | "closeShift" }
+  {
+    type:
+      | "checkShift"
+      | "openShift"
+      | "shiftExpected"
+      | "moveCash"
+      | "xReport"
+      | "closeShift"
+      | "recordExpense";
+  }
 >;
 
 export function runShiftEffect(ctx: EffectContext, effect: ShiftEffect): void {
@@ -74,6 +83,24 @@ export function runShiftEffect(ctx: EffectContext, effect: ShiftEffect): void {
           direction: effect.direction,
           amountMinor: effect.amountMinor,
           expectedCashMinor: moved.expectedCashMinor,
+        }),
+      );
+      return;
+    case "recordExpense":
+      settle(
+        ctx,
+        async () => {
+          if (services.recordExpense === undefined) throw new Error("expenses need the store");
+          const { type: _type, ...expense } = effect;
+          const recorded = await services.recordExpense(expense);
+          void devices.drawer?.open("cash-out", { cashierId: ctx.state().cashier?.id ?? "" });
+          return recorded;
+        },
+        (recorded) => ({
+          type: "cash.expensed",
+          category: effect.category,
+          amountMinor: effect.amountMinor,
+          expectedCashMinor: recorded.expectedCashMinor,
         }),
       );
       return;

@@ -34,6 +34,7 @@ import { CatalogWatch, DEFAULT_CATALOG_WAIT_MS } from "./catalog-watch.ts";
 import { LocalCustomTenders } from "./custom-tenders.ts";
 import { CustomerOperations } from "./customer-operations.ts";
 import { MetaStore, openTillDatabase, relaxed } from "./db.ts";
+import { DeliveryOperations } from "./delivery-operations.ts";
 import { LocalDepartments } from "./departments.ts";
 import { Drainer } from "./drainer.ts";
 import { StoreRefusedError, StoreUnreachableError } from "./errors.ts";
@@ -233,6 +234,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   const online = new CustomerOperations({ client, auth, link, outbox, tillId: tillId.data, now });
   const promoCodes = new PromoCodeOperations({ client, auth, link, outbox, tillId: tillId.data, now });
   const orders = new OrderOperations({ client, auth, link, outbox, tillId: tillId.data, now });
+  const deliveries = new DeliveryOperations({ client, auth, link, outbox, tillId: tillId.data, now });
   const invoices = new InvoiceOperations({ client, auth, link, outbox, tillId: tillId.data, now });
 
   // Cached settings are used at once (the sync below refreshes them); a till without any asks
@@ -379,6 +381,10 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     collectOrder: (id, tenders) => orders.collectOrder(id, tenders),
     placeOrder: (id, request) => orders.placeOrder(id, request),
     cancelOrder: (id) => orders.cancelOrder(id),
+    recordExpense: (expense) => deliveries.recordExpense(expense),
+    deliveries: () => deliveries.deliveries(),
+    setDeliveryStatus: (id, status) => deliveries.setDeliveryStatus(id, status),
+    assignCourier: (id, courierId) => deliveries.assignCourier(id, courierId),
     issueInvoice: (saleId, buyer) => invoices.issueInvoice(saleId, buyer),
     receiptLink(saleId: string): string | null {
       const key = meta.get(RECEIPT_LINK_KEY);

@@ -65,6 +65,8 @@ export const KEY_COMMANDS = [
   "sale.promoCode",
   "giftcard.sell",
   "sale.invoice",
+  "deliveries.open",
+  "cash.expense",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -121,6 +123,8 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "sale.promoCode": ["ctrl+t"],
   "giftcard.sell": ["ctrl+a"],
   "sale.invoice": ["ctrl+x"],
+  "deliveries.open": [],
+  "cash.expense": [],
 };
 
 export interface Keymap {

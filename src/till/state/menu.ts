@@ -22,6 +22,8 @@ export const MENU_ITEMS = [
   "sale.staffDiscount",
   "receipt.qr",
   "receipt.email",
+  "deliveries.open",
+  "cash.expense",
 ] as const satisfies readonly KeyCommand[];
 
 const LETTERS = "abcdefghij";

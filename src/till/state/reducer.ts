@@ -8,6 +8,7 @@ import { applyApproved } from "./approvals.ts";
 import { cancelCard, cardAnswered, declineCard, tenderRemoved } from "./card.ts";
 import { cardRedeemed, customerAttached } from "./customer.ts";
 import { customersFound } from "./customer-search.ts";
+import { deliveriesListed, deliveryUpdated } from "./deliveries.ts";
 import { departmentsListed } from "./department-ring.ts";
 import { addDepositReturn } from "./deposits.ts";
 import { done, emptySale, goTo, msg } from "./initial.ts";
@@ -226,6 +227,18 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return promoCodeAccepted(state, command.code, command.names, env);
     case "orders.listed":
       return ordersListed(state, command.list);
+    case "cash.expensed": {
+      const params = {
+        category: command.category,
+        amountMinor: command.amountMinor,
+        expectedMinor: command.expectedCashMinor,
+      };
+      return done({ ...state, busy: false, status: { tone: "ok", message: msg("ok.expense", params) } });
+    }
+    case "deliveries.listed":
+      return deliveriesListed(state, command.list);
+    case "delivery.updated":
+      return deliveryUpdated(state, command.delivery, command.courierGiven);
     case "order.opened":
       return orderOpened(state, command.order);
     case "order.placed":
@@ -264,6 +277,7 @@ function requestFailed(state: TillState, message: Message): Transition {
     (state.screen.kind === "xReport" && state.screen.report === null) ||
     (state.screen.kind === "refused" && state.screen.list === null) ||
     (state.screen.kind === "customers" && state.screen.list === null) ||
+    (state.screen.kind === "deliveries" && state.screen.list === null) ||
     state.screen.kind === "shiftOpen"
   ) {
     return done({ ...goTo(base, { kind: "sale" }), status });

@@ -10,6 +10,7 @@ import { payFromAccount } from "./card-account.ts";
 import { payCustom } from "./custom-tender.ts";
 import { payGiftCard, payPoints } from "./customer.ts";
 import { customersKey } from "./customer-search.ts";
+import { deliveriesKey, openDeliveries } from "./deliveries.ts";
 import { startDepartmentRing } from "./department-ring.ts";
 import { refuseOnDeposit } from "./deposits.ts";
 import { payEbt } from "./ebt.ts";
@@ -180,6 +181,8 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
       return customersKey(state, screen, type, delta);
     case "orders":
       return ordersKey(state, screen, type, delta, env);
+    case "deliveries":
+      return deliveriesKey(state, screen, type, delta);
     case "login":
       return done(state);
   }
@@ -258,6 +261,8 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return openReturns(state);
     case "orders.open":
       return openOrders(state, env);
+    case "deliveries.open":
+      return openDeliveries(state);
     case "drawer.noSale":
       if (!empty) return fail(state, "error.finishSaleFirst");
       return withApproval(state, "noSale", { type: "drawer.noSale" }, env);
@@ -273,6 +278,8 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
     case "cash.in":
     case "cash.out":
       return openPrompt(state, { kind: "cashAmount", direction: type === "cash.in" ? "in" : "out" });
+    case "cash.expense":
+      return openPrompt(state, { kind: "cashAmount", direction: "expense" });
     case "customer.message":
       return openPrompt(state, { kind: "customerMessage" });
     case "price.check":

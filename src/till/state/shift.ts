@@ -5,6 +5,7 @@
  */
 import type { KeyCommand } from "../keys/keymap.ts";
 import { denominationsFor } from "./basket.ts";
+import { submitExpense } from "./expense.ts";
 import { done, fail, goTo, msg } from "./initial.ts";
 import { parseAmount, parseCount } from "./parse-input.ts";
 import type { CashCount, Prompt, Screen, TillEnv, TillState, Transition } from "./types.ts";
@@ -187,6 +188,7 @@ export function submitCashPrompt(
     });
   }
   if (text === "") return fail(state, "error.reasonNeeded");
+  if (prompt.direction === "expense") return submitExpense(state, prompt.amountMinor, text, env);
   return done(
     {
       ...state,

@@ -27,6 +27,7 @@ import type {
   TillAuditEntry,
   TillCustomer,
   TillCustomerMatch,
+  TillDelivery,
   TillLookup,
   TillOrder,
   TillOrderCollected,
@@ -147,8 +148,9 @@ export type Prompt =
   /** The customer's e-mail address for the last sale's receipt. */
   | { kind: "receiptEmail"; saleId: string; receiptNo: string }
   /** Cash put into or taken out of the drawer: the amount, then the reason. */
-  | { kind: "cashAmount"; direction: "in" | "out" }
-  | { kind: "cashReason"; direction: "in" | "out"; amountMinor: number }
+  /** Cash in, cash out, or an expense paid from the drawer (its reason: the category, then a note). */
+  | { kind: "cashAmount"; direction: "in" | "out" | "expense" }
+  | { kind: "cashReason"; direction: "in" | "out" | "expense"; amountMinor: number }
   | { kind: "approval"; action: ApprovalAction; approved: Approved }
   /** The card terminal has the amount: waiting for the customer's card and its answer (Esc cancels). */
   | { kind: "cardWait"; amountMinor: number }
@@ -260,7 +262,9 @@ export type Screen =
       order: TillOrder | null;
       line: number;
       done: TillOrderCollected | null;
-    };
+    }
+  /** The dispatch list: open deliveries, a courier given and each moved forward. */
+  | { kind: "deliveries"; list: TillDelivery[] | null; selected: number };
 
 export type ScreenKind = Screen["kind"];
 
@@ -401,6 +405,10 @@ export type Command =
   /** The store authorised a points or gift-card tender: it goes on the sale. */
   | { type: "card.redeemed"; tender: CardTender }
   | { type: "orders.listed"; list: TillOrder[] }
+  | { type: "deliveries.listed"; list: TillDelivery[] }
+  | { type: "cash.expensed"; category: string; amountMinor: number; expectedCashMinor: number }
+  /** A delivery changed at the store: given to a courier (`courierGiven`) or moved forward. */
+  | { type: "delivery.updated"; delivery: TillDelivery; courierGiven: boolean }
   | { type: "order.opened"; order: TillOrder }
   | { type: "order.collected"; collected: TillOrderCollected; last: LastSale }
   /** The store placed the basket `basketId` as an order. */
@@ -522,6 +530,13 @@ export type Effect =
   | { type: "changeOrder"; id: string; lines: TillOrderLine[] }
   /** Collects the order at the store and prints its receipt; answered by `order.collected`. */
   | { type: "collectOrder"; order: TillOrder; tenders: { type: string; amountMinor: number }[] }
+  /** An expense paid from the drawer, in the cash book; answered by `cash.expensed`. */
+  | { type: "recordExpense"; id: string; amountMinor: number; category: string; note: string | null }
+  /** The dispatch list from the store; answered by `deliveries.listed`. */
+  | { type: "listDeliveries" }
+  /** Answered by `delivery.updated` with the delivery as it now is. */
+  | { type: "setDeliveryStatus"; id: string; status: TillDelivery["status"] }
+  | { type: "assignCourier"; id: string; courierId: string }
   /** Keeps a cashier action for the store's audit log (an age check…). */
   | { type: "trace"; entry: TillTrace };
 

@@ -11,6 +11,7 @@ import type { Translator } from "../i18n/index.ts";
 import type { LinkStatus } from "../services.ts";
 import { barRows, InputLine, KeyBar, MessageLine, StatusBar } from "./bars.tsx";
 import { CustomersScreen } from "./customers-screen.tsx";
+import { DeliveriesScreen } from "./deliveries-screen.tsx";
 import { ReceiptScreen, ReportScreen } from "./document-screens.tsx";
 import { HelpOverlay } from "./help-overlay.tsx";
 import { HeldScreen, MenuScreen, PrintsScreen, SearchScreen } from "./list-screens.tsx";
@@ -89,6 +90,8 @@ function Body(props: BodyProps): ReactNode {
       return <CustomersScreen {...props} />;
     case "orders":
       return <OrdersScreen {...props} />;
+    case "deliveries":
+      return <DeliveriesScreen {...props} />;
   }
 }
 

@@ -29,6 +29,13 @@ export function StatusBar({ view, clock }: { view: View; clock: string }) {
   );
 }
 
+/** The amount's question of cash in, cash out and an expense. */
+const CASH_PROMPTS: Readonly<Record<"in" | "out" | "expense", MessageKey>> = {
+  in: "prompt.cashIn",
+  out: "prompt.cashOut",
+  expense: "prompt.expense",
+};
+
 function promptLabel(view: View): { label: string; masked: boolean } {
   const { state, t } = view;
   const prompt = state.prompt;
@@ -60,9 +67,14 @@ function promptLabel(view: View): { label: string; masked: boolean } {
       case "cardConfirm":
         return { label: t.t("prompt.cardConfirm", { amountMinor: prompt.amountMinor }), masked: false };
       case "cashAmount":
-        return { label: t.t(prompt.direction === "in" ? "prompt.cashIn" : "prompt.cashOut"), masked: false };
+        return { label: t.t(CASH_PROMPTS[prompt.direction]), masked: false };
       case "cashReason":
-        return { label: t.t("prompt.cashReason", { amountMinor: prompt.amountMinor }), masked: false };
+        return {
+          label: t.t(prompt.direction === "expense" ? "prompt.expenseCategory" : "prompt.cashReason", {
+            amountMinor: prompt.amountMinor,
+          }),
+          masked: false,
+        };
       case "confirm":
         return { label: t.message(prompt.question), masked: false };
       case "notice":
@@ -241,6 +253,7 @@ const HINTS: Partial<Record<TillState["screen"]["kind"], KeyCommand[]>> = {
   refused: ["help.toggle", "sale.total", "back"],
   customers: ["help.toggle", "back"],
   orders: ["help.toggle", "sale.total", "payment.card", "line.void", "back"],
+  deliveries: ["help.toggle", "line.void", "back"],
 };
 
 export function KeyBar({ view }: { view: View }) {

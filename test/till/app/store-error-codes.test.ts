@@ -8,7 +8,9 @@ import { describe, expect, test } from "bun:test";
 import { AuditError } from "../../../src/store-server/audit/errors.ts";
 import { AuthError } from "../../../src/store-server/auth/errors.ts";
 import { CardTenderError } from "../../../src/store-server/card-tenders/errors.ts";
+import { CashBookError } from "../../../src/store-server/cash-book/errors.ts";
 import { CatalogError } from "../../../src/store-server/catalog/errors.ts";
+import { DeliveryError } from "../../../src/store-server/deliveries/errors.ts";
 import { HeldSaleError } from "../../../src/store-server/held/errors.ts";
 import { NotificationError } from "../../../src/store-server/notifications/errors.ts";
 import { ReturnError } from "../../../src/store-server/returns/errors.ts";
@@ -35,6 +37,8 @@ const TILL_FEATURES = {
   "till audit entries": AuditError.kinds,
   "pairing, till keys, refused sales": TillError.kinds,
   "card tenders, store credit, house accounts": CardTenderError.kinds,
+  "dispatch list": dispatchCodes(),
+  "cash book": CashBookError.kinds,
 };
 
 /** Codes of those features that only an admin's routes answer (a till never meets them). */
@@ -56,7 +60,27 @@ const ADMIN_ONLY = new Set([
   "UNKNOWN_CATEGORY",
   // tills: making pairing codes
   "TOO_MANY_PAIRINGS",
+  // cash book: an admin naming the till, corrections and the report (a manager's)
+  "TILL_REQUIRED",
+  "NOTHING_TO_CORRECT",
+  "CORRECTION_OF_CORRECTION",
+  "CORRECTION_REVERSES",
+  "INVALID_RANGE",
 ]);
+
+/** The deliveries' codes a till's dispatch list meets (creating one and hand-ins are the API's). */
+function dispatchCodes(): Record<string, string> {
+  const notAtTill = new Set([
+    "DELIVERY_ID_REUSED",
+    "ORDER_NOT_FOUND",
+    "ORDER_CANCELLED",
+    "SALE_NOT_FOUND",
+    "SALE_VOIDED",
+    "ALREADY_DELIVERING",
+    "NOT_HANDED_IN",
+  ]);
+  return Object.fromEntries(Object.entries(DeliveryError.kinds).filter(([code]) => !notAtTill.has(code)));
+}
 
 const LANGUAGES = { en, fr, ru, az } as const;
 

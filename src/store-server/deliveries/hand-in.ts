@@ -1,0 +1,68 @@
+/**
+ * A courier hands in the cash collected at the door: one cash book entry puts the sum of the
+ * named deliveries into the drawer of a till's open register session, and marks each of them
+ * handed in. Each delivery must be the courier's, delivered, with cash collected, not handed in.
+ */
+import { inArray } from "drizzle-orm";
+import { deliveries } from "../../../schema/store.ts";
+import type { CashBookEntry, HandInInput } from "../../api/store/cash-book.ts";
+import { sha256Hex } from "../../core/sha256.ts";
+import { AUDIT_ACTIONS } from "../audit/actions.ts";
+import type { Principal } from "../auth/tokens.ts";
+import { entryView, existingEntry, writeEntry } from "../cash-book/entries.ts";
+import { registerOf } from "../cash-book/service.ts";
+import type { StoreContext } from "../context.ts";
+import { actorId } from "../users/access.ts";
+import { DeliveryError } from "./errors.ts";
+import { deliveryRow } from "./model.ts";
+
+export function handIn(ctx: StoreContext, input: HandInInput, principal: Principal): CashBookEntry {
+  const tillId = registerOf(principal, input.tillId, "handing in a courier's cash");
+  const by = actorId(principal);
+  const ids = [...new Set(input.deliveryIds)].sort();
+  const requestHash = sha256Hex(JSON.stringify({ kind: "hand_in", ...input, deliveryIds: ids, tillId }));
+  const at = ctx.now();
+  return ctx.db.transaction((tx) => {
+    const existing = existingEntry(tx, input.id, requestHash);
+    if (existing) return entryView(existing, ids);
+    let total = 0;
+    for (const id of ids) {
+      const row = deliveryRow(tx, id);
+      const refuse = (why: string) => {
+        throw new DeliveryError("NOT_HANDED_IN", `delivery ${id} ${why}: nothing was handed in`, {
+          deliveryId: id,
+          status: row.status,
+          courierId: row.courierId,
+          handInId: row.handInId,
+        });
+      };
+      if (row.courierId !== input.courierId) refuse(`is not courier ${input.courierId}'s`);
+      if (row.status !== "delivered") refuse(`is ${row.status}, not delivered`);
+      if (row.handInId !== null) refuse(`was already handed in (${row.handInId})`);
+      if (row.collectedMinor === 0) refuse("collected no cash");
+      total += row.collectedMinor;
+    }
+    const entry = writeEntry(
+      ctx,
+      tx,
+      {
+        id: input.id,
+        kind: "hand_in",
+        tillId,
+        userId: by,
+        amountMinor: total,
+        category: "courier",
+        courierId: input.courierId,
+        deliveryIds: ids,
+        requestHash,
+        audit: AUDIT_ACTIONS.cashHandIn,
+      },
+      at,
+    );
+    tx.update(deliveries)
+      .set({ handInId: input.id, updatedAt: at.toISOString() })
+      .where(inArray(deliveries.id, ids))
+      .run();
+    return entry;
+  });
+}
