@@ -11,6 +11,7 @@ import { purchasingSchema } from "./store-purchasing.ts";
 export * from "./store-purchasing.ts";
 
 import { storeCardTendersSchema } from "./store-card-tenders.ts";
+import { storeClosuresSchema } from "./store-closures.ts";
 import { storeCustomersSchema } from "./store-customers.ts";
 import { storeInvoicesSchema } from "./store-invoices.ts";
 import { ordersSchema } from "./store-orders.ts";
@@ -604,6 +605,7 @@ export const notificationOutbox = sqliteTable("notification_outbox", webhookOutb
 ]);
 
 export * from "./store-card-tenders.ts";
+export * from "./store-closures.ts";
 export * from "./store-customers.ts";
 export * from "./store-earning-reversals.ts";
 export * from "./store-gift-card-loads.ts";
@@ -616,6 +618,7 @@ export * from "./store-tenders.ts";
 export const storeSchema = {
   ...storeCustomersSchema,
   ...storeCardTendersSchema,
+  ...storeClosuresSchema,
   meta,
   counters,
   departments,

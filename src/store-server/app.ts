@@ -18,6 +18,7 @@ import { tokensRoutes } from "./auth/routes.ts";
 import { backupRoutes } from "./backup/routes.ts";
 import { cardTendersRoutes } from "./card-tenders/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
+import { closuresRoutes } from "./closures/routes.ts";
 import { storeConsole, storeConsoleForms, storeConsoleSite } from "./console/index.ts";
 import type { StoreContext } from "./context.ts";
 import { customersRoutes } from "./customers/routes.ts";
@@ -147,7 +148,8 @@ export function createStoreApp(
         .use(invoicesRoutes(ctx, { find: (orderId) => orderForInvoice(ctx, orderId) }))
         .use(accountingRoutes(ctx))
         .use(dfcRoutes(ctx))
-        .use(cardTendersRoutes(ctx)),
+        .use(cardTendersRoutes(ctx))
+        .use(closuresRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

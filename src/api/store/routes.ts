@@ -80,6 +80,13 @@ import {
   categoryAnswerSchema,
   variantsAnswerSchema,
 } from "./catalog-stock-answers.ts";
+import {
+  closeRequestSchema,
+  closureAnswerSchema,
+  closuresAnswerSchema,
+  closuresQuerySchema,
+  closureTextAnswerSchema,
+} from "./closures.ts";
 import { marginAnswerSchema, valuationAnswerSchema } from "./costing.ts";
 import { storeCardAnswerSchema, storeCustomersAnswerSchema, storeCustomersQuerySchema } from "./customers.ts";
 import {
@@ -334,6 +341,10 @@ export const storeRoutes = routeTable({
   },
   "GET /api/v1/reports/stock-optimisation": stockOptimisationAnswerSchema,
   "GET /api/v1/journal/verify": journalVerifyAnswerSchema,
+  "POST /api/v1/closures": { body: closeRequestSchema, answer: closureAnswerSchema },
+  "GET /api/v1/closures": { query: closuresQuerySchema, answer: closuresAnswerSchema },
+  "GET /api/v1/closures/:number": closureAnswerSchema,
+  "GET /api/v1/closures/:number/text": closureTextAnswerSchema,
   "GET /api/v1/journal/events": journalEventsAnswerSchema,
   "POST /api/v1/tills/pair": pairAnswerSchema,
   "POST /api/v1/tills/pairings": pairingAnswerSchema,

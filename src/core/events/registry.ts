@@ -1,6 +1,7 @@
 /** Every event type of the store journal and its versioned zod payload schemas. */
 import type { z } from "zod";
 import { auditRecordedV1, productUpsertedV1, stockAdjustedV1, userChangedV1 } from "./back-office-events.ts";
+import { closureRecordedV1 } from "./closure-events.ts";
 import { orderChangedV1 } from "./order-events.ts";
 import {
   purchaseGoodsReceivedV1,
@@ -43,6 +44,7 @@ export const EVENT_TYPES = [
   "vendor.credit_changed",
   "stock.limits_changed",
   "order.changed",
+  "closure.recorded",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -71,6 +73,7 @@ export const eventPayloadSchemas = {
   "vendor.credit_changed": vendorCreditChangedV1,
   "stock.limits_changed": stockLimitsChangedV1,
   "order.changed": orderChangedV1,
+  "closure.recorded": closureRecordedV1,
 } as const satisfies { [K in EventType]: z.ZodType };
 
 /** The version new events of each type are written with. */

@@ -45,6 +45,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<`${Method} /${string}`, Permissi
   "GET /reports/expiry": "reports",
   "GET /reports/valuation": "reports",
   "GET /reports/margin": "reports",
+  "POST /closures": "reports",
+  "GET /closures/*": "reports",
   "POST /stock/adjustments": "stock_documents",
   "POST /stock/limits": "stock_documents",
   "POST /stock/documents/*": "stock_documents",
