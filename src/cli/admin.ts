@@ -24,6 +24,7 @@ import {
   type ServerMode,
 } from "./admin-catalog.ts";
 import { AdminClient, AdminError } from "./admin-client.ts";
+import { COMPLIANCE_COMMANDS, isComplianceCommand, runCompliance } from "./admin-compliance.ts";
 import {
   historyArgsSchema,
   marginArgsSchema,
@@ -148,6 +149,7 @@ const STORE_ONLY = new Set([
   "till.revoke",
   ...PURCHASING_COMMANDS,
   ...INVOICE_COMMANDS,
+  ...COMPLIANCE_COMMANDS,
   "export.accounting",
 ]);
 
@@ -207,6 +209,10 @@ export async function runAdmin(
   }
   if (isPromotionCommand(command)) {
     await runPromotions(client, command, args, options.json, io, argsOf);
+    return;
+  }
+  if (isComplianceCommand(command)) {
+    await runCompliance(client, command, args, options.json, io, argsOf);
     return;
   }
   if (isInvoiceCommand(command)) {

@@ -11,10 +11,12 @@ import { ConfigError, envName, loadConfig, mergeOptions, validateConfig } from "
 import { createLogger, LOG_LEVELS, type LogLevel, logLines, setProcessLogger } from "../shared/log.ts";
 import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
 import { storeOptionsSchema } from "../store-server/options.ts";
+import { addComplianceCommands } from "./admin-compliance-command.ts";
 import { addInvoiceCommands } from "./admin-invoice-command.ts";
 import { addPurchasingCommands } from "./admin-purchasing-command.ts";
 import { addStockDocumentCommands } from "./admin-stock-command.ts";
 import { backupCommands } from "./backup/command.ts";
+import { complianceOfflineCommands } from "./compliance-offline.ts";
 import { doctorCommand } from "./doctor/command.ts";
 import type { DeadLettersCommand } from "./hq-dead-letters.ts";
 import { adminOptionsSchema, devicesOptionsSchema, LANGUAGES, tillOptionsSchema } from "./options.ts";
@@ -640,6 +642,7 @@ export function buildProgram(io: CliIo): Command {
   addStockDocumentCommands(stock, runAdmin);
   addPurchasingCommands(admin, runAdmin);
   addInvoiceCommands(admin, runAdmin);
+  addComplianceCommands(admin, runAdmin);
   const shift = admin
     .command("shift")
     .description("a till's shift: open it with a float, move cash in or out, close it with the count");
@@ -768,6 +771,7 @@ export function buildProgram(io: CliIo): Command {
   serviceCommands(program, io);
   doctorCommand(program, io);
   backupCommands(program, io);
+  complianceOfflineCommands(program, io);
 
   return program;
 }

@@ -12,6 +12,7 @@ import { openApiRoute } from "../shared/openapi.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
 import type { ConsoleSite } from "../shared/web/console.ts";
 import { accountingRoutes } from "./accounting/routes.ts";
+import { archiveRoutes } from "./archive/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { permissionGuard } from "./auth/permissions.ts";
 import { tokensRoutes } from "./auth/routes.ts";
@@ -149,7 +150,8 @@ export function createStoreApp(
         .use(accountingRoutes(ctx))
         .use(dfcRoutes(ctx))
         .use(cardTendersRoutes(ctx))
-        .use(closuresRoutes(ctx)),
+        .use(closuresRoutes(ctx))
+        .use(archiveRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

@@ -27,3 +27,8 @@ export const closureAnswerSchema = closureRecordSchema;
 export const closuresAnswerSchema = z.object({ closures: z.array(closureRecordSchema) });
 /** The closure as a receipt printer prints it, one line per entry. */
 export const closureTextAnswerSchema = z.object({ lines: z.array(z.string()) });
+
+export const archiveQuerySchema = z.strictObject({ from: reportDaySchema, to: reportDaySchema });
+/** The archive's text: one JSON value per line (see src/shared/archive.ts). */
+export const archiveAnswerSchema = z.string();
+export const archiveKeyAnswerSchema = z.object({ storeId: z.string(), publicKey: z.string() });

@@ -81,6 +81,9 @@ import {
   variantsAnswerSchema,
 } from "./catalog-stock-answers.ts";
 import {
+  archiveAnswerSchema,
+  archiveKeyAnswerSchema,
+  archiveQuerySchema,
   closeRequestSchema,
   closureAnswerSchema,
   closuresAnswerSchema,
@@ -345,6 +348,8 @@ export const storeRoutes = routeTable({
   "GET /api/v1/closures": { query: closuresQuerySchema, answer: closuresAnswerSchema },
   "GET /api/v1/closures/:number": closureAnswerSchema,
   "GET /api/v1/closures/:number/text": closureTextAnswerSchema,
+  "GET /api/v1/archive": { query: archiveQuerySchema, answer: archiveAnswerSchema },
+  "GET /api/v1/archive/public-key": archiveKeyAnswerSchema,
   "GET /api/v1/journal/events": journalEventsAnswerSchema,
   "POST /api/v1/tills/pair": pairAnswerSchema,
   "POST /api/v1/tills/pairings": pairingAnswerSchema,

@@ -47,6 +47,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<`${Method} /${string}`, Permissi
   "GET /reports/margin": "reports",
   "POST /closures": "reports",
   "GET /closures/*": "reports",
+  "GET /archive/*": "reports",
   "POST /stock/adjustments": "stock_documents",
   "POST /stock/limits": "stock_documents",
   "POST /stock/documents/*": "stock_documents",
