@@ -16,8 +16,16 @@ function printerOptions(cmd: Command): Command {
     .option("--columns <n>", "characters per line (default: the printer's, else 42)");
 }
 
-/** Adds `ringup admin closure` and `ringup admin archive`. */
-export function addComplianceCommands(admin: Command, runAdmin: RunAdmin): void {
+/** Adds `ringup admin closure`, `ringup admin archive` and `report loss-prevention` under `report`. */
+export function addComplianceCommands(admin: Command, report: Command, runAdmin: RunAdmin): void {
+  report
+    .command("loss-prevention")
+    .description(
+      "by cashier: voids, cancelled sales, no-sales, returns without receipt, price overrides, discounts, against the store's rate; outliers first",
+    )
+    .requiredOption("--from <YYYY-MM-DD>", "the first business day")
+    .requiredOption("--to <YYYY-MM-DD>", "the last business day")
+    .action((o: Options) => runAdmin("report.loss-prevention", o));
   const closure = admin
     .command("closure")
     .description(

@@ -6,6 +6,7 @@
 import { chmodSync, existsSync, renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { LOSS_MEASURES, type LossMeasure, type LossPreventionReport } from "../api/store/loss-prevention.ts";
 import { storeRoutes } from "../api/store/routes.ts";
 import { type ClosureRecord, closureTextLines } from "../core/closures.ts";
 import { currencyExponent, minorToDecimalString } from "../core/money.ts";
@@ -21,6 +22,7 @@ export const COMPLIANCE_COMMANDS = [
   "closure.list",
   "closure.show",
   "archive.export",
+  "report.loss-prevention",
 ] as const;
 type ComplianceCommand = (typeof COMPLIANCE_COMMANDS)[number];
 
@@ -41,6 +43,8 @@ const showArgs = z.object({
   ...printer,
 });
 const exportArgs = z.object({ from: day, to: day, out: z.string().trim().min(1, "give the file to write") });
+
+const rangeArgs = z.object({ from: day, to: day });
 
 const PRINT_TIMEOUT_MS = 15_000;
 const EXPORT_TIMEOUT_MS = 30 * 60_000;
@@ -114,6 +118,48 @@ async function exportArchive(client: AdminClient, a: z.infer<typeof exportArgs>,
   );
 }
 
+const SHORT: Record<LossMeasure, string> = {
+  lineVoids: "voids",
+  voidedSales: "voided",
+  cancelledSales: "cancel",
+  noSales: "no-sale",
+  returnsWithoutReceipt: "ret w/o",
+  priceOverrides: "override",
+  discounts: "disc",
+};
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = `  ${word}`;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
+/** One row per cashier (counts, `*` on an outlier's measure), outliers first; fits 80 columns. */
+export function formatLossPrevention(r: LossPreventionReport): string {
+  const head = `${"cashier".padEnd(14)}${"sales".padStart(6)}${LOSS_MEASURES.map((m) => SHORT[m].padStart(8)).join("")}`;
+  const rows = r.cashiers.map((c) => {
+    const cells = LOSS_MEASURES.map((m) =>
+      `${c.measures[m].count}${c.flagged.includes(m) ? "*" : " "}`.padStart(8),
+    );
+    return `${(c.name ?? c.cashierId ?? "(none)").slice(0, 13).padEnd(14)}${String(c.salesCount).padStart(6)}${cells.join("")}`;
+  });
+  const store = `${"store".padEnd(14)}${String(r.store.salesCount).padStart(6)}${LOSS_MEASURES.map((m) => `${r.store.measures[m].count} `.padStart(8)).join("")}`;
+  const outliers = r.cashiers.filter((c) => c.outlier).length;
+  return [
+    `Loss prevention ${r.from}${r.to === r.from ? "" : ` to ${r.to}`}: ${outliers} outlier(s) of ${r.cashiers.length} cashier(s)`,
+    head,
+    ...rows,
+    store,
+    ...wrap(`* ${r.rule}`, 80),
+  ].join("\n");
+}
+
 export async function runCompliance(
   client: AdminClient,
   name: ComplianceCommand,
@@ -158,6 +204,12 @@ export async function runCompliance(
           `  ${String(c.number).padStart(5)}  ${c.type.padEnd(5)} ${String(c.typeNumber).padStart(4)}  ${c.period.padEnd(10)}  ${(c.tillId ?? "store").padEnd(8)} ${minorToDecimalString(c.figures.totalMinor, exponent).padStart(12)}  ${c.hash.slice(0, 12)}`,
         );
       }
+      return;
+    }
+    case "report.loss-prevention": {
+      const a = parse(rangeArgs, args, "report loss-prevention");
+      const r = await client.request(storeRoutes["GET /api/v1/reports/loss-prevention"], { query: a });
+      io.out(json ? JSON.stringify(r, null, 2) : formatLossPrevention(r));
       return;
     }
     case "archive.export":

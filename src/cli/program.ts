@@ -642,7 +642,7 @@ export function buildProgram(io: CliIo): Command {
   addStockDocumentCommands(stock, runAdmin);
   addPurchasingCommands(admin, runAdmin);
   addInvoiceCommands(admin, runAdmin);
-  addComplianceCommands(admin, runAdmin);
+  addComplianceCommands(admin, report, runAdmin);
   const shift = admin
     .command("shift")
     .description("a till's shift: open it with a float, move cash in or out, close it with the count");

@@ -85,6 +85,9 @@ describe("closures and the archive", () => {
     expect(future.stderr).toContain("after today");
     expect(await adminOk(store, "closure", "list")).toContain("1 closure(s)");
     expect(await adminOk(store, "closure", "show", "1")).toContain("Grand total");
+    const loss = await adminOk(store, "report", "loss-prevention", "--from", date, "--to", date);
+    expect(loss).toContain(`Loss prevention ${date}: 0 outlier(s) of 1 cashier(s)`);
+    expect(loss.split("\n").every((l) => l.length <= 80)).toBe(true);
 
     const out = join(dir, "archive.ndjson");
     const noClosure = await admin(

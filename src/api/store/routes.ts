@@ -109,6 +109,7 @@ import {
   invoicesQuerySchema,
   issuedInvoiceAnswerSchema,
 } from "./invoices.ts";
+import { lossPreventionAnswerSchema, lossPreventionQuerySchema } from "./loss-prevention.ts";
 import {
   adjustmentAnswerSchema,
   auditAnswerSchema,
@@ -337,6 +338,10 @@ export const storeRoutes = routeTable({
   "GET /api/v1/reports/valuation": valuationAnswerSchema,
   "GET /api/v1/reports/margin": marginAnswerSchema,
   "GET /api/v1/reports/expiry": expiryReportAnswerSchema,
+  "GET /api/v1/reports/loss-prevention": {
+    query: lossPreventionQuerySchema,
+    answer: lossPreventionAnswerSchema,
+  },
   "GET /api/v1/forecast": { query: forecastQuerySchema, answer: forecastAnswerSchema },
   "GET /api/v1/replenishment/suggested": {
     query: suggestedOrderQuerySchema,

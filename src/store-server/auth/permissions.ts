@@ -45,6 +45,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<`${Method} /${string}`, Permissi
   "GET /reports/expiry": "reports",
   "GET /reports/valuation": "reports",
   "GET /reports/margin": "reports",
+  "GET /reports/loss-prevention": "reports",
   "POST /closures": "reports",
   "GET /closures/*": "reports",
   "GET /archive/*": "reports",
