@@ -3,27 +3,16 @@
  * holds the period's events, closures, sales and returns as rung; a period without its
  * closures, a reversed, too long or future range are refused and change nothing.
  */
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { uuidv7 } from "../../src/core/ids.ts";
 import { verifyArchive } from "../../src/shared/archive.ts";
-import { createTestStore, type JsonObject, type TestStore } from "../support/store-app.ts";
-
-const stores: TestStore[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
-
-async function ok<T = JsonObject>(s: TestStore, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await s.request<T>(method, path, body);
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+import type { TestStore } from "../support/store-app.ts";
+import { ok, testStore } from "./compliance-support.ts";
 
 async function seed(): Promise<TestStore> {
-  const s = createTestStore({ startAt: "2026-03-02T09:00:00.000Z" });
-  stores.push(s);
+  const s = testStore({ startAt: "2026-03-02T09:00:00.000Z" });
   await ok(s, "POST", "/api/v1/products", { code: "A", name: "Alpha", priceMinor: 1000 });
   for (const at of ["2026-03-02T10:00:00.000Z", "2026-03-03T10:00:00.000Z"]) {
     s.clock.set(at);

@@ -3,21 +3,11 @@
  * return and a void, per store and per till; a month needs its days, a year its months (the
  * missing ones named); each closure is numbered, chained by hash, journaled and immutable.
  */
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { closureHash } from "../../src/core/closures.ts";
 import { uuidv7 } from "../../src/core/ids.ts";
-import { createTestStore, type JsonObject, type TestStore } from "../support/store-app.ts";
-
-const stores: TestStore[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
-
-async function ok<T = JsonObject>(s: TestStore, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await s.request<T>(method, path, body);
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+import type { JsonObject, TestStore } from "../support/store-app.ts";
+import { ok, testStore } from "./compliance-support.ts";
 
 async function sale(s: TestStore, at: string, tillId: string, body: JsonObject): Promise<string> {
   if (s.clock.now.getTime() < Date.parse(at)) s.clock.set(at);
@@ -28,7 +18,7 @@ async function sale(s: TestStore, at: string, tillId: string, body: JsonObject):
 
 /** Three days of sales on two tills (New York), a void on the 2nd and a return on the 3rd. */
 async function seed(): Promise<TestStore> {
-  const s = createTestStore({
+  const s = testStore({
     startAt: "2026-03-02T14:00:00.000Z",
     settings: {
       currency: "USD",
@@ -41,7 +31,6 @@ async function seed(): Promise<TestStore> {
       approvals: { refund: false, voidAfterTotal: false },
     },
   });
-  stores.push(s);
   for (const p of [
     { code: "A", name: "Alpha", priceMinor: 1000, taxClass: "1" },
     { code: "B", name: "Beta", priceMinor: 250, taxClass: "2" },

@@ -4,28 +4,17 @@
  * against the store's rate per sale; a cashier at twice the store's rate (3 times or more) is
  * an outlier and comes first.
  */
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { uuidv7 } from "../../src/core/ids.ts";
-import { createTestStore, type JsonObject, type TestStore } from "../support/store-app.ts";
-
-const stores: TestStore[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
-
-async function ok<T = JsonObject>(s: TestStore, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await s.request<T>(method, path, body);
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+import type { JsonObject } from "../support/store-app.ts";
+import { ok, testStore } from "./compliance-support.ts";
 
 describe("loss-prevention report", () => {
   test("counts and amounts per cashier against the store's rate, outliers first", async () => {
-    const s = createTestStore({
+    const s = testStore({
       startAt: "2026-03-02T09:00:00.000Z",
       settings: { approvals: { refund: false, voidAfterTotal: false } },
     });
-    stores.push(s);
     await ok(s, "POST", "/api/v1/products", { code: "A", name: "Alpha", priceMinor: 1000 });
     await ok(s, "POST", "/api/v1/products", { code: "B", name: "Beta", priceMinor: 250 });
     const ids: Record<string, string> = {};

@@ -10,6 +10,7 @@ import { type ArchiveRecord, buildArchive } from "../../shared/archive.ts";
 import { activeDays } from "../closures/figures.ts";
 import { STORE_SCOPE } from "../closures/service.ts";
 import type { StoreContext } from "../context.ts";
+import type { JournalEntry } from "../journal/journal.ts";
 import { ArchiveError } from "./errors.ts";
 
 const DAY_MS = 86_400_000;
@@ -67,19 +68,7 @@ export function exportArchive(ctx: StoreContext, from: string, to: string): stri
     const start = dayStartInstant(from, ctx.settings.timeZone);
     const end = dayStartInstant(nextDay(to), ctx.settings.timeZone);
     for (const e of sqlite
-      .query<
-        {
-          seq: number;
-          id: string;
-          type: string;
-          version: number;
-          at: string;
-          payload: string;
-          prevHash: string | null;
-          hash: string;
-        },
-        [string, string]
-      >(
+      .query<Omit<JournalEntry, "payload"> & { payload: string }, [string, string]>(
         `SELECT seq, id, type, version, at, payload, prev_hash AS prevHash, hash FROM events
          WHERE at >= ?1 AND at < ?2 ORDER BY seq`,
       )

@@ -4,10 +4,10 @@
  * the daily report's rules (reports/service.ts), with a till filter.
  */
 import type { Database } from "bun:sqlite";
-import { type ClosureFigures, sortTaxRates } from "../../core/closures.ts";
+import type { ClosureFigures } from "../../core/closures.ts";
 import { tenderLinesOf } from "../../shared/accounting/day.ts";
-import { documentFigures, minus } from "../reports/figures.ts";
-import type { DocSums, TaxRow } from "../reports/service.ts";
+import { documentFigures, foldTaxRows, minus, type TaxRow } from "../reports/figures.ts";
+import type { DocSums } from "../reports/service.ts";
 
 const TILL = "(?3 IS NULL OR till_id = ?3)";
 const DOC_SUMS = (table: "sales" | "returns", where: string) =>
@@ -38,21 +38,15 @@ export function periodFigures(
        FROM tenders x ${OF_DOC} GROUP BY x.type, x.doc_kind`,
     )
     .all(...args);
-  const rates = new Map<string, ClosureFigures["byTaxRate"][number]>();
-  for (const row of sqlite
-    .query<TaxRow, Args>(
-      `SELECT x.tax_class AS taxClass, x.rate AS rate, x.doc_kind AS kind,
-       sum(x.base_minor) AS base, sum(x.tax_minor) AS tax
-       FROM sale_taxes x ${OF_DOC} GROUP BY x.tax_class, x.rate, x.doc_kind`,
-    )
-    .all(...args)) {
-    const key = `${row.taxClass}\u0000${row.rate}`;
-    const line = rates.get(key) ?? { taxClass: row.taxClass, rate: row.rate, baseMinor: 0, taxMinor: 0 };
-    const sign = row.kind === "sale" ? 1 : -1;
-    line.baseMinor += sign * row.base;
-    line.taxMinor += sign * row.tax;
-    rates.set(key, line);
-  }
+  const byTaxRate = foldTaxRows(
+    sqlite
+      .query<TaxRow, Args>(
+        `SELECT x.tax_class AS taxClass, x.rate AS rate, x.doc_kind AS kind,
+         sum(x.base_minor) AS base, sum(x.tax_minor) AS tax
+         FROM sale_taxes x ${OF_DOC} GROUP BY x.tax_class, x.rate, x.doc_kind`,
+      )
+      .all(...args),
+  );
   return {
     salesCount: sold?.n ?? 0,
     returnsCount: returned?.n ?? 0,
@@ -62,7 +56,7 @@ export function periodFigures(
       type: t.type,
       amountMinor: t.netMinor,
     })),
-    byTaxRate: sortTaxRates([...rates.values()]),
+    byTaxRate,
   };
 }
 
