@@ -11,6 +11,7 @@ import { purchasingSchema } from "./store-purchasing.ts";
 export * from "./store-purchasing.ts";
 
 import { storeCardTendersSchema } from "./store-card-tenders.ts";
+import { storeClosuresSchema } from "./store-closures.ts";
 import { storeCustomersSchema } from "./store-customers.ts";
 import { storeInvoicesSchema } from "./store-invoices.ts";
 import { storeKitchenSchema } from "./store-kitchen.ts";
@@ -606,6 +607,7 @@ export const notificationOutbox = sqliteTable("notification_outbox", webhookOutb
 
 export * from "./store-card-tenders.ts";
 export * from "./store-cash-book.ts";
+export * from "./store-closures.ts";
 export * from "./store-customers.ts";
 export * from "./store-deliveries.ts";
 export * from "./store-earning-reversals.ts";
@@ -620,6 +622,7 @@ export * from "./store-tenders.ts";
 export const storeSchema = {
   ...storeCustomersSchema,
   ...storeCardTendersSchema,
+  ...storeClosuresSchema,
   meta,
   counters,
   departments,

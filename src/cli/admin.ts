@@ -25,6 +25,7 @@ import {
   type ServerMode,
 } from "./admin-catalog.ts";
 import { AdminClient, AdminError } from "./admin-client.ts";
+import { COMPLIANCE_COMMANDS, isComplianceCommand, runCompliance } from "./admin-compliance.ts";
 import {
   historyArgsSchema,
   marginArgsSchema,
@@ -150,6 +151,7 @@ const STORE_ONLY = new Set([
   ...PURCHASING_COMMANDS,
   ...INVOICE_COMMANDS,
   ...CASH_COMMANDS,
+  ...COMPLIANCE_COMMANDS,
   "export.accounting",
 ]);
 
@@ -209,6 +211,10 @@ export async function runAdmin(
   }
   if (isPromotionCommand(command)) {
     await runPromotions(client, command, args, options.json, io, argsOf);
+    return;
+  }
+  if (isComplianceCommand(command)) {
+    await runCompliance(client, command, args, options.json, io, argsOf);
     return;
   }
   if (isInvoiceCommand(command)) {

@@ -12,10 +12,12 @@ import { createLogger, LOG_LEVELS, type LogLevel, logLines, setProcessLogger } f
 import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
 import { storeOptionsSchema } from "../store-server/options.ts";
 import { addCashCommands } from "./admin-cash.ts";
+import { addComplianceCommands } from "./admin-compliance-command.ts";
 import { addInvoiceCommands } from "./admin-invoice-command.ts";
 import { addPurchasingCommands } from "./admin-purchasing-command.ts";
 import { addStockDocumentCommands } from "./admin-stock-command.ts";
 import { backupCommands } from "./backup/command.ts";
+import { complianceOfflineCommands } from "./compliance-offline.ts";
 import { doctorCommand } from "./doctor/command.ts";
 import type { DeadLettersCommand } from "./hq-dead-letters.ts";
 import { addTenantCommands } from "./hq-tenant-command.ts";
@@ -683,6 +685,7 @@ export function buildProgram(io: CliIo): Command {
   addPurchasingCommands(admin, runAdmin);
   addInvoiceCommands(admin, runAdmin);
   addCashCommands(admin, runAdmin);
+  addComplianceCommands(admin, report, runAdmin);
   const shift = admin
     .command("shift")
     .description("a till's shift: open it with a float, move cash in or out, close it with the count");
@@ -811,6 +814,7 @@ export function buildProgram(io: CliIo): Command {
   serviceCommands(program, io);
   doctorCommand(program, io);
   backupCommands(program, io);
+  complianceOfflineCommands(program, io);
 
   return program;
 }

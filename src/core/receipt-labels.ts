@@ -11,6 +11,8 @@ export interface ReceiptLabels {
   cashier: string;
   till: string;
   copy: string;
+  /** A training sale's mark: not a receipt. */
+  training: string;
   refund: string;
   subtotal: string;
   discount: string;
@@ -65,6 +67,7 @@ const en: ReceiptLabels = {
   cashier: "Cashier",
   till: "Till",
   copy: "COPY",
+  training: "TRAINING",
   refund: "REFUND",
   subtotal: "Subtotal",
   discount: "Discount",
@@ -114,6 +117,7 @@ const ru: ReceiptLabels = {
   cashier: "Кассир",
   till: "Касса",
   copy: "КОПИЯ",
+  training: "ОБУЧЕНИЕ",
   refund: "ВОЗВРАТ",
   subtotal: "Подытог",
   discount: "Скидка",
@@ -169,6 +173,7 @@ const fr: ReceiptLabels = {
   cashier: "Caissier",
   till: "Caisse",
   copy: "DUPLICATA",
+  training: "FORMATION",
   refund: "REMBOURSEMENT",
   subtotal: "Sous-total",
   discount: "Remise",
@@ -224,6 +229,7 @@ const az: ReceiptLabels = {
   cashier: "Kassir",
   till: "Kassa",
   copy: "SURƏT",
+  training: "TƏLİM",
   refund: "QAYTARMA",
   subtotal: "Ara cəm",
   discount: "Endirim",

@@ -195,11 +195,13 @@ export function layoutReceipt(doc: ReceiptDoc, options: ReceiptLayoutOptions): L
   const money = (minor: number): string => formatAmount(minor, doc.currency, doc.locale, "none");
   const withCurrency = (minor: number): string => formatAmount(minor, doc.currency, doc.locale, display);
   const copyMark = `*** ${labels.copy} ***`;
+  const trainingMark = `*** ${labels.training} ***`;
 
   b.center(doc.store.name, { bold: true, tall: true });
   for (const line of doc.store.addressLines) b.center(line);
   if (doc.store.taxId !== undefined) b.center(doc.store.taxId);
   if (doc.copy) b.blank().center(copyMark, { bold: true });
+  if (doc.training) b.blank().center(trainingMark, { bold: true });
   if (doc.kind === "refund") b.blank().center(labels.refund, { bold: true });
   b.rule();
   b.pair(`${labels.receiptNo} ${doc.receiptNo}`, formatDateTime(doc.at, doc.timeZone));
@@ -253,6 +255,7 @@ export function layoutReceipt(doc: ReceiptDoc, options: ReceiptLayoutOptions): L
     b.center(labels.returnsHint);
   }
   if (doc.copy) b.blank().center(copyMark, { bold: true });
+  if (doc.training) b.blank().center(trainingMark, { bold: true });
   return b.build();
 }
 

@@ -83,6 +83,8 @@ export const receiptInputSchema = z.object({
     .optional(),
   /** A reprint: marked as a copy at the top and bottom. */
   copy: z.boolean().default(false),
+  /** A training sale (core/training.ts): marked at the top and bottom, not a receipt. */
+  training: z.boolean().default(false),
 });
 
 export type ReceiptInput = z.input<typeof receiptInputSchema>;

@@ -129,6 +129,16 @@ export const storeSettingsSchema = z
       .array(restrictedTenderSchema)
       .max(10)
       .default([{ type: "ebt", requires: "snapEligible" }]),
+    /**
+     * Tills and cashiers (user ids) in training: their sales are marked TRAINING on screen and
+     * receipt, kept at the till and never recorded as sales (see training.ts).
+     */
+    training: z
+      .object({
+        tills: z.array(z.string().min(1).max(16)).max(100).default([]),
+        cashiers: z.array(z.string().min(1).max(64)).max(1000).default([]),
+      })
+      .prefault({}),
     /** The seller's legal details for invoices and the accounting export (`[legal]`); none: no invoices. */
     legal: legalSettingsSchema.optional(),
     /** The kitchen's stations and printers (`[[kitchen.stations]]`); none: no kitchen tickets. */

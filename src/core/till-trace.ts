@@ -26,6 +26,8 @@ export const TILL_TRACE_ACTIONS = [
   "invoice.requested",
   /** A basket placed as an order at the pick-up point: the order's id and number, the basket, the prepaid amount. */
   "order.placed",
+  /** A sale rung in training mode (core/training.ts): kept at the till, never recorded as a sale. */
+  "training.sale",
 ] as const;
 export type TillTraceAction = (typeof TILL_TRACE_ACTIONS)[number];
 

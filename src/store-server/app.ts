@@ -12,6 +12,7 @@ import { openApiRoute } from "../shared/openapi.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestLimits } from "../shared/request-limits.ts";
 import type { ConsoleSite } from "../shared/web/console.ts";
 import { accountingRoutes } from "./accounting/routes.ts";
+import { archiveRoutes } from "./archive/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { permissionGuard } from "./auth/permissions.ts";
 import { tokensRoutes } from "./auth/routes.ts";
@@ -19,6 +20,7 @@ import { backupRoutes } from "./backup/routes.ts";
 import { cardTendersRoutes } from "./card-tenders/routes.ts";
 import { cashBookRoutes } from "./cash-book/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
+import { closuresRoutes } from "./closures/routes.ts";
 import { storeConsole, storeConsoleForms, storeConsoleSite } from "./console/index.ts";
 import type { StoreContext } from "./context.ts";
 import { customersRoutes } from "./customers/routes.ts";
@@ -153,7 +155,9 @@ export function createStoreApp(
         .use(cardTendersRoutes(ctx))
         .use(kitchenRoutes(ctx))
         .use(cashBookRoutes(ctx))
-        .use(deliveriesRoutes(ctx)),
+        .use(deliveriesRoutes(ctx))
+        .use(closuresRoutes(ctx))
+        .use(archiveRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

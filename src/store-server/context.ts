@@ -5,6 +5,7 @@ import type { storeSchema } from "../../schema/store.ts";
 import type { NotificationsConfig } from "../api/store/notifications.ts";
 import type { PricingSettings } from "../core/pricing.ts";
 import type { StoreSettings } from "../core/settings.ts";
+import type { SigningKey } from "./archive/signing-key.ts";
 import type { AccountsLink } from "./card-tenders/accounts-link.ts";
 import type { HqLink } from "./hq-link/hq-link.ts";
 
@@ -23,6 +24,8 @@ export interface StoreContext {
   pinKey: Buffer;
   /** The key of receipts' links (`/r/<token>`), read from `receipt-link.key` beside the database. */
   receiptLinkKey: Buffer;
+  /** The Ed25519 key that signs the store's archives, read from `archive-signing.key` beside the database. */
+  signingKey: SigningKey;
   /** Head office's API, for look-ups only it can answer (another store's sale); absent when not configured. */
   hq?: HqLink;
   /** Head office's account server (card tenders, earnings); absent when not configured. */

@@ -8,6 +8,7 @@ import { storeSchema } from "../../schema/store.ts";
 import type { StoreSettings } from "../core/settings.ts";
 import { loadOrCreateKeyFile } from "../shared/key-file.ts";
 import { type OpenOptions, openDatabase } from "../shared/sqlite.ts";
+import { loadOrCreateSigningKey } from "./archive/signing-key.ts";
 import { journalChainCheck, STORE_ID_META_KEY } from "./backup/verify.ts";
 import { pricingSettingsOf, type StoreContext } from "./context.ts";
 import { guardTransactions } from "./db/storage.ts";
@@ -65,6 +66,7 @@ export function openStore(
     pricing: pricingSettingsOf(settings),
     pinKey,
     receiptLinkKey,
+    signingKey: loadOrCreateSigningKey(dataDir),
     now,
   };
 }

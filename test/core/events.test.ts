@@ -364,6 +364,37 @@ const samples: { [K in EventType]: EventPayload<K> } = {
     deliveryIds: [],
     movementId: SHIFT,
   },
+  "closure.recorded": {
+    closure: {
+      storeId: "S1",
+      number: 1,
+      type: "day",
+      tillId: null,
+      typeNumber: 1,
+      period: "2026-03-01",
+      from: "2026-03-01",
+      to: "2026-03-01",
+      at: AT,
+      userId: null,
+      currency: "USD",
+      figures: {
+        salesCount: 1,
+        returnsCount: 0,
+        voidedCount: 0,
+        grossMinor: 99,
+        discountMinor: 0,
+        netMinor: 99,
+        taxMinor: 0,
+        totalMinor: 99,
+        byTender: [{ type: "cash", amountMinor: 99 }],
+        byTaxRate: [],
+      },
+      grandTotalMinor: 99,
+      prevHash: null,
+      hash: "a".repeat(64),
+    },
+    signingKey: "MCowBQYDK2VwAyEA".padEnd(60, "A"),
+  },
 };
 
 async function chain(types: readonly EventType[]): Promise<StoreEvent[]> {

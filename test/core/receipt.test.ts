@@ -132,6 +132,16 @@ describe("renderReceiptText", () => {
     expect(text.match(/\*\*\* COPY \*\*\*/g)?.length).toBe(2);
   });
 
+  test("a training sale is marked at the top and the bottom, in each language, within 32 columns", () => {
+    const marks = { en: "TRAINING", fr: "FORMATION", ru: "ОБУЧЕНИЕ", az: "TƏLİM" };
+    for (const [locale, mark] of Object.entries(marks)) {
+      const text = renderReceiptText(buildReceipt(sale({ locale, training: true })), 32);
+      expect(text.split(`*** ${mark} ***`).length - 1).toBe(2);
+      for (const row of text.split("\n")) expect(textWidth(row)).toBeLessThanOrEqual(32);
+    }
+    expect(renderReceiptText(buildReceipt(sale({})), 48)).not.toContain("TRAINING");
+  });
+
   test("cash rounding shows the adjustment and the rounded amount due", () => {
     const rows = lines(renderReceiptText(buildReceipt(sale({ cashRoundingMinor: -1 })), 48));
     expect(rows).toContain(`Cash rounding${" ".repeat(30)}-0.01`);

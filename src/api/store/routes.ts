@@ -88,6 +88,16 @@ import {
   categoryAnswerSchema,
   variantsAnswerSchema,
 } from "./catalog-stock-answers.ts";
+import {
+  archiveAnswerSchema,
+  archiveKeyAnswerSchema,
+  archiveQuerySchema,
+  closeRequestSchema,
+  closureAnswerSchema,
+  closuresAnswerSchema,
+  closuresQuerySchema,
+  closureTextAnswerSchema,
+} from "./closures.ts";
 import { marginAnswerSchema, valuationAnswerSchema } from "./costing.ts";
 import { storeCardAnswerSchema, storeCustomersAnswerSchema, storeCustomersQuerySchema } from "./customers.ts";
 import {
@@ -122,6 +132,7 @@ import {
   kitchenTicketsAnswerSchema,
   kitchenTicketsQuerySchema,
 } from "./kitchen.ts";
+import { lossPreventionAnswerSchema, lossPreventionQuerySchema } from "./loss-prevention.ts";
 import {
   adjustmentAnswerSchema,
   auditAnswerSchema,
@@ -350,6 +361,10 @@ export const storeRoutes = routeTable({
   "GET /api/v1/reports/valuation": valuationAnswerSchema,
   "GET /api/v1/reports/margin": marginAnswerSchema,
   "GET /api/v1/reports/expiry": expiryReportAnswerSchema,
+  "GET /api/v1/reports/loss-prevention": {
+    query: lossPreventionQuerySchema,
+    answer: lossPreventionAnswerSchema,
+  },
   "GET /api/v1/forecast": { query: forecastQuerySchema, answer: forecastAnswerSchema },
   "GET /api/v1/replenishment/suggested": {
     query: suggestedOrderQuerySchema,
@@ -357,6 +372,12 @@ export const storeRoutes = routeTable({
   },
   "GET /api/v1/reports/stock-optimisation": stockOptimisationAnswerSchema,
   "GET /api/v1/journal/verify": journalVerifyAnswerSchema,
+  "POST /api/v1/closures": { body: closeRequestSchema, answer: closureAnswerSchema },
+  "GET /api/v1/closures": { query: closuresQuerySchema, answer: closuresAnswerSchema },
+  "GET /api/v1/closures/:number": closureAnswerSchema,
+  "GET /api/v1/closures/:number/text": closureTextAnswerSchema,
+  "GET /api/v1/archive": { query: archiveQuerySchema, answer: archiveAnswerSchema },
+  "GET /api/v1/archive/public-key": archiveKeyAnswerSchema,
   "GET /api/v1/journal/events": journalEventsAnswerSchema,
   "POST /api/v1/tills/pair": pairAnswerSchema,
   "POST /api/v1/tills/pairings": pairingAnswerSchema,

@@ -1,6 +1,7 @@
 /** Every event type of the store journal and its versioned zod payload schemas. */
 import type { z } from "zod";
 import { auditRecordedV1, productUpsertedV1, stockAdjustedV1, userChangedV1 } from "./back-office-events.ts";
+import { closureRecordedV1 } from "./closure-events.ts";
 import { cashBookRecordedV1, deliveryChangedV1 } from "./delivery-events.ts";
 import { orderChangedV1 } from "./order-events.ts";
 import {
@@ -46,6 +47,7 @@ export const EVENT_TYPES = [
   "order.changed",
   "delivery.changed",
   "cash.book_recorded",
+  "closure.recorded",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -76,6 +78,7 @@ export const eventPayloadSchemas = {
   "order.changed": orderChangedV1,
   "delivery.changed": deliveryChangedV1,
   "cash.book_recorded": cashBookRecordedV1,
+  "closure.recorded": closureRecordedV1,
 } as const satisfies { [K in EventType]: z.ZodType };
 
 /** The version new events of each type are written with. */

@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = {
   customerCreatedAtTill: "customer.created",
   invoiceRequested: "invoice.requested",
   orderPlacedAtTill: "order.placed",
+  trainingSale: "training.sale",
   // Written by the stock and receipts features:
   stockAdjusted: "stock.adjusted",
   stockCounted: "stock.counted",

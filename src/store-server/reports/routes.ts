@@ -1,9 +1,11 @@
 import { Elysia } from "elysia";
 import { expiryQuerySchema } from "../../api/store/expiry-report.ts";
+import { lossPreventionQuerySchema } from "../../api/store/loss-prevention.ts";
 import { dayQuerySchema, rangeQuerySchema } from "../../api/store/reports.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { expiryReport } from "./expiry.ts";
+import { lossPreventionReport } from "./loss-prevention.ts";
 import { ReportsService } from "./service.ts";
 
 /** Sales reports for managers: `/reports/daily`, by hour, department, cashier and tender. */
@@ -32,6 +34,13 @@ export function reportsRoutes(ctx: StoreContext) {
     .get("/reports/by-tender", ({ query }) => reports.byTender(query.from, query.to), {
       query: rangeQuerySchema,
       detail: { summary: "Money taken per tender type over a range of days (inclusive)" },
+    })
+    .get("/reports/loss-prevention", ({ query }) => lossPreventionReport(ctx, query.from, query.to), {
+      query: lossPreventionQuerySchema,
+      detail: {
+        summary:
+          "By cashier: voids, cancelled sales, no-sales, returns without receipt, price overrides, discounts, against the store's rate; outliers first",
+      },
     })
     .get("/reports/expiry", ({ query }) => expiryReport(ctx, query.days), {
       query: expiryQuerySchema,

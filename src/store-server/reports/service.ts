@@ -18,7 +18,7 @@ import type { StoreContext } from "../context.ts";
 import { byCashier, byDepartment, byHour } from "./breakdowns.ts";
 import { depositFigures } from "./deposits.ts";
 import { ReportError } from "./errors.ts";
-import { documentFigures, minus, type SqlSums } from "./figures.ts";
+import { documentFigures, foldTaxRows, minus, type SqlSums, type TaxRow } from "./figures.ts";
 
 /** The tender type change is given in. */
 export const CASH = "cash";
@@ -32,13 +32,7 @@ interface TenderRow {
   amount: number;
 }
 
-export interface TaxRow {
-  taxClass: string;
-  rate: string;
-  kind: "sale" | "return";
-  base: number;
-  tax: number;
-}
+export type { TaxRow };
 
 export const SALE_SUMS = `SELECT count(*) AS n, sum(subtotal_minor) AS gross, sum(discount_minor) AS discount,
   sum(tax_minor) AS tax, sum(total_minor) AS total, sum(change_minor) AS change
@@ -77,18 +71,7 @@ export class ReportsService {
   }
 
   private taxLines(from: string, to: string): TaxClassLine[] {
-    const lines = new Map<string, TaxClassLine>();
-    for (const row of this.sqlite.query<TaxRow, [string, string]>(TAXES).all(from, to)) {
-      const key = `${row.taxClass}\u0000${row.rate}`;
-      const l = lines.get(key) ?? { taxClass: row.taxClass, rate: row.rate, baseMinor: 0, taxMinor: 0 };
-      const sign = row.kind === "sale" ? 1 : -1;
-      l.baseMinor += sign * row.base;
-      l.taxMinor += sign * row.tax;
-      lines.set(key, l);
-    }
-    return [...lines.values()].sort(
-      (a, b) => a.taxClass.localeCompare(b.taxClass, "en", { numeric: true }) || a.rate.localeCompare(b.rate),
-    );
+    return foldTaxRows(this.sqlite.query<TaxRow, [string, string]>(TAXES).all(from, to));
   }
 
   daily(date: string): DailyReport {

@@ -6,6 +6,8 @@ import { featureErrors } from "../../core/errors.ts";
 
 export class SaleError extends featureErrors({
   APPROVAL_UNPROVEN: "forbidden",
+  /** A sale from a till or cashier in training (core/training.ts): never recorded as a sale. */
+  TRAINING_SALE: "conflict",
   FRACTIONAL_QUANTITY: "invalid",
   IDENTITY_MISMATCH: "forbidden",
   INVALID_RECEIPT_NO: "invalid",

@@ -11,6 +11,7 @@ import { SaleError } from "./errors.ts";
 import { listExceptions } from "./exceptions.ts";
 import { recordWithCodes } from "./sale-codes.ts";
 import { SalesService } from "./service.ts";
+import { refuseTrainingSale } from "./training.ts";
 
 export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) {
   const cards = new CardTendersService(ctx, service);
@@ -23,6 +24,7 @@ export function salesRoutes(ctx: StoreContext, service = new SalesService(ctx)) 
     .post(
       "/sales",
       async ({ body, set, principal }) => {
+        refuseTrainingSale(ctx, body.tillId ?? principal.tillId, body.cashierId ?? principal.userId);
         const { sale, created } = await recordWithCodes(ctx, service, body, principal, (request, p) =>
           cards.record(request, p),
         );

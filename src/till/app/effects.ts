@@ -8,6 +8,7 @@ import { DomainError } from "../../core/errors.ts";
 import { uuidv7 } from "../../core/ids.ts";
 import { convertWeightMilli } from "../../core/quantity.ts";
 import { renderReceiptText } from "../../core/receipt-layout.ts";
+import { inTraining } from "../../core/training.ts";
 // The two light modules the screens need at once; the drivers load only when a device is configured.
 import { itemLines, thankYouLines, totalLines, welcomeLines } from "../../devices/display/display-text.ts";
 import type { DisplayLines } from "../../devices/index.ts";
@@ -49,12 +50,25 @@ async function complete(
   effect: Extract<Effect, { type: "completeSale" }>,
 ): Promise<Command> {
   const { services, devices } = ctx;
-  const receiptNo = effect.receiptNo ?? services.nextReceiptNo();
-  if (effect.receiptNo === null) ctx.dispatch({ type: "sale.numbered", receiptNo });
-  const sale: CompletedSale = { ...effect.sale, receiptNo, tillId: services.identity().tillId };
-  await services.completeSale(sale);
+  const tillId = services.identity().tillId;
+  // A training sale takes no number of the till's receipts and is never sent as a sale: only
+  // its trace goes to the store's audit log (core/training.ts).
+  const training = inTraining(services.settings(), tillId, effect.sale.cashierId);
+  const receiptNo = training
+    ? `TRAINING-${effect.sale.id.slice(-12)}`
+    : (effect.receiptNo ?? services.nextReceiptNo());
+  if (effect.receiptNo === null && !training) ctx.dispatch({ type: "sale.numbered", receiptNo });
+  const sale: CompletedSale = { ...effect.sale, receiptNo, tillId };
+  if (training) {
+    services.trace({
+      action: "training.sale",
+      detail: { saleId: sale.id, lines: sale.lines.length, totalMinor: sale.quote.totalMinor },
+    });
+  } else {
+    await services.completeSale(sale);
+  }
   const state = ctx.state();
-  const doc = saleReceipt(sale, {
+  const receipt = saleReceipt(sale, {
     settings: services.settings(),
     locale: ctx.translator().locale,
     tillId: sale.tillId,
@@ -62,6 +76,7 @@ async function complete(
     copyUrl: services.receiptLink(sale.id),
     unitOf: (code) => state.sale.lines.find((l) => l.code === code)?.unit,
   });
+  const doc = training ? { ...receipt, training: true, copyUrl: undefined } : receipt;
   let printed = false;
   // Journalled on disk before it goes to the printer, so it can be printed again at any time.
   services.journalPrint(doc, sale.cashierId);
@@ -69,7 +84,7 @@ async function complete(
     devices.printer.print(doc);
     printed = true;
   }
-  if (sale.opensDrawer === true || sale.tenders.some((t) => t.type === "cash")) {
+  if (!training && (sale.opensDrawer === true || sale.tenders.some((t) => t.type === "cash"))) {
     void devices.drawer?.open("sale", { saleId: sale.id, cashierId: sale.cashierId });
   }
   show(ctx, () => thankYouLines(sale.changeMinor, money(ctx)));

@@ -32,6 +32,7 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   SALE_ALREADY_INVOICED: "error.saleAlreadyInvoiced",
   LEGAL_DETAILS_MISSING: "error.legalDetailsMissing",
   NO_OPEN_SHIFT: "error.noOpenShift",
+  TRAINING_SALE: "error.trainingSale",
   SHIFT_ALREADY_OPEN: "error.shiftAlreadyOpen",
   APPROVAL_REQUIRED: "error.approvalRequired",
   APPROVAL_USED: "error.approvalUsed",

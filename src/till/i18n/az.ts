@@ -39,6 +39,7 @@ export const az: Strings = {
   "screen.help": "Düymələr",
 
   "status.till": "Kassa {tillId}",
+  "status.training": "TƏLİM",
   "status.online": "onlayn",
   "status.offline": "ƏLAQƏ YOXDUR",
   "status.storeFull": "MAĞAZANIN DİSKİ DOLUDUR, satışlar saxlanılır",
@@ -156,6 +157,7 @@ export const az: Strings = {
     "Mağaza əlçatan deyil: növbəni o əlçatan olanda açmaq olar (menyu {key:menu.open}). Satış davam edir.",
   "info.movingCash": "Nağd hərəkəti qeyd olunur…",
   "error.noOpenShift": "Bu kassada açıq növbə yoxdur: növbəni menyudan açın ({key:menu.open})",
+  "error.trainingSale": "Kassa və ya kassir təlimdədir: mağaza satış qeydə almır.",
   "error.shiftAlreadyOpen": "Bu kassada növbə artıq açıqdır",
   "error.shiftClosedAlready": "Bu növbə artıq bağlanıb: menyudan yenisini açın ({key:menu.open})",
   "error.reasonNeeded": "Səbəbi yazın, sonra Enter",

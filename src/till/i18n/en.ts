@@ -44,6 +44,7 @@ export const en = {
 
   // Status bar
   "status.till": "Till {tillId}",
+  "status.training": "TRAINING",
   "status.online": "online",
   "status.offline": "OFFLINE",
   "status.storeFull": "STORE DISK FULL, sales kept",
@@ -172,6 +173,7 @@ export const en = {
     "The store is unreachable: a shift can be opened once it is reachable (menu {key:menu.open}). Selling goes on.",
   "info.movingCash": "Recording the cash movement…",
   "error.noOpenShift": "No shift is open at this till: open one from the menu ({key:menu.open})",
+  "error.trainingSale": "This till or cashier is in training: the store records no sale from it.",
   "error.shiftAlreadyOpen": "A shift is already open at this till",
   "error.shiftClosedAlready": "This shift is already closed: open a new one from the menu ({key:menu.open})",
   "error.reasonNeeded": "Give a reason, then Enter",

@@ -39,6 +39,7 @@ export const fr: Strings = {
   "screen.help": "Touches",
 
   "status.till": "Caisse {tillId}",
+  "status.training": "FORMATION",
   "status.online": "en ligne",
   "status.offline": "HORS LIGNE",
   "status.storeFull": "DISQUE DU MAGASIN PLEIN, ventes gardées",
@@ -158,6 +159,7 @@ export const fr: Strings = {
     "Le magasin est injoignable : la caisse pourra être ouverte dès qu'il sera joignable (menu {key:menu.open}). La vente continue.",
   "info.movingCash": "Enregistrement du mouvement d'espèces…",
   "error.noOpenShift": "Aucune caisse ouverte sur ce poste : ouvrez-la depuis le menu ({key:menu.open})",
+  "error.trainingSale": "Caisse ou caissier en formation : le magasin n'enregistre aucune vente.",
   "error.shiftAlreadyOpen": "Une caisse est déjà ouverte sur ce poste",
   "error.shiftClosedAlready":
     "Cette caisse est déjà clôturée : ouvrez-en une nouvelle depuis le menu ({key:menu.open})",

@@ -38,6 +38,7 @@ export const ru: Strings = {
   "screen.help": "Клавиши",
 
   "status.till": "Касса {tillId}",
+  "status.training": "ОБУЧЕНИЕ",
   "status.online": "в сети",
   "status.offline": "НЕТ СВЯЗИ",
   "status.storeFull": "ДИСК МАГАЗИНА ПОЛОН, продажи сохранены",
@@ -155,6 +156,7 @@ export const ru: Strings = {
     "Магазин недоступен: смену можно будет открыть, когда он станет доступен (меню {key:menu.open}). Продажи продолжаются.",
   "info.movingCash": "Запись движения наличных…",
   "error.noOpenShift": "На этой кассе нет открытой смены: откройте её из меню ({key:menu.open})",
+  "error.trainingSale": "Касса или кассир в режиме обучения: магазин не записывает продажи.",
   "error.shiftAlreadyOpen": "На этой кассе смена уже открыта",
   "error.shiftClosedAlready": "Эта смена уже закрыта: откройте новую из меню ({key:menu.open})",
   "error.reasonNeeded": "Укажите причину и нажмите Enter",

@@ -1,6 +1,7 @@
 /** The bars around every screen: status at the top; input, message and keys at the bottom. */
 import { Box, Text } from "ink";
 import { dobOrderOf, dobPattern } from "../../core/age-check.ts";
+import { inTraining } from "../../core/training.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
 import { denominationsFor } from "../state/basket.ts";
@@ -13,7 +14,10 @@ import type { View } from "./view.ts";
 export function StatusBar({ view, clock }: { view: View; clock: string }) {
   const { t, link, identity, state, settings, columns } = view;
   const who = state.cashier?.name ?? t.t("status.locked");
-  const left = `${settings.storeName} │ ${t.t("status.till", { tillId: identity.tillId })} │ ${who}`;
+  const training = inTraining(settings, identity.tillId, state.cashier?.id)
+    ? ` │ ${t.t("status.training")}`
+    : "";
+  const left = `${settings.storeName} │ ${t.t("status.till", { tillId: identity.tillId })} │ ${who}${training}`;
   const linkPart = link.storeFull
     ? `○ ${t.t("status.storeFull")}`
     : link.online
