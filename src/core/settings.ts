@@ -10,6 +10,7 @@ import { DEFAULT_GIFT_CARD_MAX_MINOR } from "./gift-card-lines.ts";
 import { legalSettingsSchema } from "./legal-settings.ts";
 import { currencyExponent } from "./money.ts";
 import { replenishmentSettingsSchema } from "./replenishment-settings.ts";
+import { servicesSettingsSchema } from "./services-settings.ts";
 import { restrictedTenderSchema } from "./tender-eligibility.ts";
 
 const ratePattern = /^(?:100(?:\.0{1,4})?|\d{1,2}(?:\.\d{1,4})?)$/;
@@ -130,6 +131,8 @@ export const storeSettingsSchema = z
       .default([{ type: "ebt", requires: "snapEligible" }]),
     /** The seller's legal details for invoices and the accounting export (`[legal]`); none: no invoices. */
     legal: legalSettingsSchema.optional(),
+    /** Bookings of services: opening hours, free slots, reminders (`[services]`). */
+    services: servicesSettingsSchema,
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

@@ -43,6 +43,7 @@ import { reportsRoutes } from "./reports/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { serialsRoutes } from "./serials/routes.ts";
+import { servicesRoutes } from "./services/routes.ts";
 import { shiftsRoutes } from "./shifts/routes.ts";
 import { costingRoutes } from "./stock/costing-routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
@@ -147,7 +148,8 @@ export function createStoreApp(
         .use(invoicesRoutes(ctx, { find: (orderId) => orderForInvoice(ctx, orderId) }))
         .use(accountingRoutes(ctx))
         .use(dfcRoutes(ctx))
-        .use(cardTendersRoutes(ctx)),
+        .use(cardTendersRoutes(ctx))
+        .use(servicesRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

@@ -63,6 +63,9 @@ export const ROUTE_PERMISSIONS: Readonly<Record<`${Method} /${string}`, Permissi
   "GET /forecast": "purchasing",
   "GET /replenishment/suggested": "purchasing",
   "GET /reports/stock-optimisation": "purchasing",
+  "POST /services": "catalog",
+  "POST /commission-rules": "catalog",
+  "GET /reports/commissions": "reports",
 };
 
 const PREFIX = "/api/v1";
