@@ -17,6 +17,7 @@ import type { ReceiptDoc } from "../core/receipt.ts";
 import type { ShiftReportDoc } from "../core/receipt-shift-report.ts";
 import type { StoreSettings } from "../core/settings.ts";
 import type { TillTraceAction, TillTraceDetail } from "../core/till-trace.ts";
+import type { TillBookings } from "./booking-types.ts";
 
 export type { TillTraceAction, TillTraceDetail } from "../core/till-trace.ts";
 
@@ -118,6 +119,8 @@ export interface TillLine {
   lot?: string;
   expiry?: string;
   serial?: string;
+  /** A service line's staff member (a booking checked in): their commission is earned on it. */
+  staffId?: string;
 }
 
 export interface TillAuditEntry {
@@ -527,6 +530,8 @@ export interface TillServices {
   placeOrder?(id: string, request: TillOrderRequest): Promise<TillOrderPlaced>;
   /** Cancels an open order (a card prepayment the terminal then declined). */
   cancelOrder?(id: string): Promise<void>;
+  /** Bookings of services: the staff calendar, free slots, check-in (needs the store). */
+  bookings?: TillBookings;
   /** The invoice of a recorded sale, made out to the buyer (needs the store). */
   issueInvoice?(saleId: string, buyer: InvoiceBuyer): Promise<Invoice>;
   /** The link to a sale's copy at the store, printed as a QR code; null without publicUrl or key. */

@@ -18,6 +18,7 @@ import { log } from "../../shared/log.ts";
 import type { CompletedSale, HeldSaleDoc, HeldSaleSummary, TillProduct, TillServices } from "../services.ts";
 import { priceSale, promotionsAt } from "../state/basket.ts";
 import type { CardAnswer, Command, Effect, Message, SaleLine } from "../state/types.ts";
+import { runBookingEffect } from "./booking-effects.ts";
 import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
 import { errorToMessage } from "./error-message.ts";
 import { issueInvoice } from "./invoice-effects.ts";
@@ -672,6 +673,13 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       return;
     case "placeOrder":
       placeQuickOrder(ctx, effect);
+      return;
+    case "listBookings":
+    case "freeSlots":
+    case "makeBooking":
+    case "cancelBooking":
+    case "checkInBooking":
+      runBookingEffect(ctx, effect);
       return;
     case "issueInvoice":
       issueInvoice(ctx, effect);

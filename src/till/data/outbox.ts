@@ -58,6 +58,7 @@ export function saleRequestBody(sale: CompletedSale, context: SaleContext): Rung
         ...(rung?.expiry === undefined ? {} : { expiry: rung.expiry }),
         ...(rung?.serial === undefined ? {} : { serial: rung.serial }),
         ...(rung?.card === undefined ? {} : { card: rung.card }),
+        ...(rung?.staffId === undefined ? {} : { staffId: rung.staffId }),
       };
     }),
     ...(sale.card === undefined ? {} : { card: sale.card }),

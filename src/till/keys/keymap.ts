@@ -65,6 +65,7 @@ export const KEY_COMMANDS = [
   "sale.promoCode",
   "giftcard.sell",
   "sale.invoice",
+  "bookings.open",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -121,6 +122,7 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "sale.promoCode": ["ctrl+t"],
   "giftcard.sell": ["ctrl+a"],
   "sale.invoice": ["ctrl+x"],
+  "bookings.open": [],
 };
 
 export interface Keymap {

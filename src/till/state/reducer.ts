@@ -5,6 +5,7 @@
 import type { KeyCommand } from "../keys/keymap.ts";
 import { refuseAge } from "./age-check.ts";
 import { applyApproved } from "./approvals.ts";
+import { bookingCheckedIn, bookingsListed, slotsListed } from "./bookings.ts";
 import { cancelCard, cardAnswered, declineCard, tenderRemoved } from "./card.ts";
 import { cardRedeemed, customerAttached } from "./customer.ts";
 import { customersFound } from "./customer-search.ts";
@@ -226,6 +227,12 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return promoCodeAccepted(state, command.code, command.names, env);
     case "orders.listed":
       return ordersListed(state, command.list);
+    case "bookings.listed":
+      return bookingsListed(state, command.list, command.done);
+    case "bookings.slots":
+      return slotsListed(state, command.serviceCode, command.list);
+    case "booking.checkedIn":
+      return bookingCheckedIn(state, command.booking, command.product, env);
     case "order.opened":
       return orderOpened(state, command.order);
     case "order.placed":

@@ -6,6 +6,7 @@
 import type { KeyCommand } from "../keys/keymap.ts";
 import { askApproval, askVoidSale, changeQty, voidSelected, withApproval } from "./approvals.ts";
 import { toTillLine } from "./basket.ts";
+import { bookingsKey, openBookings } from "./bookings.ts";
 import { payFromAccount } from "./card-account.ts";
 import { payCustom } from "./custom-tender.ts";
 import { payGiftCard, payPoints } from "./customer.ts";
@@ -180,6 +181,8 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
       return customersKey(state, screen, type, delta);
     case "orders":
       return ordersKey(state, screen, type, delta, env);
+    case "bookings":
+      return bookingsKey(state, screen, type, delta, env);
     case "login":
       return done(state);
   }
@@ -258,6 +261,8 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return openReturns(state);
     case "orders.open":
       return openOrders(state, env);
+    case "bookings.open":
+      return openBookings(state, env);
     case "drawer.noSale":
       if (!empty) return fail(state, "error.finishSaleFirst");
       return withApproval(state, "noSale", { type: "drawer.noSale" }, env);

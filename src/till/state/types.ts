@@ -9,6 +9,7 @@ import type { Department } from "../../core/open-department.ts";
 import type { TenderAmount } from "../../core/refund-split.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import type { TenderInput } from "../../core/tenders.ts";
+import type { TillBooking, TillBookingRequest, TillSlot } from "../booking-types.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
 import type {
@@ -67,6 +68,8 @@ export interface SaleLine {
   lot?: string;
   expiry?: string;
   serial?: string;
+  /** A service line's staff member (a booking checked in). */
+  staffId?: string;
 }
 
 /** Whose staff discount the sale's discount is. */
@@ -260,6 +263,16 @@ export type Screen =
       order: TillOrder | null;
       line: number;
       done: TillOrderCollected | null;
+    }
+  /**
+   * Today's bookings by staff member (Enter checks the selected one in); with `slots`, a
+   * service's free slots today (Enter books the selected one).
+   */
+  | {
+      kind: "bookings";
+      list: TillBooking[] | null;
+      selected: number;
+      slots: { serviceCode: string; list: TillSlot[]; selected: number } | null;
     };
 
 export type ScreenKind = Screen["kind"];
@@ -409,7 +422,12 @@ export type Command =
   /** The store issued the last sale's invoice; `printed` when the till printed its copy. */
   | { type: "invoice.issued"; number: string; printed: boolean }
   /** The store's departments as the till last synced them, for an open ring. */
-  | { type: "departments.listed"; departments: Department[] };
+  | { type: "departments.listed"; departments: Department[] }
+  /** The store answered today's bookings (and said `done` of what was just done to one). */
+  | { type: "bookings.listed"; list: TillBooking[]; done?: Message }
+  | { type: "bookings.slots"; serviceCode: string; list: TillSlot[] }
+  /** The store checked a booking in: its service goes on the sale with its staff member. */
+  | { type: "booking.checkedIn"; booking: TillBooking; product: TillProduct };
 
 export type CommandType = Command["type"];
 
@@ -523,7 +541,16 @@ export type Effect =
   /** Collects the order at the store and prints its receipt; answered by `order.collected`. */
   | { type: "collectOrder"; order: TillOrder; tenders: { type: string; amountMinor: number }[] }
   /** Keeps a cashier action for the store's audit log (an age check…). */
-  | { type: "trace"; entry: TillTrace };
+  | { type: "trace"; entry: TillTrace }
+  /** Today's bookings at the store; answered by `bookings.listed`. */
+  | { type: "listBookings"; date: string }
+  | { type: "freeSlots"; serviceCode: string; date: string }
+  /** Books a slot, then lists the day again; answered by `bookings.listed`. */
+  | { type: "makeBooking"; request: TillBookingRequest; date: string }
+  /** Cancels a booking, then lists the day again. */
+  | { type: "cancelBooking"; id: string; date: string }
+  /** Checks a booking in on the sale `saleId`; answered by `booking.checkedIn`. */
+  | { type: "checkInBooking"; booking: TillBooking; saleId: string };
 
 export interface Transition {
   state: TillState;

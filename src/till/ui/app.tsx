@@ -10,6 +10,7 @@ import type { TillController } from "../app/controller.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { LinkStatus } from "../services.ts";
 import { barRows, InputLine, KeyBar, MessageLine, StatusBar } from "./bars.tsx";
+import { BookingsScreen } from "./bookings-screen.tsx";
 import { CustomersScreen } from "./customers-screen.tsx";
 import { ReceiptScreen, ReportScreen } from "./document-screens.tsx";
 import { HelpOverlay } from "./help-overlay.tsx";
@@ -89,6 +90,8 @@ function Body(props: BodyProps): ReactNode {
       return <CustomersScreen {...props} />;
     case "orders":
       return <OrdersScreen {...props} />;
+    case "bookings":
+      return <BookingsScreen {...props} />;
   }
 }
 

@@ -13,6 +13,7 @@ import { HeldSaleError } from "../../../src/store-server/held/errors.ts";
 import { NotificationError } from "../../../src/store-server/notifications/errors.ts";
 import { ReturnError } from "../../../src/store-server/returns/errors.ts";
 import { SaleError } from "../../../src/store-server/sales/errors.ts";
+import { ServicesError } from "../../../src/store-server/services/errors.ts";
 import { ShiftError } from "../../../src/store-server/shifts/errors.ts";
 import { TillError } from "../../../src/store-server/tills/errors.ts";
 import { UserError } from "../../../src/store-server/users/errors.ts";
@@ -35,6 +36,7 @@ const TILL_FEATURES = {
   "till audit entries": AuditError.kinds,
   "pairing, till keys, refused sales": TillError.kinds,
   "card tenders, store credit, house accounts": CardTenderError.kinds,
+  "bookings, packages": ServicesError.kinds,
 };
 
 /** Codes of those features that only an admin's routes answer (a till never meets them). */
@@ -56,6 +58,9 @@ const ADMIN_ONLY = new Set([
   "UNKNOWN_CATEGORY",
   // tills: making pairing codes
   "TOO_MANY_PAIRINGS",
+  // services: defining services and commission rules
+  "PRODUCT_NOT_FOUND",
+  "COMMISSION_RULE_ID_REUSED",
 ]);
 
 const LANGUAGES = { en, fr, ru, az } as const;
