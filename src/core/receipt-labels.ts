@@ -47,6 +47,8 @@ export interface ReceiptLabels {
   countedCash: string;
   difference: string;
   noSaleOpenings: string;
+  /** Staff commissions earned in the shift (services). */
+  commissions: string;
   // Customer display.
   displayTotal: string;
   displayChange: string;
@@ -99,6 +101,7 @@ const en: ReceiptLabels = {
   countedCash: "Counted cash",
   difference: "Difference",
   noSaleOpenings: "No-sale openings",
+  commissions: "Staff commissions",
   displayTotal: "TOTAL",
   displayChange: "CHANGE",
   displayWelcome: "Welcome",
@@ -154,6 +157,7 @@ const ru: ReceiptLabels = {
   countedCash: "Наличных посчитано",
   difference: "Расхождение",
   noSaleOpenings: "Открытий ящика без продажи",
+  commissions: "Комиссии сотрудников",
   displayTotal: "ИТОГ",
   displayChange: "СДАЧА",
   displayWelcome: "Добро пожаловать",
@@ -209,6 +213,7 @@ const fr: ReceiptLabels = {
   countedCash: "Espèces comptées",
   difference: "Écart",
   noSaleOpenings: "Ouvertures sans vente",
+  commissions: "Commissions du personnel",
   displayTotal: "TOTAL",
   displayChange: "RENDU",
   displayWelcome: "Bienvenue",
@@ -264,6 +269,7 @@ const az: ReceiptLabels = {
   countedCash: "Sayılan nağd",
   difference: "Fərq",
   noSaleOpenings: "Satışsız açılışlar",
+  commissions: "İşçi komissiyaları",
   displayTotal: "CƏMİ",
   displayChange: "QALIQ",
   displayWelcome: "Xoş gəlmisiniz",
