@@ -29,8 +29,29 @@ export interface TillBookingRequest {
   customerId?: string;
 }
 
+/** A customer's service card: packages with visits left, and the service visits they had. */
+export interface TillServiceCard {
+  packages: {
+    id: string;
+    packageCode: string;
+    serviceCode: string;
+    visitsTotal: number;
+    visitsLeft: number;
+  }[];
+  visits: {
+    at: string;
+    code: string;
+    name: string;
+    staffId: string | null;
+    totalMinor: number;
+    packageId: string | null;
+  }[];
+}
+
 /** The store's bookings, through the till's session (they need the store). */
 export interface TillBookings {
+  /** A customer's packages and service visits. */
+  serviceCard(customerId: string): Promise<TillServiceCard>;
   /** A business day's bookings (`YYYY-MM-DD`), every staff member's. */
   list(date: string): Promise<TillBooking[]>;
   freeSlots(serviceCode: string, date: string): Promise<TillSlot[]>;

@@ -121,6 +121,8 @@ export interface TillLine {
   serial?: string;
   /** A service line's staff member (a booking checked in): their commission is earned on it. */
   staffId?: string;
+  /** A visit paid by the customer's package: the line is free. */
+  packageId?: string;
 }
 
 export interface TillAuditEntry {

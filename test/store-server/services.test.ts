@@ -334,6 +334,25 @@ describe("packages of visits", () => {
   });
 });
 
+test("a visit paid by a package on a sale without a customer is still on the customer's card", async () => {
+  expect((await ringAsRung([{ code: "CUT5" }], { customerId: "CUST-3" })).status).toBe(201);
+  const packageId = (store.ctx.sqlite.query("SELECT id FROM customer_packages").get() as { id: string }).id;
+  const visit = await ringAsRung([
+    { code: "CUT", unitPriceMinor: 0, priceSource: "open", packageId, staffId: bob },
+  ]);
+  expect(visit.status).toBe(201);
+  const card = await ok<{
+    packages: { visitsLeft: number }[];
+    visits: { code: string; staffId: string | null }[];
+  }>("GET", "/customers/CUST-3/service-card");
+  expect(card.packages[0]?.visitsLeft).toBe(4);
+  expect(card.visits.map((v) => [v.code, v.staffId])).toEqual([
+    ["CUT", bob],
+    ["CUT5", null],
+  ]);
+  expect((await ok<{ visits: unknown[] }>("GET", "/customers/CUST-9/service-card")).visits).toEqual([]);
+});
+
 describe("commissions", () => {
   test("the most specific rule, exact minor units, in the period and shift reports", async () => {
     const shift = await ok<{ id: string }>("POST", "/shifts", { tillId: "T1", floatMinor: 0 }, till);

@@ -100,13 +100,15 @@ export function serviceCard(ctx: StoreContext, customerId: string): ServiceCard 
       packageVisits,
       and(eq(packageVisits.saleId, saleLines.saleId), eq(packageVisits.lineNo, saleLines.lineNo)),
     )
+    .leftJoin(customerPackages, eq(customerPackages.id, packageVisits.packageId))
     .where(
       and(
-        eq(sales.customerId, customerId),
+        // The customer's sales, and visits their packages paid for on a sale without a customer.
+        or(eq(sales.customerId, customerId), eq(customerPackages.customerId, customerId)),
         or(isNotNull(services.code), isNotNull(commissions.staffId), isNotNull(packageVisits.packageId)),
       ),
     )
-    .orderBy(desc(sales.at), asc(saleLines.lineNo))
+    .orderBy(desc(sales.at), desc(sales.id), asc(saleLines.lineNo))
     .limit(VISIT_LIMIT)
     .all();
   return {

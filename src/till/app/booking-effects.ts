@@ -93,10 +93,19 @@ export function runBookingEffect(ctx: EffectContext, effect: BookingEffect): voi
           atStore(ctx, async (b) => {
             // The service must ring here before the store is told the customer came.
             const { product } = ctx.services.lookup(effect.booking.serviceCode);
+            // The customer's package for the service, with a visit left, pays for it.
+            const customerId = effect.booking.customerId;
+            const card = customerId === null ? null : await b.serviceCard(customerId);
+            const pack = card?.packages.find((p) => p.serviceCode === product.code && p.visitsLeft > 0);
             const booking = await b.setStatus(effect.booking.id, "checked_in", effect.saleId);
-            return { booking, product };
+            return { booking, product, packageId: pack?.id };
           }),
-        ({ booking, product }) => ({ type: "booking.checkedIn", booking, product }),
+        ({ booking, product, packageId }) => ({
+          type: "booking.checkedIn",
+          booking,
+          product,
+          ...(packageId === undefined ? {} : { packageId }),
+        }),
       );
       return;
   }

@@ -4,7 +4,13 @@
  * session's cashier and till.
  */
 import { storeRoutes } from "../../api/store/routes.ts";
-import type { TillBooking, TillBookingRequest, TillBookings, TillSlot } from "../booking-types.ts";
+import type {
+  TillBooking,
+  TillBookingRequest,
+  TillBookings,
+  TillServiceCard,
+  TillSlot,
+} from "../booking-types.ts";
 import { OnlineOperations } from "./online-operations.ts";
 
 function tillBooking(b: TillBooking): TillBooking {
@@ -18,6 +24,32 @@ export class BookingOperations extends OnlineOperations implements TillBookings 
       this.storeClient().request(storeRoutes["GET /api/v1/bookings"], { query: { date }, token }),
     );
     return answer.bookings.map(tillBooking);
+  }
+
+  async serviceCard(customerId: string): Promise<TillServiceCard> {
+    const answer = await this.call("the customer's services", (token) =>
+      this.storeClient().request(storeRoutes["GET /api/v1/customers/:id/service-card"], {
+        params: { id: customerId },
+        token,
+      }),
+    );
+    return {
+      packages: answer.packages.map(({ id, packageCode, serviceCode, visitsTotal, visitsLeft }) => ({
+        id,
+        packageCode,
+        serviceCode,
+        visitsTotal,
+        visitsLeft,
+      })),
+      visits: answer.visits.map(({ at, code, name, staffId, totalMinor, packageId }) => ({
+        at,
+        code,
+        name,
+        staffId,
+        totalMinor,
+        packageId,
+      })),
+    };
   }
 
   async freeSlots(serviceCode: string, date: string): Promise<TillSlot[]> {

@@ -517,6 +517,7 @@ export const az: Strings = {
   "info.noBookings": "Bu gün qeydiyyat yoxdur · xidmət kodu + Enter ilə qeyd edin",
   "info.noFreeSlots": "Bu gün {serviceCode} üçün boş vaxt yoxdur",
   "ok.bookingCheckedIn": "Müştəri gəldi: {service}, usta {staff}, satışdadır",
+  "ok.bookingCheckedInPackage": "Müştəri gəldi: {service}, usta {staff}, müştərinin paketi ilə ödənib",
   "ok.booked": "Qeyd edildi: {service}, usta {staff}, saat {start}",
   "ok.bookingCancelled": "Qeydiyyat ləğv edildi: {service}",
   "error.noBookingChosen": "Əvvəlcə ↑↓ ilə qeydiyyat (və ya vaxt) seçin",

@@ -534,6 +534,7 @@ export const en = {
   "info.noBookings": "No bookings today · type a service code and Enter to book one",
   "info.noFreeSlots": "No free slot today for {serviceCode}",
   "ok.bookingCheckedIn": "Checked in: {service} with {staff} is on the sale",
+  "ok.bookingCheckedInPackage": "Checked in: {service} with {staff}, paid by the customer's package",
   "ok.booked": "Booked: {service} with {staff} at {start}",
   "ok.bookingCancelled": "Booking cancelled: {service}",
   "error.noBookingChosen": "Choose a booking (or a slot) with ↑↓ first",

@@ -530,6 +530,7 @@ export const fr: Strings = {
   "info.noBookings": "Aucun rendez-vous aujourd'hui · code de prestation + Entrée pour réserver",
   "info.noFreeSlots": "Aucun créneau libre aujourd'hui pour {serviceCode}",
   "ok.bookingCheckedIn": "Arrivée notée : {service} avec {staff} est sur la vente",
+  "ok.bookingCheckedInPackage": "Arrivée notée : {service} avec {staff}, payé par le forfait du client",
   "ok.booked": "Réservé : {service} avec {staff} à {start}",
   "ok.bookingCancelled": "Rendez-vous annulé : {service}",
   "error.noBookingChosen": "Choisissez d'abord un rendez-vous (ou un créneau) avec ↑↓",

@@ -514,6 +514,7 @@ export const ru: Strings = {
   "info.noBookings": "Сегодня записей нет · код услуги + Enter, чтобы записать",
   "info.noFreeSlots": "Сегодня нет свободного времени для {serviceCode}",
   "ok.bookingCheckedIn": "Клиент пришёл: {service}, мастер {staff}, в продаже",
+  "ok.bookingCheckedInPackage": "Клиент пришёл: {service}, мастер {staff}, оплачено абонементом",
   "ok.booked": "Записано: {service}, мастер {staff}, в {start}",
   "ok.bookingCancelled": "Запись отменена: {service}",
   "error.noBookingChosen": "Сначала выберите запись (или время) стрелками ↑↓",

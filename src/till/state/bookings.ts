@@ -97,6 +97,7 @@ export function bookingCheckedIn(
   booking: TillBooking,
   product: TillProduct,
   env: TillEnv,
+  packageId?: string,
 ): Transition {
   const line: SaleLine = {
     id: state.sale.nextLineId,
@@ -104,17 +105,19 @@ export function bookingCheckedIn(
     name: product.name,
     unit: product.unit,
     qtyMilli: 1000,
-    unitPriceMinor: product.priceMinor,
-    priceGiven: false,
+    // A visit the customer's package pays for is free on the sale.
+    unitPriceMinor: packageId === undefined ? product.priceMinor : 0,
+    priceGiven: packageId !== undefined,
     taxClass: product.taxClass,
     soldByWeight: product.soldByWeight,
     department: product.department,
     ...(product.category !== undefined ? { category: product.category } : {}),
     staffId: booking.staffId,
+    ...(packageId === undefined ? {} : { packageId }),
   };
   const status = {
     tone: "ok" as const,
-    message: msg("ok.bookingCheckedIn", {
+    message: msg(packageId === undefined ? "ok.bookingCheckedIn" : "ok.bookingCheckedInPackage", {
       service: booking.serviceName,
       staff: booking.staffName ?? booking.staffId,
     }),

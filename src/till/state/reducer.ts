@@ -232,7 +232,7 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
     case "bookings.slots":
       return slotsListed(state, command.serviceCode, command.list);
     case "booking.checkedIn":
-      return bookingCheckedIn(state, command.booking, command.product, env);
+      return bookingCheckedIn(state, command.booking, command.product, env, command.packageId);
     case "order.opened":
       return orderOpened(state, command.order);
     case "order.placed":

@@ -68,8 +68,9 @@ export interface SaleLine {
   lot?: string;
   expiry?: string;
   serial?: string;
-  /** A service line's staff member (a booking checked in). */
+  /** A service line's staff member (a booking checked in), and the package paying for the visit. */
   staffId?: string;
+  packageId?: string;
 }
 
 /** Whose staff discount the sale's discount is. */
@@ -427,7 +428,7 @@ export type Command =
   | { type: "bookings.listed"; list: TillBooking[]; done?: Message }
   | { type: "bookings.slots"; serviceCode: string; list: TillSlot[] }
   /** The store checked a booking in: its service goes on the sale with its staff member. */
-  | { type: "booking.checkedIn"; booking: TillBooking; product: TillProduct };
+  | { type: "booking.checkedIn"; booking: TillBooking; product: TillProduct; packageId?: string };
 
 export type CommandType = Command["type"];
 

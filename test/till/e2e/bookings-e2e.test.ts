@@ -54,6 +54,16 @@ describe.if(haveTmux())("a booking checked in at the till", () => {
     stylist = (await call<{ id: string }>("/users", { name: "Bea", role: "cashier", pin: "5555" })).id;
     await call("/services", { code: "CUT", kind: "service", durationMin: 30, staffIds: [stylist] });
     await call("/commission-rules", { id: "cut-10", serviceCode: "CUT", percent: "10" });
+    await seedProducts(store, [{ code: "CUT3", name: "3 haircuts", priceMinor: 8000, taxClass: null }]);
+    await call("/services", { code: "CUT3", kind: "package", serviceCode: "CUT", visits: 3 });
+    // C-8 bought a package of 3 haircuts.
+    await call("/sales", {
+      id: uuidv7(),
+      tillId: "T9",
+      customerId: "C-8",
+      lines: [{ code: "CUT3" }],
+      tenders: [{ type: "cash", amountMinor: 8000 }],
+    });
     // A minute from now (an hour ago just before midnight, so that it is today's).
     let start = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
     if (start.toISOString().slice(0, 10) !== today()) start = new Date(Date.now() - 3_600_000);
@@ -63,6 +73,14 @@ describe.if(haveTmux())("a booking checked in at the till", () => {
       staffId: stylist,
       start: start.toISOString(),
       customerId: "C-7",
+    });
+    // C-8's haircut, half an hour later.
+    await call("/bookings", {
+      id: uuidv7(),
+      serviceCode: "CUT",
+      staffId: stylist,
+      start: new Date(start.getTime() + 1_800_000).toISOString(),
+      customerId: "C-8",
     });
     till = await loggedInTill(store, "T1", join(dir, "till"));
   }, 120_000);
@@ -107,6 +125,27 @@ describe.if(haveTmux())("a booking checked in at the till", () => {
     );
     expect(sale.lines.map((l) => [l.code, l.staffId])).toEqual([["CUT", stylist]]);
 
+    // C-8's booking (the next one): the visit is paid by their package, the sale comes to 0.
+    await openBookings();
+    await till.keys("Down");
+    await till.keys("Enter");
+    await till.waitFor("paid by the customer's package", "the check-in paid by the package");
+    await till.keys("F10");
+    await till.waitFor("Payment", "the payment screen");
+    await till.keys("Enter");
+    await till.waitFor("Sale complete", "the sale paid by the package");
+    const card = await waitFor(async () => {
+      const c = await call<{
+        packages: { visitsLeft: number }[];
+        visits: { code: string; staffId: string | null }[];
+      }>("/customers/C-8/service-card");
+      return c.packages[0]?.visitsLeft === 2 ? c : undefined;
+    }, "the visit taken off C-8's package");
+    expect(card.visits.map((v) => [v.code, v.staffId])).toEqual([
+      ["CUT", stylist],
+      ["CUT3", null],
+    ]);
+
     // A free slot booked from the till: the service's code, Enter, then Enter on the first slot.
     await openBookings();
     await till.type("CUT");
@@ -115,7 +154,7 @@ describe.if(haveTmux())("a booking checked in at the till", () => {
     await till.keys("Enter");
     await till.waitFor("Booked: Haircut with Bea at", "the booking made at the till");
     const day = await call<{ bookings: Booking[] }>(`/bookings?date=${today()}`);
-    expect(day.bookings.map((b) => b.status).sort()).toEqual(["booked", "checked_in"]);
+    expect(day.bookings.map((b) => b.status).sort()).toEqual(["booked", "checked_in", "checked_in"]);
     await till.waitFor(/Bea\s+Haircut\s+booked/, "the new booking in the list");
   }, 120_000);
 });

@@ -80,6 +80,26 @@ describe("bookings at the till", () => {
     });
   });
 
+  test("a visit the customer's package pays for goes on the sale free, naming the package", () => {
+    const d = atBookings().key("cursor.down").enter();
+    const product = findProduct("0002");
+    if (product === undefined) throw new Error("no product 0002");
+    d.send({ type: "booking.checkedIn", booking: booking("b2", "Ann", "11:00"), product, packageId: "pk-1" });
+    expect(d.state.sale.lines.map((l) => [l.code, l.unitPriceMinor, l.staffId, l.packageId])).toEqual([
+      ["0002", 0, "u-ann", "pk-1"],
+    ]);
+    expect(d.state.quote?.totalMinor).toBe(0);
+    expect(d.statusKey).toBe("ok.bookingCheckedInPackage");
+    expect(toTillLine(d.state.sale.lines[0] ?? ({} as never))).toEqual({
+      code: "0002",
+      qtyMilli: 1000,
+      unitPriceMinor: 0,
+      priceSource: "open",
+      staffId: "u-ann",
+      packageId: "pk-1",
+    });
+  });
+
   test("F3 cancels the selected booking; Esc goes back to the sale", () => {
     const d = atBookings().key("cursor.down").key("line.void");
     expect(d.lastEffect("cancelBooking")).toEqual({ type: "cancelBooking", id: "b2", date: TODAY });
