@@ -12,7 +12,7 @@ import { type EffectContext, settle } from "./effect-context.ts";
 
 type BookingEffect = Extract<
   Effect,
-  { type: "listBookings" | "freeSlots" | "makeBooking" | "cancelBooking" | "checkInBooking" }
+  { type: "listBookings" | "freeSlots" | "makeBooking" | "cancelBooking" | "checkInBooking" | "serviceCard" }
 >;
 
 /** The store unreachable (or a till without its booking calls): bookings need the store. */
@@ -84,6 +84,13 @@ export function runBookingEffect(ctx: EffectContext, effect: BookingEffect): voi
           list,
           done: { key: "ok.bookingCancelled", params: { service: booking.serviceName } },
         }),
+      );
+      return;
+    case "serviceCard":
+      settle(
+        ctx,
+        () => atStore(ctx, (b) => b.serviceCard(effect.customerId)),
+        (card) => ({ type: "customer.services", card }),
       );
       return;
     case "checkInBooking":

@@ -679,6 +679,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "makeBooking":
     case "cancelBooking":
     case "checkInBooking":
+    case "serviceCard":
       runBookingEffect(ctx, effect);
       return;
     case "issueInvoice":

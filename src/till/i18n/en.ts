@@ -430,7 +430,7 @@ export const en = {
   "customers.loading": "Asking the store…",
   "customers.none": "No customer matches: check the spelling, or create one (+number Name)",
   "customers.noCard": "no card",
-  "customers.hint": "↑↓ choose · Enter puts the customer on the sale · Esc back",
+  "customers.hint": "↑↓ choose · Enter puts the customer on the sale · Tab: services · Esc back",
   "error.customerNoCard": "{name} has no card to use: issue one (Ctrl+L, +number)",
   "error.searchNeedsStore": "Searching customers needs the store, which is unreachable: scan the card",
   "ok.cardBlocked": "Card {card} is blocked: it no longer earns or pays",
@@ -562,6 +562,13 @@ export const en = {
   "bookings.status.checked_in": "checked in",
   "bookings.status.cancelled": "cancelled",
   "bookings.status.no_show": "no-show",
+  "customers.services": "Services of {name}",
+  "customers.package": "Package {code} ({service}): {left} of {total} visits left",
+  "customers.noPackages": "No packages",
+  "customers.visits": "Visits (newest first):",
+  "customers.noVisits": "No service visits yet",
+  "customers.byPackage": "package",
+  "customers.servicesHint": "Esc: back to the customers",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,7 +8,7 @@ import { applyApproved } from "./approvals.ts";
 import { bookingCheckedIn, bookingsListed, slotsListed } from "./bookings.ts";
 import { cancelCard, cardAnswered, declineCard, tenderRemoved } from "./card.ts";
 import { cardRedeemed, customerAttached } from "./customer.ts";
-import { customersFound } from "./customer-search.ts";
+import { customerServices, customersFound } from "./customer-search.ts";
 import { departmentsListed } from "./department-ring.ts";
 import { addDepositReturn } from "./deposits.ts";
 import { done, emptySale, goTo, msg } from "./initial.ts";
@@ -231,6 +231,8 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return bookingsListed(state, command.list, command.done);
     case "bookings.slots":
       return slotsListed(state, command.serviceCode, command.list);
+    case "customer.services":
+      return customerServices(state, command.card);
     case "booking.checkedIn":
       return bookingCheckedIn(state, command.booking, command.product, env, command.packageId);
     case "order.opened":

@@ -9,7 +9,7 @@ import type { Department } from "../../core/open-department.ts";
 import type { TenderAmount } from "../../core/refund-split.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import type { TenderInput } from "../../core/tenders.ts";
-import type { TillBooking, TillBookingRequest, TillSlot } from "../booking-types.ts";
+import type { TillBooking, TillBookingRequest, TillServiceCard, TillSlot } from "../booking-types.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
 import type {
@@ -252,7 +252,14 @@ export type Screen =
   /** Sales the store refused (a supervisor's): export or send again. */
   | { kind: "refused"; list: RefusedSale[] | null; selected: number }
   /** Customers the clients service found by name, phone or e-mail: Enter puts one on the sale. */
-  | { kind: "customers"; query: string; list: TillCustomerMatch[] | null; selected: number }
+  | {
+      kind: "customers";
+      query: string;
+      list: TillCustomerMatch[] | null;
+      selected: number;
+      /** The chosen customer's packages and service visits (Tab), shown instead of the list. */
+      services?: TillServiceCard;
+    }
   /**
    * Today's customer orders to collect (`selected` in the list filtered by what is typed); an
    * order opened (`line` selected), then collected (`done`).
@@ -428,7 +435,9 @@ export type Command =
   | { type: "bookings.listed"; list: TillBooking[]; done?: Message }
   | { type: "bookings.slots"; serviceCode: string; list: TillSlot[] }
   /** The store checked a booking in: its service goes on the sale with its staff member. */
-  | { type: "booking.checkedIn"; booking: TillBooking; product: TillProduct; packageId?: string };
+  | { type: "booking.checkedIn"; booking: TillBooking; product: TillProduct; packageId?: string }
+  /** The store answered a customer's service card (the customers screen shows it). */
+  | { type: "customer.services"; card: TillServiceCard };
 
 export type CommandType = Command["type"];
 
@@ -551,7 +560,9 @@ export type Effect =
   /** Cancels a booking, then lists the day again. */
   | { type: "cancelBooking"; id: string; date: string }
   /** Checks a booking in on the sale `saleId`; answered by `booking.checkedIn`. */
-  | { type: "checkInBooking"; booking: TillBooking; saleId: string };
+  | { type: "checkInBooking"; booking: TillBooking; saleId: string }
+  /** A customer's packages and service visits; answered by `customer.services`. */
+  | { type: "serviceCard"; customerId: string };
 
 export interface Transition {
   state: TillState;

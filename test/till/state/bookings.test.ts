@@ -141,4 +141,38 @@ describe("bookings at the till", () => {
     d.key("back");
     expect(d.state.screen).toMatchObject({ kind: "bookings", slots: null });
   });
+
+  test("the customers screen: Tab shows the chosen customer's packages and visits, Esc the list again", () => {
+    const d = new Driver().key("customer.card").enter("nora");
+    d.send({
+      type: "customers.found",
+      list: [{ id: "c1", name: "Nora Lima", phone: null, email: null, card: "2990000000828" }],
+    });
+    d.key("line.qty");
+    expect(d.lastEffect("serviceCard")).toEqual({ type: "serviceCard", customerId: "c1" });
+    const card = {
+      packages: [{ id: "pk-1", packageCode: "CUT5", serviceCode: "CUT", visitsTotal: 5, visitsLeft: 3 }],
+      visits: [
+        {
+          at: `${TODAY}T10:00:00.000Z`,
+          code: "CUT",
+          name: "Haircut",
+          staffId: "u-ann",
+          totalMinor: 0,
+          packageId: "pk-1",
+        },
+      ],
+    };
+    d.send({ type: "customer.services", card });
+    expect(d.state.busy).toBe(false);
+    expect(d.state.screen).toMatchObject({ kind: "customers", services: card });
+    // Enter does nothing there (the list is hidden); Esc goes back to the list, then to the sale.
+    d.enter();
+    expect(d.lastEffect("customerCard")).toBeUndefined();
+    d.key("back");
+    expect(d.state.screen).toMatchObject({ kind: "customers", list: [{ id: "c1" }] });
+    expect(d.state.screen.kind === "customers" && d.state.screen.services).toBeUndefined();
+    d.key("back");
+    expect(d.state.screen.kind).toBe("sale");
+  });
 });
