@@ -10,6 +10,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { uuidv7 } from "../../src/core/ids.ts";
+import { waitFor } from "../replication/support/wait.ts";
 import { seedProducts, startStore } from "../support/store-process.ts";
 
 const SECRET = "whsec_bookings_test";
@@ -33,16 +34,6 @@ afterAll(async () => {
   await sink.stop(true);
   await rm(configDir, { recursive: true, force: true });
 });
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(20);
-  }
-}
 
 const bookingIds = () => deliveries.map((d) => (JSON.parse(d.body) as { bookingId: string }).bookingId);
 
@@ -120,9 +111,9 @@ describe("booking reminders through the notification webhook", () => {
     // No customer, nobody to remind.
     await book(3 * HOUR);
 
-    await waitFor("the late booking's reminder", () => deliveries.length >= 1);
+    await waitFor(() => deliveries.length >= 1, "the late booking's reminder");
     expect(bookingIds()).toEqual([late]);
-    await waitFor("the reminder due in 2 s", () => deliveries.length >= 2);
+    await waitFor(() => deliveries.length >= 2, "the reminder due in 2 s");
     expect(bookingIds()).toEqual([late, soon]);
     const reminder = JSON.parse(deliveries[1]?.body ?? "{}") as Record<string, unknown>;
     expect(reminder).toMatchObject({
@@ -142,7 +133,7 @@ describe("booking reminders through the notification webhook", () => {
     // After a restart, a new reminder due at once comes alone: the earlier ones went once.
     await store.restart();
     const another = await book(HOUR / 4, "CUST-4", other.body.id);
-    await waitFor("the reminder after the restart", () => deliveries.length >= 3);
+    await waitFor(() => deliveries.length >= 3, "the reminder after the restart");
     expect(bookingIds()).toEqual([late, soon, another]);
   });
 });

@@ -38,6 +38,16 @@ function offsetMs(at: number, timeZone: string): number {
   return wall - Math.floor(at / 1000) * 1000;
 }
 
+/** `HH:MM` of an instant on the wall clock of a time zone. */
+export function clockTime(iso: string, timeZone: string): string {
+  const parts = Object.fromEntries(
+    format(timeZone)
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.hour}:${parts.minute}`;
+}
+
 /** The instant (ms since the epoch) of a wall-clock time "HH:MM" on a day in a time zone. */
 export function localInstant(day: string, time: string, timeZone: string): number {
   const guess = Date.parse(`${day}T${time}:00Z`);

@@ -5,8 +5,8 @@
  * the store"; nothing changes.
  */
 import { DomainError } from "../../core/errors.ts";
+import { clockTime } from "../../core/services/local-time.ts";
 import type { TillBookings } from "../booking-types.ts";
-import { clockTime } from "../state/bookings.ts";
 import type { Effect } from "../state/types.ts";
 import { type EffectContext, settle } from "./effect-context.ts";
 

@@ -13,23 +13,6 @@ import type { Effect, Message, SaleLine, TillEnv, TillState, Transition } from "
 
 export type BookingsScreen = Extract<TillState["screen"], { kind: "bookings" }>;
 
-const times = new Map<string, Intl.DateTimeFormat>();
-
-/** `HH:MM` of an instant in the store's time zone. */
-export function clockTime(iso: string, timeZone: string): string {
-  let format = times.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    times.set(timeZone, format);
-  }
-  return format.format(new Date(iso));
-}
-
 /** Today's bookings by staff member, then by start. */
 export function byStaff(list: readonly TillBooking[]): TillBooking[] {
   return [...list].sort(

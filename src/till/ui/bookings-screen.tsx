@@ -1,8 +1,8 @@
 /** Today's bookings by staff member (Enter checks in, F3 cancels), or a service's free slots today. */
 import { Box } from "ink";
+import { clockTime } from "../../core/services/local-time.ts";
 import type { TillBooking, TillSlot } from "../booking-types.ts";
 import type { MessageKey } from "../i18n/en.ts";
-import { clockTime } from "../state/bookings.ts";
 import { Filler, Row } from "./rows.tsx";
 import { padEnd, windowFor } from "./text.ts";
 import type { BodyProps } from "./view.ts";
