@@ -38,6 +38,10 @@ export interface RungLine {
   lot?: string | undefined;
   expiry?: string | undefined;
   serial?: string | undefined;
+  /** A service line's staff member: it describes who did the work, not the price. */
+  staffId?: string | undefined;
+  /** A visit paid by a package: the line must be free (price and total 0). */
+  packageId?: string | undefined;
 }
 
 export interface RungDocument {
@@ -151,6 +155,11 @@ export function checkRungDocument(doc: RungDocument, settings: PricingSettings):
     if (rung.serial !== undefined && rung.qtyMilli !== 1000) {
       mismatches.push({ field: `lines[${i}].qtyMilli`, rung: rung.qtyMilli, computed: 1000 });
     }
+    // A package pays for the visit: nothing of it is charged.
+    if (rung.packageId !== undefined) {
+      compare(mismatches, `lines[${i}].unitPriceMinor`, rung.unitPriceMinor, 0);
+      compare(mismatches, `lines[${i}].totalMinor`, rung.totalMinor, 0);
+    }
   });
   compare(mismatches, "subtotalMinor", doc.subtotalMinor, quote.subtotalMinor);
   compare(mismatches, "discountMinor", doc.discountMinor, quote.discountMinor);
@@ -208,6 +217,9 @@ export interface RungLineBody {
   card?: string;
   /** The item may be paid with a restricted tender requiring this flag (EBT: SNAP-eligible). */
   snapEligible?: boolean;
+  /** A service line's staff member, and the package a visit is paid by. */
+  staffId?: string;
+  packageId?: string;
 }
 
 /** The priced part of a document as rung: a quote's lines with their rates, its totals and tax rows. */

@@ -49,6 +49,8 @@ export interface ReceiptLabels {
   countedCash: string;
   difference: string;
   noSaleOpenings: string;
+  /** Staff commissions earned in the shift (services). */
+  commissions: string;
   // Customer display.
   displayTotal: string;
   displayChange: string;
@@ -102,6 +104,7 @@ const en: ReceiptLabels = {
   countedCash: "Counted cash",
   difference: "Difference",
   noSaleOpenings: "No-sale openings",
+  commissions: "Staff commissions",
   displayTotal: "TOTAL",
   displayChange: "CHANGE",
   displayWelcome: "Welcome",
@@ -158,6 +161,7 @@ const ru: ReceiptLabels = {
   countedCash: "Наличных посчитано",
   difference: "Расхождение",
   noSaleOpenings: "Открытий ящика без продажи",
+  commissions: "Комиссии сотрудников",
   displayTotal: "ИТОГ",
   displayChange: "СДАЧА",
   displayWelcome: "Добро пожаловать",
@@ -214,6 +218,7 @@ const fr: ReceiptLabels = {
   countedCash: "Espèces comptées",
   difference: "Écart",
   noSaleOpenings: "Ouvertures sans vente",
+  commissions: "Commissions du personnel",
   displayTotal: "TOTAL",
   displayChange: "RENDU",
   displayWelcome: "Bienvenue",
@@ -270,6 +275,7 @@ const az: ReceiptLabels = {
   countedCash: "Sayılan nağd",
   difference: "Fərq",
   noSaleOpenings: "Satışsız açılışlar",
+  commissions: "İşçi komissiyaları",
   displayTotal: "CƏMİ",
   displayChange: "QALIQ",
   displayWelcome: "Xoş gəlmisiniz",

@@ -49,6 +49,16 @@ export const shiftReportInputSchema = z.object({
     })
     .optional(),
   noSaleOpenings: count.default(0),
+  /** Staff commissions earned on the shift's service lines, by staff member. */
+  commissions: z
+    .array(
+      z.object({
+        staffId: z.string(),
+        staffName: z.string().nullable().default(null),
+        commissionMinor: minor,
+      }),
+    )
+    .default([]),
   copy: z.boolean().default(false),
 });
 
@@ -122,6 +132,10 @@ export function layoutShiftReport(doc: ShiftReportDoc, columns: number): Layout 
     }
   }
   b.pair(labels.noSaleOpenings, String(doc.noSaleOpenings));
+  if (doc.commissions.length > 0) {
+    b.rule().text(labels.commissions, { bold: true });
+    for (const c of doc.commissions) b.pair(c.staffName ?? c.staffId, money(c.commissionMinor));
+  }
   b.rule("=");
   return b.build();
 }

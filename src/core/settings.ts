@@ -11,6 +11,7 @@ import { kitchenSettingsSchema } from "./kitchen-settings.ts";
 import { legalSettingsSchema } from "./legal-settings.ts";
 import { currencyExponent } from "./money.ts";
 import { replenishmentSettingsSchema } from "./replenishment-settings.ts";
+import { servicesSettingsSchema } from "./services-settings.ts";
 import { restrictedTenderSchema } from "./tender-eligibility.ts";
 
 const ratePattern = /^(?:100(?:\.0{1,4})?|\d{1,2}(?:\.\d{1,4})?)$/;
@@ -143,6 +144,8 @@ export const storeSettingsSchema = z
     legal: legalSettingsSchema.optional(),
     /** The kitchen's stations and printers (`[[kitchen.stations]]`); none: no kitchen tickets. */
     kitchen: kitchenSettingsSchema.optional(),
+    /** Bookings of services: opening hours, free slots, reminders (`[services]`). */
+    services: servicesSettingsSchema,
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

@@ -48,6 +48,7 @@ import { reportsRoutes } from "./reports/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { serialsRoutes } from "./serials/routes.ts";
+import { servicesRoutes } from "./services/routes.ts";
 import { shiftsRoutes } from "./shifts/routes.ts";
 import { costingRoutes } from "./stock/costing-routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
@@ -157,7 +158,8 @@ export function createStoreApp(
         .use(cashBookRoutes(ctx))
         .use(deliveriesRoutes(ctx))
         .use(closuresRoutes(ctx))
-        .use(archiveRoutes(ctx)),
+        .use(archiveRoutes(ctx))
+        .use(servicesRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

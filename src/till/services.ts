@@ -17,6 +17,7 @@ import type { ReceiptDoc } from "../core/receipt.ts";
 import type { ShiftReportDoc } from "../core/receipt-shift-report.ts";
 import type { StoreSettings } from "../core/settings.ts";
 import type { TillTraceAction, TillTraceDetail } from "../core/till-trace.ts";
+import type { TillBookings } from "./booking-types.ts";
 
 export type { TillTraceAction, TillTraceDetail } from "../core/till-trace.ts";
 
@@ -118,6 +119,10 @@ export interface TillLine {
   lot?: string;
   expiry?: string;
   serial?: string;
+  /** A service line's staff member (a booking checked in): their commission is earned on it. */
+  staffId?: string;
+  /** A visit paid by the customer's package: the line is free. */
+  packageId?: string;
 }
 
 export interface TillAuditEntry {
@@ -554,6 +559,8 @@ export interface TillServices {
   setDeliveryStatus?(id: string, status: TillDelivery["status"]): Promise<TillDelivery>;
   /** Gives a delivery to a courier (a user whose role holds deliver). */
   assignCourier?(id: string, courierId: string): Promise<TillDelivery>;
+  /** Bookings of services: the staff calendar, free slots, check-in (needs the store). */
+  bookings?: TillBookings;
   /** The invoice of a recorded sale, made out to the buyer (needs the store). */
   issueInvoice?(saleId: string, buyer: InvoiceBuyer): Promise<Invoice>;
   /** The link to a sale's copy at the store, printed as a QR code; null without publicUrl or key. */

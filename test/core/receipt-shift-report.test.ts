@@ -57,6 +57,22 @@ describe("shift reports", () => {
     for (const row of rows) expect([...row].length).toBeLessThanOrEqual(48);
   });
 
+  test("staff commissions earned in the shift are printed by staff member, none: no section", () => {
+    const commissions = [
+      { staffId: "u-ann", staffName: "Ann Stylist", commissionMinor: 1167 },
+      { staffId: "u-bob", staffName: null, commissionMinor: 750 },
+    ];
+    const rows = renderShiftReportText(buildShiftReport(shift({ commissions })), 48).split("\n");
+    const at = rows.indexOf("Staff commissions");
+    expect(at).toBeGreaterThan(0);
+    expect(rows.slice(at + 1, at + 3)).toEqual([
+      `Ann Stylist${" ".repeat(32)}11.67`,
+      `u-bob${" ".repeat(39)}7.50`,
+    ]);
+    const none = renderShiftReportText(buildShiftReport(shift()), 48);
+    expect(none).not.toContain("Staff commissions");
+  });
+
   test("an X report is a reading, printed at a time rather than closed", () => {
     const text = renderShiftReportText(buildShiftReport(shift({ kind: "X", cash: undefined })), 32);
     expect(text).toContain("X REPORT 17");

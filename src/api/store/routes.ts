@@ -206,6 +206,24 @@ import {
 import { storeRolesAnswerSchema } from "./roles.ts";
 import { recordSaleSchema } from "./sales.ts";
 import { serialHistoryAnswerSchema } from "./serials.ts";
+import {
+  bookingAnswerSchema,
+  bookingRequestSchema,
+  bookingStatusRequestSchema,
+  bookingsAnswerSchema,
+  bookingsQuerySchema,
+  commissionRuleAnswerSchema,
+  commissionRuleRequestSchema,
+  commissionRulesAnswerSchema,
+  commissionsAnswerSchema,
+  commissionsQuerySchema,
+  freeSlotsAnswerSchema,
+  freeSlotsQuerySchema,
+  serviceAnswerSchema,
+  serviceCardAnswerSchema,
+  serviceRequestSchema,
+  servicesAnswerSchema,
+} from "./services.ts";
 import { belowMinimumAnswerSchema } from "./stock.ts";
 import { stockDocumentAnswerSchema, stockDocumentsAnswerSchema } from "./stock-document-answers.ts";
 import { stockLimitAnswerSchema, stockLimitRequestSchema, stockLimitsAnswerSchema } from "./stock-limits.ts";
@@ -422,6 +440,16 @@ export const storeRoutes = routeTable({
   "GET /api/v1/dfc/supplied-products/:code": dfcDocumentSchema,
   "GET /api/v1/dfc/offers": { query: dfcCatalogQuerySchema, answer: dfcDocumentSchema },
   "POST /api/v1/dfc/orders": { body: dfcOrderDocumentSchema, answer: dfcOrdersAnswerSchema },
+  "POST /api/v1/services": { body: serviceRequestSchema, answer: serviceAnswerSchema },
+  "GET /api/v1/services": servicesAnswerSchema,
+  "POST /api/v1/commission-rules": { body: commissionRuleRequestSchema, answer: commissionRuleAnswerSchema },
+  "GET /api/v1/commission-rules": commissionRulesAnswerSchema,
+  "GET /api/v1/reports/commissions": { query: commissionsQuerySchema, answer: commissionsAnswerSchema },
+  "POST /api/v1/bookings": { body: bookingRequestSchema, answer: bookingAnswerSchema },
+  "GET /api/v1/bookings": { query: bookingsQuerySchema, answer: bookingsAnswerSchema },
+  "GET /api/v1/bookings/free-slots": { query: freeSlotsQuerySchema, answer: freeSlotsAnswerSchema },
+  "POST /api/v1/bookings/:id/status": { body: bookingStatusRequestSchema, answer: bookingAnswerSchema },
+  "GET /api/v1/customers/:id/service-card": serviceCardAnswerSchema,
   "POST /api/v1/dfc/orders/place": {
     body: dfcOrderDocumentSchema,
     query: dfcPlaceQuerySchema,

@@ -189,6 +189,10 @@ export const rungLineSchema = z
     expiry: z.iso.date("must be a date YYYY-MM-DD").optional(),
     /** The unit's serial number (GS1 AI 21, or asked of the cashier): one unit per line. */
     serial: serialSchema.optional(),
+    /** A service line: the staff member who performed it (their commission is earned on it). */
+    staffId: z.string().trim().min(1).max(40).optional(),
+    /** A visit paid by the customer's package (src/api/store/services.ts): the line is free. */
+    packageId: z.string().min(1).max(64).optional(),
   })
   .strict();
 
@@ -274,6 +278,9 @@ export interface QuotedLine {
   lot?: string;
   expiry?: string;
   serial?: string;
+  /** A service line's staff member, and the package a visit was paid by. */
+  staffId?: string;
+  packageId?: string;
 }
 
 export interface QuoteResponse {

@@ -170,6 +170,14 @@ export interface ShiftReport {
   noSaleOpenings: number;
   tenders: TenderReportLine[];
   expected: Record<string, number>;
+  /** Staff commissions earned on the shift's service lines (absent when none). */
+  commissions?: {
+    staffId: string;
+    staffName: string | null;
+    lines: number;
+    baseMinor: number;
+    commissionMinor: number;
+  }[];
   /** Z only. */
   counted?: Record<string, number>;
   overShort?: Record<string, number>;

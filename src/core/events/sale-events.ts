@@ -44,6 +44,9 @@ export const saleLineSchema = documentLineSchema
     lot: z.string().min(1).max(20).optional(),
     expiry: z.iso.date().optional(),
     serial: z.string().min(1).max(20).optional(),
+    /** A service line's staff member, and the package a visit was paid by. */
+    staffId: z.string().min(1).max(40).optional(),
+    packageId: z.string().min(1).max(64).optional(),
   })
   .refine(
     (l) => l.qtyMilli > 0 || l.kind === "depositReturn",

@@ -73,6 +73,9 @@ export const ROUTE_PERMISSIONS: Readonly<Record<`${Method} /${string}`, Permissi
   "POST /cash/hand-ins": "sell",
   "POST /cash/corrections": "reports",
   "GET /reports/cash-book": "reports",
+  "POST /services": "catalog",
+  "POST /commission-rules": "catalog",
+  "GET /reports/commissions": "reports",
 };
 
 const PREFIX = "/api/v1";

@@ -11,11 +11,12 @@ export type OutboxRow = typeof notificationOutbox.$inferSelect;
 
 export function enqueueNotification(
   tx: StoreTx,
-  row: { deliveryId: string; event: string; body: string; at: Date },
+  row: { deliveryId: string; event: string; body: string; at: Date; dueAt?: Date },
 ): void {
   const at = row.at.toISOString();
+  const nextAt = (row.dueAt ?? row.at).toISOString();
   tx.insert(notificationOutbox)
-    .values({ deliveryId: row.deliveryId, event: row.event, body: row.body, nextAt: at, createdAt: at })
+    .values({ deliveryId: row.deliveryId, event: row.event, body: row.body, nextAt, createdAt: at })
     .run();
 }
 

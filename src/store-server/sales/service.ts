@@ -36,6 +36,7 @@ import { appendEvent } from "../journal/journal.ts";
 import { categoryChainOf } from "../promotions/book.ts";
 import { requireCodesInForce, type SaleCodes } from "../promotions/code-claims.ts";
 import { markSerialInTx } from "../serials/service.ts";
+import { recordServiceLines } from "../services/sale-lines.ts";
 import { costingOf, moveStock } from "../stock/ledger.ts";
 import { resolvedTenders } from "../tenders/sale-tenders.ts";
 import { requireEligibleTenders, rungQtyMilli } from "./deposit-lines.ts";
@@ -398,6 +399,8 @@ export class SalesService {
       kind: line.kind,
       linkedLine: line.linkedLine,
       card: line.card,
+      staffId: line.staffId,
+      packageId: line.packageId,
     }));
     requireGiftCardLines(lines, this.ctx.settings.giftCardMaxMinor);
     requireGiftCards(this.ctx, lines);
@@ -427,6 +430,8 @@ export class SalesService {
       if (rung?.expiry !== undefined) line.expiry = rung.expiry;
       if (rung?.serial !== undefined) line.serial = rung.serial;
       if (rung?.card !== undefined) line.card = rung.card;
+      if (rung?.staffId !== undefined) line.staffId = rung.staffId;
+      if (rung?.packageId !== undefined) line.packageId = rung.packageId;
     });
     return {
       quote,
@@ -579,6 +584,7 @@ export class SalesService {
       appendEvent(tx, this.ctx.storeId, "audit.recorded", row, at);
     }
     queueGiftCardLoads(tx, sale.id, sale.lines, atIso);
+    recordServiceLines(this.ctx, tx, { sale, customerId: request.customerId ?? null, shiftId, at, day });
     recordExceptions(this.ctx, tx, { id: sale.id, receiptNo, tillId: sale.tillId, at, day }, exceptions);
     if (negative.length > 0) sale.negativeStock = negative;
     // The sale's row is written once, with its answer, after its lines and stock moves.
@@ -630,6 +636,8 @@ export class SalesService {
           ...(l.lot === undefined ? {} : { lot: l.lot }),
           ...(l.expiry === undefined ? {} : { expiry: l.expiry }),
           ...(l.serial === undefined ? {} : { serial: l.serial }),
+          ...(l.staffId === undefined ? {} : { staffId: l.staffId }),
+          ...(l.packageId === undefined ? {} : { packageId: l.packageId }),
         })),
         subtotalMinor: sale.subtotalMinor,
         discountMinor: sale.discountMinor,

@@ -16,6 +16,7 @@ import {
 import type { ShiftReport, TenderReportLine } from "../../api/store/shifts.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
+import { shiftCommissions } from "../services/reports.ts";
 
 export type ShiftRow = typeof shifts.$inferSelect;
 
@@ -206,6 +207,7 @@ export function shiftReport(
     noSaleOpenings: noSaleOpenings(db, shift, atIso),
     tenders: lines,
     expected: Object.fromEntries(lines.map((l) => [l.type, l.expectedMinor])),
+    ...shiftCommissions(db, shift.id),
   };
 }
 

@@ -19,6 +19,7 @@ import { log } from "../../shared/log.ts";
 import type { CompletedSale, HeldSaleDoc, HeldSaleSummary, TillProduct, TillServices } from "../services.ts";
 import { priceSale, promotionsAt } from "../state/basket.ts";
 import type { CardAnswer, Command, Effect, Message, SaleLine } from "../state/types.ts";
+import { runBookingEffect } from "./booking-effects.ts";
 import { runDeliveryEffect } from "./delivery-effects.ts";
 import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
 import { errorToMessage } from "./error-message.ts";
@@ -694,6 +695,14 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "setDeliveryStatus":
     case "assignCourier":
       runDeliveryEffect(ctx, effect);
+      return;
+    case "listBookings":
+    case "freeSlots":
+    case "makeBooking":
+    case "cancelBooking":
+    case "checkInBooking":
+    case "serviceCard":
+      runBookingEffect(ctx, effect);
       return;
     case "issueInvoice":
       issueInvoice(ctx, effect);

@@ -29,6 +29,7 @@ import { tillTraceEntrySchema } from "../../core/till-trace.ts";
 import { receiptLinkToken, receiptLinkUrl } from "../../shared/receipt-link.ts";
 import type { CompletedSale, TillLookup, TillProduct, TillServices, TillTrace } from "../services.ts";
 import { TillAuth } from "./auth.ts";
+import { BookingOperations } from "./booking-operations.ts";
 import { LocalCatalog, tillProduct } from "./catalog.ts";
 import { CatalogWatch, DEFAULT_CATALOG_WAIT_MS } from "./catalog-watch.ts";
 import { LocalCustomTenders } from "./custom-tenders.ts";
@@ -236,6 +237,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   const orders = new OrderOperations({ client, auth, link, outbox, tillId: tillId.data, now });
   const deliveries = new DeliveryOperations({ client, auth, link, outbox, tillId: tillId.data, now });
   const invoices = new InvoiceOperations({ client, auth, link, outbox, tillId: tillId.data, now });
+  const bookings = new BookingOperations({ client, auth, link, outbox, tillId: tillId.data, now });
 
   // Cached settings are used at once (the sync below refreshes them); a till without any asks
   // the store first, briefly, so the log-in screen shows the store's name rather than a default.
@@ -386,6 +388,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     setDeliveryStatus: (id, status) => deliveries.setDeliveryStatus(id, status),
     assignCourier: (id, courierId) => deliveries.assignCourier(id, courierId),
     issueInvoice: (saleId, buyer) => invoices.issueInvoice(saleId, buyer),
+    bookings,
     receiptLink(saleId: string): string | null {
       const key = meta.get(RECEIPT_LINK_KEY);
       if (settings.publicUrl === undefined || key === null) return null;

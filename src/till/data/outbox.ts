@@ -58,6 +58,8 @@ export function saleRequestBody(sale: CompletedSale, context: SaleContext): Rung
         ...(rung?.expiry === undefined ? {} : { expiry: rung.expiry }),
         ...(rung?.serial === undefined ? {} : { serial: rung.serial }),
         ...(rung?.card === undefined ? {} : { card: rung.card }),
+        ...(rung?.staffId === undefined ? {} : { staffId: rung.staffId }),
+        ...(rung?.packageId === undefined ? {} : { packageId: rung.packageId }),
       };
     }),
     ...(sale.card === undefined ? {} : { card: sale.card }),

@@ -67,6 +67,7 @@ export const KEY_COMMANDS = [
   "sale.invoice",
   "deliveries.open",
   "cash.expense",
+  "bookings.open",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -125,6 +126,7 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "sale.invoice": ["ctrl+x"],
   "deliveries.open": [],
   "cash.expense": [],
+  "bookings.open": [],
 };
 
 export interface Keymap {

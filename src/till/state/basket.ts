@@ -89,6 +89,8 @@ export function toTillLine(line: SaleLine): TillLine {
   if (line.lot !== undefined) result.lot = line.lot;
   if (line.expiry !== undefined) result.expiry = line.expiry;
   if (line.serial !== undefined) result.serial = line.serial;
+  if (line.staffId !== undefined) result.staffId = line.staffId;
+  if (line.packageId !== undefined) result.packageId = line.packageId;
   return result;
 }
 

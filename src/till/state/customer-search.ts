@@ -5,6 +5,7 @@
  * one chosen on the sale by their card. The search needs the store: without it the cashier is told
  * so and the sale stays as it was.
  */
+import type { TillServiceCard } from "../booking-types.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
 import type { TillCustomerMatch } from "../services.ts";
 import { clampSelection, done, fail, goTo } from "./initial.ts";
@@ -34,6 +35,11 @@ export function searchCustomers(state: TillState, text: string): Transition {
   );
 }
 
+export function customerServices(state: TillState, card: TillServiceCard): Transition {
+  if (state.screen.kind !== "customers") return done({ ...state, busy: false });
+  return done({ ...state, busy: false, screen: { ...state.screen, services: card } });
+}
+
 export function customersFound(state: TillState, list: TillCustomerMatch[]): Transition {
   if (state.screen.kind !== "customers") return done({ ...state, busy: false });
   return done({ ...state, busy: false, screen: { ...state.screen, list, selected: 0 } });
@@ -50,7 +56,18 @@ export function customersKey(
       ...state,
       screen: { ...screen, selected: clampSelection(screen.selected, delta, screen.list?.length ?? 0) },
     });
+  if (screen.services !== undefined) {
+    // The service card shown: Esc goes back to the list.
+    if (type !== "back") return done(state);
+    const { services: _shown, ...list } = screen;
+    return done({ ...state, status: null, screen: list });
+  }
   if (type === "back") return done(goTo({ ...state, status: null, busy: false }, { kind: "sale" }));
+  if (type === "line.qty" && !state.busy) {
+    const chosen = screen.list?.[screen.selected];
+    if (chosen === undefined) return done(state);
+    return done({ ...state, busy: true }, { type: "serviceCard", customerId: chosen.id });
+  }
   if (type !== "input.submit" || state.busy) return done(state);
   const chosen = screen.list?.[screen.selected];
   if (chosen === undefined) return done(state);

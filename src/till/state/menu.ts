@@ -24,6 +24,7 @@ export const MENU_ITEMS = [
   "receipt.email",
   "deliveries.open",
   "cash.expense",
+  "bookings.open",
 ] as const satisfies readonly KeyCommand[];
 
 const LETTERS = "abcdefghij";

@@ -5,9 +5,10 @@
 import type { KeyCommand } from "../keys/keymap.ts";
 import { refuseAge } from "./age-check.ts";
 import { applyApproved } from "./approvals.ts";
+import { bookingCheckedIn, bookingsListed, slotsListed } from "./bookings.ts";
 import { cancelCard, cardAnswered, declineCard, tenderRemoved } from "./card.ts";
 import { cardRedeemed, customerAttached } from "./customer.ts";
-import { customersFound } from "./customer-search.ts";
+import { customerServices, customersFound } from "./customer-search.ts";
 import { deliveriesListed, deliveryUpdated } from "./deliveries.ts";
 import { departmentsListed } from "./department-ring.ts";
 import { addDepositReturn } from "./deposits.ts";
@@ -239,6 +240,14 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       return deliveriesListed(state, command.list);
     case "delivery.updated":
       return deliveryUpdated(state, command.delivery, command.courierGiven);
+    case "bookings.listed":
+      return bookingsListed(state, command.list, command.done);
+    case "bookings.slots":
+      return slotsListed(state, command.serviceCode, command.list);
+    case "customer.services":
+      return customerServices(state, command.card);
+    case "booking.checkedIn":
+      return bookingCheckedIn(state, command.booking, command.product, env, command.packageId);
     case "order.opened":
       return orderOpened(state, command.order);
     case "order.placed":

@@ -6,6 +6,7 @@
 import type { KeyCommand } from "../keys/keymap.ts";
 import { askApproval, askVoidSale, changeQty, voidSelected, withApproval } from "./approvals.ts";
 import { toTillLine } from "./basket.ts";
+import { bookingsKey, openBookings } from "./bookings.ts";
 import { payFromAccount } from "./card-account.ts";
 import { payCustom } from "./custom-tender.ts";
 import { payGiftCard, payPoints } from "./customer.ts";
@@ -183,6 +184,8 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
       return ordersKey(state, screen, type, delta, env);
     case "deliveries":
       return deliveriesKey(state, screen, type, delta);
+    case "bookings":
+      return bookingsKey(state, screen, type, delta, env);
     case "login":
       return done(state);
   }
@@ -263,6 +266,8 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return openOrders(state, env);
     case "deliveries.open":
       return openDeliveries(state);
+    case "bookings.open":
+      return openBookings(state, env);
     case "drawer.noSale":
       if (!empty) return fail(state, "error.finishSaleFirst");
       return withApproval(state, "noSale", { type: "drawer.noSale" }, env);

@@ -9,6 +9,7 @@ import type { Department } from "../../core/open-department.ts";
 import type { TenderAmount } from "../../core/refund-split.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import type { TenderInput } from "../../core/tenders.ts";
+import type { TillBooking, TillBookingRequest, TillServiceCard, TillSlot } from "../booking-types.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
 import type {
@@ -68,6 +69,9 @@ export interface SaleLine {
   lot?: string;
   expiry?: string;
   serial?: string;
+  /** A service line's staff member (a booking checked in), and the package paying for the visit. */
+  staffId?: string;
+  packageId?: string;
 }
 
 /** Whose staff discount the sale's discount is. */
@@ -250,7 +254,14 @@ export type Screen =
   /** Sales the store refused (a supervisor's): export or send again. */
   | { kind: "refused"; list: RefusedSale[] | null; selected: number }
   /** Customers the clients service found by name, phone or e-mail: Enter puts one on the sale. */
-  | { kind: "customers"; query: string; list: TillCustomerMatch[] | null; selected: number }
+  | {
+      kind: "customers";
+      query: string;
+      list: TillCustomerMatch[] | null;
+      selected: number;
+      /** The chosen customer's packages and service visits (Tab), shown instead of the list. */
+      services?: TillServiceCard;
+    }
   /**
    * Today's customer orders to collect (`selected` in the list filtered by what is typed); an
    * order opened (`line` selected), then collected (`done`).
@@ -264,7 +275,17 @@ export type Screen =
       done: TillOrderCollected | null;
     }
   /** The dispatch list: open deliveries, a courier given and each moved forward. */
-  | { kind: "deliveries"; list: TillDelivery[] | null; selected: number };
+  | { kind: "deliveries"; list: TillDelivery[] | null; selected: number }
+  /**
+   * Today's bookings by staff member (Enter checks the selected one in); with `slots`, a
+   * service's free slots today (Enter books the selected one).
+   */
+  | {
+      kind: "bookings";
+      list: TillBooking[] | null;
+      selected: number;
+      slots: { serviceCode: string; list: TillSlot[]; selected: number } | null;
+    };
 
 export type ScreenKind = Screen["kind"];
 
@@ -417,7 +438,14 @@ export type Command =
   /** The store issued the last sale's invoice; `printed` when the till printed its copy. */
   | { type: "invoice.issued"; number: string; printed: boolean }
   /** The store's departments as the till last synced them, for an open ring. */
-  | { type: "departments.listed"; departments: Department[] };
+  | { type: "departments.listed"; departments: Department[] }
+  /** The store answered today's bookings (and said `done` of what was just done to one). */
+  | { type: "bookings.listed"; list: TillBooking[]; done?: Message }
+  | { type: "bookings.slots"; serviceCode: string; list: TillSlot[] }
+  /** The store checked a booking in: its service goes on the sale with its staff member. */
+  | { type: "booking.checkedIn"; booking: TillBooking; product: TillProduct; packageId?: string }
+  /** The store answered a customer's service card (the customers screen shows it). */
+  | { type: "customer.services"; card: TillServiceCard };
 
 export type CommandType = Command["type"];
 
@@ -538,7 +566,18 @@ export type Effect =
   | { type: "setDeliveryStatus"; id: string; status: TillDelivery["status"] }
   | { type: "assignCourier"; id: string; courierId: string }
   /** Keeps a cashier action for the store's audit log (an age check…). */
-  | { type: "trace"; entry: TillTrace };
+  | { type: "trace"; entry: TillTrace }
+  /** Today's bookings at the store; answered by `bookings.listed`. */
+  | { type: "listBookings"; date: string }
+  | { type: "freeSlots"; serviceCode: string; date: string }
+  /** Books a slot, then lists the day again; answered by `bookings.listed`. */
+  | { type: "makeBooking"; request: TillBookingRequest; date: string }
+  /** Cancels a booking, then lists the day again. */
+  | { type: "cancelBooking"; id: string; date: string }
+  /** Checks a booking in on the sale `saleId`; answered by `booking.checkedIn`. */
+  | { type: "checkInBooking"; booking: TillBooking; saleId: string }
+  /** A customer's packages and service visits; answered by `customer.services`. */
+  | { type: "serviceCard"; customerId: string };
 
 export interface Transition {
   state: TillState;

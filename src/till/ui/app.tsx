@@ -10,6 +10,7 @@ import type { TillController } from "../app/controller.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { LinkStatus } from "../services.ts";
 import { barRows, InputLine, KeyBar, MessageLine, StatusBar } from "./bars.tsx";
+import { BookingsScreen } from "./bookings-screen.tsx";
 import { CustomersScreen } from "./customers-screen.tsx";
 import { DeliveriesScreen } from "./deliveries-screen.tsx";
 import { ReceiptScreen, ReportScreen } from "./document-screens.tsx";
@@ -92,6 +93,8 @@ function Body(props: BodyProps): ReactNode {
       return <OrdersScreen {...props} />;
     case "deliveries":
       return <DeliveriesScreen {...props} />;
+    case "bookings":
+      return <BookingsScreen {...props} />;
   }
 }
 

@@ -3,6 +3,7 @@
  * them on the sale; ↑↓ chooses, Enter puts the one chosen on the sale, Esc goes back.
  */
 import { Box } from "ink";
+import { CustomerServices } from "./customer-services.tsx";
 import { Filler, Lines, Row } from "./rows.tsx";
 import { clip, padEnd, spread, windowFor } from "./text.ts";
 import type { BodyProps } from "./view.ts";
@@ -13,7 +14,11 @@ const FRAME_ROWS = 2;
 export function CustomersScreen({ view, height }: BodyProps) {
   const { state, t, columns } = view;
   if (state.screen.kind !== "customers") return null;
-  const { query, list, selected } = state.screen;
+  const { query, list, selected, services } = state.screen;
+  if (services !== undefined) {
+    const name = list?.[selected]?.name ?? "";
+    return <CustomerServices view={view} height={height} name={name} card={services} />;
+  }
   const rows = (list ?? []).map((c) =>
     spread(
       `${padEnd(clip(c.name, 32), 33)}${clip(c.phone ?? c.email ?? "", 24)}`,

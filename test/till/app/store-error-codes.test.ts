@@ -15,6 +15,7 @@ import { HeldSaleError } from "../../../src/store-server/held/errors.ts";
 import { NotificationError } from "../../../src/store-server/notifications/errors.ts";
 import { ReturnError } from "../../../src/store-server/returns/errors.ts";
 import { SaleError } from "../../../src/store-server/sales/errors.ts";
+import { ServicesError } from "../../../src/store-server/services/errors.ts";
 import { ShiftError } from "../../../src/store-server/shifts/errors.ts";
 import { TillError } from "../../../src/store-server/tills/errors.ts";
 import { UserError } from "../../../src/store-server/users/errors.ts";
@@ -39,6 +40,7 @@ const TILL_FEATURES = {
   "card tenders, store credit, house accounts": CardTenderError.kinds,
   "dispatch list": dispatchCodes(),
   "cash book": CashBookError.kinds,
+  "bookings, packages": ServicesError.kinds,
 };
 
 /** Codes of those features that only an admin's routes answer (a till never meets them). */
@@ -66,6 +68,9 @@ const ADMIN_ONLY = new Set([
   "CORRECTION_OF_CORRECTION",
   "CORRECTION_REVERSES",
   "INVALID_RANGE",
+  // services: defining services and commission rules
+  "PRODUCT_NOT_FOUND",
+  "COMMISSION_RULE_ID_REUSED",
 ]);
 
 /** The deliveries' codes a till's dispatch list meets (creating one and hand-ins are the API's). */

@@ -1,0 +1,204 @@
+/**
+ * Shapes of the services API (CONTRACT.md, "Restaurant, services, delivery"): services with a
+ * duration and their staff, packages of visits, commission rules and the commissions report,
+ * bookings with the staff calendar and free slots, and a customer's service card.
+ */
+import { z } from "zod";
+import { refId } from "../../core/events/fields.ts";
+
+const productCode = z.string().trim().min(1, "must not be empty").max(32, "must be at most 32 characters");
+const staffId = z.string().trim().min(1, "must not be empty").max(40, "must be at most 40 characters");
+const int = z.number().int();
+const day = z.iso.date("must be a date YYYY-MM-DD");
+const instant = z.iso.datetime({ error: "must be an ISO 8601 UTC time", offset: true });
+
+export const serviceRequestSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    code: productCode,
+    kind: z.literal("service"),
+    /** Minutes a booking of it takes: 5 minutes to 12 hours. */
+    durationMin: int.min(5, "must be at least 5 minutes").max(720, "must be at most 720 minutes (12 hours)"),
+    /** The users who perform it; none or empty: any staff member. */
+    staffIds: z.array(staffId).max(100).default([]),
+  }),
+  z.strictObject({
+    code: productCode,
+    kind: z.literal("package"),
+    /** The service one visit of the package pays for. */
+    serviceCode: productCode,
+    /** Visits one unit sold gives. */
+    visits: int.min(1, "must be at least 1 visit").max(1000, "must be at most 1000 visits"),
+  }),
+]);
+export type ServiceRequest = z.infer<typeof serviceRequestSchema>;
+
+export const serviceAnswerSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(["service", "package"]),
+  durationMin: int.nullable(),
+  staffIds: z.array(z.string()),
+  serviceCode: z.string().nullable(),
+  visits: int.nullable(),
+  priceMinor: int,
+});
+export type ServiceAnswer = z.infer<typeof serviceAnswerSchema>;
+export const servicesAnswerSchema = z.object({ services: z.array(serviceAnswerSchema) });
+
+export const commissionRuleRequestSchema = z
+  .strictObject({
+    id: refId,
+    /** Absent: every staff member. */
+    staffId: staffId.optional(),
+    /** A service (product code) or a category; neither: every service. */
+    serviceCode: productCode.optional(),
+    category: z.string().trim().min(1).max(64).optional(),
+    /** Percent of the line's net price (after discounts, without tax), as decimal text. */
+    percent: z
+      .string()
+      .regex(/^\d{1,3}(\.\d{1,4})?$/, 'must be a percent such as "10" or "12.5"')
+      .optional(),
+    /** A fixed amount per unit of the service. */
+    fixedMinor: int.min(0, "must not be negative").max(100_000_000).optional(),
+  })
+  .refine((r) => (r.percent === undefined) !== (r.fixedMinor === undefined), {
+    message: "give exactly one of percent or fixedMinor",
+    path: ["percent"],
+  })
+  .refine((r) => r.serviceCode === undefined || r.category === undefined, {
+    message: "a rule is for a service or for a category, not both",
+    path: ["category"],
+  });
+export type CommissionRuleRequest = z.infer<typeof commissionRuleRequestSchema>;
+
+export const commissionRuleAnswerSchema = z.object({
+  id: z.string(),
+  staffId: z.string().nullable(),
+  serviceCode: z.string().nullable(),
+  category: z.string().nullable(),
+  percent: z.string().nullable(),
+  fixedMinor: int.nullable(),
+});
+export type CommissionRule = z.infer<typeof commissionRuleAnswerSchema>;
+export const commissionRulesAnswerSchema = z.object({ rules: z.array(commissionRuleAnswerSchema) });
+
+export const commissionsQuerySchema = z
+  .object({ from: day, to: day, staffId: staffId.optional() })
+  .refine((q) => q.from <= q.to, { message: "from must not be after to", path: ["to"] });
+
+const staffCommissionSchema = z.object({
+  staffId: z.string(),
+  staffName: z.string().nullable(),
+  lines: int,
+  baseMinor: int,
+  commissionMinor: int,
+});
+export type StaffCommission = z.infer<typeof staffCommissionSchema>;
+export const commissionsAnswerSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  currency: z.string(),
+  staff: z.array(staffCommissionSchema),
+  commissionMinor: int,
+});
+export type CommissionsAnswer = z.infer<typeof commissionsAnswerSchema>;
+
+export const BOOKING_STATUSES = ["booked", "checked_in", "cancelled", "no_show"] as const;
+
+export const bookingRequestSchema = z.strictObject({
+  /** Made by the caller (a UUID); a repeat of the same id and body answers the booking. */
+  id: z.uuid("must be a UUID (the caller makes one per booking)"),
+  serviceCode: productCode,
+  staffId,
+  start: instant,
+  customerId: refId.optional(),
+});
+export type BookingRequest = z.infer<typeof bookingRequestSchema>;
+
+export const bookingAnswerSchema = z.object({
+  id: z.string(),
+  serviceCode: z.string(),
+  serviceName: z.string(),
+  staffId: z.string(),
+  staffName: z.string().nullable(),
+  customerId: z.string().nullable(),
+  start: z.string(),
+  end: z.string(),
+  status: z.enum(BOOKING_STATUSES),
+  saleId: z.string().nullable(),
+  /** The service's price, for the line a check-in rings. */
+  priceMinor: int,
+});
+export type Booking = z.infer<typeof bookingAnswerSchema>;
+export const bookingsAnswerSchema = z.object({ bookings: z.array(bookingAnswerSchema) });
+
+export const bookingsQuerySchema = z.object({
+  /** The store's business day (its time zone); default today. */
+  date: day.optional(),
+  staffId: staffId.optional(),
+});
+
+export const freeSlotsQuerySchema = z.object({
+  serviceCode: productCode,
+  date: day,
+  staffId: staffId.optional(),
+});
+export const freeSlotsAnswerSchema = z.object({
+  serviceCode: z.string(),
+  date: z.string(),
+  durationMin: int,
+  slots: z.array(z.object({ staffId: z.string(), start: z.string(), end: z.string() })),
+});
+export type FreeSlots = z.infer<typeof freeSlotsAnswerSchema>;
+
+export const bookingIdParamsSchema = z.object({ id: z.uuid("must be a booking id (UUID)") });
+export const bookingStatusRequestSchema = z.strictObject({
+  status: z.enum(["checked_in", "cancelled", "no_show"]),
+  /** A check-in: the sale its lines are rung on, when known. */
+  saleId: z.uuid().optional(),
+});
+export type BookingStatusRequest = z.infer<typeof bookingStatusRequestSchema>;
+
+export const customerIdParamsSchema = z.object({ id: refId });
+const packageSchema = z.object({
+  id: z.string(),
+  packageCode: z.string(),
+  serviceCode: z.string(),
+  visitsTotal: int,
+  visitsLeft: int,
+  saleId: z.string(),
+  createdAt: z.string(),
+});
+export type CustomerPackage = z.infer<typeof packageSchema>;
+const visitSchema = z.object({
+  saleId: z.string(),
+  at: z.string(),
+  code: z.string(),
+  name: z.string(),
+  staffId: z.string().nullable(),
+  totalMinor: int,
+  packageId: z.string().nullable(),
+});
+export type ServiceVisit = z.infer<typeof visitSchema>;
+export const serviceCardAnswerSchema = z.object({
+  customerId: z.string(),
+  packages: z.array(packageSchema),
+  /** Service lines sold to the customer, newest first. */
+  visits: z.array(visitSchema),
+  bookings: z.array(bookingAnswerSchema),
+});
+export type ServiceCard = z.infer<typeof serviceCardAnswerSchema>;
+
+/** The notification a booking's reminder posts to the webhook (once). */
+export interface BookingReminderPayload {
+  event: "booking.reminder";
+  deliveryId: string;
+  bookingId: string;
+  customerId: string;
+  serviceCode: string;
+  serviceName: string;
+  staffId: string;
+  staffName: string | null;
+  start: string;
+  end: string;
+}
