@@ -14,6 +14,7 @@ import { storeCardTendersSchema } from "./store-card-tenders.ts";
 import { storeCustomersSchema } from "./store-customers.ts";
 import { storeInvoicesSchema } from "./store-invoices.ts";
 import { ordersSchema } from "./store-orders.ts";
+import { storeRestaurantSchema } from "./store-restaurant.ts";
 
 /** Key/value settings and counters owned by the store (store id, settings JSON, …). */
 export const meta = sqliteTable("meta", {
@@ -610,6 +611,7 @@ export * from "./store-gift-card-loads.ts";
 export * from "./store-invoices.ts";
 export * from "./store-orders.ts";
 export * from "./store-promotions.ts";
+export * from "./store-restaurant.ts";
 export * from "./store-roles.ts";
 export * from "./store-tenders.ts";
 
@@ -650,6 +652,7 @@ export const storeSchema = {
   ...purchasingSchema,
   ...ordersSchema,
   ...storeInvoicesSchema,
+  ...storeRestaurantSchema,
 };
 
 export const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;

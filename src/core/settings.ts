@@ -10,6 +10,7 @@ import { DEFAULT_GIFT_CARD_MAX_MINOR } from "./gift-card-lines.ts";
 import { legalSettingsSchema } from "./legal-settings.ts";
 import { currencyExponent } from "./money.ts";
 import { replenishmentSettingsSchema } from "./replenishment-settings.ts";
+import { quickKeysSettingsSchema, restaurantSettingsSchema, STORE_MODES } from "./restaurant-settings.ts";
 import { restrictedTenderSchema } from "./tender-eligibility.ts";
 
 const ratePattern = /^(?:100(?:\.0{1,4})?|\d{1,2}(?:\.\d{1,4})?)$/;
@@ -130,6 +131,12 @@ export const storeSettingsSchema = z
       .default([{ type: "ebt", requires: "snapEligible" }]),
     /** The seller's legal details for invoices and the accounting export (`[legal]`); none: no invoices. */
     legal: legalSettingsSchema.optional(),
+    /** The trade: "restaurant" gives the tills the table map (docs/restaurant.md). */
+    mode: z.enum(STORE_MODES).default("retail"),
+    /** Pages of named product keys on the tills (`[[quickKeys.pages]]`). */
+    quickKeys: quickKeysSettingsSchema,
+    /** Service charge and packaging of the restaurant mode (`[restaurant]`). */
+    restaurant: restaurantSettingsSchema,
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

@@ -40,6 +40,7 @@ import { purchasingRoutes } from "./purchasing/routes.ts";
 import { receiptLinkRoutes, receiptRoutes } from "./receipts/routes.ts";
 import { replenishmentRoutes } from "./replenishment/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
+import { restaurantRoutes } from "./restaurant/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { serialsRoutes } from "./serials/routes.ts";
@@ -147,7 +148,8 @@ export function createStoreApp(
         .use(invoicesRoutes(ctx, { find: (orderId) => orderForInvoice(ctx, orderId) }))
         .use(accountingRoutes(ctx))
         .use(dfcRoutes(ctx))
-        .use(cardTendersRoutes(ctx)),
+        .use(cardTendersRoutes(ctx))
+        .use(restaurantRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

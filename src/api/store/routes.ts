@@ -169,6 +169,21 @@ import {
   suggestedOrderAnswerSchema,
   suggestedOrderQuerySchema,
 } from "./replenishment.ts";
+import {
+  addLinesInputSchema,
+  fireCourseInputSchema,
+  kitchenRoundSchema,
+  mergeInputSchema,
+  openOrderInputSchema,
+  orderAnswerSchema,
+  paidCheckAnswerSchema,
+  payCheckInputSchema,
+  sendRoundInputSchema,
+  splitInputSchema,
+  tablesAnswerSchema,
+  tablesInputSchema,
+  transferInputSchema,
+} from "./restaurant.ts";
 import { storeRolesAnswerSchema } from "./roles.ts";
 import { recordSaleSchema } from "./sales.ts";
 import { serialHistoryAnswerSchema } from "./serials.ts";
@@ -382,5 +397,20 @@ export const storeRoutes = routeTable({
     body: dfcOrderDocumentSchema,
     query: dfcPlaceQuerySchema,
     answer: dfcPlacedAnswerSchema,
+  },
+  "POST /api/v1/tables": { body: tablesInputSchema, answer: tablesAnswerSchema },
+  "GET /api/v1/tables": tablesAnswerSchema,
+  "POST /api/v1/table-orders": { body: openOrderInputSchema, answer: orderAnswerSchema },
+  "GET /api/v1/table-orders/:id": orderAnswerSchema,
+  "POST /api/v1/table-orders/:id/lines": { body: addLinesInputSchema, answer: orderAnswerSchema },
+  "POST /api/v1/table-orders/:id/rounds": { body: sendRoundInputSchema, answer: kitchenRoundSchema },
+  "POST /api/v1/table-orders/:id/fire": { body: fireCourseInputSchema, answer: kitchenRoundSchema },
+  "POST /api/v1/table-orders/:id/transfer": { body: transferInputSchema, answer: orderAnswerSchema },
+  "POST /api/v1/table-orders/:id/merge": { body: mergeInputSchema, answer: orderAnswerSchema },
+  "POST /api/v1/table-orders/:id/bill": orderAnswerSchema,
+  "POST /api/v1/table-orders/:id/split": { body: splitInputSchema, answer: orderAnswerSchema },
+  "POST /api/v1/table-orders/:id/checks/:checkId/pay": {
+    body: payCheckInputSchema,
+    answer: paidCheckAnswerSchema,
   },
 });
