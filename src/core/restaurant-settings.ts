@@ -9,7 +9,7 @@ const productCode = z.string().trim().min(1, "must not be empty").max(32, "must 
 
 /** One named key of a quick-key page: pressing it adds the product as if scanned. */
 export const quickKeySchema = z.strictObject({
-  /** What the key shows (the grid's cells are 14 characters wide). */
+  /** What the key shows (it fits a 20-character cell with its hotkey). */
   label: z.string().trim().min(1, "must not be empty").max(14, "must be at most 14 characters"),
   /** The product code (or barcode, PLU) it rings. */
   code: productCode,
@@ -22,7 +22,7 @@ export const quickKeySchema = z.strictObject({
 
 export const quickKeyPageSchema = z.strictObject({
   name: z.string().trim().min(1, "must not be empty").max(16, "must be at most 16 characters"),
-  /** At most 20 keys: a page is a grid of 4 rows of 5 keys at 80×24. */
+  /** At most 20 keys: a page is a grid of 5 rows of 4 keys at 80×24. */
   keys: z.array(quickKeySchema).min(1, "a page needs at least one key").max(20, "at most 20 keys per page"),
 });
 

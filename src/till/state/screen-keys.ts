@@ -181,6 +181,7 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
     case "orders":
       return ordersKey(state, screen, type, delta, env);
     case "login":
+    case "quickKeys":
       return done(state);
   }
 }

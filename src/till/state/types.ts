@@ -243,6 +243,8 @@ export type Screen =
       scroll: number;
     }
   | { kind: "menu"; selected: number }
+  /** A page of quick keys (the store's `[[quickKeys.pages]]`). */
+  | { kind: "quickKeys"; page: number }
   /** The print journal: recent receipts and reports to print again. */
   | { kind: "prints"; list: PrintSummary[] | null; selected: number }
   /** Sales the store refused (a supervisor's): export or send again. */

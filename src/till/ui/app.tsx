@@ -17,6 +17,7 @@ import { HeldScreen, MenuScreen, PrintsScreen, SearchScreen } from "./list-scree
 import { LoginScreen } from "./login-screen.tsx";
 import { OrdersScreen } from "./orders-screen.tsx";
 import { PaymentScreen } from "./payment-screen.tsx";
+import { QuickKeysScreen } from "./quick-keys-screen.tsx";
 import { ReceiptQrScreen } from "./receipt-qr-screen.tsx";
 import { RefusedScreen } from "./refused-screen.tsx";
 import { ReturnsScreen } from "./returns-screen.tsx";
@@ -89,6 +90,8 @@ function Body(props: BodyProps): ReactNode {
       return <CustomersScreen {...props} />;
     case "orders":
       return <OrdersScreen {...props} />;
+    case "quickKeys":
+      return <QuickKeysScreen {...props} />;
   }
 }
 
