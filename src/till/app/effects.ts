@@ -25,6 +25,7 @@ import { runOrderEffect } from "./order-effects.ts";
 import { checkPromoCode } from "./promo-code-effects.ts";
 import { placeQuickOrder } from "./quick-order-effects.ts";
 import { saleReceipt } from "./receipt.ts";
+import { runRestaurantEffect } from "./restaurant-effects.ts";
 import { payBackReturn } from "./return-refund.ts";
 import { runShiftEffect } from "./shift-effects.ts";
 
@@ -672,6 +673,9 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       return;
     case "placeOrder":
       placeQuickOrder(ctx, effect);
+      return;
+    case "restaurant":
+      runRestaurantEffect(ctx, effect);
       return;
     case "issueInvoice":
       issueInvoice(ctx, effect);

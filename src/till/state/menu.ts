@@ -22,6 +22,7 @@ export const MENU_ITEMS = [
   "sale.staffDiscount",
   "receipt.qr",
   "receipt.email",
+  "tables.open",
 ] as const satisfies readonly KeyCommand[];
 
 const LETTERS = "abcdefghij";

@@ -20,6 +20,7 @@ import { submitPrompt, submitSerial, withLabel } from "./prompts.ts";
 import { openQuickKeys, quickKeysKey, quickKeyTyped } from "./quick-keys.ts";
 import { orderPlaced } from "./quick-order.ts";
 import { refusedResent } from "./refused.ts";
+import { restaurantAnswered } from "./restaurant.ts";
 import { returnRecorded, returnsFound } from "./returns.ts";
 import { addLine, addLookup, reprice } from "./sale.ts";
 import { holdEffect, menuChoose, msgStatus, screenKey } from "./screen-keys.ts";
@@ -51,6 +52,8 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       });
     case "invoice.issued":
       return invoiceIssued(state, command.number, command.printed);
+    case "restaurant.answered":
+      return restaurantAnswered(state, command.answer);
     case "request.failed":
       return requestFailed(state, command.message);
     case "input.scanned":

@@ -11,6 +11,7 @@ import type { StoreSettings } from "../../core/settings.ts";
 import type { TenderInput } from "../../core/tenders.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
+import type { FloorTable, RestaurantAnswer, RestaurantCall, TableOrder } from "../restaurant/types.ts";
 import type {
   ApprovalAction,
   ApprovalProof,
@@ -243,6 +244,17 @@ export type Screen =
       scroll: number;
     }
   | { kind: "menu"; selected: number }
+  /** The restaurant's floor: every table with its status (null until the store answered). */
+  | { kind: "tables"; floor: FloorTable[] | null; selected: number }
+  /** An order at a table: the seat and course new lines go to, the check being paid and its tenders. */
+  | {
+      kind: "tableOrder";
+      order: TableOrder | null;
+      seat: number;
+      course: number;
+      check: number;
+      tenders: { type: string; amountMinor: number }[];
+    }
   /** A page of quick keys (the store's `[[quickKeys.pages]]`). */
   | { kind: "quickKeys"; page: number }
   /** The print journal: recent receipts and reports to print again. */
@@ -403,6 +415,7 @@ export type Command =
   /** The store authorised a points or gift-card tender: it goes on the sale. */
   | { type: "card.redeemed"; tender: CardTender }
   | { type: "orders.listed"; list: TillOrder[] }
+  | { type: "restaurant.answered"; answer: RestaurantAnswer }
   | { type: "order.opened"; order: TillOrder }
   | { type: "order.collected"; collected: TillOrderCollected; last: LastSale }
   /** The store placed the basket `basketId` as an order. */
@@ -517,6 +530,8 @@ export type Effect =
       slot: { date: string; from: string; to: string };
       prepaidCardMinor: number;
     }
+  /** A call of the restaurant mode to the store; answered by `restaurant.answered`. */
+  | { type: "restaurant"; call: RestaurantCall }
   /** The store's orders of a pick-up day still to collect; answered by `orders.listed`. */
   | { type: "listOrders"; date: string }
   | { type: "openOrder"; id: string }

@@ -23,6 +23,7 @@ import { RefusedScreen } from "./refused-screen.tsx";
 import { ReturnsScreen } from "./returns-screen.tsx";
 import { SaleScreen } from "./sale-screen.tsx";
 import { ShiftOpenScreen, ShiftScreen } from "./shift-screen.tsx";
+import { TableOrderScreen, TablesScreen } from "./tables-screen.tsx";
 import { spread } from "./text.ts";
 import { useTimeMessage } from "./time-messages.ts";
 import { useTillKeys } from "./use-keys.ts";
@@ -92,6 +93,10 @@ function Body(props: BodyProps): ReactNode {
       return <OrdersScreen {...props} />;
     case "quickKeys":
       return <QuickKeysScreen {...props} />;
+    case "tables":
+      return <TablesScreen {...props} />;
+    case "tableOrder":
+      return <TableOrderScreen {...props} />;
   }
 }
 
