@@ -30,6 +30,6 @@ export function runRestaurantEffect(
         throw err;
       }
     },
-    (answer) => ({ type: "restaurant.answered", answer }),
+    (answer) => ({ type: "restaurant.answered", answer, ...(effect.said ? { said: effect.said } : {}) }),
   );
 }

@@ -53,7 +53,7 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
     case "invoice.issued":
       return invoiceIssued(state, command.number, command.printed);
     case "restaurant.answered":
-      return restaurantAnswered(state, command.answer);
+      return restaurantAnswered(state, command.answer, command.said);
     case "request.failed":
       return requestFailed(state, command.message);
     case "input.scanned":

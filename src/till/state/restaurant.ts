@@ -61,8 +61,8 @@ function orderScreen(order: TableOrder, previous?: TableOrderScreen): TableOrder
 }
 
 /** The store's answer: the floor on the map, or the order on its screen. */
-export function restaurantAnswered(state: TillState, answer: RestaurantAnswer): Transition {
-  const base = { ...state, busy: false };
+export function restaurantAnswered(state: TillState, answer: RestaurantAnswer, said?: Message): Transition {
+  const base = { ...state, busy: false, ...(said ? { status: { tone: "ok" as const, message: said } } : {}) };
   const screen = state.screen;
   if (answer.floor !== undefined && screen.kind === "tables")
     return done({

@@ -415,7 +415,8 @@ export type Command =
   /** The store authorised a points or gift-card tender: it goes on the sale. */
   | { type: "card.redeemed"; tender: CardTender }
   | { type: "orders.listed"; list: TillOrder[] }
-  | { type: "restaurant.answered"; answer: RestaurantAnswer }
+  /** `said`: what to tell the waiter now that the store has done it. */
+  | { type: "restaurant.answered"; answer: RestaurantAnswer; said?: Message }
   | { type: "order.opened"; order: TillOrder }
   | { type: "order.collected"; collected: TillOrderCollected; last: LastSale }
   /** The store placed the basket `basketId` as an order. */
@@ -531,7 +532,7 @@ export type Effect =
       prepaidCardMinor: number;
     }
   /** A call of the restaurant mode to the store; answered by `restaurant.answered`. */
-  | { type: "restaurant"; call: RestaurantCall }
+  | { type: "restaurant"; call: RestaurantCall; said?: Message }
   /** The store's orders of a pick-up day still to collect; answered by `orders.listed`. */
   | { type: "listOrders"; date: string }
   | { type: "openOrder"; id: string }
