@@ -381,6 +381,46 @@ describe("restaurant mode", () => {
     expect(actions).toContain("table_order.merged");
   });
 
+  test("tips go to the waiter of the check in the shift report", async () => {
+    const shift = await ok<{ id: string }>(
+      "POST",
+      "/shifts",
+      { tillId: "TILL1", floatMinor: 0 },
+      store.adminToken,
+    );
+    for (const [who, tipMinor] of [
+      [ann, 200],
+      [bob, 150],
+      [ann, 100],
+    ] as const) {
+      const order = await ok("POST", "/table-orders", { id: uuidv7(), takeaway: true }, who.token);
+      await ok(
+        "POST",
+        `/table-orders/${order.id}/lines`,
+        { lines: [{ id: uuidv7(), code: "SOUP" }] },
+        who.token,
+      );
+      const billed = await ok("POST", `/table-orders/${order.id}/bill`, undefined, who.token);
+      const check = billed.checks[0] as Check;
+      await ok(
+        "POST",
+        `/table-orders/${order.id}/checks/${check.id}/pay`,
+        { saleId: uuidv7(), tenders: [{ type: "card", amountMinor: check.totalMinor }], tipMinor },
+        ann.token,
+      );
+    }
+    const report = await ok<{ tips: { waiterId: string; name: string; tipMinor: number; checks: number }[] }>(
+      "GET",
+      `/shifts/${shift.id}/x-report`,
+      undefined,
+      store.adminToken,
+    );
+    expect(report.tips.sort((a, b) => a.tipMinor - b.tipMinor)).toEqual([
+      { waiterId: bob.userId, name: "cashier 2222", tipMinor: 150, checks: 1 },
+      { waiterId: ann.userId, name: "cashier 1111", tipMinor: 300, checks: 2 },
+    ]);
+  });
+
   test("takeaway adds packaging; a waiter comes from the session, never the body", async () => {
     const order = await ok("POST", "/table-orders", { id: uuidv7(), takeaway: true }, ann.token);
     await ok(

@@ -9,7 +9,8 @@
  * - F5 sends the new lines to the kitchen (a round), F6 fires the current course;
  * - F10 prints the bill (one check); `/s` splits it by seat, `/N` into N equal parts;
  * - with checks: ↑↓ pick a check; an amount + Enter is cash, F10 exact cash, F7 card for the
- *   rest; the check is paid (a sale, as rung, recorded by the store) once its tenders cover it.
+ *   rest; the check is paid (a sale, as rung, recorded by the store) once its tenders cover it;
+ *   `tip AMOUNT` Enter first leaves a tip for the waiter with it.
  * Esc goes back to the map, then to the sale screen.
  */
 import type { KeyCommand } from "../keys/keymap.ts";
@@ -57,6 +58,7 @@ function orderScreen(order: TableOrder, previous?: TableOrderScreen): TableOrder
     course: previous?.course ?? 1,
     check: Math.max(0, unpaid),
     tenders: [],
+    tipMinor: 0,
   };
 }
 
@@ -168,7 +170,7 @@ function payIfCovered(
     checkId: check.id,
     saleId: env.newId(),
     tenders: settled.filter((t) => t.amountMinor > 0),
-    tipMinor: 0,
+    tipMinor: screen.tipMinor,
   });
 }
 
@@ -176,6 +178,17 @@ function submitOrder(state: TillState, screen: TableOrderScreen, env: TillEnv): 
   const order = screen.order;
   const text = state.input.trim();
   if (order === null || text === "") return done(state);
+  const tip = /^tip\s+(.+)$/i.exec(text);
+  if (tip) {
+    const tipMinor = parseAmount(tip[1] ?? "", env.settings.currency);
+    if (tipMinor === null) return fail(state, "error.tableLine");
+    return done({
+      ...state,
+      input: "",
+      screen: { ...screen, tipMinor },
+      status: { tone: "info", message: msg("info.tip", { tipMinor }) },
+    });
+  }
   const command = /^([sctm])(.+)$/i.exec(text);
   const letter = command?.[1]?.toLowerCase();
   const rest = command?.[2]?.trim() ?? "";
@@ -252,7 +265,7 @@ export function tableOrderKey(
     case "cursor.down": {
       const by = type === "cursor.up" ? -1 : 1;
       const n = Math.min(Math.max(0, screen.check + by), Math.max(0, order.checks.length - 1));
-      return done({ ...state, screen: { ...screen, check: n, tenders: [] } });
+      return done({ ...state, screen: { ...screen, check: n, tenders: [], tipMinor: 0 } });
     }
     default:
       return done(state);

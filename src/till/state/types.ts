@@ -254,6 +254,8 @@ export type Screen =
       course: number;
       check: number;
       tenders: { type: string; amountMinor: number }[];
+      /** The tip for the waiter paid with the check (typed as `tip AMOUNT`). */
+      tipMinor: number;
     }
   /** A page of quick keys (the store's `[[quickKeys.pages]]`). */
   | { kind: "quickKeys"; page: number }

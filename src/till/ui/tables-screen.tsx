@@ -59,7 +59,10 @@ export function TableOrderScreen({ view, height }: BodyProps) {
       columns,
     ),
   );
-  const hint = wrap(t.t(order.checks.length > 0 ? "tableOrder.payHint" : "tableOrder.hint"), columns);
+  const hint =
+    order.checks.length > 0
+      ? wrap(t.t("tableOrder.payHint"), columns)
+      : [...wrap(t.t("tableOrder.hint"), columns), ...wrap(t.t("tableOrder.more"), columns)];
   const total = spread("", t.money(order.amountMinor), columns);
   const room = Math.max(0, height - 2 - checks.length - hint.length);
   const lines = orderLines(order, (m) => t.money(m), columns);

@@ -5,12 +5,14 @@
  * message of the till's, present in all four languages; never the store's English.
  */
 import { describe, expect, test } from "bun:test";
+import { CheckSplitError } from "../../../src/core/check-split.ts";
 import { AuditError } from "../../../src/store-server/audit/errors.ts";
 import { AuthError } from "../../../src/store-server/auth/errors.ts";
 import { CardTenderError } from "../../../src/store-server/card-tenders/errors.ts";
 import { CatalogError } from "../../../src/store-server/catalog/errors.ts";
 import { HeldSaleError } from "../../../src/store-server/held/errors.ts";
 import { NotificationError } from "../../../src/store-server/notifications/errors.ts";
+import { RestaurantError } from "../../../src/store-server/restaurant/errors.ts";
 import { ReturnError } from "../../../src/store-server/returns/errors.ts";
 import { SaleError } from "../../../src/store-server/sales/errors.ts";
 import { ShiftError } from "../../../src/store-server/shifts/errors.ts";
@@ -35,6 +37,7 @@ const TILL_FEATURES = {
   "till audit entries": AuditError.kinds,
   "pairing, till keys, refused sales": TillError.kinds,
   "card tenders, store credit, house accounts": CardTenderError.kinds,
+  "restaurant: tables, orders, checks": { ...RestaurantError.kinds, ...CheckSplitError.kinds },
 };
 
 /** Codes of those features that only an admin's routes answer (a till never meets them). */

@@ -108,6 +108,8 @@ describe("restaurant mode at the till", () => {
       type: "restaurant.answered",
       answer: { order: order({ status: "billed", checks: [check("c1", 1500), check("c2", 900)] }) },
     });
+    d.enter("tip 2.50");
+    expect(d.statusKey).toBe("info.tip");
     d.enter("10.00");
     expect(d.statusKey).toBe("info.checkDue");
     d.key("payment.card");
@@ -118,6 +120,7 @@ describe("restaurant mode at the till", () => {
         { type: "cash", amountMinor: 1000 },
         { type: "card", amountMinor: 500 },
       ],
+      tipMinor: 250,
     });
   });
 
