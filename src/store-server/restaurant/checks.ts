@@ -33,7 +33,7 @@ import {
   toCheck,
   waiterOf,
 } from "./model.ts";
-import { dropUnpaidChecks, requireRestaurantMode } from "./orders.ts";
+import { dropUnpaidChecks, onOpenOrder, requireRestaurantMode } from "./orders.ts";
 
 type Reader = Pick<StoreTx, "select">;
 
@@ -175,11 +175,7 @@ export function split(
   input: SplitInput | null,
   principal: Principal,
 ): OrderAnswer {
-  requireRestaurantMode(ctx);
-  waiterOf(principal);
-  const at = ctx.now();
-  return ctx.db.transaction((tx) => {
-    const order = openOrderRow(tx, orderId);
+  return onOpenOrder(ctx, orderId, principal, (tx, order, at) => {
     const lines = unpaidLines(tx, order);
     const whole = (parts: number[] | null) => [{ label: "Check", lines, parts }];
     const groups =

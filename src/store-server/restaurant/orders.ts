@@ -24,7 +24,7 @@ import { parseQuantityMilli } from "../../core/quantity.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { RestaurantError } from "./errors.ts";
-import { linesOf, openOrderRow, orderAnswer, recordAction, waiterOf } from "./model.ts";
+import { linesOf, type OrderRow, openOrderRow, orderAnswer, recordAction, waiterOf } from "./model.ts";
 
 export function requireRestaurantMode(ctx: StoreContext): void {
   if (ctx.settings.mode !== "restaurant")
@@ -115,6 +115,22 @@ export function openOrder(ctx: StoreContext, input: OpenOrderInput, principal: P
   });
 }
 
+/**
+ * Runs `work` on an open order in one transaction, for the waiter of the session in the
+ * restaurant mode: a closed order, another mode or no waiter is refused before anything changes.
+ */
+export function onOpenOrder<T>(
+  ctx: StoreContext,
+  orderId: string,
+  principal: Principal,
+  work: (tx: StoreTx, order: OrderRow, at: Date) => T,
+): T {
+  requireRestaurantMode(ctx);
+  waiterOf(principal);
+  const at = ctx.now();
+  return ctx.db.transaction((tx) => work(tx, openOrderRow(tx, orderId), at));
+}
+
 /** Adding to a billed order takes the bill back (its unpaid checks are dropped); a paid one is closed. */
 export function addLines(
   ctx: StoreContext,
@@ -122,11 +138,7 @@ export function addLines(
   input: AddLinesInput,
   principal: Principal,
 ): OrderAnswer {
-  requireRestaurantMode(ctx);
-  waiterOf(principal);
-  const at = ctx.now();
-  return ctx.db.transaction((tx) => {
-    const order = openOrderRow(tx, orderId);
+  return onOpenOrder(ctx, orderId, principal, (tx, order, at) => {
     const known = new Set(
       tx
         .select({ id: tableOrderLines.id })
@@ -220,11 +232,7 @@ export function transfer(
   input: TransferInput,
   principal: Principal,
 ): OrderAnswer {
-  requireRestaurantMode(ctx);
-  waiterOf(principal);
-  const at = ctx.now();
-  return ctx.db.transaction((tx) => {
-    const order = openOrderRow(tx, orderId);
+  return onOpenOrder(ctx, orderId, principal, (tx, order, at) => {
     requireNothingPaid(tx, orderId);
     if (input.toWaiterId !== undefined) {
       const waiter = tx
