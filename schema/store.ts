@@ -16,6 +16,7 @@ import { storeCustomersSchema } from "./store-customers.ts";
 import { storeInvoicesSchema } from "./store-invoices.ts";
 import { storeKitchenSchema } from "./store-kitchen.ts";
 import { ordersSchema } from "./store-orders.ts";
+import { storeRestaurantSchema } from "./store-restaurant.ts";
 import { servicesSchema } from "./store-services.ts";
 
 /** Key/value settings and counters owned by the store (store id, settings JSON, …). */
@@ -617,6 +618,7 @@ export * from "./store-invoices.ts";
 export * from "./store-kitchen.ts";
 export * from "./store-orders.ts";
 export * from "./store-promotions.ts";
+export * from "./store-restaurant.ts";
 export * from "./store-roles.ts";
 export * from "./store-services.ts";
 export * from "./store-tenders.ts";
@@ -661,6 +663,7 @@ export const storeSchema = {
   ...storeInvoicesSchema,
   ...storeKitchenSchema,
   ...servicesSchema,
+  ...storeRestaurantSchema,
 };
 
 export const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;

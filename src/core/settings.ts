@@ -11,6 +11,7 @@ import { kitchenSettingsSchema } from "./kitchen-settings.ts";
 import { legalSettingsSchema } from "./legal-settings.ts";
 import { currencyExponent } from "./money.ts";
 import { replenishmentSettingsSchema } from "./replenishment-settings.ts";
+import { quickKeysSettingsSchema, restaurantSettingsSchema, STORE_MODES } from "./restaurant-settings.ts";
 import { servicesSettingsSchema } from "./services-settings.ts";
 import { restrictedTenderSchema } from "./tender-eligibility.ts";
 
@@ -146,6 +147,12 @@ export const storeSettingsSchema = z
     kitchen: kitchenSettingsSchema.optional(),
     /** Bookings of services: opening hours, free slots, reminders (`[services]`). */
     services: servicesSettingsSchema,
+    /** The trade: "restaurant" gives the tills the table map (docs/restaurant.md). */
+    mode: z.enum(STORE_MODES).default("retail"),
+    /** Pages of named product keys on the tills (`[[quickKeys.pages]]`). */
+    quickKeys: quickKeysSettingsSchema,
+    /** Service charge and packaging of the restaurant mode (`[restaurant]`). */
+    restaurant: restaurantSettingsSchema,
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

@@ -45,6 +45,7 @@ import { purchasingRoutes } from "./purchasing/routes.ts";
 import { receiptLinkRoutes, receiptRoutes } from "./receipts/routes.ts";
 import { replenishmentRoutes } from "./replenishment/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
+import { restaurantRoutes } from "./restaurant/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { serialsRoutes } from "./serials/routes.ts";
@@ -159,7 +160,8 @@ export function createStoreApp(
         .use(deliveriesRoutes(ctx))
         .use(closuresRoutes(ctx))
         .use(archiveRoutes(ctx))
-        .use(servicesRoutes(ctx)),
+        .use(servicesRoutes(ctx))
+        .use(restaurantRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

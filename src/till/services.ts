@@ -18,6 +18,7 @@ import type { ShiftReportDoc } from "../core/receipt-shift-report.ts";
 import type { StoreSettings } from "../core/settings.ts";
 import type { TillTraceAction, TillTraceDetail } from "../core/till-trace.ts";
 import type { TillBookings } from "./booking-types.ts";
+import type { RestaurantAnswer, RestaurantCall } from "./restaurant/types.ts";
 
 export type { TillTraceAction, TillTraceDetail } from "../core/till-trace.ts";
 
@@ -542,6 +543,8 @@ export interface TillServices {
   ): Promise<TillOrderCollected>;
   /** Places an order at this store with a new id (needs the store). */
   placeOrder?(id: string, request: TillOrderRequest): Promise<TillOrderPlaced>;
+  /** The restaurant mode's calls: the floor, orders at tables, rounds, checks (needs the store). */
+  restaurant?(call: RestaurantCall): Promise<RestaurantAnswer>;
   /** Cancels an open order (a card prepayment the terminal then declined). */
   cancelOrder?(id: string): Promise<void>;
   /** Pays an expense from the drawer of the till's open shift (the cash book; needs the store). */

@@ -33,6 +33,7 @@ import m29 from "./0029_freezing_adam_destine.sql" with { type: "text" };
 import m30 from "./0030_same_butterfly.sql" with { type: "text" };
 import m31 from "./0031_bent_human_robot.sql" with { type: "text" };
 import m32 from "./0032_conscious_silver_surfer.sql" with { type: "text" };
+import m33 from "./0033_plain_sally_floyd.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -68,4 +69,5 @@ export const migrations: Migration[] = [
   { tag: "0030_same_butterfly", sql: m30 },
   { tag: "0031_bent_human_robot", sql: m31 },
   { tag: "0032_conscious_silver_surfer", sql: m32 },
+  { tag: "0033_plain_sally_floyd", sql: m33 },
 ];

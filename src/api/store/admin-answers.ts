@@ -71,6 +71,10 @@ export const shiftReportAnswerSchema = z.looseObject({
   currency: z.string(),
   cash: z.looseObject({ expectedMinor: int, countedMinor: int.optional() }),
   overShortMinor: int.optional(),
+  /** The restaurant mode: tips left on checks paid in the shift, per waiter (absent: none). */
+  tips: z
+    .array(z.object({ waiterId: z.string(), name: z.string().nullable(), tipMinor: int, checks: int }))
+    .optional(),
 });
 
 export const pairingAnswerSchema = z.object({

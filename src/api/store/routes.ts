@@ -203,6 +203,21 @@ import {
   suggestedOrderAnswerSchema,
   suggestedOrderQuerySchema,
 } from "./replenishment.ts";
+import {
+  addLinesInputSchema,
+  fireCourseInputSchema,
+  mergeInputSchema,
+  openOrderInputSchema,
+  orderAnswerSchema,
+  paidCheckAnswerSchema,
+  payCheckInputSchema,
+  sendRoundInputSchema,
+  splitInputSchema,
+  tableRoundSchema,
+  tablesAnswerSchema,
+  tablesInputSchema,
+  transferInputSchema,
+} from "./restaurant.ts";
 import { storeRolesAnswerSchema } from "./roles.ts";
 import { recordSaleSchema } from "./sales.ts";
 import { serialHistoryAnswerSchema } from "./serials.ts";
@@ -471,4 +486,19 @@ export const storeRoutes = routeTable({
   "GET /api/v1/deliveries/:id": deliverySchema,
   "POST /api/v1/deliveries/:id/courier": { body: courierRequestSchema, answer: deliverySchema },
   "POST /api/v1/deliveries/:id/status": { body: deliveryStatusRequestSchema, answer: deliverySchema },
+  "POST /api/v1/tables": { body: tablesInputSchema, answer: tablesAnswerSchema },
+  "GET /api/v1/tables": tablesAnswerSchema,
+  "POST /api/v1/table-orders": { body: openOrderInputSchema, answer: orderAnswerSchema },
+  "GET /api/v1/table-orders/:id": orderAnswerSchema,
+  "POST /api/v1/table-orders/:id/lines": { body: addLinesInputSchema, answer: orderAnswerSchema },
+  "POST /api/v1/table-orders/:id/rounds": { body: sendRoundInputSchema, answer: tableRoundSchema },
+  "POST /api/v1/table-orders/:id/fire": { body: fireCourseInputSchema, answer: tableRoundSchema },
+  "POST /api/v1/table-orders/:id/transfer": { body: transferInputSchema, answer: orderAnswerSchema },
+  "POST /api/v1/table-orders/:id/merge": { body: mergeInputSchema, answer: orderAnswerSchema },
+  "POST /api/v1/table-orders/:id/bill": orderAnswerSchema,
+  "POST /api/v1/table-orders/:id/split": { body: splitInputSchema, answer: orderAnswerSchema },
+  "POST /api/v1/table-orders/:id/checks/:checkId/pay": {
+    body: payCheckInputSchema,
+    answer: paidCheckAnswerSchema,
+  },
 });

@@ -132,6 +132,15 @@ export interface TenderReportLine {
   overShortMinor?: number | null;
 }
 
+/** Tips left on the restaurant's checks paid in a shift, per waiter. */
+export interface WaiterTips {
+  waiterId: string;
+  name: string | null;
+  tipMinor: number;
+  /** Checks with a tip. */
+  checks: number;
+}
+
 export interface ShiftReport {
   kind: "X" | "Z";
   zNumber: number | null;
@@ -168,6 +177,8 @@ export interface ShiftReport {
     countedMinor?: number;
   };
   noSaleOpenings: number;
+  /** The restaurant mode: tips per waiter (absent when none were left). */
+  tips?: WaiterTips[];
   tenders: TenderReportLine[];
   expected: Record<string, number>;
   /** Staff commissions earned on the shift's service lines (absent when none). */

@@ -22,6 +22,9 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
  */
 export const ROUTE_PERMISSIONS: Readonly<Record<`${Method} /${string}`, Permission>> = {
   "POST /sales": "sell",
+  "POST /tables": "catalog",
+  "POST /table-orders": "sell",
+  "POST /table-orders/*": "sell",
   "POST /products": "catalog",
   "POST /products/bulk": "catalog",
   "POST /categories": "catalog",

@@ -16,6 +16,7 @@ import {
 import type { ShiftReport, TenderReportLine } from "../../api/store/shifts.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
+import { tipsOfShift } from "../restaurant/tips.ts";
 import { shiftCommissions } from "../services/reports.ts";
 
 export type ShiftRow = typeof shifts.$inferSelect;
@@ -170,6 +171,7 @@ export function shiftReport(
   );
   const totalMinor = s.totalMinor - r.totalMinor;
   const taxMinor = s.taxMinor - r.taxMinor;
+  const tips = tipsOfShift(db, shift.id);
   return {
     kind: "X",
     zNumber: null,
@@ -205,6 +207,7 @@ export function shiftReport(
       expectedMinor: cash.expectedMinor,
     },
     noSaleOpenings: noSaleOpenings(db, shift, atIso),
+    ...(tips.length > 0 ? { tips } : {}),
     tenders: lines,
     expected: Object.fromEntries(lines.map((l) => [l.type, l.expectedMinor])),
     ...shiftCommissions(db, shift.id),

@@ -28,6 +28,7 @@ import { runOrderEffect } from "./order-effects.ts";
 import { checkPromoCode } from "./promo-code-effects.ts";
 import { placeQuickOrder } from "./quick-order-effects.ts";
 import { saleReceipt } from "./receipt.ts";
+import { runRestaurantEffect } from "./restaurant-effects.ts";
 import { payBackReturn } from "./return-refund.ts";
 import { runShiftEffect } from "./shift-effects.ts";
 
@@ -703,6 +704,9 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "checkInBooking":
     case "serviceCard":
       runBookingEffect(ctx, effect);
+      return;
+    case "restaurant":
+      runRestaurantEffect(ctx, effect);
       return;
     case "issueInvoice":
       issueInvoice(ctx, effect);

@@ -49,6 +49,7 @@ import { PrintJournal } from "./print-journal.ts";
 import { PromoCodeOperations } from "./promo-code-operations.ts";
 import { LocalPromotions } from "./promotions.ts";
 import { exportRefusedSale, resendRefusedSale } from "./refused-sales.ts";
+import { RestaurantOperations } from "./restaurant-operations.ts";
 import { StoreClient } from "./store-client.ts";
 import { CatalogSync, RECEIPT_LINK_KEY } from "./sync.ts";
 
@@ -238,6 +239,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   const deliveries = new DeliveryOperations({ client, auth, link, outbox, tillId: tillId.data, now });
   const invoices = new InvoiceOperations({ client, auth, link, outbox, tillId: tillId.data, now });
   const bookings = new BookingOperations({ client, auth, link, outbox, tillId: tillId.data, now });
+  const restaurant = new RestaurantOperations({ client, auth, link, outbox, tillId: tillId.data, now });
 
   // Cached settings are used at once (the sync below refreshes them); a till without any asks
   // the store first, briefly, so the log-in screen shows the store's name rather than a default.
@@ -382,6 +384,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     changeOrder: (id, lines) => orders.changeOrder(id, lines),
     collectOrder: (id, tenders) => orders.collectOrder(id, tenders),
     placeOrder: (id, request) => orders.placeOrder(id, request),
+    restaurant: (call) => restaurant.restaurant(call),
     cancelOrder: (id) => orders.cancelOrder(id),
     recordExpense: (expense) => deliveries.recordExpense(expense),
     deliveries: () => deliveries.deliveries(),

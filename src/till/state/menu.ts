@@ -25,6 +25,7 @@ export const MENU_ITEMS = [
   "deliveries.open",
   "cash.expense",
   "bookings.open",
+  "tables.open",
 ] as const satisfies readonly KeyCommand[];
 
 const LETTERS = "abcdefghij";

@@ -19,8 +19,10 @@ import { orderCollected, orderOpened, ordersListed } from "./orders.ts";
 import { tender } from "./payment.ts";
 import { promoCodeAccepted } from "./promo-codes.ts";
 import { submitPrompt, submitSerial, withLabel } from "./prompts.ts";
+import { openQuickKeys, quickKeysKey, quickKeyTyped } from "./quick-keys.ts";
 import { orderPlaced } from "./quick-order.ts";
 import { refusedResent } from "./refused.ts";
+import { restaurantAnswered } from "./restaurant.ts";
 import { returnRecorded, returnsFound } from "./returns.ts";
 import { addLine, addLookup, reprice } from "./sale.ts";
 import { holdEffect, menuChoose, msgStatus, screenKey } from "./screen-keys.ts";
@@ -52,6 +54,8 @@ export function reduce(state: TillState, command: Command, env: TillEnv): Transi
       });
     case "invoice.issued":
       return invoiceIssued(state, command.number, command.printed);
+    case "restaurant.answered":
+      return restaurantAnswered(state, command.answer, command.said);
     case "request.failed":
       return requestFailed(state, command.message);
     case "input.scanned":
@@ -354,6 +358,8 @@ function key(state: TillState, command: Command, env: TillEnv): Transition {
     if (type === "back") return done({ ...state, prompt: null, input: "", status: null });
     return done(state);
   }
+  if (state.screen.kind === "quickKeys") return quickKeysKey(state, state.screen, type as KeyCommand, env);
+  if (type === "quickKeys.open" && state.screen.kind === "sale") return openQuickKeys(state, env);
   return screenKey(state, type as KeyCommand, env);
 }
 
@@ -370,6 +376,8 @@ function textOn(state: TillState, command: Command, env: TillEnv): Transition {
     const after = reduce(chosen.state, { type: "input.text", text: rest.join("") }, env);
     return { state: after.state, effects: [...chosen.effects, ...after.effects] };
   }
+  if (command.type === "input.text" && state.prompt === null && screen.kind === "quickKeys")
+    return quickKeyTyped(state, screen, command.text, env, (s, code) => scanned(s, code, env));
   const next = editInput(state, command);
   if (screen.kind === "search" && state.prompt === null && next.input !== state.input) {
     const text = next.input.trim();

@@ -24,6 +24,7 @@ import { leavePayment, payCard, payCash, removeLastTender, startPayment } from "
 import { openPrompt } from "./prompts.ts";
 import { askReceiptEmail, openReceiptQr } from "./receipt-link.ts";
 import { openRefused, refusedKey } from "./refused.ts";
+import { openTables, tableOrderKey, tablesKey } from "./restaurant.ts";
 import { openReturns, returnsMark, returnsMove, returnsSubmit, returnsToggleCash } from "./returns.ts";
 import { addLookup, moveSelection, selectedLine, submitEntry } from "./sale.ts";
 import { closeShiftScreen, openShiftScreen, shiftCloseKey, shiftOpenKey } from "./shift.ts";
@@ -186,7 +187,12 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
       return deliveriesKey(state, screen, type, delta);
     case "bookings":
       return bookingsKey(state, screen, type, delta, env);
+    case "tables":
+      return tablesKey(state, screen, type, env);
+    case "tableOrder":
+      return tableOrderKey(state, screen, type, env);
     case "login":
+    case "quickKeys":
       return done(state);
   }
 }
@@ -268,6 +274,8 @@ function saleKey(state: TillState, type: KeyCommand, env: TillEnv): Transition {
       return openDeliveries(state);
     case "bookings.open":
       return openBookings(state, env);
+    case "tables.open":
+      return openTables(state, env);
     case "drawer.noSale":
       if (!empty) return fail(state, "error.finishSaleFirst");
       return withApproval(state, "noSale", { type: "drawer.noSale" }, env);

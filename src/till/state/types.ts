@@ -12,6 +12,7 @@ import type { TenderInput } from "../../core/tenders.ts";
 import type { TillBooking, TillBookingRequest, TillServiceCard, TillSlot } from "../booking-types.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
+import type { FloorTable, RestaurantAnswer, RestaurantCall, TableOrder } from "../restaurant/types.ts";
 import type {
   ApprovalAction,
   ApprovalProof,
@@ -249,6 +250,21 @@ export type Screen =
       scroll: number;
     }
   | { kind: "menu"; selected: number }
+  /** The restaurant's floor: every table with its status (null until the store answered). */
+  | { kind: "tables"; floor: FloorTable[] | null; selected: number }
+  /** An order at a table: the seat and course new lines go to, the check being paid and its tenders. */
+  | {
+      kind: "tableOrder";
+      order: TableOrder | null;
+      seat: number;
+      course: number;
+      check: number;
+      tenders: { type: string; amountMinor: number }[];
+      /** The tip for the waiter paid with the check (typed as `tip AMOUNT`). */
+      tipMinor: number;
+    }
+  /** A page of quick keys (the store's `[[quickKeys.pages]]`). */
+  | { kind: "quickKeys"; page: number }
   /** The print journal: recent receipts and reports to print again. */
   | { kind: "prints"; list: PrintSummary[] | null; selected: number }
   /** Sales the store refused (a supervisor's): export or send again. */
@@ -430,6 +446,8 @@ export type Command =
   | { type: "cash.expensed"; category: string; amountMinor: number; expectedCashMinor: number }
   /** A delivery changed at the store: given to a courier (`courierGiven`) or moved forward. */
   | { type: "delivery.updated"; delivery: TillDelivery; courierGiven: boolean }
+  /** `said`: what to tell the waiter now that the store has done it. */
+  | { type: "restaurant.answered"; answer: RestaurantAnswer; said?: Message }
   | { type: "order.opened"; order: TillOrder }
   | { type: "order.collected"; collected: TillOrderCollected; last: LastSale }
   /** The store placed the basket `basketId` as an order. */
@@ -551,6 +569,8 @@ export type Effect =
       slot: { date: string; from: string; to: string };
       prepaidCardMinor: number;
     }
+  /** A call of the restaurant mode to the store; answered by `restaurant.answered`. */
+  | { type: "restaurant"; call: RestaurantCall; said?: Message }
   /** The store's orders of a pick-up day still to collect; answered by `orders.listed`. */
   | { type: "listOrders"; date: string }
   | { type: "openOrder"; id: string }

@@ -19,11 +19,13 @@ import { HeldScreen, MenuScreen, PrintsScreen, SearchScreen } from "./list-scree
 import { LoginScreen } from "./login-screen.tsx";
 import { OrdersScreen } from "./orders-screen.tsx";
 import { PaymentScreen } from "./payment-screen.tsx";
+import { QuickKeysScreen } from "./quick-keys-screen.tsx";
 import { ReceiptQrScreen } from "./receipt-qr-screen.tsx";
 import { RefusedScreen } from "./refused-screen.tsx";
 import { ReturnsScreen } from "./returns-screen.tsx";
 import { SaleScreen } from "./sale-screen.tsx";
 import { ShiftOpenScreen, ShiftScreen } from "./shift-screen.tsx";
+import { TableOrderScreen, TablesScreen } from "./tables-screen.tsx";
 import { spread } from "./text.ts";
 import { useTimeMessage } from "./time-messages.ts";
 import { useTillKeys } from "./use-keys.ts";
@@ -95,6 +97,12 @@ function Body(props: BodyProps): ReactNode {
       return <DeliveriesScreen {...props} />;
     case "bookings":
       return <BookingsScreen {...props} />;
+    case "quickKeys":
+      return <QuickKeysScreen {...props} />;
+    case "tables":
+      return <TablesScreen {...props} />;
+    case "tableOrder":
+      return <TableOrderScreen {...props} />;
   }
 }
 

@@ -5,6 +5,7 @@
  * message of the till's, present in all four languages; never the store's English.
  */
 import { describe, expect, test } from "bun:test";
+import { CheckSplitError } from "../../../src/core/check-split.ts";
 import { AuditError } from "../../../src/store-server/audit/errors.ts";
 import { AuthError } from "../../../src/store-server/auth/errors.ts";
 import { CardTenderError } from "../../../src/store-server/card-tenders/errors.ts";
@@ -13,6 +14,7 @@ import { CatalogError } from "../../../src/store-server/catalog/errors.ts";
 import { DeliveryError } from "../../../src/store-server/deliveries/errors.ts";
 import { HeldSaleError } from "../../../src/store-server/held/errors.ts";
 import { NotificationError } from "../../../src/store-server/notifications/errors.ts";
+import { RestaurantError } from "../../../src/store-server/restaurant/errors.ts";
 import { ReturnError } from "../../../src/store-server/returns/errors.ts";
 import { SaleError } from "../../../src/store-server/sales/errors.ts";
 import { ServicesError } from "../../../src/store-server/services/errors.ts";
@@ -41,6 +43,7 @@ const TILL_FEATURES = {
   "dispatch list": dispatchCodes(),
   "cash book": CashBookError.kinds,
   "bookings, packages": ServicesError.kinds,
+  "restaurant: tables, orders, checks": { ...RestaurantError.kinds, ...CheckSplitError.kinds },
 };
 
 /** Codes of those features that only an admin's routes answer (a till never meets them). */
