@@ -11,6 +11,7 @@ import { ConfigError, envName, loadConfig, mergeOptions, validateConfig } from "
 import { createLogger, LOG_LEVELS, type LogLevel, logLines, setProcessLogger } from "../shared/log.ts";
 import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
 import { storeOptionsSchema } from "../store-server/options.ts";
+import { addFiscalCommands } from "./admin-fiscal.ts";
 import { addInvoiceCommands } from "./admin-invoice-command.ts";
 import { addPurchasingCommands } from "./admin-purchasing-command.ts";
 import { addStockDocumentCommands } from "./admin-stock-command.ts";
@@ -371,6 +372,9 @@ export function buildProgram(io: CliIo): Command {
         "payment",
       ),
     )
+    .addOption(
+      opt("--signature <uri>", "fiscal signature device: tcp://host:port[?timeoutMs=1000]", "signature"),
+    )
     .addOption(opt("--lang <lang>", `language: ${LANGUAGES.join("|")} (default en)`, "lang"))
     .addOption(
       opt(
@@ -640,6 +644,7 @@ export function buildProgram(io: CliIo): Command {
   addStockDocumentCommands(stock, runAdmin);
   addPurchasingCommands(admin, runAdmin);
   addInvoiceCommands(admin, runAdmin);
+  addFiscalCommands(admin, runAdmin);
   const shift = admin
     .command("shift")
     .description("a till's shift: open it with a float, move cash in or out, close it with the count");

@@ -23,6 +23,7 @@ import type { StoreContext } from "./context.ts";
 import { customersRoutes } from "./customers/routes.ts";
 import { dfcRoutes } from "./dfc/routes.ts";
 import { exchangesRoutes } from "./exchanges/routes.ts";
+import { fiscalRoutes } from "./fiscal/routes.ts";
 import { heldRoutes } from "./held/routes.ts";
 import { authenticateRequest } from "./http/auth-plugin.ts";
 import { errorHandling } from "./http/errors.ts";
@@ -147,7 +148,8 @@ export function createStoreApp(
         .use(invoicesRoutes(ctx, { find: (orderId) => orderForInvoice(ctx, orderId) }))
         .use(accountingRoutes(ctx))
         .use(dfcRoutes(ctx))
-        .use(cardTendersRoutes(ctx)),
+        .use(cardTendersRoutes(ctx))
+        .use(fiscalRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

@@ -21,6 +21,7 @@ import type {
 import { ConfigError } from "../shared/config.ts";
 import { createLogger, type LogLevel, log, setProcessLogger } from "../shared/log.ts";
 import { TillController } from "./app/controller.ts";
+import type { SaleSigner } from "./app/fiscal-signing.ts";
 import { createTillServices, pairTill } from "./data/index.ts";
 import { createTranslator } from "./i18n/index.ts";
 import { buildKeymap, parseKeymapOverrides } from "./keys/keymap.ts";
@@ -36,6 +37,8 @@ export interface TillRunOptions {
   display?: string | undefined;
   /** The card terminal's URI: `sim:…`, or `standalone:` (no terminal connected: the cashier confirms). */
   payment?: string | undefined;
+  /** The fiscal signature device's URI (`tcp://HOST:PORT`). */
+  signature?: string | undefined;
   lang: "en" | "ru" | "fr" | "az";
   pair?: string | undefined;
   ca?: string | undefined;
@@ -119,6 +122,7 @@ interface OpenDevices {
   display?: CustomerDisplay;
   drawer?: CashDrawer;
   payment?: PaymentTerminal;
+  signer?: SaleSigner;
 }
 
 /**
@@ -131,12 +135,24 @@ async function openCardTerminal(uri: string): Promise<PaymentTerminal | undefine
   return openPaymentTerminal(uri);
 }
 
+/** The fiscal signature device (a bad URI stops the till with its reason). */
+async function openSigner(uri: string): Promise<SaleSigner> {
+  const { TcpSignatureDevice } = await import("../devices/signature/signature-device.ts");
+  const { SaleSigner } = await import("./app/fiscal-signing.ts");
+  try {
+    return new SaleSigner(new TcpSignatureDevice(uri));
+  } catch (err) {
+    throw new ConfigError(`--signature: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 /** Loads the drivers (serial ports, ESC/POS) only for the devices configured. */
 export async function openDevices(
-  options: Pick<TillRunOptions, "printer" | "scale" | "display" | "payment">,
+  options: Pick<TillRunOptions, "printer" | "scale" | "display" | "payment" | "signature">,
   locale: string,
 ): Promise<OpenDevices> {
   const devices: OpenDevices = {};
+  if (options.signature) devices.signer = await openSigner(options.signature);
   if (options.payment) {
     const payment = await openCardTerminal(options.payment);
     if (payment !== undefined) devices.payment = payment;

@@ -225,6 +225,7 @@ export class TillController {
     const { state, effects } = reduce(this.current, command, this.env());
     const changed = state !== this.current;
     this.current = state;
+    if (changed) this.effects.devices.signer?.observe(state);
     for (const effect of effects) runEffect(this.effects, effect);
     if (changed) {
       if (draw === "withTyped") this.drawTypedSoon();

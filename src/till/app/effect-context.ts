@@ -5,6 +5,7 @@ import type { Translator } from "../i18n/index.ts";
 import type { TillServices } from "../services.ts";
 import type { Command, TillState } from "../state/types.ts";
 import { errorToMessage } from "./error-message.ts";
+import type { SaleSigner } from "./fiscal-signing.ts";
 
 export interface TillDevices {
   printer?: ReceiptPrinter;
@@ -15,6 +16,8 @@ export interface TillDevices {
   payment?: PaymentTerminal;
   /** How long the customer has to present the card and the terminal to answer (ms). */
   paymentTimeoutMs?: number;
+  /** The fiscal signature device: every sale is started, updated and finished with it. */
+  signer?: SaleSigner;
 }
 
 /** Two minutes for the customer to present the card and the terminal to answer. */

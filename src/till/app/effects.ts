@@ -15,11 +15,12 @@ import { payByCard } from "../../devices/payment/pay-by-card.ts";
 import type { PaymentResult } from "../../devices/payment/payment-terminal.ts";
 import { describeReading } from "../../devices/scale/scale.ts";
 import { log } from "../../shared/log.ts";
-import type { CompletedSale, HeldSaleDoc, HeldSaleSummary, TillProduct, TillServices } from "../services.ts";
+import type { HeldSaleDoc, HeldSaleSummary, TillProduct, TillServices } from "../services.ts";
 import { priceSale, promotionsAt } from "../state/basket.ts";
 import type { CardAnswer, Command, Effect, Message, SaleLine } from "../state/types.ts";
 import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
 import { errorToMessage } from "./error-message.ts";
+import { withSignature } from "./fiscal-signing.ts";
 import { issueInvoice } from "./invoice-effects.ts";
 import { runOrderEffect } from "./order-effects.ts";
 import { checkPromoCode } from "./promo-code-effects.ts";
@@ -50,7 +51,11 @@ async function complete(
   const { services, devices } = ctx;
   const receiptNo = effect.receiptNo ?? services.nextReceiptNo();
   if (effect.receiptNo === null) ctx.dispatch({ type: "sale.numbered", receiptNo });
-  const sale: CompletedSale = { ...effect.sale, receiptNo, tillId: services.identity().tillId };
+  const sale = await withSignature(ctx, {
+    ...effect.sale,
+    receiptNo,
+    tillId: services.identity().tillId,
+  });
   await services.completeSale(sale);
   const state = ctx.state();
   const doc = saleReceipt(sale, {

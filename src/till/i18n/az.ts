@@ -223,6 +223,10 @@ export const az: Strings = {
   "error.scaleNotStable":
     "Tərəzidə sabit çəki yoxdur ({detail}): sabitləşməsini gözləyib yenidən skan edin və ya çəki*kod yazın",
   "error.scaleFailed": "Tərəzi cavab vermir ({detail}): çəkini çəki*kod kimi yazın",
+  "error.signatureTimeout": "İmza cihazı cavab vermir: satış saxlanıldı, çek imzasızdır",
+  "error.signatureGarbage": "İmza cihazı yanlış cavab verdi: satış saxlanıldı, çek imzasızdır",
+  "error.signatureRefused": "İmza cihazı imzalamadı: satış saxlanıldı, çek imzasızdır",
+  "error.signatureOffline": "İmza cihazı qoşulmayıb: satış saxlanıldı, çek imzasızdır",
   "error.printer": "Printer: {detail}",
 
   "info.approvalNeeded": "Rəhbərin icazəsi lazımdır: onun PIN kodu, sonra Enter",

@@ -241,6 +241,10 @@ export const en = {
   "error.scaleNotStable":
     "The scale has no stable weight ({detail}): wait until it settles and scan again, or type weight*code",
   "error.scaleFailed": "The scale does not answer ({detail}): type the weight as weight*code",
+  "error.signatureTimeout": "Signature device did not answer: sale kept, receipt marked unsigned",
+  "error.signatureGarbage": "Signature device answered nonsense: sale kept, receipt marked unsigned",
+  "error.signatureRefused": "Signature device refused to sign: sale kept, receipt marked unsigned",
+  "error.signatureOffline": "Signature device not connected: sale kept, receipt marked unsigned",
   "error.printer": "Printer: {detail}",
 
   // Progress and information
