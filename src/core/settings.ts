@@ -11,6 +11,7 @@ import { legalSettingsSchema } from "./legal-settings.ts";
 import { currencyExponent } from "./money.ts";
 import { replenishmentSettingsSchema } from "./replenishment-settings.ts";
 import { restrictedTenderSchema } from "./tender-eligibility.ts";
+import { videoFeedsSchema } from "./video-feed.ts";
 
 const ratePattern = /^(?:100(?:\.0{1,4})?|\d{1,2}(?:\.\d{1,4})?)$/;
 
@@ -130,6 +131,8 @@ export const storeSettingsSchema = z
       .default([{ type: "ebt", requires: "snapEligible" }]),
     /** The seller's legal details for invoices and the accounting export (`[legal]`); none: no invoices. */
     legal: legalSettingsSchema.optional(),
+    /** The video security feeds (`[[videoFeeds]]`): the tills send their events there (video-feed.ts). */
+    videoFeeds: videoFeedsSchema,
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

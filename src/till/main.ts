@@ -27,6 +27,8 @@ import { createTranslator } from "./i18n/index.ts";
 import { buildKeymap, parseKeymapOverrides } from "./keys/keymap.ts";
 import { GarbagePolicy } from "./runtime/index.ts";
 import { mountTill } from "./ui/mount.ts";
+import { VideoFeed } from "./video/feed.ts";
+import { VideoQueue } from "./video/queue.ts";
 
 export interface TillRunOptions {
   server: string;
@@ -123,6 +125,7 @@ interface OpenDevices {
   drawer?: CashDrawer;
   payment?: PaymentTerminal;
   signer?: SaleSigner;
+  videoFeed?: VideoFeed;
 }
 
 /**
@@ -175,7 +178,11 @@ async function closeDevices(devices: OpenDevices): Promise<void> {
     devices.display?.close(),
     devices.payment?.close(),
   ]);
+  devices.videoFeed?.close();
 }
+
+/** The video feed's queue, in the till's data dir. */
+export const VIDEO_QUEUE_FILE = "video-feed.sqlite";
 
 /** The till's log, in its data dir. */
 export const TILL_LOG_FILE = "till.log";
@@ -232,6 +239,12 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
   try {
     // The log-in screen is up; now the devices (a bad device URI stops the till with its reason).
     devices = await openDevices(options, locale);
+    // The video feed follows the store's [[videoFeeds]] as the till hears them (none: nothing kept).
+    devices.videoFeed = new VideoFeed({
+      queue: new VideoQueue(join(options.data, VIDEO_QUEUE_FILE)),
+      tillId: options.tillId,
+      feeds: () => services.settings().videoFeeds,
+    });
     controller.attachDevices(devices);
     await instance.waitUntilExit();
   } catch (err) {

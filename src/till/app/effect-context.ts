@@ -4,6 +4,7 @@ import type { PaymentTerminal } from "../../devices/payment/payment-terminal.ts"
 import type { Translator } from "../i18n/index.ts";
 import type { TillServices } from "../services.ts";
 import type { Command, TillState } from "../state/types.ts";
+import type { VideoFeed } from "../video/feed.ts";
 import { errorToMessage } from "./error-message.ts";
 import type { SaleSigner } from "./fiscal-signing.ts";
 
@@ -18,6 +19,8 @@ export interface TillDevices {
   paymentTimeoutMs?: number;
   /** The fiscal signature device: every sale is started, updated and finished with it. */
   signer?: SaleSigner;
+  /** The video security feed: every step of the till, to the store's `[[videoFeeds]]`. */
+  videoFeed?: VideoFeed;
 }
 
 /** Two minutes for the customer to present the card and the terminal to answer. */
