@@ -178,7 +178,7 @@ async function closeDevices(devices: OpenDevices): Promise<void> {
     devices.display?.close(),
     devices.payment?.close(),
   ]);
-  devices.videoFeed?.close();
+  await devices.videoFeed?.close();
 }
 
 /** The video feed's queue, in the till's data dir. */

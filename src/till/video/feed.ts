@@ -21,7 +21,8 @@ function sinkKey(feed: VideoFeedConfig): string {
 
 interface Drainer {
   feed: VideoFeedConfig;
-  running: boolean;
+  /** The delivery under way, if any. */
+  running: Promise<void> | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
   pauseMs: number;
 }
@@ -72,17 +73,22 @@ export class VideoFeed {
     const key = sinkKey(feed);
     let drainer = this.drainers.get(key);
     if (drainer === undefined) {
-      drainer = { feed, running: false, timer: undefined, pauseMs: RETRY_MIN_MS };
+      drainer = { feed, running: undefined, timer: undefined, pauseMs: RETRY_MIN_MS };
       this.drainers.set(key, drainer);
     }
     drainer.feed = feed;
-    if (drainer.running || drainer.timer !== undefined) return;
-    void this.drain(drainer);
+    if (drainer.running !== undefined || drainer.timer !== undefined) return;
+    this.start(drainer);
+  }
+
+  private start(drainer: Drainer): void {
+    drainer.running = this.drain(drainer).finally(() => {
+      drainer.running = undefined;
+    });
   }
 
   /** Sends what waits for one sink, oldest first, until nothing waits or the sink fails. */
   private async drain(drainer: Drainer): Promise<void> {
-    drainer.running = true;
     const key = sinkKey(drainer.feed);
     try {
       while (!this.closed) {
@@ -108,19 +114,25 @@ export class VideoFeed {
       log().warn({ err, sink: key }, "the video feed sink did not take the events; they wait");
       drainer.timer = setTimeout(() => {
         drainer.timer = undefined;
-        if (!this.closed) void this.drain(drainer);
+        if (!this.closed) this.start(drainer);
       }, drainer.pauseMs);
       drainer.timer.unref?.();
       drainer.pauseMs = Math.min(drainer.pauseMs * 2, RETRY_MAX_MS);
-    } finally {
-      drainer.running = false;
     }
   }
 
-  close(): void {
+  /** Once the deliveries under way have succeeded or failed. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.drainers.values()].map((d) => d.running));
+  }
+
+  /** Stops sending (what is left waits in the queue for the next start). */
+  async close(): Promise<void> {
     this.closed = true;
-    for (const drainer of this.drainers.values())
+    for (const drainer of this.drainers.values()) {
       if (drainer.timer !== undefined) clearTimeout(drainer.timer);
+    }
+    await this.settled();
     this.options.queue.close();
   }
 }
