@@ -607,6 +607,7 @@ export * from "./store-card-tenders.ts";
 export * from "./store-customers.ts";
 export * from "./store-earning-reversals.ts";
 export * from "./store-fiscal.ts";
+export * from "./store-fiscal-receipts.ts";
 export * from "./store-gift-card-loads.ts";
 export * from "./store-invoices.ts";
 export * from "./store-orders.ts";

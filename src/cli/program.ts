@@ -375,6 +375,7 @@ export function buildProgram(io: CliIo): Command {
     .addOption(
       opt("--signature <uri>", "fiscal signature device: tcp://host:port[?timeoutMs=1000]", "signature"),
     )
+    .addOption(opt("--registrar <uri>", "fiscal printer: tcp://host:port[?timeoutMs=3000]", "registrar"))
     .addOption(opt("--lang <lang>", `language: ${LANGUAGES.join("|")} (default en)`, "lang"))
     .addOption(
       opt(

@@ -18,6 +18,7 @@ import type {
   ReceiptPrinter,
   Scale,
 } from "../devices/index.ts";
+import type { FiscalRegistrar } from "../devices/registrar/registrar.ts";
 import { ConfigError } from "../shared/config.ts";
 import { createLogger, type LogLevel, log, setProcessLogger } from "../shared/log.ts";
 import { TillController } from "./app/controller.ts";
@@ -41,6 +42,8 @@ export interface TillRunOptions {
   payment?: string | undefined;
   /** The fiscal signature device's URI (`tcp://HOST:PORT`). */
   signature?: string | undefined;
+  /** The fiscal printer's URI (`tcp://HOST:PORT`). */
+  registrar?: string | undefined;
   lang: "en" | "ru" | "fr" | "az";
   pair?: string | undefined;
   ca?: string | undefined;
@@ -125,6 +128,7 @@ interface OpenDevices {
   drawer?: CashDrawer;
   payment?: PaymentTerminal;
   signer?: SaleSigner;
+  registrar?: FiscalRegistrar;
   videoFeed?: VideoFeed;
 }
 
@@ -149,13 +153,24 @@ async function openSigner(uri: string): Promise<SaleSigner> {
   }
 }
 
+/** The fiscal printer (a bad URI stops the till with its reason). */
+async function openRegistrar(uri: string): Promise<FiscalRegistrar> {
+  const { TcpFiscalRegistrar } = await import("../devices/registrar/registrar.ts");
+  try {
+    return new TcpFiscalRegistrar(uri);
+  } catch (err) {
+    throw new ConfigError(`--registrar: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 /** Loads the drivers (serial ports, ESC/POS) only for the devices configured. */
 export async function openDevices(
-  options: Pick<TillRunOptions, "printer" | "scale" | "display" | "payment" | "signature">,
+  options: Pick<TillRunOptions, "printer" | "scale" | "display" | "payment" | "signature" | "registrar">,
   locale: string,
 ): Promise<OpenDevices> {
   const devices: OpenDevices = {};
   if (options.signature) devices.signer = await openSigner(options.signature);
+  if (options.registrar) devices.registrar = await openRegistrar(options.registrar);
   if (options.payment) {
     const payment = await openCardTerminal(options.payment);
     if (payment !== undefined) devices.payment = payment;

@@ -36,7 +36,7 @@ function signed(totalMinor: number, receiptNo: string): JsonObject {
   };
 }
 
-async function sell(fiscal: (totalMinor: number) => JsonObject) {
+async function sell(fiscal: (totalMinor: number) => JsonObject, registrar?: JsonObject) {
   const quote = await store.request<JsonObject & { totalMinor: number; cashDueMinor: number }>(
     "POST",
     `${API}/baskets/quote`,
@@ -51,6 +51,7 @@ async function sell(fiscal: (totalMinor: number) => JsonObject) {
     receiptNo: "S1-T1-1",
     tenders: [{ type: "cash", amountMinor: quote.body.cashDueMinor }],
     fiscal: fiscal(quote.body.totalMinor),
+    ...(registrar === undefined ? {} : { registrar }),
   };
   const res = await store.request<JsonObject>("POST", `${API}/sales`, doc, token);
   return { id, res, totalMinor: quote.body.totalMinor };
@@ -109,6 +110,28 @@ describe("fiscal signatures", () => {
     expect(sold.res.status).toBe(400);
     expect(JSON.stringify(sold.res.body)).toContain("fiscal");
     expect(store.count("fiscal_signatures")).toBe(0);
+  });
+
+  test("the fiscal printer's receipt number is kept with the sale; a bad one is refused", async () => {
+    const bad = await sell((total) => signed(total, "S1-T1-1"), {
+      status: "printed",
+      fiscalReceiptNo: "FN 1",
+      memoryCounter: 1,
+    });
+    expect(bad.res.status).toBe(400);
+    expect(store.count("sales")).toBe(0);
+    const sold = await sell((total) => signed(total, "S1-T1-1"), {
+      status: "printed",
+      fiscalReceiptNo: "FN-000001",
+      memoryCounter: 1,
+    });
+    expect(sold.res.status).toBe(201);
+    const row = store.ctx.sqlite
+      .query(
+        "SELECT fiscal_receipt_no AS no, memory_counter AS counter FROM fiscal_receipts WHERE sale_id = ?",
+      )
+      .get(sold.id);
+    expect(row).toEqual({ no: "FN-000001", counter: 1 });
   });
 
   test("a bad period is refused", async () => {

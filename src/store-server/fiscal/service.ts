@@ -3,9 +3,10 @@
  * (once, by sale id), and read back by period for the export.
  */
 import { and, asc, gte, lt } from "drizzle-orm";
-import { fiscalSignatures } from "../../../schema/store.ts";
+import { fiscalReceipts, fiscalSignatures } from "../../../schema/store.ts";
 import type { FiscalExportAnswer, FiscalExportQuery, FiscalExportRow } from "../../api/store/fiscal.ts";
 import { dayStartInstant, nextDay } from "../../core/day-bounds.ts";
+import type { RegistrarRecord } from "../../core/fiscal-registrar.ts";
 import type { FiscalSignature } from "../../core/fiscal-signature.ts";
 import type { StoreContext } from "../context.ts";
 
@@ -35,6 +36,31 @@ export function recordFiscalSignature(
       signature: signed?.signature ?? null,
       reason: fiscal.status === "unavailable" ? fiscal.reason : null,
       detail: fiscal.status === "unavailable" ? fiscal.detail : null,
+    })
+    .onConflictDoNothing()
+    .run();
+}
+
+/** Keeps what a recorded sale's fiscal printer did with its receipt (a sale recorded again keeps the first). */
+export function recordFiscalReceipt(
+  ctx: StoreContext,
+  sale: { id: string; tillId: string; receiptNo: string; at: string },
+  registrar: RegistrarRecord,
+): void {
+  const printed = registrar.status === "printed" ? registrar : null;
+  const failed = registrar.status === "unavailable" ? registrar : null;
+  ctx.db
+    .insert(fiscalReceipts)
+    .values({
+      saleId: sale.id,
+      tillId: sale.tillId,
+      receiptNo: sale.receiptNo,
+      at: sale.at,
+      status: registrar.status,
+      fiscalReceiptNo: printed?.fiscalReceiptNo ?? null,
+      memoryCounter: printed?.memoryCounter ?? null,
+      reason: failed?.reason ?? null,
+      detail: failed?.detail ?? null,
     })
     .onConflictDoNothing()
     .run();

@@ -8,7 +8,7 @@
 import type { RecordSaleRequest } from "../../api/store/sales.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
-import { recordFiscalSignature } from "../fiscal/service.ts";
+import { recordFiscalReceipt, recordFiscalSignature } from "../fiscal/service.ts";
 import { claimSaleCodes, releaseSaleCodes } from "../promotions/code-claims.ts";
 import { recordPrizeCode, requirePrizeCode } from "../promotions/messages.ts";
 import type { RecordResult, SalesService } from "./service.ts";
@@ -29,6 +29,9 @@ export async function recordWithCodes(
   if (prizeCode !== undefined) recordPrizeCode(ctx, request.id, prizeCode, recorded.sale.at);
   if (request.asRung === true && request.fiscal !== undefined) {
     recordFiscalSignature(ctx, recorded.sale, request.fiscal);
+  }
+  if (request.asRung === true && request.registrar !== undefined) {
+    recordFiscalReceipt(ctx, recorded.sale, request.registrar);
   }
   return recorded;
 }

@@ -1,6 +1,7 @@
 /** What the till's effects run with: the services, the devices and the way back to the reducer. */
 import type { CashDrawer, CustomerDisplay, ReceiptPrinter, Scale } from "../../devices/index.ts";
 import type { PaymentTerminal } from "../../devices/payment/payment-terminal.ts";
+import type { FiscalRegistrar } from "../../devices/registrar/registrar.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { TillServices } from "../services.ts";
 import type { Command, TillState } from "../state/types.ts";
@@ -19,6 +20,8 @@ export interface TillDevices {
   paymentTimeoutMs?: number;
   /** The fiscal signature device: every sale is started, updated and finished with it. */
   signer?: SaleSigner;
+  /** The fiscal printer: it prints each sale's receipt and keeps it in its memory. */
+  registrar?: FiscalRegistrar;
   /** The video security feed: every step of the till, to the store's `[[videoFeeds]]`. */
   videoFeed?: VideoFeed;
 }

@@ -20,6 +20,7 @@ import { priceSale, promotionsAt } from "../state/basket.ts";
 import type { CardAnswer, Command, Effect, Message, SaleLine } from "../state/types.ts";
 import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
 import { errorToMessage } from "./error-message.ts";
+import { withRegistrar } from "./fiscal-registrar.ts";
 import { withSignature } from "./fiscal-signing.ts";
 import { issueInvoice } from "./invoice-effects.ts";
 import { runOrderEffect } from "./order-effects.ts";
@@ -51,25 +52,28 @@ async function complete(
   const { services, devices } = ctx;
   const receiptNo = effect.receiptNo ?? services.nextReceiptNo();
   if (effect.receiptNo === null) ctx.dispatch({ type: "sale.numbered", receiptNo });
-  const sale = await withSignature(ctx, {
+  const signed = await withSignature(ctx, {
     ...effect.sale,
     receiptNo,
     tillId: services.identity().tillId,
   });
-  await services.completeSale(sale);
   const state = ctx.state();
-  const doc = saleReceipt(sale, {
+  const doc = saleReceipt(signed, {
     settings: services.settings(),
     locale: ctx.translator().locale,
-    tillId: sale.tillId,
+    tillId: signed.tillId,
     cashierName: state.cashier?.name ?? null,
-    copyUrl: services.receiptLink(sale.id),
+    copyUrl: services.receiptLink(signed.id),
     unitOf: (code) => state.sale.lines.find((l) => l.code === code)?.unit,
   });
-  let printed = false;
+  const columns = devices.printer?.columns ?? ctx.receiptColumns;
+  // A fiscal printer prints the receipt itself and keeps it: its number goes with the sale.
+  const sale = await withRegistrar(ctx, signed, () => renderReceiptText(doc, columns));
+  await services.completeSale(sale);
+  let printed = sale.registrar?.status === "printed";
   // Journalled on disk before it goes to the printer, so it can be printed again at any time.
   services.journalPrint(doc, sale.cashierId);
-  if (devices.printer) {
+  if (devices.printer && !printed) {
     devices.printer.print(doc);
     printed = true;
   }
@@ -77,7 +81,6 @@ async function complete(
     void devices.drawer?.open("sale", { saleId: sale.id, cashierId: sale.cashierId });
   }
   show(ctx, () => thankYouLines(sale.changeMinor, money(ctx)));
-  const columns = devices.printer?.columns ?? ctx.receiptColumns;
   return {
     type: "sale.completed",
     last: {

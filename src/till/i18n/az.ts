@@ -227,6 +227,8 @@ export const az: Strings = {
   "error.signatureGarbage": "İmza cihazı yanlış cavab verdi: satış saxlanıldı, çek imzasızdır",
   "error.signatureRefused": "İmza cihazı imzalamadı: satış saxlanıldı, çek imzasızdır",
   "error.signatureOffline": "İmza cihazı qoşulmayıb: satış saxlanıldı, çek imzasızdır",
+  "error.registrarPaperOut": "Fiskal printerdə kağız yoxdur: satış saxlanıldı; kağız qoyun, çeki təkrarlayın",
+  "error.registrarFailed": "Fiskal printer çap etmədi: satış saxlanıldı; yoxlayın, çeki təkrarlayın",
   "error.printer": "Printer: {detail}",
 
   "info.approvalNeeded": "Rəhbərin icazəsi lazımdır: onun PIN kodu, sonra Enter",

@@ -245,6 +245,8 @@ export const en = {
   "error.signatureGarbage": "Signature device answered nonsense: sale kept, receipt marked unsigned",
   "error.signatureRefused": "Signature device refused to sign: sale kept, receipt marked unsigned",
   "error.signatureOffline": "Signature device not connected: sale kept, receipt marked unsigned",
+  "error.registrarPaperOut": "Fiscal printer out of paper: sale kept; load paper, reprint the receipt",
+  "error.registrarFailed": "Fiscal printer did not print: sale kept; check it, reprint the receipt",
   "error.printer": "Printer: {detail}",
 
   // Progress and information

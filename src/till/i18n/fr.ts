@@ -232,6 +232,8 @@ export const fr: Strings = {
   "error.signatureGarbage": "Réponse illisible du dispositif de signature : vente gardée, ticket non signé",
   "error.signatureRefused": "Le dispositif de signature refuse : vente gardée, ticket non signé",
   "error.signatureOffline": "Dispositif de signature non connecté : vente gardée, ticket non signé",
+  "error.registrarPaperOut": "Imprimante fiscale sans papier : vente gardée ; rechargez, réimprimez",
+  "error.registrarFailed": "L'imprimante fiscale n'a pas imprimé : vente gardée ; vérifiez, réimprimez",
   "error.printer": "Imprimante : {detail}",
 
   "info.approvalNeeded": "Un responsable doit autoriser : son PIN, puis Entrée",
