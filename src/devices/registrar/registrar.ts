@@ -6,7 +6,7 @@
  *   PRINT <text base64>   → OK <fiscalReceiptNo> <memoryCounter>
  *   anything it cannot do → ERR <CODE> <text>    (ERR PAPER_OUT … when out of paper)
  */
-import { createConnection } from "node:net";
+import { LineRequestError, parseLineUri, requestLine } from "../io/line-request.ts";
 
 export const REGISTRAR_TIMEOUT_MS = 3000;
 
@@ -55,71 +55,32 @@ export function parsePrinted(line: string): RegistrarReceipt {
 }
 
 export class TcpFiscalRegistrar implements FiscalRegistrar {
-  private readonly host: string;
-  private readonly port: number;
-  private readonly timeoutMs: number;
+  private readonly address: { host: string; port: number; timeoutMs: number };
 
   constructor(readonly uri: string) {
-    const fail = (why: string) =>
-      new RegistrarError(
+    const parsed = parseLineUri(uri, { min: 100, max: 60_000, defaultMs: REGISTRAR_TIMEOUT_MS });
+    if (typeof parsed === "string") {
+      throw new RegistrarError(
         "refused",
-        `"${uri}" is not a usable fiscal printer URI: ${why}. Use tcp://HOST:PORT (optionally ?timeoutMs=3000).`,
+        `"${uri}" is not a usable fiscal printer URI: ${parsed}. Use tcp://HOST:PORT (optionally ?timeoutMs=3000).`,
       );
-    let url: URL;
-    try {
-      url = new URL(uri);
-    } catch {
-      throw fail("it is not a URI");
     }
-    if (url.protocol !== "tcp:" || url.port === "") throw fail("it must be tcp://HOST:PORT");
-    this.host = url.hostname;
-    this.port = Number(url.port);
-    this.timeoutMs = REGISTRAR_TIMEOUT_MS;
-    for (const [key, value] of url.searchParams) {
-      const ms = Number(value);
-      if (key !== "timeoutMs" || !Number.isInteger(ms) || ms < 100 || ms > 60_000) {
-        throw fail(`${key}=${value} is not allowed (timeoutMs: 100 to 60000)`);
-      }
-      this.timeoutMs = ms;
-    }
+    this.address = parsed;
   }
 
-  print(text: string): Promise<RegistrarReceipt> {
-    return new Promise((resolve, reject) => {
-      let buffered = "";
-      let done = false;
-      const socket = createConnection({ host: this.host, port: this.port });
-      const settle = (outcome: () => RegistrarReceipt) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        socket.destroy();
-        try {
-          resolve(outcome());
-        } catch (err) {
-          reject(err);
-        }
-      };
-      const fail = (reason: RegistrarFailure, message: string) =>
-        settle(() => {
-          throw new RegistrarError(reason, message);
-        });
-      const timer = setTimeout(
-        () => fail("timeout", `no answer from the fiscal printer within ${this.timeoutMs} ms`),
-        this.timeoutMs,
-      );
-      socket.setEncoding("utf8");
-      socket.on("connect", () => socket.write(`PRINT ${Buffer.from(text, "utf8").toString("base64")}\n`));
-      socket.on("data", (chunk: string) => {
-        buffered += chunk;
-        const end = buffered.indexOf("\n");
-        if (end >= 0) settle(() => parsePrinted(buffered.slice(0, end).replace(/\r$/, "")));
-        else if (buffered.length > 1024) fail("garbage", "the fiscal printer sent an over-long answer");
+  async print(text: string): Promise<RegistrarReceipt> {
+    let line: string;
+    try {
+      line = await requestLine({
+        ...this.address,
+        line: `PRINT ${Buffer.from(text, "utf8").toString("base64")}`,
+        device: "the fiscal printer",
+        maxAnswer: 1024,
       });
-      socket.on("error", (err) =>
-        fail("offline", `the fiscal printer at ${this.host}:${this.port} is not reachable (${err.message})`),
-      );
-      socket.on("close", () => fail("garbage", "the fiscal printer closed the connection without an answer"));
-    });
+    } catch (err) {
+      if (err instanceof LineRequestError) throw new RegistrarError(err.reason, err.message);
+      throw err;
+    }
+    return parsePrinted(line);
   }
 }

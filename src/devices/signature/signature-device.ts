@@ -4,7 +4,7 @@
  * that does not answer in time, answers garbage or refuses is reported, never waited on: the
  * till keeps selling and marks the sale (see `signSale`).
  */
-import { createConnection } from "node:net";
+import { LineRequestError, parseLineUri, requestLine } from "../io/line-request.ts";
 import {
   type DeviceInfo,
   type Finished,
@@ -21,7 +21,6 @@ import {
 
 /** A bounded deadline per request: a sale never waits longer on the device. */
 export const SIGNATURE_TIMEOUT_MS = 1000;
-const MAX_ANSWER = 2048;
 
 export interface SignatureDevice {
   readonly uri: string;
@@ -43,29 +42,14 @@ export class SignatureDeviceError extends Error {
 
 /** Reads `tcp://HOST:PORT?timeoutMs=N`; anything else is refused with what to write. */
 export function parseSignatureUri(uri: string): { host: string; port: number; timeoutMs: number } {
-  const fail = (why: string) =>
-    new SignatureDeviceError(
+  const parsed = parseLineUri(uri, { min: 50, max: 10_000, defaultMs: SIGNATURE_TIMEOUT_MS });
+  if (typeof parsed === "string") {
+    throw new SignatureDeviceError(
       "refused",
-      `"${uri}" is not a usable signature device URI: ${why}. Use tcp://HOST:PORT (optionally ?timeoutMs=1000).`,
+      `"${uri}" is not a usable signature device URI: ${parsed}. Use tcp://HOST:PORT (optionally ?timeoutMs=1000).`,
     );
-  let url: URL;
-  try {
-    url = new URL(uri);
-  } catch {
-    throw fail("it is not a URI");
   }
-  if (url.protocol !== "tcp:") throw fail("the scheme must be tcp");
-  const port = Number(url.port);
-  if (!Number.isInteger(port) || port < 1) throw fail("it needs a port");
-  let timeoutMs = SIGNATURE_TIMEOUT_MS;
-  for (const [key, value] of url.searchParams) {
-    if (key !== "timeoutMs") throw fail(`unknown parameter ${key}`);
-    timeoutMs = Number(value);
-    if (!Number.isInteger(timeoutMs) || timeoutMs < 50 || timeoutMs > 10_000) {
-      throw fail("timeoutMs must be 50 to 10000");
-    }
-  }
-  return { host: url.hostname, port, timeoutMs };
+  return parsed;
 }
 
 export class TcpSignatureDevice implements SignatureDevice {
@@ -93,67 +77,23 @@ export class TcpSignatureDevice implements SignatureDevice {
     );
   }
 
-  private ask<T>(request: SignatureRequest, parse: (line: string) => T): Promise<T> {
-    const { host, port, timeoutMs } = this.address;
-    return new Promise<T>((resolve, reject) => {
-      let buffered = "";
-      let done = false;
-      const socket = createConnection({ host, port });
-      const finish = (outcome: () => T) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        socket.destroy();
-        try {
-          resolve(outcome());
-        } catch (err) {
-          reject(
-            err instanceof SignatureAnswerError
-              ? new SignatureDeviceError(err.kind, err.message)
-              : err instanceof SignatureDeviceError
-                ? err
-                : new SignatureDeviceError("garbage", String(err)),
-          );
-        }
-      };
-      const timer = setTimeout(
-        () =>
-          finish(() => {
-            throw new SignatureDeviceError(
-              "timeout",
-              `no answer from the signature device within ${timeoutMs} ms`,
-            );
-          }),
-        timeoutMs,
-      );
-      socket.setEncoding("utf8");
-      socket.on("connect", () => socket.write(formatRequest(request)));
-      socket.on("data", (chunk: string) => {
-        buffered += chunk;
-        const end = buffered.indexOf("\n");
-        if (end >= 0) finish(() => parse(buffered.slice(0, end).replace(/\r$/, "")));
-        else if (buffered.length > MAX_ANSWER) {
-          finish(() => {
-            throw new SignatureDeviceError("garbage", "the signature device sent an over-long answer");
-          });
-        }
+  private async ask<T>(request: SignatureRequest, parse: (line: string) => T): Promise<T> {
+    let line: string;
+    try {
+      line = await requestLine({
+        ...this.address,
+        line: formatRequest(request).trimEnd(),
+        device: "the signature device",
       });
-      socket.on("error", (err) =>
-        finish(() => {
-          throw new SignatureDeviceError(
-            "offline",
-            `the signature device at ${host}:${port} is not reachable (${err.message})`,
-          );
-        }),
-      );
-      socket.on("close", () =>
-        finish(() => {
-          throw new SignatureDeviceError(
-            "garbage",
-            "the signature device closed the connection without an answer",
-          );
-        }),
-      );
-    });
+    } catch (err) {
+      if (err instanceof LineRequestError) throw new SignatureDeviceError(err.reason, err.message);
+      throw err;
+    }
+    try {
+      return parse(line);
+    } catch (err) {
+      if (err instanceof SignatureAnswerError) throw new SignatureDeviceError(err.kind, err.message);
+      throw err;
+    }
   }
 }

@@ -6,8 +6,8 @@
  * (answers ERR).
  */
 import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
-import { createServer, type Server, type Socket } from "node:net";
 import { signedMessage } from "../../core/fiscal-signature.ts";
+import { LineServer } from "../io/line-server.ts";
 import { parseRequest, type SignatureRequest } from "./protocol.ts";
 
 export type SimulatedSignatureMode = "ok" | "silent" | "garbage" | "refuse";
@@ -27,8 +27,7 @@ export class SimulatedSignatureDevice {
   private readonly privateKey: KeyObject;
   private nextTransaction = 1;
   private counter = 0;
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
+  private readonly server = new LineServer((line) => this.reply(line));
 
   constructor(options: { serial?: string } = {}) {
     const { publicKey, privateKey } = generateKeyPairSync("ed25519");
@@ -37,39 +36,20 @@ export class SimulatedSignatureDevice {
     this.serial = options.serial ?? "SIM-TSE-0001";
   }
 
-  /** Listens on a loopback port (0: any free one); answers the URI the till takes. */
-  async listen(port = 0): Promise<string> {
-    const server = createServer((socket) => this.serve(socket));
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-    const address = server.address();
-    if (address === null || typeof address === "string") throw new Error("no port");
-    return `tcp://127.0.0.1:${address.port}`;
+  /** Listens on a free loopback port; answers the URI the till takes. */
+  listen(): Promise<string> {
+    return this.server.listen();
   }
 
-  async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  close(): Promise<void> {
+    return this.server.close();
   }
 
-  private serve(socket: Socket): void {
-    this.sockets.add(socket);
-    socket.on("close", () => this.sockets.delete(socket));
-    socket.on("error", () => socket.destroy());
-    let buffered = "";
-    socket.setEncoding("utf8");
-    socket.on("data", (chunk: string) => {
-      buffered += chunk;
-      for (let end = buffered.indexOf("\n"); end >= 0; end = buffered.indexOf("\n")) {
-        const line = buffered.slice(0, end);
-        buffered = buffered.slice(end + 1);
-        if (this.mode === "silent") continue;
-        if (this.mode === "garbage") socket.write("\u0007#@! 12 ??\n");
-        else if (this.mode === "refuse")
-          socket.write("ERR SELF_TEST_FAILED the device needs its self test\n");
-        else socket.write(`${this.answer(parseRequest(line))}\n`);
-      }
-    });
+  private reply(line: string): string | null {
+    if (this.mode === "silent") return null;
+    if (this.mode === "garbage") return "\u0007#@! 12 ??";
+    if (this.mode === "refuse") return "ERR SELF_TEST_FAILED the device needs its self test";
+    return this.answer(parseRequest(line));
   }
 
   private answer(request: SignatureRequest | null): string {
