@@ -613,6 +613,8 @@ export * from "./store-closures.ts";
 export * from "./store-customers.ts";
 export * from "./store-deliveries.ts";
 export * from "./store-earning-reversals.ts";
+export * from "./store-fiscal.ts";
+export * from "./store-fiscal-receipts.ts";
 export * from "./store-gift-card-loads.ts";
 export * from "./store-invoices.ts";
 export * from "./store-kitchen.ts";

@@ -36,6 +36,7 @@ import {
 } from "./admin-costing.ts";
 import { runExceptionsReport, runRefusedSales } from "./admin-exceptions.ts";
 import { expiryArgsSchema, runExpiryReport } from "./admin-expiry.ts";
+import { fiscalExportArgsSchema, runFiscalExport } from "./admin-fiscal.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
 import { importPromotionsArgsSchema, runImportPromotions } from "./admin-import-promotions.ts";
 import { INVOICE_COMMANDS, isInvoiceCommand, runInvoicing } from "./admin-invoices.ts";
@@ -153,6 +154,7 @@ const STORE_ONLY = new Set([
   ...CASH_COMMANDS,
   ...COMPLIANCE_COMMANDS,
   "export.accounting",
+  "fiscal.export",
 ]);
 
 /** What head office offers through `ringup admin`. */
@@ -245,6 +247,9 @@ export async function runAdmin(
       return;
     case "export.products":
       await runExportProducts(client, mode, argsOf(exportArgsSchema, args, "export products"), io);
+      return;
+    case "fiscal.export":
+      await runFiscalExport(client, argsOf(fiscalExportArgsSchema, args, "fiscal export"), io);
       return;
     case "export.accounting":
       await runAccountingExport(client, argsOf(accountingArgsSchema, args, "export accounting"), io);

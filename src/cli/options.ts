@@ -18,6 +18,10 @@ export const tillOptionsSchema = z
     display: z.string().optional(),
     /** The card terminal: `sim:` (simulated) or `standalone:` (the cashier confirms each payment). */
     payment: z.string().optional(),
+    /** The fiscal signature device: `tcp://HOST:PORT` (docs/devices.md, "Signature devices"). */
+    signature: z.string().optional(),
+    /** The fiscal printer (registrar): `tcp://HOST:PORT` (docs/devices.md, "Fiscal printers"). */
+    registrar: z.string().optional(),
     lang: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(", ")}` }).default("en"),
     /** A one-time code from `ringup admin till pair`: exchanged for the till's device token, then the till exits. */
     pair: z.string().min(1).max(40).optional(),

@@ -13,6 +13,7 @@ import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
 import { storeOptionsSchema } from "../store-server/options.ts";
 import { addCashCommands } from "./admin-cash.ts";
 import { addComplianceCommands } from "./admin-compliance-command.ts";
+import { addFiscalCommands } from "./admin-fiscal.ts";
 import { addInvoiceCommands } from "./admin-invoice-command.ts";
 import { addPurchasingCommands } from "./admin-purchasing-command.ts";
 import { addStockDocumentCommands } from "./admin-stock-command.ts";
@@ -377,6 +378,10 @@ export function buildProgram(io: CliIo): Command {
         "payment",
       ),
     )
+    .addOption(
+      opt("--signature <uri>", "fiscal signature device: tcp://host:port[?timeoutMs=1000]", "signature"),
+    )
+    .addOption(opt("--registrar <uri>", "fiscal printer: tcp://host:port[?timeoutMs=3000]", "registrar"))
     .addOption(opt("--lang <lang>", `language: ${LANGUAGES.join("|")} (default en)`, "lang"))
     .addOption(
       opt(
@@ -686,6 +691,7 @@ export function buildProgram(io: CliIo): Command {
   addInvoiceCommands(admin, runAdmin);
   addCashCommands(admin, runAdmin);
   addComplianceCommands(admin, report, runAdmin);
+  addFiscalCommands(admin, runAdmin);
   const shift = admin
     .command("shift")
     .description("a till's shift: open it with a float, move cash in or out, close it with the count");

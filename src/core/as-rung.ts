@@ -6,6 +6,7 @@
  */
 import { type LineKind, requireLineQuantity } from "./deposits.ts";
 import { DomainError } from "./errors.ts";
+import { checkFiscalSignature, type FiscalSignature } from "./fiscal-signature.ts";
 import { GROUP_PROMOTION_PREFIX } from "./group-discount.ts";
 import { type BasketLineInput, type PricingSettings, priceBasket, type Quote } from "./pricing.ts";
 import { milliToDecimalString } from "./quantity.ts";
@@ -57,6 +58,8 @@ export interface RungDocument {
   promotions?: readonly RungPromotion[] | undefined;
   /** The customer's card the sale was rung with: a group discount (`group:<id>`) needs one. */
   card?: string | undefined;
+  /** The signature device's signature of the sale (or why there is none): its total is checked. */
+  fiscal?: FiscalSignature | undefined;
 }
 
 /** A promotion as the till applied it: what it took off the sale. */
@@ -175,6 +178,7 @@ export function checkRungDocument(doc: RungDocument, settings: PricingSettings):
     mismatches.push({ field: "taxes", rung: rungTaxes.join("; "), computed: computedTaxes.join("; ") });
   }
   checkPromotions(doc, mismatches);
+  checkFiscalSignature(doc, mismatches);
   return mismatches.length > 0 ? { ok: false, mismatches } : { ok: true, quote };
 }
 

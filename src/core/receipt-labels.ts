@@ -62,6 +62,12 @@ export interface ReceiptLabels {
   serial: string;
   lot: string;
   expires: string;
+  // The fiscal signature: transaction and signature counter, start and finish, or its absence.
+  fiscalTransaction: string;
+  fiscalCounter: string;
+  fiscalStart: string;
+  fiscalFinish: string;
+  fiscalUnavailable: string;
 }
 
 const en: ReceiptLabels = {
@@ -113,6 +119,11 @@ const en: ReceiptLabels = {
   serial: "S/N",
   lot: "Lot",
   expires: "exp",
+  fiscalTransaction: "Signature transaction",
+  fiscalCounter: "Signature counter",
+  fiscalStart: "Start",
+  fiscalFinish: "End",
+  fiscalUnavailable: "SIGNATURE DEVICE UNAVAILABLE",
 };
 
 const ru: ReceiptLabels = {
@@ -170,6 +181,11 @@ const ru: ReceiptLabels = {
   serial: "S/N",
   lot: "Партия",
   expires: "годен до",
+  fiscalTransaction: "Транзакция подписи",
+  fiscalCounter: "Счётчик подписей",
+  fiscalStart: "Начало",
+  fiscalFinish: "Конец",
+  fiscalUnavailable: "УСТРОЙСТВО ПОДПИСИ НЕДОСТУПНО",
 };
 
 const fr: ReceiptLabels = {
@@ -227,6 +243,11 @@ const fr: ReceiptLabels = {
   serial: "N/S",
   lot: "Lot",
   expires: "exp",
+  fiscalTransaction: "Transaction signée",
+  fiscalCounter: "Compteur de signatures",
+  fiscalStart: "Début",
+  fiscalFinish: "Fin",
+  fiscalUnavailable: "DISPOSITIF DE SIGNATURE INDISPONIBLE",
 };
 
 const az: ReceiptLabels = {
@@ -284,6 +305,11 @@ const az: ReceiptLabels = {
   serial: "S/N",
   lot: "Partiya",
   expires: "son",
+  fiscalTransaction: "İmza əməliyyatı",
+  fiscalCounter: "İmza sayğacı",
+  fiscalStart: "Başlanğıc",
+  fiscalFinish: "Son",
+  fiscalUnavailable: "İMZA CİHAZI ƏLÇATMAZDIR",
 };
 
 const TABLES: Record<ReceiptLanguage, ReceiptLabels> = { en, ru, fr, az };

@@ -4,6 +4,7 @@
  * show the same receipt.
  */
 import type { ReceiptDoc, ReceiptLine } from "./receipt.ts";
+import { fiscalRows } from "./receipt-fiscal.ts";
 import {
   type CurrencyDisplay,
   formatAmount,
@@ -243,6 +244,7 @@ export function layoutReceipt(doc: ReceiptDoc, options: ReceiptLayoutOptions): L
     for (const line of doc.cardSlipLines) b.text(line);
   }
   b.rule();
+  fiscalRows(b, doc, labels);
   for (const line of doc.footerLines) b.center(line);
   b.center(labels.thankYou);
   if (doc.copyUrl !== undefined) {

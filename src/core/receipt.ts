@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { InvalidInputError } from "./errors.ts";
+import { fiscalSignatureSchema } from "./fiscal-signature.ts";
 import { normalizeCurrency } from "./money.ts";
 
 const minor = z.number().int().refine(Number.isSafeInteger, "must be a whole number of minor units");
@@ -85,6 +86,8 @@ export const receiptInputSchema = z.object({
   copy: z.boolean().default(false),
   /** A training sale (core/training.ts): marked at the top and bottom, not a receipt. */
   training: z.boolean().default(false),
+  /** The signature device's signature (counters and a QR code), or the mark that it was unavailable. */
+  fiscal: fiscalSignatureSchema.optional(),
 });
 
 export type ReceiptInput = z.input<typeof receiptInputSchema>;

@@ -14,6 +14,7 @@ import { replenishmentSettingsSchema } from "./replenishment-settings.ts";
 import { quickKeysSettingsSchema, restaurantSettingsSchema, STORE_MODES } from "./restaurant-settings.ts";
 import { servicesSettingsSchema } from "./services-settings.ts";
 import { restrictedTenderSchema } from "./tender-eligibility.ts";
+import { videoFeedsSchema } from "./video-feed.ts";
 
 const ratePattern = /^(?:100(?:\.0{1,4})?|\d{1,2}(?:\.\d{1,4})?)$/;
 
@@ -153,6 +154,8 @@ export const storeSettingsSchema = z
     quickKeys: quickKeysSettingsSchema,
     /** Service charge and packaging of the restaurant mode (`[restaurant]`). */
     restaurant: restaurantSettingsSchema,
+    /** The video security feeds (`[[videoFeeds]]`): the tills send their events there (video-feed.ts). */
+    videoFeeds: videoFeedsSchema,
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

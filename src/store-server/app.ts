@@ -27,6 +27,7 @@ import { customersRoutes } from "./customers/routes.ts";
 import { deliveriesRoutes } from "./deliveries/routes.ts";
 import { dfcRoutes } from "./dfc/routes.ts";
 import { exchangesRoutes } from "./exchanges/routes.ts";
+import { fiscalRoutes } from "./fiscal/routes.ts";
 import { heldRoutes } from "./held/routes.ts";
 import { authenticateRequest } from "./http/auth-plugin.ts";
 import { errorHandling } from "./http/errors.ts";
@@ -161,7 +162,8 @@ export function createStoreApp(
         .use(closuresRoutes(ctx))
         .use(archiveRoutes(ctx))
         .use(servicesRoutes(ctx))
-        .use(restaurantRoutes(ctx)),
+        .use(restaurantRoutes(ctx))
+        .use(fiscalRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

@@ -18,14 +18,18 @@ import type {
   ReceiptPrinter,
   Scale,
 } from "../devices/index.ts";
+import type { FiscalRegistrar } from "../devices/registrar/registrar.ts";
 import { ConfigError } from "../shared/config.ts";
 import { createLogger, type LogLevel, log, setProcessLogger } from "../shared/log.ts";
 import { TillController } from "./app/controller.ts";
+import type { SaleSigner } from "./app/fiscal-signing.ts";
 import { createTillServices, pairTill } from "./data/index.ts";
 import { createTranslator } from "./i18n/index.ts";
 import { buildKeymap, parseKeymapOverrides } from "./keys/keymap.ts";
 import { GarbagePolicy } from "./runtime/index.ts";
 import { mountTill } from "./ui/mount.ts";
+import { VideoFeed } from "./video/feed.ts";
+import { VideoQueue } from "./video/queue.ts";
 
 export interface TillRunOptions {
   server: string;
@@ -36,6 +40,10 @@ export interface TillRunOptions {
   display?: string | undefined;
   /** The card terminal's URI: `sim:…`, or `standalone:` (no terminal connected: the cashier confirms). */
   payment?: string | undefined;
+  /** The fiscal signature device's URI (`tcp://HOST:PORT`). */
+  signature?: string | undefined;
+  /** The fiscal printer's URI (`tcp://HOST:PORT`). */
+  registrar?: string | undefined;
   lang: "en" | "ru" | "fr" | "az";
   pair?: string | undefined;
   ca?: string | undefined;
@@ -119,6 +127,9 @@ interface OpenDevices {
   display?: CustomerDisplay;
   drawer?: CashDrawer;
   payment?: PaymentTerminal;
+  signer?: SaleSigner;
+  registrar?: FiscalRegistrar;
+  videoFeed?: VideoFeed;
 }
 
 /**
@@ -131,12 +142,35 @@ async function openCardTerminal(uri: string): Promise<PaymentTerminal | undefine
   return openPaymentTerminal(uri);
 }
 
+/** The fiscal signature device (a bad URI stops the till with its reason). */
+async function openSigner(uri: string): Promise<SaleSigner> {
+  const { TcpSignatureDevice } = await import("../devices/signature/signature-device.ts");
+  const { SaleSigner } = await import("./app/fiscal-signing.ts");
+  try {
+    return new SaleSigner(new TcpSignatureDevice(uri));
+  } catch (err) {
+    throw new ConfigError(`--signature: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The fiscal printer (a bad URI stops the till with its reason). */
+async function openRegistrar(uri: string): Promise<FiscalRegistrar> {
+  const { TcpFiscalRegistrar } = await import("../devices/registrar/registrar.ts");
+  try {
+    return new TcpFiscalRegistrar(uri);
+  } catch (err) {
+    throw new ConfigError(`--registrar: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 /** Loads the drivers (serial ports, ESC/POS) only for the devices configured. */
 export async function openDevices(
-  options: Pick<TillRunOptions, "printer" | "scale" | "display" | "payment">,
+  options: Pick<TillRunOptions, "printer" | "scale" | "display" | "payment" | "signature" | "registrar">,
   locale: string,
 ): Promise<OpenDevices> {
   const devices: OpenDevices = {};
+  if (options.signature) devices.signer = await openSigner(options.signature);
+  if (options.registrar) devices.registrar = await openRegistrar(options.registrar);
   if (options.payment) {
     const payment = await openCardTerminal(options.payment);
     if (payment !== undefined) devices.payment = payment;
@@ -159,7 +193,11 @@ async function closeDevices(devices: OpenDevices): Promise<void> {
     devices.display?.close(),
     devices.payment?.close(),
   ]);
+  await devices.videoFeed?.close();
 }
+
+/** The video feed's queue, in the till's data dir. */
+export const VIDEO_QUEUE_FILE = "video-feed.sqlite";
 
 /** The till's log, in its data dir. */
 export const TILL_LOG_FILE = "till.log";
@@ -216,6 +254,12 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
   try {
     // The log-in screen is up; now the devices (a bad device URI stops the till with its reason).
     devices = await openDevices(options, locale);
+    // The video feed follows the store's [[videoFeeds]] as the till hears them (none: nothing kept).
+    devices.videoFeed = new VideoFeed({
+      queue: new VideoQueue(join(options.data, VIDEO_QUEUE_FILE)),
+      tillId: options.tillId,
+      feeds: () => services.settings().videoFeeds,
+    });
     controller.attachDevices(devices);
     await instance.waitUntilExit();
   } catch (err) {

@@ -8,6 +8,8 @@
 import type { TillCardTender } from "../api/store/card-tenders.ts";
 import type { Invoice, InvoiceBuyer } from "../api/store/invoices.ts";
 import type { CustomTender } from "../core/custom-tenders.ts";
+import type { RegistrarRecord } from "../core/fiscal-registrar.ts";
+import type { FiscalSignature } from "../core/fiscal-signature.ts";
 import type { Message } from "../core/messages/index.ts";
 import type { Department } from "../core/open-department.ts";
 import type { Permission } from "../core/permissions.ts";
@@ -178,6 +180,10 @@ export interface CompletedSale {
   tenderNames?: Record<string, string>;
   /** One of its tenders opens the cash drawer (a paper voucher goes in). */
   opensDrawer?: true;
+  /** The signature device's signature of the sale, or why it has none. */
+  fiscal?: FiscalSignature;
+  /** The fiscal printer's number of the receipt in its memory, or why it printed none. */
+  registrar?: RegistrarRecord;
 }
 
 /** A sale cancelled before payment: what was on it, and what the cashier did to it. */

@@ -117,6 +117,7 @@ import {
   dfcPlaceQuerySchema,
 } from "./dfc.ts";
 import { expiryReportAnswerSchema } from "./expiry-report.ts";
+import { fiscalExportAnswerSchema, fiscalExportQuerySchema } from "./fiscal.ts";
 import {
   creditNoteRequestSchema,
   invoiceRequestSchema,
@@ -449,6 +450,7 @@ export const storeRoutes = routeTable({
   "GET /api/v1/invoices/:number": invoiceSchema,
   /** format=json answers this; csv (the default) and saft answer the file (docs/accounting-export.md). */
   "GET /api/v1/export/accounting": { query: accountingQuerySchema, answer: accountingExportSchema },
+  "GET /api/v1/fiscal/signatures": { query: fiscalExportQuerySchema, answer: fiscalExportAnswerSchema },
   /** DFC JSON-LD (application/ld+json), docs/integrations.md. */
   "GET /api/v1/dfc/enterprise": dfcDocumentSchema,
   "GET /api/v1/dfc/supplied-products": { query: dfcCatalogQuerySchema, answer: dfcDocumentSchema },

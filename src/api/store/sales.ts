@@ -3,6 +3,8 @@ import { z } from "zod";
 import { LINE_KINDS, type LineKind } from "../../core/deposits.ts";
 import { refId } from "../../core/events/fields.ts";
 import type { PriceExceptionRow } from "../../core/events/sale-events.ts";
+import { registrarRecordSchema } from "../../core/fiscal-registrar.ts";
+import { fiscalSignatureSchema } from "../../core/fiscal-signature.ts";
 import type { AppliedPromotion } from "../../core/promotions/index.ts";
 import { MAX_QTY_MILLI } from "../../core/quantity.ts";
 import { qtySchema as qty } from "./quantity.ts";
@@ -247,6 +249,10 @@ export const rungSaleSchema = z
     tenders: tendersField,
     audit: z.array(auditEntrySchema).max(200).optional(),
     madeIn: z.string().max(2_000).optional(),
+    /** The signature device's signature of the sale, or why it has none (core/fiscal-signature.ts). */
+    fiscal: fiscalSignatureSchema.optional(),
+    /** The fiscal printer's number of the receipt in its memory, or why it printed none (core/fiscal-registrar.ts). */
+    registrar: registrarRecordSchema.optional(),
   })
   .strict();
 export type RungSaleRequest = z.infer<typeof rungSaleSchema>;

@@ -8,6 +8,7 @@
 import type { RecordSaleRequest } from "../../api/store/sales.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
+import { recordFiscalReceipt, recordFiscalSignature } from "../fiscal/service.ts";
 import { claimSaleCodes, releaseSaleCodes } from "../promotions/code-claims.ts";
 import { recordPrizeCode, requirePrizeCode } from "../promotions/messages.ts";
 import type { RecordResult, SalesService } from "./service.ts";
@@ -26,6 +27,12 @@ export async function recordWithCodes(
   requirePrizeCode(request.id, prizeCode);
   const recorded = await recordCounted(ctx, service, request, principal, record);
   if (prizeCode !== undefined) recordPrizeCode(ctx, request.id, prizeCode, recorded.sale.at);
+  if (request.asRung === true && request.fiscal !== undefined) {
+    recordFiscalSignature(ctx, recorded.sale, request.fiscal);
+  }
+  if (request.asRung === true && request.registrar !== undefined) {
+    recordFiscalReceipt(ctx, recorded.sale, request.registrar);
+  }
   return recorded;
 }
 

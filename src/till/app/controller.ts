@@ -222,9 +222,12 @@ export class TillController {
   /** Runs `command`; the screen draws a change at once, or with the next frame of typed keys. */
   private apply(command: Command, draw: "now" | "withTyped"): void {
     if (this.disposed) return;
-    const { state, effects } = reduce(this.current, command, this.env());
-    const changed = state !== this.current;
+    const before = this.current;
+    const { state, effects } = reduce(before, command, this.env());
+    const changed = state !== before;
     this.current = state;
+    this.effects.devices.videoFeed?.record(before, state, command, effects);
+    if (changed) this.effects.devices.signer?.observe(state);
     for (const effect of effects) runEffect(this.effects, effect);
     if (changed) {
       if (draw === "withTyped") this.drawTypedSoon();

@@ -1,10 +1,13 @@
 /** What the till's effects run with: the services, the devices and the way back to the reducer. */
 import type { CashDrawer, CustomerDisplay, ReceiptPrinter, Scale } from "../../devices/index.ts";
 import type { PaymentTerminal } from "../../devices/payment/payment-terminal.ts";
+import type { FiscalRegistrar } from "../../devices/registrar/registrar.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { TillServices } from "../services.ts";
 import type { Command, TillState } from "../state/types.ts";
+import type { VideoFeed } from "../video/feed.ts";
 import { errorToMessage } from "./error-message.ts";
+import type { SaleSigner } from "./fiscal-signing.ts";
 
 export interface TillDevices {
   printer?: ReceiptPrinter;
@@ -15,6 +18,12 @@ export interface TillDevices {
   payment?: PaymentTerminal;
   /** How long the customer has to present the card and the terminal to answer (ms). */
   paymentTimeoutMs?: number;
+  /** The fiscal signature device: every sale is started, updated and finished with it. */
+  signer?: SaleSigner;
+  /** The fiscal printer: it prints each sale's receipt and keeps it in its memory. */
+  registrar?: FiscalRegistrar;
+  /** The video security feed: every step of the till, to the store's `[[videoFeeds]]`. */
+  videoFeed?: VideoFeed;
 }
 
 /** Two minutes for the customer to present the card and the terminal to answer. */

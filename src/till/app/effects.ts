@@ -16,13 +16,15 @@ import { payByCard } from "../../devices/payment/pay-by-card.ts";
 import type { PaymentResult } from "../../devices/payment/payment-terminal.ts";
 import { describeReading } from "../../devices/scale/scale.ts";
 import { log } from "../../shared/log.ts";
-import type { CompletedSale, HeldSaleDoc, HeldSaleSummary, TillProduct, TillServices } from "../services.ts";
+import type { HeldSaleDoc, HeldSaleSummary, TillProduct, TillServices } from "../services.ts";
 import { priceSale, promotionsAt } from "../state/basket.ts";
 import type { CardAnswer, Command, Effect, Message, SaleLine } from "../state/types.ts";
 import { runBookingEffect } from "./booking-effects.ts";
 import { runDeliveryEffect } from "./delivery-effects.ts";
 import { CARD_TIMEOUT_MS, type EffectContext, settle } from "./effect-context.ts";
 import { errorToMessage } from "./error-message.ts";
+import { withRegistrar } from "./fiscal-registrar.ts";
+import { withSignature } from "./fiscal-signing.ts";
 import { issueInvoice } from "./invoice-effects.ts";
 import { runOrderEffect } from "./order-effects.ts";
 import { checkPromoCode } from "./promo-code-effects.ts";
@@ -54,35 +56,41 @@ async function complete(
   const { services, devices } = ctx;
   const tillId = services.identity().tillId;
   // A training sale takes no number of the till's receipts and is never sent as a sale: only
-  // its trace goes to the store's audit log (core/training.ts).
+  // its trace goes to the store's audit log (core/training.ts). It is no fiscal transaction
+  // either: the signature device and the fiscal printer never see it.
   const training = inTraining(services.settings(), tillId, effect.sale.cashierId);
   const receiptNo = training
     ? `TRAINING-${effect.sale.id.slice(-12)}`
     : (effect.receiptNo ?? services.nextReceiptNo());
   if (effect.receiptNo === null && !training) ctx.dispatch({ type: "sale.numbered", receiptNo });
-  const sale: CompletedSale = { ...effect.sale, receiptNo, tillId };
+  const numbered: CompletedSale = { ...effect.sale, receiptNo, tillId };
+  const signed = training ? numbered : await withSignature(ctx, numbered);
+  const state = ctx.state();
+  const receipt = saleReceipt(signed, {
+    settings: services.settings(),
+    locale: ctx.translator().locale,
+    tillId: signed.tillId,
+    cashierName: state.cashier?.name ?? null,
+    copyUrl: services.receiptLink(signed.id),
+    unitOf: (code) => state.sale.lines.find((l) => l.code === code)?.unit,
+  });
+  const doc = training ? { ...receipt, training: true, copyUrl: undefined } : receipt;
+  const columns = devices.printer?.columns ?? ctx.receiptColumns;
+  let sale = signed;
   if (training) {
     services.trace({
       action: "training.sale",
       detail: { saleId: sale.id, lines: sale.lines.length, totalMinor: sale.quote.totalMinor },
     });
   } else {
+    // A fiscal printer prints the receipt itself and keeps it: its number goes with the sale.
+    sale = await withRegistrar(ctx, signed, () => renderReceiptText(doc, columns));
     await services.completeSale(sale);
   }
-  const state = ctx.state();
-  const receipt = saleReceipt(sale, {
-    settings: services.settings(),
-    locale: ctx.translator().locale,
-    tillId: sale.tillId,
-    cashierName: state.cashier?.name ?? null,
-    copyUrl: services.receiptLink(sale.id),
-    unitOf: (code) => state.sale.lines.find((l) => l.code === code)?.unit,
-  });
-  const doc = training ? { ...receipt, training: true, copyUrl: undefined } : receipt;
-  let printed = false;
+  let printed = sale.registrar?.status === "printed";
   // Journalled on disk before it goes to the printer, so it can be printed again at any time.
   services.journalPrint(doc, sale.cashierId);
-  if (devices.printer) {
+  if (devices.printer && !printed) {
     devices.printer.print(doc);
     printed = true;
   }
@@ -90,7 +98,6 @@ async function complete(
     void devices.drawer?.open("sale", { saleId: sale.id, cashierId: sale.cashierId });
   }
   show(ctx, () => thankYouLines(sale.changeMinor, money(ctx)));
-  const columns = devices.printer?.columns ?? ctx.receiptColumns;
   return {
     type: "sale.completed",
     last: {

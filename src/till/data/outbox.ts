@@ -73,6 +73,8 @@ export function saleRequestBody(sale: CompletedSale, context: SaleContext): Rung
     ...(context.madeIn === null ? {} : { madeIn: context.madeIn }),
     ...(sale.audit.length > 0 ? { audit: sale.audit } : {}),
     ...(sale.prizeCode === undefined ? {} : { prizeCode: sale.prizeCode }),
+    ...(sale.fiscal === undefined ? {} : { fiscal: sale.fiscal }),
+    ...(sale.registrar === undefined ? {} : { registrar: sale.registrar }),
   };
   // What the store would refuse for sure is not kept: the cashier hears of it now.
   const checked = rungSaleSchema.safeParse(body);

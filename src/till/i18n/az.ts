@@ -225,6 +225,12 @@ export const az: Strings = {
   "error.scaleNotStable":
     "Tərəzidə sabit çəki yoxdur ({detail}): sabitləşməsini gözləyib yenidən skan edin və ya çəki*kod yazın",
   "error.scaleFailed": "Tərəzi cavab vermir ({detail}): çəkini çəki*kod kimi yazın",
+  "error.signatureTimeout": "İmza cihazı cavab vermir: satış saxlanıldı, çek imzasızdır",
+  "error.signatureGarbage": "İmza cihazı yanlış cavab verdi: satış saxlanıldı, çek imzasızdır",
+  "error.signatureRefused": "İmza cihazı imzalamadı: satış saxlanıldı, çek imzasızdır",
+  "error.signatureOffline": "İmza cihazı qoşulmayıb: satış saxlanıldı, çek imzasızdır",
+  "error.registrarPaperOut": "Fiskal printerdə kağız yoxdur: satış saxlanıldı; kağız qoyun, çeki təkrarlayın",
+  "error.registrarFailed": "Fiskal printer çap etmədi: satış saxlanıldı; yoxlayın, çeki təkrarlayın",
   "error.printer": "Printer: {detail}",
 
   "info.approvalNeeded": "Rəhbərin icazəsi lazımdır: onun PIN kodu, sonra Enter",

@@ -243,6 +243,12 @@ export const en = {
   "error.scaleNotStable":
     "The scale has no stable weight ({detail}): wait until it settles and scan again, or type weight*code",
   "error.scaleFailed": "The scale does not answer ({detail}): type the weight as weight*code",
+  "error.signatureTimeout": "Signature device did not answer: sale kept, receipt marked unsigned",
+  "error.signatureGarbage": "Signature device answered nonsense: sale kept, receipt marked unsigned",
+  "error.signatureRefused": "Signature device refused to sign: sale kept, receipt marked unsigned",
+  "error.signatureOffline": "Signature device not connected: sale kept, receipt marked unsigned",
+  "error.registrarPaperOut": "Fiscal printer out of paper: sale kept; load paper, reprint the receipt",
+  "error.registrarFailed": "Fiscal printer did not print: sale kept; check it, reprint the receipt",
   "error.printer": "Printer: {detail}",
 
   // Progress and information

@@ -230,6 +230,12 @@ export const fr: Strings = {
   "error.scaleNotStable":
     "La balance n'a pas de poids stable ({detail}) : attendez qu'elle se stabilise et scannez à nouveau, ou tapez poids*code",
   "error.scaleFailed": "La balance ne répond pas ({detail}) : tapez le poids sous la forme poids*code",
+  "error.signatureTimeout": "Le dispositif de signature ne répond pas : vente gardée, ticket non signé",
+  "error.signatureGarbage": "Réponse illisible du dispositif de signature : vente gardée, ticket non signé",
+  "error.signatureRefused": "Le dispositif de signature refuse : vente gardée, ticket non signé",
+  "error.signatureOffline": "Dispositif de signature non connecté : vente gardée, ticket non signé",
+  "error.registrarPaperOut": "Imprimante fiscale sans papier : vente gardée ; rechargez, réimprimez",
+  "error.registrarFailed": "L'imprimante fiscale n'a pas imprimé : vente gardée ; vérifiez, réimprimez",
   "error.printer": "Imprimante : {detail}",
 
   "info.approvalNeeded": "Un responsable doit autoriser : son PIN, puis Entrée",

@@ -1,0 +1,150 @@
+/**
+ * The till's video feed queue: a sink that is down loses nothing up to its bound and gets the
+ * events in order when it is back; beyond the bound the oldest are dropped and the sink is told
+ * how many. The queue is a file: events wait across a restart of the till.
+ */
+import { afterEach, beforeEach, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import * as net from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type VideoFeedConfig, videoFeedSchema } from "../../../src/core/video-feed.ts";
+import { initialState } from "../../../src/till/state/initial.ts";
+import type { TillState } from "../../../src/till/state/types.ts";
+import { VideoFeed } from "../../../src/till/video/feed.ts";
+import { VideoQueue } from "../../../src/till/video/queue.ts";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "ringup-video-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === "object" && address !== null ? address.port : 0;
+}
+
+async function listen(port: number, lines: string[]): Promise<net.Server> {
+  const server = net.createServer((socket) => {
+    let buffered = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => {
+      buffered += chunk;
+      const parts = buffered.split("\r\n");
+      buffered = parts.pop() ?? "";
+      lines.push(...parts);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return server;
+}
+
+async function until(ok: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await Bun.sleep(20);
+  }
+}
+
+const ann = { id: "u1", name: "Ann", role: "cashier" } as unknown as NonNullable<TillState["cashier"]>;
+
+/** Logs Ann in and out `times` times: two events each. */
+function work(feed: VideoFeed, times: number): void {
+  const out = initialState("0190a000-0000-7000-8000-000000000001");
+  const inside: TillState = { ...out, cashier: ann };
+  for (let i = 0; i < times; i++) {
+    feed.record(out, inside, { type: "status.info", message: { text: "" } }, []);
+    feed.record(inside, out, { type: "status.info", message: { text: "" } }, []);
+  }
+}
+
+describe("video feed queue", () => {
+  test("a sink that is down gets every event in order when it is back, also after a restart", async () => {
+    const port = await freePort();
+    const feeds: VideoFeedConfig[] = [
+      videoFeedSchema.parse({ kind: "tcp-text", url: `tcp://127.0.0.1:${port}` }),
+    ];
+    const path = join(dir, "video-feed.sqlite");
+    const first = new VideoFeed({ queue: new VideoQueue(path), tillId: "T1", feeds: () => feeds });
+    work(first, 3);
+    await first.close();
+    const lines: string[] = [];
+    const server = await listen(port, lines);
+    try {
+      const again = new VideoFeed({ queue: new VideoQueue(path), tillId: "T1", feeds: () => feeds });
+      work(again, 1);
+      await until(() => lines.length === 8, "eight events");
+      expect(lines.map((l) => l.split(" ")[0])).toEqual(["#1", "#2", "#3", "#4", "#5", "#6", "#7", "#8"]);
+      expect(lines.map((l) => l.split(" ")[4])).toEqual([
+        "LOGIN",
+        "LOGOUT",
+        "LOGIN",
+        "LOGOUT",
+        "LOGIN",
+        "LOGOUT",
+        "LOGIN",
+        "LOGOUT",
+      ]);
+      expect(lines[0]).toContain(" T1 Ann LOGIN");
+      await again.close();
+    } finally {
+      server.close();
+    }
+  });
+
+  test("beyond its bound a sink loses the oldest events and is told how many", async () => {
+    const port = await freePort();
+    const feeds = [videoFeedSchema.parse({ kind: "tcp-text", url: `tcp://127.0.0.1:${port}`, queueMax: 10 })];
+    const feed = new VideoFeed({
+      queue: new VideoQueue(join(dir, "q.sqlite")),
+      tillId: "T1",
+      feeds: () => feeds,
+    });
+    work(feed, 8);
+    await feed.settled();
+    const lines: string[] = [];
+    const server = await listen(port, lines);
+    try {
+      work(feed, 1);
+      await until(() => lines.length === 11, "the dropped notice and the ten newest events");
+      expect(lines[0]).toContain("DROPPED count=8");
+      expect(lines.slice(1).map((l) => l.split(" ")[0])).toEqual([
+        "#9",
+        "#10",
+        "#11",
+        "#12",
+        "#13",
+        "#14",
+        "#15",
+        "#16",
+        "#17",
+        "#18",
+      ]);
+      await feed.close();
+    } finally {
+      server.close();
+    }
+  });
+
+  test("a till not named by a feed sends it nothing", async () => {
+    const queue = new VideoQueue(join(dir, "q.sqlite"));
+    const feeds = [videoFeedSchema.parse({ kind: "webhook", url: "http://127.0.0.1:9/hook", tills: ["T2"] })];
+    const feed = new VideoFeed({ queue, tillId: "T1", feeds: () => feeds });
+    work(feed, 2);
+    expect(queue.count("webhook http://127.0.0.1:9/hook")).toBe(0);
+    await feed.close();
+  });
+
+  test("bad feeds are refused with what to write", () => {
+    const bad = (input: unknown) => videoFeedSchema.safeParse(input).error?.issues[0]?.message;
+    expect(bad({ kind: "tcp-text", url: "http://dvr" })).toBe("must be tcp://HOST:PORT");
+    expect(bad({ kind: "webhook", url: "tcp://dvr:9" })).toBe("must be an http(s) URL");
+    expect(bad({ kind: "rtsp", url: "tcp://dvr:9" })).toBe("must be webhook or tcp-text");
+    expect(bad({ kind: "tcp-text", url: "tcp://dvr:9", queueMax: 1 })).toBeDefined();
+  });
+});
