@@ -1,0 +1,105 @@
+/**
+ * SQLite's parameter forms in PostgreSQL's: positional `?` and `?NNN`, named `$x`, `:x` and `@x`
+ * become `$1…$n` (outside string literals, quoted names and comments), with a plan that picks each
+ * `$n`'s value from what bun:sqlite's statement methods are called with.
+ */
+
+type Slot = { index: number } | { name: string };
+
+export interface TranslatedSql {
+  sql: string;
+  slots: Slot[];
+}
+
+const NAME = /[A-Za-z0-9_]/;
+
+export function translateParameters(source: string): TranslatedSql {
+  let out = "";
+  const slots: Slot[] = [];
+  const named = new Map<string, number>();
+  let nextPositional = 1;
+  let i = 0;
+  const n = source.length;
+  while (i < n) {
+    const c = source[i] as string;
+    if (c === "'" || c === '"' || c === "`") {
+      const end = closing(source, i, c);
+      out += source.slice(i, end);
+      i = end;
+    } else if (c === "-" && source[i + 1] === "-") {
+      const end = source.indexOf("\n", i);
+      const stop = end === -1 ? n : end;
+      out += source.slice(i, stop);
+      i = stop;
+    } else if (c === "/" && source[i + 1] === "*") {
+      const end = source.indexOf("*/", i + 2);
+      const stop = end === -1 ? n : end + 2;
+      out += source.slice(i, stop);
+      i = stop;
+    } else if (c === "?") {
+      let j = i + 1;
+      while (j < n && /[0-9]/.test(source[j] as string)) j++;
+      const index = j > i + 1 ? Number(source.slice(i + 1, j)) : nextPositional;
+      nextPositional = Math.max(nextPositional, index + 1);
+      slots.push({ index });
+      out += `$${slots.length}`;
+      i = j;
+    } else if (
+      (c === "$" || c === ":" || c === "@") &&
+      NAME.test(source[i + 1] ?? "") &&
+      !isCast(source, i)
+    ) {
+      let j = i + 1;
+      while (j < n && NAME.test(source[j] as string)) j++;
+      const name = source.slice(i + 1, j);
+      let at = named.get(name);
+      if (at === undefined) {
+        slots.push({ name });
+        at = slots.length;
+        named.set(name, at);
+      }
+      out += `$${at}`;
+      i = j;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return { sql: out, slots };
+}
+
+/** `x::int` is PostgreSQL's cast, not a `:int` parameter. */
+function isCast(source: string, i: number): boolean {
+  return source[i] === ":" && (source[i + 1] === ":" || source[i - 1] === ":");
+}
+
+function closing(source: string, start: number, quote: string): number {
+  let i = start + 1;
+  while (i < source.length) {
+    if (source[i] === quote) {
+      if (source[i + 1] === quote) i += 2;
+      else return i + 1;
+    } else i++;
+  }
+  return source.length;
+}
+
+/** The values for `$1…$n`, from positional arguments or one object of named ones. */
+export function bindValues(slots: readonly Slot[], args: readonly unknown[]): unknown[] {
+  const first = args[0];
+  const named =
+    args.length === 1 && first !== null && typeof first === "object" && !ArrayBuffer.isView(first)
+      ? (first as Record<string, unknown>)
+      : undefined;
+  return slots.map((slot) => {
+    if ("index" in slot) {
+      if (named !== undefined) return named[String(slot.index)];
+      return args[slot.index - 1];
+    }
+    if (named === undefined) throw new Error(`SQL parameter $${slot.name} was not given`);
+    for (const key of [slot.name, `$${slot.name}`, `:${slot.name}`, `@${slot.name}`]) {
+      if (key in named) return named[key];
+    }
+    throw new Error(`SQL parameter $${slot.name} was not given`);
+  });
+}
