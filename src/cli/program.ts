@@ -215,6 +215,13 @@ export function buildProgram(io: CliIo): Command {
     .addOption(opt("--nats-creds <file>", "NATS credentials file", "natsCreds"))
     .addOption(
       opt(
+        "--database <url>",
+        "head office's database: postgres://USER@HOST:PORT/DB or sqlite:PATH (default: hq.db under --data)",
+        "database",
+      ),
+    )
+    .addOption(
+      opt(
         "--nats-replicas <n>",
         "replicas of the JetStream streams and consumers head office creates (1-5, default 1; 3 on a cluster of three)",
         "natsReplicas",

@@ -7,30 +7,34 @@ import { testPostgres } from "../support/postgres.ts";
 
 const pg = testPostgres();
 let db: PgDatabase;
-let drop: () => Promise<void>;
+let drop: () => void;
 
-beforeAll(async () => {
-  const created = await pg.createDatabase();
+beforeAll(() => {
+  const created = pg.createDatabase();
   drop = created.drop;
   db = new PgDatabase(created.url, { statementTimeoutMs: 2000 });
   db.exec(`CREATE TABLE items (id bigint PRIMARY KEY, code text NOT NULL UNIQUE, price_minor bigint NOT NULL,
     weight double precision, photo bytea, parent bigint REFERENCES items(id))`);
 }, 60_000);
 
-afterAll(async () => {
+afterAll(() => {
   db?.close();
-  await drop?.();
+  drop?.();
   pg.stop();
 });
 
 describe("parameters in SQLite's forms", () => {
   test("?, ?NNN and named parameters become $n, leaving literals and casts alone", () => {
     expect(translateParameters("SELECT '?', \"a?\", ? , ?2, ?1 -- ?\n").sql).toBe(
-      "SELECT '?', \"a?\", $1 , $2, $3 -- ?\n",
+      "SELECT '?', \"a?\", $1 , $2, $1 -- ?\n",
     );
+    expect(translateParameters("SELECT ?1, ?2, ?1").sql).toBe("SELECT $1, $2, $1");
     const named = translateParameters("SELECT $a, :b, @a, x::text");
     expect(named.sql).toBe("SELECT $1, $2, $1, x::text");
     expect(named.slots).toEqual([{ name: "a" }, { name: "b" }]);
+    expect(translateParameters('insert into "t" ("k") values (?) on conflict ("t"."k") do nothing').sql).toBe(
+      'insert into "t" ("k") values ($1) on conflict ("k") do nothing',
+    );
   });
 });
 
@@ -54,6 +58,12 @@ describe("a synchronous PostgreSQL database with bun:sqlite's statements", () =>
       t: 1,
     });
     expect(db.query("SELECT code FROM items ORDER BY id").values()).toEqual([["A"], ["B"]]);
+    // PostgreSQL folds unquoted names to lower case; the SQL's own spelling comes back.
+    expect(
+      db.query("SELECT price_minor AS priceMinor FROM items WHERE id = 2 ORDER BY priceMinor").get(),
+    ).toEqual({
+      priceMinor: 7,
+    });
     expect(db.query("SELECT code FROM items WHERE id = ?").get(99)).toBeNull();
   });
 

@@ -16,6 +16,7 @@ import { newToken, saveToken } from "../../src/hq/auth/tokens.ts";
 import { RecordingPublisher } from "../../src/hq/catalog/publisher.ts";
 import type { HqContext } from "../../src/hq/context.ts";
 import { openHq } from "../../src/hq/open.ts";
+import { testHqDatabase } from "./postgres.ts";
 import type { JsonObject, TestClock, TestResponse } from "./store-app.ts";
 
 export type { JsonObject, TestResponse } from "./store-app.ts";
@@ -74,9 +75,16 @@ export function createTestHq(options: { startAt?: Date | string } = {}): TestHq 
   };
   const logs: string[] = [];
   let ctx: HqContext;
+  // RINGUP_TEST_HQ_DATABASE=postgres: a fresh PostgreSQL database, dropped on close.
+  const database = testHqDatabase();
   try {
-    ctx = openHq(dir, { now: () => new Date(clock.now.getTime()), log: (line) => logs.push(line) });
+    ctx = openHq(dir, {
+      now: () => new Date(clock.now.getTime()),
+      log: (line) => logs.push(line),
+      database: database?.url,
+    });
   } catch (err) {
+    database?.drop();
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
@@ -92,6 +100,7 @@ export function createTestHq(options: { startAt?: Date | string } = {}): TestHq 
     closed = true;
     services.scheduler.stop();
     ctx.sqlite.close();
+    database?.drop();
     rmSync(dir, { recursive: true, force: true });
   };
   return {

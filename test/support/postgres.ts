@@ -9,7 +9,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { SQL } from "bun";
+import { migrations as hqPgMigrations } from "../../schema/migrations/hq-pg/index.ts";
+import { openPostgresHq, PG_COMPAT_REVISION } from "../../src/hq/db/open-postgres.ts";
+import { PgDatabase } from "../../src/shared/postgres/database.ts";
 
 const root = resolve(import.meta.dir, "../..");
 
@@ -36,6 +38,8 @@ function startOwnCluster(): string {
 }
 
 function stopOwnCluster(): void {
+  admin?.close();
+  admin = null;
   if (own === null) return;
   Bun.spawnSync(["bash", join(root, "scripts/services/postgres"), "stop"], {
     env: { ...process.env, RINGUP_POSTGRES_STATE: own.state },
@@ -55,27 +59,71 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-/** A fresh database on the test server; `drop` removes it (its connections are ended first). */
-export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const server = postgresServerUrl();
+export interface TestPostgresDatabase {
+  url: string;
+  /** Removes the database (its connections are ended first). */
+  drop(): void;
+}
+
+let admin: PgDatabase | null = null;
+
+/** Runs one statement on the server's own database, synchronously (one connection per process). */
+function onServer(statement: string): void {
+  admin ??= new PgDatabase(postgresServerUrl(), { statementTimeoutMs: 60_000 });
+  admin.exec(statement);
+}
+
+/** A fresh database with a random name on the test server (synchronous, like opening SQLite). */
+export function createPostgresDatabase(template?: string): TestPostgresDatabase {
   const name = `ringup_test_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
-  const admin = new SQL({ url: server, max: 1 });
-  try {
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.close();
-  }
+  onServer(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
   return {
-    url: withDatabase(server, name),
-    async drop() {
-      const sql = new SQL({ url: server, max: 1 });
-      try {
-        await sql.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await sql.close();
-      }
-    },
+    url: withDatabase(postgresServerUrl(), name),
+    drop: () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/**
+ * Head office's database for a test when `RINGUP_TEST_HQ_DATABASE=postgres`: a fresh PostgreSQL
+ * database on the cluster scripts/test started (`scripts/services/postgres start`); otherwise
+ * null (SQLite under the data dir).
+ */
+export function testHqDatabase(): TestPostgresDatabase | null {
+  if (!hqOnPostgres()) return null;
+  if (process.env.RINGUP_TEST_POSTGRES_URL === undefined) {
+    throw new Error(
+      "RINGUP_TEST_HQ_DATABASE=postgres needs RINGUP_TEST_POSTGRES_URL: run `eval $(scripts/services/postgres start)` first",
+    );
+  }
+  return createPostgresDatabase(migratedHqTemplate());
+}
+
+let template: string | null = null;
+
+/**
+ * A database with head office's migrations applied, copied for each test (CREATE DATABASE …
+ * TEMPLATE) instead of migrating every one. Named after the migrations, so a new one makes a new
+ * template; made once per test process.
+ */
+function migratedHqTemplate(): string {
+  if (template !== null) return template;
+  const tags = `${hqPgMigrations.map((m) => m.tag).join(",")};${PG_COMPAT_REVISION}`;
+  const name = `ringup_hq_template_${new Bun.CryptoHasher("sha256").update(tags).digest("hex").slice(0, 12)}`;
+  admin ??= new PgDatabase(postgresServerUrl(), { statementTimeoutMs: 60_000 });
+  const exists = admin.query("SELECT 1 AS x FROM pg_database WHERE datname = ?").get(name) !== null;
+  if (!exists) {
+    const staging = `${name}_${process.pid}`;
+    onServer(`CREATE DATABASE ${staging}`);
+    openPostgresHq(withDatabase(postgresServerUrl(), staging)).close();
+    // Another test process may have made it meanwhile: then this copy is dropped.
+    try {
+      onServer(`ALTER DATABASE ${staging} RENAME TO ${name}`);
+    } catch {
+      onServer(`DROP DATABASE IF EXISTS ${staging} WITH (FORCE)`);
+    }
+  }
+  template = name;
+  return name;
 }
 
 /**

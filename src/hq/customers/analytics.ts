@@ -44,8 +44,8 @@ export class CustomerAnalytics {
       .query<Row, [string, string, string | null, number]>(
         `WITH docs AS (${DOCS})
          SELECT d.cid AS cid, c.name AS name,
-           sum(CASE WHEN d.day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR d.store = ?3) THEN d.visit ELSE 0 END) AS visits,
-           sum(CASE WHEN d.day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR d.store = ?3) THEN d.amount ELSE 0 END) AS spend,
+           sum(CASE WHEN d.day BETWEEN ?1 AND ?2 AND (CAST(?3 AS TEXT) IS NULL OR d.store = ?3) THEN d.visit ELSE 0 END) AS visits,
+           sum(CASE WHEN d.day BETWEEN ?1 AND ?2 AND (CAST(?3 AS TEXT) IS NULL OR d.store = ?3) THEN d.amount ELSE 0 END) AS spend,
            sum(CASE WHEN d.day <= ?2 THEN d.visit ELSE 0 END) AS lifetimeVisits,
            sum(CASE WHEN d.day <= ?2 THEN d.amount ELSE 0 END) AS lifetimeSpend,
            min(CASE WHEN d.visit = 1 AND d.day <= ?2 THEN d.day END) AS firstDay,

@@ -115,11 +115,12 @@ export class PgStatement<Row = unknown, Params extends unknown[] = unknown[]> {
   all(...args: Params): Row[] {
     const result = this.execute(args);
     const converters = result.columns.map((c) => converter(c.type));
+    const names = result.columns.map((c) => this.translated.names.get(c.name) ?? c.name);
     return result.rows.map((row) => {
       const object: Record<string, unknown> = {};
-      result.columns.forEach((column, i) => {
+      names.forEach((name, i) => {
         const convert = converters[i];
-        object[column.name] = convert ? convert(row[i], column.name) : row[i];
+        object[name] = convert ? convert(row[i], name) : row[i];
       });
       return object as Row;
     });
@@ -166,6 +167,9 @@ export class PgDatabase {
     // A failure inside the worker reaches the caller as the answer to its statement; the worker's
     // own error event (a connection dropped between statements) must not end the process.
     this.worker.on("error", () => {});
+    // Nothing waits for the worker asynchronously (every call waits for its answer itself), so it
+    // does not keep the process alive.
+    this.worker.unref();
     const channel = new MessageChannel();
     this.port = channel.port1;
     this.worker.postMessage(channel.port2, [channel.port2]);
@@ -266,9 +270,11 @@ export class PgDatabase {
 }
 
 /**
- * The worker's module: beside this file when run from source; inside the compiled binary it is an
- * extra entrypoint of `bun build` (scripts/build), found by the same relative path.
+ * The worker's module: beside this file when run from source. Inside the compiled binary it is an
+ * extra entrypoint of `bun build` (scripts/build), kept under its path relative to the
+ * entrypoints' common folder (src/).
  */
 function workerUrl(): URL | string {
+  if (import.meta.url.includes("$bunfs")) return "./shared/postgres/worker.ts";
   return new URL("./worker.ts", import.meta.url);
 }

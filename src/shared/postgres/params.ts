@@ -9,11 +9,38 @@ type Slot = { index: number } | { name: string };
 export interface TranslatedSql {
   sql: string;
   slots: Slot[];
+  /**
+   * Result names as the SQL spells them, by PostgreSQL's lower-case fold: `AS blockedAt` comes
+   * back as `blockedat`, and SQLite's callers read `blockedAt`.
+   */
+  names: Map<string, string>;
+}
+
+/** Mixed-case words outside string literals and quoted names: the aliases to give back. */
+function mixedCaseNames(sql: string): Map<string, string> {
+  const names = new Map<string, string>();
+  const bare = sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"/g, " ");
+  for (const [word] of bare.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
+    if (/[a-z]/.test(word) && /[A-Z]/.test(word)) names.set(word.toLowerCase(), word);
+  }
+  return names;
 }
 
 const NAME = /[A-Za-z0-9_]/;
 
-export function translateParameters(source: string): TranslatedSql {
+/**
+ * drizzle's SQLite dialect names a conflict target with its table (`on conflict ("t"."c")`),
+ * which PostgreSQL refuses: the bare column is what both mean.
+ */
+function bareConflictTarget(source: string): string {
+  return source.replace(
+    /\bon conflict \(([^)]*)\)/gi,
+    (_all, columns: string) => `on conflict (${columns.replace(/"[^"]+"\./g, "")})`,
+  );
+}
+
+export function translateParameters(sqliteSql: string): TranslatedSql {
+  const source = bareConflictTarget(sqliteSql);
   let out = "";
   const slots: Slot[] = [];
   const named = new Map<string, number>();
@@ -41,8 +68,15 @@ export function translateParameters(source: string): TranslatedSql {
       while (j < n && /[0-9]/.test(source[j] as string)) j++;
       const index = j > i + 1 ? Number(source.slice(i + 1, j)) : nextPositional;
       nextPositional = Math.max(nextPositional, index + 1);
-      slots.push({ index });
-      out += `$${slots.length}`;
+      // The same `?NNN` twice is one parameter (so PostgreSQL infers its type from either place).
+      const key = `?${index}`;
+      let at = named.get(key);
+      if (at === undefined) {
+        slots.push({ index });
+        at = slots.length;
+        named.set(key, at);
+      }
+      out += `$${at}`;
       i = j;
     } else if (
       (c === "$" || c === ":" || c === "@") &&
@@ -65,7 +99,7 @@ export function translateParameters(source: string): TranslatedSql {
       i++;
     }
   }
-  return { sql: out, slots };
+  return { sql: out, slots, names: mixedCaseNames(source) };
 }
 
 /** `x::int` is PostgreSQL's cast, not a `:int` parameter. */
@@ -85,7 +119,9 @@ function closing(source: string, start: number, quote: string): number {
 }
 
 /** The values for `$1…$n`, from positional arguments or one object of named ones. */
-export function bindValues(slots: readonly Slot[], args: readonly unknown[]): unknown[] {
+export function bindValues(slots: readonly Slot[], given: readonly unknown[]): unknown[] {
+  // `db.run(sql, [a, b])`: the values as one array, as bun:sqlite takes them too.
+  const args = given.length === 1 && Array.isArray(given[0]) ? (given[0] as unknown[]) : given;
   const first = args[0];
   const named =
     args.length === 1 && first !== null && typeof first === "object" && !ArrayBuffer.isView(first)
