@@ -298,8 +298,8 @@ export function buildProgram(io: CliIo): Command {
     .option("--data <dir>", "head office's data directory (required)")
     .action(async (_o: unknown, cmd: Command) => {
       // `--data` is also head office's own option: commander hands it to the parent.
-      const data = (cmd.optsWithGlobals() as { data?: string }).data;
-      (await import("./hq-reports.ts")).rebuildReportSummaries(data, io);
+      const { data, database } = cmd.optsWithGlobals() as { data?: string; database?: string };
+      (await import("./hq-reports.ts")).rebuildReportSummaries(data, io, database);
     });
 
   const { cmd: customers, options: customersOptions } = hqApiCommand(
@@ -350,7 +350,8 @@ export function buildProgram(io: CliIo): Command {
         o.data ?? (hq.getOptionValueSource("data") === "cli" ? (parent.data as string) : undefined);
       const create = await import("./hq-store-create.ts");
       if (data !== undefined) {
-        await create.createStoreFromTemplateAt(data, id, { ...how, json: hqStore.opts().json === true }, io);
+        const at = { ...how, json: hqStore.opts().json === true };
+        await create.createStoreFromTemplateAt(data, id, at, io, parent.database as string | undefined);
         return;
       }
       await create.createStoreFromTemplate(hqStoreOptions(), id, how, io);

@@ -15,7 +15,7 @@ import type { Scope } from "../../src/hq/auth/scopes.ts";
 import { newToken, saveToken } from "../../src/hq/auth/tokens.ts";
 import { RecordingPublisher } from "../../src/hq/catalog/publisher.ts";
 import type { HqContext } from "../../src/hq/context.ts";
-import { openHq } from "../../src/hq/open.ts";
+import { type OpenHqOptions, openHq } from "../../src/hq/open.ts";
 import { testHqDatabase } from "./postgres.ts";
 import type { JsonObject, TestClock, TestResponse } from "./store-app.ts";
 
@@ -60,6 +60,28 @@ export function testHqPerTest(): () => TestHq {
     made.push(hq);
     return hq;
   };
+}
+
+/**
+ * Head office's context alone (no app) on a data dir, for tests of ingest and writers: on the
+ * database the run asks for (a fresh PostgreSQL one with RINGUP_TEST_HQ_DATABASE=postgres,
+ * else hq.db in the dir). `close` closes it and drops a PostgreSQL database.
+ */
+export function openTestHqContext(dir: string, options: OpenHqOptions = {}): HqContext & { close(): void } {
+  const database = testHqDatabase();
+  let ctx: HqContext;
+  try {
+    ctx = openHq(dir, { ...options, database: database?.url });
+  } catch (err) {
+    database?.drop();
+    throw err;
+  }
+  return Object.assign(ctx, {
+    close() {
+      ctx.sqlite.close();
+      database?.drop();
+    },
+  });
 }
 
 export function createTestHq(options: { startAt?: Date | string } = {}): TestHq {

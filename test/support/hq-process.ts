@@ -68,6 +68,11 @@ export class HqProcess implements AsyncDisposable {
     return this.#url;
   }
 
+  /** `--database URL` for commands that open this head office's data offline (none on SQLite). */
+  get databaseArgs(): string[] {
+    return this.#database ? ["--database", this.#database.url] : [];
+  }
+
   get output(): string {
     return this.#output;
   }
@@ -157,7 +162,7 @@ export class HqProcess implements AsyncDisposable {
       this.token,
       ...(nats ? ["--nats", nats] : []),
       ...(creds ? ["--nats-creds", creds] : []),
-      ...(this.#database ? ["--database", this.#database.url] : []),
+      ...this.databaseArgs,
       ...(this.options.args ?? []),
     ];
   }

@@ -70,7 +70,7 @@ export const SITES_SQL = `WITH onhand AS (
       THEN CAST(round(p.cost_minor * o.qty / 1000.0) AS INTEGER) END), 0) AS valueMinor,
     sum(CASE WHEN p.cost_minor IS NULL THEN 1 ELSE 0 END) AS uncostedProducts
   FROM onhand o LEFT JOIN hq_products p ON p.code = o.code LEFT JOIN stores s ON s.store_id = o.store_id
-  GROUP BY o.store_id ORDER BY o.store_id`;
+  GROUP BY o.store_id, s.name ORDER BY o.store_id`;
 
 /** Every report query, for checks of their plans. */
 export const ANALYTICS_SQL: Record<string, string> = {

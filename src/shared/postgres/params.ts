@@ -45,6 +45,16 @@ export function translateParameters(sqliteSql: string): TranslatedSql {
   const slots: Slot[] = [];
   const named = new Map<string, number>();
   let nextPositional = 1;
+  /** The `$n` of a parameter: a new one the first time it is met, the same one after. */
+  const slotOf = (key: string, slot: Slot): number => {
+    let at = named.get(key);
+    if (at === undefined) {
+      slots.push(slot);
+      at = slots.length;
+      named.set(key, at);
+    }
+    return at;
+  };
   let i = 0;
   const n = source.length;
   while (i < n) {
@@ -69,14 +79,7 @@ export function translateParameters(sqliteSql: string): TranslatedSql {
       const index = j > i + 1 ? Number(source.slice(i + 1, j)) : nextPositional;
       nextPositional = Math.max(nextPositional, index + 1);
       // The same `?NNN` twice is one parameter (so PostgreSQL infers its type from either place).
-      const key = `?${index}`;
-      let at = named.get(key);
-      if (at === undefined) {
-        slots.push({ index });
-        at = slots.length;
-        named.set(key, at);
-      }
-      out += `$${at}`;
+      out += `$${slotOf(`?${index}`, { index })}`;
       i = j;
     } else if (
       (c === "$" || c === ":" || c === "@") &&
@@ -86,13 +89,7 @@ export function translateParameters(sqliteSql: string): TranslatedSql {
       let j = i + 1;
       while (j < n && NAME.test(source[j] as string)) j++;
       const name = source.slice(i + 1, j);
-      let at = named.get(name);
-      if (at === undefined) {
-        slots.push({ name });
-        at = slots.length;
-        named.set(name, at);
-      }
-      out += `$${at}`;
+      out += `$${slotOf(name, { name })}`;
       i = j;
     } else {
       out += c;
