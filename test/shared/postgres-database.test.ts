@@ -104,6 +104,19 @@ describe("a synchronous PostgreSQL database with bun:sqlite's statements", () =>
     expect(db.query("SELECT code FROM items WHERE id >= 10 ORDER BY id").values()).toEqual([["T2"]]);
   });
 
+  test("a transaction that went on after a failed statement is said to be rolled back, not committed", () => {
+    const add = db.prepare("INSERT INTO items (id, code, price_minor) VALUES (?, ?, ?)");
+    expect(() =>
+      db.transaction(() => {
+        add.run(30, "K1", 1);
+        try {
+          add.run(31, "K1", 1);
+        } catch {}
+      })(),
+    ).toThrow(/rolled back/);
+    expect(db.query("SELECT count(*) AS n FROM items WHERE id IN (30, 31)").get()).toEqual({ n: 0 });
+  });
+
   test("drizzle's bun-sqlite driver works on it unchanged", () => {
     const items = sqliteTable("items", {
       id: integer("id").primaryKey(),

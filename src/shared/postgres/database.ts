@@ -227,18 +227,30 @@ export class PgDatabase {
     this.request({ kind: "exec", sql });
   }
 
+  /**
+   * COMMIT of a transaction in which a statement failed (and the caller went on) is turned into
+   * a ROLLBACK by PostgreSQL without an error; SQLite would have committed the rest. Said loudly.
+   */
+  private commit(): void {
+    const result = this.request({ kind: "exec", sql: "COMMIT" });
+    if (result.command === "ROLLBACK") {
+      throw new PostgresError(
+        "the transaction was rolled back: a statement in it failed and PostgreSQL refuses the rest (catch errors inside a transaction in a nested one, a savepoint)",
+        "SQLITE_ABORT",
+      );
+    }
+  }
+
   /** bun:sqlite's `transaction(fn)`: BEGIN/COMMIT around fn, a savepoint when nested. */
   transaction<A extends unknown[], R>(fn: (...args: A) => R): TransactionFn<A, R> {
     const run = (...args: A): R => {
       const outer = this.depth === 0;
       const savepoint = `ringup_sp${this.depth}`;
       this.exec(outer ? "BEGIN" : `SAVEPOINT ${savepoint}`);
+      let result: R;
       this.depth++;
       try {
-        const result = fn(...args);
-        this.depth--;
-        this.exec(outer ? "COMMIT" : `RELEASE SAVEPOINT ${savepoint}`);
-        return result;
+        result = fn(...args);
       } catch (err) {
         this.depth--;
         try {
@@ -248,6 +260,10 @@ export class PgDatabase {
         }
         throw err;
       }
+      this.depth--;
+      if (outer) this.commit();
+      else this.exec(`RELEASE SAVEPOINT ${savepoint}`);
+      return result;
     };
     return Object.assign(run, { deferred: run, immediate: run, exclusive: run });
   }

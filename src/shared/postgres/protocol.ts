@@ -15,6 +15,8 @@ export interface PgRows {
   columns: { name: string; type: number }[];
   rows: unknown[][];
   count: number;
+  /** The command tag (`COMMIT`, or `ROLLBACK` when a COMMIT found the transaction failed). */
+  command?: string;
 }
 
 export interface PgFailure {

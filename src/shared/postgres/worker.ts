@@ -42,7 +42,11 @@ async function answer(request: PgRequest): Promise<PgReply> {
     }
     if (request.kind === "exec") {
       const r = await sql.unsafe(request.sql);
-      return { ok: true, result: { columns: [], rows: [], count: Number(r.count ?? 0) } };
+      const command = (r as unknown as { command?: string }).command;
+      return {
+        ok: true,
+        result: { columns: [], rows: [], count: Number(r.count ?? 0), ...(command ? { command } : {}) },
+      };
     }
     const r = await sql.unsafe(request.sql, request.params).values();
     const meta = r as unknown as { columns?: { name: string; type: number }[]; count?: number | null };
