@@ -1,5 +1,5 @@
 /**
- * `bun run db:generate`: runs drizzle-kit for each database (store, hq, till) and writes
+ * `bun run db:generate`: runs drizzle-kit for each database (store, hq, hq-pg, till) and writes
  * `schema/migrations/<db>/index.ts`, which embeds the SQL files so the compiled binary applies
  * them at start-up without reading the migrations folder from disk.
  */
@@ -7,7 +7,16 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dir, "..");
-const dbs = ["store", "hq", "till"].filter((db) => existsSync(join(root, `drizzle.${db}.config.ts`)));
+// Head office's PostgreSQL schema follows its SQLite tables: brought up to date first.
+const pgSchema = Bun.spawn(["bun", "scripts/gen-hq-pg-schema.ts"], {
+  cwd: root,
+  stdout: "inherit",
+  stderr: "inherit",
+});
+if ((await pgSchema.exited) !== 0) process.exit(1);
+const dbs = ["store", "hq", "hq-pg", "till"].filter((db) =>
+  existsSync(join(root, `drizzle.${db}.config.ts`)),
+);
 
 for (const db of dbs) {
   const proc = Bun.spawn(["bunx", "drizzle-kit", "generate", "--config", `drizzle.${db}.config.ts`], {

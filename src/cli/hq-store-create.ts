@@ -59,6 +59,8 @@ export async function createStoreFromTemplateAt(
   storeId: string,
   how: StoreCreateOptions & { json: boolean },
   io: CliIo,
+  /** `--database`: head office's database when it is not hq.db in the data directory. */
+  database?: string,
 ): Promise<void> {
   const natsUrls = requireNats(how);
   await requireBundleDir(bundlePath(storeId, how));
@@ -67,7 +69,7 @@ export async function createStoreFromTemplateAt(
   }
   const { openHq } = await import("../hq/open.ts");
   const { StoreTemplatesService } = await import("../hq/store-templates/service.ts");
-  const ctx = openHq(dataDir, { log: (line) => io.err(line) });
+  const ctx = openHq(dataDir, { log: (line) => io.err(line), database });
   try {
     const opened = await new StoreTemplatesService(ctx).openStore(how.fromTemplate, {
       storeId,

@@ -220,6 +220,13 @@ export function buildProgram(io: CliIo): Command {
     .addOption(opt("--nats-creds <file>", "NATS credentials file", "natsCreds"))
     .addOption(
       opt(
+        "--database <url>",
+        "head office's database: postgres://USER@HOST:PORT/DB or sqlite:PATH (default: hq.db under --data)",
+        "database",
+      ),
+    )
+    .addOption(
+      opt(
         "--nats-replicas <n>",
         "replicas of the JetStream streams and consumers head office creates (1-5, default 1; 3 on a cluster of three)",
         "natsReplicas",
@@ -298,8 +305,8 @@ export function buildProgram(io: CliIo): Command {
     .option("--data <dir>", "head office's data directory (required)")
     .action(async (_o: unknown, cmd: Command) => {
       // `--data` is also head office's own option: commander hands it to the parent.
-      const data = (cmd.optsWithGlobals() as { data?: string }).data;
-      (await import("./hq-reports.ts")).rebuildReportSummaries(data, io);
+      const { data, database } = cmd.optsWithGlobals() as { data?: string; database?: string };
+      (await import("./hq-reports.ts")).rebuildReportSummaries(data, io, database);
     });
 
   const { cmd: customers, options: customersOptions } = hqApiCommand(
@@ -350,7 +357,8 @@ export function buildProgram(io: CliIo): Command {
         o.data ?? (hq.getOptionValueSource("data") === "cli" ? (parent.data as string) : undefined);
       const create = await import("./hq-store-create.ts");
       if (data !== undefined) {
-        await create.createStoreFromTemplateAt(data, id, { ...how, json: hqStore.opts().json === true }, io);
+        const at = { ...how, json: hqStore.opts().json === true };
+        await create.createStoreFromTemplateAt(data, id, at, io, parent.database as string | undefined);
         return;
       }
       await create.createStoreFromTemplate(hqStoreOptions(), id, how, io);

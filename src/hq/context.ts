@@ -3,6 +3,7 @@ import type { Database } from "bun:sqlite";
 import type { BunSQLiteDatabase } from "drizzle-orm/bun-sqlite";
 import type { hqSchema } from "../../schema/hq.ts";
 import type { CatalogPublisher } from "./catalog/publisher.ts";
+import type { HqDialect } from "./db/dialect.ts";
 
 export type HqDb = BunSQLiteDatabase<typeof hqSchema>;
 /** A drizzle transaction on the head office database (same query API as HqDb). */
@@ -11,6 +12,8 @@ export type HqTx = Parameters<Parameters<HqDb["transaction"]>[0]>[0];
 export interface HqContext {
   sqlite: Database;
   db: HqDb;
+  /** The SQL forms that differ between SQLite and PostgreSQL (`--database`). */
+  dialect: HqDialect;
   /** The `--data` directory (hq.db, nats-accounts.conf, …). */
   dataDir: string;
   now: () => Date;

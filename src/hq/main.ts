@@ -73,6 +73,7 @@ export async function startHqServer(
       )
     : undefined;
   const ctx = openHq(options.data, {
+    database: options.database,
     log: (line) => io.out(line),
     onUpgrade: (message) => io.out(`hq: ${message}`),
     ...(start.now ? { now: start.now } : {}),

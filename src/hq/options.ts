@@ -19,6 +19,8 @@ import {
 export const hqOptionsSchema = z
   .object({
     data: dir,
+    /** `--database sqlite:PATH | postgres://…` (RINGUP_DATABASE); default hq.db under --data. */
+    database: z.string().min(1).optional(),
     port: port.default(8080),
     host: z.string().default("0.0.0.0"),
     adminToken: token.optional(),

@@ -347,6 +347,10 @@ describe("summaries", () => {
 
   test("no report reads the sales or their lines", () => {
     for (const [name, sql] of Object.entries(ANALYTICS_SQL)) {
+      expect(sql, name).not.toMatch(/hq_sale_lines|hq_return_lines|hq_sales\b|hq_returns\b/);
+      // Index use is read from SQLite's plan; PostgreSQL's planner scans a test-sized table
+      // whatever its indexes, so there the SQL's tables are what is checked.
+      if (hq.ctx.dialect.name === "postgres") continue;
       const plan = hq.ctx.sqlite
         .query<{ detail: string }, []>(`EXPLAIN QUERY PLAN ${sql}`)
         .all()

@@ -9,18 +9,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type EventType, type StoreEvent, sealEvent, type UnsealedEvent } from "../../src/core/events.ts";
 import { uuidv7 } from "../../src/core/ids.ts";
-import type { HqContext } from "../../src/hq/context.ts";
 import { PurchasingWriter } from "../../src/hq/ingest/apply-purchasing.ts";
-import { openHq } from "../../src/hq/open.ts";
+import { openTestHqContext } from "../support/hq-app.ts";
 
 let dir: string;
-let ctx: HqContext;
+let ctx: ReturnType<typeof openTestHqContext>;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "ringup-hq-purchasing-"));
-  ctx = openHq(dir, { log: () => undefined });
+  ctx = openTestHqContext(dir, { log: () => undefined });
 });
 afterEach(() => {
-  ctx.sqlite.close();
+  ctx.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

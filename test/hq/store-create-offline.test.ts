@@ -41,6 +41,7 @@ test("a store opened on a stopped head office's data directory is registered whe
     hq.dataDir,
     "--nats",
     "nats://127.0.0.1:4222",
+    ...hq.databaseArgs,
   ];
   const noUrl = await runRingup([...args, "--out", out]);
   expect(noUrl.code).toBe(1);

@@ -8,21 +8,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type EventType, type StoreEvent, sealEvent, type UnsealedEvent } from "../../src/core/events.ts";
 import { uuidv7 } from "../../src/core/ids.ts";
-import type { HqContext } from "../../src/hq/context.ts";
 import { EventIngestor, replicationState } from "../../src/hq/ingest/index.ts";
-import { openHq } from "../../src/hq/open.ts";
+import { openTestHqContext } from "../support/hq-app.ts";
 
 let dir: string;
-let ctx: HqContext;
+let ctx: ReturnType<typeof openTestHqContext>;
 let ingestor: EventIngestor;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "ringup-ingest-"));
-  ctx = openHq(dir, { log: () => undefined });
+  ctx = openTestHqContext(dir, { log: () => undefined });
   ingestor = new EventIngestor(ctx.sqlite, () => new Date("2026-03-02T15:00:00.000Z"));
 });
 afterEach(() => {
-  ctx.sqlite.close();
+  ctx.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -15,7 +15,8 @@ import type { Scope } from "../../src/hq/auth/scopes.ts";
 import { newToken, saveToken } from "../../src/hq/auth/tokens.ts";
 import { RecordingPublisher } from "../../src/hq/catalog/publisher.ts";
 import type { HqContext } from "../../src/hq/context.ts";
-import { openHq } from "../../src/hq/open.ts";
+import { type OpenHqOptions, openHq } from "../../src/hq/open.ts";
+import { testHqDatabase } from "./postgres.ts";
 import type { JsonObject, TestClock, TestResponse } from "./store-app.ts";
 
 export type { JsonObject, TestResponse } from "./store-app.ts";
@@ -61,6 +62,28 @@ export function testHqPerTest(): () => TestHq {
   };
 }
 
+/**
+ * Head office's context alone (no app) on a data dir, for tests of ingest and writers: on the
+ * database the run asks for (a fresh PostgreSQL one with RINGUP_TEST_HQ_DATABASE=postgres,
+ * else hq.db in the dir). `close` closes it and drops a PostgreSQL database.
+ */
+export function openTestHqContext(dir: string, options: OpenHqOptions = {}): HqContext & { close(): void } {
+  const database = testHqDatabase();
+  let ctx: HqContext;
+  try {
+    ctx = openHq(dir, { ...options, database: database?.url });
+  } catch (err) {
+    database?.drop();
+    throw err;
+  }
+  return Object.assign(ctx, {
+    close() {
+      ctx.sqlite.close();
+      database?.drop();
+    },
+  });
+}
+
 export function createTestHq(options: { startAt?: Date | string } = {}): TestHq {
   const dir = mkdtempSync(join(tmpdir(), "ringup-hq-test-"));
   const clock: TestClock = {
@@ -74,9 +97,16 @@ export function createTestHq(options: { startAt?: Date | string } = {}): TestHq 
   };
   const logs: string[] = [];
   let ctx: HqContext;
+  // RINGUP_TEST_HQ_DATABASE=postgres: a fresh PostgreSQL database, dropped on close.
+  const database = testHqDatabase();
   try {
-    ctx = openHq(dir, { now: () => new Date(clock.now.getTime()), log: (line) => logs.push(line) });
+    ctx = openHq(dir, {
+      now: () => new Date(clock.now.getTime()),
+      log: (line) => logs.push(line),
+      database: database?.url,
+    });
   } catch (err) {
+    database?.drop();
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
@@ -92,6 +122,7 @@ export function createTestHq(options: { startAt?: Date | string } = {}): TestHq 
     closed = true;
     services.scheduler.stop();
     ctx.sqlite.close();
+    database?.drop();
     rmSync(dir, { recursive: true, force: true });
   };
   return {

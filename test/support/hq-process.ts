@@ -13,6 +13,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Subprocess } from "bun";
+import { PgDatabase } from "../../src/shared/postgres/database.ts";
+import { type TestPostgresDatabase, testHqDatabase } from "./postgres.ts";
 import { childEnv, randomToken, ringupCommand } from "./store-process.ts";
 
 const root = resolve(import.meta.dir, "../..");
@@ -37,6 +39,8 @@ export class HqProcess implements AsyncDisposable {
   #disposed = false;
   #db: Database | null = null;
   #args: string[];
+  /** RINGUP_TEST_HQ_DATABASE=postgres: this head office's own PostgreSQL database. */
+  readonly #database: TestPostgresDatabase | null = testHqDatabase();
 
   private constructor(
     readonly dataDir: string,
@@ -62,6 +66,11 @@ export class HqProcess implements AsyncDisposable {
 
   get url(): string {
     return this.#url;
+  }
+
+  /** `--database URL` for commands that open this head office's data offline (none on SQLite). */
+  get databaseArgs(): string[] {
+    return this.#database ? ["--database", this.#database.url] : [];
   }
 
   get output(): string {
@@ -93,9 +102,14 @@ export class HqProcess implements AsyncDisposable {
     return JSON.parse(text) as T;
   }
 
-  /** Head office's database, read-only (opened once, beside the running process). */
+  /**
+   * Head office's database, read-only (opened once, beside the running process); on PostgreSQL a
+   * connection of its own with the same statement API.
+   */
   db(): Database {
-    this.#db ??= new Database(join(this.dataDir, "hq.db"), { readonly: true });
+    this.#db ??= this.#database
+      ? (new PgDatabase(this.#database.url) as unknown as Database)
+      : new Database(join(this.dataDir, "hq.db"), { readonly: true });
     return this.#db;
   }
 
@@ -130,6 +144,7 @@ export class HqProcess implements AsyncDisposable {
     this.#disposed = true;
     this.#db?.close();
     await this.kill9();
+    this.#database?.drop();
     if (this.ownsDataDir) await rm(this.dataDir, { recursive: true, force: true });
   }
 
@@ -147,6 +162,7 @@ export class HqProcess implements AsyncDisposable {
       this.token,
       ...(nats ? ["--nats", nats] : []),
       ...(creds ? ["--nats-creds", creds] : []),
+      ...this.databaseArgs,
       ...(this.options.args ?? []),
     ];
   }

@@ -34,6 +34,7 @@ import m30 from "./0030_same_butterfly.sql" with { type: "text" };
 import m31 from "./0031_bent_human_robot.sql" with { type: "text" };
 import m32 from "./0032_conscious_silver_surfer.sql" with { type: "text" };
 import m33 from "./0033_plain_sally_floyd.sql" with { type: "text" };
+import m34 from "./0034_motionless_polaris.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -70,4 +71,5 @@ export const migrations: Migration[] = [
   { tag: "0031_bent_human_robot", sql: m31 },
   { tag: "0032_conscious_silver_surfer", sql: m32 },
   { tag: "0033_plain_sally_floyd", sql: m33 },
+  { tag: "0034_motionless_polaris", sql: m34 },
 ];

@@ -4,8 +4,10 @@
  * report's own filter (departments, categories or cashiers) as a JSON array or null.
  */
 
-const IN_RANGE = "day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR store_id IN (SELECT value FROM json_each(?3)))";
-const ONE_OF = (column: string) => `(?4 IS NULL OR ${column} IN (SELECT value FROM json_each(?4)))`;
+const IN_RANGE =
+  "day BETWEEN ?1 AND ?2 AND (CAST(?3 AS TEXT) IS NULL OR store_id IN (SELECT value FROM json_each(?3)))";
+const ONE_OF = (column: string) =>
+  `(CAST(?4 AS TEXT) IS NULL OR ${column} IN (SELECT value FROM json_each(?4)))`;
 
 const PROFIT = `sum(qty_milli) AS qtyMilli, sum(net_minor) AS netMinor, sum(tax_minor) AS taxMinor,
   sum(cost_minor) AS costMinor, sum(net_minor - cost_minor - uncosted_net_minor) AS marginMinor,
@@ -24,10 +26,10 @@ const ORDER: Record<ProductSort, string> = { net: "netMinor", margin: "marginMin
  */
 export function productsSql(sort: ProductSort, chain: boolean): string {
   const from = chain ? "hq_sum_chain_products" : "hq_sum_products";
-  const where = chain ? "day BETWEEN ?1 AND ?2 AND ?3 IS NULL" : IN_RANGE;
+  const where = chain ? "day BETWEEN ?1 AND ?2 AND CAST(?3 AS TEXT) IS NULL" : IN_RANGE;
   return `SELECT code, max(name) AS name, max(department) AS department, max(category) AS category, ${PROFIT}
     FROM ${from} WHERE ${where} AND ${ONE_OF("department")}
-      AND (?5 IS NULL OR category IN (SELECT value FROM json_each(?5)))
+      AND (CAST(?5 AS TEXT) IS NULL OR category IN (SELECT value FROM json_each(?5)))
     GROUP BY code ORDER BY ${ORDER[sort]} DESC, code LIMIT ?6`;
 }
 
@@ -61,14 +63,14 @@ export const CUSTOMERS_SQL = `WITH active AS (
 /** Stock on hand per site (all locations) valued at the catalog cost; ?1 stores JSON or null. */
 export const SITES_SQL = `WITH onhand AS (
     SELECT store_id, code, sum(qty_milli) AS qty FROM hq_stock
-    WHERE ?1 IS NULL OR store_id IN (SELECT value FROM json_each(?1)) GROUP BY store_id, code
+    WHERE CAST(?1 AS TEXT) IS NULL OR store_id IN (SELECT value FROM json_each(?1)) GROUP BY store_id, code
   )
   SELECT o.store_id AS storeId, s.name AS name, count(*) AS products, sum(o.qty) AS onHandMilli,
     coalesce(sum(CASE WHEN o.qty > 0 AND p.cost_minor IS NOT NULL
       THEN CAST(round(p.cost_minor * o.qty / 1000.0) AS INTEGER) END), 0) AS valueMinor,
-    sum(p.cost_minor IS NULL) AS uncostedProducts
+    sum(CASE WHEN p.cost_minor IS NULL THEN 1 ELSE 0 END) AS uncostedProducts
   FROM onhand o LEFT JOIN hq_products p ON p.code = o.code LEFT JOIN stores s ON s.store_id = o.store_id
-  GROUP BY o.store_id ORDER BY o.store_id`;
+  GROUP BY o.store_id, s.name ORDER BY o.store_id`;
 
 /** Every report query, for checks of their plans. */
 export const ANALYTICS_SQL: Record<string, string> = {

@@ -40,7 +40,8 @@ function upsert(table: string, keys: readonly string[], figures: readonly string
   const columns = [...keys, ...keep, ...figures];
   const set = [
     ...keep.map((c) => `${c} = excluded.${c}`),
-    ...figures.map((c) => `${c} = ${c} + excluded.${c}`),
+    // The table-qualified old value: PostgreSQL finds a bare name ambiguous beside `excluded`.
+    ...figures.map((c) => `${c} = ${table}.${c} + excluded.${c}`),
   ];
   return `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => `$${c}`).join(", ")})
     ON CONFLICT (${keys.join(", ")}) DO UPDATE SET ${set.join(", ")}`;

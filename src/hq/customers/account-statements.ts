@@ -86,7 +86,7 @@ export class AccountStatements {
     );
     this.#addToBalance = sqlite.prepare(
       `INSERT INTO account_balances (card, unit, balance) VALUES (?1, ?2, ?3)
-       ON CONFLICT (card, unit) DO UPDATE SET balance = balance + excluded.balance RETURNING balance`,
+       ON CONFLICT (card, unit) DO UPDATE SET balance = account_balances.balance + excluded.balance RETURNING balance`,
     );
     this.#meta = sqlite.prepare("SELECT value FROM hq_meta WHERE key = ?1");
     this.#deleteChange = sqlite.prepare(

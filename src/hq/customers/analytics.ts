@@ -42,18 +42,18 @@ export class CustomerAnalytics {
     }[q.sort];
     const rows = this.ctx.sqlite
       .query<Row, [string, string, string | null, number]>(
-        `WITH docs AS (${DOCS})
+        `WITH docs AS (${DOCS}), per AS (
          SELECT d.cid AS cid, c.name AS name,
-           sum(CASE WHEN d.day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR d.store = ?3) THEN d.visit ELSE 0 END) AS visits,
-           sum(CASE WHEN d.day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR d.store = ?3) THEN d.amount ELSE 0 END) AS spend,
+           sum(CASE WHEN d.day BETWEEN ?1 AND ?2 AND (CAST(?3 AS TEXT) IS NULL OR d.store = ?3) THEN d.visit ELSE 0 END) AS visits,
+           sum(CASE WHEN d.day BETWEEN ?1 AND ?2 AND (CAST(?3 AS TEXT) IS NULL OR d.store = ?3) THEN d.amount ELSE 0 END) AS spend,
            sum(CASE WHEN d.day <= ?2 THEN d.visit ELSE 0 END) AS lifetimeVisits,
            sum(CASE WHEN d.day <= ?2 THEN d.amount ELSE 0 END) AS lifetimeSpend,
            min(CASE WHEN d.visit = 1 AND d.day <= ?2 THEN d.day END) AS firstDay,
            max(CASE WHEN d.visit = 1 AND d.day <= ?2 THEN d.day END) AS lastDay
          FROM docs d LEFT JOIN customers c ON c.id = d.cid
-         GROUP BY d.cid
-         HAVING visits > 0 OR spend != 0
-         ORDER BY ${order}, d.cid
+         GROUP BY d.cid, c.name)
+         SELECT * FROM per WHERE visits > 0 OR spend != 0
+         ORDER BY ${order}, cid
          LIMIT ?4`,
       )
       .all(q.from, q.to, q.storeId ?? null, q.limit);

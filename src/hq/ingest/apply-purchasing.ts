@@ -37,9 +37,9 @@ export class PurchasingWriter {
        WHERE excluded.updated_at >= hq_vendor_items.updated_at`,
     );
     this.#cost = sqlite.query(
-      `INSERT OR IGNORE INTO hq_vendor_item_costs (event_id, item_no, store_id, vendor_id, code, cost_minor,
+      `INSERT INTO hq_vendor_item_costs (event_id, item_no, store_id, vendor_id, code, cost_minor,
          previous_cost_minor, source, ref_id, at)
-       VALUES ($eventId, $itemNo, $storeId, $vendorId, $code, $costMinor, $previousCostMinor, $source, $refId, $at)`,
+       VALUES ($eventId, $itemNo, $storeId, $vendorId, $code, $costMinor, $previousCostMinor, $source, $refId, $at) ON CONFLICT DO NOTHING`,
     );
     this.#order = sqlite.query(
       `INSERT INTO hq_purchase_orders (store_id, id, number, vendor_id, status, expected_at, created_at, sent_at,
@@ -51,9 +51,9 @@ export class PurchasingWriter {
        WHERE excluded.updated_at >= hq_purchase_orders.updated_at`,
     );
     this.#receipt = sqlite.query(
-      `INSERT OR IGNORE INTO hq_purchase_receipts (store_id, id, order_id, vendor_id, invoice_number, invoice_date,
+      `INSERT INTO hq_purchase_receipts (store_id, id, order_id, vendor_id, invoice_number, invoice_date,
          landed_cost_minor, received_at, lines)
-       VALUES ($storeId, $id, $orderId, $vendorId, $invoiceNumber, $invoiceDate, $landedCostMinor, $at, $lines)`,
+       VALUES ($storeId, $id, $orderId, $vendorId, $invoiceNumber, $invoiceDate, $landedCostMinor, $at, $lines) ON CONFLICT DO NOTHING`,
     );
     this.#credit = sqlite.query(
       `INSERT INTO hq_vendor_credits (store_id, id, number, vendor_id, receipt_id, status, total_minor, created_at,

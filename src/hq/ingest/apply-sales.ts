@@ -40,8 +40,8 @@ export class SalesWriter {
       `INSERT INTO hq_sale_lines (sale_id, line_no, ${LINE_COLUMNS}) VALUES ($docId, $lineNo, ${LINE_VALUES})`,
     );
     this.#insertSalePromotion = sqlite.query(
-      `INSERT OR IGNORE INTO hq_sale_promotions (sale_id, promotion_id, discount_minor)
-       VALUES ($saleId, $promotionId, $discountMinor)`,
+      `INSERT INTO hq_sale_promotions (sale_id, promotion_id, discount_minor)
+       VALUES ($saleId, $promotionId, $discountMinor) ON CONFLICT DO NOTHING`,
     );
     this.#insertTender = sqlite.query(
       `INSERT INTO hq_tenders (doc_id, idx, doc_kind, store_id, type, amount_minor, day)

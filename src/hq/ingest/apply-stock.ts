@@ -29,11 +29,11 @@ export class StockWriter {
   ) {
     this.#moveStock = sqlite.query(
       `INSERT INTO hq_stock (store_id, code, location, qty_milli) VALUES (?1, ?2, ?3, ?4)
-       ON CONFLICT (store_id, code, location) DO UPDATE SET qty_milli = qty_milli + excluded.qty_milli`,
+       ON CONFLICT (store_id, code, location) DO UPDATE SET qty_milli = hq_stock.qty_milli + excluded.qty_milli`,
     );
     this.#insertDocument = sqlite.query(
-      `INSERT OR IGNORE INTO hq_stock_documents (id, store_id, number, type, to_store, transfer_id, posted_at, payload)
-       VALUES ($id, $storeId, $number, $type, $toStore, $transferId, $postedAt, $payload)`,
+      `INSERT INTO hq_stock_documents (id, store_id, number, type, to_store, transfer_id, posted_at, payload)
+       VALUES ($id, $storeId, $number, $type, $toStore, $transferId, $postedAt, $payload) ON CONFLICT DO NOTHING`,
     );
     this.#saleLines = sqlite.query(
       `SELECT l.code, l.qty_milli AS qtyMilli FROM hq_sale_lines l JOIN hq_sales s ON s.id = l.sale_id

@@ -181,15 +181,15 @@ export class EventIngestor {
          VALUES ($id, $storeId, $seq, $type, $version, $at, $payload, $prevHash, $hash, $appliedAt)`,
       ),
       park: sqlite.query(
-        `INSERT OR IGNORE INTO parked_events (store_id, seq, id, event, received_at)
-         VALUES ($storeId, $seq, $id, $event, $receivedAt)`,
+        `INSERT INTO parked_events (store_id, seq, id, event, received_at)
+         VALUES ($storeId, $seq, $id, $event, $receivedAt) ON CONFLICT DO NOTHING`,
       ),
       parked: sqlite.query("SELECT event FROM parked_events WHERE store_id = ?1 AND seq = ?2"),
       unpark: sqlite.query("DELETE FROM parked_events WHERE store_id = ?1 AND seq <= ?2"),
       firstParked: sqlite.query("SELECT min(seq) AS seq FROM parked_events WHERE store_id = ?1"),
       deadLetter: sqlite.query(
-        `INSERT OR IGNORE INTO dead_letters (store_id, subject, event_id, seq, reason, message, data, received_at)
-         VALUES ($storeId, $subject, $eventId, $seq, $reason, $message, $data, $receivedAt)`,
+        `INSERT INTO dead_letters (store_id, subject, event_id, seq, reason, message, data, received_at)
+         VALUES ($storeId, $subject, $eventId, $seq, $reason, $message, $data, $receivedAt) ON CONFLICT DO NOTHING`,
       ),
       openDead: sqlite.query(
         `SELECT event_id AS eventId FROM dead_letters

@@ -18,7 +18,7 @@ type OrderLines = EventPayload<"purchase.order_changed">["lines"];
 type ReceiptLines = EventPayload<"purchase.goods_received">["lines"];
 
 /** `AND store_id = ?1` when a store is named: every query takes the store (or null) as ?1. */
-const OF_STORE = "(?1 IS NULL OR store_id = ?1)";
+const OF_STORE = "(CAST(?1 AS TEXT) IS NULL OR store_id = ?1)";
 
 export function purchasingRecords(sqlite: Database, storeId: string | null): PerfRecords {
   const zones = new Map(

@@ -112,7 +112,7 @@ export class HqPurchasingService {
     const store = this.knownStore(storeId);
     const rows = this.ctx.sqlite
       .query<VendorRow, [string | null]>(
-        `${VENDOR_SQL} WHERE (?1 IS NULL OR v.store_id = ?1) ORDER BY v.store_id, v.name, v.id`,
+        `${VENDOR_SQL} WHERE (CAST(?1 AS TEXT) IS NULL OR v.store_id = ?1) ORDER BY v.store_id, v.name, v.id`,
       )
       .all(store);
     return { vendors: rows.map((r) => this.vendorOf(r)) };
@@ -180,8 +180,8 @@ export class HqPurchasingService {
     const store = this.knownStore(query.storeId);
     const rows = this.ctx.sqlite
       .query<OrderRow, [string | null, string | null, string | null]>(
-        `${ORDER_SQL} WHERE (?1 IS NULL OR store_id = ?1) AND (?2 IS NULL OR vendor_id = ?2)
-           AND (?3 IS NULL OR status = ?3) ORDER BY created_at DESC, store_id, number DESC`,
+        `${ORDER_SQL} WHERE (CAST(?1 AS TEXT) IS NULL OR store_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR vendor_id = ?2)
+           AND (CAST(?3 AS TEXT) IS NULL OR status = ?3) ORDER BY created_at DESC, store_id, number DESC`,
       )
       .all(store, query.vendorId ?? null, query.status ?? null);
     return { orders: rows.map((r) => this.orderOf(r)) };
@@ -206,8 +206,8 @@ export class HqPurchasingService {
         `SELECT store_id AS storeId, id, number, vendor_id AS vendorId, receipt_id AS receiptId, status,
            total_minor AS totalMinor, created_at AS createdAt, settled_at AS settledAt,
            settlement_ref AS settlementRef, lines
-         FROM hq_vendor_credits WHERE (?1 IS NULL OR store_id = ?1) AND (?2 IS NULL OR vendor_id = ?2)
-           AND (?3 IS NULL OR status = ?3) ORDER BY created_at DESC, store_id, number DESC`,
+         FROM hq_vendor_credits WHERE (CAST(?1 AS TEXT) IS NULL OR store_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR vendor_id = ?2)
+           AND (CAST(?3 AS TEXT) IS NULL OR status = ?3) ORDER BY created_at DESC, store_id, number DESC`,
       )
       .all(store, query.vendorId ?? null, query.status ?? null);
     return {

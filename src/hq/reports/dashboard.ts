@@ -19,7 +19,7 @@ export function salesByHour(ctx: HqContext, day: string, storeId: string | null)
   const rows = ctx.sqlite
     .query<{ h: string; n: number; total: number }, [string, string | null]>(
       `SELECT substr(at, 12, 2) AS h, count(*) AS n, sum(total_minor) AS total FROM hq_sales
-       WHERE day = ?1 AND status = 'completed' AND (?2 IS NULL OR store_id = ?2) GROUP BY h`,
+       WHERE day = ?1 AND status = 'completed' AND (CAST(?2 AS TEXT) IS NULL OR store_id = ?2) GROUP BY h`,
     )
     .all(day, storeId);
   const byHour = new Map(rows.map((r) => [Number(r.h), r]));

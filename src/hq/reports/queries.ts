@@ -8,7 +8,7 @@
 export type ReportParams = [from: string, to: string, storeId: string | null];
 
 const IN_RANGE = (alias: string) =>
-  `${alias}.day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR ${alias}.store_id = ?3)`;
+  `${alias}.day BETWEEN ?1 AND ?2 AND (CAST(?3 AS TEXT) IS NULL OR ${alias}.store_id = ?3)`;
 
 /** Sums of sales or returns as documents, grouped by store or by day. */
 export function documentSums(kind: "sale" | "return", groupBy: "store_id" | "day"): string {

@@ -29,12 +29,12 @@ export function chainBelowMinimum(
                 coalesce((SELECT s.qty_milli FROM hq_stock s
                            WHERE s.store_id = l.store_id AND s.code = l.code AND s.location = l.location), 0) AS onHandMilli
            FROM hq_stock_limits l LEFT JOIN hq_products p ON p.code = l.code
-          WHERE (p.active IS NULL OR p.active = 1) AND (?1 IS NULL OR l.store_id = ?1)
+          WHERE (p.active IS NULL OR p.active = 1) AND (CAST(?1 AS TEXT) IS NULL OR l.store_id = ?1)
          UNION ALL
          SELECT st.store_id, p.code, p.name, NULL, p.min_stock_milli, p.max_stock_milli,
                 coalesce((SELECT sum(s.qty_milli) FROM hq_stock s WHERE s.store_id = st.store_id AND s.code = p.code), 0)
            FROM stores st JOIN hq_products p ON p.min_stock_milli IS NOT NULL AND p.active = 1
-          WHERE (?1 IS NULL OR st.store_id = ?1)
+          WHERE (CAST(?1 AS TEXT) IS NULL OR st.store_id = ?1)
             AND NOT EXISTS (SELECT 1 FROM hq_stock_limits l WHERE l.store_id = st.store_id AND l.code = p.code)
        ) WHERE onHandMilli < minMilli
        ORDER BY storeId, code, location LIMIT ?2`,

@@ -40,7 +40,7 @@ export class ChainStockService {
     const rows = this.ctx.sqlite
       .query<{ storeId: string; payload: string }, [string, string | null]>(
         `SELECT d.store_id AS storeId, d.payload FROM hq_stock_documents d
-         WHERE d.type = 'transfer_out' AND d.to_store = ?1 AND (?2 IS NULL OR d.id = ?2)
+         WHERE d.type = 'transfer_out' AND d.to_store = ?1 AND (CAST(?2 AS TEXT) IS NULL OR d.id = ?2)
            AND NOT EXISTS (SELECT 1 FROM hq_stock_documents r WHERE r.type = 'transfer_in' AND r.transfer_id = d.id)
          ORDER BY d.posted_at, d.id`,
       )

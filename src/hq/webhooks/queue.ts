@@ -25,7 +25,7 @@ export class HqWebhookQueue {
     );
     this.#figures = sqlite.query(
       `SELECT (SELECT sum(qty_milli) FROM hq_stock WHERE store_id = ?1 AND code = ?2) AS onHand,
-              (SELECT sum(json_extract(l.value, '$.qtyMilli')) FROM hq_orders o, json_each(o.snapshot, '$.lines') l
+              (SELECT sum(CAST(json_extract(l.value, '$.qtyMilli') AS BIGINT)) FROM hq_orders o, json_each(o.snapshot, '$.lines') l
                 WHERE o.store_id = ?1 AND o.number IS NOT NULL AND o.status IN (${OPEN})
                   AND json_extract(l.value, '$.code') = ?2) AS reserved`,
     );

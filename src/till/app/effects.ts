@@ -16,7 +16,7 @@ import { payByCard } from "../../devices/payment/pay-by-card.ts";
 import type { PaymentResult } from "../../devices/payment/payment-terminal.ts";
 import { describeReading } from "../../devices/scale/scale.ts";
 import { log } from "../../shared/log.ts";
-import type { HeldSaleDoc, HeldSaleSummary, TillProduct, TillServices } from "../services.ts";
+import type { CompletedSale, HeldSaleDoc, HeldSaleSummary, TillProduct, TillServices } from "../services.ts";
 import { priceSale, promotionsAt } from "../state/basket.ts";
 import type { CardAnswer, Command, Effect, Message, SaleLine } from "../state/types.ts";
 import { runBookingEffect } from "./booking-effects.ts";

@@ -1,0 +1,296 @@
+/**
+ * A synchronous PostgreSQL database with the part of bun:sqlite's `Database` API that drizzle's
+ * bun-sqlite driver and head office's raw statements use, so both run unchanged on PostgreSQL.
+ *
+ * One connection, owned by a worker thread; each call posts the statement to the worker and
+ * waits (`Atomics.wait`) for its answer, so statements run one at a time, as on SQLite's single
+ * writer, and the process waits for each. Results look like SQLite's: int8 and numeric become
+ * numbers (refused beyond 2^53), booleans 1/0, bytea a Buffer; unique and foreign key violations
+ * carry SQLite's error codes.
+ */
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { bindValues, type TranslatedSql, translateParameters } from "./params.ts";
+import type { PgFailure, PgParam, PgReply, PgRequest, PgRows, PgWorkerData } from "./protocol.ts";
+
+export interface PgOpenOptions {
+  /** A statement running longer is cancelled by the server (default 30 s). */
+  statementTimeoutMs?: number;
+}
+
+/** A statement failed on PostgreSQL; `code` follows SQLite's names where HQ code tells them apart. */
+export class PostgresError extends Error {
+  override name = "PostgresError";
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly sqlState?: string,
+  ) {
+    super(message);
+  }
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const BOOL = 16;
+const BYTEA = 17;
+
+function toNumber(value: string, column: string): number {
+  const n = Number(value);
+  if (/^-?\d+$/.test(value) && !Number.isSafeInteger(n)) {
+    throw new PostgresError(
+      `${column}: ${value} is beyond the integers a number holds exactly (2^53)`,
+      "RANGE",
+    );
+  }
+  return n;
+}
+
+function converter(type: number): ((v: unknown, column: string) => unknown) | null {
+  if (type === INT8 || type === NUMERIC) {
+    return (v, column) => (v === null ? null : toNumber(String(v), column));
+  }
+  if (type === BOOL) return (v) => (v === null ? null : v ? 1 : 0);
+  if (type === BYTEA) return (v) => (v === null ? null : Buffer.from(v as Uint8Array));
+  return null;
+}
+
+function toParam(value: unknown): PgParam {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "bigint") return value;
+  if (value instanceof Uint8Array) return value;
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  throw new TypeError(`cannot bind a ${typeof value} to a SQL parameter`);
+}
+
+function sqliteCode(error: PgFailure): string {
+  switch (error.sqlState) {
+    case "23505":
+      return "SQLITE_CONSTRAINT_UNIQUE";
+    case "23503":
+      return "SQLITE_CONSTRAINT_FOREIGNKEY";
+    case "23502":
+      return "SQLITE_CONSTRAINT_NOTNULL";
+    case "23514":
+      return "SQLITE_CONSTRAINT_CHECK";
+    case "57014":
+      return "SQLITE_INTERRUPT";
+    default:
+      return error.lost ? "POSTGRES_CONNECTION_LOST" : "SQLITE_ERROR";
+  }
+}
+
+function failureMessage(error: PgFailure): string {
+  if (error.sqlState === "23505")
+    return `UNIQUE constraint failed: ${error.constraint ?? ""} (${error.message})`;
+  if (error.sqlState === "23503") return `FOREIGN KEY constraint failed (${error.message})`;
+  if (error.lost) return `the PostgreSQL server cannot be reached: ${error.message}`;
+  return error.message;
+}
+
+/** One prepared statement: bun:sqlite's `all/get/run/values/iterate` on PostgreSQL. */
+export class PgStatement<Row = unknown, Params extends unknown[] = unknown[]> {
+  constructor(
+    private readonly db: PgDatabase,
+    private readonly translated: TranslatedSql,
+  ) {}
+
+  private execute(args: Params): PgRows {
+    const values = bindValues(this.translated.slots, args).map(toParam);
+    return this.db.request({ kind: "query", sql: this.translated.sql, params: values });
+  }
+
+  values(...args: Params): unknown[][] {
+    const result = this.execute(args);
+    const converters = result.columns.map((c) => converter(c.type));
+    if (converters.every((c) => c === null)) return result.rows;
+    return result.rows.map((row) =>
+      row.map((v, i) => {
+        const convert = converters[i];
+        return convert ? convert(v, result.columns[i]?.name ?? "") : v;
+      }),
+    );
+  }
+
+  all(...args: Params): Row[] {
+    const result = this.execute(args);
+    const converters = result.columns.map((c) => converter(c.type));
+    const names = result.columns.map((c) => this.translated.names.get(c.name) ?? c.name);
+    return result.rows.map((row) => {
+      const object: Record<string, unknown> = {};
+      names.forEach((name, i) => {
+        const convert = converters[i];
+        object[name] = convert ? convert(row[i], name) : row[i];
+      });
+      return object as Row;
+    });
+  }
+
+  get(...args: Params): Row | null {
+    return this.all(...args)[0] ?? null;
+  }
+
+  run(...args: Params): { changes: number; lastInsertRowid: number } {
+    return { changes: this.execute(args).count, lastInsertRowid: 0 };
+  }
+
+  *iterate(...args: Params): IterableIterator<Row> {
+    yield* this.all(...args);
+  }
+
+  finalize(): void {}
+}
+
+type TransactionFn<A extends unknown[], R> = ((...args: A) => R) & {
+  deferred: (...args: A) => R;
+  immediate: (...args: A) => R;
+  exclusive: (...args: A) => R;
+};
+
+export class PgDatabase {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly flag: Int32Array;
+  private readonly waitMs: number;
+  private readonly cache = new Map<string, PgStatement>();
+  private depth = 0;
+  private closed = false;
+
+  constructor(url: string, options: PgOpenOptions = {}) {
+    const statementTimeoutMs = options.statementTimeoutMs ?? 30_000;
+    // The worker's own deadline is the server's statement timeout; ours adds time to connect.
+    this.waitMs = statementTimeoutMs + 15_000;
+    const buffer = new SharedArrayBuffer(4);
+    this.flag = new Int32Array(buffer);
+    const data: PgWorkerData = { url, flag: buffer, statementTimeoutMs };
+    this.worker = new Worker(workerUrl(), { workerData: data });
+    // A failure inside the worker reaches the caller as the answer to its statement; the worker's
+    // own error event (a connection dropped between statements) must not end the process.
+    this.worker.on("error", () => {});
+    // Nothing waits for the worker asynchronously (every call waits for its answer itself), so it
+    // does not keep the process alive.
+    this.worker.unref();
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    this.worker.postMessage(channel.port2, [channel.port2]);
+    try {
+      this.await();
+    } catch (err) {
+      void this.worker.terminate();
+      throw err;
+    }
+  }
+
+  /** Sends one request to the worker and waits for its answer. */
+  request(request: PgRequest): PgRows {
+    if (this.closed) throw new PostgresError("the PostgreSQL database is closed", "SQLITE_MISUSE");
+    Atomics.store(this.flag, 0, 0);
+    this.port.postMessage(request);
+    return this.await();
+  }
+
+  private await(): PgRows {
+    const deadline = Date.now() + this.waitMs;
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new PostgresError(`PostgreSQL did not answer within ${this.waitMs} ms`, "POSTGRES_TIMEOUT");
+      }
+      Atomics.wait(this.flag, 0, 0, Math.min(left, 1000));
+      const message = receiveMessageOnPort(this.port);
+      if (message === undefined) continue;
+      const reply = message.message as PgReply;
+      if (reply.ok) return reply.result;
+      throw new PostgresError(failureMessage(reply.error), sqliteCode(reply.error), reply.error.sqlState);
+    }
+  }
+
+  prepare<Row = unknown, Params extends unknown[] = unknown[]>(sql: string): PgStatement<Row, Params> {
+    return new PgStatement<Row, Params>(this, translateParameters(sql));
+  }
+
+  query<Row = unknown, Params extends unknown[] = unknown[]>(sql: string): PgStatement<Row, Params> {
+    let statement = this.cache.get(sql);
+    if (statement === undefined) {
+      statement = this.prepare(sql);
+      this.cache.set(sql, statement);
+    }
+    return statement as PgStatement<Row, Params>;
+  }
+
+  run(sql: string, ...args: unknown[]): { changes: number; lastInsertRowid: number } {
+    return this.prepare(sql).run(...args);
+  }
+
+  /** Runs one or more statements without parameters (a migration). */
+  exec(sql: string): void {
+    this.request({ kind: "exec", sql });
+  }
+
+  /**
+   * COMMIT of a transaction in which a statement failed (and the caller went on) is turned into
+   * a ROLLBACK by PostgreSQL without an error; SQLite would have committed the rest. Said loudly.
+   */
+  private commit(): void {
+    const result = this.request({ kind: "exec", sql: "COMMIT" });
+    if (result.command === "ROLLBACK") {
+      throw new PostgresError(
+        "the transaction was rolled back: a statement in it failed and PostgreSQL refuses the rest (catch errors inside a transaction in a nested one, a savepoint)",
+        "SQLITE_ABORT",
+      );
+    }
+  }
+
+  /** bun:sqlite's `transaction(fn)`: BEGIN/COMMIT around fn, a savepoint when nested. */
+  transaction<A extends unknown[], R>(fn: (...args: A) => R): TransactionFn<A, R> {
+    const run = (...args: A): R => {
+      const outer = this.depth === 0;
+      const savepoint = `ringup_sp${this.depth}`;
+      this.exec(outer ? "BEGIN" : `SAVEPOINT ${savepoint}`);
+      let result: R;
+      this.depth++;
+      try {
+        result = fn(...args);
+      } catch (err) {
+        this.depth--;
+        try {
+          this.exec(outer ? "ROLLBACK" : `ROLLBACK TO SAVEPOINT ${savepoint}`);
+        } catch {
+          // The connection is gone: the server rolls the transaction back itself.
+        }
+        throw err;
+      }
+      this.depth--;
+      if (outer) this.commit();
+      else this.exec(`RELEASE SAVEPOINT ${savepoint}`);
+      return result;
+    };
+    return Object.assign(run, { deferred: run, immediate: run, exclusive: run });
+  }
+
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    try {
+      this.request({ kind: "close" });
+    } catch {
+      // Closing a connection to a server that is gone is not an error.
+    }
+    this.closed = true;
+    this.port.close();
+    void this.worker.terminate();
+  }
+}
+
+/**
+ * The worker's module: beside this file when run from source. Inside the compiled binary it is an
+ * extra entrypoint of `bun build` (scripts/build), kept under its path relative to the
+ * entrypoints' common folder (src/).
+ */
+function workerUrl(): URL | string {
+  if (import.meta.url.includes("$bunfs")) return "./shared/postgres/worker.ts";
+  return new URL("./worker.ts", import.meta.url);
+}
