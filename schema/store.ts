@@ -608,6 +608,7 @@ export * from "./store-customers.ts";
 export * from "./store-earning-reversals.ts";
 export * from "./store-gift-card-loads.ts";
 export * from "./store-invoices.ts";
+export * from "./store-labels.ts";
 export * from "./store-orders.ts";
 export * from "./store-promotions.ts";
 export * from "./store-roles.ts";

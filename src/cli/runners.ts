@@ -23,7 +23,9 @@ function serverErrorFormatting(): void {
 export const runners = {
   store: async (): Promise<Run<StoreOptions>> => {
     serverErrorFormatting();
-    return (await import("../store-server/main.ts")).runStore;
+    const { runStore } = await import("../store-server/main.ts");
+    const { openLabelPrinter } = await import("../devices/label/open-label-printer.ts");
+    return (options, io) => runStore(options, io, { labelPrinters: openLabelPrinter });
   },
   hq: async (): Promise<Run<HqOptions>> => {
     serverErrorFormatting();

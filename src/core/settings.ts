@@ -7,6 +7,7 @@ import { z } from "zod";
 import { COSTING_METHODS } from "./costing.ts";
 import { EMBEDDED_PRESETS, embeddedRuleSchema } from "./embedded-barcode.ts";
 import { DEFAULT_GIFT_CARD_MAX_MINOR } from "./gift-card-lines.ts";
+import { labelTemplateSchema } from "./labels/template.ts";
 import { legalSettingsSchema } from "./legal-settings.ts";
 import { currencyExponent } from "./money.ts";
 import { replenishmentSettingsSchema } from "./replenishment-settings.ts";
@@ -130,6 +131,8 @@ export const storeSettingsSchema = z
       .default([{ type: "ebt", requires: "snapEligible" }]),
     /** The seller's legal details for invoices and the accounting export (`[legal]`); none: no invoices. */
     legal: legalSettingsSchema.optional(),
+    /** The store's own shelf-label templates (`[[labelTemplates]]`), besides the built-in ones. */
+    labelTemplates: z.array(labelTemplateSchema).max(50).default([]),
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

@@ -29,6 +29,7 @@ import { errorHandling } from "./http/errors.ts";
 import { IntegrityMonitor } from "./integrity.ts";
 import { invoicesRoutes } from "./invoices/routes.ts";
 import { journalRoutes } from "./journal/routes.ts";
+import { labelsRoutes } from "./labels/routes.ts";
 import { storeMetrics } from "./metrics.ts";
 import { notificationsRoutes } from "./notifications/routes.ts";
 import { orderForInvoice } from "./orders/for-invoice.ts";
@@ -134,6 +135,7 @@ export function createStoreApp(
         )
         .use(supplierPerformanceRoutes(ctx))
         .use(serialsRoutes(ctx))
+        .use(labelsRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(journalRoutes(ctx))
         .use(tillsRoutes(ctx))

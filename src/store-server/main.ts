@@ -3,6 +3,7 @@
  * shuts down gracefully on SIGTERM/SIGINT (in-flight requests finish, the database closes).
  */
 
+import type { OpenLabelPrinter } from "../core/labels/index.ts";
 import { type StoreSettings, storeSettingsSchema } from "../core/settings.ts";
 import { readBackupConfig, startScheduledBackups } from "../shared/backup.ts";
 import type { CliIo } from "../shared/cli-io.ts";
@@ -93,10 +94,16 @@ export interface RunningStore {
 const LONG_POLL = /\/products\/changes\?(?:.*&)?wait=/;
 const LONG_POLL_IDLE_S = Math.ceil(MAX_CATALOG_WAIT_MS / 1000) + 10;
 
+/** Device drivers the store uses, handed over by whoever starts it (the store server imports no device). */
+export interface StoreDevices {
+  labelPrinters?: OpenLabelPrinter;
+}
+
 export async function startStoreServer(
   options: StoreOptions,
   io: CliIo,
   settings?: StoreSettings,
+  devices: StoreDevices = {},
 ): Promise<RunningStore> {
   const warn = (line: string) => io.err(line);
   const adminToken =
@@ -128,6 +135,7 @@ export async function startStoreServer(
     throw err;
   }
   if (tls) ctx.tls = { sha256: tls.sha256 };
+  if (devices.labelPrinters) ctx.labelPrinters = devices.labelPrinters;
   ctx.orders = shopConfig.orders;
   const webhooks = new WebhookDispatcher(ctx, shopConfig.webhooks, (line) => io.err(line));
   ctx.webhooks = webhooks;
@@ -268,8 +276,8 @@ function replicationHealth(replication: ReplicationHealth): Record<string, unkno
 }
 
 /** Runs the server until SIGTERM/SIGINT; `io` writes to its log (see `serverIo` of the CLI). */
-export async function runStore(options: StoreOptions, io: CliIo): Promise<void> {
-  const store = await startStoreServer(options, io);
+export async function runStore(options: StoreOptions, io: CliIo, devices: StoreDevices = {}): Promise<void> {
+  const store = await startStoreServer(options, io, undefined, devices);
   const departments = await applyBundleDepartments(store.ctx, options.data).catch(async (err: unknown) => {
     await store.stop();
     throw err;

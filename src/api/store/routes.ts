@@ -99,6 +99,7 @@ import {
   invoicesQuerySchema,
   issuedInvoiceAnswerSchema,
 } from "./invoices.ts";
+import { labelPrintAnswerSchema, labelPrintRequestSchema } from "./labels.ts";
 import {
   adjustmentAnswerSchema,
   auditAnswerSchema,
@@ -285,6 +286,7 @@ export const storeRoutes = routeTable({
   "GET /api/v1/stock/documents/:id": stockDocumentAnswerSchema,
   "GET /api/v1/stock/documents": stockDocumentsAnswerSchema,
   "GET /api/v1/serials/:serial": serialHistoryAnswerSchema,
+  "POST /api/v1/labels/print": { body: labelPrintRequestSchema, answer: labelPrintAnswerSchema },
   "POST /api/v1/vendors": { body: vendorRequestSchema, answer: vendorAnswerSchema },
   "GET /api/v1/vendors": vendorsAnswerSchema,
   "GET /api/v1/vendors/:id": vendorAnswerSchema,
