@@ -37,6 +37,7 @@ import { expiryArgsSchema, runExpiryReport } from "./admin-expiry.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
 import { importPromotionsArgsSchema, runImportPromotions } from "./admin-import-promotions.ts";
 import { INVOICE_COMMANDS, isInvoiceCommand, runInvoicing } from "./admin-invoices.ts";
+import { labelsPrintArgsSchema, runLabelsPrint } from "./admin-labels.ts";
 import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
 import { isPromotionCommand, runPromotions } from "./admin-promotions.ts";
 import { isPurchasingCommand, PURCHASING_COMMANDS, runPurchasing } from "./admin-purchasing.ts";
@@ -118,6 +119,7 @@ const reportArgsSchema = z.object({
 
 /** Commands only a store answers; head office refuses them by name. */
 const STORE_ONLY = new Set([
+  "labels.print",
   "user.add",
   "user.list",
   "user.disable",
@@ -321,6 +323,9 @@ export async function runAdmin(
       return;
     case "stock.history":
       await runStockHistory(client, argsOf(historyArgsSchema, args, "stock history"), options.json, io);
+      return;
+    case "labels.print":
+      await runLabelsPrint(client, argsOf(labelsPrintArgsSchema, args, "labels print"), options.json, io);
       return;
     case "stock.print":
       await runStockPrint(client, argsOf(stockPrintArgsSchema, args, "stock print"), options.json, io);

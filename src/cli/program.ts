@@ -611,6 +611,23 @@ export function buildProgram(io: CliIo): Command {
     .action((o: { sale?: string; receipt?: string; printer?: string; columns?: string }) =>
       runAdmin("receipt", o),
     );
+  admin
+    .command("labels")
+    .description("shelf labels printed by the store on a label printer (ZPL, TSPL, ESC/POS)")
+    .command("print")
+    .description("print shelf labels for products chosen by code, department, or price changed since a date")
+    .requiredOption(
+      "--printer <uri>",
+      "the label printer: tcp://host:9100?language=zpl|tspl|escpos, file:/dev/usb/lp1…",
+    )
+    .requiredOption("--template <name>", "the label template, e.g. shelf-58x40 or one of the store's own")
+    .option("--codes <codes>", "product codes, separated by commas or spaces")
+    .option(
+      "--changed-since <date>",
+      "products whose price changed since DATE (YYYY-MM-DD), or `last` (the template's last print)",
+    )
+    .option("--department <id>", "the department's active products")
+    .action((o: Record<string, unknown>) => runAdmin("labels.print", o));
   const stock = admin
     .command("stock")
     .description("stock at the store (needs the admin token or a manager's session)");
