@@ -11,6 +11,7 @@ import { businessDay } from "../core/business-day.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { createLogger, setProcessLogger } from "../shared/log.ts";
 import { accountingArgsSchema, runAccountingExport } from "./admin-accounting.ts";
+import { barcodesAssignArgsSchema, runBarcodesAssign } from "./admin-barcodes.ts";
 import {
   codeArgsSchema,
   exportArgsSchema,
@@ -120,6 +121,7 @@ const reportArgsSchema = z.object({
 /** Commands only a store answers; head office refuses them by name. */
 const STORE_ONLY = new Set([
   "labels.print",
+  "barcodes.assign",
   "user.add",
   "user.list",
   "user.disable",
@@ -323,6 +325,14 @@ export async function runAdmin(
       return;
     case "stock.history":
       await runStockHistory(client, argsOf(historyArgsSchema, args, "stock history"), options.json, io);
+      return;
+    case "barcodes.assign":
+      await runBarcodesAssign(
+        client,
+        argsOf(barcodesAssignArgsSchema, args, "barcodes assign"),
+        options.json,
+        io,
+      );
       return;
     case "labels.print":
       await runLabelsPrint(client, argsOf(labelsPrintArgsSchema, args, "labels print"), options.json, io);

@@ -628,6 +628,19 @@ export function buildProgram(io: CliIo): Command {
     )
     .option("--department <id>", "the department's active products")
     .action((o: Record<string, unknown>) => runAdmin("labels.print", o));
+  admin
+    .command("barcodes")
+    .description("in-store barcodes (restricted-circulation EAN-13 or EAN-8)")
+    .command("assign")
+    .description("give every active product without a barcode the next free in-store code (journaled)")
+    .option(
+      "--prefix <2x>",
+      "the EAN-13 prefix, 20 to 29 (default 20); one the store reads as embedded is refused",
+    )
+    .option("--ean8", "EAN-8 codes (prefix 2) instead")
+    .option("--codes <codes>", "only these products, separated by commas or spaces")
+    .option("--dry-run", "say which codes would be given, and save nothing")
+    .action((o: Record<string, unknown>) => runAdmin("barcodes.assign", o));
   const stock = admin
     .command("stock")
     .description("stock at the store (needs the admin token or a manager's session)");

@@ -16,6 +16,7 @@ import { auditRoutes } from "./audit/routes.ts";
 import { permissionGuard } from "./auth/permissions.ts";
 import { tokensRoutes } from "./auth/routes.ts";
 import { backupRoutes } from "./backup/routes.ts";
+import { barcodesRoutes } from "./barcodes/routes.ts";
 import { cardTendersRoutes } from "./card-tenders/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
 import { storeConsole, storeConsoleForms, storeConsoleSite } from "./console/index.ts";
@@ -136,6 +137,7 @@ export function createStoreApp(
         .use(supplierPerformanceRoutes(ctx))
         .use(serialsRoutes(ctx))
         .use(labelsRoutes(ctx))
+        .use(barcodesRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(journalRoutes(ctx))
         .use(tillsRoutes(ctx))

@@ -70,6 +70,7 @@ import {
   staffDiscountAnswerSchema,
   tillTraceAnswerSchema,
 } from "./answers.ts";
+import { barcodeAssignAnswerSchema, barcodeAssignRequestSchema } from "./barcodes.ts";
 import {
   cardRedemptionAnswerSchema,
   cardRedemptionInputSchema,
@@ -287,6 +288,7 @@ export const storeRoutes = routeTable({
   "GET /api/v1/stock/documents": stockDocumentsAnswerSchema,
   "GET /api/v1/serials/:serial": serialHistoryAnswerSchema,
   "POST /api/v1/labels/print": { body: labelPrintRequestSchema, answer: labelPrintAnswerSchema },
+  "POST /api/v1/barcodes/assign": { body: barcodeAssignRequestSchema, answer: barcodeAssignAnswerSchema },
   "POST /api/v1/vendors": { body: vendorRequestSchema, answer: vendorAnswerSchema },
   "GET /api/v1/vendors": vendorsAnswerSchema,
   "GET /api/v1/vendors/:id": vendorAnswerSchema,
