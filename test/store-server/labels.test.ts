@@ -127,6 +127,26 @@ describe("POST /labels/print", () => {
     expect(lines).toEqual(["Whole milk 1 l", "$1.29", "2026-03-02"]);
   });
 
+  test("a product in an automatic promotion names it on its label; a promo-code one does not", async () => {
+    const add = async (body: JsonObject) =>
+      expect((await store.request("POST", `${API}/promotions`, body)).status).toBe(200);
+    await add({
+      id: "dairy-week",
+      name: "Dairy week -10%",
+      reward: { kind: "percent", percent: "10", departments: ["20"] },
+    });
+    await add({
+      id: "apple-code",
+      name: "Apples with code",
+      code: "APPLE5",
+      reward: { kind: "amount", amountMinor: 5, products: ["APPLES"] },
+    });
+    await print({ codes: ["MILK", "APPLES"], printer: sink.uri });
+    const [milk, apples] = parseZpl(await job());
+    expect(texts(milk)).toContain("Dairy week -10%");
+    expect(texts(apples)).toEqual(["Apples Gala", "$3.49", "$3.49/kg", "2026-03-02"]);
+  });
+
   test("a department prints its active products; an unknown one is refused", async () => {
     const res = await print({ departmentId: "10", preview: true });
     expect(res.body).toMatchObject({ printer: null, printed: 0, codes: ["4011", "APPLES"] });

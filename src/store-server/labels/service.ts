@@ -24,6 +24,7 @@ import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { LabelsError } from "./errors.ts";
+import { labelPromotions } from "./promotions.ts";
 import { type LabelProduct, selectLabelProducts } from "./selection.ts";
 
 /** The product's own barcode (not a pack's) as printed: EAN-13 or EAN-8, else its code in Code 128. */
@@ -78,9 +79,11 @@ export class LabelService {
       }
     }
     const date = new Intl.DateTimeFormat("en-CA", { timeZone }).format(this.ctx.now());
+    const promotionOf = labelPromotions(this.ctx, date);
     return selected.map((p) => {
       const unit = unitPriceOf(p);
       const barcode = labelBarcode(p.code, own.get(p.code));
+      const promotion = promotionOf(p);
       return {
         code: p.code,
         name: p.name,
@@ -90,6 +93,7 @@ export class LabelService {
           : { unitPrice: `${formatMoney(unit.minor, currency, locale)}/${unit.per}` }),
         date,
         ...(barcode === undefined ? {} : { barcode }),
+        ...(promotion === undefined ? {} : { promotion }),
       };
     });
   }
