@@ -29,6 +29,7 @@ import m25 from "./0025_minor_puma.sql" with { type: "text" };
 import m26 from "./0026_wild_venom.sql" with { type: "text" };
 import m27 from "./0027_supreme_red_ghost.sql" with { type: "text" };
 import m28 from "./0028_clumsy_slapstick.sql" with { type: "text" };
+import m29 from "./0029_greedy_wendell_rand.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -60,4 +61,5 @@ export const migrations: Migration[] = [
   { tag: "0026_wild_venom", sql: m26 },
   { tag: "0027_supreme_red_ghost", sql: m27 },
   { tag: "0028_clumsy_slapstick", sql: m28 },
+  { tag: "0029_greedy_wendell_rand", sql: m29 },
 ];
