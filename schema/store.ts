@@ -618,6 +618,7 @@ export * from "./store-fiscal-receipts.ts";
 export * from "./store-gift-card-loads.ts";
 export * from "./store-invoices.ts";
 export * from "./store-kitchen.ts";
+export * from "./store-labels.ts";
 export * from "./store-orders.ts";
 export * from "./store-promotions.ts";
 export * from "./store-restaurant.ts";

@@ -11,6 +11,7 @@ import { businessDay } from "../core/business-day.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import { createLogger, setProcessLogger } from "../shared/log.ts";
 import { accountingArgsSchema, runAccountingExport } from "./admin-accounting.ts";
+import { barcodesAssignArgsSchema, runBarcodesAssign } from "./admin-barcodes.ts";
 import { CASH_COMMANDS, isCashCommand, runCash } from "./admin-cash.ts";
 import {
   codeArgsSchema,
@@ -40,6 +41,7 @@ import { fiscalExportArgsSchema, runFiscalExport } from "./admin-fiscal.ts";
 import { importArgsSchema, runImport } from "./admin-import.ts";
 import { importPromotionsArgsSchema, runImportPromotions } from "./admin-import-promotions.ts";
 import { INVOICE_COMMANDS, isInvoiceCommand, runInvoicing } from "./admin-invoices.ts";
+import { labelsPrintArgsSchema, runLabelsPrint } from "./admin-labels.ts";
 import { runPinLockouts, runPinUnlock } from "./admin-pin.ts";
 import { isPromotionCommand, runPromotions } from "./admin-promotions.ts";
 import { isPurchasingCommand, PURCHASING_COMMANDS, runPurchasing } from "./admin-purchasing.ts";
@@ -121,6 +123,8 @@ const reportArgsSchema = z.object({
 
 /** Commands only a store answers; head office refuses them by name. */
 const STORE_ONLY = new Set([
+  "labels.print",
+  "barcodes.assign",
   "user.add",
   "user.list",
   "user.disable",
@@ -338,6 +342,17 @@ export async function runAdmin(
       return;
     case "stock.history":
       await runStockHistory(client, argsOf(historyArgsSchema, args, "stock history"), options.json, io);
+      return;
+    case "barcodes.assign":
+      await runBarcodesAssign(
+        client,
+        argsOf(barcodesAssignArgsSchema, args, "barcodes assign"),
+        options.json,
+        io,
+      );
+      return;
+    case "labels.print":
+      await runLabelsPrint(client, argsOf(labelsPrintArgsSchema, args, "labels print"), options.json, io);
       return;
     case "stock.print":
       await runStockPrint(client, argsOf(stockPrintArgsSchema, args, "stock print"), options.json, io);

@@ -668,6 +668,36 @@ export function buildProgram(io: CliIo): Command {
     .action((o: { sale?: string; receipt?: string; printer?: string; columns?: string }) =>
       runAdmin("receipt", o),
     );
+  admin
+    .command("labels")
+    .description("shelf labels printed by the store on a label printer (ZPL, TSPL, ESC/POS)")
+    .command("print")
+    .description("print shelf labels for products chosen by code, department, or price changed since a date")
+    .requiredOption(
+      "--printer <uri>",
+      "the label printer: tcp://host:9100?language=zpl|tspl|escpos, file:/dev/usb/lp1…",
+    )
+    .requiredOption("--template <name>", "the label template, e.g. shelf-58x40 or one of the store's own")
+    .option("--codes <codes>", "product codes, separated by commas or spaces")
+    .option(
+      "--changed-since <date>",
+      "products whose price changed since DATE (YYYY-MM-DD), or `last` (the template's last print)",
+    )
+    .option("--department <id>", "the department's active products")
+    .action((o: Record<string, unknown>) => runAdmin("labels.print", o));
+  admin
+    .command("barcodes")
+    .description("in-store barcodes (restricted-circulation EAN-13 or EAN-8)")
+    .command("assign")
+    .description("give every active product without a barcode the next free in-store code (journaled)")
+    .option(
+      "--prefix <2x>",
+      "the EAN-13 prefix, 20 to 29 (default 20); one the store reads as embedded is refused",
+    )
+    .option("--ean8", "EAN-8 codes (prefix 2) instead")
+    .option("--codes <codes>", "only these products, separated by commas or spaces")
+    .option("--dry-run", "say which codes would be given, and save nothing")
+    .action((o: Record<string, unknown>) => runAdmin("barcodes.assign", o));
   const stock = admin
     .command("stock")
     .description("stock at the store (needs the admin token or a manager's session)");

@@ -26,7 +26,8 @@ export const runners = {
     serverErrorFormatting();
     const { runStore } = await import("../store-server/main.ts");
     const { openKitchenPrinter } = await import("./kitchen-printer.ts");
-    return (options, io) => runStore(options, io, { openKitchenPrinter });
+    const { openLabelPrinter } = await import("../devices/label/open-label-printer.ts");
+    return (options, io) => runStore(options, io, { openKitchenPrinter, labelPrinters: openLabelPrinter });
   },
   hq: async (): Promise<Run<HqOptions>> => {
     serverErrorFormatting();

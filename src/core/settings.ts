@@ -8,6 +8,7 @@ import { COSTING_METHODS } from "./costing.ts";
 import { EMBEDDED_PRESETS, embeddedRuleSchema } from "./embedded-barcode.ts";
 import { DEFAULT_GIFT_CARD_MAX_MINOR } from "./gift-card-lines.ts";
 import { kitchenSettingsSchema } from "./kitchen-settings.ts";
+import { labelTemplateSchema } from "./labels/template.ts";
 import { legalSettingsSchema } from "./legal-settings.ts";
 import { currencyExponent } from "./money.ts";
 import { replenishmentSettingsSchema } from "./replenishment-settings.ts";
@@ -156,6 +157,8 @@ export const storeSettingsSchema = z
     restaurant: restaurantSettingsSchema,
     /** The video security feeds (`[[videoFeeds]]`): the tills send their events there (video-feed.ts). */
     videoFeeds: videoFeedsSchema,
+    /** The store's own shelf-label templates (`[[labelTemplates]]`), besides the built-in ones. */
+    labelTemplates: z.array(labelTemplateSchema).max(50).default([]),
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

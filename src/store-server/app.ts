@@ -17,6 +17,7 @@ import { auditRoutes } from "./audit/routes.ts";
 import { permissionGuard } from "./auth/permissions.ts";
 import { tokensRoutes } from "./auth/routes.ts";
 import { backupRoutes } from "./backup/routes.ts";
+import { barcodesRoutes } from "./barcodes/routes.ts";
 import { cardTendersRoutes } from "./card-tenders/routes.ts";
 import { cashBookRoutes } from "./cash-book/routes.ts";
 import { catalogRoutes } from "./catalog/routes.ts";
@@ -35,6 +36,7 @@ import { IntegrityMonitor } from "./integrity.ts";
 import { invoicesRoutes } from "./invoices/routes.ts";
 import { journalRoutes } from "./journal/routes.ts";
 import { kitchenRoutes } from "./kitchen/routes.ts";
+import { labelsRoutes } from "./labels/routes.ts";
 import { storeMetrics } from "./metrics.ts";
 import { notificationsRoutes } from "./notifications/routes.ts";
 import { orderForInvoice } from "./orders/for-invoice.ts";
@@ -142,6 +144,8 @@ export function createStoreApp(
         )
         .use(supplierPerformanceRoutes(ctx))
         .use(serialsRoutes(ctx))
+        .use(labelsRoutes(ctx))
+        .use(barcodesRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(journalRoutes(ctx))
         .use(tillsRoutes(ctx))

@@ -3,6 +3,7 @@ import type { Database } from "bun:sqlite";
 import type { BunSQLiteDatabase } from "drizzle-orm/bun-sqlite";
 import type { storeSchema } from "../../schema/store.ts";
 import type { NotificationsConfig } from "../api/store/notifications.ts";
+import type { OpenLabelPrinter } from "../core/labels/index.ts";
 import type { PricingSettings } from "../core/pricing.ts";
 import type { StoreSettings } from "../core/settings.ts";
 import type { SigningKey } from "./archive/signing-key.ts";
@@ -42,6 +43,8 @@ export interface StoreContext {
   wakeKitchenPrinters?: () => void;
   /** The certificate served over HTTPS: its SHA-256 is answered to tills when they pair. */
   tls?: { sha256: string };
+  /** Opens a label printer by URI (the device drivers, handed over at start); absent: no label printing. */
+  labelPrinters?: OpenLabelPrinter;
 }
 
 export function pricingSettingsOf(settings: StoreSettings): PricingSettings {

@@ -3,6 +3,7 @@
  * shuts down gracefully on SIGTERM/SIGINT (in-flight requests finish, the database closes).
  */
 
+import type { OpenLabelPrinter } from "../core/labels/index.ts";
 import { type StoreSettings, storeSettingsSchema } from "../core/settings.ts";
 import { readBackupConfig, startScheduledBackups } from "../shared/backup.ts";
 import type { CliIo } from "../shared/cli-io.ts";
@@ -97,6 +98,7 @@ const LONG_POLL_IDLE_S = Math.ceil(MAX_CATALOG_WAIT_MS / 1000) + 10;
 /** What the store drives but does not open itself (the CLI hands in the device drivers). */
 export interface StoreDevices {
   openKitchenPrinter?: OpenKitchenPrinter;
+  labelPrinters?: OpenLabelPrinter;
 }
 
 export async function startStoreServer(
@@ -135,6 +137,7 @@ export async function startStoreServer(
     throw err;
   }
   if (tls) ctx.tls = { sha256: tls.sha256 };
+  if (devices.labelPrinters) ctx.labelPrinters = devices.labelPrinters;
   ctx.orders = shopConfig.orders;
   const webhooks = new WebhookDispatcher(ctx, shopConfig.webhooks, (line) => io.err(line));
   ctx.webhooks = webhooks;

@@ -70,6 +70,7 @@ import {
   staffDiscountAnswerSchema,
   tillTraceAnswerSchema,
 } from "./answers.ts";
+import { barcodeAssignAnswerSchema, barcodeAssignRequestSchema } from "./barcodes.ts";
 import {
   cardRedemptionAnswerSchema,
   cardRedemptionInputSchema,
@@ -133,6 +134,7 @@ import {
   kitchenTicketsAnswerSchema,
   kitchenTicketsQuerySchema,
 } from "./kitchen.ts";
+import { labelPrintAnswerSchema, labelPrintRequestSchema } from "./labels.ts";
 import { lossPreventionAnswerSchema, lossPreventionQuerySchema } from "./loss-prevention.ts";
 import {
   adjustmentAnswerSchema,
@@ -353,6 +355,8 @@ export const storeRoutes = routeTable({
   "GET /api/v1/stock/documents/:id": stockDocumentAnswerSchema,
   "GET /api/v1/stock/documents": stockDocumentsAnswerSchema,
   "GET /api/v1/serials/:serial": serialHistoryAnswerSchema,
+  "POST /api/v1/labels/print": { body: labelPrintRequestSchema, answer: labelPrintAnswerSchema },
+  "POST /api/v1/barcodes/assign": { body: barcodeAssignRequestSchema, answer: barcodeAssignAnswerSchema },
   "POST /api/v1/vendors": { body: vendorRequestSchema, answer: vendorAnswerSchema },
   "GET /api/v1/vendors": vendorsAnswerSchema,
   "GET /api/v1/vendors/:id": vendorAnswerSchema,

@@ -30,6 +30,12 @@ export type EscPosCommand =
   /** GS v 0: a raster image, `width` × `height` dots, rows of `width / 8` bytes (1 = black). */
   | { op: "raster"; width: number; height: number; data: number[] }
   | { op: "status-request"; n: number }
+  /** Page mode (labels): ESC L enters it, ESC W sets the area, ESC $ / GS $ place, FF prints, GS FF feeds a label. */
+  | { op: "page-mode" }
+  | { op: "print-area"; x: number; y: number; width: number; height: number }
+  | { op: "position"; axis: "x" | "y"; dots: number }
+  | { op: "print-page" }
+  | { op: "label-feed" }
   | { op: "other"; bytes: number[] };
 
 export interface DecodedJob {
@@ -111,6 +117,20 @@ export function decodeEscPos(input: Uint8Array): DecodedJob {
           push({ op: "drawer-kick", pin: n % 48 === 0 ? 2 : 5, onMs: at(i + 3) * 2, offMs: at(i + 4) * 2 });
           i += 5;
           break;
+        case 0x4c:
+          push({ op: "page-mode" });
+          i += 2;
+          break;
+        case 0x57: {
+          const word = (k: number): number => at(i + 2 + k * 2) + at(i + 3 + k * 2) * 256;
+          push({ op: "print-area", x: word(0), y: word(1), width: word(2), height: word(3) });
+          i += 10;
+          break;
+        }
+        case 0x24:
+          push({ op: "position", axis: "x", dots: n + at(i + 3) * 256 });
+          i += 4;
+          break;
         case 0x32:
           push({ op: "other", bytes: [b, c] });
           i += 2;
@@ -122,7 +142,14 @@ export function decodeEscPos(input: Uint8Array): DecodedJob {
     } else if (b === 0x1d) {
       const c = at(i + 1);
       const n = at(i + 2);
-      if (c === 0x56) {
+      if (c === 0x24) {
+        push({ op: "position", axis: "y", dots: n + at(i + 3) * 256 });
+        if (line !== "") endLine();
+        i += 4;
+      } else if (c === 0x0c) {
+        push({ op: "label-feed" });
+        i += 2;
+      } else if (c === 0x56) {
         const withFeed = n === 65 || n === 66;
         push({ op: "cut", partial: n === 1 || n === 49 || n === 66 });
         if (line !== "") endLine();
@@ -187,6 +214,10 @@ export function decodeEscPos(input: Uint8Array): DecodedJob {
         offMs: at(i + 4) * 100,
       });
       i += 5;
+    } else if (b === 0x0c) {
+      push({ op: "print-page" });
+      if (line !== "") endLine();
+      i += 1;
     } else if (b < 0x20) {
       push({ op: "other", bytes: [b] });
       i += 1;

@@ -31,6 +31,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<`${Method} /${string}`, Permissi
   "POST /departments": "catalog",
   "POST /departments/bulk": "catalog",
   "POST /promotions": "catalog",
+  "POST /labels/print": "catalog",
+  "POST /barcodes/assign": "catalog",
   "POST /promotions/:id/deactivate": "catalog",
   "POST /messages": "catalog",
   "POST /messages/:id/deactivate": "catalog",
