@@ -27,6 +27,8 @@ export interface TillBookingRequest {
   staffId: string;
   start: string;
   customerId?: string;
+  /** The card of the customer on the sale: the store books for the card's customer. */
+  card?: string;
 }
 
 /** A customer's service card: packages with visits left, and the service visits they had. */

@@ -332,6 +332,37 @@ describe("packages of visits", () => {
     expect([anonymous.status, anonymous.body.error.code]).toEqual([400, "PACKAGE_NEEDS_CUSTOMER"]);
     expect([store.count("sales"), store.count("package_visits")]).toEqual(before);
   });
+
+  test("a sale with only the customer's card sells the package to the card's customer", async () => {
+    const carla = uuidv7();
+    await ok("POST", "/customers", { id: carla, name: "Carla Card", card: "7000-0001" }, till);
+    const sold = await ringAsRung([{ code: "CUT5" }], { card: "7000-0001" });
+    expect(sold.status).toBe(201);
+    const card = await ok<{ packages: { visitsLeft: number; saleId?: string }[] }>(
+      "GET",
+      `/customers/${carla}/service-card`,
+    );
+    expect(card.packages.map((p) => p.visitsLeft)).toEqual([5]);
+    const row = store.ctx.sqlite.query("SELECT customer_id AS c FROM sales WHERE id = ?").get(sold.id);
+    expect(row).toEqual({ c: carla });
+    const before = store.count("sales");
+    const unknown = await ringAsRung([{ code: "CUT5" }], { card: "7000-0099" });
+    expect([unknown.status, unknown.body.error.code]).toEqual([400, "PACKAGE_NEEDS_CUSTOMER"]);
+    expect(store.count("sales")).toBe(before);
+  });
+
+  test("a booking with the customer's card is booked for the card's customer", async () => {
+    const dora = uuidv7();
+    await ok("POST", "/customers", { id: dora, name: "Dora Diary", card: "7000-0002" }, till);
+    const booked = await book(at("10:00"), ann, "CUT", { card: "7000-0002" });
+    expect(booked.status).toBe(201);
+    const card = await ok<{ bookings: { id: string }[] }>("GET", `/customers/${dora}/service-card`);
+    expect(card.bookings.map((b) => b.id)).toEqual([booked.body.id]);
+    const before = store.count("bookings");
+    const unknown = await book(at("11:00"), ann, "CUT", { card: "7000-0099" });
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, "CARD_NOT_FOUND"]);
+    expect(store.count("bookings")).toBe(before);
+  });
 });
 
 test("a visit paid by a package on a sale without a customer is still on the customer's card", async () => {

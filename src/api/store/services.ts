@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { refId } from "../../core/events/fields.ts";
+import { cardNumberField } from "./sales.ts";
 
 const productCode = z.string().trim().min(1, "must not be empty").max(32, "must be at most 32 characters");
 const staffId = z.string().trim().min(1, "must not be empty").max(40, "must be at most 40 characters");
@@ -112,6 +113,8 @@ export const bookingRequestSchema = z.strictObject({
   staffId,
   start: instant,
   customerId: refId.optional(),
+  /** The customer's card (as a till has it): the booking is for the card's customer. */
+  card: cardNumberField.optional(),
 });
 export type BookingRequest = z.infer<typeof bookingRequestSchema>;
 

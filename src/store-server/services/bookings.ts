@@ -21,6 +21,7 @@ import { sha256Hex } from "../../core/sha256.ts";
 import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreDb, StoreTx } from "../context.ts";
+import { bookingCustomerOf } from "./booking-customer.ts";
 import { requireBookableService, requireStaff } from "./definitions.ts";
 import { ServicesError } from "./errors.ts";
 import { cancelReminder, queueReminder } from "./reminders.ts";
@@ -130,7 +131,7 @@ export class BookingsService {
       id: request.id,
       serviceCode: request.serviceCode,
       staffId: request.staffId,
-      customerId: request.customerId ?? null,
+      customerId: request.customerId ?? bookingCustomerOf(this.ctx, request.card),
       start: new Date(span.start).toISOString(),
       end: new Date(span.end).toISOString(),
       status: "booked",

@@ -2,7 +2,8 @@
  * The bookings screen: today's bookings by staff member. Enter checks the selected booking in
  * (its service goes on the sale with the staff member, who earns the commission on it); F3
  * cancels it. A service code typed and Enter lists the service's free slots today; Enter on a
- * slot books it (a walk-in's booking, with no customer). The store audits each of them.
+ * slot books it, for the customer whose card is on the sale (else a walk-in's, with no customer).
+ * The store audits each of them.
  */
 import { businessDay } from "../../core/business-day.ts";
 import type { TillBooking, TillSlot } from "../booking-types.ts";
@@ -172,6 +173,8 @@ function slotsKey(
     serviceCode: slots.serviceCode,
     staffId: slot.staffId,
     start: slot.start,
+    // The customer on the sale (their card) is whom the slot is booked for.
+    ...(state.sale.customer?.kind === "loyalty" ? { card: state.sale.customer.card } : {}),
   };
   return asking(state, screen, { type: "makeBooking", request, date: today(env) });
 }

@@ -93,7 +93,7 @@ describe.if(haveTmux())("a booking checked in at the till", () => {
 
   const openBookings = async () => {
     await till.keys("F9");
-    await till.waitFor("Bookings", "the menu");
+    await till.waitFor("Functions", "the menu");
     await till.type(menuDigit(MENU_ITEMS.indexOf("bookings.open")));
     await till.waitFor("Bookings today", "the bookings screen");
   };

@@ -142,6 +142,26 @@ describe("bookings at the till", () => {
     expect(d.state.screen).toMatchObject({ kind: "bookings", slots: null });
   });
 
+  test("a slot booked while a customer's card is on the sale is booked for that customer", () => {
+    const d = new Driver();
+    const nora = {
+      card: "2990000000828",
+      kind: "loyalty" as const,
+      name: "Nora Lima",
+      groups: [],
+      points: 0,
+    };
+    d.send({ type: "customer.attached", customer: { ...nora, balanceMinor: 0 }, how: "found" });
+    d.key("bookings.open").send({ type: "bookings.listed", list: [] });
+    d.enter("0002").send({
+      type: "bookings.slots",
+      serviceCode: "0002",
+      list: [{ staffId: "u-ann", start: `${TODAY}T14:00:00.000Z`, end: `${TODAY}T14:30:00.000Z` }],
+    });
+    d.enter();
+    expect(d.lastEffect("makeBooking")?.request).toMatchObject({ staffId: "u-ann", card: "2990000000828" });
+  });
+
   test("the customers screen: Tab shows the chosen customer's packages and visits, Esc the list again", () => {
     const d = new Driver().key("customer.card").enter("nora");
     d.send({
