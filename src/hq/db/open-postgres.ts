@@ -8,6 +8,7 @@
 import type { Database } from "bun:sqlite";
 import { hqPgSerialColumns } from "../../../schema/hq-pg.ts";
 import { migrations } from "../../../schema/migrations/hq-pg/index.ts";
+import { sha256Hex } from "../../core/sha256.ts";
 import { DatabaseTooNewError, recordVersion } from "../../shared/db-upgrade.ts";
 import { PgDatabase } from "../../shared/postgres/database.ts";
 import { migrate } from "../../shared/sqlite.ts";
@@ -73,12 +74,9 @@ function refuseNewer(pg: PgDatabase, appVersion: string | undefined): void {
 }
 
 /** What the SQLite-compatible triggers, view and functions are made from: remade when it changes. */
-export const PG_COMPAT_REVISION = new Bun.CryptoHasher("sha256")
-  .update(JSON.stringify(hqPgSerialColumns))
-  .update(SQLITE_COMPAT_SQL)
-  .update(String(2))
-  .digest("hex")
-  .slice(0, 16);
+export const PG_COMPAT_REVISION = sha256Hex(
+  `${JSON.stringify(hqPgSerialColumns)}${SQLITE_COMPAT_SQL}2`,
+).slice(0, 16);
 
 function ensureCompat(pg: PgDatabase, migrated: boolean): void {
   pg.exec("CREATE TABLE IF NOT EXISTS __ringup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
