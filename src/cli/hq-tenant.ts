@@ -1,6 +1,6 @@
 /**
  * `ringup hq tenant create|list|suspend|resume|export --data DIR`: tenants of head office, each
- * with its own database under DIR/tenants/<id>/. Works on the data directory directly, with head
+ * with its own database under DIR/tenants/<id>/ (on PostgreSQL, `--database URL`: its own database on that server). Works on the data directory directly, with head
  * office stopped or running (a running head office picks the changes up within seconds).
  */
 import { existsSync } from "node:fs";
@@ -15,6 +15,8 @@ export interface TenantArgs {
   id?: string;
   json?: boolean;
   out?: string;
+  /** Head office's `--database` (RINGUP_DATABASE): on PostgreSQL, tenants' databases are on its server. */
+  database?: string | undefined;
 }
 
 function dataDirOf(data: string | undefined): string {
@@ -41,14 +43,14 @@ export function runTenant(
     switch (command) {
       case "create": {
         const id = need(args.id, "the tenant's id");
-        const made = createTenant(dir, id, now);
+        const made = createTenant(dir, id, now, args.database);
         io.out(`tenant ${id} created; its admin token (shown once, keep it safe):`);
         io.out(made.token);
         io.out(`NATS accounts of every tenant: ${made.natsConf} (reload nats-server to let them in)`);
         return;
       }
       case "list": {
-        const tenants = listTenants(dir);
+        const tenants = listTenants(dir, args.database);
         if (args.json) {
           io.out(JSON.stringify({ tenants }));
           return;
@@ -66,7 +68,12 @@ export function runTenant(
       }
       case "export": {
         const id = need(args.id, "the tenant's id");
-        const done = exportTenant(dir, id, need(args.out, "the file to write with --out FILE"));
+        const done = exportTenant(
+          dir,
+          id,
+          need(args.out, "the file to write with --out FILE"),
+          args.database,
+        );
         io.out(`tenant ${id} exported to ${done.path} (${done.bytes} bytes, verified)`);
         return;
       }

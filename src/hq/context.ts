@@ -26,6 +26,8 @@ export interface HqContext {
   publisher: CatalogPublisher;
   /** One line for the operator's log. */
   log: (line: string) => void;
+  /** The operator's `--database` (unset: hq.db under the data directory); tenants derive theirs from it. */
+  database?: string;
   /** The tenant this context serves (see src/hq/tenants); unset for the default tenant. */
   tenant?: string;
   /** Wakes the customer notification sender (a customer event was queued); unset without one. */

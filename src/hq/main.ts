@@ -26,6 +26,7 @@ import {
   setBootstrapToken,
 } from "./auth/tokens.ts";
 import type { HqContext } from "./context.ts";
+import { postgresDialect } from "./db/dialect.ts";
 import { hqMetrics } from "./metrics.ts";
 import { openHq } from "./open.ts";
 import type { HqOptions } from "./options.ts";
@@ -123,6 +124,7 @@ export async function startHqServer(
       ...(start.now ? { now: start.now } : {}),
       ...(replicate ? { nats: replicate } : {}),
       backup: backupConfig,
+      database: options.database,
     }),
     (line) => io.out(line),
   ).start();
@@ -135,13 +137,21 @@ export async function startHqServer(
     fetch: (request) =>
       handleWithRequestLog(logger, request, (r) => tenants.handle(r, (d) => app.handle(d)), metrics),
   });
-  const backups = startScheduledBackups({
-    db: ctx.sqlite,
-    config: backupConfig,
-    dataDir: options.data,
-    name: "hq",
-    log: (line) => io.out(`hq: ${line}`),
-  });
+  const onPostgres = ctx.dialect === postgresDialect;
+  if (onPostgres && backupConfig !== undefined) {
+    io.out(
+      "hq: [backup] is not used on PostgreSQL: back head office's databases (and each tenant's) up with PostgreSQL's own tools, pg_dump or base backups (see docs/hq-postgres.md)",
+    );
+  }
+  const backups = onPostgres
+    ? undefined
+    : startScheduledBackups({
+        db: ctx.sqlite,
+        config: backupConfig,
+        dataDir: options.data,
+        name: "hq",
+        log: (line) => io.out(`hq: ${line}`),
+      });
   if (tls) {
     io.out(`hq: HTTPS with ${tls.certPath} (SHA-256 ${tls.sha256})`);
   } else if (!isLoopback(options.host)) {

@@ -42,5 +42,6 @@ export function openHq(dataDir: string, options: OpenHqOptions = {}): HqContext 
     publisher: noPublisher,
     log: options.log ?? ((line) => console.log(line)),
     ...(options.tenant !== undefined ? { tenant: options.tenant } : {}),
+    ...(options.database ? { database: options.database } : {}),
   };
 }

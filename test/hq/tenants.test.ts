@@ -3,7 +3,9 @@
  * create` (HQ stopped or running) prints the tenant's admin token, each tenant's data lives in
  * its own database, a token acts within its tenant only (catalog, customers, stores, reports,
  * the web console), a suspended tenant is refused with TENANT_SUSPENDED until resumed, and
- * `tenant export` writes a consistent copy of one tenant's database.
+ * `tenant export` writes a consistent copy of one tenant's database. With
+ * RINGUP_TEST_HQ_DATABASE=postgres the same on PostgreSQL, where each tenant's database is its
+ * own database on head office's server, file backups are not run and export points at pg_dump.
  */
 import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
@@ -13,12 +15,36 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Ran, ringup as run } from "../security/support.ts";
 import { type HqProcess, startHq } from "../support/hq-process.ts";
+import {
+  dropPostgresDatabase,
+  postgresDatabaseExists,
+  type TestPostgresDatabase,
+  testHqDatabase,
+} from "../support/postgres.ts";
 import { createTenant } from "../support/tenants.ts";
 
 setDefaultTimeout(60_000);
 
+/** On PostgreSQL: head office's database, made before the tenants the CLI creates with it. */
+const database: TestPostgresDatabase | null = testHqDatabase();
+const databaseArgs = database ? ["--database", database.url] : [];
+
+/** `ringup hq tenant …`, with head office's `--database` when on PostgreSQL. */
 function ringup(...args: string[]): Promise<Ran> {
-  return run(args);
+  return run([...args, ...databaseArgs]);
+}
+
+/** On PostgreSQL, the name of a tenant's own database (head office's name, `_t_`, the id). */
+function tenantDatabaseName(id: string): string {
+  const base = new URL(database?.url ?? "postgres://x/none").pathname.slice(1);
+  return `${base}_t_${id.replaceAll("-", "_")}`;
+}
+
+/** Whether the tenant's own database exists: its PostgreSQL database, or hq.db in its directory. */
+function tenantDatabaseExists(id: string): boolean {
+  return database
+    ? postgresDatabaseExists(tenantDatabaseName(id))
+    : existsSync(join(dataDir, "tenants", id, "hq.db"));
 }
 
 let dataDir: string;
@@ -40,24 +66,27 @@ async function post(token: string, path: string, body: unknown): Promise<Respons
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "ringup-tenants-"));
   // Created with head office stopped: the tenant's database and registry entry exist before it starts.
-  acme = await createTenant(dataDir, "acme");
+  acme = await createTenant(dataDir, "acme", databaseArgs);
   const config = join(dataDir, "hq.toml");
   await Bun.write(config, '[backup]\nevery = "1d"\nkeep = 2\n');
-  hq = await startHq({ dataDir, args: ["--config", config] });
+  hq = await startHq({ dataDir, args: ["--config", config], database });
   // Created while head office runs.
-  beta = await createTenant(dataDir, "beta-2");
+  beta = await createTenant(dataDir, "beta-2", databaseArgs);
 });
 
 afterAll(async () => {
   await hq?.[Symbol.asyncDispose]();
+  if (database) for (const id of ["acme", "beta-2", "gamma"]) dropPostgresDatabase(tenantDatabaseName(id));
   await rm(dataDir, { recursive: true, force: true });
 });
 
 describe("ringup hq tenant", () => {
   test("create makes the tenant's own database and refuses a bad or taken id, changing nothing", async () => {
     expect(acme).toStartWith("rgh_acme.");
-    expect(existsSync(join(dataDir, "tenants", "acme", "hq.db"))).toBe(true);
-    expect(existsSync(join(dataDir, "tenants", "beta-2", "hq.db"))).toBe(true);
+    expect(tenantDatabaseExists("acme")).toBe(true);
+    expect(tenantDatabaseExists("beta-2")).toBe(true);
+    // On PostgreSQL no tenant has a database file.
+    expect(existsSync(join(dataDir, "tenants", "acme", "hq.db"))).toBe(database === null);
     for (const bad of ["Acme", "a_b", "a-", "a".repeat(33), "default", "../x"]) {
       const run = await ringup("hq", "tenant", "create", bad, "--data", dataDir);
       expect(run.code, bad).not.toBe(0);
@@ -178,6 +207,7 @@ describe("POST /tenants and GET /tenants (the default tenant's admin: the operat
     const made = (await res.json()) as { tenant: { id: string; status: string }; token: string };
     expect(made.tenant).toMatchObject({ id: "gamma", status: "active" });
     expect(made.token).toStartWith("rgh_gamma.");
+    expect(tenantDatabaseExists("gamma")).toBe(true);
     expect((await as(made.token, "/api/v1/products")).status).toBe(200);
     expect((await as(made.token, "/api/v1/products/ACME1")).status).toBe(404);
     const list = await hq.json<{ tenants: { id: string }[] }>("/api/v1/tenants");
@@ -235,39 +265,69 @@ describe("suspend and resume", () => {
 });
 
 describe("backups", () => {
-  test("the [backup] schedule backs every tenant up into its own directory, under its own name", async () => {
-    const backups = (dir: string, name: string) =>
-      existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && f.endsWith(".db")) : [];
-    const acmeDir = join(dataDir, "tenants", "acme", "backups");
-    const deadline = Date.now() + 20_000;
-    while (backups(acmeDir, "hq-acme").length === 0 || backups(join(dataDir, "backups"), "hq").length === 0) {
-      if (Date.now() > deadline) throw new Error(`no backups yet:\n${hq.output}`);
-      await Bun.sleep(50);
-    }
-    const file = join(acmeDir, backups(acmeDir, "hq-acme")[0] as string);
-    const copy = new Database(file, { readonly: true });
-    try {
-      expect(copy.query("PRAGMA integrity_check").get()).toEqual({ integrity_check: "ok" });
-    } finally {
-      copy.close();
-    }
+  test.if(database !== null)("on PostgreSQL no file backups run: head office says so once", async () => {
+    const said = hq.output.split("[backup] is not used on PostgreSQL").length - 1;
+    expect(said).toBe(1);
+    expect(hq.output).toContain("pg_dump");
+    expect(existsSync(join(dataDir, "backups"))).toBe(false);
+    expect(existsSync(join(dataDir, "tenants", "acme", "backups"))).toBe(false);
   });
+
+  test.if(database === null)(
+    "the [backup] schedule backs every tenant up into its own directory, under its own name",
+    async () => {
+      const backups = (dir: string, name: string) =>
+        existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && f.endsWith(".db")) : [];
+      const acmeDir = join(dataDir, "tenants", "acme", "backups");
+      const deadline = Date.now() + 20_000;
+      while (
+        backups(acmeDir, "hq-acme").length === 0 ||
+        backups(join(dataDir, "backups"), "hq").length === 0
+      ) {
+        if (Date.now() > deadline) throw new Error(`no backups yet:\n${hq.output}`);
+        await Bun.sleep(50);
+      }
+      const file = join(acmeDir, backups(acmeDir, "hq-acme")[0] as string);
+      const copy = new Database(file, { readonly: true });
+      try {
+        expect(copy.query("PRAGMA integrity_check").get()).toEqual({ integrity_check: "ok" });
+      } finally {
+        copy.close();
+      }
+    },
+  );
 });
 
 describe("export", () => {
-  test("writes a verified copy of the tenant's database only, which opens on its own", async () => {
-    const out = join(dataDir, "acme-export.db");
-    const run = await ringup("hq", "tenant", "export", "acme", "--data", dataDir, "--out", out);
-    expect(run.code, run.stderr).toBe(0);
-    const copy = new Database(out, { readonly: true });
-    try {
-      expect(copy.query("PRAGMA integrity_check").get()).toEqual({ integrity_check: "ok" });
-      const names = copy.query<{ name: string }, []>("SELECT name FROM hq_products ORDER BY code").all();
-      expect(names.map((n) => n.name)).toEqual(["Acme anvil"]);
-    } finally {
-      copy.close();
-    }
-    const again = await ringup("hq", "tenant", "export", "acme", "--data", dataDir, "--out", out);
-    expect(again.code).not.toBe(0);
-  });
+  test.if(database !== null)(
+    "on PostgreSQL it refuses precisely, names pg_dump, and writes nothing",
+    async () => {
+      const out = join(dataDir, "acme-export.db");
+      const run = await ringup("hq", "tenant", "export", "acme", "--data", dataDir, "--out", out);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain("TENANT_EXPORT_POSTGRES");
+      expect(run.stderr).toContain("pg_dump");
+      expect(run.stderr).toContain(tenantDatabaseName("acme"));
+      expect(existsSync(out)).toBe(false);
+    },
+  );
+
+  test.if(database === null)(
+    "writes a verified copy of the tenant's database only, which opens on its own",
+    async () => {
+      const out = join(dataDir, "acme-export.db");
+      const run = await ringup("hq", "tenant", "export", "acme", "--data", dataDir, "--out", out);
+      expect(run.code, run.stderr).toBe(0);
+      const copy = new Database(out, { readonly: true });
+      try {
+        expect(copy.query("PRAGMA integrity_check").get()).toEqual({ integrity_check: "ok" });
+        const names = copy.query<{ name: string }, []>("SELECT name FROM hq_products ORDER BY code").all();
+        expect(names.map((n) => n.name)).toEqual(["Acme anvil"]);
+      } finally {
+        copy.close();
+      }
+      const again = await ringup("hq", "tenant", "export", "acme", "--data", dataDir, "--out", out);
+      expect(again.code).not.toBe(0);
+    },
+  );
 });

@@ -28,6 +28,8 @@ export interface StartHqOptions {
   natsCreds?: string;
   args?: string[];
   startTimeoutMs?: number;
+  /** On PostgreSQL: head office's database made beforehand (dropped with head office); default a fresh one. */
+  database?: TestPostgresDatabase | null;
 }
 
 type HqProc = Subprocess<"ignore", "pipe", "pipe">;
@@ -40,7 +42,7 @@ export class HqProcess implements AsyncDisposable {
   #db: Database | null = null;
   #args: string[];
   /** RINGUP_TEST_HQ_DATABASE=postgres: this head office's own PostgreSQL database. */
-  readonly #database: TestPostgresDatabase | null = testHqDatabase();
+  readonly #database: TestPostgresDatabase | null;
 
   private constructor(
     readonly dataDir: string,
@@ -48,6 +50,7 @@ export class HqProcess implements AsyncDisposable {
     private readonly ownsDataDir: boolean,
     private readonly options: StartHqOptions,
   ) {
+    this.#database = options.database !== undefined ? options.database : testHqDatabase();
     this.#args = this.argv(options.nats, options.natsCreds);
   }
 

@@ -133,3 +133,14 @@ function migratedHqTemplate(): string {
 export function testPostgres(): { createDatabase: typeof createPostgresDatabase; stop(): void } {
   return { createDatabase: createPostgresDatabase, stop: stopOwnCluster };
 }
+
+/** Whether the test server has a database of this name. */
+export function postgresDatabaseExists(name: string): boolean {
+  admin ??= new PgDatabase(postgresServerUrl(), { statementTimeoutMs: 60_000 });
+  return admin.query("SELECT 1 AS x FROM pg_database WHERE datname = ?").get(name) !== null;
+}
+
+/** Drops a database of the test server that a test made through head office (e.g. a tenant's). */
+export function dropPostgresDatabase(name: string): void {
+  onServer(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+}

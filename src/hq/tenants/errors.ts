@@ -9,6 +9,7 @@ export class TenantError extends featureErrors({
   TENANT_EXISTS: "conflict",
   TENANT_NOT_FOUND: "not_found",
   TENANT_SUSPENDED: "forbidden",
+  TENANT_EXPORT_POSTGRES: "invalid",
 }) {}
 
 export type TenantErrorCode = TenantError["code"];

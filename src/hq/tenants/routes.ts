@@ -11,8 +11,8 @@ import type { HqContext } from "../context.ts";
 import type { TenantStatus } from "./registry.ts";
 import { createTenant, listTenants, setTenantStatus, type TenantView } from "./service.ts";
 
-function viewOf(baseDir: string, id: string): TenantView {
-  const found = listTenants(baseDir).find((t) => t.id === id);
+function viewOf(baseDir: string, database: string | undefined, id: string): TenantView {
+  const found = listTenants(baseDir, database).find((t) => t.id === id);
   if (!found) throw new Error(`tenant ${id} is not in the registry`);
   return found;
 }
@@ -21,23 +21,24 @@ export function tenantsRoutes(ctx: HqContext) {
   const routes = new Elysia({ name: "ringup.hq.tenants" });
   if (ctx.tenant !== undefined) return routes;
   const base = ctx.dataDir;
+  const database = ctx.database;
   const change = (id: string, status: TenantStatus, who: string): TenantView => {
     setTenantStatus(base, id, status, ctx.now());
     ctx.log(`hq: tenant ${id} is ${status} (by ${who})`);
-    return viewOf(base, id);
+    return viewOf(base, database, id);
   };
   return routes
     .use(authorize(ctx, ["admin"], "managing tenants"))
-    .get("/tenants", () => ({ tenants: listTenants(base) }), {
+    .get("/tenants", () => ({ tenants: listTenants(base, database) }), {
       detail: { summary: "Every tenant: id, status, created, database size (the operator only)" },
     })
     .post(
       "/tenants",
       ({ body, set, principal }) => {
-        const made = createTenant(base, body.id, ctx.now());
+        const made = createTenant(base, body.id, ctx.now(), database);
         ctx.log(`hq: tenant ${body.id} created by ${principal.name}; reload nats-server to let it in`);
         set.status = 201;
-        return { tenant: viewOf(base, body.id), token: made.token };
+        return { tenant: viewOf(base, database, body.id), token: made.token };
       },
       {
         body: tenantInputSchema,

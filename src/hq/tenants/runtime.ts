@@ -4,12 +4,14 @@
  * over the tenant's own NATS account when head office replicates.
  */
 import { type BackupConfig, startScheduledBackups } from "../../shared/backup.ts";
+import { postgresDialect } from "../db/dialect.ts";
 import { hqMetrics } from "../metrics.ts";
 import { openHq } from "../open.ts";
 import { type HqPartsOptions, startHqParts } from "../parts.ts";
 import { ensureHqNatsCredentials, writeNatsConf } from "../stores/nats-config.ts";
 import { tenantDataDir } from "./locate.ts";
 import { natsIsolation } from "./nats-check.ts";
+import { openableTenantDatabase } from "./postgres.ts";
 import type { OpenTenant } from "./router.ts";
 
 export interface TenantOpenOptions extends Omit<HqPartsOptions, "metrics" | "nats"> {
@@ -17,14 +19,18 @@ export interface TenantOpenOptions extends Omit<HqPartsOptions, "metrics" | "nat
   nats?: Omit<NonNullable<HqPartsOptions["nats"]>, "credsPath">;
   /** Head office's `[backup]` schedule: each tenant is backed up into its own directory as `hq-<id>`. */
   backup?: BackupConfig | undefined;
+  /** The operator's `--database`: on PostgreSQL each tenant opens its own database there. */
+  database?: string | undefined;
 }
 
 export function tenantOpener(baseDir: string, o: TenantOpenOptions): OpenTenant {
-  const { nats, now, backup, ...common } = o;
+  const { nats, now, backup, database, ...common } = o;
   return async (tenant) => {
     const log = (line: string) => o.log(`[${tenant}] ${line}`);
     const dataDir = tenantDataDir(baseDir, tenant);
+    const own = openableTenantDatabase(database, tenant);
     const ctx = openHq(dataDir, {
+      database: own,
       tenant,
       log,
       onUpgrade: log,
@@ -46,13 +52,17 @@ export function tenantOpener(baseDir: string, o: TenantOpenOptions): OpenTenant 
         metrics: hqMetrics(ctx),
         ...(replicate ? { nats: { ...replicate, credsPath } } : {}),
       });
-      const backups = startScheduledBackups({
-        db: ctx.sqlite,
-        config: backup,
-        dataDir,
-        name: `hq-${tenant}`,
-        log,
-      });
+      // On PostgreSQL the database is backed up by PostgreSQL's own tools (head office says so once).
+      const backups =
+        ctx.dialect === postgresDialect
+          ? undefined
+          : startScheduledBackups({
+              db: ctx.sqlite,
+              config: backup,
+              dataDir,
+              name: `hq-${tenant}`,
+              log,
+            });
       return {
         ...parts,
         async stop() {

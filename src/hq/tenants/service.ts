@@ -8,12 +8,14 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { copyDatabase, removeDatabaseFile, verifyDatabaseFile } from "../../shared/backup.ts";
 import { BOOTSTRAP_NAME, newToken, saveToken } from "../auth/tokens.ts";
+import { hqDatabaseTarget } from "../db/database-url.ts";
 import { openHq } from "../open.ts";
 import { ensureHqNatsCredentials, writeNatsConf } from "../stores/nats-config.ts";
 import { TenantError } from "./errors.ts";
 import { DEFAULT_TENANT, parseTenantId } from "./ids.ts";
-import { tenantDataDir } from "./locate.ts";
+import { postgresDatabaseName, tenantDatabase, tenantDataDir } from "./locate.ts";
 import { writeTenantsNatsConf } from "./nats.ts";
+import { openableTenantDatabase, tenantPostgresBytes } from "./postgres.ts";
 import { findTenant, readRegistry, type TenantEntry, type TenantStatus, writeRegistry } from "./registry.ts";
 
 export const HQ_DB_FILE = "hq.db";
@@ -24,10 +26,17 @@ export interface TenantView extends TenantEntry {
 }
 
 /** Opens (creating or migrating) a tenant's database once, to write its NATS users; answers the token if made. */
-function prepareTenant(baseDir: string, tenant: string, now: Date, withToken: boolean): string | null {
+function prepareTenant(
+  baseDir: string,
+  database: string | undefined,
+  tenant: string,
+  now: Date,
+  withToken: boolean,
+): string | null {
   const dir = tenantDataDir(baseDir, tenant);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const ctx = openHq(dir, {
+    database: openableTenantDatabase(database, tenant),
     log: () => {},
     ...(tenant === DEFAULT_TENANT ? {} : { tenant }),
   });
@@ -45,8 +54,16 @@ function prepareTenant(baseDir: string, tenant: string, now: Date, withToken: bo
   }
 }
 
-/** Creates a tenant; answers its admin token (shown once, kept only as a hash). */
-export function createTenant(baseDir: string, id: string, now: Date): { token: string; natsConf: string } {
+/**
+ * Creates a tenant; answers its admin token (shown once, kept only as a hash). `database` is the
+ * operator's `--database`: on PostgreSQL the tenant gets its own database on that server.
+ */
+export function createTenant(
+  baseDir: string,
+  id: string,
+  now: Date,
+  database?: string,
+): { token: string; natsConf: string } {
   const tenant = parseTenantId(id);
   const tenants = readRegistry(baseDir);
   if (tenants.some((t) => t.id === tenant) || existsSync(tenantDataDir(baseDir, tenant))) {
@@ -56,8 +73,8 @@ export function createTenant(baseDir: string, id: string, now: Date): { token: s
     );
   }
   // The default tenant's NATS users are part of every tenants' configuration.
-  prepareTenant(baseDir, DEFAULT_TENANT, now, false);
-  const token = prepareTenant(baseDir, tenant, now, true) as string;
+  prepareTenant(baseDir, database, DEFAULT_TENANT, now, false);
+  const token = prepareTenant(baseDir, database, tenant, now, true) as string;
   const all = [
     ...tenants,
     { id: tenant, status: "active" as const, createdAt: now.toISOString(), suspendedAt: null },
@@ -72,10 +89,11 @@ function databaseBytes(path: string): number {
   return bytes;
 }
 
-export function listTenants(baseDir: string): TenantView[] {
+export function listTenants(baseDir: string, database?: string): TenantView[] {
   return readRegistry(baseDir).map((t) => ({
     ...t,
-    bytes: databaseBytes(join(tenantDataDir(baseDir, t.id), HQ_DB_FILE)),
+    bytes:
+      tenantPostgresBytes(database, t.id) ?? databaseBytes(join(tenantDataDir(baseDir, t.id), HQ_DB_FILE)),
   }));
 }
 
@@ -96,10 +114,23 @@ export function setTenantStatus(baseDir: string, id: string, status: TenantStatu
 
 /**
  * Writes a consistent copy of the tenant's database to `out` (which must not exist), checked
- * before it is reported; safe while head office serves the tenant.
+ * before it is reported; safe while head office serves the tenant. On PostgreSQL it refuses and
+ * names the pg_dump command that does it.
  */
-export function exportTenant(baseDir: string, id: string, out: string): { path: string; bytes: number } {
+export function exportTenant(
+  baseDir: string,
+  id: string,
+  out: string,
+  database?: string,
+): { path: string; bytes: number } {
   const found = findTenant(readRegistry(baseDir), id);
+  const own = tenantDatabase(database, found.id);
+  if (own !== undefined && hqDatabaseTarget(baseDir, own).kind === "postgres") {
+    throw new TenantError(
+      "TENANT_EXPORT_POSTGRES",
+      `tenant ${found.id}'s database is the PostgreSQL database ${postgresDatabaseName(own)}: export it with PostgreSQL's own tools, e.g. pg_dump --format=custom --file ${out} --dbname <its URL> (see docs/hq-postgres.md)`,
+    );
+  }
   if (existsSync(out)) throw new Error(`${out} exists already: give a new file with --out`);
   const db = new Database(join(tenantDataDir(baseDir, found.id), HQ_DB_FILE), {
     readwrite: true,
