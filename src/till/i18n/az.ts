@@ -97,7 +97,7 @@ export const az: Strings = {
   "payment.tenders": "Ödənişlər",
   "payment.amount": "Verilən nağd",
   "payment.hint":
-    "Məbləğ + Enter: nağd · Enter: dəqiq nağd · {key:payment.card}: kart · {key:line.void}: sonuncunu sil",
+    "Məbləğ + Enter: nağd · Enter: dəqiq · {key:payment.card}: kart · {key:line.discount}: köçürmə · {key:line.void}: sil",
   "payment.completing": "Satış qeydə alınır…",
 
   "receipt.none": "Hələ çek yoxdur.",

@@ -108,7 +108,7 @@ export const en = {
   "payment.tenders": "Tenders",
   "payment.amount": "Cash given",
   "payment.hint":
-    "Amount + Enter: cash · Enter: exact cash · {key:payment.card}: card · {key:line.void}: remove last tender",
+    "Amount + Enter: cash · Enter: exact · {key:payment.card}: card · {key:line.discount}: transfer · {key:line.void}: undo tender",
   "payment.completing": "Recording the sale…",
 
   // Receipt

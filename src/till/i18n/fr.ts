@@ -97,7 +97,7 @@ export const fr: Strings = {
   "payment.tenders": "Paiements",
   "payment.amount": "Espèces reçues",
   "payment.hint":
-    "Montant + Entrée : espèces · Entrée : compte juste · {key:payment.card} : carte · {key:line.void} : retirer",
+    "Somme+Entrée : espèces · Entrée : juste · {key:payment.card} : carte · {key:line.discount} : virement · {key:line.void} : ôter",
   "payment.completing": "Enregistrement de la vente…",
 
   "receipt.none": "Pas encore de ticket.",

@@ -96,7 +96,7 @@ export const ru: Strings = {
   "payment.tenders": "Оплаты",
   "payment.amount": "Получено наличными",
   "payment.hint":
-    "Сумма + Enter: наличные · Enter: без сдачи · {key:payment.card}: карта · {key:line.void}: убрать оплату",
+    "Сумма + Enter: наличные · Enter: точно · {key:payment.card}: карта · {key:line.discount}: перевод · {key:line.void}: убрать",
   "payment.completing": "Запись продажи…",
 
   "receipt.none": "Чеков ещё нет.",
