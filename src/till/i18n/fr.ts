@@ -593,6 +593,8 @@ export const fr: Strings = {
   "ok.deliveryFailed": "La livraison pour {address} a échoué",
   "info.askingStoreDeliveries": "Demande au magasin…",
   "error.badCourier": "« {text} » n'est pas un identifiant de livreur",
+  "error.deliveryNeedsPhone":
+    "Tapez l'adresse, puis une virgule et le téléphone du client : 3 rue des Ormes, +33 1 23 45 67 89",
   "error.deliveryNeedsCourier":
     "Confiez d'abord la livraison à un livreur : tapez son identifiant, puis Entrée",
   "error.deliveriesNeedStore": "Les livraisons demandent le magasin, injoignable : réessayez à son retour",

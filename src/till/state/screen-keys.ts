@@ -186,7 +186,7 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
     case "orders":
       return ordersKey(state, screen, type, delta, env);
     case "deliveries":
-      return deliveriesKey(state, screen, type, delta);
+      return deliveriesKey(state, screen, type, delta, env);
     case "bookings":
       return bookingsKey(state, screen, type, delta, env);
     case "tables":
