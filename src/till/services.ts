@@ -568,6 +568,13 @@ export interface TillServices {
   setDeliveryStatus?(id: string, status: TillDelivery["status"]): Promise<TillDelivery>;
   /** Gives a delivery to a courier (a user whose role holds deliver). */
   assignCourier?(id: string, courierId: string): Promise<TillDelivery>;
+  /** A delivery for a sale (the till's last one), at its address and phone. */
+  createDelivery?(delivery: {
+    id: string;
+    saleId: string;
+    address: string;
+    phone: string;
+  }): Promise<TillDelivery>;
   /** Bookings of services: the staff calendar, free slots, check-in (needs the store). */
   bookings?: TillBookings;
   /** The invoice of a recorded sale, made out to the buyer (needs the store). */

@@ -8,7 +8,10 @@ import type { TillServices } from "../services.ts";
 import type { Effect } from "../state/types.ts";
 import { type EffectContext, settle } from "./effect-context.ts";
 
-type DeliveryEffect = Extract<Effect, { type: "listDeliveries" | "setDeliveryStatus" | "assignCourier" }>;
+type DeliveryEffect = Extract<
+  Effect,
+  { type: "listDeliveries" | "setDeliveryStatus" | "assignCourier" | "createDelivery" }
+>;
 
 /** The store unreachable (or a till without these calls): deliveries need the store. */
 export class DeliveriesNeedStoreError extends DomainError {
@@ -26,7 +29,7 @@ async function atStore<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function needs<K extends "deliveries" | "setDeliveryStatus" | "assignCourier">(
+function needs<K extends "deliveries" | "setDeliveryStatus" | "assignCourier" | "createDelivery">(
   services: TillServices,
   name: K,
 ): NonNullable<TillServices[K]> {
@@ -59,5 +62,14 @@ export function runDeliveryEffect(ctx: EffectContext, effect: DeliveryEffect): v
         (delivery) => ({ type: "delivery.updated", delivery, courierGiven: true }),
       );
       return;
+    case "createDelivery": {
+      const { type: _, ...delivery } = effect;
+      settle(
+        ctx,
+        () => atStore(() => needs(services, "createDelivery")(delivery)),
+        (made) => ({ type: "delivery.updated", delivery: made, courierGiven: false }),
+      );
+      return;
+    }
   }
 }

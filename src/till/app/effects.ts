@@ -702,6 +702,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
     case "listDeliveries":
     case "setDeliveryStatus":
     case "assignCourier":
+    case "createDelivery":
       runDeliveryEffect(ctx, effect);
       return;
     case "listBookings":

@@ -64,6 +64,18 @@ export class DeliveryOperations extends OnlineOperations {
     return tillDelivery(answer);
   }
 
+  async createDelivery(delivery: {
+    id: string;
+    saleId: string;
+    address: string;
+    phone: string;
+  }): Promise<TillDelivery> {
+    const answer = await this.call("a delivery", (token) =>
+      this.storeClient().request(storeRoutes["POST /api/v1/deliveries"], { body: delivery, token }),
+    );
+    return tillDelivery(answer);
+  }
+
   async assignCourier(id: string, courierId: string): Promise<TillDelivery> {
     const answer = await this.call("a delivery's courier", (token) =>
       this.storeClient().request(storeRoutes["POST /api/v1/deliveries/:id/courier"], {

@@ -390,6 +390,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     deliveries: () => deliveries.deliveries(),
     setDeliveryStatus: (id, status) => deliveries.setDeliveryStatus(id, status),
     assignCourier: (id, courierId) => deliveries.assignCourier(id, courierId),
+    createDelivery: (delivery) => deliveries.createDelivery(delivery),
     issueInvoice: (saleId, buyer) => invoices.issueInvoice(saleId, buyer),
     bookings,
     receiptLink(saleId: string): string | null {

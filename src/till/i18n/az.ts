@@ -97,7 +97,7 @@ export const az: Strings = {
   "payment.tenders": "Ödənişlər",
   "payment.amount": "Verilən nağd",
   "payment.hint":
-    "Məbləğ + Enter: nağd · Enter: dəqiq nağd · {key:payment.card}: kart · {key:line.void}: sonuncunu sil",
+    "Məbləğ + Enter: nağd · Enter: dəqiq · {key:payment.card}: kart · {key:line.discount}: köçürmə · {key:line.void}: sil",
   "payment.completing": "Satış qeydə alınır…",
 
   "receipt.none": "Hələ çek yoxdur.",
@@ -577,6 +577,8 @@ export const az: Strings = {
   "ok.deliveryFailed": "{address} ünvanına çatdırılma uğursuz oldu",
   "info.askingStoreDeliveries": "Mağazadan soruşulur…",
   "error.badCourier": '"{text}" kuryer id-si deyil',
+  "error.deliveryNeedsPhone":
+    "Ünvanı, sonra vergül və müştərinin telefonunu yazın: Qarağac küç. 3, +994 50 123 45 67",
   "error.deliveryNeedsCourier": "Əvvəlcə kuryer təyin edin: kuryerin id-sini yazın, sonra Enter",
   "error.deliveriesNeedStore": "Çatdırılmalar üçün mağaza lazımdır, əlçatan deyil: sonra yenidən cəhd edin",
   "error.deliveryGone": "Mağazada belə çatdırılma yoxdur: siyahını yenidən açın",

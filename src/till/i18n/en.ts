@@ -108,7 +108,7 @@ export const en = {
   "payment.tenders": "Tenders",
   "payment.amount": "Cash given",
   "payment.hint":
-    "Amount + Enter: cash · Enter: exact cash · {key:payment.card}: card · {key:line.void}: remove last tender",
+    "Amount + Enter: cash · Enter: exact · {key:payment.card}: card · {key:line.discount}: transfer · {key:line.void}: undo tender",
   "payment.completing": "Recording the sale…",
 
   // Receipt
@@ -595,6 +595,8 @@ export const en = {
   "ok.deliveryFailed": "The delivery to {address} failed",
   "info.askingStoreDeliveries": "Asking the store…",
   "error.badCourier": '"{text}" is not a courier\'s id',
+  "error.deliveryNeedsPhone":
+    "Type the address, then a comma and the customer's phone: 3 Elm St, +1 555 0100",
   "error.deliveryNeedsCourier": "Give the delivery to a courier first: type the courier's id, then Enter",
   "error.deliveriesNeedStore": "Deliveries need the store, which is unreachable: try again when it is back",
   "error.deliveryGone": "The store has no such delivery: open the list again",

@@ -97,7 +97,7 @@ export const fr: Strings = {
   "payment.tenders": "Paiements",
   "payment.amount": "Espèces reçues",
   "payment.hint":
-    "Montant + Entrée : espèces · Entrée : compte juste · {key:payment.card} : carte · {key:line.void} : retirer",
+    "Somme+Entrée : espèces · Entrée : juste · {key:payment.card} : carte · {key:line.discount} : virement · {key:line.void} : ôter",
   "payment.completing": "Enregistrement de la vente…",
 
   "receipt.none": "Pas encore de ticket.",
@@ -593,6 +593,8 @@ export const fr: Strings = {
   "ok.deliveryFailed": "La livraison pour {address} a échoué",
   "info.askingStoreDeliveries": "Demande au magasin…",
   "error.badCourier": "« {text} » n'est pas un identifiant de livreur",
+  "error.deliveryNeedsPhone":
+    "Tapez l'adresse, puis une virgule et le téléphone du client : 3 rue des Ormes, +33 1 23 45 67 89",
   "error.deliveryNeedsCourier":
     "Confiez d'abord la livraison à un livreur : tapez son identifiant, puis Entrée",
   "error.deliveriesNeedStore": "Les livraisons demandent le magasin, injoignable : réessayez à son retour",

@@ -96,7 +96,7 @@ export const ru: Strings = {
   "payment.tenders": "Оплаты",
   "payment.amount": "Получено наличными",
   "payment.hint":
-    "Сумма + Enter: наличные · Enter: без сдачи · {key:payment.card}: карта · {key:line.void}: убрать оплату",
+    "Сумма + Enter: наличные · Enter: точно · {key:payment.card}: карта · {key:line.discount}: перевод · {key:line.void}: убрать",
   "payment.completing": "Запись продажи…",
 
   "receipt.none": "Чеков ещё нет.",
@@ -575,6 +575,7 @@ export const ru: Strings = {
   "ok.deliveryFailed": "Доставка по адресу {address} сорвалась",
   "info.askingStoreDeliveries": "Запрос в магазин…",
   "error.badCourier": "«{text}» — не идентификатор курьера",
+  "error.deliveryNeedsPhone": "Введите адрес, затем запятую и телефон клиента: ул. Вязов 3, +7 900 123 45 67",
   "error.deliveryNeedsCourier": "Сначала назначьте курьера: введите его идентификатор и Enter",
   "error.deliveriesNeedStore": "Доставкам нужен магазин, он недоступен: повторите, когда связь вернётся",
   "error.deliveryGone": "В магазине нет такой доставки: откройте список заново",

@@ -6,8 +6,9 @@
 import type { MessageKey } from "../i18n/en.ts";
 import type { KeyCommand } from "../keys/keymap.ts";
 import type { TillDelivery } from "../services.ts";
+import { createDeliveryForLastSale } from "./delivery-create.ts";
 import { clampSelection, done, fail, goTo, msg } from "./initial.ts";
-import type { Effect, Screen, TillState, Transition } from "./types.ts";
+import type { Effect, Screen, TillEnv, TillState, Transition } from "./types.ts";
 
 type DeliveriesScreen = Extract<Screen, { kind: "deliveries" }>;
 
@@ -71,12 +72,14 @@ export function deliveriesKey(
   screen: DeliveriesScreen,
   type: KeyCommand,
   delta: number,
+  env: TillEnv,
 ): Transition {
   if (delta !== 0) {
     const selected = clampSelection(screen.selected, delta, screen.list?.length ?? 0);
     return done({ ...state, screen: { ...screen, selected } });
   }
   if (type === "back") return done(goTo({ ...state, status: null }, { kind: "sale" }));
+  if (type === "sale.total") return createDeliveryForLastSale(state, env);
   if (screen.list === null)
     return type === "input.submit" ? done({ ...state, busy: true }, { type: "listDeliveries" }) : done(state);
   const chosen = screen.list[screen.selected];

@@ -5,6 +5,7 @@
 
 import type { KeyCommand } from "../keys/keymap.ts";
 import { askApproval, askVoidSale, changeQty, voidSelected, withApproval } from "./approvals.ts";
+import { payBankTransfer } from "./bank-transfer.ts";
 import { toTillLine } from "./basket.ts";
 import { bookingsKey, openBookings } from "./bookings.ts";
 import { payFromAccount } from "./card-account.ts";
@@ -82,6 +83,7 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
       if (type === "payment.giftcard") return payGiftCard(state, env);
       if (type === "payment.custom") return payCustom(state, env);
       if (type === "payment.account") return payFromAccount(state, env);
+      if (type === "line.discount") return payBankTransfer(state, env);
       if (type === "line.void") return removeLastTender(state, env);
       if (type === "back") return leavePayment(state);
       return done(state);
@@ -184,7 +186,7 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
     case "orders":
       return ordersKey(state, screen, type, delta, env);
     case "deliveries":
-      return deliveriesKey(state, screen, type, delta);
+      return deliveriesKey(state, screen, type, delta, env);
     case "bookings":
       return bookingsKey(state, screen, type, delta, env);
     case "tables":

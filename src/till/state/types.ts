@@ -585,6 +585,8 @@ export type Effect =
   /** Answered by `delivery.updated` with the delivery as it now is. */
   | { type: "setDeliveryStatus"; id: string; status: TillDelivery["status"] }
   | { type: "assignCourier"; id: string; courierId: string }
+  /** A delivery for the last sale; answered by `delivery.updated` (accepted). */
+  | { type: "createDelivery"; id: string; saleId: string; address: string; phone: string }
   /** Keeps a cashier action for the store's audit log (an age check…). */
   | { type: "trace"; entry: TillTrace }
   /** Today's bookings at the store; answered by `bookings.listed`. */
