@@ -13,21 +13,11 @@ import { join } from "node:path";
 import { decodeEscPos } from "../../../src/devices/escpos/decode.ts";
 import { SimulatedRegistrar } from "../../../src/devices/registrar/simulated-registrar.ts";
 import { EscPosSink } from "../../devices/support/escpos-sink.ts";
-import { adminOk } from "../../support/admin-cli.ts";
+import { waitFor } from "../../devices/support/wait.ts";
 import { type StoreProcess, seedProducts, startStore } from "../../support/store-process.ts";
-import { haveTmux, startTillInTmux, type TmuxSession } from "../support/tmux.ts";
+import { haveTmux, loggedInTill, type TmuxSession } from "../support/tmux.ts";
 
 if (!haveTmux()) console.warn("registrar end-to-end test skipped: tmux is not installed");
-
-async function until<T>(read: () => T | Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await Bun.sleep(50);
-  }
-}
 
 interface FiscalRow {
   status: string;
@@ -48,6 +38,11 @@ function fiscalReceipt(store: StoreProcess, receiptNo: string): FiscalRow | null
   } finally {
     db.close();
   }
+}
+
+/** The text of every receipt the ordinary printer printed. */
+function printedTexts(printer: EscPosSink): string[] {
+  return printer.jobs.map((j) => decodeEscPos(j).lines.join("\n"));
 }
 
 /** Rings one banana and pays it in cash; the receipt number. */
@@ -73,27 +68,22 @@ describe("the fiscal printer at the till", () => {
       try {
         await using store = await startStore();
         await seedProducts(store, [{ code: "4011", name: "Bananas each", priceMinor: 129, taxClass: null }]);
-        await adminOk(store, "user", "add", "--name", "Ann", "--role", "cashier", "--pin", "1234");
-        await adminOk(store, "shift", "open", "--till", "T1", "--float", "100");
-        await using till = await startTillInTmux(store.url, "T1", join(dir, "till"), [
+        await using till = await loggedInTill(store, "T1", join(dir, "till"), [
           "--registrar",
           registrarUri,
           "--printer",
           `${printer.uri}?status=off`,
         ]);
-        await till.type("1234");
-        await till.keys("Enter");
-        await till.waitFor("Hello, Ann", "the log-in");
 
         // The registrar prints the receipt; its number reaches the store with the sale.
         const first = await sellBanana(till);
         expect(registrar.memory).toHaveLength(1);
         expect(registrar.memory[0]?.text).toContain(first);
         expect(registrar.memory[0]?.text).toContain("Bananas each");
-        const printed = await until(
-          () => fiscalReceipt(store, first),
-          (row) => row !== null,
+        const printed = await waitFor(
           "the first sale at the store",
+          () => fiscalReceipt(store, first) ?? false,
+          30_000,
         );
         expect(printed).toEqual({
           status: "printed",
@@ -102,9 +92,7 @@ describe("the fiscal printer at the till", () => {
           reason: null,
         });
         // The ordinary printer does not print it again.
-        expect(printer.jobs.map((j) => decodeEscPos(j).lines.join("\n")).some((t) => t.includes(first))).toBe(
-          false,
-        );
+        expect(printedTexts(printer).some((t) => t.includes(first))).toBe(false);
 
         // Out of paper: the sale is kept, the ordinary printer prints its receipt, the cashier is told.
         registrar.paper = "out";
@@ -112,17 +100,17 @@ describe("the fiscal printer at the till", () => {
         await till.waitFor("Code:", "the sale screen");
         const second = await sellBanana(till);
         await till.waitFor("Fiscal printer out of paper", "the cashier told");
-        const receipt = await until(
-          () => printer.jobs.map((j) => decodeEscPos(j).lines.join("\n")).find((t) => t.includes(second)),
-          (t) => t !== undefined,
+        const receipt = await waitFor(
           "the receipt at the ordinary printer",
+          () => printedTexts(printer).find((t) => t.includes(second)),
+          30_000,
         );
         expect(receipt).toContain("Bananas each");
         expect(registrar.memory).toHaveLength(1);
-        const kept = await until(
-          () => fiscalReceipt(store, second),
-          (row) => row !== null,
+        const kept = await waitFor(
           "the second sale at the store",
+          () => fiscalReceipt(store, second) ?? false,
+          30_000,
         );
         expect(kept).toEqual({
           status: "unavailable",

@@ -12,6 +12,7 @@ import { initialState } from "../../../src/till/state/initial.ts";
 import type { Effect, TillState } from "../../../src/till/state/types.ts";
 import { VideoFeed } from "../../../src/till/video/feed.ts";
 import { VideoQueue } from "../../../src/till/video/queue.ts";
+import { waitFor } from "../../devices/support/wait.ts";
 import { startNats } from "../../support/nats-server.ts";
 
 let dir: string;
@@ -19,14 +20,6 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "ringup-video-nats-"));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-async function until(ok: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(20);
-  }
-}
 
 const ann = { id: "u1", name: "Ann", role: "cashier" } as unknown as NonNullable<TillState["cashier"]>;
 const info = { type: "status.info", message: { text: "" } } as const;
@@ -77,7 +70,7 @@ test("a subscriber on the till's subject gets a sale's scan, void and payment ev
   });
   try {
     sell(feed);
-    await until(() => got.length === 5, "the sale's five events");
+    await waitFor("the sale's five events", () => got.length === 5);
     expect(got.map((e) => e.kind)).toEqual(["scan", "scan", "line.void", "payment", "drawer.opened"]);
     expect(got.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(got[0]).toMatchObject({
