@@ -30,11 +30,26 @@ export type VideoEventKind = (typeof VIDEO_EVENT_KINDS)[number];
 /** At most this many events wait for one sink, by default; older ones are dropped (and said). */
 export const VIDEO_QUEUE_MAX = 10_000;
 
+/** The NATS subject's default stem: a till publishes on `ringup.video.<till id>`. */
+export const VIDEO_NATS_SUBJECT = "ringup.video";
+
+const SINK_URL: Record<string, { pattern: RegExp; message: string }> = {
+  webhook: { pattern: /^https?:\/\/[^\s]+$/, message: "must be an http(s) URL" },
+  "tcp-text": { pattern: /^tcp:\/\/[^\s/:]+:\d{1,5}$/, message: "must be tcp://HOST:PORT" },
+  nats: { pattern: /^nats:\/\/[^\s/:]+:\d{1,5}$/, message: "must be nats://HOST:PORT" },
+};
+
 export const videoFeedSchema = z
   .strictObject({
-    kind: z.enum(["webhook", "tcp-text"], { error: "must be webhook or tcp-text" }),
-    /** `http(s)://…` for a webhook, `tcp://HOST:PORT` for a text overlay input. */
+    kind: z.enum(["webhook", "tcp-text", "nats"], { error: "must be webhook, tcp-text or nats" }),
+    /** `http(s)://…` for a webhook, `tcp://HOST:PORT` for a text overlay input, `nats://HOST:PORT` for NATS. */
     url: z.string().min(1).max(500),
+    /** NATS only: each till publishes on `<subject>.<till id>`. */
+    subject: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, "must be a NATS subject without wildcards")
+      .max(200)
+      .default(VIDEO_NATS_SUBJECT),
     /** The tills that feed it (all when absent). */
     tills: z
       .array(z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be a till id"))
@@ -44,13 +59,9 @@ export const videoFeedSchema = z
     queueMax: z.number().int().min(10).max(1_000_000).default(VIDEO_QUEUE_MAX),
   })
   .superRefine((feed, ctx) => {
-    const scheme = feed.kind === "webhook" ? /^https?:\/\/[^\s]+$/ : /^tcp:\/\/[^\s/:]+:\d{1,5}$/;
-    if (!scheme.test(feed.url)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["url"],
-        message: feed.kind === "webhook" ? "must be an http(s) URL" : "must be tcp://HOST:PORT",
-      });
+    const scheme = SINK_URL[feed.kind];
+    if (scheme !== undefined && !scheme.pattern.test(feed.url)) {
+      ctx.addIssue({ code: "custom", path: ["url"], message: scheme.message });
     }
   });
 export type VideoFeedConfig = z.infer<typeof videoFeedSchema>;

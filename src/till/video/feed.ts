@@ -8,6 +8,7 @@ import { feedsForTill, type VideoEvent, type VideoFeedConfig } from "../../core/
 import { log } from "../../shared/log.ts";
 import type { Command, Effect, TillState } from "../state/types.ts";
 import { videoEventsOf } from "./events.ts";
+import { closeVideoNats } from "./nats-sink.ts";
 import type { VideoQueue } from "./queue.ts";
 import { deliver } from "./sinks.ts";
 
@@ -16,7 +17,7 @@ const RETRY_MIN_MS = 200;
 const RETRY_MAX_MS = 5_000;
 
 function sinkKey(feed: VideoFeedConfig): string {
-  return `${feed.kind} ${feed.url}`;
+  return feed.kind === "nats" ? `nats ${feed.url} ${feed.subject}` : `${feed.kind} ${feed.url}`;
 }
 
 interface Drainer {
@@ -133,6 +134,7 @@ export class VideoFeed {
       if (drainer.timer !== undefined) clearTimeout(drainer.timer);
     }
     await this.settled();
+    await closeVideoNats();
     this.options.queue.close();
   }
 }

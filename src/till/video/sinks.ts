@@ -1,10 +1,12 @@
 /**
  * Delivering video events to a sink: a webhook gets them as JSON (`{events: [...]}`, a 2xx
  * answer takes them); a text overlay input gets `overlayLines` over one TCP connection per
- * batch, taken once the connection closed cleanly after the last line.
+ * batch, taken once the connection closed cleanly after the last line; NATS gets each event on
+ * the till's subject (nats-sink.ts).
  */
 import { createConnection } from "node:net";
 import { overlayLines, type VideoEvent, type VideoFeedConfig } from "../../core/video-feed.ts";
+import { publishVideoEvents } from "./nats-sink.ts";
 
 const SINK_TIMEOUT_MS = 5_000;
 
@@ -19,6 +21,7 @@ export async function deliver(feed: VideoFeedConfig, events: readonly VideoEvent
     if (!res.ok) throw new Error(`the webhook answered ${res.status}`);
     return;
   }
+  if (feed.kind === "nats") return publishVideoEvents(feed, events, SINK_TIMEOUT_MS);
   const url = new URL(feed.url);
   const text = events
     .flatMap(overlayLines)

@@ -144,7 +144,11 @@ describe("video feed queue", () => {
     const bad = (input: unknown) => videoFeedSchema.safeParse(input).error?.issues[0]?.message;
     expect(bad({ kind: "tcp-text", url: "http://dvr" })).toBe("must be tcp://HOST:PORT");
     expect(bad({ kind: "webhook", url: "tcp://dvr:9" })).toBe("must be an http(s) URL");
-    expect(bad({ kind: "rtsp", url: "tcp://dvr:9" })).toBe("must be webhook or tcp-text");
+    expect(bad({ kind: "rtsp", url: "tcp://dvr:9" })).toBe("must be webhook, tcp-text or nats");
+    expect(bad({ kind: "nats", url: "tcp://nats:4222" })).toBe("must be nats://HOST:PORT");
+    expect(bad({ kind: "nats", url: "nats://nats:4222", subject: "ringup.>" })).toBe(
+      "must be a NATS subject without wildcards",
+    );
     expect(bad({ kind: "tcp-text", url: "tcp://dvr:9", queueMax: 1 })).toBeDefined();
   });
 });
