@@ -386,6 +386,16 @@ export function buildProgram(io: CliIo): Command {
         "payment",
       ),
     )
+    .addOption(opt("--payment2 <uri>", "second card terminal (Ctrl+Z in payment): sim:[?…]", "payment2"))
+    .addOption(opt("--scanner <uri>", "serial scanner: serial:/dev/ttyACM0[?terminator=cr], sim:", "scanner"))
+    .addOption(opt("--scanner2 <uri>", "second serial scanner: serial:/dev/ttyACM1", "scanner2"))
+    .addOption(
+      opt(
+        "--scanner-scale <uri>",
+        "a scanner-scale's scale port (the scale when --scale is not given): serial:/dev/ttyS2?protocol=toledo",
+        "scannerScale",
+      ),
+    )
     .addOption(
       opt("--signature <uri>", "fiscal signature device: tcp://host:port[?timeoutMs=1000]", "signature"),
     )
