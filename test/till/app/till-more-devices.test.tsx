@@ -32,6 +32,18 @@ async function scanUntil(device: SerialDevice, code: string, lines: number): Pro
   }
 }
 
+/** F7 on the first terminal adds nothing; Ctrl+Z on the second pays, and the sale is sent once. */
+async function firstFailsSecondPays(till: Till, said: string, amountMinor: number): Promise<void> {
+  till.press("f10");
+  till.press("f7");
+  await till.see(said);
+  expect(till.controller.state.sale.tenders).toEqual([]);
+  till.write(CTRL_Z);
+  await waitFor(() => till.services.sent.length === 1 && !till.controller.state.busy, "the sale to complete");
+  expect(till.services.sent).toHaveLength(1);
+  expect(till.services.sent[0]?.tenders).toEqual([{ type: "card", amountMinor, ref: "000001" }]);
+}
+
 describe("a till with two card terminals, two scanners and a scanner-scale", () => {
   test("both serial scanners add lines; the first terminal declines, the second is paid once", async () => {
     await using pair1 = await PtyPair.start();
@@ -54,20 +66,20 @@ describe("a till with two card terminals, two scanners and a scanner-scale", () 
       await scanUntil(scanner1, "0002", 1);
       await scanUntil(scanner2, "0001", 2);
       expect(till.controller.state.sale.lines.map((l) => l.code)).toEqual(["0002", "0001"]);
-      till.press("f10");
-      till.press("f7");
-      await till.see("Card declined");
-      expect(till.controller.state.sale.tenders).toEqual([]);
-      till.write(CTRL_Z);
-      await waitFor(
-        () => till?.services.sent.length === 1 && till.controller.state.busy === false,
-        "the sale to complete",
-      );
-      expect(till.services.sent).toHaveLength(1);
-      expect(till.services.sent[0]?.tenders).toEqual([{ type: "card", amountMinor: 379, ref: "000001" }]);
+      await firstFailsSecondPays(till, "Card declined", 379);
     } finally {
       await Promise.all((devices.scanners ?? []).map((s) => s.close()));
     }
+  });
+
+  test("the first terminal is off: the second one takes the card", async () => {
+    till = await renderTill({
+      devices: await openDevices({ payment: "sim:?outcome=error", payment2: "sim:" }, "en"),
+    });
+    await till.login();
+    till.scan("0002");
+    await waitFor(() => till?.controller.state.sale.lines.length === 1, "the line");
+    await firstFailsSecondPays(till, "Card payment failed", 250);
   });
 
   test("Ctrl+Z with one terminal says there is no second one and charges nothing", async () => {
