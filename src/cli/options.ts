@@ -18,6 +18,13 @@ export const tillOptionsSchema = z
     display: z.string().optional(),
     /** The card terminal: `sim:` (simulated) or `standalone:` (the cashier confirms each payment). */
     payment: z.string().optional(),
+    /** A second card terminal (Ctrl+Z in payment), same URIs as `payment`. */
+    payment2: z.string().optional(),
+    /** Serial scanners (`serial:/dev/ttyACM0`): either one rings items. */
+    scanner: z.string().optional(),
+    scanner2: z.string().optional(),
+    /** A scanner-scale's scale port: the till's scale when `scale` is not given. */
+    scannerScale: z.string().optional(),
     /** The fiscal signature device: `tcp://HOST:PORT` (docs/devices.md, "Signature devices"). */
     signature: z.string().optional(),
     /** The fiscal printer (registrar): `tcp://HOST:PORT` (docs/devices.md, "Fiscal printers"). */

@@ -33,6 +33,18 @@ function opt(flags: string, description: string, key: string): Option {
   return new Option(flags, description).env(envName(key));
 }
 
+/** A till's further devices: a second card terminal, serial scanners, a scanner-scale's scale. */
+const MORE_TILL_DEVICES: readonly (readonly [string, string, string])[] = [
+  ["--payment2 <uri>", "second card terminal (Ctrl+Z in payment): sim:[?…]", "payment2"],
+  ["--scanner <uri>", "serial scanner: serial:/dev/ttyACM0[?terminator=cr], sim:", "scanner"],
+  ["--scanner2 <uri>", "second serial scanner: serial:/dev/ttyACM1", "scanner2"],
+  [
+    "--scanner-scale <uri>",
+    "a scanner-scale's scale port (the scale when --scale is not given): serial:/dev/ttyS2?protocol=toledo",
+    "scannerScale",
+  ],
+];
+
 /** Warns on stderr when a secret came as a plain flag (ps shows it), naming the file flag to use. */
 function warnPlainSecret(cmd: Command, io: CliIo, key: string, fileKey: string): void {
   if (cmd.getOptionValueSource(key) === "cli") io.err(plainSecretWarning(key, fileKey));
@@ -364,7 +376,7 @@ export function buildProgram(io: CliIo): Command {
       await create.createStoreFromTemplate(hqStoreOptions(), id, how, io);
     });
 
-  program
+  const tillCommand = program
     .command("till")
     .description("run the cashier's fullscreen till")
     .addOption(opt("--server <url>", "store server URL, e.g. http://127.0.0.1:7070 (required)", "server"))
@@ -411,6 +423,8 @@ export function buildProgram(io: CliIo): Command {
       const config = await loadConfig(cmd, tillOptionsSchema);
       await (await runners.till())(config, io);
     });
+  for (const [flags, description, key] of MORE_TILL_DEVICES)
+    tillCommand.addOption(opt(flags, description, key));
 
   program
     .command("kds")

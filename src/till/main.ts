@@ -17,6 +17,7 @@ import type {
   PaymentTerminal,
   ReceiptPrinter,
   Scale,
+  Scanner,
 } from "../devices/index.ts";
 import type { FiscalRegistrar } from "../devices/registrar/registrar.ts";
 import { ConfigError } from "../shared/config.ts";
@@ -40,6 +41,13 @@ export interface TillRunOptions {
   display?: string | undefined;
   /** The card terminal's URI: `sim:…`, or `standalone:` (no terminal connected: the cashier confirms). */
   payment?: string | undefined;
+  /** A second card terminal's URI (`sim:…`): Ctrl+Z in payment charges it. */
+  payment2?: string | undefined;
+  /** Serial scanners (`serial:PATH…`, `sim:`): either one rings items. */
+  scanner?: string | undefined;
+  scanner2?: string | undefined;
+  /** The scale port of a scanner-scale: weighs when no `scale` is given. */
+  scannerScale?: string | undefined;
   /** The fiscal signature device's URI (`tcp://HOST:PORT`). */
   signature?: string | undefined;
   /** The fiscal printer's URI (`tcp://HOST:PORT`). */
@@ -127,6 +135,8 @@ interface OpenDevices {
   display?: CustomerDisplay;
   drawer?: CashDrawer;
   payment?: PaymentTerminal;
+  payment2?: PaymentTerminal;
+  scanners?: Scanner[];
   signer?: SaleSigner;
   registrar?: FiscalRegistrar;
   videoFeed?: VideoFeed;
@@ -163,9 +173,41 @@ async function openRegistrar(uri: string): Promise<FiscalRegistrar> {
   }
 }
 
+/**
+ * A till's second card terminal, its serial scanners and a scanner-scale's scale port (used
+ * when no `scale` is given: the scanner-scale is then the till's scale).
+ */
+async function openMoreDevices(
+  options: Pick<TillRunOptions, "payment2" | "scanner" | "scanner2" | "scannerScale" | "scale">,
+): Promise<Pick<OpenDevices, "payment2" | "scanners" | "scale">> {
+  const more: Pick<OpenDevices, "payment2" | "scanners" | "scale"> = {};
+  if (options.payment2) {
+    const payment2 = await openCardTerminal(options.payment2);
+    if (payment2 !== undefined) more.payment2 = payment2;
+  }
+  const scannerUris = [options.scanner, options.scanner2].filter((uri): uri is string => !!uri);
+  if (scannerUris.length === 0 && !options.scannerScale) return more;
+  const { openScale, openScanner } = await import("../devices/index.ts");
+  if (scannerUris.length > 0) more.scanners = scannerUris.map((uri) => openScanner(uri));
+  if (options.scannerScale && !options.scale) more.scale = openScale(options.scannerScale);
+  return more;
+}
+
 /** Loads the drivers (serial ports, ESC/POS) only for the devices configured. */
 export async function openDevices(
-  options: Pick<TillRunOptions, "printer" | "scale" | "display" | "payment" | "signature" | "registrar">,
+  options: Pick<
+    TillRunOptions,
+    | "printer"
+    | "scale"
+    | "display"
+    | "payment"
+    | "payment2"
+    | "scanner"
+    | "scanner2"
+    | "scannerScale"
+    | "signature"
+    | "registrar"
+  >,
   locale: string,
 ): Promise<OpenDevices> {
   const devices: OpenDevices = {};
@@ -175,6 +217,7 @@ export async function openDevices(
     const payment = await openCardTerminal(options.payment);
     if (payment !== undefined) devices.payment = payment;
   }
+  Object.assign(devices, await openMoreDevices(options));
   if (!options.printer && !options.scale && !options.display) return devices;
   const { openDisplay, openPrinter, openScale, printerDrawer } = await import("../devices/index.ts");
   if (options.printer) {
@@ -192,6 +235,8 @@ async function closeDevices(devices: OpenDevices): Promise<void> {
     devices.scale?.close(),
     devices.display?.close(),
     devices.payment?.close(),
+    devices.payment2?.close(),
+    ...(devices.scanners ?? []).map((scanner) => scanner.close()),
   ]);
   await devices.videoFeed?.close();
 }

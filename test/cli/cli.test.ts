@@ -53,7 +53,18 @@ describe("ringup command line", () => {
     ],
     [
       ["till", "--help"],
-      ["--server", "--till-id", "--data", "--printer", "--scale", "--lang"],
+      [
+        "--server",
+        "--till-id",
+        "--data",
+        "--printer",
+        "--scale",
+        "--lang",
+        "--payment2",
+        "--scanner",
+        "--scanner2",
+        "--scanner-scale",
+      ],
     ],
     [
       ["admin", "--help"],

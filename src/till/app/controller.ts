@@ -67,6 +67,8 @@ export class TillController {
   private disposed = false;
   /** Enter pressed while a request was on its way: carried out once it is answered. */
   private pendingSubmit = false;
+  /** Codes a serial scanner read while a request was on its way: rung once it is answered. */
+  private readonly pendingScans: string[] = [];
   /** Text read in a menu or question, waiting a moment to tell a keypress from a scan. */
   private heldText: string | null = null;
   private heldTimer: ReturnType<typeof setTimeout> | undefined;
@@ -88,6 +90,7 @@ export class TillController {
       receiptColumns: options.receiptColumns ?? 42,
     };
     this.watchPrinter();
+    this.watchScanners();
     this.online = options.services.status().online;
     this.unsubscribeLink = options.services.subscribe(() => this.linkChanged());
   }
@@ -109,6 +112,26 @@ export class TillController {
   attachDevices(devices: TillDevices): void {
     this.effects.devices = devices;
     this.watchPrinter();
+    this.watchScanners();
+  }
+
+  /** Codes from serial scanners, rung as scans; one read while the till is busy waits its turn. */
+  private watchScanners(): void {
+    for (const scanner of this.effects.devices.scanners ?? []) {
+      scanner.onScan((code) => {
+        this.restartIdleTimer();
+        this.pendingScans.push(code);
+        this.ringPendingScans();
+      });
+    }
+  }
+
+  private ringPendingScans(): void {
+    while (!this.disposed && !this.current.busy && this.pendingScans.length > 0) {
+      const code = this.pendingScans.shift() ?? "";
+      this.dispatch({ type: "input.scanned", text: code });
+      this.shownAtOnce?.();
+    }
   }
 
   private watchPrinter(): void {
@@ -200,6 +223,7 @@ export class TillController {
       now: () => new Date().toISOString(),
       hasScale: this.effects.devices.scale !== undefined,
       hasCardTerminal: this.effects.devices.payment !== undefined,
+      hasSecondCardTerminal: this.effects.devices.payment2 !== undefined,
       ...this.promotionsEnv(),
       ...this.customTendersEnv(),
     };
@@ -240,6 +264,7 @@ export class TillController {
         this.shownAtOnce?.();
       }
     }
+    if (this.pendingScans.length > 0 && !this.current.busy) this.ringPendingScans();
   }
 
   /** A key or text from the keyboard or scanner. */

@@ -1,5 +1,5 @@
 /** What the till's effects run with: the services, the devices and the way back to the reducer. */
-import type { CashDrawer, CustomerDisplay, ReceiptPrinter, Scale } from "../../devices/index.ts";
+import type { CashDrawer, CustomerDisplay, ReceiptPrinter, Scale, Scanner } from "../../devices/index.ts";
 import type { PaymentTerminal } from "../../devices/payment/payment-terminal.ts";
 import type { FiscalRegistrar } from "../../devices/registrar/registrar.ts";
 import type { Translator } from "../i18n/index.ts";
@@ -16,6 +16,10 @@ export interface TillDevices {
   drawer?: CashDrawer;
   /** The card terminal: card payments, their refunds and a return's card part go through it. */
   payment?: PaymentTerminal;
+  /** A second card terminal (`--payment2`): Ctrl+Z in payment charges it instead of the first. */
+  payment2?: PaymentTerminal;
+  /** Serial scanners (`--scanner`, `--scanner2`): a code from either is rung as a scan. */
+  scanners?: Scanner[];
   /** How long the customer has to present the card and the terminal to answer (ms). */
   paymentTimeoutMs?: number;
   /** The fiscal signature device: every sale is started, updated and finished with it. */

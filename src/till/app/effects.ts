@@ -376,7 +376,7 @@ function cardAnswer(result: PaymentResult): CardAnswer {
 
 /** Charges the card on the terminal; the reducer adds the tender only for an approval. */
 function cardPay(ctx: EffectContext, effect: Extract<Effect, { type: "cardPay" }>): void {
-  const terminal = ctx.devices.payment;
+  const terminal = effect.terminal === 2 ? ctx.devices.payment2 : ctx.devices.payment;
   const answer = (result: PaymentResult) =>
     ctx.dispatch({ type: "card.answered", amountMinor: effect.amountMinor, answer: cardAnswer(result) });
   if (terminal === undefined) {
@@ -769,7 +769,9 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
       cardPay(ctx, effect);
       return;
     case "cardCancel":
+      // Only one terminal waits at a time; the other has nothing to stop.
       void ctx.devices.payment?.cancel().catch(() => undefined);
+      void ctx.devices.payment2?.cancel().catch(() => undefined);
       return;
     case "cardRefund":
       cardRefund(ctx, effect);

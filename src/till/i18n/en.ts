@@ -194,6 +194,7 @@ export const en = {
   "cmd.sale.hold": "Hold",
   "cmd.sale.resume": "Resume",
   "cmd.payment.card": "Card",
+  "cmd.payment.card2": "Card on the second terminal",
   "cmd.line.discount": "Discount",
   "cmd.menu.open": "Functions",
   "cmd.sale.total": "Total",
@@ -231,6 +232,8 @@ export const en = {
   "error.noReturnLines": "Pick at least one line to return ({key:line.qty} on a line)",
   "error.noTenders": "No tender to remove",
   "error.nothingDue": "Nothing left to pay",
+  "error.noSecondTerminal":
+    "No second card terminal is connected: use {key:payment.card} for the card terminal",
   "error.priceTooHigh": "That price is above the store's limit: check it",
   "error.returnTooMuch": "More {name} than is left to return on this sale",
   "error.tendersTaken": "Payment already taken: remove it ({key:line.void}) or finish the payment",

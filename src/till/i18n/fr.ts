@@ -180,6 +180,7 @@ export const fr: Strings = {
   "cmd.sale.hold": "Attente",
   "cmd.sale.resume": "Reprendre",
   "cmd.payment.card": "Carte",
+  "cmd.payment.card2": "Carte sur le second terminal",
   "cmd.line.discount": "Remise",
   "cmd.menu.open": "Fonctions",
   "cmd.sale.total": "Total",
@@ -216,6 +217,8 @@ export const fr: Strings = {
   "error.noReturnLines": "Choisissez au moins une ligne à rendre ({key:line.qty} sur une ligne)",
   "error.noTenders": "Aucun paiement à retirer",
   "error.nothingDue": "Plus rien à payer",
+  "error.noSecondTerminal":
+    "Aucun second terminal de paiement n'est connecté : {key:payment.card} pour le terminal",
   "error.priceTooHigh": "Ce prix dépasse la limite du magasin : vérifiez-le",
   "error.returnTooMuch": "Plus de {name} qu'il n'en reste à rendre sur cette vente",
   "error.tendersTaken": "Paiement déjà reçu : retirez-le ({key:line.void}) ou terminez le paiement",

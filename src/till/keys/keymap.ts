@@ -70,6 +70,7 @@ export const KEY_COMMANDS = [
   "deliveries.open",
   "cash.expense",
   "bookings.open",
+  "payment.card2",
 ] as const;
 
 export type KeyCommand = (typeof KEY_COMMANDS)[number];
@@ -131,6 +132,7 @@ export const DEFAULT_KEYMAP: Readonly<Record<KeyCommand, readonly KeyName[]>> = 
   "deliveries.open": [],
   "cash.expense": [],
   "bookings.open": [],
+  "payment.card2": ["ctrl+z"],
 };
 
 export interface Keymap {

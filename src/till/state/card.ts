@@ -15,7 +15,13 @@ import type { CardAnswer, TillEnv, TillState, Transition } from "./types.ts";
 const REF_PATTERN = /^[A-Za-z0-9 _.:/-]{1,40}$/;
 
 /** F7 for `amountMinor`: to the terminal, or a question to the cashier. */
-export function askCard(state: TillState, amountMinor: number, env: TillEnv): Transition {
+export function askCard(
+  state: TillState,
+  amountMinor: number,
+  env: TillEnv,
+  terminal: 1 | 2 = 1,
+): Transition {
+  if (terminal === 2 && env.hasSecondCardTerminal !== true) return fail(state, "error.noSecondTerminal");
   if (env.hasCardTerminal) {
     return done(
       {
@@ -25,7 +31,7 @@ export function askCard(state: TillState, amountMinor: number, env: TillEnv): Tr
         prompt: { kind: "cardWait", amountMinor },
         status: { tone: "info", message: msg("info.cardWaiting", { amountMinor }) },
       },
-      { type: "cardPay", amountMinor, reference: state.sale.id },
+      { type: "cardPay", amountMinor, reference: state.sale.id, ...(terminal === 2 ? { terminal } : {}) },
     );
   }
   return done({

@@ -93,7 +93,7 @@ export function payCash(state: TillState, env: TillEnv): Transition {
 }
 
 /** F7: card for the typed amount, or for everything still due. */
-export function payCard(state: TillState, env: TillEnv): Transition {
+export function payCard(state: TillState, env: TillEnv, terminal: 1 | 2 = 1): Transition {
   if (state.quote === null) return fail(state, "error.emptySale");
   const progress = paymentProgress(state.quote, state.sale.tenders, env.settings);
   const text = state.input.trim();
@@ -110,7 +110,7 @@ export function payCard(state: TillState, env: TillEnv): Transition {
       throw err;
     }
   }
-  return askCard(state, amountMinor, env);
+  return askCard(state, amountMinor, env, terminal);
 }
 
 /**

@@ -78,6 +78,7 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
     case "payment":
       if (type === "input.submit") return payCash(state, env);
       if (type === "payment.card") return payCard(state, env);
+      if (type === "payment.card2") return payCard(state, env, 2);
       if (type === "payment.ebt") return payEbt(state, env);
       if (type === "payment.points") return payPoints(state, env);
       if (type === "payment.giftcard") return payGiftCard(state, env);

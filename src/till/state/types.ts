@@ -352,6 +352,8 @@ export interface TillEnv {
   hasScale: boolean;
   /** A card terminal is connected: card payments and their refunds go through it. */
   hasCardTerminal: boolean;
+  /** A second card terminal is connected (`--payment2`): Ctrl+Z in payment charges it. */
+  hasSecondCardTerminal?: boolean;
   /** The promotions in force, as last synced from the store; absent: none. */
   promotions?: TillPromotions;
   /** The shop's own tenders, as last synced from the store (ended ones too); absent: none. */
@@ -524,7 +526,8 @@ export type Effect =
   | { type: "display"; show: "item" | "total" | "welcome"; name?: string; amountMinor?: number }
   | { type: "displayMessage"; text: string }
   /** Asks the card terminal to charge the amount; answered by `card.answered`. */
-  | { type: "cardPay"; amountMinor: number; reference: string }
+  /** `terminal: 2`: the till's second card terminal (Ctrl+Z), else the first (F7). */
+  | { type: "cardPay"; amountMinor: number; reference: string; terminal?: 2 }
   /** Stops the card payment waiting at the terminal. */
   | { type: "cardCancel" }
   /** Refunds an approved card tender through the terminal; answered by `card.refunded`. */
