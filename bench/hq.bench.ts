@@ -130,6 +130,14 @@ function batched(ctx: HqContext, table: string, columns: number) {
   };
 }
 
+/** A product summary row from its code on: name, department, category, qty, net, tax, cost, uncosted net. */
+function productSummary(
+  code: string,
+  p: { name: string; department: string; qty: number; net: number; cost: number },
+): unknown[] {
+  return [code, p.name, p.department, "", p.qty, p.net, 0, p.cost, p.cost === 0 ? p.net : 0];
+}
+
 /** Writes the chain's summaries, day by day in key order; answers the sale lines they stand for. */
 function build(ctx: HqContext, days: DayTemplate[]): number {
   const product = batched(ctx, "hq_sum_products", 11);
@@ -160,19 +168,7 @@ function build(ctx: HqContext, days: DayTemplate[]): number {
         lines += t.lines;
         const departments = new Map<string, { qty: number; net: number; cost: number }>();
         for (const [code, p] of t.products) {
-          product.add(
-            day,
-            storeId,
-            code,
-            p.name,
-            p.department,
-            "",
-            p.qty,
-            p.net,
-            0,
-            p.cost,
-            p.cost === 0 ? p.net : 0,
-          );
+          product.add(day, storeId, ...productSummary(code, p));
           const g = departments.get(p.department) ?? { qty: 0, net: 0, cost: 0 };
           departments.set(p.department, { qty: g.qty + p.qty, net: g.net + p.net, cost: g.cost + p.cost });
           const c = chain.get(code) ?? { ...p, qty: 0, net: 0, cost: 0 };
@@ -190,18 +186,7 @@ function build(ctx: HqContext, days: DayTemplate[]): number {
         }
       }
       for (const [code, p] of chain) {
-        chainProduct.add(
-          day,
-          code,
-          p.name,
-          p.department,
-          "",
-          p.qty,
-          p.net,
-          0,
-          p.cost,
-          p.cost === 0 ? p.net : 0,
-        );
+        chainProduct.add(day, ...productSummary(code, p));
       }
       for (const sink of all) sink.flush();
     })();
