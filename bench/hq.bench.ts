@@ -16,7 +16,8 @@
  *   of 1,000 messages as the consumer hands them over. `bench replication` measures the same
  *   ingest behind a real nats-server and real store relays.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type StoreEvent, sealEvent } from "../src/core/events.ts";
@@ -28,12 +29,13 @@ import { openHq } from "../src/hq/open.ts";
 import { salePayload } from "../test/support/replication-journal.ts";
 import { type BenchCase, type BenchResult, type BenchSuite, summarise } from "./harness.ts";
 import { coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
+import { BenchPostgres, countPgStatements, type HqEngine, hqEngines } from "./support/hq-engines.ts";
 
 const STORES = Number(process.env.RINGUP_BENCH_HQ_STORES ?? 20);
 const DAYS = Number(process.env.RINGUP_BENCH_HQ_DAYS ?? 365);
 const FIRST_DAY = Date.parse("2025-01-01T00:00:00Z");
 const INGEST_STORES = 20;
-const INGEST_PER_STORE = 1_000;
+const INGEST_PER_STORE = Number(process.env.RINGUP_BENCH_HQ_INGEST_SALES ?? 1_000);
 const WARM_CALLS = 30;
 
 const dayOf = (i: number) => new Date(FIRST_DAY + i * 86_400_000).toISOString().slice(0, 10);
@@ -99,20 +101,55 @@ async function templates(): Promise<DayTemplate[]> {
   return [...byDay.values()];
 }
 
+/**
+ * Rows for one table, written as multi-row INSERTs of up to `rows` rows: one statement per
+ * row would measure PostgreSQL's round trip, not the reports (the build is set-up, not a figure).
+ */
+function batched(ctx: HqContext, table: string, columns: number) {
+  const rows = Math.floor(30_000 / columns);
+  const tuple = `(${Array.from({ length: columns }, () => "?").join(", ")})`;
+  const full = ctx.sqlite.query(
+    `INSERT INTO ${table} VALUES ${Array.from({ length: rows }, () => tuple).join(", ")}`,
+  );
+  let pending: unknown[] = [];
+  const flush = () => {
+    const count = pending.length / columns;
+    if (count === rows) full.run(...(pending as never[]));
+    else if (count > 0)
+      ctx.sqlite
+        .prepare(`INSERT INTO ${table} VALUES ${Array.from({ length: count }, () => tuple).join(", ")}`)
+        .run(...(pending as never[]));
+    pending = [];
+  };
+  return {
+    add: (...values: unknown[]) => {
+      pending.push(...values);
+      if (pending.length === rows * columns) flush();
+    },
+    flush,
+  };
+}
+
+/** A product summary row from its code on: name, department, category, qty, net, tax, cost, uncosted net. */
+function productSummary(
+  code: string,
+  p: { name: string; department: string; qty: number; net: number; cost: number },
+): unknown[] {
+  return [code, p.name, p.department, "", p.qty, p.net, 0, p.cost, p.cost === 0 ? p.net : 0];
+}
+
 /** Writes the chain's summaries, day by day in key order; answers the sale lines they stand for. */
 function build(ctx: HqContext, days: DayTemplate[]): number {
-  const q = (sql: string) => ctx.sqlite.query(sql);
-  const product = q(`INSERT INTO hq_sum_products VALUES (?1, ?2, ?3, ?4, ?5, '', ?6, ?7, 0, ?8, ?9)`);
-  const group = q(`INSERT INTO hq_sum_groups VALUES (?1, ?2, 'department', ?3, ?4, ?5, 0, ?6, 0)
-    ON CONFLICT DO UPDATE SET qty_milli = qty_milli + excluded.qty_milli, net_minor = net_minor + excluded.net_minor,
-      cost_minor = cost_minor + excluded.cost_minor`);
-  const chainProduct = q("INSERT INTO hq_sum_chain_products VALUES (?1, ?2, ?3, ?4, '', ?5, ?6, 0, ?7, ?8)");
-  const lifetime = q("INSERT INTO hq_sum_customer_lifetimes VALUES (?1, ?2, ?3)");
+  const product = batched(ctx, "hq_sum_products", 11);
+  const group = batched(ctx, "hq_sum_groups", 9);
+  const chainProduct = batched(ctx, "hq_sum_chain_products", 10);
+  const lifetime = batched(ctx, "hq_sum_customer_lifetimes", 3);
+  const hour = batched(ctx, "hq_sum_hours", 8);
+  const cashier = batched(ctx, "hq_sum_cashiers", 9);
+  const customer = batched(ctx, "hq_sum_customers", 6);
+  const all = [product, group, chainProduct, hour, cashier, customer];
   const lifetimes = new Map<string, { orders: number; net: number }>();
-  const hour = q("INSERT INTO hq_sum_hours VALUES (?1, ?2, ?3, ?4, 0, ?5, 0, ?5)");
-  const cashier = q("INSERT INTO hq_sum_cashiers VALUES (?1, ?2, ?3, ?4, ?5, 0, 0, 0, 0)");
-  const customer = q("INSERT INTO hq_sum_customers VALUES (?1, ?2, ?3, ?4, 0, ?5)");
-  const store = q(
+  const store = ctx.sqlite.query(
     `INSERT INTO stores (store_id, name, time_zone, currency, nats_user, nats_password_hash, created_at, updated_at)
      VALUES (?1, ?1, 'UTC', 'USD', ?1, '-', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
   );
@@ -129,39 +166,35 @@ function build(ctx: HqContext, days: DayTemplate[]): number {
         const t = days[(d + s * 7) % days.length] as DayTemplate;
         const storeId = storeOf(s);
         lines += t.lines;
+        const departments = new Map<string, { qty: number; net: number; cost: number }>();
         for (const [code, p] of t.products) {
-          product.run(
-            day,
-            storeId,
-            code,
-            p.name,
-            p.department,
-            p.qty,
-            p.net,
-            p.cost,
-            p.cost === 0 ? p.net : 0,
-          );
-          group.run(day, storeId, p.department, p.qty, p.net, p.cost);
+          product.add(day, storeId, ...productSummary(code, p));
+          const g = departments.get(p.department) ?? { qty: 0, net: 0, cost: 0 };
+          departments.set(p.department, { qty: g.qty + p.qty, net: g.net + p.net, cost: g.cost + p.cost });
           const c = chain.get(code) ?? { ...p, qty: 0, net: 0, cost: 0 };
           chain.set(code, { ...c, qty: c.qty + p.qty, net: c.net + p.net, cost: c.cost + p.cost });
         }
-        for (const [h, x] of t.hours) hour.run(day, storeId, h, x.sales, x.net);
-        for (const [id, x] of t.cashiers) cashier.run(day, storeId, id, x.sales, x.net);
+        for (const [dep, g] of departments)
+          group.add(day, storeId, "department", dep, g.qty, g.net, 0, g.cost, 0);
+        for (const [h, x] of t.hours) hour.add(day, storeId, h, x.sales, 0, x.net, 0, x.net);
+        for (const [id, x] of t.cashiers) cashier.add(day, storeId, id, x.sales, x.net, 0, 0, 0, 0);
         for (const [k, x] of t.customers) {
           const id = `${storeId}-${k}`;
-          customer.run(day, storeId, id, x.orders, x.net);
+          customer.add(day, storeId, id, x.orders, 0, x.net);
           const l = lifetimes.get(id) ?? { orders: 0, net: 0 };
           lifetimes.set(id, { orders: l.orders + x.orders, net: l.net + x.net });
         }
       }
       for (const [code, p] of chain) {
-        chainProduct.run(day, code, p.name, p.department, p.qty, p.net, p.cost, p.cost === 0 ? p.net : 0);
+        chainProduct.add(day, ...productSummary(code, p));
       }
+      for (const sink of all) sink.flush();
     })();
     if (d % 30 === 29) process.stderr.write(`bench: hq: built ${d + 1}/${DAYS} days\n`);
   }
   ctx.sqlite.transaction(() => {
-    for (const [id, l] of lifetimes) lifetime.run(id, l.orders, l.net);
+    for (const [id, l] of lifetimes) lifetime.add(id, l.orders, l.net);
+    lifetime.flush();
   })();
   ctx.sqlite.run("INSERT INTO hq_sum_state VALUES ('sales', '2025-01-01T00:00:00.000Z', 0, 0)");
   ctx.sqlite.run("ANALYZE");
@@ -206,10 +239,8 @@ function timed(name: string, run: () => void, calls: number, goal?: string): Ben
   return { ...summarise(name, samples, performance.now() - start), ...(goal ? { goal } : {}) };
 }
 
-async function ingest(dirs: string[]): Promise<BenchResult> {
-  const dir = await mkdtemp(join(tmpdir(), "ringup-bench-hq-ingest-"));
-  dirs.push(dir);
-  const ctx = openHq(dir, { log: () => undefined });
+/** 20 stores' hash-chained journals, interleaved as the consumer hands them over. */
+async function ingestMessages(): Promise<{ subject: string; data: Uint8Array }[]> {
   const journals: StoreEvent[][] = [];
   for (let s = 0; s < INGEST_STORES; s++) {
     const storeId = `I${String(s + 1).padStart(2, "0")}`;
@@ -234,51 +265,76 @@ async function ingest(dirs: string[]): Promise<BenchResult> {
     journals.push(events);
   }
   const encoder = new TextEncoder();
-  const messages =
+  return (
     journals[0]?.flatMap((_, n) =>
       journals.map((j) => {
         const e = j[n] as StoreEvent;
         return { subject: `ringup.v1.store.${e.storeId}.${e.type}`, data: encoder.encode(JSON.stringify(e)) };
       }),
-    ) ?? [];
+    ) ?? []
+  );
+}
+
+function ingest(
+  engine: HqEngine,
+  open: () => HqContext,
+  messages: { subject: string; data: Uint8Array }[],
+): BenchResult {
+  const ctx = open();
   const ingestor = new EventIngestor(ctx.sqlite, () => new Date());
   const start = performance.now();
-  for (let i = 0; i < messages.length; i += 1_000) ingestor.ingest(messages.slice(i, i + 1_000));
+  const { statements, waitMs } = countPgStatements(() => {
+    for (let i = 0; i < messages.length; i += 1_000) ingestor.ingest(messages.slice(i, i + 1_000));
+  });
   const wallMs = performance.now() - start;
   ctx.sqlite.close();
   return {
-    name: `ingest: ${INGEST_STORES} stores × ${INGEST_PER_STORE} sales, summaries included`,
+    name: `${engine}: ingest: ${INGEST_STORES} stores × ${INGEST_PER_STORE} sales, summaries included`,
     ops: messages.length,
     opsPerSec: messages.length / (wallMs / 1000),
     meanMs: wallMs / messages.length,
     p50Ms: Number.NaN,
     p99Ms: Number.NaN,
-    extra: { seconds: wallMs / 1000 },
+    extra: {
+      seconds: wallMs / 1000,
+      ...(engine === "postgres"
+        ? {
+            statementsPerEvent: statements / messages.length,
+            msPerStatement: waitMs / Math.max(1, statements),
+            waitShare: waitMs / wallMs,
+          }
+        : {}),
+    },
     goal: "≥ 5,000 events/s",
   };
 }
 
-export default async function hqBench(): Promise<BenchSuite> {
-  const dirs: string[] = [];
-  const dir = await mkdtemp(join(tmpdir(), "ringup-bench-hq-"));
-  dirs.push(dir);
-  const days = await templates();
+/** The build, report and ingest cases of one engine; `fresh` answers a new empty database. */
+function engineCases(
+  engine: HqEngine,
+  days: DayTemplate[],
+  fresh: () => { dir: string; database?: string },
+  messages: { subject: string; data: Uint8Array }[],
+): BenchCase[] {
+  const chainDb = fresh();
+  const open = (db: { dir: string; database?: string }) =>
+    openHq(db.dir, { log: () => undefined, ...(db.database ? { database: db.database } : {}) });
   const t0 = performance.now();
   let lines = 0;
   {
-    const ctx = openHq(dir, { log: () => undefined });
+    const ctx = open(chainDb);
     lines = build(ctx, days);
     ctx.sqlite.close();
   }
   const buildMs = performance.now() - t0;
   process.stderr.write(
-    `bench: hq: ${STORES} stores × ${DAYS} days, ${lines} sale lines summarised in ${(buildMs / 1000).toFixed(0)} s\n`,
+    `bench: hq: ${engine}: ${STORES} stores × ${DAYS} days, ${lines} sale lines summarised in ${(buildMs / 1000).toFixed(0)} s\n`,
   );
   const cases: BenchCase[] = [
     {
-      name: `build: ${STORES} stores × ${DAYS} days (${(lines / 1e6).toFixed(1)}M lines)`,
+      name: `${engine}: build: ${STORES} stores × ${DAYS} days (${(lines / 1e6).toFixed(1)}M lines)`,
       measure: async () => ({
-        name: "build",
+        name: `${engine}: build`,
         ops: lines,
         opsPerSec: lines / (buildMs / 1000),
         meanMs: buildMs / lines,
@@ -288,13 +344,14 @@ export default async function hqBench(): Promise<BenchSuite> {
       }),
     },
   ];
-  for (const [name, query] of queries()) {
+  for (const [query, ask] of queries()) {
+    const name = `${engine}: ${query}`;
     cases.push({
       name: `${name}, cold`,
       measure: async () => {
-        const ctx = openHq(dir, { log: () => undefined });
+        const ctx = open(chainDb);
         try {
-          return timed(`${name}, cold`, () => query(new ChainAnalyticsService(ctx.sqlite), 0), 1, "< 1 s");
+          return timed(`${name}, cold`, () => ask(new ChainAnalyticsService(ctx.sqlite), 0), 1, "< 1 s");
         } finally {
           ctx.sqlite.close();
         }
@@ -303,23 +360,49 @@ export default async function hqBench(): Promise<BenchSuite> {
     cases.push({
       name: `${name}, warm`,
       measure: async () => {
-        const ctx = openHq(dir, { log: () => undefined });
+        const ctx = open(chainDb);
         try {
           const analytics = new ChainAnalyticsService(ctx.sqlite);
-          query(analytics, 0);
+          ask(analytics, 0);
           let k = 1;
-          return timed(`${name}, warm`, () => query(analytics, k++), WARM_CALLS, "p99 < 1 s");
+          return timed(`${name}, warm`, () => ask(analytics, k++), WARM_CALLS, "p99 < 1 s");
         } finally {
           ctx.sqlite.close();
         }
       },
     });
   }
-  cases.push({ name: "ingest", measure: () => ingest(dirs) });
-  return {
-    cases,
-    teardown: async () => {
-      for (const d of dirs) await rm(d, { recursive: true, force: true });
-    },
+  cases.push({
+    name: `${engine}: ingest`,
+    measure: async () => ingest(engine, () => open(fresh()), messages),
+  });
+  return cases;
+}
+
+export default async function hqBench(): Promise<BenchSuite> {
+  const dirs: string[] = [];
+  let postgres: BenchPostgres | null = null;
+  const teardown = async () => {
+    postgres?.stop();
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
   };
+  try {
+    const days = await templates();
+    const messages = await ingestMessages();
+    const cases: BenchCase[] = [];
+    for (const engine of hqEngines()) {
+      const fresh = () => {
+        const dir = mkdtempSync(join(tmpdir(), "ringup-bench-hq-"));
+        dirs.push(dir);
+        if (engine === "sqlite") return { dir };
+        postgres ??= new BenchPostgres();
+        return { dir, database: postgres.createDatabase() };
+      };
+      cases.push(...engineCases(engine, days, fresh, messages));
+    }
+    return { cases, teardown };
+  } catch (err) {
+    await teardown();
+    throw err;
+  }
 }
