@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { openLabelScale } from "../../src/devices/label-scale/ringup-line-scale.ts";
 import { SimulatedLabelScale } from "../../src/devices/label-scale/simulated-label-scale.ts";
-import { createTestStore, type TestStore } from "../support/store-app.ts";
+import { addUser, createTestStore, loginAt, type TestStore } from "../support/store-app.ts";
 
 const API = "/api/v1";
 let store: TestStore;
@@ -116,6 +116,16 @@ describe("label scales", () => {
     await startWith();
     expect((await store.request("POST", `${API}/scales/sync`, { scale: "nope" })).status).toBe(404);
     expect((await store.request("POST", `${API}/scales/sync`, { scale: 5 })).status).toBe(400);
+    expect(scale.written).toEqual([]);
+  });
+
+  test("a cashier may neither sync the scales nor see them", async () => {
+    await startWith();
+    await addUser(store, { name: "Cas", role: "cashier", pin: "4821" });
+    const token = await loginAt(store, "T1", "4821");
+    const denied = await store.request("POST", `${API}/scales/sync`, {}, token);
+    expect(denied.status).toBe(403);
+    expect((await store.request("GET", `${API}/scales`, undefined, token)).status).toBe(403);
     expect(scale.written).toEqual([]);
   });
 });

@@ -32,6 +32,8 @@ export const ROUTE_PERMISSIONS: Readonly<Record<`${Method} /${string}`, Permissi
   "POST /departments/bulk": "catalog",
   "POST /promotions": "catalog",
   "POST /labels/print": "catalog",
+  "POST /scales/sync": "catalog",
+  "GET /scales": "catalog",
   "POST /barcodes/assign": "catalog",
   "POST /promotions/:id/deactivate": "catalog",
   "POST /messages": "catalog",
