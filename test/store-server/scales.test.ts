@@ -128,4 +128,18 @@ describe("label scales", () => {
     expect((await store.request("GET", `${API}/scales`, undefined, token)).status).toBe(403);
     expect(scale.written).toEqual([]);
   });
+
+  test("the scale's sales totals are read back per PLU", async () => {
+    await startWith();
+    await sync();
+    scale.sell(102, 455);
+    scale.sell(102, 1000);
+    const res = await store.request("GET", `${API}/scales/deli-1/totals`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      scale: "deli-1",
+      totals: [{ pluNo: 102, code: "102", weightMilli: 1455, amountMinor: 3565, labels: 2 }],
+    });
+    expect((await store.request("GET", `${API}/scales/nope/totals`)).status).toBe(404);
+  });
 });

@@ -46,3 +46,19 @@ export const scaleSyncAnswerSchema = z.strictObject({
 export type ScaleSyncAnswer = z.infer<typeof scaleSyncAnswerSchema>;
 
 export const scalesSyncAnswerSchema = z.strictObject({ synced: z.array(scaleSyncAnswerSchema) });
+
+export const scaleTotalsAnswerSchema = z.strictObject({
+  scale: z.string(),
+  /** What the scale has sold since its totals were last cleared, per PLU. */
+  totals: z.array(
+    z.strictObject({
+      pluNo: z.number().int().positive(),
+      /** The product the PLU number stands for, when the catalog has it. */
+      code: z.string().nullable(),
+      weightMilli: z.number().int().nonnegative(),
+      amountMinor: z.number().int().nonnegative(),
+      labels: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type ScaleTotalsAnswer = z.infer<typeof scaleTotalsAnswerSchema>;

@@ -16,6 +16,7 @@ export class SimulatedLabelScale {
   readonly plus = new Map<number, string[]>();
   /** Every PLU number written, in order (to see what a resumed sync sent again). */
   readonly written: number[] = [];
+  private readonly sales = new Map<number, { weightMilli: number; amountMinor: number; labels: number }>();
   private writesSinceHeal = 0;
   private readonly server: LineServer;
 
@@ -37,6 +38,17 @@ export class SimulatedLabelScale {
     this.writesSinceHeal = 0;
   }
 
+  /** A label printed at the scale: the weight at the PLU's price, rounded to the minor unit. */
+  sell(pluNo: number, weightMilli: number): void {
+    const price = Number(this.plus.get(pluNo)?.[2] ?? 0);
+    const sold = this.sales.get(pluNo) ?? { weightMilli: 0, amountMinor: 0, labels: 0 };
+    this.sales.set(pluNo, {
+      weightMilli: sold.weightMilli + weightMilli,
+      amountMinor: sold.amountMinor + Math.round((price * weightMilli) / 1000),
+      labels: sold.labels + 1,
+    });
+  }
+
   private answer(line: string): string | null | typeof HANG_UP {
     if (this.options.garbage) return "\u0015\u00ff?!";
     const fields = line.split("\t");
@@ -54,7 +66,7 @@ export class SimulatedLabelScale {
       case "STATUS":
         return `STATUS\tready\t${this.plus.size}`;
       case "TOTALS":
-        return `TOTALS\t${[...this.plus.keys()].map((no) => `${no}:0:0:0`).join(",")}`;
+        return `TOTALS\t${[...this.sales].map(([no, t]) => `${no}:${t.weightMilli}:${t.amountMinor}:${t.labels}`).join(",")}`;
       default:
         return "ERR\tunknown command";
     }

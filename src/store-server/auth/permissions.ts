@@ -34,6 +34,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<`${Method} /${string}`, Permissi
   "POST /labels/print": "catalog",
   "POST /scales/sync": "catalog",
   "GET /scales": "catalog",
+  "GET /scales/:id/totals": "catalog",
   "POST /barcodes/assign": "catalog",
   "POST /promotions/:id/deactivate": "catalog",
   "POST /messages": "catalog",

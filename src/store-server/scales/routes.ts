@@ -13,6 +13,9 @@ export function scalesRoutes(ctx: StoreContext, service = new ScaleService(ctx))
         summary: "Each label scale: reachable, last sync, PLUs programmed of how many, the last error",
       },
     })
+    .get("/scales/:id/totals", ({ params }) => service.totals(params.id), {
+      detail: { summary: "A label scale's sales totals per PLU (weight, amount, labels printed)" },
+    })
     .post(
       "/scales/sync",
       async ({ body, principal }) => ({ synced: await service.syncAll(body, principal) }),

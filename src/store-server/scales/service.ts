@@ -8,7 +8,13 @@
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { products } from "../../../schema/store.ts";
-import type { ScaleConfig, ScaleHealth, ScaleSyncAnswer, ScaleSyncRequest } from "../../api/store/scales.ts";
+import type {
+  ScaleConfig,
+  ScaleHealth,
+  ScaleSyncAnswer,
+  ScaleSyncRequest,
+  ScaleTotalsAnswer,
+} from "../../api/store/scales.ts";
 import { DomainError } from "../../core/errors.ts";
 import { type LabelScale, pluFingerprint, pluMisfit, type ScalePlu } from "../../core/scales/scale-port.ts";
 import { recordAudit } from "../audit/service.ts";
@@ -179,6 +185,24 @@ export class ScaleService {
         true,
       ),
     );
+  }
+
+  /** The scale's sales totals per PLU, with the product each PLU number stands for. */
+  async totals(id: string): Promise<ScaleTotalsAnswer> {
+    const scale = this.config(id);
+    const device = this.open(scale);
+    try {
+      const totals = await device.readSalesTotals();
+      const codes = new Set(this.plusOf(scale).map((p) => p.code));
+      return {
+        scale: id,
+        totals: totals.map((t) => ({ ...t, code: codes.has(String(t.pluNo)) ? String(t.pluNo) : null })),
+      };
+    } catch (error) {
+      throw error instanceof ScalesError ? error : scaleFailure(error);
+    } finally {
+      await device.close();
+    }
   }
 
   async health(): Promise<ScaleHealth[]> {
