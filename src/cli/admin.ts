@@ -47,6 +47,7 @@ import { isPromotionCommand, runPromotions } from "./admin-promotions.ts";
 import { isPurchasingCommand, PURCHASING_COMMANDS, runPurchasing } from "./admin-purchasing.ts";
 import { receiptArgsSchema, runReceipt } from "./admin-receipt.ts";
 import { runDailyReport, runJournalVerify } from "./admin-report.ts";
+import { runScalesStatus, runScalesSync, scalesSyncArgsSchema } from "./admin-scales.ts";
 import {
   runShiftCash,
   runShiftClose,
@@ -124,6 +125,8 @@ const reportArgsSchema = z.object({
 /** Commands only a store answers; head office refuses them by name. */
 const STORE_ONLY = new Set([
   "labels.print",
+  "scales.sync",
+  "scales.status",
   "barcodes.assign",
   "user.add",
   "user.list",
@@ -353,6 +356,12 @@ export async function runAdmin(
       return;
     case "labels.print":
       await runLabelsPrint(client, argsOf(labelsPrintArgsSchema, args, "labels print"), options.json, io);
+      return;
+    case "scales.sync":
+      await runScalesSync(client, argsOf(scalesSyncArgsSchema, args, "scales sync"), options.json, io);
+      return;
+    case "scales.status":
+      await runScalesStatus(client, options.json, io);
       return;
     case "stock.print":
       await runStockPrint(client, argsOf(stockPrintArgsSchema, args, "stock print"), options.json, io);

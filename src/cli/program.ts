@@ -699,6 +699,18 @@ export function buildProgram(io: CliIo): Command {
     )
     .option("--department <id>", "the department's active products")
     .action((o: Record<string, unknown>) => runAdmin("labels.print", o));
+  const scales = admin
+    .command("scales")
+    .description("label scales ([[scales]]): send them the weighed goods, see their health");
+  scales
+    .command("sync")
+    .description("send each scale the PLUs of its departments it does not hold yet (resumes a broken upload)")
+    .option("--scale <id>", "only this scale")
+    .action((o: Record<string, unknown>) => runAdmin("scales.sync", o));
+  scales
+    .command("status")
+    .description("each scale: reachable, its state, PLUs programmed of how many, last sync, last error")
+    .action((o: Record<string, unknown>) => runAdmin("scales.status", o));
   admin
     .command("barcodes")
     .description("in-store barcodes (restricted-circulation EAN-13 or EAN-8)")

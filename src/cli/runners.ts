@@ -27,7 +27,13 @@ export const runners = {
     const { runStore } = await import("../store-server/main.ts");
     const { openKitchenPrinter } = await import("./kitchen-printer.ts");
     const { openLabelPrinter } = await import("../devices/label/open-label-printer.ts");
-    return (options, io) => runStore(options, io, { openKitchenPrinter, labelPrinters: openLabelPrinter });
+    const { openLabelScale } = await import("../devices/label-scale/ringup-line-scale.ts");
+    return (options, io) =>
+      runStore(options, io, {
+        openKitchenPrinter,
+        labelPrinters: openLabelPrinter,
+        labelScales: openLabelScale,
+      });
   },
   hq: async (): Promise<Run<HqOptions>> => {
     serverErrorFormatting();

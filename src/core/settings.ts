@@ -13,6 +13,7 @@ import { legalSettingsSchema } from "./legal-settings.ts";
 import { currencyExponent } from "./money.ts";
 import { replenishmentSettingsSchema } from "./replenishment-settings.ts";
 import { quickKeysSettingsSchema, restaurantSettingsSchema, STORE_MODES } from "./restaurant-settings.ts";
+import { scalesSettingsSchema } from "./scales/settings.ts";
 import { servicesSettingsSchema } from "./services-settings.ts";
 import { restrictedTenderSchema } from "./tender-eligibility.ts";
 import { videoFeedsSchema } from "./video-feed.ts";
@@ -159,6 +160,8 @@ export const storeSettingsSchema = z
     videoFeeds: videoFeedsSchema,
     /** The store's own shelf-label templates (`[[labelTemplates]]`), besides the built-in ones. */
     labelTemplates: z.array(labelTemplateSchema).max(50).default([]),
+    /** The store's label scales (`[[scales]]`): id, uri, protocol, departments. */
+    scales: scalesSettingsSchema,
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

@@ -51,6 +51,7 @@ import { reportsRoutes } from "./reports/routes.ts";
 import { restaurantRoutes } from "./restaurant/routes.ts";
 import { returnsRoutes } from "./returns/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
+import { scalesRoutes } from "./scales/routes.ts";
 import { serialsRoutes } from "./serials/routes.ts";
 import { servicesRoutes } from "./services/routes.ts";
 import { shiftsRoutes } from "./shifts/routes.ts";
@@ -145,6 +146,7 @@ export function createStoreApp(
         .use(supplierPerformanceRoutes(ctx))
         .use(serialsRoutes(ctx))
         .use(labelsRoutes(ctx))
+        .use(scalesRoutes(ctx))
         .use(barcodesRoutes(ctx))
         .use(reportsRoutes(ctx))
         .use(journalRoutes(ctx))

@@ -5,6 +5,7 @@ import type { storeSchema } from "../../schema/store.ts";
 import type { NotificationsConfig } from "../api/store/notifications.ts";
 import type { OpenLabelPrinter } from "../core/labels/index.ts";
 import type { PricingSettings } from "../core/pricing.ts";
+import type { OpenLabelScale } from "../core/scales/scale-port.ts";
 import type { StoreSettings } from "../core/settings.ts";
 import type { SigningKey } from "./archive/signing-key.ts";
 import type { AccountsLink } from "./card-tenders/accounts-link.ts";
@@ -45,6 +46,8 @@ export interface StoreContext {
   tls?: { sha256: string };
   /** Opens a label printer by URI (the device drivers, handed over at start); absent: no label printing. */
   labelPrinters?: OpenLabelPrinter;
+  /** Opens a label scale (handed in by the CLI: the store server never imports a device). */
+  labelScales?: OpenLabelScale;
 }
 
 export function pricingSettingsOf(settings: StoreSettings): PricingSettings {

@@ -4,6 +4,7 @@
  */
 
 import type { OpenLabelPrinter } from "../core/labels/index.ts";
+import type { OpenLabelScale } from "../core/scales/scale-port.ts";
 import { type StoreSettings, storeSettingsSchema } from "../core/settings.ts";
 import { readBackupConfig, startScheduledBackups } from "../shared/backup.ts";
 import type { CliIo } from "../shared/cli-io.ts";
@@ -99,6 +100,7 @@ const LONG_POLL_IDLE_S = Math.ceil(MAX_CATALOG_WAIT_MS / 1000) + 10;
 export interface StoreDevices {
   openKitchenPrinter?: OpenKitchenPrinter;
   labelPrinters?: OpenLabelPrinter;
+  labelScales?: OpenLabelScale;
 }
 
 export async function startStoreServer(
@@ -138,6 +140,7 @@ export async function startStoreServer(
   }
   if (tls) ctx.tls = { sha256: tls.sha256 };
   if (devices.labelPrinters) ctx.labelPrinters = devices.labelPrinters;
+  if (devices.labelScales) ctx.labelScales = devices.labelScales;
   ctx.orders = shopConfig.orders;
   const webhooks = new WebhookDispatcher(ctx, shopConfig.webhooks, (line) => io.err(line));
   ctx.webhooks = webhooks;

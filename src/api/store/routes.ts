@@ -223,6 +223,12 @@ import {
 } from "./restaurant.ts";
 import { storeRolesAnswerSchema } from "./roles.ts";
 import { recordSaleSchema } from "./sales.ts";
+import {
+  scaleSyncRequestSchema,
+  scalesAnswerSchema,
+  scalesSyncAnswerSchema,
+  scaleTotalsAnswerSchema,
+} from "./scales.ts";
 import { serialHistoryAnswerSchema } from "./serials.ts";
 import {
   bookingAnswerSchema,
@@ -356,6 +362,9 @@ export const storeRoutes = routeTable({
   "GET /api/v1/stock/documents": stockDocumentsAnswerSchema,
   "GET /api/v1/serials/:serial": serialHistoryAnswerSchema,
   "POST /api/v1/labels/print": { body: labelPrintRequestSchema, answer: labelPrintAnswerSchema },
+  "GET /api/v1/scales": scalesAnswerSchema,
+  "GET /api/v1/scales/:id/totals": scaleTotalsAnswerSchema,
+  "POST /api/v1/scales/sync": { body: scaleSyncRequestSchema, answer: scalesSyncAnswerSchema },
   "POST /api/v1/barcodes/assign": { body: barcodeAssignRequestSchema, answer: barcodeAssignAnswerSchema },
   "POST /api/v1/vendors": { body: vendorRequestSchema, answer: vendorAnswerSchema },
   "GET /api/v1/vendors": vendorsAnswerSchema,

@@ -4,11 +4,14 @@
  */
 import { createServer, type Server, type Socket } from "node:net";
 
+/** What `answer` returns to close the connection instead of answering (a link lost). */
+export const HANG_UP = Symbol("hang up");
+
 export class LineServer {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
 
-  constructor(private readonly answer: (line: string) => string | null) {}
+  constructor(private readonly answer: (line: string) => string | null | typeof HANG_UP) {}
 
   /** Listens on a free loopback port; answers the URI (`tcp://127.0.0.1:PORT`). */
   async listen(): Promise<string> {
@@ -37,6 +40,10 @@ export class LineServer {
         const line = buffered.slice(0, end);
         buffered = buffered.slice(end + 1);
         const answer = this.answer(line);
+        if (answer === HANG_UP) {
+          socket.destroy();
+          return;
+        }
         if (answer !== null) socket.write(`${answer}\n`);
       }
     });

@@ -1,0 +1,64 @@
+/**
+ * Shapes of the label scales: `GET /scales` (each scale's health: reachable, last sync, PLUs
+ * programmed of how many, the last error) and `POST /scales/sync` (send each scale the weighed
+ * goods of its departments that it does not hold yet, or one scale's with `scale`).
+ */
+import { z } from "zod";
+
+export type { ScaleConfig } from "../../core/scales/settings.ts";
+
+const errorSchema = z.strictObject({ code: z.string(), message: z.string() });
+
+export const scaleHealthSchema = z.strictObject({
+  id: z.string(),
+  uri: z.string(),
+  protocol: z.string(),
+  reachable: z.boolean(),
+  /** The scale's own word for its state, when it answered. */
+  state: z.string().nullable(),
+  lastSyncAt: z.string().nullable(),
+  plusSent: z.number().int().nonnegative(),
+  plusTotal: z.number().int().nonnegative(),
+  /** "partial": a sync stopped halfway; the next one sends the rest. */
+  programming: z.enum(["none", "partial", "complete"]),
+  error: errorSchema.nullable(),
+});
+export type ScaleHealth = z.infer<typeof scaleHealthSchema>;
+
+export const scalesAnswerSchema = z.strictObject({ scales: z.array(scaleHealthSchema) });
+
+export const scaleSyncRequestSchema = z.strictObject({
+  scale: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, "must be a scale id from [[scales]]")
+    .optional(),
+});
+export type ScaleSyncRequest = z.infer<typeof scaleSyncRequestSchema>;
+
+export const scaleSyncAnswerSchema = z.strictObject({
+  scale: z.string(),
+  /** PLUs sent by this sync (only those the scale did not hold as they are now). */
+  sent: z.number().int().nonnegative(),
+  /** The scale's PLUs in all. */
+  total: z.number().int().nonnegative(),
+});
+export type ScaleSyncAnswer = z.infer<typeof scaleSyncAnswerSchema>;
+
+export const scalesSyncAnswerSchema = z.strictObject({ synced: z.array(scaleSyncAnswerSchema) });
+
+export const scaleTotalsAnswerSchema = z.strictObject({
+  scale: z.string(),
+  /** What the scale has sold since its totals were last cleared, per PLU. */
+  totals: z.array(
+    z.strictObject({
+      pluNo: z.number().int().positive(),
+      /** The product the PLU number stands for, when the catalog has it. */
+      code: z.string().nullable(),
+      weightMilli: z.number().int().nonnegative(),
+      amountMinor: z.number().int().nonnegative(),
+      labels: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type ScaleTotalsAnswer = z.infer<typeof scaleTotalsAnswerSchema>;
