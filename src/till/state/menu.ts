@@ -28,7 +28,7 @@ export const MENU_ITEMS = [
   "tables.open",
 ] as const satisfies readonly KeyCommand[];
 
-const LETTERS = "abcdefghij";
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /** The key that chooses a menu entry: 1…9, then 0 for the tenth, then a, b, c… */
 export function menuDigit(index: number): string {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { MENU_ITEMS, menuDigit } from "../../../src/till/state/menu.ts";
 import { adminOk } from "../../support/admin-cli.ts";
 import { type StoreProcess, seedProducts } from "../../support/store-process.ts";
 import { TEST_TAX_CLASSES } from "../../support/tax-classes.ts";
@@ -85,8 +86,8 @@ describe.if(haveTmux())("restaurant mode at the till", () => {
 
   async function openTable(down: number, name: string) {
     await till.keys("F9");
-    await till.waitFor("Tables (restaurant)", "the menu");
-    await till.type("h");
+    await till.waitFor("Functions", "the menu");
+    await till.type(menuDigit(MENU_ITEMS.indexOf("tables.open")));
     await till.waitFor("free  ● ordered", "the table map");
     await till.waitFor(/Hall/, "the floor loaded");
     for (let i = 0; i < down; i++) await till.keys("Down");
