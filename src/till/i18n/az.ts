@@ -514,6 +514,7 @@ export const az: Strings = {
   "info.noOrders": "Bu gün götürüləcək sifariş yoxdur",
   "info.orderOpened": "Sifariş {number}: kod əlavə edir, N* sətri təyin edir, F3 silir",
   "info.askingStoreOrders": "Mağazadan soruşulur…",
+  "info.askingStoreTables": "Mağazadan soruşulur…",
   "ok.orderCollected": "Sifariş verildi: çek {receiptNo}, qalıq {changeMinor}",
   "ok.orderRefunded": "Sifariş verildi: çek {receiptNo}, {refundedMinor} ön ödənişə qaytarıldı",
   "error.ordersNeedStore": "Sifarişlər üçün mağaza lazımdır, əlçatan deyil: sonra yenidən cəhd edin",

@@ -532,6 +532,7 @@ export const en = {
   "info.noOrders": "No orders to collect today",
   "info.orderOpened": "Order {number}: scan or type a code to add, N* sets the line, F3 removes",
   "info.askingStoreOrders": "Asking the store…",
+  "info.askingStoreTables": "Asking the store…",
   "ok.orderCollected": "Order collected: receipt {receiptNo}, change {changeMinor}",
   "ok.orderRefunded": "Collected: receipt {receiptNo}, {refundedMinor} back to the prepaid tender",
   "error.ordersNeedStore": "Orders need the store, which is unreachable: try again when it is back",

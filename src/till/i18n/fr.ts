@@ -530,6 +530,7 @@ export const fr: Strings = {
   "info.noOrders": "Aucune commande à retirer aujourd'hui",
   "info.orderOpened": "Commande {number} : un code ajoute, N* fixe la ligne, F3 l'ôte",
   "info.askingStoreOrders": "Demande au magasin…",
+  "info.askingStoreTables": "Demande au magasin…",
   "ok.orderCollected": "Commande retirée : ticket {receiptNo}, rendu {changeMinor}",
   "ok.orderRefunded": "Retirée : ticket {receiptNo}, {refundedMinor} rendu au prépaiement",
   "error.ordersNeedStore": "Les commandes demandent le magasin, injoignable : réessayez à son retour",

@@ -511,6 +511,7 @@ export const ru: Strings = {
   "info.noOrders": "Сегодня нет заказов к выдаче",
   "info.orderOpened": "Заказ {number}: код добавляет, N* задаёт строку, F3 убирает",
   "info.askingStoreOrders": "Запрос в магазин…",
+  "info.askingStoreTables": "Запрос в магазин…",
   "ok.orderCollected": "Заказ выдан: чек {receiptNo}, сдача {changeMinor}",
   "ok.orderRefunded": "Заказ выдан: чек {receiptNo}, {refundedMinor} возвращено на предоплату",
   "error.ordersNeedStore": "Заказам нужен магазин, он недоступен: повторите, когда связь вернётся",

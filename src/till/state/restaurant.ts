@@ -26,12 +26,11 @@ type Tender = { type: string; amountMinor: number };
 const PAGE = 10;
 
 function ask(state: TillState, call: RestaurantCall, info?: Message): Transition {
+  // What was done is said once the store has done it; until then the till says it is asking
+  // (and takes no other key: a key pressed meanwhile would act on an order about to change).
   return done(
-    { ...state, busy: true, ...(info ? { status: { tone: "info", message: info } } : {}) },
-    {
-      type: "restaurant",
-      call,
-    },
+    { ...state, busy: true, status: { tone: "info", message: msg("info.askingStoreTables") } },
+    { type: "restaurant", call, ...(info ? { said: info } : {}) },
   );
 }
 
@@ -64,7 +63,7 @@ function orderScreen(order: TableOrder, previous?: TableOrderScreen): TableOrder
 
 /** The store's answer: the floor on the map, or the order on its screen. */
 export function restaurantAnswered(state: TillState, answer: RestaurantAnswer, said?: Message): Transition {
-  const base = { ...state, busy: false, ...(said ? { status: { tone: "ok" as const, message: said } } : {}) };
+  const base = { ...state, busy: false, status: said ? { tone: "ok" as const, message: said } : null };
   const screen = state.screen;
   if (answer.floor !== undefined && screen.kind === "tables")
     return done({
