@@ -6,6 +6,7 @@ import { postCardRefunds, voidRefundId } from "../card-tenders/refunds.ts";
 import type { StoreContext } from "../context.ts";
 import { withGiftCardLoadsTakenBack } from "../gift-cards/take-back.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
+import { refuseTrainingSale } from "../sales/training.ts";
 import { ReturnError } from "./errors.ts";
 import { ReturnsService } from "./service.ts";
 import { SaleVoidService } from "./void-service.ts";
@@ -20,6 +21,8 @@ export function returnsRoutes(
     .post(
       "/returns",
       async ({ body, principal, set }) => {
+        // A till or cashier in training records no return either: nothing of it may count.
+        refuseTrainingSale(ctx, principal.tillId, principal.userId);
         const { ret, created } = await service.record(body, principal);
         set.status = created ? 201 : 200;
         return ret;

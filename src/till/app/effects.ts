@@ -39,6 +39,12 @@ export { CARD_TIMEOUT_MS } from "./effect-context.ts";
 
 const SCALE_TIMEOUT_MS = 3000;
 
+/** The cashier logged in, for what depends on who acts (training). */
+function cashierOf(ctx: EffectContext): { cashierId?: string } {
+  const cashier = ctx.state().cashier;
+  return cashier ? { cashierId: cashier.id } : {};
+}
+
 /** Shows two lines on the customer display; the lines are only made when there is one. */
 function show(ctx: EffectContext, lines: () => DisplayLines): void {
   const display = ctx.devices.display;
@@ -640,6 +646,7 @@ export function runEffect(ctx: EffectContext, effect: Effect): void {
             refundable: effect.refundable,
             inCash: effect.inCash,
             ...(effect.approvalPin ? { approvalPin: effect.approvalPin } : {}),
+            ...cashierOf(ctx),
           });
           if (result.tenders.some((t) => t.type === "cash")) void devices.drawer?.open("refund");
           return result;

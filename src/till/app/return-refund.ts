@@ -7,6 +7,7 @@
 import { DomainError } from "../../core/errors.ts";
 import { splitRefund } from "../../core/refund-split.ts";
 import type { TenderInput } from "../../core/tenders.ts";
+import { inTraining } from "../../core/training.ts";
 import { describePayment, type PaymentTerminal } from "../../devices/payment/payment-terminal.ts";
 import type { TillServices } from "../services.ts";
 
@@ -23,6 +24,12 @@ export interface ReturnToPay {
   /** All in cash (a supervisor's choice) instead of the way the sale was paid. */
   inCash?: boolean;
   approvalPin?: string;
+  /** Who takes it back: a cashier in training records no return (core/training.ts). */
+  cashierId?: string;
+}
+
+export class TrainingReturnError extends DomainError {
+  readonly code = "TRAINING_SALE";
 }
 
 export async function payBackReturn(
@@ -31,6 +38,12 @@ export async function payBackReturn(
   ret: ReturnToPay,
 ): Promise<{ receiptNo: string; totalMinor: number; tenders: TenderInput[] }> {
   const settings = services.settings();
+  // Refused before the terminal refunds anything: the store records nothing from training.
+  if (inTraining(settings, services.identity().tillId, ret.cashierId)) {
+    throw new TrainingReturnError(
+      "this till or cashier is in training: no return is recorded and no card refunded",
+    );
+  }
   const tenders = splitRefund(ret.refundMinor, ret.inCash ? [] : ret.refundable, settings.cashRoundingMinor);
   const card = tenders.find((t) => t.type === "card");
   let approved: string | null = null;

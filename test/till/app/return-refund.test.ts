@@ -5,7 +5,7 @@
 import { describe, expect, test } from "bun:test";
 import { uuidv7 } from "../../../src/core/ids.ts";
 import { SimulatedTerminal } from "../../../src/devices/payment/terminals.ts";
-import { CardRefundError, payBackReturn } from "../../../src/till/app/return-refund.ts";
+import { CardRefundError, payBackReturn, TrainingReturnError } from "../../../src/till/app/return-refund.ts";
 import { FakeServices } from "../support/fake-services.ts";
 
 const SALE_ID = uuidv7();
@@ -55,5 +55,21 @@ describe("paying back a return", () => {
     await payBackReturn(services, terminal, { ...ret(250), refundable: [] });
     expect(terminal.refunds).toEqual([]);
     expect(services.returns.map((r) => r.tenders)).toEqual([[{ type: "cash", amountMinor: 250 }]]);
+  });
+
+  test("a till or cashier in training refunds no card and records no return", async () => {
+    const services = new FakeServices();
+    const terminal = new SimulatedTerminal("approve");
+    services.changeSettings({ training: { tills: ["T1"], cashiers: [] } });
+    const failure = await payBackReturn(services, terminal, ret(700)).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(TrainingReturnError);
+    expect(terminal.refunds).toEqual([]);
+    expect(services.returns).toEqual([]);
+    services.changeSettings({ training: { tills: [], cashiers: ["U-9"] } });
+    const trainee = await payBackReturn(services, terminal, { ...ret(700), cashierId: "U-9" }).catch(
+      (err: unknown) => err,
+    );
+    expect(trainee).toBeInstanceOf(TrainingReturnError);
+    expect(services.returns).toEqual([]);
   });
 });
