@@ -12,6 +12,7 @@ import {
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { pdfResponse, textLinesResponse } from "../http/documents.ts";
+import { refuseTrainingSale } from "../sales/training.ts";
 import { collectOrder } from "./collect.ts";
 import { pickingList, recordPicking } from "./picking.ts";
 import { pickingPdf, pickingTextLines } from "./picking-render.ts";
@@ -90,7 +91,11 @@ export function ordersRoutes(ctx: StoreContext, service = new OrderService(ctx))
     )
     .post(
       "/orders/:id/collect",
-      ({ params, body, principal }) => collectOrder(ctx, service, params.id, body, principal),
+      ({ params, body, principal }) => {
+        // Collected, an order becomes a sale: none from a till or cashier in training.
+        refuseTrainingSale(ctx, body.tillId ?? principal.tillId, principal.userId);
+        return collectOrder(ctx, service, params.id, body, principal);
+      },
       {
         params: orderParamsSchema,
         body: orderCollectSchema,
