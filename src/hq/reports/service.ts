@@ -15,8 +15,8 @@ import {
   type ReportQuery,
   type SalesFigures,
   type SalesReport,
-  type TaxClassLine,
 } from "../../api/hq/reports.ts";
+import { foldTaxRows, type TaxRow } from "../../core/report-figures.ts";
 import type { HqContext } from "../context.ts";
 import { InvalidRangeError } from "../errors.ts";
 import {
@@ -127,14 +127,7 @@ export class ChainReportsService {
     const voided = byKey(this.all<{ k: string; n: number }>(VOIDED_BY_STORE, p));
     const currencies = byKey(this.all<{ k: string; currency: string; n: number }>(CURRENCY_BY_STORE, p));
     const tenders = this.all<{ k: string; type: string; kind: string; amount: number }>(TENDERS_BY_STORE, p);
-    const taxes = this.all<{
-      k: string;
-      taxClass: string;
-      rate: string;
-      kind: string;
-      base: number;
-      tax: number;
-    }>(TAXES_BY_STORE, p);
+    const taxes = this.all<TaxRow & { k: string }>(TAXES_BY_STORE, p);
     const registry = new Map(
       this.ctx.db
         .select({ storeId: stores.storeId, name: stores.name, currency: stores.currency })
@@ -165,7 +158,7 @@ export class ChainReportsService {
         voidedCount: voided.get(storeId)?.n ?? 0,
         ...add(docFigures(s), docFigures(r), -1),
         byTender: sortedRecord(byTender),
-        byTaxClass: mergeTaxes(taxes.filter((t) => t.k === storeId)),
+        byTaxClass: foldTaxRows(taxes.filter((t) => t.k === storeId)),
       };
       return { storeId, name: registry.get(storeId)?.name ?? null, ...figures };
     });
@@ -264,23 +257,6 @@ function sortedRecord(record: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-type TaxRow = { taxClass: string; rate: string; kind: string; base: number; tax: number };
-
-function mergeTaxes(rows: readonly TaxRow[]): TaxClassLine[] {
-  const lines = new Map<string, TaxClassLine>();
-  for (const row of rows) {
-    const key = `${row.taxClass}\u0000${row.rate}`;
-    const l = lines.get(key) ?? { taxClass: row.taxClass, rate: row.rate, baseMinor: 0, taxMinor: 0 };
-    const sign = row.kind === "sale" ? 1 : -1;
-    l.baseMinor += sign * row.base;
-    l.taxMinor += sign * row.tax;
-    lines.set(key, l);
-  }
-  return [...lines.values()].sort(
-    (a, b) => a.taxClass.localeCompare(b.taxClass, "en", { numeric: true }) || a.rate.localeCompare(b.rate),
-  );
-}
-
 /** The chain total: every store's figures added, tenders and tax classes merged. */
 function sumFigures(perStore: readonly SalesFigures[], taxes: readonly TaxRow[]): SalesFigures {
   const byTender: Record<string, number> = {};
@@ -306,6 +282,6 @@ function sumFigures(perStore: readonly SalesFigures[], taxes: readonly TaxRow[])
     voidedCount,
     ...figures,
     byTender: sortedRecord(byTender),
-    byTaxClass: mergeTaxes(taxes),
+    byTaxClass: foldTaxRows(taxes),
   };
 }

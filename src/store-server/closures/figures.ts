@@ -5,8 +5,9 @@
  */
 import type { Database } from "bun:sqlite";
 import type { ClosureFigures } from "../../core/closures.ts";
+import { foldTaxRows, type TaxRow } from "../../core/report-figures.ts";
 import { tenderLinesOf } from "../../shared/accounting/day.ts";
-import { documentFigures, foldTaxRows, minus, type TaxRow } from "../reports/figures.ts";
+import { documentFigures, minus } from "../reports/figures.ts";
 import type { DocSums } from "../reports/service.ts";
 
 const TILL = "(?3 IS NULL OR till_id = ?3)";

@@ -1,5 +1,5 @@
 /** Small arithmetic on report figures: sums of sales minus returns, net of tax. */
-import type { Figures, TaxClassLine } from "../../api/store/reports.ts";
+import type { Figures } from "../../api/store/reports.ts";
 
 /** Sums as SQL answers them (a SUM over no rows is null). */
 export interface SqlSums {
@@ -48,29 +48,4 @@ export function minus(a: Figures, b: Figures): Figures {
     taxMinor: a.taxMinor - b.taxMinor,
     totalMinor: a.totalMinor - b.totalMinor,
   };
-}
-
-/** Tax rows of sales and returns by class and rate, as SQL groups them. */
-export interface TaxRow {
-  taxClass: string;
-  rate: string;
-  kind: "sale" | "return";
-  base: number;
-  tax: number;
-}
-
-/** Base and tax per class and rate: sales minus returns, sorted by class then rate. */
-export function foldTaxRows(rows: Iterable<TaxRow>): TaxClassLine[] {
-  const lines = new Map<string, TaxClassLine>();
-  for (const row of rows) {
-    const key = `${row.taxClass}\u0000${row.rate}`;
-    const l = lines.get(key) ?? { taxClass: row.taxClass, rate: row.rate, baseMinor: 0, taxMinor: 0 };
-    const sign = row.kind === "sale" ? 1 : -1;
-    l.baseMinor += sign * row.base;
-    l.taxMinor += sign * row.tax;
-    lines.set(key, l);
-  }
-  return [...lines.values()].sort(
-    (a, b) => a.taxClass.localeCompare(b.taxClass, "en", { numeric: true }) || a.rate.localeCompare(b.rate),
-  );
 }

@@ -13,12 +13,13 @@ import {
   type TaxClassLine,
   type TenderLine,
 } from "../../api/store/reports.ts";
+import { foldTaxRows, type TaxRow } from "../../core/report-figures.ts";
 import { tenderLinesOf } from "../../shared/accounting/day.ts";
 import type { StoreContext } from "../context.ts";
 import { byCashier, byDepartment, byHour } from "./breakdowns.ts";
 import { depositFigures } from "./deposits.ts";
 import { ReportError } from "./errors.ts";
-import { documentFigures, foldTaxRows, minus, type SqlSums, type TaxRow } from "./figures.ts";
+import { documentFigures, minus, type SqlSums } from "./figures.ts";
 
 /** The tender type change is given in. */
 export const CASH = "cash";
