@@ -4,6 +4,7 @@
  */
 
 import type { CashierLine, DepartmentLine, HourLine } from "../../api/store/reports.ts";
+import { wallClock } from "../../core/wall-clock.ts";
 import type { StoreContext } from "../context.ts";
 import { documentFigures, lineFigures, minus, type SqlSums, ZERO } from "./figures.ts";
 
@@ -11,10 +12,6 @@ interface TimedDoc {
   at: string;
   total: number;
   tax: number;
-}
-
-function hourFormatter(timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" });
 }
 
 export function byHour(ctx: StoreContext, date: string): HourLine[] {
@@ -25,9 +22,9 @@ export function byHour(ctx: StoreContext, date: string): HourLine[] {
     netMinor: 0,
     totalMinor: 0,
   }));
-  const format = hourFormatter(ctx.settings.timeZone);
+  const timeZone = ctx.settings.timeZone;
   const add = (doc: TimedDoc, sign: 1 | -1) => {
-    const line = hours[Number(format.format(new Date(doc.at))) % 24];
+    const line = hours[wallClock(new Date(doc.at), timeZone).hour % 24];
     if (!line) return;
     if (sign === 1) line.salesCount++;
     else line.returnsCount++;
