@@ -118,3 +118,30 @@ export const tillPrintJournal = sqliteTable(
   },
   (t) => [index("print_journal_receipt").on(t.receiptNo), index("print_journal_copy_of").on(t.copyOf)],
 );
+
+/**
+ * The video feed's queue: events kept per sink in the order they happened until the sink took
+ * them (bounded per sink; the oldest dropped beyond it and counted in `video_dropped`).
+ */
+export const tillVideoQueue = sqliteTable(
+  "video_queue",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sink: text("sink").notNull(),
+    /** The VideoEvent as JSON. */
+    body: text("body").notNull(),
+  },
+  (t) => [index("video_queue_sink").on(t.sink, t.id)],
+);
+
+/** Events dropped for a sink since it was last told. */
+export const tillVideoDropped = sqliteTable("video_dropped", {
+  sink: text("sink").primaryKey(),
+  count: integer("count").notNull(),
+});
+
+/** The till's last video event number (one row), kept across restarts. */
+export const tillVideoSeq = sqliteTable("video_seq", {
+  id: integer("id").primaryKey(),
+  seq: integer("seq").notNull(),
+});

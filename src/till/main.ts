@@ -30,7 +30,6 @@ import { buildKeymap, parseKeymapOverrides } from "./keys/keymap.ts";
 import { GarbagePolicy } from "./runtime/index.ts";
 import { mountTill } from "./ui/mount.ts";
 import { VideoFeed } from "./video/feed.ts";
-import { VideoQueue } from "./video/queue.ts";
 
 export interface TillRunOptions {
   server: string;
@@ -242,7 +241,6 @@ async function closeDevices(devices: OpenDevices): Promise<void> {
 }
 
 /** The video feed's queue, in the till's data dir. */
-export const VIDEO_QUEUE_FILE = "video-feed.sqlite";
 
 /** The till's log, in its data dir. */
 export const TILL_LOG_FILE = "till.log";
@@ -301,7 +299,7 @@ export async function runTill(options: TillRunOptions, io: TillIo): Promise<void
     devices = await openDevices(options, locale);
     // The video feed follows the store's [[videoFeeds]] as the till hears them (none: nothing kept).
     devices.videoFeed = new VideoFeed({
-      queue: new VideoQueue(join(options.data, VIDEO_QUEUE_FILE)),
+      queue: services.videoQueue,
       tillId: options.tillId,
       feeds: () => services.settings().videoFeeds,
     });

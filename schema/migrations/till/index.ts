@@ -10,6 +10,7 @@ import m6 from "./0006_marvelous_riptide.sql" with { type: "text" };
 import m7 from "./0007_dry_the_order.sql" with { type: "text" };
 import m8 from "./0008_abnormal_carnage.sql" with { type: "text" };
 import m9 from "./0009_concerned_infant_terrible.sql" with { type: "text" };
+import m10 from "./0010_dry_jackal.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   { tag: "0007_dry_the_order", sql: m7 },
   { tag: "0008_abnormal_carnage", sql: m8 },
   { tag: "0009_concerned_infant_terrible", sql: m9 },
+  { tag: "0010_dry_jackal", sql: m10 },
 ];

@@ -52,6 +52,7 @@ import { exportRefusedSale, resendRefusedSale } from "./refused-sales.ts";
 import { RestaurantOperations } from "./restaurant-operations.ts";
 import { StoreClient } from "./store-client.ts";
 import { CatalogSync, RECEIPT_LINK_KEY } from "./sync.ts";
+import { adoptLegacyVideoQueue, VideoQueue } from "./video-queue.ts";
 
 export { TILL_DB_FILE, tillDbPath } from "./db.ts";
 export { StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
@@ -87,6 +88,8 @@ export type TillDataServices = TillServices & {
   syncNow(): Promise<void>;
   /** One outbox pass, whatever the back-off. */
   drainNow(): Promise<void>;
+  /** The video feed's queue, in the till's database. */
+  videoQueue: VideoQueue;
 };
 
 export const DEFAULT_SYNC_INTERVAL_MS = 30_000;
@@ -124,6 +127,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
   const meta = new MetaStore(db);
   const outbox = new Outbox(db);
   const prints = new PrintJournal(db, now);
+  adoptLegacyVideoQueue(sqlite, options.dataDir);
   const catalog = new LocalCatalog(sqlite);
   const departments = new LocalDepartments(meta);
   const promotions = new LocalPromotions(meta);
@@ -425,6 +429,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     subscribe: (listener) => link.subscribe(listener),
 
     syncNow,
+    videoQueue: new VideoQueue(sqlite),
     drainNow: () => (closed ? Promise.resolve() : drainer.drainNow()),
     async close(): Promise<void> {
       if (closed) return;

@@ -6,10 +6,10 @@
  */
 import { feedsForTill, type VideoEvent, type VideoFeedConfig } from "../../core/video-feed.ts";
 import { log } from "../../shared/log.ts";
+import type { VideoQueue } from "../data/video-queue.ts";
 import type { Command, Effect, TillState } from "../state/types.ts";
 import { videoEventsOf } from "./events.ts";
 import { closeVideoNats } from "./nats-sink.ts";
-import type { VideoQueue } from "./queue.ts";
 import { deliver } from "./sinks.ts";
 
 const BATCH = 100;
@@ -135,6 +135,5 @@ export class VideoFeed {
     }
     await this.settled();
     await closeVideoNats();
-    this.options.queue.close();
   }
 }

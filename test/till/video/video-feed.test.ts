@@ -1,24 +1,41 @@
 /**
  * The till's video feed queue: a sink that is down loses nothing up to its bound and gets the
  * events in order when it is back; beyond the bound the oldest are dropped and the sink is told
- * how many. The queue is a file: events wait across a restart of the till.
+ * how many. The queue is in the till's database: events wait across a restart of the till.
  */
+
+import { Database } from "bun:sqlite";
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import * as net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type VideoFeedConfig, videoFeedSchema } from "../../../src/core/video-feed.ts";
+import { openTillDatabase } from "../../../src/till/data/db.ts";
+import {
+  adoptLegacyVideoQueue,
+  LEGACY_VIDEO_QUEUE_FILE,
+  VideoQueue,
+} from "../../../src/till/data/video-queue.ts";
 import { initialState } from "../../../src/till/state/initial.ts";
 import type { TillState } from "../../../src/till/state/types.ts";
 import { VideoFeed } from "../../../src/till/video/feed.ts";
-import { VideoQueue } from "../../../src/till/video/queue.ts";
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "ringup-video-"));
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+const opened: { close(): void }[] = [];
+/** The video queue in a till database under `at` (closed after the test). */
+function queueIn(at: string): VideoQueue {
+  const { sqlite } = openTillDatabase(at);
+  opened.push(sqlite);
+  return new VideoQueue(sqlite);
+}
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -69,14 +86,14 @@ describe("video feed queue", () => {
     const feeds: VideoFeedConfig[] = [
       videoFeedSchema.parse({ kind: "tcp-text", url: `tcp://127.0.0.1:${port}` }),
     ];
-    const path = join(dir, "video-feed.sqlite");
-    const first = new VideoFeed({ queue: new VideoQueue(path), tillId: "T1", feeds: () => feeds });
+    const first = new VideoFeed({ queue: queueIn(dir), tillId: "T1", feeds: () => feeds });
     work(first, 3);
     await first.close();
+    opened.pop()?.close();
     const lines: string[] = [];
     const server = await listen(port, lines);
     try {
-      const again = new VideoFeed({ queue: new VideoQueue(path), tillId: "T1", feeds: () => feeds });
+      const again = new VideoFeed({ queue: queueIn(dir), tillId: "T1", feeds: () => feeds });
       work(again, 1);
       await until(() => lines.length === 8, "eight events");
       expect(lines.map((l) => l.split(" ")[0])).toEqual(["#1", "#2", "#3", "#4", "#5", "#6", "#7", "#8"]);
@@ -101,7 +118,7 @@ describe("video feed queue", () => {
     const port = await freePort();
     const feeds = [videoFeedSchema.parse({ kind: "tcp-text", url: `tcp://127.0.0.1:${port}`, queueMax: 10 })];
     const feed = new VideoFeed({
-      queue: new VideoQueue(join(dir, "q.sqlite")),
+      queue: queueIn(dir),
       tillId: "T1",
       feeds: () => feeds,
     });
@@ -132,7 +149,7 @@ describe("video feed queue", () => {
   });
 
   test("a till not named by a feed sends it nothing", async () => {
-    const queue = new VideoQueue(join(dir, "q.sqlite"));
+    const queue = queueIn(dir);
     const feeds = [videoFeedSchema.parse({ kind: "webhook", url: "http://127.0.0.1:9/hook", tills: ["T2"] })];
     const feed = new VideoFeed({ queue, tillId: "T1", feeds: () => feeds });
     work(feed, 2);
@@ -150,5 +167,36 @@ describe("video feed queue", () => {
       "must be a NATS subject without wildcards",
     );
     expect(bad({ kind: "tcp-text", url: "tcp://dvr:9", queueMax: 1 })).toBeDefined();
+  });
+});
+
+describe("a till upgraded from a version that kept the queue in its own file", () => {
+  test("the events still owed to a sink, its dropped count and the event numbers move into the till's database", () => {
+    const legacy = new Database(join(dir, LEGACY_VIDEO_QUEUE_FILE), { create: true, strict: true });
+    legacy.run(
+      "CREATE TABLE video_queue (id INTEGER PRIMARY KEY AUTOINCREMENT, sink TEXT NOT NULL, body TEXT NOT NULL)",
+    );
+    legacy.run("CREATE TABLE video_dropped (sink TEXT PRIMARY KEY, count INTEGER NOT NULL)");
+    legacy.run("CREATE TABLE video_seq (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL)");
+    const event = (seq: number) => JSON.stringify({ seq, kind: "login" });
+    legacy.run("INSERT INTO video_queue (sink, body) VALUES ('tcp a', ?), ('tcp a', ?)", [
+      event(41),
+      event(42),
+    ]);
+    legacy.run("INSERT INTO video_dropped VALUES ('tcp a', 3)");
+    legacy.run("INSERT INTO video_seq VALUES (1, 42)");
+    legacy.close();
+
+    const { sqlite } = openTillDatabase(dir);
+    opened.push(sqlite);
+    adoptLegacyVideoQueue(sqlite, dir);
+    const queue = new VideoQueue(sqlite);
+    expect(queue.peek("tcp a", 10).map((q) => (q.event as unknown as { seq: number }).seq)).toEqual([41, 42]);
+    expect(queue.dropped("tcp a")).toBe(3);
+    expect(queue.nextSeq()).toBe(43);
+    expect(existsSync(join(dir, LEGACY_VIDEO_QUEUE_FILE))).toBe(false);
+    // Nothing left to adopt the second time.
+    adoptLegacyVideoQueue(sqlite, dir);
+    expect(queue.count("tcp a")).toBe(2);
   });
 });

@@ -1,11 +1,16 @@
 /**
- * The video feed's durable, bounded queue at the till: one SQLite file in the till's data dir
- * (`video-feed.sqlite`, synchronous=FULL), events kept per sink in the order they happened until
- * the sink took them. Beyond a sink's bound the oldest are dropped and counted; the sink is told
- * how many before the next event it gets.
+ * The video feed's durable, bounded queue at the till, in the till's own database (tables
+ * `video_queue`, `video_dropped`, `video_seq`; WAL with synchronous=FULL like the sales):
+ * events kept per sink in the order they happened until the sink took them. Beyond a sink's
+ * bound the oldest are dropped and counted; the sink is told how many before the next event.
  */
-import { Database } from "bun:sqlite";
+import type { Database } from "bun:sqlite";
+import { existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import type { VideoEvent } from "../../core/video-feed.ts";
+
+/** Where earlier versions kept the queue, a file of its own beside the till's database. */
+export const LEGACY_VIDEO_QUEUE_FILE = "video-feed.sqlite";
 
 export interface QueuedEvent {
   id: number;
@@ -13,21 +18,7 @@ export interface QueuedEvent {
 }
 
 export class VideoQueue {
-  private readonly db: Database;
-
-  constructor(path: string) {
-    this.db = new Database(path, { create: true, strict: true });
-    this.db.run("PRAGMA journal_mode = WAL");
-    this.db.run("PRAGMA synchronous = FULL");
-    this.db.run(
-      "CREATE TABLE IF NOT EXISTS video_queue (id INTEGER PRIMARY KEY AUTOINCREMENT, sink TEXT NOT NULL, body TEXT NOT NULL)",
-    );
-    this.db.run("CREATE INDEX IF NOT EXISTS video_queue_sink ON video_queue (sink, id)");
-    this.db.run("CREATE TABLE IF NOT EXISTS video_dropped (sink TEXT PRIMARY KEY, count INTEGER NOT NULL)");
-    this.db.run(
-      "CREATE TABLE IF NOT EXISTS video_seq (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL)",
-    );
-  }
+  constructor(private readonly db: Database) {}
 
   /** The next event number at this till (kept across restarts). */
   nextSeq(): number {
@@ -95,8 +86,37 @@ export class VideoQueue {
       }
     })();
   }
+}
 
-  close(): void {
-    this.db.close();
+/**
+ * Moves events a till of an earlier version left in its own queue file into the till's
+ * database, then removes the file: nothing a sink was still owed is lost by the upgrade.
+ */
+export function adoptLegacyVideoQueue(db: Database, dataDir: string): void {
+  const path = join(dataDir, LEGACY_VIDEO_QUEUE_FILE);
+  if (!existsSync(path)) return;
+  db.run("ATTACH DATABASE ? AS legacy", [path]);
+  try {
+    const has = (table: string) =>
+      db
+        .query<{ n: number }, [string]>("SELECT count(*) AS n FROM legacy.sqlite_master WHERE name = ?")
+        .get(table)?.n === 1;
+    db.transaction(() => {
+      if (has("video_queue"))
+        db.run("INSERT INTO video_queue (sink, body) SELECT sink, body FROM legacy.video_queue ORDER BY id");
+      if (has("video_dropped")) {
+        db.run(
+          "INSERT INTO video_dropped (sink, count) SELECT sink, count FROM legacy.video_dropped WHERE true ON CONFLICT (sink) DO UPDATE SET count = count + excluded.count",
+        );
+      }
+      if (has("video_seq")) {
+        db.run(
+          "INSERT INTO video_seq (id, seq) SELECT 1, seq FROM legacy.video_seq WHERE id = 1 ON CONFLICT (id) DO UPDATE SET seq = max(seq, excluded.seq)",
+        );
+      }
+    })();
+  } finally {
+    db.run("DETACH DATABASE legacy");
   }
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
 }
