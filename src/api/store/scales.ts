@@ -62,3 +62,15 @@ export const scaleTotalsAnswerSchema = z.strictObject({
   ),
 });
 export type ScaleTotalsAnswer = z.infer<typeof scaleTotalsAnswerSchema>;
+
+/** `PUT /scales/products/:code`: the tare and shelf life a label scale prints for a weighed product. */
+export const scaleProductDetailsSchema = z.strictObject({
+  /** Tare in grams (the packaging weighed with the goods). */
+  tareGrams: z.int().min(0).max(99_999),
+  /** Shelf life in days (0: none printed). */
+  shelfLifeDays: z.int().min(0).max(9_999),
+});
+export type ScaleProductDetails = z.infer<typeof scaleProductDetailsSchema>;
+
+export const scaleProductDetailsAnswerSchema = scaleProductDetailsSchema.extend({ code: z.string() });
+export type ScaleProductDetailsAnswer = z.infer<typeof scaleProductDetailsAnswerSchema>;

@@ -7,7 +7,7 @@
  * one is sent. Each sync is in the audit log and the journal.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { products } from "../../../schema/store.ts";
+import { products, scaleProductDetails } from "../../../schema/store.ts";
 import type {
   ScaleConfig,
   ScaleHealth,
@@ -89,8 +89,16 @@ export class ScaleService {
   plusOf(scale: ScaleConfig): StorePlu[] {
     const weighed = and(eq(products.soldByWeight, true), eq(products.active, true));
     const rows = this.ctx.db
-      .select()
+      .select({
+        code: products.code,
+        name: products.name,
+        priceMinor: products.priceMinor,
+        department: products.department,
+        tareGrams: scaleProductDetails.tareGrams,
+        shelfLifeDays: scaleProductDetails.shelfLifeDays,
+      })
       .from(products)
+      .leftJoin(scaleProductDetails, eq(scaleProductDetails.productCode, products.code))
       .where(
         scale.departments === undefined
           ? weighed
@@ -102,8 +110,8 @@ export class ScaleService {
       pluNo: /^\d+$/.test(p.code) ? Number(p.code) : Number.NaN,
       name: p.name,
       unitPriceMinor: p.priceMinor,
-      tareGrams: 0,
-      shelfLifeDays: 0,
+      tareGrams: p.tareGrams ?? 0,
+      shelfLifeDays: p.shelfLifeDays ?? 0,
       departmentId: p.department ?? "",
       code: p.code,
     }));
