@@ -21,6 +21,7 @@ import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { ScalesError } from "./errors.ts";
+import { ScaleHealthReporter } from "./health-report.ts";
 
 /** A PLU with the product it comes from. */
 type StorePlu = ScalePlu & { readonly code: string };
@@ -47,8 +48,11 @@ function scaleFailure(error: unknown): ScalesError {
 
 export class ScaleService {
   private readonly memory = new Map<string, SyncMemory>();
+  private readonly reporter: ScaleHealthReporter;
 
-  constructor(private readonly ctx: StoreContext) {}
+  constructor(private readonly ctx: StoreContext) {
+    this.reporter = new ScaleHealthReporter(ctx);
+  }
 
   private config(id: string): ScaleConfig {
     const scale = this.ctx.settings.scales.find((s) => s.id === id);
@@ -126,8 +130,18 @@ export class ScaleService {
     return answers;
   }
 
+  /** Syncs one scale; its health afterwards (sent or not) is journaled for head office. */
   async sync(id: string, principal: Principal): Promise<ScaleSyncAnswer> {
     const scale = this.config(id);
+    try {
+      return await this.syncScale(scale, principal);
+    } finally {
+      this.reporter.report(await this.healthOf(scale));
+    }
+  }
+
+  private async syncScale(scale: ScaleConfig, principal: Principal): Promise<ScaleSyncAnswer> {
+    const id = scale.id;
     const plus = this.plusOf(scale);
     const device = this.open(scale);
     const memory = this.memoryOf(id);
@@ -213,40 +227,47 @@ export class ScaleService {
     }
   }
 
+  /** Each scale's health (its status asked now); what changed since last time is journaled. */
   async health(): Promise<ScaleHealth[]> {
     const answers: ScaleHealth[] = [];
     for (const scale of this.ctx.settings.scales) {
-      const memory = this.memoryOf(scale.id);
-      const plus = this.plusOf(scale);
-      const programmed = plus.length - pendingPlus(plus, memory.acked).length;
-      let reachable = false;
-      let state: string | null = null;
-      let error = memory.lastError;
-      try {
-        const device = this.open(scale);
-        try {
-          state = (await device.readStatus()).state;
-          reachable = true;
-        } finally {
-          await device.close();
-        }
-      } catch (e) {
-        const failure = e instanceof ScalesError ? e : scaleFailure(e);
-        error = { code: failure.code, message: failure.message };
-      }
-      answers.push({
-        id: scale.id,
-        uri: scale.uri,
-        protocol: scale.protocol,
-        reachable,
-        state,
-        lastSyncAt: memory.lastSyncAt,
-        plusSent: programmed,
-        plusTotal: plus.length,
-        programming: programmed === plus.length ? "complete" : programmed === 0 ? "none" : "partial",
-        error,
-      });
+      const health = await this.healthOf(scale);
+      this.reporter.report(health);
+      answers.push(health);
     }
     return answers;
+  }
+
+  private async healthOf(scale: ScaleConfig): Promise<ScaleHealth> {
+    const memory = this.memoryOf(scale.id);
+    const plus = this.plusOf(scale);
+    const programmed = plus.length - pendingPlus(plus, memory.acked).length;
+    let reachable = false;
+    let state: string | null = null;
+    let error = memory.lastError;
+    try {
+      const device = this.open(scale);
+      try {
+        state = (await device.readStatus()).state;
+        reachable = true;
+      } finally {
+        await device.close();
+      }
+    } catch (e) {
+      const failure = e instanceof ScalesError ? e : scaleFailure(e);
+      error = { code: failure.code, message: failure.message };
+    }
+    return {
+      id: scale.id,
+      uri: scale.uri,
+      protocol: scale.protocol,
+      reachable,
+      state,
+      lastSyncAt: memory.lastSyncAt,
+      plusSent: programmed,
+      plusTotal: plus.length,
+      programming: programmed === plus.length ? "complete" : programmed === 0 ? "none" : "partial",
+      error,
+    };
   }
 }
