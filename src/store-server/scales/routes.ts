@@ -4,9 +4,9 @@ import { scaleProductDetailsSchema, scaleSyncRequestSchema } from "../../api/sto
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { setScaleProductDetails } from "./product-details.ts";
-import { ScaleService } from "./service.ts";
+import { type ScaleService, scaleServiceOf } from "./service.ts";
 
-export function scalesRoutes(ctx: StoreContext, service = new ScaleService(ctx)) {
+export function scalesRoutes(ctx: StoreContext, service: ScaleService = scaleServiceOf(ctx)) {
   return new Elysia({ name: "ringup.store.scales" })
     .use(requireAuth(ctx))
     .get("/scales", async () => ({ scales: await service.health() }), {

@@ -271,3 +271,15 @@ export class ScaleService {
     };
   }
 }
+
+const services = new WeakMap<StoreContext, ScaleService>();
+
+/** The store's one scale service: its routes and its health watch share what the scales acknowledged. */
+export function scaleServiceOf(ctx: StoreContext): ScaleService {
+  let service = services.get(ctx);
+  if (service === undefined) {
+    service = new ScaleService(ctx);
+    services.set(ctx, service);
+  }
+  return service;
+}
