@@ -4,24 +4,14 @@
  * goods of its departments that it does not hold yet, or one scale's with `scale`).
  */
 import { z } from "zod";
+import { scaleHealthFields } from "../../core/scales/health.ts";
 
 export type { ScaleConfig } from "../../core/scales/settings.ts";
-
-const errorSchema = z.strictObject({ code: z.string(), message: z.string() });
 
 export const scaleHealthSchema = z.strictObject({
   id: z.string(),
   uri: z.string(),
-  protocol: z.string(),
-  reachable: z.boolean(),
-  /** The scale's own word for its state, when it answered. */
-  state: z.string().nullable(),
-  lastSyncAt: z.string().nullable(),
-  plusSent: z.number().int().nonnegative(),
-  plusTotal: z.number().int().nonnegative(),
-  /** "partial": a sync stopped halfway; the next one sends the rest. */
-  programming: z.enum(["none", "partial", "complete"]),
-  error: errorSchema.nullable(),
+  ...scaleHealthFields,
 });
 export type ScaleHealth = z.infer<typeof scaleHealthSchema>;
 
