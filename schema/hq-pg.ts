@@ -943,6 +943,25 @@ export const hqRoles = pgTable("hq_roles", {
   updatedAt: text("updated_at").notNull(),
 });
 
+export const hqScaleHealth = pgTable(
+  "hq_scale_health",
+  {
+    storeId: text("store_id").notNull(),
+    scaleId: text("scale_id").notNull(),
+    protocol: text("protocol").notNull(),
+    reachable: bigint("reachable", { mode: "number" }).notNull(),
+    state: text("state"),
+    lastSyncAt: text("last_sync_at"),
+    plusSent: bigint("plus_sent", { mode: "number" }).notNull(),
+    plusTotal: bigint("plus_total", { mode: "number" }).notNull(),
+    programming: text("programming").notNull(),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    reportedAt: text("reported_at").notNull(),
+  },
+  (t) => [primaryKey({ name: "hq_scale_health_store_id_scale_id_pk", columns: [t.storeId, t.scaleId] })],
+);
+
 export const hqPgSchema = {
   hqMeta,
   stores,
@@ -1005,6 +1024,7 @@ export const hqPgSchema = {
   hqSumCustomers,
   hqSumState,
   hqRoles,
+  hqScaleHealth,
 };
 
 /** Auto-increment keys: an insert that gives NULL there takes the next value, as on SQLite. */

@@ -623,6 +623,7 @@ export * from "./store-orders.ts";
 export * from "./store-promotions.ts";
 export * from "./store-restaurant.ts";
 export * from "./store-roles.ts";
+export * from "./store-scales.ts";
 export * from "./store-services.ts";
 export * from "./store-tenders.ts";
 

@@ -47,7 +47,13 @@ import { isPromotionCommand, runPromotions } from "./admin-promotions.ts";
 import { isPurchasingCommand, PURCHASING_COMMANDS, runPurchasing } from "./admin-purchasing.ts";
 import { receiptArgsSchema, runReceipt } from "./admin-receipt.ts";
 import { runDailyReport, runJournalVerify } from "./admin-report.ts";
-import { runScalesStatus, runScalesSync, scalesSyncArgsSchema } from "./admin-scales.ts";
+import {
+  runScalesProduct,
+  runScalesStatus,
+  runScalesSync,
+  scalesProductArgsSchema,
+  scalesSyncArgsSchema,
+} from "./admin-scales.ts";
 import {
   runShiftCash,
   runShiftClose,
@@ -127,6 +133,7 @@ const STORE_ONLY = new Set([
   "labels.print",
   "scales.sync",
   "scales.status",
+  "scales.product",
   "barcodes.assign",
   "user.add",
   "user.list",
@@ -362,6 +369,14 @@ export async function runAdmin(
       return;
     case "scales.status":
       await runScalesStatus(client, options.json, io);
+      return;
+    case "scales.product":
+      await runScalesProduct(
+        client,
+        argsOf(scalesProductArgsSchema, args, "scales product"),
+        options.json,
+        io,
+      );
       return;
     case "stock.print":
       await runStockPrint(client, argsOf(stockPrintArgsSchema, args, "stock print"), options.json, io);

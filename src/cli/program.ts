@@ -711,6 +711,12 @@ export function buildProgram(io: CliIo): Command {
     .command("status")
     .description("each scale: reachable, its state, PLUs programmed of how many, last sync, last error")
     .action((o: Record<string, unknown>) => runAdmin("scales.status", o));
+  scales
+    .command("product <code>")
+    .description("set the tare and shelf life a label scale prints for a weighed product")
+    .requiredOption("--tare <grams>", "tare in grams (0 for none)")
+    .requiredOption("--shelf-life <days>", "shelf life in days (0 for none)")
+    .action((code: string, o: Record<string, unknown>) => runAdmin("scales.product", { code, ...o }));
   admin
     .command("barcodes")
     .description("in-store barcodes (restricted-circulation EAN-13 or EAN-8)")

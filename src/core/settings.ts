@@ -162,6 +162,8 @@ export const storeSettingsSchema = z
     labelTemplates: z.array(labelTemplateSchema).max(50).default([]),
     /** The store's label scales (`[[scales]]`): id, uri, protocol, departments. */
     scales: scalesSettingsSchema,
+    /** How often the store asks its label scales for their status by itself (0: never). */
+    scaleHealthMinutes: z.number().int().min(0).max(1_440).default(5),
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

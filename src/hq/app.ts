@@ -33,6 +33,7 @@ import { purchasingReadRoutes } from "./purchasing/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { rolesRoutes } from "./roles/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
+import { scalesRoutes } from "./scales/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
 import { storeTemplatesRoutes } from "./store-templates/routes.ts";
@@ -130,7 +131,8 @@ export function createHqApp(
         .use(tendersRoutes(ctx))
         .use(webhooksRoutes(ctx))
         .use(accountingRoutes(ctx))
-        .use(tenantsRoutes(ctx)),
+        .use(tenantsRoutes(ctx))
+        .use(scalesRoutes(ctx)),
     );
   served = app.routes;
   metrics.routes(served);

@@ -40,6 +40,8 @@ import { openStore } from "./open.ts";
 import type { StoreOptions } from "./options.ts";
 import { reconcileWithHq } from "./recovery/recover.ts";
 import { type ReplicationHealth, startStoreReplication } from "./replication/index.ts";
+import { ScaleHealthWatch } from "./scales/health-watch.ts";
+import { scaleServiceOf } from "./scales/service.ts";
 import { WebhookDispatcher } from "./webhooks/dispatcher.ts";
 import { readShopConfig } from "./webhooks/settings.ts";
 
@@ -186,6 +188,8 @@ export async function startStoreServer(
     throw damagedAtStart(options.data, atStart.problem ?? "the integrity check fails");
   }
   integrity.schedule(ctx.settings.integrityCheckMinutes);
+  const scaleWatch = new ScaleHealthWatch(scaleServiceOf(ctx));
+  scaleWatch.schedule(ctx.settings.scaleHealthMinutes, warn);
   const now = ctx.now();
   if (adminToken) {
     try {
@@ -273,6 +277,7 @@ export async function startStoreServer(
       await webhooks.stop();
       await cardReconciler?.stop();
       integrity.stop();
+      scaleWatch.stop();
       backups?.stop();
       await replication?.stop();
       ctx.sqlite.close();

@@ -58,3 +58,17 @@ test("an unknown scale is refused by name", async () => {
   expect(run.code).not.toBe(0);
   expect(run.stderr).toContain('no scale "nope"');
 }, 60_000);
+
+test("product sets the tare and shelf life a scale prints; bad values are refused by name", async () => {
+  const run = await runAdmin(store, "scales", "product", "102", "--tare", "15", "--shelf-life", "21");
+  expect([run.code, run.stdout]).toEqual([0, "102: tare 15 g, shelf life 21 days\n"]);
+  expect((await runAdmin(store, "scales", "sync")).code).toBe(0);
+  expect(scale.plus.get(102)?.slice(3, 5)).toEqual(["15", "21"]);
+
+  const bad = await runAdmin(store, "scales", "product", "102", "--tare", "-3", "--shelf-life", "21");
+  expect(bad.code).not.toBe(0);
+  expect(bad.stderr).toContain("--tare");
+  const unknown = await runAdmin(store, "scales", "product", "NOPE", "--tare", "1", "--shelf-life", "1");
+  expect(unknown.code).not.toBe(0);
+  expect(unknown.stderr).toContain('no product "NOPE"');
+}, 60_000);

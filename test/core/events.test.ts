@@ -395,6 +395,18 @@ const samples: { [K in EventType]: EventPayload<K> } = {
     },
     signingKey: "MCowBQYDK2VwAyEA".padEnd(60, "A"),
   },
+  "scale.health_reported": {
+    scaleId: "deli-1",
+    protocol: "ringup",
+    reachable: true,
+    state: "ready",
+    lastSyncAt: AT,
+    plusSent: 3,
+    plusTotal: 4,
+    programming: "partial",
+    error: { code: "SCALE_UNREACHABLE", message: "the link was lost" },
+    at: AT,
+  },
 };
 
 async function chain(types: readonly EventType[]): Promise<StoreEvent[]> {

@@ -182,6 +182,7 @@ import {
 } from "./purchasing.ts";
 import { reportQuerySchema } from "./reports.ts";
 import { roleAnswerSchema, roleDeletedAnswerSchema, roleInputSchema, rolesAnswerSchema } from "./roles.ts";
+import { chainScalesAnswerSchema, storeScalesAnswerSchema } from "./scales.ts";
 import { sitesAnswerSchema } from "./sites.ts";
 import {
   hqStockAnswerSchema,
@@ -236,6 +237,8 @@ export const hqRoutes = routeTable({
   "GET /api/v1/stores/:id/settings": storeSettingsOfAnswerSchema,
   "GET /api/v1/stores/:id/events": { answer: storeEventsAnswerSchema, query: storeEventsQuerySchema },
   "PUT /api/v1/stores/:id/divergence": { answer: divergenceAnswerSchema, body: divergenceReportSchema },
+  "GET /api/v1/stores/:id/scales": storeScalesAnswerSchema,
+  "GET /api/v1/scales": chainScalesAnswerSchema,
   "POST /api/v1/store-templates": { answer: storeTemplateSchema, body: storeTemplateInputSchema },
   "GET /api/v1/store-templates": storeTemplatesAnswerSchema,
   "GET /api/v1/store-templates/:id": storeTemplateSchema,

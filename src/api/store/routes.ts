@@ -224,6 +224,8 @@ import {
 import { storeRolesAnswerSchema } from "./roles.ts";
 import { recordSaleSchema } from "./sales.ts";
 import {
+  scaleProductDetailsAnswerSchema,
+  scaleProductDetailsSchema,
   scaleSyncRequestSchema,
   scalesAnswerSchema,
   scalesSyncAnswerSchema,
@@ -365,6 +367,10 @@ export const storeRoutes = routeTable({
   "GET /api/v1/scales": scalesAnswerSchema,
   "GET /api/v1/scales/:id/totals": scaleTotalsAnswerSchema,
   "POST /api/v1/scales/sync": { body: scaleSyncRequestSchema, answer: scalesSyncAnswerSchema },
+  "PUT /api/v1/scales/products/:code": {
+    body: scaleProductDetailsSchema,
+    answer: scaleProductDetailsAnswerSchema,
+  },
   "POST /api/v1/barcodes/assign": { body: barcodeAssignRequestSchema, answer: barcodeAssignAnswerSchema },
   "POST /api/v1/vendors": { body: vendorRequestSchema, answer: vendorAnswerSchema },
   "GET /api/v1/vendors": vendorsAnswerSchema,

@@ -4,24 +4,14 @@
  * goods of its departments that it does not hold yet, or one scale's with `scale`).
  */
 import { z } from "zod";
+import { scaleHealthFields } from "../../core/scales/health.ts";
 
 export type { ScaleConfig } from "../../core/scales/settings.ts";
-
-const errorSchema = z.strictObject({ code: z.string(), message: z.string() });
 
 export const scaleHealthSchema = z.strictObject({
   id: z.string(),
   uri: z.string(),
-  protocol: z.string(),
-  reachable: z.boolean(),
-  /** The scale's own word for its state, when it answered. */
-  state: z.string().nullable(),
-  lastSyncAt: z.string().nullable(),
-  plusSent: z.number().int().nonnegative(),
-  plusTotal: z.number().int().nonnegative(),
-  /** "partial": a sync stopped halfway; the next one sends the rest. */
-  programming: z.enum(["none", "partial", "complete"]),
-  error: errorSchema.nullable(),
+  ...scaleHealthFields,
 });
 export type ScaleHealth = z.infer<typeof scaleHealthSchema>;
 
@@ -62,3 +52,15 @@ export const scaleTotalsAnswerSchema = z.strictObject({
   ),
 });
 export type ScaleTotalsAnswer = z.infer<typeof scaleTotalsAnswerSchema>;
+
+/** `PUT /scales/products/:code`: the tare and shelf life a label scale prints for a weighed product. */
+export const scaleProductDetailsSchema = z.strictObject({
+  /** Tare in grams (the packaging weighed with the goods). */
+  tareGrams: z.int().min(0).max(99_999),
+  /** Shelf life in days (0: none printed). */
+  shelfLifeDays: z.int().min(0).max(9_999),
+});
+export type ScaleProductDetails = z.infer<typeof scaleProductDetailsSchema>;
+
+export const scaleProductDetailsAnswerSchema = scaleProductDetailsSchema.extend({ code: z.string() });
+export type ScaleProductDetailsAnswer = z.infer<typeof scaleProductDetailsAnswerSchema>;

@@ -19,6 +19,7 @@ import {
   saleCompletedV1,
   saleVoidedV1,
 } from "./sale-events.ts";
+import { scaleHealthReportedV1 } from "./scale-events.ts";
 import { cashMovedV1, drawerOpenedV1, shiftClosedV1, shiftOpenedV1 } from "./shift-events.ts";
 import { stockDocumentPostedV1, stockLimitsChangedV1 } from "./stock-events.ts";
 
@@ -48,6 +49,7 @@ export const EVENT_TYPES = [
   "delivery.changed",
   "cash.book_recorded",
   "closure.recorded",
+  "scale.health_reported",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -79,6 +81,7 @@ export const eventPayloadSchemas = {
   "delivery.changed": deliveryChangedV1,
   "cash.book_recorded": cashBookRecordedV1,
   "closure.recorded": closureRecordedV1,
+  "scale.health_reported": scaleHealthReportedV1,
 } as const satisfies { [K in EventType]: z.ZodType };
 
 /** The version new events of each type are written with. */

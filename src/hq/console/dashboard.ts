@@ -1,6 +1,7 @@
 /**
  * Head office's dashboard: today against the same weekday last week, by store, by hour, the
- * top products and the day's margin, and each store's replication lag and dead letters.
+ * top products and the day's margin, each store's replication lag and dead letters, and the
+ * stores' label scales.
  */
 
 import { barChart, columnChart } from "../../shared/web/charts.ts";
@@ -11,6 +12,7 @@ import type { HqContext } from "../context.ts";
 import { marginOf, salesByHour } from "../reports/dashboard.ts";
 import { ChainReportsService } from "../reports/service.ts";
 import { StoresService } from "../stores/service.ts";
+import { scalesSection } from "./scales.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -79,7 +81,7 @@ export function hqDashboard(ctx: HqContext) {
     return pageResponse(
       view,
       t("dashboard.title"),
-      html`${cards}${byStore}${byHour}${topProducts}${replication}`,
+      html`${cards}${byStore}${byHour}${topProducts}${replication}${scalesSection(ctx, view)}`,
     );
   };
 }

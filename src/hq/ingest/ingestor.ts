@@ -29,6 +29,7 @@ import { HqWebhookQueue } from "../webhooks/queue.ts";
 import { OrdersWriter } from "./apply-orders.ts";
 import { PurchasingWriter } from "./apply-purchasing.ts";
 import { SalesWriter } from "./apply-sales.ts";
+import { ScaleHealthWriter } from "./apply-scales.ts";
 import { StockWriter } from "./apply-stock.ts";
 import { DeadLetterResolvedError, RetryFailedError, UnknownDeadLetterError } from "./errors.ts";
 
@@ -129,6 +130,7 @@ export class EventIngestor {
   readonly #stock: StockWriter;
   readonly #purchasing: PurchasingWriter;
   readonly #orders: OrdersWriter;
+  readonly #scales: ScaleHealthWriter;
   readonly #webhooks: HqWebhookQueue;
   readonly #states = new Map<string, State>();
   /** Each applied event in its own savepoint (the retry of a batch in which one failed). */
@@ -162,6 +164,7 @@ export class EventIngestor {
     this.#stock = new StockWriter(sqlite, (storeId, code) => this.#webhooks.moved(storeId, code));
     this.#purchasing = new PurchasingWriter(sqlite);
     this.#orders = new OrdersWriter(sqlite);
+    this.#scales = new ScaleHealthWriter(sqlite);
     this.#s = {
       state: sqlite.query(
         `SELECT last_seq AS lastSeq, last_hash AS lastHash, last_event_at AS lastEventAt,
@@ -473,6 +476,7 @@ export class EventIngestor {
       this.#summaries.apply(event, () => this.#sales.apply(event));
       this.#purchasing.apply(event);
       this.#orders.apply(event);
+      this.#scales.apply(event);
       this.#webhooks.after(event);
       if (this.#openDead.has(event.id)) this.#s.redelivered.run(event.id, at);
     };

@@ -35,6 +35,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<`${Method} /${string}`, Permissi
   "POST /scales/sync": "catalog",
   "GET /scales": "catalog",
   "GET /scales/:id/totals": "catalog",
+  "PUT /scales/products/:code": "catalog",
   "POST /barcodes/assign": "catalog",
   "POST /promotions/:id/deactivate": "catalog",
   "POST /messages": "catalog",

@@ -8,6 +8,7 @@ export class ScalesError extends featureErrors({
   SCALE_UNREACHABLE: "unavailable",
   SCALE_GARBAGE: "unavailable",
   SCALES_UNAVAILABLE: "unavailable",
+  SCALE_PRODUCT_NOT_FOUND: "not_found",
 }) {}
 
 export type ScalesErrorCode = ScalesError["code"];

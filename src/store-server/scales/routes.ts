@@ -1,11 +1,12 @@
 /** `GET /scales` (each label scale's health) and `POST /scales/sync` (send the scales their PLUs). */
 import { Elysia } from "elysia";
-import { scaleSyncRequestSchema } from "../../api/store/scales.ts";
+import { scaleProductDetailsSchema, scaleSyncRequestSchema } from "../../api/store/scales.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
-import { ScaleService } from "./service.ts";
+import { setScaleProductDetails } from "./product-details.ts";
+import { type ScaleService, scaleServiceOf } from "./service.ts";
 
-export function scalesRoutes(ctx: StoreContext, service = new ScaleService(ctx)) {
+export function scalesRoutes(ctx: StoreContext, service: ScaleService = scaleServiceOf(ctx)) {
   return new Elysia({ name: "ringup.store.scales" })
     .use(requireAuth(ctx))
     .get("/scales", async () => ({ scales: await service.health() }), {
@@ -25,6 +26,14 @@ export function scalesRoutes(ctx: StoreContext, service = new ScaleService(ctx))
           summary:
             "Send each label scale (or the one named) the weighed goods of its departments that it does not hold yet",
         },
+      },
+    )
+    .put(
+      "/scales/products/:code",
+      ({ params, body, principal }) => setScaleProductDetails(ctx, params.code, body, principal),
+      {
+        body: scaleProductDetailsSchema,
+        detail: { summary: "Set the tare and shelf life a label scale prints for a weighed product" },
       },
     );
 }

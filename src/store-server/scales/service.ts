@@ -7,7 +7,7 @@
  * one is sent. Each sync is in the audit log and the journal.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { products } from "../../../schema/store.ts";
+import { products, scaleProductDetails } from "../../../schema/store.ts";
 import type {
   ScaleConfig,
   ScaleHealth,
@@ -21,6 +21,7 @@ import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { ScalesError } from "./errors.ts";
+import { ScaleHealthReporter } from "./health-report.ts";
 
 /** A PLU with the product it comes from. */
 type StorePlu = ScalePlu & { readonly code: string };
@@ -47,8 +48,11 @@ function scaleFailure(error: unknown): ScalesError {
 
 export class ScaleService {
   private readonly memory = new Map<string, SyncMemory>();
+  private readonly reporter: ScaleHealthReporter;
 
-  constructor(private readonly ctx: StoreContext) {}
+  constructor(private readonly ctx: StoreContext) {
+    this.reporter = new ScaleHealthReporter(ctx);
+  }
 
   private config(id: string): ScaleConfig {
     const scale = this.ctx.settings.scales.find((s) => s.id === id);
@@ -89,8 +93,16 @@ export class ScaleService {
   plusOf(scale: ScaleConfig): StorePlu[] {
     const weighed = and(eq(products.soldByWeight, true), eq(products.active, true));
     const rows = this.ctx.db
-      .select()
+      .select({
+        code: products.code,
+        name: products.name,
+        priceMinor: products.priceMinor,
+        department: products.department,
+        tareGrams: scaleProductDetails.tareGrams,
+        shelfLifeDays: scaleProductDetails.shelfLifeDays,
+      })
       .from(products)
+      .leftJoin(scaleProductDetails, eq(scaleProductDetails.productCode, products.code))
       .where(
         scale.departments === undefined
           ? weighed
@@ -102,8 +114,8 @@ export class ScaleService {
       pluNo: /^\d+$/.test(p.code) ? Number(p.code) : Number.NaN,
       name: p.name,
       unitPriceMinor: p.priceMinor,
-      tareGrams: 0,
-      shelfLifeDays: 0,
+      tareGrams: p.tareGrams ?? 0,
+      shelfLifeDays: p.shelfLifeDays ?? 0,
       departmentId: p.department ?? "",
       code: p.code,
     }));
@@ -118,8 +130,18 @@ export class ScaleService {
     return answers;
   }
 
+  /** Syncs one scale; its health afterwards (sent or not) is journaled for head office. */
   async sync(id: string, principal: Principal): Promise<ScaleSyncAnswer> {
     const scale = this.config(id);
+    try {
+      return await this.syncScale(scale, principal);
+    } finally {
+      this.reporter.report(await this.healthOf(scale));
+    }
+  }
+
+  private async syncScale(scale: ScaleConfig, principal: Principal): Promise<ScaleSyncAnswer> {
+    const id = scale.id;
     const plus = this.plusOf(scale);
     const device = this.open(scale);
     const memory = this.memoryOf(id);
@@ -205,40 +227,59 @@ export class ScaleService {
     }
   }
 
+  /** Each scale's health (its status asked now); what changed since last time is journaled. */
   async health(): Promise<ScaleHealth[]> {
     const answers: ScaleHealth[] = [];
     for (const scale of this.ctx.settings.scales) {
-      const memory = this.memoryOf(scale.id);
-      const plus = this.plusOf(scale);
-      const programmed = plus.length - pendingPlus(plus, memory.acked).length;
-      let reachable = false;
-      let state: string | null = null;
-      let error = memory.lastError;
-      try {
-        const device = this.open(scale);
-        try {
-          state = (await device.readStatus()).state;
-          reachable = true;
-        } finally {
-          await device.close();
-        }
-      } catch (e) {
-        const failure = e instanceof ScalesError ? e : scaleFailure(e);
-        error = { code: failure.code, message: failure.message };
-      }
-      answers.push({
-        id: scale.id,
-        uri: scale.uri,
-        protocol: scale.protocol,
-        reachable,
-        state,
-        lastSyncAt: memory.lastSyncAt,
-        plusSent: programmed,
-        plusTotal: plus.length,
-        programming: programmed === plus.length ? "complete" : programmed === 0 ? "none" : "partial",
-        error,
-      });
+      const health = await this.healthOf(scale);
+      this.reporter.report(health);
+      answers.push(health);
     }
     return answers;
   }
+
+  private async healthOf(scale: ScaleConfig): Promise<ScaleHealth> {
+    const memory = this.memoryOf(scale.id);
+    const plus = this.plusOf(scale);
+    const programmed = plus.length - pendingPlus(plus, memory.acked).length;
+    let reachable = false;
+    let state: string | null = null;
+    let error = memory.lastError;
+    try {
+      const device = this.open(scale);
+      try {
+        state = (await device.readStatus()).state;
+        reachable = true;
+      } finally {
+        await device.close();
+      }
+    } catch (e) {
+      const failure = e instanceof ScalesError ? e : scaleFailure(e);
+      error = { code: failure.code, message: failure.message };
+    }
+    return {
+      id: scale.id,
+      uri: scale.uri,
+      protocol: scale.protocol,
+      reachable,
+      state,
+      lastSyncAt: memory.lastSyncAt,
+      plusSent: programmed,
+      plusTotal: plus.length,
+      programming: programmed === plus.length ? "complete" : programmed === 0 ? "none" : "partial",
+      error,
+    };
+  }
+}
+
+const services = new WeakMap<StoreContext, ScaleService>();
+
+/** The store's one scale service: its routes and its health watch share what the scales acknowledged. */
+export function scaleServiceOf(ctx: StoreContext): ScaleService {
+  let service = services.get(ctx);
+  if (service === undefined) {
+    service = new ScaleService(ctx);
+    services.set(ctx, service);
+  }
+  return service;
 }
