@@ -17,6 +17,7 @@ export default defineConfig({
     "./schema/hq-store-templates.ts",
     "./schema/hq-analytics.ts",
     "./schema/hq-roles.ts",
+    "./schema/hq-services.ts",
   ],
   out: "./schema/migrations/hq",
 });

@@ -943,6 +943,21 @@ export const hqRoles = pgTable("hq_roles", {
   updatedAt: text("updated_at").notNull(),
 });
 
+export const hqServices = pgTable("hq_services", {
+  code: text("code").primaryKey(),
+  body: text("body").notNull(),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export const hqCommissionRules = pgTable("hq_commission_rules", {
+  id: text("id").primaryKey(),
+  body: text("body").notNull(),
+  active: bigint("active", { mode: "number" }).notNull(),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
 export const hqPgSchema = {
   hqMeta,
   stores,
@@ -1005,6 +1020,8 @@ export const hqPgSchema = {
   hqSumCustomers,
   hqSumState,
   hqRoles,
+  hqServices,
+  hqCommissionRules,
 };
 
 /** Auto-increment keys: an insert that gives NULL there takes the next value, as on SQLite. */

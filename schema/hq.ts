@@ -12,6 +12,7 @@ import { hqPromotionsSchema } from "./hq-promotions.ts";
 import { hqPurchasingSchema } from "./hq-purchasing.ts";
 import { hqRolesSchema } from "./hq-roles.ts";
 import { hqSalesSchema } from "./hq-sales.ts";
+import { hqServicesSchema } from "./hq-services.ts";
 import { hqStockSchema } from "./hq-stock.ts";
 import { hqStoreTemplatesSchema } from "./hq-store-templates.ts";
 import { hqTendersSchema } from "./hq-tenders.ts";
@@ -27,6 +28,7 @@ export * from "./hq-promotions.ts";
 export * from "./hq-purchasing.ts";
 export * from "./hq-roles.ts";
 export * from "./hq-sales.ts";
+export * from "./hq-services.ts";
 export * from "./hq-stock.ts";
 export * from "./hq-store-templates.ts";
 export * from "./hq-tenders.ts";
@@ -47,4 +49,5 @@ export const hqSchema = {
   ...hqStoreTemplatesSchema,
   ...hqAnalyticsSchema,
   ...hqRolesSchema,
+  ...hqServicesSchema,
 };

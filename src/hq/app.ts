@@ -33,6 +33,7 @@ import { purchasingReadRoutes } from "./purchasing/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
 import { rolesRoutes } from "./roles/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
+import { servicesRoutes } from "./services/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
 import { storeTemplatesRoutes } from "./store-templates/routes.ts";
@@ -128,6 +129,7 @@ export function createHqApp(
         .use(promotionsRoutes(ctx))
         .use(ordersRoutes(ctx))
         .use(tendersRoutes(ctx))
+        .use(servicesRoutes(ctx))
         .use(webhooksRoutes(ctx))
         .use(accountingRoutes(ctx))
         .use(tenantsRoutes(ctx)),
