@@ -3,23 +3,13 @@
  * service sale rung there (the till's document as rung, with the staff member) earns head
  * office's commission in the store's commissions report. Ended at head office, the rule stops.
  */
-import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
+import { expect, setDefaultTimeout, test } from "bun:test";
 import { uuidv7 } from "../../src/core/ids.ts";
 import type { StoreProcess } from "../support/store-process.ts";
-import { type Chain, startChain } from "./support/chain.ts";
+import { startChain } from "./support/chain.ts";
 import { waitFor } from "./support/wait.ts";
 
 setDefaultTimeout(120_000);
-
-let chain: Chain;
-let store: StoreProcess;
-beforeAll(async () => {
-  chain = await startChain({ storeIds: ["S1"] });
-  store = chain.store("S1");
-}, 60_000);
-afterAll(async () => {
-  await chain?.[Symbol.asyncDispose]();
-}, 60_000);
 
 type Json = Record<string, unknown>;
 
@@ -35,12 +25,12 @@ async function call<T = Json>(
   return { status: res.status, body: (await res.json()) as T };
 }
 
-async function storeRules(): Promise<Json[]> {
+async function storeRules(store: StoreProcess): Promise<Json[]> {
   return (await call<{ rules: Json[] }>(store, "/api/v1/commission-rules")).body.rules;
 }
 
 /** Rings a service line as a till does: the store's quote, the staff member added, sent as rung. */
-async function ringService(code: string, staffId: string): Promise<void> {
+async function ringService(store: StoreProcess, code: string, staffId: string): Promise<void> {
   const quote = await call<Json & { lines: Json[]; totalMinor: number }>(store, "/api/v1/baskets/quote", {
     lines: [{ code }],
   });
@@ -58,7 +48,7 @@ async function ringService(code: string, staffId: string): Promise<void> {
 }
 
 /** The store's commissions over the days around now (whatever its time zone makes today). */
-async function commissions(): Promise<{ staff: Json[]; commissionMinor: number }> {
+async function commissions(store: StoreProcess): Promise<{ staff: Json[]; commissionMinor: number }> {
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const res = await call<{ staff: Json[]; commissionMinor: number }>(
     store,
@@ -69,6 +59,8 @@ async function commissions(): Promise<{ staff: Json[]; commissionMinor: number }
 }
 
 test("a commission rule defined at head office earns at the store after a service sale", async () => {
+  await using chain = await startChain({ storeIds: ["S1"] });
+  const store = chain.store("S1");
   expect(
     (await call(chain.hq, "/api/v1/products", { code: "CUT", name: "Haircut", priceMinor: 3000 })).status,
   ).toBeLessThan(300);
@@ -96,7 +88,7 @@ test("a commission rule defined at head office earns at the store after a servic
   expect(rule.status).toBe(201);
 
   const rules = await waitFor(async () => {
-    const found = await storeRules();
+    const found = await storeRules(store);
     return found.length > 0 ? found : null;
   }, "the rule at the store");
   expect(rules).toEqual([
@@ -115,8 +107,8 @@ test("a commission rule defined at head office earns at the store after a servic
     { code: "CUT", kind: "service", durationMin: 45, staffIds: [staffId], origin: "hq", priceMinor: 3000 },
   ]);
 
-  await ringService("CUT", staffId);
-  const report = await commissions();
+  await ringService(store, "CUT", staffId);
+  const report = await commissions(store);
   expect(report.staff).toMatchObject([
     { staffId, staffName: "Ann Stylist", lines: 1, baseMinor: 3000, commissionMinor: 375 },
   ]);
@@ -133,8 +125,11 @@ test("a commission rule defined at head office earns at the store after a servic
       })
     ).status,
   ).toBe(200);
-  await waitFor(async () => ((await storeRules()).length === 0 ? true : null), "the rule ended at the store");
-  await ringService("CUT", staffId);
-  const after = await commissions();
+  await waitFor(
+    async () => ((await storeRules(store)).length === 0 ? true : null),
+    "the rule ended at the store",
+  );
+  await ringService(store, "CUT", staffId);
+  const after = await commissions(store);
   expect(after.staff).toMatchObject([{ staffId, lines: 2, commissionMinor: 375 }]);
 });

@@ -5,7 +5,11 @@
  */
 import { z } from "zod";
 import { refId } from "../../core/events/fields.ts";
-import { serviceDefinitionSchema } from "../../core/services/definitions.ts";
+import {
+  ruleTargetShape,
+  serviceDefinitionSchema,
+  withRuleChoices,
+} from "../../core/services/definitions.ts";
 import { cardNumberField } from "./sales.ts";
 
 const productCode = z.string().trim().min(1, "must not be empty").max(32, "must be at most 32 characters");
@@ -36,14 +40,9 @@ export const serviceAnswerSchema = z.object({
 export type ServiceAnswer = z.infer<typeof serviceAnswerSchema>;
 export const servicesAnswerSchema = z.object({ services: z.array(serviceAnswerSchema) });
 
-export const commissionRuleRequestSchema = z
-  .strictObject({
-    id: refId,
-    /** Absent: every staff member. */
-    staffId: staffId.optional(),
-    /** A service (product code) or a category; neither: every service. */
-    serviceCode: productCode.optional(),
-    category: z.string().trim().min(1).max(64).optional(),
+export const commissionRuleRequestSchema = withRuleChoices(
+  z.strictObject({
+    ...ruleTargetShape,
     /** Percent of the line's net price (after discounts, without tax), as decimal text. */
     percent: z
       .string()
@@ -51,15 +50,8 @@ export const commissionRuleRequestSchema = z
       .optional(),
     /** A fixed amount per unit of the service. */
     fixedMinor: int.min(0, "must not be negative").max(100_000_000).optional(),
-  })
-  .refine((r) => (r.percent === undefined) !== (r.fixedMinor === undefined), {
-    message: "give exactly one of percent or fixedMinor",
-    path: ["percent"],
-  })
-  .refine((r) => r.serviceCode === undefined || r.category === undefined, {
-    message: "a rule is for a service or for a category, not both",
-    path: ["category"],
-  });
+  }),
+);
 export type CommissionRuleRequest = z.infer<typeof commissionRuleRequestSchema>;
 
 export const commissionRuleAnswerSchema = z.object({

@@ -53,19 +53,44 @@ export function serviceValueOf(definition: ServiceDefinition): ServiceChangeValu
   };
 }
 
+/** Whom and what a commission rule is for (its id with it). */
+export const ruleTargetShape = {
+  id: refId,
+  /** Absent: every staff member. */
+  staffId: staffId.optional(),
+  /** A service (product code) or a category; neither: every service. */
+  serviceCode: productCode.optional(),
+  category: z.string().trim().min(1).max(64).optional(),
+};
+
+interface RuleChoices {
+  percent?: string | undefined;
+  fixedMinor?: number | undefined;
+  serviceCode?: string | undefined;
+  category?: string | undefined;
+}
+
+/** A rule's terms: exactly one of a percent or a fixed amount; a service or a category, not both. */
+export function withRuleChoices<T extends z.ZodType<RuleChoices>>(schema: T): T {
+  return schema
+    .refine((r) => (r.percent === undefined) !== (r.fixedMinor === undefined), {
+      message: "give exactly one of percent or fixedMinor",
+      path: ["percent"],
+    })
+    .refine((r) => r.serviceCode === undefined || r.category === undefined, {
+      message: "a rule is for a service or for a category, not both",
+      path: ["category"],
+    });
+}
+
 /**
  * A commission rule as head office is asked for it. A sign is accepted by the shape so that a
  * negative amount or percent is refused by name (head office's `COMMISSION_NEGATIVE`), as is a
  * percent over 100.
  */
-export const commissionRuleDefinitionSchema = z
-  .strictObject({
-    id: refId,
-    /** Absent: every staff member. */
-    staffId: staffId.optional(),
-    /** A service (product code) or a category; neither: every service. */
-    serviceCode: productCode.optional(),
-    category: z.string().trim().min(1).max(64).optional(),
+export const commissionRuleDefinitionSchema = withRuleChoices(
+  z.strictObject({
+    ...ruleTargetShape,
     /** Percent of the line's net price (after discounts, without tax), as decimal text. */
     percent: z
       .string()
@@ -75,15 +100,8 @@ export const commissionRuleDefinitionSchema = z
     fixedMinor: int.min(-100_000_000).max(100_000_000).optional(),
     /** false ends the rule at every store. */
     active: z.boolean().default(true),
-  })
-  .refine((r) => (r.percent === undefined) !== (r.fixedMinor === undefined), {
-    message: "give exactly one of percent or fixedMinor",
-    path: ["percent"],
-  })
-  .refine((r) => r.serviceCode === undefined || r.category === undefined, {
-    message: "a rule is for a service or for a category, not both",
-    path: ["category"],
-  });
+  }),
+);
 export type CommissionRuleDefinition = z.infer<typeof commissionRuleDefinitionSchema>;
 
 /** A commission rule as kept and sent down (an ended one with `active: false`). */

@@ -6,8 +6,9 @@
  * ended with `active: false`.
  */
 import { asc, eq } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { hqCategories, hqCommissionRules, hqProducts, hqServices, hqUsers } from "../../../schema/hq.ts";
-import { ALL_STORES, type CatalogChange } from "../../core/catalog-changes.ts";
+import { ALL_STORES } from "../../core/catalog-changes.ts";
 import {
   type CommissionRuleChangeValue,
   type CommissionRuleDefinition,
@@ -47,19 +48,25 @@ function requireService(tx: HqTx, code: string): void {
   }
 }
 
+/** Throws the error made by `missing` when no row of `table` has `value` in `column`. */
+function requireRow(
+  tx: HqTx,
+  table: SQLiteTable,
+  column: SQLiteColumn,
+  value: string,
+  missing: () => HqServicesError,
+): void {
+  if (tx.select({ key: column }).from(table).where(eq(column, value)).get() === undefined) throw missing();
+}
+
 function checkService(tx: HqTx, definition: ServiceDefinition): void {
-  const product = tx
-    .select({ code: hqProducts.code })
-    .from(hqProducts)
-    .where(eq(hqProducts.code, definition.code))
-    .get();
-  if (product === undefined) {
-    throw new HqServicesError(
+  requireRow(tx, hqProducts, hqProducts.code, definition.code, () => {
+    return new HqServicesError(
       "PRODUCT_NOT_FOUND",
       `no product has the code ${definition.code}: a service is a product of the catalog, add it first`,
       { code: definition.code },
     );
-  }
+  });
   if (definition.kind === "service") for (const staffId of definition.staffIds) requireStaff(tx, staffId);
   else requireService(tx, definition.serviceCode);
 }
@@ -86,36 +93,21 @@ function checkRule(tx: HqTx, rule: CommissionRuleDefinition): void {
   if (!rule.active) return;
   if (rule.staffId !== undefined) requireStaff(tx, rule.staffId);
   if (rule.serviceCode !== undefined) requireService(tx, rule.serviceCode);
-  if (rule.category !== undefined) {
-    const category = tx
-      .select({ id: hqCategories.id })
-      .from(hqCategories)
-      .where(eq(hqCategories.id, rule.category))
-      .get();
-    if (category === undefined) {
-      throw new HqServicesError(
-        "CATEGORY_NOT_FOUND",
-        `no category has the id ${rule.category}: add it with POST /categories first`,
-        { category: rule.category },
-      );
-    }
-  }
+  if (rule.category === undefined) return;
+  const category = rule.category;
+  requireRow(tx, hqCategories, hqCategories.id, category, () => {
+    return new HqServicesError(
+      "CATEGORY_NOT_FOUND",
+      `no category has the id ${category}: add it with POST /categories first`,
+      { category },
+    );
+  });
 }
 
-/** Keeps a definition under its key and logs it for every store, unless it is already kept as it is. */
-function keep(
-  ctx: HqContext,
-  tx: HqTx,
-  existing: { body: string; createdAt: string } | undefined,
-  body: object,
-  write: (row: { body: string; createdAt: string; updatedAt: string }) => void,
-  change: Omit<NewChange, "storeId">,
-): CatalogChange | null {
-  const text = JSON.stringify(body);
-  if (existing?.body === text) return null;
-  const at = ctx.now();
-  write({ body: text, createdAt: existing?.createdAt ?? at.toISOString(), updatedAt: at.toISOString() });
-  return recordChange(tx, { storeId: ALL_STORES, ...change }, at);
+/** A definition as head office keeps it: its body (JSON) and when it was first defined. */
+interface Kept {
+  body: string;
+  createdAt: string;
 }
 
 export class HqServicesService {
@@ -141,49 +133,62 @@ export class HqServicesService {
   /** Defines or replaces a service or package (answers whether it is new), recorded for every store. */
   defineService(definition: ServiceDefinition): { service: ServiceChangeValue; created: boolean } {
     const value = serviceValueOf(definition);
-    const { created, change } = this.ctx.db.transaction((tx) => {
-      checkService(tx, definition);
-      const existing = tx.select().from(hqServices).where(eq(hqServices.code, value.code)).get();
-      const change = keep(
-        this.ctx,
-        tx,
-        existing,
-        value,
-        (row) => {
-          const full = { code: value.code, ...row };
-          tx.insert(hqServices).values(full).onConflictDoUpdate({ target: hqServices.code, set: full }).run();
-        },
-        { kind: "service", key: value.code, value },
-      );
-      return { created: existing === undefined, change };
-    });
-    if (change !== null) publishCommitted(this.ctx, [change]);
+    const created = this.keep(
+      (tx) => {
+        checkService(tx, definition);
+        return tx.select().from(hqServices).where(eq(hqServices.code, value.code)).get();
+      },
+      (tx, row) => {
+        const full = { code: value.code, ...row };
+        tx.insert(hqServices).values(full).onConflictDoUpdate({ target: hqServices.code, set: full }).run();
+      },
+      { kind: "service", key: value.code, value },
+    );
     return { service: value, created };
   }
 
   /** Defines, replaces or ends a rule (answers whether it is new), recorded for every store. */
   defineRule(rule: CommissionRuleDefinition): { rule: CommissionRuleChangeValue; created: boolean } {
-    const { created, change, value } = this.ctx.db.transaction((tx) => {
-      checkRule(tx, rule);
-      const value = commissionRuleValueOf(rule);
-      const existing = tx.select().from(hqCommissionRules).where(eq(hqCommissionRules.id, value.id)).get();
-      const change = keep(
-        this.ctx,
-        tx,
-        existing,
-        value,
-        (row) => {
-          const full = { id: value.id, active: value.active, ...row };
-          tx.insert(hqCommissionRules)
-            .values(full)
-            .onConflictDoUpdate({ target: hqCommissionRules.id, set: full })
-            .run();
-        },
-        { kind: "commission_rule", key: value.id, value },
-      );
-      return { created: existing === undefined, change, value };
-    });
-    if (change !== null) publishCommitted(this.ctx, [change]);
+    const value = commissionRuleValueOf(rule);
+    const created = this.keep(
+      (tx) => {
+        checkRule(tx, rule);
+        return tx.select().from(hqCommissionRules).where(eq(hqCommissionRules.id, value.id)).get();
+      },
+      (tx, row) => {
+        const full = { id: value.id, active: value.active, ...row };
+        tx.insert(hqCommissionRules)
+          .values(full)
+          .onConflictDoUpdate({ target: hqCommissionRules.id, set: full })
+          .run();
+      },
+      { kind: "commission_rule", key: value.id, value },
+    );
     return { rule: value, created };
+  }
+
+  /**
+   * In one transaction: checks a definition and reads the one kept under its key (`existing`),
+   * then keeps it and logs it for every store, unless it is kept as it is already; publishes
+   * what it logged. Answers whether the key is new.
+   */
+  private keep(
+    existing: (tx: HqTx) => Kept | undefined,
+    write: (tx: HqTx, row: Kept & { updatedAt: string }) => void,
+    change: Omit<NewChange, "storeId">,
+  ): boolean {
+    const text = JSON.stringify(change.value);
+    const { created, logged } = this.ctx.db.transaction((tx) => {
+      const kept = existing(tx);
+      if (kept?.body === text) return { created: false, logged: null };
+      const at = this.ctx.now();
+      write(tx, { body: text, createdAt: kept?.createdAt ?? at.toISOString(), updatedAt: at.toISOString() });
+      return {
+        created: kept === undefined,
+        logged: recordChange(tx, { storeId: ALL_STORES, ...change }, at),
+      };
+    });
+    if (logged !== null) publishCommitted(this.ctx, [logged]);
+    return created;
   }
 }
