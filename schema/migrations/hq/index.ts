@@ -23,6 +23,7 @@ import m19 from "./0019_ancient_cerise.sql" with { type: "text" };
 import m20 from "./0020_careless_kang.sql" with { type: "text" };
 import m21 from "./0021_stale_living_tribunal.sql" with { type: "text" };
 import m22 from "./0022_bent_solo.sql" with { type: "text" };
+import m23 from "./0023_lumpy_zaran.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -48,4 +49,5 @@ export const migrations: Migration[] = [
   { tag: "0020_careless_kang", sql: m20 },
   { tag: "0021_stale_living_tribunal", sql: m21 },
   { tag: "0022_bent_solo", sql: m22 },
+  { tag: "0023_lumpy_zaran", sql: m23 },
 ];

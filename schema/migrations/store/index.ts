@@ -36,6 +36,7 @@ import m32 from "./0032_conscious_silver_surfer.sql" with { type: "text" };
 import m33 from "./0033_plain_sally_floyd.sql" with { type: "text" };
 import m34 from "./0034_motionless_polaris.sql" with { type: "text" };
 import m35 from "./0035_lovely_cyclops.sql" with { type: "text" };
+import m36 from "./0036_lethal_cammi.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -74,4 +75,5 @@ export const migrations: Migration[] = [
   { tag: "0033_plain_sally_floyd", sql: m33 },
   { tag: "0034_motionless_polaris", sql: m34 },
   { tag: "0035_lovely_cyclops", sql: m35 },
+  { tag: "0036_lethal_cammi", sql: m36 },
 ];
