@@ -18,6 +18,7 @@ export default defineConfig({
     "./schema/hq-analytics.ts",
     "./schema/hq-roles.ts",
     "./schema/hq-scales.ts",
+    "./schema/hq-services.ts",
   ],
   out: "./schema/migrations/hq",
 });

@@ -962,6 +962,21 @@ export const hqScaleHealth = pgTable(
   (t) => [primaryKey({ name: "hq_scale_health_store_id_scale_id_pk", columns: [t.storeId, t.scaleId] })],
 );
 
+export const hqServices = pgTable("hq_services", {
+  code: text("code").primaryKey(),
+  body: text("body").notNull(),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export const hqCommissionRules = pgTable("hq_commission_rules", {
+  id: text("id").primaryKey(),
+  body: text("body").notNull(),
+  active: bigint("active", { mode: "number" }).notNull(),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
 export const hqPgSchema = {
   hqMeta,
   stores,
@@ -1025,6 +1040,8 @@ export const hqPgSchema = {
   hqSumState,
   hqRoles,
   hqScaleHealth,
+  hqServices,
+  hqCommissionRules,
 };
 
 /** Auto-increment keys: an insert that gives NULL there takes the next value, as on SQLite. */

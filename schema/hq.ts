@@ -13,6 +13,7 @@ import { hqPurchasingSchema } from "./hq-purchasing.ts";
 import { hqRolesSchema } from "./hq-roles.ts";
 import { hqSalesSchema } from "./hq-sales.ts";
 import { hqScalesSchema } from "./hq-scales.ts";
+import { hqServicesSchema } from "./hq-services.ts";
 import { hqStockSchema } from "./hq-stock.ts";
 import { hqStoreTemplatesSchema } from "./hq-store-templates.ts";
 import { hqTendersSchema } from "./hq-tenders.ts";
@@ -29,6 +30,7 @@ export * from "./hq-purchasing.ts";
 export * from "./hq-roles.ts";
 export * from "./hq-sales.ts";
 export * from "./hq-scales.ts";
+export * from "./hq-services.ts";
 export * from "./hq-stock.ts";
 export * from "./hq-store-templates.ts";
 export * from "./hq-tenders.ts";
@@ -50,4 +52,5 @@ export const hqSchema = {
   ...hqAnalyticsSchema,
   ...hqRolesSchema,
   ...hqScalesSchema,
+  ...hqServicesSchema,
 };

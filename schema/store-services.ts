@@ -18,6 +18,10 @@ export const services = sqliteTable("services", {
   serviceCode: text("service_code"),
   visits: integer("visits"),
   updatedAt: text("updated_at").notNull(),
+  /** Defined at this store, or sent by head office (whose definition wins for the same code). */
+  origin: text("origin", { enum: ["store", "hq"] })
+    .notNull()
+    .default("store"),
 });
 
 /** What a staff member earns on a service line: a percent of its net price or a fixed amount. */
@@ -32,6 +36,10 @@ export const commissionRules = sqliteTable("commission_rules", {
   percent: text("percent"),
   fixedMinor: integer("fixed_minor"),
   createdAt: text("created_at").notNull(),
+  /** Defined at this store, or sent by head office (whose rule wins for the same id). */
+  origin: text("origin", { enum: ["store", "hq"] })
+    .notNull()
+    .default("store"),
 });
 
 /** A commission earned on a sale line (one row per line with a staff member). */

@@ -23,6 +23,7 @@ import { orderActionValue, orderChangeValue } from "./order-change.ts";
 import { roleIdSchema, roleSchema } from "./permissions.ts";
 import { productCodeSchema, stockFieldsShape } from "./product-input.ts";
 import { promotionSchema } from "./promotions/schema.ts";
+import { commissionRuleChangeValue, serviceChangeValue } from "./services/definitions.ts";
 import { storeSettingsSchema } from "./settings.ts";
 
 /** Entries meant for every store. */
@@ -134,6 +135,10 @@ export const catalogChangeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...envelope, kind: z.literal("tender"), value: customTenderSchema }),
   /** A custom role of the chain (for every store). */
   z.strictObject({ ...envelope, kind: z.literal("role"), value: roleChangeValue }),
+  /** A service or package of the chain, whole (src/core/services/definitions.ts). */
+  z.strictObject({ ...envelope, kind: z.literal("service"), value: serviceChangeValue }),
+  /** A staff commission rule of the chain, whole (an ended one is sent with `active: false`). */
+  z.strictObject({ ...envelope, kind: z.literal("commission_rule"), value: commissionRuleChangeValue }),
 ]);
 export type CatalogChange = z.infer<typeof catalogChangeSchema>;
 

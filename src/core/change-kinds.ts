@@ -15,5 +15,7 @@ export const CHANGE_KINDS = [
   "message",
   "tender",
   "role",
+  "service",
+  "commission_rule",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];

@@ -34,6 +34,7 @@ import { reportsRoutes } from "./reports/routes.ts";
 import { rolesRoutes } from "./roles/routes.ts";
 import { salesRoutes } from "./sales/routes.ts";
 import { scalesRoutes } from "./scales/routes.ts";
+import { servicesRoutes } from "./services/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
 import { stockRoutes } from "./stock/routes.ts";
 import { storeTemplatesRoutes } from "./store-templates/routes.ts";
@@ -129,6 +130,7 @@ export function createHqApp(
         .use(promotionsRoutes(ctx))
         .use(ordersRoutes(ctx))
         .use(tendersRoutes(ctx))
+        .use(servicesRoutes(ctx))
         .use(webhooksRoutes(ctx))
         .use(accountingRoutes(ctx))
         .use(tenantsRoutes(ctx))

@@ -37,6 +37,7 @@ import m33 from "./0033_plain_sally_floyd.sql" with { type: "text" };
 import m34 from "./0034_motionless_polaris.sql" with { type: "text" };
 import m35 from "./0035_lovely_cyclops.sql" with { type: "text" };
 import m36 from "./0036_mute_manta.sql" with { type: "text" };
+import m37 from "./0037_amusing_sabretooth.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_init", sql: m0 },
@@ -76,4 +77,5 @@ export const migrations: Migration[] = [
   { tag: "0034_motionless_polaris", sql: m34 },
   { tag: "0035_lovely_cyclops", sql: m35 },
   { tag: "0036_mute_manta", sql: m36 },
+  { tag: "0037_amusing_sabretooth", sql: m37 },
 ];

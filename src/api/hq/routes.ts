@@ -183,6 +183,15 @@ import {
 import { reportQuerySchema } from "./reports.ts";
 import { roleAnswerSchema, roleDeletedAnswerSchema, roleInputSchema, rolesAnswerSchema } from "./roles.ts";
 import { chainScalesAnswerSchema, storeScalesAnswerSchema } from "./scales.ts";
+import {
+  hqCommissionRuleAnswerSchema,
+  hqCommissionRuleInputSchema,
+  hqCommissionRulesAnswerSchema,
+  hqCommissionRulesQuerySchema,
+  hqServiceAnswerSchema,
+  hqServiceInputSchema,
+  hqServicesAnswerSchema,
+} from "./services.ts";
 import { sitesAnswerSchema } from "./sites.ts";
 import {
   hqStockAnswerSchema,
@@ -389,6 +398,16 @@ export const hqRoutes = routeTable({
   "GET /api/v1/messages": { answer: messagesAnswerSchema, query: messagesQuerySchema },
   "POST /api/v1/tenders": { body: customTenderInputSchema, answer: customTenderAnswerSchema },
   "GET /api/v1/tenders": { answer: customTendersAnswerSchema, query: customTendersQuerySchema },
+  "POST /api/v1/services": { body: hqServiceInputSchema, answer: hqServiceAnswerSchema },
+  "GET /api/v1/services": hqServicesAnswerSchema,
+  "POST /api/v1/commission-rules": {
+    body: hqCommissionRuleInputSchema,
+    answer: hqCommissionRuleAnswerSchema,
+  },
+  "GET /api/v1/commission-rules": {
+    answer: hqCommissionRulesAnswerSchema,
+    query: hqCommissionRulesQuerySchema,
+  },
   "GET /api/v1/reports/chain/daily": { answer: chainDailyAnswerSchema, query: chainQuerySchema },
   "GET /api/v1/reports/chain/products": { answer: chainProductsAnswerSchema, query: chainProductQuerySchema },
   "GET /api/v1/reports/chain/departments": {

@@ -5,6 +5,11 @@
  */
 import { z } from "zod";
 import { refId } from "../../core/events/fields.ts";
+import {
+  ruleTargetShape,
+  serviceDefinitionSchema,
+  withRuleChoices,
+} from "../../core/services/definitions.ts";
 import { cardNumberField } from "./sales.ts";
 
 const productCode = z.string().trim().min(1, "must not be empty").max(32, "must be at most 32 characters");
@@ -13,25 +18,12 @@ const int = z.number().int();
 const day = z.iso.date("must be a date YYYY-MM-DD");
 const instant = z.iso.datetime({ error: "must be an ISO 8601 UTC time", offset: true });
 
-export const serviceRequestSchema = z.discriminatedUnion("kind", [
-  z.strictObject({
-    code: productCode,
-    kind: z.literal("service"),
-    /** Minutes a booking of it takes: 5 minutes to 12 hours. */
-    durationMin: int.min(5, "must be at least 5 minutes").max(720, "must be at most 720 minutes (12 hours)"),
-    /** The users who perform it; none or empty: any staff member. */
-    staffIds: z.array(staffId).max(100).default([]),
-  }),
-  z.strictObject({
-    code: productCode,
-    kind: z.literal("package"),
-    /** The service one visit of the package pays for. */
-    serviceCode: productCode,
-    /** Visits one unit sold gives. */
-    visits: int.min(1, "must be at least 1 visit").max(1000, "must be at most 1000 visits"),
-  }),
-]);
+/** The same definition as head office's (src/core/services/definitions.ts). */
+export const serviceRequestSchema = serviceDefinitionSchema;
 export type ServiceRequest = z.infer<typeof serviceRequestSchema>;
+
+/** Where a service or commission rule was defined. */
+export const DEFINITION_ORIGINS = ["store", "hq"] as const;
 
 export const serviceAnswerSchema = z.object({
   code: z.string(),
@@ -42,18 +34,15 @@ export const serviceAnswerSchema = z.object({
   serviceCode: z.string().nullable(),
   visits: int.nullable(),
   priceMinor: int,
+  /** Defined at this store, or at head office (which wins for the same code). */
+  origin: z.enum(DEFINITION_ORIGINS),
 });
 export type ServiceAnswer = z.infer<typeof serviceAnswerSchema>;
 export const servicesAnswerSchema = z.object({ services: z.array(serviceAnswerSchema) });
 
-export const commissionRuleRequestSchema = z
-  .strictObject({
-    id: refId,
-    /** Absent: every staff member. */
-    staffId: staffId.optional(),
-    /** A service (product code) or a category; neither: every service. */
-    serviceCode: productCode.optional(),
-    category: z.string().trim().min(1).max(64).optional(),
+export const commissionRuleRequestSchema = withRuleChoices(
+  z.strictObject({
+    ...ruleTargetShape,
     /** Percent of the line's net price (after discounts, without tax), as decimal text. */
     percent: z
       .string()
@@ -61,15 +50,8 @@ export const commissionRuleRequestSchema = z
       .optional(),
     /** A fixed amount per unit of the service. */
     fixedMinor: int.min(0, "must not be negative").max(100_000_000).optional(),
-  })
-  .refine((r) => (r.percent === undefined) !== (r.fixedMinor === undefined), {
-    message: "give exactly one of percent or fixedMinor",
-    path: ["percent"],
-  })
-  .refine((r) => r.serviceCode === undefined || r.category === undefined, {
-    message: "a rule is for a service or for a category, not both",
-    path: ["category"],
-  });
+  }),
+);
 export type CommissionRuleRequest = z.infer<typeof commissionRuleRequestSchema>;
 
 export const commissionRuleAnswerSchema = z.object({
@@ -79,6 +61,8 @@ export const commissionRuleAnswerSchema = z.object({
   category: z.string().nullable(),
   percent: z.string().nullable(),
   fixedMinor: int.nullable(),
+  /** Defined at this store, or at head office (which wins for the same id). */
+  origin: z.enum(DEFINITION_ORIGINS),
 });
 export type CommissionRule = z.infer<typeof commissionRuleAnswerSchema>;
 export const commissionRulesAnswerSchema = z.object({ rules: z.array(commissionRuleAnswerSchema) });

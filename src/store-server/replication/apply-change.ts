@@ -23,6 +23,7 @@ import { applyHqOrder, applyHqOrderAction } from "../orders/from-hq.ts";
 import { applyHqMessage } from "../promotions/messages.ts";
 import { applyHqCategory, applyHqPromotion } from "../promotions/service.ts";
 import { applyPurchaseOrderFromHq } from "../purchasing/from-hq.ts";
+import { applyHqCommissionRule, applyHqService } from "../services/from-hq.ts";
 import { applyHqTender } from "../tenders/service.ts";
 import { NO_PIN_TAG_PREFIX, pendingTag } from "../users/pins.ts";
 import { applyHqRole } from "../users/rights.ts";
@@ -231,6 +232,12 @@ export function applyChange(
       return { result: applyHqMessage(ctx, tx, change.value, at) ? "applied" : "skipped" };
     case "tender":
       applyHqTender(tx, change.value, at);
+      return { result: "applied" };
+    case "service":
+      applyHqService(ctx, tx, change.value, at);
+      return { result: "applied" };
+    case "commission_rule":
+      applyHqCommissionRule(ctx, tx, change.value, at);
       return { result: "applied" };
   }
 }

@@ -26,6 +26,7 @@ export function toRule(row: RuleRow): CommissionRule {
     category: row.category,
     percent: row.percent,
     fixedMinor: row.fixedMinor,
+    origin: row.origin,
   };
 }
 
@@ -55,6 +56,7 @@ export function toService(
     serviceCode: row.serviceCode,
     visits: row.visits,
     priceMinor: product?.priceMinor ?? 0,
+    origin: row.origin,
   };
 }
 
@@ -84,6 +86,17 @@ export function requireStaff(db: StoreDb | StoreTx, staffId: string): { id: stri
   return { id: user.id, name: user.name };
 }
 
+/** A definition head office sent is head office's to change: the store's own write is refused. */
+function refuseHqDefinition(existing: { origin: "store" | "hq" } | undefined, what: string): void {
+  if (existing?.origin === "hq") {
+    throw new ServicesError(
+      "DEFINED_AT_HQ",
+      `${what} is defined at head office, which wins for it: change it there (or use another id)`,
+      { what },
+    );
+  }
+}
+
 export class ServiceDefinitions {
   constructor(private readonly ctx: StoreContext) {}
 
@@ -101,6 +114,7 @@ export class ServiceDefinitions {
     } else {
       requireBookableService(this.ctx.db, request.serviceCode);
     }
+    refuseHqDefinition(serviceRow(this.ctx.db, request.code), `service ${request.code}`);
     const at = this.ctx.now();
     const row: ServiceRow = {
       code: request.code,
@@ -110,6 +124,7 @@ export class ServiceDefinitions {
       serviceCode: request.kind === "package" ? request.serviceCode : null,
       visits: request.kind === "package" ? request.visits : null,
       updatedAt: at.toISOString(),
+      origin: "store",
     };
     this.ctx.db.transaction((tx) => {
       tx.insert(services).values(row).onConflictDoUpdate({ target: services.code, set: row }).run();
@@ -159,10 +174,12 @@ export class ServiceDefinitions {
       percent: request.percent ?? null,
       fixedMinor: request.fixedMinor ?? null,
       createdAt: this.ctx.now().toISOString(),
+      origin: existing?.origin ?? "store",
     };
     if (existing) {
       const same = JSON.stringify(toRule(existing)) === JSON.stringify(toRule(row));
       if (same) return { rule: toRule(existing), created: false };
+      refuseHqDefinition(existing, `commission rule ${request.id}`);
       throw new ServicesError(
         "COMMISSION_RULE_ID_REUSED",
         `commission rule ${request.id} already exists with other terms: a new rule needs a new id`,

@@ -10,6 +10,7 @@ export class ServicesError extends featureErrors({
   STAFF_NOT_FOUND: "not_found",
   STAFF_NOT_QUALIFIED: "invalid",
   COMMISSION_RULE_ID_REUSED: "conflict",
+  DEFINED_AT_HQ: "conflict",
   BOOKING_ID_REUSED: "conflict",
   BOOKING_OVERLAP: "conflict",
   BOOKING_NOT_FOUND: "not_found",

@@ -74,6 +74,7 @@ const ADMIN_ONLY = new Set([
   // services: defining services and commission rules
   "PRODUCT_NOT_FOUND",
   "COMMISSION_RULE_ID_REUSED",
+  "DEFINED_AT_HQ",
 ]);
 
 /** The deliveries' codes a till's dispatch list meets (creating one and hand-ins are the API's). */
