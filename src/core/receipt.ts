@@ -75,7 +75,7 @@ export const receiptInputSchema = z.object({
   /** Card slip lines from the payment terminal, printed after the tenders. */
   cardSlipLines: z.array(z.string()).default([]),
   footerLines: z.array(z.string()).default([]),
-  /** The code printed for returns: a QR code (default) or a Code 128 barcode of the sale id. */
+  /** The code printed for returns: a QR code of the sale id (default) or a Code 128 barcode of the receipt number. */
   returnCode: z.enum(["qr", "code128", "none"]).default("qr"),
   /** Where the customer opens the receipt's copy (the store's `/r/<token>`): printed as a QR code. */
   copyUrl: z

@@ -162,6 +162,11 @@ export const storeSettingsSchema = z
     labelTemplates: z.array(labelTemplateSchema).max(50).default([]),
     /** The store's label scales (`[[scales]]`): id, uri, protocol, departments. */
     scales: scalesSettingsSchema,
+    /**
+     * What the tills' receipts print (`[receipt]`): `barcode = true` prints a Code 128 barcode of
+     * the receipt number for returns (read by any 1D scanner) instead of the QR code of the sale id.
+     */
+    receipt: z.strictObject({ barcode: z.boolean().default(false) }).prefault({}),
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

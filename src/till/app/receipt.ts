@@ -65,6 +65,7 @@ export function saleReceipt(sale: CompletedSale, context: ReceiptContext): Recei
     cardSlipLines: sale.tenders.flatMap((t) => (t.ref === undefined ? [] : [`CARD AUTH ${t.ref}`])),
     footerLines: [...staffDiscountLines(sale), ...(sale.receiptTexts ?? [])],
     ...(context.copyUrl ? { copyUrl: context.copyUrl } : {}),
+    returnCode: settings.receipt.barcode ? "code128" : "qr",
     ...(sale.fiscal === undefined ? {} : { fiscal: sale.fiscal }),
   });
 }
