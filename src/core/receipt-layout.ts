@@ -246,6 +246,7 @@ export function layoutReceipt(doc: ReceiptDoc, options: ReceiptLayoutOptions): L
   b.rule();
   fiscalRows(b, doc, labels);
   for (const line of doc.footerLines) b.center(line);
+  if (doc.prizeBarcode !== undefined) b.code("code128", doc.prizeBarcode);
   b.center(labels.thankYou);
   if (doc.copyUrl !== undefined) {
     b.blank().center(labels.copyOnline);

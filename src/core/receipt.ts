@@ -75,6 +75,11 @@ export const receiptInputSchema = z.object({
   /** Card slip lines from the payment terminal, printed after the tenders. */
   cardSlipLines: z.array(z.string()).default([]),
   footerLines: z.array(z.string()).default([]),
+  /** The sale's prize-draw code (messages), also printed as a Code 128 barcode under the footer. */
+  prizeBarcode: z
+    .string()
+    .regex(/^[\x20-\x7e]{1,24}$/, "must be 1 to 24 printable ASCII characters")
+    .optional(),
   /** The code printed for returns: a QR code of the sale id (default) or a Code 128 barcode of the receipt number. */
   returnCode: z.enum(["qr", "code128", "none"]).default("qr"),
   /** Where the customer opens the receipt's copy (the store's `/r/<token>`): printed as a QR code. */

@@ -66,6 +66,7 @@ export function saleReceipt(sale: CompletedSale, context: ReceiptContext): Recei
     footerLines: [...staffDiscountLines(sale), ...(sale.receiptTexts ?? [])],
     ...(context.copyUrl ? { copyUrl: context.copyUrl } : {}),
     returnCode: settings.receipt.barcode ? "code128" : "qr",
+    ...(settings.receipt.barcode && sale.prizeCode !== undefined ? { prizeBarcode: sale.prizeCode } : {}),
     ...(sale.fiscal === undefined ? {} : { fiscal: sale.fiscal }),
   });
 }

@@ -10,7 +10,7 @@ import { renderDocument } from "../../../src/devices/escpos/render.ts";
 import { saleReceipt } from "../../../src/till/app/receipt.ts";
 import type { CompletedSale } from "../../../src/till/services.ts";
 
-function receiptWith(settingsInput: StoreSettingsInput) {
+function receiptWith(settingsInput: StoreSettingsInput, more: Partial<CompletedSale> = {}) {
   const settings = storeSettingsSchema.parse(settingsInput);
   const lines = [{ code: "4011", qtyMilli: 2000 }];
   const sale: CompletedSale = {
@@ -28,6 +28,7 @@ function receiptWith(settingsInput: StoreSettingsInput) {
     ),
     changeMinor: 0,
     cashRoundingMinor: 0,
+    ...more,
   };
   return saleReceipt(sale, {
     settings,
@@ -49,6 +50,20 @@ describe("the receipt's barcode for returns", () => {
     ]);
     expect(commands.filter((c) => c.op === "qr")).toEqual([]);
     expect(lines.some((line) => line.trim() === "S1-T1-000042")).toBe(true);
+  });
+
+  test("the prize-draw code from the messages prints as a Code 128 too, under its text", () => {
+    const drawn = { receiptTexts: ["Prize draw code K7Q2M-4XW9P"], prizeCode: "K7Q2M-4XW9P" };
+    const barcodes = (settings: StoreSettingsInput) =>
+      decodeEscPos(renderDocument(receiptWith(settings, drawn), { columns: 48 })).commands.filter(
+        (c) => c.op === "barcode",
+      );
+    expect(barcodes({ receipt: { barcode: true } })).toEqual([
+      { op: "barcode", type: 73, data: "K7Q2M-4XW9P" },
+      { op: "barcode", type: 73, data: "S1-T1-000042" },
+    ]);
+    // Without the setting the text alone, as before.
+    expect(barcodes({})).toEqual([]);
   });
 
   test("a barcode setting that is not true or false is refused", () => {
