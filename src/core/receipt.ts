@@ -96,6 +96,11 @@ export const receiptInputSchema = z.object({
 });
 
 export type ReceiptInput = z.input<typeof receiptInputSchema>;
+
+/** The code for returns the store's `[receipt] barcode` setting asks for (settings.ts). */
+export function returnCodeFor(settings: { receipt: { barcode: boolean } }): "code128" | "qr" {
+  return settings.receipt.barcode ? "code128" : "qr";
+}
 export type ReceiptLine = z.infer<typeof receiptLineSchema>;
 export type ReceiptTax = z.infer<typeof receiptTaxSchema>;
 export type ReceiptTender = z.infer<typeof receiptTenderSchema>;
