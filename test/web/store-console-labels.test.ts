@@ -118,12 +118,15 @@ test("changed since the last print: only the product whose price changed", async
   expect(labels.map((l) => texts(l).slice(0, 2))).toEqual([["Eggs", "$0.39"]]);
 });
 
-test("an unknown code or a printer that does not answer: the error on the page, nothing printed", async () => {
+test("no codes, an unknown code or a printer that does not answer: the error on the page, nothing printed", async () => {
   await printLabels({ printer: `${sink.uri}?language=zpl`, by: "codes", codes: "MILK NOPE" });
   expect(await page.locator(".error").textContent()).toContain("LABEL_UNKNOWN_PRODUCT");
   expect(await page.locator(".error").textContent()).toContain("NOPE");
   // The form keeps what was typed.
   expect(await page.locator("textarea[name=codes]").inputValue()).toBe("MILK NOPE");
+  await printLabels({ printer: `${sink.uri}?language=zpl`, by: "codes", codes: " " });
+  expect(await page.locator(".error").textContent()).toContain("INVALID_FORM");
+  expect(await page.locator(".error").textContent()).toContain("give at least one product code");
   const port = await closedPort();
   await printLabels({ printer: `tcp://127.0.0.1:${port}?language=zpl`, by: "codes", codes: "MILK" });
   expect(await page.locator(".error").textContent()).toContain("DEVICE_UNAVAILABLE");
