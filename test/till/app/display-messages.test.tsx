@@ -4,13 +4,9 @@
  */
 import { afterEach, describe, expect, test } from "bun:test";
 import { messageSchema } from "../../../src/core/messages/index.ts";
-import { DisplayEmulator } from "../../../src/devices/display/display-emulator.ts";
 import { openDevices } from "../../../src/till/main.ts";
-import { PtyPair } from "../../devices/support/pty-pair.ts";
-import { SerialDevice } from "../../devices/support/serial-device.ts";
+import { PoleDisplay } from "../../devices/support/pole-display.ts";
 import { renderTill, type Till, waitFor } from "../support/render-till.tsx";
-
-const LINE = { baudRate: 9600, dataBits: 8, parity: "none", stopBits: 1 } as const;
 
 let till: Till | undefined;
 afterEach(() => {
@@ -20,13 +16,8 @@ afterEach(() => {
 
 describe("messages on the customer display", () => {
   test("a scan message's display text shows on the pole display, the cashier's on the status line", async () => {
-    await using pair = await PtyPair.start();
-    const screen = new DisplayEmulator("epson");
-    await using _device = await new SerialDevice(pair.device, LINE, (bytes) => {
-      screen.receive(bytes);
-      return new Uint8Array();
-    }).ready();
-    const devices = await openDevices({ display: `serial:${pair.host}?reconnectMs=25` }, "en");
+    await using display = await PoleDisplay.start();
+    const devices = await openDevices({ display: display.uri }, "en");
     try {
       till = await renderTill({ devices });
       till.services.messageList = [
@@ -39,13 +30,13 @@ describe("messages on the customer display", () => {
       ];
       await till.login();
       till.scan("0002");
-      await waitFor(() => screen.screen()[0]?.trim() !== "", "the first item on the display");
-      expect(screen.screen().join("|")).not.toContain("Fresh");
+      await waitFor(() => display.screen()[0]?.trim() !== "", "the first item on the display");
+      expect(display.screen().join("|")).not.toContain("Fresh");
       till.scan("0003");
       await till.see("Offer the recipe card");
-      await waitFor(() => screen.screen()[0]?.startsWith("Fresh") === true, "the message on the display");
+      await waitFor(() => display.screen()[0]?.startsWith("Fresh") === true, "the message on the display");
       const item = till.controller.state.sale.lines[1]?.name ?? "";
-      expect(screen.screen().join("")).toBe(`Fresh ${item}: recipe inside!`.padEnd(40).slice(0, 40));
+      expect(display.screen().join("")).toBe(`Fresh ${item}: recipe inside!`.padEnd(40).slice(0, 40));
     } finally {
       await devices.display?.close();
     }

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { DisplayEmulator } from "../../../src/devices/display/display-emulator.ts";
+import { PoleDisplay } from "../../devices/support/pole-display.ts";
 import { PtyPair } from "../../devices/support/pty-pair.ts";
 import { SerialDevice } from "../../devices/support/serial-device.ts";
 import { waitFor } from "../../replication/support/wait.ts";
@@ -35,19 +35,14 @@ describe.if(haveTmux())(
     let till: TmuxSession;
     const pairs: PtyPair[] = [];
     const devices: SerialDevice[] = [];
-    const display = new DisplayEmulator("epson");
+    let display: PoleDisplay;
 
     beforeAll(async () => {
-      for (let i = 0; i < 3; i++) pairs.push(await PtyPair.start());
-      const [p1, p2, p3] = pairs as [PtyPair, PtyPair, PtyPair];
+      for (let i = 0; i < 2; i++) pairs.push(await PtyPair.start());
+      const [p1, p2] = pairs as [PtyPair, PtyPair];
       devices.push(await new SerialDevice(p1.device, LINE).ready());
       devices.push(await new SerialDevice(p2.device, LINE).ready());
-      devices.push(
-        await new SerialDevice(p3.device, LINE, (bytes) => {
-          display.receive(bytes);
-          return new Uint8Array();
-        }).ready(),
-      );
+      display = await PoleDisplay.start();
       fixture = await PrintingTill.start(
         async (dir) => {
           const config = join(dir, "store.toml");
@@ -90,7 +85,7 @@ describe.if(haveTmux())(
           "--scanner-scale",
           "sim:?weight=0.500",
           "--display",
-          `serial:${p3.host}?reconnectMs=25`,
+          display.uri,
         ],
       );
       store = fixture.storeProcess;
@@ -105,6 +100,7 @@ describe.if(haveTmux())(
       await fixture?.[Symbol.asyncDispose]();
       for (const device of devices) await device[Symbol.asyncDispose]();
       for (const pair of pairs) await pair[Symbol.asyncDispose]();
+      await display?.[Symbol.asyncDispose]();
     });
 
     /**
