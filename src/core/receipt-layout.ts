@@ -246,14 +246,18 @@ export function layoutReceipt(doc: ReceiptDoc, options: ReceiptLayoutOptions): L
   b.rule();
   fiscalRows(b, doc, labels);
   for (const line of doc.footerLines) b.center(line);
+  if (doc.prizeBarcode !== undefined) b.code("code128", doc.prizeBarcode);
   b.center(labels.thankYou);
   if (doc.copyUrl !== undefined) {
     b.blank().center(labels.copyOnline);
     b.code("qr", doc.copyUrl);
   }
   if (doc.returnCode !== "none") {
-    b.blank().code(doc.returnCode, doc.saleId);
-    b.center(doc.saleId);
+    // A Code 128 of the 36-character sale id is wider than the paper: it carries the receipt
+    // number, which the returns screen takes as well.
+    const returnRef = doc.returnCode === "code128" ? doc.receiptNo : doc.saleId;
+    b.blank().code(doc.returnCode, returnRef);
+    b.center(returnRef);
     b.center(labels.returnsHint);
   }
   if (doc.copy) b.blank().center(copyMark, { bold: true });

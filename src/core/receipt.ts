@@ -75,7 +75,12 @@ export const receiptInputSchema = z.object({
   /** Card slip lines from the payment terminal, printed after the tenders. */
   cardSlipLines: z.array(z.string()).default([]),
   footerLines: z.array(z.string()).default([]),
-  /** The code printed for returns: a QR code (default) or a Code 128 barcode of the sale id. */
+  /** The sale's prize-draw code (messages), also printed as a Code 128 barcode under the footer. */
+  prizeBarcode: z
+    .string()
+    .regex(/^[\x20-\x7e]{1,24}$/, "must be 1 to 24 printable ASCII characters")
+    .optional(),
+  /** The code printed for returns: a QR code of the sale id (default) or a Code 128 barcode of the receipt number. */
   returnCode: z.enum(["qr", "code128", "none"]).default("qr"),
   /** Where the customer opens the receipt's copy (the store's `/r/<token>`): printed as a QR code. */
   copyUrl: z
@@ -91,6 +96,11 @@ export const receiptInputSchema = z.object({
 });
 
 export type ReceiptInput = z.input<typeof receiptInputSchema>;
+
+/** The code for returns the store's `[receipt] barcode` setting asks for (settings.ts). */
+export function returnCodeFor(settings: { receipt: { barcode: boolean } }): "code128" | "qr" {
+  return settings.receipt.barcode ? "code128" : "qr";
+}
 export type ReceiptLine = z.infer<typeof receiptLineSchema>;
 export type ReceiptTax = z.infer<typeof receiptTaxSchema>;
 export type ReceiptTender = z.infer<typeof receiptTenderSchema>;

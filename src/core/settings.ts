@@ -164,6 +164,11 @@ export const storeSettingsSchema = z
     scales: scalesSettingsSchema,
     /** How often the store asks its label scales for their status by itself (0: never). */
     scaleHealthMinutes: z.number().int().min(0).max(1_440).default(5),
+    /**
+     * What the tills' receipts print (`[receipt]`): `barcode = true` prints a Code 128 barcode of
+     * the receipt number for returns (read by any 1D scanner) instead of the QR code of the sale id.
+     */
+    receipt: z.strictObject({ barcode: z.boolean().default(false) }).prefault({}),
   })
   .superRefine((s, ctx) => {
     if (s.embeddedBarcodes === "custom" && s.barcodeRules.length === 0) {

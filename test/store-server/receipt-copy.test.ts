@@ -55,4 +55,16 @@ describe("receipt copies", () => {
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe("SALE_NOT_FOUND");
   });
+
+  test("[receipt] barcode = true: the copy carries the Code 128 of the receipt number, as the till's did", async () => {
+    store.close();
+    store = createTestStore({ settings: { storeName: "Corner Co-op", receipt: { barcode: true } } });
+    await seedCatalog(store);
+    const sale = await recordPaidSale(store, [{ code: "MILK", qty: 1 }]);
+    const copy = await store.request<{ doc: { returnCode: string; receiptNo: string } }>(
+      "GET",
+      `${API}/sales/${sale.id}/receipt?format=json`,
+    );
+    expect(copy.body.doc).toMatchObject({ returnCode: "code128", receiptNo: sale.receiptNo });
+  });
 });

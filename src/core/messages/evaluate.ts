@@ -26,6 +26,8 @@ export interface FiredMessage {
   id: string;
   cashier?: string;
   receipt?: string;
+  /** For the customer display. */
+  display?: string;
   confirm: boolean;
 }
 
@@ -103,6 +105,7 @@ export function firedMessages(
       id: message.id,
       ...(message.cashier === undefined ? {} : { cashier: renderTemplate(message.cashier, values) }),
       ...(message.receipt === undefined ? {} : { receipt: renderTemplate(message.receipt, values) }),
+      ...(message.display === undefined ? {} : { display: renderTemplate(message.display, values) }),
       confirm: message.confirm === true,
     });
   }

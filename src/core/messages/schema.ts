@@ -9,6 +9,8 @@
  * from `from` to `to`, local time, on `days` — ISO weekdays, every day without; shown on the
  * till's status line while it lasts, see time.ts).
  *
+ * `display` is shown to the customer on the till's pole display when the message fires.
+ *
  * Texts are templates: `{item}` the scanned item's name, `{customer}` the customer's name,
  * `{promotion}` the promotion almost met, and on the receipt `{prizeCode}`, the sale's prize-draw
  * code (one per sale, recorded at the store).
@@ -60,13 +62,25 @@ export const messageSchema = z
     cashier: text.optional(),
     /** Printed on the receipt of the sale it fired in. */
     receipt: text.optional(),
+    /** Shown to the customer on the till's pole display (2 lines of 20 characters), after the item. */
+    display: z
+      .string()
+      .trim()
+      .min(1, "must not be empty")
+      .max(40, "must be at most 40 characters (the customer display's 2 lines of 20)")
+      .refine((t) => !t.includes("{prizeCode}"), "the prize-draw code is for the receipt text")
+      .optional(),
     /** The cashier must press Enter to go on (a prompt), instead of a line on the status bar. */
     confirm: z.boolean().optional(),
   })
   .superRefine((m, ctx) => {
     const { event, code, category, over } = m.when;
-    if (m.cashier === undefined && m.receipt === undefined) {
-      ctx.addIssue({ code: "custom", path: ["cashier"], message: "give cashier or receipt text (or both)" });
+    if (m.cashier === undefined && m.receipt === undefined && m.display === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["cashier"],
+        message: "give cashier, receipt or display text (or several)",
+      });
     }
     if ((event === "lines" || event === "total") && over === undefined) {
       ctx.addIssue({ code: "custom", path: ["when", "over"], message: `a ${event} message needs over` });
@@ -103,10 +117,10 @@ export const messageSchema = z
       } else if (from === to) {
         ctx.addIssue({ code: "custom", path: ["when", "to"], message: "must not be the same time as from" });
       }
-      if (m.receipt !== undefined || m.confirm !== undefined) {
+      if (m.receipt !== undefined || m.confirm !== undefined || m.display !== undefined) {
         ctx.addIssue({
           code: "custom",
-          path: [m.receipt !== undefined ? "receipt" : "confirm"],
+          path: [m.receipt !== undefined ? "receipt" : m.display !== undefined ? "display" : "confirm"],
           message: "a time message shows on the till's status line: give cashier text only",
         });
       }

@@ -25,6 +25,9 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 form.inline { display: inline-flex; gap: .4rem; align-items: center; margin: 0; }
 form.stack { display: grid; gap: .5rem; max-width: 28rem; background: #fff; padding: 1rem; border: 1px solid #dde1e6; }
 label { display: grid; gap: .2rem; font-size: .9rem; }
+label.choice { display: flex; gap: .4rem; align-items: center; }
+fieldset { display: grid; gap: .4rem; border: 1px solid #dde1e6; }
+textarea { font: inherit; }
 input, select, button { font: inherit; padding: .25rem .4rem; }
 .muted { color: #5a6577; font-size: .9rem; }
 `;

@@ -1,7 +1,7 @@
 /**
  * A single shop's web console at the store's `GET /`: the same console as head office's,
  * scoped to the store's own data: today's sales, its catalog (read only: prices come from head
- * office or `ringup admin`), its stock and its purchase orders. Signing in takes the store's
+ * office or `ringup admin`), its stock, its purchase orders and its shelf labels (printed). Signing in takes the store's
  * admin token or a manager's session token.
  */
 import { Elysia } from "elysia";
@@ -12,6 +12,7 @@ import {
   type ConsoleSite,
   consoleFormGate,
   consoleFrame,
+  guardForm,
   guardPage,
   pageResponse,
   type View,
@@ -23,6 +24,7 @@ import { ConsoleSessions } from "../../shared/web/session.ts";
 import { authenticate, ROLE_RANK, type Role } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { ReportsService } from "../reports/service.ts";
+import { storeLabelsPage } from "./labels.ts";
 import { storeCatalogPage, storeOrdersPage, storeStockPage } from "./pages.ts";
 
 const DAY_MS = 86_400_000;
@@ -38,6 +40,7 @@ export function storeConsoleSite(ctx: StoreContext): ConsoleSite {
       { path: "/console/catalog", key: "nav.catalog" },
       { path: "/console/stock", key: "nav.stock" },
       { path: "/console/purchase-orders", key: "nav.orders" },
+      { path: "/console/labels", key: "nav.labels" },
     ],
     sessions: new ConsoleSessions((token) => {
       const principal = authenticate(ctx, `Bearer ${token}`);
@@ -81,10 +84,13 @@ function dashboard(ctx: StoreContext) {
 }
 
 export function storeConsole(ctx: StoreContext, site: ConsoleSite) {
+  const labels = storeLabelsPage(ctx);
   return new Elysia({ name: "ringup.store.console" })
     .use(consoleFrame(site))
     .get("/", guardPage(site, dashboard(ctx)))
     .get("/console/catalog", guardPage(site, storeCatalogPage(ctx)))
     .get("/console/stock", guardPage(site, storeStockPage(ctx)))
-    .get("/console/purchase-orders", guardPage(site, storeOrdersPage(ctx)));
+    .get("/console/purchase-orders", guardPage(site, storeOrdersPage(ctx)))
+    .get("/console/labels", guardPage(site, labels.page))
+    .post("/console/labels", guardForm(site, labels.print, labels.failed));
 }

@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { users } from "../../../schema/store.ts";
 import type { SaleResponse } from "../../api/store/sales.ts";
-import { buildReceipt, type ReceiptDoc } from "../../core/receipt.ts";
+import { buildReceipt, type ReceiptDoc, returnCodeFor } from "../../core/receipt.ts";
 import { renderReceiptText } from "../../core/receipt-layout.ts";
 import { receiptLinkSaleId } from "../../shared/receipt-link.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
@@ -70,6 +70,7 @@ export class ReceiptService {
       cashRoundingMinor: sale.cashRoundingMinor,
       tenders: sale.tenders,
       changeMinor: sale.changeMinor,
+      returnCode: returnCodeFor(settings),
       copy: true,
     });
   }

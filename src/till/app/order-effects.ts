@@ -5,7 +5,7 @@
  * session's cashier and till. An unreachable store is said as "orders need the store".
  */
 import { DomainError } from "../../core/errors.ts";
-import { buildReceipt, type ReceiptDoc } from "../../core/receipt.ts";
+import { buildReceipt, type ReceiptDoc, returnCodeFor } from "../../core/receipt.ts";
 import { renderReceiptText } from "../../core/receipt-layout.ts";
 import { payByCard } from "../../devices/payment/pay-by-card.ts";
 import { describePayment } from "../../devices/payment/payment-terminal.ts";
@@ -90,6 +90,7 @@ export function orderReceipt(
       `ORDER ${order.number}`,
       ...(collected.refundedMinor > 0 ? [`REFUNDED TO PREPAID ${collected.refundedMinor}`] : []),
     ],
+    returnCode: returnCodeFor(settings),
   });
 }
 

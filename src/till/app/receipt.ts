@@ -1,5 +1,5 @@
 /** Receipts and shift reports as documents: shown on screen as text, printed when there is a printer. */
-import { buildReceipt, type ReceiptDoc } from "../../core/receipt.ts";
+import { buildReceipt, type ReceiptDoc, returnCodeFor } from "../../core/receipt.ts";
 import { buildShiftReport, type ShiftReportDoc } from "../../core/receipt-shift-report.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import type { CompletedSale, TillProduct } from "../services.ts";
@@ -65,6 +65,8 @@ export function saleReceipt(sale: CompletedSale, context: ReceiptContext): Recei
     cardSlipLines: sale.tenders.flatMap((t) => (t.ref === undefined ? [] : [`CARD AUTH ${t.ref}`])),
     footerLines: [...staffDiscountLines(sale), ...(sale.receiptTexts ?? [])],
     ...(context.copyUrl ? { copyUrl: context.copyUrl } : {}),
+    returnCode: returnCodeFor(settings),
+    ...(settings.receipt.barcode && sale.prizeCode !== undefined ? { prizeBarcode: sale.prizeCode } : {}),
     ...(sale.fiscal === undefined ? {} : { fiscal: sale.fiscal }),
   });
 }

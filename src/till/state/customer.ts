@@ -60,8 +60,10 @@ export function customerAttached(
   const attached: TillState = { ...priced.state, status: { tone: how === "kept" ? "info" : "ok", message } };
   if (customer.name === null) return done(attached);
   // Head office's customer and birthday messages (their cashier text replaces the line above).
-  return done(
-    messagesOnCustomer(attached, { name: customer.name, birthdayToday: birthdayToday(customer, env) }, env),
+  return messagesOnCustomer(
+    attached,
+    { name: customer.name, birthdayToday: birthdayToday(customer, env) },
+    env,
   );
 }
 

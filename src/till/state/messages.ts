@@ -3,7 +3,7 @@
  * its category, the sale's line count and total, a promotion one unit short) go on the status
  * line, or in a prompt that needs Enter when the message asks for it; their receipt texts are kept
  * with the sale and printed on its receipt, with the sale's prize-draw code where a text asks for
- * it. Each message fires at most once per sale. `messagesOnCustomer` is the door for attaching a
+ * it; their display texts go to the customer display. Each message fires at most once per sale. `messagesOnCustomer` is the door for attaching a
  * customer (customer and birthday messages).
  */
 import {
@@ -17,7 +17,7 @@ import {
   wantsPrizeCode,
 } from "../../core/messages/index.ts";
 import { type PromotionLine, promotionClock, promotionsNear } from "../../core/promotions/index.ts";
-import type { Message, Sale, SaleLine, TillEnv, TillState } from "./types.ts";
+import type { Effect, Message, Sale, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
 /**
  * A message's own words, as head office wrote them for its tills (the till's own words around
@@ -76,16 +76,27 @@ function showFired(state: TillState, fired: readonly FiredMessage[]): TillState 
   };
 }
 
-function fire(before: SaleShape, after: TillState, event: SaleEvent, env: TillEnv): TillState {
+/** Display texts of the messages fired, for the customer's pole display (after the item). */
+function displayEffects(fired: readonly FiredMessage[]): Effect[] {
+  return fired.flatMap((f) => (f.display === undefined ? [] : [{ type: "displayMessage", text: f.display }]));
+}
+
+function fire(before: SaleShape, after: TillState, event: SaleEvent, env: TillEnv): Transition {
   const messages = env.promotions?.messages ?? [];
-  if (messages.length === 0) return after;
-  return showFired(after, firedMessages(messages, event, before, shapeOf(after), after.sale.messages?.fired));
+  if (messages.length === 0) return { state: after, effects: [] };
+  const fired = firedMessages(messages, event, before, shapeOf(after), after.sale.messages?.fired);
+  return { state: showFired(after, fired), effects: displayEffects(fired) };
 }
 
 /** Messages an item's scan fires, `before` being the sale before the line was added. */
-export function messagesOnScan(before: TillState, after: TillState, line: SaleLine, env: TillEnv): TillState {
+export function messagesOnScan(
+  before: TillState,
+  after: TillState,
+  line: SaleLine,
+  env: TillEnv,
+): Transition {
   const messages = env.promotions?.messages ?? [];
-  if (messages.length === 0) return after;
+  if (messages.length === 0) return { state: after, effects: [] };
   const categories = env.promotions?.categoriesOf(line.category) ?? [];
   const near = wantsNearPromotions(messages) ? nearOf(after, line, env) : [];
   const event: SaleEvent = { kind: "scan", item: { code: line.code, name: line.name, categories }, near };
@@ -97,7 +108,7 @@ export function messagesOnCustomer(
   state: TillState,
   customer: { name: string; birthdayToday: boolean },
   env: TillEnv,
-): TillState {
+): Transition {
   return fire(shapeOf(state), state, { kind: "customer", customer }, env);
 }
 

@@ -130,14 +130,16 @@ export function addLine(
         : reprice(state, sale, env);
   if ("error" in next) return next.error;
   const priced = next.state.quote?.lines.at(deposit === null ? -1 : -2);
+  const shown = messagesOnScan(
+    state,
+    { ...next.state, prompt: null, input: "", selectedLine: null, lastSale: null, status: null },
+    line,
+    env,
+  );
   return done(
-    messagesOnScan(
-      state,
-      { ...next.state, prompt: null, input: "", selectedLine: null, lastSale: null, status: null },
-      line,
-      env,
-    ),
+    shown.state,
     { type: "display", show: "item", name: line.name, amountMinor: priced?.totalMinor ?? 0 },
+    ...shown.effects,
   );
 }
 

@@ -175,12 +175,12 @@ describe("ESC/POS printer over TCP", () => {
     }
   });
 
-  test("a Code 128 barcode can replace the QR code", async () => {
+  test("a Code 128 barcode of the receipt number (GS k) can replace the QR code", async () => {
     await using sink = await EscPosSink.start();
     const { commands } = decodeEscPos(
       await printOne(sink, sink.uri, sampleReceipt("en-US", "USD", { returnCode: "code128" })),
     );
-    expect(ops(commands, "barcode")).toEqual([{ op: "barcode", type: 73, data: SALE_ID }]);
+    expect(ops(commands, "barcode")).toEqual([{ op: "barcode", type: 73, data: "42" }]);
     expect(ops(commands, "qr")).toEqual([]);
   });
 

@@ -74,11 +74,17 @@ test("one bread short of 3 for 2, the cashier is told to suggest it", () => {
 
 test("attaching a customer fires customer and birthday messages with the name", () => {
   const env = withMessages([
-    { id: "bday", when: { event: "birthday" }, cashier: "Happy birthday, {customer}" },
+    {
+      id: "bday",
+      when: { event: "birthday" },
+      cashier: "Happy birthday, {customer}",
+      display: "Happy birthday, {customer}!",
+    },
   ]);
   const d = new Driver(env).enter("0001");
   const next = messagesOnCustomer(d.state, { name: "Ann", birthdayToday: true }, env);
-  expect(next.status?.message).toEqual({ text: "Happy birthday, Ann" });
+  expect(next.state.status?.message).toEqual({ text: "Happy birthday, Ann" });
+  expect(next.effects).toEqual([{ type: "displayMessage", text: "Happy birthday, Ann!" }]);
 });
 
 test("the completed sale carries the receipt texts and its prize-draw code", () => {

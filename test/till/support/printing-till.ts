@@ -21,11 +21,12 @@ export class PrintingTill implements AsyncDisposable {
 
   /**
    * A store started with `options` (`dir` given to make its files in), `seed` run on it, then Ann
-   * logged in at its till T1 printing to a fresh sink.
+   * logged in at its till T1 printing to a fresh sink (`tillArgs`: more of the till's arguments).
    */
   static async start(
     options: (dir: string) => Promise<StartStoreOptions> | StartStoreOptions,
     seed: (store: StoreProcess) => Promise<void>,
+    tillArgs: readonly string[] = [],
   ): Promise<PrintingTill> {
     const fixture = new PrintingTill(await mkdtemp(join(tmpdir(), "ringup-printing-till-")));
     try {
@@ -35,6 +36,7 @@ export class PrintingTill implements AsyncDisposable {
       fixture.till = await loggedInTill(fixture.store, "T1", join(fixture.dir, "till"), [
         "--printer",
         fixture.sink.uri,
+        ...tillArgs,
       ]);
       return fixture;
     } catch (err) {
@@ -55,7 +57,12 @@ export class PrintingTill implements AsyncDisposable {
 
   /** Every job printed so far, as its text lines joined. */
   printed(): string[] {
-    return (this.sink?.jobs ?? []).map((job) => decodeEscPos(job).lines.join("\n"));
+    return this.decoded().map((job) => job.lines.join("\n"));
+  }
+
+  /** Every job printed so far, decoded (its text lines and its commands: codes, cuts…). */
+  decoded(): ReturnType<typeof decodeEscPos>[] {
+    return (this.sink?.jobs ?? []).map((job) => decodeEscPos(job));
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

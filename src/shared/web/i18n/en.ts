@@ -96,6 +96,20 @@ export const en = {
   "reports.salesCount": "Sales",
   "reports.returnsCount": "Returns",
   "reports.tax": "Tax",
+  "nav.labels": "Labels",
+  "labels.title": "Shelf labels",
+  "labels.template": "Template",
+  "labels.printer": "Label printer (URI)",
+  "labels.which": "Which products",
+  "labels.byCodes": "These codes (one per line or separated by spaces)",
+  "labels.byDepartment": "A department",
+  "labels.changed": "Price changed since this template's last print",
+  "labels.print": "Print",
+  "labels.count": "Labels printed",
+  "labels.printed.one": "{count} label printed on {printer}.",
+  "labels.printed.few": "{count} labels printed on {printer}.",
+  "labels.printed.many": "{count} labels printed on {printer}.",
+  "labels.printed.other": "{count} labels printed on {printer}.",
 } as const;
 
 export type MessageKey = keyof typeof en;
