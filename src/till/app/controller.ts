@@ -7,7 +7,7 @@ import { uuidv7 } from "../../core/ids.ts";
 import { createTranslator, type TillLanguage, type Translator } from "../i18n/index.ts";
 import type { KeyEvent } from "../keys/key-names.ts";
 import type { Keymap } from "../keys/keymap.ts";
-import { COLLECT_AFTER_FRAME_MS, COLLECT_AFTER_MS, GarbagePolicy } from "../runtime/index.ts";
+import { COLLECT_AFTER_MS, GarbagePolicy } from "../runtime/index.ts";
 import type { TillServices } from "../services.ts";
 import { initialState } from "../state/initial.ts";
 import { reduce } from "../state/reducer.ts";
@@ -60,7 +60,6 @@ export class TillController {
   private readonly garbage: GarbagePolicy;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private collectTimer: ReturnType<typeof setTimeout> | undefined;
-  private afterFrameTimer: ReturnType<typeof setTimeout> | undefined;
   private translatorCache:
     | { currency: string; locale: string; timeZone: string; translator: Translator }
     | undefined;
@@ -194,21 +193,6 @@ export class TillController {
    */
   showAtOnce(listener: () => void): void {
     this.shownAtOnce = listener;
-  }
-
-  /**
-   * The frame asked for by showAtOnce is written. Its garbage is collected a moment later,
-   * between keys: not in the middle of drawing a later scan, and not while the terminal is
-   * still taking the frame in (on a kiosk's two cores the collection and its helper thread
-   * would hold the terminal off).
-   */
-  frameShown(): void {
-    if (this.disposed || this.afterFrameTimer !== undefined) return;
-    this.afterFrameTimer = setTimeout(() => {
-      this.afterFrameTimer = undefined;
-      if (!this.disposed) this.garbage.afterFrame();
-    }, COLLECT_AFTER_FRAME_MS);
-    this.afterFrameTimer.unref?.();
   }
 
   subscribe(listener: () => void): () => void {
@@ -372,7 +356,6 @@ export class TillController {
     this.disposed = true;
     if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
     if (this.collectTimer !== undefined) clearTimeout(this.collectTimer);
-    if (this.afterFrameTimer !== undefined) clearTimeout(this.afterFrameTimer);
     if (this.heldTimer !== undefined) clearTimeout(this.heldTimer);
     if (this.typedFrameTimer !== undefined) clearTimeout(this.typedFrameTimer);
     this.listeners.clear();
