@@ -21,12 +21,15 @@ import { type EffectContext, runEffect, type TillDevices } from "./effects.ts";
  */
 export const SCAN_BURST_MS = 30;
 /**
- * Keys that only type into the input line are drawn together, at most one frame this often: a
- * scanner's burst read key by key would otherwise draw the whole screen once per key (React and
- * the layout, a few hundred microseconds each here, several times that on a kiosk's slice of a
- * core), and its Enter would queue behind them. A person sees no difference.
+ * Keys that only type into the input line are drawn once the keys pause this long: a scanner's
+ * burst read key by key (its keys a few milliseconds apart) is then drawn only with its Enter,
+ * instead of once or twice on the way (React and the layout of the whole screen each time, a
+ * millisecond or more on a kiosk's slice of a core, which its Enter would then wait for). No
+ * hand types this fast, and a person sees no difference.
  */
-export const TYPED_FRAME_MS = 10;
+export const TYPED_QUIET_MS = 20;
+/** Keys typed on and on are still drawn at least this often. */
+export const TYPED_FRAME_MAX_MS = 50;
 
 /** A menu or a yes/no question: a scanned code must not choose an entry or answer. */
 function scanGuarded(state: TillState): boolean {
@@ -73,6 +76,8 @@ export class TillController {
   private heldTimer: ReturnType<typeof setTimeout> | undefined;
   /** Typed keys not drawn yet: the screen is told when this fires, or sooner by another change. */
   private typedFrameTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first typed key not yet drawn came (performance.now()). */
+  private typedSince: number | undefined;
   private online: boolean;
   private readonly unsubscribeLink: () => void;
 
@@ -286,15 +291,19 @@ export class TillController {
   private draw(): void {
     if (this.typedFrameTimer !== undefined) clearTimeout(this.typedFrameTimer);
     this.typedFrameTimer = undefined;
+    this.typedSince = undefined;
     for (const listener of this.listeners) listener();
   }
 
   private drawTypedSoon(): void {
-    if (this.typedFrameTimer !== undefined) return;
+    const now = performance.now();
+    this.typedSince ??= now;
+    if (this.typedFrameTimer !== undefined) clearTimeout(this.typedFrameTimer);
+    const wait = Math.min(TYPED_QUIET_MS, Math.max(0, this.typedSince + TYPED_FRAME_MAX_MS - now));
     this.typedFrameTimer = setTimeout(() => {
       this.typedFrameTimer = undefined;
       if (!this.disposed) this.draw();
-    }, TYPED_FRAME_MS);
+    }, wait);
   }
 
   private holdText(text: string): void {
