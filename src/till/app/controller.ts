@@ -7,7 +7,7 @@ import { uuidv7 } from "../../core/ids.ts";
 import { createTranslator, type TillLanguage, type Translator } from "../i18n/index.ts";
 import type { KeyEvent } from "../keys/key-names.ts";
 import type { Keymap } from "../keys/keymap.ts";
-import { COLLECT_AFTER_FRAME_MS, COLLECT_AFTER_MS, GarbagePolicy } from "../runtime/index.ts";
+import { COLLECT_AFTER_MS, GarbagePolicy } from "../runtime/index.ts";
 import type { TillServices } from "../services.ts";
 import { initialState } from "../state/initial.ts";
 import { reduce } from "../state/reducer.ts";
@@ -21,12 +21,15 @@ import { type EffectContext, runEffect, type TillDevices } from "./effects.ts";
  */
 export const SCAN_BURST_MS = 30;
 /**
- * Keys that only type into the input line are drawn together, at most one frame this often: a
- * scanner's burst read key by key would otherwise draw the whole screen once per key (React and
- * the layout, a few hundred microseconds each here, several times that on a kiosk's slice of a
- * core), and its Enter would queue behind them. A person sees no difference.
+ * Keys that only type into the input line are drawn once the keys pause this long: a scanner's
+ * burst read key by key (its keys a few milliseconds apart) is then drawn only with its Enter,
+ * instead of once or twice on the way (React and the layout of the whole screen each time, a
+ * millisecond or more on a kiosk's slice of a core, which its Enter would then wait for). No
+ * hand types this fast, and a person sees no difference.
  */
-export const TYPED_FRAME_MS = 10;
+export const TYPED_QUIET_MS = 20;
+/** Keys typed on and on are still drawn at least this often. */
+export const TYPED_FRAME_MAX_MS = 50;
 
 /** A menu or a yes/no question: a scanned code must not choose an entry or answer. */
 function scanGuarded(state: TillState): boolean {
@@ -60,7 +63,6 @@ export class TillController {
   private readonly garbage: GarbagePolicy;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private collectTimer: ReturnType<typeof setTimeout> | undefined;
-  private afterFrameTimer: ReturnType<typeof setTimeout> | undefined;
   private translatorCache:
     | { currency: string; locale: string; timeZone: string; translator: Translator }
     | undefined;
@@ -74,6 +76,8 @@ export class TillController {
   private heldTimer: ReturnType<typeof setTimeout> | undefined;
   /** Typed keys not drawn yet: the screen is told when this fires, or sooner by another change. */
   private typedFrameTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first typed key not yet drawn came (performance.now()). */
+  private typedSince: number | undefined;
   private online: boolean;
   private readonly unsubscribeLink: () => void;
 
@@ -196,21 +200,6 @@ export class TillController {
     this.shownAtOnce = listener;
   }
 
-  /**
-   * The frame asked for by showAtOnce is written. Its garbage is collected a moment later,
-   * between keys: not in the middle of drawing a later scan, and not while the terminal is
-   * still taking the frame in (on a kiosk's two cores the collection and its helper thread
-   * would hold the terminal off).
-   */
-  frameShown(): void {
-    if (this.disposed || this.afterFrameTimer !== undefined) return;
-    this.afterFrameTimer = setTimeout(() => {
-      this.afterFrameTimer = undefined;
-      if (!this.disposed) this.garbage.afterFrame();
-    }, COLLECT_AFTER_FRAME_MS);
-    this.afterFrameTimer.unref?.();
-  }
-
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -302,15 +291,19 @@ export class TillController {
   private draw(): void {
     if (this.typedFrameTimer !== undefined) clearTimeout(this.typedFrameTimer);
     this.typedFrameTimer = undefined;
+    this.typedSince = undefined;
     for (const listener of this.listeners) listener();
   }
 
   private drawTypedSoon(): void {
-    if (this.typedFrameTimer !== undefined) return;
+    const now = performance.now();
+    this.typedSince ??= now;
+    if (this.typedFrameTimer !== undefined) clearTimeout(this.typedFrameTimer);
+    const wait = Math.min(TYPED_QUIET_MS, Math.max(0, this.typedSince + TYPED_FRAME_MAX_MS - now));
     this.typedFrameTimer = setTimeout(() => {
       this.typedFrameTimer = undefined;
       if (!this.disposed) this.draw();
-    }, TYPED_FRAME_MS);
+    }, wait);
   }
 
   private holdText(text: string): void {
@@ -372,7 +365,6 @@ export class TillController {
     this.disposed = true;
     if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
     if (this.collectTimer !== undefined) clearTimeout(this.collectTimer);
-    if (this.afterFrameTimer !== undefined) clearTimeout(this.afterFrameTimer);
     if (this.heldTimer !== undefined) clearTimeout(this.heldTimer);
     if (this.typedFrameTimer !== undefined) clearTimeout(this.typedFrameTimer);
     this.listeners.clear();

@@ -5,13 +5,7 @@
  */
 import { restartWithRuntimeOptions } from "./jit.ts";
 
-export {
-  COLLECT_AFTER_FRAME_MS,
-  COLLECT_AFTER_MS,
-  type Collections,
-  GarbagePolicy,
-  HEAP_GROWTH_BYTES,
-} from "./garbage.ts";
+export { COLLECT_AFTER_MS, type Collections, GarbagePolicy } from "./garbage.ts";
 export { restartArgv, restartWithRuntimeOptions, TILL_RUNTIME_ENV } from "./jit.ts";
 
 /**

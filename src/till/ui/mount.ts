@@ -20,7 +20,7 @@ export function mountTill(controller: TillController, options: RenderOptions = {
     ...options,
   });
   controller.showAtOnce(() => {
-    void instance.waitUntilRenderFlush().then(() => controller.frameShown());
+    void instance.waitUntilRenderFlush();
   });
   return instance;
 }
