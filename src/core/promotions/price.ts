@@ -22,6 +22,7 @@ import type { PromotionBook } from "./book.ts";
 import { applyPromotions, livePromotions, type PromotionLine } from "./engine.ts";
 import { type PromotionClock, promotionClock } from "./schedule.ts";
 import type { AppliedPromotion } from "./schema.ts";
+import { linesNamedBy } from "./untouched.ts";
 
 export interface PromotedLineInput extends BasketLineInput {
   department?: string | null | undefined;
@@ -90,7 +91,11 @@ export function priceWithPromotions(
   if (live.length === 0) {
     return { ...priceBasket(plain(), settings), promotions: [], codesUsed: [] };
   }
-  const amounts = input.lines.map((line) => amountBeforePromotions(line, settings));
+  // Lines no live promotion can name take nothing and count for nothing: their amounts are not needed.
+  const named = linesNamedBy(live, input.lines);
+  const amounts = input.lines.map((line, i) =>
+    named === null || named.has(i) ? amountBeforePromotions(line, settings) : 0,
+  );
   const lines: PromotionLine[] = input.lines.map((line, i) => ({
     code: line.code,
     qtyMilli: line.qtyMilli,
