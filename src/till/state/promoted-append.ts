@@ -10,8 +10,10 @@
  * test holds this equal to it.
  */
 import { cashRound } from "../../core/cash-rounding.ts";
+import type { Discount } from "../../core/discount.ts";
 import type { Quote } from "../../core/pricing.ts";
 import { linesPromotionsName, promoteLines, promotionClockAt } from "../../core/promotions/index.ts";
+import type { StoreSettings } from "../../core/settings.ts";
 import type { TaxBreakdown } from "../../core/tax.ts";
 import type { TillQuote } from "../services.ts";
 import { canAppend, mergeTaxes, priceSingle } from "./append-pricing.ts";
@@ -70,10 +72,7 @@ export function priceByParts(sale: Sale, env: TillEnv): TillQuote | null {
   let next = 0;
   for (const [i, line] of sale.lines.entries()) {
     const discount = named.has(i) ? promoted?.lines[next++]?.discount : line.discount;
-    const single = priceSingle(
-      discount === line.discount ? line : withDiscount(line, discount),
-      env.settings,
-    );
+    const single = singleQuote(line, discount, env.settings);
     add(quote, single);
     taxes.push(...single.taxes);
   }
@@ -84,9 +83,33 @@ export function priceByParts(sale: Sale, env: TillEnv): TillQuote | null {
   return quote;
 }
 
-function withDiscount(line: SaleLine, discount: SaleLine["discount"]): SaleLine {
+function withDiscount(line: SaleLine, discount: Discount | undefined): SaleLine {
+  if (discount === line.discount) return line;
+  if (discount !== undefined) return { ...line, discount };
   const { discount: _own, ...rest } = line;
-  return discount === undefined ? rest : { ...rest, discount };
+  return rest;
+}
+
+/** Each sale line's last single quote (a line is never changed in place: a change is a new line). */
+const lastQuote = new WeakMap<
+  SaleLine,
+  { settings: StoreSettings; discount: Discount | undefined; quote: Quote }
+>();
+
+function sameDiscount(a: Discount | undefined, b: Discount | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return "amountMinor" in a && "amountMinor" in b && a.amountMinor === b.amountMinor;
+}
+
+/** The line priced alone with `discount` (its own, or its own with what promotions take). */
+function singleQuote(line: SaleLine, discount: Discount | undefined, settings: StoreSettings): Quote {
+  const last = lastQuote.get(line);
+  if (last !== undefined && last.settings === settings && sameDiscount(last.discount, discount))
+    return last.quote;
+  const quote = priceSingle(withDiscount(line, discount), settings);
+  lastQuote.set(line, { settings, discount, quote });
+  return quote;
 }
 
 function add(quote: TillQuote, single: Quote): void {
