@@ -19,6 +19,7 @@ import type { LineKind } from "../deposits.ts";
 import type { RoundingMode } from "../rounding.ts";
 import { sumBig, toSafeNumber } from "../safe-integer.ts";
 import type { CompiledPromotion, LineSpec, PromotionBook } from "./book.ts";
+import { type Names, namesOf } from "./names.ts";
 import * as rewards from "./rewards.ts";
 import { inSchedule, type PromotionClock } from "./schedule.ts";
 import type { AppliedPromotion } from "./schema.ts";
@@ -52,20 +53,26 @@ export interface PromotionOutcome {
   codesUsed: string[];
 }
 
+const NONE: readonly number[] = [];
+
 /** The basket's lines by what promotions name them by, each list in the canonical order. */
 class LineIndex {
   private readonly byProduct = new Map<string, number[]>();
   private readonly byCategory = new Map<string, number[]>();
   private readonly byDepartment = new Map<string, number[]>();
-  private readonly rank: Map<number, number>;
+  /** Each line's position in the canonical order, by its index in the basket. */
+  private readonly rank: Int32Array;
 
   constructor(
     lines: readonly PromotionLine[],
     readonly order: readonly number[],
-    /** Which kinds of names the live promotions use: the other maps are not built. */
-    uses: { products: boolean; categories: boolean; departments: boolean },
+    /** The names the live promotions use: only their lines are indexed. */
+    uses: Names,
   ) {
-    this.rank = new Map(order.map((line, rank) => [line, rank]));
+    this.rank = new Int32Array(lines.length);
+    order.forEach((line, rank) => {
+      this.rank[line] = rank;
+    });
     const push = (map: Map<string, number[]>, key: string, line: number) => {
       const list = map.get(key);
       if (list === undefined) map.set(key, [line]);
@@ -73,24 +80,33 @@ class LineIndex {
     };
     for (const i of order) {
       const line = lines[i] as PromotionLine;
-      if (uses.products) push(this.byProduct, line.code, i);
-      if (uses.departments && line.department != null) push(this.byDepartment, line.department, i);
-      if (uses.categories && line.categories !== undefined)
-        for (const id of line.categories) push(this.byCategory, id, i);
+      if (uses.products.has(line.code)) push(this.byProduct, line.code, i);
+      if (line.department != null && uses.departments.has(line.department))
+        push(this.byDepartment, line.department, i);
+      if (line.categories !== undefined && uses.categories.size > 0)
+        for (const id of line.categories) if (uses.categories.has(id)) push(this.byCategory, id, i);
     }
   }
 
-  /** The lines a spec names, in the canonical order. */
-  named(spec: LineSpec): number[] {
-    const found = new Set<number>();
+  /** The lines a spec names, in the canonical order (not to be changed: it may be the index's own list). */
+  named(spec: LineSpec): readonly number[] {
+    const lists: number[][] = [];
     const add = (map: Map<string, number[]>, keys: ReadonlySet<string> | null) => {
       if (keys === null) return;
-      for (const key of keys) for (const line of map.get(key) ?? []) found.add(line);
+      for (const key of keys) {
+        const list = map.get(key);
+        if (list !== undefined) lists.push(list);
+      }
     };
     add(this.byProduct, spec.products);
     add(this.byCategory, spec.categories);
     add(this.byDepartment, spec.departments);
-    return [...found].sort((a, b) => (this.rank.get(a) ?? 0) - (this.rank.get(b) ?? 0));
+    // One name found (the usual case): its list is already in the canonical order, each line once.
+    if (lists.length <= 1) return lists[0] ?? NONE;
+    const found = new Set<number>();
+    for (const list of lists) for (const line of list) found.add(line);
+    const rank = this.rank;
+    return [...found].sort((a, b) => (rank[a] ?? 0) - (rank[b] ?? 0));
   }
 }
 
@@ -190,16 +206,7 @@ export function applyPromotions(
   if (live.length === 0) return outcome;
   const lineDiscount = lines.map(() => 0n);
   const order = canonicalOrder(lines);
-  const uses = { products: false, categories: false, departments: false };
-  for (const p of live) {
-    for (const spec of [p.condition, p.reward]) {
-      if (spec === null) continue;
-      uses.products ||= spec.products !== null;
-      uses.categories ||= spec.categories !== null;
-      uses.departments ||= spec.departments !== null;
-    }
-  }
-  const index = new LineIndex(lines, order, uses);
+  const index = new LineIndex(lines, order, namesOf(live));
   const remaining = lines.map((line) => BigInt(eligible(line) ? line.amountMinor : 0));
 
   for (const p of live) {

@@ -28,11 +28,13 @@ export {
 export {
   type PromotedBasketInput,
   type PromotedLineInput,
+  type PromotedLines,
   type PromotedQuote,
   type PromotionPricing,
   priceWithPromotions,
+  promoteLines,
 } from "./price.ts";
-export { type PromotionClock, promotionClock } from "./schedule.ts";
+export { type PromotionClock, promotionClock, promotionClockAt } from "./schedule.ts";
 export * from "./schema.ts";
 export { linesPromotionsName, promotionsLeaveLine } from "./untouched.ts";
 export {

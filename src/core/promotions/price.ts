@@ -9,7 +9,6 @@ import { takesNoDiscount } from "../deposits.ts";
 import type { Discount } from "../discount.ts";
 import { normalizeCurrency } from "../money.ts";
 import {
-  type BasketInput,
   type BasketLineInput,
   lineDiscountBig,
   type PricingSettings,
@@ -20,8 +19,9 @@ import { extendPriceBig } from "../quantity.ts";
 import { toSafeNumber } from "../safe-integer.ts";
 import type { PromotionBook } from "./book.ts";
 import { applyPromotions, livePromotions, type PromotionLine } from "./engine.ts";
-import { type PromotionClock, promotionClock } from "./schedule.ts";
+import { promotionClockAt } from "./schedule.ts";
 import type { AppliedPromotion } from "./schema.ts";
+import { linesNamedBy } from "./untouched.ts";
 
 export interface PromotedLineInput extends BasketLineInput {
   department?: string | null | undefined;
@@ -59,14 +59,55 @@ function amountBeforePromotions(line: BasketLineInput, settings: PricingSettings
   return toSafeNumber(extended - own, "line amount");
 }
 
-const clocks = new Map<string, { at: number; clock: PromotionClock }>();
+/** What the promotions in force take off a basket's lines, when one takes something. */
+export interface PromotedLines {
+  /** The lines as priced: one a promotion takes from has the promotion in its discount, the others are the input's own. */
+  lines: BasketLineInput[];
+  promotions: AppliedPromotion[];
+  /** Codes a promotion used (upper case). */
+  codesUsed: string[];
+}
 
-function clockOf(at: Date, timeZone: string): PromotionClock {
-  const cached = clocks.get(timeZone);
-  if (cached !== undefined && cached.at === at.getTime()) return cached.clock;
-  const clock = promotionClock(at, timeZone);
-  clocks.set(timeZone, { at: at.getTime(), clock });
-  return clock;
+/**
+ * The basket's lines with what the promotions in force take off each folded into the line's
+ * discount (so that pricing them gives the promoted quote), or null when none takes anything.
+ */
+export function promoteLines(
+  lines: readonly PromotedLineInput[],
+  settings: PricingSettings,
+  promotions: PromotionPricing,
+): PromotedLines | null {
+  const context = {
+    clock: promotionClockAt(promotions.at, promotions.timeZone),
+    roundingMode: settings.roundingMode,
+    codes: promotions.codes,
+    customerGroups: promotions.customerGroups,
+  };
+  const live = livePromotions(promotions.book, lines, context);
+  if (live.length === 0) return null;
+  // Lines no live promotion can name take nothing and count for nothing: their amounts are not needed.
+  const named = linesNamedBy(live, lines);
+  const amounts = lines.map((line, i) =>
+    named === null || named.has(i) ? amountBeforePromotions(line, settings) : 0,
+  );
+  const engineLines: PromotionLine[] = lines.map((line, i) => ({
+    code: line.code,
+    qtyMilli: line.qtyMilli,
+    amountMinor: amounts[i] ?? 0,
+    department: line.department,
+    categories: line.categories,
+    kind: line.kind,
+  }));
+  const outcome = applyPromotions(promotions.book, engineLines, context, live);
+  if (outcome.applied.length === 0) return null;
+  const promoted = lines.map((line, i): BasketLineInput => {
+    const promotion = outcome.lineDiscountMinor[i] ?? 0;
+    if (promotion === 0) return line;
+    const extended = extendPriceBig(line.unitPriceMinor, line.qtyMilli, settings.roundingMode);
+    const own = toSafeNumber(extended) - (amounts[i] ?? 0);
+    return { ...line, discount: { amountMinor: own + promotion } };
+  });
+  return { lines: promoted, promotions: outcome.applied, codesUsed: outcome.codesUsed };
 }
 
 /** Prices a basket with the promotions in force; with none, exactly as priceBasket. */
@@ -75,44 +116,11 @@ export function priceWithPromotions(
   settings: PricingSettings,
   promotions: PromotionPricing | null,
 ): PromotedQuote {
-  const plain = (): BasketInput => ({
-    lines: input.lines,
-    ...(input.discount === undefined ? {} : { discount: input.discount }),
-  });
-  if (promotions === null) return { ...priceBasket(plain(), settings), promotions: [], codesUsed: [] };
-  const context = {
-    clock: clockOf(promotions.at, promotions.timeZone),
-    roundingMode: settings.roundingMode,
-    codes: promotions.codes,
-    customerGroups: promotions.customerGroups,
-  };
-  const live = livePromotions(promotions.book, input.lines, context);
-  if (live.length === 0) {
-    return { ...priceBasket(plain(), settings), promotions: [], codesUsed: [] };
+  const discount = input.discount === undefined ? {} : { discount: input.discount };
+  const promoted = promotions === null ? null : promoteLines(input.lines, settings, promotions);
+  if (promoted === null) {
+    return { ...priceBasket({ lines: input.lines, ...discount }, settings), promotions: [], codesUsed: [] };
   }
-  const amounts = input.lines.map((line) => amountBeforePromotions(line, settings));
-  const lines: PromotionLine[] = input.lines.map((line, i) => ({
-    code: line.code,
-    qtyMilli: line.qtyMilli,
-    amountMinor: amounts[i] ?? 0,
-    department: line.department,
-    categories: line.categories,
-    kind: line.kind,
-  }));
-  const outcome = applyPromotions(promotions.book, lines, context, live);
-  if (outcome.applied.length === 0) {
-    return { ...priceBasket(plain(), settings), promotions: [], codesUsed: [] };
-  }
-  const promoted = input.lines.map((line, i): BasketLineInput => {
-    const promotion = outcome.lineDiscountMinor[i] ?? 0;
-    if (promotion === 0) return line;
-    const extended = extendPriceBig(line.unitPriceMinor, line.qtyMilli, settings.roundingMode);
-    const own = toSafeNumber(extended) - (amounts[i] ?? 0);
-    return { ...line, discount: { amountMinor: own + promotion } };
-  });
-  const quote = priceBasket(
-    { lines: promoted, ...(input.discount === undefined ? {} : { discount: input.discount }) },
-    settings,
-  );
-  return { ...quote, promotions: outcome.applied, codesUsed: outcome.codesUsed };
+  const quote = priceBasket({ lines: promoted.lines, ...discount }, settings);
+  return { ...quote, promotions: promoted.promotions, codesUsed: promoted.codesUsed };
 }

@@ -67,8 +67,14 @@ export function amountOff(targets: readonly Target[], amountMinor: number): bigi
 
 /** Each line at `priceMinor` a unit (a kg for a weighed line): what is left above that comes off. */
 export function fixedPrice(targets: readonly Target[], priceMinor: number, mode: RoundingMode): bigint[] {
+  // Lines of one quantity (one unit each, the usual case) share the price of that quantity.
+  let qtyMilli = Number.NaN;
+  let price = 0n;
   return targets.map((t) => {
-    const price = extendPriceBig(priceMinor, t.qtyMilli, mode);
+    if (t.qtyMilli !== qtyMilli) {
+      qtyMilli = t.qtyMilli;
+      price = extendPriceBig(priceMinor, qtyMilli, mode);
+    }
     return t.remaining > price ? t.remaining - price : 0n;
   });
 }

@@ -45,6 +45,17 @@ export function promotionClock(at: Date, timeZone: string): PromotionClock {
   };
 }
 
+const clocks = new Map<string, { at: number; clock: PromotionClock }>();
+
+/** promotionClock, kept for the last instant asked in each time zone (a sale's scans ask for one instant many times). */
+export function promotionClockAt(at: Date, timeZone: string): PromotionClock {
+  const cached = clocks.get(timeZone);
+  if (cached !== undefined && cached.at === at.getTime()) return cached.clock;
+  const clock = promotionClock(at, timeZone);
+  clocks.set(timeZone, { at: at.getTime(), clock });
+  return clock;
+}
+
 function isDate(text: string): boolean {
   return text.length === 10;
 }

@@ -4,14 +4,9 @@
  * from them and changes nothing of what they take off the others, so a till may price the sale
  * with that line added by adding the line alone (see the till's append pricing).
  */
-import type { CompiledPromotion, LineSpec, PromotionBook } from "./book.ts";
+import type { CompiledPromotion, PromotionBook } from "./book.ts";
 import { livePromotions, type PromotionContext, type PromotionLine } from "./engine.ts";
-
-function names(spec: LineSpec, line: Omit<PromotionLine, "amountMinor">): boolean {
-  if (spec.products?.has(line.code)) return true;
-  if (line.department != null && spec.departments?.has(line.department)) return true;
-  return spec.categories !== null && (line.categories ?? []).some((c) => spec.categories?.has(c));
-}
+import { type NamedLine, namesLine as names, namesOf } from "./names.ts";
 
 /**
  * A promotion without a condition that counts (no names, no minimum) and with a reward on named
@@ -61,12 +56,24 @@ export function linesPromotionsName(
   lines: readonly Omit<PromotionLine, "amountMinor">[],
   context: PromotionContext,
 ): Set<number> | null {
-  const live = livePromotions(book, lines, context);
+  return linesNamedBy(livePromotions(book, lines, context), lines);
+}
+
+/**
+ * The lines the given promotions name (as linesPromotionsName, with the basket's live promotions
+ * at hand), or null when one of them touches every line.
+ */
+export function linesNamedBy(
+  live: readonly CompiledPromotion[],
+  lines: readonly NamedLine[],
+): Set<number> | null {
   const named = new Set<number>();
   if (live.length === 0) return named;
   if (live.some(touchesAll)) return null;
+  // A promotion that does not touch every line touches the lines its condition or reward names.
+  const all = namesOf(live);
   lines.forEach((line, i) => {
-    if (live.some((p) => touches(p, line))) named.add(i);
+    if (names(all, line)) named.add(i);
   });
   return named;
 }

@@ -7,7 +7,7 @@ import { priceBasket, type Quote } from "../../core/pricing.ts";
 import {
   type PromotedQuote,
   priceWithPromotions,
-  promotionClock,
+  promotionClockAt,
   promotionsLeaveLine,
 } from "../../core/promotions/index.ts";
 import type { StoreSettings } from "../../core/settings.ts";
@@ -40,7 +40,7 @@ export function promotionLeavesAppended(sale: Pick<Sale, "lines" | "couponCodes"
     kind: line.kind,
   }));
   return promotionsLeaveLine(promotions.book, lines, lines.length - 1, {
-    clock: promotionClock(promotions.at, promotions.timeZone),
+    clock: promotionClockAt(promotions.at, promotions.timeZone),
     roundingMode: env.settings.roundingMode,
     codes: sale.couponCodes,
   });

@@ -16,7 +16,7 @@ import {
   wantsNearPromotions,
   wantsPrizeCode,
 } from "../../core/messages/index.ts";
-import { type PromotionLine, promotionClock, promotionsNear } from "../../core/promotions/index.ts";
+import { type PromotionLine, promotionClockAt, promotionsNear } from "../../core/promotions/index.ts";
 import type { Effect, Message, Sale, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
 /**
@@ -46,7 +46,7 @@ function nearOf(state: TillState, line: SaleLine, env: TillEnv): string[] {
     kind: q.kind,
   }));
   return promotionsNear(promotions.book, lines, index, {
-    clock: promotionClock(new Date(env.now()), env.settings.timeZone),
+    clock: promotionClockAt(new Date(env.now()), env.settings.timeZone),
     roundingMode: env.settings.roundingMode,
   });
 }

@@ -2,11 +2,14 @@ import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import { priceBasket } from "../../../src/core/pricing.ts";
 import {
+  livePromotions,
   type Promotion,
   PromotionBook,
   type PromotionLine,
   priceWithPromotions,
+  promotionClock,
 } from "../../../src/core/promotions/index.ts";
+import { linesNamedBy } from "../../../src/core/promotions/untouched.ts";
 import { DE, NYC } from "../pricing-fixtures.ts";
 import { MONDAY_NOON, promo, run } from "./support.ts";
 
@@ -169,6 +172,24 @@ describe("promotion engine properties", () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  test("lines no live promotion names take nothing, and their amounts change nothing for the others", () => {
+    fc.assert(
+      fc.property(promotionsArb, linesArb, (promotions, lines) => {
+        const book = new PromotionBook(promotions);
+        const context = { clock: promotionClock(MONDAY_NOON, "UTC"), roundingMode: "half-up" as const };
+        const named = linesNamedBy(livePromotions(book, lines, context), lines);
+        const out = run(promotions, lines);
+        if (named === null) return;
+        const zeroed = lines.map((l, i) => (named.has(i) ? l : { ...l, amountMinor: 0 }));
+        expect(run(promotions, zeroed)).toEqual(out);
+        lines.forEach((_, i) => {
+          if (!named.has(i)) expect(out.lineDiscountMinor[i]).toBe(0);
+        });
+      }),
+      { numRuns: 500 },
     );
   });
 });
