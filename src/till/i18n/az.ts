@@ -376,6 +376,7 @@ export const az: Strings = {
   "error.noQuickKeys": "Bu mağaza üçün sürətli düymələr qurulmayıb",
   "error.noQuickKey": "Bu səhifədə {key} sürətli düyməsi yoxdur",
   "quickKeys.hint": "Məhsulu vurmaq üçün düyməni basın · ↑↓ PgUp PgDn: səhifə · Esc: geri",
+  "quickKeys.quantity": "Miqdar {qty}: növbəti düymə bu qədər vurur",
   "cmd.receipt.email": "Çeki e-poçtla",
   "prompt.receiptEmail": "{receiptNo} çeki üçün müştərinin e-poçtu",
   "error.badEmail": '"{text}" e-poçt ünvanı deyil: ad@example.org kimi yazın',

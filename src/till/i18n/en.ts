@@ -394,6 +394,7 @@ export const en = {
   "error.noQuickKeys": "No quick keys are set up for this store",
   "error.noQuickKey": "No quick key {key} on this page",
   "quickKeys.hint": "Press a key to ring its product · ↑↓ PgUp PgDn: page · Esc: back",
+  "quickKeys.quantity": "Quantity {qty}: the next key rings that many",
   "cmd.receipt.email": "E-mail receipt",
   "prompt.receiptEmail": "Customer's e-mail for receipt {receiptNo}",
   "error.badEmail": '"{text}" is not an e-mail address: type it as name@example.org',

@@ -389,6 +389,7 @@ export const fr: Strings = {
   "error.noQuickKeys": "Aucune touche rapide n'est configurée pour ce magasin",
   "error.noQuickKey": "Pas de touche rapide {key} sur cette page",
   "quickKeys.hint": "Une touche encaisse son produit · ↑↓ PgUp PgDn : page · Échap : retour",
+  "quickKeys.quantity": "Quantité {qty} : la prochaine touche en encaisse autant",
   "cmd.receipt.email": "Ticket par e-mail",
   "prompt.receiptEmail": "E-mail du client pour le ticket {receiptNo}",
   "error.badEmail": "« {text} » n'est pas une adresse e-mail : tapez-la comme nom@exemple.fr",

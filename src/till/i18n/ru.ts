@@ -374,6 +374,7 @@ export const ru: Strings = {
   "error.noQuickKeys": "Для этого магазина быстрые клавиши не настроены",
   "error.noQuickKey": "На этой странице нет быстрой клавиши {key}",
   "quickKeys.hint": "Нажмите клавишу, чтобы пробить товар · ↑↓ PgUp PgDn: страница · Esc: назад",
+  "quickKeys.quantity": "Количество {qty}: следующая клавиша пробьёт столько",
   "cmd.receipt.email": "Чек на e-mail",
   "prompt.receiptEmail": "E-mail покупателя для чека {receiptNo}",
   "error.badEmail": "«{text}» — не адрес e-mail: введите его как name@example.org",
