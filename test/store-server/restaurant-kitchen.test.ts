@@ -112,3 +112,33 @@ describe("restaurant rounds to the kitchen", () => {
     expect(await tickets("cold")).toHaveLength(1);
   });
 });
+
+describe("the round's status back to the waiter", () => {
+  test("the order answers each round's kitchen status: sent, in progress once started, done once every ticket is bumped", async () => {
+    const id = uuidv7();
+    await store.request("POST", `${API}/table-orders`, { id, tableId: "T1", guests: 2 }, ann.token);
+    await store.request(
+      "POST",
+      `${API}/table-orders/${id}/lines`,
+      {
+        lines: [
+          { id: "l1", code: "SOUP" },
+          { id: "l2", code: "STEAK", course: 2 },
+        ],
+      },
+      ann.token,
+    );
+    const roundId = uuidv7();
+    await store.request("POST", `${API}/table-orders/${id}/rounds`, { id: roundId }, ann.token);
+    type Rounds = { rounds: { id: string; kind: string; status: string }[] };
+    const rounds = async () =>
+      (await store.request<Rounds>("GET", `${API}/table-orders/${id}`, undefined, ann.token)).body.rounds;
+    expect(await rounds()).toMatchObject([{ id: roundId, kind: "round", status: "sent" }]);
+    const [cold] = await tickets("cold");
+    const [pass] = await tickets("pass");
+    expect((await store.request("POST", `${API}/kitchen/tickets/${cold?.id}/bump`, {})).status).toBe(200);
+    expect(await rounds()).toMatchObject([{ status: "in_progress" }]);
+    expect((await store.request("POST", `${API}/kitchen/tickets/${pass?.id}/bump`, {})).status).toBe(200);
+    expect(await rounds()).toMatchObject([{ id: roundId, status: "done" }]);
+  });
+});

@@ -355,6 +355,7 @@ export const az: Strings = {
   "tables.legend": "· boş  ● sifariş  $ hesab  ✓ ödənib",
   "tables.hint": "↑↓ masa · Enter açmaq (və ya adını yazın) · Esc geri",
   "tableOrder.header": "Masa {table} · yer {seat} · növbə {course} · {status}",
+  "tableOrder.kitchen": "Mətbəx: {rounds} göndərişdən {done} hazır · {cooking} bişirilir",
   "tableOrder.hint": "kod Enter əlavə · sN yer · cN növbə · F5 göndər · F6 başlat · F10 hesab",
   "tableOrder.more": "/s və ya /N böl · tAD köçür · mAD birləşdir · Esc geri",
   "tableOrder.payHint": "↑↓ hesab · tip N · məbləğ Enter nağd · F10 dəqiq nağd · F7 kart · Esc geri",

@@ -373,6 +373,7 @@ export const en = {
   "tables.legend": "· free  ● ordered  $ bill printed  ✓ paid",
   "tables.hint": "↑↓ a table · Enter open it (or type its name) · Esc back",
   "tableOrder.header": "Table {table} · seat {seat} · course {course} · {status}",
+  "tableOrder.kitchen": "Kitchen: {done} of {rounds} rounds done · {cooking} cooking",
   "tableOrder.hint": "code Enter add · sN seat · cN course · F5 send · F6 fire · F10 bill",
   "tableOrder.more": "/s or /N split · tNAME move · mNAME merge · Esc back",
   "tableOrder.payHint": "↑↓ check · tip N · amount Enter cash · F10 exact cash · F7 card · Esc back",

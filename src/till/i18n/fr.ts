@@ -367,6 +367,7 @@ export const fr: Strings = {
   "tables.legend": "· libre  ● commandé  $ addition  ✓ payé",
   "tables.hint": "↑↓ une table · Entrée l’ouvrir (ou tapez son nom) · Échap retour",
   "tableOrder.header": "Table {table} · place {seat} · service {course} · {status}",
+  "tableOrder.kitchen": "Cuisine : {done} envois sur {rounds} prêts · {cooking} en cours",
   "tableOrder.hint": "code Entrée ajoute · sN place · cN service · F5 envoi · F6 lancer · F10 note",
   "tableOrder.more": "/s ou /N partager · tNOM déplacer · mNOM fusionner · Échap retour",
   "tableOrder.payHint": "↑↓ addition · tip N · montant Entrée espèces · F10 exact · F7 carte · Échap",

@@ -353,6 +353,7 @@ export const ru: Strings = {
   "tables.legend": "· свободен  ● заказ  $ счёт  ✓ оплачен",
   "tables.hint": "↑↓ стол · Enter открыть (или введите имя) · Esc назад",
   "tableOrder.header": "Стол {table} · место {seat} · подача {course} · {status}",
+  "tableOrder.kitchen": "Кухня: готово {done} из {rounds} · готовится {cooking}",
   "tableOrder.hint": "код Enter добавить · sN место · cN подача · F5 отправить · F6 подать · F10 счёт",
   "tableOrder.more": "/s или /N разделить · tИМЯ перенести · mИМЯ объединить · Esc назад",
   "tableOrder.payHint": "↑↓ счёт · tip N чаевые · сумма Enter наличные · F10 без сдачи · F7 карта · Esc",

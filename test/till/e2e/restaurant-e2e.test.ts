@@ -235,6 +235,8 @@ describe.if(haveTmux())("restaurant mode at the till", () => {
     // Ann splits table 1 by seat: seat 1 in cash, seat 2 half cash, half card.
     await logIn(till, "1234", "Ann");
     await openTable(0, "1");
+    // The waiter sees how far the kitchen is: her first round bumped, the fired course not yet.
+    await till.waitFor("Kitchen: 1 of 2 rounds done · 0 cooking", "the rounds' status at the till");
     await enter("/s", ">Seat 1");
     await till.keys("F10");
     await till.waitFor(/Check paid: receipt/, "seat 1 paid");
