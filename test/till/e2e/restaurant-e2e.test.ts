@@ -72,6 +72,10 @@ describe.if(haveTmux())("restaurant mode at the till", () => {
       `webhookUrl = "${webhook.url}"`,
       'secret = "whsec_restaurant_e2e"',
       "",
+      "[[quickKeys.pages]]",
+      'name = "Drinks"',
+      'keys = [{ label = "Coffee", code = "COFFEE" }]',
+      "",
       "[services]",
       'openingHours = { open = "00:00", close = "23:59" }',
       "slotMinutes = 15",
@@ -267,8 +271,11 @@ describe.if(haveTmux())("restaurant mode at the till", () => {
     await leave();
   }, 180_000);
 
-  test("a booking made through the API is checked in at the till and paid", async () => {
-    await seedProducts(store, [{ code: "TASTE", name: "Wine tasting", priceMinor: 2500, taxClass: null }]);
+  test("three coffees from a quick key and a booking made through the API checked in at the till, paid", async () => {
+    await seedProducts(store, [
+      { code: "TASTE", name: "Wine tasting", priceMinor: 2500, taxClass: null },
+      { code: "COFFEE", name: "Coffee", priceMinor: 250, taxClass: null },
+    ]);
     await call("/services", { code: "TASTE", kind: "service", durationMin: 30, staffIds: [annId] });
     const today = new Date().toISOString().slice(0, 10);
     // A minute from now (an hour ago just before midnight, so that it is today's).
@@ -282,6 +289,12 @@ describe.if(haveTmux())("restaurant mode at the till", () => {
       start: start.toISOString(),
     });
 
+    // Three coffees from the quick keys first: `3*`, then Ctrl+N and the key.
+    await till.type("3*");
+    await till.keys("C-n");
+    await till.waitFor("Quantity 3: the next key rings that many", "the quick keys with the quantity");
+    await till.type("1");
+    await till.waitFor(/Coffee\s+3\s+\$?2\.50\s+\$?7\.50/, "three coffees on the sale");
     await till.keys("F9");
     await till.waitFor("Functions", "the menu");
     await till.type(menuDigit(MENU_ITEMS.indexOf("bookings.open")));
@@ -305,7 +318,7 @@ describe.if(haveTmux())("restaurant mode at the till", () => {
     }, "the booking checked in on its sale at the store");
     // None of the till's sales was refused (a check paid at the till took a receipt number too).
     expect(await till.screen()).not.toContain("refused");
-    expect(sale.totalMinor).toBe(2500);
+    expect(sale.totalMinor).toBe(2500 + 3 * 250);
   }, 120_000);
 
   test("a delivery is taken to delivered by its courier through the API; the webhook hears each status once", async () => {
