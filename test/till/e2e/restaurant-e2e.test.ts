@@ -21,6 +21,7 @@ import { EscPosSink } from "../../devices/support/escpos-sink.ts";
 import { waitFor } from "../../replication/support/wait.ts";
 import { adminOk } from "../../support/admin-cli.ts";
 import { addCourierToStore } from "../../support/couriers.ts";
+import { storeCall } from "../../support/store-call.ts";
 import { type StoreProcess, seedProducts } from "../../support/store-process.ts";
 import { TEST_TAX_CLASSES } from "../../support/tax-classes.ts";
 import { WebhookSink } from "../../support/webhook-sink.ts";
@@ -118,20 +119,7 @@ describe.if(haveTmux())("restaurant mode at the till", () => {
   });
 
   /** A call to the store with the admin token (or `token`) that must answer 2xx. */
-  async function call<T>(path: string, body?: unknown, token?: string): Promise<T> {
-    const init: RequestInit = {
-      method: body === undefined ? "GET" : "POST",
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    };
-    const res = token
-      ? await fetch(`${store.url}/api/v1${path}`, {
-          ...init,
-          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        })
-      : await store.api(`/api/v1${path}`, init);
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  }
+  const call = <T>(path: string, body?: unknown, token?: string) => storeCall<T>(store, path, body, token);
   /** The kitchen slips printed so far, each once: their titles (`Kitchen #N`) and text. */
   const slips = () =>
     printer.jobs
