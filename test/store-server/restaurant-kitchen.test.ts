@@ -6,16 +6,16 @@
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import type { KitchenTicketsAnswer } from "../../src/api/store/kitchen.ts";
 import { uuidv7 } from "../../src/core/ids.ts";
-import { createTestStore, type TestStore } from "../support/store-app.ts";
-import { API, session } from "./sales-fixtures.ts";
+import type { TestStore } from "../support/store-app.ts";
+import { restaurantStore } from "./restaurant-support.ts";
+import { API } from "./sales-fixtures.ts";
 
 let store: TestStore;
 let ann: { token: string; userId: string };
 
 beforeEach(async () => {
-  store = createTestStore({
-    settings: {
-      mode: "restaurant",
+  ({ store, ann } = await restaurantStore(
+    {
       kitchen: {
         stations: [
           { id: "cold", name: "Cold", categories: ["starters"] },
@@ -23,7 +23,8 @@ beforeEach(async () => {
         ],
       },
     },
-  });
+    [],
+  ));
   expect(
     (await store.request("POST", `${API}/categories`, { id: "starters", name: "Starters" })).status,
   ).toBe(200);
@@ -32,14 +33,6 @@ beforeEach(async () => {
     { code: "STEAK", name: "Steak frites", priceMinor: 1900, taxClass: null },
   ])
     expect((await store.request("POST", `${API}/products`, product)).status).toBe(200);
-  expect(
-    (
-      await store.request("POST", `${API}/tables`, {
-        tables: [{ id: "T1", area: "Hall", name: "1", seats: 4 }],
-      })
-    ).status,
-  ).toBe(200);
-  ann = await session(store, "cashier", "1111", "TILL1");
 });
 afterEach(() => store.close());
 

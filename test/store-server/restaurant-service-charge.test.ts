@@ -7,8 +7,9 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import { uuidv7 } from "../../src/core/ids.ts";
-import { createTestStore, type TestStore } from "../support/store-app.ts";
-import { API, session } from "./sales-fixtures.ts";
+import type { TestStore } from "../support/store-app.ts";
+import { restaurantStore } from "./restaurant-support.ts";
+import { API } from "./sales-fixtures.ts";
 
 interface DocLine {
   code: string;
@@ -39,19 +40,10 @@ let store: TestStore;
 let ann: { token: string; userId: string };
 
 beforeEach(async () => {
-  store = createTestStore({
-    settings: {
-      mode: "restaurant",
-      restaurant: { serviceChargePercent: "12.5", serviceChargeCode: "SERVICE" },
-    },
-  });
-  for (const product of MENU)
-    expect((await store.request("POST", `${API}/products`, product)).status).toBe(200);
-  const floor = await store.request("POST", `${API}/tables`, {
-    tables: [{ id: "T1", area: "Hall", name: "1", seats: 4 }],
-  });
-  expect(floor.status).toBe(200);
-  ann = await session(store, "cashier", "1111", "TILL1");
+  ({ store, ann } = await restaurantStore(
+    { restaurant: { serviceChargePercent: "12.5", serviceChargeCode: "SERVICE" } },
+    MENU,
+  ));
 });
 afterEach(() => store.close());
 
