@@ -7,15 +7,12 @@
  */
 import { eq } from "drizzle-orm";
 import { customerOrders } from "../../../schema/store.ts";
-import { DEFAULT_TENDER_TYPES, type TenderType } from "../../core/tenders.ts";
+import { CASH_ON_DELIVERY, DEFAULT_TENDER_TYPES, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { collectOrder } from "../orders/collect.ts";
 import { OrderService } from "../orders/service.ts";
 import { refuseTrainingSale } from "../sales/training.ts";
-
-/** The tender of a sale paid in cash to a courier at the door. */
-export const CASH_ON_DELIVERY = "cash_on_delivery";
 
 const COD_TENDER_TYPES: readonly TenderType[] = [
   ...DEFAULT_TENDER_TYPES,
