@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { featureErrors } from "./errors.ts";
-import { DEFAULT_TENDER_TYPES, EXCHANGE_TENDER, type TenderType } from "./tenders.ts";
+import { CASH_ON_DELIVERY, DEFAULT_TENDER_TYPES, EXCHANGE_TENDER, type TenderType } from "./tenders.ts";
 
 /** The type a sale's tender names to pay with a custom tender (with `tenderId`). */
 export const CUSTOM_TENDER = "custom";
@@ -15,6 +15,7 @@ export const CUSTOM_TENDER = "custom";
 export const RESERVED_TENDER_IDS: ReadonlySet<string> = new Set([
   ...DEFAULT_TENDER_TYPES.map((t) => t.type),
   EXCHANGE_TENDER,
+  CASH_ON_DELIVERY,
   CUSTOM_TENDER,
 ]);
 

@@ -38,6 +38,13 @@ export const DEFAULT_TENDER_TYPES: readonly TenderType[] = [
  * it nets to nothing in the day's money; only an exchange may use it.
  */
 export const EXCHANGE_TENDER = "exchange";
+
+/**
+ * Cash a courier collected at the door for an order, recorded as the order's sale when he hands
+ * it in: not the drawer's cash (the hand-in puts the money in the drawer), and only a hand-in
+ * uses it.
+ */
+export const CASH_ON_DELIVERY = "cash_on_delivery";
 export const EXCHANGE_TENDER_TYPES: readonly TenderType[] = [
   ...DEFAULT_TENDER_TYPES,
   { type: EXCHANGE_TENDER, isCash: false, allowsChange: false },

@@ -11,8 +11,8 @@ import type { KitchenRoundStatus } from "../../src/api/store/kitchen.ts";
 import { closedPort } from "../devices/support/escpos-sink.ts";
 import { waitFor } from "../devices/support/wait.ts";
 import { round } from "../store-server/kitchen/support.ts";
-import { ringupCommand, startStore } from "../support/store-process.ts";
-import { TmuxSession } from "../till/support/tmux.ts";
+import { startStore } from "../support/store-process.ts";
+import { startKdsInTmux } from "../till/support/tmux.ts";
 
 const CONFIG = `[[kitchen.stations]]
 id = "grill"
@@ -42,23 +42,7 @@ test("the kitchen display shows rounds as they come, bumps and recalls by keys, 
       (await (await store.api(`/api/v1/kitchen/rounds/${id}`)).json()) as KitchenRoundStatus;
     const first = await send("12");
 
-    const env = {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: process.env.HOME ?? "/tmp",
-      TERM: "screen",
-      RINGUP_TOKEN: store.token,
-    };
-    const argv = [
-      ...ringupCommand(),
-      "kds",
-      "--server",
-      store.url,
-      "--station",
-      "grill",
-      "--data",
-      join(dir, "kds"),
-    ];
-    await using kds = await TmuxSession.start(argv, env, 80, 24);
+    await using kds = await startKdsInTmux(store, "grill", join(dir, "kds"));
     let screen = await kds.waitFor("Table 12", "the first round on the grill's screen", 30_000);
     expect(screen).toContain("Grill · 1 open");
     expect(screen).toContain("2x Steak frites s1");

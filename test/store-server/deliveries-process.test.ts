@@ -13,36 +13,19 @@ import { join } from "node:path";
 import { uuidv7 } from "../../src/core/ids.ts";
 import { addCourierToStore, pollFor } from "../support/couriers.ts";
 import { seedProducts, startStore } from "../support/store-process.ts";
+import { WebhookSink } from "../support/webhook-sink.ts";
 
 const SECRET = "whsec_deliveries_test";
 
-interface Posted {
-  body: string;
-  signature: string | null;
-  event: string | null;
-}
-
 let configDir: string;
-const posted: Posted[] = [];
-let sink: ReturnType<typeof Bun.serve>;
+let sink: WebhookSink;
 
 beforeAll(async () => {
   configDir = await mkdtemp(join(tmpdir(), "ringup-deliveries-"));
-  sink = Bun.serve({
-    port: 0,
-    hostname: "127.0.0.1",
-    async fetch(request) {
-      posted.push({
-        body: await request.text(),
-        signature: request.headers.get("ringup-signature"),
-        event: request.headers.get("ringup-event"),
-      });
-      return new Response("ok");
-    },
-  });
+  sink = new WebhookSink();
 });
 afterAll(async () => {
-  await sink.stop(true);
+  await sink[Symbol.asyncDispose]();
   await rm(configDir, { recursive: true, force: true });
 });
 
@@ -51,12 +34,7 @@ describe("a delivery through the API on a real store", () => {
     const configFile = join(configDir, "store.toml");
     await writeFile(
       configFile,
-      [
-        "[notifications]",
-        `webhookUrl = "http://127.0.0.1:${sink.port}/hooks"`,
-        `secret = "${SECRET}"`,
-        "",
-      ].join("\n"),
+      ["[notifications]", `webhookUrl = "${sink.url}"`, `secret = "${SECRET}"`, ""].join("\n"),
     );
     await using store = await startStore({ args: ["--config", configFile] });
     const call = async (path: string, method: string, body: unknown, token: string | null) => {
@@ -102,7 +80,7 @@ describe("a delivery through the API on a real store", () => {
     expect(back.status).toBe(409);
     expect((back.body.error as { code: string }).code).toBe("STATUS_BACKWARDS");
 
-    await pollFor("four notifications", () => posted.length >= 4);
+    await pollFor("four notifications", () => sink.posted.length >= 4);
     // Nothing more comes: the outbox is empty once the four were taken.
     const outbox = () => {
       const check = new Database(join(store.dataDir, "store.db"), { readonly: true });
@@ -113,12 +91,10 @@ describe("a delivery through the API on a real store", () => {
       }
     };
     await pollFor("an empty outbox", () => outbox() === 0);
-    const bodies = posted.map(
-      (p) => JSON.parse(p.body) as { status: string; deliveryId: string; phone: string },
-    );
+    const bodies = sink.bodies<{ status: string; deliveryId: string; phone: string }>();
     expect(bodies.map((b) => b.status)).toEqual(["accepted", "preparing", "on_the_way", "delivered"]);
     expect(bodies.every((b) => b.deliveryId === id && b.phone === "+1 555 0100")).toBe(true);
-    for (const p of posted) {
+    for (const p of sink.posted) {
       expect(p.event).toBe("delivery.status");
       expect(p.signature).toBe(createHmac("sha256", SECRET).update(p.body).digest("hex"));
     }

@@ -29,6 +29,8 @@ function snapshot(s: TestStore) {
     outbox: s.count("notification_outbox"),
     audit: s.count("audit"),
     book: s.count("cash_book_entries"),
+    sales: s.count("sales"),
+    orders: s.ctx.sqlite.query("SELECT id, status, sale_id FROM customer_orders ORDER BY id").all(),
   };
 }
 
@@ -227,7 +229,7 @@ describe("deliveries", () => {
     );
     expect(held.body.couriers).toEqual([{ courierId: kim, heldMinor: 1350, deliveries: 1 }]);
 
-    const handIn = { id: uuidv7(), courierId: kim, deliveryIds: [id] };
+    const handIn = { id: uuidv7(), courierId: kim, deliveryIds: [id], amountMinor: 1350 };
     const noShift = await store.request<ErrorBody>("POST", `${API}/cash/hand-ins`, handIn, annToken);
     expect(noShift.body.error.code).toBe("NO_OPEN_SHIFT");
     const shift = await store.request<{ id: string }>("POST", `${API}/shifts`, {
@@ -241,11 +243,28 @@ describe("deliveries", () => {
       annToken,
     );
     expect(wrongCourier.body.error.code).toBe("NOT_HANDED_IN");
+    // The cash counted is not what the courier collected: nothing is handed in.
+    const counted = snapshot(store);
+    for (const amountMinor of [1300, 1400]) {
+      const wrong = await store.request<ErrorBody>(
+        "POST",
+        `${API}/cash/hand-ins`,
+        { ...handIn, amountMinor },
+        annToken,
+      );
+      expect({ status: wrong.status, code: wrong.body.error.code }).toEqual({
+        status: 409,
+        code: "HAND_IN_AMOUNT_MISMATCH",
+      });
+      expect(wrong.body.error.message).toContain("1350");
+    }
+    expect(snapshot(store)).toEqual(counted);
     const entry = await store.request<{
       kind: string;
       amountMinor: number;
       deliveryIds: string[];
       courierId: string;
+      collected: { orderId: string; saleId: string; receiptNo: string }[];
     }>("POST", `${API}/cash/hand-ins`, handIn, annToken);
     expect(entry.status).toBe(201);
     expect(entry.body).toMatchObject({
@@ -254,11 +273,33 @@ describe("deliveries", () => {
       deliveryIds: [id],
       courierId: kim,
     });
+    // The order paid at the door is now its sale, paid by the cash the courier collected.
+    const [collected] = entry.body.collected;
+    expect(collected?.orderId).toBe(orderId);
+    const collectedOrder = await store.request<{ status: string; saleId: string }>(
+      "GET",
+      `${API}/orders/${orderId}`,
+    );
+    expect(collectedOrder.body).toMatchObject({ status: "collected", saleId: collected?.saleId });
+    const sale = await store.request<{
+      receiptNo: string;
+      totalMinor: number;
+      tenders: { type: string; amountMinor: number }[];
+    }>("GET", `${API}/sales/${collected?.saleId}`);
+    expect(sale.body.receiptNo).toBe(collected?.receiptNo ?? "");
+    expect(sale.body.totalMinor).toBe(1100);
+    expect(sale.body.tenders).toMatchObject([{ type: "cash_on_delivery", amountMinor: 1100 }]);
+    // The drawer takes the courier's cash once: through the hand-in, not again as the sale's.
     const x = await store.request<{ cash: { expectedMinor: number } }>(
       "GET",
       `${API}/shifts/${shift.body.id}/x-report`,
     );
     expect(x.body.cash.expectedMinor).toBe(1000 + 1350);
+    // The same hand-in again (a retry) answers it again and records nothing more.
+    const before1 = snapshot(store);
+    const retry = await store.request<{ id: string }>("POST", `${API}/cash/hand-ins`, handIn, annToken);
+    expect(retry.body.id).toBe(handIn.id);
+    expect(snapshot(store)).toEqual(before1);
     const before = snapshot(store);
     const twice = await store.request<ErrorBody>(
       "POST",
@@ -271,9 +312,14 @@ describe("deliveries", () => {
     const report = await store.request<{
       couriers: unknown[];
       entries: { kind: string; deliveryIds: string[] }[];
+      byTill: { tillId: string; handInsMinor: number; tenders: { type: string; amountMinor: number }[] }[];
     }>("GET", `${API}/reports/cash-book?from=2026-03-02&to=2026-03-02`);
     expect(report.body.couriers).toEqual([]);
     expect(report.body.entries).toMatchObject([{ kind: "hand_in", deliveryIds: [id] }]);
+    expect(report.body.byTill.find((t) => t.tillId === "T1")).toMatchObject({
+      handInsMinor: 1350,
+      tenders: [{ type: "cash_on_delivery", amountMinor: 1100 }],
+    });
   }, 30_000);
 
   test("bad delivery bodies answer precise 4xx errors and change nothing", async () => {

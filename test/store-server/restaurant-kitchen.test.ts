@@ -6,16 +6,16 @@
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import type { KitchenTicketsAnswer } from "../../src/api/store/kitchen.ts";
 import { uuidv7 } from "../../src/core/ids.ts";
-import { createTestStore, type TestStore } from "../support/store-app.ts";
-import { API, session } from "./sales-fixtures.ts";
+import type { TestStore } from "../support/store-app.ts";
+import { restaurantStore } from "./restaurant-support.ts";
+import { API } from "./sales-fixtures.ts";
 
 let store: TestStore;
 let ann: { token: string; userId: string };
 
 beforeEach(async () => {
-  store = createTestStore({
-    settings: {
-      mode: "restaurant",
+  ({ store, ann } = await restaurantStore(
+    {
       kitchen: {
         stations: [
           { id: "cold", name: "Cold", categories: ["starters"] },
@@ -23,7 +23,8 @@ beforeEach(async () => {
         ],
       },
     },
-  });
+    [],
+  ));
   expect(
     (await store.request("POST", `${API}/categories`, { id: "starters", name: "Starters" })).status,
   ).toBe(200);
@@ -32,14 +33,6 @@ beforeEach(async () => {
     { code: "STEAK", name: "Steak frites", priceMinor: 1900, taxClass: null },
   ])
     expect((await store.request("POST", `${API}/products`, product)).status).toBe(200);
-  expect(
-    (
-      await store.request("POST", `${API}/tables`, {
-        tables: [{ id: "T1", area: "Hall", name: "1", seats: 4 }],
-      })
-    ).status,
-  ).toBe(200);
-  ann = await session(store, "cashier", "1111", "TILL1");
 });
 afterEach(() => store.close());
 
@@ -110,5 +103,35 @@ describe("restaurant rounds to the kitchen", () => {
     expect(afterFire[1]?.course).toBe("fire 2");
     expect(afterFire[1]?.lines.map((l) => l.name)).toEqual(["Steak frites"]);
     expect(await tickets("cold")).toHaveLength(1);
+  });
+});
+
+describe("the round's status back to the waiter", () => {
+  test("the order answers each round's kitchen status: sent, in progress once started, done once every ticket is bumped", async () => {
+    const id = uuidv7();
+    await store.request("POST", `${API}/table-orders`, { id, tableId: "T1", guests: 2 }, ann.token);
+    await store.request(
+      "POST",
+      `${API}/table-orders/${id}/lines`,
+      {
+        lines: [
+          { id: "l1", code: "SOUP" },
+          { id: "l2", code: "STEAK", course: 2 },
+        ],
+      },
+      ann.token,
+    );
+    const roundId = uuidv7();
+    await store.request("POST", `${API}/table-orders/${id}/rounds`, { id: roundId }, ann.token);
+    type Rounds = { rounds: { id: string; kind: string; status: string }[] };
+    const rounds = async () =>
+      (await store.request<Rounds>("GET", `${API}/table-orders/${id}`, undefined, ann.token)).body.rounds;
+    expect(await rounds()).toMatchObject([{ id: roundId, kind: "round", status: "sent" }]);
+    const [cold] = await tickets("cold");
+    const [pass] = await tickets("pass");
+    expect((await store.request("POST", `${API}/kitchen/tickets/${cold?.id}/bump`, {})).status).toBe(200);
+    expect(await rounds()).toMatchObject([{ status: "in_progress" }]);
+    expect((await store.request("POST", `${API}/kitchen/tickets/${pass?.id}/bump`, {})).status).toBe(200);
+    expect(await rounds()).toMatchObject([{ id: roundId, status: "done" }]);
   });
 });

@@ -58,6 +58,8 @@ export const handInSchema = z.strictObject({
   tillId: tillIdSchema.optional(),
   courierId: refId,
   deliveryIds: z.array(uuidSchema).min(1, "name the deliveries whose cash is handed in").max(500),
+  /** The cash counted from the courier: it must be what the deliveries collected. */
+  amountMinor: amount,
 });
 export type HandInInput = z.infer<typeof handInSchema>;
 
@@ -87,6 +89,8 @@ export const cashBookEntrySchema = z.object({
   movementId: z.string(),
   /** Cash the drawer should hold after the entry. */
   expectedCashMinor: z.number().int().optional(),
+  /** A hand-in's orders paid at the door, collected by it as their sales (cash_on_delivery). */
+  collected: z.array(z.object({ orderId: z.string(), saleId: z.string(), receiptNo: z.string() })).optional(),
 });
 export type CashBookEntry = z.infer<typeof cashBookEntrySchema>;
 

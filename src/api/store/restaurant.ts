@@ -190,6 +190,17 @@ export const checkAnswerSchema = z.object({
 });
 export type CheckAnswer = z.infer<typeof checkAnswerSchema>;
 
+/** A round sent or a course fired, and how far the kitchen is with it (for the waiter). */
+export const orderRoundAnswerSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["round", "fire"]),
+  course: z.number().nullable(),
+  at: z.string(),
+  /** `sent`; `in_progress` once a station started or bumped its ticket; `done`: every ticket bumped. */
+  status: z.enum(["sent", "in_progress", "done"]),
+});
+export type OrderRoundAnswer = z.infer<typeof orderRoundAnswerSchema>;
+
 export const orderAnswerSchema = z.object({
   id: z.string(),
   tableId: z.string().nullable(),
@@ -202,6 +213,8 @@ export const orderAnswerSchema = z.object({
   lines: z.array(orderLineAnswerSchema),
   checks: z.array(checkAnswerSchema),
   amountMinor: z.number(),
+  /** The rounds sent to the kitchen, oldest first, with the kitchen's progress. */
+  rounds: z.array(orderRoundAnswerSchema).optional(),
 });
 export type OrderAnswer = z.infer<typeof orderAnswerSchema>;
 

@@ -20,6 +20,7 @@ export class DeliveryError extends featureErrors({
   NOT_YOUR_DELIVERY: "forbidden",
   NOT_ALLOWED: "forbidden",
   NOT_HANDED_IN: "conflict",
+  HAND_IN_AMOUNT_MISMATCH: "conflict",
 }) {}
 
 export type DeliveryErrorCode = DeliveryError["code"];

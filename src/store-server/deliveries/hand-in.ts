@@ -1,7 +1,9 @@
 /**
  * A courier hands in the cash collected at the door: one cash book entry puts the sum of the
  * named deliveries into the drawer of a till's open register session, and marks each of them
- * handed in. Each delivery must be the courier's, delivered, with cash collected, not handed in.
+ * handed in; an order among them paid at the door becomes its sale (`cash-on-delivery.ts`). Each
+ * delivery must be the courier's, delivered, with cash collected, not handed in, and the cash
+ * counted (`amountMinor`) must be what they collected.
  */
 import { inArray } from "drizzle-orm";
 import { deliveries } from "../../../schema/store.ts";
@@ -13,6 +15,7 @@ import { entryView, existingEntry, writeEntry } from "../cash-book/entries.ts";
 import { registerOf } from "../cash-book/service.ts";
 import type { StoreContext } from "../context.ts";
 import { actorId } from "../users/access.ts";
+import { collectPaidAtDoor } from "./cash-on-delivery.ts";
 import { DeliveryError } from "./errors.ts";
 import { deliveryRow } from "./model.ts";
 
@@ -26,6 +29,7 @@ export function handIn(ctx: StoreContext, input: HandInInput, principal: Princip
     const existing = existingEntry(tx, input.id, requestHash);
     if (existing) return entryView(existing, ids);
     let total = 0;
+    const orderIds: string[] = [];
     for (const id of ids) {
       const row = deliveryRow(tx, id);
       const refuse = (why: string) => {
@@ -41,6 +45,14 @@ export function handIn(ctx: StoreContext, input: HandInInput, principal: Princip
       if (row.handInId !== null) refuse(`was already handed in (${row.handInId})`);
       if (row.collectedMinor === 0) refuse("collected no cash");
       total += row.collectedMinor;
+      if (row.orderId !== null) orderIds.push(row.orderId);
+    }
+    if (input.amountMinor !== total) {
+      throw new DeliveryError(
+        "HAND_IN_AMOUNT_MISMATCH",
+        `the deliveries collected ${total} minor units, not ${input.amountMinor}: count the courier's cash again; nothing was handed in`,
+        { collectedMinor: total, amountMinor: input.amountMinor, courierId: input.courierId },
+      );
     }
     const entry = writeEntry(
       ctx,
@@ -63,6 +75,7 @@ export function handIn(ctx: StoreContext, input: HandInInput, principal: Princip
       .set({ handInId: input.id, updatedAt: at.toISOString() })
       .where(inArray(deliveries.id, ids))
       .run();
-    return entry;
+    const collected = collectPaidAtDoor(ctx, tx, orderIds, { tillId, courierId: input.courierId }, principal);
+    return { ...entry, collected };
   });
 }

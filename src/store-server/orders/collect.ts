@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { customerOrders } from "../../../schema/store.ts";
 import type { OrderCollectRequest } from "../../api/store/orders.ts";
 import { uuidv7 } from "../../core/ids.ts";
-import { DEFAULT_TENDER_TYPES } from "../../core/tenders.ts";
+import { DEFAULT_TENDER_TYPES, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { OrderError } from "./errors.ts";
@@ -41,6 +41,8 @@ export function collectOrder(
   principal: Principal,
   /** The transaction this runs in (a collection forwarded by head office), else its own. */
   outer?: StoreTx,
+  /** The tenders the sale may be paid with (a courier's hand-in adds cash on delivery). */
+  tenderTypes: readonly TenderType[] = DEFAULT_TENDER_TYPES,
 ) {
   const row = orderRow(ctx.db, id);
   requireOpen(row, "collected again");
@@ -76,7 +78,7 @@ export function collectOrder(
         ...(request.cashierId === undefined ? {} : { cashierId: request.cashierId }),
       },
       principal,
-      DEFAULT_TENDER_TYPES,
+      tenderTypes,
     );
     release(ctx, tx, id, atIso);
     const changed = {

@@ -14,6 +14,7 @@ import type {
   SplitInput,
 } from "../../api/store/restaurant.ts";
 import { rungSaleSchema } from "../../api/store/sales.ts";
+import { allocateLargestRemainder } from "../../core/allocation.ts";
 import { rungDocumentOf } from "../../core/as-rung.ts";
 import { splitByAmounts, splitByLines, splitBySeat, splitEqually } from "../../core/check-split.ts";
 import { type BasketLineInput, priceBasket } from "../../core/pricing.ts";
@@ -53,12 +54,40 @@ function catalogLine(db: Reader, code: string, qtyMilli: number, unitPriceMinor?
   };
 }
 
-/** The priced document of some lines of an order: items, their modifiers, packaging or service charge. */
+/** The service charge of `lines` (dine-in, when configured): a percent of their goods, rounded half up. */
+function serviceChargeOf(ctx: StoreContext, order: OrderRow, lines: readonly LineRow[]): number {
+  const settings = ctx.settings.restaurant;
+  const percentHundredths = Math.round(Number(settings.serviceChargePercent) * 100);
+  if (order.takeaway || percentHundredths <= 0 || settings.serviceChargeCode === undefined) return 0;
+  const goods = lines.reduce((sum, l) => sum + lineAmountMinor(l), 0);
+  return Number(divRound(BigInt(goods) * BigInt(percentHundredths), 10_000n, "half-up"));
+}
+
+/**
+ * The service charge of each group of lines split from one check: the charge of all of them,
+ * shared by the groups' goods with the largest-remainder method, so the checks' charges add up
+ * to the bill's to the minor unit (each rounded on its own, they could miss it by a unit or more).
+ */
+function sharedServiceCharges(ctx: StoreContext, order: OrderRow, groups: readonly LineRow[][]): number[] {
+  const whole = serviceChargeOf(ctx, order, groups.flat());
+  const goods = groups.map((g) => g.reduce((sum, l) => sum + lineAmountMinor(l), 0));
+  if (whole === 0 || goods.every((g) => g <= 0)) return groups.map(() => 0);
+  return allocateLargestRemainder(
+    whole,
+    goods.map((g) => Math.max(0, g)),
+  );
+}
+
+/**
+ * The priced document of some lines of an order: items, their modifiers, packaging or service
+ * charge (`serviceChargeMinor`: its share of a split check's charge; else the lines' own).
+ */
 export function checkDocument(
   ctx: StoreContext,
   db: Reader,
   order: OrderRow,
   lines: readonly LineRow[],
+  serviceChargeMinor = serviceChargeOf(ctx, order, lines),
 ): CheckDocument {
   const basket: BasketLineInput[] = [];
   for (const line of lines) {
@@ -89,14 +118,9 @@ export function checkDocument(
     const items = lines.reduce((sum, l) => sum + Math.ceil(l.qtyMilli / 1000), 0);
     basket.push(catalogLine(db, settings.packagingCode, items * 1000));
   }
-  const percentHundredths = Math.round(Number(settings.serviceChargePercent) * 100);
-  if (!order.takeaway && percentHundredths > 0 && settings.serviceChargeCode !== undefined) {
-    const goods = lines.reduce((sum, l) => sum + lineAmountMinor(l), 0);
-    const charge = Number(divRound(BigInt(goods) * BigInt(percentHundredths), 10_000n, "half-up"));
-    if (charge > 0) {
-      openPriced.add(basket.length);
-      basket.push(catalogLine(db, settings.serviceChargeCode, 1000, charge));
-    }
+  if (serviceChargeMinor > 0 && settings.serviceChargeCode !== undefined) {
+    openPriced.add(basket.length);
+    basket.push(catalogLine(db, settings.serviceChargeCode, 1000, serviceChargeMinor));
   }
   const quote = priceBasket({ lines: basket }, ctx.pricing);
   const rates = new Map(ctx.settings.taxClasses.map((t) => [t.id, t.rate] as const));
@@ -113,9 +137,14 @@ function insertChecks(
   order: OrderRow,
   groups: { label: string; lines: LineRow[]; parts: number[] | null }[],
 ): void {
+  const charges = sharedServiceCharges(
+    ctx,
+    order,
+    groups.map((g) => g.lines),
+  );
   groups.forEach((group, i) => {
     const id = `${order.id}-${i + 1}`;
-    const document = checkDocument(ctx, tx, order, group.lines);
+    const document = checkDocument(ctx, tx, order, group.lines, charges[i] ?? 0);
     tx.insert(tableChecks)
       .values({
         id,

@@ -13,6 +13,7 @@ import { recordAudit } from "../audit/service.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
 import { RestaurantError } from "./errors.ts";
+import { roundsOf } from "./round-status.ts";
 
 export type OrderRow = typeof tableOrders.$inferSelect;
 export type LineRow = typeof tableOrderLines.$inferSelect;
@@ -115,6 +116,7 @@ export function orderAnswer(db: Reader, id: string): OrderAnswer {
     lines,
     checks,
     amountMinor: lines.reduce((sum, line) => sum + line.amountMinor, 0),
+    rounds: roundsOf(db, id),
   };
 }
 

@@ -22,8 +22,14 @@ export function runRestaurantEffect(
     ctx,
     async () => {
       if (services.restaurant === undefined) throw new RestaurantNeedsStoreError("tables need the store");
+      // A check's sale takes the till's next receipt number, as any sale rung here does: numbered
+      // by the store instead, it would take a number the till gives its next sale again.
+      const call =
+        effect.call.op === "pay" && effect.call.receiptNo === undefined
+          ? { ...effect.call, receiptNo: services.nextReceiptNo() }
+          : effect.call;
       try {
-        return await services.restaurant(effect.call);
+        return await services.restaurant(call);
       } catch (err) {
         if (err instanceof DomainError && err.code === "STORE_UNREACHABLE")
           throw new RestaurantNeedsStoreError(err.message);

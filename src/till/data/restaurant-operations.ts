@@ -103,7 +103,12 @@ export class RestaurantOperations extends OnlineOperations {
         case "pay": {
           const paid = await client.request(r["POST /api/v1/table-orders/:id/checks/:checkId/pay"], {
             params: { id: call.id, checkId: call.checkId },
-            body: { saleId: call.saleId, tenders: call.tenders, tipMinor: call.tipMinor },
+            body: {
+              saleId: call.saleId,
+              tenders: call.tenders,
+              tipMinor: call.tipMinor,
+              ...(call.receiptNo === undefined ? {} : { receiptNo: call.receiptNo }),
+            },
             token,
           });
           return { order: paid.order, receiptNo: paid.receiptNo };

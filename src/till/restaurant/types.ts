@@ -44,6 +44,8 @@ export type RestaurantCall =
       saleId: string;
       tenders: { type: string; amountMinor: number }[];
       tipMinor: number;
+      /** The till's own receipt number for the check's sale (given when the call is made). */
+      receiptNo?: string;
     };
 
 /** The floor (for `floor`) or the order as it now is (every other call); `receiptNo` after `pay`. */

@@ -264,7 +264,8 @@ export type Screen =
       tipMinor: number;
     }
   /** A page of quick keys (the store's `[[quickKeys.pages]]`). */
-  | { kind: "quickKeys"; page: number }
+  /** `quantity`: a quantity typed before the screen opened (`3*`), used by the next key. */
+  | { kind: "quickKeys"; page: number; quantity?: string }
   /** The print journal: recent receipts and reports to print again. */
   | { kind: "prints"; list: PrintSummary[] | null; selected: number }
   /** Sales the store refused (a supervisor's): export or send again. */

@@ -10,6 +10,12 @@ export function QuickKeysScreen({ view, height }: BodyProps) {
   if (state.screen.kind !== "quickKeys") return null;
   const lines = [
     ...quickKeyLines(settings.quickKeys.pages, state.screen.page, columns),
+    ...(state.screen.quantity === undefined
+      ? []
+      : wrap(
+          t.t("quickKeys.quantity", { qty: state.screen.quantity.replace(/\s*[*xX×]\s*$/, "") }),
+          columns,
+        )),
     ...wrap(t.t("quickKeys.hint"), columns),
   ];
   const shown = lines.slice(0, height);

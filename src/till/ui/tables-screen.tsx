@@ -52,6 +52,18 @@ export function TableOrderScreen({ view, height }: BodyProps) {
     course: screen.course,
     status: order.status,
   });
+  // How far the kitchen is with the rounds sent (the store's answer when the order was read).
+  const rounds = order.rounds ?? [];
+  const kitchen =
+    rounds.length === 0
+      ? []
+      : [
+          t.t("tableOrder.kitchen", {
+            done: rounds.filter((r) => r.status === "done").length,
+            rounds: rounds.length,
+            cooking: rounds.filter((r) => r.status === "in_progress").length,
+          }),
+        ];
   const checks = order.checks.map((c, i) =>
     spread(
       `${i === screen.check ? ">" : " "}${c.label}${c.parts ? ` (${c.parts.map((p) => t.money(p)).join(" + ")})` : ""}${c.saleId ? " ✓" : ""}`,
@@ -64,12 +76,12 @@ export function TableOrderScreen({ view, height }: BodyProps) {
       ? wrap(t.t("tableOrder.payHint"), columns)
       : [...wrap(t.t("tableOrder.hint"), columns), ...wrap(t.t("tableOrder.more"), columns)];
   const total = spread("", t.money(order.amountMinor), columns);
-  const room = Math.max(0, height - 2 - checks.length - hint.length);
+  const room = Math.max(0, height - 2 - kitchen.length - checks.length - hint.length);
   const lines = orderLines(order, (m) => t.money(m), columns);
   const shown = lines.slice(Math.max(0, lines.length - room));
   return (
     <Box flexDirection="column" height={height}>
-      <Lines lines={[header]} width={columns} />
+      <Lines lines={[header, ...kitchen]} width={columns} />
       <Lines lines={shown} width={columns} />
       <Filler rows={room - shown.length} />
       <Lines

@@ -87,6 +87,7 @@ function dispatchCodes(): Record<string, string> {
     "SALE_VOIDED",
     "ALREADY_DELIVERING",
     "NOT_HANDED_IN",
+    "HAND_IN_AMOUNT_MISMATCH",
   ]);
   return Object.fromEntries(Object.entries(DeliveryError.kinds).filter(([code]) => !notAtTill.has(code)));
 }

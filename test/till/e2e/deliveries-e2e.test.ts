@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { uuidv7 } from "../../../src/core/ids.ts";
 import { addCourierToStore } from "../../support/couriers.ts";
+import { storeCall } from "../../support/store-call.ts";
 import { type StoreProcess, seedProducts, startStore } from "../../support/store-process.ts";
 import { haveTmux, loggedInTill, type TmuxSession } from "../support/tmux.ts";
 
@@ -28,17 +29,7 @@ describe.if(haveTmux())("the dispatch list at the till", () => {
   let till: TmuxSession;
   const id = uuidv7();
 
-  const send = async (path: string, body: unknown, token?: string) => {
-    const init: RequestInit = { method: "POST", body: JSON.stringify(body) };
-    const res = token
-      ? await fetch(`${store.url}/api/v1${path}`, {
-          ...init,
-          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        })
-      : await store.api(`/api/v1${path}`, init);
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return res.json() as Promise<Record<string, unknown>>;
-  };
+  const send = (path: string, body: unknown, token?: string) => storeCall(store, path, body, token);
   const delivery = async () => (await (await store.api(`/api/v1/deliveries/${id}`)).json()) as Delivery;
 
   beforeAll(async () => {

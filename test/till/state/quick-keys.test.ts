@@ -35,6 +35,24 @@ describe("quick keys", () => {
     expect(d.state.sale.lines.map((l) => l.code)).toEqual(["0001", "0002"]);
   });
 
+  test("a quantity typed before (`3*`) rings that many of the key's product, as after a scan", () => {
+    const scanned = new Driver(testEnv()).enter("3*0001");
+    const d = new Driver(testEnv(PAGES)).send({ type: "input.text", text: "3*" }).key("quickKeys.open");
+    expect(d.state.screen).toEqual({ kind: "quickKeys", page: 0, quantity: "3*" });
+    // The quantity stays while the pages turn, and is used once.
+    d.key("cursor.down").key("cursor.up").send({ type: "input.text", text: "1" });
+    expect(d.state.sale.lines).toEqual(scanned.state.sale.lines);
+    expect(d.state.sale.lines[0]?.qtyMilli).toBe(3000);
+    d.key("quickKeys.open").send({ type: "input.text", text: "t" });
+    expect(d.state.sale.lines.map((l) => [l.code, l.qtyMilli])).toEqual([
+      ["0001", 3000],
+      ["0002", 1000],
+    ]);
+    // What is not a quantity is not kept.
+    const other = new Driver(testEnv(PAGES)).send({ type: "input.text", text: "0*" }).key("quickKeys.open");
+    expect(other.state.screen).toEqual({ kind: "quickKeys", page: 0 });
+  });
+
   test("pages turn with the arrows; an unknown hotkey says so; Esc goes back", () => {
     const d = new Driver(testEnv(PAGES)).key("quickKeys.open").key("cursor.down");
     expect(d.state.screen).toEqual({ kind: "quickKeys", page: 1 });

@@ -13,7 +13,7 @@ import { type Chain, startChain } from "../../replication/support/chain.ts";
 import { waitFor } from "../../replication/support/wait.ts";
 import { adminOk } from "../../support/admin-cli.ts";
 import type { StoreProcess } from "../../support/store-process.ts";
-import { startTillInTmux, type TmuxSession } from "./tmux.ts";
+import { logIn, startTillInTmux, type TmuxSession } from "./tmux.ts";
 
 /** A value of the till's meta table (JSON text), or "" before the till has written it. */
 export function tillMeta(tillData: string, key: string): string {
@@ -40,9 +40,7 @@ export async function annAtTill(
   await adminOk(store, "shift", "open", "--till", "T1", "--float", "100");
   const tillData = await mkdtemp(join(tmpdir(), prefix));
   const till = await startTillInTmux(store.url, "T1", tillData);
-  await till.type("1234");
-  await till.keys("Enter");
-  await till.waitFor("Hello, Ann", "the log-in");
+  await logIn(till, "1234", "Ann");
   return { tillData, till };
 }
 

@@ -115,6 +115,33 @@ export async function startTillInTmux(
   }
 }
 
+/** Logs in at the till's log-in screen by PIN, waiting for the greeting of `name`. */
+export async function logIn(till: TmuxSession, pin: string, name: string): Promise<void> {
+  await till.waitFor(/PIN/i, "the log-in screen");
+  await till.type(pin);
+  await till.keys("Enter");
+  await till.waitFor(`Hello, ${name}`, `${name}'s log-in`);
+}
+
+/**
+ * `ringup kds` for `station` (the compiled binary under RINGUP_TEST_BINARY, else the sources) in
+ * an 80×24 tmux session against a store, with the store's admin token.
+ */
+export function startKdsInTmux(
+  store: Pick<StoreProcess, "url" | "token">,
+  station: string,
+  dataDir: string,
+): Promise<TmuxSession> {
+  const env = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: process.env.HOME ?? "/tmp",
+    TERM: "screen",
+    RINGUP_TOKEN: store.token,
+  };
+  const argv = [...ringupCommand(), "kds", "--server", store.url, "--station", station, "--data", dataDir];
+  return TmuxSession.start(argv, env, 80, 24);
+}
+
 /**
  * A cashier (Ann, PIN 1234) with the till's shift open, and `ringup till` logged in as her:
  * where the end-to-end tests of a cashier's work start.
@@ -129,8 +156,6 @@ export async function loggedInTill(
   await adminOk(store, "user", "add", "--name", "Ann", "--role", "cashier", "--pin", "1234");
   await adminOk(store, "shift", "open", "--till", tillId, "--float", "100");
   const till = await startTillInTmux(store.url, tillId, dataDir, extraArgs);
-  await till.type("1234");
-  await till.keys("Enter");
-  await till.waitFor("Hello, Ann", "the log-in");
+  await logIn(till, "1234", "Ann");
   return till;
 }
