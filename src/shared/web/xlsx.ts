@@ -14,12 +14,16 @@ export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.
 
 /**
  * A column: its header and how its values are written. `money` takes minor units and writes
- * the amount in the currency's major unit; `milli` takes thousandths and writes units.
+ * the amount in the currency's major unit (the column's currency, or the one each row names in
+ * column `currencyColumn`); `milli` takes thousandths and writes units; `decimal` writes a
+ * decimal string (a tax rate) as a number.
  */
 export type XlsxColumn =
   | { header: string; kind: "text" }
   | { header: string; kind: "count" }
+  | { header: string; kind: "decimal" }
   | { header: string; kind: "money"; currency: string | null }
+  | { header: string; kind: "money"; currencyColumn: number }
   | { header: string; kind: "milli" };
 
 export type XlsxValue = string | number | null;
@@ -43,16 +47,21 @@ function moneyFormat(exponent: number): string {
   return exponent === 0 ? "#,##0" : `#,##0.${"0".repeat(exponent)}`;
 }
 
-function cell(column: XlsxColumn, value: XlsxValue): CellOut {
+function cell(column: XlsxColumn, value: XlsxValue, row: readonly XlsxValue[]): CellOut {
   if (value === null) return null;
+  if (column.kind === "decimal" && Number.isFinite(Number(value)))
+    return { value: Number(value), type: Number, format: "0.######" };
   if (column.kind === "text" || typeof value === "string") return { value: String(value), type: String };
   switch (column.kind) {
+    case "decimal":
+      return { value, type: Number, format: "0.######" };
     case "count":
       return { value, type: Number, format: "0" };
     case "milli":
       return { value: value / 1000, type: Number, format: "#,##0.###" };
     case "money": {
-      const exponent = exponentOf(column.currency);
+      const currency = "currency" in column ? column.currency : row[column.currencyColumn];
+      const exponent = exponentOf(typeof currency === "string" ? currency : null);
       return { value: value / 10 ** exponent, type: Number, format: moneyFormat(exponent) };
     }
   }
@@ -76,7 +85,7 @@ export async function toXlsx(
 ): Promise<Buffer> {
   requireXlsxRows(rows.length, `the ${sheet} report`);
   const header = columns.map((c) => ({ value: c.header, fontWeight: "bold" as const }));
-  const data = rows.map((row) => columns.map((c, i) => cell(c, row[i] ?? null)));
+  const data = rows.map((row) => columns.map((c, i) => cell(c, row[i] ?? null, row)));
   return writeXlsxFile([header, ...data], {
     sheet: sheet.slice(0, 31),
     stickyRowsCount: 1,
