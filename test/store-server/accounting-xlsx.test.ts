@@ -5,6 +5,7 @@
 import { afterEach, expect, test } from "bun:test";
 import readXlsxFile from "read-excel-file/node";
 import { uuidv7 } from "../../src/core/ids.ts";
+import { ACCOUNTING_CSV_COLUMNS } from "../../src/shared/accounting/csv.ts";
 import { XLSX_CONTENT_TYPE } from "../../src/shared/web/xlsx.ts";
 import { createTestStore, type TestStore } from "../support/store-app.ts";
 
@@ -38,19 +39,8 @@ test("format=xlsx answers a workbook whose cells are numbers where the CSV has a
   );
   const [sheet] = (await readXlsxFile(Buffer.from(await res.arrayBuffer()))) as { data: unknown[][] }[];
   const rows = sheet?.data ?? [];
-  expect(rows[0]).toEqual([
-    "date",
-    "store",
-    "currency",
-    "section",
-    "key",
-    "rate",
-    "count",
-    "net",
-    "tax",
-    "gross",
-    "amount",
-  ]);
+  // The CSV's columns, amounts named without "_minor" (they are in major units here).
+  expect(rows[0]).toEqual(ACCOUNTING_CSV_COLUMNS.map((c) => c.replace(/_minor$/, "")));
   // Two at 3.49 with 8.875% on top: 6.98 net, 0.62 tax, 7.60 gross.
   const sales = rows.find((r) => r[3] === "sales" && r[4] === "1");
   expect(sales).toEqual([day, "S1", "USD", "sales", "1", 8.875, null, 6.98, 0.62, 7.6, null]);

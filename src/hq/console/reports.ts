@@ -10,13 +10,7 @@ import { type Cell, csvResponse, toCsv } from "../../shared/web/csv.ts";
 import { parseForm } from "../../shared/web/form.ts";
 import { money } from "../../shared/web/format.ts";
 import { html } from "../../shared/web/html.ts";
-import {
-  requireXlsxRows,
-  toXlsx,
-  XLSX_MAX_ROWS,
-  type XlsxColumn,
-  xlsxResponse,
-} from "../../shared/web/xlsx.ts";
+import { columnsOfCsv, requireXlsxRows, toXlsx, XLSX_MAX_ROWS, xlsxResponse } from "../../shared/web/xlsx.ts";
 import type { HqContext } from "../context.ts";
 import { ChainReportsService } from "../reports/service.ts";
 
@@ -24,36 +18,6 @@ const rangeSchema = z.object({ from: reportDaySchema.optional(), to: reportDaySc
 const WEEK_MS = 6 * 86_400_000;
 /** The most products one CSV export holds (the report's own limit). */
 const PRODUCTS_CSV_ROWS = 10_000;
-
-/** The sales report's columns in a workbook: money as amounts, not minor units. */
-function salesColumns(currency: string | null): XlsxColumn[] {
-  const money = (header: string): XlsxColumn => ({ header, kind: "money", currency });
-  return [
-    { header: "store", kind: "text" },
-    { header: "name", kind: "text" },
-    { header: "sales", kind: "count" },
-    { header: "returns", kind: "count" },
-    { header: "voided", kind: "count" },
-    money("gross"),
-    money("discount"),
-    money("net"),
-    money("tax"),
-    money("total"),
-    { header: "currency", kind: "text" },
-  ];
-}
-
-function productColumns(currency: string | null): XlsxColumn[] {
-  return [
-    { header: "code", kind: "text" },
-    { header: "name", kind: "text" },
-    { header: "department", kind: "text" },
-    { header: "qty", kind: "milli" },
-    { header: "net", kind: "money", currency },
-    { header: "tax", kind: "money", currency },
-    { header: "total", kind: "money", currency },
-  ];
-}
 
 const CSV_HEADER = [
   "store",
@@ -68,6 +32,19 @@ const CSV_HEADER = [
   "total_minor",
   "currency",
 ];
+
+const PRODUCTS_CSV_HEADER = ["code", "name", "department", "qty", "net_minor", "tax_minor", "total_minor"];
+
+/** A report's money columns in a workbook: amounts in the currency's major unit. */
+const moneyIn = (currency: string | null) => (header: string) => ({
+  header,
+  kind: "money" as const,
+  currency,
+});
+const salesColumns = (currency: string | null) =>
+  columnsOfCsv(CSV_HEADER, moneyIn(currency), { sales: "count", returns: "count", voided: "count" });
+const productColumns = (currency: string | null) =>
+  columnsOfCsv(PRODUCTS_CSV_HEADER, moneyIn(currency), { qty: "milli" });
 
 function csvRow(storeId: string, name: string | null, f: SalesFigures): Cell[] {
   return [
@@ -149,10 +126,9 @@ export function hqReports(ctx: HqContext) {
     },
     productsCsv: (view: View) => {
       const { from, to, rows } = productsExport(view, PRODUCTS_CSV_ROWS);
-      const header = ["code", "name", "department", "qty", "net_minor", "tax_minor", "total_minor"];
       // Quantities in units, as the CSV has always had them.
       const csvRows = rows.map((row) => row.map((v, i) => (i === 3 && typeof v === "number" ? v / 1000 : v)));
-      return csvResponse(toCsv([header, ...csvRows]), `products-${from}-${to}.csv`);
+      return csvResponse(toCsv([PRODUCTS_CSV_HEADER, ...csvRows]), `products-${from}-${to}.csv`);
     },
     productsXlsx: async (view: View) => {
       // One more than a workbook holds: a longer report is refused, not cut short.

@@ -4,25 +4,15 @@
  * the `…_minor` columns), rates as numbers, counts as numbers.
  */
 import type { AccountingExport } from "../../api/store/accounting.ts";
-import { toXlsx, type XlsxColumn } from "../web/xlsx.ts";
-import { accountingCsvRows } from "./csv.ts";
+import { columnsOfCsv, toXlsx } from "../web/xlsx.ts";
+import { ACCOUNTING_CSV_COLUMNS, accountingCsvRows } from "./csv.ts";
 
-/** The currency is the third column of every row. */
-const money = (header: string): XlsxColumn => ({ header, kind: "money", currencyColumn: 2 });
-
-const COLUMNS: readonly XlsxColumn[] = [
-  { header: "date", kind: "text" },
-  { header: "store", kind: "text" },
-  { header: "currency", kind: "text" },
-  { header: "section", kind: "text" },
-  { header: "key", kind: "text" },
-  { header: "rate", kind: "decimal" },
-  { header: "count", kind: "count" },
-  money("net"),
-  money("tax"),
-  money("gross"),
-  money("amount"),
-];
+/** Amounts in the currency each row names (its third column). */
+const COLUMNS = columnsOfCsv(
+  ACCOUNTING_CSV_COLUMNS,
+  (header) => ({ header, kind: "money", currencyColumn: ACCOUNTING_CSV_COLUMNS.indexOf("currency") }),
+  { rate: "decimal", count: "count" },
+);
 
 /** Every store's rows under one header row (refused past the workbook's row limit). */
 export function accountingXlsx(docs: readonly AccountingExport[]): Promise<Buffer> {

@@ -28,6 +28,22 @@ export type XlsxColumn =
 
 export type XlsxValue = string | number | null;
 
+/**
+ * The columns of a report whose CSV header is `header`: `…_minor` columns are money (named
+ * without the suffix, written by `money`), those `kinds` names are counts, decimals or
+ * thousandths, the rest text.
+ */
+export function columnsOfCsv(
+  header: readonly string[],
+  money: (name: string) => XlsxColumn,
+  kinds: Readonly<Record<string, "count" | "decimal" | "milli">> = {},
+): XlsxColumn[] {
+  return header.map((name) => {
+    if (name.endsWith("_minor")) return money(name.slice(0, -"_minor".length));
+    return { header: name, kind: kinds[name] ?? "text" };
+  });
+}
+
 type CellOut = {
   value: string | number;
   type?: NumberConstructor | StringConstructor;

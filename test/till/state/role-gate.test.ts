@@ -6,16 +6,8 @@
 import { describe, expect, test } from "bun:test";
 import type { Cashier } from "../../../src/till/services.ts";
 import { lackedPermission } from "../../../src/till/state/role-gate.ts";
-import { CASHIER, Driver, testEnv } from "../support/state-env.ts";
+import { CASHIER, DELI, Driver, testEnv } from "../support/state-env.ts";
 
-/** A custom role that sells and gives small discounts, and nothing else. */
-const DELI: Cashier = {
-  id: "u-dee",
-  name: "Dee",
-  role: "deli",
-  permissions: ["sell", "discount"],
-  maxDiscountPercent: 10,
-};
 /** A custom role without discounts. */
 const TILL_ONLY: Cashier = {
   id: "u-tom",
