@@ -11,6 +11,7 @@ import { nextDay } from "../core/day-bounds.ts";
 import { reportDaySchema } from "../core/report-figures.ts";
 import { accountingCsv } from "../shared/accounting/csv.ts";
 import { accountingSaft } from "../shared/accounting/saft.ts";
+import { accountingXlsx } from "../shared/accounting/xlsx.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import type { AdminClient } from "./admin-client.ts";
 
@@ -20,10 +21,14 @@ export const accountingArgsSchema = z
   .object({
     from: reportDaySchema,
     to: reportDaySchema,
-    format: z.enum(ACCOUNTING_FORMATS, { error: "must be csv, saft or json" }).default("csv"),
+    format: z.enum(ACCOUNTING_FORMATS, { error: "must be csv, xlsx, saft or json" }).default("csv"),
     out: z.string().trim().min(1).optional(),
   })
-  .refine((a) => a.from <= a.to, { path: ["to"], message: "must not be before --from" });
+  .refine((a) => a.from <= a.to, { path: ["to"], message: "must not be before --from" })
+  .refine((a) => a.format !== "xlsx" || a.out !== undefined, {
+    path: ["out"],
+    message: "an XLSX workbook is written to a file: give --out FILE",
+  });
 
 function addDays(day: string, n: number): string {
   let d = day;
@@ -51,6 +56,11 @@ export async function runAccountingExport(
     if (chunks.length > 1) io.err(`exported ${from}…${to} (${i + 1}/${chunks.length})`);
   }
   if (!doc) return;
+  if (args.format === "xlsx" && args.out) {
+    await Bun.write(args.out, await accountingXlsx([doc]));
+    io.err(`wrote ${args.out} (${doc.days.length} days, xlsx)`);
+    return;
+  }
   const text =
     args.format === "csv"
       ? accountingCsv(doc)

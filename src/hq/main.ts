@@ -27,12 +27,13 @@ import {
 } from "./auth/tokens.ts";
 import type { HqContext } from "./context.ts";
 import { postgresDialect } from "./db/dialect.ts";
-import { hqMetrics } from "./metrics.ts";
+import { hqMetrics, type TenantContext } from "./metrics.ts";
 import { openHq } from "./open.ts";
 import type { HqOptions } from "./options.ts";
 import { type StartHqReplication, startHqParts } from "./parts.ts";
 import { startHqReplication } from "./replication/index.ts";
 import { ensureHqNatsCredentials, writeNatsConf } from "./stores/nats-config.ts";
+import { DEFAULT_TENANT } from "./tenants/ids.ts";
 import { TenantRouter } from "./tenants/router.ts";
 import { tenantOpener } from "./tenants/runtime.ts";
 
@@ -100,7 +101,9 @@ export async function startHqServer(
   io.out(`hq: nats-server authorization for head office and every store: ${natsConf}`);
 
   const limits = requestLimitsOf(options);
-  const metrics = hqMetrics(ctx);
+  // The process's scrape covers the default tenant and every tenant open beside it.
+  const openTenants = new Map<string, TenantContext>();
+  const metrics = hqMetrics(ctx, () => [{ tenant: DEFAULT_TENANT, ctx }, ...openTenants.values()]);
   const common = {
     notifications,
     webhooks: webhookConfig,
@@ -125,6 +128,7 @@ export async function startHqServer(
       ...(replicate ? { nats: replicate } : {}),
       backup: backupConfig,
       database: options.database,
+      open: openTenants,
     }),
     (line) => io.out(line),
   ).start();

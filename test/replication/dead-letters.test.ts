@@ -142,8 +142,10 @@ async function deadLetterWithHeldBack(storeId: string): Promise<{ deadId: number
   expect(row.heldBack).toBeGreaterThanOrEqual(2);
   // Raised at once in the metrics too.
   const metrics = await (await fetch(`${chain.hq.url}/metrics`)).text();
-  expect(metrics).toContain(`ringup_store_dead_letters{store="${storeId}"} 1\n`);
-  expect(metrics).toContain(`ringup_store_held_back_events{store="${storeId}"} ${row.heldBack}\n`);
+  expect(metrics).toContain(`ringup_store_dead_letters{tenant="default",store="${storeId}"} 1\n`);
+  expect(metrics).toContain(
+    `ringup_store_held_back_events{tenant="default",store="${storeId}"} ${row.heldBack}\n`,
+  );
   // Nothing after the refused event is applied: the chain keeps its order.
   const atHq = chain.hq
     .db()

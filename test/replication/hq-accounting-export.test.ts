@@ -5,7 +5,9 @@
  * daily figures per store; CSV for every store at once, SAF-T for one. Bad input is a precise 400.
  */
 import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
+import readXlsxFile from "read-excel-file/node";
 import type { AccountingExport } from "../../src/api/store/accounting.ts";
+import { XLSX_CONTENT_TYPE } from "../../src/shared/web/xlsx.ts";
 import { type Chain, ringMixed, ringSale, startChain, waitConverged } from "./support/chain.ts";
 
 setDefaultTimeout(120_000);
@@ -79,6 +81,14 @@ test("head office's accounting export equals each store's and head office's dail
         .map((r) => r.split(",")[1]),
     ),
   ).toEqual(new Set(["S2"]));
+  // XLSX: the CSV's rows as a workbook, amounts as numbers.
+  const xlsx = await chain.hq.api(`/api/v1/export/accounting?${range}&format=xlsx`);
+  expect(xlsx.headers.get("content-type")).toBe(XLSX_CONTENT_TYPE);
+  const [sheet] = (await readXlsxFile(Buffer.from(await xlsx.arrayBuffer()))) as { data: unknown[][] }[];
+  expect(sheet?.data.length).toBe(rows.length);
+  const totals = sheet?.data.filter((r) => r[3] === "totals") ?? [];
+  expect(totals.length).toBeGreaterThan(0);
+  expect(totals.every((r) => typeof r[9] === "number")).toBe(true);
   const saft = await chain.hq.api(`/api/v1/export/accounting?${range}&storeId=S1&format=saft`);
   expect(saft.status).toBe(200);
   expect(await saft.text()).toContain("<TaxEntity>S1</TaxEntity>");

@@ -67,10 +67,12 @@ test("store and head office serve their figures; request labels stay bounded", a
   expect(series.some((k) => /[0-9a-f]{8}-[0-9a-f]{4}/.test(k))).toBe(false);
 
   const h = await scrape(chain.hq.url);
-  expect(h.samples.get('ringup_store_applied_seq{store="S1"}')).toBe(storeFacts(store).lastSeq);
-  expect(h.samples.get('ringup_store_dead_letters{store="S1"}')).toBe(0);
-  expect(h.samples.get('ringup_store_held_back_events{store="S1"}')).toBe(0);
-  expect(h.samples.has('ringup_store_replication_lag_seconds{store="S1"}')).toBe(true);
+  expect(h.samples.get('ringup_store_applied_seq{tenant="default",store="S1"}')).toBe(
+    storeFacts(store).lastSeq,
+  );
+  expect(h.samples.get('ringup_store_dead_letters{tenant="default",store="S1"}')).toBe(0);
+  expect(h.samples.get('ringup_store_held_back_events{tenant="default",store="S1"}')).toBe(0);
+  expect(h.samples.has('ringup_store_replication_lag_seconds{tenant="default",store="S1"}')).toBe(true);
   expect(h.samples.get("ringup_database_bytes")).toBeGreaterThan(0);
   expect(h.samples.get("ringup_data_dir_free_bytes")).toBeGreaterThan(0);
 });

@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Page } from "playwright-core";
+import readXlsxFile from "read-excel-file/node";
+import { XLSX_CONTENT_TYPE } from "../../src/shared/web/xlsx.ts";
 import { type Chain, ringSale, startChain, waitConverged } from "../replication/support/chain.ts";
 import { waitFor } from "../replication/support/wait.ts";
 import { clickAndLoad, openBrowser, shot, signIn, type WebBrowser } from "./support/browser.ts";
@@ -143,6 +145,13 @@ describe("head office console", () => {
     const productLines = (await products.text()).split("\r\n");
     expect(productLines[0]).toBe("code,name,department,qty,net_minor,tax_minor,total_minor");
     expect(productLines.some((l) => l.startsWith("MILK,Milk 1l,"))).toBe(true);
+    const xlsx = await page.request.get(
+      `${chain.hq.url}${await page.locator("a#xlsx").getAttribute("href")}`,
+    );
+    expect(xlsx.headers()["content-type"]).toBe(XLSX_CONTENT_TYPE);
+    const [sheet] = (await readXlsxFile(await xlsx.body())) as { data: unknown[][] }[];
+    expect(sheet?.data[0]?.slice(0, 3)).toEqual(["store", "name", "sales"]);
+    expect(sheet?.data.some((row) => row[0] === "S1" && typeof row[9] === "number")).toBe(true);
   });
 
   test("a form sent without the page's CSRF token is refused and changes nothing", async () => {

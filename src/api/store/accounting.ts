@@ -1,19 +1,19 @@
 /**
  * The accounting export (docs/accounting-export.md): per business day of the store, sales and
  * refunds by tax rate, tenders, cash paid in and out, cost of goods and stock documents. The
- * JSON answer is the data; `format=csv` and `format=saft` answer it rendered
- * (src/shared/accounting/csv.ts, src/shared/accounting/saft.ts).
+ * JSON answer is the data; `format=csv`, `format=xlsx` and `format=saft` answer it rendered
+ * (src/shared/accounting/csv.ts, xlsx.ts, saft.ts).
  */
 import { z } from "zod";
 import { MAX_REPORT_RANGE_DAYS, reportDaySchema } from "../../core/report-figures.ts";
 
-export const ACCOUNTING_FORMATS = ["csv", "saft", "json"] as const;
+export const ACCOUNTING_FORMATS = ["csv", "xlsx", "saft", "json"] as const;
 
 /** The export's query fields (the store's; head office's adds the store). */
 export const accountingQueryFields = {
   from: reportDaySchema,
   to: reportDaySchema,
-  format: z.enum(ACCOUNTING_FORMATS, { error: "must be csv, saft or json" }).default("csv"),
+  format: z.enum(ACCOUNTING_FORMATS, { error: "must be csv, xlsx, saft or json" }).default("csv"),
 };
 
 /** The range checks of an export's query: in order, and at most MAX_REPORT_RANGE_DAYS days. */

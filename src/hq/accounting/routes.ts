@@ -4,6 +4,8 @@ import pkg from "../../../package.json" with { type: "json" };
 import { hqAccountingQuerySchema } from "../../api/hq/accounting.ts";
 import { accountingCsvRows, csvText } from "../../shared/accounting/csv.ts";
 import { accountingSaft } from "../../shared/accounting/saft.ts";
+import { accountingXlsx } from "../../shared/accounting/xlsx.ts";
+import { xlsxResponse } from "../../shared/web/xlsx.ts";
 import { authorize } from "../auth/plugin.ts";
 import type { HqContext } from "../context.ts";
 import { HqAccountingService } from "./service.ts";
@@ -12,9 +14,10 @@ export function accountingRoutes(ctx: HqContext) {
   const service = new HqAccountingService(ctx);
   const routes = new Elysia().use(authorize(ctx, ["reports:read"], "exporting the accounts")).get(
     "/export/accounting",
-    ({ query }) => {
+    async ({ query }) => {
       const docs = service.build(query);
       const name = `accounting-${query.storeId ?? "chain"}-${query.from}-${query.to}`;
+      if (query.format === "xlsx") return xlsxResponse(await accountingXlsx(docs), `${name}.xlsx`);
       const file = (body: string, type: string, ext: string) =>
         new Response(body, {
           headers: {
@@ -36,7 +39,7 @@ export function accountingRoutes(ctx: HqContext) {
       query: hqAccountingQuerySchema,
       detail: {
         summary:
-          "Per store and business day, from the stores' replicated sales: sales and refunds by tax rate, totals, tenders; CSV of every store (default), SAF-T XML of one (storeId) or JSON",
+          "Per store and business day, from the stores' replicated sales: sales and refunds by tax rate, totals, tenders; CSV of every store (default), XLSX of every store, SAF-T XML of one (storeId) or JSON",
       },
     },
   );

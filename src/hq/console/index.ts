@@ -72,5 +72,7 @@ export function hqConsole(ctx: HqContext, site: ConsoleSite, prices: PriceServic
     .get("/console/purchase-orders", guardPage(site, hqOrders(ctx)))
     .get("/console/reports", guardPage(site, reports.page))
     .get("/console/reports/sales.csv", guardPage(site, reports.csv))
-    .get("/console/reports/products.csv", guardPage(site, reports.productsCsv));
+    .get("/console/reports/products.csv", guardPage(site, reports.productsCsv))
+    .get("/console/reports/sales.xlsx", guardPage(site, reports.xlsx))
+    .get("/console/reports/products.xlsx", guardPage(site, reports.productsXlsx));
 }

@@ -5,7 +5,7 @@
  */
 import { type BackupConfig, startScheduledBackups } from "../../shared/backup.ts";
 import { postgresDialect } from "../db/dialect.ts";
-import { hqMetrics } from "../metrics.ts";
+import { hqMetrics, type TenantContext } from "../metrics.ts";
 import { openHq } from "../open.ts";
 import { type HqPartsOptions, startHqParts } from "../parts.ts";
 import { ensureHqNatsCredentials, writeNatsConf } from "../stores/nats-config.ts";
@@ -21,10 +21,12 @@ export interface TenantOpenOptions extends Omit<HqPartsOptions, "metrics" | "nat
   backup?: BackupConfig | undefined;
   /** The operator's `--database`: on PostgreSQL each tenant opens its own database there. */
   database?: string | undefined;
+  /** Each open tenant's database, kept here while it is open (for the process's metrics). */
+  open?: Map<string, TenantContext> | undefined;
 }
 
 export function tenantOpener(baseDir: string, o: TenantOpenOptions): OpenTenant {
-  const { nats, now, backup, database, ...common } = o;
+  const { nats, now, backup, database, open, ...common } = o;
   return async (tenant) => {
     const log = (line: string) => o.log(`[${tenant}] ${line}`);
     const dataDir = tenantDataDir(baseDir, tenant);
@@ -63,9 +65,11 @@ export function tenantOpener(baseDir: string, o: TenantOpenOptions): OpenTenant 
               name: `hq-${tenant}`,
               log,
             });
+      open?.set(tenant, { tenant, ctx });
       return {
         ...parts,
         async stop() {
+          open?.delete(tenant);
           backups?.stop();
           await parts.stop();
         },

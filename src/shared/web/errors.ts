@@ -10,4 +10,6 @@ export class ConsoleError extends featureErrors({
   SCOPE: "forbidden",
   /** No session (or an expired one) on a form that needs it. */
   SIGNED_OUT: "unauthorized",
+  /** A report with more rows than one export file holds (src/shared/web/xlsx.ts). */
+  EXPORT_TOO_LARGE: "invalid",
 }) {}

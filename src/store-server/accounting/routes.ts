@@ -3,12 +3,14 @@ import pkg from "../../../package.json" with { type: "json" };
 import { accountingQuerySchema } from "../../api/store/accounting.ts";
 import { accountingCsv } from "../../shared/accounting/csv.ts";
 import { accountingSaft } from "../../shared/accounting/saft.ts";
+import { accountingXlsx } from "../../shared/accounting/xlsx.ts";
+import { xlsxResponse } from "../../shared/web/xlsx.ts";
 import { requireRole } from "../auth/tokens.ts";
 import type { StoreContext } from "../context.ts";
 import { requireAuth } from "../http/auth-plugin.ts";
 import { AccountingExportService } from "./service.ts";
 
-/** `GET /export/accounting?from&to&format=csv|saft|json`, for managers. */
+/** `GET /export/accounting?from&to&format=csv|xlsx|saft|json`, for managers. */
 export function accountingRoutes(ctx: StoreContext) {
   const service = new AccountingExportService(ctx);
   return new Elysia({ name: "ringup.store.accounting" })
@@ -19,9 +21,10 @@ export function accountingRoutes(ctx: StoreContext) {
     })
     .get(
       "/export/accounting",
-      ({ query }) => {
+      async ({ query }) => {
         const doc = service.build(query.from, query.to);
         const name = `accounting-${ctx.storeId}-${query.from}-${query.to}`;
+        if (query.format === "xlsx") return xlsxResponse(await accountingXlsx([doc]), `${name}.xlsx`);
         if (query.format === "csv") {
           return new Response(accountingCsv(doc), {
             headers: {

@@ -6,6 +6,10 @@ import { featureErrors } from "../../core/errors.ts";
 
 export class SaleError extends featureErrors({
   APPROVAL_UNPROVEN: "forbidden",
+  /** A price override by a role without `price_override`, and nobody's approval of it. */
+  APPROVAL_REQUIRED: "forbidden",
+  /** A discount above the cashier's role maximum, and nobody's approval allowing that much. */
+  DISCOUNT_OVER_LIMIT: "forbidden",
   /** A sale from a till or cashier in training (core/training.ts): never recorded as a sale. */
   TRAINING_SALE: "conflict",
   FRACTIONAL_QUANTITY: "invalid",

@@ -43,6 +43,7 @@ import { requireEligibleTenders, rungQtyMilli } from "./deposit-lines.ts";
 import { SaleError } from "./errors.ts";
 import { findExceptions, type PriceException, recordExceptions } from "./exceptions.ts";
 import { proveApprovals, saleIdentity } from "./identity.ts";
+import { requireSaleRights } from "./sale-rights.ts";
 import { requireSaleTime } from "./sale-time.ts";
 import { refuseSoldSerials, serialExceptions } from "./serials.ts";
 
@@ -518,6 +519,7 @@ export class SalesService {
     };
     if (exceptions.length > 0) sale.exceptions = exceptions;
     proveApprovals(this.ctx, tx, request.audit ?? [], identity, sale.id);
+    requireSaleRights(this.ctx, tx, request, sale, identity, principal);
     const negative: string[] = [];
     const costing = costingOf(this.ctx.settings);
     sale.lines.forEach((l, i) => {

@@ -71,6 +71,7 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   TRAINING_SALE: "error.trainingSale",
   SHIFT_ALREADY_OPEN: "error.shiftAlreadyOpen",
   APPROVAL_REQUIRED: "error.approvalRequired",
+  DISCOUNT_OVER_LIMIT: "error.discountOverLimit",
   APPROVAL_USED: "error.approvalUsed",
   FORBIDDEN: "error.forbidden",
   PERMISSION_DENIED: "error.permissionDenied",

@@ -166,6 +166,7 @@ export const az: Strings = {
   "ok.cashOut": "{amountMinor} məxaric: qutuda {expectedMinor} olmalıdır",
 
   "menu.hint": "Nömrə və ya ↑↓ + Enter · Esc geri",
+  "menu.supervisor": "(rəhbər)",
   "help.hint": "{key:help.toggle} və ya Esc köməyi bağlayır",
   "help.text": "Mətn + Enter: kodu əlavə et · N*kod: N ədəd · ödənişdə boş Enter: dəqiq nağd",
 
@@ -236,6 +237,8 @@ export const az: Strings = {
   "error.printer": "Printer: {detail}",
 
   "info.approvalNeeded": "Rəhbərin icazəsi lazımdır: onun PIN kodu, sonra Enter",
+  "info.roleLacks": "Rolunuzun {permission} icazəsi yoxdur: rəhbər icazə verməlidir",
+  "info.roleLacksApproval": "Rolunuzun {permission} icazəsi yoxdur: rəhbərin PIN kodu, sonra Enter",
   "info.checkingPin": "PIN yoxlanılır…",
   "info.closingShift": "Növbə bağlanır…",
   "info.completing": "Satış qeydə alınır…",
@@ -291,6 +294,7 @@ export const az: Strings = {
   "error.saleNotFound": "Bu mağazada {receiptNo} satışı yoxdur: çek nömrəsini yoxlayın və yenidən cəhd edin",
   "error.notPrintedHere": "{receiptNo} çeki bu kassada çap olunmayıb: nömrəni yoxlayın",
   "error.approvalRequired": "Buna nəzarətçi icazə verməlidir: onun PIN-ini istəyin",
+  "error.discountOverLimit": "Endirim rolunuzun həddindən çoxdur: rəhbər təsdiq etməlidir",
   "error.approvalUsed": "Bu icazə artıq istifadə olunub: nəzarətçidən yenidən istəyin",
   "error.forbidden": "Rolunuz buna icazə vermir: nəzarətçiyə və ya menecerə müraciət edin",
   "error.permissionDenied": "Rolunuzun bu hüququ yoxdur: bu hüququ olan birinə müraciət edin",

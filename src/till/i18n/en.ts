@@ -183,6 +183,7 @@ export const en = {
 
   // Menu and help
   "menu.hint": "Number or ↑↓ + Enter · Esc back",
+  "menu.supervisor": "(supervisor)",
   "help.hint": "{key:help.toggle} or Esc closes this help",
   "help.text": "Text + Enter: add the code · N*code: quantity N · empty Enter in payment: exact cash",
 
@@ -256,6 +257,8 @@ export const en = {
 
   // Progress and information
   "info.approvalNeeded": "A supervisor must allow this: supervisor PIN, then Enter",
+  "info.roleLacks": "Your role has no {permission} permission: a supervisor must allow it",
+  "info.roleLacksApproval": "Your role has no {permission} permission: supervisor PIN, then Enter",
   "info.checkingPin": "Checking the PIN…",
   "info.closingShift": "Closing the shift…",
   "info.completing": "Recording the sale…",
@@ -312,6 +315,7 @@ export const en = {
   "error.saleNotFound": "No sale {receiptNo} at this store: check the receipt number and try again",
   "error.notPrintedHere": "Receipt {receiptNo} was not printed at this till: check the number",
   "error.approvalRequired": "A supervisor must allow this: ask for their PIN",
+  "error.discountOverLimit": "Discount over what your role may give: a supervisor must approve it",
   "error.approvalUsed": "That approval was already used: ask the supervisor again",
   "error.forbidden": "Your role cannot do this: ask a supervisor or a manager",
   "error.permissionDenied": "Your role does not have this right: ask someone whose role has it",

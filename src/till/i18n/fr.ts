@@ -169,6 +169,7 @@ export const fr: Strings = {
   "ok.cashOut": "Retrait de {amountMinor} : le tiroir doit contenir {expectedMinor}",
 
   "menu.hint": "Numéro ou ↑↓ + Entrée · Échap retour",
+  "menu.supervisor": "(responsable)",
   "help.hint": "{key:help.toggle} ou Échap ferme l'aide",
   "help.text":
     "Texte + Entrée : ajoute le code · N*code : quantité N · Entrée vide au paiement : compte juste",
@@ -242,6 +243,8 @@ export const fr: Strings = {
   "error.printer": "Imprimante : {detail}",
 
   "info.approvalNeeded": "Un responsable doit autoriser : son PIN, puis Entrée",
+  "info.roleLacks": "Rôle sans permission {permission} : un responsable doit l'autoriser",
+  "info.roleLacksApproval": "Rôle sans permission {permission} : PIN du responsable, puis Entrée",
   "info.checkingPin": "Vérification du PIN…",
   "info.closingShift": "Clôture de la caisse…",
   "info.completing": "Enregistrement de la vente…",
@@ -300,6 +303,7 @@ export const fr: Strings = {
     "Aucune vente {receiptNo} dans ce magasin : vérifiez le numéro du ticket et réessayez",
   "error.notPrintedHere": "Le ticket {receiptNo} n'a pas été imprimé sur cette caisse : vérifiez le numéro",
   "error.approvalRequired": "Un superviseur doit l'autoriser : demandez son code",
+  "error.discountOverLimit": "Remise au-delà de ce que votre rôle permet : un responsable doit l'approuver",
   "error.approvalUsed": "Cette autorisation a déjà servi : redemandez au superviseur",
   "error.forbidden": "Votre rôle ne permet pas cela : demandez à un superviseur ou un responsable",
   "error.permissionDenied": "Votre rôle n'a pas ce droit : demandez à quelqu'un dont le rôle l'a",

@@ -165,6 +165,7 @@ export const ru: Strings = {
   "ok.cashOut": "Изъято {amountMinor}: в ящике должно быть {expectedMinor}",
 
   "menu.hint": "Номер или ↑↓ + Enter · Esc назад",
+  "menu.supervisor": "(старший)",
   "help.hint": "{key:help.toggle} или Esc закрывает справку",
   "help.text": "Текст + Enter: добавить код · N*код: количество N · пустой Enter при оплате: без сдачи",
 
@@ -236,6 +237,8 @@ export const ru: Strings = {
   "error.printer": "Принтер: {detail}",
 
   "info.approvalNeeded": "Нужно разрешение старшего кассира: ПИН, затем Enter",
+  "info.roleLacks": "У вашей роли нет права {permission}: нужно разрешение старшего кассира",
+  "info.roleLacksApproval": "У вашей роли нет права {permission}: ПИН старшего кассира, затем Enter",
   "info.checkingPin": "Проверка ПИН…",
   "info.closingShift": "Закрытие смены…",
   "info.completing": "Запись продажи…",
@@ -291,6 +294,7 @@ export const ru: Strings = {
   "error.saleNotFound": "Продажа {receiptNo} в этом магазине не найдена: проверьте номер чека и повторите",
   "error.notPrintedHere": "Чек {receiptNo} не печатался на этой кассе: проверьте номер",
   "error.approvalRequired": "Нужно разрешение старшего кассира: попросите его PIN",
+  "error.discountOverLimit": "Скидка больше, чем позволяет ваша роль: нужно разрешение старшего кассира",
   "error.approvalUsed": "Это разрешение уже использовано: попросите старшего кассира снова",
   "error.forbidden": "Ваша роль не позволяет это: обратитесь к старшему кассиру или менеджеру",
   "error.permissionDenied": "У вашей роли нет этого права: обратитесь к тому, у кого оно есть",

@@ -10,6 +10,7 @@ import { withoutLine, withQty } from "./deposit-lines.ts";
 import { done, emptySale, fail, msg } from "./initial.ts";
 import { showRefused } from "./refused.ts";
 import { recordReturnEffect } from "./returns.ts";
+import { lackedForApproval } from "./role-gate.ts";
 import { addLine, audit, reprice, selectedLine } from "./sale.ts";
 import type { Approved, Confirmed, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
@@ -33,11 +34,17 @@ export function withApproval(
 
 /** Asks for a supervisor's PIN whatever the store's settings (a choice that always takes one). */
 export function askApproval(state: TillState, action: ApprovalAction, approved: Approved): Transition {
+  // A role without the action's permission is told which one it lacks.
+  const permission = lackedForApproval(state.cashier, action);
   return done({
     ...state,
     input: "",
     prompt: { kind: "approval", action, approved },
-    status: { tone: "info", message: msg("info.approvalNeeded") },
+    status: {
+      tone: "info",
+      message:
+        permission === null ? msg("info.approvalNeeded") : msg("info.roleLacksApproval", { permission }),
+    },
   });
 }
 

@@ -27,6 +27,7 @@ import { askReceiptEmail, openReceiptQr } from "./receipt-link.ts";
 import { openRefused, refusedKey } from "./refused.ts";
 import { openTables, tableOrderKey, tablesKey } from "./restaurant.ts";
 import { openReturns, returnsMark, returnsMove, returnsSubmit, returnsToggleCash } from "./returns.ts";
+import { sayLacked } from "./role-gate.ts";
 import { addLookup, moveSelection, selectedLine, submitEntry } from "./sale.ts";
 import { closeShiftScreen, openShiftScreen, shiftCloseKey, shiftOpenKey } from "./shift.ts";
 import { askStaffPin } from "./staff-discount.ts";
@@ -55,7 +56,7 @@ export function holdEffect(state: TillState, handover: boolean): Effect {
 }
 
 export function menuChoose(state: TillState, command: KeyCommand, env: TillEnv): Transition {
-  return saleKey(goTo(state, { kind: "sale" }), command, env);
+  return sayLacked(state, command, saleKey(goTo(state, { kind: "sale" }), command, env));
 }
 
 const list = clampSelection;
@@ -74,7 +75,7 @@ export function screenKey(state: TillState, type: KeyCommand, env: TillEnv): Tra
             : 0;
   switch (screen.kind) {
     case "sale":
-      return saleKey(state, type, env);
+      return sayLacked(state, type, saleKey(state, type, env));
     case "payment":
       if (type === "input.submit") return payCash(state, env);
       if (type === "payment.card") return payCard(state, env);

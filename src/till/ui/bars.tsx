@@ -7,6 +7,7 @@ import type { KeyCommand } from "../keys/keymap.ts";
 import { denominationsFor } from "../state/basket.ts";
 import { customTenderChoices } from "../state/custom-tender.ts";
 import { departmentChoices } from "../state/department-ring.ts";
+import { lackedPermission } from "../state/role-gate.ts";
 import type { TillState } from "../state/types.ts";
 import { cells, spread, wrap } from "./text.ts";
 import type { View } from "./view.ts";
@@ -268,7 +269,8 @@ export function KeyBar({ view }: { view: View }) {
   let text = "";
   for (const command of commands) {
     const keys = keymap.labelFor(command);
-    if (keys === "") continue;
+    // What the role may not do alone is left out of the bar (the menu marks it).
+    if (keys === "" || lackedPermission(state.cashier, command) !== null) continue;
     const item = `${keys.split("/")[0]} ${t.t(`cmd.${command}`)}`;
     const next = text === "" ? item : `${text}  ${item}`;
     if (cells(next) > columns) continue;

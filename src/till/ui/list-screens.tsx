@@ -1,6 +1,7 @@
 /** Screens that are a list to choose from: product search, held sales, the function menu. */
 import { Box } from "ink";
 import { MENU_ITEMS, menuDigit } from "../state/menu.ts";
+import { lackedPermission } from "../state/role-gate.ts";
 import { Filler, Lines, Row } from "./rows.tsx";
 import { spread, windowFor } from "./text.ts";
 import type { BodyProps } from "./view.ts";
@@ -98,9 +99,15 @@ export function PrintsScreen({ view, height }: BodyProps) {
 export function MenuScreen({ view, height }: BodyProps) {
   const { state, t, columns, keymap } = view;
   if (state.screen.kind !== "menu") return null;
-  const rows = MENU_ITEMS.map((command, i) =>
-    spread(`${menuDigit(i)}  ${t.t(`cmd.${command}`)}`, keymap.labelFor(command), Math.min(columns, 60)),
-  );
+  // An entry the cashier's role may not do alone is marked: a supervisor must allow it.
+  const rows = MENU_ITEMS.map((command, i) => {
+    const marked = lackedPermission(state.cashier, command) === null ? "" : ` ${t.t("menu.supervisor")}`;
+    return spread(
+      `${menuDigit(i)}  ${t.t(`cmd.${command}`)}${marked}`,
+      keymap.labelFor(command),
+      Math.min(columns, 60),
+    );
+  });
   return (
     <List
       rows={rows}

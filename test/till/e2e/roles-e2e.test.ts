@@ -1,7 +1,7 @@
 /**
  * A custom role at a real till (the compiled binary in tmux, against a store fed by head office
- * over NATS): the deli counter's role has no `refund`, so a refund it rings asks for an
- * approver, its own PIN is refused in the cashier's words, and a shift lead whose custom role
+ * over NATS): the deli counter's role has no `refund`, so the menu marks returns, choosing them
+ * says the role lacks the permission, and a refund it rings asks for an approver, its own PIN is refused in the cashier's words, and a shift lead whose custom role
  * holds `refund` approves it.
  */
 import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
@@ -60,7 +60,10 @@ test.skipIf(!haveTmux())(
     const receiptNo = /Receipt (S1-T1-\d+)/.exec(paid)?.[1] ?? "";
 
     await till.keys("F9");
+    // The menu marks what the role may not do alone; chosen, it says which permission it lacks.
+    await till.waitFor("(supervisor)", "the menu marking returns");
     await till.type("1");
+    await till.waitFor("Your role has no refund permission", "the role's lack of refund said");
     await till.waitFor("Receipt number", "the returns prompt");
     await till.type(receiptNo);
     await till.keys("Enter");

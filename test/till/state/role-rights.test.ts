@@ -5,15 +5,8 @@
  */
 import { describe, expect, test } from "bun:test";
 import type { Cashier } from "../../../src/till/services.ts";
-import { CASHIER, Driver, testEnv } from "../support/state-env.ts";
+import { CASHIER, DELI, Driver, testEnv } from "../support/state-env.ts";
 
-const DELI: Cashier = {
-  id: "u-dee",
-  name: "Dee",
-  role: "deli",
-  permissions: ["sell", "discount"],
-  maxDiscountPercent: 10,
-};
 const NO_APPROVALS = {
   approvals: { refund: false, voidAfterTotal: false, priceOverride: false, noSale: false, discount: false },
 };

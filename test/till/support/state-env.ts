@@ -27,6 +27,14 @@ export function testEnv(
 
 export const CASHIER = { id: "u-ann", name: "Ann", role: "cashier" as const };
 export const SUPERVISOR = { id: "u-sue", name: "Sue", role: "supervisor" as const };
+/** A custom role from head office: sells and gives discounts up to 10%, nothing else. */
+export const DELI = {
+  id: "u-dee",
+  name: "Dee",
+  role: "deli",
+  permissions: ["sell" as const, "discount" as const],
+  maxDiscountPercent: 10,
+};
 
 /**
  * Runs commands through the reducer and answers lookups from the test catalog at once (as the

@@ -95,6 +95,8 @@ export const az: Messages = {
   "reports.title": "Hesabatlar",
   "reports.csv": "CSV yüklə",
   "reports.productsCsv": "Məhsullar üzrə satışlar (CSV)",
+  "reports.xlsx": "XLSX yüklə",
+  "reports.productsXlsx": "Məhsullar üzrə satışlar (XLSX)",
   "reports.salesCount": "Satışlar",
   "reports.returnsCount": "Qaytarmalar",
   "reports.tax": "Vergi",

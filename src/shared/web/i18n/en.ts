@@ -93,6 +93,8 @@ export const en = {
   "reports.title": "Reports",
   "reports.csv": "Download CSV",
   "reports.productsCsv": "Sales by product (CSV)",
+  "reports.xlsx": "Download XLSX",
+  "reports.productsXlsx": "Sales by product (XLSX)",
   "reports.salesCount": "Sales",
   "reports.returnsCount": "Returns",
   "reports.tax": "Tax",

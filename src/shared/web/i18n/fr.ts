@@ -95,6 +95,8 @@ export const fr: Messages = {
   "reports.title": "Rapports",
   "reports.csv": "Télécharger le CSV",
   "reports.productsCsv": "Ventes par produit (CSV)",
+  "reports.xlsx": "Télécharger le XLSX",
+  "reports.productsXlsx": "Ventes par produit (XLSX)",
   "reports.salesCount": "Ventes",
   "reports.returnsCount": "Retours",
   "reports.tax": "Taxe",

@@ -95,6 +95,8 @@ export const ru: Messages = {
   "reports.title": "Отчёты",
   "reports.csv": "Скачать CSV",
   "reports.productsCsv": "Продажи по товарам (CSV)",
+  "reports.xlsx": "Скачать XLSX",
+  "reports.productsXlsx": "Продажи по товарам (XLSX)",
   "reports.salesCount": "Продажи",
   "reports.returnsCount": "Возвраты",
   "reports.tax": "Налог",
