@@ -14,7 +14,9 @@
  * then that run is applied in order: each loop stays on one kind of work. Events are applied
  * without savepoints (they cost more than the writes); should applying one fail, the batch is
  * rolled back and run again with a savepoint per event, so the failing one is dead-lettered
- * alone. The caller acknowledges the batch only after the commit.
+ * alone. The caller acknowledges the batch only after the commit. On PostgreSQL the first run's
+ * writes are not waited for one by one (`deferringWrites`): a write that failed is reported at
+ * the next read or at COMMIT, and it too sends the batch round again carefully, without them.
  *
  * A dead letter that is a store's next event holds back that store's later events (parked):
  * the chain keeps its order. An operator retries it after a fix (it runs through ingest again)
@@ -24,6 +26,7 @@
 import type { Database, Statement } from "bun:sqlite";
 import { parseEvent, receivedEventForm, type StoreEvent } from "../../core/events.ts";
 import { parseStoreEventSubject, storeEventSubject } from "../../shared/nats/index.ts";
+import { deferringWrites, isDeferredWriteFailure } from "../../shared/postgres/deferred.ts";
 import { SummaryWriter } from "../analytics/writer.ts";
 import { HqWebhookQueue } from "../webhooks/queue.ts";
 import { OrdersWriter } from "./apply-orders.ts";
@@ -227,7 +230,7 @@ export class EventIngestor {
     try {
       return this.#batch(messages, false, finish);
     } catch (err) {
-      if (!(err instanceof RetryCarefully)) throw err;
+      if (!(err instanceof RetryCarefully) && !isDeferredWriteFailure(err)) throw err;
       return this.#batch(messages, true, finish);
     }
   }
@@ -328,16 +331,18 @@ export class EventIngestor {
     const outcomes: Outcome[] = [];
     const dirty = new Set<string>();
     this.#careful = careful;
+    const run = this.#sqlite.transaction(() => {
+      const at = this.#now().toISOString();
+      for (let i = 0; i < messages.length; i += READ_AHEAD) {
+        const reads = messages.slice(i, i + READ_AHEAD).map((message) => this.#read(message));
+        for (const read of reads) outcomes.push(this.#one(read, at, moved, dirty));
+      }
+      finish?.(outcomes, at);
+      for (const storeId of dirty) this.#s.saveState.run({ storeId, ...this.#state(storeId) });
+    });
     try {
-      this.#sqlite.transaction(() => {
-        const at = this.#now().toISOString();
-        for (let i = 0; i < messages.length; i += READ_AHEAD) {
-          const reads = messages.slice(i, i + READ_AHEAD).map((message) => this.#read(message));
-          for (const read of reads) outcomes.push(this.#one(read, at, moved, dirty));
-        }
-        finish?.(outcomes, at);
-        for (const storeId of dirty) this.#s.saveState.run({ storeId, ...this.#state(storeId) });
-      })();
+      if (careful) run();
+      else deferringWrites(this.#sqlite, run);
     } catch (err) {
       this.#states.clear();
       throw err;
@@ -396,7 +401,7 @@ export class EventIngestor {
       if (outcome === "applied") moved.add(storeId);
       return outcome;
     } catch (err) {
-      if (err instanceof RetryCarefully) throw err;
+      if (err instanceof RetryCarefully || isDeferredWriteFailure(err)) throw err;
       const dead = err instanceof DeadLetter ? err : new DeadLetter("APPLY_FAILED", messageOf(err));
       const id = field(read.raw, "id");
       const seq = field(read.raw, "seq");
@@ -540,7 +545,7 @@ export class EventIngestor {
           at,
         );
       } catch (err) {
-        if (err instanceof RetryCarefully) throw err;
+        if (err instanceof RetryCarefully || isDeferredWriteFailure(err)) throw err;
         this.#s.unpark.run(storeId, event.seq);
         this.#recordDead(storeEventSubject(storeId, event.type), storeId, next.event, at, {
           reason: "APPLY_FAILED",
