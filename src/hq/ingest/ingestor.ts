@@ -17,6 +17,8 @@
  * alone. The caller acknowledges the batch only after the commit. On PostgreSQL the first run's
  * writes are not waited for one by one (`deferringWrites`): a write that failed is reported at
  * the next read or at COMMIT, and it too sends the batch round again carefully, without them.
+ * The first run also adds the batch's summaries up in memory and writes each summary row once
+ * at its end (`SummaryWriter.fold`); the careful run writes them event by event.
  *
  * A dead letter that is a store's next event holds back that store's later events (parked):
  * the chain keeps its order. An operator retries it after a fix (it runs through ingest again)
@@ -160,7 +162,9 @@ export class EventIngestor {
     this.#sqlite = sqlite;
     this.#now = now;
     this.#sales = new SalesWriter(sqlite);
-    this.#summaries = new SummaryWriter(sqlite);
+    this.#summaries = new SummaryWriter(sqlite, {
+      dayOf: (storeId, at) => this.#sales.dayOf(storeId, at),
+    });
     this.#webhooks = new HqWebhookQueue(sqlite);
     this.#stock = new StockWriter(sqlite, (storeId, code) => this.#webhooks.moved(storeId, code));
     this.#purchasing = new PurchasingWriter(sqlite);
@@ -331,7 +335,7 @@ export class EventIngestor {
     const outcomes: Outcome[] = [];
     const dirty = new Set<string>();
     this.#careful = careful;
-    const run = this.#sqlite.transaction(() => {
+    const body = () => {
       const at = this.#now().toISOString();
       for (let i = 0; i < messages.length; i += READ_AHEAD) {
         const reads = messages.slice(i, i + READ_AHEAD).map((message) => this.#read(message));
@@ -339,10 +343,14 @@ export class EventIngestor {
       }
       finish?.(outcomes, at);
       for (const storeId of dirty) this.#s.saveState.run({ storeId, ...this.#state(storeId) });
-    });
+    };
     try {
-      if (careful) run();
-      else deferringWrites(this.#sqlite, run);
+      if (careful) this.#sqlite.transaction(body)();
+      else
+        deferringWrites(
+          this.#sqlite,
+          this.#sqlite.transaction(() => this.#summaries.fold(body)),
+        );
     } catch (err) {
       this.#states.clear();
       throw err;
