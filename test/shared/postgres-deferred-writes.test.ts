@@ -8,6 +8,7 @@ import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
 import { PgDatabase, PostgresError } from "../../src/shared/postgres/database.ts";
 import { deferringWrites, isDeferredWriteFailure } from "../../src/shared/postgres/deferred.ts";
+import { plainInsert } from "../../src/shared/postgres/insert-rows.ts";
 import { testPostgres } from "../support/postgres.ts";
 
 const pg = testPostgres();
@@ -19,6 +20,7 @@ beforeAll(() => {
   drop = created.drop;
   db = new PgDatabase(created.url, { statementTimeoutMs: 5000 });
   db.exec("CREATE TABLE things (id bigint PRIMARY KEY, code text NOT NULL UNIQUE)");
+  db.exec("CREATE TABLE tallies (code text PRIMARY KEY, n bigint NOT NULL)");
 }, 60_000);
 
 afterAll(() => {
@@ -28,8 +30,25 @@ afterAll(() => {
 });
 
 beforeEach(() => {
-  db.exec("DELETE FROM things");
+  db.exec("DELETE FROM things; DELETE FROM tallies");
 });
+
+/** Counts the statements handed to the connection while fn runs. */
+function sent(fn: () => void): number {
+  const proto = PgDatabase.prototype as unknown as { post: (...args: unknown[]) => unknown };
+  const original = proto.post;
+  let n = 0;
+  proto.post = function (this: unknown, ...args: unknown[]) {
+    n++;
+    return original.apply(this, args);
+  };
+  try {
+    fn();
+  } finally {
+    proto.post = original;
+  }
+  return n;
+}
 
 const codes = () =>
   db
@@ -144,5 +163,82 @@ describe("writes deferred in a transaction", () => {
     expect(deferringWrites(sqlite, () => sqlite.transaction(() => add.run(1, "A").changes)())).toBe(1);
     expect(() => deferringWrites(sqlite, () => add.run(2, "A"))).toThrow(/UNIQUE constraint failed/);
     sqlite.close();
+  });
+
+  test("plain inserts are held back and sent as multi-row ones, before anything naming their table", () => {
+    const add = db.prepare("INSERT INTO things (id, code) VALUES (?, ?)");
+    const tally = db.prepare(
+      "INSERT INTO tallies (code, n) VALUES (?, 1) ON CONFLICT (code) DO UPDATE SET n = tallies.n + 1",
+    );
+    const statements = sent(() =>
+      deferringWrites(db, () =>
+        db.transaction(() => {
+          for (let i = 1; i <= 600; i++) {
+            add.run(i, `C${i}`);
+            tally.run(i % 2 === 0 ? "even" : "odd");
+          }
+          // An UPDATE naming the table sees every row held before it.
+          expect(db.prepare("UPDATE things SET code = code || '!' WHERE id > 598").run().changes).toBe(2);
+        })(),
+      ),
+    );
+    // BEGIN, 600 tallies, 600 rows in five inserts (256 + 256 + 64 + 16 + 8), the UPDATE, COMMIT.
+    expect(statements).toBe(1 + 600 + 5 + 1 + 1);
+    expect(db.query("SELECT count(*) AS n FROM things").get()).toEqual({ n: 600 });
+    expect(codes().slice(-2)).toEqual(["C599!", "C600!"]);
+    expect(db.query("SELECT code, n FROM tallies ORDER BY code").all()).toEqual([
+      { code: "even", n: 300 },
+      { code: "odd", n: 300 },
+    ]);
+  });
+
+  test("a held row that fails fails its transaction; one held in a savepoint rolled back is dropped", () => {
+    const add = db.prepare("INSERT INTO things (id, code) VALUES (?, ?)");
+    let caught: unknown;
+    try {
+      deferringWrites(db, () =>
+        db.transaction(() => {
+          add.run(1, "A");
+          add.run(2, "A");
+        })(),
+      );
+    } catch (err) {
+      caught = err;
+    }
+    expect(isDeferredWriteFailure(caught)).toBe(true);
+    expect((caught as PostgresError).code).toBe("SQLITE_CONSTRAINT_UNIQUE");
+    expect(codes()).toEqual([]);
+    deferringWrites(db, () =>
+      db.transaction(() => {
+        add.run(1, "A");
+        expect(() =>
+          db.transaction(() => {
+            add.run(2, "B");
+            throw new Error("abandoned");
+          })(),
+        ).toThrow("abandoned");
+        add.run(3, "C");
+      })(),
+    );
+    expect(codes()).toEqual(["A", "C"]);
+  });
+
+  test("only plain one-row inserts are held", () => {
+    expect(plainInsert("INSERT INTO t (a, b) VALUES ($1, 'x')", 1)?.table).toBe("t");
+    expect(plainInsert('INSERT INTO "t" (a) VALUES ($1)', 1)?.names("select * from t where a = 1")).toBe(
+      true,
+    );
+    expect(plainInsert("INSERT INTO t (a) VALUES ($1)", 1)?.names("select * from tt")).toBe(false);
+    for (const sql of [
+      "INSERT INTO t (a) VALUES ($1) ON CONFLICT DO NOTHING",
+      "INSERT INTO t (a) VALUES ($1) RETURNING a",
+      "INSERT INTO t (a) SELECT $1",
+      "INSERT INTO t (a) VALUES (lower($1))",
+      "INSERT INTO t (a) VALUES ('it''s $1')",
+      "INSERT INTO t (a) VALUES ($1), ($2)",
+      "UPDATE t SET a = $1",
+    ]) {
+      expect(plainInsert(sql, 1)).toBeNull();
+    }
   });
 });

@@ -90,6 +90,17 @@ export class SummaryUpsert {
     this.#folded = null;
   }
 
+  get folding(): boolean {
+    return this.#folded !== null;
+  }
+
+  /** Writes what was added up so far (before the table is read) and goes on folding. */
+  settle(): void {
+    if (this.#folded === null) return;
+    this.flush();
+    this.fold();
+  }
+
   /** Writes what was added up, each key once, and stops folding. */
   flush(): void {
     const rows = [...(this.#folded?.values() ?? [])];
@@ -107,5 +118,21 @@ export class SummaryUpsert {
       statement.run(...values);
       at += size;
     }
+  }
+}
+
+/**
+ * Runs fn with the upserts folded, and writes what they added up at its end; nothing is written
+ * if fn throws. Nested (already folding), it just runs fn.
+ */
+export function folding<R>(upserts: readonly SummaryUpsert[], fn: () => R): R {
+  if (upserts.some((u) => u.folding)) return fn();
+  for (const u of upserts) u.fold();
+  try {
+    const result = fn();
+    for (const u of upserts) u.flush();
+    return result;
+  } finally {
+    for (const u of upserts) u.discard();
   }
 }

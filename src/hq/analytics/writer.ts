@@ -5,7 +5,7 @@
  */
 import type { Database, Statement } from "bun:sqlite";
 import type { StoreEvent } from "../../core/events.ts";
-import { type SummaryParams, SummaryUpsert } from "./summary-upsert.ts";
+import { folding, type SummaryParams, SummaryUpsert } from "./summary-upsert.ts";
 
 type Params = SummaryParams;
 
@@ -111,15 +111,10 @@ export class SummaryWriter {
    */
   fold<R>(fn: () => R): R {
     if (this.#catalog !== null) return fn();
-    const upserts = Object.values(this.#u);
-    for (const u of upserts) u.fold();
     this.#catalog = new Map();
     try {
-      const result = fn();
-      for (const u of upserts) u.flush();
-      return result;
+      return folding(Object.values(this.#u), fn);
     } finally {
-      for (const u of upserts) u.discard();
       this.#catalog = null;
     }
   }

@@ -18,7 +18,8 @@
  * writes are not waited for one by one (`deferringWrites`): a write that failed is reported at
  * the next read or at COMMIT, and it too sends the batch round again carefully, without them.
  * The first run also adds the batch's summaries up in memory and writes each summary row once
- * at its end (`SummaryWriter.fold`); the careful run writes them event by event.
+ * at its end (`SummaryWriter.fold`), and so the stock moves (`StockWriter.fold`); the careful run
+ * writes them event by event.
  *
  * A dead letter that is a store's next event holds back that store's later events (parked):
  * the chain keeps its order. An operator retries it after a fix (it runs through ingest again)
@@ -165,7 +166,7 @@ export class EventIngestor {
     this.#summaries = new SummaryWriter(sqlite, {
       dayOf: (storeId, at) => this.#sales.dayOf(storeId, at),
     });
-    this.#webhooks = new HqWebhookQueue(sqlite);
+    this.#webhooks = new HqWebhookQueue(sqlite, () => this.#stock.settle());
     this.#stock = new StockWriter(sqlite, (storeId, code) => this.#webhooks.moved(storeId, code));
     this.#purchasing = new PurchasingWriter(sqlite);
     this.#orders = new OrdersWriter(sqlite);
@@ -349,7 +350,7 @@ export class EventIngestor {
       else
         deferringWrites(
           this.#sqlite,
-          this.#sqlite.transaction(() => this.#summaries.fold(body)),
+          this.#sqlite.transaction(() => this.#summaries.fold(() => this.#stock.fold(body))),
         );
     } catch (err) {
       this.#states.clear();

@@ -12,9 +12,11 @@
  * wait: it is handed to the worker, which sends it on at once (PostgreSQL answers in order), and
  * the caller goes on. The next statement that waits (a read, a savepoint's end, COMMIT) waits for
  * them all; the first that failed is thrown there (`deferred`), and the transaction (or savepoint)
- * is rolled back as when a statement throws.
+ * is rolled back as when a statement throws. Plain one-row INSERTs are held back meanwhile and
+ * sent as multi-row ones (insert-rows.ts).
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { insertRows, type PlainInsert, plainInsert } from "./insert-rows.ts";
 import { bindValues, type TranslatedSql, translateParameters } from "./params.ts";
 import type { PgFailure, PgParam, PgReply, PgRequest, PgRows, PgWorkerData } from "./protocol.ts";
 
@@ -42,6 +44,9 @@ interface Pending {
   deferred: boolean;
   result: PgRows | null;
 }
+
+/** Rows of a plain insert held back before they are sent as one statement. */
+const HOLD_ROWS = 256;
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -104,6 +109,9 @@ function failureMessage(error: PgFailure): string {
 
 /** One prepared statement: bun:sqlite's `all/get/run/values/iterate` on PostgreSQL. */
 export class PgStatement<Row = unknown, Params extends unknown[] = unknown[]> {
+  /** The statement as a plain insert (undefined until asked; null when it is not one). */
+  private insert: PlainInsert | null | undefined;
+
   constructor(
     private readonly db: PgDatabase,
     private readonly translated: TranslatedSql,
@@ -147,8 +155,19 @@ export class PgStatement<Row = unknown, Params extends unknown[] = unknown[]> {
   run(...args: Params): { changes: number; lastInsertRowid: number } {
     if (!this.db.defersWrites) return { changes: this.execute(args).count, lastInsertRowid: 0 };
     const values = bindValues(this.translated.slots, args).map(toParam);
-    const pending = this.db.send({ kind: "query", sql: this.translated.sql, params: values }, true);
     const db = this.db;
+    this.insert ??= plainInsert(this.translated.sql, this.translated.slots.length);
+    if (this.insert !== null) {
+      db.hold(this.translated.sql, this.insert, values);
+      return {
+        get changes(): number {
+          db.settle();
+          return 1;
+        },
+        lastInsertRowid: 0,
+      };
+    }
+    const pending = this.db.send({ kind: "query", sql: this.translated.sql, params: values }, true);
     return {
       get changes(): number {
         db.settle();
@@ -179,6 +198,8 @@ export class PgDatabase {
   private readonly cache = new Map<string, PgStatement>();
   /** Statements sent and not answered yet, oldest first (the worker answers in order). */
   private readonly pending: Pending[] = [];
+  /** Plain inserts held back while writes are deferred, by statement, in the order first run. */
+  private readonly held = new Map<string, { insert: PlainInsert; rows: PgParam[][] }>();
   private deferring = 0;
   private depth = 0;
   private closed = false;
@@ -220,6 +241,43 @@ export class PgDatabase {
   /** Hands a request to the worker without waiting; `settle` collects its answer. */
   send(request: PgRequest, deferred: boolean): Pending {
     if (this.closed) throw new PostgresError("the PostgreSQL database is closed", "SQLITE_MISUSE");
+    // Held rows go first, unless this is a deferred write that does not name their tables.
+    if (this.held.size > 0 && !(deferred && request.kind === "query" && !this.namesHeld(request.sql))) {
+      this.sendHeld();
+    }
+    return this.post(request, deferred);
+  }
+
+  /** Holds back a plain insert's row (see insert-rows.ts). */
+  hold(sql: string, insert: PlainInsert, row: PgParam[]): void {
+    let held = this.held.get(sql);
+    if (held === undefined) {
+      held = { insert, rows: [] };
+      this.held.set(sql, held);
+    }
+    held.rows.push(row);
+    // A full statement's worth goes now: the server inserts while the caller goes on.
+    if (held.rows.length >= HOLD_ROWS) {
+      for (const { sql, params } of insertRows(insert, held.rows))
+        this.post({ kind: "query", sql, params }, true);
+      held.rows = [];
+    }
+  }
+
+  private namesHeld(sql: string): boolean {
+    for (const { insert } of this.held.values()) if (insert.names(sql)) return true;
+    return false;
+  }
+
+  private sendHeld(): void {
+    const held = [...this.held.values()];
+    this.held.clear();
+    for (const { insert, rows } of held) {
+      for (const { sql, params } of insertRows(insert, rows)) this.post({ kind: "query", sql, params }, true);
+    }
+  }
+
+  private post(request: PgRequest, deferred: boolean): Pending {
     const pending: Pending = { deferred, result: null };
     this.pending.push(pending);
     this.port.postMessage(request);
@@ -246,6 +304,7 @@ export class PgDatabase {
    * the rest: in a transaction they failed too, as PostgreSQL refuses what follows a failure).
    */
   settle(): void {
+    if (this.held.size > 0) this.sendHeld();
     let failure: PostgresError | null = null;
     while (this.pending.length > 0) {
       const reply = this.receive();
@@ -329,6 +388,8 @@ export class PgDatabase {
         this.settle();
       } catch (err) {
         this.depth--;
+        // Rows held back inside it are dropped with it (a savepoint's start sent those before).
+        this.held.clear();
         try {
           this.exec(outer ? "ROLLBACK" : `ROLLBACK TO SAVEPOINT ${savepoint}`);
         } catch {
