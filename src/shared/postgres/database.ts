@@ -332,6 +332,7 @@ export class PgDatabase {
       if (left <= 0) {
         // The answers still owed can no longer be matched to their statements.
         this.pending.length = 0;
+        this.held.clear();
         throw new PostgresError(`PostgreSQL did not answer within ${this.waitMs} ms`, "POSTGRES_TIMEOUT");
       }
       Atomics.wait(this.flag, 0, answered, Math.min(left, 1000));
