@@ -73,25 +73,33 @@ export class BenchPostgres {
 /**
  * Counts the statements sent to PostgreSQL and the time spent waiting for their answers (hand-over
  * to the connection's worker, the round trip and the server's work), while `fn` runs: where an
- * ingest's time goes.
+ * ingest's time goes. Statements sent without waiting (deferred writes) count when sent; their
+ * wait is where the caller next waits.
  */
 export function countPgStatements<R>(fn: () => R): { result: R; statements: number; waitMs: number } {
-  const proto = PgDatabase.prototype;
-  const original = proto.request;
+  const proto = PgDatabase.prototype as unknown as {
+    post: (...args: unknown[]) => unknown;
+    settle: (...args: unknown[]) => unknown;
+  };
+  const { post, settle } = proto;
   let statements = 0;
   let waitMs = 0;
-  proto.request = function (this: PgDatabase, ...args: Parameters<typeof original>) {
+  proto.post = function (this: unknown, ...args: unknown[]) {
+    statements++;
+    return post.apply(this, args);
+  };
+  proto.settle = function (this: unknown, ...args: unknown[]) {
     const t0 = performance.now();
     try {
-      return original.apply(this, args);
+      return settle.apply(this, args);
     } finally {
-      statements++;
       waitMs += performance.now() - t0;
     }
   };
   try {
     return { result: fn(), statements, waitMs };
   } finally {
-    proto.request = original;
+    proto.post = post;
+    proto.settle = settle;
   }
 }

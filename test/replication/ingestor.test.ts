@@ -180,6 +180,46 @@ describe("EventIngestor", () => {
     expect(salesCount()).toBe(3);
   });
 
+  test("a batch with a duplicate, a forged event and one that fails to apply: the good ones land once, with their summaries, and nothing of the others", async () => {
+    const [e1, e2, e3] = (await journal("S1", 3)) as [StoreEvent, StoreEvent, StoreEvent];
+    const [clash] = (await journal("S2", 1, undefined, (e1.payload as { saleId: string }).saleId)) as [
+      StoreEvent,
+    ];
+    const [s3] = (await journal("S3", 1)) as [StoreEvent];
+    const forged = { ...s3, payload: { ...(s3.payload as object), totalMinor: 1 } } as StoreEvent;
+    const result = ingestor.ingest([
+      message(e1),
+      message(e2),
+      message(e1),
+      message(forged),
+      message(clash),
+      message(e3),
+    ]);
+    expect(result.outcomes).toEqual(["applied", "applied", "duplicate", "dead", "dead", "applied"]);
+    const dead = ctx.sqlite
+      .query<{ storeId: string; reason: string }, []>(
+        "SELECT store_id AS storeId, reason FROM dead_letters ORDER BY store_id",
+      )
+      .all();
+    expect(dead).toEqual([
+      { storeId: "S2", reason: "APPLY_FAILED" },
+      { storeId: "S3", reason: "HASH_MISMATCH" },
+    ]);
+    const count = (sql: string) => ctx.sqlite.query<{ n: number | null }, []>(sql).get()?.n ?? 0;
+    expect(salesCount()).toBe(3);
+    expect(count("SELECT count(*) AS n FROM ingested_events")).toBe(3);
+    expect(count("SELECT sum(sales_count) AS n FROM hq_sum_hours")).toBe(3);
+    expect(count("SELECT sum(qty_milli) AS n FROM hq_sum_products")).toBe(3000);
+    expect(count("SELECT count(*) AS n FROM hq_tenders WHERE store_id <> 'S1'")).toBe(0);
+    expect(count("SELECT count(*) AS n FROM hq_sum_cashiers WHERE store_id <> 'S1'")).toBe(0);
+    expect(replicationState(ctx).get("S1")?.lastSeq).toBe(3);
+    expect(replicationState(ctx).get("S2")?.lastSeq ?? 0).toBe(0);
+    // The same batch again changes nothing but its refusals' dead letters.
+    const again = ingestor.ingest([message(e1), message(e2), message(e3)]);
+    expect(again.outcomes).toEqual(["duplicate", "duplicate", "duplicate"]);
+    expect(count("SELECT sum(sales_count) AS n FROM hq_sum_hours")).toBe(3);
+  });
+
   test("days follow the store's time zone in the registry when the event names none", async () => {
     ctx.sqlite
       .query(

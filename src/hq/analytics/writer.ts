@@ -5,8 +5,9 @@
  */
 import type { Database, Statement } from "bun:sqlite";
 import type { StoreEvent } from "../../core/events.ts";
+import { folding, type SummaryParams, SummaryUpsert } from "./summary-upsert.ts";
 
-type Params = Record<string, string | number>;
+type Params = SummaryParams;
 
 interface DocRow {
   id: string;
@@ -31,21 +32,14 @@ interface LineRow {
 
 type Kind = "sale" | "return";
 
+interface Product {
+  cost: number | null;
+  category: string | null;
+}
+
 const DOC = `id, store_id AS storeId, day, at, cashier_id AS cashierId, customer_id AS customerId,
   tax_minor AS taxMinor, total_minor AS totalMinor`;
 const LINE = `code, name, department, qty_milli AS qtyMilli, tax_minor AS taxMinor, total_minor AS totalMinor`;
-
-/** `INSERT … ON CONFLICT DO UPDATE` adding every figure column to the row of the key. */
-function upsert(table: string, keys: readonly string[], figures: readonly string[], keep: string[] = []) {
-  const columns = [...keys, ...keep, ...figures];
-  const set = [
-    ...keep.map((c) => `${c} = excluded.${c}`),
-    // The table-qualified old value: PostgreSQL finds a bare name ambiguous beside `excluded`.
-    ...figures.map((c) => `${c} = ${table}.${c} + excluded.${c}`),
-  ];
-  return `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => `$${c}`).join(", ")})
-    ON CONFLICT (${keys.join(", ")}) DO UPDATE SET ${set.join(", ")}`;
-}
 
 const MONEY = ["qty_milli", "net_minor", "tax_minor", "cost_minor", "uncosted_net_minor"];
 
@@ -57,17 +51,24 @@ export class SummaryWriter {
     ret: Statement<DocRow, [string]>;
     saleLines: Statement<LineRow, [string]>;
     returnLines: Statement<LineRow, [string]>;
-    product: Statement<{ cost: number | null; category: string | null }, [string]>;
-    products: Statement<unknown, [Params]>;
-    chainProducts: Statement<unknown, [Params]>;
-    lifetimes: Statement<unknown, [Params]>;
-    groups: Statement<unknown, [Params]>;
-    hours: Statement<unknown, [Params]>;
-    cashiers: Statement<unknown, [Params]>;
-    customers: Statement<unknown, [Params]>;
+    product: Statement<Product, [string]>;
   };
+  readonly #u: {
+    products: SummaryUpsert;
+    chainProducts: SummaryUpsert;
+    lifetimes: SummaryUpsert;
+    groups: SummaryUpsert;
+    hours: SummaryUpsert;
+    cashiers: SummaryUpsert;
+    customers: SummaryUpsert;
+  };
+  /** The day a document counts on, as the sales writer gives it (else read back from its row). */
+  readonly #dayOf: ((storeId: string, at: string) => string) | null;
+  /** Products' cost and category read while folding (the catalog does not change inside a batch). */
+  #catalog: Map<string, Product | null> | null = null;
 
-  constructor(sqlite: Database) {
+  constructor(sqlite: Database, options: { dayOf?: (storeId: string, at: string) => string } = {}) {
+    this.#dayOf = options.dayOf ?? null;
     this.#s = {
       sale: sqlite.query(`SELECT ${DOC}, status FROM hq_sales WHERE id = ?1`),
       saleDay: sqlite.query("SELECT day FROM hq_sales WHERE id = ?1"),
@@ -76,38 +77,57 @@ export class SummaryWriter {
       saleLines: sqlite.query(`SELECT ${LINE} FROM hq_sale_lines WHERE sale_id = ?1`),
       returnLines: sqlite.query(`SELECT ${LINE} FROM hq_return_lines WHERE return_id = ?1`),
       product: sqlite.query("SELECT cost_minor AS cost, category FROM hq_products WHERE code = ?1"),
-      products: sqlite.query(
-        upsert("hq_sum_products", ["day", "store_id", "code"], MONEY, ["name", "department", "category"]),
+    };
+    const keep = ["name", "department", "category"];
+    const upsert = (table: string, keys: string[], figures: string[], kept: string[] = []) =>
+      new SummaryUpsert(sqlite, { table, keys, figures, keep: kept });
+    this.#u = {
+      products: upsert("hq_sum_products", ["day", "store_id", "code"], MONEY, keep),
+      chainProducts: upsert("hq_sum_chain_products", ["day", "code"], MONEY, keep),
+      lifetimes: upsert("hq_sum_customer_lifetimes", ["customer_id"], ["orders_count", "net_minor"]),
+      groups: upsert("hq_sum_groups", ["day", "store_id", "kind", "key"], MONEY),
+      hours: upsert(
+        "hq_sum_hours",
+        ["day", "store_id", "hour"],
+        ["sales_count", "returns_count", "net_minor", "tax_minor", "total_minor"],
       ),
-      chainProducts: sqlite.query(
-        upsert("hq_sum_chain_products", ["day", "code"], MONEY, ["name", "department", "category"]),
+      cashiers: upsert(
+        "hq_sum_cashiers",
+        ["day", "store_id", "cashier_id"],
+        ["sales_count", "net_minor", "voids_count", "voids_minor", "refunds_count", "refunds_minor"],
       ),
-      lifetimes: sqlite.query(
-        upsert("hq_sum_customer_lifetimes", ["customer_id"], ["orders_count", "net_minor"]),
-      ),
-      groups: sqlite.query(upsert("hq_sum_groups", ["day", "store_id", "kind", "key"], MONEY)),
-      hours: sqlite.query(
-        upsert(
-          "hq_sum_hours",
-          ["day", "store_id", "hour"],
-          ["sales_count", "returns_count", "net_minor", "tax_minor", "total_minor"],
-        ),
-      ),
-      cashiers: sqlite.query(
-        upsert(
-          "hq_sum_cashiers",
-          ["day", "store_id", "cashier_id"],
-          ["sales_count", "net_minor", "voids_count", "voids_minor", "refunds_count", "refunds_minor"],
-        ),
-      ),
-      customers: sqlite.query(
-        upsert(
-          "hq_sum_customers",
-          ["day", "store_id", "customer_id"],
-          ["orders_count", "returns_count", "net_minor"],
-        ),
+      customers: upsert(
+        "hq_sum_customers",
+        ["day", "store_id", "customer_id"],
+        ["orders_count", "returns_count", "net_minor"],
       ),
     };
+  }
+
+  /**
+   * Runs fn with the summaries added up in memory and written once at its end, each row once
+   * (see summary-upsert.ts); nothing is written if fn throws. Inside it, nothing may read the
+   * summary tables. Nested, it just runs fn.
+   */
+  fold<R>(fn: () => R): R {
+    if (this.#catalog !== null) return fn();
+    this.#catalog = new Map();
+    try {
+      return folding(Object.values(this.#u), fn);
+    } finally {
+      this.#catalog = null;
+    }
+  }
+
+  #product(code: string): Product | null {
+    const catalog = this.#catalog;
+    if (catalog === null) return this.#s.product.get(code);
+    let product = catalog.get(code);
+    if (product === undefined) {
+      product = this.#s.product.get(code);
+      catalog.set(code, product);
+    }
+    return product;
   }
 
   /**
@@ -149,7 +169,10 @@ export class SummaryWriter {
     },
     kind: Kind,
   ): void {
-    const day = p.day ?? (kind === "sale" ? this.#s.saleDay : this.#s.returnDay).get(id)?.day;
+    const day =
+      p.day ??
+      this.#dayOf?.(storeId, p.at) ??
+      (kind === "sale" ? this.#s.saleDay : this.#s.returnDay).get(id)?.day;
     if (day === undefined) return;
     const doc: DocRow = { ...p, id, storeId, day, status: "completed" };
     this.#add(doc, p.lines, kind, kind === "sale" ? 1 : -1);
@@ -172,7 +195,7 @@ export class SummaryWriter {
     const doc = this.#s.sale.get(id);
     if (!doc) return;
     this.#add(doc, this.#s.saleLines.all(id), "sale", -1);
-    this.#s.cashiers.run({
+    this.#u.cashiers.add({
       ...this.#cashierZero(doc),
       voids_count: 1,
       voids_minor: doc.totalMinor,
@@ -198,7 +221,7 @@ export class SummaryWriter {
     const net = doc.totalMinor - doc.taxMinor;
     const count = kind === "sale" ? sign : 0;
     const returns = kind === "return" ? 1 : 0;
-    this.#s.hours.run({
+    this.#u.hours.add({
       ...key,
       hour: Number(doc.at.slice(11, 13)),
       sales_count: count,
@@ -207,7 +230,7 @@ export class SummaryWriter {
       tax_minor: sign * doc.taxMinor,
       total_minor: sign * doc.totalMinor,
     });
-    this.#s.cashiers.run({
+    this.#u.cashiers.add({
       ...this.#cashierZero(doc),
       sales_count: count,
       net_minor: kind === "sale" ? sign * net : 0,
@@ -215,21 +238,21 @@ export class SummaryWriter {
       refunds_minor: kind === "return" ? doc.totalMinor : 0,
     });
     if (doc.customerId !== null) {
-      this.#s.customers.run({
+      this.#u.customers.add({
         ...key,
         customer_id: doc.customerId,
         orders_count: count,
         returns_count: returns,
         net_minor: sign * net,
       });
-      this.#s.lifetimes.run({ customer_id: doc.customerId, orders_count: count, net_minor: sign * net });
+      this.#u.lifetimes.add({ customer_id: doc.customerId, orders_count: count, net_minor: sign * net });
     }
     // A line's total is after discounts, with its tax inside when the store prices gross and
     // without it when net; the document tells which (as the chain reports read it, queries.ts).
     const lineTotal = lines.reduce((s, l) => s + l.totalMinor, 0);
     const gross = Math.abs(lineTotal - doc.totalMinor) <= Math.abs(lineTotal + doc.taxMinor - doc.totalMinor);
     for (const line of lines) {
-      const catalog = this.#s.product.get(line.code);
+      const catalog = this.#product(line.code);
       const lineNet = gross ? line.totalMinor - line.taxMinor : line.totalMinor;
       const cost = catalog?.cost ?? null;
       const figures = {
@@ -242,10 +265,10 @@ export class SummaryWriter {
       const department = line.department ?? "";
       const category = catalog?.category ?? "";
       const row = { code: line.code, name: line.name, department, category, ...figures };
-      this.#s.products.run({ ...key, ...row });
-      this.#s.chainProducts.run({ day: doc.day, ...row });
-      this.#s.groups.run({ ...key, kind: "department", key: department, ...figures });
-      this.#s.groups.run({ ...key, kind: "category", key: category, ...figures });
+      this.#u.products.add({ ...key, ...row });
+      this.#u.chainProducts.add({ day: doc.day, ...row });
+      this.#u.groups.add({ ...key, kind: "department", key: department, ...figures });
+      this.#u.groups.add({ ...key, kind: "category", key: category, ...figures });
     }
   }
 }

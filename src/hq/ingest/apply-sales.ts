@@ -118,6 +118,11 @@ export class SalesWriter {
     }
   }
 
+  /** The business day of a document at `at` of a store (the day it names, when it names one). */
+  dayOf(storeId: string, at: string, day?: string): string {
+    return this.#day(storeId, at, day);
+  }
+
   #day(storeId: string, at: string, day: string | undefined): string {
     if (day !== undefined) return day;
     let zone = this.#zones.get(storeId);

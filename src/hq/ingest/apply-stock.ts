@@ -10,12 +10,13 @@
  */
 import type { Database, Statement } from "bun:sqlite";
 import type { EventPayload, StoreEvent } from "../../core/events.ts";
+import { folding, SummaryUpsert } from "../analytics/summary-upsert.ts";
 
 /** Where a sale, a return or an adjustment moves stock (the store's default location). */
 const FLOOR = "floor";
 
 export class StockWriter {
-  readonly #moveStock: Statement<unknown, [string, string, string, number]>;
+  readonly #moveStock: SummaryUpsert;
   readonly #insertDocument: Statement<unknown, [Record<string, string | number | null>]>;
   readonly #saleLines: Statement<{ code: string; qtyMilli: number }, [string, string]>;
   readonly #isCount: Statement<{ n: number }, [string, string]>;
@@ -27,10 +28,11 @@ export class StockWriter {
     sqlite: Database,
     private readonly onMove: (storeId: string, code: string) => void = () => undefined,
   ) {
-    this.#moveStock = sqlite.query(
-      `INSERT INTO hq_stock (store_id, code, location, qty_milli) VALUES (?1, ?2, ?3, ?4)
-       ON CONFLICT (store_id, code, location) DO UPDATE SET qty_milli = hq_stock.qty_milli + excluded.qty_milli`,
-    );
+    this.#moveStock = new SummaryUpsert(sqlite, {
+      table: "hq_stock",
+      keys: ["store_id", "code", "location"],
+      figures: ["qty_milli"],
+    });
     this.#insertDocument = sqlite.query(
       `INSERT INTO hq_stock_documents (id, store_id, number, type, to_store, transfer_id, posted_at, payload)
        VALUES ($id, $storeId, $number, $type, $toStore, $transferId, $postedAt, $payload) ON CONFLICT DO NOTHING`,
@@ -52,8 +54,21 @@ export class StockWriter {
   }
 
   #move(storeId: string, code: string, location: string, deltaMilli: number): void {
-    this.#moveStock.run(storeId, code, location, deltaMilli);
+    this.#moveStock.add({ store_id: storeId, code, location, qty_milli: deltaMilli });
     this.onMove(storeId, code);
+  }
+
+  /**
+   * Runs fn with the stock moves added up by product and location and written at its end (see
+   * summary-upsert.ts); `settle` writes them before anything reads the stock.
+   */
+  fold<R>(fn: () => R): R {
+    return folding([this.#moveStock], fn);
+  }
+
+  /** Writes the moves added up so far: the stock is about to be read. */
+  settle(): void {
+    this.#moveStock.settle();
   }
 
   /** Applies the event's effect on the store's stock, if it has one. */

@@ -14,7 +14,12 @@
  * then that run is applied in order: each loop stays on one kind of work. Events are applied
  * without savepoints (they cost more than the writes); should applying one fail, the batch is
  * rolled back and run again with a savepoint per event, so the failing one is dead-lettered
- * alone. The caller acknowledges the batch only after the commit.
+ * alone. The caller acknowledges the batch only after the commit. On PostgreSQL the first run's
+ * writes are not waited for one by one (`deferringWrites`): a write that failed is reported at
+ * the next read or at COMMIT, and it too sends the batch round again carefully, without them.
+ * The first run also adds the batch's summaries up in memory and writes each summary row once
+ * at its end (`SummaryWriter.fold`), and so the stock moves (`StockWriter.fold`); the careful run
+ * writes them event by event.
  *
  * A dead letter that is a store's next event holds back that store's later events (parked):
  * the chain keeps its order. An operator retries it after a fix (it runs through ingest again)
@@ -24,6 +29,7 @@
 import type { Database, Statement } from "bun:sqlite";
 import { parseEvent, receivedEventForm, type StoreEvent } from "../../core/events.ts";
 import { parseStoreEventSubject, storeEventSubject } from "../../shared/nats/index.ts";
+import { deferringWrites, isDeferredWriteFailure } from "../../shared/postgres/deferred.ts";
 import { SummaryWriter } from "../analytics/writer.ts";
 import { HqWebhookQueue } from "../webhooks/queue.ts";
 import { OrdersWriter } from "./apply-orders.ts";
@@ -159,8 +165,10 @@ export class EventIngestor {
     this.#sqlite = sqlite;
     this.#now = now;
     this.#sales = new SalesWriter(sqlite);
-    this.#summaries = new SummaryWriter(sqlite);
-    this.#webhooks = new HqWebhookQueue(sqlite);
+    this.#summaries = new SummaryWriter(sqlite, {
+      dayOf: (storeId, at) => this.#sales.dayOf(storeId, at),
+    });
+    this.#webhooks = new HqWebhookQueue(sqlite, () => this.#stock.settle());
     this.#stock = new StockWriter(sqlite, (storeId, code) => this.#webhooks.moved(storeId, code));
     this.#purchasing = new PurchasingWriter(sqlite);
     this.#orders = new OrdersWriter(sqlite);
@@ -230,7 +238,7 @@ export class EventIngestor {
     try {
       return this.#batch(messages, false, finish);
     } catch (err) {
-      if (!(err instanceof RetryCarefully)) throw err;
+      if (!(err instanceof RetryCarefully) && !isDeferredWriteFailure(err)) throw err;
       return this.#batch(messages, true, finish);
     }
   }
@@ -331,16 +339,22 @@ export class EventIngestor {
     const outcomes: Outcome[] = [];
     const dirty = new Set<string>();
     this.#careful = careful;
+    const body = () => {
+      const at = this.#now().toISOString();
+      for (let i = 0; i < messages.length; i += READ_AHEAD) {
+        const reads = messages.slice(i, i + READ_AHEAD).map((message) => this.#read(message));
+        for (const read of reads) outcomes.push(this.#one(read, at, moved, dirty));
+      }
+      finish?.(outcomes, at);
+      for (const storeId of dirty) this.#s.saveState.run({ storeId, ...this.#state(storeId) });
+    };
     try {
-      this.#sqlite.transaction(() => {
-        const at = this.#now().toISOString();
-        for (let i = 0; i < messages.length; i += READ_AHEAD) {
-          const reads = messages.slice(i, i + READ_AHEAD).map((message) => this.#read(message));
-          for (const read of reads) outcomes.push(this.#one(read, at, moved, dirty));
-        }
-        finish?.(outcomes, at);
-        for (const storeId of dirty) this.#s.saveState.run({ storeId, ...this.#state(storeId) });
-      })();
+      if (careful) this.#sqlite.transaction(body)();
+      else
+        deferringWrites(
+          this.#sqlite,
+          this.#sqlite.transaction(() => this.#summaries.fold(() => this.#stock.fold(body))),
+        );
     } catch (err) {
       this.#states.clear();
       throw err;
@@ -399,7 +413,7 @@ export class EventIngestor {
       if (outcome === "applied") moved.add(storeId);
       return outcome;
     } catch (err) {
-      if (err instanceof RetryCarefully) throw err;
+      if (err instanceof RetryCarefully || isDeferredWriteFailure(err)) throw err;
       const dead = err instanceof DeadLetter ? err : new DeadLetter("APPLY_FAILED", messageOf(err));
       const id = field(read.raw, "id");
       const seq = field(read.raw, "seq");
@@ -544,7 +558,7 @@ export class EventIngestor {
           at,
         );
       } catch (err) {
-        if (err instanceof RetryCarefully) throw err;
+        if (err instanceof RetryCarefully || isDeferredWriteFailure(err)) throw err;
         this.#s.unpark.run(storeId, event.seq);
         this.#recordDead(storeEventSubject(storeId, event.type), storeId, next.event, at, {
           reason: "APPLY_FAILED",

@@ -19,7 +19,11 @@ export class HqWebhookQueue {
   readonly #orderCodes: Statement<{ code: string }, [string]>;
   readonly #figures: Statement<{ onHand: number | null; reserved: number | null }, [string, string]>;
 
-  constructor(private readonly sqlite: Database) {
+  /** `beforeRead`: writes what ingest holds back of the stock, before the figures are read. */
+  constructor(
+    private readonly sqlite: Database,
+    private readonly beforeRead: () => void = () => undefined,
+  ) {
     this.#orderCodes = sqlite.query(
       "SELECT DISTINCT json_extract(l.value, '$.code') AS code FROM hq_orders o, json_each(o.snapshot, '$.lines') l WHERE o.id = ?1",
     );
@@ -58,6 +62,7 @@ export class HqWebhookQueue {
     if (event.type === "order.changed") {
       for (const line of event.payload.lines) this.moved(event.storeId, line.code);
     }
+    if (this.#moved.size > 0) this.beforeRead();
     for (const [storeId, codes] of this.#moved) {
       for (const code of codes) {
         const row = this.#figures.get(storeId, code);

@@ -7,8 +7,16 @@
  * writer, and the process waits for each. Results look like SQLite's: int8 and numeric become
  * numbers (refused beyond 2^53), booleans 1/0, bytea a Buffer; unique and foreign key violations
  * carry SQLite's error codes.
+ *
+ * Inside `deferringWrites` and a transaction, `run` (a statement run for its effect) does not
+ * wait: it is handed to the worker, which sends it on at once (PostgreSQL answers in order), and
+ * the caller goes on. The next statement that waits (a read, a savepoint's end, COMMIT) waits for
+ * them all; the first that failed is thrown there (`deferred`), and the transaction (or savepoint)
+ * is rolled back as when a statement throws. Plain one-row INSERTs are held back meanwhile and
+ * sent as multi-row ones (insert-rows.ts).
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { insertRows, type PlainInsert, plainInsert } from "./insert-rows.ts";
 import { bindValues, type TranslatedSql, translateParameters } from "./params.ts";
 import type { PgFailure, PgParam, PgReply, PgRequest, PgRows, PgWorkerData } from "./protocol.ts";
 
@@ -24,10 +32,21 @@ export class PostgresError extends Error {
     message: string,
     readonly code: string,
     readonly sqlState?: string,
+    /** Thrown where the caller waited next, not by the statement that failed (a deferred write). */
+    readonly deferred = false,
   ) {
     super(message);
   }
 }
+
+/** A statement handed to the worker and not answered yet. */
+interface Pending {
+  deferred: boolean;
+  result: PgRows | null;
+}
+
+/** Rows of a plain insert held back before they are sent as one statement. */
+const HOLD_ROWS = 256;
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -90,6 +109,9 @@ function failureMessage(error: PgFailure): string {
 
 /** One prepared statement: bun:sqlite's `all/get/run/values/iterate` on PostgreSQL. */
 export class PgStatement<Row = unknown, Params extends unknown[] = unknown[]> {
+  /** The statement as a plain insert (undefined until asked; null when it is not one). */
+  private insert: PlainInsert | null | undefined;
+
   constructor(
     private readonly db: PgDatabase,
     private readonly translated: TranslatedSql,
@@ -131,7 +153,28 @@ export class PgStatement<Row = unknown, Params extends unknown[] = unknown[]> {
   }
 
   run(...args: Params): { changes: number; lastInsertRowid: number } {
-    return { changes: this.execute(args).count, lastInsertRowid: 0 };
+    if (!this.db.defersWrites) return { changes: this.execute(args).count, lastInsertRowid: 0 };
+    const values = bindValues(this.translated.slots, args).map(toParam);
+    const db = this.db;
+    this.insert ??= plainInsert(this.translated.sql, this.translated.slots.length);
+    if (this.insert !== null) {
+      db.hold(this.translated.sql, this.insert, values);
+      return {
+        get changes(): number {
+          db.settle();
+          return 1;
+        },
+        lastInsertRowid: 0,
+      };
+    }
+    const pending = this.db.send({ kind: "query", sql: this.translated.sql, params: values }, true);
+    return {
+      get changes(): number {
+        db.settle();
+        return pending.result?.count ?? 0;
+      },
+      lastInsertRowid: 0,
+    };
   }
 
   *iterate(...args: Params): IterableIterator<Row> {
@@ -153,6 +196,11 @@ export class PgDatabase {
   private readonly flag: Int32Array;
   private readonly waitMs: number;
   private readonly cache = new Map<string, PgStatement>();
+  /** Statements sent and not answered yet, oldest first (the worker answers in order). */
+  private readonly pending: Pending[] = [];
+  /** Plain inserts held back while writes are deferred, by statement, in the order first run. */
+  private readonly held = new Map<string, { insert: PlainInsert; rows: PgParam[][] }>();
+  private deferring = 0;
   private depth = 0;
   private closed = false;
 
@@ -174,34 +222,120 @@ export class PgDatabase {
     this.port = channel.port1;
     this.worker.postMessage(channel.port2, [channel.port2]);
     try {
-      this.await();
+      // The worker's first answer says whether the server can be reached.
+      this.pending.push({ deferred: false, result: null });
+      this.settle();
     } catch (err) {
       void this.worker.terminate();
       throw err;
     }
   }
 
-  /** Sends one request to the worker and waits for its answer. */
+  /** Sends one request to the worker and waits for its answer (and for those sent before it). */
   request(request: PgRequest): PgRows {
-    if (this.closed) throw new PostgresError("the PostgreSQL database is closed", "SQLITE_MISUSE");
-    Atomics.store(this.flag, 0, 0);
-    this.port.postMessage(request);
-    return this.await();
+    const pending = this.send(request, false);
+    this.settle();
+    return pending.result as PgRows;
   }
 
-  private await(): PgRows {
+  /** Hands a request to the worker without waiting; `settle` collects its answer. */
+  send(request: PgRequest, deferred: boolean): Pending {
+    if (this.closed) throw new PostgresError("the PostgreSQL database is closed", "SQLITE_MISUSE");
+    // Held rows go first, unless this is a deferred write that does not name their tables.
+    if (this.held.size > 0 && !(deferred && request.kind === "query" && !this.namesHeld(request.sql))) {
+      this.sendHeld();
+    }
+    return this.post(request, deferred);
+  }
+
+  /** Holds back a plain insert's row (see insert-rows.ts). */
+  hold(sql: string, insert: PlainInsert, row: PgParam[]): void {
+    let held = this.held.get(sql);
+    if (held === undefined) {
+      held = { insert, rows: [] };
+      this.held.set(sql, held);
+    }
+    held.rows.push(row);
+    // A full statement's worth goes now: the server inserts while the caller goes on.
+    if (held.rows.length >= HOLD_ROWS) {
+      for (const { sql, params } of insertRows(insert, held.rows))
+        this.post({ kind: "query", sql, params }, true);
+      held.rows = [];
+    }
+  }
+
+  private namesHeld(sql: string): boolean {
+    for (const { insert } of this.held.values()) if (insert.names(sql)) return true;
+    return false;
+  }
+
+  private sendHeld(): void {
+    const held = [...this.held.values()];
+    this.held.clear();
+    for (const { insert, rows } of held) {
+      for (const { sql, params } of insertRows(insert, rows)) this.post({ kind: "query", sql, params }, true);
+    }
+  }
+
+  private post(request: PgRequest, deferred: boolean): Pending {
+    const pending: Pending = { deferred, result: null };
+    this.pending.push(pending);
+    this.port.postMessage(request);
+    return pending;
+  }
+
+  /** Whether `run` hands its statement over without waiting (see `deferringWrites`). */
+  get defersWrites(): boolean {
+    return this.deferring > 0 && this.depth > 0;
+  }
+
+  /** Runs fn with `run` inside transactions not waiting for PostgreSQL (see the module's note). */
+  deferringWrites<R>(fn: () => R): R {
+    this.deferring++;
+    try {
+      return fn();
+    } finally {
+      this.deferring--;
+    }
+  }
+
+  /**
+   * Waits for every statement sent until all are answered; throws the first that failed (after
+   * the rest: in a transaction they failed too, as PostgreSQL refuses what follows a failure).
+   */
+  settle(): void {
+    if (this.held.size > 0) this.sendHeld();
+    let failure: PostgresError | null = null;
+    while (this.pending.length > 0) {
+      const reply = this.receive();
+      const pending = this.pending.shift() as Pending;
+      if (reply.ok) pending.result = reply.result;
+      else
+        failure ??= new PostgresError(
+          failureMessage(reply.error),
+          sqliteCode(reply.error),
+          reply.error.sqlState,
+          pending.deferred,
+        );
+    }
+    if (failure !== null) throw failure;
+  }
+
+  /** The next answer from the worker (the worker counts its answers in the shared flag). */
+  private receive(): PgReply {
     const deadline = Date.now() + this.waitMs;
     for (;;) {
+      const answered = Atomics.load(this.flag, 0);
+      const message = receiveMessageOnPort(this.port);
+      if (message !== undefined) return message.message as PgReply;
       const left = deadline - Date.now();
       if (left <= 0) {
+        // The answers still owed can no longer be matched to their statements.
+        this.pending.length = 0;
+        this.held.clear();
         throw new PostgresError(`PostgreSQL did not answer within ${this.waitMs} ms`, "POSTGRES_TIMEOUT");
       }
-      Atomics.wait(this.flag, 0, 0, Math.min(left, 1000));
-      const message = receiveMessageOnPort(this.port);
-      if (message === undefined) continue;
-      const reply = message.message as PgReply;
-      if (reply.ok) return reply.result;
-      throw new PostgresError(failureMessage(reply.error), sqliteCode(reply.error), reply.error.sqlState);
+      Atomics.wait(this.flag, 0, answered, Math.min(left, 1000));
     }
   }
 
@@ -251,8 +385,12 @@ export class PgDatabase {
       this.depth++;
       try {
         result = fn(...args);
+        // Deferred writes fail here, still inside: the transaction or savepoint is rolled back.
+        this.settle();
       } catch (err) {
         this.depth--;
+        // Rows held back inside it are dropped with it (a savepoint's start sent those before).
+        this.held.clear();
         try {
           this.exec(outer ? "ROLLBACK" : `ROLLBACK TO SAVEPOINT ${savepoint}`);
         } catch {

@@ -33,7 +33,7 @@ export type PgReply = { ok: true; result: PgRows } | { ok: false; error: PgFailu
 /** What the worker is started with. */
 export interface PgWorkerData {
   url: string;
-  /** Int32 flag: the worker sets it to 1 and notifies once a reply is posted. */
+  /** Int32 counter: the worker adds 1 and notifies once a reply is posted. */
   flag: SharedArrayBuffer;
   statementTimeoutMs: number;
 }

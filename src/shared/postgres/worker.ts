@@ -1,7 +1,12 @@
 /**
  * The worker that owns head office's one PostgreSQL connection. It answers each request from
- * the main thread on the port it was given, then raises the shared flag the main thread waits on
- * with `Atomics.wait`. One statement at a time, in the order asked.
+ * the main thread on the port it was given, in the order asked, then counts the answer in the
+ * shared flag the main thread waits on with `Atomics.wait`.
+ *
+ * A query is sent on as soon as it arrives, without waiting for the answers to those before it:
+ * the client pipelines them on the connection (each a prepared statement, kept per connection)
+ * and PostgreSQL runs them in order. A script (`exec`: BEGIN, COMMIT, a migration) and `close`
+ * wait for everything before them, and what follows them waits for them.
  */
 
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
@@ -65,19 +70,26 @@ async function answer(request: PgRequest): Promise<PgReply> {
 
 function reply(port: MessagePort, message: PgReply): void {
   port.postMessage(message);
-  Atomics.store(flag, 0, 1);
+  Atomics.add(flag, 0, 1);
   Atomics.notify(flag, 0);
 }
 
 // The main thread hands over its port first; requests then come on it one at a time.
 parentPort?.once("message", (port: MessagePort) => {
-  let queue = Promise.resolve();
+  /** Settles once every answer so far is posted. */
+  let replied: Promise<void>;
+  /** Settles once the last script (or the first answer) is done: queries after it start then. */
+  let barrier: Promise<unknown>;
   port.on("message", (request: PgRequest) => {
-    queue = queue.then(async () => reply(port, await answer(request)));
+    const answered =
+      request.kind === "query" ? barrier.then(() => answer(request)) : replied.then(() => answer(request));
+    if (request.kind !== "query") barrier = answered;
+    replied = replied.then(async () => reply(port, await answered));
   });
   // The first answer says whether the server can be reached at all.
-  queue = answer({ kind: "query", sql: "SELECT 1", params: [] }).then(async (ready) => {
+  replied = answer({ kind: "query", sql: "SELECT 1", params: [] }).then(async (ready) => {
     if (!ready.ok) await sql.close({ timeout: 0 }).catch(() => {});
     reply(port, ready);
   });
+  barrier = replied;
 });
