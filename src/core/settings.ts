@@ -165,6 +165,11 @@ export const storeSettingsSchema = z
     /** How often the store asks its label scales for their status by itself (0: never). */
     scaleHealthMinutes: z.number().int().min(0).max(1_440).default(5),
     /**
+     * The product that carries delivery fees on a sale (its tax class applies): an order
+     * delivered with a fee and collected becomes a sale with this product at the fee.
+     */
+    deliveryFeeProduct: z.string().trim().min(1).max(64).optional(),
+    /**
      * What the tills' receipts print (`[receipt]`): `barcode = true` prints a Code 128 barcode of
      * the receipt number for returns (read by any 1D scanner) instead of the QR code of the sale id.
      */

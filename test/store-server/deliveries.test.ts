@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { uuidv7 } from "../../src/core/ids.ts";
+import type { StoreSettingsInput } from "../../src/core/settings.ts";
 import { addCourier } from "../support/couriers.ts";
 import { addUser, createTestStore, loginAt, type TestStore } from "../support/store-app.ts";
 
@@ -41,8 +42,8 @@ function notifications(s: TestStore): { deliveryId: string; status: string }[] {
     .map((r) => JSON.parse(r.body) as { deliveryId: string; status: string });
 }
 
-async function setUp() {
-  store = createTestStore();
+async function setUp(settings: StoreSettingsInput = { deliveryFeeProduct: "DELIVERY" }) {
+  store = createTestStore({ settings });
   store.ctx.notifications = {
     webhookUrl: "http://127.0.0.1:9/hooks",
     secret: "a-secret-of-sixteen-chars",
@@ -60,6 +61,8 @@ async function setUp() {
   const leeToken = await loginAt(store, "K2", "7002");
   const bread = { code: "BREAD", name: "Bread", priceMinor: 275, taxClass: null };
   expect((await store.request("POST", `${API}/products`, bread)).status).toBe(200);
+  const fee = { code: "DELIVERY", name: "Delivery", priceMinor: 0, taxClass: null };
+  expect((await store.request("POST", `${API}/products`, fee)).status).toBe(200);
   return { annToken, kim, lee, kimToken, leeToken };
 }
 
@@ -284,11 +287,17 @@ describe("deliveries", () => {
     const sale = await store.request<{
       receiptNo: string;
       totalMinor: number;
+      lines: { code: string; totalMinor: number }[];
       tenders: { type: string; amountMinor: number }[];
     }>("GET", `${API}/sales/${collected?.saleId}`);
     expect(sale.body.receiptNo).toBe(collected?.receiptNo ?? "");
-    expect(sale.body.totalMinor).toBe(1100);
-    expect(sale.body.tenders).toMatchObject([{ type: "cash_on_delivery", amountMinor: 1100 }]);
+    // The fee is on the sale, as the store's delivery fee product, at the fee charged.
+    expect(sale.body.totalMinor).toBe(1350);
+    expect(sale.body.lines.map((l) => [l.code, l.totalMinor])).toEqual([
+      ["BREAD", 1100],
+      ["DELIVERY", 250],
+    ]);
+    expect(sale.body.tenders).toMatchObject([{ type: "cash_on_delivery", amountMinor: 1350 }]);
     // The drawer takes the courier's cash once: through the hand-in, not again as the sale's.
     const x = await store.request<{ cash: { expectedMinor: number } }>(
       "GET",
@@ -318,8 +327,41 @@ describe("deliveries", () => {
     expect(report.body.entries).toMatchObject([{ kind: "hand_in", deliveryIds: [id] }]);
     expect(report.body.byTill.find((t) => t.tillId === "T1")).toMatchObject({
       handInsMinor: 1350,
-      tenders: [{ type: "cash_on_delivery", amountMinor: 1100 }],
+      tenders: [{ type: "cash_on_delivery", amountMinor: 1350 }],
     });
+  }, 30_000);
+
+  test("a fee on an order delivered needs the store's delivery fee product to ring it on; without it nothing is created", async () => {
+    for (const [settings, code] of [
+      [{}, "DELIVERY_FEE_NEEDS_PRODUCT"],
+      [{ deliveryFeeProduct: "NO-SUCH" }, "DELIVERY_FEE_PRODUCT_UNKNOWN"],
+    ] as const) {
+      const { annToken } = await setUp(settings);
+      const orderId = uuidv7();
+      const order = await store.request("POST", `${API}/orders`, {
+        id: orderId,
+        pickupStore: "S1",
+        delivery: { address: "3 Elm St", phone: "+1 555 0100" },
+        lines: [{ code: "BREAD", qty: 1 }],
+      });
+      expect(order.status).toBe(201);
+      const before = snapshot(store);
+      const body = { id: uuidv7(), orderId, address: "3 Elm St", phone: "+1 555 0100", feeMinor: 250 };
+      const refused = await store.request<ErrorBody>("POST", `${API}/deliveries`, body, annToken);
+      expect({ status: refused.status, code: refused.body.error.code }).toEqual({ status: 409, code });
+      expect(refused.body.error.message).toContain("deliveryFeeProduct");
+      expect(snapshot(store)).toEqual(before);
+      // Without a fee the order is delivered as before.
+      const free = await store.request<Delivery>(
+        "POST",
+        `${API}/deliveries`,
+        { ...body, feeMinor: 0 },
+        annToken,
+      );
+      expect(free.status).toBe(201);
+      expect(free.body.collectMinor).toBe(275);
+      store.close();
+    }
   }, 30_000);
 
   test("bad delivery bodies answer precise 4xx errors and change nothing", async () => {

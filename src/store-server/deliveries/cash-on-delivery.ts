@@ -10,9 +10,11 @@ import { customerOrders } from "../../../schema/store.ts";
 import { CASH_ON_DELIVERY, DEFAULT_TENDER_TYPES, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
-import { collectOrder } from "../orders/collect.ts";
+import { collectionTotal, collectOrder } from "../orders/collect.ts";
+import { orderRow, toOrder } from "../orders/record.ts";
 import { OrderService } from "../orders/service.ts";
 import { refuseTrainingSale } from "../sales/training.ts";
+import { feeLines } from "./fee.ts";
 
 const COD_TENDER_TYPES: readonly TenderType[] = [
   ...DEFAULT_TENDER_TYPES,
@@ -25,28 +27,33 @@ export interface CollectedAtDoor {
   receiptNo: string;
 }
 
-/** Collects the open orders of `orderIds` as sales at `tillId`, in the hand-in's transaction. */
+/**
+ * Collects the open orders delivered as sales at `tillId`, each with its delivery's fee
+ * (`fee.ts`), in the hand-in's transaction.
+ */
 export function collectPaidAtDoor(
   ctx: StoreContext,
   tx: StoreTx,
-  orderIds: readonly string[],
+  atDoor: readonly { orderId: string; feeMinor: number }[],
   by: { tillId: string; courierId: string },
   principal: Principal,
 ): CollectedAtDoor[] {
-  if (orderIds.length === 0) return [];
+  if (atDoor.length === 0) return [];
   // Collected, an order becomes a sale: none at a till or by a cashier in training.
   refuseTrainingSale(ctx, by.tillId, principal.userId);
   const orders = new OrderService(ctx);
   const collected: CollectedAtDoor[] = [];
-  for (const orderId of orderIds) {
-    const order = tx
-      .select({ status: customerOrders.status, balanceDueMinor: customerOrders.balanceDueMinor })
+  for (const { orderId, feeMinor } of atDoor) {
+    const found = tx
+      .select({ status: customerOrders.status })
       .from(customerOrders)
       .where(eq(customerOrders.id, orderId))
       .get();
     // Collected already (at a till), or cancelled: there is no sale to make.
-    if (!order || order.status === "collected" || order.status === "cancelled") continue;
-    const due = Math.max(order.balanceDueMinor, 0);
+    if (!found || found.status === "collected" || found.status === "cancelled") continue;
+    const fee = feeLines(ctx, orders, feeMinor);
+    const order = toOrder(ctx.storeId, orderRow(tx, orderId));
+    const due = Math.max(collectionTotal(orders, order, fee) - order.prepaidMinor, 0);
     const done = collectOrder(
       ctx,
       orders,
@@ -60,6 +67,7 @@ export function collectPaidAtDoor(
       principal,
       tx,
       COD_TENDER_TYPES,
+      fee,
     );
     collected.push({ orderId, saleId: done.saleId, receiptNo: done.receiptNo });
   }

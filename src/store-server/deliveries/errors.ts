@@ -21,6 +21,8 @@ export class DeliveryError extends featureErrors({
   NOT_ALLOWED: "forbidden",
   NOT_HANDED_IN: "conflict",
   HAND_IN_AMOUNT_MISMATCH: "conflict",
+  DELIVERY_FEE_NEEDS_PRODUCT: "conflict",
+  DELIVERY_FEE_PRODUCT_UNKNOWN: "conflict",
 }) {}
 
 export type DeliveryErrorCode = DeliveryError["code"];

@@ -29,7 +29,7 @@ export function handIn(ctx: StoreContext, input: HandInInput, principal: Princip
     const existing = existingEntry(tx, input.id, requestHash);
     if (existing) return entryView(existing, ids);
     let total = 0;
-    const orderIds: string[] = [];
+    const atDoor: { orderId: string; feeMinor: number }[] = [];
     for (const id of ids) {
       const row = deliveryRow(tx, id);
       const refuse = (why: string) => {
@@ -45,7 +45,7 @@ export function handIn(ctx: StoreContext, input: HandInInput, principal: Princip
       if (row.handInId !== null) refuse(`was already handed in (${row.handInId})`);
       if (row.collectedMinor === 0) refuse("collected no cash");
       total += row.collectedMinor;
-      if (row.orderId !== null) orderIds.push(row.orderId);
+      if (row.orderId !== null) atDoor.push({ orderId: row.orderId, feeMinor: row.feeMinor });
     }
     if (input.amountMinor !== total) {
       throw new DeliveryError(
@@ -75,7 +75,7 @@ export function handIn(ctx: StoreContext, input: HandInInput, principal: Princip
       .set({ handInId: input.id, updatedAt: at.toISOString() })
       .where(inArray(deliveries.id, ids))
       .run();
-    const collected = collectPaidAtDoor(ctx, tx, orderIds, { tillId, courierId: input.courierId }, principal);
+    const collected = collectPaidAtDoor(ctx, tx, atDoor, { tillId, courierId: input.courierId }, principal);
     return { ...entry, collected };
   });
 }

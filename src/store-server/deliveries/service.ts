@@ -16,9 +16,13 @@ import { sha256Hex } from "../../core/sha256.ts";
 import { AUDIT_ACTIONS } from "../audit/actions.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
+import { collectionTotal } from "../orders/collect.ts";
+import { orderRow, toOrder } from "../orders/record.ts";
+import { OrderService } from "../orders/service.ts";
 import { actorId } from "../users/access.ts";
 import { rightsOfRole } from "../users/rights.ts";
 import { DeliveryError } from "./errors.ts";
+import { feeLines } from "./fee.ts";
 import { type DeliveryRow, deliveryRow, deliveryView, isFinal, nextStatuses, STATUS_RANK } from "./model.ts";
 import { notifyStatus, recordDeliveryChange } from "./record.ts";
 
@@ -85,7 +89,8 @@ export class DeliveriesService {
         return { row: existing, queued: false };
       }
       const due = this.dueOf(tx, input);
-      const collectMinor = input.collectMinor ?? (input.orderId === undefined ? 0 : due + input.feeMinor);
+      const collectMinor =
+        input.collectMinor ?? (input.orderId === undefined ? 0 : this.toCollect(input, due));
       if (input.courierId !== undefined) requireCourier(tx, input.courierId);
       const iso = at.toISOString();
       const row: DeliveryRow = {
@@ -121,6 +126,18 @@ export class DeliveriesService {
     });
     if (created.queued) this.ctx.wakeNotifications?.();
     return deliveryView(this.ctx.db, created.row);
+  }
+
+  /**
+   * What the courier collects for an order: what is still due for the sale it becomes at the
+   * door, its fee rung on the delivery fee product (`fee.ts`).
+   */
+  private toCollect(input: DeliveryRequest, due: number): number {
+    const orders = new OrderService(this.ctx);
+    const fee = feeLines(this.ctx, orders, input.feeMinor);
+    if (fee.length === 0 || input.orderId === undefined) return due;
+    const order = toOrder(this.ctx.storeId, orderRow(this.ctx.db, input.orderId));
+    return Math.max(collectionTotal(orders, order, fee) - order.prepaidMinor, 0);
   }
 
   /** What the customer still owes for the order or sale delivered (checked to exist and be open). */

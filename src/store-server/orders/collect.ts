@@ -20,6 +20,24 @@ import type { OrderService } from "./service.ts";
 
 type Tender = { type: string; amountMinor: number; ref?: string | undefined };
 
+type SaleLineInput = ReturnType<typeof saleLinesOf>[number];
+type CollectedOrder = ReturnType<typeof toOrder>;
+
+/**
+ * What the sale of a collected order comes to: its lines with `extraLines` (a delivery's fee)
+ * priced together by the store, or the order's own total when there are none.
+ */
+export function collectionTotal(
+  orders: OrderService,
+  order: CollectedOrder,
+  extraLines: readonly SaleLineInput[] = [],
+): number {
+  if (extraLines.length === 0) return order.totalMinor;
+  const lines = [...saleLinesOf(inputsOfLines(order.lines)), ...extraLines];
+  return orders.sales.quote(order.customerId === null ? { lines } : { lines, customerId: order.customerId })
+    .totalMinor;
+}
+
 /** The prepaid tenders that pay `totalMinor`, in order; what is left over is refunded. */
 function prepaidUsed(prepaid: readonly Tender[], totalMinor: number): Tender[] {
   const used: Tender[] = [];
@@ -43,17 +61,21 @@ export function collectOrder(
   outer?: StoreTx,
   /** The tenders the sale may be paid with (a courier's hand-in adds cash on delivery). */
   tenderTypes: readonly TenderType[] = DEFAULT_TENDER_TYPES,
+  /** Lines the sale carries beyond the order's (the fee of its delivery). */
+  extraLines: readonly SaleLineInput[] = [],
 ) {
   const row = orderRow(ctx.db, id);
   requireOpen(row, "collected again");
   const order = toOrder(ctx.storeId, row);
-  const lines = saleLinesOf(inputsOfLines(order.lines));
+  const ordered = saleLinesOf(inputsOfLines(order.lines));
+  const lines = ordered.length === 0 ? ordered : [...ordered, ...extraLines];
   if (lines.length === 0) {
     throw new OrderError("ORDER_EMPTY", `order ${row.number} has nothing to hand over; cancel it instead`, {
       id,
     });
   }
-  const balanceDueMinor = order.totalMinor - order.prepaidMinor;
+  const totalMinor = collectionTotal(orders, order, extraLines);
+  const balanceDueMinor = totalMinor - order.prepaidMinor;
   if (balanceDueMinor <= 0 && request.tenders.length > 0) {
     throw new OrderError(
       "BALANCE_PAID",
@@ -62,7 +84,7 @@ export function collectOrder(
     );
   }
   const refundedMinor = Math.max(0, -balanceDueMinor);
-  const tenders = [...prepaidUsed(order.prepaid, order.totalMinor), ...request.tenders];
+  const tenders = [...prepaidUsed(order.prepaid, totalMinor), ...request.tenders];
   const saleId = uuidv7();
   const at = ctx.now();
   const atIso = at.toISOString();

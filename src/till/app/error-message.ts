@@ -18,6 +18,8 @@ const KNOWN_CODES: Readonly<Record<string, MessageKey>> = {
   NO_COURIER: "error.deliveryNeedsCourier",
   COURIER_NOT_FOUND: "error.courierUnknown",
   NOT_A_COURIER: "error.notACourier",
+  DELIVERY_FEE_NEEDS_PRODUCT: "error.deliveryFeeNeedsProduct",
+  DELIVERY_FEE_PRODUCT_UNKNOWN: "error.deliveryFeeProductUnknown",
   DELIVERY_UNDER_WAY: "error.deliveryUnderWay",
   NOT_YOUR_DELIVERY: "error.notYourDelivery",
   NOT_ALLOWED: "error.permissionDenied",

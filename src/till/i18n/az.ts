@@ -594,6 +594,10 @@ export const az: Strings = {
   "error.deliveryBackwards": "Çatdırılma yalnız irəli gedir: bu status artıq geridə qalıb",
   "error.courierUnknown": "Bu id ilə istifadəçi yoxdur: kuryerin id-sini yazın",
   "error.notACourier": "Bu istifadəçi kuryer deyil (rolunda çatdırma hüququ yoxdur)",
+  "error.deliveryFeeNeedsProduct":
+    "Çatdırılma haqqı mağazanın haqq məhsulunu tələb edir (deliveryFeeProduct): menecerə müraciət edin və ya haqsız göndərin",
+  "error.deliveryFeeProductUnknown":
+    "Mağazanın çatdırılma haqqı məhsulu kataloqda yoxdur: menecerə müraciət edin",
   "error.deliveryUnderWay": "Çatdırılma yoldadır: kuryeri artıq dəyişmək olmaz",
   "error.notYourDelivery": "Bu çatdırılma sizin deyil: dispetçerə müraciət edin",
   "error.overDrawerCash": "Qutuda bu qədər nağd pul yoxdur: məbləği yoxlayın",

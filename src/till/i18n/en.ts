@@ -613,6 +613,9 @@ export const en = {
   "error.deliveryBackwards": "A delivery only moves forward: this status is already behind it",
   "error.courierUnknown": "No user has this id: type a courier's id",
   "error.notACourier": "This user is not a courier (the role holds no deliver right)",
+  "error.deliveryFeeNeedsProduct":
+    "A delivery fee needs the store's fee product (deliveryFeeProduct): ask a manager, or send without a fee",
+  "error.deliveryFeeProductUnknown": "The store's delivery fee product is not in the catalog: ask a manager",
   "error.deliveryUnderWay": "The delivery is on its way: its courier can no longer change",
   "error.notYourDelivery": "This delivery is not yours: ask the dispatcher",
   "error.overDrawerCash": "The drawer does not hold that much cash: check the amount",

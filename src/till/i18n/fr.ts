@@ -612,6 +612,10 @@ export const fr: Strings = {
   "error.deliveryBackwards": "Une livraison ne fait qu'avancer : ce statut est déjà derrière elle",
   "error.courierUnknown": "Aucun utilisateur n'a cet identifiant : tapez celui d'un livreur",
   "error.notACourier": "Cet utilisateur n'est pas livreur (son rôle n'a pas le droit de livrer)",
+  "error.deliveryFeeNeedsProduct":
+    "Des frais de livraison exigent l'article de frais du magasin (deliveryFeeProduct) : voyez un responsable, ou livrez sans frais",
+  "error.deliveryFeeProductUnknown":
+    "L'article de frais de livraison du magasin n'est pas au catalogue : voyez un responsable",
   "error.deliveryUnderWay": "La livraison est en route : son livreur ne peut plus changer",
   "error.notYourDelivery": "Cette livraison n'est pas la vôtre : voyez le répartiteur",
   "error.overDrawerCash": "Le tiroir ne contient pas autant d'espèces : vérifiez le montant",

@@ -591,6 +591,10 @@ export const ru: Strings = {
   "error.deliveryBackwards": "Доставка идёт только вперёд: этот статус уже позади",
   "error.courierUnknown": "Нет пользователя с таким идентификатором: введите id курьера",
   "error.notACourier": "Этот пользователь не курьер (у роли нет права доставки)",
+  "error.deliveryFeeNeedsProduct":
+    "Плата за доставку требует товара магазина для неё (deliveryFeeProduct): позовите менеджера или доставьте без платы",
+  "error.deliveryFeeProductUnknown":
+    "Товара магазина для платы за доставку нет в каталоге: позовите менеджера",
   "error.deliveryUnderWay": "Доставка уже в пути: курьера сменить нельзя",
   "error.notYourDelivery": "Это не ваша доставка: обратитесь к диспетчеру",
   "error.overDrawerCash": "В ящике нет столько наличных: проверьте сумму",
