@@ -1,5 +1,6 @@
 /**
- * `GET /metrics` of a head office with tenants, on a real `ringup hq` over SQLite: without a
+ * `GET /metrics` of a head office with tenants, on a real `ringup hq` (over SQLite, or with
+ * RINGUP_TEST_HQ_DATABASE=postgres on PostgreSQL, each tenant its own database): without a
  * token (the operator's scrape, as before) each store's series carry a `tenant` label and cover
  * every tenant open in the process; with a tenant's token the answer is that tenant's alone.
  */
@@ -8,9 +9,19 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type HqProcess, startHq } from "../support/hq-process.ts";
+import {
+  dropPostgresDatabase,
+  type TestPostgresDatabase,
+  tenantDatabaseName,
+  testHqDatabase,
+} from "../support/postgres.ts";
 import { createTenant } from "../support/tenants.ts";
 
 setDefaultTimeout(60_000);
+
+/** On PostgreSQL: head office's database, made before the tenants the CLI creates with it. */
+const database: TestPostgresDatabase | null = testHqDatabase();
+const databaseArgs = database ? ["--database", database.url] : [];
 
 let dataDir: string;
 let hq: HqProcess;
@@ -45,9 +56,9 @@ async function appliedSeq(token?: string): Promise<string[]> {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "ringup-tenant-metrics-"));
-  acme = await createTenant(dataDir, "acme");
-  beta = await createTenant(dataDir, "beta");
-  hq = await startHq({ dataDir });
+  acme = await createTenant(dataDir, "acme", databaseArgs);
+  beta = await createTenant(dataDir, "beta", databaseArgs);
+  hq = await startHq({ dataDir, database });
   await register(acme, "A1");
   await register(beta, "B1");
   await register(beta, "B2");
@@ -56,6 +67,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await hq?.[Symbol.asyncDispose]();
+  if (database) for (const id of ["acme", "beta"]) dropPostgresDatabase(tenantDatabaseName(database, id));
   await rm(dataDir, { recursive: true, force: true });
 });
 

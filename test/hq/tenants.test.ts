@@ -19,6 +19,7 @@ import {
   dropPostgresDatabase,
   postgresDatabaseExists,
   type TestPostgresDatabase,
+  tenantDatabaseName,
   testHqDatabase,
 } from "../support/postgres.ts";
 import { createTenant } from "../support/tenants.ts";
@@ -34,16 +35,12 @@ function ringup(...args: string[]): Promise<Ran> {
   return run([...args, ...databaseArgs]);
 }
 
-/** On PostgreSQL, the name of a tenant's own database (head office's name, `_t_`, the id). */
-function tenantDatabaseName(id: string): string {
-  const base = new URL(database?.url ?? "postgres://x/none").pathname.slice(1);
-  return `${base}_t_${id.replaceAll("-", "_")}`;
-}
+const databaseOf = (id: string) => tenantDatabaseName(database, id);
 
 /** Whether the tenant's own database exists: its PostgreSQL database, or hq.db in its directory. */
 function tenantDatabaseExists(id: string): boolean {
   return database
-    ? postgresDatabaseExists(tenantDatabaseName(id))
+    ? postgresDatabaseExists(databaseOf(id))
     : existsSync(join(dataDir, "tenants", id, "hq.db"));
 }
 
@@ -76,7 +73,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await hq?.[Symbol.asyncDispose]();
-  if (database) for (const id of ["acme", "beta-2", "gamma"]) dropPostgresDatabase(tenantDatabaseName(id));
+  if (database) for (const id of ["acme", "beta-2", "gamma"]) dropPostgresDatabase(databaseOf(id));
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -307,7 +304,7 @@ describe("export", () => {
       expect(run.code).not.toBe(0);
       expect(run.stderr).toContain("TENANT_EXPORT_POSTGRES");
       expect(run.stderr).toContain("pg_dump");
-      expect(run.stderr).toContain(tenantDatabaseName("acme"));
+      expect(run.stderr).toContain(databaseOf("acme"));
       expect(existsSync(out)).toBe(false);
     },
   );

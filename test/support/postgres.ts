@@ -144,3 +144,9 @@ export function postgresDatabaseExists(name: string): boolean {
 export function dropPostgresDatabase(name: string): void {
   onServer(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
 }
+
+/** On PostgreSQL, the name of a tenant's own database: head office's name, `_t_`, the id. */
+export function tenantDatabaseName(database: TestPostgresDatabase | null, id: string): string {
+  const base = new URL(database?.url ?? "postgres://x/none").pathname.slice(1);
+  return `${base}_t_${id.replaceAll("-", "_")}`;
+}
