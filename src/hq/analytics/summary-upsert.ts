@@ -54,6 +54,7 @@ export class SummaryUpsert {
   readonly #sqlite: Database;
   readonly #shape: SummaryShape;
   readonly #columns: string[];
+  readonly #keep: readonly string[];
   readonly #one: Statement<unknown, [SummaryParams]>;
   readonly #multi = new Map<number, Statement<unknown, (string | number | null)[]>>();
   #folded: Map<string, SummaryParams> | null = null;
@@ -62,6 +63,7 @@ export class SummaryUpsert {
     this.#sqlite = sqlite;
     this.#shape = shape;
     this.#columns = columnsOf(shape);
+    this.#keep = shape.keep ?? [];
     this.#one = sqlite.query(upsertSql(shape));
   }
 
@@ -71,13 +73,15 @@ export class SummaryUpsert {
       this.#one.run(params);
       return;
     }
-    const key = this.#shape.keys.map((k) => params[k]).join("\u0000");
+    const keys = this.#shape.keys;
+    let key = String(params[keys[0] as string]);
+    for (let i = 1; i < keys.length; i++) key += `\u0000${params[keys[i] as string]}`;
     const row = folded.get(key);
     if (row === undefined) {
       folded.set(key, { ...params });
       return;
     }
-    for (const c of this.#shape.keep ?? []) row[c] = params[c] as string | number;
+    for (const c of this.#keep) row[c] = params[c] as string | number;
     for (const c of this.#shape.figures) row[c] = (row[c] as number) + (params[c] as number);
   }
 

@@ -26,6 +26,8 @@ export class SalesWriter {
   readonly #insertException: Statement<unknown, [Row]>;
   readonly #timeZone: Statement<{ tz: string }, [string]> | null;
   readonly #zones = new Map<string, string>();
+  /** The last day worked out: a sale's rows and its summaries ask for the same one in turn. */
+  #lastDay: { storeId: string; at: string; day: string } | null = null;
 
   constructor(sqlite: Database) {
     this.#insertSale = sqlite.query(
@@ -125,6 +127,14 @@ export class SalesWriter {
 
   #day(storeId: string, at: string, day: string | undefined): string {
     if (day !== undefined) return day;
+    const last = this.#lastDay;
+    if (last !== null && last.storeId === storeId && last.at === at) return last.day;
+    const found = this.#zoneDay(storeId, at);
+    this.#lastDay = { storeId, at, day: found };
+    return found;
+  }
+
+  #zoneDay(storeId: string, at: string): string {
     let zone = this.#zones.get(storeId);
     if (zone === undefined) {
       zone = this.#timeZone?.get(storeId)?.tz ?? "UTC";

@@ -30,6 +30,7 @@ import type { Database, Statement } from "bun:sqlite";
 import { parseEvent, receivedEventForm, type StoreEvent } from "../../core/events.ts";
 import { parseStoreEventSubject, storeEventSubject } from "../../shared/nats/index.ts";
 import { deferringWrites, isDeferredWriteFailure } from "../../shared/postgres/deferred.ts";
+import { nativeSha256Hex } from "../../shared/sha256-native.ts";
 import { SummaryWriter } from "../analytics/writer.ts";
 import { HqWebhookQueue } from "../webhooks/queue.ts";
 import { OrdersWriter } from "./apply-orders.ts";
@@ -319,7 +320,7 @@ export class EventIngestor {
     ) {
       return false;
     }
-    const canonical = receivedEventForm(event, field(raw, "payload"));
+    const canonical = receivedEventForm(event, field(raw, "payload"), nativeSha256Hex);
     if (canonical.hash !== event.hash) return false;
     this.#insertEvent(event, canonical.payload, at);
     state.lastSeq = event.seq;
@@ -446,7 +447,7 @@ export class EventIngestor {
         `the event is a ${event.type} but came on a ${subject.type} subject`,
       );
     }
-    const canonical = receivedEventForm(event, field(raw, "payload"));
+    const canonical = receivedEventForm(event, field(raw, "payload"), nativeSha256Hex);
     if (canonical.hash !== event.hash) {
       throw new DeadLetter("HASH_MISMATCH", `event ${event.seq} (${event.id}) does not match its hash`);
     }
@@ -553,7 +554,7 @@ export class EventIngestor {
       if (event.prevHash !== state.lastHash) break;
       try {
         this.#applyNext(
-          { event, payload: receivedEventForm(event, field(raw, "payload")).payload },
+          { event, payload: receivedEventForm(event, field(raw, "payload"), nativeSha256Hex).payload },
           state,
           at,
         );

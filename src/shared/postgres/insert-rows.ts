@@ -15,6 +15,8 @@ export interface PlainInsert {
   parameters: number;
   /** Whether a statement's text names the table (then the held rows go first). */
   names: (sql: string) => boolean;
+  /** The text of the statement of n rows, by n, written once. */
+  texts: Map<number, string>;
 }
 
 /** A tuple of parameters, NULLs, numbers and plain lower-case literals only. */
@@ -35,6 +37,7 @@ export function plainInsert(sql: string, parameters: number): PlainInsert | null
     tuple: tuple.trim(),
     parameters,
     names: (text) => word.test(text),
+    texts: new Map(),
   };
 }
 
@@ -42,6 +45,21 @@ export function plainInsert(sql: string, parameters: number): PlainInsert | null
 function chunkSize(left: number, parameters: number): number {
   const most = Math.min(256, Math.floor(65_535 / parameters), left);
   return 2 ** Math.floor(Math.log2(most));
+}
+
+/** The insert of `size` rows: its tuple repeated with the parameters numbered on. */
+function rowsSql(insert: PlainInsert, size: number): string {
+  let sql = insert.texts.get(size);
+  if (sql === undefined) {
+    const tuples: string[] = [];
+    for (let r = 0; r < size; r++) {
+      const offset = r * insert.parameters;
+      tuples.push(insert.tuple.replace(/\$(\d+)/g, (_all, n: string) => `$${Number(n) + offset}`));
+    }
+    sql = insert.head + tuples.join(", ");
+    insert.texts.set(size, sql);
+  }
+  return sql;
 }
 
 /** The multi-row statements for the rows held back, in order. */
@@ -53,12 +71,7 @@ export function insertRows(
   let at = 0;
   while (at < rows.length) {
     const size = chunkSize(rows.length - at, insert.parameters);
-    const tuples: string[] = [];
-    for (let r = 0; r < size; r++) {
-      const offset = r * insert.parameters;
-      tuples.push(insert.tuple.replace(/\$(\d+)/g, (_all, n: string) => `$${Number(n) + offset}`));
-    }
-    out.push({ sql: insert.head + tuples.join(", "), params: rows.slice(at, at + size).flat() });
+    out.push({ sql: rowsSql(insert, size), params: rows.slice(at, at + size).flat() });
     at += size;
   }
   return out;

@@ -115,6 +115,18 @@ function closing(source: string, start: number, quote: string): number {
   return source.length;
 }
 
+/** The keys a named parameter may be given under, by name, written once. */
+const keysByName = new Map<string, readonly string[]>();
+
+function keysOf(name: string): readonly string[] {
+  let keys = keysByName.get(name);
+  if (keys === undefined) {
+    keys = [name, `$${name}`, `:${name}`, `@${name}`];
+    keysByName.set(name, keys);
+  }
+  return keys;
+}
+
 /** The values for `$1…$n`, from positional arguments or one object of named ones. */
 export function bindValues(slots: readonly Slot[], given: readonly unknown[]): unknown[] {
   // `db.run(sql, [a, b])`: the values as one array, as bun:sqlite takes them too.
@@ -130,7 +142,7 @@ export function bindValues(slots: readonly Slot[], given: readonly unknown[]): u
       return args[slot.index - 1];
     }
     if (named === undefined) throw new Error(`SQL parameter $${slot.name} was not given`);
-    for (const key of [slot.name, `$${slot.name}`, `:${slot.name}`, `@${slot.name}`]) {
+    for (const key of keysOf(slot.name)) {
       if (key in named) return named[key];
     }
     throw new Error(`SQL parameter $${slot.name} was not given`);
