@@ -2,6 +2,7 @@
  * When a promotion is in force: its validity dates, weekdays and time of day, read in the
  * store's time zone (a happy hour at 17:00 is 17:00 where the shop is).
  */
+import { wallClock } from "../wall-clock.ts";
 import type { CompiledPromotion } from "./book.ts";
 
 /** An instant as a promotion's schedule reads it. */
@@ -16,32 +17,16 @@ export interface PromotionClock {
   minutes: number;
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+const two = (n: number) => String(n).padStart(2, "0");
 
 /** The clock of an instant in an IANA time zone. */
 export function promotionClock(at: Date, timeZone: string): PromotionClock {
-  let format = formats.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      weekday: "short",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    formats.set(timeZone, format);
-  }
-  const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(at)) parts[part.type] = part.value;
+  const wall = wallClock(at, timeZone);
   return {
     instant: at.toISOString(),
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: WEEKDAYS[parts.weekday ?? ""] ?? 1,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+    date: `${wall.year}-${two(wall.month)}-${two(wall.day)}`,
+    weekday: wall.weekday,
+    minutes: wall.hour * 60 + wall.minute,
   };
 }
 
