@@ -48,16 +48,21 @@ export const CASHIERS_SQL = `SELECT store_id AS storeId, cashier_id AS cashierId
   GROUP BY store_id, cashier_id ORDER BY netMinor DESC, store_id, cashier_id`;
 
 /**
- * Customers who bought or returned in the range (at the stores asked for), with their orders
- * and net there, the first day they bought anywhere in the chain, and their lifetime to date.
+ * Customers who bought or returned in the range (at the stores asked for), added up in one row:
+ * orders and net there; of those who bought (`active`), how many, how many are new (no order
+ * anywhere in the chain before the range), and their lifetime to date. One row whatever the
+ * customers: a month of a chain's customers is not carried to head office one by one.
  */
 export const CUSTOMERS_SQL = `WITH active AS (
     SELECT customer_id AS c, sum(orders_count) AS o, sum(net_minor) AS n
     FROM hq_sum_customers WHERE ${IN_RANGE} GROUP BY customer_id
   )
-  SELECT a.c AS customerId, a.o AS orders, a.n AS netMinor,
-    (SELECT min(x.day) FROM hq_sum_customers x WHERE x.customer_id = a.c AND x.orders_count > 0) AS firstDay,
-    l.orders_count AS lifetimeOrders, l.net_minor AS lifetimeNetMinor
+  SELECT coalesce(sum(CASE WHEN a.o > 0 THEN 1 ELSE 0 END), 0) AS customers,
+    coalesce(sum(a.o), 0) AS orders, coalesce(sum(a.n), 0) AS netMinor,
+    coalesce(sum(CASE WHEN a.o > 0 AND NOT EXISTS (SELECT 1 FROM hq_sum_customers x
+      WHERE x.customer_id = a.c AND x.orders_count > 0 AND x.day < ?1) THEN 1 ELSE 0 END), 0) AS newCustomers,
+    coalesce(sum(CASE WHEN a.o > 0 THEN l.orders_count ELSE 0 END), 0) AS lifetimeOrders,
+    coalesce(sum(CASE WHEN a.o > 0 THEN l.net_minor ELSE 0 END), 0) AS lifetimeNetMinor
   FROM active a JOIN hq_sum_customer_lifetimes l ON l.customer_id = a.c`;
 
 /** Stock on hand per site (all locations) valued at the catalog cost; ?1 stores JSON or null. */

@@ -52,6 +52,25 @@ interface DayRow {
   totalMinor: number;
 }
 
+/** The customers report's row (CUSTOMERS_SQL). */
+interface CustomerFigures {
+  customers: number;
+  orders: number;
+  netMinor: number;
+  newCustomers: number;
+  lifetimeOrders: number;
+  lifetimeNetMinor: number;
+}
+
+const NO_CUSTOMERS: CustomerFigures = {
+  customers: 0,
+  orders: 0,
+  netMinor: 0,
+  newCustomers: 0,
+  lifetimeOrders: 0,
+  lifetimeNetMinor: 0,
+};
+
 const NO_SALES: DayRow = { salesCount: 0, returnsCount: 0, netMinor: 0, taxMinor: 0, totalMinor: 0 };
 
 export class ChainAnalyticsService {
@@ -157,35 +176,21 @@ export class ChainAnalyticsService {
   }
 
   customers(q: ChainQuery): ChainCustomersAnswer {
-    const from = q.from;
-    const rows = this.#all<{
-      orders: number;
-      netMinor: number;
-      firstDay: string | null;
-      lifetimeOrders: number;
-      lifetimeNetMinor: number;
-    }>(CUSTOMERS_SQL, ...this.#range(q));
-    const active = rows.filter((r) => r.orders > 0);
-    const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
-    const orders = sum(rows, (r) => r.orders);
-    const netMinor = sum(rows, (r) => r.netMinor);
-    const newCustomers = active.filter((r) => r.firstDay !== null && r.firstDay >= from).length;
-    const lifetimeOrders = sum(active, (r) => r.lifetimeOrders);
-    const lifetimeNet = sum(active, (r) => r.lifetimeNetMinor);
+    const [r = NO_CUSTOMERS] = this.#all<CustomerFigures>(CUSTOMERS_SQL, ...this.#range(q));
     const per = (x: number, n: number) => (n === 0 ? 0 : Math.round(x / n));
     return {
       ...this.#head(q),
-      customers: active.length,
-      orders,
-      netMinor,
-      averageOrderMinor: per(netMinor, orders),
-      newCustomers,
-      returningCustomers: active.length - newCustomers,
+      customers: r.customers,
+      orders: r.orders,
+      netMinor: r.netMinor,
+      averageOrderMinor: per(r.netMinor, r.orders),
+      newCustomers: r.newCustomers,
+      returningCustomers: r.customers - r.newCustomers,
       lifetime: {
-        orders: lifetimeOrders,
-        netMinor: lifetimeNet,
-        averageValueMinor: per(lifetimeNet, active.length),
-        averageOrders: active.length === 0 ? 0 : Math.round((lifetimeOrders / active.length) * 100) / 100,
+        orders: r.lifetimeOrders,
+        netMinor: r.lifetimeNetMinor,
+        averageValueMinor: per(r.lifetimeNetMinor, r.customers),
+        averageOrders: r.customers === 0 ? 0 : Math.round((r.lifetimeOrders / r.customers) * 100) / 100,
       },
     };
   }
