@@ -22,14 +22,15 @@ import type {
 import { MAX_REPORT_RANGE_DAYS } from "../../core/report-figures.ts";
 import { InvalidRangeError } from "../errors.ts";
 import {
-  CASHIERS_SQL,
-  CUSTOMERS_SQL,
-  DAYS_SQL,
-  GROUPS_SQL,
-  HOURS_SQL,
+  cashiersSql,
+  customersSql,
+  daysSql,
+  groupsSql,
+  hoursSql,
   type ProductSort,
   productsSql,
   SITES_SQL,
+  STORE_PARAMS_FROM,
 } from "./queries.ts";
 
 type Param = string | number | null;
@@ -52,7 +53,7 @@ interface DayRow {
   totalMinor: number;
 }
 
-/** The customers report's row (CUSTOMERS_SQL). */
+/** The customers report's row (customersSql). */
 interface CustomerFigures {
   customers: number;
   orders: number;
@@ -80,6 +81,18 @@ export class ChainAnalyticsService {
     return this.sqlite.query<T, Param[]>(sql).all(...params);
   }
 
+  /**
+   * A report's query made for the stores of `q` (the whole chain without them), with its
+   * parameters and then the stores one by one from STORE_PARAMS_FROM on.
+   */
+  #report<T>(q: ChainQuery, sql: (stores: number | null) => string, ...params: Param[]): T[] {
+    if (q.stores === undefined) return this.#all<T>(sql(null), ...params);
+    const padding = Array.from({ length: STORE_PARAMS_FROM - 1 - params.length }, () => null);
+    // No store at all matches nothing: one store parameter that is null.
+    const stores = q.stores.length === 0 ? [null] : q.stores;
+    return this.#all<T>(sql(stores.length), ...params, ...padding, ...stores);
+  }
+
   /** The range's parameters, refused when it runs backwards or is too long. */
   #range(q: ChainQuery): [string, string, string | null] {
     const days = (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS + 1;
@@ -102,9 +115,13 @@ export class ChainAnalyticsService {
     const [from, to, stores] = this.#range(q);
     const read = (offset: number) =>
       new Map(
-        this.#all<DayRow & { day: string }>(DAYS_SQL, shift(from, -offset), shift(to, -offset), stores).map(
-          (r) => [r.day, r],
-        ),
+        this.#report<DayRow & { day: string }>(
+          q,
+          daysSql,
+          shift(from, -offset),
+          shift(to, -offset),
+          stores,
+        ).map((r) => [r.day, r]),
       );
     const now = read(0);
     const week = read(7);
@@ -125,8 +142,9 @@ export class ChainAnalyticsService {
   products(q: ChainProductQuery): ChainProductsAnswer {
     const [from, to, stores] = this.#range(q);
     const sort: ProductSort = q.sort;
-    const products = this.#all<ChainProductsAnswer["products"][number]>(
-      productsSql(sort, stores === null),
+    const products = this.#report<ChainProductsAnswer["products"][number]>(
+      q,
+      (n) => productsSql(sort, n),
       from,
       to,
       stores,
@@ -147,8 +165,9 @@ export class ChainAnalyticsService {
 
   #groups(q: ChainQuery, kind: "department" | "category", only: string[] | undefined): ChainGroupsAnswer {
     const [from, to, stores] = this.#range(q);
-    const groups = this.#all<ChainGroupsAnswer["groups"][number]>(
-      GROUPS_SQL,
+    const groups = this.#report<ChainGroupsAnswer["groups"][number]>(
+      q,
+      groupsSql,
       from,
       to,
       stores,
@@ -160,15 +179,16 @@ export class ChainAnalyticsService {
 
   hours(q: ChainQuery): ChainHoursAnswer {
     const byHour = new Map(
-      this.#all<DayRow & { hour: number }>(HOURS_SQL, ...this.#range(q)).map((r) => [r.hour, r]),
+      this.#report<DayRow & { hour: number }>(q, hoursSql, ...this.#range(q)).map((r) => [r.hour, r]),
     );
     const hours = Array.from({ length: 24 }, (_, hour) => ({ ...NO_SALES, ...byHour.get(hour), hour }));
     return { ...this.#head(q), hours };
   }
 
   cashiers(q: ChainCashierQuery): ChainCashiersAnswer {
-    const cashiers = this.#all<ChainCashiersAnswer["cashiers"][number]>(
-      CASHIERS_SQL,
+    const cashiers = this.#report<ChainCashiersAnswer["cashiers"][number]>(
+      q,
+      cashiersSql,
       ...this.#range(q),
       keys(q.cashiers),
     );
@@ -176,7 +196,7 @@ export class ChainAnalyticsService {
   }
 
   customers(q: ChainQuery): ChainCustomersAnswer {
-    const [r = NO_CUSTOMERS] = this.#all<CustomerFigures>(CUSTOMERS_SQL, ...this.#range(q));
+    const [r = NO_CUSTOMERS] = this.#report<CustomerFigures>(q, customersSql, ...this.#range(q));
     const per = (x: number, n: number) => (n === 0 ? 0 : Math.round(x / n));
     return {
       ...this.#head(q),
