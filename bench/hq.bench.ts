@@ -315,41 +315,55 @@ function ingest(
   };
 }
 
-/** The build, report and ingest cases of one engine; `fresh` answers a new empty database. */
-function engineCases(
-  engine: HqEngine,
-  days: DayTemplate[],
-  fresh: () => { dir: string; database?: string },
-  messages: { subject: string; data: Uint8Array }[],
-): BenchCase[] {
-  const chainDb = fresh();
-  const open = (db: { dir: string; database?: string }) =>
-    openHq(db.dir, { log: () => undefined, ...(db.database ? { database: db.database } : {}) });
+/** Builds the chain now (set-up, timed) and answers the case that reports it. */
+function buildCase(engine: HqEngine, run: () => number): BenchCase {
   const t0 = performance.now();
-  let lines = 0;
-  {
-    const ctx = open(chainDb);
-    lines = build(ctx, days);
-    ctx.sqlite.close();
-  }
+  const lines = run();
   const buildMs = performance.now() - t0;
   process.stderr.write(
     `bench: hq: ${engine}: ${STORES} stores × ${DAYS} days, ${lines} sale lines summarised in ${(buildMs / 1000).toFixed(0)} s\n`,
   );
-  const cases: BenchCase[] = [
-    {
-      name: `${engine}: build: ${STORES} stores × ${DAYS} days (${(lines / 1e6).toFixed(1)}M lines)`,
-      measure: async () => ({
-        name: `${engine}: build`,
-        ops: lines,
-        opsPerSec: lines / (buildMs / 1000),
-        meanMs: buildMs / lines,
-        p50Ms: Number.NaN,
-        p99Ms: Number.NaN,
-        extra: { seconds: buildMs / 1000, stores: STORES, days: DAYS },
-      }),
-    },
-  ];
+  return {
+    name: `${engine}: build: ${STORES} stores × ${DAYS} days (${(lines / 1e6).toFixed(1)}M lines)`,
+    measure: async () => ({
+      name: `${engine}: build`,
+      ops: lines,
+      opsPerSec: lines / (buildMs / 1000),
+      meanMs: buildMs / lines,
+      p50Ms: Number.NaN,
+      p99Ms: Number.NaN,
+      extra: { seconds: buildMs / 1000, stores: STORES, days: DAYS },
+    }),
+  };
+}
+
+/**
+ * The build, report and ingest cases of one engine; `fresh` answers a new empty database (or
+ * the one named). On PostgreSQL RINGUP_BENCH_HQ_REUSE names a chain a run kept
+ * (RINGUP_BENCH_HQ_KEEP): the reports run on it, without a build, after its migrations.
+ */
+function engineCases(
+  engine: HqEngine,
+  days: DayTemplate[],
+  fresh: (database?: string) => { dir: string; database?: string },
+  messages: { subject: string; data: Uint8Array }[],
+): BenchCase[] {
+  const open = (db: { dir: string; database?: string }) =>
+    openHq(db.dir, { log: () => undefined, ...(db.database ? { database: db.database } : {}) });
+  const reused = engine === "postgres" ? process.env.RINGUP_BENCH_HQ_REUSE : undefined;
+  const chainDb = fresh(reused);
+  const cases: BenchCase[] = reused
+    ? []
+    : [
+        buildCase(engine, () => {
+          const ctx = open(chainDb);
+          try {
+            return build(ctx, days);
+          } finally {
+            ctx.sqlite.close();
+          }
+        }),
+      ];
   for (const [query, ask] of queries()) {
     const name = `${engine}: ${query}`;
     cases.push({
@@ -397,10 +411,11 @@ export default async function hqBench(): Promise<BenchSuite> {
     const messages = await ingestMessages();
     const cases: BenchCase[] = [];
     for (const engine of hqEngines()) {
-      const fresh = () => {
+      const fresh = (database?: string) => {
         const dir = mkdtempSync(join(tmpdir(), "ringup-bench-hq-"));
         dirs.push(dir);
         if (engine === "sqlite") return { dir };
+        if (database !== undefined) return { dir, database };
         postgres ??= new BenchPostgres();
         return { dir, database: postgres.createDatabase() };
       };

@@ -57,7 +57,18 @@ export class BenchPostgres {
     return u.toString();
   }
 
+  /**
+   * Drops the databases made and stops a cluster the bench started; with
+   * RINGUP_BENCH_HQ_KEEP=1 on a given server (RINGUP_BENCH_HQ_POSTGRES_URL) the databases are
+   * kept, and named, for EXPLAIN ANALYZE after the run (drop them by hand).
+   */
   stop(): void {
+    if (process.env.RINGUP_BENCH_HQ_KEEP === "1" && this.state === null) {
+      process.stderr.write(`bench: hq: kept PostgreSQL databases: ${this.made.join(", ")}\n`);
+      this.admin?.close();
+      this.admin = null;
+      return;
+    }
     for (const name of this.made) this.admin?.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     this.admin?.close();
     this.admin = null;

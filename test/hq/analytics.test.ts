@@ -5,7 +5,7 @@
  * tables; no report reads the sale lines; bad queries are refused precisely.
  */
 import { beforeAll, describe, expect, test } from "bun:test";
-import { ANALYTICS_SQL } from "../../src/hq/analytics/queries.ts";
+import { ANALYTICS_SQL, customersSql } from "../../src/hq/analytics/queries.ts";
 import { rebuildSummaries, SUMMARY_TABLES } from "../../src/hq/analytics/rebuild.ts";
 import { createTestHq, type JsonObject, type TestHq } from "../support/hq-app.ts";
 import { ingestSampleChain, SAMPLE_PRODUCTS } from "../support/hq-sample-chain.ts";
@@ -288,6 +288,22 @@ describe("chain analytics equal a scan of the detail rows", () => {
         averageValueMinor: Math.round(net(lifetime) / active.size),
         averageOrders: Math.round((lifetimeOrders / active.size) * 100) / 100,
       },
+    });
+  });
+
+  test("customers: the database answers the report's figures, not a row per customer", async () => {
+    // At chain scale tens of thousands of customers are active in a month; their figures are
+    // added up where they are kept instead of being carried to head office one by one.
+    const rows = hq.ctx.sqlite.query(customersSql(null)).all("2026-03-01", "2026-03-05", null);
+    expect(rows).toHaveLength(1);
+    expect(await get("customers?from=2019-01-01&to=2019-01-31")).toMatchObject({
+      customers: 0,
+      orders: 0,
+      netMinor: 0,
+      averageOrderMinor: 0,
+      newCustomers: 0,
+      returningCustomers: 0,
+      lifetime: { orders: 0, netMinor: 0, averageValueMinor: 0, averageOrders: 0 },
     });
   });
 

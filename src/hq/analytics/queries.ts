@@ -1,11 +1,22 @@
 /**
  * SQL of the chain analytics, over the summary tables only (schema/hq-analytics.ts). Parameters:
  * ?1 first day, ?2 last day (inclusive), ?3 stores as a JSON array or null for the chain, ?4 the
- * report's own filter (departments, categories or cashiers) as a JSON array or null.
+ * report's own filter (departments, categories or cashiers) as a JSON array or null; the stores
+ * asked for one by one from ?11 on (STORE_PARAMS_FROM). Each query is made for the number of
+ * stores (`stores`, null for the whole chain): a list of parameters is what lets PostgreSQL read
+ * only those stores' rows of the range through the summaries' keys, where a JSON array read row
+ * by row made it read every store's.
  */
 
-const IN_RANGE =
-  "day BETWEEN ?1 AND ?2 AND (CAST(?3 AS TEXT) IS NULL OR store_id IN (SELECT value FROM json_each(?3)))";
+/** The first parameter of the stores asked for. */
+export const STORE_PARAMS_FROM = 11;
+
+/** The range, and the stores: null for the chain, else how many are named. */
+function inRange(stores: number | null): string {
+  if (stores === null) return "day BETWEEN ?1 AND ?2 AND CAST(?3 AS TEXT) IS NULL";
+  const list = Array.from({ length: stores }, (_, i) => `?${STORE_PARAMS_FROM + i}`).join(", ");
+  return `day BETWEEN ?1 AND ?2 AND CAST(?3 AS TEXT) IS NOT NULL AND store_id IN (${list})`;
+}
 const ONE_OF = (column: string) =>
   `(CAST(?4 AS TEXT) IS NULL OR ${column} IN (SELECT value FROM json_each(?4)))`;
 
@@ -22,11 +33,11 @@ const ORDER: Record<ProductSort, string> = { net: "netMinor", margin: "marginMin
 
 /**
  * Products by the sort, largest first; ?5 categories as a JSON array or null, ?6 the limit. The
- * whole chain (`chain`, ?3 unused) reads the chain's per-day rows, a few stores their own.
+ * whole chain (`stores` null) reads the chain's per-day rows, a few stores their own.
  */
-export function productsSql(sort: ProductSort, chain: boolean): string {
-  const from = chain ? "hq_sum_chain_products" : "hq_sum_products";
-  const where = chain ? "day BETWEEN ?1 AND ?2 AND CAST(?3 AS TEXT) IS NULL" : IN_RANGE;
+export function productsSql(sort: ProductSort, stores: number | null): string {
+  const from = stores === null ? "hq_sum_chain_products" : "hq_sum_products";
+  const where = inRange(stores);
   return `SELECT code, max(name) AS name, max(department) AS department, max(category) AS category, ${PROFIT}
     FROM ${from} WHERE ${where} AND ${ONE_OF("department")}
       AND (CAST(?5 AS TEXT) IS NULL OR category IN (SELECT value FROM json_each(?5)))
@@ -34,30 +45,39 @@ export function productsSql(sort: ProductSort, chain: boolean): string {
 }
 
 /** Departments or categories (?5), largest net first. */
-export const GROUPS_SQL = `SELECT key, ${PROFIT} FROM hq_sum_groups
-  WHERE ${IN_RANGE} AND kind = ?5 AND ${ONE_OF("key")} GROUP BY key ORDER BY netMinor DESC, key`;
+export const groupsSql = (stores: number | null) => `SELECT key, ${PROFIT} FROM hq_sum_groups
+  WHERE ${inRange(stores)} AND kind = ?5 AND ${ONE_OF("key")} GROUP BY key ORDER BY netMinor DESC, key`;
 
-export const DAYS_SQL = `SELECT day, ${DAY_FIGURES} FROM hq_sum_hours WHERE ${IN_RANGE} GROUP BY day`;
+export const daysSql = (stores: number | null) =>
+  `SELECT day, ${DAY_FIGURES} FROM hq_sum_hours WHERE ${inRange(stores)} GROUP BY day`;
 
-export const HOURS_SQL = `SELECT hour, ${DAY_FIGURES} FROM hq_sum_hours WHERE ${IN_RANGE} GROUP BY hour`;
+export const hoursSql = (stores: number | null) =>
+  `SELECT hour, ${DAY_FIGURES} FROM hq_sum_hours WHERE ${inRange(stores)} GROUP BY hour`;
 
-export const CASHIERS_SQL = `SELECT store_id AS storeId, cashier_id AS cashierId, sum(sales_count) AS salesCount,
+export const cashiersSql = (
+  stores: number | null,
+) => `SELECT store_id AS storeId, cashier_id AS cashierId, sum(sales_count) AS salesCount,
   sum(net_minor) AS netMinor, sum(voids_count) AS voidsCount, sum(voids_minor) AS voidsMinor,
   sum(refunds_count) AS refundsCount, sum(refunds_minor) AS refundsMinor
-  FROM hq_sum_cashiers WHERE ${IN_RANGE} AND ${ONE_OF("cashier_id")}
+  FROM hq_sum_cashiers WHERE ${inRange(stores)} AND ${ONE_OF("cashier_id")}
   GROUP BY store_id, cashier_id ORDER BY netMinor DESC, store_id, cashier_id`;
 
 /**
- * Customers who bought or returned in the range (at the stores asked for), with their orders
- * and net there, the first day they bought anywhere in the chain, and their lifetime to date.
+ * Customers who bought or returned in the range (at the stores asked for), added up in one row:
+ * orders and net there; of those who bought (`active`), how many, how many are new (no order
+ * anywhere in the chain before the range), and their lifetime to date. One row whatever the
+ * customers: a month of a chain's customers is not carried to head office one by one.
  */
-export const CUSTOMERS_SQL = `WITH active AS (
+export const customersSql = (stores: number | null) => `WITH active AS (
     SELECT customer_id AS c, sum(orders_count) AS o, sum(net_minor) AS n
-    FROM hq_sum_customers WHERE ${IN_RANGE} GROUP BY customer_id
+    FROM hq_sum_customers WHERE ${inRange(stores)} GROUP BY customer_id
   )
-  SELECT a.c AS customerId, a.o AS orders, a.n AS netMinor,
-    (SELECT min(x.day) FROM hq_sum_customers x WHERE x.customer_id = a.c AND x.orders_count > 0) AS firstDay,
-    l.orders_count AS lifetimeOrders, l.net_minor AS lifetimeNetMinor
+  SELECT coalesce(sum(CASE WHEN a.o > 0 THEN 1 ELSE 0 END), 0) AS customers,
+    coalesce(sum(a.o), 0) AS orders, coalesce(sum(a.n), 0) AS netMinor,
+    coalesce(sum(CASE WHEN a.o > 0 AND NOT EXISTS (SELECT 1 FROM hq_sum_customers x
+      WHERE x.customer_id = a.c AND x.orders_count > 0 AND x.day < ?1) THEN 1 ELSE 0 END), 0) AS newCustomers,
+    coalesce(sum(CASE WHEN a.o > 0 THEN l.orders_count ELSE 0 END), 0) AS lifetimeOrders,
+    coalesce(sum(CASE WHEN a.o > 0 THEN l.net_minor ELSE 0 END), 0) AS lifetimeNetMinor
   FROM active a JOIN hq_sum_customer_lifetimes l ON l.customer_id = a.c`;
 
 /** Stock on hand per site (all locations) valued at the catalog cost; ?1 stores JSON or null. */
@@ -74,12 +94,15 @@ export const SITES_SQL = `WITH onhand AS (
 
 /** Every report query, for checks of their plans. */
 export const ANALYTICS_SQL: Record<string, string> = {
-  products: productsSql("net", false),
-  chainProducts: productsSql("net", true),
-  productsByMargin: productsSql("margin", false),
-  groups: GROUPS_SQL,
-  days: DAYS_SQL,
-  hours: HOURS_SQL,
-  cashiers: CASHIERS_SQL,
-  customers: CUSTOMERS_SQL,
+  products: productsSql("net", 2),
+  chainProducts: productsSql("net", null),
+  productsByMargin: productsSql("margin", 2),
+  groups: groupsSql(2),
+  chainGroups: groupsSql(null),
+  days: daysSql(2),
+  chainDays: daysSql(null),
+  hours: hoursSql(2),
+  cashiers: cashiersSql(2),
+  customers: customersSql(2),
+  chainCustomers: customersSql(null),
 };

@@ -22,14 +22,15 @@ import type {
 import { MAX_REPORT_RANGE_DAYS } from "../../core/report-figures.ts";
 import { InvalidRangeError } from "../errors.ts";
 import {
-  CASHIERS_SQL,
-  CUSTOMERS_SQL,
-  DAYS_SQL,
-  GROUPS_SQL,
-  HOURS_SQL,
+  cashiersSql,
+  customersSql,
+  daysSql,
+  groupsSql,
+  hoursSql,
   type ProductSort,
   productsSql,
   SITES_SQL,
+  STORE_PARAMS_FROM,
 } from "./queries.ts";
 
 type Param = string | number | null;
@@ -52,6 +53,25 @@ interface DayRow {
   totalMinor: number;
 }
 
+/** The customers report's row (customersSql). */
+interface CustomerFigures {
+  customers: number;
+  orders: number;
+  netMinor: number;
+  newCustomers: number;
+  lifetimeOrders: number;
+  lifetimeNetMinor: number;
+}
+
+const NO_CUSTOMERS: CustomerFigures = {
+  customers: 0,
+  orders: 0,
+  netMinor: 0,
+  newCustomers: 0,
+  lifetimeOrders: 0,
+  lifetimeNetMinor: 0,
+};
+
 const NO_SALES: DayRow = { salesCount: 0, returnsCount: 0, netMinor: 0, taxMinor: 0, totalMinor: 0 };
 
 export class ChainAnalyticsService {
@@ -59,6 +79,18 @@ export class ChainAnalyticsService {
 
   #all<T>(sql: string, ...params: Param[]): T[] {
     return this.sqlite.query<T, Param[]>(sql).all(...params);
+  }
+
+  /**
+   * A report's query made for the stores of `q` (the whole chain without them), with its
+   * parameters and then the stores one by one from STORE_PARAMS_FROM on.
+   */
+  #report<T>(q: ChainQuery, sql: (stores: number | null) => string, ...params: Param[]): T[] {
+    if (q.stores === undefined) return this.#all<T>(sql(null), ...params);
+    const padding = Array.from({ length: STORE_PARAMS_FROM - 1 - params.length }, () => null);
+    // No store at all matches nothing: one store parameter that is null.
+    const stores = q.stores.length === 0 ? [null] : q.stores;
+    return this.#all<T>(sql(stores.length), ...params, ...padding, ...stores);
   }
 
   /** The range's parameters, refused when it runs backwards or is too long. */
@@ -83,9 +115,13 @@ export class ChainAnalyticsService {
     const [from, to, stores] = this.#range(q);
     const read = (offset: number) =>
       new Map(
-        this.#all<DayRow & { day: string }>(DAYS_SQL, shift(from, -offset), shift(to, -offset), stores).map(
-          (r) => [r.day, r],
-        ),
+        this.#report<DayRow & { day: string }>(
+          q,
+          daysSql,
+          shift(from, -offset),
+          shift(to, -offset),
+          stores,
+        ).map((r) => [r.day, r]),
       );
     const now = read(0);
     const week = read(7);
@@ -106,8 +142,9 @@ export class ChainAnalyticsService {
   products(q: ChainProductQuery): ChainProductsAnswer {
     const [from, to, stores] = this.#range(q);
     const sort: ProductSort = q.sort;
-    const products = this.#all<ChainProductsAnswer["products"][number]>(
-      productsSql(sort, stores === null),
+    const products = this.#report<ChainProductsAnswer["products"][number]>(
+      q,
+      (n) => productsSql(sort, n),
       from,
       to,
       stores,
@@ -128,8 +165,9 @@ export class ChainAnalyticsService {
 
   #groups(q: ChainQuery, kind: "department" | "category", only: string[] | undefined): ChainGroupsAnswer {
     const [from, to, stores] = this.#range(q);
-    const groups = this.#all<ChainGroupsAnswer["groups"][number]>(
-      GROUPS_SQL,
+    const groups = this.#report<ChainGroupsAnswer["groups"][number]>(
+      q,
+      groupsSql,
       from,
       to,
       stores,
@@ -141,15 +179,16 @@ export class ChainAnalyticsService {
 
   hours(q: ChainQuery): ChainHoursAnswer {
     const byHour = new Map(
-      this.#all<DayRow & { hour: number }>(HOURS_SQL, ...this.#range(q)).map((r) => [r.hour, r]),
+      this.#report<DayRow & { hour: number }>(q, hoursSql, ...this.#range(q)).map((r) => [r.hour, r]),
     );
     const hours = Array.from({ length: 24 }, (_, hour) => ({ ...NO_SALES, ...byHour.get(hour), hour }));
     return { ...this.#head(q), hours };
   }
 
   cashiers(q: ChainCashierQuery): ChainCashiersAnswer {
-    const cashiers = this.#all<ChainCashiersAnswer["cashiers"][number]>(
-      CASHIERS_SQL,
+    const cashiers = this.#report<ChainCashiersAnswer["cashiers"][number]>(
+      q,
+      cashiersSql,
       ...this.#range(q),
       keys(q.cashiers),
     );
@@ -157,35 +196,21 @@ export class ChainAnalyticsService {
   }
 
   customers(q: ChainQuery): ChainCustomersAnswer {
-    const from = q.from;
-    const rows = this.#all<{
-      orders: number;
-      netMinor: number;
-      firstDay: string | null;
-      lifetimeOrders: number;
-      lifetimeNetMinor: number;
-    }>(CUSTOMERS_SQL, ...this.#range(q));
-    const active = rows.filter((r) => r.orders > 0);
-    const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
-    const orders = sum(rows, (r) => r.orders);
-    const netMinor = sum(rows, (r) => r.netMinor);
-    const newCustomers = active.filter((r) => r.firstDay !== null && r.firstDay >= from).length;
-    const lifetimeOrders = sum(active, (r) => r.lifetimeOrders);
-    const lifetimeNet = sum(active, (r) => r.lifetimeNetMinor);
+    const [r = NO_CUSTOMERS] = this.#report<CustomerFigures>(q, customersSql, ...this.#range(q));
     const per = (x: number, n: number) => (n === 0 ? 0 : Math.round(x / n));
     return {
       ...this.#head(q),
-      customers: active.length,
-      orders,
-      netMinor,
-      averageOrderMinor: per(netMinor, orders),
-      newCustomers,
-      returningCustomers: active.length - newCustomers,
+      customers: r.customers,
+      orders: r.orders,
+      netMinor: r.netMinor,
+      averageOrderMinor: per(r.netMinor, r.orders),
+      newCustomers: r.newCustomers,
+      returningCustomers: r.customers - r.newCustomers,
       lifetime: {
-        orders: lifetimeOrders,
-        netMinor: lifetimeNet,
-        averageValueMinor: per(lifetimeNet, active.length),
-        averageOrders: active.length === 0 ? 0 : Math.round((lifetimeOrders / active.length) * 100) / 100,
+        orders: r.lifetimeOrders,
+        netMinor: r.lifetimeNetMinor,
+        averageValueMinor: per(r.lifetimeNetMinor, r.customers),
+        averageOrders: r.customers === 0 ? 0 : Math.round((r.lifetimeOrders / r.customers) * 100) / 100,
       },
     };
   }
