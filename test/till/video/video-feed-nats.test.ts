@@ -2,35 +2,17 @@
  * The video feed's `nats` sink: a subscriber on `<subject>.<till>` of a real nats-server gets a
  * sale's scan, void and payment events in order.
  */
-import { afterEach, beforeEach, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { expect, test } from "bun:test";
 import { connect } from "@nats-io/transport-node";
 import { type VideoEvent, videoEventSchema, videoFeedSchema } from "../../../src/core/video-feed.ts";
-import { openTillDatabase } from "../../../src/till/data/db.ts";
-import { VideoQueue } from "../../../src/till/data/video-queue.ts";
 import { initialState } from "../../../src/till/state/initial.ts";
 import type { Effect, TillState } from "../../../src/till/state/types.ts";
 import { VideoFeed } from "../../../src/till/video/feed.ts";
 import { waitFor } from "../../devices/support/wait.ts";
 import { startNats } from "../../support/nats-server.ts";
+import { videoTestDir } from "./support.ts";
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "ringup-video-nats-"));
-});
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-const opened: { close(): void }[] = [];
-/** The video queue in a till database under `at` (closed after the test). */
-function queueIn(at: string): VideoQueue {
-  const { sqlite } = openTillDatabase(at);
-  opened.push(sqlite);
-  return new VideoQueue(sqlite);
-}
+const video = videoTestDir("ringup-video-nats-");
 
 const ann = { id: "u1", name: "Ann", role: "cashier" } as unknown as NonNullable<TillState["cashier"]>;
 const info = { type: "status.info", message: { text: "" } } as const;
@@ -75,7 +57,7 @@ test("a subscriber on the till's subject gets a sale's scan, void and payment ev
   })();
   await nc.flush();
   const feed = new VideoFeed({
-    queue: queueIn(dir),
+    queue: video.queue(),
     tillId: "T1",
     feeds: () => feeds,
   });

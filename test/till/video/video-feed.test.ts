@@ -5,10 +5,9 @@
  */
 
 import { Database } from "bun:sqlite";
-import { afterEach, beforeEach, describe, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { describe, expect, test } from "bun:test";
+import { existsSync } from "node:fs";
 import * as net from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type VideoFeedConfig, videoFeedSchema } from "../../../src/core/video-feed.ts";
 import { openTillDatabase } from "../../../src/till/data/db.ts";
@@ -20,22 +19,9 @@ import {
 import { initialState } from "../../../src/till/state/initial.ts";
 import type { TillState } from "../../../src/till/state/types.ts";
 import { VideoFeed } from "../../../src/till/video/feed.ts";
+import { videoTestDir } from "./support.ts";
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "ringup-video-"));
-});
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-const opened: { close(): void }[] = [];
-/** The video queue in a till database under `at` (closed after the test). */
-function queueIn(at: string): VideoQueue {
-  const { sqlite } = openTillDatabase(at);
-  opened.push(sqlite);
-  return new VideoQueue(sqlite);
-}
+const video = videoTestDir("ringup-video-");
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -86,14 +72,14 @@ describe("video feed queue", () => {
     const feeds: VideoFeedConfig[] = [
       videoFeedSchema.parse({ kind: "tcp-text", url: `tcp://127.0.0.1:${port}` }),
     ];
-    const first = new VideoFeed({ queue: queueIn(dir), tillId: "T1", feeds: () => feeds });
+    const first = new VideoFeed({ queue: video.queue(), tillId: "T1", feeds: () => feeds });
     work(first, 3);
     await first.close();
-    opened.pop()?.close();
+    video.closeOpened();
     const lines: string[] = [];
     const server = await listen(port, lines);
     try {
-      const again = new VideoFeed({ queue: queueIn(dir), tillId: "T1", feeds: () => feeds });
+      const again = new VideoFeed({ queue: video.queue(), tillId: "T1", feeds: () => feeds });
       work(again, 1);
       await until(() => lines.length === 8, "eight events");
       expect(lines.map((l) => l.split(" ")[0])).toEqual(["#1", "#2", "#3", "#4", "#5", "#6", "#7", "#8"]);
@@ -118,7 +104,7 @@ describe("video feed queue", () => {
     const port = await freePort();
     const feeds = [videoFeedSchema.parse({ kind: "tcp-text", url: `tcp://127.0.0.1:${port}`, queueMax: 10 })];
     const feed = new VideoFeed({
-      queue: queueIn(dir),
+      queue: video.queue(),
       tillId: "T1",
       feeds: () => feeds,
     });
@@ -149,7 +135,7 @@ describe("video feed queue", () => {
   });
 
   test("a till not named by a feed sends it nothing", async () => {
-    const queue = queueIn(dir);
+    const queue = video.queue();
     const feeds = [videoFeedSchema.parse({ kind: "webhook", url: "http://127.0.0.1:9/hook", tills: ["T2"] })];
     const feed = new VideoFeed({ queue, tillId: "T1", feeds: () => feeds });
     work(feed, 2);
@@ -172,7 +158,7 @@ describe("video feed queue", () => {
 
 describe("a till upgraded from a version that kept the queue in its own file", () => {
   test("the events still owed to a sink, its dropped count and the event numbers move into the till's database", () => {
-    const legacy = new Database(join(dir, LEGACY_VIDEO_QUEUE_FILE), { create: true, strict: true });
+    const legacy = new Database(join(video.dir, LEGACY_VIDEO_QUEUE_FILE), { create: true, strict: true });
     legacy.run(
       "CREATE TABLE video_queue (id INTEGER PRIMARY KEY AUTOINCREMENT, sink TEXT NOT NULL, body TEXT NOT NULL)",
     );
@@ -187,16 +173,21 @@ describe("a till upgraded from a version that kept the queue in its own file", (
     legacy.run("INSERT INTO video_seq VALUES (1, 42)");
     legacy.close();
 
-    const { sqlite } = openTillDatabase(dir);
-    opened.push(sqlite);
-    adoptLegacyVideoQueue(sqlite, dir);
-    const queue = new VideoQueue(sqlite);
-    expect(queue.peek("tcp a", 10).map((q) => (q.event as unknown as { seq: number }).seq)).toEqual([41, 42]);
-    expect(queue.dropped("tcp a")).toBe(3);
-    expect(queue.nextSeq()).toBe(43);
-    expect(existsSync(join(dir, LEGACY_VIDEO_QUEUE_FILE))).toBe(false);
-    // Nothing left to adopt the second time.
-    adoptLegacyVideoQueue(sqlite, dir);
-    expect(queue.count("tcp a")).toBe(2);
+    const { sqlite } = openTillDatabase(video.dir);
+    try {
+      adoptLegacyVideoQueue(sqlite, video.dir);
+      const queue = new VideoQueue(sqlite);
+      expect(queue.peek("tcp a", 10).map((q) => (q.event as unknown as { seq: number }).seq)).toEqual([
+        41, 42,
+      ]);
+      expect(queue.dropped("tcp a")).toBe(3);
+      expect(queue.nextSeq()).toBe(43);
+      expect(existsSync(join(video.dir, LEGACY_VIDEO_QUEUE_FILE))).toBe(false);
+      // Nothing left to adopt the second time.
+      adoptLegacyVideoQueue(sqlite, video.dir);
+      expect(queue.count("tcp a")).toBe(2);
+    } finally {
+      sqlite.close();
+    }
   });
 });
