@@ -68,6 +68,20 @@ afterAll(async () => {
 /** The store's business day now (the test store keeps the default time zone, UTC). */
 const today = () => businessDay(new Date(), "UTC");
 
+/**
+ * Another character of the same kind (a digit, a hex letter, a base64 letter), so the altered
+ * archive still parses and its check, not its syntax, finds the change.
+ */
+function altered(byte: number): number {
+  const c = String.fromCharCode(byte);
+  const other = (a: string, b: string) => (c === a ? b : a).charCodeAt(0);
+  if (/[0-9]/.test(c)) return other("1", "2");
+  if (/[a-f]/.test(c)) return other("a", "b");
+  if (/[A-Za-z]/.test(c)) return other("A", "B");
+  if (/[-_+/]/.test(c)) return "A".charCodeAt(0);
+  return byte ^ 0x01;
+}
+
 describe("closures and the archive", () => {
   test("close the day, export the archive, verify it offline, refuse it altered", async () => {
     const date = today();
@@ -134,7 +148,7 @@ describe("closures and the archive", () => {
     ];
     for (const place of places) {
       const copy = Buffer.from(original);
-      copy[place.at] = (copy[place.at] as number) ^ 0x01;
+      copy[place.at] = altered(copy[place.at] as number);
       const file = join(dir, `altered-${place.at}.ndjson`);
       writeFileSync(file, copy);
       const run = await runRingup(["verify-archive", file, "--public-key", keyFile]);
