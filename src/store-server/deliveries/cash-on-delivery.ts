@@ -10,8 +10,7 @@ import { customerOrders } from "../../../schema/store.ts";
 import { CASH_ON_DELIVERY, DEFAULT_TENDER_TYPES, type TenderType } from "../../core/tenders.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
-import { collectionTotal, collectOrder } from "../orders/collect.ts";
-import { orderRow, toOrder } from "../orders/record.ts";
+import { collectOrder } from "../orders/collect.ts";
 import { OrderService } from "../orders/service.ts";
 import { refuseTrainingSale } from "../sales/training.ts";
 import { feeLines } from "./fee.ts";
@@ -51,23 +50,23 @@ export function collectPaidAtDoor(
       .get();
     // Collected already (at a till), or cancelled: there is no sale to make.
     if (!found || found.status === "collected" || found.status === "cancelled") continue;
-    const fee = feeLines(ctx, orders, feeMinor);
-    const order = toOrder(ctx.storeId, orderRow(tx, orderId));
-    const due = Math.max(collectionTotal(orders, order, fee) - order.prepaidMinor, 0);
     const done = collectOrder(
       ctx,
       orders,
       orderId,
       {
-        tenders: due > 0 ? [{ type: CASH_ON_DELIVERY, amountMinor: due }] : [],
+        tenders: [],
         tillId: by.tillId,
         // An admin names who sold it (the courier); a till's session is its own cashier.
         ...(principal.kind === "admin" ? { cashierId: by.courierId } : {}),
       },
       principal,
-      tx,
-      COD_TENDER_TYPES,
-      fee,
+      {
+        outer: tx,
+        tenderTypes: COD_TENDER_TYPES,
+        extraLines: feeLines(ctx, orders, feeMinor),
+        balanceWith: CASH_ON_DELIVERY,
+      },
     );
     collected.push({ orderId, saleId: done.saleId, receiptNo: done.receiptNo });
   }

@@ -51,19 +51,26 @@ function prepaidUsed(prepaid: readonly Tender[], totalMinor: number): Tender[] {
   return used;
 }
 
+export interface CollectOptions {
+  /** The transaction this runs in (a collection forwarded by head office, a hand-in), else its own. */
+  outer?: StoreTx;
+  /** The tenders the sale may be paid with (a courier's hand-in adds cash on delivery). */
+  tenderTypes?: readonly TenderType[];
+  /** Lines the sale carries beyond the order's (the fee of its delivery). */
+  extraLines?: readonly SaleLineInput[];
+  /** A tender that pays whatever is due after the prepaid ones (cash collected at the door). */
+  balanceWith?: string;
+}
+
 export function collectOrder(
   ctx: StoreContext,
   orders: OrderService,
   id: string,
   request: OrderCollectRequest,
   principal: Principal,
-  /** The transaction this runs in (a collection forwarded by head office), else its own. */
-  outer?: StoreTx,
-  /** The tenders the sale may be paid with (a courier's hand-in adds cash on delivery). */
-  tenderTypes: readonly TenderType[] = DEFAULT_TENDER_TYPES,
-  /** Lines the sale carries beyond the order's (the fee of its delivery). */
-  extraLines: readonly SaleLineInput[] = [],
+  options: CollectOptions = {},
 ) {
+  const { outer, tenderTypes = DEFAULT_TENDER_TYPES, extraLines = [], balanceWith } = options;
   const row = orderRow(ctx.db, id);
   requireOpen(row, "collected again");
   const order = toOrder(ctx.storeId, row);
@@ -84,7 +91,11 @@ export function collectOrder(
     );
   }
   const refundedMinor = Math.max(0, -balanceDueMinor);
-  const tenders = [...prepaidUsed(order.prepaid, totalMinor), ...request.tenders];
+  const balance =
+    balanceWith !== undefined && balanceDueMinor > 0
+      ? [{ type: balanceWith, amountMinor: balanceDueMinor }]
+      : [];
+  const tenders = [...prepaidUsed(order.prepaid, totalMinor), ...request.tenders, ...balance];
   const saleId = uuidv7();
   const at = ctx.now();
   const atIso = at.toISOString();

@@ -49,7 +49,9 @@ export function applyHqOrderAction(ctx: StoreContext, tx: StoreTx, value: OrderA
       orders.setStatus(value.orderId, value.status, FROM_HQ, tx);
       return;
     case "collect":
-      collectOrder(ctx, orders, value.orderId, { tenders: value.tenders, tillId: value.tillId }, FROM_HQ, tx);
+      collectOrder(ctx, orders, value.orderId, { tenders: value.tenders, tillId: value.tillId }, FROM_HQ, {
+        outer: tx,
+      });
       return;
   }
 }
