@@ -15,7 +15,7 @@ import { TILL_DB_FILE } from "../../src/till/data/db.ts";
 import { seedProducts, startStore } from "../../test/support/store-process.ts";
 import { type BenchResult, summarise } from "../harness.ts";
 import { benchPromotions } from "./promotions.ts";
-import { runDriver } from "./pty-driver.ts";
+import { type DriverResult, runDriver } from "./pty-driver.ts";
 import { openShift, twoProductScans } from "./till-shop.ts";
 
 const SCANS = 1_000;
@@ -24,11 +24,7 @@ const EARLY = 200;
 export const NO_PROMOTIONS = "till binary: scan to line, no promotions";
 export const WITH_PROMOTIONS = "till binary: scan to line, 10,000 promotions in force";
 
-async function scans(
-  binary: string,
-  storeUrl: string,
-  tillId: string,
-): Promise<{ samples: number[]; wallMs: number }> {
+async function scans(binary: string, storeUrl: string, tillId: string): Promise<DriverResult> {
   const data = await mkdtemp(join(tmpdir(), "ringup-bench-till-promotions-"));
   try {
     const steps = twoProductScans(join(data, TILL_DB_FILE), SCANS);
@@ -39,12 +35,14 @@ async function scans(
   }
 }
 
-function rows(name: string, run: { samples: number[]; wallMs: number }): [BenchResult, BenchResult] {
+function rows(name: string, run: DriverResult): [BenchResult, BenchResult] {
   const warm = run.samples.slice(EARLY);
   const cold = run.samples.slice(0, EARLY);
   const share = (n: number) => (run.wallMs * n) / Math.max(1, run.samples.length);
+  // The till's CPU per scan over the whole run: what the machine's load hardly moves.
+  const cpu = run.cpu ? { mainCpuMs: run.cpu.mainMsPerSample, processCpuMs: run.cpu.processMsPerSample } : {};
   return [
-    summarise(name, warm, share(warm.length)),
+    { ...summarise(name, warm, share(warm.length)), extra: cpu },
     summarise(`${name}, first ${EARLY}`, cold, share(cold.length)),
   ];
 }

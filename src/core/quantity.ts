@@ -1,5 +1,5 @@
 import { InvalidInputError } from "./errors.ts";
-import { divRound, type RoundingMode } from "./rounding.ts";
+import { divRound, divRoundSafe, type RoundingMode } from "./rounding.ts";
 import { requireSafeInteger, toSafeNumber } from "./safe-integer.ts";
 
 /** Milli-units in one unit (one piece, one kilogram). */
@@ -79,6 +79,10 @@ export function extendPriceBig(unitPriceMinor: number, qtyMilli: number, mode: R
 
 /** Unit price × quantity, rounded to the minor unit: (199, 455, "half-up") -> 91 (0.90545). */
 export function extendPrice(unitPriceMinor: number, qtyMilli: number, mode: RoundingMode): number {
+  const product = unitPriceMinor * qtyMilli;
+  // Within a double's exact integers (every usual line) without bigints; beyond, exactly with them.
+  if (Number.isSafeInteger(product) && Number.isSafeInteger(unitPriceMinor) && Number.isSafeInteger(qtyMilli))
+    return divRoundSafe(product, MILLI_PER_UNIT, mode);
   return toSafeNumber(extendPriceBig(unitPriceMinor, qtyMilli, mode), "line amount");
 }
 

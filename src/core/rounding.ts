@@ -32,6 +32,23 @@ export function divRound(numerator: bigint, denominator: bigint, mode: RoundingM
 }
 
 /**
+ * divRound for a numerator and a positive denominator that are safe integers, in doubles: `%`
+ * and the division of what it leaves are exact there, so the result is divRound's, for a
+ * fraction of its cost.
+ */
+export function divRoundSafe(numerator: number, denominator: number, mode: RoundingMode): number {
+  const remainder = numerator % denominator;
+  const quotient = (numerator - remainder) / denominator;
+  if (remainder === 0) return quotient;
+  const awayFromZero = numerator < 0 ? quotient - 1 : quotient + 1;
+  const twiceRemainder = Math.abs(remainder) * 2;
+  if (twiceRemainder > denominator) return awayFromZero;
+  if (twiceRemainder < denominator) return quotient;
+  if (mode === "half-up") return awayFromZero;
+  return quotient % 2 === 0 ? quotient : awayFromZero;
+}
+
+/**
  * Rounds an amount to a multiple of `incrementMinor` (e.g. 5 for Swiss 0.05, 100 for whole
  * kronor). An increment of 0 means no rounding. The result never moves by more than half an
  * increment.

@@ -45,4 +45,41 @@ describe("allocateLargestRemainder", () => {
       ),
     );
   });
+
+  test("property: the number version gives the bigint version's shares, small amounts and beyond 2^53 products", () => {
+    const amount = fc.oneof(
+      fc.integer({ min: 0, max: 1_000 }),
+      fc.integer({ min: 0, max: 10 ** 9 }),
+      fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+    );
+    fc.assert(
+      fc.property(fc.array(amount, { minLength: 1, maxLength: 30 }), amount, (weights, seed) => {
+        const weightSum = weights.reduce((sum, weight) => sum + BigInt(weight), 0n);
+        const total = weightSum === 0n ? 0 : Number(BigInt(seed) % (weightSum + 1n));
+        const big = () => allocateLargestRemainderBig(BigInt(total), weights.map(BigInt)).map(Number);
+        if (weightSum > BigInt(Number.MAX_SAFE_INTEGER)) {
+          // Beyond a double's exact integers the number version answers as the bigint one, or refuses a share it cannot hold.
+          let expected: number[] | null = null;
+          try {
+            expected = big();
+          } catch {}
+          if (expected?.every(Number.isSafeInteger))
+            expect(allocateLargestRemainder(total, weights)).toEqual(expected);
+          return;
+        }
+        expect(allocateLargestRemainder(total, weights)).toEqual(big());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("ties and remainders as the bigint version: equal weights, leftover to the earliest", () => {
+    expect(allocateLargestRemainder(10, [3, 3, 3])).toEqual([4, 3, 3]);
+    expect(allocateLargestRemainder(2, [1, 1, 1])).toEqual([1, 1, 0]);
+    // total × weight beyond 2^53: the share is still exact.
+    const big = 2 ** 40;
+    expect(allocateLargestRemainder(big + 1, [big, big + 2, 3])).toEqual(
+      allocateLargestRemainderBig(BigInt(big + 1), [BigInt(big), BigInt(big + 2), 3n]).map(Number),
+    );
+  });
 });

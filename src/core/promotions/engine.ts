@@ -14,7 +14,7 @@
  * Every discount is a whole number of minor units on a line; lines are taken in an order of
  * their own (code, amount, quantity), so the result does not depend on the order of scanning.
  */
-import { allocateLargestRemainderBig } from "../allocation.ts";
+import { allocateLargestRemainder } from "../allocation.ts";
 import type { LineKind } from "../deposits.ts";
 import type { RoundingMode } from "../rounding.ts";
 import { sumBig, toSafeNumber } from "../safe-integer.ts";
@@ -119,6 +119,21 @@ function nameable(line: PromotionLine): boolean {
   return line.kind === undefined && line.qtyMilli > 0;
 }
 
+/** The products, departments and categories a basket's lines carry (Names of the basket). */
+export function basketNames(lines: readonly Omit<PromotionLine, "amountMinor">[]): Names {
+  const names: Names = { products: new Set(), departments: new Set(), categories: new Set() };
+  for (const line of lines) addBasketNames(names, line);
+  return names;
+}
+
+/** Adds what `line` carries to a basket's names (basketNames), when a promotion may name it. */
+export function addBasketNames(names: Names, line: Omit<PromotionLine, "amountMinor">): void {
+  if (!nameable(line as PromotionLine)) return;
+  names.products.add(line.code);
+  if (line.department != null) names.departments.add(line.department);
+  if (line.categories !== undefined) for (const id of line.categories) names.categories.add(id);
+}
+
 /**
  * The promotions in force that the basket's lines may meet (by the products, categories and
  * departments they name, their codes, customer groups and schedule), in the order they apply.
@@ -130,6 +145,16 @@ export function livePromotions(
   context: PromotionContext,
 ): CompiledPromotion[] {
   if (book.size === 0) return [];
+  return livePromotionsNamed(book, basketNames(lines), context);
+}
+
+/** livePromotions of a basket whose names (basketNames) are known. */
+export function livePromotionsNamed(
+  book: PromotionBook,
+  names: Names,
+  context: PromotionContext,
+): CompiledPromotion[] {
+  if (book.size === 0) return [];
   const codes = new Set((context.codes ?? []).map((c) => c.trim().toUpperCase()));
   const groups = context.customerGroups ?? [];
   const found = new Set<CompiledPromotion>(book.general);
@@ -137,18 +162,9 @@ export function livePromotions(
     if (list !== undefined) for (const p of list) found.add(p);
   };
   // Each name once: a long basket repeats the same few products, departments and categories.
-  const products = new Set<string>();
-  const departments = new Set<string>();
-  const categories = new Set<string>();
-  for (const line of lines) {
-    if (!nameable(line as PromotionLine)) continue;
-    products.add(line.code);
-    if (line.department != null) departments.add(line.department);
-    if (line.categories !== undefined) for (const id of line.categories) categories.add(id);
-  }
-  for (const code of products) addAll(book.byProduct.get(code));
-  for (const id of departments) addAll(book.byDepartment.get(id));
-  for (const id of categories) addAll(book.byCategory.get(id));
+  for (const code of names.products) addAll(book.byProduct.get(code));
+  for (const id of names.departments) addAll(book.byDepartment.get(id));
+  for (const id of names.categories) addAll(book.byCategory.get(id));
   for (const code of codes) addAll(book.byCode.get(code));
   const live: CompiledPromotion[] = [];
   for (const p of found) {
@@ -161,20 +177,24 @@ export function livePromotions(
 }
 
 function canonicalOrder(lines: readonly PromotionLine[]): number[] {
-  return lines
-    .map((_, i) => i)
-    .filter((i) => eligible(lines[i] as PromotionLine))
-    .sort((a, b) => {
-      const x = lines[a] as PromotionLine;
-      const y = lines[b] as PromotionLine;
-      if (x.code !== y.code) return x.code < y.code ? -1 : 1;
-      if (x.amountMinor !== y.amountMinor) return x.amountMinor - y.amountMinor;
-      if (x.qtyMilli !== y.qtyMilli) return x.qtyMilli - y.qtyMilli;
-      return a - b;
-    });
+  const order: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (eligible(lines[i] as PromotionLine)) order.push(i);
+  const before = (a: number, b: number): number => {
+    const x = lines[a] as PromotionLine;
+    const y = lines[b] as PromotionLine;
+    if (x.code !== y.code) return x.code < y.code ? -1 : 1;
+    if (x.amountMinor !== y.amountMinor) return x.amountMinor - y.amountMinor;
+    if (x.qtyMilli !== y.qtyMilli) return x.qtyMilli - y.qtyMilli;
+    return a - b;
+  };
+  // A basket often is in that order already (one product scanned again and again): no sort then.
+  for (let k = 1; k < order.length; k++) {
+    if (before(order[k - 1] as number, order[k] as number) > 0) return order.sort(before);
+  }
+  return order;
 }
 
-function rewardOf(p: CompiledPromotion, targets: rewards.Target[], mode: RoundingMode): bigint[] {
+function rewardOf(p: CompiledPromotion, targets: rewards.Target[], mode: RoundingMode): number[] {
   const { reward } = p.promotion;
   const percent = p.percent ?? { num: 0n, den: 1n };
   switch (reward.kind) {
@@ -204,10 +224,19 @@ export function applyPromotions(
   const outcome: PromotionOutcome = { lineDiscountMinor: lines.map(() => 0), applied: [], codesUsed: [] };
   const live = known ?? livePromotions(book, lines, context);
   if (live.length === 0) return outcome;
-  const lineDiscount = lines.map(() => 0n);
+  const lineDiscount = lines.map(() => 0);
   const order = canonicalOrder(lines);
   const index = new LineIndex(lines, order, namesOf(live));
-  const remaining = lines.map((line) => BigInt(eligible(line) ? line.amountMinor : 0));
+  // Each line as rewards see it, what is left of it kept up to date as promotions take from it.
+  const left: rewards.Target[] = lines.map((line) => ({
+    code: line.code,
+    qtyMilli: line.qtyMilli,
+    remaining: eligible(line) ? line.amountMinor : 0,
+  }));
+  // Every sum below is at most the basket's, held exactly as a number (rewards.ts).
+  const basket = left.reduce((sum, t) => sum + t.remaining, 0);
+  if (!Number.isSafeInteger(basket))
+    toSafeNumber(sumBig(left.map((t) => BigInt(t.remaining))), "basket amount");
 
   for (const p of live) {
     const named = p.condition === null ? order : index.named(p.condition);
@@ -218,41 +247,48 @@ export function applyPromotions(
       if (qty < Math.round(condition.minQty * 1000)) continue;
     }
     if (condition?.minAmountMinor !== undefined) {
-      if (sumBig(named.map((i) => remaining[i] ?? 0n)) < BigInt(condition.minAmountMinor)) continue;
+      if (named.reduce((sum, i) => sum + (left[i]?.remaining ?? 0), 0) < condition.minAmountMinor) continue;
     }
     const on = p.promotion.reward.on === "order" ? order : p.reward !== null ? index.named(p.reward) : named;
-    const targetIndexes = on.filter((i) => (remaining[i] ?? 0n) > 0n);
-    if (targetIndexes.length === 0) continue;
-    const targets = targetIndexes.map((i) => ({
-      code: lines[i]?.code ?? "",
-      qtyMilli: lines[i]?.qtyMilli ?? 0,
-      remaining: remaining[i] ?? 0n,
-    }));
-    let discounts = rewardOf(p, targets, context.roundingMode).map((d, t) => {
-      const left = targets[t]?.remaining ?? 0n;
-      return d < 0n ? 0n : d > left ? left : d;
-    });
-    let total = sumBig(discounts);
-    const cap = p.promotion.reward.maxDiscountMinor;
-    if (cap !== undefined && total > BigInt(cap)) {
-      discounts = allocateLargestRemainderBig(BigInt(cap), discounts);
-      total = BigInt(cap);
+    const targetIndexes: number[] = [];
+    const targets: rewards.Target[] = [];
+    for (const i of on) {
+      const target = left[i];
+      if (target === undefined || target.remaining <= 0) continue;
+      targetIndexes.push(i);
+      targets.push(target);
     }
-    if (total === 0n) continue;
+    if (targets.length === 0) continue;
+    let discounts = rewardOf(p, targets, context.roundingMode);
+    let total = 0;
+    for (let t = 0; t < discounts.length; t++) {
+      const d = discounts[t] ?? 0;
+      const most = targets[t]?.remaining ?? 0;
+      const kept = d < 0 ? 0 : Math.min(d, most);
+      discounts[t] = kept;
+      total += kept;
+    }
+    const cap = p.promotion.reward.maxDiscountMinor;
+    if (cap !== undefined && total > cap) {
+      discounts = allocateLargestRemainder(cap, discounts);
+      total = cap;
+    }
+    if (total === 0) continue;
     targetIndexes.forEach((line, t) => {
-      const d = discounts[t] ?? 0n;
-      remaining[line] = (remaining[line] ?? 0n) - d;
-      lineDiscount[line] = (lineDiscount[line] ?? 0n) + d;
+      const d = discounts[t] ?? 0;
+      const target = left[line];
+      if (target !== undefined) target.remaining -= d;
+      lineDiscount[line] = (lineDiscount[line] ?? 0) + d;
     });
     outcome.applied.push({
       id: p.promotion.id,
       name: p.promotion.name,
-      discountMinor: toSafeNumber(total, "promotion discount"),
+      discountMinor: total,
     });
     if (p.code !== null && !outcome.codesUsed.includes(p.code)) outcome.codesUsed.push(p.code);
     if (p.promotion.exclusive === true) break;
   }
   // Each is at most its line's amount, a safe integer.
-  outcome.lineDiscountMinor = lineDiscount.map((d) => Number(d));
+  outcome.lineDiscountMinor = lineDiscount;
   return outcome;
 }

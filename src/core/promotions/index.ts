@@ -1,5 +1,11 @@
 /** Promotions: their schema, the engine, and pricing a basket with them. */
-export { comparePromotions, NO_PROMOTIONS, PromotionBook, percentText } from "./book.ts";
+export {
+  type CompiledPromotion,
+  comparePromotions,
+  NO_PROMOTIONS,
+  PromotionBook,
+  percentText,
+} from "./book.ts";
 export {
   type CodeUseCount,
   type CodeUses,
@@ -11,12 +17,16 @@ export {
   requireUseAllowed,
 } from "./codes.ts";
 export {
+  addBasketNames,
   applyPromotions,
+  basketNames,
   livePromotions,
+  livePromotionsNamed,
   type PromotionContext,
   type PromotionLine,
   type PromotionOutcome,
 } from "./engine.ts";
+export { type Names, namesLine, namesOf } from "./names.ts";
 export { promotionsNear } from "./near.ts";
 export {
   type PromotionPerformance,
@@ -36,7 +46,7 @@ export {
 } from "./price.ts";
 export { type PromotionClock, promotionClock, promotionClockAt } from "./schedule.ts";
 export * from "./schema.ts";
-export { linesPromotionsName, promotionsLeaveLine } from "./untouched.ts";
+export { linesNamedBy, linesPromotionsName, promotionsLeave, touchesAll } from "./untouched.ts";
 export {
   checkPromotion,
   type PromotionRefs,

@@ -15,9 +15,9 @@ import {
   priceBasket,
   type Quote,
 } from "../pricing.ts";
-import { extendPriceBig } from "../quantity.ts";
+import { extendPrice, extendPriceBig } from "../quantity.ts";
 import { toSafeNumber } from "../safe-integer.ts";
-import type { PromotionBook } from "./book.ts";
+import type { CompiledPromotion, PromotionBook } from "./book.ts";
 import { applyPromotions, livePromotions, type PromotionLine } from "./engine.ts";
 import { promotionClockAt } from "./schedule.ts";
 import type { AppliedPromotion } from "./schema.ts";
@@ -49,14 +49,27 @@ export interface PromotedQuote extends Quote {
   codesUsed: string[];
 }
 
-/** What a line comes to after its own discount, or 0 when it cannot be priced (pricing says why). */
-function amountBeforePromotions(line: BasketLineInput, settings: PricingSettings): number {
-  if (takesNoDiscount(line.kind)) return 0;
-  if (!Number.isSafeInteger(line.unitPriceMinor) || line.unitPriceMinor < 0) return 0;
-  if (!Number.isSafeInteger(line.qtyMilli) || line.qtyMilli <= 0) return 0;
+/**
+ * What a line comes to before promotions (its extended price after its own discount) and what
+ * its own discount is, or null when it cannot be priced (pricing says why) or takes no discount.
+ */
+function beforePromotions(
+  line: BasketLineInput,
+  settings: PricingSettings,
+): { amountMinor: number; ownMinor: number } | null {
+  if (takesNoDiscount(line.kind)) return null;
+  if (!Number.isSafeInteger(line.unitPriceMinor) || line.unitPriceMinor < 0) return null;
+  if (!Number.isSafeInteger(line.qtyMilli) || line.qtyMilli <= 0) return null;
+  if (line.discount === undefined) {
+    return {
+      amountMinor: extendPrice(line.unitPriceMinor, line.qtyMilli, settings.roundingMode),
+      ownMinor: 0,
+    };
+  }
   const extended = extendPriceBig(line.unitPriceMinor, line.qtyMilli, settings.roundingMode);
   const own = lineDiscountBig(line, extended, settings.roundingMode, normalizeCurrency(settings.currency));
-  return toSafeNumber(extended - own, "line amount");
+  const amountMinor = toSafeNumber(extended - own, "line amount");
+  return { amountMinor, ownMinor: toSafeNumber(extended) - amountMinor };
 }
 
 /** What the promotions in force take off a basket's lines, when one takes something. */
@@ -76,6 +89,8 @@ export function promoteLines(
   lines: readonly PromotedLineInput[],
   settings: PricingSettings,
   promotions: PromotionPricing,
+  /** The lines' live promotions when the caller has them already (livePromotions of the same lines). */
+  known?: readonly CompiledPromotion[],
 ): PromotedLines | null {
   const context = {
     clock: promotionClockAt(promotions.at, promotions.timeZone),
@@ -83,17 +98,17 @@ export function promoteLines(
     codes: promotions.codes,
     customerGroups: promotions.customerGroups,
   };
-  const live = livePromotions(promotions.book, lines, context);
+  const live = known ?? livePromotions(promotions.book, lines, context);
   if (live.length === 0) return null;
   // Lines no live promotion can name take nothing and count for nothing: their amounts are not needed.
   const named = linesNamedBy(live, lines);
-  const amounts = lines.map((line, i) =>
-    named === null || named.has(i) ? amountBeforePromotions(line, settings) : 0,
+  const before = lines.map((line, i) =>
+    named === null || named.has(i) ? beforePromotions(line, settings) : null,
   );
   const engineLines: PromotionLine[] = lines.map((line, i) => ({
     code: line.code,
     qtyMilli: line.qtyMilli,
-    amountMinor: amounts[i] ?? 0,
+    amountMinor: before[i]?.amountMinor ?? 0,
     department: line.department,
     categories: line.categories,
     kind: line.kind,
@@ -103,9 +118,8 @@ export function promoteLines(
   const promoted = lines.map((line, i): BasketLineInput => {
     const promotion = outcome.lineDiscountMinor[i] ?? 0;
     if (promotion === 0) return line;
-    const extended = extendPriceBig(line.unitPriceMinor, line.qtyMilli, settings.roundingMode);
-    const own = toSafeNumber(extended) - (amounts[i] ?? 0);
-    return { ...line, discount: { amountMinor: own + promotion } };
+    // A line a promotion takes from was priced above: it has an amount.
+    return { ...line, discount: { amountMinor: (before[i]?.ownMinor ?? 0) + promotion } };
   });
   return { lines: promoted, promotions: outcome.applied, codesUsed: outcome.codesUsed };
 }

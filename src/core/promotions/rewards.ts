@@ -4,24 +4,28 @@
  * what is left of the line. Unit rewards (cheapest, multibuy, N for a price) count whole units:
  * a line of a whole quantity is split into units whose values differ by at most one minor unit
  * and sum to the line exactly; a weighed line (a fractional quantity) takes no unit reward.
+ *
+ * Amounts are numbers: the engine refuses a basket whose lines do not sum to a safe integer, so
+ * every sum and share here is one; products that may go beyond (an amount × a percentage's
+ * numerator) are worked out in bigints.
  */
-import { allocateLargestRemainderBig } from "../allocation.ts";
+import { allocateLargestRemainder } from "../allocation.ts";
 import type { Fraction } from "../percent.ts";
 import { extendPriceBig } from "../quantity.ts";
 import { divRound, type RoundingMode } from "../rounding.ts";
-import { sumBig } from "../safe-integer.ts";
+import { toSafeNumber } from "../safe-integer.ts";
 
 /** A line the reward is on: what is left of it, and what it is. */
 export interface Target {
   code: string;
   qtyMilli: number;
-  remaining: bigint;
+  remaining: number;
 }
 
 /** `count` units of target `target`, each worth `value`. */
 interface UnitRun {
   target: number;
-  value: bigint;
+  value: number;
   count: number;
 }
 
@@ -29,11 +33,11 @@ function unitRuns(targets: readonly Target[]): UnitRun[] {
   const runs: UnitRun[] = [];
   targets.forEach((t, target) => {
     if (t.qtyMilli <= 0 || t.qtyMilli % 1000 !== 0) return;
-    const units = BigInt(t.qtyMilli / 1000);
-    const base = t.remaining / units;
-    const more = Number(t.remaining % units);
-    if (more > 0) runs.push({ target, value: base + 1n, count: more });
-    if (Number(units) - more > 0) runs.push({ target, value: base, count: Number(units) - more });
+    const units = t.qtyMilli / 1000;
+    const more = t.remaining % units;
+    const base = (t.remaining - more) / units;
+    if (more > 0) runs.push({ target, value: base + 1, count: more });
+    if (units - more > 0) runs.push({ target, value: base, count: units - more });
   });
   return runs;
 }
@@ -49,33 +53,47 @@ function byValueDescending(targets: readonly Target[]) {
   };
 }
 
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+}
+
+/** `value` × `times` × `percent`, rounded: a product that may go beyond a double's integers. */
+function percentOf(value: number, times: number, percent: Fraction, mode: RoundingMode): number {
+  return toSafeNumber(divRound(BigInt(value) * BigInt(times) * percent.num, percent.den, mode), "discount");
+}
+
 /** A share of `total` for each target, in proportion to what is left of it. */
-export function shareByValue(total: bigint, targets: readonly Target[]): bigint[] {
+export function shareByValue(total: number, targets: readonly Target[]): number[] {
   const weights = targets.map((t) => t.remaining);
-  const sum = sumBig(weights);
-  return allocateLargestRemainderBig(total > sum ? sum : total, weights);
+  const left = sum(weights);
+  return allocateLargestRemainder(Math.min(total, left), weights);
 }
 
-export function percentOff(targets: readonly Target[], percent: Fraction, mode: RoundingMode): bigint[] {
-  const total = divRound(sumBig(targets.map((t) => t.remaining)) * percent.num, percent.den, mode);
-  return shareByValue(total, targets);
+export function percentOff(targets: readonly Target[], percent: Fraction, mode: RoundingMode): number[] {
+  const left = sum(targets.map((t) => t.remaining));
+  const total = divRound(BigInt(left) * percent.num, percent.den, mode);
+  return shareByValue(total > BigInt(left) ? left : Number(total), targets);
 }
 
-export function amountOff(targets: readonly Target[], amountMinor: number): bigint[] {
-  return shareByValue(BigInt(amountMinor), targets);
+export function amountOff(targets: readonly Target[], amountMinor: number): number[] {
+  return shareByValue(amountMinor, targets);
 }
 
 /** Each line at `priceMinor` a unit (a kg for a weighed line): what is left above that comes off. */
-export function fixedPrice(targets: readonly Target[], priceMinor: number, mode: RoundingMode): bigint[] {
+export function fixedPrice(targets: readonly Target[], priceMinor: number, mode: RoundingMode): number[] {
   // Lines of one quantity (one unit each, the usual case) share the price of that quantity.
   let qtyMilli = Number.NaN;
-  let price = 0n;
+  let price = 0;
   return targets.map((t) => {
     if (t.qtyMilli !== qtyMilli) {
       qtyMilli = t.qtyMilli;
-      price = extendPriceBig(priceMinor, qtyMilli, mode);
+      const extended = extendPriceBig(priceMinor, qtyMilli, mode);
+      // A price beyond a double's integers is more than any line is worth: nothing comes off.
+      price = extended > BigInt(Number.MAX_SAFE_INTEGER) ? Number.POSITIVE_INFINITY : Number(extended);
     }
-    return t.remaining > price ? t.remaining - price : 0n;
+    return t.remaining > price ? t.remaining - price : 0;
   });
 }
 
@@ -84,21 +102,21 @@ export function fixedPrice(targets: readonly Target[], priceMinor: number, mode:
  * units, dearest first, in groups of `buy`; each full group costs `priceMinor` when it is worth
  * more, its discount shared among its units by value. Units left over pay their own price.
  */
-export function groupPrice(targets: readonly Target[], buy: number, priceMinor: number): bigint[] {
-  const out = targets.map(() => 0n);
-  const price = BigInt(priceMinor);
+export function groupPrice(targets: readonly Target[], buy: number, priceMinor: number): number[] {
+  const out = targets.map(() => 0);
+  const price = priceMinor;
   const runs = unitRuns(targets).sort(byValueDescending(targets));
-  let group: { target: number; value: bigint }[] = [];
+  let group: { target: number; value: number }[] = [];
   let inGroup = 0;
   const close = () => {
-    const worth = sumBig(group.map((g) => g.value));
+    const worth = sum(group.map((g) => g.value));
     if (worth > price) {
-      const shares = allocateLargestRemainderBig(
+      const shares = allocateLargestRemainder(
         worth - price,
         group.map((g) => g.value),
       );
       group.forEach((g, i) => {
-        out[g.target] = (out[g.target] ?? 0n) + (shares[i] ?? 0n);
+        out[g.target] = (out[g.target] ?? 0) + (shares[i] ?? 0);
       });
     }
     group = [];
@@ -108,7 +126,7 @@ export function groupPrice(targets: readonly Target[], buy: number, priceMinor: 
     let left = run.count;
     if (inGroup > 0) {
       const take = Math.min(left, buy - inGroup);
-      group.push({ target: run.target, value: run.value * BigInt(take) });
+      group.push({ target: run.target, value: run.value * take });
       inGroup += take;
       left -= take;
       if (inGroup === buy) close();
@@ -116,12 +134,12 @@ export function groupPrice(targets: readonly Target[], buy: number, priceMinor: 
     // Whole groups from this run alone.
     const whole = Math.floor(left / buy);
     if (whole > 0) {
-      const worth = run.value * BigInt(buy);
-      if (worth > price) out[run.target] = (out[run.target] ?? 0n) + (worth - price) * BigInt(whole);
+      const worth = run.value * buy;
+      if (worth > price) out[run.target] = (out[run.target] ?? 0) + (worth - price) * whole;
       left -= whole * buy;
     }
     if (left > 0) {
-      group.push({ target: run.target, value: run.value * BigInt(left) });
+      group.push({ target: run.target, value: run.value * left });
       inGroup += left;
     }
   }
@@ -129,11 +147,11 @@ export function groupPrice(targets: readonly Target[], buy: number, priceMinor: 
 }
 
 /** `percent` off the single cheapest unit of the lines. */
-export function cheapest(targets: readonly Target[], percent: Fraction, mode: RoundingMode): bigint[] {
-  const out = targets.map(() => 0n);
+export function cheapest(targets: readonly Target[], percent: Fraction, mode: RoundingMode): number[] {
+  const out = targets.map(() => 0);
   const runs = unitRuns(targets).sort(byValueDescending(targets));
   const last = runs[runs.length - 1];
-  if (last !== undefined) out[last.target] = divRound(last.value * percent.num, percent.den, mode);
+  if (last !== undefined) out[last.target] = percentOf(last.value, 1, percent, mode);
   return out;
 }
 
@@ -147,8 +165,8 @@ export function multibuy(
   get: number,
   percent: Fraction,
   mode: RoundingMode,
-): bigint[] {
-  const out = targets.map(() => 0n);
+): number[] {
+  const out = targets.map(() => 0);
   const size = buy + get;
   const runs = unitRuns(targets).sort(byValueDescending(targets));
   const units = runs.reduce((n, run) => n + run.count, 0);
@@ -160,10 +178,7 @@ export function multibuy(
     const from = Math.min(at, end);
     const to = Math.min(at + run.count, end);
     const free = freeBelow(to) - freeBelow(from);
-    if (free > 0) {
-      out[run.target] =
-        (out[run.target] ?? 0n) + divRound(run.value * BigInt(free) * percent.num, percent.den, mode);
-    }
+    if (free > 0) out[run.target] = (out[run.target] ?? 0) + percentOf(run.value, free, percent, mode);
     at += run.count;
   }
   return out;

@@ -2,7 +2,7 @@
  * When a promotion is in force: its validity dates, weekdays and time of day, read in the
  * store's time zone (a happy hour at 17:00 is 17:00 where the shop is).
  */
-import { wallClock } from "../wall-clock.ts";
+import { type WallClock, wallClock } from "../wall-clock.ts";
 import type { CompiledPromotion } from "./book.ts";
 
 /** An instant as a promotion's schedule reads it. */
@@ -19,9 +19,7 @@ export interface PromotionClock {
 
 const two = (n: number) => String(n).padStart(2, "0");
 
-/** The clock of an instant in an IANA time zone. */
-export function promotionClock(at: Date, timeZone: string): PromotionClock {
-  const wall = wallClock(at, timeZone);
+function clockOf(at: Date, wall: WallClock): PromotionClock {
   return {
     instant: at.toISOString(),
     date: `${wall.year}-${two(wall.month)}-${two(wall.day)}`,
@@ -30,14 +28,33 @@ export function promotionClock(at: Date, timeZone: string): PromotionClock {
   };
 }
 
-const clocks = new Map<string, { at: number; clock: PromotionClock }>();
+/** The clock of an instant in an IANA time zone. */
+export function promotionClock(at: Date, timeZone: string): PromotionClock {
+  return clockOf(at, wallClock(at, timeZone));
+}
 
-/** promotionClock, kept for the last instant asked in each time zone (a sale's scans ask for one instant many times). */
+/**
+ * The last clock asked for in each time zone, and the instants of the same local minute: they
+ * read the same date, weekday and minutes (a zone's offset changes only as a local minute
+ * starts), so only the instant is new.
+ */
+const clocks = new Map<string, { at: number; minuteEnds: number; clock: PromotionClock }>();
+
+/**
+ * promotionClock, kept for the local minute last asked in each time zone: a sale's scans ask
+ * for the instant of each scan, and reading the local time in a zone costs far more than the
+ * rest of a clock.
+ */
 export function promotionClockAt(at: Date, timeZone: string): PromotionClock {
+  const ms = at.getTime();
   const cached = clocks.get(timeZone);
-  if (cached !== undefined && cached.at === at.getTime()) return cached.clock;
-  const clock = promotionClock(at, timeZone);
-  clocks.set(timeZone, { at: at.getTime(), clock });
+  if (cached !== undefined && ms >= cached.at && ms < cached.minuteEnds) {
+    return ms === cached.at ? cached.clock : { ...cached.clock, instant: at.toISOString() };
+  }
+  const wall = wallClock(at, timeZone);
+  const clock = clockOf(at, wall);
+  const intoMinute = wall.second * 1000 + (((ms % 1000) + 1000) % 1000);
+  clocks.set(timeZone, { at: ms, minuteEnds: ms - intoMinute + 60_000, clock });
   return clock;
 }
 

@@ -23,7 +23,7 @@ function rewardOnly(p: CompiledPromotion): boolean {
 }
 
 /** Whether a promotion touches every line, whatever it is. */
-function touchesAll(p: CompiledPromotion): boolean {
+export function touchesAll(p: CompiledPromotion): boolean {
   return p.promotion.reward.on === "order" || (p.condition === null && !rewardOnly(p));
 }
 
@@ -34,16 +34,12 @@ function touches(p: CompiledPromotion, line: Omit<PromotionLine, "amountMinor">)
   return p.reward !== null && names(p.reward, line);
 }
 
-/** True when no promotion in force for `lines` touches `lines[index]`. */
-export function promotionsLeaveLine(
-  book: PromotionBook,
-  lines: readonly Omit<PromotionLine, "amountMinor">[],
-  index: number,
-  context: PromotionContext,
+/** True when none of the basket's live promotions (livePromotions of the basket) touches `line`. */
+export function promotionsLeave(
+  live: readonly CompiledPromotion[],
+  line: Omit<PromotionLine, "amountMinor">,
 ): boolean {
-  const line = lines[index];
-  if (line === undefined) return false;
-  return !livePromotions(book, lines, context).some((p) => touches(p, line));
+  return !live.some((p) => touches(p, line));
 }
 
 /**

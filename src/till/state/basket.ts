@@ -4,12 +4,7 @@
  */
 import { cashRound } from "../../core/cash-rounding.ts";
 import { priceBasket, type Quote } from "../../core/pricing.ts";
-import {
-  type PromotedQuote,
-  priceWithPromotions,
-  promotionClockAt,
-  promotionsLeaveLine,
-} from "../../core/promotions/index.ts";
+import { type PromotedQuote, priceWithPromotions } from "../../core/promotions/index.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import { DEFAULT_TENDER_TYPES, type TenderInput } from "../../core/tenders.ts";
 import type { TillLine } from "../services.ts";
@@ -24,27 +19,6 @@ export function promotionsAt(env: Pick<TillEnv, "promotions" | "now" | "settings
 }
 
 export type { SalePromotions };
-
-/**
- * Whether the sale's last line may be priced alone and added (no promotion in force touches it):
- * always without promotions.
- */
-export function promotionLeavesAppended(sale: Pick<Sale, "lines" | "couponCodes">, env: TillEnv): boolean {
-  const promotions = promotionsAt(env);
-  if (promotions === null) return true;
-  const lines = sale.lines.map((line) => ({
-    code: line.code,
-    qtyMilli: line.qtyMilli,
-    department: line.department ?? null,
-    categories: promotions.categoriesOf(line.category),
-    kind: line.kind,
-  }));
-  return promotionsLeaveLine(promotions.book, lines, lines.length - 1, {
-    clock: promotionClockAt(promotions.at, promotions.timeZone),
-    roundingMode: env.settings.roundingMode,
-    codes: sale.couponCodes,
-  });
-}
 
 /**
  * Prices the sale, with the promotions in force when given (the quote then names them); null

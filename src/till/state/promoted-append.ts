@@ -12,43 +12,153 @@
 import { cashRound } from "../../core/cash-rounding.ts";
 import type { Discount } from "../../core/discount.ts";
 import type { Quote } from "../../core/pricing.ts";
-import { linesPromotionsName, promoteLines, promotionClockAt } from "../../core/promotions/index.ts";
+import {
+  addBasketNames,
+  type CompiledPromotion,
+  livePromotionsNamed,
+  type Names,
+  namesLine,
+  namesOf,
+  type PromotedLineInput,
+  type PromotionBook,
+  promoteLines,
+  promotionClockAt,
+  promotionsLeave,
+  touchesAll,
+} from "../../core/promotions/index.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import type { TaxBreakdown } from "../../core/tax.ts";
 import type { TillQuote } from "../services.ts";
 import { canAppend, mergeTaxes, priceSingle } from "./append-pricing.ts";
-import { promotionsAt } from "./basket.ts";
+import { promotionsAt, type SalePromotions } from "./basket.ts";
 import type { Sale, SaleLine, TillEnv } from "./types.ts";
 
-/** The sale's quote priced by parts, or null when it must be priced whole. */
-export function priceByParts(sale: Sale, env: TillEnv): TillQuote | null {
+/**
+ * What the till has read of the sale being rung, kept from scan to scan: each line as the
+ * promotions read it, the names the lines carry, which lines the live promotions name, and each
+ * line's last single quote. A scan appends a line (lines are never changed in place: a change is
+ * a new line), so a scan reads its new line only; any other change to the lines, or a new book
+ * of promotions, reads the sale again.
+ */
+interface SaleRead {
+  book: PromotionBook;
+  lines: SaleLine[];
+  read: PromotedLineInput[];
+  names: Names;
+  /** The live promotions `named` was worked out for, and whether each line is named by them. */
+  namedFor: readonly CompiledPromotion[] | null;
+  namedBy: Names | null;
+  named: boolean[];
+  quotes: ({ settings: StoreSettings; discount: Discount | undefined; quote: Quote } | undefined)[];
+}
+
+let last: SaleRead | null = null;
+
+function readSale(sale: Sale, promotions: SalePromotions): SaleRead {
+  let read = last;
+  if (read === null || read.book !== promotions.book || !startsWith(sale.lines, read.lines)) {
+    read = {
+      book: promotions.book,
+      lines: [],
+      read: [],
+      names: { products: new Set(), departments: new Set(), categories: new Set() },
+      namedFor: null,
+      namedBy: null,
+      named: [],
+      quotes: [],
+    };
+  }
+  for (let i = read.lines.length; i < sale.lines.length; i++) {
+    const line = sale.lines[i] as SaleLine;
+    const engineLine: PromotedLineInput = {
+      code: line.code,
+      name: line.name,
+      qtyMilli: line.qtyMilli,
+      unitPriceMinor: line.unitPriceMinor,
+      taxClass: line.taxClass,
+      ...(line.discount === undefined ? {} : { discount: line.discount }),
+      ...(line.kind === undefined ? {} : { kind: line.kind }),
+      department: line.department ?? null,
+      categories: promotions.categoriesOf(line.category),
+    };
+    read.lines.push(line);
+    read.read.push(engineLine);
+    addBasketNames(read.names, engineLine);
+  }
+  last = read;
+  return read;
+}
+
+/** Whether `lines` begins with exactly the lines of `prefix` (the same objects). */
+function startsWith(lines: readonly SaleLine[], prefix: readonly SaleLine[]): boolean {
+  if (prefix.length > lines.length) return false;
+  for (let i = prefix.length - 1; i >= 0; i--) if (lines[i] !== prefix[i]) return false;
+  return true;
+}
+
+function sameList<T>(a: readonly T[] | null, b: readonly T[]): boolean {
+  return a !== null && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Which lines the live promotions name (their conditions or rewards), or null when one of them
+ * touches every line (linesNamedBy, kept while the live promotions stay the same).
+ */
+function namedLines(read: SaleRead, live: readonly CompiledPromotion[]): boolean[] | null {
+  if (live.some(touchesAll)) return null;
+  if (!sameList(read.namedFor, live) || read.namedBy === null) {
+    read.namedFor = live;
+    read.namedBy = namesOf(live);
+    read.named = [];
+  }
+  const names = read.namedBy;
+  for (let i = read.named.length; i < read.read.length; i++)
+    read.named.push(live.length > 0 && namesLine(names, read.read[i] as PromotedLineInput));
+  return read.named;
+}
+
+/**
+ * How a scan just added to `sale` (its last line) is priced: "alone" when no promotion in force
+ * touches it (the line is priced alone and added), the sale's quote priced by parts, or null
+ * when the sale must be priced whole.
+ */
+export function priceScan(sale: Sale, env: TillEnv): TillQuote | "alone" | null {
   const promotions = promotionsAt(env);
-  if (promotions === null || sale.lines.length === 0) return null;
-  if (!canAppend(env.settings, sale.discount !== undefined) || sale.customer !== undefined) return null;
-  if (sale.lines.some((line) => line.kind !== undefined)) return null;
-  const lines = sale.lines.map((line) => ({
-    code: line.code,
-    name: line.name,
-    qtyMilli: line.qtyMilli,
-    unitPriceMinor: line.unitPriceMinor,
-    taxClass: line.taxClass,
-    ...(line.discount === undefined ? {} : { discount: line.discount }),
-    department: line.department ?? null,
-    categories: promotions.categoriesOf(line.category),
-  }));
-  const named = linesPromotionsName(promotions.book, lines, {
+  if (promotions === null) return "alone";
+  if (sale.lines.length === 0) return null;
+  const read = readSale(sale, promotions);
+  const context = {
     clock: promotionClockAt(promotions.at, promotions.timeZone),
     roundingMode: env.settings.roundingMode,
     codes: sale.couponCodes,
-  });
+  };
+  const live = livePromotionsNamed(promotions.book, read.names, context);
+  const added = read.read[read.read.length - 1];
+  if (added !== undefined && promotionsLeave(live, added)) return "alone";
+  return priceByParts(sale, env, promotions, read, live);
+}
+
+/** The sale's quote priced by parts, or null when it must be priced whole. */
+function priceByParts(
+  sale: Sale,
+  env: TillEnv,
+  promotions: SalePromotions,
+  read: SaleRead,
+  live: readonly CompiledPromotion[],
+): TillQuote | null {
+  if (!canAppend(env.settings, sale.discount !== undefined) || sale.customer !== undefined) return null;
+  if (sale.lines.some((line) => line.kind !== undefined)) return null;
+  const named = namedLines(read, live);
   if (named === null) return null;
+  const namedRead = read.read.filter((_, i) => named[i]);
   // The named lines with what the promotions take off each folded into its discount; every line,
-  // promoted or not, then prices alone (tax rounded per line, no sale discount).
+  // promoted or not, then prices alone (tax rounded per line, no sale discount). The named lines'
+  // live promotions are the basket's: each was found by a name one of them carries.
   const promoted =
-    named.size === 0
+    namedRead.length === 0
       ? null
       : promoteLines(
-          lines.filter((_, i) => named.has(i)),
+          namedRead,
           env.settings,
           {
             book: promotions.book,
@@ -56,6 +166,7 @@ export function priceByParts(sale: Sale, env: TillEnv): TillQuote | null {
             timeZone: promotions.timeZone,
             codes: sale.couponCodes,
           },
+          live,
         );
   const quote: TillQuote = {
     lines: [],
@@ -71,10 +182,10 @@ export function priceByParts(sale: Sale, env: TillEnv): TillQuote | null {
   const taxes: TaxBreakdown[] = [];
   let next = 0;
   for (const [i, line] of sale.lines.entries()) {
-    const discount = named.has(i) ? promoted?.lines[next++]?.discount : line.discount;
-    const single = singleQuote(line, discount, env.settings);
+    const discount = named[i] ? promoted?.lines[next++]?.discount : line.discount;
+    const single = singleQuote(read, i, discount, env.settings);
     add(quote, single);
-    taxes.push(...single.taxes);
+    if (single.taxes.length > 0) taxes.push(...single.taxes);
   }
   quote.taxes = mergeTaxes([], taxes, env.settings);
   const rounding = cashRound(quote.totalMinor, env.settings.cashRoundingMinor);
@@ -90,30 +201,29 @@ function withDiscount(line: SaleLine, discount: Discount | undefined): SaleLine 
   return rest;
 }
 
-/** Each sale line's last single quote (a line is never changed in place: a change is a new line). */
-const lastQuote = new WeakMap<
-  SaleLine,
-  { settings: StoreSettings; discount: Discount | undefined; quote: Quote }
->();
-
 function sameDiscount(a: Discount | undefined, b: Discount | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
   return "amountMinor" in a && "amountMinor" in b && a.amountMinor === b.amountMinor;
 }
 
-/** The line priced alone with `discount` (its own, or its own with what promotions take). */
-function singleQuote(line: SaleLine, discount: Discount | undefined, settings: StoreSettings): Quote {
-  const last = lastQuote.get(line);
-  if (last !== undefined && last.settings === settings && sameDiscount(last.discount, discount))
-    return last.quote;
-  const quote = priceSingle(withDiscount(line, discount), settings);
-  lastQuote.set(line, { settings, discount, quote });
+/** Line `i` of the sale priced alone with `discount` (its own, or its own with what promotions take). */
+function singleQuote(
+  read: SaleRead,
+  i: number,
+  discount: Discount | undefined,
+  settings: StoreSettings,
+): Quote {
+  const kept = read.quotes[i];
+  if (kept !== undefined && kept.settings === settings && sameDiscount(kept.discount, discount))
+    return kept.quote;
+  const quote = priceSingle(withDiscount(read.lines[i] as SaleLine, discount), settings);
+  read.quotes[i] = { settings, discount, quote };
   return quote;
 }
 
 function add(quote: TillQuote, single: Quote): void {
-  quote.lines.push(...single.lines);
+  for (const line of single.lines) quote.lines.push(line);
   quote.subtotalMinor += single.subtotalMinor;
   quote.discountMinor += single.discountMinor;
   quote.taxMinor += single.taxMinor;

@@ -7,13 +7,13 @@ import { localErrorMessage } from "../app/error-message.ts";
 import type { TillAuditEntry, TillLookup, TillProduct } from "../services.ts";
 import { askAge } from "./age-check.ts";
 import { appendLine, canAppend } from "./append-pricing.ts";
-import { priceSale, promotionsAt, promotionLeavesAppended as promotionsLeaveAppended } from "./basket.ts";
+import { priceSale, promotionsAt } from "./basket.ts";
 import { depositLineFor } from "./deposit-lines.ts";
 import { done, fail, failWith, msg } from "./initial.ts";
 import { askBeforeAdding, looksLikeGs1, submitGs1 } from "./lots-serials.ts";
 import { messagesOnScan } from "./messages.ts";
 import { parseSaleEntry } from "./parse-input.ts";
-import { priceByParts } from "./promoted-append.ts";
+import { priceScan } from "./promoted-append.ts";
 import type { Sale, SaleLine, TillEnv, TillState, Transition } from "./types.ts";
 
 /** Enter on the sale screen: look the code up (locally, at once). */
@@ -122,12 +122,7 @@ export function addLine(
   };
   const appendable =
     canAppend(env.settings, sale.discount !== undefined) && deposit === null && sale.customer === undefined;
-  const next =
-    appendable && promotionsLeaveAppended(sale, env)
-      ? append(state, sale, line, env)
-      : appendable
-        ? repriceByParts(state, sale, env)
-        : reprice(state, sale, env);
+  const next = appendable ? priceScanned(state, sale, line, env) : reprice(state, sale, env);
   if ("error" in next) return next.error;
   const priced = next.state.quote?.lines.at(deposit === null ? -1 : -2);
   const shown = messagesOnScan(
@@ -159,15 +154,20 @@ function append(
   }
 }
 
-/** The sale priced by parts when it can be (promoted-append.ts), else whole. */
-function repriceByParts(
+/**
+ * The sale with a scanned line added: the line priced alone when no promotion touches it, else
+ * the sale priced by parts when it can be (promoted-append.ts), else whole.
+ */
+function priceScanned(
   state: TillState,
   sale: Sale,
+  line: SaleLine,
   env: TillEnv,
 ): { state: TillState } | { error: Transition } {
   try {
-    const quote = priceByParts(sale, env);
-    if (quote !== null) return { state: { ...state, sale, quote } };
+    const priced = priceScan(sale, env);
+    if (priced === "alone") return append(state, sale, line, env);
+    if (priced !== null) return { state: { ...state, sale, quote: priced } };
   } catch (err) {
     return { error: failWith(state, localErrorMessage(err)) };
   }
