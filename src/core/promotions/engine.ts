@@ -259,6 +259,14 @@ export function applyPromotions(
       targets.push(target);
     }
     if (targets.length === 0) continue;
+    // A price per unit the lines are at or below already takes nothing (seen without its shares).
+    const { reward } = p.promotion;
+    if (
+      reward.kind === "fixedPrice" &&
+      reward.buy === undefined &&
+      !rewards.fixedPriceTakesAny(targets, reward.priceMinor ?? 0, context.roundingMode)
+    )
+      continue;
     let discounts = rewardOf(p, targets, context.roundingMode);
     let total = 0;
     for (let t = 0; t < discounts.length; t++) {

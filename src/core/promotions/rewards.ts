@@ -81,6 +81,12 @@ export function amountOff(targets: readonly Target[], amountMinor: number): numb
   return shareByValue(amountMinor, targets);
 }
 
+/** What `priceMinor` a unit comes to for `qtyMilli`, or Infinity beyond a double's integers (more than any line). */
+function fixedPriceOf(priceMinor: number, qtyMilli: number, mode: RoundingMode): number {
+  const extended = extendPriceBig(priceMinor, qtyMilli, mode);
+  return extended > BigInt(Number.MAX_SAFE_INTEGER) ? Number.POSITIVE_INFINITY : Number(extended);
+}
+
 /** Each line at `priceMinor` a unit (a kg for a weighed line): what is left above that comes off. */
 export function fixedPrice(targets: readonly Target[], priceMinor: number, mode: RoundingMode): number[] {
   // Lines of one quantity (one unit each, the usual case) share the price of that quantity.
@@ -89,12 +95,32 @@ export function fixedPrice(targets: readonly Target[], priceMinor: number, mode:
   return targets.map((t) => {
     if (t.qtyMilli !== qtyMilli) {
       qtyMilli = t.qtyMilli;
-      const extended = extendPriceBig(priceMinor, qtyMilli, mode);
-      // A price beyond a double's integers is more than any line is worth: nothing comes off.
-      price = extended > BigInt(Number.MAX_SAFE_INTEGER) ? Number.POSITIVE_INFINITY : Number(extended);
+      price = fixedPriceOf(priceMinor, qtyMilli, mode);
     }
     return t.remaining > price ? t.remaining - price : 0;
   });
+}
+
+/**
+ * Whether fixedPrice takes anything off any of `targets`: none when what is left of each is at
+ * or below the price already (an earlier promotion brought it there), which is seen without
+ * working out each line's discount.
+ */
+export function fixedPriceTakesAny(
+  targets: Iterable<Target>,
+  priceMinor: number,
+  mode: RoundingMode,
+): boolean {
+  let qtyMilli = Number.NaN;
+  let price = 0;
+  for (const t of targets) {
+    if (t.qtyMilli !== qtyMilli) {
+      qtyMilli = t.qtyMilli;
+      price = fixedPriceOf(priceMinor, qtyMilli, mode);
+    }
+    if (t.remaining > price) return true;
+  }
+  return false;
 }
 
 /**

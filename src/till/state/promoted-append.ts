@@ -180,9 +180,10 @@ function priceByParts(
     promotions: promoted?.promotions ?? [],
   };
   const taxes: TaxBreakdown[] = [];
+  const promotedLines = promoted?.lines ?? [];
   let next = 0;
-  for (const [i, line] of sale.lines.entries()) {
-    const discount = named[i] ? promoted?.lines[next++]?.discount : line.discount;
+  for (let i = 0; i < sale.lines.length; i++) {
+    const discount = named[i] ? promotedLines[next++]?.discount : (sale.lines[i] as SaleLine).discount;
     const single = singleQuote(read, i, discount, env.settings);
     add(quote, single);
     if (single.taxes.length > 0) taxes.push(...single.taxes);
@@ -223,7 +224,7 @@ function singleQuote(
 }
 
 function add(quote: TillQuote, single: Quote): void {
-  for (const line of single.lines) quote.lines.push(line);
+  for (let i = 0; i < single.lines.length; i++) quote.lines.push(single.lines[i] as Quote["lines"][number]);
   quote.subtotalMinor += single.subtotalMinor;
   quote.discountMinor += single.discountMinor;
   quote.taxMinor += single.taxMinor;
