@@ -281,15 +281,18 @@ function ingest(
   engine: HqEngine,
   open: () => HqContext,
   messages: { subject: string; data: Uint8Array }[],
+  serverCpuMs: () => number | null,
 ): BenchResult {
   const ctx = open();
   const ingestor = new EventIngestor(ctx.sqlite, () => new Date());
   const start = performance.now();
+  const serverBefore = serverCpuMs();
   const cpuBefore = process.cpuUsage();
   const { statements, waitMs } = countPgStatements(() => {
     for (let i = 0; i < messages.length; i += 1_000) ingestor.ingest(messages.slice(i, i + 1_000));
   });
   const cpu = process.cpuUsage(cpuBefore);
+  const serverAfter = serverCpuMs();
   const wallMs = performance.now() - start;
   ctx.sqlite.close();
   return {
@@ -305,6 +308,10 @@ function ingest(
       cpuUsPerEvent: (cpu.user + cpu.system) / messages.length,
       ...(engine === "postgres"
         ? {
+            // The server's processes (a cluster the bench started), counted from /proc.
+            ...(serverBefore !== null && serverAfter !== null
+              ? { serverCpuUsPerEvent: ((serverAfter - serverBefore) * 1000) / messages.length }
+              : {}),
             statementsPerEvent: statements / messages.length,
             msPerStatement: waitMs / Math.max(1, statements),
             waitShare: waitMs / wallMs,
@@ -347,6 +354,7 @@ function engineCases(
   days: DayTemplate[],
   fresh: (database?: string) => { dir: string; database?: string },
   messages: { subject: string; data: Uint8Array }[],
+  serverCpuMs: () => number | null,
 ): BenchCase[] {
   const open = (db: { dir: string; database?: string }) =>
     openHq(db.dir, { log: () => undefined, ...(db.database ? { database: db.database } : {}) });
@@ -394,7 +402,7 @@ function engineCases(
   }
   cases.push({
     name: `${engine}: ingest`,
-    measure: async () => ingest(engine, () => open(fresh()), messages),
+    measure: async () => ingest(engine, () => open(fresh()), messages, serverCpuMs),
   });
   return cases;
 }
@@ -419,7 +427,8 @@ export default async function hqBench(): Promise<BenchSuite> {
         postgres ??= new BenchPostgres();
         return { dir, database: postgres.createDatabase() };
       };
-      cases.push(...engineCases(engine, days, fresh, messages));
+      const serverCpuMs = () => (engine === "postgres" ? (postgres?.serverCpuMs() ?? null) : null);
+      cases.push(...engineCases(engine, days, fresh, messages, serverCpuMs));
     }
     return { cases, teardown };
   } catch (err) {
