@@ -47,6 +47,8 @@ interface Pending {
   result: PgRows | null;
 }
 
+const utf8 = new TextEncoder();
+
 /** Rows of a plain insert held back before they are sent as one statement. */
 const HOLD_ROWS = 256;
 
@@ -287,7 +289,7 @@ export class PgDatabase {
   private postRows(insert: PlainInsert, rows: readonly PgParam[][]): void {
     const copy = copyRows(insert, rows);
     if (copy !== null) {
-      this.post({ kind: "copy", ...copy }, true);
+      this.post({ kind: "copy", sql: copy.sql, data: utf8.encode(copy.data) }, true);
       return;
     }
     for (const { sql, params } of insertRows(insert, rows)) this.post({ kind: "query", sql, params }, true);
@@ -296,7 +298,9 @@ export class PgDatabase {
   private post(request: PgRequest, deferred: boolean): Pending {
     const pending: Pending = { deferred, result: null };
     this.pending.push(pending);
-    this.port.postMessage(packed(request));
+    const message = packed(request);
+    // A COPY's data is moved to the worker, not copied.
+    this.port.postMessage(message, message.kind === "copy" ? [message.data.buffer as ArrayBuffer] : []);
     return pending;
   }
 
