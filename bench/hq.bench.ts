@@ -20,13 +20,12 @@ import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { canonicalJson, envelopeJson, type StoreEvent, sealEvent } from "../src/core/events.ts";
-import { uuidv7 } from "../src/core/ids.ts";
+import { canonicalJson, envelopeJson, type StoreEvent } from "../src/core/events.ts";
 import { ChainAnalyticsService } from "../src/hq/analytics/service.ts";
 import type { HqContext } from "../src/hq/context.ts";
 import { EventIngestor } from "../src/hq/ingest/index.ts";
 import { openHq } from "../src/hq/open.ts";
-import { salePayload } from "../test/support/replication-journal.ts";
+import { sealedSales } from "../test/support/replication-journal.ts";
 import { type BenchCase, type BenchResult, type BenchSuite, summarise } from "./harness.ts";
 import { coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
 import { BenchPostgres, countPgStatements, type HqEngine, hqEngines } from "./support/hq-engines.ts";
@@ -244,25 +243,12 @@ async function ingestMessages(): Promise<{ subject: string; data: Uint8Array }[]
   const journals: StoreEvent[][] = [];
   for (let s = 0; s < INGEST_STORES; s++) {
     const storeId = `I${String(s + 1).padStart(2, "0")}`;
-    const events: StoreEvent[] = [];
-    let prevHash: string | null = null;
-    for (let n = 0; n < INGEST_PER_STORE; n++) {
-      const at = new Date(Date.parse("2026-03-02T09:00:00Z") + n * 20_000).toISOString();
-      const payload = { ...salePayload(storeId, n, at), customerId: n % 3 === 0 ? `cu-${n % 500}` : null };
-      const event: StoreEvent = await sealEvent({
-        id: uuidv7(),
-        storeId,
-        seq: n + 1,
-        type: "sale.completed",
-        version: 1,
-        at,
-        payload,
-        prevHash,
-      });
-      events.push(event);
-      prevHash = event.hash;
-    }
-    journals.push(events);
+    journals.push(
+      await sealedSales(storeId, INGEST_PER_STORE, 20_000, (payload, n) => ({
+        ...payload,
+        customerId: n % 3 === 0 ? `cu-${n % 500}` : null,
+      })),
+    );
   }
   const encoder = new TextEncoder();
   return (

@@ -8,11 +8,10 @@ import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { canonicalJson, envelopeJson, type StoreEvent, sealEvent } from "../../src/core/events.ts";
-import { uuidv7 } from "../../src/core/ids.ts";
+import { canonicalJson, envelopeJson, type StoreEvent } from "../../src/core/events.ts";
 import { EventIngestor, type IncomingMessage, replicationState } from "../../src/hq/ingest/index.ts";
 import { openTestHqContext } from "../support/hq-app.ts";
-import { salePayload } from "../support/replication-journal.ts";
+import { sealedSales } from "../support/replication-journal.ts";
 
 const STORES = ["B1", "B2", "B3"];
 const PER_STORE = 200;
@@ -31,32 +30,12 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A store's hash-chained journal of sales; `saleIds` gives some sales the id named. */
-async function journal(
-  storeId: string,
-  n: number,
-  saleIds = new Map<number, string>(),
-): Promise<StoreEvent[]> {
-  const events: StoreEvent[] = [];
-  let prevHash: string | null = null;
-  for (let i = 0; i < n; i++) {
-    const at = new Date(Date.parse("2026-03-02T09:00:00Z") + i * 30_000).toISOString();
-    const payload = { ...salePayload(storeId, i, at) };
-    payload.saleId = saleIds.get(i) ?? payload.saleId;
-    const event: StoreEvent = await sealEvent({
-      id: uuidv7(),
-      storeId,
-      seq: i + 1,
-      type: "sale.completed",
-      version: 1,
-      at,
-      payload,
-      prevHash,
-    });
-    events.push(event);
-    prevHash = event.hash;
-  }
-  return events;
+/** A store's journal of sales, 30 s apart; `saleIds` gives some sales the id named. */
+function journal(storeId: string, n: number, saleIds = new Map<number, string>()): Promise<StoreEvent[]> {
+  return sealedSales(storeId, n, 30_000, (payload, i) => ({
+    ...payload,
+    saleId: saleIds.get(i) ?? payload.saleId,
+  }));
 }
 
 /** An event as a store's relay sends it. */
