@@ -20,13 +20,12 @@ import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { canonicalJson, envelopeJson, type StoreEvent, sealEvent } from "../src/core/events.ts";
-import { uuidv7 } from "../src/core/ids.ts";
+import { canonicalJson, envelopeJson, type StoreEvent } from "../src/core/events.ts";
 import { ChainAnalyticsService } from "../src/hq/analytics/service.ts";
 import type { HqContext } from "../src/hq/context.ts";
 import { EventIngestor } from "../src/hq/ingest/index.ts";
 import { openHq } from "../src/hq/open.ts";
-import { salePayload } from "../test/support/replication-journal.ts";
+import { sealedSales } from "../test/support/replication-journal.ts";
 import { type BenchCase, type BenchResult, type BenchSuite, summarise } from "./harness.ts";
 import { coreposAvailable, loadCoreposMonth } from "./support/corepos-month.ts";
 import { BenchPostgres, countPgStatements, type HqEngine, hqEngines } from "./support/hq-engines.ts";
@@ -244,25 +243,12 @@ async function ingestMessages(): Promise<{ subject: string; data: Uint8Array }[]
   const journals: StoreEvent[][] = [];
   for (let s = 0; s < INGEST_STORES; s++) {
     const storeId = `I${String(s + 1).padStart(2, "0")}`;
-    const events: StoreEvent[] = [];
-    let prevHash: string | null = null;
-    for (let n = 0; n < INGEST_PER_STORE; n++) {
-      const at = new Date(Date.parse("2026-03-02T09:00:00Z") + n * 20_000).toISOString();
-      const payload = { ...salePayload(storeId, n, at), customerId: n % 3 === 0 ? `cu-${n % 500}` : null };
-      const event: StoreEvent = await sealEvent({
-        id: uuidv7(),
-        storeId,
-        seq: n + 1,
-        type: "sale.completed",
-        version: 1,
-        at,
-        payload,
-        prevHash,
-      });
-      events.push(event);
-      prevHash = event.hash;
-    }
-    journals.push(events);
+    journals.push(
+      await sealedSales(storeId, INGEST_PER_STORE, 20_000, (payload, n) => ({
+        ...payload,
+        customerId: n % 3 === 0 ? `cu-${n % 500}` : null,
+      })),
+    );
   }
   const encoder = new TextEncoder();
   return (
@@ -281,15 +267,18 @@ function ingest(
   engine: HqEngine,
   open: () => HqContext,
   messages: { subject: string; data: Uint8Array }[],
+  serverCpuMs: () => number | null,
 ): BenchResult {
   const ctx = open();
   const ingestor = new EventIngestor(ctx.sqlite, () => new Date());
   const start = performance.now();
+  const serverBefore = serverCpuMs();
   const cpuBefore = process.cpuUsage();
   const { statements, waitMs } = countPgStatements(() => {
     for (let i = 0; i < messages.length; i += 1_000) ingestor.ingest(messages.slice(i, i + 1_000));
   });
   const cpu = process.cpuUsage(cpuBefore);
+  const serverAfter = serverCpuMs();
   const wallMs = performance.now() - start;
   ctx.sqlite.close();
   return {
@@ -305,6 +294,10 @@ function ingest(
       cpuUsPerEvent: (cpu.user + cpu.system) / messages.length,
       ...(engine === "postgres"
         ? {
+            // The server's processes (a cluster the bench started), counted from /proc.
+            ...(serverBefore !== null && serverAfter !== null
+              ? { serverCpuUsPerEvent: ((serverAfter - serverBefore) * 1000) / messages.length }
+              : {}),
             statementsPerEvent: statements / messages.length,
             msPerStatement: waitMs / Math.max(1, statements),
             waitShare: waitMs / wallMs,
@@ -347,6 +340,7 @@ function engineCases(
   days: DayTemplate[],
   fresh: (database?: string) => { dir: string; database?: string },
   messages: { subject: string; data: Uint8Array }[],
+  serverCpuMs: () => number | null,
 ): BenchCase[] {
   const open = (db: { dir: string; database?: string }) =>
     openHq(db.dir, { log: () => undefined, ...(db.database ? { database: db.database } : {}) });
@@ -394,7 +388,7 @@ function engineCases(
   }
   cases.push({
     name: `${engine}: ingest`,
-    measure: async () => ingest(engine, () => open(fresh()), messages),
+    measure: async () => ingest(engine, () => open(fresh()), messages, serverCpuMs),
   });
   return cases;
 }
@@ -419,7 +413,8 @@ export default async function hqBench(): Promise<BenchSuite> {
         postgres ??= new BenchPostgres();
         return { dir, database: postgres.createDatabase() };
       };
-      cases.push(...engineCases(engine, days, fresh, messages));
+      const serverCpuMs = () => (engine === "postgres" ? (postgres?.serverCpuMs() ?? null) : null);
+      cases.push(...engineCases(engine, days, fresh, messages, serverCpuMs));
     }
     return { cases, teardown };
   } catch (err) {

@@ -4,10 +4,11 @@
  * throw-away cluster (scripts/services/postgres, with a state directory of its own so a cluster
  * the tests started is left alone), stopped when the bench ends.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { PgDatabase } from "../../src/shared/postgres/database.ts";
+import { processTreeCpuMs } from "./process-cpu.ts";
 
 export type HqEngine = "sqlite" | "postgres";
 
@@ -44,6 +45,19 @@ export class BenchPostgres {
       throw new Error(`bench hq: could not start PostgreSQL: ${proc.stderr.toString()}`);
     }
     this.url = url;
+  }
+
+  /**
+   * CPU milliseconds the cluster's processes have used so far, when the bench started the
+   * cluster (null on a server RINGUP_BENCH_HQ_POSTGRES_URL names: it may be on another machine).
+   */
+  serverCpuMs(): number | null {
+    if (this.state === null) return null;
+    const env = readFileSync(join(this.state, "env"), "utf8");
+    const cluster = /RINGUP_POSTGRES_CLUSTER=(\S+)/.exec(env)?.[1];
+    if (cluster === undefined) return null;
+    const postmaster = Number(readFileSync(join(cluster, "data", "postmaster.pid"), "utf8").split("\n")[0]);
+    return processTreeCpuMs(postmaster);
   }
 
   /** A new empty database; answers its URL. */

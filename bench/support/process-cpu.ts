@@ -2,7 +2,7 @@
  * CPU time of processes from /proc (user + system), to split a benchmark's cost per event
  * between the processes that share the machine.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 const TICKS_PER_SECOND = 100;
 
@@ -29,6 +29,25 @@ function statCpuMs(path: string): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/**
+ * CPU milliseconds a process and its children running now have used so far (a PostgreSQL
+ * server: its postmaster and the backends it started; a backend that ended is not counted).
+ */
+export function processTreeCpuMs(pid: number): number {
+  let total = processCpuMs(pid);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (parent === pid) total += processCpuMs(Number(entry));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
 }
 
 /** CPU milliseconds this process has used so far. */

@@ -4,7 +4,7 @@
  * head office was out of reach would have queued them.
  */
 import { join } from "node:path";
-import type { EventPayload } from "../../src/core/events.ts";
+import { type EventPayload, type StoreEvent, sealEvent } from "../../src/core/events.ts";
 import { uuidv7 } from "../../src/core/ids.ts";
 import { storeSettingsSchema } from "../../src/core/settings.ts";
 import type { StoreContext } from "../../src/store-server/context.ts";
@@ -47,6 +47,36 @@ export function salePayload(storeId: string, n: number, at: string): EventPayloa
     cashRoundingMinor: 0,
     customerId: null,
   };
+}
+
+/**
+ * A store's hash-chained journal of `n` such sales as sealed events (no store database), a sale
+ * every `everyMs` from 09:00 on 2 March 2026; `adjust` changes a sale's payload before it is sealed.
+ */
+export async function sealedSales(
+  storeId: string,
+  n: number,
+  everyMs: number,
+  adjust: (payload: EventPayload<"sale.completed">, i: number) => EventPayload<"sale.completed"> = (p) => p,
+): Promise<StoreEvent[]> {
+  const events: StoreEvent[] = [];
+  let prevHash: string | null = null;
+  for (let i = 0; i < n; i++) {
+    const at = new Date(Date.parse("2026-03-02T09:00:00Z") + i * everyMs).toISOString();
+    const event: StoreEvent = await sealEvent({
+      id: uuidv7(),
+      storeId,
+      seq: i + 1,
+      type: "sale.completed",
+      version: 1,
+      at,
+      payload: adjust(salePayload(storeId, i, at), i),
+      prevHash,
+    });
+    events.push(event);
+    prevHash = event.hash;
+  }
+  return events;
 }
 
 /** Opens (creating) a store database in `dataDir` and appends `n` sales to its journal. */

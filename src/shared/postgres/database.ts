@@ -13,11 +13,13 @@
  * the caller goes on. The next statement that waits (a read, a savepoint's end, COMMIT) waits for
  * them all; the first that failed is thrown there (`deferred`), and the transaction (or savepoint)
  * is rolled back as when a statement throws. Plain one-row INSERTs are held back meanwhile and
- * sent as multi-row ones (insert-rows.ts).
+ * sent together as one COPY (copy-rows.ts) or as multi-row INSERTs (insert-rows.ts).
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { copyRows } from "./copy-rows.ts";
 import { insertRows, type PlainInsert, plainInsert } from "./insert-rows.ts";
 import { bindValues, type TranslatedSql, translateParameters } from "./params.ts";
+import { paramsAsJson } from "./params-json.ts";
 import type { PgFailure, PgParam, PgReply, PgRequest, PgRows, PgWorkerData } from "./protocol.ts";
 
 export interface PgOpenOptions {
@@ -44,6 +46,8 @@ interface Pending {
   deferred: boolean;
   result: PgRows | null;
 }
+
+const utf8 = new TextEncoder();
 
 /** Rows of a plain insert held back before they are sent as one statement. */
 const HOLD_ROWS = 256;
@@ -105,6 +109,13 @@ function failureMessage(error: PgFailure): string {
   if (error.sqlState === "23503") return `FOREIGN KEY constraint failed (${error.message})`;
   if (error.lost) return `the PostgreSQL server cannot be reached: ${error.message}`;
   return error.message;
+}
+
+/** The request as it crosses to the worker: a query's parameters as JSON when they keep. */
+function packed(request: PgRequest): PgRequest {
+  if (request.kind !== "query" || !("params" in request)) return request;
+  const json = paramsAsJson(request.params);
+  return json === null ? request : { kind: "query", sql: request.sql, paramsJson: json };
 }
 
 /** One prepared statement: bun:sqlite's `all/get/run/values/iterate` on PostgreSQL. */
@@ -258,8 +269,7 @@ export class PgDatabase {
     held.rows.push(row);
     // A full statement's worth goes now: the server inserts while the caller goes on.
     if (held.rows.length >= HOLD_ROWS) {
-      for (const { sql, params } of insertRows(insert, held.rows))
-        this.post({ kind: "query", sql, params }, true);
+      this.postRows(insert, held.rows);
       held.rows = [];
     }
   }
@@ -272,15 +282,25 @@ export class PgDatabase {
   private sendHeld(): void {
     const held = [...this.held.values()];
     this.held.clear();
-    for (const { insert, rows } of held) {
-      for (const { sql, params } of insertRows(insert, rows)) this.post({ kind: "query", sql, params }, true);
+    for (const { insert, rows } of held) this.postRows(insert, rows);
+  }
+
+  /** Sends a plain insert's held rows: one COPY, or multi-row INSERTs when a value needs them. */
+  private postRows(insert: PlainInsert, rows: readonly PgParam[][]): void {
+    const copy = copyRows(insert, rows);
+    if (copy !== null) {
+      this.post({ kind: "copy", sql: copy.sql, data: utf8.encode(copy.data) }, true);
+      return;
     }
+    for (const { sql, params } of insertRows(insert, rows)) this.post({ kind: "query", sql, params }, true);
   }
 
   private post(request: PgRequest, deferred: boolean): Pending {
     const pending: Pending = { deferred, result: null };
     this.pending.push(pending);
-    this.port.postMessage(request);
+    const message = packed(request);
+    // A COPY's data is moved to the worker, not copied.
+    this.port.postMessage(message, message.kind === "copy" ? [message.data.buffer as ArrayBuffer] : []);
     return pending;
   }
 

@@ -1,8 +1,9 @@
 /**
  * Plain one-row INSERTs gathered into multi-row ones. While writes are deferred (database.ts), an
  * `INSERT INTO t (…) VALUES (…)` with no conflict clause, RETURNING or sub-query (it inserts its
- * row or fails) is held back; the rows of each such statement are sent together, in statements of
- * many rows, before anything that may read or write their table and before the transaction ends.
+ * row or fails) is held back; the rows of each such statement are sent together, as one COPY
+ * (copy-rows.ts) or in statements of many rows, before anything that may read or write their
+ * table and before the transaction ends.
  */
 import type { PgParam } from "./protocol.ts";
 
@@ -17,6 +18,10 @@ export interface PlainInsert {
   names: (sql: string) => boolean;
   /** The text of the statement of n rows, by n, written once. */
   texts: Map<number, string>;
+  /** `COPY t (columns) FROM STDIN` */
+  copy: string;
+  /** The tuple's values in column order: a parameter's index (from 0), or a literal as COPY's text. */
+  values: (number | string)[];
 }
 
 /** A tuple of parameters, NULLs, numbers and plain lower-case literals only. */
@@ -38,7 +43,22 @@ export function plainInsert(sql: string, parameters: number): PlainInsert | null
     parameters,
     names: (text) => word.test(text),
     texts: new Map(),
+    copy: `COPY ${quoted} ${columns} FROM STDIN`,
+    values: tupleValues(tuple.trim()),
   };
+}
+
+/** A tuple's parts (parameters, NULL, numbers, plain literals) as COPY needs them. */
+function tupleValues(tuple: string): (number | string)[] {
+  return tuple
+    .slice(1, -1)
+    .split(",")
+    .map((part) => {
+      const value = part.trim();
+      if (value.startsWith("$")) return Number(value.slice(1)) - 1;
+      if (value.toLowerCase() === "null") return "\\N";
+      return value.startsWith("'") ? value.slice(1, -1) : value;
+    });
 }
 
 /** Rows per statement: up to 256, within PostgreSQL's 65,535 parameters, a power of two. */

@@ -142,6 +142,7 @@ export function bindValues(slots: readonly Slot[], given: readonly unknown[]): u
       return args[slot.index - 1];
     }
     if (named === undefined) throw new Error(`SQL parameter $${slot.name} was not given`);
+    if (slot.name in named) return named[slot.name];
     for (const key of keysOf(slot.name)) {
       if (key in named) return named[key];
     }

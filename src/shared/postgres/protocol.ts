@@ -7,7 +7,11 @@ export type PgParam = string | number | bigint | null | Uint8Array;
 
 export type PgRequest =
   | { kind: "query"; sql: string; params: PgParam[] }
+  /** The same, its parameters written as one JSON array (params-json.ts). */
+  | { kind: "query"; sql: string; paramsJson: string }
   | { kind: "exec"; sql: string }
+  /** `COPY … FROM STDIN` with its data in COPY's text format (copy-rows.ts), as UTF-8 moved over. */
+  | { kind: "copy"; sql: string; data: Uint8Array }
   | { kind: "close" };
 
 /** A result in arrays with each column's type OID (so the facade converts int8 and numeric). */

@@ -5,13 +5,14 @@
  *
  * A query is sent on as soon as it arrives, without waiting for the answers to those before it:
  * the client pipelines them on the connection (each a prepared statement, kept per connection)
- * and PostgreSQL runs them in order. A script (`exec`: BEGIN, COMMIT, a migration) and `close`
- * wait for everything before them, and what follows them waits for them.
+ * and PostgreSQL runs them in order. A script (`exec`: BEGIN, COMMIT, a migration), a COPY (the
+ * connection runs nothing else until its data is in) and `close` wait for everything before
+ * them, and what follows them waits for them.
  */
 
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { SQL } from "bun";
-import type { PgFailure, PgReply, PgRequest, PgWorkerData } from "./protocol.ts";
+import type { PgFailure, PgParam, PgReply, PgRequest, PgWorkerData } from "./protocol.ts";
 
 const data = workerData as PgWorkerData;
 const flag = new Int32Array(data.flag);
@@ -45,6 +46,15 @@ async function answer(request: PgRequest): Promise<PgReply> {
       await sql.close({ timeout: 1 });
       return { ok: true, result: { columns: [], rows: [], count: 0 } };
     }
+    if (request.kind === "copy") {
+      const query = sql.unsafe(request.sql);
+      const writer = query.writable().getWriter();
+      await writer.write(request.data);
+      // Resolves once the server has stored the rows; rejects with its error.
+      await writer.close();
+      const r = await query;
+      return { ok: true, result: { columns: [], rows: [], count: Number(r.count ?? 0) } };
+    }
     if (request.kind === "exec") {
       const r = await sql.unsafe(request.sql);
       const command = (r as unknown as { command?: string }).command;
@@ -53,7 +63,8 @@ async function answer(request: PgRequest): Promise<PgReply> {
         result: { columns: [], rows: [], count: Number(r.count ?? 0), ...(command ? { command } : {}) },
       };
     }
-    const r = await sql.unsafe(request.sql, request.params).values();
+    const params = "paramsJson" in request ? (JSON.parse(request.paramsJson) as PgParam[]) : request.params;
+    const r = await sql.unsafe(request.sql, params).values();
     const meta = r as unknown as { columns?: { name: string; type: number }[]; count?: number | null };
     return {
       ok: true,
