@@ -143,12 +143,12 @@ function build(ctx: HqContext, days: DayTemplate[]): number {
   const product = batched(ctx, "hq_sum_products", 11);
   const group = batched(ctx, "hq_sum_groups", 9);
   const chainProduct = batched(ctx, "hq_sum_chain_products", 10);
-  const lifetime = batched(ctx, "hq_sum_customer_lifetimes", 3);
+  const lifetime = batched(ctx, "hq_sum_customer_lifetimes", 4);
   const hour = batched(ctx, "hq_sum_hours", 8);
   const cashier = batched(ctx, "hq_sum_cashiers", 9);
   const customer = batched(ctx, "hq_sum_customers", 6);
   const all = [product, group, chainProduct, hour, cashier, customer];
-  const lifetimes = new Map<string, { orders: number; net: number }>();
+  const lifetimes = new Map<string, { orders: number; net: number; first: string }>();
   const store = ctx.sqlite.query(
     `INSERT INTO stores (store_id, name, time_zone, currency, nats_user, nats_password_hash, created_at, updated_at)
      VALUES (?1, ?1, 'UTC', 'USD', ?1, '-', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
@@ -181,8 +181,9 @@ function build(ctx: HqContext, days: DayTemplate[]): number {
         for (const [k, x] of t.customers) {
           const id = `${storeId}-${k}`;
           customer.add(day, storeId, id, x.orders, 0, x.net);
-          const l = lifetimes.get(id) ?? { orders: 0, net: 0 };
-          lifetimes.set(id, { orders: l.orders + x.orders, net: l.net + x.net });
+          // Days are built in order: a customer's first day is the first one seen.
+          const l = lifetimes.get(id) ?? { orders: 0, net: 0, first: day };
+          lifetimes.set(id, { orders: l.orders + x.orders, net: l.net + x.net, first: l.first });
         }
       }
       for (const [code, p] of chain) {
@@ -193,10 +194,11 @@ function build(ctx: HqContext, days: DayTemplate[]): number {
     if (d % 30 === 29) process.stderr.write(`bench: hq: built ${d + 1}/${DAYS} days\n`);
   }
   ctx.sqlite.transaction(() => {
-    for (const [id, l] of lifetimes) lifetime.add(id, l.orders, l.net);
+    for (const [id, l] of lifetimes) lifetime.add(id, l.orders, l.net, l.first);
     lifetime.flush();
   })();
-  ctx.sqlite.run("INSERT INTO hq_sum_state VALUES ('sales', '2025-01-01T00:00:00.000Z', 0, 0)");
+  ctx.sqlite.run(`INSERT INTO hq_sum_state VALUES ('sales', '2025-01-01T00:00:00.000Z', 0, 0),
+    ('customer-first-days', '2025-01-01T00:00:00.000Z', 0, 0)`);
   ctx.sqlite.run("ANALYZE");
   return lines;
 }
