@@ -49,29 +49,21 @@ async function send(steps: Step[]): Promise<void> {
     const storeId = "void" in step ? (sale?.storeId as string) : step.storeId;
     const j = journals.get(storeId) ?? { seq: 0, prevHash: null, receipts: 0 };
     journals.set(storeId, j);
-    let e: UnsealedEvent<EventType>;
+    let body: Pick<UnsealedEvent<EventType>, "type" | "at" | "payload">;
     if ("void" in step) {
       const s = sale as NonNullable<typeof sale>;
-      e = {
-        id: uuidv7(),
-        storeId,
-        seq: j.seq + 1,
-        type: "sale.voided",
-        version: 1,
+      const payload = {
+        saleId: s.saleId,
+        receiptNo: s.receiptNo,
+        tillId: "T1",
+        cashierId: "cashier-1",
+        approvedBy: "sup",
         at: s.at,
-        payload: {
-          saleId: s.saleId,
-          receiptNo: s.receiptNo,
-          tillId: "T1",
-          cashierId: "cashier-1",
-          approvedBy: "sup",
-          at: s.at,
-          reason: "customer left",
-          lineCount: 3,
-          totalMinor: 0,
-        },
-        prevHash: j.prevHash,
+        reason: "customer left",
+        lineCount: 3,
+        totalMinor: 0,
       };
+      body = { type: "sale.voided", at: s.at, payload };
     } else {
       const at = `${step.day}T10:00:00.000Z`;
       const payload = {
@@ -80,17 +72,9 @@ async function send(steps: Step[]): Promise<void> {
         customerId: step.customerId,
       };
       sales.set(step.sale, { storeId, saleId: payload.saleId, receiptNo: payload.receiptNo, at });
-      e = {
-        id: uuidv7(),
-        storeId,
-        seq: j.seq + 1,
-        type: "sale.completed",
-        version: 1,
-        at,
-        payload,
-        prevHash: j.prevHash,
-      };
+      body = { type: "sale.completed", at, payload };
     }
+    const e = { id: uuidv7(), storeId, seq: j.seq + 1, version: 1, ...body, prevHash: j.prevHash };
     const event: StoreEvent = await sealEvent(e);
     j.seq++;
     j.prevHash = event.hash;

@@ -106,5 +106,5 @@ export function ensureSummaries(sqlite: Database, now: Date, log: (line: string)
   })();
   const n =
     sqlite.query<{ n: number }, []>("SELECT count(*) AS n FROM hq_sum_customer_lifetimes").get()?.n ?? 0;
-  log(`reports: first day of ${n} customers filled in`);
+  if (n > 0) log(`reports: first day of ${n} customers filled in`);
 }
