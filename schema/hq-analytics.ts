@@ -45,11 +45,16 @@ export const hqSumChainProducts = sqliteTable(
   (t) => [primaryKey({ columns: [t.day, t.code] })],
 );
 
-/** Per customer over the whole chain and all time: orders and net (lifetime value). */
+/**
+ * Per customer over the whole chain and all time: orders and net (lifetime value), and the first
+ * day with an order anywhere in the chain (null without one): a customer is new in a range that
+ * holds it. Ingest keeps it (the earliest sale's day; a void of that sale looks it up again).
+ */
 export const hqSumCustomerLifetimes = sqliteTable("hq_sum_customer_lifetimes", {
   customerId: text("customer_id").primaryKey(),
   ordersCount: integer("orders_count").notNull(),
   netMinor: integer("net_minor").notNull(),
+  firstDay: text("first_day"),
 });
 
 /** Per day × store × department, and × category (`kind`). */
@@ -118,7 +123,10 @@ export const hqSumCustomers = sqliteTable(
   ],
 );
 
-/** When the summaries were last rebuilt from the detail rows (one row, id "sales"). */
+/**
+ * When the summaries were last rebuilt from the detail rows (id "sales"), and when the customers'
+ * first days were filled in (id "customer-first-days"; sales and returns 0).
+ */
 export const hqSumState = sqliteTable("hq_sum_state", {
   id: text("id").primaryKey(),
   rebuiltAt: text("rebuilt_at").notNull(),

@@ -851,6 +851,7 @@ export const hqSumCustomerLifetimes = pgTable("hq_sum_customer_lifetimes", {
   customerId: text("customer_id").primaryKey(),
   ordersCount: bigint("orders_count", { mode: "number" }).notNull(),
   netMinor: bigint("net_minor", { mode: "number" }).notNull(),
+  firstDay: text("first_day"),
 });
 
 export const hqSumGroups = pgTable(

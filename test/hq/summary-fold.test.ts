@@ -1,7 +1,7 @@
 /**
  * Summaries folded over a batch: the rows written once per key at the end equal those written
- * upsert by upsert (sums, the latest kept name), across more keys than one multi-row statement
- * takes; and a batch that throws writes none of its summaries.
+ * upsert by upsert (sums, the latest kept name, the earliest first day), across more keys than
+ * one multi-row statement takes; and a batch that throws writes none of its summaries.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -82,6 +82,48 @@ describe("summaries folded over a batch", () => {
       .get()?.n;
     const once = additions("x").reduce((s, p) => s + (p.qty_milli as number), 0);
     expect(twice).toBe(2 * once);
+  });
+
+  test("an earliest column keeps the least value given, null being none, folded or not", () => {
+    const lifetimes = {
+      table: "hq_sum_customer_lifetimes",
+      keys: ["customer_id"],
+      figures: ["orders_count", "net_minor"],
+      earliest: ["first_day"],
+    };
+    const days = [null, "2026-03-04", null, "2026-03-02", "2026-03-09", null];
+    const given = (prefix: string) =>
+      days.flatMap((day, i) =>
+        ["a", "b", "c"].map((c, k) => ({
+          customer_id: `${prefix}-${c}`,
+          orders_count: 1,
+          net_minor: i,
+          // a: every day given; b: none; c: from the second on.
+          first_day: k === 1 || (k === 2 && i < 2) ? null : day,
+        })),
+      );
+    const upsert = new SummaryUpsert(ctx.sqlite, lifetimes);
+    ctx.sqlite.transaction(() => {
+      for (const p of given("one")) upsert.add(p);
+    })();
+    ctx.sqlite.transaction(() => {
+      upsert.fold();
+      for (const p of given("fold")) upsert.add(p);
+      upsert.flush();
+    })();
+    const read = (prefix: string) =>
+      ctx.sqlite
+        .query<{ c: string; d: string | null; o: number }, [string]>(
+          `SELECT substr(customer_id, length(?1) + 2) AS c, first_day AS d, orders_count AS o
+           FROM hq_sum_customer_lifetimes WHERE customer_id LIKE ?1 || '-%' ORDER BY customer_id`,
+        )
+        .all(prefix);
+    expect(read("one")).toEqual([
+      { c: "a", d: "2026-03-02", o: 6 },
+      { c: "b", d: null, o: 6 },
+      { c: "c", d: "2026-03-02", o: 6 },
+    ]);
+    expect(read("fold")).toEqual(read("one"));
   });
 
   test("what a batch that throws added up is never written", () => {

@@ -25,6 +25,7 @@ import m21 from "./0021_stale_living_tribunal.sql" with { type: "text" };
 import m22 from "./0022_bent_solo.sql" with { type: "text" };
 import m23 from "./0023_opposite_silvermane.sql" with { type: "text" };
 import m24 from "./0024_chilly_mentor.sql" with { type: "text" };
+import m25 from "./0025_modern_triathlon.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -52,4 +53,5 @@ export const migrations: Migration[] = [
   { tag: "0022_bent_solo", sql: m22 },
   { tag: "0023_opposite_silvermane", sql: m23 },
   { tag: "0024_chilly_mentor", sql: m24 },
+  { tag: "0025_modern_triathlon", sql: m25 },
 ];

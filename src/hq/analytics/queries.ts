@@ -65,8 +65,11 @@ export const cashiersSql = (
 /**
  * Customers who bought or returned in the range (at the stores asked for), added up in one row:
  * orders and net there; of those who bought (`active`), how many, how many are new (no order
- * anywhere in the chain before the range), and their lifetime to date. One row whatever the
- * customers: a month of a chain's customers is not carried to head office one by one.
+ * anywhere in the chain before the range: their first day, kept with their lifetime, is in it),
+ * and their lifetime to date. One row whatever the customers: a month of a chain's customers is
+ * not carried to head office one by one. Counting each customer once takes one pass over the
+ * range's customer days, grouped by customer, and one lifetime row per active customer, which
+ * answers new against returning too.
  */
 export const customersSql = (stores: number | null) => `WITH active AS (
     SELECT customer_id AS c, sum(orders_count) AS o, sum(net_minor) AS n
@@ -74,8 +77,7 @@ export const customersSql = (stores: number | null) => `WITH active AS (
   )
   SELECT coalesce(sum(CASE WHEN a.o > 0 THEN 1 ELSE 0 END), 0) AS customers,
     coalesce(sum(a.o), 0) AS orders, coalesce(sum(a.n), 0) AS netMinor,
-    coalesce(sum(CASE WHEN a.o > 0 AND NOT EXISTS (SELECT 1 FROM hq_sum_customers x
-      WHERE x.customer_id = a.c AND x.orders_count > 0 AND x.day < ?1) THEN 1 ELSE 0 END), 0) AS newCustomers,
+    coalesce(sum(CASE WHEN a.o > 0 AND l.first_day >= ?1 THEN 1 ELSE 0 END), 0) AS newCustomers,
     coalesce(sum(CASE WHEN a.o > 0 THEN l.orders_count ELSE 0 END), 0) AS lifetimeOrders,
     coalesce(sum(CASE WHEN a.o > 0 THEN l.net_minor ELSE 0 END), 0) AS lifetimeNetMinor
   FROM active a JOIN hq_sum_customer_lifetimes l ON l.customer_id = a.c`;

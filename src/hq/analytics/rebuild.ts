@@ -17,6 +17,8 @@ export const SUMMARY_TABLES = [
   "hq_sum_customer_lifetimes",
 ];
 const BATCH = 5000;
+/** hq_sum_state's row that says customers' first days were filled in (a rebuild fills them). */
+const FIRST_DAYS = "customer-first-days";
 
 export interface RebuildProgress {
   done: number;
@@ -66,14 +68,43 @@ export function rebuildSummaries(
            returns = excluded.returns`,
       )
       .run(rebuiltAt, sales, returns);
+    markFirstDays(sqlite, rebuiltAt);
     return { sales, returns, rebuiltAt };
   })();
 }
 
-/** Builds the summaries once if they never were (a database from before they existed). */
+function markFirstDays(sqlite: Database, at: string): void {
+  sqlite
+    .query(
+      `INSERT INTO hq_sum_state (id, rebuilt_at, sales, returns) VALUES (?1, ?2, 0, 0)
+       ON CONFLICT (id) DO UPDATE SET rebuilt_at = excluded.rebuilt_at`,
+    )
+    .run(FIRST_DAYS, at);
+}
+
+/**
+ * Builds the summaries once if they never were (a database from before they existed), and fills
+ * in the customers' first days once on summaries built before they were kept: the first day
+ * with an order left in the per-day customer summary, read through its index on customer and day.
+ */
 export function ensureSummaries(sqlite: Database, now: Date, log: (line: string) => void): void {
-  const built = sqlite.query<{ id: string }, []>("SELECT id FROM hq_sum_state WHERE id = 'sales'").get();
-  if (built) return;
-  const r = rebuildSummaries(sqlite, now, (p) => log(`reports: summaries ${p.done}/${p.total} documents`));
-  if (r.sales + r.returns > 0) log(`reports: summaries built from ${r.sales} sales and ${r.returns} returns`);
+  const state = (id: string) =>
+    sqlite.query<{ id: string }, [string]>("SELECT id FROM hq_sum_state WHERE id = ?1").get(id);
+  if (!state("sales")) {
+    const r = rebuildSummaries(sqlite, now, (p) => log(`reports: summaries ${p.done}/${p.total} documents`));
+    if (r.sales + r.returns > 0)
+      log(`reports: summaries built from ${r.sales} sales and ${r.returns} returns`);
+    return;
+  }
+  if (state(FIRST_DAYS)) return;
+  sqlite.transaction(() => {
+    sqlite.run(
+      `UPDATE hq_sum_customer_lifetimes SET first_day = (SELECT min(c.day) FROM hq_sum_customers c
+         WHERE c.customer_id = hq_sum_customer_lifetimes.customer_id AND c.orders_count > 0)`,
+    );
+    markFirstDays(sqlite, now.toISOString());
+  })();
+  const n =
+    sqlite.query<{ n: number }, []>("SELECT count(*) AS n FROM hq_sum_customer_lifetimes").get()?.n ?? 0;
+  if (n > 0) log(`reports: first day of ${n} customers filled in`);
 }

@@ -3,12 +3,13 @@
  * (`INSERT … ON CONFLICT DO UPDATE SET figure = figure + excluded.figure`). While folding, the
  * calls are added up in memory by key instead, and `flush` writes each key once with multi-row
  * statements: a batch of sales costs a few statements per table, not one per sale and line. The
- * rows come out the same: figures are sums, and the columns kept (a product's name) take the
- * last value given, as one upsert after another would.
+ * rows come out the same: figures are sums, the columns kept (a product's name) take the
+ * last value given, and the earliest columns (a customer's first day) the least value given
+ * (null counting as none), as one upsert after another would.
  */
 import type { Database, Statement } from "bun:sqlite";
 
-export type SummaryParams = Record<string, string | number>;
+export type SummaryParams = Record<string, string | number | null>;
 
 export interface SummaryShape {
   table: string;
@@ -17,18 +18,30 @@ export interface SummaryShape {
   figures: readonly string[];
   /** Columns replaced on conflict (the latest value wins). */
   keep?: readonly string[];
+  /** Columns that keep the least value given on conflict; null is no value. */
+  earliest?: readonly string[];
 }
 
 /** Rows per multi-row statement; a remainder is written in power-of-two chunks below it. */
 const CHUNK = 256;
 
 function columnsOf(shape: SummaryShape): string[] {
-  return [...shape.keys, ...(shape.keep ?? []), ...shape.figures];
+  return [...shape.keys, ...(shape.keep ?? []), ...(shape.earliest ?? []), ...shape.figures];
+}
+
+/** The least of two values, null counting as none. */
+function earlier(a: string | number | null, b: string | number | null): string | number | null {
+  return a === null || (b !== null && b < a) ? b : a;
 }
 
 function conflictClause(shape: SummaryShape): string {
   const set = [
     ...(shape.keep ?? []).map((c) => `${c} = excluded.${c}`),
+    // A scalar min() is SQLite's alone (and null wins there): the least of the two, spelt out.
+    ...(shape.earliest ?? []).map(
+      (c) =>
+        `${c} = CASE WHEN excluded.${c} IS NULL OR ${shape.table}.${c} <= excluded.${c} THEN ${shape.table}.${c} ELSE excluded.${c} END`,
+    ),
     // The table-qualified old value: PostgreSQL finds a bare name ambiguous beside `excluded`.
     ...shape.figures.map((c) => `${c} = ${shape.table}.${c} + excluded.${c}`),
   ];
@@ -55,6 +68,7 @@ export class SummaryUpsert {
   readonly #shape: SummaryShape;
   readonly #columns: string[];
   readonly #keep: readonly string[];
+  readonly #earliest: readonly string[];
   readonly #one: Statement<unknown, [SummaryParams]>;
   readonly #multi = new Map<number, Statement<unknown, (string | number | null)[]>>();
   #folded: Map<string, SummaryParams> | null = null;
@@ -64,6 +78,7 @@ export class SummaryUpsert {
     this.#shape = shape;
     this.#columns = columnsOf(shape);
     this.#keep = shape.keep ?? [];
+    this.#earliest = shape.earliest ?? [];
     this.#one = sqlite.query(upsertSql(shape));
   }
 
@@ -82,6 +97,7 @@ export class SummaryUpsert {
       return;
     }
     for (const c of this.#keep) row[c] = params[c] as string | number;
+    for (const c of this.#earliest) row[c] = earlier(row[c] ?? null, params[c] ?? null);
     for (const c of this.#shape.figures) row[c] = (row[c] as number) + (params[c] as number);
   }
 

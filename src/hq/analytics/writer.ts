@@ -52,6 +52,7 @@ export class SummaryWriter {
     saleLines: Statement<LineRow, [string]>;
     returnLines: Statement<LineRow, [string]>;
     product: Statement<Product, [string]>;
+    firstDay: Statement<unknown, [string]>;
   };
   readonly #u: {
     products: SummaryUpsert;
@@ -66,6 +67,8 @@ export class SummaryWriter {
   readonly #dayOf: ((storeId: string, at: string) => string) | null;
   /** Products' cost and category read while folding (the catalog does not change inside a batch). */
   #catalog: Map<string, Product | null> | null = null;
+  /** Customers whose first day a void may have moved, looked up again when the fold is written. */
+  #firstDaysToFind = new Set<string>();
 
   constructor(sqlite: Database, options: { dayOf?: (storeId: string, at: string) => string } = {}) {
     this.#dayOf = options.dayOf ?? null;
@@ -77,6 +80,11 @@ export class SummaryWriter {
       saleLines: sqlite.query(`SELECT ${LINE} FROM hq_sale_lines WHERE sale_id = ?1`),
       returnLines: sqlite.query(`SELECT ${LINE} FROM hq_return_lines WHERE return_id = ?1`),
       product: sqlite.query("SELECT cost_minor AS cost, category FROM hq_products WHERE code = ?1"),
+      // The first day with an order left, through the summary's index on customer and day.
+      firstDay: sqlite.query(
+        `UPDATE hq_sum_customer_lifetimes SET first_day = (SELECT min(day) FROM hq_sum_customers
+           WHERE customer_id = ?1 AND orders_count > 0) WHERE customer_id = ?1`,
+      ),
     };
     const keep = ["name", "department", "category"];
     const upsert = (table: string, keys: string[], figures: string[], kept: string[] = []) =>
@@ -84,7 +92,12 @@ export class SummaryWriter {
     this.#u = {
       products: upsert("hq_sum_products", ["day", "store_id", "code"], MONEY, keep),
       chainProducts: upsert("hq_sum_chain_products", ["day", "code"], MONEY, keep),
-      lifetimes: upsert("hq_sum_customer_lifetimes", ["customer_id"], ["orders_count", "net_minor"]),
+      lifetimes: new SummaryUpsert(sqlite, {
+        table: "hq_sum_customer_lifetimes",
+        keys: ["customer_id"],
+        figures: ["orders_count", "net_minor"],
+        earliest: ["first_day"],
+      }),
       groups: upsert("hq_sum_groups", ["day", "store_id", "kind", "key"], MONEY),
       hours: upsert(
         "hq_sum_hours",
@@ -113,9 +126,12 @@ export class SummaryWriter {
     if (this.#catalog !== null) return fn();
     this.#catalog = new Map();
     try {
-      return folding(Object.values(this.#u), fn);
+      const result = folding(Object.values(this.#u), fn);
+      for (const customerId of this.#firstDaysToFind) this.#s.firstDay.run(customerId);
+      return result;
     } finally {
       this.#catalog = null;
+      this.#firstDaysToFind.clear();
     }
   }
 
@@ -200,6 +216,10 @@ export class SummaryWriter {
       voids_count: 1,
       voids_minor: doc.totalMinor,
     });
+    // The sale taken out may have been the customer's first order.
+    if (doc.customerId === null) return;
+    if (this.#catalog === null) this.#s.firstDay.run(doc.customerId);
+    else this.#firstDaysToFind.add(doc.customerId);
   }
 
   #cashierZero(doc: DocRow): Params {
@@ -245,7 +265,12 @@ export class SummaryWriter {
         returns_count: returns,
         net_minor: sign * net,
       });
-      this.#u.lifetimes.add({ customer_id: doc.customerId, orders_count: count, net_minor: sign * net });
+      this.#u.lifetimes.add({
+        customer_id: doc.customerId,
+        orders_count: count,
+        net_minor: sign * net,
+        first_day: count > 0 ? doc.day : null,
+      });
     }
     // A line's total is after discounts, with its tax inside when the store prices gross and
     // without it when net; the document tells which (as the chain reports read it, queries.ts).

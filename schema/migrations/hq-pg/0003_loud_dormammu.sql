@@ -1,0 +1,1 @@
+ALTER TABLE "hq_sum_customer_lifetimes" ADD COLUMN "first_day" text;
