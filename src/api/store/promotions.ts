@@ -29,10 +29,24 @@ export type StoredPromotion = z.infer<typeof promotionSchema> & {
   updatedAt: string;
 };
 
-export const promotionsAnswerSchema = z.object({ promotions: z.array(storedPromotionAnswerSchema) });
-
 /** `GET /promotions` query: the inactive ones too with `all=true`. */
 export const promotionsQuerySchema = z.object({ all: z.enum(["true", "false"]).optional() });
+
+/**
+ * The store's `GET /promotions` answer: the list, and a version of it (a digest of the list as
+ * answered). Asked `since` the version the caller holds, the store answers the same version with
+ * `unchanged: true` and no list when nothing changed, so a till's sync of thousands of promotions
+ * every few seconds reads them only when they change.
+ */
+export const storePromotionsAnswerSchema = z.object({
+  promotions: z.array(storedPromotionAnswerSchema),
+  version: z.string().optional(),
+  unchanged: z.literal(true).optional(),
+});
+
+export const storePromotionsQuerySchema = promotionsQuerySchema.extend({
+  since: z.string().min(1).max(128).optional(),
+});
 
 /** What a quote or a sale says of each promotion that took something off it. */
 export const appliedPromotionsAnswerSchema = z.array(appliedPromotionSchema.loose());

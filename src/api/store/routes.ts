@@ -172,9 +172,9 @@ import { promoCodeCheckAnswerSchema, promoCodeCheckInputSchema } from "./promo-c
 import { promotionReportAnswerSchema, promotionReportQuerySchema } from "./promotion-reports.ts";
 import {
   promotionInputSchema,
-  promotionsAnswerSchema,
-  promotionsQuerySchema,
   storedPromotionAnswerSchema,
+  storePromotionsAnswerSchema,
+  storePromotionsQuerySchema,
 } from "./promotions.ts";
 import {
   creditSettleRequestSchema,
@@ -292,7 +292,7 @@ export const storeRoutes = routeTable({
   "POST /api/v1/departments/bulk": bulkResultAnswerSchema,
   "GET /api/v1/settings": storeSettingsSchema,
   "POST /api/v1/baskets/quote": quoteAnswerSchema,
-  "GET /api/v1/promotions": { answer: promotionsAnswerSchema, query: promotionsQuerySchema },
+  "GET /api/v1/promotions": { answer: storePromotionsAnswerSchema, query: storePromotionsQuerySchema },
   "GET /api/v1/messages": { answer: messagesAnswerSchema, query: messagesQuerySchema },
   "GET /api/v1/tenders": { answer: customTendersAnswerSchema, query: customTendersQuerySchema },
   "POST /api/v1/messages": { body: messageInputSchema, answer: messageAnswerSchema },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { messageInputSchema, messagesQuerySchema } from "../../api/hq/messages.ts";
 import { promoCodeCheckInputSchema } from "../../api/store/promo-code-check.ts";
 import { promotionReportQuerySchema } from "../../api/store/promotion-reports.ts";
-import { promotionInputSchema, promotionsQuerySchema } from "../../api/store/promotions.ts";
+import { promotionInputSchema, storePromotionsQuerySchema } from "../../api/store/promotions.ts";
 import { messageIdSchema } from "../../core/messages/index.ts";
 import { promotionIdSchema } from "../../core/promotions/index.ts";
 import type { StoreContext } from "../context.ts";
@@ -13,16 +13,18 @@ import { deactivateLocalMessage, defineLocalMessage } from "./local-messages.ts"
 import { listMessages } from "./messages.ts";
 import { codeUsage, promotionReport } from "./report.ts";
 import { PromotionsService } from "./service.ts";
+import { listedSince } from "./version.ts";
 
 export function promotionsRoutes(ctx: StoreContext, service = new PromotionsService(ctx)) {
   const params = z.object({ id: promotionIdSchema });
   const messageParams = z.object({ id: messageIdSchema });
   return new Elysia({ name: "ringup.store.promotions" })
     .use(requireAuth(ctx))
-    .get("/promotions", ({ query }) => ({ promotions: service.list(query.all === "true") }), {
-      query: promotionsQuerySchema,
+    .get("/promotions", ({ query }) => listedSince(service.list(query.all === "true"), query.since), {
+      query: storePromotionsQuerySchema,
       detail: {
-        summary: "Promotions in force (head office's and the store's own); all=true lists ended ones too",
+        summary:
+          "Promotions in force (head office's and the store's own); all=true lists ended ones too; since=<version> answers unchanged: true without the list when it has not changed",
       },
     })
     .get("/messages", ({ query }) => ({ messages: listMessages(ctx, query.all === "true") }), {

@@ -60,6 +60,8 @@ export type MetaKey =
   | "departments"
   /** The store's promotions in force and its categories as last synced (JSON). */
   | "promotions"
+  /** The version of the store's promotions list kept under "promotions" (its answer's). */
+  | "promotionsVersion"
   /** The shop's own tenders as last synced (JSON), ended ones too. */
   | "customTenders";
 

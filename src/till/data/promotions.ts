@@ -18,6 +18,14 @@ type Stored = z.infer<typeof storedSchema>;
 
 const KEY = "promotions";
 
+/** The categories and messages as kept beside the promotions (to tell whether they changed). */
+function restJson(
+  categories: readonly { id: string; parent: string | null }[],
+  messages: readonly unknown[],
+): string {
+  return JSON.stringify({ categories: categories.map((c) => ({ id: c.id, parent: c.parent })), messages });
+}
+
 /** The promotions of a store's answer this till can read (a newer kind it does not know is left out). */
 function readable(list: readonly unknown[]): Promotion[] {
   return list.flatMap((p) => {
@@ -39,6 +47,8 @@ export class LocalPromotions {
     list: Promotion[];
     chains: Map<string, string[]>;
     messages: Message[];
+    /** The categories and messages kept (restJson). */
+    rest: string;
   } | null = null;
 
   constructor(private readonly meta: MetaStore) {}
@@ -48,6 +58,7 @@ export class LocalPromotions {
     list: Promotion[];
     chains: Map<string, string[]>;
     messages: Message[];
+    rest: string;
   } {
     if (this.loaded === null) {
       const raw = this.meta.get(KEY);
@@ -59,6 +70,7 @@ export class LocalPromotions {
         list,
         chains: categoryChains(stored.categories),
         messages: readableMessages(stored.messages ?? []),
+        rest: restJson(stored.categories, stored.messages ?? []),
       };
     }
     return this.loaded;
@@ -84,20 +96,41 @@ export class LocalPromotions {
     return this.load().chains.get(category) ?? [category];
   }
 
-  /** Keeps the store's promotions in force and its categories; answers whether they changed. */
+  /** The version of the store's list kept (as the store answered it), or null. */
+  version(): string | null {
+    return this.meta.get("promotionsVersion");
+  }
+
+  /** Whether these categories and messages are the ones kept. */
+  sameRest(
+    categories: readonly { id: string; parent: string | null }[],
+    messages: readonly unknown[],
+  ): boolean {
+    return this.load().rest === restJson(categories, messages);
+  }
+
+  /**
+   * Keeps the store's promotions in force, its categories and messages, and the list's version
+   * when the store gave one; answers whether they changed.
+   */
   keep(
     promotions: readonly unknown[],
     categories: readonly { id: string; parent: string | null }[],
     messages: readonly unknown[] = [],
+    version?: string,
   ): boolean {
     const json = JSON.stringify({
       promotions,
       categories: categories.map((c) => ({ id: c.id, parent: c.parent })),
       ...(messages.length === 0 ? {} : { messages }),
     });
-    if (json === this.meta.get(KEY)) return false;
-    this.meta.set(KEY, json);
-    this.loaded = null;
-    return true;
+    const changed = json !== this.meta.get(KEY);
+    if (changed) {
+      this.meta.set(KEY, json);
+      this.loaded = null;
+    }
+    // Written after the list it names: a till never holds a version whose list it lacks.
+    if (version !== undefined && version !== this.version()) this.meta.set("promotionsVersion", version);
+    return changed;
   }
 }

@@ -203,13 +203,26 @@ export class CatalogSync {
     const { deps } = this;
     const local = deps.promotions;
     if (local === undefined) return;
-    const promotions = await deps.client.request(storeRoutes["GET /api/v1/promotions"], { token, query: {} });
+    // Asked since the version kept, the store answers "unchanged" without the list when it is:
+    // thousands of promotions are then neither sent nor read again every pass.
+    const since = local.version();
+    let promotions = await deps.client.request(storeRoutes["GET /api/v1/promotions"], {
+      token,
+      query: since === null ? {} : { since },
+    });
     const categories = await deps.client.request(storeRoutes["GET /api/v1/categories"], { token });
     const messages = await deps.client.request(storeRoutes["GET /api/v1/messages"], { token, query: {} });
     if (deps.isClosed()) return;
     const tree = categories.categories.map((c) => ({ id: c.id, parent: c.parent ?? null }));
-    if (relaxed(deps.sqlite, () => local.keep(promotions.promotions, tree, messages.messages)))
-      deps.onCatalog();
+    if (promotions.unchanged === true) {
+      if (local.sameRest(tree, messages.messages)) return;
+      // The categories or messages changed: they are kept with the whole list, asked for again.
+      promotions = await deps.client.request(storeRoutes["GET /api/v1/promotions"], { token, query: {} });
+      if (deps.isClosed()) return;
+    }
+    const list = promotions.promotions;
+    const version = promotions.version;
+    if (relaxed(deps.sqlite, () => local.keep(list, tree, messages.messages, version))) deps.onCatalog();
   }
 
   private async pullCustomTenders(token: string): Promise<void> {

@@ -92,3 +92,36 @@ test("the till prices with the store's promotions, and the store keeps them as r
   expect(recorded.promotions).toEqual(quote.promotions);
   expect(recorded.totalMinor).toBe(600);
 });
+
+test("a sync asks since the version it holds: unchanged promotions are not sent again; a change is", async () => {
+  const promotionsAsked = () => f.sent.filter((s) => s.method === "GET" && s.path === "/api/v1/promotions");
+  const before = promotionsAsked().length;
+  const book = till.promotions?.()?.book;
+  await till.syncNow();
+  const asked = promotionsAsked().slice(before);
+  // One ask, with the version kept, and no second one for the whole list.
+  expect(asked.length).toBe(1);
+  expect(asked[0]?.query).toMatch(/^\?since=[0-9a-f]{32}$/);
+  expect(till.promotions?.()?.book).toBe(book);
+
+  const res = await f.store.api("/api/v1/promotions", {
+    method: "POST",
+    body: JSON.stringify({
+      id: "oj-10",
+      name: "OJ 10 % off",
+      reward: { kind: "percent", percent: 10, products: ["OJ"] },
+    }),
+  });
+  expect(res.status).toBe(200);
+  await till.syncNow();
+  expect(till.promotions?.()?.book.size).toBe(2);
+
+  // A new category with the promotions unchanged: the till keeps it too.
+  const cat = await f.store.api("/api/v1/categories", {
+    method: "POST",
+    body: JSON.stringify({ id: "nectar", name: "Nectar", parent: "juice" }),
+  });
+  expect(cat.status).toBe(200);
+  await till.syncNow();
+  expect(till.promotions?.()?.categoriesOf("nectar")).toEqual(["nectar", "juice", "drinks"]);
+});
