@@ -98,7 +98,22 @@ interface ResolvedSettings {
   taxClasses: Map<string, ResolvedTaxClass>;
 }
 
+/**
+ * Each settings object's resolution (settings are not changed once made: a change is a new
+ * object): a till prices every scan with the same store settings, and parsing their tax rates
+ * each time cost more than pricing the line.
+ */
+const resolvedSettings = new WeakMap<PricingSettings, ResolvedSettings>();
+
 function resolveSettings(settings: PricingSettings): ResolvedSettings {
+  const kept = resolvedSettings.get(settings);
+  if (kept !== undefined) return kept;
+  const resolved = resolveSettingsNow(settings);
+  resolvedSettings.set(settings, resolved);
+  return resolved;
+}
+
+function resolveSettingsNow(settings: PricingSettings): ResolvedSettings {
   const currency = normalizeCurrency(settings.currency);
   if (!ROUNDING_MODES.includes(settings.roundingMode)) {
     throw new InvalidInputError(
