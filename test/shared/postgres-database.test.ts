@@ -70,6 +70,10 @@ describe("a synchronous PostgreSQL database with bun:sqlite's statements", () =>
     expect(db.query("SELECT code FROM items WHERE id = ?").get(99)).toBeNull();
   });
 
+  test("the connection runs without PostgreSQL's JIT compiler (head office's queries are short)", () => {
+    expect(db.query("SHOW jit").get()).toEqual({ jit: "off" });
+  });
+
   test("a sum beyond 2^53 fails loudly instead of losing cents", () => {
     expect(() => db.query("SELECT 9007199254740993::numeric AS big").get()).toThrow(/2\^53/);
   });

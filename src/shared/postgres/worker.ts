@@ -21,7 +21,14 @@ const sql = new SQL({
   max: 1,
   idleTimeout: 0,
   connectionTimeout: 10,
-  connection: { statement_timeout: String(data.statementTimeoutMs), client_min_messages: "warning" },
+  // Without the JIT compiler: head office's statements and reports run in milliseconds to a few
+  // hundred, and compiling a plan cost more than it saved (a month of a 200-store chain's
+  // customers: 137 ms of 1.1 s compiling it).
+  connection: {
+    statement_timeout: String(data.statementTimeoutMs),
+    client_min_messages: "warning",
+    jit: "off",
+  },
 });
 
 function failure(err: unknown): PgFailure {
