@@ -150,6 +150,13 @@ describe("a synchronous PostgreSQL database with bun:sqlite's statements", () =>
     expect(db.query("SELECT 1 AS one").get()).toEqual({ one: 1 });
   });
 
+  test("without the timeout (a migration building an index), a long statement finishes; then the timeout holds again", () => {
+    expect(db.withoutTimeout(() => db.query("SELECT pg_sleep(2.5), 1 AS done").get())).toMatchObject({
+      done: 1,
+    });
+    expect(() => db.query("SELECT pg_sleep(5)").get()).toThrow(/statement timeout/);
+  }, 20_000);
+
   test("a server that cannot be reached is said so", () => {
     // In a process of its own, as `ringup hq` meets it at start-up.
     const module = new URL("../../src/shared/postgres/database.ts", import.meta.url).pathname;

@@ -37,7 +37,8 @@ export function openPostgresHq(url: string, options: OpenPostgresOptions = {}): 
     pg.query("SELECT pg_advisory_lock(?)").get(MIGRATION_LOCK);
     try {
       refuseNewer(pg, options.appVersion);
-      const done = migrate(db, migrations);
+      // A migration over a large chain (an index on years of summaries) may take minutes.
+      const done = pg.withoutTimeout(() => migrate(db, migrations));
       if (done.length > 0) options.onUpgrade?.(`applied ${done.length} schema migrations on PostgreSQL`);
       ensureCompat(pg, done.length > 0);
       if (options.appVersion !== undefined) recordVersion(db, options.appVersion, migrations.length);

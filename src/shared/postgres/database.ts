@@ -205,7 +205,8 @@ export class PgDatabase {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly flag: Int32Array;
-  private readonly waitMs: number;
+  private waitMs: number;
+  private readonly statementTimeoutMs: number;
   private readonly cache = new Map<string, PgStatement>();
   /** Statements sent and not answered yet, oldest first (the worker answers in order). */
   private readonly pending: Pending[] = [];
@@ -217,6 +218,7 @@ export class PgDatabase {
 
   constructor(url: string, options: PgOpenOptions = {}) {
     const statementTimeoutMs = options.statementTimeoutMs ?? 30_000;
+    this.statementTimeoutMs = statementTimeoutMs;
     // The worker's own deadline is the server's statement timeout; ours adds time to connect.
     this.waitMs = statementTimeoutMs + 15_000;
     const buffer = new SharedArrayBuffer(4);
@@ -239,6 +241,23 @@ export class PgDatabase {
     } catch (err) {
       void this.worker.terminate();
       throw err;
+    }
+  }
+
+  /**
+   * Runs `work` without the statement timeout, waiting for each answer as long as it takes, then
+   * puts the timeout back: a schema migration that builds an index over a chain's years of
+   * summaries takes minutes, and must not be cancelled halfway through an upgrade.
+   */
+  withoutTimeout<T>(work: () => T): T {
+    this.exec("SET statement_timeout = 0");
+    const waitMs = this.waitMs;
+    this.waitMs = Number.POSITIVE_INFINITY;
+    try {
+      return work();
+    } finally {
+      this.waitMs = waitMs;
+      this.exec(`SET statement_timeout = ${this.statementTimeoutMs}`);
     }
   }
 
