@@ -35,7 +35,11 @@ export const hqSumProducts = sqliteTable(
     storeId: text("store_id").notNull(),
     ...productFigures(),
   },
-  (t) => [primaryKey({ columns: [t.day, t.storeId, t.code] })],
+  (t) => [
+    primaryKey({ columns: [t.day, t.storeId, t.code] }),
+    // A report of a few stores reads each one's days, not every store's rows of those days.
+    index("hq_sum_products_store_day").on(t.storeId, t.day),
+  ],
 );
 
 /** Per day × product over the whole chain: what a report of every store reads. */

@@ -827,7 +827,10 @@ export const hqSumProducts = pgTable(
     costMinor: bigint("cost_minor", { mode: "number" }).notNull(),
     uncostedNetMinor: bigint("uncosted_net_minor", { mode: "number" }).notNull(),
   },
-  (t) => [primaryKey({ name: "hq_sum_products_day_store_id_code_pk", columns: [t.day, t.storeId, t.code] })],
+  (t) => [
+    primaryKey({ name: "hq_sum_products_day_store_id_code_pk", columns: [t.day, t.storeId, t.code] }),
+    index("hq_sum_products_store_day").on(t.storeId, t.day),
+  ],
 );
 
 export const hqSumChainProducts = pgTable(
