@@ -4,10 +4,12 @@ import m0 from "./0000_watery_tempest.sql" with { type: "text" };
 import m1 from "./0001_nosy_jack_flag.sql" with { type: "text" };
 import m2 from "./0002_lethal_whizzer.sql" with { type: "text" };
 import m3 from "./0003_loud_dormammu.sql" with { type: "text" };
+import m4 from "./0004_public_selene.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_watery_tempest", sql: m0 },
   { tag: "0001_nosy_jack_flag", sql: m1 },
   { tag: "0002_lethal_whizzer", sql: m2 },
   { tag: "0003_loud_dormammu", sql: m3 },
+  { tag: "0004_public_selene", sql: m4 },
 ];

@@ -1,0 +1,1 @@
+CREATE INDEX `hq_sum_products_store_day` ON `hq_sum_products` (`store_id`,`day`);
