@@ -19,14 +19,13 @@ export {
 export {
   addBasketNames,
   applyPromotions,
-  basketNames,
   livePromotions,
   livePromotionsNamed,
   type PromotionContext,
   type PromotionLine,
   type PromotionOutcome,
 } from "./engine.ts";
-export { type Names, namesLine, namesOf } from "./names.ts";
+export type { Names } from "./names.ts";
 export { promotionsNear } from "./near.ts";
 export {
   type PromotionPerformance,
@@ -46,7 +45,7 @@ export {
 } from "./price.ts";
 export { type PromotionClock, promotionClock, promotionClockAt } from "./schedule.ts";
 export * from "./schema.ts";
-export { linesNamedBy, linesPromotionsName, promotionsLeave, touchesAll } from "./untouched.ts";
+export { lineNamer, linesNamedBy, promotionsLeave } from "./untouched.ts";
 export {
   checkPromotion,
   type PromotionRefs,

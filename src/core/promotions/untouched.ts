@@ -4,8 +4,8 @@
  * from them and changes nothing of what they take off the others, so a till may price the sale
  * with that line added by adding the line alone (see the till's append pricing).
  */
-import type { CompiledPromotion, PromotionBook } from "./book.ts";
-import { livePromotions, type PromotionContext, type PromotionLine } from "./engine.ts";
+import type { CompiledPromotion } from "./book.ts";
+import type { PromotionLine } from "./engine.ts";
 import { type NamedLine, namesLine as names, namesOf } from "./names.ts";
 
 /**
@@ -23,7 +23,7 @@ function rewardOnly(p: CompiledPromotion): boolean {
 }
 
 /** Whether a promotion touches every line, whatever it is. */
-export function touchesAll(p: CompiledPromotion): boolean {
+function touchesAll(p: CompiledPromotion): boolean {
   return p.promotion.reward.on === "order" || (p.condition === null && !rewardOnly(p));
 }
 
@@ -43,33 +43,29 @@ export function promotionsLeave(
 }
 
 /**
- * The lines the promotions in force for `lines` name (by their conditions or rewards), or null
- * when one of them touches every line (order-wide, or naming none). The other lines take no
- * discount from promotions and change nothing of what they take off these.
+ * Whether a line is among those the given promotions (a basket's live ones) name by their
+ * conditions or rewards, or null when one of them touches every line (order-wide, or naming
+ * none). The lines not named take no discount from promotions and change nothing of what they
+ * take off the others.
  */
-export function linesPromotionsName(
-  book: PromotionBook,
-  lines: readonly Omit<PromotionLine, "amountMinor">[],
-  context: PromotionContext,
-): Set<number> | null {
-  return linesNamedBy(livePromotions(book, lines, context), lines);
+export function lineNamer(live: readonly CompiledPromotion[]): ((line: NamedLine) => boolean) | null {
+  if (live.length === 0) return () => false;
+  if (live.some(touchesAll)) return null;
+  // A promotion that does not touch every line touches the lines its condition or reward names.
+  const all = namesOf(live);
+  return (line) => names(all, line);
 }
 
-/**
- * The lines the given promotions name (as linesPromotionsName, with the basket's live promotions
- * at hand), or null when one of them touches every line.
- */
+/** The lines the given promotions name (lineNamer), or null when one of them touches every line. */
 export function linesNamedBy(
   live: readonly CompiledPromotion[],
   lines: readonly NamedLine[],
 ): Set<number> | null {
+  const namer = lineNamer(live);
+  if (namer === null) return null;
   const named = new Set<number>();
-  if (live.length === 0) return named;
-  if (live.some(touchesAll)) return null;
-  // A promotion that does not touch every line touches the lines its condition or reward names.
-  const all = namesOf(live);
   lines.forEach((line, i) => {
-    if (names(all, line)) named.add(i);
+    if (namer(line)) named.add(i);
   });
   return named;
 }

@@ -15,16 +15,14 @@ import type { Quote } from "../../core/pricing.ts";
 import {
   addBasketNames,
   type CompiledPromotion,
+  lineNamer,
   livePromotionsNamed,
   type Names,
-  namesLine,
-  namesOf,
   type PromotedLineInput,
   type PromotionBook,
   promoteLines,
   promotionClockAt,
   promotionsLeave,
-  touchesAll,
 } from "../../core/promotions/index.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import type { TaxBreakdown } from "../../core/tax.ts";
@@ -47,7 +45,6 @@ interface SaleRead {
   names: Names;
   /** The live promotions `named` was worked out for, and whether each line is named by them. */
   namedFor: readonly CompiledPromotion[] | null;
-  namedBy: Names | null;
   named: boolean[];
   quotes: ({ settings: StoreSettings; discount: Discount | undefined; quote: Quote } | undefined)[];
 }
@@ -63,7 +60,6 @@ function readSale(sale: Sale, promotions: SalePromotions): SaleRead {
       read: [],
       names: { products: new Set(), departments: new Set(), categories: new Set() },
       namedFor: null,
-      namedBy: null,
       named: [],
       quotes: [],
     };
@@ -101,19 +97,18 @@ function sameList<T>(a: readonly T[] | null, b: readonly T[]): boolean {
 }
 
 /**
- * Which lines the live promotions name (their conditions or rewards), or null when one of them
- * touches every line (linesNamedBy, kept while the live promotions stay the same).
+ * Which lines the live promotions name (lineNamer), or null when one of them touches every line;
+ * kept while the live promotions stay the same, so a scan asks of its new line only.
  */
 function namedLines(read: SaleRead, live: readonly CompiledPromotion[]): boolean[] | null {
-  if (live.some(touchesAll)) return null;
-  if (!sameList(read.namedFor, live) || read.namedBy === null) {
+  const namer = lineNamer(live);
+  if (namer === null) return null;
+  if (!sameList(read.namedFor, live)) {
     read.namedFor = live;
-    read.namedBy = namesOf(live);
     read.named = [];
   }
-  const names = read.namedBy;
   for (let i = read.named.length; i < read.read.length; i++)
-    read.named.push(live.length > 0 && namesLine(names, read.read[i] as PromotedLineInput));
+    read.named.push(namer(read.read[i] as PromotedLineInput));
   return read.named;
 }
 
