@@ -44,6 +44,8 @@ export const storePromotionsAnswerSchema = z.object({
   unchanged: z.literal(true).optional(),
 });
 
+export type StorePromotionsAnswer = z.infer<typeof storePromotionsAnswerSchema>;
+
 export const storePromotionsQuerySchema = promotionsQuerySchema.extend({
   since: z.string().min(1).max(128).optional(),
 });
