@@ -90,6 +90,17 @@ module.exports = {
       "The CLI may start every mode, but takes nothing from outside src/ except package.json.",
     ),
     {
+      name: "till-program-loads-the-till-only",
+      comment:
+        "The binary's `ringup till` entry reaches no other mode's code, no other command's definition and not the whole store API's table: a kiosk's till loads only what it runs.",
+      severity: "error",
+      from: { path: "^src/cli/till-program\\.ts$" },
+      to: {
+        path: "^src/(store-server|hq|kds|samples)/|^src/cli/(program|runners|admin[^/]*)\\.ts$|^src/api/store/routes\\.ts$|^src/api/openapi\\.ts$",
+        reachable: true,
+      },
+    },
+    {
       name: "entry-imports-cli-only",
       comment: "src/cli.ts only hands argv to the CLI.",
       severity: "error",

@@ -95,4 +95,27 @@ describe("layering check", () => {
     expect(output).toContain("core-is-pure: src/core/uses-shared.ts → src/shared/config.ts");
     expect(code).toBe(1);
   });
+
+  test("the till's own entry reaching the whole store API or a server fails, through any path", () => {
+    const dir = tree({
+      "src/api/store/routes.ts": "export const storeRoutes = {};\n",
+      "src/api/store/till-routes.ts": "export const tillStoreRoutes = {};\n",
+      "src/store-server/main.ts": "export const runStore = 1;\n",
+      "src/till/data/client.ts":
+        'import { storeRoutes } from "../../api/store/routes.ts";\nexport const r = storeRoutes;\n',
+      "src/cli/till-command.ts":
+        'import { r } from "../till/data/client.ts";\nimport { tillStoreRoutes } from "../api/store/till-routes.ts";\nexport const c = [r, tillStoreRoutes];\n',
+      "src/cli/till-program.ts":
+        'import { c } from "./till-command.ts";\nexport const main = () => import("../store-server/main.ts").then(() => c);\n',
+    });
+    const { code, output } = checkDeps(dir);
+    expect(output).toContain(
+      "till-program-loads-the-till-only: src/cli/till-program.ts → src/api/store/routes.ts",
+    );
+    expect(output).toContain(
+      "till-program-loads-the-till-only: src/cli/till-program.ts → src/store-server/main.ts",
+    );
+    expect(output).not.toContain("till-routes.ts");
+    expect(code).toBe(1);
+  });
 });

@@ -2,12 +2,10 @@
  * The `ringup` command line: one binary, every tier. Each mode's implementation is loaded
  * lazily so that the till starts without loading the servers' code, and the other way round.
  */
-import { Command, CommanderError, Option } from "commander";
-import pkg from "../../package.json" with { type: "json" };
-import { DomainError } from "../core/errors.ts";
+import { type Command, Option } from "commander";
 import { hqOptionsSchema } from "../hq/options.ts";
 import type { CliIo } from "../shared/cli-io.ts";
-import { ConfigError, envName, loadConfig, mergeOptions, validateConfig } from "../shared/config.ts";
+import { loadConfig, mergeOptions, validateConfig } from "../shared/config.ts";
 import { createLogger, LOG_LEVELS, type LogLevel, logLines, setProcessLogger } from "../shared/log.ts";
 import { plainSecretWarning, readSecretFile } from "../shared/secrets.ts";
 import { storeOptionsSchema } from "../store-server/options.ts";
@@ -18,32 +16,15 @@ import { addInvoiceCommands } from "./admin-invoice-command.ts";
 import { addPurchasingCommands } from "./admin-purchasing-command.ts";
 import { addStockDocumentCommands } from "./admin-stock-command.ts";
 import { backupCommands } from "./backup/command.ts";
+import { configOption, logLevelOption, newProgram, opt, runProgram } from "./command-line.ts";
 import { complianceOfflineCommands } from "./compliance-offline.ts";
 import { doctorCommand } from "./doctor/command.ts";
 import type { DeadLettersCommand } from "./hq-dead-letters.ts";
 import { addTenantCommands } from "./hq-tenant-command.ts";
-import { adminOptionsSchema, devicesOptionsSchema, LANGUAGES, tillOptionsSchema } from "./options.ts";
+import { adminOptionsSchema, devicesOptionsSchema, LANGUAGES } from "./options.ts";
 import { runners } from "./runners.ts";
 import { serviceCommands } from "./service/command.ts";
-
-export const VERSION: string = pkg.version;
-
-/** An option that also reads RINGUP_<FLAG> from the environment. */
-function opt(flags: string, description: string, key: string): Option {
-  return new Option(flags, description).env(envName(key));
-}
-
-/** A till's further devices: a second card terminal, serial scanners, a scanner-scale's scale. */
-const MORE_TILL_DEVICES: readonly (readonly [string, string, string])[] = [
-  ["--payment2 <uri>", "second card terminal (Ctrl+Z in payment): sim:[?…]", "payment2"],
-  ["--scanner <uri>", "serial scanner: serial:/dev/ttyACM0[?terminator=cr], sim:", "scanner"],
-  ["--scanner2 <uri>", "second serial scanner: serial:/dev/ttyACM1", "scanner2"],
-  [
-    "--scanner-scale <uri>",
-    "a scanner-scale's scale port (the scale when --scale is not given): serial:/dev/ttyS2?protocol=toledo",
-    "scannerScale",
-  ],
-];
+import { addTillCommand } from "./till-command.ts";
 
 /** Warns on stderr when a secret came as a plain flag (ps shows it), naming the file flag to use. */
 function warnPlainSecret(cmd: Command, io: CliIo, key: string, fileKey: string): void {
@@ -69,18 +50,6 @@ function tlsOptions(cmd: Command): Command {
     .addOption(opt("--tls-key <file>", "the certificate's private key (PEM)", "tlsKey"));
 }
 
-function configOption(): Option {
-  return opt("--config <file>", "TOML configuration file", "config");
-}
-
-function logLevelOption(defaultLevel = "info"): Option {
-  return opt(
-    "--log-level <level>",
-    `log lines at this level and above: ${LOG_LEVELS.join("|")} (default ${defaultLevel})`,
-    "logLevel",
-  );
-}
-
 function maxImportBytesOption(): Option {
   return opt(
     "--max-import-bytes <bytes>",
@@ -90,13 +59,9 @@ function maxImportBytesOption(): Option {
 }
 
 export function buildProgram(io: CliIo): Command {
-  const program = new Command("ringup")
-    .description("Ringup point of sale: till, store server, head office and admin tools in one binary")
-    .version(VERSION, "-v, --version", "print the version")
-    .helpOption("-h, --help", "show help")
-    .showHelpAfterError("(run with --help for usage)")
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
-    .exitOverride();
+  const program = newProgram(io).description(
+    "Ringup point of sale: till, store server, head office and admin tools in one binary",
+  );
 
   const store = program
     .command("store")
@@ -376,55 +341,7 @@ export function buildProgram(io: CliIo): Command {
       await create.createStoreFromTemplate(hqStoreOptions(), id, how, io);
     });
 
-  const tillCommand = program
-    .command("till")
-    .description("run the cashier's fullscreen till")
-    .addOption(opt("--server <url>", "store server URL, e.g. http://127.0.0.1:7070 (required)", "server"))
-    .addOption(opt("--till-id <id>", "this till's id (required)", "tillId"))
-    .addOption(opt("--data <dir>", "directory for the till's local database (default ./till-data)", "data"))
-    .addOption(
-      opt(
-        "--printer <uri>",
-        "receipt printer: tcp://host:9100, file:/dev/usb/lp0, serial:/dev/ttyS0, sim:",
-        "printer",
-      ),
-    )
-    .addOption(opt("--scale <uri>", "scale: serial:/dev/ttyUSB0?protocol=toledo&baud=9600, sim:", "scale"))
-    .addOption(opt("--display <uri>", "customer pole display: serial:/dev/ttyS1, sim:", "display"))
-    .addOption(
-      opt(
-        "--payment <uri>",
-        "card terminal: sim:[?outcome=approve|decline|timeout&delayMs=500], standalone: (the cashier confirms; the default)",
-        "payment",
-      ),
-    )
-    .addOption(
-      opt("--signature <uri>", "fiscal signature device: tcp://host:port[?timeoutMs=1000]", "signature"),
-    )
-    .addOption(opt("--registrar <uri>", "fiscal printer: tcp://host:port[?timeoutMs=3000]", "registrar"))
-    .addOption(opt("--lang <lang>", `language: ${LANGUAGES.join("|")} (default en)`, "lang"))
-    .addOption(
-      opt(
-        "--pair <code>",
-        "pair this till with the store: exchange a code from 'ringup admin till pair' for its own token, then exit",
-        "pair",
-      ),
-    )
-    .addOption(
-      opt(
-        "--ca <file>",
-        "check the store's HTTPS certificate against this CA certificate (default: the one pinned when pairing)",
-        "ca",
-      ),
-    )
-    .addOption(configOption())
-    .addOption(logLevelOption())
-    .action(async (_opts: unknown, cmd: Command) => {
-      const config = await loadConfig(cmd, tillOptionsSchema);
-      await (await runners.till())(config, io);
-    });
-  for (const [flags, description, key] of MORE_TILL_DEVICES)
-    tillCommand.addOption(opt(flags, description, key));
+  addTillCommand(program, io);
 
   program
     .command("kds")
@@ -896,24 +813,6 @@ export function buildProgram(io: CliIo): Command {
 }
 
 /** Runs the CLI and answers the process exit code: 0 ok, 1 failure, 2 usage or configuration error. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = buildProgram(io);
-  try {
-    await program.parseAsync([...argv], { from: "user" });
-    return process.exitCode === undefined ? 0 : Number(process.exitCode);
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      return err.exitCode === 0 ? 0 : 2;
-    }
-    if (err instanceof ConfigError) {
-      io.err(`ringup: ${err.message}`);
-      return 2;
-    }
-    if (err instanceof DomainError) {
-      io.err(`ringup: ${err.message}`);
-      return 1;
-    }
-    io.err(`ringup: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return 1;
-  }
+export function main(argv: readonly string[], io: CliIo): Promise<number> {
+  return runProgram(buildProgram(io), argv, io);
 }

@@ -8,7 +8,7 @@ import type { KdsOptions } from "../kds/options.ts";
 import type { CliIo } from "../shared/cli-io.ts";
 import type { StoreOptions } from "../store-server/options.ts";
 import type { DemoOptions } from "./demo.ts";
-import type { AdminOptions, DevicesOptions, TillOptions } from "./options.ts";
+import type { AdminOptions, DevicesOptions } from "./options.ts";
 
 type Run<O> = (options: O, io: CliIo) => Promise<void>;
 
@@ -38,11 +38,6 @@ export const runners = {
   hq: async (): Promise<Run<HqOptions>> => {
     serverErrorFormatting();
     return (await import("../hq/main.ts")).runHq;
-  },
-  till: async (): Promise<Run<TillOptions>> => {
-    // The till's runtime settings, before anything of the till (or React) is loaded.
-    (await import("../till/runtime/index.ts")).prepareTillRuntime();
-    return (await import("../till/main.ts")).runTill;
   },
   kds: async (): Promise<Run<KdsOptions>> => {
     process.env.NODE_ENV ??= "production";

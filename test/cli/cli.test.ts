@@ -2,7 +2,8 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, VERSION } from "../../src/cli/program.ts";
+import { VERSION } from "../../src/cli/command-line.ts";
+import { main } from "../../src/cli/program.ts";
 
 async function run(args: string[], env: Record<string, string | undefined> = {}) {
   const out: string[] = [];

@@ -21,7 +21,7 @@ import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { tillCashiers } from "../../../schema/till.ts";
 import type { StaffDiscountAnswer } from "../../api/store/answers.ts";
-import { storeRoutes } from "../../api/store/routes.ts";
+import { tillStoreRoutes } from "../../api/store/till-routes.ts";
 import { permissionSchema } from "../../core/permissions.ts";
 import type { StoreSettings } from "../../core/settings.ts";
 import { cashierMay } from "../rights.ts";
@@ -103,7 +103,7 @@ export class TillAuth {
   async login(pin: string): Promise<Cashier> {
     requirePinShape(pin);
     try {
-      const answer = await this.deps.client.request(storeRoutes["POST /api/v1/sessions"], {
+      const answer = await this.deps.client.request(tillStoreRoutes["POST /api/v1/sessions"], {
         body: { tillId: this.deps.tillId, pin },
         // The till's device token (paired) or its last session shows the store it is this till:
         // a stranger's wrong PINs without one cannot lock it out.
@@ -154,7 +154,7 @@ export class TillAuth {
     requirePinShape(pin);
     try {
       const answer = await this.withSession((token) =>
-        this.deps.client.request(storeRoutes["POST /api/v1/approvals"], {
+        this.deps.client.request(tillStoreRoutes["POST /api/v1/approvals"], {
           body: { action, pin, tillId: this.deps.tillId },
           token,
         }),
@@ -191,7 +191,7 @@ export class TillAuth {
     requirePinShape(pin);
     try {
       const answer = await this.withSession((token) =>
-        this.deps.client.request(storeRoutes["POST /api/v1/staff-discounts"], {
+        this.deps.client.request(tillStoreRoutes["POST /api/v1/staff-discounts"], {
           body: { pin, tillId: this.deps.tillId },
           token,
         }),
@@ -271,7 +271,7 @@ export class TillAuth {
     const pin = this.offlinePin;
     if (pin === null) return false;
     try {
-      const answer = await this.deps.client.request(storeRoutes["POST /api/v1/sessions"], {
+      const answer = await this.deps.client.request(tillStoreRoutes["POST /api/v1/sessions"], {
         body: { tillId: this.deps.tillId, pin },
         // The till's device token (paired) or its last session shows the store it is this till:
         // a stranger's wrong PINs without one cannot lock it out.
@@ -318,7 +318,7 @@ export class TillAuth {
     const { keys } = this.deps;
     if (keys.registered()) return;
     try {
-      await this.deps.client.request(storeRoutes["PUT /api/v1/tills/:tillId/key"], {
+      await this.deps.client.request(tillStoreRoutes["PUT /api/v1/tills/:tillId/key"], {
         params: { tillId: this.deps.tillId },
         body: { publicKey: keys.publicKey },
         token,

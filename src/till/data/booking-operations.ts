@@ -3,7 +3,7 @@
  * a booking made, checked in or cancelled. They need the store; the store audits each with the
  * session's cashier and till.
  */
-import { storeRoutes } from "../../api/store/routes.ts";
+import { tillStoreRoutes } from "../../api/store/till-routes.ts";
 import type {
   TillBooking,
   TillBookingRequest,
@@ -21,14 +21,14 @@ function tillBooking(b: TillBooking): TillBooking {
 export class BookingOperations extends OnlineOperations implements TillBookings {
   async list(date: string): Promise<TillBooking[]> {
     const answer = await this.call("the bookings", (token) =>
-      this.storeClient().request(storeRoutes["GET /api/v1/bookings"], { query: { date }, token }),
+      this.storeClient().request(tillStoreRoutes["GET /api/v1/bookings"], { query: { date }, token }),
     );
     return answer.bookings.map(tillBooking);
   }
 
   async serviceCard(customerId: string): Promise<TillServiceCard> {
     const answer = await this.call("the customer's services", (token) =>
-      this.storeClient().request(storeRoutes["GET /api/v1/customers/:id/service-card"], {
+      this.storeClient().request(tillStoreRoutes["GET /api/v1/customers/:id/service-card"], {
         params: { id: customerId },
         token,
       }),
@@ -54,7 +54,7 @@ export class BookingOperations extends OnlineOperations implements TillBookings 
 
   async freeSlots(serviceCode: string, date: string): Promise<TillSlot[]> {
     const answer = await this.call("the free slots", (token) =>
-      this.storeClient().request(storeRoutes["GET /api/v1/bookings/free-slots"], {
+      this.storeClient().request(tillStoreRoutes["GET /api/v1/bookings/free-slots"], {
         query: { serviceCode, date },
         token,
       }),
@@ -64,14 +64,14 @@ export class BookingOperations extends OnlineOperations implements TillBookings 
 
   async book(request: TillBookingRequest): Promise<TillBooking> {
     const answer = await this.call("a booking", (token) =>
-      this.storeClient().request(storeRoutes["POST /api/v1/bookings"], { body: { ...request }, token }),
+      this.storeClient().request(tillStoreRoutes["POST /api/v1/bookings"], { body: { ...request }, token }),
     );
     return tillBooking(answer);
   }
 
   async setStatus(id: string, status: "checked_in" | "cancelled", saleId?: string): Promise<TillBooking> {
     const answer = await this.call("a booking's status", (token) =>
-      this.storeClient().request(storeRoutes["POST /api/v1/bookings/:id/status"], {
+      this.storeClient().request(tillStoreRoutes["POST /api/v1/bookings/:id/status"], {
         params: { id },
         body: { status, ...(saleId === undefined ? {} : { saleId }) },
         token,

@@ -12,7 +12,7 @@
  * periodic sync goes on regardless.
  */
 
-import { storeRoutes } from "../../api/store/routes.ts";
+import { tillStoreRoutes } from "../../api/store/till-routes.ts";
 import { StoreUnreachableError } from "./errors.ts";
 import type { SyncDeps } from "./sync.ts";
 
@@ -63,7 +63,7 @@ export class CatalogWatch {
     let changed: boolean;
     try {
       const page = await deps.auth.withBackground((token) =>
-        deps.client.request(storeRoutes["GET /api/v1/products/changes"], {
+        deps.client.request(tillStoreRoutes["GET /api/v1/products/changes"], {
           query: { since, limit: 1, wait: deps.waitMs },
           token,
           timeoutMs: deps.waitMs + ANSWER_MARGIN_MS,

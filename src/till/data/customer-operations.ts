@@ -6,12 +6,12 @@
  * its outbox (sent before the sales after it) and puts on the sale at once.
  */
 import type { AnswerOf } from "../../api/route.ts";
-import { storeRoutes } from "../../api/store/routes.ts";
+import { tillStoreRoutes } from "../../api/store/till-routes.ts";
 import type { CardTender, TillCustomer, TillCustomerMatch, TillServices } from "../services.ts";
 import { StoreUnreachableError } from "./errors.ts";
 import { type OnlineDeps, OnlineOperations } from "./online-operations.ts";
 
-type CardAnswer = AnswerOf<(typeof storeRoutes)["GET /api/v1/cards/:number"]>;
+type CardAnswer = AnswerOf<(typeof tillStoreRoutes)["GET /api/v1/cards/:number"]>;
 
 function tillCustomer(card: CardAnswer): TillCustomer {
   return {
@@ -45,7 +45,7 @@ export class CustomerOperations extends OnlineOperations {
   }> {
     try {
       const answer = await this.call("creating a customer", (token) =>
-        this.storeClient().request(storeRoutes["POST /api/v1/customers"], { body: input, token }),
+        this.storeClient().request(tillStoreRoutes["POST /api/v1/customers"], { body: input, token }),
       );
       if (answer.card !== null) return { customer: tillCustomer(answer.card), kept: false };
     } catch (err) {
@@ -61,7 +61,10 @@ export class CustomerOperations extends OnlineOperations {
   async findCard(number: string): Promise<TillCustomer> {
     try {
       const card = await this.call("reading a customer's card", (token) =>
-        this.storeClient().request(storeRoutes["GET /api/v1/cards/:number"], { params: { number }, token }),
+        this.storeClient().request(tillStoreRoutes["GET /api/v1/cards/:number"], {
+          params: { number },
+          token,
+        }),
       );
       return tillCustomer(card);
     } catch (err) {
@@ -76,10 +79,13 @@ export class CustomerOperations extends OnlineOperations {
    * those this till created and keeps whose name has `q` in it (none: the search needs the store).
    */
   async searchCustomers(q: string): Promise<TillCustomerMatch[]> {
-    let answer: AnswerOf<(typeof storeRoutes)["GET /api/v1/customers"]>;
+    let answer: AnswerOf<(typeof tillStoreRoutes)["GET /api/v1/customers"]>;
     try {
       answer = await this.call("searching customers", (token) =>
-        this.storeClient().request(storeRoutes["GET /api/v1/customers"], { query: { q, limit: 20 }, token }),
+        this.storeClient().request(tillStoreRoutes["GET /api/v1/customers"], {
+          query: { q, limit: 20 },
+          token,
+        }),
       );
     } catch (err) {
       const needle = q.toLowerCase();
@@ -98,14 +104,14 @@ export class CustomerOperations extends OnlineOperations {
 
   async issueCard(number: string): Promise<TillCustomer> {
     const card = await this.call("issuing a card", (token) =>
-      this.storeClient().request(storeRoutes["POST /api/v1/cards"], { body: { number }, token }),
+      this.storeClient().request(tillStoreRoutes["POST /api/v1/cards"], { body: { number }, token }),
     );
     return tillCustomer(card);
   }
 
   async blockCard(number: string): Promise<TillCustomer> {
     const card = await this.call("blocking a card", (token) =>
-      this.storeClient().request(storeRoutes["POST /api/v1/cards/:number/block"], {
+      this.storeClient().request(tillStoreRoutes["POST /api/v1/cards/:number/block"], {
         params: { number },
         token,
       }),
@@ -115,7 +121,7 @@ export class CustomerOperations extends OnlineOperations {
 
   async redeemCard(input: Parameters<NonNullable<TillServices["redeemCard"]>>[0]): Promise<CardTender> {
     const answer = await this.call("paying with a card", (token) =>
-      this.storeClient().request(storeRoutes["POST /api/v1/card-redemptions"], { body: input, token }),
+      this.storeClient().request(tillStoreRoutes["POST /api/v1/card-redemptions"], { body: input, token }),
     );
     return { type: input.type, card: answer.card, amountMinor: answer.amountMinor, points: answer.points };
   }

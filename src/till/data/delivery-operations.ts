@@ -4,11 +4,11 @@
  * is told so and nothing changes.
  */
 import type { AnswerOf } from "../../api/route.ts";
-import { storeRoutes } from "../../api/store/routes.ts";
+import { tillStoreRoutes } from "../../api/store/till-routes.ts";
 import type { TillDelivery } from "../services.ts";
 import { OnlineOperations } from "./online-operations.ts";
 
-type DeliveryAnswer = AnswerOf<(typeof storeRoutes)["GET /api/v1/deliveries/:id"]>;
+type DeliveryAnswer = AnswerOf<(typeof tillStoreRoutes)["GET /api/v1/deliveries/:id"]>;
 
 function tillDelivery(d: DeliveryAnswer): TillDelivery {
   return {
@@ -32,7 +32,7 @@ export class DeliveryOperations extends OnlineOperations {
   }): Promise<{ expectedCashMinor: number }> {
     const { note, ...rest } = expense;
     const answer = await this.call("an expense", (token) =>
-      this.storeClient().request(storeRoutes["POST /api/v1/cash/expenses"], {
+      this.storeClient().request(tillStoreRoutes["POST /api/v1/cash/expenses"], {
         body: { ...rest, ...(note === null ? {} : { note }) },
         token,
       }),
@@ -43,7 +43,7 @@ export class DeliveryOperations extends OnlineOperations {
   /** Open deliveries, the earliest promise (then the oldest) first. */
   async deliveries(): Promise<TillDelivery[]> {
     const answer = await this.call("the deliveries", (token) =>
-      this.storeClient().request(storeRoutes["GET /api/v1/deliveries"], {
+      this.storeClient().request(tillStoreRoutes["GET /api/v1/deliveries"], {
         query: { status: "open", limit: 500 },
         token,
       }),
@@ -55,7 +55,7 @@ export class DeliveryOperations extends OnlineOperations {
 
   async setDeliveryStatus(id: string, status: TillDelivery["status"]): Promise<TillDelivery> {
     const answer = await this.call("a delivery's status", (token) =>
-      this.storeClient().request(storeRoutes["POST /api/v1/deliveries/:id/status"], {
+      this.storeClient().request(tillStoreRoutes["POST /api/v1/deliveries/:id/status"], {
         params: { id },
         body: { status },
         token,
@@ -71,14 +71,14 @@ export class DeliveryOperations extends OnlineOperations {
     phone: string;
   }): Promise<TillDelivery> {
     const answer = await this.call("a delivery", (token) =>
-      this.storeClient().request(storeRoutes["POST /api/v1/deliveries"], { body: delivery, token }),
+      this.storeClient().request(tillStoreRoutes["POST /api/v1/deliveries"], { body: delivery, token }),
     );
     return tillDelivery(answer);
   }
 
   async assignCourier(id: string, courierId: string): Promise<TillDelivery> {
     const answer = await this.call("a delivery's courier", (token) =>
-      this.storeClient().request(storeRoutes["POST /api/v1/deliveries/:id/courier"], {
+      this.storeClient().request(tillStoreRoutes["POST /api/v1/deliveries/:id/courier"], {
         params: { id },
         body: { courierId },
         token,

@@ -14,9 +14,9 @@
  * customer created while the store was out of reach to `POST /customers`.
  */
 
-import { storeRoutes } from "../../api/store/routes.ts";
 import type { RungSaleRequest } from "../../api/store/sales.ts";
 import type { TillCustomerInput } from "../../api/store/till-customers.ts";
+import { tillStoreRoutes } from "../../api/store/till-routes.ts";
 import { log } from "../../shared/log.ts";
 import type { TillAuth } from "./auth.ts";
 import { isSessionRefusal, StoreRefusedError, StoreUnreachableError, TillAuthError } from "./errors.ts";
@@ -127,24 +127,27 @@ export class Drainer {
     switch (row.kind) {
       case "sale":
         return (
-          await client.request(storeRoutes["POST /api/v1/sales"], { body: body as RungSaleRequest, token })
+          await client.request(tillStoreRoutes["POST /api/v1/sales"], {
+            body: body as RungSaleRequest,
+            token,
+          })
         ).id;
       case "cancellation":
         return (
-          await client.request(storeRoutes["POST /api/v1/sales/cancellations"], {
+          await client.request(tillStoreRoutes["POST /api/v1/sales/cancellations"], {
             body,
             token,
           })
         ).id;
       case "customer":
         return (
-          await client.request(storeRoutes["POST /api/v1/customers"], {
+          await client.request(tillStoreRoutes["POST /api/v1/customers"], {
             body: body as TillCustomerInput,
             token,
           })
         ).customer.id;
       case "audit": {
-        const answer = await client.request(storeRoutes["POST /api/v1/audit/till-entries"], {
+        const answer = await client.request(tillStoreRoutes["POST /api/v1/audit/till-entries"], {
           body: { entries: [body] },
           token,
         });
@@ -200,7 +203,7 @@ export class Drainer {
     if (unreported.length === 0) return;
     try {
       await deps.auth.withBackground((token) =>
-        deps.client.request(storeRoutes["POST /api/v1/tills/:tillId/refused-sales"], {
+        deps.client.request(tillStoreRoutes["POST /api/v1/tills/:tillId/refused-sales"], {
           params: { tillId: deps.tillId },
           body: {
             sales: unreported.map((r) => ({

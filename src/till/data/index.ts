@@ -20,7 +20,7 @@
  * - Sales the store refused are listed, exported to a file or sent again (`refused-sales.ts`).
  */
 
-import { storeRoutes } from "../../api/store/routes.ts";
+import { tillStoreRoutes } from "../../api/store/till-routes.ts";
 import { embeddedRulesOf } from "../../core/code-resolution.ts";
 import { InvalidInputError } from "../../core/errors.ts";
 import { formatReceiptNo, tillIdSchema, uuidv7 } from "../../core/ids.ts";
@@ -279,7 +279,7 @@ export async function createTillServices(options: TillServicesOptions): Promise<
     if (closed || lookupTimeoutMs <= 0 || !link.status().online || token === null) return null;
     let answer: { product: Parameters<LocalCatalog["keep"]>[0] };
     try {
-      answer = await client.request(storeRoutes["GET /api/v1/products/lookup"], {
+      answer = await client.request(tillStoreRoutes["GET /api/v1/products/lookup"], {
         query: { code },
         token,
         timeoutMs: lookupTimeoutMs,

@@ -5,7 +5,7 @@
  * not yet at the store, an unreachable store as "invoices need the store".
  */
 import type { Invoice, InvoiceBuyer } from "../../api/store/invoices.ts";
-import { storeRoutes } from "../../api/store/routes.ts";
+import { tillStoreRoutes } from "../../api/store/till-routes.ts";
 import { DomainError } from "../../core/errors.ts";
 import { StoreRefusedError } from "./errors.ts";
 import { OnlineOperations } from "./online-operations.ts";
@@ -50,7 +50,10 @@ export class InvoiceOperations extends OnlineOperations {
   async issueInvoice(saleId: string, buyer: InvoiceBuyer): Promise<Invoice> {
     try {
       return await this.call("an invoice", (token) =>
-        this.storeClient().request(storeRoutes["POST /api/v1/invoices"], { body: { saleId, buyer }, token }),
+        this.storeClient().request(tillStoreRoutes["POST /api/v1/invoices"], {
+          body: { saleId, buyer },
+          token,
+        }),
       );
     } catch (err) {
       if (err instanceof DomainError && err.code === "STORE_UNREACHABLE")

@@ -7,7 +7,7 @@
 import type { z } from "zod";
 import type { AnswerOf } from "../../api/route.ts";
 import type { heldAnswerSchema } from "../../api/store/answers.ts";
-import { storeRoutes } from "../../api/store/routes.ts";
+import { tillStoreRoutes } from "../../api/store/till-routes.ts";
 import type { ReturnableSale } from "../../core/chain-sale.ts";
 import { DomainError } from "../../core/errors.ts";
 import { isUuid } from "../../core/ids.ts";
@@ -112,14 +112,17 @@ export class OnlineOperations {
     if (sale.audit.length > 0) body.audit = sale.audit;
     if (sale.label !== null && sale.label.trim() !== "") body.label = sale.label;
     await this.call("holding a sale", (token) =>
-      this.deps.client.request(storeRoutes["POST /api/v1/held"], { body, token }),
+      this.deps.client.request(tillStoreRoutes["POST /api/v1/held"], { body, token }),
     );
   }
 
   /** Stock on hand at this store (`GET /stock?code=`), for the price check. */
   async stockHere(code: string): Promise<{ onHandMilli: number }> {
     const answer = await this.call("reading the stock", (token) =>
-      this.deps.client.request(storeRoutes["GET /api/v1/stock"], { query: { code, movements: 0 }, token }),
+      this.deps.client.request(tillStoreRoutes["GET /api/v1/stock"], {
+        query: { code, movements: 0 },
+        token,
+      }),
     );
     return {
       onHandMilli: "onHandMilli" in answer && typeof answer.onHandMilli === "number" ? answer.onHandMilli : 0,
@@ -129,7 +132,7 @@ export class OnlineOperations {
   /** Stock at the chain's other sites (`GET /stock/sites?code=`), for the price check. */
   async stockAtSites(code: string): Promise<StockAtSites> {
     const answer = await this.call("reading the stock at other sites", (token) =>
-      this.deps.client.request(storeRoutes["GET /api/v1/stock/sites"], { query: { code }, token }),
+      this.deps.client.request(tillStoreRoutes["GET /api/v1/stock/sites"], { query: { code }, token }),
     );
     return {
       reachable: answer.reachable,
@@ -139,7 +142,7 @@ export class OnlineOperations {
 
   async listHeld(): Promise<HeldSaleSummary[]> {
     const answer = await this.call("listing held sales", (token) =>
-      this.deps.client.request(storeRoutes["GET /api/v1/held"], { token }),
+      this.deps.client.request(tillStoreRoutes["GET /api/v1/held"], { token }),
     );
     return answer.held.map((h) => ({
       id: h.id,
@@ -156,7 +159,7 @@ export class OnlineOperations {
 
   async resumeHeld(id: string): Promise<HeldSaleDoc> {
     const held = await this.call("resuming a held sale", (token) =>
-      this.deps.client.request(storeRoutes["POST /api/v1/held/:id/resume"], {
+      this.deps.client.request(tillStoreRoutes["POST /api/v1/held/:id/resume"], {
         params: { id },
         body: { tillId: this.deps.tillId },
         token,
@@ -195,7 +198,7 @@ export class OnlineOperations {
     return this.call("finding a sale", async (token) => {
       let sale: ReturnableSale;
       try {
-        sale = await this.deps.client.request(storeRoutes["GET /api/v1/returns/original/:ref"], {
+        sale = await this.deps.client.request(tillStoreRoutes["GET /api/v1/returns/original/:ref"], {
           params: { ref: asked },
           token,
         });
@@ -233,7 +236,7 @@ export class OnlineOperations {
   async emailReceipt(saleId: string, email: string): Promise<{ receiptNo: string }> {
     return this.call("e-mailing a receipt", async (token) => {
       try {
-        return await this.deps.client.request(storeRoutes["POST /api/v1/sales/:id/receipt-email"], {
+        return await this.deps.client.request(tillStoreRoutes["POST /api/v1/sales/:id/receipt-email"], {
           params: { id: saleId },
           body: { email },
           token,
@@ -273,7 +276,7 @@ export class OnlineOperations {
     if (cashier) body.cashierId = cashier.id;
     if (ret.approvalPin !== undefined) body.approvalPin = ret.approvalPin;
     const answer = await this.call("a return", (token) =>
-      this.deps.client.request(storeRoutes["POST /api/v1/returns"], { body, token }),
+      this.deps.client.request(tillStoreRoutes["POST /api/v1/returns"], { body, token }),
     );
     return { receiptNo: answer.receiptNo, totalMinor: answer.totalMinor };
   }
@@ -282,12 +285,12 @@ export class OnlineOperations {
     const body: Record<string, unknown> = { tillId: this.deps.tillId, reason };
     if (approvalPin !== undefined) body.approvalPin = approvalPin;
     await this.call("opening the drawer", (token) =>
-      this.deps.client.request(storeRoutes["POST /api/v1/drawer/open"], { body, token }),
+      this.deps.client.request(tillStoreRoutes["POST /api/v1/drawer/open"], { body, token }),
     );
   }
 
-  private shiftOf(token: string): Promise<AnswerOf<(typeof storeRoutes)["GET /api/v1/shifts/current"]>> {
-    return this.deps.client.request(storeRoutes["GET /api/v1/shifts/current"], {
+  private shiftOf(token: string): Promise<AnswerOf<(typeof tillStoreRoutes)["GET /api/v1/shifts/current"]>> {
+    return this.deps.client.request(tillStoreRoutes["GET /api/v1/shifts/current"], {
       query: { tillId: this.deps.tillId },
       token,
     });
@@ -307,7 +310,7 @@ export class OnlineOperations {
 
   async openShift(floatMinor: number): Promise<OpenShift> {
     const shift = await this.call("opening a shift", (token) =>
-      this.deps.client.request(storeRoutes["POST /api/v1/shifts"], {
+      this.deps.client.request(tillStoreRoutes["POST /api/v1/shifts"], {
         body: { tillId: this.deps.tillId, floatMinor },
         token,
       }),
@@ -319,7 +322,7 @@ export class OnlineOperations {
     return this.call("moving cash", async (token) => {
       const shift = await this.shiftOf(token);
       const body = { kind: move.direction, amountMinor: move.amountMinor, reason: move.reason };
-      const moved = await this.deps.client.request(storeRoutes["POST /api/v1/shifts/:id/cash"], {
+      const moved = await this.deps.client.request(tillStoreRoutes["POST /api/v1/shifts/:id/cash"], {
         params: { id: shift.id },
         body,
         token,
@@ -331,7 +334,7 @@ export class OnlineOperations {
   async xReport(): Promise<unknown> {
     return this.call("an X report", async (token) => {
       const shift = await this.shiftOf(token);
-      return this.deps.client.request(storeRoutes["GET /api/v1/shifts/:id/x-report"], {
+      return this.deps.client.request(tillStoreRoutes["GET /api/v1/shifts/:id/x-report"], {
         params: { id: shift.id },
         token,
       });
@@ -341,7 +344,7 @@ export class OnlineOperations {
   async closeShift(counted: Record<string, number>): Promise<unknown> {
     return this.call("closing the shift", async (token) => {
       const shift = await this.shiftOf(token);
-      return this.deps.client.request(storeRoutes["POST /api/v1/shifts/:id/close"], {
+      return this.deps.client.request(tillStoreRoutes["POST /api/v1/shifts/:id/close"], {
         params: { id: shift.id },
         body: { counted },
         token,

@@ -6,7 +6,7 @@
  * cashier and till.
  */
 import type { AnswerOf } from "../../api/route.ts";
-import { storeRoutes } from "../../api/store/routes.ts";
+import { tillStoreRoutes } from "../../api/store/till-routes.ts";
 import { milliToDecimalString } from "../../core/quantity.ts";
 import type {
   TillOrder,
@@ -17,7 +17,7 @@ import type {
 } from "../services.ts";
 import { OnlineOperations } from "./online-operations.ts";
 
-type OrderAnswer = AnswerOf<(typeof storeRoutes)["GET /api/v1/orders/:id"]>;
+type OrderAnswer = AnswerOf<(typeof tillStoreRoutes)["GET /api/v1/orders/:id"]>;
 
 /** The statuses of an order still to hand over. */
 const TO_COLLECT: ReadonlySet<string> = new Set(["placed", "confirmed", "picked", "ready"]);
@@ -47,7 +47,10 @@ export class OrderOperations extends OnlineOperations {
   /** The open orders of a pick-up day (`YYYY-MM-DD`), by number. */
   async ordersToCollect(date: string): Promise<TillOrder[]> {
     const answer = await this.call("the orders to collect", (token) =>
-      this.storeClient().request(storeRoutes["GET /api/v1/orders"], { query: { date, limit: 1000 }, token }),
+      this.storeClient().request(tillStoreRoutes["GET /api/v1/orders"], {
+        query: { date, limit: 1000 },
+        token,
+      }),
     );
     return answer.orders
       .filter((o) => TO_COLLECT.has(o.status))
@@ -57,7 +60,7 @@ export class OrderOperations extends OnlineOperations {
 
   async order(id: string): Promise<TillOrder> {
     const answer = await this.call("an order", (token) =>
-      this.storeClient().request(storeRoutes["GET /api/v1/orders/:id"], { params: { id }, token }),
+      this.storeClient().request(tillStoreRoutes["GET /api/v1/orders/:id"], { params: { id }, token }),
     );
     return tillOrder(answer);
   }
@@ -72,7 +75,11 @@ export class OrderOperations extends OnlineOperations {
       })),
     };
     await this.call("changing an order", (token) =>
-      this.storeClient().request(storeRoutes["PATCH /api/v1/orders/:id"], { params: { id }, body, token }),
+      this.storeClient().request(tillStoreRoutes["PATCH /api/v1/orders/:id"], {
+        params: { id },
+        body,
+        token,
+      }),
     );
     return this.order(id);
   }
@@ -92,7 +99,7 @@ export class OrderOperations extends OnlineOperations {
       ...(request.prepaid.length === 0 ? {} : { prepaid: request.prepaid.map((p) => ({ ...p })) }),
     };
     const answer = await this.call("placing an order", (token) =>
-      this.storeClient().request(storeRoutes["POST /api/v1/orders"], { body, token }),
+      this.storeClient().request(tillStoreRoutes["POST /api/v1/orders"], { body, token }),
     );
     const { number, totalMinor, balanceDueMinor } = answer;
     const prepaidMinor = request.prepaid.reduce((sum, p) => sum + p.amountMinor, 0);
@@ -102,7 +109,7 @@ export class OrderOperations extends OnlineOperations {
   /** Cancels an open order (`POST /orders/:id/status {status: "cancelled"}`). */
   async cancelOrder(id: string): Promise<void> {
     await this.call("cancelling an order", (token) =>
-      this.storeClient().request(storeRoutes["POST /api/v1/orders/:id/status"], {
+      this.storeClient().request(tillStoreRoutes["POST /api/v1/orders/:id/status"], {
         params: { id },
         body: { status: "cancelled" },
         token,
@@ -115,7 +122,7 @@ export class OrderOperations extends OnlineOperations {
     tenders: readonly { type: string; amountMinor: number; ref?: string }[],
   ): Promise<TillOrderCollected> {
     const answer = await this.call("collecting an order", (token) =>
-      this.storeClient().request(storeRoutes["POST /api/v1/orders/:id/collect"], {
+      this.storeClient().request(tillStoreRoutes["POST /api/v1/orders/:id/collect"], {
         params: { id },
         body: {
           tenders: tenders.map((t) => ({

@@ -13,7 +13,7 @@ import { X509Certificate } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { isIP } from "node:net";
 import { connect } from "node:tls";
-import { storeRoutes } from "../../api/store/routes.ts";
+import { tillStoreRoutes } from "../../api/store/till-routes.ts";
 import { InvalidInputError } from "../../core/errors.ts";
 import { tillIdSchema } from "../../core/ids.ts";
 import { MetaStore, openTillDatabase, tillDbPath } from "./db.ts";
@@ -101,7 +101,7 @@ export async function pairTill(options: PairOptions): Promise<Paired> {
     timeoutMs,
     signal: new AbortController().signal,
   });
-  const answer = await client.request(storeRoutes["POST /api/v1/tills/pair"], {
+  const answer = await client.request(tillStoreRoutes["POST /api/v1/tills/pair"], {
     body: { code: options.code, tillId: tillId.data },
   });
   if (pinned && answer.certificateSha256 !== pinned.sha256) {

@@ -3,7 +3,7 @@
  * limited codes). Cut off from the store, the till answers with its own synced promotions (see
  * state/promo-codes.ts): single-use codes are refused, multi-use ones accepted.
  */
-import { storeRoutes } from "../../api/store/routes.ts";
+import { tillStoreRoutes } from "../../api/store/till-routes.ts";
 import { type Promotion, promotionClock } from "../../core/promotions/index.ts";
 import type { PromoCodeCheck } from "../services.ts";
 import { promoCodeOffline } from "../state/promo-codes.ts";
@@ -17,7 +17,7 @@ export class PromoCodeOperations extends OnlineOperations {
   ): Promise<PromoCodeCheck> {
     try {
       const answer = await this.call("checking a promo code", (token) =>
-        this.storeClient().request(storeRoutes["POST /api/v1/promotions/codes/check"], {
+        this.storeClient().request(tillStoreRoutes["POST /api/v1/promotions/codes/check"], {
           body: {
             code: input.code,
             saleId: input.saleId,

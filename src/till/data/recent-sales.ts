@@ -3,7 +3,7 @@
  * store holds for this till (so a till starting on a fresh data folder
  * continues after it instead of reusing numbers).
  */
-import { storeRoutes } from "../../api/store/routes.ts";
+import { tillStoreRoutes } from "../../api/store/till-routes.ts";
 import { formatReceiptNo, parseReceiptNo } from "../../core/ids.ts";
 import type { StoreClient } from "./store-client.ts";
 
@@ -21,7 +21,7 @@ export async function lastReceiptSeqAtStore(
   token: string,
   tillId: string,
 ): Promise<number> {
-  const answer = await client.request(storeRoutes["GET /api/v1/sales/last-receipt"], {
+  const answer = await client.request(tillStoreRoutes["GET /api/v1/sales/last-receipt"], {
     query: { tillId },
     token,
   });

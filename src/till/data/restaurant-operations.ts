@@ -4,12 +4,12 @@
  * the waiter is told so and nothing changes (the store records each action with the session's
  * user and till).
  */
-import { storeRoutes } from "../../api/store/routes.ts";
+import { tillStoreRoutes } from "../../api/store/till-routes.ts";
 import { DomainError } from "../../core/errors.ts";
 import type { RestaurantAnswer, RestaurantCall } from "../restaurant/types.ts";
 import { OnlineOperations } from "./online-operations.ts";
 
-const r = storeRoutes;
+const r = tillStoreRoutes;
 
 /** A table the waiter named that the floor does not have, or that has nothing to merge. */
 export class RestaurantTillError extends DomainError {

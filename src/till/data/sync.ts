@@ -20,7 +20,7 @@
  */
 import type { Database } from "bun:sqlite";
 import type { CatalogProduct, HealthAnswer } from "../../api/store/answers.ts";
-import { storeRoutes } from "../../api/store/routes.ts";
+import { tillStoreRoutes } from "../../api/store/till-routes.ts";
 import { type StoreSettings, storeSettingsSchema } from "../../core/settings.ts";
 import type { TillAuth } from "./auth.ts";
 import type { LocalCatalog } from "./catalog.ts";
@@ -82,7 +82,7 @@ export class CatalogSync {
   async run(): Promise<void> {
     const { deps } = this;
     try {
-      const health = healthy(await deps.client.request(storeRoutes["GET /health"]));
+      const health = healthy(await deps.client.request(tillStoreRoutes["GET /health"]));
       if (deps.isClosed()) return;
       deps.link.reachable();
       if (deps.meta.get("storeId") !== health.storeId)
@@ -91,7 +91,7 @@ export class CatalogSync {
       deps.onReachable();
       if (!deps.auth.backgroundToken()) return;
       await deps.auth.withBackground(async (token) => {
-        const raw = await deps.client.request(storeRoutes["GET /api/v1/settings"], { token });
+        const raw = await deps.client.request(tillStoreRoutes["GET /api/v1/settings"], { token });
         if (deps.isClosed()) return;
         this.keepSettings(raw);
         if (raw.publicUrl !== undefined && deps.meta.get(RECEIPT_LINK_KEY) === null)
@@ -128,11 +128,11 @@ export class CatalogSync {
       const token = deps.auth.backgroundToken();
       if (token === null) {
         // Never logged in: the store's name from its open /health is enough for the log-in screen.
-        const health = healthy(await deps.client.request(storeRoutes["GET /health"], { timeoutMs }));
+        const health = healthy(await deps.client.request(tillStoreRoutes["GET /health"], { timeoutMs }));
         if (!deps.isClosed()) this.showStoreName(health);
         return;
       }
-      const raw = await deps.client.request(storeRoutes["GET /api/v1/settings"], {
+      const raw = await deps.client.request(tillStoreRoutes["GET /api/v1/settings"], {
         token,
         timeoutMs,
       });
@@ -167,7 +167,7 @@ export class CatalogSync {
   private async fetchReceiptLinkKey(token: string): Promise<void> {
     const { deps } = this;
     try {
-      const answer = await deps.client.request(storeRoutes["GET /api/v1/receipt-links/key"], {
+      const answer = await deps.client.request(tillStoreRoutes["GET /api/v1/receipt-links/key"], {
         token,
       });
       if (!deps.isClosed()) relaxed(deps.sqlite, () => deps.meta.set(RECEIPT_LINK_KEY, answer.key));
@@ -192,7 +192,7 @@ export class CatalogSync {
     const { deps } = this;
     const local = deps.departments;
     if (local === undefined) return;
-    const answer = await deps.client.request(storeRoutes["GET /api/v1/departments"], {
+    const answer = await deps.client.request(tillStoreRoutes["GET /api/v1/departments"], {
       token,
     });
     if (deps.isClosed()) return;
@@ -206,18 +206,18 @@ export class CatalogSync {
     // Asked since the version kept, the store answers "unchanged" without the list when it is:
     // thousands of promotions are then neither sent nor read again every pass.
     const since = local.version();
-    let promotions = await deps.client.request(storeRoutes["GET /api/v1/promotions"], {
+    let promotions = await deps.client.request(tillStoreRoutes["GET /api/v1/promotions"], {
       token,
       query: since === null ? {} : { since },
     });
-    const categories = await deps.client.request(storeRoutes["GET /api/v1/categories"], { token });
-    const messages = await deps.client.request(storeRoutes["GET /api/v1/messages"], { token, query: {} });
+    const categories = await deps.client.request(tillStoreRoutes["GET /api/v1/categories"], { token });
+    const messages = await deps.client.request(tillStoreRoutes["GET /api/v1/messages"], { token, query: {} });
     if (deps.isClosed()) return;
     const tree = categories.categories.map((c) => ({ id: c.id, parent: c.parent ?? null }));
     if (promotions.unchanged === true) {
       if (local.sameRest(tree, messages.messages)) return;
       // The categories or messages changed: they are kept with the whole list, asked for again.
-      promotions = await deps.client.request(storeRoutes["GET /api/v1/promotions"], { token, query: {} });
+      promotions = await deps.client.request(tillStoreRoutes["GET /api/v1/promotions"], { token, query: {} });
       if (deps.isClosed()) return;
     }
     const list = promotions.promotions;
@@ -229,7 +229,7 @@ export class CatalogSync {
     const { deps } = this;
     const local = deps.customTenders;
     if (local === undefined) return;
-    const answer = await deps.client.request(storeRoutes["GET /api/v1/tenders"], {
+    const answer = await deps.client.request(tillStoreRoutes["GET /api/v1/tenders"], {
       token,
       query: { all: "true" },
     });
@@ -245,7 +245,7 @@ export class CatalogSync {
     try {
       for (;;) {
         const since = deps.meta.getInt("catalogSeq");
-        const page = await deps.client.request(storeRoutes["GET /api/v1/products/changes"], {
+        const page = await deps.client.request(tillStoreRoutes["GET /api/v1/products/changes"], {
           query: { since, limit: SYNC_PAGE_SIZE },
           token,
         });
