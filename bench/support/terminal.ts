@@ -189,10 +189,6 @@ export class Terminal {
 
 export async function rssMb(pid: number): Promise<number> {
   const status = await Bun.file(`/proc/${pid}/status`).text();
-  await Bun.write(
-    `/tmp/smaps/${pid}-${Date.now()}.txt`,
-    (await Bun.file(`/proc/${pid}/smaps`).text()) + "\n=====STATUS\n" + status,
-  );
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
   return kb / 1024;
 }
