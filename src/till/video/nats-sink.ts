@@ -2,8 +2,9 @@
  * The video feed's NATS sink: each event is published as its JSON on `<subject>.<till id>`, in
  * order, over one connection per server kept between batches; a batch is taken once the server
  * answered a flush after its last event (so a batch cut off by a lost link is sent again).
+ * The NATS client is loaded with the first connection: a till without a NATS feed never loads it.
  */
-import { connect, type NatsConnection } from "@nats-io/transport-node";
+import type { NatsConnection } from "@nats-io/transport-node";
 import type { VideoEvent, VideoFeedConfig } from "../../core/video-feed.ts";
 
 const connections = new Map<string, Promise<NatsConnection>>();
@@ -16,7 +17,9 @@ async function connection(url: string, timeoutMs: number): Promise<NatsConnectio
     connections.delete(url);
   }
   // No reconnection of its own: the feed's drainer retries with its pause, from the queue.
-  const opening = connect({ servers: url, name: "ringup-till-video", reconnect: false, timeout: timeoutMs });
+  const opening = import("@nats-io/transport-node").then(({ connect }) =>
+    connect({ servers: url, name: "ringup-till-video", reconnect: false, timeout: timeoutMs }),
+  );
   connections.set(url, opening);
   opening.catch(() => connections.delete(url));
   return opening;
