@@ -1,7 +1,8 @@
 /**
  * Against a real `ringup store` process: a cashier cannot record a sale as another till or
- * another cashier, a made-up approver is refused, and a sale cancelled before payment leaves
- * its trace; a restart keeps the session proofs valid (the store's secret is in its database).
+ * another cashier, a made-up approver is refused, a void after total takes a supervisor's proven
+ * approval, and a sale cancelled before payment leaves its trace; a restart keeps the session
+ * proofs valid (the store's secret is in its database).
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { uuidv7 } from "../../src/core/ids.ts";
@@ -172,5 +173,41 @@ describe("identity and approvals at a real store", () => {
     ).toEqual(["line.voided", "sale.cancelled"]);
     const verify = await json<{ ok: boolean }>(await store.api("/api/v1/journal/verify"));
     expect(verify.ok).toBe(true);
+  });
+
+  test("a cashier's void after total is refused without a supervisor's proven approval, taken with one", async () => {
+    const before = await salesCount();
+    const entry = (approval?: { approvedBy: string; approval: { grantId: string } }) => ({
+      action: "line.voided",
+      at: new Date().toISOString(),
+      detail: { code: "BREAD", qtyMilli: 1000, unitPriceMinor: 275, afterTotal: true },
+      ...approval,
+    });
+    const refused = await post(
+      "/api/v1/sales",
+      await rung([{ code: "MILK" }], { audit: [entry()] }),
+      cashier.token,
+    );
+    expect(refused.status).toBe(403);
+    const refusal = await json<{ error: { code: string; details: Record<string, unknown> } }>(refused);
+    expect(refusal.error.code).toBe("APPROVAL_REQUIRED");
+    expect(refusal.error.details).toMatchObject({ permission: "void_after_total", role: "cashier" });
+    expect(await salesCount()).toBe(before);
+
+    const grant = await post(
+      "/api/v1/approvals",
+      { action: "voidAfterTotal", pin: "2222", tillId: "T1" },
+      cashier.token,
+    );
+    expect(grant.status).toBe(201);
+    const { approvalId } = await json<{ approvalId: string }>(grant);
+    const approved = entry({ approvedBy: supervisorId, approval: { grantId: approvalId } });
+    const proven = await post(
+      "/api/v1/sales",
+      await rung([{ code: "MILK" }], { audit: [approved] }),
+      cashier.token,
+    );
+    expect(proven.status).toBe(201);
+    expect(await salesCount()).toBe(before + 1);
   });
 });
