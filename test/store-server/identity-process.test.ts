@@ -56,6 +56,13 @@ function post(path: string, body: unknown, token: string) {
   });
 }
 
+/** Sam's approval of `action` at T1, as the till asks the store for one: the grant's id. */
+async function supervisorGrant(action: string): Promise<string> {
+  const grant = await post("/api/v1/approvals", { action, pin: "2222", tillId: "T1" }, cashier.token);
+  expect(grant.status).toBe(201);
+  return (await json<{ approvalId: string }>(grant)).approvalId;
+}
+
 async function salesCount(): Promise<number> {
   const from = new Date(Date.now() - 86_400_000).toISOString();
   const to = new Date(Date.now() + 86_400_000).toISOString();
@@ -112,13 +119,7 @@ describe("identity and approvals at a real store", () => {
     expect(refusal.error.code).toBe("APPROVAL_UNPROVEN");
     expect(await salesCount()).toBe(before);
 
-    const grant = await post(
-      "/api/v1/approvals",
-      { action: "priceOverride", pin: "2222", tillId: "T1" },
-      cashier.token,
-    );
-    expect(grant.status).toBe(201);
-    const { approvalId } = await json<{ approvalId: string }>(grant);
+    const approvalId = await supervisorGrant("priceOverride");
     const proven = await post(
       "/api/v1/sales",
       await rung([{ code: "MILK", unitPriceMinor: 1 }], {
@@ -194,14 +195,8 @@ describe("identity and approvals at a real store", () => {
     expect(refusal.error.details).toMatchObject({ permission: "void_after_total", role: "cashier" });
     expect(await salesCount()).toBe(before);
 
-    const grant = await post(
-      "/api/v1/approvals",
-      { action: "voidAfterTotal", pin: "2222", tillId: "T1" },
-      cashier.token,
-    );
-    expect(grant.status).toBe(201);
-    const { approvalId } = await json<{ approvalId: string }>(grant);
-    const approved = entry({ approvedBy: supervisorId, approval: { grantId: approvalId } });
+    const grantId = await supervisorGrant("voidAfterTotal");
+    const approved = entry({ approvedBy: supervisorId, approval: { grantId } });
     const proven = await post(
       "/api/v1/sales",
       await rung([{ code: "MILK" }], { audit: [approved] }),
