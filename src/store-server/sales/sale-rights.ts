@@ -1,8 +1,9 @@
 /**
  * What the cashier's role may do in a sale, checked by the store on the document a till sends
  * (priced by the store or as rung): a discount no larger than the role's `maxDiscountPercent`
- * unless someone whose role allows that much approved it, and a price override only by a role
- * that may, or with an approval (src/api/store/roles.ts). Approvals are proven first
+ * unless someone whose role allows that much approved it, a price override only by a role
+ * that may, or with an approval (src/api/store/roles.ts), and a void after total likewise
+ * (void-rights.ts). Approvals are proven first
  * (identity.ts `proveApprovals`); this reads who approved and what their role allows.
  *
  * A discount is measured twice: as the till declared it (each `discount.given` entry, a percent
