@@ -377,6 +377,27 @@ describe("voids after total at the store", () => {
   });
 });
 
+describe("a completed sale voided at the store", () => {
+  test("by a role without void_after_total takes the PIN of someone whose role holds it", async () => {
+    const { dee } = await setUp();
+    const doc = await rung({ lines: [{ code: "MILK" }] });
+    expect((await send(doc, dee)).status).toBe(201);
+    const voidIt = (body: JsonObject) =>
+      store.request<ErrorBody>("POST", `${API}/sales/${doc.id}/void`, { reason: "wrong item", ...body }, dee);
+    const same = unchanged(store);
+    const alone = await voidIt({});
+    expect([alone.status, alone.body.error?.code]).toEqual([403, "APPROVAL_REQUIRED"]);
+    same();
+    // A PIN whose role may not approve it is refused (and, as any refused PIN, audited).
+    const byLead = await voidIt({ approvalPin: "5103" });
+    expect(byLead.status).toBe(403);
+    const sale = () => store.request<{ status: string }>("GET", `${API}/sales/${doc.id}`);
+    expect((await sale()).body.status).toBe("completed");
+    expect((await voidIt({ approvalPin: "5104" })).status).toBe(200);
+    expect((await sale()).body.status).toBe("voided");
+  });
+});
+
 describe("a price the store agreed before the sale", () => {
   test("an order sold at the web shop's price is collected by a cashier without an approval", async () => {
     const { dee } = await setUp();
