@@ -1,7 +1,8 @@
 /**
  * Against a real `ringup store` process: a cashier cannot record a sale as another till or
- * another cashier, a made-up approver is refused, and a sale cancelled before payment leaves
- * its trace; a restart keeps the session proofs valid (the store's secret is in its database).
+ * another cashier, a made-up approver is refused, a void after total takes a supervisor's proven
+ * approval, and a sale cancelled before payment leaves its trace; a restart keeps the session
+ * proofs valid (the store's secret is in its database).
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { uuidv7 } from "../../src/core/ids.ts";
@@ -53,6 +54,13 @@ function post(path: string, body: unknown, token: string) {
     body: JSON.stringify(body),
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
   });
+}
+
+/** Sam's approval of `action` at T1, as the till asks the store for one: the grant's id. */
+async function supervisorGrant(action: string): Promise<string> {
+  const grant = await post("/api/v1/approvals", { action, pin: "2222", tillId: "T1" }, cashier.token);
+  expect(grant.status).toBe(201);
+  return (await json<{ approvalId: string }>(grant)).approvalId;
 }
 
 async function salesCount(): Promise<number> {
@@ -111,13 +119,7 @@ describe("identity and approvals at a real store", () => {
     expect(refusal.error.code).toBe("APPROVAL_UNPROVEN");
     expect(await salesCount()).toBe(before);
 
-    const grant = await post(
-      "/api/v1/approvals",
-      { action: "priceOverride", pin: "2222", tillId: "T1" },
-      cashier.token,
-    );
-    expect(grant.status).toBe(201);
-    const { approvalId } = await json<{ approvalId: string }>(grant);
+    const approvalId = await supervisorGrant("priceOverride");
     const proven = await post(
       "/api/v1/sales",
       await rung([{ code: "MILK", unitPriceMinor: 1 }], {
@@ -172,5 +174,35 @@ describe("identity and approvals at a real store", () => {
     ).toEqual(["line.voided", "sale.cancelled"]);
     const verify = await json<{ ok: boolean }>(await store.api("/api/v1/journal/verify"));
     expect(verify.ok).toBe(true);
+  });
+
+  test("a cashier's void after total is refused without a supervisor's proven approval, taken with one", async () => {
+    const before = await salesCount();
+    const entry = (approval?: { approvedBy: string; approval: { grantId: string } }) => ({
+      action: "line.voided",
+      at: new Date().toISOString(),
+      detail: { code: "BREAD", qtyMilli: 1000, unitPriceMinor: 275, afterTotal: true },
+      ...approval,
+    });
+    const refused = await post(
+      "/api/v1/sales",
+      await rung([{ code: "MILK" }], { audit: [entry()] }),
+      cashier.token,
+    );
+    expect(refused.status).toBe(403);
+    const refusal = await json<{ error: { code: string; details: Record<string, unknown> } }>(refused);
+    expect(refusal.error.code).toBe("APPROVAL_REQUIRED");
+    expect(refusal.error.details).toMatchObject({ permission: "void_after_total", role: "cashier" });
+    expect(await salesCount()).toBe(before);
+
+    const grantId = await supervisorGrant("voidAfterTotal");
+    const approved = entry({ approvedBy: supervisorId, approval: { grantId } });
+    const proven = await post(
+      "/api/v1/sales",
+      await rung([{ code: "MILK" }], { audit: [approved] }),
+      cashier.token,
+    );
+    expect(proven.status).toBe(201);
+    expect(await salesCount()).toBe(before + 1);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The store refuses what the cashier's role may not do in a sale: a discount above the role's
  * `maxDiscountPercent` without a proven approval of someone whose role allows that much, and a
- * price override by a role without `price_override` without a proven approval. Roles and users
+ * price override by a role without `price_override` without a proven approval (as rung, or a
+ * price given to a sale the store prices), and a void after total by a role that needs an
+ * approval for it without a proven one (in a sale, or in a sale cancelled before payment). Roles and users
  * reach the store as head office's changes do (applyChange), and the till's session sends the
  * sale, priced by the store or as rung.
  */
@@ -15,8 +17,8 @@ import { createTestStore, type JsonObject, loginAt, type TestStore } from "../su
 import type { ErrorBody } from "./card-fixtures.ts";
 import { API, seedCatalog } from "./sales-fixtures.ts";
 
-async function newStore(): Promise<TestStore> {
-  const s = createTestStore();
+async function newStore(options: Parameters<typeof createTestStore>[0] = {}): Promise<TestStore> {
+  const s = createTestStore(options);
   await seedCatalog(s);
   return s;
 }
@@ -27,7 +29,7 @@ const ROLES = [
   {
     id: "boss",
     name: "Floor boss",
-    permissions: ["sell", "discount", "price_override"],
+    permissions: ["sell", "discount", "price_override", "void_after_total"],
     maxDiscountPercent: 50,
   },
 ] as const;
@@ -248,5 +250,180 @@ describe("price overrides at the store", () => {
       ],
     };
     expect((await send(approved, dee)).status).toBe(201);
+  });
+});
+
+describe("price overrides on a sale the store prices", () => {
+  const priced = (lines: JsonObject[], audit: JsonObject[] = []) => ({
+    id: uuidv7(),
+    lines,
+    tenders: [{ type: "cash", amountMinor: 5000 }],
+    ...(audit.length > 0 ? { audit } : {}),
+  });
+
+  test("a line's price given by a role without price_override needs a proven approval", async () => {
+    const { dee } = await setUp();
+    const same = unchanged(store);
+    const res = await send(priced([{ code: "BREAD" }, { code: "MILK", unitPriceMinor: 300 }]), dee);
+    expect([res.status, res.body.error?.code]).toEqual([403, "APPROVAL_REQUIRED"]);
+    expect(res.body.error?.details).toEqual({ permission: "price_override", role: "deli", line: 1 });
+    same();
+
+    const bob = await grant(dee, "5104", "priceOverride");
+    const entry = {
+      action: "price.overridden",
+      at: store.clock.now.toISOString(),
+      approvedBy: bob.approvedBy,
+      approval: { grantId: bob.grantId },
+      detail: { code: "MILK", fromMinor: 349, toMinor: 300 },
+    };
+    const approved = await send(priced([{ code: "MILK", unitPriceMinor: 300 }], [entry]), dee);
+    expect(approved.status).toBe(201);
+    expect(
+      (approved.body as unknown as { lines: { unitPriceMinor: number }[] }).lines[0]?.unitPriceMinor,
+    ).toBe(300);
+    // The catalog's own price is no override; a role holding price_override gives one alone.
+    expect((await send(priced([{ code: "MILK", unitPriceMinor: 349 }]), dee)).status).toBe(201);
+    const bobAtT2 = await loginAt(store, "T2", "5104");
+    expect((await send(priced([{ code: "MILK", unitPriceMinor: 300 }]), bobAtT2)).status).toBe(201);
+  });
+});
+
+/** A void's audit entry; `afterTotal` as the till marks a void made after the sale was totalled. */
+function voidEntry(
+  action: "line.voided" | "sale.voided",
+  afterTotal: boolean,
+  approval?: { grantId: string; approvedBy: string },
+): JsonObject {
+  return {
+    action,
+    at: store.clock.now.toISOString(),
+    detail: {
+      code: "BREAD",
+      qtyMilli: 1000,
+      unitPriceMinor: 275,
+      ...(afterTotal ? { afterTotal: true } : {}),
+    },
+    ...(approval ? { approvedBy: approval.approvedBy, approval: { grantId: approval.grantId } } : {}),
+  };
+}
+
+/** A sale cancelled at the till before payment, with its cashier actions. */
+function cancellation(audit: JsonObject[]): JsonObject {
+  return {
+    id: uuidv7(),
+    at: store.clock.now.toISOString(),
+    lines: [{ code: "MILK", name: "Milk 1l", qtyMilli: 1000, unitPriceMinor: 349, totalMinor: 349 }],
+    totalMinor: 349,
+    audit,
+  };
+}
+
+const cancel = (body: JsonObject, token?: string) =>
+  store.request<ErrorBody & { id: string }>("POST", `${API}/sales/cancellations`, body, token);
+
+describe("voids after total at the store", () => {
+  test("a line voided after total by a role without void_after_total needs a proven approval", async () => {
+    const { dee } = await setUp();
+    const doc = await rung({ lines: [{ code: "MILK" }] }, [voidEntry("line.voided", true)]);
+    const same = unchanged(store);
+    const res = await send(doc, dee);
+    expect([res.status, res.body.error?.code]).toEqual([403, "APPROVAL_REQUIRED"]);
+    expect(res.body.error?.details).toEqual({ permission: "void_after_total", role: "deli", audit: 0 });
+    same();
+
+    const bob = await grant(dee, "5104", "voidAfterTotal");
+    const approved = await rung({ lines: [{ code: "MILK" }] }, [voidEntry("line.voided", true, bob)]);
+    expect((await send(approved, dee)).status).toBe(201);
+    // Before total a void takes no approval; an admin token's record is no cashier's.
+    const before = await rung({ lines: [{ code: "MILK" }] }, [voidEntry("line.voided", false)]);
+    expect((await send(before, dee)).status).toBe(201);
+    const imported = await rung({ lines: [{ code: "MILK" }] }, [voidEntry("line.voided", true)]);
+    expect((await send({ ...imported, tillId: "T1", cashierId: "u-dee" }, store.adminToken)).status).toBe(
+      201,
+    );
+  });
+
+  test("the built-in cashier follows approvals.voidAfterTotal", async () => {
+    for (const asks of [true, false]) {
+      store?.close();
+      store = await newStore({ settings: { approvals: { voidAfterTotal: asks } } });
+      const created = await store.request("POST", `${API}/users`, {
+        name: "Cas",
+        role: "cashier",
+        pin: "5105",
+      });
+      expect(created.status).toBe(201);
+      const cas = await loginAt(store, "T1", "5105");
+      const doc = await rung({ lines: [{ code: "MILK" }] }, [voidEntry("line.voided", true)]);
+      const res = await send(doc, cas);
+      expect(res.status).toBe(asks ? 403 : 201);
+      if (asks) expect(res.body.error?.code).toBe("APPROVAL_REQUIRED");
+    }
+  });
+
+  test("a sale voided after total and cancelled before payment needs the approval too", async () => {
+    const { dee } = await setUp();
+    const same = unchanged(store);
+    const refused = await cancel(cancellation([voidEntry("sale.voided", true)]), dee);
+    expect([refused.status, refused.body.error?.code]).toEqual([403, "APPROVAL_REQUIRED"]);
+    expect(refused.body.error?.details).toEqual({ permission: "void_after_total", role: "deli", audit: 0 });
+    same();
+    const bob = await grant(dee, "5104", "voidAfterTotal");
+    expect((await cancel(cancellation([voidEntry("sale.voided", true, bob)]), dee)).status).toBe(201);
+    expect((await cancel(cancellation([voidEntry("sale.voided", false)]), dee)).status).toBe(201);
+    const imported = { ...cancellation([voidEntry("sale.voided", true)]), tillId: "T1" };
+    expect((await cancel(imported)).status).toBe(201);
+  });
+});
+
+describe("a completed sale voided at the store", () => {
+  test("by a role without void_after_total takes the PIN of someone whose role holds it", async () => {
+    const { dee } = await setUp();
+    const doc = await rung({ lines: [{ code: "MILK" }] });
+    expect((await send(doc, dee)).status).toBe(201);
+    const voidIt = (body: JsonObject) =>
+      store.request<ErrorBody>("POST", `${API}/sales/${doc.id}/void`, { reason: "wrong item", ...body }, dee);
+    const same = unchanged(store);
+    const alone = await voidIt({});
+    expect([alone.status, alone.body.error?.code]).toEqual([403, "APPROVAL_REQUIRED"]);
+    same();
+    // A PIN whose role may not approve it is refused (and, as any refused PIN, audited).
+    const byLead = await voidIt({ approvalPin: "5103" });
+    expect(byLead.status).toBe(403);
+    const sale = () => store.request<{ status: string }>("GET", `${API}/sales/${doc.id}`);
+    expect((await sale()).body.status).toBe("completed");
+    expect((await voidIt({ approvalPin: "5104" })).status).toBe(200);
+    expect((await sale()).body.status).toBe("voided");
+  });
+});
+
+describe("a price the store agreed before the sale", () => {
+  test("an order sold at the web shop's price is collected by a cashier without an approval", async () => {
+    const { dee } = await setUp();
+    const receipt = {
+      id: uuidv7(),
+      type: "receipt",
+      post: true,
+      lines: [{ code: "BREAD", qty: 1, unitCostMinor: 100 }],
+    };
+    expect((await store.request("POST", `${API}/stock/documents`, receipt)).status).toBe(201);
+    const id = uuidv7();
+    const placed = await store.request("POST", `${API}/orders`, {
+      id,
+      pickupStore: "S1",
+      slot: { date: "2026-03-03", from: "10:00", to: "11:00" },
+      lines: [{ code: "BREAD", qty: 1, unitPriceMinor: 250 }],
+      prepaid: [{ type: "card", amountMinor: 250, ref: "shop-pay-1" }],
+    });
+    expect(placed.status).toBe(201);
+    const collected = await store.request<ErrorBody>(
+      "POST",
+      `${API}/orders/${id}/collect`,
+      { tenders: [] },
+      dee,
+    );
+    expect(collected.body.error?.code).toBeUndefined();
+    expect(collected.status).toBe(200);
   });
 });

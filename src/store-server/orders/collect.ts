@@ -112,6 +112,8 @@ export function collectOrder(
       },
       principal,
       tenderTypes,
+      // The order's prices were agreed when it was placed: no override of the cashier's.
+      { agreedPrices: true },
     );
     release(ctx, tx, id, atIso);
     const changed = {

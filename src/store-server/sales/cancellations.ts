@@ -14,6 +14,7 @@ import type { StoreContext } from "../context.ts";
 import { appendEvent } from "../journal/journal.ts";
 import { SaleError } from "./errors.ts";
 import { proveApprovals, saleIdentity } from "./identity.ts";
+import { requireCancellationRights } from "./sale-rights.ts";
 import { requireSaleTime } from "./sale-time.ts";
 
 const minor = z.number().int("must be whole minor units").min(0, "must not be negative");
@@ -86,6 +87,7 @@ export function recordCancellation(
       );
     }
     proveApprovals(ctx, tx, request.audit, identity, request.id);
+    requireCancellationRights(ctx, tx, request.audit, identity, principal);
     const at = new Date(request.at);
     const write = (row: {
       at: string;

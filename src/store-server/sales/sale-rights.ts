@@ -1,8 +1,9 @@
 /**
  * What the cashier's role may do in a sale, checked by the store on the document a till sends
  * (priced by the store or as rung): a discount no larger than the role's `maxDiscountPercent`
- * unless someone whose role allows that much approved it, and a price override only by a role
- * that may, or with an approval (src/api/store/roles.ts). Approvals are proven first
+ * unless someone whose role allows that much approved it, a price override only by a role
+ * that may, or with an approval (src/api/store/roles.ts), and a void after total likewise
+ * (void-rights.ts). Approvals are proven first
  * (identity.ts `proveApprovals`); this reads who approved and what their role allows.
  *
  * A discount is measured twice: as the till declared it (each `discount.given` entry, a percent
@@ -19,6 +20,7 @@ import type { StoreContext, StoreTx } from "../context.ts";
 import { rightsOfRole } from "../users/rights.ts";
 import { SaleError } from "./errors.ts";
 import type { SaleIdentity } from "./identity.ts";
+import { requireVoidApprovals } from "./void-rights.ts";
 
 /** The sale's amounts the check measures: its lines' gross and discounts, and its promotions. */
 export interface PricedSale {
@@ -127,14 +129,26 @@ function requireDiscountLimits(
   if (manualMinor > allowedMinor) throw overLimit(percentOf(manualMinor, grossMinor), cashier, false);
 }
 
-/** A line priced by override needs the role's `price_override`, or an approved override of it. */
-function requirePriceOverrides(ctx: StoreContext, request: RecordSaleRequest, cashier: Rights): void {
-  if (request.asRung !== true) return;
+/**
+ * A line priced by override needs the role's `price_override`, or an approved override of it:
+ * as rung, a line with `priceSource: "override"`; priced by the store, a line whose given price
+ * is not the one the store would take (`storeOverrides`, its indexes).
+ */
+function requirePriceOverrides(
+  ctx: StoreContext,
+  request: RecordSaleRequest,
+  cashier: Rights,
+  storeOverrides: readonly number[],
+): void {
+  const overridden = (line: RecordSaleRequest["lines"][number], i: number) =>
+    request.asRung === true
+      ? "priceSource" in line && line.priceSource === "override"
+      : storeOverrides.includes(i);
   if (!approvalNeeded(ctx.settings.approvals.priceOverride, cashier, "priceOverride")) return;
   if (mayApprove(cashier, "priceOverride")) return;
   const approved = (request.audit ?? []).filter((e) => e.action === "price.overridden" && e.approvedBy);
   request.lines.forEach((line, i) => {
-    if (line.priceSource !== "override") return;
+    if (!overridden(line, i)) return;
     const covered = approved.some((e) => e.detail?.code === undefined || e.detail.code === line.code);
     if (covered) return;
     throw new SaleError(
@@ -148,6 +162,7 @@ function requirePriceOverrides(ctx: StoreContext, request: RecordSaleRequest, ca
 /**
  * Refuses a till's sale that holds what the cashier's role may not do alone and nobody allowed
  * to approved. Sales recorded with an admin token (imports, API clients) are not a cashier's.
+ * `storeOverrides`: the lines of a store-priced sale whose given price overrides the store's.
  */
 export function requireSaleRights(
   ctx: StoreContext,
@@ -156,9 +171,23 @@ export function requireSaleRights(
   sale: PricedSale,
   identity: SaleIdentity,
   principal: Principal,
+  storeOverrides: readonly number[] = [],
 ): void {
   if (!identity.fromTill) return;
   const cashier = cashierRights(tx, identity, principal);
   requireDiscountLimits(tx, request, sale, cashier);
-  requirePriceOverrides(ctx, request, cashier);
+  requirePriceOverrides(ctx, request, cashier, storeOverrides);
+  requireVoidApprovals(ctx, request.audit ?? [], cashier);
+}
+
+/** The same for a sale cancelled at the till before payment: its voids after total. */
+export function requireCancellationRights(
+  ctx: StoreContext,
+  tx: StoreTx,
+  entries: readonly AuditEntry[],
+  identity: SaleIdentity,
+  principal: Principal,
+): void {
+  if (!identity.fromTill) return;
+  requireVoidApprovals(ctx, entries, cashierRights(tx, identity, principal));
 }

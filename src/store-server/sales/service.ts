@@ -53,6 +53,7 @@ interface Resolved {
   category: string | null;
   catalogPriceMinor: number;
   snapEligible: boolean;
+  overridden: boolean;
 }
 
 export type RecordResult = { sale: SaleResponse; created: boolean };
@@ -61,6 +62,8 @@ interface Priced {
   quote: Quote;
   response: QuoteResponse;
   exceptions: PriceException[];
+  /** A store-priced sale's lines whose given price overrides the store's (their indexes). */
+  overrides?: number[];
 }
 
 interface PendingSale {
@@ -134,12 +137,13 @@ export class SalesService {
           `${where}: ${product.name} is sold by the unit; give a whole quantity`,
         );
       }
-      let unitPriceMinor = line.unitPriceMinor ?? product.priceMinor;
-      if (line.unitPriceMinor === undefined && found.priceMinor !== undefined) {
-        // A price-embedded barcode carries the line's price for the packed quantity.
-        unitPriceMinor = Math.round((found.priceMinor * 1000) / qtyMilli);
-        if (qtyMilli === 1000) unitPriceMinor = found.priceMinor;
-      }
+      // A price-embedded barcode carries the line's price for the packed quantity.
+      const embeddedMinor =
+        found.priceMinor === undefined || qtyMilli === 1000
+          ? found.priceMinor
+          : Math.round((found.priceMinor * 1000) / qtyMilli);
+      const listedMinor = embeddedMinor ?? product.priceMinor;
+      const unitPriceMinor = line.unitPriceMinor ?? listedMinor;
       if (product.openPrice && line.unitPriceMinor === undefined && found.priceMinor === undefined) {
         throw new SaleError("PRICE_REQUIRED", `${where}: ${product.name} has an open price; enter the price`);
       }
@@ -163,6 +167,8 @@ export class SalesService {
         category: product.category ?? null,
         catalogPriceMinor: product.priceMinor,
         snapEligible: product.snapEligible,
+        // A price given for what has a price of its own: an override, which takes its right.
+        overridden: !product.openPrice && unitPriceMinor !== listedMinor,
       };
     });
   }
@@ -379,7 +385,8 @@ export class SalesService {
       const out = response.lines[i];
       if (line.serial !== undefined && out) out.serial = line.serial;
     });
-    return { quote, response, exceptions: [] };
+    const overrides = resolved.flatMap((r, i) => (r.overridden ? [i] : []));
+    return { quote, response, exceptions: [], overrides };
   }
 
   /** Checks a till's document adds up and keeps it as rung; differences from the catalog become exceptions. */
@@ -450,14 +457,17 @@ export class SalesService {
   /**
    * Records a sale in the caller's transaction (an exchange records its return with it), with
    * the tender types it may use; a repeat of the same id answers the first result.
+   * `agreedPrices`: the lines' prices are ones the store agreed before (an order's), not the
+   * cashier's overrides.
    */
   recordInTransaction(
     tx: StoreTx,
     request: RecordSaleRequest,
     principal: Principal,
     tenderTypes: readonly TenderType[],
+    options: { agreedPrices?: boolean } = {},
   ): RecordResult {
-    return this.recordInTx(tx, request, principal, tenderTypes);
+    return this.recordInTx(tx, request, principal, tenderTypes, options.agreedPrices === true);
   }
 
   private recordInTx(
@@ -465,6 +475,7 @@ export class SalesService {
     request: RecordSaleRequest,
     principal: Principal,
     tenderTypes: readonly TenderType[] = DEFAULT_TENDER_TYPES,
+    agreedPrices = false,
   ): RecordResult {
     // The parsed request: its keys in the schema's order, so the same document hashes the same.
     const requestHash = sha256Hex(JSON.stringify(request));
@@ -485,7 +496,7 @@ export class SalesService {
     }
 
     const identity = saleIdentity(this.ctx, request, principal);
-    const { quote, response, exceptions } =
+    const { quote, response, exceptions, overrides } =
       request.asRung === true ? this.asRung(request) : this.pricedByStore(request);
     const { tenders, types } = resolvedTenders(tx, request, tenderTypes);
     const settlement = settle(quote, tenders, this.ctx.pricing, types);
@@ -519,7 +530,7 @@ export class SalesService {
     };
     if (exceptions.length > 0) sale.exceptions = exceptions;
     proveApprovals(this.ctx, tx, request.audit ?? [], identity, sale.id);
-    requireSaleRights(this.ctx, tx, request, sale, identity, principal);
+    requireSaleRights(this.ctx, tx, request, sale, identity, principal, agreedPrices ? [] : overrides);
     const negative: string[] = [];
     const costing = costingOf(this.ctx.settings);
     sale.lines.forEach((l, i) => {

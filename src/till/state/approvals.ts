@@ -161,6 +161,11 @@ function lineChange(
   return done({ ...next.state, prompt: null, input: "" });
 }
 
+/** A void made after the sale was totalled says so: the store checks the cashier's right to it. */
+function afterTotal(state: TillState): { afterTotal?: true } {
+  return state.sale.totaled ? { afterTotal: true } : {};
+}
+
 function discountDetail(discount: Discount): Record<string, string | number> {
   return "percent" in discount ? { percent: discount.percent } : { amountMinor: discount.amountMinor };
 }
@@ -184,6 +189,7 @@ export function applyApproved(
         code: line.code,
         qtyMilli: line.qtyMilli,
         unitPriceMinor: line.unitPriceMinor,
+        ...afterTotal(state),
       });
       const lines = withoutLine(state.sale.lines, line.id);
       const next = reprice(base, { ...state.sale, lines, audit: [...state.sale.audit, entry] }, env);
@@ -241,6 +247,7 @@ export function applyApproved(
                 code: line.code,
                 qtyMilli: removed,
                 unitPriceMinor: line.unitPriceMinor,
+                ...afterTotal(state),
               }),
             ]
           : [];
@@ -261,6 +268,7 @@ export function applyApproved(
         audit(state, env, "sale.voided", approverId, proof, {
           lines: state.sale.lines.length,
           totalMinor: state.quote?.totalMinor ?? 0,
+          ...afterTotal(state),
         }),
         env,
       );

@@ -65,7 +65,7 @@ describe("a line's quantity", () => {
     expect(d.state.sale.audit.at(-1)).toMatchObject({
       action: "line.voided",
       approvedBy: "u-sue",
-      detail: { code: "0001", qtyMilli: 2000 },
+      detail: { code: "0001", qtyMilli: 2000, afterTotal: true },
     });
   });
 });

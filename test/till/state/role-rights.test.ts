@@ -33,4 +33,24 @@ describe("a custom role at the till", () => {
     expect(large.state.prompt?.kind).toBe("approval");
     expect(large.state.sale.audit).toEqual([]);
   });
+
+  test("is asked for an approver to void after total whatever the settings; the entry says after total", () => {
+    const line = as(DELI).enter("0001").enter("0002").key("sale.total").key("back").key("line.void");
+    expect(line.state.prompt).toMatchObject({ kind: "approval", action: "voidAfterTotal" });
+    expect(line.state.sale.lines).toHaveLength(2);
+    const fewer = as(DELI).enter("3*0001").key("sale.total").key("back").key("line.qty").enter("1");
+    expect(fewer.state.prompt).toMatchObject({ kind: "approval", action: "voidAfterTotal" });
+    const sale = as(DELI).enter("0001").key("sale.total").key("back").key("sale.void").enter("y");
+    expect(sale.state.prompt).toMatchObject({ kind: "approval", action: "voidAfterTotal" });
+    expect(sale.lastEffect("cancelSale")).toBeUndefined();
+    // The built-in cashier voids alone when the store asks no approval, and the store is told
+    // the void came after total (it checks the cashier's role again).
+    const cashier = as(CASHIER).enter("0001").enter("0002").key("sale.total").key("back").key("line.void");
+    expect(cashier.state.prompt).toBeNull();
+    expect(cashier.state.sale.audit.at(-1)).toMatchObject({
+      action: "line.voided",
+      approvedBy: null,
+      detail: { code: "0002", afterTotal: true },
+    });
+  });
 });

@@ -27,6 +27,8 @@ describe("void the whole sale", () => {
       approvedBy: null,
       detail: { totalMinor: total },
     });
+    // Before total a void is the cashier's own: nothing says after total.
+    expect(cancelled?.audit.map((a) => a.detail?.afterTotal)).toEqual([undefined, undefined]);
     expect(d.state.sale.lines).toHaveLength(0);
     expect(d.statusKey).toBe("info.saleVoided");
   });
@@ -45,7 +47,12 @@ describe("void the whole sale", () => {
       approved: { type: "sale.void" },
     });
     const entry = d.lastEffect("cancelSale")?.sale.audit.at(-1);
-    expect(entry).toMatchObject({ action: "sale.voided", approvedBy: "u-sue", approval: { grantId: "g-1" } });
+    expect(entry).toMatchObject({
+      action: "sale.voided",
+      approvedBy: "u-sue",
+      approval: { grantId: "g-1" },
+      detail: { afterTotal: true },
+    });
   });
 
   test("no approval after total when the store does not ask for one", () => {
