@@ -124,6 +124,8 @@ export const hqSumCustomers = sqliteTable(
     primaryKey({ columns: [t.day, t.storeId, t.customerId] }),
     // A customer's first day and lifetime: new against returning, lifetime value.
     index("hq_sum_customers_customer").on(t.customerId, t.day),
+    // A report of a few stores reads each one's customer days, not every store's of those days.
+    index("hq_sum_customers_store_day").on(t.storeId, t.day),
   ],
 );
 

@@ -930,6 +930,7 @@ export const hqSumCustomers = pgTable(
       columns: [t.day, t.storeId, t.customerId],
     }),
     index("hq_sum_customers_customer").on(t.customerId, t.day),
+    index("hq_sum_customers_store_day").on(t.storeId, t.day),
   ],
 );
 
