@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { customersSql } from "../../src/hq/analytics/queries.ts";
+import { ensureSummaries, rebuildSummaries } from "../../src/hq/analytics/rebuild.ts";
 import { ChainAnalyticsService } from "../../src/hq/analytics/service.ts";
 import { EventIngestor } from "../../src/hq/ingest/index.ts";
 import { openTestHqContext } from "../support/hq-app.ts";
@@ -151,8 +152,37 @@ describe("the customers report", () => {
         .join("\n");
       expect(plan).not.toContain("GROUP BY");
       expect(plan).not.toMatch(/SCAN hq_sum_customers\b/);
+      // The range's orders and net come from each store's day, not from its customer days again.
+      expect(plan.match(/hq_sum_customers\b/g)).toHaveLength(1);
+      expect(plan).toMatch(/SEARCH hq_sum_customer_totals/);
       // A few stores' customer days are read store by store, not every store's days of the range.
       if (stores !== null) expect(plan).not.toMatch(/hq_sum_customers USING (\w+ )?INDEX \S+ \(day/);
     }
+  });
+
+  test("each store's day of customer orders is kept by ingest, by a rebuild, and filled in once at start", () => {
+    const totals = () =>
+      ctx.sqlite
+        .query("SELECT * FROM hq_sum_customer_totals ORDER BY day, store_id")
+        .all()
+        .map((r) => JSON.stringify(r));
+    const kept = totals();
+    expect(kept.length).toBeGreaterThan(0);
+    rebuildSummaries(ctx.sqlite, new Date("2026-03-20T00:00:00.000Z"));
+    expect(totals()).toEqual(kept);
+    // What the upgrade that added them leaves: the table empty, the other summaries built.
+    ctx.sqlite.run("DELETE FROM hq_sum_customer_totals");
+    ctx.sqlite.run("DELETE FROM hq_sum_state WHERE id = 'customer-totals'");
+    const logs: string[] = [];
+    ensureSummaries(ctx.sqlite, new Date("2026-03-20T00:00:00.000Z"), (l) => logs.push(l));
+    expect(totals()).toEqual(kept);
+    expect(logs.join("\n")).toContain("customer orders");
+    expect(report("2026-02-25", "2026-03-09", ["S1", "S3"])).toEqual(
+      fromDetail("2026-02-25", "2026-03-09", ["S1", "S3"]),
+    );
+    // Once filled, a start leaves them alone.
+    ctx.sqlite.run("UPDATE hq_sum_customer_totals SET orders_count = 99");
+    ensureSummaries(ctx.sqlite, new Date("2026-03-20T00:00:00.000Z"), () => undefined);
+    expect(totals()).not.toEqual(kept);
   });
 });

@@ -73,7 +73,7 @@ export const cashiersSql = (
  * orders are its sales less the voids of those sales, never below zero), so the active customers
  * are the lifetime rows whose customer is among the range's customer days with an order: one set
  * of the range's customers (a semi-join), each lifetime row read once, with no figures added up
- * per customer. Orders and net are added up over the range's customer days on their own. Grouping
+ * per customer. Orders and net are added up from each store's day (hq_sum_customer_totals). Grouping
  * the range's days per customer and joining each group to its lifetime took two to three times
  * as long (docs/benchmarks.md, "Customers counted by a semi-join").
  */
@@ -85,7 +85,7 @@ export const customersSql = (stores: number | null) => `SELECT l.customers, l.ne
     FROM hq_sum_customer_lifetimes WHERE customer_id IN (
       SELECT customer_id FROM hq_sum_customers WHERE ${inRange(stores)} AND orders_count > 0)) l,
     (SELECT coalesce(sum(orders_count), 0) AS orders, coalesce(sum(net_minor), 0) AS netMinor
-      FROM hq_sum_customers WHERE ${inRange(stores)}) r`;
+      FROM hq_sum_customer_totals WHERE ${inRange(stores)}) r`;
 
 /** Stock on hand per site (all locations) valued at the catalog cost; ?1 stores JSON or null. */
 export const SITES_SQL = `WITH onhand AS (
