@@ -384,7 +384,12 @@ function engineCases(
       measure: async () => {
         const ctx = open(chainDb);
         try {
-          return timed(`${name}, cold`, () => ask(new ChainAnalyticsService(ctx.sqlite), 0), 1, "< 1 s");
+          return timed(
+            `${name}, cold`,
+            () => ask(new ChainAnalyticsService(ctx.sqlite, ctx.dialect), 0),
+            1,
+            "< 1 s",
+          );
         } finally {
           ctx.sqlite.close();
         }
@@ -395,7 +400,7 @@ function engineCases(
       measure: async () => {
         const ctx = open(chainDb);
         try {
-          const analytics = new ChainAnalyticsService(ctx.sqlite);
+          const analytics = new ChainAnalyticsService(ctx.sqlite, ctx.dialect);
           ask(analytics, 0);
           let k = 1;
           return timed(`${name}, warm`, () => ask(analytics, k++), WARM_CALLS, "p99 < 1 s");

@@ -57,7 +57,7 @@ function newByScan(from: string, to: string, stores: string[] | null): number {
 }
 
 const report = (from: string, to: string, stores?: string[]) =>
-  new ChainAnalyticsService(ctx.sqlite).customers({ from, to, ...(stores ? { stores } : {}) });
+  new ChainAnalyticsService(ctx.sqlite, ctx.dialect).customers({ from, to, ...(stores ? { stores } : {}) });
 
 describe("a customer's first day", () => {
   test("is the day of their first order, and makes them new in a range that holds it", async () => {
