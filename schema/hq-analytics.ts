@@ -124,12 +124,32 @@ export const hqSumCustomers = sqliteTable(
     primaryKey({ columns: [t.day, t.storeId, t.customerId] }),
     // A customer's first day and lifetime: new against returning, lifetime value.
     index("hq_sum_customers_customer").on(t.customerId, t.day),
+    // A report of a few stores reads each one's customer days, not every store's of those days.
+    index("hq_sum_customers_store_day").on(t.storeId, t.day),
   ],
 );
 
 /**
+ * Per day × store, the customer days above added up: the orders, returns and net of the sales and
+ * returns with a customer. The customers report adds up a range's orders and net from these rows
+ * rather than from every customer day of the range again.
+ */
+export const hqSumCustomerTotals = sqliteTable(
+  "hq_sum_customer_totals",
+  {
+    day: text("day").notNull(),
+    storeId: text("store_id").notNull(),
+    ordersCount: integer("orders_count").notNull(),
+    returnsCount: integer("returns_count").notNull(),
+    netMinor: integer("net_minor").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.storeId] })],
+);
+
+/**
  * When the summaries were last rebuilt from the detail rows (id "sales"), and when the customers'
- * first days were filled in (id "customer-first-days"; sales and returns 0).
+ * first days (id "customer-first-days") and the per-store customer totals (id "customer-totals")
+ * were filled in (sales and returns 0).
  */
 export const hqSumState = sqliteTable("hq_sum_state", {
   id: text("id").primaryKey(),
@@ -146,5 +166,6 @@ export const hqAnalyticsSchema = {
   hqSumHours,
   hqSumCashiers,
   hqSumCustomers,
+  hqSumCustomerTotals,
   hqSumState,
 };

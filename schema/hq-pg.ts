@@ -930,7 +930,20 @@ export const hqSumCustomers = pgTable(
       columns: [t.day, t.storeId, t.customerId],
     }),
     index("hq_sum_customers_customer").on(t.customerId, t.day),
+    index("hq_sum_customers_store_day").on(t.storeId, t.day),
   ],
+);
+
+export const hqSumCustomerTotals = pgTable(
+  "hq_sum_customer_totals",
+  {
+    day: text("day").notNull(),
+    storeId: text("store_id").notNull(),
+    ordersCount: bigint("orders_count", { mode: "number" }).notNull(),
+    returnsCount: bigint("returns_count", { mode: "number" }).notNull(),
+    netMinor: bigint("net_minor", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ name: "hq_sum_customer_totals_day_store_id_pk", columns: [t.day, t.storeId] })],
 );
 
 export const hqSumState = pgTable("hq_sum_state", {
@@ -1041,6 +1054,7 @@ export const hqPgSchema = {
   hqSumHours,
   hqSumCashiers,
   hqSumCustomers,
+  hqSumCustomerTotals,
   hqSumState,
   hqRoles,
   hqScaleHealth,

@@ -9,83 +9,26 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type EventType, type StoreEvent, sealEvent, type UnsealedEvent } from "../../src/core/events.ts";
-import { uuidv7 } from "../../src/core/ids.ts";
 import { ensureSummaries, rebuildSummaries } from "../../src/hq/analytics/rebuild.ts";
 import { ChainAnalyticsService } from "../../src/hq/analytics/service.ts";
 import { EventIngestor } from "../../src/hq/ingest/index.ts";
 import { openTestHqContext } from "../support/hq-app.ts";
-import { salePayload } from "../support/replication-journal.ts";
+import { CustomerJournal, insertStores, type JournalStep } from "../support/hq-customer-journal.ts";
 
 let dir: string;
 let ctx: ReturnType<typeof openTestHqContext>;
-let ingestor: EventIngestor;
+let journal: CustomerJournal;
+const send = (steps: JournalStep[]) => journal.send(steps);
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "ringup-first-day-"));
   ctx = openTestHqContext(dir, { log: () => undefined });
-  const store = ctx.sqlite.query(
-    `INSERT INTO stores (store_id, name, time_zone, currency, nats_user, nats_password_hash, created_at, updated_at)
-     VALUES (?1, ?1, 'UTC', 'USD', ?1, '-', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
-  );
-  for (const s of ["S1", "S2"]) store.run(s);
-  ingestor = new EventIngestor(ctx.sqlite, () => new Date("2026-03-20T00:00:00.000Z"));
+  insertStores(ctx.sqlite, ["S1", "S2"]);
+  journal = new CustomerJournal(new EventIngestor(ctx.sqlite, () => new Date("2026-03-20T00:00:00.000Z")));
 });
 afterAll(() => {
   ctx.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Each store's journal so far, continued by `send`. */
-const journals = new Map<string, { seq: number; prevHash: string | null; receipts: number }>();
-const sales = new Map<string, { storeId: string; saleId: string; receiptNo: string; at: string }>();
-
-type Step = { sale: string; storeId: string; day: string; customerId: string } | { void: string };
-
-/** Sends one batch of events through ingest: sales (named, for a later void) and voids. */
-async function send(steps: Step[]): Promise<void> {
-  const messages: { subject: string; data: Uint8Array }[] = [];
-  for (const step of steps) {
-    const sale = "void" in step ? sales.get(step.void) : undefined;
-    const storeId = "void" in step ? (sale?.storeId as string) : step.storeId;
-    const j = journals.get(storeId) ?? { seq: 0, prevHash: null, receipts: 0 };
-    journals.set(storeId, j);
-    let body: Pick<UnsealedEvent<EventType>, "type" | "at" | "payload">;
-    if ("void" in step) {
-      const s = sale as NonNullable<typeof sale>;
-      const payload = {
-        saleId: s.saleId,
-        receiptNo: s.receiptNo,
-        tillId: "T1",
-        cashierId: "cashier-1",
-        approvedBy: "sup",
-        at: s.at,
-        reason: "customer left",
-        lineCount: 3,
-        totalMinor: 0,
-      };
-      body = { type: "sale.voided", at: s.at, payload };
-    } else {
-      const at = `${step.day}T10:00:00.000Z`;
-      const payload = {
-        ...salePayload(storeId, j.receipts++, at),
-        day: step.day,
-        customerId: step.customerId,
-      };
-      sales.set(step.sale, { storeId, saleId: payload.saleId, receiptNo: payload.receiptNo, at });
-      body = { type: "sale.completed", at, payload };
-    }
-    const e = { id: uuidv7(), storeId, seq: j.seq + 1, version: 1, ...body, prevHash: j.prevHash };
-    const event: StoreEvent = await sealEvent(e);
-    j.seq++;
-    j.prevHash = event.hash;
-    messages.push({
-      subject: `ringup.v1.store.${storeId}.${event.type}`,
-      data: new TextEncoder().encode(JSON.stringify(event)),
-    });
-  }
-  const refused = ingestor.ingest(messages).outcomes.filter((o) => o !== "applied");
-  expect(refused).toEqual([]);
-}
 
 function firstDays(): Record<string, string | null> {
   return Object.fromEntries(
@@ -114,7 +57,7 @@ function newByScan(from: string, to: string, stores: string[] | null): number {
 }
 
 const report = (from: string, to: string, stores?: string[]) =>
-  new ChainAnalyticsService(ctx.sqlite).customers({ from, to, ...(stores ? { stores } : {}) });
+  new ChainAnalyticsService(ctx.sqlite, ctx.dialect).customers({ from, to, ...(stores ? { stores } : {}) });
 
 describe("a customer's first day", () => {
   test("is the day of their first order, and makes them new in a range that holds it", async () => {

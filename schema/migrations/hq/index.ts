@@ -27,6 +27,7 @@ import m23 from "./0023_opposite_silvermane.sql" with { type: "text" };
 import m24 from "./0024_chilly_mentor.sql" with { type: "text" };
 import m25 from "./0025_modern_triathlon.sql" with { type: "text" };
 import m26 from "./0026_dear_dexter_bennett.sql" with { type: "text" };
+import m27 from "./0027_fuzzy_stick.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -56,4 +57,5 @@ export const migrations: Migration[] = [
   { tag: "0024_chilly_mentor", sql: m24 },
   { tag: "0025_modern_triathlon", sql: m25 },
   { tag: "0026_dear_dexter_bennett", sql: m26 },
+  { tag: "0027_fuzzy_stick", sql: m27 },
 ];

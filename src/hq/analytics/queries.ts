@@ -8,6 +8,8 @@
  * by row made it read every store's.
  */
 
+import type { HqDialect } from "../db/dialect.ts";
+
 /** The first parameter of the stores asked for. */
 export const STORE_PARAMS_FROM = 11;
 
@@ -67,20 +69,31 @@ export const cashiersSql = (
  * orders and net there; of those who bought (`active`), how many, how many are new (no order
  * anywhere in the chain before the range: their first day, kept with their lifetime, is in it),
  * and their lifetime to date. One row whatever the customers: a month of a chain's customers is
- * not carried to head office one by one. Counting each customer once takes one pass over the
- * range's customer days, grouped by customer, and one lifetime row per active customer, which
- * answers new against returning too.
+ * not carried to head office one by one.
+ *
+ * A customer bought in the range when one of their customer days there has an order (a day's
+ * orders are its sales less the voids of those sales, never below zero), so the active customers
+ * are the lifetime rows whose customer is among the range's customer days with an order: one set
+ * of the range's customers, each lifetime row read once, with no figures added up per customer
+ * (`form`: the engine's faster way to match them, see HqDialect). Orders and net are added up
+ * from each store's day (hq_sum_customer_totals). Grouping the range's days per customer with
+ * their figures and joining each group to its lifetime took about twice the server's time on
+ * PostgreSQL (docs/benchmarks.md, "Customers counted by a semi-join").
  */
-export const customersSql = (stores: number | null) => `WITH active AS (
-    SELECT customer_id AS c, sum(orders_count) AS o, sum(net_minor) AS n
-    FROM hq_sum_customers WHERE ${inRange(stores)} GROUP BY customer_id
-  )
-  SELECT coalesce(sum(CASE WHEN a.o > 0 THEN 1 ELSE 0 END), 0) AS customers,
-    coalesce(sum(a.o), 0) AS orders, coalesce(sum(a.n), 0) AS netMinor,
-    coalesce(sum(CASE WHEN a.o > 0 AND l.first_day >= ?1 THEN 1 ELSE 0 END), 0) AS newCustomers,
-    coalesce(sum(CASE WHEN a.o > 0 THEN l.orders_count ELSE 0 END), 0) AS lifetimeOrders,
-    coalesce(sum(CASE WHEN a.o > 0 THEN l.net_minor ELSE 0 END), 0) AS lifetimeNetMinor
-  FROM active a JOIN hq_sum_customer_lifetimes l ON l.customer_id = a.c`;
+export function customersSql(stores: number | null, form: HqDialect["customersInRange"]): string {
+  const bought = `SELECT customer_id FROM hq_sum_customers WHERE ${inRange(stores)} AND orders_count > 0`;
+  const lifetimes =
+    form === "in"
+      ? `hq_sum_customer_lifetimes WHERE customer_id IN (${bought})`
+      : `(${bought} GROUP BY customer_id) a JOIN hq_sum_customer_lifetimes l ON l.customer_id = a.customer_id`;
+  return `SELECT l.customers, l.newCustomers, l.lifetimeOrders, l.lifetimeNetMinor, r.orders, r.netMinor
+  FROM (SELECT count(*) AS customers,
+      coalesce(sum(CASE WHEN first_day >= ?1 THEN 1 ELSE 0 END), 0) AS newCustomers,
+      coalesce(sum(orders_count), 0) AS lifetimeOrders, coalesce(sum(net_minor), 0) AS lifetimeNetMinor
+    FROM ${lifetimes}) l,
+    (SELECT coalesce(sum(orders_count), 0) AS orders, coalesce(sum(net_minor), 0) AS netMinor
+      FROM hq_sum_customer_totals WHERE ${inRange(stores)}) r`;
+}
 
 /** Stock on hand per site (all locations) valued at the catalog cost; ?1 stores JSON or null. */
 export const SITES_SQL = `WITH onhand AS (
@@ -105,6 +118,8 @@ export const ANALYTICS_SQL: Record<string, string> = {
   chainDays: daysSql(null),
   hours: hoursSql(2),
   cashiers: cashiersSql(2),
-  customers: customersSql(2),
-  chainCustomers: customersSql(null),
+  customers: customersSql(2, "grouped"),
+  chainCustomers: customersSql(null, "grouped"),
+  customersIn: customersSql(2, "in"),
+  chainCustomersIn: customersSql(null, "in"),
 };

@@ -14,11 +14,14 @@ export const SUMMARY_TABLES = [
   "hq_sum_hours",
   "hq_sum_cashiers",
   "hq_sum_customers",
+  "hq_sum_customer_totals",
   "hq_sum_customer_lifetimes",
 ];
 const BATCH = 5000;
 /** hq_sum_state's row that says customers' first days were filled in (a rebuild fills them). */
 const FIRST_DAYS = "customer-first-days";
+/** hq_sum_state's row that says the per-store customer totals were filled in (a rebuild too). */
+const CUSTOMER_TOTALS = "customer-totals";
 
 export interface RebuildProgress {
   done: number;
@@ -68,24 +71,27 @@ export function rebuildSummaries(
            returns = excluded.returns`,
       )
       .run(rebuiltAt, sales, returns);
-    markFirstDays(sqlite, rebuiltAt);
+    mark(sqlite, FIRST_DAYS, rebuiltAt);
+    mark(sqlite, CUSTOMER_TOTALS, rebuiltAt);
     return { sales, returns, rebuiltAt };
   })();
 }
 
-function markFirstDays(sqlite: Database, at: string): void {
+/** Marks a part of the summaries filled in (a row of hq_sum_state with sales and returns 0). */
+function mark(sqlite: Database, id: string, at: string): void {
   sqlite
     .query(
       `INSERT INTO hq_sum_state (id, rebuilt_at, sales, returns) VALUES (?1, ?2, 0, 0)
        ON CONFLICT (id) DO UPDATE SET rebuilt_at = excluded.rebuilt_at`,
     )
-    .run(FIRST_DAYS, at);
+    .run(id, at);
 }
 
 /**
  * Builds the summaries once if they never were (a database from before they existed), and fills
- * in the customers' first days once on summaries built before they were kept: the first day
- * with an order left in the per-day customer summary, read through its index on customer and day.
+ * in once what summaries built before them lack, from the per-day customer summary: the
+ * customers' first days (the first day with an order left, read through its index on customer
+ * and day) and each store's day of customer orders.
  */
 export function ensureSummaries(sqlite: Database, now: Date, log: (line: string) => void): void {
   const state = (id: string) =>
@@ -96,15 +102,30 @@ export function ensureSummaries(sqlite: Database, now: Date, log: (line: string)
       log(`reports: summaries built from ${r.sales} sales and ${r.returns} returns`);
     return;
   }
-  if (state(FIRST_DAYS)) return;
-  sqlite.transaction(() => {
-    sqlite.run(
-      `UPDATE hq_sum_customer_lifetimes SET first_day = (SELECT min(c.day) FROM hq_sum_customers c
-         WHERE c.customer_id = hq_sum_customer_lifetimes.customer_id AND c.orders_count > 0)`,
-    );
-    markFirstDays(sqlite, now.toISOString());
-  })();
-  const n =
-    sqlite.query<{ n: number }, []>("SELECT count(*) AS n FROM hq_sum_customer_lifetimes").get()?.n ?? 0;
-  if (n > 0) log(`reports: first day of ${n} customers filled in`);
+  const count = (table: string) =>
+    sqlite.query<{ n: number }, []>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0;
+  if (!state(FIRST_DAYS)) {
+    sqlite.transaction(() => {
+      sqlite.run(
+        `UPDATE hq_sum_customer_lifetimes SET first_day = (SELECT min(c.day) FROM hq_sum_customers c
+           WHERE c.customer_id = hq_sum_customer_lifetimes.customer_id AND c.orders_count > 0)`,
+      );
+      mark(sqlite, FIRST_DAYS, now.toISOString());
+    })();
+    const n = count("hq_sum_customer_lifetimes");
+    if (n > 0) log(`reports: first day of ${n} customers filled in`);
+  }
+  if (!state(CUSTOMER_TOTALS)) {
+    sqlite.transaction(() => {
+      sqlite.run("DELETE FROM hq_sum_customer_totals");
+      sqlite.run(
+        `INSERT INTO hq_sum_customer_totals (day, store_id, orders_count, returns_count, net_minor)
+         SELECT day, store_id, sum(orders_count), sum(returns_count), sum(net_minor)
+         FROM hq_sum_customers GROUP BY day, store_id`,
+      );
+      mark(sqlite, CUSTOMER_TOTALS, now.toISOString());
+    })();
+    const n = count("hq_sum_customer_totals");
+    if (n > 0) log(`reports: customer orders of ${n} store days filled in`);
+  }
 }

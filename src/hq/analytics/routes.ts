@@ -13,7 +13,7 @@ import type { HqContext } from "../context.ts";
 import { ChainAnalyticsService } from "./service.ts";
 
 export function analyticsRoutes(ctx: HqContext) {
-  const analytics = new ChainAnalyticsService(ctx.sqlite);
+  const analytics = new ChainAnalyticsService(ctx.sqlite, ctx.dialect);
   return new Elysia({ name: "ringup.hq.analytics" })
     .use(authorize(ctx, ["reports:read"], "reading chain reports"))
     .get("/reports/chain/daily", ({ query }) => analytics.daily(query), {

@@ -20,6 +20,7 @@ import type {
   ChainSitesQuery,
 } from "../../api/hq/analytics.ts";
 import { MAX_REPORT_RANGE_DAYS } from "../../core/report-figures.ts";
+import type { HqDialect } from "../db/dialect.ts";
 import { InvalidRangeError } from "../errors.ts";
 import {
   cashiersSql,
@@ -75,7 +76,10 @@ const NO_CUSTOMERS: CustomerFigures = {
 const NO_SALES: DayRow = { salesCount: 0, returnsCount: 0, netMinor: 0, taxMinor: 0, totalMinor: 0 };
 
 export class ChainAnalyticsService {
-  constructor(private readonly sqlite: Database) {}
+  constructor(
+    private readonly sqlite: Database,
+    private readonly dialect: HqDialect,
+  ) {}
 
   #all<T>(sql: string, ...params: Param[]): T[] {
     return this.sqlite.query<T, Param[]>(sql).all(...params);
@@ -196,7 +200,12 @@ export class ChainAnalyticsService {
   }
 
   customers(q: ChainQuery): ChainCustomersAnswer {
-    const [r = NO_CUSTOMERS] = this.#report<CustomerFigures>(q, customersSql, ...this.#range(q));
+    const form = this.dialect.customersInRange;
+    const [r = NO_CUSTOMERS] = this.#report<CustomerFigures>(
+      q,
+      (stores) => customersSql(stores, form),
+      ...this.#range(q),
+    );
     const per = (x: number, n: number) => (n === 0 ? 0 : Math.round(x / n));
     return {
       ...this.#head(q),

@@ -42,6 +42,7 @@ const DOC = `id, store_id AS storeId, day, at, cashier_id AS cashierId, customer
 const LINE = `code, name, department, qty_milli AS qtyMilli, tax_minor AS taxMinor, total_minor AS totalMinor`;
 
 const MONEY = ["qty_milli", "net_minor", "tax_minor", "cost_minor", "uncosted_net_minor"];
+const CUSTOMER_FIGURES = ["orders_count", "returns_count", "net_minor"];
 
 export class SummaryWriter {
   readonly #s: {
@@ -62,6 +63,7 @@ export class SummaryWriter {
     hours: SummaryUpsert;
     cashiers: SummaryUpsert;
     customers: SummaryUpsert;
+    customerTotals: SummaryUpsert;
   };
   /** The day a document counts on, as the sales writer gives it (else read back from its row). */
   readonly #dayOf: ((storeId: string, at: string) => string) | null;
@@ -109,11 +111,8 @@ export class SummaryWriter {
         ["day", "store_id", "cashier_id"],
         ["sales_count", "net_minor", "voids_count", "voids_minor", "refunds_count", "refunds_minor"],
       ),
-      customers: upsert(
-        "hq_sum_customers",
-        ["day", "store_id", "customer_id"],
-        ["orders_count", "returns_count", "net_minor"],
-      ),
+      customers: upsert("hq_sum_customers", ["day", "store_id", "customer_id"], CUSTOMER_FIGURES),
+      customerTotals: upsert("hq_sum_customer_totals", ["day", "store_id"], CUSTOMER_FIGURES),
     };
   }
 
@@ -258,13 +257,9 @@ export class SummaryWriter {
       refunds_minor: kind === "return" ? doc.totalMinor : 0,
     });
     if (doc.customerId !== null) {
-      this.#u.customers.add({
-        ...key,
-        customer_id: doc.customerId,
-        orders_count: count,
-        returns_count: returns,
-        net_minor: sign * net,
-      });
+      const figures = { orders_count: count, returns_count: returns, net_minor: sign * net };
+      this.#u.customers.add({ ...key, customer_id: doc.customerId, ...figures });
+      this.#u.customerTotals.add({ ...key, ...figures });
       this.#u.lifetimes.add({
         customer_id: doc.customerId,
         orders_count: count,

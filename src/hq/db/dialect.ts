@@ -11,6 +11,14 @@ export interface HqDialect {
   jsonText(column: string, field: string): string;
   /** Strings of a group joined with a separator. */
   groupConcat(expression: string, separator: string): string;
+  /**
+   * How the customers report finds the lifetime rows of a range's customers (the same answer
+   * either way, each engine's faster form, measured at 200 stores): `in`, a semi-join, which
+   * PostgreSQL runs as one hash of the range's customers that the lifetime rows are read against;
+   * `grouped`, the range's customers grouped (SQLite sorts them) and each lifetime row looked up
+   * by its key, where SQLite's set for `IN` cost more.
+   */
+  readonly customersInRange: "in" | "grouped";
 }
 
 const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -20,6 +28,7 @@ export const sqliteDialect: HqDialect = {
   jsonArrayElements: (column) => `json_each(${column})`,
   jsonText: (column, field) => `json_extract(${column}, ${quoteLiteral(`$.${field}`)})`,
   groupConcat: (expression, separator) => `group_concat(${expression}, ${quoteLiteral(separator)})`,
+  customersInRange: "grouped",
 };
 
 export const postgresDialect: HqDialect = {
@@ -28,4 +37,5 @@ export const postgresDialect: HqDialect = {
   jsonText: (column, field) => `(CAST(${column} AS jsonb) ->> ${quoteLiteral(field)})`,
   groupConcat: (expression, separator) =>
     `string_agg(CAST(${expression} AS text), ${quoteLiteral(separator)})`,
+  customersInRange: "in",
 };
