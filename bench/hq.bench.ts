@@ -143,12 +143,13 @@ function build(ctx: HqContext, days: DayTemplate[]): number {
   const product = batched(ctx, "hq_sum_products", 11);
   const group = batched(ctx, "hq_sum_groups", 9);
   const chainProduct = batched(ctx, "hq_sum_chain_products", 10);
+  const chainGroup = batched(ctx, "hq_sum_chain_groups", 8);
   const lifetime = batched(ctx, "hq_sum_customer_lifetimes", 4);
   const hour = batched(ctx, "hq_sum_hours", 8);
   const cashier = batched(ctx, "hq_sum_cashiers", 9);
   const customer = batched(ctx, "hq_sum_customers", 6);
   const customerTotal = batched(ctx, "hq_sum_customer_totals", 5);
-  const all = [product, group, chainProduct, hour, cashier, customer, customerTotal];
+  const all = [product, group, chainProduct, chainGroup, hour, cashier, customer, customerTotal];
   const lifetimes = new Map<string, { orders: number; net: number; first: string }>();
   const store = ctx.sqlite.query(
     `INSERT INTO stores (store_id, name, time_zone, currency, nats_user, nats_password_hash, created_at, updated_at)
@@ -163,6 +164,7 @@ function build(ctx: HqContext, days: DayTemplate[]): number {
         string,
         { name: string; department: string; qty: number; net: number; cost: number }
       >();
+      const chainDepartments = new Map<string, { qty: number; net: number; cost: number }>();
       for (let s = 0; s < STORES; s++) {
         const t = days[(d + s * 7) % days.length] as DayTemplate;
         const storeId = storeOf(s);
@@ -175,8 +177,11 @@ function build(ctx: HqContext, days: DayTemplate[]): number {
           const c = chain.get(code) ?? { ...p, qty: 0, net: 0, cost: 0 };
           chain.set(code, { ...c, qty: c.qty + p.qty, net: c.net + p.net, cost: c.cost + p.cost });
         }
-        for (const [dep, g] of departments)
+        for (const [dep, g] of departments) {
           group.add(day, storeId, "department", dep, g.qty, g.net, 0, g.cost, 0);
+          const c = chainDepartments.get(dep) ?? { qty: 0, net: 0, cost: 0 };
+          chainDepartments.set(dep, { qty: c.qty + g.qty, net: c.net + g.net, cost: c.cost + g.cost });
+        }
         for (const [h, x] of t.hours) hour.add(day, storeId, h, x.sales, 0, x.net, 0, x.net);
         for (const [id, x] of t.cashiers) cashier.add(day, storeId, id, x.sales, x.net, 0, 0, 0, 0);
         const totals = { orders: 0, net: 0 };
@@ -194,6 +199,8 @@ function build(ctx: HqContext, days: DayTemplate[]): number {
       for (const [code, p] of chain) {
         chainProduct.add(day, ...productSummary(code, p));
       }
+      for (const [dep, g] of chainDepartments)
+        chainGroup.add(day, "department", dep, g.qty, g.net, 0, g.cost, 0);
       for (const sink of all) sink.flush();
     })();
     if (d % 30 === 29) process.stderr.write(`bench: hq: built ${d + 1}/${DAYS} days\n`);
@@ -204,7 +211,8 @@ function build(ctx: HqContext, days: DayTemplate[]): number {
   })();
   ctx.sqlite.run(`INSERT INTO hq_sum_state VALUES ('sales', '2025-01-01T00:00:00.000Z', 0, 0),
     ('customer-first-days', '2025-01-01T00:00:00.000Z', 0, 0),
-    ('customer-totals', '2025-01-01T00:00:00.000Z', 0, 0)`);
+    ('customer-totals', '2025-01-01T00:00:00.000Z', 0, 0),
+    ('chain-groups', '2025-01-01T00:00:00.000Z', 0, 0)`);
   ctx.sqlite.run("ANALYZE");
   return lines;
 }

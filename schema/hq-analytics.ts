@@ -77,6 +77,24 @@ export const hqSumGroups = sqliteTable(
   (t) => [primaryKey({ columns: [t.day, t.storeId, t.kind, t.key] })],
 );
 
+/**
+ * Per day × department, and × category (`kind`), over the whole chain: what a report of every
+ * store reads (a month of a 200-store chain is about 900,000 rows of hq_sum_groups, 5,000 here).
+ */
+export const hqSumChainGroups = sqliteTable(
+  "hq_sum_chain_groups",
+  {
+    day: text("day").notNull(),
+    kind: text("kind", { enum: ["department", "category"] }).notNull(),
+    key: text("key").notNull(),
+    qtyMilli: integer("qty_milli").notNull(),
+    ...figures(),
+    costMinor: integer("cost_minor").notNull(),
+    uncostedNetMinor: integer("uncosted_net_minor").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.kind, t.key] })],
+);
+
 /** Per day × store × hour (UTC hour of the time the sale or return was made). */
 export const hqSumHours = sqliteTable(
   "hq_sum_hours",
@@ -163,6 +181,7 @@ export const hqAnalyticsSchema = {
   hqSumChainProducts,
   hqSumCustomerLifetimes,
   hqSumGroups,
+  hqSumChainGroups,
   hqSumHours,
   hqSumCashiers,
   hqSumCustomers,

@@ -878,6 +878,21 @@ export const hqSumGroups = pgTable(
   ],
 );
 
+export const hqSumChainGroups = pgTable(
+  "hq_sum_chain_groups",
+  {
+    day: text("day").notNull(),
+    kind: text("kind").notNull(),
+    key: text("key").notNull(),
+    qtyMilli: bigint("qty_milli", { mode: "number" }).notNull(),
+    netMinor: bigint("net_minor", { mode: "number" }).notNull(),
+    taxMinor: bigint("tax_minor", { mode: "number" }).notNull(),
+    costMinor: bigint("cost_minor", { mode: "number" }).notNull(),
+    uncostedNetMinor: bigint("uncosted_net_minor", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ name: "hq_sum_chain_groups_day_kind_key_pk", columns: [t.day, t.kind, t.key] })],
+);
+
 export const hqSumHours = pgTable(
   "hq_sum_hours",
   {
@@ -1051,6 +1066,7 @@ export const hqPgSchema = {
   hqSumChainProducts,
   hqSumCustomerLifetimes,
   hqSumGroups,
+  hqSumChainGroups,
   hqSumHours,
   hqSumCashiers,
   hqSumCustomers,

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, test } from "bun:test";
 import { ANALYTICS_SQL, customersSql } from "../../src/hq/analytics/queries.ts";
-import { rebuildSummaries, SUMMARY_TABLES } from "../../src/hq/analytics/rebuild.ts";
+import { ensureSummaries, rebuildSummaries, SUMMARY_TABLES } from "../../src/hq/analytics/rebuild.ts";
 import { createTestHq, type JsonObject, type TestHq } from "../support/hq-app.ts";
 import { ingestSampleChain, SAMPLE_PRODUCTS } from "../support/hq-sample-chain.ts";
 
@@ -164,16 +164,22 @@ describe("chain analytics equal a scan of the detail rows", () => {
     expect(top.products.length).toBe(3);
   });
 
-  test("departments and categories", async () => {
+  test("departments and categories, of the whole chain and of some stores", async () => {
     const { lines } = scan("2026-03-01", "2026-03-05");
-    for (const [path, key] of [
-      ["departments", (l: ScanLine) => l.department],
-      ["categories", (l: ScanLine) => l.category],
-    ] as const) {
-      const expected = sumBy(lines, key, profit);
-      const body = await get<{ groups: (Record<string, number> & { key: string })[] }>(`${path}?${RANGE}`);
-      expect(body.groups.length).toBe(expected.size);
-      for (const g of body.groups) expect(g).toMatchObject(expected.get(g.key) ?? {});
+    for (const stores of [undefined, ["S1", "S3"]]) {
+      const kept = lines.filter((l) => !stores || stores.includes(l.doc.storeId));
+      for (const [path, key] of [
+        ["departments", (l: ScanLine) => l.department],
+        ["categories", (l: ScanLine) => l.category],
+      ] as const) {
+        const expected = sumBy(kept, key, profit);
+        const filter = stores ? `&stores=${stores.join(",")}` : "";
+        const body = await get<{ groups: (Record<string, number> & { key: string })[] }>(
+          `${path}?${RANGE}${filter}`,
+        );
+        expect(body.groups.length).toBe(expected.size);
+        for (const g of body.groups) expect(g).toMatchObject(expected.get(g.key) ?? {});
+      }
     }
   });
 
@@ -361,6 +367,27 @@ describe("summaries", () => {
     expect(r.sales).toBeGreaterThan(0);
     expect(seen.at(-1)).toBe(r.sales + r.returns);
     expect(dump()).toEqual(kept);
+  });
+
+  test("the chain's departments and categories are filled in once at start on a database without them", async () => {
+    const chainGroups = () => dump().hq_sum_chain_groups;
+    const kept = chainGroups();
+    expect(kept?.length).toBeGreaterThan(0);
+    const answer = await get<JsonObject>(`departments?${RANGE}`);
+    // What the upgrade that added them leaves: the table empty, the other summaries built.
+    hq.ctx.sqlite.run("DELETE FROM hq_sum_chain_groups");
+    hq.ctx.sqlite.run("DELETE FROM hq_sum_state WHERE id = 'chain-groups'");
+    const logs: string[] = [];
+    ensureSummaries(hq.ctx.sqlite, new Date("2026-03-06T00:00:00.000Z"), (l) => logs.push(l));
+    expect(chainGroups()).toEqual(kept);
+    expect(logs.join("\n")).toContain("the chain's departments and categories");
+    expect(await get<JsonObject>(`departments?${RANGE}`)).toEqual(answer);
+    // Once filled, a start leaves them alone.
+    hq.ctx.sqlite.run("UPDATE hq_sum_chain_groups SET qty_milli = 7");
+    ensureSummaries(hq.ctx.sqlite, new Date("2026-03-06T00:00:00.000Z"), () => undefined);
+    expect(chainGroups()).not.toEqual(kept);
+    rebuildSummaries(hq.ctx.sqlite, new Date("2026-03-06T00:00:00.000Z"));
+    expect(chainGroups()).toEqual(kept);
   });
 
   test("no report reads the sales or their lines", () => {

@@ -46,8 +46,12 @@ export function productsSql(sort: ProductSort, stores: number | null): string {
     GROUP BY code ORDER BY ${ORDER[sort]} DESC, code LIMIT ?6`;
 }
 
-/** Departments or categories (?5), largest net first. */
-export const groupsSql = (stores: number | null) => `SELECT key, ${PROFIT} FROM hq_sum_groups
+/**
+ * Departments or categories (?5), largest net first. The whole chain reads the chain's per-day
+ * rows, a few stores their own.
+ */
+export const groupsSql = (stores: number | null) => `SELECT key, ${PROFIT}
+  FROM ${stores === null ? "hq_sum_chain_groups" : "hq_sum_groups"}
   WHERE ${inRange(stores)} AND kind = ?5 AND ${ONE_OF("key")} GROUP BY key ORDER BY netMinor DESC, key`;
 
 export const daysSql = (stores: number | null) =>

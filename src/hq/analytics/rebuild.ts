@@ -11,6 +11,7 @@ export const SUMMARY_TABLES = [
   "hq_sum_products",
   "hq_sum_chain_products",
   "hq_sum_groups",
+  "hq_sum_chain_groups",
   "hq_sum_hours",
   "hq_sum_cashiers",
   "hq_sum_customers",
@@ -22,6 +23,8 @@ const BATCH = 5000;
 const FIRST_DAYS = "customer-first-days";
 /** hq_sum_state's row that says the per-store customer totals were filled in (a rebuild too). */
 const CUSTOMER_TOTALS = "customer-totals";
+/** hq_sum_state's row that says the chain's departments and categories were filled in (a rebuild too). */
+const CHAIN_GROUPS = "chain-groups";
 
 export interface RebuildProgress {
   done: number;
@@ -73,6 +76,7 @@ export function rebuildSummaries(
       .run(rebuiltAt, sales, returns);
     mark(sqlite, FIRST_DAYS, rebuiltAt);
     mark(sqlite, CUSTOMER_TOTALS, rebuiltAt);
+    mark(sqlite, CHAIN_GROUPS, rebuiltAt);
     return { sales, returns, rebuiltAt };
   })();
 }
@@ -91,7 +95,8 @@ function mark(sqlite: Database, id: string, at: string): void {
  * Builds the summaries once if they never were (a database from before they existed), and fills
  * in once what summaries built before them lack, from the per-day customer summary: the
  * customers' first days (the first day with an order left, read through its index on customer
- * and day) and each store's day of customer orders.
+ * and day) and each store's day of customer orders; and, from the per-store departments and
+ * categories, the chain's.
  */
 export function ensureSummaries(sqlite: Database, now: Date, log: (line: string) => void): void {
   const state = (id: string) =>
@@ -127,5 +132,20 @@ export function ensureSummaries(sqlite: Database, now: Date, log: (line: string)
     })();
     const n = count("hq_sum_customer_totals");
     if (n > 0) log(`reports: customer orders of ${n} store days filled in`);
+  }
+  if (!state(CHAIN_GROUPS)) {
+    sqlite.transaction(() => {
+      sqlite.run("DELETE FROM hq_sum_chain_groups");
+      sqlite.run(
+        `INSERT INTO hq_sum_chain_groups (day, kind, key, qty_milli, net_minor, tax_minor, cost_minor,
+           uncosted_net_minor)
+         SELECT day, kind, key, sum(qty_milli), sum(net_minor), sum(tax_minor), sum(cost_minor),
+           sum(uncosted_net_minor)
+         FROM hq_sum_groups GROUP BY day, kind, key`,
+      );
+      mark(sqlite, CHAIN_GROUPS, now.toISOString());
+    })();
+    const n = count("hq_sum_chain_groups");
+    if (n > 0) log(`reports: the chain's departments and categories of ${n} days filled in`);
   }
 }

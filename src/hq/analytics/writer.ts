@@ -60,6 +60,7 @@ export class SummaryWriter {
     chainProducts: SummaryUpsert;
     lifetimes: SummaryUpsert;
     groups: SummaryUpsert;
+    chainGroups: SummaryUpsert;
     hours: SummaryUpsert;
     cashiers: SummaryUpsert;
     customers: SummaryUpsert;
@@ -101,6 +102,7 @@ export class SummaryWriter {
         earliest: ["first_day"],
       }),
       groups: upsert("hq_sum_groups", ["day", "store_id", "kind", "key"], MONEY),
+      chainGroups: upsert("hq_sum_chain_groups", ["day", "kind", "key"], MONEY),
       hours: upsert(
         "hq_sum_hours",
         ["day", "store_id", "hour"],
@@ -289,6 +291,8 @@ export class SummaryWriter {
       this.#u.chainProducts.add({ day: doc.day, ...row });
       this.#u.groups.add({ ...key, kind: "department", key: department, ...figures });
       this.#u.groups.add({ ...key, kind: "category", key: category, ...figures });
+      this.#u.chainGroups.add({ day: doc.day, kind: "department", key: department, ...figures });
+      this.#u.chainGroups.add({ day: doc.day, kind: "category", key: category, ...figures });
     }
   }
 }
