@@ -6,6 +6,7 @@ import m2 from "./0002_lethal_whizzer.sql" with { type: "text" };
 import m3 from "./0003_loud_dormammu.sql" with { type: "text" };
 import m4 from "./0004_public_selene.sql" with { type: "text" };
 import m5 from "./0005_blue_joseph.sql" with { type: "text" };
+import m6 from "./0006_tiny_ulik.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_watery_tempest", sql: m0 },
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   { tag: "0003_loud_dormammu", sql: m3 },
   { tag: "0004_public_selene", sql: m4 },
   { tag: "0005_blue_joseph", sql: m5 },
+  { tag: "0006_tiny_ulik", sql: m6 },
 ];

@@ -28,6 +28,7 @@ import m24 from "./0024_chilly_mentor.sql" with { type: "text" };
 import m25 from "./0025_modern_triathlon.sql" with { type: "text" };
 import m26 from "./0026_dear_dexter_bennett.sql" with { type: "text" };
 import m27 from "./0027_fuzzy_stick.sql" with { type: "text" };
+import m28 from "./0028_furry_talkback.sql" with { type: "text" };
 
 export const migrations: Migration[] = [
   { tag: "0000_fat_champions", sql: m0 },
@@ -58,4 +59,5 @@ export const migrations: Migration[] = [
   { tag: "0025_modern_triathlon", sql: m25 },
   { tag: "0026_dear_dexter_bennett", sql: m26 },
   { tag: "0027_fuzzy_stick", sql: m27 },
+  { tag: "0028_furry_talkback", sql: m28 },
 ];
