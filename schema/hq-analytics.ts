@@ -61,18 +61,23 @@ export const hqSumCustomerLifetimes = sqliteTable("hq_sum_customer_lifetimes", {
   firstDay: text("first_day"),
 });
 
+/** A department's or category's (`kind`) figures, as a product's without its names. */
+const groupFigures = () => ({
+  kind: text("kind", { enum: ["department", "category"] }).notNull(),
+  key: text("key").notNull(),
+  qtyMilli: integer("qty_milli").notNull(),
+  ...figures(),
+  costMinor: integer("cost_minor").notNull(),
+  uncostedNetMinor: integer("uncosted_net_minor").notNull(),
+});
+
 /** Per day × store × department, and × category (`kind`). */
 export const hqSumGroups = sqliteTable(
   "hq_sum_groups",
   {
     day: text("day").notNull(),
     storeId: text("store_id").notNull(),
-    kind: text("kind", { enum: ["department", "category"] }).notNull(),
-    key: text("key").notNull(),
-    qtyMilli: integer("qty_milli").notNull(),
-    ...figures(),
-    costMinor: integer("cost_minor").notNull(),
-    uncostedNetMinor: integer("uncosted_net_minor").notNull(),
+    ...groupFigures(),
   },
   (t) => [primaryKey({ columns: [t.day, t.storeId, t.kind, t.key] })],
 );
@@ -85,12 +90,7 @@ export const hqSumChainGroups = sqliteTable(
   "hq_sum_chain_groups",
   {
     day: text("day").notNull(),
-    kind: text("kind", { enum: ["department", "category"] }).notNull(),
-    key: text("key").notNull(),
-    qtyMilli: integer("qty_milli").notNull(),
-    ...figures(),
-    costMinor: integer("cost_minor").notNull(),
-    uncostedNetMinor: integer("uncosted_net_minor").notNull(),
+    ...groupFigures(),
   },
   (t) => [primaryKey({ columns: [t.day, t.kind, t.key] })],
 );
