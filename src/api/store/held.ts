@@ -1,6 +1,13 @@
 /** Shapes of the held (parked) sales API: a basket kept by the store so any till can resume it. */
 import { z } from "zod";
-import { auditEntrySchema, basketLineSchema, lotSchema, quoteRequestSchema, serialSchema } from "./sales.ts";
+import {
+  auditEntrySchema,
+  basketLineSchema,
+  lotSchema,
+  quoteRequestSchema,
+  type SaleAuditEntry,
+  serialSchema,
+} from "./sales.ts";
 
 const tillId = z.string().regex(/^[A-Za-z0-9_]{1,16}$/, "must be 1 to 16 letters, digits or underscores");
 
@@ -34,7 +41,7 @@ export const holdRequestSchema = z.strictObject({
   /** What the cashier did to the sale before holding it (voids, overrides, discounts), with approvers. */
   audit: z.array(auditEntrySchema).max(200).optional(),
 });
-export type HeldAuditEntry = z.infer<typeof auditEntrySchema>;
+export type HeldAuditEntry = SaleAuditEntry;
 export type HoldRequest = z.infer<typeof holdRequestSchema>;
 
 export const heldListQuerySchema = z.object({

@@ -81,6 +81,9 @@ export const auditEntrySchema = z.strictObject({
     .optional(),
 });
 
+/** One entry of a sale's audit (what the cashier did in it, and who approved). */
+export type SaleAuditEntry = z.infer<typeof auditEntrySchema>;
+
 const tillIdField = z
   .string()
   .regex(/^[A-Za-z0-9_]{1,16}$/, "must be 1 to 16 letters, digits or underscores");

@@ -13,7 +13,7 @@
 import { eq } from "drizzle-orm";
 import { users } from "../../../schema/store.ts";
 import { approvalNeeded, mayApprove } from "../../api/store/roles.ts";
-import type { RecordSaleRequest } from "../../api/store/sales.ts";
+import type { SaleAuditEntry as AuditEntry, RecordSaleRequest } from "../../api/store/sales.ts";
 import type { Rights } from "../../core/permissions.ts";
 import type { Principal } from "../auth/tokens.ts";
 import type { StoreContext, StoreTx } from "../context.ts";
@@ -28,8 +28,6 @@ export interface PricedSale {
   discountMinor: number;
   promotions?: readonly { discountMinor: number }[] | undefined;
 }
-
-type AuditEntry = NonNullable<RecordSaleRequest["audit"]>[number];
 
 /** Two places, as the error details give percents. */
 const round2 = (n: number) => Math.round(n * 100) / 100;

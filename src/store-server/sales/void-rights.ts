@@ -6,14 +6,11 @@
  * entry carries an approval. Approvals are proven first (identity.ts `proveApprovals`, which
  * also checks the approver's role may approve a void after total).
  */
-import type { z } from "zod";
 import { approvalNeeded, mayApprove } from "../../api/store/roles.ts";
-import type { auditEntrySchema } from "../../api/store/sales.ts";
+import type { SaleAuditEntry as AuditEntry } from "../../api/store/sales.ts";
 import type { Rights } from "../../core/permissions.ts";
 import type { StoreContext } from "../context.ts";
 import { SaleError } from "./errors.ts";
-
-type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 const VOIDS: ReadonlySet<string> = new Set(["line.voided", "sale.voided"]);
 
