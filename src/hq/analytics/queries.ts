@@ -82,7 +82,7 @@ export const cashiersSql = (
  * (`form`: the engine's faster way to match them, see HqDialect). Orders and net are added up
  * from each store's day (hq_sum_customer_totals). Grouping the range's days per customer with
  * their figures and joining each group to its lifetime took about twice the server's time on
- * PostgreSQL (docs/benchmarks.md, "Customers counted by a semi-join").
+ * PostgreSQL (docs/benchmarks.md, "Chain analytics").
  */
 export function customersSql(stores: number | null, form: HqDialect["customersInRange"]): string {
   const bought = `SELECT customer_id FROM hq_sum_customers WHERE ${inRange(stores)} AND orders_count > 0`;

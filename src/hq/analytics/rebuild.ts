@@ -107,45 +107,52 @@ export function ensureSummaries(sqlite: Database, now: Date, log: (line: string)
       log(`reports: summaries built from ${r.sales} sales and ${r.returns} returns`);
     return;
   }
-  const count = (table: string) =>
-    sqlite.query<{ n: number }, []>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0;
-  if (!state(FIRST_DAYS)) {
+  /** Runs a part's fill once, in one transaction with its mark, and says how many rows it has. */
+  const fillOnce = (
+    id: string,
+    statements: readonly string[],
+    table: string,
+    said: (n: number) => string,
+  ) => {
+    if (state(id)) return;
     sqlite.transaction(() => {
-      sqlite.run(
-        `UPDATE hq_sum_customer_lifetimes SET first_day = (SELECT min(c.day) FROM hq_sum_customers c
-           WHERE c.customer_id = hq_sum_customer_lifetimes.customer_id AND c.orders_count > 0)`,
-      );
-      mark(sqlite, FIRST_DAYS, now.toISOString());
+      for (const sql of statements) sqlite.run(sql);
+      mark(sqlite, id, now.toISOString());
     })();
-    const n = count("hq_sum_customer_lifetimes");
-    if (n > 0) log(`reports: first day of ${n} customers filled in`);
-  }
-  if (!state(CUSTOMER_TOTALS)) {
-    sqlite.transaction(() => {
-      sqlite.run("DELETE FROM hq_sum_customer_totals");
-      sqlite.run(
-        `INSERT INTO hq_sum_customer_totals (day, store_id, orders_count, returns_count, net_minor)
-         SELECT day, store_id, sum(orders_count), sum(returns_count), sum(net_minor)
-         FROM hq_sum_customers GROUP BY day, store_id`,
-      );
-      mark(sqlite, CUSTOMER_TOTALS, now.toISOString());
-    })();
-    const n = count("hq_sum_customer_totals");
-    if (n > 0) log(`reports: customer orders of ${n} store days filled in`);
-  }
-  if (!state(CHAIN_GROUPS)) {
-    sqlite.transaction(() => {
-      sqlite.run("DELETE FROM hq_sum_chain_groups");
-      sqlite.run(
-        `INSERT INTO hq_sum_chain_groups (day, kind, key, qty_milli, net_minor, tax_minor, cost_minor,
-           uncosted_net_minor)
-         SELECT day, kind, key, sum(qty_milli), sum(net_minor), sum(tax_minor), sum(cost_minor),
-           sum(uncosted_net_minor)
-         FROM hq_sum_groups GROUP BY day, kind, key`,
-      );
-      mark(sqlite, CHAIN_GROUPS, now.toISOString());
-    })();
-    const n = count("hq_sum_chain_groups");
-    if (n > 0) log(`reports: the chain's departments and categories of ${n} days filled in`);
-  }
+    const n = sqlite.query<{ n: number }, []>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0;
+    if (n > 0) log(said(n));
+  };
+  fillOnce(
+    FIRST_DAYS,
+    [
+      `UPDATE hq_sum_customer_lifetimes SET first_day = (SELECT min(c.day) FROM hq_sum_customers c
+         WHERE c.customer_id = hq_sum_customer_lifetimes.customer_id AND c.orders_count > 0)`,
+    ],
+    "hq_sum_customer_lifetimes",
+    (n) => `reports: first day of ${n} customers filled in`,
+  );
+  fillOnce(
+    CUSTOMER_TOTALS,
+    [
+      "DELETE FROM hq_sum_customer_totals",
+      `INSERT INTO hq_sum_customer_totals (day, store_id, orders_count, returns_count, net_minor)
+       SELECT day, store_id, sum(orders_count), sum(returns_count), sum(net_minor)
+       FROM hq_sum_customers GROUP BY day, store_id`,
+    ],
+    "hq_sum_customer_totals",
+    (n) => `reports: customer orders of ${n} store days filled in`,
+  );
+  fillOnce(
+    CHAIN_GROUPS,
+    [
+      "DELETE FROM hq_sum_chain_groups",
+      `INSERT INTO hq_sum_chain_groups (day, kind, key, qty_milli, net_minor, tax_minor, cost_minor,
+         uncosted_net_minor)
+       SELECT day, kind, key, sum(qty_milli), sum(net_minor), sum(tax_minor), sum(cost_minor),
+         sum(uncosted_net_minor)
+       FROM hq_sum_groups GROUP BY day, kind, key`,
+    ],
+    "hq_sum_chain_groups",
+    (n) => `reports: the chain's departments and categories of ${n} days filled in`,
+  );
 }
