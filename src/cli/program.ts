@@ -1,6 +1,7 @@
 /**
  * The `ringup` command line: one binary, every tier. Each mode's implementation is loaded
- * lazily so that the till starts without loading the servers' code, and the other way round.
+ * lazily, so a server loads neither the other server's code nor the till's; `ringup till` itself
+ * runs the till's own command line (`till-program.ts`), which loads none of this.
  */
 import { type Command, Option } from "commander";
 import { hqOptionsSchema } from "../hq/options.ts";
