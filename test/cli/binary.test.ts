@@ -18,6 +18,13 @@ describe("the compiled ringup binary", () => {
     for (const mode of ["store", "hq", "till", "admin", "devices", "demo"]) {
       expect(help.stdout).toMatch(new RegExp(`^\\s+${mode}\\b`, "m"));
     }
+
+    // `ringup till` runs the till's own entry point: the same options and help.
+    const till = await runBinary(["till", "--help"]);
+    expect(till.code).toBe(0);
+    for (const flag of ["--server", "--till-id", "--data", "--printer", "--scanner-scale", "--config"]) {
+      expect(till.stdout).toContain(flag);
+    }
   });
 
   test("it carries React's production build, not the development one the till once shipped", async () => {
